@@ -1,0 +1,18 @@
+package vn.docket.app;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+import vn.docket.platform.PlatformConfiguration;
+
+/** Docket in one process: command side, query side, the embedded database and the web UI. */
+@SpringBootApplication(scanBasePackages = {"vn.docket.command", "vn.docket.query", "vn.docket.app"})
+@Import(PlatformConfiguration.class)
+public class DocketApplication {
+
+    public static void main(String[] args) {
+        // Axon must not contact an update server or write into the user's home.
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        SpringApplication.run(DocketApplication.class, args);
+    }
+}

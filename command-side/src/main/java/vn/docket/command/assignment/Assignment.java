@@ -1,0 +1,345 @@
+package vn.docket.command.assignment;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import vn.docket.command.approval.ApprovalLevels;
+import vn.docket.command.assignment.AssignmentCommands.Approve;
+import vn.docket.command.assignment.AssignmentCommands.AssignTask;
+import vn.docket.command.assignment.AssignmentCommands.Cancel;
+import vn.docket.command.assignment.AssignmentCommands.ExtendDeadline;
+import vn.docket.command.assignment.AssignmentCommands.Issue;
+import vn.docket.command.assignment.AssignmentCommands.Reassign;
+import vn.docket.command.assignment.AssignmentCommands.RequestRevision;
+import vn.docket.command.assignment.AssignmentCommands.SubmitDraft;
+import vn.docket.events.Actor;
+import vn.docket.events.AssignmentStatus;
+import vn.docket.events.DeadlineExtended;
+import vn.docket.events.DocumentIssued;
+import vn.docket.events.DraftApproved;
+import vn.docket.events.DraftSubmitted;
+import vn.docket.events.EventMetadata;
+import vn.docket.events.RevisionRequested;
+import vn.docket.events.TaskAssigned;
+import vn.docket.events.TaskCancelled;
+import vn.docket.events.TaskReassigned;
+import vn.docket.platform.Text;
+import vn.docket.platform.web.NotAllowed;
+import vn.docket.platform.web.RuleBroken;
+import vn.docket.platform.web.StateConflict;
+
+/**
+ * One assignment from a conclusion notice, from the moment it is assigned until its document is issued.
+ * Command handlers check the rules and apply events; event-sourcing handlers only assign fields. Every
+ * rule is judged on effective dates, which a clerk may set in the past but never in the future.
+ */
+@Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+class Assignment {
+
+    @AggregateIdentifier
+    private UUID id;
+    private AssignmentStatus status;
+    private String leadUnit;
+    private LocalDate deadline;
+    private List<String> route;
+    private int approvedLevels;
+    private int version;
+    private String draftSubmitter;
+    private LocalDate lastEffectiveDate;
+    private LocalDate approvedOn;
+
+    /** For Axon and for Jackson when reading a snapshot. */
+    Assignment() {
+    }
+
+    @CommandHandler
+    Assignment(AssignTask cmd, MetaData metaData, Clock clock, ApprovalLevels levels) {
+        Actor actor = EventMetadata.actorFrom(metaData);
+        Authority.requireClerk(actor, "assign tasks");
+        LocalDate on = effectiveDate(cmd.effectiveDate(), clock);
+        String title = required(cmd.title(), "title-required", "An assignment needs a title.");
+        if (cmd.kind() == null) {
+            throw new RuleBroken("kind-required", "An assignment needs a kind: PLAN, REPORT, SCHEME, PROGRAMME or OTHER.");
+        }
+        String lead = required(cmd.leadUnit(), "lead-unit-required", "An assignment needs a lead unit.");
+        List<String> coordinators = Text.clean(cmd.coordinatingUnits());
+        if (coordinators.contains(lead)) {
+            throw new RuleBroken("lead-not-coordinator", "The lead unit cannot also be a coordinating unit.");
+        }
+        if (cmd.deadline() != null && cmd.deadline().isBefore(on)) {
+            throw new RuleBroken("deadline-before-assignment",
+                    "The deadline " + Dates.show(cmd.deadline()) + " is before the assignment took effect ("
+                            + Dates.show(on) + ").");
+        }
+        List<String> route = Text.clean(cmd.approvalRoute());
+        if (route.isEmpty()) {
+            throw new RuleBroken("approval-route-required",
+                    "An assignment needs an approval route of at least one level, e.g. \"Lãnh đạo UBND thành phố\".");
+        }
+        if (new HashSet<>(route).size() != route.size()) {
+            throw new RuleBroken("approval-route-repeats", "A level appears twice in the approval route.");
+        }
+        for (String level : route) {
+            if (!levels.isKnown(level)) {
+                throw new RuleBroken("unknown-approval-level", "\"" + level + "\" is not a configured approval level.");
+            }
+        }
+        if (cmd.assignmentId().equals(cmd.parentId())) {
+            throw new RuleBroken("parent-is-self", "An assignment cannot be its own parent.");
+        }
+        apply(new TaskAssigned(cmd.assignmentId(), title, cmd.kind(), lead, coordinators, cmd.deadline(), route,
+                cmd.source(), cmd.parentId(), on));
+    }
+
+    @CommandHandler
+    int handle(SubmitDraft cmd, MetaData metaData, Clock clock) {
+        Actor actor = EventMetadata.actorFrom(metaData);
+        Authority.requireActingFor(actor, leadUnit, "submit drafts for this assignment");
+        requireOpen("submit a draft");
+        if (status == AssignmentStatus.DRAFT_SUBMITTED) {
+            throw new StateConflict("draft-awaiting-review",
+                    "Draft v" + version + " is still awaiting review; a new draft can follow a revision request.");
+        }
+        LocalDate on = effectiveDate(cmd.effectiveDate(), clock);
+        String name = required(cmd.documentName(), "document-name-required", "A draft needs the document's name.");
+        String sha = Text.clean(cmd.documentSha256());
+        String url = Text.clean(cmd.documentUrl());
+        if (sha == null && url == null) {
+            throw new RuleBroken("document-reference-required",
+                    "A draft needs the document's SHA-256 or a link to it.");
+        }
+        if (sha != null && !sha.matches("(?i)[0-9a-f]{64}")) {
+            throw new RuleBroken("document-sha256-format", "documentSha256 must be 64 hexadecimal characters.");
+        }
+        if (url != null && !url.matches("(?i)https?://\\S+")) {
+            throw new RuleBroken("document-url-format", "documentUrl must be an http or https link.");
+        }
+        int next = version + 1;
+        apply(new DraftSubmitted(id, next, name, sha == null ? null : sha.toLowerCase(), url, Text.clean(cmd.note()), on));
+        return next;
+    }
+
+    @CommandHandler
+    void handle(RequestRevision cmd, MetaData metaData, Clock clock, ApprovalLevels levels) {
+        Actor actor = EventMetadata.actorFrom(metaData);
+        requireAwaitingReview("request a revision");
+        String level = route.get(approvedLevels);
+        Authority.requireLevel(actor, level, levels);
+        LocalDate on = effectiveDate(cmd.effectiveDate(), clock);
+        List<String> reasons = Text.clean(cmd.reasons());
+        if (reasons.isEmpty()) {
+            throw new RuleBroken("reasons-required", "A revision request needs at least one thing to revise or add.");
+        }
+        if (cmd.dueDate() != null && cmd.dueDate().isBefore(on)) {
+            throw new RuleBroken("due-date-before-request", "The due date is before the revision request.");
+        }
+        apply(new RevisionRequested(id, version, level, reasons, cmd.dueDate(), on));
+    }
+
+    @CommandHandler
+    void handle(Approve cmd, MetaData metaData, Clock clock, ApprovalLevels levels) {
+        Actor actor = EventMetadata.actorFrom(metaData);
+        requireAwaitingReview("approve");
+        String level = route.get(approvedLevels);
+        Authority.requireLevel(actor, level, levels);
+        if (actor.id().equals(draftSubmitter)) {
+            throw new NotAllowed("own-draft", "Nobody may approve a draft they submitted themselves.");
+        }
+        LocalDate on = effectiveDate(cmd.effectiveDate(), clock);
+        if (levels.isOutsideBody(level)) {
+            if (cmd.decisionRef() == null || Text.isBlank(cmd.decisionRef().number()) || cmd.decisionRef().date() == null) {
+                throw new RuleBroken("decision-required",
+                        "\"" + level + "\" is an outside body: cite its decision (number and date).");
+            }
+            if (cmd.decisionRef().date().isAfter(on)) {
+                throw new RuleBroken("decision-after-approval", "The cited decision is dated after the approval.");
+            }
+        }
+        boolean last = approvedLevels + 1 == route.size();
+        apply(new DraftApproved(id, version, level, last, Text.clean(cmd.note()),
+                levels.isOutsideBody(level) ? cmd.decisionRef() : null, on));
+    }
+
+    @CommandHandler
+    void handle(Issue cmd, MetaData metaData, Clock clock) {
+        Authority.requireClerk(EventMetadata.actorFrom(metaData), "record issuance");
+        if (status != AssignmentStatus.APPROVED) {
+            throw new StateConflict("not-approved", status == AssignmentStatus.ISSUED
+                    ? "This assignment's document was already issued."
+                    : "Only an approved assignment can be issued; it is " + status + ".");
+        }
+        String number = required(cmd.documentNumber(), "document-number-required", "Issuance needs the document's number.");
+        if (cmd.issuedOn() == null) {
+            throw new RuleBroken("issued-on-required", "Issuance needs the date the document was issued.");
+        }
+        LocalDate on = effectiveDate(cmd.issuedOn(), clock);
+        if (on.isBefore(approvedOn)) {
+            throw new RuleBroken("issued-before-approval", "The document cannot be issued before it was approved ("
+                    + Dates.show(approvedOn) + ").");
+        }
+        apply(new DocumentIssued(id, number, on));
+    }
+
+    @CommandHandler
+    void handle(ExtendDeadline cmd, MetaData metaData, Clock clock) {
+        Authority.requireClerk(EventMetadata.actorFrom(metaData), "extend deadlines");
+        requireOpen("extend the deadline");
+        LocalDate on = effectiveDate(cmd.effectiveDate(), clock);
+        if (cmd.newDeadline() == null) {
+            throw new RuleBroken("new-deadline-required", "An extension needs the new deadline.");
+        }
+        if (deadline != null && !cmd.newDeadline().isAfter(deadline)) {
+            throw new RuleBroken("extension-not-later", "The new deadline " + Dates.show(cmd.newDeadline())
+                    + " must be later than the current one, " + Dates.show(deadline) + ".");
+        }
+        if (cmd.newDeadline().isBefore(on)) {
+            throw new RuleBroken("extension-in-past", "The new deadline is before the day of the extension.");
+        }
+        String reason = required(cmd.reason(), "reason-required", "An extension needs a reason.");
+        apply(new DeadlineExtended(id, deadline, cmd.newDeadline(), reason, on));
+    }
+
+    @CommandHandler
+    void handle(Reassign cmd, MetaData metaData, Clock clock) {
+        Authority.requireClerk(EventMetadata.actorFrom(metaData), "reassign tasks");
+        requireOpen("reassign");
+        LocalDate on = effectiveDate(cmd.effectiveDate(), clock);
+        String lead = required(cmd.leadUnit(), "lead-unit-required", "Reassignment needs the new lead unit.");
+        if (lead.equals(leadUnit)) {
+            throw new RuleBroken("same-lead-unit", lead + " already leads this assignment.");
+        }
+        String reason = required(cmd.reason(), "reason-required", "A reassignment needs a reason.");
+        apply(new TaskReassigned(id, leadUnit, lead, reason, on));
+    }
+
+    @CommandHandler
+    void handle(Cancel cmd, MetaData metaData, Clock clock) {
+        Authority.requireClerk(EventMetadata.actorFrom(metaData), "cancel tasks");
+        if (status == AssignmentStatus.CANCELLED || status == AssignmentStatus.ISSUED) {
+            throw new StateConflict("already-closed", "This assignment is already " + status + ".");
+        }
+        LocalDate on = effectiveDate(cmd.effectiveDate(), clock);
+        String reason = required(cmd.reason(), "reason-required", "A cancellation needs a reason.");
+        apply(new TaskCancelled(id, reason, on));
+    }
+
+    // ---- event sourcing: assignment only ----
+
+    @EventSourcingHandler
+    void on(TaskAssigned e) {
+        id = e.assignmentId();
+        status = AssignmentStatus.ASSIGNED;
+        leadUnit = e.leadUnit();
+        deadline = e.deadline();
+        route = new ArrayList<>(e.approvalRoute());
+        lastEffectiveDate = e.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(DraftSubmitted e, @MetaDataValue(EventMetadata.ACTOR_ID) String actorId) {
+        status = AssignmentStatus.DRAFT_SUBMITTED;
+        version = e.version();
+        draftSubmitter = actorId;
+        approvedLevels = 0;
+        lastEffectiveDate = e.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(RevisionRequested e) {
+        status = AssignmentStatus.REVISION_REQUESTED;
+        if (e.dueDate() != null) {
+            deadline = e.dueDate();
+        }
+        lastEffectiveDate = e.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(DraftApproved e) {
+        approvedLevels++;
+        if (e.finalApproval()) {
+            status = AssignmentStatus.APPROVED;
+            approvedOn = e.effectiveDate();
+        }
+        lastEffectiveDate = e.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(DocumentIssued e) {
+        status = AssignmentStatus.ISSUED;
+        lastEffectiveDate = e.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(DeadlineExtended e) {
+        deadline = e.newDeadline();
+        lastEffectiveDate = e.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(TaskReassigned e) {
+        leadUnit = e.newLeadUnit();
+        lastEffectiveDate = e.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(TaskCancelled e) {
+        status = AssignmentStatus.CANCELLED;
+        lastEffectiveDate = e.effectiveDate();
+    }
+
+    // ---- rules shared by several commands ----
+
+    private void requireOpen(String action) {
+        if (!status.isOpen()) {
+            throw new StateConflict("assignment-closed",
+                    "Cannot " + action + ": this assignment is " + status + ".");
+        }
+    }
+
+    private void requireAwaitingReview(String action) {
+        if (status != AssignmentStatus.DRAFT_SUBMITTED) {
+            throw new StateConflict("no-draft-awaiting-review",
+                    "Cannot " + action + ": no draft is awaiting review (the assignment is " + status + ").");
+        }
+    }
+
+    /**
+     * Null means today. Not in the future; not before what already happened, because the plan path and the
+     * timeliness classes are read in effective-date order.
+     */
+    private LocalDate effectiveDate(LocalDate requested, Clock clock) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate on = requested == null ? today : requested;
+        if (on.isAfter(today)) {
+            throw new RuleBroken("effective-date-in-future",
+                    "The effective date " + Dates.show(on) + " is in the future; record things once they happened.");
+        }
+        if (lastEffectiveDate != null && on.isBefore(lastEffectiveDate)) {
+            throw new RuleBroken("effective-date-order", "The effective date " + Dates.show(on)
+                    + " is before the assignment's last recorded step (" + Dates.show(lastEffectiveDate) + ").");
+        }
+        return on;
+    }
+
+    private static String required(String value, String rule, String message) {
+        String clean = Text.clean(value);
+        if (clean == null) {
+            throw new RuleBroken(rule, message);
+        }
+        return clean;
+    }
+}

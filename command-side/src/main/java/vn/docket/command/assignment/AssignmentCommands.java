@@ -1,0 +1,50 @@
+package vn.docket.command.assignment;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import vn.docket.events.DecisionRef;
+import vn.docket.events.DeliverableKind;
+import vn.docket.events.NoticeSource;
+
+/**
+ * The commands an assignment accepts. Each may carry the date it took effect (a clerk recording a paper
+ * draft handed in days ago); null means today.
+ */
+public final class AssignmentCommands {
+
+    private AssignmentCommands() {
+    }
+
+    public record AssignTask(UUID assignmentId, String title, DeliverableKind kind, String leadUnit,
+                             List<String> coordinatingUnits, LocalDate deadline, List<String> approvalRoute,
+                             NoticeSource source, UUID parentId, LocalDate effectiveDate) {
+    }
+
+    public record SubmitDraft(@TargetAggregateIdentifier UUID assignmentId, String documentName,
+                              String documentSha256, String documentUrl, String note, LocalDate effectiveDate) {
+    }
+
+    public record RequestRevision(@TargetAggregateIdentifier UUID assignmentId, List<String> reasons,
+                                  LocalDate dueDate, LocalDate effectiveDate) {
+    }
+
+    public record Approve(@TargetAggregateIdentifier UUID assignmentId, String note, DecisionRef decisionRef,
+                          LocalDate effectiveDate) {
+    }
+
+    public record Issue(@TargetAggregateIdentifier UUID assignmentId, String documentNumber, LocalDate issuedOn) {
+    }
+
+    public record ExtendDeadline(@TargetAggregateIdentifier UUID assignmentId, LocalDate newDeadline, String reason,
+                                 LocalDate effectiveDate) {
+    }
+
+    public record Reassign(@TargetAggregateIdentifier UUID assignmentId, String leadUnit, String reason,
+                           LocalDate effectiveDate) {
+    }
+
+    public record Cancel(@TargetAggregateIdentifier UUID assignmentId, String reason, LocalDate effectiveDate) {
+    }
+}

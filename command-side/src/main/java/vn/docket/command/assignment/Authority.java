@@ -1,0 +1,36 @@
+package vn.docket.command.assignment;
+
+import vn.docket.command.approval.ApprovalLevels;
+import vn.docket.events.Actor;
+import vn.docket.events.Role;
+import vn.docket.platform.web.NotAllowed;
+
+/** Who may do what to an assignment. Docket itself (imports, reminders) acts as SYSTEM. */
+final class Authority {
+
+    private Authority() {
+    }
+
+    static void requireClerk(Actor actor, String action) {
+        if (actor.role() != Role.CLERK && actor.role() != Role.SYSTEM) {
+            throw new NotAllowed("clerks-only", "Only the office's clerks may " + action + ".");
+        }
+    }
+
+    /** Unit staff act for their own unit only; a clerk may record a draft handed in on paper. */
+    static void requireActingFor(Actor actor, String unit, String action) {
+        boolean unitMember = (actor.role() == Role.UNIT_STAFF || actor.role() == Role.UNIT_HEAD)
+                && unit.equals(actor.unit());
+        if (!unitMember && actor.role() != Role.CLERK && actor.role() != Role.SYSTEM) {
+            throw new NotAllowed("own-unit-only", "Only staff of " + unit + " (or a clerk) may " + action + ".");
+        }
+    }
+
+    static void requireLevel(Actor actor, String level, ApprovalLevels levels) {
+        if (!levels.mayActAt(level, actor)) {
+            throw new NotAllowed("approval-level", levels.isOutsideBody(level)
+                    ? "\"" + level + "\" decides outside Docket; a clerk records its decision."
+                    : "Your role may not act at the level \"" + level + "\".");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package vn.docket.platform;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Vietnamese text arrives composed or decomposed depending on the keyboard and the file it came from;
+ * Docket stores and compares everything in NFC, trimmed, so that "Phòng" typed two ways is one unit.
+ */
+public final class Text {
+
+    private Text() {
+    }
+
+    /** NFC, trimmed, runs of white space folded to one space; null or blank becomes null. */
+    public static String clean(String s) {
+        if (s == null) {
+            return null;
+        }
+        String n = Normalizer.normalize(s, Normalizer.Form.NFC).replaceAll("[\\s\\u00A0]+", " ").strip();
+        return n.isEmpty() ? null : n;
+    }
+
+    /** Each entry cleaned; blank entries dropped; a null list becomes empty. */
+    public static List<String> clean(List<String> list) {
+        return list == null ? List.of() : list.stream().map(Text::clean).filter(Objects::nonNull).toList();
+    }
+
+    public static boolean isBlank(String s) {
+        return clean(s) == null;
+    }
+}

@@ -1,0 +1,87 @@
+package vn.docket.platform.mongo;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MongoDB Docket talks to: either one configured by URI, or an embedded MongoDB-wire server that
+ * Docket starts itself on loopback, so that a second Docket process on the same machine (a separate
+ * query side, say) can share it.
+ */
+public final class DatabaseServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseServer.class);
+
+    private final MongoBackend backend;
+    private final MongoServer server;
+    private final String connectionString;
+
+    private DatabaseServer(MongoBackend backend, MongoServer server, String connectionString) {
+        this.backend = backend;
+        this.server = server;
+        this.connectionString = connectionString;
+    }
+
+    public static DatabaseServer external(String uri) {
+        return new DatabaseServer(null, null, uri);
+    }
+
+    public static DatabaseServer embedded(MongoSettings.Embedded settings) {
+        MongoBackend backend;
+        String where;
+        if (settings.inMemory()) {
+            backend = new MemoryBackend();
+            where = "in memory";
+        } else {
+            Path dir = Path.of(settings.dataDir()).toAbsolutePath().normalize();
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Docket cannot create its data directory " + dir, e);
+            }
+            backend = new H2Backend(dir.resolve("docket.mv").toString());
+            where = "data in " + dir;
+        }
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", settings.port());
+        String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
+        log.info("Embedded database listening on {} ({}); a second Docket process can share it with DOCKET_MONGO_URI={}",
+                uri, where, uri);
+        return new DatabaseServer(backend, server, uri);
+    }
+
+    public String connectionString() {
+        return connectionString;
+    }
+
+    public boolean isEmbedded() {
+        return server != null;
+    }
+
+    /**
+     * Forces what the embedded server has accepted so far into its file. The H2 backend otherwise writes
+     * about once a second, and a crash would lose acknowledged work. A real MongoDB needs nothing here:
+     * its durability comes from the write concern.
+     */
+    public void flush() {
+        if (backend instanceof H2Backend h2) {
+            h2.commit();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.shutdownNow();
+            backend.close();
+        }
+    }
+}

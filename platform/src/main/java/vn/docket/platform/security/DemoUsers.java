@@ -1,0 +1,28 @@
+package vn.docket.platform.security;
+
+import java.util.List;
+import vn.docket.events.Role;
+
+/** The people of the demo set-up; every one signs in with the password "demo". */
+final class DemoUsers {
+
+    static final String PASSWORD = "demo";
+
+    private DemoUsers() {
+    }
+
+    static List<SecuritySettings.UserEntry> all() {
+        return List.of(
+                user("clerk", "Nguyễn Thị Lan", "Văn phòng HĐND và UBND thành phố", Role.CLERK),
+                user("tckh", "Trần Văn Minh", "Phòng Tài chính - Kế hoạch", Role.UNIT_STAFF),
+                user("qldt", "Lê Thị Hoa", "Phòng Quản lý đô thị", Role.UNIT_STAFF),
+                user("pct", "Phạm Văn Đức", "Lãnh đạo UBND thành phố", Role.VICE_CHAIR),
+                user("chair", "Hoàng Văn Nam", "Lãnh đạo UBND thành phố", Role.CHAIR),
+                user("auditor", "Vũ Thị Mai", "Thanh tra thành phố", Role.AUDITOR),
+                user("admin", "Quản trị hệ thống", null, Role.ADMIN));
+    }
+
+    private static SecuritySettings.UserEntry user(String id, String name, String unit, Role role) {
+        return new SecuritySettings.UserEntry(id, name, unit, role, null);
+    }
+}

@@ -1,0 +1,112 @@
+package vn.docket.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.text.Normalizer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import vn.docket.events.Actor;
+import vn.docket.platform.web.Problems;
+
+/**
+ * HTTP Basic for the API, users from configuration. Every API call must be authenticated: the actor of
+ * every event is the signed-in user.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecuritySettings.class)
+public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(SecuritySettings settings, PasswordEncoder encoder) {
+        Map<String, DocketUser> users = new LinkedHashMap<>();
+        for (SecuritySettings.UserEntry entry : settings.users()) {
+            users.put(entry.id(), toUser(entry, entry.passwordHash()));
+        }
+        if (settings.demoUsers()) {
+            String hash = encoder.encode(DemoUsers.PASSWORD);
+            StringBuilder listing = new StringBuilder();
+            for (SecuritySettings.UserEntry entry : DemoUsers.all()) {
+                users.putIfAbsent(entry.id(), toUser(entry, hash));
+                listing.append(String.format("%n    %-8s %-20s %s", entry.id(), entry.role(),
+                        entry.unit() == null ? "" : entry.unit()));
+            }
+            log.info("Demo users (demo set-up only, password \"{}\" for each):{}", DemoUsers.PASSWORD, listing);
+        }
+        return username -> {
+            DocketUser user = users.get(username);
+            if (user == null) {
+                throw new UsernameNotFoundException("unknown user");
+            }
+            return new DocketUser(user.actor(), user.passwordHash());
+        };
+    }
+
+    private static DocketUser toUser(SecuritySettings.UserEntry e, String hash) {
+        return new DocketUser(new Actor(e.id(), nfc(e.name()), nfc(e.unit()), e.role()), hash);
+    }
+
+    private static String nfc(String s) {
+        return s == null ? null : Normalizer.normalize(s, Normalizer.Form.NFC);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint((request, response, e) ->
+                        writeProblem(response, json, HttpStatus.UNAUTHORIZED, "authentication-required",
+                                "Sign in with your Docket user name and password.", true)))
+                .exceptionHandling(x -> x.accessDeniedHandler((request, response, e) ->
+                        writeProblem(response, json, HttpStatus.FORBIDDEN, "not-allowed",
+                                "Your role does not allow this action.", false)))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless Basic authentication: no cookie is sent automatically, so there is nothing to forge.
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain docs(HttpSecurity http) throws Exception {
+        http.securityMatcher("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
+        return http.build();
+    }
+
+    private static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status,
+                                     String rule, String detail, boolean challenge) throws IOException {
+        ProblemDetail problem = Problems.problem(status, rule, detail);
+        response.setStatus(status.value());
+        if (challenge) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Docket\"");
+        }
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

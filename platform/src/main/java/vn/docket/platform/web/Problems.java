@@ -1,0 +1,111 @@
+package vn.docket.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.UUID;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error leaves Docket as RFC 9457 problem details that name the broken rule in plain words. No
+ * stack trace or internal class name ever reaches the client.
+ */
+@RestControllerAdvice
+public class Problems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(Problems.class);
+
+    public static ProblemDetail problem(HttpStatus status, String rule, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:docket:problem:" + rule));
+        problem.setTitle(status.getReasonPhrase());
+        problem.setProperty("rule", rule);
+        return problem;
+    }
+
+    @ExceptionHandler(RuleBroken.class)
+    ProblemDetail ruleBroken(RuleBroken e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, e.rule(), e.getMessage());
+    }
+
+    @ExceptionHandler(StateConflict.class)
+    ProblemDetail conflict(StateConflict e) {
+        return problem(HttpStatus.CONFLICT, e.rule(), e.getMessage());
+    }
+
+    @ExceptionHandler(NotAllowed.class)
+    ProblemDetail notAllowed(NotAllowed e) {
+        return problem(HttpStatus.FORBIDDEN, e.rule(), e.getMessage());
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail unknownAggregate(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "No assignment with id " + e.getAggregateIdentifier() + ".");
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrentChange(ConcurrencyException e) {
+        return problem(HttpStatus.CONFLICT, "concurrent-change",
+                "Someone else changed this assignment at the same moment; reload it and try again.");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "malformed-request",
+                "The parameter '" + e.getName() + "' has a value that cannot be read.");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Request {} {} failed unexpectedly (reference {})", request.getMethod(), request.getRequestURI(), reference, e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "Docket could not complete this request. Tell IT the reference " + reference + ".");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request",
+                "The request body is not valid JSON of the expected shape: " + JsonErrors.describe(e) + "."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        String detail = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> f.getField() + " " + f.getDefaultMessage())
+                .findFirst().orElse("the request is not valid");
+        return ResponseEntity.unprocessableEntity().body(problem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-field", detail));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        // Spring's own problems (405, 415, 406...) keep their status but never their exception text.
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            problem.setProperty("rule", "http-" + statusCode.value());
+        }
+        return response;
+    }
+}

@@ -1,0 +1,110 @@
+package vn.docket.query.admin;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.docket.events.Role;
+import vn.docket.platform.security.CurrentActor;
+import vn.docket.platform.web.NotAllowed;
+import vn.docket.platform.web.NotFound;
+import vn.docket.platform.web.StateConflict;
+
+/** Where each projection stands, and rebuilding one from the event store. */
+@RestController
+@Tag(name = "Administration")
+class ProjectionAdminController {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionAdminController.class);
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    /** The head of the store when a rebuild started: the rebuild is done once every segment covers it. */
+    private final Map<String, TrackingToken> rebuildTargets = new ConcurrentHashMap<>();
+
+    ProjectionAdminController(EventProcessingConfiguration processing, EventStore eventStore) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+    }
+
+    record SegmentStatus(int segment, Long position, boolean replaying, boolean caughtUp, String error) {
+    }
+
+    record ProjectionStatus(String name, boolean running, boolean caughtUp, boolean rebuilding, Double rebuildProgress,
+                            List<SegmentStatus> segments) {
+    }
+
+    @GetMapping("/api/admin/projections")
+    @Operation(summary = "Each projection's position, whether it has caught up, and rebuild progress")
+    List<ProjectionStatus> projections() {
+        TrackingToken head = eventStore.createHeadToken();
+        List<ProjectionStatus> result = new ArrayList<>();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                result.add(status(name, streaming, head));
+            }
+        });
+        result.sort((a, b) -> a.name().compareTo(b.name()));
+        return result;
+    }
+
+    @PostMapping("/api/admin/projections/{name}/rebuild")
+    @Operation(summary = "Drop a projection's read model and replay it from the event store")
+    ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {
+        if (CurrentActor.get().role() != Role.ADMIN) {
+            throw new NotAllowed("admins-only", "Only an administrator may rebuild projections.");
+        }
+        StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new NotFound("No projection named '" + name + "'."));
+        if (processor.isReplaying()) {
+            throw new StateConflict("rebuild-running", "The projection '" + name + "' is already being rebuilt.");
+        }
+        TrackingToken head = eventStore.createHeadToken();
+        log.info("Rebuilding the projection '{}' from the event store, requested by {}", name, CurrentActor.get().id());
+        processor.shutDown();
+        processor.resetTokens();
+        rebuildTargets.put(name, head);
+        processor.start();
+        return ResponseEntity.accepted().body(status(name, processor, head));
+    }
+
+    private ProjectionStatus status(String name, StreamingEventProcessor processor, TrackingToken head) {
+        List<SegmentStatus> segments = new ArrayList<>();
+        boolean allCaughtUp = true;
+        Double progress = null;
+        TrackingToken target = rebuildTargets.get(name);
+        for (EventTrackerStatus s : processor.processingStatus().values()) {
+            TrackingToken token = s.getTrackingToken();
+            boolean caughtUp = token != null && (head == null || token.covers(head));
+            allCaughtUp &= caughtUp;
+            Long position = s.getCurrentPosition().isPresent() ? s.getCurrentPosition().getAsLong() : null;
+            segments.add(new SegmentStatus(s.getSegment().getSegmentId(), position, s.isReplaying(), caughtUp,
+                    s.isErrorState() ? "stopped on an error; see the log" : null));
+            if (target != null && position != null && target.position().isPresent() && target.position().getAsLong() > 0) {
+                double p = Math.min(1.0, (double) position / target.position().getAsLong());
+                progress = progress == null ? p : Math.min(progress, p);
+            }
+        }
+        boolean rebuilding = target != null && !segments.stream().allMatch(SegmentStatus::caughtUp);
+        if (target != null && !rebuilding) {
+            rebuildTargets.remove(name);
+            progress = 1.0;
+        }
+        return new ProjectionStatus(name, processor.isRunning(), allCaughtUp && !segments.isEmpty(), rebuilding,
+                progress, segments);
+    }
+}

@@ -1,0 +1,156 @@
+package vn.docket.query.assignments;
+
+import static vn.docket.query.support.ReadModels.iso;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+import vn.docket.events.AssignmentStatus;
+import vn.docket.events.DeadlineExtended;
+import vn.docket.events.DocumentIssued;
+import vn.docket.events.DraftApproved;
+import vn.docket.events.DraftSubmitted;
+import vn.docket.events.RevisionRequested;
+import vn.docket.events.TaskAssigned;
+import vn.docket.events.TaskCancelled;
+import vn.docket.events.TaskReassigned;
+import vn.docket.query.support.ReadModels;
+
+/** Keeps one document per assignment with what the list, the detail and the timeliness filters need. */
+@Component
+@ProcessingGroup(AssignmentListProjection.NAME)
+class AssignmentListProjection {
+
+    static final String NAME = "assignment-list";
+    static final String COLLECTION = "assignments";
+
+    private final MongoCollection<Document> assignments;
+
+    AssignmentListProjection(MongoDatabase database) {
+        this.assignments = database.getCollection(COLLECTION);
+    }
+
+    @EventHandler
+    void on(TaskAssigned e, @SequenceNumber long seq) {
+        ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> {
+            doc.put("title", e.title());
+            doc.put("kind", e.kind().name());
+            doc.put("status", AssignmentStatus.ASSIGNED.name());
+            doc.put("leadUnit", e.leadUnit());
+            doc.put("coordinatingUnits", e.coordinatingUnits());
+            doc.put("deadline", iso(e.deadline()));
+            doc.put("originalDeadline", iso(e.deadline()));
+            doc.put("currentVersion", 0);
+            doc.put("approvalRoute", e.approvalRoute());
+            doc.put("approvedLevels", List.of());
+            doc.put("parentId", e.parentId() == null ? null : e.parentId().toString());
+            doc.put("source", e.source() == null ? null
+                    : new Document("notice", e.source().notice()).append("item", e.source().item()));
+            doc.put("assignedOn", iso(e.effectiveDate()));
+            doc.put("handedInOn", null);
+            doc.put("search", searchable(e.title() + " " + e.leadUnit() + " " + String.join(" ", e.coordinatingUnits())));
+            timeliness(doc);
+        });
+    }
+
+    @EventHandler
+    void on(DraftSubmitted e, @SequenceNumber long seq) {
+        ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> {
+            doc.put("status", AssignmentStatus.DRAFT_SUBMITTED.name());
+            doc.put("currentVersion", e.version());
+            doc.put("approvedLevels", List.of());
+            doc.put("handedInOn", iso(e.effectiveDate()));
+            timeliness(doc);
+        });
+    }
+
+    @EventHandler
+    void on(RevisionRequested e, @SequenceNumber long seq) {
+        ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> {
+            doc.put("status", AssignmentStatus.REVISION_REQUESTED.name());
+            doc.put("handedInOn", null);
+            if (e.dueDate() != null) {
+                doc.put("deadline", iso(e.dueDate()));
+            }
+            timeliness(doc);
+        });
+    }
+
+    @EventHandler
+    void on(DraftApproved e, @SequenceNumber long seq) {
+        ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> {
+            List<String> approved = new ArrayList<>(doc.getList("approvedLevels", String.class));
+            approved.add(e.level());
+            doc.put("approvedLevels", approved);
+            if (e.finalApproval()) {
+                doc.put("status", AssignmentStatus.APPROVED.name());
+                doc.put("approvedOn", iso(e.effectiveDate()));
+            }
+        });
+    }
+
+    @EventHandler
+    void on(DocumentIssued e, @SequenceNumber long seq) {
+        ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> {
+            doc.put("status", AssignmentStatus.ISSUED.name());
+            doc.put("documentNumber", e.documentNumber());
+            doc.put("issuedOn", iso(e.effectiveDate()));
+        });
+    }
+
+    @EventHandler
+    void on(DeadlineExtended e, @SequenceNumber long seq) {
+        ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> {
+            doc.put("deadline", iso(e.newDeadline()));
+            timeliness(doc);
+        });
+    }
+
+    @EventHandler
+    void on(TaskReassigned e, @SequenceNumber long seq) {
+        ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> {
+            doc.put("leadUnit", e.newLeadUnit());
+            doc.put("search", searchable(doc.getString("title") + " " + e.newLeadUnit() + " "
+                    + String.join(" ", doc.getList("coordinatingUnits", String.class))));
+        });
+    }
+
+    @EventHandler
+    void on(TaskCancelled e, @SequenceNumber long seq) {
+        ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> {
+            doc.put("status", AssignmentStatus.CANCELLED.name());
+            doc.put("cancelledOn", iso(e.effectiveDate()));
+        });
+    }
+
+    @ResetHandler
+    void reset() {
+        assignments.drop();
+    }
+
+    /**
+     * The part of the timeliness class that does not depend on today: whether a draft was handed in after
+     * the deadline. Stored so that the list can filter by class in the database.
+     */
+    private static void timeliness(Document doc) {
+        String handedIn = doc.getString("handedInOn");
+        String deadline = doc.getString("deadline");
+        doc.put("handedInLate", handedIn != null && deadline != null && handedIn.compareTo(deadline) > 0);
+        doc.put("deadlineSort", deadline == null ? "9999-12-31" : deadline);
+    }
+
+    /** Lower case without tone marks, so that "ke hoach" finds "Kế hoạch". */
+    static String searchable(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return decomposed.replace('đ', 'd').replace('Đ', 'D').toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,29 @@
+package vn.docket.query.assignments;
+
+import java.time.LocalDate;
+import vn.docket.events.AssignmentStatus;
+
+/**
+ * The four classes every Vietnamese follow-up report uses: trong hạn, quá hạn, hoàn thành đúng hạn,
+ * hoàn thành quá hạn. The unit's clock stops when it hands in a draft (the deadline binds the unit, not
+ * the leaders who review); it starts again when a revision is requested. An assignment is done at its
+ * final approval, on time when the draft that was approved was handed in by the deadline.
+ */
+public enum Timeliness {
+    ON_TIME, OVERDUE, DONE_ON_TIME, DONE_LATE;
+
+    /**
+     * @param handedInOn effective date of the draft now with the leaders (awaiting review or approved), else null
+     * @return the class, or null for a cancelled assignment
+     */
+    public static Timeliness classify(AssignmentStatus status, LocalDate deadline, LocalDate handedInOn, LocalDate today) {
+        if (status == AssignmentStatus.CANCELLED) {
+            return null;
+        }
+        boolean late = deadline != null && (handedInOn != null ? handedInOn.isAfter(deadline) : today.isAfter(deadline));
+        if (status.isDone()) {
+            return late ? DONE_LATE : DONE_ON_TIME;
+        }
+        return late ? OVERDUE : ON_TIME;
+    }
+}

@@ -1,0 +1,60 @@
+package vn.docket.query.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import java.util.Date;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+import vn.docket.events.EventMetadata;
+import vn.docket.query.support.EventActors;
+
+/**
+ * Every event Docket stores, with who did it, when it was recorded, when it took effect and under which
+ * command. Keyed by the event's own id, so a redelivery rewrites the same entry.
+ */
+@Component
+@ProcessingGroup(AuditLogProjection.NAME)
+class AuditLogProjection {
+
+    static final String NAME = "audit-log";
+    static final String COLLECTION = "audit_log";
+
+    private final MongoCollection<Document> log;
+    private final ObjectMapper json;
+
+    AuditLogProjection(MongoDatabase database, ObjectMapper json) {
+        this.log = database.getCollection(COLLECTION);
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(Object payload, EventMessage<?> message) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = json.convertValue(payload, Map.class);
+        Document entry = new Document("_id", message.getIdentifier())
+                .append("type", payload.getClass().getSimpleName())
+                .append("actor", EventActors.of(message.getMetaData()))
+                .append("recordedAt", Date.from(message.getTimestamp()))
+                .append("effectiveDate", fields.get("effectiveDate"))
+                .append("commandId", message.getMetaData().get(EventMetadata.COMMAND_ID))
+                .append("payload", new Document(fields));
+        if (message instanceof DomainEventMessage<?> domain) {
+            entry.append("assignmentId", domain.getAggregateIdentifier()).append("seq", domain.getSequenceNumber());
+        }
+        log.replaceOne(Filters.eq("_id", entry.getString("_id")), entry, new ReplaceOptions().upsert(true));
+    }
+
+    @ResetHandler
+    void reset() {
+        log.drop();
+    }
+}

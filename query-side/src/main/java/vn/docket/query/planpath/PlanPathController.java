@@ -1,0 +1,59 @@
+package vn.docket.query.planpath;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.bson.Document;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import vn.docket.platform.web.NotFound;
+import vn.docket.query.support.ReadModels;
+
+@RestController
+@Tag(name = "Plan path")
+class PlanPathController {
+
+    private static final Set<String> COMMON = Set.of("_id", "assignmentId", "seq", "type", "version", "level",
+            "reasons", "actor", "effectiveDate", "recordedAt");
+
+    private final MongoCollection<Document> steps;
+    private final Clock clock;
+
+    PlanPathController(MongoDatabase database, Clock clock) {
+        this.steps = database.getCollection(PlanPathProjection.COLLECTION);
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/assignments/{id}/path")
+    @Operation(summary = "The plan's path: every step with its actor, and rounds, days with the unit, days awaiting review")
+    PlanPath path(@PathVariable UUID id) {
+        List<PlanPath.Step> found = new ArrayList<>();
+        steps.find(Filters.eq("assignmentId", id.toString())).sort(Sorts.ascending("seq")).forEach(d -> {
+            Map<String, Object> details = new LinkedHashMap<>();
+            d.forEach((k, v) -> {
+                if (!COMMON.contains(k) && v != null) {
+                    details.put(k, v);
+                }
+            });
+            found.add(new PlanPath.Step(d.getString("type"), d.getInteger("version"), d.getString("level"),
+                    d.getList("reasons", String.class), d.get("actor", Document.class),
+                    ReadModels.date(d.get("effectiveDate")), d.getDate("recordedAt").toInstant(), details));
+        });
+        if (found.isEmpty()) {
+            throw new NotFound("No assignment with id " + id + ".");
+        }
+        return PlanPath.of(id.toString(), found, LocalDate.now(clock));
+    }
+}

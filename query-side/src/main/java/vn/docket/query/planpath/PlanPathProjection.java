@@ -1,0 +1,97 @@
+package vn.docket.query.planpath;
+
+import static vn.docket.query.support.ReadModels.iso;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.MetaData;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+import vn.docket.events.AssignmentEvent;
+import vn.docket.events.DeadlineExtended;
+import vn.docket.events.DocumentIssued;
+import vn.docket.events.DraftApproved;
+import vn.docket.events.DraftSubmitted;
+import vn.docket.events.RevisionRequested;
+import vn.docket.events.TaskAssigned;
+import vn.docket.events.TaskCancelled;
+import vn.docket.events.TaskReassigned;
+import vn.docket.query.support.EventActors;
+
+/**
+ * One step per event of an assignment. A step's id is its position in the assignment's stream, so a
+ * redelivered event overwrites itself instead of adding a step.
+ */
+@Component
+@ProcessingGroup(PlanPathProjection.NAME)
+class PlanPathProjection {
+
+    static final String NAME = "plan-path";
+    static final String COLLECTION = "plan_path_steps";
+
+    private final MongoCollection<Document> steps;
+
+    PlanPathProjection(MongoDatabase database) {
+        this.steps = database.getCollection(COLLECTION);
+    }
+
+    @EventHandler
+    void on(AssignmentEvent event, @SequenceNumber long seq, @Timestamp Instant recordedAt, MetaData metaData) {
+        Document step = new Document("_id", event.assignmentId() + ":" + seq)
+                .append("assignmentId", event.assignmentId().toString())
+                .append("seq", seq)
+                .append("actor", EventActors.of(metaData))
+                .append("effectiveDate", iso(event.effectiveDate()))
+                .append("recordedAt", Date.from(recordedAt));
+        describe(event, step);
+        steps.replaceOne(Filters.eq("_id", step.getString("_id")), step, new ReplaceOptions().upsert(true));
+    }
+
+    /** Java 17 has no pattern switch; the sealed interface keeps this list complete by review. */
+    private static void describe(AssignmentEvent event, Document step) {
+        if (event instanceof TaskAssigned e) {
+            step.append("type", "ASSIGNED").append("leadUnit", e.leadUnit())
+                    .append("deadline", iso(e.deadline())).append("approvalRoute", e.approvalRoute());
+        } else if (event instanceof DraftSubmitted e) {
+            step.append("type", "DRAFT_SUBMITTED").append("version", e.version())
+                    .append("documentName", e.documentName()).append("documentSha256", e.documentSha256())
+                    .append("documentUrl", e.documentUrl()).append("note", e.note());
+        } else if (event instanceof RevisionRequested e) {
+            step.append("type", "REVISION_REQUESTED").append("version", e.version())
+                    .append("level", e.level()).append("reasons", e.reasons()).append("dueDate", iso(e.dueDate()));
+        } else if (event instanceof DraftApproved e) {
+            step.append("type", "APPROVED").append("version", e.version())
+                    .append("level", e.level()).append("finalApproval", e.finalApproval()).append("note", e.note())
+                    .append("decision", e.decision() == null ? null
+                            : new Document("number", e.decision().number()).append("date", iso(e.decision().date())));
+        } else if (event instanceof DocumentIssued e) {
+            step.append("type", "ISSUED").append("documentNumber", e.documentNumber());
+        } else if (event instanceof DeadlineExtended e) {
+            step.append("type", "DEADLINE_EXTENDED")
+                    .append("previousDeadline", iso(e.previousDeadline())).append("deadline", iso(e.newDeadline()))
+                    .append("reasons", List.of(e.reason()));
+        } else if (event instanceof TaskReassigned e) {
+            step.append("type", "REASSIGNED").append("previousLeadUnit", e.previousLeadUnit())
+                    .append("leadUnit", e.newLeadUnit()).append("reasons", List.of(e.reason()));
+        } else if (event instanceof TaskCancelled e) {
+            step.append("type", "CANCELLED").append("reasons", List.of(e.reason()));
+        } else {
+            throw new IllegalStateException("The plan path has no step for " + event.getClass().getSimpleName());
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        steps.drop();
+    }
+}

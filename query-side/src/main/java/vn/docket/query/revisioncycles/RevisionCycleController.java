@@ -1,0 +1,73 @@
+package vn.docket.query.revisioncycles;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.docket.events.DeliverableKind;
+import vn.docket.platform.Text;
+import vn.docket.query.support.ReadModels;
+
+@RestController
+@Tag(name = "Statistics")
+class RevisionCycleController {
+
+    private final MongoCollection<Document> cycles;
+
+    RevisionCycleController(MongoDatabase database) {
+        this.cycles = database.getCollection(RevisionCycleProjection.COLLECTION);
+    }
+
+    /** Rounds of one assignment and the days each revised draft took to come back (null while still out). */
+    record AssignmentCycles(String id, String title, String unit, String kind, int rounds, List<Long> turnaroundDays) {
+    }
+
+    record RevisionCycles(int assignments, double meanRounds, int maxRounds, Double meanTurnaroundDays,
+                          List<Double> meanTurnaroundDaysByRound, List<AssignmentCycles> perAssignment) {
+    }
+
+    @GetMapping("/api/stats/revision-cycles")
+    @Operation(summary = "Revision rounds per assignment, mean and max, and turnaround per round")
+    RevisionCycles stats(@RequestParam(required = false) String unit,
+                         @RequestParam(required = false) DeliverableKind kind) {
+        List<Bson> filters = new ArrayList<>();
+        if (Text.clean(unit) != null) {
+            filters.add(Filters.eq("unit", Text.clean(unit)));
+        }
+        if (kind != null) {
+            filters.add(Filters.eq("kind", kind.name()));
+        }
+        List<AssignmentCycles> per = new ArrayList<>();
+        cycles.find(filters.isEmpty() ? new Document() : Filters.and(filters)).forEach(d -> {
+            List<Long> turnaround = new ArrayList<>();
+            for (Document round : d.getList("rounds", Document.class)) {
+                Object back = round.get("resubmittedOn");
+                turnaround.add(back == null ? null
+                        : ChronoUnit.DAYS.between(ReadModels.date(round.get("requestedOn")), ReadModels.date(back)));
+            }
+            per.add(new AssignmentCycles(d.getString("_id"), d.getString("title"), d.getString("unit"),
+                    d.getString("kind"), turnaround.size(), turnaround));
+        });
+        int max = per.stream().mapToInt(AssignmentCycles::rounds).max().orElse(0);
+        double mean = per.stream().mapToInt(AssignmentCycles::rounds).average().orElse(0);
+        List<Long> all = per.stream().flatMap(a -> a.turnaroundDays().stream()).filter(t -> t != null).toList();
+        Double meanTurnaround = all.isEmpty() ? null : all.stream().mapToLong(Long::longValue).average().orElse(0);
+        List<Double> byRound = new ArrayList<>();
+        for (int r = 0; r < max; r++) {
+            int round = r;
+            byRound.add(per.stream().filter(a -> a.turnaroundDays().size() > round)
+                    .map(a -> a.turnaroundDays().get(round)).filter(t -> t != null)
+                    .mapToLong(Long::longValue).average().stream().boxed().findFirst().orElse(null));
+        }
+        return new RevisionCycles(per.size(), mean, max, meanTurnaround, byRound, per);
+    }
+}

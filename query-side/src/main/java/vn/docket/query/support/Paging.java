@@ -1,0 +1,25 @@
+package vn.docket.query.support;
+
+import vn.docket.platform.web.RuleBroken;
+
+/** Checks page and size parameters once, for every list. */
+public record Paging(int page, int size) {
+
+    public static final int MAX_SIZE = 200;
+
+    public static Paging of(Integer page, Integer size) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? 20 : size;
+        if (p < 0) {
+            throw new RuleBroken("page-negative", "page counts from 0 and cannot be negative.");
+        }
+        if (s < 1 || s > MAX_SIZE) {
+            throw new RuleBroken("page-size", "size must be between 1 and " + MAX_SIZE + ".");
+        }
+        return new Paging(p, s);
+    }
+
+    public int skip() {
+        return page * size;
+    }
+}

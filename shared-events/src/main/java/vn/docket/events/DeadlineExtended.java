@@ -1,0 +1,15 @@
+package vn.docket.events;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.axonframework.serialization.Revision;
+
+/** Gia hạn: the deadline moved from previousDeadline to newDeadline; the original stays on record in TaskAssigned. */
+@Revision("1")
+public record DeadlineExtended(
+        UUID assignmentId,
+        LocalDate previousDeadline,
+        LocalDate newDeadline,
+        String reason,
+        LocalDate effectiveDate) implements AssignmentEvent {
+}

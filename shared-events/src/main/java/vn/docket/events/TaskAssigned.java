@@ -1,0 +1,20 @@
+package vn.docket.events;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record TaskAssigned(
+        UUID assignmentId,
+        String title,
+        DeliverableKind kind,
+        String leadUnit,
+        List<String> coordinatingUnits,
+        LocalDate deadline,
+        List<String> approvalRoute,
+        NoticeSource source,
+        UUID parentId,
+        LocalDate effectiveDate) implements AssignmentEvent {
+}

@@ -1,0 +1,12 @@
+package vn.docket.events;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record TaskCancelled(
+        UUID assignmentId,
+        String reason,
+        LocalDate effectiveDate) implements AssignmentEvent {
+}
