@@ -1,0 +1,516 @@
+package vn.docket.command.assignment;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import vn.docket.command.approval.ApprovalLevels;
+import vn.docket.command.assignment.AssignmentCommands.Approve;
+import vn.docket.command.assignment.AssignmentCommands.AssignTask;
+import vn.docket.command.assignment.AssignmentCommands.Cancel;
+import vn.docket.command.assignment.AssignmentCommands.ExtendDeadline;
+import vn.docket.command.assignment.AssignmentCommands.Issue;
+import vn.docket.command.assignment.AssignmentCommands.Reassign;
+import vn.docket.command.assignment.AssignmentCommands.RequestRevision;
+import vn.docket.command.assignment.AssignmentCommands.SubmitDraft;
+import vn.docket.events.Actor;
+import vn.docket.events.DecisionRef;
+import vn.docket.events.DeadlineExtended;
+import vn.docket.events.DeliverableKind;
+import vn.docket.events.DocumentIssued;
+import vn.docket.events.DraftApproved;
+import vn.docket.events.DraftSubmitted;
+import vn.docket.events.EventMetadata;
+import vn.docket.events.NoticeSource;
+import vn.docket.events.RevisionRequested;
+import vn.docket.events.Role;
+import vn.docket.events.TaskAssigned;
+import vn.docket.events.TaskCancelled;
+import vn.docket.events.TaskReassigned;
+import vn.docket.platform.testing.MutableClock;
+import vn.docket.platform.web.NotAllowed;
+import vn.docket.platform.web.RuleBroken;
+import vn.docket.platform.web.StateConflict;
+
+/** Every rule of the assignment, as the office would state it. Dates follow notice 311/TB-UBND (April 2021). */
+class AssignmentTest {
+
+    static final UUID ID = UUID.fromString("00000000-0000-0000-0000-000000000311");
+    static final String TCKH = "Phòng Tài chính - Kế hoạch";
+    static final String LEADERS = "Lãnh đạo UBND thành phố";
+    static final String BTV = "Ban Thường vụ Thành ủy";
+    static final LocalDate MEETING = LocalDate.of(2021, 4, 13);
+    static final LocalDate DEADLINE = LocalDate.of(2021, 4, 25);
+    static final String SHA = "ab".repeat(32);
+
+    static final Actor CLERK = new Actor("clerk", "Nguyễn Thị Lan", "Văn phòng HĐND và UBND thành phố", Role.CLERK);
+    static final Actor TCKH_STAFF = new Actor("tckh", "Trần Văn Minh", TCKH, Role.UNIT_STAFF);
+    static final Actor QLDT_STAFF = new Actor("qldt", "Lê Thị Hoa", "Phòng Quản lý đô thị", Role.UNIT_STAFF);
+    static final Actor CHAIR = new Actor("chair", "Hoàng Văn Nam", LEADERS, Role.CHAIR);
+    static final Actor VICE_CHAIR = new Actor("pct", "Phạm Văn Đức", LEADERS, Role.VICE_CHAIR);
+    static final Actor AUDITOR = new Actor("auditor", "Vũ Thị Mai", "Thanh tra thành phố", Role.AUDITOR);
+
+    FixtureConfiguration<Assignment> fixture;
+    MutableClock clock;
+
+    @BeforeEach
+    void setUp() {
+        clock = new MutableClock(LocalDate.of(2021, 4, 30));
+        fixture = new AggregateTestFixture<>(Assignment.class);
+        fixture.registerInjectableResource(clock);
+        fixture.registerInjectableResource(new ApprovalLevels(null));
+    }
+
+    static Map<String, ?> by(Actor actor) {
+        return EventMetadata.of(actor, "command-1");
+    }
+
+    static AssignTask assign(LocalDate deadline, List<String> route) {
+        return new AssignTask(ID, "Dự thảo Kế hoạch thực hiện Chương trình hành động", DeliverableKind.PLAN, TCKH,
+                List.of(), deadline, route, new NoticeSource("311/TB-UBND", 1), null, MEETING);
+    }
+
+    static TaskAssigned assigned(List<String> route) {
+        return new TaskAssigned(ID, "Dự thảo Kế hoạch thực hiện Chương trình hành động", DeliverableKind.PLAN, TCKH,
+                List.of(), DEADLINE, route, new NoticeSource("311/TB-UBND", 1), null, MEETING);
+    }
+
+    /** An event as the store holds it: with the actor who caused it in its metadata. */
+    static GenericDomainEventMessage<?> stored(Object event, long seq, Actor actor) {
+        return new GenericDomainEventMessage<>("Assignment", ID.toString(), seq, event, MetaData.from(by(actor)));
+    }
+
+    static DraftSubmitted draft(int version, LocalDate on) {
+        return new DraftSubmitted(ID, version, "KH v" + version + ".docx", SHA, null, null, on);
+    }
+
+    @Nested
+    class Assigning {
+
+        @Test
+        void a_clerk_assigns_a_task_with_its_route_and_deadline() {
+            fixture.givenNoPriorActivity()
+                    .when(assign(DEADLINE, List.of(LEADERS)), by(CLERK))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(assigned(List.of(LEADERS)));
+        }
+
+        @Test
+        void unit_names_are_stored_in_nfc_whatever_the_keyboard_sent() {
+            String decomposed = java.text.Normalizer.normalize(TCKH, java.text.Normalizer.Form.NFD);
+            fixture.givenNoPriorActivity()
+                    .when(new AssignTask(ID, "  Dự thảo Kế hoạch thực hiện Chương trình hành động ", DeliverableKind.PLAN,
+                            decomposed, null, DEADLINE, List.of(LEADERS), new NoticeSource("311/TB-UBND", 1), null, MEETING),
+                            by(CLERK))
+                    .expectEvents(assigned(List.of(LEADERS)));
+        }
+
+        @Test
+        void a_task_without_a_title_is_rejected() {
+            fixture.givenNoPriorActivity()
+                    .when(new AssignTask(ID, " ", DeliverableKind.PLAN, TCKH, List.of(), null, List.of(LEADERS), null, null,
+                            MEETING), by(CLERK))
+                    .expectException(RuleBroken.class).expectExceptionMessage("An assignment needs a title.")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_task_without_a_kind_is_rejected() {
+            fixture.givenNoPriorActivity()
+                    .when(new AssignTask(ID, "Báo cáo", null, TCKH, List.of(), null, List.of(LEADERS), null, null, MEETING),
+                            by(CLERK))
+                    .expectException(RuleBroken.class).expectNoEvents();
+        }
+
+        @Test
+        void a_task_without_a_lead_unit_is_rejected() {
+            fixture.givenNoPriorActivity()
+                    .when(new AssignTask(ID, "Báo cáo", DeliverableKind.REPORT, null, List.of(), null, List.of(LEADERS), null,
+                            null, MEETING), by(CLERK))
+                    .expectException(RuleBroken.class).expectExceptionMessage("An assignment needs a lead unit.")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_deadline_before_the_assignment_took_effect_is_rejected() {
+            fixture.givenNoPriorActivity()
+                    .when(assign(MEETING.minusDays(1), List.of(LEADERS)), by(CLERK))
+                    .expectException(RuleBroken.class)
+                    .expectExceptionMessage("The deadline 12/4/2021 is before the assignment took effect (13/4/2021).")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void an_empty_approval_route_is_rejected() {
+            fixture.givenNoPriorActivity().when(assign(DEADLINE, List.of()), by(CLERK))
+                    .expectException(RuleBroken.class).expectNoEvents();
+        }
+
+        @Test
+        void a_route_through_an_unknown_level_is_rejected() {
+            fixture.givenNoPriorActivity().when(assign(DEADLINE, List.of("Hội đồng quản trị")), by(CLERK))
+                    .expectException(RuleBroken.class)
+                    .expectExceptionMessage("\"Hội đồng quản trị\" is not a configured approval level.")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_route_naming_one_level_twice_is_rejected() {
+            fixture.givenNoPriorActivity().when(assign(DEADLINE, List.of(LEADERS, LEADERS)), by(CLERK))
+                    .expectException(RuleBroken.class).expectNoEvents();
+        }
+
+        @Test
+        void the_lead_unit_cannot_also_coordinate() {
+            fixture.givenNoPriorActivity()
+                    .when(new AssignTask(ID, "Kế hoạch", DeliverableKind.PLAN, TCKH, List.of(TCKH), null, List.of(LEADERS),
+                            null, null, MEETING), by(CLERK))
+                    .expectException(RuleBroken.class).expectNoEvents();
+        }
+
+        @Test
+        void an_assignment_cannot_be_its_own_parent() {
+            fixture.givenNoPriorActivity()
+                    .when(new AssignTask(ID, "Góp ý", DeliverableKind.OTHER, TCKH, List.of(), null, List.of(LEADERS), null,
+                            ID, MEETING), by(CLERK))
+                    .expectException(RuleBroken.class).expectNoEvents();
+        }
+
+        @Test
+        void an_effective_date_in_the_future_is_rejected() {
+            fixture.givenNoPriorActivity()
+                    .when(new AssignTask(ID, "Kế hoạch", DeliverableKind.PLAN, TCKH, List.of(), null, List.of(LEADERS), null,
+                            null, LocalDate.of(2021, 5, 1)), by(CLERK))
+                    .expectException(RuleBroken.class).expectNoEvents();
+        }
+
+        @Test
+        void without_an_effective_date_the_assignment_takes_effect_today() {
+            fixture.givenNoPriorActivity()
+                    .when(new AssignTask(ID, "Kế hoạch", DeliverableKind.PLAN, TCKH, List.of(), null, List.of(LEADERS), null,
+                            null, null), by(CLERK))
+                    .expectEvents(new TaskAssigned(ID, "Kế hoạch", DeliverableKind.PLAN, TCKH, List.of(), null,
+                            List.of(LEADERS), null, null, LocalDate.of(2021, 4, 30)));
+        }
+
+        @Test
+        void unit_staff_cannot_assign_tasks() {
+            fixture.givenNoPriorActivity().when(assign(DEADLINE, List.of(LEADERS)), by(TCKH_STAFF))
+                    .expectException(NotAllowed.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class SubmittingDrafts {
+
+        @Test
+        void the_first_draft_is_version_1_and_the_next_after_a_revision_is_version_2() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
+                    .when(new SubmitDraft(ID, "KH v1.docx", SHA, null, null, MEETING), by(TCKH_STAFF))
+                    .expectResultMessagePayload(1)
+                    .expectEvents(draft(1, MEETING));
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF),
+                            stored(new RevisionRequested(ID, 1, LEADERS, List.of("Bố cục 4 mục"), null, MEETING), 2, CHAIR))
+                    .when(new SubmitDraft(ID, "KH v2.docx", SHA, null, null, LocalDate.of(2021, 4, 20)), by(TCKH_STAFF))
+                    .expectResultMessagePayload(2)
+                    .expectEvents(draft(2, LocalDate.of(2021, 4, 20)));
+        }
+
+        @Test
+        void a_draft_needs_a_hash_or_a_link() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
+                    .when(new SubmitDraft(ID, "KH v1.docx", null, null, null, MEETING), by(TCKH_STAFF))
+                    .expectException(RuleBroken.class).expectNoEvents();
+        }
+
+        @Test
+        void a_malformed_hash_is_rejected() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
+                    .when(new SubmitDraft(ID, "KH v1.docx", "abc", null, null, MEETING), by(TCKH_STAFF))
+                    .expectException(RuleBroken.class).expectNoEvents();
+        }
+
+        @Test
+        void a_draft_with_a_link_is_accepted() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
+                    .when(new SubmitDraft(ID, "KH v1.docx", null, "https://vanban.langson.gov.vn/kh1", "bản 1", MEETING),
+                            by(TCKH_STAFF))
+                    .expectEvents(new DraftSubmitted(ID, 1, "KH v1.docx", null, "https://vanban.langson.gov.vn/kh1", "bản 1",
+                            MEETING));
+        }
+
+        @Test
+        void no_second_draft_while_the_first_awaits_review() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF))
+                    .when(new SubmitDraft(ID, "KH v2.docx", SHA, null, null, MEETING), by(TCKH_STAFF))
+                    .expectException(StateConflict.class).expectNoEvents();
+        }
+
+        @Test
+        void no_draft_after_final_approval() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF),
+                            stored(new DraftApproved(ID, 1, LEADERS, true, null, null, MEETING), 2, CHAIR))
+                    .when(new SubmitDraft(ID, "KH v2.docx", SHA, null, null, MEETING), by(TCKH_STAFF))
+                    .expectException(StateConflict.class).expectNoEvents();
+        }
+
+        @Test
+        void no_draft_after_cancellation() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK),
+                            stored(new TaskCancelled(ID, "Không còn cần thiết", MEETING), 1, CLERK))
+                    .when(new SubmitDraft(ID, "KH v1.docx", SHA, null, null, MEETING), by(TCKH_STAFF))
+                    .expectException(StateConflict.class).expectNoEvents();
+        }
+
+        @Test
+        void another_units_staff_cannot_submit_the_draft() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
+                    .when(new SubmitDraft(ID, "KH v1.docx", SHA, null, null, MEETING), by(QLDT_STAFF))
+                    .expectException(NotAllowed.class).expectNoEvents();
+        }
+
+        @Test
+        void a_clerk_may_record_a_draft_handed_in_on_paper_days_ago() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
+                    .when(new SubmitDraft(ID, "KH v1 (bản giấy)", SHA, null, null, LocalDate.of(2021, 4, 15)), by(CLERK))
+                    .expectEvents(new DraftSubmitted(ID, 1, "KH v1 (bản giấy)", SHA, null, null, LocalDate.of(2021, 4, 15)));
+        }
+
+        @Test
+        void a_draft_cannot_take_effect_before_the_last_recorded_step() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
+                    .when(new SubmitDraft(ID, "KH v1.docx", SHA, null, null, MEETING.minusDays(2)), by(TCKH_STAFF))
+                    .expectException(RuleBroken.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class RequestingRevisions {
+
+        @Test
+        void a_leader_sends_the_draft_back_with_the_things_to_revise() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF))
+                    .when(new RequestRevision(ID, List.of("Bố cục 4 mục", "Lộ trình cụ thể"), LocalDate.of(2021, 4, 25),
+                            MEETING), by(CHAIR))
+                    .expectEvents(new RevisionRequested(ID, 1, LEADERS, List.of("Bố cục 4 mục", "Lộ trình cụ thể"),
+                            LocalDate.of(2021, 4, 25), MEETING));
+        }
+
+        @Test
+        void a_revision_needs_at_least_one_reason() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF))
+                    .when(new RequestRevision(ID, List.of(" "), null, MEETING), by(CHAIR))
+                    .expectException(RuleBroken.class).expectNoEvents();
+        }
+
+        @Test
+        void no_revision_without_a_draft_awaiting_review() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
+                    .when(new RequestRevision(ID, List.of("Bổ sung"), null, MEETING), by(CHAIR))
+                    .expectException(StateConflict.class).expectNoEvents();
+        }
+
+        @Test
+        void unit_staff_cannot_request_revisions() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF))
+                    .when(new RequestRevision(ID, List.of("Bổ sung"), null, MEETING), by(TCKH_STAFF))
+                    .expectException(NotAllowed.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Approving {
+
+        @Test
+        void approving_at_the_only_level_is_the_final_approval() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF))
+                    .when(new Approve(ID, "Đồng ý", null, LocalDate.of(2021, 4, 26)), by(VICE_CHAIR))
+                    .expectEvents(new DraftApproved(ID, 1, LEADERS, true, "Đồng ý", null, LocalDate.of(2021, 4, 26)));
+        }
+
+        @Test
+        void levels_are_approved_in_route_order_and_only_the_last_is_final() {
+            fixture.given(stored(assigned(List.of(LEADERS, BTV)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF))
+                    .when(new Approve(ID, null, null, MEETING), by(CHAIR))
+                    .expectEvents(new DraftApproved(ID, 1, LEADERS, false, null, null, MEETING));
+        }
+
+        @Test
+        void an_outside_body_is_recorded_by_a_clerk_citing_its_decision() {
+            DecisionRef decision = new DecisionRef("45-TB/TU", LocalDate.of(2021, 4, 28));
+            fixture.given(stored(assigned(List.of(LEADERS, BTV)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF),
+                            stored(new DraftApproved(ID, 1, LEADERS, false, null, null, MEETING), 2, CHAIR))
+                    .when(new Approve(ID, null, decision, LocalDate.of(2021, 4, 29)), by(CLERK))
+                    .expectEvents(new DraftApproved(ID, 1, BTV, true, null, decision, LocalDate.of(2021, 4, 29)));
+        }
+
+        @Test
+        void an_outside_bodys_approval_without_its_decision_is_rejected() {
+            fixture.given(stored(assigned(List.of(BTV)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF))
+                    .when(new Approve(ID, null, null, MEETING), by(CLERK))
+                    .expectException(RuleBroken.class).expectNoEvents();
+        }
+
+        @Test
+        void a_leader_cannot_act_for_an_outside_body() {
+            fixture.given(stored(assigned(List.of(BTV)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF))
+                    .when(new Approve(ID, null, new DecisionRef("45-TB/TU", MEETING), MEETING), by(CHAIR))
+                    .expectException(NotAllowed.class).expectNoEvents();
+        }
+
+        @Test
+        void a_vice_chair_cannot_approve_at_the_chairs_level() {
+            fixture.given(stored(assigned(List.of("Chủ tịch UBND thành phố")), 0, CLERK),
+                            stored(draft(1, MEETING), 1, TCKH_STAFF))
+                    .when(new Approve(ID, null, null, MEETING), by(VICE_CHAIR))
+                    .expectException(NotAllowed.class).expectNoEvents();
+        }
+
+        @Test
+        void nobody_approves_a_draft_they_submitted() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK), stored(draft(1, MEETING), 1, CHAIR))
+                    .when(new Approve(ID, null, null, MEETING), by(CHAIR))
+                    .expectException(NotAllowed.class).expectExceptionMessage("Nobody may approve a draft they submitted themselves.")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void approving_a_draft_already_approved_is_rejected() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF),
+                            stored(new DraftApproved(ID, 1, LEADERS, true, null, null, MEETING), 2, CHAIR))
+                    .when(new Approve(ID, null, null, MEETING), by(CHAIR))
+                    .expectException(StateConflict.class).expectNoEvents();
+        }
+
+        @Test
+        void approving_without_a_draft_is_rejected() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
+                    .when(new Approve(ID, null, null, MEETING), by(CHAIR))
+                    .expectException(StateConflict.class).expectNoEvents();
+        }
+
+        @Test
+        void a_new_version_climbs_the_route_from_its_first_level_again() {
+            fixture.given(stored(assigned(List.of(LEADERS, BTV)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF),
+                            stored(new DraftApproved(ID, 1, LEADERS, false, null, null, MEETING), 2, CHAIR),
+                            stored(new RevisionRequested(ID, 1, BTV, List.of("Bổ sung"), null, MEETING), 3, CLERK),
+                            stored(draft(2, MEETING), 4, TCKH_STAFF))
+                    .when(new Approve(ID, null, null, MEETING), by(CHAIR))
+                    .expectEvents(new DraftApproved(ID, 2, LEADERS, false, null, null, MEETING));
+        }
+    }
+
+    @Nested
+    class IssuingExtendingReassigningCancelling {
+
+        GenericDomainEventMessage<?>[] approvedOn(LocalDate day) {
+            return new GenericDomainEventMessage<?>[] {stored(assigned(List.of(LEADERS)), 0, CLERK),
+                    stored(draft(1, MEETING), 1, TCKH_STAFF),
+                    stored(new DraftApproved(ID, 1, LEADERS, true, null, null, day), 2, CHAIR)};
+        }
+
+        @Test
+        void an_approved_plan_is_issued_with_its_document_number() {
+            fixture.given((Object[]) approvedOn(LocalDate.of(2021, 4, 26)))
+                    .when(new Issue(ID, "95/KH-UBND", LocalDate.of(2021, 4, 28)), by(CLERK))
+                    .expectEvents(new DocumentIssued(ID, "95/KH-UBND", LocalDate.of(2021, 4, 28)));
+        }
+
+        @Test
+        void an_unapproved_plan_cannot_be_issued() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
+                    .when(new Issue(ID, "95/KH-UBND", MEETING), by(CLERK))
+                    .expectException(StateConflict.class).expectNoEvents();
+        }
+
+        @Test
+        void issuance_needs_a_number_and_a_date() {
+            fixture.given((Object[]) approvedOn(LocalDate.of(2021, 4, 26)))
+                    .when(new Issue(ID, "", LocalDate.of(2021, 4, 28)), by(CLERK))
+                    .expectException(RuleBroken.class).expectNoEvents();
+            fixture.given((Object[]) approvedOn(LocalDate.of(2021, 4, 26)))
+                    .when(new Issue(ID, "95/KH-UBND", null), by(CLERK))
+                    .expectException(RuleBroken.class).expectNoEvents();
+        }
+
+        @Test
+        void the_deadline_moves_later_and_the_original_stays_on_record() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
+                    .when(new ExtendDeadline(ID, LocalDate.of(2021, 5, 10), "Chờ số liệu quý I", LocalDate.of(2021, 4, 24)),
+                            by(CLERK))
+                    .expectEvents(new DeadlineExtended(ID, DEADLINE, LocalDate.of(2021, 5, 10), "Chờ số liệu quý I",
+                            LocalDate.of(2021, 4, 24)));
+        }
+
+        @Test
+        void an_extension_to_an_earlier_or_equal_date_is_rejected() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
+                    .when(new ExtendDeadline(ID, DEADLINE, "Không đổi", MEETING), by(CLERK))
+                    .expectException(RuleBroken.class)
+                    .expectExceptionMessage("The new deadline 25/4/2021 must be later than the current one, 25/4/2021.")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void an_extension_needs_a_reason() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
+                    .when(new ExtendDeadline(ID, LocalDate.of(2021, 5, 10), null, MEETING), by(CLERK))
+                    .expectException(RuleBroken.class).expectNoEvents();
+        }
+
+        @Test
+        void a_task_is_reassigned_to_another_lead_unit_with_a_reason() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
+                    .when(new Reassign(ID, "Phòng Kinh tế", "Đúng chức năng", MEETING), by(CLERK))
+                    .expectEvents(new TaskReassigned(ID, TCKH, "Phòng Kinh tế", "Đúng chức năng", MEETING));
+        }
+
+        @Test
+        void reassigning_to_the_same_unit_is_rejected() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
+                    .when(new Reassign(ID, TCKH, "Nhầm", MEETING), by(CLERK))
+                    .expectException(RuleBroken.class).expectNoEvents();
+        }
+
+        @Test
+        void after_reassignment_the_new_units_staff_submit_the_draft() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK),
+                            stored(new TaskReassigned(ID, TCKH, "Phòng Quản lý đô thị", "Đúng chức năng", MEETING), 1, CLERK))
+                    .when(new SubmitDraft(ID, "KH v1.docx", SHA, null, null, MEETING), by(QLDT_STAFF))
+                    .expectEvents(draft(1, MEETING));
+        }
+
+        @Test
+        void a_cancelled_task_accepts_nothing_more() {
+            GenericDomainEventMessage<?>[] cancelled = {stored(assigned(List.of(LEADERS)), 0, CLERK),
+                    stored(new TaskCancelled(ID, "Trùng nhiệm vụ", MEETING), 1, CLERK)};
+            fixture.given((Object[]) cancelled).when(new Cancel(ID, "Lần nữa", MEETING), by(CLERK))
+                    .expectException(StateConflict.class).expectNoEvents();
+            fixture.given((Object[]) cancelled).when(new ExtendDeadline(ID, LocalDate.of(2021, 6, 1), "x", MEETING), by(CLERK))
+                    .expectException(StateConflict.class).expectNoEvents();
+            fixture.given((Object[]) cancelled).when(new Reassign(ID, "Phòng Kinh tế", "x", MEETING), by(CLERK))
+                    .expectException(StateConflict.class).expectNoEvents();
+        }
+
+        @Test
+        void a_cancellation_needs_a_reason() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
+                    .when(new Cancel(ID, "", MEETING), by(CLERK))
+                    .expectException(RuleBroken.class).expectNoEvents();
+        }
+
+        @Test
+        void an_auditor_changes_nothing() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
+                    .when(new Cancel(ID, "Thử", MEETING), by(AUDITOR))
+                    .expectException(NotAllowed.class).expectNoEvents();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package vn.docket.platform.testing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import vn.docket.platform.PlatformConfiguration;
+
+/** A clock tests can set, so that "today" (timeliness, effective dates) is whatever the scenario needs. */
+public class MutableClock extends Clock {
+
+    private volatile Instant now;
+
+    public MutableClock(LocalDate today) {
+        setToday(today);
+    }
+
+    public void setToday(LocalDate today) {
+        this.now = today.atTime(9, 0).atZone(PlatformConfiguration.ZONE).toInstant();
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return PlatformConfiguration.ZONE;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+}
