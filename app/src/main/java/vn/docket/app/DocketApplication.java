@@ -13,6 +13,12 @@ public class DocketApplication {
     public static void main(String[] args) {
         // Axon must not contact an update server or write into the user's home.
         System.setProperty("axoniq.update-checker.disabled", "true");
-        SpringApplication.run(DocketApplication.class, args);
+        SpringApplication app = new SpringApplication(DocketApplication.class);
+        if (args.length > 0 && args[0].equals("demo")) {
+            // "java -jar docket.jar demo": demo users and demo history on the embedded database.
+            app.setAdditionalProfiles("demo");
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
+        app.run(args);
     }
 }

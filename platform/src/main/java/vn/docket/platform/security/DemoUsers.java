@@ -4,11 +4,18 @@ import java.util.List;
 import vn.docket.events.Role;
 
 /** The people of the demo set-up; every one signs in with the password "demo". */
-final class DemoUsers {
+public final class DemoUsers {
 
     static final String PASSWORD = "demo";
 
     private DemoUsers() {
+    }
+
+    /** The demo person with this user id, as recorded on what they do. */
+    public static vn.docket.events.Actor actor(String id) {
+        return all().stream().filter(u -> u.id().equals(id)).findFirst()
+                .map(u -> new vn.docket.events.Actor(u.id(), u.name(), u.unit(), u.role()))
+                .orElseThrow(() -> new IllegalArgumentException("No demo user " + id));
     }
 
     static List<SecuritySettings.UserEntry> all() {

@@ -1,0 +1,25 @@
+package vn.docket.app;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/** The one line a person starting Docket needs: where to open it. */
+@Component
+class ReadyMessage {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadyMessage.class);
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(2)
+    void ready(ApplicationReadyEvent event) {
+        Environment env = event.getApplicationContext().getEnvironment();
+        String url = "http://localhost:" + env.getProperty("local.server.port", "8080") + "/";
+        boolean demo = env.getProperty("docket.security.demo-users", Boolean.class, false);
+        log.info("Docket is ready: open {}{}", url, demo ? " and sign in as clerk / demo (other demo users above)" : "");
+    }
+}

@@ -1,0 +1,89 @@
+package vn.docket.query.assignments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.docket.events.DeadlineExtended;
+import vn.docket.events.DeliverableKind;
+import vn.docket.events.DraftSubmitted;
+import vn.docket.events.RevisionRequested;
+import vn.docket.events.TaskAssigned;
+
+/** The list projection on a real (embedded) MongoDB: redelivered events change nothing. */
+class AssignmentListProjectionTest {
+
+    static final UUID ID = UUID.randomUUID();
+    MongoServer server;
+    MongoClient client;
+    MongoDatabase database;
+    AssignmentListProjection projection;
+
+    @BeforeEach
+    void setUp() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+        database = client.getDatabase("test");
+        projection = new AssignmentListProjection(database);
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    Document doc() {
+        return database.getCollection(AssignmentListProjection.COLLECTION).find(Filters.eq("_id", ID.toString())).first();
+    }
+
+    @Test
+    void a_redelivered_event_is_applied_once() {
+        projection.on(new TaskAssigned(ID, "Kế hoạch", DeliverableKind.PLAN, "Phòng Kinh tế", List.of(),
+                LocalDate.of(2021, 4, 25), List.of("Lãnh đạo UBND thành phố"), null, null, LocalDate.of(2021, 4, 13)), 0);
+        projection.on(new DraftSubmitted(ID, 1, "v1", null, "https://x.vn", null, LocalDate.of(2021, 4, 14)), 1);
+        projection.on(new RevisionRequested(ID, 1, "Lãnh đạo UBND thành phố", List.of("Bổ sung"), null,
+                LocalDate.of(2021, 4, 15)), 2);
+        Document afterOnce = doc();
+        // At-least-once delivery: the token was not stored before a restart, so 1 and 2 arrive again.
+        projection.on(new DraftSubmitted(ID, 1, "v1", null, "https://x.vn", null, LocalDate.of(2021, 4, 14)), 1);
+        projection.on(new RevisionRequested(ID, 1, "Lãnh đạo UBND thành phố", List.of("Bổ sung"), null,
+                LocalDate.of(2021, 4, 15)), 2);
+        assertThat(doc()).isEqualTo(afterOnce);
+        assertThat(doc().getString("status")).isEqualTo("REVISION_REQUESTED");
+    }
+
+    @Test
+    void an_extension_keeps_the_original_deadline_and_filters_follow_the_new_one() {
+        projection.on(new TaskAssigned(ID, "Kế hoạch", DeliverableKind.PLAN, "Phòng Kinh tế", List.of(),
+                LocalDate.of(2021, 4, 25), List.of("Lãnh đạo UBND thành phố"), null, null, LocalDate.of(2021, 4, 13)), 0);
+        LocalDate today = LocalDate.of(2021, 4, 28);
+        var overdue = AssignmentQueryController.timelinessFilter(Timeliness.OVERDUE, today);
+        assertThat(database.getCollection(AssignmentListProjection.COLLECTION).countDocuments(overdue)).isEqualTo(1);
+
+        projection.on(new DeadlineExtended(ID, LocalDate.of(2021, 4, 25), LocalDate.of(2021, 5, 10), "Chờ số liệu",
+                LocalDate.of(2021, 4, 24)), 1);
+
+        assertThat(doc().getString("originalDeadline")).isEqualTo("2021-04-25");
+        assertThat(doc().getString("deadline")).isEqualTo("2021-05-10");
+        assertThat(database.getCollection(AssignmentListProjection.COLLECTION).countDocuments(overdue)).isZero();
+        assertThat(database.getCollection(AssignmentListProjection.COLLECTION)
+                .countDocuments(AssignmentQueryController.timelinessFilter(Timeliness.ON_TIME, today))).isEqualTo(1);
+    }
+
+    @Test
+    void search_ignores_case_and_tone_marks() {
+        assertThat(AssignmentListProjection.searchable("Kế hoạch Đô thị")).isEqualTo("ke hoach do thi");
+    }
+}

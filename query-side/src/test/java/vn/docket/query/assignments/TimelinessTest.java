@@ -1,0 +1,47 @@
+package vn.docket.query.assignments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import vn.docket.events.AssignmentStatus;
+
+class TimelinessTest {
+
+    static final LocalDate DEADLINE = LocalDate.of(2021, 4, 25);
+
+    @Test
+    void an_open_task_before_its_deadline_is_on_time_and_after_it_overdue() {
+        assertThat(Timeliness.classify(AssignmentStatus.ASSIGNED, DEADLINE, null, DEADLINE)).isEqualTo(Timeliness.ON_TIME);
+        assertThat(Timeliness.classify(AssignmentStatus.ASSIGNED, DEADLINE, null, DEADLINE.plusDays(1)))
+                .isEqualTo(Timeliness.OVERDUE);
+    }
+
+    @Test
+    void a_task_without_a_deadline_is_never_late() {
+        assertThat(Timeliness.classify(AssignmentStatus.REVISION_REQUESTED, null, null, LocalDate.of(2030, 1, 1)))
+                .isEqualTo(Timeliness.ON_TIME);
+        assertThat(Timeliness.classify(AssignmentStatus.APPROVED, null, DEADLINE, DEADLINE)).isEqualTo(Timeliness.DONE_ON_TIME);
+    }
+
+    @Test
+    void a_draft_handed_in_by_the_deadline_stops_the_units_clock_while_leaders_review_it() {
+        assertThat(Timeliness.classify(AssignmentStatus.DRAFT_SUBMITTED, DEADLINE, DEADLINE, DEADLINE.plusDays(30)))
+                .isEqualTo(Timeliness.ON_TIME);
+        assertThat(Timeliness.classify(AssignmentStatus.DRAFT_SUBMITTED, DEADLINE, DEADLINE.plusDays(1), DEADLINE.plusDays(1)))
+                .isEqualTo(Timeliness.OVERDUE);
+    }
+
+    @Test
+    void done_on_time_or_late_depends_on_when_the_approved_draft_was_handed_in() {
+        assertThat(Timeliness.classify(AssignmentStatus.ISSUED, DEADLINE, DEADLINE.minusDays(1), DEADLINE.plusDays(60)))
+                .isEqualTo(Timeliness.DONE_ON_TIME);
+        assertThat(Timeliness.classify(AssignmentStatus.APPROVED, DEADLINE, DEADLINE.plusDays(3), DEADLINE.plusDays(3)))
+                .isEqualTo(Timeliness.DONE_LATE);
+    }
+
+    @Test
+    void a_cancelled_task_has_no_class() {
+        assertThat(Timeliness.classify(AssignmentStatus.CANCELLED, DEADLINE, null, DEADLINE.plusDays(9))).isNull();
+    }
+}

@@ -1,0 +1,56 @@
+package vn.docket.query.planpath;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PlanPathTest {
+
+    static PlanPath.Step step(String type, String day) {
+        return step(type, day, Map.of());
+    }
+
+    static PlanPath.Step step(String type, String day, Map<String, Object> details) {
+        return new PlanPath.Step(type, null, null, null, Map.of(), LocalDate.parse(day), Instant.EPOCH, details);
+    }
+
+    @Test
+    void days_are_split_between_the_unit_and_the_reviewers_and_rounds_are_counted() {
+        List<PlanPath.Step> steps = List.of(
+                step("ASSIGNED", "2021-04-13"),
+                step("DRAFT_SUBMITTED", "2021-04-16"),      // 3 days with the unit
+                step("REVISION_REQUESTED", "2021-04-20"),   // 4 days awaiting review
+                step("DEADLINE_EXTENDED", "2021-04-22"),    // changes nothing about who holds the work
+                step("DRAFT_SUBMITTED", "2021-04-27"),      // 7 more days with the unit
+                step("APPROVED", "2021-04-28", Map.of("finalApproval", false)),
+                step("APPROVED", "2021-05-03", Map.of("finalApproval", true)), // 6 more days awaiting review
+                step("ISSUED", "2021-05-05"));
+        PlanPath path = PlanPath.of("a", steps, LocalDate.of(2021, 6, 1));
+        assertThat(path.revisionRounds()).isEqualTo(1);
+        assertThat(path.daysWithUnit()).isEqualTo(10);
+        assertThat(path.daysAwaitingReview()).isEqualTo(10);
+    }
+
+    @Test
+    void an_open_period_counts_up_to_today() {
+        List<PlanPath.Step> steps = new ArrayList<>(List.of(step("ASSIGNED", "2021-04-13")));
+        assertThat(PlanPath.of("a", steps, LocalDate.of(2021, 4, 20)).daysWithUnit()).isEqualTo(7);
+        steps.add(step("DRAFT_SUBMITTED", "2021-04-15"));
+        PlanPath waiting = PlanPath.of("a", steps, LocalDate.of(2021, 4, 20));
+        assertThat(waiting.daysWithUnit()).isEqualTo(2);
+        assertThat(waiting.daysAwaitingReview()).isEqualTo(5);
+    }
+
+    @Test
+    void a_cancelled_plan_stops_counting() {
+        PlanPath path = PlanPath.of("a", List.of(step("ASSIGNED", "2021-04-13"), step("CANCELLED", "2021-04-14")),
+                LocalDate.of(2021, 12, 31));
+        assertThat(path.daysWithUnit()).isEqualTo(1);
+        assertThat(path.daysAwaitingReview()).isZero();
+    }
+}
