@@ -18,6 +18,11 @@ public final class DemoUsers {
                 .orElseThrow(() -> new IllegalArgumentException("No demo user " + id));
     }
 
+    /** The demo user ids, for the sign-in page's hint. */
+    public static List<String> ids() {
+        return all().stream().map(SecuritySettings.UserEntry::id).toList();
+    }
+
     static List<SecuritySettings.UserEntry> all() {
         return List.of(
                 user("clerk", "Nguyễn Thị Lan", "Văn phòng HĐND và UBND thành phố", Role.CLERK),

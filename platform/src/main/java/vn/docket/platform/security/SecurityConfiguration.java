@@ -27,7 +27,8 @@ import vn.docket.platform.web.Problems;
 
 /**
  * HTTP Basic for the API, users from configuration. Every API call must be authenticated: the actor of
- * every event is the signed-in user.
+ * every event is the signed-in user. The web application's sign-in form, session and CSRF protection
+ * live in {@link BrowserSecurityConfiguration}; the chains here serve API clients and the docs unchanged.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecuritySettings.class)
@@ -98,7 +99,8 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    private static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status,
+    /** Package-private: the browser chains answer their 401 and 403 with the same problem details. */
+    static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status,
                                      String rule, String detail, boolean challenge) throws IOException {
         ProblemDetail problem = Problems.problem(status, rule, detail);
         response.setStatus(status.value());

@@ -1,0 +1,43 @@
+package vn.docket.app.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.docket.command.approval.ApprovalLevels;
+import vn.docket.events.Actor;
+import vn.docket.events.Role;
+import vn.docket.platform.security.CurrentActor;
+
+/**
+ * Who is signed in, and at which approval levels they may act: the web application shows a person only
+ * the actions their role allows (the command side still checks every one).
+ */
+@RestController
+@Tag(name = "Me")
+class MeController {
+
+    private final ApprovalLevels levels;
+
+    MeController(ApprovalLevels levels) {
+        this.levels = levels;
+    }
+
+    record Me(String id, String name, String unit, Role role, List<Level> approvalLevels) {
+    }
+
+    /** A configured level; mayAct is true when this person may approve or send back drafts there. */
+    record Level(String name, boolean outsideBody, boolean mayAct) {
+    }
+
+    @GetMapping("/api/me")
+    @Operation(summary = "The signed-in user: id, name, unit, role, and the approval levels they may act at")
+    Me me() {
+        Actor actor = CurrentActor.get();
+        List<Level> all = levels.levels().stream()
+                .map(l -> new Level(l.name(), l.outsideBody(), levels.mayActAt(l.name(), actor)))
+                .toList();
+        return new Me(actor.id(), actor.name(), actor.unit(), actor.role(), all);
+    }
+}

@@ -1,0 +1,124 @@
+// Labelled form fields with their own error messages, checked in the person's language before anything
+// is sent; what the server still refuses is shown under the form with its problem details.
+import { h, clear } from './dom.js';
+import { t, parseDate, todayIso } from './i18n.js';
+import { api, newKey, problemText, problemDetail } from './api.js';
+
+let counter = 0;
+
+/**
+ * One field: {name, label, type: 'text'|'textarea'|'date'|'select'|'file', required, hint, options, list}.
+ * Dates are typed as dd/mm/yyyy, as the office writes them, whatever the browser's own locale.
+ */
+export function field(spec) {
+  const id = `f-${spec.name}-${++counter}`;
+  const errorId = id + '-error';
+  const hintId = spec.hint ? id + '-hint' : null;
+  const common = {
+    id, name: spec.name, 'aria-describedby': [hintId, errorId].filter(Boolean).join(' '),
+    'aria-required': spec.required ? 'true' : null,
+  };
+  let input;
+  if (spec.type === 'textarea') {
+    input = h('textarea', { ...common, rows: spec.rows || 3 }, spec.value || '');
+  } else if (spec.type === 'select') {
+    input = h('select', common, (spec.options || []).map(([value, label]) =>
+      h('option', { value, selected: value === (spec.value ?? '') }, label)));
+  } else if (spec.type === 'file') {
+    input = h('input', { ...common, type: 'file', accept: spec.accept });
+  } else {
+    input = h('input', {
+      ...common, type: 'text', value: spec.value ?? '', list: spec.list,
+      placeholder: spec.type === 'date' ? t('field.date') : spec.placeholder,
+      inputmode: spec.type === 'date' ? 'numeric' : (spec.inputmode || null),
+      autocomplete: spec.autocomplete || 'off', 'data-type': spec.type || 'text',
+    });
+  }
+  const wrap = h('div', { class: 'field' + (spec.wide ? ' wide' : '') },
+    h('label', { for: id }, spec.label, spec.required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : ''),
+    input,
+    hintId && h('small', { id: hintId, class: 'hint' }, spec.hint),
+    h('small', { id: errorId, class: 'field-error', 'aria-live': 'polite' }));
+  wrap.input = input;
+  wrap.spec = spec;
+  return wrap;
+}
+
+export function setError(fieldWrap, message) {
+  const error = fieldWrap.querySelector('.field-error');
+  error.textContent = message || '';
+  fieldWrap.input.setAttribute('aria-invalid', message ? 'true' : 'false');
+  fieldWrap.classList.toggle('invalid', Boolean(message));
+}
+
+/** Reads and checks the common rules of every field: required, date format, not in the future. */
+export function read(fields) {
+  const values = {};
+  let ok = true;
+  for (const f of fields) {
+    const { name, type, required, label, notFuture } = f.spec;
+    let value = f.input.value;
+    let message = null;
+    if (type === 'date') {
+      const iso = parseDate(value);
+      if (iso === undefined) message = t('valid.date', { field: label });
+      else if (iso && notFuture && iso > todayIso()) message = t('valid.future', { field: label });
+      value = iso;
+    } else if (type !== 'file') {
+      value = value.trim() || null;
+    }
+    if (!message && required && !value) message = t('valid.required', { field: label.toLowerCase() });
+    setError(f, message);
+    if (message) ok = false;
+    values[name] = value;
+  }
+  return { values, ok };
+}
+
+export function lines(text) {
+  return (text || '').split('\n').map(l => l.trim()).filter(Boolean);
+}
+
+/**
+ * A form that checks itself, POSTs to the API with one idempotency key per form (a double click is
+ * harmless) and shows the server's refusal in the person's language.
+ *
+ * spec: {id, title, fields, submit, path, body(values) → JSON, check(values, byName) → [[fieldName, message]],
+ * done(answer)}
+ */
+export function commandForm(spec) {
+  const status = h('div', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
+  const button = h('button', { type: 'submit' }, spec.submit);
+  const form = h('form', { id: spec.id, class: 'command', novalidate: true },
+    h('div', { class: 'fields' }, spec.fields), button, status);
+  const key = newKey();
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    clear(status);
+    const { values, ok } = read(spec.fields);
+    let valid = ok;
+    const byName = Object.fromEntries(spec.fields.map(f => [f.spec.name, f]));
+    for (const [name, message] of (ok && spec.check ? spec.check(values, byName) : [])) {
+      setError(byName[name], message);
+      valid = false;
+    }
+    if (!valid) {
+      status.append(h('p', { class: 'error' }, t('valid.fix')));
+      form.querySelector('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    button.disabled = true;
+    try {
+      const answer = await api(typeof spec.path === 'function' ? spec.path(values) : spec.path,
+        { body: spec.body(values), idempotencyKey: key });
+      status.append(h('p', { class: 'ok' }, t('waitingForUpdate')));
+      await spec.done(answer, values);
+    } catch (e) {
+      status.append(h('div', { class: 'error', role: 'alert' },
+        h('p', { class: 'problem' }, problemText(e)),
+        problemDetail(e) && h('p', { class: 'detail' }, problemDetail(e))));
+      button.disabled = false;
+    }
+  });
+  return form;
+}

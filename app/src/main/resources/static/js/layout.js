@@ -1,0 +1,110 @@
+// The frame of every page: skip link, navigation, who is signed in (name, unit, role), the language
+// switch and sign-out. A page module calls start() with its own render function.
+import { api, csrfToken, problemText, problemDetail } from './api.js';
+import { h, clear } from './dom.js';
+import { t, lang, setLang, fmtDate } from './i18n.js';
+
+const NAV = [
+  ['dashboard', '/'],
+  ['assignments', '/assignments.html'],
+  ['notices', '/notices.html'],
+  ['audit', '/audit.html'],
+  ['stats', '/stats.html'],
+];
+
+export async function start(page, titleKey, render) {
+  document.documentElement.lang = lang();
+  let me;
+  try {
+    me = await api('/api/me');
+  } catch (e) {
+    document.body.append(h('p', { class: 'error', role: 'alert' }, problemText(e)));
+    return;
+  }
+  document.body.replaceChildren(
+    h('a', { class: 'skip', href: '#main' }, t('skip')),
+    header(page, me),
+    h('main', { id: 'main', tabindex: '-1' }));
+  const main = document.getElementById('main');
+  const setTitle = text => {
+    document.title = `${text} · Docket`;
+  };
+  setTitle(t(titleKey));
+  main.append(h('p', { class: 'muted' }, t('loading')));
+  try {
+    await render(main, me, setTitle);
+  } catch (e) {
+    clear(main, errorBox(e));
+  }
+}
+
+function header(page, me) {
+  const signOut = h('form', { method: 'post', action: '/logout', class: 'signout' },
+    h('input', { type: 'hidden', name: '_csrf', value: csrfToken() || '' }),
+    h('button', { type: 'submit', id: 'sign-out' }, t('signOut')));
+  const switchLang = h('button', {
+    type: 'button', id: 'lang', lang: lang() === 'vi' ? 'en' : 'vi', 'aria-label': t('lang.otherName'),
+    onclick: () => { setLang(lang() === 'vi' ? 'en' : 'vi'); location.reload(); },
+  }, t('lang.other'));
+  return h('header', { class: 'top' },
+    h('div', { class: 'brand' }, h('a', { href: '/' }, 'Docket'), h('span', { class: 'tagline' }, t('app.tagline'))),
+    h('nav', { 'aria-label': t('nav.label') }, h('ul', {},
+      NAV.map(([key, href]) => h('li', {}, h('a', { href, 'aria-current': key === page ? 'page' : null },
+        t('nav.' + key)))))),
+    h('div', { class: 'who', id: 'who', 'aria-label': t('user.label') },
+      h('span', { class: 'name', id: 'who-name' }, me.name),
+      h('span', { class: 'unit', id: 'who-unit' }, me.unit || t('noUnit')),
+      h('span', { class: 'role', id: 'who-role' }, t('role.' + me.role)),
+      switchLang, signOut));
+}
+
+export function errorBox(e) {
+  return h('div', { class: 'error', role: 'alert' },
+    h('p', {}, problemText(e)), problemDetail(e) && h('p', { class: 'detail' }, problemDetail(e)));
+}
+
+export function statusBadge(status) {
+  return h('span', { class: `badge status-${status}` }, t('status.' + status));
+}
+
+export function timelinessBadge(timeliness) {
+  return timeliness ? h('span', { class: `badge tl-${timeliness}` }, t('timeliness.' + timeliness)) : '';
+}
+
+export function assignmentLink(a) {
+  return h('a', { href: `/assignment.html?id=${encodeURIComponent(a.id)}` }, a.title);
+}
+
+export function deadlineText(a) {
+  if (!a.deadline) return t('list.noDeadline');
+  const changed = a.originalDeadline && a.originalDeadline !== a.deadline;
+  return h('span', {}, fmtDate(a.deadline),
+    changed ? h('span', { class: 'original' }, ' (', t('detail.originalMarked', { date: fmtDate(a.originalDeadline) }), ')') : '');
+}
+
+export function section(titleText, ...children) {
+  const id = 'h-' + Math.random().toString(36).slice(2, 8);
+  return h('section', { 'aria-labelledby': id }, h('h2', { id }, titleText), ...children);
+}
+
+/** A table with a caption for screen readers; wide tables scroll sideways on a phone. */
+export function table(caption, headers, rows, attrs = {}) {
+  return h('div', { class: 'table-wrap' }, h('table', attrs,
+    h('caption', { class: 'sr-only' }, caption),
+    h('thead', {}, h('tr', {}, headers.map(x => h('th', { scope: 'col' }, x)))),
+    h('tbody', {}, rows)));
+}
+
+export const KINDS = ['PLAN', 'REPORT', 'SCHEME', 'PROGRAMME', 'OTHER'];
+
+/** Units seen on assignments, for the suggestions of unit fields (free text stays allowed). */
+export async function unitList(me) {
+  const ownUnit = me.unit && (me.role === 'UNIT_STAFF' || me.role === 'UNIT_HEAD');
+  const seen = new Set(ownUnit ? [me.unit] : []);
+  const page = await api('/api/assignments?size=200');
+  for (const a of page.items) {
+    seen.add(a.leadUnit);
+    (a.coordinatingUnits || []).forEach(u => seen.add(u));
+  }
+  return h('datalist', { id: 'units' }, [...seen].sort((x, y) => x.localeCompare(y, 'vi')).map(u => h('option', { value: u })));
+}

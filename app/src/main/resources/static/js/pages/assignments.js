@@ -1,0 +1,112 @@
+// The assignment list: filters (unit, status, timeliness, notice, deadline range, text) kept in the
+// address so a filtered list can be bookmarked, sorted by deadline, paged; and for clerks the form that
+// assigns a new task.
+import { api } from '../api.js';
+import { h, clear } from '../dom.js';
+import { t, fmtDate } from '../i18n.js';
+import { start, section, table, statusBadge, timelinessBadge, assignmentLink, deadlineText, KINDS, unitList } from '../layout.js';
+import { field, read, commandForm, lines } from '../forms.js';
+import { CLASSES } from '../charts.js';
+
+const STATUSES = ['ASSIGNED', 'DRAFT_SUBMITTED', 'REVISION_REQUESTED', 'APPROVED', 'ISSUED', 'CANCELLED'];
+const SIZE = 20;
+
+start('assignments', 'list.title', async (main, me) => {
+  const query = new URLSearchParams(location.search);
+  const page = Math.max(0, Number(query.get('page')) || 0);
+  const filters = [
+    field({ name: 'unit', label: t('field.unit'), value: query.get('unit'), list: 'units' }),
+    field({ name: 'status', label: t('field.status'), type: 'select', value: query.get('status') || '',
+      options: [['', t('all')], ...STATUSES.map(s => [s, t('status.' + s)])] }),
+    field({ name: 'timeliness', label: t('field.timeliness'), type: 'select', value: query.get('timeliness') || '',
+      options: [['', t('all')], ...CLASSES.map(s => [s, t('timeliness.' + s)])] }),
+    field({ name: 'notice', label: t('field.notice'), value: query.get('notice'), placeholder: '311/TB-UBND' }),
+    field({ name: 'deadlineFrom', label: t('field.deadlineFrom'), type: 'date', value: fmtDate(query.get('deadlineFrom')) }),
+    field({ name: 'deadlineTo', label: t('field.deadlineTo'), type: 'date', value: fmtDate(query.get('deadlineTo')) }),
+    field({ name: 'q', label: t('field.q'), value: query.get('q'), wide: true }),
+  ];
+  const filterForm = h('form', { class: 'filters', id: 'filters', role: 'search', novalidate: true },
+    h('div', { class: 'fields' }, filters),
+    h('button', { type: 'submit' }, t('filter')), ' ', h('a', { href: '/assignments.html', class: 'button-link' }, t('reset')));
+  filterForm.addEventListener('submit', event => {
+    event.preventDefault();
+    const { values, ok } = read(filters);
+    if (!ok) return;
+    const next = new URLSearchParams();
+    for (const [key, value] of Object.entries(values)) if (value) next.set(key, value);
+    location.search = next.toString();
+  });
+
+  const apiQuery = new URLSearchParams();
+  for (const key of ['unit', 'status', 'timeliness', 'notice', 'q', 'deadlineFrom', 'deadlineTo']) {
+    if (query.get(key)) apiQuery.set(key, query.get(key));
+  }
+  apiQuery.set('page', page);
+  apiQuery.set('size', SIZE);
+  const [result, units] = await Promise.all([api('/api/assignments?' + apiQuery), unitList(me)]);
+  const pages = Math.max(1, Math.ceil(result.total / SIZE));
+  const pageLink = (n, label, rel) => {
+    const q = new URLSearchParams(query);
+    q.set('page', n);
+    return h('a', { href: '?' + q, rel, class: 'button-link' }, label);
+  };
+
+  clear(main,
+    h('h1', {}, t('list.title')),
+    units,
+    filterForm,
+    h('p', { class: 'muted' }, t('list.sorted')),
+    result.items.length === 0 ? h('p', { id: 'no-results' }, t('list.none'))
+      : table(t('list.title'), [t('field.title'), t('field.leadUnit'), t('field.deadline'), t('field.status'),
+        t('field.timeliness'), t('field.notice')],
+      result.items.map(a => h('tr', {},
+        h('td', {}, assignmentLink(a)), h('td', {}, a.leadUnit), h('td', {}, deadlineText(a)),
+        h('td', {}, statusBadge(a.status)),
+        h('td', {}, timelinessBadge(a.timeliness), a.daysOverdue ? ` ${t('days', { n: a.daysOverdue })}` : ''),
+        h('td', {}, a.source ? `${a.source.notice}${a.source.item ? ' – ' + a.source.item : ''}` : ''))),
+      { id: 'assignments' }),
+    h('nav', { class: 'pager', 'aria-label': t('page', { page: page + 1, pages, total: result.total }) },
+      page > 0 ? pageLink(page - 1, t('prev'), 'prev') : '',
+      h('span', { id: 'page-info' }, t('page', { page: page + 1, pages, total: result.total })),
+      page + 1 < pages ? pageLink(page + 1, t('next'), 'next') : ''),
+    me.role === 'CLERK' ? section(t('assign.title'), await assignForm(me)) : '');
+});
+
+async function assignForm(me) {
+  const levels = me.approvalLevels.map(l => [l.name, l.name]);
+  const fields = [
+    field({ name: 'title', label: t('field.title'), type: 'textarea', required: true, wide: true, rows: 2 }),
+    field({ name: 'kind', label: t('field.kind'), type: 'select', required: true, value: 'PLAN',
+      options: KINDS.map(k => [k, t('kind.' + k)]) }),
+    field({ name: 'leadUnit', label: t('field.leadUnit'), required: true, list: 'units' }),
+    field({ name: 'coordinatingUnits', label: t('field.coordinatingUnits'), type: 'textarea', rows: 2,
+      hint: t('field.coordinatingUnits.hint') }),
+    field({ name: 'deadline', label: t('field.deadline'), type: 'date' }),
+    field({ name: 'level1', label: t('field.route.level', { n: 1 }), type: 'select', required: true,
+      options: [['', '—'], ...levels], hint: t('field.route.hint') }),
+    field({ name: 'level2', label: t('field.route.level', { n: 2 }), type: 'select', options: [['', '—'], ...levels] }),
+    field({ name: 'level3', label: t('field.route.level', { n: 3 }), type: 'select', options: [['', '—'], ...levels] }),
+    field({ name: 'notice', label: t('field.notice'), placeholder: '311/TB-UBND' }),
+    field({ name: 'item', label: t('field.item'), inputmode: 'numeric' }),
+    field({ name: 'effectiveDate', label: t('field.effectiveDate'), type: 'date', notFuture: true,
+      hint: t('field.effectiveDate.hint') }),
+  ];
+  return commandForm({
+    id: 'assign-form', fields, submit: t('assign.submit'), path: '/api/assignments',
+    check: v => {
+      const problems = [];
+      const route = [v.level1, v.level2, v.level3].filter(Boolean);
+      if (new Set(route).size !== route.length) problems.push(['level2', t('valid.routeRepeats')]);
+      if (v.item && !/^[1-9]\d*$/.test(v.item)) problems.push(['item', t('valid.number', { field: t('field.item') })]);
+      if (v.item && !v.notice) problems.push(['notice', t('valid.required', { field: t('field.notice').toLocaleLowerCase('vi') })]);
+      return problems;
+    },
+    body: v => ({
+      title: v.title, kind: v.kind, leadUnit: v.leadUnit, coordinatingUnits: lines(v.coordinatingUnits),
+      deadline: v.deadline, approvalRoute: [v.level1, v.level2, v.level3].filter(Boolean),
+      source: v.notice ? { notice: v.notice, item: v.item ? Number(v.item) : null } : null,
+      parentId: null, effectiveDate: v.effectiveDate,
+    }),
+    done: answer => location.assign(`/assignment.html?id=${answer.id}`),
+  });
+}

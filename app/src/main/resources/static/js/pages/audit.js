@@ -1,0 +1,97 @@
+// The audit log: every event, newest first, with who, what, when it was recorded and when it took
+// effect, filterable; and the integrity check's verdict where the server offers one.
+import { api, ApiError } from '../api.js';
+import { h, clear } from '../dom.js';
+import { t, fmtDate, fmtDateTime } from '../i18n.js';
+import { start, section, table, errorBox } from '../layout.js';
+import { field, read } from '../forms.js';
+
+const SIZE = 50;
+
+start('audit', 'audit.title', async (main) => {
+  const query = new URLSearchParams(location.search);
+  const page = Math.max(0, Number(query.get('page')) || 0);
+  const filters = [
+    field({ name: 'assignment', label: t('field.assignment'), value: query.get('assignment') }),
+    field({ name: 'actor', label: t('field.actor'), value: query.get('actor') }),
+    field({ name: 'unit', label: t('field.unit'), value: query.get('unit') }),
+    field({ name: 'from', label: t('field.from'), type: 'date', value: fmtDate(query.get('from')) }),
+    field({ name: 'to', label: t('field.to'), type: 'date', value: fmtDate(query.get('to')) }),
+  ];
+  const form = h('form', { class: 'filters', id: 'audit-filters', role: 'search', novalidate: true },
+    h('div', { class: 'fields' }, filters), h('button', { type: 'submit' }, t('filter')), ' ',
+    h('a', { href: '/audit.html', class: 'button-link' }, t('reset')));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    const { values, ok } = read(filters);
+    if (!ok) return;
+    const next = new URLSearchParams();
+    for (const [key, value] of Object.entries(values)) if (value) next.set(key, value);
+    location.search = next.toString();
+  });
+
+  const apiQuery = new URLSearchParams();
+  for (const key of ['assignment', 'actor', 'unit', 'from', 'to']) if (query.get(key)) apiQuery.set(key, query.get(key));
+  apiQuery.set('page', page);
+  apiQuery.set('size', SIZE);
+  let log;
+  try {
+    log = await api('/api/audit?' + apiQuery);
+  } catch (e) {
+    clear(main, h('h1', {}, t('audit.title')), form, errorBox(e));
+    return;
+  }
+  const pages = Math.max(1, Math.ceil(log.total / SIZE));
+  const pageLink = (n, label) => {
+    const q = new URLSearchParams(query);
+    q.set('page', n);
+    return h('a', { href: '?' + q, class: 'button-link' }, label);
+  };
+  clear(main,
+    h('h1', {}, t('audit.title')),
+    await integrity(),
+    form,
+    table(t('audit.title'), [t('audit.when'), t('audit.effective'), t('audit.what'), t('audit.who'), t('audit.assignment'),
+      t('audit.command'), t('audit.details')], log.items.map(e => h('tr', {},
+      h('td', { class: 'nowrap' }, fmtDateTime(e.recordedAt)),
+      h('td', { class: 'nowrap' }, fmtDate(e.effectiveDate)),
+      h('td', {}, t('event.' + e.type)),
+      h('td', {}, e.actor ? [h('strong', {}, e.actor.name || e.actor.id), h('br'),
+        h('span', { class: 'muted' }, [e.actor.unit, t('role.' + e.actor.role)].filter(Boolean).join(' · '))] : ''),
+      h('td', {}, e.assignmentId ? h('a', { href: `/assignment.html?id=${e.assignmentId}` }, e.assignmentId.slice(0, 8)) : ''),
+      h('td', {}, h('code', { title: e.commandId || '' }, (e.commandId || '').slice(0, 8))),
+      h('td', {}, payload(e.payload)))), { id: 'audit-log' }),
+    h('nav', { class: 'pager', 'aria-label': t('page', { page: page + 1, pages, total: log.total }) },
+      page > 0 ? pageLink(page - 1, t('prev')) : '',
+      h('span', {}, t('page', { page: page + 1, pages, total: log.total })),
+      page + 1 < pages ? pageLink(page + 1, t('next')) : ''));
+});
+
+/** The event's own fields, folded away: the log stays one line per event. */
+function payload(fields) {
+  if (!fields) return '';
+  const shown = Object.entries(fields).filter(([key, value]) => key !== 'assignmentId' && value !== null
+    && !(Array.isArray(value) && value.length === 0));
+  return h('details', {}, h('summary', {}, t('audit.details')),
+    h('dl', { class: 'payload' }, shown.map(([key, value]) => [h('dt', {}, key),
+      h('dd', {}, typeof value === 'object' ? JSON.stringify(value) : String(value))])));
+}
+
+/**
+ * GET /api/audit/verify answers where the tamper-evident store exists; without it (404) the section
+ * stays away rather than claim a check that was not made.
+ */
+async function integrity() {
+  let result;
+  try {
+    result = await api('/api/audit/verify');
+  } catch (e) {
+    if (e instanceof ApiError && (e.status === 404 || e.status === 405)) return '';
+    return section(t('audit.integrity'), errorBox(e));
+  }
+  const intact = result.intact ?? result.ok ?? !result.firstBroken;
+  return section(t('audit.integrity'), h('div', { class: intact ? 'ok integrity' : 'error integrity', id: 'integrity' },
+    h('strong', {}, intact ? t('audit.intact') : t('audit.broken')),
+    h('dl', { class: 'payload' }, Object.entries(result).map(([key, value]) => [h('dt', {}, key),
+      h('dd', {}, typeof value === 'object' ? JSON.stringify(value) : String(value))]))));
+}

@@ -1,0 +1,55 @@
+// Dashboard: the four timeliness classes per lead unit (chart and table), the overdue list with days
+// overdue, and what waits for the signed-in person.
+import { all } from '../api.js';
+import { h, clear } from '../dom.js';
+import { t, fmtDate } from '../i18n.js';
+import { start, section, table, statusBadge, timelinessBadge, assignmentLink, deadlineText } from '../layout.js';
+import { stackedBars, CLASSES } from '../charts.js';
+import { waitsFor } from '../work.js';
+
+start('dashboard', 'dash.title', async (main, me) => {
+  const assignments = await all('/api/assignments');
+  const units = new Map();
+  for (const a of assignments) {
+    if (!a.timeliness) continue; // cancelled assignments have no class
+    const counts = units.get(a.leadUnit) || {};
+    counts[a.timeliness] = (counts[a.timeliness] || 0) + 1;
+    units.set(a.leadUnit, counts);
+  }
+  const rows = [...units.entries()].map(([label, counts]) => ({ label, counts }))
+    .sort((x, y) => x.label.localeCompare(y.label, 'vi'));
+  const sum = key => rows.reduce((n, r) => n + (r.counts[key] || 0), 0);
+  const rowTotal = r => CLASSES.reduce((n, k) => n + (r.counts[k] || 0), 0);
+
+  const overdue = assignments.filter(a => a.timeliness === 'OVERDUE')
+    .sort((x, y) => (y.daysOverdue || 0) - (x.daysOverdue || 0));
+  const mine = assignments.filter(a => waitsFor(me, a));
+  const mineTitle = me.role === 'CHAIR' || me.role === 'VICE_CHAIR' ? t('dash.mine.leader')
+    : me.role === 'CLERK' ? t('dash.mine.clerk')
+      : me.role === 'UNIT_STAFF' || me.role === 'UNIT_HEAD' ? t('dash.mine.unit') : null;
+
+  clear(main,
+    h('h1', {}, t('dash.title')),
+    section(`${t('dash.mine')}${mineTitle ? ': ' + mineTitle.toLocaleLowerCase('vi') : ''}`,
+      !mineTitle ? h('p', { class: 'muted' }, t('dash.mine.nothing'))
+        : mine.length === 0 ? h('p', { class: 'muted', id: 'mine-empty' }, t('none'))
+          : h('ul', { class: 'cards', id: 'mine' }, mine.map(a => h('li', {},
+            assignmentLink(a), h('div', { class: 'meta' }, statusBadge(a.status), ' ', timelinessBadge(a.timeliness),
+              ' · ', a.leadUnit, ' · ', t('field.deadline'), ': ', deadlineText(a)))))),
+    section(t('dash.byUnit'),
+      rows.length === 0 ? h('p', { class: 'muted' }, t('dash.empty')) : [
+        stackedBars(t('dash.chart'), rows, CLASSES, k => `tl-${k}`, k => t('timeliness.' + k)),
+        table(t('dash.byUnit'), [t('field.leadUnit'), ...CLASSES.map(k => t('timeliness.' + k)), t('total')],
+          [...rows.map(r => h('tr', {}, h('th', { scope: 'row' }, r.label),
+            CLASSES.map(k => h('td', { class: 'num' }, r.counts[k] || 0)), h('td', { class: 'num' }, rowTotal(r)))),
+          h('tr', { class: 'sum' }, h('th', { scope: 'row' }, t('total')),
+            CLASSES.map(k => h('td', { class: 'num' }, sum(k))),
+            h('td', { class: 'num' }, CLASSES.reduce((n, k) => n + sum(k), 0)))], { id: 'by-unit' })]),
+    section(t('dash.overdue'),
+      overdue.length === 0 ? h('p', { class: 'muted' }, t('none'))
+        : table(t('dash.overdue'), [t('field.title'), t('field.leadUnit'), t('field.deadline'), t('dash.daysOverdue'),
+          t('field.status')], overdue.map(a => h('tr', {},
+          h('td', {}, assignmentLink(a)), h('td', {}, a.leadUnit), h('td', {}, fmtDate(a.deadline)),
+          h('td', { class: 'num overdue-days' }, a.daysOverdue ?? ''), h('td', {}, statusBadge(a.status)))),
+          { id: 'overdue' })));
+});

@@ -1,0 +1,211 @@
+// Notice import: upload or paste a conclusion notice, check what Docket read as an editable table (the
+// reader's doubts highlighted on their fields), correct it and confirm; below, the notices registered.
+import { api, ApiError, newKey, problemText, problemDetail } from '../api.js';
+import { h, clear } from '../dom.js';
+import { t, fmtDate, parseDate } from '../i18n.js';
+import { start, section, table, errorBox, KINDS } from '../layout.js';
+import { lines } from '../forms.js';
+
+start('notices', 'notices.title', async (main, me) => {
+  const preview = h('div', { id: 'preview' });
+  clear(main,
+    h('h1', {}, t('notices.title')),
+    me.role === 'CLERK' ? section(t('notices.import'), importForm(preview), preview) : '',
+    section(t('notices.list'), await noticeList()));
+});
+
+async function noticeList() {
+  let notices;
+  try {
+    notices = await api('/api/notices');
+  } catch (e) {
+    return unavailable(e);
+  }
+  const items = Array.isArray(notices) ? notices : (notices?.items || []);
+  if (items.length === 0) return h('p', { class: 'muted' }, t('none'));
+  return table(t('notices.list'), [t('notices.number'), t('notices.issuedOn'), t('notices.meetingOn'), t('notices.items')],
+    items.map(n => h('tr', {},
+      h('td', {}, h('a', { href: `/notice.html?id=${encodeURIComponent(n.id)}` }, n.number || n.id)),
+      h('td', {}, fmtDate(n.issuedOn)), h('td', {}, fmtDate(n.meetingOn)),
+      h('td', { class: 'num' }, n.itemCount ?? n.items?.length ?? n.assignments?.length ?? ''))), { id: 'notices' });
+}
+
+/** Where the import endpoints are not deployed yet, say so and show what the server answered. */
+function unavailable(e) {
+  if (e instanceof ApiError && (e.status === 404 || e.status === 405)) {
+    return h('div', { class: 'error', role: 'alert', id: 'import-unavailable' },
+      h('p', {}, t('notices.unavailable')), problemDetail(e) && h('p', { class: 'detail' }, problemDetail(e)));
+  }
+  return errorBox(e);
+}
+
+function importForm(preview) {
+  const fileInput = h('input', { type: 'file', id: 'notice-file', name: 'file', accept: '.txt,.docx,.pdf,text/plain' });
+  const text = h('textarea', { id: 'notice-text', name: 'text', rows: 8 });
+  const status = h('div', { role: 'status', 'aria-live': 'polite', id: 'import-status' });
+  const form = h('form', { id: 'import-form', class: 'command', novalidate: true },
+    h('div', { class: 'fields' },
+      h('div', { class: 'field wide' }, h('label', { for: 'notice-file' }, t('notices.file')), fileInput),
+      h('div', { class: 'field wide' }, h('label', { for: 'notice-text' }, t('notices.paste')), text)),
+    h('button', { type: 'submit', id: 'preview-button' }, t('notices.preview')), status);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    clear(status);
+    clear(preview);
+    const file = fileInput.files[0];
+    if (!file && !text.value.trim()) {
+      status.append(h('p', { class: 'error' }, t('notices.needInput')));
+      return;
+    }
+    let reading;
+    try {
+      if (file) {
+        const data = new FormData();
+        data.append('file', file);
+        reading = await api('/api/notices/preview', { form: data });
+      } else {
+        reading = await api('/api/notices/preview', { text: text.value.normalize('NFC') });
+      }
+    } catch (e) {
+      status.append(unavailable(e));
+      return;
+    }
+    preview.append(editor(reading));
+    preview.querySelector('h3')?.focus();
+  });
+  return form;
+}
+
+/** Doubts of the reader by field path ("notice.number", "items[0].deadline"). */
+function warningsByField(reading) {
+  const map = new Map();
+  for (const w of reading.warnings || []) {
+    const list = map.get(w.field) || [];
+    list.push(w.message);
+    map.set(w.field, list);
+  }
+  return map;
+}
+
+let cellCounter = 0;
+
+/** An input for one field of the reading; a doubted field is highlighted and says why. */
+function cell(path, value, warnings, { type = 'text', label, options, rows } = {}) {
+  const id = `c${++cellCounter}`;
+  const doubts = warnings.get(path) || [];
+  const noteId = doubts.length ? id + '-warn' : null;
+  const attrs = { id, 'data-path': path, 'aria-label': label, 'aria-describedby': noteId,
+    class: doubts.length ? 'warn' : null, title: doubts.join('; ') || null };
+  let input;
+  if (options) {
+    input = h('select', attrs, options.map(([v, l]) => h('option', { value: v, selected: v === value }, l)));
+  } else if (type === 'lines') {
+    input = h('textarea', { ...attrs, rows: rows || Math.max(2, (value || []).length) }, (value || []).join('\n'));
+  } else if (type === 'date') {
+    input = h('input', { ...attrs, type: 'text', value: fmtDate(value), placeholder: t('field.date'), inputmode: 'numeric' });
+  } else {
+    input = h('input', { ...attrs, type: 'text', value: value ?? '' });
+  }
+  return h('div', { class: 'cell' + (doubts.length ? ' has-warning' : '') }, input,
+    doubts.length ? h('small', { id: noteId, class: 'warning-note' }, '⚠ ', doubts.join('; ')) : '');
+}
+
+function editor(reading) {
+  const warnings = warningsByField(reading);
+  const notice = reading.notice || {};
+  const noticeFields = [
+    ['number', 'notices.number'], ['issuer', 'notices.issuer'], ['place', 'notices.place'],
+    ['issuedOn', 'notices.issuedOn', 'date'], ['meetingOn', 'notices.meetingOn', 'date'],
+    ['chair', 'notices.chair'], ['signer', 'notices.signer'],
+  ];
+  const head = h('div', { class: 'fields notice-fields' }, noticeFields.map(([name, key, type]) =>
+    h('div', { class: 'field' }, h('span', { class: 'label' }, t(key)),
+      cell(`notice.${name}`, notice[name], warnings, { type, label: t(key) }))),
+  h('div', { class: 'field' }, h('span', { class: 'label' }, t('notices.invitation')),
+    cell('notice.invitation.number', notice.invitation?.number, warnings, { label: t('notices.invitation') })));
+  const items = reading.items || [];
+  const rows = items.map((item, i) => {
+    const p = `items[${i}]`;
+    const doubtedRow = [...warnings.keys()].some(k => k.startsWith(p + '.') || k === p);
+    return h('tr', { class: doubtedRow ? 'row-warning' : null },
+      h('th', { scope: 'row' }, item.ordinal),
+      h('td', {}, cell(`${p}.kind`, item.kind, warnings, { label: t('field.kind'),
+        options: KINDS.map(k => [k, t('kind.' + k)]) })),
+      h('td', { class: 'wide-cell' }, cell(`${p}.title`, item.title, warnings, { type: 'lines', label: t('field.title'), rows: 3 })),
+      h('td', {}, cell(`${p}.lead`, item.lead, warnings, { label: t('field.leadUnit') }),
+        item.presentedBy ? h('small', { class: 'muted' }, `${t('notices.presentedBy')}: ${item.presentedBy}`) : ''),
+      h('td', {}, cell(`${p}.coordinators`, item.coordinators, warnings, { type: 'lines', label: t('field.coordinatingUnits') })),
+      h('td', {}, cell(`${p}.deadline`, item.deadline, warnings, { type: 'date', label: t('field.deadline') }),
+        item.deadlineText ? h('small', { class: 'muted' }, `${t('notices.deadlineText')}: “${item.deadlineText}”`) : ''),
+      h('td', {}, cell(`${p}.submitTo`, item.submitTo, warnings, { type: 'lines', label: t('field.route') })),
+      h('td', { class: 'wide-cell' }, cell(`${p}.requirements`, item.requirements, warnings,
+        { type: 'lines', label: t('notices.requirements'), rows: 3 })),
+      h('td', {}, (item.contributions || []).map(c => h('div', { class: 'contribution' },
+        (c.units || []).join(', '), ' → ', c.deliverTo || '', c.deadline ? ` (${fmtDate(c.deadline)})` : ''))));
+  });
+  const status = h('div', { role: 'status', 'aria-live': 'polite', id: 'confirm-status' });
+  const confirm = h('button', { type: 'button', id: 'confirm-import' }, t('notices.confirm'));
+  const key = newKey();
+  const box = h('div', { class: 'preview' },
+    h('h3', { tabindex: '-1' }, t('notices.previewTitle')),
+    reading.warnings?.length ? h('div', { class: 'warnings', id: 'warnings' }, h('h4', {}, t('notices.warnings')),
+      h('ul', {}, reading.warnings.map(w => h('li', {}, h('code', {}, w.field), ' ', w.message)))) : '',
+    head,
+    h('h4', {}, t('notices.items')),
+    table(t('notices.items'), [t('notices.ordinal'), t('field.kind'), t('field.title'), t('field.leadUnit'),
+      t('field.coordinatingUnits'), t('field.deadline'), t('field.route'), t('notices.requirements'),
+      t('notices.contributions')], rows, { id: 'preview-items', class: 'editable' }),
+    confirm, status);
+  confirm.addEventListener('click', async () => {
+    clear(status);
+    const corrected = collect(box, reading);
+    if (corrected.invalid.length) {
+      status.append(h('p', { class: 'error' }, t('valid.fix')));
+      corrected.invalid[0].focus();
+      return;
+    }
+    confirm.disabled = true;
+    try {
+      const answer = await api('/api/notices', { body: corrected.reading, idempotencyKey: key });
+      status.append(h('p', { class: 'ok' }, t('notices.registered', { n: answer.assignments?.length ?? '' })));
+      location.assign(`/notice.html?id=${encodeURIComponent(answer.id)}`);
+    } catch (e) {
+      status.append(h('div', { class: 'error', role: 'alert' }, h('p', {}, problemText(e)),
+        problemDetail(e) && h('p', { class: 'detail' }, problemDetail(e))));
+      confirm.disabled = false;
+    }
+  });
+  return box;
+}
+
+/** The reading with the person's corrections written back into it (fields not shown stay as read). */
+function collect(box, reading) {
+  const copy = structuredClone(reading);
+  const invalid = [];
+  for (const input of box.querySelectorAll('[data-path]')) {
+    const path = input.dataset.path;
+    let value = input.value;
+    if (input.tagName === 'TEXTAREA') value = lines(value);
+    if (input.placeholder === t('field.date')) {
+      value = parseDate(value);
+      input.setAttribute('aria-invalid', value === undefined ? 'true' : 'false');
+      if (value === undefined) { invalid.push(input); continue; }
+    }
+    if (path.endsWith('.title')) value = value.join(' ');
+    if (typeof value === 'string') value = value.trim().normalize('NFC') || null;
+    if (Array.isArray(value)) value = value.map(v => v.normalize('NFC'));
+    assign(copy, path, value);
+  }
+  return { reading: copy, invalid };
+}
+
+/** Sets "items[0].lead" or "notice.invitation.number" in a plain object. */
+function assign(target, path, value) {
+  const keys = path.replace(/\[(\d+)\]/g, '.$1').split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    node[key] = node[key] ?? {};
+    node = node[key];
+  }
+  node[keys[keys.length - 1]] = value;
+}

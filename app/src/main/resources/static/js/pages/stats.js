@@ -1,0 +1,62 @@
+// Revision-cycle statistics: how many rounds plans take, per lead unit and per kind of document, and how
+// many days each round of revising took.
+import { api } from '../api.js';
+import { h, clear } from '../dom.js';
+import { t, lang } from '../i18n.js';
+import { start, section, table, KINDS } from '../layout.js';
+import { bars } from '../charts.js';
+import { field } from '../forms.js';
+
+const number = v => (v === null || v === undefined ? '–'
+  : new Intl.NumberFormat(lang() === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 }).format(v));
+
+/** Mean and max rounds of the assignments in each group. */
+function group(perAssignment, keyOf, labelOf) {
+  const groups = new Map();
+  for (const a of perAssignment) {
+    const list = groups.get(keyOf(a)) || [];
+    list.push(a);
+    groups.set(keyOf(a), list);
+  }
+  return [...groups.entries()].map(([key, list]) => ({
+    label: labelOf(key),
+    value: list.reduce((n, a) => n + a.rounds, 0) / list.length,
+    max: Math.max(...list.map(a => a.rounds)),
+    count: list.length,
+  })).sort((x, y) => y.value - x.value || x.label.localeCompare(y.label, 'vi'));
+}
+
+start('stats', 'stats.title', async (main) => {
+  const query = new URLSearchParams(location.search);
+  const unit = field({ name: 'unit', label: t('field.unit'), value: query.get('unit') });
+  const kind = field({ name: 'kind', label: t('field.kind'), type: 'select', value: query.get('kind') || '',
+    options: [['', t('all')], ...KINDS.map(k => [k, t('kind.' + k)])] });
+  const form = h('form', { class: 'filters', role: 'search' }, h('div', { class: 'fields' }, unit, kind),
+    h('button', { type: 'submit' }, t('filter')));
+  const apiQuery = new URLSearchParams();
+  if (query.get('unit')) apiQuery.set('unit', query.get('unit'));
+  if (query.get('kind')) apiQuery.set('kind', query.get('kind'));
+  const stats = await api('/api/stats/revision-cycles?' + apiQuery);
+  const note = g => `${t('stats.max')} ${g.max} · ${t('stats.count').toLocaleLowerCase('vi')} ${g.count}`;
+  const byUnit = group(stats.perAssignment, a => a.unit, u => u).map(g => ({ ...g, note: note(g) }));
+  const byKind = group(stats.perAssignment, a => a.kind, k => t('kind.' + k)).map(g => ({ ...g, note: note(g) }));
+  const summaryTable = (caption, first, rows, id) => table(caption,
+    [first, t('stats.count'), t('stats.rounds'), t('stats.max')],
+    rows.map(g => h('tr', {}, h('th', { scope: 'row' }, g.label), h('td', { class: 'num' }, g.count),
+      h('td', { class: 'num' }, number(g.value)), h('td', { class: 'num' }, g.max))), { id });
+  clear(main,
+    h('h1', {}, t('stats.title')),
+    form,
+    h('p', { id: 'stats-summary' }, t('stats.summary', { count: stats.assignments, mean: number(stats.meanRounds),
+      max: stats.maxRounds }), stats.meanTurnaroundDays !== null
+      ? ` · ${t('stats.meanTurnaround').toLocaleLowerCase('vi')} ${number(stats.meanTurnaroundDays)}` : ''),
+    section(t('stats.byUnit'), byUnit.length ? [bars(t('stats.byUnit'), byUnit, number),
+      summaryTable(t('stats.byUnit'), t('field.leadUnit'), byUnit, 'by-unit')] : h('p', { class: 'muted' }, t('none'))),
+    section(t('stats.byKind'), byKind.length ? [bars(t('stats.byKind'), byKind, number),
+      summaryTable(t('stats.byKind'), t('field.kind'), byKind, 'by-kind')] : h('p', { class: 'muted' }, t('none'))),
+    section(t('stats.turnaround'), table(t('stats.turnaround'), [t('field.title'), t('field.leadUnit'), t('field.kind'),
+      t('stats.rounds'), t('stats.turnaround')], stats.perAssignment.filter(a => a.rounds > 0).map(a => h('tr', {},
+      h('td', {}, h('a', { href: `/assignment.html?id=${a.id}` }, a.title)), h('td', {}, a.unit),
+      h('td', {}, t('kind.' + a.kind)), h('td', { class: 'num' }, a.rounds),
+      h('td', {}, a.turnaroundDays.map(d => (d === null ? '…' : d)).join(' · ')))))));
+});
