@@ -1,0 +1,142 @@
+package vn.docket.app.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through its own chromedriver (packages chromium and chromium-driver,
+ * installed by .ci/run): nothing is downloaded, no profile outside a temporary directory is touched.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final String base;
+    private final Path profile;
+    final ChromeDriver driver;
+    private final WebDriverWait wait;
+
+    Browser(String base) {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver: "
+                    + "apt-get install -y chromium chromium-driver (.ci/run does this)");
+        }
+        this.base = base;
+        try {
+            profile = Files.createTempDirectory("docket-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile, "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    String url() {
+        return driver.getCurrentUrl();
+    }
+
+    /** Signs in through the form, as a person would, and waits for the page to show who is signed in. */
+    void signIn(String user) {
+        driver.manage().deleteAllCookies();
+        open("/login.html");
+        find(By.id("username")).sendKeys(user);
+        find(By.id("password")).sendKeys("demo");
+        find(By.id("login-submit")).click();
+        find(By.id("who-name"));
+    }
+
+    WebElement find(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    WebElement present(By by) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    List<WebElement> all(By by) {
+        return driver.findElements(by);
+    }
+
+    String text(By by) {
+        return find(by).getText();
+    }
+
+    void waitForText(By by, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    void waitForCount(By by, int count) {
+        wait.until(ExpectedConditions.numberOfElementsToBe(by, count));
+    }
+
+    void type(By by, String text) {
+        WebElement input = find(by);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    void choose(By by, String visibleText) {
+        new Select(find(by)).selectByVisibleText(visibleText);
+    }
+
+    Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** A PNG of the whole page: the window is stretched to the page's height first. */
+    Path screenshot(String name) {
+        Dimension before = driver.manage().window().getSize();
+        long height = (Long) script("return Math.ceil(document.documentElement.scrollHeight)");
+        driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height + 100, 4000)));
+        try {
+            File shot = driver.getScreenshotAs(OutputType.FILE);
+            Path target = Path.of("target", "screenshots", name + ".png");
+            Files.createDirectories(target.getParent());
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary profile left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package vn.docket.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import vn.docket.app.DocketApplication;
+
+/**
+ * The browser's session (sign-in form, cookie, CSRF token) next to the API clients' HTTP Basic: each
+ * keeps its own rules, and the pages carry the security headers.
+ */
+@SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class BrowserSecurityTest {
+
+    TestRestTemplate http;
+
+    /** A browser sees the redirects themselves (to the sign-in form, after signing in or out). */
+    @Autowired
+    void http(TestRestTemplate template) {
+        this.http = template.withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW);
+    }
+
+    /** A browser's cookie jar, kept by hand: the session cookie and the readable CSRF cookie. */
+    static final class Session {
+        String session;
+        String csrf;
+
+        void take(ResponseEntity<?> response) {
+            for (String cookie : response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)) {
+                String pair = cookie.split(";", 2)[0];
+                if (pair.startsWith("JSESSIONID=")) {
+                    session = pair.substring("JSESSIONID=".length());
+                }
+                if (pair.startsWith("XSRF-TOKEN=")) {
+                    csrf = pair.substring("XSRF-TOKEN=".length());
+                }
+            }
+        }
+
+        HttpHeaders headers() {
+            HttpHeaders headers = new HttpHeaders();
+            StringBuilder cookies = new StringBuilder();
+            if (session != null) {
+                cookies.append("JSESSIONID=").append(session).append("; ");
+            }
+            if (csrf != null) {
+                cookies.append("XSRF-TOKEN=").append(csrf);
+            }
+            headers.add(HttpHeaders.COOKIE, cookies.toString());
+            return headers;
+        }
+    }
+
+    Session signIn(String user) {
+        Session browser = new Session();
+        browser.take(http.getForEntity("/login.html", String.class));
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", user);
+        form.add("password", "demo");
+        form.add("_csrf", browser.csrf);
+        HttpHeaders headers = browser.headers();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        ResponseEntity<String> answer = http.exchange("/login", HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(answer.getHeaders().getLocation()).isNotNull().extracting(URI::getPath).isEqualTo("/");
+        browser.take(answer);
+        return browser;
+    }
+
+    @Test
+    void a_page_without_a_session_sends_the_person_to_the_sign_in_form() {
+        ResponseEntity<String> answer = http.getForEntity("/assignments.html", String.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(answer.getHeaders().getLocation()).extracting(URI::getPath).isEqualTo("/login.html");
+    }
+
+    @Test
+    void pages_forbid_inline_scripts_and_framing() {
+        HttpHeaders headers = http.getForEntity("/login.html", String.class).getHeaders();
+        assertThat(headers.getFirst("Content-Security-Policy"))
+                .contains("script-src 'self'", "style-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
+                .doesNotContain("unsafe-inline");
+        assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(headers.getFirst("Referrer-Policy")).isEqualTo("same-origin");
+    }
+
+    @Test
+    void a_signed_in_browser_reads_the_api_with_its_session_and_api_me_names_the_person() {
+        Session browser = signIn("tckh");
+        ResponseEntity<Map> me = http.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(browser.headers()), Map.class);
+        assertThat(me.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(me.getBody()).containsEntry("id", "tckh").containsEntry("name", "Trần Văn Minh")
+                .containsEntry("unit", "Phòng Tài chính - Kế hoạch").containsEntry("role", "UNIT_STAFF");
+        assertThat((List<?>) me.getBody().get("approvalLevels")).isNotEmpty();
+    }
+
+    @Test
+    void a_post_on_a_session_without_the_csrf_header_is_refused_and_with_it_reaches_the_rules() {
+        Session browser = signIn("clerk");
+        HttpHeaders forged = browser.headers();
+        forged.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map> refused = http.exchange("/api/assignments", HttpMethod.POST, new HttpEntity<>("{}", forged), Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getBody()).containsEntry("rule", "csrf-token");
+
+        HttpHeaders genuine = browser.headers();
+        genuine.setContentType(MediaType.APPLICATION_JSON);
+        genuine.set("X-XSRF-TOKEN", browser.csrf);
+        ResponseEntity<Map> judged = http.exchange("/api/assignments", HttpMethod.POST, new HttpEntity<>("{}", genuine), Map.class);
+        assertThat(judged.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(judged.getBody()).containsEntry("rule", "title-required");
+    }
+
+    @Test
+    void api_clients_keep_http_basic_without_sessions_and_get_a_401_problem_without_credentials() {
+        ResponseEntity<Map> anonymous = http.getForEntity("/api/assignments", Map.class);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+        assertThat(anonymous.getBody()).containsEntry("rule", "authentication-required");
+
+        ResponseEntity<Map> basic = http.withBasicAuth("clerk", "demo").postForEntity("/api/assignments", Map.of(), Map.class);
+        assertThat(basic.getStatusCode()).as("no CSRF token needed with Basic").isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(basic.getHeaders().get(HttpHeaders.SET_COOKIE)).as("stateless: no session cookie").isNull();
+    }
+
+    @Test
+    void an_ended_session_gets_a_401_problem_without_a_basic_challenge() {
+        Session stale = new Session();
+        stale.session = "no-such-session";
+        ResponseEntity<Map> answer = http.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(stale.headers()), Map.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(answer.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isNull();
+        assertThat(answer.getBody()).containsEntry("rule", "authentication-required");
+    }
+
+    @Test
+    void signing_out_ends_the_session() {
+        Session browser = signIn("chair");
+        HttpHeaders headers = browser.headers();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("_csrf", browser.csrf);
+        ResponseEntity<String> out = http.exchange("/logout", HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+        assertThat(out.getHeaders().getLocation()).extracting(URI::toString).asString().endsWith("/login.html?signedOut");
+        ResponseEntity<Map> after = http.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(browser.headers()), Map.class);
+        assertThat(after.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+}

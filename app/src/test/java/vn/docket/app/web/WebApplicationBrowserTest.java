@@ -1,0 +1,337 @@
+package vn.docket.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import vn.docket.app.DocketApplication;
+
+/**
+ * The web application in Debian's headless Chromium, on Docket with its demo history: every demo user
+ * signs in, and item 1 of Thông báo 311/TB-UBND walks from assignment to issuance through the pages,
+ * each step done by the person whose job it is. Screenshots of the dashboard and the plan path go to
+ * target/screenshots/.
+ */
+@SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "docket.demo.data=true")
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebApplicationBrowserTest {
+
+    static final String TCKH = "Phòng Tài chính - Kế hoạch";
+    static final String LEADERS = "Lãnh đạo UBND thành phố";
+    static final String TITLE = "Dự thảo Kế hoạch thực hiện Chương trình hành động của Ban Chấp hành Đảng bộ thành phố "
+            + "Lạng Sơn thực hiện Nghị quyết Đại hội đại biểu Đảng bộ thành phố Lạng Sơn lần thứ XXIII, nhiệm kỳ 2020-2025";
+    static final List<String> REQUIREMENTS = List.of(
+            "Chỉnh sửa bố cục gồm 04 mục chính: Mục đích, yêu cầu; Mục tiêu tổng quát và mục tiêu cụ thể; "
+                    + "Nhiệm vụ và giải pháp; Tổ chức thực hiện",
+            "Có nhiệm vụ trọng tâm và định hướng một số nhiệm vụ cụ thể trong 5 năm tới",
+            "Đề ra lộ trình cụ thể và gắn trách nhiệm của các cơ quan tham mưu, thực hiện");
+
+    @LocalServerPort
+    int port;
+
+    Browser browser;
+    String itemOne;
+
+    @BeforeAll
+    void startBrowser() {
+        browser = new Browser("http://localhost:" + port);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void every_demo_user_signs_in_sees_their_name_unit_and_role_and_signs_out() {
+        Map<String, List<String>> people = Map.of(
+                "clerk", List.of("Nguyễn Thị Lan", "Văn phòng HĐND và UBND thành phố", "Chuyên viên Văn phòng"),
+                "tckh", List.of("Trần Văn Minh", TCKH, "Cán bộ đơn vị"),
+                "qldt", List.of("Lê Thị Hoa", "Phòng Quản lý đô thị", "Cán bộ đơn vị"),
+                "pct", List.of("Phạm Văn Đức", LEADERS, "Phó Chủ tịch"),
+                "chair", List.of("Hoàng Văn Nam", LEADERS, "Chủ tịch"),
+                "auditor", List.of("Vũ Thị Mai", "Thanh tra thành phố", "Thanh tra"),
+                "admin", List.of("Quản trị hệ thống", "(không thuộc đơn vị)", "Quản trị hệ thống"));
+        browser.open("/");
+        assertThat(browser.url()).as("a page asks for sign-in first").endsWith("/login.html");
+        assertThat(browser.text(By.id("demo-hint"))).contains("clerk", "demo");
+        people.forEach((user, expected) -> {
+            browser.signIn(user);
+            assertThat(List.of(browser.text(By.id("who-name")), browser.text(By.id("who-unit")),
+                    browser.text(By.id("who-role")))).as(user).isEqualTo(expected);
+            browser.find(By.tagName("h1"));
+            browser.find(By.id("sign-out")).click();
+            assertThat(browser.text(By.id("login-message"))).isEqualTo("Bạn đã đăng xuất.");
+        });
+        browser.open("/assignments.html");
+        assertThat(browser.url()).as("signed out means signed out").endsWith("/login.html");
+    }
+
+    @Test
+    @Order(2)
+    void a_wrong_password_is_refused_in_vietnamese_and_the_first_tab_stop_skips_to_the_content() {
+        browser.driver.manage().deleteAllCookies();
+        browser.open("/login.html");
+        browser.type(By.id("username"), "chair");
+        browser.type(By.id("password"), "not-the-password");
+        browser.find(By.id("login-submit")).click();
+        assertThat(browser.text(By.id("login-message"))).isEqualTo("Sai tên đăng nhập hoặc mật khẩu.");
+
+        browser.signIn("chair");
+        browser.find(By.id("by-unit"));
+        browser.find(By.tagName("body")).sendKeys(Keys.TAB);
+        WebElement focused = browser.driver.switchTo().activeElement();
+        assertThat(focused.getText()).isEqualTo("Chuyển đến nội dung chính");
+    }
+
+    @Test
+    @Order(3)
+    void item_one_of_notice_311_walks_to_issuance_each_step_by_the_right_person_and_its_path_is_drawn() {
+        // The office's clerk assigns the plan as the meeting of 13/4/2021 concluded.
+        browser.signIn("clerk");
+        browser.open("/assignments.html");
+        browser.type(field("assign-form", "title"), TITLE);
+        browser.choose(field("assign-form", "kind"), "Kế hoạch");
+        browser.type(field("assign-form", "leadUnit"), TCKH);
+        browser.type(field("assign-form", "deadline"), "25/04/2021");
+        browser.choose(field("assign-form", "level1"), LEADERS);
+        browser.type(field("assign-form", "notice"), "311/TB-UBND");
+        browser.type(field("assign-form", "item"), "1");
+        browser.type(field("assign-form", "effectiveDate"), "13/04/2021");
+        browser.find(By.cssSelector("#assign-form button[type=submit]")).click();
+        assertThat(browser.text(By.id("assignment-title"))).isEqualTo(TITLE);
+        itemOne = browser.url().replaceAll(".*id=", "");
+        stepsShown(1);
+        assertThat(actionsOffered()).containsExactly("Nộp dự thảo", "Gia hạn", "Giao lại cho đơn vị khác", "Hủy nhiệm vụ");
+
+        // The unit finds it waiting on its dashboard and hands in draft v1 at the meeting.
+        browser.signIn("tckh");
+        browser.find(By.linkText(TITLE)).click();
+        stepsShown(1);
+        browser.type(field("form-draft", "documentName"), "Dự thảo KH v1.docx");
+        browser.type(field("form-draft", "documentSha256"), "3f".repeat(32));
+        browser.type(field("form-draft", "effectiveDate"), "13/04/2021");
+        submit("form-draft");
+        stepsShown(2);
+        assertThat(browser.text(By.id("no-actions"))).isEqualTo("Hiện bạn không có thao tác nào với nhiệm vụ này.");
+
+        // The chair sends it back with the notice's requirements; an empty form is stopped before it is sent.
+        browser.signIn("chair");
+        assertThat(browser.text(By.id("mine"))).contains(TITLE);
+        browser.open("/assignment.html?id=" + itemOne);
+        submit("form-revision");
+        assertThat(browser.text(By.cssSelector("#form-revision .field.invalid .field-error")))
+                .isEqualTo("Vui lòng nhập nội dung cần chỉnh sửa, bổ sung.");
+        browser.type(field("form-revision", "reasons"), String.join("\n", REQUIREMENTS));
+        browser.type(field("form-revision", "effectiveDate"), "13/04/2021");
+        submit("form-revision");
+        stepsShown(3);
+
+        // The unit hands in draft v2 on 24/4.
+        browser.signIn("tckh");
+        browser.open("/assignment.html?id=" + itemOne);
+        browser.type(field("form-draft", "documentName"), "Dự thảo KH v2.docx");
+        browser.type(field("form-draft", "documentUrl"), "https://vanban.example.vn/kh-v2");
+        browser.type(field("form-draft", "effectiveDate"), "24/04/2021");
+        submit("form-draft");
+        stepsShown(4);
+
+        // The chair approves; a date before the last step is refused by the server, in Vietnamese.
+        browser.signIn("chair");
+        browser.open("/assignment.html?id=" + itemOne);
+        browser.find(By.cssSelector(".action-approve summary")).click();
+        browser.type(field("form-approve", "note"), "Đồng ý ban hành");
+        browser.type(field("form-approve", "effectiveDate"), "23/04/2021");
+        submit("form-approve");
+        assertThat(browser.text(By.cssSelector("#form-approve .problem")))
+                .isEqualTo("Ngày thực hiện sớm hơn bước đã ghi nhận gần nhất.");
+        assertThat(browser.text(By.cssSelector("#form-approve .detail"))).contains("24/4/2021");
+        browser.type(field("form-approve", "effectiveDate"), "26/04/2021");
+        submit("form-approve");
+        stepsShown(5);
+
+        // The clerk records the issued plan.
+        browser.signIn("clerk");
+        browser.open("/assignment.html?id=" + itemOne);
+        assertThat(actionsOffered()).containsExactly("Ghi nhận ban hành", "Hủy nhiệm vụ");
+        browser.type(field("form-issue", "documentNumber"), "95/KH-UBND");
+        browser.type(field("form-issue", "issuedOn"), "28/04/2021");
+        submit("form-issue");
+        stepsShown(6);
+
+        // What the auditor sees: the path, who did each step, the figures, the drawing.
+        browser.signIn("auditor");
+        browser.open("/assignment.html?id=" + itemOne);
+        stepsShown(6);
+        assertThat(browser.all(By.cssSelector("#steps .step-title")).stream().map(WebElement::getText)).containsExactly(
+                "Giao nhiệm vụ", "Nộp dự thảo v1", "Yêu cầu chỉnh sửa – vòng 1", "Nộp dự thảo v2",
+                "Phê duyệt: Lãnh đạo UBND thành phố", "Ban hành văn bản 95/KH-UBND");
+        assertThat(browser.all(By.cssSelector("#steps .who")).stream().map(WebElement::getText)).containsExactly(
+                "Nguyễn Thị Lan (Văn phòng HĐND và UBND thành phố, Chuyên viên Văn phòng)",
+                "Trần Văn Minh (Phòng Tài chính - Kế hoạch, Cán bộ đơn vị)",
+                "Hoàng Văn Nam (Lãnh đạo UBND thành phố, Chủ tịch)",
+                "Trần Văn Minh (Phòng Tài chính - Kế hoạch, Cán bộ đơn vị)",
+                "Hoàng Văn Nam (Lãnh đạo UBND thành phố, Chủ tịch)",
+                "Nguyễn Thị Lan (Văn phòng HĐND và UBND thành phố, Chuyên viên Văn phòng)");
+        assertThat(browser.all(By.cssSelector("#steps time")).stream().map(WebElement::getText)).containsExactly(
+                "13/04/2021", "13/04/2021", "13/04/2021", "24/04/2021", "26/04/2021", "28/04/2021");
+        assertThat(browser.all(By.cssSelector("#steps .reasons li")).stream().map(WebElement::getText))
+                .isEqualTo(REQUIREMENTS);
+        assertThat(browser.text(By.cssSelector("#rounds .value"))).isEqualTo("1");
+        assertThat(browser.text(By.cssSelector("#days-with-unit .value"))).isEqualTo("11");
+        assertThat(browser.text(By.cssSelector("#days-awaiting-review .value"))).isEqualTo("2");
+        assertThat(browser.text(By.id("facts"))).contains("Đã ban hành", "Hoàn thành đúng hạn", "25/04/2021",
+                "95/KH-UBND – 28/04/2021");
+        assertThat(browser.all(By.cssSelector("svg.path-chart .mark text")).stream().map(WebElement::getText))
+                .containsExactly("●", "v1", "R1", "v2", "✓", "★");
+        assertThat(browser.all(By.cssSelector("svg.path-chart rect.span-unit"))).hasSize(2);
+        assertThat(browser.all(By.cssSelector("svg.path-chart rect.span-review"))).hasSize(2);
+        assertThat(browser.text(By.id("no-actions"))).isNotEmpty();
+        assertThat(browser.screenshot("plan-path")).satisfies(p -> assertThat(Files.size(p)).isPositive());
+
+        browser.open("/audit.html?assignment=" + itemOne);
+        browser.waitForCount(By.cssSelector("#audit-log tbody tr"), 6);
+        assertThat(browser.all(By.cssSelector("#audit-log tbody tr td:nth-child(3)")).stream().map(WebElement::getText))
+                .containsExactly("Ban hành", "Phê duyệt", "Nộp dự thảo", "Yêu cầu chỉnh sửa", "Nộp dự thảo",
+                        "Giao nhiệm vụ");
+        assertThat(browser.all(By.id("integrity"))).as("no verify endpoint here, so no integrity claim").isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void the_dashboard_counts_the_four_classes_per_unit_and_lists_overdue_work_with_its_days() {
+        browser.signIn("pct");
+        WebElement byUnit = browser.find(By.id("by-unit"));
+        assertThat(byUnit.getText()).contains("Trong hạn", "Quá hạn", "Hoàn thành đúng hạn", "Hoàn thành quá hạn");
+        // Demo history: the military command's plan is 5 days past its deadline without a draft.
+        WebElement militaryRow = browser.find(By.xpath("//table[@id='overdue']//tr[td[contains(., 'Ban Chỉ huy Quân sự')]]"));
+        assertThat(militaryRow.findElement(By.cssSelector(".overdue-days")).getText()).isEqualTo("5");
+        assertThat(browser.all(By.cssSelector("svg.chart rect.tl-OVERDUE"))).isNotEmpty();
+        // Demo history: the LED report's draft waits at the leadership, where a vice-chair acts.
+        assertThat(browser.text(By.id("mine"))).contains("đèn Led");
+        assertThat(browser.screenshot("dashboard")).satisfies(p -> assertThat(Files.size(p)).isPositive());
+    }
+
+    @Test
+    @Order(5)
+    void the_list_filters_by_unit_timeliness_and_text_and_each_row_opens_its_assignment() {
+        browser.signIn("auditor");
+        browser.open("/assignments.html");
+        browser.type(field("filters", "unit"), TCKH);
+        browser.choose(field("filters", "timeliness"), "Hoàn thành đúng hạn");
+        browser.type(field("filters", "q"), "lang son xxiii");
+        browser.find(By.cssSelector("#filters button[type=submit]")).click();
+        browser.waitForCount(By.cssSelector("#assignments tbody tr"), 1);
+        assertThat(browser.url()).contains("timeliness=DONE_ON_TIME");
+        browser.find(By.linkText(TITLE)).click();
+        assertThat(browser.text(By.id("assignment-title"))).isEqualTo(TITLE);
+
+        browser.open("/assignments.html");
+        browser.type(field("filters", "deadlineFrom"), "31/02/2021");
+        browser.find(By.cssSelector("#filters button[type=submit]")).click();
+        assertThat(browser.text(By.cssSelector("#filters .field.invalid .field-error")))
+                .isEqualTo("Hạn từ ngày: ghi ngày theo dạng ngày/tháng/năm, ví dụ 25/04/2021.");
+    }
+
+    @Test
+    @Order(6)
+    void revision_statistics_chart_rounds_per_unit_and_per_kind() {
+        browser.signIn("chair");
+        browser.open("/stats.html");
+        WebElement byUnit = browser.find(By.id("by-unit"));
+        assertThat(byUnit.getText()).contains(TCKH);
+        assertThat(browser.all(By.cssSelector("svg.chart rect.bar"))).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(browser.text(By.id("by-kind"))).contains("Kế hoạch");
+    }
+
+    @Test
+    @Order(7)
+    void the_import_page_previews_a_notice_or_says_plainly_that_import_is_not_there_yet() {
+        browser.signIn("clerk");
+        browser.open("/notices.html");
+        browser.find(By.id("notice-text")).sendKeys("THÔNG BÁO\nKết luận của Chủ tịch UBND thành phố\n"
+                + "1. Dự thảo Kế hoạch (Phòng Tài chính - Kế hoạch trình): giao phòng TC-KH chủ trì, hoàn thiện "
+                + "trước ngày 25/4/2021, trình Lãnh đạo UBND thành phố.");
+        browser.find(By.id("preview-button")).click();
+        WebElement answer = browser.find(By.cssSelector("#import-unavailable, #preview-items"));
+        if (answer.getAttribute("id").equals("import-unavailable")) {
+            assertThat(answer.getText()).contains("Chức năng nhập thông báo chưa sẵn sàng trên máy chủ này.");
+        } else {
+            assertThat(browser.all(By.cssSelector("#preview-items tbody tr"))).isNotEmpty();
+            assertThat(browser.find(By.id("confirm-import")).getText()).isEqualTo("Xác nhận và đăng ký");
+        }
+    }
+
+    @Test
+    @Order(8)
+    void switching_to_english_translates_the_pages_and_keeps_dates_day_first() {
+        browser.signIn("auditor");
+        browser.open("/assignment.html?id=" + itemOne);
+        browser.find(By.id("lang")).click();
+        browser.waitForText(By.cssSelector("header nav"), "Dashboard");
+        assertThat(browser.text(By.id("who-role"))).isEqualTo("Auditor");
+        assertThat(browser.text(By.cssSelector("#steps .step-title"))).isEqualTo("Assigned");
+        assertThat(browser.text(By.cssSelector("#steps time"))).isEqualTo("13/04/2021");
+        browser.find(By.id("lang")).click();
+        browser.waitForText(By.cssSelector("header nav"), "Tổng quan");
+    }
+
+    @Test
+    @Order(9)
+    void at_phone_width_the_dashboard_and_the_plan_path_need_no_sideways_scrolling() {
+        Dimension before = browser.driver.manage().window().getSize();
+        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.signIn("chair");
+            browser.find(By.id("by-unit"));
+            assertThat(pageOverflow()).as("dashboard").isFalse();
+            browser.open("/assignment.html?id=" + itemOne);
+            stepsShown(6);
+            assertThat(pageOverflow()).as("assignment").isFalse();
+        } finally {
+            browser.driver.manage().window().setSize(before);
+        }
+    }
+
+    private boolean pageOverflow() {
+        return (Boolean) browser.script(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+    }
+
+    private static By field(String formId, String name) {
+        return By.cssSelector("#" + formId + " [name='" + name + "']");
+    }
+
+    private void submit(String formId) {
+        browser.find(By.cssSelector("#" + formId + " button[type=submit]")).click();
+    }
+
+    private void stepsShown(int count) {
+        browser.waitForCount(By.cssSelector("#steps > li"), count);
+    }
+
+    private List<String> actionsOffered() {
+        return browser.all(By.cssSelector("#actions summary")).stream().map(WebElement::getText).toList();
+    }
+}
