@@ -17,9 +17,9 @@ function legend(entries) {
  */
 export function stackedBars(title, rows, series, classOf, labelOf) {
   const barH = 22;
-  const gap = 30;
-  const labelH = 16;
-  const width = 640;
+  const gap = 12;
+  const labelH = 18;
+  const width = 760;
   const max = Math.max(1, ...rows.map(r => series.reduce((n, k) => n + (r.counts[k] || 0), 0)));
   const height = rows.length * (barH + gap + labelH) + 10;
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title, class: 'chart' },
@@ -49,7 +49,7 @@ export function stackedBars(title, rows, series, classOf, labelOf) {
 export function bars(title, rows, format = v => v) {
   const barH = 20;
   const step = 44;
-  const width = 640;
+  const width = 760;
   const max = Math.max(1, ...rows.map(r => r.value || 0));
   const svg = s('svg', { viewBox: `0 0 ${width} ${rows.length * step + 6}`, role: 'img', 'aria-label': title,
     class: 'chart' }, s('title', {}, title));
@@ -136,7 +136,7 @@ export function planPathChart(path, assignment) {
     return { st, level, label: shortLabel(st, round) };
   });
   const stackTop = Math.max(...marks.map(m => m.level)) * 26;
-  const barY = 70 + stackTop;
+  const barY = 48 + stackTop;
   const height = barY + 80;
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'chart path-chart',
     'aria-label': t('detail.pathChart') }, s('title', {}, t('detail.pathChart')));
@@ -180,5 +180,7 @@ export function planPathChart(path, assignment) {
   return h('figure', { class: 'chart-box path-box' }, h('div', { class: 'scroll-x' }, svg),
     h('figcaption', {}, legend([
       ['span-unit', t('detail.legend.unit')], ['span-review', t('detail.legend.review')],
-      ['deadline', t('detail.legend.deadline')], ['original-deadline', t('detail.legend.original')]])));
+      assignment.deadline && ['deadline', t('detail.legend.deadline')],
+      assignment.originalDeadline !== assignment.deadline && ['original-deadline', t('detail.legend.original')]]
+      .filter(Boolean))));
 }

@@ -33,8 +33,10 @@ start('assignments', 'detail.title', async (main, me, setTitle) => {
   const units = await unitList(me);
   const render = async ({ assignment, path }) => {
     setTitle(assignment.title);
+    // Two read models follow the command: the path gains a step and the assignment itself changes.
     const stepsBefore = path.steps.length;
-    const after = async () => render(await load(id, (a, p) => p.steps.length > stepsBefore));
+    const before = JSON.stringify(assignment);
+    const after = async () => render(await load(id, (a, p) => p.steps.length > stepsBefore && JSON.stringify(a) !== before));
     clear(main,
       h('p', { class: 'crumbs' }, h('a', { href: '/assignments.html' }, t('nav.assignments'))),
       h('h1', { id: 'assignment-title' }, assignment.title),

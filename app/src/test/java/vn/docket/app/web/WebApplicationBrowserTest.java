@@ -216,6 +216,7 @@ class WebApplicationBrowserTest {
                 .containsExactly("Ban hành", "Phê duyệt", "Nộp dự thảo", "Yêu cầu chỉnh sửa", "Nộp dự thảo",
                         "Giao nhiệm vụ");
         assertThat(browser.all(By.id("integrity"))).as("no verify endpoint here, so no integrity claim").isEmpty();
+        browser.screenshot("audit");
     }
 
     @Test
@@ -240,10 +241,11 @@ class WebApplicationBrowserTest {
         browser.open("/assignments.html");
         browser.type(field("filters", "unit"), TCKH);
         browser.choose(field("filters", "timeliness"), "Hoàn thành đúng hạn");
-        browser.type(field("filters", "q"), "lang son xxiii");
+        browser.type(field("filters", "q"), "lang son");
         browser.find(By.cssSelector("#filters button[type=submit]")).click();
         browser.waitForCount(By.cssSelector("#assignments tbody tr"), 1);
         assertThat(browser.url()).contains("timeliness=DONE_ON_TIME");
+        browser.screenshot("assignment-list");
         browser.find(By.linkText(TITLE)).click();
         assertThat(browser.text(By.id("assignment-title"))).isEqualTo(TITLE);
 
@@ -263,6 +265,7 @@ class WebApplicationBrowserTest {
         assertThat(byUnit.getText()).contains(TCKH);
         assertThat(browser.all(By.cssSelector("svg.chart rect.bar"))).hasSizeGreaterThanOrEqualTo(2);
         assertThat(browser.text(By.id("by-kind"))).contains("Kế hoạch");
+        browser.screenshot("revision-statistics");
     }
 
     @Test
@@ -281,6 +284,7 @@ class WebApplicationBrowserTest {
             assertThat(browser.all(By.cssSelector("#preview-items tbody tr"))).isNotEmpty();
             assertThat(browser.find(By.id("confirm-import")).getText()).isEqualTo("Xác nhận và đăng ký");
         }
+        browser.screenshot("notice-import");
     }
 
     @Test
@@ -306,9 +310,11 @@ class WebApplicationBrowserTest {
             browser.signIn("chair");
             browser.find(By.id("by-unit"));
             assertThat(pageOverflow()).as("dashboard").isFalse();
+            browser.screenshot("phone-dashboard");
             browser.open("/assignment.html?id=" + itemOne);
             stepsShown(6);
             assertThat(pageOverflow()).as("assignment").isFalse();
+            browser.screenshot("phone-plan-path");
         } finally {
             browser.driver.manage().window().setSize(before);
         }
@@ -332,6 +338,7 @@ class WebApplicationBrowserTest {
     }
 
     private List<String> actionsOffered() {
+        browser.find(By.id("actions"));
         return browser.all(By.cssSelector("#actions summary")).stream().map(WebElement::getText).toList();
     }
 }
