@@ -19,7 +19,8 @@ async function noticeList() {
   try {
     notices = await api('/api/notices');
   } catch (e) {
-    return unavailable(e);
+    // Said once, under the import form, for clerks; everyone else reads it here.
+    return e instanceof ApiError && e.status === 404 ? h('p', { class: 'muted' }, t('notices.unavailable')) : errorBox(e);
   }
   const items = Array.isArray(notices) ? notices : (notices?.items || []);
   if (items.length === 0) return h('p', { class: 'muted' }, t('none'));
@@ -34,7 +35,8 @@ async function noticeList() {
 function unavailable(e) {
   if (e instanceof ApiError && (e.status === 404 || e.status === 405)) {
     return h('div', { class: 'error', role: 'alert', id: 'import-unavailable' },
-      h('p', {}, t('notices.unavailable')), problemDetail(e) && h('p', { class: 'detail' }, problemDetail(e)));
+      h('p', {}, t('notices.unavailable')),
+      e.problem?.detail && h('p', { class: 'detail' }, t('serverSaid', { detail: e.problem.detail })));
   }
   return errorBox(e);
 }

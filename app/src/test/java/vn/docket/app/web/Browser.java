@@ -115,8 +115,10 @@ final class Browser implements AutoCloseable {
     /** A PNG of the whole page: the window is stretched to the page's height first. */
     Path screenshot(String name) {
         Dimension before = driver.manage().window().getSize();
-        long height = (Long) script("return Math.ceil(document.documentElement.scrollHeight)");
-        driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height + 100, 4000)));
+        // The window's own frame takes part of its height: add it, so the whole page is in the picture.
+        long height = (Long) script("return Math.ceil(document.documentElement.scrollHeight"
+                + " + window.outerHeight - window.innerHeight)");
+        driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height, 4000)));
         try {
             File shot = driver.getScreenshotAs(OutputType.FILE);
             Path target = Path.of("target", "screenshots", name + ".png");
