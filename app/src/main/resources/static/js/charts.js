@@ -151,7 +151,9 @@ export function planPathChart(path, assignment) {
 
   const deadlineLine = (iso, cls, text, dy) => {
     svg.append(s('line', { x1: x(iso), x2: x(iso), y1: 14, y2: barY + 30, class: cls }));
-    svg.append(s('text', { x: x(iso), y: barY + 44 + dy, class: `${cls}-label`, 'text-anchor': 'middle' },
+    // Near an edge the label hangs inwards instead of being cut off.
+    const anchor = x(iso) < 120 ? 'start' : x(iso) > width - 120 ? 'end' : 'middle';
+    svg.append(s('text', { x: x(iso), y: barY + 44 + dy, class: `${cls}-label`, 'text-anchor': anchor },
       `${text} ${fmtDate(iso)}`));
   };
   if (assignment.originalDeadline && assignment.originalDeadline !== assignment.deadline) {

@@ -143,6 +143,7 @@ class WebApplicationBrowserTest {
         submit("form-revision");
         assertThat(browser.text(By.cssSelector("#form-revision .field.invalid .field-error")))
                 .isEqualTo("Vui lòng nhập nội dung cần chỉnh sửa, bổ sung.");
+        browser.screenshot("revision-form");
         browser.type(field("form-revision", "reasons"), String.join("\n", REQUIREMENTS));
         browser.type(field("form-revision", "effectiveDate"), "13/04/2021");
         submit("form-revision");
