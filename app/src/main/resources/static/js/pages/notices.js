@@ -96,13 +96,16 @@ function cell(path, value, warnings, { type = 'text', label, options, rows } = {
   const id = `c${++cellCounter}`;
   const doubts = warnings.get(path) || [];
   const noteId = doubts.length ? id + '-warn' : null;
-  const attrs = { id, 'data-path': path, 'aria-label': label, 'aria-describedby': noteId,
+  // data-kind tells collect() how to read the value back: a list (one per line), a date, or text.
+  const attrs = { id, 'data-path': path, 'data-kind': type, 'aria-label': label, 'aria-describedby': noteId,
     class: doubts.length ? 'warn' : null, title: doubts.join('; ') || null };
   let input;
   if (options) {
     input = h('select', attrs, options.map(([v, l]) => h('option', { value: v, selected: v === value }, l)));
   } else if (type === 'lines') {
     input = h('textarea', { ...attrs, rows: rows || Math.max(2, (value || []).length) }, (value || []).join('\n'));
+  } else if (type === 'longtext') {
+    input = h('textarea', { ...attrs, rows: rows || 3 }, value || '');
   } else if (type === 'date') {
     input = h('input', { ...attrs, type: 'text', value: fmtDate(value), placeholder: t('field.date'), inputmode: 'numeric' });
   } else {
@@ -133,7 +136,7 @@ function editor(reading) {
       h('th', { scope: 'row' }, item.ordinal),
       h('td', {}, cell(`${p}.kind`, item.kind, warnings, { label: t('field.kind'),
         options: KINDS.map(k => [k, t('kind.' + k)]) })),
-      h('td', { class: 'wide-cell' }, cell(`${p}.title`, item.title, warnings, { type: 'lines', label: t('field.title'), rows: 3 })),
+      h('td', { class: 'wide-cell' }, cell(`${p}.title`, item.title, warnings, { type: 'longtext', label: t('field.title'), rows: 3 })),
       h('td', {}, cell(`${p}.lead`, item.lead, warnings, { label: t('field.leadUnit') }),
         item.presentedBy ? h('small', { class: 'muted' }, `${t('notices.presentedBy')}: ${item.presentedBy}`) : ''),
       h('td', {}, cell(`${p}.coordinators`, item.coordinators, warnings, { type: 'lines', label: t('field.coordinatingUnits') })),
@@ -186,14 +189,15 @@ function collect(box, reading) {
   const invalid = [];
   for (const input of box.querySelectorAll('[data-path]')) {
     const path = input.dataset.path;
+    const kind = input.dataset.kind;
     let value = input.value;
-    if (input.tagName === 'TEXTAREA') value = lines(value);
-    if (input.placeholder === t('field.date')) {
+    if (kind === 'lines') value = lines(value);
+    if (kind === 'longtext') value = value.replace(/\s+/g, ' ');
+    if (kind === 'date') {
       value = parseDate(value);
       input.setAttribute('aria-invalid', value === undefined ? 'true' : 'false');
       if (value === undefined) { invalid.push(input); continue; }
     }
-    if (path.endsWith('.title')) value = value.join(' ');
     if (typeof value === 'string') value = value.trim().normalize('NFC') || null;
     if (Array.isArray(value)) value = value.map(v => v.normalize('NFC'));
     assign(copy, path, value);

@@ -28,7 +28,8 @@ import vn.docket.app.DocketApplication;
  * target/screenshots/.
  */
 @SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "docket.demo.data=true")
+        // Selenium warns that it has no DevTools bindings for this Chromium; nothing here uses them.
+        properties = {"docket.demo.data=true", "logging.level.org.openqa.selenium=ERROR"})
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
