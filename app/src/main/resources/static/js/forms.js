@@ -98,7 +98,9 @@ export function commandForm(spec) {
     const { values, ok } = read(spec.fields);
     let valid = ok;
     const byName = Object.fromEntries(spec.fields.map(f => [f.spec.name, f]));
-    for (const [name, message] of (ok && spec.check ? spec.check(values, byName) : [])) {
+    // Rules between fields are checked too, on fields that have no message of their own yet.
+    for (const [name, message] of (spec.check ? spec.check(values, byName) : [])) {
+      if (byName[name].classList.contains('invalid')) continue;
       setError(byName[name], message);
       valid = false;
     }

@@ -220,7 +220,7 @@ function actions(me, a, after) {
       id: 'form-extend', submit: t('action.extend'), path: `${at}/deadline-extensions`,
       fields: [field({ name: 'newDeadline', label: t('field.newDeadline'), type: 'date', required: true }),
         field({ name: 'reason', label: t('field.reason'), type: 'textarea', required: true, wide: true, rows: 2 }), effective()],
-      check: v => (a.deadline && v.newDeadline <= a.deadline
+      check: v => (a.deadline && v.newDeadline && v.newDeadline <= a.deadline
         ? [['newDeadline', t('valid.later', { date: fmtDate(a.deadline) })]] : []),
       body: v => ({ newDeadline: v.newDeadline, reason: v.reason, effectiveDate: v.effectiveDate }),
       done: after,

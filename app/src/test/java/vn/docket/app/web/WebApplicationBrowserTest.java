@@ -3,6 +3,9 @@ package vn.docket.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +47,8 @@ class WebApplicationBrowserTest {
                     + "Nhiệm vụ và giải pháp; Tổ chức thực hiện",
             "Có nhiệm vụ trọng tâm và định hướng một số nhiệm vụ cụ thể trong 5 năm tới",
             "Đề ra lộ trình cụ thể và gắn trách nhiệm của các cơ quan tham mưu, thực hiện");
+
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     @LocalServerPort
     int port;
@@ -320,6 +325,32 @@ class WebApplicationBrowserTest {
         } finally {
             browser.driver.manage().window().setSize(before);
         }
+    }
+
+    @Test
+    @Order(10)
+    void a_clerk_extends_a_deadline_and_the_path_keeps_the_original_one_marked() {
+        // Demo history: the IOC plan of Phòng Văn hóa và Thông tin is due ten days from today.
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        String original = DAY.format(today.plusDays(10));
+        String extended = DAY.format(today.plusDays(30));
+        browser.signIn("clerk");
+        browser.open("/assignments.html?q=IOC");
+        browser.find(By.partialLinkText("IOC")).click();
+        stepsShown(1);
+        browser.find(By.cssSelector(".action-extend summary")).click();
+        browser.type(field("form-extend", "newDeadline"), original);
+        submit("form-extend");
+        assertThat(browser.text(By.cssSelector("#form-extend .field.invalid .field-error")))
+                .isEqualTo("Hạn mới phải sau hạn hiện tại (" + original + ").");
+        browser.type(field("form-extend", "newDeadline"), extended);
+        browser.type(field("form-extend", "reason"), "Chờ ý kiến của Sở Thông tin và Truyền thông");
+        submit("form-extend");
+        stepsShown(2);
+        assertThat(browser.text(By.cssSelector("#steps li:last-child .step-title"))).isEqualTo("Gia hạn đến " + extended);
+        assertThat(browser.text(By.cssSelector("#steps li:last-child .extra"))).isEqualTo("hạn trước đó " + original);
+        assertThat(browser.text(By.id("deadline"))).isEqualTo(extended + " (hạn ban đầu " + original + ")");
+        assertThat(browser.all(By.cssSelector("svg.path-chart line.original-deadline"))).hasSize(1);
     }
 
     private boolean pageOverflow() {
