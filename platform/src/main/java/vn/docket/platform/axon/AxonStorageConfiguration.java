@@ -1,7 +1,6 @@
 package vn.docket.platform.axon;
 
 import com.mongodb.client.MongoDatabase;
-import java.util.List;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -17,13 +16,13 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.upcasting.Upcasters;
 
 /**
  * Event store, token store and saga store on MongoDB. The axon-mongo extension ships no Spring Boot
@@ -43,13 +42,12 @@ public class AxonStorageConfiguration {
     EventStorageEngine eventStorageEngine(MongoTemplate template,
                                           Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          List<EventUpcaster> upcasters,
                                           EventStoreSettings settings) {
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .mongoTemplate(template)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
-                .upcasterChain(new EventUpcasterChain(upcasters))
+                .upcasterChain(new EventUpcasterChain(Upcasters.all()))
                 .batchSize(settings.batchSize())
                 .build();
         engine.ensureIndexes();
