@@ -31,10 +31,10 @@ final class DeadlineReader {
 
     private static final Pattern WITHIN_DAYS = Pattern.compile(FLAGS
             + "trong\\s+(?:thời hạn|vòng|thời gian)\\s+(\\d{1,3})\\s+ngày(\\s+làm việc)?"
-            + "(?:\\s*,?\\s*(?:kể từ|tính từ)\\s+ngày\\s+([\\p{L} ]{1,40}?)(?=[,.;)]|\\s+(?:để|phải|cho|và|gửi|báo|trình)\\b|$))?");
+            + "(?:\\s*,?\\s*(?:kể từ|tính từ)\\s+ngày\\s+([\\p{L} ]{1,40}?)(?=[,.;)]|\\s+(?:để|phải|cho|và|gửi|báo cáo|trình)\\b|$))?");
 
     private static final Pattern MEETING_BOUND = Pattern.compile(FLAGS
-            + "(?:trước khi\\s+)?trình\\s+(?:tại\\s+)?(?:kỳ|phiên)\\s+họp\\s+[^.;]{0,80}?tháng\\s+\\d{1,2}\\s*/\\s*\\d{4}");
+            + "(?:trước khi\\s+)?trình\\s+(?:(?!trình)[^.;]){0,60}?(?:kỳ|phiên)\\s+họp\\s+[^.;]{0,80}?tháng\\s+\\d{1,2}\\s*/\\s*\\d{4}");
 
     private final WorkingDays workingDays;
 

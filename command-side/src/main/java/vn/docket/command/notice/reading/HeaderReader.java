@@ -13,7 +13,7 @@ final class HeaderReader {
     private static final Pattern NUMBER = Pattern.compile(
             "(?iuU)(?:^|\\s)Số\\s*:?\\s*(\\d*)\\s*/\\s*(\\p{Lu}[\\p{L}\\d.&\\-]*(?:\\s*/\\s*[\\p{L}\\d.&\\-]+)*)");
     private static final Pattern PLACE_DATE = Pattern.compile(
-            "(?uU)((?:TP\\.|Tp\\.|TX\\.|Thành phố|Thị xã|Huyện)?\\s*\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){0,3})\\s*,\\s*"
+            "(?uU)((?:TP\\.|Tp\\.|TX\\.|Thành phố|Thị xã|Huyện)? *\\p{Lu}\\p{L}*(?: +\\p{Lu}\\p{L}*){0,3}) *, *"
                     + "ngày\\s*(\\d{1,2})?\\s*tháng\\s*(\\d{1,2})\\s*năm\\s*(\\d{4})");
     private static final Pattern INVITATION = Pattern.compile(
             "(?iuU)(?:Giấy mời|GM)\\s+(?:số\\s*:?\\s*)?(\\d+\\s*/\\s*GM-[\\p{L}\\d\\-]+)\\s*,?\\s*(?:ngày\\s+)?" + VietnameseDates.DATE);
@@ -149,12 +149,13 @@ final class HeaderReader {
                 continue;
             }
             if (ISSUER_LINE.matcher(line).matches() && isAllCaps(line)) {
-                String name = line;
-                if (i + 1 < head.size() && isAllCaps(head.get(i + 1)) && !head.get(i + 1).startsWith("CỘNG")
-                        && !head.get(i + 1).startsWith("THÔNG BÁO") && head.get(i + 1).length() < 60) {
-                    name = name + " " + head.get(i + 1);
+                String next = i + 1 < head.size() ? head.get(i + 1).replaceAll("[-–_*]+$", "").strip() : "";
+                boolean continues = isAllCaps(next) && !next.startsWith("CỘNG") && !next.startsWith("THÔNG BÁO") && next.length() < 60;
+                if (continues && ISSUER_LINE.matcher(next).matches()) {
+                    // "UBND TỈNH LẠNG SƠN / VĂN PHÒNG": the body under the parent issues the notice.
+                    return next.equals("VĂN PHÒNG") ? "Văn phòng " + issuerName(line) : issuerName(next);
                 }
-                return issuerName(name.replaceAll("[-–_*]+$", "").strip());
+                return issuerName((continues ? line + " " + next : line).replaceAll("[-–_*]+$", "").strip());
             }
         }
         String code = null;

@@ -39,7 +39,7 @@ final class ItemReader {
             "(?iuU)^(yêu cầu|cần|bổ sung|xem xét|nghiên cứu|rà soát|chỉnh sửa|lưu ý|đề nghị)\\b|\\bcần\\b");
     /** Where the lead's task ends: the approval step or the deadline. */
     private static final Pattern TASK_END = Pattern.compile(
-            "(?iuU)[,;]?\\s*(?:(?<!(?:tờ|quy|chương|công) )trình\\s|thời gian|xong trước|hoàn thành trước|chậm nhất|trước ngày)");
+            "(?iuU)[,;]?\\s*(?:(?<!(?:tờ|quy|chương|công) )trình\\s|thời (?:gian|hạn)|xong trước|hoàn thành trước|chậm nhất|trước\\s+(?:ngày|\\d)|trong thời hạn)");
 
     private final UnitDirectory directory;
     private final DeadlineReader deadlines;
@@ -225,14 +225,15 @@ final class ItemReader {
 
     /** Decided by the first deliverable word after "Dự thảo"; "Dự thảo triển khai ..." is a plan. */
     static ItemKind kind(String title) {
-        String lower = title.toLowerCase(Locale.ROOT);
-        int draft = lower.indexOf("dự thảo");
-        String after = draft >= 0 ? title.substring(draft + "dự thảo".length()).strip() : title;
-        if (draft >= 0 && after.toLowerCase(Locale.ROOT).startsWith("triển khai")) {
+        String lower = title.toLowerCase(Locale.ROOT).replaceFirst("^(về|đối với)\\s+", "");
+        boolean draft = lower.startsWith("dự thảo");
+        String after = draft ? lower.substring("dự thảo".length()).strip() : lower;
+        if (draft && after.startsWith("triển khai")) {
             return ItemKind.PLAN;
         }
+        // A task ("Giao Sở Xây dựng chủ trì ...") names no deliverable kind unless it opens with one.
         Matcher m = KIND_WORD.matcher(after);
-        if (m.find() && (draft >= 0 || m.start() == 0)) {
+        if (m.find() && (draft || m.start() == 0)) {
             return switch (m.group(1).toLowerCase(Locale.ROOT)) {
                 case "kế hoạch" -> ItemKind.PLAN;
                 case "báo cáo" -> ItemKind.REPORT;
@@ -256,6 +257,11 @@ final class ItemReader {
             }
         }
         if (!sends || !COLLECTS.matcher(paragraph).find()) {
+            return false;
+        }
+        String opening = DASH.matcher(paragraph).replaceFirst("");
+        int openingUnits = directory.leadingEnd(opening);
+        if (openingUnits > 0 && opening.substring(openingUnits).strip().toLowerCase(Locale.ROOT).startsWith("chủ trì")) {
             return false;
         }
         Matcher giao = LEAD_GIAO.matcher(paragraph);
@@ -292,7 +298,11 @@ final class ItemReader {
         for (String paragraph : paragraphs) {
             for (String sentence : Sentences.split(DASH.matcher(paragraph).replaceFirst(""))) {
                 int end = directory.leadingEnd(sentence);
-                if (end > 0 && sentence.substring(end).strip().toLowerCase(Locale.ROOT).matches("(?s)^,?\\s*(chủ trì|khẩn trương|có trách nhiệm|chịu trách nhiệm).*")) {
+                // "Sở Giao thông vận tải, Sở Xây dựng kiểm tra ...": units opening a sentence of the
+                // conclusion, followed by what they must do.
+                String rest = sentence.substring(end).strip();
+                if (end > 0 && !rest.isEmpty() && Character.isLowerCase(rest.codePointAt(0))
+                        && directory.leading(sentence).stream().anyMatch(u -> u.kind() != UnitMention.Kind.GENERIC)) {
                     return directory.leading(sentence);
                 }
             }
@@ -359,30 +369,44 @@ final class ItemReader {
         return out;
     }
 
-    /** The clauses of "giao X <task>; <task>; <task>, trình ...", without the route and deadline. */
+    /**
+     * The clauses of "giao X <task>; <task>; <task>, trình ..." (or "yêu cầu X ...", or a sentence
+     * opening with the unit), without the route and the deadline.
+     */
     private List<String> leadTask(String sentence) {
-        Matcher m = LEAD_GIAO.matcher(sentence);
-        while (m.find()) {
-            String after = sentence.substring(m.end());
-            int end = directory.leadingEnd(after);
-            if (end == 0) {
-                continue;
-            }
-            String task = after.substring(end).strip();
-            Matcher stop = TASK_END.matcher(task);
-            if (stop.find()) {
-                task = task.substring(0, stop.start());
-            }
-            List<String> parts = new ArrayList<>();
-            for (String part : task.split(";")) {
-                String clean = part.replaceAll("[\\s.,;]+$", "").strip();
-                if (clean.length() >= 10) {
-                    parts.add(clean);
+        for (Pattern pattern : List.of(LEAD_GIAO, LEAD_ASK)) {
+            Matcher m = pattern.matcher(sentence);
+            while (m.find()) {
+                String after = sentence.substring(m.end());
+                int end = directory.leadingEnd(after);
+                if (end > 0) {
+                    return taskClauses(after.substring(end));
                 }
             }
-            return parts;
+        }
+        int end = directory.leadingEnd(sentence);
+        String rest = sentence.substring(end).strip();
+        if (end > 0 && !rest.isEmpty() && Character.isLowerCase(rest.codePointAt(0))
+                && directory.leading(sentence).stream().anyMatch(u -> u.kind() != UnitMention.Kind.GENERIC)) {
+            return taskClauses(rest);
         }
         return List.of();
+    }
+
+    private static List<String> taskClauses(String afterUnits) {
+        String task = afterUnits.strip();
+        Matcher stop = TASK_END.matcher(task);
+        if (stop.find()) {
+            task = task.substring(0, stop.start());
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : task.split(";")) {
+            String clean = part.replaceAll("[\\s.,;:]+$", "").strip();
+            if (clean.length() >= 10) {
+                parts.add(clean);
+            }
+        }
+        return parts;
     }
 
     private String display(List<UnitMention> mentions, Set<String> unknown, Warnings warnings, String field) {

@@ -24,6 +24,7 @@ final class ItemSplitter {
     static final Pattern ASSIGNING = Pattern.compile("(?iuU)(?:^|[\\s,;:(])(giao|yêu cầu|đề nghị)\\s+(?:cho\\s+)?");
     private static final Pattern ACTING = Pattern.compile(
             "(?iuU)^\\s*,?\\s*(chủ trì|khẩn trương|có trách nhiệm|chịu trách nhiệm|tiếp tục|rà soát|tổ chức|hoàn thành|nghiên cứu|tham mưu|phối hợp)");
+    private static final Pattern CONCLUDES = Pattern.compile("(?iuU)\\b(kết luận|chỉ đạo|ý kiến)(\\s+như sau)?\\s*:\\s*");
     private static final Pattern DASH = Pattern.compile("^[-+•*–—]\\s*");
 
     private final UnitDirectory directory;
@@ -120,7 +121,15 @@ final class ItemSplitter {
             String line = lines.get(i);
             List<String> units = DASH.matcher(line).find() ? List.of(line) : Sentences.split(line);
             for (String unit : units) {
-                if (assigns(unit)) {
+                // "... kết luận: Giao Phòng X chủ trì ...": the item starts after the colon.
+                Matcher colon = CONCLUDES.matcher(unit);
+                if (colon.find() && assigns(unit.substring(colon.end()), false)) {
+                    if (current != null) {
+                        current.add(unit.substring(0, colon.end()).strip());
+                    }
+                    unit = unit.substring(colon.end());
+                }
+                if (assigns(unit, current != null)) {
                     if (current != null) {
                         items.add(new RawItem(items.size() + 1, current, false));
                     } else {
@@ -139,7 +148,12 @@ final class ItemSplitter {
         return new NoticeLayout(lines.subList(0, Math.min(headEnd, lines.size())), items, lines.subList(tailStart, lines.size()));
     }
 
-    boolean assigns(String sentence) {
+    /**
+     * True when a sentence hands out work. Before the first item only clear wording counts
+     * ("giao", "yêu cầu", "đề nghị", "X chủ trì"); after it ({@code loose}), any sentence that
+     * opens with a named unit and goes on with what it must do.
+     */
+    boolean assigns(String sentence, boolean loose) {
         String text = DASH.matcher(sentence).replaceFirst("");
         Matcher m = ASSIGNING.matcher(text);
         while (m.find()) {
@@ -149,7 +163,15 @@ final class ItemSplitter {
             }
         }
         int end = directory.leadingEnd(text);
-        return end > 0 && ACTING.matcher(text.substring(end)).find();
+        if (end == 0) {
+            return false;
+        }
+        String rest = text.substring(end).strip();
+        if (ACTING.matcher(rest).find()) {
+            return true;
+        }
+        return loose && !rest.isEmpty() && Character.isLowerCase(rest.codePointAt(0))
+                && directory.leading(text).stream().anyMatch(u -> u.kind() != UnitMention.Kind.GENERIC);
     }
 
     private static boolean isAllCaps(String text) {

@@ -29,7 +29,7 @@ public final class UnitDirectory {
             "sở", "phòng", "ban", "bộ", "trung tâm", "văn phòng", "thanh tra", "công an", "chi cục", "cục",
             "tổng cục", "kho bạc", "bảo hiểm", "đài", "bệnh viện", "trường", "hội", "liên đoàn", "đoàn",
             "thành đoàn", "tỉnh đoàn", "công ty", "viện", "ngân hàng", "quỹ", "ủy ban", "ubnd", "hđnd", "đội",
-            "hạt", "chi nhánh", "điện lực", "tòa án", "bch", "bchqs");
+            "hạt", "chi nhánh", "điện lực", "tòa án", "vụ", "bch", "bchqs");
     /**
      * Lowercase words that end a unit name in running text: the verb that follows the unit
      * ("giao Sở Ngoại vụ chủ trì"). Unit names use these words capitalised ("Phòng Quản lý đô thị").
@@ -40,7 +40,12 @@ public final class UnitDirectory {
             "đôn đốc", "triển khai", "có", "chịu", "căn cứ", "tiếp tục", "xem xét", "báo cáo", "đề xuất",
             "hướng dẫn", "lập", "cập nhật", "trình", "gửi", "làm", "chuẩn bị", "giải quyết", "sớm", "quản lý",
             "tập trung", "khắc phục", "đẩy nhanh", "thống nhất", "cung cấp", "được", "để", "theo", "trong",
-            "về", "tại", "với", "cho", "xong", "hoàn thành", "phải", "cần", "là", "đã", "sẽ", "đảm bảo", "bảo đảm");
+            "về", "tại", "với", "cho", "xong", "hoàn thành", "phải", "cần", "là", "đã", "sẽ", "đảm bảo", "bảo đảm",
+            "tuyên truyền", "phân bổ", "bố trí", "giám sát", "tăng cường", "chỉ đạo", "thẩm định", "tổng hợp",
+            "đề nghị", "ban hành", "phê duyệt", "thông báo", "chủ động", "kịp thời", "vận động", "xử lý", "tham gia",
+            "góp ý", "nghiêm túc", "rà", "đánh giá", "ưu tiên", "giải ngân", "hỗ trợ", "phân công", "điều chỉnh");
+    /** Words naming a level of government; an unlisted unit's name ends with one ("... huyện"). */
+    private static final Set<String> LEVEL_WORDS = Set.of("tỉnh", "huyện", "quận", "thị xã", "thành phố", "tp");
     private static final Set<String> CITY_SUFFIX_FIRST = Set.of("thanh", "tp");
 
     private record Entry(List<String> key, Unit unit) {
@@ -202,6 +207,11 @@ public final class UnitDirectory {
                 end = chunkEnd(text, tokens, i, true);
                 mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.GENERIC));
                 i = end;
+            } else if (headAt(text, tokens, i) && isCommitteeOfMany(text, tokens, i)) {
+                // "UBND các phường", "UBND các xã, thị trấn": many bodies, not one unit.
+                end = chunkEnd(text, tokens, i + 1, true);
+                mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.GENERIC));
+                i = end;
             } else if (headAt(text, tokens, i)) {
                 end = chunkEnd(text, tokens, i, false);
                 mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.UNKNOWN));
@@ -336,6 +346,12 @@ public final class UnitDirectory {
             if (startsWithVerb(text, tokens, i)) {
                 break;
             }
+            if (!generic && i > from + 1 && endsWithLevel(text, tokens, i) && i + 1 < tokens.size()
+                    && tokens.get(i + 1).isWord() && Character.isLowerCase(text.codePointAt(tokens.get(i + 1).start()))
+                    && !LEVEL_WORDS.contains(wordAt(text, tokens, i + 1).toLowerCase(Locale.ROOT))) {
+                i++;
+                break;
+            }
             boolean comma = k.equals(",");
             if (comma || k.equals(Tokens.AND)) {
                 if (comma && !generic) {
@@ -353,6 +369,16 @@ public final class UnitDirectory {
         return i;
     }
 
+    /** True when token {@code i} is a level word ("huyện", the "phố" of "thành phố"). */
+    private static boolean endsWithLevel(String text, List<Token> tokens, int i) {
+        String word = wordAt(text, tokens, i).toLowerCase(Locale.ROOT);
+        if (LEVEL_WORDS.contains(word)) {
+            return true;
+        }
+        return (word.equals("phố") || word.equals("xã"))
+                && LEVEL_WORDS.contains((wordAt(text, tokens, i - 1) + " " + word).toLowerCase(Locale.ROOT));
+    }
+
     private static boolean startsWithVerb(String text, List<Token> tokens, int i) {
         Token t = tokens.get(i);
         if (!t.isWord() || !Character.isLowerCase(text.codePointAt(t.start()))) {
@@ -365,6 +391,11 @@ public final class UnitDirectory {
             }
         }
         return false;
+    }
+
+    private static boolean isCommitteeOfMany(String text, List<Token> tokens, int i) {
+        String rest = text.substring(tokens.get(i).start()).toLowerCase(Locale.ROOT).replace("uỷ", "ủy");
+        return rest.startsWith("ubnd các ") || rest.startsWith("ủy ban nhân dân các ");
     }
 
     private static boolean isSeparator(Token t) {
