@@ -14,7 +14,7 @@ final class ApprovalRouteReader {
 
     /** "trình" as a verb: not "tờ trình", "quy trình", "chương trình", "công trình", "trình bày". */
     private static final Pattern SUBMIT = Pattern.compile(
-            "(?<!to |quy |chuong |cong |lo |tien |giao |phuong |hanh |\\p{L})(trinh|bao cao|xin y kien)(?! bay| do| tu)\\s+");
+            "(?<!to |quy |chuong |cong |lo |tien |giao |phuong |hanh |\\p{L})(trinh|bao cao|xin y kien)(?! bay\\b| do\\b| tu\\b)\\s+");
 
     private static final String BODY = "(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan)";
     private static final String LEVEL = "(thanh pho|tp|tinh|huyen|quan|thi xa)";

@@ -158,13 +158,9 @@ final class HeaderReader {
                 return issuerName((continues ? line + " " + next : line).replaceAll("[-–_*]+$", "").strip());
             }
         }
-        String code = null;
-        if (number != null || intro != null) {
-            Matcher codeMatcher = Pattern.compile("(?uU)/TB-([\\p{L}]+)").matcher(String.join("\n", head));
-            if (codeMatcher.find()) {
-                code = codeMatcher.group(1);
-            }
-        }
+        // The number's code names the issuing body even in a draft without a number ("Số: /TB-UBND").
+        Matcher codeMatcher = Pattern.compile("(?uU)/TB-([\\p{L}]+)").matcher(String.join("\n", head));
+        String code = codeMatcher.find() ? codeMatcher.group(1) : null;
         Matcher level = PEOPLE_COMMITTEE.matcher(intro);
         if ("UBND".equals(code) && level.find() && place != null) {
             String issuer = "UBND " + level.group(1).toLowerCase(Locale.ROOT) + " " + placeName(place);

@@ -23,7 +23,6 @@ final class ItemReader {
     private static final Pattern DRAFT = Pattern.compile("(?iuU)^(?:(?:về|đối với)\\s+)?(dự thảo\\b.*)$");
     /** "(Phòng X trình)" or "- Phòng X trình", possibly followed by the conclusion itself. */
     private static final Pattern PRESENTED_IN_PARENS = Pattern.compile("(?iuU)\\(([^()]+?)\\s+trình\\)\\s*[.:]?\\s*");
-    private static final Pattern PRESENTED_AFTER_DASH = Pattern.compile("(?iuU)\\s+[-–—]\\s+([^-–—]+?)\\s+trình\\s*[.:]?\\s*(?=$|\\p{Lu})");
     private static final Pattern PRESENTED_BY_DO = Pattern.compile("(?iuU)\\s+do\\s+(.+?)\\s+trình\\s*[.:]?\\s*$");
     private static final Pattern TITLE_NOTE = Pattern.compile("(?iuU)\\s*\\((?:trình|báo cáo)\\s[^()]*\\)\\s*$");
     private static final Pattern KIND_WORD = Pattern.compile("(?iuU)\\b(kế hoạch|báo cáo|đề án|chương trình)\\b");

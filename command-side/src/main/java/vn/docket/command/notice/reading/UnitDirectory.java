@@ -39,11 +39,15 @@ public final class UnitDirectory {
             "nghiên cứu", "tham mưu", "khẩn trương", "thực hiện", "tổ chức", "xây dựng", "theo dõi", "kiểm tra",
             "đôn đốc", "triển khai", "có", "chịu", "căn cứ", "tiếp tục", "xem xét", "báo cáo", "đề xuất",
             "hướng dẫn", "lập", "cập nhật", "trình", "gửi", "làm", "chuẩn bị", "giải quyết", "sớm", "quản lý",
-            "tập trung", "khắc phục", "đẩy nhanh", "thống nhất", "cung cấp", "được", "để", "theo", "trong",
-            "về", "tại", "với", "cho", "xong", "hoàn thành", "phải", "cần", "là", "đã", "sẽ", "đảm bảo", "bảo đảm",
+            "tập trung", "khắc phục", "đẩy nhanh", "thống nhất", "cung cấp", "được", "để", "theo", "trong", "về",
+            "tại", "với", "cho", "xong", "hoàn thành", "phải", "cần", "là", "đã", "sẽ", "đảm bảo", "bảo đảm",
             "tuyên truyền", "phân bổ", "bố trí", "giám sát", "tăng cường", "chỉ đạo", "thẩm định", "tổng hợp",
             "đề nghị", "ban hành", "phê duyệt", "thông báo", "chủ động", "kịp thời", "vận động", "xử lý", "tham gia",
-            "góp ý", "nghiêm túc", "rà", "đánh giá", "ưu tiên", "giải ngân", "hỗ trợ", "phân công", "điều chỉnh");
+            "góp ý", "nghiêm túc", "rà", "đánh giá", "ưu tiên", "giải ngân", "hỗ trợ", "phân công", "điều chỉnh",
+            "chậm nhất", "muộn nhất", "trước", "sau", "khi", "kèm", "và", "cùng", "nhằm", "bằng", "ngay", "kể từ",
+            "khảo sát", "làm rõ", "soạn thảo", "thu thập", "trả lời", "tiếp nhận", "bàn giao", "kiểm soát",
+            "phổ biến", "thẩm tra", "dự thảo", "công bố", "hoàn tất", "tính toán", "sửa chữa", "duy trì", "nâng cấp",
+            "lựa chọn", "chuyển", "tập huấn", "đào tạo", "mời", "họp", "quyết liệt", "phát động", "thành lập", "ký");
     /** Words naming a level of government; an unlisted unit's name ends with one ("... huyện"). */
     private static final Set<String> LEVEL_WORDS = Set.of("tỉnh", "huyện", "quận", "thị xã", "thành phố", "tp");
     private static final Set<String> CITY_SUFFIX_FIRST = Set.of("thanh", "tp");
@@ -286,10 +290,10 @@ public final class UnitDirectory {
         if (CITY_SUFFIX_FIRST.contains(next.key()) || next.key().equals("tinh")) {
             return true;
         }
-        // A lowercase word after the name is the sentence going on ("phòng GD-ĐT chủ trì");
-        // a capitalised one would continue a longer proper name the directory does not know.
-        String word = wordAt(text, tokens, end);
-        return !Character.isUpperCase(word.codePointAt(0));
+        // The sentence must go on with what the unit does ("phòng GD-ĐT chủ trì"). Any other word
+        // may continue a longer name the directory does not know ("Ban Quản lý dự án giao thông
+        // tỉnh"): better an unknown unit the clerk checks than a wrong one nobody notices.
+        return startsWithVerb(text, tokens, end);
     }
 
     private int matchGeneric(List<Token> tokens, int from) {
