@@ -44,7 +44,11 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(StateConflict.class)
     ProblemDetail conflict(StateConflict e) {
-        return problem(HttpStatus.CONFLICT, e.rule(), e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, e.rule(), e.getMessage());
+        if (e.link() != null) {
+            problem.setProperty("link", e.link());
+        }
+        return problem;
     }
 
     @ExceptionHandler(NotAllowed.class)
