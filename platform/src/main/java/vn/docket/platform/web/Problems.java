@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
+import vn.docket.platform.audit.DenialRecorder;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,6 +29,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class Problems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
+
+    private final DenialRecorder denials;
+
+    public Problems(DenialRecorder denials) {
+        this.denials = denials;
+    }
 
     public static ProblemDetail problem(HttpStatus status, String rule, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -52,7 +59,8 @@ public class Problems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(NotAllowed.class)
-    ProblemDetail notAllowed(NotAllowed e) {
+    ProblemDetail notAllowed(NotAllowed e, HttpServletRequest request) {
+        denials.record(request, e.rule(), e.getMessage());
         return problem(HttpStatus.FORBIDDEN, e.rule(), e.getMessage());
     }
 
