@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
+import java.time.LocalDate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
@@ -27,8 +32,22 @@ public class StrictJson {
     MappingJackson2HttpMessageConverter strictJsonConverter(ObjectMapper springMapper) {
         ObjectMapper mapper = springMapper.copy()
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .registerModule(new SimpleModule("docket-strict-text").addDeserializer(String.class, new CheckedText()));
+        // A number or true where text belongs is a client's mistake, not a title "123".
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // [] or "" where a date, a kind or an object belongs is a mistake, not "none".
+        mapper.coercionConfigDefaults()
+                .setCoercion(CoercionInputShape.EmptyArray, CoercionAction.Fail);
+        for (LogicalType type : new LogicalType[] {LogicalType.DateTime, LogicalType.Enum, LogicalType.POJO}) {
+            mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        }
+        // Dates are "2021-04-25", never a count of days since 1970.
+        mapper.configOverride(LocalDate.class).setFormat(JsonFormat.Value.forLeniency(false));
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_DEPTH).maxStringLength(1_000_000).build());
         return new MappingJackson2HttpMessageConverter(mapper);
