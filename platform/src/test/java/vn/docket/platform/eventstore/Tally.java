@@ -31,6 +31,14 @@ public class Tally {
     public Tally() {
     }
 
+    /** A tally as a snapshot of it would hold it (benchmark set-up). */
+    public static Tally at(String id, long count) {
+        Tally tally = new Tally();
+        tally.id = id;
+        tally.count = count;
+        return tally;
+    }
+
     /** Returns the count after this bump. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
