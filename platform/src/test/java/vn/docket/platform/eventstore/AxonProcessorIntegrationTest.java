@@ -73,6 +73,10 @@ class AxonProcessorIntegrationTest {
     void start() {
         store = EmbeddedStore.inMemory();
         app = TallyApp.start(store.engine(), store.database, 5, 50, List.of(view, mailer));
+        // Let the processor claim its segment on the empty store first: a processor that starts on a
+        // non-empty store treats everything up to the head it sees as a replay.
+        eventually(() -> store.database.getCollection("trackingtokens")
+                .find(Filters.eq("processorName", GROUP)).first() != null);
     }
 
     @AfterEach
@@ -131,8 +135,8 @@ class AxonProcessorIntegrationTest {
         assertThat(view.replayed.get()).isEqualTo(200);
 
         TokenStore tokens = app.config.eventProcessingConfiguration().tokenStore(GROUP);
+        eventually(() -> new GlobalSequenceTrackingToken(201).equals(tokens.fetchToken(GROUP, 0)));
         TrackingToken token = tokens.fetchToken(GROUP, 0);
-        assertThat(token).isEqualTo(new GlobalSequenceTrackingToken(201));
         byte[] serialized = JacksonSerializer.defaultSerializer().serialize(token, byte[].class).getData();
         assertThat(serialized.length).as(new String(serialized)).isLessThan(100);
         Document stored = store.database.getCollection("trackingtokens").find(Filters.eq("processorName", GROUP)).first();
