@@ -3,6 +3,7 @@ package vn.docket.app;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
+import vn.docket.command.notice.reading.NoticeReaderCli;
 import vn.docket.platform.PlatformConfiguration;
 
 /** Docket in one process: command side, query side, the embedded database and the web UI. */
@@ -10,9 +11,14 @@ import vn.docket.platform.PlatformConfiguration;
 @Import(PlatformConfiguration.class)
 public class DocketApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         // Axon must not contact an update server or write into the user's home.
         System.setProperty("axoniq.update-checker.disabled", "true");
+        if (args.length > 0 && args[0].equals("preview")) {
+            // "java -jar docket.jar preview FILE": the import preview as JSON, without starting Docket.
+            NoticeReaderCli.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         SpringApplication app = new SpringApplication(DocketApplication.class);
         if (args.length > 0 && args[0].equals("demo")) {
             // "java -jar docket.jar demo": demo users and demo history on the embedded database.

@@ -10,7 +10,7 @@ import java.util.UUID;
  */
 public sealed interface AssignmentEvent
         permits TaskAssigned, DraftSubmitted, RevisionRequested, DraftApproved, DocumentIssued,
-                DeadlineExtended, TaskReassigned, TaskCancelled {
+                DeadlineExtended, TaskReassigned, TaskCancelled, MeetingConcluded {
 
     UUID assignmentId();
 

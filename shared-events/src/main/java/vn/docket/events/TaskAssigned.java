@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
-@Revision("1")
+/**
+ * Revision 2: {@code source} gained {@code noticeId} when notices could be registered; revision-1 events
+ * are read through {@link vn.docket.events.upcasting.TaskAssignedToRevision2}.
+ */
+@Revision("2")
 public record TaskAssigned(
         UUID assignmentId,
         String title,

@@ -40,7 +40,16 @@ public record ApprovalLevels(List<Level> levels) {
                 new Level("Lãnh đạo UBND tỉnh", Set.of(Role.CHAIR, Role.VICE_CHAIR), false),
                 new Level("Chủ tịch UBND tỉnh", Set.of(Role.CHAIR), false),
                 new Level("Ban Thường vụ Tỉnh ủy", Set.of(Role.CLERK), true),
-                new Level("Hội đồng nhân dân thành phố", Set.of(Role.CLERK), true));
+                new Level("Phó Chủ tịch UBND tỉnh phụ trách lĩnh vực", Set.of(Role.VICE_CHAIR), false),
+                new Level("Thường trực Thành ủy", Set.of(Role.CLERK), true),
+                new Level("Thường trực Tỉnh ủy", Set.of(Role.CLERK), true),
+                new Level("HĐND thành phố", Set.of(Role.CLERK), true),
+                new Level("HĐND tỉnh", Set.of(Role.CLERK), true),
+                new Level("Thủ tướng Chính phủ", Set.of(Role.CLERK), true),
+                new Level("Phó Thủ tướng Chính phủ", Set.of(Role.CLERK), true),
+                new Level("Chính phủ", Set.of(Role.CLERK), true),
+                // A contribution goes to the unit that leads the main assignment, to be compiled into its draft.
+                new Level("Đơn vị chủ trì tổng hợp", Set.of(Role.UNIT_HEAD, Role.UNIT_STAFF, Role.CLERK), false));
     }
 
     public Optional<Level> find(String name) {

@@ -22,6 +22,7 @@ import vn.docket.command.assignment.AssignmentCommands.Cancel;
 import vn.docket.command.assignment.AssignmentCommands.ExtendDeadline;
 import vn.docket.command.assignment.AssignmentCommands.Issue;
 import vn.docket.command.assignment.AssignmentCommands.Reassign;
+import vn.docket.command.assignment.AssignmentCommands.RecordMeetingConclusion;
 import vn.docket.command.assignment.AssignmentCommands.RequestRevision;
 import vn.docket.command.assignment.AssignmentCommands.SubmitDraft;
 import vn.docket.events.Actor;
@@ -31,6 +32,8 @@ import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.MeetingConcluded;
+import vn.docket.events.MeetingVerdict;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskCancelled;
@@ -131,6 +134,30 @@ class Assignment {
         int next = version + 1;
         apply(new DraftSubmitted(id, next, name, sha == null ? null : sha.toLowerCase(), url, Text.clean(cmd.note()), on));
         return next;
+    }
+
+    @CommandHandler
+    void handle(RecordMeetingConclusion cmd, MetaData metaData, Clock clock) {
+        Authority.requireClerk(EventMetadata.actorFrom(metaData), "record a meeting's conclusions");
+        if (status != AssignmentStatus.ASSIGNED || version > 0) {
+            throw new StateConflict("meeting-already-recorded",
+                    "The meeting's conclusion can only open an assignment's history, before any draft.");
+        }
+        if (cmd.verdict() == null) {
+            throw new RuleBroken("verdict-required", "Say what the chair concluded: APPROVED_IN_PRINCIPLE or REVISION_REQUIRED.");
+        }
+        if (cmd.notice() == null || cmd.notice().date() == null) {
+            throw new RuleBroken("notice-required", "A meeting's conclusion is recorded citing its notice (number and date).");
+        }
+        List<String> requirements = Text.clean(cmd.requirements());
+        if (cmd.verdict() == MeetingVerdict.REVISION_REQUIRED && requirements.isEmpty()) {
+            throw new RuleBroken("requirements-required", "A revision required at the meeting needs the things to revise.");
+        }
+        LocalDate on = effectiveDate(cmd.meetingOn(), clock);
+        String presenter = Text.clean(cmd.presentedBy());
+        apply(new DraftSubmitted(id, 1, "Dự thảo trình tại cuộc họp ngày " + Dates.show(on), null, null,
+                presenter == null ? null : presenter + " trình", on));
+        apply(new MeetingConcluded(id, 1, cmd.verdict(), requirements, Text.clean(cmd.chair()), cmd.notice(), on));
     }
 
     @CommandHandler
@@ -264,6 +291,12 @@ class Assignment {
         if (e.dueDate() != null) {
             deadline = e.dueDate();
         }
+        lastEffectiveDate = e.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(MeetingConcluded e) {
+        status = AssignmentStatus.REVISION_REQUESTED;
         lastEffectiveDate = e.effectiveDate();
     }
 

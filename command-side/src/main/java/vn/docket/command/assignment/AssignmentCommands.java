@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import vn.docket.events.DecisionRef;
 import vn.docket.events.DeliverableKind;
+import vn.docket.events.MeetingVerdict;
 import vn.docket.events.NoticeSource;
 
 /**
@@ -43,6 +44,16 @@ public final class AssignmentCommands {
 
     public record Reassign(@TargetAggregateIdentifier UUID assignmentId, String leadUnit, String reason,
                            LocalDate effectiveDate) {
+    }
+
+    /**
+     * Records what the chair concluded at the meeting about the draft the unit presented there, as the
+     * conclusion notice states it: the presented draft becomes version 1 and the conclusion sends it back
+     * to the unit with its requirements.
+     */
+    public record RecordMeetingConclusion(@TargetAggregateIdentifier UUID assignmentId, String presentedBy,
+                                          MeetingVerdict verdict, List<String> requirements, String chair,
+                                          DecisionRef notice, LocalDate meetingOn) {
     }
 
     public record Cancel(@TargetAggregateIdentifier UUID assignmentId, String reason, LocalDate effectiveDate) {

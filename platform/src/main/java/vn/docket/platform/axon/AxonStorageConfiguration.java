@@ -1,7 +1,6 @@
 package vn.docket.platform.axon;
 
 import com.mongodb.client.MongoDatabase;
-import java.util.List;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -17,13 +16,16 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.upcasting.Upcasters;
+import vn.docket.platform.eventstore.AxonMongoMigration;
+import vn.docket.platform.eventstore.DocketEventStorageEngine;
+import vn.docket.platform.mongo.DatabaseServer;
 
 /**
  * Event store, token store and saga store on MongoDB. The axon-mongo extension ships no Spring Boot
@@ -39,17 +41,42 @@ public class AxonStorageConfiguration {
         return DefaultMongoTemplate.builder().mongoDatabase(database).build();
     }
 
+    /**
+     * Docket's own engine by default ({@code docket.event-store.engine=docket}); the axon-mongo extension with
+     * {@code docket.event-store.engine=axon-mongo}. The two keep events in different collections and use
+     * different tracking tokens: after switching, reset every processor (or run {@link AxonMongoMigration}).
+     */
     @Bean
     EventStorageEngine eventStorageEngine(MongoTemplate template,
+                                          MongoDatabase database,
+                                          DatabaseServer databaseServer,
                                           Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          List<EventUpcaster> upcasters,
                                           EventStoreSettings settings) {
+        if (settings.usesDocketEngine()) {
+            DocketEventStorageEngine engine = DocketEventStorageEngine.builder()
+                    .database(database)
+                    .snapshotSerializer(serializer)
+                    .eventSerializer(eventSerializer)
+                    .upcasterChain(new EventUpcasterChain(Upcasters.all()))
+                    .batchSize(settings.batchSize())
+                    .gapTimeout(settings.gapTimeout())
+                    // On the embedded H2 backend this forces the append into the file before the command
+                    // is acknowledged; on a real MongoDB it does nothing (the write concern decides).
+                    .durabilityBarrier(databaseServer::flush)
+                    .build()
+                    .ensureIndexes();
+            if (settings.migrateFromAxonMongo()) {
+                new AxonMongoMigration(database).run();
+                databaseServer.flush();
+            }
+            return engine;
+        }
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .mongoTemplate(template)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
-                .upcasterChain(new EventUpcasterChain(upcasters))
+                .upcasterChain(new EventUpcasterChain(Upcasters.all()))
                 .batchSize(settings.batchSize())
                 .build();
         engine.ensureIndexes();

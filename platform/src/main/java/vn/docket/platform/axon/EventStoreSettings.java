@@ -1,15 +1,38 @@
 package vn.docket.platform.axon;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
+ * @param engine            {@code docket} (Docket's own engine, the default) or {@code axon-mongo} (the
+ *                          axon-mongo extension, kept as the baseline to measure against)
  * @param snapshotThreshold after how many events of one aggregate a snapshot is taken
  * @param batchSize         how many events a tracking processor reads at once
+ * @param gapTimeout        Docket engine: how long readers wait for a position that was taken but not yet
+ *                          committed before passing it (a writer that died)
+ * @param migrateFromAxonMongo Docket engine: at start-up, copy axon-mongo's {@code domainevents} and
+ *                          {@code snapshotevents} into Docket's collections (skips what was copied before)
  */
 @ConfigurationProperties(prefix = "docket.event-store")
-public record EventStoreSettings(Integer snapshotThreshold, Integer batchSize) {
+public record EventStoreSettings(String engine, Integer snapshotThreshold, Integer batchSize, Duration gapTimeout,
+                                 Boolean migrateFromAxonMongo) {
+
+    public static final String DOCKET = "docket";
+    public static final String AXON_MONGO = "axon-mongo";
+
     public EventStoreSettings {
+        engine = engine == null || engine.isBlank() ? DOCKET : engine.trim().toLowerCase();
+        if (!engine.equals(DOCKET) && !engine.equals(AXON_MONGO)) {
+            throw new IllegalArgumentException("docket.event-store.engine must be '" + DOCKET + "' or '" + AXON_MONGO
+                    + "', not '" + engine + "'");
+        }
         snapshotThreshold = snapshotThreshold == null ? 50 : snapshotThreshold;
         batchSize = batchSize == null ? 500 : batchSize;
+        gapTimeout = gapTimeout == null ? Duration.ofSeconds(10) : gapTimeout;
+        migrateFromAxonMongo = migrateFromAxonMongo != null && migrateFromAxonMongo;
+    }
+
+    public boolean usesDocketEngine() {
+        return DOCKET.equals(engine);
     }
 }

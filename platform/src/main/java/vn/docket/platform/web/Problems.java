@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
+import vn.docket.platform.audit.DenialRecorder;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,6 +30,12 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
+    private final DenialRecorder denials;
+
+    public Problems(DenialRecorder denials) {
+        this.denials = denials;
+    }
+
     public static ProblemDetail problem(HttpStatus status, String rule, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:docket:problem:" + rule));
@@ -44,11 +51,16 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(StateConflict.class)
     ProblemDetail conflict(StateConflict e) {
-        return problem(HttpStatus.CONFLICT, e.rule(), e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, e.rule(), e.getMessage());
+        if (e.link() != null) {
+            problem.setProperty("link", e.link());
+        }
+        return problem;
     }
 
     @ExceptionHandler(NotAllowed.class)
-    ProblemDetail notAllowed(NotAllowed e) {
+    ProblemDetail notAllowed(NotAllowed e, HttpServletRequest request) {
+        denials.record(request, e.rule(), e.getMessage());
         return problem(HttpStatus.FORBIDDEN, e.rule(), e.getMessage());
     }
 

@@ -51,6 +51,7 @@ class ProjectionAdminController {
     @GetMapping("/api/admin/projections")
     @Operation(summary = "Each projection's position, whether it has caught up, and rebuild progress")
     List<ProjectionStatus> projections() {
+        requireAdmin();
         TrackingToken head = eventStore.createHeadToken();
         List<ProjectionStatus> result = new ArrayList<>();
         processing.eventProcessors().forEach((name, processor) -> {
@@ -65,9 +66,7 @@ class ProjectionAdminController {
     @PostMapping("/api/admin/projections/{name}/rebuild")
     @Operation(summary = "Drop a projection's read model and replay it from the event store")
     ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {
-        if (CurrentActor.get().role() != Role.ADMIN) {
-            throw new NotAllowed("admins-only", "Only an administrator may rebuild projections.");
-        }
+        requireAdmin();
         StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new NotFound("No projection named '" + name + "'."));
         if (processor.isReplaying()) {
@@ -80,6 +79,12 @@ class ProjectionAdminController {
         rebuildTargets.put(name, head);
         processor.start();
         return ResponseEntity.accepted().body(status(name, processor, head));
+    }
+
+    private static void requireAdmin() {
+        if (CurrentActor.get().role() != Role.ADMIN) {
+            throw new NotAllowed("admins-only", "Only an administrator may see or rebuild projections.");
+        }
     }
 
     private ProjectionStatus status(String name, StreamingEventProcessor processor, TrackingToken head) {

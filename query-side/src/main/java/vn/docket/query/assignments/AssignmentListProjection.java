@@ -19,6 +19,7 @@ import vn.docket.events.DeadlineExtended;
 import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
+import vn.docket.events.MeetingConcluded;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskCancelled;
@@ -81,6 +82,17 @@ class AssignmentListProjection {
             if (e.dueDate() != null) {
                 doc.put("deadline", iso(e.dueDate()));
             }
+            timeliness(doc);
+        });
+    }
+
+    /** Either verdict sends the draft back to the unit, to revise or to finalise. */
+    @EventHandler
+    void on(MeetingConcluded e, @SequenceNumber long seq) {
+        ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> {
+            doc.put("status", AssignmentStatus.REVISION_REQUESTED.name());
+            doc.put("handedInOn", null);
+            doc.put("meetingVerdict", e.verdict().name());
             timeliness(doc);
         });
     }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.docket.events.AssignmentStatus;
 import vn.docket.platform.Text;
+import vn.docket.platform.security.CurrentActor;
 import vn.docket.platform.web.NotFound;
 import vn.docket.query.support.Page;
 import vn.docket.query.support.Paging;
@@ -35,10 +36,12 @@ class AssignmentQueryController {
 
     private final MongoCollection<Document> assignments;
     private final Clock clock;
+    private final Visibility visibility;
 
-    AssignmentQueryController(MongoDatabase database, Clock clock) {
+    AssignmentQueryController(MongoDatabase database, Clock clock, Visibility visibility) {
         this.assignments = database.getCollection(AssignmentListProjection.COLLECTION);
         this.clock = clock;
+        this.visibility = visibility;
     }
 
     @GetMapping
@@ -55,6 +58,10 @@ class AssignmentQueryController {
         Paging paging = Paging.of(page, size);
         LocalDate today = LocalDate.now(clock);
         List<Bson> filters = new ArrayList<>();
+        Bson visible = visibility.filter(CurrentActor.get());
+        if (visible != null) {
+            filters.add(visible);
+        }
         String u = Text.clean(unit);
         if (u != null) {
             filters.add(Filters.or(Filters.eq("leadUnit", u), Filters.eq("coordinatingUnits", u)));
@@ -90,6 +97,7 @@ class AssignmentQueryController {
     @GetMapping("/{id}")
     @Operation(summary = "One assignment: status, units, deadlines, approvals, timeliness")
     AssignmentView one(@PathVariable UUID id) {
+        visibility.requireVisible(CurrentActor.get(), id);
         Document d = assignments.find(Filters.eq("_id", id.toString())).first();
         if (d == null) {
             throw new NotFound("No assignment with id " + id + ".");

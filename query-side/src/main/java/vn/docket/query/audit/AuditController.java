@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.docket.platform.PlatformConfiguration;
 import vn.docket.platform.Text;
+import vn.docket.platform.security.CurrentActor;
+import vn.docket.query.assignments.Visibility;
 import vn.docket.platform.web.RuleBroken;
 import vn.docket.query.support.Page;
 import vn.docket.query.support.Paging;
@@ -29,9 +31,11 @@ import vn.docket.query.support.Paging;
 class AuditController {
 
     private final MongoCollection<Document> log;
+    private final Visibility visibility;
 
-    AuditController(MongoDatabase database) {
+    AuditController(MongoDatabase database, Visibility visibility) {
         this.log = database.getCollection(AuditLogProjection.COLLECTION);
+        this.visibility = visibility;
     }
 
     /** One audit entry; the field names are part of the HTTP contract. */
@@ -53,6 +57,11 @@ class AuditController {
             throw new RuleBroken("range-reversed", "'to' must not be before 'from'.");
         }
         List<Bson> filters = new ArrayList<>();
+        List<String> visible = visibility.visibleIds(CurrentActor.get());
+        if (visible != null) {
+            // Unit staff read the history of what their unit may see, and nothing else.
+            filters.add(Filters.in("assignmentId", visible));
+        }
         if (assignment != null) {
             filters.add(Filters.eq("assignmentId", assignment.toString()));
         }

@@ -14,7 +14,10 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
+import vn.docket.events.AccessDenied;
+import vn.docket.events.AssignmentEvent;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.NoticeEvent;
 import vn.docket.query.support.EventActors;
 
 /**
@@ -47,8 +50,17 @@ class AuditLogProjection {
                 .append("effectiveDate", fields.get("effectiveDate"))
                 .append("commandId", message.getMetaData().get(EventMetadata.COMMAND_ID))
                 .append("payload", new Document(fields));
-        if (message instanceof DomainEventMessage<?> domain) {
-            entry.append("assignmentId", domain.getAggregateIdentifier()).append("seq", domain.getSequenceNumber());
+        // Which assignment an entry concerns comes from the payload: events without an aggregate (a refused
+        // attempt) are stored under their own id, which is no assignment.
+        if (payload instanceof AssignmentEvent event) {
+            entry.append("assignmentId", event.assignmentId().toString());
+        } else if (payload instanceof AccessDenied denied && denied.assignmentId() != null) {
+            entry.append("assignmentId", denied.assignmentId().toString());
+        } else if (payload instanceof NoticeEvent notice) {
+            entry.append("noticeId", notice.noticeId().toString());
+        }
+        if (message instanceof DomainEventMessage<?> domain && domain.getType() != null) {
+            entry.append("seq", domain.getSequenceNumber());
         }
         log.replaceOne(Filters.eq("_id", entry.getString("_id")), entry, new ReplaceOptions().upsert(true));
     }

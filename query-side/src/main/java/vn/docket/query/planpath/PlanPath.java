@@ -28,7 +28,7 @@ public record PlanPath(String assignmentId, List<Step> steps, int revisionRounds
                 rounds++;
             }
             Holder next = switch (step.type()) {
-                case "ASSIGNED", "REVISION_REQUESTED" -> Holder.UNIT;
+                case "ASSIGNED", "REVISION_REQUESTED", "APPROVED_IN_PRINCIPLE" -> Holder.UNIT;
                 case "DRAFT_SUBMITTED" -> Holder.REVIEWERS;
                 case "APPROVED" -> Boolean.TRUE.equals(step.details().get("finalApproval")) ? Holder.NOBODY : ball;
                 case "ISSUED", "CANCELLED" -> Holder.NOBODY;

@@ -18,7 +18,9 @@ import org.bson.Document;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import vn.docket.platform.security.CurrentActor;
 import vn.docket.platform.web.NotFound;
+import vn.docket.query.assignments.Visibility;
 import vn.docket.query.support.ReadModels;
 
 @RestController
@@ -30,15 +32,18 @@ class PlanPathController {
 
     private final MongoCollection<Document> steps;
     private final Clock clock;
+    private final Visibility visibility;
 
-    PlanPathController(MongoDatabase database, Clock clock) {
+    PlanPathController(MongoDatabase database, Clock clock, Visibility visibility) {
         this.steps = database.getCollection(PlanPathProjection.COLLECTION);
         this.clock = clock;
+        this.visibility = visibility;
     }
 
     @GetMapping("/api/assignments/{id}/path")
     @Operation(summary = "The plan's path: every step with its actor, and rounds, days with the unit, days awaiting review")
     PlanPath path(@PathVariable UUID id) {
+        visibility.requireVisible(CurrentActor.get(), id);
         List<PlanPath.Step> found = new ArrayList<>();
         steps.find(Filters.eq("assignmentId", id.toString())).sort(Sorts.ascending("seq")).forEach(d -> {
             Map<String, Object> details = new LinkedHashMap<>();

@@ -22,6 +22,8 @@ import vn.docket.events.DeadlineExtended;
 import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
+import vn.docket.events.MeetingConcluded;
+import vn.docket.events.MeetingVerdict;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskCancelled;
@@ -83,6 +85,11 @@ class PlanPathProjection {
         } else if (event instanceof TaskReassigned e) {
             step.append("type", "REASSIGNED").append("previousLeadUnit", e.previousLeadUnit())
                     .append("leadUnit", e.newLeadUnit()).append("reasons", List.of(e.reason()));
+        } else if (event instanceof MeetingConcluded e) {
+            step.append("type", e.verdict() == MeetingVerdict.REVISION_REQUIRED ? "REVISION_REQUESTED" : "APPROVED_IN_PRINCIPLE")
+                    .append("version", e.version()).append("level", "Cuộc họp UBND").append("reasons", e.requirements())
+                    .append("chair", e.chair()).append("decision", e.notice() == null ? null
+                            : new Document("number", e.notice().number()).append("date", iso(e.notice().date())));
         } else if (event instanceof TaskCancelled e) {
             step.append("type", "CANCELLED").append("reasons", List.of(e.reason()));
         } else {

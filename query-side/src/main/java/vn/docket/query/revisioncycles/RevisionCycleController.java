@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.docket.events.DeliverableKind;
 import vn.docket.platform.Text;
+import vn.docket.platform.security.CurrentActor;
+import vn.docket.query.assignments.Visibility;
 import vn.docket.query.support.ReadModels;
 
 @RestController
@@ -22,9 +24,11 @@ import vn.docket.query.support.ReadModels;
 class RevisionCycleController {
 
     private final MongoCollection<Document> cycles;
+    private final Visibility visibility;
 
-    RevisionCycleController(MongoDatabase database) {
+    RevisionCycleController(MongoDatabase database, Visibility visibility) {
         this.cycles = database.getCollection(RevisionCycleProjection.COLLECTION);
+        this.visibility = visibility;
     }
 
     /** Rounds of one assignment and the days each revised draft took to come back (null while still out). */
@@ -40,6 +44,10 @@ class RevisionCycleController {
     RevisionCycles stats(@RequestParam(required = false) String unit,
                          @RequestParam(required = false) DeliverableKind kind) {
         List<Bson> filters = new ArrayList<>();
+        List<String> visible = visibility.visibleIds(CurrentActor.get());
+        if (visible != null) {
+            filters.add(Filters.in("_id", visible));
+        }
         if (Text.clean(unit) != null) {
             filters.add(Filters.eq("unit", Text.clean(unit)));
         }

@@ -13,6 +13,8 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import vn.docket.events.DraftSubmitted;
+import vn.docket.events.MeetingConcluded;
+import vn.docket.events.MeetingVerdict;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskReassigned;
@@ -57,6 +59,19 @@ class RevisionCycleProjection {
             rounds.add(new Document("version", e.version()).append("requestedOn", iso(e.effectiveDate()))
                     .append("resubmittedOn", null));
             doc.put("rounds", rounds);
+        });
+    }
+
+    /** A revision required at the meeting is the plan's first round; an approval in principle is not a round. */
+    @EventHandler
+    void on(MeetingConcluded e, @SequenceNumber long seq) {
+        ReadModels.apply(cycles, e.assignmentId().toString(), seq, doc -> {
+            if (e.verdict() == MeetingVerdict.REVISION_REQUIRED) {
+                List<Document> rounds = new ArrayList<>(doc.getList("rounds", Document.class));
+                rounds.add(new Document("version", e.version()).append("requestedOn", iso(e.effectiveDate()))
+                        .append("resubmittedOn", null));
+                doc.put("rounds", rounds);
+            }
         });
     }
 

@@ -1,0 +1,200 @@
+package vn.docket.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Who may do what, as a table: every role against every endpoint, in the state each endpoint acts on,
+ * on an assignment led by Phòng Tài chính - Kế hoạch (so that qldt, staff of another unit, is a stranger
+ * to it). README "Authorization matrix" is this table.
+ */
+@SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
+class AuthorizationMatrixTest {
+
+    static final List<String> ROLES = List.of("clerk", "tckh", "qldt", "pct", "chair", "auditor", "admin");
+    static final String TCKH = "Phòng Tài chính - Kế hoạch";
+
+    enum State { NONE, ASSIGNED, DRAFT_SUBMITTED, APPROVED }
+
+    /**
+     * One row: an endpoint, the state it acts on, who succeeds (with which status); everyone else gets
+     * {@code deniedStatus} (403, or 404 where the assignment does not exist for them).
+     */
+    record Row(String name, HttpMethod method, String path, State state, Object body, Map<String, Integer> allowed,
+               int deniedStatus, Set<String> invisibleTo) {
+    }
+
+    static Map<String, Integer> only(int status, String... users) {
+        Map<String, Integer> m = new HashMap<>();
+        for (String u : users) {
+            m.put(u, status);
+        }
+        return m;
+    }
+
+    static Map<String, Integer> everyone(int status) {
+        return only(status, ROLES.toArray(String[]::new));
+    }
+
+    static Map<String, Object> newAssignment() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "Báo cáo kết quả thực hiện nhiệm vụ trọng tâm");
+        body.put("kind", "REPORT");
+        body.put("leadUnit", TCKH);
+        body.put("deadline", "2021-05-30");
+        body.put("approvalRoute", List.of("Lãnh đạo UBND thành phố"));
+        body.put("effectiveDate", "2021-04-13");
+        return body;
+    }
+
+    static final List<Row> TABLE = List.of(
+            new Row("AssignTask", HttpMethod.POST, "/api/assignments", State.NONE, newAssignment(),
+                    only(201, "clerk"), 403, Set.of()),
+            new Row("SubmitDraft", HttpMethod.POST, "/api/assignments/{id}/drafts", State.ASSIGNED,
+                    Map.of("documentName", "v1.docx", "documentUrl", "https://vanban.example.vn/v1"),
+                    only(201, "tckh", "clerk"), 403, Set.of()),
+            new Row("RequestRevision", HttpMethod.POST, "/api/assignments/{id}/revision-requests", State.DRAFT_SUBMITTED,
+                    Map.of("reasons", List.of("Bổ sung số liệu")), only(200, "pct", "chair"), 403, Set.of()),
+            new Row("Approve", HttpMethod.POST, "/api/assignments/{id}/approvals", State.DRAFT_SUBMITTED,
+                    Map.of("note", "Đồng ý"), only(200, "pct", "chair"), 403, Set.of()),
+            new Row("Issue", HttpMethod.POST, "/api/assignments/{id}/issuance", State.APPROVED,
+                    Map.of("documentNumber", "95/KH-UBND", "issuedOn", "2021-05-10"), only(200, "clerk"), 403, Set.of()),
+            new Row("ExtendDeadline", HttpMethod.POST, "/api/assignments/{id}/deadline-extensions", State.ASSIGNED,
+                    Map.of("newDeadline", "2021-06-30", "reason", "Chờ số liệu"), only(200, "clerk"), 403, Set.of()),
+            new Row("Reassign", HttpMethod.POST, "/api/assignments/{id}/reassignment", State.ASSIGNED,
+                    Map.of("leadUnit", "Phòng Kinh tế", "reason", "Đúng chức năng"), only(200, "clerk"), 403, Set.of()),
+            new Row("Cancel", HttpMethod.POST, "/api/assignments/{id}/cancellation", State.ASSIGNED,
+                    Map.of("reason", "Trùng nhiệm vụ"), only(200, "clerk"), 403, Set.of()),
+            new Row("read one assignment", HttpMethod.GET, "/api/assignments/{id}", State.ASSIGNED, null,
+                    everyone(200), 404, Set.of("qldt")),
+            new Row("read its plan path", HttpMethod.GET, "/api/assignments/{id}/path", State.ASSIGNED, null,
+                    everyone(200), 404, Set.of("qldt")),
+            new Row("list assignments", HttpMethod.GET, "/api/assignments", State.NONE, null, everyone(200), 403, Set.of()),
+            new Row("read the audit log", HttpMethod.GET, "/api/audit", State.NONE, null, everyone(200), 403, Set.of()),
+            new Row("revision statistics", HttpMethod.GET, "/api/stats/revision-cycles", State.NONE, null,
+                    everyone(200), 403, Set.of()),
+            new Row("list notices", HttpMethod.GET, "/api/notices", State.NONE, null, everyone(200), 403, Set.of()),
+            new Row("preview a notice", HttpMethod.POST, "/api/notices/preview", State.NONE,
+                    SharedNotices.text("000_3625d3d5715c8dde.txt"), only(200, "clerk"), 403, Set.of()),
+            new Row("projection status", HttpMethod.GET, "/api/admin/projections", State.NONE, null,
+                    only(200, "admin"), 403, Set.of()),
+            new Row("rebuild a projection", HttpMethod.POST, "/api/admin/projections/revision-cycles/rebuild", State.NONE,
+                    null, only(202, "admin"), 403, Set.of()));
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    EventStore eventStore;
+
+    /** An assignment of Phòng TC-KH walked to the state a row acts on, by the people who may do so. */
+    String prepare(DocketClient docket, State state) {
+        if (state == State.NONE) {
+            return null;
+        }
+        String id = (String) docket.ok("clerk", "/api/assignments", newAssignment()).get("id");
+        if (state == State.DRAFT_SUBMITTED || state == State.APPROVED) {
+            Walks.draft(docket, "tckh", id, "2021-04-20");
+        }
+        if (state == State.APPROVED) {
+            docket.ok("chair", "/api/assignments/" + id + "/approvals", Map.of());
+        }
+        // Reads need the read models to have caught up with the walk.
+        docket.await("auditor", "/api/assignments/" + id + "/path",
+                p -> ((List<?>) p.get("steps")).size() == (state == State.ASSIGNED ? 1 : state == State.DRAFT_SUBMITTED ? 2 : 3));
+        return id;
+    }
+
+    int call(String user, Row row, String id) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(row.body() instanceof String ? MediaType.TEXT_PLAIN : MediaType.APPLICATION_JSON);
+        TestRestTemplate client = user == null ? http : http.withBasicAuth(user, "demo");
+        String path = row.path().replace("{id}", id == null ? "" : id);
+        return client.exchange(path, row.method(), new HttpEntity<>(row.body(), headers), String.class)
+                .getStatusCode().value();
+    }
+
+    long eventsOf(String id) {
+        return id == null ? 0 : eventStore.readEvents(id).asStream().count();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_role_gets_exactly_the_status_the_matrix_gives_and_a_refusal_writes_nothing() {
+        DocketClient docket = new DocketClient(http);
+        List<DynamicTest> cells = new ArrayList<>();
+        for (Row row : TABLE) {
+            for (String user : ROLES) {
+                Integer allowed = row.invisibleTo().contains(user) ? null : row.allowed().get(user);
+                int expected = row.invisibleTo().contains(user) ? 404 : allowed != null ? allowed : row.deniedStatus();
+                cells.add(DynamicTest.dynamicTest(row.name() + " as " + user + " is " + expected, () -> {
+                    String id = prepare(docket, row.state());
+                    long before = eventsOf(id);
+                    assertThat(call(user, row, id)).isEqualTo(expected);
+                    if (allowed == null && row.method() == HttpMethod.POST) {
+                        assertThat(eventsOf(id)).as("a refused command writes nothing").isEqualTo(before);
+                    }
+                }));
+            }
+            cells.add(DynamicTest.dynamicTest(row.name() + " without credentials is 401", () ->
+                    assertThat(call(null, row, prepare(docket, row.state() == State.NONE ? State.NONE : State.ASSIGNED)))
+                            .isEqualTo(401)));
+        }
+        return cells.stream();
+    }
+
+    @Test
+    void a_refused_attempt_is_itself_recorded_for_the_auditors() {
+        DocketClient docket = new DocketClient(http);
+        String id = prepare(docket, State.DRAFT_SUBMITTED);
+        assertThat(docket.post("tckh", "/api/assignments/" + id + "/approvals", Map.of()).getStatusCode().value())
+                .isEqualTo(403);
+        Map<String, Object> audit = docket.await("auditor", "/api/audit?assignment=" + id,
+                a -> NoticeItemOneWalkTest.items(a).stream().anyMatch(e -> "AccessDenied".equals(e.get("type"))));
+        Map<String, Object> denial = NoticeItemOneWalkTest.items(audit).stream()
+                .filter(e -> "AccessDenied".equals(e.get("type"))).findFirst().orElseThrow();
+        assertThat((Map<String, Object>) denial.get("actor")).containsEntry("id", "tckh");
+        assertThat((Map<String, Object>) denial.get("payload")).containsEntry("rule", "approval-level")
+                .containsEntry("method", "POST");
+    }
+
+    @Test
+    void a_unit_sees_the_assignments_its_contributions_feed_but_not_other_units_work() {
+        DocketClient docket = new DocketClient(http);
+        String parent = prepare(docket, State.ASSIGNED);
+        Map<String, Object> child = newAssignment();
+        child.put("title", "Nội dung gửi Phòng Tài chính - Kế hoạch để tổng hợp");
+        child.put("kind", "OTHER");
+        child.put("leadUnit", "Phòng Quản lý đô thị");
+        child.put("approvalRoute", List.of("Đơn vị chủ trì tổng hợp"));
+        child.put("parentId", parent);
+        String childId = (String) docket.ok("clerk", "/api/assignments", child).get("id");
+        docket.await("qldt", "/api/assignments/" + childId, a -> true);
+        assertThat(docket.get("qldt", "/api/assignments/" + parent).getStatusCode().value()).isEqualTo(200);
+        Map<String, Object> list = docket.getOk("qldt", "/api/assignments?size=200");
+        assertThat(NoticeItemOneWalkTest.items(list)).allSatisfy(a -> assertThat(
+                "Phòng Quản lý đô thị".equals(a.get("leadUnit"))
+                        || ((List<?>) a.get("coordinatingUnits")).contains("Phòng Quản lý đô thị")
+                        || parent.equals(a.get("id"))).isTrue());
+    }
+}

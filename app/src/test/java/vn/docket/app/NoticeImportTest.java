@@ -1,0 +1,156 @@
+package vn.docket.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** A clerk imports the real notice 311/TB-UBND: preview, correct, confirm; Docket tracks every item. */
+@SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
+class NoticeImportTest {
+
+    static final String NOTICE_311 = "000_3625d3d5715c8dde.txt";
+    static final String DRAFT_NOTICE = "001_d33d67fc94cd4e07.txt";
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    org.axonframework.eventsourcing.eventstore.EventStore eventStore;
+
+    ResponseEntity<Map<String, Object>> upload(String user, byte[] content, String filename) {
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return filename;
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.withBasicAuth(user, "demo").exchange("/api/notices/preview", HttpMethod.POST,
+                new HttpEntity<>(form, headers), new ParameterizedTypeReference<>() {
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(Object value) {
+        return (List<Map<String, Object>>) value;
+    }
+
+    @Test
+    void importing_notice_311_tracks_its_four_items_from_the_meeting_on() {
+        DocketClient docket = new DocketClient(http);
+        ResponseEntity<Map<String, Object>> previewed = upload("clerk", SharedNotices.bytes(NOTICE_311), NOTICE_311);
+        assertThat(previewed.getStatusCode().value()).as("%s", previewed.getBody()).isEqualTo(200);
+        Map<String, Object> preview = previewed.getBody();
+        assertThat((Map<String, Object>) preview.get("notice")).containsEntry("number", "311/TB-UBND")
+                .containsEntry("meetingOn", "2021-04-13");
+        assertThat(list(preview.get("items"))).hasSize(4);
+        assertThat(preview.get("sourceSha256").toString()).hasSize(64);
+
+        // The clerk corrects the preview before confirming: a sharper title for item 2.
+        list(preview.get("items")).get(1).put("title", "Kế hoạch vận hành thí điểm Trung tâm IOC thành phố Lạng Sơn 2021-2022");
+        ResponseEntity<Map<String, Object>> registered = docket.post("clerk", "/api/notices", preview);
+        assertThat(registered.getStatusCode().value()).as("%s", registered.getBody()).isEqualTo(201);
+        String noticeId = (String) registered.getBody().get("id");
+        List<Map<String, Object>> created = list(registered.getBody().get("assignments"));
+
+        List<Map<String, Object>> mains = created.stream().filter(a -> a.get("parentId") == null).toList();
+        assertThat(mains).extracting(a -> a.get("item")).containsExactly(1, 2, 3, 4);
+        assertThat(mains).extracting(a -> a.get("leadUnit")).containsExactly("Phòng Tài chính - Kế hoạch",
+                "Phòng Văn hóa và Thông tin", "Phòng Giáo dục và Đào tạo", "Ban Chỉ huy Quân sự thành phố");
+        String itemOne = (String) mains.get(0).get("id");
+        List<Map<String, Object>> children = created.stream().filter(a -> itemOne.equals(a.get("parentId"))).toList();
+        assertThat(children).extracting(a -> a.get("leadUnit")).containsExactlyInAnyOrder("Phòng Kinh tế",
+                "Phòng Quản lý đô thị", "Phòng Văn hóa và Thông tin", "Ban Chỉ huy Quân sự thành phố");
+
+        for (Map<String, Object> child : children) {
+            Map<String, Object> view = docket.await("auditor", "/api/assignments/" + child.get("id"), a -> true);
+            assertThat(view).containsEntry("deadline", "2021-04-20").containsEntry("parentId", itemOne);
+        }
+        Map<String, Object> one = docket.await("auditor", "/api/assignments/" + itemOne, a -> true);
+        assertThat(one).containsEntry("status", "REVISION_REQUESTED").containsEntry("deadline", "2021-04-25")
+                .containsEntry("currentVersion", 1);
+        assertThat((Map<String, Object>) one.get("source")).containsEntry("notice", "311/TB-UBND").containsEntry("item", 1);
+
+        Map<String, Object> path = docket.await("auditor", "/api/assignments/" + itemOne + "/path",
+                p -> list(p.get("steps")).size() == 3);
+        assertThat(list(path.get("steps"))).extracting(s -> s.get("type"))
+                .containsExactly("ASSIGNED", "DRAFT_SUBMITTED", "REVISION_REQUESTED");
+        assertThat(list(path.get("steps"))).allSatisfy(s -> assertThat(s).containsEntry("effectiveDate", "2021-04-13"));
+        assertThat((List<?>) list(path.get("steps")).get(2).get("reasons")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(path).containsEntry("revisionRounds", 1);
+
+        String itemTwo = (String) mains.get(1).get("id");
+        Map<String, Object> two = docket.await("auditor", "/api/assignments/" + itemTwo + "/path",
+                p -> list(p.get("steps")).size() == 3);
+        assertThat(list(two.get("steps")).get(2)).containsEntry("type", "APPROVED_IN_PRINCIPLE");
+        assertThat(two).containsEntry("revisionRounds", 0);
+        assertThat(docket.getOk("auditor", "/api/assignments/" + itemTwo))
+                .containsEntry("title", "Kế hoạch vận hành thí điểm Trung tâm IOC thành phố Lạng Sơn 2021-2022");
+
+        Map<String, Object> notice = docket.await("auditor", "/api/notices/" + noticeId,
+                n -> list(n.get("itemsWithProgress")).size() == 4
+                        && list(list(n.get("itemsWithProgress")).get(0).get("assignments")).size() == 5);
+        assertThat(notice).containsEntry("number", "311/TB-UBND").containsEntry("signer", "Lăng Thị Trịnh");
+
+        // The same notice again is refused and points at the first registration.
+        ResponseEntity<Map<String, Object>> again = docket.post("clerk", "/api/notices", preview);
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(again.getBody()).containsEntry("rule", "notice-already-registered")
+                .containsEntry("link", "/api/notices/" + noticeId);
+        assertThat(upload("clerk", SharedNotices.bytes(NOTICE_311), NOTICE_311).getBody())
+                .containsEntry("registeredBefore", "/api/notices/" + noticeId);
+    }
+
+    @Test
+    void an_unnumbered_draft_notice_is_told_apart_by_its_content() {
+        DocketClient docket = new DocketClient(http);
+        Map<String, Object> preview = upload("clerk", SharedNotices.bytes(DRAFT_NOTICE), DRAFT_NOTICE).getBody();
+        assertThat((Map<String, Object>) preview.get("notice")).containsEntry("number", null)
+                .containsEntry("issuedMonth", "2020-11");
+        ResponseEntity<Map<String, Object>> first = docket.post("clerk", "/api/notices", preview);
+        assertThat(first.getStatusCode().value()).as("%s", first.getBody()).isEqualTo(201);
+        assertThat(list(first.getBody().get("assignments")).stream().filter(a -> a.get("parentId") == null)).hasSize(6);
+        assertThat(docket.post("clerk", "/api/notices", preview).getStatusCode().value()).isEqualTo(409);
+    }
+
+    @Test
+    void bad_files_get_a_clear_4xx_and_nothing_is_registered() {
+        DocketClient docket = new DocketClient(http);
+        long before = StoredEvents.business(eventStore);
+        assertThat(upload("clerk", new byte[0], "empty.txt").getStatusCode().value()).isEqualTo(422);
+        ResponseEntity<Map<String, Object>> garbage = upload("clerk", new byte[] {0, 1, 2, (byte) 0xff, 0, 7, 9}, "x.bin");
+        assertThat(garbage.getStatusCode().is4xxClientError()).isTrue();
+        assertThat(garbage.getBody()).containsKey("detail");
+        ResponseEntity<Map<String, Object>> noItems = upload("clerk",
+                "Kính gửi các phòng ban. Trân trọng.".getBytes(java.nio.charset.StandardCharsets.UTF_8), "letter.txt");
+        assertThat(noItems.getStatusCode().value()).isEqualTo(422);
+        assertThat(noItems.getBody()).containsEntry("rule", "notice-no-items");
+        assertThat(upload("tckh", SharedNotices.bytes(NOTICE_311), NOTICE_311).getStatusCode().value()).isEqualTo(403);
+
+        ResponseEntity<Map<String, Object>> routeless = docket.post("clerk", "/api/notices", Map.of(
+                "notice", Map.of("number", "99/TB-UBND", "meetingOn", "2021-04-13"),
+                "items", List.of(Map.of("ordinal", 1, "kind", "PLAN", "title", "Kế hoạch", "lead", "Phòng Kinh tế")))); 
+        assertThat(routeless.getStatusCode().value()).isEqualTo(422);
+        assertThat(routeless.getBody().get("detail").toString()).startsWith("items[0].submitTo");
+        assertThat(StoredEvents.business(eventStore)).isEqualTo(before);
+    }
+}

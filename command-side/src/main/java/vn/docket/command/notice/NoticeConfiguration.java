@@ -1,0 +1,25 @@
+package vn.docket.command.notice;
+
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.docket.calendar.WorkingDayCalendar;
+import vn.docket.command.notice.reading.NoticeReader;
+import vn.docket.command.notice.reading.UnitDirectory;
+
+@Configuration(proxyBeanMethods = false)
+class NoticeConfiguration {
+
+    /** The office may keep its own unit directory: {@code docket.units.file=/srv/docket/units.json}. */
+    @Bean
+    UnitDirectory unitDirectory(@Value("${docket.units.file:}") String file) {
+        return file.isBlank() ? UnitDirectory.bundled() : UnitDirectory.load(Path.of(file));
+    }
+
+    /** Relative deadlines ("07 ngày làm việc") are counted on the Vietnamese working-day calendar. */
+    @Bean
+    NoticeReader noticeReader(UnitDirectory units, WorkingDayCalendar calendar) {
+        return new NoticeReader(units, calendar::isWorkingDay);
+    }
+}

@@ -1,0 +1,118 @@
+package vn.docket.command.notice;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import vn.docket.command.approval.ApprovalLevels;
+import vn.docket.command.notice.reading.NoticeFacts;
+import vn.docket.command.notice.reading.NoticeItem;
+import vn.docket.command.notice.reading.NoticeReader;
+import vn.docket.command.notice.reading.NoticeReading;
+import vn.docket.command.notice.reading.NoticeReadingException;
+import vn.docket.command.notice.reading.ReadingWarning;
+import vn.docket.events.Role;
+import vn.docket.platform.security.CurrentActor;
+import vn.docket.platform.web.NotAllowed;
+import vn.docket.platform.web.Problems;
+import vn.docket.platform.web.RuleBroken;
+
+/** A clerk uploads a notice, checks the preview, corrects it and confirms. */
+@RestController
+@Tag(name = "Notices (import)")
+class NoticeController {
+
+    private final NoticeReader reader;
+    private final NoticeRegistrar registrar;
+    private final ApprovalLevels levels;
+
+    NoticeController(NoticeReader reader, NoticeRegistrar registrar, ApprovalLevels levels) {
+        this.reader = reader;
+        this.registrar = registrar;
+        this.levels = levels;
+    }
+
+    /** The read-out with the field names of ../shared/notices/*.expected.json; fields may be added. */
+    record Preview(NoticeFacts notice, List<NoticeItem> items, List<ReadingWarning> warnings, String sourceSha256,
+                   String registeredBefore) {
+    }
+
+    @PostMapping(path = "/api/notices/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Read an uploaded notice (.txt, .docx, .pdf) into a preview; writes nothing")
+    Preview previewFile(@RequestParam("file") MultipartFile file) throws java.io.IOException {
+        requireClerk();
+        return preview(file.getBytes(), file.getOriginalFilename());
+    }
+
+    @PostMapping(path = "/api/notices/preview", consumes = {MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @Operation(summary = "Read a notice sent as the request body into a preview; writes nothing")
+    Preview previewBody(@RequestBody(required = false) byte[] body) {
+        requireClerk();
+        return preview(body == null ? new byte[0] : body, "notice.txt");
+    }
+
+    @PostMapping(path = "/api/notices", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Register a checked notice: the notice and, per item, its assignment with the meeting's history")
+    ResponseEntity<NoticeRegistrar.Registered> register(@RequestBody NoticeReadOut readOut) {
+        requireClerk();
+        NoticeRegistrar.Registered registered = registrar.register(readOut, CurrentActor.get());
+        return ResponseEntity.created(URI.create("/api/notices/" + registered.id())).body(registered);
+    }
+
+    @ExceptionHandler(NoticeReadingException.class)
+    ResponseEntity<ProblemDetail> unreadable(NoticeReadingException e) {
+        HttpStatus status = e.problem() == NoticeReadingException.Problem.TOO_LARGE ? HttpStatus.PAYLOAD_TOO_LARGE
+                : e.problem() == NoticeReadingException.Problem.UNSUPPORTED_FORMAT ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
+                : HttpStatus.UNPROCESSABLE_ENTITY;
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.problem(status, "notice-" + e.problem().name().toLowerCase().replace('_', '-'), e.getMessage()));
+    }
+
+    private Preview preview(byte[] content, String name) {
+        NoticeReading reading = reader.read(content, name);
+        List<ReadingWarning> warnings = new ArrayList<>(reading.warnings());
+        for (int i = 0; i < reading.items().size(); i++) {
+            for (String level : reading.items().get(i).submitTo()) {
+                if (!levels.isKnown(level)) {
+                    warnings.add(new ReadingWarning("items[" + i + "].submitTo",
+                            "\"" + level + "\" is not a configured approval level; choose one before confirming."));
+                }
+            }
+        }
+        String sha = sha256(content);
+        UUID earlier = registrar.registeredBefore(reading.notice().number(), sha);
+        return new Preview(reading.notice(), reading.items(), warnings, sha,
+                earlier == null ? null : "/api/notices/" + earlier);
+    }
+
+    private static void requireClerk() {
+        Role role = CurrentActor.get().role();
+        if (role != Role.CLERK) {
+            throw new NotAllowed("clerks-only", "Only the office's clerks may import notices.");
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

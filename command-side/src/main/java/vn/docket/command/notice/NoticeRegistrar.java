@@ -1,0 +1,242 @@
+package vn.docket.command.notice;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import vn.docket.command.approval.ApprovalLevels;
+import vn.docket.command.assignment.AssignmentCommands.AssignTask;
+import vn.docket.command.assignment.AssignmentCommands.RecordMeetingConclusion;
+import vn.docket.command.dispatch.CommandDispatcher;
+import vn.docket.command.notice.NoticeReadOut.Contribution;
+import vn.docket.command.notice.NoticeReadOut.Item;
+import vn.docket.command.notice.reading.UnitDirectory;
+import vn.docket.events.Actor;
+import vn.docket.events.DecisionRef;
+import vn.docket.events.DeliverableKind;
+import vn.docket.events.NoticeSource;
+import vn.docket.platform.Text;
+import vn.docket.platform.web.RuleBroken;
+import vn.docket.platform.web.StateConflict;
+
+/**
+ * Registers a checked notice and, per item, the assignment with its history as it happened at the
+ * meeting: assigned, the draft presented, the chair's conclusion; contributions other units owe the lead
+ * become child assignments. Everything is checked before the first event is written, because MongoDB
+ * here has no transaction to undo half a notice.
+ */
+@Service
+public class NoticeRegistrar {
+
+    private static final Logger log = LoggerFactory.getLogger(NoticeRegistrar.class);
+
+    /** The route of a contribution: the lead unit takes it in to compile its own draft. */
+    public static final String LEAD_UNIT_LEVEL = "Đơn vị chủ trì tổng hợp";
+
+    private final CommandDispatcher commands;
+    private final ApprovalLevels levels;
+    private final UnitDirectory units;
+    private final Clock clock;
+    private final MongoCollection<Document> keys;
+
+    NoticeRegistrar(CommandDispatcher commands, ApprovalLevels levels, UnitDirectory units, Clock clock,
+                    MongoDatabase database) {
+        this.commands = commands;
+        this.levels = levels;
+        this.units = units;
+        this.clock = clock;
+        this.keys = database.getCollection("notice_keys");
+    }
+
+    public record Registered(UUID id, List<RegisteredAssignment> assignments) {
+    }
+
+    public record RegisteredAssignment(int item, UUID id, String leadUnit, UUID parentId) {
+    }
+
+    /** The id of a notice registered before with the same number (or, unnumbered, the same file). */
+    public UUID registeredBefore(String number, String sourceSha256) {
+        Document earlier = keys.find(Filters.eq("_id", key(number, sourceSha256))).first();
+        return earlier == null || earlier.getString("noticeId") == null ? null : UUID.fromString(earlier.getString("noticeId"));
+    }
+
+    public Registered register(NoticeReadOut readOut, Actor clerk) {
+        List<Planned> plan = check(readOut);
+        NoticeReadOut.Facts facts = readOut.notice();
+        LocalDate meeting = effectiveDate(facts);
+        String key = key(Text.clean(facts.number()), readOut.sourceSha256());
+        UUID noticeId = UUID.randomUUID();
+        reserve(key, noticeId);
+        try {
+            commands.sendAs(clerk, new RegisterNotice(noticeId, Text.clean(facts.number()), Text.clean(facts.issuer()),
+                    Text.clean(facts.place()), facts.issuedOn(), facts.issuedMonth(), facts.meetingOn(),
+                    Text.clean(facts.chair()),
+                    facts.invitation() == null ? null : new DecisionRef(facts.invitation().number(), facts.invitation().date()),
+                    Text.clean(facts.signer()), readOut.sourceSha256(), readOut.items().size(), meeting));
+            DecisionRef citation = new DecisionRef(Text.clean(facts.number()) != null ? Text.clean(facts.number())
+                    : "Thông báo kết luận (chưa số)", facts.issuedOn() != null ? facts.issuedOn() : meeting);
+            List<RegisteredAssignment> created = new ArrayList<>();
+            for (Planned p : plan) {
+                UUID id = UUID.randomUUID();
+                NoticeSource source = new NoticeSource(Text.clean(facts.number()), p.item.ordinal(), noticeId);
+                commands.sendAs(clerk, new AssignTask(id, p.title, p.kind, p.lead, p.coordinators, p.item.deadline(),
+                        p.route, source, p.parent, meeting));
+                if (p.parent == null && p.item.verdict() != null) {
+                    commands.sendAs(clerk, new RecordMeetingConclusion(id, p.item.presentedBy(), p.item.verdict(),
+                            p.item.requirements(), facts.chair(), citation, meeting));
+                }
+                created.add(new RegisteredAssignment(p.item.ordinal(), id, p.lead, p.parent));
+                for (Planned child : p.children) {
+                    UUID childId = UUID.randomUUID();
+                    commands.sendAs(clerk, new AssignTask(childId, child.title, child.kind, child.lead, List.of(),
+                            child.deadline, child.route, source, id, meeting));
+                    created.add(new RegisteredAssignment(p.item.ordinal(), childId, child.lead, id));
+                }
+            }
+            keys.updateOne(Filters.eq("_id", key), Updates.set("state", "registered"));
+            log.info("Notice {} registered by {} with {} assignments", facts.number() == null ? noticeId : facts.number(),
+                    clerk.id(), created.size());
+            return new Registered(noticeId, created);
+        } catch (RuntimeException e) {
+            // Checked beforehand, so this is the database failing midway; the key stays, marked, so that a
+            // retry cannot register the items a second time. IT can see which notice in the log.
+            keys.updateOne(Filters.eq("_id", key), Updates.set("state", "incomplete"));
+            log.error("Registering notice {} stopped midway; its assignments may be incomplete", noticeId, e);
+            throw e;
+        }
+    }
+
+    /** One assignment to create, with the contributions that feed it. */
+    private record Planned(Item item, String title, DeliverableKind kind, String lead, List<String> coordinators,
+                           LocalDate deadline, List<String> route, UUID parent, List<Planned> children) {
+    }
+
+    private List<Planned> check(NoticeReadOut readOut) {
+        if (readOut.notice() == null) {
+            throw new RuleBroken("notice-required", "The read-out has no 'notice' part.");
+        }
+        if (readOut.items() == null || readOut.items().isEmpty()) {
+            throw new RuleBroken("notice-without-items", "The notice has no items to register.");
+        }
+        NoticeReadOut.Facts facts = readOut.notice();
+        if (Text.clean(facts.number()) == null && Text.isBlank(readOut.sourceSha256())) {
+            throw new RuleBroken("sha-required", "An unnumbered notice is registered with its file's SHA-256 (sourceSha256).");
+        }
+        LocalDate meeting = effectiveDate(facts);
+        if (meeting.isAfter(LocalDate.now(clock))) {
+            throw new RuleBroken("meeting-in-future", "The meeting date is in the future.");
+        }
+        List<Planned> plan = new ArrayList<>();
+        Set<Integer> ordinals = new LinkedHashSet<>();
+        for (int i = 0; i < readOut.items().size(); i++) {
+            Item item = readOut.items().get(i);
+            String at = "items[" + i + "]";
+            if (item == null || item.ordinal() == null || !ordinals.add(item.ordinal())) {
+                throw new RuleBroken("item-ordinal", at + ": each item needs its own ordinal.");
+            }
+            String title = required(item.title(), at + ".title");
+            if (item.kind() == null) {
+                throw new RuleBroken("item-kind", at + ".kind: say what the item delivers (PLAN, REPORT, SCHEME, PROGRAMME, OTHER).");
+            }
+            List<String> named = Text.clean(item.leads());
+            List<String> leads = named.isEmpty() && Text.clean(item.lead()) != null ? List.of(Text.clean(item.lead())) : named;
+            if (leads.isEmpty()) {
+                throw new RuleBroken("item-lead", at + ".lead: the item has no lead unit; name the unit that leads it.");
+            }
+            List<String> route = Text.clean(item.submitTo());
+            if (route.isEmpty()) {
+                throw new RuleBroken("item-route", at + ".submitTo: the item has no approval route; name where the "
+                        + "finished draft goes (e.g. \"Lãnh đạo UBND thành phố\").");
+            }
+            for (String level : route) {
+                if (!levels.isKnown(level)) {
+                    throw new RuleBroken("item-route", at + ".submitTo: \"" + level + "\" is not a configured approval "
+                            + "level; choose one of " + levels.levels().stream().map(ApprovalLevels.Level::name).toList() + ".");
+                }
+            }
+            if (item.deadline() != null && item.deadline().isBefore(meeting)) {
+                throw new RuleBroken("item-deadline", at + ".deadline is before the meeting.");
+            }
+            if (item.verdict() != null && item.verdict() == vn.docket.events.MeetingVerdict.REVISION_REQUIRED
+                    && Text.clean(item.requirements()).isEmpty()) {
+                throw new RuleBroken("item-requirements", at + ".requirements: a revision required at the meeting needs "
+                        + "the things to revise.");
+            }
+            for (String lead : leads) {
+                List<String> coordinators = Text.clean(item.coordinators()).stream()
+                        .filter(c -> !leads.contains(c)).distinct().toList();
+                plan.add(new Planned(item, title, item.kind(), lead, coordinators, item.deadline(), route, null,
+                        lead.equals(leads.get(0)) ? contributions(item, at, lead, title, meeting) : List.of()));
+            }
+        }
+        return plan;
+    }
+
+    /** Each unit the directory knows that owes the lead a contribution gets its own child assignment. */
+    private List<Planned> contributions(Item item, String at, String lead, String title, LocalDate meeting) {
+        List<Planned> children = new ArrayList<>();
+        List<Contribution> contributions = item.contributions() == null ? List.of() : item.contributions();
+        for (int c = 0; c < contributions.size(); c++) {
+            Contribution contribution = contributions.get(c);
+            LocalDate due = contribution.deadline() != null ? contribution.deadline() : item.deadline();
+            if (due != null && due.isBefore(meeting)) {
+                throw new RuleBroken("contribution-deadline", at + ".contributions[" + c + "].deadline is before the meeting.");
+            }
+            String to = Text.clean(contribution.deliverTo()) != null ? Text.clean(contribution.deliverTo()) : lead;
+            for (String unit : Text.clean(contribution.units())) {
+                if (units.isGeneric(unit) || unit.equals(lead)) {
+                    continue; // "các cơ quan, đơn vị" owes input too, but no one unit can be chased for it
+                }
+                children.add(new Planned(item, "Nội dung gửi " + to + " để tổng hợp: " + title, DeliverableKind.OTHER, unit,
+                        List.of(), due, List.of(LEAD_UNIT_LEVEL), null, List.of()));
+            }
+        }
+        return children;
+    }
+
+    private LocalDate effectiveDate(NoticeReadOut.Facts facts) {
+        return facts.meetingOn() != null ? facts.meetingOn() : facts.issuedOn() != null ? facts.issuedOn() : LocalDate.now(clock);
+    }
+
+    private static String required(String value, String field) {
+        String clean = Text.clean(value);
+        if (clean == null) {
+            throw new RuleBroken("item-title", field + " is empty.");
+        }
+        return clean;
+    }
+
+    private static String key(String number, String sha) {
+        return number != null ? "number:" + number.replaceAll("\\s+", "").toUpperCase(Locale.ROOT)
+                : "sha:" + (sha == null ? "" : sha.toLowerCase(Locale.ROOT));
+    }
+
+    private void reserve(String key, UUID noticeId) {
+        try {
+            keys.insertOne(new Document("_id", key).append("noticeId", noticeId.toString()).append("state", "registering"));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            Document first = keys.find(Filters.eq("_id", key)).first();
+            String link = "/api/notices/" + (first == null ? "" : first.getString("noticeId"));
+            throw new StateConflict("notice-already-registered", key.startsWith("number:")
+                    ? "A notice with this number is already registered: " + link
+                    : "This notice (same file) is already registered: " + link, link);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package vn.docket.command.notice.reading;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads where a finished draft goes next ("trình Lãnh đạo UBND thành phố xem xét ban hành ...
+ * trước khi trình tại kỳ họp Ban Thường vụ Thành ủy") as an ordered list of level names.
+ * Works on folded text, so "Thành ủy"/"Thành uỷ" and "UBND"/"Ủy ban nhân dân" read alike.
+ */
+final class ApprovalRouteReader {
+
+    /** "trình" as a verb: not "tờ trình", "quy trình", "chương trình", "công trình", "trình bày". */
+    private static final Pattern SUBMIT = Pattern.compile(
+            "(?<!to |quy |chuong |cong |lo |tien |giao |phuong |hanh |\\p{L})(trinh|bao cao|xin y kien)(?! bay\\b| do\\b| tu\\b)\\s+");
+
+    private static final String BODY = "(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan)";
+    private static final String LEVEL = "(thanh pho|tp|tinh|huyen|quan|thi xa)";
+
+    private record Level(Pattern pattern, String name) {
+    }
+
+    /** Tried in order at the words right after "trình"; {0} is replaced by the body's level. */
+    private static final List<Level> LEVELS = List.of(
+            level("(lanh dao|thuong truc) " + BODY + " " + LEVEL, "Lãnh đạo {2} {3}"),
+            level("(lanh dao|thuong truc) " + BODY, "Lãnh đạo {2} {0}"),
+            level("pho chu tich " + BODY + " " + LEVEL, "Phó Chủ tịch {1} {2} phụ trách lĩnh vực"),
+            level("pho chu tich", "Phó Chủ tịch UBND {0} phụ trách lĩnh vực"),
+            level("chu tich " + BODY + " " + LEVEL, "Chủ tịch {1} {2}"),
+            level("chu tich", "Chủ tịch UBND {0}"),
+            level("(?:tai |len |toi )?(?:(?:ky|phien) hop |hoi nghi )?(ban thuong vu|btv|thuong truc) (thanh|tinh|huyen|quan|thi) uy", "{party}"),
+            level("pho thu tuong", "Phó Thủ tướng Chính phủ"),
+            level("thu tuong", "Thủ tướng Chính phủ"),
+            level("(?:tai )?(?:(?:ky|phien) hop )?chinh phu", "Chính phủ"),
+            level("lanh dao bo", "Lãnh đạo Bộ"),
+            level("bo truong", "Bộ trưởng"),
+            level("(?:tai )?(?:ky hop )?" + BODY + " " + LEVEL, "{1} {2}"),
+            level("cap co tham quyen", "cấp có thẩm quyền"));
+
+    private static Level level(String regex, String name) {
+        return new Level(Pattern.compile("^(?:(?:den |len |toi |xin y kien |de )?(?:d/c |dong chi |dc )?)" + regex + "\\b"), name);
+    }
+
+    private final String defaultLevel;
+
+    /** @param defaultLevel "thành phố" or "tỉnh": the issuer's level, for "trình đ/c Phó Chủ tịch phụ trách" */
+    ApprovalRouteReader(String defaultLevel) {
+        this.defaultLevel = defaultLevel;
+    }
+
+    List<String> read(String text) {
+        String folded = Fold.fold(text);
+        List<String> route = new ArrayList<>();
+        Matcher m = SUBMIT.matcher(folded);
+        while (m.find()) {
+            String rest = folded.substring(m.end());
+            for (Level level : LEVELS) {
+                Matcher lm = level.pattern().matcher(rest);
+                if (lm.find()) {
+                    String name = name(level, lm);
+                    if (!route.contains(name)) {
+                        route.add(name);
+                    }
+                    break;
+                }
+            }
+        }
+        return route;
+    }
+
+    private String name(Level level, Matcher lm) {
+        if (level.name().equals("{party}")) {
+            String kind = lm.group(1).equals("thuong truc") ? "Thường trực" : "Ban Thường vụ";
+            String committee = switch (lm.group(2)) {
+                case "thanh" -> "Thành ủy";
+                case "tinh" -> "Tỉnh ủy";
+                case "huyen" -> "Huyện ủy";
+                case "quan" -> "Quận ủy";
+                default -> "Thị ủy";
+            };
+            return kind + " " + committee;
+        }
+        String name = level.name().replace("{0}", defaultLevel);
+        for (int g = 1; g <= lm.groupCount(); g++) {
+            String token = "{" + g + "}";
+            if (name.contains(token)) {
+                name = name.replace(token, display(lm.group(g)));
+            }
+        }
+        return name;
+    }
+
+    private static String display(String folded) {
+        if (folded == null) {
+            return "";
+        }
+        return switch (folded) {
+            case "ubnd", "uy ban nhan dan" -> "UBND";
+            case "hdnd", "hoi dong nhan dan" -> "HĐND";
+            case "thanh pho", "tp" -> "thành phố";
+            case "tinh" -> "tỉnh";
+            case "huyen" -> "huyện";
+            case "quan" -> "quận";
+            case "thi xa" -> "thị xã";
+            case "lanh dao", "thuong truc" -> "Lãnh đạo";
+            default -> folded;
+        };
+    }
+}

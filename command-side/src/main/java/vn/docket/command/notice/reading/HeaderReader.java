@@ -1,0 +1,218 @@
+package vn.docket.command.notice.reading;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the notice's particulars from its head (before the items) and its tail (signature). */
+final class HeaderReader {
+
+    private static final Pattern NUMBER = Pattern.compile(
+            "(?iuU)(?:^|\\s)Số\\s*:?\\s*(\\d*)\\s*/\\s*(\\p{Lu}[\\p{L}\\d.&\\-]*(?:\\s*/\\s*[\\p{L}\\d.&\\-]+)*)");
+    private static final Pattern PLACE_DATE = Pattern.compile(
+            "(?uU)((?:TP\\.|Tp\\.|TX\\.|Thành phố|Thị xã|Huyện)? *\\p{Lu}\\p{L}*(?: +\\p{Lu}\\p{L}*){0,3}) *, *"
+                    + "ngày\\s*(\\d{1,2})?\\s*tháng\\s*(\\d{1,2})\\s*năm\\s*(\\d{4})");
+    private static final Pattern INVITATION = Pattern.compile(
+            "(?iuU)(?:Giấy mời|GM)\\s+(?:số\\s*:?\\s*)?(\\d+\\s*/\\s*GM-[\\p{L}\\d\\-]+)\\s*,?\\s*(?:ngày\\s+)?" + VietnameseDates.DATE);
+    /** A document number right before a date: the date belongs to that document. */
+    private static final Pattern CITED_BEFORE = Pattern.compile(
+            "(?iuU)\\d+ *[/-] *[\\p{L}\\d\\-]*\\p{L}[\\p{L}\\d\\-]*(?:/[\\p{L}\\d\\-]+)* *,? *(?:ban hành +|ngày *)?$");
+    private static final Pattern DATE = Pattern.compile("(?iuU)(?:ngày\\s+)?" + VietnameseDates.DATE);
+    private static final Pattern ISSUER_LINE = Pattern.compile(
+            "(?uU)^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|VĂN PHÒNG|BỘ|SỞ|HỘI ĐỒNG NHÂN DÂN)\\b.*");
+    private static final Pattern PEOPLE_COMMITTEE = Pattern.compile("(?iuU)\\bUBND\\s+(thành phố|tỉnh|huyện|quận|thị xã)\\b");
+
+    private final UnitDirectory directory;
+
+    HeaderReader(UnitDirectory directory) {
+        this.directory = directory;
+    }
+
+    NoticeFacts read(NoticeLayout layout, Warnings warnings) {
+        List<String> head = layout.head();
+        String headText = String.join("\n", head);
+        String bodyText = headText + "\n" + layout.items().stream()
+                .flatMap(i -> i.paragraphs().stream()).reduce("", (a, b) -> a + "\n" + b);
+
+        String number = null;
+        Matcher m = NUMBER.matcher(headText);
+        if (m.find()) {
+            if (!m.group(1).isEmpty()) {
+                number = m.group(1) + "/" + m.group(2).replaceAll("\\s+", "");
+            } else {
+                warnings.add("notice.number", "Số thông báo để trống (bản dự thảo?)");
+            }
+        } else {
+            warnings.add("notice.number", "Không thấy số thông báo");
+        }
+
+        String place = null;
+        LocalDate issuedOn = null;
+        String issuedMonth = null;
+        int placeLine = -1;
+        m = PLACE_DATE.matcher(headText);
+        if (m.find()) {
+            place = m.group(1).strip();
+            placeLine = headText.substring(0, m.start()).split("\n", -1).length - 1;
+            int month = Integer.parseInt(m.group(3));
+            int year = Integer.parseInt(m.group(4));
+            if (m.group(2) != null) {
+                try {
+                    issuedOn = LocalDate.of(year, month, Integer.parseInt(m.group(2)));
+                } catch (java.time.DateTimeException e) {
+                    warnings.add("notice.issuedOn", "Ngày ban hành không hợp lệ: " + m.group());
+                }
+            } else {
+                issuedMonth = String.format("%04d-%02d", year, month);
+                warnings.add("notice.issuedOn", "Ngày ban hành để trống, chỉ biết tháng " + month + "/" + year);
+            }
+        } else {
+            warnings.add("notice.issuedOn", "Không thấy địa danh, ngày tháng ban hành");
+        }
+
+        String intro = String.join("\n", head.subList(Math.min(placeLine + 1, head.size()), head.size()));
+        LocalDate meetingOn = meetingDate(intro);
+        if (meetingOn == null) {
+            warnings.add("notice.meetingOn", "Không thấy ngày họp");
+        }
+        String chair = chair(intro);
+        if (chair == null) {
+            warnings.add("notice.chair", "Không thấy tên người chủ trì cuộc họp");
+        }
+        Invitation invitation = null;
+        m = INVITATION.matcher(bodyText);
+        if (m.find()) {
+            invitation = new Invitation(m.group(1).replaceAll("\\s+", ""), VietnameseDates.fromGroups(m, 2, null).orElse(null));
+        }
+        String signer = signer(layout.tail());
+        if (signer == null) {
+            warnings.add("notice.signer", "Không thấy tên người ký");
+        }
+        String issuer = issuer(head, number, place, intro, warnings);
+        return new NoticeFacts(number, issuer, place, issuedOn, issuedMonth, meetingOn, chair, invitation, signer);
+    }
+
+    /** The first date in the intro that is not the date of a cited document. */
+    private static LocalDate meetingDate(String intro) {
+        Matcher m = DATE.matcher(intro);
+        while (m.find()) {
+            String before = intro.substring(Math.max(0, m.start() - 60), m.start());
+            if (CITED_BEFORE.matcher(before).find() || VietnameseDates.yearMissing(m, 1)) {
+                continue;
+            }
+            Optional<LocalDate> date = VietnameseDates.fromGroups(m, 1, null);
+            if (date.isPresent()) {
+                return date.get();
+            }
+        }
+        return null;
+    }
+
+    /** The person named in the sentence that says who chaired ("... đã chủ trì cuộc họp"). */
+    private static String chair(String intro) {
+        for (String paragraph : intro.split("\n")) {
+            for (String sentence : Sentences.split(paragraph)) {
+                if (sentence.toLowerCase(Locale.ROOT).contains("chủ trì")) {
+                    Optional<String> name = Names.first(sentence);
+                    if (name.isPresent()) {
+                        return name.get();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The name under the signature: the last line of the tail that is a personal name. */
+    private static String signer(List<String> tail) {
+        for (int i = tail.size() - 1; i >= 0 && i >= tail.size() - 40; i--) {
+            String line = tail.get(i).replaceAll("^\\(?(Đã ký|đã ký)\\)?\\s*", "").strip();
+            if (Names.isName(line)) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The issuing body, from the heading lines ("ỦY BAN NHÂN DÂN / THÀNH PHỐ LẠNG SƠN") when the
+     * text kept them; otherwise inferred from the number's code (TB-UBND), the level the intro
+     * names ("UBND thành phố") and the place, with a warning.
+     */
+    private String issuer(List<String> head, String number, String place, String intro, Warnings warnings) {
+        for (int i = 0; i < head.size(); i++) {
+            String line = head.get(i);
+            if (line.startsWith("CỘNG HÒA") || line.startsWith("CỘNG HOÀ") || line.startsWith("THÔNG BÁO")) {
+                continue;
+            }
+            if (ISSUER_LINE.matcher(line).matches() && isAllCaps(line)) {
+                String next = i + 1 < head.size() ? head.get(i + 1).replaceAll("[-–_*]+$", "").strip() : "";
+                boolean continues = isAllCaps(next) && !next.startsWith("CỘNG") && !next.startsWith("THÔNG BÁO") && next.length() < 60;
+                if (continues && ISSUER_LINE.matcher(next).matches()) {
+                    // "UBND TỈNH LẠNG SƠN / VĂN PHÒNG": the body under the parent issues the notice.
+                    return next.equals("VĂN PHÒNG") ? "Văn phòng " + issuerName(line) : issuerName(next);
+                }
+                return issuerName((continues ? line + " " + next : line).replaceAll("[-–_*]+$", "").strip());
+            }
+        }
+        // The number's code names the issuing body even in a draft without a number ("Số: /TB-UBND").
+        Matcher codeMatcher = Pattern.compile("(?uU)/TB-([\\p{L}]+)").matcher(String.join("\n", head));
+        String code = codeMatcher.find() ? codeMatcher.group(1) : null;
+        Matcher level = PEOPLE_COMMITTEE.matcher(intro);
+        if ("UBND".equals(code) && level.find() && place != null) {
+            String issuer = "UBND " + level.group(1).toLowerCase(Locale.ROOT) + " " + placeName(place);
+            warnings.add("notice.issuer", "Cơ quan ban hành suy ra từ số hiệu và địa danh: " + issuer);
+            return issuer;
+        }
+        if ("VPCP".equals(code)) {
+            return "Văn phòng Chính phủ";
+        }
+        warnings.add("notice.issuer", "Không xác định được cơ quan ban hành");
+        return null;
+    }
+
+    private String issuerName(String caps) {
+        Optional<Unit> known = directory.resolve(caps);
+        if (known.isPresent()) {
+            return known.get().name();
+        }
+        Matcher m = Pattern.compile("(?uU)^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\\s+(THÀNH PHỐ|TỈNH|HUYỆN|QUẬN|THỊ XÃ)\\s+(.+)$").matcher(caps);
+        if (m.matches()) {
+            return "UBND " + m.group(1).toLowerCase(Locale.ROOT) + " " + titleCase(m.group(2));
+        }
+        String lower = caps.toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    }
+
+    private static String placeName(String place) {
+        return place.replaceFirst("(?uU)^(TP\\.|Tp\\.|TX\\.|Thành phố|Thị xã|Huyện)\\s*", "").strip();
+    }
+
+    private static String titleCase(String caps) {
+        StringBuilder out = new StringBuilder();
+        for (String word : caps.toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return out.toString();
+    }
+
+    static boolean isAllCaps(String line) {
+        return line.codePoints().anyMatch(Character::isLetter)
+                && line.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase);
+    }
+
+    /** The level of government the issuer belongs to, for route names ("thành phố", "tỉnh"). */
+    static String levelOf(String issuer) {
+        if (issuer == null) {
+            return "thành phố";
+        }
+        Matcher m = Pattern.compile("(?iuU)\\b(thành phố|tỉnh|huyện|quận|thị xã)\\b").matcher(issuer);
+        return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "thành phố";
+    }
+}

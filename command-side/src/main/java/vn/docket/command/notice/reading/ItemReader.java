@@ -1,0 +1,430 @@
+package vn.docket.command.notice.reading;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import vn.docket.command.notice.reading.NoticeLayout.RawItem;
+
+/**
+ * Reads one item: its heading (title, kind, presenting unit) and its conclusion (verdict, lead,
+ * coordinators, contributions, requirements, deadline, approval route).
+ */
+final class ItemReader {
+
+    private static final Pattern MARKER = Pattern.compile("^(?:\\d{1,2}|XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I|[a-zđ])\\s*[.)]\\s*");
+    private static final Pattern DASH = Pattern.compile("^[-+•*–—]\\s*");
+    private static final Pattern DRAFT = Pattern.compile("(?iuU)^(?:(?:về|đối với)\\s+)?(dự thảo\\b.*)$");
+    /** "(Phòng X trình)" or "- Phòng X trình", possibly followed by the conclusion itself. */
+    private static final Pattern PRESENTED_IN_PARENS = Pattern.compile("(?iuU)\\(([^()]+?)\\s+trình\\)\\s*[.:]?\\s*");
+    private static final Pattern PRESENTED_BY_DO = Pattern.compile("(?iuU)\\s+do\\s+(.+?)\\s+trình\\s*[.:]?\\s*$");
+    private static final Pattern TITLE_NOTE = Pattern.compile("(?iuU)\\s*\\((?:trình|báo cáo)\\s[^()]*\\)\\s*$");
+    private static final Pattern KIND_WORD = Pattern.compile("(?iuU)\\b(kế hoạch|báo cáo|đề án|chương trình)\\b");
+    private static final Pattern APPROVED = Pattern.compile("(?iuU)\\bcơ bản (nhất trí|thống nhất)\\b");
+    private static final Pattern SEND_TO = Pattern.compile("(?iuU)\\bgửi\\s+(?:về\\s+)?(?:cho\\s+)?");
+    private static final Pattern COLLECTS = Pattern.compile("(?iuU)\\btổng hợp\\b");
+    private static final Pattern LEAD_GIAO = Pattern.compile("(?iuU)(?:^|[^\\p{L}])giao\\s+(?:cho\\s+)?");
+    private static final Pattern LEAD_ASK = Pattern.compile("(?iuU)(?:^|[^\\p{L}])(?:yêu cầu|đề nghị)\\s+");
+    private static final Pattern COORDINATE = Pattern.compile("(?iuU)\\bphối hợp\\s+(?:chặt chẽ\\s+)?(?:với\\s+)?(?:cùng\\s+)?");
+    private static final Pattern MEMBERS = Pattern.compile("(?iuU)\\bgồm\\s*(?:có\\s+)?(?:các\\s+(?:đơn vị|cơ quan|phòng|sở|ban|ngành)\\s*)?:?\\s*");
+    private static final Pattern LEAD_IN = Pattern.compile("(?iuU)(như sau|sau đây|gồm)\\s*:\\s*$|:\\s*$");
+    private static final Pattern REQUIREMENT = Pattern.compile(
+            "(?iuU)^(yêu cầu|cần|bổ sung|xem xét|nghiên cứu|rà soát|chỉnh sửa|lưu ý|đề nghị)\\b|\\bcần\\b");
+    /** Where the lead's task ends: the approval step or the deadline. */
+    private static final Pattern TASK_END = Pattern.compile(
+            "(?iuU)[,;]?\\s*(?:(?<!(?:tờ|quy|chương|công) )trình\\s|thời (?:gian|hạn)|xong trước|hoàn thành trước|chậm nhất|trước\\s+(?:ngày|\\d)|trong thời hạn)");
+
+    private final UnitDirectory directory;
+    private final DeadlineReader deadlines;
+
+    ItemReader(UnitDirectory directory, DeadlineReader deadlines) {
+        this.directory = directory;
+        this.deadlines = deadlines;
+    }
+
+    /** What an item reader needs to know about the notice as a whole. */
+    record Context(LocalDate issuedOn, LocalDate meetingOn, LocalDate yearReference, String level) {
+    }
+
+    NoticeItem read(RawItem raw, Context context, Warnings warnings) {
+        String path = "items[" + (raw.ordinal() - 1) + "]";
+        Set<String> unknown = new LinkedHashSet<>();
+        String heading = MARKER.matcher(raw.paragraphs().get(0)).replaceFirst("").strip();
+        List<String> body = new ArrayList<>(raw.paragraphs().subList(1, raw.paragraphs().size()));
+
+        String title;
+        String presentedBy = null;
+        boolean draft;
+        Matcher draftMatcher = DRAFT.matcher(heading);
+        Heading parsed = parseHeading(draftMatcher.matches() ? draftMatcher.group(1) : heading);
+        if (draftMatcher.matches() || parsed.presenter() != null) {
+            draft = true;
+            title = parsed.title();
+            if (!parsed.rest().isEmpty()) {
+                body.add(0, parsed.rest());
+            }
+            if (parsed.presenter() != null) {
+                presentedBy = presenter(parsed.presenter(), unknown, warnings, path + ".presentedBy");
+            } else {
+                warnings.add(path + ".presentedBy", "Không thấy đơn vị trình dự thảo");
+            }
+        } else {
+            // A task rather than a draft: the heading is also the first part of the conclusion.
+            draft = false;
+            List<String> sentences = Sentences.split(DASH.matcher(heading).replaceFirst(""));
+            title = sentences.isEmpty() ? heading : sentences.get(0);
+            body.add(0, heading);
+        }
+        title = title.replaceAll("[\\s.:;,\\-–]+$", "").strip();
+
+        List<String> contributionParagraphs = new ArrayList<>();
+        List<String> ownParagraphs = new ArrayList<>();
+        for (String paragraph : body) {
+            (isContribution(paragraph) ? contributionParagraphs : ownParagraphs).add(paragraph);
+        }
+        String own = String.join("\n", ownParagraphs);
+
+        List<UnitMention> leadMentions = lead(ownParagraphs);
+        List<String> leads = new ArrayList<>();
+        for (UnitMention mention : leadMentions) {
+            leads.add(display(List.of(mention), unknown, warnings, path + ".lead"));
+        }
+        if (leads.isEmpty()) {
+            if (presentedBy != null) {
+                leads.add(presentedBy);
+                warnings.add(path + ".lead", "Không thấy đơn vị được giao chủ trì; tạm lấy đơn vị trình");
+            } else {
+                warnings.add(path + ".lead", "Không thấy đơn vị được giao chủ trì");
+            }
+        }
+
+        List<String> coordinators = new ArrayList<>();
+        for (String paragraph : ownParagraphs) {
+            Matcher m = COORDINATE.matcher(paragraph);
+            while (m.find()) {
+                for (UnitMention mention : directory.leading(paragraph.substring(m.end()))) {
+                    String name = display(List.of(mention), unknown, warnings, path + ".coordinators");
+                    if (!coordinators.contains(name) && !leads.contains(name)) {
+                        coordinators.add(name);
+                    }
+                }
+            }
+        }
+
+        List<Contribution> contributions = new ArrayList<>();
+        for (String paragraph : contributionParagraphs) {
+            contributions.add(contribution(paragraph, context, unknown, warnings, path + ".contributions[" + contributions.size() + "]"));
+        }
+
+        LocalDate deadline = null;
+        String deadlineText = null;
+        Optional<Deadline> found = deadlines.find(own, context.issuedOn(), context.meetingOn(), context.yearReference());
+        if (found.isPresent()) {
+            deadline = found.get().date();
+            deadlineText = found.get().text();
+            for (String doubt : found.get().doubts()) {
+                warnings.add(path + ".deadline", doubt);
+            }
+            if (deadline != null && context.meetingOn() != null && deadline.isBefore(context.meetingOn())) {
+                warnings.add(path + ".deadline", "Hạn " + deadline + " sớm hơn ngày họp");
+            }
+        } else {
+            warnings.add(path + ".deadline", "Không thấy thời hạn");
+        }
+
+        List<String> route = new ApprovalRouteReader(context.level()).read(own);
+        if (route.isEmpty() && draft) {
+            warnings.add(path + ".submitTo", "Không thấy dự thảo trình cấp nào");
+        }
+
+        Verdict verdict = draft ? (APPROVED.matcher(own).find() ? Verdict.APPROVED_IN_PRINCIPLE : Verdict.REVISION_REQUIRED) : null;
+        List<String> requirements = requirements(ownParagraphs);
+        if (requirements.isEmpty() && verdict == Verdict.REVISION_REQUIRED) {
+            warnings.add(path + ".requirements", "Yêu cầu chỉnh sửa nhưng không tách được nội dung cần sửa");
+        }
+
+        return new NoticeItem(raw.ordinal(), kind(title), title, presentedBy, verdict, requirements,
+                leads.isEmpty() ? null : leads.get(0), leads, coordinators, contributions, deadline, deadlineText,
+                route, List.copyOf(unknown));
+    }
+
+    // --- heading ---
+
+    private record Heading(String title, String presenter, String rest) {
+    }
+
+    private Heading parseHeading(String heading) {
+        Matcher m = PRESENTED_IN_PARENS.matcher(heading);
+        while (m.find()) {
+            if (looksLikeUnit(m.group(1))) {
+                return heading(heading, m.start(), m.group(1), m.end());
+            }
+        }
+        m = PRESENTED_BY_DO.matcher(heading);
+        if (m.find() && looksLikeUnit(m.group(1))) {
+            return heading(heading, m.start(), m.group(1), m.end());
+        }
+        // "... giai đoạn 2020 – 2030 - Phòng Kinh tế thành phố trình": the unit is after one of the
+        // dashes; titles have dashes too, so try from the last one back and prefer a known unit.
+        Matcher trailing = Pattern.compile("(?iuU)\\s+trình\\s*[.:]?\\s*(?=$|\\p{Lu})").matcher(heading);
+        while (trailing.find()) {
+            String before = heading.substring(0, trailing.start());
+            int fallback = -1;
+            for (int dash = lastDash(before, before.length()); dash >= 0; dash = lastDash(before, dash)) {
+                String candidate = before.substring(dash + 1).strip();
+                if (directory.resolve(candidate).isPresent()) {
+                    return heading(heading, dash, candidate, trailing.end());
+                }
+                if (fallback < 0 && looksLikeUnit(candidate)) {
+                    fallback = dash;
+                }
+            }
+            if (fallback >= 0) {
+                return heading(heading, fallback, before.substring(fallback + 1).strip(), trailing.end());
+            }
+        }
+        return new Heading(stripNote(heading), null, "");
+    }
+
+    private Heading heading(String heading, int titleEnd, String presenter, int restStart) {
+        return new Heading(stripNote(heading.substring(0, titleEnd)), presenter.strip(), heading.substring(restStart).strip());
+    }
+
+    /** A dash that separates ("Báo cáo ... - Phòng X trình"), not one inside a word ("TC-KH"). */
+    private static int lastDash(String text, int before) {
+        for (int i = before - 1; i > 0; i--) {
+            char c = text.charAt(i);
+            if ((c == '-' || c == '–' || c == '—') && i + 1 < text.length() && text.charAt(i - 1) == ' ' && text.charAt(i + 1) == ' ') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** "(Trình kỳ họp BTV Thành ủy tháng 11/2020)" says when the draft goes up; it is not the title. */
+    private static String stripNote(String title) {
+        String stripped = title.strip();
+        String previous;
+        do {
+            previous = stripped;
+            stripped = TITLE_NOTE.matcher(stripped).replaceFirst("").replaceAll("[\\s.:;,\\-–]+$", "").strip();
+        } while (!stripped.equals(previous));
+        return stripped;
+    }
+
+    private boolean looksLikeUnit(String text) {
+        return directory.resolve(text).isPresent() || UnitDirectory.headOf(text.strip()) != null;
+    }
+
+    /** Decided by the first deliverable word after "Dự thảo"; "Dự thảo triển khai ..." is a plan. */
+    static ItemKind kind(String title) {
+        String lower = title.toLowerCase(Locale.ROOT).replaceFirst("^(về|đối với)\\s+", "");
+        boolean draft = lower.startsWith("dự thảo");
+        String after = draft ? lower.substring("dự thảo".length()).strip() : lower;
+        if (draft && after.startsWith("triển khai")) {
+            return ItemKind.PLAN;
+        }
+        // A task ("Giao Sở Xây dựng chủ trì ...") names no deliverable kind unless it opens with one.
+        Matcher m = KIND_WORD.matcher(after);
+        if (m.find() && (draft || m.start() == 0)) {
+            return switch (m.group(1).toLowerCase(Locale.ROOT)) {
+                case "kế hoạch" -> ItemKind.PLAN;
+                case "báo cáo" -> ItemKind.REPORT;
+                case "đề án" -> ItemKind.SCHEME;
+                default -> ItemKind.PROGRAMME;
+            };
+        }
+        return ItemKind.OTHER;
+    }
+
+    // --- conclusion ---
+
+    /** Input other units owe the lead: "gửi (về) phòng Z ... để tổng hợp", not the lead's own task. */
+    private boolean isContribution(String paragraph) {
+        Matcher send = SEND_TO.matcher(paragraph);
+        boolean sends = false;
+        while (send.find()) {
+            if (!directory.leading(paragraph.substring(send.end())).isEmpty()) {
+                sends = true;
+                break;
+            }
+        }
+        if (!sends || !COLLECTS.matcher(paragraph).find()) {
+            return false;
+        }
+        String opening = DASH.matcher(paragraph).replaceFirst("");
+        int openingUnits = directory.leadingEnd(opening);
+        if (openingUnits > 0 && opening.substring(openingUnits).strip().toLowerCase(Locale.ROOT).startsWith("chủ trì")) {
+            return false;
+        }
+        Matcher giao = LEAD_GIAO.matcher(paragraph);
+        while (giao.find()) {
+            String after = paragraph.substring(giao.end());
+            int end = directory.leadingEnd(after);
+            if (end > 0 && after.substring(end).strip().toLowerCase(Locale.ROOT).startsWith("chủ trì")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The lead: "giao X chủ trì/tiếp thu ..." first, then "yêu cầu/đề nghị X ...", then a sentence
+     * that opens with the unit ("Sở Xây dựng chủ trì ..."). A named unit beats a generic mention.
+     */
+    private List<UnitMention> lead(List<String> paragraphs) {
+        List<UnitMention> generic = List.of();
+        for (Pattern pattern : List.of(LEAD_GIAO, LEAD_ASK)) {
+            for (String paragraph : paragraphs) {
+                Matcher m = pattern.matcher(paragraph);
+                while (m.find()) {
+                    List<UnitMention> units = directory.leading(paragraph.substring(m.end()));
+                    if (units.stream().anyMatch(u -> u.kind() != UnitMention.Kind.GENERIC)) {
+                        return units.stream().filter(u -> u.kind() != UnitMention.Kind.GENERIC).toList();
+                    }
+                    if (!units.isEmpty() && generic.isEmpty()) {
+                        generic = units;
+                    }
+                }
+            }
+        }
+        for (String paragraph : paragraphs) {
+            for (String sentence : Sentences.split(DASH.matcher(paragraph).replaceFirst(""))) {
+                int end = directory.leadingEnd(sentence);
+                // "Sở Giao thông vận tải, Sở Xây dựng kiểm tra ...": units opening a sentence of the
+                // conclusion, followed by what they must do.
+                String rest = sentence.substring(end).strip();
+                if (end > 0 && !rest.isEmpty() && Character.isLowerCase(rest.codePointAt(0))
+                        && directory.leading(sentence).stream().anyMatch(u -> u.kind() != UnitMention.Kind.GENERIC)) {
+                    return directory.leading(sentence);
+                }
+            }
+        }
+        return generic;
+    }
+
+    private Contribution contribution(String paragraph, Context context, Set<String> unknown, Warnings warnings, String path) {
+        String deliverTo = null;
+        Matcher send = SEND_TO.matcher(paragraph);
+        while (send.find()) {
+            List<UnitMention> to = directory.leading(paragraph.substring(send.end()));
+            if (!to.isEmpty()) {
+                deliverTo = display(to.subList(0, 1), unknown, warnings, path + ".deliverTo");
+                break;
+            }
+        }
+        List<UnitMention> from = List.of();
+        Matcher members = MEMBERS.matcher(paragraph);
+        if (members.find()) {
+            from = directory.leading(paragraph.substring(members.end()));
+        }
+        if (from.isEmpty()) {
+            Matcher ask = Pattern.compile("(?iuU)^(?:[-+•]\\s*)?(?:yêu cầu|đề nghị|giao)\\s+(?:cho\\s+)?").matcher(paragraph);
+            from = directory.leading(ask.find() ? paragraph.substring(ask.end()) : DASH.matcher(paragraph).replaceFirst(""));
+        }
+        List<String> units = new ArrayList<>();
+        for (UnitMention mention : from) {
+            String name = display(List.of(mention), unknown, warnings, path + ".units");
+            if (!name.equals(deliverTo) && !units.contains(name)) {
+                units.add(name);
+            }
+        }
+        if (units.isEmpty()) {
+            warnings.add(path + ".units", "Không rõ đơn vị nào phải gửi");
+        }
+        Optional<Deadline> deadline = deadlines.find(paragraph, context.issuedOn(), context.meetingOn(), context.yearReference());
+        deadline.ifPresent(d -> d.doubts().forEach(doubt -> warnings.add(path + ".deadline", doubt)));
+        return new Contribution(units, deliverTo, deadline.map(Deadline::date).orElse(null), deadline.map(Deadline::text).orElse(null));
+    }
+
+    /**
+     * The concrete things to revise or add: dash entries, "Yêu cầu ..." and "... cần ..."
+     * sentences, and the clauses of the lead's task ("rà soát ...; xem xét ...; tiếp thu ...").
+     * Lead-in sentences ("... như sau:") and verdicts are not requirements.
+     */
+    private List<String> requirements(List<String> paragraphs) {
+        List<String> out = new ArrayList<>();
+        for (String paragraph : paragraphs) {
+            boolean dash = DASH.matcher(paragraph).find();
+            List<String> sentences = dash ? List.of(DASH.matcher(paragraph).replaceFirst("")) : Sentences.split(paragraph);
+            for (String sentence : sentences) {
+                if (LEAD_IN.matcher(sentence).find()) {
+                    continue;
+                }
+                List<String> task = leadTask(sentence);
+                if (!task.isEmpty()) {
+                    task.stream().filter(t -> !out.contains(t)).forEach(out::add);
+                } else if ((dash || REQUIREMENT.matcher(sentence).find()) && !APPROVED.matcher(sentence).find()) {
+                    out.add(sentence.replaceAll("[\\s.;]+$", ""));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The clauses of "giao X <task>; <task>; <task>, trình ..." (or "yêu cầu X ...", or a sentence
+     * opening with the unit), without the route and the deadline.
+     */
+    private List<String> leadTask(String sentence) {
+        for (Pattern pattern : List.of(LEAD_GIAO, LEAD_ASK)) {
+            Matcher m = pattern.matcher(sentence);
+            while (m.find()) {
+                String after = sentence.substring(m.end());
+                int end = directory.leadingEnd(after);
+                if (end > 0) {
+                    return taskClauses(after.substring(end));
+                }
+            }
+        }
+        int end = directory.leadingEnd(sentence);
+        String rest = sentence.substring(end).strip();
+        if (end > 0 && !rest.isEmpty() && Character.isLowerCase(rest.codePointAt(0))
+                && directory.leading(sentence).stream().anyMatch(u -> u.kind() != UnitMention.Kind.GENERIC)) {
+            return taskClauses(rest);
+        }
+        return List.of();
+    }
+
+    private static List<String> taskClauses(String afterUnits) {
+        String task = afterUnits.strip();
+        Matcher stop = TASK_END.matcher(task);
+        if (stop.find()) {
+            task = task.substring(0, stop.start());
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : task.split(";")) {
+            String clean = part.replaceAll("[\\s.,;:]+$", "").strip();
+            if (clean.length() >= 10) {
+                parts.add(clean);
+            }
+        }
+        return parts;
+    }
+
+    private String display(List<UnitMention> mentions, Set<String> unknown, Warnings warnings, String field) {
+        UnitMention mention = mentions.get(0);
+        if (mention.kind() == UnitMention.Kind.UNKNOWN && unknown.add(mention.written())) {
+            warnings.add(field, "Đơn vị không có trong danh mục: \"" + mention.written() + "\"");
+        }
+        return mention.display();
+    }
+
+    /** A presenting unit written in the heading: resolved, or kept as written and flagged. */
+    private String presenter(String written, Set<String> unknown, Warnings warnings, String field) {
+        Optional<Unit> unit = directory.resolve(written);
+        if (unit.isPresent()) {
+            return unit.get().name();
+        }
+        if (!directory.isGeneric(written) && unknown.add(written)) {
+            warnings.add(field, "Đơn vị không có trong danh mục: \"" + written + "\"");
+        }
+        return written;
+    }
+}

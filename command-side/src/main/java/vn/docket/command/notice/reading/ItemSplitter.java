@@ -1,0 +1,197 @@
+package vn.docket.command.notice.reading;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import vn.docket.command.notice.reading.NoticeLayout.RawItem;
+
+/**
+ * Finds where the items of a notice begin and end. Items are numbered "1.", "I." or "a)"; the
+ * numbering must run in sequence, so a stray "2." inside a sentence does not start an item. A
+ * notice without numbering (a one-paragraph letter, a dash list) gets one item per assignment
+ * ("Giao Sở Xây dựng chủ trì ...").
+ */
+final class ItemSplitter {
+
+    private static final Pattern TITLE = Pattern.compile("(?u)^(THÔNG BÁO|KẾT LUẬN)\\b.{0,40}$");
+    private static final Pattern ARABIC = Pattern.compile("^(\\d{1,2})\\s*[.)](?!\\d)\\s*(?=\\S)");
+    private static final Pattern ROMAN = Pattern.compile("^(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\\s*[.)]\\s+(?=\\S)");
+    private static final Pattern LETTER = Pattern.compile("^([a-zđ])\\s*\\)\\s*(?=\\S)");
+    private static final Pattern CLOSING = Pattern.compile(
+            "(?iuU)^(trên đây là|nơi nhận\\b|(tl|kt|tm)\\.\\s|[^.]{0,120}thông báo\\b[^.:]{0,200}\\bbiết\\b)");
+    static final Pattern ASSIGNING = Pattern.compile("(?iuU)(?:^|[\\s,;:(])(giao|yêu cầu|đề nghị)\\s+(?:cho\\s+)?");
+    private static final Pattern ACTING = Pattern.compile(
+            "(?iuU)^\\s*,?\\s*(chủ trì|khẩn trương|có trách nhiệm|chịu trách nhiệm|tiếp tục|rà soát|tổ chức|hoàn thành|nghiên cứu|tham mưu|phối hợp)");
+    private static final Pattern CONCLUDES = Pattern.compile("(?iuU)\\b(kết luận|chỉ đạo|ý kiến)(\\s+như sau)?\\s*:\\s*");
+    private static final Pattern DASH = Pattern.compile("^[-+•*–—]\\s*");
+
+    private final UnitDirectory directory;
+
+    ItemSplitter(UnitDirectory directory) {
+        this.directory = directory;
+    }
+
+    NoticeLayout split(List<String> lines) {
+        int bodyStart = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (TITLE.matcher(lines.get(i)).matches()) {
+                bodyStart = i + 1;
+                break;
+            }
+        }
+        int tailStart = lines.size();
+        for (int i = bodyStart; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (CLOSING.matcher(line).find() && !line.endsWith(":") && !ARABIC.matcher(line).find() && !DASH.matcher(line).find()) {
+                tailStart = i;
+                break;
+            }
+        }
+        List<Integer> starts = numberedStarts(lines, bodyStart, tailStart);
+        if (!starts.isEmpty()) {
+            List<RawItem> items = new ArrayList<>();
+            for (int k = 0; k < starts.size(); k++) {
+                int from = starts.get(k);
+                int to = k + 1 < starts.size() ? starts.get(k + 1) : tailStart;
+                List<String> paragraphs = new ArrayList<>(lines.subList(from, to));
+                items.add(new RawItem(k + 1, paragraphs, true));
+            }
+            return new NoticeLayout(lines.subList(0, starts.get(0)), items, lines.subList(tailStart, lines.size()));
+        }
+        return byAssignment(lines, bodyStart, tailStart);
+    }
+
+    private List<Integer> numberedStarts(List<String> lines, int from, int to) {
+        List<Integer> arabic = new ArrayList<>();
+        List<Integer> roman = new ArrayList<>();
+        List<Integer> letter = new ArrayList<>();
+        int nextArabic = 1;
+        int nextRoman = 1;
+        int nextLetter = 0;
+        boolean romanSinceArabic = false;
+        boolean romanItemsLookLikeItems = false;
+        for (int i = from; i < to; i++) {
+            String line = lines.get(i);
+            Matcher m = ROMAN.matcher(line);
+            if (m.find() && romanValue(m.group(1)) == nextRoman) {
+                roman.add(i);
+                nextRoman++;
+                romanSinceArabic = true;
+                String heading = line.substring(m.end());
+                if (!isAllCaps(heading) && (heading.toLowerCase().startsWith("dự thảo") || ASSIGNING.matcher(heading).find())) {
+                    romanItemsLookLikeItems = true;
+                }
+                continue;
+            }
+            m = ARABIC.matcher(line);
+            if (m.find()) {
+                int n = Integer.parseInt(m.group(1));
+                if (n == nextArabic || (n == 1 && romanSinceArabic)) {
+                    arabic.add(i);
+                    nextArabic = n + 1;
+                    romanSinceArabic = false;
+                }
+                continue;
+            }
+            m = LETTER.matcher(line);
+            if (m.find() && m.group(1).charAt(0) == "abcdđeghiklmnopqrstuvxy".charAt(Math.min(nextLetter, 22))) {
+                letter.add(i);
+                nextLetter++;
+            }
+        }
+        // Roman numerals are usually sections ("I. ĐÁNH GIÁ CHUNG") holding numbered items;
+        // they are the items themselves only when they read like items.
+        if (!roman.isEmpty() && (arabic.isEmpty() || romanItemsLookLikeItems)) {
+            return roman;
+        }
+        if (!arabic.isEmpty()) {
+            return arabic;
+        }
+        return letter;
+    }
+
+    /** Items of an unnumbered notice: each sentence or dash entry that assigns work starts one. */
+    private NoticeLayout byAssignment(List<String> lines, int bodyStart, int tailStart) {
+        List<RawItem> items = new ArrayList<>();
+        List<String> current = null;
+        int headEnd = tailStart;
+        for (int i = bodyStart; i < tailStart; i++) {
+            String line = lines.get(i);
+            List<String> units = DASH.matcher(line).find() ? List.of(line) : Sentences.split(line);
+            for (String unit : units) {
+                // "... kết luận: Giao Phòng X chủ trì ...": the item starts after the colon.
+                Matcher colon = CONCLUDES.matcher(unit);
+                if (colon.find() && assigns(unit.substring(colon.end()), false)) {
+                    if (current != null) {
+                        current.add(unit.substring(0, colon.end()).strip());
+                    }
+                    unit = unit.substring(colon.end());
+                }
+                if (assigns(unit, current != null)) {
+                    if (current != null) {
+                        items.add(new RawItem(items.size() + 1, current, false));
+                    } else {
+                        headEnd = i + 1;
+                    }
+                    current = new ArrayList<>();
+                    current.add(unit);
+                } else if (current != null) {
+                    current.add(unit);
+                }
+            }
+        }
+        if (current != null) {
+            items.add(new RawItem(items.size() + 1, current, false));
+        }
+        return new NoticeLayout(lines.subList(0, Math.min(headEnd, lines.size())), items, lines.subList(tailStart, lines.size()));
+    }
+
+    /**
+     * True when a sentence hands out work. Before the first item only clear wording counts
+     * ("giao", "yêu cầu", "đề nghị", "X chủ trì"); after it ({@code loose}), any sentence that
+     * opens with a named unit and goes on with what it must do.
+     */
+    boolean assigns(String sentence, boolean loose) {
+        String text = DASH.matcher(sentence).replaceFirst("");
+        Matcher m = ASSIGNING.matcher(text);
+        while (m.find()) {
+            List<UnitMention> units = directory.leading(text.substring(m.end()));
+            if (!units.isEmpty()) {
+                return true;
+            }
+        }
+        int end = directory.leadingEnd(text);
+        if (end == 0) {
+            return false;
+        }
+        String rest = text.substring(end).strip();
+        if (ACTING.matcher(rest).find()) {
+            return true;
+        }
+        return loose && !rest.isEmpty() && Character.isLowerCase(rest.codePointAt(0))
+                && directory.leading(text).stream().anyMatch(u -> u.kind() != UnitMention.Kind.GENERIC);
+    }
+
+    private static boolean isAllCaps(String text) {
+        return text.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase);
+    }
+
+    private static int romanValue(String roman) {
+        return switch (roman) {
+            case "I" -> 1;
+            case "II" -> 2;
+            case "III" -> 3;
+            case "IV" -> 4;
+            case "V" -> 5;
+            case "VI" -> 6;
+            case "VII" -> 7;
+            case "VIII" -> 8;
+            case "IX" -> 9;
+            case "X" -> 10;
+            case "XI" -> 11;
+            default -> 12;
+        };
+    }
+}

@@ -1,0 +1,100 @@
+package vn.docket.command.notice.reading;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Turns extracted text into NFC paragraphs, one per line, and mends the line breaks that office
+ * conversions leave in the middle of sentences.
+ */
+final class TextNormaliser {
+
+    /**
+     * Misspellings seen in real notices that are not Vietnamese words at all, so correcting them
+     * cannot change a correct text; keywords and titles then read as intended.
+     */
+    private static final Map<Pattern, String> TYPOS = Map.of(
+            Pattern.compile("(?iuU)\\bnhệm vụ"), "nhiệm vụ",
+            Pattern.compile("(?iuU)\\bnhiêm vụ"), "nhiệm vụ");
+
+    private static final Pattern LIST_MARKER = Pattern.compile(
+            "^(\\d{1,2}(\\.\\d{1,2})*[.)]|[IVXLC]{1,6}[.)]|[a-zđ]\\)|[-+•*–—])(\\s|$).*");
+    private static final Pattern SENTENCE_END = Pattern.compile(".*[.:;!?]$");
+
+    private TextNormaliser() {
+    }
+
+    /**
+     * @param visualLines true when lines are visual lines of a page (PDF), where a full-width
+     *                    line continues on the next one even if that starts with a capital.
+     */
+    static String normalise(String raw, boolean visualLines) {
+        String text = Normalizer.normalize(raw, Normalizer.Form.NFC)
+                .replace("\uFEFF", "")
+                .replaceAll("[\u200B\u200C\u200D\u00AD]", "")
+                .replace('\u00A0', ' ')
+                .replace('\t', ' ')
+                .replace("\r\n", "\n")
+                .replace('\r', '\n')
+                .replace('\u2028', '\n')
+                .replace('\u2029', '\n')
+                .replace('\f', '\n');
+        // Combining marks NFC could not attach are debris of broken conversions; drop them so
+        // every char stays one letter (Fold relies on that).
+        text = text.replaceAll("\\p{Mn}", "");
+        for (Map.Entry<Pattern, String> typo : TYPOS.entrySet()) {
+            text = typo.getKey().matcher(text).replaceAll(typo.getValue());
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            String trimmed = line.replaceAll(" {2,}", " ").strip();
+            if (!trimmed.isEmpty()) {
+                lines.add(trimmed);
+            }
+        }
+        return String.join("\n", joinBrokenLines(lines, visualLines));
+    }
+
+    private static List<String> joinBrokenLines(List<String> lines, boolean visualLines) {
+        int fullWidth = visualLines ? typicalFullWidth(lines) : Integer.MAX_VALUE;
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            if (!out.isEmpty()) {
+                String previous = out.get(out.size() - 1);
+                if (continues(previous, line, fullWidth)) {
+                    out.set(out.size() - 1, previous + " " + line);
+                    continue;
+                }
+            }
+            out.add(line);
+        }
+        return out;
+    }
+
+    /** A sentence broken by a line break: the previous line does not end it, and this line
+     * starts in lowercase (or the previous line filled the page width). */
+    private static boolean continues(String previous, String line, int fullWidth) {
+        if (SENTENCE_END.matcher(previous).matches() || LIST_MARKER.matcher(line).matches()) {
+            return false;
+        }
+        if (Character.isLowerCase(line.codePointAt(0))) {
+            return true;
+        }
+        return previous.length() >= fullWidth && !isAllCaps(previous) && !isAllCaps(line);
+    }
+
+    private static boolean isAllCaps(String line) {
+        return line.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase);
+    }
+
+    private static int typicalFullWidth(List<String> lines) {
+        int[] lengths = lines.stream().mapToInt(String::length).sorted().toArray();
+        if (lengths.length < 5) {
+            return Integer.MAX_VALUE;
+        }
+        return (int) (lengths[(int) (lengths.length * 0.9)] * 0.8);
+    }
+}

@@ -1,0 +1,446 @@
+package vn.docket.command.notice.reading;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.docket.command.notice.reading.Tokens.Token;
+
+/**
+ * The units a notice may assign work to, with the aliases notices use for them. Loaded from
+ * {@code /notice/units.json} on the classpath or from a file the office edits. Matching folds
+ * case and diacritics, treats "-", "–", "&" and "và" alike, and ignores a trailing "thành phố"/"TP".
+ */
+public final class UnitDirectory {
+
+    /** Words that begin the name of a body; a mention starting with one is a unit, known or not. */
+    private static final List<String> HEADS = List.of(
+            "sở", "phòng", "ban", "bộ", "trung tâm", "văn phòng", "thanh tra", "công an", "chi cục", "cục",
+            "tổng cục", "kho bạc", "bảo hiểm", "đài", "bệnh viện", "trường", "hội", "liên đoàn", "đoàn",
+            "thành đoàn", "tỉnh đoàn", "công ty", "viện", "ngân hàng", "quỹ", "ủy ban", "ubnd", "hđnd", "đội",
+            "hạt", "chi nhánh", "điện lực", "tòa án", "vụ", "bch", "bchqs");
+    /**
+     * Lowercase words that end a unit name in running text: the verb that follows the unit
+     * ("giao Sở Ngoại vụ chủ trì"). Unit names use these words capitalised ("Phòng Quản lý đô thị").
+     */
+    private static final Set<String> VERBS = Set.of(
+            "chủ trì", "phối hợp", "tiếp thu", "chỉnh sửa", "hoàn thiện", "hoàn chỉnh", "bổ sung", "rà soát",
+            "nghiên cứu", "tham mưu", "khẩn trương", "thực hiện", "tổ chức", "xây dựng", "theo dõi", "kiểm tra",
+            "đôn đốc", "triển khai", "có", "chịu", "căn cứ", "tiếp tục", "xem xét", "báo cáo", "đề xuất",
+            "hướng dẫn", "lập", "cập nhật", "trình", "gửi", "làm", "chuẩn bị", "giải quyết", "sớm", "quản lý",
+            "tập trung", "khắc phục", "đẩy nhanh", "thống nhất", "cung cấp", "được", "để", "theo", "trong", "về",
+            "tại", "với", "cho", "xong", "hoàn thành", "phải", "cần", "là", "đã", "sẽ", "đảm bảo", "bảo đảm",
+            "tuyên truyền", "phân bổ", "bố trí", "giám sát", "tăng cường", "chỉ đạo", "thẩm định", "tổng hợp",
+            "đề nghị", "ban hành", "phê duyệt", "thông báo", "chủ động", "kịp thời", "vận động", "xử lý", "tham gia",
+            "góp ý", "nghiêm túc", "rà", "đánh giá", "ưu tiên", "giải ngân", "hỗ trợ", "phân công", "điều chỉnh",
+            "chậm nhất", "muộn nhất", "trước", "sau", "khi", "kèm", "và", "cùng", "nhằm", "bằng", "ngay", "kể từ",
+            "khảo sát", "làm rõ", "soạn thảo", "thu thập", "trả lời", "tiếp nhận", "bàn giao", "kiểm soát",
+            "phổ biến", "thẩm tra", "dự thảo", "công bố", "hoàn tất", "tính toán", "sửa chữa", "duy trì", "nâng cấp",
+            "lựa chọn", "chuyển", "tập huấn", "đào tạo", "mời", "họp", "quyết liệt", "phát động", "thành lập", "ký");
+    /** Words naming a level of government; an unlisted unit's name ends with one ("... huyện"). */
+    private static final Set<String> LEVEL_WORDS = Set.of("tỉnh", "huyện", "quận", "thị xã", "thành phố", "tp");
+    private static final Set<String> CITY_SUFFIX_FIRST = Set.of("thanh", "tp");
+
+    private record Entry(List<String> key, Unit unit) {
+    }
+
+    private record Generic(List<String> key, String phrase) {
+    }
+
+    private final List<Unit> units;
+    private final List<Entry> entries;
+    private final List<Generic> generics;
+
+    private UnitDirectory(List<Unit> units, List<String> genericPhrases) {
+        this.units = List.copyOf(units);
+        List<Entry> e = new ArrayList<>();
+        for (Unit unit : units) {
+            List<String> names = new ArrayList<>(unit.aliases());
+            names.add(0, unit.name());
+            String head = headOf(unit.name());
+            for (String name : names) {
+                List<String> key = withoutCitySuffix(Tokens.key(name));
+                e.add(new Entry(key, unit));
+                // "QLĐT" is also written "phòng QLĐT": an abbreviation takes its unit's head word.
+                if (head != null && headOf(name) == null) {
+                    List<String> prefixed = new ArrayList<>(Tokens.key(head));
+                    prefixed.addAll(key);
+                    e.add(new Entry(prefixed, unit));
+                }
+            }
+        }
+        e.sort(Comparator.comparingInt((Entry x) -> x.key().size()).reversed());
+        this.entries = List.copyOf(e);
+        List<Generic> g = new ArrayList<>();
+        for (String phrase : genericPhrases) {
+            g.add(new Generic(Tokens.of(phrase).stream().map(Token::key).toList(), phrase));
+        }
+        g.sort(Comparator.comparingInt((Generic x) -> x.key().size()).reversed());
+        this.generics = List.copyOf(g);
+    }
+
+    /** The directory shipped with the application. */
+    public static UnitDirectory bundled() {
+        try (InputStream in = UnitDirectory.class.getResourceAsStream("/notice/units.json")) {
+            if (in == null) {
+                throw new IllegalStateException("notice/units.json is missing from the classpath");
+            }
+            return load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A directory the office maintains outside the application (same JSON format). */
+    public static UnitDirectory load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read unit directory " + file, e);
+        }
+    }
+
+    public static UnitDirectory load(InputStream json) throws IOException {
+        JsonNode root = new ObjectMapper().readTree(json);
+        List<Unit> units = new ArrayList<>();
+        for (JsonNode node : root.path("units")) {
+            List<String> aliases = new ArrayList<>();
+            node.path("aliases").forEach(a -> aliases.add(a.asText()));
+            units.add(new Unit(node.path("name").asText(), aliases));
+        }
+        List<String> generic = new ArrayList<>();
+        root.path("generic").forEach(g -> generic.add(g.asText()));
+        return new UnitDirectory(units, generic);
+    }
+
+    public List<Unit> all() {
+        return units;
+    }
+
+    /** The unit a whole mention names ("phòng TC-KH", "Phòng Văn hóa - Thông tin thành phố"). */
+    public Optional<Unit> resolve(String mention) {
+        if (mention == null || mention.isBlank()) {
+            return Optional.empty();
+        }
+        List<Token> tokens = Tokens.of(mention.strip());
+        Optional<Unit> found = resolveWhole(tokens);
+        if (found.isEmpty() && headOf(mention.strip()) == null) {
+            // "Tài chính - Kế hoạch" in a list such as "các phòng: Tài chính - Kế hoạch, Kinh tế".
+            List<Token> withHead = new ArrayList<>();
+            withHead.add(new Token("phong", 0, 0));
+            withHead.addAll(tokens);
+            found = resolveWhole(withHead);
+        }
+        return found;
+    }
+
+    /** True for words that name units in general rather than one unit ("các cơ quan liên quan"). */
+    public boolean isGeneric(String mention) {
+        List<Token> tokens = Tokens.of(mention.strip());
+        int end = matchGeneric(tokens, 0);
+        return (end > 0 && end == tokens.size()) || startsWithCac(mention.strip());
+    }
+
+    private Optional<Unit> resolveWhole(List<Token> tokens) {
+        for (Entry entry : entries) {
+            int end = match(entry.key(), tokens, 0);
+            if (end < 0) {
+                continue;
+            }
+            end = skipCitySuffix(tokens, end);
+            while (end < tokens.size() && !tokens.get(end).isWord()) {
+                end++;
+            }
+            if (end == tokens.size()) {
+                return Optional.of(entry.unit());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The unit mentions in a stretch that lists units ("phòng Kinh tế, QLĐT, VH-TT, Ban CHQS thành
+     * phố"), in order. Text that starts no mention is skipped.
+     */
+    public List<UnitMention> scan(String text) {
+        List<Token> tokens = Tokens.of(text);
+        List<UnitMention> mentions = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            Token t = tokens.get(i);
+            if (!t.isWord()) {
+                i++;
+                continue;
+            }
+            int end = matchGeneric(tokens, i);
+            if (end > 0) {
+                mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.GENERIC));
+                i = end;
+                continue;
+            }
+            Entry best = null;
+            int bestEnd = -1;
+            for (Entry entry : entries) {
+                int e = match(entry.key(), tokens, i);
+                if (e > bestEnd) {
+                    best = entry;
+                    bestEnd = e;
+                }
+            }
+            if (best != null && endsAtBoundary(text, tokens, bestEnd)) {
+                bestEnd = skipCitySuffix(tokens, bestEnd);
+                mentions.add(new UnitMention(slice(text, tokens, i, bestEnd), best.unit(), UnitMention.Kind.KNOWN));
+                i = bestEnd;
+                continue;
+            }
+            String original = wordAt(text, tokens, i);
+            if (original.equalsIgnoreCase("cùng") || original.equalsIgnoreCase("với")) {
+                i++;
+            } else if (original.equalsIgnoreCase("các")) {
+                end = chunkEnd(text, tokens, i, true);
+                mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.GENERIC));
+                i = end;
+            } else if (headAt(text, tokens, i) && isCommitteeOfMany(text, tokens, i)) {
+                // "UBND các phường", "UBND các xã, thị trấn": many bodies, not one unit.
+                end = chunkEnd(text, tokens, i + 1, true);
+                mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.GENERIC));
+                i = end;
+            } else if (headAt(text, tokens, i)) {
+                end = chunkEnd(text, tokens, i, false);
+                mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.UNKNOWN));
+                i = end;
+            } else {
+                while (i < tokens.size() && !isSeparator(tokens.get(i))) {
+                    i++;
+                }
+            }
+        }
+        return mentions;
+    }
+
+    /**
+     * The units named at the very start of {@code text}, one after another ("Sở Tài chính, Sở Xây
+     * dựng và UBND các huyện chủ trì ..."), up to the first words that name no unit.
+     */
+    public List<UnitMention> leading(String text) {
+        List<UnitMention> all = scan(text);
+        List<UnitMention> leading = new ArrayList<>();
+        int at = 0;
+        for (UnitMention mention : all) {
+            int start = text.indexOf(mention.written(), at);
+            if (start < 0 || !onlySeparators(text.substring(at, start))) {
+                break;
+            }
+            leading.add(mention);
+            at = start + mention.written().length();
+        }
+        return leading;
+    }
+
+    /** Where the leading mentions of {@code text} end (0 when there are none). */
+    public int leadingEnd(String text) {
+        int at = 0;
+        for (UnitMention mention : leading(text)) {
+            at = text.indexOf(mention.written(), at) + mention.written().length();
+        }
+        return at;
+    }
+
+    private static boolean onlySeparators(String between) {
+        return between.replaceAll("(?iuU)\\b(và|cùng|với)\\b|[\\s,;&(:-]", "").isEmpty();
+    }
+
+    // --- matching ---
+
+    private static int match(List<String> key, List<Token> tokens, int from) {
+        int k = from;
+        for (String part : key) {
+            // Commas inside a name ("Sở Văn hóa, Thể thao và Du lịch") are not part of the key.
+            while (k < tokens.size() && tokens.get(k).key().equals(",")) {
+                k++;
+            }
+            if (k >= tokens.size() || !tokens.get(k).key().equals(part)) {
+                return -1;
+            }
+            k++;
+        }
+        return k == from ? -1 : k;
+    }
+
+    /** A known name must end at a word boundary: "Phòng Y tế" must not match inside "Phòng Y tế dự phòng". */
+    private boolean endsAtBoundary(String text, List<Token> tokens, int end) {
+        if (end >= tokens.size()) {
+            return true;
+        }
+        Token next = tokens.get(end);
+        if (!next.isWord()) {
+            return true;
+        }
+        if (CITY_SUFFIX_FIRST.contains(next.key()) || next.key().equals("tinh")) {
+            return true;
+        }
+        // The sentence must go on with what the unit does ("phòng GD-ĐT chủ trì"). Any other word
+        // may continue a longer name the directory does not know ("Ban Quản lý dự án giao thông
+        // tỉnh"): better an unknown unit the clerk checks than a wrong one nobody notices.
+        return startsWithVerb(text, tokens, end);
+    }
+
+    private int matchGeneric(List<Token> tokens, int from) {
+        for (Generic g : generics) {
+            int k = from;
+            boolean ok = true;
+            for (String part : g.key()) {
+                if (k >= tokens.size() || !tokens.get(k).key().equals(part)) {
+                    ok = false;
+                    break;
+                }
+                k++;
+            }
+            if (ok && (k >= tokens.size() || !tokens.get(k).isWord() || !"lien".equals(tokens.get(k).key()))) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static int skipCitySuffix(List<Token> tokens, int end) {
+        if (end + 1 < tokens.size() && tokens.get(end).key().equals("thanh") && tokens.get(end + 1).key().equals("pho")) {
+            return end + 2;
+        }
+        if (end < tokens.size() && tokens.get(end).key().equals("tp")) {
+            return end + 1 < tokens.size() && tokens.get(end + 1).key().equals(".") ? end + 2 : end + 1;
+        }
+        return end;
+    }
+
+    private static List<String> withoutCitySuffix(List<String> key) {
+        int n = key.size();
+        if (n > 2 && key.get(n - 2).equals("thanh") && key.get(n - 1).equals("pho")) {
+            return List.copyOf(key.subList(0, n - 2));
+        }
+        if (n > 1 && key.get(n - 1).equals("tp")) {
+            return List.copyOf(key.subList(0, n - 1));
+        }
+        return key;
+    }
+
+    /**
+     * Where an unlisted unit or a "các ..." phrase ends. A generic phrase runs on over commas
+     * ("các cơ quan, đơn vị"), a unit name over "và" ("Sở Khoa học và Công nghệ"); both stop
+     * where the next words start another unit.
+     */
+    private int chunkEnd(String text, List<Token> tokens, int from, boolean generic) {
+        int i = from + 1;
+        while (i < tokens.size()) {
+            String k = tokens.get(i).key();
+            if (k.equals(";") || k.equals("(") || k.equals(")") || k.equals(":") || k.equals(".")) {
+                break;
+            }
+            if (startsWithVerb(text, tokens, i)) {
+                break;
+            }
+            if (!generic && i > from + 1 && endsWithLevel(text, tokens, i) && i + 1 < tokens.size()
+                    && tokens.get(i + 1).isWord() && Character.isLowerCase(text.codePointAt(tokens.get(i + 1).start()))
+                    && !LEVEL_WORDS.contains(wordAt(text, tokens, i + 1).toLowerCase(Locale.ROOT))) {
+                i++;
+                break;
+            }
+            boolean comma = k.equals(",");
+            if (comma || k.equals(Tokens.AND)) {
+                if (comma && !generic) {
+                    break;
+                }
+                String next = wordAt(text, tokens, i + 1);
+                boolean nextStartsUnit = next.isEmpty() || headAt(text, tokens, i + 1) || next.equals("các")
+                        || matchGeneric(tokens, i + 1) > 0 || (comma && Character.isUpperCase(next.codePointAt(0)));
+                if (nextStartsUnit) {
+                    break;
+                }
+            }
+            i++;
+        }
+        return i;
+    }
+
+    /** True when token {@code i} is a level word ("huyện", the "phố" of "thành phố"). */
+    private static boolean endsWithLevel(String text, List<Token> tokens, int i) {
+        String word = wordAt(text, tokens, i).toLowerCase(Locale.ROOT);
+        if (LEVEL_WORDS.contains(word)) {
+            return true;
+        }
+        return (word.equals("phố") || word.equals("xã"))
+                && LEVEL_WORDS.contains((wordAt(text, tokens, i - 1) + " " + word).toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean startsWithVerb(String text, List<Token> tokens, int i) {
+        Token t = tokens.get(i);
+        if (!t.isWord() || !Character.isLowerCase(text.codePointAt(t.start()))) {
+            return false;
+        }
+        String rest = text.substring(t.start()).toLowerCase(Locale.ROOT);
+        for (String verb : VERBS) {
+            if (rest.startsWith(verb) && (rest.length() == verb.length() || !Character.isLetter(rest.charAt(verb.length())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCommitteeOfMany(String text, List<Token> tokens, int i) {
+        String rest = text.substring(tokens.get(i).start()).toLowerCase(Locale.ROOT).replace("uỷ", "ủy");
+        return rest.startsWith("ubnd các ") || rest.startsWith("ủy ban nhân dân các ");
+    }
+
+    private static boolean isSeparator(Token t) {
+        return switch (t.key()) {
+            case ",", ";", "(", ")", ":", "." -> true;
+            default -> false;
+        };
+    }
+
+    private static String slice(String text, List<Token> tokens, int from, int toExclusive) {
+        return text.substring(tokens.get(from).start(), tokens.get(toExclusive - 1).end());
+    }
+
+    private static String wordAt(String text, List<Token> tokens, int i) {
+        if (i < 0 || i >= tokens.size()) {
+            return "";
+        }
+        Token t = tokens.get(i);
+        return text.substring(t.start(), t.end());
+    }
+
+    private static boolean headAt(String text, List<Token> tokens, int i) {
+        if (i >= tokens.size() || !tokens.get(i).isWord()) {
+            return false;
+        }
+        String rest = text.substring(tokens.get(i).start());
+        return headOf(rest) != null;
+    }
+
+    /** The head word a name starts with, compared with diacritics ("sở" is a unit, "số" is not). */
+    static String headOf(String name) {
+        String lower = name.toLowerCase(Locale.ROOT).replace("uỷ", "ủy").replace("toà", "tòa");
+        for (String head : HEADS) {
+            if (lower.startsWith(head) && (lower.length() == head.length() || !Character.isLetterOrDigit(lower.charAt(head.length())))) {
+                return head;
+            }
+        }
+        return null;
+    }
+
+    private static boolean startsWithCac(String mention) {
+        return mention.toLowerCase(Locale.ROOT).startsWith("các ");
+    }
+}

@@ -1,0 +1,113 @@
+package vn.docket.command.notice.reading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class DeadlineReaderTest {
+
+    private static final LocalDate ISSUED = LocalDate.of(2022, 3, 8); // a Tuesday
+    private static final LocalDate MEETING = LocalDate.of(2022, 3, 4);
+    private final DeadlineReader reader = new DeadlineReader(WorkingDays.weekendsOff());
+
+    private Optional<Deadline> find(String text) {
+        return reader.find(text, ISSUED, MEETING, ISSUED);
+    }
+
+    @Test
+    void reads_the_deadline_after_cham_nhat_ngay() {
+        Deadline d = find("gửi phòng TC-KH chậm nhất ngày 20/4/2021 để tổng hợp.").orElseThrow();
+        assertThat(d.date()).isEqualTo(LocalDate.of(2021, 4, 20));
+        assertThat(d.text()).isEqualTo("chậm nhất ngày 20/4/2021");
+    }
+
+    @Test
+    void reads_xong_truoc_ngay_and_hoan_thanh_truoc_ngay() {
+        assertThat(find("Thời gian hoàn thiện xong trước ngày 25/4/2021, trình Lãnh đạo").orElseThrow().date())
+                .isEqualTo(LocalDate.of(2021, 4, 25));
+        assertThat(find("hoàn thành trước ngày 28/5/2021.").orElseThrow().text()).isEqualTo("hoàn thành trước ngày 28/5/2021");
+    }
+
+    @Test
+    void reads_a_date_written_in_words() {
+        assertThat(find("báo cáo trước ngày 10 tháng 11 năm 2020.").orElseThrow().date()).isEqualTo(LocalDate.of(2020, 11, 10));
+    }
+
+    @Test
+    void reads_an_hour_before_the_date() {
+        Deadline d = find("báo cáo Chủ tịch UBND tỉnh trước 16 giờ ngày 15/3/2022.").orElseThrow();
+        assertThat(d.date()).isEqualTo(LocalDate.of(2022, 3, 15));
+        assertThat(d.text()).isEqualTo("trước 16 giờ ngày 15/3/2022");
+    }
+
+    @Test
+    void takes_the_last_day_of_the_month_for_trong_thang() {
+        Deadline d = find("hoàn thành trong tháng 5/2021.").orElseThrow();
+        assertThat(d.date()).isEqualTo(LocalDate.of(2021, 5, 31));
+        assertThat(d.text()).isEqualTo("hoàn thành trong tháng 5/2021");
+        assertThat(find("trong tháng 2 năm 2024").orElseThrow().date()).isEqualTo(LocalDate.of(2024, 2, 29));
+    }
+
+    @Test
+    void takes_the_last_day_of_the_quarter_for_trong_quy() {
+        assertThat(find("ký ban hành trong quý III/2022.").orElseThrow().date()).isEqualTo(LocalDate.of(2022, 9, 30));
+    }
+
+    @Test
+    void counts_working_days_from_the_issue_date() {
+        Deadline d = find("trong thời hạn 07 ngày làm việc kể từ ngày ký Thông báo này.").orElseThrow();
+        assertThat(d.date()).isEqualTo(LocalDate.of(2022, 3, 17)); // skips the weekend of 12-13 March
+        assertThat(d.text()).isEqualTo("trong thời hạn 07 ngày làm việc kể từ ngày ký Thông báo này");
+    }
+
+    @Test
+    void counts_calendar_days_when_the_text_does_not_say_working_days() {
+        assertThat(find("trong thời hạn 10 ngày kể từ ngày ký.").orElseThrow().date()).isEqualTo(LocalDate.of(2022, 3, 18));
+    }
+
+    @Test
+    void counts_from_the_meeting_when_the_text_says_so_and_warns_about_receipt_dates() {
+        assertThat(find("trong thời hạn 05 ngày làm việc kể từ ngày họp.").orElseThrow().date()).isEqualTo(LocalDate.of(2022, 3, 11));
+        assertThat(find("trong thời hạn 05 ngày làm việc kể từ ngày nhận được Thông báo.").orElseThrow().doubts())
+                .anyMatch(m -> m.contains("nhận"));
+    }
+
+    @Test
+    void plugs_in_another_working_day_calendar() {
+        LocalDate holiday = LocalDate.of(2022, 3, 9);
+        DeadlineReader withHoliday = new DeadlineReader(day -> WorkingDays.weekendsOff().isWorkingDay(day) && !day.equals(holiday));
+        assertThat(withHoliday.find("trong thời hạn 01 ngày làm việc kể từ ngày ký", ISSUED, MEETING, ISSUED).orElseThrow().date())
+                .isEqualTo(LocalDate.of(2022, 3, 10));
+    }
+
+    @Test
+    void never_takes_the_date_of_a_cited_document_for_a_deadline() {
+        assertThat(find("theo Công văn số 415/UBND-VP ngày 02/3/2021 của UBND thành phố")).isEmpty();
+        assertThat(find("triển khai thực hiện Nghị quyết 09-NQ/TU, ngày 28/12/2020 của Ban Chấp hành")).isEmpty();
+        assertThat(find("TP dự họp theo GM 101/GM-UBND ngày 10/3/2021;")).isEmpty();
+        Deadline d = find("theo Công văn số 512/UBND-KTN ngày 20/01/2022, hoàn thành trước ngày 30/3/2022.").orElseThrow();
+        assertThat(d.date()).isEqualTo(LocalDate.of(2022, 3, 30));
+    }
+
+    @Test
+    void keeps_the_words_of_a_deadline_bound_to_a_meeting_without_a_date() {
+        Deadline d = find("xét duyệt trước khi trình tại kỳ họp Ban Thường vụ Thành ủy tháng 4/2021.").orElseThrow();
+        assertThat(d.date()).isNull();
+        assertThat(d.text()).isEqualTo("trước khi trình tại kỳ họp Ban Thường vụ Thành ủy tháng 4/2021");
+    }
+
+    @Test
+    void finds_no_deadline_where_there_is_none() {
+        assertThat(find("UBND thành phố cơ bản nhất trí, giao phòng Kinh tế hoàn thiện Đề án trong năm 2021.")).isEmpty();
+    }
+
+    @Test
+    void takes_the_year_of_the_notice_when_a_date_omits_it_and_says_so() {
+        Deadline d = find("gửi về Sở Tài chính trước ngày 25/3 để tổng hợp").orElseThrow();
+        assertThat(d.date()).isEqualTo(LocalDate.of(2022, 3, 25));
+        assertThat(d.doubts()).isNotEmpty();
+    }
+}

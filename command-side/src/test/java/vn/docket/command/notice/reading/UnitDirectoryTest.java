@@ -1,0 +1,97 @@
+package vn.docket.command.notice.reading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class UnitDirectoryTest {
+
+    private final UnitDirectory directory = UnitDirectory.bundled();
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            phòng TC-KH                          | Phòng Tài chính - Kế hoạch
+            TC-KH                                | Phòng Tài chính - Kế hoạch
+            Phòng Tài chính – Kế hoạch           | Phòng Tài chính - Kế hoạch
+            PHÒNG TÀI CHÍNH - KẾ HOẠCH           | Phòng Tài chính - Kế hoạch
+            phòng Văn hóa - Thông tin thành phố  | Phòng Văn hóa và Thông tin
+            Phòng Văn hoá và Thông tin           | Phòng Văn hóa và Thông tin
+            VH-TT                                | Phòng Văn hóa và Thông tin
+            Phòng VHTT                           | Phòng Văn hóa và Thông tin
+            QLĐT                                 | Phòng Quản lý đô thị
+            phòng QLĐT                           | Phòng Quản lý đô thị
+            Phòng Kinh tế thành phố              | Phòng Kinh tế
+            Phòng Kinh tế TP                     | Phòng Kinh tế
+            phòng GD-ĐT                          | Phòng Giáo dục và Đào tạo
+            Phòng Giáo dục và Đào tạo thành phố  | Phòng Giáo dục và Đào tạo
+            Ban CHQS thành phố                   | Ban Chỉ huy Quân sự thành phố
+            Ban Chỉ huy Quân sự thành phố        | Ban Chỉ huy Quân sự thành phố
+            Trung tâm Phát triển quỹ đất         | Trung tâm Phát triển quỹ đất thành phố
+            Phòng LĐ-TB&XH                       | Phòng Lao động - Thương binh và Xã hội
+            Sở Văn hóa, Thể thao và Du lịch      | Sở Văn hóa, Thể thao và Du lịch
+            Sở KH&ĐT                             | Sở Kế hoạch và Đầu tư
+            Công an tỉnh                         | Công an tỉnh
+            Công an thành phố                    | Công an thành phố
+            Văn phòng Chính phủ                  | Văn phòng Chính phủ
+            Tài chính - Kế hoạch                 | Phòng Tài chính - Kế hoạch
+            """)
+    void resolves_aliases_to_the_canonical_name(String mention, String canonical) {
+        assertThat(directory.resolve(mention)).map(Unit::name).contains(canonical);
+    }
+
+    @Test
+    void does_not_resolve_generic_or_unknown_mentions() {
+        assertThat(directory.resolve("các cơ quan liên quan")).isEmpty();
+        assertThat(directory.resolve("Ban Quản lý các khu công nghiệp tỉnh")).isEmpty();
+        assertThat(directory.resolve("Phòng Y tế dự phòng")).isEmpty();
+        assertThat(directory.isGeneric("các cơ quan, đơn vị")).isTrue();
+    }
+
+    @Test
+    void lists_the_units_of_a_running_sentence_in_order() {
+        List<UnitMention> units = directory.leading("phòng Kinh tế, QLĐT, VH-TT, Ban CHQS thành phố): Chịu trách nhiệm");
+        assertThat(units).extracting(UnitMention::display).containsExactly(
+                "Phòng Kinh tế", "Phòng Quản lý đô thị", "Phòng Văn hóa và Thông tin", "Ban Chỉ huy Quân sự thành phố");
+    }
+
+    @Test
+    void keeps_generic_mentions_as_written_and_marks_unknown_units() {
+        assertThat(directory.leading("các cơ quan, đơn vị căn cứ chức năng")).singleElement()
+                .satisfies(u -> {
+                    assertThat(u.display()).isEqualTo("các cơ quan, đơn vị");
+                    assertThat(u.kind()).isEqualTo(UnitMention.Kind.GENERIC);
+                });
+        List<UnitMention> units = directory.leading("Sở Y tế và Trung tâm Kiểm soát bệnh tật tỉnh chủ trì");
+        assertThat(units).extracting(UnitMention::display).containsExactly("Sở Y tế", "Trung tâm Kiểm soát bệnh tật tỉnh");
+        assertThat(units.get(1).kind()).isEqualTo(UnitMention.Kind.UNKNOWN);
+    }
+
+    @Test
+    void does_not_take_so_the_number_word_for_so_the_department() {
+        assertThat(directory.leading("số 415/UBND-VP ngày 02/3/2021")).isEmpty();
+    }
+
+    @Test
+    void loads_a_directory_the_office_edits() throws Exception {
+        String json = """
+                {"units": [{"name": "Phòng Dân tộc", "aliases": ["PDT"]}], "generic": ["các xóm"]}
+                """;
+        UnitDirectory custom = UnitDirectory.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        assertThat(custom.all()).extracting(Unit::name).containsExactly("Phòng Dân tộc");
+        assertThat(custom.resolve("phòng PDT")).map(Unit::name).contains("Phòng Dân tộc");
+        assertThat(custom.isGeneric("các xóm")).isTrue();
+    }
+
+    @Test
+    void the_bundled_directory_has_city_provincial_and_central_units() {
+        assertThat(directory.all()).extracting(Unit::name)
+                .contains("Phòng Tài chính - Kế hoạch", "Sở Xây dựng", "Bộ Tài chính", "Văn phòng Chính phủ")
+                .doesNotHaveDuplicates();
+    }
+}

@@ -1,0 +1,159 @@
+package vn.docket.platform.eventstore;
+
+import static vn.docket.platform.eventstore.EventDocuments.AGGREGATE_ID;
+import static vn.docket.platform.eventstore.EventDocuments.EVENT_ID;
+import static vn.docket.platform.eventstore.EventDocuments.META_DATA;
+import static vn.docket.platform.eventstore.EventDocuments.PAYLOAD;
+import static vn.docket.platform.eventstore.EventDocuments.PAYLOAD_REVISION;
+import static vn.docket.platform.eventstore.EventDocuments.PAYLOAD_TYPE;
+import static vn.docket.platform.eventstore.EventDocuments.POSITION;
+import static vn.docket.platform.eventstore.EventDocuments.SEQUENCE;
+import static vn.docket.platform.eventstore.EventDocuments.STREAM_KEY;
+import static vn.docket.platform.eventstore.EventDocuments.TIMESTAMP;
+import static vn.docket.platform.eventstore.EventDocuments.TYPE;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies an event store written by the axon-mongo extension ({@code domainevents}, {@code snapshotevents})
+ * into Docket's engine's collections, in the original order: by timestamp, then sequence number, the
+ * order axon-mongo's own tracking delivered them in. Positions continue after whatever Docket's store
+ * already holds. Events whose aggregate and sequence are already present are skipped, so a run that was
+ * interrupted can simply be repeated. Processors must be reset afterwards: their axon-mongo tokens mean
+ * nothing to Docket's engine.
+ */
+public final class AxonMongoMigration {
+
+    public static final String AXON_EVENTS = "domainevents";
+    public static final String AXON_SNAPSHOTS = "snapshotevents";
+
+    private static final Logger log = LoggerFactory.getLogger(AxonMongoMigration.class);
+    private static final int BATCH = 1_000;
+
+    private final MongoDatabase database;
+    private final EventEntryConfiguration source = EventEntryConfiguration.getDefault();
+
+    public AxonMongoMigration(MongoDatabase database) {
+        this.database = database;
+    }
+
+    /** What one run copied. */
+    public record Result(long events, long skipped, long snapshots) {
+    }
+
+    public Result run() {
+        MongoCollection<Document> from = database.getCollection(AXON_EVENTS);
+        MongoCollection<Document> to = database.getCollection(DocketEventStorageEngine.EVENTS);
+        long copied = 0;
+        long skipped = 0;
+        List<Document> batch = new ArrayList<>(BATCH);
+        // A sort over the whole collection: on the embedded server an in-memory sort, acceptable once.
+        for (Document old : from.find().sort(Sorts.ascending(source.timestampProperty(), source.sequenceNumberProperty()))) {
+            batch.add(convert(old));
+            if (batch.size() == BATCH) {
+                int written = write(to, batch);
+                copied += written;
+                skipped += batch.size() - written;
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            int written = write(to, batch);
+            copied += written;
+            skipped += batch.size() - written;
+        }
+        long snapshots = copySnapshots();
+        log.info("Copied {} events ({} already present) and {} snapshots from axon-mongo's collections", copied, skipped,
+                snapshots);
+        return new Result(copied, skipped, snapshots);
+    }
+
+    private Document convert(Document old) {
+        String type = old.getString(source.typeProperty());
+        String aggregate = old.getString(source.aggregateIdentifierProperty());
+        long sequence = ((Number) old.get(source.sequenceNumberProperty())).longValue();
+        Document doc = new Document(POSITION, 0L);
+        if (type != null) {
+            doc.append(STREAM_KEY, EventDocuments.streamKey(aggregate, sequence));
+        }
+        return doc.append(AGGREGATE_ID, aggregate)
+                .append(SEQUENCE, sequence)
+                .append(TYPE, type)
+                .append(EVENT_ID, old.getString(source.eventIdentifierProperty()))
+                .append(TIMESTAMP, old.getString(source.timestampProperty()))
+                .append(PAYLOAD_TYPE, old.getString(source.payloadTypeProperty()))
+                .append(PAYLOAD_REVISION, old.getString(source.payloadRevisionProperty()))
+                .append(PAYLOAD, text(old.get(source.payloadProperty())))
+                .append(META_DATA, text(old.get(source.metaDataProperty())));
+    }
+
+    /** axon-mongo keeps serialized data as a string, or as a document when the serializer produced one. */
+    private static String text(Object serialized) {
+        if (serialized == null || serialized instanceof String) {
+            return (String) serialized;
+        }
+        if (serialized instanceof Document doc) {
+            return doc.toJson();
+        }
+        return serialized.toString();
+    }
+
+    /** Inserts the batch's new events at fresh consecutive positions; returns how many were new. */
+    private int write(MongoCollection<Document> to, List<Document> batch) {
+        Set<String> present = new HashSet<>();
+        List<String> keys = batch.stream().map(d -> d.getString(STREAM_KEY)).filter(k -> k != null).toList();
+        to.find(Filters.in(STREAM_KEY, keys)).projection(new Document(STREAM_KEY, 1))
+                .forEach(d -> present.add(d.getString(STREAM_KEY)));
+        List<Document> fresh = batch.stream().filter(d -> !present.contains(d.getString(STREAM_KEY))).toList();
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        Document counter = database.getCollection(DocketEventStorageEngine.COUNTERS).findOneAndUpdate(
+                Filters.eq(POSITION, DocketEventStorageEngine.COUNTER_ID),
+                Updates.inc(DocketEventStorageEngine.COUNTER_FIELD, (long) fresh.size()),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        long first = ((Number) counter.get(DocketEventStorageEngine.COUNTER_FIELD)).longValue() - fresh.size() + 1;
+        for (int i = 0; i < fresh.size(); i++) {
+            fresh.get(i).put(POSITION, first + i);
+        }
+        to.insertMany(fresh);
+        return fresh.size();
+    }
+
+    /** Docket keeps one snapshot per aggregate: the one with the highest sequence number wins. */
+    private long copySnapshots() {
+        Map<String, Document> latest = new HashMap<>();
+        for (Document old : database.getCollection(AXON_SNAPSHOTS).find()) {
+            Document doc = convert(old);
+            doc.remove(STREAM_KEY);
+            String aggregate = doc.getString(AGGREGATE_ID);
+            doc.put(POSITION, aggregate);
+            Document seen = latest.get(aggregate);
+            if (seen == null || ((Number) seen.get(SEQUENCE)).longValue() < ((Number) doc.get(SEQUENCE)).longValue()) {
+                latest.put(aggregate, doc);
+            }
+        }
+        MongoCollection<Document> to = database.getCollection(DocketEventStorageEngine.SNAPSHOTS);
+        for (Document doc : latest.values()) {
+            to.replaceOne(Filters.eq(POSITION, doc.get(POSITION)), doc, new ReplaceOptions().upsert(true));
+        }
+        return latest.size();
+    }
+}

@@ -1,0 +1,541 @@
+package vn.docket.platform.eventstore;
+
+import static vn.docket.platform.eventstore.EventDocuments.AGGREGATE_ID;
+import static vn.docket.platform.eventstore.EventDocuments.POSITION;
+import static vn.docket.platform.eventstore.EventDocuments.SEQUENCE;
+import static vn.docket.platform.eventstore.EventDocuments.STREAM_KEY;
+import static vn.docket.platform.eventstore.EventDocuments.TIMESTAMP;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Docket's Axon event storage engine on MongoDB.
+ *
+ * <ul>
+ * <li>Every event gets a global position from a counter document ({@code $inc} by the number of events
+ * appended), and is stored with {@code _id} = position. A tracking token is that one number
+ * ({@link GlobalSequenceTrackingToken}).</li>
+ * <li>A unique {@code streamKey} ("aggregate#sequence") gives optimistic concurrency between writers: a
+ * duplicate becomes Axon's {@code ConcurrencyException}. The positions the failed writer took are filled
+ * with filler documents at once, so readers do not wait for them.</li>
+ * <li>Every read is an exact match on a unique index: processors read {@code _id ∈ {p+1 … p+n}},
+ * aggregates read {@code streamKey ∈ {"X#s" …}}, snapshots {@code _id} = aggregate. The embedded server
+ * uses unique indexes only for such queries (anything else scans the collection), and on a real MongoDB
+ * they are index lookups too, so costs do not grow with the store.</li>
+ * <li>Readers deliver events strictly in position order. A missing position with later ones present (a
+ * writer that took its position but has not committed yet) stops the reader until the document appears,
+ * or until the gap has been open for {@code gapTimeout} (a writer that died), then it is passed.</li>
+ * <li>After each append the durability barrier runs (the embedded H2 backend's commit), so an
+ * acknowledged command survives a crash of the process.</li>
+ * </ul>
+ */
+public class DocketEventStorageEngine extends BatchingEventStorageEngine {
+
+    public static final String EVENTS = "docket_events";
+    public static final String SNAPSHOTS = "docket_snapshots";
+    public static final String COUNTERS = "docket_counters";
+    static final String COUNTER_ID = "events";
+    static final String COUNTER_FIELD = "last";
+    static final String STREAM_KEY_INDEX = "streamKey_unique";
+
+    private static final Logger log = LoggerFactory.getLogger(DocketEventStorageEngine.class);
+    /** Small first read of an aggregate: most streams are short, and a snapshot leaves only a few events. */
+    private static final int FIRST_AGGREGATE_CHUNK = 16;
+    private static final int REPAIR_WINDOW = 256;
+
+    private final MongoCollection<Document> events;
+    private final MongoCollection<Document> snapshots;
+    private final MongoCollection<Document> counters;
+    private final Runnable durabilityBarrier;
+    private final Duration gapTimeout;
+    private final LongSupplier nanoClock;
+    private final GapWatch gaps;
+    private final LongConsumer beforeInsert;
+    private final Object counterLock = new Object();
+
+    protected DocketEventStorageEngine(Builder builder) {
+        super(builder);
+        this.events = builder.database.getCollection(EVENTS);
+        this.snapshots = builder.database.getCollection(SNAPSHOTS);
+        this.counters = builder.database.getCollection(COUNTERS);
+        this.durabilityBarrier = builder.durabilityBarrier;
+        this.gapTimeout = builder.gapTimeout;
+        this.nanoClock = builder.nanoClock;
+        this.gaps = new GapWatch(builder.gapTimeout, builder.nanoClock);
+        this.beforeInsert = builder.beforeInsert;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Creates the stream-key index and moves the position counter past any event already stored: the
+     * counter may lag the events after a crash or a migration, and a position must never be handed out twice.
+     */
+    public DocketEventStorageEngine ensureIndexes() {
+        events.createIndex(Indexes.ascending(STREAM_KEY),
+                new IndexOptions().name(STREAM_KEY_INDEX).unique(true).sparse(true));
+        repairCounter();
+        return this;
+    }
+
+    // ---------------------------------------------------------------- appending
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> messages, Serializer serializer) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        // Serialize before taking positions: the time between taking a position and committing it is
+        // what readers may have to wait for.
+        List<Document> docs = new ArrayList<>(messages.size());
+        for (EventMessage<?> message : messages) {
+            docs.add(EventDocuments.event(0, message, serializer));
+        }
+        int done = 0;
+        for (int attempt = 0; done < docs.size(); attempt++) {
+            List<Document> pending = docs.subList(done, docs.size());
+            long first = allocate(pending.size());
+            for (int i = 0; i < pending.size(); i++) {
+                pending.get(i).put(POSITION, first + i);
+            }
+            beforeInsert.accept(first);
+            Inserted outcome = insert(pending);
+            if (outcome.failure() == null) {
+                break;
+            }
+            int inserted = outcome.count();
+            fill(first + inserted, first + pending.size() - 1);
+            done += inserted;
+            RuntimeException failure = outcome.failure();
+            if (isPositionTaken(failure) && attempt < 3) {
+                // Only possible if the counter lagged the events (restored backup, manual edits): catch up, retry.
+                log.warn("Event position {} was already taken; moving the position counter forward", first + inserted);
+                repairCounter();
+                continue;
+            }
+            handlePersistenceException(failure, messages.get(done));
+            throw failure;
+        }
+        durabilityBarrier.run();
+    }
+
+    /** How many documents went in, in order, before {@code failure} stopped the rest (null: all went in). */
+    private record Inserted(int count, RuntimeException failure) {
+    }
+
+    private Inserted insert(List<Document> docs) {
+        try {
+            if (docs.size() == 1) {
+                events.insertOne(docs.get(0));
+            } else {
+                events.insertMany(docs, new InsertManyOptions().ordered(true));
+            }
+            return new Inserted(docs.size(), null);
+        } catch (MongoBulkWriteException e) {
+            return new Inserted(e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex(), e);
+        } catch (MongoWriteException e) {
+            return new Inserted(0, e);
+        }
+    }
+
+    /**
+     * Takes {@code count} consecutive positions and returns the first. Serialized within the process: the
+     * embedded server runs {@code findAndModify} as a read followed by a write, so two concurrent
+     * increments can both return the same value (seen in tests). A real MongoDB makes the increment atomic
+     * across command nodes; the lock then only costs one round-trip's worth of queueing.
+     */
+    private long allocate(int count) {
+        synchronized (counterLock) {
+            return allocateLocked(count);
+        }
+    }
+
+    private long allocateLocked(int count) {
+        long started = nanoClock.getAsLong();
+        Document counter = counters.findOneAndUpdate(Filters.eq(POSITION, COUNTER_ID), Updates.inc(COUNTER_FIELD, (long) count),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        long last = ((Number) counter.get(COUNTER_FIELD)).longValue();
+        long first = last - count + 1;
+        if (nanoClock.getAsLong() - started > gapTimeout.toNanos() / 2) {
+            // The server took the positions at some unknown moment during a slow call; a reader may pass
+            // them soon. Give them up and take fresh ones rather than commit into a gap readers skipped.
+            fill(first, last);
+            return allocateLocked(count);
+        }
+        return first;
+    }
+
+    /** Marks positions this writer took but will not use, so readers pass them without waiting. */
+    private void fill(long first, long last) {
+        if (last < first) {
+            return;
+        }
+        List<Document> fillers = new ArrayList<>();
+        for (long p = first; p <= last; p++) {
+            fillers.add(EventDocuments.filler(p));
+        }
+        try {
+            events.insertMany(fillers, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException ignored) {
+            // A position that already holds a document needs no filler.
+        }
+    }
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        // One snapshot per aggregate, replaced by the newer one. The filter is only the _id: on the embedded
+        // server anything more (say, "older sequence than mine") would no longer use the _id index.
+        Document doc = EventDocuments.snapshot(snapshot, serializer);
+        snapshots.replaceOne(Filters.eq(POSITION, snapshot.getAggregateIdentifier()), doc, new ReplaceOptions().upsert(true));
+    }
+
+    // ---------------------------------------------------------------- reading aggregates
+
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber,
+                                                                   int batchSize) {
+        List<DomainEventData<?>> result = new ArrayList<>();
+        long next = firstSequenceNumber;
+        int chunk = Math.min(batchSize, FIRST_AGGREGATE_CHUNK);
+        while (result.size() < batchSize) {
+            int n = Math.min(chunk, batchSize - result.size());
+            List<Document> docs = events.find(Filters.in(STREAM_KEY, EventDocuments.streamKeys(aggregateIdentifier, next, n)))
+                    .into(new ArrayList<>());
+            docs.sort(Comparator.comparingLong(d -> ((Number) d.get(SEQUENCE)).longValue()));
+            for (Document doc : docs) {
+                if (((Number) doc.get(SEQUENCE)).longValue() != next) {
+                    return result; // a hole inside a stream cannot be appended past; stop where it is complete
+                }
+                result.add(EventDocuments.domainData(doc));
+                next++;
+            }
+            if (docs.size() < n) {
+                break;
+            }
+            chunk = Math.min(chunk * 4, batchSize);
+        }
+        return result;
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        Document doc = snapshots.find(Filters.eq(POSITION, aggregateIdentifier)).first();
+        return doc == null ? Stream.empty() : Stream.of(EventDocuments.domainData(doc));
+    }
+
+    /**
+     * Sequences of a stream are contiguous from 0, so "does sequence s exist" is monotone: one probe for
+     * the powers of two brackets the last one, then probes of 64 evenly spaced keys narrow it down.
+     */
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        List<Long> powers = new ArrayList<>();
+        powers.add(0L);
+        for (long s = 1; s > 0 && s <= (1L << 40); s <<= 1) {
+            powers.add(s);
+        }
+        List<Long> found = existingSequences(aggregateIdentifier, powers);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        long low = found.get(found.size() - 1);
+        long high = low == 0 ? 1 : low * 2; // first sequence known to be missing
+        while (high - low > 1) {
+            long step = Math.max(1, (high - low) / 64);
+            List<Long> probes = new ArrayList<>();
+            for (long s = low + step; s < high; s += step) {
+                probes.add(s);
+            }
+            List<Long> present = existingSequences(aggregateIdentifier, probes);
+            if (!present.isEmpty()) {
+                low = present.get(present.size() - 1);
+            }
+            high = Math.min(high, low + step);
+        }
+        return Optional.of(low);
+    }
+
+    private List<Long> existingSequences(String aggregateIdentifier, List<Long> sequences) {
+        List<String> keys = sequences.stream().map(s -> EventDocuments.streamKey(aggregateIdentifier, s)).toList();
+        List<Long> found = new ArrayList<>();
+        events.find(Filters.in(STREAM_KEY, keys)).projection(new Document(SEQUENCE, 1))
+                .forEach(d -> found.add(((Number) d.get(SEQUENCE)).longValue()));
+        found.sort(null);
+        return found;
+    }
+
+    // ---------------------------------------------------------------- tracking
+
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        long next = positionOf(lastToken) + 1;
+        List<TrackedEventData<?>> result = new ArrayList<>();
+        while (result.size() < batchSize) {
+            int window = batchSize - result.size();
+            Map<Long, Document> found = byPosition(next, window);
+            if (found.isEmpty()) {
+                return result;
+            }
+            long highest = found.keySet().stream().mapToLong(Long::longValue).max().orElse(next);
+            for (long p = next; p < next + window; p++) {
+                Document doc = found.get(p);
+                if (doc == null) {
+                    if (p > highest) {
+                        return result; // nothing after it yet: the head, or a gap noticed on a later read
+                    }
+                    if (!gaps.expired(p)) {
+                        return result; // a writer took p and has not committed yet: wait, keep the order
+                    }
+                    log.warn("Event position {} stayed empty for {}; passing it (its writer probably died before committing)",
+                            p, gapTimeout);
+                    continue;
+                }
+                gaps.resolved(p);
+                if (!EventDocuments.isFiller(doc)) {
+                    result.add(EventDocuments.trackedData(doc));
+                }
+            }
+            next += window;
+        }
+        return result;
+    }
+
+    private Map<Long, Document> byPosition(long first, int count) {
+        Map<Long, Document> found = new HashMap<>();
+        events.find(Filters.in(POSITION, EventDocuments.positions(first, count)))
+                .forEach(d -> found.put(((Number) d.get(POSITION)).longValue(), d));
+        return found;
+    }
+
+    private static long positionOf(TrackingToken token) {
+        if (token == null) {
+            return 0;
+        }
+        TrackingToken lower = WrappedToken.unwrapLowerBound(token);
+        if (lower instanceof GlobalSequenceTrackingToken global) {
+            return global.getGlobalIndex();
+        }
+        throw new IllegalArgumentException("Docket's event store tracks by global position, not by " + token
+                + "; reset the processor's token (after switching event storage engines, every processor needs a reset)");
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return new GlobalSequenceTrackingToken(0);
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return new GlobalSequenceTrackingToken(counterValue());
+    }
+
+    /**
+     * The token just before the first event stamped at or after {@code at}: a binary search over positions,
+     * each step one {@code _id} lookup. Positions are taken in time order, so timestamps rise with them
+     * (up to the clock differences between command nodes).
+     */
+    @Override
+    public TrackingToken createTokenAt(Instant at) {
+        long low = 1;
+        long high = counterValue() + 1;
+        long answer = high;
+        while (low < high) {
+            long mid = (low + high) >>> 1;
+            Document probe = firstEventBetween(mid, high);
+            if (probe == null) {
+                high = mid;
+                continue;
+            }
+            long position = ((Number) probe.get(POSITION)).longValue();
+            if (!Instant.parse(probe.getString(TIMESTAMP)).isBefore(at)) {
+                answer = Math.min(answer, position);
+                high = mid;
+            } else {
+                low = position + 1;
+            }
+        }
+        return new GlobalSequenceTrackingToken(answer - 1);
+    }
+
+    private Document firstEventBetween(long from, long toExclusive) {
+        for (long start = from; start < toExclusive; start += 64) {
+            int n = (int) Math.min(64, toExclusive - start);
+            Map<Long, Document> found = byPosition(start, n);
+            for (long p = start; p < start + n; p++) {
+                Document doc = found.get(p);
+                if (doc != null && !EventDocuments.isFiller(doc)) {
+                    return doc;
+                }
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- the position counter
+
+    private long counterValue() {
+        Document counter = counters.find(Filters.eq(POSITION, COUNTER_ID)).first();
+        return counter == null ? 0 : ((Number) counter.get(COUNTER_FIELD)).longValue();
+    }
+
+    private void repairCounter() {
+        synchronized (counterLock) {
+            repairCounterLocked();
+        }
+    }
+
+    private void repairCounterLocked() {
+        long last = counterValue();
+        long probe = last;
+        while (true) {
+            Map<Long, Document> found = byPosition(probe + 1, REPAIR_WINDOW);
+            if (found.isEmpty()) {
+                break;
+            }
+            probe = found.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
+        }
+        if (probe > last) {
+            log.info("Moving the event position counter from {} to {}, past events already stored", last, probe);
+        }
+        counters.updateOne(Filters.eq(POSITION, COUNTER_ID), Updates.max(COUNTER_FIELD, probe), new UpdateOptions().upsert(true));
+    }
+
+    // ---------------------------------------------------------------- duplicate keys
+
+    private static boolean isPositionTaken(Exception e) {
+        return duplicateKeyMessage(e).map(m -> !m.contains(STREAM_KEY)).orElse(false);
+    }
+
+    /** A duplicate stream key is the optimistic-concurrency conflict Axon expects from its engines. */
+    static boolean isStreamKeyDuplicate(Exception e) {
+        return duplicateKeyMessage(e).map(m -> m.contains(STREAM_KEY)).orElse(false);
+    }
+
+    private static Optional<String> duplicateKeyMessage(Exception e) {
+        if (e instanceof MongoWriteException w && ErrorCategory.fromErrorCode(w.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
+            return Optional.of(String.valueOf(w.getError().getMessage()));
+        }
+        if (e instanceof MongoBulkWriteException b && !b.getWriteErrors().isEmpty()
+                && ErrorCategory.fromErrorCode(b.getWriteErrors().get(0).getCode()) == ErrorCategory.DUPLICATE_KEY) {
+            return Optional.of(String.valueOf(b.getWriteErrors().get(0).getMessage()));
+        }
+        return Optional.empty();
+    }
+
+    // ---------------------------------------------------------------- builder
+
+    public static class Builder extends BatchingEventStorageEngine.Builder {
+
+        private MongoDatabase database;
+        private Runnable durabilityBarrier = () -> {
+        };
+        private Duration gapTimeout = Duration.ofSeconds(10);
+        private LongSupplier nanoClock = System::nanoTime;
+        private LongConsumer beforeInsert = first -> {
+        };
+
+        Builder() {
+            persistenceExceptionResolver((PersistenceExceptionResolver) DocketEventStorageEngine::isStreamKeyDuplicate);
+        }
+
+        public Builder database(MongoDatabase database) {
+            this.database = database;
+            return this;
+        }
+
+        /** Runs after every append, before the command is acknowledged: makes the append durable. */
+        public Builder durabilityBarrier(Runnable durabilityBarrier) {
+            this.durabilityBarrier = durabilityBarrier;
+            return this;
+        }
+
+        /** How long a reader waits for a position that was taken but not committed before passing it. */
+        public Builder gapTimeout(Duration gapTimeout) {
+            this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        Builder nanoClock(LongSupplier nanoClock) {
+            this.nanoClock = nanoClock;
+            return this;
+        }
+
+        /** Tests: runs between taking positions and inserting, to hold one writer back. */
+        Builder beforeInsert(LongConsumer beforeInsert) {
+            this.beforeInsert = beforeInsert;
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder upcasterChain(EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        @Override
+        public Builder batchSize(int batchSize) {
+            super.batchSize(batchSize);
+            return this;
+        }
+
+        public DocketEventStorageEngine build() {
+            validate();
+            if (database == null) {
+                throw new IllegalStateException("DocketEventStorageEngine needs a MongoDatabase");
+            }
+            return new DocketEventStorageEngine(this);
+        }
+    }
+}

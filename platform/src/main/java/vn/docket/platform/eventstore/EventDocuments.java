@@ -1,0 +1,119 @@
+package vn.docket.platform.eventstore;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+
+/**
+ * How one event or snapshot looks in MongoDB. Payload and metadata are kept as the serializer's text
+ * (JSON with Jackson), so the documents stay readable in any Mongo shell.
+ *
+ * <p>{@code streamKey} ("aggregate#sequence") exists because the embedded server cannot answer an
+ * {@code $in} on a compound index: one string field with a unique index gives every aggregate read and
+ * the optimistic-concurrency check a single-field exact match. The sequence is the part after the last
+ * {@code #} and never contains one, so the key is unambiguous whatever the aggregate identifier holds.
+ */
+final class EventDocuments {
+
+    static final String POSITION = "_id";
+    static final String STREAM_KEY = "streamKey";
+    static final String AGGREGATE_ID = "aggregateIdentifier";
+    static final String SEQUENCE = "sequenceNumber";
+    static final String TYPE = "type";
+    static final String EVENT_ID = "eventIdentifier";
+    static final String TIMESTAMP = "timestamp";
+    static final String PAYLOAD_TYPE = "payloadType";
+    static final String PAYLOAD_REVISION = "payloadRevision";
+    static final String PAYLOAD = "payload";
+    static final String META_DATA = "metaData";
+    /** Marks a position whose writer failed after taking it, so readers need not wait for it. */
+    static final String FILLER = "filler";
+
+    private EventDocuments() {
+    }
+
+    static String streamKey(String aggregateIdentifier, long sequenceNumber) {
+        return aggregateIdentifier + "#" + sequenceNumber;
+    }
+
+    static List<String> streamKeys(String aggregateIdentifier, long first, int count) {
+        List<String> keys = new ArrayList<>(count);
+        for (long s = first; s < first + count; s++) {
+            keys.add(streamKey(aggregateIdentifier, s));
+        }
+        return keys;
+    }
+
+    static List<Long> positions(long first, int count) {
+        List<Long> positions = new ArrayList<>(count);
+        for (long p = first; p < first + count; p++) {
+            positions.add(p);
+        }
+        return positions;
+    }
+
+    /**
+     * Events that no aggregate applied (published on the event bus directly) are stored like Axon's JDBC
+     * engine stores them: no type, the event identifier as aggregate identifier, sequence 0, and no
+     * stream key, so they never clash with each other (the stream-key index is sparse).
+     */
+    static Document event(long position, EventMessage<?> event, Serializer serializer) {
+        Document doc = new Document(POSITION, position);
+        if (event instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null) {
+            doc.append(STREAM_KEY, streamKey(domain.getAggregateIdentifier(), domain.getSequenceNumber()))
+                    .append(AGGREGATE_ID, domain.getAggregateIdentifier())
+                    .append(SEQUENCE, domain.getSequenceNumber())
+                    .append(TYPE, domain.getType());
+        } else {
+            doc.append(AGGREGATE_ID, event.getIdentifier()).append(SEQUENCE, 0L).append(TYPE, null);
+        }
+        return appendBody(doc, event, serializer);
+    }
+
+    static Document snapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        Document doc = new Document(POSITION, snapshot.getAggregateIdentifier())
+                .append(AGGREGATE_ID, snapshot.getAggregateIdentifier())
+                .append(SEQUENCE, snapshot.getSequenceNumber())
+                .append(TYPE, snapshot.getType());
+        return appendBody(doc, snapshot, serializer);
+    }
+
+    static Document filler(long position) {
+        return new Document(POSITION, position).append(FILLER, true);
+    }
+
+    static boolean isFiller(Document doc) {
+        return Boolean.TRUE.equals(doc.get(FILLER));
+    }
+
+    private static Document appendBody(Document doc, EventMessage<?> event, Serializer serializer) {
+        SerializedObject<String> payload = event.serializePayload(serializer, String.class);
+        SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
+        return doc.append(EVENT_ID, event.getIdentifier())
+                .append(TIMESTAMP, event.getTimestamp().toString())
+                .append(PAYLOAD_TYPE, payload.getType().getName())
+                .append(PAYLOAD_REVISION, payload.getType().getRevision())
+                .append(PAYLOAD, payload.getData())
+                .append(META_DATA, metaData.getData());
+    }
+
+    static DomainEventData<String> domainData(Document doc) {
+        return new GenericDomainEventEntry<>(doc.getString(TYPE), doc.getString(AGGREGATE_ID),
+                ((Number) doc.get(SEQUENCE)).longValue(), doc.getString(EVENT_ID), doc.getString(TIMESTAMP),
+                doc.getString(PAYLOAD_TYPE), doc.getString(PAYLOAD_REVISION), doc.getString(PAYLOAD),
+                doc.getString(META_DATA));
+    }
+
+    static TrackedDomainEventData<String> trackedData(Document doc) {
+        long position = ((Number) doc.get(POSITION)).longValue();
+        return new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(position), domainData(doc));
+    }
+}

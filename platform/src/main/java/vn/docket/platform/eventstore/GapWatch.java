@@ -1,0 +1,44 @@
+package vn.docket.platform.eventstore;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Remembers when a reader first saw each gap: a position that was handed out but holds no document
+ * while a later position does. Readers stop in front of a gap and only pass it once it has been open
+ * for the gap timeout, counted on this process's own monotonic clock, so clocks of other nodes never
+ * matter. Writers give up a position they could not use within half that time (see the engine), so a
+ * position a reader has passed is never written afterwards by a live writer.
+ */
+final class GapWatch {
+
+    /** Plenty for any realistic number of simultaneous open gaps; guards against a leak if one is never resolved. */
+    private static final int MAX_TRACKED = 10_000;
+
+    private final long timeoutNanos;
+    private final LongSupplier nanoClock;
+    private final Map<Long, Long> firstSeen = new ConcurrentHashMap<>();
+
+    GapWatch(Duration timeout, LongSupplier nanoClock) {
+        this.timeoutNanos = timeout.toNanos();
+        this.nanoClock = nanoClock;
+    }
+
+    /** True once the gap at {@code position} has been open longer than the timeout; starts its clock if new. */
+    boolean expired(long position) {
+        long now = nanoClock.getAsLong();
+        if (firstSeen.size() > MAX_TRACKED) {
+            firstSeen.clear();
+        }
+        long seen = firstSeen.computeIfAbsent(position, p -> now);
+        return now - seen >= timeoutNanos;
+    }
+
+    void resolved(long position) {
+        if (!firstSeen.isEmpty()) {
+            firstSeen.remove(position);
+        }
+    }
+}

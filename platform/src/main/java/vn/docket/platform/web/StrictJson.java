@@ -1,0 +1,78 @@
+package vn.docket.platform.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.time.LocalDate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+
+/**
+ * What Docket accepts in a request body: text fields of at most {@value #MAX_TEXT} characters with no
+ * control characters (a line break or tab is fine), nesting at most {@value #MAX_DEPTH} deep, numbers
+ * where numbers belong. Only HTTP input is this strict; stored events are read with Axon's own mapper.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StrictJson {
+
+    public static final int MAX_TEXT = 4000;
+    public static final int MAX_DEPTH = 32;
+
+    @Bean
+    MappingJackson2HttpMessageConverter strictJsonConverter(ObjectMapper springMapper) {
+        ObjectMapper mapper = springMapper.copy()
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .registerModule(new SimpleModule("docket-strict-text").addDeserializer(String.class, new CheckedText()));
+        // A number or true where text belongs is a client's mistake, not a title "123".
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // [] or "" where a date, a kind or an object belongs is a mistake, not "none".
+        mapper.coercionConfigDefaults()
+                .setCoercion(CoercionInputShape.EmptyArray, CoercionAction.Fail);
+        for (LogicalType type : new LogicalType[] {LogicalType.DateTime, LogicalType.Enum, LogicalType.POJO}) {
+            mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        }
+        // Dates are "2021-04-25", never a count of days since 1970.
+        mapper.configOverride(LocalDate.class).setFormat(JsonFormat.Value.forLeniency(false));
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_DEPTH).maxStringLength(1_000_000).build());
+        return new MappingJackson2HttpMessageConverter(mapper);
+    }
+
+    /** Rejects text a person could not have typed into a form: control characters, or pages of it in one field. */
+    static final class CheckedText extends StringDeserializer {
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String value = super.deserialize(p, ctxt);
+            if (value == null) {
+                return null;
+            }
+            if (value.length() > MAX_TEXT) {
+                return (String) ctxt.handleWeirdStringValue(String.class, value.substring(0, 20) + "...",
+                        "text longer than " + MAX_TEXT + " characters");
+            }
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
+                    return (String) ctxt.handleWeirdStringValue(String.class, "", "control character in text");
+                }
+            }
+            return value;
+        }
+    }
+}

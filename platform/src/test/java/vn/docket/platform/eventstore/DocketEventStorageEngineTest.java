@@ -1,0 +1,260 @@
+package vn.docket.platform.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
+import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DocketEventStorageEngineTest {
+
+    private EmbeddedStore store;
+    private DocketEventStorageEngine engine;
+
+    @BeforeEach
+    void start() {
+        store = EmbeddedStore.inMemory();
+        engine = store.engine();
+    }
+
+    @AfterEach
+    void stop() {
+        store.close();
+    }
+
+    static DomainEventMessage<Noted> event(String aggregate, long sequence) {
+        return new GenericDomainEventMessage<>("Thing", aggregate, sequence, new Noted(aggregate, sequence));
+    }
+
+    private List<TrackedEventMessage<?>> readFrom(TrackingToken token) {
+        return new ArrayList<>(engine.readEvents(token, false).toList());
+    }
+
+    private static long position(TrackedEventMessage<?> e) {
+        return ((GlobalSequenceTrackingToken) e.trackingToken()).getGlobalIndex();
+    }
+
+    private static String label(TrackedEventMessage<?> e) {
+        Noted n = (Noted) e.getPayload();
+        return n.id() + "#" + n.n();
+    }
+
+    @Test
+    void concurrent_writers_get_consecutive_positions_without_gaps() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            work.add(pool.submit(() -> {
+                for (int seq = 0; seq < 5; seq++) {
+                    for (int a = 0; a < 25; a++) {
+                        engine.appendEvents(event("w" + thread + "-" + a, seq));
+                    }
+                }
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        List<TrackedEventMessage<?>> all = readFrom(null);
+        assertThat(all).hasSize(500);
+        for (int i = 0; i < all.size(); i++) {
+            assertThat(position(all.get(i))).isEqualTo(i + 1);
+        }
+        assertThat(engine.createHeadToken()).isEqualTo(new GlobalSequenceTrackingToken(500));
+    }
+
+    @Test
+    void a_second_writer_of_the_same_sequence_gets_a_concurrency_exception_and_leaves_no_gap() {
+        engine.appendEvents(event("a", 0), event("a", 1));
+        assertThatThrownBy(() -> engine.appendEvents(event("a", 1), event("a", 2)))
+                .isInstanceOf(ConcurrencyException.class);
+        engine.appendEvents(event("b", 0));
+
+        // Positions 3 and 4 were taken by the failed writer and filled at once: the reader does not wait.
+        List<TrackedEventMessage<?>> all = readFrom(null);
+        assertThat(all).extracting(DocketEventStorageEngineTest::label).containsExactly("a#0", "a#1", "b#0");
+        assertThat(all).extracting(DocketEventStorageEngineTest::position).containsExactly(1L, 2L, 5L);
+        assertThat(engine.readEvents("a").asStream().toList()).hasSize(2);
+    }
+
+    @Test
+    void a_reader_waits_for_a_position_committed_late_and_then_delivers_both_events_in_order() throws Exception {
+        CountDownLatch slowWriterHasPosition = new CountDownLatch(1);
+        CountDownLatch letSlowWriterCommit = new CountDownLatch(1);
+        DocketEventStorageEngine withSlowWriter = store.builder(Duration.ofSeconds(30), System::nanoTime, NoOpEventUpcaster.INSTANCE)
+                .beforeInsert(first -> {
+                    if (Thread.currentThread().getName().equals("slow-writer")) {
+                        slowWriterHasPosition.countDown();
+                        await(letSlowWriterCommit);
+                    }
+                }).build();
+        Thread slow = new Thread(() -> withSlowWriter.appendEvents(event("slow", 0)), "slow-writer");
+        slow.start();
+        await(slowWriterHasPosition);
+        withSlowWriter.appendEvents(event("fast", 0)); // position 2, committed before position 1
+
+        assertThat(readFrom(null)).as("the reader must not pass position 1 while its writer is alive").isEmpty();
+        assertThat(readFrom(null)).isEmpty();
+
+        letSlowWriterCommit.countDown();
+        slow.join(10_000);
+        List<TrackedEventMessage<?>> all = readFrom(null);
+        assertThat(all).extracting(DocketEventStorageEngineTest::label).containsExactly("slow#0", "fast#0");
+        assertThat(all).extracting(DocketEventStorageEngineTest::position).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void a_position_whose_writer_died_is_passed_once_the_gap_timeout_has_run_out() {
+        AtomicLong nanos = new AtomicLong();
+        engine = store.engine(Duration.ofSeconds(10), nanos::get, NoOpEventUpcaster.INSTANCE);
+        engine.appendEvents(event("a", 0));
+        // A writer takes position 2 and dies before inserting.
+        store.database.getCollection(DocketEventStorageEngine.COUNTERS)
+                .updateOne(Filters.eq("_id", "events"), Updates.inc("last", 1L));
+        engine.appendEvents(event("b", 0));
+
+        assertThat(readFrom(null)).extracting(DocketEventStorageEngineTest::label).containsExactly("a#0");
+        nanos.addAndGet(Duration.ofSeconds(9).toNanos());
+        assertThat(readFrom(new GlobalSequenceTrackingToken(1))).isEmpty();
+        nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+        List<TrackedEventMessage<?>> rest = readFrom(new GlobalSequenceTrackingToken(1));
+        assertThat(rest).extracting(DocketEventStorageEngineTest::label).containsExactly("b#0");
+        assertThat(rest).extracting(DocketEventStorageEngineTest::position).containsExactly(3L);
+    }
+
+    @Test
+    void an_aggregate_is_read_from_its_snapshot_on_and_a_newer_snapshot_replaces_the_older() {
+        for (int seq = 0; seq < 40; seq++) {
+            engine.appendEvents(event("a", seq));
+        }
+        engine.storeSnapshot(new GenericDomainEventMessage<>("Thing", "a", 19, new Noted("snap", 19)));
+        engine.storeSnapshot(new GenericDomainEventMessage<>("Thing", "a", 29, new Noted("snap", 29)));
+
+        DomainEventMessage<?> snapshot = engine.readSnapshot("a").orElseThrow();
+        assertThat(snapshot.getSequenceNumber()).isEqualTo(29);
+        assertThat(snapshot.getPayload()).isEqualTo(new Noted("snap", 29));
+        assertThat(engine.readEvents("a", 30).asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                .containsExactly(30L, 31L, 32L, 33L, 34L, 35L, 36L, 37L, 38L, 39L);
+        assertThat(engine.readEvents("a", 0).asStream().count()).isEqualTo(40);
+        assertThat(engine.readSnapshot("nobody")).isEmpty();
+    }
+
+    @Test
+    void the_last_sequence_number_is_found_for_streams_of_any_length() {
+        assertThat(engine.lastSequenceNumberFor("none")).isEmpty();
+        for (int length : new int[] {1, 2, 65, 1000}) {
+            String id = "len" + length;
+            List<DomainEventMessage<?>> batch = new ArrayList<>();
+            for (int seq = 0; seq < length; seq++) {
+                batch.add(event(id, seq));
+            }
+            engine.appendEvents(batch);
+            assertThat(engine.lastSequenceNumberFor(id)).as(id).contains(length - 1L);
+        }
+    }
+
+    @Test
+    void tokens_at_the_tail_the_head_and_a_point_in_time_mark_the_right_positions() {
+        Instant start = Instant.parse("2025-01-01T00:00:00Z");
+        for (int i = 0; i < 100; i++) {
+            engine.appendEvents(new GenericDomainEventMessage<>("Thing", "t", i, new Noted("t", i), Map.of(),
+                    "id-" + i, start.plus(Duration.ofMinutes(i))));
+        }
+        assertThat(engine.createTailToken()).isEqualTo(new GlobalSequenceTrackingToken(0));
+        assertThat(engine.createHeadToken()).isEqualTo(new GlobalSequenceTrackingToken(100));
+        TrackingToken at50 = engine.createTokenAt(start.plus(Duration.ofMinutes(50)));
+        assertThat(at50).isEqualTo(new GlobalSequenceTrackingToken(50));
+        assertThat(label(readFrom(at50).get(0))).isEqualTo("t#50");
+        assertThat(engine.createTokenAt(start.minusSeconds(1))).isEqualTo(new GlobalSequenceTrackingToken(0));
+        assertThat(engine.createTokenAt(start.plus(Duration.ofDays(1)))).isEqualTo(new GlobalSequenceTrackingToken(100));
+    }
+
+    /** What an earlier version of the application stored: a count, not n. */
+    public record OldNoted(String id, long count) {
+    }
+
+    @Test
+    void upcasters_turn_old_events_into_current_ones_for_aggregates_and_processors() {
+        SingleEventUpcaster upcaster = new SingleEventUpcaster() {
+            @Override
+            protected boolean canUpcast(IntermediateEventRepresentation ir) {
+                return ir.getType().getName().equals(OldNoted.class.getName());
+            }
+
+            @Override
+            protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation ir) {
+                return ir.upcastPayload(new SimpleSerializedType(Noted.class.getName(), null), JsonNode.class, node -> {
+                    ObjectNode o = (ObjectNode) node;
+                    o.set("n", o.remove("count"));
+                    return o;
+                });
+            }
+        };
+        engine.appendEvents(new GenericDomainEventMessage<>("Thing", "u", 0, new OldNoted("u", 7)));
+        DocketEventStorageEngine upcasting = store.engine(Duration.ofSeconds(10), System::nanoTime, upcaster);
+
+        assertThat(upcasting.readEvents("u").next().getPayload()).isEqualTo(new Noted("u", 7));
+        assertThat(upcasting.readEvents(null, false).toList().get(0).getPayload()).isEqualTo(new Noted("u", 7));
+    }
+
+    @Test
+    void the_counter_is_moved_past_events_it_does_not_know_about_when_the_engine_starts() {
+        engine.appendEvents(event("a", 0), event("a", 1));
+        // As after a crash that kept the events but lost the counter's last increment.
+        store.database.getCollection(DocketEventStorageEngine.COUNTERS)
+                .updateOne(Filters.eq("_id", "events"), Updates.set("last", 0L));
+        DocketEventStorageEngine restarted = store.engine();
+        restarted.appendEvents(event("a", 2));
+        assertThat(readFrom(null)).extracting(DocketEventStorageEngineTest::position).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void events_published_outside_an_aggregate_are_stored_and_tracked_too() {
+        engine.appendEvents(List.of(org.axonframework.eventhandling.GenericEventMessage.asEventMessage(new Noted("plain", 1)),
+                org.axonframework.eventhandling.GenericEventMessage.asEventMessage(new Noted("plain", 2))));
+        assertThat(readFrom(null)).extracting(DocketEventStorageEngineTest::label).containsExactly("plain#1", "plain#2");
+        Document stored = store.database.getCollection(DocketEventStorageEngine.EVENTS).find(Filters.eq("_id", 1L)).first();
+        assertThat(stored).doesNotContainKey(EventDocuments.STREAM_KEY);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("timed out");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package vn.docket.platform.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The embedded server answers a query from a unique index only if the query's keys are exactly the index's
+ * keys, each compared by equality or {@code $in} (mongo-java-server's AbstractUniqueIndex.canHandle; a
+ * compound index takes equality only). Anything else scans the whole collection. This records every
+ * filter the engine sends and checks each one has that shape on {@code _id} or the stream key.
+ */
+class ExactMatchReadsTest {
+
+    record Sent(String command, String collection, BsonDocument filter) {
+    }
+
+    private final List<Sent> sent = new CopyOnWriteArrayList<>();
+
+    private final CommandListener recorder = new CommandListener() {
+        @Override
+        public void commandStarted(CommandStartedEvent event) {
+            // The driver reuses the command's buffer once sent: keep a copy.
+            BsonDocument cmd = BsonDocument.parse(event.getCommand().toJson());
+            String name = event.getCommandName();
+            switch (name) {
+                case "find" -> record(name, cmd.getString("find").getValue(), cmd.getDocument("filter", new BsonDocument()));
+                case "findAndModify" -> record(name, cmd.getString("findAndModify").getValue(), cmd.getDocument("query"));
+                case "update" -> cmd.getArray("updates").forEach(u -> record(name, cmd.getString("update").getValue(),
+                        u.asDocument().getDocument("q")));
+                case "delete" -> cmd.getArray("deletes").forEach(d -> record(name, cmd.getString("delete").getValue(),
+                        d.asDocument().getDocument("q")));
+                case "count", "aggregate", "distinct" -> record(name, cmd.getFirstKey(), new BsonDocument("unsupported", cmd));
+                default -> {
+                }
+            }
+        }
+
+        private void record(String command, String collection, BsonDocument filter) {
+            if (collection.startsWith("docket_")) {
+                sent.add(new Sent(command, collection, filter));
+            }
+        }
+    };
+
+    @Test
+    void every_filter_the_engine_sends_is_an_exact_match_on_a_unique_key() {
+        try (EmbeddedStore store = EmbeddedStore.inMemory(recorder)) {
+            DocketEventStorageEngine engine = store.engine();
+            for (int seq = 0; seq < 40; seq++) {
+                engine.appendEvents(DocketEventStorageEngineTest.event("a", seq), DocketEventStorageEngineTest.event("b", seq));
+            }
+            assertThatThrownBy(() -> engine.appendEvents(DocketEventStorageEngineTest.event("a", 3)))
+                    .isInstanceOf(ConcurrencyException.class);
+            engine.storeSnapshot(new GenericDomainEventMessage<>("Thing", "a", 30, new Noted("snap", 30)));
+            assertThat(engine.readSnapshot("a")).isPresent();
+            assertThat(engine.readEvents("a", 31).asStream().count()).isEqualTo(9);
+            assertThat(engine.readEvents("b", 0).asStream().count()).isEqualTo(40);
+            assertThat(engine.lastSequenceNumberFor("b")).contains(39L);
+            assertThat(engine.readEvents(null, false).count()).isEqualTo(80);
+            engine.createHeadToken();
+            engine.createTokenAt(Instant.now().minusSeconds(60));
+            store.engine(); // start-up: index creation and counter repair
+        }
+
+        assertThat(sent).isNotEmpty();
+        assertThat(sent).extracting(Sent::command).contains("find", "findAndModify", "update");
+        for (Sent s : sent) {
+            assertThat(s.filter().keySet()).as(s.toString()).hasSize(1);
+            String key = s.filter().getFirstKey();
+            assertThat(key).as(s.toString()).isIn("_id", EventDocuments.STREAM_KEY);
+            BsonValue value = s.filter().get(key);
+            if (value.isDocument()) {
+                assertThat(value.asDocument().keySet()).as(s.toString()).isEqualTo(Set.of("$in"));
+            }
+        }
+    }
+}

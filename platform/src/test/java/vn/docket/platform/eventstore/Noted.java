@@ -1,0 +1,5 @@
+package vn.docket.platform.eventstore;
+
+/** A small event payload for the engine's tests. */
+public record Noted(String id, long n) {
+}

@@ -1,0 +1,74 @@
+package vn.docket.platform.eventstore;
+
+import com.mongodb.client.MongoDatabase;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+/**
+ * Axon wired by hand (no Spring) around one engine: the Tally aggregate, optional snapshots, tracking
+ * processors for the given handlers, and axon-mongo's token store as Docket uses it.
+ */
+public final class TallyApp implements AutoCloseable {
+
+    public final Configuration config;
+    public final CommandGateway gateway;
+
+    private TallyApp(Configuration config) {
+        this.config = config;
+        this.gateway = config.commandGateway();
+    }
+
+    /**
+     * @param snapshotThreshold events between snapshots of one tally; 0 for none
+     * @param batchSize         how many events a processor handles per batch (and token update)
+     */
+    public static TallyApp start(EventStorageEngine engine, MongoDatabase database, int snapshotThreshold, int batchSize,
+                                 List<Object> eventHandlers) {
+        Serializer serializer = JacksonSerializer.defaultSerializer();
+        AggregateConfigurer<Tally> aggregate = AggregateConfigurer.defaultConfiguration(Tally.class);
+        if (snapshotThreshold > 0) {
+            aggregate.configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotThreshold));
+        }
+        Configurer configurer = DefaultConfigurer.defaultConfiguration()
+                .configureSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureEmbeddedEventStore(c -> engine)
+                .configureAggregate(aggregate);
+        configurer.eventProcessing()
+                .usingTrackingEventProcessors()
+                .registerTokenStore(c -> MongoTokenStore.builder()
+                        .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
+                        .serializer(serializer)
+                        .build())
+                .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
+                        .forSingleThreadedProcessing().andBatchSize(batchSize));
+        for (Object handler : eventHandlers) {
+            configurer.eventProcessing().registerEventHandler(c -> handler);
+        }
+        Configuration config = configurer.buildConfiguration();
+        config.start();
+        return new TallyApp(config);
+    }
+
+    public long bump(String id) {
+        Object result = gateway.sendAndWait(new Tally.Bump(id));
+        return ((Number) result).longValue();
+    }
+
+    @Override
+    public void close() {
+        config.shutdown();
+    }
+}

@@ -1,0 +1,9 @@
+package vn.docket.events;
+
+import java.util.UUID;
+
+/** What can happen to a registered conclusion notice. */
+public sealed interface NoticeEvent permits NoticeRegistered {
+
+    UUID noticeId();
+}

@@ -1,0 +1,76 @@
+package vn.docket.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.junit.jupiter.api.Test;
+import vn.docket.events.upcasting.Upcasters;
+
+/** Events already on disk stay readable: stored JSON of older revisions is read through the upcasters. */
+class StoredEventsTest {
+
+    final JacksonSerializer serializer = JacksonSerializer.builder()
+            .objectMapper(new ObjectMapper().registerModule(new JavaTimeModule())).build();
+
+    String lastRevision;
+    String lastJson;
+
+    static String stored(String name) throws IOException {
+        try (InputStream in = StoredEventsTest.class.getResourceAsStream("/events/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    Object read(String type, String revision, String json) {
+        GenericDomainEventEntry<String> entry = new GenericDomainEventEntry<>("Assignment",
+                "6f4083e5-4eea-462f-82cc-3f0c3b6b387e", 0, UUID.randomUUID().toString(), Instant.now(), type,
+                revision, json, "{}");
+        Stream<IntermediateEventRepresentation> upcast = new EventUpcasterChain(Upcasters.all())
+                .upcast(Stream.of(new InitialEventRepresentation(entry, serializer)));
+        IntermediateEventRepresentation result = upcast.findFirst().orElseThrow();
+        SerializedObject<String> data = result.getData(String.class);
+        lastRevision = result.getType().getRevision();
+        lastJson = data.getData();
+        return serializer.deserialize(new SimpleSerializedObject<>(data.getData(), String.class,
+                new SimpleSerializedType(result.getType().getName(), result.getType().getRevision())));
+    }
+
+    @Test
+    void a_task_assigned_stored_at_revision_1_reads_as_revision_2_with_no_notice_id() throws IOException {
+        Object event = read(TaskAssigned.class.getName(), "1", stored("TaskAssigned-revision-1.json"));
+        assertThat(event).isEqualTo(new TaskAssigned(UUID.fromString("6f4083e5-4eea-462f-82cc-3f0c3b6b387e"),
+                "Dự thảo Kế hoạch thực hiện Chương trình hành động", DeliverableKind.PLAN, "Phòng Tài chính - Kế hoạch",
+                List.of(), LocalDate.of(2021, 4, 25), List.of("Lãnh đạo UBND thành phố"),
+                new NoticeSource("311/TB-UBND", 1, null), null, LocalDate.of(2021, 4, 13)));
+        assertThat(lastRevision).isEqualTo("2");
+        assertThat(lastJson).contains("\"noticeId\":null");
+    }
+
+    @Test
+    void the_event_names_and_packages_on_disk_do_not_move() {
+        // Stored events name their class; renaming or moving one would orphan everything already stored.
+        assertThat(List.of(TaskAssigned.class, DraftSubmitted.class, RevisionRequested.class, DraftApproved.class,
+                DocumentIssued.class, DeadlineExtended.class, TaskReassigned.class, TaskCancelled.class,
+                MeetingConcluded.class, NoticeRegistered.class))
+                .extracting(Class::getName)
+                .allSatisfy(name -> assertThat(name).startsWith("vn.docket.events."));
+        assertThat(TaskAssigned.class.getAnnotation(org.axonframework.serialization.Revision.class).value()).isEqualTo("2");
+    }
+}
