@@ -16,13 +16,14 @@ start('notices', 'notices.title', async (main, me, setTitle) => {
   }
   const facts = notice.notice || notice;
   setTitle(t('notice.title', { number: facts.number || '' }));
-  // Progress comes from the assignments themselves, the same read model as everywhere else.
-  const progress = facts.number
-    ? (await api(`/api/assignments?notice=${encodeURIComponent(facts.number)}&size=200`)).items : [];
-  const byItem = new Map();
-  for (const a of progress) if (!a.parentId && a.source?.item) byItem.set(a.source.item, a);
-  const items = notice.items || [];
+  // Each item: its lead's assignment first, then the contributions that feed it (child assignments).
+  const items = (notice.itemsWithProgress || []).map(item => ({
+    ordinal: item.ordinal,
+    main: item.assignments.find(a => !a.parentId) || item.assignments[0],
+    contributions: item.assignments.filter(a => a.parentId),
+  }));
   const row = (label, value) => (value ? [h('dt', {}, label), h('dd', {}, value)] : []);
+  const progress = a => [statusBadge(a.status), ' ', timelinessBadge(a.timeliness)];
   clear(main,
     h('p', { class: 'crumbs' }, h('a', { href: '/notices.html' }, t('notices.title'))),
     h('h1', {}, t('notice.title', { number: facts.number || '' })),
@@ -31,14 +32,13 @@ start('notices', 'notices.title', async (main, me, setTitle) => {
       row(t('notices.meetingOn'), fmtDate(facts.meetingOn)), row(t('notices.chair'), facts.chair),
       row(t('notices.signer'), facts.signer)),
     table(t('notices.items'), [t('notices.ordinal'), t('field.title'), t('field.leadUnit'), t('field.deadline'),
-      t('notices.progress')], (items.length ? items : [...byItem.values()].map(a => ({ ordinal: a.source.item })))
-      .map(item => {
-        const a = byItem.get(item.ordinal) || (item.assignmentId && progress.find(x => x.id === item.assignmentId));
-        return h('tr', {}, h('th', { scope: 'row' }, item.ordinal),
-          h('td', {}, a ? h('a', { href: `/assignment.html?id=${a.id}` }, a.title) : (item.title || '')),
-          h('td', {}, a?.leadUnit || item.lead || ''), h('td', {}, a ? deadlineText(a) : fmtDate(item.deadline)),
-          h('td', {}, a ? [statusBadge(a.status), ' ', timelinessBadge(a.timeliness)] : ''));
-      }), { id: 'notice-items' }),
+      t('notices.progress'), t('notices.contributions')], items.map(item => h('tr', {},
+      h('th', { scope: 'row' }, item.ordinal),
+      h('td', {}, h('a', { href: `/assignment.html?id=${item.main.id}` }, item.main.title)),
+      h('td', {}, item.main.leadUnit), h('td', {}, deadlineText(item.main)), h('td', {}, progress(item.main)),
+      h('td', {}, item.contributions.length === 0 ? '' : h('ul', { class: 'plain' }, item.contributions.map(c =>
+        h('li', {}, h('a', { href: `/assignment.html?id=${c.id}` }, c.leadUnit), ' ', fmtDate(c.deadline), ' ',
+          progress(c))))))), { id: 'notice-items' }),
     h('p', {}, h('a', { href: `/assignments.html?notice=${encodeURIComponent(facts.number || '')}` },
       t('nav.assignments'), ` – ${facts.number || ''}`)));
 });

@@ -24,11 +24,11 @@ async function noticeList() {
   }
   const items = Array.isArray(notices) ? notices : (notices?.items || []);
   if (items.length === 0) return h('p', { class: 'muted' }, t('none'));
-  return table(t('notices.list'), [t('notices.number'), t('notices.issuedOn'), t('notices.meetingOn'), t('notices.items')],
+  return table(t('notices.list'), [t('notices.number'), t('notices.issuedOn'), t('notices.meetingOn'), t('notices.issuer')],
     items.map(n => h('tr', {},
       h('td', {}, h('a', { href: `/notice.html?id=${encodeURIComponent(n.id)}` }, n.number || n.id)),
       h('td', {}, fmtDate(n.issuedOn)), h('td', {}, fmtDate(n.meetingOn)),
-      h('td', { class: 'num' }, n.itemCount ?? n.items?.length ?? n.assignments?.length ?? ''))), { id: 'notices' });
+      h('td', {}, n.issuer || ''))), { id: 'notices' });
 }
 
 /** Where the import endpoints are not deployed yet, say so and show what the server answered. */

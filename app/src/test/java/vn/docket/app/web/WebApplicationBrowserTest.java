@@ -3,6 +3,7 @@ package vn.docket.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -277,21 +278,28 @@ class WebApplicationBrowserTest {
 
     @Test
     @Order(7)
-    void the_import_page_previews_a_notice_or_says_plainly_that_import_is_not_there_yet() {
+    void a_clerk_imports_notice_311_checks_the_preview_confirms_and_sees_its_items_with_progress() {
+        Path notice = Path.of(System.getProperty("docket.shared-dir", "../../shared"), "notices",
+                "000_3625d3d5715c8dde.txt").toAbsolutePath().normalize();
         browser.signIn("clerk");
         browser.open("/notices.html");
-        browser.find(By.id("notice-text")).sendKeys("THÔNG BÁO\nKết luận của Chủ tịch UBND thành phố\n"
-                + "1. Dự thảo Kế hoạch (Phòng Tài chính - Kế hoạch trình): giao phòng TC-KH chủ trì, hoàn thiện "
-                + "trước ngày 25/4/2021, trình Lãnh đạo UBND thành phố.");
+        browser.present(By.id("notice-file")).sendKeys(notice.toString());
         browser.find(By.id("preview-button")).click();
-        WebElement answer = browser.find(By.cssSelector("#import-unavailable, #preview-items"));
-        if (answer.getAttribute("id").equals("import-unavailable")) {
-            assertThat(answer.getText()).contains("Chức năng nhập thông báo chưa sẵn sàng trên máy chủ này.");
-        } else {
-            assertThat(browser.all(By.cssSelector("#preview-items tbody tr"))).isNotEmpty();
-            assertThat(browser.find(By.id("confirm-import")).getText()).isEqualTo("Xác nhận và đăng ký");
-        }
+        browser.waitForCount(By.cssSelector("#preview-items tbody tr"), 4);
+        assertThat(browser.find(By.cssSelector("[data-path='notice.number']")).getAttribute("value"))
+                .isEqualTo("311/TB-UBND");
+        assertThat(browser.find(By.cssSelector("[data-path='items[0].deadline']")).getAttribute("value"))
+                .isEqualTo("25/04/2021");
+        assertThat(browser.text(By.cssSelector("#preview-items tbody tr:first-child"))).contains("Ban Chỉ huy Quân sự thành phố");
         browser.screenshot("notice-import");
+        browser.find(By.id("confirm-import")).click();
+
+        browser.waitForCount(By.cssSelector("#notice-items tbody tr"), 4);
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Thông báo 311/TB-UBND");
+        WebElement first = browser.find(By.cssSelector("#notice-items tbody tr:first-child"));
+        assertThat(first.getText()).contains(TCKH, "25/04/2021", "Yêu cầu chỉnh sửa");
+        assertThat(first.findElements(By.cssSelector("ul.plain li"))).as("the four contributions due 20/4").hasSize(4);
+        browser.screenshot("notice");
     }
 
     @Test
