@@ -166,8 +166,8 @@ class MalformedInputFuzzTest {
                     headers.setContentType(MediaType.APPLICATION_JSON);
                     ResponseEntity<String> response = http.withBasicAuth(e.user(), "demo")
                             .exchange(e.path(), HttpMethod.POST, new HttpEntity<>((byte[]) c[1], headers), String.class);
-                    assertThat(response.getStatusCode().is4xxClientError()).as("%s: %s", response.getStatusCode(),
-                            response.getBody()).isTrue();
+                    assertThat(response.getStatusCode().is4xxClientError()).as("%s with %s: %s %s", e.path(), c[0],
+                            response.getStatusCode(), response.getBody()).isTrue();
                     assertThat(response.getBody()).contains("\"rule\"").doesNotContain("Exception", "at org.", "vn.docket.");
                 }));
             }

@@ -71,6 +71,7 @@ class ProjectionRebuildTest {
                 .isEqualTo(404);
         assertThat(docket.getList("admin", "/api/admin/projections").getBody())
                 .extracting(p -> p.get("name"))
-                .containsExactlyInAnyOrder("assignment-list", "audit-log", "plan-path", "revision-cycles", "notices");
+                .containsExactlyInAnyOrder("assignment-list", "audit-log", "notifications", "plan-path", "revision-cycles",
+                        "notices");
     }
 }

@@ -10,7 +10,8 @@ import java.util.UUID;
  */
 public sealed interface AssignmentEvent
         permits TaskAssigned, DraftSubmitted, RevisionRequested, DraftApproved, DocumentIssued,
-                DeadlineExtended, TaskReassigned, TaskCancelled, MeetingConcluded {
+                DeadlineExtended, TaskReassigned, TaskCancelled, MeetingConcluded,
+                ReminderSent, DeadlineMissed, ExtensionRequested, ExtensionRejected {
 
     UUID assignmentId();
 

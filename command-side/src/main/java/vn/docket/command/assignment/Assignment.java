@@ -10,6 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -25,15 +27,24 @@ import vn.docket.command.assignment.AssignmentCommands.Reassign;
 import vn.docket.command.assignment.AssignmentCommands.RecordMeetingConclusion;
 import vn.docket.command.assignment.AssignmentCommands.RequestRevision;
 import vn.docket.command.assignment.AssignmentCommands.SubmitDraft;
+import vn.docket.command.deadlines.DeadlineChaser;
+import vn.docket.command.deadlines.DeadlineChaser.DeadlineDue;
+import vn.docket.command.deadlines.SendReminder;
+import vn.docket.command.extension.DecideExtension;
+import vn.docket.command.extension.RequestExtension;
 import vn.docket.events.Actor;
 import vn.docket.events.AssignmentStatus;
 import vn.docket.events.DeadlineExtended;
+import vn.docket.events.DeadlineMissed;
 import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
 import vn.docket.events.MeetingConcluded;
 import vn.docket.events.MeetingVerdict;
+import vn.docket.events.ExtensionRejected;
+import vn.docket.events.ExtensionRequested;
+import vn.docket.events.ReminderSent;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskCancelled;
@@ -64,13 +75,22 @@ class Assignment {
     private String draftSubmitter;
     private LocalDate lastEffectiveDate;
     private LocalDate approvedOn;
+    /** Effective date of the draft now with the leaders; null while the unit holds the work. */
+    private LocalDate handedInOn;
+    /** The deadline Docket last reminded the unit of, and the one it last recorded as missed: each only once. */
+    private LocalDate remindedFor;
+    private LocalDate missedFor;
+    /** The date asked for by an extension request awaiting a leader's decision, and why. */
+    private LocalDate pendingExtension;
+    private String pendingExtensionReason;
 
     /** For Axon and for Jackson when reading a snapshot. */
     Assignment() {
     }
 
     @CommandHandler
-    Assignment(AssignTask cmd, MetaData metaData, Clock clock, ApprovalLevels levels) {
+    Assignment(AssignTask cmd, MetaData metaData, Clock clock, ApprovalLevels levels, DeadlineManager deadlines,
+               DeadlineChaser chaser) {
         Actor actor = EventMetadata.actorFrom(metaData);
         Authority.requireClerk(actor, "assign tasks");
         LocalDate on = effectiveDate(cmd.effectiveDate(), clock);
@@ -106,6 +126,7 @@ class Assignment {
         }
         apply(new TaskAssigned(cmd.assignmentId(), title, cmd.kind(), lead, coordinators, cmd.deadline(), route,
                 cmd.source(), cmd.parentId(), on));
+        chaser.arm(deadlines, cmd.deadline());
     }
 
     @CommandHandler
@@ -161,7 +182,8 @@ class Assignment {
     }
 
     @CommandHandler
-    void handle(RequestRevision cmd, MetaData metaData, Clock clock, ApprovalLevels levels) {
+    void handle(RequestRevision cmd, MetaData metaData, Clock clock, ApprovalLevels levels, DeadlineManager deadlines,
+                DeadlineChaser chaser) {
         Actor actor = EventMetadata.actorFrom(metaData);
         requireAwaitingReview("request a revision");
         String level = route.get(approvedLevels);
@@ -175,10 +197,13 @@ class Assignment {
             throw new RuleBroken("due-date-before-request", "The due date is before the revision request.");
         }
         apply(new RevisionRequested(id, version, level, reasons, cmd.dueDate(), on));
+        // The work is back with the unit: chase the deadline it now has.
+        chaser.arm(deadlines, deadline);
     }
 
     @CommandHandler
-    void handle(Approve cmd, MetaData metaData, Clock clock, ApprovalLevels levels) {
+    void handle(Approve cmd, MetaData metaData, Clock clock, ApprovalLevels levels, DeadlineManager deadlines,
+                DeadlineChaser chaser) {
         Actor actor = EventMetadata.actorFrom(metaData);
         requireAwaitingReview("approve");
         String level = route.get(approvedLevels);
@@ -199,6 +224,9 @@ class Assignment {
         boolean last = approvedLevels + 1 == route.size();
         apply(new DraftApproved(id, version, level, last, Text.clean(cmd.note()),
                 levels.isOutsideBody(level) ? cmd.decisionRef() : null, on));
+        if (last) {
+            chaser.disarm(deadlines);
+        }
     }
 
     @CommandHandler
@@ -222,7 +250,7 @@ class Assignment {
     }
 
     @CommandHandler
-    void handle(ExtendDeadline cmd, MetaData metaData, Clock clock) {
+    void handle(ExtendDeadline cmd, MetaData metaData, Clock clock, DeadlineManager deadlines, DeadlineChaser chaser) {
         Authority.requireClerk(EventMetadata.actorFrom(metaData), "extend deadlines");
         requireOpen("extend the deadline");
         LocalDate on = effectiveDate(cmd.effectiveDate(), clock);
@@ -238,6 +266,7 @@ class Assignment {
         }
         String reason = required(cmd.reason(), "reason-required", "An extension needs a reason.");
         apply(new DeadlineExtended(id, deadline, cmd.newDeadline(), reason, on));
+        chaser.arm(deadlines, deadline);
     }
 
     @CommandHandler
@@ -254,7 +283,7 @@ class Assignment {
     }
 
     @CommandHandler
-    void handle(Cancel cmd, MetaData metaData, Clock clock) {
+    void handle(Cancel cmd, MetaData metaData, Clock clock, DeadlineManager deadlines, DeadlineChaser chaser) {
         Authority.requireClerk(EventMetadata.actorFrom(metaData), "cancel tasks");
         if (status == AssignmentStatus.CANCELLED || status == AssignmentStatus.ISSUED) {
             throw new StateConflict("already-closed", "This assignment is already " + status + ".");
@@ -262,6 +291,109 @@ class Assignment {
         LocalDate on = effectiveDate(cmd.effectiveDate(), clock);
         String reason = required(cmd.reason(), "reason-required", "A cancellation needs a reason.");
         apply(new TaskCancelled(id, reason, on));
+        chaser.disarm(deadlines);
+    }
+
+    // ---- chasing the deadline (đôn đốc) ----
+
+    @CommandHandler
+    void handle(SendReminder cmd, MetaData metaData, DeadlineChaser chaser) {
+        Authority.requireClerk(EventMetadata.actorFrom(metaData), "send reminders");
+        requireOpen("send a reminder");
+        if (!unitHoldsWork()) {
+            throw new StateConflict("nothing-to-chase", "Draft v" + version
+                    + " is with the leadership for review: " + leadUnit + " has nothing to hand in now.");
+        }
+        LocalDate today = chaser.today();
+        apply(new ReminderSent(id, leadUnit, ReminderSent.Kind.MANUAL, deadline,
+                deadline == null ? null : chaser.workingDaysLeft(today, deadline), Text.clean(cmd.note()), today));
+    }
+
+    /**
+     * Delivered by the deadline manager, possibly late (after a restart) or twice (after a crash): it acts only
+     * if the deadline it was armed for is still the deadline, the unit still holds the work, and it has not
+     * reminded the unit of this deadline yet.
+     */
+    @DeadlineHandler(deadlineName = DeadlineChaser.REMINDER)
+    void remind(DeadlineDue due, DeadlineChaser chaser) {
+        LocalDate today = chaser.today();
+        if (!status.isOpen() || !unitHoldsWork() || !due.deadline().equals(deadline)
+                || deadline.equals(remindedFor) || today.isAfter(deadline)) {
+            return;
+        }
+        apply(new ReminderSent(id, leadUnit, ReminderSent.Kind.BEFORE_DEADLINE, deadline,
+                chaser.workingDaysLeft(today, deadline), null, today));
+    }
+
+    /** The deadline passed: missed if the unit still holds the work or handed in its draft late. */
+    @DeadlineHandler(deadlineName = DeadlineChaser.MISSED)
+    void missed(DeadlineDue due, DeadlineChaser chaser) {
+        if (!status.isOpen() || !due.deadline().equals(deadline) || deadline.equals(missedFor)) {
+            return;
+        }
+        boolean late = unitHoldsWork() || handedInOn.isAfter(deadline);
+        if (late) {
+            LocalDate firstDayPast = deadline.plusDays(1);
+            LocalDate today = chaser.today();
+            apply(new DeadlineMissed(id, leadUnit, deadline, today.isBefore(firstDayPast) ? today : firstDayPast));
+        }
+    }
+
+    // ---- extension requests (gia hạn) ----
+
+    @CommandHandler
+    void handle(RequestExtension cmd, MetaData metaData, Clock clock) {
+        Authority.requireActingFor(EventMetadata.actorFrom(metaData), leadUnit, "request an extension for this assignment");
+        requireOpen("request an extension");
+        if (pendingExtension != null) {
+            throw new StateConflict("extension-pending", "An extension to " + Dates.show(pendingExtension)
+                    + " is already awaiting a leader's decision.");
+        }
+        if (deadline == null) {
+            throw new RuleBroken("no-deadline", "This assignment has no deadline to extend.");
+        }
+        LocalDate on = effectiveDate(cmd.effectiveDate(), clock);
+        if (cmd.newDeadline() == null) {
+            throw new RuleBroken("new-deadline-required", "An extension request needs the date asked for.");
+        }
+        if (!cmd.newDeadline().isAfter(deadline)) {
+            throw new RuleBroken("extension-not-later", "The date asked for, " + Dates.show(cmd.newDeadline())
+                    + ", must be later than the current deadline, " + Dates.show(deadline) + ".");
+        }
+        String reason = required(cmd.reason(), "reason-required", "An extension request needs a reason.");
+        apply(new ExtensionRequested(id, deadline, cmd.newDeadline(), reason, on));
+    }
+
+    @CommandHandler
+    void handle(DecideExtension cmd, MetaData metaData, Clock clock, DeadlineManager deadlines, DeadlineChaser chaser) {
+        Actor actor = EventMetadata.actorFrom(metaData);
+        if (!actor.role().isLeader()) {
+            throw new NotAllowed("leaders-only", "Only the chair or a vice-chair may decide on an extension request.");
+        }
+        requireOpen("decide on an extension");
+        if (pendingExtension == null) {
+            throw new StateConflict("no-extension-request", "No extension request is awaiting a decision.");
+        }
+        if (cmd.approve() == null) {
+            throw new RuleBroken("decision-required", "Say whether the extension is approved (approve: true or false).");
+        }
+        LocalDate on = effectiveDate(cmd.effectiveDate(), clock);
+        if (cmd.approve()) {
+            LocalDate granted = cmd.newDeadline() != null ? cmd.newDeadline() : pendingExtension;
+            if (!granted.isAfter(deadline)) {
+                throw new RuleBroken("extension-not-later", "The new deadline " + Dates.show(granted)
+                        + " must be later than the current one, " + Dates.show(deadline) + ".");
+            }
+            if (granted.isBefore(on)) {
+                throw new RuleBroken("extension-in-past", "The new deadline is before the day of the decision.");
+            }
+            String reason = Text.clean(cmd.reason());
+            apply(new DeadlineExtended(id, deadline, granted, reason != null ? reason : pendingExtensionReason, on));
+            chaser.arm(deadlines, deadline);
+        } else {
+            String reason = required(cmd.reason(), "rejection-reason-required", "A rejection needs a reason.");
+            apply(new ExtensionRejected(id, pendingExtension, reason, on));
+        }
     }
 
     // ---- event sourcing: assignment only ----
@@ -282,12 +414,14 @@ class Assignment {
         version = e.version();
         draftSubmitter = actorId;
         approvedLevels = 0;
+        handedInOn = e.effectiveDate();
         lastEffectiveDate = e.effectiveDate();
     }
 
     @EventSourcingHandler
     void on(RevisionRequested e) {
         status = AssignmentStatus.REVISION_REQUESTED;
+        handedInOn = null;
         if (e.dueDate() != null) {
             deadline = e.dueDate();
         }
@@ -319,6 +453,9 @@ class Assignment {
     @EventSourcingHandler
     void on(DeadlineExtended e) {
         deadline = e.newDeadline();
+        // Any extension settles a pending request, whether a leader approved it or a clerk extended directly.
+        pendingExtension = null;
+        pendingExtensionReason = null;
         lastEffectiveDate = e.effectiveDate();
     }
 
@@ -334,7 +471,41 @@ class Assignment {
         lastEffectiveDate = e.effectiveDate();
     }
 
+    // Reminders and missed deadlines are recorded "today" by Docket; they must not stop a clerk from
+    // recording, afterwards, a step that happened earlier, so they leave lastEffectiveDate alone.
+
+    @EventSourcingHandler
+    void on(ReminderSent e) {
+        if (e.kind() == ReminderSent.Kind.BEFORE_DEADLINE) {
+            remindedFor = e.deadline();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DeadlineMissed e) {
+        missedFor = e.deadline();
+    }
+
+    @EventSourcingHandler
+    void on(ExtensionRequested e) {
+        pendingExtension = e.requestedDeadline();
+        pendingExtensionReason = e.reason();
+        lastEffectiveDate = e.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(ExtensionRejected e) {
+        pendingExtension = null;
+        pendingExtensionReason = null;
+        lastEffectiveDate = e.effectiveDate();
+    }
+
     // ---- rules shared by several commands ----
+
+    /** The unit holds the work between assignment or a revision request and its next draft. */
+    private boolean unitHoldsWork() {
+        return status == AssignmentStatus.ASSIGNED || status == AssignmentStatus.REVISION_REQUESTED;
+    }
 
     private void requireOpen(String action) {
         if (!status.isOpen()) {

@@ -1,6 +1,7 @@
 package vn.docket.command.assignment;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,7 +12,9 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import vn.docket.calendar.WorkingDayCalendar;
 import vn.docket.command.approval.ApprovalLevels;
+import vn.docket.command.deadlines.DeadlineChaser;
 import vn.docket.command.assignment.AssignmentCommands.Approve;
 import vn.docket.command.assignment.AssignmentCommands.AssignTask;
 import vn.docket.command.assignment.AssignmentCommands.Cancel;
@@ -66,6 +69,7 @@ class AssignmentTest {
         fixture = new AggregateTestFixture<>(Assignment.class);
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(new ApprovalLevels(null));
+        fixture.registerInjectableResource(new DeadlineChaser(WorkingDayCalendar.bundled(), 3, LocalTime.of(8, 0), clock));
     }
 
     static Map<String, ?> by(Actor actor) {

@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
@@ -34,7 +37,9 @@ public class StrictJson {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .registerModule(new SimpleModule("docket-strict-text").addDeserializer(String.class, new CheckedText()));
+                .registerModule(new SimpleModule("docket-strict-input")
+                        .addDeserializer(String.class, new CheckedText())
+                        .addDeserializer(LocalDate.class, new IsoDate()));
         // A number or true where text belongs is a client's mistake, not a title "123".
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -51,6 +56,30 @@ public class StrictJson {
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_DEPTH).maxStringLength(1_000_000).build());
         return new MappingJackson2HttpMessageConverter(mapper);
+    }
+
+    /**
+     * A date is the text "2021-04-25" and nothing else: Jackson's own reader also takes [2021, 4, 25] and
+     * reads [] as no date at all, which would turn a client's mistake into a missing deadline.
+     */
+    static final class IsoDate extends StdDeserializer<LocalDate> {
+
+        IsoDate() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
+            }
+            String text = p.getText().strip();
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, text, "not a date written yyyy-MM-dd");
+            }
+        }
     }
 
     /** Rejects text a person could not have typed into a form: control characters, or pages of it in one field. */

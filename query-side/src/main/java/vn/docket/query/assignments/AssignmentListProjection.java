@@ -5,25 +5,34 @@ import static vn.docket.query.support.ReadModels.iso;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.text.Normalizer;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import vn.docket.events.AssignmentStatus;
 import vn.docket.events.DeadlineExtended;
+import vn.docket.events.DeadlineMissed;
 import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.MeetingConcluded;
+import vn.docket.events.ExtensionRejected;
+import vn.docket.events.ExtensionRequested;
+import vn.docket.events.ReminderSent;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskCancelled;
 import vn.docket.events.TaskReassigned;
+import vn.docket.query.support.EventActors;
 import vn.docket.query.support.ReadModels;
 
 /** Keeps one document per assignment with what the list, the detail and the timeliness filters need. */
@@ -123,6 +132,7 @@ class AssignmentListProjection {
     void on(DeadlineExtended e, @SequenceNumber long seq) {
         ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> {
             doc.put("deadline", iso(e.newDeadline()));
+            doc.put("pendingExtension", null); // any extension settles a pending request
             timeliness(doc);
         });
     }
@@ -142,6 +152,34 @@ class AssignmentListProjection {
             doc.put("status", AssignmentStatus.CANCELLED.name());
             doc.put("cancelledOn", iso(e.effectiveDate()));
         });
+    }
+
+    @EventHandler
+    void on(ReminderSent e, @SequenceNumber long seq, @Timestamp Instant recordedAt, MetaData metaData) {
+        ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> {
+            doc.put("reminders", doc.getInteger("reminders", 0) + 1);
+            doc.put("lastReminder", new Document("kind", e.kind().name()).append("chasedUnit", e.chasedUnit())
+                    .append("by", EventActors.of(metaData)).append("recordedAt", Date.from(recordedAt))
+                    .append("note", e.note()));
+        });
+    }
+
+    @EventHandler
+    void on(DeadlineMissed e, @SequenceNumber long seq) {
+        ReadModels.apply(assignments, e.assignmentId().toString(), seq,
+                doc -> doc.put("missedDeadline", iso(e.deadline())));
+    }
+
+    @EventHandler
+    void on(ExtensionRequested e, @SequenceNumber long seq, MetaData metaData) {
+        ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> doc.put("pendingExtension",
+                new Document("newDeadline", iso(e.requestedDeadline())).append("reason", e.reason())
+                        .append("requestedOn", iso(e.effectiveDate())).append("by", EventActors.of(metaData))));
+    }
+
+    @EventHandler
+    void on(ExtensionRejected e, @SequenceNumber long seq) {
+        ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> doc.put("pendingExtension", null));
     }
 
     @ResetHandler

@@ -14,7 +14,8 @@ public record AssignmentView(String id, String title, String kind, AssignmentSta
                              int currentVersion, List<String> approvalRoute, List<String> approvedLevels,
                              Timeliness timeliness, Long daysOverdue, String parentId, Map<String, Object> source,
                              LocalDate assignedOn, LocalDate handedInOn, LocalDate approvedOn, String documentNumber,
-                             LocalDate issuedOn) {
+                             LocalDate issuedOn, int reminders, Map<String, Object> lastReminder,
+                             LocalDate missedDeadline, Map<String, Object> pendingExtension) {
 
     static AssignmentView from(Document d, LocalDate today) {
         AssignmentStatus status = AssignmentStatus.valueOf(d.getString("status"));
@@ -31,6 +32,8 @@ public record AssignmentView(String id, String title, String kind, AssignmentSta
                 ReadModels.date(d.get("originalDeadline")), d.getInteger("currentVersion", 0),
                 d.getList("approvalRoute", String.class), d.getList("approvedLevels", String.class), timeliness,
                 overdue, d.getString("parentId"), source, ReadModels.date(d.get("assignedOn")), handedIn,
-                ReadModels.date(d.get("approvedOn")), d.getString("documentNumber"), ReadModels.date(d.get("issuedOn")));
+                ReadModels.date(d.get("approvedOn")), d.getString("documentNumber"), ReadModels.date(d.get("issuedOn")),
+                d.getInteger("reminders", 0), d.get("lastReminder", Document.class),
+                ReadModels.date(d.get("missedDeadline")), d.get("pendingExtension", Document.class));
     }
 }

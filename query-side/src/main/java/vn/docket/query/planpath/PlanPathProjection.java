@@ -19,11 +19,15 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 import vn.docket.events.AssignmentEvent;
 import vn.docket.events.DeadlineExtended;
+import vn.docket.events.DeadlineMissed;
 import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.MeetingConcluded;
 import vn.docket.events.MeetingVerdict;
+import vn.docket.events.ExtensionRejected;
+import vn.docket.events.ExtensionRequested;
+import vn.docket.events.ReminderSent;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskCancelled;
@@ -92,6 +96,18 @@ class PlanPathProjection {
                             : new Document("number", e.notice().number()).append("date", iso(e.notice().date())));
         } else if (event instanceof TaskCancelled e) {
             step.append("type", "CANCELLED").append("reasons", List.of(e.reason()));
+        } else if (event instanceof ReminderSent e) {
+            step.append("type", "REMINDER_SENT").append("kind", e.kind().name()).append("chasedUnit", e.chasedUnit())
+                    .append("deadline", iso(e.deadline())).append("workingDaysLeft", e.workingDaysLeft())
+                    .append("note", e.note());
+        } else if (event instanceof DeadlineMissed e) {
+            step.append("type", "DEADLINE_MISSED").append("chasedUnit", e.chasedUnit()).append("deadline", iso(e.deadline()));
+        } else if (event instanceof ExtensionRequested e) {
+            step.append("type", "EXTENSION_REQUESTED").append("previousDeadline", iso(e.currentDeadline()))
+                    .append("requestedDeadline", iso(e.requestedDeadline())).append("reasons", List.of(e.reason()));
+        } else if (event instanceof ExtensionRejected e) {
+            step.append("type", "EXTENSION_REJECTED").append("requestedDeadline", iso(e.requestedDeadline()))
+                    .append("reasons", List.of(e.reason()));
         } else {
             throw new IllegalStateException("The plan path has no step for " + event.getClass().getSimpleName());
         }

@@ -1,0 +1,145 @@
+package vn.docket.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import vn.docket.platform.testing.MutableClock;
+
+/**
+ * Đôn đốc and gia hạn over HTTP, with the deadline manager's poller delivering as the clock moves. A context
+ * of its own (the property below), because moving the clock would fire the deadlines of other tests' plans.
+ */
+@SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "docket.deadlines.remind-working-days-before=3")
+@ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
+class DeadlineChasingTest {
+
+    static final String TCKH = "Phòng Tài chính - Kế hoạch";
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    MongoDatabase database;
+
+    String assignDueOn20May(DocketClient docket) {
+        clock.setToday(LocalDate.of(2021, 5, 10));
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("title", "Báo cáo tình hình thu ngân sách 5 tháng đầu năm 2021");
+        body.put("kind", "REPORT");
+        body.put("leadUnit", TCKH);
+        body.put("deadline", "2021-05-20");
+        body.put("approvalRoute", List.of("Lãnh đạo UBND thành phố"));
+        return (String) docket.ok("clerk", "/api/assignments", body).get("id");
+    }
+
+    long scheduled(String id, String name) {
+        return database.getCollection("deadlines").countDocuments(new Document("name", name)
+                .append("scopeKey", new Document("$regex", id)));
+    }
+
+    @Test
+    void docket_reminds_the_unit_before_its_deadline_and_records_the_miss_and_a_clerk_can_chase_by_hand() {
+        DocketClient docket = new DocketClient(http);
+        String id = assignDueOn20May(docket);
+        String at = "/api/assignments/" + id;
+        assertThat(scheduled(id, "deadline-reminder")).isEqualTo(1);
+        assertThat(scheduled(id, "deadline-missed")).isEqualTo(1);
+
+        assertThat(docket.post("clerk", at + "/reminders", Map.of("note", "Đề nghị khẩn trương hoàn thành"))
+                .getStatusCode().value()).isEqualTo(201);
+        assertThat(docket.post("tckh", at + "/reminders", Map.of()).getStatusCode().value()).isEqualTo(403);
+
+        clock.setToday(LocalDate.of(2021, 5, 17));
+        docket.await("auditor", at + "/path", p -> types(p).contains("REMINDER_SENT")
+                && types(p).stream().filter("REMINDER_SENT"::equals).count() == 2);
+        clock.setToday(LocalDate.of(2021, 5, 21));
+        Map<String, Object> path = docket.await("auditor", at + "/path", p -> types(p).contains("DEADLINE_MISSED"));
+
+        List<Map<String, Object>> steps = NoticeItemOneWalkTest.steps(path);
+        assertThat(steps).extracting(s -> s.get("type"))
+                .containsExactly("ASSIGNED", "REMINDER_SENT", "REMINDER_SENT", "DEADLINE_MISSED");
+        assertThat(steps.get(1)).satisfies(s -> {
+            assertThat(actor(s)).containsEntry("id", "clerk");
+            assertThat(details(s)).containsEntry("kind", "MANUAL").containsEntry("chasedUnit", TCKH)
+                    .containsEntry("note", "Đề nghị khẩn trương hoàn thành").containsEntry("workingDaysLeft", 8);
+        });
+        assertThat(steps.get(2)).satisfies(s -> {
+            assertThat(actor(s)).containsEntry("id", "docket").containsEntry("role", "SYSTEM");
+            assertThat(details(s)).containsEntry("kind", "BEFORE_DEADLINE").containsEntry("chasedUnit", TCKH)
+                    .containsEntry("workingDaysLeft", 3);
+            assertThat(s.get("effectiveDate")).isEqualTo("2021-05-17");
+        });
+        assertThat(steps.get(3)).satisfies(s -> {
+            assertThat(actor(s)).containsEntry("id", "docket");
+            assertThat(s.get("effectiveDate")).isEqualTo("2021-05-21");
+            assertThat(details(s)).containsEntry("deadline", "2021-05-20");
+        });
+        Map<String, Object> detail = docket.await("auditor", at, a -> "2021-05-20".equals(a.get("missedDeadline")));
+        assertThat(detail).containsEntry("reminders", 2);
+        assertThat(detail.get("lastReminder")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("kind", "BEFORE_DEADLINE");
+        // Delivered deadlines are gone from the store; nothing is left to fire twice.
+        assertThat(scheduled(id, "deadline-reminder") + scheduled(id, "deadline-missed")).isZero();
+    }
+
+    @Test
+    void a_unit_asks_for_an_extension_and_a_leader_grants_a_different_date() {
+        DocketClient docket = new DocketClient(http);
+        String id = assignDueOn20May(docket);
+        String at = "/api/assignments/" + id;
+
+        assertThat(docket.post("tckh", at + "/extension-requests", Map.of("newDeadline", "2021-05-19", "reason", "x"))
+                .getStatusCode().value()).isEqualTo(422);
+        assertThat(docket.post("qldt", at + "/extension-requests", Map.of("newDeadline", "2021-06-04", "reason", "x"))
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(docket.post("chair", at + "/extension-requests/decision", Map.of("approve", true))
+                .getStatusCode().value()).isEqualTo(409);
+        assertThat(docket.post("tckh", at + "/extension-requests",
+                Map.of("newDeadline", "2021-06-04", "reason", "Chờ số liệu quyết toán")).getStatusCode().value())
+                .isEqualTo(201);
+        docket.await("tckh", at, a -> a.get("pendingExtension") != null);
+        assertThat(docket.post("clerk", at + "/extension-requests/decision", Map.of("approve", true))
+                .getStatusCode().value()).isEqualTo(403);
+        docket.ok("chair", at + "/extension-requests/decision",
+                Map.of("approve", true, "newDeadline", "2021-05-31", "reason", "Gia hạn đến hết tháng 5"));
+
+        Map<String, Object> detail = docket.await("auditor", at, a -> "2021-05-31".equals(a.get("deadline")));
+        assertThat(detail).containsEntry("originalDeadline", "2021-05-20").containsEntry("pendingExtension", null);
+        Map<String, Object> path = docket.await("auditor", at + "/path", p -> types(p).size() == 3);
+        assertThat(types(path)).containsExactly("ASSIGNED", "EXTENSION_REQUESTED", "DEADLINE_EXTENDED");
+        // The chase follows the new date: 31/5 is a Monday, three working days before it is Wednesday 26/5.
+        Document reminder = database.getCollection("deadlines").find(new Document("name", "deadline-reminder")
+                .append("scopeKey", new Document("$regex", id))).first();
+        assertThat(reminder.getDate("dueAt").toInstant())
+                .isEqualTo(java.time.OffsetDateTime.parse("2021-05-26T08:00+07:00").toInstant());
+    }
+
+    static List<Object> types(Map<String, Object> path) {
+        return NoticeItemOneWalkTest.steps(path).stream().map(s -> s.get("type")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> actor(Map<String, Object> step) {
+        return (Map<String, Object>) step.get("actor");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> details(Map<String, Object> step) {
+        return (Map<String, Object>) step.get("details");
+    }
+}

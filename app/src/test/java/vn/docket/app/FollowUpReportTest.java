@@ -1,0 +1,138 @@
+package vn.docket.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Last quarter's report (today is 10/5/2021, so Q1 2021), then a correction recorded afterwards: a draft handed
+ * in on paper on 10/3 and its approval on 20/3. The report now counts the plan as done on time; the report as
+ * of a moment before the correction still shows it overdue, as it was reported then.
+ */
+@SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "docket.reports.place=Hà Nội")
+@ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
+class FollowUpReportTest {
+
+    static final String VHTT = "Phòng Văn hóa và Thông tin";
+    static final String GDDT = "Phòng Giáo dục và Đào tạo";
+
+    @Autowired
+    TestRestTemplate http;
+
+    String assign(DocketClient docket, String title, String on, String deadline) {
+        return assign(docket, VHTT, title, on, deadline);
+    }
+
+    /** Each test reports on a unit of its own: they share one Docket. */
+    String assign(DocketClient docket, String unit, String title, String on, String deadline) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", title);
+        body.put("kind", "PLAN");
+        body.put("leadUnit", unit);
+        body.put("deadline", deadline);
+        body.put("approvalRoute", List.of("Lãnh đạo UBND thành phố"));
+        body.put("effectiveDate", on);
+        return (String) docket.ok("clerk", "/api/assignments", body).get("id");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> total(Map<String, Object> report) {
+        return (Map<String, Object>) report.get("total");
+    }
+
+    @Test
+    void a_correction_recorded_after_the_cut_off_changes_the_report_of_now_but_not_the_report_as_of_the_cut_off()
+            throws Exception {
+        DocketClient docket = new DocketClient(http);
+        String plan = assign(docket, "Kế hoạch tổ chức Lễ hội văn hóa du lịch 2021", "2021-02-01", "2021-03-15");
+        assign(docket, "Kế hoạch tuyên truyền bầu cử đại biểu Quốc hội", "2021-03-01", "2021-03-31");
+        Instant cutOff = Instant.now();
+        Thread.sleep(20);
+        docket.ok("clerk", "/api/assignments/" + plan + "/drafts", Map.of("documentName", "KH lễ hội.docx",
+                "documentUrl", "https://vanban.example.vn/kh-le-hoi", "effectiveDate", "2021-03-10"));
+        docket.ok("chair", "/api/assignments/" + plan + "/approvals", Map.of("effectiveDate", "2021-03-20"));
+
+        String q = "/api/reports/follow-up?period=last-quarter&unit=" + VHTT;
+        Map<String, Object> now = docket.getOk("auditor", q);
+        Map<String, Object> then = docket.getOk("auditor", q + "&asOf=" + cutOff);
+
+        assertThat(now).containsEntry("from", "2021-01-01").containsEntry("to", "2021-03-31")
+                .containsEntry("timelinessAgainst", "EXTENDED");
+        assertThat(total(now)).containsEntry("assigned", 2).containsEntry("doneOnTime", 1)
+                .containsEntry("openWithinDeadline", 1).containsEntry("openOverdue", 0)
+                .containsEntry("meanDaysToApproval", 47.0).containsEntry("meanRevisionRounds", 0.0);
+        assertThat(total(then)).containsEntry("assigned", 2).containsEntry("doneOnTime", 0)
+                .containsEntry("openWithinDeadline", 1).containsEntry("openOverdue", 1)
+                .containsEntry("openOverdueUnder30Days", 1).containsEntry("meanDaysToApproval", null);
+        assertThat(Instant.parse((String) then.get("asOf"))).isEqualTo(cutOff);
+    }
+
+    @Test
+    void the_report_downloads_as_a_spreadsheet_laid_out_like_the_offices_report_and_as_csv() throws Exception {
+        DocketClient docket = new DocketClient(http);
+        assign(docket, GDDT, "Kế hoạch phát triển văn hóa đọc trong trường học", "2021-01-04", "2021-01-29");
+
+        ResponseEntity<byte[]> xlsx = http.withBasicAuth("clerk", "demo")
+                .getForEntity("/api/reports/follow-up.xlsx?period=2021-Q1", byte[].class);
+        assertThat(xlsx.getStatusCode().value()).isEqualTo(200);
+        assertThat(xlsx.getHeaders().getContentDisposition().getFilename())
+                .isEqualTo("bao-cao-theo-doi-2021-01-01_2021-03-31.xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(text(sheet, 0, 0)).isEqualTo("ỦY BAN NHÂN DÂN THÀNH PHỐ");
+            assertThat(text(sheet, 0, 5)).isEqualTo("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+            assertThat(text(sheet, 2, 5)).isEqualTo("Hà Nội, ngày 10 tháng 5 năm 2021");
+            assertThat(text(sheet, 4, 0)).isEqualTo("BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO");
+            assertThat(text(sheet, 5, 0)).isEqualTo("Kỳ báo cáo: từ ngày 01/01/2021 đến ngày 31/03/2021");
+            assertThat(text(sheet, 6, 0)).contains("Thời hạn tính theo hạn đã được gia hạn");
+            assertThat(text(sheet, 8, 0)).isEqualTo("STT");
+            assertThat(text(sheet, 8, 1)).isEqualTo("Đơn vị chủ trì");
+            assertThat(text(sheet, 8, 5)).isEqualTo("Đã hoàn thành");
+            assertThat(text(sheet, 9, 5)).isEqualTo("Hoàn thành đúng hạn");
+            assertThat(text(sheet, 9, 11)).isEqualTo("Quá hạn trên 90 ngày");
+            Row totals = sheet.getRow(sheet.getLastRowNum() - 2);
+            assertThat(totals.getCell(1).getStringCellValue()).isEqualTo("Tổng cộng");
+            assertThat(totals.getCell(4).getNumericCellValue()).isGreaterThanOrEqualTo(1);
+        }
+
+        ResponseEntity<byte[]> csv = http.withBasicAuth("clerk", "demo")
+                .getForEntity("/api/reports/follow-up.csv?from=2021-01-01&to=2021-03-31&unit=" + GDDT, byte[].class);
+        String[] lines = new String(csv.getBody(), StandardCharsets.UTF_8).split("\r\n");
+        assertThat(lines[0]).startsWith("\uFEFFSTT,Đơn vị chủ trì,Giao trong kỳ,Kỳ trước chuyển sang,Tổng số,");
+        assertThat(lines[1]).startsWith("1," + GDDT + ",1,0,1,0,0,0,1,0,1,0,,,0");
+        assertThat(lines[lines.length - 1]).startsWith(",Tổng cộng,");
+    }
+
+    @Test
+    void a_report_without_a_period_or_with_an_unknown_one_or_a_bad_moment_is_refused_with_the_rule() {
+        DocketClient docket = new DocketClient(http);
+        assertThat(docket.get("clerk", "/api/reports/follow-up").getBody()).containsEntry("rule", "period-required");
+        assertThat(docket.get("clerk", "/api/reports/follow-up?period=quy-truoc").getStatusCode().value()).isEqualTo(422);
+        assertThat(docket.get("clerk", "/api/reports/follow-up?period=2021&asOf=hôm qua").getBody())
+                .containsEntry("rule", "as-of-format");
+        assertThat(docket.get("clerk", "/api/reports/follow-up?from=2021-13-01&to=2021-12-31").getStatusCode().value())
+                .isEqualTo(400);
+        assertThat(docket.get(null, "/api/reports/follow-up?period=2021").getStatusCode().value()).isEqualTo(401);
+    }
+
+    static String text(Sheet sheet, int row, int column) {
+        return sheet.getRow(row).getCell(column).getStringCellValue();
+    }
+}

@@ -1,0 +1,228 @@
+package vn.docket.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * 480 plans over 2021 from seed 20210104, appended to the event store as the aggregate would have written them.
+ * The follow-up reports for the year and for the third quarter must show, per unit and in total, the figures
+ * worked out here from the plans' courses, without Docket's code. A Docket of its own: nothing else in its store.
+ */
+@SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "docket.reports.place=Đà Nẵng")
+@ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
+class YearOfHistoryReportTest {
+
+    static final long SEED = 20210104L;
+    static final int PLANS = 480;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Test
+    void a_year_of_history_gives_per_unit_the_figures_worked_out_independently_from_the_plans() throws IOException {
+        YearOfHistory year = YearOfHistory.generate(SEED, PLANS);
+        List<List<EventMessage<?>>> events = year.events();
+        long appendStarted = System.nanoTime();
+        events.forEach(eventStore::publish);
+        long appendMs = (System.nanoTime() - appendStarted) / 1_000_000;
+        int eventCount = events.stream().mapToInt(List::size).sum();
+
+        DocketClient docket = new DocketClient(http);
+        StringBuilder note = new StringBuilder(String.format("%d plans, %d events appended in %d ms%n",
+                PLANS, eventCount, appendMs));
+        for (String[] period : List.of(new String[] {"2021", "2021-01-01", "2021-12-31"},
+                new String[] {"2021-Q3", "2021-07-01", "2021-09-30"})) {
+            LocalDate from = LocalDate.parse(period[1]);
+            LocalDate to = LocalDate.parse(period[2]);
+            Map<String, Object> report = docket.getOk("clerk", "/api/reports/follow-up?period=" + period[0]);
+            Map<String, Map<String, Object>> expected = expectedRows(year, from, to);
+
+            assertThat(report.get("eventsRead")).isEqualTo(eventCount);
+            assertSameFigures(FollowUpReportTest.total(report), expected.remove(null), "total " + period[0]);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> units = (List<Map<String, Object>>) report.get("units");
+            assertThat(units).extracting(u -> u.get("unit")).containsExactlyInAnyOrderElementsOf(expected.keySet());
+            for (Map<String, Object> unit : units) {
+                assertSameFigures(unit, expected.get((String) unit.get("unit")), unit.get("unit") + " " + period[0]);
+            }
+            note.append(String.format("%s: produced in %s ms from %s events; total %s%n", period[0], report.get("tookMs"),
+                    report.get("eventsRead"), FollowUpReportTest.total(report)));
+            units.forEach(u -> note.append("  ").append(u).append(System.lineSeparator()));
+        }
+        // The history has what a real year has: on-time and late work, open and overdue work, extensions, rounds.
+        Map<String, Object> wholeYear = expectedRows(year, LocalDate.of(2021, 1, 1), LocalDate.of(2021, 12, 31)).get(null);
+        assertThat((int) wholeYear.get("doneOnTime")).isGreaterThan(100);
+        assertThat((int) wholeYear.get("doneLate")).isGreaterThan(30);
+        assertThat((int) wholeYear.get("openOverdue")).isGreaterThan(5);
+        assertThat((double) wholeYear.get("meanRevisionRounds")).isGreaterThan(0.3);
+        assertThat(year.plans.stream().filter(p -> p.steps.stream().anyMatch(s -> s.what().equals("EXTENDED"))).count())
+                .isGreaterThan(30);
+        Files.writeString(Path.of("target", "year-of-history-report.txt"), note, StandardCharsets.UTF_8);
+        System.out.print(note);
+    }
+
+    static void assertSameFigures(Map<String, Object> actual, Map<String, Object> expected, String what) {
+        assertThat(expected).as(what).isNotNull();
+        expected.forEach((key, value) -> {
+            Object got = actual.get(key);
+            if (value instanceof Double d) {
+                assertThat(((Number) got).doubleValue()).as(what + " " + key).isEqualTo(d);
+            } else {
+                assertThat(got).as(what + " " + key).isEqualTo(value);
+            }
+        });
+    }
+
+    // ---- the figures, worked out from the plans' courses ----
+
+    /** Per unit (and the total under the key null), the report's figures for the period from..to. */
+    static Map<String, Map<String, Object>> expectedRows(YearOfHistory year, LocalDate from, LocalDate to) {
+        Map<String, List<YearOfHistory.Plan>> perUnit = new TreeMap<>();
+        List<YearOfHistory.Plan> all = new ArrayList<>();
+        for (YearOfHistory.Plan p : year.plans) {
+            if (p.assignedOn.isAfter(to)) {
+                continue;
+            }
+            perUnit.computeIfAbsent(unitOn(p, to), u -> new ArrayList<>()).add(p);
+            all.add(p);
+        }
+        Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
+        perUnit.forEach((unit, plans) -> {
+            Map<String, Object> row = figures(plans, from, to);
+            if ((int) row.get("total") + (int) row.get("cancelled") > 0) {
+                rows.put(unit, row);
+            }
+        });
+        rows.put(null, figures(all, from, to));
+        return rows;
+    }
+
+    static Map<String, Object> figures(List<YearOfHistory.Plan> plans, LocalDate from, LocalDate to) {
+        int assigned = 0, carried = 0, onTime = 0, late = 0, within = 0, under30 = 0, to90 = 0, over90 = 0, cancelled = 0;
+        int done = 0;
+        long rounds = 0, days = 0;
+        for (YearOfHistory.Plan p : plans) {
+            LocalDate cancelledOn = dateOf(p, "CANCELLED", to);
+            LocalDate approvedOn = dateOf(p, "APPROVED", to);
+            if (cancelledOn != null) {
+                cancelled += cancelledOn.isBefore(from) ? 0 : 1;
+                continue;
+            }
+            if (approvedOn != null && approvedOn.isBefore(from)) {
+                continue;
+            }
+            if (p.assignedOn.isBefore(from)) {
+                carried++;
+            } else {
+                assigned++;
+            }
+            LocalDate deadline = deadlineOn(p, to);
+            LocalDate handedIn = handedInOn(p, to);
+            if (approvedOn != null) {
+                done++;
+                rounds += p.steps.stream().filter(s -> s.what().equals("REVISION")).count();
+                days += ChronoUnit.DAYS.between(p.assignedOn, approvedOn);
+                if (deadline != null && handedIn.isAfter(deadline)) {
+                    late++;
+                } else {
+                    onTime++;
+                }
+            } else {
+                LocalDate judged = handedIn != null ? handedIn : to;
+                if (deadline == null || !judged.isAfter(deadline)) {
+                    within++;
+                } else {
+                    long overdue = ChronoUnit.DAYS.between(deadline, judged);
+                    if (overdue < 30) {
+                        under30++;
+                    } else if (overdue <= 90) {
+                        to90++;
+                    } else {
+                        over90++;
+                    }
+                }
+            }
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("assigned", assigned);
+        row.put("carriedOver", carried);
+        row.put("total", assigned + carried);
+        row.put("doneOnTime", onTime);
+        row.put("doneLate", late);
+        row.put("openWithinDeadline", within);
+        row.put("openOverdue", under30 + to90 + over90);
+        row.put("openOverdueUnder30Days", under30);
+        row.put("openOverdue30To90Days", to90);
+        row.put("openOverdueOver90Days", over90);
+        row.put("cancelled", cancelled);
+        row.put("meanRevisionRounds", done == 0 ? null : Math.round(100.0 * rounds / done) / 100.0);
+        row.put("meanDaysToApproval", done == 0 ? null : Math.round(100.0 * days / done) / 100.0);
+        return row;
+    }
+
+    static String unitOn(YearOfHistory.Plan p, LocalDate day) {
+        String unit = p.unit;
+        for (YearOfHistory.Step s : p.steps) {
+            if (!s.on().isAfter(day) && s.what().equals("REASSIGNED")) {
+                unit = s.unit();
+            }
+        }
+        return unit;
+    }
+
+    static LocalDate dateOf(YearOfHistory.Plan p, String what, LocalDate day) {
+        return p.steps.stream().filter(s -> s.what().equals(what) && !s.on().isAfter(day))
+                .map(YearOfHistory.Step::on).findFirst().orElse(null);
+    }
+
+    /** The deadline in force at the end of the day: the assignment's, moved by extensions and revision due dates. */
+    static LocalDate deadlineOn(YearOfHistory.Plan p, LocalDate day) {
+        LocalDate deadline = p.deadline;
+        for (YearOfHistory.Step s : p.steps) {
+            if (!s.on().isAfter(day) && s.date() != null && (s.what().equals("EXTENDED") || s.what().equals("REVISION"))) {
+                deadline = s.date();
+            }
+        }
+        return deadline;
+    }
+
+    /** The day of the draft with the leaders at the end of the day, or null if the unit holds the work. */
+    static LocalDate handedInOn(YearOfHistory.Plan p, LocalDate day) {
+        LocalDate handedIn = null;
+        for (YearOfHistory.Step s : p.steps) {
+            if (s.on().isAfter(day)) {
+                break;
+            }
+            if (s.what().equals("DRAFT")) {
+                handedIn = s.on();
+            } else if (s.what().equals("REVISION")) {
+                handedIn = null;
+            }
+        }
+        return handedIn;
+    }
+}

@@ -1,0 +1,163 @@
+package vn.docket.command.assignment;
+
+import static vn.docket.command.assignment.AssignmentTest.CHAIR;
+import static vn.docket.command.assignment.AssignmentTest.CLERK;
+import static vn.docket.command.assignment.AssignmentTest.ID;
+import static vn.docket.command.assignment.AssignmentTest.QLDT_STAFF;
+import static vn.docket.command.assignment.AssignmentTest.TCKH;
+import static vn.docket.command.assignment.AssignmentTest.TCKH_STAFF;
+import static vn.docket.command.assignment.AssignmentTest.VICE_CHAIR;
+import static vn.docket.command.assignment.AssignmentTest.by;
+import static vn.docket.command.assignment.ChasingDeadlinesTest.DEADLINE;
+import static vn.docket.command.assignment.ChasingDeadlinesTest.TODAY;
+import static vn.docket.command.assignment.ChasingDeadlinesTest.as;
+import static vn.docket.command.assignment.ChasingDeadlinesTest.assign;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.TestExecutor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.docket.calendar.WorkingDayCalendar;
+import vn.docket.command.approval.ApprovalLevels;
+import vn.docket.command.deadlines.DeadlineChaser;
+import vn.docket.command.extension.DecideExtension;
+import vn.docket.command.extension.RequestExtension;
+import vn.docket.events.DeadlineExtended;
+import vn.docket.events.ExtensionRejected;
+import vn.docket.events.ExtensionRequested;
+import vn.docket.platform.testing.MutableClock;
+import vn.docket.platform.web.NotAllowed;
+import vn.docket.platform.web.RuleBroken;
+import vn.docket.platform.web.StateConflict;
+
+/** Gia hạn: the lead unit asks for a later date with a reason; a leader approves (maybe another date) or rejects. */
+class ExtensionRequestTest {
+
+    static final LocalDate ASKED = LocalDate.of(2021, 6, 4);
+    static final String REASON = "Chờ số liệu quyết toán quý I của các phường";
+
+    FixtureConfiguration<Assignment> fixture;
+    MutableClock clock;
+
+    @BeforeEach
+    void setUp() {
+        clock = new MutableClock(TODAY);
+        fixture = new AggregateTestFixture<>(Assignment.class);
+        fixture.registerInjectableResource(clock);
+        fixture.registerInjectableResource(new ApprovalLevels(null));
+        fixture.registerInjectableResource(new DeadlineChaser(WorkingDayCalendar.bundled(), 3, LocalTime.of(8, 0), clock));
+    }
+
+    TestExecutor<Assignment> assigned() {
+        return fixture.givenCurrentTime(clock.instant()).andGivenCommands(as(CLERK, assign(DEADLINE, TODAY)));
+    }
+
+    TestExecutor<Assignment> requested() {
+        return assigned().andGivenCommands(as(TCKH_STAFF, new RequestExtension(ID, ASKED, REASON, TODAY)));
+    }
+
+    @Test
+    void staff_of_the_lead_unit_ask_for_a_later_date_with_a_reason() {
+        assigned()
+                .when(new RequestExtension(ID, ASKED, REASON, TODAY), by(TCKH_STAFF))
+                .expectEvents(new ExtensionRequested(ID, DEADLINE, ASKED, REASON, TODAY));
+    }
+
+    @Test
+    void staff_of_another_unit_cannot_ask_for_an_extension() {
+        assigned()
+                .when(new RequestExtension(ID, ASKED, REASON, TODAY), by(QLDT_STAFF))
+                .expectException(NotAllowed.class).expectNoEvents();
+    }
+
+    @Test
+    void the_date_asked_for_must_be_later_than_the_current_deadline() {
+        assigned()
+                .when(new RequestExtension(ID, DEADLINE, REASON, TODAY), by(TCKH_STAFF))
+                .expectException(RuleBroken.class)
+                .expectExceptionMessage("The date asked for, 20/5/2021, must be later than the current deadline, 20/5/2021.");
+    }
+
+    @Test
+    void an_extension_request_needs_a_reason() {
+        assigned()
+                .when(new RequestExtension(ID, ASKED, " ", TODAY), by(TCKH_STAFF))
+                .expectException(RuleBroken.class).expectNoEvents();
+    }
+
+    @Test
+    void a_task_without_a_deadline_has_nothing_to_extend() {
+        fixture.givenCurrentTime(clock.instant()).andGivenCommands(as(CLERK, assign(null, TODAY)))
+                .when(new RequestExtension(ID, ASKED, REASON, TODAY), by(TCKH_STAFF))
+                .expectException(RuleBroken.class).expectNoEvents();
+    }
+
+    @Test
+    void only_one_request_awaits_a_decision_at_a_time() {
+        requested()
+                .when(new RequestExtension(ID, ASKED.plusDays(7), REASON, TODAY), by(TCKH_STAFF))
+                .expectException(StateConflict.class).expectNoEvents();
+    }
+
+    @Test
+    void a_leader_approves_and_the_deadline_moves_while_the_original_stays_on_record() {
+        requested()
+                .when(new DecideExtension(ID, true, null, null, TODAY), by(VICE_CHAIR))
+                .expectEvents(new DeadlineExtended(ID, DEADLINE, ASKED, REASON, TODAY))
+                .expectScheduledDeadlineWithName(OffsetDateTime.parse("2021-06-01T08:00+07:00").toInstant(),
+                        DeadlineChaser.REMINDER);
+    }
+
+    @Test
+    void a_leader_may_grant_a_different_date_than_asked() {
+        requested()
+                .when(new DecideExtension(ID, true, LocalDate.of(2021, 5, 31), "Gia hạn đến 31/5", TODAY), by(CHAIR))
+                .expectEvents(new DeadlineExtended(ID, DEADLINE, LocalDate.of(2021, 5, 31), "Gia hạn đến 31/5", TODAY));
+    }
+
+    @Test
+    void a_leader_rejects_with_a_reason_and_the_deadline_stays() {
+        requested()
+                .when(new DecideExtension(ID, false, null, "Nhiệm vụ cấp bách, không gia hạn", TODAY), by(CHAIR))
+                .expectEvents(new ExtensionRejected(ID, ASKED, "Nhiệm vụ cấp bách, không gia hạn", TODAY));
+    }
+
+    @Test
+    void a_rejection_needs_a_reason() {
+        requested()
+                .when(new DecideExtension(ID, false, null, null, TODAY), by(CHAIR))
+                .expectException(RuleBroken.class).expectNoEvents();
+    }
+
+    @Test
+    void only_the_chair_or_a_vice_chair_decides_on_an_extension() {
+        requested()
+                .when(new DecideExtension(ID, true, null, null, TODAY), by(CLERK))
+                .expectException(NotAllowed.class).expectNoEvents();
+    }
+
+    @Test
+    void there_is_nothing_to_decide_without_a_pending_request() {
+        assigned()
+                .when(new DecideExtension(ID, true, ASKED, null, TODAY), by(CHAIR))
+                .expectException(StateConflict.class).expectNoEvents();
+    }
+
+    @Test
+    void a_granted_date_not_later_than_the_deadline_is_rejected() {
+        requested()
+                .when(new DecideExtension(ID, true, DEADLINE.minusDays(1), null, TODAY), by(CHAIR))
+                .expectException(RuleBroken.class).expectNoEvents();
+    }
+
+    @Test
+    void after_a_rejection_the_unit_may_ask_again() {
+        requested().andGivenCommands(as(CHAIR, new DecideExtension(ID, false, null, "Chưa đủ căn cứ", TODAY)))
+                .when(new RequestExtension(ID, ASKED, "Bổ sung căn cứ: công văn của Sở Tài chính", TODAY), by(TCKH_STAFF))
+                .expectEvents(new ExtensionRequested(ID, DEADLINE, ASKED, "Bổ sung căn cứ: công văn của Sở Tài chính", TODAY));
+    }
+}

@@ -1,0 +1,196 @@
+package vn.docket.query.notifications;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+import vn.docket.events.DeadlineExtended;
+import vn.docket.events.DeadlineMissed;
+import vn.docket.events.ExtensionRejected;
+import vn.docket.events.ExtensionRequested;
+import vn.docket.events.ReminderSent;
+import vn.docket.events.RevisionRequested;
+import vn.docket.events.Role;
+import vn.docket.events.TaskAssigned;
+import vn.docket.events.TaskReassigned;
+import vn.docket.query.support.EventActors;
+
+/**
+ * Tells people what they must act on: the in-app list and, with an SMTP server configured, e-mail. A
+ * notification is keyed by the event's id and claimed by inserting it before anything is sent, so an event
+ * delivered twice is notified once; a crash between the claim and the e-mail loses that e-mail rather than
+ * sending it twice. Replays (a rebuild) send nothing: the sending handlers are {@link DisallowReplay}.
+ */
+@Component
+@ProcessingGroup(NotificationProjection.NAME)
+class NotificationProjection {
+
+    static final String NAME = "notifications";
+    static final String COLLECTION = "notifications";
+    /** What a notification needs to name the task: its title and lead unit. Rebuilt on replay, never dropped. */
+    static final String TASKS = "notification_tasks";
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationProjection.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d/M/yyyy");
+
+    private final MongoCollection<Document> notifications;
+    private final MongoCollection<Document> tasks;
+    private final NotificationSettings settings;
+    private final ObjectProvider<JavaMailSender> mail;
+
+    NotificationProjection(MongoDatabase database, NotificationSettings settings, ObjectProvider<JavaMailSender> mail) {
+        this.notifications = database.getCollection(COLLECTION);
+        this.tasks = database.getCollection(TASKS);
+        this.settings = settings;
+        this.mail = mail;
+    }
+
+    // ---- what the messages need to know; safe to replay ----
+
+    @EventHandler
+    void on(TaskAssigned e) {
+        tasks.replaceOne(Filters.eq("_id", e.assignmentId().toString()),
+                new Document("_id", e.assignmentId().toString()).append("title", e.title()).append("leadUnit", e.leadUnit()),
+                new ReplaceOptions().upsert(true));
+    }
+
+    @EventHandler
+    void on(TaskReassigned e) {
+        tasks.updateOne(Filters.eq("_id", e.assignmentId().toString()), Updates.set("leadUnit", e.newLeadUnit()));
+    }
+
+    // ---- notifications: never on replay ----
+
+    @EventHandler
+    @DisallowReplay
+    void on(ReminderSent e, EventMessage<?> message) {
+        String subject = e.kind() == ReminderSent.Kind.MANUAL ? "Đôn đốc thực hiện nhiệm vụ" : "Sắp đến hạn";
+        String text = "Nhiệm vụ \"" + title(e.assignmentId().toString()) + "\""
+                + (e.deadline() == null ? " chưa có hạn." : " có hạn ngày " + DAY.format(e.deadline())
+                + (e.workingDaysLeft() == null ? "." : " (còn " + e.workingDaysLeft() + " ngày làm việc)."))
+                + (e.note() == null ? "" : "\n" + e.note());
+        notify(message, e.assignmentId().toString(), "REMINDER_SENT", subject, text, List.of(Audience.unit(e.chasedUnit())));
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(DeadlineMissed e, EventMessage<?> message) {
+        notify(message, e.assignmentId().toString(), "DEADLINE_MISSED", "Quá hạn",
+                "Nhiệm vụ \"" + title(e.assignmentId().toString()) + "\" đã quá hạn ngày " + DAY.format(e.deadline())
+                        + " mà chưa có dự thảo đúng hạn.",
+                List.of(Audience.unit(e.chasedUnit()), Audience.role(Role.CLERK)));
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(RevisionRequested e, EventMessage<?> message) {
+        String id = e.assignmentId().toString();
+        notify(message, id, "REVISION_REQUESTED", "Yêu cầu chỉnh sửa dự thảo",
+                "Dự thảo v" + e.version() + " của nhiệm vụ \"" + title(id) + "\" cần chỉnh sửa:\n- "
+                        + String.join("\n- ", e.reasons())
+                        + (e.dueDate() == null ? "" : "\nHạn nộp lại: " + DAY.format(e.dueDate()) + "."),
+                List.of(Audience.unit(leadUnit(id))));
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(ExtensionRequested e, EventMessage<?> message) {
+        String id = e.assignmentId().toString();
+        notify(message, id, "EXTENSION_REQUESTED", "Đề nghị gia hạn",
+                leadUnit(id) + " đề nghị gia hạn nhiệm vụ \"" + title(id) + "\" từ ngày " + DAY.format(e.currentDeadline())
+                        + " đến ngày " + DAY.format(e.requestedDeadline()) + ". Lý do: " + e.reason(),
+                List.of(Audience.role(Role.CHAIR), Audience.role(Role.VICE_CHAIR)));
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(DeadlineExtended e, EventMessage<?> message) {
+        String id = e.assignmentId().toString();
+        notify(message, id, "DEADLINE_EXTENDED", "Gia hạn nhiệm vụ",
+                "Nhiệm vụ \"" + title(id) + "\" được gia hạn đến ngày " + DAY.format(e.newDeadline()) + ".",
+                List.of(Audience.unit(leadUnit(id))));
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(ExtensionRejected e, EventMessage<?> message) {
+        String id = e.assignmentId().toString();
+        notify(message, id, "EXTENSION_REJECTED", "Không đồng ý gia hạn",
+                "Đề nghị gia hạn nhiệm vụ \"" + title(id) + "\" đến ngày " + DAY.format(e.requestedDeadline())
+                        + " không được chấp thuận. Lý do: " + e.reason(),
+                List.of(Audience.unit(leadUnit(id))));
+    }
+
+    private void notify(EventMessage<?> message, String assignmentId, String type, String subject, String text,
+                        List<String> audience) {
+        Document n = new Document("_id", message.getIdentifier())
+                .append("assignmentId", assignmentId)
+                .append("type", type)
+                .append("subject", subject)
+                .append("text", text)
+                .append("audience", audience)
+                .append("actor", EventActors.of(message.getMetaData()))
+                .append("recordedAt", Date.from(message.getTimestamp()))
+                .append("notifiedAt", Date.from(Instant.now()));
+        try {
+            notifications.insertOne(n);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return; // this event was notified already
+            }
+            throw e;
+        }
+        mailTo(n, settings.addressesFor(audience), subject, text);
+    }
+
+    private void mailTo(Document n, List<String> addresses, String subject, String text) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null || addresses.isEmpty()) {
+            return;
+        }
+        SimpleMailMessage email = new SimpleMailMessage();
+        email.setFrom(settings.from());
+        email.setTo(addresses.toArray(String[]::new));
+        email.setSubject("[Docket] " + subject);
+        email.setText(text);
+        Document status;
+        try {
+            sender.send(email);
+            status = new Document("state", "SENT").append("to", addresses);
+        } catch (MailException e) {
+            // Not retried: a retry could reach people twice. The in-app list still has it.
+            log.warn("E-mail for notification {} to {} failed: {}", n.getString("_id"), addresses, e.getMessage());
+            status = new Document("state", "FAILED").append("to", addresses).append("error", e.getMessage());
+        }
+        notifications.updateOne(Filters.eq("_id", n.getString("_id")), Updates.set("mail", status));
+    }
+
+    private String title(String assignmentId) {
+        Document t = tasks.find(Filters.eq("_id", assignmentId)).first();
+        return t == null ? assignmentId : t.getString("title");
+    }
+
+    private String leadUnit(String assignmentId) {
+        Document t = tasks.find(Filters.eq("_id", assignmentId)).first();
+        return t == null ? "?" : t.getString("leadUnit");
+    }
+}

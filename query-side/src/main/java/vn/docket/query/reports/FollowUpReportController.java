@@ -1,0 +1,100 @@
+package vn.docket.query.reports;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.docket.platform.PlatformConfiguration;
+import vn.docket.platform.web.RuleBroken;
+
+@RestController
+@Tag(name = "Reports")
+class FollowUpReportController {
+
+    static final MediaType XLSX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final FollowUpReports reports;
+    private final ReportSettings settings;
+    private final Clock clock;
+
+    FollowUpReportController(FollowUpReports reports, ReportSettings settings, Clock clock) {
+        this.reports = reports;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/reports/follow-up")
+    @Operation(summary = "Follow-up report per lead unit and in total; asOf replays the history as recorded then")
+    FollowUpReport json(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+                        @RequestParam(required = false) String period, @RequestParam(required = false) String unit,
+                        @RequestParam(required = false) String asOf) {
+        return produce(from, to, period, unit, asOf);
+    }
+
+    @GetMapping("/api/reports/follow-up.xlsx")
+    @Operation(summary = "The follow-up report as a spreadsheet laid out like the office's printed report")
+    ResponseEntity<byte[]> xlsx(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+                                @RequestParam(required = false) String period, @RequestParam(required = false) String unit,
+                                @RequestParam(required = false) String asOf) {
+        FollowUpReport report = produce(from, to, period, unit, asOf);
+        byte[] body = XlsxReport.write(report, settings.place(), PlatformConfiguration.ZONE, LocalDate.now(clock));
+        return file(body, XLSX, fileName(report, "xlsx"));
+    }
+
+    @GetMapping("/api/reports/follow-up.csv")
+    @Operation(summary = "The follow-up report's table as CSV (UTF-8)")
+    ResponseEntity<byte[]> csv(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+                               @RequestParam(required = false) String period, @RequestParam(required = false) String unit,
+                               @RequestParam(required = false) String asOf) {
+        FollowUpReport report = produce(from, to, period, unit, asOf);
+        return file(CsvReport.write(report), new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
+                fileName(report, "csv"));
+    }
+
+    private FollowUpReport produce(LocalDate from, LocalDate to, String period, String unit, String asOf) {
+        ReportPeriod p = ReportPeriod.of(from, to, period, LocalDate.now(clock));
+        return reports.produce(p, unit, moment(asOf));
+    }
+
+    /**
+     * An instant ({@code 2021-04-06T10:00:00Z}, or with an offset) or a day ({@code 2021-04-06}, meaning the
+     * end of that day in Vietnam). Absent: now. Recorded times are real time, never the office's back-dating.
+     */
+    static Instant moment(String asOf) {
+        if (asOf == null || asOf.isBlank()) {
+            return Instant.now();
+        }
+        String s = asOf.strip();
+        try {
+            if (s.length() == 10) {
+                return LocalDate.parse(s).plusDays(1).atStartOfDay(PlatformConfiguration.ZONE).toInstant().minusMillis(1);
+            }
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new RuleBroken("as-of-format", "asOf must be a day (2021-04-06) or a moment with its offset "
+                    + "(2021-04-06T10:00:00+07:00).");
+        }
+    }
+
+    private static String fileName(FollowUpReport r, String extension) {
+        return "bao-cao-theo-doi-" + r.from() + "_" + r.to() + "." + extension;
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String name) {
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .body(body);
+    }
+}

@@ -1,0 +1,70 @@
+package vn.docket.query.reports;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import vn.docket.platform.Text;
+import vn.docket.events.AssignmentEvent;
+
+/** Produces follow-up reports by replaying the event store; nothing is kept between two reports. */
+@Service
+public class FollowUpReports {
+
+    private static final Logger log = LoggerFactory.getLogger(FollowUpReports.class);
+
+    private final EventStore eventStore;
+    private final ReportSettings settings;
+    private final TimelinessRule rule;
+
+    FollowUpReports(EventStore eventStore, ReportSettings settings, TimelinessSettings timeliness) {
+        this.eventStore = eventStore;
+        this.settings = settings;
+        this.rule = timeliness.against();
+    }
+
+    /**
+     * @param unit only this lead unit, or null for all
+     * @param asOf only events recorded up to this moment
+     */
+    public FollowUpReport produce(ReportPeriod period, String unit, Instant asOf) {
+        long started = System.nanoTime();
+        String onlyUnit = Text.clean(unit);
+        EventHistory.Read history = EventHistory.recordedUpTo(eventStore, asOf);
+        Tallied tallied = tally(history.byAssignment().values(), period, onlyUnit, rule);
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        if (tookMs > 2_000) {
+            log.info("Follow-up report {} to {} took {} ms over {} events", period.from(), period.to(), tookMs,
+                    history.eventsRead());
+        }
+        return new FollowUpReport(FollowUpReport.TITLE, settings.issuingBody(), settings.issuer(), period.from(),
+                period.to(), asOf, onlyUnit, rule, rule.vietnamese(), tallied.units(), tallied.total(), history.eventsRead(),
+                tookMs);
+    }
+
+    record Tallied(List<FollowUpReport.Row> units, FollowUpReport.Row total) {
+    }
+
+    /** The figures from each assignment's events (stream order); units without a task in the period are left out. */
+    static Tallied tally(Iterable<List<AssignmentEvent>> assignments, ReportPeriod period, String onlyUnit,
+                         TimelinessRule rule) {
+        Map<String, ReportTally> perUnit = new TreeMap<>(Vietnamese.ORDER);
+        ReportTally total = new ReportTally(null);
+        for (List<AssignmentEvent> events : assignments) {
+            TaskHistory task = TaskHistory.asAt(events, period.to());
+            if (task == null || (onlyUnit != null && !onlyUnit.equals(task.leadUnit))) {
+                continue; // not yet assigned at the end of the period, or another unit's
+            }
+            perUnit.computeIfAbsent(task.leadUnit, ReportTally::new).count(task, period.from(), period.to(), rule);
+            total.count(task, period.from(), period.to(), rule);
+        }
+        List<FollowUpReport.Row> rows = new ArrayList<>();
+        perUnit.values().stream().map(ReportTally::row).filter(r -> r.total() + r.cancelled() > 0).forEach(rows::add);
+        return new Tallied(rows, total.row());
+    }
+}

@@ -1,0 +1,156 @@
+package vn.docket.query.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import vn.docket.events.AssignmentEvent;
+import vn.docket.events.DeadlineExtended;
+import vn.docket.events.DeliverableKind;
+import vn.docket.events.DraftApproved;
+import vn.docket.events.DraftSubmitted;
+import vn.docket.events.RevisionRequested;
+import vn.docket.events.TaskAssigned;
+import vn.docket.events.TaskCancelled;
+import vn.docket.events.TaskReassigned;
+import vn.docket.platform.web.RuleBroken;
+
+/**
+ * The figures of the first quarter of 2021 for a handful of plans, one for every case the report must get
+ * right. Days overdue are counted up to 31/3/2021.
+ */
+class FollowUpFiguresTest {
+
+    static final String TCKH = "Phòng Tài chính - Kế hoạch";
+    static final String QLDT = "Phòng Quản lý đô thị";
+    static final String KT = "Phòng Kinh tế";
+    static final ReportPeriod Q1 = ReportPeriod.named("2021-Q1", LocalDate.of(2021, 5, 10));
+
+    /** Builds one assignment's events in order. */
+    static final class Plan {
+        final UUID id = UUID.randomUUID();
+        final List<AssignmentEvent> events = new ArrayList<>();
+        int version;
+
+        static Plan assigned(String unit, String on, String deadline) {
+            Plan p = new Plan();
+            p.events.add(new TaskAssigned(p.id, "Kế hoạch", DeliverableKind.PLAN, unit, List.of(),
+                    deadline == null ? null : d(deadline), List.of("Lãnh đạo UBND thành phố"), null, null, d(on)));
+            return p;
+        }
+
+        Plan draft(String on) {
+            events.add(new DraftSubmitted(id, ++version, "KH.docx", null, "https://vanban.example.vn/kh", null, d(on)));
+            return this;
+        }
+
+        Plan revision(String on) {
+            events.add(new RevisionRequested(id, version, "Lãnh đạo UBND thành phố", List.of("Bổ sung"), null, d(on)));
+            return this;
+        }
+
+        Plan approved(String on) {
+            events.add(new DraftApproved(id, version, "Lãnh đạo UBND thành phố", true, null, null, d(on)));
+            return this;
+        }
+
+        Plan extended(String from, String to, String on) {
+            events.add(new DeadlineExtended(id, d(from), d(to), "Gia hạn", d(on)));
+            return this;
+        }
+
+        Plan reassigned(String from, String to, String on) {
+            events.add(new TaskReassigned(id, from, to, "Điều chuyển", d(on)));
+            return this;
+        }
+
+        Plan cancelled(String on) {
+            events.add(new TaskCancelled(id, "Trùng nhiệm vụ", d(on)));
+            return this;
+        }
+    }
+
+    static LocalDate d(String iso) {
+        return LocalDate.parse(iso);
+    }
+
+    static List<List<AssignmentEvent>> quarter() {
+        return List.of(
+                // carried over from December, done on time in January: 41 days to approval
+                Plan.assigned(TCKH, "2020-12-10", "2021-01-15").draft("2021-01-10").approved("2021-01-20").events,
+                // done before the quarter: belongs to an earlier report
+                Plan.assigned(TCKH, "2020-11-01", "2020-11-30").draft("2020-11-20").approved("2020-12-01").events,
+                // draft five days late: done late, 24 days to approval
+                Plan.assigned(TCKH, "2021-02-01", "2021-02-15").draft("2021-02-20").approved("2021-02-25").events,
+                // nothing handed in: 70 days overdue on 31/3
+                Plan.assigned(TCKH, "2021-01-05", "2021-01-20").events,
+                // 11 days overdue
+                Plan.assigned(TCKH, "2021-03-01", "2021-03-20").events,
+                // carried over, 120 days overdue
+                Plan.assigned(TCKH, "2020-10-01", "2020-12-01").events,
+                // within its deadline
+                Plan.assigned(TCKH, "2021-03-10", "2021-04-10").events,
+                // cancelled in the quarter: left out, counted as cancelled
+                Plan.assigned(TCKH, "2021-01-10", "2021-02-28").cancelled("2021-02-01").events,
+                // extended from 31/1 to 15/3, one revision round, handed in 10/3, approved 12/3: 67 days
+                Plan.assigned(TCKH, "2021-01-04", "2021-01-31").extended("2021-01-31", "2021-03-15", "2021-01-25")
+                        .draft("2021-02-20").revision("2021-02-22").draft("2021-03-10").approved("2021-03-12").events,
+                // handed in on time, approved only in April: open within its deadline at the end of March
+                Plan.assigned(TCKH, "2021-03-15", "2021-03-25").draft("2021-03-24").approved("2021-04-05").events,
+                // reassigned in the quarter: counted under its new lead unit
+                Plan.assigned(QLDT, "2021-02-10", null).reassigned(QLDT, KT, "2021-02-12").events,
+                // assigned after the quarter: not in it
+                Plan.assigned(TCKH, "2021-04-02", "2021-04-30").events);
+    }
+
+    @Test
+    void the_quarter_counts_assigned_carried_over_done_on_time_done_late_within_deadline_and_overdue_by_age() {
+        FollowUpReports.Tallied t = FollowUpReports.tally(quarter(), Q1, null, TimelinessRule.EXTENDED);
+        assertThat(t.total()).isEqualTo(new FollowUpReport.Row(null, 7, 2, 9, 2, 1, 3, 3, 1, 1, 1, 1, 0.33, 44.0));
+    }
+
+    @Test
+    void each_unit_has_its_row_in_vietnamese_order_and_a_reassigned_task_counts_for_its_new_lead_unit() {
+        FollowUpReports.Tallied t = FollowUpReports.tally(quarter(), Q1, null, TimelinessRule.EXTENDED);
+        assertThat(t.units()).extracting(FollowUpReport.Row::unit).containsExactly(KT, TCKH);
+        assertThat(t.units().get(0)).isEqualTo(new FollowUpReport.Row(KT, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, null, null));
+        assertThat(t.units().get(1).total()).isEqualTo(8);
+    }
+
+    @Test
+    void against_the_original_deadline_an_extension_does_not_excuse_a_late_draft() {
+        FollowUpReports.Tallied t = FollowUpReports.tally(quarter(), Q1, null, TimelinessRule.ORIGINAL);
+        assertThat(t.total().doneOnTime()).isEqualTo(1);
+        assertThat(t.total().doneLate()).isEqualTo(2);
+    }
+
+    @Test
+    void a_report_for_one_unit_counts_only_that_units_tasks() {
+        FollowUpReports.Tallied t = FollowUpReports.tally(quarter(), Q1, KT, TimelinessRule.EXTENDED);
+        assertThat(t.units()).hasSize(1);
+        assertThat(t.total().total()).isEqualTo(1);
+    }
+
+    @Test
+    void named_periods_are_months_quarters_and_years_counted_from_today() {
+        LocalDate today = LocalDate.of(2021, 5, 10);
+        assertThat(ReportPeriod.named("last-quarter", today)).isEqualTo(new ReportPeriod(d("2021-01-01"), d("2021-03-31")));
+        assertThat(ReportPeriod.named("this-quarter", today)).isEqualTo(new ReportPeriod(d("2021-04-01"), d("2021-06-30")));
+        assertThat(ReportPeriod.named("last-month", today)).isEqualTo(new ReportPeriod(d("2021-04-01"), d("2021-04-30")));
+        assertThat(ReportPeriod.named("last-quarter", d("2021-02-01"))).isEqualTo(new ReportPeriod(d("2020-10-01"), d("2020-12-31")));
+        assertThat(ReportPeriod.named("2020", today)).isEqualTo(new ReportPeriod(d("2020-01-01"), d("2020-12-31")));
+        assertThat(ReportPeriod.named("2021-02", today)).isEqualTo(new ReportPeriod(d("2021-02-01"), d("2021-02-28")));
+    }
+
+    @Test
+    void an_unknown_period_or_a_reversed_one_is_a_broken_rule() {
+        assertThatThrownBy(() -> ReportPeriod.named("quý trước", d("2021-05-10"))).isInstanceOf(RuleBroken.class);
+        assertThatThrownBy(() -> ReportPeriod.of(d("2021-03-31"), d("2021-01-01"), null, d("2021-05-10")))
+                .isInstanceOf(RuleBroken.class);
+        assertThatThrownBy(() -> ReportPeriod.of(null, null, null, d("2021-05-10"))).isInstanceOf(RuleBroken.class);
+    }
+}
