@@ -2,12 +2,14 @@ package vn.docket.platform.users;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.h2.mvstore.DataUtils;
@@ -64,7 +66,8 @@ final class UserDatabase implements AutoCloseable {
             }
             throw e;
         }
-        return new UserDatabase(own, own.connectionString(), settings.database(), "the data in " + embedded.dataDir());
+        return new UserDatabase(own, own.connectionString(), settings.database(),
+                "the data in " + Path.of(embedded.dataDir()).toAbsolutePath().normalize());
     }
 
     private static boolean listening(int port) {
@@ -80,6 +83,10 @@ final class UserDatabase implements AutoCloseable {
         try {
             db.database.runCommand(new Document("ping", 1));
             return db;
+        } catch (MongoTimeoutException e) {
+            db.close();
+            // Not the URI itself: it may hold the database password.
+            throw new IllegalStateException("no answer from " + db.where + " (waited 5 seconds)");
         } catch (RuntimeException e) {
             db.close();
             throw e;
