@@ -103,6 +103,9 @@ class UsersOnDiskTest {
         assertThat(users("mười ký tự trở lên\n", port, "add", "--id", "hoa", "--name", "Lê Thị Hoa", "--role",
                 "UNIT_STAFF")).isEqualTo(2);
         assertThat(err).contains("give the unit");
+        assertThat(users("mười ký tự trở lên\n", port, "add", "--id", "hoa", "--name", "Lê\u0007Thị Hoa", "--role",
+                "AUDITOR")).isEqualTo(2);
+        assertThat(err).contains("control characters");
         assertThat(users("", port, "add", "--id", "hoa", "--password", "mười ký tự trở lên")).isEqualTo(64);
         assertThat(err).contains("never given on the command line").hasLineCount(1);
         assertThat(users("", port, "disable")).isEqualTo(64);
