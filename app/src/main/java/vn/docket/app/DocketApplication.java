@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 import vn.docket.command.notice.reading.NoticeReaderCli;
 import vn.docket.platform.PlatformConfiguration;
+import vn.docket.platform.users.UsersCommand;
 
 /** Docket in one process: command side, query side, the embedded database and the web UI. */
 @SpringBootApplication(scanBasePackages = {"vn.docket.command", "vn.docket.query", "vn.docket.app"})
@@ -18,6 +19,11 @@ public class DocketApplication {
             // "java -jar docket.jar preview FILE": the import preview as JSON, without starting Docket.
             NoticeReaderCli.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
+        }
+        if (args.length > 0 && args[0].equals("users")) {
+            // "java -jar docket.jar users add|list ...": the users in Docket's database, without starting Docket.
+            System.exit(UsersCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length),
+                    System.in, System.out, System.err, System.console()));
         }
         SpringApplication app = new SpringApplication(DocketApplication.class);
         if (args.length > 0 && args[0].equals("demo")) {

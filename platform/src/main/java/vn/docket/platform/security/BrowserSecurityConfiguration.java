@@ -58,14 +58,14 @@ public class BrowserSecurityConfiguration {
                         // No WWW-Authenticate challenge: the page sends the person to the sign-in form instead.
                         .authenticationEntryPoint((request, response, e) -> SecurityConfiguration.writeProblem(
                                 response, json, HttpStatus.UNAUTHORIZED, "authentication-required",
-                                "Your session has ended; sign in again.", false))
+                                "Your session has ended; sign in again.", java.util.List.of()))
                         .accessDeniedHandler((request, response, e) -> {
                             if (e instanceof CsrfException) {
                                 SecurityConfiguration.writeProblem(response, json, HttpStatus.FORBIDDEN, "csrf-token",
-                                        "The page's security token is missing or out of date; reload the page.", false);
+                                        "The page's security token is missing or out of date; reload the page.", java.util.List.of());
                             } else {
                                 SecurityConfiguration.writeProblem(response, json, HttpStatus.FORBIDDEN, "not-allowed",
-                                        "Your role does not allow this action.", false);
+                                        "Your role does not allow this action.", java.util.List.of());
                             }
                         }));
         return http.build();

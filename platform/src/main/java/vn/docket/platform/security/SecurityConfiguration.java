@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.text.Normalizer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,12 +24,15 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import vn.docket.events.Actor;
+import vn.docket.platform.users.UserStore;
 import vn.docket.platform.web.Problems;
 
 /**
- * HTTP Basic for the API, users from configuration. Every API call must be authenticated: the actor of
- * every event is the signed-in user. The web application's sign-in form, session and CSRF protection
- * live in {@link BrowserSecurityConfiguration}; the chains here serve API clients and the docs unchanged.
+ * Sign-in for the API (HTTP Basic and/or bearer tokens, see {@link ApiSignIn}); users from configuration,
+ * then from Docket's database. Every API call must be authenticated: the actor of every event is the
+ * signed-in user.
+ * The web application's sign-in form, session and CSRF protection live in
+ * {@link BrowserSecurityConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecuritySettings.class)
@@ -42,7 +46,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService userDetailsService(SecuritySettings settings, PasswordEncoder encoder) {
+    UserDetailsService userDetailsService(SecuritySettings settings, PasswordEncoder encoder, UserStore stored) {
         Map<String, DocketUser> users = new LinkedHashMap<>();
         for (SecuritySettings.UserEntry entry : settings.users()) {
             users.put(entry.id(), toUser(entry, entry.passwordHash()));
@@ -60,7 +64,8 @@ public class SecurityConfiguration {
         return username -> {
             DocketUser user = users.get(username);
             if (user == null) {
-                throw new UsernameNotFoundException("unknown user");
+                // Then the users an administrator added; a disabled one signs in like an unknown one.
+                user = stored.signIn(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
             }
             return new DocketUser(user.actor(), user.passwordHash());
         };
@@ -76,18 +81,17 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ApiSignIn signIn) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint((request, response, e) ->
-                        writeProblem(response, json, HttpStatus.UNAUTHORIZED, "authentication-required",
-                                "Sign in with your Docket user name and password.", true)))
                 .exceptionHandling(x -> x.accessDeniedHandler((request, response, e) ->
                         writeProblem(response, json, HttpStatus.FORBIDDEN, "not-allowed",
-                                "Your role does not allow this action.", false)))
+                                "Your role does not allow this action.", List.of())))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless Basic authentication: no cookie is sent automatically, so there is nothing to forge.
                 .csrf(c -> c.disable());
+        // HTTP Basic and/or bearer tokens, as configured.
+        signIn.applyTo(http);
         return http.build();
     }
 
@@ -101,12 +105,10 @@ public class SecurityConfiguration {
 
     /** Package-private: the browser chains answer their 401 and 403 with the same problem details. */
     static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status,
-                                     String rule, String detail, boolean challenge) throws IOException {
+                             String rule, String detail, List<String> challenges) throws IOException {
         ProblemDetail problem = Problems.problem(status, rule, detail);
         response.setStatus(status.value());
-        if (challenge) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Docket\"");
-        }
+        challenges.forEach(challenge -> response.addHeader("WWW-Authenticate", challenge));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), problem);

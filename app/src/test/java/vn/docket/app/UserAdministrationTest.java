@@ -1,0 +1,171 @@
+package vn.docket.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/** An administrator adds, re-keys and disables the people who use Docket, through the API. */
+@SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
+class UserAdministrationTest {
+
+    static final String OFFICE = "Văn phòng HĐND và UBND thành phố";
+    static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+    };
+
+    @Autowired
+    TestRestTemplate http;
+
+    /** Signs in with HTTP Basic in UTF-8, as browsers and curl send it: passwords may be Vietnamese. */
+    ResponseEntity<Map<String, Object>> call(String user, String password, HttpMethod method, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        if (user != null) {
+            headers.setBasicAuth(user, password, StandardCharsets.UTF_8);
+        }
+        return http.exchange(path, method, new HttpEntity<>(body, headers), MAP);
+    }
+
+    ResponseEntity<Map<String, Object>> asAdmin(String path, Object body) {
+        return call("admin", "demo", HttpMethod.POST, path, body);
+    }
+
+    static Map<String, Object> user(String id, String role, String unit, String password) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("id", id);
+        body.put("name", "Nguyễn Thị Lan");
+        body.put("unit", unit);
+        body.put("role", role);
+        body.put("password", password);
+        return body;
+    }
+
+    static Map<String, Object> plan() {
+        return Map.of("title", "Báo cáo công tác giải phóng mặt bằng", "kind", "REPORT",
+                "leadUnit", "Phòng Quản lý đô thị", "deadline", "2021-04-25",
+                "approvalRoute", List.of("Lãnh đạo UBND thành phố"), "effectiveDate", "2021-04-13");
+    }
+
+    static void assertStatus(ResponseEntity<Map<String, Object>> response, int status, String rule) {
+        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(status);
+        if (rule != null) {
+            assertThat(response.getBody()).containsEntry("rule", rule);
+        }
+    }
+
+    @Test
+    void an_admin_adds_a_user_who_can_then_sign_in_and_act_under_their_own_name() {
+        // The name arrives decomposed, as some keyboards send it; Docket keeps it composed (NFC).
+        Map<String, Object> body = user("lan.nguyen", "CLERK", OFFICE, "mật khẩu dài đủ");
+        body.put("name", Normalizer.normalize("Nguyễn Thị Lan", Normalizer.Form.NFD));
+        ResponseEntity<Map<String, Object>> added = asAdmin("/api/admin/users", body);
+        assertStatus(added, 201, null);
+        assertThat(added.getHeaders().getLocation()).hasPath("/api/admin/users/lan.nguyen");
+        assertThat(added.getBody()).containsEntry("id", "lan.nguyen").containsEntry("role", "CLERK")
+                .containsEntry("name", "Nguyễn Thị Lan").containsEntry("createdBy", "admin")
+                .containsEntry("enabled", true).doesNotContainKeys("password", "passwordHash");
+
+        ResponseEntity<Map<String, Object>> assigned =
+                call("lan.nguyen", "mật khẩu dài đủ", HttpMethod.POST, "/api/assignments", plan());
+        assertStatus(assigned, 201, null);
+        String id = (String) assigned.getBody().get("id");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> actor = Awaitility.await().until(() -> {
+            List<?> items = (List<?>) call("auditor", "demo", HttpMethod.GET, "/api/audit?assignment=" + id, null)
+                    .getBody().get("items");
+            return items.isEmpty() ? null : (Map<String, Object>) ((Map<?, ?>) items.get(0)).get("actor");
+        }, a -> a != null);
+        assertThat(actor).containsEntry("id", "lan.nguyen").containsEntry("name", "Nguyễn Thị Lan")
+                .containsEntry("unit", OFFICE).containsEntry("role", "CLERK");
+    }
+
+    @Test
+    void someone_who_is_not_an_admin_gets_403_and_someone_not_signed_in_gets_401() {
+        String pw = "mật khẩu dài đủ";
+        for (String who : List.of("clerk", "auditor", "chair", "tckh")) {
+            assertStatus(call(who, "demo", HttpMethod.GET, "/api/admin/users", null), 403, "admins-only");
+            assertStatus(call(who, "demo", HttpMethod.POST, "/api/admin/users",
+                    user("by." + who, "AUDITOR", null, pw)), 403, "admins-only");
+            assertStatus(call(who, "demo", HttpMethod.POST, "/api/admin/users/clerk/password",
+                    Map.of("password", pw)), 403, "admins-only");
+            assertStatus(call(who, "demo", HttpMethod.POST, "/api/admin/users/clerk/disable", null), 403, "admins-only");
+        }
+        assertStatus(call(null, null, HttpMethod.GET, "/api/admin/users", null), 401, "authentication-required");
+        assertStatus(call("admin", "demo", HttpMethod.GET, "/api/admin/users/by.clerk", null), 404, "not-found");
+    }
+
+    @Test
+    void a_second_user_with_a_taken_id_is_a_409_whether_stored_or_a_demo_user() {
+        assertStatus(asAdmin("/api/admin/users", user("hoa.le", "UNIT_STAFF", "Phòng Quản lý đô thị", "mười ký tự trở lên")),
+                201, null);
+        assertStatus(asAdmin("/api/admin/users", user("hoa.le", "AUDITOR", null, "một mật khẩu khác")), 409, "user-exists");
+        assertStatus(asAdmin("/api/admin/users", user("clerk", "CLERK", OFFICE, "mười ký tự trở lên")), 409, "user-exists");
+    }
+
+    @Test
+    void a_password_shorter_than_ten_characters_is_a_422_and_nobody_is_added() {
+        assertStatus(asAdmin("/api/admin/users", user("short.pw", "AUDITOR", null, "123456789")), 422, "weak-password");
+        assertStatus(call("admin", "demo", HttpMethod.GET, "/api/admin/users/short.pw", null), 404, null);
+    }
+
+    @Test
+    void an_id_role_or_missing_unit_that_breaks_the_rules_is_a_422_naming_the_rule() {
+        String pw = "mười ký tự trở lên";
+        assertStatus(asAdmin("/api/admin/users", user("Lan", "AUDITOR", null, pw)), 422, "invalid-user-id");
+        assertStatus(asAdmin("/api/admin/users", user("x", "AUDITOR", null, pw)), 422, "invalid-user-id");
+        assertStatus(asAdmin("/api/admin/users", user("mai.vu", "INSPECTOR", null, pw)), 422, "invalid-role");
+        assertStatus(asAdmin("/api/admin/users", user("mai.vu", "SYSTEM", null, pw)), 422, "invalid-role");
+        assertStatus(asAdmin("/api/admin/users", user("mai.vu", "UNIT_HEAD", " ", pw)), 422, "unit-required");
+    }
+
+    @Test
+    void a_disabled_user_cannot_sign_in_until_enabled_again() {
+        String pw = "mười ký tự trở lên";
+        assertStatus(asAdmin("/api/admin/users", user("duc.pham", "AUDITOR", null, pw)), 201, null);
+        assertStatus(call("duc.pham", pw, HttpMethod.GET, "/api/assignments", null), 200, null);
+
+        assertStatus(asAdmin("/api/admin/users/duc.pham/disable", null), 200, null);
+        assertStatus(call("duc.pham", pw, HttpMethod.GET, "/api/assignments", null), 401, "authentication-required");
+
+        assertStatus(asAdmin("/api/admin/users/duc.pham/enable", null), 200, null);
+        assertStatus(call("duc.pham", pw, HttpMethod.GET, "/api/assignments", null), 200, null);
+    }
+
+    @Test
+    void a_new_password_replaces_the_old_one() {
+        assertStatus(asAdmin("/api/admin/users", user("minh.tran", "AUDITOR", null, "mật khẩu thứ nhất")), 201, null);
+        assertStatus(asAdmin("/api/admin/users/minh.tran/password", Map.of("password", "ngắn")), 422, "weak-password");
+        assertStatus(asAdmin("/api/admin/users/minh.tran/password", Map.of("password", "mật khẩu thứ hai")), 200, null);
+        assertStatus(call("minh.tran", "mật khẩu thứ nhất", HttpMethod.GET, "/api/assignments", null), 401, null);
+        assertStatus(call("minh.tran", "mật khẩu thứ hai", HttpMethod.GET, "/api/assignments", null), 200, null);
+        // Demo and configured users keep their password in the configuration.
+        assertStatus(asAdmin("/api/admin/users/clerk/password", Map.of("password", "mật khẩu thứ hai")), 409,
+                "configured-user");
+    }
+
+    @Test
+    void the_user_listing_never_shows_a_password_or_its_hash() {
+        assertStatus(asAdmin("/api/admin/users", user("list.me", "AUDITOR", null, "mười ký tự trở lên")), 201, null);
+        ResponseEntity<List<Map<String, Object>>> listing = http.withBasicAuth("admin", "demo")
+                .exchange("/api/admin/users", HttpMethod.GET, null, new ParameterizedTypeReference<>() {
+                });
+        assertThat(listing.getBody()).extracting(u -> u.get("id")).contains("list.me");
+        assertThat(listing.getBody().toString()).doesNotContain("$2a$", "passwordHash", "mười ký tự");
+    }
+}

@@ -1,0 +1,150 @@
+package vn.docket.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import vn.docket.platform.mongo.DatabaseServer;
+import vn.docket.platform.users.UsersCommand;
+
+/**
+ * Users kept on disk (the embedded database's H2 file): added with {@code docket users} before Docket
+ * ever ran, or while it runs, or through the API, and still there after a restart.
+ */
+class UsersOnDiskTest {
+
+    static final String OFFICE = "Văn phòng HĐND và UBND thành phố";
+
+    @TempDir
+    Path data;
+
+    String out;
+    String err;
+
+    /** {@code java -jar docket.jar users ARGS} in this JVM, with STDIN as standard input. */
+    int users(String stdin, int port, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--docket.mongo.embedded.data-dir=" + data);
+        all.add("--docket.mongo.embedded.port=" + port);
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = UsersCommand.run(all.toArray(String[]::new),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8), null);
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    /** A port nobody listens on, so the command opens the data file rather than someone's Docket. */
+    static int nobodysPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(DocketApplication.class, TestClockConfiguration.class)
+                .profiles("test")
+                .run("--docket.mongo.embedded.backend=h2", "--docket.mongo.embedded.data-dir=" + data);
+    }
+
+    static int signIn(ConfigurableApplicationContext app, String user, String password) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(user, password, StandardCharsets.UTF_8);
+        TestRestTemplate http = new TestRestTemplate(new RestTemplateBuilder()
+                .rootUri("http://localhost:" + app.getEnvironment().getProperty("local.server.port")));
+        return http.exchange("/api/assignments", HttpMethod.GET, new HttpEntity<>(headers), Map.class)
+                .getStatusCode().value();
+    }
+
+    @Test
+    void the_command_line_adds_and_lists_users_in_the_data_directory_without_starting_docket() throws IOException {
+        int port = nobodysPort();
+        assertThat(users("mật khẩu của Lan\n", port, "add", "--id", "lan", "--name", "Nguyễn Thị Lan",
+                "--unit", OFFICE, "--role", "CLERK")).as(err).isZero();
+        assertThat(out).startsWith("Added lan (CLERK) to the data in ");
+
+        Path file = Files.writeString(data.resolve("pw.txt"), "mật khẩu quản trị\n");
+        assertThat(users("", port, "add", "--id=root", "--name=Quản trị hệ thống", "--role=admin",
+                "--password-file", file.toString())).as(err).isZero();
+
+        assertThat(users("", port, "list")).as(err).isZero();
+        assertThat(out).contains("lan", "CLERK", "Nguyễn Thị Lan, " + OFFICE, "root", "ADMIN", "enabled")
+                .doesNotContain("$2a$", "mật khẩu");
+
+        // Refusals: one line on standard error, an exit code that is not 0, nothing changed.
+        assertThat(users("một mật khẩu khác\n", port, "add", "--id", "lan", "--name", "Lan", "--unit", OFFICE,
+                "--role", "CLERK")).isEqualTo(2);
+        assertThat(err).isEqualTo("docket users: The user id 'lan' is already taken.\n");
+        assertThat(users("ngắn\n", port, "add", "--id", "hoa", "--name", "Lê Thị Hoa", "--role", "AUDITOR"))
+                .isEqualTo(2);
+        assertThat(err).contains("at least 10 characters").hasLineCount(1);
+        assertThat(users("mười ký tự trở lên\n", port, "add", "--id", "hoa", "--name", "Lê Thị Hoa", "--role",
+                "UNIT_STAFF")).isEqualTo(2);
+        assertThat(err).contains("give the unit");
+        assertThat(users("mười ký tự trở lên\n", port, "add", "--id", "hoa", "--name", "Lê\u0007Thị Hoa", "--role",
+                "AUDITOR")).isEqualTo(2);
+        assertThat(err).contains("control characters");
+        assertThat(users("", port, "add", "--id", "hoa", "--password", "mười ký tự trở lên")).isEqualTo(64);
+        assertThat(err).contains("never given on the command line").hasLineCount(1);
+        assertThat(users("", port, "disable")).isEqualTo(64);
+        assertThat(users("", port, "remove", "--id", "lan")).isEqualTo(64);
+
+        assertThat(users("", port, "disable", "--id", "lan")).as(err).isZero();
+        assertThat(users("", port, "list")).isZero();
+        assertThat(out).containsPattern("lan +CLERK +disabled").doesNotContain("hoa");
+    }
+
+    @Test
+    void users_added_on_the_command_line_or_through_the_api_are_kept_across_a_restart() {
+        // The first administrator, before Docket ever started on this data.
+        assertThat(users("mật khẩu quản trị\n", nobodysPort(), "add", "--id", "root", "--name", "Quản trị",
+                "--role", "ADMIN")).as(err).isZero();
+
+        try (ConfigurableApplicationContext first = start()) {
+            assertThat(signIn(first, "root", "mật khẩu quản trị")).isEqualTo(200);
+            HttpHeaders headers = new HttpHeaders();
+            headers.setBasicAuth("root", "mật khẩu quản trị", StandardCharsets.UTF_8);
+            TestRestTemplate http = new TestRestTemplate(new RestTemplateBuilder()
+                    .rootUri("http://localhost:" + first.getEnvironment().getProperty("local.server.port")));
+            assertThat(http.exchange("/api/admin/users", HttpMethod.POST, new HttpEntity<>(Map.of("id", "hoa",
+                    "name", "Lê Thị Hoa", "unit", "Phòng Quản lý đô thị", "role", "UNIT_STAFF",
+                    "password", "mật khẩu của Hoa"), headers), Map.class).getStatusCode().value()).isEqualTo(201);
+
+            // While Docket runs it holds the data file: the command line goes through its database server.
+            int running = Integer.parseInt(first.getBean(DatabaseServer.class).connectionString().replaceAll(".*:", ""));
+            assertThat(users("mật khẩu của Mai\n", running, "add", "--id", "mai", "--name", "Vũ Thị Mai",
+                    "--role", "AUDITOR")).as(err).isZero();
+            assertThat(out).contains("the running Docket's database");
+            assertThat(signIn(first, "mai", "mật khẩu của Mai")).isEqualTo(200);
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            assertThat(signIn(second, "root", "mật khẩu quản trị")).isEqualTo(200);
+            assertThat(signIn(second, "hoa", "mật khẩu của Hoa")).isEqualTo(200);
+            assertThat(signIn(second, "mai", "mật khẩu của Mai")).isEqualTo(200);
+            assertThat(signIn(second, "mai", "wrong password")).isEqualTo(401);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package vn.docket.platform.users;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStoreException;
+import vn.docket.platform.mongo.DatabaseServer;
+import vn.docket.platform.mongo.MongoSettings;
+
+/**
+ * Docket's database for a short command-line visit, found the way the command line needs: the configured
+ * MongoDB; else the embedded server of a Docket already running on this machine (it holds the data file,
+ * so nobody else may open it); else the data file itself, through an embedded server of our own that
+ * lives only as long as the command.
+ */
+final class UserDatabase implements AutoCloseable {
+
+    private final DatabaseServer server;
+    private final MongoClient client;
+    private final MongoDatabase database;
+    private final String where;
+
+    private UserDatabase(DatabaseServer server, String uri, String database, String where) {
+        this.server = server;
+        this.client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                .applicationName("docket-users")
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
+                .build());
+        this.database = client.getDatabase(database);
+        this.where = where;
+    }
+
+    static UserDatabase open(MongoSettings settings) {
+        if (!settings.useEmbedded()) {
+            return checked(new UserDatabase(null, settings.uri(), settings.database(), "the database at DOCKET_MONGO_URI"));
+        }
+        MongoSettings.Embedded embedded = settings.embedded();
+        if (embedded.port() > 0 && listening(embedded.port())) {
+            String uri = "mongodb://127.0.0.1:" + embedded.port();
+            return checked(new UserDatabase(null, uri, settings.database(), "the running Docket's database at " + uri));
+        }
+        if (embedded.inMemory()) {
+            throw new IllegalStateException("No Docket is running on port " + embedded.port()
+                    + ", and its in-memory database cannot be reached otherwise.");
+        }
+        DatabaseServer own;
+        try {
+            // Port 0: our short-lived server must not take the port the real Docket will want.
+            own = DatabaseServer.embedded(new MongoSettings.Embedded(embedded.dataDir(), 0, embedded.backend()));
+        } catch (MVStoreException e) {
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                throw new IllegalStateException("The data in " + embedded.dataDir() + " is in use by a Docket that"
+                        + " does not listen on port " + embedded.port() + "; give its port with"
+                        + " --docket.mongo.embedded.port=... or set DOCKET_MONGO_URI.");
+            }
+            throw e;
+        }
+        return new UserDatabase(own, own.connectionString(), settings.database(),
+                "the data in " + Path.of(embedded.dataDir()).toAbsolutePath().normalize());
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static UserDatabase checked(UserDatabase db) {
+        try {
+            db.database.runCommand(new Document("ping", 1));
+            return db;
+        } catch (MongoTimeoutException e) {
+            db.close();
+            // Not the URI itself: it may hold the database password.
+            throw new IllegalStateException("no answer from " + db.where + " (waited 5 seconds)");
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    MongoDatabase database() {
+        return database;
+    }
+
+    /** Where the users are kept, in words, so the person knows which Docket they changed. */
+    String where() {
+        return where;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        if (server != null) {
+            server.close(); // the H2 backend writes everything to its file as it closes
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package vn.docket.platform.users;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import vn.docket.platform.PlatformConfiguration;
+import vn.docket.platform.mongo.MongoSettings;
+import vn.docket.platform.security.SecuritySettings;
+import vn.docket.platform.web.NotFound;
+import vn.docket.platform.web.RuleBroken;
+import vn.docket.platform.web.StateConflict;
+
+/**
+ * {@code docket users add|list|password|disable|enable}: the people in Docket's database, from the command
+ * line, without starting Docket. The first administrator is made this way. Passwords come from standard
+ * input or a file, never from the command line, where other users of the machine could read them.
+ */
+public final class UsersCommand {
+
+    static final int OK = 0;
+    static final int NO_DATABASE = 1;
+    static final int REFUSED = 2;
+    static final int USAGE = 64;
+
+    private static final String USAGE_TEXT = """
+            usage: docket users add --id ID --name NAME [--unit UNIT] --role ROLE [--password-file FILE]
+                   docket users list
+                   docket users password --id ID [--password-file FILE]
+                   docket users disable --id ID
+                   docket users enable --id ID
+              The password is read from FILE, else from standard input (asked twice at a terminal).
+              Database settings as for Docket: DOCKET_MONGO_URI, --docket.mongo.embedded.data-dir=..., etc.""";
+    private static final Set<String> OPTIONS = Set.of("id", "name", "unit", "role", "password-file");
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Console console;
+
+    UsersCommand(InputStream in, PrintStream out, PrintStream err, Console console) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.console = console;
+    }
+
+    /** Runs {@code users ...} (the arguments after "users"); returns the process's exit code. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Console console) {
+        return new UsersCommand(in, out, err, console).run(args);
+    }
+
+    /** Docket's settings the command needs: where the database is, and which ids configuration already uses. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties({MongoSettings.class, SecuritySettings.class})
+    static class Settings {
+    }
+
+    int run(String[] args) {
+        if (args.length == 0 || !Set.of("add", "list", "password", "disable", "enable").contains(args[0])) {
+            err.println(USAGE_TEXT);
+            return USAGE;
+        }
+        String action = args[0];
+        Map<String, String> options = new HashMap<>();
+        List<String> springArgs = new ArrayList<>();
+        try {
+            parse(Arrays.copyOfRange(args, 1, args.length), options, springArgs);
+            if (!action.equals("list") && !options.containsKey("id")) {
+                throw new Usage("--id is required");
+            }
+        } catch (Usage e) {
+            err.println("docket users: " + e.getMessage());
+            return USAGE;
+        }
+        try (ConfigurableApplicationContext settings = settings(springArgs);
+             UserDatabase db = UserDatabase.open(settings.getBean(MongoSettings.class))) {
+            Set<String> configured = new HashSet<>();
+            settings.getBean(SecuritySettings.class).users().forEach(u -> configured.add(u.id()));
+            UserAccounts accounts = new UserAccounts(new UserStore(db.database()), new BCryptPasswordEncoder(),
+                    Clock.system(PlatformConfiguration.ZONE), configured::contains);
+            String by = "command line (" + System.getProperty("user.name", "?") + ")";
+            String id = options.get("id");
+            switch (action) {
+                case "list" -> list(accounts);
+                case "add" -> {
+                    StoredUser user = accounts.add(new NewUser(id, options.get("name"), options.get("unit"),
+                            options.get("role"), password(options)), by);
+                    out.println("Added " + user.id() + " (" + user.role() + ") to " + db.where() + ".");
+                }
+                case "password" -> {
+                    accounts.changePassword(id, password(options), by);
+                    out.println("New password set for " + id + ".");
+                }
+                default -> {
+                    boolean enable = action.equals("enable");
+                    accounts.setEnabled(id, enable, by);
+                    out.println((enable ? "Enabled " : "Disabled ") + id + ".");
+                }
+            }
+            return OK;
+        } catch (RuleBroken | StateConflict | NotFound e) {
+            err.println("docket users: " + e.getMessage());
+            return REFUSED;
+        } catch (Usage e) {
+            err.println("docket users: " + e.getMessage());
+            return USAGE;
+        } catch (RuntimeException e) {
+            err.println("docket users: cannot use the database: " + firstLine(e));
+            return NO_DATABASE;
+        }
+    }
+
+    private void list(UserAccounts accounts) {
+        List<StoredUser> users = accounts.list();
+        if (users.isEmpty()) {
+            out.println("No users in the database (configured and demo users are in the configuration).");
+            return;
+        }
+        out.printf("%-20s %-11s %-9s %s%n", "id", "role", "state", "name, unit");
+        for (StoredUser u : users) {
+            out.printf("%-20s %-11s %-9s %s%s%n", u.id(), u.role(), u.enabled() ? "enabled" : "disabled", u.name(),
+                    u.unit() == null ? "" : ", " + u.unit());
+        }
+    }
+
+    /**
+     * Our own options ({@code --id lan} or {@code --id=lan}) go in {@code options}; Docket's settings
+     * ({@code --docket.mongo.uri=...}, anything with a dot in its name) go to Spring.
+     */
+    private static void parse(String[] args, Map<String, String> options, List<String> springArgs) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new Usage("unexpected argument '" + arg + "'");
+            }
+            String key = arg.substring(2);
+            String value = null;
+            int eq = key.indexOf('=');
+            if (eq >= 0) {
+                value = key.substring(eq + 1);
+                key = key.substring(0, eq);
+            }
+            if (key.contains(".")) {
+                springArgs.add(arg);
+                continue;
+            }
+            if (key.equals("password")) {
+                throw new Usage("a password is never given on the command line (others can see it in the process"
+                        + " list); use --password-file FILE or standard input");
+            }
+            if (!OPTIONS.contains(key)) {
+                throw new Usage("unknown option --" + key);
+            }
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new Usage("--" + key + " needs a value");
+                }
+                value = args[++i];
+            }
+            options.put(key, value);
+        }
+    }
+
+    private String password(Map<String, String> options) {
+        String file = options.get("password-file");
+        if (file != null) {
+            try {
+                return firstLine(Files.readString(Path.of(file), StandardCharsets.UTF_8));
+            } catch (NoSuchFileException e) {
+                throw new Usage("no password file " + file);
+            } catch (IOException e) {
+                throw new Usage("cannot read the password file " + file);
+            }
+        }
+        if (console != null) {
+            char[] first = console.readPassword("Password: ");
+            char[] again = console.readPassword("Again: ");
+            if (first == null || !Arrays.equals(first, again)) {
+                throw new Usage("the two passwords differ");
+            }
+            return new String(first);
+        }
+        try {
+            String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+            if (line == null) {
+                throw new Usage("no password on standard input");
+            }
+            return line;
+        } catch (IOException e) {
+            throw new Usage("cannot read the password from standard input");
+        }
+    }
+
+    private static ConfigurableApplicationContext settings(List<String> springArgs) {
+        List<String> args = new ArrayList<>(springArgs);
+        // A command prints its own one line; Docket's start-up messages would only be noise here.
+        if (args.stream().noneMatch(a -> a.startsWith("--logging.level.vn.docket="))) {
+            args.add("--logging.level.vn.docket=WARN");
+        }
+        return new SpringApplicationBuilder(Settings.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .registerShutdownHook(false)
+                .run(args.toArray(String[]::new));
+    }
+
+    private static String firstLine(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return firstLine(message);
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return (end < 0 ? text : text.substring(0, end)).replace("\r", "");
+    }
+
+    /** The command was typed wrong: say what, exit 64. */
+    private static final class Usage extends RuntimeException {
+        Usage(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
