@@ -1,7 +1,6 @@
 package vn.docket.platform.eventstore;
 
 import static vn.docket.platform.eventstore.EventDocuments.AGGREGATE_ID;
-import static vn.docket.platform.eventstore.EventDocuments.HASH;
 import static vn.docket.platform.eventstore.EventDocuments.POSITION;
 import static vn.docket.platform.eventstore.EventDocuments.SEQUENCE;
 import static vn.docket.platform.eventstore.EventDocuments.STREAM_KEY;
@@ -136,7 +135,7 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
             docs.add(EventDocuments.event(0, message, serializer));
         }
         // Hashes do not depend on positions, so they are computed before positions are taken too.
-        chain(docs);
+        heads.seal(docs, events);
         int done = 0;
         for (int attempt = 0; done < docs.size(); attempt++) {
             List<Document> pending = docs.subList(done, docs.size());
@@ -147,7 +146,7 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
             beforeInsert.accept(first);
             Inserted outcome = insert(pending);
             if (outcome.failure() == null) {
-                rememberHeads(docs);
+                heads.remember(docs);
                 break;
             }
             int inserted = outcome.count();
@@ -164,70 +163,6 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
             throw failure;
         }
         durabilityBarrier.run();
-    }
-
-    /**
-     * Seals each event with its hash, chained to the previous event of its aggregate: an earlier event of
-     * this same append, the last one this process appended (see {@link ChainHeads}), or else read from the
-     * store in one exact-match query on the stream keys of all predecessors still unknown.
-     */
-    private void chain(List<Document> docs) {
-        Map<String, ChainHeads.Head> inThisAppend = new HashMap<>();
-        List<String> unknown = new ArrayList<>();
-        for (Document doc : docs) {
-            if (EventDocuments.hasAggregate(doc)) {
-                String aggregate = doc.getString(AGGREGATE_ID);
-                long sequence = EventDocuments.sequence(doc);
-                ChainHeads.Head earlier = inThisAppend.get(aggregate);
-                boolean known = sequence == 0 || (earlier != null && earlier.sequence() == sequence - 1)
-                        || heads.hashOf(aggregate, sequence - 1) != null;
-                if (!known) {
-                    unknown.add(EventDocuments.streamKey(aggregate, sequence - 1));
-                }
-                inThisAppend.put(aggregate, new ChainHeads.Head(sequence, null));
-            }
-        }
-        Map<String, String> stored = new HashMap<>();
-        if (!unknown.isEmpty()) {
-            events.find(Filters.in(STREAM_KEY, unknown)).projection(new Document(STREAM_KEY, 1).append(HASH, 1))
-                    .forEach(d -> stored.put(d.getString(STREAM_KEY), d.getString(HASH)));
-        }
-        inThisAppend.clear();
-        for (Document doc : docs) {
-            if (!EventDocuments.hasAggregate(doc)) {
-                EventHash.seal(doc, EventHash.GENESIS);
-                continue;
-            }
-            String aggregate = doc.getString(AGGREGATE_ID);
-            long sequence = EventDocuments.sequence(doc);
-            String previous = EventHash.GENESIS;
-            if (sequence > 0) {
-                ChainHeads.Head earlier = inThisAppend.get(aggregate);
-                previous = earlier != null && earlier.sequence() == sequence - 1 ? earlier.hash()
-                        : firstNonNull(heads.hashOf(aggregate, sequence - 1),
-                        stored.get(EventDocuments.streamKey(aggregate, sequence - 1)),
-                        // Predecessor missing or stored before tamper evidence: the verifier reports it there.
-                        EventHash.GENESIS);
-            }
-            inThisAppend.put(aggregate, new ChainHeads.Head(sequence, EventHash.seal(doc, previous)));
-        }
-    }
-
-    private static String firstNonNull(String... values) {
-        for (String v : values) {
-            if (v != null) {
-                return v;
-            }
-        }
-        return null;
-    }
-
-    private void rememberHeads(List<Document> docs) {
-        for (Document doc : docs) {
-            if (EventDocuments.hasAggregate(doc)) {
-                heads.remember(doc.getString(AGGREGATE_ID), EventDocuments.sequence(doc), doc.getString(HASH));
-            }
-        }
     }
 
     /** How many documents went in, in order, before {@code failure} stopped the rest (null: all went in). */
