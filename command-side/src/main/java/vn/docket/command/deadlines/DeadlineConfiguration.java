@@ -24,11 +24,6 @@ import vn.docket.calendar.WorkingDayCalendar;
 class DeadlineConfiguration {
 
     @Bean
-    WorkingDayCalendar workingDayCalendar() {
-        return WorkingDayCalendar.bundled();
-    }
-
-    @Bean
     DeadlineChaser deadlineChaser(WorkingDayCalendar calendar, DeadlineSettings settings, Clock clock) {
         return new DeadlineChaser(calendar, settings.remindWorkingDaysBefore(), settings.sendAt(), clock);
     }
