@@ -34,7 +34,9 @@ import vn.docket.platform.mongo.DatabaseServer;
  * platform's {@code TamperEvidenceTest}.
  */
 @SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"docket.event-store.checkpoint-every=3", "docket.event-store.checkpoint-interval=0s"})
+        properties = {"docket.event-store.checkpoint-every=3", "docket.event-store.checkpoint-interval=0s",
+                // every refused method would otherwise log a warning
+                "logging.level.org.springframework.web.servlet.PageNotFound=ERROR"})
 @ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
 class TamperEvidenceApiTest {
