@@ -12,10 +12,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                          committed before passing it (a writer that died)
  * @param migrateFromAxonMongo Docket engine: at start-up, copy axon-mongo's {@code domainevents} and
  *                          {@code snapshotevents} into Docket's collections (skips what was copied before)
+ * @param checkpointEvery   Docket engine: a tamper-evidence checkpoint (running hash over all positions) every
+ *                          this many positions
+ * @param checkpointInterval Docket engine: how often the background checkpointer records the checkpoints that
+ *                          are due ({@code 0s}: only {@code verify} records them)
  */
 @ConfigurationProperties(prefix = "docket.event-store")
 public record EventStoreSettings(String engine, Integer snapshotThreshold, Integer batchSize, Duration gapTimeout,
-                                 Boolean migrateFromAxonMongo) {
+                                 Boolean migrateFromAxonMongo, Integer checkpointEvery, Duration checkpointInterval) {
 
     public static final String DOCKET = "docket";
     public static final String AXON_MONGO = "axon-mongo";
@@ -30,6 +34,8 @@ public record EventStoreSettings(String engine, Integer snapshotThreshold, Integ
         batchSize = batchSize == null ? 500 : batchSize;
         gapTimeout = gapTimeout == null ? Duration.ofSeconds(10) : gapTimeout;
         migrateFromAxonMongo = migrateFromAxonMongo != null && migrateFromAxonMongo;
+        checkpointEvery = checkpointEvery == null ? 1000 : checkpointEvery;
+        checkpointInterval = checkpointInterval == null ? Duration.ofMinutes(1) : checkpointInterval;
     }
 
     public boolean usesDocketEngine() {

@@ -49,6 +49,8 @@ public final class AxonMongoMigration {
 
     private final MongoDatabase database;
     private final EventEntryConfiguration source = EventEntryConfiguration.getDefault();
+    /** Copied events are chained like appended ones, so a migrated store verifies too. */
+    private final ChainHeads chains = new ChainHeads(100_000);
 
     public AxonMongoMigration(MongoDatabase database) {
         this.database = database;
@@ -133,7 +135,9 @@ public final class AxonMongoMigration {
         for (int i = 0; i < fresh.size(); i++) {
             fresh.get(i).put(POSITION, first + i);
         }
+        chains.seal(fresh, to);
         to.insertMany(fresh);
+        chains.remember(fresh);
         return fresh.size();
     }
 

@@ -63,6 +63,8 @@ import org.slf4j.LoggerFactory;
  * <li>Readers deliver events strictly in position order. A missing position with later ones present (a
  * writer that took its position but has not committed yet) stops the reader until the document appears,
  * or until the gap has been open for {@code gapTimeout} (a writer that died), then it is passed.</li>
+ * <li>Each event carries a SHA-256 {@code hash} chained to the previous event of its aggregate
+ * ({@code prevHash}); see {@link EventHash}, {@link Checkpointer} and {@link StoreVerifier}.</li>
  * <li>After each append the durability barrier runs (the embedded H2 backend's commit), so an
  * acknowledged command survives a crash of the process.</li>
  * </ul>
@@ -90,6 +92,7 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
     private final GapWatch gaps;
     private final LongConsumer beforeInsert;
     private final Object counterLock = new Object();
+    private final ChainHeads heads = new ChainHeads(10_000);
 
     protected DocketEventStorageEngine(Builder builder) {
         super(builder);
@@ -131,6 +134,8 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
         for (EventMessage<?> message : messages) {
             docs.add(EventDocuments.event(0, message, serializer));
         }
+        // Hashes do not depend on positions, so they are computed before positions are taken too.
+        heads.seal(docs, events);
         int done = 0;
         for (int attempt = 0; done < docs.size(); attempt++) {
             List<Document> pending = docs.subList(done, docs.size());
@@ -141,6 +146,7 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
             beforeInsert.accept(first);
             Inserted outcome = insert(pending);
             if (outcome.failure() == null) {
+                heads.remember(docs);
                 break;
             }
             int inserted = outcome.count();

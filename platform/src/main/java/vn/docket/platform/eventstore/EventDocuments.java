@@ -34,6 +34,9 @@ final class EventDocuments {
     static final String PAYLOAD_REVISION = "payloadRevision";
     static final String PAYLOAD = "payload";
     static final String META_DATA = "metaData";
+    /** Tamper evidence (see {@link EventHash}): this event's hash, and the hash of its aggregate's previous event. */
+    static final String HASH = "hash";
+    static final String PREV_HASH = "prevHash";
     /** Marks a position whose writer failed after taking it, so readers need not wait for it. */
     static final String FILLER = "filler";
 
@@ -88,6 +91,19 @@ final class EventDocuments {
 
     static Document filler(long position) {
         return new Document(POSITION, position).append(FILLER, true);
+    }
+
+    /** Events published without an aggregate carry no stream key (and chain to the genesis hash). */
+    static boolean hasAggregate(Document doc) {
+        return doc.getString(STREAM_KEY) != null;
+    }
+
+    static long sequence(Document doc) {
+        return ((Number) doc.get(SEQUENCE)).longValue();
+    }
+
+    static long position(Document doc) {
+        return ((Number) doc.get(POSITION)).longValue();
     }
 
     static boolean isFiller(Document doc) {

@@ -71,5 +71,8 @@ class AxonMongoMigrationTest {
         assertThat(engine.readEvents(null, false).count()).isEqualTo(7);
         engine.appendEvents(DocketEventStorageEngineTest.event("a", 2));
         assertThat(engine.lastSequenceNumberFor("a")).contains(2L);
+        // Copied events are chained like appended ones: the migrated store verifies.
+        Checkpointer checkpointer = new Checkpointer(store.database, 1000, java.time.Duration.ofSeconds(10));
+        assertThat(new StoreVerifier(store.database, checkpointer).verify().intact()).isTrue();
     }
 }

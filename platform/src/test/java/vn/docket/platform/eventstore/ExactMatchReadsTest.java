@@ -72,6 +72,11 @@ class ExactMatchReadsTest {
             engine.createHeadToken();
             engine.createTokenAt(Instant.now().minusSeconds(60));
             store.engine(); // start-up: index creation and counter repair
+            // A fresh engine knows no chain heads: it reads the predecessor's hash by stream key.
+            store.engine().appendEvents(DocketEventStorageEngineTest.event("a", 40), DocketEventStorageEngineTest.event("c", 0));
+            Checkpointer checkpointer = new Checkpointer(store.database, 10, java.time.Duration.ofSeconds(10));
+            assertThat(checkpointer.catchUp()).isPositive();
+            assertThat(new StoreVerifier(store.database, checkpointer).verify().intact()).isTrue();
         }
 
         assertThat(sent).isNotEmpty();

@@ -269,6 +269,15 @@ public final class EventStoreBenchmark {
             long payloads = ((DocketEventStorageEngine) storage).readEvents(null, false)
                     .filter(e -> e.getPayload() != null).count();
             record("engine read + deserialize, no processor, docket stored=" + stored, payloads / elapsed(readStart), "events/s");
+            // The tamper check: a walk by position that recomputes every hash (docs/tamper-evidence.md).
+            vn.docket.platform.eventstore.Checkpointer checkpointer =
+                    new vn.docket.platform.eventstore.Checkpointer(store.database, 1_000, Duration.ofSeconds(10));
+            checkpointer.catchUp(); // as the background checkpointer would have: time the walk alone
+            long verifyStart = System.nanoTime();
+            vn.docket.platform.eventstore.VerifyReport report =
+                    new vn.docket.platform.eventstore.StoreVerifier(store.database, checkpointer).verify();
+            record("verify walk (intact: " + report.intact() + "), docket stored=" + stored,
+                    report.upTo() == null ? 0 : report.upTo() / elapsed(verifyStart), "positions/s");
         }
         MongoCollection<Document> events = store.database.getCollection(engine.equals(DOCKET) ? DocketEventStorageEngine.EVENTS : "domainevents");
         long scanStart = System.nanoTime();

@@ -1,0 +1,94 @@
+package vn.docket.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import vn.docket.platform.axon.EventStoreSettings;
+import vn.docket.platform.eventstore.Checkpointer;
+import vn.docket.platform.eventstore.StoreVerifier;
+import vn.docket.platform.eventstore.VerifyReport;
+import vn.docket.platform.mongo.DatabaseServer;
+import vn.docket.platform.mongo.MongoSettings;
+
+/**
+ * {@code java -jar docket.jar verify [--docket.mongo.uri=...]}: the tamper check of {@code GET
+ * /api/audit/verify} without signing in, for whoever can reach the database anyway (IT, an inspector
+ * given a copy of the data directory). Reads Docket's usual settings, so it finds the same database:
+ * the configured MongoDB; else a running Docket's embedded server on its loopback port; else the
+ * embedded data directory opened directly (Docket stopped).
+ *
+ * <p>Prints the report as one JSON line on standard output and a sentence on standard error; exits 0 when
+ * intact, 1 when not, 2 when it could not verify.
+ */
+final class VerifyCommand {
+
+    private VerifyCommand() {
+    }
+
+    /** Only the settings are bound: nothing of Docket itself starts. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties({MongoSettings.class, EventStoreSettings.class})
+    static class Settings {
+    }
+
+    static int run(String[] args) {
+        try (ConfigurableApplicationContext settings = new SpringApplicationBuilder(Settings.class)
+                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false).run(args)) {
+            MongoSettings mongo = settings.getBean(MongoSettings.class);
+            EventStoreSettings store = settings.getBean(EventStoreSettings.class);
+            if (!store.usesDocketEngine()) {
+                System.err.println("Only Docket's own event store keeps hashes; this installation uses the axon-mongo engine.");
+                return 2;
+            }
+            try (DatabaseServer server = connect(mongo);
+                 MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                         .applyConnectionString(new ConnectionString(server.connectionString()))
+                         .applicationName("docket-verify").build())) {
+                Checkpointer checkpointer = new Checkpointer(client.getDatabase(mongo.database()),
+                        store.checkpointEvery(), store.gapTimeout());
+                VerifyReport report = new StoreVerifier(client.getDatabase(mongo.database()), checkpointer).verify();
+                System.out.println(new ObjectMapper().writeValueAsString(report));
+                System.err.println(report.sentence());
+                return report.intact() ? 0 : 1;
+            }
+        } catch (Exception e) {
+            System.err.println("Could not verify the event store: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static DatabaseServer connect(MongoSettings mongo) {
+        if (!mongo.useEmbedded()) {
+            return DatabaseServer.external(mongo.uri());
+        }
+        MongoSettings.Embedded embedded = mongo.embedded();
+        if (!embedded.inMemory() && listening(embedded.port())) {
+            // Docket is running and holds the data file: ask its embedded server.
+            return DatabaseServer.external("mongodb://127.0.0.1:" + embedded.port());
+        }
+        return DatabaseServer.embedded(new MongoSettings.Embedded(embedded.dataDir(), 0, embedded.backend()));
+    }
+
+    private static boolean listening(int port) {
+        if (port <= 0) {
+            return false;
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package vn.docket.platform.eventstore;
+
+import static vn.docket.platform.eventstore.EventDocuments.AGGREGATE_ID;
+import static vn.docket.platform.eventstore.EventDocuments.HASH;
+import static vn.docket.platform.eventstore.EventDocuments.STREAM_KEY;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+
+/**
+ * Seals events before they are inserted (see {@link EventHash}), and remembers the hash of the last event this process appended for recently used aggregates, so that appending the
+ * next one needs no read of its predecessor. Only events that were inserted are remembered, and a stored
+ * event never changes, so an entry is never wrong; it can only be old (another process appended since),
+ * and then its sequence does not match and the engine reads the predecessor instead.
+ */
+final class ChainHeads {
+
+    record Head(long sequence, String hash) {
+    }
+
+    private final Map<String, Head> heads;
+
+    ChainHeads(int capacity) {
+        this.heads = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Head> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    /**
+     * Seals each event with its hash, chained to the previous event of its aggregate: an earlier event of
+     * the same list, the last one remembered here, or else read from the store in one exact-match query on
+     * the stream keys of all predecessors still unknown.
+     */
+    void seal(List<Document> docs, MongoCollection<Document> events) {
+        Map<String, Head> inThisList = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (Document doc : docs) {
+            if (EventDocuments.hasAggregate(doc)) {
+                String aggregate = doc.getString(AGGREGATE_ID);
+                long sequence = EventDocuments.sequence(doc);
+                Head earlier = inThisList.get(aggregate);
+                boolean known = sequence == 0 || (earlier != null && earlier.sequence() == sequence - 1)
+                        || hashOf(aggregate, sequence - 1) != null;
+                if (!known) {
+                    unknown.add(EventDocuments.streamKey(aggregate, sequence - 1));
+                }
+                inThisList.put(aggregate, new Head(sequence, null));
+            }
+        }
+        Map<String, String> stored = new HashMap<>();
+        if (!unknown.isEmpty()) {
+            events.find(Filters.in(STREAM_KEY, unknown)).projection(new Document(STREAM_KEY, 1).append(HASH, 1))
+                    .forEach(d -> stored.put(d.getString(STREAM_KEY), d.getString(HASH)));
+        }
+        inThisList.clear();
+        for (Document doc : docs) {
+            if (!EventDocuments.hasAggregate(doc)) {
+                EventHash.seal(doc, EventHash.GENESIS);
+                continue;
+            }
+            String aggregate = doc.getString(AGGREGATE_ID);
+            long sequence = EventDocuments.sequence(doc);
+            String previous = EventHash.GENESIS;
+            if (sequence > 0) {
+                Head earlier = inThisList.get(aggregate);
+                String remembered = hashOf(aggregate, sequence - 1);
+                String read = stored.get(EventDocuments.streamKey(aggregate, sequence - 1));
+                if (earlier != null && earlier.sequence() == sequence - 1) {
+                    previous = earlier.hash();
+                } else if (remembered != null) {
+                    previous = remembered;
+                } else if (read != null) {
+                    previous = read;
+                }
+                // Otherwise the predecessor is missing or was stored without a hash: it stays on genesis,
+                // and the verifier reports the predecessor.
+            }
+            inThisList.put(aggregate, new Head(sequence, EventHash.seal(doc, previous)));
+        }
+    }
+
+    /** Call once the sealed events are stored: only stored events may be chained to. */
+    void remember(List<Document> docs) {
+        for (Document doc : docs) {
+            if (EventDocuments.hasAggregate(doc)) {
+                remember(doc.getString(AGGREGATE_ID), EventDocuments.sequence(doc), doc.getString(HASH));
+            }
+        }
+    }
+
+    /** The hash of {@code aggregate}'s event {@code sequence}, if that is the last one remembered. */
+    synchronized String hashOf(String aggregate, long sequence) {
+        Head head = heads.get(aggregate);
+        return head != null && head.sequence() == sequence ? head.hash() : null;
+    }
+
+    private synchronized void remember(String aggregate, long sequence, String hash) {
+        Head head = heads.get(aggregate);
+        if (head == null || head.sequence() < sequence) {
+            heads.put(aggregate, new Head(sequence, hash));
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package vn.docket.platform.eventstore;
+
+import static vn.docket.platform.eventstore.EventDocuments.POSITION;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records a running hash over all positions every {@code every} positions: H(0) = genesis, H(n) =
+ * SHA-256(H(n-1) + contribution(n)), where an event contributes its stored hash and a filler a fixed mark.
+ * Chains only link the events of one aggregate, so someone who rewrites an aggregate's whole chain
+ * consistently, or moves events of different aggregates, is only caught here.
+ *
+ * <p>Checkpoints live in {@code docket_checkpoints} with {@code _id} = position; the latest position is
+ * also kept in {@code docket_counters} ({@code _id: "checkpoints"}), so that finding it is one exact read
+ * and removing the newest checkpoint is noticed. Each run starts again from the latest checkpoint, so
+ * nothing about a half-finished stretch needs to be stored.
+ *
+ * <p>A position that stays empty longer than the gap timeout (a writer that died between taking it and
+ * writing) is filled, as the engine's own writers do for positions they give up: readers have passed it
+ * already, and a filler lets the checkpoints move past it.
+ */
+public final class Checkpointer {
+
+    public static final String CHECKPOINTS = "docket_checkpoints";
+    static final String POINTER_ID = "checkpoints";
+    static final String HASH = "hash";
+    private static final int BATCH = 500;
+
+    private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);
+
+    private final MongoCollection<Document> events;
+    private final MongoCollection<Document> checkpoints;
+    private final MongoCollection<Document> counters;
+    private final int every;
+    private final GapWatch gaps;
+
+    public Checkpointer(MongoDatabase database, int every, Duration gapTimeout) {
+        this(database, every, gapTimeout, System::nanoTime);
+    }
+
+    Checkpointer(MongoDatabase database, int every, Duration gapTimeout, LongSupplier nanoClock) {
+        if (every < 1) {
+            throw new IllegalArgumentException("Checkpoints need a distance of at least 1 position, not " + every);
+        }
+        this.events = database.getCollection(DocketEventStorageEngine.EVENTS);
+        this.checkpoints = database.getCollection(CHECKPOINTS);
+        this.counters = database.getCollection(DocketEventStorageEngine.COUNTERS);
+        this.every = every;
+        this.gaps = new GapWatch(gapTimeout, nanoClock);
+    }
+
+    /** The latest checkpoint's position according to the pointer (0: none yet). */
+    long latestPosition() {
+        Document pointer = counters.find(Filters.eq(POSITION, POINTER_ID)).first();
+        return pointer == null ? 0 : ((Number) pointer.get(DocketEventStorageEngine.COUNTER_FIELD)).longValue();
+    }
+
+    /** Records every checkpoint that is due up to the head; returns how many it recorded. */
+    public synchronized int catchUp() {
+        long from = latestPosition();
+        String running = EventHash.GENESIS;
+        if (from > 0) {
+            Document latest = checkpoints.find(Filters.eq(POSITION, from)).first();
+            if (latest == null) {
+                // Someone removed it: recording new ones would hide that. The verifier reports it.
+                log.warn("The latest checkpoint (position {}) is missing; no new checkpoints are recorded", from);
+                return 0;
+            }
+            running = latest.getString(HASH);
+        }
+        int recorded = 0;
+        for (long next = from + 1; ; next += BATCH) {
+            Map<Long, Document> found = byPosition(next, BATCH);
+            if (found.isEmpty()) {
+                return recorded;
+            }
+            long highest = found.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
+            for (long p = next; p < next + BATCH; p++) {
+                Document doc = found.get(p);
+                if (doc == null) {
+                    if (p > highest || !gaps.expired(p) || !fill(p)) {
+                        return recorded; // the head, or a writer still at work: the next run goes on from here
+                    }
+                    doc = EventDocuments.filler(p);
+                }
+                gaps.resolved(p);
+                running = EventHash.running(running, EventHash.contribution(doc));
+                if (p % every == 0) {
+                    record(p, running);
+                    recorded++;
+                }
+            }
+        }
+    }
+
+    private boolean fill(long position) {
+        try {
+            events.insertOne(EventDocuments.filler(position));
+            log.warn("Event position {} stayed empty past the gap timeout; filled it so checkpoints can pass it", position);
+            return true;
+        } catch (MongoWriteException e) {
+            if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                return false; // written meanwhile: read it on the next run
+            }
+            throw e;
+        }
+    }
+
+    private void record(long position, String hash) {
+        try {
+            checkpoints.insertOne(new Document(POSITION, position).append(HASH, hash)
+                    .append("recordedAt", Instant.now().toString()));
+        } catch (MongoWriteException e) {
+            if (ErrorCategory.fromErrorCode(e.getError().getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // Another process recorded it first; if the two disagree the verifier says so.
+        }
+        counters.updateOne(Filters.eq(POSITION, POINTER_ID), Updates.max(DocketEventStorageEngine.COUNTER_FIELD, position),
+                new UpdateOptions().upsert(true));
+    }
+
+    private Map<Long, Document> byPosition(long first, int count) {
+        Map<Long, Document> found = new HashMap<>();
+        events.find(Filters.in(POSITION, EventDocuments.positions(first, count)))
+                .forEach(d -> found.put(EventDocuments.position(d), d));
+        return found;
+    }
+}

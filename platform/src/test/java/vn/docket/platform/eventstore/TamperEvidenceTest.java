@@ -1,0 +1,195 @@
+package vn.docket.platform.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.docket.platform.eventstore.DocketEventStorageEngineTest.event;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tampering done straight in the database, the way someone with access to the database files would,
+ * and what the verifier says about it. The store: aggregates "a", "b" and "c" take turns, five events
+ * each, with an event without an aggregate after the first round; checkpoints every 4 positions.
+ *
+ * <pre>
+ *   position  1 a#0   2 b#0   3 c#0   4 (no aggregate)
+ *   position  5 a#1   6 b#1   7 c#1
+ *   position  8 a#2   9 b#2  10 c#2  ...  position 14 a#4  15 b#4  16 c#4
+ * </pre>
+ */
+class TamperEvidenceTest {
+
+    private static final int EVERY = 4;
+
+    private EmbeddedStore store;
+    private DocketEventStorageEngine engine;
+    private MongoCollection<Document> events;
+    private Checkpointer checkpointer;
+    private StoreVerifier verifier;
+    private final AtomicLong clock = new AtomicLong();
+
+    @BeforeEach
+    void fillStore() {
+        store = EmbeddedStore.inMemory();
+        engine = store.engine();
+        events = store.database.getCollection(DocketEventStorageEngine.EVENTS);
+        checkpointer = new Checkpointer(store.database, EVERY, Duration.ofSeconds(10), clock::get);
+        verifier = new StoreVerifier(store.database, checkpointer);
+        for (int seq = 0; seq < 5; seq++) {
+            engine.appendEvents(event("a", seq), event("b", seq), event("c", seq));
+            if (seq == 0) {
+                engine.appendEvents(GenericEventMessage.asEventMessage(new Noted("no aggregate", 0)));
+            }
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        store.close();
+    }
+
+    private Document at(long position) {
+        return events.find(Filters.eq("_id", position)).first();
+    }
+
+    private VerifyReport verify() {
+        return verifier.verify();
+    }
+
+    @Test
+    void each_event_chains_to_the_previous_event_of_its_aggregate_and_a_first_event_to_genesis() {
+        assertThat(at(1).getString("prevHash")).isEqualTo(EventHash.GENESIS);
+        assertThat(at(4).getString("prevHash")).isEqualTo(EventHash.GENESIS);
+        assertThat(at(5).getString("prevHash")).isEqualTo(at(1).getString("hash"));
+        assertThat(at(8).getString("prevHash")).isEqualTo(at(5).getString("hash"));
+        // An engine that just started remembers nothing and reads the predecessor from the store.
+        store.engine().appendEvents(event("a", 5));
+        assertThat(at(17).getString("prevHash")).isEqualTo(at(14).getString("hash"));
+    }
+
+    @Test
+    void an_untouched_store_is_intact_up_to_the_head_and_the_verify_records_the_checkpoints_due() {
+        assertThat(verify()).isEqualTo(VerifyReport.intact(16, 0, null));
+        VerifyReport again = verify();
+        assertThat(again.intact()).isTrue();
+        assertThat(again.upTo()).isEqualTo(16);
+        assertThat(again.checkpoints()).isEqualTo(4);
+        assertThat(again.lastCheckpointHash()).hasSize(64);
+    }
+
+    @Test
+    void a_filler_left_by_a_concurrency_conflict_takes_part_without_breaking_anything() {
+        try {
+            engine.appendEvents(event("d", 0), event("a", 2)); // a#2 exists: d#0 goes in, position 18 is filled
+        } catch (ConcurrencyException expected) {
+            // what Axon's command handler would see
+        }
+        assertThat(EventDocuments.isFiller(at(18))).isTrue();
+        verify();
+        assertThat(verify()).isEqualTo(new VerifyReport(true, 18L, 4, verify().lastCheckpointHash(), null, null, null, null, null));
+    }
+
+    @Test
+    void a_payload_edited_in_the_database_is_reported_as_edited_at_its_position_aggregate_and_sequence() {
+        events.updateOne(Filters.eq("_id", 9L), Updates.set("payload", "{\"id\":\"b\",\"n\":99}"));
+        VerifyReport report = verify();
+        assertThat(report.intact()).isFalse();
+        assertThat(report.problem()).isEqualTo("edited");
+        assertThat(report.position()).isEqualTo(9);
+        assertThat(report.assignment()).isEqualTo("b");
+        assertThat(report.sequence()).isEqualTo(2);
+    }
+
+    @Test
+    void an_edit_whose_hash_was_recomputed_is_caught_by_the_next_event_of_the_same_aggregate() {
+        Document b2 = at(9);
+        b2.put("payload", "{\"id\":\"b\",\"n\":99}");
+        EventHash.seal(b2, b2.getString("prevHash"));
+        events.replaceOne(Filters.eq("_id", 9L), b2);
+        VerifyReport report = verify();
+        assertThat(report.problem()).isEqualTo("edited");
+        assertThat(report.position()).isEqualTo(9);
+        assertThat(report.sequence()).isEqualTo(2);
+        assertThat(report.detail()).contains("recomputed");
+    }
+
+    @Test
+    void a_deleted_event_is_reported_as_deleted_at_its_position_aggregate_and_sequence() {
+        events.deleteOne(Filters.eq("_id", 6L)); // b#1
+        VerifyReport report = verify();
+        assertThat(report.problem()).isEqualTo("deleted");
+        assertThat(report.position()).isEqualTo(6);
+        assertThat(report.assignment()).isEqualTo("b");
+        assertThat(report.sequence()).isEqualTo(1);
+    }
+
+    @Test
+    void deleting_the_newest_events_after_a_checkpoint_covered_them_is_reported() {
+        verify(); // seals positions up to 16
+        events.deleteOne(Filters.eq("_id", 16L));
+        events.deleteOne(Filters.eq("_id", 15L));
+        VerifyReport report = verify();
+        assertThat(report.problem()).isEqualTo("deleted");
+        assertThat(report.position()).isEqualTo(15);
+    }
+
+    @Test
+    void two_events_whose_positions_were_swapped_are_reported_as_reordered() {
+        Document c1 = at(7);
+        Document c2 = at(10);
+        events.deleteMany(Filters.in("_id", 7L, 10L));
+        c1.put("_id", 10L);
+        c2.put("_id", 7L);
+        events.insertMany(java.util.List.of(c1, c2));
+        VerifyReport report = verify();
+        assertThat(report.problem()).isEqualTo("reordered");
+        assertThat(report.position()).isEqualTo(7);
+        assertThat(report.assignment()).isEqualTo("c");
+        assertThat(report.sequence()).isEqualTo(2);
+    }
+
+    @Test
+    void an_aggregate_whose_whole_chain_was_rewritten_consistently_is_caught_by_the_checkpoint() {
+        verify(); // seals positions up to 16
+        String previous = at(7).getString("hash"); // c#1 stays; c#2 … c#4 are rewritten with fresh hashes
+        for (long position : new long[] {10, 13, 16}) {
+            Document doc = at(position);
+            doc.put("payload", doc.getString("payload").replace("\"c\"", "\"forged\""));
+            previous = EventHash.seal(doc, previous);
+            events.replaceOne(Filters.eq("_id", position), doc);
+        }
+        VerifyReport report = verify();
+        assertThat(report.problem()).isEqualTo("checkpoint mismatch");
+        assertThat(report.position()).isEqualTo(12); // the first checkpoint after position 10
+    }
+
+    @Test
+    void a_removed_checkpoint_is_reported() {
+        verify();
+        store.database.getCollection(Checkpointer.CHECKPOINTS).deleteOne(Filters.eq("_id", 16L));
+        VerifyReport report = verify();
+        assertThat(report.problem()).isEqualTo("checkpoint mismatch");
+        assertThat(report.position()).isEqualTo(16);
+    }
+
+    @Test
+    void a_position_its_writer_never_filled_is_filled_by_the_checkpointer_after_the_gap_timeout() {
+        store.database.getCollection(DocketEventStorageEngine.COUNTERS)
+                .updateOne(Filters.eq("_id", "events"), Updates.inc("last", 1L)); // a writer took 17 and died
+        engine.appendEvents(event("a", 5)); // position 18
+        assertThat(checkpointer.catchUp()).isEqualTo(4); // up to 16; 17 is still young
+        clock.addAndGet(Duration.ofSeconds(11).toNanos());
+        checkpointer.catchUp();
+        assertThat(EventDocuments.isFiller(at(17))).isTrue();
+        assertThat(verify().intact()).isTrue();
+    }
+}

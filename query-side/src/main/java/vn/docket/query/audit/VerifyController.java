@@ -1,0 +1,44 @@
+package vn.docket.query.audit;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.docket.events.Role;
+import vn.docket.platform.eventstore.StoreVerifier;
+import vn.docket.platform.eventstore.VerifyReport;
+import vn.docket.platform.security.CurrentActor;
+import vn.docket.platform.web.NotAllowed;
+import vn.docket.platform.web.StateConflict;
+
+/** The tamper check of the event store, for the people who answer to inspectors. */
+@RestController
+@Tag(name = "Audit")
+class VerifyController {
+
+    /** Auditors check the record; admins and the office's clerks keep it, so they may check it too. */
+    private static final Set<Role> MAY_VERIFY = Set.of(Role.AUDITOR, Role.ADMIN, Role.CLERK);
+
+    private final ObjectProvider<StoreVerifier> verifier;
+
+    VerifyController(ObjectProvider<StoreVerifier> verifier) {
+        this.verifier = verifier;
+    }
+
+    @GetMapping("/api/audit/verify")
+    @Operation(summary = "Walk the event store: intact up to position N, or the first event edited, deleted or"
+            + " reordered (its assignment, sequence and what is wrong)")
+    VerifyReport verify() {
+        if (!MAY_VERIFY.contains(CurrentActor.get().role())) {
+            throw new NotAllowed("auditors-only", "Only auditors, administrators and the office's clerks may verify the event store.");
+        }
+        StoreVerifier available = verifier.getIfAvailable();
+        if (available == null) {
+            throw new StateConflict("verify-unavailable",
+                    "Only Docket's own event store keeps hashes; this installation uses the axon-mongo engine.");
+        }
+        return available.verify();
+    }
+}
