@@ -1,0 +1,53 @@
+package vn.docket.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/** A plan that went round many times is loaded from a snapshot, and every rule still knows its past. */
+@SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "docket.event-store.snapshot-threshold=3")
+@ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
+class SnapshotTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    MongoDatabase database;
+
+    @Test
+    void after_a_snapshot_the_assignment_still_knows_its_version_its_route_and_who_submitted_the_draft() {
+        DocketClient docket = new DocketClient(http);
+        String id = Walks.assign(docket, "Đề án phát triển kinh tế đêm", "Phòng Tài chính - Kế hoạch", "2021-05-30",
+                List.of("Lãnh đạo UBND thành phố", "Ban Thường vụ Thành ủy"));
+        for (int round = 1; round <= 3; round++) {
+            Walks.draft(docket, "tckh", id, "2021-04-2" + round);
+            docket.ok("pct", "/api/assignments/" + id + "/revision-requests",
+                    Map.of("reasons", List.of("Vòng " + round + ": bổ sung số liệu"), "effectiveDate", "2021-04-2" + round));
+        }
+        assertThat(database.getCollection("docket_snapshots").countDocuments(Filters.eq("_id", id))).isEqualTo(1);
+
+        // Restored from the snapshot and the events after it: version 4 comes next, the route starts again
+        // at its first level, and the second level is an outside body only a clerk may record.
+        assertThat(docket.ok("tckh", "/api/assignments/" + id + "/drafts", Map.of("documentName", "v4.docx",
+                "documentUrl", "https://vanban.example.vn/v4", "effectiveDate", "2021-04-25"))).containsEntry("version", 4);
+        docket.ok("chair", "/api/assignments/" + id + "/approvals", Map.of("effectiveDate", "2021-04-26"));
+        assertThat(docket.post("pct", "/api/assignments/" + id + "/approvals", Map.of()).getStatusCode().value())
+                .isEqualTo(403);
+        docket.ok("clerk", "/api/assignments/" + id + "/approvals", Map.of("effectiveDate", "2021-04-28",
+                "decisionRef", Map.of("number", "45-TB/TU", "date", "2021-04-28")));
+        assertThat(docket.await("auditor", "/api/assignments/" + id, a -> "APPROVED".equals(a.get("status"))))
+                .containsEntry("currentVersion", 4);
+    }
+}
