@@ -1,0 +1,127 @@
+package vn.docket.app.bench;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.bson.Document;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.docket.app.DocketApplication;
+import vn.docket.events.Actor;
+import vn.docket.events.DeliverableKind;
+import vn.docket.events.DraftSubmitted;
+import vn.docket.events.EventMetadata;
+import vn.docket.events.RevisionRequested;
+import vn.docket.events.Role;
+import vn.docket.events.TaskAssigned;
+
+/**
+ * How fast the assignment list is rebuilt from the event store, against a raw cursor scan of the same
+ * events on the same embedded server (the physical limit). Run with {@code bench/rebuild.sh [assignments]}:
+ * four events per assignment, 5,000 assignments (20,000 events) by default. Prints a table and one JSON
+ * line; progress on stderr.
+ */
+public final class RebuildBenchmark {
+
+    private static final String PROJECTION = "assignment-list";
+
+    private RebuildBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int assignments = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        try (ConfigurableApplicationContext docket = new SpringApplicationBuilder(DocketApplication.class).run(
+                "--docket.mongo.embedded.backend=memory", "--docket.mongo.embedded.port=0", "--server.port=0",
+                "--logging.level.root=WARN", "--logging.level.vn.docket=WARN")) {
+            EventStore store = docket.getBean(EventStore.class);
+            StreamingEventProcessor processor = docket.getBean(EventProcessingConfiguration.class)
+                    .eventProcessor(PROJECTION, StreamingEventProcessor.class).orElseThrow();
+            long events = append(store, assignments);
+            waitUntilCaughtUp(processor, store, "live processing");
+
+            long scanStart = System.nanoTime();
+            long scanned = 0;
+            MongoDatabase database = docket.getBean(MongoDatabase.class);
+            for (Document ignored : database.getCollection("docket_events").find()) {
+                scanned++;
+            }
+            double scanRate = scanned / seconds(scanStart);
+
+            long rebuildStart = System.nanoTime();
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+            waitUntilCaughtUp(processor, store, "rebuild");
+            double rebuildRate = events / seconds(rebuildStart);
+
+            System.out.printf(Locale.ROOT, "%-44s %12s%n", "measure", "events/s");
+            System.out.printf(Locale.ROOT, "%-44s %,12.0f%n", "raw cursor scan of docket_events", scanRate);
+            System.out.printf(Locale.ROOT, "%-44s %,12.0f%n", "rebuild of the assignment list (" + events + " events)",
+                    rebuildRate);
+            System.out.printf(Locale.ROOT, "%-44s %12.2f%n", "rebuild / raw scan", rebuildRate / scanRate);
+            System.out.printf(Locale.ROOT, "{\"events\":%d,\"scanPerSecond\":%.0f,\"rebuildPerSecond\":%.0f,\"ratio\":%.3f}%n",
+                    events, scanRate, rebuildRate, rebuildRate / scanRate);
+        }
+    }
+
+    /** Four events per assignment, stored as the command side would store them, actor included. */
+    private static long append(EventStore store, int assignments) {
+        Actor clerk = new Actor("clerk", "Nguyễn Thị Lan", "Văn phòng HĐND và UBND thành phố", Role.CLERK);
+        Actor unit = new Actor("tckh", "Trần Văn Minh", "Phòng Tài chính - Kế hoạch", Role.UNIT_STAFF);
+        Actor chair = new Actor("chair", "Hoàng Văn Nam", "Lãnh đạo UBND thành phố", Role.CHAIR);
+        LocalDate day = LocalDate.of(2021, 4, 13);
+        long count = 0;
+        for (int i = 0; i < assignments; i++) {
+            UUID id = UUID.randomUUID();
+            List<GenericDomainEventMessage<?>> batch = new ArrayList<>();
+            batch.add(event(id, 0, clerk, new TaskAssigned(id, "Kế hoạch số " + i, DeliverableKind.PLAN,
+                    "Phòng Tài chính - Kế hoạch", List.of(), day.plusDays(12), List.of("Lãnh đạo UBND thành phố"), null,
+                    null, day)));
+            batch.add(event(id, 1, unit, new DraftSubmitted(id, 1, "v1.docx", null, "https://vanban.example.vn/" + i, null, day)));
+            batch.add(event(id, 2, chair, new RevisionRequested(id, 1, "Lãnh đạo UBND thành phố", List.of("Bổ sung"), null, day)));
+            batch.add(event(id, 3, unit, new DraftSubmitted(id, 2, "v2.docx", null, "https://vanban.example.vn/" + i, null,
+                    day.plusDays(5))));
+            store.publish(batch);
+            count += batch.size();
+            if ((i + 1) % 1000 == 0) {
+                System.err.printf("appended %,d of %,d assignments%n", i + 1, assignments);
+            }
+        }
+        return count;
+    }
+
+    private static GenericDomainEventMessage<?> event(UUID id, long seq, Actor actor, Object payload) {
+        return new GenericDomainEventMessage<>("Assignment", id.toString(), seq, payload,
+                MetaData.from(EventMetadata.of(actor, UUID.randomUUID().toString())));
+    }
+
+    private static void waitUntilCaughtUp(StreamingEventProcessor processor, EventStore store, String what)
+            throws InterruptedException {
+        TrackingToken head = store.createHeadToken();
+        long lastReport = System.nanoTime();
+        while (!processor.processingStatus().values().stream()
+                .allMatch(s -> s.getTrackingToken() != null && s.getTrackingToken().covers(head))
+                || processor.processingStatus().isEmpty()) {
+            Thread.sleep(20);
+            if (System.nanoTime() - lastReport > 2_000_000_000L) {
+                lastReport = System.nanoTime();
+                processor.processingStatus().values().forEach(s -> System.err.printf("%s: at position %s%n", what,
+                        s.getCurrentPosition().isPresent() ? s.getCurrentPosition().getAsLong() : "?"));
+            }
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

@@ -1,0 +1,13 @@
+#!/bin/sh
+# How fast the assignment list is rebuilt from the event store, against a raw scan of the same events.
+#   bench/rebuild.sh            5,000 assignments, 20,000 events
+#   bench/rebuild.sh 50000      50,000 assignments, 200,000 events
+# Prints a table, then the same figures as one JSON line; progress on stderr.
+set -e
+cd "$(dirname "$0")/.."
+./mvnw -B -q -DskipTests install
+MAVEN_OPTS="${MAVEN_OPTS:--Xmx3g}" ./mvnw -B -q -pl app exec:java \
+  -Dexec.mainClass=vn.docket.app.bench.RebuildBenchmark \
+  -Dexec.classpathScope=test -Dexec.cleanupDaemonThreads=false \
+  -Daxoniq.update-checker.disabled=true \
+  -Dexec.args="$*"
