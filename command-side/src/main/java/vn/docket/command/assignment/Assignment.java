@@ -430,7 +430,9 @@ class Assignment {
 
     @EventSourcingHandler
     void on(MeetingConcluded e) {
+        // Like a revision request: the presented draft went back to the unit.
         status = AssignmentStatus.REVISION_REQUESTED;
+        handedInOn = null;
         lastEffectiveDate = e.effectiveDate();
     }
 

@@ -162,6 +162,17 @@ class ChasingDeadlinesTest {
     }
 
     @Test
+    void a_draft_sent_back_at_the_meeting_is_the_units_again_and_its_deadline_is_chased() {
+        TestExecutor<Assignment> given = assignedToday().andGivenCommands(as(CLERK,
+                new AssignmentCommands.RecordMeetingConclusion(ID, TCKH, vn.docket.events.MeetingVerdict.REVISION_REQUIRED,
+                        List.of("Bổ sung số liệu"), "Nguyễn Văn Hạnh", new vn.docket.events.DecisionRef("311/TB-UBND", TODAY),
+                        TODAY)));
+        clock.setToday(LocalDate.of(2021, 5, 21));
+        given.whenTimeAdvancesTo(MISSED_DUE)
+                .expectEvents(new DeadlineMissed(ID, TCKH, DEADLINE, LocalDate.of(2021, 5, 21)));
+    }
+
+    @Test
     void a_draft_handed_in_by_the_deadline_means_nothing_was_missed() {
         TestExecutor<Assignment> given = assignedToday();
         clock.setToday(LocalDate.of(2021, 5, 20));
