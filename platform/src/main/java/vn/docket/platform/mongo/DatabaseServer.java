@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +26,24 @@ public final class DatabaseServer implements AutoCloseable {
     private final MongoBackend backend;
     private final MongoServer server;
     private final String connectionString;
+    private final ScheduledExecutorService committer;
 
     private DatabaseServer(MongoBackend backend, MongoServer server, String connectionString) {
         this.backend = backend;
         this.server = server;
         this.connectionString = connectionString;
+        if (backend instanceof WholeWritesH2Backend) {
+            // H2 no longer commits by itself; writes outside the event store (tokens, read models, users)
+            // reach the file within a second, as they did with H2's own background commit.
+            committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "docket-database-commit");
+                thread.setDaemon(true);
+                return thread;
+            });
+            committer.scheduleWithFixedDelay(this::flush, 1, 1, TimeUnit.SECONDS);
+        } else {
+            committer = null;
+        }
     }
 
     public static DatabaseServer external(String uri) {
@@ -47,7 +63,7 @@ public final class DatabaseServer implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("Docket cannot create its data directory " + dir, e);
             }
-            backend = new H2Backend(dir.resolve("docket.mv").toString());
+            backend = new WholeWritesH2Backend(dir.resolve("docket.mv").toString());
             where = "data in " + dir;
         }
         MongoServer server = new MongoServer(backend);
@@ -69,7 +85,8 @@ public final class DatabaseServer implements AutoCloseable {
     /**
      * Forces what the embedded server has accepted so far into its file. The H2 backend otherwise writes
      * about once a second, and a crash would lose acknowledged work. A real MongoDB needs nothing here:
-     * its durability comes from the write concern.
+     * its durability comes from the write concern. Writes in flight finish first; see
+     * {@link WholeWritesH2Backend}.
      */
     public void flush() {
         if (backend instanceof H2Backend h2) {
@@ -79,6 +96,9 @@ public final class DatabaseServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (committer != null) {
+            committer.shutdownNow();
+        }
         if (server != null) {
             server.shutdownNow();
             backend.close();

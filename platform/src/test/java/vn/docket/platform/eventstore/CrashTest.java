@@ -143,7 +143,10 @@ class CrashTest {
                 assertThat(position).isGreaterThan(previous);
                 previous = position;
             }
-            assertThat((long) tracked.size()).isEqualTo(storedEvents);
+            assertThat((long) tracked.size())
+                    .as("events read in position order against events read aggregate by aggregate (more means an"
+                            + " event its stream-key index does not know; see CommitUnderWritesTest)")
+                    .isEqualTo(storedEvents);
         }
     }
 }
