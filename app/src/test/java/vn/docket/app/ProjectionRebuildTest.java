@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import vn.docket.query.support.ReadModelBatch;
 
 /** A projection rebuilt from the event store ends up exactly as live processing left it. */
 @SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -35,8 +38,19 @@ class ProjectionRebuildTest {
     @Autowired
     MongoDatabase database;
 
+    @Autowired
+    EventProcessingConfiguration processing;
+
     List<Document> dump(String collection) {
         return database.getCollection(collection).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+    }
+
+    @Test
+    void every_projection_reads_and_writes_its_read_models_once_per_batch() {
+        for (String name : COLLECTIONS.keySet()) {
+            AbstractEventProcessor processor = processing.eventProcessor(name, AbstractEventProcessor.class).orElseThrow();
+            assertThat(processor.getHandlerInterceptors()).as(name).anyMatch(ReadModelBatch.Interceptor.class::isInstance);
+        }
     }
 
     @Test

@@ -1,0 +1,15 @@
+package vn.docket.query.support;
+
+import org.axonframework.config.EventProcessingConfigurer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Configuration;
+
+/** Every event processor writes its read models once per batch; see {@link ReadModelBatch}. */
+@Configuration(proxyBeanMethods = false)
+class ReadModelConfiguration {
+
+    @Autowired
+    void batchReadModelWrites(EventProcessingConfigurer processing) {
+        processing.registerDefaultHandlerInterceptor((configuration, processorName) -> new ReadModelBatch.Interceptor());
+    }
+}
