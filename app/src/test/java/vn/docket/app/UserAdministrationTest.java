@@ -96,6 +96,20 @@ class UserAdministrationTest {
     }
 
     @Test
+    void a_vietnamese_password_set_on_one_keyboard_signs_in_from_another() {
+        String composed = Normalizer.normalize("mật khẩu dài đủ", Normalizer.Form.NFC);
+        String decomposed = Normalizer.normalize(composed, Normalizer.Form.NFD);
+        assertStatus(asAdmin("/api/admin/users", user("keyboard.nfd", "CLERK", OFFICE, decomposed)), 201, null);
+        assertStatus(asAdmin("/api/admin/users", user("keyboard.nfc", "CLERK", OFFICE, composed)), 201, null);
+
+        assertStatus(call("keyboard.nfd", composed, HttpMethod.GET, "/api/assignments", null), 200, null);
+        assertStatus(call("keyboard.nfd", decomposed, HttpMethod.GET, "/api/assignments", null), 200, null);
+        assertStatus(call("keyboard.nfc", decomposed, HttpMethod.GET, "/api/assignments", null), 200, null);
+        assertThat(call("keyboard.nfc", "mật khẩu dài đủ!", HttpMethod.GET, "/api/assignments", null)
+                .getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
     void someone_who_is_not_an_admin_gets_403_and_someone_not_signed_in_gets_401() {
         String pw = "mật khẩu dài đủ";
         for (String who : List.of("clerk", "auditor", "chair", "tckh")) {

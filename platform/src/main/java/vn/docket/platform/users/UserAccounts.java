@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import vn.docket.platform.security.NfcPasswordEncoder;
 import vn.docket.events.Role;
 import vn.docket.platform.Text;
 import vn.docket.platform.web.NotFound;
@@ -114,7 +115,8 @@ public class UserAccounts {
                 : new NotFound("No user with id '" + id + "'."));
     }
 
-    private String hash(String password) {
+    private String hash(String raw) {
+        String password = NfcPasswordEncoder.normalized(raw); // the rules count letters, however they were typed
         if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD) {
             throw new RuleBroken("weak-password", "A password has at least " + MIN_PASSWORD + " characters.");
         }

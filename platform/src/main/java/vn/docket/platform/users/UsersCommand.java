@@ -24,9 +24,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import vn.docket.platform.PlatformConfiguration;
 import vn.docket.platform.mongo.MongoSettings;
+import vn.docket.platform.security.NfcPasswordEncoder;
 import vn.docket.platform.security.SecuritySettings;
 import vn.docket.platform.web.NotFound;
 import vn.docket.platform.web.RuleBroken;
@@ -98,7 +98,7 @@ public final class UsersCommand {
              UserDatabase db = UserDatabase.open(settings.getBean(MongoSettings.class))) {
             Set<String> configured = new HashSet<>();
             settings.getBean(SecuritySettings.class).users().forEach(u -> configured.add(u.id()));
-            UserAccounts accounts = new UserAccounts(new UserStore(db.database()), new BCryptPasswordEncoder(),
+            UserAccounts accounts = new UserAccounts(new UserStore(db.database()), new NfcPasswordEncoder(),
                     Clock.system(PlatformConfiguration.ZONE), configured::contains);
             String by = "command line (" + System.getProperty("user.name", "?") + ")";
             String id = options.get("id");
