@@ -40,7 +40,7 @@ public final class DatabaseServer implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            committer.scheduleWithFixedDelay(this::flush, 1, 1, TimeUnit.SECONDS);
+            committer.scheduleWithFixedDelay(this::flushInBackground, 1, 1, TimeUnit.SECONDS);
         } else {
             committer = null;
         }
@@ -91,6 +91,16 @@ public final class DatabaseServer implements AutoCloseable {
     public void flush() {
         if (backend instanceof H2Backend h2) {
             h2.commit();
+        }
+    }
+
+    /** A failure must not end the periodic commit: the executor would stop scheduling it, silently. */
+    private void flushInBackground() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            log.warn("Docket could not write its latest changes to its data file (it tries again every second): {}",
+                    e.getMessage());
         }
     }
 
