@@ -8,9 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,24 +23,11 @@ public final class DatabaseServer implements AutoCloseable {
     private final MongoBackend backend;
     private final MongoServer server;
     private final String connectionString;
-    private final ScheduledExecutorService committer;
 
     private DatabaseServer(MongoBackend backend, MongoServer server, String connectionString) {
         this.backend = backend;
         this.server = server;
         this.connectionString = connectionString;
-        if (backend instanceof WholeWritesH2Backend) {
-            // H2 no longer commits by itself; writes outside the event store (tokens, read models, users)
-            // reach the file within a second, as they did with H2's own background commit.
-            committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "docket-database-commit");
-                thread.setDaemon(true);
-                return thread;
-            });
-            committer.scheduleWithFixedDelay(this::flushInBackground, 1, 1, TimeUnit.SECONDS);
-        } else {
-            committer = null;
-        }
     }
 
     public static DatabaseServer external(String uri) {
@@ -94,21 +78,8 @@ public final class DatabaseServer implements AutoCloseable {
         }
     }
 
-    /** A failure must not end the periodic commit: the executor would stop scheduling it, silently. */
-    private void flushInBackground() {
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            log.warn("Docket could not write its latest changes to its data file (it tries again every second): {}",
-                    e.getMessage());
-        }
-    }
-
     @Override
     public void close() {
-        if (committer != null) {
-            committer.shutdownNow();
-        }
         if (server != null) {
             server.shutdownNow();
             backend.close();

@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 
@@ -48,8 +49,8 @@ public final class ReadModelBatch {
     }
 
     /** The batch the current event belongs to, or null when it is handled on its own. */
-    static ReadModelBatch current(UnitOfWork<?> unitOfWork) {
-        return unitOfWork == null ? null : unitOfWork.getResource(RESOURCE);
+    static ReadModelBatch current() {
+        return CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getResource(RESOURCE) : null;
     }
 
     /** The batch's version of a document (shared: change a copy), or null if there is none yet. */

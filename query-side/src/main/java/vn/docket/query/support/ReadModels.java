@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 
 /**
@@ -23,7 +22,7 @@ public final class ReadModels {
 
     /** Applies {@code change} to the document with {@code id} unless event {@code sequence} was applied already. */
     public static void apply(MongoCollection<Document> collection, String id, long sequence, Consumer<Document> change) {
-        ReadModelBatch batch = ReadModelBatch.current(CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get() : null);
+        ReadModelBatch batch = ReadModelBatch.current();
         Document doc;
         if (batch != null) {
             // A copy: a handler that throws half-way must not leave half a change in what the batch writes.
