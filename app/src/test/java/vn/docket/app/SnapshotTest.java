@@ -15,7 +15,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /** A plan that went round many times is loaded from a snapshot, and every rule still knows its past. */
 @SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "docket.event-store.snapshot-threshold=3")
+        // No aggregate cache: every command restores the assignment from its snapshot and the events after it.
+        properties = {"docket.event-store.snapshot-threshold=3", "docket.event-store.aggregate-cache=0"})
 @ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
 class SnapshotTest {

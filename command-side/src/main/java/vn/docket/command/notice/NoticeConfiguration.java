@@ -1,15 +1,31 @@
 package vn.docket.command.notice;
 
 import java.nio.file.Path;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.docket.calendar.WorkingDayCalendar;
 import vn.docket.command.notice.reading.NoticeReader;
 import vn.docket.command.notice.reading.UnitDirectory;
+import vn.docket.platform.axon.CatchUpCachingRepository;
 
 @Configuration(proxyBeanMethods = false)
 class NoticeConfiguration {
+
+    /** Referenced from {@code @Aggregate(repository = "noticeRepository")}; see {@link CatchUpCachingRepository}. */
+    @Bean
+    Repository<Notice> noticeRepository(EventStore eventStore, Cache aggregateCache,
+                                        ParameterResolverFactory parameterResolverFactory,
+                                        HandlerDefinition handlerDefinition) {
+        return CatchUpCachingRepository.of(Notice.class, eventStore, aggregateCache, NoSnapshotTriggerDefinition.INSTANCE,
+                parameterResolverFactory, handlerDefinition);
+    }
 
     /** The office may keep its own unit directory: {@code docket.units.file=/srv/docket/units.json}. */
     @Bean

@@ -1,6 +1,8 @@
 package vn.docket.platform.axon;
 
 import com.mongodb.client.MongoDatabase;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -93,10 +95,19 @@ public class AxonStorageConfiguration {
         return MongoSagaStore.builder().mongoTemplate(template).serializer(serializer).build();
     }
 
-    /** Referenced by name from aggregates: {@code @Aggregate(snapshotTriggerDefinition = "snapshotTrigger")}. */
+    /** Used by the assignment repository (command-side {@code AssignmentConfiguration}). */
     @Bean
     SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter, EventStoreSettings settings) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, settings.snapshotThreshold());
+    }
+
+    /**
+     * Shared by the command side's repositories ({@code AssignmentConfiguration}, {@code NoticeConfiguration});
+     * aggregate identifiers are UUIDs, so the two kinds cannot collide in it.
+     */
+    @Bean
+    Cache aggregateCache(EventStoreSettings settings) {
+        return settings.aggregateCache() == 0 ? NoCache.INSTANCE : new AggregateCache(settings.aggregateCache());
     }
 
     /** Copies who acted and under which command from each command onto the events it produces. */

@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param engine            {@code docket} (Docket's own engine, the default) or {@code axon-mongo} (the
  *                          axon-mongo extension, kept as the baseline to measure against)
  * @param snapshotThreshold after how many events of one aggregate a snapshot is taken
+ * @param aggregateCache    how many aggregates a command node keeps in memory between commands (0: none); a
+ *                          cached one is still checked against the store before each use
  * @param batchSize         how many events a tracking processor reads at once
  * @param gapTimeout        Docket engine: how long readers wait for a position that was taken but not yet
  *                          committed before passing it (a writer that died)
@@ -18,8 +20,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                          are due ({@code 0s}: only {@code verify} records them)
  */
 @ConfigurationProperties(prefix = "docket.event-store")
-public record EventStoreSettings(String engine, Integer snapshotThreshold, Integer batchSize, Duration gapTimeout,
-                                 Boolean migrateFromAxonMongo, Integer checkpointEvery, Duration checkpointInterval) {
+public record EventStoreSettings(String engine, Integer snapshotThreshold, Integer aggregateCache, Integer batchSize,
+                                 Duration gapTimeout, Boolean migrateFromAxonMongo, Integer checkpointEvery,
+                                 Duration checkpointInterval) {
 
     public static final String DOCKET = "docket";
     public static final String AXON_MONGO = "axon-mongo";
@@ -31,6 +34,11 @@ public record EventStoreSettings(String engine, Integer snapshotThreshold, Integ
                     + "', not '" + engine + "'");
         }
         snapshotThreshold = snapshotThreshold == null ? 50 : snapshotThreshold;
+        aggregateCache = aggregateCache == null ? 5_000 : aggregateCache;
+        if (aggregateCache < 0) {
+            throw new IllegalArgumentException("docket.event-store.aggregate-cache must be 0 (no cache) or more, not "
+                    + aggregateCache);
+        }
         batchSize = batchSize == null ? 500 : batchSize;
         gapTimeout = gapTimeout == null ? Duration.ofSeconds(10) : gapTimeout;
         migrateFromAxonMongo = migrateFromAxonMongo != null && migrateFromAxonMongo;

@@ -72,7 +72,7 @@ class AxonProcessorIntegrationTest {
     @BeforeEach
     void start() {
         store = EmbeddedStore.inMemory();
-        app = TallyApp.start(store.engine(), store.database, 5, 50, List.of(view, mailer));
+        app = TallyApp.start(store.engine(), store.database, 5, 0, 50, List.of(view, mailer));
         // Let the processor claim its segment on the empty store first: a processor that starts on a
         // non-empty store treats everything up to the head it sees as a replay.
         eventually(() -> store.database.getCollection("trackingtokens")

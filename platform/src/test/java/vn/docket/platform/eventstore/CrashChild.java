@@ -19,7 +19,7 @@ public final class CrashChild {
 
     public static void main(String[] args) throws Exception {
         EmbeddedStore store = EmbeddedStore.onDisk(Path.of(args[0]));
-        TallyApp app = TallyApp.start(store.engine(), store.database, 20, 100, List.of());
+        TallyApp app = TallyApp.start(store.engine(), store.database, 20, 1_000, 100, List.of());
         ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         System.out.println("READY " + server.getLocalPort());
         System.out.flush();

@@ -49,6 +49,8 @@ public final class EventStoreBenchmark {
     private static final int BATCH = 500;
     private static final int SNAPSHOT_THRESHOLD = 50;
     private static final int COMMAND_TALLIES = 1_000;
+    /** As Docket runs (docket.event-store.aggregate-cache): more than the tallies commands go to. */
+    private static final int AGGREGATE_CACHE = 5_000;
 
     private final long[] storedSizes;
     private final double seconds;
@@ -94,9 +96,15 @@ public final class EventStoreBenchmark {
                     EventStorageEngine storage = engine(engine, store);
                     preload(storage, stored);
                     for (int threads : new int[] {1, 4}) {
-                        double rate = commandRate(storage, store, threads);
+                        double rate = commandRate(storage, store, threads, AGGREGATE_CACHE);
                         maxDocketRate = engine.equals(DOCKET) ? Math.max(maxDocketRate, rate) : maxDocketRate;
                         record("commands/s " + engine + " stored=" + stored + " threads=" + threads, rate, "cmd/s");
+                    }
+                    // Every command reading its aggregate from the store: what the cache saves, and whether
+                    // the engine's reads stay constant as the store grows.
+                    for (int threads : new int[] {1, 4}) {
+                        record("commands/s " + engine + " stored=" + stored + " threads=" + threads + " no cache",
+                                commandRate(storage, store, threads, 0), "cmd/s");
                     }
                     if (stored == storedSizes[storedSizes.length - 1]) {
                         replay(engine, store, storage, stored);
@@ -120,7 +128,7 @@ public final class EventStoreBenchmark {
             for (String engine : List.of(AXON_MONGO, DOCKET)) {
                 EventStorageEngine storage = engine(engine, store);
                 preload(storage, 2_000);
-                try (TallyApp app = TallyApp.start(storage, store.database, SNAPSHOT_THRESHOLD, BATCH, List.of(new NoOp()))) {
+                try (TallyApp app = TallyApp.start(storage, store.database, SNAPSHOT_THRESHOLD, AGGREGATE_CACHE, BATCH, List.of(new NoOp()))) {
                     long until = System.nanoTime() + 3_000_000_000L;
                     while (System.nanoTime() < until) {
                         app.bump("warm-" + ThreadLocalRandom.current().nextInt(100));
@@ -182,8 +190,8 @@ public final class EventStoreBenchmark {
 
     // ---------------------------------------------------------------- commands
 
-    private double commandRate(EventStorageEngine storage, EmbeddedStore store, int threads) throws Exception {
-        try (TallyApp app = TallyApp.start(storage, store.database, SNAPSHOT_THRESHOLD, BATCH, List.of())) {
+    private double commandRate(EventStorageEngine storage, EmbeddedStore store, int threads, int cache) throws Exception {
+        try (TallyApp app = TallyApp.start(storage, store.database, SNAPSHOT_THRESHOLD, cache, BATCH, List.of())) {
             for (int i = 0; i < 50; i++) {
                 app.bump("warm-" + i); // JIT and connection pool
             }
@@ -227,7 +235,7 @@ public final class EventStoreBenchmark {
         progress("  replaying " + total + " events through a no-op handler (" + engine + ")");
         NoOp noOp = new NoOp();
         long started = System.nanoTime();
-        try (TallyApp app = TallyApp.start(storage, store.database, 0, BATCH, List.of(noOp))) {
+        try (TallyApp app = TallyApp.start(storage, store.database, 0, 0, BATCH, List.of(noOp))) {
             long cap = started + (long) (replayCapSeconds * 1e9);
             long lastReport = started;
             while (noOp.handled.get() < total && System.nanoTime() < cap) { // (the handled count runs ahead of the stored token)
@@ -313,7 +321,7 @@ public final class EventStoreBenchmark {
                     }
                     storage.appendEvents(batch);
                 }
-                try (TallyApp app = TallyApp.start(storage, store.database, 0, BATCH, List.of())) {
+                try (TallyApp app = TallyApp.start(storage, store.database, 0, 0, BATCH, List.of())) {
                     Repository<Tally> repository = app.config.repository(Tally.class);
                     for (boolean snapshots : new boolean[] {false, true}) {
                         for (int length : streams) {
@@ -364,7 +372,7 @@ public final class EventStoreBenchmark {
             EventStorageEngine storage = engine(DOCKET, store);
             preload(storage, storedSizes[0]);
             LagMeter meter = new LagMeter();
-            try (TallyApp app = TallyApp.start(storage, store.database, SNAPSHOT_THRESHOLD, BATCH, List.of(meter))) {
+            try (TallyApp app = TallyApp.start(storage, store.database, SNAPSHOT_THRESHOLD, AGGREGATE_CACHE, BATCH, List.of(meter))) {
                 while (meter.lagsMicros.size() < storedSizes[0]) {
                     Thread.sleep(20); // let the processor catch up with the preload first
                 }

@@ -1,0 +1,28 @@
+package vn.docket.command.assignment;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.docket.platform.axon.CatchUpCachingRepository;
+
+@Configuration(proxyBeanMethods = false)
+class AssignmentConfiguration {
+
+    /**
+     * Referenced from {@code @Aggregate(repository = "assignmentRepository")}: assignments are cached between
+     * commands and brought up to date with the store before each use ({@link CatchUpCachingRepository}).
+     */
+    @Bean
+    Repository<Assignment> assignmentRepository(EventStore eventStore, Cache aggregateCache,
+                                                SnapshotTriggerDefinition snapshotTrigger,
+                                                ParameterResolverFactory parameterResolverFactory,
+                                                HandlerDefinition handlerDefinition) {
+        return CatchUpCachingRepository.of(Assignment.class, eventStore, aggregateCache, snapshotTrigger,
+                parameterResolverFactory, handlerDefinition);
+    }
+}

@@ -1,0 +1,87 @@
+package vn.docket.platform.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.eventhandling.DomainEventMessage;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two command nodes on one store, each keeping the aggregates it used in its own cache, as Docket's command
+ * side does. A node must decide on what is stored, not on its cached copy.
+ */
+class CachedAggregatesTest {
+
+    final AtomicLong finds = new AtomicLong();
+    EmbeddedStore store;
+    TallyApp first;
+    TallyApp second;
+
+    @BeforeEach
+    void twoNodes() {
+        store = EmbeddedStore.inMemory(new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                if (event.getCommandName().equals("find")) {
+                    finds.incrementAndGet();
+                }
+            }
+        });
+        // Each node has its own engine, as two processes would.
+        first = TallyApp.start(store.engine(), store.database, 0, 100, 10, List.of());
+        second = TallyApp.start(store.engine(), store.database, 0, 100, 10, List.of());
+    }
+
+    @AfterEach
+    void stop() {
+        first.close();
+        second.close();
+        store.close();
+    }
+
+    @Test
+    void a_node_decides_on_what_another_node_stored_after_it_cached_the_aggregate() {
+        for (int i = 0; i < 3; i++) {
+            first.bump("shared");
+        }
+        second.bump("shared");
+        second.bump("shared");
+
+        // The first node's cached copy still counts 3; the stored tally counts 5.
+        assertThat(first.bump("shared")).isEqualTo(6);
+        assertThat(second.bump("shared")).isEqualTo(7);
+
+        List<Long> counts = new ArrayList<>();
+        store.engine().readEvents("shared", 0).asStream().map(DomainEventMessage::getPayload)
+                .forEach(p -> counts.add(((Tally.Bumped) p).count()));
+        assertThat(counts).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+    }
+
+    @Test
+    void a_command_on_a_cached_aggregate_reads_the_store_once_instead_of_twice() {
+        first.bump("counted");
+        long before = reads();
+        first.bump("counted");
+        long cached = reads() - before;
+
+        second.bump("counted"); // the first node's copy is now behind, and catches up on its next command
+        before = reads();
+        assertThat(first.bump("counted")).isEqualTo(4);
+        long caughtUp = reads() - before;
+
+        // Uncached: the snapshot, then the events. Cached: only "is there anything after my copy?".
+        assertThat(cached).as("finds per command on a cached aggregate").isEqualTo(1);
+        // Behind: that read returns the missed event, and the engine reads the hash-chain head it links to.
+        assertThat(caughtUp).as("finds per command on a cached aggregate that was behind").isEqualTo(2);
+    }
+
+    private long reads() {
+        return finds.get();
+    }
+}
