@@ -7,12 +7,9 @@ import org.axonframework.common.caching.Cache;
 
 /**
  * Keeps the most recently used aggregates in memory, so that a command on an aggregate this node handled
- * recently skips reading its snapshot and events (two of a command's four round trips to the database).
- *
- * <p>Safe with several command nodes: a cached aggregate that another node has changed since is stale, but
- * its next append takes a sequence number that is already stored, the unique stream key refuses it, and
- * Axon's caching repository drops the entry when the unit of work rolls back; {@code CommandDispatcher}
- * then runs the command once more against the aggregate as stored.
+ * recently skips reading its snapshot and events. With several command nodes a cached copy can be behind
+ * what another node stored: use it through {@link CatchUpCachingRepository}, which brings it up to date
+ * before each use.
  *
  * <p>Bounded by entries, least recently used first out. Axon's own {@code WeakReferenceCache} would lose
  * everything at each garbage collection, and its other caches need a caching library.
@@ -68,9 +65,5 @@ public final class AggregateCache implements Cache {
     @Override
     public Registration registerCacheEntryListener(EntryListener listener) {
         throw new UnsupportedOperationException("Docket's aggregate cache does not notify listeners");
-    }
-
-    public synchronized int size() {
-        return entries.size();
     }
 }
