@@ -2,12 +2,12 @@ package vn.docket.platform.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.axonframework.eventhandling.DomainEventMessage;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,22 +66,18 @@ class CachedAggregatesTest {
     @Test
     void a_command_on_a_cached_aggregate_reads_the_store_once_instead_of_twice() {
         first.bump("counted");
-        long before = reads();
+        long before = finds.get();
         first.bump("counted");
-        long cached = reads() - before;
+        long cached = finds.get() - before;
 
         second.bump("counted"); // the first node's copy is now behind, and catches up on its next command
-        before = reads();
+        before = finds.get();
         assertThat(first.bump("counted")).isEqualTo(4);
-        long caughtUp = reads() - before;
+        long caughtUp = finds.get() - before;
 
         // Uncached: the snapshot, then the events. Cached: only "is there anything after my copy?".
         assertThat(cached).as("finds per command on a cached aggregate").isEqualTo(1);
         // Behind: that read returns the missed event, and the engine reads the hash-chain head it links to.
         assertThat(caughtUp).as("finds per command on a cached aggregate that was behind").isEqualTo(2);
-    }
-
-    private long reads() {
-        return finds.get();
     }
 }
