@@ -15,11 +15,8 @@ import static vn.docket.platform.eventstore.EventDocuments.TYPE;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -51,9 +48,11 @@ public final class AxonMongoMigration {
     private final EventEntryConfiguration source = EventEntryConfiguration.getDefault();
     /** Copied events are chained like appended ones, so a migrated store verifies too. */
     private final ChainHeads chains = new ChainHeads(100_000);
+    private final Positions positions;
 
     public AxonMongoMigration(MongoDatabase database) {
         this.database = database;
+        this.positions = new Positions(database);
     }
 
     /** What one run copied. */
@@ -127,16 +126,15 @@ public final class AxonMongoMigration {
         if (fresh.isEmpty()) {
             return 0;
         }
-        Document counter = database.getCollection(DocketEventStorageEngine.COUNTERS).findOneAndUpdate(
-                Filters.eq(POSITION, DocketEventStorageEngine.COUNTER_ID),
-                Updates.inc(DocketEventStorageEngine.COUNTER_FIELD, (long) fresh.size()),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        long first = ((Number) counter.get(DocketEventStorageEngine.COUNTER_FIELD)).longValue() - fresh.size() + 1;
+        // Runs at start-up, before this node takes commands; on a store other nodes are writing to, an
+        // insert that meets their events fails rather than interleaving with them.
+        long first = positions.take(fresh.size());
         for (int i = 0; i < fresh.size(); i++) {
             fresh.get(i).put(POSITION, first + i);
         }
         chains.seal(fresh, to);
         to.insertMany(fresh);
+        positions.stored(first, fresh.size());
         chains.remember(fresh);
         return fresh.size();
     }

@@ -12,14 +12,10 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,19 +46,21 @@ import org.slf4j.LoggerFactory;
  * Docket's Axon event storage engine on MongoDB.
  *
  * <ul>
- * <li>Every event gets a global position from a counter document ({@code $inc} by the number of events
- * appended), and is stored with {@code _id} = position. A tracking token is that one number
+ * <li>Every event is stored with {@code _id} = its global position, taken from this process's own counter
+ * and claimed by the insert itself: a position another command node wrote first is a duplicate {@code _id},
+ * and the writer moves on past it ({@link Positions}). A tracking token is that one number
  * ({@link GlobalSequenceTrackingToken}).</li>
  * <li>A unique {@code streamKey} ("aggregate#sequence") gives optimistic concurrency between writers: a
- * duplicate becomes Axon's {@code ConcurrencyException}. The positions the failed writer took are filled
- * with filler documents at once, so readers do not wait for them.</li>
+ * duplicate becomes Axon's {@code ConcurrencyException}. The positions the failed writer took are given
+ * back or filled with filler documents at once, so readers do not wait for them.</li>
  * <li>Every read is an exact match on a unique index: processors read {@code _id ∈ {p+1 … p+n}},
  * aggregates read {@code streamKey ∈ {"X#s" …}}, snapshots {@code _id} = aggregate. The embedded server
  * uses unique indexes only for such queries (anything else scans the collection), and on a real MongoDB
  * they are index lookups too, so costs do not grow with the store.</li>
  * <li>Readers deliver events strictly in position order. A missing position with later ones present (a
  * writer that took its position but has not committed yet) stops the reader until the document appears,
- * or until the gap has been open for {@code gapTimeout} (a writer that died), then it is passed.</li>
+ * or until the gap has been open for {@code gapTimeout} (a writer that died); then the reader fills it and
+ * passes it, so a writer that was only slow cannot commit behind a reader.</li>
  * <li>Each event carries a SHA-256 {@code hash} chained to the previous event of its aggregate
  * ({@code prevHash}); see {@link EventHash}, {@link Checkpointer} and {@link StoreVerifier}.</li>
  * <li>After each append the durability barrier runs (the embedded H2 backend's commit), so an
@@ -81,24 +79,24 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
     private static final Logger log = LoggerFactory.getLogger(DocketEventStorageEngine.class);
     /** Small first read of an aggregate: most streams are short, and a snapshot leaves only a few events. */
     private static final int FIRST_AGGREGATE_CHUNK = 16;
-    private static final int REPAIR_WINDOW = 256;
+    /** Each collision means another writer stored something; this many in a row means something else is wrong. */
+    private static final int MAX_POSITION_COLLISIONS = 100;
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> snapshots;
-    private final MongoCollection<Document> counters;
     private final Runnable durabilityBarrier;
     private final Duration gapTimeout;
     private final LongSupplier nanoClock;
     private final GapWatch gaps;
     private final LongConsumer beforeInsert;
-    private final Object counterLock = new Object();
+    private final Positions positions;
     private final ChainHeads heads = new ChainHeads(10_000);
 
     protected DocketEventStorageEngine(Builder builder) {
         super(builder);
         this.events = builder.database.getCollection(EVENTS);
         this.snapshots = builder.database.getCollection(SNAPSHOTS);
-        this.counters = builder.database.getCollection(COUNTERS);
+        this.positions = new Positions(builder.database);
         this.durabilityBarrier = builder.durabilityBarrier;
         this.gapTimeout = builder.gapTimeout;
         this.nanoClock = builder.nanoClock;
@@ -110,14 +108,10 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
         return new Builder();
     }
 
-    /**
-     * Creates the stream-key index and moves the position counter past any event already stored: the
-     * counter may lag the events after a crash or a migration, and a position must never be handed out twice.
-     */
+    /** Creates the stream-key index, which makes a second writer of the same event a concurrency conflict. */
     public DocketEventStorageEngine ensureIndexes() {
         events.createIndex(Indexes.ascending(STREAM_KEY),
                 new IndexOptions().name(STREAM_KEY_INDEX).unique(true).sparse(true));
-        repairCounter();
         return this;
     }
 
@@ -128,40 +122,40 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
         if (messages.isEmpty()) {
             return;
         }
-        // Serialize before taking positions: the time between taking a position and committing it is
-        // what readers may have to wait for.
         List<Document> docs = new ArrayList<>(messages.size());
         for (EventMessage<?> message : messages) {
             docs.add(EventDocuments.event(0, message, serializer));
         }
-        // Hashes do not depend on positions, so they are computed before positions are taken too.
+        // Hashes do not depend on positions, so they are computed before positions are taken.
         heads.seal(docs, events);
         int done = 0;
-        for (int attempt = 0; done < docs.size(); attempt++) {
+        for (int collisions = 0; done < docs.size(); ) {
             List<Document> pending = docs.subList(done, docs.size());
-            long first = allocate(pending.size());
+            long first = positions.take(pending.size());
             for (int i = 0; i < pending.size(); i++) {
                 pending.get(i).put(POSITION, first + i);
             }
             beforeInsert.accept(first);
             Inserted outcome = insert(pending);
+            positions.stored(first, outcome.count());
             if (outcome.failure() == null) {
-                heads.remember(docs);
                 break;
             }
-            int inserted = outcome.count();
-            fill(first + inserted, first + pending.size() - 1);
-            done += inserted;
+            done += outcome.count();
+            long stuck = first + outcome.count();
+            int unused = pending.size() - outcome.count();
             RuntimeException failure = outcome.failure();
-            if (isPositionTaken(failure) && attempt < 3) {
-                // Only possible if the counter lagged the events (restored backup, manual edits): catch up, retry.
-                log.warn("Event position {} was already taken; moving the position counter forward", first + inserted);
-                repairCounter();
+            if (isPositionTaken(failure) && ++collisions <= MAX_POSITION_COLLISIONS) {
+                // Another command node (or a reader that gave the position up for lost) was there first.
+                positions.release(stuck + 1, unused - 1);
+                positions.passStored(stuck);
                 continue;
             }
+            positions.release(stuck, unused);
             handlePersistenceException(failure, messages.get(done));
             throw failure;
         }
+        heads.remember(docs);
         durabilityBarrier.run();
     }
 
@@ -181,49 +175,6 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
             return new Inserted(e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex(), e);
         } catch (MongoWriteException e) {
             return new Inserted(0, e);
-        }
-    }
-
-    /**
-     * Takes {@code count} consecutive positions and returns the first. Serialized within the process: the
-     * embedded server runs {@code findAndModify} as a read followed by a write, so two concurrent
-     * increments can both return the same value (seen in tests). A real MongoDB makes the increment atomic
-     * across command nodes; the lock then only costs one round-trip's worth of queueing.
-     */
-    private long allocate(int count) {
-        synchronized (counterLock) {
-            return allocateLocked(count);
-        }
-    }
-
-    private long allocateLocked(int count) {
-        long started = nanoClock.getAsLong();
-        Document counter = counters.findOneAndUpdate(Filters.eq(POSITION, COUNTER_ID), Updates.inc(COUNTER_FIELD, (long) count),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        long last = ((Number) counter.get(COUNTER_FIELD)).longValue();
-        long first = last - count + 1;
-        if (nanoClock.getAsLong() - started > gapTimeout.toNanos() / 2) {
-            // The server took the positions at some unknown moment during a slow call; a reader may pass
-            // them soon. Give them up and take fresh ones rather than commit into a gap readers skipped.
-            fill(first, last);
-            return allocateLocked(count);
-        }
-        return first;
-    }
-
-    /** Marks positions this writer took but will not use, so readers pass them without waiting. */
-    private void fill(long first, long last) {
-        if (last < first) {
-            return;
-        }
-        List<Document> fillers = new ArrayList<>();
-        for (long p = first; p <= last; p++) {
-            fillers.add(EventDocuments.filler(p));
-        }
-        try {
-            events.insertMany(fillers, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException ignored) {
-            // A position that already holds a document needs no filler.
         }
     }
 
@@ -332,9 +283,12 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
                     if (!gaps.expired(p)) {
                         return result; // a writer took p and has not committed yet: wait, keep the order
                     }
-                    log.warn("Event position {} stayed empty for {}; passing it (its writer probably died before committing)",
-                            p, gapTimeout);
-                    continue;
+                    doc = fence(p);
+                    if (doc == null) {
+                        log.warn("Event position {} stayed empty for {}; passed it (its writer probably died before committing)",
+                                p, gapTimeout);
+                        continue;
+                    }
                 }
                 gaps.resolved(p);
                 if (!EventDocuments.isFiller(doc)) {
@@ -344,6 +298,24 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
             next += window;
         }
         return result;
+    }
+
+    /**
+     * Passes a gap only after putting a filler in it: a writer that was merely slow then finds its position
+     * taken and stores its events further on, where every reader still gets them. Returns the event if it
+     * arrived just before the filler.
+     */
+    private Document fence(long position) {
+        try {
+            events.insertOne(EventDocuments.filler(position));
+            return null;
+        } catch (MongoWriteException e) {
+            if (ErrorCategory.fromErrorCode(e.getError().getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            Document doc = events.find(Filters.eq(POSITION, position)).first();
+            return doc == null || EventDocuments.isFiller(doc) ? null : doc;
+        }
     }
 
     private Map<Long, Document> byPosition(long first, int count) {
@@ -372,7 +344,7 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     public TrackingToken createHeadToken() {
-        return new GlobalSequenceTrackingToken(counterValue());
+        return new GlobalSequenceTrackingToken(positions.head());
     }
 
     /**
@@ -383,7 +355,7 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
     @Override
     public TrackingToken createTokenAt(Instant at) {
         long low = 1;
-        long high = counterValue() + 1;
+        long high = positions.head() + 1;
         long answer = high;
         while (low < high) {
             long mid = (low + high) >>> 1;
@@ -415,35 +387,6 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
             }
         }
         return null;
-    }
-
-    // ---------------------------------------------------------------- the position counter
-
-    private long counterValue() {
-        Document counter = counters.find(Filters.eq(POSITION, COUNTER_ID)).first();
-        return counter == null ? 0 : ((Number) counter.get(COUNTER_FIELD)).longValue();
-    }
-
-    private void repairCounter() {
-        synchronized (counterLock) {
-            repairCounterLocked();
-        }
-    }
-
-    private void repairCounterLocked() {
-        long last = counterValue();
-        long probe = last;
-        while (true) {
-            Map<Long, Document> found = byPosition(probe + 1, REPAIR_WINDOW);
-            if (found.isEmpty()) {
-                break;
-            }
-            probe = found.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
-        }
-        if (probe > last) {
-            log.info("Moving the event position counter from {} to {}, past events already stored", last, probe);
-        }
-        counters.updateOne(Filters.eq(POSITION, COUNTER_ID), Updates.max(COUNTER_FIELD, probe), new UpdateOptions().upsert(true));
     }
 
     // ---------------------------------------------------------------- duplicate keys

@@ -9,8 +9,8 @@ import java.util.function.LongSupplier;
  * Remembers when a reader first saw each gap: a position that was handed out but holds no document
  * while a later position does. Readers stop in front of a gap and only pass it once it has been open
  * for the gap timeout, counted on this process's own monotonic clock, so clocks of other nodes never
- * matter. Writers give up a position they could not use within half that time (see the engine), so a
- * position a reader has passed is never written afterwards by a live writer.
+ * matter. They pass it by putting a filler in it, so a position a reader has passed is never written
+ * afterwards: a late writer finds it taken and stores its events further on.
  */
 final class GapWatch {
 

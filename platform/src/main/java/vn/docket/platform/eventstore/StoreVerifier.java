@@ -47,13 +47,13 @@ public final class StoreVerifier {
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> checkpoints;
-    private final MongoCollection<Document> counters;
+    private final MongoDatabase database;
     private final Checkpointer checkpointer;
 
     public StoreVerifier(MongoDatabase database, Checkpointer checkpointer) {
         this.events = database.getCollection(DocketEventStorageEngine.EVENTS);
         this.checkpoints = database.getCollection(Checkpointer.CHECKPOINTS);
-        this.counters = database.getCollection(DocketEventStorageEngine.COUNTERS);
+        this.database = database;
         this.checkpointer = checkpointer;
     }
 
@@ -88,7 +88,7 @@ public final class StoreVerifier {
         private Long hole;
 
         VerifyReport run() {
-            long head = counterValue();
+            long head = Positions.head(database);
             long nextLog = PROGRESS_EVERY;
             for (long next = 1; ; next += BATCH) {
                 if (next > nextLog) {
@@ -264,11 +264,6 @@ public final class StoreVerifier {
                     aggregate, sequence, detail);
             return VerifyReport.problem(position, aggregate, sequence, problem, detail);
         }
-    }
-
-    private long counterValue() {
-        Document counter = counters.find(Filters.eq(POSITION, DocketEventStorageEngine.COUNTER_ID)).first();
-        return counter == null ? 0 : ((Number) counter.get(DocketEventStorageEngine.COUNTER_FIELD)).longValue();
     }
 
     private static Map<Long, Document> byPosition(MongoCollection<Document> collection, long first) {

@@ -17,7 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -100,10 +102,10 @@ class DocketEventStorageEngineTest {
                 .isInstanceOf(ConcurrencyException.class);
         engine.appendEvents(event("b", 0));
 
-        // Positions 3 and 4 were taken by the failed writer and filled at once: the reader does not wait.
+        // The failed writer gave its positions back: the next event takes position 3, and nobody waits.
         List<TrackedEventMessage<?>> all = readFrom(null);
         assertThat(all).extracting(DocketEventStorageEngineTest::label).containsExactly("a#0", "a#1", "b#0");
-        assertThat(all).extracting(DocketEventStorageEngineTest::position).containsExactly(1L, 2L, 5L);
+        assertThat(all).extracting(DocketEventStorageEngineTest::position).containsExactly(1L, 2L, 3L);
         assertThat(engine.readEvents("a").asStream().toList()).hasSize(2);
     }
 
@@ -134,13 +136,18 @@ class DocketEventStorageEngineTest {
     }
 
     @Test
-    void a_position_whose_writer_died_is_passed_once_the_gap_timeout_has_run_out() {
+    void a_position_whose_writer_died_is_filled_and_passed_once_the_gap_timeout_has_run_out() {
         AtomicLong nanos = new AtomicLong();
-        engine = store.engine(Duration.ofSeconds(10), nanos::get, NoOpEventUpcaster.INSTANCE);
+        AtomicBoolean nextWriterDies = new AtomicBoolean();
+        engine = store.builder(Duration.ofSeconds(10), nanos::get, NoOpEventUpcaster.INSTANCE)
+                .beforeInsert(first -> {
+                    if (nextWriterDies.getAndSet(false)) {
+                        throw new IllegalStateException("the writer dies between taking position " + first + " and writing");
+                    }
+                }).build();
         engine.appendEvents(event("a", 0));
-        // A writer takes position 2 and dies before inserting.
-        store.database.getCollection(DocketEventStorageEngine.COUNTERS)
-                .updateOne(Filters.eq("_id", "events"), Updates.inc("last", 1L));
+        nextWriterDies.set(true);
+        assertThatThrownBy(() -> engine.appendEvents(event("dead", 0))).hasMessageContaining("position 2");
         engine.appendEvents(event("b", 0));
 
         assertThat(readFrom(null)).extracting(DocketEventStorageEngineTest::label).containsExactly("a#0");
@@ -150,6 +157,92 @@ class DocketEventStorageEngineTest {
         List<TrackedEventMessage<?>> rest = readFrom(new GlobalSequenceTrackingToken(1));
         assertThat(rest).extracting(DocketEventStorageEngineTest::label).containsExactly("b#0");
         assertThat(rest).extracting(DocketEventStorageEngineTest::position).containsExactly(3L);
+        assertThat(EventDocuments.isFiller(stored(2))).as("the reader fills the gap it passes").isTrue();
+    }
+
+    @Test
+    void a_writer_that_commits_after_readers_passed_its_position_stores_its_event_further_on() throws Exception {
+        AtomicLong nanos = new AtomicLong();
+        CountDownLatch slowWriterHasPosition = new CountDownLatch(1);
+        CountDownLatch letSlowWriterCommit = new CountDownLatch(1);
+        engine = store.builder(Duration.ofSeconds(10), nanos::get, NoOpEventUpcaster.INSTANCE)
+                .beforeInsert(first -> {
+                    if (Thread.currentThread().getName().equals("slow-writer") && first == 1) {
+                        slowWriterHasPosition.countDown();
+                        await(letSlowWriterCommit);
+                    }
+                }).build();
+        Thread slow = new Thread(() -> engine.appendEvents(event("slow", 0)), "slow-writer");
+        slow.start();
+        await(slowWriterHasPosition);
+        engine.appendEvents(event("fast", 0)); // position 2
+        assertThat(readFrom(null)).isEmpty();
+        nanos.addAndGet(Duration.ofSeconds(11).toNanos());
+        List<TrackedEventMessage<?>> first = readFrom(null);
+        assertThat(first).extracting(DocketEventStorageEngineTest::label).containsExactly("fast#0");
+
+        letSlowWriterCommit.countDown();
+        slow.join(10_000);
+        List<TrackedEventMessage<?>> rest = readFrom(first.get(0).trackingToken());
+        assertThat(rest).extracting(DocketEventStorageEngineTest::label).containsExactly("slow#0");
+        assertThat(rest).extracting(DocketEventStorageEngineTest::position).containsExactly(3L);
+    }
+
+    @Test
+    void two_command_nodes_writing_at_once_share_the_positions_without_gaps_or_losses() throws Exception {
+        DocketEventStorageEngine other = store.engine();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            DocketEventStorageEngine node = t % 2 == 0 ? engine : other;
+            int thread = t;
+            work.add(pool.submit(() -> {
+                for (int seq = 0; seq < 50; seq += 2) {
+                    node.appendEvents(event("n" + thread, seq), event("n" + thread, seq + 1));
+                }
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        List<TrackedEventMessage<?>> all = readFrom(null);
+        assertThat(all).hasSize(200);
+        assertThat(all).extracting(DocketEventStorageEngineTest::position).doesNotHaveDuplicates();
+        assertThat(all.get(all.size() - 1).trackingToken()).as("no position was left empty")
+                .isEqualTo(new GlobalSequenceTrackingToken(200));
+        for (int t = 0; t < 4; t++) {
+            String id = "n" + t;
+            assertThat(all.stream().filter(e -> ((Noted) e.getPayload()).id().equals(id)).map(e -> ((Noted) e.getPayload()).n()))
+                    .as("node events of %s, in order", id).containsExactlyElementsOf(LongStream.range(0, 50).boxed().toList());
+        }
+    }
+
+    @Test
+    void an_append_that_meets_another_nodes_event_half_way_goes_on_after_it_in_order() throws Exception {
+        CountDownLatch heldHasPosition = new CountDownLatch(1);
+        CountDownLatch letHeldCommit = new CountDownLatch(1);
+        DocketEventStorageEngine nodeA = store.builder(Duration.ofSeconds(10), System::nanoTime, NoOpEventUpcaster.INSTANCE)
+                .beforeInsert(first -> {
+                    if (Thread.currentThread().getName().equals("held")) {
+                        heldHasPosition.countDown();
+                        await(letHeldCommit);
+                    }
+                }).build();
+        engine.appendEvents(event("x", 0)); // position 1; this node will next try 2
+        Thread held = new Thread(() -> nodeA.appendEvents(event("held", 0)), "held");
+        held.start();
+        await(heldHasPosition); // node A holds position 2 ...
+        nodeA.appendEvents(event("y", 0)); // ... and writes position 3
+        engine.appendEvents(event("z", 0), event("z", 1), event("z", 2)); // z#0 at 2, meets y at 3
+
+        letHeldCommit.countDown();
+        held.join(10_000);
+        List<TrackedEventMessage<?>> all = readFrom(null);
+        assertThat(all).extracting(DocketEventStorageEngineTest::label)
+                .containsExactly("x#0", "z#0", "y#0", "z#1", "z#2", "held#0");
+        assertThat(all).extracting(DocketEventStorageEngineTest::position).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
     }
 
     @Test
@@ -228,14 +321,23 @@ class DocketEventStorageEngineTest {
     }
 
     @Test
-    void the_counter_is_moved_past_events_it_does_not_know_about_when_the_engine_starts() {
-        engine.appendEvents(event("a", 0), event("a", 1));
-        // As after a crash that kept the events but lost the counter's last increment.
+    void a_restarted_engine_goes_on_after_the_last_stored_event_whatever_the_position_hint_says() {
+        for (int seq = 0; seq < 1100; seq += 100) {
+            List<DomainEventMessage<?>> batch = new ArrayList<>();
+            for (int i = seq; i < seq + 100; i++) {
+                batch.add(event("a", i));
+            }
+            engine.appendEvents(batch);
+        }
+        // The hint moved at 1,024; then it is set back, as if a restored backup had an older one.
+        Document hint = store.database.getCollection(DocketEventStorageEngine.COUNTERS).find(Filters.eq("_id", "events")).first();
+        assertThat(hint.get("last", Number.class).longValue()).isBetween(1024L, 1100L);
         store.database.getCollection(DocketEventStorageEngine.COUNTERS)
                 .updateOne(Filters.eq("_id", "events"), Updates.set("last", 0L));
         DocketEventStorageEngine restarted = store.engine();
-        restarted.appendEvents(event("a", 2));
-        assertThat(readFrom(null)).extracting(DocketEventStorageEngineTest::position).containsExactly(1L, 2L, 3L);
+        assertThat(restarted.createHeadToken()).isEqualTo(new GlobalSequenceTrackingToken(1100));
+        restarted.appendEvents(event("a", 1100));
+        assertThat(position(readFrom(new GlobalSequenceTrackingToken(1100)).get(0))).isEqualTo(1101L);
     }
 
     @Test
@@ -245,6 +347,10 @@ class DocketEventStorageEngineTest {
         assertThat(readFrom(null)).extracting(DocketEventStorageEngineTest::label).containsExactly("plain#1", "plain#2");
         Document stored = store.database.getCollection(DocketEventStorageEngine.EVENTS).find(Filters.eq("_id", 1L)).first();
         assertThat(stored).doesNotContainKey(EventDocuments.STREAM_KEY);
+    }
+
+    private Document stored(long position) {
+        return store.database.getCollection(DocketEventStorageEngine.EVENTS).find(Filters.eq("_id", position)).first();
     }
 
     private static void await(CountDownLatch latch) {

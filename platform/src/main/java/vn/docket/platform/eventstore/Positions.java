@@ -1,0 +1,127 @@
+package vn.docket.platform.eventstore;
+
+import static vn.docket.platform.eventstore.EventDocuments.POSITION;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bson.Document;
+
+/**
+ * Hands out global positions without asking the database. A writer takes the next positions from this
+ * process's own counter and inserts its events with {@code _id} = position; the unique {@code _id} is
+ * what makes a position belong to one writer. Another command node that wrote there first turns the
+ * insert into a duplicate-key error: the writer then moves its counter past everything stored and tries
+ * again. So one command costs one insert instead of an increment and an insert, and positions stay
+ * consecutive: nobody writes beyond the head except the writers of this process, whose positions are
+ * taken one after the other.
+ *
+ * <p>{@code docket_counters} ({@code _id: "events"}) keeps a recent position, moved forward every
+ * {@value #HINT_EVERY} positions, so that finding the head at start-up is a few exact reads from there
+ * rather than a walk over the whole store.
+ */
+final class Positions {
+
+    static final long HINT_EVERY = 1024;
+    private static final int PROBE_WINDOW = 256;
+
+    private final MongoCollection<Document> events;
+    private final MongoCollection<Document> counters;
+    /** The next position this process hands out; 0 until the head has been read. */
+    private final AtomicLong next = new AtomicLong();
+
+    Positions(MongoDatabase database) {
+        this.events = database.getCollection(DocketEventStorageEngine.EVENTS);
+        this.counters = database.getCollection(DocketEventStorageEngine.COUNTERS);
+    }
+
+    /** Takes {@code count} consecutive positions and returns the first. */
+    long take(int count) {
+        if (next.get() == 0) {
+            passStored(hint());
+        }
+        return next.getAndAdd(count);
+    }
+
+    /** The highest position that holds a document (0 for an empty store). */
+    long head() {
+        return headFrom(hint());
+    }
+
+    /**
+     * Another writer holds a position this process handed out: move past everything stored from
+     * {@code known} on. Positions between come in one stretch (see the class comment), so reading windows
+     * of them until one is empty finds the head.
+     */
+    void passStored(long known) {
+        long head = headFrom(known);
+        next.accumulateAndGet(head + 1, Math::max);
+    }
+
+    /**
+     * Positions taken but not used: given back when nobody took any after them, otherwise filled, so
+     * that readers need not wait for them.
+     */
+    void release(long first, int count) {
+        if (count > 0 && !next.compareAndSet(first + count, first)) {
+            fill(events, first, first + count - 1);
+        }
+    }
+
+    /** Moves the start-up hint forward when a write crossed a multiple of {@value #HINT_EVERY}. */
+    void stored(long first, int count) {
+        long last = first + count - 1;
+        if (count > 0 && last / HINT_EVERY != (first - 1) / HINT_EVERY) {
+            counters.updateOne(Filters.eq(POSITION, DocketEventStorageEngine.COUNTER_ID), Updates.max(DocketEventStorageEngine.COUNTER_FIELD, last),
+                    new UpdateOptions().upsert(true));
+        }
+    }
+
+    private long hint() {
+        Document counter = counters.find(Filters.eq(POSITION, DocketEventStorageEngine.COUNTER_ID)).first();
+        return counter == null ? 0 : ((Number) counter.get(DocketEventStorageEngine.COUNTER_FIELD)).longValue();
+    }
+
+    private long headFrom(long known) {
+        long head = known;
+        while (true) {
+            long highest = 0;
+            for (Document d : events.find(Filters.in(POSITION, EventDocuments.positions(head + 1, PROBE_WINDOW)))
+                    .projection(new Document(POSITION, 1))) {
+                highest = Math.max(highest, EventDocuments.position(d));
+            }
+            if (highest == 0) {
+                return head;
+            }
+            head = highest;
+        }
+    }
+
+    /** The head of the store in {@code database}, for tools that read it without writing. */
+    static long head(MongoDatabase database) {
+        return new Positions(database).head();
+    }
+
+    /** Marks positions from {@code first} to {@code last} as holding no event; taken ones are left alone. */
+    static void fill(MongoCollection<Document> events, long first, long last) {
+        if (last < first) {
+            return;
+        }
+        List<Document> fillers = new ArrayList<>();
+        for (long p = first; p <= last; p++) {
+            fillers.add(EventDocuments.filler(p));
+        }
+        try {
+            events.insertMany(fillers, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException ignored) {
+            // A position that already holds a document needs no filler.
+        }
+    }
+}
