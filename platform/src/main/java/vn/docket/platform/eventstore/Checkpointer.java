@@ -89,6 +89,7 @@ public final class Checkpointer {
                 return recorded;
             }
             long highest = found.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
+            gaps.noticeAll(next, highest, found::containsKey);
             for (long p = next; p < next + BATCH; p++) {
                 Document doc = found.get(p);
                 if (doc == null) {

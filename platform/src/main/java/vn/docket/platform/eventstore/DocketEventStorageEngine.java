@@ -274,6 +274,7 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
                 return result;
             }
             long highest = found.keySet().stream().mapToLong(Long::longValue).max().orElse(next);
+            gaps.noticeAll(next, highest, found::containsKey);
             for (long p = next; p < next + window; p++) {
                 Document doc = found.get(p);
                 if (doc == null) {

@@ -3,6 +3,7 @@ package vn.docket.platform.eventstore;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongPredicate;
 import java.util.function.LongSupplier;
 
 /**
@@ -34,6 +35,20 @@ final class GapWatch {
         }
         long seen = firstSeen.computeIfAbsent(position, p -> now);
         return now - seen >= timeoutNanos;
+    }
+
+    /**
+     * Starts the clock of every gap from {@code first} up to {@code last} at once, so that a run of empty
+     * positions (say, the writes in flight when a node crashed) expires together rather than one timeout
+     * after another.
+     */
+    void noticeAll(long first, long last, LongPredicate present) {
+        long now = nanoClock.getAsLong();
+        for (long p = first; p < last; p++) {
+            if (!present.test(p)) {
+                firstSeen.putIfAbsent(p, now);
+            }
+        }
     }
 
     void resolved(long position) {

@@ -136,18 +136,20 @@ class DocketEventStorageEngineTest {
     }
 
     @Test
-    void a_position_whose_writer_died_is_filled_and_passed_once_the_gap_timeout_has_run_out() {
+    void positions_whose_writers_died_are_filled_and_passed_together_once_the_gap_timeout_has_run_out() {
         AtomicLong nanos = new AtomicLong();
-        AtomicBoolean nextWriterDies = new AtomicBoolean();
+        AtomicBoolean writersDie = new AtomicBoolean();
         engine = store.builder(Duration.ofSeconds(10), nanos::get, NoOpEventUpcaster.INSTANCE)
                 .beforeInsert(first -> {
-                    if (nextWriterDies.getAndSet(false)) {
+                    if (writersDie.get()) {
                         throw new IllegalStateException("the writer dies between taking position " + first + " and writing");
                     }
                 }).build();
         engine.appendEvents(event("a", 0));
-        nextWriterDies.set(true);
+        writersDie.set(true);
         assertThatThrownBy(() -> engine.appendEvents(event("dead", 0))).hasMessageContaining("position 2");
+        assertThatThrownBy(() -> engine.appendEvents(event("dead", 0), event("dead", 1))).hasMessageContaining("position 3");
+        writersDie.set(false);
         engine.appendEvents(event("b", 0));
 
         assertThat(readFrom(null)).extracting(DocketEventStorageEngineTest::label).containsExactly("a#0");
@@ -156,8 +158,9 @@ class DocketEventStorageEngineTest {
         nanos.addAndGet(Duration.ofSeconds(2).toNanos());
         List<TrackedEventMessage<?>> rest = readFrom(new GlobalSequenceTrackingToken(1));
         assertThat(rest).extracting(DocketEventStorageEngineTest::label).containsExactly("b#0");
-        assertThat(rest).extracting(DocketEventStorageEngineTest::position).containsExactly(3L);
-        assertThat(EventDocuments.isFiller(stored(2))).as("the reader fills the gap it passes").isTrue();
+        assertThat(rest).extracting(DocketEventStorageEngineTest::position).containsExactly(5L);
+        assertThat(EventDocuments.isFiller(stored(2))).as("the reader fills the gaps it passes").isTrue();
+        assertThat(EventDocuments.isFiller(stored(4))).isTrue();
     }
 
     @Test
