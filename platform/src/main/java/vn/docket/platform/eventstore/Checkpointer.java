@@ -38,7 +38,7 @@ public final class Checkpointer {
     public static final String CHECKPOINTS = "docket_checkpoints";
     static final String POINTER_ID = "checkpoints";
     static final String HASH = "hash";
-    private static final int BATCH = 500;
+    private static final int BATCH = DocketEventStorageEngine.MAX_KEYS_PER_READ;
 
     private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);
 

@@ -79,6 +79,12 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
     private static final Logger log = LoggerFactory.getLogger(DocketEventStorageEngine.class);
     /** Small first read of an aggregate: most streams are short, and a snapshot leaves only a few events. */
     private static final int FIRST_AGGREGATE_CHUNK = 16;
+    /**
+     * The most keys one {@code $in} read asks for. The embedded server checks every document it finds
+     * against the whole {@code $in} list, so a read of n keys costs n² comparisons: replaying 200,000 events
+     * in reads of 128 positions ran at 144,000 events/s, in reads of 500 at 99,000, of 1,000 at 75,000.
+     */
+    static final int MAX_KEYS_PER_READ = 128;
     /** Each collision means another writer stored something; this many in a row means something else is wrong. */
     private static final int MAX_POSITION_COLLISIONS = 100;
 
@@ -209,7 +215,7 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
             if (docs.size() < n) {
                 break;
             }
-            chunk = Math.min(chunk * 4, batchSize);
+            chunk = Math.min(chunk * 4, MAX_KEYS_PER_READ);
         }
         return result;
     }
@@ -268,7 +274,7 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
         long next = positionOf(lastToken) + 1;
         List<TrackedEventData<?>> result = new ArrayList<>();
         while (result.size() < batchSize) {
-            int window = batchSize - result.size();
+            int window = Math.min(batchSize - result.size(), MAX_KEYS_PER_READ);
             Map<Long, Document> found = byPosition(next, window);
             if (found.isEmpty()) {
                 return result;

@@ -30,7 +30,7 @@ import org.bson.Document;
 final class Positions {
 
     static final long HINT_EVERY = 1024;
-    private static final int PROBE_WINDOW = 256;
+    private static final int PROBE_WINDOW = DocketEventStorageEngine.MAX_KEYS_PER_READ;
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> counters;

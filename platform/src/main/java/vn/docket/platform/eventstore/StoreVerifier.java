@@ -37,7 +37,7 @@ public final class StoreVerifier {
     public static final String CHECKPOINT_MISMATCH = "checkpoint mismatch";
 
     private static final Logger log = LoggerFactory.getLogger(StoreVerifier.class);
-    private static final int BATCH = 500;
+    private static final int BATCH = DocketEventStorageEngine.MAX_KEYS_PER_READ;
     private static final int PROGRESS_EVERY = 10_000;
     /** Aggregates remembered during a walk; older ones are read back by stream key when needed. */
     private static final int REMEMBERED_AGGREGATES = 100_000;
