@@ -59,7 +59,7 @@ import vn.docket.platform.web.StateConflict;
  * Command handlers check the rules and apply events; event-sourcing handlers only assign fields. Every
  * rule is judged on effective dates, which a clerk may set in the past but never in the future.
  */
-@Aggregate(repository = "assignmentRepository")
+@Aggregate(repository = "assignmentRepository", commandTargetResolver = "commandTargetResolver")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Assignment {

@@ -16,7 +16,7 @@ import vn.docket.platform.web.NotAllowed;
 import vn.docket.platform.web.RuleBroken;
 
 /** A registered conclusion notice. Its items live on as assignments that cite it. */
-@Aggregate(repository = "noticeRepository")
+@Aggregate(repository = "noticeRepository", commandTargetResolver = "commandTargetResolver")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Notice {

@@ -110,6 +110,12 @@ public class AxonStorageConfiguration {
         return settings.aggregateCache() == 0 ? NoCache.INSTANCE : new AggregateCache(settings.aggregateCache());
     }
 
+    /** Referenced from each {@code @Aggregate(commandTargetResolver = ...)}; see {@link CachedCommandTargetResolver}. */
+    @Bean
+    CachedCommandTargetResolver commandTargetResolver() {
+        return new CachedCommandTargetResolver();
+    }
+
     /** Copies who acted and under which command from each command onto the events it produces. */
     @Bean
     CorrelationDataProvider actorCorrelation() {

@@ -17,6 +17,7 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import vn.docket.platform.axon.AggregateCache;
+import vn.docket.platform.axon.CachedCommandTargetResolver;
 import vn.docket.platform.axon.CatchUpCachingRepository;
 
 /**
@@ -41,12 +42,13 @@ public final class TallyApp implements AutoCloseable {
     public static TallyApp start(EventStorageEngine engine, MongoDatabase database, int snapshotThreshold,
                                  int aggregateCache, int batchSize, List<Object> eventHandlers) {
         Serializer serializer = JacksonSerializer.defaultSerializer();
-        AggregateConfigurer<Tally> aggregate = AggregateConfigurer.defaultConfiguration(Tally.class);
+        AggregateConfigurer<Tally> aggregate = AggregateConfigurer.defaultConfiguration(Tally.class)
+                .configureCommandTargetResolver(c -> new CachedCommandTargetResolver());
         if (snapshotThreshold > 0) {
             aggregate.configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotThreshold));
         }
         if (aggregateCache > 0) {
-            // As Docket's command side builds its repositories (command-side AggregateRepositories).
+            // As Docket's command side builds its repositories (command-side assignment/AssignmentConfiguration).
             aggregate.configureRepository(c -> CatchUpCachingRepository.of(Tally.class, c.eventStore(),
                     new AggregateCache(aggregateCache), snapshotThreshold > 0
                             ? new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotThreshold)

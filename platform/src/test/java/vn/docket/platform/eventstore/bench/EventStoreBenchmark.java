@@ -39,7 +39,7 @@ import vn.docket.platform.eventstore.TallyApp;
  *   bench/run.sh            # full: 10,000 and 200,000 stored events
  *   bench/run.sh --quick    # smoke run: 2,000 and 20,000 stored, short measurements
  * </pre>
- * Options: {@code --stored=10000,200000 --seconds=10 --loads=200 --streams=10,1000,10000 --backend=memory|h2
+ * Options: {@code --stored=10000,200000 --seconds=5 (per round; three rounds per cell) --loads=200 --streams=10,1000,10000 --backend=memory|h2
  * --replay-cap=90}.
  */
 public final class EventStoreBenchmark {
@@ -51,6 +51,11 @@ public final class EventStoreBenchmark {
     private static final int COMMAND_TALLIES = 1_000;
     /** As Docket runs (docket.event-store.aggregate-cache): more than the tallies commands go to. */
     private static final int AGGREGATE_CACHE = 5_000;
+    /**
+     * Rounds per command cell and for raw insertOne; the median is reported. Identical consecutive rounds
+     * differ by up to 40% on the 2-core machines here, so one round cannot tell a trend from noise.
+     */
+    private static final int ROUNDS = 3;
 
     private final long[] storedSizes;
     private final double seconds;
@@ -64,7 +69,7 @@ public final class EventStoreBenchmark {
     private EventStoreBenchmark(Map<String, String> options) {
         boolean quick = options.containsKey("quick");
         storedSizes = longs(options.getOrDefault("stored", quick ? "2000,20000" : "10000,200000"));
-        seconds = Double.parseDouble(options.getOrDefault("seconds", quick ? "3" : "10"));
+        seconds = Double.parseDouble(options.getOrDefault("seconds", quick ? "2" : "5"));
         loads = Integer.parseInt(options.getOrDefault("loads", quick ? "50" : "200"));
         streams = Arrays.stream(longs(options.getOrDefault("streams", quick ? "10,1000,5000" : "10,1000,10000")))
                 .mapToInt(l -> (int) l).toArray();
@@ -144,12 +149,19 @@ public final class EventStoreBenchmark {
         try (EmbeddedStore store = newStore()) {
             MongoCollection<Document> raw = store.database.getCollection("raw_events");
             int singles = (int) Math.max(2_000, seconds * 1_000);
-            long started = System.nanoTime();
-            for (int i = 0; i < singles; i++) {
-                raw.insertOne(rawEvent(i));
-                store.server.flush();
+            double[] rates = new double[ROUNDS];
+            for (int round = 0; round < ROUNDS; round++) {
+                long started = System.nanoTime();
+                for (int i = round * singles; i < (round + 1) * singles; i++) {
+                    raw.insertOne(rawEvent(i));
+                    store.server.flush();
+                }
+                rates[round] = Math.round(singles / elapsed(started));
             }
-            record("raw insertOne" + (backend.equals("h2") ? " + H2 commit each" : ""), singles / elapsed(started), "docs/s");
+            progress("  raw insertOne rounds: " + Arrays.toString(rates));
+            record("raw insertOne" + (backend.equals("h2") ? " + H2 commit each" : ""), median(rates), "docs/s");
+            singles *= ROUNDS;
+            long started;
             if (backend.equals("h2")) {
                 // What the durability barrier costs: the same inserts without forcing them into the file.
                 started = System.nanoTime();
@@ -200,27 +212,40 @@ public final class EventStoreBenchmark {
             while (System.nanoTime() < warm) {
                 app.bump("cmd-" + ThreadLocalRandom.current().nextInt(COMMAND_TALLIES));
             }
-            AtomicLong done = new AtomicLong();
-            long until = System.nanoTime() + (long) (seconds * 1e9);
-            long started = System.nanoTime();
-            List<Thread> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                Thread worker = new Thread(() -> {
-                    while (System.nanoTime() < until) {
-                        app.bump("cmd-" + ThreadLocalRandom.current().nextInt(COMMAND_TALLIES));
-                        done.incrementAndGet();
-                    }
-                });
-                worker.start();
-                workers.add(worker);
+            double[] rates = new double[ROUNDS];
+            for (int round = 0; round < ROUNDS; round++) {
+                rates[round] = commandRound(app, threads);
             }
-            for (Thread worker : workers) {
-                worker.join();
-            }
-            double rate = done.get() / elapsed(started);
-            progress(String.format(Locale.ROOT, "  %d thread(s): %.0f commands/s", threads, rate));
-            return rate;
+            progress(String.format(Locale.ROOT, "  %d thread(s): %s commands/s", threads, Arrays.toString(rates)));
+            return median(rates);
         }
+    }
+
+    private double commandRound(TallyApp app, int threads) throws InterruptedException {
+        AtomicLong done = new AtomicLong();
+        long until = System.nanoTime() + (long) (seconds * 1e9);
+        long started = System.nanoTime();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(() -> {
+                while (System.nanoTime() < until) {
+                    app.bump("cmd-" + ThreadLocalRandom.current().nextInt(COMMAND_TALLIES));
+                    done.incrementAndGet();
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        return Math.round(done.get() / elapsed(started));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     // ---------------------------------------------------------------- replay
