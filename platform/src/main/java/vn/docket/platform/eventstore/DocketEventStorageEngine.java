@@ -81,8 +81,8 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
     private static final int FIRST_AGGREGATE_CHUNK = 16;
     /**
      * The most keys one {@code $in} read asks for. The embedded server checks every document it finds
-     * against the whole {@code $in} list, so a read of n keys costs n² comparisons: replaying 200,000 events
-     * in reads of 128 positions ran at 144,000 events/s, in reads of 500 at 99,000, of 1,000 at 75,000.
+     * against the whole {@code $in} list, so a read of n keys costs n² comparisons. Reading 200,000 events in
+     * reads of 128 positions ran at 1.2 to 1.5 times the rate of reads of 500 (engine alone, memory backend).
      */
     static final int MAX_KEYS_PER_READ = 128;
     /** Each collision means another writer stored something; this many in a row means something else is wrong. */
@@ -92,7 +92,6 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
     private final MongoCollection<Document> snapshots;
     private final Runnable durabilityBarrier;
     private final Duration gapTimeout;
-    private final LongSupplier nanoClock;
     private final GapWatch gaps;
     private final LongConsumer beforeInsert;
     private final Positions positions;
@@ -105,7 +104,6 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
         this.positions = new Positions(builder.database);
         this.durabilityBarrier = builder.durabilityBarrier;
         this.gapTimeout = builder.gapTimeout;
-        this.nanoClock = builder.nanoClock;
         this.gaps = new GapWatch(builder.gapTimeout, builder.nanoClock);
         this.beforeInsert = builder.beforeInsert;
     }
