@@ -128,13 +128,20 @@ public final class AxonMongoMigration {
         }
         // Runs at start-up, before this node takes commands; on a store other nodes are writing to, an
         // insert that meets their events fails rather than interleaving with them.
-        long first = positions.take(fresh.size());
-        for (int i = 0; i < fresh.size(); i++) {
-            fresh.get(i).put(POSITION, first + i);
-        }
         chains.seal(fresh, to);
-        to.insertMany(fresh);
-        positions.stored(first, fresh.size());
+        for (int from = 0; from < fresh.size(); from += Positions.MAX_IN_FLIGHT) {
+            List<Document> piece = fresh.subList(from, Math.min(fresh.size(), from + Positions.MAX_IN_FLIGHT));
+            long first = positions.take(piece.size());
+            try {
+                for (int i = 0; i < piece.size(); i++) {
+                    piece.get(i).put(POSITION, first + i);
+                }
+                to.insertMany(piece);
+                positions.stored(first, piece.size());
+            } finally {
+                positions.written(piece.size());
+            }
+        }
         chains.remember(fresh);
         return fresh.size();
     }

@@ -133,31 +133,36 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
         // Hashes do not depend on positions, so they are computed before positions are taken.
         heads.seal(docs, events);
         int done = 0;
-        for (int collisions = 0; done < docs.size(); ) {
-            List<Document> pending = docs.subList(done, docs.size());
+        int collisions = 0;
+        while (done < docs.size()) {
+            List<Document> pending = docs.subList(done, Math.min(docs.size(), done + Positions.MAX_IN_FLIGHT));
             long first = positions.take(pending.size());
-            for (int i = 0; i < pending.size(); i++) {
-                pending.get(i).put(POSITION, first + i);
+            try {
+                for (int i = 0; i < pending.size(); i++) {
+                    pending.get(i).put(POSITION, first + i);
+                }
+                beforeInsert.accept(first);
+                Inserted outcome = insert(pending);
+                positions.stored(first, outcome.count());
+                done += outcome.count();
+                if (outcome.failure() == null) {
+                    continue;
+                }
+                long stuck = first + outcome.count();
+                int unused = pending.size() - outcome.count();
+                RuntimeException failure = outcome.failure();
+                if (isPositionTaken(failure) && ++collisions <= MAX_POSITION_COLLISIONS) {
+                    // Another command node (or a reader that gave the position up for lost) was there first.
+                    positions.release(stuck + 1, unused - 1);
+                    positions.passStored(stuck);
+                    continue;
+                }
+                positions.release(stuck, unused);
+                handlePersistenceException(failure, messages.get(done));
+                throw failure;
+            } finally {
+                positions.written(pending.size());
             }
-            beforeInsert.accept(first);
-            Inserted outcome = insert(pending);
-            positions.stored(first, outcome.count());
-            if (outcome.failure() == null) {
-                break;
-            }
-            done += outcome.count();
-            long stuck = first + outcome.count();
-            int unused = pending.size() - outcome.count();
-            RuntimeException failure = outcome.failure();
-            if (isPositionTaken(failure) && ++collisions <= MAX_POSITION_COLLISIONS) {
-                // Another command node (or a reader that gave the position up for lost) was there first.
-                positions.release(stuck + 1, unused - 1);
-                positions.passStored(stuck);
-                continue;
-            }
-            positions.release(stuck, unused);
-            handlePersistenceException(failure, messages.get(done));
-            throw failure;
         }
         heads.remember(docs);
         durabilityBarrier.run();

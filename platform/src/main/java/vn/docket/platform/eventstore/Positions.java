@@ -11,6 +11,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 
@@ -23,6 +24,12 @@ import org.bson.Document;
  * consecutive: nobody writes beyond the head except the writers of this process, whose positions are
  * taken one after the other.
  *
+ * <p>A process has at most {@value #MAX_IN_FLIGHT} positions taken and not yet written at any moment (a
+ * longer append is written in pieces), so a crash leaves at most that many empty positions in a row, a
+ * few nodes crashing together a few times that: fewer than one read of {@link
+ * DocketEventStorageEngine#MAX_KEYS_PER_READ} positions, and a reader sees the events after a gap in
+ * the same read that meets the gap, so it knows to wait for it and then to fill it.
+ *
  * <p>{@code docket_counters} ({@code _id: "events"}) keeps a recent position, moved forward every
  * {@value #HINT_EVERY} positions, so that finding the head at start-up is a few exact reads from there
  * rather than a walk over the whole store.
@@ -30,24 +37,35 @@ import org.bson.Document;
 final class Positions {
 
     static final long HINT_EVERY = 1024;
+    static final int MAX_IN_FLIGHT = 32;
     private static final int PROBE_WINDOW = DocketEventStorageEngine.MAX_KEYS_PER_READ;
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> counters;
     /** The next position this process hands out; 0 until the head has been read. */
     private final AtomicLong next = new AtomicLong();
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
 
     Positions(MongoDatabase database) {
         this.events = database.getCollection(DocketEventStorageEngine.EVENTS);
         this.counters = database.getCollection(DocketEventStorageEngine.COUNTERS);
     }
 
-    /** Takes {@code count} consecutive positions and returns the first. */
+    /**
+     * Takes {@code count} consecutive positions (at most {@value #MAX_IN_FLIGHT}) and returns the first;
+     * waits while too many are in flight. Each call is paired with {@link #written}.
+     */
     long take(int count) {
+        inFlight.acquireUninterruptibly(count);
         if (next.get() == 0) {
             passStored(hint());
         }
         return next.getAndAdd(count);
+    }
+
+    /** The positions of one {@link #take} are written, given back or filled. */
+    void written(int count) {
+        inFlight.release(count);
     }
 
     /** The highest position that holds a document (0 for an empty store). */

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -220,6 +222,36 @@ class DocketEventStorageEngineTest {
             assertThat(all.stream().filter(e -> ((Noted) e.getPayload()).id().equals(id)).map(e -> ((Noted) e.getPayload()).n()))
                     .as("node events of %s, in order", id).containsExactlyElementsOf(LongStream.range(0, 50).boxed().toList());
         }
+    }
+
+    @Test
+    void no_more_than_32_positions_are_in_flight_at_once_so_a_crash_leaves_a_gap_narrower_than_one_read() throws Exception {
+        Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+        CountDownLatch letWritersGo = new CountDownLatch(1);
+        engine = store.builder(Duration.ofSeconds(10), System::nanoTime, NoOpEventUpcaster.INSTANCE)
+                .beforeInsert(first -> {
+                    inFlight.add(first);
+                    await(letWritersGo);
+                }).build();
+        ExecutorService pool = Executors.newFixedThreadPool(40);
+        List<Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < 40; t++) {
+            String id = "w" + t;
+            work.add(pool.submit(() -> engine.appendEvents(event(id, 0))));
+        }
+        long waitUntil = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (inFlight.size() < 32 && System.nanoTime() < waitUntil) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(200); // time for a 33rd writer to get a position, if it could
+        assertThat(inFlight).as("writers holding a position they have not written").hasSize(32);
+        letWritersGo.countDown();
+        for (Future<?> f : work) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertThat(readFrom(null)).extracting(DocketEventStorageEngineTest::position)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 40).boxed().toList());
     }
 
     @Test
