@@ -40,8 +40,18 @@ public final class CachedCommandTargetResolver implements CommandTargetResolver 
                     + ": it does not say which aggregate it is for (no @TargetAggregateIdentifier member, or its value is null)");
         }
         Object version = read(found.version(), command.getPayload());
-        return new VersionedAggregateIdentifier(identifier, version == null ? null
-                : version instanceof Number n ? Long.valueOf(n.longValue()) : Long.valueOf(Long.parseLong(version.toString())));
+        return new VersionedAggregateIdentifier(identifier, version == null ? null : asLong(version));
+    }
+
+    private static Long asLong(Object version) {
+        if (version instanceof Number number) {
+            return number.longValue();
+        }
+        try {
+            return Long.parseLong(version.toString());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("The aggregate version given is not a number: " + version, e);
+        }
     }
 
     /** Methods first, then fields, as Axon's resolver searches. */

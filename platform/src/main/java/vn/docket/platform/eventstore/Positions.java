@@ -21,8 +21,8 @@ import org.bson.Document;
  * what makes a position belong to one writer. Another command node that wrote there first turns the
  * insert into a duplicate-key error: the writer then moves its counter past everything stored and tries
  * again. So one command costs one insert instead of an increment and an insert, and positions stay
- * consecutive: nobody writes beyond the head except the writers of this process, whose positions are
- * taken one after the other.
+ * consecutive, since every node writes right after the head as it knows it and moves past any position
+ * it finds taken.
  *
  * <p>A process has at most {@value #MAX_IN_FLIGHT} positions taken and not yet written at any moment (a
  * longer append is written in pieces), so a crash leaves at most that many empty positions in a row, a
@@ -97,8 +97,8 @@ final class Positions {
     void stored(long first, int count) {
         long last = first + count - 1;
         if (count > 0 && last / HINT_EVERY != (first - 1) / HINT_EVERY) {
-            counters.updateOne(Filters.eq(POSITION, DocketEventStorageEngine.COUNTER_ID), Updates.max(DocketEventStorageEngine.COUNTER_FIELD, last),
-                    new UpdateOptions().upsert(true));
+            counters.updateOne(Filters.eq(POSITION, DocketEventStorageEngine.COUNTER_ID),
+                    Updates.max(DocketEventStorageEngine.COUNTER_FIELD, last), new UpdateOptions().upsert(true));
         }
     }
 
