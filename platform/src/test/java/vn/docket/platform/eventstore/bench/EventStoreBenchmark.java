@@ -160,6 +160,29 @@ public final class EventStoreBenchmark {
             }
             progress("  raw insertOne rounds: " + Arrays.toString(rates));
             record("raw insertOne" + (backend.equals("h2") ? " + H2 commit each" : ""), median(rates), "docs/s");
+            // The same from 4 threads, to compare with commands from 4 client threads.
+            for (int round = 0; round < ROUNDS; round++) {
+                AtomicLong nextId = new AtomicLong((long) (ROUNDS + round) * singles);
+                long last = nextId.get() + singles;
+                long started = System.nanoTime();
+                List<Thread> writers = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    Thread writer = new Thread(() -> {
+                        for (long id = nextId.getAndIncrement(); id < last; id = nextId.getAndIncrement()) {
+                            raw.insertOne(rawEvent(id));
+                            store.server.flush();
+                        }
+                    });
+                    writer.start();
+                    writers.add(writer);
+                }
+                for (Thread writer : writers) {
+                    joinQuietly(writer);
+                }
+                rates[round] = Math.round(singles / elapsed(started));
+            }
+            progress("  raw insertOne, 4 threads, rounds: " + Arrays.toString(rates));
+            record("raw insertOne, 4 threads" + (backend.equals("h2") ? " + H2 commit each" : ""), median(rates), "docs/s");
             singles *= ROUNDS;
             long started;
             if (backend.equals("h2")) {
@@ -175,7 +198,7 @@ public final class EventStoreBenchmark {
             for (int i = 0; i < many; i += 1_000) {
                 List<Document> batch = new ArrayList<>(1_000);
                 for (int j = 0; j < 1_000; j++) {
-                    batch.add(rawEvent(singles + i + j));
+                    batch.add(rawEvent(2L * singles + i + j));
                 }
                 raw.insertMany(batch, new InsertManyOptions().ordered(true));
                 store.server.flush();
@@ -240,6 +263,15 @@ public final class EventStoreBenchmark {
             worker.join();
         }
         return Math.round(done.get() / elapsed(started));
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static double median(double[] values) {
