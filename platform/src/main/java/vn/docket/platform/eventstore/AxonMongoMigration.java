@@ -52,7 +52,8 @@ public final class AxonMongoMigration {
 
     public AxonMongoMigration(MongoDatabase database) {
         this.database = database;
-        this.positions = new Positions(database);
+        this.positions = new Positions(database, first -> {
+        });
     }
 
     /** What one run copied. */
@@ -126,21 +127,10 @@ public final class AxonMongoMigration {
         if (fresh.isEmpty()) {
             return 0;
         }
-        // Runs at start-up, before this node takes commands; on a store other nodes are writing to, an
-        // insert that meets their events fails rather than interleaving with them.
         chains.seal(fresh, to);
-        for (int from = 0; from < fresh.size(); from += Positions.MAX_IN_FLIGHT) {
-            List<Document> piece = fresh.subList(from, Math.min(fresh.size(), from + Positions.MAX_IN_FLIGHT));
-            long first = positions.take(piece.size());
-            try {
-                for (int i = 0; i < piece.size(); i++) {
-                    piece.get(i).put(POSITION, first + i);
-                }
-                to.insertMany(piece);
-                positions.stored(first, piece.size());
-            } finally {
-                positions.written(piece.size());
-            }
+        Positions.Written written = positions.write(fresh);
+        if (written.failure() != null) {
+            throw written.failure();
         }
         chains.remember(fresh);
         return fresh.size();

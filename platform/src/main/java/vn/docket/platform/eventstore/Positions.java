@@ -3,6 +3,7 @@ package vn.docket.platform.eventstore;
 import static vn.docket.platform.eventstore.EventDocuments.POSITION;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import org.bson.Document;
 
 /**
@@ -38,6 +40,8 @@ final class Positions {
 
     static final long HINT_EVERY = 1024;
     static final int MAX_IN_FLIGHT = 32;
+    /** Each collision means another writer stored something; this many in a row means something else is wrong. */
+    private static final int MAX_POSITION_COLLISIONS = 100;
     private static final int PROBE_WINDOW = DocketEventStorageEngine.MAX_KEYS_PER_READ;
 
     private final MongoCollection<Document> events;
@@ -45,27 +49,89 @@ final class Positions {
     /** The next position this process hands out; 0 until the head has been read. */
     private final AtomicLong next = new AtomicLong();
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    private final LongConsumer beforeInsert;
 
-    Positions(MongoDatabase database) {
+    /** @param beforeInsert tests: runs between taking positions and inserting, to hold one writer back */
+    Positions(MongoDatabase database, LongConsumer beforeInsert) {
         this.events = database.getCollection(DocketEventStorageEngine.EVENTS);
         this.counters = database.getCollection(DocketEventStorageEngine.COUNTERS);
+        this.beforeInsert = beforeInsert;
+    }
+
+    /** How many documents went in, in order, before {@code failure} stopped the rest (null: all went in). */
+    record Written(int count, RuntimeException failure) {
+    }
+
+    /**
+     * Writes the documents at the next positions, in order, {@value #MAX_IN_FLIGHT} at a time. A position
+     * another writer holds sends the rest past the head; any other failure stops the write, and the
+     * positions taken for the rest are given back or filled.
+     */
+    Written write(List<Document> docs) {
+        int done = 0;
+        int collisions = 0;
+        while (done < docs.size()) {
+            List<Document> pending = docs.subList(done, Math.min(docs.size(), done + MAX_IN_FLIGHT));
+            long first = take(pending.size());
+            try {
+                for (int i = 0; i < pending.size(); i++) {
+                    pending.get(i).put(POSITION, first + i);
+                }
+                beforeInsert.accept(first);
+                Written outcome = insert(pending);
+                stored(first, outcome.count());
+                done += outcome.count();
+                if (outcome.failure() == null) {
+                    continue;
+                }
+                long stuck = first + outcome.count();
+                int unused = pending.size() - outcome.count();
+                if (isPositionTaken(outcome.failure()) && ++collisions <= MAX_POSITION_COLLISIONS) {
+                    // Another command node (or a reader that gave the position up for lost) was there first.
+                    release(stuck + 1, unused - 1);
+                    passStored(stuck);
+                    continue;
+                }
+                release(stuck, unused);
+                return new Written(done, outcome.failure());
+            } finally {
+                inFlight.release(pending.size());
+            }
+        }
+        return new Written(done, null);
+    }
+
+    private Written insert(List<Document> docs) {
+        try {
+            if (docs.size() == 1) {
+                events.insertOne(docs.get(0));
+            } else {
+                events.insertMany(docs, new InsertManyOptions().ordered(true));
+            }
+            return new Written(docs.size(), null);
+        } catch (MongoBulkWriteException e) {
+            return new Written(e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex(), e);
+        } catch (MongoWriteException e) {
+            return new Written(0, e);
+        }
+    }
+
+    /** A duplicate key other than the stream key: the position. */
+    private static boolean isPositionTaken(RuntimeException e) {
+        return DocketEventStorageEngine.duplicateKeyMessage(e)
+                .map(m -> !m.contains(EventDocuments.STREAM_KEY)).orElse(false);
     }
 
     /**
      * Takes {@code count} consecutive positions (at most {@value #MAX_IN_FLIGHT}) and returns the first;
-     * waits while too many are in flight. Each call is paired with {@link #written}.
+     * waits while too many are in flight (released when the write of that piece is over).
      */
-    long take(int count) {
+    private long take(int count) {
         inFlight.acquireUninterruptibly(count);
         if (next.get() == 0) {
             passStored(hint());
         }
         return next.getAndAdd(count);
-    }
-
-    /** The positions of one {@link #take} are written, given back or filled. */
-    void written(int count) {
-        inFlight.release(count);
     }
 
     /** The highest position that holds a document (0 for an empty store). */
@@ -78,7 +144,7 @@ final class Positions {
      * {@code known} on. Positions between come in one stretch (see the class comment), so reading windows
      * of them until one is empty finds the head.
      */
-    void passStored(long known) {
+    private void passStored(long known) {
         long head = headFrom(known);
         next.accumulateAndGet(head + 1, Math::max);
     }
@@ -87,14 +153,14 @@ final class Positions {
      * Positions taken but not used: given back when nobody took any after them, otherwise filled, so
      * that readers need not wait for them.
      */
-    void release(long first, int count) {
+    private void release(long first, int count) {
         if (count > 0 && !next.compareAndSet(first + count, first)) {
             fill(events, first, first + count - 1);
         }
     }
 
     /** Moves the start-up hint forward when a write crossed a multiple of {@value #HINT_EVERY}. */
-    void stored(long first, int count) {
+    private void stored(long first, int count) {
         long last = first + count - 1;
         if (count > 0 && last / HINT_EVERY != (first - 1) / HINT_EVERY) {
             counters.updateOne(Filters.eq(POSITION, DocketEventStorageEngine.COUNTER_ID),
@@ -124,7 +190,8 @@ final class Positions {
 
     /** The head of the store in {@code database}, for tools that read it without writing. */
     static long head(MongoDatabase database) {
-        return new Positions(database).head();
+        return new Positions(database, first -> {
+        }).head();
     }
 
     /** Marks positions from {@code first} to {@code last} as holding no event; taken ones are left alone. */

@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.stream.LongStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -115,13 +116,8 @@ class DocketEventStorageEngineTest {
     void a_reader_waits_for_a_position_committed_late_and_then_delivers_both_events_in_order() throws Exception {
         CountDownLatch slowWriterHasPosition = new CountDownLatch(1);
         CountDownLatch letSlowWriterCommit = new CountDownLatch(1);
-        DocketEventStorageEngine withSlowWriter = store.builder(Duration.ofSeconds(30), System::nanoTime, NoOpEventUpcaster.INSTANCE)
-                .beforeInsert(first -> {
-                    if (Thread.currentThread().getName().equals("slow-writer")) {
-                        slowWriterHasPosition.countDown();
-                        await(letSlowWriterCommit);
-                    }
-                }).build();
+        DocketEventStorageEngine withSlowWriter = holdingWriter("slow-writer", Duration.ofSeconds(30), System::nanoTime,
+                slowWriterHasPosition, letSlowWriterCommit);
         Thread slow = new Thread(() -> withSlowWriter.appendEvents(event("slow", 0)), "slow-writer");
         slow.start();
         await(slowWriterHasPosition);
@@ -170,13 +166,7 @@ class DocketEventStorageEngineTest {
         AtomicLong nanos = new AtomicLong();
         CountDownLatch slowWriterHasPosition = new CountDownLatch(1);
         CountDownLatch letSlowWriterCommit = new CountDownLatch(1);
-        engine = store.builder(Duration.ofSeconds(10), nanos::get, NoOpEventUpcaster.INSTANCE)
-                .beforeInsert(first -> {
-                    if (Thread.currentThread().getName().equals("slow-writer") && first == 1) {
-                        slowWriterHasPosition.countDown();
-                        await(letSlowWriterCommit);
-                    }
-                }).build();
+        engine = holdingWriter("slow-writer", Duration.ofSeconds(10), nanos::get, slowWriterHasPosition, letSlowWriterCommit);
         Thread slow = new Thread(() -> engine.appendEvents(event("slow", 0)), "slow-writer");
         slow.start();
         await(slowWriterHasPosition);
@@ -258,13 +248,8 @@ class DocketEventStorageEngineTest {
     void an_append_that_meets_another_nodes_event_half_way_goes_on_after_it_in_order() throws Exception {
         CountDownLatch heldHasPosition = new CountDownLatch(1);
         CountDownLatch letHeldCommit = new CountDownLatch(1);
-        DocketEventStorageEngine nodeA = store.builder(Duration.ofSeconds(10), System::nanoTime, NoOpEventUpcaster.INSTANCE)
-                .beforeInsert(first -> {
-                    if (Thread.currentThread().getName().equals("held")) {
-                        heldHasPosition.countDown();
-                        await(letHeldCommit);
-                    }
-                }).build();
+        DocketEventStorageEngine nodeA = holdingWriter("held", Duration.ofSeconds(10), System::nanoTime,
+                heldHasPosition, letHeldCommit);
         engine.appendEvents(event("x", 0)); // position 1; this node will next try 2
         Thread held = new Thread(() -> nodeA.appendEvents(event("held", 0)), "held");
         held.start();
@@ -382,6 +367,18 @@ class DocketEventStorageEngineTest {
         assertThat(readFrom(null)).extracting(DocketEventStorageEngineTest::label).containsExactly("plain#1", "plain#2");
         Document stored = store.database.getCollection(DocketEventStorageEngine.EVENTS).find(Filters.eq("_id", 1L)).first();
         assertThat(stored).doesNotContainKey(EventDocuments.STREAM_KEY);
+    }
+
+    /** An engine whose writes from the thread named {@code threadName} wait, positions taken, for {@code letCommit}. */
+    private DocketEventStorageEngine holdingWriter(String threadName, Duration gapTimeout, LongSupplier nanoClock,
+                                                   CountDownLatch hasPosition, CountDownLatch letCommit) {
+        return store.builder(gapTimeout, nanoClock, NoOpEventUpcaster.INSTANCE)
+                .beforeInsert(first -> {
+                    if (Thread.currentThread().getName().equals(threadName)) {
+                        hasPosition.countDown();
+                        await(letCommit);
+                    }
+                }).build();
     }
 
     private Document stored(long position) {
