@@ -1,5 +1,6 @@
 package vn.docket.platform.eventstore;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventData;
@@ -122,10 +123,28 @@ final class EventDocuments {
     }
 
     static DomainEventData<String> domainData(Document doc) {
-        return new GenericDomainEventEntry<>(doc.getString(TYPE), doc.getString(AGGREGATE_ID),
+        return new StoredEvent(doc.getString(TYPE), doc.getString(AGGREGATE_ID),
                 ((Number) doc.get(SEQUENCE)).longValue(), doc.getString(EVENT_ID), doc.getString(TIMESTAMP),
                 doc.getString(PAYLOAD_TYPE), doc.getString(PAYLOAD_REVISION), doc.getString(PAYLOAD),
                 doc.getString(META_DATA));
+    }
+
+    /** Axon's entry, with the timestamp read once by {@link StoredTimestamps} rather than on every call. */
+    private static final class StoredEvent extends GenericDomainEventEntry<String> {
+
+        private final Instant timestamp;
+
+        StoredEvent(String type, String aggregateIdentifier, long sequenceNumber, String eventIdentifier,
+                    String timestamp, String payloadType, String payloadRevision, String payload, String metaData) {
+            super(type, aggregateIdentifier, sequenceNumber, eventIdentifier, timestamp, payloadType,
+                    payloadRevision, payload, metaData);
+            this.timestamp = StoredTimestamps.parse(timestamp);
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return timestamp;
+        }
     }
 
     static TrackedDomainEventData<String> trackedData(Document doc) {
