@@ -25,7 +25,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -84,6 +87,13 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
      * reads of 128 positions ran at 1.2 to 1.5 times the rate of reads of 500 (engine alone, memory backend).
      */
     static final int MAX_KEYS_PER_READ = 128;
+
+    /** Reads ahead for processors ({@link ReadAhead}); daemon threads, ended after a minute idle. */
+    private static final ExecutorService READ_AHEAD = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "docket-read-ahead");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> snapshots;
@@ -222,6 +232,13 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
     // ---------------------------------------------------------------- tracking
 
     @Override
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
+        ReadAhead<TrackedEventData<?>> events = new ReadAhead<>(trackingToken, batchSize(),
+                token -> fetchTrackedEvents(token, batchSize()), READ_AHEAD);
+        return StreamSupport.stream(events, false).onClose(events::close);
+    }
+
+    @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         long next = positionOf(lastToken) + 1;
         List<TrackedEventData<?>> result = new ArrayList<>();
@@ -324,7 +341,7 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
                 continue;
             }
             long position = ((Number) probe.get(POSITION)).longValue();
-            if (!Instant.parse(probe.getString(TIMESTAMP)).isBefore(at)) {
+            if (!StoredTimestamps.parse(probe.getString(TIMESTAMP)).isBefore(at)) {
                 answer = Math.min(answer, position);
                 high = mid;
             } else {
