@@ -116,15 +116,18 @@ public class AxonStorageConfiguration {
         return new CachedCommandTargetResolver();
     }
 
-    /** Copies who acted and under which command from each command onto the events it produces. */
+    /**
+     * Copies who acted and under which command from each command (or deadline) onto the events it produces;
+     * not from events to what projections would send ({@link NotForTrackedEvents}).
+     */
     @Bean
     CorrelationDataProvider actorCorrelation() {
-        return new SimpleCorrelationDataProvider(EventMetadata.ACTOR_ID, EventMetadata.ACTOR_NAME,
-                EventMetadata.ACTOR_UNIT, EventMetadata.ACTOR_ROLE, EventMetadata.COMMAND_ID);
+        return NotForTrackedEvents.of(new SimpleCorrelationDataProvider(EventMetadata.ACTOR_ID,
+                EventMetadata.ACTOR_NAME, EventMetadata.ACTOR_UNIT, EventMetadata.ACTOR_ROLE, EventMetadata.COMMAND_ID));
     }
 
     @Bean
     CorrelationDataProvider messageOrigin() {
-        return new MessageOriginProvider();
+        return NotForTrackedEvents.of(new MessageOriginProvider());
     }
 }

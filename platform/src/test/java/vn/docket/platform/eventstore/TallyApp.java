@@ -14,11 +14,13 @@ import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import vn.docket.platform.axon.AggregateCache;
 import vn.docket.platform.axon.CachedCommandTargetResolver;
 import vn.docket.platform.axon.CatchUpCachingRepository;
+import vn.docket.platform.axon.NotForTrackedEvents;
 
 /**
  * Axon wired by hand (no Spring) around one engine: the Tally aggregate, optional snapshots, tracking
@@ -61,7 +63,9 @@ public final class TallyApp implements AutoCloseable {
                 .configureMessageSerializer(c -> serializer)
                 .configureEmbeddedEventStore(c -> engine)
                 .configureTransactionManager(c -> NoTransactionManager.INSTANCE)
-                .configureAggregate(aggregate);
+                .configureAggregate(aggregate)
+                // As Docket configures them (platform axon/AxonStorageConfiguration).
+                .configureCorrelationDataProviders(c -> List.of(NotForTrackedEvents.of(new MessageOriginProvider())));
         configurer.eventProcessing()
                 .usingTrackingEventProcessors()
                 .registerTokenStore(c -> MongoTokenStore.builder()
