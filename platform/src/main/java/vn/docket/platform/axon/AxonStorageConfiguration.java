@@ -46,7 +46,9 @@ public class AxonStorageConfiguration {
     /**
      * Docket's own engine by default ({@code docket.event-store.engine=docket}); the axon-mongo extension with
      * {@code docket.event-store.engine=axon-mongo}. The two keep events in different collections and use
-     * different tracking tokens: after switching, reset every processor (or run {@link AxonMongoMigration}).
+     * different tracking tokens: move from axon-mongo to Docket's engine with {@link AxonMongoMigration}
+     * ({@code docket.event-store.migrate-from-axon-mongo=true}), which moves the processors' tokens too. The
+     * baseline is for measuring on a fresh database; nothing moves a Docket store back to it.
      */
     @Bean
     EventStorageEngine eventStorageEngine(MongoTemplate template,
@@ -69,7 +71,7 @@ public class AxonStorageConfiguration {
                     .build()
                     .ensureIndexes();
             if (settings.migrateFromAxonMongo()) {
-                new AxonMongoMigration(database).run();
+                new AxonMongoMigration(database, serializer).run();
                 databaseServer.flush();
             }
             return engine;

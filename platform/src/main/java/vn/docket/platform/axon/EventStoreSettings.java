@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param gapTimeout        Docket engine: how long readers wait for a position that was taken but not yet
  *                          committed before passing it (a writer that died)
  * @param migrateFromAxonMongo Docket engine: at start-up, copy axon-mongo's {@code domainevents} and
- *                          {@code snapshotevents} into Docket's collections (skips what was copied before)
+ *                          {@code snapshotevents} into Docket's collections (skips what was copied before),
+ *                          and move the processors' axon-mongo tokens to Docket positions
  * @param checkpointEvery   Docket engine: a tamper-evidence checkpoint (running hash over all positions) every
  *                          this many positions
  * @param checkpointInterval Docket engine: how often the background checkpointer records the checkpoints that

@@ -17,14 +17,24 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +43,13 @@ import org.slf4j.LoggerFactory;
  * into Docket's engine's collections, in the original order: by timestamp, then sequence number, the
  * order axon-mongo's own tracking delivered them in. Positions continue after whatever Docket's store
  * already holds. Events whose aggregate and sequence are already present are skipped, so a run that was
- * interrupted can simply be repeated. Processors must be reset afterwards: their axon-mongo tokens mean
- * nothing to Docket's engine.
+ * interrupted can simply be repeated.
+ *
+ * <p>Processors then continue where they stopped: each tracking token still in axon-mongo's form (a
+ * timestamp and the event identifiers it has seen) becomes the Docket position just before the first copied
+ * event it does not cover. Events it had seen after that one, inside axon-mongo's look-back window, are
+ * delivered again, which Docket's idempotent projections absorb. Without this the processors could not
+ * even be reset: Axon refuses to compare Docket's positions with axon-mongo's tokens.
  */
 public final class AxonMongoMigration {
 
@@ -43,21 +58,28 @@ public final class AxonMongoMigration {
 
     private static final Logger log = LoggerFactory.getLogger(AxonMongoMigration.class);
     private static final int BATCH = 1_000;
+    private static final int READ = DocketEventStorageEngine.MAX_KEYS_PER_READ;
+    /** Fields of axon-mongo's token store documents. */
+    private static final String TOKEN = "token";
+    private static final String TOKEN_TYPE = "tokenType";
 
     private final MongoDatabase database;
+    /** The token store's serializer, to read and write the tokens. */
+    private final Serializer serializer;
     private final EventEntryConfiguration source = EventEntryConfiguration.getDefault();
     /** Copied events are chained like appended ones, so a migrated store verifies too. */
     private final ChainHeads chains = new ChainHeads(100_000);
     private final Positions positions;
 
-    public AxonMongoMigration(MongoDatabase database) {
+    public AxonMongoMigration(MongoDatabase database, Serializer serializer) {
         this.database = database;
+        this.serializer = serializer;
         this.positions = new Positions(database, first -> {
         });
     }
 
-    /** What one run copied. */
-    public record Result(long events, long skipped, long snapshots) {
+    /** What one run copied; {@code tokens}: processor segments whose axon-mongo token became a Docket position. */
+    public record Result(long events, long skipped, long snapshots, long tokens) {
     }
 
     public Result run() {
@@ -84,7 +106,73 @@ public final class AxonMongoMigration {
         long snapshots = copySnapshots();
         log.info("Copied {} events ({} already present) and {} snapshots from axon-mongo's collections", copied, skipped,
                 snapshots);
-        return new Result(copied, skipped, snapshots);
+        return new Result(copied, skipped, snapshots, moveTokens());
+    }
+
+    /** Rewrites every stored token that is still axon-mongo's; tokens already in Docket's form are left alone. */
+    private long moveTokens() {
+        MongoCollection<Document> tokens =
+                DefaultMongoTemplate.builder().mongoDatabase(database).build().trackingTokensCollection();
+        long moved = 0;
+        for (Document entry : tokens.find(Filters.ne(TOKEN_TYPE, null))) {
+            TrackingToken token = serializer.deserialize(new SimpleSerializedObject<>(
+                    entry.get(TOKEN, Binary.class).getData(), byte[].class, entry.getString(TOKEN_TYPE), null));
+            TrackingToken docket = inDocketPositions(token);
+            if (docket == token) {
+                continue;
+            }
+            SerializedObject<byte[]> serialized = serializer.serialize(docket, byte[].class);
+            tokens.updateOne(Filters.eq("_id", entry.get("_id")), Updates.combine(
+                    Updates.set(TOKEN, new Binary(serialized.getData())),
+                    Updates.set(TOKEN_TYPE, serialized.getType().getName())));
+            log.info("Processor '{}' segment {} continues from {} (was {})", entry.get("processorName"),
+                    entry.get("segment"), docket, token);
+            moved++;
+        }
+        return moved;
+    }
+
+    /** The same token in Docket's positions, or the token itself when it holds no axon-mongo token. */
+    private TrackingToken inDocketPositions(TrackingToken token) {
+        if (token instanceof MongoTrackingToken mongo) {
+            return new GlobalSequenceTrackingToken(lastCoveredPosition(mongo));
+        }
+        if (token instanceof ReplayToken replay) {
+            TrackingToken atReset = inDocketPositions(replay.getTokenAtReset());
+            TrackingToken current = inDocketPositions(replay.getCurrentToken());
+            if (atReset == replay.getTokenAtReset() && current == replay.getCurrentToken()) {
+                return token;
+            }
+            return ReplayToken.createReplayToken(atReset, current, replay.context());
+        }
+        return token;
+    }
+
+    /**
+     * The position before the first stored event the token does not cover. Copied events sit in the
+     * order axon-mongo delivered them, so everything before that position was handled. One walk over the
+     * store per token: a one-off, at start-up.
+     */
+    private long lastCoveredPosition(MongoTrackingToken token) {
+        MongoCollection<Document> events = database.getCollection(DocketEventStorageEngine.EVENTS);
+        long next = 1;
+        while (true) {
+            Map<Long, Document> found = new HashMap<>();
+            events.find(Filters.in(POSITION, EventDocuments.positions(next, READ)))
+                    .projection(new Document(EVENT_ID, 1).append(TIMESTAMP, 1).append(EventDocuments.FILLER, 1))
+                    .forEach(d -> found.put(EventDocuments.position(d), d));
+            for (long p = next; p < next + READ; p++) {
+                Document doc = found.get(p);
+                if (doc == null) {
+                    return p - 1; // the end of the store (or a gap: what follows is delivered again, which is safe)
+                }
+                if (!EventDocuments.isFiller(doc) && !token.covers(MongoTrackingToken.of(
+                        StoredTimestamps.parse(doc.getString(TIMESTAMP)), doc.getString(EVENT_ID)))) {
+                    return p - 1;
+                }
+            }
+            next += READ;
+        }
     }
 
     private Document convert(Document old) {

@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,9 +59,9 @@ class AxonMongoMigrationTest {
         DocketEventStorageEngine engine = store.engine();
         engine.appendEvents(DocketEventStorageEngineTest.event("already-here", 0));
 
-        AxonMongoMigration.Result result = new AxonMongoMigration(store.database).run();
+        AxonMongoMigration.Result result = new AxonMongoMigration(store.database, store.serializer).run();
 
-        assertThat(result).isEqualTo(new AxonMongoMigration.Result(6, 0, 1));
+        assertThat(result).isEqualTo(new AxonMongoMigration.Result(6, 0, 1, 0));
         List<? extends TrackedEventMessage<?>> all = engine.readEvents(null, false).toList();
         assertThat(all).extracting(AxonMongoMigrationTest::label)
                 .containsExactly("already-here#0", "b#0", "a#0", "c#0", "b#1", "b#2", "a#1"); // ties: sequence first
@@ -67,12 +71,45 @@ class AxonMongoMigrationTest {
                 .containsExactly(0L, 1L, 2L);
         assertThat(engine.readSnapshot("b").orElseThrow().getSequenceNumber()).isEqualTo(1);
 
-        assertThat(new AxonMongoMigration(store.database).run()).isEqualTo(new AxonMongoMigration.Result(0, 6, 1));
+        assertThat(new AxonMongoMigration(store.database, store.serializer).run()).isEqualTo(new AxonMongoMigration.Result(0, 6, 1, 0));
         assertThat(engine.readEvents(null, false).count()).isEqualTo(7);
         engine.appendEvents(DocketEventStorageEngineTest.event("a", 2));
         assertThat(engine.lastSequenceNumberFor("a")).contains(2L);
         // Copied events are chained like appended ones: the migrated store verifies.
         Checkpointer checkpointer = new Checkpointer(store.database, 1000, java.time.Duration.ofSeconds(10));
         assertThat(new StoreVerifier(store.database, checkpointer).verify().intact()).isTrue();
+    }
+
+    @Test
+    void processors_continue_after_the_migration_from_the_event_after_the_last_one_they_handled() {
+        for (int i = 0; i < 300; i++) {
+            axonMongo.appendEvents(at("t" + i % 7, i / 7, i)); // one event a second, seven aggregates
+        }
+        List<TrackedEventMessage<?>> delivered = axonMongo.readEvents(null, false).limit(300)
+                .<TrackedEventMessage<?>>map(e -> e).toList();
+        MongoTokenStore tokens = MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(store.database).build())
+                .serializer(store.serializer).build();
+        // One processor had handled 200 events; another was replaying: reset at 250, back at 120.
+        tokens.initializeTokenSegments("assignment-list", 1, delivered.get(199).trackingToken());
+        tokens.initializeTokenSegments("plan-path", 1, ReplayToken.createReplayToken(
+                delivered.get(249).trackingToken(), delivered.get(119).trackingToken()));
+        tokens.initializeTokenSegments("audit-log", 1, null);
+
+        AxonMongoMigration.Result result = new AxonMongoMigration(store.database, store.serializer).run();
+
+        assertThat(result.tokens()).isEqualTo(2);
+        DocketEventStorageEngine engine = store.engine();
+        TrackingToken continued = tokens.fetchToken("assignment-list", 0);
+        assertThat(continued).isEqualTo(new GlobalSequenceTrackingToken(200));
+        assertThat(engine.readEvents(continued, false).map(AxonMongoMigrationTest::label).findFirst())
+                .contains(label(delivered.get(200)));
+        TrackingToken replaying = tokens.fetchToken("plan-path", 0);
+        assertThat(replaying).isEqualTo(ReplayToken.createReplayToken(
+                new GlobalSequenceTrackingToken(250), new GlobalSequenceTrackingToken(120)));
+        assertThat(tokens.fetchToken("audit-log", 0)).isNull();
+        // Now they compare with Docket's positions, so a processor can be reset to rebuild its projection.
+        assertThat(ReplayToken.createReplayToken(continued, engine.createTailToken())).isInstanceOf(ReplayToken.class);
+        assertThat(new AxonMongoMigration(store.database, store.serializer).run().tokens()).isZero();
     }
 }
