@@ -125,8 +125,9 @@ public final class AxonMongoMigration {
             tokens.updateOne(Filters.eq("_id", entry.get("_id")), Updates.combine(
                     Updates.set(TOKEN, new Binary(serialized.getData())),
                     Updates.set(TOKEN_TYPE, serialized.getType().getName())));
-            log.info("Processor '{}' segment {} continues from {} (was {})", entry.get("processorName"),
-                    entry.get("segment"), docket, token);
+            // Not the old token itself: axon-mongo's can hold thousands of event identifiers.
+            log.info("Processor '{}' segment {} moved from its axon-mongo token to {}", entry.get("processorName"),
+                    entry.get("segment"), docket);
             moved++;
         }
         return moved;
