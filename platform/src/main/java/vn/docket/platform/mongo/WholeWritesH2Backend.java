@@ -80,7 +80,14 @@ final class WholeWritesH2Backend extends H2Backend {
 
     @Override
     public void close() {
-        committer.shutdownNow();
+        // Not shutdownNow(): interrupting a commit in progress closes H2's file channel under it, and the
+        // writes that commit carried were lost without an error (ShutdownDuringCommitTest).
+        committer.shutdown();
+        try {
+            committer.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         commitLock.writeLock().lock();
         try {
             super.close();
