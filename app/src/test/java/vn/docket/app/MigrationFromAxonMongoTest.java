@@ -8,15 +8,19 @@ import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A Docket that started on the axon-mongo extension moves to Docket's engine with
  * {@code docket.event-store.migrate-from-axon-mongo=true}: its history comes along, its projections go on
- * from where they were, and a projection can still be rebuilt.
+ * from where they were, and a projection can still be rebuilt. Started without the migration, it says so.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class MigrationFromAxonMongoTest {
 
     @TempDir
@@ -32,7 +36,8 @@ class MigrationFromAxonMongoTest {
     }
 
     @Test
-    void after_the_migration_projections_continue_without_handling_an_event_twice_and_can_be_rebuilt() {
+    void after_the_migration_projections_continue_without_handling_an_event_twice_and_can_be_rebuilt(
+            CapturedOutput output) {
         String id;
         Map<String, Object> path;
         try (ConfigurableApplicationContext onAxonMongo = start("--docket.event-store.engine=axon-mongo")) {
@@ -43,6 +48,12 @@ class MigrationFromAxonMongoTest {
             path = docket.await("auditor", "/api/assignments/" + id + "/path",
                     p -> ((List<?>) p.get("steps")).size() == 2);
             docket.await("auditor", "/api/audit?assignment=" + id, a -> ((Number) a.get("total")).intValue() == 2);
+        }
+        try (ConfigurableApplicationContext forgotten = start("--docket.event-store.engine=docket")) {
+            // Without the migration the projections cannot run; the log says what to do.
+            assertThat(output.getOut()).contains("Projection processor assignment-list/0 still holds a position in"
+                    + " the axon-mongo event store and cannot process events until it is carried over: start Docket"
+                    + " once with docket.event-store.migrate-from-axon-mongo=true");
         }
         try (ConfigurableApplicationContext onDocket = start("--docket.event-store.engine=docket",
                 "--docket.event-store.migrate-from-axon-mongo=true")) {

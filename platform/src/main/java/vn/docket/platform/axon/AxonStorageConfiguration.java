@@ -19,6 +19,8 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +40,8 @@ import vn.docket.platform.mongo.DatabaseServer;
 @EnableConfigurationProperties(EventStoreSettings.class)
 public class AxonStorageConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(AxonStorageConfiguration.class);
+
     @Bean
     MongoTemplate axonMongoTemplate(MongoDatabase database) {
         return DefaultMongoTemplate.builder().mongoDatabase(database).build();
@@ -47,8 +51,9 @@ public class AxonStorageConfiguration {
      * Docket's own engine by default ({@code docket.event-store.engine=docket}); the axon-mongo extension with
      * {@code docket.event-store.engine=axon-mongo}. The two keep events in different collections and use
      * different tracking tokens: move from axon-mongo to Docket's engine with {@link AxonMongoMigration}
-     * ({@code docket.event-store.migrate-from-axon-mongo=true}), which moves the processors' tokens too. The
-     * baseline is for measuring on a fresh database; nothing moves a Docket store back to it.
+     * ({@code docket.event-store.migrate-from-axon-mongo=true}), which moves the processors' tokens too;
+     * without it, processors still on axon-mongo tokens are named in a warning at start-up. The baseline
+     * is for measuring on a fresh database; nothing moves a Docket store back to it.
      */
     @Bean
     EventStorageEngine eventStorageEngine(MongoTemplate template,
@@ -70,9 +75,16 @@ public class AxonStorageConfiguration {
                     .durabilityBarrier(databaseServer::flush)
                     .build()
                     .ensureIndexes();
+            AxonMongoMigration migration = new AxonMongoMigration(database, serializer);
             if (settings.migrateFromAxonMongo()) {
-                new AxonMongoMigration(database, serializer).run();
+                migration.run();
                 databaseServer.flush();
+            } else {
+                for (String segment : migration.segmentsOnAxonMongoTokens()) {
+                    log.warn("Projection processor {} still holds a position in the axon-mongo event store and cannot"
+                            + " process events until it is carried over: start Docket once with"
+                            + " docket.event-store.migrate-from-axon-mongo=true", segment);
+                }
             }
             return engine;
         }

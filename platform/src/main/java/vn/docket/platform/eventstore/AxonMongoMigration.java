@@ -109,18 +109,31 @@ public final class AxonMongoMigration {
         return new Result(copied, skipped, snapshots, moveTokens());
     }
 
+    /**
+     * Processor segments ("name/segment") whose token is still axon-mongo's. On Docket's engine they cannot
+     * track anything until the migration has moved them, and Axon's own error for that, "Incompatible token
+     * type provided", names neither the cause nor the remedy.
+     */
+    public List<String> segmentsOnAxonMongoTokens() {
+        List<String> found = new ArrayList<>();
+        for (Document entry : tokenEntries().find(Filters.ne(TOKEN_TYPE, null))) {
+            if (holdsAxonMongoToken(token(entry))) {
+                found.add(entry.get("processorName") + "/" + entry.get("segment"));
+            }
+        }
+        return found;
+    }
+
     /** Rewrites every stored token that is still axon-mongo's; tokens already in Docket's form are left alone. */
     private long moveTokens() {
-        MongoCollection<Document> tokens =
-                DefaultMongoTemplate.builder().mongoDatabase(database).build().trackingTokensCollection();
+        MongoCollection<Document> tokens = tokenEntries();
         long moved = 0;
         for (Document entry : tokens.find(Filters.ne(TOKEN_TYPE, null))) {
-            TrackingToken token = serializer.deserialize(new SimpleSerializedObject<>(
-                    entry.get(TOKEN, Binary.class).getData(), byte[].class, entry.getString(TOKEN_TYPE), null));
-            TrackingToken docket = inDocketPositions(token);
-            if (docket == token) {
+            TrackingToken token = token(entry);
+            if (!holdsAxonMongoToken(token)) {
                 continue;
             }
+            TrackingToken docket = inDocketPositions(token);
             SerializedObject<byte[]> serialized = serializer.serialize(docket, byte[].class);
             tokens.updateOne(Filters.eq("_id", entry.get("_id")), Updates.combine(
                     Updates.set(TOKEN, new Binary(serialized.getData())),
@@ -133,18 +146,30 @@ public final class AxonMongoMigration {
         return moved;
     }
 
-    /** The same token in Docket's positions, or the token itself when it holds no axon-mongo token. */
+    private MongoCollection<Document> tokenEntries() {
+        return DefaultMongoTemplate.builder().mongoDatabase(database).build().trackingTokensCollection();
+    }
+
+    private TrackingToken token(Document entry) {
+        return serializer.deserialize(new SimpleSerializedObject<>(
+                entry.get(TOKEN, Binary.class).getData(), byte[].class, entry.getString(TOKEN_TYPE), null));
+    }
+
+    private static boolean holdsAxonMongoToken(TrackingToken token) {
+        if (token instanceof ReplayToken replay) {
+            return holdsAxonMongoToken(replay.getTokenAtReset()) || holdsAxonMongoToken(replay.getCurrentToken());
+        }
+        return token instanceof MongoTrackingToken;
+    }
+
+    /** The same token in Docket's positions: each axon-mongo token in it replaced, anything else kept. */
     private TrackingToken inDocketPositions(TrackingToken token) {
         if (token instanceof MongoTrackingToken mongo) {
             return new GlobalSequenceTrackingToken(lastCoveredPosition(mongo));
         }
         if (token instanceof ReplayToken replay) {
-            TrackingToken atReset = inDocketPositions(replay.getTokenAtReset());
-            TrackingToken current = inDocketPositions(replay.getCurrentToken());
-            if (atReset == replay.getTokenAtReset() && current == replay.getCurrentToken()) {
-                return token;
-            }
-            return ReplayToken.createReplayToken(atReset, current, replay.context());
+            return ReplayToken.createReplayToken(inDocketPositions(replay.getTokenAtReset()),
+                    inDocketPositions(replay.getCurrentToken()), replay.context());
         }
         return token;
     }

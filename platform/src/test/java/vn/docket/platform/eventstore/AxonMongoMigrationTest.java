@@ -95,8 +95,11 @@ class AxonMongoMigrationTest {
         tokens.initializeTokenSegments("plan-path", 1, ReplayToken.createReplayToken(
                 delivered.get(249).trackingToken(), delivered.get(119).trackingToken()));
         tokens.initializeTokenSegments("audit-log", 1, null);
+        AxonMongoMigration migration = new AxonMongoMigration(store.database, store.serializer);
+        // What Docket warns about at start-up when the migration is not switched on.
+        assertThat(migration.segmentsOnAxonMongoTokens()).containsExactlyInAnyOrder("assignment-list/0", "plan-path/0");
 
-        AxonMongoMigration.Result result = new AxonMongoMigration(store.database, store.serializer).run();
+        AxonMongoMigration.Result result = migration.run();
 
         assertThat(result.tokens()).isEqualTo(2);
         DocketEventStorageEngine engine = store.engine();
@@ -110,6 +113,7 @@ class AxonMongoMigrationTest {
         assertThat(tokens.fetchToken("audit-log", 0)).isNull();
         // Now they compare with Docket's positions, so a processor can be reset to rebuild its projection.
         assertThat(ReplayToken.createReplayToken(continued, engine.createTailToken())).isInstanceOf(ReplayToken.class);
+        assertThat(migration.segmentsOnAxonMongoTokens()).isEmpty();
         assertThat(new AxonMongoMigration(store.database, store.serializer).run().tokens()).isZero();
     }
 }
