@@ -183,10 +183,7 @@ public final class AxonMongoMigration {
         MongoCollection<Document> events = database.getCollection(DocketEventStorageEngine.EVENTS);
         long next = 1;
         while (true) {
-            Map<Long, Document> found = new HashMap<>();
-            events.find(Filters.in(POSITION, EventDocuments.positions(next, READ)))
-                    .projection(new Document(EVENT_ID, 1).append(TIMESTAMP, 1).append(EventDocuments.FILLER, 1))
-                    .forEach(d -> found.put(EventDocuments.position(d), d));
+            Map<Long, Document> found = EventDocuments.byPosition(events, next, READ);
             for (long p = next; p < next + READ; p++) {
                 Document doc = found.get(p);
                 if (doc == null) {

@@ -11,7 +11,6 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import org.bson.Document;
@@ -84,7 +83,7 @@ public final class Checkpointer {
         }
         int recorded = 0;
         for (long next = from + 1; ; next += BATCH) {
-            Map<Long, Document> found = byPosition(next, BATCH);
+            Map<Long, Document> found = EventDocuments.byPosition(events, next, BATCH);
             if (found.isEmpty()) {
                 return recorded;
             }
@@ -133,12 +132,5 @@ public final class Checkpointer {
         }
         counters.updateOne(Filters.eq(POSITION, POINTER_ID), Updates.max(DocketEventStorageEngine.COUNTER_FIELD, position),
                 new UpdateOptions().upsert(true));
-    }
-
-    private Map<Long, Document> byPosition(long first, int count) {
-        Map<Long, Document> found = new HashMap<>();
-        events.find(Filters.in(POSITION, EventDocuments.positions(first, count)))
-                .forEach(d -> found.put(EventDocuments.position(d), d));
-        return found;
     }
 }

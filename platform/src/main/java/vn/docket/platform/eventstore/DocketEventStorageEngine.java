@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -244,7 +243,7 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
         List<TrackedEventData<?>> result = new ArrayList<>();
         while (result.size() < batchSize) {
             int window = Math.min(batchSize - result.size(), MAX_KEYS_PER_READ);
-            Map<Long, Document> found = byPosition(next, window);
+            Map<Long, Document> found = EventDocuments.byPosition(events, next, window);
             if (found.isEmpty()) {
                 return result;
             }
@@ -292,13 +291,6 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
             Document doc = events.find(Filters.eq(POSITION, position)).first();
             return doc == null || EventDocuments.isFiller(doc) ? null : doc;
         }
-    }
-
-    private Map<Long, Document> byPosition(long first, int count) {
-        Map<Long, Document> found = new HashMap<>();
-        events.find(Filters.in(POSITION, EventDocuments.positions(first, count)))
-                .forEach(d -> found.put(((Number) d.get(POSITION)).longValue(), d));
-        return found;
     }
 
     private static long positionOf(TrackingToken token) {
@@ -354,7 +346,7 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
     private Document firstEventBetween(long from, long toExclusive) {
         for (long start = from; start < toExclusive; start += 64) {
             int n = (int) Math.min(64, toExclusive - start);
-            Map<Long, Document> found = byPosition(start, n);
+            Map<Long, Document> found = EventDocuments.byPosition(events, start, n);
             for (long p = start; p < start + n; p++) {
                 Document doc = found.get(p);
                 if (doc != null && !EventDocuments.isFiller(doc)) {

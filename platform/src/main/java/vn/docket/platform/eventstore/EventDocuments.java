@@ -1,8 +1,12 @@
 package vn.docket.platform.eventstore;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -62,6 +66,16 @@ final class EventDocuments {
             positions.add(p);
         }
         return positions;
+    }
+
+    /**
+     * The documents at positions {@code first … first + count - 1} that exist, by position: one exact-match
+     * {@code $in} on {@code _id}, the only kind of read by position the embedded server serves from its index.
+     */
+    static Map<Long, Document> byPosition(MongoCollection<Document> collection, long first, int count) {
+        Map<Long, Document> found = new HashMap<>();
+        collection.find(Filters.in(POSITION, positions(first, count))).forEach(d -> found.put(position(d), d));
+        return found;
     }
 
     /**

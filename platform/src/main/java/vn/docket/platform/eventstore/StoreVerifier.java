@@ -10,7 +10,6 @@ import static vn.docket.platform.eventstore.EventDocuments.STREAM_KEY;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bson.Document;
@@ -95,11 +94,11 @@ public final class StoreVerifier {
                     log.info("Verifying the event store: position {} of {}", next - 1, head);
                     nextLog += PROGRESS_EVERY;
                 }
-                Map<Long, Document> found = byPosition(events, next);
+                Map<Long, Document> found = EventDocuments.byPosition(events, next, BATCH);
                 if (found.isEmpty() && next > head) {
                     break;
                 }
-                Map<Long, Document> sealed = byPosition(checkpoints, next);
+                Map<Long, Document> sealed = EventDocuments.byPosition(checkpoints, next, BATCH);
                 for (long p = next; p < next + BATCH; p++) {
                     Document doc = found.get(p);
                     if (doc == null) {
@@ -264,12 +263,5 @@ public final class StoreVerifier {
                     aggregate, sequence, detail);
             return VerifyReport.problem(position, aggregate, sequence, problem, detail);
         }
-    }
-
-    private static Map<Long, Document> byPosition(MongoCollection<Document> collection, long first) {
-        Map<Long, Document> found = new HashMap<>();
-        collection.find(Filters.in(POSITION, EventDocuments.positions(first, BATCH)))
-                .forEach(d -> found.put(EventDocuments.position(d), d));
-        return found;
     }
 }
