@@ -232,7 +232,7 @@ public final class AxonMongoMigration {
     private int write(MongoCollection<Document> to, List<Document> batch) {
         Set<String> present = new HashSet<>();
         List<String> keys = batch.stream().map(d -> d.getString(STREAM_KEY)).filter(k -> k != null).toList();
-        to.find(Filters.in(STREAM_KEY, keys)).projection(new Document(STREAM_KEY, 1))
+        EventDocuments.in(to, STREAM_KEY, keys).projection(new Document(STREAM_KEY, 1))
                 .forEach(d -> present.add(d.getString(STREAM_KEY)));
         List<Document> fresh = batch.stream().filter(d -> !present.contains(d.getString(STREAM_KEY))).toList();
         if (fresh.isEmpty()) {

@@ -5,7 +5,6 @@ import static vn.docket.platform.eventstore.EventDocuments.HASH;
 import static vn.docket.platform.eventstore.EventDocuments.STREAM_KEY;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,7 +57,7 @@ final class ChainHeads {
         }
         Map<String, String> stored = new HashMap<>();
         if (!unknown.isEmpty()) {
-            events.find(Filters.in(STREAM_KEY, unknown)).projection(new Document(STREAM_KEY, 1).append(HASH, 1))
+            EventDocuments.in(events, STREAM_KEY, unknown).projection(new Document(STREAM_KEY, 1).append(HASH, 1))
                     .forEach(d -> stored.put(d.getString(STREAM_KEY), d.getString(HASH)));
         }
         inThisList.clear();

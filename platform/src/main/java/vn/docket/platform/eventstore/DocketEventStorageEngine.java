@@ -163,7 +163,7 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
         int chunk = Math.min(batchSize, FIRST_AGGREGATE_CHUNK);
         while (result.size() < batchSize) {
             int n = Math.min(chunk, batchSize - result.size());
-            List<Document> docs = events.find(Filters.in(STREAM_KEY, EventDocuments.streamKeys(aggregateIdentifier, next, n)))
+            List<Document> docs = EventDocuments.in(events, STREAM_KEY, EventDocuments.streamKeys(aggregateIdentifier, next, n))
                     .into(new ArrayList<>());
             docs.sort(Comparator.comparingLong(d -> ((Number) d.get(SEQUENCE)).longValue()));
             for (Document doc : docs) {
@@ -222,7 +222,7 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
     private List<Long> existingSequences(String aggregateIdentifier, List<Long> sequences) {
         List<String> keys = sequences.stream().map(s -> EventDocuments.streamKey(aggregateIdentifier, s)).toList();
         List<Long> found = new ArrayList<>();
-        events.find(Filters.in(STREAM_KEY, keys)).projection(new Document(SEQUENCE, 1))
+        EventDocuments.in(events, STREAM_KEY, keys).projection(new Document(SEQUENCE, 1))
                 .forEach(d -> found.add(((Number) d.get(SEQUENCE)).longValue()));
         found.sort(null);
         return found;

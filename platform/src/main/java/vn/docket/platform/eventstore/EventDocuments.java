@@ -1,5 +1,6 @@
 package vn.docket.platform.eventstore;
 
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import java.time.Instant;
@@ -74,8 +75,17 @@ final class EventDocuments {
      */
     static Map<Long, Document> byPosition(MongoCollection<Document> collection, long first, int count) {
         Map<Long, Document> found = new HashMap<>();
-        collection.find(Filters.in(POSITION, positions(first, count))).forEach(d -> found.put(position(d), d));
+        in(collection, POSITION, positions(first, count)).forEach(d -> found.put(position(d), d));
         return found;
+    }
+
+    /**
+     * The documents whose {@code field} is one of {@code keys}: the engine's exact-match read. It asks for all
+     * of them in the first reply; MongoDB otherwise sends 101 documents and has the caller come back for the
+     * rest, a second round trip for every window of 128.
+     */
+    static FindIterable<Document> in(MongoCollection<Document> collection, String field, List<?> keys) {
+        return collection.find(Filters.in(field, keys)).batchSize(Math.max(keys.size(), 1));
     }
 
     /**

@@ -177,7 +177,7 @@ final class Positions {
         long head = known;
         while (true) {
             long highest = 0;
-            for (Document d : events.find(Filters.in(POSITION, EventDocuments.positions(head + 1, PROBE_WINDOW)))
+            for (Document d : EventDocuments.in(events, POSITION, EventDocuments.positions(head + 1, PROBE_WINDOW))
                     .projection(new Document(POSITION, 1))) {
                 highest = Math.max(highest, EventDocuments.position(d));
             }
