@@ -1,6 +1,8 @@
 package vn.docket.query.reports;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import vn.docket.platform.PlatformConfiguration;
 import vn.docket.platform.Text;
 import vn.docket.events.AssignmentEvent;
 
@@ -21,11 +24,13 @@ public class FollowUpReports {
     private final EventStore eventStore;
     private final ReportSettings settings;
     private final TimelinessRule rule;
+    private final Clock clock;
 
-    FollowUpReports(EventStore eventStore, ReportSettings settings, TimelinessSettings timeliness) {
+    FollowUpReports(EventStore eventStore, ReportSettings settings, TimelinessSettings timeliness, Clock clock) {
         this.eventStore = eventStore;
         this.settings = settings;
         this.rule = timeliness.against();
+        this.clock = clock;
     }
 
     /**
@@ -35,24 +40,39 @@ public class FollowUpReports {
     public FollowUpReport produce(ReportPeriod period, String unit, Instant asOf) {
         long started = System.nanoTime();
         String onlyUnit = Text.clean(unit);
+        LocalDate judgedOn = judgedOn(period, asOf, LocalDate.now(clock.withZone(PlatformConfiguration.ZONE)));
         EventHistory.Read history = EventHistory.recordedUpTo(eventStore, asOf);
-        Tallied tallied = tally(history.byAssignment().values(), period, onlyUnit, rule);
+        Tallied tallied = tally(history.byAssignment().values(), period, judgedOn, onlyUnit, rule);
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         if (tookMs > 2_000) {
             log.info("Follow-up report {} to {} took {} ms over {} events", period.from(), period.to(), tookMs,
                     history.eventsRead());
         }
         return new FollowUpReport(FollowUpReport.TITLE, settings.issuingBody(), settings.issuer(), period.from(),
-                period.to(), asOf, onlyUnit, rule, rule.vietnamese(), tallied.units(), tallied.total(), history.eventsRead(),
+                period.to(), asOf, judgedOn, onlyUnit, rule, rule.vietnamese(), tallied.units(), tallied.total(), history.eventsRead(),
                 tookMs);
+    }
+
+    /**
+     * The day open tasks are judged on: the period's last day, but never a day after the history the report
+     * reads (its as-of moment) or after today. A task due next week is not overdue yet in this quarter's
+     * report, and one due last week is 5 days overdue today, as the dashboard says, not 35 at the quarter's end.
+     */
+    static LocalDate judgedOn(ReportPeriod period, Instant asOf, LocalDate today) {
+        LocalDate day = period.to();
+        LocalDate asOfDay = asOf.atZone(PlatformConfiguration.ZONE).toLocalDate();
+        if (asOfDay.isBefore(day)) {
+            day = asOfDay;
+        }
+        return today.isBefore(day) ? today : day;
     }
 
     record Tallied(List<FollowUpReport.Row> units, FollowUpReport.Row total) {
     }
 
     /** The figures from each assignment's events (stream order); units without a task in the period are left out. */
-    static Tallied tally(Iterable<List<AssignmentEvent>> assignments, ReportPeriod period, String onlyUnit,
-                         TimelinessRule rule) {
+    static Tallied tally(Iterable<List<AssignmentEvent>> assignments, ReportPeriod period, LocalDate judgedOn,
+                         String onlyUnit, TimelinessRule rule) {
         Map<String, ReportTally> perUnit = new TreeMap<>(Vietnamese.ORDER);
         ReportTally total = new ReportTally(null);
         for (List<AssignmentEvent> events : assignments) {
@@ -60,8 +80,8 @@ public class FollowUpReports {
             if (task == null || (onlyUnit != null && !onlyUnit.equals(task.leadUnit))) {
                 continue; // not yet assigned at the end of the period, or another unit's
             }
-            perUnit.computeIfAbsent(task.leadUnit, ReportTally::new).count(task, period.from(), period.to(), rule);
-            total.count(task, period.from(), period.to(), rule);
+            perUnit.computeIfAbsent(task.leadUnit, ReportTally::new).count(task, period.from(), judgedOn, rule);
+            total.count(task, period.from(), judgedOn, rule);
         }
         List<FollowUpReport.Row> rows = new ArrayList<>();
         perUnit.values().stream().map(ReportTally::row).filter(r -> r.total() + r.cancelled() > 0).forEach(rows::add);

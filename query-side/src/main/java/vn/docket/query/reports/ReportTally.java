@@ -26,9 +26,10 @@ final class ReportTally {
 
     /**
      * Counts {@code t} if it belongs to the period: assigned in it, or assigned before it and still open on its
-     * first day. Tasks done before the period belong to earlier reports.
+     * first day. Tasks done before the period belong to earlier reports. Open tasks are judged on
+     * {@code judgedOn}: the period's last day, or an earlier day when the period has not ended yet.
      */
-    void count(TaskHistory t, LocalDate from, LocalDate to, TimelinessRule rule) {
+    void count(TaskHistory t, LocalDate from, LocalDate judgedOn, TimelinessRule rule) {
         if (t.approvedOn != null && t.approvedOn.isBefore(from)) {
             return;
         }
@@ -43,13 +44,13 @@ final class ReportTally {
         } else {
             assigned++;
         }
-        Timeliness c = t.classAt(to, rule);
+        Timeliness c = t.classAt(judgedOn, rule);
         switch (c) {
             case DONE_ON_TIME -> doneOnTime++;
             case DONE_LATE -> doneLate++;
             case ON_TIME -> openWithin++;
             case OVERDUE -> {
-                long days = t.daysOverdueAt(to, rule);
+                long days = t.daysOverdueAt(judgedOn, rule);
                 if (days < 30) {
                     overdueUnder30++;
                 } else if (days <= 90) {

@@ -7,6 +7,8 @@ import vn.docket.events.AssignmentStatus;
 import vn.docket.events.DeadlineExtended;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
+import vn.docket.events.MeetingConcluded;
+import vn.docket.events.MeetingVerdict;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskCancelled;
@@ -58,6 +60,13 @@ final class TaskHistory {
             if (e.dueDate() != null) {
                 deadline = e.dueDate();
                 deadlineBeforeExtensions = e.dueDate();
+            }
+        } else if (event instanceof MeetingConcluded e) {
+            // Either verdict sends the draft back to the unit (as in the assignment list); only a required
+            // revision is a round (as in the revision statistics).
+            handedInOn = null;
+            if (e.verdict() == MeetingVerdict.REVISION_REQUIRED) {
+                revisionRounds++;
             }
         } else if (event instanceof DraftApproved e) {
             if (e.finalApproval()) {

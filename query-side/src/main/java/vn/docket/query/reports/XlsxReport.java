@@ -48,7 +48,9 @@ final class XlsxReport {
                     + Vietnamese.date(report.to()) + (report.unit() == null ? "" : " - Đơn vị: " + report.unit()),
                     s.italicCentered);
             text(sheet, 6, 0, lastColumn, "Số liệu theo lịch sử được ghi nhận đến " + MOMENT.format(report.asOf().atZone(zone))
-                    + ". " + report.timelinessRule() + ".", s.italicCentered);
+                    + ". " + report.timelinessRule()
+                    + (report.judgedOn().isBefore(report.to()) ? "; trong hạn, quá hạn tính đến ngày "
+                            + Vietnamese.date(report.judgedOn()) : "") + ".", s.italicCentered);
 
             // Two header rows: groups above, columns below; STT and the unit span both.
             int top = 8;

@@ -3,6 +3,7 @@ package vn.docket.query.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,8 @@ import vn.docket.events.DeadlineExtended;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
+import vn.docket.events.MeetingConcluded;
+import vn.docket.events.MeetingVerdict;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskCancelled;
@@ -68,6 +71,11 @@ class FollowUpFiguresTest {
             return this;
         }
 
+        Plan concludedAtMeeting(MeetingVerdict verdict, String on) {
+            events.add(new MeetingConcluded(id, version, verdict, List.of("Chỉnh sửa bố cục"), "Chủ tịch", null, d(on)));
+            return this;
+        }
+
         Plan cancelled(String on) {
             events.add(new TaskCancelled(id, "Trùng nhiệm vụ", d(on)));
             return this;
@@ -109,13 +117,13 @@ class FollowUpFiguresTest {
 
     @Test
     void the_quarter_counts_assigned_carried_over_done_on_time_done_late_within_deadline_and_overdue_by_age() {
-        FollowUpReports.Tallied t = FollowUpReports.tally(quarter(), Q1, null, TimelinessRule.EXTENDED);
+        FollowUpReports.Tallied t = FollowUpReports.tally(quarter(), Q1, Q1.to(), null, TimelinessRule.EXTENDED);
         assertThat(t.total()).isEqualTo(new FollowUpReport.Row(null, 7, 2, 9, 2, 1, 3, 3, 1, 1, 1, 1, 0.33, 44.0));
     }
 
     @Test
     void each_unit_has_its_row_in_vietnamese_order_and_a_reassigned_task_counts_for_its_new_lead_unit() {
-        FollowUpReports.Tallied t = FollowUpReports.tally(quarter(), Q1, null, TimelinessRule.EXTENDED);
+        FollowUpReports.Tallied t = FollowUpReports.tally(quarter(), Q1, Q1.to(), null, TimelinessRule.EXTENDED);
         assertThat(t.units()).extracting(FollowUpReport.Row::unit).containsExactly(KT, TCKH);
         assertThat(t.units().get(0)).isEqualTo(new FollowUpReport.Row(KT, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, null, null));
         assertThat(t.units().get(1).total()).isEqualTo(8);
@@ -123,14 +131,14 @@ class FollowUpFiguresTest {
 
     @Test
     void against_the_original_deadline_an_extension_does_not_excuse_a_late_draft() {
-        FollowUpReports.Tallied t = FollowUpReports.tally(quarter(), Q1, null, TimelinessRule.ORIGINAL);
+        FollowUpReports.Tallied t = FollowUpReports.tally(quarter(), Q1, Q1.to(), null, TimelinessRule.ORIGINAL);
         assertThat(t.total().doneOnTime()).isEqualTo(1);
         assertThat(t.total().doneLate()).isEqualTo(2);
     }
 
     @Test
     void a_report_for_one_unit_counts_only_that_units_tasks() {
-        FollowUpReports.Tallied t = FollowUpReports.tally(quarter(), Q1, KT, TimelinessRule.EXTENDED);
+        FollowUpReports.Tallied t = FollowUpReports.tally(quarter(), Q1, Q1.to(), KT, TimelinessRule.EXTENDED);
         assertThat(t.units()).hasSize(1);
         assertThat(t.total().total()).isEqualTo(1);
     }
@@ -152,5 +160,51 @@ class FollowUpFiguresTest {
         assertThatThrownBy(() -> ReportPeriod.of(d("2021-03-31"), d("2021-01-01"), null, d("2021-05-10")))
                 .isInstanceOf(RuleBroken.class);
         assertThatThrownBy(() -> ReportPeriod.of(null, null, null, d("2021-05-10"))).isInstanceOf(RuleBroken.class);
+    }
+
+    @Test
+    void a_quarter_not_yet_over_judges_open_tasks_today_as_the_dashboard_does() {
+        ReportPeriod q4 = ReportPeriod.named("this-quarter", d("2026-12-02"));
+        LocalDate judgedOn = FollowUpReports.judgedOn(q4, Instant.parse("2026-12-02T03:00:00Z"), d("2026-12-02"));
+        assertThat(judgedOn).isEqualTo(d("2026-12-02"));
+        List<List<AssignmentEvent>> tasks = List.of(
+                Plan.assigned(TCKH, "2026-10-01", "2026-11-27").events, // 5 days overdue today, not 34 at the quarter's end
+                Plan.assigned(TCKH, "2026-10-01", "2026-12-05").events, // due in three days: within its deadline
+                Plan.assigned(TCKH, "2026-10-01", "2026-12-12").events);
+        FollowUpReport.Row total = FollowUpReports.tally(tasks, q4, judgedOn, null, TimelinessRule.EXTENDED).total();
+        assertThat(total.openWithinDeadline()).isEqualTo(2);
+        assertThat(total.openOverdue()).isEqualTo(1);
+        assertThat(total.openOverdueUnder30Days()).isEqualTo(1);
+    }
+
+    @Test
+    void a_report_as_of_an_earlier_day_judges_open_tasks_on_that_day() {
+        ReportPeriod q2 = ReportPeriod.named("2021-Q2", d("2021-12-01"));
+        assertThat(FollowUpReports.judgedOn(q2, Instant.parse("2021-04-06T16:59:59.999Z"), d("2021-12-01")))
+                .isEqualTo(d("2021-04-06"));
+        assertThat(FollowUpReports.judgedOn(q2, Instant.parse("2021-12-01T00:00:00Z"), d("2021-12-01")))
+                .isEqualTo(d("2021-06-30"));
+    }
+
+    @Test
+    void a_draft_sent_back_at_the_meeting_leaves_the_task_overdue_once_its_deadline_has_passed() {
+        List<List<AssignmentEvent>> tasks = List.of(
+                Plan.assigned(TCKH, "2021-01-04", "2021-01-25").draft("2021-01-10")
+                        .concludedAtMeeting(MeetingVerdict.REVISION_REQUIRED, "2021-01-13").events,
+                Plan.assigned(TCKH, "2021-01-04", "2021-01-25").draft("2021-01-10")
+                        .concludedAtMeeting(MeetingVerdict.APPROVED_IN_PRINCIPLE, "2021-01-13").events);
+        FollowUpReport.Row total = FollowUpReports.tally(tasks, Q1, Q1.to(), null, TimelinessRule.EXTENDED).total();
+        assertThat(total.openWithinDeadline()).isZero();
+        assertThat(total.openOverdue()).isEqualTo(2);
+        assertThat(total.openOverdue30To90Days()).isEqualTo(2); // 65 days past 25/1 on 31/3
+    }
+
+    @Test
+    void a_revision_required_at_the_meeting_counts_as_a_revision_round() {
+        List<List<AssignmentEvent>> tasks = List.of(Plan.assigned(TCKH, "2021-01-04", "2021-02-25").draft("2021-01-10")
+                .concludedAtMeeting(MeetingVerdict.REVISION_REQUIRED, "2021-01-13").draft("2021-02-01").approved("2021-02-03").events);
+        FollowUpReport.Row total = FollowUpReports.tally(tasks, Q1, Q1.to(), null, TimelinessRule.EXTENDED).total();
+        assertThat(total.doneOnTime()).isEqualTo(1);
+        assertThat(total.meanRevisionRounds()).isEqualTo(1.0);
     }
 }
