@@ -153,6 +153,10 @@ function editor(reading) {
   const key = newKey();
   const box = h('div', { class: 'preview' },
     h('h3', { tabindex: '-1' }, t('notices.previewTitle')),
+    reading.registeredBefore ? h('div', { class: 'error', role: 'alert', id: 'registered-before' },
+      h('p', {}, t('notices.registeredBefore'), ' ',
+        h('a', { href: `/notice.html?id=${encodeURIComponent(reading.registeredBefore.split('/').pop())}` },
+          t('notices.openEarlier')))) : '',
     reading.warnings?.length ? h('div', { class: 'warnings', id: 'warnings' }, h('h4', {}, t('notices.warnings')),
       h('ul', {}, reading.warnings.map(w => h('li', {}, h('code', {}, w.field), ' ', w.message)))) : '',
     head,

@@ -130,6 +130,18 @@ class NoticeImportTest {
         assertThat(first.getStatusCode().value()).as("%s", first.getBody()).isEqualTo(201);
         assertThat(list(first.getBody().get("assignments")).stream().filter(a -> a.get("parentId") == null)).hasSize(6);
         assertThat(docket.post("clerk", "/api/notices", preview).getStatusCode().value()).isEqualTo(409);
+
+        // The same file with a number typed in is still the same notice, and the preview says so.
+        Map<String, Object> numbered = new java.util.HashMap<>(preview);
+        Map<String, Object> facts = new java.util.HashMap<>((Map<String, Object>) preview.get("notice"));
+        facts.put("number", "150/TB-UBND");
+        numbered.put("notice", facts);
+        ResponseEntity<Map<String, Object>> again = docket.post("clerk", "/api/notices", numbered);
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(again.getBody()).containsEntry("rule", "notice-already-registered")
+                .containsEntry("link", "/api/notices/" + first.getBody().get("id"));
+        assertThat(upload("clerk", SharedNotices.bytes(DRAFT_NOTICE), DRAFT_NOTICE).getBody())
+                .containsEntry("registeredBefore", "/api/notices/" + first.getBody().get("id"));
     }
 
     @Test

@@ -301,6 +301,13 @@ class WebApplicationBrowserTest {
         assertThat(first.getText()).contains(TCKH, "25/04/2021", "Yêu cầu chỉnh sửa");
         assertThat(first.findElements(By.cssSelector("ul.plain li"))).as("the four contributions due 20/4").hasSize(4);
         browser.screenshot("notice");
+
+        // The same file again: the preview says at once that it is registered, before anyone confirms.
+        browser.open("/notices.html");
+        browser.present(By.id("notice-file")).sendKeys(notice.toString());
+        browser.find(By.id("preview-button")).click();
+        browser.waitForText(By.id("registered-before"), "đã được đăng ký");
+        browser.screenshot("notice-import-again");
     }
 
     @Test

@@ -51,7 +51,7 @@ public class NoticeRegistrar {
     private final ApprovalLevels levels;
     private final UnitDirectory units;
     private final Clock clock;
-    private final MongoCollection<Document> keys;
+    private final MongoCollection<Document> noticeKeys;
 
     NoticeRegistrar(CommandDispatcher commands, ApprovalLevels levels, UnitDirectory units, Clock clock,
                     MongoDatabase database) {
@@ -59,7 +59,7 @@ public class NoticeRegistrar {
         this.levels = levels;
         this.units = units;
         this.clock = clock;
-        this.keys = database.getCollection("notice_keys");
+        this.noticeKeys = database.getCollection("notice_keys");
     }
 
     public record Registered(UUID id, List<RegisteredAssignment> assignments) {
@@ -68,19 +68,24 @@ public class NoticeRegistrar {
     public record RegisteredAssignment(int item, UUID id, String leadUnit, UUID parentId) {
     }
 
-    /** The id of a notice registered before with the same number (or, unnumbered, the same file). */
+    /** The id of a notice registered before with the same number or from the same file, else null. */
     public UUID registeredBefore(String number, String sourceSha256) {
-        Document earlier = keys.find(Filters.eq("_id", key(number, sourceSha256))).first();
-        return earlier == null || earlier.getString("noticeId") == null ? null : UUID.fromString(earlier.getString("noticeId"));
+        for (String key : keys(Text.clean(number), sourceSha256)) {
+            Document earlier = noticeKeys.find(Filters.eq("_id", key)).first();
+            if (earlier != null && earlier.getString("noticeId") != null) {
+                return UUID.fromString(earlier.getString("noticeId"));
+            }
+        }
+        return null;
     }
 
     public Registered register(NoticeReadOut readOut, Actor clerk) {
         List<Planned> plan = check(readOut);
         NoticeReadOut.Facts facts = readOut.notice();
         LocalDate meeting = effectiveDate(facts);
-        String key = key(Text.clean(facts.number()), readOut.sourceSha256());
+        List<String> keys = keys(Text.clean(facts.number()), readOut.sourceSha256());
         UUID noticeId = UUID.randomUUID();
-        reserve(key, noticeId);
+        reserve(keys, noticeId);
         try {
             commands.sendAs(clerk, new RegisterNotice(noticeId, Text.clean(facts.number()), Text.clean(facts.issuer()),
                     Text.clean(facts.place()), facts.issuedOn(), facts.issuedMonth(), facts.meetingOn(),
@@ -107,14 +112,14 @@ public class NoticeRegistrar {
                     created.add(new RegisteredAssignment(p.item.ordinal(), childId, child.lead, id));
                 }
             }
-            keys.updateOne(Filters.eq("_id", key), Updates.set("state", "registered"));
+            noticeKeys.updateMany(Filters.in("_id", keys), Updates.set("state", "registered"));
             log.info("Notice {} registered by {} with {} assignments", facts.number() == null ? noticeId : facts.number(),
                     clerk.id(), created.size());
             return new Registered(noticeId, created);
         } catch (RuntimeException e) {
             // Checked beforehand, so this is the database failing midway; the key stays, marked, so that a
             // retry cannot register the items a second time. IT can see which notice in the log.
-            keys.updateOne(Filters.eq("_id", key), Updates.set("state", "incomplete"));
+            noticeKeys.updateMany(Filters.in("_id", keys), Updates.set("state", "incomplete"));
             log.error("Registering notice {} stopped midway; its assignments may be incomplete", noticeId, e);
             throw e;
         }
@@ -220,23 +225,41 @@ public class NoticeRegistrar {
         return clean;
     }
 
-    private static String key(String number, String sha) {
-        return number != null ? "number:" + number.replaceAll("\\s+", "").toUpperCase(Locale.ROOT)
-                : "sha:" + (sha == null ? "" : sha.toLowerCase(Locale.ROOT));
+    /**
+     * A notice is known by its number and by its file: the same file confirmed once without a number and once
+     * with one typed in (or with a different one) is still the same notice.
+     */
+    private static List<String> keys(String number, String sha) {
+        List<String> keys = new ArrayList<>(2);
+        if (number != null) {
+            keys.add("number:" + number.replaceAll("\\s+", "").toUpperCase(Locale.ROOT));
+        }
+        if (!Text.isBlank(sha)) {
+            keys.add("sha:" + sha.strip().toLowerCase(Locale.ROOT));
+        }
+        return keys;
     }
 
-    private void reserve(String key, UUID noticeId) {
-        try {
-            keys.insertOne(new Document("_id", key).append("noticeId", noticeId.toString()).append("state", "registering"));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
+    /** Claims every key of the notice, or none: a key taken before means the notice is registered already. */
+    private void reserve(List<String> keys, UUID noticeId) {
+        List<String> claimed = new ArrayList<>();
+        for (String key : keys) {
+            try {
+                noticeKeys.insertOne(new Document("_id", key).append("noticeId", noticeId.toString()).append("state", "registering"));
+                claimed.add(key);
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                if (!claimed.isEmpty()) {
+                    noticeKeys.deleteMany(Filters.in("_id", claimed));
+                }
+                Document first = noticeKeys.find(Filters.eq("_id", key)).first();
+                String link = "/api/notices/" + (first == null ? "" : first.getString("noticeId"));
+                throw new StateConflict("notice-already-registered", key.startsWith("number:")
+                        ? "A notice with this number is already registered: " + link
+                        : "This notice (same file) is already registered: " + link, link);
             }
-            Document first = keys.find(Filters.eq("_id", key)).first();
-            String link = "/api/notices/" + (first == null ? "" : first.getString("noticeId"));
-            throw new StateConflict("notice-already-registered", key.startsWith("number:")
-                    ? "A notice with this number is already registered: " + link
-                    : "This notice (same file) is already registered: " + link, link);
         }
     }
 }
