@@ -101,6 +101,9 @@ function stepTitle(step, round) {
     case 'ISSUED': return t('step.ISSUED', { number: d.documentNumber || '' });
     case 'DEADLINE_EXTENDED': return t('step.DEADLINE_EXTENDED', { date: fmtDate(d.deadline) });
     case 'REASSIGNED': return t('step.REASSIGNED', { unit: d.leadUnit || '' });
+    case 'REMINDER_SENT': case 'DEADLINE_MISSED': return t('step.' + step.type, { unit: d.chasedUnit || '' });
+    case 'EXTENSION_REQUESTED': case 'EXTENSION_REJECTED':
+      return t('step.' + step.type, { date: fmtDate(d.requestedDeadline) });
     default: return t('step.' + step.type);
   }
 }

@@ -1,0 +1,107 @@
+package vn.docket.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import vn.docket.command.notice.reading.NoticeReadingException;
+import vn.docket.events.AccessDenied;
+import vn.docket.events.AssignmentEvent;
+import vn.docket.events.NoticeEvent;
+
+/**
+ * Every word the server can put in front of a person has a Vietnamese and an English text in the web app
+ * ({@code static/js/i18n.js}): rule codes of problem answers, event types of the audit log, step types of the
+ * plan path. A new rule without its texts fails here, not in front of a clerk as an English sentence or a raw key.
+ */
+class TranslationsTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final String I18N = read(Path.of("src/main/resources/static/js/i18n.js"));
+    private static final Set<String> VI = keys(I18N.substring(I18N.indexOf("const vi = {"), I18N.indexOf("const en = {")));
+    private static final Set<String> EN = keys(I18N.substring(I18N.indexOf("const en = {")));
+
+    /** {@code new RuleBroken("code", ...)}, {@code StateConflict}, {@code NotAllowed}, {@code problem(HttpStatus.X, "code"}. */
+    private static final Pattern RULE = Pattern.compile(
+            "(?:new\\s+(?:RuleBroken|StateConflict|NotAllowed)\\(\\s*|problem\\(HttpStatus\\.[A-Z_]+,\\s*)\"([a-z0-9-]+)\"");
+    /** Step types are the upper-case string constants of the plan path's projection. */
+    private static final Pattern STEP = Pattern.compile("\"([A-Z][A-Z_]{3,})\"");
+
+    @Test
+    void every_rule_code_the_server_answers_with_has_a_vietnamese_and_an_english_text() {
+        Set<String> codes = new TreeSet<>();
+        mainSources().forEach(file -> find(RULE, read(file), codes));
+        // The notice reader's problems answer as "notice-" + the problem's name (NoticeController).
+        Arrays.stream(NoticeReadingException.Problem.values())
+                .forEach(p -> codes.add("notice-" + p.name().toLowerCase().replace('_', '-')));
+        assertThat(codes).as("rule codes found in the sources").hasSizeGreaterThan(80);
+        assertThat(codes).allSatisfy(code -> assertThat(VI).as("Vietnamese text").contains("problem." + code));
+        assertThat(codes).allSatisfy(code -> assertThat(EN).as("English text").contains("problem." + code));
+    }
+
+    @Test
+    void every_event_type_in_the_audit_log_has_a_vietnamese_and_an_english_name() {
+        Set<String> types = new TreeSet<>();
+        Stream.of(AssignmentEvent.class.getPermittedSubclasses(), NoticeEvent.class.getPermittedSubclasses())
+                .flatMap(Arrays::stream).forEach(c -> types.add(c.getSimpleName()));
+        types.add(AccessDenied.class.getSimpleName());
+        assertThat(types).allSatisfy(type -> assertThat(VI).contains("event." + type));
+        assertThat(types).allSatisfy(type -> assertThat(EN).contains("event." + type));
+    }
+
+    @Test
+    void every_step_of_the_plan_path_has_a_vietnamese_and_an_english_title() {
+        Set<String> steps = new TreeSet<>();
+        find(STEP, read(ROOT.resolve("query-side/src/main/java/vn/docket/query/planpath/PlanPathProjection.java")), steps);
+        assertThat(steps).contains("ASSIGNED", "APPROVED_IN_PRINCIPLE", "REMINDER_SENT");
+        assertThat(steps).allSatisfy(step -> assertThat(VI).contains("step." + step));
+        assertThat(steps).allSatisfy(step -> assertThat(EN).contains("step." + step));
+    }
+
+    @Test
+    void the_two_languages_have_the_same_keys() {
+        assertThat(VI).hasSizeGreaterThan(300);
+        assertThat(new TreeSet<>(VI)).isEqualTo(new TreeSet<>(EN));
+    }
+
+    private static Stream<Path> mainSources() {
+        try {
+            return Files.walk(ROOT).filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> p.toString().contains("/src/main/java/")).filter(p -> !p.toString().contains("/target/"))
+                    .toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void find(Pattern pattern, String text, Set<String> into) {
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            into.add(m.group(1));
+        }
+    }
+
+    private static Set<String> keys(String dictionary) {
+        Set<String> keys = new TreeSet<>();
+        find(Pattern.compile("(?m)^\\s+'([^']+)':"), dictionary, keys);
+        return keys;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
