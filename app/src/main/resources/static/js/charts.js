@@ -64,35 +64,12 @@ export function bars(title, rows, format = v => v) {
   return h('figure', { class: 'chart-box' }, svg);
 }
 
-/**
- * Who had the work between two steps, the same reading as the server's figures: from assignment or a
- * revision request the unit has it, from a draft the reviewers, after final approval, issuance or
- * cancellation nobody.
- */
-export function periods(steps, today) {
-  const out = [];
-  let holder = null;
-  let since = null;
-  for (const step of steps) {
-    let next = holder;
-    if (step.type === 'ASSIGNED' || step.type === 'REVISION_REQUESTED') next = 'unit';
-    else if (step.type === 'DRAFT_SUBMITTED') next = 'review';
-    else if (step.type === 'APPROVED' && step.details?.finalApproval) next = null;
-    else if (step.type === 'ISSUED' || step.type === 'CANCELLED') next = null;
-    if (next !== holder) {
-      if (holder) out.push({ holder, from: since, to: step.effectiveDate });
-      holder = next;
-      since = step.effectiveDate;
-    }
-  }
-  if (holder) out.push({ holder, from: since, to: today, open: true });
-  return out;
-}
-
 const MARK = {
   ASSIGNED: 'mark-assigned', DRAFT_SUBMITTED: 'mark-draft', REVISION_REQUESTED: 'mark-revision',
-  APPROVED: 'mark-approved', ISSUED: 'mark-issued', DEADLINE_EXTENDED: 'mark-extended',
-  REASSIGNED: 'mark-reassigned', CANCELLED: 'mark-cancelled',
+  APPROVED: 'mark-approved', APPROVED_IN_PRINCIPLE: 'mark-approved', ISSUED: 'mark-issued',
+  DEADLINE_EXTENDED: 'mark-extended', EXTENSION_REQUESTED: 'mark-extended', EXTENSION_REJECTED: 'mark-extended',
+  REASSIGNED: 'mark-reassigned', REMINDER_SENT: 'mark-reminder', DEADLINE_MISSED: 'mark-reminder',
+  CANCELLED: 'mark-cancelled',
 };
 
 /** The short label over a step's mark: v1, v2 for drafts, R1, R2 for revision rounds. */
@@ -105,7 +82,13 @@ export function shortLabel(step, round) {
     case 'ISSUED': return '★';
     case 'DEADLINE_EXTENDED': return '⇥';
     case 'REASSIGNED': return '⇄';
-    default: return '✕';
+    case 'APPROVED_IN_PRINCIPLE': return '≈';
+    case 'REMINDER_SENT': return '!';
+    case 'DEADLINE_MISSED': return '⏰';
+    case 'EXTENSION_REQUESTED': return '?';
+    case 'EXTENSION_REJECTED': return '⇤';
+    case 'CANCELLED': return '✕';
+    default: return '•';
   }
 }
 
@@ -142,11 +125,13 @@ export function planPathChart(path, assignment) {
     'aria-label': t('detail.pathChart') }, s('title', {}, t('detail.pathChart')));
 
   svg.append(s('line', { x1: left, x2: width - right, y1: barY + 9, y2: barY + 9, class: 'axis' }));
-  for (const p of periods(steps, today)) {
+  // Who had the work when is the server's reading (path.periods), the same that gives the figures above.
+  for (const p of path.periods) {
+    const unit = p.holder === 'UNIT';
     const w = Math.max(2, x(p.to) - x(p.from));
-    svg.append(s('rect', { x: x(p.from), y: barY, width: w, height: 18, class: `span-${p.holder}${p.open ? ' open' : ''}` },
-      s('title', {}, `${t(p.holder === 'unit' ? 'detail.legend.unit' : 'detail.legend.review')}: `
-        + `${fmtDate(p.from)} – ${fmtDate(p.to)} (${t('days', { n: daysBetween(p.from, p.to) })})`)));
+    svg.append(s('rect', { x: x(p.from), y: barY, width: w, height: 18, class: `span-${unit ? 'unit' : 'review'}${p.open ? ' open' : ''}` },
+      s('title', {}, `${t(unit ? 'detail.legend.unit' : 'detail.legend.review')}: `
+        + `${fmtDate(p.from)} – ${fmtDate(p.to)} (${t('days', { n: p.days })})`)));
   }
 
   const deadlineLine = (iso, cls, text, dy) => {

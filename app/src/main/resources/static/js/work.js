@@ -7,10 +7,9 @@ export function isOpen(a) {
   return OPEN.includes(a.status);
 }
 
-/** The level of the route that must look at the draft now, or null. */
+/** The level of the route that must look at the draft now, or null: the server says (awaitingLevel). */
 export function nextLevel(a) {
-  if (a.status !== 'DRAFT_SUBMITTED') return null;
-  return a.approvalRoute[(a.approvedLevels || []).length] || null;
+  return a.awaitingLevel || null;
 }
 
 export function level(me, name) {

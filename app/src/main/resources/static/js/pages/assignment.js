@@ -3,9 +3,9 @@
 // about, and the actions the signed-in person may take now, each a form.
 import { api, ApiError } from '../api.js';
 import { h, clear, param } from '../dom.js';
-import { t, fmtDate, fmtDateTime, daysBetween, todayIso } from '../i18n.js';
+import { t, fmtDate, fmtDateTime } from '../i18n.js';
 import { start, section, statusBadge, timelinessBadge, deadlineText, errorBox, KINDS, unitList } from '../layout.js';
-import { planPathChart, periods } from '../charts.js';
+import { planPathChart } from '../charts.js';
 import { field, commandForm, lines } from '../forms.js';
 import { actionsFor, nextLevel, level } from '../work.js';
 
@@ -74,14 +74,13 @@ function facts(a) {
 }
 
 function figures(a, path) {
-  const today = todayIso();
-  const current = periods(path.steps, today).find(p => p.open);
+  const current = path.periods.find(p => p.open);
   let now = t('detail.now.closed');
   if (current) {
-    const days = t('days', { n: daysBetween(current.from, today) });
-    now = current.holder === 'unit'
+    const days = t('days', { n: current.days });
+    now = current.holder === 'UNIT'
       ? t('detail.now.unit', { unit: a.leadUnit, date: fmtDate(current.from), days })
-      : t('detail.now.review', { level: nextLevel(a) || '', date: fmtDate(current.from), days });
+      : t('detail.now.review', { level: a.awaitingLevel || '', date: fmtDate(current.from), days });
   }
   const figure = (id, label, value) => h('div', { class: 'figure', id },
     h('span', { class: 'value' }, value), h('span', { class: 'label' }, label));

@@ -3,24 +3,31 @@ package vn.docket.query.planpath;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The ordered steps of one plan and the figures a leader asks about: how many revision rounds it took,
  * how many days it spent with the unit and how many waiting for review (effective dates; an open
- * period counts up to today).
+ * period counts up to today), and the periods themselves, which the page draws: this is the one place
+ * that decides who had the work when.
  */
 public record PlanPath(String assignmentId, List<Step> steps, int revisionRounds, long daysWithUnit,
-                       long daysAwaitingReview) {
+                       long daysAwaitingReview, List<Period> periods) {
 
     public record Step(String type, Integer version, String level, List<String> reasons, Map<String, Object> actor,
                        LocalDate effectiveDate, Instant recordedAt, Map<String, Object> details) {
     }
 
+    /** The unit ({@code UNIT}) or the leaders ({@code REVIEWERS}) had the work from one day to the other; open: still. */
+    public record Period(Holder holder, LocalDate from, LocalDate to, boolean open, long days) {
+    }
+
     static PlanPath of(String assignmentId, List<Step> steps, LocalDate today) {
         int rounds = 0;
-        long[] days = new long[2]; // [with the unit, awaiting review]
+        List<Period> periods = new ArrayList<>();
         Holder ball = Holder.NOBODY;
         LocalDate since = null;
         for (Step step : steps) {
@@ -35,23 +42,29 @@ public record PlanPath(String assignmentId, List<Step> steps, int revisionRounds
                 default -> ball; // extensions and reassignments leave the work where it is
             };
             if (next != ball) {
-                ball.count(days, since, step.effectiveDate());
+                ball.period(since, step.effectiveDate(), false).ifPresent(periods::add);
                 ball = next;
                 since = step.effectiveDate();
             }
         }
-        ball.count(days, since, today);
-        return new PlanPath(assignmentId, steps, rounds, days[0], days[1]);
+        ball.period(since, today, true).ifPresent(periods::add);
+        return new PlanPath(assignmentId, steps, rounds, Holder.UNIT.days(periods), Holder.REVIEWERS.days(periods),
+                List.copyOf(periods));
     }
 
     /** Who has the work in hand between two steps. */
-    private enum Holder {
+    public enum Holder {
         UNIT, REVIEWERS, NOBODY;
 
-        void count(long[] days, LocalDate from, LocalDate to) {
-            if (this != NOBODY && from != null && to.isAfter(from)) {
-                days[ordinal()] += ChronoUnit.DAYS.between(from, to);
+        Optional<Period> period(LocalDate from, LocalDate to, boolean open) {
+            if (this == NOBODY || from == null || (!open && !to.isAfter(from))) {
+                return Optional.empty(); // nobody's, or closed on the day it opened (a meeting's steps)
             }
+            return Optional.of(new Period(this, from, to, open, Math.max(0, ChronoUnit.DAYS.between(from, to))));
+        }
+
+        long days(List<Period> periods) {
+            return periods.stream().filter(p -> p.holder() == this).mapToLong(Period::days).sum();
         }
     }
 }

@@ -53,4 +53,35 @@ class PlanPathTest {
         assertThat(path.daysWithUnit()).isEqualTo(1);
         assertThat(path.daysAwaitingReview()).isZero();
     }
+
+    @Test
+    void a_draft_agreed_in_principle_at_the_meeting_is_back_with_the_unit_and_the_periods_say_so() {
+        List<PlanPath.Step> steps = List.of(
+                step("ASSIGNED", "2021-04-13"),
+                step("DRAFT_SUBMITTED", "2021-04-13"),
+                step("APPROVED_IN_PRINCIPLE", "2021-04-13"));
+        PlanPath path = PlanPath.of("a", steps, LocalDate.of(2021, 4, 23));
+        assertThat(path.periods()).containsExactly(
+                new PlanPath.Period(PlanPath.Holder.UNIT, LocalDate.of(2021, 4, 13), LocalDate.of(2021, 4, 23), true, 10));
+        assertThat(path.daysWithUnit()).isEqualTo(10);
+        assertThat(path.daysAwaitingReview()).isZero();
+    }
+
+    @Test
+    void the_periods_add_up_to_the_days_with_the_unit_and_awaiting_review() {
+        List<PlanPath.Step> steps = List.of(
+                step("ASSIGNED", "2021-04-13"),
+                step("DRAFT_SUBMITTED", "2021-04-16"),
+                step("REVISION_REQUESTED", "2021-04-20"),
+                step("DRAFT_SUBMITTED", "2021-04-27"));
+        PlanPath path = PlanPath.of("a", steps, LocalDate.of(2021, 5, 1));
+        assertThat(path.periods()).extracting(PlanPath.Period::holder, PlanPath.Period::days, PlanPath.Period::open)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(PlanPath.Holder.UNIT, 3L, false),
+                        org.assertj.core.groups.Tuple.tuple(PlanPath.Holder.REVIEWERS, 4L, false),
+                        org.assertj.core.groups.Tuple.tuple(PlanPath.Holder.UNIT, 7L, false),
+                        org.assertj.core.groups.Tuple.tuple(PlanPath.Holder.REVIEWERS, 4L, true));
+        assertThat(path.daysWithUnit()).isEqualTo(10);
+        assertThat(path.daysAwaitingReview()).isEqualTo(8);
+    }
 }
