@@ -75,6 +75,18 @@ export function assignmentLink(a) {
   return h('a', { href: `/assignment.html?id=${encodeURIComponent(a.id)}` }, a.title);
 }
 
+/** A notice's number, or words saying it has none (a draft notice is registered before it gets one). */
+export function noticeNumber(number) {
+  return number || t('notice.unnumbered');
+}
+
+/** Where an assignment comes from: its notice and item, linked to the notice when it was registered. */
+export function sourceText(source) {
+  if (!source) return '';
+  const text = `${noticeNumber(source.notice)}${source.item ? ` – ${t('field.item').toLocaleLowerCase(lang())} ${source.item}` : ''}`;
+  return source.noticeId ? h('a', { href: `/notice.html?id=${encodeURIComponent(source.noticeId)}` }, text) : text;
+}
+
 export function deadlineText(a) {
   if (!a.deadline) return t('list.noDeadline');
   const changed = a.originalDeadline && a.originalDeadline !== a.deadline;

@@ -4,7 +4,7 @@
 import { api, ApiError } from '../api.js';
 import { h, clear, param } from '../dom.js';
 import { t, fmtDate, fmtDateTime } from '../i18n.js';
-import { start, section, statusBadge, timelinessBadge, deadlineText, errorBox, KINDS, unitList } from '../layout.js';
+import { start, section, statusBadge, timelinessBadge, deadlineText, sourceText, errorBox, KINDS, unitList } from '../layout.js';
 import { planPathChart } from '../charts.js';
 import { field, commandForm, lines } from '../forms.js';
 import { actionsFor, nextLevel, level } from '../work.js';
@@ -38,7 +38,8 @@ start('assignments', 'detail.title', async (main, me, setTitle) => {
     const before = JSON.stringify(assignment);
     const after = async () => render(await load(id, (a, p) => p.steps.length > stepsBefore && JSON.stringify(a) !== before));
     clear(main,
-      h('p', { class: 'crumbs' }, h('a', { href: '/assignments.html' }, t('nav.assignments'))),
+      h('p', { class: 'crumbs' }, h('a', { href: '/assignments.html' }, t('nav.assignments')), ' · ',
+        h('a', { href: `/audit.html?assignment=${assignment.id}`, id: 'audit-trail' }, t('detail.auditTrail'))),
       h('h1', { id: 'assignment-title' }, assignment.title),
       units,
       facts(assignment),
@@ -67,8 +68,7 @@ function facts(a) {
     row(t('field.deadline'), h('span', { id: 'deadline' }, deadlineText(a))),
     row(t('field.route'), route),
     a.currentVersion ? row(t('field.version'), `v${a.currentVersion}`) : [],
-    a.source ? row(t('field.source'), h('a', { href: `/assignments.html?notice=${encodeURIComponent(a.source.notice)}` },
-      `${t('field.notice')} ${a.source.notice}`), a.source.item ? `, ${t('field.item').toLocaleLowerCase('vi')} ${a.source.item}` : '') : [],
+    a.source ? row(t('field.source'), sourceText(a.source)) : [],
     a.parentId ? row(t('field.parent'), h('a', { href: `/assignment.html?id=${a.parentId}` }, t('detail.openDocument'))) : [],
     a.documentNumber ? row(t('field.document'), `${a.documentNumber}${a.issuedOn ? ' – ' + fmtDate(a.issuedOn) : ''}`) : []);
 }

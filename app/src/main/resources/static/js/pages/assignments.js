@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { t, fmtDate } from '../i18n.js';
-import { start, section, table, statusBadge, timelinessBadge, assignmentLink, deadlineText, KINDS, unitList } from '../layout.js';
+import { start, section, table, statusBadge, timelinessBadge, assignmentLink, deadlineText, sourceText, KINDS, unitList } from '../layout.js';
 import { field, read, commandForm, lines } from '../forms.js';
 import { CLASSES } from '../charts.js';
 
@@ -63,7 +63,7 @@ start('assignments', 'list.title', async (main, me) => {
         h('td', {}, assignmentLink(a)), h('td', {}, a.leadUnit), h('td', {}, deadlineText(a)),
         h('td', {}, statusBadge(a.status)),
         h('td', {}, timelinessBadge(a.timeliness), a.daysOverdue ? ` ${t('days', { n: a.daysOverdue })}` : ''),
-        h('td', {}, a.source ? `${a.source.notice}${a.source.item ? ' – ' + a.source.item : ''}` : ''))),
+        h('td', {}, sourceText(a.source)))),
       { id: 'assignments' }),
     h('nav', { class: 'pager', 'aria-label': t('page', { page: page + 1, pages, total: result.total }) },
       page > 0 ? pageLink(page - 1, t('prev'), 'prev') : '',

@@ -15,7 +15,8 @@ start('notices', 'notices.title', async (main, me, setTitle) => {
     return;
   }
   const facts = notice.notice || notice;
-  setTitle(t('notice.title', { number: facts.number || '' }));
+  const title = facts.number ? t('notice.title', { number: facts.number }) : t('notice.titleUnnumbered');
+  setTitle(title);
   // Each item: its lead's assignment first, then the contributions that feed it (child assignments).
   const items = (notice.itemsWithProgress || []).map(item => ({
     ordinal: item.ordinal,
@@ -26,7 +27,7 @@ start('notices', 'notices.title', async (main, me, setTitle) => {
   const progress = a => [statusBadge(a.status), ' ', timelinessBadge(a.timeliness)];
   clear(main,
     h('p', { class: 'crumbs' }, h('a', { href: '/notices.html' }, t('notices.title'))),
-    h('h1', {}, t('notice.title', { number: facts.number || '' })),
+    h('h1', {}, title),
     h('dl', { class: 'facts' },
       row(t('notices.issuer'), facts.issuer), row(t('notices.issuedOn'), fmtDate(facts.issuedOn)),
       row(t('notices.meetingOn'), fmtDate(facts.meetingOn)), row(t('notices.chair'), facts.chair),
@@ -39,6 +40,7 @@ start('notices', 'notices.title', async (main, me, setTitle) => {
       h('td', {}, item.contributions.length === 0 ? '' : h('ul', { class: 'plain' }, item.contributions.map(c =>
         h('li', {}, h('a', { href: `/assignment.html?id=${c.id}` }, c.leadUnit), ' ', fmtDate(c.deadline), ' ',
           progress(c))))))), { id: 'notice-items' }),
-    h('p', {}, h('a', { href: `/assignments.html?notice=${encodeURIComponent(facts.number || '')}` },
-      t('nav.assignments'), ` – ${facts.number || ''}`)));
+    // The list filters by notice number; an unnumbered notice's items are all in the table above.
+    facts.number ? h('p', {}, h('a', { href: `/assignments.html?notice=${encodeURIComponent(facts.number)}` },
+      t('nav.assignments'), ` – ${facts.number}`)) : '');
 });

@@ -3,7 +3,7 @@
 import { api, ApiError, newKey, problemText, problemDetail } from '../api.js';
 import { h, clear } from '../dom.js';
 import { t, fmtDate, parseDate } from '../i18n.js';
-import { start, section, table, errorBox, KINDS } from '../layout.js';
+import { start, section, table, errorBox, KINDS, noticeNumber } from '../layout.js';
 import { lines } from '../forms.js';
 
 start('notices', 'notices.title', async (main, me) => {
@@ -26,7 +26,7 @@ async function noticeList() {
   if (items.length === 0) return h('p', { class: 'muted' }, t('none'));
   return table(t('notices.list'), [t('notices.number'), t('notices.issuedOn'), t('notices.meetingOn'), t('notices.issuer')],
     items.map(n => h('tr', {},
-      h('td', {}, h('a', { href: `/notice.html?id=${encodeURIComponent(n.id)}` }, n.number || n.id)),
+      h('td', {}, h('a', { href: `/notice.html?id=${encodeURIComponent(n.id)}` }, noticeNumber(n.number))),
       h('td', {}, fmtDate(n.issuedOn)), h('td', {}, fmtDate(n.meetingOn)),
       h('td', {}, n.issuer || ''))), { id: 'notices' });
 }

@@ -104,6 +104,14 @@ class NoticeItemOneWalkTest {
                 .containsExactly("clerk", "chair", "tckh", "chair", "tckh", "clerk");
         assertThat(entries).extracting(e -> e.get("commandId")).doesNotContainNull().doesNotHaveDuplicates();
         assertThat(entries).allSatisfy(e -> assertThat(e.get("recordedAt")).isNotNull());
+        assertThat(entries).allSatisfy(e -> assertThat(e.get("assignmentTitle")).isEqualTo(itemOneTitle()));
+
+        // An inspector filters as the log shows things: the task's first 8 characters, a name typed without tone marks.
+        Map<String, Object> byShortId = docket.getOk("auditor", "/api/audit?assignment=" + id.substring(0, 8).toUpperCase());
+        assertThat(items(byShortId)).extracting(e -> e.get("assignmentId")).containsOnly(id).hasSize(6);
+        Map<String, Object> byName = docket.getOk("auditor", "/api/audit?assignment=" + id + "&actor=tran van minh");
+        assertThat(items(byName)).extracting(e -> e.get("type")).containsExactly("DraftSubmitted", "DraftSubmitted");
+        assertThat(docket.get("auditor", "/api/audit?assignment=xyz").getBody()).containsEntry("rule", "assignment-filter");
 
         // Other tests share this Docket, so look at this plan's own entry in the unit's statistics.
         Map<String, Object> cycles = docket.await("auditor", "/api/stats/revision-cycles?unit=" + TCKH,

@@ -27,6 +27,12 @@ public final class Text {
         return list == null ? List.of() : list.stream().map(Text::clean).filter(Objects::nonNull).toList();
     }
 
+    /** Lower case without tone marks, so that "ke hoach" finds "Kế hoạch" and "lan" finds "Nguyễn Thị Lan". */
+    public static String folded(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return decomposed.replace('đ', 'd').replace('Đ', 'D').toLowerCase(java.util.Locale.ROOT);
+    }
+
     public static boolean isBlank(String s) {
         return clean(s) == null;
     }

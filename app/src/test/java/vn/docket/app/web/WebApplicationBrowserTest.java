@@ -371,6 +371,27 @@ class WebApplicationBrowserTest {
         assertThat(browser.all(By.cssSelector("svg.path-chart line.original-deadline"))).hasSize(1);
     }
 
+    @Test
+    @Order(11)
+    void an_unnumbered_draft_notice_is_named_as_such_and_its_items_link_back_to_it() {
+        Path notice = Path.of(System.getProperty("docket.shared-dir", "../../shared"), "notices",
+                "001_d33d67fc94cd4e07.txt").toAbsolutePath().normalize();
+        browser.signIn("clerk");
+        browser.open("/notices.html");
+        browser.present(By.id("notice-file")).sendKeys(notice.toString());
+        browser.find(By.id("preview-button")).click();
+        browser.waitForCount(By.cssSelector("#preview-items tbody tr"), 6);
+        browser.find(By.id("confirm-import")).click();
+
+        browser.waitForCount(By.cssSelector("#notice-items tbody tr"), 6);
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Thông báo kết luận (chưa có số)");
+        browser.find(By.cssSelector("#notice-items tbody tr:first-child td a")).click();
+        browser.waitForText(By.id("facts"), "(chưa có số) – mục số 1");
+        assertThat(browser.text(By.id("facts"))).doesNotContain("null");
+        browser.find(By.linkText("(chưa có số) – mục số 1")).click();
+        browser.waitForText(By.tagName("h1"), "Thông báo kết luận (chưa có số)");
+    }
+
     private boolean pageOverflow() {
         return (Boolean) browser.script(
                 "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");

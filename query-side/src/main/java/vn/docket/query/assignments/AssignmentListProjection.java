@@ -4,12 +4,10 @@ import static vn.docket.query.support.ReadModels.iso;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -17,6 +15,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
+import vn.docket.platform.Text;
 import org.springframework.stereotype.Component;
 import vn.docket.events.AssignmentStatus;
 import vn.docket.events.DeadlineExtended;
@@ -25,6 +24,7 @@ import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.MeetingConcluded;
+import vn.docket.events.NoticeSource;
 import vn.docket.events.ExtensionRejected;
 import vn.docket.events.ExtensionRequested;
 import vn.docket.events.ReminderSent;
@@ -63,11 +63,10 @@ class AssignmentListProjection {
             doc.put("approvalRoute", e.approvalRoute());
             doc.put("approvedLevels", List.of());
             doc.put("parentId", e.parentId() == null ? null : e.parentId().toString());
-            doc.put("source", e.source() == null ? null
-                    : new Document("notice", e.source().notice()).append("item", e.source().item()));
+            doc.put("source", e.source() == null ? null : source(e.source()));
             doc.put("assignedOn", iso(e.effectiveDate()));
             doc.put("handedInOn", null);
-            doc.put("search", searchable(e.title() + " " + e.leadUnit() + " " + String.join(" ", e.coordinatingUnits())));
+            doc.put("search", Text.folded(e.title() + " " + e.leadUnit() + " " + String.join(" ", e.coordinatingUnits())));
             timeliness(doc);
         });
     }
@@ -141,7 +140,7 @@ class AssignmentListProjection {
     void on(TaskReassigned e, @SequenceNumber long seq) {
         ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> {
             doc.put("leadUnit", e.newLeadUnit());
-            doc.put("search", searchable(doc.getString("title") + " " + e.newLeadUnit() + " "
+            doc.put("search", Text.folded(doc.getString("title") + " " + e.newLeadUnit() + " "
                     + String.join(" ", doc.getList("coordinatingUnits", String.class))));
         });
     }
@@ -191,16 +190,19 @@ class AssignmentListProjection {
      * The part of the timeliness class that does not depend on today: whether a draft was handed in after
      * the deadline. Stored so that the list can filter by class in the database.
      */
+    /** The notice and item; the registered notice's id too when there is one, so the page can link to it. */
+    private static Document source(NoticeSource source) {
+        Document doc = new Document("notice", source.notice()).append("item", source.item());
+        if (source.noticeId() != null) {
+            doc.append("noticeId", source.noticeId().toString());
+        }
+        return doc;
+    }
+
     private static void timeliness(Document doc) {
         String handedIn = doc.getString("handedInOn");
         String deadline = doc.getString("deadline");
         doc.put("handedInLate", handedIn != null && deadline != null && handedIn.compareTo(deadline) > 0);
         doc.put("deadlineSort", deadline == null ? "9999-12-31" : deadline);
-    }
-
-    /** Lower case without tone marks, so that "ke hoach" finds "Kế hoạch". */
-    static String searchable(String text) {
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return decomposed.replace('đ', 'd').replace('Đ', 'D').toLowerCase(Locale.ROOT);
     }
 }

@@ -78,7 +78,7 @@ class AssignmentQueryController {
         }
         String text = Text.clean(q);
         if (text != null) {
-            filters.add(Filters.regex("search", Pattern.quote(AssignmentListProjection.searchable(text))));
+            filters.add(Filters.regex("search", Pattern.quote(Text.folded(text))));
         }
         if (deadlineFrom != null) {
             filters.add(Filters.gte("deadline", deadlineFrom.toString()));

@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
+import vn.docket.platform.Text;
 import org.springframework.stereotype.Component;
 import vn.docket.events.AccessDenied;
 import vn.docket.events.AssignmentEvent;
@@ -46,6 +47,7 @@ class AuditLogProjection {
         Document entry = new Document("_id", message.getIdentifier())
                 .append("type", payload.getClass().getSimpleName())
                 .append("actor", EventActors.of(message.getMetaData()))
+                .append("actorSearch", actorSearch(EventActors.of(message.getMetaData())))
                 .append("recordedAt", Date.from(message.getTimestamp()))
                 .append("effectiveDate", fields.get("effectiveDate"))
                 .append("commandId", message.getMetaData().get(EventMetadata.COMMAND_ID))
@@ -63,6 +65,11 @@ class AuditLogProjection {
             entry.append("seq", domain.getSequenceNumber());
         }
         log.replaceOne(Filters.eq("_id", entry.getString("_id")), entry, new ReplaceOptions().upsert(true));
+    }
+
+    /** The actor's id and name, folded, so that the log can be filtered by "lan" or "nguyen thi lan". */
+    static String actorSearch(Document actor) {
+        return actor == null ? null : Text.folded(actor.getString("id") + " " + actor.getString("name"));
     }
 
     @ResetHandler

@@ -81,9 +81,4 @@ class AssignmentListProjectionTest {
         assertThat(database.getCollection(AssignmentListProjection.COLLECTION)
                 .countDocuments(AssignmentQueryController.timelinessFilter(Timeliness.ON_TIME, today))).isEqualTo(1);
     }
-
-    @Test
-    void search_ignores_case_and_tone_marks() {
-        assertThat(AssignmentListProjection.searchable("Kế hoạch Đô thị")).isEqualTo("ke hoach do thi");
-    }
 }

@@ -1,0 +1,55 @@
+package vn.docket.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering the README promises, checked on the compiled classes: events and the domain carry no
+ * framework of storage or web, the platform knows neither side, and only events cross from the command
+ * side to the query side.
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses DOCKET = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("vn.docket");
+
+    private static final String[] SPRING_OR_MONGO = {"org.springframework..", "com.mongodb..", "org.bson.."};
+
+    @Test
+    void events_and_the_working_day_calendar_know_neither_spring_nor_mongodb() {
+        noClasses().that().resideInAnyPackage("vn.docket.events..", "vn.docket.calendar..")
+                .should().dependOnClassesThat().resideInAnyPackage(SPRING_OR_MONGO)
+                .check(DOCKET);
+    }
+
+    @Test
+    void the_notice_reader_and_the_assignment_aggregate_know_neither_spring_nor_mongodb() {
+        noClasses().that().resideInAPackage("vn.docket.command.notice.reading..")
+                .or().haveFullyQualifiedName("vn.docket.command.assignment.Assignment")
+                .or().haveFullyQualifiedName("vn.docket.command.assignment.AssignmentCommands")
+                .should().dependOnClassesThat().resideInAnyPackage(SPRING_OR_MONGO)
+                .check(DOCKET);
+    }
+
+    @Test
+    void the_platform_depends_on_neither_side() {
+        noClasses().that().resideInAPackage("vn.docket.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.docket.command..", "vn.docket.query..", "vn.docket.app..")
+                .check(DOCKET);
+    }
+
+    @Test
+    void only_events_cross_from_the_command_side_to_the_query_side() {
+        noClasses().that().resideInAPackage("vn.docket.query..")
+                .should().dependOnClassesThat().resideInAPackage("vn.docket.command..")
+                .check(DOCKET);
+        noClasses().that().resideInAPackage("vn.docket.command..")
+                .should().dependOnClassesThat().resideInAPackage("vn.docket.query..")
+                .check(DOCKET);
+    }
+}
