@@ -22,10 +22,12 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import vn.docket.platform.eventstore.TrickyText;
 import vn.docket.platform.mongo.DatabaseServer;
 
 /**
@@ -105,6 +107,49 @@ class TamperEvidenceApiTest {
         }
         assertThat(docket.getOk("auditor", VERIFY)).containsEntry("intact", true);
         assertThat(VerifyCommand.run(cli())).isEqualTo(0);
+    }
+
+    /** A create as raw JSON, every string escaped the way a client may write it ("\\ud800" included). */
+    private ResponseEntity<Map<String, Object>> createTitled(String title) {
+        return docket.postRaw("clerk", "/api/assignments", "{\"title\": \"" + TrickyText.escaped(title) + "\","
+                + " \"kind\": \"REPORT\", \"leadUnit\": \"" + TrickyText.escaped("Phòng Tài chính - Kế hoạch") + "\","
+                + " \"deadline\": \"2021-06-30\", \"approvalRoute\": [\"" + TrickyText.escaped("Lãnh đạo UBND thành phố")
+                + "\"], \"effectiveDate\": \"2021-04-13\"}");
+    }
+
+    @Test
+    void a_title_with_half_a_surrogate_pair_is_refused_with_nothing_written_and_the_store_stays_intact() {
+        String id = someAssignment();
+        long before = StoredEvents.business(eventStore);
+        ResponseEntity<Map<String, Object>> create = createTitled("lone \ud800 title");
+        assertThat(create.getStatusCode().value()).as("%s", create.getBody()).isEqualTo(400);
+        // The engine refuses it (unstorable-text); once the JSON reader refuses such text itself, that comes first.
+        assertThat(create.getBody().get("rule")).isIn("unstorable-text", "malformed-request");
+        ResponseEntity<Map<String, Object>> draft = docket.postRaw("tckh", "/api/assignments/" + id + "/drafts",
+                "{\"documentName\": \"KH \\udc00.docx\", \"documentUrl\": \"https://vanban.example.vn/kh\","
+                        + " \"effectiveDate\": \"2021-04-14\"}");
+        assertThat(draft.getStatusCode().value()).as("%s", draft.getBody()).isEqualTo(400);
+        assertThat(StoredEvents.business(eventStore)).isEqualTo(before);
+        Walks.draft(docket, "tckh", id, "2021-04-14"); // the refused draft left the assignment as it was
+        assertThat(docket.getOk("auditor", VERIFY)).containsEntry("intact", true);
+    }
+
+    @Test
+    void no_title_the_api_accepts_makes_verify_report_an_edit() {
+        long before = StoredEvents.business(eventStore);
+        int created = 0;
+        for (String title : TrickyText.samples(40)) {
+            ResponseEntity<Map<String, Object>> response = createTitled(title);
+            int status = response.getStatusCode().value();
+            assertThat(status).as("%s: %s", TrickyText.escaped(title), response.getBody()).isIn(201, 400, 422);
+            if (status == 201) {
+                created++;
+            }
+        }
+        assertThat(created).isGreaterThan(15);
+        assertThat(StoredEvents.business(eventStore)).isEqualTo(before + created); // a refusal wrote nothing
+        Map<String, Object> report = docket.getOk("auditor", VERIFY);
+        assertThat(report).as("%s", report).containsEntry("intact", true);
     }
 
     /** The command-line form, pointed at this test's embedded server, as an operator would with DOCKET_MONGO_URI. */

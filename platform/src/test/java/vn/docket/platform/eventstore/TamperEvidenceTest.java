@@ -7,16 +7,24 @@ import static vn.docket.platform.eventstore.DocketEventStorageEngineTest.event;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Tampering done straight in the database, the way someone with access to the database files would,
@@ -189,6 +197,58 @@ class TamperEvidenceTest {
         VerifyReport report = verify();
         assertThat(report.problem()).isEqualTo("checkpoint mismatch");
         assertThat(report.position()).isEqualTo(16);
+    }
+
+    @Test
+    void text_with_half_a_surrogate_pair_is_refused_before_anything_is_written_and_the_store_stays_intact() {
+        // JSON lets a client write half a surrogate pair as an escape; BSON cannot store it, and a hash over it would later read as an edit.
+        assertThatThrownBy(() -> engine.appendEvents(event("d", 0),
+                new GenericDomainEventMessage<>("Thing", "d", 1, new Noted("lone \ud800 title", 1))))
+                .isInstanceOf(UnstorableText.class).hasMessageContaining("payload");
+        assertThatThrownBy(() -> engine.appendEvents(new GenericDomainEventMessage<>("Thing", "d", 0, new Noted("d", 0),
+                MetaData.with("actorName", "Lan \udc00"))))
+                .isInstanceOf(UnstorableText.class).hasMessageContaining("metaData");
+        assertThatThrownBy(() -> engine.appendEvents(event("d\ud83d", 0)))
+                .isInstanceOf(UnstorableText.class).hasMessageContaining("aggregateIdentifier");
+        assertThat(events.countDocuments()).isEqualTo(16);
+        engine.appendEvents(event("d", 0));
+        assertThat(at(17).getString("aggregateIdentifier")).isEqualTo("d"); // no position was taken by the refusals
+        assertThat(verify().intact()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} backend")
+    @ValueSource(strings = {"memory", "h2"})
+    void no_text_the_engine_accepts_makes_verify_report_an_edit_and_every_accepted_text_reads_back_unchanged(
+            String backend, @TempDir Path dir) {
+        try (EmbeddedStore other = backend.equals("h2") ? EmbeddedStore.onDisk(dir) : EmbeddedStore.inMemory()) {
+            DocketEventStorageEngine tricky = other.engine();
+            int accepted = 0;
+            int refused = 0;
+            for (String text : TrickyText.samples(300)) {
+                // The oracle: text that survives UTF-8 and back is what BSON stores exactly.
+                boolean storable = text.equals(new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+                String aggregate = "t" + accepted + text;
+                try {
+                    tricky.appendEvents(new GenericDomainEventMessage<>("Thing", aggregate, 0, new Noted(text, 0),
+                            MetaData.with("actorName", text)));
+                } catch (UnstorableText expected) {
+                    assertThat(storable).as("refused %s", TrickyText.escaped(text)).isFalse();
+                    refused++;
+                    continue;
+                }
+                assertThat(storable).as("accepted %s", TrickyText.escaped(text)).isTrue();
+                DomainEventMessage<?> back = tricky.readEvents(aggregate).next();
+                assertThat(((Noted) back.getPayload()).id()).isEqualTo(text);
+                assertThat(back.getMetaData().get("actorName")).isEqualTo(text);
+                accepted++;
+            }
+            assertThat(accepted).isGreaterThan(100);
+            assertThat(refused).isGreaterThan(20);
+            VerifyReport report = new StoreVerifier(other.database, new Checkpointer(other.database, EVERY,
+                    Duration.ofSeconds(10))).verify();
+            assertThat(report.intact()).as("%s", report).isTrue();
+            assertThat(report.upTo()).isEqualTo(accepted);
+        }
     }
 
     @Test
