@@ -95,7 +95,13 @@ class TamperEvidenceTest {
 
     @Test
     void an_untouched_store_is_intact_up_to_the_head_and_the_verify_records_the_checkpoints_due() {
-        assertThat(verify()).isEqualTo(VerifyReport.intact(16, 0, null));
+        VerifyReport first = verify();
+        assertThat(first.intact()).isTrue();
+        assertThat(first.upTo()).isEqualTo(16);
+        assertThat(first.eventsChecked()).isEqualTo(16);
+        assertThat(first.checkpoints()).isZero();
+        assertThat(first.problemsFound()).isZero();
+        assertThat(first.problems()).isEmpty();
         VerifyReport again = verify();
         assertThat(again.intact()).isTrue();
         assertThat(again.upTo()).isEqualTo(16);
@@ -113,7 +119,11 @@ class TamperEvidenceTest {
         engine.appendEvents(event("e", 0));
         assertThat(at(18).getString("aggregateIdentifier")).isEqualTo("e");
         verify();
-        assertThat(verify()).isEqualTo(new VerifyReport(true, 18L, 4, verify().lastCheckpointHash(), null, null, null, null, null));
+        VerifyReport report = verify();
+        assertThat(report.intact()).isTrue();
+        assertThat(report.upTo()).isEqualTo(18);
+        assertThat(report.eventsChecked()).isEqualTo(18);
+        assertThat(report.checkpoints()).isEqualTo(4);
     }
 
     @Test
@@ -197,6 +207,73 @@ class TamperEvidenceTest {
         VerifyReport report = verify();
         assertThat(report.problem()).isEqualTo("checkpoint mismatch");
         assertThat(report.position()).isEqualTo(16);
+    }
+
+    private static VerifyReport.Problem problem(long position, String assignment, Long sequence, String problem) {
+        return new VerifyReport.Problem(position, assignment, sequence, problem, null);
+    }
+
+    /** The problems without their details, which are for people. */
+    private static java.util.List<VerifyReport.Problem> found(VerifyReport report) {
+        return report.problems().stream().map(p -> problem(p.position(), p.assignment(), p.sequence(), p.problem())).toList();
+    }
+
+    @Test
+    void two_separate_tamperings_are_both_reported_and_the_report_says_how_far_the_walk_got() {
+        events.updateOne(Filters.eq("_id", 6L), Updates.set("payload", "{\"id\":\"b\",\"n\":99}")); // b#1
+        events.deleteOne(Filters.eq("_id", 10L)); // c#2
+        VerifyReport report = verify();
+        assertThat(report.intact()).isFalse();
+        assertThat(found(report)).containsExactly(problem(6, "b", 1L, "edited"), problem(10, "c", 2L, "deleted"));
+        assertThat(report.problemsFound()).isEqualTo(2);
+        assertThat(report.capped()).isFalse();
+        assertThat(report.upTo()).isEqualTo(16);
+        assertThat(report.eventsChecked()).isEqualTo(15);
+        // the first problem stays where clients read it before the list existed
+        assertThat(report.position()).isEqualTo(6);
+        assertThat(report.problem()).isEqualTo("edited");
+    }
+
+    @Test
+    void tampering_under_checkpoints_is_reported_at_each_event_and_at_each_checkpoint_whose_stretch_it_touched() {
+        verify(); // checkpoints at 4, 8, 12 and 16
+        Document c1 = at(7);
+        c1.put("payload", "{\"id\":\"c\",\"n\":99}");
+        EventHash.seal(c1, c1.getString("prevHash")); // rewritten with a fresh hash: c#2 no longer chains to it
+        events.replaceOne(Filters.eq("_id", 7L), c1);
+        events.deleteOne(Filters.eq("_id", 14L)); // a#4, the last of its aggregate: nothing chains to it
+        VerifyReport report = verify();
+        assertThat(found(report)).containsExactly(problem(7, "c", 1L, "edited"), problem(8, null, null, "checkpoint mismatch"),
+                problem(14, null, null, "deleted"), problem(16, null, null, "checkpoint mismatch"));
+        assertThat(report.checkpoints()).isEqualTo(2);
+    }
+
+    @Test
+    void a_checkpoint_altered_in_the_database_is_reported_once_and_the_stretches_after_it_still_verify() {
+        verify();
+        store.database.getCollection(Checkpointer.CHECKPOINTS)
+                .updateOne(Filters.eq("_id", 8L), Updates.set("hash", EventHash.FILLER_MARK));
+        VerifyReport report = verify();
+        assertThat(found(report)).containsExactly(problem(8, null, null, "checkpoint mismatch"));
+        assertThat(report.checkpoints()).isEqualTo(3);
+    }
+
+    @Test
+    void a_stretch_of_removed_events_longer_than_one_read_does_not_end_the_walk_and_at_most_100_problems_are_listed() {
+        for (int seq = 0; seq < 300; seq++) {
+            engine.appendEvents(event("z", seq)); // positions 17 to 316
+        }
+        events.deleteMany(Filters.and(Filters.gte("_id", 129L), Filters.lte("_id", 256L))); // one whole read of 128
+        events.updateOne(Filters.eq("_id", 300L), Updates.set("payload", "{\"id\":\"z\",\"n\":-1}"));
+        VerifyReport report = verify();
+        assertThat(report.upTo()).isEqualTo(316);
+        assertThat(report.eventsChecked()).isEqualTo(316 - 128);
+        assertThat(report.problemsFound()).isEqualTo(128 + 1);
+        assertThat(report.capped()).isTrue();
+        assertThat(report.problems()).hasSize(StoreVerifier.MAX_LISTED);
+        assertThat(report.problems()).extracting(VerifyReport.Problem::position)
+                .isSorted().startsWith(129L, 130L).doesNotContain(300L); // the first 100 by position
+        assertThat(report.sentence()).contains("129 problems", "188 events checked up to position 316", "first 100");
     }
 
     @Test
