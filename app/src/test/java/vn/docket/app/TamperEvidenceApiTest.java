@@ -1,10 +1,14 @@
 package vn.docket.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +111,45 @@ class TamperEvidenceApiTest {
         }
         assertThat(docket.getOk("auditor", VERIFY)).containsEntry("intact", true);
         assertThat(VerifyCommand.run(cli())).isEqualTo(0);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void two_assignments_edited_in_the_database_are_both_reported_and_the_command_line_prints_a_line_for_each() {
+        String first = someAssignment();
+        String second = someAssignment();
+        MongoCollection<Document> events = database.getCollection("docket_events");
+        List<Document> originals = new ArrayList<>();
+        for (String id : List.of(first, second)) {
+            Document original = events.find(Filters.eq("streamKey", id + "#0")).first();
+            originals.add(original);
+            events.replaceOne(Filters.eq("_id", original.get("_id")), new Document(original)
+                    .append("payload", original.getString("payload").replace("quý II", "quý III")));
+        }
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try {
+            Map<String, Object> report = docket.getOk("auditor", VERIFY);
+            assertThat(report).containsEntry("intact", false).containsEntry("problemsFound", 2)
+                    .containsEntry("capped", false).containsEntry("assignment", first);
+            assertThat((List<Map<String, Object>>) report.get("problems")).extracting(p -> p.get("assignment"), p -> p.get("problem"))
+                    .containsExactly(tuple(first, "edited"), tuple(second, "edited"));
+            assertThat(((Number) report.get("upTo")).longValue()).isGreaterThanOrEqualTo(((Number) originals.get(1).get("_id")).longValue());
+            assertThat(((Number) report.get("eventsChecked")).longValue()).isPositive();
+            System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            assertThat(VerifyCommand.run(cli())).isEqualTo(1);
+        } finally {
+            System.setErr(stderr);
+            originals.forEach(original -> events.replaceOne(Filters.eq("_id", original.get("_id")), original));
+        }
+        // Only Docket's own lines: whatever else a library prints there is not the report.
+        String[] lines = printed.toString(StandardCharsets.UTF_8).lines()
+                .filter(line -> line.startsWith("Position ") || line.startsWith("Event store ")).toArray(String[]::new);
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0]).startsWith("Position " + originals.get(0).get("_id") + " (assignment " + first + ", sequence 0): edited: ");
+        assertThat(lines[1]).startsWith("Position " + originals.get(1).get("_id") + " (assignment " + second + ", sequence 0): edited: ");
+        assertThat(lines[2]).startsWith("Event store NOT intact: 2 problems found (");
+        assertThat(docket.getOk("auditor", VERIFY)).containsEntry("intact", true);
     }
 
     /** A create as raw JSON, every string escaped the way a client may write it ("\\ud800" included). */
