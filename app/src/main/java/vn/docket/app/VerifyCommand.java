@@ -28,8 +28,8 @@ import vn.docket.platform.mongo.MongoSettings;
  * the configured MongoDB; else a running Docket's embedded server on its loopback port; else the
  * embedded data directory opened directly (Docket stopped).
  *
- * <p>Prints the report as one JSON line on standard output and a sentence on standard error; exits 0 when
- * intact, 1 when not, 2 when it could not verify.
+ * <p>Prints the report as one JSON line on standard output, and on standard error one sentence per problem
+ * listed and then one for the whole walk; exits 0 when intact, 1 when not, 2 when it could not verify.
  */
 final class VerifyCommand {
 
@@ -59,6 +59,7 @@ final class VerifyCommand {
                         store.checkpointEvery(), store.gapTimeout());
                 VerifyReport report = new StoreVerifier(client.getDatabase(mongo.database()), checkpointer).verify();
                 System.out.println(new ObjectMapper().writeValueAsString(report));
+                report.problems().forEach(problem -> System.err.println(problem.sentence()));
                 System.err.println(report.sentence());
                 return report.intact() ? 0 : 1;
             }

@@ -2,7 +2,7 @@
 // effect, filterable; and the integrity check's verdict where the server offers one.
 import { api, ApiError } from '../api.js';
 import { h, clear } from '../dom.js';
-import { t, fmtDate, fmtDateTime } from '../i18n.js';
+import { t, lang, fmtDate, fmtDateTime } from '../i18n.js';
 import { start, section, table, errorBox } from '../layout.js';
 import { field, read } from '../forms.js';
 
@@ -90,9 +90,18 @@ async function integrity() {
     if (e instanceof ApiError && (e.status === 404 || e.status === 405)) return '';
     return section(t('audit.integrity'), errorBox(e));
   }
-  const intact = result.intact ?? result.ok ?? !result.firstBroken;
-  return section(t('audit.integrity'), h('div', { class: intact ? 'ok integrity' : 'error integrity', id: 'integrity' },
-    h('strong', {}, intact ? t('audit.intact') : t('audit.broken')),
-    h('dl', { class: 'payload' }, Object.entries(result).map(([key, value]) => [h('dt', {}, key),
-      h('dd', {}, typeof value === 'object' ? JSON.stringify(value) : String(value))]))));
+  const count = n => new Intl.NumberFormat(lang() === 'en' ? 'en-GB' : 'vi-VN').format(n ?? 0);
+  if (result.intact) {
+    return section(t('audit.integrity'), h('div', { class: 'ok integrity', id: 'integrity' },
+      h('p', {}, h('strong', {}, t('audit.intact', { n: count(result.eventsChecked) }))),
+      result.lastCheckpointHash ? h('p', { class: 'muted' }, t('audit.checkpoint', { hash: result.lastCheckpointHash })) : ''));
+  }
+  const problems = result.problems || [];
+  return section(t('audit.integrity'), h('div', { class: 'error integrity', id: 'integrity' },
+    h('p', {}, h('strong', {}, t('audit.broken',
+      { n: count(result.problemsFound), checked: count(result.eventsChecked), upTo: count(result.upTo) }))),
+    h('ul', { id: 'integrity-problems' }, problems.map(p => h('li', { title: p.detail || '' },
+      (p.assignment ? t('audit.problemTask', { position: p.position, task: p.assignment, sequence: p.sequence })
+        : t('audit.problem', { position: p.position })) + ': ' + t('audit.kind.' + p.problem)))),
+    result.capped ? h('p', {}, t('audit.capped', { listed: count(problems.length) })) : ''));
 }

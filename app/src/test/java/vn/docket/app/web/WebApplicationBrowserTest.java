@@ -9,6 +9,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -20,6 +24,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -53,6 +58,9 @@ class WebApplicationBrowserTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MongoDatabase database;
 
     Browser browser;
     String itemOne;
@@ -226,8 +234,24 @@ class WebApplicationBrowserTest {
                 .containsExactly("Ban hành", "Phê duyệt", "Nộp dự thảo", "Yêu cầu chỉnh sửa", "Nộp dự thảo",
                         "Giao nhiệm vụ");
         // The integrity check walked the whole store and found nothing touched.
-        assertThat(browser.text(By.id("integrity"))).startsWith("Nguyên vẹn").contains("upTo");
+        assertThat(browser.text(By.id("integrity")))
+                .matches("(?s)Toàn vẹn: đã kiểm tra [0-9.]+ sự kiện, không phát hiện sửa đổi\\..*");
         browser.screenshot("audit");
+
+        // Someone with access to the database edits the assignment's first event: the page names it.
+        MongoCollection<Document> events = database.getCollection("docket_events");
+        Document original = events.find(Filters.eq("streamKey", itemOne + "#0")).first();
+        long position = ((Number) original.get("_id")).longValue();
+        events.replaceOne(Filters.eq("_id", position), new Document(original).append("payload",
+                original.getString("payload").replace("XXIII", "XXIV")));
+        try {
+            browser.open("/audit.html?assignment=" + itemOne);
+            browser.waitForCount(By.cssSelector("#integrity-problems li"), 1);
+            assertThat(browser.text(By.id("integrity"))).startsWith("Phát hiện 1 sai lệch trong ")
+                    .contains("Vị trí " + position + ", nhiệm vụ " + itemOne + ", sự kiện số 0: bị sửa");
+        } finally {
+            events.replaceOne(Filters.eq("_id", position), original);
+        }
     }
 
     @Test

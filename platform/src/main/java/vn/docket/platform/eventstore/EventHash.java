@@ -29,6 +29,11 @@ import org.bson.Document;
  *
  * <p>Each field goes in with its length first (and -1 for null), so no two different records can produce
  * the same byte string by shifting text from one field into the next.
+ *
+ * <p>A field goes in as its UTF-8 bytes, which are exactly the bytes BSON stores, for every string that is
+ * well-formed UTF-16. A string that is not (a surrogate without its other half) has no UTF-8 form: the
+ * driver writes something else and reads back U+FFFD, so a hash over the Java string would later look like
+ * an edit. Such a string is refused here ({@link UnstorableText}) before the event is stored.
  */
 public final class EventHash {
 
@@ -45,15 +50,15 @@ public final class EventHash {
     /** The hash an event document should carry, given the hash of its aggregate's previous event. */
     static String of(Document doc, String prevHash) {
         MessageDigest sha = sha256();
-        field(sha, prevHash);
-        field(sha, doc.getString(AGGREGATE_ID));
-        field(sha, String.valueOf(((Number) doc.get(SEQUENCE)).longValue()));
-        field(sha, doc.getString(PAYLOAD_TYPE));
-        field(sha, doc.getString(PAYLOAD_REVISION));
-        field(sha, doc.getString(PAYLOAD));
-        field(sha, doc.getString(META_DATA));
-        field(sha, doc.getString(TIMESTAMP));
-        field(sha, doc.getString(EVENT_ID));
+        field(sha, PREV_HASH, prevHash);
+        field(sha, AGGREGATE_ID, doc.getString(AGGREGATE_ID));
+        field(sha, SEQUENCE, String.valueOf(((Number) doc.get(SEQUENCE)).longValue()));
+        field(sha, PAYLOAD_TYPE, doc.getString(PAYLOAD_TYPE));
+        field(sha, PAYLOAD_REVISION, doc.getString(PAYLOAD_REVISION));
+        field(sha, PAYLOAD, doc.getString(PAYLOAD));
+        field(sha, META_DATA, doc.getString(META_DATA));
+        field(sha, TIMESTAMP, doc.getString(TIMESTAMP));
+        field(sha, EVENT_ID, doc.getString(EVENT_ID));
         return HEX.formatHex(sha.digest());
     }
 
@@ -85,14 +90,27 @@ public final class EventHash {
         return HEX.formatHex(sha.digest());
     }
 
-    private static void field(MessageDigest sha, String value) {
+    private static void field(MessageDigest sha, String name, String value) {
         if (value == null) {
             sha.update(ByteBuffer.allocate(4).putInt(-1).array());
             return;
         }
+        requireWellFormed(name, value);
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         sha.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
         sha.update(bytes);
+    }
+
+    /** Throws {@link UnstorableText} at the first surrogate that is not half of a pair. */
+    private static void requireWellFormed(String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new UnstorableText(name, i, c);
+            }
+        }
     }
 
     private static String sha256Hex(String text) {

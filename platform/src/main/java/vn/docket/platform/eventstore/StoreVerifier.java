@@ -10,22 +10,36 @@ import static vn.docket.platform.eventstore.EventDocuments.STREAM_KEY;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Walks the event store by position and reports "intact up to position N" or the first problem: an event
- * whose content no longer matches its hash or whose predecessor's hash changed ("edited"), a position
- * emptied or an event missing from its aggregate's chain ("deleted"), an event stored before its
- * predecessor ("reordered"), or a running hash that differs from a recorded checkpoint ("checkpoint
- * mismatch": a consistent rewrite of a whole chain, or events moved between aggregates).
+ * Walks the whole event store by position and reports every problem it finds: an event whose content no
+ * longer matches its hash or whose predecessor's hash changed ("edited"), a position emptied or an event
+ * missing from its aggregate's chain ("deleted"), an event stored before its predecessor ("reordered"), or
+ * a running hash that differs from a recorded checkpoint ("checkpoint mismatch": a consistent rewrite of a
+ * whole chain, or events moved between aggregates). The report also says how far the walk got.
  *
  * <p>Reads are exact matches only: {@code _id ∈} a batch of consecutive positions (events and
- * checkpoints), and a predecessor's stream key when it is not among the recently walked aggregates.
- * After an intact walk the checkpoints due since the last one are recorded, so they only ever seal a
+ * checkpoints), and a predecessor's stream key when it is not among the recently walked aggregates. The
+ * one exception is a store holding more documents than the walk met (events removed in a stretch longer
+ * than a batch): then one range read finds where the events go on. Memory stays bounded whatever the
+ * store's size: at most {@value #REMEMBERED_AGGREGATES} aggregates, {@value #MAX_OPEN_HOLES} empty
+ * positions awaiting an explanation and {@value #MAX_LISTED} listed problems are held.
+ *
+ * <p>After an intact walk the checkpoints due since the last one are recorded, so they only ever seal a
  * store that verified.
  */
 public final class StoreVerifier {
@@ -34,13 +48,21 @@ public final class StoreVerifier {
     public static final String DELETED = "deleted";
     public static final String REORDERED = "reordered";
     public static final String CHECKPOINT_MISMATCH = "checkpoint mismatch";
+    /** Problems listed in one report; all of them are counted. */
+    public static final int MAX_LISTED = 100;
 
     private static final Logger log = LoggerFactory.getLogger(StoreVerifier.class);
     private static final int BATCH = DocketEventStorageEngine.MAX_KEYS_PER_READ;
     private static final int PROGRESS_EVERY = 10_000;
     /** Aggregates remembered during a walk; older ones are read back by stream key when needed. */
     private static final int REMEMBERED_AGGREGATES = 100_000;
-    /** A position can be empty for a moment while its writer is between taking it and inserting. */
+    /** Empty positions kept to be paired with the chain that misses them; beyond this they are reported unpaired. */
+    private static final int MAX_OPEN_HOLES = 100_000;
+    /**
+     * A position can be empty for a moment while its writer is between taking it and inserting. Only
+     * positions near the head as the walk starts can be in that state (a writer holds a few dozen at most),
+     * so only there is an empty position read again before it counts as a deletion.
+     */
     private static final int HOLE_RECHECKS = 3;
     private static final long HOLE_RECHECK_MILLIS = 100;
 
@@ -61,12 +83,15 @@ public final class StoreVerifier {
         VerifyReport report = new Walk().run();
         if (report.intact()) {
             checkpointer.catchUp();
+        } else {
+            log.warn("Event store verification found {} problem(s) in {} events up to position {}; the first: {}",
+                    report.problemsFound(), report.eventsChecked(), report.upTo(), report.problems().get(0).sentence());
         }
         return report;
     }
 
-    /** Where an aggregate's last walked event was. */
-    private record Link(long sequence, String hash, long position) {
+    /** Where an aggregate's last walked event was; {@code flagged}: a problem was reported at it already. */
+    private record Link(long sequence, String hash, long position, boolean flagged) {
     }
 
     /** One pass over the store; the state lives here so that {@link StoreVerifier} stays shareable. */
@@ -78,190 +103,259 @@ public final class StoreVerifier {
                 return size() > REMEMBERED_AGGREGATES;
             }
         };
+        /** The listed problems, the one with the highest position on top, so it is the one dropped past the cap. */
+        private final PriorityQueue<VerifyReport.Problem> listed =
+                new PriorityQueue<>(Comparator.comparingLong(VerifyReport.Problem::position).reversed());
+        private int problemsFound;
+        /** Empty positions with later ones stored: deletions, each reported once paired with a chain or at the end. */
+        private final TreeSet<Long> holes = new TreeSet<>();
+        /** Checkpoints recorded at positions that were empty when read, until those are judged. */
+        private final Map<Long, Document> checkpointsAtEmpty = new HashMap<>();
+        private long tailStart;
         private String running = EventHash.GENESIS;
+        /** After a mismatch: the running hash continued from the walk's own value rather than the recorded one. */
+        private String unsynced;
         private long lastPresent;
+        private long documentsSeen;
+        private long eventsChecked;
         private int checkpointsSeen;
         private long lastCheckpoint;
         private String lastCheckpointHash;
-        /** The first empty position followed by a stored one: a deletion, reported once explained. */
-        private Long hole;
 
         VerifyReport run() {
             long head = Positions.head(database);
+            tailStart = head - BATCH;
             long nextLog = PROGRESS_EVERY;
-            for (long next = 1; ; next += BATCH) {
+            long next = 1;
+            while (true) {
                 if (next > nextLog) {
                     log.info("Verifying the event store: position {} of {}", next - 1, head);
                     nextLog += PROGRESS_EVERY;
                 }
                 Map<Long, Document> found = EventDocuments.byPosition(events, next, BATCH);
                 if (found.isEmpty() && next > head) {
-                    break;
+                    Long more = storedAfter(next - 1);
+                    if (more == null) {
+                        break;
+                    }
+                    next = more; // the positions skipped are empty: judged as holes once "more" is walked
+                    continue;
                 }
                 Map<Long, Document> sealed = EventDocuments.byPosition(checkpoints, next, BATCH);
                 for (long p = next; p < next + BATCH; p++) {
                     Document doc = found.get(p);
                     if (doc == null) {
-                        continue; // judged once a later position turns out to hold something (see holeBefore)
+                        if (sealed.containsKey(p)) {
+                            checkpointsAtEmpty.put(p, sealed.get(p));
+                        }
+                        continue; // judged once a later position turns out to hold something (see emptyBefore)
                     }
-                    VerifyReport problem = hole != null || p > lastPresent + 1 ? holeBefore(p, doc) : check(p, doc, sealed.get(p));
-                    if (problem != null) {
-                        return problem;
+                    if (p > lastPresent + 1) {
+                        emptyBefore(p);
                     }
-                    lastPresent = Math.max(lastPresent, p);
+                    check(p, doc, sealed.get(p));
+                    lastPresent = p;
                 }
+                next += BATCH;
             }
-            if (hole != null) {
-                return deleted(hole, null, null, "position " + hole + " is empty while later positions hold events, and no"
-                        + " later event chains to it (the last event of an aggregate, or an event without one, was removed)");
+            for (long hole : holes) {
+                deleted(hole, null, null, "position " + hole + " is empty while later positions hold events, and no later"
+                        + " event chains to it (the last event of an assignment, or an event without one, was removed)");
             }
             long latest = checkpointer.latestPosition();
             if (latest > lastPresent) {
-                return deleted(lastPresent + 1, null, null, "the checkpoint at position " + latest
+                deleted(lastPresent + 1, null, null, "the checkpoint at position " + latest
                         + " covers positions that no longer hold anything: events at the end of the store were removed");
+            } else if (latest > lastCheckpoint) {
+                problem(CHECKPOINT_MISMATCH, latest, null, null, "the latest checkpoint (position " + latest + ") is missing");
             }
-            if (latest > lastCheckpoint) {
-                return problem(CHECKPOINT_MISMATCH, latest, null, null, "the latest checkpoint (position " + latest
-                        + ") is missing");
-            }
-            return VerifyReport.intact(lastPresent, checkpointsSeen, lastCheckpointHash);
+            List<VerifyReport.Problem> problems = new ArrayList<>(listed);
+            problems.sort(Comparator.comparingLong(VerifyReport.Problem::position));
+            return VerifyReport.of(lastPresent, eventsChecked, checkpointsSeen, lastCheckpointHash, problemsFound, problems);
         }
 
         /**
-         * A stored position after empty ones. Positions taken by a writer that is still inserting are empty
-         * for a moment, so the first empty one is read again before it counts as a deletion; a deletion is
-         * then explained by the first later event whose predecessor is gone.
+         * The first stored position after {@code position}, when the store holds more documents than the walk
+         * has met: a stretch of at least a batch of positions was emptied. A range read, so only then.
          */
-        private VerifyReport holeBefore(long p, Document doc) {
-            if (hole == null) {
-                for (long empty = lastPresent + 1; empty < p; empty++) {
-                    Document late = reread(empty);
-                    if (late == null) {
-                        hole = empty;
-                        break;
-                    }
-                    VerifyReport problem = check(empty, late, checkpoints.find(Filters.eq(POSITION, empty)).first());
-                    if (problem != null) {
-                        return problem;
-                    }
-                    lastPresent = empty;
-                }
-                if (hole == null) {
-                    return check(p, doc, checkpoints.find(Filters.eq(POSITION, p)).first());
-                }
-            }
-            if (EventDocuments.isFiller(doc) || !EventDocuments.hasAggregate(doc) || EventDocuments.sequence(doc) == 0) {
+        private Long storedAfter(long position) {
+            if (documentsSeen >= events.estimatedDocumentCount()) {
                 return null;
             }
-            String aggregate = doc.getString(AGGREGATE_ID);
-            long sequence = EventDocuments.sequence(doc);
-            Link previous = predecessor(aggregate, sequence);
-            remember(aggregate, sequence, doc.getString(HASH), p);
-            if (previous == null) {
-                return deleted(hole, aggregate, sequence - 1, "position " + hole + " is empty; sequence " + sequence
-                        + " of this aggregate (position " + p + ") chains to the missing sequence " + (sequence - 1));
-            }
-            return null;
+            Document doc = events.find(Filters.gt(POSITION, position)).sort(Sorts.ascending(POSITION))
+                    .projection(new Document(POSITION, 1)).first();
+            return doc == null ? null : EventDocuments.position(doc);
         }
 
-        private Document reread(long position) {
-            for (int i = 0; i < HOLE_RECHECKS; i++) {
-                Document doc = events.find(Filters.eq(POSITION, position)).first();
-                if (doc != null) {
-                    return doc;
-                }
-                try {
-                    Thread.sleep(HOLE_RECHECK_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+        /**
+         * Positions after the last stored one and before {@code p} are empty. Near the head a writer may still
+         * be inserting there, so those are read again; whatever stays empty is a hole.
+         */
+        private void emptyBefore(long p) {
+            long from = lastPresent + 1;
+            Map<Long, Document> late = new HashMap<>();
+            long recheckFrom = Math.max(from, Math.max(tailStart, p - BATCH));
+            for (int i = 0; i < HOLE_RECHECKS && recheckFrom < p && late.size() < p - recheckFrom; i++) {
+                if (i > 0 && !pause()) {
                     break;
                 }
+                late.putAll(EventDocuments.byPosition(events, recheckFrom, (int) (p - recheckFrom)));
             }
-            return null;
+            for (long q = from; q < p; q++) {
+                Document doc = late.get(q);
+                Document checkpoint = checkpointsAtEmpty.remove(q);
+                if (doc != null) {
+                    check(q, doc, checkpoint);
+                    lastPresent = q;
+                    continue;
+                }
+                holes.add(q);
+                if (holes.size() > MAX_OPEN_HOLES) {
+                    long oldest = holes.pollFirst();
+                    deleted(oldest, null, null, "position " + oldest + " is empty while later positions hold events");
+                }
+                if (checkpoint != null) {
+                    atCheckpoint(q, checkpoint);
+                }
+            }
+        }
+
+        private boolean pause() {
+            try {
+                Thread.sleep(HOLE_RECHECK_MILLIS);
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
 
         /** The checks of one stored position, in order: its own hash, its link, then the checkpoint there. */
-        private VerifyReport check(long p, Document doc, Document checkpoint) {
+        private void check(long p, Document doc, Document checkpoint) {
+            documentsSeen++;
             if (!EventDocuments.isFiller(doc)) {
-                VerifyReport problem = checkEvent(p, doc);
-                if (problem != null) {
-                    return problem;
-                }
+                eventsChecked++;
+                checkEvent(p, doc);
             }
-            running = EventHash.running(running, EventHash.contribution(doc));
+            String contribution = EventHash.contribution(doc);
+            running = EventHash.running(running, contribution);
+            if (unsynced != null) {
+                unsynced = EventHash.running(unsynced, contribution);
+            }
             if (checkpoint != null) {
-                if (!running.equals(checkpoint.getString(Checkpointer.HASH))) {
-                    return problem(CHECKPOINT_MISMATCH, p, null, null, "the running hash over positions "
-                            + (lastCheckpoint + 1) + " to " + p + " differs from the checkpoint recorded at " + p
-                            + ": an event in that range was rewritten together with the rest of its aggregate's chain,"
-                            + " moved, removed or replaced, or the checkpoint itself was altered");
-                }
-                checkpointsSeen++;
-                lastCheckpoint = p;
-                lastCheckpointHash = running;
+                atCheckpoint(p, checkpoint);
             }
-            return null;
         }
 
-        private VerifyReport checkEvent(long p, Document doc) {
+        /**
+         * Compares the running hash with the checkpoint at {@code p}. After a mismatch the walk goes on from the
+         * recorded value, so the next checkpoint judges only its own stretch; it also keeps its own value, so a
+         * checkpoint that was itself altered is reported once, not again at the next one.
+         */
+        private void atCheckpoint(long p, Document checkpoint) {
+            String recorded = checkpoint.getString(Checkpointer.HASH);
+            if (running.equals(recorded) || Objects.equals(unsynced, recorded)) {
+                checkpointsSeen++;
+                unsynced = null;
+            } else {
+                problem(CHECKPOINT_MISMATCH, p, null, null, "the running hash over positions " + (lastCheckpoint + 1)
+                        + " to " + p + " differs from the checkpoint recorded at " + p + ": an event in that range was"
+                        + " rewritten together with the rest of its aggregate's chain, moved, removed or replaced, or the"
+                        + " checkpoint itself was altered");
+                unsynced = running;
+            }
+            if (recorded != null) {
+                running = recorded;
+            }
+            lastCheckpoint = p;
+            lastCheckpointHash = recorded;
+        }
+
+        private void checkEvent(long p, Document doc) {
             boolean domain = EventDocuments.hasAggregate(doc);
             String aggregate = domain ? doc.getString(AGGREGATE_ID) : null;
             Long sequence = domain ? EventDocuments.sequence(doc) : null;
             String what = domain ? "" : "event " + doc.getString(EVENT_ID) + " (no aggregate): ";
             String stored = doc.getString(HASH);
             String storedPrevious = doc.getString(PREV_HASH);
+            boolean flagged = true;
             if (stored == null) {
-                return problem(EDITED, p, aggregate, sequence, what + "carries no hash (its hash was removed, or it was"
+                problem(EDITED, p, aggregate, sequence, what + "carries no hash (its hash was removed, or it was"
                         + " written before Docket kept hashes)");
-            }
-            if (!stored.equals(EventHash.of(doc, storedPrevious))) {
-                return problem(EDITED, p, aggregate, sequence, what + "its content (payload, metadata, type, timestamp or"
+            } else if (!stored.equals(EventHash.of(doc, storedPrevious))) {
+                problem(EDITED, p, aggregate, sequence, what + "its content (payload, metadata, type, timestamp or"
                         + " identifiers) no longer matches the hash stored with it");
+            } else {
+                flagged = false;
             }
             if (!domain || sequence == 0) {
-                return EventHash.GENESIS.equals(storedPrevious) ? null : problem(EDITED, p, aggregate, sequence, what
-                        + "a first event must chain to the genesis hash, but this one chains to " + storedPrevious);
+                if (!flagged && !EventHash.GENESIS.equals(storedPrevious)) {
+                    problem(EDITED, p, aggregate, sequence, what + "a first event must chain to the genesis hash, but this"
+                            + " one chains to " + storedPrevious);
+                }
+                if (domain) {
+                    recent.put(aggregate, new Link(sequence, stored, p, flagged));
+                }
+                return;
             }
-            Link previous = predecessor(aggregate, sequence);
-            remember(aggregate, sequence, stored, p);
+            Link earlier = recent.get(aggregate);
+            Link previous = predecessor(aggregate, sequence, earlier);
+            recent.put(aggregate, new Link(sequence, stored, p, flagged));
             if (previous == null) {
-                return deleted(p, aggregate, sequence - 1, "sequence " + (sequence - 1) + " is missing; sequence " + sequence
-                        + " at position " + p + " chains to it");
-            }
-            if (previous.position() > p) {
-                return problem(REORDERED, p, aggregate, sequence, "sequence " + sequence + " is stored at position " + p
+                missing(p, aggregate, sequence, earlier);
+            } else if (previous.position() > p) {
+                problem(REORDERED, p, aggregate, sequence, "sequence " + sequence + " is stored at position " + p
                         + ", before sequence " + (sequence - 1) + " at position " + previous.position());
-            }
-            if (!previous.hash().equals(storedPrevious)) {
-                return problem(EDITED, previous.position(), aggregate, sequence - 1, "its hash is no longer the one"
+            } else if (!flagged && !previous.flagged() && !previous.hash().equals(storedPrevious)) {
+                problem(EDITED, previous.position(), aggregate, sequence - 1, "its hash is no longer the one"
                         + " sequence " + sequence + " (position " + p + ") was chained to: it was rewritten and its hash"
                         + " recomputed");
             }
-            return null;
+        }
+
+        /**
+         * Sequence {@code sequence - 1} of the aggregate is gone. It was stored after the aggregate's earlier
+         * event and before {@code p}, after any other removed events of the same aggregate: the last empty
+         * position in that range is where it was (a guess when several are empty, and the detail says so).
+         */
+        private void missing(long p, String aggregate, long sequence, Link earlier) {
+            long after = earlier != null && earlier.sequence() < sequence ? earlier.position() : 0;
+            SortedSet<Long> candidates = holes.subSet(after + 1, p);
+            if (candidates.isEmpty()) {
+                deleted(p, aggregate, sequence - 1, "sequence " + (sequence - 1) + " is missing; sequence " + sequence
+                        + " at position " + p + " chains to it");
+                return;
+            }
+            long first = candidates.first();
+            long at = candidates.last();
+            int count = candidates.size();
+            holes.remove(at);
+            deleted(at, aggregate, sequence - 1, "position " + at + " is empty; sequence " + sequence
+                    + " of this aggregate (position " + p + ") chains to the missing sequence " + (sequence - 1)
+                    + (count == 1 ? "" : " (it was at one of the " + count + " empty positions from " + first + " to " + at
+                    + "; the last is named)"));
         }
 
         /** The previous event of the aggregate, from the walk's memory or else read by its stream key. */
-        private Link predecessor(String aggregate, long sequence) {
-            Link known = recent.get(aggregate);
+        private Link predecessor(String aggregate, long sequence, Link known) {
             if (known != null && known.sequence() == sequence - 1) {
                 return known;
             }
             Document doc = events.find(Filters.eq(STREAM_KEY, EventDocuments.streamKey(aggregate, sequence - 1))).first();
-            return doc == null ? null : new Link(sequence - 1, String.valueOf(doc.getString(HASH)), EventDocuments.position(doc));
+            return doc == null ? null : new Link(sequence - 1, String.valueOf(doc.getString(HASH)),
+                    EventDocuments.position(doc), false);
         }
 
-        private void remember(String aggregate, long sequence, String hash, long position) {
-            recent.put(aggregate, new Link(sequence, hash, position));
+        private void deleted(long position, String aggregate, Long sequence, String detail) {
+            problem(DELETED, position, aggregate, sequence, detail);
         }
 
-        private VerifyReport deleted(long position, String aggregate, Long sequence, String detail) {
-            return problem(DELETED, position, aggregate, sequence, detail);
-        }
-
-        private VerifyReport problem(String problem, long position, String aggregate, Long sequence, String detail) {
-            log.warn("Event store verification: {} at position {} (aggregate {}, sequence {}): {}", problem, position,
-                    aggregate, sequence, detail);
-            return VerifyReport.problem(position, aggregate, sequence, problem, detail);
+        private void problem(String problem, long position, String aggregate, Long sequence, String detail) {
+            problemsFound++;
+            listed.add(new VerifyReport.Problem(position, aggregate, sequence, problem, detail));
+            if (listed.size() > MAX_LISTED) {
+                listed.poll();
+            }
         }
     }
 }

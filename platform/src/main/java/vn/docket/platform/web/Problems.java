@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import vn.docket.platform.audit.DenialRecorder;
+import vn.docket.platform.eventstore.UnstorableText;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -78,6 +79,14 @@ public class Problems extends ResponseEntityExceptionHandler {
     ProblemDetail concurrentChange(ConcurrencyException e) {
         return problem(HttpStatus.CONFLICT, "concurrent-change",
                 "Someone else changed this assignment at the same moment; reload it and try again.");
+    }
+
+    /** The event store refuses text with half a surrogate pair before writing anything (see UnstorableText). */
+    @ExceptionHandler(UnstorableText.class)
+    ProblemDetail unstorableText(UnstorableText e) {
+        return problem(HttpStatus.BAD_REQUEST, "unstorable-text", "A text field holds a character that is not"
+                + " Unicode text (half of a surrogate pair, such as \\ud800 written alone); nothing was recorded."
+                + " Retype the text or remove that character.");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -7,16 +7,24 @@ import static vn.docket.platform.eventstore.DocketEventStorageEngineTest.event;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Tampering done straight in the database, the way someone with access to the database files would,
@@ -87,7 +95,13 @@ class TamperEvidenceTest {
 
     @Test
     void an_untouched_store_is_intact_up_to_the_head_and_the_verify_records_the_checkpoints_due() {
-        assertThat(verify()).isEqualTo(VerifyReport.intact(16, 0, null));
+        VerifyReport first = verify();
+        assertThat(first.intact()).isTrue();
+        assertThat(first.upTo()).isEqualTo(16);
+        assertThat(first.eventsChecked()).isEqualTo(16);
+        assertThat(first.checkpoints()).isZero();
+        assertThat(first.problemsFound()).isZero();
+        assertThat(first.problems()).isEmpty();
         VerifyReport again = verify();
         assertThat(again.intact()).isTrue();
         assertThat(again.upTo()).isEqualTo(16);
@@ -105,7 +119,11 @@ class TamperEvidenceTest {
         engine.appendEvents(event("e", 0));
         assertThat(at(18).getString("aggregateIdentifier")).isEqualTo("e");
         verify();
-        assertThat(verify()).isEqualTo(new VerifyReport(true, 18L, 4, verify().lastCheckpointHash(), null, null, null, null, null));
+        VerifyReport report = verify();
+        assertThat(report.intact()).isTrue();
+        assertThat(report.upTo()).isEqualTo(18);
+        assertThat(report.eventsChecked()).isEqualTo(18);
+        assertThat(report.checkpoints()).isEqualTo(4);
     }
 
     @Test
@@ -189,6 +207,125 @@ class TamperEvidenceTest {
         VerifyReport report = verify();
         assertThat(report.problem()).isEqualTo("checkpoint mismatch");
         assertThat(report.position()).isEqualTo(16);
+    }
+
+    private static VerifyReport.Problem problem(long position, String assignment, Long sequence, String problem) {
+        return new VerifyReport.Problem(position, assignment, sequence, problem, null);
+    }
+
+    /** The problems without their details, which are for people. */
+    private static java.util.List<VerifyReport.Problem> found(VerifyReport report) {
+        return report.problems().stream().map(p -> problem(p.position(), p.assignment(), p.sequence(), p.problem())).toList();
+    }
+
+    @Test
+    void two_separate_tamperings_are_both_reported_and_the_report_says_how_far_the_walk_got() {
+        events.updateOne(Filters.eq("_id", 6L), Updates.set("payload", "{\"id\":\"b\",\"n\":99}")); // b#1
+        events.deleteOne(Filters.eq("_id", 10L)); // c#2
+        VerifyReport report = verify();
+        assertThat(report.intact()).isFalse();
+        assertThat(found(report)).containsExactly(problem(6, "b", 1L, "edited"), problem(10, "c", 2L, "deleted"));
+        assertThat(report.problemsFound()).isEqualTo(2);
+        assertThat(report.capped()).isFalse();
+        assertThat(report.upTo()).isEqualTo(16);
+        assertThat(report.eventsChecked()).isEqualTo(15);
+        // the first problem stays where clients read it before the list existed
+        assertThat(report.position()).isEqualTo(6);
+        assertThat(report.problem()).isEqualTo("edited");
+    }
+
+    @Test
+    void tampering_under_checkpoints_is_reported_at_each_event_and_at_each_checkpoint_whose_stretch_it_touched() {
+        verify(); // checkpoints at 4, 8, 12 and 16
+        Document c1 = at(7);
+        c1.put("payload", "{\"id\":\"c\",\"n\":99}");
+        EventHash.seal(c1, c1.getString("prevHash")); // rewritten with a fresh hash: c#2 no longer chains to it
+        events.replaceOne(Filters.eq("_id", 7L), c1);
+        events.deleteOne(Filters.eq("_id", 14L)); // a#4, the last of its aggregate: nothing chains to it
+        VerifyReport report = verify();
+        assertThat(found(report)).containsExactly(problem(7, "c", 1L, "edited"), problem(8, null, null, "checkpoint mismatch"),
+                problem(14, null, null, "deleted"), problem(16, null, null, "checkpoint mismatch"));
+        assertThat(report.checkpoints()).isEqualTo(2);
+    }
+
+    @Test
+    void a_checkpoint_altered_in_the_database_is_reported_once_and_the_stretches_after_it_still_verify() {
+        verify();
+        store.database.getCollection(Checkpointer.CHECKPOINTS)
+                .updateOne(Filters.eq("_id", 8L), Updates.set("hash", EventHash.FILLER_MARK));
+        VerifyReport report = verify();
+        assertThat(found(report)).containsExactly(problem(8, null, null, "checkpoint mismatch"));
+        assertThat(report.checkpoints()).isEqualTo(3);
+    }
+
+    @Test
+    void a_stretch_of_removed_events_longer_than_one_read_does_not_end_the_walk_and_at_most_100_problems_are_listed() {
+        for (int seq = 0; seq < 300; seq++) {
+            engine.appendEvents(event("z", seq)); // positions 17 to 316
+        }
+        events.deleteMany(Filters.and(Filters.gte("_id", 129L), Filters.lte("_id", 256L))); // one whole read of 128
+        events.updateOne(Filters.eq("_id", 300L), Updates.set("payload", "{\"id\":\"z\",\"n\":-1}"));
+        VerifyReport report = verify();
+        assertThat(report.upTo()).isEqualTo(316);
+        assertThat(report.eventsChecked()).isEqualTo(316 - 128);
+        assertThat(report.problemsFound()).isEqualTo(128 + 1);
+        assertThat(report.capped()).isTrue();
+        assertThat(report.problems()).hasSize(StoreVerifier.MAX_LISTED);
+        assertThat(report.problems()).extracting(VerifyReport.Problem::position)
+                .isSorted().startsWith(129L, 130L).doesNotContain(300L); // the first 100 by position
+        assertThat(report.sentence()).contains("129 problems", "188 events checked up to position 316", "first 100");
+    }
+
+    @Test
+    void text_with_half_a_surrogate_pair_is_refused_before_anything_is_written_and_the_store_stays_intact() {
+        // JSON lets a client write half a surrogate pair as an escape; BSON cannot store it, and a hash over it would later read as an edit.
+        assertThatThrownBy(() -> engine.appendEvents(event("d", 0),
+                new GenericDomainEventMessage<>("Thing", "d", 1, new Noted("lone \ud800 title", 1))))
+                .isInstanceOf(UnstorableText.class).hasMessageContaining("payload");
+        assertThatThrownBy(() -> engine.appendEvents(new GenericDomainEventMessage<>("Thing", "d", 0, new Noted("d", 0),
+                MetaData.with("actorName", "Lan \udc00"))))
+                .isInstanceOf(UnstorableText.class).hasMessageContaining("metaData");
+        assertThatThrownBy(() -> engine.appendEvents(event("d\ud83d", 0)))
+                .isInstanceOf(UnstorableText.class).hasMessageContaining("aggregateIdentifier");
+        assertThat(events.countDocuments()).isEqualTo(16);
+        engine.appendEvents(event("d", 0));
+        assertThat(at(17).getString("aggregateIdentifier")).isEqualTo("d"); // no position was taken by the refusals
+        assertThat(verify().intact()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} backend")
+    @ValueSource(strings = {"memory", "h2"})
+    void no_text_the_engine_accepts_makes_verify_report_an_edit_and_every_accepted_text_reads_back_unchanged(
+            String backend, @TempDir Path dir) {
+        try (EmbeddedStore other = backend.equals("h2") ? EmbeddedStore.onDisk(dir) : EmbeddedStore.inMemory()) {
+            DocketEventStorageEngine tricky = other.engine();
+            int accepted = 0;
+            int refused = 0;
+            for (String text : TrickyText.samples(300)) {
+                // The oracle: text that survives UTF-8 and back is what BSON stores exactly.
+                boolean storable = text.equals(new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+                String aggregate = "t" + accepted + text;
+                try {
+                    tricky.appendEvents(new GenericDomainEventMessage<>("Thing", aggregate, 0, new Noted(text, 0),
+                            MetaData.with("actorName", text)));
+                } catch (UnstorableText expected) {
+                    assertThat(storable).as("refused %s", TrickyText.escaped(text)).isFalse();
+                    refused++;
+                    continue;
+                }
+                assertThat(storable).as("accepted %s", TrickyText.escaped(text)).isTrue();
+                DomainEventMessage<?> back = tricky.readEvents(aggregate).next();
+                assertThat(((Noted) back.getPayload()).id()).isEqualTo(text);
+                assertThat(back.getMetaData().get("actorName")).isEqualTo(text);
+                accepted++;
+            }
+            assertThat(accepted).isGreaterThan(100);
+            assertThat(refused).isGreaterThan(20);
+            VerifyReport report = new StoreVerifier(other.database, new Checkpointer(other.database, EVERY,
+                    Duration.ofSeconds(10))).verify();
+            assertThat(report.intact()).as("%s", report).isTrue();
+            assertThat(report.upTo()).isEqualTo(accepted);
+        }
     }
 
     @Test

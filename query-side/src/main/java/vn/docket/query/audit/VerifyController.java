@@ -28,8 +28,9 @@ class VerifyController {
     }
 
     @GetMapping("/api/audit/verify")
-    @Operation(summary = "Walk the event store: intact up to position N, or the first event edited, deleted or"
-            + " reordered (its assignment, sequence and what is wrong)")
+    @Operation(summary = "Walk the whole event store: how far it got (upTo, eventsChecked) and every event edited,"
+            + " deleted or reordered and every checkpoint mismatch (position, assignment, sequence, what is wrong),"
+            + " the first 100 listed")
     VerifyReport verify() {
         if (!MAY_VERIFY.contains(CurrentActor.get().role())) {
             throw new NotAllowed("auditors-only", "Only auditors, administrators and the office's clerks may verify the event store.");

@@ -422,7 +422,7 @@ public final class EventStoreBenchmark {
             vn.docket.platform.eventstore.VerifyReport report =
                     new vn.docket.platform.eventstore.StoreVerifier(store.database, checkpointer).verify();
             record("verify walk (intact: " + report.intact() + "), docket stored=" + stored,
-                    report.upTo() == null ? 0 : report.upTo() / elapsed(verifyStart), "positions/s");
+                    report.upTo() / elapsed(verifyStart), "positions/s");
         }
     }
 
