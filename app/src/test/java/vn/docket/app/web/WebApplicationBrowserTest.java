@@ -306,12 +306,8 @@ class WebApplicationBrowserTest {
     @Test
     @Order(7)
     void a_clerk_imports_notice_311_checks_the_preview_confirms_and_sees_its_items_with_progress() {
-        Path notice = Path.of(System.getProperty("docket.shared-dir", "../../shared"), "notices",
-                "000_3625d3d5715c8dde.txt").toAbsolutePath().normalize();
         browser.signIn("clerk");
-        browser.open("/notices.html");
-        browser.present(By.id("notice-file")).sendKeys(notice.toString());
-        browser.find(By.id("preview-button")).click();
+        previewNotice("000_3625d3d5715c8dde.txt");
         browser.waitForCount(By.cssSelector("#preview-items tbody tr"), 4);
         assertThat(browser.find(By.cssSelector("[data-path='notice.number']")).getAttribute("value"))
                 .isEqualTo("311/TB-UBND");
@@ -329,9 +325,7 @@ class WebApplicationBrowserTest {
         browser.screenshot("notice");
 
         // The same file again: the preview says at once that it is registered, before anyone confirms.
-        browser.open("/notices.html");
-        browser.present(By.id("notice-file")).sendKeys(notice.toString());
-        browser.find(By.id("preview-button")).click();
+        previewNotice("000_3625d3d5715c8dde.txt");
         browser.waitForText(By.id("registered-before"), "đã được đăng ký");
         browser.screenshot("notice-import-again");
     }
@@ -398,12 +392,8 @@ class WebApplicationBrowserTest {
     @Test
     @Order(11)
     void an_unnumbered_draft_notice_is_named_as_such_and_its_items_link_back_to_it() {
-        Path notice = Path.of(System.getProperty("docket.shared-dir", "../../shared"), "notices",
-                "001_d33d67fc94cd4e07.txt").toAbsolutePath().normalize();
         browser.signIn("clerk");
-        browser.open("/notices.html");
-        browser.present(By.id("notice-file")).sendKeys(notice.toString());
-        browser.find(By.id("preview-button")).click();
+        previewNotice("001_d33d67fc94cd4e07.txt");
         browser.waitForCount(By.cssSelector("#preview-items tbody tr"), 6);
         browser.find(By.id("confirm-import")).click();
 
@@ -416,7 +406,16 @@ class WebApplicationBrowserTest {
         browser.waitForText(By.tagName("h1"), "Thông báo kết luận (chưa có số)");
     }
 
-    private boolean pageOverflow() {
+    /** Chooses one of the real notices in ../shared/notices on the import page and asks for its preview. */
+    private void previewNotice(String file) {
+        Path notice = Path.of(System.getProperty("docket.shared-dir", "../../shared"), "notices", file)
+                .toAbsolutePath().normalize();
+        browser.open("/notices.html");
+        browser.present(By.id("notice-file")).sendKeys(notice.toString());
+        browser.find(By.id("preview-button")).click();
+    }
+
+        private boolean pageOverflow() {
         return (Boolean) browser.script(
                 "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
     }
