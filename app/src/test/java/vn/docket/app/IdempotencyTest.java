@@ -214,4 +214,17 @@ class IdempotencyTest {
                 .allSatisfy(a -> assertRule(a, 409, "request-in-progress"));
         assertThat(assigned(ids.get(0))).isEqualTo(1);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_api_documentation_shows_the_header_on_the_commands_that_honour_it() {
+        Map<String, Object> paths = (Map<String, Object>) docket.getOk("auditor", "/v3/api-docs").get("paths");
+        java.util.function.Function<String, String> headers = path -> String.valueOf(
+                ((Map<String, Object>) ((Map<String, Object>) paths.get(path)).get("post")).get("parameters"));
+
+        assertThat(headers.apply("/api/assignments")).contains("Idempotency-Key");
+        assertThat(headers.apply("/api/assignments/{id}/drafts")).contains("Idempotency-Key");
+        assertThat(headers.apply("/api/assignments/{id}/extension-requests/decision")).contains("Idempotency-Key");
+        assertThat(headers.apply("/api/notices")).doesNotContain("Idempotency-Key");
+    }
 }
