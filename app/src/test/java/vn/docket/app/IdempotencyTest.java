@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,7 +136,7 @@ class IdempotencyTest {
         Instant now = clock.instant();
         byte[] sha = MessageDigest.getInstance("SHA-256").digest(CREATE.getBytes(StandardCharsets.UTF_8));
         keys().insertOne(new Document("_id", "clerk:" + key).append("attempt", "the-process-that-died")
-                .append("request", "POST /api/assignments " + java.util.HexFormat.of().formatHex(sha))
+                .append("request", "POST /api/assignments " + HexFormat.of().formatHex(sha))
                 .append("state", "running").append("leaseUntil", Date.from(now.plusSeconds(15)))
                 .append("expiresAt", Date.from(now.plus(Duration.ofHours(24)))));
         long before = events();
@@ -219,7 +221,7 @@ class IdempotencyTest {
     @SuppressWarnings("unchecked")
     void the_api_documentation_shows_the_header_on_the_commands_that_honour_it() {
         Map<String, Object> paths = (Map<String, Object>) docket.getOk("auditor", "/v3/api-docs").get("paths");
-        java.util.function.Function<String, String> headers = path -> String.valueOf(
+        Function<String, String> headers = path -> String.valueOf(
                 ((Map<String, Object>) ((Map<String, Object>) paths.get(path)).get("post")).get("parameters"));
 
         assertThat(headers.apply("/api/assignments")).contains("Idempotency-Key");

@@ -1,5 +1,6 @@
 package vn.docket.events;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -33,7 +34,7 @@ public final class EventMetadata {
 
     /** The metadata of a command whose id was derived from an Idempotency-Key (see {@link #KEYED_REQUEST}). */
     public static Map<String, String> keyed(Actor actor, String commandId) {
-        Map<String, String> metaData = new java.util.HashMap<>(of(actor, commandId));
+        Map<String, String> metaData = new HashMap<>(of(actor, commandId));
         metaData.put(KEYED_REQUEST, "true");
         return metaData;
     }

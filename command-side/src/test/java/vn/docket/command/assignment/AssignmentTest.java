@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.CustomTypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -255,7 +256,7 @@ class AssignmentTest {
         void a_command_without_a_key_is_judged_again_even_under_a_command_id_seen_before() {
             fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF))
                     .when(new SubmitDraft(ID, "KH v1.docx", SHA, null, null, MEETING), by(TCKH_STAFF))
-                    .expectException(new org.hamcrest.CustomTypeSafeMatcher<StateConflict>("rule draft-awaiting-review") {
+                    .expectException(new CustomTypeSafeMatcher<StateConflict>("rule draft-awaiting-review") {
                         @Override
                         protected boolean matchesSafely(StateConflict e) {
                             return e.rule().equals("draft-awaiting-review");
