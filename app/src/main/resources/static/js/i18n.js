@@ -321,6 +321,8 @@ const vi = {
   'problem.effective-date-in-future': 'Ngày thực hiện không được sau hôm nay.',
   'problem.effective-date-order': 'Ngày thực hiện sớm hơn bước đã ghi nhận gần nhất.',
   'problem.concurrent-change': 'Người khác vừa thay đổi nhiệm vụ này; tải lại trang và thử lại.',
+  'problem.request-in-progress': 'Lần gửi trước vẫn đang được xử lý; chờ một lát rồi thử lại.',
+  'problem.idempotency-key-reused': 'Biểu mẫu này đã được gửi với nội dung khác; tải lại trang rồi nhập lại.',
   'problem.malformed-request': 'Dữ liệu gửi lên không đúng định dạng.',
   'problem.invalid-field': 'Một ô nhập không hợp lệ.',
   'problem.internal-error': 'Máy chủ gặp lỗi; vui lòng báo bộ phận CNTT.',

@@ -41,8 +41,15 @@ final class DocketClient {
     }
 
     ResponseEntity<Map<String, Object>> postRaw(String user, String path, String rawJson) {
+        return postRaw(user, path, rawJson, null);
+    }
+
+    ResponseEntity<Map<String, Object>> postRaw(String user, String path, String rawJson, String idempotencyKey) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
         return as(user).exchange(path, HttpMethod.POST, new HttpEntity<>(rawJson, headers), MAP);
     }
 

@@ -1,5 +1,6 @@
 package vn.docket.events;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -13,6 +14,11 @@ public final class EventMetadata {
     public static final String ACTOR_UNIT = "actorUnit";
     public static final String ACTOR_ROLE = "actorRole";
     public static final String COMMAND_ID = "commandId";
+    /**
+     * "true" when the command came with an Idempotency-Key: its command id is then derived from the user, the
+     * key and the request, so a retry carries the same id, and the aggregate remembers it to apply it only once.
+     */
+    public static final String KEYED_REQUEST = "keyedRequest";
 
     private EventMetadata() {
     }
@@ -24,6 +30,13 @@ public final class EventMetadata {
                 ACTOR_UNIT, actor.unit() == null ? "" : actor.unit(),
                 ACTOR_ROLE, actor.role().name(),
                 COMMAND_ID, commandId);
+    }
+
+    /** The metadata of a command whose id was derived from an Idempotency-Key (see {@link #KEYED_REQUEST}). */
+    public static Map<String, String> keyed(Actor actor, String commandId) {
+        Map<String, String> metaData = new HashMap<>(of(actor, commandId));
+        metaData.put(KEYED_REQUEST, "true");
+        return metaData;
     }
 
     public static Actor actorFrom(Map<String, ?> metaData) {

@@ -10,12 +10,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.docket.command.approval.ApprovalLevels;
 import vn.docket.command.assignment.AssignmentCommands.Approve;
@@ -83,6 +87,8 @@ class Assignment {
     /** The date asked for by an extension request awaiting a leader's decision, and why. */
     private LocalDate pendingExtension;
     private String pendingExtensionReason;
+    @AggregateMember
+    private AppliedRequests appliedRequests = new AppliedRequests();
 
     /** For Axon and for Jackson when reading a snapshot. */
     Assignment() {
@@ -127,6 +133,16 @@ class Assignment {
         apply(new TaskAssigned(cmd.assignmentId(), title, cmd.kind(), lead, coordinators, cmd.deadline(), route,
                 cmd.source(), cmd.parentId(), on));
         chaser.arm(deadlines, cmd.deadline());
+    }
+
+    /**
+     * A keyed request retried after a crash carries the command id of its first attempt: if that attempt's events
+     * are stored, answer as it did (a draft's version) and apply nothing twice.
+     */
+    @CommandHandlerInterceptor
+    Object onlyOnce(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        String commandId = (String) command.getMetaData().get(EventMetadata.COMMAND_ID);
+        return appliedRequests.applied(commandId) ? appliedRequests.answerTo(commandId) : chain.proceed();
     }
 
     @CommandHandler

@@ -12,7 +12,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.docket.command.assignment.AssignmentCommands.Approve;
@@ -24,7 +23,6 @@ import vn.docket.command.assignment.AssignmentCommands.Reassign;
 import vn.docket.command.assignment.AssignmentCommands.RequestRevision;
 import vn.docket.command.assignment.AssignmentCommands.SubmitDraft;
 import vn.docket.command.dispatch.CommandDispatcher;
-import vn.docket.command.dispatch.IdempotencyKeys;
 import vn.docket.events.DecisionRef;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.NoticeSource;
@@ -37,12 +35,10 @@ import vn.docket.platform.web.RuleBroken;
 class AssignmentCommandController {
 
     private final CommandDispatcher commands;
-    private final IdempotencyKeys idempotency;
     private final EventStore eventStore;
 
-    AssignmentCommandController(CommandDispatcher commands, IdempotencyKeys idempotency, EventStore eventStore) {
+    AssignmentCommandController(CommandDispatcher commands, EventStore eventStore) {
         this.commands = commands;
-        this.idempotency = idempotency;
         this.eventStore = eventStore;
     }
 
@@ -75,70 +71,57 @@ class AssignmentCommandController {
 
     @PostMapping
     @Operation(summary = "Assign a task (AssignTask)")
-    ResponseEntity<?> assign(@RequestBody AssignRequest r,
-                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return idempotency.once(key, () -> {
-            if (r.parentId() != null && eventStore.lastSequenceNumberFor(r.parentId().toString()).isEmpty()) {
-                throw new RuleBroken("unknown-parent", "The parent assignment " + r.parentId() + " does not exist.");
-            }
-            UUID id = UUID.randomUUID();
-            commands.send(new AssignTask(id, r.title(), r.kind(), r.leadUnit(), r.coordinatingUnits(), r.deadline(),
-                    r.approvalRoute(), r.source(), r.parentId(), r.effectiveDate()));
-            return ResponseEntity.created(URI.create("/api/assignments/" + id)).body(Map.of("id", id));
-        });
+    ResponseEntity<?> assign(@RequestBody AssignRequest r) {
+        if (r.parentId() != null && eventStore.lastSequenceNumberFor(r.parentId().toString()).isEmpty()) {
+            throw new RuleBroken("unknown-parent", "The parent assignment " + r.parentId() + " does not exist.");
+        }
+        UUID id = commands.create(newId -> new AssignTask(newId, r.title(), r.kind(), r.leadUnit(),
+                r.coordinatingUnits(), r.deadline(), r.approvalRoute(), r.source(), r.parentId(), r.effectiveDate()));
+        return ResponseEntity.created(URI.create("/api/assignments/" + id)).body(Map.of("id", id));
     }
 
     @PostMapping("/{id}/drafts")
     @Operation(summary = "Submit a draft (SubmitDraft)")
-    ResponseEntity<?> submitDraft(@PathVariable UUID id, @RequestBody DraftRequest r,
-                                  @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return idempotency.once(key, () -> {
-            int version = commands.send(new SubmitDraft(id, r.documentName(), r.documentSha256(), r.documentUrl(),
-                    r.note(), r.effectiveDate()));
-            return ResponseEntity.status(201).body(Map.of("version", version));
-        });
+    ResponseEntity<?> submitDraft(@PathVariable UUID id, @RequestBody DraftRequest r) {
+        int version = commands.send(new SubmitDraft(id, r.documentName(), r.documentSha256(), r.documentUrl(),
+                r.note(), r.effectiveDate()));
+        return ResponseEntity.status(201).body(Map.of("version", version));
     }
 
     @PostMapping("/{id}/revision-requests")
     @Operation(summary = "Request a revision of the draft awaiting review (RequestRevision)")
-    ResponseEntity<?> requestRevision(@PathVariable UUID id, @RequestBody RevisionRequest r,
-                                      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return idempotency.once(key, () -> accepted(id, new RequestRevision(id, r.reasons(), r.dueDate(), r.effectiveDate())));
+    ResponseEntity<?> requestRevision(@PathVariable UUID id, @RequestBody RevisionRequest r) {
+        return accepted(id, new RequestRevision(id, r.reasons(), r.dueDate(), r.effectiveDate()));
     }
 
     @PostMapping("/{id}/approvals")
     @Operation(summary = "Approve the draft at the next level of its route (Approve)")
-    ResponseEntity<?> approve(@PathVariable UUID id, @RequestBody ApprovalRequest r,
-                              @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return idempotency.once(key, () -> accepted(id, new Approve(id, r.note(), r.decisionRef(), r.effectiveDate())));
+    ResponseEntity<?> approve(@PathVariable UUID id, @RequestBody ApprovalRequest r) {
+        return accepted(id, new Approve(id, r.note(), r.decisionRef(), r.effectiveDate()));
     }
 
     @PostMapping("/{id}/issuance")
     @Operation(summary = "Record the issuance of the approved document (Issue)")
-    ResponseEntity<?> issue(@PathVariable UUID id, @RequestBody IssuanceRequest r,
-                            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return idempotency.once(key, () -> accepted(id, new Issue(id, r.documentNumber(), r.issuedOn())));
+    ResponseEntity<?> issue(@PathVariable UUID id, @RequestBody IssuanceRequest r) {
+        return accepted(id, new Issue(id, r.documentNumber(), r.issuedOn()));
     }
 
     @PostMapping("/{id}/deadline-extensions")
     @Operation(summary = "Extend the deadline (ExtendDeadline)")
-    ResponseEntity<?> extend(@PathVariable UUID id, @RequestBody ExtensionRequest r,
-                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return idempotency.once(key, () -> accepted(id, new ExtendDeadline(id, r.newDeadline(), r.reason(), r.effectiveDate())));
+    ResponseEntity<?> extend(@PathVariable UUID id, @RequestBody ExtensionRequest r) {
+        return accepted(id, new ExtendDeadline(id, r.newDeadline(), r.reason(), r.effectiveDate()));
     }
 
     @PostMapping("/{id}/reassignment")
     @Operation(summary = "Give the assignment to another lead unit (Reassign)")
-    ResponseEntity<?> reassign(@PathVariable UUID id, @RequestBody ReassignmentRequest r,
-                               @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return idempotency.once(key, () -> accepted(id, new Reassign(id, r.leadUnit(), r.reason(), r.effectiveDate())));
+    ResponseEntity<?> reassign(@PathVariable UUID id, @RequestBody ReassignmentRequest r) {
+        return accepted(id, new Reassign(id, r.leadUnit(), r.reason(), r.effectiveDate()));
     }
 
     @PostMapping("/{id}/cancellation")
     @Operation(summary = "Cancel the assignment (Cancel)")
-    ResponseEntity<?> cancel(@PathVariable UUID id, @RequestBody CancellationRequest r,
-                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return idempotency.once(key, () -> accepted(id, new Cancel(id, r.reason(), r.effectiveDate())));
+    ResponseEntity<?> cancel(@PathVariable UUID id, @RequestBody CancellationRequest r) {
+        return accepted(id, new Cancel(id, r.reason(), r.effectiveDate()));
     }
 
     private ResponseEntity<?> accepted(UUID id, Object command) {

@@ -8,21 +8,17 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import vn.docket.command.dispatch.CommandDispatcher;
-import vn.docket.command.dispatch.IdempotencyKeys;
 
 @RestController
 @Tag(name = "Assignments (commands)")
 class ReminderController {
 
     private final CommandDispatcher commands;
-    private final IdempotencyKeys idempotency;
 
-    ReminderController(CommandDispatcher commands, IdempotencyKeys idempotency) {
+    ReminderController(CommandDispatcher commands) {
         this.commands = commands;
-        this.idempotency = idempotency;
     }
 
     record ReminderRequest(String note) {
@@ -30,11 +26,8 @@ class ReminderController {
 
     @PostMapping("/api/assignments/{id}/reminders")
     @Operation(summary = "Chase the lead unit by hand (SendReminder); clerks only, while the unit holds the work")
-    ResponseEntity<?> remind(@PathVariable UUID id, @RequestBody(required = false) ReminderRequest r,
-                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return idempotency.once(key, () -> {
-            commands.send(new SendReminder(id, r == null ? null : r.note()));
-            return ResponseEntity.status(201).body(Map.of("id", id));
-        });
+    ResponseEntity<?> remind(@PathVariable UUID id, @RequestBody(required = false) ReminderRequest r) {
+        commands.send(new SendReminder(id, r == null ? null : r.note()));
+        return ResponseEntity.status(201).body(Map.of("id", id));
     }
 }

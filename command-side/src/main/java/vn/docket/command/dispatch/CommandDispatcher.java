@@ -1,33 +1,67 @@
 package vn.docket.command.dispatch;
 
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import vn.docket.events.Actor;
 import vn.docket.events.EventMetadata;
 import vn.docket.platform.security.CurrentActor;
 
 /**
- * Sends a command as the signed-in user: every command gets a fresh command id and the actor's identity
- * in its metadata, and Axon copies both onto the events it produces. Returns once the events are stored.
+ * Sends a command as the signed-in user: every command gets a command id and the actor's identity in its
+ * metadata, and Axon copies both onto the events it produces. Returns once the events are stored. The command id
+ * is fresh, unless the request came with an Idempotency-Key: then it is the one derived from the key
+ * ({@link IdempotencyKeys}), so that a retry after a crash is recognised by the aggregate that already applied it.
  */
 @Component
 public class CommandDispatcher {
 
     private final CommandGateway gateway;
+    private final EventStore eventStore;
 
-    public CommandDispatcher(CommandGateway gateway) {
+    public CommandDispatcher(CommandGateway gateway, EventStore eventStore) {
         this.gateway = gateway;
+        this.eventStore = eventStore;
     }
 
     public <R> R send(Object command) {
-        return sendAs(CurrentActor.get(), command);
+        String keyed = keyedCommandId();
+        return keyed == null ? sendAs(CurrentActor.get(), command)
+                : dispatch(EventMetadata.keyed(CurrentActor.get(), keyed), command);
     }
 
     public <R> R sendAs(Actor actor, Object command) {
-        String commandId = UUID.randomUUID().toString();
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(EventMetadata.of(actor, commandId)));
+        return dispatch(EventMetadata.of(actor, UUID.randomUUID().toString()), command);
+    }
+
+    /**
+     * Sends the command that creates an aggregate under a new id, and returns the id. Under an Idempotency-Key the
+     * id is derived from the key's command id: a retry of a create stored before a crash finds its aggregate
+     * stored, sends nothing and answers with the same id.
+     */
+    public UUID create(Function<UUID, Object> command) {
+        String keyed = keyedCommandId();
+        UUID id = keyed == null ? UUID.randomUUID() : IdempotencyKeys.derivedId("created by " + keyed);
+        if (keyed == null || eventStore.lastSequenceNumberFor(id.toString()).isEmpty()) {
+            send(command.apply(id));
+        }
+        return id;
+    }
+
+    private <R> R dispatch(Map<String, String> metaData, Object command) {
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+    }
+
+    /** The command id set by {@link IdempotencyFilter} on a request with an Idempotency-Key; null otherwise. */
+    private static String keyedCommandId() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        return request == null ? null
+                : (String) request.getAttribute(IdempotencyFilter.COMMAND_ID, RequestAttributes.SCOPE_REQUEST);
     }
 }

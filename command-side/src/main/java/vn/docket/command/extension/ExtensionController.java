@@ -9,11 +9,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.docket.command.dispatch.CommandDispatcher;
-import vn.docket.command.dispatch.IdempotencyKeys;
 
 /** Gia hạn on request: the lead unit asks, a leader decides. A clerk's direct extension stays at /deadline-extensions. */
 @RestController
@@ -22,11 +20,9 @@ import vn.docket.command.dispatch.IdempotencyKeys;
 class ExtensionController {
 
     private final CommandDispatcher commands;
-    private final IdempotencyKeys idempotency;
 
-    ExtensionController(CommandDispatcher commands, IdempotencyKeys idempotency) {
+    ExtensionController(CommandDispatcher commands) {
         this.commands = commands;
-        this.idempotency = idempotency;
     }
 
     record Request(LocalDate newDeadline, String reason, LocalDate effectiveDate) {
@@ -37,21 +33,15 @@ class ExtensionController {
 
     @PostMapping
     @Operation(summary = "Ask for a later deadline (RequestExtension); staff of the lead unit")
-    ResponseEntity<?> request(@PathVariable UUID id, @RequestBody Request r,
-                              @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return idempotency.once(key, () -> {
-            commands.send(new RequestExtension(id, r.newDeadline(), r.reason(), r.effectiveDate()));
-            return ResponseEntity.status(201).body(Map.of("id", id));
-        });
+    ResponseEntity<?> request(@PathVariable UUID id, @RequestBody Request r) {
+        commands.send(new RequestExtension(id, r.newDeadline(), r.reason(), r.effectiveDate()));
+        return ResponseEntity.status(201).body(Map.of("id", id));
     }
 
     @PostMapping("/decision")
     @Operation(summary = "Approve (possibly another date) or reject the pending request (DecideExtension); chair or vice-chair")
-    ResponseEntity<?> decide(@PathVariable UUID id, @RequestBody Decision d,
-                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return idempotency.once(key, () -> {
-            commands.send(new DecideExtension(id, d.approve(), d.newDeadline(), d.reason(), d.effectiveDate()));
-            return ResponseEntity.ok(Map.of("id", id));
-        });
+    ResponseEntity<?> decide(@PathVariable UUID id, @RequestBody Decision d) {
+        commands.send(new DecideExtension(id, d.approve(), d.newDeadline(), d.reason(), d.effectiveDate()));
+        return ResponseEntity.ok(Map.of("id", id));
     }
 }

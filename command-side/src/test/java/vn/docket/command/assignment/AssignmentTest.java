@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.CustomTypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -208,6 +209,60 @@ class AssignmentTest {
         void unit_staff_cannot_assign_tasks() {
             fixture.givenNoPriorActivity().when(assign(DEADLINE, List.of(LEADERS)), by(TCKH_STAFF))
                     .expectException(NotAllowed.class).expectNoEvents();
+        }
+    }
+
+    /**
+     * A request with an Idempotency-Key retried after a crash carries the command id of its first attempt (derived
+     * from user, key and request): applied once, answered the same every time.
+     */
+    @Nested
+    class RetriedRequests {
+
+        static final String KEYED = "6f1c2a7e-0000-5000-8000-000000000001";
+
+        static GenericDomainEventMessage<?> storedUnder(String commandId, Object event, long seq, Actor actor) {
+            return new GenericDomainEventMessage<>("Assignment", ID.toString(), seq, event,
+                    MetaData.from(EventMetadata.keyed(actor, commandId)));
+        }
+
+        @Test
+        void a_draft_retried_after_its_event_was_stored_answers_its_version_and_adds_nothing() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK), storedUnder(KEYED, draft(1, MEETING), 1, TCKH_STAFF))
+                    .when(new SubmitDraft(ID, "KH v1.docx", SHA, null, null, MEETING), EventMetadata.keyed(TCKH_STAFF, KEYED))
+                    .expectSuccessfulHandlerExecution()
+                    .expectResultMessagePayload(1)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void an_approval_retried_after_its_event_was_stored_is_not_refused_and_adds_nothing() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF),
+                            storedUnder(KEYED, new DraftApproved(ID, 1, LEADERS, true, null, null, MEETING), 2, CHAIR))
+                    .when(new Approve(ID, null, null, MEETING), EventMetadata.keyed(CHAIR, KEYED))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_keyed_command_whose_first_attempt_stored_nothing_is_applied() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
+                    .when(new SubmitDraft(ID, "KH v1.docx", SHA, null, null, MEETING), EventMetadata.keyed(TCKH_STAFF, KEYED))
+                    .expectResultMessagePayload(1)
+                    .expectEvents(draft(1, MEETING));
+        }
+
+        @Test
+        void a_command_without_a_key_is_judged_again_even_under_a_command_id_seen_before() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF))
+                    .when(new SubmitDraft(ID, "KH v1.docx", SHA, null, null, MEETING), by(TCKH_STAFF))
+                    .expectException(new CustomTypeSafeMatcher<StateConflict>("rule draft-awaiting-review") {
+                        @Override
+                        protected boolean matchesSafely(StateConflict e) {
+                            return e.rule().equals("draft-awaiting-review");
+                        }
+                    })
+                    .expectNoEvents();
         }
     }
 

@@ -137,7 +137,8 @@ public class AxonStorageConfiguration {
     @Bean
     CorrelationDataProvider actorCorrelation() {
         return NotForTrackedEvents.of(new SimpleCorrelationDataProvider(EventMetadata.ACTOR_ID,
-                EventMetadata.ACTOR_NAME, EventMetadata.ACTOR_UNIT, EventMetadata.ACTOR_ROLE, EventMetadata.COMMAND_ID));
+                EventMetadata.ACTOR_NAME, EventMetadata.ACTOR_UNIT, EventMetadata.ACTOR_ROLE, EventMetadata.COMMAND_ID,
+                EventMetadata.KEYED_REQUEST));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package vn.docket.platform.testing;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,6 +18,11 @@ public class MutableClock extends Clock {
 
     public void setToday(LocalDate today) {
         this.now = today.atTime(9, 0).atZone(PlatformConfiguration.ZONE).toInstant();
+    }
+
+    /** Moves the clock on, e.g. past a lease or an expiry. */
+    public void advance(Duration by) {
+        this.now = now.plus(by);
     }
 
     @Override
