@@ -26,6 +26,7 @@ import vn.docket.events.NoticeEvent;
  */
 class TranslationsTest {
 
+    private static final Pattern KEY = Pattern.compile("(?m)^\\s+'([^']+)':");
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final String I18N = read(Path.of("src/main/resources/static/js/i18n.js"));
     private static final Set<String> VI = keys(I18N.substring(I18N.indexOf("const vi = {"), I18N.indexOf("const en = {")));
@@ -69,6 +70,19 @@ class TranslationsTest {
     }
 
     @Test
+    void each_language_gives_each_key_once_so_no_text_silently_replaces_another() {
+        for (String dictionary : new String[] {I18N.substring(I18N.indexOf("const vi = {"), I18N.indexOf("const en = {")),
+                I18N.substring(I18N.indexOf("const en = {"))}) {
+            java.util.List<String> all = new java.util.ArrayList<>();
+            Matcher m = KEY.matcher(dictionary);
+            while (m.find()) {
+                all.add(m.group(1));
+            }
+            assertThat(all).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
     void the_two_languages_have_the_same_keys() {
         assertThat(VI).hasSizeGreaterThan(300);
         assertThat(new TreeSet<>(VI)).isEqualTo(new TreeSet<>(EN));
@@ -93,7 +107,7 @@ class TranslationsTest {
 
     private static Set<String> keys(String dictionary) {
         Set<String> keys = new TreeSet<>();
-        find(Pattern.compile("(?m)^\\s+'([^']+)':"), dictionary, keys);
+        find(KEY, dictionary, keys);
         return keys;
     }
 
