@@ -41,8 +41,7 @@ public class WellFormedRequest extends OncePerRequestFilter {
         if (problem == null && request.getQueryString() != null) {
             problem = urlProblem(request.getQueryString(), "A query parameter");
         }
-        if (problem == null && request instanceof RequestSizeLimit.BufferedBody buffered
-                && request.getContentType() != null && request.getContentType().toLowerCase().contains("json")
+        if (problem == null && request instanceof RequestSizeLimit.BufferedBody buffered && isUtf8Json(request)
                 && !isUtf8(buffered.body())) {
             problem = "The request body is not valid UTF-8 text.";
         }
@@ -51,6 +50,16 @@ public class WellFormedRequest extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** JSON is UTF-8 unless the client names another charset (RFC 8259), which Spring then decodes itself. */
+    private static boolean isUtf8Json(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase().contains("json")) {
+            return false;
+        }
+        String charset = request.getCharacterEncoding();
+        return charset == null || charset.equalsIgnoreCase("UTF-8");
     }
 
     /** What is wrong with a raw (still percent-encoded) path or query string, or null. */
