@@ -47,6 +47,11 @@ public final class WorkingDayCalendar {
             MonthDay.of(5, 1), "Ngày Quốc tế Lao động (1/5)",
             MonthDay.of(9, 2), "Quốc khánh (2/9)");
 
+    /** The Gregorian calendar repeats its weekdays every 400 years (146,097 days, a whole number of weeks). */
+    private static final int CYCLE_YEARS = 400;
+    private static final long WORKING_DAYS_PER_UNCOVERED_CYCLE =
+            uncoveredWorkingDays(LocalDate.of(2400, 1, 1), LocalDate.of(2799, 12, 31));
+
     private final Map<LocalDate, CalendarEntry> entries;
     private final SortedSet<Integer> coveredYears;
     private final SortedSet<Integer> provisionalYears;
@@ -105,15 +110,57 @@ public final class WorkingDayCalendar {
     /**
      * Working days in {@code (from, to]}, the inverse of {@link #addWorkingDays}: for n ≥ 0,
      * {@code workingDaysBetween(d, addWorkingDays(d, n)) == n}. Negative when {@code to} is before {@code from}.
+     *
+     * <p>Counted a year at a time, and whole 400-year cycles at once where no year has a data file, so a
+     * deadline centuries away costs no more than one next month (a day-by-day count took seconds).
+     * Throws {@link ArithmeticException} if the count does not fit an int (some eight million years).
      */
     public int workingDaysBetween(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             return -workingDaysBetween(to, from);
         }
-        int count = 0;
-        for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
-            if (isWorkingDay(day)) {
+        long count = 0;
+        LocalDate day = from;
+        while (day.isBefore(to)) {
+            day = day.plusDays(1);
+            int year = day.getYear();
+            if (day.getDayOfYear() == 1 && to.getYear() >= year + CYCLE_YEARS
+                    && coveredYears.subSet(year, year + CYCLE_YEARS).isEmpty()) {
+                count += WORKING_DAYS_PER_UNCOVERED_CYCLE;
+                day = day.plusYears(CYCLE_YEARS).minusDays(1);
+                continue;
+            }
+            LocalDate yearEnd = LocalDate.of(year, 12, 31);
+            LocalDate end = to.isBefore(yearEnd) ? to : yearEnd;
+            if (coveredYears.contains(year)) {
+                for (LocalDate d = day; !d.isAfter(end); d = d.plusDays(1)) {
+                    if (isWorkingDay(d)) {
+                        count++;
+                    }
+                }
+            } else {
+                count += uncoveredWorkingDays(day, end);
+            }
+            day = end;
+        }
+        return Math.toIntExact(count);
+    }
+
+    /** Working days in {@code [first, last]} of years without a data file: weekdays less the fixed-date holidays. */
+    private static long uncoveredWorkingDays(LocalDate first, LocalDate last) {
+        long days = last.toEpochDay() - first.toEpochDay() + 1;
+        long count = days / 7 * 5;
+        for (LocalDate d = first.plusDays(days / 7 * 7); !d.isAfter(last); d = d.plusDays(1)) {
+            if (!isWeekend(d)) {
                 count++;
+            }
+        }
+        for (int year = first.getYear(); year <= last.getYear(); year++) {
+            for (MonthDay holiday : FIXED_STATUTORY.keySet()) {
+                LocalDate d = holiday.atYear(year);
+                if (!d.isBefore(first) && !d.isAfter(last) && !isWeekend(d)) {
+                    count--;
+                }
             }
         }
         return count;

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -186,6 +187,34 @@ class WorkingDayCalendarTest {
                 assertThat(CAL.workingDaysBetween(start, CAL.addWorkingDays(start, n))).as("%s + %d", start, n).isEqualTo(n);
             }
         }
+    }
+
+    @Test
+    void working_days_across_centuries_are_the_same_as_counted_day_by_day() {
+        LocalDate from = d("2019-12-15");
+        LocalDate to = d("2900-03-01");
+        int dayByDay = 0;
+        for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+            if (CAL.isWorkingDay(day)) {
+                dayByDay++;
+            }
+        }
+        assertThat(CAL.workingDaysBetween(from, to)).isEqualTo(dayByDay);
+        assertThat(CAL.workingDaysBetween(to, from)).isEqualTo(-dayByDay);
+    }
+
+    @Test
+    void a_deadline_in_the_year_400000_is_counted_at_once_and_adds_up() {
+        // Counted day by day this took 6.6 s and held up the deadline's reminder.
+        LocalDate today = d("2021-05-10");
+        LocalDate far = LocalDate.of(400_000, 1, 1);
+        LocalDate between = LocalDate.of(123_456, 7, 8);
+        long started = System.nanoTime();
+        int total = CAL.workingDaysBetween(today, far);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
+        assertThat(total).isEqualTo(CAL.workingDaysBetween(today, between) + CAL.workingDaysBetween(between, far));
+        // About 260 weekdays a year, less the four fixed-date holidays on weekdays.
+        assertThat(total).isBetween(398_000 * 255, 398_000 * 259);
     }
 
     @Test

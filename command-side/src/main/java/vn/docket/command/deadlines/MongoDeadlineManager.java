@@ -83,22 +83,30 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
 
     // ---- scheduling and cancelling: written when the scheduling unit of work commits ----
 
+    /**
+     * What can fail in the document (a moment no {@link Date} can hold, a payload Jackson cannot write) is
+     * decided here, inside the command handler, so that it fails the command before its events are stored.
+     * The scope is serialized at the commit: a new aggregate learns its id only once its handler has run.
+     */
     @Override
     public String schedule(Instant triggerDateTime, String deadlineName, Object messageOrPayload,
                            ScopeDescriptor deadlineScope) {
         String id = UUID.randomUUID().toString();
         DeadlineMessage<Object> message = processDispatchInterceptors(
                 GenericDeadlineMessage.asDeadlineMessage(deadlineName, messageOrPayload, triggerDateTime));
-        runOnPrepareCommitOrNow(() -> {
+        Date dueAt = Date.from(triggerDateTime);
+        Document payload = message.getPayload() == null ? null
+                : serialized(serializer.serialize(message.getPayload(), String.class));
+        Document metaData = serialized(serializer.serialize(message.getMetaData(), String.class));
+        afterTheEvents("store the deadline " + deadlineName + " due " + triggerDateTime, () -> {
             SerializedObject<String> scope = serializer.serialize(deadlineScope, String.class);
             deadlines.insertOne(new Document("_id", id)
                     .append("name", deadlineName)
                     .append("scope", serialized(scope))
                     .append("scopeKey", scope.getType().getName() + ":" + scope.getData())
-                    .append("dueAt", Date.from(triggerDateTime))
-                    .append("payload", message.getPayload() == null ? null
-                            : serialized(serializer.serialize(message.getPayload(), String.class)))
-                    .append("metaData", serialized(serializer.serialize(message.getMetaData(), String.class)))
+                    .append("dueAt", dueAt)
+                    .append("payload", payload)
+                    .append("metaData", metaData)
                     .append("state", SCHEDULED)
                     .append("attempts", 0));
         });
@@ -107,25 +115,41 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
 
     @Override
     public void cancelSchedule(String deadlineName, String scheduleId) {
-        runOnPrepareCommitOrNow(() -> deadlines.deleteOne(Filters.and(Filters.eq("_id", scheduleId),
-                Filters.eq("name", deadlineName), Filters.ne("state", DELIVERING))));
+        afterTheEvents("cancel the deadline " + scheduleId, () -> deadlines.deleteOne(Filters.and(
+                Filters.eq("_id", scheduleId), Filters.eq("name", deadlineName), Filters.ne("state", DELIVERING))));
     }
 
     @Override
     public void cancelAll(String deadlineName) {
-        runOnPrepareCommitOrNow(() -> deadlines.deleteMany(Filters.and(Filters.eq("name", deadlineName),
-                Filters.ne("state", DELIVERING))));
+        afterTheEvents("cancel the deadlines " + deadlineName, () -> deadlines.deleteMany(Filters.and(
+                Filters.eq("name", deadlineName), Filters.ne("state", DELIVERING))));
     }
 
     @Override
     public void cancelAllWithinScope(String deadlineName, ScopeDescriptor scope) {
-        runOnPrepareCommitOrNow(() -> {
+        afterTheEvents("cancel the deadlines " + deadlineName, () -> {
             SerializedObject<String> s = serializer.serialize(scope, String.class);
             // A deadline being delivered right now is left alone: its own delivery removes it. The aggregate
             // handler sees from its payload that it is stale.
             deadlines.deleteMany(Filters.and(Filters.eq("name", deadlineName),
                     Filters.eq("scopeKey", s.getType().getName() + ":" + s.getData()),
                     Filters.ne("state", DELIVERING)));
+        });
+    }
+
+    /**
+     * Runs a write when the unit of work commits, after the events it registered earlier are stored. By then
+     * the command has happened, so a failed write is logged rather than turned into a failed command that
+     * was in fact recorded: a lost reminder is the lesser harm, and a stale deadline is ignored on delivery.
+     */
+    private void afterTheEvents(String what, Runnable write) {
+        runOnPrepareCommitOrNow(() -> {
+            try {
+                write.run();
+            } catch (RuntimeException e) {
+                log.error("Docket recorded a command but could not {}; the reminder or missed-deadline check it "
+                        + "concerns may not happen. Cause: {}", what, e.toString(), e);
+            }
         });
     }
 

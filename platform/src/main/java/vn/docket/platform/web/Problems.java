@@ -91,6 +91,10 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
+        RuleBroken broken = brokenRuleIn(e);
+        if (broken != null) {
+            return problem(HttpStatus.UNPROCESSABLE_ENTITY, broken.rule(), "The parameter '" + e.getName() + "': " + broken.getMessage());
+        }
         return problem(HttpStatus.BAD_REQUEST, "malformed-request",
                 "The parameter '" + e.getName() + "' has a value that cannot be read.");
     }
@@ -106,6 +110,10 @@ public class Problems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        RuleBroken broken = brokenRuleIn(e);
+        if (broken != null) {
+            return ResponseEntity.unprocessableEntity().body(ruleBroken(broken));
+        }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request",
                 "The request body is not valid JSON of the expected shape: " + JsonErrors.describe(e) + "."));
     }
@@ -128,5 +136,15 @@ public class Problems extends ResponseEntityExceptionHandler {
             problem.setProperty("rule", "http-" + statusCode.value());
         }
         return response;
+    }
+
+    /** A rule checked while the request was read (a date outside the window) arrives wrapped by Jackson or Spring. */
+    private static RuleBroken brokenRuleIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RuleBroken broken) {
+                return broken;
+            }
+        }
+        return null;
     }
 }

@@ -2,20 +2,28 @@ package vn.docket.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses oversized requests before anything reads them: 1 MB for a command's JSON, 21 MB where a notice
- * file is uploaded (the notice itself may be 20 MB).
+ * Refuses oversized requests before anything parses them: 1 MB for a command's JSON, 21 MB where a notice
+ * file is uploaded (the notice itself may be 20 MB). A declared {@code Content-Length} is refused at once; a
+ * body sent without one ({@code Transfer-Encoding: chunked}) is counted as it is read, at most one byte past
+ * the limit, and handed on from memory. Multipart uploads and sign-in forms are read by Tomcat itself, within
+ * {@code spring.servlet.multipart.max-request-size} and Tomcat's form limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -35,13 +43,88 @@ public class RequestSizeLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long limit = request.getRequestURI().startsWith("/api/notices/preview") ? UPLOAD_LIMIT : COMMAND_LIMIT;
         if (request.getContentLengthLong() > limit) {
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            json.writeValue(response.getOutputStream(), Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large",
-                    "The request is larger than Docket accepts here (" + limit / (1024 * 1024) + " MB)."));
+            tooLarge(response, limit);
             return;
         }
-        chain.doFilter(request, response);
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
+        if (type.startsWith("multipart/") || type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes((int) limit + 1);
+        if (body.length > limit) {
+            tooLarge(response, limit);
+            return;
+        }
+        chain.doFilter(new BufferedBody(request, body), response);
+    }
+
+    private void tooLarge(HttpServletResponse response, long limit) throws IOException {
+        refuse(response, json, Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large",
+                "The request is larger than Docket accepts here (" + limit / (1024 * 1024) + " MB)."));
+    }
+
+    /** Answers a request a filter refused, as the controllers' problems are answered. */
+    static void refuse(HttpServletResponse response, ObjectMapper json, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The request with its body already read: each reader gets the same bytes from the start. */
+    static final class BufferedBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        BufferedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        byte[] body() {
+            return body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("Docket reads request bodies synchronously");
+                }
+            };
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.docket.platform.PlatformConfiguration;
+import vn.docket.platform.web.DateWindow;
 import vn.docket.platform.web.RuleBroken;
 
 @RestController
@@ -27,11 +28,13 @@ class FollowUpReportController {
     private final FollowUpReports reports;
     private final ReportSettings settings;
     private final Clock clock;
+    private final DateWindow dates;
 
-    FollowUpReportController(FollowUpReports reports, ReportSettings settings, Clock clock) {
+    FollowUpReportController(FollowUpReports reports, ReportSettings settings, Clock clock, DateWindow dates) {
         this.reports = reports;
         this.settings = settings;
         this.clock = clock;
+        this.dates = dates;
     }
 
     @GetMapping("/api/reports/follow-up")
@@ -64,7 +67,12 @@ class FollowUpReportController {
 
     private FollowUpReport produce(LocalDate from, LocalDate to, String period, String unit, String asOf) {
         ReportPeriod p = ReportPeriod.of(from, to, period, LocalDate.now(clock));
-        return reports.produce(p, unit, moment(asOf));
+        // A named period ("0001", "9999-Q4") and asOf are read here, not by the date parameters' reader.
+        dates.check("The period's first day", p.from());
+        dates.check("The period's last day", p.to());
+        Instant moment = moment(asOf);
+        dates.check("asOf", LocalDate.ofInstant(moment, PlatformConfiguration.ZONE));
+        return reports.produce(p, unit, moment);
     }
 
     /**

@@ -2,7 +2,7 @@ package vn.docket.query.support;
 
 import vn.docket.platform.web.RuleBroken;
 
-/** Checks page and size parameters once, for every list. */
+/** Checks page and size parameters once, for every list. A page past the last one is empty, with the total. */
 public record Paging(int page, int size) {
 
     public static final int MAX_SIZE = 200;
@@ -15,6 +15,10 @@ public record Paging(int page, int size) {
         }
         if (s < 1 || s > MAX_SIZE) {
             throw new RuleBroken("page-size", "size must be between 1 and " + MAX_SIZE + ".");
+        }
+        if ((long) p * s > Integer.MAX_VALUE) {
+            // page * size would wrap around to a negative skip, which the database reads as the first page.
+            throw new RuleBroken("page-out-of-range", "page " + p + " of " + s + " lies beyond any list Docket can hold.");
         }
         return new Paging(p, s);
     }
