@@ -327,7 +327,7 @@ const vi = {
   'problem.invalid-field': 'Một ô nhập không hợp lệ.',
   'problem.internal-error': 'Máy chủ gặp lỗi; vui lòng báo bộ phận CNTT.',
   'problem.network': 'Không kết nối được máy chủ.',
-  'problem.date-out-of-range': 'Ngày nằm ngoài khoảng Docket nhận (từ 01/01/1990 đến 31/12/2100).',
+  'problem.date-out-of-range': 'Ngày nằm ngoài khoảng thời gian Docket nhận.',
   'problem.malformed-text': 'Dữ liệu gửi lên có ký tự không hợp lệ.',
   'problem.page-out-of-range': 'Số trang quá lớn.',
   'problem.unstorable-text': 'Nội dung có ký tự không hợp lệ (nửa cặp ký tự đại diện) nên không lưu được.',
