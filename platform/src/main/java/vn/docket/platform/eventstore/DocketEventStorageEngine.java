@@ -158,6 +158,8 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
         List<DomainEventData<?>> result = new ArrayList<>();
         long next = firstSequenceNumber;
         int chunk = Math.min(batchSize, FIRST_AGGREGATE_CHUNK);
+        Document last = null;
+        reading:
         while (result.size() < batchSize) {
             int n = Math.min(chunk, batchSize - result.size());
             List<Document> docs = EventDocuments.in(events, STREAM_KEY, EventDocuments.streamKeys(aggregateIdentifier, next, n))
@@ -165,9 +167,10 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
             docs.sort(Comparator.comparingLong(d -> ((Number) d.get(SEQUENCE)).longValue()));
             for (Document doc : docs) {
                 if (((Number) doc.get(SEQUENCE)).longValue() != next) {
-                    return result; // a hole inside a stream cannot be appended past; stop where it is complete
+                    break reading; // a hole inside a stream cannot be appended past; stop where it is complete
                 }
                 result.add(EventDocuments.domainData(doc));
+                last = doc;
                 next++;
             }
             if (docs.size() < n) {
@@ -175,6 +178,8 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
             }
             chunk = Math.min(chunk * 4, MAX_KEYS_PER_READ);
         }
+        // The next append of this aggregate chains to what the store holds, not to what this process remembers.
+        heads.read(aggregateIdentifier, firstSequenceNumber, last);
         return result;
     }
 
