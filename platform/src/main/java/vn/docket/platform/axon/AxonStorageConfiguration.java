@@ -70,9 +70,6 @@ public class AxonStorageConfiguration {
                     .upcasterChain(new EventUpcasterChain(Upcasters.all()))
                     .batchSize(settings.batchSize())
                     .gapTimeout(settings.gapTimeout())
-                    // On the embedded H2 backend this forces the append into the file before the command
-                    // is acknowledged; on a real MongoDB it does nothing (the write concern decides).
-                    .durabilityBarrier(databaseServer::flush)
                     .build()
                     .ensureIndexes();
             AxonMongoMigration migration = new AxonMongoMigration(database, serializer);

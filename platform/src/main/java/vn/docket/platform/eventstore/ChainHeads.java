@@ -13,10 +13,17 @@ import java.util.Map;
 import org.bson.Document;
 
 /**
- * Seals events before they are inserted (see {@link EventHash}), and remembers the hash of the last event this process appended for recently used aggregates, so that appending the
- * next one needs no read of its predecessor. Only events that were inserted are remembered, and a stored
- * event never changes, so an entry is never wrong; it can only be old (another process appended since),
- * and then its sequence does not match and the engine reads the predecessor instead.
+ * Seals events before they are inserted (see {@link EventHash}), and remembers the hash of the head event of
+ * recently used aggregates, so that appending the next one needs no read of its predecessor. An entry comes
+ * from an append of this process or from a read of the aggregate's events; it can be old (another process
+ * appended since), and then its sequence does not match and the engine reads the predecessor instead.
+ *
+ * <p>It can also name an event the store no longer holds: one lost in a crash of the database, or after a
+ * restore from a backup, and perhaps written again differently by another node since. Chaining to it would
+ * break the chain. So every read of an aggregate's events replaces the entry with what the store holds:
+ * the last event read, or, when nothing was stored from the first sequence asked for, no entry from the one
+ * before it on. Before each command a node reads the aggregate from the event its copy ends with (see
+ * {@code CatchUpCachingRepository}), so the head it chains to is the one it has just read.
  */
 final class ChainHeads {
 
@@ -93,6 +100,22 @@ final class ChainHeads {
             if (EventDocuments.hasAggregate(doc)) {
                 remember(doc.getString(AGGREGATE_ID), EventDocuments.sequence(doc), doc.getString(HASH));
             }
+        }
+    }
+
+    /**
+     * What a read of {@code aggregate}'s events from {@code first} on found: {@code last} the last of them
+     * (a stored event), or null when none was stored there. Then nothing from {@code first} on is stored,
+     * and whether the event before is the one remembered is unknown: the next append reads it.
+     */
+    synchronized void read(String aggregate, long first, Document last) {
+        if (last != null) {
+            heads.put(aggregate, new Head(EventDocuments.sequence(last), last.getString(HASH)));
+            return;
+        }
+        Head head = heads.get(aggregate);
+        if (head != null && head.sequence() >= first - 1) {
+            heads.remove(aggregate);
         }
     }
 

@@ -64,8 +64,8 @@ import org.slf4j.LoggerFactory;
  * passes it, so a writer that was only slow cannot commit behind a reader.</li>
  * <li>Each event carries a SHA-256 {@code hash} chained to the previous event of its aggregate
  * ({@code prevHash}); see {@link EventHash}, {@link Checkpointer} and {@link StoreVerifier}.</li>
- * <li>After each append the durability barrier runs (the embedded H2 backend's commit), so an
- * acknowledged command survives a crash of the process.</li>
+ * <li>Durability is the database's: the embedded H2 server commits every write to the event collection
+ * before it answers (see {@code WholeWritesH2Backend}), and a real MongoDB as its write concern says.</li>
  * </ul>
  */
 public class DocketEventStorageEngine extends BatchingEventStorageEngine {
@@ -96,7 +96,6 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> snapshots;
-    private final Runnable durabilityBarrier;
     private final Duration gapTimeout;
     private final GapWatch gaps;
     private final Positions positions;
@@ -107,7 +106,6 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
         this.events = builder.database.getCollection(EVENTS);
         this.snapshots = builder.database.getCollection(SNAPSHOTS);
         this.positions = new Positions(builder.database, builder.beforeInsert);
-        this.durabilityBarrier = builder.durabilityBarrier;
         this.gapTimeout = builder.gapTimeout;
         this.gaps = new GapWatch(builder.gapTimeout, builder.nanoClock);
     }
@@ -142,7 +140,6 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
             throw written.failure();
         }
         heads.remember(docs);
-        durabilityBarrier.run();
     }
 
     @Override
@@ -161,6 +158,8 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
         List<DomainEventData<?>> result = new ArrayList<>();
         long next = firstSequenceNumber;
         int chunk = Math.min(batchSize, FIRST_AGGREGATE_CHUNK);
+        Document last = null;
+        reading:
         while (result.size() < batchSize) {
             int n = Math.min(chunk, batchSize - result.size());
             List<Document> docs = EventDocuments.in(events, STREAM_KEY, EventDocuments.streamKeys(aggregateIdentifier, next, n))
@@ -168,9 +167,10 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
             docs.sort(Comparator.comparingLong(d -> ((Number) d.get(SEQUENCE)).longValue()));
             for (Document doc : docs) {
                 if (((Number) doc.get(SEQUENCE)).longValue() != next) {
-                    return result; // a hole inside a stream cannot be appended past; stop where it is complete
+                    break reading; // a hole inside a stream cannot be appended past; stop where it is complete
                 }
                 result.add(EventDocuments.domainData(doc));
+                last = doc;
                 next++;
             }
             if (docs.size() < n) {
@@ -178,6 +178,8 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
             }
             chunk = Math.min(chunk * 4, MAX_KEYS_PER_READ);
         }
+        // The next append of this aggregate chains to what the store holds, not to what this process remembers.
+        heads.read(aggregateIdentifier, firstSequenceNumber, last);
         return result;
     }
 
@@ -380,8 +382,6 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
     public static class Builder extends BatchingEventStorageEngine.Builder {
 
         private MongoDatabase database;
-        private Runnable durabilityBarrier = () -> {
-        };
         private Duration gapTimeout = Duration.ofSeconds(10);
         private LongSupplier nanoClock = System::nanoTime;
         private LongConsumer beforeInsert = first -> {
@@ -393,12 +393,6 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
 
         public Builder database(MongoDatabase database) {
             this.database = database;
-            return this;
-        }
-
-        /** Runs after every append, before the command is acknowledged: makes the append durable. */
-        public Builder durabilityBarrier(Runnable durabilityBarrier) {
-            this.durabilityBarrier = durabilityBarrier;
             return this;
         }
 

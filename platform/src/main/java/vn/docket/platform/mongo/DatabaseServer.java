@@ -67,10 +67,11 @@ public final class DatabaseServer implements AutoCloseable {
     }
 
     /**
-     * Forces what the embedded server has accepted so far into its file. The H2 backend otherwise writes
-     * about once a second, and a crash would lose acknowledged work. A real MongoDB needs nothing here:
-     * its durability comes from the write concern. Writes in flight finish first; see
-     * {@link WholeWritesH2Backend}.
+     * Forces everything the embedded server has accepted so far into its file, now rather than within the
+     * second: for a step that wrote to collections the server does not commit before answering (a
+     * migration's tokens, say). Events and the other collections that cannot be rebuilt are in the file
+     * before any client hears back; see {@link WholeWritesH2Backend}. A real MongoDB needs nothing here: its
+     * durability comes from the write concern.
      */
     public void flush() {
         if (backend instanceof H2Backend h2) {

@@ -15,14 +15,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The H2 backend, with commits that never cut a write in half.
+ * The H2 backend, with commits that never cut a write in half, and writes that are in the file before
+ * they are acknowledged.
  *
  * <p>The embedded server stores a document and then its index entries, each a separate change to the H2
  * file's maps. H2's own background commit (once a second, or when enough has changed) can land between
  * them; after a crash the file then holds a document its unique index does not know, which a lookup by
- * stream key misses and a second writer can duplicate. Here H2 never commits on its own: Docket commits
- * after each event append, and this backend once a second for everything else (tokens, read models,
- * users); a commit waits until no write command is half done and holds new ones back while it runs.
+ * stream key misses and a second writer can duplicate. Here H2 never commits on its own: a commit waits
+ * until no write command is half done and holds new ones back while it runs.
+ *
+ * <p>A write to a collection in {@link #DURABLE} is answered only after a commit that started once the
+ * write was done, whichever client sent it: this process's own Docket or a second process that shares the
+ * server through its URI. Writers that finish while a commit runs wait for the next one, and that one
+ * commit serves them all (a group commit). Everything else (read models, processor tokens, snapshots,
+ * counters, checkpoints) is committed once a second: processors rebuild and redeliver it, and the store
+ * derives the rest from the events again.
  */
 final class WholeWritesH2Backend extends H2Backend {
 
@@ -31,9 +38,25 @@ final class WholeWritesH2Backend extends H2Backend {
             "listcollections", "listdatabases", "hello", "ismaster", "ping", "buildinfo", "whatsmyuri",
             "killcursors", "endsessions", "serverstatus", "dbstats", "collstats");
 
+    /**
+     * Collections whose loss Docket cannot repair: the events themselves; scheduled deadlines and idempotency
+     * and notice keys, which are written beside the events they belong to and are not derived from them
+     * (a lost deadline never fires, a lost key lets a retried request or notice be registered twice); and
+     * the users an administrator created.
+     */
+    static final Set<String> DURABLE = Set.of("docket_events", "deadlines", "idempotency_keys", "notice_keys", "users");
+
+    /** Commands that change documents; the collection is the command's value. */
+    private static final Set<String> DOCUMENT_WRITES = Set.of("insert", "update", "delete", "findandmodify");
+
     private static final Logger log = LoggerFactory.getLogger(WholeWritesH2Backend.class);
 
     private final ReadWriteLock commitLock = new ReentrantReadWriteLock();
+    /** Guards the three fields below: which commit runs, and how many have started and finished. */
+    private final Object commits = new Object();
+    private boolean committing;
+    private long commitsStarted;
+    private long commitsFinished;
     private final ScheduledExecutorService committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "docket-database-commit");
         thread.setDaemon(true);
@@ -57,24 +80,65 @@ final class WholeWritesH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        if (READS.contains(command.toLowerCase(Locale.ROOT))) {
+        String name = command.toLowerCase(Locale.ROOT);
+        if (READS.contains(name)) {
             return super.handleCommand(channel, database, command, query);
         }
+        Document reply;
         commitLock.readLock().lock(); // shared between writes; exclusive against a commit
         try {
-            return super.handleCommand(channel, database, command, query);
+            reply = super.handleCommand(channel, database, command, query);
         } finally {
             commitLock.readLock().unlock();
         }
+        // After the read lock is released: the commit waits for every write to finish, this one included.
+        if (DOCUMENT_WRITES.contains(name) && DURABLE.contains(String.valueOf(query.get(command)))) {
+            commit();
+        }
+        return reply;
     }
 
+    /**
+     * Returns once a commit that started after this call has finished, so everything written before the call
+     * is in the file. A commit already running may have missed those writes: the caller waits for it to end,
+     * then the first of the waiters commits for all of them.
+     */
     @Override
     public void commit() {
-        commitLock.writeLock().lock();
+        long mine;
+        synchronized (commits) {
+            long needed = commitsStarted + 1;
+            while (committing) {
+                try {
+                    commits.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for the data file to be written", e);
+                }
+                if (commitsFinished >= needed) {
+                    return;
+                }
+            }
+            committing = true;
+            mine = ++commitsStarted;
+        }
+        boolean done = false;
         try {
-            super.commit();
+            commitLock.writeLock().lock();
+            try {
+                super.commit();
+            } finally {
+                commitLock.writeLock().unlock();
+            }
+            done = true;
         } finally {
-            commitLock.writeLock().unlock();
+            synchronized (commits) {
+                committing = false;
+                if (done) {
+                    commitsFinished = mine;
+                }
+                commits.notifyAll(); // a waiter whose writes this commit missed (or that failed) commits next
+            }
         }
     }
 

@@ -14,11 +14,13 @@ import java.util.List;
  * The process {@link CrashTest} kills: Docket's engine on the embedded H2 backend in a given directory,
  * the Tally aggregate behind Axon's command gateway, and a line protocol on a loopback socket
  * ("bump id" → "ok count" once the command has completed, which is the acknowledgement the parent counts).
+ * Arguments: the data directory, and optionally the port of the embedded server (default: a free one), for
+ * a parent that keeps a second node on that database across restarts ({@link SharedDatabaseCrashTest}).
  */
 public final class CrashChild {
 
     public static void main(String[] args) throws Exception {
-        EmbeddedStore store = EmbeddedStore.onDisk(Path.of(args[0]));
+        EmbeddedStore store = EmbeddedStore.onDisk(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 0);
         TallyApp app = TallyApp.start(store.engine(), store.database, 20, 1_000, 100, List.of());
         ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         System.out.println("READY " + server.getLocalPort());

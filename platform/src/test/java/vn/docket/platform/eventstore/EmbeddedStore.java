@@ -8,6 +8,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -27,7 +28,9 @@ public final class EmbeddedStore implements AutoCloseable {
     private EmbeddedStore(DatabaseServer server, CommandListener listener) {
         this.server = server;
         MongoClientSettings.Builder settings = MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(server.connectionString()));
+                .applyConnectionString(new ConnectionString(server.connectionString()))
+                // A test that kills the server's process should not wait the driver's default 30 s for it.
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(2, TimeUnit.SECONDS));
         if (listener != null) {
             settings.addCommandListener(listener);
         }
@@ -44,7 +47,17 @@ public final class EmbeddedStore implements AutoCloseable {
     }
 
     public static EmbeddedStore onDisk(Path dir) {
-        return new EmbeddedStore(DatabaseServer.embedded(new MongoSettings.Embedded(dir.toString(), 0, "h2")), null);
+        return onDisk(dir, 0);
+    }
+
+    /** @param port the loopback port the embedded server listens on; 0 picks a free one */
+    public static EmbeddedStore onDisk(Path dir, int port) {
+        return new EmbeddedStore(DatabaseServer.embedded(new MongoSettings.Embedded(dir.toString(), port, "h2")), null);
+    }
+
+    /** A client of a database another process serves, as a second Docket process is with DOCKET_MONGO_URI. */
+    public static EmbeddedStore connectedTo(String uri) {
+        return new EmbeddedStore(DatabaseServer.external(uri), null);
     }
 
     public DocketEventStorageEngine engine() {
@@ -62,8 +75,7 @@ public final class EmbeddedStore implements AutoCloseable {
                 .eventSerializer(serializer)
                 .upcasterChain(upcaster)
                 .gapTimeout(gapTimeout)
-                .nanoClock(nanoClock)
-                .durabilityBarrier(server::flush);
+                .nanoClock(nanoClock);
     }
 
     @Override

@@ -21,6 +21,14 @@ public class Tally {
     public record Bump(@TargetAggregateIdentifier String id) {
     }
 
+    /** Adds {@code by}: a tally another node moved differently from a plain bump. */
+    public record BumpBy(@TargetAggregateIdentifier String id, long by) {
+    }
+
+    /** Reads the count of an existing tally, as a command that creates nothing. */
+    public record Count(@TargetAggregateIdentifier String id) {
+    }
+
     public record Bumped(String id, long count) {
     }
 
@@ -44,6 +52,18 @@ public class Tally {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(Bump command) {
         apply(new Bumped(command.id(), count + 1));
+        return count;
+    }
+
+    /** Returns the count after this bump. */
+    @CommandHandler
+    public long handle(BumpBy command) {
+        apply(new Bumped(command.id(), count + command.by()));
+        return count;
+    }
+
+    @CommandHandler
+    public long handle(Count command) {
         return count;
     }
 

@@ -93,6 +93,30 @@ class TamperEvidenceTest {
         assertThat(at(17).getString("prevHash")).isEqualTo(at(14).getString("hash"));
     }
 
+    // The store losing the head event this engine appended and remembers (a crash of the database, a restore
+    // from a backup), and another node storing a different event at that sequence since: the next event must
+    // chain to the stored one. A node reads the aggregate before each command, and that read is what tells.
+
+    @Test
+    void after_its_remembered_head_was_lost_and_stored_again_by_another_node_a_new_event_chains_to_the_stored_one() {
+        events.deleteOne(Filters.eq("_id", 14L)); // a#4, the last event this engine appended for "a"
+        store.engine().appendEvents(event("a", 4)); // another node: a#4 again, at position 17
+        engine.readEvents("a", 4).asStream().count(); // the node's read from its cached copy's last event
+
+        engine.appendEvents(event("a", 5));
+        assertThat(at(18).getString("prevHash")).isEqualTo(at(17).getString("hash")).isNotEqualTo(at(17).getString("prevHash"));
+    }
+
+    @Test
+    void after_a_read_finds_nothing_past_a_remembered_head_the_next_event_chains_to_the_head_read_from_the_store() {
+        events.deleteOne(Filters.eq("_id", 14L));
+        store.engine().appendEvents(event("a", 4));
+        engine.readEvents("a", 5).asStream().count(); // as after loading a snapshot taken at the other node's a#4
+
+        engine.appendEvents(event("a", 5));
+        assertThat(at(18).getString("prevHash")).isEqualTo(at(17).getString("hash"));
+    }
+
     @Test
     void an_untouched_store_is_intact_up_to_the_head_and_the_verify_records_the_checkpoints_due() {
         VerifyReport first = verify();

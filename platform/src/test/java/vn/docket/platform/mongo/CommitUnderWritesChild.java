@@ -59,7 +59,7 @@ public final class CommitUnderWritesChild {
                 batch.add(doc);
             }
             docs.insertMany(batch);
-            server.flush(); // as the event store's durability barrier does after each append
+            server.flush(); // a commit after each batch, while the other writers are in the middle of theirs
             System.out.println("COMMITTED");
         }
     }
