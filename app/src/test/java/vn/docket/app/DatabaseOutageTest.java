@@ -41,6 +41,7 @@ class DatabaseOutageTest {
 
     static final int CLIENTS = 4;
     static final Duration GOAL = Duration.ofSeconds(5);
+    static final String STORED_PASSWORD = "a long enough password";
 
     /** One answer to one command of the load. */
     record Answer(int client, long sent, long received, int status, String id, Object rule, String retryAfter) {
@@ -65,6 +66,9 @@ class DatabaseOutageTest {
         TestRestTemplate http = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port));
         DocketClient docket = new DocketClient(http);
         assertThat(http.getForEntity("/actuator/health/readiness", String.class).getStatusCode().value()).isEqualTo(200);
+        // Someone whose account is kept in the database, not in configuration: signing in needs the database.
+        docket.ok("admin", "/api/admin/users", Map.of("id", "lan.nguyen", "name", "Nguyễn Thị Lan",
+                "unit", "Văn phòng HĐND và UBND thành phố", "role", "CLERK", "password", STORED_PASSWORD));
 
         ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -79,15 +83,22 @@ class DatabaseOutageTest {
             }));
         }
         awaitAnswers(answers, a -> a.status() == 201, 20);
+        // What a command takes on this machine with the database up: the goals are on top of it, since a
+        // machine shared with other work (CI, a developer's build) slows every request, refused or not.
+        long[] before = answers.stream().filter(a -> a.status() == 201).mapToLong(a -> a.received() - a.sent()).sorted().toArray();
+        Duration usual = Duration.ofNanos(before[before.length / 2]);
+        Duration bound = GOAL.plus(usual);
 
         long down = System.nanoTime();
         database.stop();
-        Answer firstRefusal = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
-                .until(() -> answers.stream().filter(a -> a.status() == 503).findFirst().orElse(null), a -> a != null);
         long readinessDown = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
                 .until(() -> http.getForEntity("/actuator/health/readiness", String.class).getStatusCode().value() == 503
                         ? System.nanoTime() : null, t -> t != null);
         ResponseEntity<String> liveness = http.getForEntity("/actuator/health/liveness", String.class);
+        ResponseEntity<String> storedUser = http.withBasicAuth("lan.nguyen", STORED_PASSWORD).getForEntity("/api/me", String.class);
+        Answer firstRefusal = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(() -> answers.stream().filter(a -> a.status() == 503)
+                        .min((a, b) -> Long.compare(a.received(), b.received())).orElse(null), a -> a != null);
         // Every client meets the outage more than once before it ends.
         for (int c = 0; c < CLIENTS; c++) {
             int client = c;
@@ -103,12 +114,19 @@ class DatabaseOutageTest {
         long readinessUp = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> http.getForEntity("/actuator/health/readiness", String.class).getStatusCode().value() == 200
                         ? System.nanoTime() : null, t -> t != null);
+        // The projections resume by themselves: the first command acknowledged after the return reaches the read models.
+        MongoDatabase mongo = app.getBean(MongoDatabase.class);
+        long resumed = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> mongo.getCollection("assignments").countDocuments(Filters.eq("_id", firstAfter.id())) == 1
+                        && mongo.getCollection("audit_log").countDocuments(Filters.eq("assignmentId", firstAfter.id())) == 1
+                        ? System.nanoTime() : null, t -> t != null);
         awaitAnswers(answers, a -> a.status() == 201 && a.sent() > up, 20);
         loading.set(false);
         for (Future<?> client : load) {
             client.get(30, TimeUnit.SECONDS);
         }
         clients.shutdown();
+        long loadEnded = System.nanoTime();
 
         // What the store holds: each load command's assignment has exactly one event, TaskAssigned.
         Map<String, Integer> eventsPerLoadAssignment = new HashMap<>();
@@ -133,7 +151,6 @@ class DatabaseOutageTest {
         inDoubt.removeAll(acknowledged);
 
         // The read models follow: every stored assignment once in the list, every stored event once in the audit log.
-        MongoDatabase mongo = app.getBean(MongoDatabase.class);
         long storedEvents = stored;
         long caughtUp = Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
                 .until(() -> mongo.getCollection("assignments").countDocuments(Filters.in("_id", eventsPerLoadAssignment.keySet()))
@@ -142,27 +159,34 @@ class DatabaseOutageTest {
                         t -> t != null);
 
         List<Answer> refusals = answers.stream().filter(a -> a.status() != 201).toList();
-        long slowestRefusal = refusals.stream().mapToLong(a -> a.received() - a.sent()).max().orElse(0);
-        System.out.printf("Database outage under %d clients: first 503 %d ms after the database stopped, slowest refused"
-                        + " request %d ms, readiness DOWN after %d ms (liveness %d); first command acknowledged %d ms after"
-                        + " the database returned, readiness UP after %d ms, read models caught up after %d ms;"
-                        + " %d commands acknowledged, %d refused with 503, %d refused but stored (in doubt), %d lost, %d doubled%n",
-                CLIENTS, millis(firstRefusal.received() - down), millis(slowestRefusal), millis(readinessDown - down),
+        // Requests sent before the stop were already under way; the bound is for those sent to a database that is down.
+        long slowestRefusal = refusals.stream().filter(a -> a.sent() > down && a.sent() < up)
+                .mapToLong(a -> a.received() - a.sent()).max().orElse(0);
+        System.out.printf("Database outage under %d clients (a command took %d ms before it): first 503 %d ms after the database stopped, slowest refused"
+                        + " request sent during the outage %d ms, readiness DOWN after %d ms (liveness %d). After the database returned: first"
+                        + " command acknowledged after %d ms, readiness UP after %d ms, projections resumed after %d ms;"
+                        + " read models complete %d ms after the load ended. %d commands acknowledged, %d refused with 503,"
+                        + " %d refused but stored (in doubt), %d lost, %d doubled%n",
+                CLIENTS, usual.toMillis(), millis(firstRefusal.received() - down), millis(slowestRefusal), millis(readinessDown - down),
                 liveness.getStatusCode().value(), millis(firstAfter.received() - up), millis(readinessUp - up),
-                millis(caughtUp - up), acknowledged.size(), refusals.size(), inDoubt.size(), lost.size(), doubled);
+                millis(resumed - up), millis(caughtUp - loadEnded), acknowledged.size(), refusals.size(), inDoubt.size(),
+                lost.size(), doubled);
 
         assertThat(refusals).as("every refusal is a 503 naming the database, with Retry-After").allSatisfy(a -> {
             assertThat(a.status()).isEqualTo(503);
             assertThat(a.rule()).isEqualTo("database-unavailable");
             assertThat(a.retryAfter()).isNotBlank();
         });
-        assertThat(Duration.ofNanos(firstRefusal.received() - down)).isLessThanOrEqualTo(GOAL);
-        assertThat(Duration.ofNanos(slowestRefusal)).isLessThanOrEqualTo(GOAL);
+        assertThat(Duration.ofNanos(firstRefusal.received() - down)).isLessThanOrEqualTo(bound);
+        assertThat(Duration.ofNanos(slowestRefusal)).isLessThanOrEqualTo(bound);
         assertThat(liveness.getStatusCode().value()).isEqualTo(200);
+        assertThat(storedUser.getStatusCode().value()).as("a stored user's sign-in is not a wrong password").isEqualTo(503);
+        assertThat(storedUser.getBody()).contains("database-unavailable");
         assertThat(readinessDuring.getStatusCode().value()).isEqualTo(503);
         assertThat(readinessDuring.getBody()).contains("DOWN").doesNotContain("database");
-        assertThat(Duration.ofNanos(firstAfter.received() - up)).isLessThanOrEqualTo(GOAL);
-        assertThat(Duration.ofNanos(readinessUp - up)).isLessThanOrEqualTo(GOAL);
+        assertThat(Duration.ofNanos(firstAfter.received() - up)).isLessThanOrEqualTo(bound);
+        assertThat(Duration.ofNanos(readinessUp - up)).isLessThanOrEqualTo(bound);
+        assertThat(Duration.ofNanos(resumed - up)).isLessThanOrEqualTo(bound);
         assertThat(lost).as("acknowledged but not stored").isEmpty();
         assertThat(doubled).as("stored twice").isZero();
     }

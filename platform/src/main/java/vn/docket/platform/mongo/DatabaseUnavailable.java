@@ -13,6 +13,13 @@ import com.mongodb.MongoTimeoutException;
  */
 public final class DatabaseUnavailable {
 
+    /** The problem's rule; answered with 503. */
+    public static final String RULE = "database-unavailable";
+    public static final String DETAIL =
+            "Docket cannot reach its database at the moment. Try again in a few seconds; if it goes on, tell IT.";
+    /** Retry-After: about what a database restart or a replica set's election takes. */
+    public static final String RETRY_AFTER_SECONDS = "5";
+
     /** Longer chains are not Axon's or the driver's wrapping; also a guard against a cycle of causes. */
     private static final int MAX_DEPTH = 16;
 

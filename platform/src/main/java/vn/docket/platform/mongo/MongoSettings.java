@@ -47,8 +47,11 @@ public record MongoSettings(String uri, String database, Embedded embedded, Time
      * for a reply, so an outage was a half-minute hang and then a 500. Options set in the URI
      * ({@code serverSelectionTimeoutMS}, {@code connectTimeoutMS}, {@code socketTimeoutMS}) take precedence.
      *
-     * @param serverSelection how long an operation waits for a reachable database (3 s): with the database
-     *                        down, a request fails after this and answers 503, well within 5 s
+     * @param serverSelection how long an operation waits for a reachable database (1 s). Only a database
+     *                        that is down or between primaries makes an operation wait here at all; a
+     *                        request then fails after this and answers 503. On a loaded machine a refused
+     *                        request took three to four times this (DatabaseOutageTest: 4.5 to 6.9 s with
+     *                        2 s), so 1 s keeps it within 5 s
      * @param connect         how long opening a connection may take (2 s): the database sits on the same
      *                        machine or network, where a connection opens in milliseconds
      * @param read            how long Docket waits for one reply on an open connection (30 s). It bounds a
@@ -60,7 +63,7 @@ public record MongoSettings(String uri, String database, Embedded embedded, Time
      */
     public record Timeouts(Duration serverSelection, Duration connect, Duration read, Duration ping) {
         public Timeouts {
-            serverSelection = serverSelection == null ? Duration.ofSeconds(3) : serverSelection;
+            serverSelection = serverSelection == null ? Duration.ofSeconds(1) : serverSelection;
             connect = connect == null ? Duration.ofSeconds(2) : connect;
             read = read == null ? Duration.ofSeconds(30) : read;
             ping = ping == null ? Duration.ofSeconds(1) : ping;

@@ -33,9 +33,6 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
-    /** About how long a database restart or a replica set's election takes; clients wait this long. */
-    private static final String DATABASE_RETRY_AFTER_SECONDS = "5";
-
     private final DenialRecorder denials;
 
     public Problems(DenialRecorder denials) {
@@ -103,9 +100,8 @@ public class Problems extends ResponseEntityExceptionHandler {
             return ResponseEntity.internalServerError().body(unexpected(e, request));
         }
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                        "Docket cannot reach its database at the moment. Try again in a few seconds; if it goes on, tell IT."));
+                .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.RULE, DatabaseUnavailable.DETAIL));
     }
 
     @ExceptionHandler(Exception.class)
