@@ -37,8 +37,8 @@ public class DatabaseHealthIndicator implements HealthIndicator {
             ping.runCommand(new Document("ping", 1));
         } catch (RuntimeException e) {
             if (answering.compareAndSet(true, false)) {
-                log.warn("The database did not answer within {} ({}); Docket reports itself not ready and answers 503"
-                        + " until it does", timeout, e.getClass().getSimpleName());
+                log.warn("The database did not answer within {} ({}); Docket reports itself not ready until it does",
+                        timeout, e.getClass().getSimpleName());
             }
             return Health.down().build();
         }
