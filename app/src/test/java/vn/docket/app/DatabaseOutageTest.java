@@ -159,18 +159,19 @@ class DatabaseOutageTest {
                         t -> t != null);
 
         List<Answer> refusals = answers.stream().filter(a -> a.status() != 201).toList();
-        // Requests sent before the stop were already under way; the bound is for those sent to a database that is down.
+        // Requests sent before the stop were under way already; the bound is for those sent to a database that is down.
         long slowestRefusal = refusals.stream().filter(a -> a.sent() > down && a.sent() < up)
                 .mapToLong(a -> a.received() - a.sent()).max().orElse(0);
-        System.out.printf("Database outage under %d clients (90%% of commands took up to %d ms before it): first 503 %d ms after the database stopped, slowest refused"
-                        + " request sent during the outage %d ms, readiness DOWN after %d ms (liveness %d). After the database returned: first"
-                        + " command acknowledged after %d ms, readiness UP after %d ms, projections resumed after %d ms;"
-                        + " read models complete %d ms after the load ended. %d commands acknowledged, %d refused with 503,"
+        System.out.printf("Database outage under %d clients (90%% of commands took up to %d ms before it): first 503"
+                        + " %d ms after the database stopped, slowest refused request sent during the outage %d ms,"
+                        + " readiness DOWN after %d ms (liveness %d). After the database returned: first command"
+                        + " acknowledged after %d ms, readiness UP after %d ms, projections resumed after %d ms; read"
+                        + " models complete %d ms after the load ended. %d commands acknowledged, %d refused with 503,"
                         + " %d refused but stored (in doubt), %d lost, %d doubled%n",
-                CLIENTS, usual.toMillis(), millis(firstRefusal.received() - down), millis(slowestRefusal), millis(readinessDown - down),
-                liveness.getStatusCode().value(), millis(firstAfter.received() - up), millis(readinessUp - up),
-                millis(resumed - up), millis(caughtUp - loadEnded), acknowledged.size(), refusals.size(), inDoubt.size(),
-                lost.size(), doubled);
+                CLIENTS, usual.toMillis(), millis(firstRefusal.received() - down), millis(slowestRefusal),
+                millis(readinessDown - down), liveness.getStatusCode().value(), millis(firstAfter.received() - up),
+                millis(readinessUp - up), millis(resumed - up), millis(caughtUp - loadEnded), acknowledged.size(),
+                refusals.size(), inDoubt.size(), lost.size(), doubled);
 
         assertThat(refusals).as("every refusal is a 503 naming the database, with Retry-After").allSatisfy(a -> {
             assertThat(a.status()).isEqualTo(503);
