@@ -37,6 +37,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.docket.platform.mongo.DatabaseUnavailable;
 
 /**
  * Axon's {@link org.axonframework.deadline.DeadlineManager} on a MongoDB collection, because Axon 4.12 ships
@@ -64,6 +65,8 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
     private final DeadlineSettings settings;
     private final String owner = UUID.randomUUID().toString();
     private ScheduledExecutorService poller;
+    /** Only the poller thread reads and writes it. */
+    private boolean databaseAway;
 
     public MongoDeadlineManager(MongoCollection<Document> deadlines, Serializer serializer, ScopeAwareProvider scopes,
                                 Clock clock, DeadlineSettings settings) {
@@ -185,8 +188,19 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
     private void pollSafely() {
         try {
             deliverDue();
+            if (databaseAway) {
+                databaseAway = false;
+                log.info("Checking for due deadlines works again");
+            }
         } catch (RuntimeException e) {
-            log.warn("Checking for due deadlines failed; trying again in {}", settings.pollInterval(), e);
+            if (!DatabaseUnavailable.isCauseOf(e)) {
+                log.warn("Checking for due deadlines failed; trying again in {}", settings.pollInterval(), e);
+            } else if (!databaseAway) {
+                // Once per outage, not with every poll: nothing is lost, due deadlines go out when it is back.
+                databaseAway = true;
+                log.warn("Cannot check for due deadlines while the database does not answer; trying every {}",
+                        settings.pollInterval());
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,12 +22,24 @@ public class MongoConfiguration {
                 : DatabaseServer.external(settings.uri());
     }
 
+    /** With the timeouts of {@link MongoSettings.Timeouts}; the same options in the URI win (applied last). */
     @Bean(destroyMethod = "close")
-    MongoClient mongoClient(DatabaseServer server) {
+    MongoClient mongoClient(DatabaseServer server, MongoSettings settings) {
+        MongoSettings.Timeouts timeouts = settings.timeouts();
         return MongoClients.create(MongoClientSettings.builder()
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(timeouts.serverSelection().toMillis(), TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(s -> s
+                        .connectTimeout((int) timeouts.connect().toMillis(), TimeUnit.MILLISECONDS)
+                        .readTimeout((int) timeouts.read().toMillis(), TimeUnit.MILLISECONDS))
                 .applyConnectionString(new ConnectionString(server.connectionString()))
                 .applicationName("docket")
                 .build());
+    }
+
+    /** Readiness: DOWN while the database does not answer a ping ({@code /actuator/health/readiness}). */
+    @Bean
+    DatabaseHealthIndicator databaseHealthIndicator(MongoDatabase database, MongoSettings settings) {
+        return new DatabaseHealthIndicator(database, settings.timeouts().ping());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package vn.docket.platform.mongo;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,13 +10,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param uri        a MongoDB connection string, or empty for the embedded server
  * @param database   the database name inside that server
  * @param embedded   settings of the embedded server
+ * @param timeouts   how long Docket waits for the database before it answers 503
  */
 @ConfigurationProperties(prefix = "docket.mongo")
-public record MongoSettings(String uri, String database, Embedded embedded) {
+public record MongoSettings(String uri, String database, Embedded embedded, Timeouts timeouts) {
 
     public MongoSettings {
         database = database == null || database.isBlank() ? "docket" : database;
         embedded = embedded == null ? new Embedded(null, null, null) : embedded;
+        timeouts = timeouts == null ? new Timeouts(null, null, null, null) : timeouts;
     }
 
     public boolean useEmbedded() {
@@ -36,6 +39,34 @@ public record MongoSettings(String uri, String database, Embedded embedded) {
 
         public boolean inMemory() {
             return "memory".equalsIgnoreCase(backend);
+        }
+    }
+
+    /**
+     * How long Docket waits for the database. Without these the driver waits 30 s for a server and forever
+     * for a reply, so an outage was a half-minute hang and then a 500. Options set in the URI
+     * ({@code serverSelectionTimeoutMS}, {@code connectTimeoutMS}, {@code socketTimeoutMS}) take precedence.
+     *
+     * @param serverSelection how long an operation waits for a reachable database (1 s). Only a database
+     *                        that is down or between primaries makes an operation wait here at all; a
+     *                        request then fails after this and answers 503. On a loaded machine a refused
+     *                        request took three to four times this (DatabaseOutageTest: 4.5 to 6.9 s with
+     *                        2 s), so 1 s keeps it within 5 s
+     * @param connect         how long opening a connection may take (2 s): the database sits on the same
+     *                        machine or network, where a connection opens in milliseconds
+     * @param read            how long Docket waits for one reply on an open connection (30 s). It bounds a
+     *                        single reply, not a whole report or replay, which read in many short replies;
+     *                        the longest single replies are the embedded server's scans of a whole
+     *                        collection (a filtered audit log or assignment list), about a second per
+     *                        200,000 documents here, so 30 s leaves room for stores many times that size
+     * @param ping            the readiness check's own bound on its ping (1 s), so a health check never hangs
+     */
+    public record Timeouts(Duration serverSelection, Duration connect, Duration read, Duration ping) {
+        public Timeouts {
+            serverSelection = serverSelection == null ? Duration.ofSeconds(1) : serverSelection;
+            connect = connect == null ? Duration.ofSeconds(2) : connect;
+            read = read == null ? Duration.ofSeconds(30) : read;
+            ping = ping == null ? Duration.ofSeconds(1) : ping;
         }
     }
 }

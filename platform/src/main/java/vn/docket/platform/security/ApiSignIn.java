@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -24,6 +25,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.docket.platform.mongo.DatabaseUnavailable;
 
 /**
  * How people prove who they are to /api: HTTP Basic against Docket's users ({@code docket.security.basic.enabled},
@@ -73,6 +75,13 @@ public class ApiSignIn {
 
     private void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (DatabaseUnavailable.isCauseOf(e)) {
+            // A user kept in the database could not be looked up: not a wrong password, so no 401.
+            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+            SecurityConfiguration.writeProblem(response, json, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.RULE,
+                    DatabaseUnavailable.DETAIL, List.of());
+            return;
+        }
         boolean badToken = e instanceof OAuth2AuthenticationException;
         List<String> challenges = new ArrayList<>();
         if (tokens != null) {

@@ -102,6 +102,20 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Health for load balancers and orchestrators, which call it without credentials. It answers only UP or
+     * DOWN, never which part is down or why (management.endpoint.health.show-details is never), and no other
+     * actuator endpoint is exposed.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain health(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/health", "/actuator/health/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
     /** Package-private: the browser chains answer their 401 and 403 with the same problem details. */
     static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status,
                              String rule, String detail, List<String> challenges) throws IOException {

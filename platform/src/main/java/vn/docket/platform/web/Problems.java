@@ -1,13 +1,16 @@
 package vn.docket.platform.web;
 
+import com.mongodb.MongoException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.UUID;
+import org.axonframework.common.AxonException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import vn.docket.platform.audit.DenialRecorder;
 import vn.docket.platform.eventstore.UnstorableText;
+import vn.docket.platform.mongo.DatabaseUnavailable;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -97,6 +100,21 @@ public class Problems extends ResponseEntityExceptionHandler {
         }
         return problem(HttpStatus.BAD_REQUEST, "malformed-request",
                 "The parameter '" + e.getName() + "' has a value that cannot be read.");
+    }
+
+    /**
+     * The database out of reach: 503 with Retry-After, after the driver's timeouts (see MongoSettings.Timeouts),
+     * never a 500. The driver's exceptions come bare or wrapped by Axon (a command's or the event store's), so
+     * both are caught here and the cause chain decides; anything else is unexpected as before.
+     */
+    @ExceptionHandler({MongoException.class, AxonException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e, HttpServletRequest request) {
+        if (!DatabaseUnavailable.isCauseOf(e)) {
+            return ResponseEntity.internalServerError().body(unexpected(e, request));
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.RULE, DatabaseUnavailable.DETAIL));
     }
 
     @ExceptionHandler(Exception.class)
