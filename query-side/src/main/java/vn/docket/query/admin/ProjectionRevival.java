@@ -1,0 +1,78 @@
+package vn.docket.query.admin;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import vn.docket.platform.mongo.DatabaseHealthIndicator;
+
+/**
+ * Restarts a projection that stopped on a database failure as soon as the database answers again.
+ *
+ * <p>A tracking processor whose batch failed waits before it tries again, twice as long after every failure,
+ * up to a minute (Axon 4.12 has no setting for it): after an outage of half a minute the read models stayed
+ * behind for another 16 s after the database was back. Every second this checks, only while a processor is
+ * in error, whether the database answers, and if so restarts that processor, which resumes from its stored
+ * position at once. Nothing is handled twice that the projections do not already take twice (they are
+ * idempotent: delivery is at least once).
+ */
+@Component
+class ProjectionRevival implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRevival.class);
+
+    private final EventProcessingConfiguration processing;
+    private final DatabaseHealthIndicator database;
+    private ScheduledExecutorService checker;
+
+    ProjectionRevival(EventProcessingConfiguration processing, DatabaseHealthIndicator database) {
+        this.processing = processing;
+        this.database = database;
+    }
+
+    void reviveStoppedProjections() {
+        try {
+            for (StreamingEventProcessor processor : processing.eventProcessors().values().stream()
+                    .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList()) {
+                if (processor.isError() && Status.UP.equals(database.health().getStatus())) {
+                    log.info("The database answers again: projection {} resumes now instead of after its retry pause",
+                            processor.getName());
+                    processor.shutDown();
+                    processor.start();
+                }
+            }
+        } catch (RuntimeException e) {
+            // Checked again in a second; a failure here must not end the schedule.
+            log.debug("Could not check the projections for a restart", e);
+        }
+    }
+
+    @Override
+    public void start() {
+        checker = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "docket-projection-revival");
+            thread.setDaemon(true);
+            return thread;
+        });
+        checker.scheduleWithFixedDelay(this::reviveStoppedProjections, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (checker != null) {
+            checker.shutdownNow();
+            checker = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return checker != null;
+    }
+}
