@@ -17,9 +17,19 @@ final class HeaderReader {
                     + "ngày\\s*(\\d{1,2})?\\s*tháng\\s*(\\d{1,2})\\s*năm\\s*(\\d{4})");
     private static final Pattern INVITATION = Pattern.compile(
             "(?iuU)(?:Giấy mời|GM)\\s+(?:số\\s*:?\\s*)?(\\d+\\s*/\\s*GM-[\\p{L}\\d\\-]+)\\s*,?\\s*(?:ngày\\s+)?" + VietnameseDates.DATE);
-    /** A document number right before a date: the date belongs to that document. */
+    /**
+     * A document number right before a date: the date belongs to that document. Numbers carry
+     * letter suffixes, dots and "&" ("số 1234a/UBND-KT", "26/TB-VP.UBND", "456/BKH-TH &QL").
+     */
     private static final Pattern CITED_BEFORE = Pattern.compile(
-            "(?iuU)\\d+ *[/-] *[\\p{L}\\d\\-]*\\p{L}[\\p{L}\\d\\-]*(?:/[\\p{L}\\d\\-]+)* *,? *(?:ban hành +|ngày *)?$");
+            "(?iuU)\\d+\\p{L}? *[/-] *[\\p{L}\\d\\-.&]*\\p{L}[\\p{L}\\d\\-.&]*(?:\\s*[/&]\\s*[\\p{L}\\d\\-.]+)* *,? *(?:ban hành +|ngày *)?$");
+    private static final Pattern CHAIRED = Pattern.compile("(?iuU)\\b(chủ trì|chủ tọa)\\b");
+    /** Words of a sentence that reports a meeting; "chủ trì" alone also assigns a task, so it is not one of them. */
+    private static final Pattern MEETING_HELD = Pattern.compile("(?iuU)\\b(họp|hội nghị|phiên|buổi làm việc|làm việc với)\\b");
+    /** A place name that begins like a family name ("UBND huyện Lâm Hà chủ trì"): not a person. */
+    private static final Pattern PLACE_BEFORE = Pattern.compile("(?iuU)\\b(tỉnh|huyện|quận|xã|phường|thị xã|thị trấn|thành phố|khẩu|khu)\\s*$");
+    /** A web page's clock right after its date ("Thứ hai, 29/3/2022 08:15:02 AM"). */
+    private static final Pattern CLOCK_AFTER = Pattern.compile("\\s*,?\\s*\\d{1,2}:\\d{2}");
     private static final Pattern DATE = Pattern.compile("(?iuU)(?:ngày\\s+)?" + VietnameseDates.DATE);
     private static final Pattern ISSUER_LINE = Pattern.compile(
             "(?uU)^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|VĂN PHÒNG|BỘ|SỞ|HỘI ĐỒNG NHÂN DÂN)\\b.*");
@@ -95,17 +105,29 @@ final class HeaderReader {
         return new NoticeFacts(number, issuer, place, issuedOn, issuedMonth, meetingOn, chair, invitation, signer);
     }
 
-    /** The first date in the intro that is not the date of a cited document. */
+    /**
+     * The first date of a sentence that speaks of a meeting ("Ngày 07/5/2021, ... chủ trì cuộc
+     * họp"), that is not the date of a cited document nor a web page's clock. Letters have no
+     * meeting: a date elsewhere (a cited article, a deadline, the page's stamp) is never taken.
+     */
     private static LocalDate meetingDate(String intro) {
-        Matcher m = DATE.matcher(intro);
-        while (m.find()) {
-            String before = intro.substring(Math.max(0, m.start() - 60), m.start());
-            if (CITED_BEFORE.matcher(before).find() || VietnameseDates.yearMissing(m, 1)) {
-                continue;
-            }
-            Optional<LocalDate> date = VietnameseDates.fromGroups(m, 1, null);
-            if (date.isPresent()) {
-                return date.get();
+        for (String paragraph : intro.split("\n")) {
+            for (String sentence : Sentences.split(paragraph)) {
+                if (!MEETING_HELD.matcher(sentence).find()) {
+                    continue;
+                }
+                Matcher m = DATE.matcher(sentence);
+                while (m.find()) {
+                    String before = sentence.substring(Math.max(0, m.start() - 60), m.start());
+                    if (CITED_BEFORE.matcher(before).find() || VietnameseDates.yearMissing(m, 1)
+                            || CLOCK_AFTER.matcher(sentence.substring(m.end())).lookingAt()) {
+                        continue;
+                    }
+                    Optional<LocalDate> date = VietnameseDates.fromGroups(m, 1, null);
+                    if (date.isPresent()) {
+                        return date.get();
+                    }
+                }
             }
         }
         return null;
@@ -115,9 +137,9 @@ final class HeaderReader {
     private static String chair(String intro) {
         for (String paragraph : intro.split("\n")) {
             for (String sentence : Sentences.split(paragraph)) {
-                if (sentence.toLowerCase(Locale.ROOT).contains("chủ trì")) {
+                if (CHAIRED.matcher(sentence).find() && MEETING_HELD.matcher(sentence).find()) {
                     Optional<String> name = Names.first(sentence);
-                    if (name.isPresent()) {
+                    if (name.isPresent() && !PLACE_BEFORE.matcher(sentence.substring(0, sentence.indexOf(name.get()))).find()) {
                         return name.get();
                     }
                 }

@@ -21,6 +21,7 @@ final class ItemSplitter {
     private static final Pattern LETTER = Pattern.compile("^([a-zđ])\\s*\\)\\s*(?=\\S)");
     private static final Pattern CLOSING = Pattern.compile(
             "(?iuU)^(trên đây là|nơi nhận\\b|(tl|kt|tm)\\.\\s|[^.]{0,120}thông báo\\b[^.:]{0,200}\\bbiết\\b)");
+    private static final Pattern RECIPIENTS = Pattern.compile("(?iuU)^nơi\\s*nhận\\s*:");
     static final Pattern ASSIGNING = Pattern.compile("(?iuU)(?:^|[\\s,;:(])(giao|yêu cầu|đề nghị)\\s+(?:cho\\s+)?");
     private static final Pattern ACTING = Pattern.compile(
             "(?iuU)^\\s*,?\\s*(chủ trì|khẩn trương|có trách nhiệm|chịu trách nhiệm|tiếp tục|rà soát|tổ chức|hoàn thành|nghiên cứu|tham mưu|phối hợp)");
@@ -44,7 +45,9 @@ final class ItemSplitter {
         int tailStart = lines.size();
         for (int i = bodyStart; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (CLOSING.matcher(line).find() && !line.endsWith(":") && !ARABIC.matcher(line).find() && !DASH.matcher(line).find()) {
+            // "Nơi nhận:" always ends the body: the distribution list names units that are not assigned anything.
+            if (RECIPIENTS.matcher(line).find()
+                    || (CLOSING.matcher(line).find() && !line.endsWith(":") && !ARABIC.matcher(line).find() && !DASH.matcher(line).find())) {
                 tailStart = i;
                 break;
             }

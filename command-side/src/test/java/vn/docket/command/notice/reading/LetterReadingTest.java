@@ -1,0 +1,85 @@
+package vn.docket.command.notice.reading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Letters (công văn), portal summaries and news reports of meetings: the other documents that
+ * assign tasks besides formal conclusion notices. Invented wording in the layouts of the shared
+ * corpus.
+ */
+class LetterReadingTest {
+
+    private final NoticeReader reader = new NoticeReader();
+
+    private static final String LETTER = """
+            VĂN PHÒNG CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            Số: 1234/VPCP-KTN
+            Hà Nội, ngày 18 tháng 11 năm 2016
+            Kính gửi: Bộ Y tế.
+            Ngày 07 tháng 11 năm 2016, báo Thanh niên có bài viết về việc cấp phép thuốc. Về việc này, Phó Thủ tướng có ý kiến như sau:
+            Giao Bộ Y tế kiểm tra, làm rõ, báo cáo Thủ tướng Chính phủ trước ngày 30 tháng 11 năm 2016.
+            Văn phòng Chính phủ thông báo để Bộ Y tế biết, thực hiện./.
+            Nơi nhận:
+            - Như trên;
+            - Sở Y tế thành phố Hà Nội chủ trì theo dõi;
+            KT. BỘ TRƯỞNG, CHỦ NHIỆM
+            Lê Mạnh Hà
+            """;
+
+    @Test
+    void a_letter_has_no_meeting_date_even_when_it_dates_a_cited_article() {
+        NoticeReading reading = reader.readText(LETTER);
+        assertThat(reading.notice().meetingOn()).isNull();
+        assertThat(reading.notice().chair()).isNull();
+        assertThat(reading.notice().issuedOn()).hasToString("2016-11-18");
+    }
+
+    @Test
+    void the_issuer_is_read_from_a_header_table_converted_into_a_row_of_cells() {
+        assertThat(reader.readText(LETTER).notice().issuer()).isEqualTo("Văn phòng Chính phủ");
+    }
+
+    @Test
+    void the_distribution_list_after_noi_nhan_gives_no_item() {
+        NoticeReading reading = reader.readText(LETTER.replace("Văn phòng Chính phủ thông báo để Bộ Y tế biết, thực hiện./.\n", ""));
+        assertThat(reading.items()).hasSize(1);
+        assertThat(reading.items().get(0).lead()).isEqualTo("Bộ Y tế");
+        assertThat(reading.notice().signer()).isEqualTo("Lê Mạnh Hà");
+    }
+
+    @Test
+    void a_web_page_clock_is_not_the_meeting_date() {
+        NoticeReading reading = reader.readText("""
+                Thứ hai, 29/3/2022 08:15:02 AM
+                UBND phường họp thường kỳ tháng 3/2022
+                Sáng ngày 28/3/2022, tại phòng họp 1, UBND phường tổ chức họp thường kỳ tháng 3/2022. Đồng chí Nguyễn Văn Luyện – Chủ tịch UBND phường chủ trì hội nghị.
+                Kết luận hội nghị, đồng chí Chủ tịch giao Phòng Y tế kiểm tra an toàn thực phẩm tại các trường học.
+                """);
+        assertThat(reading.notice().meetingOn()).hasToString("2022-03-28");
+        assertThat(reading.notice().chair()).isEqualTo("Nguyễn Văn Luyện");
+    }
+
+    @Test
+    void a_place_name_that_begins_like_a_family_name_is_not_the_chair() {
+        NoticeReading reading = reader.readText("""
+                Ngày 08/01/2016, UBND tỉnh ban hành Công văn số 23/UBND-TN về báo cáo môi trường.
+                Theo đó, giao Sở Tài nguyên và Môi trường chủ trì, phối hợp Ban Quản lý Khu kinh tế cửa khẩu Ma Lù Thàng xây dựng báo cáo, gửi Bộ Tài nguyên và Môi trường trước ngày 31/01/2016.
+                """);
+        assertThat(reading.notice().chair()).isNull();
+        assertThat(reading.notice().meetingOn()).isNull();
+        assertThat(reading.items()).hasSize(1);
+        assertThat(reading.items().get(0).deadline()).hasToString("2016-01-31");
+    }
+
+    @Test
+    void a_date_without_a_year_takes_the_year_of_the_page() {
+        NoticeReading reading = reader.readText("""
+                10:12, 01/12/2021
+                Theo đó, UBND tỉnh giao UBND huyện Khánh Vĩnh khẩn trương báo cáo kết quả xử lý vi phạm, gửi Sở Xây dựng trước ngày 3-12.
+                """);
+        assertThat(reading.notice().meetingOn()).isNull();
+        assertThat(reading.items()).extracting(NoticeItem::deadline).extracting(String::valueOf).contains("2021-12-03");
+    }
+}
