@@ -48,8 +48,11 @@ final class ItemReader {
         this.deadlines = deadlines;
     }
 
-    /** What an item reader needs to know about the notice as a whole. */
-    record Context(LocalDate issuedOn, LocalDate meetingOn, LocalDate yearReference, String level) {
+    /**
+     * What an item reader needs to know about the notice as a whole. {@code leadIn}: the units the
+     * sentence before the items assigns ("đề nghị UBND các tỉnh ... như sau:"), for items that name none.
+     */
+    record Context(LocalDate issuedOn, LocalDate meetingOn, LocalDate yearReference, String level, List<String> leadIn) {
     }
 
     NoticeItem read(RawItem raw, Context context, Warnings warnings) {
@@ -93,10 +96,14 @@ final class ItemReader {
         List<UnitMention> leadMentions = lead(ownParagraphs);
         List<String> leads = new ArrayList<>();
         for (UnitMention mention : leadMentions) {
-            leads.add(display(List.of(mention), unknown, warnings, path + ".lead"));
+            leads.addAll(names(mention, unknown, warnings, path + ".lead"));
         }
         if (leads.isEmpty()) {
-            if (presentedBy != null) {
+            if (!context.leadIn().isEmpty()) {
+                // "... đề nghị UBND các tỉnh ... như sau: a) Chỉ đạo ...": the item's actor is in the lead-in.
+                leads.addAll(context.leadIn());
+                warnings.add(path + ".lead", "Mục không nêu đơn vị thực hiện; tạm lấy đơn vị trong câu dẫn: " + String.join(", ", leads));
+            } else if (presentedBy != null) {
                 leads.add(presentedBy);
                 warnings.add(path + ".lead", "Không thấy đơn vị được giao chủ trì; tạm lấy đơn vị trình");
             } else {
@@ -109,9 +116,10 @@ final class ItemReader {
             Matcher m = COORDINATE.matcher(paragraph);
             while (m.find()) {
                 for (UnitMention mention : directory.leading(paragraph.substring(m.end()))) {
-                    String name = display(List.of(mention), unknown, warnings, path + ".coordinators");
-                    if (!coordinators.contains(name) && !leads.contains(name)) {
-                        coordinators.add(name);
+                    for (String name : names(mention, unknown, warnings, path + ".coordinators")) {
+                        if (!coordinators.contains(name) && !leads.contains(name)) {
+                            coordinators.add(name);
+                        }
                     }
                 }
             }
@@ -406,6 +414,34 @@ final class ItemReader {
             }
         }
         return parts;
+    }
+
+    /** The names a mention gives: each unit of a shorthand list, else the one unit. */
+    private List<String> names(UnitMention mention, Set<String> unknown, Warnings warnings, String field) {
+        if (mention.kind() == UnitMention.Kind.LIST) {
+            return directory.members(mention);
+        }
+        return List.of(display(List.of(mention), unknown, warnings, field));
+    }
+
+    /** The units the lead-in of the items assigns: its last "giao / yêu cầu / đề nghị + units ... :" sentence. */
+    static List<String> leadIn(List<String> head, UnitDirectory directory) {
+        for (int i = head.size() - 1; i >= Math.max(0, head.size() - 3); i--) {
+            String paragraph = head.get(i);
+            if (!paragraph.strip().endsWith(":")) {
+                continue;
+            }
+            Matcher m = ItemSplitter.ASSIGNING.matcher(paragraph);
+            while (m.find()) {
+                List<UnitMention> units = directory.leading(paragraph.substring(m.end()));
+                if (!units.isEmpty()) {
+                    List<String> names = new ArrayList<>();
+                    units.forEach(u -> names.addAll(directory.members(u)));
+                    return names;
+                }
+            }
+        }
+        return List.of();
     }
 
     private String display(List<UnitMention> mentions, Set<String> unknown, Warnings warnings, String field) {

@@ -23,10 +23,14 @@ final class ItemSplitter {
             "(?iuU)^(trên đây là|nơi nhận\\b|(tl|kt|tm)\\.\\s|[^.]{0,120}thông báo\\b[^.:]{0,200}\\bbiết\\b)");
     private static final Pattern RECIPIENTS = Pattern.compile("(?iuU)^nơi\\s*nhận\\s*:");
     static final Pattern ASSIGNING = Pattern.compile("(?iuU)(?:^|[\\s,;:(])(giao|yêu cầu|đề nghị)\\s+(?:cho\\s+)?");
+    /** What a unit opening a sentence goes on to do when the sentence hands it work ("Bộ Y tế tăng cường ..."). */
     private static final Pattern ACTING = Pattern.compile(
-            "(?iuU)^\\s*,?\\s*(chủ trì|khẩn trương|có trách nhiệm|chịu trách nhiệm|tiếp tục|rà soát|tổ chức|hoàn thành|nghiên cứu|tham mưu|phối hợp)");
+            "(?iuU)^\\s*,?\\s*(" + String.join("|", Words.list("actingVerbs")) + ")\\b");
+    /** "đồng chí X chủ trì cuộc họp": who chaired the meeting, not a task. */
+    private static final Pattern CHAIRS_MEETING = Pattern.compile("(?iuU)^\\s*,?\\s*(?:đã\\s+)?chủ (?:trì|tọa)\\s+(?:cuộc|phiên|buổi|hội nghị)");
     private static final Pattern CONCLUDES = Pattern.compile("(?iuU)\\b(kết luận|chỉ đạo|ý kiến)(\\s+như sau)?\\s*:\\s*");
     private static final Pattern DASH = Pattern.compile("^[-+•*–—]\\s*");
+    private static final Pattern TOPIC = Pattern.compile("(?iuU)^(về|đối với|lĩnh vực|trong lĩnh vực)\\s");
 
     private final UnitDirectory directory;
 
@@ -75,6 +79,7 @@ final class ItemSplitter {
         int nextLetter = 0;
         boolean romanSinceArabic = false;
         boolean romanItemsLookLikeItems = false;
+        boolean topicsOnly = true;
         for (int i = from; i < to; i++) {
             String line = lines.get(i);
             Matcher m = ROMAN.matcher(line);
@@ -95,6 +100,8 @@ final class ItemSplitter {
                     arabic.add(i);
                     nextArabic = n + 1;
                     romanSinceArabic = false;
+                    nextLetter = 0;
+                    topicsOnly &= isTopic(line.substring(m.end()));
                 }
                 continue;
             }
@@ -108,6 +115,10 @@ final class ItemSplitter {
         // they are the items themselves only when they read like items.
         if (!roman.isEmpty() && (arabic.isEmpty() || romanItemsLookLikeItems)) {
             return roman;
+        }
+        // "1. Về giảm nhẹ phát thải" over "a) Chỉ đạo ...; b) ...": the numbers are topics, the letters the tasks.
+        if (!arabic.isEmpty() && topicsOnly && letter.size() > arabic.size()) {
+            return letter;
         }
         if (!arabic.isEmpty()) {
             return arabic;
@@ -170,11 +181,16 @@ final class ItemSplitter {
             return false;
         }
         String rest = text.substring(end).strip();
-        if (ACTING.matcher(rest).find()) {
+        if (ACTING.matcher(rest).find() && !CHAIRS_MEETING.matcher(rest).find()) {
             return true;
         }
         return loose && !rest.isEmpty() && Character.isLowerCase(rest.codePointAt(0))
                 && directory.leading(text).stream().anyMatch(u -> u.kind() != UnitMention.Kind.GENERIC);
+    }
+
+    /** A section heading that names a field of work rather than a task ("Về thị trường các-bon", "LĨNH VỰC Y TẾ"). */
+    private static boolean isTopic(String heading) {
+        return TOPIC.matcher(heading).find() || isAllCaps(heading);
     }
 
     private static boolean isAllCaps(String text) {

@@ -56,7 +56,7 @@ public final class NoticeReader {
         LocalDate yearReference = facts.issuedOn() != null ? facts.issuedOn()
                 : facts.meetingOn() != null ? facts.meetingOn() : VietnameseDates.first(normalised).orElse(null);
         ItemReader.Context context = new ItemReader.Context(facts.issuedOn(), facts.meetingOn(), yearReference,
-                HeaderReader.levelOf(facts.issuer()));
+                HeaderReader.levelOf(facts.issuer()), ItemReader.leadIn(layout.head(), directory));
         ItemReader itemReader = new ItemReader(directory, new DeadlineReader(workingDays));
         List<NoticeItem> items = new ArrayList<>();
         for (RawItem raw : layout.items()) {

@@ -82,4 +82,50 @@ class LetterReadingTest {
         assertThat(reading.notice().meetingOn()).isNull();
         assertThat(reading.items()).extracting(NoticeItem::deadline).extracting(String::valueOf).contains("2021-12-03");
     }
+
+    @Test
+    void an_office_holder_asked_to_act_is_the_lead() {
+        NoticeReading reading = reader.readText("""
+                Phó Thủ tướng có ý kiến chỉ đạo như sau:
+                Yêu cầu Chủ tịch Ủy ban nhân dân tỉnh Hưng Yên chỉ đạo cơ quan công an kiểm tra, xác minh, báo cáo Thủ tướng Chính phủ trước ngày 01 tháng 01 năm 2017.
+                """);
+        assertThat(reading.items()).hasSize(1);
+        assertThat(reading.items().get(0).lead()).isEqualTo("Chủ tịch Ủy ban nhân dân tỉnh Hưng Yên");
+        assertThat(reading.items().get(0).deadline()).hasToString("2017-01-01");
+    }
+
+    @Test
+    void a_body_opening_a_directive_sentence_is_the_lead_without_an_assigning_verb() {
+        NoticeReading reading = reader.readText("""
+                Xét báo cáo về dư luận liên quan đến thuốc, Thủ tướng Chính phủ có ý kiến như sau:
+                Bộ Y tế tăng cường công tác quản lý, chỉ đạo, hướng dẫn việc cấp phép lưu hành thuốc.
+                """);
+        assertThat(reading.items()).extracting(NoticeItem::lead).containsExactly("Bộ Y tế");
+    }
+
+    @Test
+    void a_shorthand_list_of_ministries_names_each_ministry() {
+        NoticeReading reading = reader.readText("""
+                Về đề nghị của tỉnh, Phó Thủ tướng có ý kiến như sau:
+                Giao các Bộ: Tài chính, Kế hoạch và Đầu tư xem xét, xử lý theo thẩm quyền, báo cáo Thủ tướng Chính phủ.
+                """);
+        assertThat(reading.items()).hasSize(1);
+        assertThat(reading.items().get(0).leads()).containsExactly("Bộ Tài chính", "Bộ Kế hoạch và Đầu tư");
+    }
+
+    @Test
+    void lettered_tasks_under_topic_sections_take_their_actor_from_the_lead_in() {
+        NoticeReading reading = reader.readText("""
+                Để triển khai các quy định mới, Bộ kính đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo thực hiện các nhiệm vụ cụ thể như sau:
+                1. Về giảm nhẹ phát thải khí nhà kính
+                a) Chỉ đạo cơ quan chuyên môn rà soát số liệu tiêu thụ năng lượng.
+                b) Tiếp nhận, rà soát và tổng hợp kết quả kiểm kê khí nhà kính.
+                2. Về thị trường các-bon
+                a) Phối hợp với Bộ Tài chính xây dựng sàn giao dịch các-bon.
+                """);
+        assertThat(reading.items()).hasSize(3);
+        assertThat(reading.items()).extracting(NoticeItem::lead)
+                .containsOnly("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương");
+        assertThat(reading.warnings()).anySatisfy(w -> assertThat(w.message()).contains("câu dẫn"));
+    }
 }
