@@ -31,6 +31,7 @@ final class ItemReader {
     private static final Pattern COLLECTS = Pattern.compile("(?iuU)\\btổng hợp\\b");
     private static final Pattern LEAD_GIAO = Pattern.compile("(?iuU)(?:^|[^\\p{L}])giao\\s+(?:cho\\s+)?");
     private static final Pattern LEAD_ASK = Pattern.compile("(?iuU)(?:^|[^\\p{L}])(?:yêu cầu|đề nghị)\\s+");
+    private static final Pattern ASKS = Pattern.compile("(?iuU)(?:(?:kính|xin)\\s+)?(?:giao|yêu cầu|đề nghị)\\b");
     private static final Pattern COORDINATE = Pattern.compile("(?iuU)\\bphối hợp\\s+(?:chặt chẽ\\s+)?(?:với\\s+)?(?:cùng\\s+)?");
     private static final Pattern MEMBERS = Pattern.compile("(?iuU)\\bgồm\\s*(?:có\\s+)?(?:các\\s+(?:đơn vị|cơ quan|phòng|sở|ban|ngành)\\s*)?:?\\s*");
     private static final Pattern LEAD_IN = Pattern.compile("(?iuU)(như sau|sau đây|gồm)\\s*:\\s*$|:\\s*$");
@@ -159,7 +160,7 @@ final class ItemReader {
 
         return new NoticeItem(raw.ordinal(), kind(title), title, presentedBy, verdict, requirements,
                 leads.isEmpty() ? null : leads.get(0), leads, coordinators, contributions, deadline, deadlineText,
-                route, List.copyOf(unknown));
+                route, List.copyOf(unknown), String.join("\n", raw.paragraphs()));
     }
 
     // --- heading ---
@@ -302,19 +303,27 @@ final class ItemReader {
                 }
             }
         }
+        List<UnitMention> openingGeneric = List.of();
         for (String paragraph : paragraphs) {
-            for (String sentence : Sentences.split(DASH.matcher(paragraph).replaceFirst(""))) {
+            for (String written : Sentences.split(DASH.matcher(paragraph).replaceFirst(""))) {
+                String sentence = ItemSplitter.CONNECTIVE.matcher(written).replaceFirst("");
                 int end = directory.leadingEnd(sentence);
                 // "Sở Giao thông vận tải, Sở Xây dựng kiểm tra ...": units opening a sentence of the
                 // conclusion, followed by what they must do.
                 String rest = sentence.substring(end).strip();
-                if (end > 0 && !rest.isEmpty() && Character.isLowerCase(rest.codePointAt(0))
+                // "UBND thành phố đề nghị các cơ quan ...": the opening unit hands the work on; it is not the lead.
+                boolean handsOn = ASKS.matcher(rest).lookingAt() && !generic.isEmpty();
+                if (end > 0 && !rest.isEmpty() && Character.isLowerCase(rest.codePointAt(0)) && !handsOn
                         && directory.leading(sentence).stream().anyMatch(u -> u.kind() != UnitMention.Kind.GENERIC)) {
                     return directory.leading(sentence);
                 }
+                if (end > 0 && !rest.isEmpty() && Character.isLowerCase(rest.codePointAt(0)) && !handsOn && openingGeneric.isEmpty()) {
+                    openingGeneric = directory.leading(sentence);
+                }
             }
         }
-        return generic;
+        // "Các Bộ, cơ quan, địa phương khác kịp thời báo cáo ...": a generic group is the lead when nothing names a unit.
+        return generic.isEmpty() ? openingGeneric : generic;
     }
 
     private Contribution contribution(String paragraph, Context context, Set<String> unknown, Warnings warnings, String path) {

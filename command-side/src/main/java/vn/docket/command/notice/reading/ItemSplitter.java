@@ -20,8 +20,15 @@ final class ItemSplitter {
     private static final Pattern ROMAN = Pattern.compile("^(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\\s*[.)]\\s+(?=\\S)");
     private static final Pattern LETTER = Pattern.compile("^([a-zđ])\\s*\\)\\s*(?=\\S)");
     private static final Pattern CLOSING = Pattern.compile(
-            "(?iuU)^(trên đây là|nơi nhận\\b|(tl|kt|tm)\\.\\s|[^.]{0,120}thông báo\\b[^.:]{0,200}\\bbiết\\b)");
+            "(?iuU)^(trên đây là|nơi nhận\\b|(tl|kt|tm)\\.\\s|[^.]{0,120}thông báo\\b[^.:]{0,200}\\bbiết\\b"
+                    + "|[^.]{0,120}\\bthông báo\\s*để\\b[^.]{0,200}\\b(?:biết|thực hiện)\\b)");
     private static final Pattern RECIPIENTS = Pattern.compile("(?iuU)^nơi\\s*nhận\\s*:");
+    /** Words that open a sentence before its subject ("Theo đó, các sở ... căn cứ ..."). */
+    static final Pattern CONNECTIVE = Pattern.compile("(?iuU)^(?:theo đó|đồng thời|bên cạnh đó|ngoài ra|mặt khác|trong đó)\\s*,?\\s*");
+    private static final Pattern MARKER = Pattern.compile("^(?:\\d{1,2}|[IVX]{1,4}|[a-zđ])\\s*[.)]\\s*");
+    /** Approvals ("Đồng ý về chủ trương ...", "Chấp thuận nội dung ..."), assessments and admonitions. */
+    private static final Pattern NOT_A_TASK = Pattern.compile(
+            "(?iuU)^(?:[^,.;]{0,150},\\s*)?(?:về cơ bản\\s+)?(?:đồng ý|chấp thuận|nhất trí|thống nhất|ghi nhận|biểu dương|đánh giá cao)\\b|\\brút kinh nghiệm\\b|\\bphê bình\\b");
     static final Pattern ASSIGNING = Pattern.compile("(?iuU)(?:^|[\\s,;:(])(giao|yêu cầu|đề nghị)\\s+(?:cho\\s+)?");
     /** What a unit opening a sentence goes on to do when the sentence hands it work ("Bộ Y tế tăng cường ..."). */
     private static final Pattern ACTING = Pattern.compile(
@@ -133,7 +140,10 @@ final class ItemSplitter {
         int headEnd = tailStart;
         for (int i = bodyStart; i < tailStart; i++) {
             String line = lines.get(i);
-            List<String> units = DASH.matcher(line).find() ? List.of(line) : Sentences.split(line);
+            List<String> units = new ArrayList<>();
+            for (String sentence : DASH.matcher(line).find() ? List.of(line) : Sentences.split(line)) {
+                units.addAll(clauses(sentence));
+            }
             for (String unit : units) {
                 // "... kết luận: Giao Phòng X chủ trì ...": the item starts after the colon.
                 Matcher colon = CONCLUDES.matcher(unit);
@@ -163,12 +173,60 @@ final class ItemSplitter {
     }
 
     /**
+     * A sentence cut where a clause after ";" hands work to another actor ("UBND các phường
+     * kiểm tra ...; Thủ trưởng các cơ quan chỉ đạo ..."): each actor gets its own item.
+     */
+    private List<String> clauses(String sentence) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String part : sentence.split(";")) {
+            // "Giao các sở; UBND các huyện; các Ban QLDA báo cáo ...": a list of actors, not clauses.
+            if (!current.isEmpty() && assigns(part.strip(), false) && hasOwnTask(current.toString())) {
+                out.add(current.append(';').toString().strip());
+                current.setLength(0);
+            } else if (!current.isEmpty()) {
+                current.append(';');
+            }
+            current.append(part);
+        }
+        if (!current.toString().isBlank()) {
+            out.add(current.toString().strip());
+        }
+        return out;
+    }
+
+    /** True when a clause goes on past its actors ("Giao Sở X kiểm tra ..."), not only names them ("Giao các sở"). */
+    private boolean hasOwnTask(String clause) {
+        String text = CONNECTIVE.matcher(DASH.matcher(clause.strip()).replaceFirst("")).replaceFirst("");
+        Matcher m = ASSIGNING.matcher(text);
+        if (m.lookingAt()) {
+            text = text.substring(m.end());
+        }
+        String rest = text.substring(directory.leadingEnd(text)).strip();
+        return rest.split("\\s+").length >= 3;
+    }
+
+    /** A numbered paragraph that approves, assesses or admonishes and hands no work out: context, not an item. */
+    boolean isTask(RawItem item) {
+        String heading = MARKER.matcher(item.paragraphs().get(0)).replaceFirst("");
+        if (!NOT_A_TASK.matcher(heading).find()) {
+            return true;
+        }
+        return item.paragraphs().stream().anyMatch(p -> ASSIGNING.matcher(p).find() && !directory.leading(p.substring(matchEnd(p))).isEmpty());
+    }
+
+    private static int matchEnd(String paragraph) {
+        Matcher m = ASSIGNING.matcher(paragraph);
+        return m.find() ? m.end() : 0;
+    }
+
+    /**
      * True when a sentence hands out work. Before the first item only clear wording counts
      * ("giao", "yêu cầu", "đề nghị", "X chủ trì"); after it ({@code loose}), any sentence that
      * opens with a named unit and goes on with what it must do.
      */
     boolean assigns(String sentence, boolean loose) {
-        String text = DASH.matcher(sentence).replaceFirst("");
+        String text = CONNECTIVE.matcher(DASH.matcher(sentence).replaceFirst("")).replaceFirst("");
         Matcher m = ASSIGNING.matcher(text);
         while (m.find()) {
             List<UnitMention> units = directory.leading(text.substring(m.end()));

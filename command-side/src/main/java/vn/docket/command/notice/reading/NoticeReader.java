@@ -45,8 +45,20 @@ public final class NoticeReader {
     public NoticeReading readText(String text) {
         String normalised = TextNormaliser.normalise(text, false);
         List<String> lines = Arrays.asList(normalised.split("\n"));
-        NoticeLayout layout = new ItemSplitter(directory).split(lines);
+        ItemSplitter splitter = new ItemSplitter(directory);
+        NoticeLayout split = splitter.split(lines);
         Warnings warnings = new Warnings();
+        List<RawItem> tasks = new ArrayList<>();
+        for (RawItem raw : split.items()) {
+            if (splitter.isTask(raw)) {
+                tasks.add(new RawItem(tasks.size() + 1, raw.paragraphs(), raw.numbered()));
+            } else {
+                String words = raw.paragraphs().get(0);
+                warnings.add("items", "Đoạn không giao việc (đồng ý, đánh giá, nhắc nhở), không lập mục: \""
+                        + (words.length() > 80 ? words.substring(0, 80) + "…" : words) + "\"");
+            }
+        }
+        NoticeLayout layout = new NoticeLayout(split.head(), tasks, split.tail());
         if (layout.items().isEmpty()) {
             // A readable document is never refused: the clerk gets its particulars and adds the items.
             warnings.add("items", "Không tìm thấy việc nào được giao cho đơn vị hay người cụ thể; hãy đọc văn bản và thêm các mục bằng tay");

@@ -128,4 +128,61 @@ class LetterReadingTest {
                 .containsOnly("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương");
         assertThat(reading.warnings()).anySatisfy(w -> assertThat(w.message()).contains("câu dẫn"));
     }
+
+    @Test
+    void a_generic_group_opening_a_directive_sentence_is_the_lead_group() {
+        NoticeReading reading = reader.readText("""
+                Văn phòng Chính phủ đề nghị các Bộ, cơ quan báo cáo tình hình trong dịp nghỉ Lễ như sau:
+                - Bộ Công an báo cáo nhanh tình hình từng ngày, gửi Văn phòng Chính phủ.
+                Các tỉnh, thành phố khác kịp thời báo cáo về những vấn đề phát sinh nếu có trước 14h ngày 03/5/2021.
+                """);
+        assertThat(reading.items()).hasSize(3);
+        NoticeItem others = reading.items().get(2);
+        assertThat(others.lead()).isEqualTo("Các tỉnh, thành phố khác");
+        assertThat(others.deadline()).hasToString("2021-05-03");
+    }
+
+    @Test
+    void a_body_that_hands_work_on_is_not_the_lead() {
+        NoticeReading reading = reader.readText("""
+                Ủy ban nhân dân thành phố Hà Nội đề nghị các cơ quan, đơn vị của Trung ương treo cờ Tổ quốc tại trụ sở.
+                """);
+        assertThat(reading.items()).extracting(NoticeItem::lead).containsExactly("các cơ quan, đơn vị");
+        assertThat(reading.items().get(0).leads()).doesNotContain("Ủy ban nhân dân thành phố Hà Nội");
+    }
+
+    @Test
+    void two_actors_joined_by_a_semicolon_give_two_items() {
+        NoticeReading reading = reader.readText("""
+                Ủy ban nhân dân thành phố đề nghị các cơ quan treo cờ Tổ quốc.
+                Ủy ban nhân dân các phường, xã có trách nhiệm chỉ đạo, kiểm tra việc treo cờ ở địa bàn dân cư; Công an thành phố kiểm tra, bảo đảm an ninh trật tự.
+                """);
+        assertThat(reading.items()).extracting(NoticeItem::lead)
+                .containsExactly("các cơ quan", "Ủy ban nhân dân các phường, xã", "Công an thành phố");
+    }
+
+    @Test
+    void an_approval_paragraph_is_context_not_an_item() {
+        NoticeReading reading = reader.readText("""
+                Xét báo cáo của Bộ Tài nguyên và Môi trường, Phó Thủ tướng có ý kiến như sau:
+                1. Đồng ý với nội dung báo cáo của Bộ Tài nguyên và Môi trường về công tác quản lý tài nguyên nước.
+                2. Giao Bộ Tài nguyên và Môi trường chủ trì, phối hợp với các Bộ, ngành liên quan xây dựng Chương trình, trình Thủ tướng Chính phủ trong Quý II năm 2014.
+                """);
+        assertThat(reading.items()).hasSize(1);
+        NoticeItem task = reading.items().get(0);
+        assertThat(task.ordinal()).isEqualTo(1);
+        assertThat(task.lead()).isEqualTo("Bộ Tài nguyên và Môi trường");
+        assertThat(task.deadline()).isNull();
+        assertThat(task.deadlineText()).isEqualTo("trong Quý II năm 2014");
+        assertThat(reading.warnings()).anySatisfy(w -> assertThat(w.message()).contains("không giao việc"));
+    }
+
+    @Test
+    void the_result_reported_up_to_the_prime_minister_is_the_route() {
+        NoticeReading reading = reader.readText("""
+                Phó Thủ tướng có ý kiến chỉ đạo như sau:
+                Yêu cầu Chủ tịch Ủy ban nhân dân tỉnh Hưng Yên chỉ đạo kiểm tra, xác minh, báo cáo kết quả lên Thủ tướng Chính phủ.
+                """);
+        assertThat(reading.items().get(0).submitTo()).containsExactly("Thủ tướng Chính phủ");
+    }
 }

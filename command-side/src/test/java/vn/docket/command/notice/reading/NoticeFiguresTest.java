@@ -105,19 +105,14 @@ class NoticeFiguresTest {
                 details.append(name).append(" REFUSED: ").append(e.getMessage()).append('\n');
                 reading = null;
             }
-            scoreDocument(name, key, reading, sources(bytes, name, reading), f, details);
+            scoreDocument(name, key, reading, sources(reading), f, details);
         }
         return f;
     }
 
     /** The text each item was read from, in item order: what the evidence of a key task is looked up in. */
-    private static List<String> sources(byte[] bytes, String name, NoticeReading reading) {
-        if (reading == null) {
-            return List.of();
-        }
-        String normalised = TextNormaliser.normalise(TextExtractor.extract(bytes, name), false);
-        NoticeLayout layout = new ItemSplitter(READER.directory()).split(Arrays.asList(normalised.split("\n")));
-        return layout.items().stream().map(i -> String.join(" ", i.paragraphs())).toList();
+    private static List<String> sources(NoticeReading reading) {
+        return reading == null ? List.of() : reading.items().stream().map(NoticeItem::source).toList();
     }
 
     private static void scoreDocument(String name, JsonNode key, NoticeReading reading, List<String> sources,
