@@ -10,8 +10,18 @@ import java.util.regex.Pattern;
 /** Reads the notice's particulars from its head (before the items) and its tail (signature). */
 final class HeaderReader {
 
+    /** The header's own "Số: 311/TB-UBND" opens a line; "Công văn số 415/UBND-VP" in running text cites another document. */
     private static final Pattern NUMBER = Pattern.compile(
-            "(?iuU)(?:^|\\s)Số\\s*:?\\s*(\\d*)\\s*/\\s*(\\p{Lu}[\\p{L}\\d.&\\-]*(?:\\s*/\\s*[\\p{L}\\d.&\\-]+)*)");
+            "(?mU)^\\s*Số\\s*:?\\s*(\\d*)\\s*/\\s*(\\p{Lu}[\\p{L}\\d.&\\-]*(?:\\s*/\\s*[\\p{L}\\d.&\\-]+)*)");
+    /**
+     * A summary or a news report names the document it reports on in running text: "Ngày 21/5,
+     * UBND tỉnh ban hành Công văn số 846/UBND-TH ...", "(Theo Công văn số 1598/UBND-TH, ngày 3/4/2024)".
+     */
+    private static final Pattern REPORTED = Pattern.compile(
+            "(?iuU)(?:ngày\\s+(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})(?:\\s*[/.-]\\s*(\\d{4}))?\\s*,\\s*)?"
+                    + "(?:((?:văn phòng|bộ|sở|ubnd|ủy ban nhân dân|uỷ ban nhân dân|hđnd|chủ tịch)[^,.;:()]{0,60}?)\\s+(?:đã\\s+|vừa\\s+)?(?:ban hành|banh|ra|có)|\\(theo)\\s+"
+                    + "(?:công văn|văn bản|thông báo|quyết định|chỉ thị)\\s+số\\s*(\\d+)\\s*/\\s*(\\p{Lu}[\\p{L}\\d.&\\-]*)"
+                    + "(?:\\s*,\\s*ngày\\s+(\\d{1,2})\\s*/\\s*(\\d{1,2})\\s*/\\s*(\\d{4}))?");
     private static final Pattern PLACE_DATE = Pattern.compile(
             "(?uU)((?:TP\\.|Tp\\.|TX\\.|Thành phố|Thị xã|Huyện)? *\\p{Lu}\\p{L}*(?: +\\p{Lu}\\p{L}*){0,3}) *, *"
                     + "ngày\\s*(\\d{1,2})?\\s*tháng\\s*(\\d{1,2})\\s*năm\\s*(\\d{4})");
@@ -33,6 +43,8 @@ final class HeaderReader {
     private static final Pattern DATE = Pattern.compile("(?iuU)(?:ngày\\s+)?" + VietnameseDates.DATE);
     private static final Pattern ISSUER_LINE = Pattern.compile(
             "(?uU)^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|VĂN PHÒNG|BỘ|SỞ|HỘI ĐỒNG NHÂN DÂN)\\b.*");
+    /** The national motto beside the issuer in a flattened two-column header. */
+    private static final Pattern MOTTO = Pattern.compile("(?uU)\\s*(CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\\s*-\\s*Tự do\\s*-\\s*Hạnh phúc).*$");
     private static final Pattern PEOPLE_COMMITTEE = Pattern.compile("(?iuU)\\bUBND\\s+(thành phố|tỉnh|huyện|quận|thị xã)\\b");
 
     private final UnitDirectory directory;
@@ -49,13 +61,21 @@ final class HeaderReader {
 
         String number = null;
         Matcher m = NUMBER.matcher(headText);
+        boolean blankNumber = false;
         if (m.find()) {
+            blankNumber = m.group(1).isEmpty();
             if (!m.group(1).isEmpty()) {
                 number = m.group(1) + "/" + m.group(2).replaceAll("\\s+", "");
             } else {
                 warnings.add("notice.number", "Số thông báo để trống (bản dự thảo?)");
             }
-        } else {
+        }
+        Matcher reported = REPORTED.matcher(bodyText);
+        boolean reportedFound = number == null && !blankNumber && reported.find();
+        if (reportedFound) {
+            number = reported.group(5) + "/" + reported.group(6);
+            warnings.add("notice.number", "Số văn bản lấy từ lời văn: \"" + reported.group().strip() + "\"");
+        } else if (number == null && !blankNumber) {
             warnings.add("notice.number", "Không thấy số thông báo");
         }
 
@@ -79,6 +99,8 @@ final class HeaderReader {
                 issuedMonth = String.format("%04d-%02d", year, month);
                 warnings.add("notice.issuedOn", "Ngày ban hành để trống, chỉ biết tháng " + month + "/" + year);
             }
+        } else if (reportedFound && (reported.group(1) != null || reported.group(7) != null)) {
+            issuedOn = reportedDate(reported, bodyText, warnings);
         } else {
             warnings.add("notice.issuedOn", "Không thấy địa danh, ngày tháng ban hành");
         }
@@ -102,7 +124,30 @@ final class HeaderReader {
             warnings.add("notice.signer", "Không thấy tên người ký");
         }
         String issuer = issuer(head, number, place, intro, warnings);
+        if (issuer == null && reportedFound && reported.group(4) != null) {
+            issuer = reported.group(4).strip().replaceFirst("(?iu)^chủ tịch\\s+", "").replaceFirst("(?iu)^(ủy|uỷ) ban nhân dân\\b", "UBND");
+            warnings.add("notice.issuer", "Cơ quan ban hành lấy từ lời văn: " + issuer);
+        }
         return new NoticeFacts(number, issuer, place, issuedOn, issuedMonth, meetingOn, chair, invitation, signer);
+    }
+
+    /** The date of a document named in running text; a missing year is the year of the first full date in the text. */
+    private static LocalDate reportedDate(Matcher reported, String bodyText, Warnings warnings) {
+        int base = reported.group(7) != null ? 7 : 1;
+        String year = reported.group(base + 2);
+        if (year == null) {
+            Optional<LocalDate> any = VietnameseDates.first(bodyText);
+            if (any.isEmpty()) {
+                return null;
+            }
+            year = String.valueOf(any.get().getYear());
+            warnings.add("notice.issuedOn", "Ngày ban hành không ghi năm, lấy năm " + year + " theo ngày khác trong văn bản");
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(year), Integer.parseInt(reported.group(base + 1)), Integer.parseInt(reported.group(base)));
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
     }
 
     /**
@@ -170,8 +215,11 @@ final class HeaderReader {
             if (line.startsWith("CỘNG HÒA") || line.startsWith("CỘNG HOÀ") || line.startsWith("THÔNG BÁO")) {
                 continue;
             }
+            line = MOTTO.matcher(line).replaceFirst("").strip();
             if (ISSUER_LINE.matcher(line).matches() && isAllCaps(line)) {
-                String next = i + 1 < head.size() ? head.get(i + 1).replaceAll("[-–_*]+$", "").strip() : "";
+                // The motto may stand between the issuer's two lines when a two-column header was flattened.
+                int n = i + 1 < head.size() && head.get(i + 1).startsWith("CỘNG H") ? i + 2 : i + 1;
+                String next = n < head.size() ? MOTTO.matcher(head.get(n)).replaceFirst("").replaceAll("[-–_*]+$", "").strip() : "";
                 boolean continues = isAllCaps(next) && !next.startsWith("CỘNG") && !next.startsWith("THÔNG BÁO") && next.length() < 60;
                 if (continues && ISSUER_LINE.matcher(next).matches()) {
                     // "UBND TỈNH LẠNG SƠN / VĂN PHÒNG": the body under the parent issues the notice.

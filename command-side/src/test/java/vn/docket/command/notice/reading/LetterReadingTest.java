@@ -185,4 +185,41 @@ class LetterReadingTest {
                 """);
         assertThat(reading.items().get(0).submitTo()).containsExactly("Thủ tướng Chính phủ");
     }
+
+    @Test
+    void a_portal_summary_gives_the_number_date_and_issuer_of_the_letter_it_reports() {
+        NoticeReading reading = reader.readText("""
+                Ngày 21/ 5, UBND tỉnh Lai Châu ban hành Công văn số 846 /UBND-TH về việc báo cáo giải ngân vốn đầu tư công năm 2019.
+                Công văn nêu rõ: UBND tỉnh nhận được Công văn số 3145/BKHĐT-KTĐPLT ngày 15/5/2019 của Bộ Kế hoạch và Đầu tư.
+                Giao Sở Kế hoạch và Đầu tư chủ trì tổng hợp báo cáo, gửi Văn phòng UBND tỉnh trước ngày 24/5/2019.
+                """);
+        assertThat(reading.notice().number()).isEqualTo("846/UBND-TH");
+        assertThat(reading.notice().issuedOn()).hasToString("2019-05-21");
+        assertThat(reading.notice().issuer()).isEqualTo("UBND tỉnh Lai Châu");
+        assertThat(reading.warnings()).anySatisfy(w -> assertThat(w.field()).isEqualTo("notice.issuedOn"));
+    }
+
+    @Test
+    void a_trailing_citation_gives_the_number_and_date_and_a_cited_number_in_the_text_does_not() {
+        NoticeReading reading = reader.readText("""
+                Thực hiện Công văn số 11034/VPCP-KGVX ngày 17/10/2017 của Văn phòng Chính phủ, Chủ tịch UBND tỉnh giao Sở Tài nguyên và Môi trường chủ trì, báo cáo Bộ Tài nguyên và Môi trường.
+                (Theo Công văn số 1598/UBND-TH, ngày 3/4/2024)
+                """);
+        assertThat(reading.notice().number()).isEqualTo("1598/UBND-TH");
+        assertThat(reading.notice().issuedOn()).hasToString("2024-04-03");
+    }
+
+    @Test
+    void the_issuer_of_a_flattened_two_column_header_is_read_across_the_motto() {
+        NoticeReading reading = reader.readText("""
+                ỦY BAN NHÂN DÂN                       CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                  TỈNH LÀO CAI                                Độc lập - Tự do - Hạnh phúc
+                  Số: 9387 /UBND-KT                       Lào Cai, ngày 15 tháng 9 năm 2026
+                Kính gửi: Sở Nông nghiệp và Môi trường.
+                Giao Sở Nông nghiệp và Môi trường chủ trì xây dựng dự thảo Kế hoạch, xong trước ngày 05/10/2026.
+                """);
+        assertThat(reading.notice().issuer()).isEqualTo("UBND tỉnh Lào Cai");
+        assertThat(reading.notice().number()).isEqualTo("9387/UBND-KT");
+        assertThat(reading.notice().issuedOn()).hasToString("2026-09-15");
+    }
 }
