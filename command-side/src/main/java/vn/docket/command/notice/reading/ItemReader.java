@@ -264,7 +264,9 @@ final class ItemReader {
                 break;
             }
         }
-        if (!sends || !COLLECTS.matcher(paragraph).find()) {
+        // The collecting comes after the sending ("gửi phòng Z để tổng hợp"); "X tổng hợp, báo cáo,
+        // gửi Sở Y" is X's own task.
+        if (!sends || !COLLECTS.matcher(paragraph).find(send.end())) {
             return false;
         }
         String opening = DASH.matcher(paragraph).replaceFirst("");

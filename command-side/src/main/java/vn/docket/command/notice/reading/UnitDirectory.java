@@ -227,7 +227,7 @@ public final class UnitDirectory {
                     bestEnd = e;
                 }
             }
-            if (best != null && endsAtBoundary(text, tokens, bestEnd)) {
+            if (best != null && endsAtBoundary(text, tokens, bestEnd, best.unit())) {
                 bestEnd = skipCitySuffix(tokens, bestEnd);
                 mentions.add(new UnitMention(slice(text, tokens, i, bestEnd), best.unit(), UnitMention.Kind.KNOWN));
                 i = bestEnd;
@@ -312,7 +312,7 @@ public final class UnitDirectory {
     }
 
     /** A known name must end at a word boundary: "Phòng Y tế" must not match inside "Phòng Y tế dự phòng". */
-    private boolean endsAtBoundary(String text, List<Token> tokens, int end) {
+    private boolean endsAtBoundary(String text, List<Token> tokens, int end, Unit unit) {
         if (end >= tokens.size()) {
             return true;
         }
@@ -320,7 +320,10 @@ public final class UnitDirectory {
         if (!next.isWord()) {
             return true;
         }
-        if (CITY_SUFFIX_FIRST.contains(next.key()) || next.key().equals("tinh")) {
+        // "Sở Tài chính tỉnh" is the directory's Sở Tài chính; but "Trung tâm Phát triển quỹ đất tỉnh"
+        // is another body than the city's "Trung tâm Phát triển quỹ đất thành phố".
+        boolean cityUnit = Fold.fold(unit.name()).endsWith(" thanh pho");
+        if (CITY_SUFFIX_FIRST.contains(next.key()) || (next.key().equals("tinh") && !cityUnit)) {
             return true;
         }
         // The sentence must go on with what the unit does ("phòng GD-ĐT chủ trì"). Any other word

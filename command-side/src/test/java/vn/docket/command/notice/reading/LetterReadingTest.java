@@ -222,4 +222,25 @@ class LetterReadingTest {
         assertThat(reading.notice().number()).isEqualTo("9387/UBND-KT");
         assertThat(reading.notice().issuedOn()).hasToString("2026-09-15");
     }
+
+    @Test
+    void a_body_of_another_level_is_not_taken_for_the_directory_unit_of_the_same_name() {
+        NoticeReading reading = reader.readText("""
+                Giao Trung tâm Phát triển Quỹ đất tỉnh chủ trì rà soát hồ sơ bồi thường, báo cáo đề xuất UBND huyện.
+                """);
+        NoticeItem item = reading.items().get(0);
+        assertThat(item.lead()).isEqualTo("Trung tâm Phát triển Quỹ đất tỉnh");
+        assertThat(item.unknownUnits()).containsExactly("Trung tâm Phát triển Quỹ đất tỉnh");
+    }
+
+    @Test
+    void a_unit_that_collects_and_sends_the_result_on_is_the_lead_of_its_own_task() {
+        NoticeReading reading = reader.readText("""
+                Theo đó, UBND tỉnh giao UBND huyện Khánh Vĩnh khẩn trương tổng hợp, báo cáo kết quả xử lý vi phạm, gửi Sở Xây dựng trước ngày 03/12/2021.
+                """);
+        NoticeItem item = reading.items().get(0);
+        assertThat(item.lead()).isEqualTo("UBND huyện Khánh Vĩnh");
+        assertThat(item.deadline()).hasToString("2021-12-03");
+        assertThat(item.contributions()).isEmpty();
+    }
 }
