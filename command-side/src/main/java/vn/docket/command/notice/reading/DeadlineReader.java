@@ -19,7 +19,7 @@ final class DeadlineReader {
     /** group 1 the hour; then the date groups of {@link VietnameseDates#DATE} from group 2. */
     private static final Pattern BY_DATE = Pattern.compile(FLAGS
             + "(?:(?:hoàn thành|hoàn thiện xong|xong)\\s+)?"
-            + "(?:chậm nhất|muộn nhất|trước|hạn chót|hạn cuối|đến hết|trong)\\s+(?:là\\s+)?"
+            + "(?:chậm nhất|muộn nhất|trước|hạn chót|hạn cuối|đến hết|trong)\\s+(?:là\\s+|đến\\s+)?"
             + "(?:(\\d{1,2})\\s*(?:giờ|h)(?:\\s*\\d{1,2}\\s*(?:phút)?)?\\s*,?\\s*)?"
             + "(?:(?:ngày|hôm)\\s+)?" + VietnameseDates.DATE);
 

@@ -25,6 +25,13 @@ class DeadlineReaderTest {
     }
 
     @Test
+    void reads_cham_nhat_den_ngay() {
+        Deadline d = find("Chậm nhất đến ngày 15/8/2022 phải bàn giao mặt bằng cho chủ đầu tư.").orElseThrow();
+        assertThat(d.date()).isEqualTo(LocalDate.of(2022, 8, 15));
+        assertThat(d.text()).isEqualTo("Chậm nhất đến ngày 15/8/2022");
+    }
+
+    @Test
     void reads_xong_truoc_ngay_and_hoan_thanh_truoc_ngay() {
         assertThat(find("Thời gian hoàn thiện xong trước ngày 25/4/2021, trình Lãnh đạo").orElseThrow().date())
                 .isEqualTo(LocalDate.of(2021, 4, 25));
