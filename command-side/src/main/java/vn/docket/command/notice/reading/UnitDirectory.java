@@ -214,6 +214,11 @@ public final class UnitDirectory {
             }
             int end = matchGeneric(tokens, i);
             if (end > 0) {
+                // "các cơ quan có liên quan" is "các cơ quan liên quan" written out.
+                if (end + 2 < tokens.size() && tokens.get(end).key().equals("co") && tokens.get(end + 1).key().equals("lien")
+                        && tokens.get(end + 2).key().equals("quan")) {
+                    end += 3;
+                }
                 mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.GENERIC));
                 i = end;
                 continue;

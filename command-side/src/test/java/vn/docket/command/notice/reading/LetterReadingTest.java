@@ -243,4 +243,12 @@ class LetterReadingTest {
         assertThat(item.deadline()).hasToString("2021-12-03");
         assertThat(item.contributions()).isEmpty();
     }
+
+    @Test
+    void a_generic_coordinator_keeps_co_lien_quan() {
+        NoticeReading reading = reader.readText("""
+                Giao Bộ Tài chính chủ trì, phối hợp với Bộ Tài nguyên và Môi trường và các cơ quan có liên quan nghiên cứu đề nghị của tỉnh.
+                """);
+        assertThat(reading.items().get(0).coordinators()).containsExactly("Bộ Tài nguyên và Môi trường", "các cơ quan có liên quan");
+    }
 }
