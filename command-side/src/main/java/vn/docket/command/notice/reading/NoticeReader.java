@@ -8,8 +8,8 @@ import java.util.List;
 import vn.docket.command.notice.reading.NoticeLayout.RawItem;
 
 /**
- * Reads a meeting-conclusion notice ("Thông báo kết luận") into structured data for a clerk to
- * check. Plain Java, no Spring: usable from the web layer and from {@link NoticeReaderCli}.
+ * Reads a meeting-conclusion notice ("Thông báo kết luận"), or a letter or summary that assigns
+ * tasks, into structured data for a clerk to check. Plain Java, no Spring: usable from the web layer and from {@link NoticeReaderCli}.
  * Thread-safe once built.
  */
 public final class NoticeReader {
