@@ -152,10 +152,14 @@ class NoticeImportTest {
         ResponseEntity<Map<String, Object>> garbage = upload("clerk", new byte[] {0, 1, 2, (byte) 0xff, 0, 7, 9}, "x.bin");
         assertThat(garbage.getStatusCode().is4xxClientError()).isTrue();
         assertThat(garbage.getBody()).containsKey("detail");
+        // A readable letter that assigns nothing is previewed with a warning, but cannot be registered without items.
         ResponseEntity<Map<String, Object>> noItems = upload("clerk",
                 "Kính gửi các phòng ban. Trân trọng.".getBytes(java.nio.charset.StandardCharsets.UTF_8), "letter.txt");
-        assertThat(noItems.getStatusCode().value()).isEqualTo(422);
-        assertThat(noItems.getBody()).containsEntry("rule", "notice-no-items");
+        assertThat(noItems.getStatusCode().value()).isEqualTo(200);
+        assertThat(list(noItems.getBody().get("items"))).isEmpty();
+        ResponseEntity<Map<String, Object>> unregistrable = docket.post("clerk", "/api/notices", noItems.getBody());
+        assertThat(unregistrable.getStatusCode().value()).isEqualTo(422);
+        assertThat(unregistrable.getBody()).containsEntry("rule", "notice-without-items");
         assertThat(upload("tckh", SharedNotices.bytes(NOTICE_311), NOTICE_311).getStatusCode().value()).isEqualTo(403);
 
         ResponseEntity<Map<String, Object>> routeless = docket.post("clerk", "/api/notices", Map.of(

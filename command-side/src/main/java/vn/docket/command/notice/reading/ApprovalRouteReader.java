@@ -14,7 +14,7 @@ final class ApprovalRouteReader {
 
     /** "trình" as a verb: not "tờ trình", "quy trình", "chương trình", "công trình", "trình bày". */
     private static final Pattern SUBMIT = Pattern.compile(
-            "(?<!to |quy |chuong |cong |lo |tien |giao |phuong |hanh |\\p{L})(trinh|bao cao|xin y kien)(?! bay\\b| do\\b| tu\\b)\\s+");
+            "(?<!to |quy |chuong |cong |lo |tien |giao |phuong |hanh |\\p{L})(trinh|bao cao|xin y kien|tham muu)(?! bay\\b| do\\b| tu\\b)\\s+");
 
     private static final String BODY = "(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan)";
     private static final String LEVEL = "(thanh pho|tp|tinh|huyen|quan|thi xa)";
@@ -37,10 +37,13 @@ final class ApprovalRouteReader {
             level("lanh dao bo", "Lãnh đạo Bộ"),
             level("bo truong", "Bộ trưởng"),
             level("(?:tai )?(?:ky hop )?" + BODY + " " + LEVEL, "{1} {2}"),
-            level("cap co tham quyen", "cấp có thẩm quyền"));
+            level("cap co tham quyen", "cấp có thẩm quyền"),
+            level("van phong chinh phu", "Văn phòng Chính phủ"));
 
     private static Level level(String regex, String name) {
-        return new Level(Pattern.compile("^(?:(?:den |len |toi |xin y kien |de )?(?:d/c |dong chi |dc )?)" + regex + "\\b"), name);
+        // "báo cáo kết quả lên Thủ tướng", "báo cáo đề xuất UBND huyện", "tham mưu cho UBND tỉnh": the words between the verb and the level.
+        return new Level(Pattern.compile("^(?:(?:ket qua |de xuat |hoa toc )?(?:den |len |toi |xin y kien |de |cho )?(?:d/c |dong chi |dc )?)"
+                + regex + "\\b"), name);
     }
 
     private final String defaultLevel;

@@ -19,7 +19,7 @@ final class DeadlineReader {
     /** group 1 the hour; then the date groups of {@link VietnameseDates#DATE} from group 2. */
     private static final Pattern BY_DATE = Pattern.compile(FLAGS
             + "(?:(?:hoàn thành|hoàn thiện xong|xong)\\s+)?"
-            + "(?:chậm nhất|muộn nhất|trước|hạn chót|hạn cuối|đến hết|trong)\\s+(?:là\\s+)?"
+            + "(?:chậm nhất|muộn nhất|trước|hạn chót|hạn cuối|đến hết|trong)\\s+(?:là\\s+|đến\\s+)?"
             + "(?:(\\d{1,2})\\s*(?:giờ|h)(?:\\s*\\d{1,2}\\s*(?:phút)?)?\\s*,?\\s*)?"
             + "(?:(?:ngày|hôm)\\s+)?" + VietnameseDates.DATE);
 
@@ -35,6 +35,11 @@ final class DeadlineReader {
 
     private static final Pattern MEETING_BOUND = Pattern.compile(FLAGS
             + "(?:trước khi\\s+)?trình\\s+(?:(?!trình)[^.;]){0,60}?(?:kỳ|phiên)\\s+họp\\s+[^.;]{0,80}?tháng\\s+\\d{1,2}\\s*/\\s*\\d{4}");
+
+    /** Right after a date: the limit comes back every year, month or day. */
+    private static final Pattern RECURRING = Pattern.compile(FLAGS + "\\s*(?:của\\s+)?(?:hằng|hàng)\\s+(?:năm|tháng|quý|tuần|ngày)");
+    /** Right before a date introduced by "đến hết": the start of a period ("từ ngày 10/5/2026 đến hết ngày 14/5/2026"). */
+    private static final Pattern PERIOD_START = Pattern.compile(FLAGS + "\\btừ\\s+(?:ngày\\s+)?" + VietnameseDates.DATE + "\\s*$");
 
     private final WorkingDays workingDays;
 
@@ -54,7 +59,18 @@ final class DeadlineReader {
         Matcher m = BY_DATE.matcher(text);
         while (m.find()) {
             Optional<LocalDate> date = VietnameseDates.fromGroups(m, 2, reference);
-            if (date.isPresent()) {
+            Matcher recurring = RECURRING.matcher(text).region(m.end(), text.length());
+            Matcher period = PERIOD_START.matcher(text.substring(Math.max(0, m.start() - 60), m.start()));
+            if (recurring.lookingAt()) {
+                // "trước ngày 30 tháng 6 hằng năm": every year, no single date.
+                found.add(new Deadline(null, text.substring(m.start(), recurring.end()).strip(), m.start(),
+                        List.of("hạn lặp lại định kỳ, không có một ngày cụ thể")));
+            } else if (period.find()) {
+                // "từ ngày 10/5 đến hết ngày 14/5": a period during which the work is done, not a deadline.
+                int start = Math.max(0, m.start() - 60) + period.start();
+                found.add(new Deadline(null, text.substring(start, m.end()).strip(), start,
+                        List.of("văn bản nêu một khoảng thời gian thực hiện, không phải thời hạn")));
+            } else if (date.isPresent()) {
                 List<String> doubts = VietnameseDates.yearMissing(m, 2)
                         ? List.of("năm của hạn không ghi, lấy theo năm của thông báo") : List.of();
                 found.add(new Deadline(date.get(), m.group().strip(), m.start(), doubts));
@@ -71,15 +87,9 @@ final class DeadlineReader {
             if (month < 1 || month > 12) {
                 continue;
             }
-            LocalDate date = m.group(1).equalsIgnoreCase("trước")
-                    ? LocalDate.of(year, month, 1).minusDays(1)
-                    : VietnameseDates.endOfMonth(year, month);
-            List<String> doubts = new ArrayList<>();
-            doubts.add("hạn chỉ ghi tháng; lấy ngày " + date);
-            if (m.group(3) == null) {
-                doubts.add("năm của hạn không ghi, lấy theo năm của thông báo");
-            }
-            found.add(new Deadline(date, m.group().strip(), m.start(), doubts));
+            // A month is no calendar date: the words are kept and the clerk picks a day if one is wanted.
+            found.add(new Deadline(null, m.group().strip(), m.start(),
+                    List.of("hạn chỉ ghi tháng " + month + "/" + year + ", không có ngày cụ thể")));
         }
         m = IN_QUARTER.matcher(text);
         while (m.find()) {
@@ -89,8 +99,8 @@ final class DeadlineReader {
                 case "III", "3" -> 3;
                 default -> 4;
             };
-            LocalDate date = VietnameseDates.endOfMonth(Integer.parseInt(m.group(2)), quarter * 3);
-            found.add(new Deadline(date, m.group().strip(), m.start(), List.of("hạn ghi theo quý; lấy ngày cuối quý " + date)));
+            found.add(new Deadline(null, m.group().strip(), m.start(),
+                    List.of("hạn chỉ ghi quý " + quarter + "/" + m.group(2) + ", không có ngày cụ thể")));
         }
         m = WITHIN_DAYS.matcher(text);
         while (m.find()) {
@@ -114,6 +124,11 @@ final class DeadlineReader {
         String from = m.group(3) == null ? "" : m.group(3).toLowerCase();
         List<String> doubts = new ArrayList<>();
         LocalDate start;
+        if (from.contains("nhận")) {
+            // Counted from the day the addressee receives the document, which the text cannot tell.
+            return new Deadline(null, m.group().strip(), m.start(),
+                    List.of("hạn tính từ ngày nhận văn bản: nhập ngày nhận để tính hạn"));
+        }
         if (from.contains("họp") && meetingOn != null) {
             start = meetingOn;
         } else {

@@ -10,19 +10,41 @@ import java.util.regex.Pattern;
 /** Reads the notice's particulars from its head (before the items) and its tail (signature). */
 final class HeaderReader {
 
+    /** The header's own "Số: 311/TB-UBND" opens a line; "Công văn số 415/UBND-VP" in running text cites another document. */
     private static final Pattern NUMBER = Pattern.compile(
-            "(?iuU)(?:^|\\s)Số\\s*:?\\s*(\\d*)\\s*/\\s*(\\p{Lu}[\\p{L}\\d.&\\-]*(?:\\s*/\\s*[\\p{L}\\d.&\\-]+)*)");
+            "(?mU)^\\s*Số\\s*:?\\s*(\\d*)\\s*/\\s*(\\p{Lu}[\\p{L}\\d.&\\-]*(?:\\s*/\\s*[\\p{L}\\d.&\\-]+)*)");
+    /**
+     * A summary or a news report names the document it reports on in running text: "Ngày 21/5,
+     * UBND tỉnh ban hành Công văn số 846/UBND-TH ...", "(Theo Công văn số 1598/UBND-TH, ngày 3/4/2024)".
+     */
+    private static final Pattern REPORTED = Pattern.compile(
+            "(?iuU)(?:ngày\\s+(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})(?:\\s*[/.-]\\s*(\\d{4}))?\\s*,\\s*)?"
+                    + "(?:((?:văn phòng|bộ|sở|ubnd|ủy ban nhân dân|uỷ ban nhân dân|hđnd|chủ tịch)[^,.;:()]{0,60}?)\\s+(?:đã\\s+|vừa\\s+)?(?:ban hành|banh|ra|có)|\\(theo)\\s+"
+                    + "(?:công văn|văn bản|thông báo|quyết định|chỉ thị)\\s+số\\s*(\\d+)\\s*/\\s*(\\p{Lu}[\\p{L}\\d.&\\-]*)"
+                    + "(?:\\s*,\\s*ngày\\s+(\\d{1,2})\\s*/\\s*(\\d{1,2})\\s*/\\s*(\\d{4}))?");
     private static final Pattern PLACE_DATE = Pattern.compile(
             "(?uU)((?:TP\\.|Tp\\.|TX\\.|Thành phố|Thị xã|Huyện)? *\\p{Lu}\\p{L}*(?: +\\p{Lu}\\p{L}*){0,3}) *, *"
                     + "ngày\\s*(\\d{1,2})?\\s*tháng\\s*(\\d{1,2})\\s*năm\\s*(\\d{4})");
     private static final Pattern INVITATION = Pattern.compile(
             "(?iuU)(?:Giấy mời|GM)\\s+(?:số\\s*:?\\s*)?(\\d+\\s*/\\s*GM-[\\p{L}\\d\\-]+)\\s*,?\\s*(?:ngày\\s+)?" + VietnameseDates.DATE);
-    /** A document number right before a date: the date belongs to that document. */
+    /**
+     * A document number right before a date: the date belongs to that document. Numbers carry
+     * letter suffixes, dots and "&" ("số 1234a/UBND-KT", "26/TB-VP.UBND", "456/BKH-TH &QL").
+     */
     private static final Pattern CITED_BEFORE = Pattern.compile(
-            "(?iuU)\\d+ *[/-] *[\\p{L}\\d\\-]*\\p{L}[\\p{L}\\d\\-]*(?:/[\\p{L}\\d\\-]+)* *,? *(?:ban hành +|ngày *)?$");
+            "(?iuU)\\d+\\p{L}? *[/-] *[\\p{L}\\d\\-.&]*\\p{L}[\\p{L}\\d\\-.&]*(?:\\s*[/&]\\s*[\\p{L}\\d\\-.]+)* *,? *(?:ban hành +|ngày *)?$");
+    private static final Pattern CHAIRED = Pattern.compile("(?iuU)\\b(chủ trì|chủ tọa)\\b");
+    /** Words of a sentence that reports a meeting; "chủ trì" alone also assigns a task, so it is not one of them. */
+    private static final Pattern MEETING_HELD = Pattern.compile("(?iuU)\\b(họp|hội nghị|phiên|buổi làm việc|làm việc với)\\b");
+    /** A place name that begins like a family name ("UBND huyện Lâm Hà chủ trì"): not a person. */
+    private static final Pattern PLACE_BEFORE = Pattern.compile("(?iuU)\\b(tỉnh|huyện|quận|xã|phường|thị xã|thị trấn|thành phố|khẩu|khu)\\s*$");
+    /** A web page's clock right after its date ("Thứ hai, 29/3/2022 08:15:02 AM"). */
+    private static final Pattern CLOCK_AFTER = Pattern.compile("\\s*,?\\s*\\d{1,2}:\\d{2}");
     private static final Pattern DATE = Pattern.compile("(?iuU)(?:ngày\\s+)?" + VietnameseDates.DATE);
     private static final Pattern ISSUER_LINE = Pattern.compile(
             "(?uU)^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|VĂN PHÒNG|BỘ|SỞ|HỘI ĐỒNG NHÂN DÂN)\\b.*");
+    /** The national motto beside the issuer in a flattened two-column header. */
+    private static final Pattern MOTTO = Pattern.compile("(?uU)\\s*(CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\\s*-\\s*Tự do\\s*-\\s*Hạnh phúc).*$");
     private static final Pattern PEOPLE_COMMITTEE = Pattern.compile("(?iuU)\\bUBND\\s+(thành phố|tỉnh|huyện|quận|thị xã)\\b");
 
     private final UnitDirectory directory;
@@ -39,13 +61,21 @@ final class HeaderReader {
 
         String number = null;
         Matcher m = NUMBER.matcher(headText);
+        boolean blankNumber = false;
         if (m.find()) {
+            blankNumber = m.group(1).isEmpty();
             if (!m.group(1).isEmpty()) {
                 number = m.group(1) + "/" + m.group(2).replaceAll("\\s+", "");
             } else {
                 warnings.add("notice.number", "Số thông báo để trống (bản dự thảo?)");
             }
-        } else {
+        }
+        Matcher reported = REPORTED.matcher(bodyText);
+        boolean reportedFound = number == null && !blankNumber && reported.find();
+        if (reportedFound) {
+            number = reported.group(5) + "/" + reported.group(6);
+            warnings.add("notice.number", "Số văn bản lấy từ lời văn: \"" + reported.group().strip() + "\"");
+        } else if (number == null && !blankNumber) {
             warnings.add("notice.number", "Không thấy số thông báo");
         }
 
@@ -69,6 +99,8 @@ final class HeaderReader {
                 issuedMonth = String.format("%04d-%02d", year, month);
                 warnings.add("notice.issuedOn", "Ngày ban hành để trống, chỉ biết tháng " + month + "/" + year);
             }
+        } else if (reportedFound && (reported.group(1) != null || reported.group(7) != null)) {
+            issuedOn = reportedDate(reported, bodyText, warnings);
         } else {
             warnings.add("notice.issuedOn", "Không thấy địa danh, ngày tháng ban hành");
         }
@@ -92,20 +124,55 @@ final class HeaderReader {
             warnings.add("notice.signer", "Không thấy tên người ký");
         }
         String issuer = issuer(head, number, place, intro, warnings);
+        if (issuer == null && reportedFound && reported.group(4) != null) {
+            issuer = reported.group(4).strip().replaceFirst("(?iu)^chủ tịch\\s+", "").replaceFirst("(?iu)^(ủy|uỷ) ban nhân dân\\b", "UBND");
+            warnings.add("notice.issuer", "Cơ quan ban hành lấy từ lời văn: " + issuer);
+        }
         return new NoticeFacts(number, issuer, place, issuedOn, issuedMonth, meetingOn, chair, invitation, signer);
     }
 
-    /** The first date in the intro that is not the date of a cited document. */
-    private static LocalDate meetingDate(String intro) {
-        Matcher m = DATE.matcher(intro);
-        while (m.find()) {
-            String before = intro.substring(Math.max(0, m.start() - 60), m.start());
-            if (CITED_BEFORE.matcher(before).find() || VietnameseDates.yearMissing(m, 1)) {
-                continue;
+    /** The date of a document named in running text; a missing year is the year of the first full date in the text. */
+    private static LocalDate reportedDate(Matcher reported, String bodyText, Warnings warnings) {
+        int base = reported.group(7) != null ? 7 : 1;
+        String year = reported.group(base + 2);
+        if (year == null) {
+            Optional<LocalDate> any = VietnameseDates.first(bodyText);
+            if (any.isEmpty()) {
+                return null;
             }
-            Optional<LocalDate> date = VietnameseDates.fromGroups(m, 1, null);
-            if (date.isPresent()) {
-                return date.get();
+            year = String.valueOf(any.get().getYear());
+            warnings.add("notice.issuedOn", "Ngày ban hành không ghi năm, lấy năm " + year + " theo ngày khác trong văn bản");
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(year), Integer.parseInt(reported.group(base + 1)), Integer.parseInt(reported.group(base)));
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The first date of a sentence that speaks of a meeting ("Ngày 07/5/2021, ... chủ trì cuộc
+     * họp"), that is not the date of a cited document nor a web page's clock. Letters have no
+     * meeting: a date elsewhere (a cited article, a deadline, the page's stamp) is never taken.
+     */
+    private static LocalDate meetingDate(String intro) {
+        for (String paragraph : intro.split("\n")) {
+            for (String sentence : Sentences.split(paragraph)) {
+                if (!MEETING_HELD.matcher(sentence).find()) {
+                    continue;
+                }
+                Matcher m = DATE.matcher(sentence);
+                while (m.find()) {
+                    String before = sentence.substring(Math.max(0, m.start() - 60), m.start());
+                    if (CITED_BEFORE.matcher(before).find() || VietnameseDates.yearMissing(m, 1)
+                            || CLOCK_AFTER.matcher(sentence.substring(m.end())).lookingAt()) {
+                        continue;
+                    }
+                    Optional<LocalDate> date = VietnameseDates.fromGroups(m, 1, null);
+                    if (date.isPresent()) {
+                        return date.get();
+                    }
+                }
             }
         }
         return null;
@@ -115,9 +182,9 @@ final class HeaderReader {
     private static String chair(String intro) {
         for (String paragraph : intro.split("\n")) {
             for (String sentence : Sentences.split(paragraph)) {
-                if (sentence.toLowerCase(Locale.ROOT).contains("chủ trì")) {
+                if (CHAIRED.matcher(sentence).find() && MEETING_HELD.matcher(sentence).find()) {
                     Optional<String> name = Names.first(sentence);
-                    if (name.isPresent()) {
+                    if (name.isPresent() && !PLACE_BEFORE.matcher(sentence.substring(0, sentence.indexOf(name.get()))).find()) {
                         return name.get();
                     }
                 }
@@ -148,8 +215,11 @@ final class HeaderReader {
             if (line.startsWith("CỘNG HÒA") || line.startsWith("CỘNG HOÀ") || line.startsWith("THÔNG BÁO")) {
                 continue;
             }
+            line = MOTTO.matcher(line).replaceFirst("").strip();
             if (ISSUER_LINE.matcher(line).matches() && isAllCaps(line)) {
-                String next = i + 1 < head.size() ? head.get(i + 1).replaceAll("[-–_*]+$", "").strip() : "";
+                // The motto may stand between the issuer's two lines when a two-column header was flattened.
+                int n = i + 1 < head.size() && head.get(i + 1).startsWith("CỘNG H") ? i + 2 : i + 1;
+                String next = n < head.size() ? MOTTO.matcher(head.get(n)).replaceFirst("").replaceAll("[-–_*]+$", "").strip() : "";
                 boolean continues = isAllCaps(next) && !next.startsWith("CỘNG") && !next.startsWith("THÔNG BÁO") && next.length() < 60;
                 if (continues && ISSUER_LINE.matcher(next).matches()) {
                     // "UBND TỈNH LẠNG SƠN / VĂN PHÒNG": the body under the parent issues the notice.

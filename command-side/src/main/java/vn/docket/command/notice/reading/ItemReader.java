@@ -31,6 +31,7 @@ final class ItemReader {
     private static final Pattern COLLECTS = Pattern.compile("(?iuU)\\btổng hợp\\b");
     private static final Pattern LEAD_GIAO = Pattern.compile("(?iuU)(?:^|[^\\p{L}])giao\\s+(?:cho\\s+)?");
     private static final Pattern LEAD_ASK = Pattern.compile("(?iuU)(?:^|[^\\p{L}])(?:yêu cầu|đề nghị)\\s+");
+    private static final Pattern ASKS = Pattern.compile("(?iuU)(?:(?:kính|xin)\\s+)?(?:giao|yêu cầu|đề nghị)\\b");
     private static final Pattern COORDINATE = Pattern.compile("(?iuU)\\bphối hợp\\s+(?:chặt chẽ\\s+)?(?:với\\s+)?(?:cùng\\s+)?");
     private static final Pattern MEMBERS = Pattern.compile("(?iuU)\\bgồm\\s*(?:có\\s+)?(?:các\\s+(?:đơn vị|cơ quan|phòng|sở|ban|ngành)\\s*)?:?\\s*");
     private static final Pattern LEAD_IN = Pattern.compile("(?iuU)(như sau|sau đây|gồm)\\s*:\\s*$|:\\s*$");
@@ -48,8 +49,11 @@ final class ItemReader {
         this.deadlines = deadlines;
     }
 
-    /** What an item reader needs to know about the notice as a whole. */
-    record Context(LocalDate issuedOn, LocalDate meetingOn, LocalDate yearReference, String level) {
+    /**
+     * What an item reader needs to know about the notice as a whole. {@code leadIn}: the units the
+     * sentence before the items assigns ("đề nghị UBND các tỉnh ... như sau:"), for items that name none.
+     */
+    record Context(LocalDate issuedOn, LocalDate meetingOn, LocalDate yearReference, String level, List<String> leadIn) {
     }
 
     NoticeItem read(RawItem raw, Context context, Warnings warnings) {
@@ -93,10 +97,14 @@ final class ItemReader {
         List<UnitMention> leadMentions = lead(ownParagraphs);
         List<String> leads = new ArrayList<>();
         for (UnitMention mention : leadMentions) {
-            leads.add(display(List.of(mention), unknown, warnings, path + ".lead"));
+            leads.addAll(names(mention, unknown, warnings, path + ".lead"));
         }
         if (leads.isEmpty()) {
-            if (presentedBy != null) {
+            if (!context.leadIn().isEmpty()) {
+                // "... đề nghị UBND các tỉnh ... như sau: a) Chỉ đạo ...": the item's actor is in the lead-in.
+                leads.addAll(context.leadIn());
+                warnings.add(path + ".lead", "Mục không nêu đơn vị thực hiện; tạm lấy đơn vị trong câu dẫn: " + String.join(", ", leads));
+            } else if (presentedBy != null) {
                 leads.add(presentedBy);
                 warnings.add(path + ".lead", "Không thấy đơn vị được giao chủ trì; tạm lấy đơn vị trình");
             } else {
@@ -109,9 +117,10 @@ final class ItemReader {
             Matcher m = COORDINATE.matcher(paragraph);
             while (m.find()) {
                 for (UnitMention mention : directory.leading(paragraph.substring(m.end()))) {
-                    String name = display(List.of(mention), unknown, warnings, path + ".coordinators");
-                    if (!coordinators.contains(name) && !leads.contains(name)) {
-                        coordinators.add(name);
+                    for (String name : names(mention, unknown, warnings, path + ".coordinators")) {
+                        if (!coordinators.contains(name) && !leads.contains(name)) {
+                            coordinators.add(name);
+                        }
                     }
                 }
             }
@@ -151,7 +160,7 @@ final class ItemReader {
 
         return new NoticeItem(raw.ordinal(), kind(title), title, presentedBy, verdict, requirements,
                 leads.isEmpty() ? null : leads.get(0), leads, coordinators, contributions, deadline, deadlineText,
-                route, List.copyOf(unknown));
+                route, List.copyOf(unknown), String.join("\n", raw.paragraphs()));
     }
 
     // --- heading ---
@@ -255,7 +264,9 @@ final class ItemReader {
                 break;
             }
         }
-        if (!sends || !COLLECTS.matcher(paragraph).find()) {
+        // The collecting comes after the sending ("gửi phòng Z để tổng hợp"); "X tổng hợp, báo cáo,
+        // gửi Sở Y" is X's own task.
+        if (!sends || !COLLECTS.matcher(paragraph).find(send.end())) {
             return false;
         }
         String opening = DASH.matcher(paragraph).replaceFirst("");
@@ -294,19 +305,27 @@ final class ItemReader {
                 }
             }
         }
+        List<UnitMention> openingGeneric = List.of();
         for (String paragraph : paragraphs) {
-            for (String sentence : Sentences.split(DASH.matcher(paragraph).replaceFirst(""))) {
+            for (String written : Sentences.split(DASH.matcher(paragraph).replaceFirst(""))) {
+                String sentence = ItemSplitter.CONNECTIVE.matcher(written).replaceFirst("");
                 int end = directory.leadingEnd(sentence);
                 // "Sở Giao thông vận tải, Sở Xây dựng kiểm tra ...": units opening a sentence of the
                 // conclusion, followed by what they must do.
                 String rest = sentence.substring(end).strip();
-                if (end > 0 && !rest.isEmpty() && Character.isLowerCase(rest.codePointAt(0))
+                // "UBND thành phố đề nghị các cơ quan ...": the opening unit hands the work on; it is not the lead.
+                boolean handsOn = ASKS.matcher(rest).lookingAt() && !generic.isEmpty();
+                if (end > 0 && !rest.isEmpty() && Character.isLowerCase(rest.codePointAt(0)) && !handsOn
                         && directory.leading(sentence).stream().anyMatch(u -> u.kind() != UnitMention.Kind.GENERIC)) {
                     return directory.leading(sentence);
                 }
+                if (end > 0 && !rest.isEmpty() && Character.isLowerCase(rest.codePointAt(0)) && !handsOn && openingGeneric.isEmpty()) {
+                    openingGeneric = directory.leading(sentence);
+                }
             }
         }
-        return generic;
+        // "Các Bộ, cơ quan, địa phương khác kịp thời báo cáo ...": a generic group is the lead when nothing names a unit.
+        return generic.isEmpty() ? openingGeneric : generic;
     }
 
     private Contribution contribution(String paragraph, Context context, Set<String> unknown, Warnings warnings, String path) {
@@ -406,6 +425,34 @@ final class ItemReader {
             }
         }
         return parts;
+    }
+
+    /** The names a mention gives: each unit of a shorthand list, else the one unit. */
+    private List<String> names(UnitMention mention, Set<String> unknown, Warnings warnings, String field) {
+        if (mention.kind() == UnitMention.Kind.LIST) {
+            return directory.members(mention);
+        }
+        return List.of(display(List.of(mention), unknown, warnings, field));
+    }
+
+    /** The units the lead-in of the items assigns: its last "giao / yêu cầu / đề nghị + units ... :" sentence. */
+    static List<String> leadIn(List<String> head, UnitDirectory directory) {
+        for (int i = head.size() - 1; i >= Math.max(0, head.size() - 3); i--) {
+            String paragraph = head.get(i);
+            if (!paragraph.strip().endsWith(":")) {
+                continue;
+            }
+            Matcher m = ItemSplitter.ASSIGNING.matcher(paragraph);
+            while (m.find()) {
+                List<UnitMention> units = directory.leading(paragraph.substring(m.end()));
+                if (!units.isEmpty()) {
+                    List<String> names = new ArrayList<>();
+                    units.forEach(u -> names.addAll(directory.members(u)));
+                    return names;
+                }
+            }
+        }
+        return List.of();
     }
 
     private String display(List<UnitMention> mentions, Set<String> unknown, Warnings warnings, String field) {

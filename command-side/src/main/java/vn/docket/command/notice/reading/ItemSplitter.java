@@ -20,12 +20,24 @@ final class ItemSplitter {
     private static final Pattern ROMAN = Pattern.compile("^(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\\s*[.)]\\s+(?=\\S)");
     private static final Pattern LETTER = Pattern.compile("^([a-zđ])\\s*\\)\\s*(?=\\S)");
     private static final Pattern CLOSING = Pattern.compile(
-            "(?iuU)^(trên đây là|nơi nhận\\b|(tl|kt|tm)\\.\\s|[^.]{0,120}thông báo\\b[^.:]{0,200}\\bbiết\\b)");
+            "(?iuU)^(trên đây là|nơi nhận\\b|(tl|kt|tm)\\.\\s|[^.]{0,120}thông báo\\b[^.:]{0,200}\\bbiết\\b"
+                    + "|[^.]{0,120}\\bthông báo\\s*để\\b[^.]{0,200}\\b(?:biết|thực hiện)\\b)");
+    private static final Pattern RECIPIENTS = Pattern.compile("(?iuU)^nơi\\s*nhận\\s*:");
+    /** Words that open a sentence before its subject ("Theo đó, các sở ... căn cứ ..."). */
+    static final Pattern CONNECTIVE = Pattern.compile("(?iuU)^(?:theo đó|đồng thời|bên cạnh đó|ngoài ra|mặt khác|trong đó)\\s*,?\\s*");
+    private static final Pattern MARKER = Pattern.compile("^(?:\\d{1,2}|[IVX]{1,4}|[a-zđ])\\s*[.)]\\s*");
+    /** Approvals ("Đồng ý về chủ trương ...", "Chấp thuận nội dung ..."), assessments and admonitions. */
+    private static final Pattern NOT_A_TASK = Pattern.compile(
+            "(?iuU)^(?:[^,.;]{0,150},\\s*)?(?:về cơ bản\\s+)?(?:đồng ý|chấp thuận|nhất trí|thống nhất|ghi nhận|biểu dương|đánh giá cao)\\b|\\brút kinh nghiệm\\b|\\bphê bình\\b");
     static final Pattern ASSIGNING = Pattern.compile("(?iuU)(?:^|[\\s,;:(])(giao|yêu cầu|đề nghị)\\s+(?:cho\\s+)?");
+    /** What a unit opening a sentence goes on to do when the sentence hands it work ("Bộ Y tế tăng cường ..."). */
     private static final Pattern ACTING = Pattern.compile(
-            "(?iuU)^\\s*,?\\s*(chủ trì|khẩn trương|có trách nhiệm|chịu trách nhiệm|tiếp tục|rà soát|tổ chức|hoàn thành|nghiên cứu|tham mưu|phối hợp)");
+            "(?iuU)^\\s*,?\\s*(" + String.join("|", Words.list("actingVerbs")) + ")\\b");
+    /** "đồng chí X chủ trì cuộc họp": who chaired the meeting, not a task. */
+    private static final Pattern CHAIRS_MEETING = Pattern.compile("(?iuU)^\\s*,?\\s*(?:đã\\s+)?chủ (?:trì|tọa)\\s+(?:cuộc|phiên|buổi|hội nghị)");
     private static final Pattern CONCLUDES = Pattern.compile("(?iuU)\\b(kết luận|chỉ đạo|ý kiến)(\\s+như sau)?\\s*:\\s*");
     private static final Pattern DASH = Pattern.compile("^[-+•*–—]\\s*");
+    private static final Pattern TOPIC = Pattern.compile("(?iuU)^(về|đối với|lĩnh vực|trong lĩnh vực)\\s");
 
     private final UnitDirectory directory;
 
@@ -44,7 +56,9 @@ final class ItemSplitter {
         int tailStart = lines.size();
         for (int i = bodyStart; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (CLOSING.matcher(line).find() && !line.endsWith(":") && !ARABIC.matcher(line).find() && !DASH.matcher(line).find()) {
+            // "Nơi nhận:" always ends the body: the distribution list names units that are not assigned anything.
+            if (RECIPIENTS.matcher(line).find()
+                    || (CLOSING.matcher(line).find() && !line.endsWith(":") && !ARABIC.matcher(line).find() && !DASH.matcher(line).find())) {
                 tailStart = i;
                 break;
             }
@@ -72,6 +86,7 @@ final class ItemSplitter {
         int nextLetter = 0;
         boolean romanSinceArabic = false;
         boolean romanItemsLookLikeItems = false;
+        boolean topicsOnly = true;
         for (int i = from; i < to; i++) {
             String line = lines.get(i);
             Matcher m = ROMAN.matcher(line);
@@ -92,6 +107,8 @@ final class ItemSplitter {
                     arabic.add(i);
                     nextArabic = n + 1;
                     romanSinceArabic = false;
+                    nextLetter = 0;
+                    topicsOnly &= isTopic(line.substring(m.end()));
                 }
                 continue;
             }
@@ -106,6 +123,10 @@ final class ItemSplitter {
         if (!roman.isEmpty() && (arabic.isEmpty() || romanItemsLookLikeItems)) {
             return roman;
         }
+        // "1. Về giảm nhẹ phát thải" over "a) Chỉ đạo ...; b) ...": the numbers are topics, the letters the tasks.
+        if (!arabic.isEmpty() && topicsOnly && letter.size() > arabic.size()) {
+            return letter;
+        }
         if (!arabic.isEmpty()) {
             return arabic;
         }
@@ -119,7 +140,10 @@ final class ItemSplitter {
         int headEnd = tailStart;
         for (int i = bodyStart; i < tailStart; i++) {
             String line = lines.get(i);
-            List<String> units = DASH.matcher(line).find() ? List.of(line) : Sentences.split(line);
+            List<String> units = new ArrayList<>();
+            for (String sentence : DASH.matcher(line).find() ? List.of(line) : Sentences.split(line)) {
+                units.addAll(clauses(sentence));
+            }
             for (String unit : units) {
                 // "... kết luận: Giao Phòng X chủ trì ...": the item starts after the colon.
                 Matcher colon = CONCLUDES.matcher(unit);
@@ -149,12 +173,60 @@ final class ItemSplitter {
     }
 
     /**
+     * A sentence cut where a clause after ";" hands work to another actor ("UBND các phường
+     * kiểm tra ...; Thủ trưởng các cơ quan chỉ đạo ..."): each actor gets its own item.
+     */
+    private List<String> clauses(String sentence) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String part : sentence.split(";")) {
+            // "Giao các sở; UBND các huyện; các Ban QLDA báo cáo ...": a list of actors, not clauses.
+            if (!current.isEmpty() && assigns(part.strip(), false) && hasOwnTask(current.toString())) {
+                out.add(current.append(';').toString().strip());
+                current.setLength(0);
+            } else if (!current.isEmpty()) {
+                current.append(';');
+            }
+            current.append(part);
+        }
+        if (!current.toString().isBlank()) {
+            out.add(current.toString().strip());
+        }
+        return out;
+    }
+
+    /** True when a clause goes on past its actors ("Giao Sở X kiểm tra ..."), not only names them ("Giao các sở"). */
+    private boolean hasOwnTask(String clause) {
+        String text = CONNECTIVE.matcher(DASH.matcher(clause.strip()).replaceFirst("")).replaceFirst("");
+        Matcher m = ASSIGNING.matcher(text);
+        if (m.lookingAt()) {
+            text = text.substring(m.end());
+        }
+        String rest = text.substring(directory.leadingEnd(text)).strip();
+        return rest.split("\\s+").length >= 3;
+    }
+
+    /** A numbered paragraph that approves, assesses or admonishes and hands no work out: context, not an item. */
+    boolean isTask(RawItem item) {
+        String heading = MARKER.matcher(item.paragraphs().get(0)).replaceFirst("");
+        if (!NOT_A_TASK.matcher(heading).find()) {
+            return true;
+        }
+        return item.paragraphs().stream().anyMatch(p -> ASSIGNING.matcher(p).find() && !directory.leading(p.substring(matchEnd(p))).isEmpty());
+    }
+
+    private static int matchEnd(String paragraph) {
+        Matcher m = ASSIGNING.matcher(paragraph);
+        return m.find() ? m.end() : 0;
+    }
+
+    /**
      * True when a sentence hands out work. Before the first item only clear wording counts
      * ("giao", "yêu cầu", "đề nghị", "X chủ trì"); after it ({@code loose}), any sentence that
      * opens with a named unit and goes on with what it must do.
      */
     boolean assigns(String sentence, boolean loose) {
-        String text = DASH.matcher(sentence).replaceFirst("");
+        String text = CONNECTIVE.matcher(DASH.matcher(sentence).replaceFirst("")).replaceFirst("");
         Matcher m = ASSIGNING.matcher(text);
         while (m.find()) {
             List<UnitMention> units = directory.leading(text.substring(m.end()));
@@ -167,11 +239,16 @@ final class ItemSplitter {
             return false;
         }
         String rest = text.substring(end).strip();
-        if (ACTING.matcher(rest).find()) {
+        if (ACTING.matcher(rest).find() && !CHAIRS_MEETING.matcher(rest).find()) {
             return true;
         }
         return loose && !rest.isEmpty() && Character.isLowerCase(rest.codePointAt(0))
                 && directory.leading(text).stream().anyMatch(u -> u.kind() != UnitMention.Kind.GENERIC);
+    }
+
+    /** A section heading that names a field of work rather than a task ("Về thị trường các-bon", "LĨNH VỰC Y TẾ"). */
+    private static boolean isTopic(String heading) {
+        return TOPIC.matcher(heading).find() || isAllCaps(heading);
     }
 
     private static boolean isAllCaps(String text) {

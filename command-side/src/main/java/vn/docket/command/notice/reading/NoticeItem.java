@@ -7,7 +7,8 @@ import java.util.List;
  * One concluded item. Unit fields hold the directory's canonical name, or the words as written
  * for generic mentions ("các cơ quan liên quan") and for units the directory does not know (those
  * are also listed in {@code unknownUnits}). {@code lead} is the first of {@code leads}.
- * {@code verdict} is null for items that assign a task rather than judge a draft.
+ * {@code verdict} is null for items that assign a task rather than judge a draft. {@code source}
+ * is the item's words as written, for the clerk to check the reading against.
  */
 public record NoticeItem(
         int ordinal,
@@ -23,7 +24,8 @@ public record NoticeItem(
         LocalDate deadline,
         String deadlineText,
         List<String> submitTo,
-        List<String> unknownUnits) {
+        List<String> unknownUnits,
+        String source) {
     public NoticeItem {
         requirements = List.copyOf(requirements);
         leads = List.copyOf(leads);

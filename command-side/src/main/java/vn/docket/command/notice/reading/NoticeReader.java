@@ -6,11 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 
 import vn.docket.command.notice.reading.NoticeLayout.RawItem;
-import vn.docket.command.notice.reading.NoticeReadingException.Problem;
 
 /**
- * Reads a meeting-conclusion notice ("Thông báo kết luận") into structured data for a clerk to
- * check. Plain Java, no Spring: usable from the web layer and from {@link NoticeReaderCli}.
+ * Reads a meeting-conclusion notice ("Thông báo kết luận"), or a letter or summary that assigns
+ * tasks, into structured data for a clerk to check. Plain Java, no Spring: usable from the web layer and from {@link NoticeReaderCli}.
  * Thread-safe once built.
  */
 public final class NoticeReader {
@@ -35,7 +34,8 @@ public final class NoticeReader {
     /**
      * @param content           the uploaded file's bytes (.txt in any Unicode form or Windows-1258, .docx, .pdf)
      * @param nameOrContentType the file name or MIME type; only a hint, the bytes decide
-     * @throws NoticeReadingException when the file is not a readable notice (message for the clerk)
+     * @throws NoticeReadingException when the file has no readable text (message for the clerk); a
+     *                                readable text always gives a reading, with warnings for what was not found
      */
     public NoticeReading read(byte[] content, String nameOrContentType) {
         return readText(TextExtractor.extract(content, nameOrContentType));
@@ -45,16 +45,30 @@ public final class NoticeReader {
     public NoticeReading readText(String text) {
         String normalised = TextNormaliser.normalise(text, false);
         List<String> lines = Arrays.asList(normalised.split("\n"));
-        NoticeLayout layout = new ItemSplitter(directory).split(lines);
-        if (layout.items().isEmpty()) {
-            throw new NoticeReadingException(Problem.NO_ITEMS,
-                    "Không tìm thấy nội dung kết luận nào (mục đánh số hoặc việc giao cho đơn vị): tệp có phải thông báo kết luận không?");
-        }
+        ItemSplitter splitter = new ItemSplitter(directory);
+        NoticeLayout split = splitter.split(lines);
         Warnings warnings = new Warnings();
+        List<RawItem> tasks = new ArrayList<>();
+        for (RawItem raw : split.items()) {
+            if (splitter.isTask(raw)) {
+                tasks.add(new RawItem(tasks.size() + 1, raw.paragraphs(), raw.numbered()));
+            } else {
+                String words = raw.paragraphs().get(0);
+                warnings.add("items", "Đoạn không giao việc (đồng ý, đánh giá, nhắc nhở), không lập mục: \""
+                        + (words.length() > 80 ? words.substring(0, 80) + "…" : words) + "\"");
+            }
+        }
+        NoticeLayout layout = new NoticeLayout(split.head(), tasks, split.tail());
+        if (layout.items().isEmpty()) {
+            // A readable document is never refused: the clerk gets its particulars and adds the items.
+            warnings.add("items", "Không tìm thấy việc nào được giao cho đơn vị hay người cụ thể; hãy đọc văn bản và thêm các mục bằng tay");
+        }
         NoticeFacts facts = new HeaderReader(directory).read(layout, warnings);
-        LocalDate yearReference = facts.issuedOn() != null ? facts.issuedOn() : facts.meetingOn();
+        // A date without a year ("trước ngày 3-12") takes the year of the document, else of any full date in it (a page's date).
+        LocalDate yearReference = facts.issuedOn() != null ? facts.issuedOn()
+                : facts.meetingOn() != null ? facts.meetingOn() : VietnameseDates.first(normalised).orElse(null);
         ItemReader.Context context = new ItemReader.Context(facts.issuedOn(), facts.meetingOn(), yearReference,
-                HeaderReader.levelOf(facts.issuer()));
+                HeaderReader.levelOf(facts.issuer()), ItemReader.leadIn(layout.head(), directory));
         ItemReader itemReader = new ItemReader(directory, new DeadlineReader(workingDays));
         List<NoticeItem> items = new ArrayList<>();
         for (RawItem raw : layout.items()) {

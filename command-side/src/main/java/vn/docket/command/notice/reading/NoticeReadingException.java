@@ -6,7 +6,7 @@ package vn.docket.command.notice.reading;
  */
 public class NoticeReadingException extends RuntimeException {
 
-    public enum Problem { EMPTY, TOO_LARGE, BINARY, LEGACY_ENCODING, UNSUPPORTED_FORMAT, UNREADABLE_PDF, UNREADABLE_DOCX, NO_TEXT, NO_ITEMS }
+    public enum Problem { EMPTY, TOO_LARGE, BINARY, LEGACY_ENCODING, UNSUPPORTED_FORMAT, UNREADABLE_PDF, UNREADABLE_DOCX, NO_TEXT }
 
     private final Problem problem;
 

@@ -22,6 +22,7 @@ final class TextNormaliser {
 
     private static final Pattern LIST_MARKER = Pattern.compile(
             "^(\\d{1,2}(\\.\\d{1,2})*[.)]|[IVXLC]{1,6}[.)]|[a-zđ]\\)|[-+•*–—])(\\s|$).*");
+    private static final Pattern COLUMNS = Pattern.compile("\\s*\\|\\s*| {4,}");
     private static final Pattern SENTENCE_END = Pattern.compile(".*[.:;!?]$");
 
     private TextNormaliser() {
@@ -50,9 +51,13 @@ final class TextNormaliser {
         }
         List<String> lines = new ArrayList<>();
         for (String line : text.split("\n")) {
-            String trimmed = line.replaceAll(" {2,}", " ").strip();
-            if (!trimmed.isEmpty()) {
-                lines.add(trimmed);
+            // Cells of a header table side by side ("BỘ X | CỘNG HÒA ...", or columns kept apart by
+            // spaces) are separate lines: the issuer is one cell, the national motto another.
+            for (String cell : COLUMNS.split(line.strip())) {
+                String trimmed = cell.replaceAll(" {2,}", " ").strip();
+                if (!trimmed.isEmpty()) {
+                    lines.add(trimmed);
+                }
             }
         }
         return String.join("\n", joinBrokenLines(lines, visualLines));

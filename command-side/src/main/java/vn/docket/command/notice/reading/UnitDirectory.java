@@ -24,30 +24,13 @@ import vn.docket.command.notice.reading.Tokens.Token;
  */
 public final class UnitDirectory {
 
-    /** Words that begin the name of a body; a mention starting with one is a unit, known or not. */
-    private static final List<String> HEADS = List.of(
-            "sở", "phòng", "ban", "bộ", "trung tâm", "văn phòng", "thanh tra", "công an", "chi cục", "cục",
-            "tổng cục", "kho bạc", "bảo hiểm", "đài", "bệnh viện", "trường", "hội", "liên đoàn", "đoàn",
-            "thành đoàn", "tỉnh đoàn", "công ty", "viện", "ngân hàng", "quỹ", "ủy ban", "ubnd", "hđnd", "đội",
-            "hạt", "chi nhánh", "điện lực", "tòa án", "vụ", "bch", "bchqs");
+    /** Words that begin the name of a body or an office-holder; a mention starting with one is a unit, known or not. */
+    private static final List<String> HEADS = Words.list("heads");
     /**
      * Lowercase words that end a unit name in running text: the verb that follows the unit
      * ("giao Sở Ngoại vụ chủ trì"). Unit names use these words capitalised ("Phòng Quản lý đô thị").
      */
-    private static final Set<String> VERBS = Set.of(
-            "chủ trì", "phối hợp", "tiếp thu", "chỉnh sửa", "hoàn thiện", "hoàn chỉnh", "bổ sung", "rà soát",
-            "nghiên cứu", "tham mưu", "khẩn trương", "thực hiện", "tổ chức", "xây dựng", "theo dõi", "kiểm tra",
-            "đôn đốc", "triển khai", "có", "chịu", "căn cứ", "tiếp tục", "xem xét", "báo cáo", "đề xuất",
-            "hướng dẫn", "lập", "cập nhật", "trình", "gửi", "làm", "chuẩn bị", "giải quyết", "sớm", "quản lý",
-            "tập trung", "khắc phục", "đẩy nhanh", "thống nhất", "cung cấp", "được", "để", "theo", "trong", "về",
-            "tại", "với", "cho", "xong", "hoàn thành", "phải", "cần", "là", "đã", "sẽ", "đảm bảo", "bảo đảm",
-            "tuyên truyền", "phân bổ", "bố trí", "giám sát", "tăng cường", "chỉ đạo", "thẩm định", "tổng hợp",
-            "đề nghị", "ban hành", "phê duyệt", "thông báo", "chủ động", "kịp thời", "vận động", "xử lý", "tham gia",
-            "góp ý", "nghiêm túc", "rà", "đánh giá", "ưu tiên", "giải ngân", "hỗ trợ", "phân công", "điều chỉnh",
-            "chậm nhất", "muộn nhất", "trước", "sau", "khi", "kèm", "và", "cùng", "nhằm", "bằng", "ngay", "kể từ",
-            "khảo sát", "làm rõ", "soạn thảo", "thu thập", "trả lời", "tiếp nhận", "bàn giao", "kiểm soát",
-            "phổ biến", "thẩm tra", "dự thảo", "công bố", "hoàn tất", "tính toán", "sửa chữa", "duy trì", "nâng cấp",
-            "lựa chọn", "chuyển", "tập huấn", "đào tạo", "mời", "họp", "quyết liệt", "phát động", "thành lập", "ký");
+    private static final Set<String> VERBS = Set.copyOf(Words.list("verbsAfterUnit"));
     /** Words naming a level of government; an unlisted unit's name ends with one ("... huyện"). */
     private static final Set<String> LEVEL_WORDS = Set.of("tỉnh", "huyện", "quận", "thị xã", "thành phố", "tp");
     private static final Set<String> CITY_SUFFIX_FIRST = Set.of("thanh", "tp");
@@ -145,6 +128,52 @@ public final class UnitDirectory {
         return found;
     }
 
+    /**
+     * The units a mention names: one, or each unit of a shorthand list ("các Bộ: Công an, Tài
+     * chính" names Bộ Công an and Bộ Tài chính), as canonical names or as written.
+     */
+    public List<String> members(UnitMention mention) {
+        if (mention.kind() != UnitMention.Kind.LIST) {
+            return List.of(mention.display());
+        }
+        String written = mention.written();
+        int colon = written.indexOf(':');
+        String head = written.substring(0, colon).strip().replaceFirst("(?iu)^các\\s+", "");
+        head = head.substring(0, 1).toUpperCase(Locale.ROOT) + head.substring(1);
+        List<String> out = new ArrayList<>();
+        for (String part : written.substring(colon + 1).split(",")) {
+            String name = head + " " + part.strip();
+            if (!part.isBlank()) {
+                out.add(resolve(name).map(Unit::name).orElse(name));
+            }
+        }
+        return out;
+    }
+
+    /** Where "các <head word>: A, B, C" ends, or 0 when the words at {@code i} are not such a list. */
+    private int shorthandListEnd(String text, List<Token> tokens, int i) {
+        if (i + 1 >= tokens.size()) {
+            return 0;
+        }
+        String head = headOf(text.substring(tokens.get(i + 1).start()));
+        if (head == null) {
+            return 0;
+        }
+        int colon = i + 1 + Tokens.key(head).size();
+        if (colon >= tokens.size() - 1 || !tokens.get(colon).key().equals(":")) {
+            return 0;
+        }
+        int k = colon + 1;
+        while (k < tokens.size()) {
+            String key = tokens.get(k).key();
+            if (key.equals(";") || key.equals(".") || key.equals("(") || key.equals(")") || key.equals(":") || startsWithVerb(text, tokens, k)) {
+                break;
+            }
+            k++;
+        }
+        return k > colon + 1 ? k : 0;
+    }
+
     /** True for words that name units in general rather than one unit ("các cơ quan liên quan"). */
     public boolean isGeneric(String mention) {
         List<Token> tokens = Tokens.of(mention.strip());
@@ -185,6 +214,11 @@ public final class UnitDirectory {
             }
             int end = matchGeneric(tokens, i);
             if (end > 0) {
+                // "các cơ quan có liên quan" is "các cơ quan liên quan" written out.
+                if (end + 2 < tokens.size() && tokens.get(end).key().equals("co") && tokens.get(end + 1).key().equals("lien")
+                        && tokens.get(end + 2).key().equals("quan")) {
+                    end += 3;
+                }
                 mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.GENERIC));
                 i = end;
                 continue;
@@ -198,7 +232,7 @@ public final class UnitDirectory {
                     bestEnd = e;
                 }
             }
-            if (best != null && endsAtBoundary(text, tokens, bestEnd)) {
+            if (best != null && endsAtBoundary(text, tokens, bestEnd, best.unit())) {
                 bestEnd = skipCitySuffix(tokens, bestEnd);
                 mentions.add(new UnitMention(slice(text, tokens, i, bestEnd), best.unit(), UnitMention.Kind.KNOWN));
                 i = bestEnd;
@@ -207,6 +241,10 @@ public final class UnitDirectory {
             String original = wordAt(text, tokens, i);
             if (original.equalsIgnoreCase("cùng") || original.equalsIgnoreCase("với")) {
                 i++;
+            } else if (original.equalsIgnoreCase("các") && (end = shorthandListEnd(text, tokens, i)) > 0) {
+                // "các Bộ: Tài chính, Kế hoạch và Đầu tư" names each ministry: see members().
+                mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.LIST));
+                i = end;
             } else if (original.equalsIgnoreCase("các")) {
                 end = chunkEnd(text, tokens, i, true);
                 mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.GENERIC));
@@ -279,7 +317,7 @@ public final class UnitDirectory {
     }
 
     /** A known name must end at a word boundary: "Phòng Y tế" must not match inside "Phòng Y tế dự phòng". */
-    private boolean endsAtBoundary(String text, List<Token> tokens, int end) {
+    private boolean endsAtBoundary(String text, List<Token> tokens, int end, Unit unit) {
         if (end >= tokens.size()) {
             return true;
         }
@@ -287,7 +325,10 @@ public final class UnitDirectory {
         if (!next.isWord()) {
             return true;
         }
-        if (CITY_SUFFIX_FIRST.contains(next.key()) || next.key().equals("tinh")) {
+        // "Sở Tài chính tỉnh" is the directory's Sở Tài chính; but "Trung tâm Phát triển quỹ đất tỉnh"
+        // is another body than the city's "Trung tâm Phát triển quỹ đất thành phố".
+        boolean cityUnit = Fold.fold(unit.name()).endsWith(" thanh pho");
+        if (CITY_SUFFIX_FIRST.contains(next.key()) || (next.key().equals("tinh") && !cityUnit)) {
             return true;
         }
         // The sentence must go on with what the unit does ("phòng GD-ĐT chủ trì"). Any other word

@@ -6,7 +6,8 @@ package vn.docket.command.notice.reading;
  */
 public record UnitMention(String written, Unit unit, Kind kind) {
 
-    public enum Kind { KNOWN, GENERIC, UNKNOWN }
+    /** LIST: a shorthand list of units of one kind ("các Bộ: Tài chính, Nội vụ"), see {@link UnitDirectory#members}. */
+    public enum Kind { KNOWN, GENERIC, UNKNOWN, LIST }
 
     /** What goes into a reading: the canonical name, or the words as written. */
     public String display() {

@@ -61,8 +61,4 @@ final class VietnameseDates {
         }
         return Optional.empty();
     }
-
-    static LocalDate endOfMonth(int year, int month) {
-        return LocalDate.of(year, month, 1).plusMonths(1).minusDays(1);
-    }
 }

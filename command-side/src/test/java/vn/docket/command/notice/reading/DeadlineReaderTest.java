@@ -25,6 +25,13 @@ class DeadlineReaderTest {
     }
 
     @Test
+    void reads_cham_nhat_den_ngay() {
+        Deadline d = find("Chậm nhất đến ngày 15/8/2022 phải bàn giao mặt bằng cho chủ đầu tư.").orElseThrow();
+        assertThat(d.date()).isEqualTo(LocalDate.of(2022, 8, 15));
+        assertThat(d.text()).isEqualTo("Chậm nhất đến ngày 15/8/2022");
+    }
+
+    @Test
     void reads_xong_truoc_ngay_and_hoan_thanh_truoc_ngay() {
         assertThat(find("Thời gian hoàn thiện xong trước ngày 25/4/2021, trình Lãnh đạo").orElseThrow().date())
                 .isEqualTo(LocalDate.of(2021, 4, 25));
@@ -44,16 +51,33 @@ class DeadlineReaderTest {
     }
 
     @Test
-    void takes_the_last_day_of_the_month_for_trong_thang() {
+    void keeps_a_month_only_deadline_as_words_without_a_date() {
         Deadline d = find("hoàn thành trong tháng 5/2021.").orElseThrow();
-        assertThat(d.date()).isEqualTo(LocalDate.of(2021, 5, 31));
+        assertThat(d.date()).isNull();
         assertThat(d.text()).isEqualTo("hoàn thành trong tháng 5/2021");
-        assertThat(find("trong tháng 2 năm 2024").orElseThrow().date()).isEqualTo(LocalDate.of(2024, 2, 29));
+        assertThat(find("trong tháng 2 năm 2024").orElseThrow().date()).isNull();
     }
 
     @Test
-    void takes_the_last_day_of_the_quarter_for_trong_quy() {
-        assertThat(find("ký ban hành trong quý III/2022.").orElseThrow().date()).isEqualTo(LocalDate.of(2022, 9, 30));
+    void keeps_a_quarter_as_words_without_a_date() {
+        Deadline d = find("ký ban hành trong quý III/2022.").orElseThrow();
+        assertThat(d.date()).isNull();
+        assertThat(d.text()).isEqualTo("trong quý III/2022");
+    }
+
+    @Test
+    void a_recurring_limit_has_no_single_date() {
+        Deadline d = find("gửi Bộ trước ngày 30 tháng 6 hằng năm.").orElseThrow();
+        assertThat(d.date()).isNull();
+        assertThat(d.text()).isEqualTo("trước ngày 30 tháng 6 hằng năm");
+        assertThat(find("báo cáo trước ngày 25 hàng tháng").map(Deadline::date)).isEmpty();
+    }
+
+    @Test
+    void a_period_of_work_is_not_a_deadline() {
+        Deadline d = find("treo cờ Tổ quốc từ ngày 10/5/2026 đến hết ngày 14/5/2026.").orElseThrow();
+        assertThat(d.date()).isNull();
+        assertThat(d.text()).isEqualTo("từ ngày 10/5/2026 đến hết ngày 14/5/2026");
     }
 
     @Test
@@ -71,8 +95,9 @@ class DeadlineReaderTest {
     @Test
     void counts_from_the_meeting_when_the_text_says_so_and_warns_about_receipt_dates() {
         assertThat(find("trong thời hạn 05 ngày làm việc kể từ ngày họp.").orElseThrow().date()).isEqualTo(LocalDate.of(2022, 3, 11));
-        assertThat(find("trong thời hạn 05 ngày làm việc kể từ ngày nhận được Thông báo.").orElseThrow().doubts())
-                .anyMatch(m -> m.contains("nhận"));
+        Deadline fromReceipt = find("trong thời hạn 05 ngày làm việc kể từ ngày nhận được Thông báo.").orElseThrow();
+        assertThat(fromReceipt.date()).as("the day of receipt is not in the text").isNull();
+        assertThat(fromReceipt.doubts()).anyMatch(m -> m.contains("nhận"));
     }
 
     @Test

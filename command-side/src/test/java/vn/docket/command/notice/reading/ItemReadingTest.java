@@ -52,7 +52,8 @@ class ItemReadingTest {
         assertThat(reading.items()).extracting(NoticeItem::ordinal).containsExactly(1, 2);
         assertThat(reading.items()).extracting(NoticeItem::lead).containsExactly("Phòng Quản lý đô thị", "Phòng Tài chính - Kế hoạch");
         assertThat(reading.items()).extracting(NoticeItem::verdict).containsExactly(Verdict.APPROVED_IN_PRINCIPLE, Verdict.REVISION_REQUIRED);
-        assertThat(reading.items().get(0).deadline()).hasToString("2021-05-31");
+        assertThat(reading.items().get(0).deadline()).isNull();
+        assertThat(reading.items().get(0).deadlineText()).isEqualTo("trong tháng 5/2021");
         assertThat(reading.items().get(1).requirements()).isNotEmpty();
     }
 

@@ -216,13 +216,19 @@ class NoticeInputTest {
     }
 
     @Test
-    void refuses_text_with_no_items() {
-        assertProblem("Kính gửi các phòng, ban. Đề nghị tham dự hội nghị tổng kết năm.".getBytes(StandardCharsets.UTF_8), Problem.NO_ITEMS);
+    void a_text_that_assigns_nothing_is_read_with_a_warning_instead_of_refused() {
+        NoticeReading reading = reader.read("Kính gửi các phòng, ban. Đề nghị tham dự hội nghị tổng kết năm.".getBytes(StandardCharsets.UTF_8), "tb.txt");
+        assertThat(reading.items()).isEmpty();
+        assertThat(reading.warnings()).anySatisfy(w -> {
+            assertThat(w.field()).isEqualTo("items");
+            assertThat(w.message()).contains("thêm các mục");
+        });
     }
 
     @Test
     void every_refusal_is_one_line_for_the_clerk() {
-        for (byte[] bad : new byte[][] {new byte[0], "xin chào".getBytes(StandardCharsets.UTF_8), new byte[TextExtractor.MAX_BYTES + 1]}) {
+        for (byte[] bad : new byte[][] {new byte[0], {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1},
+                new byte[TextExtractor.MAX_BYTES + 1]}) {
             assertThatThrownBy(() -> reader.read(bad, "x.txt"))
                     .isInstanceOf(NoticeReadingException.class)
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").isNotBlank());
