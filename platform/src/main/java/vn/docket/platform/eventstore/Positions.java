@@ -12,6 +12,8 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
@@ -49,6 +51,8 @@ final class Positions {
     /** The next position this process hands out; 0 until the head has been read. */
     private final AtomicLong next = new AtomicLong();
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    /** Positions a write took while the database went away, and that could be neither given back nor filled. */
+    private final Queue<long[]> unfilled = new ConcurrentLinkedQueue<>();
     private final LongConsumer beforeInsert;
 
     /** @param beforeInsert tests: runs between taking positions and inserting, to hold one writer back */
@@ -68,6 +72,7 @@ final class Positions {
      * positions taken for the rest are given back or filled.
      */
     Written write(List<Document> docs) {
+        fillWhatWasLeft();
         int done = 0;
         int collisions = 0;
         while (done < docs.size()) {
@@ -78,7 +83,16 @@ final class Positions {
                     pending.get(i).put(POSITION, first + i);
                 }
                 beforeInsert.accept(first);
-                Written outcome = insert(pending);
+                Written outcome;
+                try {
+                    outcome = insert(pending);
+                } catch (RuntimeException e) {
+                    // The database went away mid-write: whether anything went in is unknown. The positions are
+                    // given back or filled all the same (one that did go in keeps its document: a filler or a
+                    // later writer meets a duplicate), so readers need not wait out the gap timeout for them.
+                    releaseIfReachable(first, pending.size());
+                    throw e;
+                }
                 stored(first, outcome.count());
                 done += outcome.count();
                 if (outcome.failure() == null) {
@@ -156,6 +170,23 @@ final class Positions {
     private void release(long first, int count) {
         if (count > 0 && !next.compareAndSet(first + count, first)) {
             fill(events, first, first + count - 1);
+        }
+    }
+
+    private void releaseIfReachable(long first, int count) {
+        try {
+            release(first, count);
+        } catch (RuntimeException stillAway) {
+            unfilled.add(new long[] {first, first + count - 1}); // filled by the next write, once the database answers
+        }
+    }
+
+    /** Fills what an earlier failed write could not; a failure leaves the rest for the write after. */
+    private void fillWhatWasLeft() {
+        long[] range;
+        while ((range = unfilled.peek()) != null) {
+            fill(events, range[0], range[1]);
+            unfilled.remove(range);
         }
     }
 

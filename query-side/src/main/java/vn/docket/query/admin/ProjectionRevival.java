@@ -4,6 +4,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +17,10 @@ import vn.docket.platform.mongo.DatabaseHealthIndicator;
  * Restarts a projection that stopped on a database failure as soon as the database answers again.
  *
  * <p>A tracking processor whose batch failed waits before it tries again, twice as long after every failure,
- * up to a minute (Axon 4.12 has no setting for it): after an outage of half a minute the read models stayed
- * behind for another 16 s after the database was back. Every second this checks, only while a processor is
- * in error, whether the database answers, and if so restarts that processor, which resumes from its stored
- * position at once. Nothing is handled twice that the projections do not already take twice (they are
+ * up to a minute (Axon 4.12 has no setting for it), and a released segment is claimed again only every few
+ * seconds: after an outage of half a minute the read models stayed behind for another 12 to 16 s after the
+ * database was back. This pings the database every second (as readiness does) and, when it answers again
+ * after it did not, restarts each projection, which resumes from its stored position at once. Nothing is handled twice that the projections do not already take twice (they are
  * idempotent: delivery is at least once).
  */
 @Component
@@ -30,6 +31,7 @@ class ProjectionRevival implements SmartLifecycle {
     private final EventProcessingConfiguration processing;
     private final DatabaseHealthIndicator database;
     private ScheduledExecutorService checker;
+    private volatile boolean databaseWasAway;
 
     ProjectionRevival(EventProcessingConfiguration processing, DatabaseHealthIndicator database) {
         this.processing = processing;
@@ -38,13 +40,20 @@ class ProjectionRevival implements SmartLifecycle {
 
     void reviveStoppedProjections() {
         try {
-            for (StreamingEventProcessor processor : processing.eventProcessors().values().stream()
-                    .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList()) {
-                if (processor.isError() && Status.UP.equals(database.health().getStatus())) {
-                    log.info("The database answers again: projection {} resumes now instead of after its retry pause",
-                            processor.getName());
-                    processor.shutDown();
-                    processor.start();
+            boolean answers = Status.UP.equals(database.health().getStatus());
+            if (!answers) {
+                databaseWasAway = true;
+                return;
+            }
+            if (databaseWasAway) {
+                databaseWasAway = false;
+                for (EventProcessor processor : processing.eventProcessors().values()) {
+                    if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
+                        log.info("The database answers again: projection {} resumes now instead of after its retry pause",
+                                processor.getName());
+                        streaming.shutDown();
+                        streaming.start();
+                    }
                 }
             }
         } catch (RuntimeException e) {
