@@ -2,9 +2,7 @@ package vn.docket.command.dispatch;
 
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import org.slf4j.Logger;
@@ -14,6 +12,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.docket.platform.Periodic;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdempotencySettings.class)
@@ -42,43 +41,8 @@ class IdempotencyConfiguration {
     /** Renews the leases of running requests every third of the lease, and sweeps expired keys every minute. */
     @Bean
     SmartLifecycle idempotencyTimers(IdempotencyKeys keys) {
-        return new SmartLifecycle() {
-            private ScheduledExecutorService timer;
-
-            @Override
-            public synchronized void start() {
-                timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "docket-idempotency");
-                    t.setDaemon(true);
-                    return t;
-                });
-                long renewEvery = keys.lease().toMillis() / 3;
-                timer.scheduleWithFixedDelay(() -> safely(keys::renewLeases, "renew the leases of running requests"),
-                        renewEvery, renewEvery, TimeUnit.MILLISECONDS);
-                timer.scheduleWithFixedDelay(() -> safely(keys::sweep, "delete expired Idempotency-Keys"),
-                        1, 1, TimeUnit.MINUTES);
-            }
-
-            @Override
-            public synchronized void stop() {
-                if (timer != null) {
-                    timer.shutdownNow();
-                    timer = null;
-                }
-            }
-
-            @Override
-            public synchronized boolean isRunning() {
-                return timer != null;
-            }
-        };
-    }
-
-    private static void safely(Runnable task, String what) {
-        try {
-            task.run();
-        } catch (RuntimeException e) {
-            log.warn("Docket could not {} this time; it tries again shortly.", what, e);
-        }
+        return new Periodic("idempotency", log)
+                .every(keys.lease().dividedBy(3), "renew the leases of running requests", keys::renewLeases)
+                .every(Duration.ofMinutes(1), "delete expired Idempotency-Keys", keys::sweep);
     }
 }

@@ -1,15 +1,12 @@
 package vn.docket.platform.axon;
 
 import com.mongodb.client.MongoDatabase;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.docket.platform.Periodic;
 import vn.docket.platform.eventstore.Checkpointer;
 import vn.docket.platform.eventstore.StoreVerifier;
 
@@ -31,57 +28,13 @@ public class TamperEvidenceConfiguration {
         return new StoreVerifier(database, checkpointer);
     }
 
+    /** Records due checkpoints now and then, on one daemon thread; a failed run is retried on the next. */
     @Bean
     SmartLifecycle backgroundCheckpoints(Checkpointer checkpointer, EventStoreSettings settings) {
-        return new BackgroundCheckpoints(checkpointer, settings.checkpointInterval().toMillis());
-    }
-
-    /** One daemon thread that records due checkpoints now and then; a failed run is retried on the next. */
-    static final class BackgroundCheckpoints implements SmartLifecycle {
-
-        private static final Logger log = LoggerFactory.getLogger(BackgroundCheckpoints.class);
-
-        private final Checkpointer checkpointer;
-        private final long intervalMillis;
-        private ScheduledExecutorService timer;
-
-        BackgroundCheckpoints(Checkpointer checkpointer, long intervalMillis) {
-            this.checkpointer = checkpointer;
-            this.intervalMillis = intervalMillis;
+        Periodic checkpoints = new Periodic("checkpoints", LoggerFactory.getLogger(Checkpointer.class));
+        if (settings.checkpointInterval().toMillis() > 0) {
+            checkpoints.every(settings.checkpointInterval(), "record event store checkpoints", checkpointer::catchUp);
         }
-
-        @Override
-        public synchronized void start() {
-            if (intervalMillis <= 0) {
-                return;
-            }
-            timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "docket-checkpoints");
-                t.setDaemon(true);
-                return t;
-            });
-            timer.scheduleWithFixedDelay(this::runOnce, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
-        }
-
-        private void runOnce() {
-            try {
-                checkpointer.catchUp();
-            } catch (RuntimeException e) {
-                log.warn("Recording event store checkpoints failed (retried in {} ms): {}", intervalMillis, e.getMessage());
-            }
-        }
-
-        @Override
-        public synchronized void stop() {
-            if (timer != null) {
-                timer.shutdownNow();
-                timer = null;
-            }
-        }
-
-        @Override
-        public synchronized boolean isRunning() {
-            return timer != null;
-        }
+        return checkpoints;
     }
 }

@@ -41,7 +41,7 @@ public class WellFormedRequest extends OncePerRequestFilter {
         if (problem == null && request.getQueryString() != null) {
             problem = urlProblem(request.getQueryString(), "A query parameter");
         }
-        if (problem == null && request instanceof RequestSizeLimit.BufferedBody buffered && isUtf8Json(request)
+        if (problem == null && request instanceof BufferedBody buffered && isUtf8Json(request)
                 && !isUtf8(buffered.body())) {
             problem = "The request body is not valid UTF-8 text.";
         }

@@ -1,16 +1,15 @@
 package vn.docket.query.admin;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.Status;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.docket.platform.Periodic;
 import vn.docket.platform.mongo.DatabaseHealthIndicator;
 
 /**
@@ -20,17 +19,17 @@ import vn.docket.platform.mongo.DatabaseHealthIndicator;
  * up to a minute (Axon 4.12 has no setting for it), and a released segment is claimed again only every few
  * seconds: after an outage of half a minute the read models stayed behind for another 12 to 16 s after the
  * database was back. This pings the database every second (as readiness does) and, when it answers again
- * after it did not, restarts each projection, which resumes from its stored position at once. Nothing is handled twice that the projections do not already take twice (they are
- * idempotent: delivery is at least once).
+ * after it did not, restarts each projection, which resumes from its stored position at once. Nothing is
+ * handled twice that the projections do not already take twice (they are idempotent: delivery is at least
+ * once).
  */
-@Component
-class ProjectionRevival implements SmartLifecycle {
+@Configuration(proxyBeanMethods = false)
+class ProjectionRevival {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRevival.class);
 
     private final EventProcessingConfiguration processing;
     private final DatabaseHealthIndicator database;
-    private ScheduledExecutorService checker;
     private volatile boolean databaseWasAway;
 
     ProjectionRevival(EventProcessingConfiguration processing, DatabaseHealthIndicator database) {
@@ -62,26 +61,9 @@ class ProjectionRevival implements SmartLifecycle {
         }
     }
 
-    @Override
-    public void start() {
-        checker = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "docket-projection-revival");
-            thread.setDaemon(true);
-            return thread;
-        });
-        checker.scheduleWithFixedDelay(this::reviveStoppedProjections, 1, 1, TimeUnit.SECONDS);
-    }
-
-    @Override
-    public void stop() {
-        if (checker != null) {
-            checker.shutdownNow();
-            checker = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return checker != null;
+    @Bean
+    Periodic projectionRevivalSchedule() {
+        return new Periodic("projection-revival", log).every(Duration.ofSeconds(1), "restart the projections after an outage",
+                this::reviveStoppedProjections);
     }
 }
