@@ -1,5 +1,7 @@
 package vn.docket.command.assignment;
 
+import static vn.docket.command.assignment.Refusal.refused;
+
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -122,7 +124,7 @@ class AssignmentTest {
             fixture.givenNoPriorActivity()
                     .when(new AssignTask(ID, " ", DeliverableKind.PLAN, TCKH, List.of(), null, List.of(LEADERS), null, null,
                             MEETING), by(CLERK))
-                    .expectException(RuleBroken.class).expectExceptionMessage("An assignment needs a title.")
+                    .expectException(refused(RuleBroken.class, "title-required")).expectExceptionMessage("An assignment needs a title.")
                     .expectNoEvents();
         }
 
@@ -131,7 +133,7 @@ class AssignmentTest {
             fixture.givenNoPriorActivity()
                     .when(new AssignTask(ID, "Báo cáo", null, TCKH, List.of(), null, List.of(LEADERS), null, null, MEETING),
                             by(CLERK))
-                    .expectException(RuleBroken.class).expectNoEvents();
+                    .expectException(refused(RuleBroken.class, "kind-required")).expectNoEvents();
         }
 
         @Test
@@ -139,7 +141,7 @@ class AssignmentTest {
             fixture.givenNoPriorActivity()
                     .when(new AssignTask(ID, "Báo cáo", DeliverableKind.REPORT, null, List.of(), null, List.of(LEADERS), null,
                             null, MEETING), by(CLERK))
-                    .expectException(RuleBroken.class).expectExceptionMessage("An assignment needs a lead unit.")
+                    .expectException(refused(RuleBroken.class, "lead-unit-required")).expectExceptionMessage("An assignment needs a lead unit.")
                     .expectNoEvents();
         }
 
@@ -147,7 +149,7 @@ class AssignmentTest {
         void a_deadline_before_the_assignment_took_effect_is_rejected() {
             fixture.givenNoPriorActivity()
                     .when(assign(MEETING.minusDays(1), List.of(LEADERS)), by(CLERK))
-                    .expectException(RuleBroken.class)
+                    .expectException(refused(RuleBroken.class, "deadline-before-assignment"))
                     .expectExceptionMessage("The deadline 12/4/2021 is before the assignment took effect (13/4/2021).")
                     .expectNoEvents();
         }
@@ -155,13 +157,13 @@ class AssignmentTest {
         @Test
         void an_empty_approval_route_is_rejected() {
             fixture.givenNoPriorActivity().when(assign(DEADLINE, List.of()), by(CLERK))
-                    .expectException(RuleBroken.class).expectNoEvents();
+                    .expectException(refused(RuleBroken.class, "approval-route-required")).expectNoEvents();
         }
 
         @Test
         void a_route_through_an_unknown_level_is_rejected() {
             fixture.givenNoPriorActivity().when(assign(DEADLINE, List.of("Hội đồng quản trị")), by(CLERK))
-                    .expectException(RuleBroken.class)
+                    .expectException(refused(RuleBroken.class, "unknown-approval-level"))
                     .expectExceptionMessage("\"Hội đồng quản trị\" is not a configured approval level.")
                     .expectNoEvents();
         }
@@ -169,7 +171,7 @@ class AssignmentTest {
         @Test
         void a_route_naming_one_level_twice_is_rejected() {
             fixture.givenNoPriorActivity().when(assign(DEADLINE, List.of(LEADERS, LEADERS)), by(CLERK))
-                    .expectException(RuleBroken.class).expectNoEvents();
+                    .expectException(refused(RuleBroken.class, "approval-route-repeats")).expectNoEvents();
         }
 
         @Test
@@ -177,7 +179,7 @@ class AssignmentTest {
             fixture.givenNoPriorActivity()
                     .when(new AssignTask(ID, "Kế hoạch", DeliverableKind.PLAN, TCKH, List.of(TCKH), null, List.of(LEADERS),
                             null, null, MEETING), by(CLERK))
-                    .expectException(RuleBroken.class).expectNoEvents();
+                    .expectException(refused(RuleBroken.class, "lead-not-coordinator")).expectNoEvents();
         }
 
         @Test
@@ -185,7 +187,7 @@ class AssignmentTest {
             fixture.givenNoPriorActivity()
                     .when(new AssignTask(ID, "Góp ý", DeliverableKind.OTHER, TCKH, List.of(), null, List.of(LEADERS), null,
                             ID, MEETING), by(CLERK))
-                    .expectException(RuleBroken.class).expectNoEvents();
+                    .expectException(refused(RuleBroken.class, "parent-is-self")).expectNoEvents();
         }
 
         @Test
@@ -193,7 +195,7 @@ class AssignmentTest {
             fixture.givenNoPriorActivity()
                     .when(new AssignTask(ID, "Kế hoạch", DeliverableKind.PLAN, TCKH, List.of(), null, List.of(LEADERS), null,
                             null, LocalDate.of(2021, 5, 1)), by(CLERK))
-                    .expectException(RuleBroken.class).expectNoEvents();
+                    .expectException(refused(RuleBroken.class, "effective-date-in-future")).expectNoEvents();
         }
 
         @Test
@@ -208,7 +210,7 @@ class AssignmentTest {
         @Test
         void unit_staff_cannot_assign_tasks() {
             fixture.givenNoPriorActivity().when(assign(DEADLINE, List.of(LEADERS)), by(TCKH_STAFF))
-                    .expectException(NotAllowed.class).expectNoEvents();
+                    .expectException(refused(NotAllowed.class, "clerks-only")).expectNoEvents();
         }
     }
 
@@ -286,14 +288,14 @@ class AssignmentTest {
         void a_draft_needs_a_hash_or_a_link() {
             fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
                     .when(new SubmitDraft(ID, "KH v1.docx", null, null, null, MEETING), by(TCKH_STAFF))
-                    .expectException(RuleBroken.class).expectNoEvents();
+                    .expectException(refused(RuleBroken.class, "document-reference-required")).expectNoEvents();
         }
 
         @Test
         void a_malformed_hash_is_rejected() {
             fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
                     .when(new SubmitDraft(ID, "KH v1.docx", "abc", null, null, MEETING), by(TCKH_STAFF))
-                    .expectException(RuleBroken.class).expectNoEvents();
+                    .expectException(refused(RuleBroken.class, "document-sha256-format")).expectNoEvents();
         }
 
         @Test
@@ -309,7 +311,7 @@ class AssignmentTest {
         void no_second_draft_while_the_first_awaits_review() {
             fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF))
                     .when(new SubmitDraft(ID, "KH v2.docx", SHA, null, null, MEETING), by(TCKH_STAFF))
-                    .expectException(StateConflict.class).expectNoEvents();
+                    .expectException(refused(StateConflict.class, "draft-awaiting-review")).expectNoEvents();
         }
 
         @Test
@@ -317,7 +319,7 @@ class AssignmentTest {
             fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF),
                             stored(new DraftApproved(ID, 1, LEADERS, true, null, null, MEETING), 2, CHAIR))
                     .when(new SubmitDraft(ID, "KH v2.docx", SHA, null, null, MEETING), by(TCKH_STAFF))
-                    .expectException(StateConflict.class).expectNoEvents();
+                    .expectException(refused(StateConflict.class, "assignment-closed")).expectNoEvents();
         }
 
         @Test
@@ -325,14 +327,14 @@ class AssignmentTest {
             fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK),
                             stored(new TaskCancelled(ID, "Không còn cần thiết", MEETING), 1, CLERK))
                     .when(new SubmitDraft(ID, "KH v1.docx", SHA, null, null, MEETING), by(TCKH_STAFF))
-                    .expectException(StateConflict.class).expectNoEvents();
+                    .expectException(refused(StateConflict.class, "assignment-closed")).expectNoEvents();
         }
 
         @Test
         void another_units_staff_cannot_submit_the_draft() {
             fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
                     .when(new SubmitDraft(ID, "KH v1.docx", SHA, null, null, MEETING), by(QLDT_STAFF))
-                    .expectException(NotAllowed.class).expectNoEvents();
+                    .expectException(refused(NotAllowed.class, "own-unit-only")).expectNoEvents();
         }
 
         @Test
@@ -346,7 +348,7 @@ class AssignmentTest {
         void a_draft_cannot_take_effect_before_the_last_recorded_step() {
             fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
                     .when(new SubmitDraft(ID, "KH v1.docx", SHA, null, null, MEETING.minusDays(2)), by(TCKH_STAFF))
-                    .expectException(RuleBroken.class).expectNoEvents();
+                    .expectException(refused(RuleBroken.class, "effective-date-order")).expectNoEvents();
         }
     }
 
@@ -366,21 +368,21 @@ class AssignmentTest {
         void a_revision_needs_at_least_one_reason() {
             fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF))
                     .when(new RequestRevision(ID, List.of(" "), null, MEETING), by(CHAIR))
-                    .expectException(RuleBroken.class).expectNoEvents();
+                    .expectException(refused(RuleBroken.class, "reasons-required")).expectNoEvents();
         }
 
         @Test
         void no_revision_without_a_draft_awaiting_review() {
             fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
                     .when(new RequestRevision(ID, List.of("Bổ sung"), null, MEETING), by(CHAIR))
-                    .expectException(StateConflict.class).expectNoEvents();
+                    .expectException(refused(StateConflict.class, "no-draft-awaiting-review")).expectNoEvents();
         }
 
         @Test
         void unit_staff_cannot_request_revisions() {
             fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF))
                     .when(new RequestRevision(ID, List.of("Bổ sung"), null, MEETING), by(TCKH_STAFF))
-                    .expectException(NotAllowed.class).expectNoEvents();
+                    .expectException(refused(NotAllowed.class, "approval-level")).expectNoEvents();
         }
     }
 
@@ -414,14 +416,14 @@ class AssignmentTest {
         void an_outside_bodys_approval_without_its_decision_is_rejected() {
             fixture.given(stored(assigned(List.of(BTV)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF))
                     .when(new Approve(ID, null, null, MEETING), by(CLERK))
-                    .expectException(RuleBroken.class).expectNoEvents();
+                    .expectException(refused(RuleBroken.class, "decision-required")).expectNoEvents();
         }
 
         @Test
         void a_leader_cannot_act_for_an_outside_body() {
             fixture.given(stored(assigned(List.of(BTV)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF))
                     .when(new Approve(ID, null, new DecisionRef("45-TB/TU", MEETING), MEETING), by(CHAIR))
-                    .expectException(NotAllowed.class).expectNoEvents();
+                    .expectException(refused(NotAllowed.class, "approval-level")).expectNoEvents();
         }
 
         @Test
@@ -429,14 +431,14 @@ class AssignmentTest {
             fixture.given(stored(assigned(List.of("Chủ tịch UBND thành phố")), 0, CLERK),
                             stored(draft(1, MEETING), 1, TCKH_STAFF))
                     .when(new Approve(ID, null, null, MEETING), by(VICE_CHAIR))
-                    .expectException(NotAllowed.class).expectNoEvents();
+                    .expectException(refused(NotAllowed.class, "approval-level")).expectNoEvents();
         }
 
         @Test
         void nobody_approves_a_draft_they_submitted() {
             fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK), stored(draft(1, MEETING), 1, CHAIR))
                     .when(new Approve(ID, null, null, MEETING), by(CHAIR))
-                    .expectException(NotAllowed.class).expectExceptionMessage("Nobody may approve a draft they submitted themselves.")
+                    .expectException(refused(NotAllowed.class, "own-draft")).expectExceptionMessage("Nobody may approve a draft they submitted themselves.")
                     .expectNoEvents();
         }
 
@@ -445,14 +447,14 @@ class AssignmentTest {
             fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF),
                             stored(new DraftApproved(ID, 1, LEADERS, true, null, null, MEETING), 2, CHAIR))
                     .when(new Approve(ID, null, null, MEETING), by(CHAIR))
-                    .expectException(StateConflict.class).expectNoEvents();
+                    .expectException(refused(StateConflict.class, "no-draft-awaiting-review")).expectNoEvents();
         }
 
         @Test
         void approving_without_a_draft_is_rejected() {
             fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
                     .when(new Approve(ID, null, null, MEETING), by(CHAIR))
-                    .expectException(StateConflict.class).expectNoEvents();
+                    .expectException(refused(StateConflict.class, "no-draft-awaiting-review")).expectNoEvents();
         }
 
         @Test
@@ -486,17 +488,17 @@ class AssignmentTest {
         void an_unapproved_plan_cannot_be_issued() {
             fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
                     .when(new Issue(ID, "95/KH-UBND", MEETING), by(CLERK))
-                    .expectException(StateConflict.class).expectNoEvents();
+                    .expectException(refused(StateConflict.class, "not-approved")).expectNoEvents();
         }
 
         @Test
         void issuance_needs_a_number_and_a_date() {
             fixture.given((Object[]) approvedOn(LocalDate.of(2021, 4, 26)))
                     .when(new Issue(ID, "", LocalDate.of(2021, 4, 28)), by(CLERK))
-                    .expectException(RuleBroken.class).expectNoEvents();
+                    .expectException(refused(RuleBroken.class, "document-number-required")).expectNoEvents();
             fixture.given((Object[]) approvedOn(LocalDate.of(2021, 4, 26)))
                     .when(new Issue(ID, "95/KH-UBND", null), by(CLERK))
-                    .expectException(RuleBroken.class).expectNoEvents();
+                    .expectException(refused(RuleBroken.class, "issued-on-required")).expectNoEvents();
         }
 
         @Test
@@ -512,7 +514,7 @@ class AssignmentTest {
         void an_extension_to_an_earlier_or_equal_date_is_rejected() {
             fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
                     .when(new ExtendDeadline(ID, DEADLINE, "Không đổi", MEETING), by(CLERK))
-                    .expectException(RuleBroken.class)
+                    .expectException(refused(RuleBroken.class, "extension-not-later"))
                     .expectExceptionMessage("The new deadline 25/4/2021 must be later than the current one, 25/4/2021.")
                     .expectNoEvents();
         }
@@ -521,7 +523,7 @@ class AssignmentTest {
         void an_extension_needs_a_reason() {
             fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
                     .when(new ExtendDeadline(ID, LocalDate.of(2021, 5, 10), null, MEETING), by(CLERK))
-                    .expectException(RuleBroken.class).expectNoEvents();
+                    .expectException(refused(RuleBroken.class, "reason-required")).expectNoEvents();
         }
 
         @Test
@@ -535,7 +537,7 @@ class AssignmentTest {
         void reassigning_to_the_same_unit_is_rejected() {
             fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
                     .when(new Reassign(ID, TCKH, "Nhầm", MEETING), by(CLERK))
-                    .expectException(RuleBroken.class).expectNoEvents();
+                    .expectException(refused(RuleBroken.class, "same-lead-unit")).expectNoEvents();
         }
 
         @Test
@@ -551,25 +553,25 @@ class AssignmentTest {
             GenericDomainEventMessage<?>[] cancelled = {stored(assigned(List.of(LEADERS)), 0, CLERK),
                     stored(new TaskCancelled(ID, "Trùng nhiệm vụ", MEETING), 1, CLERK)};
             fixture.given((Object[]) cancelled).when(new Cancel(ID, "Lần nữa", MEETING), by(CLERK))
-                    .expectException(StateConflict.class).expectNoEvents();
+                    .expectException(refused(StateConflict.class, "already-closed")).expectNoEvents();
             fixture.given((Object[]) cancelled).when(new ExtendDeadline(ID, LocalDate.of(2021, 6, 1), "x", MEETING), by(CLERK))
-                    .expectException(StateConflict.class).expectNoEvents();
+                    .expectException(refused(StateConflict.class, "assignment-closed")).expectNoEvents();
             fixture.given((Object[]) cancelled).when(new Reassign(ID, "Phòng Kinh tế", "x", MEETING), by(CLERK))
-                    .expectException(StateConflict.class).expectNoEvents();
+                    .expectException(refused(StateConflict.class, "assignment-closed")).expectNoEvents();
         }
 
         @Test
         void a_cancellation_needs_a_reason() {
             fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
                     .when(new Cancel(ID, "", MEETING), by(CLERK))
-                    .expectException(RuleBroken.class).expectNoEvents();
+                    .expectException(refused(RuleBroken.class, "reason-required")).expectNoEvents();
         }
 
         @Test
         void an_auditor_changes_nothing() {
             fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
                     .when(new Cancel(ID, "Thử", MEETING), by(AUDITOR))
-                    .expectException(NotAllowed.class).expectNoEvents();
+                    .expectException(refused(NotAllowed.class, "clerks-only")).expectNoEvents();
         }
     }
 }

@@ -8,6 +8,7 @@ import static vn.docket.command.assignment.AssignmentTest.QLDT_STAFF;
 import static vn.docket.command.assignment.AssignmentTest.TCKH;
 import static vn.docket.command.assignment.AssignmentTest.TCKH_STAFF;
 import static vn.docket.command.assignment.AssignmentTest.by;
+import static vn.docket.command.assignment.Refusal.refused;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -229,20 +230,20 @@ class ChasingDeadlinesTest {
     void only_a_clerk_sends_a_reminder_by_hand() {
         assignedToday()
                 .when(new SendReminder(ID, null), by(QLDT_STAFF))
-                .expectException(NotAllowed.class).expectNoEvents();
+                .expectException(refused(NotAllowed.class, "clerks-only")).expectNoEvents();
     }
 
     @Test
     void a_unit_whose_draft_is_with_the_leaders_is_not_chased_by_hand() {
         assignedToday().andGivenCommands(draftBy(TCKH_STAFF, TODAY))
                 .when(new SendReminder(ID, null), by(CLERK))
-                .expectException(StateConflict.class).expectNoEvents();
+                .expectException(refused(StateConflict.class, "nothing-to-chase")).expectNoEvents();
     }
 
     @Test
     void a_cancelled_task_is_not_chased_by_hand() {
         assignedToday().andGivenCommands(as(CLERK, new Cancel(ID, "Trùng nhiệm vụ", TODAY)))
                 .when(new SendReminder(ID, null), by(CLERK))
-                .expectException(StateConflict.class).expectNoEvents();
+                .expectException(refused(StateConflict.class, "assignment-closed")).expectNoEvents();
     }
 }

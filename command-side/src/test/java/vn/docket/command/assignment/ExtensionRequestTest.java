@@ -12,6 +12,7 @@ import static vn.docket.command.assignment.ChasingDeadlinesTest.DEADLINE;
 import static vn.docket.command.assignment.ChasingDeadlinesTest.TODAY;
 import static vn.docket.command.assignment.ChasingDeadlinesTest.as;
 import static vn.docket.command.assignment.ChasingDeadlinesTest.assign;
+import static vn.docket.command.assignment.Refusal.refused;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -71,14 +72,14 @@ class ExtensionRequestTest {
     void staff_of_another_unit_cannot_ask_for_an_extension() {
         assigned()
                 .when(new RequestExtension(ID, ASKED, REASON, TODAY), by(QLDT_STAFF))
-                .expectException(NotAllowed.class).expectNoEvents();
+                .expectException(refused(NotAllowed.class, "own-unit-only")).expectNoEvents();
     }
 
     @Test
     void the_date_asked_for_must_be_later_than_the_current_deadline() {
         assigned()
                 .when(new RequestExtension(ID, DEADLINE, REASON, TODAY), by(TCKH_STAFF))
-                .expectException(RuleBroken.class)
+                .expectException(refused(RuleBroken.class, "extension-not-later"))
                 .expectExceptionMessage("The date asked for, 20/5/2021, must be later than the current deadline, 20/5/2021.");
     }
 
@@ -86,21 +87,21 @@ class ExtensionRequestTest {
     void an_extension_request_needs_a_reason() {
         assigned()
                 .when(new RequestExtension(ID, ASKED, " ", TODAY), by(TCKH_STAFF))
-                .expectException(RuleBroken.class).expectNoEvents();
+                .expectException(refused(RuleBroken.class, "reason-required")).expectNoEvents();
     }
 
     @Test
     void a_task_without_a_deadline_has_nothing_to_extend() {
         fixture.givenCurrentTime(clock.instant()).andGivenCommands(as(CLERK, assign(null, TODAY)))
                 .when(new RequestExtension(ID, ASKED, REASON, TODAY), by(TCKH_STAFF))
-                .expectException(RuleBroken.class).expectNoEvents();
+                .expectException(refused(RuleBroken.class, "no-deadline")).expectNoEvents();
     }
 
     @Test
     void only_one_request_awaits_a_decision_at_a_time() {
         requested()
                 .when(new RequestExtension(ID, ASKED.plusDays(7), REASON, TODAY), by(TCKH_STAFF))
-                .expectException(StateConflict.class).expectNoEvents();
+                .expectException(refused(StateConflict.class, "extension-pending")).expectNoEvents();
     }
 
     @Test
@@ -130,28 +131,28 @@ class ExtensionRequestTest {
     void a_rejection_needs_a_reason() {
         requested()
                 .when(new DecideExtension(ID, false, null, null, TODAY), by(CHAIR))
-                .expectException(RuleBroken.class).expectNoEvents();
+                .expectException(refused(RuleBroken.class, "rejection-reason-required")).expectNoEvents();
     }
 
     @Test
     void only_the_chair_or_a_vice_chair_decides_on_an_extension() {
         requested()
                 .when(new DecideExtension(ID, true, null, null, TODAY), by(CLERK))
-                .expectException(NotAllowed.class).expectNoEvents();
+                .expectException(refused(NotAllowed.class, "leaders-only")).expectNoEvents();
     }
 
     @Test
     void there_is_nothing_to_decide_without_a_pending_request() {
         assigned()
                 .when(new DecideExtension(ID, true, ASKED, null, TODAY), by(CHAIR))
-                .expectException(StateConflict.class).expectNoEvents();
+                .expectException(refused(StateConflict.class, "no-extension-request")).expectNoEvents();
     }
 
     @Test
     void a_granted_date_not_later_than_the_deadline_is_rejected() {
         requested()
                 .when(new DecideExtension(ID, true, DEADLINE.minusDays(1), null, TODAY), by(CHAIR))
-                .expectException(RuleBroken.class).expectNoEvents();
+                .expectException(refused(RuleBroken.class, "extension-not-later")).expectNoEvents();
     }
 
     @Test
