@@ -19,6 +19,34 @@ import java.util.List;
  */
 public final class CrashChild {
 
+    /**
+     * Starts a child JVM running this class on the test's class path, its log in {@code log}; {@code args} are
+     * the data directory and, for a host that others share, the database port.
+     */
+    static Process start(Path log, String... args) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-Daxoniq.update-checker.disabled=true", "-cp", System.getProperty("java.class.path"),
+                CrashChild.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.redirectError(log.toFile());
+        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        return builder.start();
+    }
+
+    /** Waits for the child's "READY port" line and returns the port it takes commands on. */
+    static int awaitReady(Process child) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith("READY ")) {
+                return Integer.parseInt(line.substring(6).trim());
+            }
+        }
+        throw new IllegalStateException("the child JVM exited before it was ready");
+    }
+
     public static void main(String[] args) throws Exception {
         EmbeddedStore store = EmbeddedStore.onDisk(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 0);
         TallyApp app = TallyApp.start(store.engine(), store.database, 20, 1_000, 100, List.of());

@@ -47,8 +47,8 @@ class CrashTest {
     @Test
     void every_acknowledged_command_survives_kill_dash_nine_with_contiguous_streams_and_no_duplicates() throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
-            Process child = startChild(round);
-            int port = awaitReady(child);
+            Process child = CrashChild.start(dataDir.resolve("child-" + round + ".log"), dataDir.resolve("db").toString());
+            int port = CrashChild.awaitReady(child);
             int killAfter = acknowledgements.get() + ThreadLocalRandom.current().nextInt(250, 400);
             List<Thread> clients = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
@@ -69,27 +69,6 @@ class CrashTest {
             verifyStore();
         }
         assertThat(acknowledgements.get()).isGreaterThanOrEqualTo(1_000);
-    }
-
-    private Process startChild(int round) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-Daxoniq.update-checker.disabled=true", "-cp", System.getProperty("java.class.path"),
-                CrashChild.class.getName(), dataDir.resolve("db").toString());
-        builder.redirectError(dataDir.resolve("child-" + round + ".log").toFile());
-        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        return builder.start();
-    }
-
-    private static int awaitReady(Process child) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = out.readLine()) != null) {
-            if (line.startsWith("READY ")) {
-                return Integer.parseInt(line.substring(6).trim());
-            }
-        }
-        throw new IllegalStateException("child exited before it was ready");
     }
 
     /** Sends bumps to random tallies until the child dies; records each acknowledged count. */

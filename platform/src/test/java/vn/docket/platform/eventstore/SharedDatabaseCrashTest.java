@@ -53,7 +53,7 @@ class SharedDatabaseCrashTest {
         try (EmbeddedStore remote = EmbeddedStore.connectedTo("mongodb://127.0.0.1:" + port)) {
             for (int round = 0; round < ROUNDS; round++) {
                 host = startHost(port, round);
-                int hostCommands = awaitReady(host);
+                int hostCommands = CrashChild.awaitReady(host);
                 if (second == null) {
                     second = TallyApp.start(remote.engine(), remote.database, 0, 1_000, 100, List.of());
                 }
@@ -81,7 +81,7 @@ class SharedDatabaseCrashTest {
                 }
 
                 host = startHost(port, round + 100);
-                awaitReady(host);
+                CrashChild.awaitReady(host);
                 verifyThrough(remote);
                 host.destroyForcibly();
                 host.waitFor(10, TimeUnit.SECONDS);
@@ -99,24 +99,8 @@ class SharedDatabaseCrashTest {
     }
 
     private Process startHost(int port, int round) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-Daxoniq.update-checker.disabled=true", "-cp", System.getProperty("java.class.path"),
-                CrashChild.class.getName(), dataDir.resolve("db").toString(), String.valueOf(port));
-        builder.redirectError(dataDir.resolve("host-" + round + ".log").toFile());
-        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        return builder.start();
-    }
-
-    private static int awaitReady(Process child) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = out.readLine()) != null) {
-            if (line.startsWith("READY ")) {
-                return Integer.parseInt(line.substring(6).trim());
-            }
-        }
-        throw new IllegalStateException("the host exited before it was ready");
+        return CrashChild.start(dataDir.resolve("host-" + round + ".log"), dataDir.resolve("db").toString(),
+                String.valueOf(port));
     }
 
     private static int freePort() throws Exception {
