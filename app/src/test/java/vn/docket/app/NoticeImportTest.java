@@ -2,7 +2,14 @@ package vn.docket.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.MongoTimeoutException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.Registration;
+import vn.docket.command.assignment.AssignmentCommands;
+import vn.docket.events.NoticeRegistered;
+import vn.docket.events.TaskAssigned;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +40,9 @@ class NoticeImportTest {
 
     @Autowired
     org.axonframework.eventsourcing.eventstore.EventStore eventStore;
+
+    @Autowired
+    CommandBus commandBus;
 
     ResponseEntity<Map<String, Object>> upload(String user, byte[] content, String filename) {
         LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
@@ -142,6 +152,60 @@ class NoticeImportTest {
                 .containsEntry("link", "/api/notices/" + first.getBody().get("id"));
         assertThat(upload("clerk", SharedNotices.bytes(DRAFT_NOTICE), DRAFT_NOTICE).getBody())
                 .containsEntry("registeredBefore", "/api/notices/" + first.getBody().get("id"));
+    }
+
+    @Test
+    void a_registration_the_database_stopped_midway_is_completed_by_confirming_the_same_notice_again() {
+        DocketClient docket = new DocketClient(http);
+        Map<String, Object> preview = upload("clerk", SharedNotices.bytes(NOTICE_311), NOTICE_311).getBody();
+        // The same notice under another number and without its file, so the other tests' registration of 311 stays apart.
+        Map<String, Object> facts = new java.util.HashMap<>((Map<String, Object>) preview.get("notice"));
+        facts.put("number", "311-B/TB-UBND");
+        preview.put("notice", facts);
+        preview.put("sourceSha256", null);
+
+        AtomicInteger assigned = new AtomicInteger();
+        Registration outage = commandBus.registerDispatchInterceptor(commands -> (i, command) -> {
+            if (command.getPayload() instanceof AssignmentCommands.AssignTask && assigned.incrementAndGet() == 4) {
+                throw new MongoTimeoutException("The database stopped answering (test)");
+            }
+            return command;
+        });
+        ResponseEntity<Map<String, Object>> stopped;
+        try {
+            stopped = docket.post("clerk", "/api/notices", preview);
+        } finally {
+            outage.cancel();
+        }
+        assertThat(stopped.getStatusCode().value()).isEqualTo(503);
+        assertThat(stopped.getBody()).containsEntry("rule", "database-unavailable");
+        long assignedBefore = StoredEvents.count(eventStore, e -> e instanceof TaskAssigned t
+                && "311-B/TB-UBND".equals(t.source().notice()));
+        assertThat(assignedBefore).as("item 1 and two of its contributions were stored before the outage").isEqualTo(3);
+
+        // Other particulars cannot complete it: the rest would not match what is stored.
+        Map<String, Object> edited = new java.util.HashMap<>(preview);
+        edited.put("items", list(preview.get("items")).subList(0, 2));
+        ResponseEntity<Map<String, Object>> differs = docket.post("clerk", "/api/notices", edited);
+        assertThat(differs.getStatusCode().value()).isEqualTo(409);
+        assertThat(differs.getBody()).containsEntry("rule", "notice-registration-differs");
+
+        ResponseEntity<Map<String, Object>> completed = docket.post("clerk", "/api/notices", preview);
+        assertThat(completed.getStatusCode().value()).as("%s", completed.getBody()).isEqualTo(201);
+        assertThat(list(completed.getBody().get("assignments"))).hasSize(8);
+        assertThat(StoredEvents.count(eventStore, e -> e instanceof TaskAssigned t
+                && "311-B/TB-UBND".equals(t.source().notice()))).as("nothing twice, nothing missing").isEqualTo(8);
+        assertThat(StoredEvents.count(eventStore, e -> e instanceof NoticeRegistered n
+                && "311-B/TB-UBND".equals(n.number()))).isEqualTo(1);
+        String itemOne = (String) list(completed.getBody().get("assignments")).get(0).get("id");
+        Map<String, Object> path = docket.await("auditor", "/api/assignments/" + itemOne + "/path",
+                p -> list(p.get("steps")).size() >= 3);
+        assertThat(list(path.get("steps"))).extracting(s -> s.get("type"))
+                .containsExactly("ASSIGNED", "DRAFT_SUBMITTED", "REVISION_REQUESTED");
+
+        ResponseEntity<Map<String, Object>> again = docket.post("clerk", "/api/notices", preview);
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(again.getBody()).containsEntry("rule", "notice-already-registered");
     }
 
     @Test

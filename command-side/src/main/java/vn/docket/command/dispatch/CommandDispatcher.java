@@ -54,6 +54,18 @@ public class CommandDispatcher {
         return id;
     }
 
+    /**
+     * Sends a command under a command id derived from {@code step}, remembered by the aggregate like a keyed
+     * request's: sent again (a stopped registration resumed), an assignment that applied it applies nothing.
+     * A command that creates {@code aggregateId} is not sent again once that aggregate is stored.
+     */
+    public void sendOnceAs(Actor actor, String step, UUID aggregateId, boolean creates, Object command) {
+        if (creates && eventStore.lastSequenceNumberFor(aggregateId.toString()).isPresent()) {
+            return;
+        }
+        dispatch(EventMetadata.keyed(actor, IdempotencyKeys.derivedId(step).toString()), command);
+    }
+
     private <R> R dispatch(Map<String, String> metaData, Object command) {
         return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
     }

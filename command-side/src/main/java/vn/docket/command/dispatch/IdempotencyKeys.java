@@ -196,7 +196,7 @@ public class IdempotencyKeys {
     }
 
     /** A UUID from the SHA-256 of the text: the same text gives the same id on every node and after a restart. */
-    static UUID derivedId(String text) {
+    public static UUID derivedId(String text) {
         try {
             ByteBuffer hash = ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
             // Marked as a name-based UUID (version 5 layout), so it never looks like a random one.

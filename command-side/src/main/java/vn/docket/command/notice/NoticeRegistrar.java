@@ -7,8 +7,11 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +25,7 @@ import vn.docket.command.approval.ApprovalLevels;
 import vn.docket.command.assignment.AssignmentCommands.AssignTask;
 import vn.docket.command.assignment.AssignmentCommands.RecordMeetingConclusion;
 import vn.docket.command.dispatch.CommandDispatcher;
+import vn.docket.command.dispatch.IdempotencyKeys;
 import vn.docket.command.notice.NoticeReadOut.Contribution;
 import vn.docket.command.notice.NoticeReadOut.Item;
 import vn.docket.command.notice.reading.UnitDirectory;
@@ -43,6 +47,15 @@ import vn.docket.platform.web.StateConflict;
 public class NoticeRegistrar {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeRegistrar.class);
+
+    private static final String STATE = "state";
+    private static final String SINCE = "since";
+    private static final String FINGERPRINT = "fingerprint";
+    private static final String REGISTERING = "registering";
+    private static final String REGISTERED = "registered";
+    private static final String INCOMPLETE = "incomplete";
+    /** Far longer than any registration takes: a key still marked registering after it was left by a dead process. */
+    private static final Duration STALLED_AFTER = Duration.ofMinutes(2);
 
     /** The route of a contribution: the lead unit takes it in to compile its own draft. */
     public static final String LEAD_UNIT_LEVEL = "Đơn vị chủ trì tổng hợp";
@@ -84,10 +97,12 @@ public class NoticeRegistrar {
         NoticeReadOut.Facts facts = readOut.notice();
         LocalDate meeting = effectiveDate(facts);
         List<String> keys = keys(Text.clean(facts.number()), readOut.sourceSha256());
-        UUID noticeId = UUID.randomUUID();
-        reserve(keys, noticeId);
+        UUID noticeId = reserve(keys, fingerprint(readOut));
         try {
-            commands.sendAs(clerk, new RegisterNotice(noticeId, Text.clean(facts.number()), Text.clean(facts.issuer()),
+            // Every id and command id below follows from the notice's id and the item, so a registration that
+            // stopped midway is completed by running it again: what is stored is skipped, the rest is written.
+            commands.sendOnceAs(clerk, noticeId + " registered", noticeId, true, new RegisterNotice(noticeId,
+                    Text.clean(facts.number()), Text.clean(facts.issuer()),
                     Text.clean(facts.place()), facts.issuedOn(), facts.issuedMonth(), facts.meetingOn(),
                     Text.clean(facts.chair()),
                     facts.invitation() == null ? null : new DecisionRef(facts.invitation().number(), facts.invitation().date()),
@@ -96,31 +111,33 @@ public class NoticeRegistrar {
                     : "Thông báo kết luận (chưa số)", facts.issuedOn() != null ? facts.issuedOn() : meeting);
             List<RegisteredAssignment> created = new ArrayList<>();
             for (Planned p : plan) {
-                UUID id = UUID.randomUUID();
+                UUID id = IdempotencyKeys.derivedId(noticeId + " item " + p.item.ordinal() + " lead " + p.lead);
                 NoticeSource source = new NoticeSource(Text.clean(facts.number()), p.item.ordinal(), noticeId);
-                commands.sendAs(clerk, new AssignTask(id, p.title, p.kind, p.lead, p.coordinators, p.item.deadline(),
-                        p.route, source, p.parent, meeting));
+                commands.sendOnceAs(clerk, id + " assigned", id, true, new AssignTask(id, p.title, p.kind, p.lead,
+                        p.coordinators, p.item.deadline(), p.route, source, p.parent, meeting));
                 if (p.parent == null && p.item.verdict() != null) {
-                    commands.sendAs(clerk, new RecordMeetingConclusion(id, p.item.presentedBy(), p.item.verdict(),
-                            p.item.requirements(), facts.chair(), citation, meeting));
+                    commands.sendOnceAs(clerk, id + " concluded", id, false, new RecordMeetingConclusion(id,
+                            p.item.presentedBy(), p.item.verdict(), p.item.requirements(), facts.chair(), citation, meeting));
                 }
                 created.add(new RegisteredAssignment(p.item.ordinal(), id, p.lead, p.parent));
-                for (Planned child : p.children) {
-                    UUID childId = UUID.randomUUID();
-                    commands.sendAs(clerk, new AssignTask(childId, child.title, child.kind, child.lead, List.of(),
-                            child.deadline, child.route, source, id, meeting));
+                for (int c = 0; c < p.children.size(); c++) {
+                    Planned child = p.children.get(c);
+                    UUID childId = IdempotencyKeys.derivedId(id + " contribution " + c);
+                    commands.sendOnceAs(clerk, childId + " assigned", childId, true, new AssignTask(childId, child.title,
+                            child.kind, child.lead, List.of(), child.deadline, child.route, source, id, meeting));
                     created.add(new RegisteredAssignment(p.item.ordinal(), childId, child.lead, id));
                 }
             }
-            noticeKeys.updateMany(Filters.in("_id", keys), Updates.set("state", "registered"));
+            noticeKeys.updateMany(Filters.in("_id", keys), Updates.set(STATE, REGISTERED));
             log.info("Notice {} registered by {} with {} assignments", facts.number() == null ? noticeId : facts.number(),
                     clerk.id(), created.size());
             return new Registered(noticeId, created);
         } catch (RuntimeException e) {
-            // Checked beforehand, so this is the database failing midway; the key stays, marked, so that a
-            // retry cannot register the items a second time. IT can see which notice in the log.
-            noticeKeys.updateMany(Filters.in("_id", keys), Updates.set("state", "incomplete"));
-            log.error("Registering notice {} stopped midway; its assignments may be incomplete", noticeId, e);
+            // Checked beforehand, so this is the database failing midway. The keys stay, marked, so that only
+            // the same read-out can be confirmed again, which completes it.
+            noticeKeys.updateMany(Filters.and(Filters.in("_id", keys), Filters.eq(STATE, REGISTERING)),
+                    Updates.set(STATE, INCOMPLETE));
+            log.error("Registering notice {} stopped midway; confirming the same notice again completes it", noticeId, e);
             throw e;
         }
     }
@@ -240,26 +257,87 @@ public class NoticeRegistrar {
         return keys;
     }
 
-    /** Claims every key of the notice, or none: a key taken before means the notice is registered already. */
-    private void reserve(List<String> keys, UUID noticeId) {
-        List<String> claimed = new ArrayList<>();
+    /**
+     * Claims every key of the notice and returns the notice's id. A key of a registration that stopped midway
+     * (marked incomplete, or still marked registering long after any registration would have finished: its
+     * process died) is taken over with that registration's id, but only for the same read-out. Keys this call
+     * inserted are given back if another key refuses.
+     */
+    private UUID reserve(List<String> keys, String fingerprint) {
+        Instant now = clock.instant();
+        List<Document> found = new ArrayList<>();
+        UUID resumed = null;
         for (String key : keys) {
-            try {
-                noticeKeys.insertOne(new Document("_id", key).append("noticeId", noticeId.toString()).append("state", "registering"));
-                claimed.add(key);
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
+            Document earlier = noticeKeys.find(Filters.eq("_id", key)).first();
+            found.add(earlier);
+            if (earlier == null) {
+                continue;
+            }
+            String link = "/api/notices/" + earlier.getString("noticeId");
+            boolean stopped = INCOMPLETE.equals(earlier.getString(STATE)) || (REGISTERING.equals(earlier.getString(STATE))
+                    && earlier.getDate(SINCE) != null && earlier.getDate(SINCE).toInstant().plus(STALLED_AFTER).isBefore(now));
+            if (!stopped) {
+                throw REGISTERED.equals(earlier.getString(STATE)) || earlier.getString(STATE) == null
+                        ? new StateConflict("notice-already-registered", key.startsWith("number:")
+                                ? "A notice with this number is already registered: " + link
+                                : "This notice (same file) is already registered: " + link, link)
+                        : new StateConflict("notice-registration-running", "This notice is being registered right now; "
+                                + "look at it in a minute: " + link, link);
+            }
+            UUID id = UUID.fromString(earlier.getString("noticeId"));
+            if (!fingerprint.equals(earlier.getString(FINGERPRINT)) || (resumed != null && !resumed.equals(id))) {
+                throw new StateConflict("notice-registration-differs", "Registering this notice stopped midway with "
+                        + "other particulars or items; confirm it as it was first confirmed to complete it: " + link, link);
+            }
+            resumed = id;
+        }
+        UUID noticeId = resumed != null ? resumed : UUID.randomUUID();
+        List<String> inserted = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            Document earlier = found.get(i);
+            boolean claimed;
+            if (earlier == null) {
+                claimed = insert(key, noticeId, fingerprint, now);
+                if (claimed) {
+                    inserted.add(key);
                 }
-                if (!claimed.isEmpty()) {
-                    noticeKeys.deleteMany(Filters.in("_id", claimed));
+            } else {
+                // Taken over only as it was read: of two retries at once, one wins.
+                claimed = noticeKeys.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq(STATE, earlier.getString(STATE)),
+                                Filters.eq(SINCE, earlier.getDate(SINCE))),
+                        Updates.combine(Updates.set(STATE, REGISTERING), Updates.set(SINCE, Date.from(now))))
+                        .getModifiedCount() == 1;
+            }
+            if (!claimed) {
+                if (!inserted.isEmpty()) {
+                    noticeKeys.deleteMany(Filters.in("_id", inserted));
                 }
-                Document first = noticeKeys.find(Filters.eq("_id", key)).first();
-                String link = "/api/notices/" + (first == null ? "" : first.getString("noticeId"));
-                throw new StateConflict("notice-already-registered", key.startsWith("number:")
-                        ? "A notice with this number is already registered: " + link
-                        : "This notice (same file) is already registered: " + link, link);
+                throw new StateConflict("notice-registration-running", "This notice is being registered right now; "
+                        + "look at it in a minute.");
             }
         }
+        return noticeId;
+    }
+
+    private boolean insert(String key, UUID noticeId, String fingerprint, Instant now) {
+        try {
+            noticeKeys.insertOne(new Document("_id", key).append("noticeId", noticeId.toString())
+                    .append(STATE, REGISTERING).append(SINCE, Date.from(now)).append(FINGERPRINT, fingerprint));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    /**
+     * What the clerk confirmed, as one hash: a resumed registration must create what the first attempt planned.
+     * The read-out is records, lists, dates and enums all the way down, whose text forms are fixed.
+     */
+    private static String fingerprint(NoticeReadOut readOut) {
+        return IdempotencyKeys.derivedId(readOut.toString()).toString();
     }
 }
