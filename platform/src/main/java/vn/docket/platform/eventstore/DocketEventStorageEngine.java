@@ -1,6 +1,7 @@
 package vn.docket.platform.eventstore;
 
 import static vn.docket.platform.eventstore.EventDocuments.AGGREGATE_ID;
+import static vn.docket.platform.eventstore.EventDocuments.EVENT_ID;
 import static vn.docket.platform.eventstore.EventDocuments.POSITION;
 import static vn.docket.platform.eventstore.EventDocuments.SEQUENCE;
 import static vn.docket.platform.eventstore.EventDocuments.STREAM_KEY;
@@ -9,6 +10,7 @@ import static vn.docket.platform.eventstore.EventDocuments.TIMESTAMP;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.WriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -22,6 +24,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.LongConsumer;
@@ -37,6 +41,7 @@ import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.common.BuilderUtils;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.bson.Document;
@@ -68,7 +73,7 @@ import org.slf4j.LoggerFactory;
  * before it answers (see {@code WholeWritesH2Backend}), and a real MongoDB as its write concern says.</li>
  * </ul>
  */
-public class DocketEventStorageEngine extends BatchingEventStorageEngine {
+public class DocketEventStorageEngine extends BatchingEventStorageEngine implements AutoCloseable {
 
     public static final String EVENTS = "docket_events";
     public static final String SNAPSHOTS = "docket_snapshots";
@@ -76,6 +81,10 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
     static final String COUNTER_ID = "events";
     static final String COUNTER_FIELD = "last";
     static final String STREAM_KEY_INDEX = "streamKey_unique";
+    static final String EVENT_ID_INDEX = "eventIdentifier_unique";
+    /** The name MongoDB (and the embedded server) gives the {@code _id} index. */
+    static final String POSITION_INDEX = "_id_";
+    private static final Pattern DUPLICATE_INDEX = Pattern.compile("index: (\\S+)");
 
     private static final Logger log = LoggerFactory.getLogger(DocketEventStorageEngine.class);
     /** Small first read of an aggregate: most streams are short, and a snapshot leaves only a few events. */
@@ -87,8 +96,11 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
      */
     static final int MAX_KEYS_PER_READ = 128;
 
-    /** Reads ahead for processors ({@link ReadAhead}); daemon threads, ended after a minute idle. */
-    private static final ExecutorService READ_AHEAD = Executors.newCachedThreadPool(task -> {
+    /**
+     * Reads ahead for processors ({@link ReadAhead}); daemon threads, ended after a minute idle, and all of them
+     * when the engine is closed (Spring closes it with the application).
+     */
+    private final ExecutorService readAhead = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "docket-read-ahead");
         thread.setDaemon(true);
         return thread;
@@ -114,11 +126,23 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
         return new Builder();
     }
 
-    /** Creates the stream-key index, which makes a second writer of the same event a concurrency conflict. */
+    /**
+     * Creates the stream-key index, which makes a second writer of the same event a concurrency conflict, and
+     * the event-identifier index, which keeps an event's identifier its identity (Axon's contract; fillers
+     * have none, hence sparse).
+     */
     public DocketEventStorageEngine ensureIndexes() {
         events.createIndex(Indexes.ascending(STREAM_KEY),
                 new IndexOptions().name(STREAM_KEY_INDEX).unique(true).sparse(true));
+        events.createIndex(Indexes.ascending(EVENT_ID),
+                new IndexOptions().name(EVENT_ID_INDEX).unique(true).sparse(true));
         return this;
+    }
+
+    /** Ends the read-ahead threads; a processor still reading gets its events on its own thread no more. */
+    @Override
+    public void close() {
+        readAhead.shutdownNow();
     }
 
     // ---------------------------------------------------------------- appending
@@ -144,8 +168,15 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
-        // One snapshot per aggregate, replaced by the newer one. The filter is only the _id: on the embedded
-        // server anything more (say, "older sequence than mine") would no longer use the _id index.
+        // One snapshot per aggregate, replaced by a newer one only: snapshots taken in the background may be
+        // stored out of order. The filters are only the _id: on the embedded server anything more (say, "older
+        // sequence than mine") would no longer use the _id index. Two racing snapshotters may still leave the
+        // older one, which costs a longer replay, never a wrong state.
+        Document stored = snapshots.find(Filters.eq(POSITION, snapshot.getAggregateIdentifier()))
+                .projection(new Document(SEQUENCE, 1)).first();
+        if (stored != null && EventDocuments.sequence(stored) >= snapshot.getSequenceNumber()) {
+            return;
+        }
         Document doc = EventDocuments.snapshot(snapshot, serializer);
         snapshots.replaceOne(Filters.eq(POSITION, snapshot.getAggregateIdentifier()), doc, new ReplaceOptions().upsert(true));
     }
@@ -235,7 +266,7 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
     @Override
     protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
         ReadAhead<TrackedEventData<?>> events = new ReadAhead<>(trackingToken, batchSize(),
-                token -> fetchTrackedEvents(token, batchSize()), READ_AHEAD);
+                token -> fetchTrackedEvents(token, batchSize()), readAhead);
         return StreamSupport.stream(events, false).onClose(events::close);
     }
 
@@ -361,20 +392,27 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
 
     // ---------------------------------------------------------------- duplicate keys
 
-    /** A duplicate stream key is the optimistic-concurrency conflict Axon expects from its engines. */
-    static boolean isStreamKeyDuplicate(Exception e) {
-        return duplicateKeyMessage(e).map(m -> m.contains(STREAM_KEY)).orElse(false);
+    /**
+     * A duplicate stream key or event identifier: the optimistic-concurrency conflict Axon expects from its
+     * engines (a duplicate position is not one: {@link Positions} moves on past it).
+     */
+    static boolean isConflict(Exception e) {
+        return duplicateIndex(e).map(index -> !index.equals(POSITION_INDEX)).orElse(false);
     }
 
-    static Optional<String> duplicateKeyMessage(Exception e) {
-        if (e instanceof MongoWriteException w && ErrorCategory.fromErrorCode(w.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
-            return Optional.of(String.valueOf(w.getError().getMessage()));
+    /**
+     * The name of the unique index a write broke, if it broke one. The error code says that it was a duplicate;
+     * only the message says of which index, in the same form on MongoDB and the embedded server
+     * ("E11000 duplicate key error collection: db.c index: name dup key: ...").
+     */
+    static Optional<String> duplicateIndex(Exception e) {
+        WriteError error = e instanceof MongoWriteException w ? w.getError()
+                : e instanceof MongoBulkWriteException b && !b.getWriteErrors().isEmpty() ? b.getWriteErrors().get(0) : null;
+        if (error == null || ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+            return Optional.empty();
         }
-        if (e instanceof MongoBulkWriteException b && !b.getWriteErrors().isEmpty()
-                && ErrorCategory.fromErrorCode(b.getWriteErrors().get(0).getCode()) == ErrorCategory.DUPLICATE_KEY) {
-            return Optional.of(String.valueOf(b.getWriteErrors().get(0).getMessage()));
-        }
-        return Optional.empty();
+        Matcher index = DUPLICATE_INDEX.matcher(String.valueOf(error.getMessage()));
+        return Optional.of(index.find() ? index.group(1) : "");
     }
 
     // ---------------------------------------------------------------- builder
@@ -388,7 +426,7 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
         };
 
         Builder() {
-            persistenceExceptionResolver((PersistenceExceptionResolver) DocketEventStorageEngine::isStreamKeyDuplicate);
+            persistenceExceptionResolver((PersistenceExceptionResolver) DocketEventStorageEngine::isConflict);
         }
 
         public Builder database(MongoDatabase database) {
@@ -438,11 +476,15 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine {
         }
 
         public DocketEventStorageEngine build() {
-            validate();
-            if (database == null) {
-                throw new IllegalStateException("DocketEventStorageEngine needs a MongoDatabase");
-            }
             return new DocketEventStorageEngine(this);
+        }
+
+        /** Called by the engine's constructor, as Axon's engines do. */
+        @Override
+        protected void validate() {
+            super.validate();
+            BuilderUtils.assertNonNull(database, "The MongoDatabase is a hard requirement and should be provided");
+            BuilderUtils.assertNonNull(gapTimeout, "The gap timeout is a hard requirement and should be provided");
         }
     }
 }

@@ -14,6 +14,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.EventData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
@@ -171,8 +174,37 @@ final class EventDocuments {
         }
     }
 
-    static TrackedDomainEventData<String> trackedData(Document doc) {
-        long position = ((Number) doc.get(POSITION)).longValue();
-        return new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(position), domainData(doc));
+    /**
+     * An event as a processor reads it. One published without an aggregate comes back as such, not as a
+     * domain event of an aggregate named after the event, as Axon's own engines do it.
+     */
+    static TrackedEventData<String> trackedData(Document doc) {
+        TrackingToken token = new GlobalSequenceTrackingToken(((Number) doc.get(POSITION)).longValue());
+        DomainEventData<String> data = domainData(doc);
+        return hasAggregate(doc) || doc.getString(TYPE) != null ? new TrackedDomainEventData<>(token, data)
+                : new TrackedPlainEvent(token, data);
+    }
+
+    private record TrackedPlainEvent(TrackingToken trackingToken, EventData<String> data) implements TrackedEventData<String> {
+
+        @Override
+        public String getEventIdentifier() {
+            return data.getEventIdentifier();
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return data.getTimestamp();
+        }
+
+        @Override
+        public SerializedObject<String> getMetaData() {
+            return data.getMetaData();
+        }
+
+        @Override
+        public SerializedObject<String> getPayload() {
+            return data.getPayload();
+        }
     }
 }

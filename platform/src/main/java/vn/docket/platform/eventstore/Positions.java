@@ -130,10 +130,9 @@ final class Positions {
         }
     }
 
-    /** A duplicate key other than the stream key: the position. */
+    /** A duplicate {@code _id}: another writer took the position. */
     private static boolean isPositionTaken(RuntimeException e) {
-        return DocketEventStorageEngine.duplicateKeyMessage(e)
-                .map(m -> !m.contains(EventDocuments.STREAM_KEY)).orElse(false);
+        return DocketEventStorageEngine.duplicateIndex(e).map(DocketEventStorageEngine.POSITION_INDEX::equals).orElse(false);
     }
 
     /**

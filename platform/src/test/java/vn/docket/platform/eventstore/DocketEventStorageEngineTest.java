@@ -72,6 +72,23 @@ class DocketEventStorageEngineTest {
     }
 
     @Test
+    void an_engine_without_a_database_is_refused_when_it_is_built() {
+        assertThatThrownBy(() -> DocketEventStorageEngine.builder().eventSerializer(store.serializer)
+                .snapshotSerializer(store.serializer).build())
+                .isInstanceOf(org.axonframework.common.AxonConfigurationException.class)
+                .hasMessageContaining("MongoDatabase");
+    }
+
+    @Test
+    void an_event_published_without_an_aggregate_is_read_back_as_such_not_as_an_aggregate_event() {
+        engine.appendEvents(org.axonframework.eventhandling.GenericEventMessage.asEventMessage("signed in"));
+        List<? extends TrackedEventMessage<?>> read = engine.readEvents(null, false).toList();
+        assertThat(read).hasSize(1);
+        assertThat(read.get(0)).isNotInstanceOf(DomainEventMessage.class);
+        assertThat(read.get(0).getPayload()).isEqualTo("signed in");
+    }
+
+    @Test
     void concurrent_writers_get_consecutive_positions_without_gaps() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> work = new ArrayList<>();
