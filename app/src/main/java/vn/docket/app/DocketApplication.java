@@ -25,6 +25,10 @@ public class DocketApplication {
             System.exit(UsersCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length),
                     System.in, System.out, System.err, System.console()));
         }
+        if (args.length > 0 && args[0].equals("keys")) {
+            // "java -jar docket.jar keys init": the key that signs the event store's checkpoints.
+            System.exit(KeysCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         if (args.length > 0 && args[0].equals("verify")) {
             // "java -jar docket.jar verify": the tamper check of the event store, exit code 0 when intact.
             System.exit(VerifyCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));

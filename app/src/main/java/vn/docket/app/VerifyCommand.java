@@ -8,6 +8,9 @@ import com.mongodb.client.MongoClients;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -15,6 +18,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import vn.docket.platform.axon.EventStoreSettings;
+import vn.docket.platform.eventstore.Anchors;
 import vn.docket.platform.eventstore.Checkpointer;
 import vn.docket.platform.eventstore.StoreVerifier;
 import vn.docket.platform.eventstore.VerifyReport;
@@ -27,6 +31,9 @@ import vn.docket.platform.mongo.MongoSettings;
  * given a copy of the data directory). Reads Docket's usual settings, so it finds the same database:
  * the configured MongoDB; else a running Docket's embedded server on its loopback port; else the
  * embedded data directory opened directly (Docket stopped).
+ *
+ * <p>With {@code --anchors FILE} (and optionally {@code --public-key FILE}, else the public key beside the configured
+ * anchor key) it also checks the signed checkpoints an auditor kept against the store ({@link Anchors}).
  *
  * <p>Prints the report as one JSON line on standard output, and on standard error one sentence per problem
  * listed and then one for the whole walk; exits 0 when intact, 1 when not, 2 when it could not verify.
@@ -43,8 +50,12 @@ final class VerifyCommand {
     }
 
     static int run(String[] args) {
+        List<String> rest = new ArrayList<>(List.of(args));
+        String anchors = option(rest, "--anchors");
+        String publicKey = option(rest, "--public-key");
         try (ConfigurableApplicationContext settings = new SpringApplicationBuilder(Settings.class)
-                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false).run(args)) {
+                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                .run(rest.toArray(String[]::new))) {
             MongoSettings mongo = settings.getBean(MongoSettings.class);
             EventStoreSettings store = settings.getBean(EventStoreSettings.class);
             if (!store.usesDocketEngine()) {
@@ -56,8 +67,13 @@ final class VerifyCommand {
                          .applyConnectionString(new ConnectionString(server.connectionString()))
                          .applicationName("docket-verify").build())) {
                 Checkpointer checkpointer = new Checkpointer(client.getDatabase(mongo.database()),
-                        store.checkpointEvery(), store.gapTimeout());
+                        store.checkpointEvery(), store.gapTimeout(), store.anchorSigner());
                 VerifyReport report = new StoreVerifier(client.getDatabase(mongo.database()), checkpointer).verify();
+                if (anchors != null) {
+                    Path key = Path.of(publicKey != null ? publicKey : Anchors.publicKeyFile(Path.of(store.anchorKey())).toString());
+                    report = report.and(Anchors.check(Path.of(anchors), Anchors.readPublicKey(key), checkpointer));
+                    System.err.println("Anchors in " + anchors + " checked with key " + Anchors.fingerprint(Anchors.readPublicKey(key)));
+                }
                 System.out.println(new ObjectMapper().writeValueAsString(report));
                 report.problems().forEach(problem -> System.err.println(problem.sentence()));
                 System.err.println(report.sentence());
@@ -67,6 +83,20 @@ final class VerifyCommand {
             System.err.println("Could not verify the event store: " + e.getMessage());
             return 2;
         }
+    }
+
+    /** Removes {@code --name FILE} or {@code --name=FILE} from the arguments and returns FILE (null if absent). */
+    private static String option(List<String> args, String name) {
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).startsWith(name + "=")) {
+                return args.remove(i).substring(name.length() + 1);
+            }
+            if (args.get(i).equals(name) && i + 1 < args.size()) {
+                args.remove(i);
+                return args.remove(i);
+            }
+        }
+        return null;
     }
 
     private static DatabaseServer connect(MongoSettings mongo) {

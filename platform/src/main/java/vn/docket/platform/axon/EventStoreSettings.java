@@ -1,7 +1,12 @@
 package vn.docket.platform.axon;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import vn.docket.platform.eventstore.Anchors;
 
 /**
  * @param engine            {@code docket} (Docket's own engine, the default) or {@code axon-mongo} (the
@@ -19,11 +24,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                          this many positions
  * @param checkpointInterval Docket engine: how often the background checkpointer records the checkpoints that
  *                          are due ({@code 0s}: only {@code verify} records them)
+ * @param anchorKey         Docket engine: the Ed25519 private key that signs each checkpoint (PEM, made by
+ *                          {@code docket.jar keys init}); signing is on when this file exists
+ * @param anchorExport      Docket engine: the file each signed checkpoint is appended to, one JSON line each, for
+ *                          the auditor to keep outside Docket
  */
 @ConfigurationProperties(prefix = "docket.event-store")
 public record EventStoreSettings(String engine, Integer snapshotThreshold, Integer aggregateCache, Integer batchSize,
                                  Duration gapTimeout, Boolean migrateFromAxonMongo, Integer checkpointEvery,
-                                 Duration checkpointInterval) {
+                                 Duration checkpointInterval, String anchorKey, String anchorExport) {
 
     public static final String DOCKET = "docket";
     public static final String AXON_MONGO = "axon-mongo";
@@ -45,6 +54,22 @@ public record EventStoreSettings(String engine, Integer snapshotThreshold, Integ
         migrateFromAxonMongo = migrateFromAxonMongo != null && migrateFromAxonMongo;
         checkpointEvery = checkpointEvery == null ? 1000 : checkpointEvery;
         checkpointInterval = checkpointInterval == null ? Duration.ofMinutes(1) : checkpointInterval;
+        anchorKey = anchorKey == null || anchorKey.isBlank() ? "config/anchor-key.pem" : anchorKey;
+        anchorExport = anchorExport == null || anchorExport.isBlank() ? "config/anchors.jsonl" : anchorExport;
+    }
+
+    /** The checkpoints' signer, or null when there is no key file (anchoring off). */
+    public Anchors.Signer anchorSigner() {
+        Path key = Path.of(anchorKey);
+        if (!Files.exists(key)) {
+            return null;
+        }
+        try {
+            return new Anchors.Signer(key, Path.of(anchorExport));
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("docket.event-store.anchor-key (" + key.toAbsolutePath() + ") is not an "
+                    + "Ed25519 private key made by 'docket.jar keys init': " + e.getMessage(), e);
+        }
     }
 
     public boolean usesDocketEngine() {

@@ -20,7 +20,7 @@ public class TamperEvidenceConfiguration {
 
     @Bean
     Checkpointer checkpointer(MongoDatabase database, EventStoreSettings settings) {
-        return new Checkpointer(database, settings.checkpointEvery(), settings.gapTimeout());
+        return new Checkpointer(database, settings.checkpointEvery(), settings.gapTimeout(), settings.anchorSigner());
     }
 
     @Bean

@@ -37,6 +37,7 @@ public final class Checkpointer {
     public static final String CHECKPOINTS = "docket_checkpoints";
     static final String POINTER_ID = "checkpoints";
     static final String HASH = "hash";
+    static final String SIGNATURE = "signature";
     private static final int BATCH = DocketEventStorageEngine.MAX_KEYS_PER_READ;
 
     private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);
@@ -46,12 +47,18 @@ public final class Checkpointer {
     private final MongoCollection<Document> counters;
     private final int every;
     private final GapWatch gaps;
+    private final Anchors.Signer signer;
 
     public Checkpointer(MongoDatabase database, int every, Duration gapTimeout) {
-        this(database, every, gapTimeout, System::nanoTime);
+        this(database, every, gapTimeout, null);
     }
 
-    Checkpointer(MongoDatabase database, int every, Duration gapTimeout, LongSupplier nanoClock) {
+    /** @param signer signs each checkpoint and exports it ({@link Anchors}); null: unsigned */
+    public Checkpointer(MongoDatabase database, int every, Duration gapTimeout, Anchors.Signer signer) {
+        this(database, every, gapTimeout, System::nanoTime, signer);
+    }
+
+    Checkpointer(MongoDatabase database, int every, Duration gapTimeout, LongSupplier nanoClock, Anchors.Signer signer) {
         if (every < 1) {
             throw new IllegalArgumentException("Checkpoints need a distance of at least 1 position, not " + every);
         }
@@ -60,12 +67,19 @@ public final class Checkpointer {
         this.counters = database.getCollection(DocketEventStorageEngine.COUNTERS);
         this.every = every;
         this.gaps = new GapWatch(gapTimeout, nanoClock);
+        this.signer = signer;
     }
 
     /** The latest checkpoint's position according to the pointer (0: none yet). */
     long latestPosition() {
         Document pointer = counters.find(Filters.eq(POSITION, POINTER_ID)).first();
         return pointer == null ? 0 : ((Number) pointer.get(DocketEventStorageEngine.COUNTER_FIELD)).longValue();
+    }
+
+    /** The running hash recorded at {@code position}, or null if no checkpoint is recorded there. */
+    public String hashAt(long position) {
+        Document checkpoint = checkpoints.find(Filters.eq(POSITION, position)).first();
+        return checkpoint == null ? null : checkpoint.getString(HASH);
     }
 
     /** Records every checkpoint that is due up to the head; returns how many it recorded. */
@@ -121,9 +135,17 @@ public final class Checkpointer {
     }
 
     private void record(long position, String hash) {
+        Instant now = Instant.now();
+        Document checkpoint = new Document(POSITION, position).append(HASH, hash).append("recordedAt", now.toString());
+        if (signer != null) {
+            // Exported first: a checkpoint stored but not exported would never be exported (the next run starts
+            // after it), while a line exported twice says the same thing twice.
+            String signature = signer.sign(position, hash);
+            signer.export(position, hash, now, signature);
+            checkpoint.append(SIGNATURE, signature);
+        }
         try {
-            checkpoints.insertOne(new Document(POSITION, position).append(HASH, hash)
-                    .append("recordedAt", Instant.now().toString()));
+            checkpoints.insertOne(checkpoint);
         } catch (MongoWriteException e) {
             if (ErrorCategory.fromErrorCode(e.getError().getCode()) != ErrorCategory.DUPLICATE_KEY) {
                 throw e;

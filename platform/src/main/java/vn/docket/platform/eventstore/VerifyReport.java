@@ -47,6 +47,16 @@ public record VerifyReport(boolean intact, long upTo, long eventsChecked, int ch
                 first.position(), first.assignment(), first.sequence(), first.problem(), first.detail());
     }
 
+    /** This report with further problems found by another check (the anchors), listed after the walk's own. */
+    public VerifyReport and(List<Problem> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Problem> all = new java.util.ArrayList<>(problems);
+        all.addAll(more);
+        return of(upTo, eventsChecked, checkpoints, lastCheckpointHash, problemsFound + more.size(), all);
+    }
+
     /** One line for people: how far the walk got and whether it found anything. */
     public String sentence() {
         String walked = eventsChecked + " events checked up to position " + upTo + ", " + checkpoints + " checkpoints";

@@ -8,8 +8,11 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -59,7 +62,7 @@ class TamperEvidenceTest {
                     }
                 }).build().ensureIndexes();
         events = store.database.getCollection(DocketEventStorageEngine.EVENTS);
-        checkpointer = new Checkpointer(store.database, EVERY, Duration.ofSeconds(10), clock::get);
+        checkpointer = new Checkpointer(store.database, EVERY, Duration.ofSeconds(10), clock::get, null);
         verifier = new StoreVerifier(store.database, checkpointer);
         for (int seq = 0; seq < 5; seq++) {
             engine.appendEvents(event("a", seq), event("b", seq), event("c", seq));
@@ -222,6 +225,68 @@ class TamperEvidenceTest {
         VerifyReport report = verify();
         assertThat(report.problem()).isEqualTo("checkpoint mismatch");
         assertThat(report.position()).isEqualTo(12); // the first checkpoint after position 10
+    }
+
+    /** What an attacker with the database (but not the anchor key) does: c#2 … c#4 forged, every hash and checkpoint redone. */
+    private void rewriteConsistently() {
+        String previous = at(7).getString("hash");
+        for (long position : new long[] {10, 13, 16}) {
+            Document doc = at(position);
+            doc.put("payload", doc.getString("payload").replace("\"c\"", "\"forged\""));
+            previous = EventHash.seal(doc, previous);
+            events.replaceOne(Filters.eq("_id", position), doc);
+        }
+        store.database.getCollection(Checkpointer.CHECKPOINTS).drop();
+        store.database.getCollection(DocketEventStorageEngine.COUNTERS).deleteOne(Filters.eq("_id", Checkpointer.POINTER_ID));
+    }
+
+    private Checkpointer signing(Path dir) throws Exception {
+        Anchors.init(dir.resolve("anchor-key.pem"));
+        return new Checkpointer(store.database, EVERY, Duration.ofSeconds(10), clock::get,
+                new Anchors.Signer(dir.resolve("anchor-key.pem"), dir.resolve("anchors.jsonl")));
+    }
+
+    @Test
+    void a_store_rewritten_consistently_checkpoints_and_all_verifies_intact_but_fails_against_the_signed_anchors(
+            @TempDir Path dir) throws Exception {
+        Checkpointer signing = signing(dir);
+        new StoreVerifier(store.database, signing).verify(); // seals positions 4, 8, 12 and 16, signed and exported
+        Path export = dir.resolve("anchors.jsonl");
+        PublicKey key = Anchors.readPublicKey(Anchors.publicKeyFile(dir.resolve("anchor-key.pem")));
+        assertThat(Files.readAllLines(export)).hasSize(4);
+        assertThat(Anchors.check(export, key, signing)).isEmpty();
+
+        rewriteConsistently();
+        assertThat(verify().intact()).as("the walk alone cannot see a consistent rewrite").isTrue();
+        List<VerifyReport.Problem> found = Anchors.check(export, key, checkpointer);
+        assertThat(found).extracting(VerifyReport.Problem::problem).containsOnly(Anchors.ANCHOR_MISMATCH);
+        assertThat(found).extracting(VerifyReport.Problem::position).containsExactly(12L, 16L);
+    }
+
+    @Test
+    void an_anchor_line_edited_to_agree_with_a_rewrite_is_reported_as_not_signed_by_the_key(@TempDir Path dir) throws Exception {
+        Checkpointer signing = signing(dir);
+        new StoreVerifier(store.database, signing).verify();
+        rewriteConsistently();
+        verify(); // records the forged checkpoints
+        Path export = dir.resolve("anchors.jsonl");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(export));
+        lines.set(2, lines.get(2).replaceAll("\"hash\":\"[0-9a-f]+\"", "\"hash\":\"" + checkpointer.hashAt(12) + "\""));
+        Files.write(export, lines);
+        List<VerifyReport.Problem> found = Anchors.check(export, Anchors.readPublicKey(
+                Anchors.publicKeyFile(dir.resolve("anchor-key.pem"))), checkpointer);
+        assertThat(found).extracting(VerifyReport.Problem::problem)
+                .containsExactly(Anchors.ANCHOR_FORGED, Anchors.ANCHOR_MISMATCH);
+        assertThat(found).extracting(VerifyReport.Problem::position).containsExactly(12L, 16L);
+    }
+
+    @Test
+    void an_anchor_key_is_never_overwritten_by_a_second_init(@TempDir Path dir) throws Exception {
+        Path key = dir.resolve("anchor-key.pem");
+        Anchors.init(key);
+        String before = Files.readString(key);
+        assertThatThrownBy(() -> Anchors.init(key)).hasMessageContaining("exists already");
+        assertThat(Files.readString(key)).isEqualTo(before);
     }
 
     @Test
