@@ -1,11 +1,18 @@
 package vn.docket.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoDatabase;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import vn.docket.command.assignment.AssignmentCommands.AssignTask;
+import vn.docket.command.dispatch.CommandDispatcher;
+import vn.docket.events.Actor;
+import vn.docket.events.DeliverableKind;
+import vn.docket.events.Role;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +43,9 @@ class DeadlineChasingTest {
     @Autowired
     MongoDatabase database;
 
+    @Autowired
+    CommandDispatcher commands;
+
     String assignDueOn20May(DocketClient docket) {
         clock.setToday(LocalDate.of(2021, 5, 10));
         Map<String, Object> body = new java.util.HashMap<>();
@@ -50,6 +60,21 @@ class DeadlineChasingTest {
     long scheduled(String id, String name) {
         return database.getCollection("deadlines").countDocuments(new Document("name", name)
                 .append("scopeKey", new Document("$regex", id)));
+    }
+
+    @Test
+    void a_create_whose_events_could_not_be_stored_leaves_no_deadline_behind() {
+        clock.setToday(LocalDate.of(2021, 5, 10));
+        UUID id = UUID.randomUUID();
+        Actor clerk = new Actor("clerk", "Nguyễn Thị Lan", null, Role.CLERK);
+        AssignTask assign = new AssignTask(id, "Báo cáo tiến độ giải ngân vốn đầu tư công", DeliverableKind.REPORT, TCKH,
+                List.of(), LocalDate.of(2021, 6, 15), List.of("Lãnh đạo UBND thành phố"), null, null, LocalDate.of(2021, 5, 10));
+        commands.sendAs(clerk, assign);
+        assertThat(scheduled(id.toString(), "deadline-reminder")).isEqualTo(1);
+        // The same id again: the aggregate decides (and asks for its deadlines), then the store refuses its events.
+        assertThatThrownBy(() -> commands.sendAs(clerk, assign)).isNotNull();
+        assertThat(scheduled(id.toString(), "deadline-reminder")).as("only the first create's").isEqualTo(1);
+        assertThat(scheduled(id.toString(), "deadline-missed")).isEqualTo(1);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.ScopeAware;
 import org.axonframework.messaging.ScopeAwareProvider;
 import org.axonframework.messaging.ScopeDescriptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.messaging.ResultMessage;
@@ -103,7 +105,7 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
         Document metaData = serialized(serializer.serialize(message.getMetaData(), String.class));
         afterTheEvents("store the deadline " + deadlineName + " due " + triggerDateTime, () -> {
             SerializedObject<String> scope = serializer.serialize(deadlineScope, String.class);
-            deadlines.insertOne(new Document("_id", id)
+            Document deadline = new Document("_id", id)
                     .append("name", deadlineName)
                     .append("scope", serialized(scope))
                     .append("scopeKey", scope.getType().getName() + ":" + scope.getData())
@@ -111,20 +113,21 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
                     .append("payload", payload)
                     .append("metaData", metaData)
                     .append("state", SCHEDULED)
-                    .append("attempts", 0));
+                    .append("attempts", 0);
+            return () -> deadlines.insertOne(deadline);
         });
         return id;
     }
 
     @Override
     public void cancelSchedule(String deadlineName, String scheduleId) {
-        afterTheEvents("cancel the deadline " + scheduleId, () -> deadlines.deleteOne(Filters.and(
+        afterTheEvents("cancel the deadline " + scheduleId, () -> () -> deadlines.deleteOne(Filters.and(
                 Filters.eq("_id", scheduleId), Filters.eq("name", deadlineName), Filters.ne("state", DELIVERING))));
     }
 
     @Override
     public void cancelAll(String deadlineName) {
-        afterTheEvents("cancel the deadlines " + deadlineName, () -> deadlines.deleteMany(Filters.and(
+        afterTheEvents("cancel the deadlines " + deadlineName, () -> () -> deadlines.deleteMany(Filters.and(
                 Filters.eq("name", deadlineName), Filters.ne("state", DELIVERING))));
     }
 
@@ -134,26 +137,49 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
             SerializedObject<String> s = serializer.serialize(scope, String.class);
             // A deadline being delivered right now is left alone: its own delivery removes it. The aggregate
             // handler sees from its payload that it is stale.
-            deadlines.deleteMany(Filters.and(Filters.eq("name", deadlineName),
+            return () -> deadlines.deleteMany(Filters.and(Filters.eq("name", deadlineName),
                     Filters.eq("scopeKey", s.getType().getName() + ":" + s.getData()),
                     Filters.ne("state", DELIVERING)));
         });
     }
 
     /**
-     * Runs a write when the unit of work commits, after the events it registered earlier are stored. By then
-     * the command has happened, so a failed write is logged rather than turned into a failed command that
-     * was in fact recorded: a lost reminder is the lesser harm, and a stale deadline is ignored on delivery.
+     * Prepares a write at the unit of work's prepare-commit (a new aggregate's scope can be serialized only
+     * from then on) and runs it at the end of that phase, after the command's events are stored: a new
+     * aggregate's events are published only after its constructor returns, so a write registered directly
+     * would come before its events, and stay behind if the events then failed to store. A handler added
+     * during the phase runs after every one registered before it; the append failing ends the phase before
+     * it. By then the command has happened, so a failed write is logged rather than turned into a failed
+     * command that was in fact recorded: a lost reminder is the lesser harm, and a stale deadline is
+     * ignored on delivery.
      */
-    private void afterTheEvents(String what, Runnable write) {
+    private void afterTheEvents(String what, Supplier<Runnable> prepare) {
         runOnPrepareCommitOrNow(() -> {
+            Runnable write;
             try {
-                write.run();
+                write = prepare.get();
             } catch (RuntimeException e) {
-                log.error("Docket recorded a command but could not {}; the reminder or missed-deadline check it "
-                        + "concerns may not happen. Cause: {}", what, e.toString(), e);
+                notDone(what, e);
+                return;
+            }
+            Runnable logged = () -> {
+                try {
+                    write.run();
+                } catch (RuntimeException e) {
+                    notDone(what, e);
+                }
+            };
+            if (CurrentUnitOfWork.isStarted()) {
+                CurrentUnitOfWork.get().onPrepareCommit(unitOfWork -> logged.run());  // after the events' own
+            } else {
+                logged.run();
             }
         });
+    }
+
+    private static void notDone(String what, RuntimeException e) {
+        log.error("Docket recorded a command but could not {}; the reminder or missed-deadline check it "
+                + "concerns may not happen. Cause: {}", what, e.toString(), e);
     }
 
     // ---- delivery ----
