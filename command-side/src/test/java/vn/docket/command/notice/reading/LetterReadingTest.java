@@ -200,6 +200,39 @@ class LetterReadingTest {
     }
 
     @Test
+    void an_issuer_named_by_its_level_only_takes_the_province_the_text_is_about() {
+        NoticeReading reading = reader.readText("""
+                Tăng cường phòng chống dịch bệnh trên đàn gia súc
+                Chủ tịch UBND tỉnh Phạm Văn Hùng yêu cầu Sở Nông nghiệp và Phát triển nông thôn khẩn trương kiểm tra các ổ dịch trên địa bàn tỉnh Hà Giang, báo cáo trước ngày 20/3/2024.
+                """);
+        assertThat(reading.notice().issuer()).isEqualTo("UBND tỉnh Hà Giang");
+        assertThat(reading.warnings()).anyMatch(w -> w.field().equals("notice.issuer"));
+    }
+
+    @Test
+    void an_issuer_that_sent_the_letter_in_the_passive_is_the_issuer() {
+        NoticeReading reading = reader.readText("""
+                Đó là nội dung văn bản về công tác phòng chống thiên tai vừa được Văn phòng Chính phủ gửi các bộ, ngành và địa phương.
+                Văn bản yêu cầu Bộ Nông nghiệp và Phát triển nông thôn chủ trì theo dõi tình hình mưa lũ.
+                """);
+        assertThat(reading.notice().issuer()).isEqualTo("Văn phòng Chính phủ");
+    }
+
+    @Test
+    void a_department_under_a_province_heading_carries_the_province() {
+        NoticeReading reading = reader.readText("""
+                ỦY BAN NHÂN DÂN TỈNH YÊN BÁI
+                SỞ KẾ HOẠCH VÀ ĐẦU TƯ
+                Số: 120/SKHĐT-TH
+                Yên Bái, ngày 02 tháng 3 năm 2024
+                Kính gửi: Sở Tài chính.
+                Đề nghị Sở Tài chính rà soát, gửi ý kiến về Sở Kế hoạch và Đầu tư trước ngày 10/3/2024.
+                """);
+        assertThat(reading.notice().issuer()).isEqualTo("Sở Kế hoạch và Đầu tư tỉnh Yên Bái");
+        assertThat(reading.items().get(0).submitTo()).containsExactly("Sở Kế hoạch và Đầu tư");
+    }
+
+    @Test
     void a_trailing_citation_gives_the_number_and_date_and_a_cited_number_in_the_text_does_not() {
         NoticeReading reading = reader.readText("""
                 Thực hiện Công văn số 11034/VPCP-KGVX ngày 17/10/2017 của Văn phòng Chính phủ, Chủ tịch UBND tỉnh giao Sở Tài nguyên và Môi trường chủ trì, báo cáo Bộ Tài nguyên và Môi trường.
