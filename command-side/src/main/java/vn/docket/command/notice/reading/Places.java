@@ -22,8 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class Places {
 
-    /** A province or city as the reader writes it: "tỉnh Lai Châu", "thành phố Hồ Chí Minh". */
-    record Province(String name, String level) {
+    /** A province or city as the reader writes it: "tỉnh Lai Châu", "thành phố Hồ Chí Minh"; {@code aliases}: other spellings. */
+    record Province(String name, String level, List<String> aliases) {
         String withLevel() {
             return level + " " + name;
         }
@@ -40,11 +40,28 @@ final class Places {
 
     /** The province a name written at {@code text}'s start names ("Lai Châu, ngày ...", "TP.HCM vừa ..."). */
     static Optional<Province> at(String text) {
+        return spellingAt(text).map(Spelling::province);
+    }
+
+    /** How many characters of {@code text}'s start name a province (0 when none does). */
+    static int lengthAt(String text) {
+        return spellingAt(text).map(s -> s.folded().length()).orElse(0);
+    }
+
+    /** Every province and city, of either map, once. */
+    static List<Province> all() {
+        return SPELLINGS.stream().map(Spelling::province).distinct().toList();
+    }
+
+    private static Optional<Spelling> spellingAt(String text) {
+        if (text.isEmpty() || !Character.isUpperCase(text.charAt(0))) {
+            return Optional.empty();
+        }
         String folded = Fold.fold(text);
         for (Spelling s : SPELLINGS) {
-            if (folded.startsWith(s.folded()) && Character.isUpperCase(text.charAt(0))
+            if (folded.startsWith(s.folded())
                     && (folded.length() == s.folded().length() || !Character.isLetterOrDigit(folded.charAt(s.folded().length())))) {
-                return Optional.of(s.province());
+                return Optional.of(s);
             }
         }
         return Optional.empty();
@@ -82,9 +99,11 @@ final class Places {
             JsonNode root = new ObjectMapper().readTree(in);
             List<Spelling> out = new ArrayList<>();
             for (JsonNode row : root.path("provinces")) {
-                Province province = new Province(row.path("name").asText(), row.path("level").asText());
+                List<String> aliases = new ArrayList<>();
+                row.path("aliases").forEach(a -> aliases.add(a.asText()));
+                Province province = new Province(row.path("name").asText(), row.path("level").asText(), List.copyOf(aliases));
                 out.add(new Spelling(Fold.fold(province.name()), province));
-                row.path("aliases").forEach(a -> out.add(new Spelling(Fold.fold(a.asText()), province)));
+                aliases.forEach(a -> out.add(new Spelling(Fold.fold(a), province)));
             }
             out.sort(Comparator.comparingInt((Spelling s) -> s.folded().length()).reversed());
             return List.copyOf(out);

@@ -18,9 +18,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.docket.command.notice.reading.Tokens.Token;
 
 /**
- * The units a notice may assign work to, with the aliases notices use for them. Loaded from
- * {@code /notice/units.json} on the classpath or from a file the office edits. Matching folds
- * case and diacritics, treats "-", "–", "&" and "và" alike, and ignores a trailing "thành phố"/"TP".
+ * The units a notice may assign work to, with the aliases notices use for them: the office's own
+ * level, from {@code /notice/units.json} on the classpath or from a file the office edits, and
+ * always the rest of the country ({@code /notice/country.json}: ministries, Government agencies, a
+ * province's departments; the people's committees and councils of {@code /notice/places.json};
+ * district and commune bodies by pattern). Matching folds case and diacritics, treats "-", "–",
+ * "&" and "và" alike, and ignores a trailing "thành phố"/"TP" or "tỉnh Y" ("Sở Tài chính tỉnh Lai Châu").
  */
 public final class UnitDirectory {
 
@@ -45,10 +48,18 @@ public final class UnitDirectory {
     private final List<Entry> entries;
     private final List<Generic> generics;
 
+    /** The units of the rest of the country, matched whatever the office's own directory holds. */
+    private static final List<Unit> COUNTRY = countryUnits();
+    /** "UBND huyện Bình Xuyên", "UBND xã Quất Lưu": a local body of a named place, known by its pattern. */
+    private static final List<java.util.regex.Pattern> LOCAL_BODIES = Words.list("localBodies").stream()
+            .map(p -> java.util.regex.Pattern.compile("(?uU)^(?:" + p + ")\\s+\\p{Lu}")).toList();
+
     private UnitDirectory(List<Unit> units, List<String> genericPhrases) {
         this.units = List.copyOf(units);
+        List<Unit> matched = new ArrayList<>(units);
+        matched.addAll(COUNTRY);
         List<Entry> e = new ArrayList<>();
-        for (Unit unit : units) {
+        for (Unit unit : matched) {
             List<String> names = new ArrayList<>(unit.aliases());
             names.add(0, unit.name());
             String head = headOf(unit.name());
@@ -107,8 +118,37 @@ public final class UnitDirectory {
         return new UnitDirectory(units, generic);
     }
 
+    /** The office's own units (the country's are matched too, but not listed). */
     public List<Unit> all() {
         return units;
+    }
+
+    private static List<Unit> countryUnits() {
+        try (InputStream in = UnitDirectory.class.getResourceAsStream("/notice/country.json")) {
+            if (in == null) {
+                throw new IllegalStateException("notice/country.json is missing from the classpath");
+            }
+            List<Unit> out = new ArrayList<>();
+            new ObjectMapper().readTree(in).path("units").forEach(node -> {
+                List<String> aliases = new ArrayList<>();
+                node.path("aliases").forEach(a -> aliases.add(a.asText()));
+                out.add(new Unit(node.path("name").asText(), aliases));
+            });
+            for (Places.Province p : Places.all()) {
+                for (String body : List.of("UBND", "HĐND")) {
+                    String full = body.equals("UBND") ? "Ủy ban nhân dân" : "Hội đồng nhân dân";
+                    List<String> aliases = new ArrayList<>(List.of(full + " " + p.withLevel(), body + " " + p.name()));
+                    for (String spelling : p.aliases()) {
+                        aliases.add(body + " " + spelling);
+                        aliases.add(body + " " + p.level() + " " + spelling);
+                    }
+                    out.add(new Unit(body + " " + p.withLevel(), aliases));
+                }
+            }
+            return List.copyOf(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The unit a whole mention names ("phòng TC-KH", "Phòng Văn hóa - Thông tin thành phố"). */
@@ -117,13 +157,13 @@ public final class UnitDirectory {
             return Optional.empty();
         }
         List<Token> tokens = Tokens.of(mention.strip());
-        Optional<Unit> found = resolveWhole(tokens);
+        Optional<Unit> found = resolveWhole(mention.strip(), tokens);
         if (found.isEmpty() && headOf(mention.strip()) == null) {
             // "Tài chính - Kế hoạch" in a list such as "các phòng: Tài chính - Kế hoạch, Kinh tế".
             List<Token> withHead = new ArrayList<>();
             withHead.add(new Token("phong", 0, 0));
             withHead.addAll(tokens);
-            found = resolveWhole(withHead);
+            found = resolveWhole(mention.strip(), withHead);
         }
         return found;
     }
@@ -181,13 +221,14 @@ public final class UnitDirectory {
         return (end > 0 && end == tokens.size()) || startsWithCac(mention.strip());
     }
 
-    private Optional<Unit> resolveWhole(List<Token> tokens) {
+    /** {@code tokens} are words of {@code text} (a "phòng" put before them has no place in it). */
+    private Optional<Unit> resolveWhole(String text, List<Token> tokens) {
         for (Entry entry : entries) {
             int end = match(entry.key(), tokens, 0);
             if (end < 0) {
                 continue;
             }
-            end = skipCitySuffix(tokens, end);
+            end = skipProvince(text, tokens, skipCitySuffix(tokens, end));
             while (end < tokens.size() && !tokens.get(end).isWord()) {
                 end++;
             }
@@ -233,7 +274,7 @@ public final class UnitDirectory {
                 }
             }
             if (best != null && endsAtBoundary(text, tokens, bestEnd, best.unit())) {
-                bestEnd = skipCitySuffix(tokens, bestEnd);
+                bestEnd = skipProvince(text, tokens, skipCitySuffix(tokens, bestEnd));
                 mentions.add(new UnitMention(slice(text, tokens, i, bestEnd), best.unit(), UnitMention.Kind.KNOWN));
                 i = bestEnd;
                 continue;
@@ -256,7 +297,10 @@ public final class UnitDirectory {
                 i = end;
             } else if (headAt(text, tokens, i)) {
                 end = chunkEnd(text, tokens, i, false);
-                mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.UNKNOWN));
+                String written = slice(text, tokens, i, end);
+                boolean local = LOCAL_BODIES.stream().anyMatch(p -> p.matcher(written).find());
+                mentions.add(local ? new UnitMention(written, new Unit(written, List.of()), UnitMention.Kind.KNOWN)
+                        : new UnitMention(written, null, UnitMention.Kind.UNKNOWN));
                 i = end;
             } else {
                 while (i < tokens.size() && !isSeparator(tokens.get(i))) {
@@ -363,6 +407,23 @@ public final class UnitDirectory {
             return end + 1 < tokens.size() && tokens.get(end + 1).key().equals(".") ? end + 2 : end + 1;
         }
         return end;
+    }
+
+    /** After a department's name, "tỉnh Lai Châu" says whose it is: "Sở Tài chính tỉnh Lai Châu" is Sở Tài chính. */
+    private static int skipProvince(String text, List<Token> tokens, int end) {
+        if (end + 1 >= tokens.size() || !tokens.get(end).key().equals("tinh")) {
+            return end;
+        }
+        int length = Places.lengthAt(text.substring(tokens.get(end + 1).start()));
+        if (length == 0) {
+            return end;
+        }
+        int stop = tokens.get(end + 1).start() + length;
+        int k = end + 1;
+        while (k < tokens.size() && tokens.get(k).start() < stop) {
+            k++;
+        }
+        return k;
     }
 
     private static List<String> withoutCitySuffix(List<String> key) {
