@@ -15,12 +15,14 @@ final class HeaderReader {
             "(?mU)^\\s*Số\\s*:?\\s*(\\d*)\\s*/\\s*(\\p{Lu}[\\p{L}\\d.&\\-]*(?:\\s*/\\s*[\\p{L}\\d.&\\-]+)*)");
     /**
      * A summary or a news report names the document it reports on in running text: "Ngày 21/5,
-     * UBND tỉnh ban hành Công văn số 846/UBND-TH ...", "(Theo Công văn số 1598/UBND-TH, ngày 3/4/2024)".
+     * UBND tỉnh ban hành Công văn số 846/UBND-TH ...", "Ngày 26 tháng 05 năm 2009, Bộ Nội vụ ban
+     * hành ...", "(Theo Công văn số 1598/UBND-TH, ngày 3/4/2024)", or a portal's title line ends with
+     * it: "Về việc báo cáo ... (3585/VP-KTN, ngày 23/10/2017)".
      */
     private static final Pattern REPORTED = Pattern.compile(
-            "(?iuU)(?:ngày\\s+(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})(?:\\s*[/.-]\\s*(\\d{4}))?\\s*,\\s*)?"
-                    + "(?:((?:văn phòng|bộ|sở|ubnd|ủy ban nhân dân|uỷ ban nhân dân|hđnd|chủ tịch)[^,.;:()]{0,60}?)\\s+(?:đã\\s+|vừa\\s+)?(?:ban hành|banh|ra|có)|\\(theo)\\s+"
-                    + "(?:công văn|văn bản|thông báo|quyết định|chỉ thị)\\s+số\\s*(\\d+)\\s*/\\s*(\\p{Lu}[\\p{L}\\d.&\\-]*)"
+            "(?iuU)(?:ngày\\s+(\\d{1,2})\\s*(?:[/.-]|tháng)\\s*(\\d{1,2})(?:\\s*(?:[/.-]|năm)\\s*(\\d{4}))?\\s*,\\s*)?"
+                    + "(?:(?:((?:văn phòng|bộ|sở|ubnd|ủy ban nhân dân|uỷ ban nhân dân|hđnd|chủ tịch)[^,.;:()]{0,60}?)\\s+(?:đã\\s+|vừa\\s+)?(?:ban hành|banh|ra|có)|\\(theo)\\s+"
+                    + "(?:công văn|văn bản|thông báo|quyết định|chỉ thị)\\s+số|\\A[^\\n(]*\\((?=\\d+\\s*/\\s*\\p{Lu}))\\s*(\\d+)\\s*/\\s*(\\p{Lu}[\\p{L}\\d.&\\-]*)"
                     + "(?:\\s*,\\s*ngày\\s+(\\d{1,2})\\s*/\\s*(\\d{1,2})\\s*/\\s*(\\d{4}))?");
     private static final Pattern PLACE_DATE = Pattern.compile(
             "(?uU)((?:TP\\.|Tp\\.|TX\\.|Thành phố|Thị xã|Huyện)? *\\p{Lu}\\p{L}*(?: +\\p{Lu}\\p{L}*){0,3}) *, *"

@@ -34,6 +34,8 @@ public final class UnitDirectory {
      * ("giao Sở Ngoại vụ chủ trì"). Unit names use these words capitalised ("Phòng Quản lý đô thị").
      */
     private static final Set<String> VERBS = Set.copyOf(Words.list("verbsAfterUnit"));
+    /** Phrases of unit names that hold a word of {@link #VERBS} ("đầu tư xây dựng"): there the name goes on. */
+    private static final List<String> NAME_PHRASES = Words.list("namePhrases");
     /** Words naming a level of government; an unlisted unit's name ends with one ("... huyện"). */
     private static final Set<String> LEVEL_WORDS = Set.of("tỉnh", "huyện", "quận", "thị xã", "thành phố", "tp");
     private static final Set<String> CITY_SUFFIX_FIRST = Set.of("thanh", "tp");
@@ -487,13 +489,29 @@ public final class UnitDirectory {
 
     private static boolean startsWithVerb(String text, List<Token> tokens, int i) {
         Token t = tokens.get(i);
-        if (!t.isWord() || !Character.isLowerCase(text.codePointAt(t.start()))) {
+        if (!t.isWord() || !Character.isLowerCase(text.codePointAt(t.start())) || continuesName(text, t.start())) {
             return false;
         }
         String rest = text.substring(t.start()).toLowerCase(Locale.ROOT);
         for (String verb : VERBS) {
             if (rest.startsWith(verb) && (rest.length() == verb.length() || !Character.isLetter(rest.charAt(verb.length())))) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the words at {@code at} go on a phrase of a unit's name ("Ban Quản lý dự án đầu tư xây dựng tỉnh"). */
+    private static boolean continuesName(String text, int at) {
+        String before = text.substring(Math.max(0, at - 60), at).toLowerCase(Locale.ROOT);
+        String rest = text.substring(at).toLowerCase(Locale.ROOT);
+        for (String phrase : NAME_PHRASES) {
+            for (int cut = phrase.indexOf(' '); cut > 0; cut = phrase.indexOf(' ', cut + 1)) {
+                String tail = phrase.substring(cut + 1);
+                if (before.endsWith(phrase.substring(0, cut + 1)) && rest.startsWith(tail)
+                        && (rest.length() == tail.length() || !Character.isLetter(rest.charAt(tail.length())))) {
+                    return true;
+                }
             }
         }
         return false;

@@ -89,6 +89,12 @@ class UnitDirectoryTest {
     }
 
     @Test
+    void a_unit_name_holding_a_verb_phrase_runs_on_to_its_level() {
+        assertThat(directory.leading("Ban Quản lý dự án đầu tư xây dựng tỉnh khẩn trương hoàn thành hồ sơ"))
+                .extracting(UnitMention::written).containsExactly("Ban Quản lý dự án đầu tư xây dựng tỉnh");
+    }
+
+    @Test
     void loads_a_directory_the_office_edits() throws Exception {
         String json = """
                 {"units": [{"name": "Phòng Dân tộc", "aliases": ["PDT"]}], "generic": ["các xóm"]}
