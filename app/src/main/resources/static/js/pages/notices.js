@@ -92,9 +92,9 @@ function warningsByField(reading) {
 let cellCounter = 0;
 
 /** An input for one field of the reading; a doubted field is highlighted and says why. */
-function cell(path, value, warnings, { type = 'text', label, options, rows } = {}) {
+function cell(path, value, warnings, { type = 'text', label, options, rows, warnAlso } = {}) {
   const id = `c${++cellCounter}`;
-  const doubts = warnings.get(path) || [];
+  const doubts = [...(warnings.get(path) || []), ...(warnAlso ? warnings.get(warnAlso) || [] : [])];
   const noteId = doubts.length ? id + '-warn' : null;
   // data-kind tells collect() how to read the value back: a list (one per line), a date, or text.
   const attrs = { id, 'data-path': path, 'data-kind': type, 'aria-label': label, 'aria-describedby': noteId,
@@ -115,7 +115,85 @@ function cell(path, value, warnings, { type = 'text', label, options, rows } = {
     doubts.length ? h('small', { id: noteId, class: 'warning-note' }, '⚠ ', doubts.join('; ')) : '');
 }
 
-function editor(reading) {
+/** Where a warning points, in the words of the page: "Mục 2 – Hạn hoàn thành", "Số thông báo". */
+const FIELD_LABELS = {
+  number: 'notices.number', issuer: 'notices.issuer', place: 'notices.place', issuedOn: 'notices.issuedOn',
+  meetingOn: 'notices.meetingOn', chair: 'notices.chair', signer: 'notices.signer', invitation: 'notices.invitation',
+  title: 'field.title', kind: 'field.kind', lead: 'field.leadUnit', leads: 'field.leadUnit', presentedBy: 'notices.presentedBy',
+  coordinators: 'field.coordinatingUnits', deadline: 'field.deadline', submitTo: 'field.route',
+  requirements: 'notices.requirements', contributions: 'notices.contributions',
+};
+
+function fieldLabel(path, items) {
+  const item = /^items\[(\d+)\](?:\.(\w+))?/.exec(path);
+  if (item) {
+    const which = t('notices.itemN', { n: items[+item[1]]?.ordinal ?? +item[1] + 1 });
+    return item[2] && FIELD_LABELS[item[2]] ? `${which} – ${t(FIELD_LABELS[item[2]])}` : which;
+  }
+  if (path === 'items') return t('notices.items');
+  const name = path.replace(/^notice\./, '').split('.')[0];
+  return FIELD_LABELS[name] ? t(FIELD_LABELS[name]) : path;
+}
+
+/** The reader's warnings after the items moved: to(i) is item i's new place, or null when it is gone. */
+function moveWarnings(warnings, to) {
+  return (warnings || []).flatMap(w => {
+    const m = /^items\[(\d+)\](.*)$/.exec(w.field);
+    if (!m) return [w];
+    const i = to(+m[1]);
+    return i == null ? [] : [{ ...w, field: `items[${i}]${m[2]}` }];
+  });
+}
+
+const union = (a, b) => [...new Set([...(a || []), ...(b || [])])];
+
+/**
+ * The clerk's changes to the list of items, on the reading as corrected so far: the reader may have
+ * run two tasks together, cut one in two, taken a paragraph for a task or missed one. Each returns
+ * where the items it moved went, for their warnings.
+ */
+const ITEM_ACTIONS = {
+  split(items, i) {
+    // The item's text as the notice wrote it, in sentences: the first half stays, the second goes to the new item.
+    const item = items[i];
+    const text = (item.source || item.title || '').replace(/^\s*(?:\d{1,2}|[IVX]+|[a-zđ])\s*[.)]\s*/, '');
+    const parts = text.split(/(?<=[.;])\s+/).filter(Boolean);
+    const half = Math.ceil(parts.length / 2);
+    const second = { ...structuredClone(item), ordinal: nextOrdinal(items), title: parts.slice(half).join(' '),
+      requirements: [], contributions: [] };
+    if (parts.length > 1) item.title = parts.slice(0, half).join(' ');
+    items.splice(i + 1, 0, second);
+    return j => (j <= i ? j : j + 1);
+  },
+  merge(items, i) {
+    const [a, b] = [items[i], items[i + 1]];
+    a.title = [a.title, b.title].filter(Boolean).join('; ');
+    a.leads = union(a.leads, b.leads);
+    a.lead = a.leads[0] ?? null;
+    a.coordinators = union(a.coordinators, b.coordinators).filter(c => !a.leads.includes(c));
+    a.requirements = [...(a.requirements || []), ...(b.requirements || [])];
+    a.submitTo = union(a.submitTo, b.submitTo);
+    a.contributions = [...(a.contributions || []), ...(b.contributions || [])];
+    if (!a.deadline) [a.deadline, a.deadlineText] = [b.deadline, b.deadlineText];
+    items.splice(i + 1, 1);
+    return j => (j <= i ? j : j === i + 1 ? i : j - 1);
+  },
+  remove(items, i) {
+    items.splice(i, 1);
+    return j => (j < i ? j : j === i ? null : j - 1);
+  },
+  add(items) {
+    items.push({ ordinal: nextOrdinal(items), kind: 'OTHER', title: '', lead: null, leads: [], coordinators: [],
+      contributions: [], deadline: null, deadlineText: null, submitTo: [], requirements: [] });
+    return j => j;
+  },
+};
+
+function nextOrdinal(items) {
+  return Math.max(0, ...items.map(i => i.ordinal || 0)) + 1;
+}
+
+function editor(reading, key = newKey()) {
   const warnings = warningsByField(reading);
   const notice = reading.notice || {};
   const noticeFields = [
@@ -129,15 +207,41 @@ function editor(reading) {
   h('div', { class: 'field' }, h('span', { class: 'label' }, t('notices.invitation')),
     cell('notice.invitation.number', notice.invitation?.number, warnings, { label: t('notices.invitation') })));
   const items = reading.items || [];
+  const status = h('div', { role: 'status', 'aria-live': 'polite', id: 'confirm-status' });
+  let box;
+  /** Applies one of the item actions to the reading as corrected so far and draws the preview again. */
+  const change = (action, i) => {
+    clear(status);
+    const corrected = collect(box, reading);
+    if (corrected.invalid.length) {
+      status.append(h('p', { class: 'error' }, t('valid.fix')));
+      corrected.invalid[0].focus();
+      return;
+    }
+    const next = corrected.reading;
+    next.items = next.items || [];
+    next.warnings = moveWarnings(next.warnings, ITEM_ACTIONS[action](next.items, i));
+    const again = editor(next, key);
+    box.replaceWith(again);
+    const row = Math.min(i, next.items.length - 1) + 1;
+    again.querySelector(`#preview-items tbody tr:nth-child(${row}) [data-path]`)?.focus();
+  };
+  const actionButton = (action, i, label) => h('button', { type: 'button', class: 'secondary small',
+    'data-action': action, onclick: () => change(action, i) }, label);
   const rows = items.map((item, i) => {
     const p = `items[${i}]`;
     const doubtedRow = [...warnings.keys()].some(k => k.startsWith(p + '.') || k === p);
     return h('tr', { class: doubtedRow ? 'row-warning' : null },
-      h('th', { scope: 'row' }, item.ordinal),
+      h('th', { scope: 'row' }, item.ordinal,
+        h('div', { class: 'item-actions', role: 'group', 'aria-label': t('notices.itemActions', { n: item.ordinal }) },
+          actionButton('split', i, t('notices.splitItem')),
+          i + 1 < items.length ? actionButton('merge', i, t('notices.mergeItem')) : '',
+          actionButton('remove', i, t('notices.deleteItem')))),
       h('td', {}, cell(`${p}.kind`, item.kind, warnings, { label: t('field.kind'),
         options: KINDS.map(k => [k, t('kind.' + k)]) })),
       h('td', { class: 'wide-cell' }, cell(`${p}.title`, item.title, warnings, { type: 'longtext', label: t('field.title'), rows: 3 })),
-      h('td', {}, cell(`${p}.lead`, item.lead, warnings, { label: t('field.leadUnit') }),
+      h('td', {}, cell(`${p}.leads`, item.leads?.length ? item.leads : (item.lead ? [item.lead] : []), warnings,
+        { type: 'lines', label: t('field.leadUnit'), warnAlso: `${p}.lead` }),
         item.presentedBy ? h('small', { class: 'muted' }, `${t('notices.presentedBy')}: ${item.presentedBy}`) : ''),
       h('td', {}, cell(`${p}.coordinators`, item.coordinators, warnings, { type: 'lines', label: t('field.coordinatingUnits') })),
       h('td', {}, cell(`${p}.deadline`, item.deadline, warnings, { type: 'date', label: t('field.deadline') }),
@@ -148,22 +252,21 @@ function editor(reading) {
       h('td', {}, (item.contributions || []).map(c => h('div', { class: 'contribution' },
         (c.units || []).join(', '), ' → ', c.deliverTo || '', c.deadline ? ` (${fmtDate(c.deadline)})` : ''))));
   });
-  const status = h('div', { role: 'status', 'aria-live': 'polite', id: 'confirm-status' });
   const confirm = h('button', { type: 'button', id: 'confirm-import' }, t('notices.confirm'));
-  const key = newKey();
-  const box = h('div', { class: 'preview' },
+  box = h('div', { class: 'preview' },
     h('h3', { tabindex: '-1' }, t('notices.previewTitle')),
     reading.registeredBefore ? h('div', { class: 'error', role: 'alert', id: 'registered-before' },
       h('p', {}, t('notices.registeredBefore'), ' ',
         h('a', { href: `/notice.html?id=${encodeURIComponent(reading.registeredBefore.split('/').pop())}` },
           t('notices.openEarlier')))) : '',
     reading.warnings?.length ? h('div', { class: 'warnings', id: 'warnings' }, h('h4', {}, t('notices.warnings')),
-      h('ul', {}, reading.warnings.map(w => h('li', {}, h('code', {}, w.field), ' ', w.message)))) : '',
+      h('ul', {}, reading.warnings.map(w => h('li', {}, h('strong', {}, fieldLabel(w.field, items)), ': ', w.message)))) : '',
     head,
     h('h4', {}, t('notices.items')),
     table(t('notices.items'), [t('notices.ordinal'), t('field.kind'), t('field.title'), t('field.leadUnit'),
       t('field.coordinatingUnits'), t('field.deadline'), t('field.route'), t('notices.requirements'),
       t('notices.contributions')], rows, { id: 'preview-items', class: 'editable' }),
+    h('p', {}, actionButton('add', items.length, t('notices.addItem'))),
     confirm, status);
   confirm.addEventListener('click', async () => {
     clear(status);
@@ -206,6 +309,8 @@ function collect(box, reading) {
     if (Array.isArray(value)) value = value.map(v => v.normalize('NFC'));
     assign(copy, path, value);
   }
+  // The leads cell holds every lead; the first is the item's lead.
+  for (const item of copy.items || []) item.lead = item.leads?.[0] ?? null;
   return { reading: copy, invalid };
 }
 

@@ -91,7 +91,7 @@ class NoticeController {
             for (String level : reading.items().get(i).submitTo()) {
                 if (!levels.isKnown(level)) {
                     warnings.add(new ReadingWarning("items[" + i + "].submitTo",
-                            "\"" + level + "\" is not a configured approval level; choose one before confirming."));
+                            "\"" + level + "\" không phải cấp trình đã cấu hình; chọn một cấp trình trước khi xác nhận."));
                 }
             }
         }

@@ -6,18 +6,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads where a finished draft goes next ("trình Lãnh đạo UBND thành phố xem xét ban hành ...
- * trước khi trình tại kỳ họp Ban Thường vụ Thành ủy") as an ordered list of level names.
- * Works on folded text, so "Thành ủy"/"Thành uỷ" and "UBND"/"Ủy ban nhân dân" read alike.
+ * Reads where a finished draft or a result goes next ("trình Lãnh đạo UBND thành phố xem xét ban
+ * hành ... trước khi trình tại kỳ họp Ban Thường vụ Thành ủy", "gửi báo cáo về Sở Xây dựng") as an
+ * ordered list of level or unit names. Levels are matched on folded text, so "Thành ủy"/"Thành uỷ"
+ * and "UBND"/"Ủy ban nhân dân" read alike; other recipients are the directory's units.
  */
 final class ApprovalRouteReader {
 
-    /** "trình" as a verb: not "tờ trình", "quy trình", "chương trình", "công trình", "trình bày". */
+    /**
+     * "trình" as a verb: not "tờ trình", "quy trình", "chương trình", "công trình", "trình bày",
+     * "giải trình"; "gửi", "phản ánh" and "bàn giao" name a recipient too ("gửi hỏa tốc đến Văn phòng Chính phủ").
+     */
     private static final Pattern SUBMIT = Pattern.compile(
-            "(?<!to |quy |chuong |cong |lo |tien |giao |phuong |hanh |\\p{L})(trinh|bao cao|xin y kien|tham muu)(?! bay\\b| do\\b| tu\\b)\\s+");
+            "(?<!to |quy |chuong |cong |lo |tien |giao |phuong |hanh |qua |giai |\\p{L})(trinh|bao cao|xin y kien|tham muu|gui|phan anh|ban giao)(?! bay\\b| do\\b| tu\\b)\\s+");
+    /** "gửi báo cáo công tác tháng, quý về Văn phòng Bộ": the recipient after what is sent, in the same clause. */
+    private static final Pattern TOWARDS = Pattern.compile("^[^;.:()]{0,60}?\\b(ve|den|toi|cho|len)\\s+");
+    /** What may stand between the verb and the recipient. */
+    private static final Pattern BEFORE_RECIPIENT = Pattern.compile("^(?:ket qua |de xuat |hoa toc |truc tiep )?(?:(ve|den|len|toi|cho) )?(?:d/c |dong chi |dc )?");
 
     private static final String BODY = "(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan)";
-    private static final String LEVEL = "(thanh pho|tp|tinh|huyen|quan|thi xa)";
+    private static final String LEVEL = "(thanh pho|tp|tinh|huyen|quan|thi xa|cap tinh|cap huyen|cap xa)";
 
     private record Level(Pattern pattern, String name) {
     }
@@ -42,15 +50,17 @@ final class ApprovalRouteReader {
 
     private static Level level(String regex, String name) {
         // "báo cáo kết quả lên Thủ tướng", "báo cáo đề xuất UBND huyện", "tham mưu cho UBND tỉnh": the words between the verb and the level.
-        return new Level(Pattern.compile("^(?:(?:ket qua |de xuat |hoa toc )?(?:den |len |toi |xin y kien |de |cho )?(?:d/c |dong chi |dc )?)"
+        return new Level(Pattern.compile("^(?:(?:ket qua |de xuat |hoa toc |truc tiep )?(?:den |len |toi |ve |xin y kien |de |cho )?(?:d/c |dong chi |dc )?)"
                 + regex + "\\b"), name);
     }
 
     private final String defaultLevel;
+    private final UnitDirectory directory;
 
     /** @param defaultLevel "thành phố" or "tỉnh": the issuer's level, for "trình đ/c Phó Chủ tịch phụ trách" */
-    ApprovalRouteReader(String defaultLevel) {
+    ApprovalRouteReader(String defaultLevel, UnitDirectory directory) {
         this.defaultLevel = defaultLevel;
+        this.directory = directory;
     }
 
     List<String> read(String text) {
@@ -58,19 +68,35 @@ final class ApprovalRouteReader {
         List<String> route = new ArrayList<>();
         Matcher m = SUBMIT.matcher(folded);
         while (m.find()) {
-            String rest = folded.substring(m.end());
-            for (Level level : LEVELS) {
-                Matcher lm = level.pattern().matcher(rest);
-                if (lm.find()) {
-                    String name = name(level, lm);
-                    if (!route.contains(name)) {
-                        route.add(name);
-                    }
-                    break;
-                }
+            String name = recipient(text, folded, m.end(), false);
+            if (name == null) {
+                Matcher towards = TOWARDS.matcher(folded.substring(m.end()));
+                name = towards.find() ? recipient(text, folded, m.end() + towards.end(), !towards.group(1).equals("cho")) : null;
+            }
+            if (name != null && !route.contains(name)) {
+                route.add(name);
             }
         }
         return route;
+    }
+
+    /** The level or unit named right at {@code at}, or null; {@code towards}: "về / đến / tới" stands before it. */
+    private String recipient(String text, String folded, int at, boolean towards) {
+        String rest = folded.substring(at);
+        for (Level level : LEVELS) {
+            Matcher lm = level.pattern().matcher(rest);
+            if (lm.find()) {
+                return name(level, lm);
+            }
+        }
+        Matcher before = BEFORE_RECIPIENT.matcher(rest);
+        before.find();
+        // A unit the directory knows, or any named unit after "về / đến / tới" ("gửi về Văn phòng Bộ");
+        // "tham mưu đề xuất với Thành ủy tổng kết Đề án ..." names no recipient.
+        boolean named = towards || before.group(1) != null && !before.group(1).equals("cho");
+        return directory.leading(text.substring(at + before.end())).stream()
+                .filter(u -> u.kind() == UnitMention.Kind.KNOWN || named && u.kind() == UnitMention.Kind.UNKNOWN)
+                .map(UnitMention::display).findFirst().orElse(null);
     }
 
     private String name(Level level, Matcher lm) {
@@ -107,6 +133,9 @@ final class ApprovalRouteReader {
             case "huyen" -> "huyện";
             case "quan" -> "quận";
             case "thi xa" -> "thị xã";
+            case "cap tinh" -> "cấp tỉnh";
+            case "cap huyen" -> "cấp huyện";
+            case "cap xa" -> "cấp xã";
             case "lanh dao", "thuong truc" -> "Lãnh đạo";
             default -> folded;
         };

@@ -15,12 +15,14 @@ final class HeaderReader {
             "(?mU)^\\s*Số\\s*:?\\s*(\\d*)\\s*/\\s*(\\p{Lu}[\\p{L}\\d.&\\-]*(?:\\s*/\\s*[\\p{L}\\d.&\\-]+)*)");
     /**
      * A summary or a news report names the document it reports on in running text: "Ngày 21/5,
-     * UBND tỉnh ban hành Công văn số 846/UBND-TH ...", "(Theo Công văn số 1598/UBND-TH, ngày 3/4/2024)".
+     * UBND tỉnh ban hành Công văn số 846/UBND-TH ...", "Ngày 26 tháng 05 năm 2009, Bộ Nội vụ ban
+     * hành ...", "(Theo Công văn số 1598/UBND-TH, ngày 3/4/2024)", or a portal's title line ends with
+     * it: "Về việc báo cáo ... (3585/VP-KTN, ngày 23/10/2017)".
      */
     private static final Pattern REPORTED = Pattern.compile(
-            "(?iuU)(?:ngày\\s+(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})(?:\\s*[/.-]\\s*(\\d{4}))?\\s*,\\s*)?"
-                    + "(?:((?:văn phòng|bộ|sở|ubnd|ủy ban nhân dân|uỷ ban nhân dân|hđnd|chủ tịch)[^,.;:()]{0,60}?)\\s+(?:đã\\s+|vừa\\s+)?(?:ban hành|banh|ra|có)|\\(theo)\\s+"
-                    + "(?:công văn|văn bản|thông báo|quyết định|chỉ thị)\\s+số\\s*(\\d+)\\s*/\\s*(\\p{Lu}[\\p{L}\\d.&\\-]*)"
+            "(?iuU)(?:ngày\\s+(\\d{1,2})\\s*(?:[/.-]|tháng)\\s*(\\d{1,2})(?:\\s*(?:[/.-]|năm)\\s*(\\d{4}))?\\s*,\\s*)?"
+                    + "(?:(?:((?:văn phòng|bộ|sở|ubnd|ủy ban nhân dân|uỷ ban nhân dân|hđnd|chủ tịch)[^,.;:()]{0,60}?)\\s+(?:đã\\s+|vừa\\s+)?(?:ban hành|banh|ra|có)|\\(theo)\\s+"
+                    + "(?:công văn|văn bản|thông báo|quyết định|chỉ thị)\\s+số|\\A[^\\n(]*\\((?=\\d+\\s*/\\s*\\p{Lu}))\\s*(\\d+)\\s*/\\s*(\\p{Lu}[\\p{L}\\d.&\\-]*)"
                     + "(?:\\s*,\\s*ngày\\s+(\\d{1,2})\\s*/\\s*(\\d{1,2})\\s*/\\s*(\\d{4}))?");
     private static final Pattern PLACE_DATE = Pattern.compile(
             "(?uU)((?:TP\\.|Tp\\.|TX\\.|Thành phố|Thị xã|Huyện)? *\\p{Lu}\\p{L}*(?: +\\p{Lu}\\p{L}*){0,3}) *, *"
@@ -45,6 +47,22 @@ final class HeaderReader {
             "(?uU)^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|VĂN PHÒNG|BỘ|SỞ|HỘI ĐỒNG NHÂN DÂN)\\b.*");
     /** The national motto beside the issuer in a flattened two-column header. */
     private static final Pattern MOTTO = Pattern.compile("(?uU)\\s*(CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\\s*-\\s*Tự do\\s*-\\s*Hạnh phúc).*$");
+    /**
+     * A body acting in running text: "UBND tỉnh Khánh Hòa vừa có công văn", "Chủ tịch UBND tỉnh
+     * giao ...", "Sở Tài nguyên và Môi trường vừa hướng dẫn"; not a body cited ("của Bộ X", "theo ...").
+     */
+    private static final Pattern ACTING_BODY = Pattern.compile(
+            "(?uU)(?<!của |theo |với |cho |gửi |tại )(?:(?:Phó\\s+)?Chủ tịch\\s+)?"
+                    + "((?:Văn phòng\\s+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\\b(?:[^,.;:()\\n]|\\.(?=\\p{L})){0,40}?"
+                    + "|(?:Văn phòng|Sở|Bộ)\\s+\\p{Lu}[^,.;:()\\n]{0,50}?)"
+                    + "\\s+(?:đã\\s+|vừa\\s+)*(?:ban hành|banh|có văn bản|có công văn|có ý kiến|ra văn bản|gửi văn bản|hướng dẫn"
+                    + "|giao|yêu cầu|chỉ đạo|đề nghị|tổ chức|chủ trì|thông báo)\\b");
+    /** The same in the passive: "văn bản ... vừa được Văn phòng Chính phủ gửi các bộ". */
+    private static final Pattern SENT_BY = Pattern.compile(
+            "(?uU)\\bđược\\s+((?:Văn phòng|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Sở|Bộ)\\s+[^,.;:()\\n]{0,50}?)\\s+(?:gửi|ban hành)\\b");
+    /** A people's committee or council named by its level only ("UBND tỉnh", "Văn phòng UBND tỉnh này"), and what follows. */
+    private static final Pattern AT_LEVEL = Pattern.compile(
+            "(?uU)^((?:Văn phòng\\s+)?(?:UBND|HĐND)\\s+(?:tỉnh|thành phố|TP\\.?|huyện|quận|thị xã|xã|phường))\\b[.\\s]*(.*)$");
     private static final Pattern PEOPLE_COMMITTEE = Pattern.compile("(?iuU)\\bUBND\\s+(thành phố|tỉnh|huyện|quận|thị xã)\\b");
 
     private final UnitDirectory directory;
@@ -123,10 +141,13 @@ final class HeaderReader {
         if (signer == null) {
             warnings.add("notice.signer", "Không thấy tên người ký");
         }
-        String issuer = issuer(head, number, place, intro, warnings);
-        if (issuer == null && reportedFound && reported.group(4) != null) {
-            issuer = reported.group(4).strip().replaceFirst("(?iu)^chủ tịch\\s+", "").replaceFirst("(?iu)^(ủy|uỷ) ban nhân dân\\b", "UBND");
-            warnings.add("notice.issuer", "Cơ quan ban hành lấy từ lời văn: " + issuer);
+        String issuer = issuer(head, number, place, intro);
+        if (issuer == null) {
+            String allText = bodyText + "\n" + String.join("\n", layout.tail());
+            String written = reportedFound && reported.group(4) != null ? reported.group(4) : actingBody(allText);
+            issuer = written == null ? null : inRunningText(written, place, allText);
+            warnings.add("notice.issuer", issuer == null ? "Không xác định được cơ quan ban hành"
+                    : "Cơ quan ban hành lấy từ lời văn: " + issuer);
         }
         return new NoticeFacts(number, issuer, place, issuedOn, issuedMonth, meetingOn, chair, invitation, signer);
     }
@@ -209,7 +230,7 @@ final class HeaderReader {
      * text kept them; otherwise inferred from the number's code (TB-UBND), the level the intro
      * names ("UBND thành phố") and the place, with a warning.
      */
-    private String issuer(List<String> head, String number, String place, String intro, Warnings warnings) {
+    private String issuer(List<String> head, String number, String place, String intro) {
         for (int i = 0; i < head.size(); i++) {
             String line = head.get(i);
             if (line.startsWith("CỘNG HÒA") || line.startsWith("CỘNG HOÀ") || line.startsWith("THÔNG BÁO")) {
@@ -223,7 +244,15 @@ final class HeaderReader {
                 boolean continues = isAllCaps(next) && !next.startsWith("CỘNG") && !next.startsWith("THÔNG BÁO") && next.length() < 60;
                 if (continues && ISSUER_LINE.matcher(next).matches()) {
                     // "UBND TỈNH LẠNG SƠN / VĂN PHÒNG": the body under the parent issues the notice.
-                    return next.equals("VĂN PHÒNG") ? "Văn phòng " + issuerName(line) : issuerName(next);
+                    if (next.equals("VĂN PHÒNG")) {
+                        return "Văn phòng " + issuerName(line);
+                    }
+                    // "UBND TỈNH LÀO CAI / SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG": the department of that province.
+                    Matcher parent = AT_LEVEL.matcher(issuerName(line));
+                    String own = issuerName(next);
+                    return parent.matches() && !parent.group(2).isBlank() && own.startsWith("Sở ")
+                            ? own + " " + parent.group(1).replaceFirst("^(?:Văn phòng\\s+)?(UBND|HĐND)\\s+", "") + " " + parent.group(2)
+                            : own;
                 }
                 return issuerName((continues ? line + " " + next : line).replaceAll("[-–_*]+$", "").strip());
             }
@@ -233,15 +262,51 @@ final class HeaderReader {
         String code = codeMatcher.find() ? codeMatcher.group(1) : null;
         Matcher level = PEOPLE_COMMITTEE.matcher(intro);
         if ("UBND".equals(code) && level.find() && place != null) {
-            String issuer = "UBND " + level.group(1).toLowerCase(Locale.ROOT) + " " + placeName(place);
-            warnings.add("notice.issuer", "Cơ quan ban hành suy ra từ số hiệu và địa danh: " + issuer);
-            return issuer;
+            return "UBND " + level.group(1).toLowerCase(Locale.ROOT) + " " + placeName(place);
         }
         if ("VPCP".equals(code)) {
             return "Văn phòng Chính phủ";
         }
-        warnings.add("notice.issuer", "Không xác định được cơ quan ban hành");
         return null;
+    }
+
+    /** The first body acting in running text, as written, without the office-holder before it. */
+    private static String actingBody(String text) {
+        Matcher active = ACTING_BODY.matcher(text);
+        Matcher passive = SENT_BY.matcher(text);
+        boolean a = active.find();
+        boolean p = passive.find();
+        if (!a && !p) {
+            return null;
+        }
+        return a && (!p || active.start() < passive.start()) ? active.group(1) : passive.group(1);
+    }
+
+    /**
+     * An issuer named in running text, tidied: "Ủy ban nhân dân" as "UBND", a person after the
+     * level dropped ("UBND tỉnh Đặng Văn Minh"), "này" dropped, and a level without a place name
+     * completed from the dateline or the province the text names most ("UBND tỉnh" in a text about
+     * "tỉnh Lai Châu").
+     */
+    private static String inRunningText(String written, String place, String text) {
+        String issuer = written.strip().replaceFirst("(?iu)^(?:phó\\s+)?chủ tịch\\s+", "")
+                .replaceFirst("(?u)(Ủy|Uỷ) ban nhân dân\\b", "UBND").replaceFirst("(?u)Hội đồng nhân dân\\b", "HĐND")
+                .replaceFirst("(?u)\\s+(này|đó|nói trên)$", "");
+        Matcher m = AT_LEVEL.matcher(issuer);
+        if (!m.matches()) {
+            return issuer;
+        }
+        String rest = m.group(2).strip();
+        if (!rest.isEmpty() && !Names.isName(rest) && Character.isUpperCase(rest.charAt(0))) {
+            return issuer;
+        }
+        String body = m.group(1);
+        if (!body.matches("(?u).*\\b(tỉnh|thành phố|TP\\.?)$")) {
+            return body;
+        }
+        Optional<Places.Province> province = (place == null ? Optional.<Places.Province>empty() : Places.at(placeName(place)))
+                .or(() -> Places.mostNamed(text));
+        return province.map(p -> body.replaceFirst("(?u)\\s+(tỉnh|thành phố|TP\\.?)$", " " + p.withLevel())).orElse(body);
     }
 
     private String issuerName(String caps) {
@@ -253,8 +318,15 @@ final class HeaderReader {
         if (m.matches()) {
             return "UBND " + m.group(1).toLowerCase(Locale.ROOT) + " " + titleCase(m.group(2));
         }
+        // "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG": each field of a department's name starts with a capital.
         String lower = caps.toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+        Matcher field = Pattern.compile("(?uU)(^|^(?:sở|bộ|ban|cục|chi cục|văn phòng) |, | và | - )(\\p{L})").matcher(lower);
+        StringBuilder out = new StringBuilder();
+        while (field.find()) {
+            field.appendReplacement(out, Matcher.quoteReplacement(field.group(1) + field.group(2).toUpperCase(Locale.ROOT)));
+        }
+        field.appendTail(out);
+        return Character.toUpperCase(out.charAt(0)) + out.substring(1);
     }
 
     private static String placeName(String place) {

@@ -147,7 +147,7 @@ final class ItemReader {
             warnings.add(path + ".deadline", "Không thấy thời hạn");
         }
 
-        List<String> route = new ApprovalRouteReader(context.level()).read(own);
+        List<String> route = new ApprovalRouteReader(context.level(), directory).read(own);
         if (route.isEmpty() && draft) {
             warnings.add(path + ".submitTo", "Không thấy dự thảo trình cấp nào");
         }

@@ -5,21 +5,13 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Vietnamese personal names: a known family name followed by one to four capitalised words. */
+/** Vietnamese personal names: a known family name (notice/words.json) followed by one to four capitalised words. */
 final class Names {
 
-    private static final Set<String> FAMILY_NAMES = Set.of(
-            "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
-            "Dương", "Lý", "Lăng", "Đào", "Đoàn", "Vương", "Trịnh", "Trương", "Lâm", "Mai", "Hà", "Tô", "Triệu",
-            "Chu", "Lương", "Đinh", "Cao", "Tạ", "Quách", "Thái", "Hứa", "Nông", "Lục", "Vi", "Mạc", "Giáp", "La",
-            "Lò", "Lưu", "Kiều", "Tăng", "Từ", "Doãn", "Đàm", "Ninh", "Tống", "Khổng", "Diệp",
-            "Ma", "Hầu", "Tôn", "Phùng", "Âu", "Nghiêm", "Quan", "Hán", "Thân", "Tiêu", "Lã", "Mã", "Châu", "Lộc",
-            "Bế", "Sầm", "Ông", "Đồng", "Khúc", "Bạch", "Nhữ");
+    private static final Set<String> FAMILY_NAMES = Set.copyOf(Words.list("familyNames"));
 
     /** Capitalised words that follow a name but are titles, not part of it. */
-    private static final Set<String> NOT_NAME = Set.of(
-            "Chủ", "Phó", "Bí", "Giám", "Trưởng", "Thủ", "Chánh", "Tại", "Ủy", "Uỷ", "Sở", "Bộ", "Thành", "Ban",
-            "Tỉnh", "Huyện", "Đồng", "Ngày", "Cùng", "Và");
+    private static final Set<String> NOT_NAME = Set.copyOf(Words.list("notNames"));
 
     private static final Pattern CANDIDATE = Pattern.compile("(?u)(?<!\\p{L})\\p{Lu}\\p{Ll}*(?:\\s+\\p{Lu}\\p{Ll}*){1,4}(?!\\p{L})");
 

@@ -18,9 +18,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.docket.command.notice.reading.Tokens.Token;
 
 /**
- * The units a notice may assign work to, with the aliases notices use for them. Loaded from
- * {@code /notice/units.json} on the classpath or from a file the office edits. Matching folds
- * case and diacritics, treats "-", "–", "&" and "và" alike, and ignores a trailing "thành phố"/"TP".
+ * The units a notice may assign work to, with the aliases notices use for them: the office's own
+ * level, from {@code /notice/units.json} on the classpath or from a file the office edits, and
+ * always the rest of the country ({@code /notice/country.json}: ministries, Government agencies, a
+ * province's departments; the people's committees and councils of {@code /notice/places.json};
+ * district and commune bodies by pattern). Matching folds case and diacritics, treats "-", "–",
+ * "&" and "và" alike, and ignores a trailing "thành phố"/"TP" or "tỉnh Y" ("Sở Tài chính tỉnh Lai Châu").
  */
 public final class UnitDirectory {
 
@@ -31,6 +34,8 @@ public final class UnitDirectory {
      * ("giao Sở Ngoại vụ chủ trì"). Unit names use these words capitalised ("Phòng Quản lý đô thị").
      */
     private static final Set<String> VERBS = Set.copyOf(Words.list("verbsAfterUnit"));
+    /** Phrases of unit names that hold a word of {@link #VERBS} ("đầu tư xây dựng"): there the name goes on. */
+    private static final List<String> NAME_PHRASES = Words.list("namePhrases");
     /** Words naming a level of government; an unlisted unit's name ends with one ("... huyện"). */
     private static final Set<String> LEVEL_WORDS = Set.of("tỉnh", "huyện", "quận", "thị xã", "thành phố", "tp");
     private static final Set<String> CITY_SUFFIX_FIRST = Set.of("thanh", "tp");
@@ -45,10 +50,18 @@ public final class UnitDirectory {
     private final List<Entry> entries;
     private final List<Generic> generics;
 
+    /** The units of the rest of the country, matched whatever the office's own directory holds. */
+    private static final List<Unit> COUNTRY = countryUnits();
+    /** "UBND huyện Bình Xuyên", "UBND xã Quất Lưu": a local body of a named place, known by its pattern. */
+    private static final List<java.util.regex.Pattern> LOCAL_BODIES = Words.list("localBodies").stream()
+            .map(p -> java.util.regex.Pattern.compile("(?uU)^(?:" + p + ")\\s+\\p{Lu}")).toList();
+
     private UnitDirectory(List<Unit> units, List<String> genericPhrases) {
         this.units = List.copyOf(units);
+        List<Unit> matched = new ArrayList<>(units);
+        matched.addAll(COUNTRY);
         List<Entry> e = new ArrayList<>();
-        for (Unit unit : units) {
+        for (Unit unit : matched) {
             List<String> names = new ArrayList<>(unit.aliases());
             names.add(0, unit.name());
             String head = headOf(unit.name());
@@ -107,8 +120,37 @@ public final class UnitDirectory {
         return new UnitDirectory(units, generic);
     }
 
+    /** The office's own units (the country's are matched too, but not listed). */
     public List<Unit> all() {
         return units;
+    }
+
+    private static List<Unit> countryUnits() {
+        try (InputStream in = UnitDirectory.class.getResourceAsStream("/notice/country.json")) {
+            if (in == null) {
+                throw new IllegalStateException("notice/country.json is missing from the classpath");
+            }
+            List<Unit> out = new ArrayList<>();
+            new ObjectMapper().readTree(in).path("units").forEach(node -> {
+                List<String> aliases = new ArrayList<>();
+                node.path("aliases").forEach(a -> aliases.add(a.asText()));
+                out.add(new Unit(node.path("name").asText(), aliases));
+            });
+            for (Places.Province p : Places.all()) {
+                for (String body : List.of("UBND", "HĐND")) {
+                    String full = body.equals("UBND") ? "Ủy ban nhân dân" : "Hội đồng nhân dân";
+                    List<String> aliases = new ArrayList<>(List.of(full + " " + p.withLevel(), body + " " + p.name()));
+                    for (String spelling : p.aliases()) {
+                        aliases.add(body + " " + spelling);
+                        aliases.add(body + " " + p.level() + " " + spelling);
+                    }
+                    out.add(new Unit(body + " " + p.withLevel(), aliases));
+                }
+            }
+            return List.copyOf(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The unit a whole mention names ("phòng TC-KH", "Phòng Văn hóa - Thông tin thành phố"). */
@@ -117,13 +159,13 @@ public final class UnitDirectory {
             return Optional.empty();
         }
         List<Token> tokens = Tokens.of(mention.strip());
-        Optional<Unit> found = resolveWhole(tokens);
+        Optional<Unit> found = resolveWhole(mention.strip(), tokens);
         if (found.isEmpty() && headOf(mention.strip()) == null) {
             // "Tài chính - Kế hoạch" in a list such as "các phòng: Tài chính - Kế hoạch, Kinh tế".
             List<Token> withHead = new ArrayList<>();
             withHead.add(new Token("phong", 0, 0));
             withHead.addAll(tokens);
-            found = resolveWhole(withHead);
+            found = resolveWhole(mention.strip(), withHead);
         }
         return found;
     }
@@ -181,13 +223,14 @@ public final class UnitDirectory {
         return (end > 0 && end == tokens.size()) || startsWithCac(mention.strip());
     }
 
-    private Optional<Unit> resolveWhole(List<Token> tokens) {
+    /** {@code tokens} are words of {@code text} (a "phòng" put before them has no place in it). */
+    private Optional<Unit> resolveWhole(String text, List<Token> tokens) {
         for (Entry entry : entries) {
             int end = match(entry.key(), tokens, 0);
             if (end < 0) {
                 continue;
             }
-            end = skipCitySuffix(tokens, end);
+            end = skipProvince(text, tokens, skipCitySuffix(tokens, end));
             while (end < tokens.size() && !tokens.get(end).isWord()) {
                 end++;
             }
@@ -233,7 +276,7 @@ public final class UnitDirectory {
                 }
             }
             if (best != null && endsAtBoundary(text, tokens, bestEnd, best.unit())) {
-                bestEnd = skipCitySuffix(tokens, bestEnd);
+                bestEnd = skipProvince(text, tokens, skipCitySuffix(tokens, bestEnd));
                 mentions.add(new UnitMention(slice(text, tokens, i, bestEnd), best.unit(), UnitMention.Kind.KNOWN));
                 i = bestEnd;
                 continue;
@@ -256,7 +299,10 @@ public final class UnitDirectory {
                 i = end;
             } else if (headAt(text, tokens, i)) {
                 end = chunkEnd(text, tokens, i, false);
-                mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.UNKNOWN));
+                String written = slice(text, tokens, i, end);
+                boolean local = LOCAL_BODIES.stream().anyMatch(p -> p.matcher(written).find());
+                mentions.add(local ? new UnitMention(written, new Unit(written, List.of()), UnitMention.Kind.KNOWN)
+                        : new UnitMention(written, null, UnitMention.Kind.UNKNOWN));
                 i = end;
             } else {
                 while (i < tokens.size() && !isSeparator(tokens.get(i))) {
@@ -365,6 +411,23 @@ public final class UnitDirectory {
         return end;
     }
 
+    /** After a department's name, "tỉnh Lai Châu" says whose it is: "Sở Tài chính tỉnh Lai Châu" is Sở Tài chính. */
+    private static int skipProvince(String text, List<Token> tokens, int end) {
+        if (end + 1 >= tokens.size() || !tokens.get(end).key().equals("tinh")) {
+            return end;
+        }
+        int length = Places.lengthAt(text.substring(tokens.get(end + 1).start()));
+        if (length == 0) {
+            return end;
+        }
+        int stop = tokens.get(end + 1).start() + length;
+        int k = end + 1;
+        while (k < tokens.size() && tokens.get(k).start() < stop) {
+            k++;
+        }
+        return k;
+    }
+
     private static List<String> withoutCitySuffix(List<String> key) {
         int n = key.size();
         if (n > 2 && key.get(n - 2).equals("thanh") && key.get(n - 1).equals("pho")) {
@@ -426,13 +489,29 @@ public final class UnitDirectory {
 
     private static boolean startsWithVerb(String text, List<Token> tokens, int i) {
         Token t = tokens.get(i);
-        if (!t.isWord() || !Character.isLowerCase(text.codePointAt(t.start()))) {
+        if (!t.isWord() || !Character.isLowerCase(text.codePointAt(t.start())) || continuesName(text, t.start())) {
             return false;
         }
         String rest = text.substring(t.start()).toLowerCase(Locale.ROOT);
         for (String verb : VERBS) {
             if (rest.startsWith(verb) && (rest.length() == verb.length() || !Character.isLetter(rest.charAt(verb.length())))) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the words at {@code at} go on a phrase of a unit's name ("Ban Quản lý dự án đầu tư xây dựng tỉnh"). */
+    private static boolean continuesName(String text, int at) {
+        String before = text.substring(Math.max(0, at - 60), at).toLowerCase(Locale.ROOT);
+        String rest = text.substring(at).toLowerCase(Locale.ROOT);
+        for (String phrase : NAME_PHRASES) {
+            for (int cut = phrase.indexOf(' '); cut > 0; cut = phrase.indexOf(' ', cut + 1)) {
+                String tail = phrase.substring(cut + 1);
+                if (before.endsWith(phrase.substring(0, cut + 1)) && rest.startsWith(tail)
+                        && (rest.length() == tail.length() || !Character.isLetter(rest.charAt(tail.length())))) {
+                    return true;
+                }
             }
         }
         return false;

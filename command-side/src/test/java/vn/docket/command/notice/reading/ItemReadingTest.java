@@ -85,15 +85,26 @@ class ItemReadingTest {
 
     @Test
     void reads_the_approval_route_in_order() {
-        ApprovalRouteReader route = new ApprovalRouteReader("thành phố");
+        ApprovalRouteReader route = new ApprovalRouteReader("thành phố", UnitDirectory.bundled());
         assertThat(route.read("trình Lãnh đạo UBND thành phố xét duyệt trước khi trình tại kỳ họp Ban Thường vụ Thành ủy tháng 4/2021"))
                 .containsExactly("Lãnh đạo UBND thành phố", "Ban Thường vụ Thành ủy");
         assertThat(route.read("hoàn thiện dự thảo Báo cáo trình kỳ họp BTV Thành uỷ tháng 11/2020"))
                 .containsExactly("Ban Thường vụ Thành ủy");
         assertThat(route.read("trình đ/c Chủ tịch UBND TP phê duyệt")).containsExactly("Chủ tịch UBND thành phố");
-        assertThat(new ApprovalRouteReader("tỉnh").read("trình đồng chí Phó Chủ tịch phụ trách; báo cáo Thủ tướng Chính phủ"))
+        assertThat(new ApprovalRouteReader("tỉnh", UnitDirectory.bundled()).read("trình đồng chí Phó Chủ tịch phụ trách; báo cáo Thủ tướng Chính phủ"))
                 .containsExactly("Phó Chủ tịch UBND tỉnh phụ trách lĩnh vực", "Thủ tướng Chính phủ");
         assertThat(route.read("thực hiện Chương trình hành động, rà soát quy trình, lập Tờ trình")).isEmpty();
+    }
+
+    @Test
+    void a_result_sent_to_a_unit_is_its_route() {
+        ApprovalRouteReader route = new ApprovalRouteReader("tỉnh", UnitDirectory.bundled());
+        assertThat(route.read("tổng hợp, gửi hỏa tốc đến Văn phòng Chính phủ trước 14 giờ")).containsExactly("Văn phòng Chính phủ");
+        assertThat(route.read("định kỳ gửi báo cáo công tác tháng, quý về Sở Xây dựng")).containsExactly("Sở Xây dựng");
+        assertThat(route.read("chủ động thực hiện và trực tiếp báo cáo Bộ Tài nguyên và Môi trường theo hướng dẫn"))
+                .containsExactly("Bộ Tài nguyên và Môi trường");
+        assertThat(route.read("trường hợp có sai lệch thì báo cáo UBND cấp huyện để chỉ đạo")).containsExactly("UBND cấp huyện");
+        assertThat(route.read("giải trình rõ với Sở Tài chính về quá trình thực hiện")).isEmpty();
     }
 
     @Test

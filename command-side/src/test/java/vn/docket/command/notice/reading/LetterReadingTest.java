@@ -200,6 +200,61 @@ class LetterReadingTest {
     }
 
     @Test
+    void an_issuer_named_by_its_level_only_takes_the_province_the_text_is_about() {
+        NoticeReading reading = reader.readText("""
+                Tăng cường phòng chống dịch bệnh trên đàn gia súc
+                Chủ tịch UBND tỉnh Phạm Văn Hùng yêu cầu Sở Nông nghiệp và Phát triển nông thôn khẩn trương kiểm tra các ổ dịch trên địa bàn tỉnh Hà Giang, báo cáo trước ngày 20/3/2024.
+                """);
+        assertThat(reading.notice().issuer()).isEqualTo("UBND tỉnh Hà Giang");
+        assertThat(reading.warnings()).anyMatch(w -> w.field().equals("notice.issuer"));
+    }
+
+    @Test
+    void an_issuer_that_sent_the_letter_in_the_passive_is_the_issuer() {
+        NoticeReading reading = reader.readText("""
+                Đó là nội dung văn bản về công tác phòng chống thiên tai vừa được Văn phòng Chính phủ gửi các bộ, ngành và địa phương.
+                Văn bản yêu cầu Bộ Nông nghiệp và Phát triển nông thôn chủ trì theo dõi tình hình mưa lũ.
+                """);
+        assertThat(reading.notice().issuer()).isEqualTo("Văn phòng Chính phủ");
+    }
+
+    @Test
+    void a_department_under_a_province_heading_carries_the_province() {
+        NoticeReading reading = reader.readText("""
+                ỦY BAN NHÂN DÂN TỈNH YÊN BÁI
+                SỞ KẾ HOẠCH VÀ ĐẦU TƯ
+                Số: 120/SKHĐT-TH
+                Yên Bái, ngày 02 tháng 3 năm 2024
+                Kính gửi: Sở Tài chính.
+                Đề nghị Sở Tài chính rà soát, gửi ý kiến về Sở Kế hoạch và Đầu tư trước ngày 10/3/2024.
+                """);
+        assertThat(reading.notice().issuer()).isEqualTo("Sở Kế hoạch và Đầu tư tỉnh Yên Bái");
+        assertThat(reading.items().get(0).submitTo()).containsExactly("Sở Kế hoạch và Đầu tư");
+    }
+
+    @Test
+    void a_portal_title_ending_with_the_number_and_date_gives_them() {
+        NoticeReading reading = reader.readText("""
+                Về việc kiểm tra an toàn hồ đập trước mùa mưa lũ (1207/VP-NN, ngày 14/5/2022).
+                Thực hiện Công văn số 456/BNN-TCTL ngày 10/5/2022 của Bộ Nông nghiệp và Phát triển nông thôn, Chủ tịch UBND tỉnh có ý kiến như sau:
+                Giao Sở Nông nghiệp và Phát triển nông thôn kiểm tra các hồ đập, báo cáo UBND tỉnh trước ngày 30/5/2022.
+                """);
+        assertThat(reading.notice().number()).isEqualTo("1207/VP-NN");
+        assertThat(reading.notice().issuedOn()).hasToString("2022-05-14");
+    }
+
+    @Test
+    void a_reported_date_written_in_words_is_the_issue_date() {
+        NoticeReading reading = reader.readText("""
+                Ngày 12 tháng 03 năm 2015, Bộ Tư pháp ban hành Thông báo số 845/TB-BTP về việc rà soát văn bản.
+                Các đơn vị gửi kết quả rà soát về Văn phòng Bộ trước ngày 30/3/2015.
+                """);
+        assertThat(reading.notice().number()).isEqualTo("845/TB-BTP");
+        assertThat(reading.notice().issuedOn()).hasToString("2015-03-12");
+        assertThat(reading.notice().issuer()).isEqualTo("Bộ Tư pháp");
+    }
+
+    @Test
     void a_trailing_citation_gives_the_number_and_date_and_a_cited_number_in_the_text_does_not() {
         NoticeReading reading = reader.readText("""
                 Thực hiện Công văn số 11034/VPCP-KGVX ngày 17/10/2017 của Văn phòng Chính phủ, Chủ tịch UBND tỉnh giao Sở Tài nguyên và Môi trường chủ trì, báo cáo Bộ Tài nguyên và Môi trường.

@@ -48,7 +48,7 @@ class UnitDirectoryTest {
     @Test
     void does_not_resolve_generic_or_unknown_mentions() {
         assertThat(directory.resolve("các cơ quan liên quan")).isEmpty();
-        assertThat(directory.resolve("Ban Quản lý các khu công nghiệp tỉnh")).isEmpty();
+        assertThat(directory.resolve("Ban Quản lý chợ Đồng Xoài")).isEmpty();
         assertThat(directory.resolve("Phòng Y tế dự phòng")).isEmpty();
         assertThat(directory.isGeneric("các cơ quan, đơn vị")).isTrue();
     }
@@ -75,6 +75,23 @@ class UnitDirectoryTest {
     @Test
     void does_not_take_so_the_number_word_for_so_the_department() {
         assertThat(directory.leading("số 415/UBND-VP ngày 02/3/2021")).isEmpty();
+    }
+
+    @Test
+    void knows_the_ministries_the_provinces_and_their_departments_of_the_whole_country() {
+        assertThat(directory.resolve("Bộ NN&MT")).map(Unit::name).contains("Bộ Nông nghiệp và Môi trường");
+        assertThat(directory.resolve("Sở KH&ĐT")).map(Unit::name).contains("Sở Kế hoạch và Đầu tư");
+        assertThat(directory.resolve("Sở Nông nghiệp và Môi trường tỉnh Lào Cai")).map(Unit::name).contains("Sở Nông nghiệp và Môi trường");
+        assertThat(directory.resolve("Ủy ban nhân dân tỉnh Vĩnh Phúc")).map(Unit::name).contains("UBND tỉnh Vĩnh Phúc");
+        assertThat(directory.resolve("Ủy ban nhân dân Thành phố Hồ Chí Minh")).map(Unit::name).contains("UBND thành phố Hồ Chí Minh");
+        assertThat(directory.leading("UBND huyện Bình Xuyên chỉ đạo UBND xã Quất Lưu"))
+                .extracting(UnitMention::kind).containsExactly(UnitMention.Kind.KNOWN);
+    }
+
+    @Test
+    void a_unit_name_holding_a_verb_phrase_runs_on_to_its_level() {
+        assertThat(directory.leading("Ban Quản lý dự án đầu tư xây dựng tỉnh khẩn trương hoàn thành hồ sơ"))
+                .extracting(UnitMention::written).containsExactly("Ban Quản lý dự án đầu tư xây dựng tỉnh");
     }
 
     @Test

@@ -1,0 +1,116 @@
+package vn.docket.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import vn.docket.app.DocketApplication;
+
+/**
+ * The import preview is never a dead end: every doubt of the reader names its field in the page's
+ * words, and the clerk adds, splits, merges and deletes items before registering. Screenshots at
+ * desktop and phone width go to target/screenshots/.
+ */
+@SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"docket.demo.data=true", "logging.level.org.openqa.selenium=ERROR"})
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NoticePreviewBrowserTest {
+
+    /** A letter whose first paragraph gives two units two tasks and whose second is no task at all. */
+    static final String LETTER = """
+            ỦY BAN NHÂN DÂN TỈNH YÊN BÁI
+            Số: 120/UBND-TH
+            Yên Bái, ngày 02 tháng 3 năm 2024
+            Kính gửi: Các sở, ngành.
+            1. Giao Sở Tài chính rà soát kinh phí sự nghiệp năm 2024, báo cáo UBND tỉnh trước ngày 20/3/2024. Sở Xây dựng kiểm tra an toàn các công trình công cộng.
+            2. Sở Y tế tăng cường kiểm tra an toàn thực phẩm, báo cáo UBND tỉnh trong tháng 4/2024.
+            """;
+
+    @LocalServerPort
+    int port;
+
+    Browser browser;
+
+    @BeforeAll
+    void startBrowser() {
+        browser = new Browser("http://localhost:" + port);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void a_clerk_reads_each_doubt_by_its_field_name_and_adds_splits_merges_and_deletes_items() {
+        browser.driver.manage().window().setSize(new Dimension(1366, 900));
+        browser.signIn("clerk");
+        browser.open("/notices.html");
+        browser.find(By.id("notice-text")).sendKeys(LETTER);
+        browser.find(By.id("preview-button")).click();
+        browser.find(By.id("preview-items"));
+        int read = rows().size();
+
+        // Doubts name the field as the page does ("Mục 2 – Hạn hoàn thành"), never a path like items[1].deadline.
+        String warnings = browser.text(By.id("warnings"));
+        assertThat(warnings).contains("Mục ").doesNotContain("items[", "notice.");
+        browser.screenshot("notice-preview-desktop");
+
+        // Split the first item: the two sentences of its paragraph become two items, the second right after the first.
+        button(0, "split").click();
+        browser.waitForCount(By.cssSelector("#preview-items tbody tr"), read + 1);
+        assertThat(title(0)).contains("Sở Tài chính").doesNotContain("Sở Xây dựng");
+        assertThat(title(1)).startsWith("Sở Xây dựng kiểm tra");
+
+        // Merge them back, then add an item the reader missed and write its title.
+        button(0, "merge").click();
+        browser.waitForCount(By.cssSelector("#preview-items tbody tr"), read);
+        assertThat(title(0)).contains("Sở Tài chính", "Sở Xây dựng");
+        browser.find(By.cssSelector("[data-action='add']")).click();
+        browser.waitForCount(By.cssSelector("#preview-items tbody tr"), read + 1);
+        WebElement added = cell(read, "title");
+        added.sendKeys("Sở Nội vụ tổng hợp kết quả thi đua năm 2024");
+
+        // Delete the last item the reader found: the added one keeps what the clerk typed.
+        button(read - 1, "remove").click();
+        browser.waitForCount(By.cssSelector("#preview-items tbody tr"), read);
+        assertThat(title(read - 1)).isEqualTo("Sở Nội vụ tổng hợp kết quả thi đua năm 2024");
+        browser.screenshot("notice-preview-edited-desktop");
+
+        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.find(By.id("preview-items"));
+            browser.screenshot("notice-preview-edited-phone");
+        } finally {
+            browser.driver.manage().window().setSize(new Dimension(1366, 900));
+        }
+    }
+
+    private List<WebElement> rows() {
+        return browser.all(By.cssSelector("#preview-items tbody tr"));
+    }
+
+    private WebElement cell(int row, String field) {
+        return browser.find(By.cssSelector("[data-path='items[" + row + "]." + field + "']"));
+    }
+
+    private String title(int row) {
+        return cell(row, "title").getAttribute("value");
+    }
+
+    private WebElement button(int row, String action) {
+        return browser.find(By.cssSelector("#preview-items tbody tr:nth-child(" + (row + 1) + ") [data-action='" + action + "']"));
+    }
+}
