@@ -36,7 +36,9 @@ start('assignments', 'detail.title', async (main, me, setTitle) => {
     // Two read models follow the command: the path gains a step and the assignment itself changes.
     const stepsBefore = path.steps.length;
     const before = JSON.stringify(assignment);
-    const after = async () => render(await load(id, (a, p) => p.steps.length > stepsBefore && JSON.stringify(a) !== before));
+    // A command may add more than one step (a draft with its answers adds two): wait for all of them.
+    const after = async (answer, values, steps = 1) => render(await load(id,
+      (a, p) => p.steps.length >= stepsBefore + steps && JSON.stringify(a) !== before));
     clear(main,
       h('p', { class: 'crumbs' }, h('a', { href: '/assignments.html' }, t('nav.assignments')), ' · ',
         h('a', { href: `/audit.html?assignment=${assignment.id}`, id: 'audit-trail' }, t('detail.auditTrail'))),
@@ -240,7 +242,7 @@ function actions(me, a, path, after) {
         body: v => ({ documentName: v.documentName, documentSha256: v.documentSha256, documentUrl: v.documentUrl,
           note: v.note, effectiveDate: v.effectiveDate,
           answers: open.filter(p => v[`answer-${p.id}`]).map(p => ({ point: p.id, answer: v[`answer-${p.id}`], note: v[`note-${p.id}`] })) }),
-        done: after,
+        done: (answer, v) => after(answer, v, open.some(p => v[`answer-${p.id}`]) ? 2 : 1),
       });
       if (open.length) answerFields[0].before(h('p', { class: 'answer-table-title', id: 'answer-table' },
         h('strong', {}, t('points.answerTable')), ' ', h('span', { class: 'hint' }, t('points.answerTable.hint'))));

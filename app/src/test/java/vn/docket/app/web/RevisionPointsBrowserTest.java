@@ -93,15 +93,15 @@ class RevisionPointsBrowserTest {
         browser.type(field("form-draft", "documentName"), "Dự thảo KH v2.docx");
         browser.type(field("form-draft", "documentUrl"), "https://vanban.example.vn/kh-v2");
         browser.choose(field("form-draft", "answer-1.1"), "Tiếp thu");
-        submit("form-draft");
-        assertThat(browser.text(By.cssSelector("#form-draft .field.invalid .field-error")))
-                .isEqualTo("Ghi rõ nơi tiếp thu hoặc lý do giải trình.");
         browser.type(field("form-draft", "note-1.1"), "Bố cục mới: Mục I-IV");
         browser.choose(field("form-draft", "answer-1.2"), "Tiếp thu");
         browser.type(field("form-draft", "note-1.2"), "Phụ lục 2: lộ trình 2021-2025");
         browser.choose(field("form-draft", "answer-1.3"), "Giải trình");
-        browser.type(field("form-draft", "note-1.3"), "Thực trạng là căn cứ của các giải pháp, giữ nguyên");
         screenshots("revision-points-hand-in");
+        submit("form-draft");
+        assertThat(browser.text(By.cssSelector("#form-draft .field.invalid .field-error")))
+                .isEqualTo("Ghi rõ nơi tiếp thu hoặc lý do giải trình.");
+        browser.type(field("form-draft", "note-1.3"), "Thực trạng là căn cứ của các giải pháp, giữ nguyên");
         submit("form-draft");
         stepsShown(5);
 
@@ -118,7 +118,7 @@ class RevisionPointsBrowserTest {
         // Reloaded, the page shows v2 with the answers next to each point; the chair approves v2 by its version.
         browser.open(page);
         stepsShown(5);
-        assertThat(browser.text(By.id("judging-form-approve"))).isEqualTo("Bạn đang xem xét dự thảo v2.");
+        assertThat(browser.text(By.id("judging-form-revision"))).isEqualTo("Bạn đang xem xét dự thảo v2.");
         assertThat(browser.text(By.cssSelector("#points > li[data-point='1.3']")))
                 .contains("Đã trả lời", "Giải trình", "trong dự thảo v2", "Thực trạng là căn cứ của các giải pháp");
         assertThat(browser.text(By.cssSelector("#steps .step-POINTS_ANSWERED")))
