@@ -66,6 +66,7 @@ export function bars(title, rows, format = v => v) {
 
 const MARK = {
   ASSIGNED: 'mark-assigned', DRAFT_SUBMITTED: 'mark-draft', REVISION_REQUESTED: 'mark-revision',
+  POINTS_ANSWERED: 'mark-draft',
   APPROVED: 'mark-approved', APPROVED_IN_PRINCIPLE: 'mark-approved', ISSUED: 'mark-issued',
   DEADLINE_EXTENDED: 'mark-extended', EXTENSION_REQUESTED: 'mark-extended', EXTENSION_REJECTED: 'mark-extended',
   REASSIGNED: 'mark-reassigned', REMINDER_SENT: 'mark-reminder', DEADLINE_MISSED: 'mark-reminder',
@@ -77,6 +78,7 @@ export function shortLabel(step, round) {
   switch (step.type) {
     case 'ASSIGNED': return '●';
     case 'DRAFT_SUBMITTED': return `v${step.version}`;
+    case 'POINTS_ANSWERED': return '≡'; // the draft's answers to the revision points
     case 'REVISION_REQUESTED': return `R${round}`;
     case 'APPROVED': return '✓';
     case 'ISSUED': return '★';

@@ -7,7 +7,7 @@ import { api, newKey, problemText, problemDetail } from './api.js';
 let counter = 0;
 
 /**
- * One field: {name, label, type: 'text'|'textarea'|'date'|'select'|'file', required, hint, options, list}.
+ * One field: {name, label, type: 'text'|'textarea'|'date'|'select'|'file'|'checkbox', required, hint, options, list}.
  * Dates are typed as dd/mm/yyyy, as the office writes them, whatever the browser's own locale.
  */
 export function field(spec) {
@@ -24,6 +24,8 @@ export function field(spec) {
   } else if (spec.type === 'select') {
     input = h('select', common, (spec.options || []).map(([value, label]) =>
       h('option', { value, selected: value === (spec.value ?? '') }, label)));
+  } else if (spec.type === 'checkbox') {
+    input = h('input', { ...common, type: 'checkbox', value: 'true' });
   } else if (spec.type === 'file') {
     input = h('input', { ...common, type: 'file', accept: spec.accept });
   } else {
@@ -64,6 +66,8 @@ export function read(fields) {
       if (iso === undefined) message = t('valid.date', { field: label });
       else if (iso && notFuture && iso > todayIso()) message = t('valid.future', { field: label });
       value = iso;
+    } else if (type === 'checkbox') {
+      value = f.input.checked;
     } else if (type !== 'file') {
       value = value.trim() || null;
     }

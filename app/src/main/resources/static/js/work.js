@@ -30,8 +30,8 @@ export function actionsFor(me, a) {
   }
   const next = nextLevel(a);
   if (next && level(me, next).mayAct) {
-    if (!level(me, next).outsideBody) actions.push('revision');
-    actions.push('approve');
+    // An outside body can send a draft back as well as approve it; a clerk records either decision.
+    actions.push('revision', 'approve');
   }
   if (clerk && a.status === 'APPROVED') actions.push('issue');
   if (clerk && isOpen(a)) actions.push('extend', 'reassign');

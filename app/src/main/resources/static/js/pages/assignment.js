@@ -36,7 +36,9 @@ start('assignments', 'detail.title', async (main, me, setTitle) => {
     // Two read models follow the command: the path gains a step and the assignment itself changes.
     const stepsBefore = path.steps.length;
     const before = JSON.stringify(assignment);
-    const after = async () => render(await load(id, (a, p) => p.steps.length > stepsBefore && JSON.stringify(a) !== before));
+    // A command may add more than one step (a draft with its answers adds two): wait for all of them.
+    const after = async (answer, values, steps = 1) => render(await load(id,
+      (a, p) => p.steps.length >= stepsBefore + steps && JSON.stringify(a) !== before));
     clear(main,
       h('p', { class: 'crumbs' }, h('a', { href: '/assignments.html' }, t('nav.assignments')), ' · ',
         h('a', { href: `/audit.html?assignment=${assignment.id}`, id: 'audit-trail' }, t('detail.auditTrail'))),
@@ -45,7 +47,8 @@ start('assignments', 'detail.title', async (main, me, setTitle) => {
       facts(assignment),
       figures(assignment, path),
       section(t('detail.path'), planPathChart(path, assignment), stepList(path)),
-      section(t('detail.actions'), actions(me, assignment, after)));
+      path.points?.length ? section(t('points.title'), pointList(path.points)) : '',
+      section(t('detail.actions'), actions(me, assignment, path, after)));
   };
   try {
     await render(await load(id));
@@ -95,6 +98,7 @@ function stepTitle(step, round) {
   const d = step.details || {};
   switch (step.type) {
     case 'DRAFT_SUBMITTED': return t('step.DRAFT_SUBMITTED', { version: step.version });
+    case 'POINTS_ANSWERED': return t('step.POINTS_ANSWERED', { version: step.version });
     case 'REVISION_REQUESTED': return t('step.REVISION_REQUESTED', { round });
     case 'APPROVED': return t('step.APPROVED', { level: step.level });
     case 'ISSUED': return t('step.ISSUED', { number: d.documentNumber || '' });
@@ -136,9 +140,46 @@ function stepList(path) {
         h('div', { class: 'who' }, t('detail.by', { name: actor.name || actor.id || '', unit: actor.unit || t('noUnit'),
           role: t('role.' + actor.role) })),
         extra.length ? h('div', { class: 'extra' }, extra.map((x, i) => [i ? ' · ' : '', x])) : '',
-        step.reasons?.length ? h('ul', { class: 'reasons' }, step.reasons.map(r => h('li', {}, r))) : '',
+        reasonList(step),
+        d.reopenedPoints?.length ? h('p', { class: 'reopened' }, d.reopenedPoints.map(id => t('points.reopen', { id })).join(' · ')) : '',
+        step.type === 'POINTS_ANSWERED' ? h('ul', { class: 'answers' }, (d.answers || []).map(x =>
+          h('li', {}, h('strong', {}, `${x.point} – ${t('points.answer.' + x.answer)}: `), x.note))) : '',
         h('div', { class: 'recorded muted' }, t('detail.recorded', { time: fmtDateTime(step.recordedAt) }))));
   }));
+}
+
+/** A step's reasons; revision points carry their ids ("1.2"), as the answers name them. */
+function reasonList(step) {
+  const points = step.details?.points;
+  if (points?.length) {
+    return h('ul', { class: 'reasons' }, points.map(p => h('li', {}, h('strong', {}, p.id + ' '), p.text)));
+  }
+  return step.reasons?.length ? h('ul', { class: 'reasons' }, step.reasons.map(r => h('li', {}, r))) : '';
+}
+
+/** Each revision point: raised when, by whom, at which level; answered in which version, how; closed or reopened. */
+function pointList(points) {
+  return h('ol', { class: 'points', id: 'points' }, points.map(p => {
+    const by = p.raisedBy || {};
+    return h('li', { class: `point point-${p.status}`, 'data-point': p.id },
+      h('div', { class: 'point-head' }, h('strong', {}, p.id), ' ',
+        h('span', { class: `badge point-status status-${p.status}` }, t('points.status.' + p.status))),
+      h('p', { class: 'point-text' }, p.text),
+      h('p', { class: 'muted' }, t('points.raised', { date: fmtDate(p.raisedOn), name: by.name || by.id || '', level: p.level || '' })),
+      p.answer ? h('p', { class: 'point-answer' }, h('strong', {}, t('points.answer.' + p.answer)), ' ',
+        t('points.answeredIn', { version: p.answeredInVersion }), ': ', p.note) : '',
+      p.reopenedOn ? h('p', { class: 'muted' }, t('points.status.REOPENED'), ' ', fmtDate(p.reopenedOn)) : '');
+  }));
+}
+
+/** The points the next draft answers: raised or reopened and not answered since. */
+function openPoints(path) {
+  return (path.points || []).filter(p => p.status === 'OPEN' || p.status === 'REOPENED');
+}
+
+/** A decision always names the version the person had in front of them (a stale page gets 409 stale-draft). */
+function judging(a, form) {
+  return h('div', {}, h('p', { class: 'judging', id: `judging-${form.id}` }, t('action.judging', { version: a.currentVersion })), form);
 }
 
 /** Computes the SHA-256 of a chosen file in the browser: the draft is identified, not uploaded. */
@@ -155,12 +196,18 @@ function shaPicker(nameField, shaField) {
   return picker;
 }
 
+/** An outside body's decision, which a clerk cites when recording that it approved or sent a draft back. */
+function decisionFields() {
+  return [field({ name: 'decisionNumber', label: t('field.decisionNumber'), required: true }),
+    field({ name: 'decisionDate', label: t('field.decisionDate'), type: 'date', required: true, notFuture: true })];
+}
+
 function effective() {
   return field({ name: 'effectiveDate', label: t('field.effectiveDate'), type: 'date', notFuture: true,
     hint: t('field.effectiveDate.hint') });
 }
 
-function actions(me, a, after) {
+function actions(me, a, path, after) {
   const chosen = actionsFor(me, a);
   if (chosen.length === 0) return h('p', { class: 'muted', id: 'no-actions' }, t('detail.noActions'));
   const at = `/api/assignments/${a.id}`;
@@ -169,47 +216,74 @@ function actions(me, a, after) {
     draft: () => {
       const name = field({ name: 'documentName', label: t('field.documentName'), required: true });
       const sha = field({ name: 'documentSha256', label: t('field.documentSha256'), wide: true });
+      // The answer table: for each open point, taken in (where) or explained (why not).
+      const open = openPoints(path);
+      const answerFields = open.flatMap(p => [
+        field({ name: `answer-${p.id}`, label: `${p.id} – ${p.text}`, type: 'select', wide: true,
+          options: [['', t('points.answer.none')], ['TAKEN_IN', t('points.answer.TAKEN_IN')], ['EXPLAINED', t('points.answer.EXPLAINED')]] }),
+        field({ name: `note-${p.id}`, label: t('points.note'), wide: true })]);
       const fields = [name, shaPicker(name, sha), sha,
         field({ name: 'documentUrl', label: t('field.documentUrl'), wide: true, placeholder: 'https://' }),
-        field({ name: 'note', label: t('field.note'), type: 'textarea', wide: true, rows: 2 }), effective()]
+        field({ name: 'note', label: t('field.note'), type: 'textarea', wide: true, rows: 2 }), effective(), ...answerFields]
         .filter(Boolean);
-      return [t('action.draft'), commandForm({
+      const form = commandForm({
         id: 'form-draft', fields, submit: t('action.draft'), path: `${at}/drafts`,
         check: v => {
           const problems = [];
           if (!v.documentSha256 && !v.documentUrl) problems.push(['documentSha256', t('valid.docRef')]);
           if (v.documentSha256 && !/^[0-9a-f]{64}$/i.test(v.documentSha256)) problems.push(['documentSha256', t('valid.sha')]);
           if (v.documentUrl && !/^https?:\/\/\S+$/i.test(v.documentUrl)) problems.push(['documentUrl', t('valid.url')]);
+          for (const p of open) {
+            if (v[`answer-${p.id}`] && !v[`note-${p.id}`]) problems.push([`note-${p.id}`, t('valid.answerNote')]);
+            if (!v[`answer-${p.id}`] && v[`note-${p.id}`]) problems.push([`answer-${p.id}`, t('valid.answerKind')]);
+          }
           return problems;
         },
         body: v => ({ documentName: v.documentName, documentSha256: v.documentSha256, documentUrl: v.documentUrl,
-          note: v.note, effectiveDate: v.effectiveDate }),
-        done: after,
-      })];
+          note: v.note, effectiveDate: v.effectiveDate,
+          answers: open.filter(p => v[`answer-${p.id}`]).map(p => ({ point: p.id, answer: v[`answer-${p.id}`], note: v[`note-${p.id}`] })) }),
+        done: (answer, v) => after(answer, v, open.some(p => v[`answer-${p.id}`]) ? 2 : 1),
+      });
+      if (open.length) answerFields[0].before(h('p', { class: 'answer-table-title', id: 'answer-table' },
+        h('strong', {}, t('points.answerTable')), ' ', h('span', { class: 'hint' }, t('points.answerTable.hint'))));
+      return [t('action.draft'), form];
     },
-    revision: () => [t('action.revision'), commandForm({
-      id: 'form-revision', submit: t('action.revision'), path: `${at}/revision-requests`,
-      fields: [field({ name: 'reasons', label: t('field.reasons'), type: 'textarea', required: true, wide: true, rows: 4,
-        hint: t('field.reasons.hint') }),
-      field({ name: 'dueDate', label: t('field.dueDate'), type: 'date' }), effective()],
-      body: v => ({ reasons: lines(v.reasons), dueDate: v.dueDate, effectiveDate: v.effectiveDate }),
-      done: after,
-    })],
+    revision: () => {
+      const outside = level(me, next).outsideBody;
+      // Answered points may be reopened: their answer did not satisfy, the next draft answers them again.
+      const reopenable = (path.points || []).filter(p => p.status === 'ANSWERED' || p.status === 'CLOSED');
+      const reopen = reopenable.map(p => field({ name: `reopen-${p.id}`, type: 'checkbox', wide: true,
+        label: `${t('points.reopen', { id: p.id })}: ${p.text} — ${t('points.answer.' + p.answer)}: ${p.note || ''}` }));
+      const fields = [field({ name: 'reasons', label: t('field.reasons'), type: 'textarea', required: !reopen.length,
+        wide: true, rows: 4, hint: t('field.reasons.hint') }), ...reopen,
+      field({ name: 'dueDate', label: t('field.dueDate'), type: 'date' })];
+      if (outside) fields.push(...decisionFields());
+      fields.push(effective());
+      const title = t(outside ? 'action.revisionOutside' : 'action.revision', { level: next });
+      const reopened = v => reopenable.filter(p => v[`reopen-${p.id}`]).map(p => p.id);
+      const form = commandForm({
+        id: 'form-revision', submit: title, path: `${at}/revision-requests`, fields,
+        check: v => (reopen.length && !v.reasons && !reopened(v).length ? [['reasons', t('valid.reasonsOrReopen')]] : []),
+        body: v => ({ reasons: lines(v.reasons), reopenedPoints: reopened(v), dueDate: v.dueDate,
+          effectiveDate: v.effectiveDate, draftVersion: a.currentVersion,
+          decisionRef: outside ? { number: v.decisionNumber, date: v.decisionDate } : null }),
+        done: after,
+      });
+      if (reopen.length) reopen[0].before(h('p', { class: 'hint wide' }, t('points.reopen.hint')));
+      return [title, judging(a, form)];
+    },
     approve: () => {
       const outside = level(me, next).outsideBody;
       const fields = [field({ name: 'note', label: t('field.note'), type: 'textarea', wide: true, rows: 2 })];
-      if (outside) {
-        fields.push(field({ name: 'decisionNumber', label: t('field.decisionNumber'), required: true }),
-          field({ name: 'decisionDate', label: t('field.decisionDate'), type: 'date', required: true, notFuture: true }));
-      }
+      if (outside) fields.push(...decisionFields());
       fields.push(effective());
       const title = t(outside ? 'action.approveOutside' : 'action.approve', { level: next });
-      return [title, commandForm({
+      return [title, judging(a, commandForm({
         id: 'form-approve', fields, submit: title, path: `${at}/approvals`,
-        body: v => ({ note: v.note, effectiveDate: v.effectiveDate,
+        body: v => ({ note: v.note, effectiveDate: v.effectiveDate, draftVersion: a.currentVersion,
           decisionRef: outside ? { number: v.decisionNumber, date: v.decisionDate } : null }),
         done: after,
-      })];
+      }))];
     },
     issue: () => [t('action.issue'), commandForm({
       id: 'form-issue', submit: t('action.issue'), path: `${at}/issuance`,

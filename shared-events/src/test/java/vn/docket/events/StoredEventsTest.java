@@ -64,11 +64,23 @@ class StoredEventsTest {
     }
 
     @Test
+    void a_revision_request_stored_at_revision_1_reads_its_reasons_as_numbered_points() throws IOException {
+        Object event = read(RevisionRequested.class.getName(), "1", stored("RevisionRequested-revision-1.json"));
+        assertThat(event).isEqualTo(new RevisionRequested(UUID.fromString("6f4083e5-4eea-462f-82cc-3f0c3b6b387e"),
+                2, "Lãnh đạo UBND thành phố",
+                List.of(new RevisionPoint("2.1", 1, "Chỉnh sửa bố cục gồm 04 mục chính"),
+                        new RevisionPoint("2.2", 2, "Bổ sung lộ trình cụ thể")),
+                List.of(), null, LocalDate.of(2021, 5, 10), LocalDate.of(2021, 4, 28)));
+        assertThat(lastRevision).isEqualTo("2");
+        assertThat(lastJson).doesNotContain("\"reasons\"");
+    }
+
+    @Test
     void the_event_names_and_packages_on_disk_do_not_move() {
         // Stored events name their class; renaming or moving one would orphan everything already stored.
         assertThat(List.of(TaskAssigned.class, DraftSubmitted.class, RevisionRequested.class, DraftApproved.class,
                 DocumentIssued.class, DeadlineExtended.class, TaskReassigned.class, TaskCancelled.class,
-                MeetingConcluded.class, NoticeRegistered.class))
+                MeetingConcluded.class, NoticeRegistered.class, RevisionPointsAnswered.class))
                 .extracting(Class::getName)
                 .allSatisfy(name -> assertThat(name).startsWith("vn.docket.events."));
         assertThat(TaskAssigned.class.getAnnotation(org.axonframework.serialization.Revision.class).value()).isEqualTo("2");

@@ -212,8 +212,9 @@ class WebApplicationBrowserTest {
                 "Nguyễn Thị Lan (Văn phòng HĐND và UBND thành phố, Chuyên viên Văn phòng)");
         assertThat(browser.all(By.cssSelector("#steps time")).stream().map(WebElement::getText)).containsExactly(
                 "13/04/2021", "13/04/2021", "13/04/2021", "24/04/2021", "26/04/2021", "28/04/2021");
+        // Each requirement is a revision point, named by its id ("1.2") as the answers name it.
         assertThat(browser.all(By.cssSelector("#steps .reasons li")).stream().map(WebElement::getText))
-                .isEqualTo(REQUIREMENTS);
+                .isEqualTo(List.of("1.1 " + REQUIREMENTS.get(0), "1.2 " + REQUIREMENTS.get(1), "1.3 " + REQUIREMENTS.get(2)));
         assertThat(browser.text(By.cssSelector("#rounds .value"))).isEqualTo("1");
         assertThat(browser.text(By.cssSelector("#days-with-unit .value"))).isEqualTo("11");
         assertThat(browser.text(By.cssSelector("#days-awaiting-review .value"))).isEqualTo("2");

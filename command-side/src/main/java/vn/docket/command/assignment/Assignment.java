@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
@@ -49,7 +50,11 @@ import vn.docket.events.MeetingVerdict;
 import vn.docket.events.ExtensionRejected;
 import vn.docket.events.ExtensionRequested;
 import vn.docket.events.ReminderSent;
+import vn.docket.events.RevisionPoint;
+import vn.docket.events.RevisionPointsAnswered;
+import vn.docket.events.RevisionPointsAnswered.PointAnswer;
 import vn.docket.events.RevisionRequested;
+import vn.docket.events.DecisionRef;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskCancelled;
 import vn.docket.events.TaskReassigned;
@@ -87,6 +92,10 @@ class Assignment {
     /** The date asked for by an extension request awaiting a leader's decision, and why. */
     private LocalDate pendingExtension;
     private String pendingExtensionReason;
+    /** Revision points raised or reopened and not answered since, by id ("1.2"), in the order raised. */
+    private List<String> openPoints = new ArrayList<>();
+    /** Points a draft answered; sending a draft back may reopen any of these. */
+    private List<String> answeredPoints = new ArrayList<>();
     @AggregateMember
     private AppliedRequests appliedRequests = new AppliedRequests();
 
@@ -146,7 +155,7 @@ class Assignment {
     }
 
     @CommandHandler
-    int handle(SubmitDraft cmd, MetaData metaData, Clock clock) {
+    int handle(SubmitDraft cmd, MetaData metaData, Clock clock, RevisionPointSettings pointSettings) {
         Actor actor = EventMetadata.actorFrom(metaData);
         Authority.requireActingFor(actor, leadUnit, "submit drafts for this assignment");
         requireOpen("submit a draft");
@@ -168,8 +177,12 @@ class Assignment {
         if (url != null && !url.matches("(?i)https?://\\S+")) {
             throw new RuleBroken("document-url-format", "documentUrl must be an http or https link.");
         }
+        List<PointAnswer> answers = checkedAnswers(cmd.answers(), pointSettings.answersRequired());
         int next = version + 1;
         apply(new DraftSubmitted(id, next, name, sha == null ? null : sha.toLowerCase(), url, Text.clean(cmd.note()), on));
+        if (!answers.isEmpty()) {
+            apply(new RevisionPointsAnswered(id, next, answers, on));
+        }
         return next;
     }
 
@@ -202,17 +215,31 @@ class Assignment {
                 DeadlineChaser chaser) {
         Actor actor = EventMetadata.actorFrom(metaData);
         requireAwaitingReview("request a revision");
+        requireCurrentVersion(cmd.draftVersion());
         String level = route.get(approvedLevels);
         Authority.requireLevel(actor, level, levels);
         LocalDate on = effectiveDate(cmd.effectiveDate(), clock);
         List<String> reasons = Text.clean(cmd.reasons());
-        if (reasons.isEmpty()) {
-            throw new RuleBroken("reasons-required", "A revision request needs at least one thing to revise or add.");
+        List<String> reopened = cmd.reopenedPoints() == null ? List.of()
+                : Text.clean(cmd.reopenedPoints()).stream().distinct().toList();
+        if (reasons.isEmpty() && reopened.isEmpty()) {
+            throw new RuleBroken("reasons-required",
+                    "A revision request needs at least one thing to revise or add, or a point to reopen.");
+        }
+        for (String point : reopened) {
+            if (!answeredPoints.contains(point)) {
+                throw new RuleBroken("revision-point-not-reopenable", "Point " + point
+                        + " cannot be reopened: only a point a draft has answered can be ("
+                        + (answeredPoints.isEmpty() ? "none has been answered" : String.join(", ", answeredPoints))
+                        + ").");
+            }
         }
         if (cmd.dueDate() != null && cmd.dueDate().isBefore(on)) {
             throw new RuleBroken("due-date-before-request", "The due date is before the revision request.");
         }
-        apply(new RevisionRequested(id, version, level, reasons, cmd.dueDate(), on));
+        requireOutsideDecision(cmd.decisionRef(), level, levels, on);
+        apply(new RevisionRequested(id, version, level, RevisionPoint.numbered(version, reasons), reopened,
+                levels.isOutsideBody(level) ? cmd.decisionRef() : null, cmd.dueDate(), on));
         // The work is back with the unit: chase the deadline it now has.
         chaser.arm(deadlines, deadline);
     }
@@ -222,21 +249,14 @@ class Assignment {
                 DeadlineChaser chaser) {
         Actor actor = EventMetadata.actorFrom(metaData);
         requireAwaitingReview("approve");
+        requireCurrentVersion(cmd.draftVersion());
         String level = route.get(approvedLevels);
         Authority.requireLevel(actor, level, levels);
         if (actor.id().equals(draftSubmitter)) {
             throw new NotAllowed("own-draft", "Nobody may approve a draft they submitted themselves.");
         }
         LocalDate on = effectiveDate(cmd.effectiveDate(), clock);
-        if (levels.isOutsideBody(level)) {
-            if (cmd.decisionRef() == null || Text.isBlank(cmd.decisionRef().number()) || cmd.decisionRef().date() == null) {
-                throw new RuleBroken("decision-required",
-                        "\"" + level + "\" is an outside body: cite its decision (number and date).");
-            }
-            if (cmd.decisionRef().date().isAfter(on)) {
-                throw new RuleBroken("decision-after-approval", "The cited decision is dated after the approval.");
-            }
-        }
+        requireOutsideDecision(cmd.decisionRef(), level, levels, on);
         boolean last = approvedLevels + 1 == route.size();
         apply(new DraftApproved(id, version, level, last, Text.clean(cmd.note()),
                 levels.isOutsideBody(level) ? cmd.decisionRef() : null, on));
@@ -436,6 +456,9 @@ class Assignment {
 
     @EventSourcingHandler
     void on(RevisionRequested e) {
+        e.points().forEach(p -> openPoints.add(p.id()));
+        answeredPoints.removeAll(e.reopenedPoints());
+        openPoints.addAll(e.reopenedPoints());
         status = AssignmentStatus.REVISION_REQUESTED;
         handedInOn = null;
         if (e.dueDate() != null) {
@@ -446,10 +469,21 @@ class Assignment {
 
     @EventSourcingHandler
     void on(MeetingConcluded e) {
-        // Like a revision request: the presented draft went back to the unit.
+        // Like a revision request: the presented draft went back to the unit, its requirements the points to answer.
+        if (e.verdict() == MeetingVerdict.REVISION_REQUIRED) {
+            RevisionPoint.numbered(e.version(), e.requirements()).forEach(p -> openPoints.add(p.id()));
+        }
         status = AssignmentStatus.REVISION_REQUESTED;
         handedInOn = null;
         lastEffectiveDate = e.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(RevisionPointsAnswered e) {
+        e.answers().forEach(a -> {
+            openPoints.remove(a.point());
+            answeredPoints.add(a.point());
+        });
     }
 
     @EventSourcingHandler
@@ -537,6 +571,56 @@ class Assignment {
             throw new StateConflict("no-draft-awaiting-review",
                     "Cannot " + action + ": no draft is awaiting review (the assignment is " + status + ").");
         }
+    }
+
+    /** A leader judges the version they read: naming another than the one awaiting review writes nothing. */
+    private void requireCurrentVersion(Integer judged) {
+        if (judged != null && judged != version) {
+            throw new StateConflict("stale-draft", "You judged draft v" + judged + ", but the current draft is v"
+                    + version + ": open v" + version + " and judge it instead.", "/api/assignments/" + id);
+        }
+    }
+
+    /** An outside body decides outside Docket: a clerk records its decision citing it, dated no later than the step. */
+    private static void requireOutsideDecision(DecisionRef decision, String level, ApprovalLevels levels, LocalDate on) {
+        if (!levels.isOutsideBody(level)) {
+            return;
+        }
+        if (decision == null || Text.isBlank(decision.number()) || decision.date() == null) {
+            throw new RuleBroken("decision-required",
+                    "\"" + level + "\" is an outside body: cite its decision (number and date).");
+        }
+        if (decision.date().isAfter(on)) {
+            throw new RuleBroken("decision-after-approval", "The cited decision is dated after the day it is recorded.");
+        }
+    }
+
+    /** Each answer names an open point once, says TAKEN_IN (where) or EXPLAINED (why not); all of them if required. */
+    private List<PointAnswer> checkedAnswers(List<PointAnswer> given, boolean required) {
+        List<PointAnswer> answers = new ArrayList<>();
+        Set<String> answered = new HashSet<>();
+        for (PointAnswer a : given == null ? List.<PointAnswer>of() : given) {
+            String point = a == null ? null : Text.clean(a.point());
+            if (point == null || !openPoints.contains(point)) {
+                throw new RuleBroken("unknown-revision-point", "\"" + point + "\" is not an open revision point"
+                        + (openPoints.isEmpty() ? "; none is open." : "; open: " + String.join(", ", openPoints) + "."));
+            }
+            if (!answered.add(point)) {
+                throw new RuleBroken("revision-point-answered-twice", "Point " + point + " is answered twice.");
+            }
+            if (a.answer() == null) {
+                throw new RuleBroken("answer-required", "Say for point " + point + " whether it was TAKEN_IN or EXPLAINED.");
+            }
+            String note = required(a.note(), "answer-note-required", a.answer() == RevisionPointsAnswered.Answer.TAKEN_IN
+                    ? "Point " + point + " is taken in: say where (a paragraph or a note)."
+                    : "Point " + point + " is explained: say why it was not taken in.");
+            answers.add(new PointAnswer(point, a.answer(), note));
+        }
+        if (required && answered.size() < openPoints.size()) {
+            throw new RuleBroken("revision-points-unanswered", "Answer every open revision point with the draft: "
+                    + String.join(", ", openPoints.stream().filter(p -> !answered.contains(p)).toList()) + ".");
+        }
+        return answers;
     }
 
     /**

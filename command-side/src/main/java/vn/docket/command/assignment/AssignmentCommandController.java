@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.docket.command.assignment.AssignmentCommands.Approve;
@@ -26,6 +28,7 @@ import vn.docket.command.dispatch.CommandDispatcher;
 import vn.docket.events.DecisionRef;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.NoticeSource;
+import vn.docket.events.RevisionPointsAnswered.PointAnswer;
 import vn.docket.platform.web.RuleBroken;
 
 /** The command API of an assignment: each POST is one command, answered once its events are stored. */
@@ -48,13 +51,14 @@ class AssignmentCommandController {
     }
 
     record DraftRequest(String documentName, String documentSha256, String documentUrl, String note,
-                        LocalDate effectiveDate) {
+                        LocalDate effectiveDate, List<PointAnswer> answers) {
     }
 
-    record RevisionRequest(List<String> reasons, LocalDate dueDate, LocalDate effectiveDate) {
+    record RevisionRequest(List<String> reasons, LocalDate dueDate, LocalDate effectiveDate,
+                           List<String> reopenedPoints, Integer draftVersion, DecisionRef decisionRef) {
     }
 
-    record ApprovalRequest(String note, LocalDate effectiveDate, DecisionRef decisionRef) {
+    record ApprovalRequest(String note, LocalDate effectiveDate, DecisionRef decisionRef, Integer draftVersion) {
     }
 
     record IssuanceRequest(String documentNumber, LocalDate issuedOn) {
@@ -84,20 +88,24 @@ class AssignmentCommandController {
     @Operation(summary = "Submit a draft (SubmitDraft)")
     ResponseEntity<?> submitDraft(@PathVariable UUID id, @RequestBody DraftRequest r) {
         int version = commands.send(new SubmitDraft(id, r.documentName(), r.documentSha256(), r.documentUrl(),
-                r.note(), r.effectiveDate()));
+                r.note(), r.effectiveDate(), r.answers()));
         return ResponseEntity.status(201).body(Map.of("version", version));
     }
 
     @PostMapping("/{id}/revision-requests")
     @Operation(summary = "Request a revision of the draft awaiting review (RequestRevision)")
-    ResponseEntity<?> requestRevision(@PathVariable UUID id, @RequestBody RevisionRequest r) {
-        return accepted(id, new RequestRevision(id, r.reasons(), r.dueDate(), r.effectiveDate()));
+    ResponseEntity<?> requestRevision(@PathVariable UUID id, @RequestBody RevisionRequest r,
+                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return accepted(id, new RequestRevision(id, r.reasons(), r.dueDate(), r.effectiveDate(), r.reopenedPoints(),
+                judged(r.draftVersion(), ifMatch), r.decisionRef()));
     }
 
     @PostMapping("/{id}/approvals")
     @Operation(summary = "Approve the draft at the next level of its route (Approve)")
-    ResponseEntity<?> approve(@PathVariable UUID id, @RequestBody ApprovalRequest r) {
-        return accepted(id, new Approve(id, r.note(), r.decisionRef(), r.effectiveDate()));
+    ResponseEntity<?> approve(@PathVariable UUID id, @RequestBody ApprovalRequest r,
+                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return accepted(id, new Approve(id, r.note(), r.decisionRef(), r.effectiveDate(),
+                judged(r.draftVersion(), ifMatch)));
     }
 
     @PostMapping("/{id}/issuance")
@@ -122,6 +130,22 @@ class AssignmentCommandController {
     @Operation(summary = "Cancel the assignment (Cancel)")
     ResponseEntity<?> cancel(@PathVariable UUID id, @RequestBody CancellationRequest r) {
         return accepted(id, new Cancel(id, r.reason(), r.effectiveDate()));
+    }
+
+    /**
+     * The draft version a decision judges: {@code draftVersion} in the body, else {@code If-Match} carrying the
+     * ETag of {@code GET /api/assignments/{id}} ("3" or W/"3"); neither means the current version.
+     */
+    private static Integer judged(Integer draftVersion, String ifMatch) {
+        if (draftVersion != null || ifMatch == null || ifMatch.isBlank()) {
+            return draftVersion;
+        }
+        String tag = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+        if (!tag.matches("[0-9]{1,9}")) {
+            throw new RuleBroken("if-match-format",
+                    "If-Match must be the draft version as GET /api/assignments/{id} tags it, e.g. \"2\".");
+        }
+        return Integer.valueOf(tag);
     }
 
     private ResponseEntity<?> accepted(UUID id, Object command) {

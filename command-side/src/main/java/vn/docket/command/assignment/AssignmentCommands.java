@@ -8,6 +8,7 @@ import vn.docket.events.DecisionRef;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.MeetingVerdict;
 import vn.docket.events.NoticeSource;
+import vn.docket.events.RevisionPointsAnswered.PointAnswer;
 
 /**
  * The commands an assignment accepts. Each may carry the date it took effect (a clerk recording a paper
@@ -23,16 +24,38 @@ public final class AssignmentCommands {
                              NoticeSource source, UUID parentId, LocalDate effectiveDate) {
     }
 
+    /** {@code answers}: the unit's answer to open revision points (none, or each of them where required). */
     public record SubmitDraft(@TargetAggregateIdentifier UUID assignmentId, String documentName,
-                              String documentSha256, String documentUrl, String note, LocalDate effectiveDate) {
+                              String documentSha256, String documentUrl, String note, LocalDate effectiveDate,
+                              List<PointAnswer> answers) {
+
+        public SubmitDraft(UUID assignmentId, String documentName, String documentSha256, String documentUrl,
+                           String note, LocalDate effectiveDate) {
+            this(assignmentId, documentName, documentSha256, documentUrl, note, effectiveDate, List.of());
+        }
     }
 
+    /**
+     * {@code reasons} become new points; {@code reopenedPoints} names answered points that did not satisfy;
+     * {@code draftVersion} is the version judged (null: the current one); {@code decisionRef} cites an outside
+     * body's decision.
+     */
     public record RequestRevision(@TargetAggregateIdentifier UUID assignmentId, List<String> reasons,
-                                  LocalDate dueDate, LocalDate effectiveDate) {
+                                  LocalDate dueDate, LocalDate effectiveDate, List<String> reopenedPoints,
+                                  Integer draftVersion, DecisionRef decisionRef) {
+
+        public RequestRevision(UUID assignmentId, List<String> reasons, LocalDate dueDate, LocalDate effectiveDate) {
+            this(assignmentId, reasons, dueDate, effectiveDate, List.of(), null, null);
+        }
     }
 
+    /** {@code draftVersion}: the version judged; null judges the current one. */
     public record Approve(@TargetAggregateIdentifier UUID assignmentId, String note, DecisionRef decisionRef,
-                          LocalDate effectiveDate) {
+                          LocalDate effectiveDate, Integer draftVersion) {
+
+        public Approve(UUID assignmentId, String note, DecisionRef decisionRef, LocalDate effectiveDate) {
+            this(assignmentId, note, decisionRef, effectiveDate, null);
+        }
     }
 
     public record Issue(@TargetAggregateIdentifier UUID assignmentId, String documentNumber, LocalDate issuedOn) {

@@ -6,11 +6,13 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.modelling.command.Repository;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.docket.platform.axon.CatchUpCachingRepository;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RevisionPointSettings.class)
 class AssignmentConfiguration {
 
     /**

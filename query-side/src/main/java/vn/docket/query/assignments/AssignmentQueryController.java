@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -95,14 +96,16 @@ class AssignmentQueryController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One assignment: status, units, deadlines, approvals, timeliness")
-    AssignmentView one(@PathVariable UUID id) {
+    @Operation(summary = "One assignment: status, units, deadlines, approvals, timeliness; ETag: the current draft version")
+    ResponseEntity<AssignmentView> one(@PathVariable UUID id) {
         visibility.requireVisible(CurrentActor.get(), id);
         Document d = assignments.find(Filters.eq("_id", id.toString())).first();
         if (d == null) {
             throw new NotFound("No assignment with id " + id + ".");
         }
-        return AssignmentView.from(d, LocalDate.now(clock));
+        AssignmentView view = AssignmentView.from(d, LocalDate.now(clock));
+        // A leader approving or sending back sends this tag as If-Match: the version they read is the one judged.
+        return ResponseEntity.ok().eTag("\"" + view.currentVersion() + "\"").body(view);
     }
 
     /** The database form of {@link Timeliness#classify}: keep the two in step. */

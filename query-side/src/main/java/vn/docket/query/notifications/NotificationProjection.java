@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -106,7 +107,8 @@ class NotificationProjection {
         String id = e.assignmentId().toString();
         notify(message, id, "REVISION_REQUESTED", "Yêu cầu chỉnh sửa dự thảo",
                 "Dự thảo v" + e.version() + " của nhiệm vụ \"" + title(id) + "\" cần chỉnh sửa:\n- "
-                        + String.join("\n- ", e.reasons())
+                        + String.join("\n- ", Stream.concat(e.points().stream().map(p -> p.id() + " " + p.text()),
+                                e.reopenedPoints().stream().map(p -> "Mở lại ý kiến " + p)).toList())
                         + (e.dueDate() == null ? "" : "\nHạn nộp lại: " + DAY.format(e.dueDate()) + "."),
                 List.of(Audience.unit(leadUnit(id))));
     }

@@ -15,7 +15,7 @@ import java.util.Optional;
  * that decides who had the work when.
  */
 public record PlanPath(String assignmentId, List<Step> steps, int revisionRounds, long daysWithUnit,
-                       long daysAwaitingReview, List<Period> periods) {
+                       long daysAwaitingReview, List<Period> periods, List<Map<String, Object>> points) {
 
     public record Step(String type, Integer version, String level, List<String> reasons, Map<String, Object> actor,
                        LocalDate effectiveDate, Instant recordedAt, Map<String, Object> details) {
@@ -49,7 +49,12 @@ public record PlanPath(String assignmentId, List<Step> steps, int revisionRounds
         }
         ball.period(since, today, true).ifPresent(periods::add);
         return new PlanPath(assignmentId, steps, rounds, Holder.UNIT.days(periods), Holder.REVIEWERS.days(periods),
-                List.copyOf(periods));
+                List.copyOf(periods), List.of());
+    }
+
+    /** The revision points as the revision statistics keep them: raised when and by whom, answered, closed or reopened. */
+    PlanPath withPoints(List<Map<String, Object>> points) {
+        return new PlanPath(assignmentId, steps, revisionRounds, daysWithUnit, daysAwaitingReview, periods, points);
     }
 
     /** Who has the work in hand between two steps. */

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.docket.platform.security.CurrentActor;
 import vn.docket.platform.web.NotFound;
 import vn.docket.query.assignments.Visibility;
+import vn.docket.query.revisioncycles.RevisionCycleProjection;
 import vn.docket.query.support.ReadModels;
 
 @RestController
@@ -31,11 +32,13 @@ class PlanPathController {
             "reasons", "actor", "effectiveDate", "recordedAt");
 
     private final MongoCollection<Document> steps;
+    private final MongoCollection<Document> cycles;
     private final Clock clock;
     private final Visibility visibility;
 
     PlanPathController(MongoDatabase database, Clock clock, Visibility visibility) {
         this.steps = database.getCollection(PlanPathProjection.COLLECTION);
+        this.cycles = database.getCollection(RevisionCycleProjection.COLLECTION);
         this.clock = clock;
         this.visibility = visibility;
     }
@@ -59,6 +62,11 @@ class PlanPathController {
         if (found.isEmpty()) {
             throw new NotFound("No assignment with id " + id + ".");
         }
-        return PlanPath.of(id.toString(), found, LocalDate.now(clock));
+        Document cycle = cycles.find(Filters.eq("_id", id.toString())).first();
+        List<Map<String, Object>> points = new ArrayList<>();
+        if (cycle != null && cycle.getList("points", Document.class) != null) {
+            points.addAll(cycle.getList("points", Document.class));
+        }
+        return PlanPath.of(id.toString(), found, LocalDate.now(clock)).withPoints(points);
     }
 }

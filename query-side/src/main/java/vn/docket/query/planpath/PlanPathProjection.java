@@ -28,6 +28,8 @@ import vn.docket.events.MeetingVerdict;
 import vn.docket.events.ExtensionRejected;
 import vn.docket.events.ExtensionRequested;
 import vn.docket.events.ReminderSent;
+import vn.docket.events.RevisionPoint;
+import vn.docket.events.RevisionPointsAnswered;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskCancelled;
@@ -74,7 +76,16 @@ class PlanPathProjection {
                     .append("documentUrl", e.documentUrl()).append("note", e.note());
         } else if (event instanceof RevisionRequested e) {
             step.append("type", "REVISION_REQUESTED").append("version", e.version())
-                    .append("level", e.level()).append("reasons", e.reasons()).append("dueDate", iso(e.dueDate()));
+                    .append("level", e.level()).append("reasons", e.reasons()).append("dueDate", iso(e.dueDate()))
+                    .append("points", e.points().stream().map(p -> new Document("id", p.id())
+                            .append("number", p.number()).append("text", p.text())).toList())
+                    .append("reopenedPoints", e.reopenedPoints())
+                    .append("decision", e.decision() == null ? null
+                            : new Document("number", e.decision().number()).append("date", iso(e.decision().date())));
+        } else if (event instanceof RevisionPointsAnswered e) {
+            step.append("type", "POINTS_ANSWERED").append("version", e.version())
+                    .append("answers", e.answers().stream().map(a -> new Document("point", a.point())
+                            .append("answer", a.answer().name()).append("note", a.note())).toList());
         } else if (event instanceof DraftApproved e) {
             step.append("type", "APPROVED").append("version", e.version())
                     .append("level", e.level()).append("finalApproval", e.finalApproval()).append("note", e.note())
@@ -92,6 +103,9 @@ class PlanPathProjection {
         } else if (event instanceof MeetingConcluded e) {
             step.append("type", e.verdict() == MeetingVerdict.REVISION_REQUIRED ? "REVISION_REQUESTED" : "APPROVED_IN_PRINCIPLE")
                     .append("version", e.version()).append("level", "Cuộc họp UBND").append("reasons", e.requirements())
+                    .append("points", e.verdict() != MeetingVerdict.REVISION_REQUIRED ? null
+                            : RevisionPoint.numbered(e.version(), e.requirements()).stream().map(p -> new Document("id", p.id())
+                                    .append("number", p.number()).append("text", p.text())).toList())
                     .append("chair", e.chair()).append("decision", e.notice() == null ? null
                             : new Document("number", e.notice().number()).append("date", iso(e.notice().date())));
         } else if (event instanceof TaskCancelled e) {

@@ -31,12 +31,21 @@ class RevisionCycleController {
         this.visibility = visibility;
     }
 
-    /** Rounds of one assignment and the days each revised draft took to come back (null while still out). */
-    record AssignmentCycles(String id, String title, String unit, String kind, int rounds, List<Long> turnaroundDays) {
+    /**
+     * Rounds of one assignment, the days each revised draft took to come back (null while still out), per round
+     * the points raised, reopened, taken in and explained, and each point's story (raised, answered, closed or reopened).
+     */
+    record AssignmentCycles(String id, String title, String unit, String kind, int rounds, List<Long> turnaroundDays,
+                            List<RoundPoints> pointsByRound, List<Document> points) {
     }
 
+    record RoundPoints(int version, int raised, int reopened, int takenIn, int explained) {
+    }
+
+    /** {@code pointsRaised}, {@code takenIn}, {@code explained}, {@code reopened}: over every round shown. */
     record RevisionCycles(int assignments, double meanRounds, int maxRounds, Double meanTurnaroundDays,
-                          List<Double> meanTurnaroundDaysByRound, List<AssignmentCycles> perAssignment) {
+                          List<Double> meanTurnaroundDaysByRound, int pointsRaised, Double meanPointsPerRound,
+                          int takenIn, int explained, int reopened, List<AssignmentCycles> perAssignment) {
     }
 
     @GetMapping("/api/stats/revision-cycles")
@@ -57,13 +66,17 @@ class RevisionCycleController {
         List<AssignmentCycles> per = new ArrayList<>();
         cycles.find(filters.isEmpty() ? new Document() : Filters.and(filters)).forEach(d -> {
             List<Long> turnaround = new ArrayList<>();
+            List<RoundPoints> pointsByRound = new ArrayList<>();
             for (Document round : d.getList("rounds", Document.class)) {
                 Object back = round.get("resubmittedOn");
                 turnaround.add(back == null ? null
                         : ChronoUnit.DAYS.between(ReadModels.date(round.get("requestedOn")), ReadModels.date(back)));
+                pointsByRound.add(new RoundPoints(round.getInteger("version", 0), round.getInteger("points", 0),
+                        round.getInteger("reopened", 0), round.getInteger("takenIn", 0), round.getInteger("explained", 0)));
             }
+            List<Document> points = d.getList("points", Document.class);
             per.add(new AssignmentCycles(d.getString("_id"), d.getString("title"), d.getString("unit"),
-                    d.getString("kind"), turnaround.size(), turnaround));
+                    d.getString("kind"), turnaround.size(), turnaround, pointsByRound, points == null ? List.of() : points));
         });
         int max = per.stream().mapToInt(AssignmentCycles::rounds).max().orElse(0);
         double mean = per.stream().mapToInt(AssignmentCycles::rounds).average().orElse(0);
@@ -76,6 +89,11 @@ class RevisionCycleController {
                     .map(a -> a.turnaroundDays().get(round)).filter(t -> t != null)
                     .mapToLong(Long::longValue).average().stream().boxed().findFirst().orElse(null));
         }
-        return new RevisionCycles(per.size(), mean, max, meanTurnaround, byRound, per);
+        List<RoundPoints> rounds = per.stream().flatMap(a -> a.pointsByRound().stream()).toList();
+        int raised = rounds.stream().mapToInt(RoundPoints::raised).sum();
+        return new RevisionCycles(per.size(), mean, max, meanTurnaround, byRound, raised,
+                rounds.isEmpty() ? null : (double) raised / rounds.size(),
+                rounds.stream().mapToInt(RoundPoints::takenIn).sum(), rounds.stream().mapToInt(RoundPoints::explained).sum(),
+                rounds.stream().mapToInt(RoundPoints::reopened).sum(), per);
     }
 }

@@ -35,6 +35,9 @@ final class ItemReader {
     private static final Pattern COORDINATE = Pattern.compile("(?iuU)\\bphối hợp\\s+(?:chặt chẽ\\s+)?(?:với\\s+)?(?:cùng\\s+)?");
     private static final Pattern MEMBERS = Pattern.compile("(?iuU)\\bgồm\\s*(?:có\\s+)?(?:các\\s+(?:đơn vị|cơ quan|phòng|sở|ban|ngành)\\s*)?:?\\s*");
     private static final Pattern LEAD_IN = Pattern.compile("(?iuU)(như sau|sau đây|gồm)\\s*:\\s*$|:\\s*$");
+    /** Praise of the unit ("đánh giá cao tinh thần trách nhiệm ...") is no point to revise; a demand after "tuy nhiên" is. */
+    private static final Pattern PRAISE = Pattern.compile("(?iuU)\\b(đánh giá cao|biểu dương|khen ngợi|hoan nghênh|ghi nhận)\\b");
+    private static final Pattern CONTRAST = Pattern.compile("(?iuU)\\b(tuy nhiên|nhưng|song)\\b[\\s,]*");
     private static final Pattern REQUIREMENT = Pattern.compile(
             "(?iuU)^(yêu cầu|cần|bổ sung|xem xét|nghiên cứu|rà soát|chỉnh sửa|lưu ý|đề nghị)\\b|\\bcần\\b");
     /** Where the lead's task ends: the approval step or the deadline. */
@@ -365,7 +368,7 @@ final class ItemReader {
     /**
      * The concrete things to revise or add: dash entries, "Yêu cầu ..." and "... cần ..."
      * sentences, and the clauses of the lead's task ("rà soát ...; xem xét ...; tiếp thu ...").
-     * Lead-in sentences ("... như sau:") and verdicts are not requirements.
+     * Lead-in sentences ("... như sau:"), verdicts and praise are not requirements.
      */
     private List<String> requirements(List<String> paragraphs) {
         List<String> out = new ArrayList<>();
@@ -373,6 +376,14 @@ final class ItemReader {
             boolean dash = DASH.matcher(paragraph).find();
             List<String> sentences = dash ? List.of(DASH.matcher(paragraph).replaceFirst("")) : Sentences.split(paragraph);
             for (String sentence : sentences) {
+                Matcher praise = PRAISE.matcher(sentence);
+                if (praise.find()) {
+                    Matcher but = CONTRAST.matcher(sentence);
+                    if (!but.find(praise.end())) {
+                        continue;
+                    }
+                    sentence = sentence.substring(but.end());
+                }
                 if (LEAD_IN.matcher(sentence).find()) {
                     continue;
                 }

@@ -1,0 +1,138 @@
+package vn.docket.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The issue's walk over HTTP: v1 sent back with three points; v2 answers two taken in, one explained; the chair
+ * approves v2 naming it; an approval naming v1 after v2 arrived is refused 409 stale-draft and writes nothing.
+ */
+@SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
+class RevisionPointsApiTest {
+
+    static final List<String> THREE = List.of("Chỉnh sửa bố cục gồm 04 mục chính", "Đề ra lộ trình cụ thể",
+            "Rút gọn phần đánh giá thực trạng");
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    EventStore eventStore;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void v2_answers_the_points_of_v1_and_only_the_version_the_chair_read_can_be_judged() {
+        DocketClient docket = new DocketClient(http);
+        String at = "/api/assignments/" + assign(docket);
+        docket.ok("tckh", at + "/drafts", Map.of("documentName", "KH v1.docx", "documentUrl", "https://vanban.example.vn/v1",
+                "effectiveDate", "2021-04-13"));
+        docket.ok("chair", at + "/revision-requests", Map.of("reasons", THREE, "draftVersion", 1,
+                "effectiveDate", "2021-04-15"));
+
+        Map<String, Object> path = docket.await("tckh", at + "/path",
+                p -> ((List<?>) p.get("points")).size() == 3);
+        Map<String, Object> first = ((List<Map<String, Object>>) path.get("points")).get(0);
+        assertThat(first).containsEntry("id", "1.1").containsEntry("text", THREE.get(0)).containsEntry("status", "OPEN")
+                .containsEntry("raisedOn", "2021-04-15").containsEntry("level", "Lãnh đạo UBND thành phố");
+        assertThat((Map<String, Object>) first.get("raisedBy")).containsEntry("name", "Hoàng Văn Nam");
+
+        // An answer to a point nobody raised is refused, and the draft with it is not handed in.
+        ResponseEntity<Map<String, Object>> refused = docket.post("tckh", at + "/drafts", v2(List.of(
+                Map.of("point", "1.9", "answer", "TAKEN_IN", "note", "Mục V"))));
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        assertThat(refused.getBody()).containsEntry("rule", "unknown-revision-point");
+
+        assertThat(docket.ok("tckh", at + "/drafts", v2(List.of(
+                Map.of("point", "1.1", "answer", "TAKEN_IN", "note", "Bố cục mới: Mục I-IV"),
+                Map.of("point", "1.2", "answer", "TAKEN_IN", "note", "Phụ lục 2"),
+                Map.of("point", "1.3", "answer", "EXPLAINED", "note", "Thực trạng là căn cứ của các giải pháp")))))
+                .containsEntry("version", 2);
+        docket.await("chair", at, a -> Integer.valueOf(2).equals(a.get("currentVersion")));
+        assertThat(docket.get("chair", at).getHeaders().getETag()).isEqualTo("\"2\"");
+
+        // The chair's page still showed v1: refused, naming v2, and nothing is written.
+        long before = lastSequence(at);
+        ResponseEntity<Map<String, Object>> stale = postIfMatch("chair", at + "/approvals", Map.of(), "\"1\"");
+        assertThat(stale.getStatusCode().value()).isEqualTo(409);
+        assertThat(stale.getBody()).containsEntry("rule", "stale-draft");
+        assertThat((String) stale.getBody().get("detail")).contains("current draft is v2");
+        ResponseEntity<Map<String, Object>> staleBody = docket.post("chair", at + "/approvals", Map.of("draftVersion", 1));
+        assertThat(staleBody.getStatusCode().value()).isEqualTo(409);
+        assertThat(staleBody.getBody()).containsEntry("rule", "stale-draft");
+        assertThat(lastSequence(at)).isEqualTo(before);
+
+        assertThat(postIfMatch("chair", at + "/approvals", Map.of("effectiveDate", "2021-04-26"), "\"2\"")
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(lastSequence(at)).isEqualTo(before + 1);
+
+        // The statistics: per point its story, per round how many were taken in and explained.
+        Map<String, Object> stats = docket.await("chair", "/api/stats/revision-cycles?unit=Phòng Tài chính - Kế hoạch",
+                s -> ((List<Map<String, Object>>) s.get("perAssignment")).stream().anyMatch(a -> at.endsWith((String) a.get("id"))
+                        && ((List<Map<String, Object>>) a.get("points")).stream().allMatch(p -> "CLOSED".equals(p.get("status")))));
+        Map<String, Object> mine = ((List<Map<String, Object>>) stats.get("perAssignment")).stream()
+                .filter(a -> at.endsWith((String) a.get("id"))).findFirst().orElseThrow();
+        assertThat((List<Map<String, Object>>) mine.get("pointsByRound")).containsExactly(
+                Map.of("version", 1, "raised", 3, "reopened", 0, "takenIn", 2, "explained", 1));
+        assertThat((List<Map<String, Object>>) mine.get("points")).extracting(p -> p.get("answer"))
+                .containsExactly("TAKEN_IN", "TAKEN_IN", "EXPLAINED");
+        assertThat((List<Map<String, Object>>) mine.get("points")).extracting(p -> p.get("answeredInVersion"))
+                .containsExactly(2, 2, 2);
+    }
+
+    @Test
+    void a_malformed_if_match_is_a_422_naming_the_rule() {
+        DocketClient docket = new DocketClient(http);
+        String at = "/api/assignments/" + assign(docket);
+        docket.ok("tckh", at + "/drafts", Map.of("documentName", "KH v1.docx", "documentUrl", "https://vanban.example.vn/v1",
+                "effectiveDate", "2021-04-13"));
+        ResponseEntity<Map<String, Object>> answer = postIfMatch("chair", at + "/approvals", Map.of(), "\"v1\"");
+        assertThat(answer.getStatusCode().value()).isEqualTo(422);
+        assertThat(answer.getBody()).containsEntry("rule", "if-match-format");
+    }
+
+    private static Map<String, Object> v2(List<Map<String, String>> answers) {
+        return Map.of("documentName", "KH v2.docx", "documentUrl", "https://vanban.example.vn/v2",
+                "effectiveDate", "2021-04-24", "answers", answers);
+    }
+
+    private static String assign(DocketClient docket) {
+        Map<String, Object> assign = new HashMap<>();
+        assign.put("title", "Dự thảo Kế hoạch thực hiện Chương trình hành động");
+        assign.put("kind", "PLAN");
+        assign.put("leadUnit", "Phòng Tài chính - Kế hoạch");
+        assign.put("deadline", "2021-04-25");
+        assign.put("approvalRoute", List.of("Lãnh đạo UBND thành phố"));
+        assign.put("effectiveDate", "2021-04-13");
+        return (String) docket.ok("clerk", "/api/assignments", assign).get("id");
+    }
+
+    private long lastSequence(String at) {
+        return eventStore.lastSequenceNumberFor(at.substring(at.lastIndexOf('/') + 1)).orElse(-1L);
+    }
+
+    private ResponseEntity<Map<String, Object>> postIfMatch(String user, String path, Object body, String ifMatch) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setIfMatch(ifMatch);
+        return http.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers),
+                new ParameterizedTypeReference<>() {
+                });
+    }
+}

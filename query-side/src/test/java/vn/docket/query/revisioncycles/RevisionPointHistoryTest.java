@@ -1,0 +1,87 @@
+package vn.docket.query.revisioncycles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.messaging.MetaData;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.docket.events.Actor;
+import vn.docket.events.DeliverableKind;
+import vn.docket.events.DraftSubmitted;
+import vn.docket.events.EventMetadata;
+import vn.docket.events.RevisionPointsAnswered;
+import vn.docket.events.RevisionPointsAnswered.Answer;
+import vn.docket.events.RevisionPointsAnswered.PointAnswer;
+import vn.docket.events.RevisionRequested;
+import vn.docket.events.Role;
+import vn.docket.events.TaskAssigned;
+
+/** Each point's story in the revision statistics: raised, answered, then closed or reopened, counted per round. */
+class RevisionPointHistoryTest {
+
+    static final UUID ID = UUID.randomUUID();
+    static final String LEADERS = "Lãnh đạo UBND thành phố";
+    static final MetaData CHAIR = MetaData.from(EventMetadata.of(
+            new Actor("chair", "Hoàng Văn Nam", LEADERS, Role.CHAIR), "command-1"));
+
+    MongoServer server;
+    MongoClient client;
+    MongoDatabase database;
+    RevisionCycleProjection projection;
+
+    @BeforeEach
+    void setUp() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+        database = client.getDatabase("test");
+        projection = new RevisionCycleProjection(database);
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void sending_v2_back_reopens_the_point_named_and_closes_the_other_answered_ones() {
+        projection.on(new TaskAssigned(ID, "Kế hoạch", DeliverableKind.PLAN, "Phòng Tài chính - Kế hoạch", List.of(),
+                null, List.of(LEADERS), null, null, day(13)), 0);
+        projection.on(new DraftSubmitted(ID, 1, "v1", null, "https://x.vn/v1", null, day(13)), 1);
+        projection.on(new RevisionRequested(ID, 1, LEADERS, List.of("Bố cục", "Lộ trình", "Thực trạng"), null, day(15)),
+                2, CHAIR);
+        projection.on(new DraftSubmitted(ID, 2, "v2", null, "https://x.vn/v2", null, day(20)), 3);
+        RevisionPointsAnswered answered = new RevisionPointsAnswered(ID, 2, List.of(
+                new PointAnswer("1.1", Answer.TAKEN_IN, "Mục I"), new PointAnswer("1.2", Answer.TAKEN_IN, "Phụ lục"),
+                new PointAnswer("1.3", Answer.EXPLAINED, "Giữ nguyên")), day(20));
+        projection.on(answered, 4);
+        projection.on(answered, 4); // redelivered: counted once
+        projection.on(new RevisionRequested(ID, 2, LEADERS, List.of(), List.of("1.3"), null, null, day(22)), 5, CHAIR);
+
+        Document doc = database.getCollection(RevisionCycleProjection.COLLECTION)
+                .find(Filters.eq("_id", ID.toString())).first();
+        List<Document> points = doc.getList("points", Document.class);
+        assertThat(points).extracting(p -> p.getString("status")).containsExactly("CLOSED", "CLOSED", "REOPENED");
+        assertThat(points.get(2)).containsEntry("answer", "EXPLAINED").containsEntry("answeredInVersion", 2)
+                .containsEntry("reopenedOn", "2021-04-22").containsEntry("raisedOn", "2021-04-15");
+        assertThat(points.get(0).get("raisedBy", Document.class)).containsEntry("name", "Hoàng Văn Nam");
+        List<Document> rounds = doc.getList("rounds", Document.class);
+        assertThat(rounds.get(0)).containsEntry("points", 3).containsEntry("takenIn", 2).containsEntry("explained", 1);
+        assertThat(rounds.get(1)).containsEntry("points", 0).containsEntry("reopened", 1);
+    }
+
+    static LocalDate day(int april) {
+        return LocalDate.of(2021, 4, april);
+    }
+}
