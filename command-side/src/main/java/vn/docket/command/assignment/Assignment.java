@@ -169,7 +169,8 @@ class Assignment {
             throw new RuleBroken("document-url-format", "documentUrl must be an http or https link.");
         }
         int next = version + 1;
-        apply(new DraftSubmitted(id, next, name, sha == null ? null : sha.toLowerCase(), url, Text.clean(cmd.note()), on));
+        apply(new DraftSubmitted(id, next, name, sha == null ? null : sha.toLowerCase(), url, Text.clean(cmd.note()), on,
+                cmd.file()));
         return next;
     }
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import vn.docket.events.DecisionRef;
 import vn.docket.events.DeliverableKind;
+import vn.docket.events.DocumentFile;
 import vn.docket.events.MeetingVerdict;
 import vn.docket.events.NoticeSource;
 
@@ -23,8 +24,14 @@ public final class AssignmentCommands {
                              NoticeSource source, UUID parentId, LocalDate effectiveDate) {
     }
 
+    /** {@code file}: what Docket stored when the draft came as a file (its SHA-256 is documentSha256); else null. */
     public record SubmitDraft(@TargetAggregateIdentifier UUID assignmentId, String documentName,
-                              String documentSha256, String documentUrl, String note, LocalDate effectiveDate) {
+                              String documentSha256, String documentUrl, String note, LocalDate effectiveDate,
+                              DocumentFile file) {
+        public SubmitDraft(UUID assignmentId, String documentName, String documentSha256, String documentUrl,
+                           String note, LocalDate effectiveDate) {
+            this(assignmentId, documentName, documentSha256, documentUrl, note, effectiveDate, null);
+        }
     }
 
     public record RequestRevision(@TargetAggregateIdentifier UUID assignmentId, List<String> reasons,

@@ -1,0 +1,50 @@
+package vn.docket.platform.files;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import vn.docket.platform.Periodic;
+import vn.docket.platform.web.Problems;
+
+/** The file store, its hourly sweep of what interrupted uploads left, and the answer to a refused file. */
+@Configuration(proxyBeanMethods = false)
+public class FileConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(FileStore.class);
+
+    @Bean
+    FileStore fileStore(MongoDatabase database, Clock clock) {
+        return new FileStore(database, clock);
+    }
+
+    /** An upload still under way is minutes old at most; what is an hour old was abandoned. */
+    @Bean
+    SmartLifecycle fileSweep(FileStore files, Clock clock) {
+        return new Periodic("file-sweep", log).every(Duration.ofHours(1), "remove what interrupted uploads left",
+                () -> {
+                    long removed = files.sweep(clock.instant().minus(Duration.ofHours(1)));
+                    if (removed > 0) {
+                        log.info("Removed {} pieces of files whose upload was interrupted; no draft referred to them.", removed);
+                    }
+                });
+    }
+
+    @RestControllerAdvice
+    static class FileProblems {
+        @ExceptionHandler(FileRefused.class)
+        ResponseEntity<ProblemDetail> refused(FileRefused e) {
+            return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.problem(e.status(), e.rule(), e.getMessage()));
+        }
+    }
+}
