@@ -50,9 +50,10 @@ final class DocumentReader {
     static final int MAX_TEXT = 2_000_000;
 
     record Read(String mediaType, String text, Integer pageCount, boolean textLayer) {
+        /** Words as a reader counts them: a dash or a bullet standing alone is not one. */
         int wordCount() {
-            String trimmed = text.strip();
-            return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
+            return (int) java.util.Arrays.stream(text.split("\\s+"))
+                    .filter(w -> w.codePoints().anyMatch(Character::isLetterOrDigit)).count();
         }
     }
 

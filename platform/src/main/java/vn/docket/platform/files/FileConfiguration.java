@@ -8,6 +8,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
@@ -39,12 +45,27 @@ public class FileConfiguration {
                 });
     }
 
+    /** Before {@link Problems}, which would answer an oversized upload without naming the rule. */
     @RestControllerAdvice
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     static class FileProblems {
+
+        private final long maxBytes;
+
+        FileProblems(@Value("${docket.files.max-size:50MB}") DataSize maxSize) {
+            this.maxBytes = maxSize.toBytes();
+        }
+
         @ExceptionHandler(FileRefused.class)
         ResponseEntity<ProblemDetail> refused(FileRefused e) {
             return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(Problems.problem(e.status(), e.rule(), e.getMessage()));
+        }
+
+        @ExceptionHandler(MaxUploadSizeExceededException.class)
+        ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
+            return refused(new FileRefused(HttpStatus.PAYLOAD_TOO_LARGE, "file-too-large",
+                    "Tệp quá lớn; Docket nhận tệp tối đa " + maxBytes / (1024 * 1024) + " MB."));
         }
     }
 }
