@@ -117,6 +117,12 @@ function stepList(path) {
     if (step.type === 'ASSIGNED' && d.deadline) extra.push(`${t('field.deadline')}: ${fmtDate(d.deadline)}`);
     if (step.type === 'DRAFT_SUBMITTED') {
       extra.push(d.documentName || '');
+      if (d.file) {
+        extra.push(h('a', { href: `/draft.html?id=${path.assignmentId}&v=${step.version}`, class: 'open-draft' },
+          t('detail.readDraft', { version: step.version })));
+        extra.push(h('a', { href: `/api/assignments/${path.assignmentId}/drafts/${step.version}/file`, download: '' },
+          t('draft.download')));
+      }
       if (d.documentUrl) extra.push(h('a', { href: d.documentUrl, rel: 'noopener noreferrer' }, t('detail.openDocument')));
       if (d.documentSha256) extra.push(h('code', { title: d.documentSha256 }, `SHA-256 ${d.documentSha256.slice(0, 12)}…`));
     }
@@ -141,20 +147,6 @@ function stepList(path) {
   }));
 }
 
-/** Computes the SHA-256 of a chosen file in the browser: the draft is identified, not uploaded. */
-function shaPicker(nameField, shaField) {
-  const picker = field({ name: 'documentFile', label: t('field.documentFile'), type: 'file' });
-  if (!crypto.subtle) return null; // only on https or localhost
-  picker.input.addEventListener('change', async () => {
-    const file = picker.input.files[0];
-    if (!file) return;
-    const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
-    shaField.input.value = [...new Uint8Array(digest)].map(b => b.toString(16).padStart(2, '0')).join('');
-    if (!nameField.input.value) nameField.input.value = file.name;
-  });
-  return picker;
-}
-
 function effective() {
   return field({ name: 'effectiveDate', label: t('field.effectiveDate'), type: 'date', notFuture: true,
     hint: t('field.effectiveDate.hint') });
@@ -167,23 +159,40 @@ function actions(me, a, after) {
   const next = nextLevel(a);
   const forms = {
     draft: () => {
-      const name = field({ name: 'documentName', label: t('field.documentName'), required: true });
-      const sha = field({ name: 'documentSha256', label: t('field.documentSha256'), wide: true });
-      const fields = [name, shaPicker(name, sha), sha,
+      // The file itself is uploaded; the server computes its SHA-256. A link stays possible for documents kept
+      // elsewhere. Nothing is hashed in the browser, so it works on a plain-http office address too.
+      const file = field({ name: 'documentFile', label: t('field.documentFile'), type: 'file', wide: true,
+        accept: '.docx,.odt,.pdf,.txt', hint: t('field.documentFile.hint') });
+      const name = field({ name: 'documentName', label: t('field.documentName'), hint: t('field.documentName.hint') });
+      const chosen = () => file.input.files[0];
+      file.input.addEventListener('change', () => {
+        if (chosen() && !name.input.value) name.input.value = chosen().name;
+      });
+      const fields = [file, name,
         field({ name: 'documentUrl', label: t('field.documentUrl'), wide: true, placeholder: 'https://' }),
-        field({ name: 'note', label: t('field.note'), type: 'textarea', wide: true, rows: 2 }), effective()]
-        .filter(Boolean);
+        field({ name: 'note', label: t('field.note'), type: 'textarea', wide: true, rows: 2 }), effective()];
       return [t('action.draft'), commandForm({
         id: 'form-draft', fields, submit: t('action.draft'), path: `${at}/drafts`,
         check: v => {
           const problems = [];
-          if (!v.documentSha256 && !v.documentUrl) problems.push(['documentSha256', t('valid.docRef')]);
-          if (v.documentSha256 && !/^[0-9a-f]{64}$/i.test(v.documentSha256)) problems.push(['documentSha256', t('valid.sha')]);
+          if (!chosen() && !v.documentUrl) problems.push(['documentFile', t('valid.docRef')]);
+          if (!chosen() && v.documentUrl && !v.documentName) {
+            problems.push(['documentName', t('valid.required', { field: t('field.documentName').toLowerCase() })]);
+          }
           if (v.documentUrl && !/^https?:\/\/\S+$/i.test(v.documentUrl)) problems.push(['documentUrl', t('valid.url')]);
           return problems;
         },
-        body: v => ({ documentName: v.documentName, documentSha256: v.documentSha256, documentUrl: v.documentUrl,
-          note: v.note, effectiveDate: v.effectiveDate }),
+        form: v => {
+          if (!chosen()) return null;
+          const form = new FormData();
+          form.append('file', chosen());
+          for (const key of ['documentName', 'documentUrl', 'note', 'effectiveDate']) {
+            if (v[key]) form.append(key, v[key]);
+          }
+          return form;
+        },
+        body: v => ({ documentName: v.documentName, documentUrl: v.documentUrl, note: v.note,
+          effectiveDate: v.effectiveDate }),
         done: after,
       })];
     },

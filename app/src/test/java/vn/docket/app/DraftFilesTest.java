@@ -195,6 +195,32 @@ class DraftFilesTest {
     }
 
     @Test
+    void a_form_sent_twice_with_one_idempotency_key_hands_in_one_draft_even_with_another_boundary() {
+        byte[] content = docx(PARAGRAPHS);
+        String key = UUID.randomUUID().toString();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+            form.add("file", new ByteArrayResource(content) {
+                @Override
+                public String getFilename() {
+                    return "Dự thảo.docx";
+                }
+            });
+            form.add("note", "Trình lần đầu");
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+            headers.set("Idempotency-Key", key);
+            ResponseEntity<Map<String, Object>> answer = http.withBasicAuth("tckh", "demo").exchange(
+                    "/api/assignments/" + id + "/drafts", HttpMethod.POST, new HttpEntity<>(form, headers),
+                    new ParameterizedTypeReference<>() {
+                    });
+            assertThat(answer.getStatusCode().value()).as("%s", answer.getBody()).isEqualTo(201);
+            assertThat(answer.getBody()).containsEntry("version", 1);
+        }
+        assertThat(drafts()).hasSize(1);
+    }
+
+    @Test
     void a_unit_that_may_not_see_the_assignment_finds_no_draft_file() {
         assertThat(handIn("tckh", docx(PARAGRAPHS), "Dự thảo.docx", Map.of()).getStatusCode().value()).isEqualTo(201);
         assertThat(download("qldt", 1).getStatusCode().value()).isEqualTo(404);

@@ -60,7 +60,13 @@ class DraftFileController {
         }
         String mediaType = draft.file().mediaType();
         boolean showInline = inline && mediaType.equals(MediaType.APPLICATION_PDF_VALUE);
-        return ResponseEntity.ok()
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (showInline) {
+            // The draft's page shows the PDF in a frame: this answer alone may be framed, by Docket's own pages.
+            answer.header("Content-Security-Policy", "default-src 'none'; object-src 'self'; frame-ancestors 'self'")
+                    .header("X-Frame-Options", "SAMEORIGIN");
+        }
+        return answer
                 .contentType(MediaType.parseMediaType(mediaType))
                 .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(showInline, draft.documentName()))
                 .header(HttpHeaders.ETAG, "\"" + draft.documentSha256() + "\"")
