@@ -21,6 +21,7 @@ import vn.docket.events.DraftSubmitted;
 import vn.docket.platform.files.FileStore;
 import vn.docket.platform.security.CurrentActor;
 import vn.docket.platform.web.NotFound;
+import vn.docket.platform.web.RuleBroken;
 import vn.docket.query.assignments.Visibility;
 
 /**
@@ -77,15 +78,36 @@ class DraftFileController {
     @Operation(summary = "A draft's text, one paragraph an entry; a scanned PDF has none (textLayer false)")
     DraftText text(@PathVariable UUID id, @PathVariable int version) {
         DraftSubmitted draft = draft(id, version);
-        Document description = files.describe(draft.documentSha256());
-        if (description == null) {
-            throw new NotFound("The file of draft v" + version + " is missing from the store; run verify.");
-        }
-        String text = description.getString("text");
-        List<String> paragraphs = text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split("\n"));
+        List<String> paragraphs = draft.file().textLayer() ? paragraphs(draft) : List.of();
         return new DraftText(version, draft.documentName(), draft.file().mediaType(), draft.file().size(),
                 draft.file().pageCount(), draft.file().wordCount(), draft.file().textLayer(),
                 draft.file().textLayer() ? null : NO_TEXT_LAYER, paragraphs);
+    }
+
+    @GetMapping("/api/assignments/{id}/drafts/{version}/changes")
+    @Operation(summary = "What changed since another version (default: the previous one): paragraphs added, removed and"
+            + " changed with the words changed inside, and the figures")
+    DraftChanges.Changes changes(@PathVariable UUID id, @PathVariable int version,
+                                 @RequestParam(required = false) Integer from) {
+        int earlier = from == null ? version - 1 : from;
+        if (earlier < 1 || earlier == version) {
+            throw new RuleBroken("changes-from-invalid", "Compare draft v" + version
+                    + " with another version of the same assignment (from=1 or later, not v" + version + " itself).");
+        }
+        return DraftChanges.between(earlier, paragraphs(draft(id, earlier)), version, paragraphs(draft(id, version)));
+    }
+
+    private List<String> paragraphs(DraftSubmitted draft) {
+        if (!draft.file().textLayer()) {
+            throw new RuleBroken("draft-without-text", "Draft v" + draft.version() + " is a scan (" + NO_TEXT_LAYER
+                    + "): there is no text to compare.");
+        }
+        Document description = files.describe(draft.documentSha256());
+        if (description == null) {
+            throw new NotFound("The file of draft v" + draft.version() + " is missing from the store; run verify.");
+        }
+        String text = description.getString("text");
+        return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split("\n"));
     }
 
     /** The draft of that version, if this person may see the assignment and the draft came as a file. */
