@@ -278,6 +278,31 @@ class DraftFilesTest {
         assertThat(download("chair", 4).getStatusCode().value()).isEqualTo(200);
     }
 
+    @SuppressWarnings("unchecked")
+    @Test
+    void the_changes_since_the_previous_version_name_the_paragraphs_and_words_changed() {
+        handIn("tckh", docx(PARAGRAPHS), "Dự thảo lần 1.docx", Map.of());
+        sendBack();
+        handIn("tckh", docx(List.of("KẾ HOẠCH", "Thực hiện Chương trình hành động của Ban Chấp hành Đảng bộ thành phố",
+                "Giao Phòng Tài chính - Kế hoạch chủ trì, phối hợp với các cơ quan liên quan.", "Lộ trình thực hiện")),
+                "Dự thảo lần 2.docx", Map.of());
+        Map<String, Object> changes = docket.getOk("chair", "/api/assignments/" + id + "/drafts/2/changes");
+        assertThat(changes).containsEntry("from", 1).containsEntry("to", 2);
+        assertThat((Map<String, Object>) changes.get("figures")).containsEntry("paragraphsChanged", 1)
+                .containsEntry("paragraphsAdded", 1).containsEntry("paragraphsRemoved", 0)
+                .containsEntry("paragraphsUnchanged", 2).containsEntry("wordsChanged", 2 + 7 + 4);
+        Map<String, Object> changed = ((List<Map<String, Object>>) changes.get("paragraphs")).get(1);
+        assertThat(changed).containsEntry("kind", "CHANGED")
+                .containsEntry("before", PARAGRAPHS.get(1));
+        assertThat((List<Map<String, Object>>) changed.get("segments")).extracting(s -> s.get("op") + ":" + s.get("text"))
+                .containsExactly("SAME:Thực hiện Chương trình hành động của", "REMOVED:Thành ủy",
+                        "ADDED:Ban Chấp hành Đảng bộ thành phố");
+
+        ResponseEntity<Map<String, Object>> itself = docket.get("chair", "/api/assignments/" + id + "/drafts/2/changes?from=2");
+        assertThat(itself.getStatusCode().value()).isEqualTo(422);
+        assertThat(itself.getBody()).containsEntry("rule", "changes-from-invalid");
+    }
+
     private void sendBack() {
         docket.ok("chair", "/api/assignments/" + id + "/revision-requests", Map.of("reasons", List.of("Bổ sung số liệu")));
     }

@@ -45,8 +45,17 @@ class DraftFilesBrowserTest {
     static final List<String> V1 = List.of("KẾ HOẠCH",
             "Thực hiện Chương trình hành động của Ban Chấp hành Đảng bộ thành phố Lạng Sơn",
             "I. MỤC ĐÍCH, YÊU CẦU",
-            "Cụ thể hóa các mục tiêu, nhiệm vụ và giải pháp của Nghị quyết Đại hội đại biểu Đảng bộ thành phố lần thứ XXIII,"
+            "Cụ thể hóa các mục tiêu của Nghị quyết Đại hội đại biểu Đảng bộ thành phố lần thứ XXIII,"
                     + " nhiệm kỳ 2020-2025, gắn trách nhiệm của các cơ quan tham mưu, thực hiện.");
+
+    /** v1 with one paragraph edited, one heading extended and one section added. */
+    static final List<String> V2 = List.of("KẾ HOẠCH",
+            "Thực hiện Chương trình hành động của Ban Chấp hành Đảng bộ thành phố Lạng Sơn",
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            "Cụ thể hóa các mục tiêu, nhiệm vụ và giải pháp của Nghị quyết Đại hội đại biểu Đảng bộ thành phố lần thứ XXIII,"
+                    + " nhiệm kỳ 2020-2025, gắn trách nhiệm của các cơ quan tham mưu, thực hiện.",
+            "III. LỘ TRÌNH THỰC HIỆN",
+            "Giao Phòng Tài chính - Kế hoạch chủ trì theo dõi, đôn đốc; báo cáo kết quả trước ngày 15/12 hằng năm.");
 
     @LocalServerPort
     int port;
@@ -148,24 +157,45 @@ class DraftFilesBrowserTest {
         browser.screenshot("draft-docx");
         phone("phone-draft-docx");
 
+        handIn(id, 3, file("Dự thảo Kế hoạch lần 2.docx", docx(V2)));
+        browser.signIn("chair");
+        browser.open("/draft.html?id=" + id + "&v=2");
+        browser.find(By.id("changes")).click();
+        browser.waitForText(By.id("changes-title"), "Dự thảo v2: thay đổi so với v1");
+        assertThat(browser.text(By.id("changes-changed"))).startsWith("1");
+        assertThat(browser.text(By.id("changes-added"))).startsWith("2");
+        assertThat(browser.all(By.cssSelector("#changes-inline p.changed ins")).stream().map(e -> e.getText()).toList())
+                .containsExactly("tiêu, nhiệm vụ và giải pháp");
+        assertThat(browser.text(By.cssSelector("#changes-inline p.added"))).contains("III. LỘ TRÌNH THỰC HIỆN");
+        browser.screenshot("draft-changes");
+        phone("phone-draft-changes");
+        browser.find(By.id("show-side")).click();
+        assertThat(browser.all(By.cssSelector("#changes-side .row.changed .before del")).stream().map(e -> e.getText())
+                .toList()).containsExactly("tiêu");
+        browser.screenshot("draft-changes-side");
+        phone("phone-draft-changes-side");
+
+        handIn(id, 5, file("Dự thảo Kế hoạch lần 3.pdf", pdf("KE HOACH - du thao lan 3",
+                "Bo sung lo trinh cu the va trach nhiem cua cac co quan")));
+        browser.signIn("chair");
+        browser.open("/draft.html?id=" + id + "&v=3");
+        browser.waitForText(By.id("draft-title"), "Dự thảo v3: Dự thảo Kế hoạch lần 3.pdf");
+        assertThat(browser.find(By.id("pdf")).getAttribute("src")).endsWith("/drafts/3/file?inline=true");
+        assertThat(browser.text(By.id("changes"))).isEqualTo("Thay đổi so với v2");
+        browser.screenshot("draft-pdf");
+        phone("phone-draft-pdf");
+    }
+
+    /** The chair sends the draft back (over the API) and the unit hands in the next version by choosing its file. */
+    private void handIn(String id, int stepsBefore, Path file) {
         http.withBasicAuth("chair", "demo").postForEntity("/api/assignments/" + id + "/revision-requests",
                 Map.of("reasons", List.of("Bổ sung lộ trình cụ thể")), Map.class);
         browser.signIn("tckh");
         browser.open("/assignment.html?id=" + id);
-        browser.waitForCount(By.cssSelector("#steps > li"), 3);
-        browser.present(By.cssSelector("#form-draft [name='documentFile']"))
-                .sendKeys(file("Dự thảo Kế hoạch lần 2.pdf", pdf("KE HOACH - du thao lan 2",
-                        "Bo sung lo trinh cu the va trach nhiem cua cac co quan")).toString());
+        browser.waitForCount(By.cssSelector("#steps > li"), stepsBefore);
+        browser.present(By.cssSelector("#form-draft [name='documentFile']")).sendKeys(file.toString());
         browser.find(By.cssSelector("#form-draft button[type=submit]")).click();
-        browser.waitForCount(By.cssSelector("#steps > li"), 4);
-
-        browser.signIn("chair");
-        browser.open("/draft.html?id=" + id + "&v=2");
-        browser.waitForText(By.id("draft-title"), "Dự thảo v2: Dự thảo Kế hoạch lần 2.pdf");
-        assertThat(browser.find(By.id("pdf")).getAttribute("src")).endsWith("/drafts/2/file?inline=true");
-        assertThat(browser.text(By.id("changes"))).isEqualTo("Thay đổi so với v1");
-        browser.screenshot("draft-pdf");
-        phone("phone-draft-pdf");
+        browser.waitForCount(By.cssSelector("#steps > li"), stepsBefore + 1);
     }
 
     /** The page at phone width: nothing wider than the screen, and its picture. */
