@@ -52,9 +52,10 @@ start('assignments', 'changes.title', async (main, me, setTitle) => {
   show('inline');
 });
 
+/** The runs of words of an edited paragraph, a space between each. */
 function segments(list, keep) {
-  return list.filter(s => keep.includes(s.op)).map(s => s.op === 'SAME' ? s.text + ' '
-    : h(s.op === 'ADDED' ? 'ins' : 'del', {}, s.text), ' ');
+  return list.filter(s => keep.includes(s.op)).map(s => [s.op === 'SAME' ? s.text
+    : h(s.op === 'ADDED' ? 'ins' : 'del', {}, s.text), ' ']);
 }
 
 /** Runs of unchanged paragraphs longer than twice the context fold into one line that opens them. */
@@ -94,10 +95,11 @@ function inlineView(paragraphs) {
 
 function sideView(paragraphs, from, to) {
   // At phone width the sides stack: each then says which version it is.
-  const side = (version, content) => (content === '' ? ''
+  // An unchanged paragraph needs no label: at phone width it is shown once.
+  const side = (version, content, kind) => (content === '' || kind === 'same' ? content
     : [h('span', { class: 'side-label' }, `v${version}: `), content]);
   const row = (before, after, kind) => h('div', { class: 'row ' + kind },
-    h('div', { class: 'before' }, side(from, before)), h('div', { class: 'after' }, side(to, after)));
+    h('div', { class: 'before' }, side(from, before, kind)), h('div', { class: 'after' }, side(to, after, kind)));
   return h('div', { class: 'changes side', id: 'changes-side', lang: 'vi' },
     h('div', { class: 'row heading', 'aria-hidden': 'true' }, h('div', {}, `v${from}`), h('div', {}, `v${to}`)),
     folded(paragraphs, p => {
