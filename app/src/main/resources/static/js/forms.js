@@ -87,8 +87,8 @@ export function lines(text) {
  * A form that checks itself, POSTs to the API with one idempotency key per form (a double click is
  * harmless) and shows the server's refusal in the person's language.
  *
- * spec: {id, title, fields, submit, path, body(values) → JSON, check(values, byName) → [[fieldName, message]],
- * done(answer)}
+ * spec: {id, title, fields, submit, path, body(values) → JSON, form(values) → FormData or null (then body),
+ * check(values, byName) → [[fieldName, message]], done(answer)}
  */
 export function commandForm(spec) {
   const status = h('div', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
@@ -115,8 +115,10 @@ export function commandForm(spec) {
     }
     button.disabled = true;
     try {
+      // A form with a file goes as multipart/form-data (spec.form → FormData), every other one as JSON.
+      const payload = spec.form && spec.form(values) ? { form: spec.form(values) } : { body: spec.body(values) };
       const answer = await api(typeof spec.path === 'function' ? spec.path(values) : spec.path,
-        { body: spec.body(values), idempotencyKey: key });
+        { ...payload, idempotencyKey: key });
       status.append(h('p', { class: 'ok' }, t('waitingForUpdate')));
       await spec.done(answer, values);
     } catch (e) {

@@ -121,6 +121,12 @@ function stepList(path) {
     if (step.type === 'ASSIGNED' && d.deadline) extra.push(`${t('field.deadline')}: ${fmtDate(d.deadline)}`);
     if (step.type === 'DRAFT_SUBMITTED') {
       extra.push(d.documentName || '');
+      if (d.file) {
+        extra.push(h('a', { href: `/draft.html?id=${path.assignmentId}&v=${step.version}`, class: 'open-draft' },
+          t('detail.readDraft', { version: step.version })));
+        extra.push(h('a', { href: `/api/assignments/${path.assignmentId}/drafts/${step.version}/file`, download: '' },
+          t('draft.download')));
+      }
       if (d.documentUrl) extra.push(h('a', { href: d.documentUrl, rel: 'noopener noreferrer' }, t('detail.openDocument')));
       if (d.documentSha256) extra.push(h('code', { title: d.documentSha256 }, `SHA-256 ${d.documentSha256.slice(0, 12)}…`));
     }
@@ -182,20 +188,6 @@ function judging(a, form) {
   return h('div', {}, h('p', { class: 'judging', id: `judging-${form.id}` }, t('action.judging', { version: a.currentVersion })), form);
 }
 
-/** Computes the SHA-256 of a chosen file in the browser: the draft is identified, not uploaded. */
-function shaPicker(nameField, shaField) {
-  const picker = field({ name: 'documentFile', label: t('field.documentFile'), type: 'file' });
-  if (!crypto.subtle) return null; // only on https or localhost
-  picker.input.addEventListener('change', async () => {
-    const file = picker.input.files[0];
-    if (!file) return;
-    const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
-    shaField.input.value = [...new Uint8Array(digest)].map(b => b.toString(16).padStart(2, '0')).join('');
-    if (!nameField.input.value) nameField.input.value = file.name;
-  });
-  return picker;
-}
-
 /** An outside body's decision, which a clerk cites when recording that it approved or sent a draft back. */
 function decisionFields() {
   return [field({ name: 'decisionNumber', label: t('field.decisionNumber'), required: true }),
@@ -214,24 +206,34 @@ function actions(me, a, path, after) {
   const next = nextLevel(a);
   const forms = {
     draft: () => {
-      const name = field({ name: 'documentName', label: t('field.documentName'), required: true });
-      const sha = field({ name: 'documentSha256', label: t('field.documentSha256'), wide: true });
+      // The file itself is uploaded; the server computes its SHA-256. A link stays possible for documents kept
+      // elsewhere. Nothing is hashed in the browser, so it works on a plain-http office address too.
+      const file = field({ name: 'documentFile', label: t('field.documentFile'), type: 'file', wide: true,
+        accept: '.docx,.odt,.pdf,.txt', hint: t('field.documentFile.hint') });
+      const name = field({ name: 'documentName', label: t('field.documentName'), hint: t('field.documentName.hint') });
+      const chosen = () => file.input.files[0];
+      file.input.addEventListener('change', () => {
+        if (chosen() && !name.input.value) name.input.value = chosen().name;
+      });
       // The answer table: for each open point, taken in (where) or explained (why not).
       const open = openPoints(path);
       const answerFields = open.flatMap(p => [
         field({ name: `answer-${p.id}`, label: `${p.id} – ${p.text}`, type: 'select', wide: true,
           options: [['', t('points.answer.none')], ['TAKEN_IN', t('points.answer.TAKEN_IN')], ['EXPLAINED', t('points.answer.EXPLAINED')]] }),
         field({ name: `note-${p.id}`, label: t('points.note'), wide: true })]);
-      const fields = [name, shaPicker(name, sha), sha,
+      const answers = v => open.filter(p => v[`answer-${p.id}`])
+        .map(p => ({ point: p.id, answer: v[`answer-${p.id}`], note: v[`note-${p.id}`] }));
+      const fields = [file, name,
         field({ name: 'documentUrl', label: t('field.documentUrl'), wide: true, placeholder: 'https://' }),
-        field({ name: 'note', label: t('field.note'), type: 'textarea', wide: true, rows: 2 }), effective(), ...answerFields]
-        .filter(Boolean);
+        field({ name: 'note', label: t('field.note'), type: 'textarea', wide: true, rows: 2 }), effective(), ...answerFields];
       const form = commandForm({
         id: 'form-draft', fields, submit: t('action.draft'), path: `${at}/drafts`,
         check: v => {
           const problems = [];
-          if (!v.documentSha256 && !v.documentUrl) problems.push(['documentSha256', t('valid.docRef')]);
-          if (v.documentSha256 && !/^[0-9a-f]{64}$/i.test(v.documentSha256)) problems.push(['documentSha256', t('valid.sha')]);
+          if (!chosen() && !v.documentUrl) problems.push(['documentFile', t('valid.docRef')]);
+          if (!chosen() && v.documentUrl && !v.documentName) {
+            problems.push(['documentName', t('valid.required', { field: t('field.documentName').toLowerCase() })]);
+          }
           if (v.documentUrl && !/^https?:\/\/\S+$/i.test(v.documentUrl)) problems.push(['documentUrl', t('valid.url')]);
           for (const p of open) {
             if (v[`answer-${p.id}`] && !v[`note-${p.id}`]) problems.push([`note-${p.id}`, t('valid.answerNote')]);
@@ -239,9 +241,19 @@ function actions(me, a, path, after) {
           }
           return problems;
         },
-        body: v => ({ documentName: v.documentName, documentSha256: v.documentSha256, documentUrl: v.documentUrl,
-          note: v.note, effectiveDate: v.effectiveDate,
-          answers: open.filter(p => v[`answer-${p.id}`]).map(p => ({ point: p.id, answer: v[`answer-${p.id}`], note: v[`note-${p.id}`] })) }),
+        // With a file the hand-in is a form; its answers travel as one field of JSON text.
+        form: v => {
+          if (!chosen()) return null;
+          const data = new FormData();
+          data.append('file', chosen());
+          for (const key of ['documentName', 'documentUrl', 'note', 'effectiveDate']) {
+            if (v[key]) data.append(key, v[key]);
+          }
+          if (answers(v).length) data.append('answers', JSON.stringify(answers(v)));
+          return data;
+        },
+        body: v => ({ documentName: v.documentName, documentUrl: v.documentUrl, note: v.note,
+          effectiveDate: v.effectiveDate, answers: answers(v) }),
         done: (answer, v) => after(answer, v, open.some(p => v[`answer-${p.id}`]) ? 2 : 1),
       });
       if (open.length) answerFields[0].before(h('p', { class: 'answer-table-title', id: 'answer-table' },

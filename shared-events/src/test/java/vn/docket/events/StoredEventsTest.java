@@ -76,6 +76,16 @@ class StoredEventsTest {
     }
 
     @Test
+    void a_draft_stored_at_revision_1_reads_as_revision_2_without_a_file() throws IOException {
+        Object event = read(DraftSubmitted.class.getName(), "1", stored("DraftSubmitted-revision-1.json"));
+        assertThat(event).isEqualTo(new DraftSubmitted(UUID.fromString("6f4083e5-4eea-462f-82cc-3f0c3b6b387e"), 2,
+                "Dự thảo Kế hoạch (lần 2).docx", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                null, "Đã tiếp thu ý kiến", LocalDate.of(2021, 4, 20), null));
+        assertThat(lastRevision).isEqualTo("2");
+        assertThat(lastJson).contains("\"file\":null");
+    }
+
+    @Test
     void the_event_names_and_packages_on_disk_do_not_move() {
         // Stored events name their class; renaming or moving one would orphan everything already stored.
         assertThat(List.of(TaskAssigned.class, DraftSubmitted.class, RevisionRequested.class, DraftApproved.class,

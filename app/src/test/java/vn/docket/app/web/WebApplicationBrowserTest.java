@@ -144,8 +144,8 @@ class WebApplicationBrowserTest {
         browser.signIn("tckh");
         browser.find(By.linkText(TITLE)).click();
         stepsShown(1);
-        browser.type(field("form-draft", "documentName"), "Dự thảo KH v1.docx");
-        browser.type(field("form-draft", "documentSha256"), "3f".repeat(32));
+        browser.present(field("form-draft", "documentFile")).sendKeys(DraftFilesBrowserTest.file("Dự thảo KH v1.txt",
+                "Kế hoạch thực hiện Chương trình hành động\nBản dự thảo lần 1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
         browser.type(field("form-draft", "effectiveDate"), "13/04/2021");
         submit("form-draft");
         stepsShown(2);

@@ -179,7 +179,8 @@ class Assignment {
         }
         List<PointAnswer> answers = checkedAnswers(cmd.answers(), pointSettings.answersRequired());
         int next = version + 1;
-        apply(new DraftSubmitted(id, next, name, sha == null ? null : sha.toLowerCase(), url, Text.clean(cmd.note()), on));
+        apply(new DraftSubmitted(id, next, name, sha == null ? null : sha.toLowerCase(), url, Text.clean(cmd.note()), on,
+                cmd.file()));
         if (!answers.isEmpty()) {
             apply(new RevisionPointsAnswered(id, next, answers, on));
         }

@@ -1,6 +1,10 @@
 package vn.docket.command.assignment;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
+import java.io.IOException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
@@ -9,13 +13,18 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import vn.docket.command.assignment.AssignmentCommands.Approve;
 import vn.docket.command.assignment.AssignmentCommands.AssignTask;
 import vn.docket.command.assignment.AssignmentCommands.Cancel;
@@ -25,6 +34,7 @@ import vn.docket.command.assignment.AssignmentCommands.Reassign;
 import vn.docket.command.assignment.AssignmentCommands.RequestRevision;
 import vn.docket.command.assignment.AssignmentCommands.SubmitDraft;
 import vn.docket.command.dispatch.CommandDispatcher;
+import vn.docket.command.draftfiles.DraftFiles;
 import vn.docket.events.DecisionRef;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.NoticeSource;
@@ -40,9 +50,14 @@ class AssignmentCommandController {
     private final CommandDispatcher commands;
     private final EventStore eventStore;
 
-    AssignmentCommandController(CommandDispatcher commands, EventStore eventStore) {
+    private final DraftFiles drafts;
+    private final ObjectMapper json;
+
+    AssignmentCommandController(CommandDispatcher commands, EventStore eventStore, DraftFiles drafts, ObjectMapper json) {
         this.commands = commands;
         this.eventStore = eventStore;
+        this.drafts = drafts;
+        this.json = json;
     }
 
     record AssignRequest(String title, DeliverableKind kind, String leadUnit, List<String> coordinatingUnits,
@@ -84,11 +99,60 @@ class AssignmentCommandController {
         return ResponseEntity.created(URI.create("/api/assignments/" + id)).body(Map.of("id", id));
     }
 
-    @PostMapping("/{id}/drafts")
-    @Operation(summary = "Submit a draft (SubmitDraft)")
+    @PostMapping(path = "/{id}/drafts", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Submit a draft named by a link or its SHA-256 (SubmitDraft)")
     ResponseEntity<?> submitDraft(@PathVariable UUID id, @RequestBody DraftRequest r) {
-        int version = commands.send(new SubmitDraft(id, r.documentName(), r.documentSha256(), r.documentUrl(),
-                r.note(), r.effectiveDate(), r.answers()));
+        return submitted(id, r, null);
+    }
+
+    /**
+     * The draft's file in a {@code file} part; the other fields of {@link DraftRequest} as form fields (a field
+     * holding a list or an object carries it as JSON text). From here on it is the JSON hand-in with a stored file.
+     */
+    @PostMapping(path = "/{id}/drafts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Submit a draft as a file (SubmitDraft): Docket stores it and computes its SHA-256")
+    ResponseEntity<?> submitDraftFile(@PathVariable UUID id, @RequestPart("file") MultipartFile file,
+                                      @RequestParam MultiValueMap<String, String> fields) throws IOException {
+        ObjectNode form = json.createObjectNode();
+        fields.forEach((name, values) -> {
+            String value = values.isEmpty() ? null : values.get(0);
+            if (value == null || value.isBlank()) {
+                return;
+            }
+            try {
+                JsonNode parsed = value.strip().startsWith("[") || value.strip().startsWith("{") ? json.readTree(value) : null;
+                form.set(name, parsed != null ? parsed : form.textNode(value));
+            } catch (IOException e) {
+                throw new RuleBroken("form-field-format", "The form field " + name + " is not valid JSON.");
+            }
+        });
+        DraftRequest r = json.treeToValue(form, DraftRequest.class);
+        DraftFiles.Stored stored = drafts.store(file.getOriginalFilename(), file.getBytes());
+        if (r.documentSha256() != null && !r.documentSha256().strip().equalsIgnoreCase(stored.sha256())) {
+            drafts.discard(stored);
+            throw new RuleBroken("document-sha256-mismatch", "The file's SHA-256 is " + stored.sha256()
+                    + ", not the " + r.documentSha256().strip() + " the request names: the file changed on its way.");
+        }
+        return submitted(id, r, stored);
+    }
+
+    private ResponseEntity<?> submitted(UUID id, DraftRequest r, DraftFiles.Stored stored) {
+        int version;
+        try {
+            version = commands.send(stored == null
+                    ? new SubmitDraft(id, r.documentName(), r.documentSha256(), r.documentUrl(), r.note(), r.effectiveDate(),
+                            r.answers(), null)
+                    : new SubmitDraft(id, r.documentName() == null ? stored.name() : r.documentName(), stored.sha256(),
+                            r.documentUrl(), r.note(), r.effectiveDate(), r.answers(), stored.file()));
+        } catch (RuntimeException e) {
+            if (stored != null) {
+                drafts.discard(stored);
+            }
+            throw e;
+        }
+        if (stored != null) {
+            drafts.keep(stored);
+        }
         return ResponseEntity.status(201).body(Map.of("version", version));
     }
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import vn.docket.events.DecisionRef;
 import vn.docket.events.DeliverableKind;
+import vn.docket.events.DocumentFile;
 import vn.docket.events.MeetingVerdict;
 import vn.docket.events.NoticeSource;
 import vn.docket.events.RevisionPointsAnswered.PointAnswer;
@@ -24,14 +25,27 @@ public final class AssignmentCommands {
                              NoticeSource source, UUID parentId, LocalDate effectiveDate) {
     }
 
-    /** {@code answers}: the unit's answer to open revision points (none, or each of them where required). */
+    /**
+     * {@code answers}: the unit's answer to open revision points (none, or each of them where required);
+     * {@code file}: what Docket stored when the draft came as a file (its SHA-256 is documentSha256); else null.
+     */
     public record SubmitDraft(@TargetAggregateIdentifier UUID assignmentId, String documentName,
                               String documentSha256, String documentUrl, String note, LocalDate effectiveDate,
-                              List<PointAnswer> answers) {
+                              List<PointAnswer> answers, DocumentFile file) {
 
         public SubmitDraft(UUID assignmentId, String documentName, String documentSha256, String documentUrl,
                            String note, LocalDate effectiveDate) {
-            this(assignmentId, documentName, documentSha256, documentUrl, note, effectiveDate, List.of());
+            this(assignmentId, documentName, documentSha256, documentUrl, note, effectiveDate, List.of(), null);
+        }
+
+        public SubmitDraft(UUID assignmentId, String documentName, String documentSha256, String documentUrl,
+                           String note, LocalDate effectiveDate, List<PointAnswer> answers) {
+            this(assignmentId, documentName, documentSha256, documentUrl, note, effectiveDate, answers, null);
+        }
+
+        public SubmitDraft(UUID assignmentId, String documentName, String documentSha256, String documentUrl,
+                           String note, LocalDate effectiveDate, DocumentFile file) {
+            this(assignmentId, documentName, documentSha256, documentUrl, note, effectiveDate, List.of(), file);
         }
     }
 

@@ -3,14 +3,20 @@ package vn.docket.platform.eventstore;
 import static vn.docket.platform.eventstore.EventDocuments.AGGREGATE_ID;
 import static vn.docket.platform.eventstore.EventDocuments.EVENT_ID;
 import static vn.docket.platform.eventstore.EventDocuments.HASH;
+import static vn.docket.platform.eventstore.EventDocuments.PAYLOAD;
+import static vn.docket.platform.eventstore.EventDocuments.PAYLOAD_TYPE;
 import static vn.docket.platform.eventstore.EventDocuments.POSITION;
 import static vn.docket.platform.eventstore.EventDocuments.PREV_HASH;
 import static vn.docket.platform.eventstore.EventDocuments.STREAM_KEY;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,13 +30,16 @@ import java.util.TreeSet;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.docket.events.DraftSubmitted;
+import vn.docket.platform.files.FileStore;
 
 /**
  * Walks the whole event store by position and reports every problem it finds: an event whose content no
  * longer matches its hash or whose predecessor's hash changed ("edited"), a position emptied or an event
  * missing from its aggregate's chain ("deleted"), an event stored before its predecessor ("reordered"), or
  * a running hash that differs from a recorded checkpoint ("checkpoint mismatch": a consistent rewrite of a
- * whole chain, or events moved between aggregates). The report also says how far the walk got.
+ * whole chain, or events moved between aggregates), and a draft's stored file that no longer hashes to the SHA-256
+ * its event records ("file changed") or is gone ("file missing"). The report also says how far the walk got.
  *
  * <p>Reads are exact matches only: {@code _id ∈} a batch of consecutive positions (events and
  * checkpoints), and a predecessor's stream key when it is not among the recently walked aggregates. The
@@ -48,11 +57,14 @@ public final class StoreVerifier {
     public static final String DELETED = "deleted";
     public static final String REORDERED = "reordered";
     public static final String CHECKPOINT_MISMATCH = "checkpoint mismatch";
+    public static final String FILE_CHANGED = "file changed";
+    public static final String FILE_MISSING = "file missing";
     /** Problems listed in one report; all of them are counted. */
     public static final int MAX_LISTED = 100;
 
     private static final Logger log = LoggerFactory.getLogger(StoreVerifier.class);
     private static final int BATCH = DocketEventStorageEngine.MAX_KEYS_PER_READ;
+    private static final String DRAFT_SUBMITTED = DraftSubmitted.class.getName();
     private static final int PROGRESS_EVERY = 10_000;
     /** Aggregates remembered during a walk; older ones are read back by stream key when needed. */
     private static final int REMEMBERED_AGGREGATES = 100_000;
@@ -70,12 +82,15 @@ public final class StoreVerifier {
     private final MongoCollection<Document> checkpoints;
     private final MongoDatabase database;
     private final Checkpointer checkpointer;
+    private final FileStore files;
+    private final ObjectMapper json = new ObjectMapper();
 
     public StoreVerifier(MongoDatabase database, Checkpointer checkpointer) {
         this.events = database.getCollection(DocketEventStorageEngine.EVENTS);
         this.checkpoints = database.getCollection(Checkpointer.CHECKPOINTS);
         this.database = database;
         this.checkpointer = checkpointer;
+        this.files = new FileStore(database, Clock.systemUTC());
     }
 
     /** Verifies the whole store; when it is intact, records the checkpoints that are due. */
@@ -237,6 +252,9 @@ public final class StoreVerifier {
                 eventsChecked++;
                 checkEvent(p, doc);
             }
+            if (!EventDocuments.isFiller(doc)) {
+                checkFile(p, doc);
+            }
             String contribution = EventHash.contribution(doc);
             running = EventHash.running(running, contribution);
             if (unsynced != null) {
@@ -310,6 +328,40 @@ public final class StoreVerifier {
                 problem(EDITED, previous.position(), aggregate, sequence - 1, "its hash is no longer the one"
                         + " sequence " + sequence + " (position " + p + ") was chained to: it was rewritten and its hash"
                         + " recomputed");
+            }
+        }
+
+        /**
+         * A draft handed in as a file names the file's SHA-256 in its (hash-chained) event: the stored bytes must
+         * still hash to it. Unreferenced files (an upload whose command was refused) are not the record's.
+         */
+        private void checkFile(long p, Document doc) {
+            if (!DRAFT_SUBMITTED.equals(doc.getString(PAYLOAD_TYPE))) {
+                return;
+            }
+            JsonNode payload;
+            try {
+                payload = json.readTree(doc.getString(PAYLOAD));
+            } catch (IOException | RuntimeException e) {
+                return; // an unreadable payload is reported by the hash check
+            }
+            JsonNode file = payload.get("file");
+            if (file == null || file.isNull() || !payload.path("documentSha256").isTextual()) {
+                return;
+            }
+            String sha = payload.get("documentSha256").asText();
+            FileStore.Check check = files.check(sha);
+            if (check == FileStore.Check.INTACT) {
+                return;
+            }
+            String draft = "the file of draft v" + payload.path("version").asInt() + " (\"" + payload.path("documentName").asText()
+                    + "\", SHA-256 " + sha + ")";
+            if (check == FileStore.Check.CHANGED) {
+                problem(FILE_CHANGED, p, doc.getString(AGGREGATE_ID), EventDocuments.sequence(doc), draft
+                        + " no longer hashes to the SHA-256 its event records: the stored bytes were edited");
+            } else {
+                problem(FILE_MISSING, p, doc.getString(AGGREGATE_ID), EventDocuments.sequence(doc), draft
+                        + " is not in the file store, or a piece of it is gone");
             }
         }
 

@@ -6,17 +6,19 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses oversized requests before anything parses them: 1 MB for a command's JSON, 21 MB where a notice
- * file is uploaded (the notice itself may be 20 MB). A declared {@code Content-Length} is refused at once; a
+ * file is uploaded (the notice itself may be 20 MB), the multipart request limit where a draft's file is. A declared {@code Content-Length} is refused at once; a
  * body sent without one ({@code Transfer-Encoding: chunked}) is counted as it is read, at most one byte past
  * the limit, and handed on from memory. Multipart uploads and sign-in forms are read by Tomcat itself, within
  * {@code spring.servlet.multipart.max-request-size} and Tomcat's form limit.
@@ -29,15 +31,21 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     static final long UPLOAD_LIMIT = 21L * 1024 * 1024;
 
     private final ObjectMapper json;
+    /** A draft's file (docket.files.max-size) with its form fields: the multipart request limit. */
+    private final long draftUploadLimit;
 
-    public RequestSizeLimit(ObjectMapper json) {
+    public RequestSizeLimit(ObjectMapper json,
+                            @Value("${spring.servlet.multipart.max-request-size:51MB}") DataSize draftUploadLimit) {
         this.json = json;
+        this.draftUploadLimit = draftUploadLimit.toBytes();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = request.getRequestURI().startsWith("/api/notices/preview") ? UPLOAD_LIMIT : COMMAND_LIMIT;
+        String uri = request.getRequestURI();
+        long limit = uri.startsWith("/api/notices/preview") ? UPLOAD_LIMIT
+                : uri.startsWith("/api/assignments/") && uri.endsWith("/drafts") ? draftUploadLimit : COMMAND_LIMIT;
         if (request.getContentLengthLong() > limit) {
             tooLarge(response, limit);
             return;

@@ -73,7 +73,10 @@ class PlanPathProjection {
         } else if (event instanceof DraftSubmitted e) {
             step.append("type", "DRAFT_SUBMITTED").append("version", e.version())
                     .append("documentName", e.documentName()).append("documentSha256", e.documentSha256())
-                    .append("documentUrl", e.documentUrl()).append("note", e.note());
+                    .append("documentUrl", e.documentUrl()).append("note", e.note())
+                    .append("file", e.file() == null ? null : new Document("mediaType", e.file().mediaType())
+                            .append("size", e.file().size()).append("pageCount", e.file().pageCount())
+                            .append("wordCount", e.file().wordCount()).append("textLayer", e.file().textLayer()));
         } else if (event instanceof RevisionRequested e) {
             step.append("type", "REVISION_REQUESTED").append("version", e.version())
                     .append("level", e.level()).append("reasons", e.reasons()).append("dueDate", iso(e.dueDate()))

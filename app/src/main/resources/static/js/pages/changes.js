@@ -1,0 +1,113 @@
+// What changed between two versions of a draft: the figures, then every paragraph, inline (words removed struck
+// through, words added underlined) or side by side. Long unchanged stretches fold away; at phone width the two
+// sides stack.
+import { api } from '../api.js';
+import { h, clear, param } from '../dom.js';
+import { t } from '../i18n.js';
+import { start, section, errorBox } from '../layout.js';
+
+/** Unchanged paragraphs shown around a change; longer unchanged stretches are folded. */
+const CONTEXT = 2;
+
+start('assignments', 'changes.title', async (main, me, setTitle) => {
+  const id = param('id');
+  const to = Number(param('v'));
+  const from = param('from') ? Number(param('from')) : to - 1;
+  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || !Number.isInteger(to) || to < 2 || !Number.isInteger(from) || from < 1) {
+    clear(main, h('p', { class: 'error' }, t('detail.notFound')));
+    return;
+  }
+  let assignment, changes;
+  try {
+    [assignment, changes] = await Promise.all([api(`/api/assignments/${id}`),
+      api(`/api/assignments/${id}/drafts/${to}/changes?from=${from}`)]);
+  } catch (e) {
+    clear(main, e.status === 404 ? h('p', { class: 'error' }, t('draft.notFound')) : errorBox(e));
+    return;
+  }
+  setTitle(t('changes.heading', { to, from }));
+  const f = changes.figures;
+  const figure = (key, value) => h('div', { class: 'figure', id: 'changes-' + key },
+    h('span', { class: 'value' }, value), h('span', { class: 'label' }, t('changes.' + key)));
+  const view = h('div', { id: 'changes-view' });
+  const inline = h('button', { type: 'button', id: 'show-inline', 'aria-pressed': 'true' }, t('changes.inline'));
+  const sideBySide = h('button', { type: 'button', id: 'show-side', 'aria-pressed': 'false' },
+    t('changes.sideBySide'));
+  const show = mode => {
+    inline.setAttribute('aria-pressed', String(mode === 'inline'));
+    sideBySide.setAttribute('aria-pressed', String(mode === 'side'));
+    clear(view, mode === 'inline' ? inlineView(changes.paragraphs, from, to) : sideView(changes.paragraphs, from, to));
+  };
+  inline.addEventListener('click', () => show('inline'));
+  sideBySide.addEventListener('click', () => show('side'));
+  clear(main,
+    h('p', { class: 'crumbs' }, h('a', { href: `/assignment.html?id=${id}`, id: 'back' }, assignment.title), ' · ',
+      h('a', { href: `/draft.html?id=${id}&v=${to}` }, t('detail.readDraft', { version: to }))),
+    h('h1', { id: 'changes-title' }, t('changes.heading', { to, from })),
+    h('section', { class: 'figures', 'aria-label': t('changes.figures') },
+      figure('changed', f.paragraphsChanged), figure('added', f.paragraphsAdded), figure('removed', f.paragraphsRemoved),
+      figure('words', f.wordsChanged)),
+    h('p', { class: 'draft-actions', role: 'group', 'aria-label': t('changes.view') }, inline, sideBySide),
+    section(t('changes.paragraphs'), view));
+  show('inline');
+});
+
+/** The runs of words of an edited paragraph, a space between each. */
+function segments(list, keep) {
+  return list.filter(s => keep.includes(s.op)).map(s => [s.op === 'SAME' ? s.text
+    : h(s.op === 'ADDED' ? 'ins' : 'del', {}, s.text), ' ']);
+}
+
+/** Runs of unchanged paragraphs longer than twice the context fold into one line that opens them. */
+function folded(paragraphs, render) {
+  const out = [];
+  for (let i = 0; i < paragraphs.length;) {
+    if (paragraphs[i].kind !== 'SAME') { out.push(render(paragraphs[i])); i++; continue; }
+    let end = i;
+    while (end < paragraphs.length && paragraphs[end].kind === 'SAME') end++;
+    const run = paragraphs.slice(i, end);
+    const head = i === 0 ? 0 : CONTEXT;
+    const tail = end === paragraphs.length ? 0 : CONTEXT;
+    if (run.length > head + tail + 1) {
+      run.slice(0, head).forEach(p => out.push(render(p)));
+      const hidden = run.slice(head, run.length - tail);
+      out.push(h('details', { class: 'unchanged' }, h('summary', {}, t('changes.unchanged', { n: hidden.length })),
+        hidden.map(render)));
+      run.slice(run.length - tail).forEach(p => out.push(render(p)));
+    } else {
+      run.forEach(p => out.push(render(p)));
+    }
+    i = end;
+  }
+  return out;
+}
+
+function inlineView(paragraphs) {
+  return h('div', { class: 'changes inline', id: 'changes-inline', lang: 'vi' }, folded(paragraphs, p => {
+    switch (p.kind) {
+      case 'ADDED': return h('p', { class: 'added' }, h('span', { class: 'sr-only' }, t('changes.addedMark')), h('ins', {}, p.text));
+      case 'REMOVED': return h('p', { class: 'removed' }, h('span', { class: 'sr-only' }, t('changes.removedMark')), h('del', {}, p.text));
+      case 'CHANGED': return h('p', { class: 'changed' }, segments(p.segments, ['SAME', 'REMOVED', 'ADDED']));
+      default: return h('p', { class: 'same' }, p.text);
+    }
+  }));
+}
+
+function sideView(paragraphs, from, to) {
+  // At phone width the sides stack: each then says which version it is.
+  // An unchanged paragraph needs no label: at phone width it is shown once.
+  const side = (version, content, kind) => (content === '' || kind === 'same' ? content
+    : [h('span', { class: 'side-label' }, `v${version}: `), content]);
+  const row = (before, after, kind) => h('div', { class: 'row ' + kind },
+    h('div', { class: 'before' }, side(from, before, kind)), h('div', { class: 'after' }, side(to, after, kind)));
+  return h('div', { class: 'changes side', id: 'changes-side', lang: 'vi' },
+    h('div', { class: 'row heading', 'aria-hidden': 'true' }, h('div', {}, `v${from}`), h('div', {}, `v${to}`)),
+    folded(paragraphs, p => {
+      switch (p.kind) {
+        case 'ADDED': return row('', h('ins', {}, p.text), 'added');
+        case 'REMOVED': return row(h('del', {}, p.text), '', 'removed');
+        case 'CHANGED': return row(segments(p.segments, ['SAME', 'REMOVED']), segments(p.segments, ['SAME', 'ADDED']), 'changed');
+        default: return row(p.text, p.text, 'same');
+      }
+    }));
+}

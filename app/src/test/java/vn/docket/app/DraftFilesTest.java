@@ -1,0 +1,372 @@
+package vn.docket.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+import vn.docket.events.DraftSubmitted;
+import vn.docket.platform.files.FileStore;
+
+/** A unit hands in its draft as a file; the leaders download and read it; whatever is not a document is refused. */
+@SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "docket.files.max-size=2MB")
+@ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
+class DraftFilesTest {
+
+    static final String UNIT = "Phòng Tài chính - Kế hoạch";
+    static final List<String> PARAGRAPHS = List.of("KẾ HOẠCH", "Thực hiện Chương trình hành động của Thành ủy",
+            "Giao Phòng Tài chính - Kế hoạch chủ trì, phối hợp với các cơ quan liên quan.");
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    MongoDatabase database;
+
+    DocketClient docket;
+    String id;
+
+    @BeforeEach
+    void assign() {
+        docket = new DocketClient(http);
+        id = Walks.assign(docket, "Kế hoạch thực hiện Chương trình hành động " + UUID.randomUUID(), UNIT, "2030-12-31",
+                List.of("Lãnh đạo UBND thành phố"));
+    }
+
+    ResponseEntity<Map<String, Object>> handIn(String user, byte[] content, String filename, Map<String, String> fields) {
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return filename;
+            }
+        });
+        fields.forEach(form::add);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.withBasicAuth(user, "demo").exchange("/api/assignments/" + id + "/drafts", HttpMethod.POST,
+                new HttpEntity<>(form, headers), new ParameterizedTypeReference<>() {
+                });
+    }
+
+    ResponseEntity<byte[]> download(String user, int version) {
+        return http.withBasicAuth(user, "demo").getForEntity("/api/assignments/" + id + "/drafts/" + version + "/file",
+                byte[].class);
+    }
+
+    List<DraftSubmitted> drafts() {
+        return eventStore.readEvents(id).asStream().map(m -> m.getPayload())
+                .filter(DraftSubmitted.class::isInstance).map(DraftSubmitted.class::cast).toList();
+    }
+
+    long storedPieces() {
+        return database.getCollection(FileStore.FILES).countDocuments()
+                + database.getCollection(FileStore.CHUNKS).countDocuments();
+    }
+
+    static byte[] docx(List<String> paragraphs) {
+        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            paragraphs.forEach(text -> document.createParagraph().createRun().setText(text));
+            document.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] pdf(String text, String userPassword) {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (int page = 0; page < 2; page++) {
+                PDPage pdPage = new PDPage();
+                document.addPage(pdPage);
+                if (text != null) {
+                    try (PDPageContentStream stream = new PDPageContentStream(document, pdPage)) {
+                        stream.beginText();
+                        stream.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                        stream.newLineAtOffset(72, 700);
+                        stream.showText(text);
+                        stream.endText();
+                    }
+                }
+            }
+            if (userPassword != null) {
+                StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", userPassword, new AccessPermission());
+                policy.setEncryptionKeyLength(128);
+                document.protect(policy);
+            }
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] zip(Map<String, byte[]> entries) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
+            zip.finish();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] odt(String... paragraphs) {
+        StringBuilder body = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content"
+                + " xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+                + " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>");
+        for (String p : paragraphs) {
+            body.append("<text:p>").append(p).append("</text:p>");
+        }
+        body.append("</office:text></office:body></office:document-content>");
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put("mimetype", "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII));
+        entries.put("content.xml", body.toString().getBytes(StandardCharsets.UTF_8));
+        return zip(entries);
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void a_unit_hands_in_a_docx_and_the_chair_downloads_it_under_its_vietnamese_name_and_reads_its_text() {
+        byte[] content = docx(PARAGRAPHS);
+        ResponseEntity<Map<String, Object>> handedIn = handIn("tckh", content, "Dự thảo Kế hoạch lần 1.docx",
+                Map.of("note", "Trình Lãnh đạo UBND"));
+        assertThat(handedIn.getStatusCode().value()).as("%s", handedIn.getBody()).isEqualTo(201);
+        assertThat(handedIn.getBody()).containsEntry("version", 1);
+
+        DraftSubmitted draft = drafts().get(0);
+        assertThat(draft.documentSha256()).isEqualTo(FileStore.sha256(content));
+        assertThat(draft.documentName()).isEqualTo("Dự thảo Kế hoạch lần 1.docx");
+        assertThat(draft.note()).isEqualTo("Trình Lãnh đạo UBND");
+        assertThat(draft.file().size()).isEqualTo(content.length);
+        assertThat(draft.file().wordCount()).isEqualTo(27);
+
+        ResponseEntity<byte[]> file = download("chair", 1);
+        assertThat(file.getStatusCode().value()).isEqualTo(200);
+        assertThat(file.getBody()).isEqualTo(content);
+        assertThat(file.getHeaders().getContentType().toString()).startsWith("application/vnd.openxmlformats");
+        assertThat(file.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).isEqualTo("attachment;"
+                + " filename=\"Du thao Ke hoach lan 1.docx\";"
+                + " filename*=UTF-8''D%E1%BB%B1%20th%E1%BA%A3o%20K%E1%BA%BF%20ho%E1%BA%A1ch%20l%E1%BA%A7n%201.docx");
+
+        Map<String, Object> text = docket.getOk("chair", "/api/assignments/" + id + "/drafts/1/text");
+        assertThat((List<String>) text.get("paragraphs")).isEqualTo(PARAGRAPHS);
+        assertThat(text).containsEntry("textLayer", true).containsEntry("wordCount", 27);
+    }
+
+    @Test
+    void a_form_sent_twice_with_one_idempotency_key_hands_in_one_draft_even_with_another_boundary() {
+        byte[] content = docx(PARAGRAPHS);
+        String key = UUID.randomUUID().toString();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+            form.add("file", new ByteArrayResource(content) {
+                @Override
+                public String getFilename() {
+                    return "Dự thảo.docx";
+                }
+            });
+            form.add("note", "Trình lần đầu");
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+            headers.set("Idempotency-Key", key);
+            ResponseEntity<Map<String, Object>> answer = http.withBasicAuth("tckh", "demo").exchange(
+                    "/api/assignments/" + id + "/drafts", HttpMethod.POST, new HttpEntity<>(form, headers),
+                    new ParameterizedTypeReference<>() {
+                    });
+            assertThat(answer.getStatusCode().value()).as("%s", answer.getBody()).isEqualTo(201);
+            assertThat(answer.getBody()).containsEntry("version", 1);
+        }
+        assertThat(drafts()).hasSize(1);
+    }
+
+    @Test
+    void a_unit_that_may_not_see_the_assignment_finds_no_draft_file() {
+        assertThat(handIn("tckh", docx(PARAGRAPHS), "Dự thảo.docx", Map.of()).getStatusCode().value()).isEqualTo(201);
+        assertThat(download("qldt", 1).getStatusCode().value()).isEqualTo(404);
+        assertThat(docket.get("qldt", "/api/assignments/" + id + "/drafts/1/text").getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void a_draft_handed_in_as_a_link_still_works_and_has_no_file_to_download() {
+        Walks.draft(docket, "tckh", id, "2021-04-20");
+        assertThat(drafts().get(0).file()).isNull();
+        assertThat(download("chair", 1).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void the_same_bytes_handed_in_for_two_assignments_are_stored_once() {
+        byte[] content = docx(List.of("Báo cáo chung " + UUID.randomUUID()));
+        assertThat(handIn("tckh", content, "Báo cáo.docx", Map.of()).getStatusCode().value()).isEqualTo(201);
+        id = Walks.assign(docket, "Báo cáo thứ hai", UNIT, "2030-12-31", List.of("Lãnh đạo UBND thành phố"));
+        assertThat(handIn("tckh", content, "Báo cáo (bản sao).docx", Map.of()).getStatusCode().value()).isEqualTo(201);
+        assertThat(database.getCollection(FileStore.FILES)
+                .countDocuments(Filters.eq("_id", FileStore.sha256(content)))).isEqualTo(1);
+        assertThat(download("chair", 1).getBody()).isEqualTo(content);
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void a_pdf_with_text_an_odt_and_a_txt_are_read_and_a_scanned_pdf_is_stored_without_a_text_layer() {
+        assertThat(handIn("tckh", pdf("Draft plan of the People's Committee, version one", null), "Dự thảo.pdf", Map.of())
+                .getStatusCode().value()).isEqualTo(201);
+        Map<String, Object> text = docket.getOk("chair", "/api/assignments/" + id + "/drafts/1/text");
+        assertThat(text).containsEntry("pageCount", 2).containsEntry("textLayer", true);
+        assertThat((List<String>) text.get("paragraphs")).contains("Draft plan of the People's Committee, version one");
+        assertThat(download("chair", 1).getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        ResponseEntity<byte[]> inline = http.withBasicAuth("chair", "demo")
+                .getForEntity("/api/assignments/" + id + "/drafts/1/file?inline=true", byte[].class);
+        assertThat(inline.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).startsWith("inline;");
+
+        sendBack();
+        assertThat(handIn("tckh", odt("Kế hoạch", "Nội dung đã tiếp thu"), "Dự thảo lần 2.odt", Map.of())
+                .getStatusCode().value()).isEqualTo(201);
+        assertThat((List<String>) docket.getOk("chair", "/api/assignments/" + id + "/drafts/2/text").get("paragraphs"))
+                .containsExactly("Kế hoạch", "Nội dung đã tiếp thu");
+
+        sendBack();
+        assertThat(handIn("tckh", "Kế hoạch\r\n\r\nLần ba\n".getBytes(StandardCharsets.UTF_8), "Dự thảo lần 3.txt", Map.of())
+                .getStatusCode().value()).isEqualTo(201);
+        assertThat((List<String>) docket.getOk("chair", "/api/assignments/" + id + "/drafts/3/text").get("paragraphs"))
+                .containsExactly("Kế hoạch", "Lần ba");
+
+        sendBack();
+        assertThat(handIn("tckh", pdf(null, null), "Bản scan.pdf", Map.of()).getStatusCode().value()).isEqualTo(201);
+        Map<String, Object> scanned = docket.getOk("chair", "/api/assignments/" + id + "/drafts/4/text");
+        assertThat(scanned).containsEntry("textLayer", false).containsEntry("remark", "không có lớp văn bản")
+                .containsEntry("paragraphs", List.of());
+        assertThat(download("chair", 4).getStatusCode().value()).isEqualTo(200);
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void the_changes_since_the_previous_version_name_the_paragraphs_and_words_changed() {
+        handIn("tckh", docx(PARAGRAPHS), "Dự thảo lần 1.docx", Map.of());
+        sendBack();
+        handIn("tckh", docx(List.of("KẾ HOẠCH", "Thực hiện Chương trình hành động của Ban Chấp hành Đảng bộ thành phố",
+                "Giao Phòng Tài chính - Kế hoạch chủ trì, phối hợp với các cơ quan liên quan.", "Lộ trình thực hiện")),
+                "Dự thảo lần 2.docx", Map.of());
+        Map<String, Object> changes = docket.getOk("chair", "/api/assignments/" + id + "/drafts/2/changes");
+        assertThat(changes).containsEntry("from", 1).containsEntry("to", 2);
+        assertThat((Map<String, Object>) changes.get("figures")).containsEntry("paragraphsChanged", 1)
+                .containsEntry("paragraphsAdded", 1).containsEntry("paragraphsRemoved", 0)
+                .containsEntry("paragraphsUnchanged", 2).containsEntry("wordsChanged", 2 + 7 + 4);
+        Map<String, Object> changed = ((List<Map<String, Object>>) changes.get("paragraphs")).get(1);
+        assertThat(changed).containsEntry("kind", "CHANGED")
+                .containsEntry("before", PARAGRAPHS.get(1));
+        assertThat((List<Map<String, Object>>) changed.get("segments")).extracting(s -> s.get("op") + ":" + s.get("text"))
+                .containsExactly("SAME:Thực hiện Chương trình hành động của", "REMOVED:Thành ủy",
+                        "ADDED:Ban Chấp hành Đảng bộ thành phố");
+
+        ResponseEntity<Map<String, Object>> itself = docket.get("chair", "/api/assignments/" + id + "/drafts/2/changes?from=2");
+        assertThat(itself.getStatusCode().value()).isEqualTo(422);
+        assertThat(itself.getBody()).containsEntry("rule", "changes-from-invalid");
+    }
+
+    private void sendBack() {
+        docket.ok("chair", "/api/assignments/" + id + "/revision-requests", Map.of("reasons", List.of("Bổ sung số liệu")));
+    }
+
+    record Bad(String what, byte[] content, String filename, int status, String rule) {
+        @Override
+        public String toString() {
+            return what;
+        }
+    }
+
+    static List<Bad> badFiles() {
+        byte[] zeros = new byte[50 * 1024 * 1024];
+        return List.of(
+                new Bad("an empty file", new byte[0], "Dự thảo.docx", 422, "file-empty"),
+                new Bad("a file over the size limit", new byte[3 * 1024 * 1024], "Dự thảo.txt", 413, "file-too-large"),
+                new Bad("a program", "MZ\u0090\u0000\u0003\u0000\u0000\u0000".getBytes(StandardCharsets.ISO_8859_1),
+                        "Dự thảo.exe", 415, "file-type-not-accepted"),
+                new Bad("an image", new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0}, "Ảnh.png", 415,
+                        "file-type-not-accepted"),
+                new Bad("an archive of other files", zip(Map.of("a.txt", "x".getBytes(StandardCharsets.UTF_8))),
+                        "Hồ sơ.zip", 415, "file-type-not-accepted"),
+                new Bad("a zip bomb", zip(Map.of("word/document.xml", zeros)), "Dự thảo.docx", 422, "file-zip-bomb"),
+                new Bad("a .docx declaring XML entities", zip(Map.of("word/document.xml", ("<?xml version=\"1.0\"?>"
+                        + "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]><w:document/>")
+                        .getBytes(StandardCharsets.UTF_8))), "Dự thảo.docx", 422, "file-xml-entities"),
+                new Bad("a malformed PDF", "%PDF-1.7\nnot really a pdf".getBytes(StandardCharsets.US_ASCII),
+                        "Dự thảo.pdf", 422, "file-unreadable"),
+                new Bad("a password-protected PDF", pdf("Secret draft text of the committee", "user-secret"),
+                        "Dự thảo.pdf", 422, "file-password-protected"),
+                new Bad("a name with a folder in it", docx(PARAGRAPHS), "../Dự thảo.docx", 422, "file-name-invalid"),
+                new Bad("a name with a control character", docx(PARAGRAPHS), "Dự thảo\u0007.docx", 422, "file-name-invalid"));
+    }
+
+    @ParameterizedTest(name = "{0} is refused and nothing is stored")
+    @MethodSource("badFiles")
+    void whatever_is_not_a_readable_document_is_refused_naming_the_rule_and_nothing_is_stored(Bad bad) {
+        long before = storedPieces();
+        ResponseEntity<Map<String, Object>> refused = handIn("tckh", bad.content(), bad.filename(), Map.of());
+        assertThat(refused.getStatusCode().value()).as("%s", refused.getBody()).isEqualTo(bad.status());
+        assertThat(refused.getBody()).containsEntry("rule", bad.rule());
+        assertThat(drafts()).isEmpty();
+        assertThat(storedPieces()).isEqualTo(before);
+    }
+
+    @Test
+    void a_file_whose_hash_differs_from_the_one_the_client_names_is_refused_and_not_stored() {
+        long before = storedPieces();
+        ResponseEntity<Map<String, Object>> refused = handIn("tckh", docx(PARAGRAPHS), "Dự thảo.docx",
+                Map.of("documentSha256", "0".repeat(64)));
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        assertThat(refused.getBody()).containsEntry("rule", "document-sha256-mismatch");
+        assertThat(drafts()).isEmpty();
+        assertThat(storedPieces()).isEqualTo(before);
+    }
+
+    @Test
+    void a_file_handed_in_while_the_last_draft_awaits_review_is_refused_and_not_kept() {
+        assertThat(handIn("tckh", docx(PARAGRAPHS), "Dự thảo.docx", Map.of()).getStatusCode().value()).isEqualTo(201);
+        long before = storedPieces();
+        ResponseEntity<Map<String, Object>> refused = handIn("tckh", docx(List.of("Bản khác " + UUID.randomUUID())),
+                "Dự thảo 2.docx", Map.of());
+        assertThat(refused.getStatusCode().value()).isEqualTo(409);
+        assertThat(refused.getBody()).containsEntry("rule", "draft-awaiting-review");
+        assertThat(storedPieces()).isEqualTo(before);
+    }
+}

@@ -1,0 +1,214 @@
+package vn.docket.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import vn.docket.app.DocketApplication;
+
+/**
+ * A unit hands in its draft by choosing the file, and the leaders read it in the browser: a .docx as its text with a
+ * download button, a PDF in the page. Screenshots of the hand-in form and both versions, at desktop and phone width,
+ * go to target/screenshots/.
+ */
+@SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // The same settings as WebApplicationBrowserTest, so both run on one started Docket.
+        properties = {"docket.demo.data=true", "logging.level.org.openqa.selenium=ERROR"})
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DraftFilesBrowserTest {
+
+    static final String UNIT = "Phòng Tài chính - Kế hoạch";
+    static final List<String> V1 = List.of("KẾ HOẠCH",
+            "Thực hiện Chương trình hành động của Ban Chấp hành Đảng bộ thành phố Lạng Sơn",
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            "Cụ thể hóa các mục tiêu của Nghị quyết Đại hội đại biểu Đảng bộ thành phố lần thứ XXIII,"
+                    + " nhiệm kỳ 2020-2025, gắn trách nhiệm của các cơ quan tham mưu, thực hiện.");
+
+    /** v1 with one paragraph edited, one heading extended and one section added. */
+    static final List<String> V2 = List.of("KẾ HOẠCH",
+            "Thực hiện Chương trình hành động của Ban Chấp hành Đảng bộ thành phố Lạng Sơn",
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            "Cụ thể hóa các mục tiêu, nhiệm vụ và giải pháp của Nghị quyết Đại hội đại biểu Đảng bộ thành phố lần thứ XXIII,"
+                    + " nhiệm kỳ 2020-2025, gắn trách nhiệm của các cơ quan tham mưu, thực hiện.",
+            "III. LỘ TRÌNH THỰC HIỆN",
+            "Giao Phòng Tài chính - Kế hoạch chủ trì theo dõi, đôn đốc; báo cáo kết quả trước ngày 15/12 hằng năm.");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestRestTemplate http;
+
+    Browser browser;
+
+    @BeforeAll
+    void startBrowser() {
+        browser = new Browser("http://localhost:" + port);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    /** A file to choose in the browser's file picker, under target/. */
+    static Path file(String name, byte[] content) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "draft-files").toAbsolutePath());
+            return Files.write(dir.resolve(name), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] docx(List<String> paragraphs) {
+        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            paragraphs.forEach(text -> document.createParagraph().createRun().setText(text));
+            document.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] pdf(String... lines) {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (PDPageContentStream stream = new PDPageContentStream(document, page)) {
+                stream.beginText();
+                stream.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 14);
+                stream.newLineAtOffset(72, 700);
+                for (String line : lines) {
+                    stream.showText(line);
+                    stream.newLineAtOffset(0, -20);
+                }
+                stream.endText();
+            }
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void nothing_in_the_web_app_hashes_in_the_browser_so_hand_in_works_on_a_plain_http_address() throws IOException {
+        // crypto.subtle exists only on https and localhost: an office's http://10.0.0.5 would have no file picker.
+        try (Stream<Path> scripts = Files.walk(Path.of("src/main/resources/static"))) {
+            assertThat(scripts.filter(p -> p.toString().endsWith(".js") || p.toString().endsWith(".html")))
+                    .allSatisfy(p -> assertThat(Files.readString(p)).doesNotContain("crypto.subtle"));
+        }
+    }
+
+    @Test
+    void a_unit_hands_in_a_docx_by_choosing_it_and_the_chair_reads_it_then_a_pdf_shown_in_the_page() {
+        String id = (String) http.withBasicAuth("clerk", "demo").postForEntity("/api/assignments", Map.of(
+                "title", "Kế hoạch thực hiện Nghị quyết Đại hội XXIII (bản dự thảo có tệp)", "kind", "PLAN",
+                "leadUnit", UNIT, "deadline", "2030-12-31", "approvalRoute", List.of("Lãnh đạo UBND thành phố"),
+                "effectiveDate", "2021-04-13"), Map.class).getBody().get("id");
+
+        browser.signIn("tckh");
+        browser.open("/assignment.html?id=" + id);
+        browser.waitForCount(By.cssSelector("#steps > li"), 1);
+        browser.present(By.cssSelector("#form-draft [name='documentFile']"))
+                .sendKeys(file("Dự thảo Kế hoạch lần 1.docx", docx(V1)).toString());
+        assertThat(browser.find(By.cssSelector("#form-draft [name='documentName']")).getAttribute("value"))
+                .isEqualTo("Dự thảo Kế hoạch lần 1.docx");
+        assertThat(browser.all(By.cssSelector("#form-draft [name='documentSha256']"))).isEmpty();
+        browser.screenshot("draft-hand-in");
+        browser.find(By.cssSelector("#form-draft button[type=submit]")).click();
+        browser.waitForCount(By.cssSelector("#steps > li"), 2);
+
+        browser.signIn("chair");
+        browser.open("/assignment.html?id=" + id);
+        browser.find(By.linkText("Đọc dự thảo v1")).click();
+        browser.waitForText(By.id("draft-title"), "Dự thảo v1: Dự thảo Kế hoạch lần 1.docx");
+        assertThat(browser.all(By.cssSelector("#draft-text p")).stream().map(e -> e.getText()).toList()).isEqualTo(V1);
+        assertThat(browser.text(By.id("draft-facts"))).contains("Word (.docx)", "từ");
+        assertThat(browser.find(By.id("download")).getAttribute("href"))
+                .endsWith("/api/assignments/" + id + "/drafts/1/file");
+        browser.screenshot("draft-docx");
+        phone("phone-draft-docx");
+
+        handIn(id, 3, file("Dự thảo Kế hoạch lần 2.docx", docx(V2)));
+        browser.signIn("chair");
+        browser.open("/draft.html?id=" + id + "&v=2");
+        browser.find(By.id("changes")).click();
+        browser.waitForText(By.id("changes-title"), "Dự thảo v2: thay đổi so với v1");
+        assertThat(browser.text(By.id("changes-changed"))).startsWith("1");
+        assertThat(browser.text(By.id("changes-added"))).startsWith("2");
+        assertThat(browser.all(By.cssSelector("#changes-inline p.changed ins")).stream().map(e -> e.getText()).toList())
+                .containsExactly("tiêu, nhiệm vụ và giải pháp");
+        assertThat(browser.text(By.cssSelector("#changes-inline p.added"))).contains("III. LỘ TRÌNH THỰC HIỆN");
+        browser.screenshot("draft-changes");
+        phone("phone-draft-changes");
+        browser.find(By.id("show-side")).click();
+        assertThat(browser.all(By.cssSelector("#changes-side .row.changed .before del")).stream().map(e -> e.getText())
+                .toList()).containsExactly("tiêu");
+        browser.screenshot("draft-changes-side");
+        phone("phone-draft-changes-side");
+
+        handIn(id, 5, file("Dự thảo Kế hoạch lần 3.pdf", pdf("KE HOACH - du thao lan 3",
+                "Bo sung lo trinh cu the va trach nhiem cua cac co quan")));
+        browser.signIn("chair");
+        browser.open("/draft.html?id=" + id + "&v=3");
+        browser.waitForText(By.id("draft-title"), "Dự thảo v3: Dự thảo Kế hoạch lần 3.pdf");
+        assertThat(browser.find(By.id("pdf")).getAttribute("src")).endsWith("/drafts/3/file?inline=true");
+        assertThat(browser.text(By.id("changes"))).isEqualTo("Thay đổi so với v2");
+        browser.screenshot("draft-pdf");
+        phone("phone-draft-pdf");
+    }
+
+    /** The chair sends the draft back (over the API) and the unit hands in the next version by choosing its file. */
+    private void handIn(String id, int stepsBefore, Path file) {
+        http.withBasicAuth("chair", "demo").postForEntity("/api/assignments/" + id + "/revision-requests",
+                Map.of("reasons", List.of("Bổ sung lộ trình cụ thể")), Map.class);
+        browser.signIn("tckh");
+        browser.open("/assignment.html?id=" + id);
+        browser.waitForCount(By.cssSelector("#steps > li"), stepsBefore);
+        browser.present(By.cssSelector("#form-draft [name='documentFile']")).sendKeys(file.toString());
+        browser.find(By.cssSelector("#form-draft button[type=submit]")).click();
+        browser.waitForCount(By.cssSelector("#steps > li"), stepsBefore + 1);
+    }
+
+    /** The page at phone width: nothing wider than the screen, and its picture. */
+    private void phone(String screenshot) {
+        Dimension before = browser.driver.manage().window().getSize();
+        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            assertThat((Boolean) browser.script(
+                    "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1"))
+                    .as("sideways scrolling at phone width").isFalse();
+            browser.screenshot(screenshot);
+        } finally {
+            browser.driver.manage().window().setSize(before);
+        }
+    }
+}

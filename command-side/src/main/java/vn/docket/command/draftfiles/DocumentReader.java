@@ -1,0 +1,285 @@
+package vn.docket.command.draftfiles;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.usermodel.IBodyElement;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.springframework.http.HttpStatus;
+import org.xml.sax.Attributes;
+import org.xml.sax.helpers.DefaultHandler;
+import vn.docket.platform.files.FileRefused;
+
+/**
+ * Decides what an uploaded draft is from its first bytes (never from its name) and reads its text, one paragraph a
+ * line: .docx, .odt, .pdf, UTF-8 text; a PDF without a text layer (a scan) is accepted with no text. Whatever is not a
+ * document, or is hostile (a zip that inflates far beyond its size, XML declaring entities, a PDF needing a password),
+ * is refused with the rule it broke. Memory is bounded here; time by {@link DraftFiles}.
+ */
+final class DocumentReader {
+
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    static final String ODT = "application/vnd.oasis.opendocument.text";
+    static final String PDF = "application/pdf";
+    static final String TEXT = "text/plain; charset=utf-8";
+
+    /** What a zip may inflate to in all, and how many times its own size: beyond either it is a bomb. */
+    static final long MAX_INFLATED = 200L * 1024 * 1024;
+    static final int MAX_RATIO = 100;
+    /** Text kept for reading and comparing: a long plan has a few hundred thousand characters. */
+    static final int MAX_TEXT = 2_000_000;
+
+    record Read(String mediaType, String text, Integer pageCount, boolean textLayer) {
+        /** Words as a reader counts them: a dash or a bullet standing alone is not one. */
+        int wordCount() {
+            return (int) java.util.Arrays.stream(text.split("\\s+"))
+                    .filter(w -> w.codePoints().anyMatch(Character::isLetterOrDigit)).count();
+        }
+    }
+
+    private DocumentReader() {
+    }
+
+    static Read read(byte[] content, boolean imagesAccepted) {
+        if (startsWith(content, "%PDF-")) {
+            return pdf(content);
+        }
+        if (startsWith(content, "PK\u0003\u0004")) {
+            return zipped(content);
+        }
+        String image = image(content);
+        if (image != null) {
+            if (imagesAccepted) {
+                return new Read(image, "", 1, false);
+            }
+            throw notADocument("Ảnh (" + image + ") không phải văn bản dự thảo; hãy tải lên .docx, .odt, .pdf hoặc .txt.");
+        }
+        if (startsWith(content, "\u00D0\u00CF\u0011\u00E0")) {
+            throw notADocument("Tệp Word 97-2003 (.doc) chưa được hỗ trợ: hãy lưu lại thành .docx rồi tải lên.");
+        }
+        String text = utf8(content);
+        if (text == null || looksBinary(text)) {
+            throw notADocument("Tệp không phải văn bản (chương trình, tệp nén hoặc dữ liệu nhị phân); "
+                    + "hãy tải lên .docx, .odt, .pdf hoặc .txt.");
+        }
+        return new Read(TEXT, paragraphs(text), null, true);
+    }
+
+    private static Read pdf(byte[] content) {
+        try (PDDocument document = Loader.loadPDF(content, "", null, null,
+                MemoryUsageSetting.setupMixed(16L * 1024 * 1024).streamCache)) {
+            String text = new PDFTextStripper().getText(document);
+            boolean layer = text.codePoints().filter(Character::isLetter).count() >= 20;
+            return new Read(PDF, layer ? paragraphs(text) : "", document.getNumberOfPages(), layer);
+        } catch (InvalidPasswordException e) {
+            throw new FileRefused(HttpStatus.UNPROCESSABLE_ENTITY, "file-password-protected",
+                    "Tệp PDF có mật khẩu: hãy gỡ mật khẩu rồi tải lên lại.");
+        } catch (IOException | RuntimeException e) {
+            throw unreadable("Tệp PDF bị hỏng: không đọc được.");
+        }
+    }
+
+    private static Read zipped(byte[] content) {
+        Map<String, byte[]> entries = unzip(content);
+        if (entries.containsKey("word/document.xml")) {
+            return new Read(DOCX, docx(content), null, true);
+        }
+        byte[] mimetype = entries.get("mimetype");
+        if (mimetype != null && new String(mimetype, StandardCharsets.US_ASCII).strip().equals(ODT)
+                && entries.containsKey("content.xml")) {
+            return new Read(ODT, odt(entries.get("content.xml")), null, true);
+        }
+        throw notADocument("Tệp nén không phải văn bản .docx hay .odt; hãy tải lên chính văn bản dự thảo.");
+    }
+
+    /** Inflates every entry, counting: a bomb is refused before it fills memory; XML declaring entities too. */
+    private static Map<String, byte[]> unzip(byte[] content) {
+        long limit = Math.min(MAX_INFLATED, (long) content.length * MAX_RATIO);
+        long inflated = 0;
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+            byte[] buffer = new byte[64 * 1024];
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
+                    inflated += n;
+                    if (inflated > limit) {
+                        throw new FileRefused(HttpStatus.UNPROCESSABLE_ENTITY, "file-zip-bomb",
+                                "Tệp giải nén ra lớn bất thường (quá " + limit / (1024 * 1024)
+                                        + " MB): Docket không mở tệp này.");
+                    }
+                    out.write(buffer, 0, n);
+                }
+                String name = entry.getName();
+                if (name.endsWith(".xml") || name.endsWith(".rels")) {
+                    String head = new String(out.toByteArray(), 0, Math.min(out.size(), 4096), StandardCharsets.UTF_8);
+                    if (head.contains("<!DOCTYPE") || head.contains("<!ENTITY")) {
+                        throw new FileRefused(HttpStatus.UNPROCESSABLE_ENTITY, "file-xml-entities",
+                                "Tệp chứa khai báo thực thể XML (có thể là tệp độc hại): Docket không mở tệp này.");
+                    }
+                }
+                if (name.equals("mimetype") || name.equals("content.xml") || name.equals("word/document.xml")) {
+                    entries.put(name, out.toByteArray());
+                } else {
+                    entries.put(name, new byte[0]);
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw unreadable("Tệp nén bị hỏng: không đọc được.");
+        }
+        return entries;
+    }
+
+    private static String docx(byte[] content) {
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(content))) {
+            StringBuilder out = new StringBuilder();
+            for (IBodyElement element : document.getBodyElements()) {
+                append(element, out);
+            }
+            return paragraphs(out.toString());
+        } catch (IOException | RuntimeException e) {
+            throw unreadable("Tệp .docx bị hỏng: không đọc được.");
+        }
+    }
+
+    private static void append(IBodyElement element, StringBuilder out) {
+        if (element instanceof XWPFParagraph paragraph) {
+            out.append(paragraph.getText()).append('\n');
+        } else if (element instanceof XWPFTable table) {
+            for (XWPFTableRow row : table.getRows()) {
+                for (XWPFTableCell cell : row.getTableCells()) {
+                    for (IBodyElement inner : cell.getBodyElements()) {
+                        append(inner, out);
+                    }
+                }
+            }
+        }
+    }
+
+    /** An ODF text document's paragraphs and headings ({@code text:p}, {@code text:h}), one a line. */
+    private static String odt(byte[] contentXml) {
+        try {
+            SAXParserFactory factory = SAXParserFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            SAXParser parser = factory.newSAXParser();
+            StringBuilder out = new StringBuilder();
+            parser.parse(new ByteArrayInputStream(contentXml), new DefaultHandler() {
+                int depth;
+
+                @Override
+                public void startElement(String uri, String local, String qName, Attributes attributes) {
+                    if (local.equals("p") || local.equals("h")) {
+                        depth++;
+                    } else if (depth > 0 && (local.equals("s") || local.equals("tab"))) {
+                        out.append(' ');
+                    } else if (depth > 0 && local.equals("line-break")) {
+                        out.append(' ');
+                    }
+                }
+
+                @Override
+                public void endElement(String uri, String local, String qName) {
+                    if ((local.equals("p") || local.equals("h")) && --depth == 0) {
+                        out.append('\n');
+                    }
+                }
+
+                @Override
+                public void characters(char[] ch, int start, int length) {
+                    if (depth > 0) {
+                        out.append(ch, start, length);
+                    }
+                }
+            });
+            return paragraphs(out.toString());
+        } catch (Exception e) {
+            throw unreadable("Tệp .odt bị hỏng: không đọc được.");
+        }
+    }
+
+    /** NFC, one paragraph a line, blank lines and surrounding spaces dropped, at most MAX_TEXT characters. */
+    static String paragraphs(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : Normalizer.normalize(text, Normalizer.Form.NFC).split("\\R")) {
+            String clean = line.replace('\u00A0', ' ').replaceAll("[\\p{Cntrl}&&[^\\t]]", "").strip()
+                    .replaceAll("\\s+", " ");
+            if (!clean.isEmpty()) {
+                if (out.length() + clean.length() > MAX_TEXT) {
+                    break;
+                }
+                out.append(clean).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String image(byte[] content) {
+        if (startsWith(content, "\u0089PNG")) {
+            return "image/png";
+        }
+        if (startsWith(content, "\u00FF\u00D8\u00FF")) {
+            return "image/jpeg";
+        }
+        if (startsWith(content, "GIF8")) {
+            return "image/gif";
+        }
+        return null;
+    }
+
+    private static String utf8(byte[] content) {
+        try {
+            int skip = startsWith(content, "\u00EF\u00BB\u00BF") ? 3 : 0;
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content, skip, content.length - skip)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** Typed text has no control characters other than line breaks, tabs and form feeds. */
+    private static boolean looksBinary(String text) {
+        return text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' || c == 0x7F);
+    }
+
+    private static boolean startsWith(byte[] content, String latin1Prefix) {
+        if (content.length < latin1Prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < latin1Prefix.length(); i++) {
+            if ((content[i] & 0xFF) != latin1Prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static FileRefused notADocument(String detail) {
+        return new FileRefused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "file-type-not-accepted", detail);
+    }
+
+    private static FileRefused unreadable(String detail) {
+        return new FileRefused(HttpStatus.UNPROCESSABLE_ENTITY, "file-unreadable", detail);
+    }
+}

@@ -1,0 +1,81 @@
+package vn.docket.platform.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.docket.events.DocumentFile;
+import vn.docket.events.DraftSubmitted;
+import vn.docket.platform.files.FileStore;
+
+/** Verify hashes every draft's stored file again and names a changed or missing one with its assignment and version. */
+class DraftFileVerifyTest {
+
+    private static final UUID ASSIGNMENT = UUID.fromString("6f4083e5-4eea-462f-82cc-3f0c3b6b387e");
+
+    private EmbeddedStore store;
+    private StoreVerifier verifier;
+    private FileStore files;
+    private MongoCollection<Document> chunks;
+    private final byte[] content = "Kế hoạch thực hiện Chương trình hành động\n".repeat(50).getBytes(StandardCharsets.UTF_8);
+    private final String sha = FileStore.sha256(content);
+
+    @BeforeEach
+    void handIn() {
+        store = EmbeddedStore.inMemory();
+        DocketEventStorageEngine engine = store.engine();
+        verifier = new StoreVerifier(store.database,
+                new Checkpointer(store.database, 1000, Duration.ofSeconds(10), System::nanoTime));
+        files = new FileStore(store.database, Clock.systemUTC());
+        chunks = store.database.getCollection(FileStore.CHUNKS);
+        files.put(sha, content, new Document("mediaType", "text/plain; charset=utf-8"));
+        files.keep(sha);
+        engine.appendEvents(new GenericDomainEventMessage<>("Assignment", ASSIGNMENT.toString(), 0,
+                new DraftSubmitted(ASSIGNMENT, 1, "Dự thảo v1.txt", sha, null, null, null,
+                        new DocumentFile("text/plain; charset=utf-8", content.length, null, 300, true))));
+        // A file nobody's draft refers to (its command was refused a moment ago) is not part of the record.
+        byte[] stray = "không ai nộp".getBytes(StandardCharsets.UTF_8);
+        files.put(FileStore.sha256(stray), stray, new Document());
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void stored_files_that_hash_as_their_drafts_say_keep_the_store_intact() {
+        assertThat(verifier.verify().intact()).isTrue();
+    }
+
+    @Test
+    void an_edited_file_is_reported_changed_with_its_assignment_and_draft_version() {
+        byte[] edited = content.clone();
+        edited[0] = 'k';
+        chunks.updateOne(Filters.eq("_id", sha + "/0"), new Document("$set", new Document("data", new Binary(edited))));
+        VerifyReport report = verifier.verify();
+        assertThat(report.intact()).isFalse();
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.problem()).isEqualTo(StoreVerifier.FILE_CHANGED);
+            assertThat(p.assignment()).isEqualTo(ASSIGNMENT.toString());
+            assertThat(p.detail()).contains("draft v1", "Dự thảo v1.txt", sha);
+        });
+    }
+
+    @Test
+    void a_removed_file_is_reported_missing() {
+        chunks.deleteMany(Filters.regex("_id", "^" + sha));
+        VerifyReport report = verifier.verify();
+        assertThat(report.problems()).extracting(VerifyReport.Problem::problem).containsExactly(StoreVerifier.FILE_MISSING);
+    }
+}

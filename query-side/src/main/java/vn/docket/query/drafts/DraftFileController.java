@@ -1,0 +1,136 @@
+package vn.docket.query.drafts;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.docket.events.DraftSubmitted;
+import vn.docket.platform.files.FileStore;
+import vn.docket.platform.security.CurrentActor;
+import vn.docket.platform.web.NotFound;
+import vn.docket.platform.web.RuleBroken;
+import vn.docket.query.assignments.Visibility;
+
+/**
+ * A draft's file as it was handed in, and its text. The version is looked up in the assignment's own events (the
+ * hash there is the chained, tamper-evident one), so a draft can be opened the moment it is stored. Whoever may
+ * see the assignment may read its drafts; for anyone else neither exists.
+ */
+@RestController
+@Tag(name = "Drafts (files)")
+class DraftFileController {
+
+    /** Said of a scanned PDF, which is stored and can be downloaded but has no text to read or compare. */
+    static final String NO_TEXT_LAYER = "không có lớp văn bản";
+
+    private final EventStore events;
+    private final FileStore files;
+    private final Visibility visibility;
+
+    DraftFileController(EventStore events, FileStore files, Visibility visibility) {
+        this.events = events;
+        this.files = files;
+        this.visibility = visibility;
+    }
+
+    record DraftText(int version, String documentName, String mediaType, long size, Integer pageCount, int wordCount,
+                     boolean textLayer, String remark, List<String> paragraphs) {
+    }
+
+    @GetMapping("/api/assignments/{id}/drafts/{version}/file")
+    @Operation(summary = "Download a draft's file with its original name; ?inline=true shows a PDF in the browser")
+    ResponseEntity<byte[]> file(@PathVariable UUID id, @PathVariable int version,
+                                @RequestParam(defaultValue = "false") boolean inline) {
+        DraftSubmitted draft = draft(id, version);
+        byte[] content = files.content(draft.documentSha256());
+        if (content == null) {
+            throw new NotFound("The file of draft v" + version + " is missing from the store; run verify.");
+        }
+        String mediaType = draft.file().mediaType();
+        boolean showInline = inline && mediaType.equals(MediaType.APPLICATION_PDF_VALUE);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (showInline) {
+            // The draft's page shows the PDF in a frame: this answer alone may be framed, by Docket's own pages.
+            answer.header("Content-Security-Policy", "default-src 'none'; object-src 'self'; frame-ancestors 'self'")
+                    .header("X-Frame-Options", "SAMEORIGIN");
+        }
+        return answer
+                .contentType(MediaType.parseMediaType(mediaType))
+                .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(showInline, draft.documentName()))
+                .header(HttpHeaders.ETAG, "\"" + draft.documentSha256() + "\"")
+                .body(content);
+    }
+
+    @GetMapping("/api/assignments/{id}/drafts/{version}/text")
+    @Operation(summary = "A draft's text, one paragraph an entry; a scanned PDF has none (textLayer false)")
+    DraftText text(@PathVariable UUID id, @PathVariable int version) {
+        DraftSubmitted draft = draft(id, version);
+        List<String> paragraphs = draft.file().textLayer() ? paragraphs(draft) : List.of();
+        return new DraftText(version, draft.documentName(), draft.file().mediaType(), draft.file().size(),
+                draft.file().pageCount(), draft.file().wordCount(), draft.file().textLayer(),
+                draft.file().textLayer() ? null : NO_TEXT_LAYER, paragraphs);
+    }
+
+    @GetMapping("/api/assignments/{id}/drafts/{version}/changes")
+    @Operation(summary = "What changed since another version (default: the previous one): paragraphs added, removed and"
+            + " changed with the words changed inside, and the figures")
+    DraftChanges.Changes changes(@PathVariable UUID id, @PathVariable int version,
+                                 @RequestParam(required = false) Integer from) {
+        int earlier = from == null ? version - 1 : from;
+        if (earlier < 1 || earlier == version) {
+            throw new RuleBroken("changes-from-invalid", "Compare draft v" + version
+                    + " with another version of the same assignment (from=1 or later, not v" + version + " itself).");
+        }
+        return DraftChanges.between(earlier, paragraphs(draft(id, earlier)), version, paragraphs(draft(id, version)));
+    }
+
+    private List<String> paragraphs(DraftSubmitted draft) {
+        if (!draft.file().textLayer()) {
+            throw new RuleBroken("draft-without-text", "Draft v" + draft.version() + " is a scan (" + NO_TEXT_LAYER
+                    + "): there is no text to compare.");
+        }
+        Document description = files.describe(draft.documentSha256());
+        if (description == null) {
+            throw new NotFound("The file of draft v" + draft.version() + " is missing from the store; run verify.");
+        }
+        String text = description.getString("text");
+        return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split("\n"));
+    }
+
+    /** The draft of that version, if this person may see the assignment and the draft came as a file. */
+    private DraftSubmitted draft(UUID id, int version) {
+        visibility.requireVisible(CurrentActor.get(), id);
+        DraftSubmitted found = events.readEvents(id.toString()).asStream()
+                .map(m -> m.getPayload() instanceof DraftSubmitted d && d.version() == version ? d : null)
+                .filter(d -> d != null).reduce((first, later) -> later)
+                .orElseThrow(() -> new NotFound("Assignment " + id + " has no draft v" + version + "."));
+        if (found.file() == null) {
+            throw new NotFound("Draft v" + version + " was handed in without its file (as a link or a hash only).");
+        }
+        return found;
+    }
+
+    /**
+     * RFC 6266 with RFC 5987's {@code filename*} carrying the name in UTF-8, and a plain {@code filename} without
+     * diacritics for clients that read only that one.
+     */
+    static String contentDisposition(boolean inline, String name) {
+        String ascii = Normalizer.normalize(name.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_");
+        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+        return (inline ? "inline" : "attachment") + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+}
