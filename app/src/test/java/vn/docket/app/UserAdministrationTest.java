@@ -245,8 +245,8 @@ class UserAdministrationTest {
 
         HttpHeaders basic = new HttpHeaders();
         basic.setBasicAuth("tckh", "demo");
-        assertThat(http.exchange("/api/me/tokens/" + tokenId, HttpMethod.DELETE, new HttpEntity<>(basic), Void.class)
-                .getStatusCode().value()).isEqualTo(204);
+        assertThat(http.exchange("/api/me/tokens/" + tokenId + "/revoke", HttpMethod.POST, new HttpEntity<>(basic),
+                Void.class).getStatusCode().value()).isEqualTo(204);
         assertStatus(bearer(token, "/api/assignments"), 401, "authentication-required");
         assertStatus(bearer("dkt_" + "x".repeat(43), "/api/assignments"), 401, "authentication-required");
     }
@@ -261,5 +261,22 @@ class UserAdministrationTest {
         assertStatus(asAdmin("/api/admin/users/token.owner/disable", null), 200, null);
         assertStatus(bearer(token, "/api/assignments"), 401, "authentication-required");
         assertStatus(call("token.owner", pw, HttpMethod.POST, "/api/me/tokens", Map.of("label", "x")), 401, null);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_approval_on_the_plan_path_says_since_when_and_by_whom_the_approver_held_their_role() {
+        DocketClient docket = new DocketClient(http);
+        String id = Walks.assign(docket, "Kế hoạch phát triển du lịch", "Phòng Tài chính - Kế hoạch", "2021-04-25",
+                List.of("Lãnh đạo UBND thành phố"));
+        Walks.draft(docket, "tckh", id, "2021-04-14");
+        docket.ok("chair", "/api/assignments/" + id + "/approvals", Map.of("effectiveDate", "2021-04-15"));
+        Map<String, Object> path = docket.await("auditor", "/api/assignments/" + id + "/path",
+                p -> ((List<Map<String, Object>>) p.get("steps")).stream().anyMatch(s -> "APPROVED".equals(s.get("type"))));
+        Map<String, Object> approved = ((List<Map<String, Object>>) path.get("steps")).stream()
+                .filter(s -> "APPROVED".equals(s.get("type"))).findFirst().orElseThrow();
+        // The demo chair was recorded by Docket itself at the first start.
+        assertThat((Map<String, Object>) approved.get("details")).containsEntry("roleGrantedBy", "Docket")
+                .hasEntrySatisfying("roleSince", since -> assertThat((String) since).matches("\\d{4}-\\d{2}-\\d{2}"));
     }
 }

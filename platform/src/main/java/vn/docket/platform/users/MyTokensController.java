@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,7 +46,7 @@ class MyTokensController {
         return ResponseEntity.created(URI.create("/api/me/tokens/" + issued.tokenId())).body(issued);
     }
 
-    @DeleteMapping("/{tokenId}")
+    @PostMapping("/{tokenId}/revoke")
     @Operation(summary = "Revoke a token: refused from the next request on")
     ResponseEntity<Void> revoke(@PathVariable String tokenId) {
         Actor me = CurrentActor.get();
