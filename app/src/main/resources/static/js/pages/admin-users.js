@@ -90,8 +90,10 @@ start('admin-users', 'users.title', async (main, me) => {
       section(t('users.list'), table(t('users.list'), [t('users.id'), t('users.name'), t('field.unit'), t('users.role'),
         t('users.state'), t('users.levels'), t('users.roleSince')], rows, { id: 'user-list' })),
       section(t('users.add'), add),
-      section(t('users.units'), table(t('users.units'), [t('field.unit'), t('users.aliases')],
-        units.map(u => h('tr', {}, h('td', {}, u.name), h('td', {}, (u.aliases || []).join('; ')))), { id: 'unit-list' })));
+      // Long (every unit and its spellings): open on demand.
+      section(t('users.units'), h('details', {}, h('summary', {}, t('users.unitsShow', { n: units.length })),
+        table(t('users.units'), [t('field.unit'), t('users.aliases')],
+          units.map(u => h('tr', {}, h('td', {}, u.name), h('td', {}, (u.aliases || []).join('; ')))), { id: 'unit-list' }))));
   };
   await render();
 });

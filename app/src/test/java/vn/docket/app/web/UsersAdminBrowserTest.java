@@ -64,7 +64,9 @@ class UsersAdminBrowserTest {
         browser.signIn("admin");
         browser.find(By.cssSelector("header nav a[href='/admin-users.html']")).click();
         browser.find(By.id("user-list"));
-        assertThat(browser.text(By.id("unit-list"))).contains("Phòng Tài chính - Kế hoạch");
+        browser.find(By.cssSelector("details summary")).click();
+        assertThat(browser.text(By.id("unit-list"))).contains("Phòng Tài chính - Kế hoạch", "TC-KH");
+        browser.find(By.cssSelector("details summary")).click();
 
         browser.type(By.cssSelector("#add-user [name=id]"), "ngoc.tran");
         browser.type(By.cssSelector("#add-user [name=name]"), "Trần Thị Ngọc");

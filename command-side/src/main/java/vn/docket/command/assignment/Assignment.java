@@ -203,7 +203,7 @@ class Assignment {
         Actor actor = EventMetadata.actorFrom(metaData);
         requireAwaitingReview("request a revision");
         String level = route.get(approvedLevels);
-        Authority.requireLevel(actor, level, levels);
+        Authority.requireLevel(actor, EventMetadata.levelsFrom(metaData), level, levels);
         LocalDate on = effectiveDate(cmd.effectiveDate(), clock);
         List<String> reasons = Text.clean(cmd.reasons());
         if (reasons.isEmpty()) {
@@ -223,7 +223,7 @@ class Assignment {
         Actor actor = EventMetadata.actorFrom(metaData);
         requireAwaitingReview("approve");
         String level = route.get(approvedLevels);
-        Authority.requireLevel(actor, level, levels);
+        Authority.requireLevel(actor, EventMetadata.levelsFrom(metaData), level, levels);
         if (actor.id().equals(draftSubmitter)) {
             throw new NotAllowed("own-draft", "Nobody may approve a draft they submitted themselves.");
         }
