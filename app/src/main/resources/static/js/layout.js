@@ -11,6 +11,10 @@ const NAV = [
   ['audit', '/audit.html'],
   ['stats', '/stats.html'],
 ];
+/** Pages for administrators only; the server refuses everyone else anyway. */
+const ADMIN_NAV = [
+  ['admin-users', '/admin-users.html'],
+];
 
 export async function start(page, titleKey, render) {
   document.documentElement.lang = lang();
@@ -49,12 +53,13 @@ function header(page, me) {
   return h('header', { class: 'top' },
     h('div', { class: 'brand' }, h('a', { href: '/' }, 'Docket'), h('span', { class: 'tagline' }, t('app.tagline'))),
     h('nav', { 'aria-label': t('nav.label') }, h('ul', {},
-      NAV.map(([key, href]) => h('li', {}, h('a', { href, 'aria-current': key === page ? 'page' : null },
+      [...NAV, ...(me.role === 'ADMIN' ? ADMIN_NAV : [])].map(([key, href]) => h('li', {}, h('a', { href, 'aria-current': key === page ? 'page' : null },
         t('nav.' + key)))))),
     h('div', { class: 'who', id: 'who', 'aria-label': t('user.label') },
       h('span', { class: 'name', id: 'who-name' }, me.name),
       h('span', { class: 'unit', id: 'who-unit' }, me.unit || t('noUnit')),
       h('span', { class: 'role', id: 'who-role' }, t('role.' + me.role)),
+      h('a', { href: '/tokens.html', id: 'my-tokens', 'aria-current': page === 'tokens' ? 'page' : null }, t('nav.tokens')),
       switchLang, signOut));
 }
 

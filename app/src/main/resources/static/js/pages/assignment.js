@@ -138,6 +138,10 @@ function stepList(path) {
     if (step.type === 'DEADLINE_EXTENDED' && d.previousDeadline) {
       extra.push(h('span', { class: 'original' }, t('detail.previousDeadline', { date: fmtDate(d.previousDeadline) })));
     }
+    if (d.roleSince) {
+      extra.push(h('span', { class: 'role-since' }, t('detail.roleSince', { role: t('role.' + actor.role),
+        date: fmtDate(d.roleSince), by: d.roleGrantedBy || '' })));
+    }
     if (d.note) extra.push(`${t('field.note')}: ${d.note}`);
     return h('li', { class: `step step-${step.type}` },
       h('div', { class: 'when' }, h('time', { datetime: step.effectiveDate }, fmtDate(step.effectiveDate))),

@@ -182,4 +182,101 @@ class UserAdministrationTest {
         assertThat(listing.getBody()).extracting(u -> u.get("id")).contains("list.me");
         assertThat(listing.getBody().toString()).doesNotContain("$2a$", "passwordHash", "mười ký tự");
     }
+
+    ResponseEntity<Map<String, Object>> bearer(String token, String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token);
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), MAP);
+    }
+
+    @Test
+    void every_change_of_authority_is_in_the_audit_log_with_who_made_it_and_verify_stays_intact() {
+        assertStatus(asAdmin("/api/admin/users", user("audit.me", "AUDITOR", null, "mười ký tự trở lên")), 201, null);
+        assertStatus(asAdmin("/api/admin/users/audit.me/role", Map.of("role", "CLERK")), 422, "unit-required");
+        assertStatus(asAdmin("/api/admin/users/audit.me/unit", Map.of("unit", OFFICE)), 200, null);
+        ResponseEntity<Map<String, Object>> clerk = asAdmin("/api/admin/users/audit.me/role", Map.of("role", "CLERK"));
+        assertStatus(clerk, 200, null);
+        assertThat(clerk.getBody()).containsEntry("role", "CLERK").containsEntry("roleGrantedBy", "Quản trị hệ thống")
+                .containsKey("roleSince");
+        assertStatus(asAdmin("/api/admin/users/audit.me/levels", Map.of("level", "Ban Thường vụ Thành ủy")), 200, null);
+        assertStatus(asAdmin("/api/admin/users/audit.me/password", Map.of("password", "mật khẩu thứ hai")), 200, null);
+        assertStatus(asAdmin("/api/admin/users/audit.me/disable", null), 200, null);
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> entries = Awaitility.await().until(() -> (List<Map<String, Object>>) call(
+                        "auditor", "demo", HttpMethod.GET, "/api/audit?actor=admin&size=100", null).getBody().get("items"),
+                items -> items.stream().filter(e -> "audit.me".equals(((Map<?, ?>) e.get("payload")).get("userId")))
+                        .count() == 6);
+        List<Map<String, Object>> mine = entries.stream()
+                .filter(e -> "audit.me".equals(((Map<?, ?>) e.get("payload")).get("userId"))).toList();
+        assertThat(mine).extracting(e -> e.get("type")).containsExactlyInAnyOrder("UserRegistered", "UserUnitChanged",
+                "UserRoleChanged", "ApprovalLevelGranted", "PasswordReset", "UserDisabled");
+        assertThat(mine).extracting(e -> (Object) ((Map<?, ?>) e.get("actor")).get("id")).containsOnly("admin");
+        assertThat(mine.toString()).doesNotContain("$2a$", "mật khẩu");
+        assertThat(call("auditor", "demo", HttpMethod.GET, "/api/audit/verify", null).getBody())
+                .containsEntry("intact", true);
+    }
+
+    @Test
+    void an_unknown_role_is_refused_and_configured_users_keep_the_role_the_configuration_gives() {
+        assertStatus(asAdmin("/api/admin/users", user("role.me", "AUDITOR", null, "mười ký tự trở lên")), 201, null);
+        assertStatus(asAdmin("/api/admin/users/role.me/role", Map.of("role", "KING")), 422, "invalid-role");
+        assertStatus(asAdmin("/api/admin/users/chair/role", Map.of("role", "AUDITOR")), 409, "configured-user");
+        assertStatus(call("clerk", "demo", HttpMethod.POST, "/api/admin/users/role.me/role", Map.of("role", "ADMIN")),
+                403, "admins-only");
+    }
+
+    @Test
+    void a_personal_access_token_is_shown_once_signs_in_and_is_refused_at_once_when_revoked() {
+        ResponseEntity<Map<String, Object>> issued = call("tckh", "demo", HttpMethod.POST, "/api/me/tokens",
+                Map.of("label", "báo cáo tháng"));
+        assertStatus(issued, 201, null);
+        String token = (String) issued.getBody().get("token");
+        String tokenId = (String) issued.getBody().get("tokenId");
+        assertThat(token).startsWith("dkt_").hasSizeGreaterThan(40);
+
+        assertStatus(bearer(token, "/api/assignments"), 200, null);
+        assertThat(bearer(token, "/api/me").getBody()).containsEntry("id", "tckh");
+        ResponseEntity<List<Map<String, Object>>> mine = http.withBasicAuth("tckh", "demo")
+                .exchange("/api/me/tokens", HttpMethod.GET, null, new ParameterizedTypeReference<>() {
+                });
+        assertThat(mine.getBody()).extracting(t -> t.get("label")).containsExactly("báo cáo tháng");
+        assertThat(mine.getBody().toString()).doesNotContain(token);
+
+        HttpHeaders basic = new HttpHeaders();
+        basic.setBasicAuth("tckh", "demo");
+        assertThat(http.exchange("/api/me/tokens/" + tokenId + "/revoke", HttpMethod.POST, new HttpEntity<>(basic),
+                Void.class).getStatusCode().value()).isEqualTo(204);
+        assertStatus(bearer(token, "/api/assignments"), 401, "authentication-required");
+        assertStatus(bearer("dkt_" + "x".repeat(43), "/api/assignments"), 401, "authentication-required");
+    }
+
+    @Test
+    void the_token_of_a_user_who_is_disabled_is_refused() {
+        String pw = "mười ký tự trở lên";
+        assertStatus(asAdmin("/api/admin/users", user("token.owner", "AUDITOR", null, pw)), 201, null);
+        String token = (String) call("token.owner", pw, HttpMethod.POST, "/api/me/tokens", Map.of("label", "tích hợp"))
+                .getBody().get("token");
+        assertStatus(bearer(token, "/api/assignments"), 200, null);
+        assertStatus(asAdmin("/api/admin/users/token.owner/disable", null), 200, null);
+        assertStatus(bearer(token, "/api/assignments"), 401, "authentication-required");
+        assertStatus(call("token.owner", pw, HttpMethod.POST, "/api/me/tokens", Map.of("label", "x")), 401, null);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_approval_on_the_plan_path_says_since_when_and_by_whom_the_approver_held_their_role() {
+        DocketClient docket = new DocketClient(http);
+        String id = Walks.assign(docket, "Kế hoạch phát triển du lịch", "Phòng Tài chính - Kế hoạch", "2021-04-25",
+                List.of("Lãnh đạo UBND thành phố"));
+        Walks.draft(docket, "tckh", id, "2021-04-14");
+        docket.ok("chair", "/api/assignments/" + id + "/approvals", Map.of("effectiveDate", "2021-04-15"));
+        Map<String, Object> path = docket.await("auditor", "/api/assignments/" + id + "/path",
+                p -> ((List<Map<String, Object>>) p.get("steps")).stream().anyMatch(s -> "APPROVED".equals(s.get("type"))));
+        Map<String, Object> approved = ((List<Map<String, Object>>) path.get("steps")).stream()
+                .filter(s -> "APPROVED".equals(s.get("type"))).findFirst().orElseThrow();
+        // The demo chair was recorded by Docket itself at the first start.
+        assertThat((Map<String, Object>) approved.get("details")).containsEntry("roleGrantedBy", "Docket")
+                .hasEntrySatisfying("roleSince", since -> assertThat((String) since).matches("\\d{4}-\\d{2}-\\d{2}"));
+    }
 }

@@ -13,7 +13,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import vn.docket.events.Role;
+import vn.docket.events.UserDisabled;
+import vn.docket.events.UserRegistered;
+import vn.docket.platform.security.NfcPasswordEncoder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -145,6 +153,56 @@ class UsersOnDiskTest {
             assertThat(signIn(second, "hoa", "mật khẩu của Hoa")).isEqualTo(200);
             assertThat(signIn(second, "mai", "mật khẩu của Mai")).isEqualTo(200);
             assertThat(signIn(second, "mai", "wrong password")).isEqualTo(401);
+        }
+    }
+
+    static List<Object> recorded(ConfigurableApplicationContext app, String userId) {
+        return app.getBean(EventStore.class).readEvents("user:" + userId).asStream()
+                .map(m -> (Object) m.getPayload()).toList();
+    }
+
+    @Test
+    void users_kept_before_authority_was_recorded_and_the_demo_users_become_events_once() {
+        String hash = new NfcPasswordEncoder().encode("mật khẩu cũ của Tú");
+        try (ConfigurableApplicationContext first = start()) {
+            assertThat(recorded(first, "clerk")).containsExactly(
+                    new UserRegistered("clerk", "Nguyễn Thị Lan", OFFICE, Role.CLERK, "demo"));
+            // A database from before events: a user kept only in the collection, disabled there.
+            first.getBean(MongoDatabase.class).getCollection("users").insertOne(new Document("_id", "old.tu")
+                    .append("name", "Đỗ Văn Tú").append("role", "AUDITOR").append("passwordHash", hash)
+                    .append("enabled", false));
+            assertThat(recorded(first, "old.tu")).isEmpty();
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            assertThat(recorded(second, "old.tu")).containsExactly(
+                    new UserRegistered("old.tu", "Đỗ Văn Tú", null, Role.AUDITOR, "users-collection"),
+                    new UserDisabled("old.tu"));
+            assertThat(recorded(second, "clerk")).hasSize(1);
+            assertThat(second.getBean(EventStore.class).readEvents("user:old.tu").asStream()
+                    .map(m -> m.getMetaData().get("actorId"))).containsOnly("docket");
+            assertThat(signIn(second, "old.tu", "mật khẩu cũ của Tú")).isEqualTo(401);
+        }
+        try (ConfigurableApplicationContext third = start()) {
+            assertThat(recorded(third, "old.tu")).hasSize(2);
+            assertThat(recorded(third, "admin")).hasSize(1);
+        }
+    }
+
+    @Test
+    void what_the_command_line_changes_is_recorded_as_events_by_the_command_line() {
+        int port = nobodysPort();
+        assertThat(users("mật khẩu của Lan\n", port, "add", "--id", "lan", "--name", "Nguyễn Thị Lan",
+                "--unit", OFFICE, "--role", "CLERK")).as(err).isZero();
+        assertThat(users("", port, "disable", "--id", "lan")).as(err).isZero();
+        try (ConfigurableApplicationContext app = start()) {
+            List<? extends DomainEventMessage<?>> events = app.getBean(EventStore.class).readEvents("user:lan")
+                    .asStream().toList();
+            assertThat(events).extracting(m -> (Object) m.getPayload()).containsExactly(
+                    new UserRegistered("lan", "Nguyễn Thị Lan", OFFICE, Role.CLERK, "command-line"),
+                    new UserDisabled("lan"));
+            assertThat(events).extracting(m -> (Object) m.getMetaData().get("actorId"))
+                    .containsOnly("command-line:" + System.getProperty("user.name"));
+            assertThat(signIn(app, "lan", "mật khẩu của Lan")).isEqualTo(401);
         }
     }
 }

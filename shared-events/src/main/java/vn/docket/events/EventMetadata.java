@@ -15,6 +15,11 @@ public final class EventMetadata {
     public static final String ACTOR_ROLE = "actorRole";
     public static final String COMMAND_ID = "commandId";
     /**
+     * The approval levels an administrator granted the actor on top of what their role allows, one per line;
+     * absent when none. Recorded on the events, so the record shows on what authority someone approved.
+     */
+    public static final String ACTOR_LEVELS = "actorLevels";
+    /**
      * "true" when the command came with an Idempotency-Key: its command id is then derived from the user, the
      * key and the request, so a retry carries the same id, and the aggregate remembers it to apply it only once.
      */
@@ -37,6 +42,13 @@ public final class EventMetadata {
         Map<String, String> metaData = new HashMap<>(of(actor, commandId));
         metaData.put(KEYED_REQUEST, "true");
         return metaData;
+    }
+
+    /** The levels granted to the actor ({@link #ACTOR_LEVELS}); empty when none. */
+    public static java.util.List<String> levelsFrom(Map<String, ?> metaData) {
+        Object levels = metaData.get(ACTOR_LEVELS);
+        return levels == null || levels.toString().isEmpty() ? java.util.List.of()
+                : java.util.List.of(levels.toString().split("\n"));
     }
 
     public static Actor actorFrom(Map<String, ?> metaData) {

@@ -9,6 +9,8 @@ import vn.docket.command.approval.ApprovalLevels;
 import vn.docket.events.Actor;
 import vn.docket.events.Role;
 import vn.docket.platform.security.CurrentActor;
+import vn.docket.platform.users.StoredUser;
+import vn.docket.platform.users.UserStore;
 
 /**
  * Who is signed in, and at which approval levels they may act: the web application shows a person only
@@ -19,9 +21,11 @@ import vn.docket.platform.security.CurrentActor;
 class MeController {
 
     private final ApprovalLevels levels;
+    private final UserStore users;
 
-    MeController(ApprovalLevels levels) {
+    MeController(ApprovalLevels levels, UserStore users) {
         this.levels = levels;
+        this.users = users;
     }
 
     record Me(String id, String name, String unit, Role role, List<Level> approvalLevels) {
@@ -35,8 +39,9 @@ class MeController {
     @Operation(summary = "The signed-in user: id, name, unit, role, and the approval levels they may act at")
     Me me() {
         Actor actor = CurrentActor.get();
+        List<String> granted = users.find(actor.id()).map(StoredUser::levels).orElse(List.of());
         List<Level> all = levels.levels().stream()
-                .map(l -> new Level(l.name(), l.outsideBody(), levels.mayActAt(l.name(), actor)))
+                .map(l -> new Level(l.name(), l.outsideBody(), levels.mayActAt(l.name(), actor, granted)))
                 .toList();
         return new Me(actor.id(), actor.name(), actor.unit(), actor.role(), all);
     }

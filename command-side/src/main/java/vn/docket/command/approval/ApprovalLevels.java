@@ -67,7 +67,13 @@ public record ApprovalLevels(List<Level> levels) {
 
     /** Docket itself (importing a meeting's conclusions) acts at any level. */
     public boolean mayActAt(String name, Actor actor) {
+        return mayActAt(name, actor, List.of());
+    }
+
+    /** @param granted levels an administrator granted this person on top of their role (recorded as events) */
+    public boolean mayActAt(String name, Actor actor, List<String> granted) {
         return actor.role() == Role.SYSTEM
-                || find(name).map(l -> l.roles().contains(actor.role())).orElse(false);
+                || find(name).map(l -> l.roles().contains(actor.role())
+                        || granted.stream().anyMatch(g -> l.name().equalsIgnoreCase(Text.clean(g)))).orElse(false);
     }
 }

@@ -218,7 +218,7 @@ class Assignment {
         requireAwaitingReview("request a revision");
         requireCurrentVersion(cmd.draftVersion());
         String level = route.get(approvedLevels);
-        Authority.requireLevel(actor, level, levels);
+        Authority.requireLevel(actor, EventMetadata.levelsFrom(metaData), level, levels);
         LocalDate on = effectiveDate(cmd.effectiveDate(), clock);
         List<String> reasons = Text.clean(cmd.reasons());
         List<String> reopened = cmd.reopenedPoints() == null ? List.of()
@@ -252,7 +252,7 @@ class Assignment {
         requireAwaitingReview("approve");
         requireCurrentVersion(cmd.draftVersion());
         String level = route.get(approvedLevels);
-        Authority.requireLevel(actor, level, levels);
+        Authority.requireLevel(actor, EventMetadata.levelsFrom(metaData), level, levels);
         if (actor.id().equals(draftSubmitter)) {
             throw new NotAllowed("own-draft", "Nobody may approve a draft they submitted themselves.");
         }

@@ -1,5 +1,6 @@
 package vn.docket.command.assignment;
 
+import java.util.List;
 import vn.docket.command.approval.ApprovalLevels;
 import vn.docket.events.Actor;
 import vn.docket.events.Role;
@@ -26,8 +27,8 @@ final class Authority {
         }
     }
 
-    static void requireLevel(Actor actor, String level, ApprovalLevels levels) {
-        if (!levels.mayActAt(level, actor)) {
+    static void requireLevel(Actor actor, List<String> granted, String level, ApprovalLevels levels) {
+        if (!levels.mayActAt(level, actor, granted)) {
             throw new NotAllowed("approval-level", levels.isOutsideBody(level)
                     ? "\"" + level + "\" decides outside Docket; a clerk records its decision."
                     : "Your role may not act at the level \"" + level + "\".");

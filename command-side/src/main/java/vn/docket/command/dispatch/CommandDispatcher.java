@@ -1,5 +1,6 @@
 package vn.docket.command.dispatch;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -12,6 +13,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import vn.docket.events.Actor;
 import vn.docket.events.EventMetadata;
 import vn.docket.platform.security.CurrentActor;
+import vn.docket.platform.users.StoredUser;
+import vn.docket.platform.users.UserStore;
 
 /**
  * Sends a command as the signed-in user: every command gets a command id and the actor's identity in its
@@ -24,10 +27,12 @@ public class CommandDispatcher {
 
     private final CommandGateway gateway;
     private final EventStore eventStore;
+    private final UserStore users;
 
-    public CommandDispatcher(CommandGateway gateway, EventStore eventStore) {
+    public CommandDispatcher(CommandGateway gateway, EventStore eventStore, UserStore users) {
         this.gateway = gateway;
         this.eventStore = eventStore;
+        this.users = users;
     }
 
     public <R> R send(Object command) {
@@ -67,7 +72,11 @@ public class CommandDispatcher {
     }
 
     private <R> R dispatch(Map<String, String> metaData, Object command) {
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        Map<String, String> all = new HashMap<>(metaData);
+        // Approval levels an administrator granted this person travel with the command (one read by key).
+        users.find(metaData.get(EventMetadata.ACTOR_ID)).map(StoredUser::levels).filter(l -> !l.isEmpty())
+                .ifPresent(levels -> all.put(EventMetadata.ACTOR_LEVELS, String.join("\n", levels)));
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(all));
     }
 
     /** The command id set by {@link IdempotencyFilter} on a request with an Idempotency-Key; null otherwise. */

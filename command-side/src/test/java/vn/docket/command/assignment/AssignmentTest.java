@@ -428,6 +428,19 @@ class AssignmentTest {
         }
 
         @Test
+        void a_level_an_administrator_granted_lets_its_holder_approve_there_and_only_there() {
+            String chairLevel = "Chủ tịch UBND thành phố";
+            Map<String, Object> granted = new java.util.HashMap<>(by(VICE_CHAIR));
+            granted.put(EventMetadata.ACTOR_LEVELS, chairLevel);
+            fixture.given(stored(assigned(List.of(chairLevel)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF))
+                    .when(new Approve(ID, null, null, MEETING), granted)
+                    .expectEvents(new DraftApproved(ID, 1, chairLevel, true, null, null, MEETING));
+            fixture.given(stored(assigned(List.of(BTV)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF))
+                    .when(new Approve(ID, null, new DecisionRef("45-TB/TU", MEETING), MEETING), granted)
+                    .expectException(refused(NotAllowed.class, "approval-level")).expectNoEvents();
+        }
+
+        @Test
         void a_vice_chair_cannot_approve_at_the_chairs_level() {
             fixture.given(stored(assigned(List.of("Chủ tịch UBND thành phố")), 0, CLERK),
                             stored(draft(1, MEETING), 1, TCKH_STAFF))

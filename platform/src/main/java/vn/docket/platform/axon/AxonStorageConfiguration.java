@@ -135,7 +135,7 @@ public class AxonStorageConfiguration {
     CorrelationDataProvider actorCorrelation() {
         return NotForTrackedEvents.of(new SimpleCorrelationDataProvider(EventMetadata.ACTOR_ID,
                 EventMetadata.ACTOR_NAME, EventMetadata.ACTOR_UNIT, EventMetadata.ACTOR_ROLE, EventMetadata.COMMAND_ID,
-                EventMetadata.KEYED_REQUEST));
+                EventMetadata.KEYED_REQUEST, EventMetadata.ACTOR_LEVELS));
     }
 
     @Bean

@@ -25,11 +25,14 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import vn.docket.platform.mongo.DatabaseUnavailable;
+import vn.docket.platform.users.AccessTokens;
+import vn.docket.platform.users.UserStore;
 
 /**
  * How people prove who they are to /api: HTTP Basic against Docket's users ({@code docket.security.basic.enabled},
- * on by default) and bearer tokens from an OpenID Connect issuer (when one is configured, see
+ * on by default), personal access tokens ({@link PersonalTokenSignIn}) and bearer tokens from an OpenID Connect issuer (when one is configured, see
  * {@link JwtSettings}). Either way the principal is a {@link DocketUser}, and a failed sign-in is a 401
  * with problem details.
  */
@@ -42,10 +45,12 @@ public class ApiSignIn {
     private final JwtDecoder tokens;
     private final TokenActors tokenActors;
     private final ObjectMapper json;
+    private final PersonalTokenSignIn personalTokens;
 
     ApiSignIn(@Value("${docket.security.basic.enabled:true}") boolean basic, ObjectProvider<JwtDecoder> tokens,
-              TokenActors tokenActors, ObjectMapper json) {
+              TokenActors tokenActors, ObjectMapper json, AccessTokens accessTokens, UserStore users) {
         this.basic = basic;
+        this.personalTokens = new PersonalTokenSignIn(accessTokens, users, json);
         this.tokens = tokens.getIfAvailable();
         this.tokenActors = tokenActors;
         this.json = json;
@@ -60,6 +65,8 @@ public class ApiSignIn {
 
     /** Adds the configured ways of signing in to the API's filter chain. */
     public void applyTo(HttpSecurity http) throws Exception {
+        // Personal access tokens, always: each is issued by an administrator or its owner, and can be revoked.
+        http.addFilterAfter(personalTokens, SecurityContextHolderFilter.class);
         if (basic) {
             http.httpBasic(b -> b.authenticationEntryPoint(this::unauthorized));
         }

@@ -6,7 +6,7 @@ import vn.docket.events.Role;
 /** The people of the demo set-up; every one signs in with the password "demo". */
 public final class DemoUsers {
 
-    static final String PASSWORD = "demo";
+    public static final String PASSWORD = "demo";
 
     private DemoUsers() {
     }
@@ -23,7 +23,8 @@ public final class DemoUsers {
         return all().stream().map(SecuritySettings.UserEntry::id).toList();
     }
 
-    static List<SecuritySettings.UserEntry> all() {
+    /** The demo people, recorded as users at the first start of the demo set-up. */
+    public static List<SecuritySettings.UserEntry> all() {
         return List.of(
                 user("clerk", "Nguyễn Thị Lan", "Văn phòng HĐND và UBND thành phố", Role.CLERK),
                 user("tckh", "Trần Văn Minh", "Phòng Tài chính - Kế hoạch", Role.UNIT_STAFF),

@@ -3,12 +3,7 @@ package vn.docket.platform.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.text.Normalizer;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +17,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import vn.docket.events.Actor;
 import vn.docket.platform.users.UserStore;
 import vn.docket.platform.web.Problems;
 
@@ -37,45 +31,20 @@ import vn.docket.platform.web.Problems;
 @EnableConfigurationProperties(SecuritySettings.class)
 public class SecurityConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
     PasswordEncoder passwordEncoder() {
         return new NfcPasswordEncoder();
     }
 
+    /**
+     * Everyone signs in from the {@code users} collection, configured and demo users included: they are
+     * recorded there (and as events) at start-up by {@code AuthorityRecording}. A disabled user signs in like
+     * an unknown one.
+     */
     @Bean
-    UserDetailsService userDetailsService(SecuritySettings settings, PasswordEncoder encoder, UserStore stored) {
-        Map<String, DocketUser> users = new LinkedHashMap<>();
-        for (SecuritySettings.UserEntry entry : settings.users()) {
-            users.put(entry.id(), toUser(entry, entry.passwordHash()));
-        }
-        if (settings.demoUsers()) {
-            String hash = encoder.encode(DemoUsers.PASSWORD);
-            StringBuilder listing = new StringBuilder();
-            for (SecuritySettings.UserEntry entry : DemoUsers.all()) {
-                users.putIfAbsent(entry.id(), toUser(entry, hash));
-                listing.append(String.format("%n    %-8s %-20s %s", entry.id(), entry.role(),
-                        entry.unit() == null ? "" : entry.unit()));
-            }
-            log.info("Demo users (demo set-up only, password \"{}\" for each):{}", DemoUsers.PASSWORD, listing);
-        }
-        return username -> {
-            DocketUser user = users.get(username);
-            if (user == null) {
-                // Then the users an administrator added; a disabled one signs in like an unknown one.
-                user = stored.signIn(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-            }
-            return new DocketUser(user.actor(), user.passwordHash());
-        };
-    }
-
-    private static DocketUser toUser(SecuritySettings.UserEntry e, String hash) {
-        return new DocketUser(new Actor(e.id(), nfc(e.name()), nfc(e.unit()), e.role()), hash);
-    }
-
-    private static String nfc(String s) {
-        return s == null ? null : Normalizer.normalize(s, Normalizer.Form.NFC);
+    UserDetailsService userDetailsService(UserStore stored) {
+        return username -> stored.signIn(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 
     @Bean

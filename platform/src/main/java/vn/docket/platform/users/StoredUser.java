@@ -1,16 +1,26 @@
 package vn.docket.platform.users;
 
 import java.time.Instant;
+import java.util.List;
 import vn.docket.events.Actor;
 import vn.docket.events.Role;
 import vn.docket.platform.security.DocketUser;
 
 /**
- * A person an administrator added to Docket's own database (collection {@code users}). Only the bcrypt
- * hash of the password is kept; {@link #toString()} leaves even that out so it cannot reach a log.
+ * A user as the {@code users} collection keeps them: the state their events left, plus the bcrypt hash of
+ * their password, which no event carries. {@link #toString()} leaves the hash out so it cannot reach a log.
+ *
+ * @param levels        approval levels granted to this person on top of what their role allows
+ * @param roleSince     when they got their current role
+ * @param roleGrantedBy who gave it to them (a name)
  */
 public record StoredUser(String id, String name, String unit, Role role, String passwordHash, boolean enabled,
-                         Instant createdAt, String createdBy, Instant changedAt, String changedBy) {
+                         List<String> levels, Instant createdAt, String createdBy, Instant changedAt,
+                         String changedBy, Instant roleSince, String roleGrantedBy) {
+
+    public StoredUser {
+        levels = levels == null ? List.of() : List.copyOf(levels);
+    }
 
     public Actor actor() {
         return new Actor(id, name, unit, role);
@@ -18,14 +28,6 @@ public record StoredUser(String id, String name, String unit, Role role, String 
 
     DocketUser toDocketUser() {
         return new DocketUser(actor(), passwordHash);
-    }
-
-    StoredUser withPassword(String hash, Instant at, String by) {
-        return new StoredUser(id, name, unit, role, hash, enabled, createdAt, createdBy, at, by);
-    }
-
-    StoredUser withEnabled(boolean on, Instant at, String by) {
-        return new StoredUser(id, name, unit, role, passwordHash, on, createdAt, createdBy, at, by);
     }
 
     @Override

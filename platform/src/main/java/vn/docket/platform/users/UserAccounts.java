@@ -1,19 +1,26 @@
 package vn.docket.platform.users;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import vn.docket.events.Actor;
+import vn.docket.events.EventMetadata;
 import vn.docket.events.Role;
+import vn.docket.events.UserEvent;
 import vn.docket.platform.Text;
 import vn.docket.platform.security.NfcPasswordEncoder;
 import vn.docket.platform.web.NotFound;
@@ -21,43 +28,59 @@ import vn.docket.platform.web.RuleBroken;
 import vn.docket.platform.web.StateConflict;
 
 /**
- * Adding people, changing their password, disabling them: the rules both the admin API and the command
- * line follow. Who may call this is the caller's business (the API checks for an administrator; the
- * command line runs with access to the database files, which is more than any role).
+ * Every change to a person's authority, as the admin API, the web page, the command line and the first start
+ * make it: load the user's events ({@link UserAccount}), decide, record the new events in the event store
+ * with who did it, then write the user's new state to the {@code users} collection that sign-in reads.
+ * Who may call this is the caller's business (the API checks for an administrator; the command line runs
+ * with access to the database files, which is more than any role).
  */
 public class UserAccounts {
 
     private static final Logger log = LoggerFactory.getLogger(UserAccounts.class);
 
+    static final String AGGREGATE_TYPE = "User";
     static final Pattern ID = Pattern.compile("[a-z0-9._-]{2,40}");
     static final int MIN_PASSWORD = 10;
     /** bcrypt looks at the first 72 bytes only; Spring refuses longer passwords rather than cut them. */
     static final int MAX_PASSWORD_BYTES = 72;
     static final int MAX_TEXT = 200;
-    /** People who act for a unit: without one, nothing they do could be attributed. */
-    static final Set<Role> NEED_UNIT = EnumSet.of(Role.CLERK, Role.UNIT_STAFF, Role.UNIT_HEAD);
 
     private final UserStore store;
+    private final AccessTokens tokens;
+    private final EventStore events;
     private final PasswordEncoder encoder;
-    private final Clock clock;
-    private final Predicate<String> knownElsewhere;
+    private final Set<String> configured;
 
     /**
-     * @param knownElsewhere whether an id already belongs to a user from configuration (or the demo set-up):
-     *                       such an id cannot be given to a second person
+     * @param configured ids of the users from configuration and the demo set-up: the configuration owns their
+     *                   password, role and unit (changes there are recorded at the next start)
      */
-    public UserAccounts(UserStore store, PasswordEncoder encoder, Clock clock, Predicate<String> knownElsewhere) {
+    public UserAccounts(UserStore store, AccessTokens tokens, EventStore events, PasswordEncoder encoder,
+                        Set<String> configured) {
         this.store = store;
+        this.tokens = tokens;
+        this.events = events;
         this.encoder = encoder;
-        this.clock = clock;
-        this.knownElsewhere = knownElsewhere;
+        this.configured = Set.copyOf(configured);
+    }
+
+    /** A token just issued: the only time anyone sees {@code token}. */
+    public record IssuedToken(String tokenId, String label, String token) {
+        @Override
+        public String toString() {
+            return "IssuedToken[" + tokenId + "]";
+        }
     }
 
     public List<StoredUser> list() {
         return store.all();
     }
 
-    public StoredUser add(NewUser request, String by) {
+    public StoredUser get(String id) {
+        return store.find(id).orElseThrow(() -> new NotFound("No user with id '" + id + "'."));
+    }
+
+    public StoredUser add(NewUser request, String origin, Actor by) {
         String id = request.id() == null ? "" : request.id();
         if (!ID.matcher(id).matches()) {
             throw new RuleBroken("invalid-user-id",
@@ -69,53 +92,140 @@ public class UserAccounts {
         }
         Role role = role(request.role());
         String unit = text("unit", request.unit());
-        if (unit == null && NEED_UNIT.contains(role)) {
-            throw new RuleBroken("unit-required", "A user with the role " + role + " acts for a unit: give the unit.");
-        }
         String hash = hash(request.password());
-        if (knownElsewhere.test(id)) {
-            throw new StateConflict("user-exists", "The user id '" + id + "' is already taken.");
-        }
-        StoredUser user = new StoredUser(id, name, unit, role, hash, true, clock.instant(), by, null, null);
-        if (!store.insert(user)) {
-            throw new StateConflict("user-exists", "The user id '" + id + "' is already taken.",
-                    "/api/admin/users/" + id);
-        }
-        log.info("User {} ({}) added by {}", id, role, by);
+        StoredUser user = register(id, name, unit, role, hash, origin, by);
+        log.info("User {} ({}) added by {}", id, role, by.id());
         return user;
     }
 
-    public StoredUser changePassword(String id, String password, String by) {
-        StoredUser user = stored(id);
-        StoredUser changed = user.withPassword(hash(password), clock.instant(), by);
-        store.replace(changed);
-        log.info("Password of user {} changed by {}", id, by);
-        return changed;
+    /** Records a user who arrives with a hash already (configuration, demo, a users collection from before). */
+    StoredUser register(String id, String name, String unit, Role role, String hash, String origin, Actor by) {
+        return change(id, by, hash, account -> account.register(id, name, unit, role, origin));
     }
 
-    public StoredUser setEnabled(String id, boolean enabled, String by) {
-        StoredUser user = stored(id);
-        if (user.enabled() == enabled) {
-            return user; // asking twice changes nothing
+    public StoredUser changePassword(String id, String password, Actor by) {
+        ownedByUs(id, "password");
+        String hash = hash(password);
+        StoredUser user = change(id, by, hash, UserAccount::resetPassword);
+        log.info("Password of user {} changed by {}", id, by.id());
+        return user;
+    }
+
+    public StoredUser setEnabled(String id, boolean enabled, Actor by) {
+        long admins = store.enabledAdmins();
+        StoredUser user = change(id, by, null, a -> enabled ? a.enable() : a.disable(by.id(), admins));
+        log.info("User {} {} by {}", id, enabled ? "enabled" : "disabled", by.id());
+        return user;
+    }
+
+    public StoredUser changeRole(String id, String role, Actor by) {
+        ownedByUs(id, "role");
+        Role to = role(role);
+        long admins = store.enabledAdmins();
+        return change(id, by, null, a -> a.changeRole(to, admins));
+    }
+
+    public StoredUser changeUnit(String id, String unit, Actor by) {
+        ownedByUs(id, "unit");
+        String to = text("unit", unit);
+        return change(id, by, null, a -> a.changeUnit(to));
+    }
+
+    public StoredUser grantLevel(String id, String level, Actor by) {
+        return change(id, by, null, a -> a.grantLevel(level(level)));
+    }
+
+    public StoredUser withdrawLevel(String id, String level, Actor by) {
+        return change(id, by, null, a -> a.withdrawLevel(level(level)));
+    }
+
+    public List<AccessTokens.TokenView> tokens(String id) {
+        get(id);
+        return tokens.of(id);
+    }
+
+    public IssuedToken issueToken(String id, String label, Actor by) {
+        String clean = text("label", label);
+        if (clean == null) {
+            throw new RuleBroken("label-required", "Name the token after what will use it, e.g. \"báo cáo tháng\".");
         }
-        if (!enabled && id.equals(by)) {
-            throw new StateConflict("cannot-disable-yourself",
-                    "You cannot disable your own user; another administrator can.");
+        String tokenId = UUID.randomUUID().toString();
+        String token = AccessTokens.newToken();
+        Instant at = change(id, by, null, a -> a.issueToken(tokenId, clean)).changedAt();
+        tokens.store(token, tokenId, id, clean, at);
+        log.info("Access token {} of user {} issued by {}", tokenId, id, by.id());
+        return new IssuedToken(tokenId, clean, token);
+    }
+
+    public void revokeToken(String id, String tokenId, Actor by) {
+        change(id, by, null, a -> a.revokeToken(tokenId));
+        tokens.remove(tokenId);
+        log.info("Access token {} of user {} revoked by {}", tokenId, id, by.id());
+    }
+
+    /** An event Docket records on its own, without a rule to check (a disabled user from before events). */
+    void record(String id, UserEvent event) {
+        change(id, Actor.SYSTEM, null, account -> List.of(event));
+    }
+
+    void resetFromConfiguration(String id, String hash) {
+        change(id, Actor.SYSTEM, hash, UserAccount::resetPassword);
+    }
+
+    void changeRoleFromConfiguration(String id, Role role) {
+        long admins = store.enabledAdmins();
+        change(id, Actor.SYSTEM, null, a -> a.changeRole(role, admins));
+    }
+
+    void changeUnitFromConfiguration(String id, String unit) {
+        change(id, Actor.SYSTEM, null, a -> a.changeUnit(unit));
+    }
+
+    /** Whether this user's events are recorded (users from before authority was recorded have none). */
+    boolean recorded(String id) {
+        return events.lastSequenceNumberFor(UserAccount.aggregateId(id)).isPresent();
+    }
+
+    UserAccount load(String id) {
+        UserAccount account = new UserAccount();
+        events.readEvents(UserAccount.aggregateId(id)).asStream().forEach(m -> account.apply((UserEvent) m.getPayload(),
+                m.getSequenceNumber(), m.getTimestamp(), EventMetadata.actorFrom(m.getMetaData()).name()));
+        return account;
+    }
+
+    /**
+     * Loads the user, decides, records the events, writes the new state. Nothing to record (asking twice)
+     * writes nothing. Two changes to one user at the same moment: the store refuses the second (409).
+     */
+    private StoredUser change(String id, Actor by, String passwordHash, Function<UserAccount, List<UserEvent>> decide) {
+        UserAccount account = load(id);
+        List<UserEvent> decided = decide.apply(account);
+        if (decided.isEmpty()) {
+            return get(id);
         }
-        StoredUser changed = user.withEnabled(enabled, clock.instant(), by);
-        store.replace(changed);
-        log.info("User {} {} by {}", id, enabled ? "enabled" : "disabled", by);
-        return changed;
+        String commandId = UUID.randomUUID().toString();
+        List<DomainEventMessage<?>> messages = new ArrayList<>();
+        long sequence = account.version();
+        for (UserEvent event : decided) {
+            messages.add(new GenericDomainEventMessage<>(AGGREGATE_TYPE, UserAccount.aggregateId(id), ++sequence,
+                    event, EventMetadata.of(by, commandId)));
+        }
+        events.publish(messages);
+        for (DomainEventMessage<?> m : messages) {
+            account.apply((UserEvent) m.getPayload(), m.getSequenceNumber(), m.getTimestamp(), by.name());
+        }
+        store.save(account, passwordHash, messages.get(messages.size() - 1).getTimestamp(), by.id());
+        return get(id);
     }
 
-    private StoredUser stored(String id) {
-        return store.find(id).orElseThrow(() -> knownElsewhere.test(id)
-                ? new StateConflict("configured-user",
-                        "The user '" + id + "' comes from Docket's configuration; change it there.")
-                : new NotFound("No user with id '" + id + "'."));
+    private void ownedByUs(String id, String what) {
+        if (configured.contains(id)) {
+            throw new StateConflict("configured-user",
+                    "The " + what + " of '" + id + "' comes from Docket's configuration; change it there.");
+        }
     }
 
-    private String hash(String raw) {
+    String hash(String raw) {
         String password = NfcPasswordEncoder.normalized(raw); // the rules count letters, however they were typed
         if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD) {
             throw new RuleBroken("weak-password", "A password has at least " + MIN_PASSWORD + " characters.");
@@ -127,7 +237,7 @@ public class UserAccounts {
         return encoder.encode(password);
     }
 
-    private static Role role(String text) {
+    static Role role(String text) {
         String valid = Arrays.stream(Role.values()).filter(r -> r != Role.SYSTEM).map(Role::name)
                 .collect(Collectors.joining(", "));
         if (text == null || text.isBlank()) {
@@ -142,6 +252,14 @@ public class UserAccounts {
             // answered below
         }
         throw new RuleBroken("invalid-role", "There is no role '" + text.strip() + "'; the roles are " + valid + ".");
+    }
+
+    private static String level(String text) {
+        String level = text("level", text);
+        if (level == null) {
+            throw new RuleBroken("level-required", "Name the approval level, as routes name it.");
+        }
+        return level;
     }
 
     private static String text(String field, String value) {

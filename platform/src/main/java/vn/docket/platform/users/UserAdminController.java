@@ -16,28 +16,29 @@ import vn.docket.events.Actor;
 import vn.docket.events.Role;
 import vn.docket.platform.security.CurrentActor;
 import vn.docket.platform.web.NotAllowed;
-import vn.docket.platform.web.NotFound;
 
-/** Users kept in Docket's database, managed by an administrator. Answers never carry a password hash. */
+/**
+ * Users and their authority, managed by an administrator; every change is recorded as an event (see
+ * {@link UserAccounts}). Answers never carry a password hash.
+ */
 @RestController
 @RequestMapping("/api/admin/users")
 @Tag(name = "Administration")
 class UserAdminController {
 
     private final UserAccounts accounts;
-    private final UserStore store;
 
-    UserAdminController(UserAccounts accounts, UserStore store) {
+    UserAdminController(UserAccounts accounts) {
         this.accounts = accounts;
-        this.store = store;
     }
 
-    /** A stored user as an administrator sees it: everything but the hash. */
-    record UserView(String id, String name, String unit, Role role, boolean enabled, Instant createdAt,
-                    String createdBy, Instant changedAt, String changedBy) {
+    /** A user as an administrator sees them: everything but the hash. */
+    record UserView(String id, String name, String unit, Role role, boolean enabled, List<String> levels,
+                    Instant createdAt, String createdBy, Instant changedAt, String changedBy, Instant roleSince,
+                    String roleGrantedBy) {
         static UserView of(StoredUser u) {
-            return new UserView(u.id(), u.name(), u.unit(), u.role(), u.enabled(), u.createdAt(), u.createdBy(),
-                    u.changedAt(), u.changedBy());
+            return new UserView(u.id(), u.name(), u.unit(), u.role(), u.enabled(), u.levels(), u.createdAt(),
+                    u.createdBy(), u.changedAt(), u.changedBy(), u.roleSince(), u.roleGrantedBy());
         }
     }
 
@@ -48,48 +49,77 @@ class UserAdminController {
         }
     }
 
+    record RoleChange(String role) {
+    }
+
+    record UnitChange(String unit) {
+    }
+
+    record LevelChange(String level) {
+    }
+
     @GetMapping
-    @Operation(summary = "Users kept in Docket's database (configured users are in the configuration)")
+    @Operation(summary = "Every user: configured, demo and added ones")
     List<UserView> list() {
         admin();
         return accounts.list().stream().map(UserView::of).toList();
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One user kept in Docket's database")
+    @Operation(summary = "One user")
     UserView one(@PathVariable String id) {
         admin();
-        return store.find(id).map(UserView::of).orElseThrow(() -> new NotFound("No user with id '" + id + "'."));
+        return UserView.of(accounts.get(id));
     }
 
     @PostMapping
     @Operation(summary = "Add a user: id [a-z0-9._-]{2,40}, a password of at least 10 characters, a unit for "
             + "clerks and unit staff")
     ResponseEntity<UserView> add(@RequestBody NewUser request) {
-        Actor admin = admin();
-        StoredUser user = accounts.add(request, admin.id());
+        StoredUser user = accounts.add(request, "admin", admin());
         return ResponseEntity.created(URI.create("/api/admin/users/" + user.id())).body(UserView.of(user));
     }
 
     @PostMapping("/{id}/password")
     @Operation(summary = "Set a new password for a user")
     UserView password(@PathVariable String id, @RequestBody PasswordChange change) {
-        Actor admin = admin();
-        return UserView.of(accounts.changePassword(id, change.password(), admin.id()));
+        return UserView.of(accounts.changePassword(id, change.password(), admin()));
     }
 
     @PostMapping("/{id}/disable")
     @Operation(summary = "Disable a user: they can no longer sign in; what they did stays on record")
     UserView disable(@PathVariable String id) {
-        Actor admin = admin();
-        return UserView.of(accounts.setEnabled(id, false, admin.id()));
+        return UserView.of(accounts.setEnabled(id, false, admin()));
     }
 
     @PostMapping("/{id}/enable")
     @Operation(summary = "Let a disabled user sign in again")
     UserView enable(@PathVariable String id) {
-        Actor admin = admin();
-        return UserView.of(accounts.setEnabled(id, true, admin.id()));
+        return UserView.of(accounts.setEnabled(id, true, admin()));
+    }
+
+    @PostMapping("/{id}/role")
+    @Operation(summary = "Give a user another role")
+    UserView role(@PathVariable String id, @RequestBody RoleChange change) {
+        return UserView.of(accounts.changeRole(id, change.role(), admin()));
+    }
+
+    @PostMapping("/{id}/unit")
+    @Operation(summary = "Let a user act for another unit (none: null)")
+    UserView unit(@PathVariable String id, @RequestBody UnitChange change) {
+        return UserView.of(accounts.changeUnit(id, change.unit(), admin()));
+    }
+
+    @PostMapping("/{id}/levels")
+    @Operation(summary = "Grant a user an approval level")
+    UserView grant(@PathVariable String id, @RequestBody LevelChange change) {
+        return UserView.of(accounts.grantLevel(id, change.level(), admin()));
+    }
+
+    @PostMapping("/{id}/levels/withdraw")
+    @Operation(summary = "Withdraw an approval level granted to a user")
+    UserView withdraw(@PathVariable String id, @RequestBody LevelChange change) {
+        return UserView.of(accounts.withdrawLevel(id, change.level(), admin()));
     }
 
     private static Actor admin() {

@@ -1,12 +1,14 @@
 package vn.docket.platform.users;
 
 import com.mongodb.client.MongoDatabase;
-import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import vn.docket.platform.security.DemoUsers;
+import vn.docket.platform.security.SecuritySettings;
 
 /** The user store and its rules, in every Docket process (each may sign people in). */
 @Configuration(proxyBeanMethods = false)
@@ -18,15 +20,23 @@ public class UserConfiguration {
     }
 
     @Bean
-    UserAccounts userAccounts(UserStore store, PasswordEncoder encoder, Clock clock, UserDetailsService signIn) {
-        // Any id someone can already sign in with (configured, demo or stored) is taken.
-        return new UserAccounts(store, encoder, clock, id -> {
-            try {
-                signIn.loadUserByUsername(id);
-                return true;
-            } catch (UsernameNotFoundException e) {
-                return false;
-            }
-        });
+    AccessTokens accessTokens(MongoDatabase database) {
+        return new AccessTokens(database);
+    }
+
+    @Bean
+    UserAccounts userAccounts(UserStore store, AccessTokens tokens, EventStore events, PasswordEncoder encoder,
+                              SecuritySettings settings) {
+        return new UserAccounts(store, tokens, events, encoder, configuredIds(settings));
+    }
+
+    /** Users whose password, role and unit the configuration owns: configured ones, and the demo people. */
+    static Set<String> configuredIds(SecuritySettings settings) {
+        Set<String> ids = new HashSet<>();
+        settings.users().forEach(u -> ids.add(u.id()));
+        if (settings.demoUsers()) {
+            ids.addAll(DemoUsers.ids());
+        }
+        return ids;
     }
 }

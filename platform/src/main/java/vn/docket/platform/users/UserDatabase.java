@@ -11,7 +11,11 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
+import vn.docket.platform.eventstore.DocketEventStorageEngine;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStoreException;
 import vn.docket.platform.mongo.DatabaseServer;
@@ -29,6 +33,7 @@ final class UserDatabase implements AutoCloseable {
     private final MongoClient client;
     private final MongoDatabase database;
     private final String where;
+    private EmbeddedEventStore events;
 
     private UserDatabase(DatabaseServer server, String uri, String database, String where) {
         this.server = server;
@@ -97,6 +102,21 @@ final class UserDatabase implements AutoCloseable {
         return database;
     }
 
+    /**
+     * The event store on this database, as Docket's own engine writes it (Jackson, as Docket serializes
+     * events), so that the command line records users' events in the same chain.
+     */
+    EmbeddedEventStore eventStore() {
+        if (events == null) {
+            JacksonSerializer serializer = JacksonSerializer.builder()
+                    .objectMapper(new ObjectMapper().findAndRegisterModules()).build();
+            events = EmbeddedEventStore.builder().storageEngine(DocketEventStorageEngine.builder()
+                    .database(database).eventSerializer(serializer).snapshotSerializer(serializer)
+                    .build().ensureIndexes()).build();
+        }
+        return events;
+    }
+
     /** Where the users are kept, in words, so the person knows which Docket they changed. */
     String where() {
         return where;
@@ -104,6 +124,9 @@ final class UserDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        if (events != null) {
+            events.shutDown();
+        }
         client.close();
         if (server != null) {
             server.close(); // the H2 backend writes everything to its file as it closes

@@ -10,11 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +22,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
-import vn.docket.platform.PlatformConfiguration;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import vn.docket.events.Actor;
+import vn.docket.events.Role;
 import vn.docket.platform.mongo.MongoSettings;
 import vn.docket.platform.security.NfcPasswordEncoder;
 import vn.docket.platform.security.SecuritySettings;
@@ -34,7 +34,8 @@ import vn.docket.platform.web.StateConflict;
 
 /**
  * {@code docket users add|list|password|disable|enable}: the people in Docket's database, from the command
- * line, without starting Docket. The first administrator is made this way. Passwords come from standard
+ * line, without starting Docket. The first administrator is made this way. Every change is recorded as events in
+ * the event store, as the admin API records it, with the command line and the machine's user as who did it. Passwords come from standard
  * input or a file, never from the command line, where other users of the machine could read them.
  */
 public final class UsersCommand {
@@ -96,17 +97,18 @@ public final class UsersCommand {
         }
         try (ConfigurableApplicationContext settings = settings(springArgs);
              UserDatabase db = UserDatabase.open(settings.getBean(MongoSettings.class))) {
-            Set<String> configured = new HashSet<>();
-            settings.getBean(SecuritySettings.class).users().forEach(u -> configured.add(u.id()));
-            UserAccounts accounts = new UserAccounts(new UserStore(db.database()), new NfcPasswordEncoder(),
-                    Clock.system(PlatformConfiguration.ZONE), configured::contains);
-            String by = "command line (" + System.getProperty("user.name", "?") + ")";
+            EmbeddedEventStore events = db.eventStore();
+            UserAccounts accounts = new UserAccounts(new UserStore(db.database()), new AccessTokens(db.database()),
+                    events, new NfcPasswordEncoder(),
+                    UserConfiguration.configuredIds(settings.getBean(SecuritySettings.class)));
+            String os = System.getProperty("user.name", "?");
+            Actor by = new Actor("command-line:" + os, "Command line (" + os + ")", null, Role.SYSTEM);
             String id = options.get("id");
             switch (action) {
                 case "list" -> list(accounts);
                 case "add" -> {
                     StoredUser user = accounts.add(new NewUser(id, options.get("name"), options.get("unit"),
-                            options.get("role"), password(options)), by);
+                            options.get("role"), password(options)), "command-line", by);
                     out.println("Added " + user.id() + " (" + user.role() + ") to " + db.where() + ".");
                 }
                 case "password" -> {
@@ -135,7 +137,7 @@ public final class UsersCommand {
     private void list(UserAccounts accounts) {
         List<StoredUser> users = accounts.list();
         if (users.isEmpty()) {
-            out.println("No users in the database (configured and demo users are in the configuration).");
+            out.println("No users in the database yet (configured and demo users are recorded when Docket starts).");
             return;
         }
         out.printf("%-20s %-11s %-9s %s%n", "id", "role", "state", "name, unit");

@@ -19,6 +19,7 @@ import vn.docket.events.AccessDenied;
 import vn.docket.events.AssignmentEvent;
 import vn.docket.events.EventMetadata;
 import vn.docket.events.NoticeEvent;
+import vn.docket.events.UserEvent;
 import vn.docket.query.support.EventActors;
 
 /**
@@ -60,6 +61,8 @@ class AuditLogProjection {
             entry.append("assignmentId", denied.assignmentId().toString());
         } else if (payload instanceof NoticeEvent notice) {
             entry.append("noticeId", notice.noticeId().toString());
+        } else if (payload instanceof UserEvent user) {
+            entry.append("userId", user.userId());
         }
         if (message instanceof DomainEventMessage<?> domain && domain.getType() != null) {
             entry.append("seq", domain.getSequenceNumber());

@@ -17,6 +17,11 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
+import vn.docket.events.Actor;
+import vn.docket.events.EventMetadata;
+import vn.docket.events.UserRegistered;
+import vn.docket.events.UserRoleChanged;
+import vn.docket.platform.PlatformConfiguration;
 import vn.docket.events.AssignmentEvent;
 import vn.docket.events.DeadlineExtended;
 import vn.docket.events.DeadlineMissed;
@@ -46,11 +51,31 @@ class PlanPathProjection {
 
     static final String NAME = "plan-path";
     static final String COLLECTION = "plan_path_steps";
+    /** Who holds which role since when, granted by whom, as the user events so far say (one document per user). */
+    static final String ROLES = "plan_path_roles";
 
     private final MongoCollection<Document> steps;
+    private final MongoCollection<Document> roles;
 
     PlanPathProjection(MongoDatabase database) {
         this.steps = database.getCollection(COLLECTION);
+        this.roles = database.getCollection(ROLES);
+    }
+
+    @EventHandler
+    void on(UserRegistered event, @Timestamp Instant recordedAt, MetaData metaData) {
+        holds(event.userId(), event.role().name(), recordedAt, metaData);
+    }
+
+    @EventHandler
+    void on(UserRoleChanged event, @Timestamp Instant recordedAt, MetaData metaData) {
+        holds(event.userId(), event.to().name(), recordedAt, metaData);
+    }
+
+    private void holds(String userId, String role, Instant since, MetaData metaData) {
+        roles.replaceOne(Filters.eq("_id", userId), new Document("_id", userId).append("role", role)
+                .append("since", iso(since.atZone(PlatformConfiguration.ZONE).toLocalDate()))
+                .append("grantedBy", EventMetadata.actorFrom(metaData).name()), new ReplaceOptions().upsert(true));
     }
 
     @EventHandler
@@ -62,6 +87,14 @@ class PlanPathProjection {
                 .append("effectiveDate", iso(event.effectiveDate()))
                 .append("recordedAt", Date.from(recordedAt));
         describe(event, step);
+        if (event instanceof DraftApproved || event instanceof RevisionRequested) {
+            // "approved by X, who held role CHAIR since ... (granted by Y)": the holding as it was at this step.
+            Actor actor = EventMetadata.actorFrom(metaData);
+            Document held = roles.find(Filters.eq("_id", actor.id())).first();
+            if (held != null && actor.role().name().equals(held.getString("role"))) {
+                step.append("roleSince", held.getString("since")).append("roleGrantedBy", held.getString("grantedBy"));
+            }
+        }
         steps.replaceOne(Filters.eq("_id", step.getString("_id")), step, new ReplaceOptions().upsert(true));
     }
 
@@ -133,5 +166,6 @@ class PlanPathProjection {
     @ResetHandler
     void reset() {
         steps.drop();
+        roles.drop();
     }
 }

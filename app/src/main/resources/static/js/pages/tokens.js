@@ -1,0 +1,44 @@
+// My personal access tokens: for software that calls the API in my name. A new token is shown once;
+// Docket keeps only its SHA-256, so it can be revoked but never shown again.
+import { api } from '../api.js';
+import { h, clear } from '../dom.js';
+import { t, fmtDateTime } from '../i18n.js';
+import { start, section, table, errorBox } from '../layout.js';
+import { field, read, setError } from '../forms.js';
+
+start('tokens', 'tokens.title', async (main) => {
+  const render = async (issued) => {
+    const tokens = await api('/api/me/tokens');
+    const label = field({ name: 'label', label: t('tokens.label'), required: true });
+    const status = h('div', { role: 'status', 'aria-live': 'polite' });
+    const form = h('form', { id: 'new-token', class: 'command', novalidate: true },
+      h('div', { class: 'fields' }, label), h('button', { type: 'submit' }, t('tokens.create')), status);
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      const { values, ok } = read([label]);
+      if (!ok) return;
+      try {
+        await render(await api('/api/me/tokens', { body: values }));
+      } catch (e) {
+        setError(label, '');
+        clear(status, errorBox(e));
+      }
+    });
+    const shown = issued && h('div', { class: 'ok', id: 'issued-token' },
+      h('p', {}, t('tokens.shownOnce')), h('p', {}, h('code', { id: 'token-value' }, issued.token)));
+    const rows = tokens.map(tok => h('tr', {},
+      h('td', {}, tok.label), h('td', { class: 'nowrap' }, fmtDateTime(tok.issuedAt)),
+      h('td', {}, h('button', {
+        type: 'button', class: 'link', 'data-token': tok.tokenId,
+        onclick: async () => { await api(`/api/me/tokens/${encodeURIComponent(tok.tokenId)}/revoke`, { body: {} }); await render(); },
+      }, t('tokens.revoke')))));
+    clear(main,
+      h('h1', {}, t('tokens.title')),
+      h('p', {}, t('tokens.intro')),
+      section(t('tokens.create'), form, shown || ''),
+      section(t('tokens.title'), tokens.length
+        ? table(t('tokens.title'), [t('tokens.label'), t('tokens.issuedAt'), ''], rows, { id: 'token-list' })
+        : h('p', { class: 'muted', id: 'token-list' }, t('tokens.none'))));
+  };
+  await render();
+});

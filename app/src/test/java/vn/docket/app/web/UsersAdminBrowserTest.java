@@ -1,0 +1,141 @@
+package vn.docket.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import vn.docket.app.DocketApplication;
+
+/**
+ * The users page of administrators and every person's access tokens, in Vietnamese, at desktop (1366x900)
+ * and phone (390x844) width. Screenshots go to target/screenshots/.
+ */
+@SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "logging.level.org.openqa.selenium=ERROR")
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UsersAdminBrowserTest {
+
+    static final Dimension DESKTOP = new Dimension(1366, 900);
+    static final Dimension PHONE = new Dimension(390, 844);
+
+    @LocalServerPort
+    int port;
+
+    Browser browser;
+
+    @BeforeAll
+    void startBrowser() {
+        browser = new Browser("http://localhost:" + port);
+        browser.driver.manage().window().setSize(DESKTOP);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private boolean pageOverflow() {
+        return (Boolean) browser.script(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+    }
+
+    private void submit(String formId) {
+        browser.find(By.cssSelector("#" + formId + " button[type=submit]")).click();
+    }
+
+    private String row(String id) {
+        return browser.text(By.cssSelector("#user-list tr[data-user='" + id + "']"));
+    }
+
+    @Test
+    void an_admin_adds_a_user_changes_their_role_grants_a_level_and_disables_them_all_from_the_users_page() {
+        browser.signIn("admin");
+        browser.find(By.cssSelector("header nav a[href='/admin-users.html']")).click();
+        browser.find(By.id("user-list"));
+        browser.find(By.cssSelector("details summary")).click();
+        assertThat(browser.text(By.id("unit-list"))).contains("Phòng Tài chính - Kế hoạch", "TC-KH");
+        browser.find(By.cssSelector("details summary")).click();
+
+        browser.type(By.cssSelector("#add-user [name=id]"), "ngoc.tran");
+        browser.type(By.cssSelector("#add-user [name=name]"), "Trần Thị Ngọc");
+        browser.choose(By.cssSelector("#add-user [name=role]"), "Cán bộ đơn vị");
+        browser.type(By.cssSelector("#add-user [name=unit]"), "Phòng Tài chính - Kế hoạch");
+        browser.type(By.cssSelector("#add-user [name=password]"), "mật khẩu đủ dài");
+        submit("add-user");
+        browser.waitForText(By.id("user-list"), "ngoc.tran");
+        assertThat(row("ngoc.tran")).contains("Trần Thị Ngọc", "Cán bộ đơn vị", "Đang hoạt động");
+
+        browser.find(By.cssSelector("#user-list a[href='?id=ngoc.tran']")).click();
+        browser.find(By.id("change-role"));
+        browser.choose(By.cssSelector("#change-role [name=role]"), "Lãnh đạo đơn vị");
+        submit("change-role");
+        browser.waitForText(By.id("role-since"), "Lãnh đạo đơn vị");
+        assertThat(browser.text(By.id("role-since"))).contains("do Quản trị hệ thống cấp");
+
+        browser.type(By.cssSelector("#grant-level [name=level]"), "Đơn vị chủ trì tổng hợp");
+        submit("grant-level");
+        browser.waitForText(By.id("granted-levels"), "Đơn vị chủ trì tổng hợp");
+
+        // Refused in Vietnamese, nothing recorded: a password that is too short.
+        browser.type(By.cssSelector("#reset-password [name=password]"), "ngắn");
+        submit("reset-password");
+        browser.waitForText(By.cssSelector("#reset-password [role=alert]"), "Mật khẩu quá ngắn");
+
+        browser.screenshot("admin-users");
+        submit("toggle-user");
+        browser.waitForText(By.cssSelector("#user-list tr[data-user='ngoc.tran']"), "Đã khóa");
+
+        browser.driver.manage().window().setSize(PHONE);
+        try {
+            browser.open("/admin-users.html?id=ngoc.tran");
+            browser.find(By.id("user-list"));
+            assertThat(pageOverflow()).as("users page at phone width").isFalse();
+            browser.screenshot("phone-admin-users");
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
+
+        browser.open("/audit.html");
+        browser.waitForText(By.tagName("main"), "Khóa tài khoản");
+    }
+
+    @Test
+    void someone_who_is_not_an_admin_has_no_users_page_but_makes_and_revokes_their_own_tokens() {
+        browser.signIn("tckh");
+        assertThat(browser.all(By.cssSelector("header nav a[href='/admin-users.html']"))).isEmpty();
+        browser.find(By.id("my-tokens")).click();
+        browser.type(By.cssSelector("#new-token [name=label]"), "Báo cáo tháng");
+        submit("new-token");
+        String token = browser.text(By.id("token-value"));
+        assertThat(token).startsWith("dkt_");
+        assertThat(browser.text(By.id("token-list"))).contains("Báo cáo tháng").doesNotContain(token);
+        browser.screenshot("tokens");
+
+        browser.driver.manage().window().setSize(PHONE);
+        try {
+            browser.open("/tokens.html");
+            browser.find(By.id("token-list"));
+            assertThat(pageOverflow()).as("tokens page at phone width").isFalse();
+            browser.screenshot("phone-tokens");
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
+
+        List<WebElement> revoke = browser.all(By.cssSelector("#token-list button[data-token]"));
+        assertThat(revoke).hasSize(1);
+        revoke.get(0).click();
+        browser.waitForText(By.id("token-list"), "Chưa có mã truy cập nào.");
+    }
+}
