@@ -10,6 +10,7 @@ const NAV = [
   ['notices', '/notices.html'],
   ['audit', '/audit.html'],
   ['stats', '/stats.html'],
+  ['reports', '/reports.html'],
 ];
 
 export async function start(page, titleKey, render) {
@@ -74,6 +75,12 @@ function bell() {
     count.hidden = unread === 0;
     button.setAttribute('aria-label', unread ? t('bell.unread', { n: unread }) : t('bell.label'));
   };
+  const toggle = async open => {
+    panel.hidden = !open;
+    button.setAttribute('aria-expanded', String(open));
+    if (open) await show();
+    else button.focus();
+  };
   const mark = async path => {
     await api(path, { method: 'POST' });
     await Promise.all([refresh(), show()]);
@@ -82,7 +89,8 @@ function bell() {
     const list = await api('/api/notifications?size=10');
     clear(panel,
       h('div', { class: 'bell-head' }, h('h2', {}, t('bell.title')),
-        h('button', { type: 'button', id: 'bell-read-all', onclick: () => mark('/api/notifications/read-all') }, t('bell.readAll'))),
+        h('button', { type: 'button', id: 'bell-read-all', onclick: () => mark('/api/notifications/read-all') }, t('bell.readAll')),
+        h('button', { type: 'button', id: 'bell-close', onclick: () => toggle(false) }, t('bell.close'))),
       list.items.length === 0 ? h('p', { class: 'muted' }, t('bell.none'))
         : h('ul', { id: 'bell-list' }, list.items.map(n => h('li', { class: n.read ? 'read' : 'unread' },
           h('a', { href: `/assignment.html?id=${encodeURIComponent(n.assignmentId)}`, class: 'subject' }, n.subject),
@@ -91,11 +99,9 @@ function bell() {
           n.read ? '' : h('button', { type: 'button', class: 'mark-read',
             onclick: () => mark(`/api/notifications/${encodeURIComponent(n.id)}/read`) }, t('bell.markRead'))))));
   };
-  button.addEventListener('click', async () => {
-    const open = panel.hidden;
-    panel.hidden = !open;
-    button.setAttribute('aria-expanded', String(open));
-    if (open) await show();
+  button.addEventListener('click', () => toggle(panel.hidden));
+  panel.addEventListener('keydown', event => {
+    if (event.key === 'Escape') toggle(false);
   });
   refresh().catch(() => { /* the bell stays empty; the page itself still works */ });
   return h('div', { class: 'bell-wrap' }, button, panel);

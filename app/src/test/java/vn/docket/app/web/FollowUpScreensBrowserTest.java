@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -85,6 +86,9 @@ class FollowUpScreensBrowserTest {
         assertThat(titles()).containsExactly(REPORT,
                 "Dự thảo Đề án Trường mầm non Hoàng Đồng theo mô hình tự chủ một phần tài chính");
         assertThat(browser.find(By.id("view-due7")).getAttribute("aria-current")).isEqualTo("page");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> refused = (Map<String, Object>) fetch("/api/assignments?dueWithin=400").get("json");
+        assertThat(refused).containsEntry("status", 422L).containsEntry("rule", "due-within-range");
         bothWidths("list-due7");
     }
 
@@ -125,6 +129,20 @@ class FollowUpScreensBrowserTest {
                 .matches("(?s)\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}.*");
         assertThat(browser.text(By.cssSelector("#steps li:last-child .step-title"))).isEqualTo("Đôn đốc " + TCKH);
         bothWidths("reminder");
+
+        // On a phone the plan path is drawn at the phone's width: its 11 px labels stay 11 px, not shrunk to 5.
+        browser.driver.manage().window().setSize(PHONE);
+        try {
+            browser.driver.navigate().refresh();
+            browser.find(By.id("steps"));
+            double scale = ((Number) browser.script("const svg = document.querySelector('svg.path-chart');"
+                    + "return svg.getBoundingClientRect().width / svg.viewBox.baseVal.width")).doubleValue();
+            assertThat(scale).isGreaterThan(0.99);
+            assertThat(pageOverflow()).isFalse();
+            browser.screenshot("reminder-phone"); // the chart as a phone draws it, not a desktop drawing shrunk
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
     }
 
     @Test
@@ -199,6 +217,71 @@ class FollowUpScreensBrowserTest {
 
         browser.signIn("chair");
         browser.waitForText(By.id("bell-count"), "1");
+    }
+
+    @Test
+    @Order(7)
+    void the_clerk_shows_this_quarters_report_downloads_it_and_prints_it_in_the_usual_form() {
+        browser.signIn("clerk");
+        browser.open("/");
+        browser.find(By.linkText("Báo cáo")).click();
+        browser.find(By.id("report-table"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> report = (Map<String, Object>) fetch("/api/reports/follow-up?period=this-quarter").get("json");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> total = (Map<String, Object>) report.get("total");
+        assertThat(browser.text(By.id("report-period"))).isEqualTo("Kỳ báo cáo: từ ngày "
+                + DAY.format(LocalDate.parse((String) report.get("from"))) + " đến ngày "
+                + DAY.format(LocalDate.parse((String) report.get("to"))));
+        assertThat(browser.text(By.id("report-basis"))).startsWith("Số liệu tính đến ngày " + DAY.format(TODAY) + ".");
+        // The totals row: STT, "Tổng cộng", then assigned, carried over, total, done on time, ...
+        List<String> totals = browser.all(By.cssSelector("#report-total td, #report-total th")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(totals.subList(1, 5)).containsExactly("Tổng cộng", String.valueOf(total.get("assigned")),
+                String.valueOf(total.get("carriedOver")), String.valueOf(total.get("total")));
+        assertThat(browser.all(By.cssSelector("#report-table tbody tr"))).hasSize(((List<?>) report.get("units")).size());
+        bothWidths("report");
+
+        // Printed: the page's own frame and the form go; the letterhead, title, table and signers stay.
+        browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertThat(browser.all(By.cssSelector("header.top")).get(0).isDisplayed()).isFalse();
+            assertThat(browser.all(By.id("report-form")).get(0).isDisplayed()).isFalse();
+            assertThat(browser.text(By.cssSelector(".letterhead"))).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                    "Độc lập - Tự do - Hạnh phúc");
+            assertThat(browser.text(By.id("report-title"))).isEqualTo("BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO");
+            assertThat(browser.text(By.cssSelector(".letterhead"))).contains(String.format("ngày %02d tháng %02d năm %d",
+                    TODAY.getDayOfMonth(), TODAY.getMonthValue(), TODAY.getYear()));
+            assertThat(browser.text(By.cssSelector(".signers"))).contains("NGƯỜI LẬP BIỂU", "CHÁNH VĂN PHÒNG");
+            browser.screenshot("report-print");
+        } finally {
+            browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+
+        // Both downloads answer with the file, as the browser would fetch them.
+        assertThat(fetch(browser.find(By.id("download-xlsx")).getAttribute("href")).get("type"))
+                .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat((String) fetch(browser.find(By.id("download-csv")).getAttribute("href")).get("type")).startsWith("text/csv");
+
+        // A custom period needs both of its dates, and says so before asking the server.
+        browser.choose(By.cssSelector("#report-form [name='period']"), "Tùy chọn (từ ngày – đến ngày)");
+        browser.type(By.cssSelector("#report-form [name='from']"), "01/01/2021");
+        browser.find(By.cssSelector("#report-form button[type=submit]")).click();
+        assertThat(browser.text(By.cssSelector("#report-form .field.invalid .field-error")))
+                .isEqualTo("Kỳ tùy chọn cần cả từ ngày và đến ngày.");
+        browser.type(By.cssSelector("#report-form [name='to']"), "30/06/2021");
+        browser.find(By.cssSelector("#report-form button[type=submit]")).click();
+        browser.waitForText(By.id("report-period"), "từ ngày 01/01/2021 đến ngày 30/06/2021");
+    }
+
+    /** GETs a path with the signed-in browser's session: the answer's status, content type and JSON if any. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> fetch(String path) {
+        return (Map<String, Object>) browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {credentials: 'same-origin', headers: {Accept: 'application/json, */*'}})"
+                + ".then(async r => { const type = r.headers.get('Content-Type') || '';"
+                + " done({status: r.status, type, json: type.includes('json') ? await r.json() : null}); })"
+                + ".catch(e => done({error: String(e)}));", path);
     }
 
     private void openReport() {
