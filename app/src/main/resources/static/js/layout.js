@@ -155,9 +155,12 @@ export function section(titleText, ...children) {
   return h('section', { 'aria-labelledby': id }, h('h2', { id }, titleText), ...children);
 }
 
-/** A table with a caption for screen readers; wide tables scroll sideways on a phone. */
+/**
+ * A table with a caption for screen readers; wide tables scroll sideways on a phone, in a box that takes the
+ * keyboard's focus so that it can be scrolled without a mouse.
+ */
 export function table(caption, headers, rows, attrs = {}) {
-  return h('div', { class: 'table-wrap' }, h('table', attrs,
+  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption }, h('table', attrs,
     h('caption', { class: 'sr-only' }, caption),
     h('thead', {}, h('tr', {}, headers.map(x => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, rows)));

@@ -306,12 +306,17 @@ class FollowUpScreensBrowserTest {
                 "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
     }
 
-    /** The page as it is now, at desktop and at phone width; at phone width nothing may scroll sideways. */
+    /**
+     * The page as it is now, at desktop and at phone width: at phone width nothing may scroll sideways, and at
+     * either width axe-core finds nothing serious.
+     */
     private void bothWidths(String name) {
+        assertThat(Axe.seriousViolations(browser)).as(name + ": axe at desktop width").isEmpty();
         browser.screenshot(name + "-desktop");
         browser.driver.manage().window().setSize(PHONE);
         try {
             assertThat(pageOverflow()).as(name + " at phone width").isFalse();
+            assertThat(Axe.seriousViolations(browser)).as(name + ": axe at phone width").isEmpty();
             browser.screenshot(name + "-phone");
         } finally {
             browser.driver.manage().window().setSize(DESKTOP);
