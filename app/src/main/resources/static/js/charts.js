@@ -107,7 +107,8 @@ export function planPathChart(path, assignment) {
   const first = dates.reduce((a, b) => (a < b ? a : b));
   const last = dates.reduce((a, b) => (a > b ? a : b));
   const span = Math.max(1, daysBetween(first, last));
-  const width = 900;
+  // Drawn at the width it will be shown at (one user unit = one pixel), so labels keep their size on a phone.
+  const width = Math.round(Math.min(900, Math.max(320, document.documentElement.clientWidth - 64)));
   const left = 30;
   const right = 40;
   const x = iso => left + (daysBetween(first, iso) / span) * (width - left - right);
@@ -166,7 +167,8 @@ export function planPathChart(path, assignment) {
     lastX = x(iso);
     svg.append(s('text', { x: lastX, y: barY + 30, class: 'day', 'text-anchor': 'middle' }, fmtDate(iso).slice(0, 5)));
   }
-  return h('figure', { class: 'chart-box path-box' }, h('div', { class: 'scroll-x' }, svg),
+  return h('figure', { class: 'chart-box path-box' },
+    h('div', { class: 'scroll-x', tabindex: '0', role: 'group', 'aria-label': t('detail.pathChart') }, svg),
     h('figcaption', {}, legend([
       ['span-unit', t('detail.legend.unit')], ['span-review', t('detail.legend.review')],
       assignment.deadline && ['deadline', t('detail.legend.deadline')],

@@ -1,8 +1,8 @@
 // The frame of every page: skip link, navigation, who is signed in (name, unit, role), the language
 // switch and sign-out. A page module calls start() with its own render function.
 import { api, csrfToken, problemText, problemDetail } from './api.js';
-import { h, clear } from './dom.js';
-import { t, lang, setLang, fmtDate } from './i18n.js';
+import { h, s, clear } from './dom.js';
+import { t, lang, setLang, fmtDate, fmtDateTime } from './i18n.js';
 
 const NAV = [
   ['dashboard', '/'],
@@ -10,6 +10,7 @@ const NAV = [
   ['notices', '/notices.html'],
   ['audit', '/audit.html'],
   ['stats', '/stats.html'],
+  ['reports', '/reports.html'],
 ];
 /** Pages for administrators only; the server refuses everyone else anyway. */
 const ADMIN_NAV = [
@@ -56,11 +57,66 @@ function header(page, me) {
       [...NAV, ...(me.role === 'ADMIN' ? ADMIN_NAV : [])].map(([key, href]) => h('li', {}, h('a', { href, 'aria-current': key === page ? 'page' : null },
         t('nav.' + key)))))),
     h('div', { class: 'who', id: 'who', 'aria-label': t('user.label') },
+      bell(),
       h('span', { class: 'name', id: 'who-name' }, me.name),
       h('span', { class: 'unit', id: 'who-unit' }, me.unit || t('noUnit')),
       h('span', { class: 'role', id: 'who-role' }, t('role.' + me.role)),
       h('a', { href: '/tokens.html', id: 'my-tokens', 'aria-current': page === 'tokens' ? 'page' : null }, t('nav.tokens')),
       switchLang, signOut));
+}
+
+/**
+ * The notifications bell: how many of the person's notifications they have not read, and the latest ones in a
+ * panel where each can be marked read, or all at once. Read state is per person, kept by the server.
+ */
+function bell() {
+  const count = h('span', { class: 'bell-count', id: 'bell-count', hidden: true });
+  const panel = h('div', { class: 'bell-panel', id: 'bell-panel', hidden: true });
+  const button = h('button', { type: 'button', class: 'bell', id: 'bell', 'aria-expanded': 'false',
+    'aria-controls': 'bell-panel', 'aria-label': t('bell.label') }, bellIcon(), count);
+  const refresh = async () => {
+    const { unread } = await api('/api/notifications/unread');
+    count.textContent = unread > 99 ? '99+' : String(unread);
+    count.hidden = unread === 0;
+    button.setAttribute('aria-label', unread ? t('bell.unread', { n: unread }) : t('bell.label'));
+  };
+  const toggle = async open => {
+    panel.hidden = !open;
+    button.setAttribute('aria-expanded', String(open));
+    if (open) await show();
+    else button.focus();
+  };
+  const mark = async path => {
+    await api(path, { method: 'POST' });
+    await Promise.all([refresh(), show()]);
+  };
+  const show = async () => {
+    const list = await api('/api/notifications?size=10');
+    clear(panel,
+      h('div', { class: 'bell-head' }, h('h2', {}, t('bell.title')),
+        h('button', { type: 'button', id: 'bell-read-all', onclick: () => mark('/api/notifications/read-all') }, t('bell.readAll')),
+        h('button', { type: 'button', id: 'bell-close', onclick: () => toggle(false) }, t('bell.close'))),
+      list.items.length === 0 ? h('p', { class: 'muted' }, t('bell.none'))
+        : h('ul', { id: 'bell-list' }, list.items.map(n => h('li', { class: n.read ? 'read' : 'unread' },
+          h('a', { href: `/assignment.html?id=${encodeURIComponent(n.assignmentId)}`, class: 'subject' }, n.subject),
+          h('p', { class: 'text' }, n.text),
+          h('p', { class: 'muted' }, fmtDateTime(n.recordedAt), n.read ? ` · ${t('bell.read')}` : ''),
+          n.read ? '' : h('button', { type: 'button', class: 'mark-read',
+            onclick: () => mark(`/api/notifications/${encodeURIComponent(n.id)}/read`) }, t('bell.markRead'))))));
+  };
+  button.addEventListener('click', () => toggle(panel.hidden));
+  panel.addEventListener('keydown', event => {
+    if (event.key === 'Escape') toggle(false);
+  });
+  refresh().catch(() => { /* the bell stays empty; the page itself still works */ });
+  return h('div', { class: 'bell-wrap' }, button, panel);
+}
+
+/** A bell drawn in SVG: an emoji bell needs a font that office machines and headless browsers may lack. */
+function bellIcon() {
+  return s('svg', { class: 'bell-icon', viewBox: '0 0 24 24', width: 20, height: 20, 'aria-hidden': 'true', focusable: 'false' },
+    s('path', { d: 'M12 3a6 6 0 0 0-6 6v4l-2 3h16l-2-3V9a6 6 0 0 0-6-6z', fill: 'currentColor' }),
+    s('circle', { cx: 12, cy: 19.5, r: 2, fill: 'currentColor' }));
 }
 
 export function errorBox(e) {
@@ -104,9 +160,12 @@ export function section(titleText, ...children) {
   return h('section', { 'aria-labelledby': id }, h('h2', { id }, titleText), ...children);
 }
 
-/** A table with a caption for screen readers; wide tables scroll sideways on a phone. */
+/**
+ * A table with a caption for screen readers; wide tables scroll sideways on a phone, in a box that takes the
+ * keyboard's focus so that it can be scrolled without a mouse.
+ */
 export function table(caption, headers, rows, attrs = {}) {
-  return h('div', { class: 'table-wrap' }, h('table', attrs,
+  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption }, h('table', attrs,
     h('caption', { class: 'sr-only' }, caption),
     h('thead', {}, h('tr', {}, headers.map(x => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, rows)));

@@ -25,6 +25,10 @@ function staffOf(me, unit) {
 export function actionsFor(me, a) {
   const actions = [];
   const clerk = me.role === 'CLERK';
+  const unitHoldsWork = a.status === 'ASSIGNED' || a.status === 'REVISION_REQUESTED';
+  // What a clerk does most on an open task is chase the unit that holds it: that form comes first.
+  if (clerk && unitHoldsWork) actions.push('remind');
+  if (isOpen(a) && a.pendingExtension && (me.role === 'CHAIR' || me.role === 'VICE_CHAIR')) actions.push('decideExtension');
   if ((a.status === 'ASSIGNED' || a.status === 'REVISION_REQUESTED') && (staffOf(me, a.leadUnit) || clerk)) {
     actions.push('draft');
   }
@@ -33,6 +37,7 @@ export function actionsFor(me, a) {
     // An outside body can send a draft back as well as approve it; a clerk records either decision.
     actions.push('revision', 'approve');
   }
+  if (isOpen(a) && a.deadline && !a.pendingExtension && staffOf(me, a.leadUnit)) actions.push('requestExtension');
   if (clerk && a.status === 'APPROVED') actions.push('issue');
   if (clerk && isOpen(a)) actions.push('extend', 'reassign');
   if (clerk && a.status !== 'CANCELLED' && a.status !== 'ISSUED') actions.push('cancel');

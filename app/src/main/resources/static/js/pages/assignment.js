@@ -48,6 +48,7 @@ start('assignments', 'detail.title', async (main, me, setTitle) => {
       figures(assignment, path),
       section(t('detail.path'), planPathChart(path, assignment), stepList(path)),
       path.points?.length ? section(t('points.title'), pointList(path.points)) : '',
+      reminderSection(assignment, path),
       section(t('detail.actions'), actions(me, assignment, path, after)));
   };
   try {
@@ -70,6 +71,7 @@ function facts(a) {
     a.coordinatingUnits?.length ? row(t('field.coordinatingUnits'), a.coordinatingUnits.join('; ')) : [],
     row(t('field.deadline'), h('span', { id: 'deadline' }, deadlineText(a))),
     row(t('field.route'), route),
+    a.pendingExtension ? row(t('field.pendingExtension'), pendingExtensionText(a)) : [],
     a.currentVersion ? row(t('field.version'), `v${a.currentVersion}`) : [],
     a.source ? row(t('field.source'), sourceText(a.source)) : [],
     a.parentId ? row(t('field.parent'), h('a', { href: `/assignment.html?id=${a.parentId}` }, t('detail.openDocument'))) : [],
@@ -331,10 +333,77 @@ function actions(me, a, path, after) {
       body: v => ({ reason: v.reason, effectiveDate: v.effectiveDate }),
       done: after,
     })],
+    ...followUpForms(a, at, after),
   };
   // The first action (the one the workflow expects next) is open; the others one click away.
   return h('div', { class: 'actions', id: 'actions' }, chosen.map((key, i) => {
     const [title, form] = forms[key]();
     return h('details', { class: `action action-${key}`, open: i === 0 }, h('summary', {}, title), form);
   }));
+}
+
+/** The extension a unit asked for, beside the deadline it would replace and the original one. */
+function pendingExtensionText(a) {
+  const p = a.pendingExtension;
+  return h('div', { id: 'pending-extension' },
+    h('p', {}, t('extension.pending', { date: fmtDate(p.newDeadline), deadline: fmtDate(a.deadline),
+      original: fmtDate(a.originalDeadline || a.deadline) })),
+    h('p', { class: 'muted' }, t('extension.pendingBy', { date: fmtDate(p.requestedOn), name: p.by?.name || '',
+      reason: p.reason || '' })));
+}
+
+/** Who was chased when: the clerk's reminders, Docket's own before the deadline, and missed deadlines. */
+function reminderSection(a, path) {
+  const chased = path.steps.filter(step => step.type === 'REMINDER_SENT' || step.type === 'DEADLINE_MISSED');
+  if (!chased.length && !a.deadline) return '';
+  const text = step => {
+    const d = step.details || {};
+    const unit = d.chasedUnit || a.leadUnit;
+    if (step.type === 'DEADLINE_MISSED') return t('reminders.missed', { unit, date: fmtDate(d.deadline) });
+    if (d.kind === 'BEFORE_DEADLINE') return t('reminders.BEFORE_DEADLINE', { unit, n: d.workingDaysLeft ?? '' });
+    return t('reminders.MANUAL', { unit, by: step.actor?.name || '' });
+  };
+  return section(t('reminders.title'), chased.length
+    ? h('ul', { class: 'reminders', id: 'reminders', 'aria-label': t('reminders.list') }, chased.reverse().map(step =>
+      h('li', {}, h('time', { datetime: step.recordedAt }, fmtDateTime(step.recordedAt)), ' – ', text(step),
+        step.details?.note ? h('span', { class: 'muted' }, ` · ${t('field.note')}: ${step.details.note}`) : '')))
+    : h('p', { class: 'muted', id: 'reminders' }, t('reminders.none')));
+}
+
+/** Chasing and extensions on request: the clerk's reminder, the unit's request, the leader's decision. */
+function followUpForms(a, at, after) {
+  const original = fmtDate(a.originalDeadline || a.deadline);
+  return {
+    remind: () => [t('action.remind'), commandForm({
+      id: 'form-remind', submit: t('action.remind'), path: `${at}/reminders`,
+      fields: [field({ name: 'note', label: t('field.note'), type: 'textarea', wide: true, rows: 2,
+        hint: t('remind.hint', { unit: a.leadUnit, deadline: a.deadline ? fmtDate(a.deadline) : t('list.noDeadline') }) })],
+      body: v => ({ note: v.note }),
+      done: after,
+    })],
+    requestExtension: () => [t('action.requestExtension'), commandForm({
+      id: 'form-request-extension', submit: t('action.requestExtension'), path: `${at}/extension-requests`,
+      fields: [field({ name: 'newDeadline', label: t('field.requestedDeadline'), type: 'date', required: true,
+        hint: t('extension.requestHint', { deadline: fmtDate(a.deadline), original }) }),
+      field({ name: 'reason', label: t('field.reason'), type: 'textarea', required: true, wide: true, rows: 2 }), effective()],
+      check: v => (v.newDeadline && v.newDeadline <= a.deadline
+        ? [['newDeadline', t('valid.later', { date: fmtDate(a.deadline) })]] : []),
+      body: v => ({ newDeadline: v.newDeadline, reason: v.reason, effectiveDate: v.effectiveDate }),
+      done: after,
+    })],
+    decideExtension: () => [t('action.decideExtension'), h('div', {}, pendingExtensionText(a), commandForm({
+      id: 'form-decide-extension', submit: t('action.decideExtension'), path: `${at}/extension-requests/decision`,
+      fields: [field({ name: 'decision', label: t('field.decision'), type: 'select', required: true, value: 'approve',
+        options: [['approve', t('decision.approve')], ['reject', t('decision.reject')]] }),
+      field({ name: 'newDeadline', label: t('field.grantedDeadline'), type: 'date',
+        hint: t('field.grantedDeadline.hint') }),
+      field({ name: 'reason', label: t('field.reason'), type: 'textarea', wide: true, rows: 2 }), effective()],
+      check: v => (v.decision === 'reject' && !v.reason ? [['reason', t('valid.required', { field: t('field.reason').toLowerCase() })]]
+        : v.decision === 'approve' && v.newDeadline && v.newDeadline <= a.deadline
+          ? [['newDeadline', t('valid.later', { date: fmtDate(a.deadline) })]] : []),
+      body: v => ({ approve: v.decision === 'approve', newDeadline: v.decision === 'approve' ? v.newDeadline : null,
+        reason: v.reason, effectiveDate: v.effectiveDate }),
+      done: after,
+    }))],
+  };
 }

@@ -41,6 +41,8 @@ start('assignments', 'list.title', async (main, me) => {
   for (const key of ['unit', 'status', 'timeliness', 'notice', 'q', 'deadlineFrom', 'deadlineTo']) {
     if (query.get(key)) apiQuery.set(key, query.get(key));
   }
+  const view = VIEWS.includes(query.get('view')) ? query.get('view') : null;
+  if (view) viewQuery(view, me).forEach(([key, value]) => apiQuery.append(key, value));
   apiQuery.set('page', page);
   apiQuery.set('size', SIZE);
   const [result, units] = await Promise.all([api('/api/assignments?' + apiQuery), unitList(me)]);
@@ -52,7 +54,8 @@ start('assignments', 'list.title', async (main, me) => {
   };
 
   clear(main,
-    h('h1', {}, t('list.title')),
+    h('h1', {}, view ? t('view.' + view) : t('list.title')),
+    savedViews(view),
     units,
     filterForm,
     h('p', { class: 'muted' }, t('list.sorted')),
@@ -60,17 +63,35 @@ start('assignments', 'list.title', async (main, me) => {
       : table(t('list.title'), [t('field.title'), t('field.leadUnit'), t('field.deadline'), t('field.status'),
         t('field.timeliness'), t('field.notice')],
       result.items.map(a => h('tr', {},
-        h('td', {}, assignmentLink(a)), h('td', {}, a.leadUnit), h('td', {}, deadlineText(a)),
-        h('td', {}, statusBadge(a.status)),
-        h('td', {}, timelinessBadge(a.timeliness), a.daysOverdue ? ` ${t('days', { n: a.daysOverdue })}` : ''),
-        h('td', {}, sourceText(a.source)))),
-      { id: 'assignments' }),
+        h('td', { class: 'card-title' }, assignmentLink(a)), h('td', { 'data-label': t('field.leadUnit') }, a.leadUnit),
+        h('td', { 'data-label': t('field.deadline') }, deadlineText(a)),
+        h('td', { 'data-label': t('field.status') }, statusBadge(a.status)),
+        h('td', { 'data-label': t('field.timeliness') }, timelinessBadge(a.timeliness),
+          a.daysOverdue ? ` ${t('days', { n: a.daysOverdue })}` : ''),
+        h('td', { 'data-label': t('field.notice') }, sourceText(a.source)))),
+      { id: 'assignments', class: 'card-list' }),
     h('nav', { class: 'pager', 'aria-label': t('page', { page: page + 1, pages, total: result.total }) },
       page > 0 ? pageLink(page - 1, t('prev'), 'prev') : '',
       h('span', { id: 'page-info' }, t('page', { page: page + 1, pages, total: result.total })),
       page + 1 < pages ? pageLink(page + 1, t('next'), 'next') : ''),
     me.role === 'CLERK' ? section(t('assign.title'), await assignForm(me)) : '');
 });
+
+/** Saved views: the server picks the tasks from who is signed in (mine) or from today (due within 7 days). */
+const VIEWS = ['mine', 'due7'];
+
+function viewQuery(view, me) {
+  if (view === 'due7') return [['dueWithin', 7]];
+  // For reviewers, "mine" is the drafts waiting at a level /api/me says they may act at.
+  return [['mine', true], ...me.approvalLevels.filter(l => l.mayAct).map(l => ['awaiting', l.name])];
+}
+
+function savedViews(view) {
+  const link = (key, href) => h('a', { href, class: 'view-link', id: `view-${key}`,
+    'aria-current': (view || 'all') === key ? 'page' : null }, t('view.' + key));
+  return h('nav', { class: 'views', 'aria-label': t('view.label') },
+    link('all', '/assignments.html'), link('mine', '/assignments.html?view=mine'), link('due7', '/assignments.html?view=due7'));
+}
 
 async function assignForm(me) {
   const levels = me.approvalLevels.map(l => [l.name, l.name]);

@@ -23,7 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.docket.events.AssignmentStatus;
 import vn.docket.platform.Text;
 import vn.docket.platform.security.CurrentActor;
+import vn.docket.events.Actor;
 import vn.docket.platform.web.NotFound;
+import vn.docket.platform.web.RuleBroken;
 import vn.docket.query.support.Page;
 import vn.docket.query.support.Paging;
 
@@ -54,6 +56,9 @@ class AssignmentQueryController {
                               @RequestParam(required = false) String q,
                               @RequestParam(required = false) LocalDate deadlineFrom,
                               @RequestParam(required = false) LocalDate deadlineTo,
+                              @RequestParam(required = false) Boolean mine,
+                              @RequestParam(required = false) List<String> awaiting,
+                              @RequestParam(required = false) Integer dueWithin,
                               @RequestParam(required = false) Integer page,
                               @RequestParam(required = false) Integer size) {
         Paging paging = Paging.of(page, size);
@@ -87,12 +92,50 @@ class AssignmentQueryController {
         if (deadlineTo != null) {
             filters.add(Filters.lte("deadline", deadlineTo.toString()));
         }
+        if (dueWithin != null) {
+            if (dueWithin < 0 || dueWithin > 366) {
+                throw new RuleBroken("due-within-range", "dueWithin counts days from today: 0 to 366.");
+            }
+            // Open work due from today on; what is already overdue has its own class (timeliness=OVERDUE).
+            filters.add(Filters.in("status", OPEN));
+            filters.add(Filters.gte("deadline", today.toString()));
+            filters.add(Filters.lte("deadline", today.plusDays(dueWithin).toString()));
+        }
+        Actor me = CurrentActor.get();
+        if (Boolean.TRUE.equals(mine) && !Visibility.seesEverything(me)) {
+            // Unit staff and heads: what their unit leads and has not finished.
+            filters.add(Filters.eq("leadUnit", me.unit() == null ? "" : me.unit()));
+            filters.add(Filters.in("status", OPEN));
+        } else if (Boolean.TRUE.equals(mine)) {
+            return awaitingReview(filters, awaiting, paging, today);
+        }
         Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
         List<AssignmentView> items = new ArrayList<>();
         assignments.find(filter).sort(Sorts.ascending("deadlineSort", "assignedOn", "_id"))
                 .skip(paging.skip()).limit(paging.size())
                 .forEach(d -> items.add(AssignmentView.from(d, today)));
         return new Page<>(items, paging.page(), paging.size(), assignments.countDocuments(filter));
+    }
+
+    /**
+     * Drafts waiting at one of the given levels (the levels /api/me says this person may act at). Which level
+     * a draft waits at follows from its route and approvals, so the waiting drafts are read and then sorted
+     * out here; drafts under review are few beside all assignments.
+     */
+    private Page<AssignmentView> awaitingReview(List<Bson> filters, List<String> levels, Paging paging, LocalDate today) {
+        filters.add(Filters.eq("status", AssignmentStatus.DRAFT_SUBMITTED.name()));
+        List<String> wanted = levels == null ? List.of() : levels.stream().map(Text::clean).toList();
+        List<AssignmentView> waiting = new ArrayList<>();
+        assignments.find(Filters.and(filters)).sort(Sorts.ascending("deadlineSort", "assignedOn", "_id"))
+                .forEach(d -> {
+                    AssignmentView view = AssignmentView.from(d, today);
+                    if (view.awaitingLevel() != null && wanted.stream().anyMatch(view.awaitingLevel()::equalsIgnoreCase)) {
+                        waiting.add(view);
+                    }
+                });
+        int from = (int) Math.min(paging.skip(), waiting.size());
+        return new Page<>(waiting.subList(from, Math.min(from + paging.size(), waiting.size())), paging.page(),
+                paging.size(), waiting.size());
     }
 
     @GetMapping("/{id}")

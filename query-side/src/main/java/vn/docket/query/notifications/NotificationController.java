@@ -11,11 +11,15 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.docket.events.Actor;
 import vn.docket.platform.security.CurrentActor;
+import vn.docket.platform.web.NotFound;
 import vn.docket.query.support.Page;
 import vn.docket.query.support.Paging;
 
@@ -24,13 +28,18 @@ import vn.docket.query.support.Paging;
 class NotificationController {
 
     private final MongoCollection<Document> notifications;
+    private final NotificationReads reads;
 
-    NotificationController(MongoDatabase database) {
+    NotificationController(MongoDatabase database, NotificationReads reads) {
         this.notifications = database.getCollection(NotificationProjection.COLLECTION);
+        this.reads = reads;
     }
 
     record Notification(String id, String assignmentId, String type, String subject, String text,
-                        Map<String, Object> actor, java.util.Date recordedAt, Map<String, Object> mail) {
+                        Map<String, Object> actor, java.util.Date recordedAt, Map<String, Object> mail, boolean read) {
+    }
+
+    record Unread(long unread) {
     }
 
     @GetMapping("/api/notifications")
@@ -38,16 +47,48 @@ class NotificationController {
     Page<Notification> mine(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         Paging paging = Paging.of(page, size);
         Actor me = CurrentActor.get();
-        List<String> audience = new ArrayList<>(List.of(Audience.role(me.role())));
-        if (me.unit() != null) {
-            audience.add(Audience.unit(me.unit()));
-        }
-        Bson filter = Filters.in("audience", audience);
+        Bson filter = audience(me);
+        Document state = reads.state(me.id());
         List<Notification> items = new ArrayList<>();
         notifications.find(filter).sort(Sorts.descending("recordedAt", "_id")).skip(paging.skip()).limit(paging.size())
                 .forEach(d -> items.add(new Notification(d.getString("_id"), d.getString("assignmentId"),
                         d.getString("type"), d.getString("subject"), d.getString("text"), d.get("actor", Document.class),
-                        d.getDate("recordedAt"), d.get("mail", Document.class))));
+                        d.getDate("recordedAt"), d.get("mail", Document.class), reads.isRead(state, d))));
         return new Page<>(items, paging.page(), paging.size(), notifications.countDocuments(filter));
+    }
+
+    @GetMapping("/api/notifications/unread")
+    @Operation(summary = "How many of the signed-in user's notifications they have not read")
+    Unread unread() {
+        Actor me = CurrentActor.get();
+        return new Unread(notifications.countDocuments(reads.unread(me.id(), audience(me))));
+    }
+
+    @PostMapping("/api/notifications/{id}/read")
+    @Operation(summary = "Marks one notification read for the signed-in user; again changes nothing")
+    ResponseEntity<Void> markRead(@PathVariable String id) {
+        Actor me = CurrentActor.get();
+        if (notifications.countDocuments(Filters.and(Filters.eq("_id", id), audience(me))) == 0) {
+            throw new NotFound("No notification with id " + id + " for you.");
+        }
+        reads.markRead(me.id(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/notifications/read-all")
+    @Operation(summary = "Marks every notification the signed-in user can see now as read")
+    ResponseEntity<Void> markAllRead() {
+        Actor me = CurrentActor.get();
+        reads.markAllRead(me.id(), audience(me));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Notifications go to a unit or a role; a person sees those of their role and of their unit. */
+    private static Bson audience(Actor me) {
+        List<String> audience = new ArrayList<>(List.of(Audience.role(me.role())));
+        if (me.unit() != null) {
+            audience.add(Audience.unit(me.unit()));
+        }
+        return Filters.in("audience", audience);
     }
 }

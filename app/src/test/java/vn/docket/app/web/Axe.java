@@ -1,0 +1,57 @@
+package vn.docket.app.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * axe-core, the npm package, run inside the page under test. The first use installs it with npm into
+ * target/axe (npm is on Debian's machines beside chromium; nothing is committed).
+ */
+final class Axe {
+
+    static final String VERSION = "4.11";
+    private static final Path SCRIPT = Path.of("target", "axe", "node_modules", "axe-core", "axe.min.js");
+    private static String source;
+
+    private Axe() {
+    }
+
+    /** The serious and critical violations on the page as it is now, one line each: rule, help, where. */
+    @SuppressWarnings("unchecked")
+    static List<String> seriousViolations(Browser browser) {
+        browser.script(script());
+        Object answer = browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
+                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => v.id + ': ' + v.help + ' ' + v.nodes.map(n => n.target.join(' ')).join(', '))))"
+                + ".catch(e => done(['axe failed: ' + e]));");
+        return (List<String>) answer;
+    }
+
+    private static synchronized String script() {
+        if (source == null) {
+            try {
+                if (!Files.exists(SCRIPT)) {
+                    Process npm = new ProcessBuilder("npm", "install", "--no-save", "--no-audit", "--no-fund",
+                            "--prefix", Path.of("target", "axe").toString(), "axe-core@" + VERSION)
+                            .redirectErrorStream(true).redirectOutput(Path.of("target", "axe-npm.log").toFile()).start();
+                    if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
+                        throw new IllegalStateException("npm could not install axe-core; see target/axe-npm.log");
+                    }
+                }
+                source = Files.readString(SCRIPT, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return source;
+    }
+}

@@ -1,0 +1,325 @@
+package vn.docket.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import vn.docket.app.DocketApplication;
+
+/**
+ * The office's follow-up in Debian's headless Chromium, on the demo history: the clerk's saved lists and her
+ * reminder, the unit's extension request, the leader's decision, and each person's notifications bell. Each
+ * screen is photographed at desktop (1366x900) and phone (390x844) width under target/screenshots/.
+ */
+@SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"docket.demo.data=true", "logging.level.org.openqa.selenium=ERROR"})
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FollowUpScreensBrowserTest {
+
+    static final String TCKH = "Phòng Tài chính - Kế hoạch";
+    /** Demo history: led by Phòng Tài chính - Kế hoạch, due three days from today, nothing handed in yet. */
+    static final String REPORT = "Báo cáo kết quả thực hiện các nhiệm vụ trọng tâm Thành ủy giao năm 2020";
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+    static final Dimension DESKTOP = new Dimension(1366, 900);
+    static final Dimension PHONE = new Dimension(390, 844);
+
+    @LocalServerPort
+    int port;
+
+    Browser browser;
+
+    @BeforeAll
+    void startBrowser() {
+        browser = new Browser("http://localhost:" + port);
+        browser.driver.manage().window().setSize(DESKTOP);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void the_saved_lists_show_the_units_open_work_the_drafts_awaiting_a_leader_and_what_falls_due_within_seven_days() {
+        browser.signIn("tckh");
+        browser.open("/assignments.html");
+        browser.find(By.id("view-mine")).click();
+        browser.waitForText(By.tagName("h1"), "Việc của tôi");
+        assertThat(titles()).containsExactly(REPORT);
+        bothWidths("list-mine");
+
+        // Demo history: the LED report's draft waits at "Lãnh đạo UBND thành phố", where a vice-chair acts.
+        browser.signIn("pct");
+        browser.open("/assignments.html?view=mine");
+        browser.waitForText(By.tagName("h1"), "Việc của tôi");
+        assertThat(titles()).containsExactly(
+                "Dự thảo Báo cáo đề xuất chủ trương thay thế hệ thống đèn chiếu sáng công cộng bằng đèn Led");
+
+        // Due within 7 days: the report (3 days) and the school scheme (5 days); not the overdue military plan,
+        // not the IOC plan due in 10 days.
+        browser.signIn("clerk");
+        browser.open("/assignments.html");
+        browser.find(By.id("view-due7")).click();
+        browser.waitForText(By.tagName("h1"), "Đến hạn trong 7 ngày");
+        assertThat(titles()).containsExactly(REPORT,
+                "Dự thảo Đề án Trường mầm non Hoàng Đồng theo mô hình tự chủ một phần tài chính");
+        assertThat(browser.find(By.id("view-due7")).getAttribute("aria-current")).isEqualTo("page");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> refused = (Map<String, Object>) fetch("/api/assignments?dueWithin=400").get("json");
+        assertThat(refused).containsEntry("status", 422L).containsEntry("rule", "due-within-range");
+        bothWidths("list-due7");
+    }
+
+    @Test
+    @Order(2)
+    void on_a_phone_the_list_is_a_column_of_cards_with_each_value_named_and_nothing_scrolls_sideways() {
+        browser.signIn("auditor");
+        browser.driver.manage().window().setSize(PHONE);
+        try {
+            browser.open("/assignments.html");
+            browser.waitForCount(By.cssSelector("#assignments tbody tr"), 7);
+            assertThat(pageOverflow()).isFalse();
+            WebElement first = browser.find(By.cssSelector("#assignments tbody tr:first-child"));
+            assertThat(first.getCssValue("display")).isEqualTo("block");
+            assertThat(first.getRect().getWidth()).isLessThanOrEqualTo(390);
+            // The first card's lead unit cell names its column, as the table header would.
+            assertThat((String) browser.script("return getComputedStyle(arguments[0], '::before').content",
+                    first.findElement(By.cssSelector("td[data-label]")))).contains("Đơn vị chủ trì");
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void the_clerks_page_opens_the_reminder_and_lists_who_was_chased_when() {
+        browser.signIn("clerk");
+        openReport();
+        List<String> offered = actionsOffered();
+        assertThat(offered).first().isEqualTo("Đôn đốc");
+        assertThat(browser.find(By.cssSelector(".action-remind")).getAttribute("open")).isNotNull();
+        assertThat(browser.text(By.id("reminders"))).isEqualTo("Chưa đôn đốc lần nào.");
+        browser.type(By.cssSelector("#form-remind [name='note']"), "Đề nghị nộp dự thảo trước ngày 05/12");
+        browser.find(By.cssSelector("#form-remind button[type=submit]")).click();
+        browser.waitForCount(By.cssSelector("#reminders li"), 1);
+        assertThat(browser.text(By.cssSelector("#reminders li")))
+                .contains("Nguyễn Thị Lan đôn đốc " + TCKH, "Ghi chú: Đề nghị nộp dự thảo trước ngày 05/12")
+                .matches("(?s)\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}.*");
+        assertThat(browser.text(By.cssSelector("#steps li:last-child .step-title"))).isEqualTo("Đôn đốc " + TCKH);
+        bothWidths("reminder");
+
+        // On a phone the plan path is drawn at the phone's width: its 11 px labels stay 11 px, not shrunk to 5.
+        browser.driver.manage().window().setSize(PHONE);
+        try {
+            browser.driver.navigate().refresh();
+            browser.find(By.id("steps"));
+            double scale = ((Number) browser.script("const svg = document.querySelector('svg.path-chart');"
+                    + "return svg.getBoundingClientRect().width / svg.viewBox.baseVal.width")).doubleValue();
+            assertThat(scale).isGreaterThan(0.99);
+            assertThat(pageOverflow()).isFalse();
+            browser.screenshot("reminder-phone"); // the chart as a phone draws it, not a desktop drawing shrunk
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void the_unit_reads_the_reminder_in_its_bell_and_marking_it_read_lowers_the_count() {
+        browser.signIn("tckh");
+        // The demo history told the unit of earlier steps too; the reminder is the newest, at the top.
+        int unread = Integer.parseInt(browser.text(By.id("bell-count")));
+        assertThat(browser.find(By.id("bell")).getAttribute("aria-label")).isEqualTo("Thông báo: " + unread + " chưa đọc");
+        browser.find(By.id("bell")).click();
+        browser.waitForText(By.id("bell-list"), "Đôn đốc thực hiện nhiệm vụ");
+        WebElement newest = browser.find(By.cssSelector("#bell-list li:first-child"));
+        assertThat(newest.getText()).contains("Đôn đốc thực hiện nhiệm vụ", REPORT, "Đề nghị nộp dự thảo trước ngày 05/12");
+        assertThat(newest.getAttribute("class")).isEqualTo("unread");
+        bothWidths("bell");
+        newest.findElement(By.cssSelector("button.mark-read")).click();
+        browser.waitForText(By.cssSelector("#bell-list li:first-child"), "đã đọc");
+        if (unread == 1) {
+            assertThat(browser.find(By.id("bell")).getAttribute("aria-label")).isEqualTo("Thông báo");
+        } else {
+            browser.waitForText(By.id("bell-count"), String.valueOf(unread - 1));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void the_unit_asks_for_an_extension_and_the_page_keeps_its_deadline_beside_the_one_asked_for() {
+        String deadline = DAY.format(TODAY.plusDays(3));
+        String asked = DAY.format(TODAY.plusDays(20));
+        browser.signIn("tckh");
+        openReport();
+        assertThat(actionsOffered()).contains("Đề nghị gia hạn");
+        browser.find(By.cssSelector(".action-requestExtension summary")).click();
+        browser.type(By.cssSelector("#form-request-extension [name='newDeadline']"), deadline);
+        browser.find(By.cssSelector("#form-request-extension button[type=submit]")).click();
+        assertThat(browser.text(By.cssSelector("#form-request-extension .field.invalid .field-error")))
+                .isEqualTo("Hạn mới phải sau hạn hiện tại (" + deadline + ").");
+        browser.type(By.cssSelector("#form-request-extension [name='newDeadline']"), asked);
+        browser.type(By.cssSelector("#form-request-extension [name='reason']"), "Chờ số liệu quyết toán của các xã");
+        bothWidths("extension-request");
+        browser.find(By.cssSelector("#form-request-extension button[type=submit]")).click();
+        browser.waitForText(By.id("facts"), "Đề nghị gia hạn");
+        assertThat(browser.text(By.id("pending-extension"))).contains(
+                "Đơn vị đề nghị gia hạn đến " + asked + "; hạn hiện tại " + deadline + ", hạn ban đầu " + deadline + ".",
+                "Trần Văn Minh", "Chờ số liệu quyết toán của các xã");
+        assertThat(actionsOffered()).doesNotContain("Đề nghị gia hạn");
+    }
+
+    @Test
+    @Order(6)
+    void the_leader_grants_another_date_and_the_deadline_shows_the_original_one_kept() {
+        String deadline = DAY.format(TODAY.plusDays(3));
+        String granted = DAY.format(TODAY.plusDays(15));
+        browser.signIn("pct");
+        browser.waitForText(By.id("bell-count"), "1");
+        browser.find(By.id("bell")).click();
+        browser.waitForText(By.id("bell-list"), "Đề nghị gia hạn");
+        // Read state is the person's own: the chair still has it unread after the vice-chair reads it.
+        browser.find(By.id("bell-read-all")).click();
+        browser.waitForCount(By.cssSelector("#bell-list li.read"), 1);
+        openReport();
+        assertThat(actionsOffered()).first().isEqualTo("Quyết định gia hạn");
+        assertThat(browser.text(By.cssSelector(".action-decideExtension #pending-extension")))
+                .contains("hạn hiện tại " + deadline + ", hạn ban đầu " + deadline);
+        browser.type(By.cssSelector("#form-decide-extension [name='newDeadline']"), granted);
+        bothWidths("extension-decision");
+        browser.find(By.cssSelector("#form-decide-extension button[type=submit]")).click();
+        browser.waitForText(By.id("deadline"), granted);
+        assertThat(browser.text(By.id("deadline"))).isEqualTo(granted + " (hạn ban đầu " + deadline + ")");
+        assertThat(browser.all(By.id("pending-extension"))).isEmpty();
+        assertThat(browser.text(By.cssSelector("#steps li:last-child .step-title"))).isEqualTo("Gia hạn đến " + granted);
+
+        browser.signIn("chair");
+        browser.waitForText(By.id("bell-count"), "1");
+    }
+
+    @Test
+    @Order(7)
+    void the_clerk_shows_this_quarters_report_downloads_it_and_prints_it_in_the_usual_form() {
+        browser.signIn("clerk");
+        browser.open("/");
+        browser.find(By.linkText("Báo cáo")).click();
+        browser.find(By.id("report-table"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> report = (Map<String, Object>) fetch("/api/reports/follow-up?period=this-quarter").get("json");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> total = (Map<String, Object>) report.get("total");
+        assertThat(browser.text(By.id("report-period"))).isEqualTo("Kỳ báo cáo: từ ngày "
+                + DAY.format(LocalDate.parse((String) report.get("from"))) + " đến ngày "
+                + DAY.format(LocalDate.parse((String) report.get("to"))));
+        assertThat(browser.text(By.id("report-basis"))).startsWith("Số liệu tính đến ngày " + DAY.format(TODAY) + ".");
+        // The totals row: STT, "Tổng cộng", then assigned, carried over, total, done on time, ...
+        List<String> totals = browser.all(By.cssSelector("#report-total td, #report-total th")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(totals.subList(1, 5)).containsExactly("Tổng cộng", String.valueOf(total.get("assigned")),
+                String.valueOf(total.get("carriedOver")), String.valueOf(total.get("total")));
+        assertThat(browser.all(By.cssSelector("#report-table tbody tr"))).hasSize(((List<?>) report.get("units")).size());
+        bothWidths("report");
+
+        // Printed: the page's own frame and the form go; the letterhead, title, table and signers stay.
+        browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertThat(browser.all(By.cssSelector("header.top")).get(0).isDisplayed()).isFalse();
+            assertThat(browser.all(By.id("report-form")).get(0).isDisplayed()).isFalse();
+            assertThat(browser.text(By.cssSelector(".letterhead"))).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                    "Độc lập - Tự do - Hạnh phúc");
+            assertThat(browser.text(By.id("report-title"))).isEqualTo("BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO");
+            assertThat(browser.text(By.cssSelector(".letterhead"))).contains(String.format("ngày %02d tháng %02d năm %d",
+                    TODAY.getDayOfMonth(), TODAY.getMonthValue(), TODAY.getYear()));
+            assertThat(browser.text(By.cssSelector(".signers"))).contains("NGƯỜI LẬP BIỂU", "CHÁNH VĂN PHÒNG");
+            browser.screenshot("report-print");
+        } finally {
+            browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+
+        // Both downloads answer with the file, as the browser would fetch them.
+        assertThat(fetch(browser.find(By.id("download-xlsx")).getAttribute("href")).get("type"))
+                .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat((String) fetch(browser.find(By.id("download-csv")).getAttribute("href")).get("type")).startsWith("text/csv");
+
+        // A custom period needs both of its dates, and says so before asking the server.
+        browser.choose(By.cssSelector("#report-form [name='period']"), "Tùy chọn (từ ngày – đến ngày)");
+        browser.type(By.cssSelector("#report-form [name='from']"), "01/01/2021");
+        browser.find(By.cssSelector("#report-form button[type=submit]")).click();
+        assertThat(browser.text(By.cssSelector("#report-form .field.invalid .field-error")))
+                .isEqualTo("Kỳ tùy chọn cần cả từ ngày và đến ngày.");
+        browser.type(By.cssSelector("#report-form [name='to']"), "30/06/2021");
+        browser.find(By.cssSelector("#report-form button[type=submit]")).click();
+        browser.waitForText(By.id("report-period"), "từ ngày 01/01/2021 đến ngày 30/06/2021");
+    }
+
+    /** GETs a path with the signed-in browser's session: the answer's status, content type and JSON if any. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> fetch(String path) {
+        return (Map<String, Object>) browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {credentials: 'same-origin', headers: {Accept: 'application/json, */*'}})"
+                + ".then(async r => { const type = r.headers.get('Content-Type') || '';"
+                + " done({status: r.status, type, json: type.includes('json') ? await r.json() : null}); })"
+                + ".catch(e => done({error: String(e)}));", path);
+    }
+
+    private void openReport() {
+        browser.open("/assignments.html?q=" + "trong tam Thanh uy");
+        browser.find(By.linkText(REPORT)).click();
+        browser.waitForText(By.id("assignment-title"), REPORT);
+        browser.find(By.id("steps"));
+    }
+
+    private List<String> titles() {
+        browser.find(By.id("assignments"));
+        return browser.all(By.cssSelector("#assignments tbody td.card-title")).stream().map(WebElement::getText).toList();
+    }
+
+    private List<String> actionsOffered() {
+        browser.find(By.id("actions"));
+        return browser.all(By.cssSelector("#actions summary")).stream().map(WebElement::getText).toList();
+    }
+
+    private boolean pageOverflow() {
+        return (Boolean) browser.script(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+    }
+
+    /**
+     * The page as it is now, at desktop and at phone width: at phone width nothing may scroll sideways, and at
+     * either width axe-core finds nothing serious.
+     */
+    private void bothWidths(String name) {
+        assertThat(Axe.seriousViolations(browser)).as(name + ": axe at desktop width").isEmpty();
+        browser.screenshot(name + "-desktop");
+        browser.driver.manage().window().setSize(PHONE);
+        try {
+            assertThat(pageOverflow()).as(name + " at phone width").isFalse();
+            assertThat(Axe.seriousViolations(browser)).as(name + ": axe at phone width").isEmpty();
+            browser.screenshot(name + "-phone");
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
+    }
+}
