@@ -10,6 +10,7 @@ const NAV = [
   ['notices', '/notices.html'],
   ['audit', '/audit.html'],
   ['stats', '/stats.html'],
+  ['system', '/admin-system.html', 'ADMIN'],
 ];
 
 export async function start(page, titleKey, render) {
@@ -49,7 +50,7 @@ function header(page, me) {
   return h('header', { class: 'top' },
     h('div', { class: 'brand' }, h('a', { href: '/' }, 'Docket'), h('span', { class: 'tagline' }, t('app.tagline'))),
     h('nav', { 'aria-label': t('nav.label') }, h('ul', {},
-      NAV.map(([key, href]) => h('li', {}, h('a', { href, 'aria-current': key === page ? 'page' : null },
+      NAV.filter(([, , role]) => !role || role === me.role).map(([key, href]) => h('li', {}, h('a', { href, 'aria-current': key === page ? 'page' : null },
         t('nav.' + key)))))),
     h('div', { class: 'who', id: 'who', 'aria-label': t('user.label') },
       h('span', { class: 'name', id: 'who-name' }, me.name),

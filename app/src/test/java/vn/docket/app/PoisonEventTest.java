@@ -38,19 +38,19 @@ import vn.docket.query.support.ReadModels;
 @SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import({TestClockConfiguration.class, PoisonEventTest.ProbeConfiguration.class})
-class PoisonEventTest {
+public class PoisonEventTest {
 
-    static final String PROBE = "poison-probe";
+    public static final String PROBE = "poison-probe";
     static final String LEAD = "Phòng Quản lý đô thị";
     static final List<String> LEADERS = List.of("Lãnh đạo UBND thành phố");
     static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
     };
 
     /** Assignments the probe's handler throws on, as a defect in a projection would. */
-    static final Set<String> defective = ConcurrentHashMap.newKeySet();
+    public static final Set<String> defective = ConcurrentHashMap.newKeySet();
 
     @TestConfiguration
-    static class ProbeConfiguration {
+    public static class ProbeConfiguration {
         @Bean
         Probe probe(MongoDatabase database) {
             return new Probe(database.getCollection("poison_probe"));
