@@ -15,6 +15,7 @@ const NAV = [
 /** Pages for administrators only; the server refuses everyone else anyway. */
 const ADMIN_NAV = [
   ['admin-users', '/admin-users.html'],
+  ['system', '/admin-system.html'],
 ];
 
 export async function start(page, titleKey, render) {

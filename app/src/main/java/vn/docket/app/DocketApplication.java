@@ -33,6 +33,11 @@ public class DocketApplication {
             // "java -jar docket.jar verify": the tamper check of the event store, exit code 0 when intact.
             System.exit(VerifyCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
+        if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
+            // "java -jar docket.jar backup|restore DIR": a copy of the database at one event position, and back.
+            System.exit(BackupCommand.run(args[0], java.util.Arrays.copyOfRange(args, 1, args.length),
+                    System.out, System.err));
+        }
         SpringApplication app = new SpringApplication(DocketApplication.class);
         if (args.length > 0 && args[0].equals("demo")) {
             // "java -jar docket.jar demo": demo users and demo history on the embedded database.

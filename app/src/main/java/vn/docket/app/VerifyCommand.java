@@ -5,9 +5,6 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +59,7 @@ final class VerifyCommand {
                 System.err.println("Only Docket's own event store keeps hashes; this installation uses the axon-mongo engine.");
                 return 2;
             }
-            try (DatabaseServer server = connect(mongo);
+            try (DatabaseServer server = LocalDatabase.connect(mongo);
                  MongoClient client = MongoClients.create(MongoClientSettings.builder()
                          .applyConnectionString(new ConnectionString(server.connectionString()))
                          .applicationName("docket-verify").build())) {
@@ -97,29 +94,5 @@ final class VerifyCommand {
             }
         }
         return null;
-    }
-
-    private static DatabaseServer connect(MongoSettings mongo) {
-        if (!mongo.useEmbedded()) {
-            return DatabaseServer.external(mongo.uri());
-        }
-        MongoSettings.Embedded embedded = mongo.embedded();
-        if (!embedded.inMemory() && listening(embedded.port())) {
-            // Docket is running and holds the data file: ask its embedded server.
-            return DatabaseServer.external("mongodb://127.0.0.1:" + embedded.port());
-        }
-        return DatabaseServer.embedded(new MongoSettings.Embedded(embedded.dataDir(), 0, embedded.backend()));
-    }
-
-    private static boolean listening(int port) {
-        if (port <= 0) {
-            return false;
-        }
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

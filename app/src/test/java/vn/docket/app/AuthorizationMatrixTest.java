@@ -104,7 +104,9 @@ class AuthorizationMatrixTest {
             new Row("projection status", HttpMethod.GET, "/api/admin/projections", State.NONE, null,
                     only(200, "admin"), 403, Set.of()),
             new Row("rebuild a projection", HttpMethod.POST, "/api/admin/projections/revision-cycles/rebuild", State.NONE,
-                    null, only(202, "admin"), 403, Set.of()));
+                    null, only(202, "admin"), 403, Set.of()),
+            new Row("list dead letters", HttpMethod.GET, "/api/admin/dead-letters", State.NONE, null,
+                    only(200, "admin"), 403, Set.of()));
 
     @Autowired
     TestRestTemplate http;

@@ -182,6 +182,7 @@ class MalformedInputFuzzTest {
                 new Query("tckh", "/api/notifications", paged),
                 new Query("auditor", "/api/me", Map.of()),
                 new Query("admin", "/api/admin/projections", Map.of()),
+                new Query("admin", "/api/admin/dead-letters", Map.of()),
                 new Query("admin", "/api/admin/users", Map.of()),
                 new Query("admin", "/api/admin/users/clerk", Map.of()));
     }
@@ -346,9 +347,10 @@ class MalformedInputFuzzTest {
     Case spoiledPath(Random random) {
         String id = pick(List.of("not-a-uuid", "%00", "%C0%AF", "%ED%A0%80", "%FF", "%1B", "123"), random);
         String path = pick(List.of("/api/assignments/" + id, "/api/assignments/" + id + "/path", "/api/notices/" + id,
-                "/api/admin/users/" + id, "/api/admin/projections/" + id + "/rebuild"), random);
+                "/api/admin/users/" + id, "/api/admin/projections/" + id + "/rebuild",
+                "/api/admin/dead-letters/assignment-list/" + id + "/retry"), random);
         String user = path.startsWith("/api/admin") ? "admin" : "auditor";
-        String method = path.endsWith("/rebuild") ? "POST" : "GET";
+        String method = path.endsWith("/rebuild") || path.endsWith("/retry") ? "POST" : "GET";
         return new Case(user, method, path, null, method.equals("POST") ? new byte[0] : null, false, "path " + id);
     }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,13 @@ public final class DatabaseServer implements AutoCloseable {
         return new DatabaseServer(null, null, uri);
     }
 
+    /** The embedded server as the command-line tools open it: for minutes at most, so never compacted. */
     public static DatabaseServer embedded(MongoSettings.Embedded settings) {
+        return embedded(settings, Duration.ZERO);
+    }
+
+    /** @param compactEvery how often the data file is compacted ({@link #compact()}); zero: never */
+    public static DatabaseServer embedded(MongoSettings.Embedded settings, Duration compactEvery) {
         MongoBackend backend;
         String where;
         if (settings.inMemory()) {
@@ -47,7 +54,7 @@ public final class DatabaseServer implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("Docket cannot create its data directory " + dir, e);
             }
-            backend = new WholeWritesH2Backend(dir.resolve("docket.mv").toString());
+            backend = new WholeWritesH2Backend(dir.resolve("docket.mv").toString(), compactEvery);
             where = "data in " + dir;
         }
         MongoServer server = new MongoServer(backend);
@@ -77,6 +84,16 @@ public final class DatabaseServer implements AutoCloseable {
         if (backend instanceof H2Backend h2) {
             h2.commit();
         }
+    }
+
+    /**
+     * Shrinks the embedded database's file (see {@link WholeWritesH2Backend#compact()}); nothing for the
+     * memory backend or a real MongoDB.
+     *
+     * @return the file's size in bytes before and after, or null when there is no file
+     */
+    public long[] compact() {
+        return backend instanceof WholeWritesH2Backend h2 ? h2.compact() : null;
     }
 
     @Override

@@ -5,7 +5,9 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,9 +18,10 @@ import org.springframework.context.annotation.Configuration;
 public class MongoConfiguration {
 
     @Bean(destroyMethod = "close")
-    DatabaseServer databaseServer(MongoSettings settings) {
+    DatabaseServer databaseServer(MongoSettings settings,
+                                  @Value("${docket.mongo.embedded.compact-every:10m}") Duration compactEvery) {
         return settings.useEmbedded()
-                ? DatabaseServer.embedded(settings.embedded())
+                ? DatabaseServer.embedded(settings.embedded(), compactEvery)
                 : DatabaseServer.external(settings.uri());
     }
 

@@ -3,6 +3,7 @@ package vn.docket.platform.mongo;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -10,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,9 +65,26 @@ final class WholeWritesH2Backend extends H2Backend {
         return thread;
     });
 
-    WholeWritesH2Backend(String fileName) {
+    /** @param compactEvery how often {@link #compact()} runs; zero: never */
+    WholeWritesH2Backend(String fileName, Duration compactEvery) {
         super(new MVStore.Builder().fileName(fileName).autoCommitDisabled().autoCommitBufferSize(0).open());
         committer.scheduleWithFixedDelay(this::commitInBackground, 1, 1, TimeUnit.SECONDS);
+        if (compactEvery.toMillis() > 0) {
+            // On the commit thread, which close() lets finish: an interrupted compaction would lose writes.
+            committer.scheduleWithFixedDelay(this::compactInBackground, compactEvery.toMillis(), compactEvery.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void compactInBackground() {
+        try {
+            long[] sizes = compact();
+            if (sizes[0] - sizes[1] >= 16L * 1024 * 1024) {
+                log.info("Docket compacted its data file from {} MB to {} MB", sizes[0] >> 20, sizes[1] >> 20);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Docket could not compact its data file (it tries again later): {}", e.getMessage());
+        }
     }
 
     /** A failure must not end the periodic commit: the executor would stop scheduling it, silently. */
@@ -141,6 +160,57 @@ final class WholeWritesH2Backend extends H2Backend {
             }
         }
     }
+
+    /**
+     * Shrinks the data file. Each commit writes a chunk and H2 keeps a replaced chunk's space for 45 s, so a
+     * burst of commands grows the file far beyond its live data (4,000 single-document commits: 75 MB), and H2
+     * never gives the space back by itself: it reuses the holes, but the newest chunks stay at the end.
+     * Here H2 writes the live pages of chunks that are mostly replaced again, into new chunks, which it places
+     * in the free space nearest the start of the file, and once nothing refers to the old ones any more (a
+     * few commits later) cuts the file's free end off. The rounds stop when the file no longer shrinks.
+     *
+     * <p>Only H2's rewrite is used, never {@code compactFile}/{@code compactMoveChunks}: in H2 2.3.232 moving
+     * chunks inside the file can leave one partly past the point where the file is then cut (see README).
+     * Each round runs like a commit, so no write is half done while pages move; writes wait for the round,
+     * not for the whole compaction.
+     *
+     * @return the file's size in bytes before and after
+     */
+    long[] compact() {
+        MVStore store = getMvStore();
+        long before = store.getFileStore().size();
+        // A commit writes a chunk only when something changed: the mark makes each round's commit write one.
+        MVMap<String, Long> mark = store.openMap(COMPACTION_MAP);
+        int retention = store.getRetentionTime();
+        long smallest = before;
+        int roundsWithoutGain = 0;
+        for (int round = 0; round < MAX_COMPACT_ROUNDS && roundsWithoutGain < 12; round++) {
+            commitLock.writeLock().lock();
+            try {
+                // The replaced chunks may be reused at once: a kill -9 leaves the operating system's
+                // buffers intact, and the chunks the last commit refers to are never overwritten.
+                store.setRetentionTime(0);
+                store.compact(COMPACT_FILL_RATE, COMPACT_WRITE);
+                mark.put("last", System.currentTimeMillis());
+                super.commit();
+            } finally {
+                store.setRetentionTime(retention);
+                commitLock.writeLock().unlock();
+            }
+            long size = store.getFileStore().size();
+            roundsWithoutGain = size < smallest ? 0 : roundsWithoutGain + 1;
+            smallest = Math.min(smallest, size);
+        }
+        return new long[] {before, store.getFileStore().size()};
+    }
+
+    /** An H2 map of its own (the server's maps all start with "databases."). */
+    private static final String COMPACTION_MAP = "docket.compaction";
+    /** Chunks less full than this (percent live) are rewritten. */
+    private static final int COMPACT_FILL_RATE = 90;
+    /** Bytes rewritten per round: a round holds writes back for a fraction of a second. */
+    private static final int COMPACT_WRITE = 16 * 1024 * 1024;
+    private static final int MAX_COMPACT_ROUNDS = 200;
 
     @Override
     public void close() {

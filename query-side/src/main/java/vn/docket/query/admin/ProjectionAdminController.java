@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -76,6 +77,8 @@ class ProjectionAdminController {
         log.info("Rebuilding the projection '{}' from the event store, requested by {}", name, CurrentActor.get().id());
         processor.shutDown();
         processor.resetTokens();
+        // The replay hands every event to the projection again, the parked ones included.
+        processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
         rebuildTargets.put(name, head);
         processor.start();
         return ResponseEntity.accepted().body(status(name, processor, head));

@@ -1,0 +1,76 @@
+package vn.docket.app;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.docket.platform.axon.EventStoreSettings;
+import vn.docket.platform.backup.Backup;
+import vn.docket.platform.mongo.DatabaseServer;
+import vn.docket.platform.mongo.MongoSettings;
+
+/**
+ * {@code java -jar docket.jar backup DIR} and {@code java -jar docket.jar restore DIR}, with Docket's usual
+ * settings (so the same database). A backup runs while Docket runs, through its embedded server's port (or
+ * the configured MongoDB); a restore goes into a database that holds no events, and never into the embedded
+ * database of a running Docket. See {@link Backup} for what is copied. Exit codes: 0 done, 1 refused, 2 failed.
+ */
+final class BackupCommand {
+
+    private BackupCommand() {
+    }
+
+    static int run(String command, String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].startsWith("--")) {
+            err.println("Usage: java -jar docket.jar " + command + " DIR [--docket.mongo...=...]");
+            return 1;
+        }
+        Path dir = Path.of(args[0]).toAbsolutePath().normalize();
+        try (ConfigurableApplicationContext settings = new SpringApplicationBuilder(VerifyCommand.Settings.class)
+                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                .run(Arrays.copyOfRange(args, 1, args.length))) {
+            MongoSettings mongo = settings.getBean(MongoSettings.class);
+            EventStoreSettings store = settings.getBean(EventStoreSettings.class);
+            if (!store.usesDocketEngine()) {
+                err.println("Backups need Docket's own event store; this installation uses the axon-mongo engine.");
+                return 1;
+            }
+            boolean restore = command.equals("restore");
+            if (restore && mongo.useEmbedded() && LocalDatabase.runningOn(mongo.embedded())) {
+                err.println("Docket is running on this database (its embedded server answers on 127.0.0.1:"
+                        + mongo.embedded().port() + "): stop Docket before restoring into it.");
+                return 1;
+            }
+            try (DatabaseServer server = LocalDatabase.connect(mongo);
+                 MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                         .applyConnectionString(new ConnectionString(server.connectionString()))
+                         .applicationName("docket-" + command).build())) {
+                MongoDatabase database = client.getDatabase(mongo.database());
+                if (restore) {
+                    Backup.Manifest manifest = Backup.restore(database, dir, store.checkpointEvery(), store.gapTimeout());
+                    server.flush();
+                    out.println("Restored and verified. " + manifest.sentence()
+                            + ". Docket rebuilds its read models when it starts.");
+                } else {
+                    Backup.Manifest manifest = Backup.backup(database, dir, store.gapTimeout());
+                    out.println(manifest.sentence() + ", in " + dir + ".");
+                }
+                return 0;
+            }
+        } catch (Backup.Refused e) {
+            err.println(e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            err.println("The " + command + " failed: " + e.getMessage());
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package vn.docket.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.docket.platform.mongo.DatabaseServer;
+
+/**
+ * {@code docket.jar backup DIR} while Docket runs and takes commands, and {@code docket.jar restore DIR}
+ * into an empty data directory: the copy ends at one event position, the restored store verifies up to it,
+ * and Docket started on it serves what was there and goes on.
+ */
+class BackupRestoreTest {
+
+    static final String LEAD = "Phòng Quản lý đô thị";
+    static final List<String> LEADERS = List.of("Lãnh đạo UBND thành phố");
+
+    @TempDir
+    Path temp;
+
+    ConfigurableApplicationContext start(Path data) {
+        return new SpringApplicationBuilder(DocketApplication.class, TestClockConfiguration.class)
+                .profiles("test")
+                // A busy machine can take longer than the 1 s server selection to answer the first connection.
+                .run("--docket.mongo.embedded.backend=h2", "--docket.mongo.embedded.data-dir=" + data,
+                        "--docket.mongo.timeouts.server-selection=10s");
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run command(String command, Path dir, Path data, int port) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = BackupCommand.run(command, new String[] {dir.toString(), "--docket.mongo.embedded.backend=h2",
+                        "--docket.mongo.embedded.data-dir=" + data, "--docket.mongo.embedded.port=" + port},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static int embeddedPort(ConfigurableApplicationContext app) {
+        String uri = app.getBean(DatabaseServer.class).connectionString();
+        return Integer.parseInt(uri.substring(uri.lastIndexOf(':') + 1));
+    }
+
+    @Test
+    void a_backup_taken_under_load_restores_to_one_position_that_verifies_and_docket_serves_it() throws Exception {
+        Path data = temp.resolve("data");
+        Path backup = temp.resolve("backup");
+        Path restored = temp.resolve("restored");
+        String id;
+        Map<String, Object> path;
+        long eventsBefore;
+        try (ConfigurableApplicationContext app = start(data)) {
+            DocketClient docket = RestartTest.client(app);
+            id = Walks.assign(docket, "Báo cáo công tác giải phóng mặt bằng", LEAD, "2021-04-25", LEADERS);
+            Walks.draft(docket, "qldt", id, "2021-04-14");
+            path = docket.await("auditor", "/api/assignments/" + id + "/path", p -> ((List<?>) p.get("steps")).size() == 2);
+            eventsBefore = app.getBean(com.mongodb.client.MongoDatabase.class).getCollection("docket_events").countDocuments();
+
+            // Clerks keep assigning while the backup runs.
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicInteger assigned = new AtomicInteger();
+            List<Throwable> failures = new ArrayList<>();
+            Thread clerk = new Thread(() -> {
+                try {
+                    while (running.get()) {
+                        Walks.assign(docket, "Kế hoạch chiếu sáng công cộng " + assigned.incrementAndGet(), LEAD,
+                                "2021-04-30", LEADERS);
+                    }
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            });
+            clerk.start();
+            while (assigned.get() < 3) {
+                Thread.onSpinWait();
+            }
+            int port = embeddedPort(app);
+            Run taken = command("backup", backup, data, port);
+            running.set(false);
+            clerk.join();
+            assertThat(failures).isEmpty();
+            assertThat(taken.exit()).as(taken.err()).isZero();
+            assertThat(taken.out()).startsWith("Backup at event position ");
+
+            Run refused = command("restore", backup, data, port);
+            assertThat(refused.exit()).isEqualTo(1);
+            assertThat(refused.err().strip()).doesNotContain("\n").contains("stop Docket before restoring");
+        }
+
+        Document manifest = Document.parse(Files.readString(backup.resolve("manifest.json")));
+        long position = ((Number) manifest.get("position")).longValue();
+        List<String> events = Files.readAllLines(backup.resolve("docket_events.jsonl"));
+        assertThat(position).isGreaterThan(eventsBefore);
+        assertThat(events).hasSize((int) position); // every position from 1 to the cut, nothing after it
+        assertThat(Document.parse(events.get(events.size() - 1)).get("_id")).isEqualTo(position);
+
+        Run restore = command("restore", backup, restored, 0);
+        assertThat(restore.exit()).as(restore.err()).isZero();
+        assertThat(restore.out()).startsWith("Restored and verified. Backup at event position " + position + ":");
+        Run again = command("restore", backup, restored, 0);
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("already holds " + position + " events");
+
+        try (ConfigurableApplicationContext app = start(restored)) {
+            DocketClient docket = RestartTest.client(app);
+            // The read models are rebuilt from the restored events.
+            assertThat(docket.await("auditor", "/api/assignments/" + id + "/path",
+                    p -> ((List<?>) p.get("steps")).size() == 2)).isEqualTo(path);
+            docket.ok("chair", "/api/assignments/" + id + "/approvals", Map.of("effectiveDate", "2021-04-16"));
+            docket.await("auditor", "/api/assignments/" + id, a -> "APPROVED".equals(a.get("status")));
+            assertThat(docket.getOk("auditor", "/api/audit/verify")).containsEntry("intact", true);
+        }
+    }
+
+    @Test
+    void a_backup_file_changed_after_the_backup_is_refused_and_nothing_is_restored() throws Exception {
+        Path data = temp.resolve("data");
+        Path backup = temp.resolve("backup");
+        try (ConfigurableApplicationContext app = start(data)) {
+            Walks.assign(RestartTest.client(app), "Báo cáo công tác giải phóng mặt bằng", LEAD, "2021-04-25", LEADERS);
+        }
+        assertThat(command("backup", backup, data, 0).exit()).isZero();
+        Path events = backup.resolve("docket_events.jsonl");
+        Files.writeString(events, Files.readString(events).replace("giải phóng", "giai phong"));
+
+        Path restored = temp.resolve("restored");
+        Run run = command("restore", backup, restored, 0);
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("docket_events.jsonl is not the one the backup wrote");
+        try (DatabaseServer server = DatabaseServer.embedded(new vn.docket.platform.mongo.MongoSettings.Embedded(
+                restored.toString(), 0, "h2"));
+             var client = com.mongodb.client.MongoClients.create(server.connectionString())) {
+            assertThat(client.getDatabase("docket").getCollection("docket_events").countDocuments()).isZero();
+        }
+    }
+}

@@ -1,0 +1,367 @@
+package vn.docket.platform.backup;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+import vn.docket.platform.eventstore.Checkpointer;
+import vn.docket.platform.eventstore.DocketEventStorageEngine;
+import vn.docket.platform.eventstore.StoreVerifier;
+import vn.docket.platform.eventstore.VerifyReport;
+
+/**
+ * A copy of Docket's database that is consistent at one position of the event store, taken while Docket
+ * runs, and putting it back into an empty database.
+ *
+ * <p>What is copied: every event position from 1 up to the cut (the highest position stored when the backup
+ * starts, or just before a position below it that stays empty past the gap timeout), the checkpoints up to the cut,
+ * and what Docket cannot derive from the events: users, scheduled deadlines and notice keys, read just after
+ * the events (deadlines and notice keys only where their assignment or notice is in the copy). What is not:
+ * read models, processor positions, dead letters and snapshots, which Docket rebuilds from the events when it
+ * starts on the restored database, and idempotency keys (a client that retries after the restore is kept
+ * from doubling a command by the command id on the events).
+ *
+ * <p>Each collection is a file of one extended-JSON document per line, so every value reads back with its
+ * type; {@code manifest.json} names the cut, the last event's hash and each file's SHA-256. A restore checks
+ * the files against it, loads them, walks the restored store with the verifier and compares where it ends
+ * with the cut.
+ */
+public final class Backup {
+
+    public static final String MANIFEST = "manifest.json";
+    static final String EVENTS = DocketEventStorageEngine.EVENTS;
+    private static final int BATCH = 500;
+    private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
+    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /** What a backup holds; also what a restore reports. */
+    public record Manifest(long position, long events, String lastHash, Instant takenAt, Map<String, Long> documents,
+                           Map<String, String> sha256) {
+
+        Document toDocument() {
+            return new Document("format", 1).append("position", position).append("events", events)
+                    .append("lastHash", lastHash).append("takenAt", takenAt.toString())
+                    .append("documents", new Document(new LinkedHashMap<>(documents)))
+                    .append("sha256", new Document(new LinkedHashMap<>(sha256)));
+        }
+
+        static Manifest of(Document doc) {
+            Map<String, Long> documents = new LinkedHashMap<>();
+            doc.get("documents", Document.class).forEach((k, v) -> documents.put(k, ((Number) v).longValue()));
+            Map<String, String> sha = new LinkedHashMap<>();
+            doc.get("sha256", Document.class).forEach((k, v) -> sha.put(k, (String) v));
+            return new Manifest(((Number) doc.get("position")).longValue(), ((Number) doc.get("events")).longValue(),
+                    doc.getString("lastHash"), Instant.parse(doc.getString("takenAt")), documents, sha);
+        }
+
+        public String sentence() {
+            return "Backup at event position " + position + ": " + events + " events"
+                    + documents.entrySet().stream().filter(e -> !e.getKey().equals(EVENTS))
+                    .map(e -> ", " + e.getValue() + " " + e.getKey()).reduce("", String::concat)
+                    + ", taken " + takenAt;
+        }
+    }
+
+    /** A backup or restore refused before it changed anything; the message is one line for the operator. */
+    public static final class Refused extends RuntimeException {
+        public Refused(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private Backup() {
+    }
+
+    /**
+     * Copies the database into {@code dir}, which must not exist or be empty.
+     *
+     * @param gapTimeout how long a taken position may stay empty (a writer still at work) before the cut goes
+     *                   before it
+     */
+    public static Manifest backup(MongoDatabase database, Path dir, Duration gapTimeout) {
+        prepare(dir);
+        MongoCollection<Document> events = database.getCollection(EVENTS);
+        long head = head(database);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Map<String, String> hashes = new LinkedHashMap<>();
+        Set<String> aggregates = new HashSet<>();
+        long cut = 0;
+        String lastHash = null;
+        try (Output out = new Output(dir.resolve(EVENTS + ".jsonl"))) {
+            walk:
+            for (long first = 1; first <= head; first += BATCH) {
+                int count = (int) Math.min(BATCH, head - first + 1);
+                Map<Long, Document> found = byPosition(events, first, count);
+                long deadline = System.nanoTime() + gapTimeout.plusSeconds(2).toNanos();
+                while (found.size() < count && System.nanoTime() < deadline) {
+                    sleep();
+                    found = byPosition(events, first, count); // a writer at work, or the gap watch filling it
+                }
+                for (long p = first; p < first + count; p++) {
+                    Document doc = found.get(p);
+                    if (doc == null) {
+                        break walk;
+                    }
+                    out.write(doc);
+                    if (doc.getString("aggregateIdentifier") != null) {
+                        aggregates.add(doc.getString("aggregateIdentifier"));
+                    }
+                    lastHash = doc.getString("hash");
+                    cut = p;
+                }
+            }
+            counts.put(EVENTS, out.lines);
+            hashes.put(EVENTS, out.sha256());
+        }
+        long position = cut;
+        copy(database.getCollection(Checkpointer.CHECKPOINTS), dir, d -> ((Number) d.get("_id")).longValue() <= position,
+                counts, hashes);
+        copy(database.getCollection("users"), dir, d -> true, counts, hashes);
+        copy(database.getCollection("deadlines"), dir, d -> mentionsAny(d.getString("scopeKey"), aggregates), counts, hashes);
+        copy(database.getCollection("notice_keys"), dir, d -> aggregates.contains(d.getString("noticeId")), counts, hashes);
+        Manifest manifest = new Manifest(cut, counts.get(EVENTS), lastHash, Instant.now(), counts, hashes);
+        write(dir.resolve(MANIFEST), manifest.toDocument().toJson(JsonWriterSettings.builder().indent(true).build()));
+        return manifest;
+    }
+
+    /**
+     * Loads a backup into {@code database}, which must hold no events, and verifies it: the hash chain is
+     * intact and ends at the backup's position. Docket rebuilds its read models when it starts on it.
+     */
+    public static Manifest restore(MongoDatabase database, Path dir, int checkpointEvery, Duration gapTimeout) {
+        Path manifestFile = dir.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new Refused(dir + " holds no Docket backup (no " + MANIFEST + ").");
+        }
+        Manifest manifest = Manifest.of(Document.parse(read(manifestFile)));
+        long present = database.getCollection(EVENTS).countDocuments();
+        if (present > 0) {
+            throw new Refused("The database already holds " + present + " events; restore into an empty one"
+                    + " (for the embedded database: move its data directory aside).");
+        }
+        for (Map.Entry<String, String> file : manifest.sha256().entrySet()) {
+            String actual = sha256(dir.resolve(file.getKey() + ".jsonl"));
+            if (!actual.equals(file.getValue())) {
+                throw new Refused("The backup file " + file.getKey() + ".jsonl is not the one the backup wrote"
+                        + " (its SHA-256 differs); nothing was restored.");
+            }
+        }
+        for (String collection : manifest.documents().keySet()) {
+            load(database.getCollection(collection), dir.resolve(collection + ".jsonl"));
+        }
+        MongoCollection<Document> counters = database.getCollection(DocketEventStorageEngine.COUNTERS);
+        counters.insertOne(new Document("_id", "events").append("last", manifest.position()));
+        long checkpoint = 0;
+        for (Document d : database.getCollection(Checkpointer.CHECKPOINTS).find()) {
+            checkpoint = Math.max(checkpoint, ((Number) d.get("_id")).longValue());
+        }
+        if (checkpoint > 0) {
+            counters.insertOne(new Document("_id", "checkpoints").append("last", checkpoint));
+        }
+        VerifyReport report = new StoreVerifier(database, new Checkpointer(database, checkpointEvery, gapTimeout)).verify();
+        if (!report.intact() || report.upTo() != manifest.position()) {
+            throw new IllegalStateException("The restored event store does not verify: " + report.sentence()
+                    + "; the backup's position is " + manifest.position() + ".");
+        }
+        return manifest;
+    }
+
+    /**
+     * The highest position stored when the backup starts: from the engine's hint ({@code docket_counters},
+     * moved forward every thousand or so positions) on, batch by batch, until a batch holds nothing.
+     */
+    private static long head(MongoDatabase database) {
+        Document hint = database.getCollection(DocketEventStorageEngine.COUNTERS).find(Filters.eq("_id", "events")).first();
+        long head = hint == null ? 0 : ((Number) hint.get("last")).longValue();
+        MongoCollection<Document> events = database.getCollection(EVENTS);
+        for (long first = head + 1; ; first += BATCH) {
+            Map<Long, Document> found = byPosition(events, first, BATCH);
+            if (found.isEmpty()) {
+                return head;
+            }
+            head = Math.max(head, found.keySet().stream().mapToLong(Long::longValue).max().orElseThrow());
+        }
+    }
+
+    private static boolean mentionsAny(String text, Set<String> ids) {
+        if (text == null) {
+            return false;
+        }
+        Matcher m = UUID.matcher(text);
+        while (m.find()) {
+            if (ids.contains(m.group())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<Long, Document> byPosition(MongoCollection<Document> events, long first, int count) {
+        List<Long> positions = new ArrayList<>(count);
+        for (long p = first; p < first + count; p++) {
+            positions.add(p);
+        }
+        Map<Long, Document> found = new LinkedHashMap<>();
+        // Exact match on _id: the embedded server answers it from its unique index.
+        events.find(Filters.in("_id", positions)).batchSize(count)
+                .forEach(d -> found.put(((Number) d.get("_id")).longValue(), d));
+        return found;
+    }
+
+    private static void copy(MongoCollection<Document> collection, Path dir, Predicate<Document> keep,
+                             Map<String, Long> counts, Map<String, String> hashes) {
+        String name = collection.getNamespace().getCollectionName();
+        try (Output out = new Output(dir.resolve(name + ".jsonl"))) {
+            for (Document doc : collection.find()) {
+                if (keep.test(doc)) {
+                    out.write(doc);
+                }
+            }
+            counts.put(name, out.lines);
+            hashes.put(name, out.sha256());
+        }
+    }
+
+    private static void load(MongoCollection<Document> collection, Path file) {
+        List<Document> batch = new ArrayList<>(BATCH);
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                batch.add(Document.parse(line));
+                if (batch.size() == BATCH) {
+                    collection.insertMany(batch);
+                    batch.clear();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file, e);
+        }
+        if (!batch.isEmpty()) {
+            collection.insertMany(batch);
+        }
+    }
+
+    private static void prepare(Path dir) {
+        try {
+            if (Files.exists(dir)) {
+                try (var entries = Files.list(dir)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new Refused("The backup directory " + dir + " is not empty; name a new one.");
+                    }
+                }
+            }
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create the backup directory " + dir, e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for an event position to be written", e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file, e);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + file, e);
+        }
+    }
+
+    private static String sha256(Path file) {
+        MessageDigest digest = digest();
+        try (var in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[65536];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new Refused("The backup file " + file.getFileName() + " cannot be read: " + e.getMessage());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One collection's file: a document a line, hashed as it is written. */
+    private static final class Output implements AutoCloseable {
+        private final Path file;
+        private final BufferedWriter writer;
+        private final MessageDigest digest = digest();
+        long lines;
+
+        Output(Path file) {
+            this.file = file;
+            try {
+                this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write " + file, e);
+            }
+        }
+
+        void write(Document doc) {
+            String line = doc.toJson(JSON) + "\n";
+            digest.update(line.getBytes(StandardCharsets.UTF_8));
+            try {
+                writer.write(line);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write " + file, e);
+            }
+            lines++;
+        }
+
+        String sha256() {
+            return HexFormat.of().formatHex(digest.digest());
+        }
+
+        @Override
+        public void close() {
+            try {
+                writer.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write " + file, e);
+            }
+        }
+    }
+}
