@@ -180,7 +180,7 @@ class NoticeImportTest {
         assertThat(stopped.getStatusCode().value()).isEqualTo(503);
         assertThat(stopped.getBody()).containsEntry("rule", "database-unavailable");
         long assignedBefore = StoredEvents.count(eventStore, e -> e instanceof TaskAssigned t
-                && "311-B/TB-UBND".equals(t.source().notice()));
+                && t.source() != null && "311-B/TB-UBND".equals(t.source().notice()));
         assertThat(assignedBefore).as("item 1 and two of its contributions were stored before the outage").isEqualTo(3);
 
         // Other particulars cannot complete it: the rest would not match what is stored.
@@ -194,7 +194,7 @@ class NoticeImportTest {
         assertThat(completed.getStatusCode().value()).as("%s", completed.getBody()).isEqualTo(201);
         assertThat(list(completed.getBody().get("assignments"))).hasSize(8);
         assertThat(StoredEvents.count(eventStore, e -> e instanceof TaskAssigned t
-                && "311-B/TB-UBND".equals(t.source().notice()))).as("nothing twice, nothing missing").isEqualTo(8);
+                && t.source() != null && "311-B/TB-UBND".equals(t.source().notice()))).as("nothing twice, nothing missing").isEqualTo(8);
         assertThat(StoredEvents.count(eventStore, e -> e instanceof NoticeRegistered n
                 && "311-B/TB-UBND".equals(n.number()))).isEqualTo(1);
         String itemOne = (String) list(completed.getBody().get("assignments")).get(0).get("id");
