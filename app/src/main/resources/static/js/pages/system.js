@@ -104,7 +104,7 @@ start('system', 'system.title', async (main, me) => {
   async function evict(path) {
     if (!confirm(t('system.evictConfirm'))) return;
     try {
-      await api(path, { method: 'DELETE' });
+      await api(`${path}/drop`, { method: 'POST' }); // nothing in Docket's API deletes
       say(t('system.evicted'));
       await showDeadLetters();
     } catch (e) {

@@ -158,8 +158,8 @@ public class PoisonEventTest {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> parked(bad).size() == 2);
 
         String first = (String) parked(bad).get(0).get("eventId");
-        assertThat(http.withBasicAuth("admin", "demo").exchange("/api/admin/dead-letters/" + PROBE + "/" + bad + "/" + first,
-                HttpMethod.DELETE, null, LIST).getStatusCode().value()).isEqualTo(200);
+        assertThat(http.withBasicAuth("admin", "demo").exchange("/api/admin/dead-letters/" + PROBE + "/" + bad + "/" + first + "/drop",
+                HttpMethod.POST, null, LIST).getStatusCode().value()).isEqualTo(200);
         assertThat(parked(bad)).hasSize(1).first().extracting(l -> l.get("eventType")).isEqualTo("DraftApproved");
 
         docket.ok("admin", "/api/admin/dead-letters/" + PROBE + "/" + bad + "/retry", null);

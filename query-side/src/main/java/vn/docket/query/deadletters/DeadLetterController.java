@@ -14,7 +14,6 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -81,7 +80,7 @@ class DeadLetterController {
         return new RetryResult(projection, sequence, drained && remaining.isEmpty(), remaining);
     }
 
-    @DeleteMapping("/api/admin/dead-letters/{projection}/{sequence}/{eventId}")
+    @PostMapping("/api/admin/dead-letters/{projection}/{sequence}/{eventId}/drop")
     @Operation(summary = "Drop one parked event: the projection never takes it in (a rebuild would try it again)")
     List<Letter> evict(@PathVariable String projection, @PathVariable String sequence, @PathVariable String eventId) {
         requireAdmin();
