@@ -209,16 +209,21 @@ function editor(reading, key = newKey()) {
   const items = reading.items || [];
   const status = h('div', { role: 'status', 'aria-live': 'polite', id: 'confirm-status' });
   let box;
+  /** The reading as corrected so far, or null (with the first wrong field focused and said) while a field is wrong. */
+  const corrected = () => {
+    clear(status);
+    const read = collect(box, reading);
+    if (read.invalid.length) {
+      status.append(h('p', { class: 'error' }, t('valid.fix')));
+      read.invalid[0].focus();
+      return null;
+    }
+    return read.reading;
+  };
   /** Applies one of the item actions to the reading as corrected so far and draws the preview again. */
   const change = (action, i) => {
-    clear(status);
-    const corrected = collect(box, reading);
-    if (corrected.invalid.length) {
-      status.append(h('p', { class: 'error' }, t('valid.fix')));
-      corrected.invalid[0].focus();
-      return;
-    }
-    const next = corrected.reading;
+    const next = corrected();
+    if (!next) return;
     next.items = next.items || [];
     next.warnings = moveWarnings(next.warnings, ITEM_ACTIONS[action](next.items, i));
     const again = editor(next, key);
@@ -269,16 +274,11 @@ function editor(reading, key = newKey()) {
     h('p', {}, actionButton('add', items.length, t('notices.addItem'))),
     confirm, status);
   confirm.addEventListener('click', async () => {
-    clear(status);
-    const corrected = collect(box, reading);
-    if (corrected.invalid.length) {
-      status.append(h('p', { class: 'error' }, t('valid.fix')));
-      corrected.invalid[0].focus();
-      return;
-    }
+    const checked = corrected();
+    if (!checked) return;
     confirm.disabled = true;
     try {
-      const answer = await api('/api/notices', { body: corrected.reading, idempotencyKey: key });
+      const answer = await api('/api/notices', { body: checked, idempotencyKey: key });
       status.append(h('p', { class: 'ok' }, t('notices.registered', { n: answer.assignments?.length ?? '' })));
       location.assign(`/notice.html?id=${encodeURIComponent(answer.id)}`);
     } catch (e) {

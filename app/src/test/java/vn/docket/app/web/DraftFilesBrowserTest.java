@@ -16,16 +16,12 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import vn.docket.app.DocketApplication;
 
@@ -38,8 +34,7 @@ import vn.docket.app.DocketApplication;
         // The same settings as WebApplicationBrowserTest, so both run on one started Docket.
         properties = {"docket.demo.data=true", "logging.level.org.openqa.selenium=ERROR"})
 @ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DraftFilesBrowserTest {
+class DraftFilesBrowserTest extends BrowserTest {
 
     static final String UNIT = "Phòng Tài chính - Kế hoạch";
     static final List<String> V1 = List.of("KẾ HOẠCH",
@@ -57,25 +52,8 @@ class DraftFilesBrowserTest {
             "III. LỘ TRÌNH THỰC HIỆN",
             "Giao Phòng Tài chính - Kế hoạch chủ trì theo dõi, đôn đốc; báo cáo kết quả trước ngày 15/12 hằng năm.");
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     TestRestTemplate http;
-
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = new Browser("http://localhost:" + port);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     /** A file to choose in the browser's file picker, under target/. */
     static Path file(String name, byte[] content) {
@@ -201,7 +179,7 @@ class DraftFilesBrowserTest {
     /** The page at phone width: nothing wider than the screen, and its picture. */
     private void phone(String screenshot) {
         Dimension before = browser.driver.manage().window().getSize();
-        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        browser.driver.manage().window().setSize(PHONE);
         try {
             assertThat((Boolean) browser.script(
                     "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1"))

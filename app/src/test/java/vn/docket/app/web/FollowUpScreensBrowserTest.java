@@ -7,18 +7,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import vn.docket.app.DocketApplication;
 
@@ -30,35 +25,14 @@ import vn.docket.app.DocketApplication;
 @SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"docket.demo.data=true", "logging.level.org.openqa.selenium=ERROR"})
 @ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FollowUpScreensBrowserTest {
+class FollowUpScreensBrowserTest extends BrowserTest {
 
     static final String TCKH = "Phòng Tài chính - Kế hoạch";
     /** Demo history: led by Phòng Tài chính - Kế hoạch, due three days from today, nothing handed in yet. */
     static final String REPORT = "Báo cáo kết quả thực hiện các nhiệm vụ trọng tâm Thành ủy giao năm 2020";
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
-    static final Dimension DESKTOP = new Dimension(1366, 900);
-    static final Dimension PHONE = new Dimension(390, 844);
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = new Browser("http://localhost:" + port);
-        browser.driver.manage().window().setSize(DESKTOP);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     @Order(1)

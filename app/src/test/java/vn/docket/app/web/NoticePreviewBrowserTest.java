@@ -3,15 +3,10 @@ package vn.docket.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import vn.docket.app.DocketApplication;
 
@@ -23,8 +18,7 @@ import vn.docket.app.DocketApplication;
 @SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"docket.demo.data=true", "logging.level.org.openqa.selenium=ERROR"})
 @ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NoticePreviewBrowserTest {
+class NoticePreviewBrowserTest extends BrowserTest {
 
     /** A letter whose first paragraph gives two units two tasks and whose second is no task at all. */
     static final String LETTER = """
@@ -36,26 +30,9 @@ class NoticePreviewBrowserTest {
             2. Sở Y tế tăng cường kiểm tra an toàn thực phẩm, báo cáo UBND tỉnh trong tháng 4/2024.
             """;
 
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = new Browser("http://localhost:" + port);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void a_clerk_reads_each_doubt_by_its_field_name_and_adds_splits_merges_and_deletes_items() {
-        browser.driver.manage().window().setSize(new Dimension(1366, 900));
+        browser.driver.manage().window().setSize(DESKTOP);
         browser.signIn("clerk");
         browser.open("/notices.html");
         browser.find(By.id("notice-text")).sendKeys(LETTER);
@@ -89,12 +66,12 @@ class NoticePreviewBrowserTest {
         assertThat(title(read - 1)).isEqualTo("Sở Nội vụ tổng hợp kết quả thi đua năm 2024");
         browser.screenshot("notice-preview-edited-desktop");
 
-        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        browser.driver.manage().window().setSize(PHONE);
         try {
             browser.find(By.id("preview-items"));
             browser.screenshot("notice-preview-edited-phone");
         } finally {
-            browser.driver.manage().window().setSize(new Dimension(1366, 900));
+            browser.driver.manage().window().setSize(DESKTOP);
         }
     }
 

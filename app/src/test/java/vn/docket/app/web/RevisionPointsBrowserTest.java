@@ -6,18 +6,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
@@ -33,33 +28,13 @@ import vn.docket.app.DocketApplication;
 @SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "logging.level.org.openqa.selenium=ERROR")
 @ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RevisionPointsBrowserTest {
+class RevisionPointsBrowserTest extends BrowserTest {
 
-    static final Dimension DESKTOP = new Dimension(1366, 900);
-    static final Dimension PHONE = new Dimension(390, 844);
     static final List<String> THREE = List.of("Chỉnh sửa bố cục gồm 04 mục chính", "Đề ra lộ trình cụ thể",
             "Rút gọn phần đánh giá thực trạng");
 
-    @LocalServerPort
-    int port;
     @Autowired
     TestRestTemplate http;
-
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = new Browser("http://localhost:" + port);
-        browser.driver.manage().window().setSize(DESKTOP);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void v1_goes_back_with_three_points_v2_answers_them_and_only_v2_can_be_approved() {

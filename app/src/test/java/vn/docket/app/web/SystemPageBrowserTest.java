@@ -6,16 +6,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
@@ -33,32 +29,13 @@ import vn.docket.app.PoisonEventTest;
         properties = {"logging.level.org.openqa.selenium=ERROR", "docket.mongo.timeouts.server-selection=10s"})
 @ActiveProfiles("test")
 @Import(PoisonEventTest.ProbeConfiguration.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SystemPageBrowserTest {
+class SystemPageBrowserTest extends BrowserTest {
 
     static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
     };
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     TestRestTemplate http;
-
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = new Browser("http://localhost:" + port);
-        browser.driver.manage().window().setSize(new Dimension(1366, 900));
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     boolean pageOverflow() {
         return (Boolean) browser.script("return document.documentElement.scrollWidth > document.documentElement.clientWidth");
@@ -92,7 +69,7 @@ class SystemPageBrowserTest {
         browser.screenshot("system");
 
         Dimension desktop = browser.driver.manage().window().getSize();
-        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        browser.driver.manage().window().setSize(PHONE);
         try {
             browser.open("/admin-system.html");
             browser.waitForText(By.cssSelector(".dead-letter"), "Báo cáo công tác giải phóng mặt bằng");

@@ -13,12 +13,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -26,7 +23,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import vn.docket.app.DocketApplication;
 
@@ -40,9 +36,8 @@ import vn.docket.app.DocketApplication;
         // Selenium warns that it has no DevTools bindings for this Chromium; nothing here uses them.
         properties = {"docket.demo.data=true", "logging.level.org.openqa.selenium=ERROR"})
 @ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WebApplicationBrowserTest {
+class WebApplicationBrowserTest extends BrowserTest {
 
     static final String TCKH = "Phòng Tài chính - Kế hoạch";
     static final String LEADERS = "Lãnh đạo UBND thành phố";
@@ -56,26 +51,10 @@ class WebApplicationBrowserTest {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     MongoDatabase database;
 
-    Browser browser;
     String itemOne;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = new Browser("http://localhost:" + port);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     @Order(1)
@@ -352,7 +331,7 @@ class WebApplicationBrowserTest {
     @Order(9)
     void at_phone_width_the_dashboard_and_the_plan_path_need_no_sideways_scrolling() {
         Dimension before = browser.driver.manage().window().getSize();
-        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        browser.driver.manage().window().setSize(PHONE);
         try {
             browser.signIn("chair");
             browser.find(By.id("by-unit"));

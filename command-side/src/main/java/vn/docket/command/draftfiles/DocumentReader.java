@@ -19,15 +19,11 @@ import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.springframework.http.HttpStatus;
 import org.xml.sax.Attributes;
 import org.xml.sax.helpers.DefaultHandler;
+import vn.docket.command.notice.reading.TextExtractor;
 import vn.docket.platform.files.FileRefused;
 
 /**
@@ -152,27 +148,9 @@ final class DocumentReader {
 
     private static String docx(byte[] content) {
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(content))) {
-            StringBuilder out = new StringBuilder();
-            for (IBodyElement element : document.getBodyElements()) {
-                append(element, out);
-            }
-            return paragraphs(out.toString());
+            return paragraphs(TextExtractor.bodyText(document));
         } catch (IOException | RuntimeException e) {
             throw unreadable("Tệp .docx bị hỏng: không đọc được.");
-        }
-    }
-
-    private static void append(IBodyElement element, StringBuilder out) {
-        if (element instanceof XWPFParagraph paragraph) {
-            out.append(paragraph.getText()).append('\n');
-        } else if (element instanceof XWPFTable table) {
-            for (XWPFTableRow row : table.getRows()) {
-                for (XWPFTableCell cell : row.getTableCells()) {
-                    for (IBodyElement inner : cell.getBodyElements()) {
-                        append(inner, out);
-                    }
-                }
-            }
         }
     }
 

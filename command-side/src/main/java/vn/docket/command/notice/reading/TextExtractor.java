@@ -25,7 +25,7 @@ import vn.docket.command.notice.reading.NoticeReadingException.Problem;
  * Gets normalised text out of an uploaded file: plain text, .docx or .pdf with a text layer.
  * The format is decided by the file's first bytes; the name or content type only breaks ties.
  */
-final class TextExtractor {
+public final class TextExtractor {
 
     static final int MAX_BYTES = 20 * 1024 * 1024;
 
@@ -132,18 +132,25 @@ final class TextExtractor {
 
     private static String fromDocx(byte[] content) {
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(content))) {
-            StringBuilder out = new StringBuilder();
-            for (IBodyElement element : document.getBodyElements()) {
-                appendElement(element, out);
-            }
-            return out.toString();
+            return bodyText(document);
         } catch (IOException | RuntimeException e) {
             throw new NoticeReadingException(Problem.UNREADABLE_DOCX,
                     "Tệp .docx bị hỏng hoặc không phải .docx: không đọc được.", e);
         }
     }
 
-    /** Headers of notices often sit in a two-column table; its cells are read row by row. */
+    /**
+     * A .docx body's text, a line per paragraph, tables read cell by cell, row by row (headers of notices often
+     * sit in a two-column table). Also how a draft's .docx is read ({@code command.draftfiles.DocumentReader}).
+     */
+    public static String bodyText(XWPFDocument document) {
+        StringBuilder out = new StringBuilder();
+        for (IBodyElement element : document.getBodyElements()) {
+            appendElement(element, out);
+        }
+        return out.toString();
+    }
+
     private static void appendElement(IBodyElement element, StringBuilder out) {
         if (element instanceof XWPFParagraph paragraph) {
             out.append(paragraph.getText()).append('\n');
