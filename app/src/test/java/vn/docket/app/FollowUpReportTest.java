@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -63,8 +66,10 @@ class FollowUpReportTest {
         DocketClient docket = new DocketClient(http);
         String plan = assign(docket, "Kế hoạch tổ chức Lễ hội văn hóa du lịch 2021", "2021-02-01", "2021-03-15");
         assign(docket, "Kế hoạch tuyên truyền bầu cử đại biểu Quốc hội", "2021-03-01", "2021-03-31");
-        Instant cutOff = Instant.now();
-        Thread.sleep(20);
+        // Events are stamped to the millisecond: what follows must be stamped after the cut-off's.
+        Instant cutOff = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Awaitility.await().pollInterval(Duration.ofMillis(1))
+                .until(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(cutOff));
         docket.ok("clerk", "/api/assignments/" + plan + "/drafts", Map.of("documentName", "KH lễ hội.docx",
                 "documentUrl", "https://vanban.example.vn/kh-le-hoi", "effectiveDate", "2021-03-10"));
         docket.ok("chair", "/api/assignments/" + plan + "/approvals", Map.of("effectiveDate", "2021-03-20"));

@@ -91,8 +91,8 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine impleme
     private static final int FIRST_AGGREGATE_CHUNK = 16;
     /**
      * The most keys one {@code $in} read asks for. The embedded server checks every document it finds
-     * against the whole {@code $in} list, so a read of n keys costs n² comparisons. Reading 200,000 events in
-     * reads of 128 positions ran at 1.2 to 1.5 times the rate of reads of 500 (engine alone, memory backend).
+     * against the whole {@code $in} list, so a read of n keys costs n² comparisons; 128 read faster than 500
+     * (bench/README.md, "Figures behind settings").
      */
     static final int MAX_KEYS_PER_READ = 128;
 
