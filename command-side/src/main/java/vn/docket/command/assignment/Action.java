@@ -21,7 +21,7 @@ public enum Action {
     CANCEL;
 
     @JsonValue
-    String key() {
+    public String key() {
         StringBuilder key = new StringBuilder();
         for (String word : name().toLowerCase().split("_")) {
             key.append(key.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
