@@ -52,7 +52,7 @@ start('assignments', 'detail.title', async (main, me, setTitle) => {
       section(t('detail.path'), planPathChart(path, assignment), stepList(path)),
       path.points?.length ? section(t('points.title'), pointList(path.points)) : '',
       reminderSection(assignment, path),
-      section(t('detail.actions'), actions(me, assignment, allowed, after)));
+      section(t('detail.actions'), actions(me, assignment, path, allowed, after)));
   };
   try {
     await render(await load(id));
@@ -209,7 +209,7 @@ function effective() {
 }
 
 /** allowed: the server's list of actions, in the order to offer them; each names one form below. */
-function actions(me, a, allowed, after) {
+function actions(me, a, path, allowed, after) {
   if (allowed.length === 0) return h('p', { class: 'muted', id: 'no-actions' }, t('detail.noActions'));
   const at = `/api/assignments/${a.id}`;
   const next = nextLevel(a);
