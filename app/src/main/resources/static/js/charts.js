@@ -101,7 +101,8 @@ export function shortLabel(step, round) {
 export function planPathChart(path, assignment) {
   const steps = path.steps;
   const today = todayIso();
-  const open = ['ASSIGNED', 'DRAFT_SUBMITTED', 'REVISION_REQUESTED'].includes(assignment.status);
+  // Still running when the server's reading has an open period: the axis then reaches today.
+  const open = path.periods.some(p => p.open);
   const dates = steps.map(st => st.effectiveDate).concat(
     [assignment.deadline, assignment.originalDeadline, open ? today : null].filter(Boolean));
   const first = dates.reduce((a, b) => (a < b ? a : b));

@@ -7,7 +7,7 @@ import { t, fmtDate, fmtDateTime } from '../i18n.js';
 import { start, section, statusBadge, timelinessBadge, deadlineText, sourceText, errorBox, KINDS, unitList } from '../layout.js';
 import { planPathChart } from '../charts.js';
 import { field, commandForm, lines } from '../forms.js';
-import { actionsFor, nextLevel, level } from '../work.js';
+import { nextLevel, level } from '../work.js';
 
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
@@ -16,7 +16,10 @@ async function load(id, until = () => true) {
   for (let attempt = 0; ; attempt++) {
     try {
       const [assignment, path] = await Promise.all([api(`/api/assignments/${id}`), api(`/api/assignments/${id}/path`)]);
-      if (until(assignment, path) || attempt >= 40) return { assignment, path };
+      if (until(assignment, path) || attempt >= 40) {
+        // What this person may do now is the assignment's own answer (the rules its commands are judged by).
+        return { assignment, path, allowed: await api(`/api/assignments/${id}/actions`) };
+      }
     } catch (e) {
       if (!(e instanceof ApiError && e.status === 404) || attempt >= 40) throw e;
     }
@@ -31,7 +34,7 @@ start('assignments', 'detail.title', async (main, me, setTitle) => {
     return;
   }
   const units = await unitList(me);
-  const render = async ({ assignment, path }) => {
+  const render = async ({ assignment, path, allowed }) => {
     setTitle(assignment.title);
     // Two read models follow the command: the path gains a step and the assignment itself changes.
     const stepsBefore = path.steps.length;
@@ -49,7 +52,7 @@ start('assignments', 'detail.title', async (main, me, setTitle) => {
       section(t('detail.path'), planPathChart(path, assignment), stepList(path)),
       path.points?.length ? section(t('points.title'), pointList(path.points)) : '',
       reminderSection(assignment, path),
-      section(t('detail.actions'), actions(me, assignment, path, after)));
+      section(t('detail.actions'), actions(me, assignment, path, allowed, after)));
   };
   try {
     await render(await load(id));
@@ -205,13 +208,13 @@ function effective() {
     hint: t('field.effectiveDate.hint') });
 }
 
-function actions(me, a, path, after) {
-  const chosen = actionsFor(me, a);
-  if (chosen.length === 0) return h('p', { class: 'muted', id: 'no-actions' }, t('detail.noActions'));
+/** allowed: the server's list of actions, in the order to offer them; each names one form below. */
+function actions(me, a, path, allowed, after) {
+  if (allowed.length === 0) return h('p', { class: 'muted', id: 'no-actions' }, t('detail.noActions'));
   const at = `/api/assignments/${a.id}`;
   const next = nextLevel(a);
   const forms = {
-    draft: () => {
+    handIn: () => {
       // The file itself is uploaded; the server computes its SHA-256. A link stays possible for documents kept
       // elsewhere. Nothing is hashed in the browser, so it works on a plain-http office address too.
       const file = field({ name: 'documentFile', label: t('field.documentFile'), type: 'file', wide: true,
@@ -266,7 +269,7 @@ function actions(me, a, path, after) {
         h('strong', {}, t('points.answerTable')), ' ', h('span', { class: 'hint' }, t('points.answerTable.hint'))));
       return [t('action.draft'), form];
     },
-    revision: () => {
+    sendBack: () => {
       const outside = level(me, next).outsideBody;
       // Answered points may be reopened: their answer did not satisfy, the next draft answers them again.
       const reopenable = (path.points || []).filter(p => p.status === 'ANSWERED' || p.status === 'CLOSED');
@@ -336,7 +339,7 @@ function actions(me, a, path, after) {
     ...followUpForms(a, at, after),
   };
   // The first action (the one the workflow expects next) is open; the others one click away.
-  return h('div', { class: 'actions', id: 'actions' }, chosen.map((key, i) => {
+  return h('div', { class: 'actions', id: 'actions' }, allowed.filter(key => forms[key]).map((key, i) => {
     const [title, form] = forms[key]();
     return h('details', { class: `action action-${key}`, open: i === 0 }, h('summary', {}, title), form);
   }));

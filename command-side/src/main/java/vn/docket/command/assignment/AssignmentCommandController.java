@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -30,6 +31,7 @@ import vn.docket.command.assignment.AssignmentCommands.AssignTask;
 import vn.docket.command.assignment.AssignmentCommands.Cancel;
 import vn.docket.command.assignment.AssignmentCommands.ExtendDeadline;
 import vn.docket.command.assignment.AssignmentCommands.Issue;
+import vn.docket.command.assignment.AssignmentCommands.ListActions;
 import vn.docket.command.assignment.AssignmentCommands.Reassign;
 import vn.docket.command.assignment.AssignmentCommands.RequestRevision;
 import vn.docket.command.assignment.AssignmentCommands.SubmitDraft;
@@ -194,6 +196,13 @@ class AssignmentCommandController {
     @Operation(summary = "Cancel the assignment (Cancel)")
     ResponseEntity<?> cancel(@PathVariable UUID id, @RequestBody CancellationRequest r) {
         return accepted(id, new Cancel(id, r.reason(), r.effectiveDate()));
+    }
+
+    @GetMapping("/{id}/actions")
+    @Operation(summary = "What the signed-in user may do to the assignment now (ListActions): the detail page offers"
+            + " these forms; each names a command the assignment accepts from this user in its current state")
+    List<Action> actions(@PathVariable UUID id) {
+        return commands.send(new ListActions(id));
     }
 
     /**

@@ -42,6 +42,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.common.BuilderUtils;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.bson.Document;
@@ -448,6 +449,12 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine impleme
         /** Tests: runs between taking positions and inserting, to hold one writer back. */
         Builder beforeInsert(LongConsumer beforeInsert) {
             this.beforeInsert = beforeInsert;
+            return this;
+        }
+
+        @Override
+        public Builder snapshotFilter(SnapshotFilter snapshotFilter) {
+            super.snapshotFilter(snapshotFilter);
             return this;
         }
 
