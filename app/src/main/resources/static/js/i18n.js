@@ -161,6 +161,8 @@ const vi = {
   'field.decisionDate': 'Ngày quyết định',
   'field.documentNumber': 'Số văn bản ban hành',
   'field.issuedOn': 'Ngày ban hành',
+  'field.issuedFile': 'Tệp văn bản ban hành (.docx, .odt, .pdf, .txt; không bắt buộc)',
+  'field.issuedFile.hint': 'Tệp được tải lên và lưu cùng văn bản ban hành; kiểm tra toàn vẹn phát hiện nếu tệp bị sửa.',
   'field.newDeadline': 'Hạn mới',
   'field.reason': 'Lý do',
   'field.newLeadUnit': 'Đơn vị chủ trì mới',
@@ -234,6 +236,7 @@ const vi = {
   'detail.final': 'phê duyệt cuối cùng',
   'detail.openDocument': 'Mở văn bản',
   'detail.readDraft': 'Đọc dự thảo v{version}',
+  'detail.downloadIssued': 'Tải văn bản ban hành',
   'detail.notFound': 'Không tìm thấy nhiệm vụ này.',
 
   'draft.title': 'Dự thảo',
@@ -805,6 +808,8 @@ const en = {
   'field.decisionDate': 'Date of the decision',
   'field.documentNumber': 'Number of the issued document',
   'field.issuedOn': 'Date of issue',
+  'field.issuedFile': 'File of the issued document (.docx, .odt, .pdf, .txt; optional)',
+  'field.issuedFile.hint': 'The file is uploaded and kept with the issuance; verify reports it if it is ever edited.',
   'field.newDeadline': 'New deadline',
   'field.reason': 'Reason',
   'field.newLeadUnit': 'New lead unit',
@@ -878,6 +883,7 @@ const en = {
   'detail.final': 'final approval',
   'detail.openDocument': 'Open the document',
   'detail.readDraft': 'Read draft v{version}',
+  'detail.downloadIssued': 'Download the issued document',
   'detail.notFound': 'No such assignment.',
 
   'draft.title': 'Draft',
