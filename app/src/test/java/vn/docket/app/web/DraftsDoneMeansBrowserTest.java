@@ -6,6 +6,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -24,6 +26,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import vn.docket.app.DocketApplication;
+import vn.docket.platform.PlatformConfiguration;
 import vn.docket.platform.files.FileStore;
 
 /**
@@ -170,6 +173,24 @@ class DraftsDoneMeansBrowserTest extends BrowserTest {
         assertThat(browser.text(By.id("points-summary"))).contains("tiếp thu", "giải trình");
         assertThat(browser.text(By.cssSelector("#points-by-round tbody tr:first-child th"))).isEqualTo("Vòng 1");
         screenshots("done-stats-points");
+
+        // The clerk records the issuance with the issued document's file; the path links it for download.
+        browser.signIn("clerk");
+        browser.open(page);
+        browser.type(field("form-issue", "documentNumber"), "95/KH-UBND");
+        browser.type(field("form-issue", "issuedOn"),
+                LocalDate.now(PlatformConfiguration.ZONE).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        byte[] issued = DraftFilesBrowserTest.docx(List.of("KẾ HOẠCH số 95/KH-UBND", V2.get(1)));
+        browser.present(field("form-issue", "issuedFile"))
+                .sendKeys(DraftFilesBrowserTest.file("Kế hoạch 95-KH-UBND.docx", issued).toString());
+        screenshots("done-issue-with-file");
+        submit("form-issue");
+        stepsShown(7);
+        assertThat(browser.find(By.cssSelector("#steps a.issued-file")).getAttribute("href"))
+                .endsWith("/api/assignments/" + id + "/issuance/file");
+        assertThat(browser.text(By.cssSelector("#steps .step-ISSUED"))).contains("Kế hoạch 95-KH-UBND.docx");
+        assertThat(http.withBasicAuth("chair", "demo").getForEntity("/api/assignments/" + id + "/issuance/file",
+                byte[].class).getBody()).isEqualTo(issued);
 
         // Someone edits v2's stored bytes in the database: verify names the file, and the audit page shows it.
         String sha = FileStore.sha256(v2);
