@@ -18,7 +18,7 @@ import vn.docket.platform.files.FileRefused;
 import vn.docket.platform.files.FileStore;
 
 /**
- * Takes a draft's file in: checks its name and size, reads it (on a worker of its own, within a time limit, so one
+ * Takes a draft's file (or the issued document's) in: checks its name and size, reads it (on a worker of its own, within a time limit, so one
  * hostile file cannot hold a request thread), and stores it. The caller {@link #keep}s it once the draft's event is
  * stored, or {@link #discard}s it when the command is refused, so nothing is left half-written.
  */
