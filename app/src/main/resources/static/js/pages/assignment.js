@@ -135,6 +135,12 @@ function stepList(path) {
       if (d.documentUrl) extra.push(h('a', { href: d.documentUrl, rel: 'noopener noreferrer' }, t('detail.openDocument')));
       if (d.documentSha256) extra.push(h('code', { title: d.documentSha256 }, `SHA-256 ${d.documentSha256.slice(0, 12)}…`));
     }
+    if (step.type === 'ISSUED' && d.file) {
+      extra.push(d.documentName || '');
+      extra.push(h('a', { href: `/api/assignments/${path.assignmentId}/issuance/file`, download: '', class: 'issued-file' },
+        t('detail.downloadIssued')));
+      extra.push(h('code', { title: d.documentSha256 }, `SHA-256 ${d.documentSha256.slice(0, 12)}…`));
+    }
     if (step.type === 'REVISION_REQUESTED' && d.dueDate) extra.push(`${t('field.dueDate')}: ${fmtDate(d.dueDate)}`);
     if (step.type === 'APPROVED' && d.finalApproval) extra.push(t('detail.final'));
     if (step.type === 'APPROVED' && d.decision) {
@@ -306,13 +312,27 @@ function actions(me, a, path, allowed, after) {
         done: after,
       }))];
     },
-    issue: () => [t('action.issue'), commandForm({
-      id: 'form-issue', submit: t('action.issue'), path: `${at}/issuance`,
-      fields: [field({ name: 'documentNumber', label: t('field.documentNumber'), required: true, placeholder: '95/KH-UBND' }),
-        field({ name: 'issuedOn', label: t('field.issuedOn'), type: 'date', required: true, notFuture: true })],
-      body: v => ({ documentNumber: v.documentNumber, issuedOn: v.issuedOn }),
-      done: after,
-    })],
+    issue: () => {
+      // The issued document's file is optional; chosen, it is uploaded and kept like a draft's.
+      const file = field({ name: 'issuedFile', label: t('field.issuedFile'), type: 'file', wide: true,
+        accept: '.docx,.odt,.pdf,.txt', hint: t('field.issuedFile.hint') });
+      const chosen = () => file.input.files[0];
+      return [t('action.issue'), commandForm({
+        id: 'form-issue', submit: t('action.issue'), path: `${at}/issuance`,
+        fields: [field({ name: 'documentNumber', label: t('field.documentNumber'), required: true, placeholder: '95/KH-UBND' }),
+          field({ name: 'issuedOn', label: t('field.issuedOn'), type: 'date', required: true, notFuture: true }), file],
+        form: v => {
+          if (!chosen()) return null;
+          const data = new FormData();
+          data.append('file', chosen());
+          data.append('documentNumber', v.documentNumber);
+          data.append('issuedOn', v.issuedOn);
+          return data;
+        },
+        body: v => ({ documentNumber: v.documentNumber, issuedOn: v.issuedOn }),
+        done: after,
+      })];
+    },
     extend: () => [t('action.extend'), commandForm({
       id: 'form-extend', submit: t('action.extend'), path: `${at}/deadline-extensions`,
       fields: [field({ name: 'newDeadline', label: t('field.newDeadline'), type: 'date', required: true }),

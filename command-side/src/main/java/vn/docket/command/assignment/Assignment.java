@@ -282,7 +282,7 @@ class Assignment {
             throw new RuleBroken("issued-before-approval", "The document cannot be issued before it was approved ("
                     + Dates.show(approvedOn) + ").");
         }
-        apply(new DocumentIssued(id, number, on));
+        apply(new DocumentIssued(id, number, on, cmd.documentName(), cmd.documentSha256(), cmd.file()));
     }
 
     @CommandHandler

@@ -72,7 +72,13 @@ public final class AssignmentCommands {
         }
     }
 
-    public record Issue(@TargetAggregateIdentifier UUID assignmentId, String documentNumber, LocalDate issuedOn) {
+    /** {@code file} with its name and SHA-256 when the issued document was uploaded; all null for a number only. */
+    public record Issue(@TargetAggregateIdentifier UUID assignmentId, String documentNumber, LocalDate issuedOn,
+                        String documentName, String documentSha256, DocumentFile file) {
+
+        public Issue(UUID assignmentId, String documentNumber, LocalDate issuedOn) {
+            this(assignmentId, documentNumber, issuedOn, null, null, null);
+        }
     }
 
     public record ExtendDeadline(@TargetAggregateIdentifier UUID assignmentId, LocalDate newDeadline, String reason,
