@@ -2,7 +2,7 @@
 // effect, filterable; and the integrity check's verdict where the server offers one.
 import { api, ApiError } from '../api.js';
 import { h, clear } from '../dom.js';
-import { t, lang, fmtDate, fmtDateTime } from '../i18n.js';
+import { t, known, lang, fmtDate, fmtDateTime } from '../i18n.js';
 import { start, section, table, errorBox } from '../layout.js';
 import { field, read } from '../forms.js';
 
@@ -74,8 +74,32 @@ function payload(fields) {
   const shown = Object.entries(fields).filter(([key, value]) => key !== 'assignmentId' && value !== null
     && !(Array.isArray(value) && value.length === 0));
   return h('details', {}, h('summary', {}, t('audit.details')),
-    h('dl', { class: 'payload' }, shown.map(([key, value]) => [h('dt', {}, key),
-      h('dd', {}, typeof value === 'object' ? JSON.stringify(value) : String(value))])));
+    h('dl', { class: 'payload' }, shown.map(([key, value]) => [h('dt', {}, fieldName(key)), h('dd', {}, readable(value))])));
+}
+
+/** A field's name in the person's language; the event's own name only for a field the web app does not know. */
+function fieldName(key) {
+  return known('audit.field.' + key) ? t('audit.field.' + key) : known('field.' + key) ? t('field.' + key) : key;
+}
+
+/** Names Docket shows for its upper-case values (roles, kinds, statuses, answers, verdicts), in that order. */
+const VALUE_NAMES = ['role', 'kind', 'status', 'points.answer', 'step'];
+
+/** A value as a person reads it: dates dd/MM/yyyy, Docket's codes in words, lists and records on one line. */
+function readable(value) {
+  if (Array.isArray(value)) return value.map(readable).join('; ');
+  if (typeof value === 'boolean') return t(value ? 'audit.yes' : 'audit.no');
+  if (typeof value === 'object') {
+    return Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => `${fieldName(k)}: ${readable(v)}`).join(' · ');
+  }
+  const text = String(value);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return fmtDate(text);
+  if (/^\d{4}-\d{2}-\d{2}T/.test(text)) return fmtDateTime(text);
+  if (/^[A-Z][A-Z_]+$/.test(text)) {
+    const prefix = VALUE_NAMES.find(p => known(`${p}.${text}`));
+    if (prefix) return t(`${prefix}.${text}`);
+  }
+  return text;
 }
 
 /**
