@@ -113,6 +113,33 @@ class EveryScreenBrowserTest extends BrowserTest {
         assertThat(browser.text(By.cssSelector("#steps > li:last-child .step-title"))).startsWith("Phê duyệt");
     }
 
+    @Test
+    @Order(4)
+    void an_auditor_filters_the_log_by_the_short_id_it_shows_and_by_a_name_typed_without_tone_marks() {
+        browser.signIn("auditor");
+        String plan = idOf(PLAN);
+        browser.open("/audit.html");
+        browser.type(By.cssSelector("#audit-filters [name='assignment']"), plan.substring(0, 8));
+        browser.find(By.cssSelector("#audit-filters button[type=submit]")).click();
+        browser.waitForText(By.tagName("h1"), "Nhật ký thao tác");
+        List<String> rows = rows();
+        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row).contains(PLAN, plan.substring(0, 8)));
+
+        browser.open("/audit.html");
+        browser.type(By.cssSelector("#audit-filters [name='actor']"), "nguyen thi lan");
+        browser.find(By.cssSelector("#audit-filters button[type=submit]")).click();
+        rows = rows();
+        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row).contains("Nguyễn Thị Lan"));
+        assertThat(String.join("\n", rows)).contains(PLAN, REPORT);
+    }
+
+    /** The audit log's rows once the filtered page has drawn them. */
+    private List<String> rows() {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> !browser.url().endsWith("/audit.html"));
+        browser.find(By.id("audit-log"));
+        return browser.all(By.cssSelector("#audit-log tbody tr")).stream().map(org.openqa.selenium.WebElement::getText).toList();
+    }
+
     private int stepCount() {
         browser.find(By.id("steps"));
         browser.find(By.id("actions"));
