@@ -45,6 +45,8 @@ class EveryScreenBrowserTest extends BrowserTest {
     @Order(1)
     void every_page_has_no_serious_accessibility_problem_no_sideways_scrolling_on_a_phone_and_no_english() {
         SoftAssertions soft = new SoftAssertions();
+        browser.driver.manage().deleteAllCookies();
+        check(soft, "login", "/login.html");
         browser.signIn("clerk");
         String plan = idOf(PLAN);
         String led = idOf(LED);
@@ -133,6 +135,26 @@ class EveryScreenBrowserTest extends BrowserTest {
         assertThat(String.join("\n", rows)).contains(PLAN, REPORT);
     }
 
+    @Test
+    @Order(5)
+    void a_refused_attempt_reads_in_vietnamese_in_the_audit_log_without_the_servers_english_reason() {
+        browser.signIn("qldt");
+        String led = idOf(LED);
+        Object status = browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "const token = decodeURIComponent(document.cookie.match(/XSRF-TOKEN=([^;]+)/)[1]);"
+                + "fetch('/api/assignments/' + arguments[0] + '/reminders', {method: 'POST', credentials: 'same-origin',"
+                + " headers: {'Content-Type': 'application/json', 'X-XSRF-TOKEN': token}, body: '{}'})"
+                + ".then(r => done(r.status)).catch(e => done(String(e)));", led);
+        assertThat(status).isEqualTo(403L);
+
+        browser.signIn("auditor");
+        browser.open("/audit.html?assignment=" + led.substring(0, 8));
+        browser.waitForText(By.id("audit-log"), "Bị từ chối quyền");
+        browser.script("document.querySelectorAll('details').forEach(d => d.open = true)");
+        assertThat(englishOrIso()).isEmpty();
+        assertThat(browser.text(By.id("audit-log"))).contains("Quy tắc", "Phương thức");
+    }
+
     /** The audit log's rows once the filtered page has drawn them. */
     private List<String> rows() {
         new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> !browser.url().endsWith("/audit.html"));
@@ -204,7 +226,7 @@ class EveryScreenBrowserTest extends BrowserTest {
 
     /** The page has drawn its content: a heading in main and no "loading" line left. */
     private void loaded() {
-        browser.present(By.cssSelector("#main h1"));
+        browser.present(By.cssSelector("main h1"));
         new WebDriverWait(browser.driver, Duration.ofSeconds(15))
                 .until(d -> !((String) browser.script("return document.getElementById('main').innerText")).contains("Đang tải"));
     }

@@ -51,7 +51,8 @@ class NotificationProjection {
     static final String TASKS = "notification_tasks";
 
     private static final Logger log = LoggerFactory.getLogger(NotificationProjection.class);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d/M/yyyy");
+    /** Dates as a person reads them, dd/MM/yyyy, as on every screen. */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final MongoCollection<Document> notifications;
     private final MongoCollection<Document> tasks;
