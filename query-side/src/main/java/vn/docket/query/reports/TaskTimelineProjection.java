@@ -45,8 +45,11 @@ public class TaskTimelineProjection {
     public static final String INDEX = "report_timeline_index";
     static final String OPEN_MONTHS = "open-months";
     static final String CLOSED_DAYS = "closed-days";
-    /** Timelines read per query: bounded replies, whatever the period holds. */
-    private static final int READ_CHUNK = 1_000;
+    /**
+     * Keys per {@code $in} read: the embedded server compares each document it finds with the whole list, so
+     * long lists cost it the square (128 is what the event store's reads found best).
+     */
+    private static final int READ_CHUNK = 128;
 
     private final MongoCollection<Document> timelines;
     private final MongoCollection<Document> index;
@@ -129,8 +132,10 @@ public class TaskTimelineProjection {
             }
         }
         Set<String> ids = new LinkedHashSet<>();
-        index.find(Filters.in("_id", keys)).batchSize(keys.size())
-                .forEach(d -> ids.addAll(d.getList(ReadModels.MEMBERS, String.class, List.of())));
+        for (List<String> chunk : chunks(keys)) {
+            index.find(Filters.in("_id", chunk)).batchSize(chunk.size())
+                    .forEach(d -> ids.addAll(d.getList(ReadModels.MEMBERS, String.class, List.of())));
+        }
         List<TaskHistory> tasks = new ArrayList<>();
         for (List<String> chunk : chunks(ids)) {
             for (Document d : timelines.find(Filters.in("_id", chunk)).batchSize(chunk.size())) {
