@@ -45,6 +45,8 @@ class ReportsBenchmark {
         int years = Integer.getInteger("bench.years", 10);
         try (ConfigurableApplicationContext docket = new SpringApplicationBuilder(DocketApplication.class).run(
                 "--docket.mongo.embedded.backend=memory", "--docket.mongo.embedded.port=0", "--server.port=0",
+                // A busy machine can take longer than the 1 s server selection to answer the first connection.
+                "--docket.mongo.timeouts.server-selection=30s",
                 "--logging.level.root=WARN", "--logging.level.vn.docket=WARN")) {
             EventStore store = docket.getBean(EventStore.class);
             EventProcessingConfiguration processing = docket.getBean(EventProcessingConfiguration.class);
