@@ -585,6 +585,7 @@ const vi = {
   'projection.plan-path': 'Quá trình xử lý',
   'projection.audit-log': 'Nhật ký',
   'projection.revision-cycles': 'Thống kê chỉnh sửa',
+  'projection.report-timelines': 'Báo cáo kết quả thực hiện',
   'projection.notices': 'Thông báo kết luận',
   'projection.notifications': 'Thông báo qua thư điện tử',
 
@@ -1310,6 +1311,7 @@ const en = {
   'projection.plan-path': 'Plan path',
   'projection.audit-log': 'Audit log',
   'projection.revision-cycles': 'Revision statistics',
+  'projection.report-timelines': 'Follow-up reports',
   'projection.notices': 'Conclusion notices',
   'projection.notifications': 'E-mail notifications',
 

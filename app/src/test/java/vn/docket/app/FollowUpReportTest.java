@@ -75,7 +75,8 @@ class FollowUpReportTest {
         docket.ok("chair", "/api/assignments/" + plan + "/approvals", Map.of("effectiveDate", "2021-03-20"));
 
         String q = "/api/reports/follow-up?period=last-quarter&unit=" + VHTT;
-        Map<String, Object> now = docket.getOk("auditor", q);
+        // Reports read a projection: wait until it has taken in the approval.
+        Map<String, Object> now = docket.await("auditor", q, r -> Integer.valueOf(1).equals(total(r).get("doneOnTime")));
         Map<String, Object> then = docket.getOk("auditor", q + "&asOf=" + cutOff);
 
         assertThat(now).containsEntry("from", "2021-01-01").containsEntry("to", "2021-03-31")
@@ -93,6 +94,8 @@ class FollowUpReportTest {
     void the_report_downloads_as_a_spreadsheet_laid_out_like_the_offices_report_and_as_csv() throws Exception {
         DocketClient docket = new DocketClient(http);
         assign(docket, GDDT, "Kế hoạch phát triển văn hóa đọc trong trường học", "2021-01-04", "2021-01-29");
+        docket.await("clerk", "/api/reports/follow-up?period=2021-Q1&unit=" + GDDT,
+                r -> Integer.valueOf(1).equals(total(r).get("assigned")));
 
         ResponseEntity<byte[]> xlsx = http.withBasicAuth("clerk", "demo")
                 .getForEntity("/api/reports/follow-up.xlsx?period=2021-Q1", byte[].class);

@@ -135,6 +135,7 @@ class ProjectionRebuildTest {
         assertThat(docket.getList("admin", "/api/admin/projections").getBody())
                 .extracting(p -> p.get("name"))
                 .containsExactlyInAnyOrder("assignment-list", "audit-log", "notifications", "plan-path", "revision-cycles",
-                        "notices");
+                        "notices",
+                        "report-timelines");
     }
 }
