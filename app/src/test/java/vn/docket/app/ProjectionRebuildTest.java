@@ -109,7 +109,7 @@ class ProjectionRebuildTest {
         List<TrackingEventProcessor> processors = processing.eventProcessors().values().stream()
                 .filter(TrackingEventProcessor.class::isInstance).map(TrackingEventProcessor.class::cast).toList();
         assertThat(processors).extracting(TrackingEventProcessor::getName).containsExactlyInAnyOrder("assignment-list",
-                "audit-log", "notifications", "plan-path", "revision-cycles", "notices");
+                "audit-log", "notifications", "plan-path", "revision-cycles", "notices", "report-timelines");
         awaitCaughtUp(processors);
         Map<String, List<Document>> live = readModels();
 
