@@ -9,6 +9,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.servlet.Filter;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.ResourceAccessException;
 import vn.docket.events.ReminderSent;
@@ -52,8 +54,8 @@ import vn.docket.platform.testing.MutableClock;
  * behind a load balancer: commands to any node, the projections' segments shared among the nodes, a node
  * killed while it works and its segments taken over, a rolling restart under load, and a reminder that
  * three nodes could each send sent once. The database is a MongoDB-wire server of the test's own, so any
- * node can go away without taking the data with it. The tests run in order on one cluster: each leaves
- * three live nodes behind, and the reminder comes last because it moves the clocks.
+ * node can go away without taking the data with it (with {@code DOCKET_MONGO_URI} set, a fresh database
+ * on that MongoDB). The tests run in order on one cluster, the kill last: the others need three live nodes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ThreeNodesTest {
@@ -70,6 +72,8 @@ class ThreeNodesTest {
             .withPerMethodLifecycle(false);
 
     private static StoppableDatabase database;
+    /** The database every node uses: the test's own server, or a fresh one on {@code DOCKET_MONGO_URI}. */
+    private static String[] databaseArgs;
     private static final Node[] nodes = new Node[3];
 
     /** One Docket process; {@code live} is whether the load balancer sends it requests. */
@@ -83,10 +87,23 @@ class ThreeNodesTest {
             this.name = name;
         }
 
+        /** Requests the balancer sent this node, and those the node has begun to handle (a servlet filter). */
+        final AtomicInteger sent = new AtomicInteger();
+        final AtomicInteger received = new AtomicInteger();
+        final AtomicInteger answered = new AtomicInteger();
+
         void start() {
+            sent.set(0);
+            received.set(0);
+            answered.set(0);
             app = new SpringApplicationBuilder(DocketApplication.class, TestClockConfiguration.class)
+                    .initializers(context -> ((GenericApplicationContext) context).registerBean("countsRequests",
+                            Filter.class, () -> (request, response, chain) -> {
+                                received.incrementAndGet();
+                                chain.doFilter(request, response);
+                            }))
                     .profiles("test")
-                    .run("--docket.mongo.uri=" + database.uri(),
+                    .run(databaseArgs[0], databaseArgs[1],
                             "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
                             "--docket.notifications.recipients[0].unit=" + UNIT,
                             "--docket.notifications.recipients[0].email=" + UNIT_MAIL);
@@ -119,6 +136,11 @@ class ThreeNodesTest {
     @BeforeAll
     static void startThreeNodes() {
         database = new StoppableDatabase();
+        String external = System.getenv("DOCKET_MONGO_URI");
+        databaseArgs = external == null || external.isBlank()
+                ? new String[] {"--docket.mongo.uri=" + database.uri(), "--docket.mongo.database=docket"}
+                : new String[] {"--docket.mongo.uri=" + external,
+                        "--docket.mongo.database=docket_three_nodes_" + UUID.randomUUID().toString().substring(0, 8)};
         for (int i = 0; i < nodes.length; i++) {
             nodes[i] = new Node("node " + (i + 1));
             nodes[i].start();
@@ -183,7 +205,7 @@ class ThreeNodesTest {
     }
 
     @Test
-    @Order(3)
+    @Order(6)
     void a_node_killed_while_it_works_has_its_segments_taken_over_within_ten_seconds_and_nothing_is_lost_or_sent_twice()
             throws Exception {
         Load load = new Load(true).start(2);
@@ -205,26 +227,32 @@ class ThreeNodesTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(mailedTitles(titles)).containsExactlyInAnyOrderElementsOf(titles));
 
-        nodes[1].start();
-        awaitSegmentsSharedBy(List.of(nodes));
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void a_rolling_restart_under_load_fails_no_request_and_loses_or_doubles_no_create() throws Exception {
         Load load = new Load(false).start(2);
+        List<Integer> drained = new ArrayList<>();
         for (Node node : nodes) {
             int before = load.acknowledged.size();
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> load.acknowledged.size() >= before + 3);
-            node.live = false; // the load balancer sends it nothing new; what it already has, it answers
+            // As a load balancer takes a node out: nothing new goes to it, and it is stopped once what was
+            // sent to it has arrived (the balancer's deregistration delay). What arrived and is not answered
+            // yet, graceful shutdown must answer before the node stops.
+            node.live = false;
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> node.received.get() >= node.sent.get());
+            int inFlight = node.sent.get() - node.answered.get();
             node.app.close();
+            drained.add(inFlight);
             node.start();
         }
         int before = load.acknowledged.size();
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> load.acknowledged.size() >= before + 3);
         load.stop();
         System.out.printf("Rolling restart: %d creates acknowledged, %d failed, %d sent on because a node no"
-                + " longer accepted connections%n", load.acknowledged.size(), load.failures.size(), load.rerouted.get());
+                + " longer accepted connections; requests in flight as each node stopped: %s%n",
+                load.acknowledged.size(), load.failures.size(), load.rerouted.get(), drained);
 
         assertThat(load.failures).as("failed requests").isEmpty();
         assertNothingLostOrDoubled(load);
@@ -232,7 +260,20 @@ class ThreeNodesTest {
     }
 
     @Test
-    @Order(5)
+    @Order(3)
+    void rebuilding_a_projection_other_nodes_work_on_is_refused_and_leaves_it_working() {
+        ResponseEntity<Map<String, Object>> rebuild = nodes[0].client.post("admin",
+                "/api/admin/projections/assignment-list/rebuild", Map.of());
+        assertThat(rebuild.getStatusCode().value()).isEqualTo(409);
+        assertThat(rebuild.getBody()).containsEntry("rule", "rebuild-on-other-nodes");
+        awaitSegmentsSharedBy(List.of(nodes));
+        String id = Walks.assign(nodes[1].client, "Báo cáo rà soát hồ sơ đất đai", UNIT, "2021-12-30", ROUTE);
+        assertThat(nodes[0].client.await("auditor", "/api/assignments/" + id, a -> a.get("title") != null))
+                .containsEntry("title", "Báo cáo rà soát hồ sơ đất đai");
+    }
+
+    @Test
+    @Order(4)
     void a_reminder_due_on_three_nodes_is_sent_once() {
         String title = "Báo cáo kết quả xử lý vi phạm trật tự xây dựng";
         Walks.assign(nodes[2].client, title, UNIT, "2021-05-20", ROUTE);
@@ -382,7 +423,9 @@ class ThreeNodesTest {
                     continue;
                 }
                 try {
+                    node.sent.incrementAndGet();
                     ResponseEntity<Map<String, Object>> r = node.client.post("clerk", path, body);
+                    node.answered.incrementAndGet();
                     if (r.getStatusCode().is2xxSuccessful()) {
                         return r;
                     }
@@ -390,6 +433,7 @@ class ThreeNodesTest {
                     return null;
                 } catch (ResourceAccessException e) {
                     if (e.getCause() instanceof ConnectException) {
+                        node.sent.decrementAndGet();
                         rerouted.incrementAndGet();
                         continue;
                     }

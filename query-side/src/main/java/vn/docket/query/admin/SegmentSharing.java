@@ -1,5 +1,6 @@
 package vn.docket.query.admin;
 
+import com.mongodb.MongoInterruptedException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -56,6 +57,14 @@ class SegmentSharing {
     }
 
     void share() {
+        try {
+            shareNow();
+        } catch (MongoInterruptedException e) {
+            // The node is stopping and ended the schedule mid-read: nothing left to share, nothing to report.
+        }
+    }
+
+    private void shareNow() {
         // Wall-clock time, as the token store's claims use; not Docket's business clock, which tests move.
         long now = System.currentTimeMillis();
         nodes.replaceOne(Filters.eq("_id", cluster.nodeId()), new Document("_id", cluster.nodeId())
