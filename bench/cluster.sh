@@ -1,6 +1,6 @@
 #!/bin/bash
 # Three Docket processes on one database, from outside, with the built jar.
-#   bench/cluster.sh                       REQUESTS=3000 CLIENTS=6 by default
+#   bench/cluster.sh                       REQUESTS=1200 CLIENTS=6 by default
 #   REQUESTS=600 CLIENTS=6 bench/cluster.sh
 #   DOCKET_MONGO_URI=mongodb://h1,h2,h3/?replicaSet=rs0 bench/cluster.sh   (a fresh database of its own there)
 # 1. one node: ab sends REQUESTS creates with CLIENTS clients (a personal access token, no Idempotency-Key)
@@ -13,7 +13,7 @@
 # Needs ab, curl, jq. Leaves the nodes' logs and data in a temporary directory it names at the end.
 set -u
 cd "$(dirname "$0")/.."
-REQUESTS=${REQUESTS:-3000}
+REQUESTS=${REQUESTS:-1200}
 CLIENTS=${CLIENTS:-6}
 BASE=${BASE_PORT:-18180}
 DBPORT=$((BASE + 10))
