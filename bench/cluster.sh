@@ -1,7 +1,7 @@
 #!/bin/bash
 # Three Docket processes on one database, from outside, with the built jar.
 #   bench/cluster.sh                       REQUESTS=1200 CLIENTS=6 by default
-#   REQUESTS=600 CLIENTS=6 bench/cluster.sh
+#   REQUESTS=120 WARMUP=20 bench/cluster.sh    (a crowded machine)
 #   DOCKET_MONGO_URI=mongodb://h1,h2,h3/?replicaSet=rs0 bench/cluster.sh   (a fresh database of its own there)
 # 1. one node: ab sends REQUESTS creates with CLIENTS clients (a personal access token, no Idempotency-Key)
 # 2. three nodes: the same number of creates and clients, split over the three at once (three ab in parallel)
@@ -15,6 +15,7 @@ set -u
 cd "$(dirname "$0")/.."
 REQUESTS=${REQUESTS:-1200}
 CLIENTS=${CLIENTS:-6}
+WARMUP=${WARMUP:-200}
 BASE=${BASE_PORT:-18180}
 DBPORT=$((BASE + 10))
 JAR=app/target/docket.jar
@@ -29,7 +30,9 @@ node_port() { echo $((BASE + $1)); }
 
 start_node() { # $1: 1..3
   local n=$1 port; port=$(node_port "$1")
-  local args=(--docket.security.demo-users=true --docket.mongo.database=$DATABASE)
+  # A longer wait for the database than the default 1 s: on a crowded machine a node starting up missed it.
+  local args=(--docket.security.demo-users=true --docket.mongo.database=$DATABASE
+    --docket.mongo.timeouts.server-selection=5s)
   if [ -n "$EXTERNAL" ]; then
     DOCKET_MONGO_URI=$EXTERNAL PORT=$port java -Xmx512m -jar $JAR "${args[@]}" >>"$WORK/node$n.log" 2>&1 &
   elif [ "$n" = 1 ]; then
@@ -71,7 +74,7 @@ TOKEN=$(curl -s -u clerk:demo -H 'Content-Type: application/json' -d '{"label":"
 [ -n "$TOKEN" ] && [ "$TOKEN" != null ] || { echo "no access token from node 1" >&2; exit 1; }
 
 echo "one node: $REQUESTS creates, $CLIENTS clients..." >&2
-ab_run "$P1" 200 "$CLIENTS" "$WORK/warmup.txt"
+ab_run "$P1" "$WARMUP" "$CLIENTS" "$WORK/warmup.txt"
 t0=$(now); ab_run "$P1" "$REQUESTS" "$CLIENTS" "$WORK/one.txt"; t1=$(now)
 ONE_OK=$(( $(ab_field "$WORK/one.txt" "Complete requests") - $(ab_field "$WORK/one.txt" "Non-2xx responses") ))
 ONE_RATE=$(echo "$ONE_OK / ($t1 - $t0)" | bc -l)
@@ -81,7 +84,7 @@ echo "nodes 2 and 3 starting..." >&2
 start_node 2
 start_node 3
 echo "three nodes: $REQUESTS creates, $CLIENTS clients split over them..." >&2
-for n in 2 3; do ab_run "$(node_port $n)" 100 2 "$WORK/warmup$n.txt"; done
+for n in 2 3; do ab_run "$(node_port $n)" $((WARMUP / 2)) 2 "$WORK/warmup$n.txt"; done
 t0=$(now)
 AB=()
 for n in 1 2 3; do
