@@ -1,5 +1,5 @@
 // The one way pages talk to Docket: the same JSON API that curl uses, on the browser's session.
-import { t, known } from './i18n.js';
+import { t, known, lang } from './i18n.js';
 
 /** A 4xx/5xx answer, with the RFC 9457 problem details the API sends. */
 export class ApiError extends Error {
@@ -61,17 +61,20 @@ export async function all(path) {
   }
 }
 
-/** A problem in the person's language: the rule's own words when we have them, else the server's detail. */
+/**
+ * A problem in the person's language: the rule's own words. The server's detail is English, so it is shown
+ * only for a rule the web app has no words for, and under the rule's words to someone reading in English.
+ */
 export function problemText(error) {
   const rule = error?.problem?.rule;
   if (rule && known('problem.' + rule)) return t('problem.' + rule);
   return error?.problem?.detail || error?.message || String(error);
 }
 
-/** The server's detail, shown under the translated text when it says more (dates, names). */
+/** The server's detail under the translated text, for a person reading in English, when it says more. */
 export function problemDetail(error) {
   const detail = error?.problem?.detail;
-  return detail && detail !== problemText(error) ? t('serverSaid', { detail }) : null;
+  return lang() === 'en' && detail && detail !== problemText(error) ? t('serverSaid', { detail }) : null;
 }
 
 export function newKey() {

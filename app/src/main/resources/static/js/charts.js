@@ -11,57 +11,41 @@ function legend(entries) {
     h('li', {}, h('span', { class: `swatch ${cls}`, 'aria-hidden': 'true' }), label)));
 }
 
+/** A bar's length as a share of the longest; set through the CSSOM, which the pages' CSP allows (no style attributes). */
+function sized(node, share) {
+  node.style.width = `${Math.max(share * 100, 0.5)}%`;
+  return node;
+}
+
 /**
  * One horizontal bar per row, split into the series' counts. rows: [{label, counts: {series: n}}].
- * Horizontal, so that long unit names stay readable at phone width.
+ * Drawn in HTML, not SVG: labels wrap and keep the page's font size at phone width, and axe can check their
+ * contrast (it cannot for SVG text).
  */
 export function stackedBars(title, rows, series, classOf, labelOf) {
-  const barH = 22;
-  const gap = 12;
-  const labelH = 18;
-  const width = 760;
-  const max = Math.max(1, ...rows.map(r => series.reduce((n, k) => n + (r.counts[k] || 0), 0)));
-  const height = rows.length * (barH + gap + labelH) + 10;
-  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title, class: 'chart' },
-    s('title', {}, title));
-  rows.forEach((row, i) => {
-    const y = i * (barH + gap + labelH) + labelH;
-    svg.append(s('text', { x: 0, y: y - 4, class: 'label' }, row.label));
-    let x = 0;
-    let total = 0;
-    for (const key of series) {
-      const n = row.counts[key] || 0;
-      if (!n) continue;
-      const w = (n / max) * (width - 60);
-      svg.append(s('rect', { x, y, width: Math.max(w, 1), height: barH, class: classOf(key) },
-        s('title', {}, `${row.label}: ${labelOf(key)} ${n}`)));
-      if (w > 18) svg.append(s('text', { x: x + w / 2, y: y + barH / 2 + 5, class: 'count' }, n));
-      x += w;
-      total += n;
-    }
-    svg.append(s('text', { x: x + 6, y: y + barH / 2 + 5, class: 'total' }, total));
-  });
-  return h('figure', { class: 'chart-box' }, svg,
+  const totalOf = r => series.reduce((n, k) => n + (r.counts[k] || 0), 0);
+  const max = Math.max(1, ...rows.map(totalOf));
+  return h('figure', { class: 'chart-box', 'aria-label': title },
+    h('ul', { class: 'hbars' }, rows.map(row => h('li', {},
+      h('span', { class: 'hbar-label' }, row.label),
+      h('span', { class: 'hbar-line' },
+        sized(h('span', { class: 'hbar-track' }, series.filter(k => row.counts[k]).map(k =>
+          sized(h('span', { class: `hbar-part ${classOf(k)}`, title: `${row.label}: ${labelOf(k)} ${row.counts[k]}` },
+            row.counts[k]), row.counts[k] / totalOf(row)))), totalOf(row) / max),
+        h('span', { class: 'hbar-total' }, totalOf(row)))))),
     h('figcaption', {}, legend(series.map(k => [classOf(k), labelOf(k)]))));
 }
 
 /** Simple bars with a value label: rows [{label, value, note}]. */
 export function bars(title, rows, format = v => v) {
-  const barH = 20;
-  const step = 44;
-  const width = 760;
   const max = Math.max(1, ...rows.map(r => r.value || 0));
-  const svg = s('svg', { viewBox: `0 0 ${width} ${rows.length * step + 6}`, role: 'img', 'aria-label': title,
-    class: 'chart' }, s('title', {}, title));
-  rows.forEach((row, i) => {
-    const y = i * step + 18;
-    const w = ((row.value || 0) / max) * (width - 120);
-    svg.append(s('text', { x: 0, y: y - 4, class: 'label' }, row.label));
-    svg.append(s('rect', { x: 0, y, width: Math.max(w, 1), height: barH, class: 'bar' },
-      s('title', {}, `${row.label}: ${format(row.value)}`)));
-    svg.append(s('text', { x: w + 6, y: y + 15, class: 'total' }, format(row.value) + (row.note ? ` · ${row.note}` : '')));
-  });
-  return h('figure', { class: 'chart-box' }, svg);
+  return h('figure', { class: 'chart-box', 'aria-label': title },
+    h('ul', { class: 'hbars' }, rows.map(row => h('li', {},
+      h('span', { class: 'hbar-label' }, row.label),
+      h('span', { class: 'hbar-line' },
+        sized(h('span', { class: 'hbar-track' }, h('span', { class: 'hbar-part bar', title: `${row.label}: ${format(row.value)}` })),
+          (row.value || 0) / max),
+        h('span', { class: 'hbar-total' }, format(row.value) + (row.note ? ` · ${row.note}` : '')))))));
 }
 
 const MARK = {
@@ -101,7 +85,8 @@ export function shortLabel(step, round) {
 export function planPathChart(path, assignment) {
   const steps = path.steps;
   const today = todayIso();
-  const open = ['ASSIGNED', 'DRAFT_SUBMITTED', 'REVISION_REQUESTED'].includes(assignment.status);
+  // Still running when the server's reading has an open period: the axis then reaches today.
+  const open = path.periods.some(p => p.open);
   const dates = steps.map(st => st.effectiveDate).concat(
     [assignment.deadline, assignment.originalDeadline, open ? today : null].filter(Boolean));
   const first = dates.reduce((a, b) => (a < b ? a : b));
@@ -124,8 +109,25 @@ export function planPathChart(path, assignment) {
   const stackTop = Math.max(...marks.map(m => m.level)) * 26;
   const barY = 48 + stackTop;
   const height = barY + 80;
-  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'chart path-chart',
-    'aria-label': t('detail.pathChart') }, s('title', {}, t('detail.pathChart')));
+  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width, height, class: 'chart path-chart', 'aria-hidden': 'true',
+    focusable: 'false' });
+  // Words and marks are HTML laid over the drawing (one user unit = one pixel), each on its own background:
+  // axe cannot check the contrast of SVG text, and a person with a screen reader reads the list of steps below.
+  const canvas = h('div', { class: 'path-canvas', role: 'img', 'aria-label': t('detail.pathChart') }, svg);
+  canvas.style.width = `${width}px`;
+  canvas.style.height = `${height}px`;
+  const label = (lx, ly, cls, anchor, text, title) => {
+    const node = h('span', { class: `path-label ${cls} anchor-${anchor}`, title }, text);
+    canvas.append(place(node, lx, ly));
+  };
+  // A step's mark (v1, R1, ✓) is drawn by CSS from data-mark: a glyph alone is not text axe can judge.
+  const markAt = (mx, my, cls, text, title) =>
+    canvas.append(place(h('span', { class: `path-label mark ${cls} anchor-middle`, title, 'data-mark': text }), mx, my));
+  const place = (node, lx, ly) => {
+    node.style.left = `${lx}px`;
+    node.style.top = `${ly}px`;
+    return node;
+  };
 
   svg.append(s('line', { x1: left, x2: width - right, y1: barY + 9, y2: barY + 9, class: 'axis' }));
   // Who had the work when is the server's reading (path.periods), the same that gives the figures above.
@@ -141,8 +143,7 @@ export function planPathChart(path, assignment) {
     svg.append(s('line', { x1: x(iso), x2: x(iso), y1: 14, y2: barY + 30, class: cls }));
     // Near an edge the label hangs inwards instead of being cut off.
     const anchor = x(iso) < 120 ? 'start' : x(iso) > width - 120 ? 'end' : 'middle';
-    svg.append(s('text', { x: x(iso), y: barY + 44 + dy, class: `${cls}-label`, 'text-anchor': anchor },
-      `${text} ${fmtDate(iso)}`));
+    label(x(iso), barY + 30 + dy, `${cls}-label`, anchor, `${text} ${fmtDate(iso)}`);
   };
   if (assignment.originalDeadline && assignment.originalDeadline !== assignment.deadline) {
     deadlineLine(assignment.originalDeadline, 'original-deadline', t('detail.legend.original'), 16);
@@ -152,23 +153,20 @@ export function planPathChart(path, assignment) {
     svg.append(s('line', { x1: x(today), x2: x(today), y1: barY - 6, y2: barY + 24, class: 'today' }));
   }
 
-  for (const { st, level, label } of marks) {
+  for (const { st, level, label: mark } of marks) {
     const cx = x(st.effectiveDate);
     const cy = barY - 16 - level * 26;
-    svg.append(s('g', { class: `mark ${MARK[st.type]}` },
-      s('circle', { cx, cy, r: 11 }),
-      s('text', { x: cx, y: cy + 4, 'text-anchor': 'middle' }, label),
-      s('title', {}, `${fmtDate(st.effectiveDate)} · ${st.actor?.name || ''}`)));
+    markAt(cx, cy, MARK[st.type], mark, `${fmtDate(st.effectiveDate)} · ${st.actor?.name || ''}`);
   }
   // Day labels under the axis, skipped where they would overlap.
   let lastX = -100;
   for (const iso of [...new Set(steps.map(st => st.effectiveDate))]) {
     if (x(iso) - lastX < 48) continue;
     lastX = x(iso);
-    svg.append(s('text', { x: lastX, y: barY + 30, class: 'day', 'text-anchor': 'middle' }, fmtDate(iso).slice(0, 5)));
+    label(lastX, barY + 18, 'day', 'middle', fmtDate(iso).slice(0, 5));
   }
   return h('figure', { class: 'chart-box path-box' },
-    h('div', { class: 'scroll-x', tabindex: '0', role: 'group', 'aria-label': t('detail.pathChart') }, svg),
+    h('div', { class: 'scroll-x', tabindex: '0', role: 'group', 'aria-label': t('detail.pathChart') }, canvas),
     h('figcaption', {}, legend([
       ['span-unit', t('detail.legend.unit')], ['span-review', t('detail.legend.review')],
       assignment.deadline && ['deadline', t('detail.legend.deadline')],

@@ -2,7 +2,7 @@
 // switch and sign-out. A page module calls start() with its own render function.
 import { api, csrfToken, problemText, problemDetail } from './api.js';
 import { h, s, clear } from './dom.js';
-import { t, lang, setLang, fmtDate, fmtDateTime } from './i18n.js';
+import { t, known, lang, setLang, fmtDate, fmtDateTime } from './i18n.js';
 
 const NAV = [
   ['dashboard', '/'],
@@ -57,7 +57,7 @@ function header(page, me) {
     h('nav', { 'aria-label': t('nav.label') }, h('ul', {},
       [...NAV, ...(me.role === 'ADMIN' ? ADMIN_NAV : [])].map(([key, href]) => h('li', {}, h('a', { href, 'aria-current': key === page ? 'page' : null },
         t('nav.' + key)))))),
-    h('div', { class: 'who', id: 'who', 'aria-label': t('user.label') },
+    h('div', { class: 'who', id: 'who', role: 'group', 'aria-label': t('user.label') },
       bell(),
       h('span', { class: 'name', id: 'who-name' }, me.name),
       h('span', { class: 'unit', id: 'who-unit' }, me.unit || t('noUnit')),
@@ -98,9 +98,9 @@ function bell() {
         h('button', { type: 'button', id: 'bell-read-all', onclick: () => mark('/api/notifications/read-all') }, t('bell.readAll')),
         h('button', { type: 'button', id: 'bell-close', onclick: () => toggle(false) }, t('bell.close'))),
       list.items.length === 0 ? h('p', { class: 'muted' }, t('bell.none'))
-        : h('ul', { id: 'bell-list' }, list.items.map(n => h('li', { class: n.read ? 'read' : 'unread' },
-          h('a', { href: `/assignment.html?id=${encodeURIComponent(n.assignmentId)}`, class: 'subject' }, n.subject),
-          h('p', { class: 'text' }, n.text),
+        : h('ul', { id: 'bell-list' }, list.items.map(n => [n, notification(n)]).map(([n, words]) => h('li', { class: n.read ? 'read' : 'unread' },
+          h('a', { href: `/assignment.html?id=${encodeURIComponent(n.assignmentId)}`, class: 'subject' }, words.subject),
+          h('p', { class: 'text' }, words.text),
           h('p', { class: 'muted' }, fmtDateTime(n.recordedAt), n.read ? ` · ${t('bell.read')}` : ''),
           n.read ? '' : h('button', { type: 'button', class: 'mark-read',
             onclick: () => mark(`/api/notifications/${encodeURIComponent(n.id)}/read`) }, t('bell.markRead'))))));
@@ -111,6 +111,32 @@ function bell() {
   });
   refresh().catch(() => { /* the bell stays empty; the page itself still works */ });
   return h('div', { class: 'bell-wrap' }, button, panel);
+}
+
+/**
+ * A notification in the reader's language, from the values the server kept (dates ISO); one recorded before the
+ * server kept them shows its Vietnamese e-mail text.
+ */
+function notification(n) {
+  const v = n.values;
+  if (!v || !known('notify.' + n.type)) return { subject: n.subject, text: n.text };
+  const values = { ...v, deadline: fmtDate(v.deadline), dueDate: fmtDate(v.dueDate), from: fmtDate(v.from),
+    to: fmtDate(v.to), date: fmtDate(v.date) };
+  let subject = t(`notify.${n.type}.subject`);
+  let text = t('notify.' + n.type, values);
+  if (n.type === 'REMINDER_SENT') {
+    subject = t(`notify.REMINDER_SENT.${v.kind}`);
+    text = v.deadline ? t('notify.REMINDER_SENT', { ...values,
+      left: v.workingDaysLeft == null ? '' : t('notify.workingDaysLeft', { n: v.workingDaysLeft }) })
+      : t('notify.REMINDER_SENT.noDeadline', values);
+  }
+  const lines = [text];
+  if (n.type === 'REVISION_REQUESTED') {
+    lines.push(...(v.points || []).map(p => '- ' + p), ...(v.reopened || []).map(p => '- ' + t('notify.reopened', { point: p })));
+    if (v.dueDate) lines.push(t('notify.dueDate', { date: values.dueDate }));
+  }
+  if (v.note) lines.push(v.note);
+  return { subject, text: lines.join('\n') };
 }
 
 /** A bell drawn in SVG: an emoji bell needs a font that office machines and headless browsers may lack. */
@@ -162,11 +188,23 @@ export function section(titleText, ...children) {
 }
 
 /**
- * A table with a caption for screen readers; wide tables scroll sideways on a phone, in a box that takes the
- * keyboard's focus so that it can be scrolled without a mouse.
+ * A table with a caption for screen readers. Under 600 px it is a column of cards: the first cell (or the one the
+ * page marked card-title) heads the card, every other cell is named by its column's header.
  */
 export function table(caption, headers, rows, attrs = {}) {
-  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption }, h('table', attrs,
+  for (const row of [rows].flat(Infinity)) {
+    if (!(row instanceof Element)) continue;
+    const cells = [...row.children];
+    const titled = cells.some(cell => cell.classList.contains('card-title'));
+    cells.forEach((cell, i) => {
+      if (i === 0 && !titled) cell.classList.add('card-title');
+      else if (!cell.classList.contains('card-title') && !cell.hasAttribute('data-label') && headers[i]) {
+        cell.setAttribute('data-label', headers[i]);
+      }
+    });
+  }
+  const classes = [attrs.class, 'card-list'].filter(Boolean).join(' ');
+  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption }, h('table', { ...attrs, class: classes },
     h('caption', { class: 'sr-only' }, caption),
     h('thead', {}, h('tr', {}, headers.map(x => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, rows)));

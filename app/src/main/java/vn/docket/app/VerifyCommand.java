@@ -5,6 +5,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,18 @@ final class VerifyCommand {
     }
 
     static int run(String[] args) {
+        // The report alone on standard output, so that a script can read it: the log (the embedded database
+        // starting, warnings) goes where the sentences go.
+        PrintStream report = System.out;
+        System.setOut(System.err);
+        try {
+            return run(args, report);
+        } finally {
+            System.setOut(report);
+        }
+    }
+
+    private static int run(String[] args, PrintStream out) {
         List<String> rest = new ArrayList<>(List.of(args));
         String anchors = option(rest, "--anchors");
         String publicKey = option(rest, "--public-key");
@@ -71,7 +84,7 @@ final class VerifyCommand {
                     report = report.and(Anchors.check(Path.of(anchors), Anchors.readPublicKey(key), checkpointer));
                     System.err.println("Anchors in " + anchors + " checked with key " + Anchors.fingerprint(Anchors.readPublicKey(key)));
                 }
-                System.out.println(new ObjectMapper().writeValueAsString(report));
+                out.println(new ObjectMapper().writeValueAsString(report));
                 report.problems().forEach(problem -> System.err.println(problem.sentence()));
                 System.err.println(report.sentence());
                 return report.intact() ? 0 : 1;

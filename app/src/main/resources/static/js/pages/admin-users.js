@@ -1,8 +1,9 @@
 // Users and their authority, for administrators: add, change role or unit, grant approval levels, reset a
-// password, disable. Every change is an event in the audit log, recorded under the administrator's name.
+// password, revoke a person's access token, disable. Every change is an event in the audit log, recorded under
+// the administrator's name.
 import { api } from '../api.js';
 import { h, clear, param } from '../dom.js';
-import { t, fmtDate } from '../i18n.js';
+import { t, fmtDate, fmtDateTime } from '../i18n.js';
 import { start, section, table, errorBox } from '../layout.js';
 import { field, read } from '../forms.js';
 
@@ -62,6 +63,12 @@ start('admin-users', 'users.title', async (main, me) => {
     if (chosen) {
       const path = `/api/admin/users/${encodeURIComponent(chosen.id)}`;
       const post = async (suffix, body) => { await api(path + suffix, { body: body || {} }); await again(t('users.saved')); };
+      // A lost laptop or a person leaving: the administrator revokes the token, not only its owner.
+      const tokens = await api(path + '/tokens');
+      const tokenRows = tokens.map(tok => h('tr', {},
+        h('td', {}, tok.label), h('td', { class: 'nowrap' }, fmtDateTime(tok.issuedAt)),
+        h('td', {}, h('button', { type: 'button', class: 'link', 'data-token': tok.tokenId,
+          onclick: () => post(`/tokens/${encodeURIComponent(tok.tokenId)}/revoke`) }, t('tokens.revoke')))));
       const pw = field({ name: 'password', label: t('users.newPassword'), required: true });
       pw.input.type = 'password';
       manage = section(t('users.manageTitle', { name: chosen.name }),
@@ -77,6 +84,9 @@ start('admin-users', 'users.title', async (main, me) => {
         (chosen.levels || []).length ? h('ul', { id: 'granted-levels' }, chosen.levels.map(l => h('li', {}, l, ' ',
           h('button', { type: 'button', class: 'link', onclick: () => post('/levels/withdraw', { level: l }) },
             t('users.withdraw'))))) : '',
+        h('h3', {}, t('tokens.title')),
+        tokens.length ? table(t('tokens.title'), [t('tokens.label'), t('tokens.issuedAt'), ''], tokenRows, { id: 'user-tokens' })
+          : h('p', { class: 'muted', id: 'user-tokens' }, t('tokens.none')),
         action('toggle-user', null, [], chosen.enabled ? t('users.disable') : t('users.enable'),
           () => post(chosen.enabled ? '/disable' : '/enable')));
     }

@@ -7,7 +7,7 @@ import { t, fmtDate, fmtDateTime } from '../i18n.js';
 import { start, section, statusBadge, timelinessBadge, deadlineText, sourceText, errorBox, KINDS, unitList } from '../layout.js';
 import { planPathChart } from '../charts.js';
 import { field, commandForm, lines } from '../forms.js';
-import { actionsFor, nextLevel, level } from '../work.js';
+import { nextLevel, level } from '../work.js';
 
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
@@ -16,7 +16,10 @@ async function load(id, until = () => true) {
   for (let attempt = 0; ; attempt++) {
     try {
       const [assignment, path] = await Promise.all([api(`/api/assignments/${id}`), api(`/api/assignments/${id}/path`)]);
-      if (until(assignment, path) || attempt >= 40) return { assignment, path };
+      if (until(assignment, path) || attempt >= 40) {
+        // What this person may do now is the assignment's own answer (the rules its commands are judged by).
+        return { assignment, path, allowed: await api(`/api/assignments/${id}/actions`) };
+      }
     } catch (e) {
       if (!(e instanceof ApiError && e.status === 404) || attempt >= 40) throw e;
     }
@@ -31,7 +34,7 @@ start('assignments', 'detail.title', async (main, me, setTitle) => {
     return;
   }
   const units = await unitList(me);
-  const render = async ({ assignment, path }) => {
+  const render = async ({ assignment, path, allowed }) => {
     setTitle(assignment.title);
     // Two read models follow the command: the path gains a step and the assignment itself changes.
     const stepsBefore = path.steps.length;
@@ -49,7 +52,7 @@ start('assignments', 'detail.title', async (main, me, setTitle) => {
       section(t('detail.path'), planPathChart(path, assignment), stepList(path)),
       path.points?.length ? section(t('points.title'), pointList(path.points)) : '',
       reminderSection(assignment, path),
-      section(t('detail.actions'), actions(me, assignment, path, after)));
+      section(t('detail.actions'), actions(me, assignment, path, allowed, after)));
   };
   try {
     await render(await load(id));
@@ -132,6 +135,12 @@ function stepList(path) {
       if (d.documentUrl) extra.push(h('a', { href: d.documentUrl, rel: 'noopener noreferrer' }, t('detail.openDocument')));
       if (d.documentSha256) extra.push(h('code', { title: d.documentSha256 }, `SHA-256 ${d.documentSha256.slice(0, 12)}…`));
     }
+    if (step.type === 'ISSUED' && d.file) {
+      extra.push(d.documentName || '');
+      extra.push(h('a', { href: `/api/assignments/${path.assignmentId}/issuance/file`, download: '', class: 'issued-file' },
+        t('detail.downloadIssued')));
+      extra.push(h('code', { title: d.documentSha256 }, `SHA-256 ${d.documentSha256.slice(0, 12)}…`));
+    }
     if (step.type === 'REVISION_REQUESTED' && d.dueDate) extra.push(`${t('field.dueDate')}: ${fmtDate(d.dueDate)}`);
     if (step.type === 'APPROVED' && d.finalApproval) extra.push(t('detail.final'));
     if (step.type === 'APPROVED' && d.decision) {
@@ -205,13 +214,13 @@ function effective() {
     hint: t('field.effectiveDate.hint') });
 }
 
-function actions(me, a, path, after) {
-  const chosen = actionsFor(me, a);
-  if (chosen.length === 0) return h('p', { class: 'muted', id: 'no-actions' }, t('detail.noActions'));
+/** allowed: the server's list of actions, in the order to offer them; each names one form below. */
+function actions(me, a, path, allowed, after) {
+  if (allowed.length === 0) return h('p', { class: 'muted', id: 'no-actions' }, t('detail.noActions'));
   const at = `/api/assignments/${a.id}`;
   const next = nextLevel(a);
   const forms = {
-    draft: () => {
+    handIn: () => {
       // The file itself is uploaded; the server computes its SHA-256. A link stays possible for documents kept
       // elsewhere. Nothing is hashed in the browser, so it works on a plain-http office address too.
       const file = field({ name: 'documentFile', label: t('field.documentFile'), type: 'file', wide: true,
@@ -266,7 +275,7 @@ function actions(me, a, path, after) {
         h('strong', {}, t('points.answerTable')), ' ', h('span', { class: 'hint' }, t('points.answerTable.hint'))));
       return [t('action.draft'), form];
     },
-    revision: () => {
+    sendBack: () => {
       const outside = level(me, next).outsideBody;
       // Answered points may be reopened: their answer did not satisfy, the next draft answers them again.
       const reopenable = (path.points || []).filter(p => p.status === 'ANSWERED' || p.status === 'CLOSED');
@@ -303,13 +312,27 @@ function actions(me, a, path, after) {
         done: after,
       }))];
     },
-    issue: () => [t('action.issue'), commandForm({
-      id: 'form-issue', submit: t('action.issue'), path: `${at}/issuance`,
-      fields: [field({ name: 'documentNumber', label: t('field.documentNumber'), required: true, placeholder: '95/KH-UBND' }),
-        field({ name: 'issuedOn', label: t('field.issuedOn'), type: 'date', required: true, notFuture: true })],
-      body: v => ({ documentNumber: v.documentNumber, issuedOn: v.issuedOn }),
-      done: after,
-    })],
+    issue: () => {
+      // The issued document's file is optional; chosen, it is uploaded and kept like a draft's.
+      const file = field({ name: 'issuedFile', label: t('field.issuedFile'), type: 'file', wide: true,
+        accept: '.docx,.odt,.pdf,.txt', hint: t('field.issuedFile.hint') });
+      const chosen = () => file.input.files[0];
+      return [t('action.issue'), commandForm({
+        id: 'form-issue', submit: t('action.issue'), path: `${at}/issuance`,
+        fields: [field({ name: 'documentNumber', label: t('field.documentNumber'), required: true, placeholder: '95/KH-UBND' }),
+          field({ name: 'issuedOn', label: t('field.issuedOn'), type: 'date', required: true, notFuture: true }), file],
+        form: v => {
+          if (!chosen()) return null;
+          const data = new FormData();
+          data.append('file', chosen());
+          data.append('documentNumber', v.documentNumber);
+          data.append('issuedOn', v.issuedOn);
+          return data;
+        },
+        body: v => ({ documentNumber: v.documentNumber, issuedOn: v.issuedOn }),
+        done: after,
+      })];
+    },
     extend: () => [t('action.extend'), commandForm({
       id: 'form-extend', submit: t('action.extend'), path: `${at}/deadline-extensions`,
       fields: [field({ name: 'newDeadline', label: t('field.newDeadline'), type: 'date', required: true }),
@@ -336,7 +359,7 @@ function actions(me, a, path, after) {
     ...followUpForms(a, at, after),
   };
   // The first action (the one the workflow expects next) is open; the others one click away.
-  return h('div', { class: 'actions', id: 'actions' }, chosen.map((key, i) => {
+  return h('div', { class: 'actions', id: 'actions' }, allowed.filter(key => forms[key]).map((key, i) => {
     const [title, form] = forms[key]();
     return h('details', { class: `action action-${key}`, open: i === 0 }, h('summary', {}, title), form);
   }));

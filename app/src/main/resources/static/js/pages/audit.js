@@ -2,7 +2,7 @@
 // effect, filterable; and the integrity check's verdict where the server offers one.
 import { api, ApiError } from '../api.js';
 import { h, clear } from '../dom.js';
-import { t, lang, fmtDate, fmtDateTime } from '../i18n.js';
+import { t, known, lang, fmtDate, fmtDateTime } from '../i18n.js';
 import { start, section, table, errorBox } from '../layout.js';
 import { field, read } from '../forms.js';
 
@@ -71,11 +71,38 @@ start('audit', 'audit.title', async (main) => {
 /** The event's own fields, folded away: the log stays one line per event. */
 function payload(fields) {
   if (!fields) return '';
+  // A refusal's reason is the server's English detail: the rule's own words stand in for it when the web app has them.
+  const ruleSaid = fields.rule && known('problem.' + fields.rule);
   const shown = Object.entries(fields).filter(([key, value]) => key !== 'assignmentId' && value !== null
-    && !(Array.isArray(value) && value.length === 0));
+    && !(Array.isArray(value) && value.length === 0) && !(key === 'reason' && ruleSaid));
   return h('details', {}, h('summary', {}, t('audit.details')),
-    h('dl', { class: 'payload' }, shown.map(([key, value]) => [h('dt', {}, key),
-      h('dd', {}, typeof value === 'object' ? JSON.stringify(value) : String(value))])));
+    h('dl', { class: 'payload' }, shown.map(([key, value]) => [h('dt', {}, fieldName(key)), h('dd', {}, readable(value, key))])));
+}
+
+/** A field's name in the person's language; the event's own name only for a field the web app does not know. */
+function fieldName(key) {
+  return known('audit.field.' + key) ? t('audit.field.' + key) : known('field.' + key) ? t('field.' + key) : key;
+}
+
+/** Names Docket shows for its upper-case values (roles, kinds, statuses, answers, verdicts), in that order. */
+const VALUE_NAMES = ['role', 'kind', 'status', 'points.answer', 'step'];
+
+/** A value as a person reads it: dates dd/MM/yyyy, Docket's codes and refused rules in words, lists and records on one line. */
+function readable(value, key) {
+  if (Array.isArray(value)) return value.map(v => readable(v, key)).join('; ');
+  if (typeof value === 'boolean') return t(value ? 'audit.yes' : 'audit.no');
+  if (typeof value === 'object') {
+    return Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => `${fieldName(k)}: ${readable(v, k)}`).join(' · ');
+  }
+  const text = String(value);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return fmtDate(text);
+  if (/^\d{4}-\d{2}-\d{2}T/.test(text)) return fmtDateTime(text);
+  if (key === 'rule' && known('problem.' + text)) return t('problem.' + text);
+  if (/^[A-Z][A-Z_]+$/.test(text)) {
+    const prefix = VALUE_NAMES.find(p => known(`${p}.${text}`));
+    if (prefix) return t(`${prefix}.${text}`);
+  }
+  return text;
 }
 
 /**

@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { h, clear, param } from '../dom.js';
 import { t } from '../i18n.js';
-import { start, section, errorBox } from '../layout.js';
+import { start, section, table, errorBox } from '../layout.js';
 
 /** Unchanged paragraphs shown around a change; longer unchanged stretches are folded. */
 const CONTEXT = 2;
@@ -17,10 +17,10 @@ start('assignments', 'changes.title', async (main, me, setTitle) => {
     clear(main, h('p', { class: 'error' }, t('detail.notFound')));
     return;
   }
-  let assignment, changes;
+  let assignment, changes, path;
   try {
-    [assignment, changes] = await Promise.all([api(`/api/assignments/${id}`),
-      api(`/api/assignments/${id}/drafts/${to}/changes?from=${from}`)]);
+    [assignment, changes, path] = await Promise.all([api(`/api/assignments/${id}`),
+      api(`/api/assignments/${id}/drafts/${to}/changes?from=${from}`), api(`/api/assignments/${id}/path`)]);
   } catch (e) {
     clear(main, e.status === 404 ? h('p', { class: 'error' }, t('draft.notFound')) : errorBox(e));
     return;
@@ -48,9 +48,33 @@ start('assignments', 'changes.title', async (main, me, setTitle) => {
       figure('changed', f.paragraphsChanged), figure('added', f.paragraphsAdded), figure('removed', f.paragraphsRemoved),
       figure('words', f.wordsChanged)),
     h('p', { class: 'draft-actions', role: 'group', 'aria-label': t('changes.view') }, inline, sideBySide),
-    section(t('changes.paragraphs'), view));
+    // The leader judges the answers against the text: the table beside the changes (above them on a phone).
+    h('div', { class: 'changes-layout' },
+      h('div', { class: 'changes-answers' }, section(t('changes.answers', { to }), answerTable(path, to))),
+      h('div', { class: 'changes-text' }, section(t('changes.paragraphs'), view))));
   show('inline');
 });
+
+/**
+ * How version {@code to} answered the revision points: each point it answered (taken in, where; explained, why
+ * not), then those still waiting for an answer.
+ */
+function answerTable(path, to) {
+  const step = path.steps.find(x => x.type === 'POINTS_ANSWERED' && x.version === to);
+  const answers = step?.details?.answers || [];
+  const points = path.points || [];
+  const text = id => points.find(p => p.id === id)?.text || '';
+  const waiting = points.filter(p => (p.status === 'OPEN' || p.status === 'REOPENED') && p.raisedOnVersion < to
+    && !answers.some(a => a.point === p.id));
+  if (!answers.length && !waiting.length) return h('p', { class: 'muted', id: 'no-answers' }, t('changes.noAnswers', { to }));
+  const row = (id, answer, note) => h('tr', { 'data-point': id },
+    h('td', { class: 'card-title' }, h('strong', {}, id), ' ', text(id)),
+    h('td', { 'data-label': t('changes.answer') }, h('span', { class: `badge answer-${answer || 'none'}` }, answer ? t('points.answer.' + answer)
+      : t('points.status.OPEN')), note ? [h('br'), note] : ''));
+  return table(t('changes.answers', { to }), [t('changes.point'), t('changes.answer')],
+    [...answers.map(a => row(a.point, a.answer, a.note)), ...waiting.map(p => row(p.id, null, null))],
+    { id: 'answer-table', class: 'answers card-list' });
+}
 
 /** The runs of words of an edited paragraph, a space between each. */
 function segments(list, keep) {

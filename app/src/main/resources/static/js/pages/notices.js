@@ -36,7 +36,7 @@ function unavailable(e) {
   if (e instanceof ApiError && (e.status === 404 || e.status === 405)) {
     return h('div', { class: 'error', role: 'alert', id: 'import-unavailable' },
       h('p', {}, t('notices.unavailable')),
-      e.problem?.detail && h('p', { class: 'detail' }, t('serverSaid', { detail: e.problem.detail })));
+      problemDetail(e) && h('p', { class: 'detail' }, problemDetail(e)));
   }
   return errorBox(e);
 }

@@ -54,9 +54,34 @@ start('stats', 'stats.title', async (main) => {
       summaryTable(t('stats.byUnit'), t('field.leadUnit'), byUnit, 'by-unit')] : h('p', { class: 'muted' }, t('none'))),
     section(t('stats.byKind'), byKind.length ? [bars(t('stats.byKind'), byKind, number),
       summaryTable(t('stats.byKind'), t('field.kind'), byKind, 'by-kind')] : h('p', { class: 'muted' }, t('none'))),
+    section(t('stats.points'), h('p', { id: 'points-summary' }, t('stats.pointsSummary', { raised: stats.pointsRaised,
+      mean: number(stats.meanPointsPerRound ?? 0), takenIn: stats.takenIn, explained: stats.explained,
+      reopened: stats.reopened })), pointsByRound(stats)),
     section(t('stats.turnaround'), table(t('stats.turnaround'), [t('field.title'), t('field.leadUnit'), t('field.kind'),
       t('stats.rounds'), t('stats.turnaround')], stats.perAssignment.filter(a => a.rounds > 0).map(a => h('tr', {},
       h('td', {}, h('a', { href: `/assignment.html?id=${a.id}` }, a.title)), h('td', {}, a.unit),
       h('td', {}, t('kind.' + a.kind)), h('td', { class: 'num' }, a.rounds),
       h('td', {}, a.turnaroundDays.map(d => (d === null ? '…' : d)).join(' · ')))))));
 });
+
+/**
+ * Points raised in the first, second, … round of every assignment shown, and how they were answered: taken in,
+ * or explained rather than taken in (with the share explained).
+ */
+function pointsByRound(stats) {
+  const rounds = [];
+  for (const a of stats.perAssignment) {
+    a.pointsByRound.forEach((r, i) => {
+      const sum = rounds[i] || (rounds[i] = { raised: 0, reopened: 0, takenIn: 0, explained: 0 });
+      for (const key of Object.keys(sum)) sum[key] += r[key];
+    });
+  }
+  if (!rounds.length) return h('p', { class: 'muted' }, t('none'));
+  return table(t('stats.points'), [t('stats.round'), t('stats.pointsRaised'), t('stats.pointsReopened'),
+    t('points.answer.TAKEN_IN'), t('points.answer.EXPLAINED'), t('stats.explainedShare')],
+  rounds.map((r, i) => h('tr', {}, h('th', { scope: 'row' }, t('stats.roundN', { n: i + 1 })),
+    h('td', { class: 'num' }, r.raised), h('td', { class: 'num' }, r.reopened), h('td', { class: 'num' }, r.takenIn),
+    h('td', { class: 'num' }, r.explained),
+    h('td', { class: 'num' }, r.takenIn + r.explained ? `${Math.round(100 * r.explained / (r.takenIn + r.explained))} %` : '–'))),
+  { id: 'points-by-round' });
+}

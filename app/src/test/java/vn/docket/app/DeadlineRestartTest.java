@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,10 +67,11 @@ class DeadlineRestartTest {
             DocketClient docket = RestartTest.client(third);
             third.getBean(MutableClock.class).setToday(LocalDate.of(2021, 5, 21));
             docket.await("auditor", path, p -> count(p, "DEADLINE_MISSED") == 1);
-            Thread.sleep(500); // several more polls: nothing else may arrive
-            Map<String, Object> after = docket.getOk("auditor", path);
-            assertThat(count(after, "REMINDER_SENT")).isEqualTo(1);
-            assertThat(count(after, "DEADLINE_MISSED")).isEqualTo(1);
+            // Several more polls of the deadline manager: nothing else may arrive.
+            Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> {
+                Map<String, Object> after = docket.getOk("auditor", path);
+                return count(after, "REMINDER_SENT") == 1 && count(after, "DEADLINE_MISSED") == 1;
+            });
             assertThat(pending(third, id)).isZero();
         }
     }

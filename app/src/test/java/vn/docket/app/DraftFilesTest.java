@@ -38,6 +38,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
+import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.platform.files.FileStore;
 
@@ -70,6 +71,11 @@ class DraftFilesTest {
     }
 
     ResponseEntity<Map<String, Object>> handIn(String user, byte[] content, String filename, Map<String, String> fields) {
+        return upload(user, "/drafts", content, filename, fields);
+    }
+
+    ResponseEntity<Map<String, Object>> upload(String user, String path, byte[] content, String filename,
+                                               Map<String, String> fields) {
         LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("file", new ByteArrayResource(content) {
             @Override
@@ -80,7 +86,7 @@ class DraftFilesTest {
         fields.forEach(form::add);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.withBasicAuth(user, "demo").exchange("/api/assignments/" + id + "/drafts", HttpMethod.POST,
+        return http.withBasicAuth(user, "demo").exchange("/api/assignments/" + id + path, HttpMethod.POST,
                 new HttpEntity<>(form, headers), new ParameterizedTypeReference<>() {
                 });
     }
@@ -301,6 +307,40 @@ class DraftFilesTest {
         ResponseEntity<Map<String, Object>> itself = docket.get("chair", "/api/assignments/" + id + "/drafts/2/changes?from=2");
         assertThat(itself.getStatusCode().value()).isEqualTo(422);
         assertThat(itself.getBody()).containsEntry("rule", "changes-from-invalid");
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void the_clerk_records_the_issuance_with_the_issued_documents_file_and_the_chair_reads_it() {
+        assertThat(handIn("tckh", docx(PARAGRAPHS), "Dự thảo.docx", Map.of()).getStatusCode().value()).isEqualTo(201);
+        docket.ok("chair", "/api/assignments/" + id + "/approvals", Map.of("draftVersion", 1));
+        List<String> issuedText = List.of("KẾ HOẠCH số 95/KH-UBND", "Thực hiện Chương trình hành động " + UUID.randomUUID());
+        byte[] content = docx(issuedText);
+
+        long before = storedPieces();
+        ResponseEntity<Map<String, Object>> early = upload("clerk", "/issuance", content, "Kế hoạch 95.docx",
+                Map.of("documentNumber", "95/KH-UBND"));
+        assertThat(early.getStatusCode().value()).as("%s", early.getBody()).isEqualTo(422);
+        assertThat(early.getBody()).containsEntry("rule", "issued-on-required");
+        assertThat(storedPieces()).as("a refused issuance keeps no file").isEqualTo(before);
+
+        ResponseEntity<Map<String, Object>> issued = upload("clerk", "/issuance", content, "Kế hoạch 95.docx",
+                Map.of("documentNumber", "95/KH-UBND", "issuedOn", "2021-05-10"));
+        assertThat(issued.getStatusCode().value()).as("%s", issued.getBody()).isEqualTo(200);
+        DocumentIssued event = eventStore.readEvents(id).asStream().map(m -> m.getPayload())
+                .filter(DocumentIssued.class::isInstance).map(DocumentIssued.class::cast).findFirst().orElseThrow();
+        assertThat(event.documentSha256()).isEqualTo(FileStore.sha256(content));
+        assertThat(event.documentName()).isEqualTo("Kế hoạch 95.docx");
+
+        ResponseEntity<byte[]> file = http.withBasicAuth("chair", "demo")
+                .getForEntity("/api/assignments/" + id + "/issuance/file", byte[].class);
+        assertThat(file.getBody()).isEqualTo(content);
+        assertThat(file.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).contains("filename=\"Ke hoach 95.docx\"");
+        Map<String, Object> text = docket.getOk("chair", "/api/assignments/" + id + "/issuance/text");
+        assertThat((List<String>) text.get("paragraphs")).isEqualTo(issuedText);
+        assertThat(text).containsEntry("documentNumber", "95/KH-UBND");
+        assertThat(http.withBasicAuth("qldt", "demo").getForEntity("/api/assignments/" + id + "/issuance/file",
+                byte[].class).getStatusCode().value()).isEqualTo(404);
     }
 
     private void sendBack() {

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -63,14 +66,17 @@ class FollowUpReportTest {
         DocketClient docket = new DocketClient(http);
         String plan = assign(docket, "Kế hoạch tổ chức Lễ hội văn hóa du lịch 2021", "2021-02-01", "2021-03-15");
         assign(docket, "Kế hoạch tuyên truyền bầu cử đại biểu Quốc hội", "2021-03-01", "2021-03-31");
-        Instant cutOff = Instant.now();
-        Thread.sleep(20);
+        // Events are stamped to the millisecond: what follows must be stamped after the cut-off's.
+        Instant cutOff = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Awaitility.await().pollInterval(Duration.ofMillis(1))
+                .until(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(cutOff));
         docket.ok("clerk", "/api/assignments/" + plan + "/drafts", Map.of("documentName", "KH lễ hội.docx",
                 "documentUrl", "https://vanban.example.vn/kh-le-hoi", "effectiveDate", "2021-03-10"));
         docket.ok("chair", "/api/assignments/" + plan + "/approvals", Map.of("effectiveDate", "2021-03-20"));
 
         String q = "/api/reports/follow-up?period=last-quarter&unit=" + VHTT;
-        Map<String, Object> now = docket.getOk("auditor", q);
+        // Reports read a projection: wait until it has taken in the approval.
+        Map<String, Object> now = docket.await("auditor", q, r -> Integer.valueOf(1).equals(total(r).get("doneOnTime")));
         Map<String, Object> then = docket.getOk("auditor", q + "&asOf=" + cutOff);
 
         assertThat(now).containsEntry("from", "2021-01-01").containsEntry("to", "2021-03-31")
@@ -88,6 +94,8 @@ class FollowUpReportTest {
     void the_report_downloads_as_a_spreadsheet_laid_out_like_the_offices_report_and_as_csv() throws Exception {
         DocketClient docket = new DocketClient(http);
         assign(docket, GDDT, "Kế hoạch phát triển văn hóa đọc trong trường học", "2021-01-04", "2021-01-29");
+        docket.await("clerk", "/api/reports/follow-up?period=2021-Q1&unit=" + GDDT,
+                r -> Integer.valueOf(1).equals(total(r).get("assigned")));
 
         ResponseEntity<byte[]> xlsx = http.withBasicAuth("clerk", "demo")
                 .getForEntity("/api/reports/follow-up.xlsx?period=2021-Q1", byte[].class);

@@ -50,8 +50,10 @@ class MigrationFromAxonMongoTest {
             docket.await("auditor", "/api/audit?assignment=" + id, a -> ((Number) a.get("total")).intValue() == 2);
         }
         try (ConfigurableApplicationContext forgotten = start("--docket.event-store.engine=docket")) {
-            // Without the migration the projections cannot run; the log says what to do.
-            assertThat(output.getOut()).contains("Projection processor assignment-list/0 still holds a position in"
+            // Without the migration the projections cannot run; the log says what to do. Read from both streams:
+            // under "mvn test" platform's test classes, with their logback-test.xml (warnings to standard
+            // error), are on the class path; under "mvn verify" its test-jar, without it (standard output).
+            assertThat(output.getAll()).contains("Projection processor assignment-list/0 still holds a position in"
                     + " the axon-mongo event store and cannot process events until it is carried over: start Docket"
                     + " once with docket.event-store.migrate-from-axon-mongo=true");
         }

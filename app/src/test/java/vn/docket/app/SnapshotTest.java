@@ -3,9 +3,12 @@ package vn.docket.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,5 +53,30 @@ class SnapshotTest {
                 "decisionRef", Map.of("number", "45-TB/TU", "date", "2021-04-28")));
         assertThat(docket.await("auditor", "/api/assignments/" + id, a -> "APPROVED".equals(a.get("status"))))
                 .containsEntry("currentVersion", 4);
+    }
+
+    @Test
+    void a_snapshot_of_an_older_shape_of_the_assignment_is_ignored_and_the_assignment_rebuilt_from_its_events() {
+        DocketClient docket = new DocketClient(http);
+        String id = Walks.assign(docket, "Kế hoạch chuyển đổi số năm 2021", "Phòng Tài chính - Kế hoạch", "2021-05-30",
+                List.of("Lãnh đạo UBND thành phố"));
+        for (int round = 1; round <= 2; round++) {
+            Walks.draft(docket, "tckh", id, "2021-04-2" + round);
+            docket.ok("pct", "/api/assignments/" + id + "/revision-requests",
+                    Map.of("reasons", List.of("Vòng " + round + ": bổ sung số liệu"), "effectiveDate", "2021-04-2" + round));
+        }
+        MongoCollection<Document> snapshots = database.getCollection("docket_snapshots");
+        Document snapshot = snapshots.find(Filters.eq("_id", id)).first();
+        assertThat(snapshot).isNotNull();
+        assertThat(snapshot.getString("payloadRevision")).isNotNull();
+
+        // A snapshot as an older Assignment wrote it: no revision, and a state the events do not support (an
+        // issued document). Read, it would refuse the next draft; ignored, the events say the unit holds the work.
+        Document older = Document.parse(snapshot.getString("payload")).append("status", "ISSUED");
+        snapshots.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("payloadRevision", null),
+                Updates.set("payload", older.toJson())));
+
+        assertThat(docket.ok("tckh", "/api/assignments/" + id + "/drafts", Map.of("documentName", "v3.docx",
+                "documentUrl", "https://vanban.example.vn/v3", "effectiveDate", "2021-04-25"))).containsEntry("version", 3);
     }
 }

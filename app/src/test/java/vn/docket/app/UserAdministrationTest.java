@@ -264,6 +264,35 @@ class UserAdministrationTest {
     }
 
     @Test
+    void an_admin_revokes_another_persons_token_which_is_refused_from_the_next_request_and_recorded_under_the_admin() {
+        String pw = "mười ký tự trở lên";
+        assertStatus(asAdmin("/api/admin/users", user("lost.laptop", "AUDITOR", null, pw)), 201, null);
+        Map<String, Object> issued = call("lost.laptop", pw, HttpMethod.POST, "/api/me/tokens",
+                Map.of("label", "máy tính xách tay")).getBody();
+        String token = (String) issued.get("token");
+        assertStatus(bearer(token, "/api/assignments"), 200, null);
+
+        ResponseEntity<List<Map<String, Object>>> listed = http.withBasicAuth("admin", "demo").exchange(
+                "/api/admin/users/lost.laptop/tokens", HttpMethod.GET, null, new ParameterizedTypeReference<>() {
+                });
+        assertThat(listed.getBody()).extracting(t -> t.get("label")).containsExactly("máy tính xách tay");
+        assertThat(listed.getBody().toString()).doesNotContain(token);
+        assertStatus(call("clerk", "demo", HttpMethod.POST,
+                "/api/admin/users/lost.laptop/tokens/" + issued.get("tokenId") + "/revoke", null), 403, "admins-only");
+        assertStatus(bearer(token, "/api/assignments"), 200, null);
+
+        assertThat(asAdmin("/api/admin/users/lost.laptop/tokens/" + issued.get("tokenId") + "/revoke", null)
+                .getStatusCode().value()).isEqualTo(204);
+        assertStatus(bearer(token, "/api/assignments"), 401, "authentication-required");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> entries = Awaitility.await().until(() -> (List<Map<String, Object>>) call(
+                        "auditor", "demo", HttpMethod.GET, "/api/audit?actor=admin&size=100", null).getBody().get("items"),
+                items -> items.stream().anyMatch(e -> "AccessTokenRevoked".equals(e.get("type"))
+                        && "lost.laptop".equals(((Map<?, ?>) e.get("payload")).get("userId"))));
+        assertThat(entries).isNotEmpty();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void an_approval_on_the_plan_path_says_since_when_and_by_whom_the_approver_held_their_role() {
         DocketClient docket = new DocketClient(http);

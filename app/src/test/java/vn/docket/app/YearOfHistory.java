@@ -37,8 +37,6 @@ final class YearOfHistory {
             "Trung tâm Phát triển quỹ đất");
     static final String LEADERS = "Lãnh đạo UBND thành phố";
     static final LocalDate FIRST_DAY = LocalDate.of(2021, 1, 4);
-    /** Nothing happens after this day: the history is read in mid-January 2022. */
-    static final LocalDate LAST_DAY = LocalDate.of(2022, 1, 14);
 
     static final Actor CLERK = new Actor("clerk", "Nguyễn Thị Lan", "Văn phòng HĐND và UBND thành phố", Role.CLERK);
     static final Actor CHAIR = new Actor("chair", "Hoàng Văn Nam", LEADERS, Role.CHAIR);
@@ -69,21 +67,33 @@ final class YearOfHistory {
 
     final List<Plan> plans = new ArrayList<>();
 
+    /** Nothing happens after this day. */
+    private final LocalDate lastDay;
+
+    private YearOfHistory(LocalDate lastDay) {
+        this.lastDay = lastDay;
+    }
+
     static YearOfHistory generate(long seed, int count) {
+        return generate(seed, count, FIRST_DAY, 355);
+    }
+
+    /** {@code count} plans assigned over {@code days} days from {@code firstDay}; the history ends 20 days later. */
+    static YearOfHistory generate(long seed, int count, LocalDate firstDay, int days) {
         Random random = new Random(seed);
-        YearOfHistory year = new YearOfHistory();
+        YearOfHistory history = new YearOfHistory(firstDay.plusDays(days + 20L));
         for (int i = 0; i < count; i++) {
-            LocalDate on = FIRST_DAY.plusDays(random.nextInt(355));
+            LocalDate on = firstDay.plusDays(random.nextInt(days));
             Plan plan = new Plan(new UUID(seed, i), UNITS.get(random.nextInt(UNITS.size())), on,
                     on.plusDays(10 + random.nextInt(51)));
-            course(plan, random);
-            year.plans.add(plan);
+            history.course(plan, random);
+            history.plans.add(plan);
         }
-        return year;
+        return history;
     }
 
     /** Decides what happens to a plan; stops at the history's last day. */
-    private static void course(Plan p, Random random) {
+    private void course(Plan p, Random random) {
         if (random.nextInt(100) < 5) {
             add(p, p.assignedOn.plusDays(1 + random.nextInt(5)), "REASSIGNED", null,
                     UNITS.get((UNITS.indexOf(p.unit) + 1 + random.nextInt(UNITS.size() - 1)) % UNITS.size()));
@@ -131,8 +141,8 @@ final class YearOfHistory {
         }
     }
 
-    private static boolean add(Plan p, LocalDate on, String what, LocalDate date, String unit) {
-        if (on.isAfter(LAST_DAY)) {
+    private boolean add(Plan p, LocalDate on, String what, LocalDate date, String unit) {
+        if (on.isAfter(lastDay)) {
             return false;
         }
         p.steps.add(new Step(on, what, date, unit));
@@ -141,44 +151,45 @@ final class YearOfHistory {
 
     /** The events of every plan, as the aggregate would have applied them, with their actors and recorded times. */
     List<List<EventMessage<?>>> events() {
-        List<List<EventMessage<?>>> all = new ArrayList<>();
-        for (Plan p : plans) {
-            List<EventMessage<?>> messages = new ArrayList<>();
-            String unit = p.unit;
-            LocalDate deadline = p.deadline;
-            int version = 0;
-            append(messages, p, CLERK, new TaskAssigned(p.id, "Nhiệm vụ " + p.id.getLeastSignificantBits(),
-                    DeliverableKind.PLAN, unit, List.of(), deadline, List.of(LEADERS), null, null, p.assignedOn));
-            for (Step s : p.steps) {
-                Actor staff = new Actor("staff-" + Math.abs(unit.hashCode()), "Chuyên viên", unit, Role.UNIT_STAFF);
-                switch (s.what()) {
-                    case "REASSIGNED" -> {
-                        append(messages, p, CLERK, new TaskReassigned(p.id, unit, s.unit(), "Điều chuyển", s.on()));
-                        unit = s.unit();
-                    }
-                    case "CANCELLED" -> append(messages, p, CLERK, new TaskCancelled(p.id, "Không còn cần thiết", s.on()));
-                    case "EXTENDED" -> {
-                        append(messages, p, CLERK, new DeadlineExtended(p.id, deadline, s.date(), "Gia hạn", s.on()));
+        return plans.stream().map(YearOfHistory::events).toList();
+    }
+
+    /** One plan's events, as the aggregate would have applied them. */
+    static List<EventMessage<?>> events(Plan p) {
+        List<EventMessage<?>> messages = new ArrayList<>();
+        String unit = p.unit;
+        LocalDate deadline = p.deadline;
+        int version = 0;
+        append(messages, p, CLERK, new TaskAssigned(p.id, "Nhiệm vụ " + p.id.getLeastSignificantBits(),
+                DeliverableKind.PLAN, unit, List.of(), deadline, List.of(LEADERS), null, null, p.assignedOn));
+        for (Step s : p.steps) {
+            Actor staff = new Actor("staff-" + Math.abs(unit.hashCode()), "Chuyên viên", unit, Role.UNIT_STAFF);
+            switch (s.what()) {
+                case "REASSIGNED" -> {
+                    append(messages, p, CLERK, new TaskReassigned(p.id, unit, s.unit(), "Điều chuyển", s.on()));
+                    unit = s.unit();
+                }
+                case "CANCELLED" -> append(messages, p, CLERK, new TaskCancelled(p.id, "Không còn cần thiết", s.on()));
+                case "EXTENDED" -> {
+                    append(messages, p, CLERK, new DeadlineExtended(p.id, deadline, s.date(), "Gia hạn", s.on()));
+                    deadline = s.date();
+                }
+                case "DRAFT" -> append(messages, p, staff, new DraftSubmitted(p.id, ++version, "Dự thảo v" + version
+                        + ".docx", null, "https://vanban.example.vn/" + p.id + "/" + version, null, s.on()));
+                case "REVISION" -> {
+                    append(messages, p, CHAIR, new RevisionRequested(p.id, version, LEADERS, List.of("Chỉnh sửa"),
+                            s.date(), s.on()));
+                    if (s.date() != null) {
                         deadline = s.date();
                     }
-                    case "DRAFT" -> append(messages, p, staff, new DraftSubmitted(p.id, ++version, "Dự thảo v" + version
-                            + ".docx", null, "https://vanban.example.vn/" + p.id + "/" + version, null, s.on()));
-                    case "REVISION" -> {
-                        append(messages, p, CHAIR, new RevisionRequested(p.id, version, LEADERS, List.of("Chỉnh sửa"),
-                                s.date(), s.on()));
-                        if (s.date() != null) {
-                            deadline = s.date();
-                        }
-                    }
-                    case "APPROVED" -> append(messages, p, CHAIR, new DraftApproved(p.id, version, LEADERS, true,
-                            null, null, s.on()));
-                    case "ISSUED" -> append(messages, p, CLERK, new DocumentIssued(p.id, "KH-" + version, s.on()));
-                    default -> throw new IllegalStateException(s.what());
                 }
+                case "APPROVED" -> append(messages, p, CHAIR, new DraftApproved(p.id, version, LEADERS, true,
+                        null, null, s.on()));
+                case "ISSUED" -> append(messages, p, CLERK, new DocumentIssued(p.id, "KH-" + version, s.on()));
+                default -> throw new IllegalStateException(s.what());
             }
-            all.add(messages);
         }
-        return all;
+        return messages;
     }
 
     private static void append(List<EventMessage<?>> messages, Plan p, Actor actor, AssignmentEvent event) {

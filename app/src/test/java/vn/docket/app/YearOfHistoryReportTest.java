@@ -6,14 +6,23 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +31,19 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import vn.docket.events.AssignmentEvent;
+import vn.docket.events.DeliverableKind;
+import vn.docket.events.DraftApproved;
+import vn.docket.events.DraftSubmitted;
+import vn.docket.events.EventMetadata;
+import vn.docket.events.TaskAssigned;
+import vn.docket.events.TaskCancelled;
 import vn.docket.platform.testing.MutableClock;
+import vn.docket.query.reports.FollowUpReport;
+import vn.docket.query.reports.FollowUpReports;
+import vn.docket.query.reports.ReplayedReports;
+import vn.docket.query.reports.ReportPeriod;
+import vn.docket.query.reports.TimelinessRule;
 
 /**
  * 480 plans over 2021 from seed 20210104, appended to the event store as the aggregate would have written them.
@@ -47,6 +68,12 @@ class YearOfHistoryReportTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    FollowUpReports reports;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
     @AfterEach
     void backToTheUsualToday() {
         clock.setToday(LocalDate.of(2021, 5, 10));
@@ -57,11 +84,8 @@ class YearOfHistoryReportTest {
         // The reports are made after the year, as an office makes them: open work is judged on each period's last day.
         clock.setToday(LocalDate.of(2022, 1, 10));
         YearOfHistory year = YearOfHistory.generate(SEED, PLANS);
-        List<List<EventMessage<?>>> events = year.events();
-        long appendStarted = System.nanoTime();
-        events.forEach(eventStore::publish);
-        long appendMs = (System.nanoTime() - appendStarted) / 1_000_000;
-        int eventCount = events.stream().mapToInt(List::size).sum();
+        long appendMs = published();
+        int eventCount = year.events().stream().mapToInt(List::size).sum();
 
         DocketClient docket = new DocketClient(http);
         StringBuilder note = new StringBuilder(String.format("%d plans, %d events appended in %d ms%n",
@@ -73,8 +97,11 @@ class YearOfHistoryReportTest {
             Map<String, Object> report = docket.getOk("clerk", "/api/reports/follow-up?period=" + period[0]);
             Map<String, Map<String, Object>> expected = expectedRows(year, from, to);
 
-            // The report reads the whole store: the plans, and the users recorded at start.
-            assertThat(((Number) report.get("eventsRead")).longValue()).isEqualTo(StoredEvents.count(eventStore, e -> true));
+            // The report reads the timelines of the tasks the period can concern, not the whole history.
+            long concerned = year.plans.stream().filter(p -> !p.assignedOn.isAfter(to)
+                    && (p.steps.isEmpty() || !p.last().isBefore(from))).count();
+            assertThat(((Number) report.get("tasksRead")).longValue()).isBetween(
+                    (long) (int) expected.get(null).get("total"), concerned);
             assertSameFigures(FollowUpReportTest.total(report), expected.remove(null), "total " + period[0]);
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> units = (List<Map<String, Object>>) report.get("units");
@@ -82,8 +109,8 @@ class YearOfHistoryReportTest {
             for (Map<String, Object> unit : units) {
                 assertSameFigures(unit, expected.get((String) unit.get("unit")), unit.get("unit") + " " + period[0]);
             }
-            note.append(String.format("%s: produced in %s ms from %s events; total %s%n", period[0], report.get("tookMs"),
-                    report.get("eventsRead"), FollowUpReportTest.total(report)));
+            note.append(String.format("%s: produced in %s ms from %s task timelines; total %s%n", period[0],
+                    report.get("tookMs"), report.get("tasksRead"), FollowUpReportTest.total(report)));
             units.forEach(u -> note.append("  ").append(u).append(System.lineSeparator()));
         }
         // The history has what a real year has: on-time and late work, open and overdue work, extensions, rounds.
@@ -96,6 +123,108 @@ class YearOfHistoryReportTest {
                 .isGreaterThan(30);
         Files.writeString(Path.of("target", "year-of-history-report.txt"), note, StandardCharsets.UTF_8);
         System.out.print(note);
+    }
+
+    /**
+     * The report from the timelines gives the figures the replay of the whole store gives (the report as it
+     * was produced before the timelines, kept as the oracle), for months, quarters, a year and odd spans, as of
+     * now and as of moments in the past, for all units and for one; with back-dated closings recorded late.
+     */
+    @Test
+    void the_report_from_the_timelines_equals_the_replay_of_the_whole_store_for_any_period_and_as_of_moment() {
+        clock.setToday(LocalDate.of(2022, 1, 10));
+        published();
+        UUID approvedLate = new UUID(SEED, 9_001);
+        UUID cancelledLate = new UUID(SEED, 9_002);
+        // Two years before the generated one (its reports do not see them): approved on 20/6/2019 but
+        // recorded on 5/7, so as of 1/7 the task was still open in the third quarter.
+        eventStore.publish(recorded(approvedLate, 0, new TaskAssigned(approvedLate, "Báo cáo ghi lùi ngày",
+                DeliverableKind.PLAN, BACK_DATED_UNIT, List.of(), LocalDate.of(2019, 6, 1), List.of(YearOfHistory.LEADERS),
+                null, null, LocalDate.of(2019, 5, 3)), "2019-05-03T09:00:00+07:00"));
+        eventStore.publish(recorded(approvedLate, 1, new DraftSubmitted(approvedLate, 1, "v1.docx", null,
+                "https://vanban.example.vn/v1", null, LocalDate.of(2019, 5, 28)), "2019-05-28T09:00:00+07:00"));
+        eventStore.publish(recorded(approvedLate, 2, new DraftApproved(approvedLate, 1, YearOfHistory.LEADERS, true,
+                null, null, LocalDate.of(2019, 6, 20)), "2019-07-05T09:00:00+07:00"));
+        // Cancelled on 20/8 but recorded on 2/10.
+        eventStore.publish(recorded(cancelledLate, 0, new TaskAssigned(cancelledLate, "Kế hoạch hủy ghi lùi ngày",
+                DeliverableKind.PLAN, BACK_DATED_UNIT, List.of(), LocalDate.of(2019, 9, 15), List.of(YearOfHistory.LEADERS),
+                null, null, LocalDate.of(2019, 8, 2)), "2019-08-02T09:00:00+07:00"));
+        eventStore.publish(recorded(cancelledLate, 1, new TaskCancelled(cancelledLate, "Không còn cần thiết",
+                LocalDate.of(2019, 8, 20)), "2019-10-02T09:00:00+07:00"));
+        awaitTimelines(processing, eventStore);
+
+        LocalDate today = LocalDate.now(clock);
+        List<LocalDate[]> periods = List.of(
+                new LocalDate[] {LocalDate.of(2021, 1, 1), LocalDate.of(2021, 12, 31)},
+                new LocalDate[] {LocalDate.of(2021, 1, 1), LocalDate.of(2021, 3, 31)},
+                new LocalDate[] {LocalDate.of(2021, 7, 1), LocalDate.of(2021, 9, 30)},
+                new LocalDate[] {LocalDate.of(2021, 10, 1), LocalDate.of(2021, 12, 31)},
+                new LocalDate[] {LocalDate.of(2021, 6, 1), LocalDate.of(2021, 6, 30)},
+                new LocalDate[] {LocalDate.of(2021, 3, 15), LocalDate.of(2021, 5, 20)},
+                new LocalDate[] {LocalDate.of(2022, 1, 1), LocalDate.of(2022, 3, 31)},
+                new LocalDate[] {LocalDate.of(2019, 7, 1), LocalDate.of(2019, 9, 30)},
+                new LocalDate[] {LocalDate.of(2019, 1, 1), LocalDate.of(2019, 12, 31)});
+        List<Instant> moments = List.of(Instant.now(), Instant.parse("2021-06-30T16:59:59.999Z"),
+                OffsetDateTime.parse("2021-08-15T10:00:00+07:00").toInstant(), OffsetDateTime.parse("2021-10-01T12:00:00+07:00").toInstant(),
+                Instant.parse("2021-01-31T16:59:59.999Z"), OffsetDateTime.parse("2019-07-01T10:00:00+07:00").toInstant(),
+                Instant.parse("2019-09-30T16:59:59.999Z"));
+        for (Instant asOf : moments) {
+            ReplayedReports.History history = ReplayedReports.recordedUpTo(eventStore, asOf);
+            for (LocalDate[] p : periods) {
+                for (String unit : java.util.Arrays.asList(null, YearOfHistory.UNITS.get(2), BACK_DATED_UNIT)) {
+                    FollowUpReport report = reports.produce(new ReportPeriod(p[0], p[1]), unit, asOf);
+                    ReplayedReports.Figures replayed = ReplayedReports.produce(history, p[0], p[1], unit, today,
+                            TimelinessRule.EXTENDED);
+                    String what = p[0] + ".." + p[1] + " as of " + asOf + " for " + unit;
+                    assertThat(report.units()).as(what).isEqualTo(replayed.units());
+                    assertThat(report.total()).as(what).isEqualTo(replayed.total());
+                }
+            }
+        }
+        // The late records, read directly: as of 1/7/2019 the task approved on 20/6 is open in the third quarter,
+        // and as of 30/9 so is the task cancelled on 20/8; as of now neither is, and the cancellation counts.
+        ReportPeriod q3 = new ReportPeriod(LocalDate.of(2019, 7, 1), LocalDate.of(2019, 9, 30));
+        FollowUpReport.Row early = reports.produce(q3, BACK_DATED_UNIT, OffsetDateTime.parse("2019-07-01T10:00:00+07:00").toInstant()).total();
+        assertThat(early.carriedOver()).isEqualTo(1);
+        assertThat(early.openWithinDeadline()).isEqualTo(1); // its draft, handed in by the deadline, awaits approval
+        FollowUpReport.Row beforeCancelling = reports.produce(q3, BACK_DATED_UNIT,
+                Instant.parse("2019-09-30T16:59:59.999Z")).total();
+        assertThat(beforeCancelling.total()).isEqualTo(1);
+        assertThat(beforeCancelling.cancelled()).isZero();
+        FollowUpReport.Row now = reports.produce(q3, BACK_DATED_UNIT, Instant.now()).total();
+        assertThat(now.total()).isZero();
+        assertThat(now.cancelled()).isEqualTo(1);
+    }
+
+    static final String BACK_DATED_UNIT = "Phòng Tư pháp";
+
+    private static EventMessage<?> recorded(UUID id, long seq, AssignmentEvent event, String at) {
+        return new GenericDomainEventMessage<>("Assignment", id.toString(), seq, event,
+                EventMetadata.of(YearOfHistory.CLERK, UUID.randomUUID().toString()), UUID.randomUUID().toString(),
+                OffsetDateTime.parse(at).toInstant());
+    }
+
+    /** The generated year, appended once for this class's Docket; how long appending took. */
+    private long published() {
+        if (appendedMs < 0) {
+            long started = System.nanoTime();
+            YearOfHistory.generate(SEED, PLANS).events().forEach(eventStore::publish);
+            appendedMs = (System.nanoTime() - started) / 1_000_000;
+            awaitTimelines(processing, eventStore);
+        }
+        return appendedMs;
+    }
+
+    private static long appendedMs = -1;
+
+    /** Waits until the report timelines have taken in everything stored: reports read them, not the store. */
+    static void awaitTimelines(EventProcessingConfiguration processing, EventStore store) {
+        StreamingEventProcessor processor = processing.eventProcessor("report-timelines", StreamingEventProcessor.class)
+                .orElseThrow();
+        TrackingToken head = store.createHeadToken();
+        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                .until(() -> processor.processingStatus().values().stream().allMatch(s -> s.getTrackingToken() != null
+                        && s.getTrackingToken().covers(head)));
     }
 
     static void assertSameFigures(Map<String, Object> actual, Map<String, Object> expected, String what) {

@@ -86,6 +86,15 @@ class StoredEventsTest {
     }
 
     @Test
+    void an_issuance_stored_at_revision_1_reads_as_revision_2_without_a_file() throws IOException {
+        Object event = read(DocumentIssued.class.getName(), "1", stored("DocumentIssued-revision-1.json"));
+        assertThat(event).isEqualTo(new DocumentIssued(UUID.fromString("6f4083e5-4eea-462f-82cc-3f0c3b6b387e"),
+                "95/KH-UBND", LocalDate.of(2021, 5, 20), null, null, null));
+        assertThat(lastRevision).isEqualTo("2");
+        assertThat(lastJson).contains("\"file\":null", "\"documentSha256\":null");
+    }
+
+    @Test
     void the_event_names_and_packages_on_disk_do_not_move() {
         // Stored events name their class; renaming or moving one would orphan everything already stored.
         assertThat(List.of(TaskAssigned.class, DraftSubmitted.class, RevisionRequested.class, DraftApproved.class,

@@ -22,13 +22,27 @@ final class Axe {
     }
 
     /** The serious and critical violations on the page as it is now, one line each: rule, help, where. */
-    @SuppressWarnings("unchecked")
     static List<String> seriousViolations(Browser browser) {
+        return serious(browser, "['violations']", "r.violations");
+    }
+
+    /**
+     * The serious and critical violations and "needs review" findings: what axe could not decide of serious
+     * impact is a problem until the page makes it decidable.
+     */
+    static List<String> seriousProblems(Browser browser) {
+        return serious(browser, "['violations', 'incomplete']",
+                "r.violations.concat(r.incomplete.map(v => Object.assign({}, v, {id: 'needs review: ' + v.id})))");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> serious(Browser browser, String types, String found) {
         browser.script(script());
         Object answer = browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
+                + "axe.run(document, {resultTypes: " + types + "}).then(r => done(" + found
                 + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                + ".map(v => v.id + ': ' + v.help + ' ' + v.nodes.map(n => n.target.join(' ')).join(', '))))"
+                + ".map(v => v.id + ': ' + v.help + ' ' + v.nodes.map(n => n.target.join(' ')"
+                + " + (n.any.length ? ' (' + n.any[0].message + ')' : '')).join(', '))))"
                 + ".catch(e => done(['axe failed: ' + e]));");
         return (List<String>) answer;
     }

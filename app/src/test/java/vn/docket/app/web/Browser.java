@@ -34,7 +34,8 @@ final class Browser implements AutoCloseable {
     final ChromeDriver driver;
     private final WebDriverWait wait;
 
-    Browser(String base) {
+    /** {@code arguments}: more Chromium switches, e.g. a host name mapped to this machine. */
+    Browser(String base, String... arguments) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver: "
                     + "apt-get install -y chromium chromium-driver (.ci/run does this)");
@@ -50,6 +51,7 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profile, "--window-size=1366,900");
+        options.addArguments(arguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);

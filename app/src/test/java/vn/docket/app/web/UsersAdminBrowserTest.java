@@ -112,4 +112,31 @@ class UsersAdminBrowserTest extends BrowserTest {
         revoke.get(0).click();
         browser.waitForText(By.id("token-list"), "Chưa có mã truy cập nào.");
     }
+
+    @Test
+    void an_admin_revokes_the_access_token_of_another_person_from_the_users_page() {
+        browser.signIn("auditor");
+        browser.open("/tokens.html");
+        browser.type(By.cssSelector("#new-token [name=label]"), "Máy tính xách tay bị mất");
+        submit("new-token");
+        browser.find(By.id("token-value"));
+
+        browser.signIn("admin");
+        browser.open("/admin-users.html?id=auditor");
+        browser.waitForText(By.id("user-tokens"), "Máy tính xách tay bị mất");
+        browser.screenshot("admin-user-tokens");
+        browser.driver.manage().window().setSize(PHONE);
+        try {
+            browser.open("/admin-users.html?id=auditor");
+            browser.waitForText(By.id("user-tokens"), "Máy tính xách tay bị mất");
+            assertThat(pageOverflow()).as("users page with tokens at phone width").isFalse();
+            browser.screenshot("phone-admin-user-tokens");
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
+
+        browser.open("/admin-users.html?id=auditor");
+        browser.find(By.cssSelector("#user-tokens button[data-token]")).click();
+        browser.waitForText(By.id("user-tokens"), "Chưa có mã truy cập nào.");
+    }
 }

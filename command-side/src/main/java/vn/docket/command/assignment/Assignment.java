@@ -6,9 +6,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
@@ -21,22 +19,24 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.docket.command.approval.ApprovalLevels;
 import vn.docket.command.assignment.AssignmentCommands.Approve;
 import vn.docket.command.assignment.AssignmentCommands.AssignTask;
 import vn.docket.command.assignment.AssignmentCommands.Cancel;
+import vn.docket.command.assignment.AssignmentCommands.DecideExtension;
 import vn.docket.command.assignment.AssignmentCommands.ExtendDeadline;
 import vn.docket.command.assignment.AssignmentCommands.Issue;
+import vn.docket.command.assignment.AssignmentCommands.ListActions;
 import vn.docket.command.assignment.AssignmentCommands.Reassign;
 import vn.docket.command.assignment.AssignmentCommands.RecordMeetingConclusion;
+import vn.docket.command.assignment.AssignmentCommands.RequestExtension;
 import vn.docket.command.assignment.AssignmentCommands.RequestRevision;
+import vn.docket.command.assignment.AssignmentCommands.SendReminder;
 import vn.docket.command.assignment.AssignmentCommands.SubmitDraft;
 import vn.docket.command.deadlines.DeadlineChaser;
 import vn.docket.command.deadlines.DeadlineChaser.DeadlineDue;
-import vn.docket.command.deadlines.SendReminder;
-import vn.docket.command.extension.DecideExtension;
-import vn.docket.command.extension.RequestExtension;
 import vn.docket.events.Actor;
 import vn.docket.events.AssignmentStatus;
 import vn.docket.events.DeadlineExtended;
@@ -45,16 +45,15 @@ import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
-import vn.docket.events.MeetingConcluded;
-import vn.docket.events.MeetingVerdict;
 import vn.docket.events.ExtensionRejected;
 import vn.docket.events.ExtensionRequested;
+import vn.docket.events.MeetingConcluded;
+import vn.docket.events.MeetingVerdict;
 import vn.docket.events.ReminderSent;
 import vn.docket.events.RevisionPoint;
 import vn.docket.events.RevisionPointsAnswered;
 import vn.docket.events.RevisionPointsAnswered.PointAnswer;
 import vn.docket.events.RevisionRequested;
-import vn.docket.events.DecisionRef;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskCancelled;
 import vn.docket.events.TaskReassigned;
@@ -66,20 +65,27 @@ import vn.docket.platform.web.StateConflict;
 /**
  * One assignment from a conclusion notice, from the moment it is assigned until its document is issued.
  * Command handlers check the rules and apply events; event-sourcing handlers only assign fields. Every
- * rule is judged on effective dates, which a clerk may set in the past but never in the future.
+ * rule is judged on effective dates ({@link EffectiveDates}); the route, the draft's reference, extensions
+ * and revision points have their rules in their own small types.
+ *
+ * <p>{@link #SHAPE} is the revision of this class's snapshot: change it whenever the fields change, so that
+ * snapshots of the older shape are ignored ({@code AssignmentConfiguration#assignmentSnapshots}) and the
+ * assignment is rebuilt from its events.
  */
 @Aggregate(repository = "assignmentRepository", commandTargetResolver = "commandTargetResolver")
+@Revision(Assignment.SHAPE)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Assignment {
+
+    static final String SHAPE = "2";
 
     @AggregateIdentifier
     private UUID id;
     private AssignmentStatus status;
     private String leadUnit;
     private LocalDate deadline;
-    private List<String> route;
-    private int approvedLevels;
+    private ApprovalRoute route;
     private int version;
     private String draftSubmitter;
     private LocalDate lastEffectiveDate;
@@ -89,13 +95,9 @@ class Assignment {
     /** The deadline Docket last reminded the unit of, and the one it last recorded as missed: each only once. */
     private LocalDate remindedFor;
     private LocalDate missedFor;
-    /** The date asked for by an extension request awaiting a leader's decision, and why. */
-    private LocalDate pendingExtension;
-    private String pendingExtensionReason;
-    /** Revision points raised or reopened and not answered since, by id ("1.2"), in the order raised. */
-    private List<String> openPoints = new ArrayList<>();
-    /** Points a draft answered; sending a draft back may reopen any of these. */
-    private List<String> answeredPoints = new ArrayList<>();
+    /** Null unless an extension request awaits a leader's decision. */
+    private PendingExtension pendingExtension;
+    private RevisionPoints points = new RevisionPoints();
     @AggregateMember
     private AppliedRequests appliedRequests = new AppliedRequests();
 
@@ -106,9 +108,8 @@ class Assignment {
     @CommandHandler
     Assignment(AssignTask cmd, MetaData metaData, Clock clock, ApprovalLevels levels, DeadlineManager deadlines,
                DeadlineChaser chaser) {
-        Actor actor = EventMetadata.actorFrom(metaData);
-        Authority.requireClerk(actor, "assign tasks");
-        LocalDate on = effectiveDate(cmd.effectiveDate(), clock);
+        Authority.requireClerk(EventMetadata.actorFrom(metaData), "assign tasks");
+        LocalDate on = EffectiveDates.judge(cmd.effectiveDate(), null, clock);
         String title = required(cmd.title(), "title-required", "An assignment needs a title.");
         if (cmd.kind() == null) {
             throw new RuleBroken("kind-required", "An assignment needs a kind: PLAN, REPORT, SCHEME, PROGRAMME or OTHER.");
@@ -123,24 +124,12 @@ class Assignment {
                     "The deadline " + Dates.show(cmd.deadline()) + " is before the assignment took effect ("
                             + Dates.show(on) + ").");
         }
-        List<String> route = Text.clean(cmd.approvalRoute());
-        if (route.isEmpty()) {
-            throw new RuleBroken("approval-route-required",
-                    "An assignment needs an approval route of at least one level, e.g. \"Lãnh đạo UBND thành phố\".");
-        }
-        if (new HashSet<>(route).size() != route.size()) {
-            throw new RuleBroken("approval-route-repeats", "A level appears twice in the approval route.");
-        }
-        for (String level : route) {
-            if (!levels.isKnown(level)) {
-                throw new RuleBroken("unknown-approval-level", "\"" + level + "\" is not a configured approval level.");
-            }
-        }
+        ApprovalRoute route = ApprovalRoute.of(cmd.approvalRoute(), levels);
         if (cmd.assignmentId().equals(cmd.parentId())) {
             throw new RuleBroken("parent-is-self", "An assignment cannot be its own parent.");
         }
-        apply(new TaskAssigned(cmd.assignmentId(), title, cmd.kind(), lead, coordinators, cmd.deadline(), route,
-                cmd.source(), cmd.parentId(), on));
+        apply(new TaskAssigned(cmd.assignmentId(), title, cmd.kind(), lead, coordinators, cmd.deadline(),
+                route.levels(), cmd.source(), cmd.parentId(), on));
         chaser.arm(deadlines, cmd.deadline());
     }
 
@@ -154,33 +143,62 @@ class Assignment {
         return appliedRequests.applied(commandId) ? appliedRequests.answerTo(commandId) : chain.proceed();
     }
 
+    /**
+     * The actions the sender may take now: each is listed exactly when its command would pass the sender's
+     * authority and the assignment's state (the rest of a command's rules concern what the form says).
+     */
+    @CommandHandler
+    List<Action> handle(ListActions query, MetaData metaData, ApprovalLevels levels) {
+        Actor actor = EventMetadata.actorFrom(metaData);
+        List<String> granted = EventMetadata.levelsFrom(metaData);
+        boolean clerk = Authority.isClerk(actor);
+        boolean open = status.isOpen();
+        List<Action> actions = new ArrayList<>();
+        if (clerk && unitHoldsWork()) {
+            actions.add(Action.REMIND);
+        }
+        if (actor.role().isLeader() && open && pendingExtension != null) {
+            actions.add(Action.DECIDE_EXTENSION);
+        }
+        if (Authority.actsFor(actor, leadUnit) && unitHoldsWork()) {
+            actions.add(Action.HAND_IN);
+        }
+        if (status == AssignmentStatus.DRAFT_SUBMITTED && levels.mayActAt(route.nextLevel(), actor, granted)) {
+            actions.add(Action.SEND_BACK);
+            if (!actor.id().equals(draftSubmitter)) {
+                actions.add(Action.APPROVE);
+            }
+        }
+        if (Authority.actsFor(actor, leadUnit) && open && pendingExtension == null && deadline != null) {
+            actions.add(Action.REQUEST_EXTENSION);
+        }
+        if (clerk && status == AssignmentStatus.APPROVED) {
+            actions.add(Action.ISSUE);
+        }
+        if (clerk && open) {
+            actions.add(Action.EXTEND);
+            actions.add(Action.REASSIGN);
+        }
+        if (clerk && !closed()) {
+            actions.add(Action.CANCEL);
+        }
+        return actions;
+    }
+
     @CommandHandler
     int handle(SubmitDraft cmd, MetaData metaData, Clock clock, RevisionPointSettings pointSettings) {
-        Actor actor = EventMetadata.actorFrom(metaData);
-        Authority.requireActingFor(actor, leadUnit, "submit drafts for this assignment");
+        Authority.requireActingFor(EventMetadata.actorFrom(metaData), leadUnit, "submit drafts for this assignment");
         requireOpen("submit a draft");
         if (status == AssignmentStatus.DRAFT_SUBMITTED) {
             throw new StateConflict("draft-awaiting-review",
                     "Draft v" + version + " is still awaiting review; a new draft can follow a revision request.");
         }
         LocalDate on = effectiveDate(cmd.effectiveDate(), clock);
-        String name = required(cmd.documentName(), "document-name-required", "A draft needs the document's name.");
-        String sha = Text.clean(cmd.documentSha256());
-        String url = Text.clean(cmd.documentUrl());
-        if (sha == null && url == null) {
-            throw new RuleBroken("document-reference-required",
-                    "A draft needs the document's SHA-256 or a link to it.");
-        }
-        if (sha != null && !sha.matches("(?i)[0-9a-f]{64}")) {
-            throw new RuleBroken("document-sha256-format", "documentSha256 must be 64 hexadecimal characters.");
-        }
-        if (url != null && !url.matches("(?i)https?://\\S+")) {
-            throw new RuleBroken("document-url-format", "documentUrl must be an http or https link.");
-        }
-        List<PointAnswer> answers = checkedAnswers(cmd.answers(), pointSettings.answersRequired());
+        DocumentReference document = DocumentReference.of(cmd.documentName(), cmd.documentSha256(), cmd.documentUrl());
+        List<PointAnswer> answers = points.checkedAnswers(cmd.answers(), pointSettings.answersRequired());
         int next = version + 1;
-        apply(new DraftSubmitted(id, next, name, sha == null ? null : sha.toLowerCase(), url, Text.clean(cmd.note()), on,
-                cmd.file()));
+        apply(new DraftSubmitted(id, next, document.name(), document.sha256(), document.url(), Text.clean(cmd.note()),
+                on, cmd.file()));
         if (!answers.isEmpty()) {
             apply(new RevisionPointsAnswered(id, next, answers, on));
         }
@@ -214,33 +232,19 @@ class Assignment {
     @CommandHandler
     void handle(RequestRevision cmd, MetaData metaData, Clock clock, ApprovalLevels levels, DeadlineManager deadlines,
                 DeadlineChaser chaser) {
-        Actor actor = EventMetadata.actorFrom(metaData);
-        requireAwaitingReview("request a revision");
-        requireCurrentVersion(cmd.draftVersion());
-        String level = route.get(approvedLevels);
-        Authority.requireLevel(actor, EventMetadata.levelsFrom(metaData), level, levels);
+        String level = judgingLevel(cmd.draftVersion(), metaData, levels, "request a revision");
         LocalDate on = effectiveDate(cmd.effectiveDate(), clock);
         List<String> reasons = Text.clean(cmd.reasons());
-        List<String> reopened = cmd.reopenedPoints() == null ? List.of()
-                : Text.clean(cmd.reopenedPoints()).stream().distinct().toList();
+        List<String> reopened = points.reopenable(cmd.reopenedPoints());
         if (reasons.isEmpty() && reopened.isEmpty()) {
             throw new RuleBroken("reasons-required",
                     "A revision request needs at least one thing to revise or add, or a point to reopen.");
         }
-        for (String point : reopened) {
-            if (!answeredPoints.contains(point)) {
-                throw new RuleBroken("revision-point-not-reopenable", "Point " + point
-                        + " cannot be reopened: only a point a draft has answered can be ("
-                        + (answeredPoints.isEmpty() ? "none has been answered" : String.join(", ", answeredPoints))
-                        + ").");
-            }
-        }
         if (cmd.dueDate() != null && cmd.dueDate().isBefore(on)) {
             throw new RuleBroken("due-date-before-request", "The due date is before the revision request.");
         }
-        requireOutsideDecision(cmd.decisionRef(), level, levels, on);
         apply(new RevisionRequested(id, version, level, RevisionPoint.numbered(version, reasons), reopened,
-                levels.isOutsideBody(level) ? cmd.decisionRef() : null, cmd.dueDate(), on));
+                ApprovalPolicy.citedDecision(cmd.decisionRef(), level, levels, on), cmd.dueDate(), on));
         // The work is back with the unit: chase the deadline it now has.
         chaser.arm(deadlines, deadline);
     }
@@ -248,19 +252,14 @@ class Assignment {
     @CommandHandler
     void handle(Approve cmd, MetaData metaData, Clock clock, ApprovalLevels levels, DeadlineManager deadlines,
                 DeadlineChaser chaser) {
-        Actor actor = EventMetadata.actorFrom(metaData);
-        requireAwaitingReview("approve");
-        requireCurrentVersion(cmd.draftVersion());
-        String level = route.get(approvedLevels);
-        Authority.requireLevel(actor, EventMetadata.levelsFrom(metaData), level, levels);
-        if (actor.id().equals(draftSubmitter)) {
+        String level = judgingLevel(cmd.draftVersion(), metaData, levels, "approve");
+        if (EventMetadata.actorFrom(metaData).id().equals(draftSubmitter)) {
             throw new NotAllowed("own-draft", "Nobody may approve a draft they submitted themselves.");
         }
         LocalDate on = effectiveDate(cmd.effectiveDate(), clock);
-        requireOutsideDecision(cmd.decisionRef(), level, levels, on);
-        boolean last = approvedLevels + 1 == route.size();
+        boolean last = route.nextIsLast();
         apply(new DraftApproved(id, version, level, last, Text.clean(cmd.note()),
-                levels.isOutsideBody(level) ? cmd.decisionRef() : null, on));
+                ApprovalPolicy.citedDecision(cmd.decisionRef(), level, levels, on), on));
         if (last) {
             chaser.disarm(deadlines);
         }
@@ -283,7 +282,7 @@ class Assignment {
             throw new RuleBroken("issued-before-approval", "The document cannot be issued before it was approved ("
                     + Dates.show(approvedOn) + ").");
         }
-        apply(new DocumentIssued(id, number, on));
+        apply(new DocumentIssued(id, number, on, cmd.documentName(), cmd.documentSha256(), cmd.file()));
     }
 
     @CommandHandler
@@ -291,19 +290,50 @@ class Assignment {
         Authority.requireClerk(EventMetadata.actorFrom(metaData), "extend deadlines");
         requireOpen("extend the deadline");
         LocalDate on = effectiveDate(cmd.effectiveDate(), clock);
-        if (cmd.newDeadline() == null) {
-            throw new RuleBroken("new-deadline-required", "An extension needs the new deadline.");
-        }
-        if (deadline != null && !cmd.newDeadline().isAfter(deadline)) {
-            throw new RuleBroken("extension-not-later", "The new deadline " + Dates.show(cmd.newDeadline())
-                    + " must be later than the current one, " + Dates.show(deadline) + ".");
-        }
-        if (cmd.newDeadline().isBefore(on)) {
-            throw new RuleBroken("extension-in-past", "The new deadline is before the day of the extension.");
-        }
+        LocalDate granted = ExtensionPolicy.granted(cmd.newDeadline(), deadline, on);
         String reason = required(cmd.reason(), "reason-required", "An extension needs a reason.");
-        apply(new DeadlineExtended(id, deadline, cmd.newDeadline(), reason, on));
+        apply(new DeadlineExtended(id, deadline, granted, reason, on));
         chaser.arm(deadlines, deadline);
+    }
+
+    @CommandHandler
+    void handle(RequestExtension cmd, MetaData metaData, Clock clock) {
+        Authority.requireActingFor(EventMetadata.actorFrom(metaData), leadUnit, "request an extension for this assignment");
+        requireOpen("request an extension");
+        if (pendingExtension != null) {
+            throw new StateConflict("extension-pending", "An extension to " + Dates.show(pendingExtension.asked())
+                    + " is already awaiting a leader's decision.");
+        }
+        if (deadline == null) {
+            throw new RuleBroken("no-deadline", "This assignment has no deadline to extend.");
+        }
+        LocalDate on = effectiveDate(cmd.effectiveDate(), clock);
+        LocalDate asked = ExtensionPolicy.asked(cmd.newDeadline(), deadline);
+        String reason = required(cmd.reason(), "reason-required", "An extension request needs a reason.");
+        apply(new ExtensionRequested(id, deadline, asked, reason, on));
+    }
+
+    @CommandHandler
+    void handle(DecideExtension cmd, MetaData metaData, Clock clock, DeadlineManager deadlines, DeadlineChaser chaser) {
+        Authority.requireLeader(EventMetadata.actorFrom(metaData), "decide on an extension request");
+        requireOpen("decide on an extension");
+        if (pendingExtension == null) {
+            throw new StateConflict("no-extension-request", "No extension request is awaiting a decision.");
+        }
+        if (cmd.approve() == null) {
+            throw new RuleBroken("decision-required", "Say whether the extension is approved (approve: true or false).");
+        }
+        LocalDate on = effectiveDate(cmd.effectiveDate(), clock);
+        if (cmd.approve()) {
+            LocalDate granted = ExtensionPolicy.granted(
+                    cmd.newDeadline() != null ? cmd.newDeadline() : pendingExtension.asked(), deadline, on);
+            String reason = Text.clean(cmd.reason());
+            apply(new DeadlineExtended(id, deadline, granted, reason != null ? reason : pendingExtension.reason(), on));
+            chaser.arm(deadlines, deadline);
+        } else {
+            String reason = required(cmd.reason(), "rejection-reason-required", "A rejection needs a reason.");
+            apply(new ExtensionRejected(id, pendingExtension.asked(), reason, on));
+        }
     }
 
     @CommandHandler
@@ -322,7 +352,7 @@ class Assignment {
     @CommandHandler
     void handle(Cancel cmd, MetaData metaData, Clock clock, DeadlineManager deadlines, DeadlineChaser chaser) {
         Authority.requireClerk(EventMetadata.actorFrom(metaData), "cancel tasks");
-        if (status == AssignmentStatus.CANCELLED || status == AssignmentStatus.ISSUED) {
+        if (closed()) {
             throw new StateConflict("already-closed", "This assignment is already " + status + ".");
         }
         LocalDate on = effectiveDate(cmd.effectiveDate(), clock);
@@ -354,8 +384,8 @@ class Assignment {
     @DeadlineHandler(deadlineName = DeadlineChaser.REMINDER)
     void remind(DeadlineDue due, DeadlineChaser chaser) {
         LocalDate today = chaser.today();
-        if (!status.isOpen() || !unitHoldsWork() || !due.deadline().equals(deadline)
-                || deadline.equals(remindedFor) || today.isAfter(deadline)) {
+        if (!unitHoldsWork() || !due.deadline().equals(deadline) || deadline.equals(remindedFor)
+                || today.isAfter(deadline)) {
             return;
         }
         apply(new ReminderSent(id, leadUnit, ReminderSent.Kind.BEFORE_DEADLINE, deadline,
@@ -368,68 +398,10 @@ class Assignment {
         if (!status.isOpen() || !due.deadline().equals(deadline) || deadline.equals(missedFor)) {
             return;
         }
-        boolean late = unitHoldsWork() || handedInOn.isAfter(deadline);
-        if (late) {
+        if (unitHoldsWork() || handedInOn.isAfter(deadline)) {
             LocalDate firstDayPast = deadline.plusDays(1);
             LocalDate today = chaser.today();
             apply(new DeadlineMissed(id, leadUnit, deadline, today.isBefore(firstDayPast) ? today : firstDayPast));
-        }
-    }
-
-    // ---- extension requests (gia hạn) ----
-
-    @CommandHandler
-    void handle(RequestExtension cmd, MetaData metaData, Clock clock) {
-        Authority.requireActingFor(EventMetadata.actorFrom(metaData), leadUnit, "request an extension for this assignment");
-        requireOpen("request an extension");
-        if (pendingExtension != null) {
-            throw new StateConflict("extension-pending", "An extension to " + Dates.show(pendingExtension)
-                    + " is already awaiting a leader's decision.");
-        }
-        if (deadline == null) {
-            throw new RuleBroken("no-deadline", "This assignment has no deadline to extend.");
-        }
-        LocalDate on = effectiveDate(cmd.effectiveDate(), clock);
-        if (cmd.newDeadline() == null) {
-            throw new RuleBroken("new-deadline-required", "An extension request needs the date asked for.");
-        }
-        if (!cmd.newDeadline().isAfter(deadline)) {
-            throw new RuleBroken("extension-not-later", "The date asked for, " + Dates.show(cmd.newDeadline())
-                    + ", must be later than the current deadline, " + Dates.show(deadline) + ".");
-        }
-        String reason = required(cmd.reason(), "reason-required", "An extension request needs a reason.");
-        apply(new ExtensionRequested(id, deadline, cmd.newDeadline(), reason, on));
-    }
-
-    @CommandHandler
-    void handle(DecideExtension cmd, MetaData metaData, Clock clock, DeadlineManager deadlines, DeadlineChaser chaser) {
-        Actor actor = EventMetadata.actorFrom(metaData);
-        if (!actor.role().isLeader()) {
-            throw new NotAllowed("leaders-only", "Only the chair or a vice-chair may decide on an extension request.");
-        }
-        requireOpen("decide on an extension");
-        if (pendingExtension == null) {
-            throw new StateConflict("no-extension-request", "No extension request is awaiting a decision.");
-        }
-        if (cmd.approve() == null) {
-            throw new RuleBroken("decision-required", "Say whether the extension is approved (approve: true or false).");
-        }
-        LocalDate on = effectiveDate(cmd.effectiveDate(), clock);
-        if (cmd.approve()) {
-            LocalDate granted = cmd.newDeadline() != null ? cmd.newDeadline() : pendingExtension;
-            if (!granted.isAfter(deadline)) {
-                throw new RuleBroken("extension-not-later", "The new deadline " + Dates.show(granted)
-                        + " must be later than the current one, " + Dates.show(deadline) + ".");
-            }
-            if (granted.isBefore(on)) {
-                throw new RuleBroken("extension-in-past", "The new deadline is before the day of the decision.");
-            }
-            String reason = Text.clean(cmd.reason());
-            apply(new DeadlineExtended(id, deadline, granted, reason != null ? reason : pendingExtensionReason, on));
-            chaser.arm(deadlines, deadline);
-        } else {
-            String reason = required(cmd.reason(), "rejection-reason-required", "A rejection needs a reason.");
-            apply(new ExtensionRejected(id, pendingExtension, reason, on));
         }
     }
 
@@ -441,7 +413,7 @@ class Assignment {
         status = AssignmentStatus.ASSIGNED;
         leadUnit = e.leadUnit();
         deadline = e.deadline();
-        route = new ArrayList<>(e.approvalRoute());
+        route = new ApprovalRoute(List.copyOf(e.approvalRoute()), 0);
         lastEffectiveDate = e.effectiveDate();
     }
 
@@ -450,16 +422,15 @@ class Assignment {
         status = AssignmentStatus.DRAFT_SUBMITTED;
         version = e.version();
         draftSubmitter = actorId;
-        approvedLevels = 0;
+        route = route.restarted();
         handedInOn = e.effectiveDate();
         lastEffectiveDate = e.effectiveDate();
     }
 
     @EventSourcingHandler
     void on(RevisionRequested e) {
-        e.points().forEach(p -> openPoints.add(p.id()));
-        answeredPoints.removeAll(e.reopenedPoints());
-        openPoints.addAll(e.reopenedPoints());
+        points.raised(e.points().stream().map(RevisionPoint::id).toList());
+        points.reopened(e.reopenedPoints());
         status = AssignmentStatus.REVISION_REQUESTED;
         handedInOn = null;
         if (e.dueDate() != null) {
@@ -472,7 +443,7 @@ class Assignment {
     void on(MeetingConcluded e) {
         // Like a revision request: the presented draft went back to the unit, its requirements the points to answer.
         if (e.verdict() == MeetingVerdict.REVISION_REQUIRED) {
-            RevisionPoint.numbered(e.version(), e.requirements()).forEach(p -> openPoints.add(p.id()));
+            points.raised(RevisionPoint.numbered(e.version(), e.requirements()).stream().map(RevisionPoint::id).toList());
         }
         status = AssignmentStatus.REVISION_REQUESTED;
         handedInOn = null;
@@ -481,15 +452,12 @@ class Assignment {
 
     @EventSourcingHandler
     void on(RevisionPointsAnswered e) {
-        e.answers().forEach(a -> {
-            openPoints.remove(a.point());
-            answeredPoints.add(a.point());
-        });
+        points.answered(e.answers());
     }
 
     @EventSourcingHandler
     void on(DraftApproved e) {
-        approvedLevels++;
+        route = route.passed();
         if (e.finalApproval()) {
             status = AssignmentStatus.APPROVED;
             approvedOn = e.effectiveDate();
@@ -508,7 +476,6 @@ class Assignment {
         deadline = e.newDeadline();
         // Any extension settles a pending request, whether a leader approved it or a clerk extended directly.
         pendingExtension = null;
-        pendingExtensionReason = null;
         lastEffectiveDate = e.effectiveDate();
     }
 
@@ -541,15 +508,13 @@ class Assignment {
 
     @EventSourcingHandler
     void on(ExtensionRequested e) {
-        pendingExtension = e.requestedDeadline();
-        pendingExtensionReason = e.reason();
+        pendingExtension = new PendingExtension(e.requestedDeadline(), e.reason());
         lastEffectiveDate = e.effectiveDate();
     }
 
     @EventSourcingHandler
     void on(ExtensionRejected e) {
         pendingExtension = null;
-        pendingExtensionReason = null;
         lastEffectiveDate = e.effectiveDate();
     }
 
@@ -560,6 +525,10 @@ class Assignment {
         return status == AssignmentStatus.ASSIGNED || status == AssignmentStatus.REVISION_REQUESTED;
     }
 
+    private boolean closed() {
+        return status == AssignmentStatus.CANCELLED || status == AssignmentStatus.ISSUED;
+    }
+
     private void requireOpen(String action) {
         if (!status.isOpen()) {
             throw new StateConflict("assignment-closed",
@@ -567,79 +536,26 @@ class Assignment {
         }
     }
 
-    private void requireAwaitingReview(String action) {
+    /**
+     * The level that judges the draft awaiting review, once the sender may act there. A leader judges the version
+     * they read: naming another than the one awaiting review writes nothing.
+     */
+    private String judgingLevel(Integer judged, MetaData metaData, ApprovalLevels levels, String action) {
         if (status != AssignmentStatus.DRAFT_SUBMITTED) {
             throw new StateConflict("no-draft-awaiting-review",
                     "Cannot " + action + ": no draft is awaiting review (the assignment is " + status + ").");
         }
-    }
-
-    /** A leader judges the version they read: naming another than the one awaiting review writes nothing. */
-    private void requireCurrentVersion(Integer judged) {
         if (judged != null && judged != version) {
             throw new StateConflict("stale-draft", "You judged draft v" + judged + ", but the current draft is v"
                     + version + ": open v" + version + " and judge it instead.", "/api/assignments/" + id);
         }
+        String level = route.nextLevel();
+        Authority.requireLevel(EventMetadata.actorFrom(metaData), EventMetadata.levelsFrom(metaData), level, levels);
+        return level;
     }
 
-    /** An outside body decides outside Docket: a clerk records its decision citing it, dated no later than the step. */
-    private static void requireOutsideDecision(DecisionRef decision, String level, ApprovalLevels levels, LocalDate on) {
-        if (!levels.isOutsideBody(level)) {
-            return;
-        }
-        if (decision == null || Text.isBlank(decision.number()) || decision.date() == null) {
-            throw new RuleBroken("decision-required",
-                    "\"" + level + "\" is an outside body: cite its decision (number and date).");
-        }
-        if (decision.date().isAfter(on)) {
-            throw new RuleBroken("decision-after-approval", "The cited decision is dated after the day it is recorded.");
-        }
-    }
-
-    /** Each answer names an open point once, says TAKEN_IN (where) or EXPLAINED (why not); all of them if required. */
-    private List<PointAnswer> checkedAnswers(List<PointAnswer> given, boolean required) {
-        List<PointAnswer> answers = new ArrayList<>();
-        Set<String> answered = new HashSet<>();
-        for (PointAnswer a : given == null ? List.<PointAnswer>of() : given) {
-            String point = a == null ? null : Text.clean(a.point());
-            if (point == null || !openPoints.contains(point)) {
-                throw new RuleBroken("unknown-revision-point", "\"" + point + "\" is not an open revision point"
-                        + (openPoints.isEmpty() ? "; none is open." : "; open: " + String.join(", ", openPoints) + "."));
-            }
-            if (!answered.add(point)) {
-                throw new RuleBroken("revision-point-answered-twice", "Point " + point + " is answered twice.");
-            }
-            if (a.answer() == null) {
-                throw new RuleBroken("answer-required", "Say for point " + point + " whether it was TAKEN_IN or EXPLAINED.");
-            }
-            String note = required(a.note(), "answer-note-required", a.answer() == RevisionPointsAnswered.Answer.TAKEN_IN
-                    ? "Point " + point + " is taken in: say where (a paragraph or a note)."
-                    : "Point " + point + " is explained: say why it was not taken in.");
-            answers.add(new PointAnswer(point, a.answer(), note));
-        }
-        if (required && answered.size() < openPoints.size()) {
-            throw new RuleBroken("revision-points-unanswered", "Answer every open revision point with the draft: "
-                    + String.join(", ", openPoints.stream().filter(p -> !answered.contains(p)).toList()) + ".");
-        }
-        return answers;
-    }
-
-    /**
-     * Null means today. Not in the future; not before what already happened, because the plan path and the
-     * timeliness classes are read in effective-date order.
-     */
     private LocalDate effectiveDate(LocalDate requested, Clock clock) {
-        LocalDate today = LocalDate.now(clock);
-        LocalDate on = requested == null ? today : requested;
-        if (on.isAfter(today)) {
-            throw new RuleBroken("effective-date-in-future",
-                    "The effective date " + Dates.show(on) + " is in the future; record things once they happened.");
-        }
-        if (lastEffectiveDate != null && on.isBefore(lastEffectiveDate)) {
-            throw new RuleBroken("effective-date-order", "The effective date " + Dates.show(on)
-                    + " is before the assignment's last recorded step (" + Dates.show(lastEffectiveDate) + ").");
-        }
-        return on;
+        return EffectiveDates.judge(requested, lastEffectiveDate, clock);
     }
 
     private static String required(String value, String rule, String message) {

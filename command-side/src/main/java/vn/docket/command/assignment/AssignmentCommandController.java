@@ -11,12 +11,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -30,6 +32,7 @@ import vn.docket.command.assignment.AssignmentCommands.AssignTask;
 import vn.docket.command.assignment.AssignmentCommands.Cancel;
 import vn.docket.command.assignment.AssignmentCommands.ExtendDeadline;
 import vn.docket.command.assignment.AssignmentCommands.Issue;
+import vn.docket.command.assignment.AssignmentCommands.ListActions;
 import vn.docket.command.assignment.AssignmentCommands.Reassign;
 import vn.docket.command.assignment.AssignmentCommands.RequestRevision;
 import vn.docket.command.assignment.AssignmentCommands.SubmitDraft;
@@ -79,6 +82,10 @@ class AssignmentCommandController {
     record IssuanceRequest(String documentNumber, LocalDate issuedOn) {
     }
 
+    /** The fields beside the issued document's file; documentName defaults to the file's own name. */
+    record IssuanceForm(String documentNumber, LocalDate issuedOn, String documentName, String documentSha256) {
+    }
+
     record ExtensionRequest(LocalDate newDeadline, String reason, LocalDate effectiveDate) {
     }
 
@@ -113,6 +120,13 @@ class AssignmentCommandController {
     @Operation(summary = "Submit a draft as a file (SubmitDraft): Docket stores it and computes its SHA-256")
     ResponseEntity<?> submitDraftFile(@PathVariable UUID id, @RequestPart("file") MultipartFile file,
                                       @RequestParam MultiValueMap<String, String> fields) throws IOException {
+        DraftRequest r = form(fields, DraftRequest.class);
+        DraftFiles.Stored stored = stored(file, r.documentSha256());
+        return submitted(id, r, stored);
+    }
+
+    /** The form fields of a multipart request as the JSON body they stand for (lists and objects as JSON text). */
+    private <T> T form(MultiValueMap<String, String> fields, Class<T> type) throws IOException {
         ObjectNode form = json.createObjectNode();
         fields.forEach((name, values) -> {
             String value = values.isEmpty() ? null : values.get(0);
@@ -126,24 +140,25 @@ class AssignmentCommandController {
                 throw new RuleBroken("form-field-format", "The form field " + name + " is not valid JSON.");
             }
         });
-        DraftRequest r = json.treeToValue(form, DraftRequest.class);
-        DraftFiles.Stored stored = drafts.store(file.getOriginalFilename(), file.getBytes());
-        if (r.documentSha256() != null && !r.documentSha256().strip().equalsIgnoreCase(stored.sha256())) {
-            drafts.discard(stored);
-            throw new RuleBroken("document-sha256-mismatch", "The file's SHA-256 is " + stored.sha256()
-                    + ", not the " + r.documentSha256().strip() + " the request names: the file changed on its way.");
-        }
-        return submitted(id, r, stored);
+        return json.treeToValue(form, type);
     }
 
-    private ResponseEntity<?> submitted(UUID id, DraftRequest r, DraftFiles.Stored stored) {
-        int version;
+    /** Stores the uploaded file; a SHA-256 the client names must be the one the server computed. */
+    private DraftFiles.Stored stored(MultipartFile file, String namedSha256) throws IOException {
+        DraftFiles.Stored stored = drafts.store(file.getOriginalFilename(), file.getBytes());
+        if (namedSha256 != null && !namedSha256.strip().equalsIgnoreCase(stored.sha256())) {
+            drafts.discard(stored);
+            throw new RuleBroken("document-sha256-mismatch", "The file's SHA-256 is " + stored.sha256()
+                    + ", not the " + namedSha256.strip() + " the request names: the file changed on its way.");
+        }
+        return stored;
+    }
+
+    /** Sends a command that refers to a file this request stored: kept if the command is, discarded if refused. */
+    private <R> R withFile(DraftFiles.Stored stored, Supplier<R> send) {
+        R result;
         try {
-            version = commands.send(stored == null
-                    ? new SubmitDraft(id, r.documentName(), r.documentSha256(), r.documentUrl(), r.note(), r.effectiveDate(),
-                            r.answers(), null)
-                    : new SubmitDraft(id, r.documentName() == null ? stored.name() : r.documentName(), stored.sha256(),
-                            r.documentUrl(), r.note(), r.effectiveDate(), r.answers(), stored.file()));
+            result = send.get();
         } catch (RuntimeException e) {
             if (stored != null) {
                 drafts.discard(stored);
@@ -153,6 +168,15 @@ class AssignmentCommandController {
         if (stored != null) {
             drafts.keep(stored);
         }
+        return result;
+    }
+
+    private ResponseEntity<?> submitted(UUID id, DraftRequest r, DraftFiles.Stored stored) {
+        int version = withFile(stored, () -> commands.send(stored == null
+                ? new SubmitDraft(id, r.documentName(), r.documentSha256(), r.documentUrl(), r.note(), r.effectiveDate(),
+                        r.answers(), null)
+                : new SubmitDraft(id, r.documentName() == null ? stored.name() : r.documentName(), stored.sha256(),
+                        r.documentUrl(), r.note(), r.effectiveDate(), r.answers(), stored.file())));
         return ResponseEntity.status(201).body(Map.of("version", version));
     }
 
@@ -172,10 +196,21 @@ class AssignmentCommandController {
                 judged(r.draftVersion(), ifMatch)));
     }
 
-    @PostMapping("/{id}/issuance")
-    @Operation(summary = "Record the issuance of the approved document (Issue)")
+    @PostMapping(path = "/{id}/issuance", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record the issuance of the approved document by its number (Issue)")
     ResponseEntity<?> issue(@PathVariable UUID id, @RequestBody IssuanceRequest r) {
         return accepted(id, new Issue(id, r.documentNumber(), r.issuedOn()));
+    }
+
+    /** The issued document's file in a {@code file} part, {@code documentNumber} and {@code issuedOn} as form fields. */
+    @PostMapping(path = "/{id}/issuance", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Record the issuance with the issued document's file (Issue): Docket stores it and computes its SHA-256")
+    ResponseEntity<?> issueFile(@PathVariable UUID id, @RequestPart("file") MultipartFile file,
+                                @RequestParam MultiValueMap<String, String> fields) throws IOException {
+        IssuanceForm r = form(fields, IssuanceForm.class);
+        DraftFiles.Stored stored = stored(file, r.documentSha256());
+        return withFile(stored, () -> accepted(id, new Issue(id, r.documentNumber(), r.issuedOn(),
+                r.documentName() == null ? stored.name() : r.documentName(), stored.sha256(), stored.file())));
     }
 
     @PostMapping("/{id}/deadline-extensions")
@@ -194,6 +229,13 @@ class AssignmentCommandController {
     @Operation(summary = "Cancel the assignment (Cancel)")
     ResponseEntity<?> cancel(@PathVariable UUID id, @RequestBody CancellationRequest r) {
         return accepted(id, new Cancel(id, r.reason(), r.effectiveDate()));
+    }
+
+    @GetMapping("/{id}/actions")
+    @Operation(summary = "What the signed-in user may do to the assignment now (ListActions): the detail page offers"
+            + " these forms; each names a command the assignment accepts from this user in its current state")
+    List<Action> actions(@PathVariable UUID id) {
+        return commands.send(new ListActions(id));
     }
 
     /**

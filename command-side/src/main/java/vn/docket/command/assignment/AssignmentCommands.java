@@ -72,7 +72,13 @@ public final class AssignmentCommands {
         }
     }
 
-    public record Issue(@TargetAggregateIdentifier UUID assignmentId, String documentNumber, LocalDate issuedOn) {
+    /** {@code file} with its name and SHA-256 when the issued document was uploaded; all null for a number only. */
+    public record Issue(@TargetAggregateIdentifier UUID assignmentId, String documentNumber, LocalDate issuedOn,
+                        String documentName, String documentSha256, DocumentFile file) {
+
+        public Issue(UUID assignmentId, String documentNumber, LocalDate issuedOn) {
+            this(assignmentId, documentNumber, issuedOn, null, null, null);
+        }
     }
 
     public record ExtendDeadline(@TargetAggregateIdentifier UUID assignmentId, LocalDate newDeadline, String reason,
@@ -94,5 +100,29 @@ public final class AssignmentCommands {
     }
 
     public record Cancel(@TargetAggregateIdentifier UUID assignmentId, String reason, LocalDate effectiveDate) {
+    }
+
+    /** Đôn đốc by hand: a clerk chases the lead unit, with an optional note. */
+    public record SendReminder(@TargetAggregateIdentifier UUID assignmentId, String note) {
+    }
+
+    /** The lead unit asks for a later deadline (gia hạn), with its reason. */
+    public record RequestExtension(@TargetAggregateIdentifier UUID assignmentId, LocalDate newDeadline, String reason,
+                                   LocalDate effectiveDate) {
+    }
+
+    /**
+     * A leader's answer to the pending extension request. Approving may grant a different date than asked
+     * ({@code newDeadline}; null grants the date asked for); rejecting needs a reason.
+     */
+    public record DecideExtension(@TargetAggregateIdentifier UUID assignmentId, Boolean approve, LocalDate newDeadline,
+                                  String reason, LocalDate effectiveDate) {
+    }
+
+    /**
+     * Asks the assignment which {@link Action}s the sender may take now; changes nothing. The assignment answers
+     * from the state and rules its commands are judged by, so the page offers what the commands will accept.
+     */
+    public record ListActions(@TargetAggregateIdentifier UUID assignmentId) {
     }
 }

@@ -3,6 +3,8 @@ package vn.docket.command.assignment;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.modelling.command.Repository;
@@ -26,5 +28,15 @@ class AssignmentConfiguration {
                                                 HandlerDefinition handlerDefinition) {
         return CatchUpCachingRepository.of(Assignment.class, eventStore, aggregateCache, snapshotTrigger,
                 parameterResolverFactory, handlerDefinition);
+    }
+
+    /**
+     * Only a snapshot of the assignment's current shape ({@link Assignment#SHAPE}) is read: one written before
+     * its fields changed would restore a wrong state, so it is ignored and the assignment rebuilt from its events.
+     * Axon stores the aggregate's simple class name as the snapshot's type.
+     */
+    @Bean
+    SnapshotFilter assignmentSnapshots() {
+        return RevisionSnapshotFilter.builder().type(Assignment.class.getSimpleName()).revision(Assignment.SHAPE).build();
     }
 }

@@ -6,24 +6,41 @@ import vn.docket.events.Actor;
 import vn.docket.events.Role;
 import vn.docket.platform.web.NotAllowed;
 
-/** Who may do what to an assignment. Docket itself (imports, reminders) acts as SYSTEM. */
+/**
+ * Who may do what to an assignment. Docket itself (imports, reminders) acts as SYSTEM. The questions
+ * ({@code isClerk}, {@code actsFor}) are the ones the list of allowed actions asks too.
+ */
 final class Authority {
 
     private Authority() {
     }
 
+    static boolean isClerk(Actor actor) {
+        return actor.role() == Role.CLERK || actor.role() == Role.SYSTEM;
+    }
+
+    /** Unit staff act for their own unit only; a clerk may record a draft or request handed in on paper. */
+    static boolean actsFor(Actor actor, String unit) {
+        boolean unitMember = (actor.role() == Role.UNIT_STAFF || actor.role() == Role.UNIT_HEAD)
+                && unit.equals(actor.unit());
+        return unitMember || isClerk(actor);
+    }
+
     static void requireClerk(Actor actor, String action) {
-        if (actor.role() != Role.CLERK && actor.role() != Role.SYSTEM) {
+        if (!isClerk(actor)) {
             throw new NotAllowed("clerks-only", "Only the office's clerks may " + action + ".");
         }
     }
 
-    /** Unit staff act for their own unit only; a clerk may record a draft handed in on paper. */
     static void requireActingFor(Actor actor, String unit, String action) {
-        boolean unitMember = (actor.role() == Role.UNIT_STAFF || actor.role() == Role.UNIT_HEAD)
-                && unit.equals(actor.unit());
-        if (!unitMember && actor.role() != Role.CLERK && actor.role() != Role.SYSTEM) {
+        if (!actsFor(actor, unit)) {
             throw new NotAllowed("own-unit-only", "Only staff of " + unit + " (or a clerk) may " + action + ".");
+        }
+    }
+
+    static void requireLeader(Actor actor, String action) {
+        if (!actor.role().isLeader()) {
+            throw new NotAllowed("leaders-only", "Only the chair or a vice-chair may " + action + ".");
         }
     }
 

@@ -18,15 +18,15 @@ import vn.docket.platform.files.FileRefused;
 import vn.docket.platform.files.FileStore;
 
 /**
- * Takes a draft's file in: checks its name and size, reads it (on a worker of its own, within a time limit, so one
+ * Takes a draft's file (or the issued document's) in: checks its name and size, reads it (on a worker of its own, within a time limit, so one
  * hostile file cannot hold a request thread), and stores it. The caller {@link #keep}s it once the draft's event is
  * stored, or {@link #discard}s it when the command is refused, so nothing is left half-written.
  */
 @Component
 public class DraftFiles {
 
-    /** What was stored: the SHA-256 the server computed, what the event records, and whether this request stored it. */
-    public record Stored(String sha256, String name, DocumentFile file, boolean created) {
+    /** What was stored: the SHA-256 the server computed and what the event records. */
+    public record Stored(String sha256, String name, DocumentFile file) {
     }
 
     private final FileStore store;
@@ -61,21 +61,20 @@ public class DraftFiles {
         }
         DocumentReader.Read read = bounded(() -> DocumentReader.read(content, imagesAccepted));
         String sha = FileStore.sha256(content);
-        boolean created = store.put(sha, content, new Document("mediaType", read.mediaType())
+        store.put(sha, content, new Document("mediaType", read.mediaType())
                 .append("text", read.text()).append("pageCount", read.pageCount())
                 .append("wordCount", read.wordCount()).append("textLayer", read.textLayer()));
         return new Stored(sha, name, new DocumentFile(read.mediaType(), content.length, read.pageCount(),
-                read.wordCount(), read.textLayer()), created);
+                read.wordCount(), read.textLayer()));
     }
 
     public void keep(Stored stored) {
         store.keep(stored.sha256());
     }
 
+    /** Ends this request's hold; the file goes only if no other request holds it and no draft kept it. */
     public void discard(Stored stored) {
-        if (stored.created()) {
-            store.discard(stored.sha256());
-        }
+        store.discard(stored.sha256());
     }
 
     /** A name is shown and sent back as the download's name: no folders, no control characters. */

@@ -32,7 +32,7 @@ import vn.docket.command.assignment.AssignmentCommands.ExtendDeadline;
 import vn.docket.command.assignment.AssignmentCommands.RequestRevision;
 import vn.docket.command.assignment.AssignmentCommands.SubmitDraft;
 import vn.docket.command.deadlines.DeadlineChaser;
-import vn.docket.command.deadlines.SendReminder;
+import vn.docket.command.assignment.AssignmentCommands.SendReminder;
 import vn.docket.events.Actor;
 import vn.docket.events.DeadlineMissed;
 import vn.docket.events.DeliverableKind;

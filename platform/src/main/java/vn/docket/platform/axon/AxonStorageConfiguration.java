@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
@@ -21,6 +22,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -53,7 +55,9 @@ public class AxonStorageConfiguration {
      * different tracking tokens: move from axon-mongo to Docket's engine with {@link AxonMongoMigration}
      * ({@code docket.event-store.migrate-from-axon-mongo=true}), which moves the processors' tokens too;
      * without it, processors still on axon-mongo tokens are named in a warning at start-up. The baseline
-     * is for measuring on a fresh database; nothing moves a Docket store back to it.
+     * is for measuring on a fresh database; nothing moves a Docket store back to it. Each aggregate that
+     * snapshots says which snapshots it can read (a {@link SnapshotFilter} bean); any other is ignored and the
+     * aggregate is rebuilt from its events.
      */
     @Bean
     EventStorageEngine eventStorageEngine(MongoTemplate template,
@@ -61,10 +65,14 @@ public class AxonStorageConfiguration {
                                           DatabaseServer databaseServer,
                                           Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          EventStoreSettings settings) {
+                                          EventStoreSettings settings,
+                                          ObjectProvider<SnapshotFilter> snapshotFilters) {
+        SnapshotFilter snapshotFilter = snapshotFilters.orderedStream()
+                .reduce(SnapshotFilter.allowAll(), SnapshotFilter::combine);
         if (settings.usesDocketEngine()) {
             DocketEventStorageEngine engine = DocketEventStorageEngine.builder()
                     .database(database)
+                    .snapshotFilter(snapshotFilter)
                     .snapshotSerializer(serializer)
                     .eventSerializer(eventSerializer)
                     .upcasterChain(new EventUpcasterChain(Upcasters.all()))
@@ -87,6 +95,7 @@ public class AxonStorageConfiguration {
         }
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .mongoTemplate(template)
+                .snapshotFilter(snapshotFilter)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(new EventUpcasterChain(Upcasters.all()))

@@ -10,7 +10,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
  * onto the messages its handler sends: from a command or a deadline onto the events it applies. Docket's
  * tracking processors only write read models and send nothing, yet Axon asks the providers about every event
  * they handle (to build the handler's result message), and answering means deserializing the event's stored
- * metadata: a third of a processor's own work per event in a replay (bench/README.md). So events delivered
+ * metadata: a good share of a processor's own work per event in a replay (bench/README.md). So events delivered
  * by a tracking processor get no correlation data.
  *
  * <p>A tracking handler that sends commands or publishes events (a saga, a process manager) would lose the

@@ -42,6 +42,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.common.BuilderUtils;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.bson.Document;
@@ -91,8 +92,8 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine impleme
     private static final int FIRST_AGGREGATE_CHUNK = 16;
     /**
      * The most keys one {@code $in} read asks for. The embedded server checks every document it finds
-     * against the whole {@code $in} list, so a read of n keys costs n² comparisons. Reading 200,000 events in
-     * reads of 128 positions ran at 1.2 to 1.5 times the rate of reads of 500 (engine alone, memory backend).
+     * against the whole {@code $in} list, so a read of n keys costs n² comparisons; 128 read faster than 500
+     * (bench/README.md, "Figures behind settings").
      */
     static final int MAX_KEYS_PER_READ = 128;
 
@@ -448,6 +449,12 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine impleme
         /** Tests: runs between taking positions and inserting, to hold one writer back. */
         Builder beforeInsert(LongConsumer beforeInsert) {
             this.beforeInsert = beforeInsert;
+            return this;
+        }
+
+        @Override
+        public Builder snapshotFilter(SnapshotFilter snapshotFilter) {
+            super.snapshotFilter(snapshotFilter);
             return this;
         }
 

@@ -332,11 +332,13 @@ public final class StoreVerifier {
         }
 
         /**
-         * A draft handed in as a file names the file's SHA-256 in its (hash-chained) event: the stored bytes must
-         * still hash to it. Unreferenced files (an upload whose command was refused) are not the record's.
+         * A draft handed in as a file, or an issued document uploaded with its issuance, names the file's SHA-256
+         * in its (hash-chained) event: the stored bytes must still hash to it. Unreferenced files (an upload whose
+         * command was refused) are not the record's.
          */
         private void checkFile(long p, Document doc) {
-            if (!DRAFT_SUBMITTED.equals(doc.getString(PAYLOAD_TYPE))) {
+            String type = doc.getString(PAYLOAD_TYPE);
+            if (!FileReferences.FILE_EVENTS.contains(type)) {
                 return;
             }
             JsonNode payload;
@@ -354,13 +356,15 @@ public final class StoreVerifier {
             if (check == FileStore.Check.INTACT) {
                 return;
             }
-            String draft = "the file of draft v" + payload.path("version").asInt() + " (\"" + payload.path("documentName").asText()
+            String whose = DRAFT_SUBMITTED.equals(type) ? "draft v" + payload.path("version").asInt()
+                    : "the issued document " + payload.path("documentNumber").asText();
+            String what = "the file of " + whose + " (\"" + payload.path("documentName").asText()
                     + "\", SHA-256 " + sha + ")";
             if (check == FileStore.Check.CHANGED) {
-                problem(FILE_CHANGED, p, doc.getString(AGGREGATE_ID), EventDocuments.sequence(doc), draft
+                problem(FILE_CHANGED, p, doc.getString(AGGREGATE_ID), EventDocuments.sequence(doc), what
                         + " no longer hashes to the SHA-256 its event records: the stored bytes were edited");
             } else {
-                problem(FILE_MISSING, p, doc.getString(AGGREGATE_ID), EventDocuments.sequence(doc), draft
+                problem(FILE_MISSING, p, doc.getString(AGGREGATE_ID), EventDocuments.sequence(doc), what
                         + " is not in the file store, or a piece of it is gone");
             }
         }

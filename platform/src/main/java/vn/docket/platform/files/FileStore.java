@@ -2,10 +2,11 @@ package vn.docket.platform.files;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
@@ -15,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.types.Binary;
+import vn.docket.platform.eventstore.FileReferences;
 
 /**
  * Document files in MongoDB, content-addressed by the SHA-256 the server computes, so the same bytes handed in
@@ -32,8 +35,12 @@ import org.bson.types.Binary;
  * embedded server answers from an index. Until the description exists the chunks are invisible, so an upload cut
  * short leaves nothing anyone can open; {@link #sweep} removes such leftovers later.
  *
- * <p>A new file is {@code pending} until the command that refers to it is stored ({@link #keep}); a refused
- * command discards it ({@link #discard}), and a pending file left behind by a crash is swept.
+ * <p>Every {@link #put} holds the file for its request until the request {@link #keep}s it (its command is stored)
+ * or {@link #discard}s it (refused). Since identical uploads share one file, a refused request removes it only when
+ * no other request holds it and no command kept it; the {@code holders} count says so. Writes to one file are
+ * serialised in this process (Docket is one process per store), so a removal never interleaves with another
+ * upload of the same bytes. The sweep removes only what no recorded event names and nobody touched for the grace
+ * period, so a crash between storing an event and keeping its file loses nothing.
  */
 public final class FileStore {
 
@@ -44,14 +51,27 @@ public final class FileStore {
     /** What became of a stored file when it is hashed again. */
     public enum Check { INTACT, CHANGED, MISSING }
 
+    /** Per-file locks shared by every FileStore of this process: writes to one file happen one at a time. */
+    private static final Object[] LOCKS = new Object[64];
+
+    static {
+        Arrays.setAll(LOCKS, i -> new Object());
+    }
+
+    private final MongoDatabase database;
     private final MongoCollection<Document> files;
     private final MongoCollection<Document> chunks;
     private final Clock clock;
 
     public FileStore(MongoDatabase database, Clock clock) {
+        this.database = database;
         this.files = database.getCollection(FILES);
         this.chunks = database.getCollection(CHUNKS);
         this.clock = clock;
+    }
+
+    private static Object lock(String sha256) {
+        return LOCKS[Math.floorMod(sha256.hashCode(), LOCKS.length)];
     }
 
     public static String sha256(byte[] content) {
@@ -63,51 +83,57 @@ public final class FileStore {
     }
 
     /**
-     * Stores the bytes under their SHA-256 with what was read from them ({@code facts}: media type, text, counts).
-     * @return true if this call stored them, false if they were already there (then nothing is written)
+     * Stores the bytes under their SHA-256 with what was read from them ({@code facts}: media type, text, counts),
+     * and holds the file for the caller until it calls {@link #keep} or {@link #discard}.
+     * @return true if this call stored them, false if they were already there (then only the hold is written)
      */
     public boolean put(String sha256, byte[] content, Document facts) {
-        if (files.find(Filters.eq("_id", sha256)).projection(Projections.include("_id")).first() != null) {
-            return false;
-        }
-        Date now = Date.from(clock.instant());
-        List<Document> parts = new ArrayList<>();
-        int count = Math.max(1, (content.length + CHUNK_BYTES - 1) / CHUNK_BYTES);
-        for (int i = 0; i < count; i++) {
-            int from = i * CHUNK_BYTES;
-            byte[] part = java.util.Arrays.copyOfRange(content, from, Math.min(content.length, from + CHUNK_BYTES));
-            parts.add(new Document("_id", sha256 + "/" + i).append("data", new Binary(part)).append("createdAt", now));
-        }
-        try {
-            chunks.insertMany(parts, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            // Chunks left by an earlier attempt at the same bytes are the same bytes: keep them.
-            if (e.getWriteErrors().stream().anyMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
-                throw e;
-            }
-        }
-        Document description = new Document(facts).append("_id", sha256).append("size", (long) content.length)
-                .append("chunks", count).append("state", "pending").append("createdAt", now);
-        try {
-            files.insertOne(description);
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        synchronized (lock(sha256)) {
+            Date now = Date.from(clock.instant());
+            if (files.updateOne(Filters.eq("_id", sha256), Updates.combine(Updates.inc("holders", 1),
+                    Updates.set("touchedAt", now))).getMatchedCount() > 0) {
                 return false;
             }
-            throw e;
+            List<Document> parts = new ArrayList<>();
+            int count = Math.max(1, (content.length + CHUNK_BYTES - 1) / CHUNK_BYTES);
+            for (int i = 0; i < count; i++) {
+                int from = i * CHUNK_BYTES;
+                byte[] part = Arrays.copyOfRange(content, from, Math.min(content.length, from + CHUNK_BYTES));
+                parts.add(new Document("_id", sha256 + "/" + i).append("data", new Binary(part)).append("createdAt", now));
+            }
+            try {
+                chunks.insertMany(parts, new InsertManyOptions().ordered(false));
+            } catch (MongoBulkWriteException e) {
+                // Chunks left by an earlier attempt at the same bytes are the same bytes: keep them.
+                if (e.getWriteErrors().stream().anyMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
+                    throw e;
+                }
+            }
+            files.insertOne(new Document(facts).append("_id", sha256).append("size", (long) content.length)
+                    .append("chunks", count).append("state", "pending").append("holders", 1)
+                    .append("createdAt", now).append("touchedAt", now));
+            return true;
         }
     }
 
-    /** The command that refers to the file is stored: it stays. */
+    /** The command that refers to the file is stored: it stays, and this request's hold ends. */
     public void keep(String sha256) {
-        files.updateOne(Filters.eq("_id", sha256), Updates.set("state", "kept"));
+        synchronized (lock(sha256)) {
+            files.updateOne(Filters.eq("_id", sha256), Updates.combine(Updates.set("state", "kept"), Updates.inc("holders", -1)));
+        }
     }
 
-    /** The command that would have referred to a file this request stored was refused: nothing of it remains. */
+    /**
+     * The command this request stored or found the file for was refused: its hold ends, and the file goes if no
+     * command kept it and no other request holds it (one may be handing in the same bytes right now).
+     */
     public void discard(String sha256) {
-        if (files.deleteOne(Filters.and(Filters.eq("_id", sha256), Filters.eq("state", "pending"))).getDeletedCount() > 0) {
-            deleteChunks(sha256);
+        synchronized (lock(sha256)) {
+            Document after = files.findOneAndUpdate(Filters.eq("_id", sha256), Updates.inc("holders", -1),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            if (after != null && "pending".equals(after.getString("state")) && after.getInteger("holders", 0) <= 0) {
+                remove(sha256);
+            }
         }
     }
 
@@ -154,28 +180,53 @@ public final class FileStore {
     }
 
     /**
-     * Removes what interrupted uploads left behind: pending files and chunks without a description, both older
-     * than {@code olderThan} (younger ones may belong to an upload still under way).
+     * Removes what interrupted uploads left behind: pending files nobody handed in since {@code olderThan}, and
+     * chunks without a description written before it (younger ones may belong to an upload still under way). A
+     * file some recorded event names is never removed; a pending one is marked kept (its request crashed after
+     * storing the event).
      * @return how many chunks it removed
      */
     public long sweep(Instant olderThan) {
         Date cutoff = Date.from(olderThan);
-        List<String> abandoned = new ArrayList<>();
-        files.find(Filters.and(Filters.eq("state", "pending"), Filters.lt("createdAt", cutoff)))
-                .projection(Projections.include("_id")).forEach(d -> abandoned.add(d.getString("_id")));
-        for (String sha : abandoned) {
-            files.deleteOne(Filters.and(Filters.eq("_id", sha), Filters.eq("state", "pending")));
-        }
-        Set<String> owners = new LinkedHashSet<>(abandoned);
+        Set<String> candidates = new LinkedHashSet<>();
+        files.find(Filters.eq("state", "pending")).projection(Projections.include("touchedAt", "createdAt"))
+                .forEach(d -> {
+                    if (!touched(d).after(cutoff)) {
+                        candidates.add(d.getString("_id"));
+                    }
+                });
         chunks.find(Filters.lt("createdAt", cutoff)).projection(Projections.include("_id"))
-                .forEach(d -> owners.add(d.getString("_id").substring(0, d.getString("_id").indexOf('/'))));
+                .forEach(d -> candidates.add(d.getString("_id").substring(0, d.getString("_id").indexOf('/'))));
+        Set<String> referenced = FileReferences.among(database, candidates);
         long removed = 0;
-        for (String sha : owners) {
-            if (files.find(Filters.eq("_id", sha)).projection(Projections.include("_id")).first() == null) {
-                removed += deleteChunks(sha);
+        for (String sha : candidates) {
+            synchronized (lock(sha)) {
+                Document description = files.find(Filters.eq("_id", sha)).first();
+                if (referenced.contains(sha)) {
+                    if (description != null && "pending".equals(description.getString("state"))) {
+                        files.updateOne(Filters.eq("_id", sha), Updates.set("state", "kept"));
+                    }
+                } else if (description == null) {
+                    removed += deleteChunks(sha);
+                } else if ("pending".equals(description.getString("state"))
+                        && !touched(description).after(cutoff)) {
+                    removed += remove(sha);
+                }
             }
         }
         return removed;
+    }
+
+    /** When a request last stored or found the file (files stored before holds were counted carry createdAt only). */
+    private static Date touched(Document description) {
+        Date touched = description.getDate("touchedAt");
+        return touched != null ? touched : description.getDate("createdAt");
+    }
+
+    /** The description first, so nobody finds a file whose chunks are going. */
+    private long remove(String sha256) {
+        files.deleteOne(Filters.eq("_id", sha256));
+        return deleteChunks(sha256);
     }
 
     private long deleteChunks(String sha256) {

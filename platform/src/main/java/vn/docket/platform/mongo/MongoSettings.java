@@ -50,15 +50,15 @@ public record MongoSettings(String uri, String database, Embedded embedded, Time
      * @param serverSelection how long an operation waits for a reachable database (1 s). Only a database
      *                        that is down or between primaries makes an operation wait here at all; a
      *                        request then fails after this and answers 503. On a loaded machine a refused
-     *                        request took three to four times this (DatabaseOutageTest: 4.5 to 6.9 s with
-     *                        2 s), so 1 s keeps it within 5 s
+     *                        request took a few times this (bench/README.md, "Figures behind settings"),
+     *                        so 1 s keeps it within 5 s
      * @param connect         how long opening a connection may take (2 s): the database sits on the same
      *                        machine or network, where a connection opens in milliseconds
      * @param read            how long Docket waits for one reply on an open connection (30 s). It bounds a
      *                        single reply, not a whole report or replay, which read in many short replies;
      *                        the longest single replies are the embedded server's scans of a whole
-     *                        collection (a filtered audit log or assignment list), about a second per
-     *                        200,000 documents here, so 30 s leaves room for stores many times that size
+     *                        collection (a filtered audit log or assignment list; bench/README.md), and
+     *                        30 s leaves room for stores many times the size measured there
      * @param ping            the readiness check's own bound on its ping (1 s), so a health check never hangs
      */
     public record Timeouts(Duration serverSelection, Duration connect, Duration read, Duration ping) {

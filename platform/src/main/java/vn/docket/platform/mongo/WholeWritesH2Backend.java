@@ -163,7 +163,7 @@ final class WholeWritesH2Backend extends H2Backend {
 
     /**
      * Shrinks the data file. Each commit writes a chunk and H2 keeps a replaced chunk's space for 45 s, so a
-     * burst of commands grows the file far beyond its live data (4,000 single-document commits: 75 MB), and H2
+     * burst of commands grows the file far beyond its live data (bench/README.md, "Figures behind settings"), and H2
      * never gives the space back by itself: it reuses the holes, but the newest chunks stay at the end.
      * Here H2 writes the live pages of chunks that are mostly replaced again, into new chunks, which it places
      * in the free space nearest the start of the file, and once nothing refers to the old ones any more (a

@@ -27,8 +27,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import vn.docket.platform.mongo.DatabaseUnavailable;
-import vn.docket.platform.users.AccessTokens;
-import vn.docket.platform.users.UserStore;
+import vn.docket.platform.users.UserAccounts;
 
 /**
  * How people prove who they are to /api: HTTP Basic against Docket's users ({@code docket.security.basic.enabled},
@@ -48,9 +47,9 @@ public class ApiSignIn {
     private final PersonalTokenSignIn personalTokens;
 
     ApiSignIn(@Value("${docket.security.basic.enabled:true}") boolean basic, ObjectProvider<JwtDecoder> tokens,
-              TokenActors tokenActors, ObjectMapper json, AccessTokens accessTokens, UserStore users) {
+              TokenActors tokenActors, ObjectMapper json, UserAccounts users) {
         this.basic = basic;
-        this.personalTokens = new PersonalTokenSignIn(accessTokens, users, json);
+        this.personalTokens = new PersonalTokenSignIn(users, json);
         this.tokens = tokens.getIfAvailable();
         this.tokenActors = tokenActors;
         this.json = json;

@@ -15,23 +15,21 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.docket.platform.mongo.DatabaseUnavailable;
 import vn.docket.platform.users.AccessTokens;
-import vn.docket.platform.users.UserStore;
+import vn.docket.platform.users.UserAccounts;
 
 /**
  * {@code Authorization: Bearer dkt_...}: a personal access token, checked on every request against the
- * token's SHA-256 and the user's current state (two reads by key), so a revoked token or a disabled user is
+ * token's SHA-256 and the user's current state (a few reads by key), so a revoked token or a disabled user is
  * refused from the next request on. Other bearer tokens go on to the OpenID Connect check, when configured.
  */
 final class PersonalTokenSignIn extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer " + AccessTokens.PREFIX;
 
-    private final AccessTokens tokens;
-    private final UserStore users;
+    private final UserAccounts users;
     private final ObjectMapper json;
 
-    PersonalTokenSignIn(AccessTokens tokens, UserStore users, ObjectMapper json) {
-        this.tokens = tokens;
+    PersonalTokenSignIn(UserAccounts users, ObjectMapper json) {
         this.users = users;
         this.json = json;
     }
@@ -46,7 +44,7 @@ final class PersonalTokenSignIn extends OncePerRequestFilter {
         }
         Optional<DocketUser> user;
         try {
-            user = tokens.owner(header.substring("Bearer ".length()).strip()).flatMap(users::signIn);
+            user = users.signInWithToken(header.substring("Bearer ".length()).strip());
         } catch (RuntimeException e) {
             if (!DatabaseUnavailable.isCauseOf(e)) {
                 throw e;

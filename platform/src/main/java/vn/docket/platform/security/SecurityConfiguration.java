@@ -17,7 +17,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import vn.docket.platform.users.UserStore;
+import vn.docket.platform.users.UserAccounts;
 import vn.docket.platform.web.Problems;
 
 /**
@@ -43,8 +43,8 @@ public class SecurityConfiguration {
      * an unknown one.
      */
     @Bean
-    UserDetailsService userDetailsService(UserStore stored) {
-        return username -> stored.signIn(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    UserDetailsService userDetailsService(UserAccounts accounts) {
+        return username -> accounts.signIn(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 
     @Bean

@@ -44,6 +44,8 @@ class AuthorityRecording implements ApplicationRunner {
         int configured = 0;
         int demo = 0;
         int collection = 0;
+        // A row a crash left behind its events is caught up before anyone is counted or signs in.
+        store.all().forEach(user -> accounts.current(user.id()));
         for (SecuritySettings.UserEntry entry : settings.users()) {
             if (!accounts.recorded(entry.id())) {
                 configured += record(entry, entry.passwordHash(), "configuration");

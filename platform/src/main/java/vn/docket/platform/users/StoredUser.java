@@ -13,10 +13,11 @@ import vn.docket.platform.security.DocketUser;
  * @param levels        approval levels granted to this person on top of what their role allows
  * @param roleSince     when they got their current role
  * @param roleGrantedBy who gave it to them (a name)
+ * @param version       the sequence number of the last of their events this state reflects; -1 for none
  */
 public record StoredUser(String id, String name, String unit, Role role, String passwordHash, boolean enabled,
                          List<String> levels, Instant createdAt, String createdBy, Instant changedAt,
-                         String changedBy, Instant roleSince, String roleGrantedBy) {
+                         String changedBy, Instant roleSince, String roleGrantedBy, long version) {
 
     public StoredUser {
         levels = levels == null ? List.of() : List.copyOf(levels);

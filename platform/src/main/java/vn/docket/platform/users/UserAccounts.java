@@ -1,27 +1,35 @@
 package vn.docket.platform.users;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import vn.docket.events.AccessTokenRevoked;
 import vn.docket.events.Actor;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.PasswordReset;
 import vn.docket.events.Role;
 import vn.docket.events.UserEvent;
 import vn.docket.platform.Text;
+import vn.docket.platform.security.DocketUser;
 import vn.docket.platform.security.NfcPasswordEncoder;
 import vn.docket.platform.web.NotFound;
 import vn.docket.platform.web.RuleBroken;
@@ -31,6 +39,8 @@ import vn.docket.platform.web.StateConflict;
  * Every change to a person's authority, as the admin API, the web page, the command line and the first start
  * make it: load the user's events ({@link UserAccount}), decide, record the new events in the event store
  * with who did it, then write the user's new state to the {@code users} collection that sign-in reads.
+ * There are no transactions, so a crash can fall between the events and that write: whoever reads a user
+ * ({@link #current}) first catches their row up with their events, and sign-in reads users only so.
  * Who may call this is the caller's business (the API checks for an administrator; the command line runs
  * with access to the database files, which is more than any role).
  */
@@ -44,6 +54,8 @@ public class UserAccounts {
     /** bcrypt looks at the first 72 bytes only; Spring refuses longer passwords rather than cut them. */
     static final int MAX_PASSWORD_BYTES = 72;
     static final int MAX_TEXT = 200;
+    /** Long enough for any change of one user; a holder that died frees the lock after this. */
+    static final Duration ADMINISTRATORS_LEASE = Duration.ofSeconds(10);
 
     private final UserStore store;
     private final AccessTokens tokens;
@@ -77,7 +89,58 @@ public class UserAccounts {
     }
 
     public StoredUser get(String id) {
-        return store.find(id).orElseThrow(() -> new NotFound("No user with id '" + id + "'."));
+        return current(id).orElseThrow(() -> new NotFound("No user with id '" + id + "'."));
+    }
+
+    /** The person as they sign in, with a password or a token; nobody when unknown or disabled. */
+    public Optional<DocketUser> signIn(String id) {
+        return current(id).filter(StoredUser::enabled).map(StoredUser::toDocketUser);
+    }
+
+    /** Whose personal access token this is, as they sign in; nobody when it is revoked or they are disabled. */
+    public Optional<DocketUser> signInWithToken(String token) {
+        Optional<DocketUser> user = tokens.owner(token).flatMap(this::signIn);
+        // Catching the owner up with their events may just have revoked this very token.
+        return user.filter(u -> tokens.owner(token).isPresent());
+    }
+
+    /**
+     * The user's row, first caught up with their events if it is behind them (a crash between the events
+     * and the row, here or on another node). One read by key more than the row when it is current.
+     */
+    Optional<StoredUser> current(String id) {
+        Optional<StoredUser> row = store.find(id);
+        long version = row.map(StoredUser::version).orElse(-1L);
+        if (!events.readEvents(UserAccount.aggregateId(id), version + 1).hasNext()) {
+            return row;
+        }
+        catchUp(id, version);
+        return store.find(id);
+    }
+
+    /**
+     * Writes what the events after {@code rowVersion} did: a revoked token is removed; a password changed
+     * then is forgotten (its hash was in the lost write, and the old one must not keep working); then the
+     * row, last, so that a crash in here is caught up again next time.
+     */
+    private void catchUp(String id, long rowVersion) {
+        boolean passwordChanged = false;
+        DomainEventMessage<?> last = null;
+        UserAccount account = new UserAccount();
+        for (DomainEventMessage<?> m : replay(id, account)) {
+            if (m.getSequenceNumber() > rowVersion && m.getPayload() instanceof AccessTokenRevoked revoked) {
+                tokens.remove(revoked.tokenId());
+            }
+            passwordChanged |= m.getSequenceNumber() > rowVersion && m.getPayload() instanceof PasswordReset;
+            last = m;
+        }
+        if (passwordChanged) {
+            store.forgetPassword(id);
+        }
+        store.save(account, null, last.getTimestamp(), EventMetadata.actorFrom(last.getMetaData()).id());
+        log.warn("The stored account of user {} was behind its recorded changes (Docket stopped between the two);"
+                + " it has been brought up to date{}.", id,
+                passwordChanged ? ", and the password set then must be set again by an administrator" : "");
     }
 
     public StoredUser add(NewUser request, String origin, Actor by) {
@@ -112,8 +175,8 @@ public class UserAccounts {
     }
 
     public StoredUser setEnabled(String id, boolean enabled, Actor by) {
-        long admins = store.enabledAdmins();
-        StoredUser user = change(id, by, null, a -> enabled ? a.enable() : a.disable(by.id(), admins));
+        StoredUser user = enabled ? change(id, by, null, UserAccount::enable)
+                : holdingAdministrators(() -> change(id, by, null, a -> a.disable(by.id(), enabledAdmins())));
         log.info("User {} {} by {}", id, enabled ? "enabled" : "disabled", by.id());
         return user;
     }
@@ -121,8 +184,7 @@ public class UserAccounts {
     public StoredUser changeRole(String id, String role, Actor by) {
         ownedByUs(id, "role");
         Role to = role(role);
-        long admins = store.enabledAdmins();
-        return change(id, by, null, a -> a.changeRole(to, admins));
+        return holdingAdministrators(() -> change(id, by, null, a -> a.changeRole(to, enabledAdmins())));
     }
 
     public StoredUser changeUnit(String id, String unit, Actor by) {
@@ -173,8 +235,7 @@ public class UserAccounts {
     }
 
     void changeRoleFromConfiguration(String id, Role role) {
-        long admins = store.enabledAdmins();
-        change(id, Actor.SYSTEM, null, a -> a.changeRole(role, admins));
+        holdingAdministrators(() -> change(id, Actor.SYSTEM, null, a -> a.changeRole(role, enabledAdmins())));
     }
 
     void changeUnitFromConfiguration(String id, String unit) {
@@ -188,9 +249,43 @@ public class UserAccounts {
 
     UserAccount load(String id) {
         UserAccount account = new UserAccount();
-        events.readEvents(UserAccount.aggregateId(id)).asStream().forEach(m -> account.apply((UserEvent) m.getPayload(),
-                m.getSequenceNumber(), m.getTimestamp(), EventMetadata.actorFrom(m.getMetaData()).name()));
+        replay(id, account);
         return account;
+    }
+
+    /** Applies the user's events to {@code account}; returns them. */
+    private List<DomainEventMessage<?>> replay(String id, UserAccount account) {
+        List<DomainEventMessage<?>> all = new ArrayList<>(events.readEvents(UserAccount.aggregateId(id)).asStream().toList());
+        all.forEach(m -> account.apply((UserEvent) m.getPayload(), m.getSequenceNumber(), m.getTimestamp(),
+                EventMetadata.actorFrom(m.getMetaData()).name()));
+        return all;
+    }
+
+    /** Enabled administrators, each read through {@link #current}: a stale row must not count as one. */
+    private long enabledAdmins() {
+        return store.all().stream().filter(u -> u.role() == Role.ADMIN && u.enabled())
+                .flatMap(u -> current(u.id()).stream()).filter(u -> u.role() == Role.ADMIN && u.enabled()).count();
+    }
+
+    /**
+     * Runs a change that could leave no administrator under the administrators' lock, so that two of them
+     * (two administrators disabling each other at once, on any nodes) never both count the other as still
+     * there. Waits a few seconds for the lock, then answers 409 as any concurrent change does.
+     */
+    private <T> T holdingAdministrators(Supplier<T> change) {
+        String holder = UUID.randomUUID().toString();
+        long giveUp = System.nanoTime() + ADMINISTRATORS_LEASE.toNanos() / 2;
+        while (!store.lockAdministrators(holder, Instant.now(), ADMINISTRATORS_LEASE)) {
+            if (System.nanoTime() > giveUp) {
+                throw new ConcurrencyException("Another change of administrators is under way; try again.");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+        try {
+            return change.get();
+        } finally {
+            store.unlockAdministrators(holder);
+        }
     }
 
     /**
@@ -198,6 +293,7 @@ public class UserAccounts {
      * writes nothing. Two changes to one user at the same moment: the store refuses the second (409).
      */
     private StoredUser change(String id, Actor by, String passwordHash, Function<UserAccount, List<UserEvent>> decide) {
+        current(id); // what a crash left undone (a token still to remove) is done before anything new
         UserAccount account = load(id);
         List<UserEvent> decided = decide.apply(account);
         if (decided.isEmpty()) {

@@ -122,6 +122,20 @@ class UserAdminController {
         return UserView.of(accounts.withdrawLevel(id, change.level(), admin()));
     }
 
+    @GetMapping("/{id}/tokens")
+    @Operation(summary = "A user's personal access tokens (never the tokens themselves)")
+    List<AccessTokens.TokenView> tokens(@PathVariable String id) {
+        admin();
+        return accounts.tokens(id);
+    }
+
+    @PostMapping("/{id}/tokens/{tokenId}/revoke")
+    @Operation(summary = "Revoke a user's token (a lost laptop, a person leaving): refused from the next request on")
+    ResponseEntity<Void> revokeToken(@PathVariable String id, @PathVariable String tokenId) {
+        accounts.revokeToken(id, tokenId, admin());
+        return ResponseEntity.noContent().build();
+    }
+
     private static Actor admin() {
         Actor actor = CurrentActor.get();
         if (actor.role() != Role.ADMIN) {

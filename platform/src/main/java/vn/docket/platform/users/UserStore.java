@@ -1,11 +1,14 @@
 package vn.docket.platform.users;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -14,38 +17,63 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import vn.docket.events.Role;
-import vn.docket.platform.security.DocketUser;
 
 /**
  * The {@code users} collection: each user's state as their events left it, written by {@link UserAccounts}
  * in the same call that records the events, so that signing in stays one read by {@code _id} (the user id),
- * which even the embedded server answers from its index. The password hash lives only here.
+ * which even the embedded server answers from its index. Each row keeps the sequence number of the last
+ * event it reflects ({@code version}), so that a row a crash left behind its events is recognised and
+ * caught up ({@link UserAccounts#current}). The password hash lives only here.
  */
 public class UserStore {
 
     static final String COLLECTION = "users";
+    /** One document at most: held while a change that could remove an administrator counts them. */
+    static final String LOCKS = "user_locks";
+    private static final String ADMINISTRATORS = "administrators";
 
     private final MongoCollection<Document> users;
+    private final MongoCollection<Document> locks;
 
     public UserStore(MongoDatabase database) {
         this.users = database.getCollection(COLLECTION);
+        this.locks = database.getCollection(LOCKS);
     }
 
     public Optional<StoredUser> find(String id) {
         return Optional.ofNullable(users.find(Filters.eq("_id", id)).first()).map(UserStore::fromDocument);
     }
 
-    /** The stored user with this id as they sign in; nobody when unknown or disabled. */
-    public Optional<DocketUser> signIn(String id) {
-        return find(id).filter(StoredUser::enabled).map(StoredUser::toDocketUser);
-    }
-
     public List<StoredUser> all() {
         return users.find().sort(Sorts.ascending("_id")).map(UserStore::fromDocument).into(new ArrayList<>());
     }
 
-    long enabledAdmins() {
-        return users.countDocuments(Filters.and(Filters.eq("role", Role.ADMIN.name()), Filters.eq("enabled", true)));
+    /**
+     * Takes the administrators' lock unless another holds it and its lease has not lapsed. Every node shares
+     * the database, so this is the one place where two changes on different users (two administrators
+     * disabling each other) can see each other; a holder that died loses the lock when its lease lapses.
+     */
+    boolean lockAdministrators(String holder, Instant now, Duration lease) {
+        locks.deleteOne(Filters.and(Filters.eq("_id", ADMINISTRATORS), Filters.lt("until", Date.from(now))));
+        try {
+            locks.insertOne(new Document("_id", ADMINISTRATORS).append("holder", holder)
+                    .append("until", Date.from(now.plus(lease))));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    void unlockAdministrators(String holder) {
+        locks.deleteOne(Filters.and(Filters.eq("_id", ADMINISTRATORS), Filters.eq("holder", holder)));
+    }
+
+    /** After a password change whose hash a crash lost: no password signs in until an administrator sets one. */
+    void forgetPassword(String id) {
+        users.updateOne(Filters.eq("_id", id), Updates.unset("passwordHash"));
     }
 
     /**
@@ -75,11 +103,12 @@ public class UserStore {
     }
 
     private static StoredUser fromDocument(Document d) {
+        Number version = d.get("version", Number.class); // absent in rows from before authority was recorded
         return new StoredUser(d.getString("_id"), d.getString("name"), d.getString("unit"),
                 Role.valueOf(d.getString("role")), d.getString("passwordHash"), d.getBoolean("enabled", false),
                 d.getList("levels", String.class), instant(d.getDate("createdAt")), d.getString("createdBy"),
                 instant(d.getDate("changedAt")), d.getString("changedBy"), instant(d.getDate("roleSince")),
-                d.getString("roleGrantedBy"));
+                d.getString("roleGrantedBy"), version == null ? -1 : version.longValue());
     }
 
     private static Date date(Instant i) {

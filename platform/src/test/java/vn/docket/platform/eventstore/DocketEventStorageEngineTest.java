@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.stream.LongStream;
+import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -246,12 +247,9 @@ class DocketEventStorageEngineTest {
             String id = "w" + t;
             work.add(pool.submit(() -> engine.appendEvents(event(id, 0))));
         }
-        long waitUntil = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (inFlight.size() < 32 && System.nanoTime() < waitUntil) {
-            Thread.sleep(10);
-        }
-        Thread.sleep(200); // time for a 33rd writer to get a position, if it could
-        assertThat(inFlight).as("writers holding a position they have not written").hasSize(32);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> inFlight.size() >= 32);
+        // Time for a 33rd writer to get a position, if it could: 32 writers hold one, and no more.
+        Awaitility.await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> inFlight.size() == 32);
         letWritersGo.countDown();
         for (Future<?> f : work) {
             f.get(30, TimeUnit.SECONDS);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.docket.events.DocumentFile;
+import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.platform.files.FileStore;
 
@@ -24,6 +25,7 @@ class DraftFileVerifyTest {
     private static final UUID ASSIGNMENT = UUID.fromString("6f4083e5-4eea-462f-82cc-3f0c3b6b387e");
 
     private EmbeddedStore store;
+    private DocketEventStorageEngine engine;
     private StoreVerifier verifier;
     private FileStore files;
     private MongoCollection<Document> chunks;
@@ -33,7 +35,7 @@ class DraftFileVerifyTest {
     @BeforeEach
     void handIn() {
         store = EmbeddedStore.inMemory();
-        DocketEventStorageEngine engine = store.engine();
+        engine = store.engine();
         verifier = new StoreVerifier(store.database,
                 new Checkpointer(store.database, 1000, Duration.ofSeconds(10), System::nanoTime, null));
         files = new FileStore(store.database, Clock.systemUTC());
@@ -77,5 +79,26 @@ class DraftFileVerifyTest {
         chunks.deleteMany(Filters.regex("_id", "^" + sha));
         VerifyReport report = verifier.verify();
         assertThat(report.problems()).extracting(VerifyReport.Problem::problem).containsExactly(StoreVerifier.FILE_MISSING);
+    }
+
+    @Test
+    void an_edited_file_of_the_issued_document_is_reported_changed_with_its_number() {
+        byte[] issued = "Kế hoạch số 95/KH-UBND, bản ban hành\n".repeat(40).getBytes(StandardCharsets.UTF_8);
+        String issuedSha = FileStore.sha256(issued);
+        files.put(issuedSha, issued, new Document("mediaType", "text/plain; charset=utf-8"));
+        files.keep(issuedSha);
+        engine.appendEvents(new GenericDomainEventMessage<>("Assignment", ASSIGNMENT.toString(), 1,
+                new DocumentIssued(ASSIGNMENT, "95/KH-UBND", java.time.LocalDate.of(2026, 3, 2), "Kế hoạch 95.txt",
+                        issuedSha, new DocumentFile("text/plain; charset=utf-8", issued.length, null, 280, true))));
+        assertThat(verifier.verify().intact()).isTrue();
+
+        byte[] edited = issued.clone();
+        edited[0] = 'k';
+        chunks.updateOne(Filters.eq("_id", issuedSha + "/0"), new Document("$set", new Document("data", new Binary(edited))));
+        VerifyReport report = verifier.verify();
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.problem()).isEqualTo(StoreVerifier.FILE_CHANGED);
+            assertThat(p.detail()).contains("issued document 95/KH-UBND", "Kế hoạch 95.txt", issuedSha);
+        });
     }
 }

@@ -2,6 +2,7 @@ package vn.docket.platform.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
@@ -75,10 +76,7 @@ class ReadAheadTest {
             Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
             assertThat(position(iterator.next())).isEqualTo(1);
 
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (eventReads.get() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5)).until(() -> eventReads.get() >= 2);
             assertThat(eventReads.get()).as("the first batch and the one after it").isEqualTo(2);
 
             List<Long> positions = new ArrayList<>(List.of(1L));
@@ -95,8 +93,8 @@ class ReadAheadTest {
         try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(null, false)) {
             Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
             iterator.next();
-            Thread.sleep(300);
-            assertThat(eventReads.get()).as("a batch that was not full: no read ahead").isEqualTo(1);
+            // A batch that was not full: no read ahead, however long we look.
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> eventReads.get() == 1);
             AtomicInteger rest = new AtomicInteger();
             iterator.forEachRemaining(e -> rest.incrementAndGet());
             assertThat(rest.get()).isEqualTo(BATCH / 2 - 1);

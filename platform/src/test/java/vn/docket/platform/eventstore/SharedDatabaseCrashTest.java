@@ -1,6 +1,7 @@
 package vn.docket.platform.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -67,11 +68,9 @@ class SharedDatabaseCrashTest {
                     TallyApp node = second;
                     clients.add(start(() -> driveSecond(node, hostUp), "second-client-" + c));
                 }
-                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-                while ((byHost.get() < hostAfter || bySecond.get() < secondAfter) && host.isAlive()
-                        && System.nanoTime() < deadline) {
-                    Thread.sleep(1);
-                }
+                Process hosting = host;
+                CrashTest.killAt(Duration.ofSeconds(15),
+                        () -> byHost.get() >= hostAfter && bySecond.get() >= secondAfter || !hosting.isAlive());
                 assertThat(host.isAlive()).as("host died on its own; see " + dataDir.resolve("host-" + round + ".log")).isTrue();
                 host.destroyForcibly(); // SIGKILL: no shutdown hooks, no final H2 commit
                 hostUp.set(false);
@@ -147,6 +146,7 @@ class SharedDatabaseCrashTest {
             String id = tally();
             try {
                 acknowledge(id, node.bump(id), bySecond);
+                // Pacing of this client's load (the second node is a slower writer), not a wait for anything.
                 Thread.sleep(ThreadLocalRandom.current().nextInt(10, 30));
             } catch (InterruptedException e) {
                 return;
@@ -169,15 +169,9 @@ class SharedDatabaseCrashTest {
     private void verifyThrough(EmbeddedStore remote) throws InterruptedException {
         // The second node's pooled connections died with the host: the first use of each fails once, as a
         // command would (503), and the driver then opens new ones.
-        for (int attempt = 0; ; attempt++) {
-            try {
-                remote.database.runCommand(new org.bson.Document("ping", 1));
-                break;
-            } catch (com.mongodb.MongoSocketException e) {
-                assertThat(attempt).as("the restarted host is reachable again: " + e.getMessage()).isLessThan(50);
-                Thread.sleep(100);
-            }
-        }
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .ignoreException(com.mongodb.MongoSocketException.class)
+                .until(() -> remote.database.runCommand(new org.bson.Document("ping", 1)) != null);
         // Positions the killed host took but never wrote are filled at once, as a processor does after its gap timeout.
         DocketEventStorageEngine engine = remote.engine(Duration.ZERO, System::nanoTime, NoOpEventUpcaster.INSTANCE);
         engine.readEvents(null, false).forEach(event -> {

@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
@@ -42,7 +41,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TamperEvidenceTest {
 
-    private static final int EVERY = 4;
+    private static final int EVERY = ConsistentRewrite.EVERY;
 
     private EmbeddedStore store;
     private DocketEventStorageEngine engine;
@@ -64,12 +63,7 @@ class TamperEvidenceTest {
         events = store.database.getCollection(DocketEventStorageEngine.EVENTS);
         checkpointer = new Checkpointer(store.database, EVERY, Duration.ofSeconds(10), clock::get, null);
         verifier = new StoreVerifier(store.database, checkpointer);
-        for (int seq = 0; seq < 5; seq++) {
-            engine.appendEvents(event("a", seq), event("b", seq), event("c", seq));
-            if (seq == 0) {
-                engine.appendEvents(GenericEventMessage.asEventMessage(new Noted("no aggregate", 0)));
-            }
-        }
+        ConsistentRewrite.fill(engine);
     }
 
     @AfterEach
@@ -227,17 +221,8 @@ class TamperEvidenceTest {
         assertThat(report.position()).isEqualTo(12); // the first checkpoint after position 10
     }
 
-    /** What an attacker with the database (but not the anchor key) does: c#2 … c#4 forged, every hash and checkpoint redone. */
     private void rewriteConsistently() {
-        String previous = at(7).getString("hash");
-        for (long position : new long[] {10, 13, 16}) {
-            Document doc = at(position);
-            doc.put("payload", doc.getString("payload").replace("\"c\"", "\"forged\""));
-            previous = EventHash.seal(doc, previous);
-            events.replaceOne(Filters.eq("_id", position), doc);
-        }
-        store.database.getCollection(Checkpointer.CHECKPOINTS).drop();
-        store.database.getCollection(DocketEventStorageEngine.COUNTERS).deleteOne(Filters.eq("_id", Checkpointer.POINTER_ID));
+        ConsistentRewrite.rewrite(store.database);
     }
 
     private Checkpointer signing(Path dir) throws Exception {

@@ -6,11 +6,22 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vn.docket.events.DocumentFile;
+import vn.docket.events.DraftSubmitted;
 import vn.docket.platform.eventstore.EmbeddedStore;
 import vn.docket.platform.testing.MutableClock;
 
@@ -94,6 +105,81 @@ class FileStoreTest {
         clock.advance(Duration.ofHours(2));
         assertThat(store.sweep(clock.instant().minus(Duration.ofHours(1)))).isEqualTo(2);
         assertThat(files.countDocuments(Filters.eq("_id", sha))).isZero();
+    }
+
+    @Test
+    void two_identical_uploads_at_once_with_the_first_refused_leave_the_accepted_drafts_file_whole() {
+        byte[] content = bytes(FileStore.CHUNK_BYTES * 2 + 3, 7);
+        String sha = FileStore.sha256(content);
+        assertThat(store.put(sha, content, new Document())).isTrue();   // request A stores the bytes
+        assertThat(store.put(sha, content, new Document())).isFalse();  // request B finds them stored
+        store.discard(sha);                                              // A's command is refused
+        store.keep(sha);                                                 // B's draft is recorded
+        assertThat(store.check(sha)).isEqualTo(FileStore.Check.INTACT);
+
+        clock.advance(Duration.ofDays(1));
+        store.sweep(clock.instant().minus(Duration.ofHours(1)));
+        assertThat(store.content(sha)).isEqualTo(content);
+    }
+
+    @Test
+    void a_file_found_again_by_a_new_upload_is_not_swept_while_that_upload_is_under_way() {
+        byte[] content = bytes(FileStore.CHUNK_BYTES + 9, 8);
+        String sha = FileStore.sha256(content);
+        store.put(sha, content, new Document()); // its request crashed before keeping or discarding it
+        clock.advance(Duration.ofHours(2));
+        store.put(sha, content, new Document()); // a unit hands in the same bytes again
+        store.sweep(clock.instant().minus(Duration.ofHours(1)));
+        store.keep(sha);
+        assertThat(store.check(sha)).isEqualTo(FileStore.Check.INTACT);
+    }
+
+    @Test
+    void a_file_a_recorded_draft_names_is_never_swept_even_if_its_request_crashed_before_keeping_it() {
+        byte[] content = "Dự thảo Kế hoạch, bản đã nộp".getBytes(StandardCharsets.UTF_8);
+        String sha = FileStore.sha256(content);
+        store.put(sha, content, new Document());
+        UUID assignment = UUID.randomUUID();
+        db.engine().appendEvents(new GenericDomainEventMessage<>("Assignment", assignment.toString(), 0,
+                new DraftSubmitted(assignment, 1, "Dự thảo.txt", sha, null, null, null,
+                        new DocumentFile("text/plain; charset=utf-8", content.length, null, 6, true))));
+        clock.advance(Duration.ofDays(1));
+        assertThat(store.sweep(clock.instant().minus(Duration.ofHours(1)))).isZero();
+        assertThat(store.check(sha)).isEqualTo(FileStore.Check.INTACT);
+        assertThat(store.describe(sha).getString("state")).isEqualTo("kept");
+    }
+
+    @Test
+    void many_requests_handing_in_the_same_bytes_at_once_some_refused_leave_the_file_whole() throws Exception {
+        ExecutorService requests = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 20; round++) {
+                byte[] content = bytes(FileStore.CHUNK_BYTES + 1, 100 + round);
+                String sha = FileStore.sha256(content);
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<?>> done = new ArrayList<>();
+                for (int r = 0; r < 8; r++) {
+                    boolean refused = r % 2 == 0;
+                    done.add(requests.submit(() -> {
+                        start.await();
+                        store.put(sha, content, new Document());
+                        if (refused) {
+                            store.discard(sha);
+                        } else {
+                            store.keep(sha);
+                        }
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (Future<?> f : done) {
+                    f.get(30, TimeUnit.SECONDS);
+                }
+                assertThat(store.check(sha)).as("round %d", round).isEqualTo(FileStore.Check.INTACT);
+            }
+        } finally {
+            requests.shutdownNow();
+        }
     }
 
     @Test

@@ -44,7 +44,7 @@ public final class CommitUnderWritesChild {
             writer.setDaemon(true);
             writer.start();
         }
-        Thread.sleep(Long.MAX_VALUE);
+        Thread.sleep(Long.MAX_VALUE); // the writers run until the test kills this process; nothing to wait for
     }
 
     private static void writeUntilKilled(DatabaseServer server, MongoCollection<Document> docs, AtomicLong ids) {

@@ -38,6 +38,7 @@ class CommitUnderWritesTest {
         for (int round = 0; round < ROUNDS; round++) {
             Process child = start(round);
             awaitCommits(child, 5 + 3 * round);
+            // The moment of the kill is what this test varies: somewhere inside a commit, not after a condition.
             Thread.sleep(ThreadLocalRandom.current().nextInt(20));
             child.destroyForcibly();
             child.waitFor(10, TimeUnit.SECONDS);

@@ -17,8 +17,8 @@ import vn.docket.platform.mongo.DatabaseHealthIndicator;
  *
  * <p>A tracking processor whose batch failed waits before it tries again, twice as long after every failure,
  * up to a minute (Axon 4.12 has no setting for it), and a released segment is claimed again only every few
- * seconds: after an outage of half a minute the read models stayed behind for another 12 to 16 s after the
- * database was back. This pings the database every second (as readiness does) and, when it answers again
+ * seconds: after an outage the read models stayed behind for many seconds after the database was back
+ * (bench/README.md, "Figures behind settings"). This pings the database every second (as readiness does) and, when it answers again
  * after it did not, restarts each projection, which resumes from its stored position at once. Nothing is
  * handled twice that the projections do not already take twice (they are idempotent: delivery is at least
  * once).

@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.docket.events.DocumentFile;
+import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.platform.files.FileStore;
 import vn.docket.platform.security.CurrentActor;
@@ -46,8 +48,9 @@ class DraftFileController {
         this.visibility = visibility;
     }
 
-    record DraftText(int version, String documentName, String mediaType, long size, Integer pageCount, int wordCount,
-                     boolean textLayer, String remark, List<String> paragraphs) {
+    /** A stored document's text: a draft's ({@code version}) or the issued one's ({@code documentNumber}). */
+    record DraftText(Integer version, String documentNumber, String documentName, String mediaType, long size,
+                     Integer pageCount, int wordCount, boolean textLayer, String remark, List<String> paragraphs) {
     }
 
     @GetMapping("/api/assignments/{id}/drafts/{version}/file")
@@ -55,11 +58,37 @@ class DraftFileController {
     ResponseEntity<byte[]> file(@PathVariable UUID id, @PathVariable int version,
                                 @RequestParam(defaultValue = "false") boolean inline) {
         DraftSubmitted draft = draft(id, version);
-        byte[] content = files.content(draft.documentSha256());
+        return download("draft v" + version, draft.documentName(), draft.documentSha256(), draft.file(), inline);
+    }
+
+    @GetMapping("/api/assignments/{id}/drafts/{version}/text")
+    @Operation(summary = "A draft's text, one paragraph an entry; a scanned PDF has none (textLayer false)")
+    DraftText text(@PathVariable UUID id, @PathVariable int version) {
+        DraftSubmitted draft = draft(id, version);
+        return text(version, null, draft.documentName(), draft.documentSha256(), draft.file(), "Draft v" + version);
+    }
+
+    @GetMapping("/api/assignments/{id}/issuance/file")
+    @Operation(summary = "Download the issued document's file with its original name; ?inline=true shows a PDF")
+    ResponseEntity<byte[]> issuedFile(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean inline) {
+        DocumentIssued issued = issued(id);
+        return download("the issued document", issued.documentName(), issued.documentSha256(), issued.file(), inline);
+    }
+
+    @GetMapping("/api/assignments/{id}/issuance/text")
+    @Operation(summary = "The issued document's text, one paragraph an entry")
+    DraftText issuedText(@PathVariable UUID id) {
+        DocumentIssued issued = issued(id);
+        return text(null, issued.documentNumber(), issued.documentName(), issued.documentSha256(), issued.file(),
+                "The issued document " + issued.documentNumber());
+    }
+
+    private ResponseEntity<byte[]> download(String what, String name, String sha, DocumentFile file, boolean inline) {
+        byte[] content = files.content(sha);
         if (content == null) {
-            throw new NotFound("The file of draft v" + version + " is missing from the store; run verify.");
+            throw new NotFound("The file of " + what + " is missing from the store; run verify.");
         }
-        String mediaType = draft.file().mediaType();
+        String mediaType = file.mediaType();
         boolean showInline = inline && mediaType.equals(MediaType.APPLICATION_PDF_VALUE);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
         if (showInline) {
@@ -69,19 +98,15 @@ class DraftFileController {
         }
         return answer
                 .contentType(MediaType.parseMediaType(mediaType))
-                .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(showInline, draft.documentName()))
-                .header(HttpHeaders.ETAG, "\"" + draft.documentSha256() + "\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(showInline, name))
+                .header(HttpHeaders.ETAG, "\"" + sha + "\"")
                 .body(content);
     }
 
-    @GetMapping("/api/assignments/{id}/drafts/{version}/text")
-    @Operation(summary = "A draft's text, one paragraph an entry; a scanned PDF has none (textLayer false)")
-    DraftText text(@PathVariable UUID id, @PathVariable int version) {
-        DraftSubmitted draft = draft(id, version);
-        List<String> paragraphs = draft.file().textLayer() ? paragraphs(draft) : List.of();
-        return new DraftText(version, draft.documentName(), draft.file().mediaType(), draft.file().size(),
-                draft.file().pageCount(), draft.file().wordCount(), draft.file().textLayer(),
-                draft.file().textLayer() ? null : NO_TEXT_LAYER, paragraphs);
+    private DraftText text(Integer version, String number, String name, String sha, DocumentFile file, String what) {
+        List<String> paragraphs = file.textLayer() ? paragraphs(sha, file, what) : List.of();
+        return new DraftText(version, number, name, file.mediaType(), file.size(), file.pageCount(), file.wordCount(),
+                file.textLayer(), file.textLayer() ? null : NO_TEXT_LAYER, paragraphs);
     }
 
     @GetMapping("/api/assignments/{id}/drafts/{version}/changes")
@@ -98,16 +123,33 @@ class DraftFileController {
     }
 
     private List<String> paragraphs(DraftSubmitted draft) {
-        if (!draft.file().textLayer()) {
-            throw new RuleBroken("draft-without-text", "Draft v" + draft.version() + " is a scan (" + NO_TEXT_LAYER
+        return paragraphs(draft.documentSha256(), draft.file(), "Draft v" + draft.version());
+    }
+
+    private List<String> paragraphs(String sha, DocumentFile file, String what) {
+        if (!file.textLayer()) {
+            throw new RuleBroken("draft-without-text", what + " is a scan (" + NO_TEXT_LAYER
                     + "): there is no text to compare.");
         }
-        Document description = files.describe(draft.documentSha256());
+        Document description = files.describe(sha);
         if (description == null) {
-            throw new NotFound("The file of draft v" + draft.version() + " is missing from the store; run verify.");
+            throw new NotFound("The file of " + what + " is missing from the store; run verify.");
         }
         String text = description.getString("text");
         return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split("\n"));
+    }
+
+    /** The issuance, if this person may see the assignment and the issued document was uploaded with it. */
+    private DocumentIssued issued(UUID id) {
+        visibility.requireVisible(CurrentActor.get(), id);
+        DocumentIssued found = events.readEvents(id.toString()).asStream()
+                .map(m -> m.getPayload() instanceof DocumentIssued d ? d : null)
+                .filter(d -> d != null).reduce((first, later) -> later)
+                .orElseThrow(() -> new NotFound("Assignment " + id + " has no issued document yet."));
+        if (found.file() == null) {
+            throw new NotFound("The document " + found.documentNumber() + " was issued without its file (by number only).");
+        }
+        return found;
     }
 
     /** The draft of that version, if this person may see the assignment and the draft came as a file. */

@@ -36,7 +36,7 @@ class NotificationController {
     }
 
     record Notification(String id, String assignmentId, String type, String subject, String text,
-                        Map<String, Object> actor, java.util.Date recordedAt, Map<String, Object> mail, boolean read) {
+                        Map<String, Object> values, Map<String, Object> actor, java.util.Date recordedAt, Map<String, Object> mail, boolean read) {
     }
 
     record Unread(long unread) {
@@ -52,7 +52,7 @@ class NotificationController {
         List<Notification> items = new ArrayList<>();
         notifications.find(filter).sort(Sorts.descending("recordedAt", "_id")).skip(paging.skip()).limit(paging.size())
                 .forEach(d -> items.add(new Notification(d.getString("_id"), d.getString("assignmentId"),
-                        d.getString("type"), d.getString("subject"), d.getString("text"), d.get("actor", Document.class),
+                        d.getString("type"), d.getString("subject"), d.getString("text"), d.get("values", Document.class), d.get("actor", Document.class),
                         d.getDate("recordedAt"), d.get("mail", Document.class), reads.isRead(state, d))));
         return new Page<>(items, paging.page(), paging.size(), notifications.countDocuments(filter));
     }

@@ -51,7 +51,8 @@ class NotificationProjection {
     static final String TASKS = "notification_tasks";
 
     private static final Logger log = LoggerFactory.getLogger(NotificationProjection.class);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d/M/yyyy");
+    /** Dates as a person reads them, dd/MM/yyyy, as on every screen. */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final MongoCollection<Document> notifications;
     private final MongoCollection<Document> tasks;
@@ -89,7 +90,9 @@ class NotificationProjection {
                 + (e.deadline() == null ? " chưa có hạn." : " có hạn ngày " + DAY.format(e.deadline())
                 + (e.workingDaysLeft() == null ? "." : " (còn " + e.workingDaysLeft() + " ngày làm việc)."))
                 + (e.note() == null ? "" : "\n" + e.note());
-        notify(message, e.assignmentId().toString(), "REMINDER_SENT", subject, text, List.of(Audience.unit(e.chasedUnit())));
+        notify(message, e.assignmentId().toString(), "REMINDER_SENT", subject, text, List.of(Audience.unit(e.chasedUnit())),
+                task(e.assignmentId().toString()).append("kind", e.kind().name()).append("deadline", iso(e.deadline()))
+                        .append("workingDaysLeft", e.workingDaysLeft()).append("note", e.note()));
     }
 
     @EventHandler
@@ -98,7 +101,8 @@ class NotificationProjection {
         notify(message, e.assignmentId().toString(), "DEADLINE_MISSED", "Quá hạn",
                 "Nhiệm vụ \"" + title(e.assignmentId().toString()) + "\" đã quá hạn ngày " + DAY.format(e.deadline())
                         + " mà chưa có dự thảo đúng hạn.",
-                List.of(Audience.unit(e.chasedUnit()), Audience.role(Role.CLERK)));
+                List.of(Audience.unit(e.chasedUnit()), Audience.role(Role.CLERK)),
+                task(e.assignmentId().toString()).append("deadline", iso(e.deadline())));
     }
 
     @EventHandler
@@ -110,7 +114,9 @@ class NotificationProjection {
                         + String.join("\n- ", Stream.concat(e.points().stream().map(p -> p.id() + " " + p.text()),
                                 e.reopenedPoints().stream().map(p -> "Mở lại ý kiến " + p)).toList())
                         + (e.dueDate() == null ? "" : "\nHạn nộp lại: " + DAY.format(e.dueDate()) + "."),
-                List.of(Audience.unit(leadUnit(id))));
+                List.of(Audience.unit(leadUnit(id))),
+                task(id).append("version", e.version()).append("points", e.points().stream().map(p -> p.id() + " " + p.text()).toList())
+                        .append("reopened", e.reopenedPoints()).append("dueDate", iso(e.dueDate())));
     }
 
     @EventHandler
@@ -120,7 +126,8 @@ class NotificationProjection {
         notify(message, id, "EXTENSION_REQUESTED", "Đề nghị gia hạn",
                 leadUnit(id) + " đề nghị gia hạn nhiệm vụ \"" + title(id) + "\" từ ngày " + DAY.format(e.currentDeadline())
                         + " đến ngày " + DAY.format(e.requestedDeadline()) + ". Lý do: " + e.reason(),
-                List.of(Audience.role(Role.CHAIR), Audience.role(Role.VICE_CHAIR)));
+                List.of(Audience.role(Role.CHAIR), Audience.role(Role.VICE_CHAIR)),
+                task(id).append("from", iso(e.currentDeadline())).append("to", iso(e.requestedDeadline())).append("reason", e.reason()));
     }
 
     @EventHandler
@@ -129,7 +136,7 @@ class NotificationProjection {
         String id = e.assignmentId().toString();
         notify(message, id, "DEADLINE_EXTENDED", "Gia hạn nhiệm vụ",
                 "Nhiệm vụ \"" + title(id) + "\" được gia hạn đến ngày " + DAY.format(e.newDeadline()) + ".",
-                List.of(Audience.unit(leadUnit(id))));
+                List.of(Audience.unit(leadUnit(id))), task(id).append("date", iso(e.newDeadline())));
     }
 
     @EventHandler
@@ -139,16 +146,31 @@ class NotificationProjection {
         notify(message, id, "EXTENSION_REJECTED", "Không đồng ý gia hạn",
                 "Đề nghị gia hạn nhiệm vụ \"" + title(id) + "\" đến ngày " + DAY.format(e.requestedDeadline())
                         + " không được chấp thuận. Lý do: " + e.reason(),
-                List.of(Audience.unit(leadUnit(id))));
+                List.of(Audience.unit(leadUnit(id))),
+                task(id).append("date", iso(e.requestedDeadline())).append("reason", e.reason()));
     }
 
+    /** The task's title and lead unit, the start of every notification's values. */
+    private Document task(String id) {
+        return new Document("title", title(id)).append("unit", leadUnit(id));
+    }
+
+    private static String iso(java.time.LocalDate day) {
+        return day == null ? null : day.toString();
+    }
+
+    /**
+     * The subject and text are the Vietnamese e-mail; the values they are made of are kept beside them (dates ISO),
+     * so that the web app words the notification in the reader's language.
+     */
     private void notify(EventMessage<?> message, String assignmentId, String type, String subject, String text,
-                        List<String> audience) {
+                        List<String> audience, Document values) {
         Document n = new Document("_id", message.getIdentifier())
                 .append("assignmentId", assignmentId)
                 .append("type", type)
                 .append("subject", subject)
                 .append("text", text)
+                .append("values", values)
                 .append("audience", audience)
                 .append("actor", EventActors.of(message.getMetaData()))
                 .append("recordedAt", Date.from(message.getTimestamp()))

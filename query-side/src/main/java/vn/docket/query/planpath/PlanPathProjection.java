@@ -25,6 +25,7 @@ import vn.docket.platform.PlatformConfiguration;
 import vn.docket.events.AssignmentEvent;
 import vn.docket.events.DeadlineExtended;
 import vn.docket.events.DeadlineMissed;
+import vn.docket.events.DocumentFile;
 import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
@@ -107,9 +108,7 @@ class PlanPathProjection {
             step.append("type", "DRAFT_SUBMITTED").append("version", e.version())
                     .append("documentName", e.documentName()).append("documentSha256", e.documentSha256())
                     .append("documentUrl", e.documentUrl()).append("note", e.note())
-                    .append("file", e.file() == null ? null : new Document("mediaType", e.file().mediaType())
-                            .append("size", e.file().size()).append("pageCount", e.file().pageCount())
-                            .append("wordCount", e.file().wordCount()).append("textLayer", e.file().textLayer()));
+                    .append("file", file(e.file()));
         } else if (event instanceof RevisionRequested e) {
             step.append("type", "REVISION_REQUESTED").append("version", e.version())
                     .append("level", e.level()).append("reasons", e.reasons()).append("dueDate", iso(e.dueDate()))
@@ -128,7 +127,9 @@ class PlanPathProjection {
                     .append("decision", e.decision() == null ? null
                             : new Document("number", e.decision().number()).append("date", iso(e.decision().date())));
         } else if (event instanceof DocumentIssued e) {
-            step.append("type", "ISSUED").append("documentNumber", e.documentNumber());
+            step.append("type", "ISSUED").append("documentNumber", e.documentNumber())
+                    .append("documentName", e.documentName()).append("documentSha256", e.documentSha256())
+                    .append("file", file(e.file()));
         } else if (event instanceof DeadlineExtended e) {
             step.append("type", "DEADLINE_EXTENDED")
                     .append("previousDeadline", iso(e.previousDeadline())).append("deadline", iso(e.newDeadline()))
@@ -167,5 +168,12 @@ class PlanPathProjection {
     void reset() {
         steps.drop();
         roles.drop();
+    }
+
+    /** What the step shows of a stored file (a draft's or the issued document's); null for one named by link or hash. */
+    private static Document file(DocumentFile file) {
+        return file == null ? null : new Document("mediaType", file.mediaType()).append("size", file.size())
+                .append("pageCount", file.pageCount()).append("wordCount", file.wordCount())
+                .append("textLayer", file.textLayer());
     }
 }

@@ -7,27 +7,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import vn.docket.platform.PlatformConfiguration;
 import vn.docket.platform.Text;
-import vn.docket.events.AssignmentEvent;
 
-/** Produces follow-up reports by replaying the event store; nothing is kept between two reports. */
+/**
+ * Produces follow-up reports from the tasks' timelines ({@link TaskTimelineProjection}): only the tasks the
+ * period can concern are read, each replayed from its own facts as recorded up to the report's moment.
+ */
 @Service
 public class FollowUpReports {
 
     private static final Logger log = LoggerFactory.getLogger(FollowUpReports.class);
 
-    private final EventStore eventStore;
+    private final TaskTimelineProjection timelines;
     private final ReportSettings settings;
     private final TimelinessRule rule;
     private final Clock clock;
 
-    FollowUpReports(EventStore eventStore, ReportSettings settings, TimelinessSettings timeliness, Clock clock) {
-        this.eventStore = eventStore;
+    FollowUpReports(TaskTimelineProjection timelines, ReportSettings settings, TimelinessSettings timeliness, Clock clock) {
+        this.timelines = timelines;
         this.settings = settings;
         this.rule = timeliness.against();
         this.clock = clock;
@@ -41,15 +42,15 @@ public class FollowUpReports {
         long started = System.nanoTime();
         String onlyUnit = Text.clean(unit);
         LocalDate judgedOn = judgedOn(period, asOf, LocalDate.now(clock.withZone(PlatformConfiguration.ZONE)));
-        EventHistory.Read history = EventHistory.recordedUpTo(eventStore, asOf);
-        Tallied tallied = tally(history.byAssignment().values(), period, judgedOn, onlyUnit, rule);
+        TaskTimelineProjection.Read read = timelines.asAt(period.from(), period.to(), asOf);
+        Tallied tallied = tally(read.tasks(), period, judgedOn, onlyUnit, rule);
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         if (tookMs > 2_000) {
-            log.info("Follow-up report {} to {} took {} ms over {} events", period.from(), period.to(), tookMs,
-                    history.eventsRead());
+            log.info("Follow-up report {} to {} took {} ms over {} tasks", period.from(), period.to(), tookMs,
+                    read.timelinesRead());
         }
         return new FollowUpReport(FollowUpReport.TITLE, settings.issuingBody(), settings.issuer(), period.from(),
-                period.to(), asOf, judgedOn, onlyUnit, rule, rule.vietnamese(), tallied.units(), tallied.total(), history.eventsRead(),
+                period.to(), asOf, judgedOn, onlyUnit, rule, rule.vietnamese(), tallied.units(), tallied.total(), read.timelinesRead(),
                 tookMs);
     }
 
@@ -70,15 +71,17 @@ public class FollowUpReports {
     record Tallied(List<FollowUpReport.Row> units, FollowUpReport.Row total) {
     }
 
-    /** The figures from each assignment's events (stream order); units without a task in the period are left out. */
-    static Tallied tally(Iterable<List<AssignmentEvent>> assignments, ReportPeriod period, LocalDate judgedOn,
+    /**
+     * The figures from the tasks as they stood at the end of the period (assigned by then; tasks the period
+     * does not concern are left out by the tally); units without a task in the period are left out.
+     */
+    static Tallied tally(Iterable<TaskHistory> tasks, ReportPeriod period, LocalDate judgedOn,
                          String onlyUnit, TimelinessRule rule) {
         Map<String, ReportTally> perUnit = new TreeMap<>(Vietnamese.ORDER);
         ReportTally total = new ReportTally(null);
-        for (List<AssignmentEvent> events : assignments) {
-            TaskHistory task = TaskHistory.asAt(events, period.to());
-            if (task == null || (onlyUnit != null && !onlyUnit.equals(task.leadUnit))) {
-                continue; // not yet assigned at the end of the period, or another unit's
+        for (TaskHistory task : tasks) {
+            if (onlyUnit != null && !onlyUnit.equals(task.leadUnit)) {
+                continue; // another unit's
             }
             perUnit.computeIfAbsent(task.leadUnit, ReportTally::new).count(task, period.from(), judgedOn, rule);
             total.count(task, period.from(), judgedOn, rule);

@@ -1,27 +1,17 @@
 package vn.docket.query.reports;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import vn.docket.events.AssignmentEvent;
 import vn.docket.events.AssignmentStatus;
-import vn.docket.events.DeadlineExtended;
-import vn.docket.events.DraftApproved;
-import vn.docket.events.DraftSubmitted;
-import vn.docket.events.MeetingConcluded;
-import vn.docket.events.MeetingVerdict;
-import vn.docket.events.RevisionRequested;
-import vn.docket.events.TaskAssigned;
-import vn.docket.events.TaskCancelled;
-import vn.docket.events.TaskReassigned;
 import vn.docket.query.assignments.Timeliness;
 
 /**
- * One assignment as it stood at the end of a report's period: its events replayed up to that day
- * (effective dates), from the events recorded up to the report's moment (recorded times, chosen earlier).
+ * One assignment as it stood at the end of a report's period: its facts ({@link TaskFact}) applied up to that
+ * day (effective dates), from the facts recorded up to the report's moment (recorded times).
  */
 final class TaskHistory {
 
-    String id;
     String leadUnit;
     LocalDate assignedOn;
     /** The deadline as extended, and the deadline extensions did not move (revision due dates move both). */
@@ -33,53 +23,50 @@ final class TaskHistory {
     LocalDate cancelledOn;
     int revisionRounds;
 
-    /** Replays {@code events} (one assignment, in stream order) as they stood at the end of {@code day}. */
-    static TaskHistory asAt(List<AssignmentEvent> events, LocalDate day) {
+    /**
+     * The task as it stood at the end of {@code day} (effective dates) in what was recorded up to {@code asOf}
+     * (recorded times); null if it was not assigned by then. {@code facts} are in stream order.
+     */
+    static TaskHistory asAt(List<TaskFact> facts, LocalDate day, Instant asOf) {
         TaskHistory t = new TaskHistory();
-        for (AssignmentEvent e : events) {
-            // Skip rather than stop: Docket's own reminders carry "today" and may sit between back-dated steps.
-            if (!e.effectiveDate().isAfter(day)) {
-                t.apply(e);
+        for (TaskFact f : facts) {
+            // Skip rather than stop: a back-dated step may follow a later one in the stream.
+            if (!f.on().isAfter(day) && !f.recorded().isAfter(asOf)) {
+                t.apply(f);
             }
         }
         return t.assignedOn == null ? null : t;
     }
 
-    private void apply(AssignmentEvent event) {
-        if (event instanceof TaskAssigned e) {
-            id = e.assignmentId().toString();
-            leadUnit = e.leadUnit();
-            assignedOn = e.effectiveDate();
-            deadline = e.deadline();
-            deadlineBeforeExtensions = e.deadline();
-        } else if (event instanceof DraftSubmitted e) {
-            handedInOn = e.effectiveDate();
-        } else if (event instanceof RevisionRequested e) {
-            revisionRounds++;
-            handedInOn = null;
-            if (e.dueDate() != null) {
-                deadline = e.dueDate();
-                deadlineBeforeExtensions = e.dueDate();
+    private void apply(TaskFact f) {
+        switch (f.what()) {
+            case ASSIGNED -> {
+                leadUnit = f.unit();
+                assignedOn = f.on();
+                deadline = f.date();
+                deadlineBeforeExtensions = f.date();
             }
-        } else if (event instanceof MeetingConcluded e) {
+            case DRAFT_SUBMITTED -> handedInOn = f.on();
+            case REVISION_REQUESTED -> {
+                revisionRounds++;
+                handedInOn = null;
+                if (f.date() != null) {
+                    deadline = f.date();
+                    deadlineBeforeExtensions = f.date();
+                }
+            }
             // Either verdict sends the draft back to the unit (as in the assignment list); only a required
             // revision is a round (as in the revision statistics).
-            handedInOn = null;
-            if (e.verdict() == MeetingVerdict.REVISION_REQUIRED) {
+            case SENT_BACK_AT_MEETING -> handedInOn = null;
+            case REVISION_REQUIRED_AT_MEETING -> {
+                handedInOn = null;
                 revisionRounds++;
             }
-        } else if (event instanceof DraftApproved e) {
-            if (e.finalApproval()) {
-                approvedOn = e.effectiveDate();
-            }
-        } else if (event instanceof DeadlineExtended e) {
-            deadline = e.newDeadline();
-        } else if (event instanceof TaskReassigned e) {
-            leadUnit = e.newLeadUnit();
-        } else if (event instanceof TaskCancelled e) {
-            cancelledOn = e.effectiveDate();
+            case APPROVED -> approvedOn = f.on();
+            case DEADLINE_EXTENDED -> deadline = f.date();
+            case REASSIGNED -> leadUnit = f.unit();
+            case CANCELLED -> cancelledOn = f.on();
         }
-        // Reminders, missed deadlines, extension requests and issuance change none of the report's figures.
     }
 
     LocalDate deadlineUnder(TimelinessRule rule) {

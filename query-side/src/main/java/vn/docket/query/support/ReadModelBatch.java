@@ -5,6 +5,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,9 +42,17 @@ public final class ReadModelBatch {
 
     private final List<String> aggregateIds;
     private final Map<MongoNamespace, Documents> collections = new LinkedHashMap<>();
+    private final Map<MongoNamespace, SetChanges> sets = new LinkedHashMap<>();
 
     /** One collection's documents as the batch sees them: null for a document known not to exist. */
     private record Documents(MongoCollection<Document> collection, Map<String, Document> byId, Set<String> changed) {
+    }
+
+    /**
+     * Members the batch adds to or takes out of set documents ({@link ReadModels#include}); per document and
+     * member only the last word counts, so each document gets at most one {@code $addToSet} and one {@code $pull}.
+     */
+    private record SetChanges(MongoCollection<Document> collection, Map<String, Map<String, Boolean>> byId) {
     }
 
     private ReadModelBatch(List<String> aggregateIds) {
@@ -68,6 +79,11 @@ public final class ReadModelBatch {
         documents.changed().add(id);
     }
 
+    void include(MongoCollection<Document> collection, String id, String member, boolean in) {
+        sets.computeIfAbsent(collection.getNamespace(), ns -> new SetChanges(collection, new LinkedHashMap<>()))
+                .byId().computeIfAbsent(id, k -> new LinkedHashMap<>()).put(member, in);
+    }
+
     private Documents readAhead(MongoCollection<Document> collection) {
         Map<String, Document> byId = new HashMap<>();
         aggregateIds.forEach(id -> byId.put(id, null));
@@ -78,6 +94,27 @@ public final class ReadModelBatch {
     }
 
     private void write() {
+        // Set documents first: a crash before the documents below redelivers the batch, whose events then
+        // reach the handlers again and make the same (idempotent) set changes.
+        for (SetChanges changes : sets.values()) {
+            List<WriteModel<Document>> writes = new ArrayList<>();
+            changes.byId().forEach((id, members) -> {
+                List<String> added = new ArrayList<>();
+                List<String> removed = new ArrayList<>();
+                members.forEach((member, in) -> (in ? added : removed).add(member));
+                if (!added.isEmpty()) {
+                    writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.addEachToSet(ReadModels.MEMBERS, added),
+                            new UpdateOptions().upsert(true)));
+                }
+                if (!removed.isEmpty()) {
+                    writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.pullAll(ReadModels.MEMBERS, removed)));
+                }
+            });
+            if (!writes.isEmpty()) {
+                changes.collection().bulkWrite(writes);
+            }
+        }
+        sets.clear();
         for (Documents documents : collections.values()) {
             if (documents.changed().isEmpty()) {
                 continue;

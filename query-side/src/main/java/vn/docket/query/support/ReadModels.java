@@ -3,6 +3,8 @@ package vn.docket.query.support;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +44,26 @@ public final class ReadModels {
             batch.put(collection, id, doc);
         } else {
             collection.replaceOne(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true));
+        }
+    }
+
+    /** The field of a set document ({@link #include}) that holds its members. */
+    public static final String MEMBERS = "members";
+
+    /**
+     * Adds {@code member} to (or, with {@code in} false, takes it out of) the set document {@code id}: an index
+     * many aggregates share, such as "the tasks alive in July 2021", read by its key alone. Atomic on the
+     * database, so processors in several segments may share one; idempotent, so redelivery changes nothing.
+     * Inside a batch the changes are sent once per document, before the batch's other writes.
+     */
+    public static void include(MongoCollection<Document> collection, String id, String member, boolean in) {
+        ReadModelBatch batch = ReadModelBatch.current();
+        if (batch != null) {
+            batch.include(collection, id, member, in);
+        } else if (in) {
+            collection.updateOne(Filters.eq("_id", id), Updates.addToSet(MEMBERS, member), new UpdateOptions().upsert(true));
+        } else {
+            collection.updateOne(Filters.eq("_id", id), Updates.pull(MEMBERS, member));
         }
     }
 

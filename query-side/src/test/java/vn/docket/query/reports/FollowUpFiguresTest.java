@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.docket.events.AssignmentEvent;
@@ -82,6 +84,21 @@ class FollowUpFiguresTest {
         }
     }
 
+    /** Each plan's facts (recorded as it happened) applied up to the period's end, as the timelines give them. */
+    static List<TaskHistory> atEnd(List<List<AssignmentEvent>> plans, ReportPeriod period) {
+        List<TaskHistory> tasks = new ArrayList<>();
+        for (List<AssignmentEvent> events : plans) {
+            List<TaskFact> facts = events.stream()
+                    .map(e -> TaskFact.of(e, e.effectiveDate().atStartOfDay(ZoneOffset.UTC).toInstant()))
+                    .filter(Objects::nonNull).toList();
+            TaskHistory task = TaskHistory.asAt(facts, period.to(), Instant.MAX);
+            if (task != null) {
+                tasks.add(task);
+            }
+        }
+        return tasks;
+    }
+
     static LocalDate d(String iso) {
         return LocalDate.parse(iso);
     }
@@ -117,13 +134,13 @@ class FollowUpFiguresTest {
 
     @Test
     void the_quarter_counts_assigned_carried_over_done_on_time_done_late_within_deadline_and_overdue_by_age() {
-        FollowUpReports.Tallied t = FollowUpReports.tally(quarter(), Q1, Q1.to(), null, TimelinessRule.EXTENDED);
+        FollowUpReports.Tallied t = FollowUpReports.tally(atEnd(quarter(), Q1), Q1, Q1.to(), null, TimelinessRule.EXTENDED);
         assertThat(t.total()).isEqualTo(new FollowUpReport.Row(null, 7, 2, 9, 2, 1, 3, 3, 1, 1, 1, 1, 0.33, 44.0));
     }
 
     @Test
     void each_unit_has_its_row_in_vietnamese_order_and_a_reassigned_task_counts_for_its_new_lead_unit() {
-        FollowUpReports.Tallied t = FollowUpReports.tally(quarter(), Q1, Q1.to(), null, TimelinessRule.EXTENDED);
+        FollowUpReports.Tallied t = FollowUpReports.tally(atEnd(quarter(), Q1), Q1, Q1.to(), null, TimelinessRule.EXTENDED);
         assertThat(t.units()).extracting(FollowUpReport.Row::unit).containsExactly(KT, TCKH);
         assertThat(t.units().get(0)).isEqualTo(new FollowUpReport.Row(KT, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, null, null));
         assertThat(t.units().get(1).total()).isEqualTo(8);
@@ -131,14 +148,14 @@ class FollowUpFiguresTest {
 
     @Test
     void against_the_original_deadline_an_extension_does_not_excuse_a_late_draft() {
-        FollowUpReports.Tallied t = FollowUpReports.tally(quarter(), Q1, Q1.to(), null, TimelinessRule.ORIGINAL);
+        FollowUpReports.Tallied t = FollowUpReports.tally(atEnd(quarter(), Q1), Q1, Q1.to(), null, TimelinessRule.ORIGINAL);
         assertThat(t.total().doneOnTime()).isEqualTo(1);
         assertThat(t.total().doneLate()).isEqualTo(2);
     }
 
     @Test
     void a_report_for_one_unit_counts_only_that_units_tasks() {
-        FollowUpReports.Tallied t = FollowUpReports.tally(quarter(), Q1, Q1.to(), KT, TimelinessRule.EXTENDED);
+        FollowUpReports.Tallied t = FollowUpReports.tally(atEnd(quarter(), Q1), Q1, Q1.to(), KT, TimelinessRule.EXTENDED);
         assertThat(t.units()).hasSize(1);
         assertThat(t.total().total()).isEqualTo(1);
     }
@@ -171,7 +188,7 @@ class FollowUpFiguresTest {
                 Plan.assigned(TCKH, "2026-10-01", "2026-11-27").events, // 5 days overdue today, not 34 at the quarter's end
                 Plan.assigned(TCKH, "2026-10-01", "2026-12-05").events, // due in three days: within its deadline
                 Plan.assigned(TCKH, "2026-10-01", "2026-12-12").events);
-        FollowUpReport.Row total = FollowUpReports.tally(tasks, q4, judgedOn, null, TimelinessRule.EXTENDED).total();
+        FollowUpReport.Row total = FollowUpReports.tally(atEnd(tasks, q4), q4, judgedOn, null, TimelinessRule.EXTENDED).total();
         assertThat(total.openWithinDeadline()).isEqualTo(2);
         assertThat(total.openOverdue()).isEqualTo(1);
         assertThat(total.openOverdueUnder30Days()).isEqualTo(1);
@@ -193,7 +210,7 @@ class FollowUpFiguresTest {
                         .concludedAtMeeting(MeetingVerdict.REVISION_REQUIRED, "2021-01-13").events,
                 Plan.assigned(TCKH, "2021-01-04", "2021-01-25").draft("2021-01-10")
                         .concludedAtMeeting(MeetingVerdict.APPROVED_IN_PRINCIPLE, "2021-01-13").events);
-        FollowUpReport.Row total = FollowUpReports.tally(tasks, Q1, Q1.to(), null, TimelinessRule.EXTENDED).total();
+        FollowUpReport.Row total = FollowUpReports.tally(atEnd(tasks, Q1), Q1, Q1.to(), null, TimelinessRule.EXTENDED).total();
         assertThat(total.openWithinDeadline()).isZero();
         assertThat(total.openOverdue()).isEqualTo(2);
         assertThat(total.openOverdue30To90Days()).isEqualTo(2); // 65 days past 25/1 on 31/3
@@ -203,7 +220,7 @@ class FollowUpFiguresTest {
     void a_revision_required_at_the_meeting_counts_as_a_revision_round() {
         List<List<AssignmentEvent>> tasks = List.of(Plan.assigned(TCKH, "2021-01-04", "2021-02-25").draft("2021-01-10")
                 .concludedAtMeeting(MeetingVerdict.REVISION_REQUIRED, "2021-01-13").draft("2021-02-01").approved("2021-02-03").events);
-        FollowUpReport.Row total = FollowUpReports.tally(tasks, Q1, Q1.to(), null, TimelinessRule.EXTENDED).total();
+        FollowUpReport.Row total = FollowUpReports.tally(atEnd(tasks, Q1), Q1, Q1.to(), null, TimelinessRule.EXTENDED).total();
         assertThat(total.doneOnTime()).isEqualTo(1);
         assertThat(total.meanRevisionRounds()).isEqualTo(1.0);
     }

@@ -10,6 +10,7 @@ public final class Upcasters {
     }
 
     public static List<EventUpcaster> all() {
-        return List.of(new TaskAssignedToRevision2(), new RevisionRequestedToRevision2(), new DraftSubmittedToRevision2());
+        return List.of(new TaskAssignedToRevision2(), new RevisionRequestedToRevision2(), new DraftSubmittedToRevision2(),
+                new DocumentIssuedToRevision2());
     }
 }

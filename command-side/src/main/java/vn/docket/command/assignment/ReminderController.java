@@ -1,4 +1,4 @@
-package vn.docket.command.deadlines;
+package vn.docket.command.assignment;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import vn.docket.command.assignment.AssignmentCommands.SendReminder;
 import vn.docket.command.dispatch.CommandDispatcher;
 
 @RestController

@@ -1,4 +1,4 @@
-package vn.docket.command.extension;
+package vn.docket.command.assignment;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.docket.command.assignment.AssignmentCommands.DecideExtension;
+import vn.docket.command.assignment.AssignmentCommands.RequestExtension;
 import vn.docket.command.dispatch.CommandDispatcher;
 
 /** Gia hạn on request: the lead unit asks, a leader decides. A clerk's direct extension stays at /deadline-extensions. */

@@ -1,0 +1,361 @@
+package vn.docket.app.bench;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.poi.xwpf.usermodel.Document;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.bson.types.Binary;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestTemplate;
+import vn.docket.app.DocketApplication;
+import vn.docket.platform.files.FileStore;
+
+/**
+ * Drafts as files, measured on one in-process Docket (embedded server, memory backend) over HTTP: the upload of a
+ * 10 MB .docx against a raw {@code insertMany} of the same chunks, hand-ins with a file from 4 threads (p50/p99),
+ * the changes between two versions of a 60-page plan (time, memory allocated), and how the store grows over 10
+ * versions with small edits. Run with {@code bench/files.sh}; prints a table and one JSON line.
+ */
+public final class FilesBenchmark {
+
+    private static final String UNIT = "Phòng Tài chính - Kế hoạch";
+    private static final String[] WORDS = ("kế hoạch thực hiện chương trình hành động của ban chấp hành đảng bộ thành phố"
+            + " nghị quyết đại hội đại biểu lần thứ nhiệm kỳ mục tiêu nhiệm vụ giải pháp phát triển kinh tế xã hội"
+            + " hạ tầng giao thông đô thị nông thôn mới chuyển đổi số cải cách hành chính nâng cao chất lượng nguồn"
+            + " nhân lực ủy ban nhân dân phòng tài chính quản lý đô thị văn hóa thông tin giáo dục đào tạo y tế"
+            + " đầu tư công ngân sách nhà nước huy động nguồn lực xã hội hóa lộ trình cụ thể trách nhiệm phối hợp"
+            + " kiểm tra giám sát đánh giá báo cáo định kỳ hằng năm giai đoạn tổ chức triển khai quyết liệt hiệu quả")
+            .split(" ");
+
+    private final Random random = new Random(15);
+    private final Map<String, Object> figures = new java.util.LinkedHashMap<>();
+    private RestTemplate clerk;
+    private RestTemplate unit;
+    private RestTemplate chair;
+
+    private FilesBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            new FilesBenchmark().run();
+        } catch (Throwable e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // Axon's janitor thread is not a daemon and outlives the context; without this the run never ends.
+        System.exit(status);
+    }
+
+    private void run() throws Exception {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        try (ConfigurableApplicationContext docket = new SpringApplicationBuilder(DocketApplication.class).run(
+                "--docket.mongo.embedded.backend=memory", "--docket.mongo.embedded.port=0", "--server.port=0",
+                "--docket.security.demo-users=true", "--logging.level.root=WARN", "--logging.level.vn.docket=WARN")) {
+            String base = "http://localhost:" + docket.getEnvironment().getProperty("local.server.port");
+            clerk = new RestTemplateBuilder().rootUri(base).basicAuthentication("clerk", "demo").build();
+            unit = new RestTemplateBuilder().rootUri(base).basicAuthentication("tckh", "demo").build();
+            chair = new RestTemplateBuilder().rootUri(base).basicAuthentication("chair", "demo").build();
+            MongoDatabase database = docket.getBean(MongoDatabase.class);
+
+            upload(database, docket.getBean(FileStore.class));
+            concurrentHandIns();
+            changesOf60Pages();
+            storeGrowth(database);
+        }
+        System.out.println();
+        figures.forEach((k, v) -> System.out.printf(Locale.ROOT, "%-58s %s%n", k, v));
+        System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(figures));
+    }
+
+    /** Three rounds, fresh bytes each (no deduplication): the whole hand-in, then the same chunks inserted raw. */
+    private void upload(MongoDatabase database, FileStore store) throws IOException {
+        List<Double> handIn = new ArrayList<>();
+        List<Double> raw = new ArrayList<>();
+        List<Double> put = new ArrayList<>();
+        int size = 0;
+        for (int round = 0; round < 4; round++) {
+            byte[] docx = docxWithPicture(paragraphs(60), 10 * 1024 * 1024);
+            size = docx.length;
+            String id = assign("Tải lên 10 MB, lượt " + round);
+            long start = System.nanoTime();
+            ResponseEntity<Map<String, Object>> answer = handIn(id, docx, "Dự thảo 10MB.docx");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            require(answer, 201);
+
+            List<org.bson.Document> chunks = new ArrayList<>();
+            Date now = new Date();
+            for (int from = 0, n = 0; from < docx.length; from += 255 * 1024, n++) {
+                chunks.add(new org.bson.Document("_id", "raw-" + round + "/" + n).append("createdAt", now)
+                        .append("data", new Binary(Arrays.copyOfRange(docx, from, Math.min(docx.length, from + 255 * 1024)))));
+            }
+            MongoCollection<org.bson.Document> rawChunks = database.getCollection("bench_raw_chunks");
+            long rawStart = System.nanoTime();
+            rawChunks.insertMany(chunks, new InsertManyOptions().ordered(false));
+            double rawSeconds = (System.nanoTime() - rawStart) / 1e9;
+            // The file store alone (hash, chunks, description), on the same bytes with one changed so none is shared.
+            docx[docx.length / 2] ^= 1;
+            long putStart = System.nanoTime();
+            String sha = FileStore.sha256(docx);
+            store.put(sha, docx, new org.bson.Document("mediaType", "application/octet-stream"));
+            double putSeconds = (System.nanoTime() - putStart) / 1e9;
+            store.discard(sha);
+            if (round > 0) { // the first round warms the JIT, POI and the server
+                handIn.add(seconds);
+                raw.add(rawSeconds);
+                put.add(putSeconds);
+            }
+            System.err.printf(Locale.ROOT, "upload round %d: hand-in %.3f s, FileStore.put %.3f s, raw insertMany %.3f s%n",
+                    round, seconds, putSeconds, rawSeconds);
+        }
+        double mb = size / (1024.0 * 1024.0);
+        double handInMedian = median(handIn);
+        double rawMedian = median(raw);
+        figures.put("upload .docx size (MB)", round(mb));
+        figures.put("upload hand-in over HTTP, median of 3 (s)", round(handInMedian));
+        figures.put("upload raw insertMany of the same chunks, median of 3 (s)", round(rawMedian));
+        figures.put("upload hand-in MB/s", round(mb / handInMedian));
+        figures.put("upload raw insertMany MB/s", round(mb / rawMedian));
+        figures.put("upload hand-in rate / raw rate (goal >= 0.70)", round(rawMedian / handInMedian));
+        figures.put("upload FileStore.put alone (SHA-256 + chunks + description), median of 3 (s)", round(median(put)));
+        figures.put("upload FileStore.put rate / raw rate", round(rawMedian / median(put)));
+    }
+
+    /** 4 threads, 25 hand-ins each, every one a different 3-page .docx on an assignment of its own. */
+    private void concurrentHandIns() throws Exception {
+        int threads = 4;
+        int each = 25;
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < threads * each + 4; i++) {
+            ids.add(assign("Nộp song song " + i));
+        }
+        List<byte[]> files = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            files.add(docx(paragraphs(27))); // three pages
+        }
+        for (int i = 0; i < 4; i++) { // warm-up
+            require(handIn(ids.get(i), files.get(i), "Dự thảo.docx"), 201);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<List<Double>>> results = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            int first = 4 + t * each;
+            results.add(pool.submit(() -> {
+                List<Double> ms = new ArrayList<>();
+                for (int i = first; i < first + each; i++) {
+                    long s = System.nanoTime();
+                    require(handIn(ids.get(i), files.get(i), "Dự thảo " + i + ".docx"), 201);
+                    ms.add((System.nanoTime() - s) / 1e6);
+                }
+                return ms;
+            }));
+        }
+        List<Double> all = new ArrayList<>();
+        for (Future<List<Double>> f : results) {
+            all.addAll(f.get());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        Collections.sort(all);
+        figures.put("hand-in with a ~" + files.get(0).length / 1024 + " KB .docx, 4 threads: hand-ins/s", round(all.size() / seconds));
+        figures.put("hand-in with a file, 4 threads: p50 (ms)", round(all.get(all.size() / 2)));
+        figures.put("hand-in with a file, 4 threads: p99 (ms)", round(all.get((int) Math.ceil(all.size() * 0.99) - 1)));
+    }
+
+    /** A 60-page plan (about 30,000 words) and v2 with 5% of its paragraphs edited, 12 added and 6 removed. */
+    private void changesOf60Pages() {
+        List<String> v1 = paragraphs(60 * 9);
+        List<String> v2 = new ArrayList<>(v1);
+        for (int i = 0; i < v2.size(); i += 20) {
+            String[] words = v2.get(i).split(" ");
+            words[words.length / 2] = WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)];
+            v2.set(i, String.join(" ", words));
+        }
+        for (int i = 0; i < 12; i++) {
+            v2.add(random.nextInt(v2.size()), sentence(40));
+        }
+        for (int i = 0; i < 6; i++) {
+            v2.remove(random.nextInt(v2.size()));
+        }
+        String id = assign("Kế hoạch 60 trang");
+        byte[] first = docx(v1);
+        require(handIn(id, first, "Kế hoạch 60 trang v1.docx"), 201);
+        sendBack(id);
+        require(handIn(id, docx(v2), "Kế hoạch 60 trang v2.docx"), 201);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        List<Double> ms = new ArrayList<>();
+        long allocated = 0;
+        Map<String, Object> changes = null;
+        for (int i = 0; i < 6; i++) {
+            long before = totalAllocated(threads);
+            long s = System.nanoTime();
+            changes = chair.exchange("/api/assignments/" + id + "/drafts/2/changes?from=1", HttpMethod.GET, null,
+                    new ParameterizedTypeReference<Map<String, Object>>() {
+                    }).getBody();
+            ms.add((System.nanoTime() - s) / 1e6);
+            allocated = totalAllocated(threads) - before;
+        }
+        figures.put("60-page plan: paragraphs, words, .docx KB", v1.size() + ", "
+                + v1.stream().mapToInt(p -> p.split(" ").length).sum() + ", " + first.length / 1024);
+        figures.put("changes v1->v2 over HTTP, first call (ms)", round(ms.get(0)));
+        figures.put("changes v1->v2 over HTTP, median of the next 5 (ms)", round(median(ms.subList(1, ms.size()))));
+        figures.put("changes v1->v2, memory allocated by one call, all threads (MB)", round(allocated / 1048576.0));
+        figures.put("changes v1->v2 figures", changes.get("figures"));
+    }
+
+    /** Ten versions of the 60-page plan, each with three paragraphs edited: what each adds to the file store. */
+    private void storeGrowth(MongoDatabase database) {
+        List<String> text = paragraphs(60 * 9);
+        String id = assign("Kế hoạch qua 10 phiên bản");
+        MongoCollection<org.bson.Document> files = database.getCollection(FileStore.FILES);
+        MongoCollection<org.bson.Document> chunks = database.getCollection(FileStore.CHUNKS);
+        List<Long> added = new ArrayList<>();
+        long docxTotal = 0;
+        for (int version = 1; version <= 10; version++) {
+            if (version > 1) {
+                for (int k = 0; k < 3; k++) {
+                    int at = random.nextInt(text.size());
+                    text.set(at, text.get(at) + " " + sentence(8));
+                }
+                sendBack(id);
+            }
+            byte[] docx = docx(text);
+            docxTotal += docx.length;
+            require(handIn(id, docx, "Kế hoạch v" + version + ".docx"), 201);
+            String sha = FileStore.sha256(docx);
+            long bytes = 0;
+            for (org.bson.Document chunk : chunks.find(Filters.regex("_id", "^" + sha + "/"))) {
+                bytes += chunk.get("data", Binary.class).length();
+            }
+            org.bson.Document description = files.find(Filters.eq("_id", sha)).first();
+            bytes += description.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            added.add(bytes);
+        }
+        figures.put("10 versions, 3 paragraphs edited each: .docx KB per version (mean)", round(docxTotal / 10.0 / 1024));
+        figures.put("10 versions: KB added to the store per version (file + its text)",
+                added.stream().map(b -> String.valueOf(b / 1024)).reduce((a, b) -> a + " " + b).orElse(""));
+        figures.put("10 versions: store total (MB)", round(added.stream().mapToLong(Long::longValue).sum() / 1048576.0));
+    }
+
+    private static long totalAllocated(com.sun.management.ThreadMXBean threads) {
+        return Arrays.stream(threads.getThreadAllocatedBytes(threads.getAllThreadIds())).filter(b -> b > 0).sum();
+    }
+
+    private String assign(String title) {
+        ResponseEntity<Map<String, Object>> answer = clerk.exchange("/api/assignments", HttpMethod.POST,
+                new HttpEntity<>(Map.of("title", title, "kind", "PLAN", "leadUnit", UNIT, "deadline", "2030-12-31",
+                        "approvalRoute", List.of("Lãnh đạo UBND thành phố"))),
+                new ParameterizedTypeReference<Map<String, Object>>() {
+                });
+        require(answer, 201);
+        return (String) answer.getBody().get("id");
+    }
+
+    private void sendBack(String id) {
+        require(chair.exchange("/api/assignments/" + id + "/revision-requests", HttpMethod.POST,
+                new HttpEntity<>(Map.of("reasons", List.of("Bổ sung số liệu " + random.nextInt(1000)))),
+                new ParameterizedTypeReference<Map<String, Object>>() {
+                }), 200);
+    }
+
+    private ResponseEntity<Map<String, Object>> handIn(String id, byte[] content, String name) {
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return unit.exchange("/api/assignments/" + id + "/drafts", HttpMethod.POST, new HttpEntity<>(form, headers),
+                new ParameterizedTypeReference<Map<String, Object>>() {
+                });
+    }
+
+    private static void require(ResponseEntity<?> answer, int status) {
+        if (answer.getStatusCode().value() != status) {
+            throw new IllegalStateException("Expected " + status + ", got " + answer.getStatusCode() + ": " + answer.getBody());
+        }
+    }
+
+    private synchronized String sentence(int words) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < words; i++) {
+            String word = WORDS[random.nextInt(WORDS.length)];
+            out.append(i == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word).append(' ');
+        }
+        return out.toString().strip() + ".";
+    }
+
+    /** About nine paragraphs of 25 to 85 words a page, with a numbered heading every tenth. */
+    private synchronized List<String> paragraphs(int count) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            out.add(i % 10 == 0 ? (i / 10 + 1) + ". " + sentence(6).toUpperCase(new Locale("vi")) : sentence(25 + random.nextInt(60)));
+        }
+        return out;
+    }
+
+    private static byte[] docx(List<String> paragraphs) {
+        return docxWithPicture(paragraphs, 0);
+    }
+
+    /** A .docx of those paragraphs and, to reach {@code size} bytes, a photograph (incompressible bytes). */
+    private static byte[] docxWithPicture(List<String> paragraphs, int size) {
+        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            paragraphs.forEach(text -> document.createParagraph().createRun().setText(text));
+            if (size > 0) {
+                byte[] photo = new byte[size];
+                new Random(System.nanoTime()).nextBytes(photo);
+                XWPFRun run = document.createParagraph().createRun();
+                run.addPicture(new ByteArrayInputStream(photo), Document.PICTURE_TYPE_JPEG, "anh-hien-trang.jpg",
+                        3_000_000, 2_000_000);
+            }
+            document.write(out);
+            return out.toByteArray();
+        } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

@@ -1,0 +1,276 @@
+package vn.docket.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import vn.docket.app.DocketApplication;
+
+/**
+ * Every page of the web app, on the demo history, as the person whose page it is opens it: at desktop (1366x900)
+ * and phone (390x844) width axe-core finds no serious problem (neither a violation nor a "needs review"), nothing
+ * but a long timeline scrolls sideways on the phone, and no English sentence or ISO date reaches the Vietnamese
+ * screen. Each page is photographed at both widths under target/screenshots/page-*.png.
+ */
+@SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"docket.demo.data=true", "logging.level.org.openqa.selenium=ERROR"})
+@ActiveProfiles("test")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EveryScreenBrowserTest extends BrowserTest {
+
+    /** Words of the server's English details and of English labels; none of them is a Vietnamese word. */
+    static final Pattern ENGLISH = Pattern.compile(
+            "\\b(the|must|cannot|is not|not found|already|assignment|should|null|undefined|NaN|step\\.|event\\.|problem\\.)\\b");
+    /** An ISO date or instant a person would have to read as a machine does. */
+    static final Pattern ISO_DATE = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b");
+
+    static final String PLAN = "Dự thảo Kế hoạch thực hiện Chương trình hành động";
+    static final String REPORT = "Báo cáo kết quả thực hiện các nhiệm vụ trọng tâm Thành ủy giao năm 2020";
+    static final String LED = "Dự thảo Báo cáo đề xuất chủ trương thay thế hệ thống đèn chiếu sáng công cộng";
+
+    @Test
+    @Order(1)
+    void every_page_has_no_serious_accessibility_problem_no_sideways_scrolling_on_a_phone_and_no_english() {
+        SoftAssertions soft = new SoftAssertions();
+        browser.driver.manage().deleteAllCookies();
+        check(soft, "login", "/login.html");
+        browser.signIn("clerk");
+        String plan = idOf(PLAN);
+        String led = idOf(LED);
+        check(soft, "dashboard", "/");
+        check(soft, "list", "/assignments.html");
+        check(soft, "detail-issued", "/assignment.html?id=" + plan);
+        check(soft, "detail-clerk", "/assignment.html?id=" + led);
+        check(soft, "notices", "/notices.html");
+        check(soft, "audit", "/audit.html");
+        check(soft, "audit-task", "/audit.html?assignment=" + plan.substring(0, 8));
+        check(soft, "stats", "/stats.html");
+        check(soft, "reports", "/reports.html");
+        check(soft, "tokens", "/tokens.html");
+
+        browser.signIn("qldt");
+        check(soft, "unit-detail", "/assignment.html?id=" + led);
+        browser.signIn("pct");
+        check(soft, "leader-detail", "/assignment.html?id=" + led);
+        browser.signIn("auditor");
+        check(soft, "audit-person", "/audit.html?actor=" + "Nguyễn Thị Lan");
+        browser.signIn("admin");
+        check(soft, "admin-users", "/admin-users.html");
+        check(soft, "admin-system", "/admin-system.html");
+        soft.assertAll();
+    }
+
+    @Test
+    @Order(2)
+    void a_notification_reads_in_the_language_the_person_chose() {
+        // Demo history: the chair asked Phòng Tài chính - Kế hoạch to revise v1 of the plan of notice 311.
+        browser.signIn("tckh");
+        browser.find(By.id("bell")).click();
+        browser.waitForText(By.id("bell-list"), "Yêu cầu chỉnh sửa dự thảo");
+        assertThat(browser.text(By.id("bell-list"))).contains("Dự thảo v1 của nhiệm vụ \"" + PLAN,
+                "- 1.1 Chỉnh sửa bố cục gồm 04 mục chính");
+        switchLanguage("en");
+        try {
+            browser.find(By.id("bell")).click();
+            browser.waitForText(By.id("bell-list"), "Draft revision requested");
+            assertThat(browser.text(By.id("bell-list"))).contains("Draft v1 of assignment \"" + PLAN)
+                    .doesNotContain("cần chỉnh sửa", "Yêu cầu chỉnh sửa dự thảo");
+        } finally {
+            switchLanguage("vi");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void a_clerk_chases_a_unit_and_a_leader_approves_a_draft_with_the_keyboard_alone_each_stop_showing_its_focus() {
+        // Demo history: Phòng Tài chính - Kế hoạch holds the report, due in three days, nothing handed in yet.
+        browser.signIn("clerk");
+        browser.open("/assignment.html?id=" + idOf(REPORT));
+        int steps = stepCount();
+        press(".action-remind summary", "form-remind");
+        browser.driver.switchTo().activeElement().sendKeys("Đề nghị trình dự thảo đúng hạn");
+        press("#form-remind button[type=submit]", null);
+        browser.waitForCount(By.cssSelector("#steps > li"), steps + 1);
+
+        browser.signIn("pct");
+        browser.open("/assignment.html?id=" + idOf(LED));
+        steps = stepCount();
+        press(".action-approve summary", "form-approve");
+        browser.driver.switchTo().activeElement().sendKeys("Đồng ý");
+        press("#form-approve button[type=submit]", null);
+        browser.waitForCount(By.cssSelector("#steps > li"), steps + 1);
+        assertThat(browser.text(By.cssSelector("#steps > li:last-child .step-title"))).startsWith("Phê duyệt");
+    }
+
+    @Test
+    @Order(4)
+    void an_auditor_filters_the_log_by_the_short_id_it_shows_and_by_a_name_typed_without_tone_marks() {
+        browser.signIn("auditor");
+        String plan = idOf(PLAN);
+        browser.open("/audit.html");
+        browser.type(By.cssSelector("#audit-filters [name='assignment']"), plan.substring(0, 8));
+        browser.find(By.cssSelector("#audit-filters button[type=submit]")).click();
+        browser.waitForText(By.tagName("h1"), "Nhật ký thao tác");
+        List<String> rows = rows();
+        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row).contains(PLAN, plan.substring(0, 8)));
+
+        browser.open("/audit.html");
+        browser.type(By.cssSelector("#audit-filters [name='actor']"), "nguyen thi lan");
+        browser.find(By.cssSelector("#audit-filters button[type=submit]")).click();
+        rows = rows();
+        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row).contains("Nguyễn Thị Lan"));
+        assertThat(String.join("\n", rows)).contains(PLAN, REPORT);
+    }
+
+    @Test
+    @Order(5)
+    void a_refused_attempt_reads_in_vietnamese_in_the_audit_log_without_the_servers_english_reason() {
+        browser.signIn("qldt");
+        String led = idOf(LED);
+        Object status = browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "const token = decodeURIComponent(document.cookie.match(/XSRF-TOKEN=([^;]+)/)[1]);"
+                + "fetch('/api/assignments/' + arguments[0] + '/reminders', {method: 'POST', credentials: 'same-origin',"
+                + " headers: {'Content-Type': 'application/json', 'X-XSRF-TOKEN': token}, body: '{}'})"
+                + ".then(r => done(r.status)).catch(e => done(String(e)));", led);
+        assertThat(status).isEqualTo(403L);
+
+        browser.signIn("auditor");
+        browser.open("/audit.html?assignment=" + led.substring(0, 8));
+        browser.waitForText(By.id("audit-log"), "Bị từ chối quyền");
+        browser.script("document.querySelectorAll('details').forEach(d => d.open = true)");
+        assertThat(englishOrIso()).isEmpty();
+        assertThat(browser.text(By.id("audit-log"))).contains("Quy tắc", "Phương thức");
+    }
+
+    /** The audit log's rows once the filtered page has drawn them. */
+    private List<String> rows() {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> !browser.url().endsWith("/audit.html"));
+        browser.find(By.id("audit-log"));
+        return browser.all(By.cssSelector("#audit-log tbody tr")).stream().map(org.openqa.selenium.WebElement::getText).toList();
+    }
+
+    private int stepCount() {
+        browser.find(By.id("steps"));
+        browser.find(By.id("actions"));
+        return browser.all(By.cssSelector("#steps > li")).size();
+    }
+
+    /**
+     * Tab from the top of the page to the control, every stop on the way with a visible focus ring, then Enter. A
+     * closed action opens on Enter and the next Tab reaches its first field (in the form given).
+     */
+    private void press(String selector, String formId) {
+        for (int stops = 0; ; stops++) {
+            assertThat(stops).as("Tab reaches " + selector).isLessThan(150);
+            browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+            assertThat((String) browser.script("const e = document.activeElement, s = getComputedStyle(e);"
+                    + "return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 ? 'visible'"
+                    + " : e.tagName + '#' + e.id + '.' + e.className")).as("the focus ring").isEqualTo("visible");
+            if ((Boolean) browser.script("return document.activeElement.matches(arguments[0])", selector)) {
+                break;
+            }
+        }
+        if (formId == null) {
+            browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+            return;
+        }
+        if (!(Boolean) browser.script("return document.activeElement.parentElement.open")) {
+            browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        }
+        browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertThat((String) browser.script("return document.activeElement.form && document.activeElement.form.id"))
+                .isEqualTo(formId);
+    }
+
+    /** The header's language button, and the page drawn again in that language. */
+    private void switchLanguage(String lang) {
+        browser.find(By.id("lang")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(15))
+                .until(d -> lang.equals(browser.script("return document.documentElement.lang")));
+        browser.find(By.id("who-name"));
+    }
+
+    private void check(SoftAssertions soft, String name, String path) {
+        browser.driver.manage().window().setSize(DESKTOP);
+        browser.open(path);
+        loaded();
+        soft.assertThat(Axe.seriousProblems(browser)).as(name + ": axe at desktop width").isEmpty();
+        browser.screenshot("page-" + name + "-desktop");
+        // What is folded away (forms, the audit log's details) is read too.
+        browser.script("document.querySelectorAll('details').forEach(d => d.open = true)");
+        soft.assertThat(englishOrIso()).as(name + ": English or ISO dates on the Vietnamese page").isEmpty();
+        browser.driver.manage().window().setSize(PHONE);
+        try {
+            browser.open(path); // as a phone opens it: pages that draw for the width draw for the phone's
+            loaded();
+            soft.assertThat(wider()).as(name + ": what is wider than the phone").isEmpty();
+            soft.assertThat(Axe.seriousProblems(browser)).as(name + ": axe at phone width").isEmpty();
+            browser.screenshot("page-" + name + "-phone");
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
+    }
+
+    /** The page has drawn its content: a heading in main and no "loading" line left. */
+    private void loaded() {
+        browser.present(By.cssSelector("main h1"));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(15))
+                .until(d -> !((String) browser.script("return document.getElementById('main').innerText")).contains("Đang tải"));
+    }
+
+    private List<String> englishOrIso() {
+        String text = (String) browser.script("return document.body.innerText");
+        List<String> found = new java.util.ArrayList<>();
+        for (Pattern p : List.of(ENGLISH, ISO_DATE)) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                int from = Math.max(0, m.start() - 40);
+                found.add(text.substring(from, Math.min(text.length(), m.end() + 40)).replace('\n', ' '));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * What needs sideways scrolling on the phone: the page itself, or a box of it that scrolls sideways (a wide
+     * table). The plan path's chart is the one box allowed to, as a long timeline.
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> wider() {
+        return (List<String>) browser.script("const w = document.documentElement.clientWidth; const out = [];"
+                + "if (document.documentElement.scrollWidth > w + 1) {"
+                + " for (const e of document.querySelectorAll('body *')) { const r = e.getBoundingClientRect();"
+                + "  if (r.right > w + 1) out.push('page: ' + e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(r.right)); } }"
+                + "for (const e of document.querySelectorAll('body *')) {"
+                + " if (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible'"
+                + "  && getComputedStyle(e).overflowX !== 'hidden' && !e.classList.contains('scroll-x'))"
+                + "  out.push('box: ' + e.tagName + '.' + e.className + '#' + e.id + ' ' + e.scrollWidth); }"
+                + "return out.slice(0, 8);");
+    }
+
+    @SuppressWarnings("unchecked")
+    private String idOf(String title) {
+        Map<String, Object> answer = (Map<String, Object>) browser.driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch('/api/assignments?size=200', {credentials: 'same-origin', headers: {Accept: 'application/json'}})"
+                        + ".then(r => r.json()).then(done).catch(e => done({error: String(e)}));");
+        List<Map<String, Object>> items = (List<Map<String, Object>>) answer.get("items");
+        String id = items.stream().filter(a -> ((String) a.get("title")).startsWith(title))
+                .map(a -> (String) a.get("id")).findFirst().orElseThrow();
+        assertThat(id).hasSize(36);
+        return id;
+    }
+}

@@ -1,0 +1,35 @@
+package vn.docket.command.assignment;
+
+import java.time.LocalDate;
+import vn.docket.command.approval.ApprovalLevels;
+import vn.docket.events.DecisionRef;
+import vn.docket.platform.Text;
+import vn.docket.platform.web.RuleBroken;
+
+/**
+ * How a level judges a draft. Leaders judge in Docket; an outside body (Ban Thường vụ Thành ủy) decides at
+ * its own meeting and a clerk records its decision, citing it.
+ */
+final class ApprovalPolicy {
+
+    private ApprovalPolicy() {
+    }
+
+    /**
+     * The decision a step at {@code level} cites: required, and dated no later than the step, when the level is
+     * an outside body; null (nothing to cite) otherwise.
+     */
+    static DecisionRef citedDecision(DecisionRef decision, String level, ApprovalLevels levels, LocalDate on) {
+        if (!levels.isOutsideBody(level)) {
+            return null;
+        }
+        if (decision == null || Text.isBlank(decision.number()) || decision.date() == null) {
+            throw new RuleBroken("decision-required",
+                    "\"" + level + "\" is an outside body: cite its decision (number and date).");
+        }
+        if (decision.date().isAfter(on)) {
+            throw new RuleBroken("decision-after-approval", "The cited decision is dated after the day it is recorded.");
+        }
+        return decision;
+    }
+}

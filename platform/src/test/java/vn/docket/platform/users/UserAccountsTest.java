@@ -1,0 +1,153 @@
+package vn.docket.platform.users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.docket.events.AccessTokenRevoked;
+import vn.docket.events.Actor;
+import vn.docket.events.EventMetadata;
+import vn.docket.events.PasswordReset;
+import vn.docket.events.Role;
+import vn.docket.events.UserDisabled;
+import vn.docket.events.UserEvent;
+import vn.docket.events.UserRoleChanged;
+import vn.docket.platform.eventstore.EmbeddedStore;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import vn.docket.platform.web.StateConflict;
+
+/**
+ * The {@code users} rows sign-in reads against the events that decide them: a crash between the two, and
+ * two administrators changing each other at the same moment, on an embedded database.
+ */
+class UserAccountsTest {
+
+    static final String OFFICE = "Văn phòng HĐND và UBND thành phố";
+    static final Actor ROOT = new Actor("root", "Quản trị hệ thống", null, Role.ADMIN);
+
+    EmbeddedStore db;
+    EmbeddedEventStore events;
+    UserStore store;
+    AccessTokens tokens;
+    UserAccounts accounts;
+
+    @BeforeEach
+    void start() {
+        db = EmbeddedStore.inMemory();
+        events = EmbeddedEventStore.builder().storageEngine(db.engine()).build();
+        store = new UserStore(db.database);
+        tokens = new AccessTokens(db.database);
+        accounts = new UserAccounts(store, tokens, events, new BCryptPasswordEncoder(4) /* the least work bcrypt allows: these tests are not about hashing */, Set.of());
+        accounts.add(new NewUser("root", "Quản trị hệ thống", null, "ADMIN", "mật khẩu của root"), "admin", Actor.SYSTEM);
+        accounts.add(new NewUser("lan", "Nguyễn Thị Lan", OFFICE, "CLERK", "mật khẩu của Lan"), "admin", ROOT);
+    }
+
+    @AfterEach
+    void stop() {
+        events.shutDown();
+        db.close();
+    }
+
+    /** What a crash after the events and before the row leaves: the events on disk, the row as it was. */
+    void recordedButNotWritten(String id, UserEvent event) {
+        long next = events.lastSequenceNumberFor(UserAccount.aggregateId(id)).orElseThrow() + 1;
+        events.publish(new GenericDomainEventMessage<>(UserAccounts.AGGREGATE_TYPE, UserAccount.aggregateId(id), next,
+                event, EventMetadata.of(ROOT, UUID.randomUUID().toString())));
+    }
+
+    @Test
+    void a_user_disabled_just_before_a_crash_cannot_sign_in_and_their_row_is_repaired() {
+        recordedButNotWritten("lan", new UserDisabled("lan"));
+        assertThat(store.find("lan").orElseThrow().enabled()).as("the row the crash left").isTrue();
+
+        assertThat(accounts.signIn("lan")).isEmpty();
+        StoredUser lan = store.find("lan").orElseThrow();
+        assertThat(lan.enabled()).isFalse();
+        assertThat(lan.version()).isEqualTo(events.lastSequenceNumberFor("user:lan").orElseThrow());
+    }
+
+    @Test
+    void a_role_change_recorded_just_before_a_crash_is_the_role_the_user_signs_in_with() {
+        recordedButNotWritten("lan", new UserRoleChanged("lan", Role.CLERK, Role.AUDITOR));
+
+        assertThat(accounts.signIn("lan").orElseThrow().actor().role()).isEqualTo(Role.AUDITOR);
+        assertThat(accounts.list()).filteredOn(u -> u.id().equals("lan")).extracting(StoredUser::role)
+                .containsExactly(Role.AUDITOR);
+    }
+
+    @Test
+    void a_token_revoked_just_before_a_crash_is_refused_and_removed() {
+        UserAccounts.IssuedToken issued = accounts.issueToken("lan", "báo cáo tháng", ROOT);
+        recordedButNotWritten("lan", new AccessTokenRevoked("lan", issued.tokenId()));
+
+        assertThat(accounts.signInWithToken(issued.token())).isEmpty();
+        assertThat(tokens.owner(issued.token())).isEmpty();
+    }
+
+    @Test
+    void a_password_changed_just_before_a_crash_is_forgotten_so_the_old_one_no_longer_signs_in() {
+        recordedButNotWritten("lan", new PasswordReset("lan"));
+
+        assertThat(accounts.signIn("lan").orElseThrow().getPassword()).isNull();
+        accounts.changePassword("lan", "mật khẩu mới của Lan", ROOT);
+        assertThat(accounts.signIn("lan").orElseThrow().getPassword()).isNotNull();
+    }
+
+    @Test
+    void two_administrators_disabling_each_other_at_once_leave_one_administrator() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            // A race may go either way; each round is a fresh pair with no other administrator to fall back on.
+            for (int round = 0; round < 10; round++) {
+                String a = "a" + round;
+                String b = "b" + round;
+                accounts.add(new NewUser(a, "Quản trị " + a, null, "ADMIN", "mật khẩu dài đủ"), "admin", ROOT);
+                accounts.add(new NewUser(b, "Quản trị " + b, null, "ADMIN", "mật khẩu dài đủ"), "admin", ROOT);
+                accounts.setEnabled("root", false, actor(a));
+                for (int r = 0; r < round; r++) {
+                    String survivor = accounts.signIn("a" + r).isPresent() ? "a" + r : "b" + r;
+                    accounts.setEnabled(survivor, false, actor(a));
+                }
+
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<String>> outcomes = new ArrayList<>();
+                outcomes.add(threads.submit(() -> disable(b, actor(a), together)));
+                outcomes.add(threads.submit(() -> disable(a, actor(b), together)));
+                List<String> results = new ArrayList<>();
+                for (Future<String> outcome : outcomes) {
+                    results.add(outcome.get());
+                }
+
+                assertThat(results).as("round %d", round).containsExactlyInAnyOrder("disabled", "last-admin");
+                assertThat(accounts.list()).filteredOn(u -> u.role() == Role.ADMIN && u.enabled()).hasSize(1);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    static Actor actor(String admin) {
+        return new Actor(admin, "Quản trị " + admin, null, Role.ADMIN);
+    }
+
+    String disable(String id, Actor by, CyclicBarrier together) throws Exception {
+        together.await();
+        try {
+            accounts.setEnabled(id, false, by);
+            return "disabled";
+        } catch (StateConflict e) {
+            return e.rule();
+        }
+    }
+}
