@@ -32,7 +32,7 @@ start_node() { # $1: 1..3
   local n=$1 port; port=$(node_port "$1")
   # A longer wait for the database than the default 1 s: on a crowded machine a node starting up missed it.
   local args=(--docket.security.demo-users=true --docket.mongo.database=$DATABASE
-    --docket.mongo.timeouts.server-selection=5s)
+    --docket.mongo.timeouts.server-selection=5s --docket.cluster.segments=4)
   if [ -n "$EXTERNAL" ]; then
     DOCKET_MONGO_URI=$EXTERNAL PORT=$port java -Xmx512m -jar $JAR "${args[@]}" >>"$WORK/node$n.log" 2>&1 &
   elif [ "$n" = 1 ]; then

@@ -63,7 +63,7 @@ class ThreeNodesTest {
     private static final String UNIT = "Phòng Quản lý đô thị";
     private static final String UNIT_MAIL = "qldt@ubnd.example.vn";
     private static final List<String> ROUTE = List.of("Lãnh đạo UBND thành phố");
-    /** Each projection's segments: docket.cluster.segments by default; plan-path keeps all in one. */
+    /** Each projection's segments: docket.cluster.segments, set to four here; plan-path keeps all in one. */
     private static final List<Integer> SEGMENTS = List.of(0, 1, 2, 3);
     private static final Map<String, List<Integer>> SEGMENTS_OF = Map.of("plan-path", List.of(0));
 
@@ -105,6 +105,7 @@ class ThreeNodesTest {
                             }))
                     .profiles("test")
                     .run(databaseArgs[0], databaseArgs[1],
+                            "--docket.cluster.segments=" + SEGMENTS.size(),
                             "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
                             "--docket.notifications.recipients[0].unit=" + UNIT,
                             "--docket.notifications.recipients[0].email=" + UNIT_MAIL);

@@ -24,7 +24,7 @@ public record ClusterSettings(Integer segments, Duration claimTimeout, String no
     public static final Duration CLAIM_INTERVAL = Duration.ofSeconds(1);
 
     public ClusterSettings {
-        segments = segments == null ? 4 : segments;
+        segments = segments == null ? 1 : segments;
         if (segments < 1) {
             throw new IllegalArgumentException("docket.cluster.segments must be 1 or more, not " + segments);
         }
