@@ -39,7 +39,7 @@ import vn.docket.platform.mongo.DatabaseServer;
  * appends and loads aggregates, the query side tracks the same store.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(EventStoreSettings.class)
+@EnableConfigurationProperties({EventStoreSettings.class, ClusterSettings.class})
 public class AxonStorageConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AxonStorageConfiguration.class);
@@ -105,9 +105,11 @@ public class AxonStorageConfiguration {
         return engine;
     }
 
+    /** Shared by every node on the database; see {@link ClusterSettings} for the claims. */
     @Bean
-    TokenStore tokenStore(MongoTemplate template, Serializer serializer) {
-        return MongoTokenStore.builder().mongoTemplate(template).serializer(serializer).build();
+    TokenStore tokenStore(MongoTemplate template, Serializer serializer, ClusterSettings cluster) {
+        return MongoTokenStore.builder().mongoTemplate(template).serializer(serializer)
+                .claimTimeout(cluster.claimTimeout()).nodeId(cluster.nodeId()).build();
     }
 
     @Bean

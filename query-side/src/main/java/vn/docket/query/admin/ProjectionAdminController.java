@@ -10,6 +10,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.slf4j.Logger;
@@ -76,7 +77,14 @@ class ProjectionAdminController {
         TrackingToken head = eventStore.createHeadToken();
         log.info("Rebuilding the projection '{}' from the event store, requested by {}", name, CurrentActor.get().id());
         processor.shutDown();
-        processor.resetTokens();
+        try {
+            processor.resetTokens();
+        } catch (UnableToClaimTokenException e) {
+            // Another node holds a segment of it (several nodes on one database): nothing was reset.
+            processor.start();
+            throw new StateConflict("rebuild-on-other-nodes", "Other Docket nodes are working on the projection '"
+                    + name + "'; rebuild it while they are stopped.");
+        }
         // The replay hands every event to the projection again, the parked ones included.
         processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
         rebuildTargets.put(name, head);
