@@ -202,8 +202,10 @@ class ThreeNodesTest {
         assertThat(statuses).filteredOn(s -> s / 100 == 2).as("one approval").hasSize(1);
         assertThat(statuses).filteredOn(s -> s / 100 != 2).containsOnly(409);
         assertThat(rules).hasSize(2).allMatch(r -> "no-draft-awaiting-review".equals(r) || "concurrent-change".equals(r));
-        assertThat(NoticeItemOneWalkTest.items(nodes[1].client.getOk("auditor", "/api/audit?assignment=" + id)))
-                .extracting(e -> e.get("type")).containsOnlyOnce("DraftApproved");
+        // The audit log is a projection: wait until it has the approval, then check it is there only once.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(NoticeItemOneWalkTest
+                .items(nodes[1].client.getOk("auditor", "/api/audit?assignment=" + id)))
+                .extracting(e -> e.get("type")).containsOnlyOnce("DraftApproved"));
     }
 
     @Test
