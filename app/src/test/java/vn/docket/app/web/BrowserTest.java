@@ -1,5 +1,7 @@
 package vn.docket.app.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -25,6 +27,20 @@ abstract class BrowserTest {
     void startBrowser() {
         browser = new Browser("http://localhost:" + port);
         browser.driver.manage().window().setSize(DESKTOP);
+    }
+
+    /** Desktop and phone width; at phone width nothing may need sideways scrolling. */
+    void screenshots(String name) {
+        browser.screenshot(name + "-desktop");
+        browser.driver.manage().window().setSize(PHONE);
+        try {
+            assertThat((Boolean) browser.script(
+                    "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1"))
+                    .as(name + " at phone width").isFalse();
+            browser.screenshot(name + "-phone");
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
     }
 
     @AfterAll

@@ -216,20 +216,6 @@ class DraftsDoneMeansBrowserTest extends BrowserTest {
         }
     }
 
-    /** Desktop and phone width; at phone width nothing may need sideways scrolling. */
-    private void screenshots(String name) {
-        browser.screenshot(name + "-desktop");
-        browser.driver.manage().window().setSize(PHONE);
-        try {
-            assertThat((Boolean) browser.script(
-                    "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1"))
-                    .as(name + " at phone width").isFalse();
-            browser.screenshot(name + "-phone");
-        } finally {
-            browser.driver.manage().window().setSize(DESKTOP);
-        }
-    }
-
     private void stepsShown(int count) {
         browser.waitForCount(By.cssSelector("#steps > li"), count);
     }

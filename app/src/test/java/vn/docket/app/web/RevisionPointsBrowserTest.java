@@ -107,20 +107,6 @@ class RevisionPointsBrowserTest extends BrowserTest {
         screenshots("revision-points-closed");
     }
 
-    /** Desktop and phone width; at phone width nothing may need sideways scrolling. */
-    private void screenshots(String name) {
-        browser.screenshot(name + "-desktop");
-        browser.driver.manage().window().setSize(PHONE);
-        try {
-            assertThat((Boolean) browser.script(
-                    "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1"))
-                    .as(name + " at phone width").isFalse();
-            browser.screenshot(name + "-phone");
-        } finally {
-            browser.driver.manage().window().setSize(DESKTOP);
-        }
-    }
-
     private String assignedWithDraftV1() {
         Map<String, Object> assignment = Map.of("title", "Dự thảo Kế hoạch thực hiện Chương trình hành động",
                 "kind", "PLAN", "leadUnit", "Phòng Tài chính - Kế hoạch",
