@@ -78,10 +78,11 @@ public class Problems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "not-found", "No assignment with id " + e.getAggregateIdentifier() + ".");
     }
 
+    /** Any stream can race: an assignment, and since authority is event-sourced, a user too. */
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail concurrentChange(ConcurrencyException e) {
         return problem(HttpStatus.CONFLICT, "concurrent-change",
-                "Someone else changed this assignment at the same moment; reload it and try again.");
+                "Someone else changed the same record at the same moment; reload it and try again.");
     }
 
     /** The event store refuses text with half a surrogate pair before writing anything (see UnstorableText). */
