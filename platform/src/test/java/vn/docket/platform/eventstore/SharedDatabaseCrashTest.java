@@ -168,9 +168,10 @@ class SharedDatabaseCrashTest {
     /** Reads the restarted host's store through the second node's connection, as that node sees it. */
     private void verifyThrough(EmbeddedStore remote) throws InterruptedException {
         // The second node's pooled connections died with the host: the first use of each fails once, as a
-        // command would (503), and the driver then opens new ones.
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
-                .ignoreException(com.mongodb.MongoSocketException.class)
+        // command would (503), and the driver then opens new ones. The failure is a subclass (a read or write
+        // exception), and ignoreException would let those through: it ignores the exact class only.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .ignoreExceptionsInstanceOf(com.mongodb.MongoSocketException.class)
                 .until(() -> remote.database.runCommand(new org.bson.Document("ping", 1)) != null);
         // Positions the killed host took but never wrote are filled at once, as a processor does after its gap timeout.
         DocketEventStorageEngine engine = remote.engine(Duration.ZERO, System::nanoTime, NoOpEventUpcaster.INSTANCE);
