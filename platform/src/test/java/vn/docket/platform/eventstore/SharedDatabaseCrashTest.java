@@ -69,7 +69,9 @@ class SharedDatabaseCrashTest {
                     clients.add(start(() -> driveSecond(node, hostUp), "second-client-" + c));
                 }
                 Process hosting = host;
-                CrashTest.killAt(Duration.ofSeconds(15),
+                // A bound, not a pace: on a loaded machine the host, racing the second node for positions, can
+                // need far longer than usual to acknowledge its share, and the test is only worth something if it has.
+                CrashTest.killAt(Duration.ofSeconds(90),
                         () -> byHost.get() >= hostAfter && bySecond.get() >= secondAfter || !hosting.isAlive());
                 assertThat(host.isAlive()).as("host died on its own; see " + dataDir.resolve("host-" + round + ".log")).isTrue();
                 host.destroyForcibly(); // SIGKILL: no shutdown hooks, no final H2 commit
