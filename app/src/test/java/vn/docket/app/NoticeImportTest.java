@@ -16,15 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.util.LinkedMultiValueMap;
 
 /** A clerk imports the real notice 311/TB-UBND: preview, correct, confirm; Docket tracks every item. */
 @SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -45,18 +38,7 @@ class NoticeImportTest {
     CommandBus commandBus;
 
     ResponseEntity<Map<String, Object>> upload(String user, byte[] content, String filename) {
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return filename;
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.withBasicAuth(user, "demo").exchange("/api/notices/preview", HttpMethod.POST,
-                new HttpEntity<>(form, headers), new ParameterizedTypeReference<>() {
-                });
+        return new DocketClient(http).previewNotice(user, content, filename);
     }
 
     @SuppressWarnings("unchecked")
