@@ -2,11 +2,14 @@ package vn.docket.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.MongoSocketWriteException;
+import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +23,9 @@ import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.awaitility.Awaitility;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.Registration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +44,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
+import vn.docket.command.assignment.AssignmentCommands.SubmitDraft;
 import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.platform.files.FileStore;
@@ -59,6 +66,8 @@ class DraftFilesTest {
     EventStore eventStore;
     @Autowired
     MongoDatabase database;
+    @Autowired
+    CommandBus commandBus;
 
     DocketClient docket;
     String id;
@@ -408,5 +417,34 @@ class DraftFilesTest {
         assertThat(refused.getStatusCode().value()).isEqualTo(409);
         assertThat(refused.getBody()).containsEntry("rule", "draft-awaiting-review");
         assertThat(storedPieces()).isEqualTo(before);
+    }
+
+    @Test
+    void a_hand_in_whose_answer_is_lost_after_its_draft_is_stored_keeps_the_file_the_draft_names() {
+        // The database goes away after the events are appended but before the command completes: the client gets a
+        // 503, yet the draft is stored and names its file, so the file must stay (verify would call it missing).
+        Registration lostAnswer = commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            if (unitOfWork.getMessage().getPayload() instanceof SubmitDraft) {
+                unitOfWork.onCommit(u -> {
+                    throw new MongoSocketWriteException("The connection closed after the write (test)",
+                            new ServerAddress(), new java.io.IOException("closed"));
+                });
+            }
+            return chain.proceed();
+        });
+        byte[] content = docx(List.of("Bản nộp mất câu trả lời " + UUID.randomUUID()));
+        ResponseEntity<Map<String, Object>> lost;
+        try {
+            lost = handIn("tckh", content, "Dự thảo.docx", Map.of());
+        } finally {
+            lostAnswer.cancel();
+        }
+        assertThat(lost.getStatusCode().value()).as("%s", lost.getBody()).isEqualTo(503);
+        assertThat(drafts()).as("the draft the client was not told about").hasSize(1);
+
+        ResponseEntity<byte[]> file = Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> download("chair", 1), r -> r.getStatusCode().value() == 200);
+        assertThat(file.getBody()).isEqualTo(content);
+        assertThat(docket.getOk("auditor", "/api/audit/verify")).containsEntry("intact", true);
     }
 }

@@ -42,6 +42,7 @@ import vn.docket.events.DecisionRef;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.NoticeSource;
 import vn.docket.events.RevisionPointsAnswered.PointAnswer;
+import vn.docket.platform.web.Refusals;
 import vn.docket.platform.web.RuleBroken;
 
 /** The command API of an assignment: each POST is one command, answered once its events are stored. */
@@ -154,13 +155,17 @@ class AssignmentCommandController {
         return stored;
     }
 
-    /** Sends a command that refers to a file this request stored: kept if the command is, discarded if refused. */
+    /**
+     * Sends a command that refers to a file this request stored: kept if the command is, discarded if it was refused.
+     * Any other failure (the database went away mid-command) leaves the outcome open: the events may be stored, so
+     * the file stays held and the store's sweep settles it, keeping it if a recorded event names it.
+     */
     private <R> R withFile(DraftFiles.Stored stored, Supplier<R> send) {
         R result;
         try {
             result = send.get();
         } catch (RuntimeException e) {
-            if (stored != null) {
+            if (stored != null && Refusals.nothingStored(e)) {
                 drafts.discard(stored);
             }
             throw e;
