@@ -2,7 +2,8 @@
 # Drafts as files, on one in-process Docket (embedded server, memory backend), over HTTP:
 # a 10 MB .docx hand-in against a raw insertMany of the same chunks, hand-ins with a file from 4 threads
 # (p50/p99), changes between two versions of a 60-page plan (time, memory), store growth over 10 versions.
-#   bench/files.sh
+#   bench/files.sh               (everything)
+#   JAVA_OPTS="-Xmx2g -XX:StartFlightRecording=filename=target/files.jfr" bench/files.sh upload-only   (a profile of the 10 MB hand-in)
 # Builds without installing anything into ~/.m2. Prints a table, then the same figures as one JSON line;
 # progress on stderr.
 set -e
@@ -11,4 +12,4 @@ cd "$(dirname "$0")/.."
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 exec java ${JAVA_OPTS:--Xmx2g} -Daxoniq.update-checker.disabled=true \
   -cp "app/target/test-classes:app/target/classes:$(cat app/target/bench-classpath.txt)" \
-  vn.docket.app.bench.FilesBenchmark
+  vn.docket.app.bench.FilesBenchmark "$@"

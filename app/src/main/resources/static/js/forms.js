@@ -53,6 +53,28 @@ export function setError(fieldWrap, message) {
   fieldWrap.classList.toggle('invalid', Boolean(message));
 }
 
+/**
+ * A list's filters, kept in the address so a filtered list can be bookmarked (Lọc) or cleared (Bỏ lọc). On a phone
+ * they fold away behind "Bộ lọc" and how many are in use, so the list itself starts on the first screen.
+ */
+export function filterForm(id, fields, resetHref) {
+  const form = h('form', { class: 'filters', id, role: 'search', novalidate: true },
+    h('div', { class: 'fields' }, fields), h('button', { type: 'submit' }, t('filter')), ' ',
+    h('a', { href: resetHref, class: 'button-link' }, t('reset')));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    const { values, ok } = read(fields);
+    if (!ok) return;
+    const next = new URLSearchParams();
+    for (const [key, value] of Object.entries(values)) if (value) next.set(key, value);
+    location.search = next.toString();
+  });
+  const query = new URLSearchParams(location.search);
+  const inUse = fields.filter(f => query.get(f.spec.name)).length;
+  return h('details', { class: 'filter-fold', open: !matchMedia('(max-width: 600px)').matches },
+    h('summary', {}, inUse ? t('filters.inUse', { n: inUse }) : t('filters')), form);
+}
+
 /** Reads and checks the common rules of every field: required, date format, not in the future. */
 export function read(fields) {
   const values = {};

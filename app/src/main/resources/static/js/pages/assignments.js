@@ -5,7 +5,7 @@ import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { t, fmtDate } from '../i18n.js';
 import { start, section, table, statusBadge, timelinessBadge, assignmentLink, deadlineText, sourceText, KINDS, unitList } from '../layout.js';
-import { field, read, commandForm, lines } from '../forms.js';
+import { field, commandForm, lines, filterForm } from '../forms.js';
 import { CLASSES } from '../charts.js';
 
 const STATUSES = ['ASSIGNED', 'DRAFT_SUBMITTED', 'REVISION_REQUESTED', 'APPROVED', 'ISSUED', 'CANCELLED'];
@@ -14,7 +14,7 @@ const SIZE = 20;
 start('assignments', 'list.title', async (main, me) => {
   const query = new URLSearchParams(location.search);
   const page = Math.max(0, Number(query.get('page')) || 0);
-  const filters = [
+  const filterFields = [
     field({ name: 'unit', label: t('field.unit'), value: query.get('unit'), list: 'units' }),
     field({ name: 'status', label: t('field.status'), type: 'select', value: query.get('status') || '',
       options: [['', t('all')], ...STATUSES.map(s => [s, t('status.' + s)])] }),
@@ -25,17 +25,7 @@ start('assignments', 'list.title', async (main, me) => {
     field({ name: 'deadlineTo', label: t('field.deadlineTo'), type: 'date', value: fmtDate(query.get('deadlineTo')) }),
     field({ name: 'q', label: t('field.q'), value: query.get('q'), wide: true }),
   ];
-  const filterForm = h('form', { class: 'filters', id: 'filters', role: 'search', novalidate: true },
-    h('div', { class: 'fields' }, filters),
-    h('button', { type: 'submit' }, t('filter')), ' ', h('a', { href: '/assignments.html', class: 'button-link' }, t('reset')));
-  filterForm.addEventListener('submit', event => {
-    event.preventDefault();
-    const { values, ok } = read(filters);
-    if (!ok) return;
-    const next = new URLSearchParams();
-    for (const [key, value] of Object.entries(values)) if (value) next.set(key, value);
-    location.search = next.toString();
-  });
+  const filters = filterForm('filters', filterFields, '/assignments.html');
 
   const apiQuery = new URLSearchParams();
   for (const key of ['unit', 'status', 'timeliness', 'notice', 'q', 'deadlineFrom', 'deadlineTo']) {
@@ -57,7 +47,7 @@ start('assignments', 'list.title', async (main, me) => {
     h('h1', {}, view ? t('view.' + view) : t('list.title')),
     savedViews(view),
     units,
-    filterForm,
+    filters,
     h('p', { class: 'muted' }, t('list.sorted')),
     result.items.length === 0 ? h('p', { id: 'no-results' }, t('list.none'))
       : table(t('list.title'), [t('field.title'), t('field.leadUnit'), t('field.deadline'), t('field.status'),

@@ -4,7 +4,7 @@ import { api, ApiError } from '../api.js';
 import { h, clear } from '../dom.js';
 import { t, known, lang, fmtDate, fmtDateTime } from '../i18n.js';
 import { start, section, table, errorBox } from '../layout.js';
-import { field, read } from '../forms.js';
+import { field, filterForm } from '../forms.js';
 
 const SIZE = 50;
 
@@ -18,17 +18,7 @@ start('audit', 'audit.title', async (main) => {
     field({ name: 'from', label: t('field.from'), type: 'date', value: fmtDate(query.get('from')) }),
     field({ name: 'to', label: t('field.to'), type: 'date', value: fmtDate(query.get('to')) }),
   ];
-  const form = h('form', { class: 'filters', id: 'audit-filters', role: 'search', novalidate: true },
-    h('div', { class: 'fields' }, filters), h('button', { type: 'submit' }, t('filter')), ' ',
-    h('a', { href: '/audit.html', class: 'button-link' }, t('reset')));
-  form.addEventListener('submit', event => {
-    event.preventDefault();
-    const { values, ok } = read(filters);
-    if (!ok) return;
-    const next = new URLSearchParams();
-    for (const [key, value] of Object.entries(values)) if (value) next.set(key, value);
-    location.search = next.toString();
-  });
+  const form = filterForm('audit-filters', filters, '/audit.html');
 
   const apiQuery = new URLSearchParams();
   for (const key of ['assignment', 'actor', 'unit', 'from', 'to']) if (query.get(key)) apiQuery.set(key, query.get(key));

@@ -67,7 +67,7 @@ public final class FilesBenchmark {
     public static void main(String[] args) {
         int status = 0;
         try {
-            new FilesBenchmark().run();
+            new FilesBenchmark().run(List.of(args).contains("upload-only"));
         } catch (Throwable e) {
             e.printStackTrace();
             status = 1;
@@ -76,7 +76,8 @@ public final class FilesBenchmark {
         System.exit(status);
     }
 
-    private void run() throws Exception {
+    /** With {@code uploadOnly}, only the 10 MB rounds: what a profile of the hand-in should see. */
+    private void run(boolean uploadOnly) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
         try (ConfigurableApplicationContext docket = new SpringApplicationBuilder(DocketApplication.class).run(
                 "--docket.mongo.embedded.backend=memory", "--docket.mongo.embedded.port=0", "--server.port=0",
@@ -88,9 +89,11 @@ public final class FilesBenchmark {
             MongoDatabase database = docket.getBean(MongoDatabase.class);
 
             upload(database, docket.getBean(FileStore.class));
-            concurrentHandIns();
-            changesOf60Pages();
-            storeGrowth(database);
+            if (!uploadOnly) {
+                concurrentHandIns();
+                changesOf60Pages();
+                storeGrowth(database);
+            }
         }
         System.out.println();
         figures.forEach((k, v) -> System.out.printf(Locale.ROOT, "%-58s %s%n", k, v));

@@ -155,6 +155,36 @@ class EveryScreenBrowserTest extends BrowserTest {
         assertThat(browser.text(By.id("audit-log"))).contains("Quy tắc", "Phương thức");
     }
 
+    @Test
+    @Order(6)
+    void on_a_phone_the_list_and_the_audit_log_begin_on_the_first_screen_with_their_filters_folded_and_counted() {
+        browser.driver.manage().window().setSize(PHONE);
+        try {
+            browser.signIn("clerk");
+            browser.open("/assignments.html?status=ASSIGNED");
+            assertThat(browser.text(By.cssSelector("details.filter-fold > summary"))).isEqualTo("Bộ lọc (1 đang dùng)");
+            assertFirstRowOnTheFirstScreen("the list");
+            browser.screenshot("list-filters-folded-phone");
+            assertThat(browser.all(By.cssSelector("#filters [name='status']")).get(0).isDisplayed()).isFalse();
+            browser.find(By.cssSelector("details.filter-fold > summary")).click();
+            assertThat(browser.find(By.cssSelector("#filters [name='status']")).isDisplayed()).isTrue();
+
+            browser.open("/audit.html");
+            assertThat(browser.text(By.cssSelector("details.filter-fold > summary"))).isEqualTo("Bộ lọc");
+            assertFirstRowOnTheFirstScreen("the audit log");
+            browser.screenshot("audit-filters-folded-phone");
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
+    }
+
+    private void assertFirstRowOnTheFirstScreen(String page) {
+        browser.find(By.cssSelector("main table tbody tr"));
+        Number top = (Number) browser.script("return document.querySelector('main table tbody tr').getBoundingClientRect().top");
+        Number screen = (Number) browser.script("return window.innerHeight");
+        assertThat(top.doubleValue()).as("top of the first row of " + page + " on a phone").isLessThan(screen.doubleValue());
+    }
+
     /** The audit log's rows once the filtered page has drawn them. */
     private List<String> rows() {
         new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> !browser.url().endsWith("/audit.html"));
