@@ -8,15 +8,21 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -77,7 +83,7 @@ class ReportsBenchmark {
             double appendS = seconds(appendStart);
             history = null; // the plans are not needed any more: keep the heap for what is measured
             long lagStart = System.nanoTime();
-            YearOfHistoryReportTest.awaitTimelines(processing, store);
+            awaitTimelines(processing, store);
             double lagS = seconds(lagStart);
 
             int lastYear = FIRST_DAY.getYear() + Math.max(0, years - 2); // a full year well inside the history
@@ -117,6 +123,18 @@ class ReportsBenchmark {
                         name, timelines.ms(), timelines.heapMb(), timelines.allocatedMb(), timelines.value().tasksRead(),
                         replay.ms(), replay.heapMb(), replay.allocatedMb()));
             }
+            String jfr = System.getProperty("bench.jfr");
+            if (jfr != null) {
+                // Only the quarter's report, repeated, so the profile shows it and not the appending.
+                try (jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
+                    recording.setDestination(Path.of(jfr));
+                    recording.start();
+                    for (int i = 0; i < 20; i++) {
+                        reports.produce(quarter, null, now);
+                    }
+                    recording.stop();
+                }
+            }
             out.append(json).append("}").append(System.lineSeparator());
             System.out.print(out);
             Files.writeString(Path.of("target", "reports-benchmark.txt"), out, StandardCharsets.UTF_8);
@@ -124,8 +142,31 @@ class ReportsBenchmark {
     }
 
     /**
+     * Waits, without a limit, until the timelines have taken in everything stored, saying every 10 s how far
+     * they are: ten years take minutes.
+     */
+    static void awaitTimelines(EventProcessingConfiguration processing, EventStore store) {
+        StreamingEventProcessor processor = processing.eventProcessor("report-timelines", StreamingEventProcessor.class)
+                .orElseThrow();
+        TrackingToken head = store.createHeadToken();
+        long[] said = {System.nanoTime()};
+        Awaitility.await().forever().pollInterval(Duration.ofMillis(200)).until(() -> {
+            Collection<EventTrackerStatus> segments = processor.processingStatus().values();
+            if (System.nanoTime() - said[0] > 10_000_000_000L) {
+                said[0] = System.nanoTime();
+                System.err.printf("report-timelines at position %,d of %,d%n", segments.stream()
+                        .mapToLong(s -> s.getCurrentPosition().orElse(0)).min().orElse(0), head.position().orElse(0));
+            }
+            return !segments.isEmpty() && segments.stream()
+                    .allMatch(s -> s.getTrackingToken() != null && s.getTrackingToken().covers(head));
+        });
+    }
+
+    /**
      * @param heapMb      peak heap in use while it ran, above what was in use after a collection just before
-     * @param allocatedMb bytes this thread allocated while it ran (the server's side of the reads is not counted)
+     *                    (garbage included: it depends on when the young collection runs)
+     * @param allocatedMb bytes all threads allocated while it ran: Docket's and, in this embedded set-up, the
+     *                    database server's side of the reads (the processors are idle by then)
      */
     record Measured<T>(T value, long ms, double heapMb, double allocatedMb) {
     }
@@ -137,11 +178,16 @@ class ReportsBenchmark {
         System.gc();
         long base = heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-        long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+        long[] ids = threads.getAllThreadIds();
+        long[] allocatedBefore = threads.getThreadAllocatedBytes(ids);
         long start = System.nanoTime();
         T value = work.get();
         long ms = (System.nanoTime() - start) / 1_000_000;
-        long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
+        long[] allocatedAfter = threads.getThreadAllocatedBytes(ids);
+        long allocated = 0;
+        for (int i = 0; i < ids.length; i++) {
+            allocated += allocatedAfter[i] > 0 && allocatedBefore[i] > 0 ? allocatedAfter[i] - allocatedBefore[i] : 0;
+        }
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         return new Measured<>(value, ms, (peak - base) / 1e6, allocated / 1e6);
     }
