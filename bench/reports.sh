@@ -1,9 +1,10 @@
 #!/bin/sh
 # Follow-up reports over a province's ten years: from the report timelines, against the old full replay
 # of the event store, on the same data in the same run (app/.../ReportsBenchmark).
-#   bench/reports.sh                 110,000 plans over 10 years (about 500,000 events)
+#   bench/reports.sh                 110,000 plans over 10 years (529,181 events; about 15 minutes on 2 cores)
 #   bench/reports.sh 11000 1         one year of the same density
-# Prints a table and one JSON line (also in app/target/reports-benchmark.txt); progress on stderr.
+# Prints a table and one JSON line (also in app/target/reports-benchmark.txt); progress on stderr, so a long
+# run can go to the background: bench/reports.sh > /tmp/reports.log 2>&1 &  then  tail /tmp/reports.log
 set -e
 cd "$(dirname "$0")/.."
 AXONIQ_UPDATE_CHECKER_DISABLED=true ./mvnw -B -q -pl app -am package -Dtest=ReportsBenchmark \

@@ -4,9 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -77,7 +78,9 @@ public class FollowUpReports {
      */
     static Tallied tally(Iterable<TaskHistory> tasks, ReportPeriod period, LocalDate judgedOn,
                          String onlyUnit, TimelinessRule rule) {
-        Map<String, ReportTally> perUnit = new TreeMap<>(Vietnamese.ORDER);
+        // Grouped by exact name, ordered once at the end: the Vietnamese collator costs microseconds a
+        // comparison, and ordering every task's unit took a fifth of a quarter's report.
+        Map<String, ReportTally> perUnit = new HashMap<>();
         ReportTally total = new ReportTally(null);
         for (TaskHistory task : tasks) {
             if (onlyUnit != null && !onlyUnit.equals(task.leadUnit)) {
@@ -86,8 +89,9 @@ public class FollowUpReports {
             perUnit.computeIfAbsent(task.leadUnit, ReportTally::new).count(task, period.from(), judgedOn, rule);
             total.count(task, period.from(), judgedOn, rule);
         }
-        List<FollowUpReport.Row> rows = new ArrayList<>();
-        perUnit.values().stream().map(ReportTally::row).filter(r -> r.total() + r.cancelled() > 0).forEach(rows::add);
+        List<FollowUpReport.Row> rows = new ArrayList<>(perUnit.values().stream().map(ReportTally::row)
+                .filter(r -> r.total() + r.cancelled() > 0).toList());
+        rows.sort(Comparator.comparing(FollowUpReport.Row::unit, Vietnamese.ORDER));
         return new Tallied(rows, total.row());
     }
 }

@@ -20,6 +20,7 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 import vn.docket.events.AssignmentEvent;
 import vn.docket.platform.PlatformConfiguration;
+import vn.docket.platform.eventstore.StoredTimestamps;
 import vn.docket.query.support.ReadModels;
 
 /**
@@ -139,7 +140,11 @@ public class TaskTimelineProjection {
         List<TaskHistory> tasks = new ArrayList<>();
         for (List<String> chunk : chunks(ids)) {
             for (Document d : timelines.find(Filters.in("_id", chunk)).batchSize(chunk.size())) {
-                List<TaskFact> facts = d.getList("facts", Document.class).stream().map(TaskTimelineProjection::read).toList();
+                List<Document> stored = d.getList("facts", Document.class);
+                List<TaskFact> facts = new ArrayList<>(stored.size());
+                for (Document f : stored) {
+                    facts.add(read(f));
+                }
                 TaskHistory task = TaskHistory.asAt(facts, to, asOf);
                 if (task != null) {
                     tasks.add(task);
@@ -172,6 +177,6 @@ public class TaskTimelineProjection {
 
     private static TaskFact read(Document d) {
         return new TaskFact(TaskFact.What.valueOf(d.getString("what")), ReadModels.date(d.get("on")),
-                Instant.parse(d.getString("recorded")), ReadModels.date(d.get("date")), d.getString("unit"));
+                StoredTimestamps.parse(d.getString("recorded")), ReadModels.date(d.get("date")), d.getString("unit"));
     }
 }
