@@ -6,9 +6,9 @@
 # Prints a table, then the same figures as one JSON line; progress on stderr.
 set -e
 cd "$(dirname "$0")/.."
-./mvnw -B -q -DskipTests install
-MAVEN_OPTS="${MAVEN_OPTS:--Xmx3g}" ./mvnw -B -q -pl app exec:java \
-  -Dexec.mainClass=vn.docket.app.bench.RebuildBenchmark \
-  -Dexec.classpathScope=test -Dexec.cleanupDaemonThreads=false \
-  -Daxoniq.update-checker.disabled=true \
-  -Dexec.args="$*"
+# Builds with package (nothing is installed into ~/.m2) and runs the test classpath directly.
+./mvnw -B -q -pl app -am package -DskipTests dependency:build-classpath \
+  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+exec java ${JAVA_OPTS:--Xmx3g} -Daxoniq.update-checker.disabled=true \
+  -cp "app/target/test-classes:app/target/classes:$(cat app/target/bench-classpath.txt)" \
+  vn.docket.app.bench.RebuildBenchmark "$@"

@@ -6,9 +6,9 @@
 # Prints a table, then the same figures as one JSON line; progress on stderr.
 set -e
 cd "$(dirname "$0")/.."
-./mvnw -B -q -pl platform -am install -DskipTests
-MAVEN_OPTS="${MAVEN_OPTS:--Xmx3g}" ./mvnw -B -q -pl platform test-compile exec:java \
-  -Dexec.mainClass=vn.docket.platform.eventstore.bench.EventStoreBenchmark \
-  -Dexec.classpathScope=test -Dexec.cleanupDaemonThreads=false \
-  -Daxoniq.update-checker.disabled=true \
-  -Dexec.args="$*"
+# Builds with package (nothing is installed into ~/.m2) and runs the test classpath directly.
+./mvnw -B -q -pl platform -am package -DskipTests dependency:build-classpath \
+  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+exec java ${JAVA_OPTS:--Xmx3g} -Daxoniq.update-checker.disabled=true \
+  -cp "platform/target/test-classes:platform/target/classes:$(cat platform/target/bench-classpath.txt)" \
+  vn.docket.platform.eventstore.bench.EventStoreBenchmark "$@"

@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import vn.docket.query.support.ReadModelBatch;
 
@@ -29,6 +30,8 @@ import vn.docket.query.support.ReadModelBatch;
 @SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
+// Its notice and walks stay with it: test classes on the same settings otherwise share one Docket.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ProjectionRebuildTest {
 
     /**
