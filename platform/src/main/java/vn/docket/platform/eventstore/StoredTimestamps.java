@@ -49,6 +49,27 @@ public final class StoredTimestamps {
         return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
     }
 
+    /**
+     * A date as {@link LocalDate#toString()} writes it ({@code 2021-04-13}), read by hand for the same reason; read
+     * models store their dates so, and a follow-up report reads tens of thousands. Anything else, and a day that
+     * does not exist, goes through {@link LocalDate#parse}, which gives its own error.
+     */
+    public static LocalDate date(String text) {
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            if (year >= 0 && month >= 0 && day >= 0) {
+                try {
+                    return LocalDate.of(year, month, day);
+                } catch (DateTimeException e) {
+                    // not a real date: LocalDate.parse gives its own error
+                }
+            }
+        }
+        return LocalDate.parse(text);
+    }
+
     /** The number written in {@code text[from, to)}, or -1 if anything there is not a digit. */
     private static int digits(String text, int from, int to) {
         int value = 0;

@@ -5,12 +5,12 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.bson.Document;
+import vn.docket.platform.eventstore.StoredTimestamps;
 
 /**
  * Helpers for read models kept one document per aggregate. Events reach a projection at least once (the
@@ -92,37 +92,6 @@ public final class ReadModels {
     }
 
     public static LocalDate date(Object iso) {
-        if (iso == null) {
-            return null;
-        }
-        String s = iso.toString();
-        // By hand when it is what iso() wrote: LocalDate.parse goes through DateTimeFormatter, and a follow-up
-        // report reads tens of thousands of dates.
-        if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
-            int year = digits(s, 0, 4);
-            int month = digits(s, 5, 7);
-            int day = digits(s, 8, 10);
-            if (year >= 0 && month >= 0 && day >= 0) {
-                try {
-                    return LocalDate.of(year, month, day);
-                } catch (DateTimeException e) {
-                    // not a real date: LocalDate.parse gives its own error
-                }
-            }
-        }
-        return LocalDate.parse(s);
-    }
-
-    /** The number written in {@code text[from, to)}, or -1 if anything there is not a digit. */
-    private static int digits(String text, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+        return iso == null ? null : StoredTimestamps.date(iso.toString());
     }
 }
