@@ -6,10 +6,4 @@
 #   JAVA_OPTS="-Xmx2g -XX:StartFlightRecording=filename=target/files.jfr" bench/files.sh upload-only   (a profile of the 10 MB hand-in)
 # Builds without installing anything into ~/.m2. Prints a table, then the same figures as one JSON line;
 # progress on stderr.
-set -e
-cd "$(dirname "$0")/.."
-./mvnw -B -q -pl app -am package -DskipTests dependency:build-classpath \
-  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-exec java ${JAVA_OPTS:--Xmx2g} -Daxoniq.update-checker.disabled=true \
-  -cp "app/target/test-classes:app/target/classes:$(cat app/target/bench-classpath.txt)" \
-  vn.docket.app.bench.FilesBenchmark "$@"
+exec "$(dirname "$0")/java.sh" app vn.docket.app.bench.FilesBenchmark "$@"
