@@ -52,9 +52,17 @@ function header(page, me) {
     type: 'button', id: 'lang', lang: lang() === 'vi' ? 'en' : 'vi', 'aria-label': t('lang.otherName'),
     onclick: () => { setLang(lang() === 'vi' ? 'en' : 'vi'); location.reload(); },
   }, t('lang.other'));
+  // On a phone the header keeps the brand, the bell and the name on one line; the menu button unfolds the
+  // navigation and the rest of who is signed in, which would otherwise take a third of the first screen.
+  const menu = h('button', { type: 'button', class: 'menu-toggle', id: 'menu-toggle', 'aria-expanded': 'false',
+    'aria-controls': 'top-nav', onclick: () => {
+      const open = menu.getAttribute('aria-expanded') !== 'true';
+      menu.setAttribute('aria-expanded', String(open));
+      menu.closest('header').classList.toggle('menu-open', open);
+    } }, t('nav.menu'));
   return h('header', { class: 'top' },
     h('div', { class: 'brand' }, h('a', { href: '/' }, 'Docket'), h('span', { class: 'tagline' }, t('app.tagline'))),
-    h('nav', { 'aria-label': t('nav.label') }, h('ul', {},
+    h('nav', { id: 'top-nav', 'aria-label': t('nav.label') }, h('ul', {},
       [...NAV, ...(me.role === 'ADMIN' ? ADMIN_NAV : [])].map(([key, href]) => h('li', {}, h('a', { href, 'aria-current': key === page ? 'page' : null },
         t('nav.' + key)))))),
     h('div', { class: 'who', id: 'who', role: 'group', 'aria-label': t('user.label') },
@@ -63,7 +71,7 @@ function header(page, me) {
       h('span', { class: 'unit', id: 'who-unit' }, me.unit || t('noUnit')),
       h('span', { class: 'role', id: 'who-role' }, t('role.' + me.role)),
       h('a', { href: '/tokens.html', id: 'my-tokens', 'aria-current': page === 'tokens' ? 'page' : null }, t('nav.tokens')),
-      switchLang, signOut));
+      switchLang, signOut, menu));
 }
 
 /**

@@ -3,10 +3,16 @@ package vn.docket.app.demo;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoDatabase;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,14 +27,19 @@ import vn.docket.command.assignment.AssignmentCommands.Issue;
 import vn.docket.command.assignment.AssignmentCommands.RequestRevision;
 import vn.docket.command.assignment.AssignmentCommands.SubmitDraft;
 import vn.docket.command.dispatch.CommandDispatcher;
+import vn.docket.command.draftfiles.DraftFiles;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.NoticeSource;
+import vn.docket.events.RevisionPointsAnswered.Answer;
+import vn.docket.events.RevisionPointsAnswered.PointAnswer;
 import vn.docket.platform.security.DemoUsers;
 
 /**
  * The demo set-up's history: the items of the two real notices in ../shared/notices, moved to today so
  * that the dashboard shows every timeliness class. Played once through the ordinary commands, by the
- * demo users, so that the audit log reads like a real office's.
+ * demo users, so that the audit log reads like a real office's. The plan's two drafts and the draft awaiting
+ * a leader are real .docx files, so that a newcomer can read a draft, compare v1 with v2 and see how v2
+ * answered the chair's two points.
  */
 @Component
 @ConditionalOnProperty(name = "docket.demo.data", havingValue = "true")
@@ -38,12 +49,54 @@ class DemoData {
     private static final String LEADERS = "Lãnh đạo UBND thành phố";
     private static final String SHA = "5e".repeat(32);
 
+    /** The plan as first handed in: three parts, no road map. */
+    private static final List<String> PLAN_V1 = List.of(
+            "KẾ HOẠCH",
+            "Thực hiện Chương trình hành động của Ban Chấp hành Đảng bộ thành phố thực hiện Nghị quyết Đại hội đại biểu"
+                    + " Đảng bộ thành phố lần thứ XXIII, nhiệm kỳ 2020-2025",
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            "Cụ thể hóa các nhiệm vụ, giải pháp của Chương trình hành động thành các nhiệm vụ của Ủy ban nhân dân thành phố.",
+            "II. NHIỆM VỤ VÀ GIẢI PHÁP",
+            "Tập trung phát triển kinh tế đô thị, thương mại, dịch vụ; đẩy mạnh cải cách hành chính và chuyển đổi số.",
+            "Huy động các nguồn lực đầu tư xây dựng kết cấu hạ tầng đô thị đồng bộ, hiện đại.",
+            "III. TỔ CHỨC THỰC HIỆN",
+            "Các phòng, ban, đơn vị căn cứ Kế hoạch này triển khai thực hiện.");
+
+    /** The plan after the chair's two points: four parts, and a road map with the agency answerable for each step. */
+    private static final List<String> PLAN_V2 = List.of(
+            "KẾ HOẠCH",
+            "Thực hiện Chương trình hành động của Ban Chấp hành Đảng bộ thành phố thực hiện Nghị quyết Đại hội đại biểu"
+                    + " Đảng bộ thành phố lần thứ XXIII, nhiệm kỳ 2020-2025",
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            "Cụ thể hóa các nhiệm vụ, giải pháp của Chương trình hành động thành các nhiệm vụ của Ủy ban nhân dân thành phố.",
+            "II. MỤC TIÊU TỔNG QUÁT VÀ MỤC TIÊU CỤ THỂ",
+            "Đến năm 2025, tốc độ tăng trưởng kinh tế bình quân đạt 7% trở lên; tỷ lệ hồ sơ thủ tục hành chính giải quyết"
+                    + " trực tuyến đạt 80%.",
+            "III. NHIỆM VỤ VÀ GIẢI PHÁP",
+            "Tập trung phát triển kinh tế đô thị, thương mại, dịch vụ; đẩy mạnh cải cách hành chính và chuyển đổi số.",
+            "Huy động các nguồn lực đầu tư xây dựng kết cấu hạ tầng đô thị đồng bộ, hiện đại, ưu tiên giao thông và thoát nước.",
+            "IV. TỔ CHỨC THỰC HIỆN",
+            "Lộ trình: năm 2021 ban hành các đề án thành phần; năm 2022-2024 triển khai; năm 2025 tổng kết.",
+            "Phòng Tài chính - Kế hoạch chủ trì tham mưu, theo dõi, đôn đốc; Phòng Nội vụ phụ trách cải cách hành chính;"
+                    + " Phòng Quản lý đô thị phụ trách hạ tầng; báo cáo Ủy ban nhân dân thành phố trước ngày 15 tháng 12 hằng năm.");
+
+    private static final List<String> LED_REPORT = List.of(
+            "BÁO CÁO",
+            "Đề xuất chủ trương thay thế hệ thống đèn chiếu sáng công cộng bằng đèn Led",
+            "I. HIỆN TRẠNG",
+            "Thành phố có 12.450 bộ đèn chiếu sáng công cộng, trong đó 9.800 bộ dùng bóng cao áp sodium đã xuống cấp.",
+            "II. ĐỀ XUẤT",
+            "Thay thế dần bằng đèn Led có điều khiển thông minh trong giai đoạn 2026-2028, ưu tiên các tuyến đường chính.",
+            "Dự kiến tiết kiệm 45% điện năng tiêu thụ mỗi năm.");
+
     private final CommandDispatcher commands;
+    private final DraftFiles files;
     private final MongoDatabase database;
     private final Clock clock;
 
-    DemoData(CommandDispatcher commands, MongoDatabase database, Clock clock) {
+    DemoData(CommandDispatcher commands, DraftFiles files, MongoDatabase database, Clock clock) {
         this.commands = commands;
+        this.files = files;
         this.database = database;
         this.clock = clock;
     }
@@ -66,12 +119,15 @@ class DemoData {
         UUID plan = assign("Dự thảo Kế hoạch thực hiện Chương trình hành động của Ban Chấp hành Đảng bộ thành phố "
                 + "thực hiện Nghị quyết Đại hội đại biểu Đảng bộ thành phố lần thứ XXIII, nhiệm kỳ 2020-2025",
                 DeliverableKind.PLAN, tckh, t.minusDays(10), List.of(LEADERS), "311/TB-UBND", 1, t.minusDays(30));
-        draft(plan, "tckh", t.minusDays(30));
+        draft(plan, "tckh", "Kế hoạch thực hiện Chương trình hành động - dự thảo 1.docx", PLAN_V1, List.of(), t.minusDays(30));
         commands.sendAs(DemoUsers.actor("chair"), new RequestRevision(plan, List.of(
                 "Chỉnh sửa bố cục gồm 04 mục chính: Mục đích, yêu cầu; Mục tiêu tổng quát và mục tiêu cụ thể; "
                         + "Nhiệm vụ và giải pháp; Tổ chức thực hiện",
                 "Đề ra lộ trình cụ thể và gắn trách nhiệm của các cơ quan tham mưu, thực hiện"), null, t.minusDays(30)));
-        draft(plan, "tckh", t.minusDays(12));
+        draft(plan, "tckh", "Kế hoạch thực hiện Chương trình hành động - dự thảo 2.docx", PLAN_V2, List.of(
+                new PointAnswer("1.1", Answer.TAKEN_IN, "Bố cục lại thành 04 mục I-IV; bổ sung mục II về mục tiêu."),
+                new PointAnswer("1.2", Answer.TAKEN_IN, "Mục IV: lộ trình 2021-2025 và cơ quan chủ trì từng phần việc.")),
+                t.minusDays(12));
         commands.sendAs(DemoUsers.actor("chair"), new Approve(plan, "Đồng ý ban hành", null, t.minusDays(8)));
         commands.sendAs(DemoUsers.actor("clerk"), new Issue(plan, "95/KH-UBND", t.minusDays(6)));
 
@@ -96,7 +152,7 @@ class DemoData {
 
         UUID led = assign("Dự thảo Báo cáo đề xuất chủ trương thay thế hệ thống đèn chiếu sáng công cộng bằng đèn Led",
                 DeliverableKind.REPORT, qldt, t.plusDays(20), List.of(LEADERS), null, null, t.minusDays(5));
-        draft(led, "qldt", t.minusDays(2));
+        draft(led, "qldt", "Báo cáo thay thế đèn chiếu sáng bằng đèn Led.docx", LED_REPORT, List.of(), t.minusDays(2));
 
         assign("Báo cáo kết quả thực hiện các nhiệm vụ trọng tâm Thành ủy giao năm 2020", DeliverableKind.REPORT, tckh,
                 t.plusDays(3), List.of("Ban Thường vụ Thành ủy"), null, null, t.minusDays(12));
@@ -111,7 +167,31 @@ class DemoData {
         return id;
     }
 
+    /** A draft handed in by name and SHA-256 only, as a unit whose file is kept elsewhere does. */
     private void draft(UUID id, String user, LocalDate on) {
         commands.sendAs(DemoUsers.actor(user), new SubmitDraft(id, "Dự thảo.docx", SHA, null, null, on));
+    }
+
+    /** A draft handed in as a stored .docx file, with its answers to the open revision points. */
+    private void draft(UUID id, String user, String name, List<String> paragraphs, List<PointAnswer> answers, LocalDate on) {
+        DraftFiles.Stored stored = files.store(name, docx(paragraphs));
+        commands.sendAs(DemoUsers.actor(user), new SubmitDraft(id, stored.name(), stored.sha256(), null, null, on,
+                answers, stored.file()));
+        files.keep(stored);
+    }
+
+    /** Headings (the lines in capitals) bold, as a drafting unit writes them. */
+    private static byte[] docx(List<String> paragraphs) {
+        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (String text : paragraphs) {
+                XWPFRun run = document.createParagraph().createRun();
+                run.setText(text);
+                run.setBold(text.equals(text.toUpperCase(Locale.ROOT)));
+            }
+            document.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

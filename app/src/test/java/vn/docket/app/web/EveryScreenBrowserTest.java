@@ -2,7 +2,6 @@ package vn.docket.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import vn.docket.app.DocketApplication;
@@ -48,12 +46,15 @@ class EveryScreenBrowserTest extends BrowserTest {
         browser.driver.manage().deleteAllCookies();
         check(soft, "login", "/login.html");
         browser.signIn("clerk");
-        String plan = idOf(PLAN);
+        String plan = idOf(PLAN, "ISSUED");
         String led = idOf(LED);
         check(soft, "dashboard", "/");
         check(soft, "list", "/assignments.html");
         check(soft, "detail-issued", "/assignment.html?id=" + plan);
         check(soft, "detail-clerk", "/assignment.html?id=" + led);
+        // The demo plan's v2 is a stored .docx that answered the chair's two points.
+        check(soft, "draft", "/draft.html?id=" + plan + "&v=2");
+        check(soft, "changes", "/changes.html?id=" + plan + "&v=2");
         check(soft, "notices", "/notices.html");
         check(soft, "audit", "/audit.html");
         check(soft, "audit-task", "/audit.html?assignment=" + plan.substring(0, 8));
@@ -178,6 +179,37 @@ class EveryScreenBrowserTest extends BrowserTest {
         }
     }
 
+    @Test
+    @Order(7)
+    void on_a_phone_the_header_is_one_line_and_its_menu_unfolds_the_navigation_and_who_is_signed_in() {
+        browser.driver.manage().window().setSize(PHONE);
+        try {
+            browser.signIn("clerk");
+            browser.open("/assignments.html");
+            browser.present(By.cssSelector("main h1"));
+            Number folded = (Number) browser.script("return document.querySelector('header.top').getBoundingClientRect().height");
+            assertThat(folded.doubleValue()).as("height of the folded header on a phone, in px").isLessThan(56);
+            assertThat(browser.find(By.id("who-name")).getText()).isEqualTo("Nguyễn Thị Lan");
+            assertThat(browser.find(By.id("bell")).isDisplayed()).isTrue();
+            assertThat(browser.all(By.id("top-nav")).get(0).isDisplayed()).isFalse();
+            assertThat(browser.all(By.id("sign-out")).get(0).isDisplayed()).isFalse();
+            browser.screenshot("header-folded-phone");
+
+            browser.find(By.id("menu-toggle")).click();
+            assertThat(browser.find(By.id("menu-toggle")).getAttribute("aria-expanded")).isEqualTo("true");
+            assertThat(browser.find(By.id("sign-out")).isDisplayed()).isTrue();
+            assertThat(browser.find(By.id("who-unit")).getText()).isEqualTo("Văn phòng HĐND và UBND thành phố");
+            browser.screenshot("header-unfolded-phone");
+            browser.find(By.cssSelector("#top-nav a[href='/notices.html']")).click();
+            browser.waitForText(By.tagName("h1"), "Thông báo kết luận");
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
+        browser.open("/assignments.html");
+        assertThat(browser.find(By.id("sign-out")).isDisplayed()).as("the whole header at desktop width").isTrue();
+        assertThat(browser.all(By.id("menu-toggle")).get(0).isDisplayed()).as("no menu button at desktop width").isFalse();
+    }
+
     private void assertFirstRowOnTheFirstScreen(String page) {
         browser.find(By.cssSelector("main table tbody tr"));
         Number top = (Number) browser.script("return document.querySelector('main table tbody tr').getBoundingClientRect().top");
@@ -187,7 +219,7 @@ class EveryScreenBrowserTest extends BrowserTest {
 
     /** The audit log's rows once the filtered page has drawn them. */
     private List<String> rows() {
-        new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> !browser.url().endsWith("/audit.html"));
+        browser.until(d -> !browser.url().endsWith("/audit.html"));
         browser.find(By.id("audit-log"));
         return browser.all(By.cssSelector("#audit-log tbody tr")).stream().map(org.openqa.selenium.WebElement::getText).toList();
     }
@@ -228,8 +260,7 @@ class EveryScreenBrowserTest extends BrowserTest {
     /** The header's language button, and the page drawn again in that language. */
     private void switchLanguage(String lang) {
         browser.find(By.id("lang")).click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(15))
-                .until(d -> lang.equals(browser.script("return document.documentElement.lang")));
+        browser.until(d -> lang.equals(browser.script("return document.documentElement.lang")));
         browser.find(By.id("who-name"));
     }
 
@@ -257,8 +288,7 @@ class EveryScreenBrowserTest extends BrowserTest {
     /** The page has drawn its content: a heading in main and no "loading" line left. */
     private void loaded() {
         browser.present(By.cssSelector("main h1"));
-        new WebDriverWait(browser.driver, Duration.ofSeconds(15))
-                .until(d -> !((String) browser.script("return document.getElementById('main').innerText")).contains("Đang tải"));
+        browser.until(d -> !((String) browser.script("return document.getElementById('main').innerText")).contains("Đang tải"));
     }
 
     private List<String> englishOrIso() {
@@ -291,14 +321,20 @@ class EveryScreenBrowserTest extends BrowserTest {
                 + "return out.slice(0, 8);");
     }
 
-    @SuppressWarnings("unchecked")
     private String idOf(String title) {
+        return idOf(title, null);
+    }
+
+    /** {@code status} null: any; the demo plan is the issued one (importing notice 311 adds an item of that title). */
+    @SuppressWarnings("unchecked")
+    private String idOf(String title, String status) {
         Map<String, Object> answer = (Map<String, Object>) browser.driver.executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
                         + "fetch('/api/assignments?size=200', {credentials: 'same-origin', headers: {Accept: 'application/json'}})"
                         + ".then(r => r.json()).then(done).catch(e => done({error: String(e)}));");
         List<Map<String, Object>> items = (List<Map<String, Object>>) answer.get("items");
         String id = items.stream().filter(a -> ((String) a.get("title")).startsWith(title))
+                .filter(a -> status == null || status.equals(a.get("status")))
                 .map(a -> (String) a.get("id")).findFirst().orElseThrow();
         assertThat(id).hasSize(36);
         return id;
