@@ -1,6 +1,7 @@
 package vn.docket.platform.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -149,24 +150,30 @@ class FileStoreTest {
         assertThat(store.describe(sha).getString("state")).isEqualTo("kept");
     }
 
+    /**
+     * Two Docket nodes on one database share nothing but the database: the second store stands for the other
+     * node, and nothing in this process may serialise what they do to one file.
+     */
     @Test
-    void many_requests_handing_in_the_same_bytes_at_once_some_refused_leave_the_file_whole() throws Exception {
+    void many_requests_on_two_nodes_handing_in_the_same_bytes_at_once_some_refused_leave_the_file_whole() throws Exception {
+        FileStore otherNode = new FileStore(db.database, clock);
         ExecutorService requests = Executors.newFixedThreadPool(8);
         try {
-            for (int round = 0; round < 20; round++) {
+            for (int round = 0; round < 60; round++) {
                 byte[] content = bytes(FileStore.CHUNK_BYTES + 1, 100 + round);
                 String sha = FileStore.sha256(content);
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<?>> done = new ArrayList<>();
                 for (int r = 0; r < 8; r++) {
-                    boolean refused = r % 2 == 0;
+                    boolean refused = r != 7; // most are refused, so removals race the uploads
+                    FileStore node = r % 2 == 0 ? store : otherNode;
                     done.add(requests.submit(() -> {
                         start.await();
-                        store.put(sha, content, new Document());
+                        node.put(sha, content, new Document());
                         if (refused) {
-                            store.discard(sha);
+                            node.discard(sha);
                         } else {
-                            store.keep(sha);
+                            node.keep(sha);
                         }
                         return null;
                     }));
@@ -180,6 +187,49 @@ class FileStoreTest {
         } finally {
             requests.shutdownNow();
         }
+    }
+
+    @Test
+    void an_upload_of_bytes_another_node_is_removing_waits_for_the_removal_and_then_stores_them_whole() throws Exception {
+        byte[] content = bytes(FileStore.CHUNK_BYTES * 2 + 3, 8);
+        String sha = FileStore.sha256(content);
+        store.put(sha, content, new Document());
+        // The other node's refused request has marked the file for removal and is deleting its chunks.
+        files.updateOne(Filters.eq("_id", sha), new Document("$set", new Document("state", "removing").append("holders", 0)));
+        chunks.deleteOne(Filters.eq("_id", sha + "/0"));
+
+        ExecutorService upload = Executors.newSingleThreadExecutor();
+        try {
+            Future<Boolean> stored = upload.submit(() -> store.put(sha, content, new Document()));
+            // The upload keeps waiting: it may neither hold nor rewrite a file while it is being removed.
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !stored.isDone());
+            chunks.deleteMany(Filters.regex("_id", "^" + sha + "/"));
+            files.deleteOne(Filters.eq("_id", sha));
+            assertThat(stored.get(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            upload.shutdownNow();
+        }
+        store.keep(sha);
+        assertThat(store.check(sha)).isEqualTo(FileStore.Check.INTACT);
+    }
+
+    @Test
+    void a_removal_a_crash_interrupted_is_finished_by_the_sweep_and_the_same_bytes_can_be_handed_in_again() {
+        byte[] content = bytes(FileStore.CHUNK_BYTES * 2 + 3, 7);
+        String sha = FileStore.sha256(content);
+        store.put(sha, content, new Document());
+        // The refused request marked the file for removal, deleted one chunk, and its process died.
+        files.updateOne(Filters.eq("_id", sha), new Document("$set", new Document("state", "removing").append("holders", 0)));
+        chunks.deleteOne(Filters.eq("_id", sha + "/0"));
+
+        clock.advance(Duration.ofHours(2));
+        store.sweep(clock.instant().minus(Duration.ofHours(1)));
+        assertThat(files.countDocuments()).isZero();
+        assertThat(chunks.countDocuments()).isZero();
+
+        assertThat(store.put(sha, content, new Document())).isTrue();
+        store.keep(sha);
+        assertThat(store.check(sha)).isEqualTo(FileStore.Check.INTACT);
     }
 
     @Test
