@@ -2,7 +2,7 @@
 // switch and sign-out. A page module calls start() with its own render function.
 import { api, csrfToken, problemText, problemDetail } from './api.js';
 import { h, s, clear } from './dom.js';
-import { t, known, lang, setLang, fmtDate, fmtDateTime } from './i18n.js';
+import { t, lang, setLang, fmtDate, fmtDateTime } from './i18n.js';
 
 const NAV = [
   ['dashboard', '/'],
@@ -100,15 +100,15 @@ function bell() {
     await Promise.all([refresh(), show()]);
   };
   const show = async () => {
-    const list = await api('/api/notifications?size=10');
+    const list = await api(`/api/notifications?size=10&lang=${lang()}`);
     clear(panel,
       h('div', { class: 'bell-head' }, h('h2', {}, t('bell.title')),
         h('button', { type: 'button', id: 'bell-read-all', onclick: () => mark('/api/notifications/read-all') }, t('bell.readAll')),
         h('button', { type: 'button', id: 'bell-close', onclick: () => toggle(false) }, t('bell.close'))),
       list.items.length === 0 ? h('p', { class: 'muted' }, t('bell.none'))
-        : h('ul', { id: 'bell-list' }, list.items.map(n => [n, notification(n)]).map(([n, words]) => h('li', { class: n.read ? 'read' : 'unread' },
-          h('a', { href: `/assignment.html?id=${encodeURIComponent(n.assignmentId)}`, class: 'subject' }, words.subject),
-          h('p', { class: 'text' }, words.text),
+        : h('ul', { id: 'bell-list' }, list.items.map(n => h('li', { class: n.read ? 'read' : 'unread' },
+          h('a', { href: `/assignment.html?id=${encodeURIComponent(n.assignmentId)}`, class: 'subject' }, n.subject),
+          h('p', { class: 'text' }, n.text),
           h('p', { class: 'muted' }, fmtDateTime(n.recordedAt), n.read ? ` · ${t('bell.read')}` : ''),
           n.read ? '' : h('button', { type: 'button', class: 'mark-read',
             onclick: () => mark(`/api/notifications/${encodeURIComponent(n.id)}/read`) }, t('bell.markRead'))))));
@@ -119,32 +119,6 @@ function bell() {
   });
   refresh().catch(() => { /* the bell stays empty; the page itself still works */ });
   return h('div', { class: 'bell-wrap' }, button, panel);
-}
-
-/**
- * A notification in the reader's language, from the values the server kept (dates ISO); one recorded before the
- * server kept them shows its Vietnamese e-mail text.
- */
-function notification(n) {
-  const v = n.values;
-  if (!v || !known('notify.' + n.type)) return { subject: n.subject, text: n.text };
-  const values = { ...v, deadline: fmtDate(v.deadline), dueDate: fmtDate(v.dueDate), from: fmtDate(v.from),
-    to: fmtDate(v.to), date: fmtDate(v.date) };
-  let subject = t(`notify.${n.type}.subject`);
-  let text = t('notify.' + n.type, values);
-  if (n.type === 'REMINDER_SENT') {
-    subject = t(`notify.REMINDER_SENT.${v.kind}`);
-    text = v.deadline ? t('notify.REMINDER_SENT', { ...values,
-      left: v.workingDaysLeft == null ? '' : t('notify.workingDaysLeft', { n: v.workingDaysLeft }) })
-      : t('notify.REMINDER_SENT.noDeadline', values);
-  }
-  const lines = [text];
-  if (n.type === 'REVISION_REQUESTED') {
-    lines.push(...(v.points || []).map(p => '- ' + p), ...(v.reopened || []).map(p => '- ' + t('notify.reopened', { point: p })));
-    if (v.dueDate) lines.push(t('notify.dueDate', { date: values.dueDate }));
-  }
-  if (v.note) lines.push(v.note);
-  return { subject, text: lines.join('\n') };
 }
 
 /** A bell drawn in SVG: an emoji bell needs a font that office machines and headless browsers may lack. */

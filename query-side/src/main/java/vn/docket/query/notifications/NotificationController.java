@@ -43,17 +43,24 @@ class NotificationController {
     }
 
     @GetMapping("/api/notifications")
-    @Operation(summary = "Notifications for the signed-in user: for their unit or their role, newest first")
-    Page<Notification> mine(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    @Operation(summary = "Notifications for the signed-in user: for their unit or their role, newest first; subject and"
+            + " text in Vietnamese, or in English with lang=en")
+    Page<Notification> mine(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                            @RequestParam(required = false) String lang) {
         Paging paging = Paging.of(page, size);
         Actor me = CurrentActor.get();
         Bson filter = audience(me);
         Document state = reads.state(me.id());
         List<Notification> items = new ArrayList<>();
         notifications.find(filter).sort(Sorts.descending("recordedAt", "_id")).skip(paging.skip()).limit(paging.size())
-                .forEach(d -> items.add(new Notification(d.getString("_id"), d.getString("assignmentId"),
-                        d.getString("type"), d.getString("subject"), d.getString("text"), d.get("values", Document.class), d.get("actor", Document.class),
-                        d.getDate("recordedAt"), d.get("mail", Document.class), reads.isRead(state, d))));
+                .forEach(d -> {
+                    NotificationWording.Words words = NotificationWording.of(d.getString("type"), d.get("values", Document.class), lang);
+                    items.add(new Notification(d.getString("_id"), d.getString("assignmentId"), d.getString("type"),
+                            words == null ? d.getString("subject") : words.subject(),
+                            words == null ? d.getString("text") : words.text(), d.get("values", Document.class),
+                            d.get("actor", Document.class), d.getDate("recordedAt"), d.get("mail", Document.class),
+                            reads.isRead(state, d)));
+                });
         return new Page<>(items, paging.page(), paging.size(), notifications.countDocuments(filter));
     }
 

@@ -8,10 +8,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
-import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -51,8 +49,6 @@ class NotificationProjection {
     static final String TASKS = "notification_tasks";
 
     private static final Logger log = LoggerFactory.getLogger(NotificationProjection.class);
-    /** Dates as a person reads them, dd/MM/yyyy, as on every screen. */
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final MongoCollection<Document> notifications;
     private final MongoCollection<Document> tasks;
@@ -85,36 +81,25 @@ class NotificationProjection {
     @EventHandler
     @DisallowReplay
     void on(ReminderSent e, EventMessage<?> message) {
-        String subject = e.kind() == ReminderSent.Kind.MANUAL ? "Đôn đốc thực hiện nhiệm vụ" : "Sắp đến hạn";
-        String text = "Nhiệm vụ \"" + title(e.assignmentId().toString()) + "\""
-                + (e.deadline() == null ? " chưa có hạn." : " có hạn ngày " + DAY.format(e.deadline())
-                + (e.workingDaysLeft() == null ? "." : " (còn " + e.workingDaysLeft() + " ngày làm việc)."))
-                + (e.note() == null ? "" : "\n" + e.note());
-        notify(message, e.assignmentId().toString(), "REMINDER_SENT", subject, text, List.of(Audience.unit(e.chasedUnit())),
-                task(e.assignmentId().toString()).append("kind", e.kind().name()).append("deadline", iso(e.deadline()))
+        String id = e.assignmentId().toString();
+        notify(message, id, "REMINDER_SENT", List.of(Audience.unit(e.chasedUnit())),
+                task(id).append("kind", e.kind().name()).append("deadline", iso(e.deadline()))
                         .append("workingDaysLeft", e.workingDaysLeft()).append("note", e.note()));
     }
 
     @EventHandler
     @DisallowReplay
     void on(DeadlineMissed e, EventMessage<?> message) {
-        notify(message, e.assignmentId().toString(), "DEADLINE_MISSED", "Quá hạn",
-                "Nhiệm vụ \"" + title(e.assignmentId().toString()) + "\" đã quá hạn ngày " + DAY.format(e.deadline())
-                        + " mà chưa có dự thảo đúng hạn.",
-                List.of(Audience.unit(e.chasedUnit()), Audience.role(Role.CLERK)),
-                task(e.assignmentId().toString()).append("deadline", iso(e.deadline())));
+        String id = e.assignmentId().toString();
+        notify(message, id, "DEADLINE_MISSED", List.of(Audience.unit(e.chasedUnit()), Audience.role(Role.CLERK)),
+                task(id).append("deadline", iso(e.deadline())));
     }
 
     @EventHandler
     @DisallowReplay
     void on(RevisionRequested e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
-        notify(message, id, "REVISION_REQUESTED", "Yêu cầu chỉnh sửa dự thảo",
-                "Dự thảo v" + e.version() + " của nhiệm vụ \"" + title(id) + "\" cần chỉnh sửa:\n- "
-                        + String.join("\n- ", Stream.concat(e.points().stream().map(p -> p.id() + " " + p.text()),
-                                e.reopenedPoints().stream().map(p -> "Mở lại ý kiến " + p)).toList())
-                        + (e.dueDate() == null ? "" : "\nHạn nộp lại: " + DAY.format(e.dueDate()) + "."),
-                List.of(Audience.unit(leadUnit(id))),
+        notify(message, id, "REVISION_REQUESTED", List.of(Audience.unit(leadUnit(id))),
                 task(id).append("version", e.version()).append("points", e.points().stream().map(p -> p.id() + " " + p.text()).toList())
                         .append("reopened", e.reopenedPoints()).append("dueDate", iso(e.dueDate())));
     }
@@ -123,10 +108,7 @@ class NotificationProjection {
     @DisallowReplay
     void on(ExtensionRequested e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
-        notify(message, id, "EXTENSION_REQUESTED", "Đề nghị gia hạn",
-                leadUnit(id) + " đề nghị gia hạn nhiệm vụ \"" + title(id) + "\" từ ngày " + DAY.format(e.currentDeadline())
-                        + " đến ngày " + DAY.format(e.requestedDeadline()) + ". Lý do: " + e.reason(),
-                List.of(Audience.role(Role.CHAIR), Audience.role(Role.VICE_CHAIR)),
+        notify(message, id, "EXTENSION_REQUESTED", List.of(Audience.role(Role.CHAIR), Audience.role(Role.VICE_CHAIR)),
                 task(id).append("from", iso(e.currentDeadline())).append("to", iso(e.requestedDeadline())).append("reason", e.reason()));
     }
 
@@ -134,19 +116,14 @@ class NotificationProjection {
     @DisallowReplay
     void on(DeadlineExtended e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
-        notify(message, id, "DEADLINE_EXTENDED", "Gia hạn nhiệm vụ",
-                "Nhiệm vụ \"" + title(id) + "\" được gia hạn đến ngày " + DAY.format(e.newDeadline()) + ".",
-                List.of(Audience.unit(leadUnit(id))), task(id).append("date", iso(e.newDeadline())));
+        notify(message, id, "DEADLINE_EXTENDED", List.of(Audience.unit(leadUnit(id))), task(id).append("date", iso(e.newDeadline())));
     }
 
     @EventHandler
     @DisallowReplay
     void on(ExtensionRejected e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
-        notify(message, id, "EXTENSION_REJECTED", "Không đồng ý gia hạn",
-                "Đề nghị gia hạn nhiệm vụ \"" + title(id) + "\" đến ngày " + DAY.format(e.requestedDeadline())
-                        + " không được chấp thuận. Lý do: " + e.reason(),
-                List.of(Audience.unit(leadUnit(id))),
+        notify(message, id, "EXTENSION_REJECTED", List.of(Audience.unit(leadUnit(id))),
                 task(id).append("date", iso(e.requestedDeadline())).append("reason", e.reason()));
     }
 
@@ -161,10 +138,12 @@ class NotificationProjection {
 
     /**
      * The subject and text are the Vietnamese e-mail; the values they are made of are kept beside them (dates ISO),
-     * so that the web app words the notification in the reader's language.
+     * so that the bell words the notification in the reader's language ({@link NotificationWording}).
      */
-    private void notify(EventMessage<?> message, String assignmentId, String type, String subject, String text,
-                        List<String> audience, Document values) {
+    private void notify(EventMessage<?> message, String assignmentId, String type, List<String> audience, Document values) {
+        NotificationWording.Words words = NotificationWording.of(type, values, "vi");
+        String subject = words.subject();
+        String text = words.text();
         Document n = new Document("_id", message.getIdentifier())
                 .append("assignmentId", assignmentId)
                 .append("type", type)

@@ -1,0 +1,115 @@
+package vn.docket.query.notifications;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+
+/**
+ * The one home of a notification's words, in Vietnamese and English, made from the values the projection kept
+ * (dates ISO): the e-mail is the Vietnamese wording, and the bell asks for the reader's language. A notification
+ * recorded before values were kept has no wording here and shows the e-mail text it was stored with.
+ */
+final class NotificationWording {
+
+    /** Dates as a person reads them, dd/MM/yyyy, as on every screen. */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    record Words(String subject, String text) {
+    }
+
+    private static final Map<String, Map<String, String>> TEXTS = Map.of(
+            "vi", Map.ofEntries(
+                    Map.entry("REMINDER_SENT.MANUAL", "Đôn đốc thực hiện nhiệm vụ"),
+                    Map.entry("REMINDER_SENT.BEFORE_DEADLINE", "Sắp đến hạn"),
+                    Map.entry("REMINDER_SENT", "Nhiệm vụ \"{title}\" có hạn ngày {deadline}{left}."),
+                    Map.entry("REMINDER_SENT.noDeadline", "Nhiệm vụ \"{title}\" chưa có hạn."),
+                    Map.entry("workingDaysLeft", " (còn {n} ngày làm việc)"),
+                    Map.entry("DEADLINE_MISSED.subject", "Quá hạn"),
+                    Map.entry("DEADLINE_MISSED", "Nhiệm vụ \"{title}\" đã quá hạn ngày {deadline} mà chưa có dự thảo đúng hạn."),
+                    Map.entry("REVISION_REQUESTED.subject", "Yêu cầu chỉnh sửa dự thảo"),
+                    Map.entry("REVISION_REQUESTED", "Dự thảo v{version} của nhiệm vụ \"{title}\" cần chỉnh sửa:"),
+                    Map.entry("reopened", "Mở lại ý kiến {point}"),
+                    Map.entry("dueDate", "Hạn nộp lại: {dueDate}."),
+                    Map.entry("EXTENSION_REQUESTED.subject", "Đề nghị gia hạn"),
+                    Map.entry("EXTENSION_REQUESTED",
+                            "{unit} đề nghị gia hạn nhiệm vụ \"{title}\" từ ngày {from} đến ngày {to}. Lý do: {reason}"),
+                    Map.entry("DEADLINE_EXTENDED.subject", "Gia hạn nhiệm vụ"),
+                    Map.entry("DEADLINE_EXTENDED", "Nhiệm vụ \"{title}\" được gia hạn đến ngày {date}."),
+                    Map.entry("EXTENSION_REJECTED.subject", "Không đồng ý gia hạn"),
+                    Map.entry("EXTENSION_REJECTED",
+                            "Đề nghị gia hạn nhiệm vụ \"{title}\" đến ngày {date} không được chấp thuận. Lý do: {reason}")),
+            "en", Map.ofEntries(
+                    Map.entry("REMINDER_SENT.MANUAL", "Reminder to act on an assignment"),
+                    Map.entry("REMINDER_SENT.BEFORE_DEADLINE", "Deadline approaching"),
+                    Map.entry("REMINDER_SENT", "Assignment \"{title}\" is due on {deadline}{left}."),
+                    Map.entry("REMINDER_SENT.noDeadline", "Assignment \"{title}\" has no deadline."),
+                    Map.entry("workingDaysLeft", " ({n} working days left)"),
+                    Map.entry("DEADLINE_MISSED.subject", "Overdue"),
+                    Map.entry("DEADLINE_MISSED", "Assignment \"{title}\" passed its deadline of {deadline} without a draft on time."),
+                    Map.entry("REVISION_REQUESTED.subject", "Draft revision requested"),
+                    Map.entry("REVISION_REQUESTED", "Draft v{version} of assignment \"{title}\" needs revision:"),
+                    Map.entry("reopened", "Point {point} reopened"),
+                    Map.entry("dueDate", "Resubmit by {dueDate}."),
+                    Map.entry("EXTENSION_REQUESTED.subject", "Extension requested"),
+                    Map.entry("EXTENSION_REQUESTED",
+                            "{unit} asks to extend assignment \"{title}\" from {from} to {to}. Reason: {reason}"),
+                    Map.entry("DEADLINE_EXTENDED.subject", "Deadline extended"),
+                    Map.entry("DEADLINE_EXTENDED", "Assignment \"{title}\" is extended to {date}."),
+                    Map.entry("EXTENSION_REJECTED.subject", "Extension refused"),
+                    Map.entry("EXTENSION_REJECTED",
+                            "The request to extend assignment \"{title}\" to {date} was not granted. Reason: {reason}")));
+
+    private NotificationWording() {
+    }
+
+    /** {@code lang} "en" or anything else for Vietnamese; null if the type or the values are unknown. */
+    static Words of(String type, Document values, String lang) {
+        Map<String, String> texts = TEXTS.get("en".equals(lang) ? "en" : "vi");
+        if (values == null || type == null || !(texts.containsKey(type) || type.equals("REMINDER_SENT"))) {
+            return null;
+        }
+        Map<String, String> v = new HashMap<>();
+        values.forEach((key, value) -> v.put(key, value == null ? "" : String.valueOf(value)));
+        for (String date : List.of("deadline", "dueDate", "from", "to", "date")) {
+            if (values.getString(date) != null) {
+                v.put(date, LocalDate.parse(values.getString(date)).format(DAY));
+            }
+        }
+        String subject;
+        String text;
+        if (type.equals("REMINDER_SENT")) {
+            subject = texts.get("REMINDER_SENT." + values.getString("kind"));
+            v.put("left", values.get("workingDaysLeft") == null ? ""
+                    : fill(texts.get("workingDaysLeft"), Map.of("n", String.valueOf(values.get("workingDaysLeft")))));
+            text = fill(texts.get(values.getString("deadline") == null ? "REMINDER_SENT.noDeadline" : "REMINDER_SENT"), v);
+        } else {
+            subject = texts.get(type + ".subject");
+            text = fill(texts.get(type), v);
+        }
+        List<String> lines = new ArrayList<>(List.of(text));
+        if (type.equals("REVISION_REQUESTED")) {
+            values.getList("points", String.class, List.of()).forEach(p -> lines.add("- " + p));
+            values.getList("reopened", String.class, List.of())
+                    .forEach(p -> lines.add("- " + fill(texts.get("reopened"), Map.of("point", p))));
+            if (values.getString("dueDate") != null) {
+                lines.add(fill(texts.get("dueDate"), v));
+            }
+        }
+        if (values.getString("note") != null) {
+            lines.add(values.getString("note"));
+        }
+        return subject == null ? null : new Words(subject, String.join("\n", lines));
+    }
+
+    private static String fill(String template, Map<String, String> values) {
+        String out = template;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            out = out.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,48 @@
+package vn.docket.query.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+class NotificationWordingTest {
+
+    private static final Document REVISION = new Document("title", "Dự thảo Kế hoạch IOC").append("unit", "Phòng Văn hóa và Thông tin")
+            .append("version", 2).append("points", List.of("2.1 Bổ sung lộ trình")).append("reopened", List.of("1.2"))
+            .append("dueDate", "2026-12-15");
+
+    @Test
+    void a_revision_request_is_worded_in_vietnamese_for_the_email_and_the_bell_with_its_points_and_dates_as_people_read_them() {
+        NotificationWording.Words words = NotificationWording.of("REVISION_REQUESTED", REVISION, "vi");
+        assertThat(words.subject()).isEqualTo("Yêu cầu chỉnh sửa dự thảo");
+        assertThat(words.text()).isEqualTo("""
+                Dự thảo v2 của nhiệm vụ "Dự thảo Kế hoạch IOC" cần chỉnh sửa:
+                - 2.1 Bổ sung lộ trình
+                - Mở lại ý kiến 1.2
+                Hạn nộp lại: 15/12/2026.""");
+    }
+
+    @Test
+    void the_same_notification_reads_in_english_when_the_reader_asks_for_it() {
+        NotificationWording.Words words = NotificationWording.of("REVISION_REQUESTED", REVISION, "en");
+        assertThat(words.subject()).isEqualTo("Draft revision requested");
+        assertThat(words.text()).startsWith("Draft v2 of assignment \"Dự thảo Kế hoạch IOC\" needs revision:")
+                .contains("- Point 1.2 reopened", "Resubmit by 15/12/2026.");
+    }
+
+    @Test
+    void a_reminder_names_its_kind_the_working_days_left_and_the_note() {
+        Document values = new Document("title", "Báo cáo năm").append("unit", "Phòng Tài chính - Kế hoạch").append("kind", "MANUAL")
+                .append("deadline", "2026-12-05").append("workingDaysLeft", 3).append("note", "Đề nghị trình đúng hạn");
+        NotificationWording.Words words = NotificationWording.of("REMINDER_SENT", values, "vi");
+        assertThat(words.subject()).isEqualTo("Đôn đốc thực hiện nhiệm vụ");
+        assertThat(words.text()).isEqualTo("Nhiệm vụ \"Báo cáo năm\" có hạn ngày 05/12/2026 (còn 3 ngày làm việc).\nĐề nghị trình đúng hạn");
+    }
+
+    @Test
+    void a_notification_stored_before_its_values_were_kept_has_no_wording_here_and_keeps_its_stored_text() {
+        assertThat(NotificationWording.of("DEADLINE_MISSED", null, "en")).isNull();
+        assertThat(NotificationWording.of("SOMETHING_NEW", new Document("title", "x"), "vi")).isNull();
+    }
+}
