@@ -74,6 +74,7 @@ class CommandDoorTest {
                         cmd.getString("update").getValue(), u.asDocument().getDocument("q"))));
                 case "delete" -> cmd.getArray("deletes").forEach(d -> filters.add(new Filter(name,
                         cmd.getString("delete").getValue(), d.asDocument().getDocument("q"))));
+                case "insert" -> filters.add(new Filter(name, cmd.getString("insert").getValue(), null));
                 case "count", "aggregate", "distinct" -> filters.add(new Filter(name, cmd.getFirstKey(), new BsonDocument("scan", cmd)));
                 default -> {
                 }
@@ -105,11 +106,36 @@ class CommandDoorTest {
 
         assertThat(sent.filters).extracting(Filter::collection).contains("access_tokens", "users");
         for (Filter f : sent.filters) {
+            if (f.filter() == null) {
+                continue; // an insert
+            }
             assertThat(uniqueKeys(f.collection())).as("%s on %s with %s: a unique index with exactly these keys",
                     f.command(), f.collection(), f.filter()).contains(f.filter().keySet());
             f.filter().values().stream().filter(v -> v.isDocument()).forEach(v -> assertThat(v.asDocument().keySet())
                     .as("%s on %s with %s: equality or $in", f.command(), f.collection(), f.filter()).isEqualTo(Set.of("$in")));
         }
+    }
+
+    /**
+     * Each write to the events or the deadlines is answered only once the embedded database has committed it to
+     * its file, and a commit holds every other write back: a create waits for two, its event's and its deadlines'.
+     */
+    @Test
+    void a_create_with_a_deadline_waits_for_the_data_file_twice() {
+        String token = token("clerk");
+        assertThat(create(token, null).getStatusCode().value()).isEqualTo(201);
+
+        sent.filters.clear();
+        sent.recording = true;
+        try {
+            assertThat(create(token, null).getStatusCode().value()).isEqualTo(201);
+        } finally {
+            sent.recording = false;
+        }
+
+        assertThat(sent.filters).filteredOn(f -> !f.command().equals("find"))
+                .extracting(f -> f.command() + " " + f.collection())
+                .containsExactlyInAnyOrder("insert docket_events", "insert deadlines");
     }
 
     private List<Set<String>> uniqueKeys(String collection) {
