@@ -1,6 +1,10 @@
 package vn.docket.app.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.event.CommandFailedEvent;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import com.mongodb.event.CommandSucceededEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +19,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jdk.jfr.Configuration;
@@ -24,6 +30,8 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
@@ -54,6 +62,7 @@ public final class HttpBenchmark {
     private static final int CLIENTS = 4;
 
     private final Map<String, Object> figures = new LinkedHashMap<>();
+    private final DatabaseTime databaseTime = new DatabaseTime();
     private final int requests;
     private final int warmup;
     private final double seconds;
@@ -91,7 +100,8 @@ public final class HttpBenchmark {
         System.setProperty("axoniq.update-checker.disabled", "true");
         work = Files.createTempDirectory("docket-http-bench");
         progress("Docket on the embedded H2 backend, data in " + work);
-        try (ConfigurableApplicationContext docket = new SpringApplicationBuilder(DocketApplication.class).run(
+        try (ConfigurableApplicationContext docket = new SpringApplicationBuilder(DocketApplication.class)
+                .initializers(context -> context.getBeanFactory().registerSingleton("benchDatabaseTime", databaseTime)).run(
                 "--docket.mongo.embedded.data-dir=" + work.resolve("data"), "--docket.mongo.embedded.port=0",
                 "--server.port=0", "--docket.security.demo-users=true",
                 "--logging.level.root=WARN", "--logging.level.vn.docket=WARN")) {
@@ -180,11 +190,14 @@ public final class HttpBenchmark {
         progress("Profiling " + requests + " creates over HTTP into " + jfr);
         try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
             recording.start();
+            databaseTime.recording = true;
             require(ab(requests, true), requests);
+            databaseTime.recording = false;
             recording.stop();
             recording.dump(jfr);
         }
         summarise(jfr);
+        databaseTime.print(requests);
     }
 
     /**
@@ -251,6 +264,73 @@ public final class HttpBenchmark {
         String[] parts = type.split("\\.");
         int n = Math.min(parts.length - 1, 4);
         return String.join(".", Arrays.copyOf(parts, Math.max(n, 1)));
+    }
+
+    /**
+     * What Docket asked of the database while {@link #recording}, every thread: per command, collection and the
+     * shape of its filter (field names and operators, no values), how often and how long the answers took.
+     */
+    static final class DatabaseTime implements CommandListener {
+        volatile boolean recording;
+        private final Map<Integer, String> started = new ConcurrentHashMap<>();
+        private final Map<String, LongAdder> count = new ConcurrentHashMap<>();
+        private final Map<String, LongAdder> nanos = new ConcurrentHashMap<>();
+
+        @Override
+        public void commandStarted(CommandStartedEvent event) {
+            if (recording) {
+                started.put(event.getRequestId(), describe(event.getCommandName(), event.getCommand()));
+            }
+        }
+
+        @Override
+        public void commandSucceeded(CommandSucceededEvent event) {
+            done(event.getRequestId(), event.getElapsedTime(java.util.concurrent.TimeUnit.NANOSECONDS));
+        }
+
+        @Override
+        public void commandFailed(CommandFailedEvent event) {
+            done(event.getRequestId(), event.getElapsedTime(java.util.concurrent.TimeUnit.NANOSECONDS));
+        }
+
+        private void done(int requestId, long elapsed) {
+            String what = started.remove(requestId);
+            if (what != null) {
+                count.computeIfAbsent(what, k -> new LongAdder()).increment();
+                nanos.computeIfAbsent(what, k -> new LongAdder()).add(elapsed);
+            }
+        }
+
+        private static String describe(String name, BsonDocument command) {
+            BsonValue collection = command.get(name);
+            BsonDocument filter = switch (name) {
+                case "find" -> command.getDocument("filter", new BsonDocument());
+                case "findAndModify" -> command.getDocument("query", new BsonDocument());
+                case "update" -> command.getArray("updates").get(0).asDocument().getDocument("q");
+                case "delete" -> command.getArray("deletes").get(0).asDocument().getDocument("q");
+                default -> new BsonDocument();
+            };
+            return name + " " + (collection != null && collection.isString() ? collection.asString().getValue() : "")
+                    + " " + shape(filter);
+        }
+
+        private static String shape(BsonValue value) {
+            if (value.isDocument()) {
+                StringBuilder b = new StringBuilder("{");
+                value.asDocument().forEach((k, v) -> b.append(b.length() > 1 ? ", " : "").append(k)
+                        .append(k.startsWith("$") || v.isDocument() ? ": " + shape(v) : ""));
+                return b.append("}").toString();
+            }
+            return value.isArray() && !value.asArray().isEmpty() ? "[" + shape(value.asArray().get(0)) + "...]" : "";
+        }
+
+        void print(int requests) {
+            System.out.println("\ndatabase commands during the profiled round (all threads), by total time:");
+            nanos.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.comparingLong(LongAdder::sum).reversed()))
+                    .limit(20).forEach(e -> System.out.printf(Locale.ROOT, "  %8.0f ms %7d x %6.2f per create  %s%n",
+                            e.getValue().sum() / 1e6, count.get(e.getKey()).sum(),
+                            count.get(e.getKey()).sum() / (double) requests, e.getKey()));
+        }
     }
 
     private record Ab(int complete, int failed, int non2xx, double rate, double p50, double p99) {
