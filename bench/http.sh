@@ -1,6 +1,6 @@
 #!/bin/sh
 # A command over HTTP against the same command in-process, in one Docket on its default start (embedded
-# server, H2 backend, data in a temporary directory), demo users, a clerk's personal access token:
+# server, H2 backend, data in a temporary directory removed at the end), demo users, a clerk's personal access token:
 # AssignTask through Docket's own dispatcher from 4 threads, then `ab -k -c 4` POST /api/assignments
 # (three rounds each, alternating, medians; the ratio within this run), and GET /api/me as the door's floor.
 #   bench/http.sh                                  3,000 requests per round after 1,000 to warm up

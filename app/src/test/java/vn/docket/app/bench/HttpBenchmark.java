@@ -150,6 +150,11 @@ public final class HttpBenchmark {
             if (jfr != null) {
                 profile();
             }
+        } finally {
+            // The data file grows by a chunk per commit: hundreds of MB for a run, of no use afterwards.
+            try (var files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
