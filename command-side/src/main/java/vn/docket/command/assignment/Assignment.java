@@ -130,7 +130,7 @@ class Assignment {
         }
         apply(new TaskAssigned(cmd.assignmentId(), title, cmd.kind(), lead, coordinators, cmd.deadline(),
                 route.levels(), cmd.source(), cmd.parentId(), on));
-        chaser.arm(deadlines, cmd.deadline());
+        chaser.armNew(deadlines, cmd.deadline());
     }
 
     /**

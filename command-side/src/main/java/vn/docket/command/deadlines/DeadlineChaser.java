@@ -48,6 +48,15 @@ public class DeadlineChaser {
     /** (Re)arms the reminder and the missed check for {@code deadline}; null disarms. */
     public void arm(DeadlineManager deadlines, LocalDate deadline) {
         disarm(deadlines);
+        armNew(deadlines, deadline);
+    }
+
+    /**
+     * Arms a new assignment, which has nothing armed yet: no cancelling first. A cancel names the deadline and
+     * the assignment, which the embedded server can only find by reading every stored deadline, and it is a write
+     * that waits for the data file: two of each on every create, for nothing.
+     */
+    public void armNew(DeadlineManager deadlines, LocalDate deadline) {
         if (deadline == null) {
             return;
         }

@@ -24,7 +24,7 @@ public record DeadlineSettings(Integer remindWorkingDaysBefore, LocalTime sendAt
             throw new IllegalArgumentException("docket.deadlines.remind-working-days-before must not be negative");
         }
         sendAt = sendAt == null ? LocalTime.of(8, 0) : sendAt;
-        pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
+        pollInterval = pollInterval == null ? Duration.ofSeconds(30) : pollInterval;
         lease = lease == null ? Duration.ofMinutes(1) : lease;
         maxAttempts = maxAttempts == null ? 5 : maxAttempts;
     }

@@ -59,6 +59,8 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
     static final String SCHEDULED = "SCHEDULED";
     static final String DELIVERING = "DELIVERING";
     static final String FAILED = "FAILED";
+    /** A unit of work's resource: the deadlines its command scheduled, stored together. */
+    private static final String SCHEDULED_BY_COMMAND = MongoDeadlineManager.class.getName() + ".scheduled";
 
     private final MongoCollection<Document> deadlines;
     private final Serializer serializer;
@@ -114,9 +116,25 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
                     .append("metaData", metaData)
                     .append("state", SCHEDULED)
                     .append("attempts", 0);
-            return () -> deadlines.insertOne(deadline);
+            return inserting(deadline);
         });
         return id;
+    }
+
+    /**
+     * The deadlines one command schedules are stored in one insert: each write to the deadlines waits for the
+     * embedded database's commit before it is answered, and a new assignment schedules two. The first deadline's
+     * write inserts every deadline the command scheduled, since it runs after all their preparations (see
+     * {@link #afterTheEvents}); the others' writes have nothing left to do.
+     */
+    private Runnable inserting(Document deadline) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return () -> deadlines.insertOne(deadline);
+        }
+        List<Document> scheduled = CurrentUnitOfWork.get().getOrComputeResource(SCHEDULED_BY_COMMAND,
+                key -> new ArrayList<Document>());
+        scheduled.add(deadline);
+        return scheduled.size() > 1 ? () -> { } : () -> deadlines.insertMany(scheduled);
     }
 
     @Override

@@ -5,8 +5,10 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -25,11 +27,16 @@ public class MongoConfiguration {
                 : DatabaseServer.external(settings.uri());
     }
 
-    /** With the timeouts of {@link MongoSettings.Timeouts}; the same options in the URI win (applied last). */
+    /**
+     * With the timeouts of {@link MongoSettings.Timeouts}; the same options in the URI win (applied last). A
+     * {@link CommandListener} bean sees every command Docket sends (tests check what a request asks of the database).
+     */
     @Bean(destroyMethod = "close")
-    MongoClient mongoClient(DatabaseServer server, MongoSettings settings) {
+    MongoClient mongoClient(DatabaseServer server, MongoSettings settings, ObjectProvider<CommandListener> listeners) {
         MongoSettings.Timeouts timeouts = settings.timeouts();
-        return MongoClients.create(MongoClientSettings.builder()
+        MongoClientSettings.Builder builder = MongoClientSettings.builder();
+        listeners.orderedStream().forEach(builder::addCommandListener);
+        return MongoClients.create(builder
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(timeouts.serverSelection().toMillis(), TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(s -> s
                         .connectTimeout((int) timeouts.connect().toMillis(), TimeUnit.MILLISECONDS)

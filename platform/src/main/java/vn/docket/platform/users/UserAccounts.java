@@ -97,11 +97,22 @@ public class UserAccounts {
         return current(id).filter(StoredUser::enabled).map(StoredUser::toDocketUser);
     }
 
-    /** Whose personal access token this is, as they sign in; nobody when it is revoked or they are disabled. */
+    /**
+     * Whose personal access token this is, as they sign in; nobody when it is revoked or they are disabled. Three
+     * reads by key on every request (the token, the user's row, the user's events after it), so a revocation or a
+     * disabling on any node counts from the next request on; the token is read again only when the row was behind.
+     */
     public Optional<DocketUser> signInWithToken(String token) {
-        Optional<DocketUser> user = tokens.owner(token).flatMap(this::signIn);
-        // Catching the owner up with their events may just have revoked this very token.
-        return user.filter(u -> tokens.owner(token).isPresent());
+        Optional<String> owner = tokens.owner(token);
+        if (owner.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<StoredUser> row = store.find(owner.get());
+        if (behind(owner.get(), row)) {
+            // Catching the owner up with their events may just have revoked this very token.
+            return signIn(owner.get()).filter(u -> tokens.owner(token).isPresent());
+        }
+        return row.filter(StoredUser::enabled).map(StoredUser::toDocketUser);
     }
 
     /**
@@ -110,12 +121,16 @@ public class UserAccounts {
      */
     Optional<StoredUser> current(String id) {
         Optional<StoredUser> row = store.find(id);
-        long version = row.map(StoredUser::version).orElse(-1L);
-        if (!events.readEvents(UserAccount.aggregateId(id), version + 1).hasNext()) {
+        if (!behind(id, row)) {
             return row;
         }
-        catchUp(id, version);
+        catchUp(id, row.map(StoredUser::version).orElse(-1L));
         return store.find(id);
+    }
+
+    /** Whether the user has events the row does not show yet. */
+    private boolean behind(String id, Optional<StoredUser> row) {
+        return events.readEvents(UserAccount.aggregateId(id), row.map(StoredUser::version).orElse(-1L) + 1).hasNext();
     }
 
     /**
