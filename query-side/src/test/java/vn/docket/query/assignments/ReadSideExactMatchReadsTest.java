@@ -125,13 +125,13 @@ class ReadSideExactMatchReadsTest {
         }
     }
 
-    private static void signIn(Actor actor) {
+    static void signIn(Actor actor) {
         DocketUser user = new DocketUser(actor, null);
         SecurityContextHolder.getContext().setAuthentication(
                 new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
     }
 
-    private static void project(AssignmentListProjection projection, Object event, long seq) {
+    static void project(AssignmentListProjection projection, Object event, long seq) {
         if (event instanceof TaskAssigned e) {
             projection.on(e, seq);
         } else if (event instanceof DraftSubmitted e) {
