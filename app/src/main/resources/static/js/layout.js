@@ -65,6 +65,11 @@ function header(page, me) {
     h('nav', { id: 'top-nav', 'aria-label': t('nav.label') }, h('ul', {},
       [...NAV, ...(me.role === 'ADMIN' ? ADMIN_NAV : [])].map(([key, href]) => h('li', {}, h('a', { href, 'aria-current': key === page ? 'page' : null },
         t('nav.' + key)))))),
+    h('form', { role: 'search', action: '/search.html', class: 'search', id: 'search' },
+      h('label', { for: 'search-q', class: 'sr-only' }, t('search.label')),
+      h('input', { type: 'search', name: 'q', id: 'search-q', placeholder: t('search.placeholder'),
+        value: page === 'search' ? new URLSearchParams(location.search).get('q') || '' : '' }),
+      h('button', { type: 'submit' }, t('search.submit'))),
     h('div', { class: 'who', id: 'who', role: 'group', 'aria-label': t('user.label') },
       bell(),
       h('span', { class: 'name', id: 'who-name' }, me.name),
@@ -194,14 +199,9 @@ export function table(caption, headers, rows, attrs = {}) {
 
 export const KINDS = ['PLAN', 'REPORT', 'SCHEME', 'PROGRAMME', 'OTHER'];
 
-/** Units seen on assignments, for the suggestions of unit fields (free text stays allowed). */
+/** The directory's units and those seen on assignments, for the suggestions of unit fields (free text stays allowed). */
 export async function unitList(me) {
   const ownUnit = me.unit && (me.role === 'UNIT_STAFF' || me.role === 'UNIT_HEAD');
-  const seen = new Set(ownUnit ? [me.unit] : []);
-  const page = await api('/api/assignments?size=200');
-  for (const a of page.items) {
-    seen.add(a.leadUnit);
-    (a.coordinatingUnits || []).forEach(u => seen.add(u));
-  }
+  const seen = new Set([...(ownUnit ? [me.unit] : []), ...(await api('/api/units')).map(u => u.name)]);
   return h('datalist', { id: 'units' }, [...seen].sort((x, y) => x.localeCompare(y, 'vi')).map(u => h('option', { value: u })));
 }

@@ -1,29 +1,33 @@
 // Dashboard: the four timeliness classes per lead unit (chart and table), the overdue list with days
-// overdue, and what waits for the signed-in person.
-import { all } from '../api.js';
+// overdue, and what waits for the signed-in person. The server counts (/api/stats/dashboard); the page
+// never downloads every assignment.
+import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { t, fmtDate } from '../i18n.js';
 import { start, section, table, statusBadge, timelinessBadge, assignmentLink, deadlineText } from '../layout.js';
 import { stackedBars, CLASSES } from '../charts.js';
 import { waitsFor } from '../work.js';
 
+/** The lists that can hold what waits for this person (the list's "mine"); waitsFor() then keeps exactly what does. */
+function mineQueries(me) {
+  const awaiting = levels => levels.length === 0 ? []
+    : ['mine=true&' + levels.map(l => `awaiting=${encodeURIComponent(l.name)}`).join('&')];
+  if (me.role === 'CHAIR' || me.role === 'VICE_CHAIR') return awaiting(me.approvalLevels.filter(l => l.mayAct));
+  if (me.role === 'CLERK') return ['status=APPROVED', ...awaiting(me.approvalLevels.filter(l => l.outsideBody))];
+  if ((me.role === 'UNIT_STAFF' || me.role === 'UNIT_HEAD') && me.unit) return ['mine=true'];
+  return [];
+}
+
 start('dashboard', 'dash.title', async (main, me) => {
-  const assignments = await all('/api/assignments');
-  const units = new Map();
-  for (const a of assignments) {
-    if (!a.timeliness) continue; // cancelled assignments have no class
-    const counts = units.get(a.leadUnit) || {};
-    counts[a.timeliness] = (counts[a.timeliness] || 0) + 1;
-    units.set(a.leadUnit, counts);
-  }
-  const rows = [...units.entries()].map(([label, counts]) => ({ label, counts }))
-    .sort((x, y) => x.label.localeCompare(y.label, 'vi'));
+  const [stats, ...lists] = await Promise.all([api('/api/stats/dashboard'),
+    ...mineQueries(me).map(q => api(`/api/assignments?${q}&size=50`))]);
+  const rows = stats.byUnit.map(r => ({ label: r.unit, counts: r.counts }));
   const sum = key => rows.reduce((n, r) => n + (r.counts[key] || 0), 0);
   const rowTotal = r => CLASSES.reduce((n, k) => n + (r.counts[k] || 0), 0);
 
-  const overdue = assignments.filter(a => a.timeliness === 'OVERDUE')
-    .sort((x, y) => (y.daysOverdue || 0) - (x.daysOverdue || 0));
-  const mine = assignments.filter(a => waitsFor(me, a));
+  const overdue = stats.overdue.items;
+  const seen = new Set();
+  const mine = lists.flatMap(l => l.items).filter(a => !seen.has(a.id) && seen.add(a.id) && waitsFor(me, a));
   const mineTitle = me.role === 'CHAIR' || me.role === 'VICE_CHAIR' ? t('dash.mine.leader')
     : me.role === 'CLERK' ? t('dash.mine.clerk')
       : me.role === 'UNIT_STAFF' || me.role === 'UNIT_HEAD' ? t('dash.mine.unit') : null;
@@ -36,6 +40,7 @@ start('dashboard', 'dash.title', async (main, me) => {
           : h('ul', { class: 'cards', id: 'mine' }, mine.map(a => h('li', {},
             assignmentLink(a), h('div', { class: 'meta' }, statusBadge(a.status), ' ', timelinessBadge(a.timeliness),
               ' · ', a.leadUnit, ' · ', t('field.deadline'), ': ', deadlineText(a)))))),
+    h('p', { id: 'due-this-week' }, h('a', { href: '/assignments.html?view=due7' }, t('dash.dueThisWeek', { n: stats.dueThisWeek }))),
     section(t('dash.byUnit'),
       rows.length === 0 ? h('p', { class: 'muted' }, t('dash.empty')) : [
         stackedBars(t('dash.chart'), rows, CLASSES, k => `tl-${k}`, k => t('timeliness.' + k)),
@@ -51,5 +56,7 @@ start('dashboard', 'dash.title', async (main, me) => {
           t('field.status')], overdue.map(a => h('tr', {},
           h('td', {}, assignmentLink(a)), h('td', {}, a.leadUnit), h('td', {}, fmtDate(a.deadline)),
           h('td', { class: 'num overdue-days' }, a.daysOverdue ?? ''), h('td', {}, statusBadge(a.status)))),
-          { id: 'overdue' })));
+          { id: 'overdue' }),
+      stats.overdue.total > overdue.length ? h('p', {}, h('a', { href: '/assignments.html?timeliness=OVERDUE', id: 'overdue-all' },
+        t('dash.overdue.all', { n: stats.overdue.total }))) : ''));
 });

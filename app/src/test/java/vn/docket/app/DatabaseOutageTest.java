@@ -65,7 +65,9 @@ class DatabaseOutageTest {
         String port = app.getEnvironment().getProperty("local.server.port");
         TestRestTemplate http = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port));
         DocketClient docket = new DocketClient(http);
-        assertThat(http.getForEntity("/actuator/health/readiness", String.class).getStatusCode().value()).isEqualTo(200);
+        // Ready once the assignment index has read the event store after start-up.
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> http.getForEntity("/actuator/health/readiness", String.class).getStatusCode().value() == 200);
         // Someone whose account is kept in the database, not in configuration: signing in needs the database.
         docket.ok("admin", "/api/admin/users", Map.of("id", "lan.nguyen", "name", "Nguyễn Thị Lan",
                 "unit", "Văn phòng HĐND và UBND thành phố", "role", "CLERK", "password", STORED_PASSWORD));

@@ -2,7 +2,9 @@ package vn.docket.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,6 +24,9 @@ class HealthEndpointTest {
 
     @Test
     void liveness_and_readiness_answer_without_credentials_with_the_status_alone() {
+        // A node is ready once its assignment index has read the event store after start-up (a moment here).
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> http.getForEntity("/actuator/health/readiness", String.class).getStatusCode().value() == 200);
         Map<String, String> expected = Map.of(
                 "/actuator/health", "{\"status\":\"UP\",\"groups\":[\"liveness\",\"readiness\"]}",
                 "/actuator/health/liveness", "{\"status\":\"UP\"}",

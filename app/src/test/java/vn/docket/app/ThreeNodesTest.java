@@ -48,6 +48,7 @@ import org.springframework.web.client.ResourceAccessException;
 import vn.docket.events.ReminderSent;
 import vn.docket.events.TaskAssigned;
 import vn.docket.platform.testing.MutableClock;
+import vn.docket.query.assignments.AssignmentIndex;
 
 /**
  * Three Docket nodes (each the whole app, as in production) on one database, the way several nodes run
@@ -307,6 +308,8 @@ class ThreeNodesTest {
             for (Node node : sharing) {
                 Map<String, Set<Integer>> held = node.segments();
                 assertThat(held).as(node.name).isNotEmpty();
+                // Each node reads the whole store into its own in-memory assignment index: one segment, never shared.
+                assertThat(held.remove(AssignmentIndex.NAME)).as("%s's own assignment index", node.name).containsExactly(0);
                 held.forEach((processor, segments) -> {
                     if (SEGMENTS_OF.getOrDefault(processor, SEGMENTS).size() >= sharing.size()) {
                         assertThat(segments).as("%s on %s", processor, node.name).isNotEmpty();

@@ -61,6 +61,7 @@ class EveryScreenBrowserTest extends BrowserTest {
         check(soft, "stats", "/stats.html");
         check(soft, "reports", "/reports.html");
         check(soft, "tokens", "/tokens.html");
+        check(soft, "search", "/search.html?q=den+led"); // the header's search, without tone marks
 
         browser.signIn("qldt");
         check(soft, "unit-detail", "/assignment.html?id=" + led);

@@ -25,6 +25,7 @@ import vn.docket.platform.security.CurrentActor;
 import vn.docket.platform.web.NotAllowed;
 import vn.docket.platform.web.NotFound;
 import vn.docket.platform.web.StateConflict;
+import vn.docket.query.assignments.AssignmentIndex;
 
 /** Where each projection stands, and rebuilding one from the event store. */
 @RestController
@@ -57,7 +58,7 @@ class ProjectionAdminController {
         TrackingToken head = eventStore.createHeadToken();
         List<ProjectionStatus> result = new ArrayList<>();
         processing.eventProcessors().forEach((name, processor) -> {
-            if (processor instanceof StreamingEventProcessor streaming) {
+            if (processor instanceof StreamingEventProcessor streaming && !AssignmentIndex.NAME.equals(name)) {
                 result.add(status(name, streaming, head));
             }
         });
@@ -69,7 +70,9 @@ class ProjectionAdminController {
     @Operation(summary = "Drop a projection's read model and replay it from the event store")
     ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {
         requireAdmin();
+        // The assignment index is no read model to rebuild: it lives in memory and is read anew at every start.
         StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
+                .filter(p -> !AssignmentIndex.NAME.equals(name))
                 .orElseThrow(() -> new NotFound("No projection named '" + name + "'."));
         if (processor.isReplaying()) {
             throw new StateConflict("rebuild-running", "The projection '" + name + "' is already being rebuilt.");

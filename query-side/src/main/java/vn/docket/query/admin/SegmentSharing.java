@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.docket.platform.Periodic;
 import vn.docket.platform.axon.ClusterSettings;
+import vn.docket.query.assignments.AssignmentIndex;
 
 /**
  * Shares each projection's segments evenly among the nodes on one database. Axon lets a node claim every
@@ -79,7 +80,9 @@ class SegmentSharing {
         }
         handedBack.values().removeIf(until -> until < now);
         for (EventProcessor processor : processing.eventProcessors().values()) {
-            if (processor instanceof TrackingEventProcessor tracking && tracking.isRunning() && live.size() > 1) {
+            // Each node keeps its own assignment index (its position in memory): nothing of it to share.
+            if (processor instanceof TrackingEventProcessor tracking && tracking.isRunning() && live.size() > 1
+                    && !AssignmentIndex.NAME.equals(tracking.getName())) {
                 share(tracking, live, now);
             }
         }

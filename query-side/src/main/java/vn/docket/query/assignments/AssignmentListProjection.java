@@ -15,7 +15,6 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
-import vn.docket.platform.Text;
 import org.springframework.stereotype.Component;
 import vn.docket.events.AssignmentStatus;
 import vn.docket.events.DeadlineExtended;
@@ -35,7 +34,10 @@ import vn.docket.events.TaskReassigned;
 import vn.docket.query.support.EventActors;
 import vn.docket.query.support.ReadModels;
 
-/** Keeps one document per assignment with what the list, the detail and the timeliness filters need. */
+/**
+ * Keeps one document per assignment with what the list and the detail show. The list's filters, sort and counts
+ * are answered by {@link AssignmentIndex} in memory; pages read these documents by id only.
+ */
 @Component
 @ProcessingGroup(AssignmentListProjection.NAME)
 class AssignmentListProjection {
@@ -66,8 +68,6 @@ class AssignmentListProjection {
             doc.put("source", e.source() == null ? null : source(e.source()));
             doc.put("assignedOn", iso(e.effectiveDate()));
             doc.put("handedInOn", null);
-            doc.put("search", Text.folded(e.title() + " " + e.leadUnit() + " " + String.join(" ", e.coordinatingUnits())));
-            timeliness(doc);
         });
     }
 
@@ -78,7 +78,6 @@ class AssignmentListProjection {
             doc.put("currentVersion", e.version());
             doc.put("approvedLevels", List.of());
             doc.put("handedInOn", iso(e.effectiveDate()));
-            timeliness(doc);
         });
     }
 
@@ -90,7 +89,6 @@ class AssignmentListProjection {
             if (e.dueDate() != null) {
                 doc.put("deadline", iso(e.dueDate()));
             }
-            timeliness(doc);
         });
     }
 
@@ -101,7 +99,6 @@ class AssignmentListProjection {
             doc.put("status", AssignmentStatus.REVISION_REQUESTED.name());
             doc.put("handedInOn", null);
             doc.put("meetingVerdict", e.verdict().name());
-            timeliness(doc);
         });
     }
 
@@ -132,7 +129,6 @@ class AssignmentListProjection {
         ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> {
             doc.put("deadline", iso(e.newDeadline()));
             doc.put("pendingExtension", null); // any extension settles a pending request
-            timeliness(doc);
         });
     }
 
@@ -140,8 +136,6 @@ class AssignmentListProjection {
     void on(TaskReassigned e, @SequenceNumber long seq) {
         ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> {
             doc.put("leadUnit", e.newLeadUnit());
-            doc.put("search", Text.folded(doc.getString("title") + " " + e.newLeadUnit() + " "
-                    + String.join(" ", doc.getList("coordinatingUnits", String.class))));
         });
     }
 
@@ -186,10 +180,6 @@ class AssignmentListProjection {
         assignments.drop();
     }
 
-    /**
-     * The part of the timeliness class that does not depend on today: whether a draft was handed in after
-     * the deadline. Stored so that the list can filter by class in the database.
-     */
     /** The notice and item; the registered notice's id too when there is one, so the page can link to it. */
     private static Document source(NoticeSource source) {
         Document doc = new Document("notice", source.notice()).append("item", source.item());
@@ -197,12 +187,5 @@ class AssignmentListProjection {
             doc.append("noticeId", source.noticeId().toString());
         }
         return doc;
-    }
-
-    private static void timeliness(Document doc) {
-        String handedIn = doc.getString("handedInOn");
-        String deadline = doc.getString("deadline");
-        doc.put("handedInLate", handedIn != null && deadline != null && handedIn.compareTo(deadline) > 0);
-        doc.put("deadlineSort", deadline == null ? "9999-12-31" : deadline);
     }
 }

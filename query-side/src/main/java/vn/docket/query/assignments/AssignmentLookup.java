@@ -4,10 +4,13 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -15,21 +18,74 @@ import org.springframework.stereotype.Component;
 @Component
 public class AssignmentLookup {
 
+    /** Ids per read: the embedded server answers {@code _id $in} from its unique index; MongoDB in one reply. */
+    static final int KEYS_PER_READ = 128;
+    /** How long a page waits for the read model to write what the index already has (see {@link #inOrder}). */
+    static final Duration READ_MODEL_WAIT = Duration.ofSeconds(2);
+    /** Only an entry the index changed this recently is waited for; an older gap is not about to close. */
+    static final Duration RECENT = Duration.ofSeconds(10);
+
     private final MongoCollection<Document> assignments;
+    private final AssignmentIndex index;
     private final Clock clock;
 
-    AssignmentLookup(MongoDatabase database, Clock clock) {
+    AssignmentLookup(MongoDatabase database, AssignmentIndex index, Clock clock) {
         this.assignments = database.getCollection(AssignmentListProjection.COLLECTION);
+        this.index = index;
         this.clock = clock;
     }
 
     public Map<String, AssignmentView> byIds(List<String> ids) {
+        LocalDate today = LocalDate.now(clock);
         Map<String, AssignmentView> found = new HashMap<>();
-        if (ids.isEmpty()) {
-            return found;
+        read(ids).forEach((id, d) -> found.put(id, AssignmentView.from(d, today)));
+        return found;
+    }
+
+    /**
+     * The documents of the ids the index chose, in the index's order. The index (memory) and the read model
+     * (the list projection's writes) follow the event store separately, so for a moment the index may know an
+     * event the read model has not written yet. Such a page waits up to {@link #READ_MODEL_WAIT} for it; what is
+     * still missing then is left out of the page (the total still counts it), and a document still older than
+     * the index is shown as the read model has it. The next request sees both in step.
+     */
+    List<AssignmentView> inOrder(List<String> ids) {
+        Map<String, Document> found = read(ids);
+        long until = System.nanoTime() + READ_MODEL_WAIT.toNanos();
+        List<String> behind = behind(ids, found);
+        while (!behind.isEmpty() && System.nanoTime() < until) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            found.putAll(read(behind));
+            behind = behind(behind, found);
         }
         LocalDate today = LocalDate.now(clock);
-        assignments.find(Filters.in("_id", ids)).forEach(d -> found.put(d.getString("_id"), AssignmentView.from(d, today)));
+        return ids.stream().map(found::get).filter(Objects::nonNull).map(d -> AssignmentView.from(d, today)).toList();
+    }
+
+    /** The ids whose document is missing or older than the index's entry, among those the index changed lately. */
+    private List<String> behind(List<String> ids, Map<String, Document> found) {
+        long recent = System.currentTimeMillis() - RECENT.toMillis();
+        List<String> behind = new ArrayList<>();
+        for (String id : ids) {
+            Document d = found.get(id);
+            long seq = d != null && d.get("seq") instanceof Number n ? n.longValue() : -1;
+            index.get(id).filter(a -> a.indexedAt() > recent && seq < a.seq()).ifPresent(a -> behind.add(id));
+        }
+        return behind;
+    }
+
+    private Map<String, Document> read(List<String> ids) {
+        Map<String, Document> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += KEYS_PER_READ) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + KEYS_PER_READ));
+            assignments.find(Filters.in("_id", chunk)).batchSize(chunk.size())
+                    .forEach(d -> found.put(d.getString("_id"), d));
+        }
         return found;
     }
 }

@@ -3,7 +3,6 @@ package vn.docket.query.assignments;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -11,9 +10,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,19 +32,25 @@ import vn.docket.query.support.Paging;
 @Tag(name = "Assignments (queries)")
 class AssignmentQueryController {
 
-    private static final List<String> OPEN = List.of("ASSIGNED", "DRAFT_SUBMITTED", "REVISION_REQUESTED");
-    private static final List<String> DONE = List.of("APPROVED", "ISSUED");
-
     private final MongoCollection<Document> assignments;
+    private final AssignmentIndex index;
+    private final AssignmentLookup lookup;
     private final Clock clock;
     private final Visibility visibility;
 
-    AssignmentQueryController(MongoDatabase database, Clock clock, Visibility visibility) {
+    AssignmentQueryController(MongoDatabase database, AssignmentIndex index, AssignmentLookup lookup, Clock clock,
+                              Visibility visibility) {
         this.assignments = database.getCollection(AssignmentListProjection.COLLECTION);
+        this.index = index;
+        this.lookup = lookup;
         this.clock = clock;
         this.visibility = visibility;
     }
 
+    /**
+     * The index ({@link AssignmentIndex}) picks the page's ids, sorted and counted; only the page's documents
+     * are read from the read model, by id.
+     */
     @GetMapping
     @Operation(summary = "Assignments, filtered and paged, sorted by deadline (none last)")
     Page<AssignmentView> list(@RequestParam(required = false) String unit,
@@ -62,80 +66,78 @@ class AssignmentQueryController {
                               @RequestParam(required = false) Integer page,
                               @RequestParam(required = false) Integer size) {
         Paging paging = Paging.of(page, size);
-        LocalDate today = LocalDate.now(clock);
-        List<Bson> filters = new ArrayList<>();
-        Bson visible = visibility.filter(CurrentActor.get());
+        if (dueWithin != null && (dueWithin < 0 || dueWithin > 366)) {
+            throw new RuleBroken("due-within-range", "dueWithin counts days from today: 0 to 366.");
+        }
+        index.awaitCaughtUp();
+        Actor me = CurrentActor.get();
+        Predicate<AssignmentIndex.Entry> filter = filter(me, visibility.filter(me), LocalDate.now(clock), unit, status,
+                timeliness, notice, q, deadlineFrom, deadlineTo, mine, awaiting, dueWithin);
+        AssignmentIndex.Hits hits = index.find(filter, paging.skip(), paging.size());
+        return new Page<>(lookup.inOrder(hits.ids()), paging.page(), paging.size(), hits.total());
+    }
+
+    /** The list's query parameters as one test of an index entry; visible is null for who sees everything. */
+    static Predicate<AssignmentIndex.Entry> filter(Actor me, Predicate<AssignmentIndex.Entry> visible, LocalDate today,
+                                                   String unit, AssignmentStatus status, Timeliness timeliness,
+                                                   String notice, String q, LocalDate deadlineFrom, LocalDate deadlineTo,
+                                                   Boolean mine, List<String> awaiting, Integer dueWithin) {
+        List<Predicate<AssignmentIndex.Entry>> filters = new ArrayList<>();
         if (visible != null) {
             filters.add(visible);
         }
         String u = Text.clean(unit);
         if (u != null) {
-            filters.add(Filters.or(Filters.eq("leadUnit", u), Filters.eq("coordinatingUnits", u)));
+            filters.add(a -> a.involves(u));
         }
         if (status != null) {
-            filters.add(Filters.eq("status", status.name()));
+            filters.add(a -> a.status() == status);
         }
         if (timeliness != null) {
-            filters.add(timelinessFilter(timeliness, today));
+            filters.add(a -> a.timeliness(today) == timeliness);
         }
         String n = Text.clean(notice);
         if (n != null) {
-            filters.add(Filters.eq("source.notice", n));
+            filters.add(a -> n.equals(a.notice()));
         }
         String text = Text.clean(q);
         if (text != null) {
-            filters.add(Filters.regex("search", Pattern.quote(Text.folded(text))));
+            String folded = Text.folded(text);
+            filters.add(a -> a.words().contains(folded));
         }
         if (deadlineFrom != null) {
-            filters.add(Filters.gte("deadline", deadlineFrom.toString()));
+            filters.add(a -> a.deadline() != null && !a.deadline().isBefore(deadlineFrom));
         }
         if (deadlineTo != null) {
-            filters.add(Filters.lte("deadline", deadlineTo.toString()));
+            filters.add(a -> a.deadline() != null && !a.deadline().isAfter(deadlineTo));
         }
         if (dueWithin != null) {
-            if (dueWithin < 0 || dueWithin > 366) {
-                throw new RuleBroken("due-within-range", "dueWithin counts days from today: 0 to 366.");
-            }
             // Open work due from today on; what is already overdue has its own class (timeliness=OVERDUE).
-            filters.add(Filters.in("status", OPEN));
-            filters.add(Filters.gte("deadline", today.toString()));
-            filters.add(Filters.lte("deadline", today.plusDays(dueWithin).toString()));
+            filters.add(dueWithin(today, dueWithin));
         }
-        Actor me = CurrentActor.get();
         if (Boolean.TRUE.equals(mine) && !Visibility.seesEverything(me)) {
             // Unit staff and heads: what their unit leads and has not finished.
-            filters.add(Filters.eq("leadUnit", me.unit() == null ? "" : me.unit()));
-            filters.add(Filters.in("status", OPEN));
+            String own = me.unit() == null ? "" : me.unit();
+            filters.add(a -> own.equals(a.leadUnit()) && a.status().isOpen());
         } else if (Boolean.TRUE.equals(mine)) {
-            return awaitingReview(filters, awaiting, paging, today);
+            // Drafts waiting at one of the given levels (the levels /api/me says this person may act at).
+            List<String> wanted = Text.clean(awaiting);
+            filters.add(a -> a.awaitingLevel() != null && wanted.stream().anyMatch(a.awaitingLevel()::equalsIgnoreCase));
         }
-        Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
-        List<AssignmentView> items = new ArrayList<>();
-        assignments.find(filter).sort(Sorts.ascending("deadlineSort", "assignedOn", "_id"))
-                .skip(paging.skip()).limit(paging.size())
-                .forEach(d -> items.add(AssignmentView.from(d, today)));
-        return new Page<>(items, paging.page(), paging.size(), assignments.countDocuments(filter));
+        return a -> {
+            for (Predicate<AssignmentIndex.Entry> f : filters) {
+                if (!f.test(a)) {
+                    return false;
+                }
+            }
+            return true;
+        };
     }
 
-    /**
-     * Drafts waiting at one of the given levels (the levels /api/me says this person may act at). Which level
-     * a draft waits at follows from its route and approvals, so the waiting drafts are read and then sorted
-     * out here; drafts under review are few beside all assignments.
-     */
-    private Page<AssignmentView> awaitingReview(List<Bson> filters, List<String> levels, Paging paging, LocalDate today) {
-        filters.add(Filters.eq("status", AssignmentStatus.DRAFT_SUBMITTED.name()));
-        List<String> wanted = levels == null ? List.of() : levels.stream().map(Text::clean).toList();
-        List<AssignmentView> waiting = new ArrayList<>();
-        assignments.find(Filters.and(filters)).sort(Sorts.ascending("deadlineSort", "assignedOn", "_id"))
-                .forEach(d -> {
-                    AssignmentView view = AssignmentView.from(d, today);
-                    if (view.awaitingLevel() != null && wanted.stream().anyMatch(view.awaitingLevel()::equalsIgnoreCase)) {
-                        waiting.add(view);
-                    }
-                });
-        int from = (int) Math.min(paging.skip(), waiting.size());
-        return new Page<>(waiting.subList(from, Math.min(from + paging.size(), waiting.size())), paging.page(),
-                paging.size(), waiting.size());
+    /** Open, with a deadline from today through today + days (the list's dueWithin, the dashboard's week). */
+    static Predicate<AssignmentIndex.Entry> dueWithin(LocalDate today, int days) {
+        LocalDate last = today.plusDays(days);
+        return a -> a.status().isOpen() && a.deadline() != null && !a.deadline().isBefore(today) && !a.deadline().isAfter(last);
     }
 
     @GetMapping("/{id}")
@@ -149,19 +151,5 @@ class AssignmentQueryController {
         AssignmentView view = AssignmentView.from(d, LocalDate.now(clock));
         // A leader approving or sending back sends this tag as If-Match: the version they read is the one judged.
         return ResponseEntity.ok().eTag("\"" + view.currentVersion() + "\"").body(view);
-    }
-
-    /** The database form of {@link Timeliness#classify}: keep the two in step. */
-    static Bson timelinessFilter(Timeliness t, LocalDate today) {
-        Bson lateNow = Filters.or(
-                Filters.eq("handedInLate", true),
-                Filters.and(Filters.eq("handedInOn", null), Filters.ne("deadline", null),
-                        Filters.lt("deadline", today.toString())));
-        return switch (t) {
-            case OVERDUE -> Filters.and(Filters.in("status", OPEN), lateNow);
-            case ON_TIME -> Filters.and(Filters.in("status", OPEN), Filters.nor(lateNow));
-            case DONE_LATE -> Filters.and(Filters.in("status", DONE), Filters.eq("handedInLate", true));
-            case DONE_ON_TIME -> Filters.and(Filters.in("status", DONE), Filters.ne("handedInLate", true));
-        };
     }
 }

@@ -1,14 +1,10 @@
 package vn.docket.query.assignments;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
-import org.bson.Document;
-import org.bson.conversions.Bson;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 import vn.docket.events.Actor;
 import vn.docket.events.Role;
@@ -17,48 +13,48 @@ import vn.docket.platform.web.NotFound;
 /**
  * What a person may see. Clerks, leaders, auditors and the administrator see everything. Unit staff and
  * heads see the assignments their unit leads or coordinates, and those their unit's contributions feed.
- * An assignment a unit may not see does not exist for it (404), so ids cannot be probed.
+ * An assignment a unit may not see does not exist for it (404), so ids cannot be probed. Answered from the
+ * in-memory {@link AssignmentIndex}, never by scanning the read model.
  */
 @Component
 public class Visibility {
 
-    private final MongoCollection<Document> assignments;
+    private final AssignmentIndex index;
 
-    Visibility(MongoDatabase database) {
-        this.assignments = database.getCollection(AssignmentListProjection.COLLECTION);
+    Visibility(AssignmentIndex index) {
+        this.index = index;
     }
 
     public static boolean seesEverything(Actor actor) {
         return actor.role() != Role.UNIT_STAFF && actor.role() != Role.UNIT_HEAD;
     }
 
-    /** A filter on the assignment list for this person, or null when they see everything. */
-    public Bson filter(Actor actor) {
+    /** What this person may see of the index, or null when they see everything. */
+    Predicate<AssignmentIndex.Entry> filter(Actor actor) {
         if (seesEverything(actor)) {
             return null;
         }
+        index.awaitCaughtUp();
         String unit = actor.unit() == null ? "" : actor.unit();
-        List<String> fed = new ArrayList<>();
-        assignments.find(Filters.and(Filters.eq("leadUnit", unit), Filters.ne("parentId", null)))
-                .projection(Projections.include("parentId")).forEach(d -> fed.add(d.getString("parentId")));
-        return Filters.or(Filters.eq("leadUnit", unit), Filters.eq("coordinatingUnits", unit), Filters.in("_id", fed));
+        Set<String> fed = new HashSet<>();
+        index.forEach(a -> {
+            if (a.parentId() != null && unit.equals(a.leadUnit())) {
+                fed.add(a.parentId());
+            }
+        });
+        return a -> a.involves(unit) || fed.contains(a.id());
     }
 
     /** Ids of every assignment this person may see, or null when they see everything. */
     public List<String> visibleIds(Actor actor) {
-        Bson filter = filter(actor);
-        if (filter == null) {
-            return null;
-        }
-        List<String> ids = new ArrayList<>();
-        assignments.find(filter).projection(Projections.include("_id")).forEach(d -> ids.add(d.getString("_id")));
-        return ids;
+        Predicate<AssignmentIndex.Entry> filter = filter(actor);
+        return filter == null ? null : index.find(filter, 0, Integer.MAX_VALUE).ids();
     }
 
     /** Throws NotFound unless this person may see the assignment. */
     public void requireVisible(Actor actor, UUID id) {
-        Bson filter = filter(actor);
-        if (filter != null && assignments.countDocuments(Filters.and(Filters.eq("_id", id.toString()), filter)) == 0) {
+        Predicate<AssignmentIndex.Entry> filter = filter(actor);
+        if (filter != null && !index.get(id.toString()).filter(filter).isPresent()) {
             throw new NotFound("No assignment with id " + id + ".");
         }
     }

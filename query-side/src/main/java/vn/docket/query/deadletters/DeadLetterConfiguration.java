@@ -16,6 +16,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 import vn.docket.platform.mongo.DatabaseUnavailable;
+import vn.docket.query.assignments.AssignmentIndex;
 
 /**
  * Every projection parks an event its handler cannot process instead of stopping on it or skipping it: the
@@ -29,8 +30,10 @@ class DeadLetterConfiguration {
 
     @Autowired
     void parkWhatAProjectionCannotProcess(EventProcessingConfigurer processing, MongoDatabase database, Clock clock) {
-        processing.registerDeadLetterQueueProvider(projection -> configuration -> new MongoDeadLetterQueue(
-                projection, database.getCollection(COLLECTION), configuration.eventSerializer(), clock));
+        // The assignment index lives in memory and is rebuilt at every start: it parks nothing (null: no queue).
+        processing.registerDeadLetterQueueProvider(projection -> AssignmentIndex.NAME.equals(projection) ? null
+                : configuration -> new MongoDeadLetterQueue(projection, database.getCollection(COLLECTION),
+                        configuration.eventSerializer(), clock));
         processing.registerDefaultDeadLetterPolicy(configuration -> retryOutagesParkTheRest());
     }
 

@@ -1,0 +1,37 @@
+// Search from the header: assignments whose title, units or notice number hold every word typed, with or
+// without tone marks (the server's word index), and the units whose names match.
+import { api } from '../api.js';
+import { h, clear } from '../dom.js';
+import { t, fmtDate } from '../i18n.js';
+import { start, section, statusBadge, timelinessBadge, assignmentLink, sourceText } from '../layout.js';
+
+/** Lower case without tone marks, as the server folds ("ke hoach" finds "Kế hoạch"). */
+function folded(text) {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+}
+
+start('search', 'search.title', async (main) => {
+  const q = (new URLSearchParams(location.search).get('q') || '').trim();
+  if (!q) {
+    clear(main, h('h1', {}, t('search.title')), h('p', { class: 'muted' }, t('search.empty')));
+    return;
+  }
+  const [found, units] = await Promise.all([api(`/api/assignments?q=${encodeURIComponent(q)}&size=50`), api('/api/units')]);
+  const words = folded(q).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  // A unit matches by its name or by any other way notices write it (its aliases).
+  const matchingUnits = units.filter(u => [u.name, ...u.aliases].some(n => words.every(w => folded(n).includes(w))))
+    .map(u => u.name);
+  clear(main,
+    h('h1', {}, t('search.resultsFor', { q })),
+    section(t('search.units'), matchingUnits.length === 0 ? h('p', { class: 'muted' }, t('none'))
+      : h('ul', { id: 'search-units' }, matchingUnits.map(u => h('li', {},
+        h('a', { href: `/assignments.html?unit=${encodeURIComponent(u)}` }, u))))),
+    section(t('search.assignments', { n: found.total }),
+      found.items.length === 0 ? h('p', { class: 'muted', id: 'search-none' }, t('search.none'))
+        : h('ul', { class: 'cards', id: 'search-assignments' }, found.items.map(a => h('li', {},
+          assignmentLink(a), h('div', { class: 'meta' }, statusBadge(a.status), ' ', timelinessBadge(a.timeliness),
+            ' · ', a.leadUnit, a.deadline ? ` · ${t('field.deadline')}: ${fmtDate(a.deadline)}` : '',
+            a.source ? h('span', {}, ' · ', sourceText(a.source)) : '')))),
+      found.total > found.items.length ? h('p', {}, h('a', { href: `/assignments.html?q=${encodeURIComponent(q)}` },
+        t('search.more', { n: found.total }))) : ''));
+});

@@ -1,0 +1,261 @@
+package vn.docket.app.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.docket.app.DocketApplication;
+import vn.docket.events.Actor;
+import vn.docket.events.DeliverableKind;
+import vn.docket.events.DraftApproved;
+import vn.docket.events.DraftSubmitted;
+import vn.docket.events.EventMetadata;
+import vn.docket.events.NoticeSource;
+import vn.docket.events.Role;
+import vn.docket.events.TaskAssigned;
+import vn.docket.query.assignments.AssignmentIndex;
+import vn.docket.query.assignments.IndexHeap;
+
+/**
+ * The read side over HTTP as an integration meets it: Docket on its default embedded H2 database,
+ * assignments appended in-process as the command side stores them (then projected by the running
+ * processors), and Apache {@code ab} with 4 clients and a personal access token on the list (page of 50:
+ * no filter, a unit, status and timeliness, folded words) and the dashboard, at each size. Then Docket is
+ * restarted on the same data to time its assignment index reading the store, and the index's heap is
+ * measured. Run through bench/read.sh.
+ */
+public final class ReadBenchmark {
+
+    static final List<String> UNITS = List.of("Phòng Tài chính - Kế hoạch", "Phòng Kinh tế", "Phòng Quản lý đô thị",
+            "Phòng Văn hóa và Thông tin", "Phòng Giáo dục và Đào tạo", "Ban Chỉ huy Quân sự",
+            "Trung tâm Phát triển quỹ đất", "Phòng Tài nguyên và Môi trường");
+    static final String LEVEL = "Lãnh đạo UBND thành phố";
+    /** Assignments appended per write: the seeding is not what is measured. */
+    static final int PER_APPEND = 250;
+
+    private ReadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> sizes = new ArrayList<>(List.of(1_000, 50_000));
+        int requests = 400;
+        for (String arg : args) {
+            if (arg.startsWith("--requests=")) {
+                requests = Integer.parseInt(arg.substring("--requests=".length()));
+            } else if (arg.startsWith("--sizes=")) {
+                sizes.clear();
+                for (String s : arg.substring("--sizes=".length()).split(",")) {
+                    sizes.add(Integer.parseInt(s));
+                }
+            }
+        }
+        String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
+        Path data = Files.createTempDirectory("docket-read-bench");
+        Map<String, String> paths = new LinkedHashMap<>();
+        paths.put("list", "/api/assignments?size=50");
+        paths.put("list, unit", "/api/assignments?size=50&unit=" + enc(UNITS.get(1)));
+        paths.put("list, status+timeliness", "/api/assignments?size=50&status=ASSIGNED&timeliness=OVERDUE");
+        paths.put("list, q", "/api/assignments?size=50&q=" + enc("ke hoach chuyen doi"));
+        paths.put("dashboard", "/api/stats/dashboard");
+        Map<Integer, Map<String, long[]>> figures = new LinkedHashMap<>();
+        try (ConfigurableApplicationContext docket = start(data)) {
+            int port = ((WebServerApplicationContext) docket).getWebServer().getPort();
+            String token = token(port);
+            EventStore store = docket.getBean(EventStore.class);
+            Random random = new Random(19);
+            int stored = 0;
+            for (int size : sizes) {
+                long start = System.nanoTime();
+                append(store, random, stored, size);
+                stored = size;
+                waitUntilCaughtUp(docket, store);
+                System.err.printf(Locale.ROOT, "%,d assignments stored and projected in %.0f s%n", size,
+                        (System.nanoTime() - start) / 1e9);
+                Map<String, long[]> measured = new LinkedHashMap<>();
+                for (Map.Entry<String, String> p : paths.entrySet()) {
+                    String url = "http://127.0.0.1:" + port + p.getValue();
+                    ab(url, token, 40); // warm-up
+                    measured.put(p.getKey(), ab(url, token, requests));
+                }
+                figures.put(size, measured);
+            }
+        }
+        // A node starting on what is stored: how long until its index has read the store, and what it holds.
+        long restart = System.nanoTime();
+        double catchUp;
+        long heap;
+        try (ConfigurableApplicationContext docket = start(data)) {
+            double started = (System.nanoTime() - restart) / 1e9;
+            AssignmentIndex index = docket.getBean(AssignmentIndex.class);
+            while (!index.caughtUp()) {
+                Thread.sleep(20);
+            }
+            catchUp = (System.nanoTime() - restart) / 1e9;
+            System.err.printf(Locale.ROOT, "restarted: context up in %.1f s, index caught up %.1f s after the start%n",
+                    started, catchUp);
+            heap = IndexHeap.of(docket.getBean(EventStore.class));
+        }
+
+        System.out.printf(Locale.ROOT, "%-24s", "request");
+        sizes.forEach(n -> System.out.printf(Locale.ROOT, " %,9d p50/p99 ms", n));
+        System.out.printf(Locale.ROOT, " %10s %8s%n", "p99 ratio", "bytes");
+        for (String name : paths.keySet()) {
+            System.out.printf(Locale.ROOT, "%-24s", name);
+            for (int n : sizes) {
+                long[] f = figures.get(n).get(name);
+                System.out.printf(Locale.ROOT, " %12d/%-5d  ", f[0], f[1]);
+            }
+            long[] first = figures.get(sizes.get(0)).get(name);
+            long[] last = figures.get(sizes.get(sizes.size() - 1)).get(name);
+            System.out.printf(Locale.ROOT, " %10.2f %8d%n", (double) last[1] / Math.max(1, first[1]), last[2]);
+        }
+        System.out.printf(Locale.ROOT, "index at %,d assignments: caught up %.1f s after a restart began, heap %.1f MB%n",
+                sizes.get(sizes.size() - 1), catchUp, heap / 1e6);
+        System.out.printf(Locale.ROOT, "load average before: %s; after: %s%n", loadBefore,
+                Files.readString(Path.of("/proc/loadavg")).trim());
+        // Threads of the closed Docket (the embedded server's among them) would keep the JVM alive.
+        System.exit(0);
+    }
+
+    private static ConfigurableApplicationContext start(Path data) {
+        return new SpringApplicationBuilder(DocketApplication.class).run(
+                "--docket.mongo.embedded.data-dir=" + data, "--docket.mongo.embedded.port=0", "--server.port=0",
+                // A busy machine: the 1 s default can give up before the embedded server answers.
+                "--docket.mongo.timeouts.server-selection=30s",
+                "--docket.security.demo-users=true", "--logging.level.root=WARN", "--logging.level.vn.docket=WARN");
+    }
+
+    /** A personal access token of the demo clerk, made once with HTTP Basic; every measured request uses it. */
+    private static String token(int port) throws Exception {
+        HttpResponse<String> made = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/me/tokens"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("clerk:demo".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"read benchmark\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (made.statusCode() != 201) {
+            throw new IllegalStateException("No token: " + made.statusCode() + " " + made.body());
+        }
+        return (String) new ObjectMapper().readValue(made.body(), Map.class).get("token");
+    }
+
+    /** {p50 ms, p99 ms, document bytes} of {@code ab -n requests -c 4}. */
+    private static long[] ab(String url, String token, int requests) throws Exception {
+        Process ab = new ProcessBuilder("ab", "-q", "-n", String.valueOf(requests), "-c", "4",
+                "-H", "Authorization: Bearer " + token, url).redirectErrorStream(true).start();
+        long p50 = -1;
+        long p99 = -1;
+        long bytes = -1;
+        long failed = 0;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(ab.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                String l = line.trim();
+                if (l.startsWith("50%")) {
+                    p50 = Long.parseLong(l.split("\\s+")[1]);
+                } else if (l.startsWith("99%")) {
+                    p99 = Long.parseLong(l.split("\\s+")[1]);
+                } else if (l.startsWith("Document Length:")) {
+                    bytes = Long.parseLong(l.split("\\s+")[2]);
+                } else if (l.startsWith("Non-2xx responses:")) {
+                    failed += Long.parseLong(l.substring(l.indexOf(':') + 1).trim().split("\\s+")[0]);
+                }
+            }
+        }
+        if (ab.waitFor() != 0 || failed > 0) {
+            throw new IllegalStateException("ab failed on " + url + " (" + failed + " non-2xx answers)");
+        }
+        return new long[] {p50, p99, bytes};
+    }
+
+    /** Assignments from {@code from} to {@code to}: eight units, deadlines over five years, a third handed in, a sixth approved. */
+    private static void append(EventStore store, Random random, int from, int to) {
+        Actor clerk = new Actor("clerk", "Nguyễn Thị Lan", "Văn phòng HĐND và UBND thành phố", Role.CLERK);
+        Actor unit = new Actor("tckh", "Trần Văn Minh", UNITS.get(0), Role.UNIT_STAFF);
+        Actor chair = new Actor("chair", "Hoàng Văn Nam", LEVEL, Role.CHAIR);
+        LocalDate first = LocalDate.of(2022, 1, 1);
+        String[] subjects = {"chuyển đổi số", "phòng chống lụt bão", "cải cách hành chính", "xây dựng nông thôn mới",
+            "phát triển du lịch", "quản lý đất đai"};
+        List<EventMessage<?>> events = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            UUID id = UUID.randomUUID();
+            // In the order an office assigns them: each load spreads its assignments over five years.
+            LocalDate assigned = first.plusDays((long) (i - from) * 5 * 365 / (to - from));
+            LocalDate deadline = assigned.plusDays(10 + random.nextInt(80));
+            String title = (random.nextBoolean() ? "Kế hoạch " : "Báo cáo ") + subjects[random.nextInt(subjects.length)] + " số " + i;
+            events.add(event(id, 0, clerk, new TaskAssigned(id, title, DeliverableKind.PLAN, UNITS.get(random.nextInt(UNITS.size())),
+                    random.nextBoolean() ? List.of() : List.of(UNITS.get(random.nextInt(UNITS.size()))), deadline, List.of(LEVEL),
+                    new NoticeSource((100 + i / 10) + "/TB-UBND", i % 10 + 1, null), null, assigned)));
+            int fate = random.nextInt(6);
+            if (fate <= 1) {
+                LocalDate handedIn = assigned.plusDays(random.nextInt(90));
+                events.add(event(id, 1, unit, new DraftSubmitted(id, 1, "v1.docx", null, "https://vanban.example.vn/" + i, null, handedIn)));
+                if (fate == 1) {
+                    events.add(event(id, 2, chair, new DraftApproved(id, 1, LEVEL, true, null, null, handedIn.plusDays(3))));
+                }
+            }
+            if ((i + 1 - from) % PER_APPEND == 0 || i + 1 == to) {
+                store.publish(events);
+                events.clear();
+            }
+            if ((i + 1) % 5000 == 0) {
+                System.err.printf("appended %,d of %,d assignments%n", i + 1, to);
+            }
+        }
+    }
+
+    private static GenericDomainEventMessage<?> event(UUID id, long seq, Actor actor, Object payload) {
+        return new GenericDomainEventMessage<>("Assignment", id.toString(), seq, payload,
+                MetaData.from(EventMetadata.of(actor, UUID.randomUUID().toString())));
+    }
+
+    /** Until the list's read model and the index have every event stored, saying how far they are every 5 s. */
+    private static void waitUntilCaughtUp(ConfigurableApplicationContext docket, EventStore store) throws InterruptedException {
+        TrackingToken head = store.createHeadToken();
+        EventProcessingConfiguration processing = docket.getBean(EventProcessingConfiguration.class);
+        List<StreamingEventProcessor> processors = List.of(
+                processing.eventProcessor("assignment-list", StreamingEventProcessor.class).orElseThrow(),
+                processing.eventProcessor(AssignmentIndex.NAME, StreamingEventProcessor.class).orElseThrow());
+        long said = System.nanoTime();
+        while (!processors.stream().allMatch(p -> !p.processingStatus().isEmpty() && p.processingStatus().values()
+                .stream().allMatch(s -> s.getTrackingToken() != null && s.getTrackingToken().covers(head)))) {
+            if (System.nanoTime() - said > 5e9) {
+                said = System.nanoTime();
+                for (StreamingEventProcessor p : processors) {
+                    System.err.printf(Locale.ROOT, "  %s at %s of %d%n", p.getName(), p.processingStatus().values().stream()
+                            .map(s -> String.valueOf(s.getCurrentPosition().orElse(-1))).toList(), head.position().orElse(-1));
+                }
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,84 @@
+package vn.docket.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import vn.docket.app.DocketApplication;
+
+/**
+ * The header's search and the dashboard, both answered from the in-memory assignment index, in headless
+ * Chromium on the demo history at desktop and phone width (screenshots: target/screenshots/search-*,
+ * dashboard-*).
+ */
+@SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // A context of its own (the last property): the dashboard is read as the demo leaves it, while the other
+        // browser tests on the demo history act on theirs (a leader's walk decides the draft waiting for pct).
+        properties = {"docket.demo.data=true", "logging.level.org.openqa.selenium=ERROR", "docket.test.context=search"})
+@ActiveProfiles("test")
+class SearchBrowserTest extends BrowserTest {
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    EventStore store;
+
+    @BeforeAll
+    void demoHistoryProjected() {
+        // The demo history is written at start-up and projected after: the pages read it once it is.
+        TrackingToken head = store.createHeadToken();
+        StreamingEventProcessor list = processing.eventProcessor("assignment-list", StreamingEventProcessor.class).orElseThrow();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !list.processingStatus().isEmpty()
+                && list.processingStatus().values().stream()
+                        .allMatch(s -> s.getTrackingToken() != null && s.getTrackingToken().covers(head)));
+    }
+
+    @Test
+    void searching_without_tone_marks_from_the_header_finds_assignments_and_units() {
+        browser.signIn("clerk");
+        browser.type(By.id("search-q"), "den led");
+        browser.find(By.id("search-q")).sendKeys(Keys.ENTER);
+        browser.waitForText(By.tagName("h1"), "Kết quả tìm");
+        // Demo history: the report on replacing public lighting with LED lamps.
+        assertThat(browser.text(By.id("search-assignments"))).contains("đèn Led");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Kết quả tìm “den led”");
+        screenshots("search");
+
+        browser.type(By.id("search-q"), "quan su");
+        browser.find(By.id("search-q")).sendKeys(Keys.ENTER);
+        browser.waitForText(By.id("search-units"), "Ban Chỉ huy Quân sự thành phố");
+        assertThat(browser.text(By.id("search-assignments"))).contains("khu căn cứ chiến đấu");
+    }
+
+    @Test
+    void a_word_nothing_holds_says_so_in_vietnamese() {
+        browser.signIn("auditor");
+        browser.open("/search.html?q=khongcotu");
+        assertThat(browser.text(By.id("search-none"))).isEqualTo("Không có nhiệm vụ nào chứa mọi từ đã nhập.");
+    }
+
+    @Test
+    void the_dashboard_shows_the_servers_counts_overdue_days_and_what_waits_for_the_leader() {
+        browser.signIn("pct");
+        browser.find(By.id("by-unit"));
+        // Demo history: the military command's plan is 5 days past its deadline without a draft.
+        assertThat(browser.find(By.xpath("//table[@id='overdue']//tr[td[contains(., 'khu căn cứ chiến đấu')]]"))
+                .findElement(By.cssSelector(".overdue-days")).getText()).isEqualTo("5");
+        assertThat(browser.text(By.id("by-unit"))).contains("Ban Chỉ huy Quân sự", "Tổng");
+        assertThat(browser.text(By.id("mine"))).contains("đèn Led");
+        assertThat(browser.text(By.id("due-this-week"))).startsWith("Đến hạn trong 7 ngày tới: ");
+        screenshots("dashboard");
+    }
+}

@@ -1,0 +1,11 @@
+#!/bin/sh
+# The read side over HTTP: Docket on its default embedded H2 start, 1,000 then 50,000 assignments (appended
+# in-process, then projected), Apache ab (package apache2-utils) with 4 clients and a personal access token
+# on the list and the dashboard; p50/p99 and the ratio; then a restart on the same data: how long the
+# assignment index takes to read the store, and its heap.
+#   bench/read.sh                         1,000 and 50,000 assignments, 400 requests per measure
+#   bench/read.sh --sizes=1000,5000 --requests=200
+# Prints a table; progress on stderr. A 50,000 run takes several minutes: run it in the background.
+command -v ab >/dev/null || { echo "bench/read.sh needs ab (apt-get install apache2-utils)" >&2; exit 1; }
+export JAVA_OPTS="${JAVA_OPTS:--Xmx3g}"
+exec "$(dirname "$0")/java.sh" app vn.docket.app.bench.ReadBenchmark "$@"

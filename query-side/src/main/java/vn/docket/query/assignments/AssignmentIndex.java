@@ -1,0 +1,319 @@
+package vn.docket.query.assignments;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+import vn.docket.events.AssignmentStatus;
+import vn.docket.events.DeadlineExtended;
+import vn.docket.events.DocumentIssued;
+import vn.docket.events.DraftApproved;
+import vn.docket.events.DraftSubmitted;
+import vn.docket.events.MeetingConcluded;
+import vn.docket.events.RevisionRequested;
+import vn.docket.events.TaskAssigned;
+import vn.docket.events.TaskCancelled;
+import vn.docket.events.TaskReassigned;
+import vn.docket.platform.Text;
+import vn.docket.platform.web.Problems;
+
+/**
+ * The assignment list's index, held in memory on every query node: per assignment only what the list's
+ * filters, its sort and the visibility rule read, kept in the list's order (deadline, none last; then
+ * assigned-on; then id). A list request walks it once (about a millisecond at 50,000 assignments) and reads
+ * only the page's documents from the {@code assignments} read model by id, because the embedded database
+ * scans the whole collection for any other query.
+ *
+ * <p>Its processing group keeps its position in memory (a token store of its own), so every node reads the
+ * whole event store at start and then follows it; it writes nothing to the database, so it takes no part in
+ * segment sharing, rebuilds or dead letters ({@link AssignmentIndexConfiguration}). Until it has caught up with
+ * the store, list requests wait for it ({@link #awaitCaughtUp}).
+ */
+@Component
+@ProcessingGroup(AssignmentIndex.NAME)
+public class AssignmentIndex {
+
+    public static final String NAME = "assignment-index";
+
+    /**
+     * What the index knows of one assignment. {@code seq} is the last event of the assignment applied, so a
+     * batch delivered again changes nothing; {@code indexedAt} (wall clock) tells a page how fresh it is.
+     */
+    record Entry(String id, long seq, AssignmentStatus status, String leadUnit, List<String> coordinatingUnits,
+                 String parentId, String notice, LocalDate deadline, LocalDate assignedOn, LocalDate handedInOn,
+                 List<String> approvalRoute, List<String> approvedLevels, String title, String words,
+                 long indexedAt) {
+
+        boolean involves(String unit) {
+            return unit.equals(leadUnit) || coordinatingUnits.contains(unit);
+        }
+
+        Timeliness timeliness(LocalDate today) {
+            return Timeliness.classify(status, deadline, handedInOn, today);
+        }
+
+        String awaitingLevel() {
+            return AssignmentView.awaitingLevel(status, approvalRoute, approvedLevels);
+        }
+    }
+
+    /** The page's ids in the list's order, and how many assignments matched in all. */
+    record Hits(List<String> ids, long total) {
+    }
+
+    /** The list's order: by deadline (none last), then assigned-on, then id. */
+    static final Comparator<Entry> ORDER = Comparator
+            .comparing(Entry::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Entry::assignedOn, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Entry::id);
+
+    private final Map<String, Entry> byId = new HashMap<>();
+    private final TreeSet<Entry> ordered = new TreeSet<>(ORDER);
+    /** One writer (the index's processor), many readers (requests). */
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /**
+     * The entries in the list's order as an array, made by the first pass after a change and shared by the
+     * passes until the next one: walking an array is several times faster than walking the tree, and a pass
+     * holds no lock while it filters.
+     */
+    private volatile Entry[] inOrder;
+
+    /** Whether the index's processor has reached the head of the event store (asked until it says yes once). */
+    private final BooleanSupplier processorCaughtUp;
+    private final Duration catchUpWait;
+    private volatile boolean caughtUp;
+
+    @Autowired
+    AssignmentIndex(ObjectProvider<EventProcessingConfiguration> processing,
+                    @Value("${docket.assignment-index.catch-up-wait:20s}") Duration catchUpWait) {
+        this(() -> processing.getObject().eventProcessor(NAME, StreamingEventProcessor.class)
+                .map(p -> !p.processingStatus().isEmpty()
+                        && p.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp))
+                .orElse(false), catchUpWait);
+    }
+
+    AssignmentIndex(BooleanSupplier processorCaughtUp, Duration catchUpWait) {
+        this.processorCaughtUp = processorCaughtUp;
+        this.catchUpWait = catchUpWait;
+    }
+
+    @EventHandler
+    void on(TaskAssigned e, @SequenceNumber long seq) {
+        String id = e.assignmentId().toString();
+        String notice = e.source() == null ? null : e.source().notice();
+        lock.writeLock().lock();
+        try {
+            if (!byId.containsKey(id)) {
+                put(new Entry(id, seq, AssignmentStatus.ASSIGNED, e.leadUnit(), List.copyOf(e.coordinatingUnits()),
+                        e.parentId() == null ? null : e.parentId().toString(), notice, e.deadline(), e.effectiveDate(),
+                        null, List.copyOf(e.approvalRoute()), List.of(), e.title(),
+                        words(e.title(), e.leadUnit(), e.coordinatingUnits(), notice), System.currentTimeMillis()));
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @EventHandler
+    void on(DraftSubmitted e, @SequenceNumber long seq) {
+        change(e.assignmentId().toString(), seq, a -> with(a, AssignmentStatus.DRAFT_SUBMITTED,
+                a.deadline(), e.effectiveDate(), List.of()));
+    }
+
+    @EventHandler
+    void on(RevisionRequested e, @SequenceNumber long seq) {
+        change(e.assignmentId().toString(), seq, a -> with(a, AssignmentStatus.REVISION_REQUESTED,
+                e.dueDate() != null ? e.dueDate() : a.deadline(), null, a.approvedLevels()));
+    }
+
+    /** Either verdict sends the draft back to the unit, to revise or to finalise. */
+    @EventHandler
+    void on(MeetingConcluded e, @SequenceNumber long seq) {
+        change(e.assignmentId().toString(), seq, a -> with(a, AssignmentStatus.REVISION_REQUESTED,
+                a.deadline(), null, a.approvedLevels()));
+    }
+
+    @EventHandler
+    void on(DraftApproved e, @SequenceNumber long seq) {
+        change(e.assignmentId().toString(), seq, a -> {
+            List<String> approved = new ArrayList<>(a.approvedLevels());
+            approved.add(e.level());
+            return with(a, e.finalApproval() ? AssignmentStatus.APPROVED : a.status(), a.deadline(),
+                    a.handedInOn(), List.copyOf(approved));
+        });
+    }
+
+    @EventHandler
+    void on(DocumentIssued e, @SequenceNumber long seq) {
+        change(e.assignmentId().toString(), seq, a -> with(a, AssignmentStatus.ISSUED, a.deadline(),
+                a.handedInOn(), a.approvedLevels()));
+    }
+
+    @EventHandler
+    void on(DeadlineExtended e, @SequenceNumber long seq) {
+        change(e.assignmentId().toString(), seq, a -> with(a, a.status(), e.newDeadline(),
+                a.handedInOn(), a.approvedLevels()));
+    }
+
+    @EventHandler
+    void on(TaskReassigned e, @SequenceNumber long seq) {
+        change(e.assignmentId().toString(), seq, a -> {
+            return new Entry(a.id(), a.seq(), a.status(), e.newLeadUnit(), a.coordinatingUnits(), a.parentId(),
+                    a.notice(), a.deadline(), a.assignedOn(), a.handedInOn(), a.approvalRoute(), a.approvedLevels(),
+                    a.title(), words(a.title(), e.newLeadUnit(), a.coordinatingUnits(), a.notice()), a.indexedAt());
+        });
+    }
+
+    @EventHandler
+    void on(TaskCancelled e, @SequenceNumber long seq) {
+        change(e.assignmentId().toString(), seq, a -> with(a, AssignmentStatus.CANCELLED, a.deadline(),
+                a.handedInOn(), a.approvedLevels()));
+    }
+
+    /** The words a search finds an assignment by: title, units and notice number, folded as the query is. */
+    private static String words(String title, String leadUnit, List<String> coordinatingUnits, String notice) {
+        return Text.folded(String.join(" ", title, leadUnit, String.join(" ", coordinatingUnits), notice == null ? "" : notice));
+    }
+
+    private static Entry with(Entry a, AssignmentStatus status, LocalDate deadline,
+                              LocalDate handedInOn, List<String> approvedLevels) {
+        return new Entry(a.id(), a.seq(), status, a.leadUnit(), a.coordinatingUnits(), a.parentId(), a.notice(), deadline,
+                a.assignedOn(), handedInOn, a.approvalRoute(), approvedLevels, a.title(), a.words(), a.indexedAt());
+    }
+
+    /** Applies a later event of a known assignment; an event already applied (a batch delivered again) is skipped. */
+    private void change(String id, long seq, UnaryOperator<Entry> change) {
+        lock.writeLock().lock();
+        try {
+            Entry before = byId.get(id);
+            if (before == null || seq <= before.seq()) {
+                return;
+            }
+            Entry after = change.apply(before);
+            ordered.remove(before);
+            put(new Entry(after.id(), seq, after.status(), after.leadUnit(), after.coordinatingUnits(), after.parentId(),
+                    after.notice(), after.deadline(), after.assignedOn(), after.handedInOn(), after.approvalRoute(),
+                    after.approvedLevels(), after.title(), after.words(), System.currentTimeMillis()));
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void put(Entry entry) {
+        byId.put(entry.id(), entry);
+        ordered.add(entry);
+        inOrder = null;
+    }
+
+    private Entry[] inOrder() {
+        Entry[] entries = inOrder;
+        if (entries == null) {
+            lock.readLock().lock();
+            try {
+                entries = ordered.toArray(new Entry[0]);
+                inOrder = entries;
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+        return entries;
+    }
+
+    /** The assignments that pass the filter, in the list's order: skip, then at most limit ids; and the total. */
+    Hits find(Predicate<Entry> filter, long skip, int limit) {
+        List<String> ids = new ArrayList<>(Math.min(limit, 256));
+        long total = 0;
+        for (Entry entry : inOrder()) {
+            if (filter.test(entry)) {
+                if (total >= skip && ids.size() < limit) {
+                    ids.add(entry.id());
+                }
+                total++;
+            }
+        }
+        return new Hits(ids, total);
+    }
+
+    /** Every entry in the list's order, for counts over all of them (the dashboard, visibility). */
+    void forEach(Consumer<Entry> action) {
+        for (Entry entry : inOrder()) {
+            action.accept(entry);
+        }
+    }
+
+    Optional<Entry> get(String id) {
+        lock.readLock().lock();
+        try {
+            return Optional.ofNullable(byId.get(id));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    int size() {
+        lock.readLock().lock();
+        try {
+            return byId.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Whether the index has read the event store up to its head once since this node started. From then on it
+     * follows the store as the other projections do.
+     */
+    public boolean caughtUp() {
+        if (!caughtUp) {
+            caughtUp = processorCaughtUp.getAsBoolean();
+        }
+        return caughtUp;
+    }
+
+    /**
+     * Waits (at most docket.assignment-index.catch-up-wait) for the index to catch up after start-up; past that,
+     * answers 503 list-catching-up rather than a list that would leave assignments out.
+     */
+    void awaitCaughtUp() {
+        long until = System.nanoTime() + catchUpWait.toNanos();
+        while (!caughtUp()) {
+            if (System.nanoTime() > until) {
+                ErrorResponseException refused = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE,
+                        Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "list-catching-up", "This Docket node has"
+                                + " just started and is still reading the assignments; try again in a few seconds."), null);
+                refused.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+                throw refused;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the assignment index", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package vn.docket.query.assignments;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.text.Collator;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.function.Predicate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.docket.events.AssignmentStatus;
+import vn.docket.platform.security.CurrentActor;
+
+/**
+ * What the dashboard shows, counted over the in-memory {@link AssignmentIndex} instead of downloading every
+ * assignment: counts by status and by timeliness class, the classes per lead unit, what is due within a
+ * week, and the assignments longest overdue. Each person's counts cover what they may see.
+ */
+@RestController
+@Tag(name = "Assignments (queries)")
+class DashboardController {
+
+    /** How many overdue assignments the dashboard lists; the rest are one click away in the list. */
+    static final int OVERDUE_SHOWN = 50;
+    /** "Due this week": open, deadline from today through today + 7 days (the list's dueWithin=7). */
+    static final int WEEK = 7;
+
+    private final AssignmentIndex index;
+    private final AssignmentLookup lookup;
+    private final Visibility visibility;
+    private final Clock clock;
+
+    DashboardController(AssignmentIndex index, AssignmentLookup lookup, Visibility visibility, Clock clock) {
+        this.index = index;
+        this.lookup = lookup;
+        this.visibility = visibility;
+        this.clock = clock;
+    }
+
+    /** @param counts per timeliness class (cancelled assignments have none) */
+    record UnitRow(String unit, Map<Timeliness, Long> counts) {
+    }
+
+    /** What the overdue table shows of an assignment, and no more: the dashboard stays small. */
+    record OverdueItem(String id, String title, String leadUnit, LocalDate deadline, Long daysOverdue,
+                       AssignmentStatus status) {
+    }
+
+    record Overdue(List<OverdueItem> items, long total) {
+    }
+
+    record Dashboard(LocalDate asOf, Map<AssignmentStatus, Long> byStatus, Map<Timeliness, Long> byTimeliness,
+                     List<UnitRow> byUnit, long dueThisWeek, Overdue overdue) {
+    }
+
+    private record Late(String id, long days) {
+    }
+
+    @GetMapping("/api/stats/dashboard")
+    @Operation(summary = "The dashboard's figures: counts by status, timeliness and lead unit, due within 7 days, "
+            + "the 50 longest overdue")
+    Dashboard dashboard() {
+        index.awaitCaughtUp();
+        LocalDate today = LocalDate.now(clock);
+        Predicate<AssignmentIndex.Entry> visible = visibility.filter(CurrentActor.get());
+        Predicate<AssignmentIndex.Entry> dueThisWeek = AssignmentQueryController.dueWithin(today, WEEK);
+        // Counted in plain arrays (one pass over up to 50,000 entries: no boxing per entry); of the overdue
+        // only the 50 longest are kept, in a heap whose head is the shortest of them.
+        long[] statuses = new long[AssignmentStatus.values().length];
+        long[] classes = new long[Timeliness.values().length];
+        Map<String, long[]> units = new HashMap<>();
+        long[] due = {0};
+        long[] overdueTotal = {0};
+        PriorityQueue<Late> longest = new PriorityQueue<>(Comparator.comparingLong(Late::days));
+        index.forEach(a -> {
+            if (visible != null && !visible.test(a)) {
+                return;
+            }
+            statuses[a.status().ordinal()]++;
+            Timeliness t = a.timeliness(today);
+            if (t == null) {
+                return; // cancelled: no class
+            }
+            classes[t.ordinal()]++;
+            units.computeIfAbsent(a.leadUnit(), u -> new long[Timeliness.values().length])[t.ordinal()]++;
+            if (dueThisWeek.test(a)) {
+                due[0]++;
+            }
+            if (t == Timeliness.OVERDUE) {
+                overdueTotal[0]++;
+                LocalDate until = a.handedInOn() != null ? a.handedInOn() : today;
+                long days = ChronoUnit.DAYS.between(a.deadline(), until);
+                if (longest.size() < OVERDUE_SHOWN || days > longest.peek().days()) {
+                    longest.add(new Late(a.id(), days));
+                    if (longest.size() > OVERDUE_SHOWN) {
+                        longest.poll();
+                    }
+                }
+            }
+        });
+        Map<AssignmentStatus, Long> byStatus = new EnumMap<>(AssignmentStatus.class);
+        for (AssignmentStatus s : AssignmentStatus.values()) {
+            byStatus.put(s, statuses[s.ordinal()]);
+        }
+        Collator vietnamese = Collator.getInstance(Locale.forLanguageTag("vi"));
+        List<UnitRow> rows = new ArrayList<>();
+        units.forEach((unit, counts) -> rows.add(new UnitRow(unit, classes(counts))));
+        rows.sort(Comparator.comparing(UnitRow::unit, vietnamese));
+        List<Late> overdue = new ArrayList<>(longest);
+        overdue.sort(Comparator.comparingLong(Late::days).reversed());
+        List<OverdueItem> items = lookup.inOrder(overdue.stream().map(Late::id).toList()).stream().map(a -> new OverdueItem(
+                a.id(), a.title(), a.leadUnit(), a.deadline(), a.daysOverdue(), a.status())).toList();
+        return new Dashboard(today, byStatus, classes(classes), rows, due[0], new Overdue(items, overdueTotal[0]));
+    }
+
+    private static Map<Timeliness, Long> classes(long[] counts) {
+        Map<Timeliness, Long> byClass = new EnumMap<>(Timeliness.class);
+        for (Timeliness t : Timeliness.values()) {
+            byClass.put(t, counts[t.ordinal()]);
+        }
+        return byClass;
+    }
+}

@@ -1,0 +1,377 @@
+package vn.docket.query.assignments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.ErrorResponseException;
+import vn.docket.events.Actor;
+import vn.docket.events.AssignmentStatus;
+import vn.docket.events.DeadlineExtended;
+import vn.docket.events.DeliverableKind;
+import vn.docket.events.DocumentIssued;
+import vn.docket.events.DraftApproved;
+import vn.docket.events.DraftSubmitted;
+import vn.docket.events.NoticeSource;
+import vn.docket.events.RevisionRequested;
+import vn.docket.events.Role;
+import vn.docket.events.TaskAssigned;
+import vn.docket.events.TaskCancelled;
+import vn.docket.events.TaskReassigned;
+
+/**
+ * The list's index against a plain model: a few thousand assignments with varied units, statuses, deadlines,
+ * routes and titles are fed to the index as events and, in parallel, kept here as plain objects; every filter
+ * the list accepts (alone, combined, paged) must pick the same ids, in the same order, with the same total as a
+ * stream filter over the plain objects.
+ */
+class AssignmentIndexTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
+    static final List<String> UNITS = List.of("Phòng Kinh tế", "Phòng Quản lý đô thị", "Phòng Tài chính - Kế hoạch",
+            "Phòng Giáo dục và Đào tạo", "Phòng Y tế", "Phòng Tư pháp", "Công an thành phố", "Phòng Văn hóa và Thông tin");
+    static final List<List<String>> ROUTES = List.of(List.of("Lãnh đạo UBND thành phố"),
+            List.of("Phó Chủ tịch UBND", "Chủ tịch UBND"), List.of("Hội đồng thẩm định", "Phó Chủ tịch UBND", "Chủ tịch UBND"));
+    static final List<String> NOTICES = List.of("311/TB-UBND", "45/TB-VP", "12/TB-UBND");
+    static final List<String> WORDS = List.of("Kế hoạch", "phòng chống", "ngập úng", "mùa mưa", "Báo cáo", "tình hình",
+            "giải ngân", "vốn đầu tư", "Đề án", "chuyển đổi số", "trường học", "y tế cơ sở", "an ninh trật tự", "đường điện");
+
+    /** What the test knows of an assignment, changed alongside the events it sends. */
+    static final class Known {
+        String id;
+        String title;
+        AssignmentStatus status = AssignmentStatus.ASSIGNED;
+        String lead;
+        List<String> coordinating;
+        String parent;
+        String notice;
+        LocalDate deadline;
+        LocalDate assignedOn;
+        LocalDate handedIn;
+        List<String> route;
+        int approved;
+        long seq;
+    }
+
+    final Random random = new Random(19);
+    final Map<String, Known> known = new LinkedHashMap<>();
+    final List<Object[]> sent = new ArrayList<>();
+    AssignmentIndex index;
+
+    @BeforeEach
+    void generate() {
+        index = new AssignmentIndex(() -> true, Duration.ZERO);
+        for (int i = 0; i < 3000; i++) {
+            assign(i);
+        }
+        for (Known a : List.copyOf(known.values())) {
+            walk(a);
+        }
+    }
+
+    private void assign(int i) {
+        Known a = new Known();
+        a.id = new UUID(19, i).toString();
+        a.title = WORDS.get(random.nextInt(WORDS.size())) + " " + WORDS.get(random.nextInt(WORDS.size())) + " năm " + (2020 + i % 7);
+        a.lead = UNITS.get(random.nextInt(UNITS.size()));
+        a.coordinating = random.nextInt(3) == 0 ? List.of(UNITS.get(random.nextInt(UNITS.size()))) : List.of();
+        a.coordinating = a.coordinating.contains(a.lead) ? List.of() : a.coordinating;
+        a.parent = i > 10 && random.nextInt(8) == 0 ? new UUID(19, random.nextInt(i)).toString() : null;
+        a.notice = random.nextInt(3) == 0 ? NOTICES.get(random.nextInt(NOTICES.size())) : null;
+        a.deadline = random.nextInt(10) == 0 ? null : TODAY.plusDays(random.nextInt(120) - 60);
+        a.assignedOn = TODAY.minusDays(60 + random.nextInt(30));
+        a.route = ROUTES.get(random.nextInt(ROUTES.size()));
+        known.put(a.id, a);
+        send(new TaskAssigned(UUID.fromString(a.id), a.title, DeliverableKind.PLAN, a.lead, a.coordinating, a.deadline,
+                a.route, a.notice == null ? null : new NoticeSource(a.notice, 1 + random.nextInt(9)),
+                a.parent == null ? null : UUID.fromString(a.parent), a.assignedOn), a);
+    }
+
+    /** A random way through the process: drafts on time or late, revisions, partial and final approvals, ... */
+    private void walk(Known a) {
+        UUID id = UUID.fromString(a.id);
+        int steps = random.nextInt(6);
+        for (int step = 0; step < steps && a.status != AssignmentStatus.CANCELLED && a.status != AssignmentStatus.ISSUED; step++) {
+            int what = random.nextInt(10);
+            LocalDate on = TODAY.minusDays(random.nextInt(50));
+            if (what == 0) {
+                a.status = AssignmentStatus.CANCELLED;
+                send(new TaskCancelled(id, "Không còn cần", on), a);
+            } else if (what == 1 && a.deadline != null) {
+                LocalDate before = a.deadline;
+                a.deadline = a.deadline.plusDays(1 + random.nextInt(30));
+                send(new DeadlineExtended(id, before, a.deadline, "Chờ số liệu", on), a);
+            } else if (what == 2) {
+                a.lead = UNITS.get(random.nextInt(UNITS.size()));
+                send(new TaskReassigned(id, null, a.lead, "Chuyển đơn vị", on), a);
+            } else if (a.status == AssignmentStatus.ASSIGNED || a.status == AssignmentStatus.REVISION_REQUESTED) {
+                a.status = AssignmentStatus.DRAFT_SUBMITTED;
+                a.handedIn = on;
+                a.approved = 0;
+                send(new DraftSubmitted(id, step + 1, "v", null, "https://x.vn", null, on), a);
+            } else if (a.status == AssignmentStatus.DRAFT_SUBMITTED && what < 5) {
+                a.status = AssignmentStatus.REVISION_REQUESTED;
+                a.handedIn = null;
+                LocalDate due = what == 3 ? TODAY.plusDays(random.nextInt(40) - 20) : null;
+                a.deadline = due != null ? due : a.deadline;
+                send(new RevisionRequested(id, step, a.route.get(a.approved), List.of("Bổ sung"), due, on), a);
+            } else if (a.status == AssignmentStatus.DRAFT_SUBMITTED) {
+                boolean last = a.approved + 1 == a.route.size();
+                send(new DraftApproved(id, step, a.route.get(a.approved), last, null, null, on), a);
+                a.approved++;
+                a.status = last ? AssignmentStatus.APPROVED : a.status;
+            } else if (a.status == AssignmentStatus.APPROVED) {
+                a.status = AssignmentStatus.ISSUED;
+                send(new DocumentIssued(id, "12/QĐ-UBND", on), a);
+            }
+        }
+    }
+
+    private void send(Object event, Known a) {
+        long seq = a.seq++;
+        sent.add(new Object[] {event, seq});
+        deliver(event, seq);
+    }
+
+    private void deliver(Object event, long seq) {
+        if (event instanceof TaskAssigned e) {
+            index.on(e, seq);
+        } else if (event instanceof DraftSubmitted e) {
+            index.on(e, seq);
+        } else if (event instanceof RevisionRequested e) {
+            index.on(e, seq);
+        } else if (event instanceof DraftApproved e) {
+            index.on(e, seq);
+        } else if (event instanceof DocumentIssued e) {
+            index.on(e, seq);
+        } else if (event instanceof DeadlineExtended e) {
+            index.on(e, seq);
+        } else if (event instanceof TaskReassigned e) {
+            index.on(e, seq);
+        } else if (event instanceof TaskCancelled e) {
+            index.on(e, seq);
+        } else {
+            throw new IllegalArgumentException(event.toString());
+        }
+    }
+
+    // ---- the plain model's answers
+
+    static final Comparator<Known> ORDER = Comparator
+            .comparing((Known a) -> a.deadline, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(a -> a.assignedOn).thenComparing(a -> a.id);
+
+    static String plain(String s) {
+        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .replace('đ', 'd').replace('Đ', 'D').toLowerCase();
+    }
+
+    static Timeliness classOf(Known a) {
+        return Timeliness.classify(a.status, a.deadline, a.handedIn, TODAY);
+    }
+
+    static String awaiting(Known a) {
+        return a.status == AssignmentStatus.DRAFT_SUBMITTED && a.approved < a.route.size() ? a.route.get(a.approved) : null;
+    }
+
+    Predicate<Known> unitSees(String unit) {
+        Set<String> fed = new HashSet<>();
+        known.values().stream().filter(c -> unit.equals(c.lead) && c.parent != null).forEach(c -> fed.add(c.parent));
+        return a -> a.lead.equals(unit) || a.coordinating.contains(unit) || fed.contains(a.id);
+    }
+
+    /** One list request's parameters, as the API takes them. */
+    record Query(Actor actor, String unit, AssignmentStatus status, Timeliness timeliness, String notice, String q,
+                 LocalDate from, LocalDate to, Boolean mine, List<String> awaiting, Integer dueWithin) {
+    }
+
+    List<String> expected(Query query) {
+        Predicate<Known> p = a -> true;
+        if (!Visibility.seesEverything(query.actor())) {
+            p = p.and(unitSees(query.actor().unit()));
+        }
+        if (query.unit() != null) {
+            p = p.and(a -> a.lead.equals(query.unit()) || a.coordinating.contains(query.unit()));
+        }
+        if (query.status() != null) {
+            p = p.and(a -> a.status == query.status());
+        }
+        if (query.timeliness() != null) {
+            p = p.and(a -> classOf(a) == query.timeliness());
+        }
+        if (query.notice() != null) {
+            p = p.and(a -> query.notice().equals(a.notice));
+        }
+        if (query.q() != null) {
+            p = p.and(a -> plain(a.title + " " + a.lead + " " + String.join(" ", a.coordinating) + " "
+                    + (a.notice == null ? "" : a.notice)).contains(plain(query.q())));
+        }
+        if (query.from() != null) {
+            p = p.and(a -> a.deadline != null && a.deadline.compareTo(query.from()) >= 0);
+        }
+        if (query.to() != null) {
+            p = p.and(a -> a.deadline != null && a.deadline.compareTo(query.to()) <= 0);
+        }
+        if (query.dueWithin() != null) {
+            p = p.and(a -> a.status.isOpen() && a.deadline != null && a.deadline.compareTo(TODAY) >= 0
+                    && a.deadline.compareTo(TODAY.plusDays(query.dueWithin())) <= 0);
+        }
+        if (Boolean.TRUE.equals(query.mine()) && !Visibility.seesEverything(query.actor())) {
+            p = p.and(a -> a.lead.equals(query.actor().unit()) && a.status.isOpen());
+        } else if (Boolean.TRUE.equals(query.mine())) {
+            List<String> levels = query.awaiting() == null ? List.of() : query.awaiting();
+            p = p.and(a -> awaiting(a) != null && levels.stream().anyMatch(awaiting(a)::equalsIgnoreCase));
+        }
+        return known.values().stream().filter(p).sorted(ORDER).map(a -> a.id).toList();
+    }
+
+    AssignmentIndex.Hits actual(Query query, long skip, int size) {
+        Actor me = query.actor();
+        return index.find(AssignmentQueryController.filter(me, new Visibility(index).filter(me), TODAY, query.unit(),
+                query.status(), query.timeliness(), query.notice(), query.q(), query.from(), query.to(), query.mine(),
+                query.awaiting(), query.dueWithin()), skip, size);
+    }
+
+    void check(Query query) {
+        List<String> all = expected(query);
+        for (int size : new int[] {1, 20, 50, 200}) {
+            for (int page = 0; page < 3; page++) {
+                long skip = (long) page * size;
+                AssignmentIndex.Hits hits = actual(query, skip, size);
+                assertThat(hits.total()).as("%s total", query).isEqualTo(all.size());
+                assertThat(hits.ids()).as("%s page %d of %d", query, page, size)
+                        .isEqualTo(all.subList((int) Math.min(skip, all.size()), (int) Math.min(skip + size, all.size())));
+            }
+        }
+    }
+
+    static final Actor CLERK = new Actor("clerk", "Văn thư", null, Role.CLERK);
+    static final Actor CHAIR = new Actor("chair", "Chủ tịch", null, Role.CHAIR);
+
+    static Actor staffOf(String unit) {
+        return new Actor("staff", "Cán bộ", unit, Role.UNIT_STAFF);
+    }
+
+    Query only(Actor actor) {
+        return new Query(actor, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    @Test
+    void every_filter_alone_picks_what_a_plain_filter_picks_in_the_same_order_with_the_same_total() {
+        check(only(CLERK));
+        for (String unit : UNITS) {
+            check(new Query(CLERK, unit, null, null, null, null, null, null, null, null, null));
+            check(only(staffOf(unit)));
+            check(new Query(staffOf(unit), null, null, null, null, null, null, null, true, null, null));
+        }
+        for (AssignmentStatus status : AssignmentStatus.values()) {
+            check(new Query(CLERK, null, status, null, null, null, null, null, null, null, null));
+        }
+        for (Timeliness t : Timeliness.values()) {
+            check(new Query(CLERK, null, null, t, null, null, null, null, null, null, null));
+        }
+        for (String notice : NOTICES) {
+            check(new Query(CLERK, null, null, null, notice, null, null, null, null, null, null));
+        }
+        for (String q : List.of("ke hoach", "Ngập úng", "PHONG Y TE", "311", "chuyen doi so", "không có từ này")) {
+            check(new Query(CLERK, null, null, null, null, q, null, null, null, null, null));
+        }
+        check(new Query(CLERK, null, null, null, null, null, TODAY.minusDays(10), null, null, null, null));
+        check(new Query(CLERK, null, null, null, null, null, null, TODAY.plusDays(10), null, null, null));
+        for (int days : new int[] {0, 7, 30}) {
+            check(new Query(CLERK, null, null, null, null, null, null, null, null, null, days));
+        }
+        for (List<String> route : ROUTES) {
+            check(new Query(CHAIR, null, null, null, null, null, null, null, true, route, null));
+        }
+        check(new Query(CHAIR, null, null, null, null, null, null, null, true, null, null));
+        // The levels /api/me names may differ in case from the routes' spelling.
+        check(new Query(CHAIR, null, null, null, null, null, null, null, true, List.of("chủ tịch ubnd"), null));
+        assertThat(expected(new Query(CHAIR, null, null, null, null, null, null, null, true, List.of("Chủ tịch UBND"), null)))
+                .as("some drafts wait for the chair").isNotEmpty();
+    }
+
+    @Test
+    void filters_combined_pick_what_a_plain_filter_picks() {
+        Random pick = new Random(16);
+        for (int i = 0; i < 300; i++) {
+            String unit = UNITS.get(pick.nextInt(UNITS.size()));
+            Actor actor = pick.nextInt(3) == 0 ? staffOf(unit) : CLERK;
+            LocalDate from = pick.nextBoolean() ? TODAY.minusDays(pick.nextInt(60)) : null;
+            check(new Query(actor,
+                    pick.nextBoolean() ? UNITS.get(pick.nextInt(UNITS.size())) : null,
+                    pick.nextInt(3) == 0 ? AssignmentStatus.values()[pick.nextInt(AssignmentStatus.values().length)] : null,
+                    pick.nextInt(3) == 0 ? Timeliness.values()[pick.nextInt(Timeliness.values().length)] : null,
+                    pick.nextInt(4) == 0 ? NOTICES.get(pick.nextInt(NOTICES.size())) : null,
+                    pick.nextInt(4) == 0 ? plain(WORDS.get(pick.nextInt(WORDS.size()))) : null,
+                    from, from != null && pick.nextBoolean() ? from.plusDays(pick.nextInt(60)) : null,
+                    actor != CLERK && pick.nextInt(4) == 0 ? true : null, null,
+                    pick.nextInt(5) == 0 ? pick.nextInt(40) : null));
+        }
+    }
+
+    @Test
+    void a_batch_delivered_again_leaves_the_index_unchanged() {
+        Map<String, AssignmentIndex.Entry> before = entries();
+        // At-least-once delivery: the last thousand events arrive a second time, in order.
+        sent.subList(sent.size() - 1000, sent.size()).forEach(e -> deliver(e[0], (long) e[1]));
+        assertThat(entries()).isEqualTo(before);
+        check(new Query(CLERK, null, AssignmentStatus.DRAFT_SUBMITTED, null, null, null, null, null, null, null, null));
+    }
+
+    @Test
+    void an_extension_moves_the_assignment_out_of_the_overdue_class_and_along_the_order() {
+        Known late = known.values().stream().filter(a -> classOf(a) == Timeliness.OVERDUE && a.handedIn == null)
+                .findFirst().orElseThrow();
+        Query overdue = new Query(CLERK, null, null, Timeliness.OVERDUE, null, null, null, null, null, null, null);
+        assertThat(actual(overdue, 0, 5000).ids()).contains(late.id);
+
+        LocalDate before = late.deadline;
+        late.deadline = TODAY.plusDays(20);
+        send(new DeadlineExtended(UUID.fromString(late.id), before, late.deadline, "Chờ số liệu", TODAY), late);
+
+        assertThat(actual(overdue, 0, 5000).ids()).doesNotContain(late.id);
+        check(overdue);
+        check(new Query(CLERK, null, null, Timeliness.ON_TIME, null, null, null, null, null, null, null));
+    }
+
+    @Test
+    void a_unit_sees_what_it_leads_or_coordinates_and_the_parents_its_contributions_feed() {
+        String unit = UNITS.get(0);
+        Set<String> fed = new HashSet<>();
+        known.values().stream().filter(a -> unit.equals(a.lead) && a.parent != null).forEach(a -> fed.add(a.parent));
+        assertThat(fed).as("the data has parents fed by the unit").isNotEmpty();
+        List<String> visible = new Visibility(index).visibleIds(staffOf(unit));
+        assertThat(visible).containsAll(fed);
+        assertThat(visible).containsExactlyInAnyOrderElementsOf(expected(only(staffOf(unit))));
+        assertThat(new Visibility(index).visibleIds(CLERK)).isNull();
+    }
+
+    @Test
+    void until_the_index_has_read_the_store_a_list_request_is_answered_with_a_problem_not_a_short_list() {
+        AssignmentIndex starting = new AssignmentIndex(() -> false, Duration.ofMillis(50));
+        assertThatThrownBy(starting::awaitCaughtUp).isInstanceOfSatisfying(ErrorResponseException.class, e -> {
+            assertThat(e.getStatusCode().value()).isEqualTo(503);
+            assertThat(e.getBody().getProperties()).containsEntry("rule", "list-catching-up");
+        });
+    }
+
+    private Map<String, AssignmentIndex.Entry> entries() {
+        Map<String, AssignmentIndex.Entry> all = new LinkedHashMap<>();
+        index.forEach(e -> all.put(e.id(), e));
+        return all;
+    }
+}
