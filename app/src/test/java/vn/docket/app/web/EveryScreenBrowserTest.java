@@ -53,8 +53,9 @@ class EveryScreenBrowserTest extends BrowserTest {
         check(soft, "detail-issued", "/assignment.html?id=" + plan);
         check(soft, "detail-clerk", "/assignment.html?id=" + led);
         // The demo plan's v2 is a stored .docx that answered the chair's two points.
-        check(soft, "draft", "/draft.html?id=" + plan + "&v=2");
-        check(soft, "changes", "/changes.html?id=" + plan + "&v=2");
+        String drafted = demoPlanWithItsDraftFiles();
+        check(soft, "draft", "/draft.html?id=" + drafted + "&v=2");
+        check(soft, "changes", "/changes.html?id=" + drafted + "&v=2");
         check(soft, "notices", "/notices.html");
         check(soft, "audit", "/audit.html");
         check(soft, "audit-task", "/audit.html?assignment=" + plan.substring(0, 8));
@@ -320,6 +321,24 @@ class EveryScreenBrowserTest extends BrowserTest {
                 + "  && getComputedStyle(e).overflowX !== 'hidden' && !e.classList.contains('scroll-x'))"
                 + "  out.push('box: ' + e.tagName + '.' + e.className + '#' + e.id + ' ' + e.scrollWidth); }"
                 + "return out.slice(0, 8);");
+    }
+
+    /**
+     * The demo plan whose v2 is a stored file. Other tests of this context import notice 311 and walk its first item,
+     * the same title, to issuance without files, so the title and status alone do not find it.
+     */
+    private String demoPlanWithItsDraftFiles() {
+        Object id = browser.driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch('/api/assignments?size=200', {credentials: 'same-origin', headers: {Accept: 'application/json'}})"
+                        + ".then(r => r.json()).then(async page => {"
+                        + "  for (const a of page.items.filter(a => a.title.startsWith(arguments[0]))) {"
+                        + "    const text = await fetch('/api/assignments/' + a.id + '/drafts/2/text', {credentials: 'same-origin'});"
+                        + "    if (text.ok && (await text.json()).documentName.endsWith('dự thảo 2.docx')) return a.id;"
+                        + "  }"
+                        + "  return null; }).then(done).catch(e => done(null));", PLAN);
+        assertThat(id).as("the demo plan with its v2 file").isNotNull();
+        return (String) id;
     }
 
     private String idOf(String title) {
