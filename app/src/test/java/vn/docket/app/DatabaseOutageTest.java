@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +26,10 @@ import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
@@ -35,8 +41,10 @@ import vn.docket.events.TaskAssigned;
 /**
  * The database goes down under load and comes back: requests fail fast with 503 database-unavailable,
  * readiness says DOWN while liveness stays UP, work resumes by itself when the database returns, and
- * every acknowledged command's event is stored once and reaches the read models once.
+ * every acknowledged command's event is stored once and reaches the read models once. And a database that
+ * refuses one of a command's writes leaves nothing of the command behind.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseOutageTest {
 
     static final int CLIENTS = 4;
@@ -47,18 +55,95 @@ class DatabaseOutageTest {
     record Answer(int client, long sent, long received, int status, String id, Object rule, String retryAfter) {
     }
 
+    StoppableDatabase database;
+    ConfigurableApplicationContext app;
+
+    @BeforeAll
+    void start() {
+        database = new StoppableDatabase();
+        app = new SpringApplicationBuilder(DocketApplication.class, TestClockConfiguration.class)
+                .profiles("test")
+                .run("--docket.mongo.uri=" + database.uri());
+    }
+
+    @AfterAll
+    void stop() {
+        try {
+            app.close(); // while the database is up, so the processors stop normally
+        } finally {
+            database.close();
+        }
+    }
+
     @Test
     void a_database_outage_under_load_answers_503_quickly_and_loses_or_doubles_nothing_once_it_is_back() throws Exception {
-        try (StoppableDatabase database = new StoppableDatabase()) {
-            ConfigurableApplicationContext app = new SpringApplicationBuilder(DocketApplication.class, TestClockConfiguration.class)
-                    .profiles("test")
-                    .run("--docket.mongo.uri=" + database.uri());
-            try {
-                outageUnderLoad(app, database);
-            } finally {
-                app.close(); // while the database is up, so the processors stop normally
-            }
+        outageUnderLoad(app, database);
+    }
+
+    /**
+     * The database stops taking writes after Docket has decided a command: its deadlines are written before its
+     * events, so the command fails with nothing recorded rather than being answered with a reminder that never
+     * comes (which happened when the deadlines were written after the events).
+     */
+    @Test
+    void a_command_whose_deadlines_the_database_does_not_take_is_refused_with_503_and_records_nothing() {
+        DocketClient docket = client();
+        LocalDate today = LocalDate.now(app.getBean(Clock.class));
+        String title = "Báo cáo tiến độ giải phóng mặt bằng " + UUID.randomUUID();
+        Map<String, Object> body = Map.of("title", title, "kind", "REPORT", "leadUnit", "Phòng Tài chính - Kế hoạch",
+                "deadline", today.plusDays(30).toString(), "approvalRoute", List.of("Lãnh đạo UBND thành phố"));
+        database.refuseInsertsInto("deadlines");
+        ResponseEntity<Map<String, Object>> refused;
+        try {
+            refused = docket.post("clerk", "/api/assignments", body);
+        } finally {
+            database.refuseInsertsInto(null);
         }
+        assertThat(refused.getStatusCode().value()).isEqualTo(503);
+        assertThat(refused.getBody()).containsEntry("rule", "database-unavailable");
+        assertThat(storedTitles()).doesNotContain(title);
+
+        // The clerk sends it again once the database is back: recorded, with its reminder and its missed check.
+        String id = (String) docket.ok("clerk", "/api/assignments", body).get("id");
+        MongoDatabase mongo = app.getBean(MongoDatabase.class);
+        assertThat(mongo.getCollection("deadlines").countDocuments(Filters.regex("scopeKey", id))).isEqualTo(2);
+
+        // The same for a command on an assignment that exists: the extension is refused and the deadline stays.
+        database.refuseInsertsInto("deadlines");
+        ResponseEntity<Map<String, Object>> extension;
+        try {
+            extension = docket.post("clerk", "/api/assignments/" + id + "/deadline-extensions",
+                    Map.of("newDeadline", today.plusDays(60).toString(), "reason", "Chờ ý kiến các sở"));
+        } finally {
+            database.refuseInsertsInto(null);
+        }
+        assertThat(extension.getStatusCode().value()).isEqualTo(503);
+        assertThat(storedEventTypes(id)).containsExactly("TaskAssigned");
+    }
+
+    private DocketClient client() {
+        String port = app.getEnvironment().getProperty("local.server.port");
+        return new DocketClient(new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)));
+    }
+
+    private List<String> storedTitles() {
+        List<String> titles = new ArrayList<>();
+        try (BlockingStream<TrackedEventMessage<?>> stream = app.getBean(EventStore.class).openStream(null)) {
+            while (stream.hasNextAvailable()) {
+                if (stream.nextAvailable().getPayload() instanceof TaskAssigned t) {
+                    titles.add(t.title());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return titles;
+    }
+
+    private List<String> storedEventTypes(String assignmentId) {
+        return app.getBean(EventStore.class).readEvents(assignmentId).asStream()
+                .map(e -> e.getPayloadType().getSimpleName()).toList();
     }
 
     private void outageUnderLoad(ConfigurableApplicationContext app, StoppableDatabase database) throws Exception {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
@@ -130,7 +131,7 @@ class Assignment {
         }
         apply(new TaskAssigned(cmd.assignmentId(), title, cmd.kind(), lead, coordinators, cmd.deadline(),
                 route.levels(), cmd.source(), cmd.parentId(), on));
-        chaser.armNew(deadlines, cmd.deadline());
+        chaser.arm(deadlines, cmd.deadline());
     }
 
     /**
@@ -243,15 +244,17 @@ class Assignment {
         if (cmd.dueDate() != null && cmd.dueDate().isBefore(on)) {
             throw new RuleBroken("due-date-before-request", "The due date is before the revision request.");
         }
+        LocalDate before = deadline;
         apply(new RevisionRequested(id, version, level, RevisionPoint.numbered(version, reasons), reopened,
                 ApprovalPolicy.citedDecision(cmd.decisionRef(), level, levels, on), cmd.dueDate(), on));
-        // The work is back with the unit: chase the deadline it now has.
-        chaser.arm(deadlines, deadline);
+        // The work is back with the unit: what was armed for an unchanged deadline chases it again.
+        if (!Objects.equals(before, deadline)) {
+            chaser.arm(deadlines, deadline);
+        }
     }
 
     @CommandHandler
-    void handle(Approve cmd, MetaData metaData, Clock clock, ApprovalLevels levels, DeadlineManager deadlines,
-                DeadlineChaser chaser) {
+    void handle(Approve cmd, MetaData metaData, Clock clock, ApprovalLevels levels) {
         String level = judgingLevel(cmd.draftVersion(), metaData, levels, "approve");
         if (EventMetadata.actorFrom(metaData).id().equals(draftSubmitter)) {
             throw new NotAllowed("own-draft", "Nobody may approve a draft they submitted themselves.");
@@ -260,9 +263,6 @@ class Assignment {
         boolean last = route.nextIsLast();
         apply(new DraftApproved(id, version, level, last, Text.clean(cmd.note()),
                 ApprovalPolicy.citedDecision(cmd.decisionRef(), level, levels, on), on));
-        if (last) {
-            chaser.disarm(deadlines);
-        }
     }
 
     @CommandHandler
@@ -350,7 +350,7 @@ class Assignment {
     }
 
     @CommandHandler
-    void handle(Cancel cmd, MetaData metaData, Clock clock, DeadlineManager deadlines, DeadlineChaser chaser) {
+    void handle(Cancel cmd, MetaData metaData, Clock clock) {
         Authority.requireClerk(EventMetadata.actorFrom(metaData), "cancel tasks");
         if (closed()) {
             throw new StateConflict("already-closed", "This assignment is already " + status + ".");
@@ -358,7 +358,6 @@ class Assignment {
         LocalDate on = effectiveDate(cmd.effectiveDate(), clock);
         String reason = required(cmd.reason(), "reason-required", "A cancellation needs a reason.");
         apply(new TaskCancelled(id, reason, on));
-        chaser.disarm(deadlines);
     }
 
     // ---- chasing the deadline (đôn đốc) ----

@@ -17,7 +17,7 @@ import vn.docket.events.EventMetadata;
 /**
  * When Docket chases an assignment's deadline: a reminder some working days before it and a "missed" check
  * the morning after. Called from the Assignment aggregate's command handlers, so that the deadlines are
- * scheduled in the aggregate's scope and stored with its events.
+ * scheduled in the aggregate's scope and stored just before its events.
  *
  * <p>Only moments still ahead are scheduled. A clerk often records an assignment after the fact; a deadline
  * that had already passed when Docket learnt of it is shown as overdue, but Docket does not pretend it chased
@@ -25,7 +25,7 @@ import vn.docket.events.EventMetadata;
  */
 public class DeadlineChaser {
 
-    /** Deadline names: one of each per assignment at most, so rescheduling is "cancel by name, schedule again". */
+    /** Deadline names; of each, only one armed for the assignment's current deadline acts (see {@link #arm}). */
     public static final String REMINDER = "deadline-reminder";
     public static final String MISSED = "deadline-missed";
 
@@ -45,18 +45,13 @@ public class DeadlineChaser {
         this.clock = clock;
     }
 
-    /** (Re)arms the reminder and the missed check for {@code deadline}; null disarms. */
-    public void arm(DeadlineManager deadlines, LocalDate deadline) {
-        disarm(deadlines);
-        armNew(deadlines, deadline);
-    }
-
     /**
-     * Arms a new assignment, which has nothing armed yet: no cancelling first. A cancel names the deadline and
-     * the assignment, which the embedded server can only find by reading every stored deadline, and it is a write
-     * that waits for the data file: two of each on every create, for nothing.
+     * Arms the reminder and the missed check for {@code deadline} (null: nothing to chase). Nothing armed before
+     * is cancelled: a reminder or check armed for an earlier deadline, or for work since approved or cancelled,
+     * sees so when it comes due and does nothing (see the aggregate's deadline handlers). So a command arms only
+     * when the deadline changes.
      */
-    public void armNew(DeadlineManager deadlines, LocalDate deadline) {
+    public void arm(DeadlineManager deadlines, LocalDate deadline) {
         if (deadline == null) {
             return;
         }
@@ -67,12 +62,6 @@ public class DeadlineChaser {
         if (missed.isAfter(now)) {
             deadlines.schedule(missed, MISSED, message(deadline));
         }
-    }
-
-    /** Nothing left to chase: final approval or cancellation. */
-    public void disarm(DeadlineManager deadlines) {
-        deadlines.cancelAllWithinScope(REMINDER);
-        deadlines.cancelAllWithinScope(MISSED);
     }
 
     /** The working day {@code workingDaysBefore} working days ahead of the deadline, at the sending time. */

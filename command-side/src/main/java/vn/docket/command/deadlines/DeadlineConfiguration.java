@@ -4,7 +4,9 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.ScopeAware;
 import org.axonframework.messaging.ScopeAwareProvider;
 import org.axonframework.messaging.ScopeDescriptor;
@@ -39,6 +41,12 @@ class DeadlineConfiguration {
         // Events applied by a deadline handler carry the deadline message's metadata: the actor Docket (SYSTEM).
         manager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(correlation));
         return manager;
+    }
+
+    /** Axon's Spring configuration registers it on the command bus (see {@link MongoDeadlineManager#beforeTheEvents}). */
+    @Bean
+    MessageHandlerInterceptor<CommandMessage<?>> deadlinesBeforeTheEvents(MongoDeadlineManager manager) {
+        return manager.beforeTheEvents();
     }
 
     /** Polls only while Axon runs: started after it, stopped before it. */

@@ -19,11 +19,13 @@ import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.deadline.AbstractDeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.GenericDeadlineMessage;
 import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.ScopeAware;
 import org.axonframework.messaging.ScopeAwareProvider;
@@ -59,7 +61,7 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
     static final String SCHEDULED = "SCHEDULED";
     static final String DELIVERING = "DELIVERING";
     static final String FAILED = "FAILED";
-    /** A unit of work's resource: the deadlines its command scheduled, stored together. */
+    /** A unit of work's resource: the deadlines its command scheduled, stored together before its events. */
     private static final String SCHEDULED_BY_COMMAND = MongoDeadlineManager.class.getName() + ".scheduled";
 
     private final MongoCollection<Document> deadlines;
@@ -81,19 +83,21 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
         this.settings = settings;
         // Used only by a real MongoDB; the embedded server ignores non-unique indexes and scans.
         deadlines.createIndex(Indexes.ascending("state", "dueAt"));
-        deadlines.createIndex(Indexes.ascending("name", "scopeKey"));
     }
 
     public static MongoCollection<Document> collection(MongoDatabase database) {
         return database.getCollection("deadlines");
     }
 
-    // ---- scheduling and cancelling: written when the scheduling unit of work commits ----
+    // ---- scheduling: stored before the command's events ----
 
     /**
      * What can fail in the document (a moment no {@link Date} can hold, a payload Jackson cannot write) is
-     * decided here, inside the command handler, so that it fails the command before its events are stored.
-     * The scope is serialized at the commit: a new aggregate learns its id only once its handler has run.
+     * decided here, inside the command handler. The document is written by {@link #storeScheduled} once the
+     * handler has returned and before the unit of work stores the command's events, so a deadline that cannot
+     * be stored fails the command with nothing recorded: an answered command always has its deadlines. The
+     * scope is serialized then too, since a new aggregate learns its id only once its constructor has run.
+     * If the events then fail to store, the deadline stays behind; it is harmless, see {@link #cancelSchedule}.
      */
     @Override
     public String schedule(Instant triggerDateTime, String deadlineName, Object messageOrPayload,
@@ -105,9 +109,9 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
         Document payload = message.getPayload() == null ? null
                 : serialized(serializer.serialize(message.getPayload(), String.class));
         Document metaData = serialized(serializer.serialize(message.getMetaData(), String.class));
-        afterTheEvents("store the deadline " + deadlineName + " due " + triggerDateTime, () -> {
+        Supplier<Document> deadline = () -> {
             SerializedObject<String> scope = serializer.serialize(deadlineScope, String.class);
-            Document deadline = new Document("_id", id)
+            return new Document("_id", id)
                     .append("name", deadlineName)
                     .append("scope", serialized(scope))
                     .append("scopeKey", scope.getType().getName() + ":" + scope.getData())
@@ -116,88 +120,66 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
                     .append("metaData", metaData)
                     .append("state", SCHEDULED)
                     .append("attempts", 0);
-            return inserting(deadline);
-        });
+        };
+        if (!CurrentUnitOfWork.isStarted()) {
+            deadlines.insertOne(deadline.get());
+            return id;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        unitOfWork.getOrComputeResource(SCHEDULED_BY_COMMAND, key -> {
+            // Outside a command (where beforeTheEvents does it earlier) at the latest when the unit of work commits.
+            unitOfWork.onPrepareCommit(this::storeScheduled);
+            return new ArrayList<Supplier<Document>>();
+        }).add(deadline);
         return id;
     }
 
     /**
-     * The deadlines one command schedules are stored in one insert: each write to the deadlines waits for the
-     * embedded database's commit before it is answered, and a new assignment schedules two. The first deadline's
-     * write inserts every deadline the command scheduled, since it runs after all their preparations (see
-     * {@link #afterTheEvents}); the others' writes have nothing left to do.
+     * Runs around every command handler: once the handler has returned, its deadlines are stored, all in one
+     * insert (each write to the deadlines waits for the embedded database's commit, and a new assignment
+     * schedules two), before the unit of work commits and stores the command's events. A failure here fails
+     * the command.
      */
-    private Runnable inserting(Document deadline) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return () -> deadlines.insertOne(deadline);
+    public MessageHandlerInterceptor<CommandMessage<?>> beforeTheEvents() {
+        return (unitOfWork, chain) -> {
+            Object result = chain.proceed();
+            storeScheduled(unitOfWork);
+            return result;
+        };
+    }
+
+    private void storeScheduled(UnitOfWork<?> unitOfWork) {
+        List<Supplier<Document>> scheduled = unitOfWork.getResource(SCHEDULED_BY_COMMAND);
+        if (scheduled == null || scheduled.isEmpty()) {
+            return;
         }
-        List<Document> scheduled = CurrentUnitOfWork.get().getOrComputeResource(SCHEDULED_BY_COMMAND,
-                key -> new ArrayList<Document>());
-        scheduled.add(deadline);
-        return scheduled.size() > 1 ? () -> { } : () -> deadlines.insertMany(scheduled);
-    }
-
-    @Override
-    public void cancelSchedule(String deadlineName, String scheduleId) {
-        afterTheEvents("cancel the deadline " + scheduleId, () -> () -> deadlines.deleteOne(Filters.and(
-                Filters.eq("_id", scheduleId), Filters.eq("name", deadlineName), Filters.ne("state", DELIVERING))));
-    }
-
-    @Override
-    public void cancelAll(String deadlineName) {
-        afterTheEvents("cancel the deadlines " + deadlineName, () -> () -> deadlines.deleteMany(Filters.and(
-                Filters.eq("name", deadlineName), Filters.ne("state", DELIVERING))));
-    }
-
-    @Override
-    public void cancelAllWithinScope(String deadlineName, ScopeDescriptor scope) {
-        afterTheEvents("cancel the deadlines " + deadlineName, () -> {
-            SerializedObject<String> s = serializer.serialize(scope, String.class);
-            // A deadline being delivered right now is left alone: its own delivery removes it. The aggregate
-            // handler sees from its payload that it is stale.
-            return () -> deadlines.deleteMany(Filters.and(Filters.eq("name", deadlineName),
-                    Filters.eq("scopeKey", s.getType().getName() + ":" + s.getData()),
-                    Filters.ne("state", DELIVERING)));
-        });
+        List<Document> documents = scheduled.stream().map(Supplier::get).toList();
+        scheduled.clear();
+        deadlines.insertMany(documents);
     }
 
     /**
-     * Prepares a write at the unit of work's prepare-commit (a new aggregate's scope can be serialized only
-     * from then on) and runs it at the end of that phase, after the command's events are stored: a new
-     * aggregate's events are published only after its constructor returns, so a write registered directly
-     * would come before its events, and stay behind if the events then failed to store. A handler added
-     * during the phase runs after every one registered before it; the append failing ends the phase before
-     * it. By then the command has happened, so a failed write is logged rather than turned into a failed
-     * command that was in fact recorded: a lost reminder is the lesser harm, and a stale deadline is
-     * ignored on delivery.
+     * Docket never cancels a deadline. A cancel written before the command's events could remove a deadline
+     * that a failed command did not replace; written after them it could fail once the command was recorded.
+     * Instead each deadline carries what it was armed for ({@link DeadlineChaser.DeadlineDue}), and one that no
+     * longer applies (the deadline moved, the work was approved or cancelled, the command that armed it was
+     * never recorded) does nothing when it comes due, and is removed like any delivered deadline.
      */
-    private void afterTheEvents(String what, Supplier<Runnable> prepare) {
-        runOnPrepareCommitOrNow(() -> {
-            Runnable write;
-            try {
-                write = prepare.get();
-            } catch (RuntimeException e) {
-                notDone(what, e);
-                return;
-            }
-            Runnable logged = () -> {
-                try {
-                    write.run();
-                } catch (RuntimeException e) {
-                    notDone(what, e);
-                }
-            };
-            if (CurrentUnitOfWork.isStarted()) {
-                CurrentUnitOfWork.get().onPrepareCommit(unitOfWork -> logged.run());  // after the events' own
-            } else {
-                logged.run();
-            }
-        });
+    @Override
+    public void cancelSchedule(String deadlineName, String scheduleId) {
+        throw new UnsupportedOperationException("Docket's deadlines are not cancelled: " + deadlineName);
     }
 
-    private static void notDone(String what, RuntimeException e) {
-        log.error("Docket recorded a command but could not {}; the reminder or missed-deadline check it "
-                + "concerns may not happen. Cause: {}", what, e.toString(), e);
+    /** See {@link #cancelSchedule}. */
+    @Override
+    public void cancelAll(String deadlineName) {
+        throw new UnsupportedOperationException("Docket's deadlines are not cancelled: " + deadlineName);
+    }
+
+    /** See {@link #cancelSchedule}. */
+    @Override
+    public void cancelAllWithinScope(String deadlineName, ScopeDescriptor scope) {
+        throw new UnsupportedOperationException("Docket's deadlines are not cancelled: " + deadlineName);
     }
 
     // ---- delivery ----

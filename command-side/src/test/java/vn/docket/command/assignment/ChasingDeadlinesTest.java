@@ -187,11 +187,18 @@ class ChasingDeadlinesTest {
     void an_extension_moves_the_chase_to_the_new_deadline() {
         assignedToday()
                 .when(new ExtendDeadline(ID, LocalDate.of(2021, 6, 4), "Chờ số liệu", TODAY), by(CLERK))
-                .expectNoScheduledDeadlineWithName(REMINDER_DUE, DeadlineChaser.REMINDER)
                 .expectScheduledDeadlineWithName(OffsetDateTime.parse("2021-06-01T08:00+07:00").toInstant(),
                         DeadlineChaser.REMINDER)
                 .expectScheduledDeadlineWithName(OffsetDateTime.parse("2021-06-05T08:00+07:00").toInstant(),
                         DeadlineChaser.MISSED);
+    }
+
+    @Test
+    void the_reminder_armed_for_the_deadline_before_an_extension_does_nothing_when_its_day_comes() {
+        TestExecutor<Assignment> given = assignedToday()
+                .andGivenCommands(as(CLERK, new ExtendDeadline(ID, LocalDate.of(2021, 6, 4), "Chờ số liệu", TODAY)));
+        clock.setToday(LocalDate.of(2021, 5, 17));
+        given.whenTimeAdvancesTo(REMINDER_DUE).expectNoEvents();
     }
 
     @Test
@@ -201,22 +208,42 @@ class ChasingDeadlinesTest {
                 .expectScheduledDeadlineWithName(OffsetDateTime.parse("2021-05-25T08:00+07:00").toInstant(),
                         DeadlineChaser.REMINDER)
                 .expectScheduledDeadlineWithName(OffsetDateTime.parse("2021-05-29T08:00+07:00").toInstant(),
-                        DeadlineChaser.MISSED)
-                .expectNoScheduledDeadlineWithName(MISSED_DUE, DeadlineChaser.MISSED);
+                        DeadlineChaser.MISSED);
     }
 
     @Test
-    void final_approval_ends_the_chase() {
-        assignedToday().andGivenCommands(draftBy(TCKH_STAFF, TODAY))
-                .when(new Approve(ID, null, null, TODAY), by(CHAIR))
-                .expectNoScheduledDeadlines();
+    void the_check_armed_for_the_due_date_a_revision_request_replaced_records_no_miss() {
+        TestExecutor<Assignment> given = assignedToday().andGivenCommands(draftBy(TCKH_STAFF, TODAY), as(CHAIR,
+                new RequestRevision(ID, List.of("Bổ sung số liệu"), LocalDate.of(2021, 5, 28), TODAY)));
+        clock.setToday(LocalDate.of(2021, 5, 21));
+        given.whenTimeAdvancesTo(MISSED_DUE).expectNoEvents();
+    }
+
+    @Test
+    void a_revision_request_without_a_new_due_date_reminds_the_unit_once_as_before() {
+        TestExecutor<Assignment> given = assignedToday().andGivenCommands(draftBy(TCKH_STAFF, TODAY),
+                as(CHAIR, new RequestRevision(ID, List.of("Bổ sung số liệu"), null, TODAY)));
+        clock.setToday(LocalDate.of(2021, 5, 17));
+        given.whenTimeAdvancesTo(REMINDER_DUE)
+                .expectEvents(new ReminderSent(ID, TCKH, ReminderSent.Kind.BEFORE_DEADLINE, DEADLINE, 3, null,
+                        LocalDate.of(2021, 5, 17)));
+    }
+
+    @Test
+    void final_approval_ends_the_chase_even_of_a_draft_handed_in_late() {
+        TestExecutor<Assignment> given = assignedToday();
+        clock.setToday(LocalDate.of(2021, 5, 21));
+        given.andGivenCommands(draftBy(TCKH_STAFF, LocalDate.of(2021, 5, 21)),
+                        as(CHAIR, new Approve(ID, null, null, LocalDate.of(2021, 5, 21))))
+                .whenTimeAdvancesTo(MISSED_DUE).expectNoEvents();
     }
 
     @Test
     void cancellation_ends_the_chase() {
-        assignedToday()
-                .when(new Cancel(ID, "Trùng nhiệm vụ", TODAY), by(CLERK))
-                .expectNoScheduledDeadlines();
+        TestExecutor<Assignment> given = assignedToday()
+                .andGivenCommands(as(CLERK, new Cancel(ID, "Trùng nhiệm vụ", TODAY)));
+        clock.setToday(LocalDate.of(2021, 5, 21));
+        given.whenTimeAdvancesTo(MISSED_DUE).expectNoEvents();
     }
 
     @Test
