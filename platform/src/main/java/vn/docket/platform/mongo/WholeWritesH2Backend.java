@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * counters, checkpoints) is committed once a second: processors rebuild and redeliver it, and the store
  * derives the rest from the events again.
  */
-final class WholeWritesH2Backend extends H2Backend {
+final class WholeWritesH2Backend extends FastKeysH2Backend {
 
     /** Commands that change nothing in the file; they run without waiting for a commit. */
     private static final Set<String> READS = Set.of("find", "getmore", "count", "distinct", "listindexes",

@@ -1,0 +1,100 @@
+package vn.docket.platform.mongo;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import java.util.List;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
+
+/**
+ * The H2 backend with lookups in the embedded server's unique indexes that do not serialize every key they
+ * pass. Each unique index is an H2 map keyed by the server's {@link KeyValue}, which is not
+ * {@link Comparable}, so H2's default key type orders two keys by Java-serializing both, at every step of
+ * every search through the map: reading an event, a token or a read-model document by key. While a node's
+ * assignment index read the store after a restart, that was 60% of the embedded server's samples
+ * (bench/README.md, "Figures behind settings").
+ *
+ * <p>{@link KeyType} orders keys by exactly the same bytes, so maps written before keep their order and a
+ * data file needs no migration, but it keeps the bytes of the keys a thread compared last: the key being
+ * looked for, and the keys of the pages it passes, which the next lookups pass again.
+ */
+abstract class FastKeysH2Backend extends H2Backend {
+
+    FastKeysH2Backend(MVStore store) {
+        super(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName);
+    }
+
+    /**
+     * Opens each index's map with {@link KeyType} before H2Database opens it by name, which then gets the same
+     * map. Inner, not static: H2Database opens the indexes in its constructor, before a field of this class
+     * would be set, while the enclosing backend is there from the start.
+     */
+    private final class Database extends H2Database {
+
+        Database(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            getMvStore().openMap(indexMapName(getFullCollectionNamespace(collectionName), indexName),
+                    new MVMap.Builder<KeyValue, Object>().keyType(new KeyType()));
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+    }
+
+    /** The name H2Database gives an index's map (mongo-java-server 1.47; FastKeysH2BackendTest checks it). */
+    static String indexMapName(String collectionNamespace, String indexName) {
+        return collectionNamespace + "._index_" + indexName;
+    }
+
+    /**
+     * H2's {@link ObjectDataType} (so values, and keys on disk, are written and read as before) with the same
+     * order for two {@link KeyValue}s, computed from bytes serialized once per key and thread rather than per
+     * comparison. The cache is per thread, so it needs no lock, and direct-mapped by identity: a key is the
+     * same object for as long as it is cached, and an evicted one is serialized again.
+     */
+    static final class KeyType extends ObjectDataType {
+
+        private static final int SLOTS = 256;
+
+        private static final class Cache {
+            final Object[] keys = new Object[SLOTS];
+            final byte[][] bytes = new byte[SLOTS][];
+        }
+
+        private static final ThreadLocal<Cache> CACHE = ThreadLocal.withInitial(Cache::new);
+
+        @Override
+        public int compare(Object a, Object b) {
+            if (a == b) {
+                return 0;
+            }
+            if (a instanceof KeyValue && b instanceof KeyValue) {
+                Cache cache = CACHE.get();
+                return compareNotNull(serialized(cache, a), serialized(cache, b));
+            }
+            return super.compare(a, b);
+        }
+
+        private static byte[] serialized(Cache cache, Object key) {
+            int slot = System.identityHashCode(key) & (SLOTS - 1);
+            if (cache.keys[slot] != key) {
+                cache.bytes[slot] = serialize(key);
+                cache.keys[slot] = key;
+            }
+            return cache.bytes[slot];
+        }
+    }
+}
