@@ -226,10 +226,7 @@ final class WholeWritesH2Backend extends H2Backend {
     private static final String COMPACTION_MAP = "docket.compaction";
     /** Chunks less full than this (percent live) are rewritten. */
     private static final int COMPACT_FILL_RATE = 90;
-    /**
-     * Bytes rewritten per round: a round holds writes back for its whole length. 16 MB took 1 to 3 s on a
-     * loaded machine, 2 MB 0.1 to 0.4 s (CompactionTest).
-     */
+    /** Bytes rewritten per round: a round holds writes back for its whole length (bench/README.md). */
     private static final int COMPACT_WRITE = 2 * 1024 * 1024;
     /** 3.2 GB rewritten at most, and 192 MB without the file shrinking. */
     private static final int MAX_COMPACT_ROUNDS = 1600;
