@@ -68,11 +68,11 @@ public final class DatabaseServer implements AutoCloseable {
     /**
      * Network threads for the embedded server's connections. A command is answered on the thread that
      * received it, and a durable write waits there for its commit, holding back every other connection on
-     * that thread (a ping, a read, a second process's request). Netty starts a connection's thread when it
-     * first has one and gives each new connection the next thread in turn, so with as many threads as the
+     * that thread (a ping, a read, a second process's request). Netty gives each new connection the next
+     * thread in turn and starts a thread only once it has a connection, so with as many threads as the
      * driver's connection pool holds (100) every connection of one client has a thread of its own.
      */
-    static final int NETWORK_THREADS = 100;
+    private static final int NETWORK_THREADS = 100;
 
     /** The embedded server on loopback ({@code port} 0: a free one). */
     static MongoServer listen(MongoBackend backend, int port) {
