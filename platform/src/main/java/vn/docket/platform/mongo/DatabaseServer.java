@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,12 +58,29 @@ public final class DatabaseServer implements AutoCloseable {
             backend = new WholeWritesH2Backend(dir.resolve("docket.mv").toString(), compactEvery);
             where = "data in " + dir;
         }
-        MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", settings.port());
+        // The memory backend never waits for a commit: Netty's default threads (two per core) serve it, and the
+        // many test contexts that each run one keep their open files down (each thread holds a selector).
+        MongoServer server = listen(backend, settings.port(), settings.inMemory() ? 0 : NETWORK_THREADS);
         String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
         log.info("Embedded database listening on {} ({}); a second Docket process can share it with DOCKET_MONGO_URI={}",
                 uri, where, uri);
         return new DatabaseServer(backend, server, uri);
+    }
+
+    /**
+     * Network threads for the embedded server's connections. A command is answered on the thread that
+     * received it, and a durable write waits there for its commit, holding back every other connection on
+     * that thread (a ping, a read, a second process's request). Netty gives each new connection the next
+     * thread in turn and starts a thread only once it has a connection, so with as many threads as the
+     * driver's connection pool holds (100) every connection of one client has a thread of its own.
+     */
+    static final int NETWORK_THREADS = 100;
+
+    /** The embedded server on loopback ({@code port} 0: a free one; {@code networkThreads} 0: Netty's default). */
+    static MongoServer listen(MongoBackend backend, int port, int networkThreads) {
+        MongoServer server = new MongoServer(backend);
+        server.bind(new InetSocketAddress("127.0.0.1", port), 1, networkThreads);
+        return server;
     }
 
     public String connectionString() {

@@ -53,7 +53,11 @@ final class WholeWritesH2Backend extends FastKeysH2Backend {
 
     private static final Logger log = LoggerFactory.getLogger(WholeWritesH2Backend.class);
 
-    private final ReadWriteLock commitLock = new ReentrantReadWriteLock();
+    /**
+     * Fair: a non-fair lock let a compaction take the lock again straight after each round, ahead of the
+     * writes queued for it, and under sustained writes held them back for more than 30 s (bench/README.md).
+     */
+    private final ReadWriteLock commitLock = new ReentrantReadWriteLock(true);
     /** Guards the three fields below: which commit runs, and how many have started and finished. */
     private final Object commits = new Object();
     private boolean committing;
@@ -78,9 +82,11 @@ final class WholeWritesH2Backend extends FastKeysH2Backend {
 
     private void compactInBackground() {
         try {
+            long started = System.nanoTime();
             long[] sizes = compact();
             if (sizes[0] - sizes[1] >= 16L * 1024 * 1024) {
-                log.info("Docket compacted its data file from {} MB to {} MB", sizes[0] >> 20, sizes[1] >> 20);
+                log.info("Docket compacted its data file from {} MB to {} MB in {} s", sizes[0] >> 20, sizes[1] >> 20,
+                        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
             }
         } catch (RuntimeException e) {
             log.warn("Docket could not compact its data file (it tries again later): {}", e.getMessage());
@@ -172,7 +178,10 @@ final class WholeWritesH2Backend extends FastKeysH2Backend {
      * <p>Only H2's rewrite is used, never {@code compactFile}/{@code compactMoveChunks}: in H2 2.3.232 moving
      * chunks inside the file can leave one partly past the point where the file is then cut (see README).
      * Each round runs like a commit, so no write is half done while pages move; writes wait for the round,
-     * not for the whole compaction.
+     * not for the whole compaction: the writes that queued during a round go first (the lock is fair), and the
+     * next round starts only after a pause as long as this one took, so writes keep at least half the time
+     * however busy the server is. A run stops after {@link #MAX_COMPACT_TIME} (the next scheduled one goes on
+     * from there) and at shutdown.
      *
      * @return the file's size in bytes before and after
      */
@@ -184,7 +193,10 @@ final class WholeWritesH2Backend extends FastKeysH2Backend {
         int retention = store.getRetentionTime();
         long smallest = before;
         int roundsWithoutGain = 0;
-        for (int round = 0; round < MAX_COMPACT_ROUNDS && roundsWithoutGain < 12; round++) {
+        long started = System.nanoTime();
+        for (int round = 0; round < MAX_COMPACT_ROUNDS && roundsWithoutGain < ROUNDS_WITHOUT_GAIN && !committer.isShutdown()
+                && System.nanoTime() - started < MAX_COMPACT_TIME.toNanos(); round++) {
+            long roundStarted = System.nanoTime();
             commitLock.writeLock().lock();
             try {
                 // The replaced chunks may be reused at once: a kill -9 leaves the operating system's
@@ -200,6 +212,12 @@ final class WholeWritesH2Backend extends FastKeysH2Backend {
             long size = store.getFileStore().size();
             roundsWithoutGain = size < smallest ? 0 : roundsWithoutGain + 1;
             smallest = Math.min(smallest, size);
+            try {
+                TimeUnit.NANOSECONDS.sleep(System.nanoTime() - roundStarted);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         return new long[] {before, store.getFileStore().size()};
     }
@@ -208,9 +226,13 @@ final class WholeWritesH2Backend extends FastKeysH2Backend {
     private static final String COMPACTION_MAP = "docket.compaction";
     /** Chunks less full than this (percent live) are rewritten. */
     private static final int COMPACT_FILL_RATE = 90;
-    /** Bytes rewritten per round: a round holds writes back for a fraction of a second. */
-    private static final int COMPACT_WRITE = 16 * 1024 * 1024;
-    private static final int MAX_COMPACT_ROUNDS = 200;
+    /** Bytes rewritten per round: a round holds writes back for its whole length (bench/README.md). */
+    private static final int COMPACT_WRITE = 2 * 1024 * 1024;
+    /** 3.2 GB rewritten at most, and 192 MB without the file shrinking. */
+    private static final int MAX_COMPACT_ROUNDS = 1600;
+    private static final int ROUNDS_WITHOUT_GAIN = 96;
+    /** Pauses included; well inside {@link #close()}'s wait for the commit thread. */
+    private static final Duration MAX_COMPACT_TIME = Duration.ofSeconds(30);
 
     @Override
     public void close() {
