@@ -16,8 +16,8 @@ import org.h2.mvstore.type.ObjectDataType;
  * pass. Each unique index is an H2 map keyed by the server's {@link KeyValue}, which is not
  * {@link Comparable}, so H2's default key type orders two keys by Java-serializing both, at every step of
  * every search through the map: reading an event, a token or a read-model document by key. While a node's
- * assignment index read the store after a restart, that was 60% of the embedded server's samples
- * (bench/README.md, "Figures behind settings").
+ * assignment index read the store after a restart, that was most of the embedded server's samples
+ * (bench/README.md, "Index lookups on the embedded H2 server").
  *
  * <p>{@link KeyType} orders keys by exactly the same bytes, so maps written before keep their order and a
  * data file needs no migration, but it keeps the bytes of the keys a thread compared last: the key being
