@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ObjectDataType;
@@ -20,8 +21,8 @@ import org.h2.mvstore.type.ObjectDataType;
  * (bench/README.md, "Index lookups on the embedded H2 server").
  *
  * <p>{@link KeyType} orders keys by exactly the same bytes, so maps written before keep their order and a
- * data file needs no migration, but it keeps the bytes of the keys a thread compared last: the key being
- * looked for, and the keys of the pages it passes, which the next lookups pass again.
+ * data file needs no migration, but it keeps the bytes of the keys compared last: the key being looked for,
+ * and the keys of the pages a search passes, which the next searches pass again.
  */
 abstract class FastKeysH2Backend extends H2Backend {
 
@@ -61,20 +62,19 @@ abstract class FastKeysH2Backend extends H2Backend {
 
     /**
      * H2's {@link ObjectDataType} (so values, and keys on disk, are written and read as before) with the same
-     * order for two {@link KeyValue}s, computed from bytes serialized once per key and thread rather than per
-     * comparison. The cache is per thread, so it needs no lock, and direct-mapped by identity: a key is the
-     * same object for as long as it is cached, and an evicted one is serialized again.
+     * order for two {@link KeyValue}s, computed from bytes serialized once per key rather than per comparison.
+     * The cache is shared by all threads (the keys of an index's upper pages are the same objects for every
+     * lookup), direct-mapped by identity and without a lock: a key is the same object for as long as it is
+     * cached, a slot holds a key and its bytes together, and a key evicted or raced out is serialized again.
      */
     static final class KeyType extends ObjectDataType {
 
-        private static final int SLOTS = 256;
+        private static final int SLOTS = 4096;
 
-        private static final class Cache {
-            final Object[] keys = new Object[SLOTS];
-            final byte[][] bytes = new byte[SLOTS][];
+        private record Serialized(Object key, byte[] bytes) {
         }
 
-        private static final ThreadLocal<Cache> CACHE = ThreadLocal.withInitial(Cache::new);
+        private static final AtomicReferenceArray<Serialized> CACHE = new AtomicReferenceArray<>(SLOTS);
 
         @Override
         public int compare(Object a, Object b) {
@@ -82,19 +82,19 @@ abstract class FastKeysH2Backend extends H2Backend {
                 return 0;
             }
             if (a instanceof KeyValue && b instanceof KeyValue) {
-                Cache cache = CACHE.get();
-                return compareNotNull(serialized(cache, a), serialized(cache, b));
+                return compareNotNull(serialized(a), serialized(b));
             }
             return super.compare(a, b);
         }
 
-        private static byte[] serialized(Cache cache, Object key) {
+        private static byte[] serialized(Object key) {
             int slot = System.identityHashCode(key) & (SLOTS - 1);
-            if (cache.keys[slot] != key) {
-                cache.bytes[slot] = serialize(key);
-                cache.keys[slot] = key;
+            Serialized cached = CACHE.get(slot);
+            if (cached == null || cached.key() != key) {
+                cached = new Serialized(key, serialize(key));
+                CACHE.set(slot, cached);
             }
-            return cache.bytes[slot];
+            return cached.bytes();
         }
     }
 }
