@@ -1,6 +1,5 @@
 package vn.docket.platform.mongo;
 
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.time.Duration;
