@@ -36,6 +36,8 @@ public final class UnitDirectory {
     private static final Set<String> VERBS = Set.copyOf(Words.list("verbsAfterUnit"));
     /** Phrases of unit names that hold a word of {@link #VERBS} ("đầu tư xây dựng"): there the name goes on. */
     private static final List<String> NAME_PHRASES = Words.list("namePhrases");
+    /** Words after a group of bodies that say whose they are ("các sở, ban, ngành thuộc tỉnh"): the group goes on. */
+    private static final List<String> QUALIFIERS = Words.list("groupQualifiers");
     /** Words naming a level of government; an unlisted unit's name ends with one ("... huyện"). */
     private static final Set<String> LEVEL_WORDS = Set.of("tỉnh", "huyện", "quận", "thị xã", "thành phố", "tp");
     private static final Set<String> CITY_SUFFIX_FIRST = Set.of("thanh", "tp");
@@ -262,6 +264,10 @@ public final class UnitDirectory {
                         && tokens.get(end + 2).key().equals("quan")) {
                     end += 3;
                 }
+                // "các sở, ban, ngành thuộc tỉnh", "các sở, ngành tỉnh": whose they are is part of the group.
+                if (qualifierAt(text, tokens, end)) {
+                    end = chunkEnd(text, tokens, end - 1, true);
+                }
                 mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.GENERIC));
                 i = end;
                 continue;
@@ -466,8 +472,11 @@ public final class UnitDirectory {
                     break;
                 }
                 String next = wordAt(text, tokens, i + 1);
-                boolean nextStartsUnit = next.isEmpty() || headAt(text, tokens, i + 1) || next.equals("các")
-                        || matchGeneric(tokens, i + 1) > 0 || (comma && Character.isUpperCase(next.codePointAt(0)));
+                // In a group ("các Bộ, cơ quan, địa phương khác") a lowercase word after a comma names one
+                // more kind of body, even one that can head a name ("cơ quan", "ban"); a capital starts a unit.
+                boolean nextStartsUnit = next.isEmpty() || next.equals("các") || matchGeneric(tokens, i + 1) > 0
+                        || (headAt(text, tokens, i + 1) && !(generic && comma && Character.isLowerCase(next.codePointAt(0))))
+                        || (comma && Character.isUpperCase(next.codePointAt(0)));
                 if (nextStartsUnit) {
                     break;
                 }
@@ -475,6 +484,20 @@ public final class UnitDirectory {
             i++;
         }
         return i;
+    }
+
+    /** True when the words at {@code i} say whose a group of bodies is ("thuộc tỉnh", "cấp huyện", "tỉnh", "khác"). */
+    private static boolean qualifierAt(String text, List<Token> tokens, int i) {
+        if (i >= tokens.size() || !tokens.get(i).isWord()) {
+            return false;
+        }
+        String rest = text.substring(tokens.get(i).start());
+        for (String qualifier : QUALIFIERS) {
+            if (rest.startsWith(qualifier) && (rest.length() == qualifier.length() || !Character.isLetter(rest.charAt(qualifier.length())))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when token {@code i} is a level word ("huyện", the "phố" of "thành phố"). */
