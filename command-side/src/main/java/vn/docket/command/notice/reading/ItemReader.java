@@ -268,8 +268,9 @@ final class ItemReader {
             }
         }
         // The collecting comes after the sending ("gửi phòng Z để tổng hợp"); "X tổng hợp, báo cáo,
-        // gửi Sở Y" is X's own task.
-        if (!sends || !COLLECTS.matcher(paragraph).find(send.end())) {
+        // gửi Sở Y" is X's own task, and so is sending with no one named to send ("a) Chỉ đạo ...,
+        // gửi Bộ Y trước ngày ... để tổng hợp", the lead's own item).
+        if (!sends || !COLLECTS.matcher(paragraph).find(send.end()) || senders(paragraph).isEmpty()) {
             return false;
         }
         String opening = DASH.matcher(paragraph).replaceFirst("");
@@ -341,17 +342,8 @@ final class ItemReader {
                 break;
             }
         }
-        List<UnitMention> from = List.of();
-        Matcher members = MEMBERS.matcher(paragraph);
-        if (members.find()) {
-            from = directory.leading(paragraph.substring(members.end()));
-        }
-        if (from.isEmpty()) {
-            Matcher ask = Pattern.compile("(?iuU)^(?:[-+•]\\s*)?(?:yêu cầu|đề nghị|giao)\\s+(?:cho\\s+)?").matcher(paragraph);
-            from = directory.leading(ask.find() ? paragraph.substring(ask.end()) : DASH.matcher(paragraph).replaceFirst(""));
-        }
         List<String> units = new ArrayList<>();
-        for (UnitMention mention : from) {
+        for (UnitMention mention : senders(paragraph)) {
             String name = display(List.of(mention), unknown, warnings, path + ".units");
             if (!name.equals(deliverTo) && !units.contains(name)) {
                 units.add(name);
@@ -363,6 +355,19 @@ final class ItemReader {
         Optional<Deadline> deadline = deadlines.find(paragraph, context.issuedOn(), context.meetingOn(), context.yearReference());
         deadline.ifPresent(d -> d.doubts().forEach(doubt -> warnings.add(path + ".deadline", doubt)));
         return new Contribution(units, deliverTo, deadline.map(Deadline::date).orElse(null), deadline.map(Deadline::text).orElse(null));
+    }
+
+    /** The units a contribution paragraph makes send: "gồm: A, B", "yêu cầu A, B gửi ...", or those it opens with. */
+    private List<UnitMention> senders(String paragraph) {
+        Matcher members = MEMBERS.matcher(paragraph);
+        if (members.find()) {
+            List<UnitMention> from = directory.leading(paragraph.substring(members.end()));
+            if (!from.isEmpty()) {
+                return from;
+            }
+        }
+        Matcher ask = Pattern.compile("(?iuU)^(?:[-+•]\\s*)?(?:yêu cầu|đề nghị|giao)\\s+(?:cho\\s+)?").matcher(paragraph);
+        return directory.leading(ask.find() ? paragraph.substring(ask.end()) : DASH.matcher(paragraph).replaceFirst(""));
     }
 
     /**

@@ -19,8 +19,10 @@ final class ItemSplitter {
     private static final Pattern ARABIC = Pattern.compile("^(\\d{1,2})\\s*[.)](?!\\d)\\s*(?=\\S)");
     private static final Pattern ROMAN = Pattern.compile("^(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\\s*[.)]\\s+(?=\\S)");
     private static final Pattern LETTER = Pattern.compile("^([a-zđ])\\s*\\)\\s*(?=\\S)");
+    /** The formulas that close a body: "Trên đây là ...", "... thông báo để ... biết", "Căn cứ ý kiến chỉ đạo (trên), yêu cầu ... thực hiện./.". */
     private static final Pattern CLOSING = Pattern.compile(
-            "(?iuU)^(trên đây là|nơi nhận\\b|(tl|kt|tm)\\.\\s|[^.]{0,120}thông báo\\b[^.:]{0,200}\\bbiết\\b"
+            "(?iuU)^(trên đây là|nơi nhận\\b|(tl|kt|tm)\\.\\s|(?:căn cứ|trên cơ sở)\\s+(?:các\\s+)?(?:nội dung|ý kiến)\\s+chỉ đạo\\b"
+                    + "|[^.]{0,120}thông báo\\b[^.:]{0,200}\\bbiết\\b"
                     + "|[^.]{0,120}\\bthông báo\\s*để\\b[^.]{0,200}\\b(?:biết|thực hiện)\\b)");
     private static final Pattern RECIPIENTS = Pattern.compile("(?iuU)^nơi\\s*nhận\\s*:");
     /** Words that open a sentence before its subject ("Theo đó, các sở ... căn cứ ..."). */
@@ -37,6 +39,7 @@ final class ItemSplitter {
     private static final Pattern CHAIRS_MEETING = Pattern.compile("(?iuU)^\\s*,?\\s*(?:đã\\s+)?chủ (?:trì|tọa)\\s+(?:cuộc|phiên|buổi|hội nghị)");
     private static final Pattern CONCLUDES = Pattern.compile("(?iuU)\\b(kết luận|chỉ đạo|ý kiến)(\\s+như sau)?\\s*:\\s*");
     private static final Pattern DASH = Pattern.compile("^[-+•*–—]\\s*");
+    private static final Pattern PURPOSE = Pattern.compile("(?iuU)(?:để|nhằm)\\s");
     private static final Pattern TOPIC = Pattern.compile("(?iuU)^(về|đối với|lĩnh vực|trong lĩnh vực)\\s");
 
     private final UnitDirectory directory;
@@ -195,9 +198,16 @@ final class ItemSplitter {
         return out;
     }
 
-    /** True when a clause goes on past its actors ("Giao Sở X kiểm tra ..."), not only names them ("Giao các sở"). */
+    /**
+     * True when a clause goes on past its actors ("Giao Sở X kiểm tra ..."), not only names them
+     * ("Giao các sở"). A purpose clause ("Để việc triển khai ...; ... được kịp thời, Sở X đề nghị ...")
+     * is no task of its own: the sentence's task comes after it.
+     */
     private boolean hasOwnTask(String clause) {
         String text = CONNECTIVE.matcher(DASH.matcher(clause.strip()).replaceFirst("")).replaceFirst("");
+        if (PURPOSE.matcher(text).lookingAt()) {
+            return false;
+        }
         Matcher m = ASSIGNING.matcher(text);
         if (m.lookingAt()) {
             text = text.substring(m.end());

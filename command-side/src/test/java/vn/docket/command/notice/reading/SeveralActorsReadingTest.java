@@ -1,0 +1,90 @@
+package vn.docket.command.notice.reading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who does what when a text names several bodies: groups of bodies written as one list, items whose
+ * actors are broken over lines, closing formulas that name everyone. Invented wording in the layouts
+ * of the shared corpus.
+ */
+class SeveralActorsReadingTest {
+
+    private final NoticeReader reader = new NoticeReader();
+
+    @Test
+    void a_group_of_bodies_is_one_actor_over_the_kinds_it_lists_and_whose_they_are() {
+        NoticeReading reading = reader.readText("""
+                Ngày 12/3/2024, UBND tỉnh ban hành Công văn số 512/UBND-TH về rà soát dự án. Theo đó, UBND tỉnh có ý kiến như sau:
+                Giao các sở, ngành tỉnh; UBND các huyện, thị xã rà soát danh mục dự án chậm tiến độ, gửi Sở Tài chính trước ngày 10/4/2024.
+                Các Bộ, cơ quan, địa phương khác kịp thời cập nhật số liệu giải ngân trước ngày 20/4/2024.
+                """);
+
+        assertThat(reading.items()).hasSize(2);
+        assertThat(reading.items().get(0).leads()).containsExactly("các sở, ngành tỉnh", "UBND các huyện, thị xã");
+        assertThat(reading.items().get(0).deadline()).hasToString("2024-04-10");
+        assertThat(reading.items().get(1).leads()).containsExactly("Các Bộ, cơ quan, địa phương khác");
+        assertThat(reading.items().get(1).deadline()).hasToString("2024-04-20");
+    }
+
+    /** A .docx saved as text keeps the page's line breaks, also inside unit names and lists of actors. */
+    private static final String WRAPPED_LETTER = """
+            ỦY BAN NHÂN DÂN TỈNH HÀ GIANG
+            Số: 2210/UBND-KT
+            Hà Giang, ngày 04 tháng 3 năm 2025
+            Kính gửi: Các sở, ban, ngành thuộc tỉnh.
+                   Thực hiện Kế hoạch số 15/KH-UBND ngày 20/01/2025 của Ủy ban nhân dân tỉnh về
+            cải cách thủ tục hành chính, Chủ tịch Ủy ban nhân dân tỉnh giao nhiệm vụ như
+            sau:
+                   1. Sở Tài chính chủ trì rà soát các khoản chi thường xuyên năm 2025, phối
+            hợp với Sở Xây dựng và Sở Nội vụ tổng hợp nhu cầu kinh phí, phối hợp với Sở
+            Tư pháp thẩm định thủ tục, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/3/2025.
+                   2. Các sở, ban, ngành thuộc tỉnh, Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh,
+            Ủy ban nhân dân các xã, phường tổ chức thực hiện các nội dung thuộc trách
+            nhiệm của đơn vị, địa phương theo đúng kế hoạch đã được phê duyệt năm 2025.
+                   Căn cứ nội dung chỉ đạo trên, yêu cầu các sở, ngành, cơ quan, đơn vị, Ủy
+            ban nhân dân các xã, phường triển khai thực hiện./.
+            Nơi nhận:
+            - Như trên;
+            - Lưu: VT.
+            """;
+
+    @Test
+    void a_unit_name_broken_over_two_lines_of_a_page_is_read_whole() {
+        NoticeItem first = reader.readText(WRAPPED_LETTER).items().get(0);
+
+        assertThat(first.lead()).isEqualTo("Sở Tài chính");
+        assertThat(first.coordinators()).containsExactly("Sở Xây dựng", "Sở Nội vụ", "Sở Tư pháp");
+    }
+
+    @Test
+    void a_list_of_actors_broken_over_two_lines_of_a_page_leads_one_item() {
+        NoticeItem second = reader.readText(WRAPPED_LETTER).items().get(1);
+
+        assertThat(second.leads()).containsExactly("Các sở, ban, ngành thuộc tỉnh", "Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh",
+                "Ủy ban nhân dân các xã, phường");
+    }
+
+    @Test
+    void sending_a_result_for_collecting_with_no_sender_named_is_the_items_own_task_and_route() {
+        NoticeItem item = reader.readText("""
+                Bộ Tài chính đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương thực hiện như sau:
+                a) Chỉ đạo cơ quan chuyên môn rà soát số liệu nợ đọng xây dựng cơ bản trên địa bàn, gửi Bộ Tài chính trước ngày 30/6/2025 để tổng hợp, trình Thủ tướng Chính phủ.
+                b) Bố trí kinh phí thực hiện rà soát trong dự toán năm 2025 của địa phương.
+                """).items().get(0);
+
+        assertThat(item.contributions()).isEmpty();
+        assertThat(item.leads()).containsExactly("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương");
+        assertThat(item.deadline()).hasToString("2025-06-30");
+        assertThat(item.submitTo()).contains("Bộ Tài chính");
+    }
+
+    @Test
+    void the_closing_formula_that_asks_everyone_to_carry_out_the_letter_is_no_part_of_the_last_item() {
+        NoticeReading reading = reader.readText(WRAPPED_LETTER);
+
+        assertThat(reading.items()).hasSize(2);
+        assertThat(reading.items().get(1).source()).doesNotContain("Căn cứ nội dung chỉ đạo");
+    }
+}
