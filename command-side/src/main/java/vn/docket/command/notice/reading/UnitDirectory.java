@@ -264,8 +264,9 @@ public final class UnitDirectory {
                         && tokens.get(end + 2).key().equals("quan")) {
                     end += 3;
                 }
-                // "các sở, ban, ngành thuộc tỉnh", "các sở, ngành tỉnh": whose they are is part of the group.
-                if (qualifierAt(text, tokens, end)) {
+                // "các sở, ban, ngành thuộc tỉnh", "các sở, ngành tỉnh": whose they are is part of the
+                // group, and so is one more kind of body ("các cơ quan, đơn vị, địa phương").
+                if (qualifierAt(text, tokens, end) || anotherKindAt(text, tokens, end)) {
                     end = chunkEnd(text, tokens, end - 1, true);
                 }
                 mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.GENERIC));
@@ -498,6 +499,16 @@ public final class UnitDirectory {
             }
         }
         return false;
+    }
+
+    /** True when a comma at {@code i} is followed by a lowercase noun, not a verb nor "các": one more kind of body. */
+    private boolean anotherKindAt(String text, List<Token> tokens, int i) {
+        if (i + 1 >= tokens.size() || !tokens.get(i).key().equals(",") || !tokens.get(i + 1).isWord()) {
+            return false;
+        }
+        String next = wordAt(text, tokens, i + 1);
+        return Character.isLowerCase(next.codePointAt(0)) && !next.equals("các") && !startsWithVerb(text, tokens, i + 1)
+                && matchGeneric(tokens, i + 1) < 0;
     }
 
     /** True when token {@code i} is a level word ("huyện", the "phố" of "thành phố"). */

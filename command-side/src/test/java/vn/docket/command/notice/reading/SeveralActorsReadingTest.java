@@ -19,13 +19,15 @@ class SeveralActorsReadingTest {
                 Ngày 12/3/2024, UBND tỉnh ban hành Công văn số 512/UBND-TH về rà soát dự án. Theo đó, UBND tỉnh có ý kiến như sau:
                 Giao các sở, ngành tỉnh; UBND các huyện, thị xã rà soát danh mục dự án chậm tiến độ, gửi Sở Tài chính trước ngày 10/4/2024.
                 Các Bộ, cơ quan, địa phương khác kịp thời cập nhật số liệu giải ngân trước ngày 20/4/2024.
+                Giao Sở Xây dựng chủ trì, phối hợp với các cơ quan, đơn vị, địa phương kiểm tra chất lượng công trình.
                 """);
 
-        assertThat(reading.items()).hasSize(2);
+        assertThat(reading.items()).hasSize(3);
         assertThat(reading.items().get(0).leads()).containsExactly("các sở, ngành tỉnh", "UBND các huyện, thị xã");
         assertThat(reading.items().get(0).deadline()).hasToString("2024-04-10");
         assertThat(reading.items().get(1).leads()).containsExactly("Các Bộ, cơ quan, địa phương khác");
         assertThat(reading.items().get(1).deadline()).hasToString("2024-04-20");
+        assertThat(reading.items().get(2).coordinators()).containsExactly("các cơ quan, đơn vị, địa phương");
     }
 
     /** A .docx saved as text keeps the page's line breaks, also inside unit names and lists of actors. */
