@@ -40,6 +40,9 @@ final class ItemReader {
     private static final Pattern CONTRAST = Pattern.compile("(?iuU)\\b(tuy nhiên|nhưng|song)\\b[\\s,]*");
     private static final Pattern REQUIREMENT = Pattern.compile(
             "(?iuU)^(yêu cầu|cần|bổ sung|xem xét|nghiên cứu|rà soát|chỉnh sửa|lưu ý|đề nghị)\\b|\\bcần\\b");
+    /** All a closing formula asks of the units it names: "(có liên quan) (nghiêm túc) triển khai thực hiện./.". */
+    private static final Pattern FORMULA = Pattern.compile(
+            "(?iuU)\\s*(?:có\\s+)?(?:liên quan\\s+)?(?:nghiêm túc\\s+|khẩn trương\\s+)?(?:triển khai\\s+|tổ chức\\s+)?thực hiện(?:\\s+nghiêm túc)?\\s*(?:[./]+\\s*)?(?:$|\\n)");
     /** Where the lead's task ends: the approval step or the deadline. */
     private static final Pattern TASK_END = Pattern.compile(
             "(?iuU)[,;]?\\s*(?:(?<!(?:tờ|quy|chương|công) )trình\\s|thời (?:gian|hạn)|xong trước|hoàn thành trước|chậm nhất|trước\\s+(?:ngày|\\d)|trong thời hạn)");
@@ -295,11 +298,19 @@ final class ItemReader {
      */
     private List<UnitMention> lead(List<String> paragraphs) {
         List<UnitMention> generic = List.of();
+        List<UnitMention> formula = List.of();
         for (Pattern pattern : List.of(LEAD_GIAO, LEAD_ASK)) {
             for (String paragraph : paragraphs) {
                 Matcher m = pattern.matcher(paragraph);
                 while (m.find()) {
-                    List<UnitMention> units = directory.leading(paragraph.substring(m.end()));
+                    String after = paragraph.substring(m.end());
+                    List<UnitMention> units = directory.leading(after);
+                    if (!units.isEmpty() && FORMULA.matcher(after.substring(directory.leadingEnd(after))).lookingAt()) {
+                        // "yêu cầu Giám đốc Ban X và Thủ trưởng các đơn vị triển khai thực hiện.": a closing
+                        // formula; the item's task, and its actor, are in its other sentences.
+                        formula = formula.isEmpty() ? units : formula;
+                        continue;
+                    }
                     if (units.stream().anyMatch(u -> u.kind() != UnitMention.Kind.GENERIC)) {
                         return units.stream().filter(u -> u.kind() != UnitMention.Kind.GENERIC).toList();
                     }
@@ -329,7 +340,8 @@ final class ItemReader {
             }
         }
         // "Các Bộ, cơ quan, địa phương khác kịp thời báo cáo ...": a generic group is the lead when nothing names a unit.
-        return generic.isEmpty() ? openingGeneric : generic;
+        List<UnitMention> group = generic.isEmpty() ? openingGeneric : generic;
+        return group.isEmpty() ? formula : group;
     }
 
     private Contribution contribution(String paragraph, Context context, Set<String> unknown, Warnings warnings, String path) {

@@ -35,6 +35,8 @@ final class ItemSplitter {
     /** What a unit opening a sentence goes on to do when the sentence hands it work ("Bộ Y tế tăng cường ..."). */
     private static final Pattern ACTING = Pattern.compile(
             "(?iuU)^\\s*,?\\s*(" + String.join("|", Words.list("actingVerbs")) + ")\\b");
+    /** What an actor named in the middle of a sentence must do for it to start a task of its own. */
+    private static final Pattern DUTY = Pattern.compile("(?iuU)\\s*(?:cần|phải|có trách nhiệm|chịu trách nhiệm)\\s");
     /** "đồng chí X chủ trì cuộc họp": who chaired the meeting, not a task. */
     private static final Pattern CHAIRS_MEETING = Pattern.compile("(?iuU)^\\s*,?\\s*(?:đã\\s+)?chủ (?:trì|tọa)\\s+(?:cuộc|phiên|buổi|hội nghị)");
     private static final Pattern CONCLUDES = Pattern.compile("(?iuU)\\b(kết luận|chỉ đạo|ý kiến)(\\s+như sau)?\\s*:\\s*");
@@ -195,6 +197,37 @@ final class ItemSplitter {
         if (!current.toString().isBlank()) {
             out.add(current.toString().strip());
         }
+        List<String> split = new ArrayList<>();
+        out.forEach(clause -> split.addAll(subjectClauses(clause)));
+        return split;
+    }
+
+    /**
+     * A clause cut where, after a comma, another actor takes on a duty ("Công tác tuyển quân là nhiệm
+     * vụ quan trọng, Hội đồng X cần ..."; "các xã có biến động địa giới, cấp huyện cần ..."). Not inside
+     * a list of actors ("giao Sở A, Sở B có trách nhiệm ..."): the words before the comma must name no unit.
+     */
+    private List<String> subjectClauses(String clause) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        int segment = 0;
+        for (int comma = clause.indexOf(','); comma >= 0; comma = clause.indexOf(',', comma + 1)) {
+            String before = clause.substring(segment, comma).strip();
+            String after = clause.substring(comma + 1);
+            segment = comma + 1;
+            if (CONNECTIVE.matcher(clause.substring(start, comma + 1).strip()).replaceFirst("").isBlank()) {
+                continue;
+            }
+            int units = directory.leadingEnd(after.strip());
+            if (units == 0 || !directory.leading(before).isEmpty()) {
+                continue;
+            }
+            if (DUTY.matcher(after.strip().substring(units)).lookingAt()) {
+                out.add(clause.substring(start, comma + 1).strip());
+                start = comma + 1;
+            }
+        }
+        out.add(clause.substring(start).strip());
         return out;
     }
 

@@ -36,6 +36,8 @@ public final class UnitDirectory {
     private static final Set<String> VERBS = Set.copyOf(Words.list("verbsAfterUnit"));
     /** Phrases of unit names that hold a word of {@link #VERBS} ("đầu tư xây dựng"): there the name goes on. */
     private static final List<String> NAME_PHRASES = Words.list("namePhrases");
+    /** Kinds of bodies and people a group "các ..." names besides the head words ("các địa phương", "các thành viên"). */
+    private static final List<String> KINDS = Words.list("groupKinds");
     /** Words after a group of bodies that say whose they are ("các sở, ban, ngành thuộc tỉnh"): the group goes on. */
     private static final List<String> QUALIFIERS = Words.list("groupQualifiers");
     /** Words naming a level of government; an unlisted unit's name ends with one ("... huyện"). */
@@ -295,7 +297,8 @@ public final class UnitDirectory {
                 // "các Bộ: Tài chính, Kế hoạch và Đầu tư" names each ministry: see members().
                 mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.LIST));
                 i = end;
-            } else if (original.equalsIgnoreCase("các")) {
+            } else if (original.equalsIgnoreCase("các") && (headAt(text, tokens, i + 1) || kindAt(text, tokens, i + 1))) {
+                // "các cơ quan", "các thành viên": a group of bodies or people; "các công trình", "các nhiệm vụ" are things.
                 end = chunkEnd(text, tokens, i, true);
                 mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.GENERIC));
                 i = end;
@@ -485,6 +488,20 @@ public final class UnitDirectory {
             i++;
         }
         return i;
+    }
+
+    /** True when the words at {@code i} name a kind of body or of people ("địa phương", "thành viên"). */
+    private static boolean kindAt(String text, List<Token> tokens, int i) {
+        if (i >= tokens.size() || !tokens.get(i).isWord()) {
+            return false;
+        }
+        String rest = text.substring(tokens.get(i).start()).toLowerCase(Locale.ROOT);
+        for (String kind : KINDS) {
+            if (rest.startsWith(kind) && (rest.length() == kind.length() || !Character.isLetter(rest.charAt(kind.length())))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the words at {@code i} say whose a group of bodies is ("thuộc tỉnh", "cấp huyện", "tỉnh", "khác"). */

@@ -69,6 +69,51 @@ class SeveralActorsReadingTest {
     }
 
     @Test
+    void an_actor_named_after_a_comma_with_a_duty_of_its_own_starts_a_task() {
+        NoticeReading reading = reader.readText("""
+                Sở Nông nghiệp và Phát triển nông thôn vừa hướng dẫn các địa phương phòng chống sạt lở.
+                Theo đó, tại các xã có nguy cơ sạt lở ven sông, cấp huyện cần chỉ đạo UBND cấp xã di dời các hộ dân đến nơi an toàn trước ngày 30/9/2024. Các địa phương báo cáo kết quả về Sở Nông nghiệp và Phát triển nông thôn trước ngày 15/10/2024.
+                """);
+
+        assertThat(reading.items()).extracting(NoticeItem::lead).containsExactly("cấp huyện", "Các địa phương");
+        assertThat(reading.items()).extracting(NoticeItem::deadline).extracting(String::valueOf).containsExactly("2024-09-30", "2024-10-15");
+    }
+
+    @Test
+    void units_listed_before_a_duty_stay_one_item() {
+        NoticeReading reading = reader.readText("""
+                Theo đó, UBND tỉnh giao Sở Y tế, Sở Giáo dục và Đào tạo có trách nhiệm kiểm tra an toàn thực phẩm tại các trường học trước ngày 15/9/2024.
+                """);
+
+        assertThat(reading.items()).hasSize(1);
+        assertThat(reading.items().get(0).leads()).containsExactly("Sở Y tế", "Sở Giáo dục và Đào tạo");
+    }
+
+    @Test
+    void things_written_like_a_group_are_no_actors() {
+        NoticeReading reading = reader.readText("""
+                Các công trình xây dựng trái phép ven biển: UBND tỉnh yêu cầu xử lý dứt điểm
+                Sau khi nghe báo cáo, đồng chí Chủ tịch kết luận các việc trọng tâm trong quý IV, gồm: công tác quản lý đô thị; các nhiệm vụ thực hiện theo kế hoạch chỉnh trang đô thị.
+                Theo đó, UBND tỉnh giao UBND thành phố Cam Ranh kiểm tra, xử lý vi phạm, báo cáo Sở Xây dựng trước ngày 20/12/2024.
+                """);
+
+        assertThat(reading.items()).extracting(NoticeItem::lead).containsExactly("UBND thành phố Cam Ranh");
+    }
+
+    @Test
+    void the_body_that_acts_leads_not_its_head_named_in_the_closing_formula() {
+        NoticeReading reading = reader.readText("""
+                Sau khi xem xét, Chủ tịch UBND tỉnh có ý kiến như sau:
+                1. Đồng ý chủ trương điều chỉnh dự án Kè chống sạt lở bờ sông Nậm Na theo đề nghị của Ban Quản lý dự án các công trình giao thông tỉnh.
+                2. Ban Quản lý dự án các công trình giao thông tỉnh khẩn trương hoàn thiện hồ sơ điều chỉnh dự án, trình Sở Xây dựng thẩm định trước ngày 15/11/2024. Chủ tịch UBND tỉnh yêu cầu Giám đốc Ban Quản lý dự án các công trình giao thông tỉnh và Thủ trưởng các đơn vị có liên quan triển khai thực hiện.
+                """);
+
+        assertThat(reading.items()).hasSize(1);
+        assertThat(reading.items().get(0).leads()).containsExactly("Ban Quản lý dự án các công trình giao thông tỉnh");
+        assertThat(reading.items().get(0).deadline()).hasToString("2024-11-15");
+    }
+
+    @Test
     void sending_a_result_for_collecting_with_no_sender_named_is_the_items_own_task_and_route() {
         NoticeItem item = reader.readText("""
                 Bộ Tài chính đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương thực hiện như sau:
