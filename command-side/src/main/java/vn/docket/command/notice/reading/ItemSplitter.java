@@ -31,7 +31,13 @@ final class ItemSplitter {
     /** Approvals ("Đồng ý về chủ trương ...", "Chấp thuận nội dung ..."), assessments and admonitions. */
     private static final Pattern NOT_A_TASK = Pattern.compile(
             "(?iuU)^(?:[^,.;]{0,150},\\s*)?(?:về cơ bản\\s+)?(?:đồng ý|chấp thuận|nhất trí|thống nhất|ghi nhận|biểu dương|đánh giá cao)\\b|\\brút kinh nghiệm\\b|\\bphê bình\\b");
-    static final Pattern ASSIGNING = Pattern.compile("(?iuU)(?:^|[\\s,;:(])(giao|yêu cầu|đề nghị)\\s+(?:cho\\s+)?");
+    /**
+     * "giao / yêu cầu / đề nghị" + the units addressed, after a time the work is for ("đề nghị tháng 12/2018
+     * thường trực HĐND ..."). "giao ban" (a briefing) assigns nothing.
+     */
+    private static final Pattern ASSESSMENT = Pattern.compile("(?iuU)(?:đánh giá|tình hình|kết quả|bối cảnh)\\b");
+    static final Pattern ASSIGNING = Pattern.compile("(?iuU)(?:^|[\\s,;:(])(giao(?!\\s+(?-i:ban)\\b)|yêu cầu|đề nghị)\\s+(?:cho\\s+)?"
+            + "(?:(?:trong\\s+)?(?:tháng|quý|năm)\\s+[\\dIV]+(?:\\s*/\\s*\\d{4})?\\s*,?\\s+)?");
     /** What a unit opening a sentence goes on to do when the sentence hands it work ("Bộ Y tế tăng cường ..."). */
     private static final Pattern ACTING = Pattern.compile(
             "(?iuU)^\\s*,?\\s*(" + String.join("|", Words.list("actingVerbs")) + ")\\b");
@@ -39,6 +45,11 @@ final class ItemSplitter {
     private static final Pattern DUTY = Pattern.compile("(?iuU)\\s*(?:cần|phải|có trách nhiệm|chịu trách nhiệm)\\s");
     /** "đồng chí X chủ trì cuộc họp": who chaired the meeting, not a task. */
     private static final Pattern CHAIRS_MEETING = Pattern.compile("(?iuU)^\\s*,?\\s*(?:đã\\s+)?chủ (?:trì|tọa)\\s+(?:cuộc|phiên|buổi|hội nghị)");
+    /** Where a report of a meeting comes to its conclusion: "Kết luận hội nghị, ...", "đồng chí chủ trì kết luận ...". */
+    private static final Pattern MEETING_CONCLUSION = Pattern.compile(
+            "(?iuU)\\bkết luận\\s+(?:của\\s+)?(?:hội nghị|cuộc họp|phiên họp|buổi làm việc|buổi họp)\\b|\\b(?:chủ trì|chủ tọa)\\s+kết luận\\b");
+    /** A lead-in to a list of directives: "Bộ trưởng có ý kiến chỉ đạo như sau:". */
+    private static final Pattern DIRECTIVES = Pattern.compile("(?iuU)(?:kết luận|chỉ đạo|ý kiến|như sau|sau đây)\\s*:\\s*$");
     private static final Pattern CONCLUDES = Pattern.compile("(?iuU)\\b(kết luận|chỉ đạo|ý kiến)(\\s+như sau)?\\s*:\\s*");
     private static final Pattern DASH = Pattern.compile("^[-+•*–—]\\s*");
     private static final Pattern PURPOSE = Pattern.compile("(?iuU)(?:để|nhằm)\\s");
@@ -143,13 +154,33 @@ final class ItemSplitter {
         List<RawItem> items = new ArrayList<>();
         List<String> current = null;
         int headEnd = tailStart;
-        for (int i = bodyStart; i < tailStart; i++) {
+        // A page's headline ("UBND huyện X tổ chức phiên họp tháng 7") restates the text; it assigns nothing itself.
+        int from = bodyStart == 0 && lines.size() > 1 && isHeadline(lines.get(0)) ? 1 : bodyStart;
+        List<List<String>> clausesOfLines = new ArrayList<>();
+        for (int i = from; i < tailStart; i++) {
             String line = lines.get(i);
             List<String> units = new ArrayList<>();
             for (String sentence : DASH.matcher(line).find() ? List.of(line) : Sentences.split(line)) {
                 units.addAll(clauses(sentence));
             }
-            for (String unit : units) {
+            clausesOfLines.add(units);
+        }
+        // A report of a meeting tells what was done before it tells the conclusion ("Kết luận hội nghị, ...");
+        // only the conclusion assigns work.
+        boolean concluded = clausesOfLines.stream().flatMap(List::stream).noneMatch(u -> MEETING_CONCLUSION.matcher(u).find());
+        // The dash entries under "Bộ trưởng có ý kiến chỉ đạo như sau:", a lead-in that names no one, are
+        // the directives themselves, each an item whether or not it names who does it.
+        boolean directives = false;
+        for (int i = from; i < tailStart; i++) {
+            boolean dash = DASH.matcher(lines.get(i)).find();
+            directives &= dash;
+            for (String unit : clausesOfLines.get(i - from)) {
+                if (!concluded) {
+                    concluded = MEETING_CONCLUSION.matcher(unit).find();
+                    if (!concluded) {
+                        continue;
+                    }
+                }
                 // "... kết luận: Giao Phòng X chủ trì ...": the item starts after the colon.
                 Matcher colon = CONCLUDES.matcher(unit);
                 if (colon.find() && assigns(unit.substring(colon.end()), false)) {
@@ -158,7 +189,8 @@ final class ItemSplitter {
                     }
                     unit = unit.substring(colon.end());
                 }
-                if (assigns(unit, current != null)) {
+                boolean directive = directives && !unit.strip().endsWith(":");
+                if (directive || assigns(unit, current != null)) {
                     if (current != null) {
                         items.add(new RawItem(items.size() + 1, current, false));
                     } else {
@@ -170,6 +202,7 @@ final class ItemSplitter {
                     current.add(unit);
                 }
             }
+            directives |= !dash && concluded && DIRECTIVES.matcher(lines.get(i)).find() && !assigns(lines.get(i), false);
         }
         if (current != null) {
             items.add(new RawItem(items.size() + 1, current, false));
@@ -252,7 +285,9 @@ final class ItemSplitter {
     /** A numbered paragraph that approves, assesses or admonishes and hands no work out: context, not an item. */
     boolean isTask(RawItem item) {
         String heading = MARKER.matcher(item.paragraphs().get(0)).replaceFirst("");
-        if (!NOT_A_TASK.matcher(heading).find()) {
+        // "I. ĐÁNH GIÁ CHUNG", "I. TÌNH HÌNH ...": a section that assesses, unless it also hands work out.
+        boolean assessment = isAllCaps(heading) && ASSESSMENT.matcher(heading).lookingAt();
+        if (!assessment && !NOT_A_TASK.matcher(heading).find()) {
             return true;
         }
         return item.paragraphs().stream().anyMatch(p -> ASSIGNING.matcher(p).find() && !directory.leading(p.substring(matchEnd(p))).isEmpty());
@@ -287,6 +322,12 @@ final class ItemSplitter {
         }
         return loose && !rest.isEmpty() && Character.isLowerCase(rest.codePointAt(0))
                 && directory.leading(text).stream().anyMatch(u -> u.kind() != UnitMention.Kind.GENERIC);
+    }
+
+    /** The first line of a page when it ends no sentence: the headline of a report. */
+    private static boolean isHeadline(String line) {
+        return line.length() <= 160 && Sentences.split(line).size() == 1 && !line.matches("(?s).*[.:;!?]\\s*$")
+                && !DASH.matcher(line).find() && !MARKER.matcher(line).find() && !isAllCaps(line);
     }
 
     /** A section heading that names a field of work rather than a task ("Về thị trường các-bon", "LĨNH VỰC Y TẾ"). */

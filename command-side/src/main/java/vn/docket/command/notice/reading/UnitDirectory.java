@@ -297,8 +297,10 @@ public final class UnitDirectory {
                 // "các Bộ: Tài chính, Kế hoạch và Đầu tư" names each ministry: see members().
                 mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.LIST));
                 i = end;
-            } else if (original.equalsIgnoreCase("các") && (headAt(text, tokens, i + 1) || kindAt(text, tokens, i + 1))) {
-                // "các cơ quan", "các thành viên": a group of bodies or people; "các công trình", "các nhiệm vụ" are things.
+            } else if (original.equalsIgnoreCase("các") && (headAt(text, tokens, i + 1) || kindAt(text, tokens, i + 1)
+                    || (i + 2 < tokens.size() && tokens.get(i + 1).isWord() && startsWithVerb(text, tokens, i + 2)))) {
+                // "các cơ quan", "các thành viên", "các bên thống nhất": a group of bodies or people, or one word
+                // that does what follows; "các công trình xây dựng", "các nhiệm vụ thực hiện" are things.
                 end = chunkEnd(text, tokens, i, true);
                 mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.GENERIC));
                 i = end;
