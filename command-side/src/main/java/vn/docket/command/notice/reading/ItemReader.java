@@ -42,6 +42,8 @@ final class ItemReader {
     private static final Pattern CONTRAST = Pattern.compile("(?iuU)\\b(tuy nhiên|nhưng|song)\\b[\\s,]*");
     private static final Pattern REQUIREMENT = Pattern.compile(
             "(?iuU)^(yêu cầu|cần|bổ sung|xem xét|nghiên cứu|rà soát|chỉnh sửa|lưu ý|đề nghị)\\b|\\bcần\\b");
+    /** Titles of those who head a body ("Giám đốc Ban X"), longest first. */
+    private static final List<String> OFFICE_HOLDERS = Words.list("officeHolders");
     /** All a closing formula asks of the units it names: "(có liên quan) (nghiêm túc) triển khai thực hiện./.". */
     private static final Pattern FORMULA = Pattern.compile(
             "(?iuU)\\s*(?:có\\s+)?(?:liên quan\\s+)?(?:nghiêm túc\\s+|khẩn trương\\s+)?(?:triển khai\\s+|tổ chức\\s+)?thực hiện(?:\\s+nghiêm túc)?\\s*(?:[./]+\\s*)?(?:$|\\n)");
@@ -314,7 +316,7 @@ final class ItemReader {
                         continue;
                     }
                     if (units.stream().anyMatch(u -> u.kind() != UnitMention.Kind.GENERIC)) {
-                        return units.stream().filter(u -> u.kind() != UnitMention.Kind.GENERIC).toList();
+                        return bodiesOfHolders(units.stream().filter(u -> u.kind() != UnitMention.Kind.GENERIC).toList(), paragraphs);
                     }
                     if (!units.isEmpty() && generic.isEmpty()) {
                         generic = units;
@@ -344,6 +346,40 @@ final class ItemReader {
         // "Các Bộ, cơ quan, địa phương khác kịp thời báo cáo ...": a generic group is the lead when nothing names a unit.
         List<UnitMention> group = generic.isEmpty() ? openingGeneric : generic;
         return group.isEmpty() ? formula : group;
+    }
+
+    /**
+     * "Giao Giám đốc Ban X chỉ đạo ..." in an item whose sentences have Ban X itself act ("Ban X khẩn
+     * trương ..."): the work is the body's, and so is the lead. An office-holder of a body the item
+     * does not name as acting stays the lead ("Chủ tịch UBND tỉnh Hưng Yên").
+     */
+    private List<UnitMention> bodiesOfHolders(List<UnitMention> leads, List<String> paragraphs) {
+        List<UnitMention> acting = new ArrayList<>();
+        for (String paragraph : paragraphs) {
+            for (String written : Sentences.split(DASH.matcher(paragraph).replaceFirst(""))) {
+                String sentence = ItemSplitter.CONNECTIVE.matcher(written).replaceFirst("");
+                String rest = sentence.substring(directory.leadingEnd(sentence)).strip();
+                if (!rest.isEmpty() && Character.isLowerCase(rest.codePointAt(0)) && !ASKS.matcher(rest).lookingAt()) {
+                    acting.addAll(directory.leading(sentence));
+                }
+            }
+        }
+        List<UnitMention> out = new ArrayList<>();
+        for (UnitMention lead : leads) {
+            String lower = lead.written().toLowerCase(Locale.ROOT);
+            UnitMention body = lead;
+            for (String holder : OFFICE_HOLDERS) {
+                if (lower.startsWith(holder + " ")) {
+                    List<String> of = Tokens.key(lead.written().substring(holder.length()));
+                    body = acting.stream().filter(a -> Tokens.key(a.written()).equals(of)).findFirst().orElse(lead);
+                    break;
+                }
+            }
+            if (!out.contains(body)) {
+                out.add(body);
+            }
+        }
+        return out;
     }
 
     private Contribution contribution(String paragraph, Context context, Set<String> unknown, Warnings warnings, String path) {

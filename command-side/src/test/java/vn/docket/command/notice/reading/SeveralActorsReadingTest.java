@@ -114,6 +114,19 @@ class SeveralActorsReadingTest {
     }
 
     @Test
+    void the_head_of_a_body_that_acts_in_the_item_is_read_as_the_body_any_other_office_holder_stays() {
+        NoticeReading reading = reader.readText("""
+                Sau khi xem xét, Chủ tịch UBND tỉnh có ý kiến như sau:
+                1. Ban Quản lý dự án đầu tư xây dựng tỉnh khẩn trương lập hồ sơ điều chỉnh dự án. Giao Giám đốc Ban Quản lý dự án đầu tư xây dựng tỉnh chỉ đạo hoàn thành, trình Sở Xây dựng trước ngày 20/12/2024.
+                2. Giao Chủ tịch UBND huyện Mường Tè chỉ đạo kiểm tra hiện trường, báo cáo UBND tỉnh trước ngày 25/12/2024.
+                """);
+
+        assertThat(reading.items()).extracting(NoticeItem::lead)
+                .containsExactly("Ban Quản lý dự án đầu tư xây dựng tỉnh", "Chủ tịch UBND huyện Mường Tè");
+        assertThat(reading.items().get(0).deadline()).hasToString("2024-12-20");
+    }
+
+    @Test
     void sending_a_result_for_collecting_with_no_sender_named_is_the_items_own_task_and_route() {
         NoticeItem item = reader.readText("""
                 Bộ Tài chính đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương thực hiện như sau:
