@@ -26,7 +26,7 @@ final class ItemSplitter {
                     + "|[^.]{0,120}\\bthông báo\\s*để\\b[^.]{0,200}\\b(?:biết|thực hiện)\\b)");
     private static final Pattern RECIPIENTS = Pattern.compile("(?iuU)^nơi\\s*nhận\\s*:");
     /** Words that open a sentence before its subject ("Theo đó, các sở ... căn cứ ..."). */
-    static final Pattern CONNECTIVE = Pattern.compile("(?iuU)^(?:theo đó|đồng thời|bên cạnh đó|ngoài ra|mặt khác|trong đó)\\s*,?\\s*");
+    static final Pattern CONNECTIVE = Pattern.compile("(?iuU)^(?:theo đó|đồng thời|bên cạnh đó|ngoài ra|mặt khác|trong đó|riêng(?:\\s+đối với)?)\\s*,?\\s*");
     private static final Pattern MARKER = Pattern.compile("^(?:\\d{1,2}|[IVX]{1,4}|[a-zđ])\\s*[.)]\\s*");
     /** Approvals ("Đồng ý về chủ trương ...", "Chấp thuận nội dung ..."), assessments and admonitions. */
     private static final Pattern NOT_A_TASK = Pattern.compile(
@@ -48,6 +48,10 @@ final class ItemSplitter {
     /** Where a report of a meeting comes to its conclusion: "Kết luận hội nghị, ...", "đồng chí chủ trì kết luận ...". */
     private static final Pattern MEETING_CONCLUSION = Pattern.compile(
             "(?iuU)\\bkết luận\\s+(?:của\\s+)?(?:hội nghị|cuộc họp|phiên họp|buổi làm việc|buổi họp)\\b|\\b(?:chủ trì|chủ tọa)\\s+kết luận\\b");
+    /** "Riêng UBND huyện X ...": an exception with its own actor. */
+    private static final Pattern EXCEPT = Pattern.compile("(?iuU)riêng(?:\\s+đối với)?\\s*,?\\s*");
+    /** Input owed to the lead ("gửi Phòng X ... để tổng hợp"), not a task of one's own. */
+    private static final Pattern SENDS_FOR_COLLECTING = Pattern.compile("(?iuU)\\bgửi\\b.*\\btổng hợp\\b");
     /** A lead-in to a list of directives: "Bộ trưởng có ý kiến chỉ đạo như sau:". */
     private static final Pattern DIRECTIVES = Pattern.compile("(?iuU)(?:kết luận|chỉ đạo|ý kiến|như sau|sau đây)\\s*:\\s*$");
     private static final Pattern CONCLUDES = Pattern.compile("(?iuU)\\b(kết luận|chỉ đạo|ý kiến)(\\s+như sau)?\\s*:\\s*");
@@ -280,6 +284,56 @@ final class ItemSplitter {
         }
         String rest = text.substring(directory.leadingEnd(text)).strip();
         return rest.split("\\s+").length >= 3;
+    }
+
+    /**
+     * A numbered task item cut where another actor takes a part of it: a sentence "Riêng UBND huyện X
+     * khẩn trương ...", or a later paragraph that opens with another named unit and what it does
+     * ("Sở Y kiểm tra ..."), each with its own deadline and route. Drafts are not cut (their
+     * paragraphs are the conclusion on the draft), nor is anything before the first actor of the item.
+     */
+    List<List<String>> byActor(RawItem item) {
+        List<List<String>> parts = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        String heading = MARKER.matcher(item.paragraphs().get(0)).replaceFirst("");
+        if (heading.toLowerCase().matches("^(?:về\\s+|đối với\\s+)?dự thảo\\b.*") || heading.matches("(?s).*\\([^()]+\\s+trình\\).*")) {
+            return List.of(item.paragraphs());
+        }
+        boolean hasActor = false;
+        for (int p = 0; p < item.paragraphs().size(); p++) {
+            String paragraph = item.paragraphs().get(p);
+            StringBuilder kept = new StringBuilder();
+            List<String> sentences = DASH.matcher(paragraph).find() ? List.of(paragraph) : Sentences.split(paragraph);
+            for (int k = 0; k < sentences.size(); k++) {
+                String sentence = sentences.get(k);
+                boolean except = EXCEPT.matcher(sentence).lookingAt() && assigns(sentence, false);
+                boolean another = k == 0 && p > 0 && !DASH.matcher(sentence).find() && opensWithActingUnit(sentence);
+                if (hasActor && (except || another)) {
+                    if (!kept.isEmpty()) {
+                        current.add(kept.toString().strip());
+                        kept.setLength(0);
+                    }
+                    parts.add(current);
+                    current = new ArrayList<>();
+                }
+                hasActor |= assigns(sentence, true);
+                kept.append(kept.isEmpty() ? "" : " ").append(sentence);
+            }
+            if (!kept.isEmpty()) {
+                current.add(p == 0 && current.isEmpty() ? paragraph.substring(0, paragraph.indexOf(sentences.get(0))) + kept : kept.toString());
+            }
+        }
+        parts.add(current);
+        return parts;
+    }
+
+    /** "Sở Y tế kiểm tra ...": a named unit (not a group) opens the sentence and goes on with what it does. */
+    private boolean opensWithActingUnit(String sentence) {
+        String text = CONNECTIVE.matcher(sentence).replaceFirst("");
+        int end = directory.leadingEnd(text);
+        return end > 0 && directory.leading(text).stream().anyMatch(u -> u.kind() != UnitMention.Kind.GENERIC)
+                && ACTING.matcher(text.substring(end)).find() && !CHAIRS_MEETING.matcher(text.substring(end)).find()
+                && !SENDS_FOR_COLLECTING.matcher(text).find();
     }
 
     /** A numbered paragraph that approves, assesses or admonishes and hands no work out: context, not an item. */

@@ -127,6 +127,21 @@ class SeveralActorsReadingTest {
     }
 
     @Test
+    void a_numbered_item_gives_one_item_per_actor_that_takes_a_part_of_its_work() {
+        NoticeReading reading = reader.readText("""
+                Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau:
+                1. UBND các huyện, thành phố rà soát danh sách hộ nghèo, gửi Sở Lao động - Thương binh và Xã hội trước ngày 15/01/2025. Riêng UBND huyện Mường Tè khẩn trương hoàn thành việc rà soát trước ngày 10/01/2025.
+                Sở Tài chính kiểm tra, tổng hợp nhu cầu kinh phí hỗ trợ, báo cáo UBND tỉnh trước ngày 25/01/2025.
+                2. Giao Sở Y tế chủ trì, phối hợp với các cơ quan liên quan kiểm tra an toàn thực phẩm dịp Tết.
+                """);
+
+        assertThat(reading.items()).extracting(NoticeItem::lead)
+                .containsExactly("UBND các huyện, thành phố", "UBND huyện Mường Tè", "Sở Tài chính", "Sở Y tế");
+        assertThat(reading.items()).extracting(NoticeItem::deadline).extracting(String::valueOf)
+                .containsExactly("2025-01-15", "2025-01-10", "2025-01-25", "null");
+    }
+
+    @Test
     void sending_a_result_for_collecting_with_no_sender_named_is_the_items_own_task_and_route() {
         NoticeItem item = reader.readText("""
                 Bộ Tài chính đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương thực hiện như sau:
