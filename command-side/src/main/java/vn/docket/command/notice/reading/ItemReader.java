@@ -32,7 +32,7 @@ final class ItemReader {
     /** "giao X", not "giao ban" (a briefing); a time may come before the units ("đề nghị tháng 12/2018 X ..."). */
     private static final String FOR_TIME = "(?:(?:trong\\s+)?(?:tháng|quý|năm)\\s+[\\dIV]+(?:\\s*/\\s*\\d{4})?\\s*,?\\s+)?";
     private static final Pattern LEAD_GIAO = Pattern.compile("(?iuU)(?:^|[^\\p{L}])giao(?!\\s+(?-i:ban)\\b)\\s+(?:cho\\s+)?" + FOR_TIME);
-    private static final Pattern LEAD_ASK = Pattern.compile("(?iuU)(?:^|[^\\p{L}])(?:yêu cầu|đề nghị)\\s+" + FOR_TIME);
+    private static final Pattern LEAD_ASK = Pattern.compile("(?iuU)(?:^|[^\\p{L}])(?:yêu cầu|đề nghị|lưu ý)\\s+" + FOR_TIME);
     private static final Pattern ASKS = Pattern.compile("(?iuU)(?:(?:kính|xin)\\s+)?(?:giao|yêu cầu|đề nghị)\\b");
     private static final Pattern COORDINATE = Pattern.compile("(?iuU)\\bphối hợp\\s+(?:chặt chẽ\\s+)?(?:với\\s+)?(?:cùng\\s+)?");
     private static final Pattern MEMBERS = Pattern.compile("(?iuU)\\bgồm\\s*(?:có\\s+)?(?:các\\s+(?:đơn vị|cơ quan|phòng|sở|ban|ngành)\\s*)?:?\\s*");

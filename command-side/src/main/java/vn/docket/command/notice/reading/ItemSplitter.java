@@ -32,11 +32,11 @@ final class ItemSplitter {
     private static final Pattern NOT_A_TASK = Pattern.compile(
             "(?iuU)^(?:[^,.;]{0,150},\\s*)?(?:về cơ bản\\s+)?(?:đồng ý|chấp thuận|nhất trí|thống nhất|ghi nhận|biểu dương|đánh giá cao)\\b|\\brút kinh nghiệm\\b|\\bphê bình\\b");
     /**
-     * "giao / yêu cầu / đề nghị" + the units addressed, after a time the work is for ("đề nghị tháng 12/2018
+     * "giao / yêu cầu / đề nghị / lưu ý" + the units addressed, after a time the work is for ("đề nghị tháng 12/2018
      * thường trực HĐND ..."). "giao ban" (a briefing) assigns nothing.
      */
     private static final Pattern ASSESSMENT = Pattern.compile("(?iuU)(?:đánh giá|tình hình|kết quả|bối cảnh)\\b");
-    static final Pattern ASSIGNING = Pattern.compile("(?iuU)(?:^|[\\s,;:(])(giao(?!\\s+(?-i:ban)\\b)|yêu cầu|đề nghị)\\s+(?:cho\\s+)?"
+    static final Pattern ASSIGNING = Pattern.compile("(?iuU)(?:^|[\\s,;:(])(giao(?!\\s+(?-i:ban)\\b)|yêu cầu|đề nghị|lưu ý)\\s+(?:cho\\s+)?"
             + "(?:(?:trong\\s+)?(?:tháng|quý|năm)\\s+[\\dIV]+(?:\\s*/\\s*\\d{4})?\\s*,?\\s+)?");
     /** What a unit opening a sentence goes on to do when the sentence hands it work ("Bộ Y tế tăng cường ..."). */
     private static final Pattern ACTING = Pattern.compile(
@@ -320,7 +320,9 @@ final class ItemSplitter {
                 kept.append(kept.isEmpty() ? "" : " ").append(sentence);
             }
             if (!kept.isEmpty()) {
-                current.add(p == 0 && current.isEmpty() ? paragraph.substring(0, paragraph.indexOf(sentences.get(0))) + kept : kept.toString());
+                // The first part keeps the item's number ("1. ").
+                int first = p == 0 && current.isEmpty() && parts.isEmpty() ? Math.max(0, paragraph.indexOf(sentences.get(0))) : 0;
+                current.add(paragraph.substring(0, first) + kept);
             }
         }
         parts.add(current);

@@ -52,6 +52,18 @@ class ReportReadingTest {
     }
 
     @Test
+    void a_letter_that_reminds_the_members_of_government_assigns_them_the_work() {
+        NoticeReading reading = reader.readText("""
+                Văn phòng Chính phủ vừa có văn bản về chuẩn bị phiên họp Chính phủ thường kỳ.
+                Văn bản cũng lưu ý các thành viên Chính phủ sắp xếp công việc để dự đầy đủ các phiên họp, gửi báo cáo về Văn phòng Chính phủ chậm nhất ngày 20 hằng tháng. Khi chuẩn bị báo cáo cần lưu ý các nội dung về số liệu.
+                """);
+
+        assertThat(reading.items()).hasSize(1);
+        assertThat(reading.items().get(0).leads()).containsExactly("các thành viên Chính phủ");
+        assertThat(reading.items().get(0).submitTo()).contains("Văn phòng Chính phủ");
+    }
+
+    @Test
     void an_assessment_section_of_a_conclusion_notice_is_context_not_an_item() {
         NoticeReading reading = reader.readText("""
                 VĂN PHÒNG CHÍNH PHỦ
