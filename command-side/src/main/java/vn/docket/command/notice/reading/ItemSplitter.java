@@ -52,6 +52,9 @@ final class ItemSplitter {
     private static final Pattern EXCEPT = Pattern.compile("(?iuU)riêng(?:\\s+đối với)?\\s*,?\\s*");
     /** Input owed to the lead ("gửi Phòng X ... để tổng hợp"), not a task of one's own. */
     private static final Pattern SENDS_FOR_COLLECTING = Pattern.compile("(?iuU)\\bgửi\\b.*\\btổng hợp\\b");
+    /** All that a closing formula asks: "(phối hợp) (triển khai) thực hiện", then nothing or a comma. */
+    private static final Pattern CARRY_OUT = Pattern.compile(
+            "(?iuU)(?:phối hợp\\s+)?(?:nghiêm túc\\s+|khẩn trương\\s+)?(?:triển khai\\s+|tổ chức\\s+)?thực hiện(?:\\s+nghiêm túc)?\\s*(?:[,.;/]|$)");
     /** A lead-in to a list of directives: "Bộ trưởng có ý kiến chỉ đạo như sau:". */
     private static final Pattern DIRECTIVES = Pattern.compile("(?iuU)(?:kết luận|chỉ đạo|ý kiến|như sau|sau đây)\\s*:\\s*$");
     private static final Pattern CONCLUDES = Pattern.compile("(?iuU)\\b(kết luận|chỉ đạo|ý kiến)(\\s+như sau)?\\s*:\\s*");
@@ -373,6 +376,11 @@ final class ItemSplitter {
             return false;
         }
         String rest = text.substring(end).strip();
+        if (CARRY_OUT.matcher(rest).lookingAt() && !VietnameseDates.first(rest).isPresent()) {
+            // "Giám đốc Sở X và thủ trưởng các sở, ngành liên quan phối hợp triển khai thực hiện, ...": the
+            // closing formula of a letter, no task of its own.
+            return false;
+        }
         if (ACTING.matcher(rest).find() && !CHAIRS_MEETING.matcher(rest).find()) {
             return true;
         }

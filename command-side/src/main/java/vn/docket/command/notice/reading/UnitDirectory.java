@@ -570,9 +570,11 @@ public final class UnitDirectory {
         return false;
     }
 
+    /** "UBND các phường, xã", "Thủ trưởng các cơ quan, đơn vị": the bodies, or their heads, of a group. */
     private static boolean isCommitteeOfMany(String text, List<Token> tokens, int i) {
         String rest = text.substring(tokens.get(i).start()).toLowerCase(Locale.ROOT).replace("uỷ", "ủy");
-        return rest.startsWith("ubnd các ") || rest.startsWith("ủy ban nhân dân các ");
+        String head = headOf(rest);
+        return rest.startsWith("ủy ban nhân dân các ") || (head != null && rest.startsWith(head + " các "));
     }
 
     private static boolean isSeparator(Token t) {

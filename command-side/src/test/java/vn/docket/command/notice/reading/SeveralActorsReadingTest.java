@@ -142,6 +142,19 @@ class SeveralActorsReadingTest {
     }
 
     @Test
+    void the_heads_of_a_group_of_bodies_are_one_actor_and_asking_them_only_to_carry_it_out_is_a_closing_formula() {
+        NoticeReading reading = reader.readText("""
+                UBND tỉnh vừa có văn bản về việc treo cờ Tổ quốc dịp Quốc khánh.
+                Theo đó, UBND tỉnh giao Sở Văn hóa, Thể thao và Du lịch hướng dẫn việc trang trí, báo cáo UBND tỉnh trước ngày 25/8/2024.
+                UBND các xã, phường có trách nhiệm nhắc nhở việc treo cờ ở địa bàn dân cư; Thủ trưởng các cơ quan, đơn vị kiểm tra việc treo cờ ở đơn vị mình.
+                Giám đốc Sở Văn hóa, Thể thao và Du lịch và thủ trưởng các sở, ngành liên quan phối hợp triển khai thực hiện, đảm bảo đúng quy định.
+                """);
+
+        assertThat(reading.items()).extracting(NoticeItem::lead)
+                .containsExactly("Sở Văn hóa, Thể thao và Du lịch", "UBND các xã, phường", "Thủ trưởng các cơ quan, đơn vị");
+    }
+
+    @Test
     void sending_a_result_for_collecting_with_no_sender_named_is_the_items_own_task_and_route() {
         NoticeItem item = reader.readText("""
                 Bộ Tài chính đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương thực hiện như sau:
