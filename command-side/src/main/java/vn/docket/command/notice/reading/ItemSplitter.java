@@ -47,7 +47,8 @@ final class ItemSplitter {
     private static final Pattern CHAIRS_MEETING = Pattern.compile("(?iuU)^\\s*,?\\s*(?:đã\\s+)?chủ (?:trì|tọa)\\s+(?:cuộc|phiên|buổi|hội nghị)");
     /** Where a report of a meeting comes to its conclusion: "Kết luận hội nghị, ...", "đồng chí chủ trì kết luận ...". */
     private static final Pattern MEETING_CONCLUSION = Pattern.compile(
-            "(?iuU)\\bkết luận\\s+(?:của\\s+)?(?:hội nghị|cuộc họp|phiên họp|buổi làm việc|buổi họp)\\b|\\b(?:chủ trì|chủ tọa)\\s+kết luận\\b");
+            "(?iuU)^\\s*(?:[-–]\\s*)?kết luận\\s+(?:của\\s+)?(?:hội nghị|cuộc họp|phiên họp|buổi làm việc|buổi họp)\\b|\\b(?:chủ trì|chủ tọa)\\s+kết luận\\b");
+    private static final Pattern COORDINATES = Pattern.compile("(?iuU)\\s*,?\\s*phối hợp\\b");
     /** "Riêng UBND huyện X ...": an exception with its own actor. */
     private static final Pattern EXCEPT = Pattern.compile("(?iuU)riêng(?:\\s+đối với)?\\s*,?\\s*");
     /** Input owed to the lead ("gửi Phòng X ... để tổng hợp"), not a task of one's own. */
@@ -336,9 +337,10 @@ final class ItemSplitter {
     private boolean opensWithActingUnit(String sentence) {
         String text = CONNECTIVE.matcher(sentence).replaceFirst("");
         int end = directory.leadingEnd(text);
+        // "Sở Y phối hợp thẩm định": a coordinator of the item's lead, not an actor of its own.
         return end > 0 && directory.leading(text).stream().anyMatch(u -> u.kind() != UnitMention.Kind.GENERIC)
                 && ACTING.matcher(text.substring(end)).find() && !CHAIRS_MEETING.matcher(text.substring(end)).find()
-                && !SENDS_FOR_COLLECTING.matcher(text).find();
+                && !COORDINATES.matcher(text.substring(end)).lookingAt() && !SENDS_FOR_COLLECTING.matcher(text).find();
     }
 
     /** A numbered paragraph that approves, assesses or admonishes and hands no work out: context, not an item. */

@@ -27,6 +27,16 @@ class ReportReadingTest {
     }
 
     @Test
+    void a_conclusion_of_another_meeting_cited_in_a_task_does_not_hide_the_tasks_before_it() {
+        NoticeReading reading = reader.readText("""
+                UBND tỉnh giao Sở Tài chính rà soát nguồn vốn, báo cáo UBND tỉnh trước ngày 10/5/2024.
+                Giao Sở Nội vụ hướng dẫn các đơn vị thực hiện Kết luận hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 12.
+                """);
+
+        assertThat(reading.items()).extracting(NoticeItem::lead).containsExactly("Sở Tài chính", "Sở Nội vụ");
+    }
+
+    @Test
     void the_units_asked_come_after_the_month_the_work_is_for() {
         NoticeReading reading = reader.readText("""
                 Kết luận cuộc họp, đồng chí Chủ tịch HĐND phường đề nghị trong tháng 12/2024 Thường trực HĐND, các Ban HĐND phường tập trung chuẩn bị kỳ họp cuối năm.

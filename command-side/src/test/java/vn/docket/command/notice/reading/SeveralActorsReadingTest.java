@@ -132,7 +132,8 @@ class SeveralActorsReadingTest {
                 Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau:
                 1. UBND các huyện, thành phố rà soát danh sách hộ nghèo, gửi Sở Lao động - Thương binh và Xã hội trước ngày 15/01/2025. Riêng UBND huyện Mường Tè khẩn trương hoàn thành việc rà soát trước ngày 10/01/2025.
                 Sở Tài chính kiểm tra, tổng hợp nhu cầu kinh phí hỗ trợ, báo cáo UBND tỉnh trước ngày 25/01/2025.
-                2. Giao Sở Y tế chủ trì, phối hợp với các cơ quan liên quan kiểm tra an toàn thực phẩm dịp Tết.
+                2. Giao Sở Y tế chủ trì kiểm tra an toàn thực phẩm dịp Tết.
+                Sở Công Thương phối hợp kiểm tra các chợ đầu mối.
                 """);
 
         assertThat(reading.items()).extracting(NoticeItem::lead)
