@@ -463,6 +463,11 @@ public final class UnitDirectory {
             if (k.equals(";") || k.equals("(") || k.equals(")") || k.equals(":") || k.equals(".")) {
                 break;
             }
+            // "các ngành có liên quan": "có" is no verb here, the group goes on.
+            if (k.equals("co") && i + 2 < tokens.size() && tokens.get(i + 1).key().equals("lien") && tokens.get(i + 2).key().equals("quan")) {
+                i += 3;
+                continue;
+            }
             if (startsWithVerb(text, tokens, i)) {
                 break;
             }
