@@ -31,11 +31,12 @@ final class ItemSplitter {
     /** Approvals ("Đồng ý về chủ trương ...", "Chấp thuận nội dung ..."), assessments and admonitions. */
     private static final Pattern NOT_A_TASK = Pattern.compile(
             "(?iuU)^(?:[^,.;]{0,150},\\s*)?(?:về cơ bản\\s+)?(?:đồng ý|chấp thuận|nhất trí|thống nhất|ghi nhận|biểu dương|đánh giá cao)\\b|\\brút kinh nghiệm\\b|\\bphê bình\\b");
+    /** Section titles that assess rather than assign: "ĐÁNH GIÁ CHUNG", "TÌNH HÌNH ...". */
+    private static final Pattern ASSESSMENT = Pattern.compile("(?iuU)(?:đánh giá|tình hình|kết quả|bối cảnh)\\b");
     /**
      * "giao / yêu cầu / đề nghị / lưu ý" + the units addressed, after a time the work is for ("đề nghị tháng 12/2018
      * thường trực HĐND ..."). "giao ban" (a briefing) assigns nothing.
      */
-    private static final Pattern ASSESSMENT = Pattern.compile("(?iuU)(?:đánh giá|tình hình|kết quả|bối cảnh)\\b");
     static final Pattern ASSIGNING = Pattern.compile("(?iuU)(?:^|[\\s,;:(])(giao(?!\\s+(?-i:ban)\\b)|yêu cầu|đề nghị|lưu ý)\\s+(?:cho\\s+)?"
             + "(?:(?:trong\\s+)?(?:tháng|quý|năm)\\s+[\\dIV]+(?:\\s*/\\s*\\d{4})?\\s*,?\\s+)?");
     /** What a unit opening a sentence goes on to do when the sentence hands it work ("Bộ Y tế tăng cường ..."). */
@@ -297,37 +298,35 @@ final class ItemSplitter {
      * paragraphs are the conclusion on the draft), nor is anything before the first actor of the item.
      */
     List<List<String>> byActor(RawItem item) {
-        List<List<String>> parts = new ArrayList<>();
-        List<String> current = new ArrayList<>();
         String heading = MARKER.matcher(item.paragraphs().get(0)).replaceFirst("");
         if (heading.toLowerCase().matches("^(?:về\\s+|đối với\\s+)?dự thảo\\b.*") || heading.matches("(?s).*\\([^()]+\\s+trình\\).*")) {
             return List.of(item.paragraphs());
         }
+        List<List<String>> parts = new ArrayList<>();
+        List<String> current = new ArrayList<>();
         boolean hasActor = false;
         for (int p = 0; p < item.paragraphs().size(); p++) {
             String paragraph = item.paragraphs().get(p);
-            StringBuilder kept = new StringBuilder();
             List<String> sentences = DASH.matcher(paragraph).find() ? List.of(paragraph) : Sentences.split(paragraph);
+            int from = 0;
+            int at = 0;
             for (int k = 0; k < sentences.size(); k++) {
                 String sentence = sentences.get(k);
+                int start = Math.max(at, paragraph.indexOf(sentence, at));
+                at = start + sentence.length();
                 boolean except = EXCEPT.matcher(sentence).lookingAt() && assigns(sentence, false);
                 boolean another = k == 0 && p > 0 && !DASH.matcher(sentence).find() && opensWithActingUnit(sentence);
                 if (hasActor && (except || another)) {
-                    if (!kept.isEmpty()) {
-                        current.add(kept.toString().strip());
-                        kept.setLength(0);
+                    if (start > from) {
+                        current.add(paragraph.substring(from, start).strip());
                     }
                     parts.add(current);
                     current = new ArrayList<>();
+                    from = start;
                 }
                 hasActor |= assigns(sentence, true);
-                kept.append(kept.isEmpty() ? "" : " ").append(sentence);
             }
-            if (!kept.isEmpty()) {
-                // The first part keeps the item's number ("1. ").
-                int first = p == 0 && current.isEmpty() && parts.isEmpty() ? Math.max(0, paragraph.indexOf(sentences.get(0))) : 0;
-                current.add(paragraph.substring(0, first) + kept);
-            }
+            current.add(from == 0 ? paragraph : paragraph.substring(from).strip());
         }
         parts.add(current);
         return parts;
