@@ -499,26 +499,18 @@ public final class UnitDirectory {
 
     /** True when the words at {@code i} name a kind of body or of people ("địa phương", "thành viên"). */
     private static boolean kindAt(String text, List<Token> tokens, int i) {
-        if (i >= tokens.size() || !tokens.get(i).isWord()) {
-            return false;
-        }
-        String rest = text.substring(tokens.get(i).start()).toLowerCase(Locale.ROOT);
-        for (String kind : KINDS) {
-            if (rest.startsWith(kind) && (rest.length() == kind.length() || !Character.isLetter(rest.charAt(kind.length())))) {
-                return true;
-            }
-        }
-        return false;
+        return i < tokens.size() && tokens.get(i).isWord() && startsWithWords(text.substring(tokens.get(i).start()).toLowerCase(Locale.ROOT), KINDS);
     }
 
-    /** True when the words at {@code i} say whose a group of bodies is ("thuộc tỉnh", "cấp huyện", "tỉnh", "khác"). */
+    /** True when the words at {@code i} say whose a group of bodies is ("thuộc tỉnh", "cấp huyện", "tỉnh", "khác"); a capital starts a name. */
     private static boolean qualifierAt(String text, List<Token> tokens, int i) {
-        if (i >= tokens.size() || !tokens.get(i).isWord()) {
-            return false;
-        }
-        String rest = text.substring(tokens.get(i).start());
-        for (String qualifier : QUALIFIERS) {
-            if (rest.startsWith(qualifier) && (rest.length() == qualifier.length() || !Character.isLetter(rest.charAt(qualifier.length())))) {
+        return i < tokens.size() && tokens.get(i).isWord() && startsWithWords(text.substring(tokens.get(i).start()), QUALIFIERS);
+    }
+
+    /** True when {@code text} starts with one of {@code phrases} as whole words. */
+    private static boolean startsWithWords(String text, List<String> phrases) {
+        for (String phrase : phrases) {
+            if (text.startsWith(phrase) && (text.length() == phrase.length() || !Character.isLetter(text.charAt(phrase.length())))) {
                 return true;
             }
         }
