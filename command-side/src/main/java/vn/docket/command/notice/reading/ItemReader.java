@@ -30,9 +30,8 @@ final class ItemReader {
     private static final Pattern SEND_TO = Pattern.compile("(?iuU)\\bgửi\\s+(?:về\\s+)?(?:cho\\s+)?");
     private static final Pattern COLLECTS = Pattern.compile("(?iuU)\\btổng hợp\\b");
     /** "giao X", not "giao ban" (a briefing); a time may come before the units ("đề nghị tháng 12/2018 X ..."). */
-    private static final String FOR_TIME = "(?:(?:trong\\s+)?(?:tháng|quý|năm)\\s+[\\dIV]+(?:\\s*/\\s*\\d{4})?\\s*,?\\s+)?";
-    private static final Pattern LEAD_GIAO = Pattern.compile("(?iuU)(?:^|[^\\p{L}])giao(?!\\s+(?-i:ban)\\b)\\s+(?:cho\\s+)?" + FOR_TIME);
-    private static final Pattern LEAD_ASK = Pattern.compile("(?iuU)(?:^|[^\\p{L}])(?:yêu cầu|đề nghị|lưu ý)\\s+" + FOR_TIME);
+    private static final Pattern LEAD_GIAO = Pattern.compile("(?iuU)(?:^|[^\\p{L}])giao(?!\\s+(?-i:ban)\\b)\\s+(?:cho\\s+)?" + ItemSplitter.FOR_TIME);
+    private static final Pattern LEAD_ASK = Pattern.compile("(?iuU)(?:^|[^\\p{L}])(?:yêu cầu|đề nghị|lưu ý)\\s+" + ItemSplitter.FOR_TIME);
     private static final Pattern ASKS = Pattern.compile("(?iuU)(?:(?:kính|xin)\\s+)?(?:giao|yêu cầu|đề nghị)\\b");
     private static final Pattern COORDINATE = Pattern.compile("(?iuU)\\bphối hợp\\s+(?:chặt chẽ\\s+)?(?:với\\s+)?(?:cùng\\s+)?");
     private static final Pattern MEMBERS = Pattern.compile("(?iuU)\\bgồm\\s*(?:có\\s+)?(?:các\\s+(?:đơn vị|cơ quan|phòng|sở|ban|ngành)\\s*)?:?\\s*");
@@ -44,9 +43,6 @@ final class ItemReader {
             "(?iuU)^(yêu cầu|cần|bổ sung|xem xét|nghiên cứu|rà soát|chỉnh sửa|lưu ý|đề nghị)\\b|\\bcần\\b");
     /** Titles of those who head a body ("Giám đốc Ban X"), longest first. */
     private static final List<String> OFFICE_HOLDERS = Words.list("officeHolders");
-    /** All a closing formula asks of the units it names: "(có liên quan) (nghiêm túc) triển khai thực hiện./.". */
-    private static final Pattern FORMULA = Pattern.compile(
-            "(?iuU)\\s*(?:có\\s+)?(?:liên quan\\s+)?(?:nghiêm túc\\s+|khẩn trương\\s+)?(?:triển khai\\s+|tổ chức\\s+)?thực hiện(?:\\s+nghiêm túc)?\\s*(?:[./]+\\s*)?(?:$|\\n)");
     /** Where the lead's task ends: the approval step or the deadline. */
     private static final Pattern TASK_END = Pattern.compile(
             "(?iuU)[,;]?\\s*(?:(?<!(?:tờ|quy|chương|công) )trình\\s|thời (?:gian|hạn)|xong trước|hoàn thành trước|chậm nhất|trước\\s+(?:ngày|\\d)|trong thời hạn)");
@@ -309,7 +305,7 @@ final class ItemReader {
                 while (m.find()) {
                     String after = paragraph.substring(m.end());
                     List<UnitMention> units = directory.leading(after);
-                    if (!units.isEmpty() && FORMULA.matcher(after.substring(directory.leadingEnd(after))).lookingAt()) {
+                    if (!units.isEmpty() && ItemSplitter.onlyCarriesOut(after.substring(directory.leadingEnd(after)))) {
                         // "yêu cầu Giám đốc Ban X và Thủ trưởng các đơn vị triển khai thực hiện.": a closing
                         // formula; the item's task, and its actor, are in its other sentences.
                         formula = formula.isEmpty() ? units : formula;

@@ -37,8 +37,8 @@ final class ItemSplitter {
      * "giao / yêu cầu / đề nghị / lưu ý" + the units addressed, after a time the work is for ("đề nghị tháng 12/2018
      * thường trực HĐND ..."). "giao ban" (a briefing) assigns nothing.
      */
-    static final Pattern ASSIGNING = Pattern.compile("(?iuU)(?:^|[\\s,;:(])(giao(?!\\s+(?-i:ban)\\b)|yêu cầu|đề nghị|lưu ý)\\s+(?:cho\\s+)?"
-            + "(?:(?:trong\\s+)?(?:tháng|quý|năm)\\s+[\\dIV]+(?:\\s*/\\s*\\d{4})?\\s*,?\\s+)?");
+    static final String FOR_TIME = "(?:(?:trong\\s+)?(?:tháng|quý|năm)\\s+[\\dIV]+(?:\\s*/\\s*\\d{4})?\\s*,?\\s+)?";
+    static final Pattern ASSIGNING = Pattern.compile("(?iuU)(?:^|[\\s,;:(])(giao(?!\\s+(?-i:ban)\\b)|yêu cầu|đề nghị|lưu ý)\\s+(?:cho\\s+)?" + FOR_TIME);
     /** What a unit opening a sentence goes on to do when the sentence hands it work ("Bộ Y tế tăng cường ..."). */
     private static final Pattern ACTING = Pattern.compile(
             "(?iuU)^\\s*,?\\s*(" + String.join("|", Words.list("actingVerbs")) + ")\\b");
@@ -377,7 +377,7 @@ final class ItemSplitter {
             return false;
         }
         String rest = text.substring(end).strip();
-        if (CARRY_OUT.matcher(rest).lookingAt() && !VietnameseDates.first(rest).isPresent()) {
+        if (onlyCarriesOut(rest)) {
             // "Giám đốc Sở X và thủ trưởng các sở, ngành liên quan phối hợp triển khai thực hiện, ...": the
             // closing formula of a letter, no task of its own.
             return false;
@@ -387,6 +387,15 @@ final class ItemSplitter {
         }
         return loose && !rest.isEmpty() && Character.isLowerCase(rest.codePointAt(0))
                 && directory.leading(text).stream().anyMatch(u -> u.kind() != UnitMention.Kind.GENERIC);
+    }
+
+    /**
+     * True when all that the words after the actors ask is "(phối hợp) (triển khai) thực hiện", with no
+     * date in their sentence: the closing formula of a letter.
+     */
+    static boolean onlyCarriesOut(String afterActors) {
+        List<String> sentences = Sentences.split(afterActors.strip());
+        return !sentences.isEmpty() && CARRY_OUT.matcher(sentences.get(0)).lookingAt() && VietnameseDates.first(sentences.get(0)).isEmpty();
     }
 
     /** The first line of a page when it ends no sentence: the headline of a report. */
