@@ -23,6 +23,13 @@ final class DeadlineReader {
             + "(?:(\\d{1,2})\\s*(?:giờ|h)(?:\\s*\\d{1,2}\\s*(?:phút)?)?\\s*,?\\s*)?"
             + "(?:(?:ngày|hôm)\\s+)?" + VietnameseDates.DATE);
 
+    /**
+     * "Báo cáo kết quả ... vào ngày 15.8.2018": the day a result is due. "vào ngày" after other verbs
+     * ("kỳ họp dự kiến tổ chức vào ngày 26/12") dates an event, not a deadline. Group 1 the phrase.
+     */
+    private static final Pattern DELIVERED_ON = Pattern.compile(FLAGS
+            + "\\b(?:báo cáo|gửi|nộp|trình|hoàn thành|xong)\\b[^.;]{0,80}?(vào\\s+(?:ngày\\s+)?" + VietnameseDates.DATE + ")");
+
     private static final Pattern IN_MONTH = Pattern.compile(FLAGS
             + "(?:(?:hoàn thành|xong)\\s+)?(trong|trước|chậm nhất trong|chậm nhất|cuối|hết)\\s+tháng\\s+(\\d{1,2})(?:\\s*(?:/|năm)\\s*(\\d{4}))?(?![\\d/])");
 
@@ -74,6 +81,15 @@ final class DeadlineReader {
                 List<String> doubts = VietnameseDates.yearMissing(m, 2)
                         ? List.of("năm của hạn không ghi, lấy theo năm của thông báo") : List.of();
                 found.add(new Deadline(date.get(), m.group().strip(), m.start(), doubts));
+            }
+        }
+        m = DELIVERED_ON.matcher(text);
+        while (m.find()) {
+            Optional<LocalDate> date = VietnameseDates.fromGroups(m, 2, reference);
+            if (date.isPresent() && !RECURRING.matcher(text).region(m.end(), text.length()).lookingAt()) {
+                List<String> doubts = VietnameseDates.yearMissing(m, 2)
+                        ? List.of("năm của hạn không ghi, lấy theo năm của thông báo") : List.of();
+                found.add(new Deadline(date.get(), m.group(1).strip(), m.start(1), doubts));
             }
         }
         m = IN_MONTH.matcher(text);

@@ -29,8 +29,9 @@ final class ItemReader {
     private static final Pattern APPROVED = Pattern.compile("(?iuU)\\bcơ bản (nhất trí|thống nhất)\\b");
     private static final Pattern SEND_TO = Pattern.compile("(?iuU)\\bgửi\\s+(?:về\\s+)?(?:cho\\s+)?");
     private static final Pattern COLLECTS = Pattern.compile("(?iuU)\\btổng hợp\\b");
-    private static final Pattern LEAD_GIAO = Pattern.compile("(?iuU)(?:^|[^\\p{L}])giao\\s+(?:cho\\s+)?");
-    private static final Pattern LEAD_ASK = Pattern.compile("(?iuU)(?:^|[^\\p{L}])(?:yêu cầu|đề nghị)\\s+");
+    /** "giao X", not "giao ban" (a briefing); a time may come before the units ("đề nghị tháng 12/2018 X ..."). */
+    private static final Pattern LEAD_GIAO = Pattern.compile("(?iuU)(?:^|[^\\p{L}])giao(?!\\s+(?-i:ban)\\b)\\s+(?:cho\\s+)?" + ItemSplitter.FOR_TIME);
+    private static final Pattern LEAD_ASK = Pattern.compile("(?iuU)(?:^|[^\\p{L}])(?:yêu cầu|đề nghị|lưu ý)\\s+" + ItemSplitter.FOR_TIME);
     private static final Pattern ASKS = Pattern.compile("(?iuU)(?:(?:kính|xin)\\s+)?(?:giao|yêu cầu|đề nghị)\\b");
     private static final Pattern COORDINATE = Pattern.compile("(?iuU)\\bphối hợp\\s+(?:chặt chẽ\\s+)?(?:với\\s+)?(?:cùng\\s+)?");
     private static final Pattern MEMBERS = Pattern.compile("(?iuU)\\bgồm\\s*(?:có\\s+)?(?:các\\s+(?:đơn vị|cơ quan|phòng|sở|ban|ngành)\\s*)?:?\\s*");
@@ -40,6 +41,8 @@ final class ItemReader {
     private static final Pattern CONTRAST = Pattern.compile("(?iuU)\\b(tuy nhiên|nhưng|song)\\b[\\s,]*");
     private static final Pattern REQUIREMENT = Pattern.compile(
             "(?iuU)^(yêu cầu|cần|bổ sung|xem xét|nghiên cứu|rà soát|chỉnh sửa|lưu ý|đề nghị)\\b|\\bcần\\b");
+    /** Titles of those who head a body ("Giám đốc Ban X"), longest first. */
+    private static final List<String> OFFICE_HOLDERS = Words.list("officeHolders");
     /** Where the lead's task ends: the approval step or the deadline. */
     private static final Pattern TASK_END = Pattern.compile(
             "(?iuU)[,;]?\\s*(?:(?<!(?:tờ|quy|chương|công) )trình\\s|thời (?:gian|hạn)|xong trước|hoàn thành trước|chậm nhất|trước\\s+(?:ngày|\\d)|trong thời hạn)");
@@ -268,8 +271,9 @@ final class ItemReader {
             }
         }
         // The collecting comes after the sending ("gửi phòng Z để tổng hợp"); "X tổng hợp, báo cáo,
-        // gửi Sở Y" is X's own task.
-        if (!sends || !COLLECTS.matcher(paragraph).find(send.end())) {
+        // gửi Sở Y" is X's own task, and so is sending with no one named to send ("a) Chỉ đạo ...,
+        // gửi Bộ Y trước ngày ... để tổng hợp", the lead's own item).
+        if (!sends || !COLLECTS.matcher(paragraph).find(send.end()) || senders(paragraph).isEmpty()) {
             return false;
         }
         String opening = DASH.matcher(paragraph).replaceFirst("");
@@ -294,13 +298,21 @@ final class ItemReader {
      */
     private List<UnitMention> lead(List<String> paragraphs) {
         List<UnitMention> generic = List.of();
+        List<UnitMention> formula = List.of();
         for (Pattern pattern : List.of(LEAD_GIAO, LEAD_ASK)) {
             for (String paragraph : paragraphs) {
                 Matcher m = pattern.matcher(paragraph);
                 while (m.find()) {
-                    List<UnitMention> units = directory.leading(paragraph.substring(m.end()));
+                    String after = paragraph.substring(m.end());
+                    List<UnitMention> units = directory.leading(after);
+                    if (!units.isEmpty() && ItemSplitter.onlyCarriesOut(after.substring(directory.leadingEnd(after)))) {
+                        // "yêu cầu Giám đốc Ban X và Thủ trưởng các đơn vị triển khai thực hiện.": a closing
+                        // formula; the item's task, and its actor, are in its other sentences.
+                        formula = formula.isEmpty() ? units : formula;
+                        continue;
+                    }
                     if (units.stream().anyMatch(u -> u.kind() != UnitMention.Kind.GENERIC)) {
-                        return units.stream().filter(u -> u.kind() != UnitMention.Kind.GENERIC).toList();
+                        return bodiesOfHolders(units.stream().filter(u -> u.kind() != UnitMention.Kind.GENERIC).toList(), paragraphs);
                     }
                     if (!units.isEmpty() && generic.isEmpty()) {
                         generic = units;
@@ -328,7 +340,42 @@ final class ItemReader {
             }
         }
         // "Các Bộ, cơ quan, địa phương khác kịp thời báo cáo ...": a generic group is the lead when nothing names a unit.
-        return generic.isEmpty() ? openingGeneric : generic;
+        List<UnitMention> group = generic.isEmpty() ? openingGeneric : generic;
+        return group.isEmpty() ? formula : group;
+    }
+
+    /**
+     * "Giao Giám đốc Ban X chỉ đạo ..." in an item whose sentences have Ban X itself act ("Ban X khẩn
+     * trương ..."): the work is the body's, and so is the lead. An office-holder of a body the item
+     * does not name as acting stays the lead ("Chủ tịch UBND tỉnh Hưng Yên").
+     */
+    private List<UnitMention> bodiesOfHolders(List<UnitMention> leads, List<String> paragraphs) {
+        List<UnitMention> acting = new ArrayList<>();
+        for (String paragraph : paragraphs) {
+            for (String written : Sentences.split(DASH.matcher(paragraph).replaceFirst(""))) {
+                String sentence = ItemSplitter.CONNECTIVE.matcher(written).replaceFirst("");
+                String rest = sentence.substring(directory.leadingEnd(sentence)).strip();
+                if (!rest.isEmpty() && Character.isLowerCase(rest.codePointAt(0)) && !ASKS.matcher(rest).lookingAt()) {
+                    acting.addAll(directory.leading(sentence));
+                }
+            }
+        }
+        List<UnitMention> out = new ArrayList<>();
+        for (UnitMention lead : leads) {
+            String lower = lead.written().toLowerCase(Locale.ROOT);
+            UnitMention body = lead;
+            for (String holder : OFFICE_HOLDERS) {
+                if (lower.startsWith(holder + " ")) {
+                    List<String> of = Tokens.key(lead.written().substring(holder.length()));
+                    body = acting.stream().filter(a -> Tokens.key(a.written()).equals(of)).findFirst().orElse(lead);
+                    break;
+                }
+            }
+            if (!out.contains(body)) {
+                out.add(body);
+            }
+        }
+        return out;
     }
 
     private Contribution contribution(String paragraph, Context context, Set<String> unknown, Warnings warnings, String path) {
@@ -341,17 +388,8 @@ final class ItemReader {
                 break;
             }
         }
-        List<UnitMention> from = List.of();
-        Matcher members = MEMBERS.matcher(paragraph);
-        if (members.find()) {
-            from = directory.leading(paragraph.substring(members.end()));
-        }
-        if (from.isEmpty()) {
-            Matcher ask = Pattern.compile("(?iuU)^(?:[-+•]\\s*)?(?:yêu cầu|đề nghị|giao)\\s+(?:cho\\s+)?").matcher(paragraph);
-            from = directory.leading(ask.find() ? paragraph.substring(ask.end()) : DASH.matcher(paragraph).replaceFirst(""));
-        }
         List<String> units = new ArrayList<>();
-        for (UnitMention mention : from) {
+        for (UnitMention mention : senders(paragraph)) {
             String name = display(List.of(mention), unknown, warnings, path + ".units");
             if (!name.equals(deliverTo) && !units.contains(name)) {
                 units.add(name);
@@ -363,6 +401,19 @@ final class ItemReader {
         Optional<Deadline> deadline = deadlines.find(paragraph, context.issuedOn(), context.meetingOn(), context.yearReference());
         deadline.ifPresent(d -> d.doubts().forEach(doubt -> warnings.add(path + ".deadline", doubt)));
         return new Contribution(units, deliverTo, deadline.map(Deadline::date).orElse(null), deadline.map(Deadline::text).orElse(null));
+    }
+
+    /** The units a contribution paragraph makes send: "gồm: A, B", "yêu cầu A, B gửi ...", or those it opens with. */
+    private List<UnitMention> senders(String paragraph) {
+        Matcher members = MEMBERS.matcher(paragraph);
+        if (members.find()) {
+            List<UnitMention> from = directory.leading(paragraph.substring(members.end()));
+            if (!from.isEmpty()) {
+                return from;
+            }
+        }
+        Matcher ask = Pattern.compile("(?iuU)^(?:[-+•]\\s*)?(?:yêu cầu|đề nghị|giao)\\s+(?:cho\\s+)?").matcher(paragraph);
+        return directory.leading(ask.find() ? paragraph.substring(ask.end()) : DASH.matcher(paragraph).replaceFirst(""));
     }
 
     /**

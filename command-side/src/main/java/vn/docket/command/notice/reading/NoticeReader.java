@@ -51,7 +51,10 @@ public final class NoticeReader {
         List<RawItem> tasks = new ArrayList<>();
         for (RawItem raw : split.items()) {
             if (splitter.isTask(raw)) {
-                tasks.add(new RawItem(tasks.size() + 1, raw.paragraphs(), raw.numbered()));
+                // One numbered item may hand parts of its work to other actors: one item per actor.
+                for (List<String> part : raw.numbered() ? splitter.byActor(raw) : List.of(raw.paragraphs())) {
+                    tasks.add(new RawItem(tasks.size() + 1, part, raw.numbered()));
+                }
             } else {
                 String words = raw.paragraphs().get(0);
                 warnings.add("items", "Đoạn không giao việc (đồng ý, đánh giá, nhắc nhở), không lập mục: \""

@@ -64,7 +64,9 @@ final class TextNormaliser {
     }
 
     private static List<String> joinBrokenLines(List<String> lines, boolean visualLines) {
-        int fullWidth = visualLines ? typicalFullWidth(lines) : Integer.MAX_VALUE;
+        // A text file saved from a page layout (a .docx or .pdf copied as text) breaks its sentences at
+        // the page width like a PDF does: read its lines as visual lines too.
+        int fullWidth = visualLines || hardWrapped(lines) ? typicalFullWidth(lines) : Integer.MAX_VALUE;
         List<String> out = new ArrayList<>();
         for (String line : lines) {
             if (!out.isEmpty()) {
@@ -89,6 +91,17 @@ final class TextNormaliser {
             return true;
         }
         return previous.length() >= fullWidth && !isAllCaps(previous) && !isAllCaps(line);
+    }
+
+    /** True when several sentences run on into a next line that starts in lowercase: the lines are a page's. */
+    private static boolean hardWrapped(List<String> lines) {
+        int broken = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            if (continues(lines.get(i - 1), lines.get(i), Integer.MAX_VALUE)) {
+                broken++;
+            }
+        }
+        return broken >= 3;
     }
 
     private static boolean isAllCaps(String line) {

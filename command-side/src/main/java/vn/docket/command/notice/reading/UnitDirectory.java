@@ -36,6 +36,10 @@ public final class UnitDirectory {
     private static final Set<String> VERBS = Set.copyOf(Words.list("verbsAfterUnit"));
     /** Phrases of unit names that hold a word of {@link #VERBS} ("đầu tư xây dựng"): there the name goes on. */
     private static final List<String> NAME_PHRASES = Words.list("namePhrases");
+    /** Kinds of bodies and people a group "các ..." names besides the head words ("các địa phương", "các thành viên"). */
+    private static final List<String> KINDS = Words.list("groupKinds");
+    /** Words after a group of bodies that say whose they are ("các sở, ban, ngành thuộc tỉnh"): the group goes on. */
+    private static final List<String> QUALIFIERS = Words.list("groupQualifiers");
     /** Words naming a level of government; an unlisted unit's name ends with one ("... huyện"). */
     private static final Set<String> LEVEL_WORDS = Set.of("tỉnh", "huyện", "quận", "thị xã", "thành phố", "tp");
     private static final Set<String> CITY_SUFFIX_FIRST = Set.of("thanh", "tp");
@@ -262,6 +266,11 @@ public final class UnitDirectory {
                         && tokens.get(end + 2).key().equals("quan")) {
                     end += 3;
                 }
+                // "các sở, ban, ngành thuộc tỉnh", "các sở, ngành tỉnh": whose they are is part of the
+                // group, and so is one more kind of body ("các cơ quan, đơn vị, địa phương").
+                if (qualifierAt(text, tokens, end) || anotherKindAt(text, tokens, end)) {
+                    end = chunkEnd(text, tokens, end - 1, true);
+                }
                 mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.GENERIC));
                 i = end;
                 continue;
@@ -288,7 +297,10 @@ public final class UnitDirectory {
                 // "các Bộ: Tài chính, Kế hoạch và Đầu tư" names each ministry: see members().
                 mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.LIST));
                 i = end;
-            } else if (original.equalsIgnoreCase("các")) {
+            } else if (original.equalsIgnoreCase("các") && (headAt(text, tokens, i + 1) || kindAt(text, tokens, i + 1)
+                    || (i + 2 < tokens.size() && tokens.get(i + 1).isWord() && startsWithVerb(text, tokens, i + 2)))) {
+                // "các cơ quan", "các thành viên", "các bên thống nhất": a group of bodies or people, or one word
+                // that does what follows; "các công trình xây dựng", "các nhiệm vụ thực hiện" are things.
                 end = chunkEnd(text, tokens, i, true);
                 mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.GENERIC));
                 i = end;
@@ -451,6 +463,11 @@ public final class UnitDirectory {
             if (k.equals(";") || k.equals("(") || k.equals(")") || k.equals(":") || k.equals(".")) {
                 break;
             }
+            // "các ngành có liên quan": "có" is no verb here, the group goes on.
+            if (k.equals("co") && i + 2 < tokens.size() && tokens.get(i + 1).key().equals("lien") && tokens.get(i + 2).key().equals("quan")) {
+                i += 3;
+                continue;
+            }
             if (startsWithVerb(text, tokens, i)) {
                 break;
             }
@@ -466,8 +483,11 @@ public final class UnitDirectory {
                     break;
                 }
                 String next = wordAt(text, tokens, i + 1);
-                boolean nextStartsUnit = next.isEmpty() || headAt(text, tokens, i + 1) || next.equals("các")
-                        || matchGeneric(tokens, i + 1) > 0 || (comma && Character.isUpperCase(next.codePointAt(0)));
+                // In a group ("các Bộ, cơ quan, địa phương khác") a lowercase word after a comma names one
+                // more kind of body, even one that can head a name ("cơ quan", "ban"); a capital starts a unit.
+                boolean nextStartsUnit = next.isEmpty() || next.equals("các") || matchGeneric(tokens, i + 1) > 0
+                        || (headAt(text, tokens, i + 1) && !(generic && comma && Character.isLowerCase(next.codePointAt(0))))
+                        || (comma && Character.isUpperCase(next.codePointAt(0)));
                 if (nextStartsUnit) {
                     break;
                 }
@@ -475,6 +495,36 @@ public final class UnitDirectory {
             i++;
         }
         return i;
+    }
+
+    /** True when the words at {@code i} name a kind of body or of people ("địa phương", "thành viên"). */
+    private static boolean kindAt(String text, List<Token> tokens, int i) {
+        return i < tokens.size() && tokens.get(i).isWord() && startsWithWords(text.substring(tokens.get(i).start()).toLowerCase(Locale.ROOT), KINDS);
+    }
+
+    /** True when the words at {@code i} say whose a group of bodies is ("thuộc tỉnh", "cấp huyện", "tỉnh", "khác"); a capital starts a name. */
+    private static boolean qualifierAt(String text, List<Token> tokens, int i) {
+        return i < tokens.size() && tokens.get(i).isWord() && startsWithWords(text.substring(tokens.get(i).start()), QUALIFIERS);
+    }
+
+    /** True when {@code text} starts with one of {@code phrases} as whole words. */
+    private static boolean startsWithWords(String text, List<String> phrases) {
+        for (String phrase : phrases) {
+            if (text.startsWith(phrase) && (text.length() == phrase.length() || !Character.isLetter(text.charAt(phrase.length())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when a comma at {@code i} is followed by a lowercase noun, not a verb nor "các": one more kind of body. */
+    private boolean anotherKindAt(String text, List<Token> tokens, int i) {
+        if (i + 1 >= tokens.size() || !tokens.get(i).key().equals(",") || !tokens.get(i + 1).isWord()) {
+            return false;
+        }
+        String next = wordAt(text, tokens, i + 1);
+        return Character.isLowerCase(next.codePointAt(0)) && !next.equals("các") && !startsWithVerb(text, tokens, i + 1)
+                && matchGeneric(tokens, i + 1) < 0;
     }
 
     /** True when token {@code i} is a level word ("huyện", the "phố" of "thành phố"). */
@@ -517,9 +567,11 @@ public final class UnitDirectory {
         return false;
     }
 
+    /** "UBND các phường, xã", "Thủ trưởng các cơ quan, đơn vị": the bodies, or their heads, of a group. */
     private static boolean isCommitteeOfMany(String text, List<Token> tokens, int i) {
         String rest = text.substring(tokens.get(i).start()).toLowerCase(Locale.ROOT).replace("uỷ", "ủy");
-        return rest.startsWith("ubnd các ") || rest.startsWith("ủy ban nhân dân các ");
+        String head = headOf(rest);
+        return rest.startsWith("ủy ban nhân dân các ") || (head != null && rest.startsWith(head + " các "));
     }
 
     private static boolean isSeparator(Token t) {

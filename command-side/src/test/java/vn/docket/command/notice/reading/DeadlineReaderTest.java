@@ -39,6 +39,14 @@ class DeadlineReaderTest {
     }
 
     @Test
+    void reads_the_day_a_result_is_due_after_vao_ngay_but_not_the_day_of_an_event() {
+        Deadline d = find("Báo cáo kết quả thực hiện về Sở Tài chính vào ngày 15.8.2022.").orElseThrow();
+        assertThat(d.date()).isEqualTo(LocalDate.of(2022, 8, 15));
+        assertThat(d.text()).isEqualTo("vào ngày 15.8.2022");
+        assertThat(find("Tập trung cho kỳ họp thứ 7, dự kiến tổ chức vào ngày 26/12/2022.")).isEmpty();
+    }
+
+    @Test
     void reads_a_date_written_in_words() {
         assertThat(find("báo cáo trước ngày 10 tháng 11 năm 2020.").orElseThrow().date()).isEqualTo(LocalDate.of(2020, 11, 10));
     }

@@ -54,6 +54,12 @@ class UnitDirectoryTest {
     }
 
     @Test
+    void a_group_goes_on_over_co_lien_quan_and_stops_at_the_next_body() {
+        assertThat(directory.leading("các ngành có liên quan và UBND các xã rà soát số liệu"))
+                .extracting(UnitMention::display).containsExactly("các ngành có liên quan", "UBND các xã");
+    }
+
+    @Test
     void lists_the_units_of_a_running_sentence_in_order() {
         List<UnitMention> units = directory.leading("phòng Kinh tế, QLĐT, VH-TT, Ban CHQS thành phố): Chịu trách nhiệm");
         assertThat(units).extracting(UnitMention::display).containsExactly(
