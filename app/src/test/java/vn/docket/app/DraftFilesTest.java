@@ -209,6 +209,30 @@ class DraftFilesTest {
         assertThat(text).containsEntry("textLayer", true).containsEntry("wordCount", 27);
     }
 
+    /** The text is read from the parts the zip-bomb check inflated: the photograph's bytes are never read as text. */
+    @SuppressWarnings("unchecked")
+    @Test
+    void a_docx_with_a_photograph_between_its_paragraphs_is_read_whole_and_downloads_unchanged() throws Exception {
+        byte[] content;
+        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            document.createParagraph().createRun().setText(PARAGRAPHS.get(0));
+            byte[] photo = new byte[1024 * 1024]; // the tests allow files up to 2 MB
+            new java.util.Random(15).nextBytes(photo);
+            document.createParagraph().createRun().addPicture(new java.io.ByteArrayInputStream(photo),
+                    org.apache.poi.xwpf.usermodel.Document.PICTURE_TYPE_JPEG, "ảnh hiện trạng.jpg", 3_000_000, 2_000_000);
+            PARAGRAPHS.subList(1, PARAGRAPHS.size()).forEach(p -> document.createParagraph().createRun().setText(p));
+            document.write(out);
+            content = out.toByteArray();
+        }
+        ResponseEntity<Map<String, Object>> handedIn = handIn("tckh", content, "Dự thảo có ảnh.docx", Map.of());
+        assertThat(handedIn.getStatusCode().value()).as("%s", handedIn.getBody()).isEqualTo(201);
+
+        assertThat(drafts().get(0).file().wordCount()).isEqualTo(27);
+        Map<String, Object> text = docket.getOk("chair", "/api/assignments/" + id + "/drafts/1/text");
+        assertThat((List<String>) text.get("paragraphs")).isEqualTo(PARAGRAPHS);
+        assertThat(download("chair", 1).getBody()).isEqualTo(content);
+    }
+
     @Test
     void a_form_sent_twice_with_one_idempotency_key_hands_in_one_draft_even_with_another_boundary() {
         byte[] content = docx(PARAGRAPHS);

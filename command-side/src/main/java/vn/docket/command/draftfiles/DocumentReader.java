@@ -3,22 +3,29 @@ package vn.docket.command.draftfiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.util.ZipEntrySource;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.springframework.http.HttpStatus;
 import org.xml.sax.Attributes;
@@ -98,7 +105,7 @@ final class DocumentReader {
     private static Read zipped(byte[] content) {
         Map<String, byte[]> entries = unzip(content);
         if (entries.containsKey("word/document.xml")) {
-            return new Read(DOCX, docx(content), null, true);
+            return new Read(DOCX, docx(entries), null, true);
         }
         byte[] mimetype = entries.get("mimetype");
         if (mimetype != null && new String(mimetype, StandardCharsets.US_ASCII).strip().equals(ODT)
@@ -108,14 +115,21 @@ final class DocumentReader {
         throw notADocument("Tệp nén không phải văn bản .docx hay .odt; hãy tải lên chính văn bản dự thảo.");
     }
 
-    /** Inflates every entry, counting: a bomb is refused before it fills memory; XML declaring entities too. */
+    /**
+     * Inflates every entry, counting: a bomb is refused before it fills memory; XML declaring entities too. Keeps
+     * the XML parts (and an ODF's mimetype), what reading the text needs; other parts (pictures, fonts, embedded
+     * objects) are counted and left empty, so a large picture is inflated once and never held.
+     */
     private static Map<String, byte[]> unzip(byte[] content) {
         long limit = Math.min(MAX_INFLATED, (long) content.length * MAX_RATIO);
         long inflated = 0;
-        Map<String, byte[]> entries = new HashMap<>();
+        Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
             byte[] buffer = new byte[64 * 1024];
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                String name = entry.getName();
+                boolean xml = name.endsWith(".xml") || name.endsWith(".rels");
+                boolean kept = xml || name.equals("mimetype");
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
                     inflated += n;
@@ -124,21 +138,18 @@ final class DocumentReader {
                                 "Tệp giải nén ra lớn bất thường (quá " + limit / (1024 * 1024)
                                         + " MB): Docket không mở tệp này.");
                     }
-                    out.write(buffer, 0, n);
+                    if (kept) {
+                        out.write(buffer, 0, n);
+                    }
                 }
-                String name = entry.getName();
-                if (name.endsWith(".xml") || name.endsWith(".rels")) {
+                if (xml) {
                     String head = new String(out.toByteArray(), 0, Math.min(out.size(), 4096), StandardCharsets.UTF_8);
                     if (head.contains("<!DOCTYPE") || head.contains("<!ENTITY")) {
                         throw new FileRefused(HttpStatus.UNPROCESSABLE_ENTITY, "file-xml-entities",
                                 "Tệp chứa khai báo thực thể XML (có thể là tệp độc hại): Docket không mở tệp này.");
                     }
                 }
-                if (name.equals("mimetype") || name.equals("content.xml") || name.equals("word/document.xml")) {
-                    entries.put(name, out.toByteArray());
-                } else {
-                    entries.put(name, new byte[0]);
-                }
+                entries.put(name, out.toByteArray());
             }
         } catch (IOException | IllegalArgumentException e) {
             throw unreadable("Tệp nén bị hỏng: không đọc được.");
@@ -146,11 +157,53 @@ final class DocumentReader {
         return entries;
     }
 
-    private static String docx(byte[] content) {
-        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(content))) {
+    /** Opens the package from the parts {@link #unzip} kept, rather than inflating it all again in POI. */
+    private static String docx(Map<String, byte[]> entries) {
+        try (XWPFDocument document = new XWPFDocument(OPCPackage.open(new Inflated(entries)))) {
             return paragraphs(TextExtractor.bodyText(document));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | InvalidFormatException | RuntimeException e) {
             throw unreadable("Tệp .docx bị hỏng: không đọc được.");
+        }
+    }
+
+    /** A zip's entries already inflated, as POI reads a package. */
+    private static final class Inflated implements ZipEntrySource {
+        private final Map<String, byte[]> entries;
+        private boolean closed;
+
+        Inflated(Map<String, byte[]> entries) {
+            this.entries = entries;
+        }
+
+        @Override
+        public Enumeration<ZipArchiveEntry> getEntries() {
+            return Collections.enumeration(entries.keySet().stream().map(this::getEntry).toList());
+        }
+
+        @Override
+        public ZipArchiveEntry getEntry(String name) {
+            byte[] bytes = entries.get(name);
+            if (bytes == null) {
+                return null;
+            }
+            ZipArchiveEntry entry = new ZipArchiveEntry(name);
+            entry.setSize(bytes.length);
+            return entry;
+        }
+
+        @Override
+        public InputStream getInputStream(ZipArchiveEntry entry) {
+            return new ByteArrayInputStream(entries.get(entry.getName()));
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+
+        @Override
+        public boolean isClosed() {
+            return closed;
         }
     }
 

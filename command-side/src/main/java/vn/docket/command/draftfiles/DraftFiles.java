@@ -7,7 +7,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -59,8 +58,10 @@ public class DraftFiles {
                     + content.length / (1024 * 1024) + " MB); Docket nhận tệp dự thảo tối đa "
                     + maxBytes / (1024 * 1024) + " MB.");
         }
-        DocumentReader.Read read = bounded(() -> DocumentReader.read(content, imagesAccepted));
+        Future<DocumentReader.Read> reading = readers.submit(() -> DocumentReader.read(content, imagesAccepted));
+        // Hashed while the reader reads: on a large file each takes about as long as the other.
         String sha = FileStore.sha256(content);
+        DocumentReader.Read read = within(reading);
         store.put(sha, content, new Document("mediaType", read.mediaType())
                 .append("text", read.text()).append("pageCount", read.pageCount())
                 .append("wordCount", read.wordCount()).append("textLayer", read.textLayer()));
@@ -88,8 +89,7 @@ public class DraftFiles {
         return name;
     }
 
-    private <T> T bounded(Supplier<T> work) {
-        Future<T> result = readers.submit(work::get);
+    private <T> T within(Future<T> result) {
         try {
             return result.get(readSeconds, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
