@@ -15,10 +15,14 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.ErrorResponseException;
 import vn.docket.events.Actor;
+import vn.docket.events.AssignmentEvent;
 import vn.docket.events.AssignmentStatus;
 import vn.docket.events.DeadlineExtended;
 import vn.docket.events.DeliverableKind;
@@ -70,10 +74,12 @@ class AssignmentIndexTest {
     final Map<String, Known> known = new LinkedHashMap<>();
     final List<Object[]> sent = new ArrayList<>();
     AssignmentIndex index;
+    AnnotationEventHandlerAdapter handlers;
 
     @BeforeEach
     void generate() {
         index = new AssignmentIndex(() -> true, Duration.ZERO);
+        handlers = new AnnotationEventHandlerAdapter(index);
         for (int i = 0; i < 3000; i++) {
             assign(i);
         }
@@ -146,25 +152,17 @@ class AssignmentIndexTest {
         deliver(event, seq);
     }
 
+    /** Through the index's own event handlers, as its processor calls them. */
     private void deliver(Object event, long seq) {
-        if (event instanceof TaskAssigned e) {
-            index.on(e, seq);
-        } else if (event instanceof DraftSubmitted e) {
-            index.on(e, seq);
-        } else if (event instanceof RevisionRequested e) {
-            index.on(e, seq);
-        } else if (event instanceof DraftApproved e) {
-            index.on(e, seq);
-        } else if (event instanceof DocumentIssued e) {
-            index.on(e, seq);
-        } else if (event instanceof DeadlineExtended e) {
-            index.on(e, seq);
-        } else if (event instanceof TaskReassigned e) {
-            index.on(e, seq);
-        } else if (event instanceof TaskCancelled e) {
-            index.on(e, seq);
-        } else {
+        AssignmentEvent e = (AssignmentEvent) event;
+        DomainEventMessage<?> message = new GenericDomainEventMessage<>("Assignment", e.assignmentId().toString(), seq, e);
+        if (!handlers.canHandle(message)) {
             throw new IllegalArgumentException(event.toString());
+        }
+        try {
+            handlers.handle(message);
+        } catch (Exception failure) {
+            throw new IllegalStateException(failure);
         }
     }
 
