@@ -30,6 +30,7 @@ const vi = {
   'view.label': 'Danh sách đã lưu',
   'view.all': 'Tất cả nhiệm vụ',
   'view.mine': 'Việc của tôi',
+  'view.waiting': 'Việc chờ tôi',
   'view.due7': 'Đến hạn trong 7 ngày',
   'nav.system': 'Hệ thống',
   'lang.other': 'English',
@@ -214,6 +215,7 @@ const vi = {
   'dash.mine.unit': 'Nhiệm vụ đơn vị tôi cần thực hiện',
   'dash.mine.clerk': 'Việc chờ Văn phòng (ghi nhận quyết định, ban hành)',
   'dash.mine.nothing': 'Vai trò của bạn không có việc chờ xử lý; bạn có thể xem mọi nhiệm vụ và nhật ký.',
+  'dash.mine.all': 'Xem cả {n} việc chờ tôi',
   'dash.empty': 'Chưa có nhiệm vụ nào.',
 
   'list.title': 'Danh sách nhiệm vụ',
@@ -756,6 +758,7 @@ const en = {
   'view.label': 'Saved lists',
   'view.all': 'All assignments',
   'view.mine': 'My tasks',
+  'view.waiting': 'Waiting for me',
   'view.due7': 'Due within 7 days',
   'nav.system': 'System',
   'lang.other': 'Tiếng Việt',
@@ -940,6 +943,7 @@ const en = {
   'dash.mine.unit': 'Assignments my unit must work on',
   'dash.mine.clerk': 'Waiting for the office (record decisions, issuance)',
   'dash.mine.nothing': 'Nothing waits for your role; you can read every assignment and the audit log.',
+  'dash.mine.all': 'See all {n} waiting for me',
   'dash.empty': 'No assignments yet.',
 
   'list.title': 'Assignments',

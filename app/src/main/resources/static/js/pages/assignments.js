@@ -32,7 +32,7 @@ start('assignments', 'list.title', async (main, me) => {
     if (query.get(key)) apiQuery.set(key, query.get(key));
   }
   const view = VIEWS.includes(query.get('view')) ? query.get('view') : null;
-  if (view) viewQuery(view, me).forEach(([key, value]) => apiQuery.append(key, value));
+  if (view) apiQuery.set(VIEW_QUERY[view][0], VIEW_QUERY[view][1]);
   apiQuery.set('page', page);
   apiQuery.set('size', SIZE);
   const [result, units] = await Promise.all([api('/api/assignments?' + apiQuery), unitList(me)]);
@@ -67,20 +67,19 @@ start('assignments', 'list.title', async (main, me) => {
     me.role === 'CLERK' ? section(t('assign.title'), await assignForm(me)) : '');
 });
 
-/** Saved views: the server picks the tasks from who is signed in (mine) or from today (due within 7 days). */
-const VIEWS = ['mine', 'due7'];
-
-function viewQuery(view, me) {
-  if (view === 'due7') return [['dueWithin', 7]];
-  // For reviewers, "mine" is the drafts waiting at a level /api/me says they may act at.
-  return [['mine', true], ...me.approvalLevels.filter(l => l.mayAct).map(l => ['awaiting', l.name])];
-}
+/**
+ * Saved views: the server picks the tasks from who is signed in ("my tasks"; what waits for me now) or from
+ * today (due within 7 days).
+ */
+const VIEW_QUERY = { mine: ['mine', true], waiting: ['waiting', true], due7: ['dueWithin', 7] };
+const VIEWS = Object.keys(VIEW_QUERY);
 
 function savedViews(view) {
   const link = (key, href) => h('a', { href, class: 'view-link', id: `view-${key}`,
     'aria-current': (view || 'all') === key ? 'page' : null }, t('view.' + key));
   return h('nav', { class: 'views', 'aria-label': t('view.label') },
-    link('all', '/assignments.html'), link('mine', '/assignments.html?view=mine'), link('due7', '/assignments.html?view=due7'));
+    link('all', '/assignments.html'), link('mine', '/assignments.html?view=mine'),
+    link('waiting', '/assignments.html?view=waiting'), link('due7', '/assignments.html?view=due7'));
 }
 
 async function assignForm(me) {

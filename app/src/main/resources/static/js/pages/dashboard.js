@@ -6,28 +6,20 @@ import { h, clear } from '../dom.js';
 import { t, fmtDate } from '../i18n.js';
 import { start, section, table, statusBadge, timelinessBadge, assignmentLink, deadlineText } from '../layout.js';
 import { stackedBars, CLASSES } from '../charts.js';
-import { waitsFor } from '../work.js';
 
-/** The lists that can hold what waits for this person (the list's "mine"); waitsFor() then keeps exactly what does. */
-function mineQueries(me) {
-  const awaiting = levels => levels.length === 0 ? []
-    : ['mine=true&' + levels.map(l => `awaiting=${encodeURIComponent(l.name)}`).join('&')];
-  if (me.role === 'CHAIR' || me.role === 'VICE_CHAIR') return awaiting(me.approvalLevels.filter(l => l.mayAct));
-  if (me.role === 'CLERK') return ['status=APPROVED', ...awaiting(me.approvalLevels.filter(l => l.outsideBody))];
-  if ((me.role === 'UNIT_STAFF' || me.role === 'UNIT_HEAD') && me.unit) return ['mine=true'];
-  return [];
-}
+/** The dashboard lists this many of what waits for the person; the rest are one click away in the list. */
+const MINE_SHOWN = 50;
 
 start('dashboard', 'dash.title', async (main, me) => {
-  const [stats, ...lists] = await Promise.all([api('/api/stats/dashboard'),
-    ...mineQueries(me).map(q => api(`/api/assignments?${q}&size=50`))]);
+  // What waits for this person is the server's rule (waiting=true), as are the counts.
+  const [stats, waiting] = await Promise.all([api('/api/stats/dashboard'),
+    api(`/api/assignments?waiting=true&size=${MINE_SHOWN}`)]);
   const rows = stats.byUnit.map(r => ({ label: r.unit, counts: r.counts }));
   const sum = key => rows.reduce((n, r) => n + (r.counts[key] || 0), 0);
   const rowTotal = r => CLASSES.reduce((n, k) => n + (r.counts[k] || 0), 0);
 
   const overdue = stats.overdue.items;
-  const seen = new Set();
-  const mine = lists.flatMap(l => l.items).filter(a => !seen.has(a.id) && seen.add(a.id) && waitsFor(me, a));
+  const mine = waiting.items;
   const mineTitle = me.role === 'CHAIR' || me.role === 'VICE_CHAIR' ? t('dash.mine.leader')
     : me.role === 'CLERK' ? t('dash.mine.clerk')
       : me.role === 'UNIT_STAFF' || me.role === 'UNIT_HEAD' ? t('dash.mine.unit') : null;
@@ -39,7 +31,9 @@ start('dashboard', 'dash.title', async (main, me) => {
         : mine.length === 0 ? h('p', { class: 'muted', id: 'mine-empty' }, t('none'))
           : h('ul', { class: 'cards', id: 'mine' }, mine.map(a => h('li', {},
             assignmentLink(a), h('div', { class: 'meta' }, statusBadge(a.status), ' ', timelinessBadge(a.timeliness),
-              ' · ', a.leadUnit, ' · ', t('field.deadline'), ': ', deadlineText(a)))))),
+              ' · ', a.leadUnit, ' · ', t('field.deadline'), ': ', deadlineText(a))))),
+      waiting.total > mine.length ? h('p', {}, h('a', { href: '/assignments.html?view=waiting', id: 'mine-all' },
+        t('dash.mine.all', { n: waiting.total }))) : ''),
     h('p', { id: 'due-this-week' }, h('a', { href: '/assignments.html?view=due7' }, t('dash.dueThisWeek', { n: stats.dueThisWeek }))),
     section(t('dash.byUnit'),
       rows.length === 0 ? h('p', { class: 'muted' }, t('dash.empty')) : [

@@ -9,6 +9,11 @@ public enum AssignmentStatus {
         return this == APPROVED || this == ISSUED;
     }
 
+    /** The unit holds the work: from assignment, or from a revision request, until its next draft. */
+    public boolean isWithUnit() {
+        return this == ASSIGNED || this == REVISION_REQUESTED;
+    }
+
     public boolean isOpen() {
         return this == ASSIGNED || this == DRAFT_SUBMITTED || this == REVISION_REQUESTED;
     }

@@ -3,6 +3,7 @@ package vn.docket.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -80,5 +82,36 @@ class SearchBrowserTest extends BrowserTest {
         assertThat(browser.text(By.id("mine"))).contains("đèn Led");
         assertThat(browser.text(By.id("due-this-week"))).startsWith("Đến hạn trong 7 ngày tới: ");
         screenshots("dashboard");
+    }
+
+    @Test
+    void what_waits_for_each_person_is_the_servers_answer_on_the_dashboard_and_in_the_list() {
+        // Demo history: the camera report is approved and waits to be issued; the school scheme, approved by the
+        // leadership, awaits the Ban Thường vụ Thành ủy, whose decision the clerk records.
+        String camera = "Dự thảo báo cáo kết quả thực hiện Đề án lắp đặt camera an ninh giai đoạn 2017 - 2020";
+        String school = "Dự thảo Đề án Trường mầm non Hoàng Đồng theo mô hình tự chủ một phần tài chính";
+        browser.signIn("clerk");
+        assertThat(cards(By.cssSelector("#mine li a"))).containsExactly(camera, school);
+        browser.open("/assignments.html");
+        browser.find(By.id("view-waiting")).click();
+        browser.waitForText(By.tagName("h1"), "Việc chờ tôi");
+        assertThat(cards(By.cssSelector("#assignments tbody td.card-title"))).containsExactly(camera, school);
+        assertThat(browser.find(By.id("view-waiting")).getAttribute("aria-current")).isEqualTo("page");
+        screenshots("list-waiting");
+
+        // The finance office's report is due in three days and nothing is handed in: it waits for the unit.
+        browser.signIn("tckh");
+        assertThat(cards(By.cssSelector("#mine li a")))
+                .containsExactly("Báo cáo kết quả thực hiện các nhiệm vụ trọng tâm Thành ủy giao năm 2020");
+
+        // The chair may act at the leadership's level too, so the LED report waits for the chair as for pct.
+        browser.signIn("chair");
+        assertThat(cards(By.cssSelector("#mine li a"))).containsExactly(
+                "Dự thảo Báo cáo đề xuất chủ trương thay thế hệ thống đèn chiếu sáng công cộng bằng đèn Led");
+    }
+
+    private List<String> cards(By by) {
+        browser.find(by);
+        return browser.all(by).stream().map(WebElement::getText).toList();
     }
 }

@@ -1,9 +1,9 @@
 package vn.docket.command.assignment;
 
 import java.time.LocalDate;
-import vn.docket.command.approval.ApprovalLevels;
 import vn.docket.events.DecisionRef;
 import vn.docket.platform.Text;
+import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.platform.web.RuleBroken;
 
 /**

@@ -2,8 +2,8 @@ package vn.docket.command.assignment;
 
 import java.util.HashSet;
 import java.util.List;
-import vn.docket.command.approval.ApprovalLevels;
 import vn.docket.platform.Text;
+import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.platform.web.RuleBroken;
 
 /**

@@ -22,7 +22,6 @@ import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
-import vn.docket.command.approval.ApprovalLevels;
 import vn.docket.command.assignment.AssignmentCommands.Approve;
 import vn.docket.command.assignment.AssignmentCommands.AssignTask;
 import vn.docket.command.assignment.AssignmentCommands.Cancel;
@@ -36,8 +35,8 @@ import vn.docket.command.assignment.AssignmentCommands.RequestExtension;
 import vn.docket.command.assignment.AssignmentCommands.RequestRevision;
 import vn.docket.command.assignment.AssignmentCommands.SendReminder;
 import vn.docket.command.assignment.AssignmentCommands.SubmitDraft;
-import vn.docket.command.deadlines.DeadlineChaser;
 import vn.docket.command.deadlines.DeadlineChaser.DeadlineDue;
+import vn.docket.command.deadlines.DeadlineChaser;
 import vn.docket.events.Actor;
 import vn.docket.events.AssignmentStatus;
 import vn.docket.events.DeadlineExtended;
@@ -52,13 +51,14 @@ import vn.docket.events.MeetingConcluded;
 import vn.docket.events.MeetingVerdict;
 import vn.docket.events.ReminderSent;
 import vn.docket.events.RevisionPoint;
-import vn.docket.events.RevisionPointsAnswered;
 import vn.docket.events.RevisionPointsAnswered.PointAnswer;
+import vn.docket.events.RevisionPointsAnswered;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskCancelled;
 import vn.docket.events.TaskReassigned;
 import vn.docket.platform.Text;
+import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.platform.web.NotAllowed;
 import vn.docket.platform.web.RuleBroken;
 import vn.docket.platform.web.StateConflict;
@@ -155,13 +155,13 @@ class Assignment {
         boolean clerk = Authority.isClerk(actor);
         boolean open = status.isOpen();
         List<Action> actions = new ArrayList<>();
-        if (clerk && unitHoldsWork()) {
+        if (clerk && status.isWithUnit()) {
             actions.add(Action.REMIND);
         }
         if (actor.role().isLeader() && open && pendingExtension != null) {
             actions.add(Action.DECIDE_EXTENSION);
         }
-        if (Authority.actsFor(actor, leadUnit) && unitHoldsWork()) {
+        if (Authority.actsFor(actor, leadUnit) && status.isWithUnit()) {
             actions.add(Action.HAND_IN);
         }
         if (status == AssignmentStatus.DRAFT_SUBMITTED && levels.mayActAt(route.nextLevel(), actor, granted)) {
@@ -366,7 +366,7 @@ class Assignment {
     void handle(SendReminder cmd, MetaData metaData, DeadlineChaser chaser) {
         Authority.requireClerk(EventMetadata.actorFrom(metaData), "send reminders");
         requireOpen("send a reminder");
-        if (!unitHoldsWork()) {
+        if (!status.isWithUnit()) {
             throw new StateConflict("nothing-to-chase", "Draft v" + version
                     + " is with the leadership for review: " + leadUnit + " has nothing to hand in now.");
         }
@@ -383,7 +383,7 @@ class Assignment {
     @DeadlineHandler(deadlineName = DeadlineChaser.REMINDER)
     void remind(DeadlineDue due, DeadlineChaser chaser) {
         LocalDate today = chaser.today();
-        if (!unitHoldsWork() || !due.deadline().equals(deadline) || deadline.equals(remindedFor)
+        if (!status.isWithUnit() || !due.deadline().equals(deadline) || deadline.equals(remindedFor)
                 || today.isAfter(deadline)) {
             return;
         }
@@ -397,7 +397,7 @@ class Assignment {
         if (!status.isOpen() || !due.deadline().equals(deadline) || deadline.equals(missedFor)) {
             return;
         }
-        if (unitHoldsWork() || handedInOn.isAfter(deadline)) {
+        if (status.isWithUnit() || handedInOn.isAfter(deadline)) {
             LocalDate firstDayPast = deadline.plusDays(1);
             LocalDate today = chaser.today();
             apply(new DeadlineMissed(id, leadUnit, deadline, today.isBefore(firstDayPast) ? today : firstDayPast));
@@ -518,11 +518,6 @@ class Assignment {
     }
 
     // ---- rules shared by several commands ----
-
-    /** The unit holds the work between assignment or a revision request and its next draft. */
-    private boolean unitHoldsWork() {
-        return status == AssignmentStatus.ASSIGNED || status == AssignmentStatus.REVISION_REQUESTED;
-    }
 
     private boolean closed() {
         return status == AssignmentStatus.CANCELLED || status == AssignmentStatus.ISSUED;

@@ -1,9 +1,9 @@
 package vn.docket.command.assignment;
 
 import java.util.List;
-import vn.docket.command.approval.ApprovalLevels;
 import vn.docket.events.Actor;
 import vn.docket.events.Role;
+import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.platform.web.NotAllowed;
 
 /**

@@ -21,7 +21,6 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import vn.docket.command.approval.ApprovalLevels;
 import vn.docket.command.assignment.AssignmentCommands.AssignTask;
 import vn.docket.command.assignment.AssignmentCommands.RecordMeetingConclusion;
 import vn.docket.command.dispatch.CommandDispatcher;
@@ -34,6 +33,7 @@ import vn.docket.events.DecisionRef;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.NoticeSource;
 import vn.docket.platform.Text;
+import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.platform.web.RuleBroken;
 import vn.docket.platform.web.StateConflict;
 

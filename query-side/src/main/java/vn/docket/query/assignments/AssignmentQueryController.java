@@ -18,10 +18,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.docket.events.Actor;
 import vn.docket.events.AssignmentStatus;
 import vn.docket.platform.Text;
 import vn.docket.platform.security.CurrentActor;
-import vn.docket.events.Actor;
 import vn.docket.platform.web.NotFound;
 import vn.docket.platform.web.RuleBroken;
 import vn.docket.query.support.Page;
@@ -37,14 +37,16 @@ class AssignmentQueryController {
     private final AssignmentLookup lookup;
     private final Clock clock;
     private final Visibility visibility;
+    private final WaitingWork waitingWork;
 
     AssignmentQueryController(MongoDatabase database, AssignmentIndex index, AssignmentLookup lookup, Clock clock,
-                              Visibility visibility) {
+                              Visibility visibility, WaitingWork waitingWork) {
         this.assignments = database.getCollection(AssignmentListProjection.COLLECTION);
         this.index = index;
         this.lookup = lookup;
         this.clock = clock;
         this.visibility = visibility;
+        this.waitingWork = waitingWork;
     }
 
     /**
@@ -63,6 +65,7 @@ class AssignmentQueryController {
                               @RequestParam(required = false) Boolean mine,
                               @RequestParam(required = false) List<String> awaiting,
                               @RequestParam(required = false) Integer dueWithin,
+                              @RequestParam(required = false) Boolean waiting,
                               @RequestParam(required = false) Integer page,
                               @RequestParam(required = false) Integer size) {
         Paging paging = Paging.of(page, size);
@@ -71,8 +74,14 @@ class AssignmentQueryController {
         }
         index.awaitCaughtUp();
         Actor me = CurrentActor.get();
+        if (Boolean.TRUE.equals(mine) && Visibility.seesEverything(me) && Text.clean(awaiting).isEmpty()) {
+            awaiting = waitingWork.levelsActedAt(me);
+        }
         Predicate<AssignmentIndex.Entry> filter = filter(me, visibility.filter(me), LocalDate.now(clock), unit, status,
                 timeliness, notice, q, deadlineFrom, deadlineTo, mine, awaiting, dueWithin);
+        if (Boolean.TRUE.equals(waiting)) {
+            filter = filter.and(waitingWork.filter(me));
+        }
         AssignmentIndex.Hits hits = index.find(filter, paging.skip(), paging.size());
         return new Page<>(lookup.inOrder(hits.ids()), paging.page(), paging.size(), hits.total());
     }
@@ -120,9 +129,9 @@ class AssignmentQueryController {
             String own = me.unit() == null ? "" : me.unit();
             filters.add(a -> own.equals(a.leadUnit()) && a.status().isOpen());
         } else if (Boolean.TRUE.equals(mine)) {
-            // Drafts waiting at one of the given levels (the levels /api/me says this person may act at).
+            // Drafts waiting at one of the given levels (by default the levels this person may act at).
             List<String> wanted = Text.clean(awaiting);
-            filters.add(a -> a.awaitingLevel() != null && wanted.stream().anyMatch(a.awaitingLevel()::equalsIgnoreCase));
+            filters.add(a -> WaitingWork.awaitsOneOf(a, wanted));
         }
         return a -> {
             for (Predicate<AssignmentIndex.Entry> f : filters) {

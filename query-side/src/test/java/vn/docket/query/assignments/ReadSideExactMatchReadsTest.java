@@ -35,6 +35,7 @@ import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskCancelled;
 import vn.docket.events.TaskReassigned;
 import vn.docket.platform.security.DocketUser;
+import vn.docket.platform.users.UserStore;
 
 /**
  * The embedded server answers a query from an index only when it is an equality or {@code $in} on exactly a
@@ -95,17 +96,20 @@ class ReadSideExactMatchReadsTest {
             AssignmentIndex index = data.index;
             Visibility visibility = new Visibility(index);
             AssignmentLookup lookup = new AssignmentLookup(database, index, clock);
-            AssignmentQueryController list = new AssignmentQueryController(database, index, lookup, clock, visibility);
+            WaitingWork waiting = new WaitingWork(WaitingWorkTest.LEVELS, new UserStore(database));
+            AssignmentQueryController list = new AssignmentQueryController(database, index, lookup, clock, visibility, waiting);
             DashboardController dashboard = new DashboardController(index, lookup, visibility, clock);
             String unit = AssignmentIndexTest.UNITS.get(1);
             for (Actor actor : List.of(AssignmentIndexTest.CLERK, AssignmentIndexTest.staffOf(unit), AssignmentIndexTest.CHAIR)) {
                 signIn(actor);
-                assertThat(list.list(null, null, null, null, null, null, null, null, null, null, 3, 50).items()).isNotEmpty();
-                list.list(unit, AssignmentStatus.ASSIGNED, Timeliness.OVERDUE, null, null, null, null, null, null, null, 0, 200);
+                assertThat(list.list(null, null, null, null, null, null, null, null, null, null, null, 3, 50).items()).isNotEmpty();
+                list.list(unit, AssignmentStatus.ASSIGNED, Timeliness.OVERDUE, null, null, null, null, null, null, null, null, 0, 200);
                 list.list(null, null, null, "311/TB-UBND", "ke hoach", AssignmentIndexTest.TODAY.minusDays(30),
-                        AssignmentIndexTest.TODAY.plusDays(30), null, null, 7, 0, 50);
-                list.list(null, null, null, null, null, null, null, true, List.of("Chủ tịch UBND"), null, 0, 50);
-                String first = list.list(null, null, null, null, null, null, null, null, null, null, 0, 1).items().get(0).id();
+                        AssignmentIndexTest.TODAY.plusDays(30), null, null, 7, null, 0, 50);
+                list.list(null, null, null, null, null, null, null, true, List.of("Chủ tịch UBND"), null, null, 0, 50);
+                list.list(null, null, null, null, null, null, null, true, null, null, null, 0, 50);
+                list.list(null, null, null, null, null, null, null, null, null, null, true, 0, 50);
+                String first = list.list(null, null, null, null, null, null, null, null, null, null, null, 0, 1).items().get(0).id();
                 list.one(UUID.fromString(first));
                 assertThat(dashboard.dashboard().overdue().items()).isNotEmpty();
             }

@@ -1,4 +1,4 @@
-package vn.docket.command.approval;
+package vn.docket.platform.approval;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package vn.docket.command.approval;
+package vn.docket.platform.approval;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;

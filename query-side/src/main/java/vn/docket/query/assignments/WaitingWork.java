@@ -1,0 +1,56 @@
+package vn.docket.query.assignments;
+
+import java.util.List;
+import java.util.function.Predicate;
+import org.springframework.stereotype.Component;
+import vn.docket.events.Actor;
+import vn.docket.events.AssignmentStatus;
+import vn.docket.platform.approval.ApprovalLevels;
+import vn.docket.platform.users.StoredUser;
+import vn.docket.platform.users.UserStore;
+
+/**
+ * What waits for a person now (the dashboard's "Chờ tôi xử lý", the list's {@code waiting=true}): the one home of
+ * that rule. A leader is waited for by drafts awaiting a level they may act at (by role, or granted by an
+ * administrator); a clerk by approved documents to issue and by drafts awaiting an outside body, whose decision
+ * the clerk records; a unit by the work it leads and holds (assigned, or sent back for revision).
+ */
+@Component
+class WaitingWork {
+
+    private final ApprovalLevels levels;
+    private final UserStore users;
+
+    WaitingWork(ApprovalLevels levels, UserStore users) {
+        this.levels = levels;
+        this.users = users;
+    }
+
+    Predicate<AssignmentIndex.Entry> filter(Actor me) {
+        return switch (me.role()) {
+            case CHAIR, VICE_CHAIR -> {
+                List<String> mine = levelsActedAt(me);
+                yield a -> awaitsOneOf(a, mine);
+            }
+            case CLERK -> a -> a.status() == AssignmentStatus.APPROVED
+                    || a.awaitingLevel() != null && levels.isOutsideBody(a.awaitingLevel());
+            case UNIT_STAFF, UNIT_HEAD -> {
+                String unit = me.unit() == null ? "" : me.unit();
+                yield a -> unit.equals(a.leadUnit()) && a.status().isWithUnit();
+            }
+            default -> a -> false;
+        };
+    }
+
+    /** The configured levels this person may approve at or send a draft back from. */
+    List<String> levelsActedAt(Actor me) {
+        List<String> granted = users.find(me.id()).map(StoredUser::levels).orElse(List.of());
+        return levels.levels().stream().map(ApprovalLevels.Level::name)
+                .filter(name -> levels.mayActAt(name, me, granted)).toList();
+    }
+
+    static boolean awaitsOneOf(AssignmentIndex.Entry a, List<String> wanted) {
+        String level = a.awaitingLevel();
+        return level != null && wanted.stream().anyMatch(level::equalsIgnoreCase);
+    }
+}

@@ -1,0 +1,103 @@
+package vn.docket.query.assignments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.docket.events.Actor;
+import vn.docket.events.AssignmentStatus;
+import vn.docket.events.Role;
+import vn.docket.platform.approval.ApprovalLevels;
+import vn.docket.platform.approval.ApprovalLevels.Level;
+import vn.docket.platform.users.UserStore;
+
+/**
+ * What waits for each person, picked from the list's index, against the same rule taken plainly over the test's
+ * own model of 3,000 assignments (their routes climb "Hội đồng thẩm định", an outside body here, then the
+ * vice-chair and the chair, or go to "Lãnh đạo UBND thành phố").
+ */
+class WaitingWorkTest {
+
+    static final ApprovalLevels LEVELS = new ApprovalLevels(List.of(
+            new Level("Lãnh đạo UBND thành phố", Set.of(Role.CHAIR, Role.VICE_CHAIR), false),
+            new Level("Phó Chủ tịch UBND", Set.of(Role.VICE_CHAIR), false),
+            new Level("Chủ tịch UBND", Set.of(Role.CHAIR), false),
+            new Level("Hội đồng thẩm định", Set.of(Role.CLERK), true)));
+
+    MongoServer server;
+    MongoClient client;
+    AssignmentIndexTest data;
+    WaitingWork waiting;
+
+    @BeforeEach
+    void setUp() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+        data = new AssignmentIndexTest();
+        data.generate();
+        waiting = new WaitingWork(LEVELS, new UserStore(client.getDatabase("test")));
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void a_vice_chair_is_waited_for_by_drafts_at_the_levels_their_role_lets_them_act_at() {
+        check(new Actor("vc", "Phó Chủ tịch", null, Role.VICE_CHAIR),
+                a -> awaitsOneOf(a, "Lãnh đạo UBND thành phố", "Phó Chủ tịch UBND"));
+    }
+
+    @Test
+    void a_level_an_administrator_granted_waits_for_the_leader_as_their_roles_levels_do() {
+        client.getDatabase("test").getCollection("users").insertOne(new Document("_id", "vc").append("name", "Phó Chủ tịch")
+                .append("role", Role.VICE_CHAIR.name()).append("enabled", true).append("levels", List.of("Chủ tịch UBND")));
+
+        check(new Actor("vc", "Phó Chủ tịch", null, Role.VICE_CHAIR),
+                a -> awaitsOneOf(a, "Lãnh đạo UBND thành phố", "Phó Chủ tịch UBND", "Chủ tịch UBND"));
+    }
+
+    @Test
+    void a_clerk_is_waited_for_by_approved_documents_to_issue_and_by_drafts_awaiting_an_outside_body() {
+        check(AssignmentIndexTest.CLERK, a -> a.status == AssignmentStatus.APPROVED
+                || "Hội đồng thẩm định".equals(AssignmentIndexTest.awaiting(a)));
+    }
+
+    @Test
+    void a_unit_is_waited_for_by_the_work_it_leads_while_the_work_is_with_it() {
+        String unit = AssignmentIndexTest.UNITS.get(3);
+        check(AssignmentIndexTest.staffOf(unit), a -> a.lead.equals(unit)
+                && (a.status == AssignmentStatus.ASSIGNED || a.status == AssignmentStatus.REVISION_REQUESTED));
+    }
+
+    @Test
+    void nothing_waits_for_an_auditor() {
+        assertThat(data.index.find(waiting.filter(new Actor("au", "Thanh tra", null, Role.AUDITOR)), 0, 10).total())
+                .isZero();
+    }
+
+    private static boolean awaitsOneOf(AssignmentIndexTest.Known a, String... levels) {
+        return Arrays.asList(levels).contains(AssignmentIndexTest.awaiting(a));
+    }
+
+    private void check(Actor actor, Predicate<AssignmentIndexTest.Known> waitsFor) {
+        List<String> expected = data.known.values().stream().filter(waitsFor).sorted(AssignmentIndexTest.ORDER)
+                .map(a -> a.id).toList();
+        AssignmentIndex.Hits hits = data.index.find(waiting.filter(actor), 0, Integer.MAX_VALUE);
+
+        assertThat(expected).as("the generated history has such work").hasSizeGreaterThan(10);
+        assertThat(hits.ids()).isEqualTo(expected);
+    }
+}
