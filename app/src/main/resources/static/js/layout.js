@@ -201,7 +201,7 @@ export const KINDS = ['PLAN', 'REPORT', 'SCHEME', 'PROGRAMME', 'OTHER'];
 
 /** The directory's units and those seen on assignments, for the suggestions of unit fields (free text stays allowed). */
 export async function unitList(me) {
-  const ownUnit = me.unit && (me.role === 'UNIT_STAFF' || me.role === 'UNIT_HEAD');
+  const ownUnit = me.unit && me.unitMember;
   const seen = new Set([...(ownUnit ? [me.unit] : []), ...(await api('/api/units')).map(u => u.name)]);
   return h('datalist', { id: 'units' }, [...seen].sort((x, y) => x.localeCompare(y, 'vi')).map(u => h('option', { value: u })));
 }

@@ -236,7 +236,7 @@ class UserAdministrationTest {
         assertThat(token).startsWith("dkt_").hasSizeGreaterThan(40);
 
         assertStatus(bearer(token, "/api/assignments"), 200, null);
-        assertThat(bearer(token, "/api/me").getBody()).containsEntry("id", "tckh");
+        assertThat(bearer(token, "/api/me").getBody()).containsEntry("id", "tckh").containsEntry("unitMember", true);
         ResponseEntity<List<Map<String, Object>>> mine = http.withBasicAuth("tckh", "demo")
                 .exchange("/api/me/tokens", HttpMethod.GET, null, new ParameterizedTypeReference<>() {
                 });

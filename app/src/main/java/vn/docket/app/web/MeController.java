@@ -28,7 +28,8 @@ class MeController {
         this.users = users;
     }
 
-    record Me(String id, String name, String unit, Role role, List<Level> approvalLevels) {
+    /** @param unitMember true for unit staff and heads, who see and act on their own unit's work only */
+    record Me(String id, String name, String unit, Role role, boolean unitMember, List<Level> approvalLevels) {
     }
 
     /** A configured level; mayAct is true when this person may approve or send back drafts there. */
@@ -43,6 +44,6 @@ class MeController {
         List<Level> all = levels.levels().stream()
                 .map(l -> new Level(l.name(), l.outsideBody(), levels.mayActAt(l.name(), actor, granted)))
                 .toList();
-        return new Me(actor.id(), actor.name(), actor.unit(), actor.role(), all);
+        return new Me(actor.id(), actor.name(), actor.unit(), actor.role(), actor.role().isUnitMember(), all);
     }
 }

@@ -21,9 +21,7 @@ final class Authority {
 
     /** Unit staff act for their own unit only; a clerk may record a draft or request handed in on paper. */
     static boolean actsFor(Actor actor, String unit) {
-        boolean unitMember = (actor.role() == Role.UNIT_STAFF || actor.role() == Role.UNIT_HEAD)
-                && unit.equals(actor.unit());
-        return unitMember || isClerk(actor);
+        return actor.role().isUnitMember() && unit.equals(actor.unit()) || isClerk(actor);
     }
 
     static void requireClerk(Actor actor, String action) {

@@ -7,7 +7,6 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 import vn.docket.events.Actor;
-import vn.docket.events.Role;
 import vn.docket.platform.web.NotFound;
 
 /**
@@ -26,7 +25,7 @@ public class Visibility {
     }
 
     public static boolean seesEverything(Actor actor) {
-        return actor.role() != Role.UNIT_STAFF && actor.role() != Role.UNIT_HEAD;
+        return !actor.role().isUnitMember();
     }
 
     /** What this person may see of the index, or null when they see everything. */
