@@ -62,62 +62,106 @@ final class ItemReader {
     record Context(LocalDate issuedOn, LocalDate meetingOn, LocalDate yearReference, String level, List<String> leadIn) {
     }
 
+    /**
+     * One item, step by step: its opening (a draft presented by a unit, or a task), who leads and who
+     * coordinates, contributions to the lead, the deadline, the approval route, and what the chair asked.
+     * {@code unknown} collects the unit names the directory does not hold.
+     */
     NoticeItem read(RawItem raw, Context context, Warnings warnings) {
         String path = "items[" + (raw.ordinal() - 1) + "]";
         Set<String> unknown = new LinkedHashSet<>();
-        String heading = MARKER.matcher(raw.paragraphs().get(0)).replaceFirst("").strip();
-        List<String> body = new ArrayList<>(raw.paragraphs().subList(1, raw.paragraphs().size()));
-
-        String title;
-        String presentedBy = null;
-        boolean draft;
-        Matcher draftMatcher = DRAFT.matcher(heading);
-        Heading parsed = parseHeading(draftMatcher.matches() ? draftMatcher.group(1) : heading);
-        if (draftMatcher.matches() || parsed.presenter() != null) {
-            draft = true;
-            title = parsed.title();
-            if (!parsed.rest().isEmpty()) {
-                body.add(0, parsed.rest());
-            }
-            if (parsed.presenter() != null) {
-                presentedBy = presenter(parsed.presenter(), unknown, warnings, path + ".presentedBy");
-            } else {
-                warnings.add(path + ".presentedBy", "Không thấy đơn vị trình dự thảo");
-            }
-        } else {
-            // A task rather than a draft: the heading is also the first part of the conclusion.
-            draft = false;
-            List<String> sentences = Sentences.split(DASH.matcher(heading).replaceFirst(""));
-            title = sentences.isEmpty() ? heading : sentences.get(0);
-            body.add(0, heading);
-        }
-        title = title.replaceAll("[\\s.:;,\\-–]+$", "").strip();
-
+        Opening opening = opening(raw, unknown, warnings, path);
         List<String> contributionParagraphs = new ArrayList<>();
         List<String> ownParagraphs = new ArrayList<>();
-        for (String paragraph : body) {
+        for (String paragraph : opening.body()) {
             (isContribution(paragraph) ? contributionParagraphs : ownParagraphs).add(paragraph);
         }
         String own = String.join("\n", ownParagraphs);
 
-        List<UnitMention> leadMentions = lead(ownParagraphs);
-        List<String> leads = new ArrayList<>();
-        for (UnitMention mention : leadMentions) {
-            leads.addAll(names(mention, unknown, warnings, path + ".lead"));
+        List<String> leads = leads(ownParagraphs, opening.presentedBy(), context, unknown, warnings, path);
+        List<String> coordinators = coordinators(ownParagraphs, leads, unknown, warnings, path);
+        List<Contribution> contributions = new ArrayList<>();
+        for (String paragraph : contributionParagraphs) {
+            contributions.add(contribution(paragraph, context, unknown, warnings, path + ".contributions[" + contributions.size() + "]"));
         }
-        if (leads.isEmpty()) {
-            if (!context.leadIn().isEmpty()) {
-                // "... đề nghị UBND các tỉnh ... như sau: a) Chỉ đạo ...": the item's actor is in the lead-in.
-                leads.addAll(context.leadIn());
-                warnings.add(path + ".lead", "Mục không nêu đơn vị thực hiện; tạm lấy đơn vị trong câu dẫn: " + String.join(", ", leads));
-            } else if (presentedBy != null) {
-                leads.add(presentedBy);
-                warnings.add(path + ".lead", "Không thấy đơn vị được giao chủ trì; tạm lấy đơn vị trình");
-            } else {
-                warnings.add(path + ".lead", "Không thấy đơn vị được giao chủ trì");
-            }
+        Optional<Deadline> deadline = deadline(own, context, warnings, path);
+
+        List<String> route = new ApprovalRouteReader(context.level(), directory).read(own);
+        if (route.isEmpty() && opening.draft()) {
+            warnings.add(path + ".submitTo", "Không thấy dự thảo trình cấp nào");
+        }
+        Verdict verdict = opening.draft()
+                ? (APPROVED.matcher(own).find() ? Verdict.APPROVED_IN_PRINCIPLE : Verdict.REVISION_REQUIRED) : null;
+        List<String> requirements = requirements(ownParagraphs);
+        if (requirements.isEmpty() && verdict == Verdict.REVISION_REQUIRED) {
+            warnings.add(path + ".requirements", "Yêu cầu chỉnh sửa nhưng không tách được nội dung cần sửa");
         }
 
+        return new NoticeItem(raw.ordinal(), kind(opening.title()), opening.title(), opening.presentedBy(), verdict,
+                requirements, leads.isEmpty() ? null : leads.get(0), leads, coordinators, contributions,
+                deadline.map(Deadline::date).orElse(null), deadline.map(Deadline::text).orElse(null),
+                route, List.copyOf(unknown), String.join("\n", raw.paragraphs()));
+    }
+
+    /**
+     * How the item opens: a draft ("Dự thảo ... (Phòng X trình)") with its title and presenter, or a task,
+     * whose heading is also the first part of the conclusion. {@code body} is the conclusion's paragraphs.
+     */
+    private record Opening(String title, boolean draft, String presentedBy, List<String> body) {
+    }
+
+    private Opening opening(RawItem raw, Set<String> unknown, Warnings warnings, String path) {
+        String heading = MARKER.matcher(raw.paragraphs().get(0)).replaceFirst("").strip();
+        List<String> body = new ArrayList<>(raw.paragraphs().subList(1, raw.paragraphs().size()));
+        Matcher draftMatcher = DRAFT.matcher(heading);
+        Heading parsed = parseHeading(draftMatcher.matches() ? draftMatcher.group(1) : heading);
+        if (!draftMatcher.matches() && parsed.presenter() == null) {
+            List<String> sentences = Sentences.split(DASH.matcher(heading).replaceFirst(""));
+            body.add(0, heading);
+            return new Opening(trimTitle(sentences.isEmpty() ? heading : sentences.get(0)), false, null, body);
+        }
+        if (!parsed.rest().isEmpty()) {
+            body.add(0, parsed.rest());
+        }
+        String presentedBy = null;
+        if (parsed.presenter() != null) {
+            presentedBy = presenter(parsed.presenter(), unknown, warnings, path + ".presentedBy");
+        } else {
+            warnings.add(path + ".presentedBy", "Không thấy đơn vị trình dự thảo");
+        }
+        return new Opening(trimTitle(parsed.title()), true, presentedBy, body);
+    }
+
+    private static String trimTitle(String title) {
+        return title.replaceAll("[\\s.:;,\\-–]+$", "").strip();
+    }
+
+    /** The units the item assigns; failing that, those of the notice's lead-in, or the presenting unit. */
+    private List<String> leads(List<String> ownParagraphs, String presentedBy, Context context, Set<String> unknown,
+                               Warnings warnings, String path) {
+        List<String> leads = new ArrayList<>();
+        for (UnitMention mention : lead(ownParagraphs)) {
+            leads.addAll(names(mention, unknown, warnings, path + ".lead"));
+        }
+        if (!leads.isEmpty()) {
+            return leads;
+        }
+        if (!context.leadIn().isEmpty()) {
+            // "... đề nghị UBND các tỉnh ... như sau: a) Chỉ đạo ...": the item's actor is in the lead-in.
+            leads.addAll(context.leadIn());
+            warnings.add(path + ".lead", "Mục không nêu đơn vị thực hiện; tạm lấy đơn vị trong câu dẫn: " + String.join(", ", leads));
+        } else if (presentedBy != null) {
+            leads.add(presentedBy);
+            warnings.add(path + ".lead", "Không thấy đơn vị được giao chủ trì; tạm lấy đơn vị trình");
+        } else {
+            warnings.add(path + ".lead", "Không thấy đơn vị được giao chủ trì");
+        }
+        return leads;
+    }
+
+    /** The units named after "phối hợp (với)", each once, none of them a lead. */
+    private List<String> coordinators(List<String> ownParagraphs, List<String> leads, Set<String> unknown,
+                                      Warnings warnings, String path) {
         List<String> coordinators = new ArrayList<>();
         for (String paragraph : ownParagraphs) {
             Matcher m = COORDINATE.matcher(paragraph);
@@ -131,42 +175,22 @@ final class ItemReader {
                 }
             }
         }
+        return coordinators;
+    }
 
-        List<Contribution> contributions = new ArrayList<>();
-        for (String paragraph : contributionParagraphs) {
-            contributions.add(contribution(paragraph, context, unknown, warnings, path + ".contributions[" + contributions.size() + "]"));
-        }
-
-        LocalDate deadline = null;
-        String deadlineText = null;
+    /** The item's deadline, with the reader's doubts about it as warnings; a date before the meeting is flagged. */
+    private Optional<Deadline> deadline(String own, Context context, Warnings warnings, String path) {
         Optional<Deadline> found = deadlines.find(own, context.issuedOn(), context.meetingOn(), context.yearReference());
-        if (found.isPresent()) {
-            deadline = found.get().date();
-            deadlineText = found.get().text();
-            for (String doubt : found.get().doubts()) {
-                warnings.add(path + ".deadline", doubt);
-            }
-            if (deadline != null && context.meetingOn() != null && deadline.isBefore(context.meetingOn())) {
-                warnings.add(path + ".deadline", "Hạn " + deadline + " sớm hơn ngày họp");
-            }
-        } else {
+        if (found.isEmpty()) {
             warnings.add(path + ".deadline", "Không thấy thời hạn");
+            return found;
         }
-
-        List<String> route = new ApprovalRouteReader(context.level(), directory).read(own);
-        if (route.isEmpty() && draft) {
-            warnings.add(path + ".submitTo", "Không thấy dự thảo trình cấp nào");
+        found.get().doubts().forEach(doubt -> warnings.add(path + ".deadline", doubt));
+        LocalDate date = found.get().date();
+        if (date != null && context.meetingOn() != null && date.isBefore(context.meetingOn())) {
+            warnings.add(path + ".deadline", "Hạn " + date + " sớm hơn ngày họp");
         }
-
-        Verdict verdict = draft ? (APPROVED.matcher(own).find() ? Verdict.APPROVED_IN_PRINCIPLE : Verdict.REVISION_REQUIRED) : null;
-        List<String> requirements = requirements(ownParagraphs);
-        if (requirements.isEmpty() && verdict == Verdict.REVISION_REQUIRED) {
-            warnings.add(path + ".requirements", "Yêu cầu chỉnh sửa nhưng không tách được nội dung cần sửa");
-        }
-
-        return new NoticeItem(raw.ordinal(), kind(title), title, presentedBy, verdict, requirements,
-                leads.isEmpty() ? null : leads.get(0), leads, coordinators, contributions, deadline, deadlineText,
-                route, List.copyOf(unknown), String.join("\n", raw.paragraphs()));
+        return found;
     }
 
     // --- heading ---
