@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventHandler;
@@ -55,6 +56,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
@@ -150,8 +152,7 @@ class ProjectionReplayTest {
             try {
                 for (Constructor<?> c : Class.forName(className).getDeclaredConstructors()) {
                     Class<?>[] types = c.getParameterTypes();
-                    if (types.length == args.length && Stream.iterate(0, i -> i + 1).limit(args.length)
-                            .allMatch(i -> types[i].isInstance(args[i]))) {
+                    if (types.length == args.length && IntStream.range(0, args.length).allMatch(i -> types[i].isInstance(args[i]))) {
                         c.setAccessible(true);
                         return c.newInstance(args);
                     }
@@ -188,7 +189,7 @@ class ProjectionReplayTest {
     void every_class_of_the_query_side_with_an_event_handler_is_listed_here() {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
             @Override
-            protected boolean isCandidateComponent(org.springframework.beans.factory.annotation.AnnotatedBeanDefinition bean) {
+            protected boolean isCandidateComponent(AnnotatedBeanDefinition bean) {
                 return true;
             }
         };
@@ -240,12 +241,13 @@ class ProjectionReplayTest {
             int end = Math.min(HISTORY.size(), position + size);
             int chance = random.nextInt(10);
             if (chance < 3) {
-                // The node dies half-way: what the handlers wrote directly stays, the batch's own writes are lost,
-                // the token stays where it was.
+                // The batch fails half-way (the node dies, the database goes away): what the handlers wrote
+                // directly stays, the batch's collected writes are lost, the token stays where it was.
                 crashing.deliverFailing(position, end, position + random.nextInt(end - position));
                 crashes++;
             } else if (chance < 5) {
-                // The batch was written but its token was not: the processor starts again from an earlier token.
+                // The batch was written but its token was not, or the token on disk is older still (the embedded
+                // database commits positions once a second): the processor starts again from an earlier position.
                 crashing.deliver(position, end, end - position, false);
                 position = Math.max(0, position - random.nextInt(40));
                 crashes++;
@@ -344,7 +346,7 @@ class ProjectionReplayTest {
                 contents.put(name, documents);
             }
             for (Field field : projection.getClass().getDeclaredFields()) {
-                if (Map.class.isAssignableFrom(field.getType()) && field.getName().equals("byId")) {
+                if (field.getName().equals("byId")) { // the assignment index: one record per assignment, in memory
                     field.setAccessible(true);
                     Map<String, String> entries = new TreeMap<>();
                     for (Map.Entry<?, ?> e : ((Map<?, ?>) field.get(projection)).entrySet()) {
@@ -378,7 +380,7 @@ class ProjectionReplayTest {
     }
 
     /**
-     * A year of a People's Committee's work as the event store holds it: assignments (some from registered
+     * Months of a People's Committee's work as the event store holds it: assignments (some from registered
      * notices, some sub-tasks) walked through drafts, revision points and their answers, meetings, approvals up
      * a route, issuance, extensions asked for and decided, reminders and missed deadlines, reassignment and
      * cancellation; users registered and changed (leaders changing role between approvals); refused requests.
