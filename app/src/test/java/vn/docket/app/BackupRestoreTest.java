@@ -1,12 +1,14 @@
 package vn.docket.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,9 +89,7 @@ class BackupRestoreTest {
                 }
             });
             clerk.start();
-            while (assigned.get() < 3) {
-                Thread.onSpinWait();
-            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> assigned.get() >= 3 || !clerk.isAlive());
             int port = embeddedPort(app);
             Run taken = command("backup", backup, data, port);
             running.set(false);

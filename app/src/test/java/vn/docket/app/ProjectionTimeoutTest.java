@@ -58,6 +58,7 @@ public class ProjectionTimeoutTest {
         void on(TaskAssigned event) throws InterruptedException {
             if (TITLE.equals(event.title()) && slowOnce.compareAndSet(true, false)) {
                 try {
+                    // The slowness is the behaviour under test: the batch holds on until Axon's timeout interrupts it.
                     Thread.sleep(30_000);
                 } catch (InterruptedException e) {
                     interrupted.set(true);

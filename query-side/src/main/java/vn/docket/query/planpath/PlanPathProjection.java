@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -44,7 +45,7 @@ import vn.docket.query.support.EventActors;
 
 /**
  * One step per event of an assignment. A step's id is its position in the assignment's stream, so a
- * redelivered event overwrites itself instead of adding a step.
+ * redelivered event finds its step written and changes nothing.
  */
 @Component
 @ProcessingGroup(PlanPathProjection.NAME)
@@ -81,8 +82,7 @@ class PlanPathProjection {
 
     @EventHandler
     void on(AssignmentEvent event, @SequenceNumber long seq, @Timestamp Instant recordedAt, MetaData metaData) {
-        Document step = new Document("_id", event.assignmentId() + ":" + seq)
-                .append("assignmentId", event.assignmentId().toString())
+        Document step = new Document("assignmentId", event.assignmentId().toString())
                 .append("seq", seq)
                 .append("actor", EventActors.of(metaData))
                 .append("effectiveDate", iso(event.effectiveDate()))
@@ -96,7 +96,10 @@ class PlanPathProjection {
                 step.append("roleSince", held.getString("since")).append("roleGrantedBy", held.getString("grantedBy"));
             }
         }
-        steps.replaceOne(Filters.eq("_id", step.getString("_id")), step, new ReplaceOptions().upsert(true));
+        // Written once: delivered again later (a batch after a crash), the event would find the approver's role
+        // as it is now, not as it was at this step.
+        steps.updateOne(Filters.eq("_id", event.assignmentId() + ":" + seq), new Document("$setOnInsert", step),
+                new UpdateOptions().upsert(true));
     }
 
     /** Java 17 has no pattern switch; the sealed interface keeps this list complete by review. */
