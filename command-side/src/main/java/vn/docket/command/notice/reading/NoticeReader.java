@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import vn.docket.calendar.WorkingDayCalendar;
 import vn.docket.command.notice.reading.NoticeLayout.RawItem;
 
 /**
@@ -22,9 +23,17 @@ public final class NoticeReader {
         this.workingDays = workingDays;
     }
 
-    /** With the bundled unit directory and a weekends-only working-day calendar. */
+    /**
+     * Counting working days on the Vietnamese calendar the server uses (public holidays, Tết, swapped days), so
+     * that the command line's preview and the server's give the same deadline.
+     */
+    public NoticeReader(UnitDirectory directory) {
+        this(directory, WorkingDayCalendar.bundled()::isWorkingDay);
+    }
+
+    /** With the bundled unit directory and the Vietnamese working-day calendar. */
     public NoticeReader() {
-        this(UnitDirectory.bundled(), WorkingDays.weekendsOff());
+        this(UnitDirectory.bundled());
     }
 
     public UnitDirectory directory() {

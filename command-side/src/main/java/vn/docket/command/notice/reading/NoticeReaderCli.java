@@ -18,7 +18,7 @@ public final class NoticeReaderCli {
             System.exit(64);
         }
         UnitDirectory directory = args.length > 1 ? UnitDirectory.load(Path.of(args[1])) : UnitDirectory.bundled();
-        NoticeReader reader = new NoticeReader(directory, WorkingDays.weekendsOff());
+        NoticeReader reader = new NoticeReader(directory);
         Path file = Path.of(args[0]);
         try {
             NoticeReading reading = reader.read(Files.readAllBytes(file), file.getFileName().toString());

@@ -1,11 +1,10 @@
 package vn.docket.command.notice.reading;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 
 /**
- * Which days count for "trong thời hạn 07 ngày làm việc". The default skips weekends only; the
- * Vietnamese public-holiday calendar built elsewhere plugs in through this interface.
+ * Which days count for "trong thời hạn 07 ngày làm việc": the Vietnamese working-day calendar
+ * ({@code WorkingDayCalendar::isWorkingDay}) for the server and the command line alike.
  */
 @FunctionalInterface
 public interface WorkingDays {
@@ -23,9 +22,5 @@ public interface WorkingDays {
             }
         }
         return day;
-    }
-
-    static WorkingDays weekendsOff() {
-        return day -> day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
     }
 }
