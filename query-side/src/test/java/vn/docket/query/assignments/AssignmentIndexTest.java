@@ -268,6 +268,25 @@ class AssignmentIndexTest {
     }
 
     @Test
+    void the_list_keeps_its_order_and_totals_while_assignments_change_and_arrive_between_reads() {
+        check(only(CLERK));
+        // Read between the changes, as a node taking commands while people read: each change lands in the order
+        // a read built, new assignments among the old ones.
+        for (int i = 0; i < 300; i++) {
+            if (i % 3 == 0) {
+                assign(3000 + i);
+            }
+            walk(List.copyOf(known.values()).get(random.nextInt(known.size())));
+            if (i % 10 == 0) {
+                check(only(CLERK));
+                check(new Query(CLERK, null, null, Timeliness.OVERDUE, null, null, null, null, null, null, null));
+            }
+        }
+        check(only(CLERK));
+        check(only(staffOf(UNITS.get(5))));
+    }
+
+    @Test
     void every_filter_alone_picks_what_a_plain_filter_picks_in_the_same_order_with_the_same_total() {
         check(only(CLERK));
         for (String unit : UNITS) {

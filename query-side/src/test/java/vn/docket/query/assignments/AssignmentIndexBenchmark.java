@@ -1,0 +1,103 @@
+package vn.docket.query.assignments;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import vn.docket.events.DeadlineExtended;
+import vn.docket.events.DeliverableKind;
+import vn.docket.events.DraftSubmitted;
+import vn.docket.events.TaskAssigned;
+import vn.docket.platform.Text;
+
+/**
+ * The list's index at 50,000 assignments, in process: a page of the list read when nothing changed since the last
+ * read (the baseline), and read right after a command changed one assignment, as on a node that takes commands
+ * while people read; also a unit's page, a two-word search and the dashboard's timeliness pass. Medians of the
+ * rounds, and each against the baseline of the same run. {@code bench/index.sh [rounds] [assignments]}.
+ */
+public final class AssignmentIndexBenchmark {
+
+    private AssignmentIndexBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int size = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
+        LocalDate today = LocalDate.now();
+        AssignmentIndex index = new AssignmentIndex(() -> true, Duration.ZERO);
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(index);
+        Random random = new Random(19);
+        System.err.printf("Indexing %,d assignments ...%n", size);
+        for (int i = 0; i < size; i++) {
+            UUID id = new UUID(19, i);
+            LocalDate deadline = today.minusDays(900).plusDays(i * 1800L / size);
+            String title = AssignmentIndexTest.WORDS.get(random.nextInt(AssignmentIndexTest.WORDS.size())) + " "
+                    + AssignmentIndexTest.WORDS.get(random.nextInt(AssignmentIndexTest.WORDS.size())) + " năm " + (2020 + i % 7);
+            handle(handlers, id, 0, new TaskAssigned(id, title, DeliverableKind.PLAN, AssignmentIndexTest.UNITS.get(i % 8),
+                    List.of(), deadline, List.of("Lãnh đạo UBND thành phố"), null, null, deadline.minusDays(60)));
+            if (i % 3 == 0) {
+                handle(handlers, id, 1, new DraftSubmitted(id, 1, "Dự thảo.docx", null, null, null, deadline.minusDays(5), null));
+            }
+        }
+        String folded = Text.folded("ke hoach chuyen doi");
+        Predicate<AssignmentIndex.Entry> unit = a -> a.involves(AssignmentIndexTest.UNITS.get(4));
+        Predicate<AssignmentIndex.Entry> words = a -> a.words().contains(folded);
+        UUID changed = new UUID(19, size / 2 + 1);
+        long[][] times = new long[5][rounds];
+        for (int round = 0; round < rounds; round++) {
+            index.find(a -> true, 0, 50);
+            long t0 = System.nanoTime();
+            index.find(a -> true, 0, 50);
+            long t1 = System.nanoTime();
+            // One command changes one assignment (its deadline moves a day), then someone reads the list.
+            handle(handlers, changed, 2 + round, new DeadlineExtended(changed, null,
+                    today.plusDays(round % 2 == 0 ? 10 : 11), "Gia hạn", today));
+            long t2 = System.nanoTime();
+            index.find(a -> true, 0, 50);
+            long t3 = System.nanoTime();
+            index.find(unit, 0, 50);
+            long t4 = System.nanoTime();
+            index.find(words, 0, 50);
+            long t5 = System.nanoTime();
+            long[] classes = new long[Timeliness.values().length];
+            index.forEach(a -> {
+                Timeliness t = a.timeliness(today);
+                if (t != null) {
+                    classes[t.ordinal()]++;
+                }
+            });
+            long t6 = System.nanoTime();
+            times[0][round] = t1 - t0;
+            times[1][round] = t3 - t2;
+            times[2][round] = t4 - t3;
+            times[3][round] = t5 - t4;
+            times[4][round] = t6 - t5;
+            if ((round + 1) % 50 == 0) {
+                System.err.printf("%d of %d rounds%n", round + 1, rounds);
+            }
+        }
+        String[] names = {"page of 50, nothing changed (baseline)", "page of 50 right after a change",
+            "a unit's page", "two-word search", "dashboard's timeliness pass"};
+        double baseline = median(times[0]);
+        System.out.printf("%,d assignments, %d rounds, medians:%n", size, rounds);
+        for (int i = 0; i < names.length; i++) {
+            System.out.printf("  %-40s %8.2f ms  %6.2fx baseline%n", names[i], median(times[i]) / 1e6, median(times[i]) / baseline);
+        }
+    }
+
+    private static void handle(AnnotationEventHandlerAdapter handlers, UUID id, long seq, Object event) throws Exception {
+        handlers.handle(new GenericDomainEventMessage<>("Assignment", id.toString(), seq, event));
+    }
+
+    private static double median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
