@@ -58,6 +58,8 @@ public final class ReadBenchmark {
     static final String LEVEL = "Lãnh đạo UBND thành phố";
     /** Assignments appended per write: the seeding is not what is measured. */
     static final int PER_APPEND = 250;
+    /** The first assignment, whose plan path the benchmark reads. */
+    static final UUID PROBE = new UUID(19, 0);
 
     private ReadBenchmark() {
     }
@@ -83,6 +85,11 @@ public final class ReadBenchmark {
         paths.put("list, status+timeliness", "/api/assignments?size=50&status=ASSIGNED&timeliness=OVERDUE");
         paths.put("list, q", "/api/assignments?size=50&q=" + enc("ke hoach chuyen doi"));
         paths.put("dashboard", "/api/stats/dashboard");
+        // What else a person reads on every page (the bell's count) and on an assignment's page (its plan path),
+        // and the auditor's first page.
+        paths.put("plan path of one", "/api/assignments/" + PROBE + "/path");
+        paths.put("bell's unread count", "/api/notifications/unread");
+        paths.put("audit log, page 1", "/api/audit?size=50");
         Map<Integer, Map<String, long[]>> figures = new LinkedHashMap<>();
         try (ConfigurableApplicationContext docket = start(data)) {
             int port = ((WebServerApplicationContext) docket).getWebServer().getPort();
@@ -203,7 +210,7 @@ public final class ReadBenchmark {
             "phát triển du lịch", "quản lý đất đai"};
         List<EventMessage<?>> events = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            UUID id = UUID.randomUUID();
+            UUID id = i == 0 ? PROBE : UUID.randomUUID();
             // In the order an office assigns them: each load spreads its assignments over five years.
             LocalDate assigned = first.plusDays((long) (i - from) * 5 * 365 / (to - from));
             LocalDate deadline = assigned.plusDays(10 + random.nextInt(80));
@@ -240,7 +247,10 @@ public final class ReadBenchmark {
         EventProcessingConfiguration processing = docket.getBean(EventProcessingConfiguration.class);
         List<StreamingEventProcessor> processors = List.of(
                 processing.eventProcessor("assignment-list", StreamingEventProcessor.class).orElseThrow(),
-                processing.eventProcessor(AssignmentIndex.NAME, StreamingEventProcessor.class).orElseThrow());
+                processing.eventProcessor(AssignmentIndex.NAME, StreamingEventProcessor.class).orElseThrow(),
+                processing.eventProcessor("plan-path", StreamingEventProcessor.class).orElseThrow(),
+                processing.eventProcessor("notifications", StreamingEventProcessor.class).orElseThrow(),
+                processing.eventProcessor("audit-log", StreamingEventProcessor.class).orElseThrow());
         long said = System.nanoTime();
         while (!processors.stream().allMatch(p -> !p.processingStatus().isEmpty() && p.processingStatus().values()
                 .stream().allMatch(s -> s.getTrackingToken() != null && s.getTrackingToken().covers(head)))) {

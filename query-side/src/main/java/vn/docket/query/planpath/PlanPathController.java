@@ -3,12 +3,12 @@ package vn.docket.query.planpath;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +31,9 @@ class PlanPathController {
     private static final Set<String> COMMON = Set.of("_id", "assignmentId", "seq", "type", "version", "level",
             "reasons", "actor", "effectiveDate", "recordedAt");
 
+    /** Steps read per round trip: most assignments have fewer, so two reads (the second finds none) are usual. */
+    static final int WINDOW = 32;
+
     private final MongoCollection<Document> steps;
     private final MongoCollection<Document> cycles;
     private final Clock clock;
@@ -48,7 +51,7 @@ class PlanPathController {
     PlanPath path(@PathVariable UUID id) {
         visibility.requireVisible(CurrentActor.get(), id);
         List<PlanPath.Step> found = new ArrayList<>();
-        steps.find(Filters.eq("assignmentId", id.toString())).sort(Sorts.ascending("seq")).forEach(d -> {
+        stepsOf(id.toString()).forEach(d -> {
             Map<String, Object> details = new LinkedHashMap<>();
             d.forEach((k, v) -> {
                 if (!COMMON.contains(k) && v != null) {
@@ -68,5 +71,29 @@ class PlanPathController {
             points.addAll(cycle.getList("points", Document.class));
         }
         return PlanPath.of(id.toString(), found, LocalDate.now(clock)).withPoints(points);
+    }
+
+    /**
+     * The assignment's steps in order, read by {@code _id} ("assignmentId:seq", one per event of the assignment,
+     * numbered from 0) in windows of {@link #WINDOW}: an exact-match read that the embedded server answers from its
+     * unique index, where a filter on {@code assignmentId} read every step of every assignment. The next window is
+     * read until one holds no step, so a step missing in between (an event set aside as a dead letter) hides none
+     * after it.
+     */
+    private List<Document> stepsOf(String assignmentId) {
+        List<Document> found = new ArrayList<>();
+        List<Document> window;
+        int from = 0;
+        do {
+            List<String> ids = new ArrayList<>(WINDOW);
+            for (int seq = from; seq < from + WINDOW; seq++) {
+                ids.add(assignmentId + ":" + seq);
+            }
+            window = steps.find(Filters.in("_id", ids)).into(new ArrayList<>());
+            window.sort(Comparator.comparingLong(d -> d.get("seq", Number.class).longValue()));
+            found.addAll(window);
+            from += WINDOW;
+        } while (!window.isEmpty());
+        return found;
     }
 }
