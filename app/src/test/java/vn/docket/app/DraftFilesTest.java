@@ -8,8 +8,15 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,6 +40,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
@@ -68,6 +76,8 @@ class DraftFilesTest {
     MongoDatabase database;
     @Autowired
     CommandBus commandBus;
+    @LocalServerPort
+    int port;
 
     DocketClient docket;
     String id;
@@ -113,6 +123,35 @@ class DraftFilesTest {
     long storedPieces() {
         return database.getCollection(FileStore.FILES).countDocuments()
                 + database.getCollection(FileStore.CHUNKS).countDocuments();
+    }
+
+    /** A form as a client writes it, its parts in the order given: name, file name (null for a field), bytes. */
+    static byte[] form(String boundary, Object[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Object[] part : parts) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part[0] + "\""
+                    + (part[1] == null ? "" : "; filename=\"" + part[1] + "\"\r\nContent-Type: application/octet-stream")
+                    + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(part[2] instanceof byte[] bytes ? bytes : part[2].toString().getBytes(StandardCharsets.UTF_8));
+            out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    /** Sends a form to the hand-in as unit tckh; a chunked one has no Content-Length. */
+    HttpResponse<String> send(String boundary, byte[] body, boolean chunked) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/assignments/" + id + "/drafts"))
+                .header("Authorization", basic("tckh"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+                        : HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
     }
 
     static byte[] docx(List<String> paragraphs) {
@@ -257,6 +296,56 @@ class DraftFilesTest {
             assertThat(answer.getBody()).containsEntry("version", 1);
         }
         assertThat(drafts()).hasSize(1);
+    }
+
+    @Test
+    void form_fields_sent_after_the_file_are_taken_as_those_sent_before_it() throws Exception {
+        byte[] content = docx(PARAGRAPHS);
+        HttpResponse<String> answer = send("b0undary", form("b0undary", new Object[] {"file", "Dự thảo.docx", content},
+                new Object[] {"note", null, "Gửi sau tệp"}, new Object[] {"documentSha256", null, FileStore.sha256(content)}),
+                false);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        assertThat(drafts()).singleElement().satisfies(d -> {
+            assertThat(d.note()).isEqualTo("Gửi sau tệp");
+            assertThat(d.documentName()).isEqualTo("Dự thảo.docx");
+        });
+        assertThat(download("chair", 1).getBody()).isEqualTo(content);
+    }
+
+    @Test
+    void a_form_sent_without_a_length_and_over_the_size_limit_is_refused_naming_the_rule_and_nothing_is_stored()
+            throws Exception {
+        long before = storedPieces();
+        byte[] large = new byte[3 * 1024 * 1024]; // the limit is 2 MB here
+        new java.util.Random(1).nextBytes(large);
+        HttpResponse<String> refused = send("b0undary", form("b0undary", new Object[] {"note", null, "Bản lớn"},
+                new Object[] {"file", "Dự thảo.docx", large}), true);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+        assertThat(refused.body()).contains("\"rule\":\"file-too-large\"");
+        assertThat(drafts()).isEmpty();
+        assertThat(storedPieces()).isEqualTo(before);
+    }
+
+    @Test
+    void a_form_cut_off_midway_leaves_no_draft_and_nothing_stored_and_the_next_try_is_handed_in() throws Exception {
+        long before = storedPieces();
+        byte[] content = docx(List.of("Bản bị cắt giữa chừng " + UUID.randomUUID(), "x".repeat(200_000)));
+        byte[] body = form("b0undary", new Object[] {"file", "Dự thảo.docx", content}, new Object[] {"note", null, "Lần 1"});
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/assignments/" + id + "/drafts HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                    + basic("tckh") + "\r\nContent-Type: multipart/form-data; boundary=b0undary\r\nContent-Length: "
+                    + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body, 0, body.length / 2);
+            out.flush();
+        } // the connection drops with half the file sent
+        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> drafts().isEmpty() && storedPieces() == before);
+
+        HttpResponse<String> whole = send("b0undary", body, false);
+        assertThat(whole.statusCode()).as(whole.body()).isEqualTo(201);
+        assertThat(drafts()).hasSize(1);
+        assertThat(download("chair", 1).getBody()).isEqualTo(content);
     }
 
     @Test

@@ -176,10 +176,21 @@ public class DraftFiles {
             throw tooLarge();
         }
         String sha = received.sha256();
-        DocumentReader.Read read = within(readers.submit(() -> DocumentReader.read(content, imagesAccepted)));
-        store.put(sha, content, new Document("mediaType", read.mediaType())
-                .append("text", read.text()).append("pageCount", read.pageCount())
-                .append("wordCount", read.wordCount()).append("textLayer", read.textLayer()));
+        Future<DocumentReader.Read> reading = readers.submit(() -> DocumentReader.read(content, imagesAccepted));
+        // The chunks are written while the reader reads; the description, which needs what it read, last.
+        store.put(sha, content, () -> {
+            DocumentReader.Read read = within(reading);
+            return new Document("mediaType", read.mediaType()).append("text", read.text())
+                    .append("pageCount", read.pageCount()).append("wordCount", read.wordCount())
+                    .append("textLayer", read.textLayer());
+        });
+        DocumentReader.Read read;
+        try {
+            read = within(reading); // read already, unless the same bytes were stored before
+        } catch (RuntimeException e) {
+            store.discard(sha);
+            throw e;
+        }
         return new Stored(sha, received.name(), new DocumentFile(read.mediaType(), content.length, read.pageCount(),
                 read.wordCount(), read.textLayer()));
     }
