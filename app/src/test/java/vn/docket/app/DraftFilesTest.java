@@ -141,8 +141,12 @@ class DraftFilesTest {
 
     /** Sends a form to the hand-in as unit tckh; a chunked one has no Content-Length. */
     HttpResponse<String> send(String boundary, byte[] body, boolean chunked) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/assignments/" + id + "/drafts"))
-                .header("Authorization", basic("tckh"))
+        return send("tckh", "/drafts", boundary, body, chunked);
+    }
+
+    HttpResponse<String> send(String user, String path, String boundary, byte[] body, boolean chunked) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/assignments/" + id + path))
+                .header("Authorization", basic(user))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
                         : HttpRequest.BodyPublishers.ofByteArray(body))
@@ -463,6 +467,22 @@ class DraftFilesTest {
         assertThat(text).containsEntry("documentNumber", "95/KH-UBND");
         assertThat(http.withBasicAuth("qldt", "demo").getForEntity("/api/assignments/" + id + "/issuance/file",
                 byte[].class).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void an_issued_document_larger_than_a_command_is_recorded_with_its_file() throws Exception {
+        assertThat(handIn("tckh", docx(PARAGRAPHS), "Dự thảo.docx", Map.of()).getStatusCode().value()).isEqualTo(201);
+        docket.ok("chair", "/api/assignments/" + id + "/approvals", Map.of("draftVersion", 1));
+        // 1.5 MB: over the 1 MB of a command's JSON, within the file limit (2 MB here).
+        byte[] content = ("Kế hoạch số 96/KH-UBND, bản ban hành có phụ lục dài " + UUID.randomUUID() + "\n")
+                .repeat(15_000).getBytes(StandardCharsets.UTF_8);
+        // Sent with its length, as a browser sends it.
+        HttpResponse<String> issued = send("clerk", "/issuance", "b0undary", form("b0undary",
+                new Object[] {"documentNumber", null, "96/KH-UBND"}, new Object[] {"issuedOn", null, "2021-05-10"},
+                new Object[] {"file", "Kế hoạch 96.txt", content}), false);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        assertThat(http.withBasicAuth("chair", "demo").getForEntity("/api/assignments/" + id + "/issuance/file",
+                byte[].class).getBody()).isEqualTo(content);
     }
 
     private void sendBack() {
