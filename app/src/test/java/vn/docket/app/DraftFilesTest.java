@@ -36,10 +36,13 @@ import org.axonframework.common.Registration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
@@ -331,7 +334,9 @@ class DraftFilesTest {
     }
 
     @Test
-    void a_form_cut_off_midway_leaves_no_draft_and_nothing_stored_and_the_next_try_is_handed_in() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void a_form_cut_off_midway_leaves_no_draft_and_nothing_stored_and_the_next_try_is_handed_in(CapturedOutput output)
+            throws Exception {
         long before = storedPieces();
         byte[] content = docx(List.of("Bản bị cắt giữa chừng " + UUID.randomUUID(), "x".repeat(200_000)));
         byte[] body = form("b0undary", new Object[] {"file", "Dự thảo.docx", content}, new Object[] {"note", null, "Lần 1"});
@@ -345,6 +350,7 @@ class DraftFilesTest {
         } // the connection drops with half the file sent
         Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
                 .until(() -> drafts().isEmpty() && storedPieces() == before);
+        assertThat(output.getAll()).as("a client that went away is no error for IT").doesNotContain("failed unexpectedly");
 
         HttpResponse<String> whole = send("b0undary", body, false);
         assertThat(whole.statusCode()).as(whole.body()).isEqualTo(201);

@@ -128,7 +128,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    static String sha256(byte[] body) {
+    private static String sha256(byte[] body) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (NoSuchAlgorithmException e) {

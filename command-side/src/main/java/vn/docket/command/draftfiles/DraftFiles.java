@@ -24,7 +24,6 @@ import org.apache.commons.fileupload2.core.DiskFileItemFactory;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.core.FileUploadByteCountLimitException;
-import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.commons.fileupload2.core.FileUploadSizeException;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.bson.Document;
@@ -110,7 +109,8 @@ public class DraftFiles {
                         fields.putIfAbsent(part.getFieldName(), new String(value, StandardCharsets.UTF_8));
                     } else if ("file".equals(part.getFieldName()) && content == null) {
                         name = name(fileName);
-                        content = read(in, digest, request.getContentLengthLong());
+                        // Sized by the declared length (within the limit), so a large file is not copied as it grows.
+                        content = read(in, digest, Math.min(request.getContentLengthLong(), maxBytes));
                     } else {
                         read(in, digest, 0); // another file part: only its fingerprint counts
                     }
@@ -126,7 +126,8 @@ public class DraftFiles {
         } catch (FileUploadSizeException e) {
             throw new FileRefused(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", "Dữ liệu gửi lên quá lớn: Docket nhận tệp tối đa "
                     + maxBytes / (1024 * 1024) + " MB cùng các trường của biểu mẫu.");
-        } catch (FileUploadException e) {
+        } catch (IOException e) {
+            // Malformed, or cut off: the client went away mid-upload (nobody may read this answer).
             throw new FileRefused(HttpStatus.BAD_REQUEST, "malformed-request",
                     "Biểu mẫu gửi lên bị hỏng hoặc bị cắt giữa chừng: hãy gửi lại.");
         }
@@ -138,10 +139,9 @@ public class DraftFiles {
                 HexFormat.of().formatHex(sha256().digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8))));
     }
 
-    /** A part's bytes through the digest into memory; none are kept when {@code expected} is 0. */
+    /** A part's bytes through the digest into memory; none are kept when {@code expected} is 0 (-1: unknown). */
     private static byte[] read(InputStream in, MessageDigest digest, long expected) throws IOException {
-        ByteArrayOutputStream out = expected == 0 ? null
-                : new ByteArrayOutputStream((int) Math.min(Math.max(expected, 64 * 1024), Integer.MAX_VALUE - 8));
+        ByteArrayOutputStream out = expected == 0 ? null : new ByteArrayOutputStream((int) Math.max(expected, 64 * 1024));
         byte[] buffer = new byte[64 * 1024];
         for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
             digest.update(buffer, 0, n);
