@@ -359,6 +359,28 @@ class DraftFilesTest {
     }
 
     @Test
+    void an_idempotency_key_sent_again_with_another_file_is_refused_and_the_second_file_not_stored() throws Exception {
+        String key = UUID.randomUUID().toString();
+        byte[] first = form("b1", new Object[] {"file", "Dự thảo.docx", docx(PARAGRAPHS)});
+        byte[] other = form("b2", new Object[] {"file", "Dự thảo.docx", docx(List.of("Bản khác " + UUID.randomUUID()))});
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/assignments/" + id
+                + "/drafts")).header("Authorization", basic("tckh")).header("Idempotency-Key", key);
+        HttpResponse<String> handedIn = HttpClient.newHttpClient().send(request.copy()
+                .header("Content-Type", "multipart/form-data; boundary=b1").POST(HttpRequest.BodyPublishers.ofByteArray(first))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(handedIn.statusCode()).as(handedIn.body()).isEqualTo(201);
+        long before = storedPieces();
+
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(request.copy()
+                .header("Content-Type", "multipart/form-data; boundary=b2").POST(HttpRequest.BodyPublishers.ofByteArray(other))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).contains("\"rule\":\"idempotency-key-reused\"");
+        assertThat(drafts()).hasSize(1);
+        assertThat(storedPieces()).isEqualTo(before);
+    }
+
+    @Test
     void a_unit_that_may_not_see_the_assignment_finds_no_draft_file() {
         assertThat(handIn("tckh", docx(PARAGRAPHS), "Dự thảo.docx", Map.of()).getStatusCode().value()).isEqualTo(201);
         assertThat(download("qldt", 1).getStatusCode().value()).isEqualTo(404);
