@@ -8,8 +8,15 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,10 +36,14 @@ import org.axonframework.common.Registration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
@@ -68,6 +79,8 @@ class DraftFilesTest {
     MongoDatabase database;
     @Autowired
     CommandBus commandBus;
+    @LocalServerPort
+    int port;
 
     DocketClient docket;
     String id;
@@ -113,6 +126,39 @@ class DraftFilesTest {
     long storedPieces() {
         return database.getCollection(FileStore.FILES).countDocuments()
                 + database.getCollection(FileStore.CHUNKS).countDocuments();
+    }
+
+    /** A form as a client writes it, its parts in the order given: name, file name (null for a field), bytes. */
+    static byte[] form(String boundary, Object[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Object[] part : parts) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part[0] + "\""
+                    + (part[1] == null ? "" : "; filename=\"" + part[1] + "\"\r\nContent-Type: application/octet-stream")
+                    + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(part[2] instanceof byte[] bytes ? bytes : part[2].toString().getBytes(StandardCharsets.UTF_8));
+            out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    /** Sends a form to the hand-in as unit tckh; a chunked one has no Content-Length. */
+    HttpResponse<String> send(String boundary, byte[] body, boolean chunked) throws Exception {
+        return send("tckh", "/drafts", boundary, body, chunked);
+    }
+
+    HttpResponse<String> send(String user, String path, String boundary, byte[] body, boolean chunked) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/assignments/" + id + path))
+                .header("Authorization", basic(user))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+                        : HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
     }
 
     static byte[] docx(List<String> paragraphs) {
@@ -260,6 +306,81 @@ class DraftFilesTest {
     }
 
     @Test
+    void form_fields_sent_after_the_file_are_taken_as_those_sent_before_it() throws Exception {
+        byte[] content = docx(PARAGRAPHS);
+        HttpResponse<String> answer = send("b0undary", form("b0undary", new Object[] {"file", "Dự thảo.docx", content},
+                new Object[] {"note", null, "Gửi sau tệp"}, new Object[] {"documentSha256", null, FileStore.sha256(content)}),
+                false);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        assertThat(drafts()).singleElement().satisfies(d -> {
+            assertThat(d.note()).isEqualTo("Gửi sau tệp");
+            assertThat(d.documentName()).isEqualTo("Dự thảo.docx");
+        });
+        assertThat(download("chair", 1).getBody()).isEqualTo(content);
+    }
+
+    @Test
+    void a_form_sent_without_a_length_and_over_the_size_limit_is_refused_naming_the_rule_and_nothing_is_stored()
+            throws Exception {
+        long before = storedPieces();
+        byte[] large = new byte[3 * 1024 * 1024]; // the limit is 2 MB here
+        new java.util.Random(1).nextBytes(large);
+        HttpResponse<String> refused = send("b0undary", form("b0undary", new Object[] {"note", null, "Bản lớn"},
+                new Object[] {"file", "Dự thảo.docx", large}), true);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+        assertThat(refused.body()).contains("\"rule\":\"file-too-large\"");
+        assertThat(drafts()).isEmpty();
+        assertThat(storedPieces()).isEqualTo(before);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void a_form_cut_off_midway_leaves_no_draft_and_nothing_stored_and_the_next_try_is_handed_in(CapturedOutput output)
+            throws Exception {
+        long before = storedPieces();
+        byte[] content = docx(List.of("Bản bị cắt giữa chừng " + UUID.randomUUID(), "x".repeat(200_000)));
+        byte[] body = form("b0undary", new Object[] {"file", "Dự thảo.docx", content}, new Object[] {"note", null, "Lần 1"});
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/assignments/" + id + "/drafts HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                    + basic("tckh") + "\r\nContent-Type: multipart/form-data; boundary=b0undary\r\nContent-Length: "
+                    + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body, 0, body.length / 2);
+            out.flush();
+        } // the connection drops with half the file sent
+        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> drafts().isEmpty() && storedPieces() == before);
+        assertThat(output.getAll()).as("a client that went away is no error for IT").doesNotContain("failed unexpectedly");
+
+        HttpResponse<String> whole = send("b0undary", body, false);
+        assertThat(whole.statusCode()).as(whole.body()).isEqualTo(201);
+        assertThat(drafts()).hasSize(1);
+        assertThat(download("chair", 1).getBody()).isEqualTo(content);
+    }
+
+    @Test
+    void an_idempotency_key_sent_again_with_another_file_is_refused_and_the_second_file_not_stored() throws Exception {
+        String key = UUID.randomUUID().toString();
+        byte[] first = form("b1", new Object[] {"file", "Dự thảo.docx", docx(PARAGRAPHS)});
+        byte[] other = form("b2", new Object[] {"file", "Dự thảo.docx", docx(List.of("Bản khác " + UUID.randomUUID()))});
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/assignments/" + id
+                + "/drafts")).header("Authorization", basic("tckh")).header("Idempotency-Key", key);
+        HttpResponse<String> handedIn = HttpClient.newHttpClient().send(request.copy()
+                .header("Content-Type", "multipart/form-data; boundary=b1").POST(HttpRequest.BodyPublishers.ofByteArray(first))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(handedIn.statusCode()).as(handedIn.body()).isEqualTo(201);
+        long before = storedPieces();
+
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(request.copy()
+                .header("Content-Type", "multipart/form-data; boundary=b2").POST(HttpRequest.BodyPublishers.ofByteArray(other))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).contains("\"rule\":\"idempotency-key-reused\"");
+        assertThat(drafts()).hasSize(1);
+        assertThat(storedPieces()).isEqualTo(before);
+    }
+
+    @Test
     void a_unit_that_may_not_see_the_assignment_finds_no_draft_file() {
         assertThat(handIn("tckh", docx(PARAGRAPHS), "Dự thảo.docx", Map.of()).getStatusCode().value()).isEqualTo(201);
         assertThat(download("qldt", 1).getStatusCode().value()).isEqualTo(404);
@@ -374,6 +495,22 @@ class DraftFilesTest {
         assertThat(text).containsEntry("documentNumber", "95/KH-UBND");
         assertThat(http.withBasicAuth("qldt", "demo").getForEntity("/api/assignments/" + id + "/issuance/file",
                 byte[].class).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void an_issued_document_larger_than_a_command_is_recorded_with_its_file() throws Exception {
+        assertThat(handIn("tckh", docx(PARAGRAPHS), "Dự thảo.docx", Map.of()).getStatusCode().value()).isEqualTo(201);
+        docket.ok("chair", "/api/assignments/" + id + "/approvals", Map.of("draftVersion", 1));
+        // 1.5 MB: over the 1 MB of a command's JSON, within the file limit (2 MB here).
+        byte[] content = ("Kế hoạch số 96/KH-UBND, bản ban hành có phụ lục dài " + UUID.randomUUID() + "\n")
+                .repeat(15_000).getBytes(StandardCharsets.UTF_8);
+        // Sent with its length, as a browser sends it.
+        HttpResponse<String> issued = send("clerk", "/issuance", "b0undary", form("b0undary",
+                new Object[] {"documentNumber", null, "96/KH-UBND"}, new Object[] {"issuedOn", null, "2021-05-10"},
+                new Object[] {"file", "Kế hoạch 96.txt", content}), false);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        assertThat(http.withBasicAuth("chair", "demo").getForEntity("/api/assignments/" + id + "/issuance/file",
+                byte[].class).getBody()).isEqualTo(content);
     }
 
     private void sendBack() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -16,17 +17,13 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 import vn.docket.command.assignment.AssignmentCommands.Approve;
 import vn.docket.command.assignment.AssignmentCommands.AssignTask;
 import vn.docket.command.assignment.AssignmentCommands.Cancel;
@@ -37,6 +34,7 @@ import vn.docket.command.assignment.AssignmentCommands.Reassign;
 import vn.docket.command.assignment.AssignmentCommands.RequestRevision;
 import vn.docket.command.assignment.AssignmentCommands.SubmitDraft;
 import vn.docket.command.dispatch.CommandDispatcher;
+import vn.docket.command.dispatch.FormKey;
 import vn.docket.command.draftfiles.DraftFiles;
 import vn.docket.events.DecisionRef;
 import vn.docket.events.DeliverableKind;
@@ -119,18 +117,21 @@ class AssignmentCommandController {
      */
     @PostMapping(path = "/{id}/drafts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Submit a draft as a file (SubmitDraft): Docket stores it and computes its SHA-256")
-    ResponseEntity<?> submitDraftFile(@PathVariable UUID id, @RequestPart("file") MultipartFile file,
-                                      @RequestParam MultiValueMap<String, String> fields) throws IOException {
-        DraftRequest r = form(fields, DraftRequest.class);
-        DraftFiles.Stored stored = stored(file, r.documentSha256());
+    ResponseEntity<?> submitDraftFile(@PathVariable UUID id, HttpServletRequest request) throws IOException {
+        DraftFiles.Received received = drafts.receive(request);
+        ResponseEntity<String> replay = FormKey.claim(request, received.fingerprint());
+        if (replay != null) {
+            return replay;
+        }
+        DraftRequest r = form(received.fields(), DraftRequest.class);
+        DraftFiles.Stored stored = stored(received, r.documentSha256());
         return submitted(id, r, stored);
     }
 
     /** The form fields of a multipart request as the JSON body they stand for (lists and objects as JSON text). */
-    private <T> T form(MultiValueMap<String, String> fields, Class<T> type) throws IOException {
+    private <T> T form(Map<String, String> fields, Class<T> type) throws IOException {
         ObjectNode form = json.createObjectNode();
-        fields.forEach((name, values) -> {
-            String value = values.isEmpty() ? null : values.get(0);
+        fields.forEach((name, value) -> {
             if (value == null || value.isBlank()) {
                 return;
             }
@@ -145,14 +146,12 @@ class AssignmentCommandController {
     }
 
     /** Stores the uploaded file; a SHA-256 the client names must be the one the server computed. */
-    private DraftFiles.Stored stored(MultipartFile file, String namedSha256) throws IOException {
-        DraftFiles.Stored stored = drafts.store(file.getOriginalFilename(), file.getBytes());
-        if (namedSha256 != null && !namedSha256.strip().equalsIgnoreCase(stored.sha256())) {
-            drafts.discard(stored);
-            throw new RuleBroken("document-sha256-mismatch", "The file's SHA-256 is " + stored.sha256()
+    private DraftFiles.Stored stored(DraftFiles.Received received, String namedSha256) {
+        if (namedSha256 != null && !namedSha256.strip().equalsIgnoreCase(received.sha256())) {
+            throw new RuleBroken("document-sha256-mismatch", "The file's SHA-256 is " + received.sha256()
                     + ", not the " + namedSha256.strip() + " the request names: the file changed on its way.");
         }
-        return stored;
+        return drafts.store(received);
     }
 
     /**
@@ -210,10 +209,14 @@ class AssignmentCommandController {
     /** The issued document's file in a {@code file} part, {@code documentNumber} and {@code issuedOn} as form fields. */
     @PostMapping(path = "/{id}/issuance", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Record the issuance with the issued document's file (Issue): Docket stores it and computes its SHA-256")
-    ResponseEntity<?> issueFile(@PathVariable UUID id, @RequestPart("file") MultipartFile file,
-                                @RequestParam MultiValueMap<String, String> fields) throws IOException {
-        IssuanceForm r = form(fields, IssuanceForm.class);
-        DraftFiles.Stored stored = stored(file, r.documentSha256());
+    ResponseEntity<?> issueFile(@PathVariable UUID id, HttpServletRequest request) throws IOException {
+        DraftFiles.Received received = drafts.receive(request);
+        ResponseEntity<String> replay = FormKey.claim(request, received.fingerprint());
+        if (replay != null) {
+            return replay;
+        }
+        IssuanceForm r = form(received.fields(), IssuanceForm.class);
+        DraftFiles.Stored stored = stored(received, r.documentSha256());
         return withFile(stored, () -> accepted(id, new Issue(id, r.documentNumber(), r.issuedOn(),
                 r.documentName() == null ? stored.name() : r.documentName(), stored.sha256(), stored.file())));
     }

@@ -4,15 +4,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -33,7 +29,8 @@ import vn.docket.platform.web.BufferedBody;
  *
  * <p>The request is fingerprinted by method, path and the SHA-256 of the body's raw bytes. A retry is the same
  * request sent again, byte for byte; canonicalising the JSON would need a second parser in front of the strict
- * one that decides what a valid body is, and a client that rebuilds the body differently is told so (422).
+ * one that decides what a valid body is, and a client that rebuilds the body differently is told so (422). A form
+ * with a file is claimed by its handler once it has read the form ({@link FormKey}).
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
@@ -61,24 +58,28 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean multipart = String.valueOf(request.getContentType()).toLowerCase().startsWith("multipart/form-data");
-        byte[] body = multipart ? null : request.getInputStream().readAllBytes();
-        byte[] fingerprinted;
-        if (multipart) {
+        String actor = CurrentActor.get().id();
+        String key = request.getHeader(IdempotencyKeys.HEADER);
+        String requestLine = request.getMethod() + " " + request.getRequestURI();
+        if (String.valueOf(request.getContentType()).toLowerCase().startsWith("multipart/form-data")) {
+            // A form with a file is read by its handler as it arrives; the handler claims the key once it has.
+            FormKey form = new FormKey(keys, actor, key, requestLine);
+            request.setAttribute(FormKey.ATTRIBUTE, form);
+            ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
             try {
-                fingerprinted = parts(request);
-            } catch (IOException | ServletException | IllegalStateException e) {
-                // Too large or malformed: the handler's own refusal says which (Tomcat keeps the reason).
-                chain.doFilter(request, response);
-                return;
+                chain.doFilter(request, answer);
+            } finally {
+                if (form.execute() != null) {
+                    settle(form.execute(), answer.getStatus() >= 200 && answer.getStatus() < 300, answer);
+                }
+                answer.copyBodyToResponse();
             }
-        } else {
-            fingerprinted = body;
+            return;
         }
+        byte[] body = request.getInputStream().readAllBytes();
         IdempotencyKeys.Claim claim;
         try {
-            claim = keys.claim(CurrentActor.get().id(), request.getHeader(IdempotencyKeys.HEADER),
-                    request.getMethod() + " " + request.getRequestURI() + " " + sha256(fingerprinted));
+            claim = keys.claim(actor, key, requestLine + " " + sha256(body));
         } catch (RuntimeException e) {
             // 422, 409 or the database's own trouble: problem details, as for every other refusal.
             if (problems.resolveException(request, response, null, e) == null) {
@@ -101,7 +102,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
         boolean succeeded = false;
         try {
-            chain.doFilter(multipart ? request : new BufferedBody(request, body), answer);
+            chain.doFilter(new BufferedBody(request, body), answer);
             succeeded = answer.getStatus() >= 200 && answer.getStatus() < 300;
         } finally {
             settle(execute, succeeded, answer);
@@ -125,24 +126,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
             log.warn("Docket could not record the outcome of a request with an Idempotency-Key; a retry will be "
                     + "answered after {} s, without doing anything twice.", keys.lease().toSeconds(), e);
         }
-    }
-
-    /**
-     * A form with a file is fingerprinted by its parts (name, file name, bytes), not its raw body: a browser sends
-     * the same form again with another boundary. Tomcat keeps the parsed parts for the handler.
-     */
-    private static byte[] parts(HttpServletRequest request) throws IOException, ServletException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        List<Part> parts = new ArrayList<>(request.getParts());
-        parts.sort(Comparator.comparing(Part::getName));
-        for (Part part : parts) {
-            out.writeBytes((part.getName() + "\u0000" + part.getSubmittedFileName() + "\u0000").getBytes(StandardCharsets.UTF_8));
-            try (java.io.InputStream in = part.getInputStream()) {
-                out.writeBytes(in.readAllBytes());
-            }
-            out.write(0);
-        }
-        return out.toByteArray();
     }
 
     private static String sha256(byte[] body) {

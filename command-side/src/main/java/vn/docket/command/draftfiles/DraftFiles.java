@@ -1,12 +1,31 @@
 package vn.docket.command.draftfiles;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.commons.fileupload2.core.DiskFileItem;
+import org.apache.commons.fileupload2.core.DiskFileItemFactory;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.FileUploadByteCountLimitException;
+import org.apache.commons.fileupload2.core.FileUploadSizeException;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -17,9 +36,11 @@ import vn.docket.platform.files.FileRefused;
 import vn.docket.platform.files.FileStore;
 
 /**
- * Takes a draft's file (or the issued document's) in: checks its name and size, reads it (on a worker of its own, within a time limit, so one
- * hostile file cannot hold a request thread), and stores it. The caller {@link #keep}s it once the draft's event is
- * stored, or {@link #discard}s it when the command is refused, so nothing is left half-written.
+ * Takes a draft's file (or the issued document's) in: {@link #receive}s the form straight from the request as it
+ * arrives (the file part hashed as its bytes come, within the size limit; nothing spooled to disk and read back),
+ * checks its name, reads it (on a worker of its own, within a time limit, so one hostile file cannot hold a request
+ * thread), and stores it. The caller {@link #keep}s it once the draft's event is stored, or {@link #discard}s it
+ * when the command is refused, so nothing is left half-written.
  */
 @Component
 public class DraftFiles {
@@ -28,8 +49,18 @@ public class DraftFiles {
     public record Stored(String sha256, String name, DocumentFile file) {
     }
 
+    /**
+     * A form as received: its fields (the first value of each), the {@code file} part's name, bytes and SHA-256,
+     * and a fingerprint of all its parts for {@code Idempotency-Key} (name, file name and SHA-256 of each, in
+     * name order, so the same form sent again with another boundary or order is the same request).
+     */
+    public record Received(Map<String, String> fields, String name, byte[] content, String sha256, String fingerprint) {
+    }
+
     private final FileStore store;
     private final long maxBytes;
+    /** The whole form: the file and its fields. */
+    private final long maxRequestBytes;
     private final long readSeconds;
     private final boolean imagesAccepted;
     /** Two readers at most: hand-ins wait their turn rather than take every core. */
@@ -41,32 +72,140 @@ public class DraftFiles {
 
     DraftFiles(FileStore store, @Value("${docket.files.max-size:50MB}") DataSize maxSize,
                @Value("${docket.files.read-timeout-seconds:20}") long readSeconds,
-               @Value("${docket.files.accept-images:false}") boolean imagesAccepted) {
+               @Value("${docket.files.accept-images:false}") boolean imagesAccepted,
+               @Value("${spring.servlet.multipart.max-request-size:51MB}") DataSize maxRequestSize) {
         this.store = store;
         this.maxBytes = maxSize.toBytes();
+        this.maxRequestBytes = maxRequestSize.toBytes();
         this.readSeconds = readSeconds;
         this.imagesAccepted = imagesAccepted;
     }
 
+    /**
+     * Reads a {@code multipart/form-data} request part by part as it arrives, fields before or after the file alike.
+     * The file's bytes go once through SHA-256 into memory (at most the size limit, counted while they arrive, also
+     * for a body sent without a length). A body cut off, malformed or too large is refused; nothing is stored yet.
+     */
+    public Received receive(HttpServletRequest request) throws IOException {
+        JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> upload = new JakartaServletFileUpload<>();
+        upload.setHeaderCharset(StandardCharsets.UTF_8);
+        upload.setSizeMax(maxRequestBytes);
+        upload.setFileSizeMax(maxBytes);
+        Map<String, String> fields = new LinkedHashMap<>();
+        List<String> parts = new ArrayList<>();
+        String name = null;
+        byte[] content = null;
+        String sha = null;
+        try {
+            FileItemInputIterator items = upload.getItemIterator(request);
+            while (items.hasNext()) {
+                FileItemInput part = items.next();
+                MessageDigest digest = sha256();
+                String fileName = part.isFormField() ? null : fileName(part);
+                try (InputStream in = part.getInputStream()) {
+                    if (part.isFormField()) {
+                        byte[] value = in.readAllBytes();
+                        digest.update(value);
+                        fields.putIfAbsent(part.getFieldName(), new String(value, StandardCharsets.UTF_8));
+                    } else if ("file".equals(part.getFieldName()) && content == null) {
+                        name = name(fileName);
+                        // Sized by the declared length (within the limit), so a large file is not copied as it grows.
+                        content = read(in, digest, Math.min(request.getContentLengthLong(), maxBytes));
+                    } else {
+                        read(in, digest, 0); // another file part: only its fingerprint counts
+                    }
+                }
+                String hash = HexFormat.of().formatHex(digest.digest());
+                if (content != null && sha == null) {
+                    sha = hash;
+                }
+                parts.add(part.getFieldName() + "\u0000" + fileName + "\u0000" + hash);
+            }
+        } catch (FileUploadByteCountLimitException e) {
+            throw tooLarge();
+        } catch (FileUploadSizeException e) {
+            throw new FileRefused(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", "Dữ liệu gửi lên quá lớn: Docket nhận tệp tối đa "
+                    + maxBytes / (1024 * 1024) + " MB cùng các trường của biểu mẫu.");
+        } catch (IOException e) {
+            // Malformed, or cut off: the client went away mid-upload (nobody may read this answer).
+            throw new FileRefused(HttpStatus.BAD_REQUEST, "malformed-request",
+                    "Biểu mẫu gửi lên bị hỏng hoặc bị cắt giữa chừng: hãy gửi lại.");
+        }
+        if (content == null) {
+            throw new FileRefused(HttpStatus.BAD_REQUEST, "malformed-request", "Biểu mẫu không có phần file (tệp dự thảo).");
+        }
+        parts.sort(null);
+        return new Received(fields, name, content, sha,
+                HexFormat.of().formatHex(sha256().digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** A part's bytes through the digest into memory; none are kept when {@code expected} is 0 (-1: unknown). */
+    private static byte[] read(InputStream in, MessageDigest digest, long expected) throws IOException {
+        ByteArrayOutputStream out = expected == 0 ? null : new ByteArrayOutputStream((int) Math.max(expected, 64 * 1024));
+        byte[] buffer = new byte[64 * 1024];
+        for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+            digest.update(buffer, 0, n);
+            if (out != null) {
+                out.write(buffer, 0, n);
+            }
+        }
+        return out == null ? null : out.toByteArray();
+    }
+
+    /** The part's file name as sent; a name the parser rejects (a NUL in it) is one Docket refuses too. */
+    private static String fileName(FileItemInput part) {
+        try {
+            return part.getName();
+        } catch (RuntimeException e) {
+            return "\u0000";
+        }
+    }
+
+    /** A file that came without a form (the demo data's drafts). */
     public Stored store(String originalName, byte[] content) {
-        String name = name(originalName);
+        return store(new Received(Map.of(), name(originalName), content, FileStore.sha256(content), null));
+    }
+
+    /** Reads and stores a received file; the content was hashed as it arrived. */
+    public Stored store(Received received) {
+        byte[] content = received.content();
         if (content.length == 0) {
             throw new FileRefused(HttpStatus.UNPROCESSABLE_ENTITY, "file-empty", "Tệp rỗng: không có nội dung để lưu.");
         }
         if (content.length > maxBytes) {
-            throw new FileRefused(HttpStatus.PAYLOAD_TOO_LARGE, "file-too-large", "Tệp quá lớn ("
-                    + content.length / (1024 * 1024) + " MB); Docket nhận tệp dự thảo tối đa "
-                    + maxBytes / (1024 * 1024) + " MB.");
+            throw tooLarge();
         }
+        String sha = received.sha256();
         Future<DocumentReader.Read> reading = readers.submit(() -> DocumentReader.read(content, imagesAccepted));
-        // Hashed while the reader reads: on a large file each takes about as long as the other.
-        String sha = FileStore.sha256(content);
-        DocumentReader.Read read = within(reading);
-        store.put(sha, content, new Document("mediaType", read.mediaType())
-                .append("text", read.text()).append("pageCount", read.pageCount())
-                .append("wordCount", read.wordCount()).append("textLayer", read.textLayer()));
-        return new Stored(sha, name, new DocumentFile(read.mediaType(), content.length, read.pageCount(),
+        // The chunks are written while the reader reads; the description, which needs what it read, last.
+        store.put(sha, content, () -> {
+            DocumentReader.Read read = within(reading);
+            return new Document("mediaType", read.mediaType()).append("text", read.text())
+                    .append("pageCount", read.pageCount()).append("wordCount", read.wordCount())
+                    .append("textLayer", read.textLayer());
+        });
+        DocumentReader.Read read;
+        try {
+            read = within(reading); // read already, unless the same bytes were stored before
+        } catch (RuntimeException e) {
+            store.discard(sha);
+            throw e;
+        }
+        return new Stored(sha, received.name(), new DocumentFile(read.mediaType(), content.length, read.pageCount(),
                 read.wordCount(), read.textLayer()));
+    }
+
+    private FileRefused tooLarge() {
+        return new FileRefused(HttpStatus.PAYLOAD_TOO_LARGE, "file-too-large",
+                "Tệp quá lớn; Docket nhận tệp dự thảo tối đa " + maxBytes / (1024 * 1024) + " MB.");
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public void keep(Stored stored) {

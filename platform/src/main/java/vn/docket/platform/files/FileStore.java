@@ -27,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Binary;
@@ -88,6 +89,16 @@ public final class FileStore {
      * @return true if this call stored them, false if they were already there (then only the hold is written)
      */
     public boolean put(String sha256, byte[] content, Document facts) {
+        return put(sha256, content, () -> facts);
+    }
+
+    /**
+     * As {@link #put(String, byte[], Document)}, with the {@code facts} asked for once the chunks are written, so the
+     * file can be read meanwhile. If they cannot be had (the file is refused), the chunks written go again, unless a
+     * request has described the same bytes since (only one whose reading did not run out of time can have), and
+     * the refusal is thrown.
+     */
+    public boolean put(String sha256, byte[] content, Supplier<Document> facts) {
         long giveUp = System.nanoTime() + REMOVAL_WAIT.toNanos();
         while (true) {
             if (hold(sha256)) {
@@ -112,8 +123,17 @@ public final class FileStore {
                 parts.add(new Document("_id", sha256 + "/" + i).append("data", new Binary(part)).append("createdAt", now));
             }
             insertChunks(parts);
+            Document read;
             try {
-                files.insertOne(new Document(facts).append("_id", sha256).append("size", (long) content.length)
+                read = facts.get();
+            } catch (RuntimeException e) {
+                if (files.find(Filters.eq("_id", sha256)).projection(Projections.include("_id")).first() == null) {
+                    chunks.deleteMany(Filters.in("_id", parts.stream().map(d -> d.getString("_id")).toList()));
+                }
+                throw e;
+            }
+            try {
+                files.insertOne(new Document(read).append("_id", sha256).append("size", (long) content.length)
                         .append("chunks", count).append("state", PENDING).append("holders", 1)
                         .append("createdAt", now).append("touchedAt", now));
                 // A removal of the same bytes by another request may have deleted chunks written above before its

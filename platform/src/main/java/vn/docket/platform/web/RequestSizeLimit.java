@@ -18,10 +18,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses oversized requests before anything parses them: 1 MB for a command's JSON, 21 MB where a notice
- * file is uploaded (the notice itself may be 20 MB), the multipart request limit where a draft's file is. A declared {@code Content-Length} is refused at once; a
+ * file is uploaded (the notice itself may be 20 MB), the multipart request limit where a draft's file or the issued
+ * document's is. A declared {@code Content-Length} is refused at once; a
  * body sent without one ({@code Transfer-Encoding: chunked}) is counted as it is read, at most one byte past
- * the limit, and handed on from memory. Multipart uploads and sign-in forms are read by Tomcat itself, within
- * {@code spring.servlet.multipart.max-request-size} and Tomcat's form limit.
+ * the limit, and handed on from memory. Multipart uploads and sign-in forms go on unread: a draft's form is counted
+ * by its handler as it reads it, a notice's by Tomcat, within {@code spring.servlet.multipart.max-request-size};
+ * sign-in forms within Tomcat's form limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -44,13 +46,14 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String uri = request.getRequestURI();
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
         long limit = uri.startsWith("/api/notices/preview") ? UPLOAD_LIMIT
-                : uri.startsWith("/api/assignments/") && uri.endsWith("/drafts") ? draftUploadLimit : COMMAND_LIMIT;
+                : uri.startsWith("/api/assignments/") && (uri.endsWith("/drafts")
+                        || uri.endsWith("/issuance") && type.startsWith("multipart/")) ? draftUploadLimit : COMMAND_LIMIT;
         if (request.getContentLengthLong() > limit) {
             tooLarge(response, limit);
             return;
         }
-        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
         if (type.startsWith("multipart/") || type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
             chain.doFilter(request, response);
             return;

@@ -1,6 +1,7 @@
 package vn.docket.platform.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoCollection;
@@ -21,6 +22,7 @@ import org.bson.Document;
 import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 import vn.docket.events.DocumentFile;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.platform.eventstore.EmbeddedStore;
@@ -63,6 +65,17 @@ class FileStoreTest {
         assertThat(store.put(sha, content, new Document())).isFalse();
         assertThat(files.countDocuments()).isEqualTo(1);
         assertThat(chunks.countDocuments()).isEqualTo(2);
+    }
+
+    @Test
+    void a_file_refused_by_its_reader_after_its_chunks_were_written_leaves_no_chunk_behind() {
+        byte[] content = bytes(FileStore.CHUNK_BYTES * 2 + 9, 11);
+        String sha = FileStore.sha256(content);
+        assertThatThrownBy(() -> store.put(sha, content, () -> {
+            throw new FileRefused(HttpStatus.UNPROCESSABLE_ENTITY, "file-zip-bomb", "A zip bomb (test)");
+        })).isInstanceOf(FileRefused.class);
+        assertThat(chunks.countDocuments()).isZero();
+        assertThat(files.countDocuments()).isZero();
     }
 
     @Test
