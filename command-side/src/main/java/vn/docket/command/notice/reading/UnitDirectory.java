@@ -183,11 +183,14 @@ public final class UnitDirectory {
             return List.of(mention.display());
         }
         String written = mention.written();
-        int colon = written.indexOf(':');
-        String head = written.substring(0, colon).strip().replaceFirst("(?iu)^các\\s+", "");
+        String afterCac = written.replaceFirst("(?iu)^các\\s+", "");
+        int colon = afterCac.indexOf(':');
+        // Without a colon the head word runs straight into the first name: "các Bộ Tư pháp, Nội vụ".
+        int headEnd = colon >= 0 ? colon : headOf(afterCac).length();
+        String head = afterCac.substring(0, headEnd).strip();
         head = head.substring(0, 1).toUpperCase(Locale.ROOT) + head.substring(1);
         List<String> out = new ArrayList<>();
-        for (String part : written.substring(colon + 1).split(",")) {
+        for (String part : afterCac.substring(colon >= 0 ? colon + 1 : headEnd).split(",")) {
             String name = head + " " + part.strip();
             if (!part.isBlank()) {
                 out.add(resolve(name).map(Unit::name).orElse(name));
@@ -218,6 +221,42 @@ public final class UnitDirectory {
             k++;
         }
         return k > colon + 1 ? k : 0;
+    }
+
+    /**
+     * Where "các Bộ Tư pháp, Tài nguyên và Môi trường, Nội vụ" ends: the head word written once, then
+     * names after commas, each a known unit once the head word is put before it; 0 unless two or more.
+     */
+    private int bareListEnd(String text, List<Token> tokens, int i) {
+        if (i + 1 >= tokens.size()) {
+            return 0;
+        }
+        String head = headOf(text.substring(tokens.get(i + 1).start()));
+        if (head == null) {
+            return 0;
+        }
+        int k = i + 1 + Tokens.key(head).size();
+        String writtenHead = slice(text, tokens, i + 1, k);
+        int names = 0;
+        int end = 0;
+        while (k < tokens.size() && tokens.get(k).isWord()) {
+            String candidate = writtenHead + " " + text.substring(tokens.get(k).start());
+            List<UnitMention> first = scan(candidate);
+            if (first.isEmpty() || first.get(0).kind() != UnitMention.Kind.KNOWN || !candidate.startsWith(first.get(0).written())) {
+                break;
+            }
+            int at = tokens.get(k).start() + first.get(0).written().length() - writtenHead.length() - 1;
+            while (k < tokens.size() && tokens.get(k).end() <= at) {
+                k++;
+            }
+            names++;
+            end = k;
+            if (k >= tokens.size() || !tokens.get(k).key().equals(",")) {
+                break;
+            }
+            k++;
+        }
+        return names >= 2 ? end : 0;
     }
 
     /** True for words that name units in general rather than one unit ("các cơ quan liên quan"). */
@@ -293,8 +332,9 @@ public final class UnitDirectory {
             String original = wordAt(text, tokens, i);
             if (original.equalsIgnoreCase("cùng") || original.equalsIgnoreCase("với")) {
                 i++;
-            } else if (original.equalsIgnoreCase("các") && (end = shorthandListEnd(text, tokens, i)) > 0) {
-                // "các Bộ: Tài chính, Kế hoạch và Đầu tư" names each ministry: see members().
+            } else if (original.equalsIgnoreCase("các")
+                    && ((end = shorthandListEnd(text, tokens, i)) > 0 || (end = bareListEnd(text, tokens, i)) > 0)) {
+                // "các Bộ: Tài chính, Kế hoạch và Đầu tư", "các Sở Tư pháp, Nội vụ" name each body: see members().
                 mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.LIST));
                 i = end;
             } else if (original.equalsIgnoreCase("các") && (headAt(text, tokens, i + 1) || kindAt(text, tokens, i + 1)

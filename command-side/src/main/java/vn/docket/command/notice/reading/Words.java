@@ -32,6 +32,30 @@ final class Words {
         return List.copyOf(out);
     }
 
+    /**
+     * A regex for "trình" as the verb that sends work up ("trình UBND tỉnh"), not as part of a word of
+     * the list {@code notSubmitting} ("giải trình", "quá trình", "tờ trình", "trình bày"). {@code folded}:
+     * for text whose diacritics {@link Fold} removed. {@code verbs}: "trình" or an alternation holding it, the
+     * other verbs kept from the same compounds ("qua báo cáo", "tiền gửi").
+     */
+    static String submitting(boolean folded, String verbs) {
+        List<String> before = new ArrayList<>();
+        List<String> after = new ArrayList<>();
+        for (String compound : list("notSubmitting")) {
+            String[] words = (folded ? Fold.fold(compound) : compound).split(" ");
+            String verb = folded ? "trinh" : "trình";
+            if (words.length == 2 && words[1].equals(verb)) {
+                before.add(words[0]);
+            } else if (words.length == 2 && words[0].equals(verb)) {
+                after.add(words[1]);
+            } else {
+                throw new IllegalStateException("notice/words.json: '" + compound + "' in notSubmitting is not two words around 'trình'");
+            }
+        }
+        return "(?<!(?:" + String.join("|", before) + ") )(?:" + verbs + ")"
+                + "(?!\\s+(?:" + String.join("|", after) + ")(?![\\p{L}]))";
+    }
+
     private static JsonNode load() {
         try (InputStream in = Words.class.getResourceAsStream("/notice/words.json")) {
             if (in == null) {
