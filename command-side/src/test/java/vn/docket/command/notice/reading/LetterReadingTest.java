@@ -134,6 +134,18 @@ class LetterReadingTest {
     }
 
     @Test
+    void words_run_together_in_a_web_copy_are_read_apart() {
+        NoticeReading reading = reader.readText("""
+                Về đề nghị của tỉnh, Phó Thủ tướng có ý kiến như sau:
+                Giao Bộ Kếhoạch và Đầu tư thẩm định nguồn vốn, báo cáo Thủ tướng Chính phủ trong thờihạn 07 ngày làm việc kể từ ngày ký.
+                Giao Bộ Tài chính bố trí kinh phí, hoàn thành trước ngày 20 tháng8 năm 2026.
+                """);
+        assertThat(reading.items()).extracting(NoticeItem::lead).containsExactly("Bộ Kế hoạch và Đầu tư", "Bộ Tài chính");
+        assertThat(reading.items().get(0).deadlineText()).isEqualTo("trong thời hạn 07 ngày làm việc kể từ ngày ký");
+        assertThat(reading.items().get(1).deadline()).hasToString("2026-08-20");
+    }
+
+    @Test
     void lettered_tasks_under_topic_sections_take_their_actor_from_the_lead_in() {
         NoticeReading reading = reader.readText("""
                 Để triển khai các quy định mới, Bộ kính đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo thực hiện các nhiệm vụ cụ thể như sau:
