@@ -183,14 +183,15 @@ public final class UnitDirectory {
             return List.of(mention.display());
         }
         String written = mention.written();
-        String afterCac = written.replaceFirst("(?iu)^các\\s+", "");
-        int colon = afterCac.indexOf(':');
-        // Without a colon the head word runs straight into the first name: "các Bộ Tư pháp, Nội vụ".
-        int headEnd = colon >= 0 ? colon : headOf(afterCac).length();
-        String head = afterCac.substring(0, headEnd).strip();
+        int colon = written.indexOf(':');
+        if (colon < 0) {
+            // "các Bộ Tư pháp, Nội vụ và Tài chính": the head word runs straight into the first name.
+            return bareList(written, Tokens.of(written), 0).names();
+        }
+        String head = written.substring(0, colon).strip().replaceFirst("(?iu)^các\\s+", "");
         head = head.substring(0, 1).toUpperCase(Locale.ROOT) + head.substring(1);
         List<String> out = new ArrayList<>();
-        for (String part : afterCac.substring(colon >= 0 ? colon + 1 : headEnd).split(",")) {
+        for (String part : written.substring(colon + 1).split(",")) {
             String name = head + " " + part.strip();
             if (!part.isBlank()) {
                 out.add(resolve(name).map(Unit::name).orElse(name));
@@ -223,21 +224,28 @@ public final class UnitDirectory {
         return k > colon + 1 ? k : 0;
     }
 
+    /** A shorthand list without a colon: where it ends in the tokens, and the units it names. */
+    private record BareList(int end, List<String> names) {
+    }
+
     /**
-     * Where "các Bộ Tư pháp, Tài nguyên và Môi trường, Nội vụ" ends: the head word written once, then
-     * names after commas, each a known unit once the head word is put before it; 0 unless two or more.
+     * "các Bộ Tư pháp, Tài nguyên và Môi trường, Nội vụ": the head word written once, then names after
+     * commas (or a last "và"), each a known unit once the head word is put before it. No list (end 0)
+     * unless it names two or more.
      */
-    private int bareListEnd(String text, List<Token> tokens, int i) {
+    private BareList bareList(String text, List<Token> tokens, int i) {
+        BareList none = new BareList(0, List.of());
         if (i + 1 >= tokens.size()) {
-            return 0;
+            return none;
         }
         String head = headOf(text.substring(tokens.get(i + 1).start()));
         if (head == null) {
-            return 0;
+            return none;
         }
         int k = i + 1 + Tokens.key(head).size();
         String writtenHead = slice(text, tokens, i + 1, k);
-        int names = 0;
+        writtenHead = writtenHead.substring(0, 1).toUpperCase(Locale.ROOT) + writtenHead.substring(1);
+        List<String> names = new ArrayList<>();
         int end = 0;
         while (k < tokens.size() && tokens.get(k).isWord()) {
             String candidate = writtenHead + " " + text.substring(tokens.get(k).start());
@@ -249,14 +257,14 @@ public final class UnitDirectory {
             while (k < tokens.size() && tokens.get(k).end() <= at) {
                 k++;
             }
-            names++;
+            names.add(first.get(0).display());
             end = k;
-            if (k >= tokens.size() || !tokens.get(k).key().equals(",")) {
+            if (k >= tokens.size() || !(tokens.get(k).key().equals(",") || tokens.get(k).key().equals(Tokens.AND))) {
                 break;
             }
             k++;
         }
-        return names >= 2 ? end : 0;
+        return names.size() >= 2 ? new BareList(end, List.copyOf(names)) : none;
     }
 
     /** True for words that name units in general rather than one unit ("các cơ quan liên quan"). */
@@ -333,7 +341,7 @@ public final class UnitDirectory {
             if (original.equalsIgnoreCase("cùng") || original.equalsIgnoreCase("với")) {
                 i++;
             } else if (original.equalsIgnoreCase("các")
-                    && ((end = shorthandListEnd(text, tokens, i)) > 0 || (end = bareListEnd(text, tokens, i)) > 0)) {
+                    && ((end = shorthandListEnd(text, tokens, i)) > 0 || (end = bareList(text, tokens, i).end()) > 0)) {
                 // "các Bộ: Tài chính, Kế hoạch và Đầu tư", "các Sở Tư pháp, Nội vụ" name each body: see members().
                 mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.LIST));
                 i = end;
