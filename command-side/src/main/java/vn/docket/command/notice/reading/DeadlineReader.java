@@ -30,8 +30,11 @@ final class DeadlineReader {
     private static final Pattern DELIVERED_ON = Pattern.compile(FLAGS
             + "(?<!\\p{L})(?:báo cáo|gửi|nộp|" + Words.submitting(false, "trình") + "|hoàn thành|xong)\\b[^.;]{0,80}?(vào\\s+(?:ngày\\s+)?" + VietnameseDates.DATE + ")");
 
-    /** The words that make a month or a quarter a deadline; "sang" moves the work to it ("lùi sang tháng 12"). */
-    private static final String BY_PERIOD = "(?:(?:hoàn thành|xong)\\s+)?(trong|trước|chậm nhất trong|chậm nhất|cuối|hết|sang)\\s+";
+    /**
+     * The words that make a month or a quarter a deadline ("hoàn thành quý IV năm 2026"); "sang" moves
+     * the work to it ("lùi sang tháng 12"). One group.
+     */
+    private static final String BY_PERIOD = "((?:(?:hoàn thành|xong)\\s+)?(?:trong|trước|chậm nhất trong|chậm nhất|cuối|hết|sang)\\s+|(?:hoàn thành|xong)\\s+)";
 
     private static final Pattern IN_MONTH = Pattern.compile(FLAGS
             + BY_PERIOD + "tháng\\s+(\\d{1,2})(?:\\s*(?:/|năm)\\s*(\\d{4}))?(?![\\d/])");

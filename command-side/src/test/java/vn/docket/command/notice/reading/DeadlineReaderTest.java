@@ -85,6 +85,9 @@ class DeadlineReaderTest {
         assertThat(quarter.date()).isNull();
         assertThat(quarter.text()).isEqualTo("trước quý IV năm 2026");
         assertThat(quarter.doubts()).anyMatch(m -> m.contains("hạn chỉ ghi quý 4/2026"));
+        Deadline done = find("Sở Xây dựng hoàn thành quý IV năm 2026, báo cáo UBND tỉnh.").orElseThrow();
+        assertThat(done.date()).isNull();
+        assertThat(done.text()).isEqualTo("hoàn thành quý IV năm 2026");
     }
 
     @Test

@@ -133,6 +133,20 @@ class ItemReadingTest {
     }
 
     @Test
+    void an_input_owed_to_the_lead_before_the_notice_was_issued_is_flagged() {
+        NoticeReading reading = read("""
+                1. Dự thảo Kế hoạch chỉnh trang đô thị năm 2021 (Phòng Quản lý đô thị trình)
+                Giao phòng Quản lý đô thị hoàn thiện, trình Chủ tịch UBND thành phố trước ngày 30/5/2021.
+                Yêu cầu phòng Kinh tế, phòng Tài chính - Kế hoạch gửi về phòng Quản lý đô thị ý kiến tham gia trước ngày 06/5/2021 để tổng hợp.
+                """);
+        assertThat(reading.items().get(0).contributions()).hasSize(1);
+        assertThat(reading.warnings()).anySatisfy(w -> {
+            assertThat(w.field()).isEqualTo("items[0].contributions[0].deadline");
+            assertThat(w.message()).contains("06/05/2021", "sớm hơn ngày ban hành");
+        });
+    }
+
+    @Test
     void flags_units_the_directory_does_not_know() {
         NoticeReading reading = read("""
                 1. Giao Ban Quản lý dự án giao thông tỉnh chủ trì, phối hợp với Phòng Kinh tế khảo sát tuyến đường, trước ngày 30/5/2021.
