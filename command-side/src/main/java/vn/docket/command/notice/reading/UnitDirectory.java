@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,8 +42,9 @@ public final class UnitDirectory {
     /** Words after a group of bodies that say whose they are ("các sở, ban, ngành thuộc tỉnh"): the group goes on. */
     private static final List<String> QUALIFIERS = Words.list("groupQualifiers");
     /** Words naming a level of government; an unlisted unit's name ends with one ("... huyện"). */
-    private static final Set<String> LEVEL_WORDS = Set.of("tỉnh", "huyện", "quận", "thị xã", "thành phố", "tp");
-    private static final Set<String> CITY_SUFFIX_FIRST = Set.of("thanh", "tp");
+    private static final Set<String> LEVEL_WORDS = Set.copyOf(Words.list("levelWords"));
+    /** "thành phố", "TP" after a city unit's name ("Phòng Kinh tế TP"), as token keys, longest first. */
+    private static final List<List<String>> CITY_SUFFIXES = Words.list("citySuffixes").stream().map(Tokens::key).toList();
 
     private record Entry(List<String> key, Unit unit) {
     }
@@ -141,8 +143,9 @@ public final class UnitDirectory {
                 out.add(new Unit(node.path("name").asText(), aliases));
             });
             for (Places.Province p : Places.all()) {
-                for (String body : List.of("UBND", "HĐND")) {
-                    String full = body.equals("UBND") ? "Ủy ban nhân dân" : "Hội đồng nhân dân";
+                for (Map.Entry<String, String> council : Words.pairs("councils").entrySet()) {
+                    String body = council.getKey();
+                    String full = council.getValue();
                     List<String> aliases = new ArrayList<>(List.of(full + " " + p.withLevel(), body + " " + p.name()));
                     for (String spelling : p.aliases()) {
                         aliases.add(body + " " + spelling);
@@ -434,7 +437,7 @@ public final class UnitDirectory {
         // "Sở Tài chính tỉnh" is the directory's Sở Tài chính; but "Trung tâm Phát triển quỹ đất tỉnh"
         // is another body than the city's "Trung tâm Phát triển quỹ đất thành phố".
         boolean cityUnit = Fold.fold(unit.name()).endsWith(" thanh pho");
-        if (CITY_SUFFIX_FIRST.contains(next.key()) || (next.key().equals("tinh") && !cityUnit)) {
+        if (CITY_SUFFIXES.stream().anyMatch(suffix -> suffix.get(0).equals(next.key())) || (next.key().equals("tinh") && !cityUnit)) {
             return true;
         }
         // The sentence must go on with what the unit does ("phòng GD-ĐT chủ trì"). Any other word
@@ -462,11 +465,13 @@ public final class UnitDirectory {
     }
 
     private static int skipCitySuffix(List<Token> tokens, int end) {
-        if (end + 1 < tokens.size() && tokens.get(end).key().equals("thanh") && tokens.get(end + 1).key().equals("pho")) {
-            return end + 2;
-        }
-        if (end < tokens.size() && tokens.get(end).key().equals("tp")) {
-            return end + 1 < tokens.size() && tokens.get(end + 1).key().equals(".") ? end + 2 : end + 1;
+        for (List<String> suffix : CITY_SUFFIXES) {
+            if (end + suffix.size() <= tokens.size()
+                    && tokens.subList(end, end + suffix.size()).stream().map(Token::key).toList().equals(suffix)) {
+                int after = end + suffix.size();
+                // "TP.": the full stop of an abbreviation belongs to it.
+                return suffix.size() == 1 && after < tokens.size() && tokens.get(after).key().equals(".") ? after + 1 : after;
+            }
         }
         return end;
     }
@@ -490,11 +495,10 @@ public final class UnitDirectory {
 
     private static List<String> withoutCitySuffix(List<String> key) {
         int n = key.size();
-        if (n > 2 && key.get(n - 2).equals("thanh") && key.get(n - 1).equals("pho")) {
-            return List.copyOf(key.subList(0, n - 2));
-        }
-        if (n > 1 && key.get(n - 1).equals("tp")) {
-            return List.copyOf(key.subList(0, n - 1));
+        for (List<String> suffix : CITY_SUFFIXES) {
+            if (n > suffix.size() && key.subList(n - suffix.size(), n).equals(suffix)) {
+                return List.copyOf(key.subList(0, n - suffix.size()));
+            }
         }
         return key;
     }

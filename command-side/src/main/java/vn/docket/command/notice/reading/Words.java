@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +33,16 @@ final class Words {
         }
         out.sort(Comparator.comparingInt(String::length).reversed());
         return List.copyOf(out);
+    }
+
+    /** A table of the file ("councils": abbreviation to full name), in the file's order. */
+    static Map<String, String> pairs(String name) {
+        Map<String, String> out = new LinkedHashMap<>();
+        WORDS.path(name).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        if (out.isEmpty()) {
+            throw new IllegalStateException("notice/words.json has no table '" + name + "'");
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /**
