@@ -75,6 +75,40 @@ class NoticePreviewBrowserTest extends BrowserTest {
         }
     }
 
+    /** A web copy: words run together, a recurring limit, a deadline before the letter's own date, "giải trình". */
+    static final String WEB_COPY = """
+            ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN
+            Số: 45/UBND-KT
+            Lạng Sơn, ngày 10 tháng 6 năm 2026
+            Kính gửi: Các sở, ngành.
+            1. Giao Sở Kếhoạch và Đầu tư tổng hợp nhu cầu vốn của các huyện, báo cáo UBND tỉnh trước ngày 25 hằng tháng.
+            2. Giao Sở Tài chính giải trình các khoản chi tăng thêm trong quá trình quyết toán, báo cáo UBND tỉnh trước ngày 05/6/2026.
+            """;
+
+    @Test
+    void a_clerk_sees_a_web_copy_read_apart_and_the_doubts_about_its_deadlines() {
+        browser.driver.manage().window().setSize(DESKTOP);
+        browser.signIn("clerk");
+        browser.open("/notices.html");
+        browser.find(By.id("notice-text")).sendKeys(WEB_COPY);
+        browser.find(By.id("preview-button")).click();
+        browser.find(By.id("preview-items"));
+
+        assertThat(cell(0, "leads").getAttribute("value")).isEqualTo("Sở Kế hoạch và Đầu tư");
+        assertThat(browser.text(By.id("preview-items"))).contains("trước ngày 25 hằng tháng");
+        assertThat(cell(1, "requirements").getAttribute("value")).contains("giải trình các khoản chi tăng thêm trong quá trình quyết toán");
+        assertThat(browser.text(By.id("warnings"))).contains("lặp lại định kỳ", "Hạn 05/06/2026 sớm hơn ngày ban hành văn bản (10/06/2026)");
+        browser.screenshot("notice-preview-web-copy-desktop");
+
+        browser.driver.manage().window().setSize(PHONE);
+        try {
+            browser.find(By.id("preview-items"));
+            browser.screenshot("notice-preview-web-copy-phone");
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
+    }
+
     private List<WebElement> rows() {
         return browser.all(By.cssSelector("#preview-items tbody tr"));
     }

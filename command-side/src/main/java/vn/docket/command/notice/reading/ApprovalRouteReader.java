@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
 final class ApprovalRouteReader {
 
     /**
-     * "trình" as a verb: not "tờ trình", "quy trình", "chương trình", "công trình", "trình bày",
-     * "giải trình"; "gửi", "phản ánh" and "bàn giao" name a recipient too ("gửi hỏa tốc đến Văn phòng Chính phủ").
+     * "trình" as a verb (not "tờ trình", "giải trình", "trình bày": see {@link Words#submitting}); "gửi",
+     * "phản ánh" and "bàn giao" name a recipient too ("gửi hỏa tốc đến Văn phòng Chính phủ").
      */
     private static final Pattern SUBMIT = Pattern.compile(
-            "(?<!to |quy |chuong |cong |lo |tien |giao |phuong |hanh |qua |giai |\\p{L})(trinh|bao cao|xin y kien|tham muu|gui|phan anh|ban giao)(?! bay\\b| do\\b| tu\\b)\\s+");
+            "(?<!\\p{L})(" + Words.submitting(true, "trinh|bao cao|xin y kien|tham muu|gui|phan anh|ban giao") + ")\\s+");
     /** "gửi báo cáo công tác tháng, quý về Văn phòng Bộ": the recipient after what is sent, in the same clause. */
     private static final Pattern TOWARDS = Pattern.compile("^[^;.:()]{0,60}?\\b(ve|den|toi|cho|len)\\s+");
     /** What may stand between the verb and the recipient. */

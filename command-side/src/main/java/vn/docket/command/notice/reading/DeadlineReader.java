@@ -28,25 +28,38 @@ final class DeadlineReader {
      * ("kỳ họp dự kiến tổ chức vào ngày 26/12") dates an event, not a deadline. Group 1 the phrase.
      */
     private static final Pattern DELIVERED_ON = Pattern.compile(FLAGS
-            + "\\b(?:báo cáo|gửi|nộp|trình|hoàn thành|xong)\\b[^.;]{0,80}?(vào\\s+(?:ngày\\s+)?" + VietnameseDates.DATE + ")");
+            + "(?<!\\p{L})(?:báo cáo|gửi|nộp|" + Words.submitting(false, "trình") + "|hoàn thành|xong)\\b[^.;]{0,80}?(vào\\s+(?:ngày\\s+)?" + VietnameseDates.DATE + ")");
+
+    /**
+     * The words that make a month or a quarter a deadline ("hoàn thành quý IV năm 2026"); "sang" moves
+     * the work to it ("lùi sang tháng 12"). One group.
+     */
+    private static final String BY_PERIOD = "((?:(?:hoàn thành|xong)\\s+)?(?:trong|trước|chậm nhất trong|chậm nhất|cuối|hết|sang)\\s+|(?:hoàn thành|xong)\\s+)";
 
     private static final Pattern IN_MONTH = Pattern.compile(FLAGS
-            + "(?:(?:hoàn thành|xong)\\s+)?(trong|trước|chậm nhất trong|chậm nhất|cuối|hết)\\s+tháng\\s+(\\d{1,2})(?:\\s*(?:/|năm)\\s*(\\d{4}))?(?![\\d/])");
+            + BY_PERIOD + "tháng\\s+(\\d{1,2})(?:\\s*(?:/|năm)\\s*(\\d{4}))?(?![\\d/])");
 
+    /** Group 1 the leading word, 2 the quarter, 3 the year. */
     private static final Pattern IN_QUARTER = Pattern.compile(FLAGS
-            + "(?:(?:hoàn thành|xong)\\s+)?(?:trong|chậm nhất trong|hết)\\s+quý\\s+(IV|III|II|I|[1-4])\\s*(?:/|năm)\\s*(\\d{4})");
+            + BY_PERIOD + "quý\\s+(IV|III|II|I|[1-4])\\s*(?:/|năm)\\s*(\\d{4})");
+
+    /** "trước ngày 25 hằng tháng": a day that comes back every month (or quarter), no single date. */
+    private static final Pattern DAY_OF_EVERY = Pattern.compile(FLAGS
+            + "(?:chậm nhất|muộn nhất|trước|hạn chót|hạn cuối|vào)\\s+(?:(?:ngày|hôm)\\s+)?\\d{1,2}(?![\\d/.-])\\s+(?:của\\s+)?(?:hằng|hàng)\\s+(?:tháng|quý|tuần)");
 
     private static final Pattern WITHIN_DAYS = Pattern.compile(FLAGS
             + "trong\\s+(?:thời hạn|vòng|thời gian)\\s+(\\d{1,3})\\s+ngày(\\s+làm việc)?"
             + "(?:\\s*,?\\s*(?:kể từ|tính từ)\\s+ngày\\s+([\\p{L} ]{1,40}?)(?=[,.;)]|\\s+(?:để|phải|cho|và|gửi|báo cáo|trình)\\b|$))?");
 
     private static final Pattern MEETING_BOUND = Pattern.compile(FLAGS
-            + "(?:trước khi\\s+)?trình\\s+(?:(?!trình)[^.;]){0,60}?(?:kỳ|phiên)\\s+họp\\s+[^.;]{0,80}?tháng\\s+\\d{1,2}\\s*/\\s*\\d{4}");
+            + "(?:trước khi\\s+)?" + Words.submitting(false, "trình") + "\\s+(?:(?!trình)[^.;]){0,60}?(?:kỳ|phiên)\\s+họp\\s+[^.;]{0,80}?tháng\\s+\\d{1,2}\\s*/\\s*\\d{4}");
 
     /** Right after a date: the limit comes back every year, month or day. */
     private static final Pattern RECURRING = Pattern.compile(FLAGS + "\\s*(?:của\\s+)?(?:hằng|hàng)\\s+(?:năm|tháng|quý|tuần|ngày)");
     /** Right before a date introduced by "đến hết": the start of a period ("từ ngày 10/5/2026 đến hết ngày 14/5/2026"). */
     private static final Pattern PERIOD_START = Pattern.compile(FLAGS + "\\btừ\\s+(?:ngày\\s+)?" + VietnameseDates.DATE + "\\s*$");
+
+    private static final String RECURRING_DOUBT = "hạn lặp lại định kỳ, không có một ngày cụ thể";
 
     private final WorkingDays workingDays;
 
@@ -71,7 +84,7 @@ final class DeadlineReader {
             if (recurring.lookingAt()) {
                 // "trước ngày 30 tháng 6 hằng năm": every year, no single date.
                 found.add(new Deadline(null, text.substring(m.start(), recurring.end()).strip(), m.start(),
-                        List.of("hạn lặp lại định kỳ, không có một ngày cụ thể")));
+                        List.of(RECURRING_DOUBT)));
             } else if (period.find()) {
                 // "từ ngày 10/5 đến hết ngày 14/5": a period during which the work is done, not a deadline.
                 int start = Math.max(0, m.start() - 60) + period.start();
@@ -109,14 +122,18 @@ final class DeadlineReader {
         }
         m = IN_QUARTER.matcher(text);
         while (m.find()) {
-            int quarter = switch (m.group(1).toUpperCase()) {
+            int quarter = switch (m.group(2).toUpperCase()) {
                 case "I", "1" -> 1;
                 case "II", "2" -> 2;
                 case "III", "3" -> 3;
                 default -> 4;
             };
             found.add(new Deadline(null, m.group().strip(), m.start(),
-                    List.of("hạn chỉ ghi quý " + quarter + "/" + m.group(2) + ", không có ngày cụ thể")));
+                    List.of("hạn chỉ ghi quý " + quarter + "/" + m.group(3) + ", không có ngày cụ thể")));
+        }
+        m = DAY_OF_EVERY.matcher(text);
+        while (m.find()) {
+            found.add(new Deadline(null, m.group().strip(), m.start(), List.of(RECURRING_DOUBT)));
         }
         m = WITHIN_DAYS.matcher(text);
         while (m.find()) {

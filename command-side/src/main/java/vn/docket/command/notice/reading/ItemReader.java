@@ -1,6 +1,7 @@
 package vn.docket.command.notice.reading;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,7 +46,7 @@ final class ItemReader {
     private static final List<String> OFFICE_HOLDERS = Words.list("officeHolders");
     /** Where the lead's task ends: the approval step or the deadline. */
     private static final Pattern TASK_END = Pattern.compile(
-            "(?iuU)[,;]?\\s*(?:(?<!(?:tờ|quy|chương|công) )trình\\s|thời (?:gian|hạn)|xong trước|hoàn thành trước|chậm nhất|trước\\s+(?:ngày|\\d)|trong thời hạn)");
+            "(?iuU)[,;]?\\s*(?:" + Words.submitting(false, "trình") + "\\s|thời (?:gian|hạn)|xong trước|hoàn thành trước|chậm nhất|trước\\s+(?:ngày|\\d)|trong thời hạn)");
 
     private final UnitDirectory directory;
     private final DeadlineReader deadlines;
@@ -178,7 +179,10 @@ final class ItemReader {
         return coordinators;
     }
 
-    /** The item's deadline, with the reader's doubts about it as warnings; a date before the meeting is flagged. */
+    /** How a clerk reads a date in a warning. */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    /** The item's deadline, with the reader's doubts about it as warnings; an early date is flagged. */
     private Optional<Deadline> deadline(String own, Context context, Warnings warnings, String path) {
         Optional<Deadline> found = deadlines.find(own, context.issuedOn(), context.meetingOn(), context.yearReference());
         if (found.isEmpty()) {
@@ -186,11 +190,17 @@ final class ItemReader {
             return found;
         }
         found.get().doubts().forEach(doubt -> warnings.add(path + ".deadline", doubt));
-        LocalDate date = found.get().date();
-        if (date != null && context.meetingOn() != null && date.isBefore(context.meetingOn())) {
-            warnings.add(path + ".deadline", "Hạn " + date + " sớm hơn ngày họp");
-        }
+        flagEarly(found.get().date(), context, warnings, path + ".deadline");
         return found;
+    }
+
+    /** A date before the document was issued, or before the meeting: a misread date, or a year written wrong. */
+    private static void flagEarly(LocalDate date, Context context, Warnings warnings, String field) {
+        if (date != null && context.issuedOn() != null && date.isBefore(context.issuedOn())) {
+            warnings.add(field, "Hạn " + DAY.format(date) + " sớm hơn ngày ban hành văn bản (" + DAY.format(context.issuedOn()) + ")");
+        } else if (date != null && context.meetingOn() != null && date.isBefore(context.meetingOn())) {
+            warnings.add(field, "Hạn " + DAY.format(date) + " sớm hơn ngày họp");
+        }
     }
 
     // --- heading ---
@@ -424,6 +434,7 @@ final class ItemReader {
         }
         Optional<Deadline> deadline = deadlines.find(paragraph, context.issuedOn(), context.meetingOn(), context.yearReference());
         deadline.ifPresent(d -> d.doubts().forEach(doubt -> warnings.add(path + ".deadline", doubt)));
+        deadline.ifPresent(d -> flagEarly(d.date(), context, warnings, path + ".deadline"));
         return new Contribution(units, deliverTo, deadline.map(Deadline::date).orElse(null), deadline.map(Deadline::text).orElse(null));
     }
 

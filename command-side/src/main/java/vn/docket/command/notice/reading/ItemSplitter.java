@@ -164,7 +164,7 @@ final class ItemSplitter {
         List<String> current = null;
         int headEnd = tailStart;
         // A page's headline ("UBND huyện X tổ chức phiên họp tháng 7") restates the text; it assigns nothing itself.
-        int from = bodyStart == 0 && lines.size() > 1 && isHeadline(lines.get(0)) ? 1 : bodyStart;
+        int from = bodyStart == 0 && lines.size() > 1 && isHeadline(lines.get(0)) && !opensWithAssignment(lines.get(0)) ? 1 : bodyStart;
         List<List<String>> clausesOfLines = new ArrayList<>();
         for (int i = from; i < tailStart; i++) {
             String line = lines.get(i);
@@ -396,6 +396,16 @@ final class ItemSplitter {
     static boolean onlyCarriesOut(String afterActors) {
         List<String> sentences = Sentences.split(afterActors.strip());
         return !sentences.isEmpty() && CARRY_OUT.matcher(sentences.get(0)).lookingAt() && VietnameseDates.first(sentences.get(0)).isEmpty();
+    }
+
+    /**
+     * "Giao Sở Xây dựng kiểm tra ..." with no full stop: a task pasted on the first line, not a headline;
+     * a headline tells who did something ("UBND tỉnh giao ...") rather than giving the order itself.
+     */
+    private boolean opensWithAssignment(String line) {
+        String text = CONNECTIVE.matcher(DASH.matcher(line).replaceFirst("")).replaceFirst("");
+        Matcher m = ASSIGNING.matcher(text);
+        return m.lookingAt() && !directory.leading(text.substring(m.end())).isEmpty();
     }
 
     /** The first line of a page when it ends no sentence: the headline of a report. */

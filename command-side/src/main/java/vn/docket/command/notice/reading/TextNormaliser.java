@@ -49,6 +49,8 @@ final class TextNormaliser {
         for (Map.Entry<Pattern, String> typo : TYPOS.entrySet()) {
             text = typo.getKey().matcher(text).replaceAll(typo.getValue());
         }
+        // Web copies lose spaces between words ("Bộ Kếhoạch và Đầu tư"): put them back before anything reads words.
+        text = Syllables.mend(text);
         List<String> lines = new ArrayList<>();
         for (String line : text.split("\n")) {
             // Cells of a header table side by side ("BỘ X | CỘNG HÒA ...", or columns kept apart by

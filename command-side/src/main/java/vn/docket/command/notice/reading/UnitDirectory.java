@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,8 +42,9 @@ public final class UnitDirectory {
     /** Words after a group of bodies that say whose they are ("các sở, ban, ngành thuộc tỉnh"): the group goes on. */
     private static final List<String> QUALIFIERS = Words.list("groupQualifiers");
     /** Words naming a level of government; an unlisted unit's name ends with one ("... huyện"). */
-    private static final Set<String> LEVEL_WORDS = Set.of("tỉnh", "huyện", "quận", "thị xã", "thành phố", "tp");
-    private static final Set<String> CITY_SUFFIX_FIRST = Set.of("thanh", "tp");
+    private static final Set<String> LEVEL_WORDS = Set.copyOf(Words.list("levelWords"));
+    /** "thành phố", "TP" after a city unit's name ("Phòng Kinh tế TP"), as token keys, longest first. */
+    private static final List<List<String>> CITY_SUFFIXES = Words.list("citySuffixes").stream().map(Tokens::key).toList();
 
     private record Entry(List<String> key, Unit unit) {
     }
@@ -141,8 +143,9 @@ public final class UnitDirectory {
                 out.add(new Unit(node.path("name").asText(), aliases));
             });
             for (Places.Province p : Places.all()) {
-                for (String body : List.of("UBND", "HĐND")) {
-                    String full = body.equals("UBND") ? "Ủy ban nhân dân" : "Hội đồng nhân dân";
+                for (Map.Entry<String, String> council : Words.pairs("councils").entrySet()) {
+                    String body = council.getKey();
+                    String full = council.getValue();
                     List<String> aliases = new ArrayList<>(List.of(full + " " + p.withLevel(), body + " " + p.name()));
                     for (String spelling : p.aliases()) {
                         aliases.add(body + " " + spelling);
@@ -184,6 +187,10 @@ public final class UnitDirectory {
         }
         String written = mention.written();
         int colon = written.indexOf(':');
+        if (colon < 0) {
+            // "các Bộ Tư pháp, Nội vụ và Tài chính": the head word runs straight into the first name.
+            return bareList(written, Tokens.of(written), 0).names();
+        }
         String head = written.substring(0, colon).strip().replaceFirst("(?iu)^các\\s+", "");
         head = head.substring(0, 1).toUpperCase(Locale.ROOT) + head.substring(1);
         List<String> out = new ArrayList<>();
@@ -218,6 +225,49 @@ public final class UnitDirectory {
             k++;
         }
         return k > colon + 1 ? k : 0;
+    }
+
+    /** A shorthand list without a colon: where it ends in the tokens, and the units it names. */
+    private record BareList(int end, List<String> names) {
+    }
+
+    /**
+     * "các Bộ Tư pháp, Tài nguyên và Môi trường, Nội vụ": the head word written once, then names after
+     * commas (or a last "và"), each a known unit once the head word is put before it. No list (end 0)
+     * unless it names two or more.
+     */
+    private BareList bareList(String text, List<Token> tokens, int i) {
+        BareList none = new BareList(0, List.of());
+        if (i + 1 >= tokens.size()) {
+            return none;
+        }
+        String head = headOf(text.substring(tokens.get(i + 1).start()));
+        if (head == null) {
+            return none;
+        }
+        int k = i + 1 + Tokens.key(head).size();
+        String writtenHead = slice(text, tokens, i + 1, k);
+        writtenHead = writtenHead.substring(0, 1).toUpperCase(Locale.ROOT) + writtenHead.substring(1);
+        List<String> names = new ArrayList<>();
+        int end = 0;
+        while (k < tokens.size() && tokens.get(k).isWord()) {
+            String candidate = writtenHead + " " + text.substring(tokens.get(k).start());
+            List<UnitMention> first = scan(candidate);
+            if (first.isEmpty() || first.get(0).kind() != UnitMention.Kind.KNOWN || !candidate.startsWith(first.get(0).written())) {
+                break;
+            }
+            int at = tokens.get(k).start() + first.get(0).written().length() - writtenHead.length() - 1;
+            while (k < tokens.size() && tokens.get(k).end() <= at) {
+                k++;
+            }
+            names.add(first.get(0).display());
+            end = k;
+            if (k >= tokens.size() || !(tokens.get(k).key().equals(",") || tokens.get(k).key().equals(Tokens.AND))) {
+                break;
+            }
+            k++;
+        }
+        return names.size() >= 2 ? new BareList(end, List.copyOf(names)) : none;
     }
 
     /** True for words that name units in general rather than one unit ("các cơ quan liên quan"). */
@@ -293,8 +343,9 @@ public final class UnitDirectory {
             String original = wordAt(text, tokens, i);
             if (original.equalsIgnoreCase("cùng") || original.equalsIgnoreCase("với")) {
                 i++;
-            } else if (original.equalsIgnoreCase("các") && (end = shorthandListEnd(text, tokens, i)) > 0) {
-                // "các Bộ: Tài chính, Kế hoạch và Đầu tư" names each ministry: see members().
+            } else if (original.equalsIgnoreCase("các")
+                    && ((end = shorthandListEnd(text, tokens, i)) > 0 || (end = bareList(text, tokens, i).end()) > 0)) {
+                // "các Bộ: Tài chính, Kế hoạch và Đầu tư", "các Sở Tư pháp, Nội vụ" name each body: see members().
                 mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.LIST));
                 i = end;
             } else if (original.equalsIgnoreCase("các") && (headAt(text, tokens, i + 1) || kindAt(text, tokens, i + 1)
@@ -386,7 +437,7 @@ public final class UnitDirectory {
         // "Sở Tài chính tỉnh" is the directory's Sở Tài chính; but "Trung tâm Phát triển quỹ đất tỉnh"
         // is another body than the city's "Trung tâm Phát triển quỹ đất thành phố".
         boolean cityUnit = Fold.fold(unit.name()).endsWith(" thanh pho");
-        if (CITY_SUFFIX_FIRST.contains(next.key()) || (next.key().equals("tinh") && !cityUnit)) {
+        if (CITY_SUFFIXES.stream().anyMatch(suffix -> suffix.get(0).equals(next.key())) || (next.key().equals("tinh") && !cityUnit)) {
             return true;
         }
         // The sentence must go on with what the unit does ("phòng GD-ĐT chủ trì"). Any other word
@@ -414,11 +465,13 @@ public final class UnitDirectory {
     }
 
     private static int skipCitySuffix(List<Token> tokens, int end) {
-        if (end + 1 < tokens.size() && tokens.get(end).key().equals("thanh") && tokens.get(end + 1).key().equals("pho")) {
-            return end + 2;
-        }
-        if (end < tokens.size() && tokens.get(end).key().equals("tp")) {
-            return end + 1 < tokens.size() && tokens.get(end + 1).key().equals(".") ? end + 2 : end + 1;
+        for (List<String> suffix : CITY_SUFFIXES) {
+            if (end + suffix.size() <= tokens.size()
+                    && tokens.subList(end, end + suffix.size()).stream().map(Token::key).toList().equals(suffix)) {
+                int after = end + suffix.size();
+                // "TP.": the full stop of an abbreviation belongs to it.
+                return suffix.size() == 1 && after < tokens.size() && tokens.get(after).key().equals(".") ? after + 1 : after;
+            }
         }
         return end;
     }
@@ -442,11 +495,10 @@ public final class UnitDirectory {
 
     private static List<String> withoutCitySuffix(List<String> key) {
         int n = key.size();
-        if (n > 2 && key.get(n - 2).equals("thanh") && key.get(n - 1).equals("pho")) {
-            return List.copyOf(key.subList(0, n - 2));
-        }
-        if (n > 1 && key.get(n - 1).equals("tp")) {
-            return List.copyOf(key.subList(0, n - 1));
+        for (List<String> suffix : CITY_SUFFIXES) {
+            if (n > suffix.size() && key.subList(n - suffix.size(), n).equals(suffix)) {
+                return List.copyOf(key.subList(0, n - suffix.size()));
+            }
         }
         return key;
     }

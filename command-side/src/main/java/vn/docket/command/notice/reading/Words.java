@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +33,40 @@ final class Words {
         }
         out.sort(Comparator.comparingInt(String::length).reversed());
         return List.copyOf(out);
+    }
+
+    /** A table of the file ("councils": abbreviation to full name), in the file's order. */
+    static Map<String, String> pairs(String name) {
+        Map<String, String> out = new LinkedHashMap<>();
+        WORDS.path(name).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        if (out.isEmpty()) {
+            throw new IllegalStateException("notice/words.json has no table '" + name + "'");
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * A regex for "trình" as the verb that sends work up ("trình UBND tỉnh"), not as part of a word of
+     * the list {@code notSubmitting} ("giải trình", "quá trình", "tờ trình", "trình bày"). {@code folded}:
+     * for text whose diacritics {@link Fold} removed. {@code verbs}: "trình" or an alternation holding it, the
+     * other verbs kept from the same compounds ("qua báo cáo", "tiền gửi").
+     */
+    static String submitting(boolean folded, String verbs) {
+        List<String> before = new ArrayList<>();
+        List<String> after = new ArrayList<>();
+        for (String compound : list("notSubmitting")) {
+            String[] words = (folded ? Fold.fold(compound) : compound).split(" ");
+            String verb = folded ? "trinh" : "trình";
+            if (words.length == 2 && words[1].equals(verb)) {
+                before.add(words[0]);
+            } else if (words.length == 2 && words[0].equals(verb)) {
+                after.add(words[1]);
+            } else {
+                throw new IllegalStateException("notice/words.json: '" + compound + "' in notSubmitting is not two words around 'trình'");
+            }
+        }
+        return "(?<!(?:" + String.join("|", before) + ") )(?:" + verbs + ")"
+                + "(?!\\s+(?:" + String.join("|", after) + ")(?![\\p{L}]))";
     }
 
     private static JsonNode load() {

@@ -76,6 +76,29 @@ class DeadlineReaderTest {
     }
 
     @Test
+    void a_month_or_quarter_the_work_is_moved_to_keeps_its_words_without_a_date() {
+        Deadline month = find("lùi thời điểm đưa vào sử dụng sang tháng 12 năm 2026 do thiếu vốn.").orElseThrow();
+        assertThat(month.date()).isNull();
+        assertThat(month.text()).isEqualTo("sang tháng 12 năm 2026");
+        assertThat(month.doubts()).anyMatch(m -> m.contains("hạn chỉ ghi tháng 12/2026"));
+        Deadline quarter = find("đưa trạm bơm vào vận hành trước quý IV năm 2026.").orElseThrow();
+        assertThat(quarter.date()).isNull();
+        assertThat(quarter.text()).isEqualTo("trước quý IV năm 2026");
+        assertThat(quarter.doubts()).anyMatch(m -> m.contains("hạn chỉ ghi quý 4/2026"));
+        Deadline done = find("Sở Xây dựng hoàn thành quý IV năm 2026, báo cáo UBND tỉnh.").orElseThrow();
+        assertThat(done.date()).isNull();
+        assertThat(done.text()).isEqualTo("hoàn thành quý IV năm 2026");
+    }
+
+    @Test
+    void a_day_of_every_month_is_kept_as_words_without_a_date() {
+        Deadline d = find("tổng hợp số hộ nghèo phát sinh, gửi Phòng Lao động trước ngày 25 hằng tháng.").orElseThrow();
+        assertThat(d.date()).isNull();
+        assertThat(d.text()).isEqualTo("trước ngày 25 hằng tháng");
+        assertThat(d.doubts()).anyMatch(m -> m.contains("lặp lại"));
+    }
+
+    @Test
     void a_recurring_limit_has_no_single_date() {
         Deadline d = find("gửi Bộ trước ngày 30 tháng 6 hằng năm.").orElseThrow();
         assertThat(d.date()).isNull();

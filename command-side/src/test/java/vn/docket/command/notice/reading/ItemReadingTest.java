@@ -108,6 +108,45 @@ class ItemReadingTest {
     }
 
     @Test
+    void giai_trinh_qua_trinh_and_to_trinh_are_not_the_approval_step() {
+        NoticeReading reading = read("""
+                1. Giao Phòng Tài chính - Kế hoạch giải trình các khoản chi vượt dự toán trong quá trình thi công cầu Kỳ Cùng, lập tờ trình điều chỉnh dự toán, trình Chủ tịch UBND thành phố trước ngày 28/5/2021.
+                """);
+        NoticeItem item = reading.items().get(0);
+        assertThat(item.lead()).isEqualTo("Phòng Tài chính - Kế hoạch");
+        assertThat(item.requirements()).containsExactly(
+                "giải trình các khoản chi vượt dự toán trong quá trình thi công cầu Kỳ Cùng, lập tờ trình điều chỉnh dự toán");
+        assertThat(item.submitTo()).containsExactly("Chủ tịch UBND thành phố");
+        assertThat(item.deadline()).hasToString("2021-05-28");
+    }
+
+    @Test
+    void a_deadline_earlier_than_the_notice_itself_is_flagged() {
+        NoticeReading reading = read("""
+                1. Giao Phòng Quản lý đô thị rà soát hồ sơ cấp phép xây dựng, báo cáo trước ngày 05/5/2020.
+                """);
+        assertThat(reading.items().get(0).deadline()).hasToString("2020-05-05");
+        assertThat(reading.warnings()).anySatisfy(w -> {
+            assertThat(w.field()).isEqualTo("items[0].deadline");
+            assertThat(w.message()).contains("05/05/2020", "sớm hơn ngày ban hành");
+        });
+    }
+
+    @Test
+    void an_input_owed_to_the_lead_before_the_notice_was_issued_is_flagged() {
+        NoticeReading reading = read("""
+                1. Dự thảo Kế hoạch chỉnh trang đô thị năm 2021 (Phòng Quản lý đô thị trình)
+                Giao phòng Quản lý đô thị hoàn thiện, trình Chủ tịch UBND thành phố trước ngày 30/5/2021.
+                Yêu cầu phòng Kinh tế, phòng Tài chính - Kế hoạch gửi về phòng Quản lý đô thị ý kiến tham gia trước ngày 06/5/2021 để tổng hợp.
+                """);
+        assertThat(reading.items().get(0).contributions()).hasSize(1);
+        assertThat(reading.warnings()).anySatisfy(w -> {
+            assertThat(w.field()).isEqualTo("items[0].contributions[0].deadline");
+            assertThat(w.message()).contains("06/05/2021", "sớm hơn ngày ban hành");
+        });
+    }
+
+    @Test
     void flags_units_the_directory_does_not_know() {
         NoticeReading reading = read("""
                 1. Giao Ban Quản lý dự án giao thông tỉnh chủ trì, phối hợp với Phòng Kinh tế khảo sát tuyến đường, trước ngày 30/5/2021.

@@ -114,6 +114,38 @@ class LetterReadingTest {
     }
 
     @Test
+    void a_shorthand_list_of_three_ministries_without_a_colon_names_each_ministry() {
+        NoticeReading reading = reader.readText("""
+                Về kiến nghị của Hiệp hội, Phó Thủ tướng có ý kiến như sau:
+                Giao các Bộ Tư pháp, Tài nguyên và Môi trường, Nội vụ nghiên cứu, trả lời kiến nghị theo thẩm quyền.
+                """);
+        assertThat(reading.items()).hasSize(1);
+        assertThat(reading.items().get(0).leads()).containsExactly("Bộ Tư pháp", "Bộ Tài nguyên và Môi trường", "Bộ Nội vụ");
+    }
+
+    @Test
+    void a_pasted_letter_opening_with_a_task_without_a_full_stop_keeps_that_task() {
+        NoticeReading reading = reader.readText("""
+                Giao Sở Xây dựng kiểm tra an toàn các chung cư cũ trên địa bàn, báo cáo UBND tỉnh trước ngày 15/7/2026
+                Giao Công an tỉnh hướng dẫn các hộ dân phòng cháy tại nhà trọ
+                """);
+        assertThat(reading.items()).extracting(NoticeItem::lead).containsExactly("Sở Xây dựng", "Công an tỉnh");
+        assertThat(reading.items().get(0).deadline()).hasToString("2026-07-15");
+    }
+
+    @Test
+    void words_run_together_in_a_web_copy_are_read_apart() {
+        NoticeReading reading = reader.readText("""
+                Về đề nghị của tỉnh, Phó Thủ tướng có ý kiến như sau:
+                Giao Bộ Kếhoạch và Đầu tư thẩm định nguồn vốn, báo cáo Thủ tướng Chính phủ trong thờihạn 07 ngày làm việc kể từ ngày ký.
+                Giao Bộ Tài chính bố trí kinh phí, hoàn thành trước ngày 20 tháng8 năm 2026.
+                """);
+        assertThat(reading.items()).extracting(NoticeItem::lead).containsExactly("Bộ Kế hoạch và Đầu tư", "Bộ Tài chính");
+        assertThat(reading.items().get(0).deadlineText()).isEqualTo("trong thời hạn 07 ngày làm việc kể từ ngày ký");
+        assertThat(reading.items().get(1).deadline()).hasToString("2026-08-20");
+    }
+
+    @Test
     void lettered_tasks_under_topic_sections_take_their_actor_from_the_lead_in() {
         NoticeReading reading = reader.readText("""
                 Để triển khai các quy định mới, Bộ kính đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo thực hiện các nhiệm vụ cụ thể như sau:

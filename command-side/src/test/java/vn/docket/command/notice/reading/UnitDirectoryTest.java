@@ -79,6 +79,14 @@ class UnitDirectoryTest {
     }
 
     @Test
+    void a_shorthand_list_without_a_colon_names_each_body_and_ends_where_the_names_do() {
+        List<UnitMention> units = directory.leading("các Sở Tư pháp, Nội vụ và Tài chính, UBND các huyện kiểm tra");
+        assertThat(directory.members(units.get(0))).containsExactly("Sở Tư pháp", "Sở Nội vụ", "Sở Tài chính");
+        assertThat(units).extracting(UnitMention::display).last().isEqualTo("UBND các huyện");
+        assertThat(directory.leading("các Bộ, ngành liên quan")).extracting(UnitMention::kind).containsExactly(UnitMention.Kind.GENERIC);
+    }
+
+    @Test
     void does_not_take_so_the_number_word_for_so_the_department() {
         assertThat(directory.leading("số 415/UBND-VP ngày 02/3/2021")).isEmpty();
     }
