@@ -65,6 +65,9 @@ final class HeaderReader {
             "(?uU)^((?:Văn phòng\\s+)?(?:UBND|HĐND)\\s+(?:tỉnh|thành phố|TP\\.?|huyện|quận|thị xã|xã|phường))\\b[.\\s]*(.*)$");
     private static final Pattern PEOPLE_COMMITTEE = Pattern.compile("(?iuU)\\bUBND\\s+(thành phố|tỉnh|huyện|quận|thị xã)\\b");
 
+    /** "Kính gửi: Bộ Y tế." opens a letter, at the start of a line. */
+    private static final Pattern ADDRESSED = Pattern.compile("(?imuU)^\\s*kính gửi\\b");
+
     private final UnitDirectory directory;
 
     HeaderReader(UnitDirectory directory) {
@@ -125,11 +128,14 @@ final class HeaderReader {
 
         String intro = String.join("\n", head.subList(Math.min(placeLine + 1, head.size()), head.size()));
         LocalDate meetingOn = meetingDate(intro);
-        if (meetingOn == null) {
+        // A letter (công văn) is addressed to its recipients and concludes no meeting: that it names no meeting
+        // date and no chair is no doubt for the clerk to check.
+        boolean letter = ADDRESSED.matcher(headText).find();
+        if (meetingOn == null && !letter) {
             warnings.add("notice.meetingOn", "Không thấy ngày họp");
         }
         String chair = chair(intro);
-        if (chair == null) {
+        if (chair == null && !letter) {
             warnings.add("notice.chair", "Không thấy tên người chủ trì cuộc họp");
         }
         Invitation invitation = null;

@@ -37,6 +37,17 @@ class LetterReadingTest {
     }
 
     @Test
+    void a_letter_is_not_doubted_for_naming_no_meeting_while_a_notice_without_one_is() {
+        assertThat(reader.readText(LETTER).warnings()).extracting(ReadingWarning::field)
+                .doesNotContain("notice.meetingOn", "notice.chair");
+
+        // The same text as a conclusion notice, addressed to no one: its meeting is missing, and the clerk is told.
+        NoticeReading notice = reader.readText(LETTER.replace("Số: 1234/VPCP-KTN", "Số: 1234/TB-VPCP")
+                .replace("Kính gửi: Bộ Y tế.\n", ""));
+        assertThat(notice.warnings()).extracting(ReadingWarning::field).contains("notice.meetingOn", "notice.chair");
+    }
+
+    @Test
     void the_issuer_is_read_from_a_header_table_converted_into_a_row_of_cells() {
         assertThat(reader.readText(LETTER).notice().issuer()).isEqualTo("Văn phòng Chính phủ");
     }
