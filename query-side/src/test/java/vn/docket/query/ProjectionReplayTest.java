@@ -177,6 +177,8 @@ class ProjectionReplayTest {
                 new Listed("vn.docket.query.assignments.AssignmentIndex",
                         db -> new Object[] {(BooleanSupplier) () -> true, Duration.ZERO}),
                 new Listed("vn.docket.query.audit.AuditLogProjection", db -> new Object[] {db, JSON}),
+                // Kept in memory like the assignment index, in its processing group; its entries are read below.
+                new Listed("vn.docket.query.audit.AuditIndex", db -> new Object[] {}),
                 new Listed("vn.docket.query.planpath.PlanPathProjection", db -> new Object[] {db}),
                 new Listed("vn.docket.query.notifications.NotificationProjection", db -> new Object[] {db,
                         new NotificationSettings(null, null), new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class)}),
@@ -351,6 +353,14 @@ class ProjectionReplayTest {
                     Map<String, String> entries = new TreeMap<>();
                     for (Map.Entry<?, ?> e : ((Map<?, ?>) field.get(projection)).entrySet()) {
                         entries.put(String.valueOf(e.getKey()), components((Record) e.getValue()));
+                    }
+                    contents.put("(memory) " + field.getName(), entries);
+                } else if (field.getName().equals("entries")) { // the audit index: one record per event, in order
+                    field.setAccessible(true);
+                    Map<String, String> entries = new TreeMap<>();
+                    List<?> inOrder = (List<?>) field.get(projection);
+                    for (int at = 0; at < inOrder.size(); at++) {
+                        entries.put(String.format("%06d", at), components((Record) inOrder.get(at)));
                     }
                     contents.put("(memory) " + field.getName(), entries);
                 }

@@ -41,6 +41,7 @@ import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
 import vn.docket.query.assignments.AssignmentIndex;
 import vn.docket.query.assignments.IndexHeap;
+import vn.docket.query.audit.AuditIndex;
 
 /**
  * The read side over HTTP as an integration meets it: Docket on its default embedded H2 database,
@@ -117,6 +118,7 @@ public final class ReadBenchmark {
         long restart = System.nanoTime();
         double catchUp;
         long heap;
+        long auditHeap;
         try (ConfigurableApplicationContext docket = start(data)) {
             double started = (System.nanoTime() - restart) / 1e9;
             AssignmentIndex index = docket.getBean(AssignmentIndex.class);
@@ -126,7 +128,8 @@ public final class ReadBenchmark {
             catchUp = (System.nanoTime() - restart) / 1e9;
             System.err.printf(Locale.ROOT, "restarted: context up in %.1f s, index caught up %.1f s after the start%n",
                     started, catchUp);
-            heap = IndexHeap.of(docket.getBean(EventStore.class));
+            heap = IndexHeap.of(docket.getBean(EventStore.class), IndexHeap.assignmentIndex());
+            auditHeap = IndexHeap.of(docket.getBean(EventStore.class), new AuditIndex());
         }
 
         System.out.printf(Locale.ROOT, "%-24s", "request");
@@ -142,8 +145,8 @@ public final class ReadBenchmark {
             long[] last = figures.get(sizes.get(sizes.size() - 1)).get(name);
             System.out.printf(Locale.ROOT, " %10.2f %8d%n", (double) last[1] / Math.max(1, first[1]), last[2]);
         }
-        System.out.printf(Locale.ROOT, "index at %,d assignments: caught up %.1f s after a restart began, heap %.1f MB%n",
-                sizes.get(sizes.size() - 1), catchUp, heap / 1e6);
+        System.out.printf(Locale.ROOT, "indexes at %,d assignments: caught up %.1f s after a restart began, heap %.1f MB"
+                + " (assignments) and %.1f MB (audit log)%n", sizes.get(sizes.size() - 1), catchUp, heap / 1e6, auditHeap / 1e6);
         System.out.printf(Locale.ROOT, "load average before: %s; after: %s%n", loadBefore,
                 Files.readString(Path.of("/proc/loadavg")).trim());
         // Threads of the closed Docket (the embedded server's among them) would keep the JVM alive.

@@ -4,26 +4,32 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
-/** For the read benchmark: the heap an assignment index of the whole store takes (its handlers are package-private). */
+/** For the read benchmark: the heap the in-memory indexes of the whole store take (their handlers are package-private). */
 public final class IndexHeap {
 
     private IndexHeap() {
     }
 
-    /** Bytes of heap held by a second index read from the store: used heap after a full GC, with it and before it. */
-    public static long of(EventStore store) throws Exception {
+    /** A new, empty assignment index. */
+    public static Object assignmentIndex() {
+        return new AssignmentIndex(() -> true, Duration.ZERO);
+    }
+
+    /**
+     * Bytes of heap held by {@code index} (new and empty, of the assignment index's processing group) once it has read
+     * the whole store: used heap after a full GC, with it and before it.
+     */
+    public static long of(EventStore store, Object index) throws Exception {
         long before = usedAfterGc();
-        AssignmentIndex index = new AssignmentIndex(() -> true, Duration.ZERO);
         AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(index);
         try (BlockingStream<TrackedEventMessage<?>> events = store.openStream(null)) {
             while (events.hasNextAvailable(2, TimeUnit.SECONDS)) {
                 // Through the index's own event handlers, as its processor calls them.
                 TrackedEventMessage<?> message = events.nextAvailable();
-                if (message instanceof DomainEventMessage<?> && handlers.canHandle(message)) {
+                if (handlers.canHandle(message)) {
                     handlers.handle(message);
                 }
             }

@@ -324,7 +324,7 @@ public class AssignmentIndex {
      * Waits (at most docket.assignment-index.catch-up-wait) for the index to catch up after start-up; past that,
      * answers 503 list-catching-up rather than a list that would leave assignments out.
      */
-    void awaitCaughtUp() {
+    public void awaitCaughtUp() {
         long until = System.nanoTime() + catchUpWait.toNanos();
         while (!caughtUp()) {
             if (System.nanoTime() > until) {

@@ -2,7 +2,6 @@ package vn.docket.query.assignments;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,13 +12,12 @@ import java.util.Map;
 import java.util.Objects;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
+import vn.docket.query.support.ReadModels;
 
 /** Other queries (a notice's items) show assignments as the list does; this is the one way to read them. */
 @Component
 public class AssignmentLookup {
 
-    /** Ids per read: the embedded server answers {@code _id $in} from its unique index; MongoDB in one reply. */
-    static final int KEYS_PER_READ = 128;
     /** How long a page waits for the read model to write what the index already has (see {@link #inOrder}). */
     static final Duration READ_MODEL_WAIT = Duration.ofSeconds(2);
     /** Only an entry the index changed this recently is waited for; an older gap is not about to close. */
@@ -80,12 +78,6 @@ public class AssignmentLookup {
     }
 
     private Map<String, Document> read(List<String> ids) {
-        Map<String, Document> found = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += KEYS_PER_READ) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + KEYS_PER_READ));
-            assignments.find(Filters.in("_id", chunk)).batchSize(chunk.size())
-                    .forEach(d -> found.put(d.getString("_id"), d));
-        }
-        return found;
+        return ReadModels.byIds(assignments, ids);
     }
 }

@@ -2,33 +2,35 @@ package vn.docket.query.audit;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.docket.platform.PlatformConfiguration;
 import vn.docket.platform.Text;
 import vn.docket.platform.security.CurrentActor;
+import vn.docket.query.assignments.AssignmentIndex;
 import vn.docket.query.assignments.AssignmentLookup;
 import vn.docket.query.assignments.AssignmentView;
 import vn.docket.query.assignments.Visibility;
 import vn.docket.platform.web.RuleBroken;
 import vn.docket.query.support.Page;
 import vn.docket.query.support.Paging;
+import vn.docket.query.support.ReadModels;
 
 @RestController
 @Tag(name = "Audit")
@@ -37,12 +39,22 @@ class AuditController {
     private final MongoCollection<Document> log;
     private final Visibility visibility;
     private final AssignmentLookup lookup;
+    private final AssignmentIndex index;
+    private final AuditIndex auditIndex;
 
-    AuditController(MongoDatabase database, Visibility visibility, AssignmentLookup lookup) {
+    AuditController(MongoDatabase database, Visibility visibility, AssignmentLookup lookup, AssignmentIndex index,
+                    AuditIndex auditIndex) {
         this.log = database.getCollection(AuditLogProjection.COLLECTION);
         this.visibility = visibility;
         this.lookup = lookup;
+        this.index = index;
+        this.auditIndex = auditIndex;
     }
+
+    /** How long a page waits for the audit log projection to write what the index already has. */
+    static final Duration READ_MODEL_WAIT = Duration.ofSeconds(2);
+    /** Only an event recorded this recently is waited for; an older gap is not about to close. */
+    static final Duration RECENT = Duration.ofSeconds(10);
 
     /** One audit entry; the field names are part of the HTTP contract. */
     record AuditEntry(String eventId, String type, String assignmentId, String assignmentTitle, Long sequence,
@@ -66,11 +78,13 @@ class AuditController {
         if (from != null && to != null && to.isBefore(from)) {
             throw new RuleBroken("range-reversed", "'to' must not be before 'from'.");
         }
-        List<Bson> filters = new ArrayList<>();
+        index.awaitCaughtUp();
+        List<Predicate<AuditIndex.Entry>> filters = new ArrayList<>();
         List<String> visible = visibility.visibleIds(CurrentActor.get());
         if (visible != null) {
             // Unit staff read the history of what their unit may see, and nothing else.
-            filters.add(Filters.in("assignmentId", visible));
+            Set<String> theirs = new HashSet<>(visible);
+            filters.add(e -> e.assignmentId() != null && theirs.contains(e.assignmentId()));
         }
         String id = Text.clean(assignment) == null ? null : Text.clean(assignment).toLowerCase(Locale.ROOT);
         if (id != null) {
@@ -78,37 +92,62 @@ class AuditController {
                 throw new RuleBroken("assignment-filter", "Filter by a task's id, or by its first characters as the log "
                         + "shows them (at least 4, such as 3f2a9c1e).");
             }
-            filters.add(id.length() == 36 ? Filters.eq("assignmentId", id)
-                    : Filters.regex("assignmentId", "^" + Pattern.quote(id)));
+            filters.add(e -> e.assignmentId() != null && e.assignmentId().startsWith(id));
         }
         String who = Text.clean(actor);
         if (who != null) {
             // A user id as typed, or any part of a person's name, with or without tone marks.
-            filters.add(Filters.or(Filters.eq("actor.id", who.toLowerCase(Locale.ROOT)),
-                    Filters.regex("actorSearch", Pattern.quote(Text.folded(who)))));
+            String login = who.toLowerCase(Locale.ROOT);
+            String folded = Text.folded(who);
+            filters.add(e -> login.equals(e.who().id()) || (e.who().words() != null && e.who().words().contains(folded)));
         }
-        if (Text.clean(unit) != null) {
-            filters.add(Filters.eq("actor.unit", Text.clean(unit)));
+        String u = Text.clean(unit);
+        if (u != null) {
+            filters.add(e -> u.equals(e.who().unit()));
         }
-        if (from != null) {
-            filters.add(Filters.gte("recordedAt", Date.from(from.atStartOfDay(PlatformConfiguration.ZONE).toInstant())));
-        }
-        if (to != null) {
-            filters.add(Filters.lt("recordedAt",
-                    Date.from(to.plusDays(1).atStartOfDay(PlatformConfiguration.ZONE).toInstant())));
-        }
-        Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
-        List<Document> found = log.find(filter).sort(Sorts.descending("recordedAt", "seq")).skip(paging.skip())
-                .limit(paging.size()).into(new ArrayList<>());
-        Map<String, AssignmentView> assignments = lookup.byIds(found.stream().map(d -> d.getString("assignmentId"))
+        long since = from == null ? Long.MIN_VALUE : from.atStartOfDay(PlatformConfiguration.ZONE).toInstant().toEpochMilli();
+        long until = to == null ? Long.MAX_VALUE : to.plusDays(1).atStartOfDay(PlatformConfiguration.ZONE).toInstant().toEpochMilli();
+        filters.add(e -> e.recordedAt() >= since && e.recordedAt() < until);
+        AuditIndex.Found found = auditIndex.find(e -> filters.stream().allMatch(f -> f.test(e)), paging.skip(), paging.size());
+        List<Document> entries = documents(found.page());
+        Map<String, AssignmentView> assignments = lookup.byIds(entries.stream().map(d -> d.getString("assignmentId"))
                 .filter(Objects::nonNull).distinct().toList());
-        List<AuditEntry> items = found.stream().map(d -> {
+        List<AuditEntry> items = entries.stream().map(d -> {
             AssignmentView about = assignments.get(d.getString("assignmentId"));
             return new AuditEntry(d.getString("_id"), d.getString("type"), d.getString("assignmentId"),
                     about == null ? null : about.title(), d.getLong("seq"), d.get("actor", Document.class),
                     d.getDate("recordedAt").toInstant(), d.getString("effectiveDate"), d.getString("commandId"),
                     d.get("payload", Document.class));
         }).toList();
-        return new Page<>(items, paging.page(), paging.size(), log.countDocuments(filter));
+        return new Page<>(items, paging.page(), paging.size(), found.total());
+    }
+
+    /**
+     * The page's entries from the read model, by id, in the index's order. The index and the audit log projection
+     * follow the event store separately, so an entry recorded a moment ago may not be written yet: the page waits
+     * for it up to {@link #READ_MODEL_WAIT}, then leaves it out (the total still counts it).
+     */
+    private List<Document> documents(List<AuditIndex.Entry> entries) {
+        List<String> ids = entries.stream().map(AuditIndex.Entry::eventId).toList();
+        Map<String, Document> found = ReadModels.byIds(log, ids);
+        long recent = System.currentTimeMillis() - RECENT.toMillis();
+        long until = System.nanoTime() + READ_MODEL_WAIT.toNanos();
+        List<String> missing = missing(entries, found, recent);
+        while (!missing.isEmpty() && System.nanoTime() < until) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            found.putAll(ReadModels.byIds(log, missing));
+            missing = missing(entries, found, recent);
+        }
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    private static List<String> missing(List<AuditIndex.Entry> entries, Map<String, Document> found, long recent) {
+        return entries.stream().filter(e -> e.recordedAt() > recent && !found.containsKey(e.eventId()))
+                .map(AuditIndex.Entry::eventId).toList();
     }
 }

@@ -53,12 +53,9 @@ class AuditLogProjection {
                 .append("effectiveDate", fields.get("effectiveDate"))
                 .append("commandId", message.getMetaData().get(EventMetadata.COMMAND_ID))
                 .append("payload", new Document(fields));
-        // Which assignment an entry concerns comes from the payload: events without an aggregate (a refused
-        // attempt) are stored under their own id, which is no assignment.
-        if (payload instanceof AssignmentEvent event) {
-            entry.append("assignmentId", event.assignmentId().toString());
-        } else if (payload instanceof AccessDenied denied && denied.assignmentId() != null) {
-            entry.append("assignmentId", denied.assignmentId().toString());
+        String assignmentId = assignmentOf(payload);
+        if (assignmentId != null) {
+            entry.append("assignmentId", assignmentId);
         } else if (payload instanceof NoticeEvent notice) {
             entry.append("noticeId", notice.noticeId().toString());
         } else if (payload instanceof UserEvent user) {
@@ -68,6 +65,20 @@ class AuditLogProjection {
             entry.append("seq", domain.getSequenceNumber());
         }
         log.replaceOne(Filters.eq("_id", entry.getString("_id")), entry, new ReplaceOptions().upsert(true));
+    }
+
+    /**
+     * Which assignment an entry concerns, from the payload: events without an aggregate (a refused attempt) are
+     * stored under their own id, which is no assignment.
+     */
+    static String assignmentOf(Object payload) {
+        if (payload instanceof AssignmentEvent event) {
+            return event.assignmentId().toString();
+        }
+        if (payload instanceof AccessDenied denied && denied.assignmentId() != null) {
+            return denied.assignmentId().toString();
+        }
+        return null;
     }
 
     /** The actor's id and name, folded, so that the log can be filtered by "lan" or "nguyen thi lan". */

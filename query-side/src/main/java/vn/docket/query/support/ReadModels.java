@@ -7,7 +7,9 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.bson.Document;
 import vn.docket.platform.eventstore.StoredTimestamps;
@@ -66,6 +68,20 @@ public final class ReadModels {
         } else {
             collection.updateOne(Filters.eq("_id", id), Updates.pull(MEMBERS, member));
         }
+    }
+
+    /** Ids per read: the embedded server answers {@code _id $in} from its unique index, MongoDB in one reply. */
+    public static final int KEYS_PER_READ = 128;
+
+    /** The documents with these ids, by id (a missing one is absent), read {@link #KEYS_PER_READ} ids at a time. */
+    public static Map<String, Document> byIds(MongoCollection<Document> collection, List<String> ids) {
+        Map<String, Document> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += KEYS_PER_READ) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + KEYS_PER_READ));
+            collection.find(Filters.in("_id", chunk)).batchSize(chunk.size())
+                    .forEach(d -> found.put(d.getString("_id"), d));
+        }
+        return found;
     }
 
     private static Document copy(Document doc) {

@@ -36,6 +36,7 @@ import vn.docket.events.TaskCancelled;
 import vn.docket.events.TaskReassigned;
 import vn.docket.platform.security.DocketUser;
 import vn.docket.platform.users.UserStore;
+import vn.docket.query.support.ReadModels;
 
 /**
  * The embedded server answers a query from an index only when it is an equality or {@code $in} on exactly a
@@ -124,7 +125,7 @@ class ReadSideExactMatchReadsTest {
             if (value.isDocument()) {
                 assertThat(value.asDocument().keySet()).as(s.toString()).isEqualTo(Set.of("$in"));
                 assertThat(value.asDocument().getArray("$in").size()).as(s.toString())
-                        .isLessThanOrEqualTo(AssignmentLookup.KEYS_PER_READ);
+                        .isLessThanOrEqualTo(ReadModels.KEYS_PER_READ);
             }
         }
     }

@@ -34,7 +34,7 @@ import vn.docket.events.ReminderSent;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
 import vn.docket.platform.security.DocketUser;
-import vn.docket.query.assignments.TestVisibility;
+import vn.docket.query.assignments.TestReadSide;
 
 /**
  * An assignment's plan path is read by its steps' ids, never by a filter that the embedded server would answer by
@@ -69,7 +69,7 @@ class PlanPathReadsTest {
         MongoDatabase database = client.getDatabase("test");
         projection = new AnnotationEventHandlerAdapter(new PlanPathProjection(database));
         controller = new PlanPathController(database, Clock.fixed(DAY.plusDays(30).atStartOfDay().toInstant(ZoneOffset.UTC),
-                ZoneOffset.UTC), TestVisibility.overAnEmptyIndex());
+                ZoneOffset.UTC), TestReadSide.overAnEmptyIndex());
         DocketUser user = new DocketUser(CLERK, null);
         SecurityContextHolder.getContext().setAuthentication(
                 new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));

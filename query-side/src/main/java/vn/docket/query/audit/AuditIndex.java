@@ -1,0 +1,116 @@
+package vn.docket.query.audit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+import vn.docket.query.assignments.AssignmentIndex;
+import vn.docket.query.support.EventActors;
+
+/**
+ * The audit log's index, held in memory on every query node: per event only what the log's filters and its
+ * order read (about 150 bytes), kept oldest first so that a page walks it from the end. A page reads only its
+ * own entries from the {@code audit_log} read model, by id: the embedded database scans the whole collection
+ * for any filter, sort or count, which took seconds at 10,000 assignments (bench/read.sh).
+ *
+ * <p>It belongs to the assignment index's processing group, whose position is kept in memory: every node reads
+ * the whole event store once at start (one read for both indexes) and then follows it, whatever the other nodes
+ * handle ({@code AssignmentIndexConfiguration}).
+ */
+@Component
+@ProcessingGroup(AssignmentIndex.NAME)
+public class AuditIndex {
+
+    /** Who did it, shared by all of that person's entries: id, unit, and id and name folded for the search. */
+    record Who(String id, String unit, String words) {
+    }
+
+    /** One event; {@code seq} is -1 for an event of no aggregate. */
+    record Entry(String eventId, long recordedAt, long seq, String assignmentId, Who who) {
+    }
+
+    /** A page of entries, newest first, and how many matched in all. */
+    record Found(List<Entry> page, long total) {
+    }
+
+    /** The log's order, oldest first: recorded at, then the aggregate's sequence (none first). */
+    private static final Comparator<Entry> ORDER = Comparator.comparingLong(Entry::recordedAt)
+            .thenComparingLong(Entry::seq);
+
+    private final List<Entry> entries = new ArrayList<>();
+    private final Map<Who, Who> people = new HashMap<>();
+    private final Map<String, String> assignmentIds = new HashMap<>();
+    /** One writer (the processor), many readers (requests); a pass over 300,000 entries holds it about 2 ms. */
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+    @EventHandler
+    void on(Object payload, EventMessage<?> message) {
+        Document actor = EventActors.of(message.getMetaData());
+        Who who = new Who(actor.getString("id"), actor.getString("unit"), AuditLogProjection.actorSearch(actor));
+        String assignmentId = AuditLogProjection.assignmentOf(payload);
+        long seq = message instanceof DomainEventMessage<?> domain && domain.getType() != null
+                ? domain.getSequenceNumber() : -1;
+        lock.writeLock().lock();
+        try {
+            add(new Entry(message.getIdentifier(), message.getTimestamp().toEpochMilli(), seq,
+                    assignmentId == null ? null : assignmentIds.computeIfAbsent(assignmentId, id -> id),
+                    people.computeIfAbsent(who, w -> w)));
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Puts the entry in its place, which is nearly always the end: events arrive in the store's order, and only
+     * clocks of different nodes put one a little before another. An event delivered again is not added twice.
+     */
+    private void add(Entry entry) {
+        int low = 0;
+        int high = entries.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (ORDER.compare(entries.get(middle), entry) <= 0) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        for (int at = low - 1; at >= 0 && ORDER.compare(entries.get(at), entry) == 0; at--) {
+            if (entries.get(at).eventId().equals(entry.eventId())) {
+                return;
+            }
+        }
+        entries.add(low, entry);
+    }
+
+    /** The entries that pass the filter, newest first: skip, then at most limit; and the total. */
+    Found find(Predicate<Entry> filter, long skip, int limit) {
+        List<Entry> page = new ArrayList<>(Math.min(limit, 256));
+        long total = 0;
+        lock.readLock().lock();
+        try {
+            for (int at = entries.size() - 1; at >= 0; at--) {
+                Entry entry = entries.get(at);
+                if (filter.test(entry)) {
+                    if (total >= skip && page.size() < limit) {
+                        page.add(entry);
+                    }
+                    total++;
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        return new Found(page, total);
+    }
+}
