@@ -32,11 +32,13 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.docket.app.DocketApplication;
 import vn.docket.events.Actor;
+import vn.docket.events.DeadlineMissed;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
 import vn.docket.events.NoticeSource;
+import vn.docket.events.ReminderSent;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
 import vn.docket.query.assignments.AssignmentIndex;
@@ -221,13 +223,20 @@ public final class ReadBenchmark {
             events.add(event(id, 0, clerk, new TaskAssigned(id, title, DeliverableKind.PLAN, UNITS.get(random.nextInt(UNITS.size())),
                     random.nextBoolean() ? List.of() : List.of(UNITS.get(random.nextInt(UNITS.size()))), deadline, List.of(LEVEL),
                     new NoticeSource((100 + i / 10) + "/TB-UBND", i % 10 + 1, null), null, assigned)));
+            String lead = ((TaskAssigned) events.get(events.size() - 1).getPayload()).leadUnit();
+            // Every task is chased a few working days before its deadline (the unit's bell).
+            events.add(event(id, 1, Actor.SYSTEM, new ReminderSent(id, lead, ReminderSent.Kind.BEFORE_DEADLINE, deadline, 3, null,
+                    deadline.minusDays(5))));
             int fate = random.nextInt(6);
             if (fate <= 1) {
                 LocalDate handedIn = assigned.plusDays(random.nextInt(90));
-                events.add(event(id, 1, unit, new DraftSubmitted(id, 1, "v1.docx", null, "https://vanban.example.vn/" + i, null, handedIn)));
+                events.add(event(id, 2, unit, new DraftSubmitted(id, 1, "v1.docx", null, "https://vanban.example.vn/" + i, null, handedIn)));
                 if (fate == 1) {
-                    events.add(event(id, 2, chair, new DraftApproved(id, 1, LEVEL, true, null, null, handedIn.plusDays(3))));
+                    events.add(event(id, 3, chair, new DraftApproved(id, 1, LEVEL, true, null, null, handedIn.plusDays(3))));
                 }
+            } else if (fate == 2) {
+                // One in six is missed: the unit and the clerks are told (the clerk's bell).
+                events.add(event(id, 2, Actor.SYSTEM, new DeadlineMissed(id, lead, deadline, deadline.plusDays(1))));
             }
             if ((i + 1 - from) % PER_APPEND == 0 || i + 1 == to) {
                 store.publish(events);

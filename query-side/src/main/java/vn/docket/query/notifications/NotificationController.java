@@ -3,14 +3,14 @@ package vn.docket.query.notifications;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +22,7 @@ import vn.docket.platform.security.CurrentActor;
 import vn.docket.platform.web.NotFound;
 import vn.docket.query.support.Page;
 import vn.docket.query.support.Paging;
+import vn.docket.query.support.ReadModels;
 
 @RestController
 @Tag(name = "Notifications")
@@ -29,10 +30,12 @@ class NotificationController {
 
     private final MongoCollection<Document> notifications;
     private final NotificationReads reads;
+    private final NotificationFeeds feeds;
 
-    NotificationController(MongoDatabase database, NotificationReads reads) {
+    NotificationController(MongoDatabase database, NotificationReads reads, NotificationFeeds feeds) {
         this.notifications = database.getCollection(NotificationProjection.COLLECTION);
         this.reads = reads;
+        this.feeds = feeds;
     }
 
     record Notification(String id, String assignmentId, String type, String subject, String text,
@@ -49,33 +52,38 @@ class NotificationController {
                             @RequestParam(required = false) String lang) {
         Paging paging = Paging.of(page, size);
         Actor me = CurrentActor.get();
-        Bson filter = audience(me);
+        List<NotificationFeeds.Member> all = feeds.of(audience(me), null);
+        List<String> ids = all.stream().skip(paging.skip()).limit(paging.size()).map(NotificationFeeds.Member::id).toList();
+        Map<String, Document> found = ReadModels.byIds(notifications, ids);
         Document state = reads.state(me.id());
         List<Notification> items = new ArrayList<>();
-        notifications.find(filter).sort(Sorts.descending("recordedAt", "_id")).skip(paging.skip()).limit(paging.size())
-                .forEach(d -> {
-                    NotificationWording.Words words = NotificationWording.of(d.getString("type"), d.get("values", Document.class), lang);
-                    items.add(new Notification(d.getString("_id"), d.getString("assignmentId"), d.getString("type"),
-                            words == null ? d.getString("subject") : words.subject(),
-                            words == null ? d.getString("text") : words.text(), d.get("values", Document.class),
-                            d.get("actor", Document.class), d.getDate("recordedAt"), d.get("mail", Document.class),
-                            reads.isRead(state, d)));
-                });
-        return new Page<>(items, paging.page(), paging.size(), notifications.countDocuments(filter));
+        ids.stream().map(found::get).filter(Objects::nonNull).forEach(d -> {
+            NotificationWording.Words words = NotificationWording.of(d.getString("type"), d.get("values", Document.class), lang);
+            items.add(new Notification(d.getString("_id"), d.getString("assignmentId"), d.getString("type"),
+                    words == null ? d.getString("subject") : words.subject(),
+                    words == null ? d.getString("text") : words.text(), d.get("values", Document.class),
+                    d.get("actor", Document.class), d.getDate("recordedAt"), d.get("mail", Document.class),
+                    reads.isRead(state, d)));
+        });
+        return new Page<>(items, paging.page(), paging.size(), all.size());
     }
 
     @GetMapping("/api/notifications/unread")
     @Operation(summary = "How many of the signed-in user's notifications they have not read")
     Unread unread() {
         Actor me = CurrentActor.get();
-        return new Unread(notifications.countDocuments(reads.unread(me.id(), audience(me))));
+        Document state = reads.state(me.id());
+        List<String> read = state.getList("read", String.class, List.of());
+        return new Unread(feeds.of(audience(me), state.getDate("readUpTo")).stream()
+                .filter(m -> !read.contains(m.id())).count());
     }
 
     @PostMapping("/api/notifications/{id}/read")
     @Operation(summary = "Marks one notification read for the signed-in user; again changes nothing")
     ResponseEntity<Void> markRead(@PathVariable String id) {
         Actor me = CurrentActor.get();
-        if (notifications.countDocuments(Filters.and(Filters.eq("_id", id), audience(me))) == 0) {
+        Document n = notifications.find(Filters.eq("_id", id)).first();
+        if (n == null || n.getList("audience", String.class).stream().noneMatch(audience(me)::contains)) {
             throw new NotFound("No notification with id " + id + " for you.");
         }
         reads.markRead(me.id(), id);
@@ -86,16 +94,18 @@ class NotificationController {
     @Operation(summary = "Marks every notification the signed-in user can see now as read")
     ResponseEntity<Void> markAllRead() {
         Actor me = CurrentActor.get();
-        reads.markAllRead(me.id(), audience(me));
+        Date readUpTo = reads.state(me.id()).getDate("readUpTo");
+        feeds.of(audience(me), readUpTo).stream().findFirst()
+                .ifPresent(newest -> reads.markAllRead(me.id(), new Date(newest.time())));
         return ResponseEntity.noContent().build();
     }
 
     /** Notifications go to a unit or a role; a person sees those of their role and of their unit. */
-    private static Bson audience(Actor me) {
+    private static List<String> audience(Actor me) {
         List<String> audience = new ArrayList<>(List.of(Audience.role(me.role())));
         if (me.unit() != null) {
             audience.add(Audience.unit(me.unit()));
         }
-        return Filters.in("audience", audience);
+        return audience;
     }
 }

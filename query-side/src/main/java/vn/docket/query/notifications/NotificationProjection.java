@@ -52,12 +52,15 @@ class NotificationProjection {
 
     private final MongoCollection<Document> notifications;
     private final MongoCollection<Document> tasks;
+    /** The bell's keys: written with each notification (part of this projection's writes). */
+    private final NotificationFeeds feeds;
     private final NotificationSettings settings;
     private final ObjectProvider<JavaMailSender> mail;
 
     NotificationProjection(MongoDatabase database, NotificationSettings settings, ObjectProvider<JavaMailSender> mail) {
         this.notifications = database.getCollection(COLLECTION);
         this.tasks = database.getCollection(TASKS);
+        this.feeds = new NotificationFeeds(database);
         this.settings = settings;
         this.mail = mail;
     }
@@ -158,10 +161,17 @@ class NotificationProjection {
             notifications.insertOne(n);
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return; // this event was notified already
+                // Notified already, perhaps without its feed entries (a crash before the batch's writes). The stored
+                // one is added: a redelivery after a reassignment would name another unit.
+                Document notified = notifications.find(Filters.eq("_id", n.getString("_id"))).first();
+                if (notified != null) {
+                    feeds.add(notified);
+                }
+                return;
             }
             throw e;
         }
+        feeds.add(n);
         mailTo(n, settings.addressesFor(audience), subject, text);
     }
 

@@ -3,15 +3,11 @@ package vn.docket.query.notifications;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,25 +21,9 @@ class NotificationReads {
     static final String COLLECTION = "notification_reads";
 
     private final MongoCollection<Document> reads;
-    private final MongoCollection<Document> notifications;
 
     NotificationReads(MongoDatabase database) {
         this.reads = database.getCollection(COLLECTION);
-        this.notifications = database.getCollection(NotificationProjection.COLLECTION);
-    }
-
-    /** The person's notifications not yet read: after the last "all read" and not read one by one. */
-    Bson unread(String userId, Bson audience) {
-        Document state = state(userId);
-        List<Bson> filters = new ArrayList<>(List.of(audience));
-        if (state.getDate("readUpTo") != null) {
-            filters.add(Filters.gt("recordedAt", state.getDate("readUpTo")));
-        }
-        List<String> read = state.getList("read", String.class, List.of());
-        if (!read.isEmpty()) {
-            filters.add(Filters.nin("_id", read));
-        }
-        return Filters.and(filters);
     }
 
     boolean isRead(Document state, Document notification) {
@@ -61,14 +41,8 @@ class NotificationReads {
         reads.updateOne(Filters.eq("_id", userId), Updates.addToSet("read", notificationId), new UpdateOptions().upsert(true));
     }
 
-    /** Everything the person can see now is read: the newest one's time becomes the mark, and the single marks go. */
-    void markAllRead(String userId, Bson audience) {
-        Document newest = notifications.find(audience).sort(Sorts.descending("recordedAt"))
-                .projection(Projections.include("recordedAt")).first();
-        if (newest == null) {
-            return;
-        }
-        Date upTo = newest.getDate("recordedAt");
+    /** Everything up to {@code upTo} (the newest the person can see now) is read, and the single marks go. */
+    void markAllRead(String userId, Date upTo) {
         Date before = state(userId).getDate("readUpTo");
         if (before != null && before.after(upTo)) {
             return;

@@ -1,0 +1,241 @@
+package vn.docket.query.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import vn.docket.events.Actor;
+import vn.docket.events.DeadlineMissed;
+import vn.docket.events.DeliverableKind;
+import vn.docket.events.EventMetadata;
+import vn.docket.events.ExtensionRequested;
+import vn.docket.events.ReminderSent;
+import vn.docket.events.Role;
+import vn.docket.events.TaskAssigned;
+import vn.docket.platform.PlatformConfiguration;
+import vn.docket.platform.security.DocketUser;
+import vn.docket.query.support.Page;
+
+/**
+ * The bell (a person's notifications, their unread count, "read all" and "read one") gives the answers of the plain
+ * rule over every notification, and reads notifications and their feeds by key alone: on the embedded server a filter
+ * on the audience, a sort or a count reads every notification ever sent, on every page a person opens.
+ */
+class NotificationFeedsTest {
+
+    static final List<String> UNITS = List.of("Phòng Kinh tế", "Phòng Quản lý đô thị", "Phòng Tài chính - Kế hoạch");
+    static final Actor CLERK = new Actor("lan", "Nguyễn Thị Lan", null, Role.CLERK);
+    static final Actor CHAIR = new Actor("chutich", "Nguyễn Văn Chủ Tịch", null, Role.CHAIR);
+    static final Actor ECONOMY = new Actor("hung", "Trần Văn Hùng", UNITS.get(0), Role.UNIT_STAFF);
+    static final Actor TOWN = new Actor("mai", "Lê Thị Mai", UNITS.get(1), Role.UNIT_HEAD);
+    static final Instant START = LocalDate.of(2026, 7, 20).atStartOfDay(PlatformConfiguration.ZONE).toInstant();
+
+    final Random random = new Random(11);
+    final List<EventMessage<?>> messages = new ArrayList<>();
+    final List<BsonDocument> reads = new CopyOnWriteArrayList<>();
+    MongoServer server;
+    MongoClient client;
+    /** The plain rule's reads, on a connection of their own: not recorded. */
+    MongoClient plainClient;
+    MongoCollection<Document> stored;
+    AnnotationEventHandlerAdapter projection;
+    NotificationFeeds feeds;
+    NotificationController controller;
+    Instant at = START;
+
+    @BeforeEach
+    void setUp() {
+        server = new MongoServer(new MemoryBackend());
+        String uri = server.bindAndGetConnectionString();
+        CommandListener recorder = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                String name = event.getCommandName();
+                if (event.getCommand().get(name) instanceof BsonString collection
+                        && (collection.getValue().equals(NotificationProjection.COLLECTION)
+                            || collection.getValue().equals(NotificationFeeds.COLLECTION))) {
+                    reads.add(name.equals("find") ? event.getCommand().getDocument("filter", new BsonDocument()).clone()
+                            : new BsonDocument(name, collection));
+                }
+            }
+        };
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                .addCommandListener(recorder).build());
+        MongoDatabase database = client.getDatabase("test");
+        plainClient = MongoClients.create(uri);
+        stored = plainClient.getDatabase("test").getCollection(NotificationProjection.COLLECTION);
+        projection = new AnnotationEventHandlerAdapter(new NotificationProjection(database, new NotificationSettings(null, null),
+                new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class)));
+        feeds = new NotificationFeeds(database);
+        controller = new NotificationController(database, new NotificationReads(database), feeds);
+    }
+
+    @AfterEach
+    void tearDown() {
+        SecurityContextHolder.clearContext();
+        client.close();
+        plainClient.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void the_bell_lists_and_counts_what_the_plain_rule_over_every_notification_gives_reading_by_key_alone() {
+        generate(120);
+        as(ECONOMY, () -> controller.markAllRead());
+        generate(60);
+        // Delivered again, as after a crash before the processor saved its position: notified once.
+        for (int i = 0; i < 30; i++) {
+            deliver(messages.get(random.nextInt(messages.size())));
+        }
+        List<String> townSees = plain(TOWN, null);
+        as(TOWN, () -> controller.markRead(townSees.get(3)));
+        as(TOWN, () -> controller.markRead(townSees.get(40)));
+        reads.clear();
+
+        for (Actor person : List.of(CLERK, CHAIR, ECONOMY, TOWN)) {
+            as(person, () -> {
+                for (int page : List.of(0, 1, 4, 50)) {
+                    Page<NotificationController.Notification> answer = controller.mine(page, 20, null);
+                    List<String> all = plain(person, null);
+                    assertThat(answer.total()).as(person.id()).isEqualTo(all.size());
+                    assertThat(answer.items()).extracting(NotificationController.Notification::id).as(person.id() + " page " + page)
+                            .isEqualTo(all.subList(Math.min(all.size(), page * 20), Math.min(all.size(), page * 20 + 20)));
+                }
+                assertThat(controller.unread().unread()).as(person.id()).isEqualTo(unread(person));
+            });
+        }
+        assertThat(unread(ECONOMY)).as("what reached the unit after it read all").isPositive().isLessThan(plain(ECONOMY, null).size());
+        assertThat(unread(TOWN)).isEqualTo(plain(TOWN, null).size() - 2);
+        assertThat(reads).isNotEmpty().allSatisfy(filter -> assertThat(filter.keySet()).containsExactly("_id"));
+    }
+
+    @Test
+    void reading_all_then_one_more_notification_counts_one_unread() {
+        generate(40);
+        as(CLERK, () -> controller.markAllRead());
+        as(CLERK, () -> assertThat(controller.unread().unread()).isZero());
+
+        UUID id = UUID.randomUUID();
+        handle(id, 0, task(id, UNITS.get(2)));
+        handle(id, 1, new DeadlineMissed(id, UNITS.get(2), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2)));
+
+        as(CLERK, () -> assertThat(controller.unread().unread()).isEqualTo(1));
+    }
+
+    @Test
+    void notifications_stored_before_the_bell_had_keys_are_added_once_at_start() {
+        generate(50);
+        List<String> before = plain(CLERK, null);
+        client.getDatabase("test").getCollection(NotificationFeeds.COLLECTION).drop(); // as an earlier version left them
+
+        feeds.backfill();
+        reads.clear();
+        feeds.backfill();
+
+        assertThat(reads).as("the second start reads only the marker").containsExactly(
+                new BsonDocument("_id", new BsonString(NotificationFeeds.BACKFILLED)));
+        as(CLERK, () -> assertThat(controller.mine(0, 200, null).items())
+                .extracting(NotificationController.Notification::id).isEqualTo(before));
+    }
+
+    /** The person's notifications by the old rule: a filter on the audience over all of them, newest first. */
+    private List<String> plain(Actor person, Date after) {
+        List<String> audience = new ArrayList<>(List.of(Audience.role(person.role())));
+        if (person.unit() != null) {
+            audience.add(Audience.unit(person.unit()));
+        }
+        List<Document> all = stored.find().into(new ArrayList<>());
+        return all.stream().filter(d -> d.getList("audience", String.class).stream().anyMatch(audience::contains))
+                .filter(d -> after == null || d.getDate("recordedAt").after(after))
+                .sorted(Comparator.comparing((Document d) -> d.getDate("recordedAt")).thenComparing(d -> d.getString("_id")).reversed())
+                .map(d -> d.getString("_id")).toList();
+    }
+
+    private long unread(Actor person) {
+        Document state = new NotificationReads(plainClient.getDatabase("test")).state(person.id());
+        List<String> read = state.getList("read", String.class, List.of());
+        return plain(person, state.getDate("readUpTo")).stream().filter(id -> !read.contains(id)).count();
+    }
+
+    /** Tasks of three units, each reminded, some missed, some asking for more time; a day or two apart over months. */
+    private void generate(int count) {
+        for (int i = 0; i < count; i++) {
+            UUID id = UUID.randomUUID();
+            String unit = UNITS.get(random.nextInt(UNITS.size()));
+            handle(id, 0, task(id, unit));
+            handle(id, 1, new ReminderSent(id, unit, ReminderSent.Kind.BEFORE_DEADLINE, LocalDate.of(2026, 12, 1), 3,
+                    null, LocalDate.of(2026, 11, 26)));
+            if (random.nextInt(3) == 0) {
+                handle(id, 2, new DeadlineMissed(id, unit, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2)));
+            } else if (random.nextInt(3) == 0) {
+                handle(id, 2, new ExtensionRequested(id, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 20),
+                        "Chờ số liệu", LocalDate.of(2026, 11, 28)));
+            }
+        }
+    }
+
+    private static TaskAssigned task(UUID id, String unit) {
+        return new TaskAssigned(id, "Báo cáo tình hình " + id.toString().substring(0, 4), DeliverableKind.REPORT, unit,
+                List.of(), LocalDate.of(2026, 12, 1), List.of("Lãnh đạo UBND thành phố"), null, null, LocalDate.of(2026, 7, 1));
+    }
+
+    private void handle(UUID id, long seq, Object event) {
+        at = at.plusSeconds(3600L * (1 + random.nextInt(40)));
+        EventMessage<?> message = new GenericDomainEventMessage<>("Assignment", id.toString(), seq, event,
+                EventMetadata.of(CLERK, UUID.randomUUID().toString()), UUID.randomUUID().toString(), at);
+        messages.add(message);
+        deliver(message);
+    }
+
+    private void deliver(EventMessage<?> message) {
+        try {
+            if (projection.canHandle(message)) {
+                projection.handle(message);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void as(Actor actor, Runnable action) {
+        DocketUser user = new DocketUser(actor, null);
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+        try {
+            action.run();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}
