@@ -19,13 +19,13 @@ import vn.docket.query.support.EventActors;
 
 /**
  * The audit log's index, held in memory on every query node: per event only what the log's filters and its
- * order read (about 150 bytes), kept oldest first so that a page walks it from the end. A page reads only its
+ * order read (about 190 bytes), kept oldest first so that a page walks it from the end. A page reads only its
  * own entries from the {@code audit_log} read model, by id: the embedded database scans the whole collection
  * for any filter, sort or count, which took seconds at 10,000 assignments (bench/read.sh).
  *
  * <p>It belongs to the assignment index's processing group, whose position is kept in memory: every node reads
  * the whole event store once at start (one read for both indexes) and then follows it, whatever the other nodes
- * handle ({@code AssignmentIndexConfiguration}).
+ * handle ({@code AssignmentIndexConfiguration}). Public only so that the read benchmark can measure a second one.
  */
 @Component
 @ProcessingGroup(AssignmentIndex.NAME)
