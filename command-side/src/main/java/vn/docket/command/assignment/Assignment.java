@@ -136,7 +136,7 @@ class Assignment {
 
     @CommandHandler
     int handle(SubmitDraft cmd, MetaData metaData, Clock clock, RevisionPointSettings pointSettings) {
-        allow(Action.HAND_IN, metaData, null, null);
+        allow(Action.HAND_IN, metaData);
         LocalDate on = dates.judge(cmd.effectiveDate(), clock);
         DocumentReference document = DocumentReference.of(cmd.documentName(), cmd.documentSha256(), cmd.documentUrl());
         List<PointAnswer> answers = points.checkedAnswers(cmd.answers(), pointSettings.answersRequired());
@@ -208,7 +208,7 @@ class Assignment {
 
     @CommandHandler
     void handle(Issue cmd, MetaData metaData, Clock clock) {
-        allow(Action.ISSUE, metaData, null, null);
+        allow(Action.ISSUE, metaData);
         String number = Required.text(cmd.documentNumber(), "document-number-required", "Issuance needs the document's number.");
         if (cmd.issuedOn() == null) {
             throw new RuleBroken("issued-on-required", "Issuance needs the date the document was issued.");
@@ -223,20 +223,20 @@ class Assignment {
 
     @CommandHandler
     void handle(ExtendDeadline cmd, MetaData metaData, Clock clock, DeadlineManager deadlines, DeadlineChaser chaser) {
-        allow(Action.EXTEND, metaData, null, null);
+        allow(Action.EXTEND, metaData);
         apply(deadline.extended(id, cmd.newDeadline(), cmd.reason(), dates.judge(cmd.effectiveDate(), clock)));
         deadline.chase(deadlines, chaser);
     }
 
     @CommandHandler
     void handle(RequestExtension cmd, MetaData metaData, Clock clock) {
-        allow(Action.REQUEST_EXTENSION, metaData, null, null);
+        allow(Action.REQUEST_EXTENSION, metaData);
         apply(deadline.requested(id, cmd.newDeadline(), cmd.reason(), dates.judge(cmd.effectiveDate(), clock)));
     }
 
     @CommandHandler
     void handle(DecideExtension cmd, MetaData metaData, Clock clock, DeadlineManager deadlines, DeadlineChaser chaser) {
-        allow(Action.DECIDE_EXTENSION, metaData, null, null);
+        allow(Action.DECIDE_EXTENSION, metaData);
         if (cmd.approve() == null) {
             throw new RuleBroken("decision-required", "Say whether the extension is approved (approve: true or false).");
         }
@@ -251,7 +251,7 @@ class Assignment {
 
     @CommandHandler
     void handle(Reassign cmd, MetaData metaData, Clock clock) {
-        allow(Action.REASSIGN, metaData, null, null);
+        allow(Action.REASSIGN, metaData);
         LocalDate on = dates.judge(cmd.effectiveDate(), clock);
         String lead = Required.text(cmd.leadUnit(), "lead-unit-required", "Reassignment needs the new lead unit.");
         if (lead.equals(leadUnit)) {
@@ -263,14 +263,14 @@ class Assignment {
 
     @CommandHandler
     void handle(Cancel cmd, MetaData metaData, Clock clock) {
-        allow(Action.CANCEL, metaData, null, null);
+        allow(Action.CANCEL, metaData);
         LocalDate on = dates.judge(cmd.effectiveDate(), clock);
         apply(new TaskCancelled(id, Required.text(cmd.reason(), "reason-required", "A cancellation needs a reason."), on));
     }
 
     @CommandHandler
     void handle(SendReminder cmd, MetaData metaData, DeadlineChaser chaser) {
-        allow(Action.REMIND, metaData, null, null);
+        allow(Action.REMIND, metaData);
         apply(deadline.remindedByHand(id, leadUnit, cmd.note(), chaser));
     }
 
@@ -288,6 +288,10 @@ class Assignment {
         if (status.isWithUnit() || status == AssignmentStatus.DRAFT_SUBMITTED && handedInOn.isAfter(due.deadline())) {
             deadline.missed(due, id, leadUnit, chaser).ifPresent(AggregateLifecycle::apply);
         }
+    }
+
+    private void allow(Action action, MetaData metaData) {
+        allow(action, metaData, null, null);
     }
 
     /**
