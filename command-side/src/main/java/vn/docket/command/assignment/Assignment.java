@@ -105,6 +105,7 @@ class Assignment {
                DeadlineChaser chaser) {
         Authority.requireClerk(EventMetadata.actorFrom(metaData), "assign tasks");
         apply(AssignmentTerms.assigned(cmd, dates.judge(cmd.effectiveDate(), clock), levels));
+        // Axon applies a constructor's events once it returns, so the Deadline entity cannot arm the chase yet.
         chaser.arm(deadlines, cmd.deadline());
     }
 
