@@ -56,6 +56,31 @@ class SnapshotTest {
     }
 
     @Test
+    void after_a_snapshot_an_extension_request_still_awaits_its_decision_and_no_step_goes_before_the_last() {
+        DocketClient docket = new DocketClient(http);
+        String id = Walks.assign(docket, "Báo cáo tình hình giải ngân vốn đầu tư công", "Phòng Tài chính - Kế hoạch",
+                "2021-05-30", List.of("Lãnh đạo UBND thành phố"));
+        docket.ok("tckh", "/api/assignments/" + id + "/extension-requests",
+                Map.of("newDeadline", "2021-06-15", "reason", "Chờ số liệu quý II", "effectiveDate", "2021-04-20"));
+        Walks.draft(docket, "tckh", id, "2021-04-21");
+        docket.ok("pct", "/api/assignments/" + id + "/revision-requests",
+                Map.of("reasons", List.of("Bổ sung số liệu"), "effectiveDate", "2021-04-21"));
+        // The fifth event, the last before the decision, is the one the snapshot is taken with.
+        Walks.draft(docket, "tckh", id, "2021-04-22");
+        assertThat(database.getCollection("docket_snapshots").countDocuments(Filters.eq("_id", id))).isEqualTo(1);
+
+        // Restored from the snapshot alone (the pending request and the last step's date live in the assignment's
+        // entities): a decision dated before the last step is refused, one on its day moves the deadline.
+        var early = docket.post("chair", "/api/assignments/" + id + "/extension-requests/decision",
+                Map.of("approve", true, "effectiveDate", "2021-04-21"));
+        assertThat(early.getStatusCode().value()).isEqualTo(422);
+        assertThat(early.getBody()).containsEntry("rule", "effective-date-order");
+        docket.ok("chair", "/api/assignments/" + id + "/extension-requests/decision",
+                Map.of("approve", true, "effectiveDate", "2021-04-22"));
+        docket.await("auditor", "/api/assignments/" + id, a -> "2021-06-15".equals(a.get("deadline")));
+    }
+
+    @Test
     void a_snapshot_of_an_older_shape_of_the_assignment_is_ignored_and_the_assignment_rebuilt_from_its_events() {
         DocketClient docket = new DocketClient(http);
         String id = Walks.assign(docket, "Kế hoạch chuyển đổi số năm 2021", "Phòng Tài chính - Kế hoạch", "2021-05-30",

@@ -9,7 +9,6 @@ import vn.docket.events.Actor;
 import vn.docket.events.Role;
 import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.platform.security.CurrentActor;
-import vn.docket.platform.users.StoredUser;
 import vn.docket.platform.users.UserStore;
 
 /**
@@ -40,7 +39,7 @@ class MeController {
     @Operation(summary = "The signed-in user: id, name, unit, role, and the approval levels they may act at")
     Me me() {
         Actor actor = CurrentActor.get();
-        List<String> granted = users.find(actor.id()).map(StoredUser::levels).orElse(List.of());
+        List<String> granted = users.grantedLevels(actor.id());
         List<Level> all = levels.levels().stream()
                 .map(l -> new Level(l.name(), l.outsideBody(), levels.mayActAt(l.name(), actor, granted)))
                 .toList();

@@ -1,31 +1,51 @@
 package vn.docket.command.assignment;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Clock;
 import java.time.LocalDate;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import vn.docket.events.AssignmentEvent;
+import vn.docket.events.DeadlineMissed;
+import vn.docket.events.ReminderSent;
 import vn.docket.platform.web.RuleBroken;
 
 /**
  * The day a step took effect, which a clerk may set in the past (a paper draft handed in days ago). Not in
  * the future; not before the assignment's last recorded step, because the plan path and the timeliness
  * classes are read in effective-date order.
+ *
+ * <p>An entity of the assignment so that one event-sourcing handler follows the last step of every kind.
  */
-final class EffectiveDates {
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+class EffectiveDates {
 
-    private EffectiveDates() {
-    }
+    /** Null before the assignment's first step. */
+    private LocalDate last;
 
     /** @param requested null means today */
-    static LocalDate judge(LocalDate requested, LocalDate lastRecorded, Clock clock) {
+    LocalDate judge(LocalDate requested, Clock clock) {
         LocalDate today = LocalDate.now(clock);
         LocalDate on = requested == null ? today : requested;
         if (on.isAfter(today)) {
             throw new RuleBroken("effective-date-in-future",
                     "The effective date " + Dates.show(on) + " is in the future; record things once they happened.");
         }
-        if (lastRecorded != null && on.isBefore(lastRecorded)) {
+        if (last != null && on.isBefore(last)) {
             throw new RuleBroken("effective-date-order", "The effective date " + Dates.show(on)
-                    + " is before the assignment's last recorded step (" + Dates.show(lastRecorded) + ").");
+                    + " is before the assignment's last recorded step (" + Dates.show(last) + ").");
         }
         return on;
+    }
+
+    /**
+     * Reminders and missed deadlines are recorded "today" by Docket; they must not stop a clerk from recording,
+     * afterwards, a step that happened earlier, so they are not steps here.
+     */
+    @EventSourcingHandler
+    void on(AssignmentEvent e) {
+        if (!(e instanceof ReminderSent || e instanceof DeadlineMissed)) {
+            last = e.effectiveDate();
+        }
     }
 }

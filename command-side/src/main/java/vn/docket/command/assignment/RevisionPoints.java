@@ -5,19 +5,24 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import vn.docket.events.MeetingConcluded;
+import vn.docket.events.MeetingVerdict;
+import vn.docket.events.RevisionPoint;
 import vn.docket.events.RevisionPointsAnswered;
 import vn.docket.events.RevisionPointsAnswered.PointAnswer;
+import vn.docket.events.RevisionRequested;
 import vn.docket.platform.Text;
 import vn.docket.platform.web.RuleBroken;
 
 /**
  * The points of a revision request (ids such as "1.2"): open until a draft answers them, and an answered point
- * may be reopened when the answer did not satisfy. The checks here decide; the assignment's event-sourcing
- * handlers call {@link #raised}, {@link #answered} and {@link #reopened} to follow what happened.
+ * may be reopened when the answer did not satisfy. The checks here decide; as an entity of the assignment, its
+ * event-sourcing handlers follow what happened.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-final class RevisionPoints {
+class RevisionPoints {
 
     /** Raised or reopened and not answered since, in the order raised. */
     private List<String> open = new ArrayList<>();
@@ -68,17 +73,24 @@ final class RevisionPoints {
         return reopened;
     }
 
-    void raised(List<String> points) {
-        open.addAll(points);
+    @EventSourcingHandler
+    void on(RevisionRequested e) {
+        open.addAll(e.points().stream().map(RevisionPoint::id).toList());
+        answered.removeAll(e.reopenedPoints());
+        open.addAll(e.reopenedPoints());
     }
 
-    void reopened(List<String> points) {
-        answered.removeAll(points);
-        open.addAll(points);
+    /** Like a revision request: the presented draft went back to the unit, its requirements the points to answer. */
+    @EventSourcingHandler
+    void on(MeetingConcluded e) {
+        if (e.verdict() == MeetingVerdict.REVISION_REQUIRED) {
+            open.addAll(RevisionPoint.numbered(e.version(), e.requirements()).stream().map(RevisionPoint::id).toList());
+        }
     }
 
-    void answered(List<PointAnswer> answers) {
-        answers.forEach(a -> {
+    @EventSourcingHandler
+    void on(RevisionPointsAnswered e) {
+        e.answers().forEach(a -> {
             open.remove(a.point());
             answered.add(a.point());
         });

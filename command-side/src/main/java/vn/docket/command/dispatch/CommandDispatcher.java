@@ -1,6 +1,7 @@
 package vn.docket.command.dispatch;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -13,7 +14,6 @@ import org.springframework.web.context.request.RequestContextHolder;
 import vn.docket.events.Actor;
 import vn.docket.events.EventMetadata;
 import vn.docket.platform.security.CurrentActor;
-import vn.docket.platform.users.StoredUser;
 import vn.docket.platform.users.UserStore;
 
 /**
@@ -74,8 +74,10 @@ public class CommandDispatcher {
     private <R> R dispatch(Map<String, String> metaData, Object command) {
         Map<String, String> all = new HashMap<>(metaData);
         // Approval levels an administrator granted this person travel with the command (one read by key).
-        users.find(metaData.get(EventMetadata.ACTOR_ID)).map(StoredUser::levels).filter(l -> !l.isEmpty())
-                .ifPresent(levels -> all.put(EventMetadata.ACTOR_LEVELS, String.join("\n", levels)));
+        List<String> granted = users.grantedLevels(metaData.get(EventMetadata.ACTOR_ID));
+        if (!granted.isEmpty()) {
+            all.put(EventMetadata.ACTOR_LEVELS, String.join("\n", granted));
+        }
         return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(all));
     }
 

@@ -1,5 +1,9 @@
 package vn.docket.command.assignment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
@@ -30,6 +34,12 @@ final class Refusal {
                 mismatch.appendText("rule was " + ruleOf(refusal) + ": " + refusal.getMessage());
             }
         };
+    }
+
+    /** For a rule's own type, tested without the aggregate: {@code step} is refused with {@code type} naming {@code rule}. */
+    static void assertRefused(ThrowingCallable step, Class<? extends RuntimeException> type, String rule) {
+        assertThatThrownBy(step).isInstanceOf(type)
+                .satisfies(refusal -> assertThat(ruleOf((RuntimeException) refusal)).as(refusal.getMessage()).isEqualTo(rule));
     }
 
     static String ruleOf(RuntimeException refusal) {

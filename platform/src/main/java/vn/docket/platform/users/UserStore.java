@@ -44,6 +44,11 @@ public class UserStore {
         return Optional.ofNullable(users.find(Filters.eq("_id", id)).first()).map(UserStore::fromDocument);
     }
 
+    /** The approval levels an administrator granted this user on top of their role's; none for an unknown user. */
+    public List<String> grantedLevels(String id) {
+        return find(id).map(StoredUser::levels).orElse(List.of());
+    }
+
     public List<StoredUser> all() {
         return users.find().sort(Sorts.ascending("_id")).map(UserStore::fromDocument).into(new ArrayList<>());
     }

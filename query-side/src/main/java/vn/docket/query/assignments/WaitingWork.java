@@ -6,7 +6,6 @@ import org.springframework.stereotype.Component;
 import vn.docket.events.Actor;
 import vn.docket.events.AssignmentStatus;
 import vn.docket.platform.approval.ApprovalLevels;
-import vn.docket.platform.users.StoredUser;
 import vn.docket.platform.users.UserStore;
 
 /**
@@ -44,7 +43,7 @@ class WaitingWork {
 
     /** The configured levels this person may approve at or send a draft back from. */
     List<String> levelsActedAt(Actor me) {
-        List<String> granted = users.find(me.id()).map(StoredUser::levels).orElse(List.of());
+        List<String> granted = users.grantedLevels(me.id());
         return levels.levels().stream().map(ApprovalLevels.Level::name)
                 .filter(name -> levels.mayActAt(name, me, granted)).toList();
     }

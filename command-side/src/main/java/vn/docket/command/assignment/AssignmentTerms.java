@@ -1,0 +1,42 @@
+package vn.docket.command.assignment;
+
+import java.time.LocalDate;
+import java.util.List;
+import vn.docket.command.assignment.AssignmentCommands.AssignTask;
+import vn.docket.events.TaskAssigned;
+import vn.docket.platform.Text;
+import vn.docket.platform.approval.ApprovalLevels;
+import vn.docket.platform.web.RuleBroken;
+
+/**
+ * What an assignment is handed out with: a title, a kind, a lead unit that does not also coordinate, a deadline
+ * (if any) not before the assignment took effect, an approval route, and a parent other than itself.
+ */
+final class AssignmentTerms {
+
+    private AssignmentTerms() {
+    }
+
+    /** The assignment as {@code cmd} hands it out on {@code on}, its texts cleaned. */
+    static TaskAssigned assigned(AssignTask cmd, LocalDate on, ApprovalLevels levels) {
+        String title = Required.text(cmd.title(), "title-required", "An assignment needs a title.");
+        if (cmd.kind() == null) {
+            throw new RuleBroken("kind-required", "An assignment needs a kind: PLAN, REPORT, SCHEME, PROGRAMME or OTHER.");
+        }
+        String lead = Required.text(cmd.leadUnit(), "lead-unit-required", "An assignment needs a lead unit.");
+        List<String> coordinators = Text.clean(cmd.coordinatingUnits());
+        if (coordinators.contains(lead)) {
+            throw new RuleBroken("lead-not-coordinator", "The lead unit cannot also be a coordinating unit.");
+        }
+        if (cmd.deadline() != null && cmd.deadline().isBefore(on)) {
+            throw new RuleBroken("deadline-before-assignment", "The deadline " + Dates.show(cmd.deadline())
+                    + " is before the assignment took effect (" + Dates.show(on) + ").");
+        }
+        ApprovalRoute route = ApprovalRoute.of(cmd.approvalRoute(), levels);
+        if (cmd.assignmentId().equals(cmd.parentId())) {
+            throw new RuleBroken("parent-is-self", "An assignment cannot be its own parent.");
+        }
+        return new TaskAssigned(cmd.assignmentId(), title, cmd.kind(), lead, coordinators, cmd.deadline(),
+                route.levels(), cmd.source(), cmd.parentId(), on);
+    }
+}

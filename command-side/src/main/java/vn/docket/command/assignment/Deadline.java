@@ -1,0 +1,189 @@
+package vn.docket.command.assignment;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import vn.docket.command.deadlines.DeadlineChaser;
+import vn.docket.command.deadlines.DeadlineChaser.DeadlineDue;
+import vn.docket.events.DeadlineExtended;
+import vn.docket.events.DeadlineMissed;
+import vn.docket.events.ExtensionRejected;
+import vn.docket.events.ExtensionRequested;
+import vn.docket.events.ReminderSent;
+import vn.docket.events.RevisionRequested;
+import vn.docket.events.TaskAssigned;
+import vn.docket.platform.Text;
+import vn.docket.platform.web.RuleBroken;
+import vn.docket.platform.web.StateConflict;
+
+/**
+ * The assignment's deadline (hạn): the one in force, a later one asked for or set (gia hạn), and Docket's chase
+ * of it (đôn đốc). The same extension rules whoever moves the deadline: a date is given, it is later than the
+ * deadline it replaces, and a deadline that is set is not already past on the day it is set.
+ *
+ * <p>An entity of the assignment, so that its event-sourcing handlers follow everything that moves the deadline.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+class Deadline {
+
+    /** The date an extension request asks for, and why, while it awaits a leader's decision. */
+    record Pending(LocalDate asked, String reason) {
+    }
+
+    /** Null when the assignment has none. */
+    private LocalDate current;
+    /** Null unless an extension request awaits a leader's decision. */
+    private Pending pending;
+    /** The deadline Docket last reminded the unit of, and the one it last recorded as missed: each only once. */
+    private LocalDate remindedFor;
+    private LocalDate missedFor;
+
+    /** One request at a time, and only for a deadline there is. */
+    void requireRequestable() {
+        if (pending != null) {
+            throw new StateConflict("extension-pending", "An extension to " + Dates.show(pending.asked())
+                    + " is already awaiting a leader's decision.");
+        }
+        if (current == null) {
+            throw new RuleBroken("no-deadline", "This assignment has no deadline to extend.");
+        }
+    }
+
+    void requirePending() {
+        if (pending == null) {
+            throw new StateConflict("no-extension-request", "No extension request is awaiting a decision.");
+        }
+    }
+
+    /** The lead unit asks for a later date, for a leader to decide. */
+    ExtensionRequested requested(UUID id, LocalDate wanted, String reason, LocalDate on) {
+        if (wanted == null) {
+            throw new RuleBroken("new-deadline-required", "An extension request needs the date asked for.");
+        }
+        if (!wanted.isAfter(current)) {
+            throw new RuleBroken("extension-not-later", "The date asked for, " + Dates.show(wanted)
+                    + ", must be later than the current deadline, " + Dates.show(current) + ".");
+        }
+        return new ExtensionRequested(id, current, wanted,
+                Required.text(reason, "reason-required", "An extension request needs a reason."), on);
+    }
+
+    /** A clerk sets a later deadline directly. */
+    DeadlineExtended extended(UUID id, LocalDate wanted, String reason, LocalDate on) {
+        LocalDate granted = granted(wanted, on);
+        return new DeadlineExtended(id, current, granted,
+                Required.text(reason, "reason-required", "An extension needs a reason."), on);
+    }
+
+    /** A leader grants the pending request: the date asked for unless they set another, its reason unless they give one. */
+    DeadlineExtended approved(UUID id, LocalDate other, String reason, LocalDate on) {
+        LocalDate granted = granted(other != null ? other : pending.asked(), on);
+        String why = Text.clean(reason);
+        return new DeadlineExtended(id, current, granted, why != null ? why : pending.reason(), on);
+    }
+
+    ExtensionRejected rejected(UUID id, String reason, LocalDate on) {
+        return new ExtensionRejected(id, pending.asked(),
+                Required.text(reason, "rejection-reason-required", "A rejection needs a reason."), on);
+    }
+
+    private LocalDate granted(LocalDate wanted, LocalDate on) {
+        if (wanted == null) {
+            throw new RuleBroken("new-deadline-required", "An extension needs the new deadline.");
+        }
+        if (current != null && !wanted.isAfter(current)) {
+            throw new RuleBroken("extension-not-later", "The new deadline " + Dates.show(wanted)
+                    + " must be later than the current one, " + Dates.show(current) + ".");
+        }
+        if (wanted.isBefore(on)) {
+            throw new RuleBroken("extension-in-past", "The new deadline " + Dates.show(wanted)
+                    + " is before the day it is set (" + Dates.show(on) + ").");
+        }
+        return wanted;
+    }
+
+    /** Whether a revision request's due date would replace the deadline in force. */
+    boolean isMovedBy(LocalDate dueDate) {
+        return dueDate != null && !dueDate.equals(current);
+    }
+
+    /** Arms the chase of the deadline in force; call it whenever the deadline moves (see {@link DeadlineChaser#arm}). */
+    void chase(DeadlineManager deadlines, DeadlineChaser chaser) {
+        chaser.arm(deadlines, current);
+    }
+
+    /** A clerk chases the unit by hand, telling it how many working days are left. */
+    ReminderSent remindedByHand(UUID id, String unit, String note, DeadlineChaser chaser) {
+        LocalDate today = chaser.today();
+        return new ReminderSent(id, unit, ReminderSent.Kind.MANUAL, current,
+                current == null ? null : chaser.workingDaysLeft(today, current), Text.clean(note), today);
+    }
+
+    /**
+     * The reminder {@code due} was armed for, possibly delivered late (after a restart) or twice (after a crash):
+     * only if it is still the deadline, not yet reminded of, and not past.
+     */
+    Optional<ReminderSent> reminder(DeadlineDue due, UUID id, String unit, DeadlineChaser chaser) {
+        LocalDate today = chaser.today();
+        if (!due.deadline().equals(current) || current.equals(remindedFor) || today.isAfter(current)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReminderSent(id, unit, ReminderSent.Kind.BEFORE_DEADLINE, current,
+                chaser.workingDaysLeft(today, current), null, today));
+    }
+
+    /** The check {@code due} was armed for: only if it is still the deadline and not yet recorded as missed. */
+    Optional<DeadlineMissed> missed(DeadlineDue due, UUID id, String unit, DeadlineChaser chaser) {
+        if (!due.deadline().equals(current) || current.equals(missedFor)) {
+            return Optional.empty();
+        }
+        LocalDate firstDayPast = current.plusDays(1);
+        LocalDate today = chaser.today();
+        return Optional.of(new DeadlineMissed(id, unit, current, today.isBefore(firstDayPast) ? today : firstDayPast));
+    }
+
+    @EventSourcingHandler
+    void on(TaskAssigned e) {
+        current = e.deadline();
+    }
+
+    @EventSourcingHandler
+    void on(RevisionRequested e) {
+        if (e.dueDate() != null) {
+            current = e.dueDate();
+        }
+    }
+
+    /** Any extension settles a pending request, whether a leader approved it or a clerk extended directly. */
+    @EventSourcingHandler
+    void on(DeadlineExtended e) {
+        current = e.newDeadline();
+        pending = null;
+    }
+
+    @EventSourcingHandler
+    void on(ExtensionRequested e) {
+        pending = new Pending(e.requestedDeadline(), e.reason());
+    }
+
+    @EventSourcingHandler
+    void on(ExtensionRejected e) {
+        pending = null;
+    }
+
+    @EventSourcingHandler
+    void on(ReminderSent e) {
+        if (e.kind() == ReminderSent.Kind.BEFORE_DEADLINE) {
+            remindedFor = e.deadline();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DeadlineMissed e) {
+        missedFor = e.deadline();
+    }
+}

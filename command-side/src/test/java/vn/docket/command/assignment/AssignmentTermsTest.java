@@ -1,0 +1,66 @@
+package vn.docket.command.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.docket.command.assignment.NewTask.task;
+import static vn.docket.command.assignment.Refusal.assertRefused;
+
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.docket.events.TaskAssigned;
+import vn.docket.platform.approval.ApprovalLevels;
+import vn.docket.platform.web.RuleBroken;
+
+/** What a clerk must give when handing out an assignment; dates follow notice 311/TB-UBND. */
+class AssignmentTermsTest {
+
+    static final LocalDate MEETING = AssignmentTest.MEETING;
+    final ApprovalLevels levels = new ApprovalLevels(null);
+
+    TaskAssigned assigned(NewTask task) {
+        return AssignmentTerms.assigned(task.command(), MEETING, levels);
+    }
+
+    @Test
+    void the_assignment_is_handed_out_as_given_its_texts_in_nfc() {
+        String decomposed = Normalizer.normalize(AssignmentTest.TCKH, Normalizer.Form.NFD);
+        TaskAssigned e = assigned(task().title("  " + NewTask.TITLE + " ").leadUnit(decomposed));
+        assertThat(e.title()).isEqualTo(NewTask.TITLE);
+        assertThat(e.leadUnit()).isEqualTo(AssignmentTest.TCKH);
+        assertThat(e.deadline()).isEqualTo(AssignmentTest.DEADLINE);
+        assertThat(e.approvalRoute()).containsExactly(AssignmentTest.LEADERS);
+        assertThat(e.effectiveDate()).isEqualTo(MEETING);
+    }
+
+    @Test
+    void an_assignment_needs_a_title_a_kind_and_a_lead_unit() {
+        assertRefused(() -> assigned(task().title(" ")), RuleBroken.class, "title-required");
+        assertRefused(() -> assigned(task().kind(null)), RuleBroken.class, "kind-required");
+        assertRefused(() -> assigned(task().leadUnit(null)), RuleBroken.class, "lead-unit-required");
+    }
+
+    @Test
+    void the_lead_unit_does_not_also_coordinate() {
+        assertRefused(() -> assigned(task().coordinatingUnits(List.of("Phòng Kinh tế", AssignmentTest.TCKH))),
+                RuleBroken.class, "lead-not-coordinator");
+    }
+
+    @Test
+    void the_deadline_is_not_before_the_assignment_took_effect_though_it_may_be_that_day_or_none() {
+        assertRefused(() -> assigned(task().deadline(MEETING.minusDays(1))), RuleBroken.class, "deadline-before-assignment");
+        assertThat(assigned(task().deadline(MEETING)).deadline()).isEqualTo(MEETING);
+        assertThat(assigned(task().deadline(null)).deadline()).isNull();
+    }
+
+    @Test
+    void the_route_is_one_of_configured_levels() {
+        assertRefused(() -> assigned(task().route(List.of())), RuleBroken.class, "approval-route-required");
+        assertRefused(() -> assigned(task().route(List.of("Hội đồng quản trị"))), RuleBroken.class, "unknown-approval-level");
+    }
+
+    @Test
+    void an_assignment_is_not_its_own_parent() {
+        assertRefused(() -> assigned(task().parentId(AssignmentTest.ID)), RuleBroken.class, "parent-is-self");
+    }
+}
