@@ -10,22 +10,6 @@ import { field } from '../forms.js';
 const number = v => (v === null || v === undefined ? '–'
   : new Intl.NumberFormat(lang() === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 }).format(v));
 
-/** Mean and max rounds of the assignments in each group. */
-function group(perAssignment, keyOf, labelOf) {
-  const groups = new Map();
-  for (const a of perAssignment) {
-    const list = groups.get(keyOf(a)) || [];
-    list.push(a);
-    groups.set(keyOf(a), list);
-  }
-  return [...groups.entries()].map(([key, list]) => ({
-    label: labelOf(key),
-    value: list.reduce((n, a) => n + a.rounds, 0) / list.length,
-    max: Math.max(...list.map(a => a.rounds)),
-    count: list.length,
-  })).sort((x, y) => y.value - x.value || x.label.localeCompare(y.label, 'vi'));
-}
-
 start('stats', 'stats.title', async (main) => {
   const query = new URLSearchParams(location.search);
   const unit = field({ name: 'unit', label: t('field.unit'), value: query.get('unit') });
@@ -38,8 +22,10 @@ start('stats', 'stats.title', async (main) => {
   if (query.get('kind')) apiQuery.set('kind', query.get('kind'));
   const stats = await api('/api/stats/revision-cycles?' + apiQuery);
   const note = g => `${t('stats.max')} ${g.max} · ${t('stats.count').toLocaleLowerCase('vi')} ${g.count}`;
-  const byUnit = group(stats.perAssignment, a => a.unit, u => u).map(g => ({ ...g, note: note(g) }));
-  const byKind = group(stats.perAssignment, a => a.kind, k => t('kind.' + k)).map(g => ({ ...g, note: note(g) }));
+  // The groups come from the server, over every assignment (the list below holds only the most revised).
+  const shown = (g, label) => ({ label, value: g.meanRounds, max: g.maxRounds, count: g.count });
+  const byUnit = stats.byUnit.map(g => shown(g, g.key)).map(g => ({ ...g, note: note(g) }));
+  const byKind = stats.byKind.map(g => shown(g, t('kind.' + g.key))).map(g => ({ ...g, note: note(g) }));
   const summaryTable = (caption, first, rows, id) => table(caption,
     [first, t('stats.count'), t('stats.rounds'), t('stats.max')],
     rows.map(g => h('tr', {}, h('th', { scope: 'row' }, g.label), h('td', { class: 'num' }, g.count),
@@ -58,10 +44,13 @@ start('stats', 'stats.title', async (main) => {
       mean: number(stats.meanPointsPerRound ?? 0), takenIn: stats.takenIn, explained: stats.explained,
       reopened: stats.reopened })), pointsByRound(stats)),
     section(t('stats.turnaround'), table(t('stats.turnaround'), [t('field.title'), t('field.leadUnit'), t('field.kind'),
-      t('stats.rounds'), t('stats.turnaround')], stats.perAssignment.filter(a => a.rounds > 0).map(a => h('tr', {},
+      t('stats.rounds'), t('stats.turnaround')], stats.perAssignment.map(a => h('tr', {},
       h('td', {}, h('a', { href: `/assignment.html?id=${a.id}` }, a.title)), h('td', {}, a.unit),
       h('td', {}, t('kind.' + a.kind)), h('td', { class: 'num' }, a.rounds),
-      h('td', {}, a.turnaroundDays.map(d => (d === null ? '…' : d)).join(' · ')))))));
+      h('td', {}, a.turnaroundDays.map(d => (d === null ? '…' : d)).join(' · '))))),
+    stats.withRounds > stats.perAssignment.length
+      ? h('p', { class: 'muted', id: 'turnaround-shown' }, t('stats.shownOf', { shown: stats.perAssignment.length,
+        total: stats.withRounds })) : ''));
 });
 
 /**
@@ -69,17 +58,11 @@ start('stats', 'stats.title', async (main) => {
  * or explained rather than taken in (with the share explained).
  */
 function pointsByRound(stats) {
-  const rounds = [];
-  for (const a of stats.perAssignment) {
-    a.pointsByRound.forEach((r, i) => {
-      const sum = rounds[i] || (rounds[i] = { raised: 0, reopened: 0, takenIn: 0, explained: 0 });
-      for (const key of Object.keys(sum)) sum[key] += r[key];
-    });
-  }
+  const rounds = stats.pointsByRound;
   if (!rounds.length) return h('p', { class: 'muted' }, t('none'));
   return table(t('stats.points'), [t('stats.round'), t('stats.pointsRaised'), t('stats.pointsReopened'),
     t('points.answer.TAKEN_IN'), t('points.answer.EXPLAINED'), t('stats.explainedShare')],
-  rounds.map((r, i) => h('tr', {}, h('th', { scope: 'row' }, t('stats.roundN', { n: i + 1 })),
+  rounds.map(r => h('tr', {}, h('th', { scope: 'row' }, t('stats.roundN', { n: r.round })),
     h('td', { class: 'num' }, r.raised), h('td', { class: 'num' }, r.reopened), h('td', { class: 'num' }, r.takenIn),
     h('td', { class: 'num' }, r.explained),
     h('td', { class: 'num' }, r.takenIn + r.explained ? `${Math.round(100 * r.explained / (r.takenIn + r.explained))} %` : '–'))),

@@ -5,9 +5,15 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.text.Collator;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,11 +48,26 @@ class RevisionCycleController {
     record RoundPoints(int version, int raised, int reopened, int takenIn, int explained) {
     }
 
-    /** {@code pointsRaised}, {@code takenIn}, {@code explained}, {@code reopened}: over every round shown. */
+    /** The assignments of one lead unit or one kind: how many, their mean and their most rounds. */
+    record Group(String key, int count, double meanRounds, int maxRounds) {
+    }
+
+    /** Points raised in the n-th round of every assignment, and how they were answered. */
+    record RoundTotals(int round, int raised, int reopened, int takenIn, int explained) {
+    }
+
+    /**
+     * {@code pointsRaised}, {@code takenIn}, {@code explained}, {@code reopened}: over every round shown.
+     * {@code perAssignment}: the {@value #SHOWN} assignments with the most rounds (of {@code withRounds} that were
+     * sent back at least once): the figures above count every assignment, a page of tens of thousands would not.
+     */
     record RevisionCycles(int assignments, double meanRounds, int maxRounds, Double meanTurnaroundDays,
                           List<Double> meanTurnaroundDaysByRound, int pointsRaised, Double meanPointsPerRound,
-                          int takenIn, int explained, int reopened, List<AssignmentCycles> perAssignment) {
+                          int takenIn, int explained, int reopened, List<Group> byUnit, List<Group> byKind,
+                          List<RoundTotals> pointsByRound, int withRounds, List<AssignmentCycles> perAssignment) {
     }
+
+    static final int SHOWN = 200;
 
     @GetMapping("/api/stats/revision-cycles")
     @Operation(summary = "Revision rounds per assignment, mean and max, and turnaround per round")
@@ -91,9 +112,46 @@ class RevisionCycleController {
         }
         List<RoundPoints> rounds = per.stream().flatMap(a -> a.pointsByRound().stream()).toList();
         int raised = rounds.stream().mapToInt(RoundPoints::raised).sum();
+        List<AssignmentCycles> sentBack = per.stream().filter(a -> a.rounds() > 0)
+                .sorted(Comparator.comparingInt(AssignmentCycles::rounds).reversed()
+                        .thenComparing(AssignmentCycles::title, Comparator.nullsLast(VIETNAMESE))).toList();
         return new RevisionCycles(per.size(), mean, max, meanTurnaround, byRound, raised,
                 rounds.isEmpty() ? null : (double) raised / rounds.size(),
                 rounds.stream().mapToInt(RoundPoints::takenIn).sum(), rounds.stream().mapToInt(RoundPoints::explained).sum(),
-                rounds.stream().mapToInt(RoundPoints::reopened).sum(), per);
+                rounds.stream().mapToInt(RoundPoints::reopened).sum(), groups(per, AssignmentCycles::unit),
+                groups(per, AssignmentCycles::kind), roundTotals(per), sentBack.size(),
+                sentBack.subList(0, Math.min(SHOWN, sentBack.size())));
+    }
+
+    private static final Collator VIETNAMESE = Collator.getInstance(Locale.forLanguageTag("vi"));
+
+    /** Most rounds on average first, then by name. */
+    static List<Group> groups(List<AssignmentCycles> per, Function<AssignmentCycles, String> keyOf) {
+        Map<String, List<AssignmentCycles>> byKey = per.stream().filter(a -> keyOf.apply(a) != null)
+                .collect(Collectors.groupingBy(keyOf));
+        return byKey.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue().size(),
+                        e.getValue().stream().mapToInt(AssignmentCycles::rounds).average().orElse(0),
+                        e.getValue().stream().mapToInt(AssignmentCycles::rounds).max().orElse(0)))
+                .sorted(Comparator.comparingDouble(Group::meanRounds).reversed().thenComparing(Group::key, VIETNAMESE))
+                .toList();
+    }
+
+    /** The points of every assignment's first round, second round, and so on. */
+    static List<RoundTotals> roundTotals(List<AssignmentCycles> per) {
+        List<RoundTotals> totals = new ArrayList<>();
+        for (AssignmentCycles a : per) {
+            for (int i = 0; i < a.pointsByRound().size(); i++) {
+                RoundPoints r = a.pointsByRound().get(i);
+                RoundTotals sum = i < totals.size() ? totals.get(i) : new RoundTotals(i + 1, 0, 0, 0, 0);
+                RoundTotals added = new RoundTotals(i + 1, sum.raised() + r.raised(), sum.reopened() + r.reopened(),
+                        sum.takenIn() + r.takenIn(), sum.explained() + r.explained());
+                if (i < totals.size()) {
+                    totals.set(i, added);
+                } else {
+                    totals.add(added);
+                }
+            }
+        }
+        return totals;
     }
 }
