@@ -36,6 +36,14 @@ final class MentionScanner {
     /** "thành phố", "TP" after a city unit's name ("Phòng Kinh tế TP"), as token keys, longest first. */
     private static final List<List<String>> CITY_SUFFIXES = Words.list("citySuffixes").stream().map(Tokens::key).toList();
 
+    /** Phrases that start with a verb of {@link #VERBS} but go on a group of bodies ("các ngành có liên quan"), as token keys. */
+    private static final List<List<String>> RELATED = Words.list("relatedPhrases").stream().map(Tokens::key).toList();
+    /**
+     * The full names of the councils ("ủy ban nhân dân"), which name many bodies when "các" follows
+     * ("Ủy ban nhân dân các xã"); their abbreviations are head words and need no list.
+     */
+    private static final List<String> COUNCILS = Words.pairs("councils").values().stream()
+            .map(name -> name.toLowerCase(Locale.ROOT).replace("uỷ", "ủy")).toList();
     /** "UBND huyện Bình Xuyên", "UBND xã Quất Lưu": a local body of a named place, known by its pattern. */
     private static final List<Pattern> LOCAL_BODIES = Words.list("localBodies").stream()
             .map(p -> Pattern.compile("(?uU)^(?:" + p + ")\\s+\\p{Lu}")).toList();
@@ -245,11 +253,7 @@ final class MentionScanner {
         if (end < 0) {
             return Optional.empty();
         }
-        // "các cơ quan có liên quan" is "các cơ quan liên quan" written out.
-        if (end + 2 < tokens.size() && tokens.get(end).key().equals("co") && tokens.get(end + 1).key().equals("lien")
-                && tokens.get(end + 2).key().equals("quan")) {
-            end += 3;
-        }
+        end = skipRelated(tokens, end);
         // "các sở, ban, ngành thuộc tỉnh", "các sở, ngành tỉnh": whose they are is part of the
         // group, and so is one more kind of body ("các cơ quan, đơn vị, địa phương").
         if (qualifierAt(text, tokens, end) || anotherKindAt(text, tokens, end)) {
@@ -404,10 +408,23 @@ final class MentionScanner {
         return -1;
     }
 
+    /** "các ngành có liên quan", "các cơ quan có liên quan": "có" is no verb there, the group goes on. */
+    private static int skipRelated(List<Token> tokens, int i) {
+        for (List<String> phrase : RELATED) {
+            if (keysAt(tokens, i, phrase)) {
+                return i + phrase.size();
+            }
+        }
+        return i;
+    }
+
+    private static boolean keysAt(List<Token> tokens, int i, List<String> key) {
+        return i + key.size() <= tokens.size() && tokens.subList(i, i + key.size()).stream().map(Token::key).toList().equals(key);
+    }
+
     private static int skipCitySuffix(List<Token> tokens, int end) {
         for (List<String> suffix : CITY_SUFFIXES) {
-            if (end + suffix.size() <= tokens.size()
-                    && tokens.subList(end, end + suffix.size()).stream().map(Token::key).toList().equals(suffix)) {
+            if (keysAt(tokens, end, suffix)) {
                 int after = end + suffix.size();
                 // "TP.": the full stop of an abbreviation belongs to it.
                 return suffix.size() == 1 && after < tokens.size() && tokens.get(after).key().equals(".") ? after + 1 : after;
@@ -455,9 +472,9 @@ final class MentionScanner {
             if (k.equals(";") || k.equals("(") || k.equals(")") || k.equals(":") || k.equals(".")) {
                 break;
             }
-            // "các ngành có liên quan": "có" is no verb here, the group goes on.
-            if (k.equals("co") && i + 2 < tokens.size() && tokens.get(i + 1).key().equals("lien") && tokens.get(i + 2).key().equals("quan")) {
-                i += 3;
+            int related = skipRelated(tokens, i);
+            if (related > i) {
+                i = related;
                 continue;
             }
             if (startsWithVerb(text, tokens, i)) {
@@ -563,7 +580,8 @@ final class MentionScanner {
     private static boolean isCommitteeOfMany(String text, List<Token> tokens, int i) {
         String rest = text.substring(tokens.get(i).start()).toLowerCase(Locale.ROOT).replace("uỷ", "ủy");
         String head = headOf(rest);
-        return rest.startsWith("ủy ban nhân dân các ") || (head != null && rest.startsWith(head + " các "));
+        return COUNCILS.stream().anyMatch(council -> rest.startsWith(council + " các "))
+                || (head != null && rest.startsWith(head + " các "));
     }
 
     private static boolean isSeparator(Token t) {

@@ -1,6 +1,7 @@
 package vn.docket.command.notice.reading;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,14 @@ class UnitDirectoryTest {
     void a_group_goes_on_over_co_lien_quan_and_stops_at_the_next_body() {
         assertThat(directory.leading("các ngành có liên quan và UBND các xã rà soát số liệu"))
                 .extracting(UnitMention::display).containsExactly("các ngành có liên quan", "UBND các xã");
+    }
+
+    @Test
+    void a_council_named_in_full_before_cac_is_a_group_of_bodies_not_one_unit() {
+        assertThat(directory.leading("Hội đồng nhân dân các xã, thị trấn và Ủy ban nhân dân các xã giám sát việc chi trả"))
+                .extracting(UnitMention::written, UnitMention::kind)
+                .containsExactly(tuple("Hội đồng nhân dân các xã, thị trấn", UnitMention.Kind.GENERIC),
+                        tuple("Ủy ban nhân dân các xã", UnitMention.Kind.GENERIC));
     }
 
     @Test
