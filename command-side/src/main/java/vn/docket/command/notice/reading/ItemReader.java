@@ -268,7 +268,7 @@ final class ItemReader {
     }
 
     private boolean looksLikeUnit(String text) {
-        return directory.resolve(text).isPresent() || UnitDirectory.headOf(text.strip()) != null;
+        return directory.resolve(text).isPresent() || MentionScanner.headOf(text.strip()) != null;
     }
 
     /** Decided by the first deliverable word after "Dự thảo"; "Dự thảo triển khai ..." is a plan. */

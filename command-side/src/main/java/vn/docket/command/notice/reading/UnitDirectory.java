@@ -6,98 +6,38 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import vn.docket.command.notice.reading.Tokens.Token;
 
 /**
  * The units a notice may assign work to, with the aliases notices use for them: the office's own
  * level, from {@code /notice/units.json} on the classpath or from a file the office edits, and
  * always the rest of the country ({@code /notice/country.json}: ministries, Government agencies, a
  * province's departments; the people's committees and councils of {@code /notice/places.json};
- * district and commune bodies by pattern). Matching folds case and diacritics, treats "-", "–",
- * "&" and "và" alike, and ignores a trailing "thành phố"/"TP" or "tỉnh Y" ("Sở Tài chính tỉnh Lai Châu").
+ * district and commune bodies by pattern). This class loads them; {@link MentionScanner} finds them in text.
  */
 public final class UnitDirectory {
 
-    /** Words that begin the name of a body or an office-holder; a mention starting with one is a unit, known or not. */
-    private static final List<String> HEADS = Words.list("heads");
-    /**
-     * Lowercase words that end a unit name in running text: the verb that follows the unit
-     * ("giao Sở Ngoại vụ chủ trì"). Unit names use these words capitalised ("Phòng Quản lý đô thị").
-     */
-    private static final Set<String> VERBS = Set.copyOf(Words.list("verbsAfterUnit"));
-    /** Phrases of unit names that hold a word of {@link #VERBS} ("đầu tư xây dựng"): there the name goes on. */
-    private static final List<String> NAME_PHRASES = Words.list("namePhrases");
-    /** Kinds of bodies and people a group "các ..." names besides the head words ("các địa phương", "các thành viên"). */
-    private static final List<String> KINDS = Words.list("groupKinds");
-    /** Words after a group of bodies that say whose they are ("các sở, ban, ngành thuộc tỉnh"): the group goes on. */
-    private static final List<String> QUALIFIERS = Words.list("groupQualifiers");
-    /** Words naming a level of government; an unlisted unit's name ends with one ("... huyện"). */
-    private static final Set<String> LEVEL_WORDS = Set.copyOf(Words.list("levelWords"));
-    /** "thành phố", "TP" after a city unit's name ("Phòng Kinh tế TP"), as token keys, longest first. */
-    private static final List<List<String>> CITY_SUFFIXES = Words.list("citySuffixes").stream().map(Tokens::key).toList();
-
-    private record Entry(List<String> key, Unit unit) {
-    }
-
-    private record Generic(List<String> key, String phrase) {
-    }
-
-    private final List<Unit> units;
-    private final List<Entry> entries;
-    private final List<Generic> generics;
-
     /** The units of the rest of the country, matched whatever the office's own directory holds. */
     private static final List<Unit> COUNTRY = countryUnits();
-    /** "UBND huyện Bình Xuyên", "UBND xã Quất Lưu": a local body of a named place, known by its pattern. */
-    private static final List<java.util.regex.Pattern> LOCAL_BODIES = Words.list("localBodies").stream()
-            .map(p -> java.util.regex.Pattern.compile("(?uU)^(?:" + p + ")\\s+\\p{Lu}")).toList();
+
+    private final List<Unit> units;
+    private final MentionScanner scanner;
 
     private UnitDirectory(List<Unit> units, List<String> genericPhrases) {
         this.units = List.copyOf(units);
         List<Unit> matched = new ArrayList<>(units);
         matched.addAll(COUNTRY);
-        List<Entry> e = new ArrayList<>();
-        for (Unit unit : matched) {
-            List<String> names = new ArrayList<>(unit.aliases());
-            names.add(0, unit.name());
-            String head = headOf(unit.name());
-            for (String name : names) {
-                List<String> key = withoutCitySuffix(Tokens.key(name));
-                e.add(new Entry(key, unit));
-                // "QLĐT" is also written "phòng QLĐT": an abbreviation takes its unit's head word.
-                if (head != null && headOf(name) == null) {
-                    List<String> prefixed = new ArrayList<>(Tokens.key(head));
-                    prefixed.addAll(key);
-                    e.add(new Entry(prefixed, unit));
-                }
-            }
-        }
-        e.sort(Comparator.comparingInt((Entry x) -> x.key().size()).reversed());
-        this.entries = List.copyOf(e);
-        List<Generic> g = new ArrayList<>();
-        for (String phrase : genericPhrases) {
-            g.add(new Generic(Tokens.of(phrase).stream().map(Token::key).toList(), phrase));
-        }
-        g.sort(Comparator.comparingInt((Generic x) -> x.key().size()).reversed());
-        this.generics = List.copyOf(g);
+        this.scanner = new MentionScanner(matched, genericPhrases);
     }
 
     /** The directory shipped with the application. */
     public static UnitDirectory bundled() {
-        try (InputStream in = UnitDirectory.class.getResourceAsStream("/notice/units.json")) {
-            if (in == null) {
-                throw new IllegalStateException("notice/units.json is missing from the classpath");
-            }
+        try (InputStream in = resource("/notice/units.json")) {
             return load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -115,15 +55,9 @@ public final class UnitDirectory {
 
     public static UnitDirectory load(InputStream json) throws IOException {
         JsonNode root = new ObjectMapper().readTree(json);
-        List<Unit> units = new ArrayList<>();
-        for (JsonNode node : root.path("units")) {
-            List<String> aliases = new ArrayList<>();
-            node.path("aliases").forEach(a -> aliases.add(a.asText()));
-            units.add(new Unit(node.path("name").asText(), aliases));
-        }
         List<String> generic = new ArrayList<>();
         root.path("generic").forEach(g -> generic.add(g.asText()));
-        return new UnitDirectory(units, generic);
+        return new UnitDirectory(units(root), generic);
     }
 
     /** The office's own units (the country's are matched too, but not listed). */
@@ -131,50 +65,9 @@ public final class UnitDirectory {
         return units;
     }
 
-    private static List<Unit> countryUnits() {
-        try (InputStream in = UnitDirectory.class.getResourceAsStream("/notice/country.json")) {
-            if (in == null) {
-                throw new IllegalStateException("notice/country.json is missing from the classpath");
-            }
-            List<Unit> out = new ArrayList<>();
-            new ObjectMapper().readTree(in).path("units").forEach(node -> {
-                List<String> aliases = new ArrayList<>();
-                node.path("aliases").forEach(a -> aliases.add(a.asText()));
-                out.add(new Unit(node.path("name").asText(), aliases));
-            });
-            for (Places.Province p : Places.all()) {
-                for (Map.Entry<String, String> council : Words.pairs("councils").entrySet()) {
-                    String body = council.getKey();
-                    String full = council.getValue();
-                    List<String> aliases = new ArrayList<>(List.of(full + " " + p.withLevel(), body + " " + p.name()));
-                    for (String spelling : p.aliases()) {
-                        aliases.add(body + " " + spelling);
-                        aliases.add(body + " " + p.level() + " " + spelling);
-                    }
-                    out.add(new Unit(body + " " + p.withLevel(), aliases));
-                }
-            }
-            return List.copyOf(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** The unit a whole mention names ("phòng TC-KH", "Phòng Văn hóa - Thông tin thành phố"). */
     public Optional<Unit> resolve(String mention) {
-        if (mention == null || mention.isBlank()) {
-            return Optional.empty();
-        }
-        List<Token> tokens = Tokens.of(mention.strip());
-        Optional<Unit> found = resolveWhole(mention.strip(), tokens);
-        if (found.isEmpty() && headOf(mention.strip()) == null) {
-            // "Tài chính - Kế hoạch" in a list such as "các phòng: Tài chính - Kế hoạch, Kinh tế".
-            List<Token> withHead = new ArrayList<>();
-            withHead.add(new Token("phong", 0, 0));
-            withHead.addAll(tokens);
-            found = resolveWhole(mention.strip(), withHead);
-        }
-        return found;
+        return scanner.resolve(mention);
     }
 
     /**
@@ -182,117 +75,12 @@ public final class UnitDirectory {
      * chính" names Bộ Công an and Bộ Tài chính), as canonical names or as written.
      */
     public List<String> members(UnitMention mention) {
-        if (mention.kind() != UnitMention.Kind.LIST) {
-            return List.of(mention.display());
-        }
-        String written = mention.written();
-        int colon = written.indexOf(':');
-        if (colon < 0) {
-            // "các Bộ Tư pháp, Nội vụ và Tài chính": the head word runs straight into the first name.
-            return bareList(written, Tokens.of(written), 0).names();
-        }
-        String head = written.substring(0, colon).strip().replaceFirst("(?iu)^các\\s+", "");
-        head = head.substring(0, 1).toUpperCase(Locale.ROOT) + head.substring(1);
-        List<String> out = new ArrayList<>();
-        for (String part : written.substring(colon + 1).split(",")) {
-            String name = head + " " + part.strip();
-            if (!part.isBlank()) {
-                out.add(resolve(name).map(Unit::name).orElse(name));
-            }
-        }
-        return out;
-    }
-
-    /** Where "các <head word>: A, B, C" ends, or 0 when the words at {@code i} are not such a list. */
-    private int shorthandListEnd(String text, List<Token> tokens, int i) {
-        if (i + 1 >= tokens.size()) {
-            return 0;
-        }
-        String head = headOf(text.substring(tokens.get(i + 1).start()));
-        if (head == null) {
-            return 0;
-        }
-        int colon = i + 1 + Tokens.key(head).size();
-        if (colon >= tokens.size() - 1 || !tokens.get(colon).key().equals(":")) {
-            return 0;
-        }
-        int k = colon + 1;
-        while (k < tokens.size()) {
-            String key = tokens.get(k).key();
-            if (key.equals(";") || key.equals(".") || key.equals("(") || key.equals(")") || key.equals(":") || startsWithVerb(text, tokens, k)) {
-                break;
-            }
-            k++;
-        }
-        return k > colon + 1 ? k : 0;
-    }
-
-    /** A shorthand list without a colon: where it ends in the tokens, and the units it names. */
-    private record BareList(int end, List<String> names) {
-    }
-
-    /**
-     * "các Bộ Tư pháp, Tài nguyên và Môi trường, Nội vụ": the head word written once, then names after
-     * commas (or a last "và"), each a known unit once the head word is put before it. No list (end 0)
-     * unless it names two or more.
-     */
-    private BareList bareList(String text, List<Token> tokens, int i) {
-        BareList none = new BareList(0, List.of());
-        if (i + 1 >= tokens.size()) {
-            return none;
-        }
-        String head = headOf(text.substring(tokens.get(i + 1).start()));
-        if (head == null) {
-            return none;
-        }
-        int k = i + 1 + Tokens.key(head).size();
-        String writtenHead = slice(text, tokens, i + 1, k);
-        writtenHead = writtenHead.substring(0, 1).toUpperCase(Locale.ROOT) + writtenHead.substring(1);
-        List<String> names = new ArrayList<>();
-        int end = 0;
-        while (k < tokens.size() && tokens.get(k).isWord()) {
-            String candidate = writtenHead + " " + text.substring(tokens.get(k).start());
-            List<UnitMention> first = scan(candidate);
-            if (first.isEmpty() || first.get(0).kind() != UnitMention.Kind.KNOWN || !candidate.startsWith(first.get(0).written())) {
-                break;
-            }
-            int at = tokens.get(k).start() + first.get(0).written().length() - writtenHead.length() - 1;
-            while (k < tokens.size() && tokens.get(k).end() <= at) {
-                k++;
-            }
-            names.add(first.get(0).display());
-            end = k;
-            if (k >= tokens.size() || !(tokens.get(k).key().equals(",") || tokens.get(k).key().equals(Tokens.AND))) {
-                break;
-            }
-            k++;
-        }
-        return names.size() >= 2 ? new BareList(end, List.copyOf(names)) : none;
+        return scanner.members(mention);
     }
 
     /** True for words that name units in general rather than one unit ("các cơ quan liên quan"). */
     public boolean isGeneric(String mention) {
-        List<Token> tokens = Tokens.of(mention.strip());
-        int end = matchGeneric(tokens, 0);
-        return (end > 0 && end == tokens.size()) || startsWithCac(mention.strip());
-    }
-
-    /** {@code tokens} are words of {@code text} (a "phòng" put before them has no place in it). */
-    private Optional<Unit> resolveWhole(String text, List<Token> tokens) {
-        for (Entry entry : entries) {
-            int end = match(entry.key(), tokens, 0);
-            if (end < 0) {
-                continue;
-            }
-            end = skipProvince(text, tokens, skipCitySuffix(tokens, end));
-            while (end < tokens.size() && !tokens.get(end).isWord()) {
-                end++;
-            }
-            if (end == tokens.size()) {
-                return Optional.of(entry.unit());
-            }
-        }
-        return Optional.empty();
+        return scanner.isGeneric(mention);
     }
 
     /**
@@ -300,80 +88,7 @@ public final class UnitDirectory {
      * phố"), in order. Text that starts no mention is skipped.
      */
     public List<UnitMention> scan(String text) {
-        List<Token> tokens = Tokens.of(text);
-        List<UnitMention> mentions = new ArrayList<>();
-        int i = 0;
-        while (i < tokens.size()) {
-            Token t = tokens.get(i);
-            if (!t.isWord()) {
-                i++;
-                continue;
-            }
-            int end = matchGeneric(tokens, i);
-            if (end > 0) {
-                // "các cơ quan có liên quan" is "các cơ quan liên quan" written out.
-                if (end + 2 < tokens.size() && tokens.get(end).key().equals("co") && tokens.get(end + 1).key().equals("lien")
-                        && tokens.get(end + 2).key().equals("quan")) {
-                    end += 3;
-                }
-                // "các sở, ban, ngành thuộc tỉnh", "các sở, ngành tỉnh": whose they are is part of the
-                // group, and so is one more kind of body ("các cơ quan, đơn vị, địa phương").
-                if (qualifierAt(text, tokens, end) || anotherKindAt(text, tokens, end)) {
-                    end = chunkEnd(text, tokens, end - 1, true);
-                }
-                mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.GENERIC));
-                i = end;
-                continue;
-            }
-            Entry best = null;
-            int bestEnd = -1;
-            for (Entry entry : entries) {
-                int e = match(entry.key(), tokens, i);
-                if (e > bestEnd) {
-                    best = entry;
-                    bestEnd = e;
-                }
-            }
-            if (best != null && endsAtBoundary(text, tokens, bestEnd, best.unit())) {
-                bestEnd = skipProvince(text, tokens, skipCitySuffix(tokens, bestEnd));
-                mentions.add(new UnitMention(slice(text, tokens, i, bestEnd), best.unit(), UnitMention.Kind.KNOWN));
-                i = bestEnd;
-                continue;
-            }
-            String original = wordAt(text, tokens, i);
-            if (original.equalsIgnoreCase("cùng") || original.equalsIgnoreCase("với")) {
-                i++;
-            } else if (original.equalsIgnoreCase("các")
-                    && ((end = shorthandListEnd(text, tokens, i)) > 0 || (end = bareList(text, tokens, i).end()) > 0)) {
-                // "các Bộ: Tài chính, Kế hoạch và Đầu tư", "các Sở Tư pháp, Nội vụ" name each body: see members().
-                mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.LIST));
-                i = end;
-            } else if (original.equalsIgnoreCase("các") && (headAt(text, tokens, i + 1) || kindAt(text, tokens, i + 1)
-                    || (i + 2 < tokens.size() && tokens.get(i + 1).isWord() && startsWithVerb(text, tokens, i + 2)))) {
-                // "các cơ quan", "các thành viên", "các bên thống nhất": a group of bodies or people, or one word
-                // that does what follows; "các công trình xây dựng", "các nhiệm vụ thực hiện" are things.
-                end = chunkEnd(text, tokens, i, true);
-                mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.GENERIC));
-                i = end;
-            } else if (headAt(text, tokens, i) && isCommitteeOfMany(text, tokens, i)) {
-                // "UBND các phường", "UBND các xã, thị trấn": many bodies, not one unit.
-                end = chunkEnd(text, tokens, i + 1, true);
-                mentions.add(new UnitMention(slice(text, tokens, i, end), null, UnitMention.Kind.GENERIC));
-                i = end;
-            } else if (headAt(text, tokens, i)) {
-                end = chunkEnd(text, tokens, i, false);
-                String written = slice(text, tokens, i, end);
-                boolean local = LOCAL_BODIES.stream().anyMatch(p -> p.matcher(written).find());
-                mentions.add(local ? new UnitMention(written, new Unit(written, List.of()), UnitMention.Kind.KNOWN)
-                        : new UnitMention(written, null, UnitMention.Kind.UNKNOWN));
-                i = end;
-            } else {
-                while (i < tokens.size() && !isSeparator(tokens.get(i))) {
-                    i++;
-                }
-            }
-        }
-        return mentions;
+        return scanner.scan(text);
     }
 
     /**
@@ -381,290 +96,58 @@ public final class UnitDirectory {
      * dựng và UBND các huyện chủ trì ..."), up to the first words that name no unit.
      */
     public List<UnitMention> leading(String text) {
-        List<UnitMention> all = scan(text);
-        List<UnitMention> leading = new ArrayList<>();
-        int at = 0;
-        for (UnitMention mention : all) {
-            int start = text.indexOf(mention.written(), at);
-            if (start < 0 || !onlySeparators(text.substring(at, start))) {
-                break;
-            }
-            leading.add(mention);
-            at = start + mention.written().length();
-        }
-        return leading;
+        return scanner.leading(text);
     }
 
     /** Where the leading mentions of {@code text} end (0 when there are none). */
     public int leadingEnd(String text) {
-        int at = 0;
-        for (UnitMention mention : leading(text)) {
-            at = text.indexOf(mention.written(), at) + mention.written().length();
-        }
-        return at;
+        return scanner.leadingEnd(text);
     }
 
-    private static boolean onlySeparators(String between) {
-        return between.replaceAll("(?iuU)\\b(và|cùng|với)\\b|[\\s,;&(:-]", "").isEmpty();
+    private static List<Unit> countryUnits() {
+        try (InputStream in = resource("/notice/country.json")) {
+            List<Unit> out = new ArrayList<>(units(new ObjectMapper().readTree(in)));
+            out.addAll(councils());
+            return List.copyOf(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    // --- matching ---
-
-    private static int match(List<String> key, List<Token> tokens, int from) {
-        int k = from;
-        for (String part : key) {
-            // Commas inside a name ("Sở Văn hóa, Thể thao và Du lịch") are not part of the key.
-            while (k < tokens.size() && tokens.get(k).key().equals(",")) {
-                k++;
-            }
-            if (k >= tokens.size() || !tokens.get(k).key().equals(part)) {
-                return -1;
-            }
-            k++;
-        }
-        return k == from ? -1 : k;
-    }
-
-    /** A known name must end at a word boundary: "Phòng Y tế" must not match inside "Phòng Y tế dự phòng". */
-    private boolean endsAtBoundary(String text, List<Token> tokens, int end, Unit unit) {
-        if (end >= tokens.size()) {
-            return true;
-        }
-        Token next = tokens.get(end);
-        if (!next.isWord()) {
-            return true;
-        }
-        // "Sở Tài chính tỉnh" is the directory's Sở Tài chính; but "Trung tâm Phát triển quỹ đất tỉnh"
-        // is another body than the city's "Trung tâm Phát triển quỹ đất thành phố".
-        boolean cityUnit = Fold.fold(unit.name()).endsWith(" thanh pho");
-        if (CITY_SUFFIXES.stream().anyMatch(suffix -> suffix.get(0).equals(next.key())) || (next.key().equals("tinh") && !cityUnit)) {
-            return true;
-        }
-        // The sentence must go on with what the unit does ("phòng GD-ĐT chủ trì"). Any other word
-        // may continue a longer name the directory does not know ("Ban Quản lý dự án giao thông
-        // tỉnh"): better an unknown unit the clerk checks than a wrong one nobody notices.
-        return startsWithVerb(text, tokens, end);
-    }
-
-    private int matchGeneric(List<Token> tokens, int from) {
-        for (Generic g : generics) {
-            int k = from;
-            boolean ok = true;
-            for (String part : g.key()) {
-                if (k >= tokens.size() || !tokens.get(k).key().equals(part)) {
-                    ok = false;
-                    break;
+    /** "UBND tỉnh Lai Châu", "HĐND thành phố Hà Nội": each council of {@code words.json} for each place of places.json. */
+    private static List<Unit> councils() {
+        List<Unit> out = new ArrayList<>();
+        for (Places.Province p : Places.all()) {
+            for (Map.Entry<String, String> council : Words.pairs("councils").entrySet()) {
+                String body = council.getKey();
+                String full = council.getValue();
+                List<String> aliases = new ArrayList<>(List.of(full + " " + p.withLevel(), body + " " + p.name()));
+                for (String spelling : p.aliases()) {
+                    aliases.add(body + " " + spelling);
+                    aliases.add(body + " " + p.level() + " " + spelling);
                 }
-                k++;
-            }
-            if (ok && (k >= tokens.size() || !tokens.get(k).isWord() || !"lien".equals(tokens.get(k).key()))) {
-                return k;
+                out.add(new Unit(body + " " + p.withLevel(), aliases));
             }
         }
-        return -1;
+        return out;
     }
 
-    private static int skipCitySuffix(List<Token> tokens, int end) {
-        for (List<String> suffix : CITY_SUFFIXES) {
-            if (end + suffix.size() <= tokens.size()
-                    && tokens.subList(end, end + suffix.size()).stream().map(Token::key).toList().equals(suffix)) {
-                int after = end + suffix.size();
-                // "TP.": the full stop of an abbreviation belongs to it.
-                return suffix.size() == 1 && after < tokens.size() && tokens.get(after).key().equals(".") ? after + 1 : after;
-            }
+    /** The "units" array of a directory file: each a name and its aliases. */
+    private static List<Unit> units(JsonNode root) {
+        List<Unit> out = new ArrayList<>();
+        for (JsonNode node : root.path("units")) {
+            List<String> aliases = new ArrayList<>();
+            node.path("aliases").forEach(a -> aliases.add(a.asText()));
+            out.add(new Unit(node.path("name").asText(), aliases));
         }
-        return end;
+        return out;
     }
 
-    /** After a department's name, "tỉnh Lai Châu" says whose it is: "Sở Tài chính tỉnh Lai Châu" is Sở Tài chính. */
-    private static int skipProvince(String text, List<Token> tokens, int end) {
-        if (end + 1 >= tokens.size() || !tokens.get(end).key().equals("tinh")) {
-            return end;
+    private static InputStream resource(String name) {
+        InputStream in = UnitDirectory.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException(name.substring(1) + " is missing from the classpath");
         }
-        int length = Places.lengthAt(text.substring(tokens.get(end + 1).start()));
-        if (length == 0) {
-            return end;
-        }
-        int stop = tokens.get(end + 1).start() + length;
-        int k = end + 1;
-        while (k < tokens.size() && tokens.get(k).start() < stop) {
-            k++;
-        }
-        return k;
-    }
-
-    private static List<String> withoutCitySuffix(List<String> key) {
-        int n = key.size();
-        for (List<String> suffix : CITY_SUFFIXES) {
-            if (n > suffix.size() && key.subList(n - suffix.size(), n).equals(suffix)) {
-                return List.copyOf(key.subList(0, n - suffix.size()));
-            }
-        }
-        return key;
-    }
-
-    /**
-     * Where an unlisted unit or a "các ..." phrase ends. A generic phrase runs on over commas
-     * ("các cơ quan, đơn vị"), a unit name over "và" ("Sở Khoa học và Công nghệ"); both stop
-     * where the next words start another unit.
-     */
-    private int chunkEnd(String text, List<Token> tokens, int from, boolean generic) {
-        int i = from + 1;
-        while (i < tokens.size()) {
-            String k = tokens.get(i).key();
-            if (k.equals(";") || k.equals("(") || k.equals(")") || k.equals(":") || k.equals(".")) {
-                break;
-            }
-            // "các ngành có liên quan": "có" is no verb here, the group goes on.
-            if (k.equals("co") && i + 2 < tokens.size() && tokens.get(i + 1).key().equals("lien") && tokens.get(i + 2).key().equals("quan")) {
-                i += 3;
-                continue;
-            }
-            if (startsWithVerb(text, tokens, i)) {
-                break;
-            }
-            if (!generic && i > from + 1 && endsWithLevel(text, tokens, i) && i + 1 < tokens.size()
-                    && tokens.get(i + 1).isWord() && Character.isLowerCase(text.codePointAt(tokens.get(i + 1).start()))
-                    && !LEVEL_WORDS.contains(wordAt(text, tokens, i + 1).toLowerCase(Locale.ROOT))) {
-                i++;
-                break;
-            }
-            boolean comma = k.equals(",");
-            if (comma || k.equals(Tokens.AND)) {
-                if (comma && !generic) {
-                    break;
-                }
-                String next = wordAt(text, tokens, i + 1);
-                // In a group ("các Bộ, cơ quan, địa phương khác") a lowercase word after a comma names one
-                // more kind of body, even one that can head a name ("cơ quan", "ban"); a capital starts a unit.
-                boolean nextStartsUnit = next.isEmpty() || next.equals("các") || matchGeneric(tokens, i + 1) > 0
-                        || (headAt(text, tokens, i + 1) && !(generic && comma && Character.isLowerCase(next.codePointAt(0))))
-                        || (comma && Character.isUpperCase(next.codePointAt(0)));
-                if (nextStartsUnit) {
-                    break;
-                }
-            }
-            i++;
-        }
-        return i;
-    }
-
-    /** True when the words at {@code i} name a kind of body or of people ("địa phương", "thành viên"). */
-    private static boolean kindAt(String text, List<Token> tokens, int i) {
-        return i < tokens.size() && tokens.get(i).isWord() && startsWithWords(text.substring(tokens.get(i).start()).toLowerCase(Locale.ROOT), KINDS);
-    }
-
-    /** True when the words at {@code i} say whose a group of bodies is ("thuộc tỉnh", "cấp huyện", "tỉnh", "khác"); a capital starts a name. */
-    private static boolean qualifierAt(String text, List<Token> tokens, int i) {
-        return i < tokens.size() && tokens.get(i).isWord() && startsWithWords(text.substring(tokens.get(i).start()), QUALIFIERS);
-    }
-
-    /** True when {@code text} starts with one of {@code phrases} as whole words. */
-    private static boolean startsWithWords(String text, List<String> phrases) {
-        for (String phrase : phrases) {
-            if (text.startsWith(phrase) && (text.length() == phrase.length() || !Character.isLetter(text.charAt(phrase.length())))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** True when a comma at {@code i} is followed by a lowercase noun, not a verb nor "các": one more kind of body. */
-    private boolean anotherKindAt(String text, List<Token> tokens, int i) {
-        if (i + 1 >= tokens.size() || !tokens.get(i).key().equals(",") || !tokens.get(i + 1).isWord()) {
-            return false;
-        }
-        String next = wordAt(text, tokens, i + 1);
-        return Character.isLowerCase(next.codePointAt(0)) && !next.equals("các") && !startsWithVerb(text, tokens, i + 1)
-                && matchGeneric(tokens, i + 1) < 0;
-    }
-
-    /** True when token {@code i} is a level word ("huyện", the "phố" of "thành phố"). */
-    private static boolean endsWithLevel(String text, List<Token> tokens, int i) {
-        String word = wordAt(text, tokens, i).toLowerCase(Locale.ROOT);
-        if (LEVEL_WORDS.contains(word)) {
-            return true;
-        }
-        return (word.equals("phố") || word.equals("xã"))
-                && LEVEL_WORDS.contains((wordAt(text, tokens, i - 1) + " " + word).toLowerCase(Locale.ROOT));
-    }
-
-    private static boolean startsWithVerb(String text, List<Token> tokens, int i) {
-        Token t = tokens.get(i);
-        if (!t.isWord() || !Character.isLowerCase(text.codePointAt(t.start())) || continuesName(text, t.start())) {
-            return false;
-        }
-        String rest = text.substring(t.start()).toLowerCase(Locale.ROOT);
-        for (String verb : VERBS) {
-            if (rest.startsWith(verb) && (rest.length() == verb.length() || !Character.isLetter(rest.charAt(verb.length())))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** True when the words at {@code at} go on a phrase of a unit's name ("Ban Quản lý dự án đầu tư xây dựng tỉnh"). */
-    private static boolean continuesName(String text, int at) {
-        String before = text.substring(Math.max(0, at - 60), at).toLowerCase(Locale.ROOT);
-        String rest = text.substring(at).toLowerCase(Locale.ROOT);
-        for (String phrase : NAME_PHRASES) {
-            for (int cut = phrase.indexOf(' '); cut > 0; cut = phrase.indexOf(' ', cut + 1)) {
-                String tail = phrase.substring(cut + 1);
-                if (before.endsWith(phrase.substring(0, cut + 1)) && rest.startsWith(tail)
-                        && (rest.length() == tail.length() || !Character.isLetter(rest.charAt(tail.length())))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** "UBND các phường, xã", "Thủ trưởng các cơ quan, đơn vị": the bodies, or their heads, of a group. */
-    private static boolean isCommitteeOfMany(String text, List<Token> tokens, int i) {
-        String rest = text.substring(tokens.get(i).start()).toLowerCase(Locale.ROOT).replace("uỷ", "ủy");
-        String head = headOf(rest);
-        return rest.startsWith("ủy ban nhân dân các ") || (head != null && rest.startsWith(head + " các "));
-    }
-
-    private static boolean isSeparator(Token t) {
-        return switch (t.key()) {
-            case ",", ";", "(", ")", ":", "." -> true;
-            default -> false;
-        };
-    }
-
-    private static String slice(String text, List<Token> tokens, int from, int toExclusive) {
-        return text.substring(tokens.get(from).start(), tokens.get(toExclusive - 1).end());
-    }
-
-    private static String wordAt(String text, List<Token> tokens, int i) {
-        if (i < 0 || i >= tokens.size()) {
-            return "";
-        }
-        Token t = tokens.get(i);
-        return text.substring(t.start(), t.end());
-    }
-
-    private static boolean headAt(String text, List<Token> tokens, int i) {
-        if (i >= tokens.size() || !tokens.get(i).isWord()) {
-            return false;
-        }
-        String rest = text.substring(tokens.get(i).start());
-        return headOf(rest) != null;
-    }
-
-    /** The head word a name starts with, compared with diacritics ("sở" is a unit, "số" is not). */
-    static String headOf(String name) {
-        String lower = name.toLowerCase(Locale.ROOT).replace("uỷ", "ủy").replace("toà", "tòa");
-        for (String head : HEADS) {
-            if (lower.startsWith(head) && (lower.length() == head.length() || !Character.isLetterOrDigit(lower.charAt(head.length())))) {
-                return head;
-            }
-        }
-        return null;
-    }
-
-    private static boolean startsWithCac(String mention) {
-        return mention.toLowerCase(Locale.ROOT).startsWith("các ");
+        return in;
     }
 }

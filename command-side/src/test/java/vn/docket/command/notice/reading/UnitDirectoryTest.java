@@ -1,6 +1,7 @@
 package vn.docket.command.notice.reading;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +61,14 @@ class UnitDirectoryTest {
     }
 
     @Test
+    void a_council_named_in_full_before_cac_is_a_group_of_bodies_not_one_unit() {
+        assertThat(directory.leading("Hội đồng nhân dân các xã, thị trấn và Ủy ban nhân dân các xã giám sát việc chi trả"))
+                .extracting(UnitMention::written, UnitMention::kind)
+                .containsExactly(tuple("Hội đồng nhân dân các xã, thị trấn", UnitMention.Kind.GENERIC),
+                        tuple("Ủy ban nhân dân các xã", UnitMention.Kind.GENERIC));
+    }
+
+    @Test
     void lists_the_units_of_a_running_sentence_in_order() {
         List<UnitMention> units = directory.leading("phòng Kinh tế, QLĐT, VH-TT, Ban CHQS thành phố): Chịu trách nhiệm");
         assertThat(units).extracting(UnitMention::display).containsExactly(
@@ -100,6 +109,30 @@ class UnitDirectoryTest {
         assertThat(directory.resolve("Ủy ban nhân dân Thành phố Hồ Chí Minh")).map(Unit::name).contains("UBND thành phố Hồ Chí Minh");
         assertThat(directory.leading("UBND huyện Bình Xuyên chỉ đạo UBND xã Quất Lưu"))
                 .extracting(UnitMention::kind).containsExactly(UnitMention.Kind.KNOWN);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Phòng Tài chính - Kế hoạch giải thích các khoản chi vượt dự toán      | Phòng Tài chính - Kế hoạch
+            Sở Tư pháp giải đáp vướng mắc của người dân về hộ tịch                | Sở Tư pháp
+            Phòng Quản lý đô thị giải tỏa hành lang an toàn giao thông            | Phòng Quản lý đô thị
+            Công an tỉnh xác minh nguồn gốc số tiền được chuyển                   | Công an tỉnh
+            Sở Tài nguyên và Môi trường xác định lại ranh giới khu đất            | Sở Tài nguyên và Môi trường
+            Trung tâm Phát triển quỹ đất kiểm đếm tài sản trên đất bị thu hồi     | Trung tâm Phát triển quỹ đất
+            Sở Xây dựng thu hồi giấy phép đã cấp không đúng quy định              | Sở Xây dựng
+            Phòng Kinh tế cưỡng chế tháo dỡ các quầy hàng lấn chiếm               | Phòng Kinh tế
+            Sở Tài chính cân đối nguồn ngân sách còn lại của năm                  | Sở Tài chính
+            Sở Nội vụ kiện toàn tổ chức bộ máy của các phòng chuyên môn           | Sở Nội vụ
+            Thanh tra tỉnh tiến hành thanh tra việc quản lý đất công              | Thanh tra tỉnh
+            Sở Giao thông vận tải yêu cầu nhà thầu đẩy nhanh tiến độ thi công     | Sở Giao thông vận tải
+            Sở Y tế nộp hồ sơ đề nghị thanh toán kinh phí chống dịch              | Sở Y tế
+            Bộ Tài chính tạm ứng kinh phí cho các địa phương bị thiệt hại          | Bộ Tài chính
+            Sở Công Thương kiến nghị điều chỉnh giá điện sinh hoạt                | Sở Công Thương
+            Phòng Tài nguyên và Môi trường nghiệm thu kết quả đo đạc lại          | Phòng Tài nguyên và Môi trường
+            """)
+    void a_unit_of_the_directory_ends_where_the_verb_opening_its_task_begins(String sentence, String unit) {
+        assertThat(directory.leading(sentence)).extracting(UnitMention::written, UnitMention::kind)
+                .containsExactly(tuple(unit, UnitMention.Kind.KNOWN));
     }
 
     @Test
