@@ -61,7 +61,7 @@ class DashboardTest {
     }
 
     private void check(Actor actor, Predicate<AssignmentIndexTest.Known> sees) {
-        ReadSideExactMatchReadsTest.signIn(actor);
+        TestReadSide.signIn(actor);
         DashboardController.Dashboard shown = dashboard.dashboard();
         List<AssignmentIndexTest.Known> visible = data.known.values().stream().filter(sees).toList();
 

@@ -22,7 +22,6 @@ import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import vn.docket.events.Actor;
 import vn.docket.events.AssignmentStatus;
@@ -34,7 +33,6 @@ import vn.docket.events.RevisionRequested;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskCancelled;
 import vn.docket.events.TaskReassigned;
-import vn.docket.platform.security.DocketUser;
 import vn.docket.platform.users.UserStore;
 import vn.docket.query.support.ReadModels;
 
@@ -102,7 +100,7 @@ class ReadSideExactMatchReadsTest {
             DashboardController dashboard = new DashboardController(index, lookup, visibility, clock);
             String unit = AssignmentIndexTest.UNITS.get(1);
             for (Actor actor : List.of(AssignmentIndexTest.CLERK, AssignmentIndexTest.staffOf(unit), AssignmentIndexTest.CHAIR)) {
-                signIn(actor);
+                TestReadSide.signIn(actor);
                 assertThat(list.list(null, null, null, null, null, null, null, null, null, null, null, 3, 50).items()).isNotEmpty();
                 list.list(unit, AssignmentStatus.ASSIGNED, Timeliness.OVERDUE, null, null, null, null, null, null, null, null, 0, 200);
                 list.list(null, null, null, "311/TB-UBND", "ke hoach", AssignmentIndexTest.TODAY.minusDays(30),
@@ -130,11 +128,6 @@ class ReadSideExactMatchReadsTest {
         }
     }
 
-    static void signIn(Actor actor) {
-        DocketUser user = new DocketUser(actor, null);
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-    }
 
     static void project(AssignmentListProjection projection, Object event, long seq) {
         if (event instanceof TaskAssigned e) {

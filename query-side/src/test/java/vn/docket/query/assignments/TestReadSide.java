@@ -3,8 +3,12 @@ package vn.docket.query.assignments;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import vn.docket.events.Actor;
+import vn.docket.platform.security.DocketUser;
 
-/** For tests of other packages' controllers: the assignment index, visibility and lookup they are given. */
+/** For tests of the query side's controllers: who is signed in, and the index, visibility and lookup they are given. */
 public final class TestReadSide {
 
     private TestReadSide() {
@@ -26,5 +30,12 @@ public final class TestReadSide {
 
     public static AssignmentLookup lookup(MongoDatabase database, AssignmentIndex index, Clock clock) {
         return new AssignmentLookup(database, index, clock);
+    }
+
+    /** Signs {@code actor} in on this thread, as a request would (clear it with SecurityContextHolder.clearContext()). */
+    public static void signIn(Actor actor) {
+        DocketUser user = new DocketUser(actor, null);
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
     }
 }

@@ -37,7 +37,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import vn.docket.events.AccessDenied;
 import vn.docket.events.Actor;
@@ -49,7 +48,6 @@ import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
 import vn.docket.platform.PlatformConfiguration;
 import vn.docket.platform.Text;
-import vn.docket.platform.security.DocketUser;
 import vn.docket.platform.web.RuleBroken;
 import vn.docket.query.assignments.AssignmentIndex;
 import vn.docket.query.assignments.TestReadSide;
@@ -136,7 +134,7 @@ class AuditReadsTest {
         LocalDate to = LocalDate.of(2026, 3, 9);
 
         for (Actor reader : List.of(CLERK, PEOPLE.get(1), PEOPLE.get(3))) {
-            signIn(reader);
+            TestReadSide.signIn(reader);
             check(reader, null, null, null, null, null, 0, 50);
             check(reader, null, null, null, null, null, 3, 50);
             check(reader, null, null, null, null, null, 1, 7);
@@ -167,7 +165,7 @@ class AuditReadsTest {
         UUID late = UUID.fromString(sent.get(0).assignmentId());
         handle(late, 90, new ReminderSent(late, UNITS.get(0), ReminderSent.Kind.MANUAL, null, 3, "Nhắc lại",
                 LocalDate.of(2026, 3, 2)), PEOPLE.get(0), last.recordedAt().minusSeconds(30 * 60 + 1));
-        signIn(CLERK);
+        TestReadSide.signIn(CLERK);
 
         List<String> newestFirst = ids(controller.audit(null, null, null, null, null, 0, Paging.MAX_SIZE));
 
@@ -178,7 +176,7 @@ class AuditReadsTest {
 
     @Test
     void a_filter_by_fewer_than_four_characters_of_an_id_is_refused_with_its_rule() {
-        signIn(CLERK);
+        TestReadSide.signIn(CLERK);
 
         assertThatThrownBy(() -> controller.audit("3f2", null, null, null, null, 0, 20))
                 .isInstanceOfSatisfying(RuleBroken.class, e -> assertThat(e.rule()).isEqualTo("assignment-filter"));
@@ -279,9 +277,4 @@ class AuditReadsTest {
         }
     }
 
-    private static void signIn(Actor actor) {
-        DocketUser user = new DocketUser(actor, null);
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-    }
 }

@@ -32,7 +32,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import vn.docket.events.Actor;
 import vn.docket.events.DeadlineMissed;
@@ -43,7 +42,7 @@ import vn.docket.events.ReminderSent;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
 import vn.docket.platform.PlatformConfiguration;
-import vn.docket.platform.security.DocketUser;
+import vn.docket.query.assignments.TestReadSide;
 import vn.docket.query.support.Page;
 
 /**
@@ -229,9 +228,7 @@ class NotificationFeedsTest {
     }
 
     private static void as(Actor actor, Runnable action) {
-        DocketUser user = new DocketUser(actor, null);
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+        TestReadSide.signIn(actor);
         try {
             action.run();
         } finally {

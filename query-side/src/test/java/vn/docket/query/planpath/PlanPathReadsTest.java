@@ -25,7 +25,6 @@ import org.bson.BsonDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import vn.docket.events.Actor;
 import vn.docket.events.DeliverableKind;
@@ -33,7 +32,6 @@ import vn.docket.events.EventMetadata;
 import vn.docket.events.ReminderSent;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
-import vn.docket.platform.security.DocketUser;
 import vn.docket.query.assignments.TestReadSide;
 
 /**
@@ -70,9 +68,7 @@ class PlanPathReadsTest {
         projection = new AnnotationEventHandlerAdapter(new PlanPathProjection(database));
         controller = new PlanPathController(database, Clock.fixed(DAY.plusDays(30).atStartOfDay().toInstant(ZoneOffset.UTC),
                 ZoneOffset.UTC), TestReadSide.overAnEmptyIndex());
-        DocketUser user = new DocketUser(CLERK, null);
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+        TestReadSide.signIn(CLERK);
     }
 
     @AfterEach

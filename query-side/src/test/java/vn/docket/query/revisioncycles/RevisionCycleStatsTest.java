@@ -16,7 +16,6 @@ import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import vn.docket.events.Actor;
 import vn.docket.events.DeliverableKind;
@@ -25,7 +24,6 @@ import vn.docket.events.EventMetadata;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
-import vn.docket.platform.security.DocketUser;
 import vn.docket.query.assignments.TestReadSide;
 import vn.docket.query.revisioncycles.RevisionCycleController.Group;
 import vn.docket.query.revisioncycles.RevisionCycleController.RevisionCycles;
@@ -59,9 +57,7 @@ class RevisionCycleStatsTest {
         MongoDatabase database = client.getDatabase("test");
         projection = new RevisionCycleProjection(database);
         controller = new RevisionCycleController(database, TestReadSide.overAnEmptyIndex());
-        DocketUser user = new DocketUser(new Actor("lan", "Nguyễn Thị Lan", null, Role.CLERK), null);
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+        TestReadSide.signIn(new Actor("lan", "Nguyễn Thị Lan", null, Role.CLERK));
     }
 
     @AfterEach
