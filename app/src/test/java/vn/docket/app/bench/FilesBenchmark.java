@@ -34,6 +34,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestTemplate;
 import vn.docket.app.DocketApplication;
 import vn.docket.platform.files.FileStore;
@@ -105,34 +106,61 @@ public final class FilesBenchmark {
     }
 
     /**
-     * Six rounds, fresh bytes each (no deduplication): the whole hand-in with a personal access token, the same
-     * chunks inserted raw, the file store alone, and a hand-in of other fresh bytes signed in with HTTP Basic.
+     * Twelve rounds, fresh bytes each (no deduplication); the first warms the JIT, POI and the server. In each, the
+     * whole hand-in with a personal access token and a raw insert of the same chunks run back to back, the raw one
+     * first in every other round, so that what the machine is doing at that moment weighs on both alike: the figure
+     * is the median of the rounds' own ratios, with their spread. Then the file store alone on the same bytes, and a
+     * hand-in of other fresh bytes signed in with HTTP Basic.
      */
     private void upload(MongoDatabase database, FileStore store) throws IOException {
+        int rounds = 12;
         List<Double> handIn = new ArrayList<>();
         List<Double> basic = new ArrayList<>();
         List<Double> raw = new ArrayList<>();
         List<Double> put = new ArrayList<>();
+        List<Double> ratio = new ArrayList<>();
+        List<Double> basicRatio = new ArrayList<>();
+        List<Double> putRatio = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        List<Double> rawCpu = new ArrayList<>();
+        List<Double> cpuRatio = new ArrayList<>();
+        List<Double> receive = new ArrayList<>();
+        List<Double> bound = new ArrayList<>();
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        MongoCollection<org.bson.Document> rawChunks = database.getCollection("bench_raw_chunks");
         int size = 0;
-        for (int round = 0; round < 6; round++) {
+        for (int round = 0; round < rounds; round++) {
             byte[] docx = docxWithPicture(paragraphs(60), 10 * 1024 * 1024);
             size = docx.length;
             String id = assign("Tải lên 10 MB, lượt " + round);
-            long start = System.nanoTime();
-            ResponseEntity<Map<String, Object>> answer = handIn(unit, id, docx, "Dự thảo 10MB.docx");
-            double seconds = (System.nanoTime() - start) / 1e9;
-            require(answer, 201);
-
             List<org.bson.Document> chunks = new ArrayList<>();
             Date now = new Date();
             for (int from = 0, n = 0; from < docx.length; from += 255 * 1024, n++) {
                 chunks.add(new org.bson.Document("_id", "raw-" + round + "/" + n).append("createdAt", now)
                         .append("data", new Binary(Arrays.copyOfRange(docx, from, Math.min(docx.length, from + 255 * 1024)))));
             }
-            MongoCollection<org.bson.Document> rawChunks = database.getCollection("bench_raw_chunks");
-            long rawStart = System.nanoTime();
-            rawChunks.insertMany(chunks, new InsertManyOptions().ordered(false));
-            double rawSeconds = (System.nanoTime() - rawStart) / 1e9;
+            System.gc(); // garbage of the round before is not collected inside either measure
+            boolean rawFirst = round % 2 == 1;
+            double[] rawTimes = rawFirst ? timed(() -> rawChunks.insertMany(chunks, new InsertManyOptions().ordered(false))) : null;
+            byte[] handed = docx;
+            double[] times = timed(() -> require(handIn(unit, id, handed, "Dự thảo 10MB.docx"), 201));
+            if (!rawFirst) {
+                rawTimes = timed(() -> rawChunks.insertMany(chunks, new InsertManyOptions().ordered(false)));
+            }
+            double seconds = times[0];
+            double rawSeconds = rawTimes[0];
+            // The same form naming another SHA-256: sent, read and hashed, then refused before anything is stored.
+            // What a hand-in costs on top of storing its chunks, which is at least the raw insert.
+            double receiveSeconds = timed(() -> {
+                try {
+                    handIn(unit, id, handed, "Dự thảo 10MB.docx", Map.of("documentSha256", "0".repeat(64)));
+                    throw new IllegalStateException("A hand-in naming another SHA-256 was accepted");
+                } catch (HttpClientErrorException e) {
+                    if (e.getStatusCode().value() != 422) {
+                        throw e;
+                    }
+                }
+            })[0];
             // The file store alone (hash, chunks, description), on the same bytes with one changed so none is shared.
             docx[docx.length / 2] ^= 1;
             long putStart = System.nanoTime();
@@ -141,33 +169,70 @@ public final class FilesBenchmark {
             double putSeconds = (System.nanoTime() - putStart) / 1e9;
             store.discard(sha);
             // The same hand-in signed in with HTTP Basic (a bcrypt check), as an integration without a token would.
-            docx = docxWithPicture(paragraphs(60), 10 * 1024 * 1024);
+            byte[] other = docxWithPicture(paragraphs(60), 10 * 1024 * 1024);
             String basicId = assign("Tải lên 10 MB với mật khẩu, lượt " + round);
-            long basicStart = System.nanoTime();
-            require(handIn(unitBasic, basicId, docx, "Dự thảo 10MB.docx"), 201);
-            double basicSeconds = (System.nanoTime() - basicStart) / 1e9;
-            if (round > 0) { // the first round warms the JIT, POI and the server
+            double basicSeconds = timed(() -> require(handIn(unitBasic, basicId, other, "Dự thảo 10MB.docx"), 201))[0];
+            if (round > 0) {
                 handIn.add(seconds);
                 raw.add(rawSeconds);
                 put.add(putSeconds);
                 basic.add(basicSeconds);
+                ratio.add(rawSeconds / seconds);
+                receive.add(receiveSeconds);
+                bound.add(rawSeconds / (rawSeconds + receiveSeconds));
+                cpu.add(times[1]);
+                rawCpu.add(rawTimes[1]);
+                cpuRatio.add(rawTimes[1] / times[1]);
+                putRatio.add(rawSeconds / putSeconds);
+                basicRatio.add(rawSeconds / basicSeconds);
             }
-            System.err.printf(Locale.ROOT, "upload round %d: hand-in %.3f s (Basic %.3f s), FileStore.put %.3f s, "
-                    + "raw insertMany %.3f s%n", round, seconds, basicSeconds, putSeconds, rawSeconds);
+            System.err.printf(Locale.ROOT, "upload round %d (%s first): hand-in %.3f s (CPU %.3f s), raw insertMany %.3f s"
+                    + " (CPU %.3f s), ratio %.2f (CPU %.2f); received and refused %.3f s; Basic %.3f s, FileStore.put %.3f s%n",
+                    round, rawFirst ? "raw" : "hand-in", seconds, times[1], rawSeconds, rawTimes[1], rawSeconds / seconds,
+                    rawTimes[1] / times[1], receiveSeconds, basicSeconds, putSeconds);
         }
+        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        int n = rounds - 1;
         double mb = size / (1024.0 * 1024.0);
-        double handInMedian = median(handIn);
-        double rawMedian = median(raw);
         figures.put("upload .docx size (MB)", round(mb));
-        figures.put("upload hand-in over HTTP (token), median of 5 (s)", round(handInMedian));
-        figures.put("upload raw insertMany of the same chunks, median of 5 (s)", round(rawMedian));
-        figures.put("upload hand-in MB/s", round(mb / handInMedian));
-        figures.put("upload raw insertMany MB/s", round(mb / rawMedian));
-        figures.put("upload hand-in rate / raw rate (goal >= 0.70)", round(rawMedian / handInMedian));
-        figures.put("upload hand-in signed in with HTTP Basic, median of 5 (s)", round(median(basic)));
-        figures.put("upload hand-in (Basic) rate / raw rate", round(rawMedian / median(basic)));
-        figures.put("upload FileStore.put alone (SHA-256 + chunks + description), median of 5 (s)", round(median(put)));
-        figures.put("upload FileStore.put rate / raw rate", round(rawMedian / median(put)));
+        figures.put("upload load average (1 min) before, after", round(loadBefore) + ", " + round(loadAfter));
+        figures.put("upload hand-in over HTTP (token), median of " + n + " (s)", round(median(handIn)));
+        figures.put("upload raw insertMany of the same chunks, median of " + n + " (s)", round(median(raw)));
+        figures.put("upload hand-in MB/s", round(mb / median(handIn)));
+        figures.put("upload raw insertMany MB/s", round(mb / median(raw)));
+        figures.put("upload hand-in rate / raw rate, median of the rounds' ratios (goal >= 0.70)", round(median(ratio)));
+        figures.put("upload hand-in rate / raw rate: min, quartiles, max", spread(ratio));
+        figures.put("upload CPU of all threads: hand-in, raw insertMany, medians (s)", round(median(cpu)) + ", " + round(median(rawCpu)));
+        figures.put("upload raw CPU / hand-in CPU, median of the rounds' ratios", round(median(cpuRatio)));
+        figures.put("upload the form received and refused before storing, median of " + n + " (s)", round(median(receive)));
+        figures.put("upload ratio a hand-in could reach at best, raw / (raw + received), median", round(median(bound)));
+        figures.put("upload hand-in signed in with HTTP Basic, median of " + n + " (s)", round(median(basic)));
+        figures.put("upload hand-in (Basic) rate / raw rate, median", round(median(basicRatio)));
+        figures.put("upload FileStore.put alone (SHA-256 + chunks + description), median of " + n + " (s)", round(median(put)));
+        figures.put("upload FileStore.put rate / raw rate, median", round(median(putRatio)));
+    }
+
+    /**
+     * Seconds elapsed, and seconds of CPU all the process's threads used meanwhile (the server's, the garbage
+     * collector's and the compiler's included): the CPU says what a step costs apart from what else the shared
+     * machine is doing at that moment.
+     */
+    private static double[] timed(Runnable action) {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu = os.getProcessCpuTime();
+        long start = System.nanoTime();
+        action.run();
+        return new double[] {(System.nanoTime() - start) / 1e9, (os.getProcessCpuTime() - cpu) / 1e9};
+    }
+
+    /** Lowest, first quartile, median, third quartile, highest. */
+    private static String spread(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int last = sorted.size() - 1;
+        return round(sorted.get(0)) + " " + round(sorted.get(last / 4)) + " " + round(sorted.get(last / 2)) + " "
+                + round(sorted.get(last - last / 4)) + " " + round(sorted.get(last));
     }
 
     /** 4 threads, 25 hand-ins each, every one a different 3-page .docx on an assignment of its own. */
@@ -320,7 +385,13 @@ public final class FilesBenchmark {
     }
 
     private static ResponseEntity<Map<String, Object>> handIn(RestTemplate as, String id, byte[] content, String name) {
+        return handIn(as, id, content, name, Map.of());
+    }
+
+    private static ResponseEntity<Map<String, Object>> handIn(RestTemplate as, String id, byte[] content, String name,
+                                                              Map<String, String> fields) {
         LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        fields.forEach(form::add);
         form.add("file", new ByteArrayResource(content) {
             @Override
             public String getFilename() {

@@ -3,7 +3,6 @@ package vn.docket.command.draftfiles;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,13 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.commons.fileupload2.core.DiskFileItem;
-import org.apache.commons.fileupload2.core.DiskFileItemFactory;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadByteCountLimitException;
-import org.apache.commons.fileupload2.core.FileUploadSizeException;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -87,43 +79,37 @@ public class DraftFiles {
      * for a body sent without a length). A body cut off, malformed or too large is refused; nothing is stored yet.
      */
     public Received receive(HttpServletRequest request) throws IOException {
-        JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> upload = new JakartaServletFileUpload<>();
-        upload.setHeaderCharset(StandardCharsets.UTF_8);
-        upload.setSizeMax(maxRequestBytes);
-        upload.setFileSizeMax(maxBytes);
         Map<String, String> fields = new LinkedHashMap<>();
         List<String> parts = new ArrayList<>();
         String name = null;
         byte[] content = null;
         String sha = null;
         try {
-            FileItemInputIterator items = upload.getItemIterator(request);
-            while (items.hasNext()) {
-                FileItemInput part = items.next();
+            MultipartParts form = new MultipartParts(request.getInputStream(), request.getContentType(),
+                    request.getContentLengthLong(), maxRequestBytes, maxBytes);
+            for (MultipartParts.Part part = form.next(); part != null; part = form.next()) {
                 MessageDigest digest = sha256();
-                String fileName = part.isFormField() ? null : fileName(part);
-                try (InputStream in = part.getInputStream()) {
-                    if (part.isFormField()) {
-                        byte[] value = in.readAllBytes();
-                        digest.update(value);
-                        fields.putIfAbsent(part.getFieldName(), new String(value, StandardCharsets.UTF_8));
-                    } else if ("file".equals(part.getFieldName()) && content == null) {
-                        name = name(fileName);
-                        // Sized by the declared length (within the limit), so a large file is not copied as it grows.
-                        content = read(in, digest, Math.min(request.getContentLengthLong(), maxBytes));
-                    } else {
-                        read(in, digest, 0); // another file part: only its fingerprint counts
-                    }
+                String fileName = part.formField() ? null : fileName(part);
+                if (part.formField()) {
+                    byte[] value = read(form, digest, 1024);
+                    fields.putIfAbsent(part.fieldName(), new String(value, StandardCharsets.UTF_8));
+                } else if ("file".equals(part.fieldName()) && content == null) {
+                    name = name(fileName);
+                    // Sized by the declared length (within the limit), so a large file is not copied as it grows.
+                    content = read(form, digest, (int) Math.max(64 * 1024, Math.min(request.getContentLengthLong(), maxBytes)));
+                } else {
+                    read(form, digest, 0); // another file part: only its fingerprint counts
                 }
                 String hash = HexFormat.of().formatHex(digest.digest());
                 if (content != null && sha == null) {
                     sha = hash;
                 }
-                parts.add(part.getFieldName() + "\u0000" + fileName + "\u0000" + hash);
+                parts.add(part.fieldName() + "\u0000" + fileName + "\u0000" + hash);
             }
-        } catch (FileUploadByteCountLimitException e) {
-            throw tooLarge();
-        } catch (FileUploadSizeException e) {
+        } catch (MultipartParts.TooLarge e) {
+            if (e.part) {
+                throw tooLarge();
+            }
             throw new FileRefused(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", "Dữ liệu gửi lên quá lớn: Docket nhận tệp tối đa "
                     + maxBytes / (1024 * 1024) + " MB cùng các trường của biểu mẫu.");
         } catch (IOException e) {
@@ -139,11 +125,11 @@ public class DraftFiles {
                 HexFormat.of().formatHex(sha256().digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8))));
     }
 
-    /** A part's bytes through the digest into memory; none are kept when {@code expected} is 0 (-1: unknown). */
-    private static byte[] read(InputStream in, MessageDigest digest, long expected) throws IOException {
-        ByteArrayOutputStream out = expected == 0 ? null : new ByteArrayOutputStream((int) Math.max(expected, 64 * 1024));
+    /** A part's bytes through the digest into memory, in a buffer of {@code capacity} to start; none kept if 0. */
+    private static byte[] read(MultipartParts form, MessageDigest digest, int capacity) throws IOException {
+        ByteArrayOutputStream out = capacity == 0 ? null : new ByteArrayOutputStream(capacity);
         byte[] buffer = new byte[64 * 1024];
-        for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+        for (int n = form.read(buffer, 0, buffer.length); n != -1; n = form.read(buffer, 0, buffer.length)) {
             digest.update(buffer, 0, n);
             if (out != null) {
                 out.write(buffer, 0, n);
@@ -152,13 +138,9 @@ public class DraftFiles {
         return out == null ? null : out.toByteArray();
     }
 
-    /** The part's file name as sent; a name the parser rejects (a NUL in it) is one Docket refuses too. */
-    private static String fileName(FileItemInput part) {
-        try {
-            return part.getName();
-        } catch (RuntimeException e) {
-            return "\u0000";
-        }
+    /** The part's file name as sent; one with a NUL in it, which the library refused to give, stands as a NUL. */
+    private static String fileName(MultipartParts.Part part) {
+        return part.fileName().indexOf('\u0000') >= 0 ? "\u0000" : part.fileName();
     }
 
     /** A file that came without a form (the demo data's drafts). */

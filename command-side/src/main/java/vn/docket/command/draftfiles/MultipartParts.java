@@ -1,0 +1,318 @@
+package vn.docket.command.draftfiles;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import org.apache.commons.fileupload2.core.DiskFileItem;
+import org.apache.commons.fileupload2.core.DiskFileItemFactory;
+import org.apache.commons.fileupload2.core.FileItemHeaders;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+
+/**
+ * A {@code multipart/form-data} body read part by part as it arrives. It gives the answers commons-fileupload's
+ * streaming parser gave (which part is which, where a body ends, what is refused and why: {@code
+ * MultipartPartsFuzzTest} holds it to them, quirks included), and still reads each part's headers with that library,
+ * but it finds the boundary after a part's body by skipping ahead (Horspool): the library compared the body byte by
+ * byte, a third of the request thread's time on a 10 MB hand-in.
+ */
+final class MultipartParts {
+
+    /** The request, or a part, went over its limit while it was read. */
+    static final class TooLarge extends IOException {
+        final boolean part;
+
+        TooLarge(boolean part) {
+            super(part ? "A part is over its limit" : "The request is over its limit");
+            this.part = part;
+        }
+    }
+
+    /** A part as its headers name it; its body is read with {@link #read} until -1. */
+    record Part(String fieldName, String fileName, boolean formField) {
+    }
+
+    /** The library's limit on one part's headers, kept: over it, the request is refused as too large. */
+    private static final int HEADERS_MAX = 512;
+    /** The library refused a boundary its 4 KB buffer could not hold beside the delimiter's prefix and one byte. */
+    private static final int BOUNDARY_MAX = 4096 - 5;
+    private static final byte CR = '\r';
+    private static final byte LF = '\n';
+    private static final byte DASH = '-';
+
+    private final JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> headerReader = new JakartaServletFileUpload<>();
+    private final InputStream in;
+    private final long maxRequestBytes;
+    private final long maxPartBytes;
+    private final byte[] buffer = new byte[64 * 1024];
+    private final Delimiter outer;
+    private int head;
+    private int tail;
+    private long requestBytes;
+    /** What ends the current part's body: CRLF, two dashes and the boundary (the form's, or a nested multipart's). */
+    private Delimiter delimiter;
+    /** Where the current body's delimiter starts in the buffer, once found; else -1. */
+    private int end = -1;
+    /** No delimiter starts in the buffer before this index. */
+    private int searched;
+    private long partBytes;
+    private boolean inBody;
+    /** The field a nested {@code multipart/mixed} part's files belong to, while reading them. */
+    private String nestedField;
+    private boolean done;
+
+    /**
+     * @param contentType the request's, naming the boundary
+     * @param contentLength the request's declared length, -1 if unknown
+     */
+    MultipartParts(InputStream in, String contentType, long contentLength, long maxRequestBytes, long maxPartBytes)
+            throws IOException {
+        if (contentType == null || !contentType.toLowerCase(Locale.ENGLISH).startsWith("multipart/")) {
+            throw new IOException("Not a multipart request: " + contentType);
+        }
+        if (contentLength != -1 && contentLength > maxRequestBytes) {
+            throw new TooLarge(false);
+        }
+        byte[] boundary = headerReader.getBoundary(contentType);
+        if (boundary == null || boundary.length > BOUNDARY_MAX) {
+            throw new IOException("No usable multipart boundary");
+        }
+        this.in = in;
+        this.maxRequestBytes = maxRequestBytes;
+        this.maxPartBytes = maxPartBytes;
+        this.outer = new Delimiter(boundary);
+        this.delimiter = outer;
+    }
+
+    /** The next part, null after the last one. The body of the part before, if not read to its end, is skipped. */
+    Part next() throws IOException {
+        if (done) {
+            return null;
+        }
+        if (inBody) {
+            skipBody();
+        }
+        while (true) {
+            if (!toNextPart()) {
+                if (nestedField == null) {
+                    done = true;
+                    return null;
+                }
+                delimiter = outer; // the nested multipart ended: back to the form's parts
+                nestedField = null;
+                continue;
+            }
+            FileItemHeaders headers = headerReader.getParsedHeaders(readHeaders());
+            if (nestedField == null) {
+                String field = headerReader.getFieldName(headers);
+                if (field != null) {
+                    String type = headers.getHeader("Content-type");
+                    if (type != null && type.toLowerCase(Locale.ENGLISH).startsWith("multipart/mixed")) {
+                        byte[] nested = headerReader.getBoundary(type);
+                        // The library could only switch to a boundary as long as the form's.
+                        if (nested == null || nested.length != outer.bytes.length - 4) {
+                            throw new IOException("A nested multipart's boundary is missing or of another length");
+                        }
+                        delimiter = new Delimiter(nested);
+                        nestedField = field;
+                        continue;
+                    }
+                    String fileName = headerReader.getFileName(headers);
+                    return body(new Part(field, fileName, fileName == null), headers);
+                }
+            } else {
+                String fileName = headerReader.getFileName(headers);
+                if (fileName != null) {
+                    return body(new Part(nestedField, fileName, false), headers);
+                }
+            }
+            skipBody();
+        }
+    }
+
+    private Part body(Part part, FileItemHeaders headers) throws TooLarge {
+        long declared;
+        try {
+            declared = Long.parseLong(headers.getHeader("Content-length"));
+        } catch (RuntimeException e) {
+            declared = -1;
+        }
+        if (declared != -1 && declared > maxPartBytes) {
+            throw new TooLarge(true);
+        }
+        inBody = true;
+        partBytes = 0;
+        return part;
+    }
+
+    /** Reads the current part's body; -1 at its end. */
+    int read(byte[] into, int offset, int length) throws IOException {
+        if (!inBody) {
+            return -1;
+        }
+        // At the limit, a part is over it if any byte is left (readBody asked for none answers 0 then, -1 at its end).
+        int n = readBody(into, offset, (int) Math.min(length, maxPartBytes - partBytes));
+        if (n == 0 && length > 0) {
+            throw new TooLarge(true);
+        }
+        if (n == -1) {
+            inBody = false;
+        } else {
+            partBytes += n;
+        }
+        return n;
+    }
+
+    private void skipBody() throws IOException {
+        while (readBody(null, 0, Integer.MAX_VALUE) != -1) {
+            // skipped
+        }
+        inBody = false;
+    }
+
+    /** Body bytes up to the delimiter (copied into {@code into} unless null); -1 once at the delimiter. */
+    private int readBody(byte[] into, int offset, int length) throws IOException {
+        while (true) {
+            if (end < 0) {
+                int from = Math.max(head, searched);
+                end = delimiter.in(buffer, from, tail);
+                if (end < 0) {
+                    searched = Math.max(from, tail - delimiter.bytes.length + 1);
+                }
+            }
+            // Short of the delimiter, the library held back as many bytes as it has: so that a limit is reached at
+            // the same byte, these are held back too.
+            int safe = end >= 0 ? end : tail - outer.bytes.length;
+            if (safe > head) {
+                int n = Math.min(length, safe - head);
+                if (into != null) {
+                    System.arraycopy(buffer, head, into, offset, n);
+                }
+                head += n;
+                return n;
+            }
+            if (end >= 0) {
+                return -1;
+            }
+            if (!fill()) {
+                throw new EOFException("The body ended inside a part");
+            }
+        }
+    }
+
+    /**
+     * Finds the next part's start: the boundary (without the CRLF before it, as the library looked for it, after a
+     * part as before the first) and a line end after it. False at the closing delimiter, and, as the library answered,
+     * if the body ends first or something else follows the boundary: then the form ends with the parts read so far.
+     */
+    private boolean toNextPart() throws IOException {
+        Delimiter current = delimiter;
+        delimiter = current.dashed;
+        end = -1;
+        searched = 0;
+        try {
+            skipBody();
+            head += delimiter.bytes.length;
+            byte first = readByte();
+            if (first == LF) {
+                return true;
+            }
+            byte second = readByte();
+            return first == CR && second == LF;
+        } catch (TooLarge e) {
+            throw e;
+        } catch (IOException e) {
+            return false;
+        } finally {
+            delimiter = current;
+            end = -1;
+            searched = 0;
+        }
+    }
+
+    /** A part's header lines up to the blank line, at most {@link #HEADERS_MAX} bytes, decoded as UTF-8. */
+    private String readHeaders() throws IOException {
+        byte[] separator = {CR, LF, CR, LF};
+        int matched = 0;
+        int size = 0;
+        byte[] read = new byte[HEADERS_MAX];
+        while (matched < separator.length) {
+            byte b = readByte();
+            if (++size > HEADERS_MAX) {
+                throw new TooLarge(false);
+            }
+            // The library's matching, kept: a mismatch starts over without looking at this byte again.
+            matched = b == separator[matched] ? matched + 1 : 0;
+            read[size - 1] = b;
+        }
+        end = -1;
+        searched = 0;
+        return new String(read, 0, size, StandardCharsets.UTF_8);
+    }
+
+    private byte readByte() throws IOException {
+        if (head == tail && !fill()) {
+            throw new EOFException("The body ended inside a part's headers or boundary");
+        }
+        return buffer[head++];
+    }
+
+    /** Moves what is unread to the buffer's start and reads more, within the request's limit; false at its end. */
+    private boolean fill() throws IOException {
+        if (head > 0) {
+            System.arraycopy(buffer, head, buffer, 0, tail - head);
+            tail -= head;
+            searched = Math.max(0, searched - head);
+            if (end >= 0) {
+                end -= head;
+            }
+            head = 0;
+        }
+        if (requestBytes >= maxRequestBytes) {
+            throw new TooLarge(false); // as the library did: reading on at the limit is over it
+        }
+        int n = in.read(buffer, tail, (int) Math.min(buffer.length - tail, maxRequestBytes - requestBytes));
+        if (n == -1) {
+            return false;
+        }
+        tail += n;
+        requestBytes += n;
+        return true;
+    }
+
+    /** CRLF, two dashes and a boundary, found by Horspool's skip-ahead search; {@link #dashed} without the CRLF. */
+    private static final class Delimiter {
+        final byte[] bytes;
+        final Delimiter dashed;
+        private final int[] skip = new int[256];
+
+        Delimiter(byte[] boundary) {
+            this(boundary, true);
+        }
+
+        private Delimiter(byte[] boundary, boolean lineEnd) {
+            dashed = lineEnd ? new Delimiter(boundary, false) : null;
+            byte[] prefix = lineEnd ? new byte[] {CR, LF, DASH, DASH} : new byte[] {DASH, DASH};
+            bytes = Arrays.copyOf(prefix, prefix.length + boundary.length);
+            System.arraycopy(boundary, 0, bytes, prefix.length, boundary.length);
+            Arrays.fill(skip, bytes.length);
+            for (int i = 0; i < bytes.length - 1; i++) {
+                skip[bytes[i] & 0xff] = bytes.length - 1 - i;
+            }
+        }
+
+        /** Where the delimiter first starts in {@code data[from, to)}, or -1. */
+        int in(byte[] data, int from, int to) {
+            int last = bytes.length - 1;
+            byte lastByte = bytes[last];
+            for (int i = from + last; i < to; i += skip[data[i] & 0xff]) {
+                if (data[i] == lastByte && Arrays.equals(data, i - last, i, bytes, 0, last)) {
+                    return i - last;
+                }
+            }
+            return -1;
+        }
+    }
+}
