@@ -19,7 +19,7 @@ import vn.docket.query.support.EventActors;
 
 /**
  * The audit log's index, held in memory on every query node: per event only what the log's filters and its
- * order read (about 190 bytes), kept oldest first so that a page walks it from the end. A page reads only its
+ * order read (160-190 bytes), kept oldest first so that a page walks it from the end. A page reads only its
  * own entries from the {@code audit_log} read model, by id: the embedded database scans the whole collection
  * for any filter, sort or count, which took seconds at 10,000 assignments (bench/read.sh).
  *
