@@ -17,8 +17,7 @@ import java.util.Set;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 import vn.docket.platform.PlatformConfiguration;
 import vn.docket.query.support.ReadModels;
@@ -34,7 +33,7 @@ import vn.docket.query.support.ReadModels;
  * processors on several nodes is listed once.
  */
 @Component
-class NotificationFeeds {
+class NotificationFeeds implements InitializingBean {
 
     static final String COLLECTION = "notification_feeds";
     static final String MONTHS = "months";
@@ -110,11 +109,16 @@ class NotificationFeeds {
         return found;
     }
 
+    /** Before the processors start, so that only notifications stored by an earlier version are backfilled. */
+    @Override
+    public void afterPropertiesSet() {
+        backfill();
+    }
+
     /**
      * Once, after an upgrade from a version without feeds: adds every notification already stored. A node that starts
      * while another one does this adds the same members again, which changes nothing.
      */
-    @EventListener(ApplicationReadyEvent.class)
     void backfill() {
         if (feeds.find(Filters.eq("_id", BACKFILLED)).first() != null) {
             return;
