@@ -547,6 +547,16 @@ class DraftFilesTest {
                 new Bad("a name with a control character", docx(PARAGRAPHS), "Dự thảo\u0007.docx", 422, "file-name-invalid"));
     }
 
+    @Test
+    void a_file_far_over_the_size_limit_gets_its_413_and_rule_not_a_broken_connection() {
+        // Docket stops reading at the limit; the client is still sending 18 MB when the answer is written.
+        ResponseEntity<Map<String, Object>> refused = handIn("tckh", new byte[20 * 1024 * 1024], "Dự thảo.txt", Map.of());
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(413);
+        assertThat(refused.getBody()).containsEntry("rule", "file-too-large");
+        assertThat(drafts()).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0} is refused and nothing is stored")
     @MethodSource("badFiles")
     void whatever_is_not_a_readable_document_is_refused_naming_the_rule_and_nothing_is_stored(Bad bad) {
