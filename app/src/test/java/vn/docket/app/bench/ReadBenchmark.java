@@ -39,6 +39,7 @@ import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
 import vn.docket.events.NoticeSource;
 import vn.docket.events.ReminderSent;
+import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
 import vn.docket.query.assignments.AssignmentIndex;
@@ -93,6 +94,7 @@ public final class ReadBenchmark {
         paths.put("plan path of one", "/api/assignments/" + PROBE + "/path");
         paths.put("bell's unread count", "/api/notifications/unread");
         paths.put("audit log, page 1", "/api/audit?size=50");
+        paths.put("revision statistics", "/api/stats/revision-cycles");
         Map<Integer, Map<String, long[]>> figures = new LinkedHashMap<>();
         try (ConfigurableApplicationContext docket = start(data)) {
             int port = ((WebServerApplicationContext) docket).getWebServer().getPort();
@@ -205,7 +207,7 @@ public final class ReadBenchmark {
         return new long[] {p50, p99, bytes};
     }
 
-    /** Assignments from {@code from} to {@code to}: eight units, deadlines over five years, a third handed in, a sixth approved. */
+    /** Assignments from {@code from} to {@code to}: eight units, deadlines over five years, a third handed in, a sixth sent back once and then approved. */
     private static void append(EventStore store, Random random, int from, int to) {
         Actor clerk = new Actor("clerk", "Nguyễn Thị Lan", "Văn phòng HĐND và UBND thành phố", Role.CLERK);
         Actor unit = new Actor("tckh", "Trần Văn Minh", UNITS.get(0), Role.UNIT_STAFF);
@@ -232,7 +234,12 @@ public final class ReadBenchmark {
                 LocalDate handedIn = assigned.plusDays(random.nextInt(90));
                 events.add(event(id, 2, unit, new DraftSubmitted(id, 1, "v1.docx", null, "https://vanban.example.vn/" + i, null, handedIn)));
                 if (fate == 1) {
-                    events.add(event(id, 3, chair, new DraftApproved(id, 1, LEVEL, true, null, null, handedIn.plusDays(3))));
+                    // Sent back once with two points, then approved (the revision statistics' rounds).
+                    events.add(event(id, 3, chair, new RevisionRequested(id, 1, LEVEL, List.of("Bổ sung số liệu",
+                            "Làm rõ lộ trình"), null, handedIn.plusDays(3))));
+                    events.add(event(id, 4, unit, new DraftSubmitted(id, 2, "v2.docx", null, "https://vanban.example.vn/"
+                            + i + "/2", null, handedIn.plusDays(10))));
+                    events.add(event(id, 5, chair, new DraftApproved(id, 2, LEVEL, true, null, null, handedIn.plusDays(12))));
                 }
             } else if (fate == 2) {
                 // One in six is missed: the unit and the clerks are told (the clerk's bell).
