@@ -2,26 +2,26 @@ package vn.docket.query.revisioncycles;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.text.Collator;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.docket.events.DeliverableKind;
 import vn.docket.platform.Text;
 import vn.docket.platform.security.CurrentActor;
+import vn.docket.query.assignments.AssignmentIndex;
 import vn.docket.query.assignments.Visibility;
 import vn.docket.query.support.ReadModels;
 
@@ -31,10 +31,15 @@ class RevisionCycleController {
 
     private final MongoCollection<Document> cycles;
     private final Visibility visibility;
+    private final AssignmentIndex assignments;
+    private final RevisionIndex index;
 
-    RevisionCycleController(MongoDatabase database, Visibility visibility) {
+    RevisionCycleController(MongoDatabase database, Visibility visibility, AssignmentIndex assignments,
+                            RevisionIndex index) {
         this.cycles = database.getCollection(RevisionCycleProjection.COLLECTION);
         this.visibility = visibility;
+        this.assignments = assignments;
+        this.index = index;
     }
 
     /**
@@ -73,32 +78,18 @@ class RevisionCycleController {
     @Operation(summary = "Revision rounds per assignment, mean and max, and turnaround per round")
     RevisionCycles stats(@RequestParam(required = false) String unit,
                          @RequestParam(required = false) DeliverableKind kind) {
-        List<Bson> filters = new ArrayList<>();
-        List<String> visible = visibility.visibleIds(CurrentActor.get());
-        if (visible != null) {
-            filters.add(Filters.in("_id", visible));
-        }
-        if (Text.clean(unit) != null) {
-            filters.add(Filters.eq("unit", Text.clean(unit)));
-        }
-        if (kind != null) {
-            filters.add(Filters.eq("kind", kind.name()));
-        }
-        List<AssignmentCycles> per = new ArrayList<>();
-        cycles.find(filters.isEmpty() ? new Document() : Filters.and(filters)).forEach(d -> {
-            List<Long> turnaround = new ArrayList<>();
-            List<RoundPoints> pointsByRound = new ArrayList<>();
-            for (Document round : d.getList("rounds", Document.class)) {
-                Object back = round.get("resubmittedOn");
-                turnaround.add(back == null ? null
-                        : ChronoUnit.DAYS.between(ReadModels.date(round.get("requestedOn")), ReadModels.date(back)));
-                pointsByRound.add(new RoundPoints(round.getInteger("version", 0), round.getInteger("points", 0),
-                        round.getInteger("reopened", 0), round.getInteger("takenIn", 0), round.getInteger("explained", 0)));
-            }
-            List<Document> points = d.getList("points", Document.class);
-            per.add(new AssignmentCycles(d.getString("_id"), d.getString("title"), d.getString("unit"),
-                    d.getString("kind"), turnaround.size(), turnaround, pointsByRound, points == null ? List.of() : points));
-        });
+        assignments.awaitCaughtUp();
+        List<String> visibleIds = visibility.visibleIds(CurrentActor.get());
+        Set<String> visible = visibleIds == null ? null : new HashSet<>(visibleIds);
+        String unitName = Text.clean(unit);
+        String kindName = kind == null ? null : kind.name();
+        List<AssignmentCycles> per = index.find(c -> (visible == null || visible.contains(c.id()))
+                        && (unitName == null || unitName.equals(c.unit())) && (kindName == null || kindName.equals(c.kind())))
+                .stream().map(c -> new AssignmentCycles(c.id(), c.title(), c.unit(), c.kind(), c.rounds().size(),
+                        c.rounds().stream().map(RevisionIndex.Round::turnaroundDays).toList(),
+                        c.rounds().stream().map(r -> new RoundPoints(r.version(), r.points(), r.reopened(), r.takenIn(),
+                                r.explained())).toList(), List.of()))
+                .toList();
         int max = per.stream().mapToInt(AssignmentCycles::rounds).max().orElse(0);
         double mean = per.stream().mapToInt(AssignmentCycles::rounds).average().orElse(0);
         List<Long> all = per.stream().flatMap(a -> a.turnaroundDays().stream()).filter(t -> t != null).toList();
@@ -114,13 +105,25 @@ class RevisionCycleController {
         int raised = rounds.stream().mapToInt(RoundPoints::raised).sum();
         List<AssignmentCycles> sentBack = per.stream().filter(a -> a.rounds() > 0)
                 .sorted(Comparator.comparingInt(AssignmentCycles::rounds).reversed()
-                        .thenComparing(AssignmentCycles::title, Comparator.nullsLast(VIETNAMESE))).toList();
+                        .thenComparing(AssignmentCycles::title, Comparator.nullsLast(VIETNAMESE))
+                        .thenComparing(AssignmentCycles::id)).toList();
         return new RevisionCycles(per.size(), mean, max, meanTurnaround, byRound, raised,
                 rounds.isEmpty() ? null : (double) raised / rounds.size(),
                 rounds.stream().mapToInt(RoundPoints::takenIn).sum(), rounds.stream().mapToInt(RoundPoints::explained).sum(),
                 rounds.stream().mapToInt(RoundPoints::reopened).sum(), groups(per, AssignmentCycles::unit),
                 groups(per, AssignmentCycles::kind), roundTotals(per), sentBack.size(),
-                sentBack.subList(0, Math.min(SHOWN, sentBack.size())));
+                withPoints(sentBack.subList(0, Math.min(SHOWN, sentBack.size()))));
+    }
+
+    /** The points of the assignments shown, read by id: only these need their texts. */
+    private List<AssignmentCycles> withPoints(List<AssignmentCycles> shown) {
+        Map<String, Document> docs = ReadModels.byIds(cycles, shown.stream().map(AssignmentCycles::id).toList());
+        return shown.stream().map(a -> {
+            Document doc = docs.get(a.id());
+            List<Document> points = doc == null ? null : doc.getList("points", Document.class);
+            return new AssignmentCycles(a.id(), a.title(), a.unit(), a.kind(), a.rounds(), a.turnaroundDays(),
+                    a.pointsByRound(), points == null ? List.of() : points);
+        }).toList();
     }
 
     private static final Collator VIETNAMESE = Collator.getInstance(Locale.forLanguageTag("vi"));

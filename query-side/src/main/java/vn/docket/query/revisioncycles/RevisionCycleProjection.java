@@ -16,22 +16,18 @@ import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import vn.docket.events.DraftApproved;
-import vn.docket.events.DraftSubmitted;
 import vn.docket.events.MeetingConcluded;
 import vn.docket.events.MeetingVerdict;
 import vn.docket.events.RevisionPoint;
 import vn.docket.events.RevisionPointsAnswered;
 import vn.docket.events.RevisionRequested;
-import vn.docket.events.TaskAssigned;
-import vn.docket.events.TaskReassigned;
 import vn.docket.query.support.EventActors;
 import vn.docket.query.support.ReadModels;
 
 /**
- * Per assignment: each revision round with the day it was requested, the day the revised draft came back
- * and how many points it raised, reopened, saw taken in or explained; and each revision point with who raised
- * it when, the version that answered it and how, and whether it was then closed or reopened. The statistics
- * and the plan path read the points from here.
+ * Per assignment sent back at least once: each revision point with who raised it when, the version that answered
+ * it and how, and whether it was then closed or reopened. The plan path and the statistics' most revised
+ * assignments read the points from here, by id; the rounds are counted by {@link RevisionIndex}.
  */
 @Component
 @ProcessingGroup(RevisionCycleProjection.NAME)
@@ -44,22 +40,6 @@ public class RevisionCycleProjection {
 
     RevisionCycleProjection(MongoDatabase database) {
         this.cycles = database.getCollection(COLLECTION);
-    }
-
-    @EventHandler
-    void on(TaskAssigned e, @SequenceNumber long seq) {
-        ReadModels.apply(cycles, e.assignmentId().toString(), seq, doc -> {
-            doc.put("title", e.title());
-            doc.put("unit", e.leadUnit());
-            doc.put("kind", e.kind().name());
-            doc.put("rounds", new ArrayList<Document>());
-            doc.put("points", new ArrayList<Document>());
-        });
-    }
-
-    @EventHandler
-    void on(TaskReassigned e, @SequenceNumber long seq) {
-        ReadModels.apply(cycles, e.assignmentId().toString(), seq, doc -> doc.put("unit", e.newLeadUnit()));
     }
 
     @EventHandler
@@ -76,7 +56,6 @@ public class RevisionCycleProjection {
                 }
             }
             raise(points, e.points(), e.version(), e.level(), EventActors.of(metaData), e.effectiveDate());
-            addRound(doc, e.version(), e.effectiveDate(), e.points().size(), e.reopenedPoints().size());
             doc.put("points", points);
         });
     }
@@ -90,18 +69,7 @@ public class RevisionCycleProjection {
                 Map<String, Object> raisedBy = e.chair() == null ? EventActors.of(metaData) : new Document("name", e.chair());
                 raise(points, RevisionPoint.numbered(e.version(), e.requirements()), e.version(), "Cuộc họp UBND",
                         raisedBy, e.effectiveDate());
-                addRound(doc, e.version(), e.effectiveDate(), e.requirements().size(), 0);
                 doc.put("points", points);
-            }
-        });
-    }
-
-    @EventHandler
-    void on(DraftSubmitted e, @SequenceNumber long seq) {
-        ReadModels.apply(cycles, e.assignmentId().toString(), seq, doc -> {
-            List<Document> rounds = doc.getList("rounds", Document.class);
-            if (!rounds.isEmpty() && rounds.get(rounds.size() - 1).get("resubmittedOn") == null) {
-                rounds.get(rounds.size() - 1).put("resubmittedOn", iso(e.effectiveDate()));
             }
         });
     }
@@ -110,15 +78,11 @@ public class RevisionCycleProjection {
     void on(RevisionPointsAnswered e, @SequenceNumber long seq) {
         ReadModels.apply(cycles, e.assignmentId().toString(), seq, doc -> {
             List<Document> points = points(doc);
-            List<Document> rounds = doc.getList("rounds", Document.class);
-            Document round = rounds.isEmpty() ? new Document() : rounds.get(rounds.size() - 1);
             for (RevisionPointsAnswered.PointAnswer a : e.answers()) {
                 points.stream().filter(p -> a.point().equals(p.getString("id"))).findFirst().ifPresent(p -> p
                         .append("status", "ANSWERED").append("answeredInVersion", e.version())
                         .append("answer", a.answer().name()).append("note", a.note())
                         .append("answeredOn", iso(e.effectiveDate())));
-                String counter = a.answer() == RevisionPointsAnswered.Answer.TAKEN_IN ? "takenIn" : "explained";
-                round.put(counter, round.getInteger(counter, 0) + 1);
             }
             doc.put("points", points);
         });
@@ -154,12 +118,5 @@ public class RevisionCycleProjection {
                         .append("raisedOn", iso(on)).append("status", "OPEN"));
             }
         }
-    }
-
-    private static void addRound(Document doc, int version, LocalDate on, int points, int reopened) {
-        List<Document> rounds = new ArrayList<>(doc.getList("rounds", Document.class));
-        rounds.add(new Document("version", version).append("requestedOn", iso(on)).append("resubmittedOn", null)
-                .append("points", points).append("reopened", reopened).append("takenIn", 0).append("explained", 0));
-        doc.put("rounds", rounds);
     }
 }

@@ -2,9 +2,13 @@ package vn.docket.query.revisioncycles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.LocalDate;
@@ -12,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.messaging.MetaData;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,11 +35,13 @@ import vn.docket.query.assignments.TestReadSide;
 import vn.docket.query.revisioncycles.RevisionCycleController.Group;
 import vn.docket.query.revisioncycles.RevisionCycleController.RevisionCycles;
 import vn.docket.query.revisioncycles.RevisionCycleController.RoundTotals;
+import vn.docket.query.support.ReadModels;
 
 /**
  * The statistics page's groups (per lead unit, per kind) and its points per round are the server's, counted over
  * every assignment; the list under them holds only the most revised, so that the page stays small however many
- * assignments there are (it downloaded every one and grouped them in the browser).
+ * assignments there are (it downloaded every one and grouped them in the browser). The figures come from the
+ * rounds held in memory; the read model is read only for the points of the assignments shown, by id.
  */
 class RevisionCycleStatsTest {
 
@@ -41,22 +50,38 @@ class RevisionCycleStatsTest {
     static final MetaData CHAIR = MetaData.from(EventMetadata.of(new Actor("chair", "Hoàng Văn Nam", LEADERS, Role.CHAIR), "c"));
     static final LocalDate DAY = LocalDate.of(2026, 3, 2);
 
-    record Sent(String unit, DeliverableKind kind, int rounds, List<Integer> points) {
+    record Sent(String title, String unit, DeliverableKind kind, int rounds, List<Integer> points) {
     }
 
     MongoServer server;
     MongoClient client;
     RevisionCycleProjection projection;
+    RevisionIndex index;
     RevisionCycleController controller;
     final List<Sent> sent = new ArrayList<>();
+    final List<BsonDocument> reads = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() {
         server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
+        CommandListener recorder = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                String name = event.getCommandName();
+                if (event.getCommand().get(name) instanceof BsonString collection
+                        && collection.getValue().equals(RevisionCycleProjection.COLLECTION) && !name.equals("update")) {
+                    reads.add(name.equals("find") ? event.getCommand().getDocument("filter", new BsonDocument()).clone()
+                            : new BsonDocument(name, new BsonString("sent")));
+                }
+            }
+        };
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
+                .addCommandListener(recorder).build());
         MongoDatabase database = client.getDatabase("test");
         projection = new RevisionCycleProjection(database);
-        controller = new RevisionCycleController(database, TestReadSide.overAnEmptyIndex());
+        index = new RevisionIndex();
+        controller = new RevisionCycleController(database, TestReadSide.overAnEmptyIndex(), TestReadSide.index(), index);
         TestReadSide.signIn(new Actor("lan", "Nguyễn Thị Lan", null, Role.CLERK));
     }
 
@@ -75,6 +100,7 @@ class RevisionCycleStatsTest {
                     random.nextInt(4), random);
         }
 
+        reads.clear();
         RevisionCycles stats = controller.stats(null, null);
 
         assertThat(stats.assignments()).isEqualTo(320);
@@ -104,6 +130,14 @@ class RevisionCycleStatsTest {
                 .allSatisfy(a -> assertThat(a.rounds()).isPositive())
                 .extracting(RevisionCycleController.AssignmentCycles::rounds).isSortedAccordingTo((a, b) -> b - a);
         assertThat(stats.perAssignment().get(0).rounds()).isEqualTo(3);
+        assertThat(stats.perAssignment().get(0).points()).hasSize(sent.stream().filter(s -> s.rounds() == 3)
+                .filter(s -> s.title().equals(stats.perAssignment().get(0).title())).findFirst().orElseThrow()
+                .points().stream().mapToInt(Integer::intValue).sum());
+        // Only the points of the assignments shown are read, by id: no scan of one document per assignment.
+        assertThat(reads).isNotEmpty().allSatisfy(filter -> {
+            assertThat(filter.keySet()).containsExactly("_id");
+            assertThat(filter.getDocument("_id").getArray("$in")).hasSizeLessThanOrEqualTo(ReadModels.KEYS_PER_READ);
+        });
     }
 
     @Test
@@ -123,20 +157,22 @@ class RevisionCycleStatsTest {
     /** One assignment sent back {@code rounds} times, each time with a few points, and handed in again after each. */
     private void assign(String unit, DeliverableKind kind, int rounds, Random random) {
         UUID id = UUID.randomUUID();
-        projection.on(new TaskAssigned(id, "Kế hoạch " + sent.size(), kind, unit, List.of(), null, List.of(LEADERS), null,
-                null, DAY), 0);
+        String title = "Kế hoạch " + sent.size();
+        index.on(new TaskAssigned(id, title, kind, unit, List.of(), null, List.of(LEADERS), null, null, DAY), 0);
         List<Integer> points = new ArrayList<>();
         long seq = 1;
         for (int v = 1; v <= rounds; v++) {
-            projection.on(new DraftSubmitted(id, v, "v" + v, null, "https://x.vn/" + v, null, DAY.plusDays(v * 10L)), seq++);
+            index.on(new DraftSubmitted(id, v, "v" + v, null, "https://x.vn/" + v, null, DAY.plusDays(v * 10L)), seq++);
             int n = 1 + random.nextInt(3);
             List<String> reasons = new ArrayList<>();
             for (int p = 0; p < n; p++) {
                 reasons.add("Bổ sung mục " + (p + 1));
             }
             points.add(n);
-            projection.on(new RevisionRequested(id, v, LEADERS, reasons, null, DAY.plusDays(v * 10L + 3)), seq++, CHAIR);
+            RevisionRequested requested = new RevisionRequested(id, v, LEADERS, reasons, null, DAY.plusDays(v * 10L + 3));
+            projection.on(requested, seq, CHAIR);
+            index.on(requested, seq++);
         }
-        sent.add(new Sent(unit, kind, rounds, points));
+        sent.add(new Sent(title, unit, kind, rounds, points));
     }
 }

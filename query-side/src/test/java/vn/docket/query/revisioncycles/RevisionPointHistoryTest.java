@@ -56,18 +56,25 @@ class RevisionPointHistoryTest {
 
     @Test
     void sending_v2_back_reopens_the_point_named_and_closes_the_other_answered_ones() {
-        projection.on(new TaskAssigned(ID, "Kế hoạch", DeliverableKind.PLAN, "Phòng Tài chính - Kế hoạch", List.of(),
-                null, List.of(LEADERS), null, null, day(13)), 0);
-        projection.on(new DraftSubmitted(ID, 1, "v1", null, "https://x.vn/v1", null, day(13)), 1);
-        projection.on(new RevisionRequested(ID, 1, LEADERS, List.of("Bố cục", "Lộ trình", "Thực trạng"), null, day(15)),
-                2, CHAIR);
-        projection.on(new DraftSubmitted(ID, 2, "v2", null, "https://x.vn/v2", null, day(20)), 3);
+        RevisionIndex index = new RevisionIndex();
         RevisionPointsAnswered answered = new RevisionPointsAnswered(ID, 2, List.of(
                 new PointAnswer("1.1", Answer.TAKEN_IN, "Mục I"), new PointAnswer("1.2", Answer.TAKEN_IN, "Phụ lục"),
                 new PointAnswer("1.3", Answer.EXPLAINED, "Giữ nguyên")), day(20));
+        RevisionRequested first = new RevisionRequested(ID, 1, LEADERS, List.of("Bố cục", "Lộ trình", "Thực trạng"), null,
+                day(15));
+        RevisionRequested second = new RevisionRequested(ID, 2, LEADERS, List.of(), List.of("1.3"), null, null, day(22));
+        index.on(new TaskAssigned(ID, "Kế hoạch", DeliverableKind.PLAN, "Phòng Tài chính - Kế hoạch", List.of(),
+                null, List.of(LEADERS), null, null, day(13)), 0);
+        index.on(new DraftSubmitted(ID, 1, "v1", null, "https://x.vn/v1", null, day(13)), 1);
+        projection.on(first, 2, CHAIR);
+        index.on(first, 2);
+        index.on(new DraftSubmitted(ID, 2, "v2", null, "https://x.vn/v2", null, day(20)), 3);
         projection.on(answered, 4);
+        index.on(answered, 4);
         projection.on(answered, 4); // redelivered: counted once
-        projection.on(new RevisionRequested(ID, 2, LEADERS, List.of(), List.of("1.3"), null, null, day(22)), 5, CHAIR);
+        index.on(answered, 4);
+        projection.on(second, 5, CHAIR);
+        index.on(second, 5);
 
         Document doc = database.getCollection(RevisionCycleProjection.COLLECTION)
                 .find(Filters.eq("_id", ID.toString())).first();
@@ -76,9 +83,9 @@ class RevisionPointHistoryTest {
         assertThat(points.get(2)).containsEntry("answer", "EXPLAINED").containsEntry("answeredInVersion", 2)
                 .containsEntry("reopenedOn", "2021-04-22").containsEntry("raisedOn", "2021-04-15");
         assertThat(points.get(0).get("raisedBy", Document.class)).containsEntry("name", "Hoàng Văn Nam");
-        List<Document> rounds = doc.getList("rounds", Document.class);
-        assertThat(rounds.get(0)).containsEntry("points", 3).containsEntry("takenIn", 2).containsEntry("explained", 1);
-        assertThat(rounds.get(1)).containsEntry("points", 0).containsEntry("reopened", 1);
+        assertThat(index.find(c -> true)).hasSize(1);
+        assertThat(index.find(c -> true).get(0).rounds()).containsExactly(
+                new RevisionIndex.Round(1, day(15), day(20), 3, 0, 2, 1), new RevisionIndex.Round(2, day(22), null, 0, 1, 0, 0));
     }
 
     static LocalDate day(int april) {

@@ -1,0 +1,164 @@
+package vn.docket.query.revisioncycles;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.stereotype.Component;
+import vn.docket.events.DraftSubmitted;
+import vn.docket.events.MeetingConcluded;
+import vn.docket.events.MeetingVerdict;
+import vn.docket.events.RevisionPointsAnswered;
+import vn.docket.events.RevisionRequested;
+import vn.docket.events.TaskAssigned;
+import vn.docket.events.TaskReassigned;
+import vn.docket.query.assignments.AssignmentIndex;
+
+/**
+ * Every assignment's revision rounds, held in memory on every query node: the one place that counts rounds, their
+ * turnaround and their points. The statistics group and sum every assignment from here; the embedded database
+ * answers any filter on the {@code revision_cycles} read model by reading all of it, one document with its points'
+ * texts per assignment. The points themselves stay in that read model ({@link RevisionCycleProjection}).
+ *
+ * <p>It belongs to the assignment index's processing group, whose position is kept in memory: every node reads the
+ * whole event store once at start and then follows it. An event delivered again is skipped by its sequence number.
+ * The title is the event's own string, which the assignment index holds too, so it costs no memory of its own.
+ */
+@Component
+@ProcessingGroup(AssignmentIndex.NAME)
+public class RevisionIndex {
+
+    /** One round: the version sent back, the days it was asked for and came back (null while out), and its points. */
+    record Round(int version, LocalDate requestedOn, LocalDate resubmittedOn, int points, int reopened, int takenIn,
+                 int explained) {
+
+        Long turnaroundDays() {
+            return resubmittedOn == null ? null : ChronoUnit.DAYS.between(requestedOn, resubmittedOn);
+        }
+    }
+
+    /** One assignment; {@code seq} is its last event applied. */
+    record Cycle(String id, long seq, String title, String unit, String kind, List<Round> rounds) {
+    }
+
+    private final Map<String, Cycle> byId = new HashMap<>();
+    /** Lead units are few: one string each, whatever the number of events naming them. */
+    private final Map<String, String> units = new HashMap<>();
+    /** One writer (the processor), many readers (requests). */
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+    @EventHandler
+    void on(TaskAssigned e, @SequenceNumber long seq) {
+        String id = e.assignmentId().toString();
+        lock.writeLock().lock();
+        try {
+            if (!byId.containsKey(id)) {
+                byId.put(id, new Cycle(id, seq, e.title(), unit(e.leadUnit()), e.kind().name(), List.of()));
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @EventHandler
+    void on(TaskReassigned e, @SequenceNumber long seq) {
+        change(e.assignmentId().toString(), seq, c -> new Cycle(c.id(), seq, c.title(), unit(e.newLeadUnit()), c.kind(),
+                c.rounds()));
+    }
+
+    @EventHandler
+    void on(RevisionRequested e, @SequenceNumber long seq) {
+        change(e.assignmentId().toString(), seq, c -> withRound(c, seq,
+                new Round(e.version(), e.effectiveDate(), null, e.points().size(), e.reopenedPoints().size(), 0, 0)));
+    }
+
+    /** A revision required at the meeting is the plan's first round, its requirements the points; an approval in principle is not a round. */
+    @EventHandler
+    void on(MeetingConcluded e, @SequenceNumber long seq) {
+        if (e.verdict() == MeetingVerdict.REVISION_REQUIRED) {
+            change(e.assignmentId().toString(), seq, c -> withRound(c, seq,
+                    new Round(e.version(), e.effectiveDate(), null, e.requirements().size(), 0, 0, 0)));
+        }
+    }
+
+    /** The draft that answers the round still out closes it. */
+    @EventHandler
+    void on(DraftSubmitted e, @SequenceNumber long seq) {
+        change(e.assignmentId().toString(), seq, c -> {
+            Round last = c.rounds().isEmpty() ? null : c.rounds().get(c.rounds().size() - 1);
+            if (last == null || last.resubmittedOn() != null) {
+                return new Cycle(c.id(), seq, c.title(), c.unit(), c.kind(), c.rounds());
+            }
+            return withLast(c, seq, new Round(last.version(), last.requestedOn(), e.effectiveDate(), last.points(),
+                    last.reopened(), last.takenIn(), last.explained()));
+        });
+    }
+
+    /** Answers count in the round they answer: the last one. */
+    @EventHandler
+    void on(RevisionPointsAnswered e, @SequenceNumber long seq) {
+        change(e.assignmentId().toString(), seq, c -> {
+            if (c.rounds().isEmpty()) {
+                return new Cycle(c.id(), seq, c.title(), c.unit(), c.kind(), c.rounds());
+            }
+            Round last = c.rounds().get(c.rounds().size() - 1);
+            long takenIn = e.answers().stream().filter(a -> a.answer() == RevisionPointsAnswered.Answer.TAKEN_IN).count();
+            return withLast(c, seq, new Round(last.version(), last.requestedOn(), last.resubmittedOn(), last.points(),
+                    last.reopened(), last.takenIn() + (int) takenIn, last.explained() + e.answers().size() - (int) takenIn));
+        });
+    }
+
+    /** The assignments that pass the filter, as they are now. */
+    List<Cycle> find(Predicate<Cycle> filter) {
+        List<Cycle> found = new ArrayList<>();
+        lock.readLock().lock();
+        try {
+            for (Cycle cycle : byId.values()) {
+                if (filter.test(cycle)) {
+                    found.add(cycle);
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        return found;
+    }
+
+    /** Applies the change unless the assignment is unknown or the event was applied already. */
+    private void change(String id, long seq, UnaryOperator<Cycle> change) {
+        lock.writeLock().lock();
+        try {
+            Cycle cycle = byId.get(id);
+            if (cycle != null && seq > cycle.seq()) {
+                byId.put(id, change.apply(cycle));
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private String unit(String unit) {
+        return unit == null ? null : units.computeIfAbsent(unit, u -> u);
+    }
+
+    private static Cycle withRound(Cycle c, long seq, Round round) {
+        List<Round> rounds = new ArrayList<>(c.rounds());
+        rounds.add(round);
+        return new Cycle(c.id(), seq, c.title(), c.unit(), c.kind(), List.copyOf(rounds));
+    }
+
+    private static Cycle withLast(Cycle c, long seq, Round last) {
+        List<Round> rounds = new ArrayList<>(c.rounds());
+        rounds.set(rounds.size() - 1, last);
+        return new Cycle(c.id(), seq, c.title(), c.unit(), c.kind(), List.copyOf(rounds));
+    }
+}
