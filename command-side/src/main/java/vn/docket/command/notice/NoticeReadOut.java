@@ -2,21 +2,16 @@ package vn.docket.command.notice;
 
 import java.time.LocalDate;
 import java.util.List;
+import vn.docket.command.notice.reading.NoticeFacts;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.MeetingVerdict;
 
 /**
- * A notice's read-out as the clerk confirms it: the preview's JSON, possibly corrected. Same field names
- * as the preview (and the hand-made answers in ../shared/notices); every list may be missing.
+ * A notice's read-out as the clerk confirms it: the preview's JSON, possibly corrected. The notice's particulars
+ * are the preview's own record; the items have the preview's field names (and the hand-made answers' in
+ * ../shared/notices), but every list may be missing and the ordinal may be left out, which the reader's items never do.
  */
-public record NoticeReadOut(Facts notice, List<Item> items, String sourceSha256) {
-
-    public record Facts(String number, String issuer, String place, LocalDate issuedOn, String issuedMonth,
-                        LocalDate meetingOn, String chair, Invitation invitation, String signer) {
-    }
-
-    public record Invitation(String number, LocalDate date) {
-    }
+public record NoticeReadOut(NoticeFacts notice, List<Item> items, String sourceSha256) {
 
     public record Item(Integer ordinal, DeliverableKind kind, String title, String presentedBy, MeetingVerdict verdict,
                        List<String> requirements, String lead, List<String> leads, List<String> coordinators,

@@ -2,10 +2,11 @@ package vn.docket.command.notice;
 
 import java.time.LocalDate;
 import java.util.UUID;
-import vn.docket.events.DecisionRef;
+import vn.docket.command.notice.reading.NoticeFacts;
 
-/** Registers a conclusion notice whose read-out a clerk has checked. */
-public record RegisterNotice(UUID noticeId, String number, String issuer, String place, LocalDate issuedOn,
-                             String issuedMonth, LocalDate meetingOn, String chair, DecisionRef invitation,
-                             String signer, String sourceSha256, int items, LocalDate effectiveDate) {
+/**
+ * Registers a conclusion notice whose read-out a clerk has checked: its particulars as confirmed (text cleaned),
+ * the SHA-256 of the file it was read from, how many items it has and the day it takes effect.
+ */
+public record RegisterNotice(UUID noticeId, NoticeFacts notice, String sourceSha256, int items, LocalDate effectiveDate) {
 }

@@ -12,12 +12,12 @@ import org.hamcrest.TypeSafeMatcher;
  * A refusal with its rule code: a test named for one rule must fail when another rule refuses the command
  * (RuleBroken, StateConflict and NotAllowed all name theirs).
  */
-final class Refusal {
+public final class Refusal {
 
     private Refusal() {
     }
 
-    static <T extends RuntimeException> Matcher<T> refused(Class<T> type, String rule) {
+    public static <T extends RuntimeException> Matcher<T> refused(Class<T> type, String rule) {
         return new TypeSafeMatcher<>(type) {
             @Override
             protected boolean matchesSafely(T refusal) {

@@ -1,0 +1,65 @@
+package vn.docket.command.notice;
+
+import static vn.docket.command.assignment.Refusal.refused;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.docket.command.notice.reading.Invitation;
+import vn.docket.command.notice.reading.NoticeFacts;
+import vn.docket.events.Actor;
+import vn.docket.events.DecisionRef;
+import vn.docket.events.EventMetadata;
+import vn.docket.events.NoticeRegistered;
+import vn.docket.events.Role;
+import vn.docket.platform.web.NotAllowed;
+import vn.docket.platform.web.RuleBroken;
+
+/** Registering a notice records its particulars as the clerk confirmed them, once, by a clerk. */
+class NoticeTest {
+
+    static final UUID ID = UUID.randomUUID();
+    static final NoticeFacts FACTS = new NoticeFacts("311/TB-UBND", "UBND thành phố Hà Tĩnh", "Hà Tĩnh",
+            LocalDate.of(2021, 4, 12), null, LocalDate.of(2021, 4, 9), "Nguyễn Văn A",
+            new Invitation("147/GM-UBND", LocalDate.of(2021, 4, 8)), "Trần Văn B");
+    static final String SHA = "ab".repeat(32);
+
+    FixtureConfiguration<Notice> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Notice.class);
+    }
+
+    static MetaData by(Role role) {
+        return MetaData.from(EventMetadata.of(new Actor("lan", "Nguyễn Thị Lan", null, role), "command-1"));
+    }
+
+    @Test
+    void a_clerk_registering_a_notice_records_its_particulars_and_the_invitation_it_cites() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterNotice(ID, FACTS, SHA, 4, LocalDate.of(2021, 4, 9)), by(Role.CLERK))
+                .expectEvents(new NoticeRegistered(ID, "311/TB-UBND", "UBND thành phố Hà Tĩnh", "Hà Tĩnh",
+                        LocalDate.of(2021, 4, 12), null, LocalDate.of(2021, 4, 9), "Nguyễn Văn A",
+                        new DecisionRef("147/GM-UBND", LocalDate.of(2021, 4, 8)), "Trần Văn B", SHA, 4,
+                        LocalDate.of(2021, 4, 9)));
+    }
+
+    @Test
+    void a_notice_without_items_is_refused() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterNotice(ID, FACTS, SHA, 0, LocalDate.of(2021, 4, 9)), by(Role.CLERK))
+                .expectException(refused(RuleBroken.class, "notice-without-items")).expectNoEvents();
+    }
+
+    @Test
+    void unit_staff_may_not_register_a_notice() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterNotice(ID, FACTS, SHA, 4, LocalDate.of(2021, 4, 9)), by(Role.UNIT_STAFF))
+                .expectException(refused(NotAllowed.class, "clerks-only")).expectNoEvents();
+    }
+}
