@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -46,12 +45,6 @@ public class TaskTimelineProjection {
     public static final String INDEX = "report_timeline_index";
     static final String OPEN_MONTHS = "open-months";
     static final String CLOSED_DAYS = "closed-days";
-    /**
-     * Keys per {@code $in} read: the embedded server compares each document it finds with the whole list, so
-     * long lists cost it the square (128 is what the event store's reads found best).
-     */
-    private static final int READ_CHUNK = 128;
-
     private final MongoCollection<Document> timelines;
     private final MongoCollection<Document> index;
 
@@ -133,34 +126,20 @@ public class TaskTimelineProjection {
             }
         }
         Set<String> ids = new LinkedHashSet<>();
-        for (List<String> chunk : chunks(keys)) {
-            index.find(Filters.in("_id", chunk)).batchSize(chunk.size())
-                    .forEach(d -> ids.addAll(d.getList(ReadModels.MEMBERS, String.class, List.of())));
-        }
+        ReadModels.eachById(index, keys, d -> ids.addAll(d.getList(ReadModels.MEMBERS, String.class, List.of())));
         List<TaskHistory> tasks = new ArrayList<>();
-        for (List<String> chunk : chunks(ids)) {
-            for (Document d : timelines.find(Filters.in("_id", chunk)).batchSize(chunk.size())) {
-                List<Document> stored = d.getList("facts", Document.class);
-                List<TaskFact> facts = new ArrayList<>(stored.size());
-                for (Document f : stored) {
-                    facts.add(read(f));
-                }
-                TaskHistory task = TaskHistory.asAt(facts, to, asOf);
-                if (task != null) {
-                    tasks.add(task);
-                }
+        ReadModels.eachById(timelines, ids, d -> {
+            List<Document> stored = d.getList("facts", Document.class);
+            List<TaskFact> facts = new ArrayList<>(stored.size());
+            for (Document f : stored) {
+                facts.add(read(f));
             }
-        }
+            TaskHistory task = TaskHistory.asAt(facts, to, asOf);
+            if (task != null) {
+                tasks.add(task);
+            }
+        });
         return new Read(tasks, ids.size());
-    }
-
-    private static List<List<String>> chunks(Collection<String> ids) {
-        List<List<String>> chunks = new ArrayList<>();
-        List<String> all = List.copyOf(ids);
-        for (int i = 0; i < all.size(); i += READ_CHUNK) {
-            chunks.add(all.subList(i, Math.min(all.size(), i + READ_CHUNK)));
-        }
-        return chunks;
     }
 
     private static Document write(TaskFact f) {

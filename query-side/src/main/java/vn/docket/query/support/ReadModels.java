@@ -7,6 +7,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,12 +77,20 @@ public final class ReadModels {
     /** The documents with these ids, by id (a missing one is absent), read {@link #KEYS_PER_READ} ids at a time. */
     public static Map<String, Document> byIds(MongoCollection<Document> collection, List<String> ids) {
         Map<String, Document> found = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += KEYS_PER_READ) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + KEYS_PER_READ));
-            collection.find(Filters.in("_id", chunk)).batchSize(chunk.size())
-                    .forEach(d -> found.put(d.getString("_id"), d));
-        }
+        eachById(collection, ids, d -> found.put(d.getString("_id"), d));
         return found;
+    }
+
+    /**
+     * Each document with one of these ids, read {@link #KEYS_PER_READ} ids at a time and handed on as it comes, so
+     * that a reader of thousands holds one window in memory, not all of them.
+     */
+    public static void eachById(MongoCollection<Document> collection, Collection<String> ids, Consumer<Document> each) {
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += KEYS_PER_READ) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + KEYS_PER_READ));
+            collection.find(Filters.in("_id", chunk)).batchSize(chunk.size()).forEach(each);
+        }
     }
 
     private static Document copy(Document doc) {
