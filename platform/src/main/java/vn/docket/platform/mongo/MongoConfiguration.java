@@ -2,12 +2,16 @@ package vn.docket.platform.mongo;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,6 +22,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MongoSettings.class)
 public class MongoConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MongoConfiguration.class);
 
     @Bean(destroyMethod = "close")
     DatabaseServer databaseServer(MongoSettings settings,
@@ -54,6 +60,32 @@ public class MongoConfiguration {
 
     @Bean
     MongoDatabase mongoDatabase(MongoClient client, MongoSettings settings) {
-        return client.getDatabase(settings.database());
+        MongoDatabase database = client.getDatabase(settings.database());
+        awaitDatabase(database, settings.timeouts().start());
+        return database;
+    }
+
+    /**
+     * Pings until the database answers or {@code patience} has passed. Every later operation waits only the short
+     * server-selection timeout, meant for a database that went away; at start the first connection may simply be
+     * slow, or the database not up yet.
+     */
+    static void awaitDatabase(MongoDatabase database, Duration patience) {
+        long until = System.nanoTime() + patience.toNanos();
+        boolean said = false;
+        while (true) {
+            try {
+                database.runCommand(new Document("ping", 1));
+                return;
+            } catch (MongoTimeoutException notYet) {
+                if (System.nanoTime() > until) {
+                    throw notYet;
+                }
+                if (!said) {
+                    LOG.info("Waiting for the database to answer (at most {} s) before Docket starts.", patience.toSeconds());
+                    said = true;
+                }
+            }
+        }
     }
 }

@@ -18,7 +18,7 @@ public record MongoSettings(String uri, String database, Embedded embedded, Time
     public MongoSettings {
         database = database == null || database.isBlank() ? "docket" : database;
         embedded = embedded == null ? new Embedded(null, null, null) : embedded;
-        timeouts = timeouts == null ? new Timeouts(null, null, null, null) : timeouts;
+        timeouts = timeouts == null ? new Timeouts(null, null, null, null, null) : timeouts;
     }
 
     public boolean useEmbedded() {
@@ -60,13 +60,18 @@ public record MongoSettings(String uri, String database, Embedded embedded, Time
      *                        collection (a filtered audit log or assignment list; bench/README.md), and
      *                        30 s leaves room for stores many times the size measured there
      * @param ping            the readiness check's own bound on its ping (1 s), so a health check never hangs
+     * @param start           how long Docket waits for the database when it starts (30 s): a node started before
+     *                        its database, or on a machine so loaded that the first connection takes longer than
+     *                        {@code serverSelection}, waits for it instead of failing to start (seen in the test
+     *                        suite at load average 11 on 2 cores, with the embedded server)
      */
-    public record Timeouts(Duration serverSelection, Duration connect, Duration read, Duration ping) {
+    public record Timeouts(Duration serverSelection, Duration connect, Duration read, Duration ping, Duration start) {
         public Timeouts {
             serverSelection = serverSelection == null ? Duration.ofSeconds(1) : serverSelection;
             connect = connect == null ? Duration.ofSeconds(2) : connect;
             read = read == null ? Duration.ofSeconds(30) : read;
             ping = ping == null ? Duration.ofSeconds(1) : ping;
+            start = start == null ? Duration.ofSeconds(30) : start;
         }
     }
 }
