@@ -401,7 +401,7 @@ final class HeaderReader {
         if (issuer == null) {
             return "thành phố";
         }
-        Matcher m = Pattern.compile("(?iuU)\\b(thành phố|tỉnh|huyện|quận|thị xã)\\b").matcher(issuer);
+        Matcher m = Pattern.compile("(?iuU)\\b(thành phố|tỉnh|huyện|quận|thị xã|thị trấn|xã|phường)\\b").matcher(issuer);
         return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "thành phố";
     }
 }
