@@ -302,7 +302,7 @@ final class MentionScanner {
         return group ? found(text, tokens, i, chunkEnd(text, tokens, i, true), null, UnitMention.Kind.GENERIC) : Optional.empty();
     }
 
-    /** "UBND các phường", "UBND các xã, thị trấn": many bodies, not one unit. */
+    /** "UBND các phường", "UBND các xã, thị trấn", "Chủ tịch UBND các xã": many bodies, or their heads, not one unit. */
     private Optional<Found> committeeOfManyAt(String text, List<Token> tokens, int i) {
         return headAt(text, tokens, i) && isCommitteeOfMany(text, tokens, i)
                 ? found(text, tokens, i, chunkEnd(text, tokens, i + 1, true), null, UnitMention.Kind.GENERIC)
@@ -576,12 +576,24 @@ final class MentionScanner {
         return false;
     }
 
-    /** "UBND các phường, xã", "Thủ trưởng các cơ quan, đơn vị": the bodies, or their heads, of a group. */
+    /**
+     * "UBND các phường, xã", "Thủ trưởng các cơ quan, đơn vị": the bodies, or their heads, of a group;
+     * so is the head of a body written before it ("Chủ tịch UBND các xã", "Chủ tịch Ủy ban nhân dân các huyện").
+     */
     private static boolean isCommitteeOfMany(String text, List<Token> tokens, int i) {
         String rest = text.substring(tokens.get(i).start()).toLowerCase(Locale.ROOT).replace("uỷ", "ủy");
+        if (opensMany(rest)) {
+            return true;
+        }
         String head = headOf(rest);
-        return COUNCILS.stream().anyMatch(council -> rest.startsWith(council + " các "))
-                || (head != null && rest.startsWith(head + " các "));
+        return head != null && opensMany(rest.substring(head.length()).stripLeading());
+    }
+
+    /** True when {@code lower} starts with a council's full name or a head word, and then "các". */
+    private static boolean opensMany(String lower) {
+        String head = headOf(lower);
+        return COUNCILS.stream().anyMatch(council -> lower.startsWith(council + " các "))
+                || (head != null && lower.startsWith(head + " các "));
     }
 
     private static boolean isSeparator(Token t) {

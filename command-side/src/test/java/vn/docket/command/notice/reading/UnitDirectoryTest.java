@@ -69,6 +69,18 @@ class UnitDirectoryTest {
     }
 
     @Test
+    void the_heads_of_a_group_of_committees_are_a_group_not_one_unknown_unit() {
+        assertThat(directory.leading("Chủ tịch UBND các xã, thị trấn và Chủ tịch Ủy ban nhân dân các huyện chỉ đạo rà soát"))
+                .extracting(UnitMention::written, UnitMention::kind)
+                .containsExactly(tuple("Chủ tịch UBND các xã, thị trấn", UnitMention.Kind.GENERIC),
+                        tuple("Chủ tịch Ủy ban nhân dân các huyện", UnitMention.Kind.GENERIC));
+        // The head of one named committee is one actor.
+        assertThat(directory.leading("Chủ tịch UBND huyện Bình Xuyên chỉ đạo"))
+                .extracting(UnitMention::written, UnitMention::kind)
+                .containsExactly(tuple("Chủ tịch UBND huyện Bình Xuyên", UnitMention.Kind.UNKNOWN));
+    }
+
+    @Test
     void lists_the_units_of_a_running_sentence_in_order() {
         List<UnitMention> units = directory.leading("phòng Kinh tế, QLĐT, VH-TT, Ban CHQS thành phố): Chịu trách nhiệm");
         assertThat(units).extracting(UnitMention::display).containsExactly(
