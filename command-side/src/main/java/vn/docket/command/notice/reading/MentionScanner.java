@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import vn.docket.command.notice.reading.Tokens.Token;
 
@@ -24,7 +25,9 @@ final class MentionScanner {
      * Lowercase words that end a unit name in running text: the verb that follows the unit
      * ("giao Sở Ngoại vụ chủ trì"). Unit names use these words capitalised ("Phòng Quản lý đô thị").
      */
-    private static final Set<String> VERBS = Set.copyOf(Words.list("verbsAfterUnit"));
+    private static final Set<String> VERBS = Words.list("verbsAfterUnit").stream().map(Words::spelling).collect(Collectors.toUnmodifiableSet());
+    /** The longest verb: how much of the text after a name is put in {@link Words#spelling} to compare. */
+    private static final int LONGEST_VERB = VERBS.stream().mapToInt(String::length).max().orElse(0);
     /** Phrases of unit names that hold a word of {@link #VERBS} ("đầu tư xây dựng"): there the name goes on. */
     private static final List<String> NAME_PHRASES = Words.list("namePhrases");
     /** Kinds of bodies and people a group "các ..." names besides the head words ("các địa phương", "các thành viên"). */
@@ -551,7 +554,7 @@ final class MentionScanner {
         if (!t.isWord() || !Character.isLowerCase(text.codePointAt(t.start())) || continuesName(text, t.start())) {
             return false;
         }
-        String rest = text.substring(t.start()).toLowerCase(Locale.ROOT);
+        String rest = Words.spelling(text.substring(t.start(), Math.min(text.length(), t.start() + LONGEST_VERB + 1)));
         for (String verb : VERBS) {
             if (rest.startsWith(verb) && (rest.length() == verb.length() || !Character.isLetter(rest.charAt(verb.length())))) {
                 return true;

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class UnitDirectoryTest {
@@ -145,6 +146,23 @@ class UnitDirectoryTest {
     void a_unit_of_the_directory_ends_where_the_verb_opening_its_task_begins(String sentence, String unit) {
         assertThat(directory.leading(sentence)).extracting(UnitMention::written, UnitMention::kind)
                 .containsExactly(tuple(unit, UnitMention.Kind.KNOWN));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Sở Xây dựng giải tỏa hành lang an toàn giao thông", "Sở Xây dựng giải toả hành lang an toàn giao thông"})
+    void a_verb_ends_the_unit_name_whichever_vowel_carries_its_tone_mark(String sentence) {
+        assertThat(directory.leading(sentence)).extracting(UnitMention::written, UnitMention::kind)
+                .containsExactly(tuple("Sở Xây dựng", UnitMention.Kind.KNOWN));
+    }
+
+    @Test
+    void the_verbs_that_end_a_unit_name_are_listed_once_whichever_vowel_carries_the_tone_mark() {
+        List<String> verbs = Words.list("verbsAfterUnit");
+        assertThat(verbs.stream().map(Words::spelling).distinct().toList()).hasSameSizeAs(verbs);
+        assertThat(Words.spelling("giải toả")).isEqualTo(Words.spelling("giải tỏa"));
+        assertThat(Words.spelling("thuỷ lợi")).isEqualTo("thủy lợi");
+        // Only where the syllable ends: "hoàn" has one spelling, and it is kept.
+        assertThat(Words.spelling("hoàn thành")).isEqualTo("hoàn thành");
     }
 
     @Test
