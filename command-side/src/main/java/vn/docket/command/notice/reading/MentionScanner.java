@@ -5,41 +5,29 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import vn.docket.command.notice.reading.Tokens.Token;
+
+import static vn.docket.command.notice.reading.Tokens.slice;
+import static vn.docket.command.notice.reading.Tokens.wordAt;
 
 /**
  * Finds the units a text names, given the units and generic phrases of a {@link UnitDirectory}.
  * Matching folds case and diacritics, treats "-", "–", "&" and "và" alike, and ignores a trailing
- * "thành phố"/"TP" or "tỉnh Y" ("Sở Tài chính tỉnh Lai Châu"). A name ends where the sentence goes on
- * with what the unit does: a verb of {@code verbsAfterUnit} in {@code /notice/words.json}.
+ * "thành phố"/"TP" or "tỉnh Y" ("Sở Tài chính tỉnh Lai Châu"). Where a name ends is {@link NameEnds};
+ * lists that write the head word once ("các Bộ: Tài chính, Nội vụ") are {@link ShorthandLists}.
  */
 final class MentionScanner {
 
     /** Words that begin the name of a body or an office-holder; a mention starting with one is a unit, known or not. */
     private static final List<String> HEADS = Words.list("heads");
-    /**
-     * Lowercase words that end a unit name in running text: the verb that follows the unit
-     * ("giao Sở Ngoại vụ chủ trì"). Unit names use these words capitalised ("Phòng Quản lý đô thị").
-     */
-    private static final Set<String> VERBS = Words.list("verbsAfterUnit").stream().map(Words::spelling).collect(Collectors.toUnmodifiableSet());
-    /** The longest verb: how much of the text after a name is put in {@link Words#spelling} to compare. */
-    private static final int LONGEST_VERB = VERBS.stream().mapToInt(String::length).max().orElse(0);
-    /** Phrases of unit names that hold a word of {@link #VERBS} ("đầu tư xây dựng"): there the name goes on. */
-    private static final List<String> NAME_PHRASES = Words.list("namePhrases");
     /** Kinds of bodies and people a group "các ..." names besides the head words ("các địa phương", "các thành viên"). */
     private static final List<String> KINDS = Words.list("groupKinds");
     /** Words after a group of bodies that say whose they are ("các sở, ban, ngành thuộc tỉnh"): the group goes on. */
     private static final List<String> QUALIFIERS = Words.list("groupQualifiers");
-    /** Words naming a level of government; an unlisted unit's name ends with one ("... huyện"). */
-    private static final Set<String> LEVEL_WORDS = Set.copyOf(Words.list("levelWords"));
-    /** "thành phố", "TP" after a city unit's name ("Phòng Kinh tế TP"), as token keys, longest first. */
-    private static final List<List<String>> CITY_SUFFIXES = Words.list("citySuffixes").stream().map(Tokens::key).toList();
 
-    /** Phrases that start with a verb of {@link #VERBS} but go on a group of bodies ("các ngành có liên quan"), as token keys. */
+    /** Phrases that start with a verb of {@link NameEnds} but go on a group of bodies ("các ngành có liên quan"), as token keys. */
     private static final List<List<String>> RELATED = Words.list("relatedPhrases").stream().map(Tokens::key).toList();
     /**
      * The full names of the councils ("ủy ban nhân dân"), which name many bodies when "các" follows
@@ -59,6 +47,7 @@ final class MentionScanner {
 
     private final List<Entry> entries;
     private final List<Generic> generics;
+    private final ShorthandLists lists = new ShorthandLists(this);
 
     MentionScanner(List<Unit> units, List<String> genericPhrases) {
         List<Entry> e = new ArrayList<>();
@@ -104,92 +93,7 @@ final class MentionScanner {
     }
 
     List<String> members(UnitMention mention) {
-        if (mention.kind() != UnitMention.Kind.LIST) {
-            return List.of(mention.display());
-        }
-        String written = mention.written();
-        int colon = written.indexOf(':');
-        if (colon < 0) {
-            // "các Bộ Tư pháp, Nội vụ và Tài chính": the head word runs straight into the first name.
-            return bareList(written, Tokens.of(written), 0).names();
-        }
-        String head = written.substring(0, colon).strip().replaceFirst("(?iu)^các\\s+", "");
-        head = head.substring(0, 1).toUpperCase(Locale.ROOT) + head.substring(1);
-        List<String> out = new ArrayList<>();
-        for (String part : written.substring(colon + 1).split(",")) {
-            String name = head + " " + part.strip();
-            if (!part.isBlank()) {
-                out.add(resolve(name).map(Unit::name).orElse(name));
-            }
-        }
-        return out;
-    }
-
-    /** Where "các <head word>: A, B, C" ends, or 0 when the words at {@code i} are not such a list. */
-    private int shorthandListEnd(String text, List<Token> tokens, int i) {
-        if (i + 1 >= tokens.size()) {
-            return 0;
-        }
-        String head = headOf(text.substring(tokens.get(i + 1).start()));
-        if (head == null) {
-            return 0;
-        }
-        int colon = i + 1 + Tokens.key(head).size();
-        if (colon >= tokens.size() - 1 || !tokens.get(colon).key().equals(":")) {
-            return 0;
-        }
-        int k = colon + 1;
-        while (k < tokens.size()) {
-            String key = tokens.get(k).key();
-            if (key.equals(";") || key.equals(".") || key.equals("(") || key.equals(")") || key.equals(":") || startsWithVerb(text, tokens, k)) {
-                break;
-            }
-            k++;
-        }
-        return k > colon + 1 ? k : 0;
-    }
-
-    /** A shorthand list without a colon: where it ends in the tokens, and the units it names. */
-    private record BareList(int end, List<String> names) {
-    }
-
-    /**
-     * "các Bộ Tư pháp, Tài nguyên và Môi trường, Nội vụ": the head word written once, then names after
-     * commas (or a last "và"), each a known unit once the head word is put before it. No list (end 0)
-     * unless it names two or more.
-     */
-    private BareList bareList(String text, List<Token> tokens, int i) {
-        BareList none = new BareList(0, List.of());
-        if (i + 1 >= tokens.size()) {
-            return none;
-        }
-        String head = headOf(text.substring(tokens.get(i + 1).start()));
-        if (head == null) {
-            return none;
-        }
-        int k = i + 1 + Tokens.key(head).size();
-        String writtenHead = slice(text, tokens, i + 1, k);
-        writtenHead = writtenHead.substring(0, 1).toUpperCase(Locale.ROOT) + writtenHead.substring(1);
-        List<String> names = new ArrayList<>();
-        int end = 0;
-        while (k < tokens.size() && tokens.get(k).isWord()) {
-            String candidate = writtenHead + " " + text.substring(tokens.get(k).start());
-            List<UnitMention> first = scan(candidate);
-            if (first.isEmpty() || first.get(0).kind() != UnitMention.Kind.KNOWN || !candidate.startsWith(first.get(0).written())) {
-                break;
-            }
-            int at = tokens.get(k).start() + first.get(0).written().length() - writtenHead.length() - 1;
-            while (k < tokens.size() && tokens.get(k).end() <= at) {
-                k++;
-            }
-            names.add(first.get(0).display());
-            end = k;
-            if (k >= tokens.size() || !(tokens.get(k).key().equals(",") || tokens.get(k).key().equals(Tokens.AND))) {
-                break;
-            }
-            k++;
-        }
-        return names.size() >= 2 ? new BareList(end, List.copyOf(names)) : none;
+        return lists.members(mention);
     }
 
     boolean isGeneric(String mention) {
@@ -276,7 +180,7 @@ final class MentionScanner {
                 bestEnd = e;
             }
         }
-        if (best == null || !endsAtBoundary(text, tokens, bestEnd, best.unit())) {
+        if (best == null || !NameEnds.knownNameEndsAt(text, tokens, bestEnd, best.unit())) {
             return Optional.empty();
         }
         int end = skipProvince(text, tokens, skipCitySuffix(tokens, bestEnd));
@@ -288,10 +192,7 @@ final class MentionScanner {
         if (!wordAt(text, tokens, i).equalsIgnoreCase("các")) {
             return Optional.empty();
         }
-        int end = shorthandListEnd(text, tokens, i);
-        if (end == 0) {
-            end = bareList(text, tokens, i).end();
-        }
+        int end = lists.end(text, tokens, i);
         return end > 0 ? found(text, tokens, i, end, null, UnitMention.Kind.LIST) : Optional.empty();
     }
 
@@ -301,7 +202,7 @@ final class MentionScanner {
      */
     private Optional<Found> groupAt(String text, List<Token> tokens, int i) {
         boolean group = wordAt(text, tokens, i).equalsIgnoreCase("các") && (headAt(text, tokens, i + 1) || kindAt(text, tokens, i + 1)
-                || (i + 2 < tokens.size() && tokens.get(i + 1).isWord() && startsWithVerb(text, tokens, i + 2)));
+                || (i + 2 < tokens.size() && tokens.get(i + 1).isWord() && NameEnds.verbAt(text, tokens, i + 2)));
         return group ? found(text, tokens, i, chunkEnd(text, tokens, i, true), null, UnitMention.Kind.GENERIC) : Optional.empty();
     }
 
@@ -372,27 +273,6 @@ final class MentionScanner {
         return k == from ? -1 : k;
     }
 
-    /** A known name must end at a word boundary: "Phòng Y tế" must not match inside "Phòng Y tế dự phòng". */
-    private boolean endsAtBoundary(String text, List<Token> tokens, int end, Unit unit) {
-        if (end >= tokens.size()) {
-            return true;
-        }
-        Token next = tokens.get(end);
-        if (!next.isWord()) {
-            return true;
-        }
-        // "Sở Tài chính tỉnh" is the directory's Sở Tài chính; but "Trung tâm Phát triển quỹ đất tỉnh"
-        // is another body than the city's "Trung tâm Phát triển quỹ đất thành phố".
-        boolean cityUnit = Fold.fold(unit.name()).endsWith(" thanh pho");
-        if (CITY_SUFFIXES.stream().anyMatch(suffix -> suffix.get(0).equals(next.key())) || (next.key().equals("tinh") && !cityUnit)) {
-            return true;
-        }
-        // The sentence must go on with what the unit does ("phòng GD-ĐT chủ trì"). Any other word
-        // may continue a longer name the directory does not know ("Ban Quản lý dự án giao thông
-        // tỉnh"): better an unknown unit the clerk checks than a wrong one nobody notices.
-        return startsWithVerb(text, tokens, end);
-    }
-
     private int matchGeneric(List<Token> tokens, int from) {
         for (Generic g : generics) {
             int k = from;
@@ -426,7 +306,7 @@ final class MentionScanner {
     }
 
     private static int skipCitySuffix(List<Token> tokens, int end) {
-        for (List<String> suffix : CITY_SUFFIXES) {
+        for (List<String> suffix : NameEnds.CITY_SUFFIXES) {
             if (keysAt(tokens, end, suffix)) {
                 int after = end + suffix.size();
                 // "TP.": the full stop of an abbreviation belongs to it.
@@ -455,7 +335,7 @@ final class MentionScanner {
 
     private static List<String> withoutCitySuffix(List<String> key) {
         int n = key.size();
-        for (List<String> suffix : CITY_SUFFIXES) {
+        for (List<String> suffix : NameEnds.CITY_SUFFIXES) {
             if (n > suffix.size() && key.subList(n - suffix.size(), n).equals(suffix)) {
                 return List.copyOf(key.subList(0, n - suffix.size()));
             }
@@ -480,12 +360,12 @@ final class MentionScanner {
                 i = related;
                 continue;
             }
-            if (startsWithVerb(text, tokens, i)) {
+            if (NameEnds.verbAt(text, tokens, i)) {
                 break;
             }
-            if (!generic && i > from + 1 && endsWithLevel(text, tokens, i) && i + 1 < tokens.size()
+            if (!generic && i > from + 1 && NameEnds.levelAt(text, tokens, i) && i + 1 < tokens.size()
                     && tokens.get(i + 1).isWord() && Character.isLowerCase(text.codePointAt(tokens.get(i + 1).start()))
-                    && !LEVEL_WORDS.contains(wordAt(text, tokens, i + 1).toLowerCase(Locale.ROOT))) {
+                    && !NameEnds.isLevelWord(wordAt(text, tokens, i + 1))) {
                 i++;
                 break;
             }
@@ -535,48 +415,8 @@ final class MentionScanner {
             return false;
         }
         String next = wordAt(text, tokens, i + 1);
-        return Character.isLowerCase(next.codePointAt(0)) && !next.equals("các") && !startsWithVerb(text, tokens, i + 1)
+        return Character.isLowerCase(next.codePointAt(0)) && !next.equals("các") && !NameEnds.verbAt(text, tokens, i + 1)
                 && matchGeneric(tokens, i + 1) < 0;
-    }
-
-    /** True when token {@code i} is a level word ("huyện", the "phố" of "thành phố"). */
-    private static boolean endsWithLevel(String text, List<Token> tokens, int i) {
-        String word = wordAt(text, tokens, i).toLowerCase(Locale.ROOT);
-        if (LEVEL_WORDS.contains(word)) {
-            return true;
-        }
-        return (word.equals("phố") || word.equals("xã"))
-                && LEVEL_WORDS.contains((wordAt(text, tokens, i - 1) + " " + word).toLowerCase(Locale.ROOT));
-    }
-
-    private static boolean startsWithVerb(String text, List<Token> tokens, int i) {
-        Token t = tokens.get(i);
-        if (!t.isWord() || !Character.isLowerCase(text.codePointAt(t.start())) || continuesName(text, t.start())) {
-            return false;
-        }
-        String rest = Words.spelling(text.substring(t.start(), Math.min(text.length(), t.start() + LONGEST_VERB + 1)));
-        for (String verb : VERBS) {
-            if (rest.startsWith(verb) && (rest.length() == verb.length() || !Character.isLetter(rest.charAt(verb.length())))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** True when the words at {@code at} go on a phrase of a unit's name ("Ban Quản lý dự án đầu tư xây dựng tỉnh"). */
-    private static boolean continuesName(String text, int at) {
-        String before = text.substring(Math.max(0, at - 60), at).toLowerCase(Locale.ROOT);
-        String rest = text.substring(at).toLowerCase(Locale.ROOT);
-        for (String phrase : NAME_PHRASES) {
-            for (int cut = phrase.indexOf(' '); cut > 0; cut = phrase.indexOf(' ', cut + 1)) {
-                String tail = phrase.substring(cut + 1);
-                if (before.endsWith(phrase.substring(0, cut + 1)) && rest.startsWith(tail)
-                        && (rest.length() == tail.length() || !Character.isLetter(rest.charAt(tail.length())))) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /**
@@ -604,18 +444,6 @@ final class MentionScanner {
             case ",", ";", "(", ")", ":", "." -> true;
             default -> false;
         };
-    }
-
-    private static String slice(String text, List<Token> tokens, int from, int toExclusive) {
-        return text.substring(tokens.get(from).start(), tokens.get(toExclusive - 1).end());
-    }
-
-    private static String wordAt(String text, List<Token> tokens, int i) {
-        if (i < 0 || i >= tokens.size()) {
-            return "";
-        }
-        Token t = tokens.get(i);
-        return text.substring(t.start(), t.end());
     }
 
     private static boolean headAt(String text, List<Token> tokens, int i) {
