@@ -22,6 +22,8 @@ final class MentionScanner {
 
     /** Words that begin the name of a body or an office-holder; a mention starting with one is a unit, known or not. */
     private static final List<String> HEADS = Words.list("heads");
+    /** Phrases that begin with a head word but name no body ("Trường hợp có sai lệch thì ..."). */
+    private static final List<String> NOT_HEADS = Words.list("notHeads");
     /** Kinds of bodies and people a group "các ..." names besides the head words ("các địa phương", "các thành viên"). */
     private static final List<String> KINDS = Words.list("groupKinds");
     /** Words after a group of bodies that say whose they are ("các sở, ban, ngành thuộc tỉnh"): the group goes on. */
@@ -457,6 +459,9 @@ final class MentionScanner {
     /** The head word a name starts with, compared with diacritics ("sở" is a unit, "số" is not). */
     static String headOf(String name) {
         String lower = name.toLowerCase(Locale.ROOT).replace("uỷ", "ủy").replace("toà", "tòa");
+        if (startsWithWords(lower, NOT_HEADS)) {
+            return null;
+        }
         for (String head : HEADS) {
             if (lower.startsWith(head) && (lower.length() == head.length() || !Character.isLetterOrDigit(lower.charAt(head.length())))) {
                 return head;

@@ -82,6 +82,14 @@ class UnitDirectoryTest {
     }
 
     @Test
+    void a_phrase_that_begins_like_a_body_but_names_none_is_no_unit() {
+        assertThat(directory.leading("Trường hợp có sai lệch kết quả thì báo cáo UBND huyện")).isEmpty();
+        assertThat(directory.leading("Phòng, chống dịch bệnh trên địa bàn")).isEmpty();
+        assertThat(directory.leading("Trường Tiểu học Kim Đồng có trách nhiệm tiếp nhận"))
+                .extracting(UnitMention::written).containsExactly("Trường Tiểu học Kim Đồng");
+    }
+
+    @Test
     void lists_the_units_of_a_running_sentence_in_order() {
         List<UnitMention> units = directory.leading("phòng Kinh tế, QLĐT, VH-TT, Ban CHQS thành phố): Chịu trách nhiệm");
         assertThat(units).extracting(UnitMention::display).containsExactly(
