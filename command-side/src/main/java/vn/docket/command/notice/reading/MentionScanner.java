@@ -24,6 +24,8 @@ final class MentionScanner {
     private static final List<String> HEADS = Words.list("heads");
     /** Phrases that begin with a head word but name no body ("Trường hợp có sai lệch thì ..."). */
     private static final List<String> NOT_HEADS = Words.list("notHeads");
+    /** Titles of the head of a body ("giám đốc", "chủ tịch"), longest first. */
+    private static final List<String> OFFICE_HOLDERS = Words.list("officeHolders");
     /** Kinds of bodies and people a group "các ..." names besides the head words ("các địa phương", "các thành viên"). */
     private static final List<String> KINDS = Words.list("groupKinds");
     /** Words after a group of bodies that say whose they are ("các sở, ban, ngành thuộc tỉnh"): the group goes on. */
@@ -215,16 +217,38 @@ final class MentionScanner {
                 : Optional.empty();
     }
 
-    /** A name the directory does not list, from its head word to the verb: a local body by its pattern, or unknown. */
+    /**
+     * A name the directory does not list, from its head word to the verb: a local body by its pattern,
+     * the head of a body the directory knows, or unknown.
+     */
     private Optional<Found> unlistedAt(String text, List<Token> tokens, int i) {
         if (!headAt(text, tokens, i)) {
             return Optional.empty();
         }
         int end = chunkEnd(text, tokens, i, false);
         String written = slice(text, tokens, i, end);
-        boolean local = LOCAL_BODIES.stream().anyMatch(p -> p.matcher(written).find());
-        return local ? found(text, tokens, i, end, new Unit(written, List.of()), UnitMention.Kind.KNOWN)
+        boolean known = isLocalBody(written) || heldOffice(written);
+        return known ? found(text, tokens, i, end, new Unit(written, List.of()), UnitMention.Kind.KNOWN)
                 : found(text, tokens, i, end, null, UnitMention.Kind.UNKNOWN);
+    }
+
+    private static boolean isLocalBody(String written) {
+        return LOCAL_BODIES.stream().anyMatch(p -> p.matcher(written).find());
+    }
+
+    /**
+     * "Giám đốc Sở Tài chính", "Chủ tịch UBND huyện Bình Xuyên": the head of a body the directory
+     * knows is a person the clerk can name, not a unit missing from the directory.
+     */
+    private boolean heldOffice(String written) {
+        String lower = written.toLowerCase(Locale.ROOT);
+        for (String holder : OFFICE_HOLDERS) {
+            if (lower.startsWith(holder + " ")) {
+                String body = written.substring(holder.length()).strip();
+                return resolve(body).isPresent() || isLocalBody(body);
+            }
+        }
+        return false;
     }
 
     private static Optional<Found> found(String text, List<Token> tokens, int from, int end, Unit unit, UnitMention.Kind kind) {

@@ -75,10 +75,19 @@ class UnitDirectoryTest {
                 .extracting(UnitMention::written, UnitMention::kind)
                 .containsExactly(tuple("Chủ tịch UBND các xã, thị trấn", UnitMention.Kind.GENERIC),
                         tuple("Chủ tịch Ủy ban nhân dân các huyện", UnitMention.Kind.GENERIC));
-        // The head of one named committee is one actor.
+    }
+
+    @Test
+    void the_head_of_a_body_the_directory_knows_is_one_actor_not_an_unknown_unit() {
         assertThat(directory.leading("Chủ tịch UBND huyện Bình Xuyên chỉ đạo"))
                 .extracting(UnitMention::written, UnitMention::kind)
-                .containsExactly(tuple("Chủ tịch UBND huyện Bình Xuyên", UnitMention.Kind.UNKNOWN));
+                .containsExactly(tuple("Chủ tịch UBND huyện Bình Xuyên", UnitMention.Kind.KNOWN));
+        assertThat(directory.leading("Giám đốc Sở Tài chính chủ trì"))
+                .extracting(UnitMention::written, UnitMention::kind)
+                .containsExactly(tuple("Giám đốc Sở Tài chính", UnitMention.Kind.KNOWN));
+        // The head of a body nobody listed is still for the clerk to check.
+        assertThat(directory.leading("Giám đốc Ban Quản lý dự án giao thông chủ trì"))
+                .extracting(UnitMention::kind).containsExactly(UnitMention.Kind.UNKNOWN);
     }
 
     @Test
