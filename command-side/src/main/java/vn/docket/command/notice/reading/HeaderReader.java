@@ -67,6 +67,8 @@ final class HeaderReader {
             "(?uU)^((?:Văn phòng\\s+)?(?:UBND|HĐND)\\s+(?:tỉnh|thành phố|TP\\.?|huyện|quận|thị xã|thị trấn|xã|phường))\\b[.\\s]*(.*)$");
     /** A number whose code is the office's ("3585/VP-KTN", "12/VPUBND-TH"); "VPCP" is the Government Office's own. */
     private static final Pattern OFFICE_CODE = Pattern.compile("(?uU)^\\d+/VP(?:UBND)?(?:[-.]|$)");
+    /** The level words of districts and communes at the end of a body named by its level ("UBND huyện"). */
+    private static final Pattern LOCAL_LEVEL = Pattern.compile("(?uU)\\b(huyện|quận|thị xã|thị trấn|xã|phường)$");
     private static final Pattern PEOPLE_COMMITTEE = Pattern.compile("(?iuU)\\bUBND\\s+(thành phố|tỉnh|huyện|quận|thị xã)\\b");
 
     /** "Kính gửi: Bộ Y tế." opens a letter, at the start of a line. */
@@ -326,12 +328,10 @@ final class HeaderReader {
         return province.map(p -> body.replaceFirst("(?u)\\s+(tỉnh|thành phố|TP\\.?)$", " " + p.withLevel())).orElse(body);
     }
 
-    /** The level words of districts and communes at the end of a body named by its level ("UBND huyện"). */
-    private static final Pattern LOCAL_LEVEL = Pattern.compile("(?uU)\\b(huyện|quận|thị xã|thị trấn|xã|phường)$");
-
     /** The place the text names most often after {@code level} ("huyện Nam Đông"), or null. */
     private static String mostNamedAt(String level, String text) {
-        Matcher m = Pattern.compile("(?uU)(?<!\\p{L})" + level + "\\s+(\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){0,3})").matcher(text);
+        // "xã Quất Lưu", not the "xã" of "thị xã Phúc Yên".
+        Matcher m = Pattern.compile("(?uU)(?<!\\p{L})(?<!thị\\s)" + level + "\\s+(\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){0,3})").matcher(text);
         Map<String, Integer> counts = new LinkedHashMap<>();
         while (m.find()) {
             counts.merge(m.group(1), 1, Integer::sum);

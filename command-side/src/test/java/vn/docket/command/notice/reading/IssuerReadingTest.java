@@ -48,6 +48,15 @@ class IssuerReadingTest {
     }
 
     @Test
+    void a_commune_named_by_its_level_is_not_completed_with_the_town_of_a_thi_xa() {
+        NoticeReading reading = reader.readText("""
+                UBND xã vừa có văn bản gửi các thôn trên địa bàn thị xã Phúc Yên về rà soát hộ nghèo; xã Ngọc Thanh là xã miền núi của thị xã Phúc Yên.
+                Theo đó, UBND xã giao Công an xã chủ trì rà soát, báo cáo UBND xã trước ngày 20/3/2024.
+                """);
+        assertThat(reading.notice().issuer()).isEqualTo("UBND xã Ngọc Thanh");
+    }
+
+    @Test
     void a_ward_named_by_its_level_takes_the_ward_of_the_dateline() {
         NoticeReading reading = reader.readText("""
                 Bồ Đề, ngày 05 tháng 3 năm 2024
