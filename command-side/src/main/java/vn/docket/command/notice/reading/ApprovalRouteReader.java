@@ -19,8 +19,16 @@ final class ApprovalRouteReader {
      */
     private static final Pattern SUBMIT = Pattern.compile(
             "(?<!\\p{L})(" + Words.submitting(true, "trinh|bao cao|xin y kien|tham muu|gui|phan anh|ban giao") + ")\\s+");
-    /** "gửi báo cáo công tác tháng, quý về Văn phòng Bộ": the recipient after what is sent, in the same clause. */
-    private static final Pattern TOWARDS = Pattern.compile("^[^;.:()]{0,60}?\\b(ve|den|toi|cho|len)\\s+");
+    /**
+     * "gửi báo cáo công tác tháng, quý về Văn phòng Bộ": the recipient after what is sent, in the same
+     * clause; "báo cáo các vướng mắc để lãnh đạo UBND chỉ đạo": the body the purpose names ("de" is "để"
+     * only where the text says so, not "đề xuất").
+     */
+    private static final Pattern TOWARDS = Pattern.compile("\\b(ve|den|toi|cho|len|de)\\s+");
+    /** How far after the verb, within its clause, the word before the recipient may stand. */
+    private static final Pattern CLAUSE = Pattern.compile("^[^;.:()]{0,60}");
+    /** "bàn giao cho chủ đầu tư là Ban Quản lý dự án ...": the generic role, then the body that plays it. */
+    private static final Pattern APPOSITION = Pattern.compile("(?uU)^(?:các\\s+)?\\p{Ll}[\\p{Ll}\\s]{0,30}?\\s+là\\s+(?=\\p{Lu})");
     /** What may stand between the verb and the recipient. */
     private static final Pattern BEFORE_RECIPIENT = Pattern.compile("^(?:ket qua |de xuat |hoa toc |truc tiep )?(?:(ve|den|len|toi|cho) )?(?:d/c |dong chi |dc )?");
 
@@ -70,14 +78,31 @@ final class ApprovalRouteReader {
         while (m.find()) {
             String name = recipient(text, folded, m.end(), false);
             if (name == null) {
-                Matcher towards = TOWARDS.matcher(folded.substring(m.end()));
-                name = towards.find() ? recipient(text, folded, m.end() + towards.end(), !towards.group(1).equals("cho")) : null;
+                name = towards(text, folded, m.end());
             }
             if (name != null && !route.contains(name)) {
                 route.add(name);
             }
         }
         return route;
+    }
+
+    /** The first recipient after "về / đến / tới / cho / lên / để" in the clause that starts at {@code at}, or null. */
+    private String towards(String text, String folded, int at) {
+        Matcher clause = CLAUSE.matcher(folded.substring(at));
+        clause.find();
+        Matcher towards = TOWARDS.matcher(folded.substring(at, at + clause.end()));
+        while (towards.find()) {
+            String word = towards.group(1);
+            if (word.equals("de") && !text.substring(at + towards.start(), at + towards.end(1)).equalsIgnoreCase("để")) {
+                continue;
+            }
+            String name = recipient(text, folded, at + towards.end(), !word.equals("cho") && !word.equals("de"));
+            if (name != null) {
+                return name;
+            }
+        }
+        return null;
     }
 
     /** The level or unit named right at {@code at}, or null; {@code towards}: "về / đến / tới" stands before it. */
@@ -94,7 +119,14 @@ final class ApprovalRouteReader {
         // A unit the directory knows, or any named unit after "về / đến / tới" ("gửi về Văn phòng Bộ");
         // "tham mưu đề xuất với Thành ủy tổng kết Đề án ..." names no recipient.
         boolean named = towards || before.group(1) != null && !before.group(1).equals("cho");
-        return directory.leading(text.substring(at + before.end())).stream()
+        String after = text.substring(at + before.end());
+        Matcher role = APPOSITION.matcher(after);
+        if (role.find()) {
+            // A role in lowercase words, then the body that plays it: a recipient, listed or not.
+            return directory.leading(after.substring(role.end())).stream().filter(u -> u.kind() != UnitMention.Kind.GENERIC)
+                    .map(UnitMention::display).findFirst().orElse(null);
+        }
+        return directory.leading(after).stream()
                 .filter(u -> u.kind() == UnitMention.Kind.KNOWN || named && u.kind() == UnitMention.Kind.UNKNOWN)
                 .map(UnitMention::display).findFirst().orElse(null);
     }

@@ -1,8 +1,10 @@
 package vn.docket.command.notice.reading;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,7 +64,11 @@ final class HeaderReader {
             "(?uU)\\bđược\\s+((?:Văn phòng|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Sở|Bộ)\\s+[^,.;:()\\n]{0,50}?)\\s+(?:gửi|ban hành)\\b");
     /** A people's committee or council named by its level only ("UBND tỉnh", "Văn phòng UBND tỉnh này"), and what follows. */
     private static final Pattern AT_LEVEL = Pattern.compile(
-            "(?uU)^((?:Văn phòng\\s+)?(?:UBND|HĐND)\\s+(?:tỉnh|thành phố|TP\\.?|huyện|quận|thị xã|xã|phường))\\b[.\\s]*(.*)$");
+            "(?uU)^((?:Văn phòng\\s+)?(?:UBND|HĐND)\\s+(?:tỉnh|thành phố|TP\\.?|huyện|quận|thị xã|thị trấn|xã|phường))\\b[.\\s]*(.*)$");
+    /** A number whose code is the office's ("3585/VP-KTN", "12/VPUBND-TH"); "VPCP" is the Government Office's own. */
+    private static final Pattern OFFICE_CODE = Pattern.compile("(?uU)^\\d+/VP(?:UBND)?(?:[-.]|$)");
+    /** The level words of districts and communes at the end of a body named by its level ("UBND huyện"). */
+    private static final Pattern LOCAL_LEVEL = Pattern.compile("(?uU)\\b(huyện|quận|thị xã|thị trấn|xã|phường)$");
     private static final Pattern PEOPLE_COMMITTEE = Pattern.compile("(?iuU)\\bUBND\\s+(thành phố|tỉnh|huyện|quận|thị xã)\\b");
 
     /** "Kính gửi: Bộ Y tế." opens a letter, at the start of a line. */
@@ -151,9 +157,9 @@ final class HeaderReader {
         if (issuer == null) {
             String allText = bodyText + "\n" + String.join("\n", layout.tail());
             String written = reportedFound && reported.group(4) != null ? reported.group(4) : actingBody(allText);
-            issuer = written == null ? null : inRunningText(written, place, allText);
+            issuer = written == null ? null : byOffice(inRunningText(written, place, allText), number);
             warnings.add("notice.issuer", issuer == null ? "Không xác định được cơ quan ban hành"
-                    : "Cơ quan ban hành lấy từ lời văn: " + issuer);
+                    : "Cơ quan ban hành lấy từ lời văn: " + issuer + placeMissing(issuer));
         }
         return new NoticeFacts(number, issuer, place, issuedOn, issuedMonth, meetingOn, chair, invitation, signer);
     }
@@ -307,12 +313,47 @@ final class HeaderReader {
             return issuer;
         }
         String body = m.group(1);
+        Matcher local = LOCAL_LEVEL.matcher(body);
+        if (local.find()) {
+            // A district's or commune's own documents are dated at its own name ("Nam Đông, ngày ..."); a
+            // report names it in passing ("trên địa bàn huyện Nam Đông").
+            String name = place != null && Places.at(placeName(place)).isEmpty() ? placeName(place) : mostNamedAt(local.group(1), text);
+            return name == null ? body : body + " " + name;
+        }
         if (!body.matches("(?u).*\\b(tỉnh|thành phố|TP\\.?)$")) {
             return body;
         }
         Optional<Places.Province> province = (place == null ? Optional.<Places.Province>empty() : Places.at(placeName(place)))
                 .or(() -> Places.mostNamed(text));
         return province.map(p -> body.replaceFirst("(?u)\\s+(tỉnh|thành phố|TP\\.?)$", " " + p.withLevel())).orElse(body);
+    }
+
+    /** The place the text names most often after {@code level} ("huyện Nam Đông"), or null. */
+    private static String mostNamedAt(String level, String text) {
+        // "xã Quất Lưu", not the "xã" of "thị xã Phúc Yên".
+        Matcher m = Pattern.compile("(?uU)(?<!\\p{L})(?<!thị\\s)" + level + "\\s+(\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){0,3})").matcher(text);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        while (m.find()) {
+            counts.merge(m.group(1), 1, Integer::sum);
+        }
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    /** A number coded as the office's ("3585/VP-KTN"): the office of the committee the text names issued it. */
+    private static String byOffice(String issuer, String number) {
+        if (issuer == null || number == null || !OFFICE_CODE.matcher(number).find() || !AT_LEVEL.matcher(issuer).matches()
+                || issuer.startsWith("Văn phòng")) {
+            return issuer;
+        }
+        return "Văn phòng " + issuer;
+    }
+
+    /** For a body named by its level only ("UBND tỉnh"): the clerk is asked for the place the text does not give. */
+    private static String placeMissing(String issuer) {
+        Matcher m = AT_LEVEL.matcher(issuer);
+        return m.matches() && m.group(2).isBlank()
+                ? "; văn bản không ghi tên " + m.group(1).replaceFirst("(?u)^(?:Văn phòng\\s+)?(?:UBND|HĐND)\\s+", "") + ", hãy ghi thêm"
+                : "";
     }
 
     private String issuerName(String caps) {
@@ -360,7 +401,7 @@ final class HeaderReader {
         if (issuer == null) {
             return "thành phố";
         }
-        Matcher m = Pattern.compile("(?iuU)\\b(thành phố|tỉnh|huyện|quận|thị xã)\\b").matcher(issuer);
+        Matcher m = Pattern.compile("(?iuU)\\b(thành phố|tỉnh|huyện|quận|thị xã|thị trấn|xã|phường)\\b").matcher(issuer);
         return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "thành phố";
     }
 }

@@ -5,38 +5,33 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import vn.docket.command.notice.reading.Tokens.Token;
 
+import static vn.docket.command.notice.reading.Tokens.slice;
+import static vn.docket.command.notice.reading.Tokens.wordAt;
+
 /**
  * Finds the units a text names, given the units and generic phrases of a {@link UnitDirectory}.
  * Matching folds case and diacritics, treats "-", "–", "&" and "và" alike, and ignores a trailing
- * "thành phố"/"TP" or "tỉnh Y" ("Sở Tài chính tỉnh Lai Châu"). A name ends where the sentence goes on
- * with what the unit does: a verb of {@code verbsAfterUnit} in {@code /notice/words.json}.
+ * "thành phố"/"TP" or "tỉnh Y" ("Sở Tài chính tỉnh Lai Châu"). Where a name ends is {@link NameEnds};
+ * lists that write the head word once ("các Bộ: Tài chính, Nội vụ") are {@link ShorthandLists}.
  */
 final class MentionScanner {
 
     /** Words that begin the name of a body or an office-holder; a mention starting with one is a unit, known or not. */
     private static final List<String> HEADS = Words.list("heads");
-    /**
-     * Lowercase words that end a unit name in running text: the verb that follows the unit
-     * ("giao Sở Ngoại vụ chủ trì"). Unit names use these words capitalised ("Phòng Quản lý đô thị").
-     */
-    private static final Set<String> VERBS = Set.copyOf(Words.list("verbsAfterUnit"));
-    /** Phrases of unit names that hold a word of {@link #VERBS} ("đầu tư xây dựng"): there the name goes on. */
-    private static final List<String> NAME_PHRASES = Words.list("namePhrases");
+    /** Phrases that begin with a head word but name no body ("Trường hợp có sai lệch thì ..."). */
+    private static final List<String> NOT_HEADS = Words.list("notHeads");
+    /** Titles of the head of a body ("giám đốc", "chủ tịch"), longest first. */
+    private static final List<String> OFFICE_HOLDERS = Words.list("officeHolders");
     /** Kinds of bodies and people a group "các ..." names besides the head words ("các địa phương", "các thành viên"). */
     private static final List<String> KINDS = Words.list("groupKinds");
     /** Words after a group of bodies that say whose they are ("các sở, ban, ngành thuộc tỉnh"): the group goes on. */
     private static final List<String> QUALIFIERS = Words.list("groupQualifiers");
-    /** Words naming a level of government; an unlisted unit's name ends with one ("... huyện"). */
-    private static final Set<String> LEVEL_WORDS = Set.copyOf(Words.list("levelWords"));
-    /** "thành phố", "TP" after a city unit's name ("Phòng Kinh tế TP"), as token keys, longest first. */
-    private static final List<List<String>> CITY_SUFFIXES = Words.list("citySuffixes").stream().map(Tokens::key).toList();
 
-    /** Phrases that start with a verb of {@link #VERBS} but go on a group of bodies ("các ngành có liên quan"), as token keys. */
+    /** Phrases that start with a verb of {@link NameEnds} but go on a group of bodies ("các ngành có liên quan"), as token keys. */
     private static final List<List<String>> RELATED = Words.list("relatedPhrases").stream().map(Tokens::key).toList();
     /**
      * The full names of the councils ("ủy ban nhân dân"), which name many bodies when "các" follows
@@ -56,6 +51,7 @@ final class MentionScanner {
 
     private final List<Entry> entries;
     private final List<Generic> generics;
+    private final ShorthandLists lists = new ShorthandLists(this);
 
     MentionScanner(List<Unit> units, List<String> genericPhrases) {
         List<Entry> e = new ArrayList<>();
@@ -101,92 +97,7 @@ final class MentionScanner {
     }
 
     List<String> members(UnitMention mention) {
-        if (mention.kind() != UnitMention.Kind.LIST) {
-            return List.of(mention.display());
-        }
-        String written = mention.written();
-        int colon = written.indexOf(':');
-        if (colon < 0) {
-            // "các Bộ Tư pháp, Nội vụ và Tài chính": the head word runs straight into the first name.
-            return bareList(written, Tokens.of(written), 0).names();
-        }
-        String head = written.substring(0, colon).strip().replaceFirst("(?iu)^các\\s+", "");
-        head = head.substring(0, 1).toUpperCase(Locale.ROOT) + head.substring(1);
-        List<String> out = new ArrayList<>();
-        for (String part : written.substring(colon + 1).split(",")) {
-            String name = head + " " + part.strip();
-            if (!part.isBlank()) {
-                out.add(resolve(name).map(Unit::name).orElse(name));
-            }
-        }
-        return out;
-    }
-
-    /** Where "các <head word>: A, B, C" ends, or 0 when the words at {@code i} are not such a list. */
-    private int shorthandListEnd(String text, List<Token> tokens, int i) {
-        if (i + 1 >= tokens.size()) {
-            return 0;
-        }
-        String head = headOf(text.substring(tokens.get(i + 1).start()));
-        if (head == null) {
-            return 0;
-        }
-        int colon = i + 1 + Tokens.key(head).size();
-        if (colon >= tokens.size() - 1 || !tokens.get(colon).key().equals(":")) {
-            return 0;
-        }
-        int k = colon + 1;
-        while (k < tokens.size()) {
-            String key = tokens.get(k).key();
-            if (key.equals(";") || key.equals(".") || key.equals("(") || key.equals(")") || key.equals(":") || startsWithVerb(text, tokens, k)) {
-                break;
-            }
-            k++;
-        }
-        return k > colon + 1 ? k : 0;
-    }
-
-    /** A shorthand list without a colon: where it ends in the tokens, and the units it names. */
-    private record BareList(int end, List<String> names) {
-    }
-
-    /**
-     * "các Bộ Tư pháp, Tài nguyên và Môi trường, Nội vụ": the head word written once, then names after
-     * commas (or a last "và"), each a known unit once the head word is put before it. No list (end 0)
-     * unless it names two or more.
-     */
-    private BareList bareList(String text, List<Token> tokens, int i) {
-        BareList none = new BareList(0, List.of());
-        if (i + 1 >= tokens.size()) {
-            return none;
-        }
-        String head = headOf(text.substring(tokens.get(i + 1).start()));
-        if (head == null) {
-            return none;
-        }
-        int k = i + 1 + Tokens.key(head).size();
-        String writtenHead = slice(text, tokens, i + 1, k);
-        writtenHead = writtenHead.substring(0, 1).toUpperCase(Locale.ROOT) + writtenHead.substring(1);
-        List<String> names = new ArrayList<>();
-        int end = 0;
-        while (k < tokens.size() && tokens.get(k).isWord()) {
-            String candidate = writtenHead + " " + text.substring(tokens.get(k).start());
-            List<UnitMention> first = scan(candidate);
-            if (first.isEmpty() || first.get(0).kind() != UnitMention.Kind.KNOWN || !candidate.startsWith(first.get(0).written())) {
-                break;
-            }
-            int at = tokens.get(k).start() + first.get(0).written().length() - writtenHead.length() - 1;
-            while (k < tokens.size() && tokens.get(k).end() <= at) {
-                k++;
-            }
-            names.add(first.get(0).display());
-            end = k;
-            if (k >= tokens.size() || !(tokens.get(k).key().equals(",") || tokens.get(k).key().equals(Tokens.AND))) {
-                break;
-            }
-            k++;
-        }
-        return names.size() >= 2 ? new BareList(end, List.copyOf(names)) : none;
+        return lists.members(mention);
     }
 
     boolean isGeneric(String mention) {
@@ -273,7 +184,7 @@ final class MentionScanner {
                 bestEnd = e;
             }
         }
-        if (best == null || !endsAtBoundary(text, tokens, bestEnd, best.unit())) {
+        if (best == null || !NameEnds.knownNameEndsAt(text, tokens, bestEnd, best.unit())) {
             return Optional.empty();
         }
         int end = skipProvince(text, tokens, skipCitySuffix(tokens, bestEnd));
@@ -285,10 +196,7 @@ final class MentionScanner {
         if (!wordAt(text, tokens, i).equalsIgnoreCase("các")) {
             return Optional.empty();
         }
-        int end = shorthandListEnd(text, tokens, i);
-        if (end == 0) {
-            end = bareList(text, tokens, i).end();
-        }
+        int end = lists.end(text, tokens, i);
         return end > 0 ? found(text, tokens, i, end, null, UnitMention.Kind.LIST) : Optional.empty();
     }
 
@@ -298,27 +206,49 @@ final class MentionScanner {
      */
     private Optional<Found> groupAt(String text, List<Token> tokens, int i) {
         boolean group = wordAt(text, tokens, i).equalsIgnoreCase("các") && (headAt(text, tokens, i + 1) || kindAt(text, tokens, i + 1)
-                || (i + 2 < tokens.size() && tokens.get(i + 1).isWord() && startsWithVerb(text, tokens, i + 2)));
+                || (i + 2 < tokens.size() && tokens.get(i + 1).isWord() && NameEnds.verbAt(text, tokens, i + 2)));
         return group ? found(text, tokens, i, chunkEnd(text, tokens, i, true), null, UnitMention.Kind.GENERIC) : Optional.empty();
     }
 
-    /** "UBND các phường", "UBND các xã, thị trấn": many bodies, not one unit. */
+    /** "UBND các phường", "UBND các xã, thị trấn", "Chủ tịch UBND các xã": many bodies, or their heads, not one unit. */
     private Optional<Found> committeeOfManyAt(String text, List<Token> tokens, int i) {
         return headAt(text, tokens, i) && isCommitteeOfMany(text, tokens, i)
                 ? found(text, tokens, i, chunkEnd(text, tokens, i + 1, true), null, UnitMention.Kind.GENERIC)
                 : Optional.empty();
     }
 
-    /** A name the directory does not list, from its head word to the verb: a local body by its pattern, or unknown. */
+    /**
+     * A name the directory does not list, from its head word to the verb: a local body by its pattern,
+     * the head of a body the directory knows, or unknown.
+     */
     private Optional<Found> unlistedAt(String text, List<Token> tokens, int i) {
         if (!headAt(text, tokens, i)) {
             return Optional.empty();
         }
         int end = chunkEnd(text, tokens, i, false);
         String written = slice(text, tokens, i, end);
-        boolean local = LOCAL_BODIES.stream().anyMatch(p -> p.matcher(written).find());
-        return local ? found(text, tokens, i, end, new Unit(written, List.of()), UnitMention.Kind.KNOWN)
+        boolean known = isLocalBody(written) || heldOffice(written);
+        return known ? found(text, tokens, i, end, new Unit(written, List.of()), UnitMention.Kind.KNOWN)
                 : found(text, tokens, i, end, null, UnitMention.Kind.UNKNOWN);
+    }
+
+    private static boolean isLocalBody(String written) {
+        return LOCAL_BODIES.stream().anyMatch(p -> p.matcher(written).find());
+    }
+
+    /**
+     * "Giám đốc Sở Tài chính", "Chủ tịch UBND huyện Bình Xuyên": the head of a body the directory
+     * knows is a person the clerk can name, not a unit missing from the directory.
+     */
+    private boolean heldOffice(String written) {
+        String lower = written.toLowerCase(Locale.ROOT);
+        for (String holder : OFFICE_HOLDERS) {
+            if (lower.startsWith(holder + " ")) {
+                String body = written.substring(holder.length()).strip();
+                return resolve(body).isPresent() || isLocalBody(body);
+            }
+        }
+        return false;
     }
 
     private static Optional<Found> found(String text, List<Token> tokens, int from, int end, Unit unit, UnitMention.Kind kind) {
@@ -369,27 +299,6 @@ final class MentionScanner {
         return k == from ? -1 : k;
     }
 
-    /** A known name must end at a word boundary: "Phòng Y tế" must not match inside "Phòng Y tế dự phòng". */
-    private boolean endsAtBoundary(String text, List<Token> tokens, int end, Unit unit) {
-        if (end >= tokens.size()) {
-            return true;
-        }
-        Token next = tokens.get(end);
-        if (!next.isWord()) {
-            return true;
-        }
-        // "Sở Tài chính tỉnh" is the directory's Sở Tài chính; but "Trung tâm Phát triển quỹ đất tỉnh"
-        // is another body than the city's "Trung tâm Phát triển quỹ đất thành phố".
-        boolean cityUnit = Fold.fold(unit.name()).endsWith(" thanh pho");
-        if (CITY_SUFFIXES.stream().anyMatch(suffix -> suffix.get(0).equals(next.key())) || (next.key().equals("tinh") && !cityUnit)) {
-            return true;
-        }
-        // The sentence must go on with what the unit does ("phòng GD-ĐT chủ trì"). Any other word
-        // may continue a longer name the directory does not know ("Ban Quản lý dự án giao thông
-        // tỉnh"): better an unknown unit the clerk checks than a wrong one nobody notices.
-        return startsWithVerb(text, tokens, end);
-    }
-
     private int matchGeneric(List<Token> tokens, int from) {
         for (Generic g : generics) {
             int k = from;
@@ -423,7 +332,7 @@ final class MentionScanner {
     }
 
     private static int skipCitySuffix(List<Token> tokens, int end) {
-        for (List<String> suffix : CITY_SUFFIXES) {
+        for (List<String> suffix : NameEnds.CITY_SUFFIXES) {
             if (keysAt(tokens, end, suffix)) {
                 int after = end + suffix.size();
                 // "TP.": the full stop of an abbreviation belongs to it.
@@ -452,7 +361,7 @@ final class MentionScanner {
 
     private static List<String> withoutCitySuffix(List<String> key) {
         int n = key.size();
-        for (List<String> suffix : CITY_SUFFIXES) {
+        for (List<String> suffix : NameEnds.CITY_SUFFIXES) {
             if (n > suffix.size() && key.subList(n - suffix.size(), n).equals(suffix)) {
                 return List.copyOf(key.subList(0, n - suffix.size()));
             }
@@ -477,12 +386,12 @@ final class MentionScanner {
                 i = related;
                 continue;
             }
-            if (startsWithVerb(text, tokens, i)) {
+            if (NameEnds.verbAt(text, tokens, i)) {
                 break;
             }
-            if (!generic && i > from + 1 && endsWithLevel(text, tokens, i) && i + 1 < tokens.size()
+            if (!generic && i > from + 1 && NameEnds.levelAt(text, tokens, i) && i + 1 < tokens.size()
                     && tokens.get(i + 1).isWord() && Character.isLowerCase(text.codePointAt(tokens.get(i + 1).start()))
-                    && !LEVEL_WORDS.contains(wordAt(text, tokens, i + 1).toLowerCase(Locale.ROOT))) {
+                    && !NameEnds.isLevelWord(wordAt(text, tokens, i + 1))) {
                 i++;
                 break;
             }
@@ -532,56 +441,28 @@ final class MentionScanner {
             return false;
         }
         String next = wordAt(text, tokens, i + 1);
-        return Character.isLowerCase(next.codePointAt(0)) && !next.equals("các") && !startsWithVerb(text, tokens, i + 1)
+        return Character.isLowerCase(next.codePointAt(0)) && !next.equals("các") && !NameEnds.verbAt(text, tokens, i + 1)
                 && matchGeneric(tokens, i + 1) < 0;
     }
 
-    /** True when token {@code i} is a level word ("huyện", the "phố" of "thành phố"). */
-    private static boolean endsWithLevel(String text, List<Token> tokens, int i) {
-        String word = wordAt(text, tokens, i).toLowerCase(Locale.ROOT);
-        if (LEVEL_WORDS.contains(word)) {
-            return true;
-        }
-        return (word.equals("phố") || word.equals("xã"))
-                && LEVEL_WORDS.contains((wordAt(text, tokens, i - 1) + " " + word).toLowerCase(Locale.ROOT));
-    }
-
-    private static boolean startsWithVerb(String text, List<Token> tokens, int i) {
-        Token t = tokens.get(i);
-        if (!t.isWord() || !Character.isLowerCase(text.codePointAt(t.start())) || continuesName(text, t.start())) {
-            return false;
-        }
-        String rest = text.substring(t.start()).toLowerCase(Locale.ROOT);
-        for (String verb : VERBS) {
-            if (rest.startsWith(verb) && (rest.length() == verb.length() || !Character.isLetter(rest.charAt(verb.length())))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** True when the words at {@code at} go on a phrase of a unit's name ("Ban Quản lý dự án đầu tư xây dựng tỉnh"). */
-    private static boolean continuesName(String text, int at) {
-        String before = text.substring(Math.max(0, at - 60), at).toLowerCase(Locale.ROOT);
-        String rest = text.substring(at).toLowerCase(Locale.ROOT);
-        for (String phrase : NAME_PHRASES) {
-            for (int cut = phrase.indexOf(' '); cut > 0; cut = phrase.indexOf(' ', cut + 1)) {
-                String tail = phrase.substring(cut + 1);
-                if (before.endsWith(phrase.substring(0, cut + 1)) && rest.startsWith(tail)
-                        && (rest.length() == tail.length() || !Character.isLetter(rest.charAt(tail.length())))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** "UBND các phường, xã", "Thủ trưởng các cơ quan, đơn vị": the bodies, or their heads, of a group. */
+    /**
+     * "UBND các phường, xã", "Thủ trưởng các cơ quan, đơn vị": the bodies, or their heads, of a group;
+     * so is the head of a body written before it ("Chủ tịch UBND các xã", "Chủ tịch Ủy ban nhân dân các huyện").
+     */
     private static boolean isCommitteeOfMany(String text, List<Token> tokens, int i) {
         String rest = text.substring(tokens.get(i).start()).toLowerCase(Locale.ROOT).replace("uỷ", "ủy");
+        if (opensMany(rest)) {
+            return true;
+        }
         String head = headOf(rest);
-        return COUNCILS.stream().anyMatch(council -> rest.startsWith(council + " các "))
-                || (head != null && rest.startsWith(head + " các "));
+        return head != null && opensMany(rest.substring(head.length()).stripLeading());
+    }
+
+    /** True when {@code lower} starts with a council's full name or a head word, and then "các". */
+    private static boolean opensMany(String lower) {
+        String head = headOf(lower);
+        return COUNCILS.stream().anyMatch(council -> lower.startsWith(council + " các "))
+                || (head != null && lower.startsWith(head + " các "));
     }
 
     private static boolean isSeparator(Token t) {
@@ -589,18 +470,6 @@ final class MentionScanner {
             case ",", ";", "(", ")", ":", "." -> true;
             default -> false;
         };
-    }
-
-    private static String slice(String text, List<Token> tokens, int from, int toExclusive) {
-        return text.substring(tokens.get(from).start(), tokens.get(toExclusive - 1).end());
-    }
-
-    private static String wordAt(String text, List<Token> tokens, int i) {
-        if (i < 0 || i >= tokens.size()) {
-            return "";
-        }
-        Token t = tokens.get(i);
-        return text.substring(t.start(), t.end());
     }
 
     private static boolean headAt(String text, List<Token> tokens, int i) {
@@ -614,6 +483,9 @@ final class MentionScanner {
     /** The head word a name starts with, compared with diacritics ("sở" is a unit, "số" is not). */
     static String headOf(String name) {
         String lower = name.toLowerCase(Locale.ROOT).replace("uỷ", "ủy").replace("toà", "tòa");
+        if (startsWithWords(lower, NOT_HEADS)) {
+            return null;
+        }
         for (String head : HEADS) {
             if (lower.startsWith(head) && (lower.length() == head.length() || !Character.isLetterOrDigit(lower.charAt(head.length())))) {
                 return head;

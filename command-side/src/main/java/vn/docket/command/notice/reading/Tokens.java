@@ -56,4 +56,18 @@ final class Tokens {
         }
         return key;
     }
+
+    /** The text of tokens {@code from} to {@code toExclusive}, as written. */
+    static String slice(String text, List<Token> tokens, int from, int toExclusive) {
+        return text.substring(tokens.get(from).start(), tokens.get(toExclusive - 1).end());
+    }
+
+    /** The word of token {@code i} as written, or "" outside the tokens. */
+    static String wordAt(String text, List<Token> tokens, int i) {
+        if (i < 0 || i >= tokens.size()) {
+            return "";
+        }
+        Token t = tokens.get(i);
+        return text.substring(t.start(), t.end());
+    }
 }

@@ -3,12 +3,15 @@ package vn.docket.command.notice.reading;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,6 +46,20 @@ final class Words {
             throw new IllegalStateException("notice/words.json has no table '" + name + "'");
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /** A tone mark on the second vowel of "oa", "oe", "uy" ending a syllable ("toả", "hoà", "thuỷ"), decomposed. */
+    private static final Pattern NEW_TONE_PLACEMENT = Pattern.compile("([oOuU])([aAeEyY])([\\u0300\\u0301\\u0303\\u0309\\u0323])(?![\\p{L}\\p{M}])");
+
+    /**
+     * A word or phrase in one spelling for comparing: lowercase NFC, with the tone mark of a final
+     * "oa", "oe", "uy" on its first vowel ("giải toả" as "giải tỏa", "thuỷ" as "thủy"), the two
+     * placements in use. Unlike {@link Fold} it keeps every other mark ("cần" is not "căn"), and
+     * the length of the text, so that offsets found in it hold in the original.
+     */
+    static String spelling(String text) {
+        String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+        return Normalizer.normalize(NEW_TONE_PLACEMENT.matcher(decomposed).replaceAll("$1$3$2"), Normalizer.Form.NFC);
     }
 
     /**

@@ -30,6 +30,18 @@ class SeveralActorsReadingTest {
         assertThat(reading.items().get(2).coordinators()).containsExactly("các cơ quan, đơn vị, địa phương");
     }
 
+    @Test
+    void a_sentence_opening_with_truong_hop_is_no_actor_and_its_report_goes_with_the_body_before_it() {
+        NoticeReading reading = reader.readText("""
+                Sở Tài nguyên và Môi trường vừa có văn bản hướng dẫn kiểm kê đất đai.
+                Theo đó, Phòng Tài nguyên và Môi trường chủ trì kiểm kê đất đai, hoàn thành trước ngày 20/3/2024. UBND các xã có trách nhiệm tiếp nhận tài liệu kiểm kê. Trường hợp có sai lệch kết quả thì báo cáo UBND huyện để chỉ đạo.
+                """);
+
+        assertThat(reading.items()).extracting(NoticeItem::lead).containsExactly("Phòng Tài nguyên và Môi trường", "UBND các xã");
+        assertThat(reading.items().get(1).submitTo()).containsExactly("UBND huyện");
+        assertThat(reading.warnings()).noneMatch(w -> w.message().contains("Trường hợp"));
+    }
+
     /** A .docx saved as text keeps the page's line breaks, also inside unit names and lists of actors. */
     private static final String WRAPPED_LETTER = """
             ỦY BAN NHÂN DÂN TỈNH HÀ GIANG

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class UnitDirectoryTest {
@@ -66,6 +67,35 @@ class UnitDirectoryTest {
                 .extracting(UnitMention::written, UnitMention::kind)
                 .containsExactly(tuple("Hội đồng nhân dân các xã, thị trấn", UnitMention.Kind.GENERIC),
                         tuple("Ủy ban nhân dân các xã", UnitMention.Kind.GENERIC));
+    }
+
+    @Test
+    void the_heads_of_a_group_of_committees_are_a_group_not_one_unknown_unit() {
+        assertThat(directory.leading("Chủ tịch UBND các xã, thị trấn và Chủ tịch Ủy ban nhân dân các huyện chỉ đạo rà soát"))
+                .extracting(UnitMention::written, UnitMention::kind)
+                .containsExactly(tuple("Chủ tịch UBND các xã, thị trấn", UnitMention.Kind.GENERIC),
+                        tuple("Chủ tịch Ủy ban nhân dân các huyện", UnitMention.Kind.GENERIC));
+    }
+
+    @Test
+    void the_head_of_a_body_the_directory_knows_is_one_actor_not_an_unknown_unit() {
+        assertThat(directory.leading("Chủ tịch UBND huyện Bình Xuyên chỉ đạo"))
+                .extracting(UnitMention::written, UnitMention::kind)
+                .containsExactly(tuple("Chủ tịch UBND huyện Bình Xuyên", UnitMention.Kind.KNOWN));
+        assertThat(directory.leading("Giám đốc Sở Tài chính chủ trì"))
+                .extracting(UnitMention::written, UnitMention::kind)
+                .containsExactly(tuple("Giám đốc Sở Tài chính", UnitMention.Kind.KNOWN));
+        // The head of a body nobody listed is still for the clerk to check.
+        assertThat(directory.leading("Giám đốc Ban Quản lý dự án giao thông chủ trì"))
+                .extracting(UnitMention::kind).containsExactly(UnitMention.Kind.UNKNOWN);
+    }
+
+    @Test
+    void a_phrase_that_begins_like_a_body_but_names_none_is_no_unit() {
+        assertThat(directory.leading("Trường hợp có sai lệch kết quả thì báo cáo UBND huyện")).isEmpty();
+        assertThat(directory.leading("Phòng, chống dịch bệnh trên địa bàn")).isEmpty();
+        assertThat(directory.leading("Trường Tiểu học Kim Đồng có trách nhiệm tiếp nhận"))
+                .extracting(UnitMention::written).containsExactly("Trường Tiểu học Kim Đồng");
     }
 
     @Test
@@ -133,6 +163,23 @@ class UnitDirectoryTest {
     void a_unit_of_the_directory_ends_where_the_verb_opening_its_task_begins(String sentence, String unit) {
         assertThat(directory.leading(sentence)).extracting(UnitMention::written, UnitMention::kind)
                 .containsExactly(tuple(unit, UnitMention.Kind.KNOWN));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Sở Xây dựng giải tỏa hành lang an toàn giao thông", "Sở Xây dựng giải toả hành lang an toàn giao thông"})
+    void a_verb_ends_the_unit_name_whichever_vowel_carries_its_tone_mark(String sentence) {
+        assertThat(directory.leading(sentence)).extracting(UnitMention::written, UnitMention::kind)
+                .containsExactly(tuple("Sở Xây dựng", UnitMention.Kind.KNOWN));
+    }
+
+    @Test
+    void the_verbs_that_end_a_unit_name_are_listed_once_whichever_vowel_carries_the_tone_mark() {
+        List<String> verbs = Words.list("verbsAfterUnit");
+        assertThat(verbs.stream().map(Words::spelling).distinct().toList()).hasSameSizeAs(verbs);
+        assertThat(Words.spelling("giải toả")).isEqualTo(Words.spelling("giải tỏa"));
+        assertThat(Words.spelling("thuỷ lợi")).isEqualTo("thủy lợi");
+        // Only where the syllable ends: "hoàn" has one spelling, and it is kept.
+        assertThat(Words.spelling("hoàn thành")).isEqualTo("hoàn thành");
     }
 
     @Test
