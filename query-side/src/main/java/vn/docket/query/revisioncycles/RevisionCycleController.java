@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.text.CollationKey;
 import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -103,15 +104,21 @@ class RevisionCycleController {
         }
         List<RoundPoints> rounds = per.stream().flatMap(a -> a.pointsByRound().stream()).toList();
         int raised = rounds.stream().mapToInt(RoundPoints::raised).sum();
+        // A collator of this request's own: a shared one is locked by every comparison (java.text's are
+        // synchronized), which queued the requests behind one another. Titles are compared by their collation keys,
+        // made once each: comparing the strings themselves decomposed both at every step of the sort.
+        Collator vietnamese = Collator.getInstance(VI);
         List<AssignmentCycles> sentBack = per.stream().filter(a -> a.rounds() > 0)
-                .sorted(Comparator.comparingInt(AssignmentCycles::rounds).reversed()
-                        .thenComparing(AssignmentCycles::title, Comparator.nullsLast(VIETNAMESE))
-                        .thenComparing(AssignmentCycles::id)).toList();
+                .map(a -> new Ranked(a, a.title() == null ? null : vietnamese.getCollationKey(a.title())))
+                .sorted(Comparator.comparingInt((Ranked r) -> r.cycles().rounds()).reversed()
+                        .thenComparing(Ranked::title, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(r -> r.cycles().id()))
+                .map(Ranked::cycles).toList();
         return new RevisionCycles(per.size(), mean, max, meanTurnaround, byRound, raised,
                 rounds.isEmpty() ? null : (double) raised / rounds.size(),
                 rounds.stream().mapToInt(RoundPoints::takenIn).sum(), rounds.stream().mapToInt(RoundPoints::explained).sum(),
-                rounds.stream().mapToInt(RoundPoints::reopened).sum(), groups(per, AssignmentCycles::unit),
-                groups(per, AssignmentCycles::kind), roundTotals(per), sentBack.size(),
+                rounds.stream().mapToInt(RoundPoints::reopened).sum(), groups(per, AssignmentCycles::unit, vietnamese),
+                groups(per, AssignmentCycles::kind, vietnamese), roundTotals(per), sentBack.size(),
                 withPoints(sentBack.subList(0, Math.min(SHOWN, sentBack.size()))));
     }
 
@@ -126,16 +133,19 @@ class RevisionCycleController {
         }).toList();
     }
 
-    private static final Collator VIETNAMESE = Collator.getInstance(Locale.forLanguageTag("vi"));
+    private static final Locale VI = Locale.forLanguageTag("vi");
+
+    private record Ranked(AssignmentCycles cycles, CollationKey title) {
+    }
 
     /** Most rounds on average first, then by name. */
-    static List<Group> groups(List<AssignmentCycles> per, Function<AssignmentCycles, String> keyOf) {
+    static List<Group> groups(List<AssignmentCycles> per, Function<AssignmentCycles, String> keyOf, Collator vietnamese) {
         Map<String, List<AssignmentCycles>> byKey = per.stream().filter(a -> keyOf.apply(a) != null)
                 .collect(Collectors.groupingBy(keyOf));
         return byKey.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue().size(),
                         e.getValue().stream().mapToInt(AssignmentCycles::rounds).average().orElse(0),
                         e.getValue().stream().mapToInt(AssignmentCycles::rounds).max().orElse(0)))
-                .sorted(Comparator.comparingDouble(Group::meanRounds).reversed().thenComparing(Group::key, VIETNAMESE))
+                .sorted(Comparator.comparingDouble(Group::meanRounds).reversed().thenComparing(Group::key, vietnamese))
                 .toList();
     }
 

@@ -11,9 +11,12 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.text.Collator;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,6 +52,8 @@ class RevisionCycleStatsTest {
     static final String LEADERS = "Lãnh đạo UBND thành phố";
     static final MetaData CHAIR = MetaData.from(EventMetadata.of(new Actor("chair", "Hoàng Văn Nam", LEADERS, Role.CHAIR), "c"));
     static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+    /** Beginnings whose Vietnamese order differs from the order of their code points (Á before B, Đ after D). */
+    static final List<String> TITLES = List.of("Ánh sáng đô thị", "Bình ổn giá", "Đề án chuyển đổi số", "Dự thảo kế hoạch");
 
     record Sent(String title, String unit, DeliverableKind kind, int rounds, List<Integer> points) {
     }
@@ -128,7 +133,8 @@ class RevisionCycleStatsTest {
         assertThat(stats.withRounds()).isEqualTo(sentBack);
         assertThat(stats.perAssignment()).hasSize(RevisionCycleController.SHOWN)
                 .allSatisfy(a -> assertThat(a.rounds()).isPositive())
-                .extracting(RevisionCycleController.AssignmentCycles::rounds).isSortedAccordingTo((a, b) -> b - a);
+                .isSortedAccordingTo(Comparator.comparingInt(RevisionCycleController.AssignmentCycles::rounds).reversed()
+                        .thenComparing(RevisionCycleController.AssignmentCycles::title, Collator.getInstance(Locale.forLanguageTag("vi"))));
         assertThat(stats.perAssignment().get(0).rounds()).isEqualTo(3);
         assertThat(stats.perAssignment().get(0).points()).hasSize(sent.stream().filter(s -> s.rounds() == 3)
                 .filter(s -> s.title().equals(stats.perAssignment().get(0).title())).findFirst().orElseThrow()
@@ -157,7 +163,7 @@ class RevisionCycleStatsTest {
     /** One assignment sent back {@code rounds} times, each time with a few points, and handed in again after each. */
     private void assign(String unit, DeliverableKind kind, int rounds, Random random) {
         UUID id = UUID.randomUUID();
-        String title = "Kế hoạch " + sent.size();
+        String title = TITLES.get(sent.size() % TITLES.size()) + " " + sent.size();
         index.on(new TaskAssigned(id, title, kind, unit, List.of(), null, List.of(LEADERS), null, null, DAY), 0);
         List<Integer> points = new ArrayList<>();
         long seq = 1;
