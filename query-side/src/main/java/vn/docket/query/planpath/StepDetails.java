@@ -46,14 +46,12 @@ sealed interface StepDetails extends ReadModel {
         return ReadModels.date(d.get(key));
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Assigned(String leadUnit, LocalDate deadline, List<String> approvalRoute) implements StepDetails {
         public Document toDocument() {
             return new Document("leadUnit", leadUnit).append("deadline", iso(deadline)).append("approvalRoute", approvalRoute);
         }
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Submitted(String documentName, String documentSha256, String documentUrl, String note, File file)
             implements StepDetails {
         public Document toDocument() {
@@ -63,7 +61,6 @@ sealed interface StepDetails extends ReadModel {
     }
 
     /** Asked by a leader ({@code roleSince}: the role they held, since when, granted by whom) or by the meeting ({@code chair}). */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     record RevisionAsked(LocalDate dueDate, List<Point> points, List<String> reopenedPoints, Decision decision, String chair,
                          LocalDate roleSince, String roleGrantedBy) implements StepDetails {
         public Document toDocument() {
@@ -73,14 +70,12 @@ sealed interface StepDetails extends ReadModel {
         }
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     record PointsAnswered(List<Answer> answers) implements StepDetails {
         public Document toDocument() {
             return new Document("answers", ReadModel.writeAll(answers));
         }
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Approved(Boolean finalApproval, String note, Decision decision, LocalDate roleSince, String roleGrantedBy)
             implements StepDetails {
         public Document toDocument() {
@@ -89,14 +84,12 @@ sealed interface StepDetails extends ReadModel {
         }
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     record ApprovedInPrinciple(String chair, Decision decision) implements StepDetails {
         public Document toDocument() {
             return new Document("chair", chair).append("decision", ReadModel.write(decision));
         }
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Issued(String documentNumber, String documentName, String documentSha256, File file) implements StepDetails {
         public Document toDocument() {
             return new Document("documentNumber", documentNumber).append("documentName", documentName)
@@ -104,21 +97,18 @@ sealed interface StepDetails extends ReadModel {
         }
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Extended(LocalDate previousDeadline, LocalDate deadline) implements StepDetails {
         public Document toDocument() {
             return new Document("previousDeadline", iso(previousDeadline)).append("deadline", iso(deadline));
         }
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Reassigned(String previousLeadUnit, String leadUnit) implements StepDetails {
         public Document toDocument() {
             return new Document("previousLeadUnit", previousLeadUnit).append("leadUnit", leadUnit);
         }
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Reminded(String kind, String chasedUnit, LocalDate deadline, Integer workingDaysLeft, String note) implements StepDetails {
         public Document toDocument() {
             return new Document("kind", kind).append("chasedUnit", chasedUnit).append("deadline", iso(deadline))
@@ -126,28 +116,24 @@ sealed interface StepDetails extends ReadModel {
         }
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Missed(String chasedUnit, LocalDate deadline) implements StepDetails {
         public Document toDocument() {
             return new Document("chasedUnit", chasedUnit).append("deadline", iso(deadline));
         }
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     record ExtensionAsked(LocalDate previousDeadline, LocalDate requestedDeadline) implements StepDetails {
         public Document toDocument() {
             return new Document("previousDeadline", iso(previousDeadline)).append("requestedDeadline", iso(requestedDeadline));
         }
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     record ExtensionRefused(LocalDate requestedDeadline) implements StepDetails {
         public Document toDocument() {
             return new Document("requestedDeadline", iso(requestedDeadline));
         }
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Nothing() implements StepDetails {
         public Document toDocument() {
             return new Document();
