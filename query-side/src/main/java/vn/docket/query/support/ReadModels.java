@@ -70,6 +70,11 @@ public final class ReadModels {
         });
     }
 
+    /** The sequence number of the last event applied to {@code doc}, or -1 if none was. */
+    public static long sequence(Document doc) {
+        return doc.get(SEQ) instanceof Number seen ? seen.longValue() : -1;
+    }
+
     /** The field of a set document ({@link #include}) that holds its members. */
     public static final String MEMBERS = "members";
 
