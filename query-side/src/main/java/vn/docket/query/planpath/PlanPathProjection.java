@@ -84,10 +84,15 @@ class PlanPathProjection {
 
     /** The role a user holds, since when, granted by whom: what an approval's step says of its approver. */
     record RoleHeld(String role, LocalDate since, String grantedBy) implements ReadModel {
+
+        /** No user event seen for the actor, or one that gave another role than the actor acted in. */
+        static final RoleHeld UNKNOWN = new RoleHeld(null, null, null);
+
         static RoleHeld read(Document d) {
             return new RoleHeld(d.getString("role"), ReadModels.date(d.get("since")), d.getString("grantedBy"));
         }
 
+        @Override
         public Document toDocument() {
             return new Document("role", role).append("since", iso(since)).append("grantedBy", grantedBy);
         }
@@ -96,12 +101,12 @@ class PlanPathProjection {
     @EventHandler
     void on(AssignmentEvent event, @SequenceNumber long seq, @Timestamp Instant recordedAt, MetaData metaData) {
         // "approved by X, who held role CHAIR since ... (granted by Y)": the holding as it was at this step.
-        RoleHeld held = null;
+        RoleHeld held = RoleHeld.UNKNOWN;
         if (event instanceof DraftApproved || event instanceof RevisionRequested) {
             Actor actor = EventMetadata.actorFrom(metaData);
             Document found = roles.find(Filters.eq("_id", actor.id())).first();
-            held = found == null ? null : RoleHeld.read(found);
-            held = held != null && actor.role().name().equals(held.role()) ? held : new RoleHeld(null, null, null);
+            RoleHeld now = found == null ? RoleHeld.UNKNOWN : RoleHeld.read(found);
+            held = actor.role().name().equals(now.role()) ? now : RoleHeld.UNKNOWN;
         }
         PlanPath.Step step = describe(event, held, ActorRef.of(metaData), recordedAt);
         // Written once: delivered again later (a batch after a crash), the event would find the approver's role
