@@ -1,13 +1,12 @@
 package vn.docket.query.assignments;
 
-import static vn.docket.query.support.ReadModels.iso;
-
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -16,6 +15,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
+import vn.docket.events.AssignmentEvent;
 import vn.docket.events.AssignmentStatus;
 import vn.docket.events.DeadlineExtended;
 import vn.docket.events.DeadlineMissed;
@@ -31,7 +31,7 @@ import vn.docket.events.RevisionRequested;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskCancelled;
 import vn.docket.events.TaskReassigned;
-import vn.docket.query.support.EventActors;
+import vn.docket.query.support.ActorRef;
 import vn.docket.query.support.ReadModels;
 
 /**
@@ -53,139 +53,95 @@ class AssignmentListProjection {
 
     @EventHandler
     void on(TaskAssigned e, @SequenceNumber long seq) {
-        ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> {
-            doc.put("title", e.title());
-            doc.put("kind", e.kind().name());
-            doc.put("status", AssignmentStatus.ASSIGNED.name());
-            doc.put("leadUnit", e.leadUnit());
-            doc.put("coordinatingUnits", e.coordinatingUnits());
-            doc.put("deadline", iso(e.deadline()));
-            doc.put("originalDeadline", iso(e.deadline()));
-            doc.put("currentVersion", 0);
-            doc.put("approvalRoute", e.approvalRoute());
-            doc.put("approvedLevels", List.of());
-            doc.put("parentId", e.parentId() == null ? null : e.parentId().toString());
-            doc.put("source", e.source() == null ? null : source(e.source()));
-            doc.put("assignedOn", iso(e.effectiveDate()));
-            doc.put("handedInOn", null);
-        });
+        NoticeSource from = e.source();
+        // The registered notice's id too when there is one, so that the page can link to it.
+        AssignmentRecord.Source source = from == null ? null : new AssignmentRecord.Source(from.notice(), from.item(),
+                from.noticeId() == null ? null : from.noticeId().toString());
+        apply(e, seq, none -> new AssignmentRecord(e.assignmentId().toString(), e.title(), e.kind().name(),
+                AssignmentStatus.ASSIGNED, e.leadUnit(), e.coordinatingUnits(), e.deadline(), e.deadline(), 0, e.approvalRoute(),
+                List.of(), e.parentId() == null ? null : e.parentId().toString(), source, e.effectiveDate(),
+                null, null, null, null, null, null, 0, null, null, null));
     }
 
     @EventHandler
     void on(DraftSubmitted e, @SequenceNumber long seq) {
-        ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> {
-            doc.put("status", AssignmentStatus.DRAFT_SUBMITTED.name());
-            doc.put("currentVersion", e.version());
-            doc.put("approvedLevels", List.of());
-            doc.put("handedInOn", iso(e.effectiveDate()));
-        });
+        apply(e, seq, a -> a.withStatus(AssignmentStatus.DRAFT_SUBMITTED).withCurrentVersion(e.version())
+                .withApprovedLevels(List.of()).withHandedInOn(e.effectiveDate()));
     }
 
     @EventHandler
     void on(RevisionRequested e, @SequenceNumber long seq) {
-        ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> {
-            doc.put("status", AssignmentStatus.REVISION_REQUESTED.name());
-            doc.put("handedInOn", null);
-            if (e.dueDate() != null) {
-                doc.put("deadline", iso(e.dueDate()));
-            }
-        });
+        apply(e, seq, a -> a.withStatus(AssignmentStatus.REVISION_REQUESTED).withHandedInOn(null)
+                .withDeadline(e.dueDate() != null ? e.dueDate() : a.deadline()));
     }
 
     /** Either verdict sends the draft back to the unit, to revise or to finalise. */
     @EventHandler
     void on(MeetingConcluded e, @SequenceNumber long seq) {
-        ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> {
-            doc.put("status", AssignmentStatus.REVISION_REQUESTED.name());
-            doc.put("handedInOn", null);
-            doc.put("meetingVerdict", e.verdict().name());
-        });
+        apply(e, seq, a -> a.withStatus(AssignmentStatus.REVISION_REQUESTED).withHandedInOn(null)
+                .withMeetingVerdict(e.verdict().name()));
     }
 
     @EventHandler
     void on(DraftApproved e, @SequenceNumber long seq) {
-        ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> {
-            List<String> approved = new ArrayList<>(doc.getList("approvedLevels", String.class));
+        apply(e, seq, a -> {
+            List<String> approved = new ArrayList<>(a.approvedLevels());
             approved.add(e.level());
-            doc.put("approvedLevels", approved);
-            if (e.finalApproval()) {
-                doc.put("status", AssignmentStatus.APPROVED.name());
-                doc.put("approvedOn", iso(e.effectiveDate()));
-            }
+            AssignmentRecord passed = a.withApprovedLevels(approved);
+            return e.finalApproval() ? passed.withStatus(AssignmentStatus.APPROVED).withApprovedOn(e.effectiveDate()) : passed;
         });
     }
 
     @EventHandler
     void on(DocumentIssued e, @SequenceNumber long seq) {
-        ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> {
-            doc.put("status", AssignmentStatus.ISSUED.name());
-            doc.put("documentNumber", e.documentNumber());
-            doc.put("issuedOn", iso(e.effectiveDate()));
-        });
+        apply(e, seq, a -> a.withStatus(AssignmentStatus.ISSUED).withDocumentNumber(e.documentNumber())
+                .withIssuedOn(e.effectiveDate()));
     }
 
     @EventHandler
     void on(DeadlineExtended e, @SequenceNumber long seq) {
-        ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> {
-            doc.put("deadline", iso(e.newDeadline()));
-            doc.put("pendingExtension", null); // any extension settles a pending request
-        });
+        // Any extension settles a pending request.
+        apply(e, seq, a -> a.withDeadline(e.newDeadline()).withPendingExtension(null));
     }
 
     @EventHandler
     void on(TaskReassigned e, @SequenceNumber long seq) {
-        ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> {
-            doc.put("leadUnit", e.newLeadUnit());
-        });
+        apply(e, seq, a -> a.withLeadUnit(e.newLeadUnit()));
     }
 
     @EventHandler
     void on(TaskCancelled e, @SequenceNumber long seq) {
-        ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> {
-            doc.put("status", AssignmentStatus.CANCELLED.name());
-            doc.put("cancelledOn", iso(e.effectiveDate()));
-        });
+        apply(e, seq, a -> a.withStatus(AssignmentStatus.CANCELLED).withCancelledOn(e.effectiveDate()));
     }
 
     @EventHandler
     void on(ReminderSent e, @SequenceNumber long seq, @Timestamp Instant recordedAt, MetaData metaData) {
-        ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> {
-            doc.put("reminders", doc.getInteger("reminders", 0) + 1);
-            doc.put("lastReminder", new Document("kind", e.kind().name()).append("chasedUnit", e.chasedUnit())
-                    .append("by", EventActors.of(metaData)).append("recordedAt", Date.from(recordedAt))
-                    .append("note", e.note()));
-        });
+        apply(e, seq, a -> a.withReminders(a.reminders() + 1).withLastReminder(new AssignmentRecord.Reminder(e.kind().name(),
+                e.chasedUnit(), ActorRef.of(metaData), Date.from(recordedAt), e.note())));
     }
 
     @EventHandler
     void on(DeadlineMissed e, @SequenceNumber long seq) {
-        ReadModels.apply(assignments, e.assignmentId().toString(), seq,
-                doc -> doc.put("missedDeadline", iso(e.deadline())));
+        apply(e, seq, a -> a.withMissedDeadline(e.deadline()));
     }
 
     @EventHandler
     void on(ExtensionRequested e, @SequenceNumber long seq, MetaData metaData) {
-        ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> doc.put("pendingExtension",
-                new Document("newDeadline", iso(e.requestedDeadline())).append("reason", e.reason())
-                        .append("requestedOn", iso(e.effectiveDate())).append("by", EventActors.of(metaData))));
+        apply(e, seq, a -> a.withPendingExtension(new AssignmentRecord.Extension(e.requestedDeadline(), e.reason(),
+                e.effectiveDate(), ActorRef.of(metaData))));
     }
 
     @EventHandler
     void on(ExtensionRejected e, @SequenceNumber long seq) {
-        ReadModels.apply(assignments, e.assignmentId().toString(), seq, doc -> doc.put("pendingExtension", null));
+        apply(e, seq, a -> a.withPendingExtension(null));
+    }
+
+    private void apply(AssignmentEvent e, long seq, UnaryOperator<AssignmentRecord> change) {
+        ReadModels.apply(assignments, e.assignmentId().toString(), seq, AssignmentRecord::read, change);
     }
 
     @ResetHandler
     void reset() {
         assignments.drop();
-    }
-
-    /** The notice and item; the registered notice's id too when there is one, so the page can link to it. */
-    private static Document source(NoticeSource source) {
-        Document doc = new Document("notice", source.notice()).append("item", source.item());
-        if (source.noticeId() != null) {
-            doc.append("noticeId", source.noticeId().toString());
-        }
-        return doc;
     }
 }

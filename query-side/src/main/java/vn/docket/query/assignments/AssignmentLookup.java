@@ -36,7 +36,7 @@ public class AssignmentLookup {
     public Map<String, AssignmentView> byIds(List<String> ids) {
         LocalDate today = LocalDate.now(clock);
         Map<String, AssignmentView> found = new HashMap<>();
-        read(ids).forEach((id, d) -> found.put(id, AssignmentView.from(d, today)));
+        read(ids).forEach((id, d) -> found.put(id, AssignmentView.from(AssignmentRecord.read(d), today)));
         return found;
     }
 
@@ -62,7 +62,8 @@ public class AssignmentLookup {
             behind = behind(behind, found);
         }
         LocalDate today = LocalDate.now(clock);
-        return ids.stream().map(found::get).filter(Objects::nonNull).map(d -> AssignmentView.from(d, today)).toList();
+        return ids.stream().map(found::get).filter(Objects::nonNull)
+                .map(d -> AssignmentView.from(AssignmentRecord.read(d), today)).toList();
     }
 
     /** The ids whose document is missing or older than the index's entry, among those the index changed lately. */
@@ -71,7 +72,7 @@ public class AssignmentLookup {
         List<String> behind = new ArrayList<>();
         for (String id : ids) {
             Document d = found.get(id);
-            long seq = d != null && d.get("seq") instanceof Number n ? n.longValue() : -1;
+            long seq = d == null ? -1 : ReadModels.sequence(d);
             index.get(id).filter(a -> a.indexedAt() > recent && seq < a.seq()).ifPresent(a -> behind.add(id));
         }
         return behind;

@@ -29,6 +29,7 @@ import vn.docket.query.assignments.AssignmentView;
 import vn.docket.query.assignments.Visibility;
 import vn.docket.platform.web.RuleBroken;
 import vn.docket.query.support.Page;
+import vn.docket.query.support.ActorRef;
 import vn.docket.query.support.Paging;
 import vn.docket.query.support.ReadModels;
 
@@ -58,7 +59,7 @@ class AuditController {
 
     /** One audit entry; the field names are part of the HTTP contract. */
     record AuditEntry(String eventId, String type, String assignmentId, String assignmentTitle, Long sequence,
-                      Map<String, Object> actor, Instant recordedAt, String effectiveDate, String commandId,
+                      ActorRef actor, Instant recordedAt, String effectiveDate, String commandId,
                       Map<String, Object> payload) {
     }
 
@@ -109,15 +110,13 @@ class AuditController {
         long until = to == null ? Long.MAX_VALUE : to.plusDays(1).atStartOfDay(PlatformConfiguration.ZONE).toInstant().toEpochMilli();
         filters.add(e -> e.recordedAt() >= since && e.recordedAt() < until);
         AuditIndex.Found found = auditIndex.find(e -> filters.stream().allMatch(f -> f.test(e)), paging.skip(), paging.size());
-        List<Document> entries = documents(found.page());
-        Map<String, AssignmentView> assignments = lookup.byIds(entries.stream().map(d -> d.getString("assignmentId"))
+        List<AuditLogProjection.LogEntry> entries = entries(found.page());
+        Map<String, AssignmentView> assignments = lookup.byIds(entries.stream().map(AuditLogProjection.LogEntry::assignmentId)
                 .filter(Objects::nonNull).distinct().toList());
-        List<AuditEntry> items = entries.stream().map(d -> {
-            AssignmentView about = assignments.get(d.getString("assignmentId"));
-            return new AuditEntry(d.getString("_id"), d.getString("type"), d.getString("assignmentId"),
-                    about == null ? null : about.title(), d.getLong("seq"), d.get("actor", Document.class),
-                    d.getDate("recordedAt").toInstant(), d.getString("effectiveDate"), d.getString("commandId"),
-                    d.get("payload", Document.class));
+        List<AuditEntry> items = entries.stream().map(e -> {
+            AssignmentView about = assignments.get(e.assignmentId());
+            return new AuditEntry(e.eventId(), e.type(), e.assignmentId(), about == null ? null : about.title(), e.seq(),
+                    e.actor(), e.recordedAt(), e.effectiveDate(), e.commandId(), e.payload());
         }).toList();
         return new Page<>(items, paging.page(), paging.size(), found.total());
     }
@@ -127,7 +126,7 @@ class AuditController {
      * follow the event store separately, so an entry recorded a moment ago may not be written yet: the page waits
      * for it up to {@link #READ_MODEL_WAIT}, then leaves it out (the total still counts it).
      */
-    private List<Document> documents(List<AuditIndex.Entry> entries) {
+    private List<AuditLogProjection.LogEntry> entries(List<AuditIndex.Entry> entries) {
         List<String> ids = entries.stream().map(AuditIndex.Entry::eventId).toList();
         Map<String, Document> found = ReadModels.byIds(log, ids);
         long recent = System.currentTimeMillis() - RECENT.toMillis();
@@ -143,7 +142,7 @@ class AuditController {
             found.putAll(ReadModels.byIds(log, missing));
             missing = missing(entries, found, recent);
         }
-        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+        return ids.stream().map(found::get).filter(Objects::nonNull).map(AuditLogProjection.LogEntry::read).toList();
     }
 
     private static List<String> missing(List<AuditIndex.Entry> entries, Map<String, Document> found, long recent) {

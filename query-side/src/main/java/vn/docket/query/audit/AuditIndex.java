@@ -12,10 +12,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 import vn.docket.query.assignments.AssignmentIndex;
-import vn.docket.query.support.EventActors;
+import vn.docket.query.support.ActorRef;
 
 /**
  * The audit log's index, held in memory on every query node: per event only what the log's filters and its
@@ -55,8 +54,8 @@ public class AuditIndex {
 
     @EventHandler
     void on(Object payload, EventMessage<?> message) {
-        Document actor = EventActors.of(message.getMetaData());
-        Who who = new Who(actor.getString("id"), actor.getString("unit"), AuditLogProjection.actorSearch(actor));
+        ActorRef actor = ActorRef.of(message.getMetaData());
+        Who who = new Who(actor.id(), actor.unit(), AuditLogProjection.actorSearch(actor));
         String assignmentId = AuditLogProjection.assignmentOf(payload);
         long seq = message instanceof DomainEventMessage<?> domain && domain.getType() != null
                 ? domain.getSequenceNumber() : -1;

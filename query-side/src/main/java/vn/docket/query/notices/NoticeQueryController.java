@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,46 +38,36 @@ class NoticeQueryController {
 
     @GetMapping("/api/notices")
     @Operation(summary = "Registered notices, newest first")
-    Page<Map<String, Object>> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    Page<Notice> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         Paging paging = Paging.of(page, size);
-        List<Map<String, Object>> items = new ArrayList<>();
-        notices.find(Filters.exists("registeredAt")).sort(Sorts.descending("registeredAt")).skip(paging.skip())
-                .limit(paging.size()).forEach(d -> items.add(summary(d)));
-        return new Page<>(items, paging.page(), paging.size(), notices.countDocuments(Filters.exists("registeredAt")));
+        List<Notice> items = new ArrayList<>();
+        Bson registered = Filters.exists(Notice.REGISTERED_AT);
+        notices.find(registered).sort(Sorts.descending(Notice.REGISTERED_AT)).skip(paging.skip()).limit(paging.size())
+                .forEach(d -> items.add(Notice.read(d)));
+        return new Page<>(items, paging.page(), paging.size(), notices.countDocuments(registered));
     }
 
     /** The notice with each item's assignments and how far each has come. */
     @GetMapping("/api/notices/{id}")
     @Operation(summary = "A notice with its items and each item's progress")
-    Map<String, Object> one(@PathVariable UUID id) {
+    Notice one(@PathVariable UUID id) {
         Document d = notices.find(Filters.eq("_id", id.toString())).first();
-        if (d == null || !d.containsKey("registeredAt")) {
+        if (d == null || !d.containsKey(Notice.REGISTERED_AT)) {
             throw new NotFound("No registered notice with id " + id + ".");
         }
-        Map<String, Object> notice = summary(d);
-        List<Document> cited = d.getList("assignments", Document.class, List.of());
-        Map<String, AssignmentView> views = assignments.byIds(cited.stream().map(a -> a.getString("assignmentId")).toList());
+        Notice notice = Notice.read(d);
+        List<Notice.Cited> cited = notice.assignments() == null ? List.of() : notice.assignments();
+        Map<String, AssignmentView> views = assignments.byIds(cited.stream().map(Notice.Cited::assignmentId).toList());
         Map<Integer, List<AssignmentView>> byItem = new LinkedHashMap<>();
-        cited.stream().sorted(Comparator.comparing((Document a) -> a.getInteger("item", 0))
-                        .thenComparing(a -> a.getString("parentId") != null))
+        cited.stream().sorted(Comparator.comparing(Notice.Cited::ordinal).thenComparing(a -> a.parentId() != null))
                 .forEach(a -> {
-                    AssignmentView view = views.get(a.getString("assignmentId"));
+                    AssignmentView view = views.get(a.assignmentId());
                     if (view != null) {
-                        byItem.computeIfAbsent(a.getInteger("item", 0), k -> new ArrayList<>()).add(view);
+                        byItem.computeIfAbsent(a.ordinal(), k -> new ArrayList<>()).add(view);
                     }
                 });
-        List<Map<String, Object>> items = new ArrayList<>();
-        byItem.forEach((ordinal, list) -> items.add(Map.of("ordinal", ordinal, "assignments", list)));
-        notice.put("itemsWithProgress", items);
-        return notice;
-    }
-
-    private static Map<String, Object> summary(Document d) {
-        Map<String, Object> notice = new LinkedHashMap<>(d);
-        notice.remove("_id");
-        notice.remove("assignments");
-        notice.put("id", d.getString("_id"));
-        notice.put("registeredAt", d.getDate("registeredAt").toInstant());
-        return notice;
+        List<Notice.ItemProgress> items = new ArrayList<>();
+        byItem.forEach((ordinal, list) -> items.add(new Notice.ItemProgress(ordinal, list)));
+        return notice.withProgress(items);
     }
 }

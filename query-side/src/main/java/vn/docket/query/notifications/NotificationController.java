@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.docket.events.Actor;
 import vn.docket.platform.security.CurrentActor;
 import vn.docket.platform.web.NotFound;
+import vn.docket.query.support.ActorRef;
 import vn.docket.query.support.Page;
 import vn.docket.query.support.Paging;
 import vn.docket.query.support.ReadModels;
@@ -39,7 +40,7 @@ class NotificationController {
     }
 
     record Notification(String id, String assignmentId, String type, String subject, String text,
-                        Map<String, Object> values, Map<String, Object> actor, java.util.Date recordedAt, Map<String, Object> mail, boolean read) {
+                        Map<String, Object> values, ActorRef actor, Date recordedAt, Notified.Mail mail, boolean read) {
     }
 
     record Unread(long unread) {
@@ -55,15 +56,12 @@ class NotificationController {
         List<NotificationFeeds.Member> all = feeds.of(audience(me), null);
         List<String> ids = all.stream().skip(paging.skip()).limit(paging.size()).map(NotificationFeeds.Member::id).toList();
         Map<String, Document> found = ReadModels.byIds(notifications, ids);
-        Document state = reads.state(me.id());
+        NotificationReads.ReadState state = reads.state(me.id());
         List<Notification> items = new ArrayList<>();
-        ids.stream().map(found::get).filter(Objects::nonNull).forEach(d -> {
-            NotificationWording.Words words = NotificationWording.of(d.getString("type"), d.get("values", Document.class), lang);
-            items.add(new Notification(d.getString("_id"), d.getString("assignmentId"), d.getString("type"),
-                    words == null ? d.getString("subject") : words.subject(),
-                    words == null ? d.getString("text") : words.text(), d.get("values", Document.class),
-                    d.get("actor", Document.class), d.getDate("recordedAt"), d.get("mail", Document.class),
-                    reads.isRead(state, d)));
+        ids.stream().map(found::get).filter(Objects::nonNull).map(Notified::read).forEach(n -> {
+            NotificationWording.Words words = NotificationWording.of(n.type(), n.values(), lang);
+            items.add(new Notification(n.id(), n.assignmentId(), n.type(), words == null ? n.subject() : words.subject(),
+                    words == null ? n.text() : words.text(), n.values(), n.actor(), n.recordedAt(), n.mail(), state.isRead(n)));
         });
         return new Page<>(items, paging.page(), paging.size(), all.size());
     }
@@ -72,10 +70,9 @@ class NotificationController {
     @Operation(summary = "How many of the signed-in user's notifications they have not read")
     Unread unread() {
         Actor me = CurrentActor.get();
-        Document state = reads.state(me.id());
-        List<String> read = state.getList("read", String.class, List.of());
-        return new Unread(feeds.of(audience(me), state.getDate("readUpTo")).stream()
-                .filter(m -> !read.contains(m.id())).count());
+        NotificationReads.ReadState state = reads.state(me.id());
+        return new Unread(feeds.of(audience(me), state.readUpTo()).stream()
+                .filter(m -> !state.read().contains(m.id())).count());
     }
 
     @PostMapping("/api/notifications/{id}/read")
@@ -83,7 +80,7 @@ class NotificationController {
     ResponseEntity<Void> markRead(@PathVariable String id) {
         Actor me = CurrentActor.get();
         Document n = notifications.find(Filters.eq("_id", id)).first();
-        if (n == null || n.getList("audience", String.class).stream().noneMatch(audience(me)::contains)) {
+        if (n == null || Notified.read(n).audience().stream().noneMatch(audience(me)::contains)) {
             throw new NotFound("No notification with id " + id + " for you.");
         }
         reads.markRead(me.id(), id);
@@ -94,7 +91,7 @@ class NotificationController {
     @Operation(summary = "Marks every notification the signed-in user can see now as read")
     ResponseEntity<Void> markAllRead() {
         Actor me = CurrentActor.get();
-        Date readUpTo = reads.state(me.id()).getDate("readUpTo");
+        Date readUpTo = reads.state(me.id()).readUpTo();
         feeds.of(audience(me), readUpTo).stream().findFirst()
                 .ifPresent(newest -> reads.markAllRead(me.id(), new Date(newest.time())));
         return ResponseEntity.noContent().build();

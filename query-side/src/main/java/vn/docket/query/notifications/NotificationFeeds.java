@@ -3,7 +3,6 @@ package vn.docket.query.notifications;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -68,12 +67,12 @@ class NotificationFeeds implements InitializingBean {
     }
 
     /** Adds a stored notification to the feed of each of its audiences. */
-    void add(Document notification) {
-        Date recordedAt = notification.getDate("recordedAt");
-        String month = month(recordedAt.getTime()).toString();
-        String member = new Member(recordedAt.getTime(), notification.getString("_id")).key();
+    void add(Notified notification) {
+        long recordedAt = notification.recordedAt().getTime();
+        String month = month(recordedAt).toString();
+        String member = new Member(recordedAt, notification.id()).key();
         ReadModels.include(feeds, MONTHS, month, true);
-        for (String audience : notification.getList("audience", String.class)) {
+        for (String audience : notification.audience()) {
             ReadModels.include(feeds, audience + "|" + month, member, true);
         }
     }
@@ -124,8 +123,8 @@ class NotificationFeeds implements InitializingBean {
             return;
         }
         long added = 0;
-        for (Document n : notifications.find().projection(Projections.include("audience", "recordedAt"))) {
-            add(n);
+        for (Document n : notifications.find().projection(Notified.FEED_KEYS)) {
+            add(Notified.read(n));
             added++;
         }
         feeds.replaceOne(Filters.eq("_id", BACKFILLED), new Document("_id", BACKFILLED).append("at", new Date()),

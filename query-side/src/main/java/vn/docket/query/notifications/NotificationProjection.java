@@ -31,7 +31,8 @@ import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskReassigned;
-import vn.docket.query.support.EventActors;
+import vn.docket.query.support.ActorRef;
+import vn.docket.query.support.ReadModel;
 
 /**
  * Tells people what they must act on: the in-app list and, with an SMTP server configured, e-mail. A
@@ -67,16 +68,31 @@ class NotificationProjection {
 
     // ---- what the messages need to know; safe to replay ----
 
+    /** What a notification names of its task. */
+    record TaskNames(String title, String leadUnit) implements ReadModel {
+
+        static final String LEAD_UNIT = "leadUnit";
+
+        static TaskNames read(Document d) {
+            return new TaskNames(d.getString("title"), d.getString(LEAD_UNIT));
+        }
+
+        @Override
+        public Document toDocument() {
+            return new Document("title", title).append(LEAD_UNIT, leadUnit);
+        }
+    }
+
     @EventHandler
     void on(TaskAssigned e) {
-        tasks.replaceOne(Filters.eq("_id", e.assignmentId().toString()),
-                new Document("_id", e.assignmentId().toString()).append("title", e.title()).append("leadUnit", e.leadUnit()),
+        String id = e.assignmentId().toString();
+        tasks.replaceOne(Filters.eq("_id", id), new TaskNames(e.title(), e.leadUnit()).toDocument().append("_id", id),
                 new ReplaceOptions().upsert(true));
     }
 
     @EventHandler
     void on(TaskReassigned e) {
-        tasks.updateOne(Filters.eq("_id", e.assignmentId().toString()), Updates.set("leadUnit", e.newLeadUnit()));
+        tasks.updateOne(Filters.eq("_id", e.assignmentId().toString()), Updates.set(TaskNames.LEAD_UNIT, e.newLeadUnit()));
     }
 
     // ---- notifications: never on replay ----
@@ -102,7 +118,7 @@ class NotificationProjection {
     @DisallowReplay
     void on(RevisionRequested e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
-        notify(message, id, "REVISION_REQUESTED", List.of(Audience.unit(leadUnit(id))),
+        notify(message, id, "REVISION_REQUESTED", List.of(Audience.unit(names(id).leadUnit())),
                 task(id).append("version", e.version()).append("points", e.points().stream().map(p -> p.id() + " " + p.text()).toList())
                         .append("reopened", e.reopenedPoints()).append("dueDate", iso(e.dueDate())));
     }
@@ -119,20 +135,21 @@ class NotificationProjection {
     @DisallowReplay
     void on(DeadlineExtended e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
-        notify(message, id, "DEADLINE_EXTENDED", List.of(Audience.unit(leadUnit(id))), task(id).append("date", iso(e.newDeadline())));
+        notify(message, id, "DEADLINE_EXTENDED", List.of(Audience.unit(names(id).leadUnit())), task(id).append("date", iso(e.newDeadline())));
     }
 
     @EventHandler
     @DisallowReplay
     void on(ExtensionRejected e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
-        notify(message, id, "EXTENSION_REJECTED", List.of(Audience.unit(leadUnit(id))),
+        notify(message, id, "EXTENSION_REJECTED", List.of(Audience.unit(names(id).leadUnit())),
                 task(id).append("date", iso(e.requestedDeadline())).append("reason", e.reason()));
     }
 
     /** The task's title and lead unit, the start of every notification's values. */
     private Document task(String id) {
-        return new Document("title", title(id)).append("unit", leadUnit(id));
+        TaskNames names = names(id);
+        return new Document("title", names.title()).append("unit", names.leadUnit());
     }
 
     private static String iso(java.time.LocalDate day) {
@@ -145,37 +162,27 @@ class NotificationProjection {
      */
     private void notify(EventMessage<?> message, String assignmentId, String type, List<String> audience, Document values) {
         NotificationWording.Words words = NotificationWording.of(type, values, "vi");
-        String subject = words.subject();
-        String text = words.text();
-        Document n = new Document("_id", message.getIdentifier())
-                .append("assignmentId", assignmentId)
-                .append("type", type)
-                .append("subject", subject)
-                .append("text", text)
-                .append("values", values)
-                .append("audience", audience)
-                .append("actor", EventActors.of(message.getMetaData()))
-                .append("recordedAt", Date.from(message.getTimestamp()))
-                .append("notifiedAt", Date.from(Instant.now()));
+        Notified n = new Notified(message.getIdentifier(), assignmentId, type, words.subject(), words.text(), values, audience,
+                ActorRef.of(message.getMetaData()), Date.from(message.getTimestamp()), Date.from(Instant.now()), null);
         try {
-            notifications.insertOne(n);
+            notifications.insertOne(n.toDocument());
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
                 // Notified already, perhaps without its feed entries (a crash before the batch's writes). The stored
                 // one is added: a redelivery after a reassignment would name another unit.
-                Document notified = notifications.find(Filters.eq("_id", n.getString("_id"))).first();
+                Document notified = notifications.find(Filters.eq("_id", n.id())).first();
                 if (notified != null) {
-                    feeds.add(notified);
+                    feeds.add(Notified.read(notified));
                 }
                 return;
             }
             throw e;
         }
         feeds.add(n);
-        mailTo(n, settings.addressesFor(audience), subject, text);
+        mailTo(n, settings.addressesFor(audience));
     }
 
-    private void mailTo(Document n, List<String> addresses, String subject, String text) {
+    private void mailTo(Notified n, List<String> addresses) {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null || addresses.isEmpty()) {
             return;
@@ -183,27 +190,23 @@ class NotificationProjection {
         SimpleMailMessage email = new SimpleMailMessage();
         email.setFrom(settings.from());
         email.setTo(addresses.toArray(String[]::new));
-        email.setSubject("[Docket] " + subject);
-        email.setText(text);
-        Document status;
+        email.setSubject("[Docket] " + n.subject());
+        email.setText(n.text());
+        Notified.Mail status;
         try {
             sender.send(email);
-            status = new Document("state", "SENT").append("to", addresses);
+            status = new Notified.Mail("SENT", addresses, null);
         } catch (MailException e) {
             // Not retried: a retry could reach people twice. The in-app list still has it.
-            log.warn("E-mail for notification {} to {} failed: {}", n.getString("_id"), addresses, e.getMessage());
-            status = new Document("state", "FAILED").append("to", addresses).append("error", e.getMessage());
+            log.warn("E-mail for notification {} to {} failed: {}", n.id(), addresses, e.getMessage());
+            status = new Notified.Mail("FAILED", addresses, e.getMessage());
         }
-        notifications.updateOne(Filters.eq("_id", n.getString("_id")), Updates.set("mail", status));
+        notifications.updateOne(Filters.eq("_id", n.id()), Updates.set(Notified.MAIL, status.toDocument()));
     }
 
-    private String title(String assignmentId) {
+    /** The task's names; a task this projection never saw assigned is named by its id and an unknown unit. */
+    private TaskNames names(String assignmentId) {
         Document t = tasks.find(Filters.eq("_id", assignmentId)).first();
-        return t == null ? assignmentId : t.getString("title");
-    }
-
-    private String leadUnit(String assignmentId) {
-        Document t = tasks.find(Filters.eq("_id", assignmentId)).first();
-        return t == null ? "?" : t.getString("leadUnit");
+        return t == null ? new TaskNames(assignmentId, "?") : TaskNames.read(t);
     }
 }

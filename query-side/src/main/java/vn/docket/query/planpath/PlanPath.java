@@ -4,9 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bson.Document;
+import vn.docket.query.support.ActorRef;
+import vn.docket.query.support.ReadModel;
+import vn.docket.query.support.ReadModels;
 
 /**
  * The ordered steps of one plan and the figures a leader asks about: how many revision rounds it took,
@@ -17,8 +22,24 @@ import java.util.Optional;
 public record PlanPath(String assignmentId, List<Step> steps, int revisionRounds, long daysWithUnit,
                        long daysAwaitingReview, List<Period> periods, List<Map<String, Object>> points) {
 
-    public record Step(String type, Integer version, String level, List<String> reasons, Map<String, Object> actor,
-                       LocalDate effectiveDate, Instant recordedAt, Map<String, Object> details) {
+    /** One event of the assignment; stored one document per step, keyed by the event's place in the assignment's stream. */
+    public record Step(String type, Integer version, String level, List<String> reasons, ActorRef actor,
+                       LocalDate effectiveDate, Instant recordedAt, StepDetails details) {
+
+        static Step read(Document d) {
+            String type = d.getString("type");
+            return new Step(type, d.getInteger("version"), d.getString("level"), d.getList("reasons", String.class),
+                    ReadModel.part(d, "actor", ActorRef::read), ReadModels.date(d.get("effectiveDate")),
+                    d.getDate("recordedAt").toInstant(), StepDetails.read(type, d));
+        }
+
+        Document toDocument(String assignmentId, long seq) {
+            Document doc = new Document("assignmentId", assignmentId).append("seq", seq).append("actor", ReadModel.write(actor))
+                    .append("effectiveDate", ReadModels.iso(effectiveDate)).append("recordedAt", Date.from(recordedAt))
+                    .append("type", type).append("version", version).append("level", level).append("reasons", reasons);
+            doc.putAll(details.toDocument());
+            return doc;
+        }
     }
 
     /** The unit ({@code UNIT}) or the leaders ({@code REVIEWERS}) had the work from one day to the other; open: still. */
@@ -37,7 +58,8 @@ public record PlanPath(String assignmentId, List<Step> steps, int revisionRounds
             Holder next = switch (step.type()) {
                 case "ASSIGNED", "REVISION_REQUESTED", "APPROVED_IN_PRINCIPLE" -> Holder.UNIT;
                 case "DRAFT_SUBMITTED" -> Holder.REVIEWERS;
-                case "APPROVED" -> Boolean.TRUE.equals(step.details().get("finalApproval")) ? Holder.NOBODY : ball;
+                case "APPROVED" -> step.details() instanceof StepDetails.Approved a && Boolean.TRUE.equals(a.finalApproval())
+                        ? Holder.NOBODY : ball;
                 case "ISSUED", "CANCELLED" -> Holder.NOBODY;
                 default -> ball; // extensions and reassignments leave the work where it is
             };

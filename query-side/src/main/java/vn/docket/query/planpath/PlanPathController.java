@@ -8,11 +8,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import java.util.UUID;
 import org.bson.Document;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +25,6 @@ import vn.docket.query.support.ReadModels;
 @RestController
 @Tag(name = "Plan path")
 class PlanPathController {
-
-    private static final Set<String> COMMON = Set.of("_id", "assignmentId", "seq", "type", "version", "level",
-            "reasons", "actor", "effectiveDate", "recordedAt");
 
     /** Steps read per round trip: most assignments have fewer, so two reads (the second finds none) are usual. */
     static final int WINDOW = 32;
@@ -50,18 +45,7 @@ class PlanPathController {
     @Operation(summary = "The plan's path: every step with its actor, and rounds, days with the unit, days awaiting review")
     PlanPath path(@PathVariable UUID id) {
         visibility.requireVisible(CurrentActor.get(), id);
-        List<PlanPath.Step> found = new ArrayList<>();
-        stepsOf(id.toString()).forEach(d -> {
-            Map<String, Object> details = new LinkedHashMap<>();
-            d.forEach((k, v) -> {
-                if (!COMMON.contains(k) && v != null) {
-                    details.put(k, v);
-                }
-            });
-            found.add(new PlanPath.Step(d.getString("type"), d.getInteger("version"), d.getString("level"),
-                    d.getList("reasons", String.class), d.get("actor", Document.class),
-                    ReadModels.date(d.get("effectiveDate")), d.getDate("recordedAt").toInstant(), details));
-        });
+        List<PlanPath.Step> found = stepsOf(id.toString());
         if (found.isEmpty()) {
             throw new NotFound("No assignment with id " + id + ".");
         }
@@ -80,17 +64,17 @@ class PlanPathController {
      * read until one holds no step, so a step missing in between (an event set aside as a dead letter) hides none
      * after it.
      */
-    private List<Document> stepsOf(String assignmentId) {
-        List<Document> found = new ArrayList<>();
-        List<Document> window;
+    private List<PlanPath.Step> stepsOf(String assignmentId) {
+        List<PlanPath.Step> found = new ArrayList<>();
+        List<PlanPath.Step> window;
         int from = 0;
         do {
             List<String> ids = new ArrayList<>(WINDOW);
             for (int seq = from; seq < from + WINDOW; seq++) {
                 ids.add(assignmentId + ":" + seq);
             }
-            window = steps.find(Filters.in("_id", ids)).into(new ArrayList<>());
-            window.sort(Comparator.comparingLong(d -> d.get("seq", Number.class).longValue()));
+            Map<String, Document> read = ReadModels.byIds(steps, ids);
+            window = ids.stream().map(read::get).filter(Objects::nonNull).map(PlanPath.Step::read).toList();
             found.addAll(window);
             from += WINDOW;
         } while (!window.isEmpty());

@@ -8,7 +8,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import java.time.Instant;
-import java.util.Date;
+import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -25,6 +25,7 @@ import vn.docket.events.UserRoleChanged;
 import vn.docket.platform.PlatformConfiguration;
 import vn.docket.events.AssignmentEvent;
 import vn.docket.events.DeadlineExtended;
+import vn.docket.events.DecisionRef;
 import vn.docket.events.DeadlineMissed;
 import vn.docket.events.DocumentFile;
 import vn.docket.events.DocumentIssued;
@@ -41,7 +42,9 @@ import vn.docket.events.RevisionRequested;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskCancelled;
 import vn.docket.events.TaskReassigned;
-import vn.docket.query.support.EventActors;
+import vn.docket.query.support.ActorRef;
+import vn.docket.query.support.ReadModel;
+import vn.docket.query.support.ReadModels;
 
 /**
  * One step per event of an assignment. A step's id is its position in the assignment's stream, so a
@@ -75,96 +78,107 @@ class PlanPathProjection {
     }
 
     private void holds(String userId, String role, Instant since, MetaData metaData) {
-        roles.replaceOne(Filters.eq("_id", userId), new Document("_id", userId).append("role", role)
-                .append("since", iso(since.atZone(PlatformConfiguration.ZONE).toLocalDate()))
-                .append("grantedBy", EventMetadata.actorFrom(metaData).name()), new ReplaceOptions().upsert(true));
+        roles.replaceOne(Filters.eq("_id", userId), new RoleHeld(role, since.atZone(PlatformConfiguration.ZONE).toLocalDate(),
+                EventMetadata.actorFrom(metaData).name()).toDocument().append("_id", userId), new ReplaceOptions().upsert(true));
+    }
+
+    /** The role a user holds, since when, granted by whom: what an approval's step says of its approver. */
+    record RoleHeld(String role, LocalDate since, String grantedBy) implements ReadModel {
+
+        /** No user event seen for the actor, or one that gave another role than the actor acted in. */
+        static final RoleHeld UNKNOWN = new RoleHeld(null, null, null);
+
+        static RoleHeld read(Document d) {
+            return new RoleHeld(d.getString("role"), ReadModels.date(d.get("since")), d.getString("grantedBy"));
+        }
+
+        @Override
+        public Document toDocument() {
+            return new Document("role", role).append("since", iso(since)).append("grantedBy", grantedBy);
+        }
     }
 
     @EventHandler
     void on(AssignmentEvent event, @SequenceNumber long seq, @Timestamp Instant recordedAt, MetaData metaData) {
-        Document step = new Document("assignmentId", event.assignmentId().toString())
-                .append("seq", seq)
-                .append("actor", EventActors.of(metaData))
-                .append("effectiveDate", iso(event.effectiveDate()))
-                .append("recordedAt", Date.from(recordedAt));
-        describe(event, step);
+        // "approved by X, who held role CHAIR since ... (granted by Y)": the holding as it was at this step.
+        RoleHeld held = RoleHeld.UNKNOWN;
         if (event instanceof DraftApproved || event instanceof RevisionRequested) {
-            // "approved by X, who held role CHAIR since ... (granted by Y)": the holding as it was at this step.
             Actor actor = EventMetadata.actorFrom(metaData);
-            Document held = roles.find(Filters.eq("_id", actor.id())).first();
-            if (held != null && actor.role().name().equals(held.getString("role"))) {
-                step.append("roleSince", held.getString("since")).append("roleGrantedBy", held.getString("grantedBy"));
-            }
+            Document found = roles.find(Filters.eq("_id", actor.id())).first();
+            RoleHeld now = found == null ? RoleHeld.UNKNOWN : RoleHeld.read(found);
+            held = actor.role().name().equals(now.role()) ? now : RoleHeld.UNKNOWN;
         }
+        PlanPath.Step step = describe(event, held, ActorRef.of(metaData), recordedAt);
         // Written once: delivered again later (a batch after a crash), the event would find the approver's role
         // as it is now, not as it was at this step.
-        steps.updateOne(Filters.eq("_id", event.assignmentId() + ":" + seq), new Document("$setOnInsert", step),
-                new UpdateOptions().upsert(true));
+        steps.updateOne(Filters.eq("_id", event.assignmentId() + ":" + seq),
+                new Document("$setOnInsert", step.toDocument(event.assignmentId().toString(), seq)), new UpdateOptions().upsert(true));
     }
 
     /** Java 17 has no pattern switch; the sealed interface keeps this list complete by review. */
-    private static void describe(AssignmentEvent event, Document step) {
+    private static PlanPath.Step describe(AssignmentEvent event, RoleHeld held, ActorRef actor, Instant recordedAt) {
+        LocalDate on = event.effectiveDate();
         if (event instanceof TaskAssigned e) {
-            step.append("type", "ASSIGNED").append("leadUnit", e.leadUnit())
-                    .append("deadline", iso(e.deadline())).append("approvalRoute", e.approvalRoute());
+            return new PlanPath.Step("ASSIGNED", null, null, null, actor, on, recordedAt,
+                    new StepDetails.Assigned(e.leadUnit(), e.deadline(), e.approvalRoute()));
         } else if (event instanceof DraftSubmitted e) {
-            step.append("type", "DRAFT_SUBMITTED").append("version", e.version())
-                    .append("documentName", e.documentName()).append("documentSha256", e.documentSha256())
-                    .append("documentUrl", e.documentUrl()).append("note", e.note())
-                    .append("file", file(e.file()));
+            return new PlanPath.Step("DRAFT_SUBMITTED", e.version(), null, null, actor, on, recordedAt,
+                    new StepDetails.Submitted(e.documentName(), e.documentSha256(), e.documentUrl(), e.note(), file(e.file())));
         } else if (event instanceof RevisionRequested e) {
-            step.append("type", "REVISION_REQUESTED").append("version", e.version())
-                    .append("level", e.level()).append("reasons", e.reasons()).append("dueDate", iso(e.dueDate()))
-                    .append("points", e.points().stream().map(p -> new Document("id", p.id())
-                            .append("number", p.number()).append("text", p.text())).toList())
-                    .append("reopenedPoints", e.reopenedPoints())
-                    .append("decision", e.decision() == null ? null
-                            : new Document("number", e.decision().number()).append("date", iso(e.decision().date())));
+            return new PlanPath.Step("REVISION_REQUESTED", e.version(), e.level(), e.reasons(), actor, on, recordedAt,
+                    new StepDetails.RevisionAsked(e.dueDate(), points(e.points()), e.reopenedPoints(), decision(e.decision()), null,
+                            held.since(), held.grantedBy()));
         } else if (event instanceof RevisionPointsAnswered e) {
-            step.append("type", "POINTS_ANSWERED").append("version", e.version())
-                    .append("answers", e.answers().stream().map(a -> new Document("point", a.point())
-                            .append("answer", a.answer().name()).append("note", a.note())).toList());
+            return new PlanPath.Step("POINTS_ANSWERED", e.version(), null, null, actor, on, recordedAt,
+                    new StepDetails.PointsAnswered(e.answers().stream()
+                            .map(a -> new StepDetails.Answer(a.point(), a.answer().name(), a.note())).toList()));
         } else if (event instanceof DraftApproved e) {
-            step.append("type", "APPROVED").append("version", e.version())
-                    .append("level", e.level()).append("finalApproval", e.finalApproval()).append("note", e.note())
-                    .append("decision", e.decision() == null ? null
-                            : new Document("number", e.decision().number()).append("date", iso(e.decision().date())));
+            return new PlanPath.Step("APPROVED", e.version(), e.level(), null, actor, on, recordedAt,
+                    new StepDetails.Approved(e.finalApproval(), e.note(), decision(e.decision()), held.since(), held.grantedBy()));
         } else if (event instanceof DocumentIssued e) {
-            step.append("type", "ISSUED").append("documentNumber", e.documentNumber())
-                    .append("documentName", e.documentName()).append("documentSha256", e.documentSha256())
-                    .append("file", file(e.file()));
+            return new PlanPath.Step("ISSUED", null, null, null, actor, on, recordedAt,
+                    new StepDetails.Issued(e.documentNumber(), e.documentName(), e.documentSha256(), file(e.file())));
         } else if (event instanceof DeadlineExtended e) {
-            step.append("type", "DEADLINE_EXTENDED")
-                    .append("previousDeadline", iso(e.previousDeadline())).append("deadline", iso(e.newDeadline()))
-                    .append("reasons", List.of(e.reason()));
+            return new PlanPath.Step("DEADLINE_EXTENDED", null, null, List.of(e.reason()), actor, on, recordedAt,
+                    new StepDetails.Extended(e.previousDeadline(), e.newDeadline()));
         } else if (event instanceof TaskReassigned e) {
-            step.append("type", "REASSIGNED").append("previousLeadUnit", e.previousLeadUnit())
-                    .append("leadUnit", e.newLeadUnit()).append("reasons", List.of(e.reason()));
+            return new PlanPath.Step("REASSIGNED", null, null, List.of(e.reason()), actor, on, recordedAt,
+                    new StepDetails.Reassigned(e.previousLeadUnit(), e.newLeadUnit()));
         } else if (event instanceof MeetingConcluded e) {
-            step.append("type", e.verdict() == MeetingVerdict.REVISION_REQUIRED ? "REVISION_REQUESTED" : "APPROVED_IN_PRINCIPLE")
-                    .append("version", e.version()).append("level", "Cuộc họp UBND").append("reasons", e.requirements())
-                    .append("points", e.verdict() != MeetingVerdict.REVISION_REQUIRED ? null
-                            : RevisionPoint.numbered(e.version(), e.requirements()).stream().map(p -> new Document("id", p.id())
-                                    .append("number", p.number()).append("text", p.text())).toList())
-                    .append("chair", e.chair()).append("decision", e.notice() == null ? null
-                            : new Document("number", e.notice().number()).append("date", iso(e.notice().date())));
+            StepDetails.Decision notice = decision(e.notice());
+            return e.verdict() == MeetingVerdict.REVISION_REQUIRED
+                    ? new PlanPath.Step("REVISION_REQUESTED", e.version(), MEETING, e.requirements(), actor, on, recordedAt,
+                            new StepDetails.RevisionAsked(null, points(RevisionPoint.numbered(e.version(), e.requirements())),
+                                    null, notice, e.chair(), null, null))
+                    : new PlanPath.Step("APPROVED_IN_PRINCIPLE", e.version(), MEETING, e.requirements(), actor, on, recordedAt,
+                            new StepDetails.ApprovedInPrinciple(e.chair(), notice));
         } else if (event instanceof TaskCancelled e) {
-            step.append("type", "CANCELLED").append("reasons", List.of(e.reason()));
+            return new PlanPath.Step("CANCELLED", null, null, List.of(e.reason()), actor, on, recordedAt, new StepDetails.Nothing());
         } else if (event instanceof ReminderSent e) {
-            step.append("type", "REMINDER_SENT").append("kind", e.kind().name()).append("chasedUnit", e.chasedUnit())
-                    .append("deadline", iso(e.deadline())).append("workingDaysLeft", e.workingDaysLeft())
-                    .append("note", e.note());
+            return new PlanPath.Step("REMINDER_SENT", null, null, null, actor, on, recordedAt,
+                    new StepDetails.Reminded(e.kind().name(), e.chasedUnit(), e.deadline(), e.workingDaysLeft(), e.note()));
         } else if (event instanceof DeadlineMissed e) {
-            step.append("type", "DEADLINE_MISSED").append("chasedUnit", e.chasedUnit()).append("deadline", iso(e.deadline()));
+            return new PlanPath.Step("DEADLINE_MISSED", null, null, null, actor, on, recordedAt,
+                    new StepDetails.Missed(e.chasedUnit(), e.deadline()));
         } else if (event instanceof ExtensionRequested e) {
-            step.append("type", "EXTENSION_REQUESTED").append("previousDeadline", iso(e.currentDeadline()))
-                    .append("requestedDeadline", iso(e.requestedDeadline())).append("reasons", List.of(e.reason()));
+            return new PlanPath.Step("EXTENSION_REQUESTED", null, null, List.of(e.reason()), actor, on, recordedAt,
+                    new StepDetails.ExtensionAsked(e.currentDeadline(), e.requestedDeadline()));
         } else if (event instanceof ExtensionRejected e) {
-            step.append("type", "EXTENSION_REJECTED").append("requestedDeadline", iso(e.requestedDeadline()))
-                    .append("reasons", List.of(e.reason()));
-        } else {
-            throw new IllegalStateException("The plan path has no step for " + event.getClass().getSimpleName());
+            return new PlanPath.Step("EXTENSION_REJECTED", null, null, List.of(e.reason()), actor, on, recordedAt,
+                    new StepDetails.ExtensionRefused(e.requestedDeadline()));
         }
+        throw new IllegalStateException("The plan path has no step for " + event.getClass().getSimpleName());
+    }
+
+    /** The level a meeting's steps name: the committee's meeting, not one leader. */
+    private static final String MEETING = "Cuộc họp UBND";
+
+    private static List<StepDetails.Point> points(List<RevisionPoint> points) {
+        return points.stream().map(p -> new StepDetails.Point(p.id(), p.number(), p.text())).toList();
+    }
+
+    private static StepDetails.Decision decision(DecisionRef decision) {
+        return decision == null ? null : new StepDetails.Decision(decision.number(), decision.date());
     }
 
     @ResetHandler
@@ -174,9 +188,8 @@ class PlanPathProjection {
     }
 
     /** What the step shows of a stored file (a draft's or the issued document's); null for one named by link or hash. */
-    private static Document file(DocumentFile file) {
-        return file == null ? null : new Document("mediaType", file.mediaType()).append("size", file.size())
-                .append("pageCount", file.pageCount()).append("wordCount", file.wordCount())
-                .append("textLayer", file.textLayer());
+    private static StepDetails.File file(DocumentFile file) {
+        return file == null ? null
+                : new StepDetails.File(file.mediaType(), file.size(), file.pageCount(), file.wordCount(), file.textLayer());
     }
 }

@@ -11,7 +11,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.bson.Document;
 import vn.docket.platform.eventstore.StoredTimestamps;
 
@@ -22,6 +25,9 @@ import vn.docket.platform.eventstore.StoredTimestamps;
  * the writes are collected and sent once per document ({@link ReadModelBatch}).
  */
 public final class ReadModels {
+
+    /** The sequence number of the last event applied to a document. */
+    private static final String SEQ = "seq";
 
     private ReadModels() {
     }
@@ -39,16 +45,35 @@ public final class ReadModels {
         }
         if (doc == null) {
             doc = new Document("_id", id);
-        } else if (doc.get("seq") instanceof Number seen && seen.longValue() >= sequence) {
+        } else if (doc.get(SEQ) instanceof Number seen && seen.longValue() >= sequence) {
             return;
         }
         change.accept(doc);
-        doc.put("seq", sequence);
+        doc.put(SEQ, sequence);
         if (batch != null) {
             batch.put(collection, id, doc);
         } else {
             collection.replaceOne(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true));
         }
+    }
+
+    /**
+     * The record form of {@link #apply(MongoCollection, String, long, Consumer)}: {@code change} is given the read model
+     * as stored ({@code null} before the aggregate's first event) and returns it changed; the same {@code seq} check
+     * and the same batch apply.
+     */
+    public static <R extends ReadModel> void apply(MongoCollection<Document> collection, String id, long sequence,
+                                                   Function<Document, R> read, UnaryOperator<R> change) {
+        apply(collection, id, sequence, doc -> {
+            R changed = change.apply(doc.containsKey(SEQ) ? read.apply(doc) : null);
+            doc.keySet().retainAll(Set.of("_id"));
+            doc.putAll(changed.toDocument());
+        });
+    }
+
+    /** The sequence number of the last event applied to {@code doc}, or -1 if none was. */
+    public static long sequence(Document doc) {
+        return doc.get(SEQ) instanceof Number seen ? seen.longValue() : -1;
     }
 
     /** The field of a set document ({@link #include}) that holds its members. */

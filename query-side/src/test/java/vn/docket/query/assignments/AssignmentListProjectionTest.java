@@ -74,6 +74,6 @@ class AssignmentListProjectionTest {
 
         assertThat(doc().getString("originalDeadline")).isEqualTo("2021-04-25");
         assertThat(doc().getString("deadline")).isEqualTo("2021-05-10");
-        assertThat(AssignmentView.from(doc(), LocalDate.of(2021, 4, 28)).timeliness()).isEqualTo(Timeliness.ON_TIME);
+        assertThat(AssignmentView.from(AssignmentRecord.read(doc()), LocalDate.of(2021, 4, 28)).timeliness()).isEqualTo(Timeliness.ON_TIME);
     }
 }

@@ -32,6 +32,11 @@ public final class TestReadSide {
         return new AssignmentLookup(database, index, clock);
     }
 
+    /** The list projection that keeps the assignments the lookup reads: feed it events through its handlers. */
+    public static Object listProjection(MongoDatabase database) {
+        return new AssignmentListProjection(database);
+    }
+
     /** Signs {@code actor} in on this thread, as a request would (clear it with SecurityContextHolder.clearContext()). */
     public static void signIn(Actor actor) {
         DocketUser user = new DocketUser(actor, null);

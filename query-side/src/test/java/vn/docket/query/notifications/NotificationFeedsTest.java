@@ -182,9 +182,8 @@ class NotificationFeedsTest {
     }
 
     private long unread(Actor person) {
-        Document state = new NotificationReads(plainClient.getDatabase("test")).state(person.id());
-        List<String> read = state.getList("read", String.class, List.of());
-        return plain(person, state.getDate("readUpTo")).stream().filter(id -> !read.contains(id)).count();
+        NotificationReads.ReadState state = new NotificationReads(plainClient.getDatabase("test")).state(person.id());
+        return plain(person, state.readUpTo()).stream().filter(id -> !state.read().contains(id)).count();
     }
 
     /** Tasks of three units, each reminded, some missed, some asking for more time; a day or two apart over months. */

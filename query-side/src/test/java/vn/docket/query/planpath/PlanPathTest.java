@@ -6,17 +6,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PlanPathTest {
 
     static PlanPath.Step step(String type, String day) {
-        return step(type, day, Map.of());
+        return step(type, day, new StepDetails.Nothing());
     }
 
-    static PlanPath.Step step(String type, String day, Map<String, Object> details) {
-        return new PlanPath.Step(type, null, null, null, Map.of(), LocalDate.parse(day), Instant.EPOCH, details);
+    static PlanPath.Step step(String type, String day, StepDetails details) {
+        return new PlanPath.Step(type, null, null, null, null, LocalDate.parse(day), Instant.EPOCH, details);
+    }
+
+    static StepDetails approval(boolean last) {
+        return new StepDetails.Approved(last, null, null, null, null);
     }
 
     @Test
@@ -27,8 +30,8 @@ class PlanPathTest {
                 step("REVISION_REQUESTED", "2021-04-20"),   // 4 days awaiting review
                 step("DEADLINE_EXTENDED", "2021-04-22"),    // changes nothing about who holds the work
                 step("DRAFT_SUBMITTED", "2021-04-27"),      // 7 more days with the unit
-                step("APPROVED", "2021-04-28", Map.of("finalApproval", false)),
-                step("APPROVED", "2021-05-03", Map.of("finalApproval", true)), // 6 more days awaiting review
+                step("APPROVED", "2021-04-28", approval(false)),
+                step("APPROVED", "2021-05-03", approval(true)), // 6 more days awaiting review
                 step("ISSUED", "2021-05-05"));
         PlanPath path = PlanPath.of("a", steps, LocalDate.of(2021, 6, 1));
         assertThat(path.revisionRounds()).isEqualTo(1);

@@ -16,6 +16,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.DefaultInterceptorChain;
@@ -182,5 +183,33 @@ class ReadModelBatchTest {
         ReadModels.apply(models, "a", 0, d -> d.put("status", "ASSIGNED"));
 
         assertThat(model("a")).containsEntry("status", "ASSIGNED");
+    }
+
+    /** A read model kept as a record: how many reminders an assignment had. */
+    record Reminded(String id, int reminders) implements ReadModel {
+        static Reminded read(Document d) {
+            return new Reminded(d.getString("_id"), d.getInteger("reminders"));
+        }
+
+        @Override
+        public Document toDocument() {
+            return new Document("_id", id).append("reminders", reminders);
+        }
+    }
+
+    @Test
+    void a_record_read_model_starts_from_nothing_and_an_event_seen_before_changes_nothing() {
+        List<Reminded> given = new ArrayList<>();
+        UnaryOperator<Reminded> remind = r -> {
+            given.add(r);
+            return new Reminded("a", r == null ? 1 : r.reminders() + 1);
+        };
+
+        ReadModels.apply(models, "a", 0, Reminded::read, remind);
+        ReadModels.apply(models, "a", 1, Reminded::read, remind);
+        ReadModels.apply(models, "a", 1, Reminded::read, remind); // delivered again
+
+        assertThat(given).containsExactly(null, new Reminded("a", 1));
+        assertThat(model("a")).isEqualTo(new Document("_id", "a").append("reminders", 2).append("seq", 1L));
     }
 }

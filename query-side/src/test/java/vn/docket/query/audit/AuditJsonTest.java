@@ -1,0 +1,196 @@
+package vn.docket.query.audit;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.core.context.SecurityContextHolder;
+import vn.docket.events.AccessDenied;
+import vn.docket.events.Actor;
+import vn.docket.events.DeliverableKind;
+import vn.docket.events.DraftSubmitted;
+import vn.docket.events.EventMetadata;
+import vn.docket.events.Role;
+import vn.docket.events.TaskAssigned;
+import vn.docket.events.UserRegistered;
+import vn.docket.query.assignments.AssignmentIndex;
+import vn.docket.query.assignments.TestReadSide;
+import vn.docket.query.support.ApiJson;
+
+/** The audit log's HTTP body, field for field: an assignment's events, a refused request and a user's registration. */
+class AuditJsonTest {
+
+    static final UUID ID = UUID.fromString("3f2a9c1e-0000-4000-8000-000000000002");
+    static final Instant AT = Instant.parse("2026-11-02T02:30:00Z");
+    static final LocalDate DAY = LocalDate.of(2026, 11, 2);
+    static final Actor CLERK = new Actor("lan", "Nguyễn Thị Lan", null, Role.CLERK);
+    static final Actor STAFF = new Actor("hung", "Trần Văn Hùng", "Phòng Kinh tế", Role.UNIT_STAFF);
+
+    MongoServer server;
+    MongoClient client;
+    List<AnnotationEventHandlerAdapter> handlers;
+    AuditController controller;
+
+    @BeforeEach
+    void setUp() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+        MongoDatabase database = client.getDatabase("test");
+        AssignmentIndex assignments = TestReadSide.index();
+        AuditIndex index = new AuditIndex();
+        handlers = List.of(new AnnotationEventHandlerAdapter(assignments), new AnnotationEventHandlerAdapter(index),
+                new AnnotationEventHandlerAdapter(new AuditLogProjection(database, ApiJson.MAPPER)));
+        controller = new AuditController(database, TestReadSide.visibility(assignments),
+                TestReadSide.lookup(database, assignments, Clock.systemUTC()), assignments, index);
+        TestReadSide.signIn(CLERK);
+    }
+
+    @AfterEach
+    void tearDown() {
+        SecurityContextHolder.clearContext();
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void the_log_answers_every_field_a_client_reads_newest_first() throws Exception {
+        deliver(new GenericDomainEventMessage<>("User", "hung", 0, new UserRegistered("hung", "Trần Văn Hùng", "Phòng Kinh tế",
+                Role.UNIT_STAFF, "admin"), MetaData.from(EventMetadata.of(CLERK, "cmd-1")), "e-1", AT));
+        deliver(new GenericDomainEventMessage<>("Assignment", ID.toString(), 0, new TaskAssigned(ID, "Kế hoạch chuyển đổi số",
+                DeliverableKind.PLAN, "Phòng Kinh tế", List.of(), DAY.plusDays(60), List.of("Phó Chủ tịch UBND"), null, null, DAY),
+                MetaData.from(EventMetadata.of(CLERK, "cmd-2")), "e-2", AT.plusSeconds(60)));
+        deliver(new GenericEventMessage<>("e-3", new AccessDenied("POST", "/api/assignments/" + ID + "/approve", "role",
+                "Chỉ lãnh đạo được duyệt.", ID, DAY.plusDays(1)), MetaData.from(EventMetadata.of(STAFF, "cmd-3")), AT.plusSeconds(120)));
+        deliver(new GenericDomainEventMessage<>("Assignment", ID.toString(), 1, new DraftSubmitted(ID, 1, "KH v1.docx", null,
+                "https://vanban.example.vn/kh/1", null, DAY.plusDays(2), null), MetaData.from(EventMetadata.of(STAFF, "cmd-4")),
+                "e-4", AT.plusSeconds(180)));
+
+        ApiJson.assertBody(controller.audit(null, null, null, null, null, 0, 50), """
+                {
+                  "items" : [ {
+                    "eventId" : "e-4",
+                    "type" : "DraftSubmitted",
+                    "assignmentId" : "3f2a9c1e-0000-4000-8000-000000000002",
+                    "assignmentTitle" : null,
+                    "sequence" : 1,
+                    "actor" : {
+                      "id" : "hung",
+                      "name" : "Trần Văn Hùng",
+                      "unit" : "Phòng Kinh tế",
+                      "role" : "UNIT_STAFF"
+                    },
+                    "recordedAt" : "2026-11-02T02:33:00Z",
+                    "effectiveDate" : "2026-11-04",
+                    "commandId" : "cmd-4",
+                    "payload" : {
+                      "assignmentId" : "3f2a9c1e-0000-4000-8000-000000000002",
+                      "version" : 1,
+                      "documentName" : "KH v1.docx",
+                      "documentSha256" : null,
+                      "documentUrl" : "https://vanban.example.vn/kh/1",
+                      "note" : null,
+                      "effectiveDate" : "2026-11-04",
+                      "file" : null
+                    }
+                  }, {
+                    "eventId" : "e-3",
+                    "type" : "AccessDenied",
+                    "assignmentId" : "3f2a9c1e-0000-4000-8000-000000000002",
+                    "assignmentTitle" : null,
+                    "sequence" : null,
+                    "actor" : {
+                      "id" : "hung",
+                      "name" : "Trần Văn Hùng",
+                      "unit" : "Phòng Kinh tế",
+                      "role" : "UNIT_STAFF"
+                    },
+                    "recordedAt" : "2026-11-02T02:32:00Z",
+                    "effectiveDate" : "2026-11-03",
+                    "commandId" : "cmd-3",
+                    "payload" : {
+                      "method" : "POST",
+                      "path" : "/api/assignments/3f2a9c1e-0000-4000-8000-000000000002/approve",
+                      "rule" : "role",
+                      "reason" : "Chỉ lãnh đạo được duyệt.",
+                      "assignmentId" : "3f2a9c1e-0000-4000-8000-000000000002",
+                      "effectiveDate" : "2026-11-03"
+                    }
+                  }, {
+                    "eventId" : "e-2",
+                    "type" : "TaskAssigned",
+                    "assignmentId" : "3f2a9c1e-0000-4000-8000-000000000002",
+                    "assignmentTitle" : null,
+                    "sequence" : 0,
+                    "actor" : {
+                      "id" : "lan",
+                      "name" : "Nguyễn Thị Lan",
+                      "unit" : null,
+                      "role" : "CLERK"
+                    },
+                    "recordedAt" : "2026-11-02T02:31:00Z",
+                    "effectiveDate" : "2026-11-02",
+                    "commandId" : "cmd-2",
+                    "payload" : {
+                      "assignmentId" : "3f2a9c1e-0000-4000-8000-000000000002",
+                      "title" : "Kế hoạch chuyển đổi số",
+                      "kind" : "PLAN",
+                      "leadUnit" : "Phòng Kinh tế",
+                      "coordinatingUnits" : [ ],
+                      "deadline" : "2027-01-01",
+                      "approvalRoute" : [ "Phó Chủ tịch UBND" ],
+                      "source" : null,
+                      "parentId" : null,
+                      "effectiveDate" : "2026-11-02"
+                    }
+                  }, {
+                    "eventId" : "e-1",
+                    "type" : "UserRegistered",
+                    "assignmentId" : null,
+                    "assignmentTitle" : null,
+                    "sequence" : 0,
+                    "actor" : {
+                      "id" : "lan",
+                      "name" : "Nguyễn Thị Lan",
+                      "unit" : null,
+                      "role" : "CLERK"
+                    },
+                    "recordedAt" : "2026-11-02T02:30:00Z",
+                    "effectiveDate" : null,
+                    "commandId" : "cmd-1",
+                    "payload" : {
+                      "userId" : "hung",
+                      "name" : "Trần Văn Hùng",
+                      "unit" : "Phòng Kinh tế",
+                      "role" : "UNIT_STAFF",
+                      "origin" : "admin"
+                    }
+                  } ],
+                  "page" : 0,
+                  "size" : 50,
+                  "total" : 4
+                }
+                """);
+    }
+
+    private void deliver(EventMessage<?> message) throws Exception {
+        for (AnnotationEventHandlerAdapter handler : handlers) {
+            if (handler.canHandle(message)) {
+                handler.handle(message);
+            }
+        }
+    }
+}
