@@ -184,6 +184,8 @@ class ProjectionReplayTest {
                         new NotificationSettings(null, null), new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class)}),
                 new Listed("vn.docket.query.reports.TaskTimelineProjection", db -> new Object[] {db}),
                 new Listed("vn.docket.query.notices.NoticeProjection", db -> new Object[] {db}),
+                // Kept in memory like the assignment index, in its processing group; its entries are read below.
+                new Listed("vn.docket.query.notices.NoticeIndex", db -> new Object[] {}),
                 new Listed("vn.docket.query.revisioncycles.RevisionCycleProjection", db -> new Object[] {db}),
                 // Kept in memory like the assignment index, in its processing group; its rounds are read below.
                 new Listed("vn.docket.query.revisioncycles.RevisionIndex", db -> new Object[] {}));

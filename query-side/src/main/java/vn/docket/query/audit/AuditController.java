@@ -10,12 +10,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,13 +24,13 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.docket.platform.PlatformConfiguration;
 import vn.docket.platform.Text;
 import vn.docket.platform.security.CurrentActor;
+import vn.docket.platform.web.RuleBroken;
 import vn.docket.query.assignments.AssignmentIndex;
 import vn.docket.query.assignments.AssignmentLookup;
 import vn.docket.query.assignments.AssignmentView;
 import vn.docket.query.assignments.Visibility;
-import vn.docket.platform.web.RuleBroken;
-import vn.docket.query.support.Page;
 import vn.docket.query.support.ActorRef;
+import vn.docket.query.support.Page;
 import vn.docket.query.support.Paging;
 import vn.docket.query.support.ReadModels;
 
@@ -127,26 +128,10 @@ class AuditController {
      * for it up to {@link #READ_MODEL_WAIT}, then leaves it out (the total still counts it).
      */
     private List<AuditLogProjection.LogEntry> entries(List<AuditIndex.Entry> entries) {
-        List<String> ids = entries.stream().map(AuditIndex.Entry::eventId).toList();
-        Map<String, Document> found = ReadModels.byIds(log, ids);
         long recent = System.currentTimeMillis() - RECENT.toMillis();
-        long until = System.nanoTime() + READ_MODEL_WAIT.toNanos();
-        List<String> missing = missing(entries, found, recent);
-        while (!missing.isEmpty() && System.nanoTime() < until) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            found.putAll(ReadModels.byIds(log, missing));
-            missing = missing(entries, found, recent);
-        }
-        return ids.stream().map(found::get).filter(Objects::nonNull).map(AuditLogProjection.LogEntry::read).toList();
-    }
-
-    private static List<String> missing(List<AuditIndex.Entry> entries, Map<String, Document> found, long recent) {
-        return entries.stream().filter(e -> e.recordedAt() > recent && !found.containsKey(e.eventId()))
-                .map(AuditIndex.Entry::eventId).toList();
+        Set<String> recentIds = entries.stream().filter(e -> e.recordedAt() > recent).map(AuditIndex.Entry::eventId)
+                .collect(Collectors.toSet());
+        return ReadModels.inOrder(log, entries.stream().map(AuditIndex.Entry::eventId).toList(), recentIds::contains,
+                READ_MODEL_WAIT).stream().map(AuditLogProjection.LogEntry::read).toList();
     }
 }

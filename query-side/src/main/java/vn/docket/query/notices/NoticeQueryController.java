@@ -3,55 +3,71 @@ package vn.docket.query.notices;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.docket.platform.web.NotFound;
+import vn.docket.query.assignments.AssignmentIndex;
 import vn.docket.query.assignments.AssignmentLookup;
 import vn.docket.query.assignments.AssignmentView;
 import vn.docket.query.support.Page;
 import vn.docket.query.support.Paging;
+import vn.docket.query.support.ReadModels;
 
 @RestController
 @Tag(name = "Notices")
 class NoticeQueryController {
 
-    private final MongoCollection<Document> notices;
-    private final AssignmentLookup assignments;
+    /** How long the list waits for the notices projection to write a notice the index already has. */
+    static final Duration READ_MODEL_WAIT = Duration.ofSeconds(2);
+    /** Only a notice registered this recently is waited for; an older gap is not about to close. */
+    static final Duration RECENT = Duration.ofSeconds(10);
 
-    NoticeQueryController(MongoDatabase database, AssignmentLookup assignments) {
-        this.notices = database.getCollection(NoticeProjection.COLLECTION);
+    private final MongoCollection<Document> collection;
+    private final AssignmentLookup assignments;
+    private final AssignmentIndex index;
+    private final NoticeIndex notices;
+
+    NoticeQueryController(MongoDatabase database, AssignmentLookup assignments, AssignmentIndex index,
+                          NoticeIndex notices) {
+        this.collection = database.getCollection(NoticeProjection.COLLECTION);
         this.assignments = assignments;
+        this.index = index;
+        this.notices = notices;
     }
 
     @GetMapping("/api/notices")
     @Operation(summary = "Registered notices, newest first")
     Page<Notice> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         Paging paging = Paging.of(page, size);
-        List<Notice> items = new ArrayList<>();
-        Bson registered = Filters.exists(Notice.REGISTERED_AT);
-        notices.find(registered).sort(Sorts.descending(Notice.REGISTERED_AT)).skip(paging.skip()).limit(paging.size())
-                .forEach(d -> items.add(Notice.read(d)));
-        return new Page<>(items, paging.page(), paging.size(), notices.countDocuments(registered));
+        index.awaitCaughtUp();
+        NoticeIndex.Found found = notices.page(paging.skip(), paging.size());
+        long recent = System.currentTimeMillis() - RECENT.toMillis();
+        Set<String> recentIds = found.page().stream().filter(e -> e.registeredAt() > recent).map(NoticeIndex.Entry::id)
+                .collect(Collectors.toSet());
+        List<Notice> items = ReadModels.inOrder(collection, found.page().stream().map(NoticeIndex.Entry::id).toList(),
+                recentIds::contains, READ_MODEL_WAIT).stream().map(Notice::read).toList();
+        return new Page<>(items, paging.page(), paging.size(), found.total());
     }
 
     /** The notice with each item's assignments and how far each has come. */
     @GetMapping("/api/notices/{id}")
     @Operation(summary = "A notice with its items and each item's progress")
     Notice one(@PathVariable UUID id) {
-        Document d = notices.find(Filters.eq("_id", id.toString())).first();
+        Document d = collection.find(Filters.eq("_id", id.toString())).first();
         if (d == null || !d.containsKey(Notice.REGISTERED_AT)) {
             throw new NotFound("No registered notice with id " + id + ".");
         }

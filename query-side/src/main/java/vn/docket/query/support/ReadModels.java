@@ -5,15 +5,18 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.bson.Document;
 import vn.docket.platform.eventstore.StoredTimestamps;
@@ -98,6 +101,33 @@ public final class ReadModels {
 
     /** Ids per read: the embedded server answers {@code _id $in} from its unique index, MongoDB in one reply. */
     public static final int KEYS_PER_READ = 128;
+
+    /**
+     * The documents with these ids in their order, for a page an in-memory index chose. The index and the read model
+     * follow the event store separately, so a document the index has may not be written yet: one that
+     * {@code mayStillCome} (recorded a moment ago) is waited for up to {@code wait}, then left out.
+     */
+    public static List<Document> inOrder(MongoCollection<Document> collection, List<String> ids,
+                                         Predicate<String> mayStillCome, Duration wait) {
+        Map<String, Document> found = byIds(collection, ids);
+        long until = System.nanoTime() + wait.toNanos();
+        List<String> missing = missing(ids, found, mayStillCome);
+        while (!missing.isEmpty() && System.nanoTime() < until) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            found.putAll(byIds(collection, missing));
+            missing = missing(ids, found, mayStillCome);
+        }
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    private static List<String> missing(List<String> ids, Map<String, Document> found, Predicate<String> mayStillCome) {
+        return ids.stream().filter(id -> !found.containsKey(id) && mayStillCome.test(id)).toList();
+    }
 
     /** The documents with these ids, by id (a missing one is absent), read {@link #KEYS_PER_READ} ids at a time. */
     public static Map<String, Document> byIds(MongoCollection<Document> collection, List<String> ids) {

@@ -45,13 +45,16 @@ class NoticeJsonTest {
     MongoClient client;
     MongoDatabase database;
     List<AnnotationEventHandlerAdapter> handlers;
+    NoticeIndex index;
 
     @BeforeEach
     void setUp() {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
         database = client.getDatabase("test");
+        index = new NoticeIndex();
         handlers = List.of(new AnnotationEventHandlerAdapter(new NoticeProjection(database)),
+                new AnnotationEventHandlerAdapter(index),
                 new AnnotationEventHandlerAdapter(TestReadSide.listProjection(database)));
     }
 
@@ -73,7 +76,7 @@ class NoticeJsonTest {
         deliver("Notice", OTHER, new NoticeRegistered(OTHER, "46/TB-UBND", "Ủy ban nhân dân thành phố", null, null,
                 "2026-11", null, null, null, null, "cd".repeat(32), 1, DAY.plusDays(1)), 4);
         NoticeQueryController controller = new NoticeQueryController(database, TestReadSide.lookup(database, TestReadSide.index(),
-                Clock.fixed(DAY.plusDays(10).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC)));
+                Clock.fixed(DAY.plusDays(10).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC)), TestReadSide.index(), index);
 
         ApiJson.assertBody(List.of(controller.list(0, 20), controller.one(NOTICE)), """
                 [ {
