@@ -36,6 +36,19 @@ class ArchitectureTest {
                 .check(DOCKET);
     }
 
+    /**
+     * A refusal (a rule broken, a state in conflict, an action not allowed, nothing found) belongs to the domain,
+     * not to HTTP: the aggregates, their commands and the notice reader throw them without knowing of the web.
+     */
+    @Test
+    void the_domain_throws_its_refusals_without_knowing_of_the_web() {
+        noClasses().that().resideInAnyPackage("vn.docket.command.assignment..", "vn.docket.command.notice.reading..",
+                        "vn.docket.platform.refusal..")
+                .or().haveFullyQualifiedName("vn.docket.command.notice.Notice")
+                .should().dependOnClassesThat().resideInAPackage("vn.docket.platform.web..")
+                .check(DOCKET);
+    }
+
     @Test
     void the_platform_depends_on_neither_side() {
         noClasses().that().resideInAPackage("vn.docket.platform..")

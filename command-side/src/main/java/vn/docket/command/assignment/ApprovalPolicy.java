@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import vn.docket.events.DecisionRef;
 import vn.docket.platform.Text;
 import vn.docket.platform.approval.ApprovalLevels;
-import vn.docket.platform.web.RuleBroken;
+import vn.docket.platform.refusal.RuleBroken;
 
 /**
  * How a level judges a draft. Leaders judge in Docket; an outside body (Ban Thường vụ Thành ủy) decides at

@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import vn.docket.platform.Text;
 import vn.docket.platform.approval.ApprovalLevels;
-import vn.docket.platform.web.RuleBroken;
+import vn.docket.platform.refusal.RuleBroken;
 
 /**
  * The levels a draft climbs, in order, and how many of them approved the current draft. Each new draft

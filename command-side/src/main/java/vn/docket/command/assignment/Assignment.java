@@ -46,17 +46,17 @@ import vn.docket.events.EventMetadata;
 import vn.docket.events.MeetingConcluded;
 import vn.docket.events.MeetingVerdict;
 import vn.docket.events.RevisionPoint;
-import vn.docket.events.RevisionPointsAnswered.PointAnswer;
 import vn.docket.events.RevisionPointsAnswered;
+import vn.docket.events.RevisionPointsAnswered.PointAnswer;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskCancelled;
 import vn.docket.events.TaskReassigned;
 import vn.docket.platform.Text;
 import vn.docket.platform.approval.ApprovalLevels;
-import vn.docket.platform.web.NotAllowed;
-import vn.docket.platform.web.RuleBroken;
-import vn.docket.platform.web.StateConflict;
+import vn.docket.platform.refusal.NotAllowed;
+import vn.docket.platform.refusal.RuleBroken;
+import vn.docket.platform.refusal.StateConflict;
 
 /**
  * One assignment from a conclusion notice, from the moment it is assigned until its document is issued: where

@@ -6,7 +6,7 @@ import vn.docket.command.assignment.AssignmentCommands.AssignTask;
 import vn.docket.events.TaskAssigned;
 import vn.docket.platform.Text;
 import vn.docket.platform.approval.ApprovalLevels;
-import vn.docket.platform.web.RuleBroken;
+import vn.docket.platform.refusal.RuleBroken;
 
 /**
  * What an assignment is handed out with: a title, a kind, a lead unit that does not also coordinate, a deadline

@@ -4,7 +4,7 @@ import java.util.List;
 import vn.docket.events.Actor;
 import vn.docket.events.Role;
 import vn.docket.platform.approval.ApprovalLevels;
-import vn.docket.platform.web.NotAllowed;
+import vn.docket.platform.refusal.NotAllowed;
 
 /**
  * Who may do what to an assignment. Docket itself (imports, reminders) acts as SYSTEM. The questions

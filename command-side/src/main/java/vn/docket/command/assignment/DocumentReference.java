@@ -1,7 +1,7 @@
 package vn.docket.command.assignment;
 
 import vn.docket.platform.Text;
-import vn.docket.platform.web.RuleBroken;
+import vn.docket.platform.refusal.RuleBroken;
 
 /** What a draft is: its name and its SHA-256 (lower case) or a link to it, or both. */
 record DocumentReference(String name, String sha256, String url) {

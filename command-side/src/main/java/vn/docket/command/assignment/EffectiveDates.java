@@ -7,7 +7,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import vn.docket.events.AssignmentEvent;
 import vn.docket.events.DeadlineMissed;
 import vn.docket.events.ReminderSent;
-import vn.docket.platform.web.RuleBroken;
+import vn.docket.platform.refusal.RuleBroken;
 
 /**
  * The day a step took effect, which a clerk may set in the past (a paper draft handed in days ago). Not in

@@ -1,7 +1,7 @@
 package vn.docket.command.assignment;
 
 import vn.docket.platform.Text;
-import vn.docket.platform.web.RuleBroken;
+import vn.docket.platform.refusal.RuleBroken;
 
 /** A text a command must carry (a title, a reason): kept cleaned, as stored; blank breaks the named rule. */
 final class Required {

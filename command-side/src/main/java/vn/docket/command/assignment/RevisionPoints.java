@@ -13,7 +13,7 @@ import vn.docket.events.RevisionPointsAnswered;
 import vn.docket.events.RevisionPointsAnswered.PointAnswer;
 import vn.docket.events.RevisionRequested;
 import vn.docket.platform.Text;
-import vn.docket.platform.web.RuleBroken;
+import vn.docket.platform.refusal.RuleBroken;
 
 /**
  * The points of a revision request (ids such as "1.2"): open until a draft answers them, and an answered point

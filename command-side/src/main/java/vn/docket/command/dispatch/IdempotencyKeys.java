@@ -26,8 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.docket.platform.web.RuleBroken;
-import vn.docket.platform.web.StateConflict;
+import vn.docket.platform.refusal.RuleBroken;
+import vn.docket.platform.refusal.StateConflict;
 
 /**
  * Makes a command safe to retry (the IETF httpapi Idempotency-Key draft). A key belongs to one user and one

@@ -14,8 +14,8 @@ import vn.docket.events.DecisionRef;
 import vn.docket.events.EventMetadata;
 import vn.docket.events.NoticeRegistered;
 import vn.docket.events.Role;
-import vn.docket.platform.web.NotAllowed;
-import vn.docket.platform.web.RuleBroken;
+import vn.docket.platform.refusal.NotAllowed;
+import vn.docket.platform.refusal.RuleBroken;
 
 /** A registered conclusion notice. Its items live on as assignments that cite it. */
 @Aggregate(repository = "noticeRepository", commandTargetResolver = "commandTargetResolver")

@@ -28,10 +28,10 @@ import vn.docket.command.notice.reading.NoticeReadingException;
 import vn.docket.command.notice.reading.ReadingWarning;
 import vn.docket.events.Role;
 import vn.docket.platform.approval.ApprovalLevels;
+import vn.docket.platform.refusal.NotAllowed;
+import vn.docket.platform.refusal.RuleBroken;
 import vn.docket.platform.security.CurrentActor;
-import vn.docket.platform.web.NotAllowed;
 import vn.docket.platform.web.Problems;
-import vn.docket.platform.web.RuleBroken;
 
 /** A clerk uploads a notice, checks the preview, corrects it and confirms. */
 @RestController

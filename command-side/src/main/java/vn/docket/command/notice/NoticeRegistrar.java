@@ -35,8 +35,8 @@ import vn.docket.events.DeliverableKind;
 import vn.docket.events.NoticeSource;
 import vn.docket.platform.Text;
 import vn.docket.platform.approval.ApprovalLevels;
-import vn.docket.platform.web.RuleBroken;
-import vn.docket.platform.web.StateConflict;
+import vn.docket.platform.refusal.RuleBroken;
+import vn.docket.platform.refusal.StateConflict;
 
 /**
  * Registers a checked notice and, per item, the assignment with its history as it happened at the

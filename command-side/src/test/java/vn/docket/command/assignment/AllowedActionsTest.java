@@ -49,9 +49,9 @@ import vn.docket.events.DeliverableKind;
 import vn.docket.events.NoticeSource;
 import vn.docket.events.Role;
 import vn.docket.platform.approval.ApprovalLevels;
+import vn.docket.platform.refusal.NotAllowed;
+import vn.docket.platform.refusal.StateConflict;
 import vn.docket.platform.testing.MutableClock;
-import vn.docket.platform.web.NotAllowed;
-import vn.docket.platform.web.StateConflict;
 
 /**
  * The actions the detail page offers are the assignment's own answer: for every state and every role, an

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.docket.events.TaskAssigned;
 import vn.docket.platform.approval.ApprovalLevels;
-import vn.docket.platform.web.RuleBroken;
+import vn.docket.platform.refusal.RuleBroken;
 
 /** What a clerk must give when handing out an assignment; dates follow notice 311/TB-UBND. */
 class AssignmentTermsTest {

@@ -38,9 +38,9 @@ import vn.docket.events.DeliverableKind;
 import vn.docket.events.EventMetadata;
 import vn.docket.events.ReminderSent;
 import vn.docket.platform.approval.ApprovalLevels;
+import vn.docket.platform.refusal.NotAllowed;
+import vn.docket.platform.refusal.StateConflict;
 import vn.docket.platform.testing.MutableClock;
-import vn.docket.platform.web.NotAllowed;
-import vn.docket.platform.web.StateConflict;
 
 /**
  * Đôn đốc: Docket reminds the lead unit three working days before its deadline and records the deadline as

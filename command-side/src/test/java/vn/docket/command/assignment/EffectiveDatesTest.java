@@ -11,8 +11,8 @@ import vn.docket.events.DeliverableKind;
 import vn.docket.events.ReminderSent;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskReassigned;
+import vn.docket.platform.refusal.RuleBroken;
 import vn.docket.platform.testing.MutableClock;
-import vn.docket.platform.web.RuleBroken;
 
 /** A step takes effect today or on a day a clerk gives, never in the future nor before the last recorded step. */
 class EffectiveDatesTest {

@@ -30,10 +30,10 @@ import vn.docket.events.DeadlineExtended;
 import vn.docket.events.ExtensionRejected;
 import vn.docket.events.ExtensionRequested;
 import vn.docket.platform.approval.ApprovalLevels;
+import vn.docket.platform.refusal.NotAllowed;
+import vn.docket.platform.refusal.RuleBroken;
+import vn.docket.platform.refusal.StateConflict;
 import vn.docket.platform.testing.MutableClock;
-import vn.docket.platform.web.NotAllowed;
-import vn.docket.platform.web.RuleBroken;
-import vn.docket.platform.web.StateConflict;
 
 /** Gia hạn: the lead unit asks for a later date with a reason; a leader approves (maybe another date) or rejects. */
 class ExtensionRequestTest {

@@ -33,13 +33,13 @@ import vn.docket.events.DraftSubmitted;
 import vn.docket.events.MeetingConcluded;
 import vn.docket.events.MeetingVerdict;
 import vn.docket.events.RevisionPoint;
-import vn.docket.events.RevisionPointsAnswered.PointAnswer;
 import vn.docket.events.RevisionPointsAnswered;
+import vn.docket.events.RevisionPointsAnswered.PointAnswer;
 import vn.docket.events.RevisionRequested;
 import vn.docket.platform.approval.ApprovalLevels;
+import vn.docket.platform.refusal.RuleBroken;
+import vn.docket.platform.refusal.StateConflict;
 import vn.docket.platform.testing.MutableClock;
-import vn.docket.platform.web.RuleBroken;
-import vn.docket.platform.web.StateConflict;
 
 /**
  * Revision points and judging the version one read: the chair sends v1 back with three points, the unit answers

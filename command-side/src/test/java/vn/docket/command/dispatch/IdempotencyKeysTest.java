@@ -7,7 +7,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
-import org.bson.BsonDocument;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import vn.docket.command.dispatch.IdempotencyKeys.Execute;
 import vn.docket.command.dispatch.IdempotencyKeys.Replay;
 import vn.docket.platform.eventstore.EmbeddedStore;
+import vn.docket.platform.refusal.RuleBroken;
+import vn.docket.platform.refusal.StateConflict;
 import vn.docket.platform.testing.MutableClock;
-import vn.docket.platform.web.RuleBroken;
-import vn.docket.platform.web.StateConflict;
 
 /**
  * An Idempotency-Key through crashes, retries, reuse and expiry. A crash is a key left as the process that died

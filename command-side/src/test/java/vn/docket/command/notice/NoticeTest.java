@@ -16,8 +16,8 @@ import vn.docket.events.DecisionRef;
 import vn.docket.events.EventMetadata;
 import vn.docket.events.NoticeRegistered;
 import vn.docket.events.Role;
-import vn.docket.platform.web.NotAllowed;
-import vn.docket.platform.web.RuleBroken;
+import vn.docket.platform.refusal.NotAllowed;
+import vn.docket.platform.refusal.RuleBroken;
 
 /** Registering a notice records its particulars as the clerk confirmed them, once, by a clerk. */
 class NoticeTest {

@@ -21,9 +21,9 @@ import vn.docket.events.UserEvent;
 import vn.docket.events.UserRegistered;
 import vn.docket.events.UserRoleChanged;
 import vn.docket.events.UserUnitChanged;
-import vn.docket.platform.web.NotFound;
-import vn.docket.platform.web.RuleBroken;
-import vn.docket.platform.web.StateConflict;
+import vn.docket.platform.refusal.NotFound;
+import vn.docket.platform.refusal.RuleBroken;
+import vn.docket.platform.refusal.StateConflict;
 
 /**
  * One person's authority, rebuilt from their events (the aggregate of a user). The decisions check the

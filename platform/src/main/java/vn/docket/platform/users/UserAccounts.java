@@ -29,11 +29,11 @@ import vn.docket.events.PasswordReset;
 import vn.docket.events.Role;
 import vn.docket.events.UserEvent;
 import vn.docket.platform.Text;
+import vn.docket.platform.refusal.NotFound;
+import vn.docket.platform.refusal.RuleBroken;
+import vn.docket.platform.refusal.StateConflict;
 import vn.docket.platform.security.DocketUser;
 import vn.docket.platform.security.NfcPasswordEncoder;
-import vn.docket.platform.web.NotFound;
-import vn.docket.platform.web.RuleBroken;
-import vn.docket.platform.web.StateConflict;
 
 /**
  * Every change to a person's authority, as the admin API, the web page, the command line and the first start

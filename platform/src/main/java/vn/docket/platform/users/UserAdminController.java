@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.docket.events.Actor;
 import vn.docket.events.Role;
+import vn.docket.platform.refusal.NotAllowed;
 import vn.docket.platform.security.CurrentActor;
-import vn.docket.platform.web.NotAllowed;
 
 /**
  * Users and their authority, managed by an administrator; every change is recorded as an event (see

@@ -16,21 +16,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import vn.docket.events.Actor;
 import vn.docket.events.Role;
 import vn.docket.platform.mongo.MongoSettings;
+import vn.docket.platform.refusal.NotFound;
+import vn.docket.platform.refusal.RuleBroken;
+import vn.docket.platform.refusal.StateConflict;
 import vn.docket.platform.security.NfcPasswordEncoder;
 import vn.docket.platform.security.SecuritySettings;
-import vn.docket.platform.web.NotFound;
-import vn.docket.platform.web.RuleBroken;
-import vn.docket.platform.web.StateConflict;
 
 /**
  * {@code docket users add|list|password|disable|enable}: the people in Docket's database, from the command

@@ -2,6 +2,7 @@ package vn.docket.platform.web;
 
 import java.time.LocalDate;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import vn.docket.platform.refusal.RuleBroken;
 
 /**
  * The dates Docket accepts from a client, in a command's body or a query's parameters: by default 1/1/1990

@@ -8,9 +8,6 @@ import org.axonframework.common.AxonException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
-import vn.docket.platform.audit.DenialRecorder;
-import vn.docket.platform.eventstore.UnstorableText;
-import vn.docket.platform.mongo.DatabaseUnavailable;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,6 +21,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import vn.docket.platform.audit.DenialRecorder;
+import vn.docket.platform.eventstore.UnstorableText;
+import vn.docket.platform.mongo.DatabaseUnavailable;
+import vn.docket.platform.refusal.NotAllowed;
+import vn.docket.platform.refusal.NotFound;
+import vn.docket.platform.refusal.RuleBroken;
+import vn.docket.platform.refusal.StateConflict;
 
 /**
  * Every error leaves Docket as RFC 9457 problem details that name the broken rule in plain words. No

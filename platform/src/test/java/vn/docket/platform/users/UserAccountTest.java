@@ -16,9 +16,9 @@ import vn.docket.events.UserEvent;
 import vn.docket.events.UserRegistered;
 import vn.docket.events.UserRoleChanged;
 import vn.docket.events.UserUnitChanged;
-import vn.docket.platform.web.NotFound;
-import vn.docket.platform.web.RuleBroken;
-import vn.docket.platform.web.StateConflict;
+import vn.docket.platform.refusal.NotFound;
+import vn.docket.platform.refusal.RuleBroken;
+import vn.docket.platform.refusal.StateConflict;
 
 /** A user's authority as their events leave it, and the rules each change must keep: given events, when, then. */
 class UserAccountTest {

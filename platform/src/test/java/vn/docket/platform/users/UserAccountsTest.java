@@ -15,6 +15,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import vn.docket.events.AccessTokenRevoked;
 import vn.docket.events.Actor;
 import vn.docket.events.EventMetadata;
@@ -24,8 +25,7 @@ import vn.docket.events.UserDisabled;
 import vn.docket.events.UserEvent;
 import vn.docket.events.UserRoleChanged;
 import vn.docket.platform.eventstore.EmbeddedStore;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import vn.docket.platform.web.StateConflict;
+import vn.docket.platform.refusal.StateConflict;
 
 /**
  * The {@code users} rows sign-in reads against the events that decide them: a crash between the two, and

@@ -21,10 +21,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.docket.events.Role;
+import vn.docket.platform.refusal.NotAllowed;
+import vn.docket.platform.refusal.NotFound;
+import vn.docket.platform.refusal.StateConflict;
 import vn.docket.platform.security.CurrentActor;
-import vn.docket.platform.web.NotAllowed;
-import vn.docket.platform.web.NotFound;
-import vn.docket.platform.web.StateConflict;
 import vn.docket.query.assignments.AssignmentIndex;
 
 /** Where each projection stands, and rebuilding one from the event store. */

@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.docket.events.Actor;
 import vn.docket.events.AssignmentStatus;
 import vn.docket.platform.Text;
+import vn.docket.platform.refusal.NotFound;
+import vn.docket.platform.refusal.RuleBroken;
 import vn.docket.platform.security.CurrentActor;
-import vn.docket.platform.web.NotFound;
-import vn.docket.platform.web.RuleBroken;
 import vn.docket.query.support.Page;
 import vn.docket.query.support.Paging;
 

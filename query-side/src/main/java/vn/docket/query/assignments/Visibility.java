@@ -7,7 +7,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 import vn.docket.events.Actor;
-import vn.docket.platform.web.NotFound;
+import vn.docket.platform.refusal.NotFound;
 
 /**
  * What a person may see. Clerks, leaders, auditors and the administrator see everything. Unit staff and

@@ -9,9 +9,9 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.docket.events.Role;
 import vn.docket.platform.eventstore.StoreVerifier;
 import vn.docket.platform.eventstore.VerifyReport;
+import vn.docket.platform.refusal.NotAllowed;
+import vn.docket.platform.refusal.StateConflict;
 import vn.docket.platform.security.CurrentActor;
-import vn.docket.platform.web.NotAllowed;
-import vn.docket.platform.web.StateConflict;
 
 /** The tamper check of the event store, for the people who answer to inspectors. */
 @RestController

@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.docket.events.Role;
+import vn.docket.platform.refusal.NotAllowed;
+import vn.docket.platform.refusal.NotFound;
 import vn.docket.platform.security.CurrentActor;
-import vn.docket.platform.web.NotAllowed;
-import vn.docket.platform.web.NotFound;
 
 /** The events projections set aside, and retrying or evicting them. */
 @RestController

@@ -21,9 +21,9 @@ import vn.docket.events.DocumentFile;
 import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.platform.files.FileStore;
+import vn.docket.platform.refusal.NotFound;
+import vn.docket.platform.refusal.RuleBroken;
 import vn.docket.platform.security.CurrentActor;
-import vn.docket.platform.web.NotFound;
-import vn.docket.platform.web.RuleBroken;
 import vn.docket.query.assignments.Visibility;
 
 /**

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.docket.platform.web.NotFound;
+import vn.docket.platform.refusal.NotFound;
 import vn.docket.query.assignments.AssignmentIndex;
 import vn.docket.query.assignments.AssignmentLookup;
 import vn.docket.query.assignments.AssignmentView;

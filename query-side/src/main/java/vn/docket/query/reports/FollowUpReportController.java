@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.docket.platform.PlatformConfiguration;
+import vn.docket.platform.refusal.RuleBroken;
 import vn.docket.platform.web.DateWindow;
-import vn.docket.platform.web.RuleBroken;
 
 @RestController
 @Tag(name = "Reports")

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import vn.docket.platform.web.RuleBroken;
+import vn.docket.platform.refusal.RuleBroken;
 
 /**
  * The days a follow-up report covers, both ends included. Given as {@code from}/{@code to}, or by name:

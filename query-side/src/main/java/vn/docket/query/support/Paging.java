@@ -1,6 +1,6 @@
 package vn.docket.query.support;
 
-import vn.docket.platform.web.RuleBroken;
+import vn.docket.platform.refusal.RuleBroken;
 
 /** Checks page and size parameters once, for every list. A page past the last one is empty, with the total. */
 public record Paging(int page, int size) {

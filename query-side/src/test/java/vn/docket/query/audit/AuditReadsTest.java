@@ -48,7 +48,7 @@ import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
 import vn.docket.platform.PlatformConfiguration;
 import vn.docket.platform.Text;
-import vn.docket.platform.web.RuleBroken;
+import vn.docket.platform.refusal.RuleBroken;
 import vn.docket.query.assignments.AssignmentIndex;
 import vn.docket.query.assignments.TestReadSide;
 import vn.docket.query.support.Page;

@@ -1,4 +1,4 @@
-package vn.docket.platform.web;
+package vn.docket.platform.refusal;
 
 /**
  * A business rule refused the request (HTTP 422). {@code rule} is a short stable name clients may switch

@@ -1,4 +1,4 @@
-package vn.docket.platform.web;
+package vn.docket.platform.refusal;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;

@@ -1,4 +1,4 @@
-package vn.docket.platform.web;
+package vn.docket.platform.refusal;
 
 /** The request does not fit the current state of the thing it acts on (HTTP 409). */
 public class StateConflict extends RuntimeException {

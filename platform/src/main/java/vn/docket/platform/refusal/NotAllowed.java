@@ -1,4 +1,4 @@
-package vn.docket.platform.web;
+package vn.docket.platform.refusal;
 
 /** The signed-in user may not do this (HTTP 403); the message says which rule of authority applies. */
 public class NotAllowed extends RuntimeException {
