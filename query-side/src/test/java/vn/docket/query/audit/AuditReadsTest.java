@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Clock;
@@ -32,7 +27,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.bson.BsonDocument;
-import org.bson.BsonString;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,20 +83,7 @@ class AuditReadsTest {
     @BeforeEach
     void setUp() {
         server = new MongoServer(new MemoryBackend());
-        CommandListener recorder = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                String name = event.getCommandName();
-                if (event.getCommand().get(name) instanceof BsonString collection
-                        && collection.getValue().equals(AuditLogProjection.COLLECTION)) {
-                    reads.add(name.equals("find") ? event.getCommand().getDocument("filter", new BsonDocument()).clone()
-                            : new BsonDocument(name, new BsonString("sent")));
-                }
-            }
-        };
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
-                .addCommandListener(recorder).build());
+        client = TestReadSide.recordingClient(server, AuditLogProjection.COLLECTION, reads);
         MongoDatabase database = client.getDatabase("test");
         // As Spring Boot configures it: dates as ISO text.
         ObjectMapper json = Jackson2ObjectMapperBuilder.json().featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();

@@ -2,13 +2,8 @@ package vn.docket.query.notices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Clock;
@@ -25,7 +20,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.bson.BsonDocument;
-import org.bson.BsonString;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,20 +53,7 @@ class NoticeListReadsTest {
     @BeforeEach
     void setUp() {
         server = new MongoServer(new MemoryBackend());
-        CommandListener recorder = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                String name = event.getCommandName();
-                if (event.getCommand().get(name) instanceof BsonString collection
-                        && collection.getValue().equals(NoticeProjection.COLLECTION) && !name.equals("update")) {
-                    reads.add(name.equals("find") ? event.getCommand().getDocument("filter", new BsonDocument()).clone()
-                            : new BsonDocument(name, new BsonString("sent")));
-                }
-            }
-        };
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
-                .addCommandListener(recorder).build());
+        client = TestReadSide.recordingClient(server, NoticeProjection.COLLECTION, reads);
         MongoDatabase database = client.getDatabase("test");
         NoticeIndex index = new NoticeIndex();
         handlers = List.of(new AnnotationEventHandlerAdapter(new NoticeProjection(database)),
