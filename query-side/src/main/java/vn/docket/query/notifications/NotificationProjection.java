@@ -102,7 +102,7 @@ class NotificationProjection {
     void on(ReminderSent e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
         notify(message, id, "REMINDER_SENT", List.of(Audience.unit(e.chasedUnit())),
-                task(id).append("kind", e.kind().name()).append("deadline", iso(e.deadline()))
+                task(names(id)).append("kind", e.kind().name()).append("deadline", iso(e.deadline()))
                         .append("workingDaysLeft", e.workingDaysLeft()).append("note", e.note()));
     }
 
@@ -111,15 +111,16 @@ class NotificationProjection {
     void on(DeadlineMissed e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
         notify(message, id, "DEADLINE_MISSED", List.of(Audience.unit(e.chasedUnit()), Audience.role(Role.CLERK)),
-                task(id).append("deadline", iso(e.deadline())));
+                task(names(id)).append("deadline", iso(e.deadline())));
     }
 
     @EventHandler
     @DisallowReplay
     void on(RevisionRequested e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
-        notify(message, id, "REVISION_REQUESTED", List.of(Audience.unit(names(id).leadUnit())),
-                task(id).append("version", e.version()).append("points", e.points().stream().map(p -> p.id() + " " + p.text()).toList())
+        TaskNames names = names(id);
+        notify(message, id, "REVISION_REQUESTED", List.of(Audience.unit(names.leadUnit())),
+                task(names).append("version", e.version()).append("points", e.points().stream().map(p -> p.id() + " " + p.text()).toList())
                         .append("reopened", e.reopenedPoints()).append("dueDate", iso(e.dueDate())));
     }
 
@@ -128,27 +129,28 @@ class NotificationProjection {
     void on(ExtensionRequested e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
         notify(message, id, "EXTENSION_REQUESTED", List.of(Audience.role(Role.CHAIR), Audience.role(Role.VICE_CHAIR)),
-                task(id).append("from", iso(e.currentDeadline())).append("to", iso(e.requestedDeadline())).append("reason", e.reason()));
+                task(names(id)).append("from", iso(e.currentDeadline())).append("to", iso(e.requestedDeadline())).append("reason", e.reason()));
     }
 
     @EventHandler
     @DisallowReplay
     void on(DeadlineExtended e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
-        notify(message, id, "DEADLINE_EXTENDED", List.of(Audience.unit(names(id).leadUnit())), task(id).append("date", iso(e.newDeadline())));
+        TaskNames names = names(id);
+        notify(message, id, "DEADLINE_EXTENDED", List.of(Audience.unit(names.leadUnit())), task(names).append("date", iso(e.newDeadline())));
     }
 
     @EventHandler
     @DisallowReplay
     void on(ExtensionRejected e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
-        notify(message, id, "EXTENSION_REJECTED", List.of(Audience.unit(names(id).leadUnit())),
-                task(id).append("date", iso(e.requestedDeadline())).append("reason", e.reason()));
+        TaskNames names = names(id);
+        notify(message, id, "EXTENSION_REJECTED", List.of(Audience.unit(names.leadUnit())),
+                task(names).append("date", iso(e.requestedDeadline())).append("reason", e.reason()));
     }
 
     /** The task's title and lead unit, the start of every notification's values. */
-    private Document task(String id) {
-        TaskNames names = names(id);
+    private static Document task(TaskNames names) {
         return new Document("title", names.title()).append("unit", names.leadUnit());
     }
 
