@@ -387,7 +387,8 @@ final class MentionScanner {
                 continue;
             }
             if (NameEnds.verbAt(text, tokens, i)) {
-                break;
+                int qualified = NameEnds.qualifierEnd(text, tokens, i);
+                return qualified > i ? qualified : i;
             }
             if (!generic && i > from + 1 && NameEnds.levelAt(text, tokens, i) && i + 1 < tokens.size()
                     && tokens.get(i + 1).isWord() && Character.isLowerCase(text.codePointAt(tokens.get(i + 1).start()))

@@ -317,7 +317,13 @@ class NoticeFiguresTest {
         if (item.leads().stream().anyMatch(l -> wanted.contains(actorKey(l)))) {
             return true;
         }
-        return !item.leads().isEmpty() && actorKey(String.join(", ", item.leads())).equals(actorKey(lead));
+        // The key writes co-leads as one string joined by commas or "và" ("Ban CHQS xã và các thành viên ..."), the reader lists them.
+        return !item.leads().isEmpty() && asList(actorKey(String.join(", ", item.leads()))).equals(asList(actorKey(lead)));
+    }
+
+    /** An actor key with "và" dropped, so that "A và B" and "A, B" compare as the same list. */
+    private static String asList(String key) {
+        return (" " + key + " ").replace(" va ", " ").strip();
     }
 
     private static boolean hasGroup(NoticeItem item, String group) {
