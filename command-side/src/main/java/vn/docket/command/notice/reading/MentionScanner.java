@@ -170,6 +170,8 @@ final class MentionScanner {
         if (qualifierAt(text, tokens, end) || anotherKindAt(text, tokens, end)) {
             end = chunkEnd(text, tokens, end - 1, true);
         }
+        // "các đơn vị được giao nhiệm vụ tại Mục 2 phải ...": which of them, as for any group (see chunkEnd).
+        end = Math.max(end, NameEnds.qualifierEnd(text, tokens, end));
         return found(text, tokens, i, end, null, UnitMention.Kind.GENERIC);
     }
 

@@ -67,6 +67,8 @@ class UnitDirectoryTest {
                 .extracting(UnitMention::written).containsExactly("UBND cấp xã được hình thành sau sắp xếp");
         assertThat(directory.leading("các xã được giao phụ trách vùng biên phải rà soát số hộ"))
                 .extracting(UnitMention::written).containsExactly("các xã được giao phụ trách vùng biên");
+        assertThat(directory.leading("các đơn vị được giao nhiệm vụ tại Mục 2 phải báo cáo kết quả"))
+                .extracting(UnitMention::written).containsExactly("các đơn vị được giao nhiệm vụ tại Mục 2");
         assertThat(directory.leading("các xã được hỗ trợ kinh phí, có trách nhiệm báo cáo"))
                 .extracting(UnitMention::written).containsExactly("các xã");
         assertThat(directory.leading("các xã được hỗ trợ kinh phí làm đường giao thông nông thôn"))
