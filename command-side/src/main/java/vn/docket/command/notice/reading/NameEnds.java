@@ -38,6 +38,8 @@ final class NameEnds {
     private static final List<String> QUALIFIER_OPENERS = Words.list("qualifierOpeners");
     /** How many tokens a qualifying clause may run before its duty word. */
     private static final int LONGEST_QUALIFIER = 16;
+    /** How much text after a token is put in {@link Words#spelling} to compare with a duty word or an opener. */
+    private static final int LONGEST_PHRASE = 40;
 
     private NameEnds() {
     }
@@ -69,7 +71,8 @@ final class NameEnds {
         if (i >= tokens.size() || !tokens.get(i).isWord()) {
             return false;
         }
-        String rest = Words.spelling(text.substring(tokens.get(i).start()));
+        int start = tokens.get(i).start();
+        String rest = Words.spelling(text.substring(start, Math.min(text.length(), start + LONGEST_PHRASE)));
         for (String phrase : phrases) {
             if (rest.startsWith(phrase) && (rest.length() == phrase.length() || !Character.isLetter(rest.charAt(phrase.length())))) {
                 return true;
