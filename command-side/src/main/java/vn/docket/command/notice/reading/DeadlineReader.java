@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Finds a deadline in the words of an item. A date counts only when a deadline phrase introduces
@@ -46,6 +47,14 @@ final class DeadlineReader {
     /** "trước ngày 25 hằng tháng": a day that comes back every month (or quarter), no single date. */
     private static final Pattern DAY_OF_EVERY = Pattern.compile(FLAGS
             + "(?:chậm nhất|muộn nhất|trước|hạn chót|hạn cuối|vào)\\s+(?:(?:ngày|hôm)\\s+)?\\d{1,2}(?![\\d/.-])\\s+(?:của\\s+)?(?:hằng|hàng)\\s+(?:tháng|quý|tuần)");
+
+    /**
+     * "chậm nhất ngày 25 của tháng trước tháng tổ chức phiên họp": a day whose month is told by another
+     * event, no calendar date; the words up to the end of the clause are kept.
+     */
+    private static final Pattern DAY_OF_ANOTHER_MONTH = Pattern.compile(FLAGS
+            + "(?:chậm nhất|muộn nhất|trước|hạn chót|hạn cuối)\\s+(?:là\\s+)?ngày\\s+\\d{1,2}(?![\\d/.-])"
+            + "(?!\\s*(?:tháng\\s+\\d|(?:của\\s+)?(?:hằng|hàng)\\s))[^,.;:()]{0,80}");
 
     private static final Pattern WITHIN_DAYS = Pattern.compile(FLAGS
             + "trong\\s+(?:thời hạn|vòng|thời gian)\\s+(\\d{1,3})\\s+ngày(\\s+làm việc)?"
@@ -135,6 +144,10 @@ final class DeadlineReader {
         while (m.find()) {
             found.add(new Deadline(null, m.group().strip(), m.start(), List.of(RECURRING_DOUBT)));
         }
+        m = DAY_OF_ANOTHER_MONTH.matcher(text);
+        while (m.find()) {
+            found.add(new Deadline(null, m.group().strip(), m.start(), List.of("hạn chỉ ghi ngày, tháng tính theo một việc khác: không có ngày cụ thể")));
+        }
         m = WITHIN_DAYS.matcher(text);
         while (m.find()) {
             found.add(relative(m, issuedOn, meetingOn));
@@ -149,6 +162,12 @@ final class DeadlineReader {
                     List.of("hạn gắn với kỳ họp, không có ngày cụ thể")));
         }
         return Optional.empty();
+    }
+
+    /** True when {@code text} sets a time limit of any kind, a calendar date or not ("chậm nhất ngày 25 của tháng trước ..."). */
+    static boolean setsLimit(String text) {
+        return Stream.of(BY_DATE, DELIVERED_ON, IN_MONTH, IN_QUARTER, DAY_OF_EVERY, DAY_OF_ANOTHER_MONTH, WITHIN_DAYS, MEETING_BOUND)
+                .anyMatch(p -> p.matcher(text).find());
     }
 
     private Deadline relative(Matcher m, LocalDate issuedOn, LocalDate meetingOn) {

@@ -68,7 +68,7 @@ final class ItemReader {
      * coordinates, contributions to the lead, the deadline, the approval route, and what the chair asked.
      * {@code unknown} collects the unit names the directory does not hold.
      */
-    NoticeItem read(RawItem raw, Context context, Warnings warnings) {
+    NoticeItem read(RawItem raw, Context context, List<String> previousLeads, Warnings warnings) {
         String path = "items[" + (raw.ordinal() - 1) + "]";
         Set<String> unknown = new LinkedHashSet<>();
         Opening opening = opening(raw, unknown, warnings, path);
@@ -79,7 +79,9 @@ final class ItemReader {
         }
         String own = String.join("\n", ownParagraphs);
 
-        List<String> leads = leads(ownParagraphs, opening.presentedBy(), context, unknown, warnings, path);
+        // "Đồng thời, chủ động chuẩn bị ...": a further task of the actor of the item before.
+        List<String> carried = ItemSplitter.CONTINUATION.matcher(raw.paragraphs().get(0)).lookingAt() ? previousLeads : List.of();
+        List<String> leads = leads(ownParagraphs, opening.presentedBy(), carried, context, unknown, warnings, path);
         List<String> coordinators = coordinators(ownParagraphs, leads, unknown, warnings, path);
         List<Contribution> contributions = new ArrayList<>();
         for (String paragraph : contributionParagraphs) {
@@ -137,9 +139,12 @@ final class ItemReader {
         return title.replaceAll("[\\s.:;,\\-–]+$", "").strip();
     }
 
-    /** The units the item assigns; failing that, those of the notice's lead-in, or the presenting unit. */
-    private List<String> leads(List<String> ownParagraphs, String presentedBy, Context context, Set<String> unknown,
-                               Warnings warnings, String path) {
+    /**
+     * The units the item assigns; failing that, the actor it goes on from ({@code carried}), those of the
+     * notice's lead-in, or the presenting unit.
+     */
+    private List<String> leads(List<String> ownParagraphs, String presentedBy, List<String> carried, Context context,
+                               Set<String> unknown, Warnings warnings, String path) {
         List<String> leads = new ArrayList<>();
         for (UnitMention mention : lead(ownParagraphs)) {
             leads.addAll(names(mention, unknown, warnings, path + ".lead"));
@@ -147,7 +152,10 @@ final class ItemReader {
         if (!leads.isEmpty()) {
             return leads;
         }
-        if (!context.leadIn().isEmpty()) {
+        if (!carried.isEmpty()) {
+            leads.addAll(carried);
+            warnings.add(path + ".lead", "Câu không nêu đơn vị thực hiện; tạm lấy đơn vị của mục trước: " + String.join(", ", leads));
+        } else if (!context.leadIn().isEmpty()) {
             // "... đề nghị UBND các tỉnh ... như sau: a) Chỉ đạo ...": the item's actor is in the lead-in.
             leads.addAll(context.leadIn());
             warnings.add(path + ".lead", "Mục không nêu đơn vị thực hiện; tạm lấy đơn vị trong câu dẫn: " + String.join(", ", leads));
@@ -346,7 +354,7 @@ final class ItemReader {
                         continue;
                     }
                     if (units.stream().anyMatch(u -> u.kind() != UnitMention.Kind.GENERIC)) {
-                        return bodiesOfHolders(units.stream().filter(u -> u.kind() != UnitMention.Kind.GENERIC).toList(), paragraphs);
+                        return bodiesOfHolders(units, paragraphs);
                     }
                     if (!units.isEmpty() && generic.isEmpty()) {
                         generic = units;

@@ -27,6 +27,8 @@ final class ItemSplitter {
     private static final Pattern RECIPIENTS = Pattern.compile("(?iuU)^nơi\\s*nhận\\s*:");
     /** Words that open a sentence before its subject ("Theo đó, các sở ... căn cứ ..."). */
     static final Pattern CONNECTIVE = Pattern.compile("(?iuU)^(?:theo đó|đồng thời|bên cạnh đó|ngoài ra|mặt khác|trong đó|riêng(?:\\s+đối với)?)\\s*,?\\s*");
+    /** A sentence that goes on with the actor of the sentence before it: "Đồng thời, chủ động chuẩn bị ...". */
+    static final Pattern CONTINUATION = Pattern.compile("(?iuU)^(?:đồng thời|ngoài ra|bên cạnh đó|mặt khác)\\s*,\\s*");
     private static final Pattern MARKER = Pattern.compile("^(?:\\d{1,2}|[IVX]{1,4}|[a-zđ])\\s*[.)]\\s*");
     /** Approvals ("Đồng ý về chủ trương ...", "Chấp thuận nội dung ..."), assessments and admonitions. */
     private static final Pattern NOT_A_TASK = Pattern.compile(
@@ -43,7 +45,7 @@ final class ItemSplitter {
     private static final Pattern ACTING = Pattern.compile(
             "(?iuU)^\\s*,?\\s*(" + String.join("|", Words.list("actingVerbs")) + ")\\b");
     /** What an actor named in the middle of a sentence must do for it to start a task of its own. */
-    private static final Pattern DUTY = Pattern.compile("(?iuU)\\s*(?:cần|phải|có trách nhiệm|chịu trách nhiệm)\\s");
+    private static final Pattern DUTY = Pattern.compile("(?iuU)\\s*(?:" + String.join("|", NameEnds.DUTY_WORDS) + ")\\s");
     /** "đồng chí X chủ trì cuộc họp": who chaired the meeting, not a task. */
     private static final Pattern CHAIRS_MEETING = Pattern.compile("(?iuU)^\\s*,?\\s*(?:đã\\s+)?chủ (?:trì|tọa)\\s+(?:cuộc|phiên|buổi|hội nghị)");
     /** Where a report of a meeting comes to its conclusion: "Kết luận hội nghị, ...", "đồng chí chủ trì kết luận ...". */
@@ -199,7 +201,7 @@ final class ItemSplitter {
                     unit = unit.substring(colon.end());
                 }
                 boolean directive = directives && !unit.strip().endsWith(":");
-                if (directive || assigns(unit, current != null)) {
+                if (directive || assigns(unit, current != null) || (current != null && isFurtherTask(unit))) {
                     if (current != null) {
                         items.add(new RawItem(items.size() + 1, current, false));
                     } else {
@@ -217,6 +219,18 @@ final class ItemSplitter {
             items.add(new RawItem(items.size() + 1, current, false));
         }
         return new NoticeLayout(lines.subList(0, Math.min(headEnd, lines.size())), items, lines.subList(tailStart, lines.size()));
+    }
+
+    /**
+     * "Đồng thời, chủ động chuẩn bị báo cáo ..., gửi về Văn phòng Chính phủ chậm nhất ngày 25 ...": a new
+     * sentence with no subject of its own that gives the actor before it a second task, known by its own
+     * time limit; one item is tracked to one limit. Without a limit ("Đồng thời, báo cáo kết quả ...") it is
+     * the next step of the same task, and a lowercase "đồng thời" inside a sentence joins verbs of one task.
+     */
+    private boolean isFurtherTask(String sentence) {
+        Matcher m = CONTINUATION.matcher(sentence);
+        return m.lookingAt() && Character.isUpperCase(sentence.codePointAt(0))
+                && directory.leadingEnd(sentence.substring(m.end())) == 0 && DeadlineReader.setsLimit(sentence);
     }
 
     /**

@@ -170,6 +170,8 @@ final class MentionScanner {
         if (qualifierAt(text, tokens, end) || anotherKindAt(text, tokens, end)) {
             end = chunkEnd(text, tokens, end - 1, true);
         }
+        // "các đơn vị được giao nhiệm vụ tại Mục 2 phải ...": which of them, as for any group (see chunkEnd).
+        end = Math.max(end, NameEnds.qualifierEnd(text, tokens, end));
         return found(text, tokens, i, end, null, UnitMention.Kind.GENERIC);
     }
 
@@ -387,7 +389,8 @@ final class MentionScanner {
                 continue;
             }
             if (NameEnds.verbAt(text, tokens, i)) {
-                break;
+                int qualified = NameEnds.qualifierEnd(text, tokens, i);
+                return qualified > i ? qualified : i;
             }
             if (!generic && i > from + 1 && NameEnds.levelAt(text, tokens, i) && i + 1 < tokens.size()
                     && tokens.get(i + 1).isWord() && Character.isLowerCase(text.codePointAt(tokens.get(i + 1).start()))

@@ -32,7 +32,53 @@ final class NameEnds {
     /** "thành phố", "TP" after a city unit's name ("Phòng Kinh tế TP"), as token keys, longest first. */
     static final List<List<String>> CITY_SUFFIXES = Words.list("citySuffixes").stream().map(Tokens::key).toList();
 
+    /** What an actor must do ("phải", "có trách nhiệm"), longest first. */
+    static final List<String> DUTY_WORDS = Words.list("dutyWords");
+    /** Words that open a passive clause saying which bodies of a class are meant ("được phân công ..."). */
+    private static final List<String> QUALIFIER_OPENERS = Words.list("qualifierOpeners");
+    /** How many tokens a qualifying clause may run before its duty word. */
+    private static final int LONGEST_QUALIFIER = 16;
+    /** How much text after a token is put in {@link Words#spelling} to compare with a duty word or an opener. */
+    private static final int LONGEST_PHRASE = 40;
+
     private NameEnds() {
+    }
+
+    /**
+     * Where a group's qualifying clause ends, or -1: "UBND cấp xã mới được thành lập hoặc được mở rộng
+     * có trách nhiệm ...", "các thành viên được phân công về địa bàn các thôn phải ...". A passive
+     * clause at token {@code i} followed, in the same clause, by a duty word says which bodies are
+     * meant; the name goes on to the duty word. Without one, "được" is the sentence's verb
+     * ("các xã được hỗ trợ kinh phí").
+     */
+    static int qualifierEnd(String text, List<Token> tokens, int i) {
+        if (!startsWithAny(text, tokens, i, QUALIFIER_OPENERS)) {
+            return -1;
+        }
+        for (int k = i + 1; k < tokens.size() && k <= i + LONGEST_QUALIFIER; k++) {
+            if (!tokens.get(k).isWord() && !tokens.get(k).key().equals(Tokens.AND)) {
+                return -1;
+            }
+            if (startsWithAny(text, tokens, k, DUTY_WORDS)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** True when the words from token {@code i} start with one of {@code phrases}, as whole words in the same spelling. */
+    private static boolean startsWithAny(String text, List<Token> tokens, int i, List<String> phrases) {
+        if (i >= tokens.size() || !tokens.get(i).isWord()) {
+            return false;
+        }
+        int start = tokens.get(i).start();
+        String rest = Words.spelling(text.substring(start, Math.min(text.length(), start + LONGEST_PHRASE)));
+        for (String phrase : phrases) {
+            if (rest.startsWith(phrase) && (rest.length() == phrase.length() || !Character.isLetter(rest.charAt(phrase.length())))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when {@code word} names a level of government ("huyện", "thành phố"), in any case. */

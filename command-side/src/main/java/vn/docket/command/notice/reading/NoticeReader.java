@@ -84,7 +84,7 @@ public final class NoticeReader {
         ItemReader itemReader = new ItemReader(directory, new DeadlineReader(workingDays));
         List<NoticeItem> items = new ArrayList<>();
         for (RawItem raw : layout.items()) {
-            items.add(itemReader.read(raw, context, warnings));
+            items.add(itemReader.read(raw, context, items.isEmpty() ? List.of() : items.get(items.size() - 1).leads(), warnings));
         }
         return new NoticeReading(facts, items, warnings.all());
     }

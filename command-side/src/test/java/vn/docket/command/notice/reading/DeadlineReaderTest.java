@@ -99,6 +99,15 @@ class DeadlineReaderTest {
     }
 
     @Test
+    void a_day_whose_month_another_event_sets_is_kept_as_words_without_a_date() {
+        Deadline d = find("gửi dự thảo về Sở Nội vụ chậm nhất ngày 10 của tháng trước tháng diễn ra kỳ họp, để thẩm định.").orElseThrow();
+        assertThat(d.date()).isNull();
+        assertThat(d.text()).isEqualTo("chậm nhất ngày 10 của tháng trước tháng diễn ra kỳ họp");
+        assertThat(d.doubts()).isNotEmpty();
+        assertThat(find("báo cáo trước ngày 10 tháng 11 năm 2020.").orElseThrow().date()).isEqualTo(LocalDate.of(2020, 11, 10));
+    }
+
+    @Test
     void a_recurring_limit_has_no_single_date() {
         Deadline d = find("gửi Bộ trước ngày 30 tháng 6 hằng năm.").orElseThrow();
         assertThat(d.date()).isNull();

@@ -85,20 +85,20 @@ class NoticeFiguresTest {
         Files.writeString(out, table + "\nCorpus misses\n" + details);
 
         assertThat(corpus.get("refused").cases).as("documents of the shared corpus read").isEqualTo(40);
-        // Regression guards, a little below what the reader reached (first reading in brackets): never above it.
+        // Regression guards at what the reader reached (first reading in brackets): a change that loses a won case fails here.
         assertThat(corpus.get("refused").hits).as("corpus documents refused (10)").isZero();
         assertThat(corpus.get("invented meeting date").hits).as("invented meeting dates (16)").isZero();
         assertThat(corpus.get("invented chair").hits).as("invented chairs (1)").isZero();
-        assertThat(corpus.get("lead").hits).as("corpus leads (19/58)").isGreaterThanOrEqualTo(54);
-        assertThat(corpus.get("lead group").hits).as("corpus lead groups (4/14)").isGreaterThanOrEqualTo(12);
-        assertThat(corpus.get("items found").hits).as("corpus tasks found (43/73)").isGreaterThanOrEqualTo(70);
-        assertThat(corpus.get("coordinators").hits).as("corpus coordinators (12/22)").isGreaterThanOrEqualTo(21);
-        assertThat(corpus.get("deadline").hits).as("corpus deadlines (8/16)").isGreaterThanOrEqualTo(15);
-        assertThat(corpus.get("route").hits).as("corpus routes (6/34)").isGreaterThanOrEqualTo(27);
-        assertThat(corpus.get("false items").hits).as("corpus items that are no task (6/49)").isLessThanOrEqualTo(3);
-        assertThat(corpus.get("notice.number").hits).as("corpus numbers (29/40)").isGreaterThanOrEqualTo(39);
-        assertThat(corpus.get("notice.issuedOn").hits).as("corpus issue dates (29/40)").isGreaterThanOrEqualTo(38);
-        assertThat(corpus.get("notice.issuer").hits).as("corpus issuers (6/40)").isGreaterThanOrEqualTo(31);
+        assertThat(corpus.get("lead").hits).as("corpus leads (19/58)").isGreaterThanOrEqualTo(58);
+        assertThat(corpus.get("lead group").hits).as("corpus lead groups (4/14)").isGreaterThanOrEqualTo(14);
+        assertThat(corpus.get("items found").hits).as("corpus tasks found (43/73)").isGreaterThanOrEqualTo(73);
+        assertThat(corpus.get("coordinators").hits).as("corpus coordinators (12/22)").isGreaterThanOrEqualTo(22);
+        assertThat(corpus.get("deadline").hits).as("corpus deadlines (8/16)").isGreaterThanOrEqualTo(16);
+        assertThat(corpus.get("route").hits).as("corpus routes (6/34)").isGreaterThanOrEqualTo(30);
+        assertThat(corpus.get("false items").hits).as("corpus items that are no task (6/49)").isZero();
+        assertThat(corpus.get("notice.number").hits).as("corpus numbers (29/40)").isGreaterThanOrEqualTo(40);
+        assertThat(corpus.get("notice.issuedOn").hits).as("corpus issue dates (29/40)").isGreaterThanOrEqualTo(40);
+        assertThat(corpus.get("notice.issuer").hits).as("corpus issuers (6/40)").isGreaterThanOrEqualTo(34);
     }
 
     // --- the shared corpus, against key.json ---
@@ -317,7 +317,13 @@ class NoticeFiguresTest {
         if (item.leads().stream().anyMatch(l -> wanted.contains(actorKey(l)))) {
             return true;
         }
-        return !item.leads().isEmpty() && actorKey(String.join(", ", item.leads())).equals(actorKey(lead));
+        // The key writes co-leads as one string joined by commas or "và" ("Ban CHQS xã và các thành viên ..."), the reader lists them.
+        return !item.leads().isEmpty() && asList(actorKey(String.join(", ", item.leads()))).equals(asList(actorKey(lead)));
+    }
+
+    /** An actor key with "và" dropped, so that "A và B" and "A, B" compare as the same list. */
+    private static String asList(String key) {
+        return (" " + key + " ").replace(" va ", " ").strip();
     }
 
     private static boolean hasGroup(NoticeItem item, String group) {

@@ -2,6 +2,8 @@ package vn.docket.command.notice.reading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,6 +91,54 @@ class SeveralActorsReadingTest {
 
         assertThat(reading.items()).extracting(NoticeItem::lead).containsExactly("cấp huyện", "Các địa phương");
         assertThat(reading.items()).extracting(NoticeItem::deadline).extracting(String::valueOf).containsExactly("2024-09-30", "2024-10-15");
+    }
+
+    @Test
+    void a_group_named_with_a_passive_clause_before_its_duty_is_the_lead_with_that_clause() {
+        NoticeReading reading = reader.readText("""
+                Sở Nội vụ vừa hướng dẫn việc bàn giao hồ sơ sau khi sắp xếp đơn vị hành chính.
+                Theo đó, UBND các xã cũ lập danh mục hồ sơ lưu trữ, bàn giao trước ngày 15/7/2025. UBND cấp xã được hình thành sau sắp xếp có trách nhiệm tiếp nhận hồ sơ, báo cáo Sở Nội vụ khi có vướng mắc.
+                """);
+
+        assertThat(reading.items()).extracting(NoticeItem::lead)
+                .containsExactly("UBND các xã cũ", "UBND cấp xã được hình thành sau sắp xếp");
+        assertThat(reading.items().get(1).submitTo()).containsExactly("Sở Nội vụ");
+    }
+
+    @Test
+    void a_group_asked_together_with_a_named_unit_is_a_co_lead() {
+        NoticeReading reading = reader.readText("""
+                Kết luận cuộc họp, đồng chí Chủ tịch UBND xã đề nghị Công an xã và các thành viên Tổ an ninh được giao phụ trách các thôn phải rà soát người tạm trú trước ngày 20/6/2025.
+                """);
+
+        assertThat(reading.items()).hasSize(1);
+        assertThat(reading.items().get(0).leads())
+                .containsExactly("Công an xã", "các thành viên Tổ an ninh được giao phụ trách các thôn");
+    }
+
+    @Test
+    void a_sentence_with_no_subject_opening_with_dong_thoi_and_its_own_limit_is_a_further_task_of_the_same_actor() {
+        NoticeReading reading = reader.readText("""
+                Văn phòng UBND tỉnh vừa có văn bản về chuẩn bị các phiên họp thường kỳ.
+                Văn bản yêu cầu các sở, ngành bố trí lãnh đạo dự họp đầy đủ, không cử người dự thay. Đồng thời, chủ động chuẩn bị các đề án được giao, gửi về Văn phòng UBND tỉnh chậm nhất ngày 20 của tháng trước tháng họp.
+                """);
+
+        assertThat(reading.items()).hasSize(2);
+        assertThat(reading.items()).extracting(NoticeItem::leads).containsOnly(List.of("các sở, ngành"));
+        assertThat(reading.items().get(1).deadlineText()).isEqualTo("chậm nhất ngày 20 của tháng trước tháng họp");
+        assertThat(reading.items().get(1).submitTo()).containsExactly("Văn phòng UBND tỉnh");
+        assertThat(reading.warnings()).anyMatch(w -> w.field().equals("items[1].lead") && w.message().contains("mục trước"));
+    }
+
+    @Test
+    void a_sentence_opening_with_dong_thoi_without_a_limit_of_its_own_is_the_next_step_of_the_same_task() {
+        NoticeReading reading = reader.readText("""
+                Chủ tịch UBND huyện có ý kiến như sau:
+                Đề nghị Phòng Tài nguyên và Môi trường kiểm tra lại hồ sơ giao đất của các hộ dân ven sông. Đồng thời, báo cáo đề xuất UBND huyện hướng xử lý.
+                """);
+
+        assertThat(reading.items()).hasSize(1);
+        assertThat(reading.items().get(0).submitTo()).containsExactly("UBND huyện");
     }
 
     @Test

@@ -62,6 +62,20 @@ class UnitDirectoryTest {
     }
 
     @Test
+    void a_passive_clause_before_a_duty_says_which_bodies_of_a_group_and_without_a_duty_it_is_the_verb() {
+        assertThat(directory.leading("UBND cấp xã được hình thành sau sắp xếp có trách nhiệm tiếp nhận hồ sơ"))
+                .extracting(UnitMention::written).containsExactly("UBND cấp xã được hình thành sau sắp xếp");
+        assertThat(directory.leading("các xã được giao phụ trách vùng biên phải rà soát số hộ"))
+                .extracting(UnitMention::written).containsExactly("các xã được giao phụ trách vùng biên");
+        assertThat(directory.leading("các đơn vị được giao nhiệm vụ tại Mục 2 phải báo cáo kết quả"))
+                .extracting(UnitMention::written).containsExactly("các đơn vị được giao nhiệm vụ tại Mục 2");
+        assertThat(directory.leading("các xã được hỗ trợ kinh phí, có trách nhiệm báo cáo"))
+                .extracting(UnitMention::written).containsExactly("các xã");
+        assertThat(directory.leading("các xã được hỗ trợ kinh phí làm đường giao thông nông thôn"))
+                .extracting(UnitMention::written).containsExactly("các xã");
+    }
+
+    @Test
     void a_council_named_in_full_before_cac_is_a_group_of_bodies_not_one_unit() {
         assertThat(directory.leading("Hội đồng nhân dân các xã, thị trấn và Ủy ban nhân dân các xã giám sát việc chi trả"))
                 .extracting(UnitMention::written, UnitMention::kind)
