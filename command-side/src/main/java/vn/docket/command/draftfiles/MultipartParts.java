@@ -47,6 +47,8 @@ final class MultipartParts {
     private final long maxRequestBytes;
     private final long maxPartBytes;
     private final byte[] buffer = new byte[64 * 1024];
+    /** A part's headers as read, grown as a longer one comes, up to the limit. */
+    private byte[] headerBytes = new byte[1024];
     private final Delimiter outer;
     private int head;
     private int tail;
@@ -244,14 +246,14 @@ final class MultipartParts {
         byte[] separator = {CR, LF, CR, LF};
         int matched = 0;
         int size = 0;
-        byte[] read = new byte[256];
+        byte[] read = headerBytes;
         while (matched < separator.length) {
             byte b = readByte();
             if (++size > maxHeaderBytes) {
                 throw new TooLarge(false);
             }
             if (size > read.length) {
-                read = Arrays.copyOf(read, Math.min(read.length * 2, maxHeaderBytes));
+                read = headerBytes = Arrays.copyOf(read, Math.min(read.length * 2, maxHeaderBytes));
             }
             // The library's matching, kept: a mismatch starts over without looking at this byte again.
             matched = b == separator[matched] ? matched + 1 : 0;

@@ -22,26 +22,31 @@ import java.util.Map;
 final class PartHeaders {
 
     private final Map<String, String> headers;
+    /** The Content-Disposition's parameters, read once. */
+    private Map<String, String> disposition;
 
     private PartHeaders(Map<String, String> headers) {
         this.headers = headers;
     }
 
-    /** The header lines of a part, up to the first empty line. */
+    /** The header lines of a part, up to the first empty line (the block ends with one). */
     static PartHeaders parse(String block) {
         Map<String, String> headers = new HashMap<>();
-        String[] lines = block.split("\r\n", -1);
-        for (int i = 0; i < lines.length && !lines[i].isEmpty(); i++) {
-            StringBuilder line = new StringBuilder(lines[i]);
-            while (i + 1 < lines.length && continues(lines[i + 1])) {
-                String next = lines[++i];
-                int from = 0;
-                while (from < next.length() && (next.charAt(from) == ' ' || next.charAt(from) == '\t')) {
+        int start = 0;
+        int end;
+        while ((end = block.indexOf("\r\n", start)) > start) {
+            String line = block.substring(start, end);
+            start = end + 2;
+            while (start < block.length() && (block.charAt(start) == ' ' || block.charAt(start) == '\t')) {
+                int from = start;
+                while (block.charAt(from) == ' ' || block.charAt(from) == '\t') {
                     from++;
                 }
-                line.append(' ').append(next, from, next.length());
+                end = block.indexOf("\r\n", from);
+                line = line + ' ' + block.substring(from, end);
+                start = end + 2;
             }
-            int colon = line.indexOf(":");
+            int colon = line.indexOf(':');
             if (colon >= 0) { // a line without one is not a header: left out
                 headers.putIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ENGLISH), line.substring(colon + 1).trim());
             }
@@ -49,8 +54,12 @@ final class PartHeaders {
         return new PartHeaders(headers);
     }
 
-    private static boolean continues(String line) {
-        return !line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t');
+    private Map<String, String> disposition() {
+        if (disposition == null) {
+            String value = get("Content-Disposition");
+            disposition = value == null ? Map.of() : parameters(value, ';');
+        }
+        return disposition;
     }
 
     /** The header's value, whatever the case of its name; null if the part has none. */
@@ -64,7 +73,7 @@ final class PartHeaders {
         if (!"form-data".equals(type(disposition))) {
             return null;
         }
-        String name = value(parameters(disposition, ';'), "name");
+        String name = value(disposition(), "name");
         return name == null ? null : name.trim();
     }
 
@@ -78,7 +87,7 @@ final class PartHeaders {
         if (!"form-data".equals(type) && !"attachment".equals(type)) {
             return null;
         }
-        Map<String, String> parameters = parameters(disposition, ';');
+        Map<String, String> parameters = disposition();
         if (!parameters.containsKey("filename") && !parameters.containsKey("filename*")) {
             return null;
         }
