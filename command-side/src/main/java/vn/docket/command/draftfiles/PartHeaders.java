@@ -16,7 +16,8 @@ import java.util.Map;
  * wrong: {@code filename*} (RFC 6266, RFC 5987) wins over {@code filename} in either order (the library took the
  * last one), a backslash escapes a quote or a backslash in a quoted string (the library kept the backslash, so the
  * name was then refused for it) and an ext-value that does not decode as UTF-8 or ISO-8859-1 is not used (the library
- * gave a name of replacement characters). RFC 2047 encoded-words ({@code =?UTF-8?B?...?=}), which the library decoded
+ * gave a name of replacement characters). The disposition's type is the word before the first {@code ;} (the library
+took any that started with {@code form-data}). RFC 2047 encoded-words ({@code =?UTF-8?B?...?=}), which the library decoded
  * and RFC 7578 says not to send, are taken as they are.
  */
 final class PartHeaders {
@@ -69,8 +70,7 @@ final class PartHeaders {
 
     /** The {@code name} of a {@code form-data} part; null for any other, or one without a name. */
     String fieldName() {
-        String disposition = get("Content-Disposition");
-        if (!"form-data".equals(type(disposition))) {
+        if (!"form-data".equals(type(get("Content-Disposition")))) {
             return null;
         }
         String name = value(disposition(), "name");
@@ -82,8 +82,7 @@ final class PartHeaders {
      * with no value or one that cannot be decoded (the hand-in then refuses the name).
      */
     String fileName() {
-        String disposition = get("Content-Disposition");
-        String type = type(disposition);
+        String type = type(get("Content-Disposition"));
         if (!"form-data".equals(type) && !"attachment".equals(type)) {
             return null;
         }
