@@ -11,10 +11,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -317,6 +320,61 @@ class DraftFilesTest {
             assertThat(d.documentName()).isEqualTo("Dự thảo.docx");
         });
         assertThat(download("chair", 1).getBody()).isEqualTo(content);
+    }
+
+    /** "Dự thảo " and accented letters, 255 characters in NFC: 755 bytes of UTF-8, 2,265 percent-encoded. */
+    static String longVietnameseName() {
+        String accented = "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ";
+        StringBuilder name = new StringBuilder("Dự thảo ");
+        while (name.length() < 250) {
+            name.append(accented.charAt(name.length() % accented.length()));
+        }
+        return name.append(".docx").toString();
+    }
+
+    static String percentEncoded(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** A form of one file part, its Content-Disposition's parameters after {@code form-data; name="file"} as given. */
+    static byte[] fileForm(String boundary, String parameters, byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; " + parameters
+                + "\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    @ParameterizedTest(name = "sent {0}")
+    @ValueSource(strings = {"raw", "percent-encoded in filename*", "decomposed, percent-encoded in filename* after an ASCII filename"})
+    void a_255_character_vietnamese_file_name_is_stored_under_its_exact_nfc_name(String how) throws Exception {
+        String name = longVietnameseName();
+        assertThat(name).hasSize(255).isEqualTo(Normalizer.normalize(name, Normalizer.Form.NFC));
+        String parameters = switch (how) {
+            case "raw" -> "filename=\"" + name + "\"";
+            case "percent-encoded in filename*" -> "filename*=UTF-8''" + percentEncoded(name);
+            default -> "filename=\"Du thao.docx\"; filename*=UTF-8''" + percentEncoded(Normalizer.normalize(name, Normalizer.Form.NFD));
+        };
+        byte[] content = docx(PARAGRAPHS);
+
+        HttpResponse<String> answer = send("b0undary", fileForm("b0undary", parameters, content), false);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        assertThat(drafts()).singleElement().satisfies(d -> assertThat(d.documentName()).isEqualTo(name));
+        assertThat(download("chair", 1).getBody()).isEqualTo(content);
+    }
+
+    @Test
+    void a_file_name_whose_header_passes_8_kb_is_refused_as_too_large_naming_the_rule_and_nothing_is_stored() throws Exception {
+        long before = storedPieces();
+        HttpResponse<String> answer = send("b0undary", fileForm("b0undary",
+                "filename*=UTF-8''" + percentEncoded("ệ".repeat(1000) + ".docx"), docx(PARAGRAPHS)), false);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(413);
+        assertThat(answer.body()).contains("\"rule\":\"request-too-large\"");
+        assertThat(drafts()).isEmpty();
+        assertThat(storedPieces()).isEqualTo(before);
     }
 
     @Test

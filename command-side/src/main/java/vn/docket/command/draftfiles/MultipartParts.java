@@ -6,17 +6,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
-import org.apache.commons.fileupload2.core.DiskFileItem;
-import org.apache.commons.fileupload2.core.DiskFileItemFactory;
-import org.apache.commons.fileupload2.core.FileItemHeaders;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 
 /**
  * A {@code multipart/form-data} body read part by part as it arrives. It gives the answers commons-fileupload's
  * streaming parser gave (which part is which, where a body ends, what is refused and why: {@code
- * MultipartPartsFuzzTest} holds it to them, quirks included), and still reads each part's headers with that library,
- * but it finds the boundary after a part's body by skipping ahead (Horspool): the library compared the body byte by
- * byte, a third of the request thread's time on a 10 MB hand-in.
+ * MultipartPartsFuzzTest} holds it to them, quirks included, but where {@link PartHeaders} says the library was
+ * wrong). It finds the boundary after a part's body by skipping ahead (Horspool): the library compared the body byte
+ * by byte, a third of the request thread's time on a 10 MB hand-in. A part's headers may take {@link #HEADERS_MAX}
+ * bytes, not the library's 512: a 255-letter Vietnamese file name is up to 765 bytes raw and 2,295 percent-encoded.
  */
 final class MultipartParts {
 
@@ -34,19 +31,24 @@ final class MultipartParts {
     record Part(String fieldName, String fileName, boolean formField) {
     }
 
-    /** The library's limit on one part's headers, kept: over it, the request is refused as too large. */
-    private static final int HEADERS_MAX = 512;
+    /**
+     * One part's headers at most: over it, the request is refused as too large. Room for a 255-character file name of
+     * any script sent both raw and percent-encoded in {@code filename*}: 255 × 4 bytes + 255 × 12 = 4,080.
+     */
+    static final int HEADERS_MAX = 8 * 1024;
     /** The library refused a boundary its 4 KB buffer could not hold beside the delimiter's prefix and one byte. */
     private static final int BOUNDARY_MAX = 4096 - 5;
     private static final byte CR = '\r';
     private static final byte LF = '\n';
     private static final byte DASH = '-';
 
-    private final JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> headerReader = new JakartaServletFileUpload<>();
     private final InputStream in;
+    private final int maxHeaderBytes;
     private final long maxRequestBytes;
     private final long maxPartBytes;
     private final byte[] buffer = new byte[64 * 1024];
+    /** A part's headers as read, grown as a longer one comes, up to the limit. */
+    private byte[] headerBytes = new byte[1024];
     private final Delimiter outer;
     private int head;
     private int tail;
@@ -69,19 +71,26 @@ final class MultipartParts {
      */
     MultipartParts(InputStream in, String contentType, long contentLength, long maxRequestBytes, long maxPartBytes)
             throws IOException {
+        this(in, contentType, contentLength, maxRequestBytes, maxPartBytes, HEADERS_MAX);
+    }
+
+    /** With another limit on a part's headers: the library's 512 bytes, to compare with it. */
+    MultipartParts(InputStream in, String contentType, long contentLength, long maxRequestBytes, long maxPartBytes,
+                   int maxHeaderBytes) throws IOException {
         if (contentType == null || !contentType.toLowerCase(Locale.ENGLISH).startsWith("multipart/")) {
             throw new IOException("Not a multipart request: " + contentType);
         }
         if (contentLength != -1 && contentLength > maxRequestBytes) {
             throw new TooLarge(false);
         }
-        byte[] boundary = headerReader.getBoundary(contentType);
+        byte[] boundary = PartHeaders.boundary(contentType);
         if (boundary == null || boundary.length > BOUNDARY_MAX) {
             throw new IOException("No usable multipart boundary");
         }
         this.in = in;
         this.maxRequestBytes = maxRequestBytes;
         this.maxPartBytes = maxPartBytes;
+        this.maxHeaderBytes = maxHeaderBytes;
         this.outer = new Delimiter(boundary);
         this.delimiter = outer;
     }
@@ -104,13 +113,13 @@ final class MultipartParts {
                 nestedField = null;
                 continue;
             }
-            FileItemHeaders headers = headerReader.getParsedHeaders(readHeaders());
+            PartHeaders headers = PartHeaders.parse(readHeaders());
             if (nestedField == null) {
-                String field = headerReader.getFieldName(headers);
+                String field = headers.fieldName();
                 if (field != null) {
-                    String type = headers.getHeader("Content-type");
+                    String type = headers.get("Content-Type");
                     if (type != null && type.toLowerCase(Locale.ENGLISH).startsWith("multipart/mixed")) {
-                        byte[] nested = headerReader.getBoundary(type);
+                        byte[] nested = PartHeaders.boundary(type);
                         // The library could only switch to a boundary as long as the form's.
                         if (nested == null || nested.length != outer.bytes.length - 4) {
                             throw new IOException("A nested multipart's boundary is missing or of another length");
@@ -119,11 +128,11 @@ final class MultipartParts {
                         nestedField = field;
                         continue;
                     }
-                    String fileName = headerReader.getFileName(headers);
+                    String fileName = headers.fileName();
                     return body(new Part(field, fileName, fileName == null), headers);
                 }
             } else {
-                String fileName = headerReader.getFileName(headers);
+                String fileName = headers.fileName();
                 if (fileName != null) {
                     return body(new Part(nestedField, fileName, false), headers);
                 }
@@ -132,10 +141,10 @@ final class MultipartParts {
         }
     }
 
-    private Part body(Part part, FileItemHeaders headers) throws TooLarge {
+    private Part body(Part part, PartHeaders headers) throws TooLarge {
         long declared;
         try {
-            declared = Long.parseLong(headers.getHeader("Content-length"));
+            declared = Long.parseLong(headers.get("Content-Length"));
         } catch (RuntimeException e) {
             declared = -1;
         }
@@ -232,16 +241,19 @@ final class MultipartParts {
         }
     }
 
-    /** A part's header lines up to the blank line, at most {@link #HEADERS_MAX} bytes, decoded as UTF-8. */
+    /** A part's header lines up to the blank line, at most {@link #maxHeaderBytes}, decoded as UTF-8. */
     private String readHeaders() throws IOException {
         byte[] separator = {CR, LF, CR, LF};
         int matched = 0;
         int size = 0;
-        byte[] read = new byte[HEADERS_MAX];
+        byte[] read = headerBytes;
         while (matched < separator.length) {
             byte b = readByte();
-            if (++size > HEADERS_MAX) {
+            if (++size > maxHeaderBytes) {
                 throw new TooLarge(false);
+            }
+            if (size > read.length) {
+                read = headerBytes = Arrays.copyOf(read, Math.min(read.length * 2, maxHeaderBytes));
             }
             // The library's matching, kept: a mismatch starts over without looking at this byte again.
             matched = b == separator[matched] ? matched + 1 : 0;

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -28,36 +29,58 @@ import org.springframework.mock.web.MockHttpServletRequest;
  * under small limits, fed in random pieces, both must read the same parts with the same bytes, or refuse alike
  * (a part over its limit, the request over its limit, or malformed). Where the library failed outright (a nested
  * multipart naming no boundary, an index out of bounds on some cut bodies: a 500 before), there is nothing to compare
- * and Docket's reader only has to answer.
+ * and Docket's reader only has to answer. Where the library read a header wrongly (see {@link PartHeaders}: a
+ * {@code filename*} before a {@code filename}, backslash escapes), the library reads the same form written the way it
+ * read right, and the form is not mutated. Docket reads a part's headers up to 8 KB where the library stopped at 512
+ * bytes: it is held to the library with the library's limit, and with its own wherever no part's headers passed 512.
+ *
+ * <p>commons-fileupload is a test dependency for this oracle only: Docket no longer runs it.
  */
 class MultipartPartsFuzzTest {
 
     private static final String BOUNDARY_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'()+_,-./:=? ";
     private static final String[] NAMES = {"file", "note", "effectiveDate", "answers", "tên trường", "a\"b", "", " x "};
     private static final String[] FILE_NAMES = {"Dự thảo v2.docx", "a.pdf", "", "C:\\tmp\\kế hoạch.docx", "x\u0000y.txt",
-            "\"quoted\".txt", "Báo cáo tổng hợp giải trình, tiếp thu ý kiến của các sở, ngành.docx"};
+            "\"quoted\".txt", "Báo cáo tổng hợp giải trình, tiếp thu ý kiến của các sở, ngành.docx", "café; a=b.txt"};
+    /** The library's limit on a part's headers, which it cannot be given another of. */
+    private static final int LIBRARY_HEADERS_MAX = 512;
 
     @Test
     void reads_every_form_as_the_library_did_or_refuses_it_alike() throws Exception {
+        int rewrittenCompared = 0;
         for (int seed = 0; seed < 4000; seed++) {
             Random random = new Random(seed);
             String boundary = boundary(random);
-            byte[] body = form(random, boundary);
-            body = mutate(random, body);
+            Form form = form(random, boundary);
+            boolean rewritten = !Arrays.equals(form.sent(), form.forLibrary());
+            // Nor is a form with an ext-value mutated: one cut or changed is not used by Docket (PartHeadersTest), the
+            // library decoded what it could of it.
+            boolean kept = rewritten || new String(form.sent(), StandardCharsets.UTF_8).contains("*=");
+            byte[] body = kept ? form.sent() : mutate(random, form.sent());
             boolean lengthDeclared = random.nextInt(4) != 0;
-            long maxRequest = random.nextInt(5) == 0 ? Math.max(1, body.length - random.nextInt(50) + 25) : 51L << 20;
+            long maxRequest = random.nextInt(5) == 0 && !rewritten ? Math.max(1, body.length - random.nextInt(50) + 25) : 51L << 20;
             long maxPart = random.nextInt(5) == 0 ? 1 + random.nextInt(400) : 50L << 20;
             String contentType = random.nextInt(30) == 0 ? "multipart/form-data" // no boundary
                     : "multipart/form-data; boundary=" + (boundary.contains(" ") || random.nextBoolean() ? "\"" + boundary + "\"" : boundary);
 
-            String library = library(body, contentType, lengthDeclared, maxRequest, maxPart);
-            String docket = docket(body, contentType, lengthDeclared, maxRequest, maxPart, new Random(seed));
+            String library = library(rewritten ? form.forLibrary() : body, contentType, lengthDeclared, maxRequest, maxPart);
+            String docket = docket(body, contentType, lengthDeclared, maxRequest, maxPart, new Random(seed), LIBRARY_HEADERS_MAX);
+            String docketOwnLimit = docket(body, contentType, lengthDeclared, maxRequest, maxPart, new Random(seed),
+                    MultipartParts.HEADERS_MAX);
             if (library.startsWith("failed: ")) {
                 continue; // no answer to compare: Docket's reader answered without failing, which is all to ask
             }
+            if (rewritten && library.equals("refused: the request over its limit")) {
+                continue; // the form as rewritten for the library has longer headers than the one sent: no answer to compare
+            }
             assertThat(docket).as("seed %d (length declared %s, limits %d/%d), body:%n%s", seed, lengthDeclared,
                     maxRequest, maxPart, new String(body, StandardCharsets.ISO_8859_1)).isEqualTo(library);
+            if (!library.equals("refused: the request over its limit")) {
+                assertThat(docketOwnLimit).as("seed %d with Docket's header limit", seed).isEqualTo(library);
+            }
+            rewrittenCompared += rewritten ? 1 : 0;
         }
+        assertThat(rewrittenCompared).as("forms the library read wrongly, compared as rewritten").isGreaterThan(200);
     }
 
     @Test
@@ -78,7 +101,7 @@ class MultipartPartsFuzzTest {
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         String contentType = "multipart/form-data; boundary=" + boundary;
 
-        String docket = docket(body.toByteArray(), contentType, true, 51L << 20, 50L << 20, random);
+        String docket = docket(body.toByteArray(), contentType, true, 51L << 20, 50L << 20, random, MultipartParts.HEADERS_MAX);
         assertThat(docket).isEqualTo(library(body.toByteArray(), contentType, true, 51L << 20, 50L << 20));
         assertThat(docket).contains("file|Dự thảo.docx|false|" + sha256(file));
     }
@@ -140,7 +163,7 @@ class MultipartPartsFuzzTest {
 
     /** The same with Docket's reader, the body arriving in random pieces as from a network. */
     private static String docket(byte[] body, String contentType, boolean lengthDeclared, long maxRequest, long maxPart,
-                                 Random random) {
+                                 Random random, int maxHeaders) {
         InputStream pieces = new ByteArrayInputStream(body) {
             @Override
             public synchronized int read(byte[] b, int off, int len) {
@@ -149,7 +172,8 @@ class MultipartPartsFuzzTest {
         };
         List<String> parts = new ArrayList<>();
         try {
-            MultipartParts form = new MultipartParts(pieces, contentType, lengthDeclared ? body.length : -1, maxRequest, maxPart);
+            MultipartParts form = new MultipartParts(pieces, contentType, lengthDeclared ? body.length : -1, maxRequest,
+                    maxPart, maxHeaders);
             for (MultipartParts.Part part = form.next(); part != null; part = form.next()) {
                 ByteArrayOutputStream content = new ByteArrayOutputStream();
                 byte[] buffer = new byte[1 + random.nextInt(70_000)];
@@ -176,9 +200,32 @@ class MultipartPartsFuzzTest {
         return out.toString();
     }
 
-    /** A form as a browser or a script sends it, now and then with a preamble, an epilogue, bare LFs or a nested multipart. */
-    private static byte[] form(Random random, String boundary) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    /** A form as sent, and as the library is given it: the same but where it would read a header wrongly. */
+    record Form(byte[] sent, byte[] forLibrary) {
+    }
+
+    /** Writes a form twice, the same bytes to both but where {@link #write(String, String)} says otherwise. */
+    private static final class Out {
+        final ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        final ByteArrayOutputStream forLibrary = new ByteArrayOutputStream();
+
+        void writeBytes(byte[] bytes) {
+            sent.writeBytes(bytes);
+            forLibrary.writeBytes(bytes);
+        }
+
+        void write(String sentText, String libraryText) {
+            sent.writeBytes(sentText.getBytes(StandardCharsets.UTF_8));
+            forLibrary.writeBytes(libraryText.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * A form as a browser or a script sends it, now and then with a preamble, an epilogue, bare LFs or a nested
+     * multipart, its Content-Disposition written in the ways clients write it (see {@link #disposition}).
+     */
+    private static Form form(Random random, String boundary) {
+        Out out = new Out();
         if (random.nextInt(8) == 0) {
             out.writeBytes(bytes(random, boundary, random.nextInt(40)));
             out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -206,9 +253,11 @@ class MultipartPartsFuzzTest {
                 case 0 -> headers.append("Content-Disposition: attachment; name=\"").append(name).append("\"\r\n");
                 case 1 -> headers.append("X-Other: 1\r\n"); // no name: the part is skipped
                 case 2 -> headers.append("content-disposition: FORM-DATA; NAME=").append(name.replace(" ", "")).append("\r\n");
-                default -> headers.append("Content-Disposition: form-data; name=\"").append(name).append('"')
-                        .append(random.nextInt(3) == 0 ? "; filename=\"" + FILE_NAMES[random.nextInt(FILE_NAMES.length)] + "\"" : "")
-                        .append("\r\n");
+                default -> {
+                    String[] disposition = disposition(random, name,
+                            random.nextInt(3) == 0 ? FILE_NAMES[random.nextInt(FILE_NAMES.length)] : null);
+                    out.write(disposition[0], disposition[1]);
+                }
             }
             if (random.nextInt(3) == 0) {
                 headers.append("Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document\r\n");
@@ -230,7 +279,76 @@ class MultipartPartsFuzzTest {
                 out.writeBytes(("\r\nepilogue --" + boundary + "\r\n").getBytes(StandardCharsets.UTF_8));
             }
         }
-        return out.toByteArray();
+        return new Form(out.sent.toByteArray(), out.forLibrary.toByteArray());
+    }
+
+    /**
+     * A Content-Disposition line naming a field and maybe a file, in any case and order, with {@code filename*}
+     * (UTF-8 or ISO-8859-1, quoted or not) alone, after or before a plain {@code filename}, or a quoted name with
+     * backslash escapes: as sent, and as the library is to be given it.
+     */
+    private static String[] disposition(Random random, String name, String fileName) {
+        String header = new String[] {"Content-Disposition", "content-disposition", "CONTENT-DISPOSITION"}[random.nextInt(3)];
+        String type = random.nextInt(4) == 0 ? "Form-Data" : "form-data";
+        String nameParameter = (random.nextInt(4) == 0 ? "Name" : "name") + (random.nextInt(6) == 0 ? " = " : "=") + '"' + name + '"';
+        String sent = null;
+        String forLibrary = null;
+        if (fileName != null) {
+            String plain = random.nextInt(4) == 0 ? "FileName" : "filename";
+            String extended = plain + "*=" + extValue(random, fileName);
+            int variant = random.nextInt(8);
+            if (name.contains("\"") && (variant == 2 || variant == 3)) {
+                variant = 0; // a name with a bare quote runs to the line's end: rewriting after it would change it too
+            }
+            switch (variant) {
+                case 0 -> sent = extended;
+                case 1 -> sent = plain + "=\"Du thao.docx\"; " + extended; // the star last: the library took it too
+                case 2 -> { // the star first: the library took the plain one, being the last
+                    sent = extended + "; " + plain + "=\"Du thao.docx\"";
+                    forLibrary = plain + "=\"Du thao.docx\"; " + extended;
+                }
+                case 3 -> { // escaped: the library kept the backslashes
+                    sent = plain + "=\"" + fileName.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+                    forLibrary = plain + "*=UTF-8''" + percentEncoded(fileName, StandardCharsets.UTF_8);
+                }
+                default -> sent = plain + "=\"" + fileName + '"';
+            }
+        }
+        String[] parameters = sent == null ? new String[] {nameParameter} : new String[] {nameParameter, sent};
+        String[] libraryParameters = forLibrary == null ? parameters : new String[] {nameParameter, forLibrary};
+        boolean fileFirst = random.nextInt(5) == 0;
+        String separator = random.nextInt(6) == 0 ? " ;" : "; ";
+        return new String[] {line(header, type, parameters, fileFirst, separator),
+                line(header, type, libraryParameters, fileFirst, separator)};
+    }
+
+    private static String line(String header, String type, String[] parameters, boolean reversed, String separator) {
+        List<String> ordered = new ArrayList<>(List.of(parameters));
+        if (reversed) {
+            java.util.Collections.reverse(ordered);
+        }
+        return header + ": " + type + separator + String.join(separator, ordered) + "\r\n";
+    }
+
+    /** An RFC 5987 ext-value: ISO-8859-1 for a name that fits it, now and then; quoted now and then, as some send it. */
+    private static String extValue(Random random, String fileName) {
+        boolean latin = random.nextBoolean() && StandardCharsets.ISO_8859_1.newEncoder().canEncode(fileName);
+        String value = (latin ? (random.nextBoolean() ? "ISO-8859-1" : "iso-8859-1") + "'vi'" : (random.nextBoolean() ? "UTF-8" : "utf-8") + "''")
+                + percentEncoded(fileName, latin ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        return random.nextInt(5) == 0 ? '"' + value + '"' : value;
+    }
+
+    private static String percentEncoded(String text, java.nio.charset.Charset charset) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : text.getBytes(charset)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_') {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format("%02X", (int) c));
+            }
+        }
+        return out.toString();
     }
 
     /** Random bytes with, now and then, near-delimiters in them: CRLF and dashes, the boundary cut short or whole. */
