@@ -1,10 +1,6 @@
 package vn.docket.query.assignments;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,9 +10,9 @@ import java.util.UUID;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.docket.events.Actor;
 import vn.docket.events.DeadlineMissed;
 import vn.docket.events.DeliverableKind;
@@ -47,23 +43,16 @@ class AssignmentJsonTest {
     static final Actor VICE = new Actor("pct", "Lê Văn Phó", null, Role.VICE_CHAIR);
     static final List<String> ROUTE = List.of("Phó Chủ tịch UBND", "Chủ tịch UBND");
 
-    MongoServer server;
-    MongoClient client;
     MongoDatabase database;
     AnnotationEventHandlerAdapter projection;
 
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.inMemory();
+
     @BeforeEach
     void setUp() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-        database = client.getDatabase("test");
+        database = db.database();
         projection = new AnnotationEventHandlerAdapter(new AssignmentListProjection(database));
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-        server.shutdownNow();
     }
 
     @Test

@@ -1,10 +1,6 @@
 package vn.docket.query.audit;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,10 +11,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.docket.events.AccessDenied;
 import vn.docket.events.Actor;
 import vn.docket.events.DeliverableKind;
@@ -28,6 +23,7 @@ import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.UserRegistered;
 import vn.docket.query.assignments.AssignmentIndex;
+import vn.docket.query.assignments.TestDatabase;
 import vn.docket.query.assignments.TestReadSide;
 import vn.docket.query.support.ApiJson;
 
@@ -40,16 +36,15 @@ class AuditJsonTest {
     static final Actor CLERK = new Actor("lan", "Nguyễn Thị Lan", null, Role.CLERK);
     static final Actor STAFF = new Actor("hung", "Trần Văn Hùng", "Phòng Kinh tế", Role.UNIT_STAFF);
 
-    MongoServer server;
-    MongoClient client;
     List<AnnotationEventHandlerAdapter> handlers;
     AuditController controller;
 
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.inMemory();
+
     @BeforeEach
     void setUp() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-        MongoDatabase database = client.getDatabase("test");
+        MongoDatabase database = db.database();
         AssignmentIndex assignments = TestReadSide.index();
         AuditIndex index = new AuditIndex();
         handlers = List.of(new AnnotationEventHandlerAdapter(assignments), new AnnotationEventHandlerAdapter(index),
@@ -57,13 +52,6 @@ class AuditJsonTest {
         controller = new AuditController(database, TestReadSide.visibility(assignments),
                 TestReadSide.lookup(database, assignments, Clock.systemUTC()), assignments, index);
         TestReadSide.signIn(CLERK);
-    }
-
-    @AfterEach
-    void tearDown() {
-        SecurityContextHolder.clearContext();
-        client.close();
-        server.shutdownNow();
     }
 
     @Test

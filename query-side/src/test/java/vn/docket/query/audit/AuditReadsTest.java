@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,11 +24,10 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.bson.BsonDocument;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
-import org.springframework.security.core.context.SecurityContextHolder;
 import vn.docket.events.AccessDenied;
 import vn.docket.events.Actor;
 import vn.docket.events.DeliverableKind;
@@ -44,6 +40,7 @@ import vn.docket.platform.PlatformConfiguration;
 import vn.docket.platform.Text;
 import vn.docket.platform.refusal.RuleBroken;
 import vn.docket.query.assignments.AssignmentIndex;
+import vn.docket.query.assignments.TestDatabase;
 import vn.docket.query.assignments.TestReadSide;
 import vn.docket.query.support.Page;
 import vn.docket.query.support.Paging;
@@ -74,17 +71,15 @@ class AuditReadsTest {
     final List<EventMessage<?>> messages = new ArrayList<>();
     final Map<String, List<String>> unitsOf = new HashMap<>();
     final List<BsonDocument> reads = new CopyOnWriteArrayList<>();
-    MongoServer server;
-    MongoClient client;
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.recording(AuditLogProjection.COLLECTION, reads);
     AssignmentIndex assignments;
     List<AnnotationEventHandlerAdapter> handlers;
     AuditController controller;
 
     @BeforeEach
     void setUp() {
-        server = new MongoServer(new MemoryBackend());
-        client = TestReadSide.recordingClient(server, AuditLogProjection.COLLECTION, reads);
-        MongoDatabase database = client.getDatabase("test");
+        MongoDatabase database = db.database();
         // As Spring Boot configures it: dates as ISO text.
         ObjectMapper json = Jackson2ObjectMapperBuilder.json().featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
         assignments = TestReadSide.index();
@@ -93,13 +88,6 @@ class AuditReadsTest {
                 new AnnotationEventHandlerAdapter(new AuditLogProjection(database, json)));
         controller = new AuditController(database, TestReadSide.visibility(assignments),
                 TestReadSide.lookup(database, assignments, Clock.systemUTC()), assignments, index);
-    }
-
-    @AfterEach
-    void tearDown() {
-        SecurityContextHolder.clearContext();
-        client.close();
-        server.shutdownNow();
     }
 
     @Test

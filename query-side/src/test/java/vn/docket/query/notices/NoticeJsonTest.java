@@ -1,10 +1,6 @@
 package vn.docket.query.notices;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,9 +11,9 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.docket.events.Actor;
 import vn.docket.events.DecisionRef;
 import vn.docket.events.DeliverableKind;
@@ -26,6 +22,7 @@ import vn.docket.events.NoticeRegistered;
 import vn.docket.events.NoticeSource;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
+import vn.docket.query.assignments.TestDatabase;
 import vn.docket.query.assignments.TestReadSide;
 import vn.docket.query.support.ApiJson;
 
@@ -41,27 +38,20 @@ class NoticeJsonTest {
     static final Instant AT = Instant.parse("2026-11-02T02:30:00Z");
     static final Actor CLERK = new Actor("lan", "Nguyễn Thị Lan", null, Role.CLERK);
 
-    MongoServer server;
-    MongoClient client;
     MongoDatabase database;
     List<AnnotationEventHandlerAdapter> handlers;
     NoticeIndex index;
 
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.inMemory();
+
     @BeforeEach
     void setUp() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-        database = client.getDatabase("test");
+        database = db.database();
         index = new NoticeIndex();
         handlers = List.of(new AnnotationEventHandlerAdapter(new NoticeProjection(database)),
                 new AnnotationEventHandlerAdapter(index),
                 new AnnotationEventHandlerAdapter(TestReadSide.listProjection(database)));
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-        server.shutdownNow();
     }
 
     @Test

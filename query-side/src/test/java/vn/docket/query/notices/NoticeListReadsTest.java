@@ -2,10 +2,7 @@ package vn.docket.query.notices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,13 +17,14 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.bson.BsonDocument;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.docket.events.Actor;
 import vn.docket.events.EventMetadata;
 import vn.docket.events.NoticeRegistered;
 import vn.docket.events.Role;
+import vn.docket.query.assignments.TestDatabase;
 import vn.docket.query.assignments.TestReadSide;
 import vn.docket.query.support.Page;
 import vn.docket.query.support.ReadModels;
@@ -44,28 +42,20 @@ class NoticeListReadsTest {
     }
 
     final List<BsonDocument> reads = new CopyOnWriteArrayList<>();
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.recording(NoticeProjection.COLLECTION, reads);
     final List<Registered> registered = new ArrayList<>();
-    MongoServer server;
-    MongoClient client;
     List<AnnotationEventHandlerAdapter> handlers;
     NoticeQueryController controller;
 
     @BeforeEach
     void setUp() {
-        server = new MongoServer(new MemoryBackend());
-        client = TestReadSide.recordingClient(server, NoticeProjection.COLLECTION, reads);
-        MongoDatabase database = client.getDatabase("test");
+        MongoDatabase database = db.database();
         NoticeIndex index = new NoticeIndex();
         handlers = List.of(new AnnotationEventHandlerAdapter(new NoticeProjection(database)),
                 new AnnotationEventHandlerAdapter(index));
         controller = new NoticeQueryController(database,
                 TestReadSide.lookup(database, TestReadSide.index(), Clock.systemUTC()), TestReadSide.index(), index);
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-        server.shutdownNow();
     }
 
     @Test

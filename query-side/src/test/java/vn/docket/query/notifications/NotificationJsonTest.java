@@ -1,10 +1,6 @@
 package vn.docket.query.notifications;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,12 +8,11 @@ import java.util.UUID;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.security.core.context.SecurityContextHolder;
 import vn.docket.events.Actor;
 import vn.docket.events.DeadlineExtended;
 import vn.docket.events.DeadlineMissed;
@@ -31,6 +26,7 @@ import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskReassigned;
+import vn.docket.query.assignments.TestDatabase;
 import vn.docket.query.assignments.TestReadSide;
 import vn.docket.query.support.ApiJson;
 
@@ -44,27 +40,19 @@ class NotificationJsonTest {
     static final Actor VICE = new Actor("pct", "Lê Văn Phó", null, Role.VICE_CHAIR);
     static final Actor HEAD = new Actor("thanh", "Phạm Thanh", "Phòng Quản lý đô thị", Role.UNIT_HEAD);
 
-    MongoServer server;
-    MongoClient client;
     AnnotationEventHandlerAdapter projection;
     NotificationController controller;
     long seq;
 
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.inMemory();
+
     @BeforeEach
     void setUp() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-        MongoDatabase database = client.getDatabase("test");
+        MongoDatabase database = db.database();
         projection = new AnnotationEventHandlerAdapter(new NotificationProjection(database, new NotificationSettings(null, null),
                 new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class)));
         controller = new NotificationController(database, new NotificationReads(database), new NotificationFeeds(database));
-    }
-
-    @AfterEach
-    void tearDown() {
-        SecurityContextHolder.clearContext();
-        client.close();
-        server.shutdownNow();
     }
 
     @Test

@@ -1,10 +1,6 @@
 package vn.docket.query.planpath;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,10 +11,9 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.docket.events.Actor;
 import vn.docket.events.DecisionRef;
 import vn.docket.events.DeliverableKind;
@@ -38,6 +33,7 @@ import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.UserRegistered;
+import vn.docket.query.assignments.TestDatabase;
 import vn.docket.query.assignments.TestReadSide;
 import vn.docket.query.revisioncycles.RevisionCycleProjection;
 import vn.docket.query.support.ApiJson;
@@ -52,26 +48,18 @@ class PlanPathJsonTest {
     static final Actor STAFF = new Actor("hung", "Trần Văn Hùng", "Phòng Kinh tế", Role.UNIT_STAFF);
     static final Actor VICE = new Actor("pct", "Lê Văn Phó", null, Role.VICE_CHAIR);
 
-    MongoServer server;
-    MongoClient client;
     MongoDatabase database;
     AnnotationEventHandlerAdapter projection;
     long seq;
 
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.inMemory();
+
     @BeforeEach
     void setUp() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-        database = client.getDatabase("test");
+        database = db.database();
         projection = new AnnotationEventHandlerAdapter(new PlanPathProjection(database));
         TestReadSide.signIn(CLERK);
-    }
-
-    @AfterEach
-    void tearDown() {
-        SecurityContextHolder.clearContext();
-        client.close();
-        server.shutdownNow();
     }
 
     @Test

@@ -2,10 +2,7 @@ package vn.docket.query.revisioncycles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.text.Collator;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,10 +14,9 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.messaging.MetaData;
 import org.bson.BsonDocument;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.docket.events.Actor;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.DraftSubmitted;
@@ -28,6 +24,7 @@ import vn.docket.events.EventMetadata;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
+import vn.docket.query.assignments.TestDatabase;
 import vn.docket.query.assignments.TestReadSide;
 import vn.docket.query.revisioncycles.RevisionCycleController.Group;
 import vn.docket.query.revisioncycles.RevisionCycleController.RevisionCycles;
@@ -52,30 +49,21 @@ class RevisionCycleStatsTest {
     record Sent(String title, String unit, DeliverableKind kind, int rounds, List<Integer> points) {
     }
 
-    MongoServer server;
-    MongoClient client;
     RevisionCycleProjection projection;
     RevisionIndex index;
     RevisionCycleController controller;
     final List<Sent> sent = new ArrayList<>();
     final List<BsonDocument> reads = new CopyOnWriteArrayList<>();
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.recording(RevisionCycleProjection.COLLECTION, reads);
 
     @BeforeEach
     void setUp() {
-        server = new MongoServer(new MemoryBackend());
-        client = TestReadSide.recordingClient(server, RevisionCycleProjection.COLLECTION, reads);
-        MongoDatabase database = client.getDatabase("test");
+        MongoDatabase database = db.database();
         projection = new RevisionCycleProjection(database);
         index = new RevisionIndex();
         controller = new RevisionCycleController(database, TestReadSide.overAnEmptyIndex(), TestReadSide.index(), index);
         TestReadSide.signIn(new Actor("lan", "Nguyễn Thị Lan", null, Role.CLERK));
-    }
-
-    @AfterEach
-    void tearDown() {
-        SecurityContextHolder.clearContext();
-        client.close();
-        server.shutdownNow();
     }
 
     @Test

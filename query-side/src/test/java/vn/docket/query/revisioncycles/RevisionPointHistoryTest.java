@@ -2,20 +2,16 @@ package vn.docket.query.revisioncycles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.docket.events.Actor;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.DraftSubmitted;
@@ -26,6 +22,7 @@ import vn.docket.events.RevisionPointsAnswered.PointAnswer;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
+import vn.docket.query.assignments.TestDatabase;
 
 /** Each point's story in the revision statistics: raised, answered, then closed or reopened, counted per round. */
 class RevisionPointHistoryTest {
@@ -35,23 +32,16 @@ class RevisionPointHistoryTest {
     static final MetaData CHAIR = MetaData.from(EventMetadata.of(
             new Actor("chair", "Hoàng Văn Nam", LEADERS, Role.CHAIR), "command-1"));
 
-    MongoServer server;
-    MongoClient client;
     MongoDatabase database;
     RevisionCycleProjection projection;
 
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.inMemory();
+
     @BeforeEach
     void setUp() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-        database = client.getDatabase("test");
+        database = db.database();
         projection = new RevisionCycleProjection(database);
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-        server.shutdownNow();
     }
 
     @Test
