@@ -366,6 +366,21 @@ class DraftFilesTest {
     }
 
     @Test
+    void a_file_name_with_quotes_sent_as_a_browser_escapes_them_keeps_its_quotes_and_downloads_under_it() throws Exception {
+        String name = "Báo cáo \"Đề án kinh tế đêm\".docx";
+        byte[] content = docx(PARAGRAPHS);
+
+        HttpResponse<String> answer = send("b0undary", fileForm("b0undary",
+                "filename=\"" + name.replace("\"", "%22") + "\"", content), false);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        assertThat(drafts()).singleElement().satisfies(d -> assertThat(d.documentName()).isEqualTo(name));
+        ResponseEntity<byte[]> file = download("chair", 1);
+        assertThat(file.getBody()).isEqualTo(content);
+        assertThat(file.getHeaders().getContentDisposition().getFilename()).isEqualTo(name);
+    }
+
+    @Test
     void a_file_name_whose_header_passes_8_kb_is_refused_as_too_large_naming_the_rule_and_nothing_is_stored() throws Exception {
         long before = storedPieces();
         HttpResponse<String> answer = send("b0undary", fileForm("b0undary",

@@ -90,8 +90,23 @@ final class PartHeaders {
         if (!parameters.containsKey("filename") && !parameters.containsKey("filename*")) {
             return null;
         }
-        String name = value(parameters, "filename");
+        String extended = parameters.get("filename*");
+        String name = extended == null ? null : extValue(extended);
+        if (name == null) {
+            name = browserEscapesUndone(parameters.get("filename"));
+        }
         return name == null ? "" : name.trim();
+    }
+
+    /**
+     * A browser sends a file's name as it is, but for three characters the HTML standard has it write as
+     * {@code %22}, {@code %0D} and {@code %0A} (a {@code "}, a carriage return and a line feed): read back, so that
+     * {@code Báo cáo "Đề án".docx} keeps its quotes (and a name with a line break is refused for it). A name that
+     * really holds {@code %22} cannot be told apart; it is far rarer than quotes in a title.
+     */
+    private static String browserEscapesUndone(String name) {
+        return name == null || name.indexOf('%') < 0 ? name
+                : name.replace("%22", "\"").replace("%0D", "\r").replace("%0A", "\n");
     }
 
     /** The {@code boundary} a {@code multipart/...} Content-Type names, as bytes; null if none. */

@@ -55,6 +55,16 @@ class PartHeadersTest {
     }
 
     @Test
+    void quotes_and_line_breaks_a_browser_wrote_as_percent_escapes_are_read_back_in_a_plain_filename_only() {
+        assertThat(headers("form-data; name=\"file\"; filename=\"Báo cáo %22Đề án%22.docx\"").fileName())
+                .isEqualTo("Báo cáo \"Đề án\".docx");
+        assertThat(headers("form-data; name=\"file\"; filename=\"a%0D%0Ab.docx\"").fileName()).isEqualTo("a\r\nb.docx");
+        // In filename* a percent sign is RFC 5987's own escape, decoded once, and other escapes stay as sent.
+        assertThat(headers("form-data; name=\"file\"; filename*=UTF-8''a%2522b.docx").fileName()).isEqualTo("a%22b.docx");
+        assertThat(headers("form-data; name=\"file\"; filename=\"100%25 xong.docx\"").fileName()).isEqualTo("100%25 xong.docx");
+    }
+
+    @Test
     void header_and_parameter_names_are_read_in_any_case_and_parameters_in_any_order() {
         PartHeaders headers = PartHeaders.parse("CONTENT-DISPOSITION: Form-Data ; FILENAME = \"a.pdf\" ;Name=\"file\"\r\n"
                 + "content-length: 12\r\ncontent-type: application/pdf\r\n\r\n");
