@@ -89,10 +89,12 @@ function bell() {
   const button = h('button', { type: 'button', class: 'bell', id: 'bell', 'aria-expanded': 'false',
     'aria-controls': 'bell-panel', 'aria-label': t('bell.label') }, bellIcon(), count);
   const refresh = async () => {
+    // The server counts up to 100: 100 means a hundred or more.
     const { unread } = await api('/api/notifications/unread');
-    count.textContent = unread > 99 ? '99+' : String(unread);
+    const shown = unread > 99 ? '99+' : String(unread);
+    count.textContent = shown;
     count.hidden = unread === 0;
-    button.setAttribute('aria-label', unread ? t('bell.unread', { n: unread }) : t('bell.label'));
+    button.setAttribute('aria-label', unread ? t('bell.unread', { n: shown }) : t('bell.label'));
   };
   const toggle = async open => {
     panel.hidden = !open;

@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.bson.Document;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,6 +47,8 @@ class NotificationController {
     record Unread(long unread) {
     }
 
+    static final int UNREAD_COUNTED = 100;
+
     @GetMapping("/api/notifications")
     @Operation(summary = "Notifications for the signed-in user: for their unit or their role, newest first; subject and"
             + " text in Vietnamese, or in English with lang=en")
@@ -67,12 +70,17 @@ class NotificationController {
     }
 
     @GetMapping("/api/notifications/unread")
-    @Operation(summary = "How many of the signed-in user's notifications they have not read")
+    @Operation(summary = "How many of the signed-in user's notifications they have not read, up to "
+            + UNREAD_COUNTED + " (which then means that many or more)")
     Unread unread() {
         Actor me = CurrentActor.get();
         NotificationReads.ReadState state = reads.state(me.id());
-        return new Unread(feeds.of(audience(me), state.readUpTo()).stream()
-                .filter(m -> !state.read().contains(m.id())).count());
+        // The bell shows "99+" beyond 99: counting further would read ever more months for someone who never
+        // marks anything read, on every page they open.
+        Predicate<String> unread = id -> !state.read().contains(id);
+        long count = feeds.newest(audience(me), state.readUpTo(), UNREAD_COUNTED, unread).stream()
+                .map(NotificationFeeds.Member::id).filter(unread).count();
+        return new Unread(Math.min(count, UNREAD_COUNTED));
     }
 
     @PostMapping("/api/notifications/{id}/read")
@@ -92,7 +100,7 @@ class NotificationController {
     ResponseEntity<Void> markAllRead() {
         Actor me = CurrentActor.get();
         Date readUpTo = reads.state(me.id()).readUpTo();
-        feeds.of(audience(me), readUpTo).stream().findFirst()
+        feeds.newest(audience(me), readUpTo, 1, id -> true).stream().findFirst()
                 .ifPresent(newest -> reads.markAllRead(me.id(), new Date(newest.time())));
         return ResponseEntity.noContent().build();
     }

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,20 +83,45 @@ class NotificationFeeds implements InitializingBean {
      * Reads the months document, then the audiences' months from {@code after}'s on, by key.
      */
     List<Member> of(List<String> audiences, Date after) {
+        List<YearMonth> months = monthsSince(after);
+        List<Member> found = new ArrayList<>();
+        collect(audiences, months, after, new HashSet<>(), found);
+        found.sort(Member.NEWEST_FIRST);
+        return found;
+    }
+
+    /**
+     * As {@link #of}, but only as far back as it takes: month by month from the newest, until at least {@code wanted}
+     * notifications that {@code count} accepts are found (with the rest of their month). What is read so stays the
+     * same however long the history behind it, for someone who never marks anything read as for anyone.
+     */
+    List<Member> newest(List<String> audiences, Date after, int wanted, Predicate<String> count) {
+        List<YearMonth> months = monthsSince(after);
+        Set<String> seen = new HashSet<>();
+        List<Member> found = new ArrayList<>();
+        for (int m = months.size() - 1; m >= 0 && found.stream().map(Member::id).filter(count).count() < wanted; m--) {
+            collect(audiences, List.of(months.get(m)), after, seen, found);
+        }
+        found.sort(Member.NEWEST_FIRST);
+        return found;
+    }
+
+    /** The months that have notifications, oldest first, from {@code after}'s month on (null: all). */
+    private List<YearMonth> monthsSince(Date after) {
         Document months = feeds.find(Filters.eq("_id", MONTHS)).first();
         if (months == null) {
             return List.of();
         }
         YearMonth first = after == null ? null : month(after.getTime());
+        return months.getList(ReadModels.MEMBERS, String.class, List.of()).stream().map(YearMonth::parse)
+                .filter(m -> first == null || !m.isBefore(first)).sorted().toList();
+    }
+
+    /** Adds the members of these audiences' feeds for these months recorded after {@code after}, each once. */
+    private void collect(List<String> audiences, List<YearMonth> months, Date after, Set<String> seen, List<Member> found) {
         List<String> keys = new ArrayList<>();
-        for (String m : months.getList(ReadModels.MEMBERS, String.class, List.of())) {
-            if (first == null || !YearMonth.parse(m).isBefore(first)) {
-                audiences.forEach(audience -> keys.add(audience + "|" + m));
-            }
-        }
+        months.forEach(m -> audiences.forEach(audience -> keys.add(audience + "|" + m)));
         long since = after == null ? Long.MIN_VALUE : after.getTime();
-        Set<String> seen = new HashSet<>();
-        List<Member> found = new ArrayList<>();
         for (Document feed : ReadModels.byIds(feeds, keys).values()) {
             for (String key : feed.getList(ReadModels.MEMBERS, String.class, List.of())) {
                 Member member = Member.of(key);
@@ -104,8 +130,6 @@ class NotificationFeeds implements InitializingBean {
                 }
             }
         }
-        found.sort(Member.NEWEST_FIRST);
-        return found;
     }
 
     /** Before the processors start, so that only notifications stored by an earlier version are backfilled. */

@@ -14,6 +14,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -131,12 +132,42 @@ class NotificationFeedsTest {
                     assertThat(answer.items()).extracting(NotificationController.Notification::id).as(person.id() + " page " + page)
                             .isEqualTo(all.subList(Math.min(all.size(), page * 20), Math.min(all.size(), page * 20 + 20)));
                 }
-                assertThat(controller.unread().unread()).as(person.id()).isEqualTo(unread(person));
+                assertThat(controller.unread().unread()).as(person.id())
+                        .isEqualTo(Math.min(unread(person), NotificationController.UNREAD_COUNTED));
             });
         }
         assertThat(unread(ECONOMY)).as("what reached the unit after it read all").isPositive().isLessThan(plain(ECONOMY, null).size());
         assertThat(unread(TOWN)).isEqualTo(plain(TOWN, null).size() - 2);
         assertThat(reads).isNotEmpty().allSatisfy(filter -> assertThat(filter.keySet()).containsExactly("_id"));
+    }
+
+    @Test
+    void the_bell_counts_a_hundred_unread_reading_only_the_newest_months_for_someone_who_never_reads_any() {
+        generate(600); // about three years of notifications, 1 to 40 hours apart; a clerk is told of a third
+        List<String> clerkSees = plain(CLERK, null);
+        as(CLERK, () -> controller.markRead(clerkSees.get(5)));
+        assertThat(clerkSees).hasSizeGreaterThan(3 * NotificationController.UNREAD_COUNTED / 2);
+        // The months back to the hundredth newest unread (the one read passed over) are all the count needs.
+        List<String> unread = clerkSees.stream().filter(id -> !id.equals(clerkSees.get(5))).toList();
+        YearMonth oldestNeeded = month(unread.get(NotificationController.UNREAD_COUNTED - 1));
+        YearMonth oldest = month(clerkSees.get(clerkSees.size() - 1));
+        assertThat(oldest).isBefore(oldestNeeded.minusMonths(6));
+        reads.clear();
+
+        as(CLERK, () -> assertThat(controller.unread().unread()).isEqualTo(NotificationController.UNREAD_COUNTED));
+
+        List<YearMonth> monthsRead = reads.stream().map(filter -> filter.get("_id"))
+                .filter(id -> id.isDocument() && id.asDocument().containsKey("$in"))
+                .flatMap(id -> id.asDocument().getArray("$in").stream())
+                .map(key -> YearMonth.parse(key.asString().getValue().substring(key.asString().getValue().lastIndexOf('|') + 1)))
+                .distinct().toList();
+        assertThat(monthsRead).isNotEmpty().allSatisfy(m -> assertThat(m).isAfterOrEqualTo(oldestNeeded));
+    }
+
+    /** The month a notification was recorded in, on the office's calendar. */
+    private YearMonth month(String notificationId) {
+        Date recorded = stored.find(new Document("_id", notificationId)).first().getDate("recordedAt");
+        return YearMonth.from(recorded.toInstant().atZone(PlatformConfiguration.ZONE));
     }
 
     @Test
