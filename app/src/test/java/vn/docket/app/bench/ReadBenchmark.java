@@ -37,6 +37,7 @@ import vn.docket.events.DeliverableKind;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.NoticeRegistered;
 import vn.docket.events.NoticeSource;
 import vn.docket.events.ReminderSent;
 import vn.docket.events.RevisionRequested;
@@ -95,6 +96,7 @@ public final class ReadBenchmark {
         paths.put("bell's unread count", "/api/notifications/unread");
         paths.put("audit log, page 1", "/api/audit?size=50");
         paths.put("revision statistics", "/api/stats/revision-cycles");
+        paths.put("notices, page 1", "/api/notices?size=50");
         Map<Integer, Map<String, long[]>> figures = new LinkedHashMap<>();
         try (ConfigurableApplicationContext docket = start(data)) {
             int port = ((WebServerApplicationContext) docket).getWebServer().getPort();
@@ -218,13 +220,21 @@ public final class ReadBenchmark {
         List<EventMessage<?>> events = new ArrayList<>();
         for (int i = from; i < to; i++) {
             UUID id = i == 0 ? PROBE : UUID.randomUUID();
+            UUID notice = new UUID(7, i / 10);
             // In the order an office assigns them: each load spreads its assignments over five years.
             LocalDate assigned = first.plusDays((long) (i - from) * 5 * 365 / (to - from));
             LocalDate deadline = assigned.plusDays(10 + random.nextInt(80));
+            if (i % 10 == 0) {
+                // Ten items a notice, registered by the clerk (the notices list).
+                events.add(new GenericDomainEventMessage<>("Notice", notice.toString(), 0, new NoticeRegistered(notice,
+                        (100 + i / 10) + "/TB-UBND", "UBND thành phố Lạng Sơn", "TP. Lạng Sơn", assigned, null, assigned,
+                        "Nguyễn Văn Hạnh", null, "Hoàng Quân", null, 10, assigned),
+                        MetaData.from(EventMetadata.of(clerk, UUID.randomUUID().toString()))));
+            }
             String title = (random.nextBoolean() ? "Kế hoạch " : "Báo cáo ") + subjects[random.nextInt(subjects.length)] + " số " + i;
             events.add(event(id, 0, clerk, new TaskAssigned(id, title, DeliverableKind.PLAN, UNITS.get(random.nextInt(UNITS.size())),
                     random.nextBoolean() ? List.of() : List.of(UNITS.get(random.nextInt(UNITS.size()))), deadline, List.of(LEVEL),
-                    new NoticeSource((100 + i / 10) + "/TB-UBND", i % 10 + 1, null), null, assigned)));
+                    new NoticeSource((100 + i / 10) + "/TB-UBND", i % 10 + 1, notice), null, assigned)));
             String lead = ((TaskAssigned) events.get(events.size() - 1).getPayload()).leadUnit();
             // Every task is chased a few working days before its deadline (the unit's bell).
             events.add(event(id, 1, Actor.SYSTEM, new ReminderSent(id, lead, ReminderSent.Kind.BEFORE_DEADLINE, deadline, 3, null,
@@ -269,7 +279,8 @@ public final class ReadBenchmark {
                 processing.eventProcessor(AssignmentIndex.NAME, StreamingEventProcessor.class).orElseThrow(),
                 processing.eventProcessor("plan-path", StreamingEventProcessor.class).orElseThrow(),
                 processing.eventProcessor("notifications", StreamingEventProcessor.class).orElseThrow(),
-                processing.eventProcessor("audit-log", StreamingEventProcessor.class).orElseThrow());
+                processing.eventProcessor("audit-log", StreamingEventProcessor.class).orElseThrow(),
+                processing.eventProcessor("notices", StreamingEventProcessor.class).orElseThrow());
         long said = System.nanoTime();
         while (!processors.stream().allMatch(p -> !p.processingStatus().isEmpty() && p.processingStatus().values()
                 .stream().allMatch(s -> s.getTrackingToken() != null && s.getTrackingToken().covers(head)))) {
