@@ -3,6 +3,7 @@ package vn.docket.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -10,7 +11,9 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -122,7 +125,9 @@ class ProjectionReplayTest {
      * {@code notifiedAt} (when this node claimed it) and an index entry's {@code indexedAt} (how fresh a page is).
      */
     static final Set<String> WALL_CLOCK = Set.of("notifiedAt", "indexedAt");
-    static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json().build();
+    /** As Spring Boot configures it for Docket: dates as ISO text, as the audit log stores them in production. */
+    static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json()
+            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     static final JsonWriterSettings EXTENDED = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
 
     static MongoServer server;
@@ -279,6 +284,89 @@ class ProjectionReplayTest {
 
         assertThat(live).as("what the live run wrote").isNotEmpty();
         assertSameContents(run.contents(), live);
+    }
+
+    /**
+     * The read models whose documents are read back through a record's codec, by the class with its
+     * {@code read(Document)}; every other read model is read as the document it is.
+     */
+    static final Map<String, String> RECORDS = Map.of(
+            "assignments", "vn.docket.query.assignments.AssignmentRecord",
+            "audit_log", "vn.docket.query.audit.AuditLogProjection$LogEntry",
+            "notices", "vn.docket.query.notices.Notice",
+            "notifications", "vn.docket.query.notifications.Notified",
+            "notification_tasks", "vn.docket.query.notifications.NotificationProjection$TaskNames",
+            "plan_path_roles", "vn.docket.query.planpath.PlanPathProjection$RoleHeld",
+            "plan_path_steps", "vn.docket.query.planpath.PlanPath$Step");
+
+    /**
+     * A database an earlier version wrote is read as this version reads its own, so an upgrade needs no rebuild:
+     * {@code stored-read-models/4bb7e13.json} is a sample of what this history's live run stored at 4bb7e13, before
+     * the read models became records (every type of audit entry, plan-path step and notification it has, and the
+     * fullest documents of the rest). Each old document must read as the same record as the document this version
+     * writes for the same events, and a read model without a record must be stored exactly as it was. Should the
+     * history above ever change, the ids stop matching and this test says so; the sample is then taken again by
+     * running the history on 4bb7e13 and keeping the documents of the same ids.
+     */
+    @Test
+    void the_read_models_an_earlier_version_stored_read_as_the_ones_this_version_writes() throws Exception {
+        Document earlier = Document.parse(new String(ProjectionReplayTest.class
+                .getResourceAsStream("/stored-read-models/4bb7e13.json").readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, Map<String, String>> now = new TreeMap<>();
+        for (Listed listed : projections()) {
+            Run run = new Run(listed);
+            run.deliver(0, HISTORY.size(), 7, false);
+            run.contents().forEach((collection, documents) -> now.computeIfAbsent(collection, c -> new TreeMap<>()).putAll(documents));
+        }
+
+        assertThat(earlier.keySet()).as("the sample's read models").containsAll(RECORDS.keySet());
+        int compared = 0;
+        for (String collection : earlier.keySet()) {
+            for (Document old : earlier.getList(collection, Document.class)) {
+                String id = String.valueOf(old.get("_id"));
+                String written = now.getOrDefault(collection, Map.of()).get(id);
+                assertThat(written).as("%s %s, written by the same history today", collection, id).isNotNull();
+                Document current = Document.parse(written);
+                if (RECORDS.containsKey(collection)) {
+                    Object record = read(collection, old);
+                    assertThat(record).as(collection + " " + id).isEqualTo(read(collection, current));
+                    // And nothing it held is lost when this version writes the document again.
+                    Document rewritten = write(record, old);
+                    old.forEach((key, value) -> {
+                        // Not the record's to write: the id, the sequence ReadModels.apply keeps beside it, and a
+                        // notice's citing assignments (each added to the notice on its own).
+                        boolean beside = key.equals("_id") || key.equals("seq") && !rewritten.containsKey("seq")
+                                || collection.equals("notices") && key.equals("assignments");
+                        if (value != null && !beside) {
+                            assertThat(new Document(key, rewritten.get(key)).toJson(EXTENDED)).as("%s %s, rewritten", collection, id)
+                                    .isEqualTo(new Document(key, value).toJson(EXTENDED));
+                        }
+                    });
+                } else {
+                    assertThat(written).as(collection + " " + id).isEqualTo(old.toJson(EXTENDED));
+                }
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(100);
+    }
+
+    private static Object read(String collection, Document stored) throws ReflectiveOperationException {
+        Method read = Class.forName(RECORDS.get(collection)).getDeclaredMethod("read", Document.class);
+        read.setAccessible(true);
+        return read.invoke(null, stored);
+    }
+
+    /** The record as its projection stores it (a plan-path step is also given its assignment and place in it). */
+    private static Document write(Object record, Document stored) throws ReflectiveOperationException {
+        for (Method m : record.getClass().getDeclaredMethods()) {
+            if (m.getName().equals("toDocument")) {
+                m.setAccessible(true);
+                return (Document) (m.getParameterCount() == 0 ? m.invoke(record)
+                        : m.invoke(record, stored.getString("assignmentId"), ((Number) stored.get("seq")).longValue()));
+            }
+        }
+        throw new IllegalStateException(record.getClass() + " has no toDocument");
     }
 
     /** One projection on a database of its own, fed events as its tracking processor feeds them. */
