@@ -15,6 +15,8 @@ import org.springframework.context.SmartLifecycle;
  */
 public final class Periodic implements SmartLifecycle {
 
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+
     private record Task(Duration every, String what, Runnable run) {
     }
 
@@ -22,6 +24,8 @@ public final class Periodic implements SmartLifecycle {
     private final Logger log;
     private final List<Task> tasks = new ArrayList<>();
     private ScheduledExecutorService timer;
+    /** Set while stopping: a run the stop interrupts may fail for it, which is no failure to report. */
+    private volatile boolean stopping;
 
     /** @param name the thread's name after "docket-"; {@code log} the logger of the feature the work belongs to */
     public Periodic(String name, Logger log) {
@@ -40,6 +44,7 @@ public final class Periodic implements SmartLifecycle {
         if (tasks.isEmpty()) {
             return;
         }
+        stopping = false;
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, threadName);
             thread.setDaemon(true);
@@ -55,6 +60,9 @@ public final class Periodic implements SmartLifecycle {
         try {
             task.run().run();
         } catch (RuntimeException e) {
+            if (stopping) {
+                return; // the database driver turns the stop's interrupt into an exception; nothing to try again
+            }
             log.warn("Docket could not {} this time; it tries again in {} s: {}", task.what(),
                     task.every().toSeconds(), e.toString());
         }
@@ -63,7 +71,14 @@ public final class Periodic implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         if (timer != null) {
+            stopping = true;
             timer.shutdownNow();
+            try {
+                // A run under way ends before what it uses (the database) is closed after this.
+                timer.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             timer = null;
         }
     }
