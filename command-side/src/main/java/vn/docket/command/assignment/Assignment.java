@@ -155,10 +155,7 @@ class Assignment {
             throw new RuleBroken("reasons-required",
                     "A revision request needs at least one thing to revise or add, or a point to reopen.");
         }
-        if (cmd.dueDate() != null && cmd.dueDate().isBefore(on)) {
-            throw new RuleBroken("due-date-before-request", "The due date is before the revision request.");
-        }
-        boolean moved = deadline.isMovedBy(cmd.dueDate());
+        boolean moved = deadline.isMovedBy(cmd.dueDate(), on);
         String level = route.nextLevel();
         apply(new RevisionRequested(id, version, level, RevisionPoint.numbered(version, reasons), reopened,
                 ApprovalPolicy.citedDecision(cmd.decisionRef(), level, levels, on), cmd.dueDate(), on));

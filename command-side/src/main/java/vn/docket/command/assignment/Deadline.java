@@ -102,8 +102,11 @@ class Deadline {
         return wanted;
     }
 
-    /** Whether a revision request's due date would replace the deadline in force. */
-    boolean isMovedBy(LocalDate dueDate) {
+    /** Whether a revision request's due date replaces the deadline in force; not before the request ({@code on}). */
+    boolean isMovedBy(LocalDate dueDate, LocalDate on) {
+        if (dueDate != null && dueDate.isBefore(on)) {
+            throw new RuleBroken("due-date-before-request", "The due date is before the revision request.");
+        }
         return dueDate != null && !dueDate.equals(current);
     }
 
