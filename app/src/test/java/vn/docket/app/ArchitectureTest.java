@@ -37,6 +37,19 @@ class ArchitectureTest {
     }
 
     /**
+     * The assignment's rules are plain decisions, tested without Axon: who may act in which state (Standing), the
+     * terms it is handed out with, its route and approvals, its draft's document and the meeting's conclusion.
+     */
+    @Test
+    void the_assignments_rules_know_no_framework() {
+        noClasses().that().haveNameMatching("vn\\.docket\\.command\\.assignment\\.(Standing|MeetingConclusion"
+                        + "|AssignmentTerms|ApprovalRoute|ApprovalPolicy|DocumentReference|Authority|Required)")
+                .should().dependOnClassesThat().resideInAnyPackage("org.axonframework..", "org.springframework..",
+                        "com.mongodb..", "org.bson..")
+                .check(DOCKET);
+    }
+
+    /**
      * A refusal (a rule broken, a state in conflict, an action not allowed, nothing found) belongs to the domain,
      * not to HTTP: the aggregates, their commands and the notice reader throw them without knowing of the web.
      */

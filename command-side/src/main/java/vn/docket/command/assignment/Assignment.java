@@ -5,7 +5,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
@@ -37,14 +36,12 @@ import vn.docket.command.assignment.AssignmentCommands.SendReminder;
 import vn.docket.command.assignment.AssignmentCommands.SubmitDraft;
 import vn.docket.command.deadlines.DeadlineChaser;
 import vn.docket.command.deadlines.DeadlineChaser.DeadlineDue;
-import vn.docket.events.Actor;
 import vn.docket.events.AssignmentStatus;
 import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
 import vn.docket.events.MeetingConcluded;
-import vn.docket.events.MeetingVerdict;
 import vn.docket.events.RevisionPoint;
 import vn.docket.events.RevisionPointsAnswered;
 import vn.docket.events.RevisionPointsAnswered.PointAnswer;
@@ -54,16 +51,15 @@ import vn.docket.events.TaskCancelled;
 import vn.docket.events.TaskReassigned;
 import vn.docket.platform.Text;
 import vn.docket.platform.approval.ApprovalLevels;
-import vn.docket.platform.refusal.NotAllowed;
 import vn.docket.platform.refusal.RuleBroken;
-import vn.docket.platform.refusal.StateConflict;
 
 /**
  * One assignment from a conclusion notice, from the moment it is assigned until its document is issued: where
  * it stands, who leads it, and its draft on the approval route. Who may take which action in which state is
- * {@link #allow}; the rest of the rules live in the parts they concern: {@link AssignmentTerms},
+ * {@link Standing}; the rest of the rules live in the parts they concern: {@link AssignmentTerms},
  * {@link EffectiveDates}, {@link Deadline} (extensions and the chase), {@link ApprovalRoute},
- * {@link ApprovalPolicy}, {@link DocumentReference}, {@link RevisionPoints} and {@link Authority}.
+ * {@link ApprovalPolicy}, {@link DocumentReference}, {@link MeetingConclusion}, {@link RevisionPoints} and
+ * {@link Authority}.
  *
  * <p>{@link #SHAPE} is the revision of this class's snapshot: change it whenever the fields change (its
  * entities' included), so that snapshots of the older shape are ignored
@@ -119,20 +115,10 @@ class Assignment {
         return appliedRequests.applied(commandId) ? appliedRequests.answerTo(commandId) : chain.proceed();
     }
 
-    /**
-     * The actions the sender may take now: exactly those whose command would pass {@link #allow}, the sender's
-     * authority and the assignment's state (the rest of a command's rules concern what the form says).
-     */
+    /** The actions the sender may take now: exactly those whose command would pass {@link Standing#check}. */
     @CommandHandler
     List<Action> handle(ListActions query, MetaData metaData, ApprovalLevels levels) {
-        return Arrays.stream(Action.values()).filter(action -> {
-            try {
-                allow(action, metaData, levels, null);
-                return true;
-            } catch (NotAllowed | StateConflict | RuleBroken refused) {
-                return false;
-            }
-        }).toList();
+        return standing().allowed(EventMetadata.actorFrom(metaData), EventMetadata.levelsFrom(metaData), levels);
     }
 
     @CommandHandler
@@ -153,25 +139,9 @@ class Assignment {
     @CommandHandler
     void handle(RecordMeetingConclusion cmd, MetaData metaData, Clock clock) {
         Authority.requireClerk(EventMetadata.actorFrom(metaData), "record a meeting's conclusions");
-        if (status != AssignmentStatus.ASSIGNED || version > 0) {
-            throw new StateConflict("meeting-already-recorded",
-                    "The meeting's conclusion can only open an assignment's history, before any draft.");
-        }
-        if (cmd.verdict() == null) {
-            throw new RuleBroken("verdict-required", "Say what the chair concluded: APPROVED_IN_PRINCIPLE or REVISION_REQUIRED.");
-        }
-        if (cmd.notice() == null || cmd.notice().date() == null) {
-            throw new RuleBroken("notice-required", "A meeting's conclusion is recorded citing its notice (number and date).");
-        }
-        List<String> requirements = Text.clean(cmd.requirements());
-        if (cmd.verdict() == MeetingVerdict.REVISION_REQUIRED && requirements.isEmpty()) {
-            throw new RuleBroken("requirements-required", "A revision required at the meeting needs the things to revise.");
-        }
-        LocalDate on = dates.judge(cmd.meetingOn(), clock);
-        String presenter = Text.clean(cmd.presentedBy());
-        apply(new DraftSubmitted(id, 1, "Dự thảo trình tại cuộc họp ngày " + Dates.show(on), null, null,
-                presenter == null ? null : presenter + " trình", on));
-        apply(new MeetingConcluded(id, 1, cmd.verdict(), requirements, Text.clean(cmd.chair()), cmd.notice(), on));
+        standing().requireNoDraftYet();
+        MeetingConclusion conclusion = MeetingConclusion.of(cmd);
+        conclusion.recorded(id, dates.judge(cmd.meetingOn(), clock)).forEach(AggregateLifecycle::apply);
     }
 
     @CommandHandler
@@ -185,10 +155,7 @@ class Assignment {
             throw new RuleBroken("reasons-required",
                     "A revision request needs at least one thing to revise or add, or a point to reopen.");
         }
-        if (cmd.dueDate() != null && cmd.dueDate().isBefore(on)) {
-            throw new RuleBroken("due-date-before-request", "The due date is before the revision request.");
-        }
-        boolean moved = deadline.isMovedBy(cmd.dueDate());
+        boolean moved = deadline.isMovedBy(cmd.dueDate(), on);
         String level = route.nextLevel();
         apply(new RevisionRequested(id, version, level, RevisionPoint.numbered(version, reasons), reopened,
                 ApprovalPolicy.citedDecision(cmd.decisionRef(), level, levels, on), cmd.dueDate(), on));
@@ -211,10 +178,8 @@ class Assignment {
     void handle(Issue cmd, MetaData metaData, Clock clock) {
         allow(Action.ISSUE, metaData);
         String number = Required.text(cmd.documentNumber(), "document-number-required", "Issuance needs the document's number.");
-        if (cmd.issuedOn() == null) {
-            throw new RuleBroken("issued-on-required", "Issuance needs the date the document was issued.");
-        }
-        LocalDate on = dates.judge(cmd.issuedOn(), clock);
+        LocalDate on = dates.judge(Required.value(cmd.issuedOn(), "issued-on-required",
+                "Issuance needs the date the document was issued."), clock);
         if (on.isBefore(approvedOn)) {
             throw new RuleBroken("issued-before-approval", "The document cannot be issued before it was approved ("
                     + Dates.show(approvedOn) + ").");
@@ -238,11 +203,10 @@ class Assignment {
     @CommandHandler
     void handle(DecideExtension cmd, MetaData metaData, Clock clock, DeadlineManager deadlines, DeadlineChaser chaser) {
         allow(Action.DECIDE_EXTENSION, metaData);
-        if (cmd.approve() == null) {
-            throw new RuleBroken("decision-required", "Say whether the extension is approved (approve: true or false).");
-        }
+        boolean approve = Required.value(cmd.approve(), "decision-required",
+                "Say whether the extension is approved (approve: true or false).");
         LocalDate on = dates.judge(cmd.effectiveDate(), clock);
-        if (cmd.approve()) {
+        if (approve) {
             apply(deadline.approved(id, cmd.newDeadline(), cmd.reason(), on));
             deadline.chase(deadlines, chaser);
         } else {
@@ -295,86 +259,13 @@ class Assignment {
         allow(action, metaData, null, null);
     }
 
-    /**
-     * The sender's authority and the assignment's state that {@code action} needs, checked first by its command;
-     * {@link ListActions} runs the same checks, so the page offers exactly what the commands accept.
-     * {@code levels} and {@code judged} (the draft version a leader judged; null: the current one) matter only to
-     * sending back and approving.
-     */
+    /** {@code levels} and {@code judged} (the draft version a leader judged) matter only to sending back and approving. */
     private void allow(Action action, MetaData metaData, ApprovalLevels levels, Integer judged) {
-        Actor actor = EventMetadata.actorFrom(metaData);
-        switch (action) {
-            case REMIND -> {
-                Authority.requireClerk(actor, "send reminders");
-                requireOpen("send a reminder");
-                if (!status.isWithUnit()) {
-                    throw new StateConflict("nothing-to-chase", "Draft v" + version
-                            + " is with the leadership for review: " + leadUnit + " has nothing to hand in now.");
-                }
-            }
-            case DECIDE_EXTENSION -> {
-                Authority.requireLeader(actor, "decide on an extension request");
-                requireOpen("decide on an extension");
-                deadline.requirePending();
-            }
-            case HAND_IN -> {
-                Authority.requireActingFor(actor, leadUnit, "submit drafts for this assignment");
-                requireOpen("submit a draft");
-                if (status == AssignmentStatus.DRAFT_SUBMITTED) {
-                    throw new StateConflict("draft-awaiting-review",
-                            "Draft v" + version + " is still awaiting review; a new draft can follow a revision request.");
-                }
-            }
-            case SEND_BACK, APPROVE -> {
-                if (status != AssignmentStatus.DRAFT_SUBMITTED) {
-                    throw new StateConflict("no-draft-awaiting-review", "Cannot "
-                            + (action == Action.APPROVE ? "approve" : "request a revision")
-                            + ": no draft is awaiting review (the assignment is " + status + ").");
-                }
-                // A leader judges the version they read: naming another than the one awaiting review writes nothing.
-                if (judged != null && judged != version) {
-                    throw new StateConflict("stale-draft", "You judged draft v" + judged + ", but the current draft is v"
-                            + version + ": open v" + version + " and judge it instead.", "/api/assignments/" + id);
-                }
-                Authority.requireLevel(actor, EventMetadata.levelsFrom(metaData), route.nextLevel(), levels);
-                if (action == Action.APPROVE && actor.id().equals(draftSubmitter)) {
-                    throw new NotAllowed("own-draft", "Nobody may approve a draft they submitted themselves.");
-                }
-            }
-            case REQUEST_EXTENSION -> {
-                Authority.requireActingFor(actor, leadUnit, "request an extension for this assignment");
-                requireOpen("request an extension");
-                deadline.requireRequestable();
-            }
-            case ISSUE -> {
-                Authority.requireClerk(actor, "record issuance");
-                if (status != AssignmentStatus.APPROVED) {
-                    throw new StateConflict("not-approved", status == AssignmentStatus.ISSUED
-                            ? "This assignment's document was already issued."
-                            : "Only an approved assignment can be issued; it is " + status + ".");
-                }
-            }
-            case EXTEND -> {
-                Authority.requireClerk(actor, "extend deadlines");
-                requireOpen("extend the deadline");
-            }
-            case REASSIGN -> {
-                Authority.requireClerk(actor, "reassign tasks");
-                requireOpen("reassign");
-            }
-            case CANCEL -> {
-                Authority.requireClerk(actor, "cancel tasks");
-                if (status == AssignmentStatus.CANCELLED || status == AssignmentStatus.ISSUED) {
-                    throw new StateConflict("already-closed", "This assignment is already " + status + ".");
-                }
-            }
-        }
+        standing().check(action, EventMetadata.actorFrom(metaData), EventMetadata.levelsFrom(metaData), levels, judged);
     }
 
-    private void requireOpen(String action) {
-        if (!status.isOpen()) {
-            throw new StateConflict("assignment-closed", "Cannot " + action + ": this assignment is " + status + ".");
-        }
+    private Standing standing() {
+        return new Standing(id, status, version, leadUnit, route, draftSubmitter, deadline);
     }
 
     @EventSourcingHandler

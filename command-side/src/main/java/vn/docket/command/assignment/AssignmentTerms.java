@@ -3,6 +3,7 @@ package vn.docket.command.assignment;
 import java.time.LocalDate;
 import java.util.List;
 import vn.docket.command.assignment.AssignmentCommands.AssignTask;
+import vn.docket.events.DeliverableKind;
 import vn.docket.events.TaskAssigned;
 import vn.docket.platform.Text;
 import vn.docket.platform.approval.ApprovalLevels;
@@ -20,9 +21,8 @@ final class AssignmentTerms {
     /** The assignment as {@code cmd} hands it out on {@code on}, its texts cleaned. */
     static TaskAssigned assigned(AssignTask cmd, LocalDate on, ApprovalLevels levels) {
         String title = Required.text(cmd.title(), "title-required", "An assignment needs a title.");
-        if (cmd.kind() == null) {
-            throw new RuleBroken("kind-required", "An assignment needs a kind: PLAN, REPORT, SCHEME, PROGRAMME or OTHER.");
-        }
+        DeliverableKind kind = Required.value(cmd.kind(), "kind-required",
+                "An assignment needs a kind: PLAN, REPORT, SCHEME, PROGRAMME or OTHER.");
         String lead = Required.text(cmd.leadUnit(), "lead-unit-required", "An assignment needs a lead unit.");
         List<String> coordinators = Text.clean(cmd.coordinatingUnits());
         if (coordinators.contains(lead)) {
@@ -36,7 +36,7 @@ final class AssignmentTerms {
         if (cmd.assignmentId().equals(cmd.parentId())) {
             throw new RuleBroken("parent-is-self", "An assignment cannot be its own parent.");
         }
-        return new TaskAssigned(cmd.assignmentId(), title, cmd.kind(), lead, coordinators, cmd.deadline(),
+        return new TaskAssigned(cmd.assignmentId(), title, kind, lead, coordinators, cmd.deadline(),
                 route.levels(), cmd.source(), cmd.parentId(), on);
     }
 }

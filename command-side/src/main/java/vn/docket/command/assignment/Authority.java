@@ -6,21 +6,18 @@ import vn.docket.events.Role;
 import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.platform.refusal.NotAllowed;
 
-/**
- * Who may do what to an assignment. Docket itself (imports, reminders) acts as SYSTEM. The questions
- * ({@code isClerk}, {@code actsFor}) are the ones the list of allowed actions asks too.
- */
+/** Who may do what to an assignment. Docket itself (imports, reminders) acts as SYSTEM. */
 final class Authority {
 
     private Authority() {
     }
 
-    static boolean isClerk(Actor actor) {
+    private static boolean isClerk(Actor actor) {
         return actor.role() == Role.CLERK || actor.role() == Role.SYSTEM;
     }
 
     /** Unit staff act for their own unit only; a clerk may record a draft or request handed in on paper. */
-    static boolean actsFor(Actor actor, String unit) {
+    private static boolean actsFor(Actor actor, String unit) {
         return actor.role().isUnitMember() && unit.equals(actor.unit()) || isClerk(actor);
     }
 

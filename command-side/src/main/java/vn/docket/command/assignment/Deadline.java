@@ -61,9 +61,7 @@ class Deadline {
 
     /** The lead unit asks for a later date, for a leader to decide. */
     ExtensionRequested requested(UUID id, LocalDate wanted, String reason, LocalDate on) {
-        if (wanted == null) {
-            throw new RuleBroken("new-deadline-required", "An extension request needs the date asked for.");
-        }
+        Required.value(wanted, "new-deadline-required", "An extension request needs the date asked for.");
         if (!wanted.isAfter(current)) {
             throw new RuleBroken("extension-not-later", "The date asked for, " + Dates.show(wanted)
                     + ", must be later than the current deadline, " + Dates.show(current) + ".");
@@ -92,9 +90,7 @@ class Deadline {
     }
 
     private LocalDate granted(LocalDate wanted, LocalDate on) {
-        if (wanted == null) {
-            throw new RuleBroken("new-deadline-required", "An extension needs the new deadline.");
-        }
+        Required.value(wanted, "new-deadline-required", "An extension needs the new deadline.");
         if (current != null && !wanted.isAfter(current)) {
             throw new RuleBroken("extension-not-later", "The new deadline " + Dates.show(wanted)
                     + " must be later than the current one, " + Dates.show(current) + ".");
@@ -106,8 +102,11 @@ class Deadline {
         return wanted;
     }
 
-    /** Whether a revision request's due date would replace the deadline in force. */
-    boolean isMovedBy(LocalDate dueDate) {
+    /** Whether a revision request's due date replaces the deadline in force; not before the request ({@code on}). */
+    boolean isMovedBy(LocalDate dueDate, LocalDate on) {
+        if (dueDate != null && dueDate.isBefore(on)) {
+            throw new RuleBroken("due-date-before-request", "The due date is before the revision request.");
+        }
         return dueDate != null && !dueDate.equals(current);
     }
 

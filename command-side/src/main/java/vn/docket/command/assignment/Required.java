@@ -3,10 +3,20 @@ package vn.docket.command.assignment;
 import vn.docket.platform.Text;
 import vn.docket.platform.refusal.RuleBroken;
 
-/** A text a command must carry (a title, a reason): kept cleaned, as stored; blank breaks the named rule. */
+/**
+ * What a command must carry: a text (a title, a reason) kept cleaned, as stored, blank breaking the named rule;
+ * any other value (a date, a verdict) missing breaks it.
+ */
 final class Required {
 
     private Required() {
+    }
+
+    static <T> T value(T value, String rule, String message) {
+        if (value == null) {
+            throw new RuleBroken(rule, message);
+        }
+        return value;
     }
 
     static String text(String value, String rule, String message) {

@@ -114,9 +114,16 @@ class DeadlineTest {
     @Test
     void only_a_due_date_other_than_the_deadline_moves_it() {
         Deadline d = assignedWith(DEADLINE);
-        assertThat(d.isMovedBy(null)).isFalse();
-        assertThat(d.isMovedBy(DEADLINE)).isFalse();
-        assertThat(d.isMovedBy(ASKED)).isTrue();
+        assertThat(d.isMovedBy(null, TODAY)).isFalse();
+        assertThat(d.isMovedBy(DEADLINE, TODAY)).isFalse();
+        assertThat(d.isMovedBy(ASKED, TODAY)).isTrue();
+    }
+
+    @Test
+    void a_revision_requests_due_date_is_not_before_the_request_though_it_may_be_that_day() {
+        assertRefused(() -> assignedWith(DEADLINE).isMovedBy(TODAY.minusDays(1), TODAY), RuleBroken.class,
+                "due-date-before-request");
+        assertThat(assignedWith(DEADLINE).isMovedBy(TODAY, TODAY)).isTrue();
     }
 
     @Test

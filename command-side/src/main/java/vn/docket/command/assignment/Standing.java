@@ -1,0 +1,122 @@
+package vn.docket.command.assignment;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import vn.docket.events.Actor;
+import vn.docket.events.AssignmentStatus;
+import vn.docket.platform.approval.ApprovalLevels;
+import vn.docket.platform.refusal.NotAllowed;
+import vn.docket.platform.refusal.RuleBroken;
+import vn.docket.platform.refusal.StateConflict;
+
+/**
+ * Where an assignment stands, and so who may take which {@link Action} in it: one check per action, run first
+ * by the action's command and, for every action, by the list of allowed actions, so the page offers exactly
+ * what the commands accept. The assignment hands over its state for each command; nothing here changes it.
+ *
+ * @param deadline asked only for its own checks (one extension request at a time, for a deadline there is)
+ */
+record Standing(UUID id, AssignmentStatus status, int version, String leadUnit, ApprovalRoute route,
+                String draftSubmitter, Deadline deadline) {
+
+    /** What {@code actor} may do now; the rest of a command's rules concern what its form says. */
+    List<Action> allowed(Actor actor, List<String> granted, ApprovalLevels levels) {
+        return Arrays.stream(Action.values()).filter(action -> {
+            try {
+                check(action, actor, granted, levels, null);
+                return true;
+            } catch (NotAllowed | StateConflict | RuleBroken refused) {
+                return false;
+            }
+        }).toList();
+    }
+
+    /**
+     * Refuses {@code action} unless {@code actor}'s authority and this state allow it. {@code granted} (the
+     * approval levels given to the actor), {@code levels} and {@code judged} (the draft version a leader judged;
+     * null: the current one) matter only to sending back and approving.
+     */
+    void check(Action action, Actor actor, List<String> granted, ApprovalLevels levels, Integer judged) {
+        switch (action) {
+            case REMIND -> {
+                Authority.requireClerk(actor, "send reminders");
+                requireOpen("send a reminder");
+                if (!status.isWithUnit()) {
+                    throw new StateConflict("nothing-to-chase", "Draft v" + version
+                            + " is with the leadership for review: " + leadUnit + " has nothing to hand in now.");
+                }
+            }
+            case DECIDE_EXTENSION -> {
+                Authority.requireLeader(actor, "decide on an extension request");
+                requireOpen("decide on an extension");
+                deadline.requirePending();
+            }
+            case HAND_IN -> {
+                Authority.requireActingFor(actor, leadUnit, "submit drafts for this assignment");
+                requireOpen("submit a draft");
+                if (status == AssignmentStatus.DRAFT_SUBMITTED) {
+                    throw new StateConflict("draft-awaiting-review",
+                            "Draft v" + version + " is still awaiting review; a new draft can follow a revision request.");
+                }
+            }
+            case SEND_BACK, APPROVE -> {
+                if (status != AssignmentStatus.DRAFT_SUBMITTED) {
+                    throw new StateConflict("no-draft-awaiting-review", "Cannot "
+                            + (action == Action.APPROVE ? "approve" : "request a revision")
+                            + ": no draft is awaiting review (the assignment is " + status + ").");
+                }
+                // A leader judges the version they read: naming another than the one awaiting review writes nothing.
+                if (judged != null && judged != version) {
+                    throw new StateConflict("stale-draft", "You judged draft v" + judged + ", but the current draft is v"
+                            + version + ": open v" + version + " and judge it instead.", "/api/assignments/" + id);
+                }
+                Authority.requireLevel(actor, granted, route.nextLevel(), levels);
+                if (action == Action.APPROVE && actor.id().equals(draftSubmitter)) {
+                    throw new NotAllowed("own-draft", "Nobody may approve a draft they submitted themselves.");
+                }
+            }
+            case REQUEST_EXTENSION -> {
+                Authority.requireActingFor(actor, leadUnit, "request an extension for this assignment");
+                requireOpen("request an extension");
+                deadline.requireRequestable();
+            }
+            case ISSUE -> {
+                Authority.requireClerk(actor, "record issuance");
+                if (status != AssignmentStatus.APPROVED) {
+                    throw new StateConflict("not-approved", status == AssignmentStatus.ISSUED
+                            ? "This assignment's document was already issued."
+                            : "Only an approved assignment can be issued; it is " + status + ".");
+                }
+            }
+            case EXTEND -> {
+                Authority.requireClerk(actor, "extend deadlines");
+                requireOpen("extend the deadline");
+            }
+            case REASSIGN -> {
+                Authority.requireClerk(actor, "reassign tasks");
+                requireOpen("reassign");
+            }
+            case CANCEL -> {
+                Authority.requireClerk(actor, "cancel tasks");
+                if (status == AssignmentStatus.CANCELLED || status == AssignmentStatus.ISSUED) {
+                    throw new StateConflict("already-closed", "This assignment is already " + status + ".");
+                }
+            }
+        }
+    }
+
+    /** A meeting's conclusion is recorded by the notice's import, never offered on the page: it opens the history. */
+    void requireNoDraftYet() {
+        if (status != AssignmentStatus.ASSIGNED || version > 0) {
+            throw new StateConflict("meeting-already-recorded",
+                    "The meeting's conclusion can only open an assignment's history, before any draft.");
+        }
+    }
+
+    private void requireOpen(String action) {
+        if (!status.isOpen()) {
+            throw new StateConflict("assignment-closed", "Cannot " + action + ": this assignment is " + status + ".");
+        }
+    }
+}
