@@ -203,7 +203,7 @@ class Assignment {
     @CommandHandler
     void handle(DecideExtension cmd, MetaData metaData, Clock clock, DeadlineManager deadlines, DeadlineChaser chaser) {
         allow(Action.DECIDE_EXTENSION, metaData);
-        boolean approve = Required.value(cmd.approve(), "decision-required",
+        boolean approve = Required.value(cmd.approve(), "extension-decision-required",
                 "Say whether the extension is approved (approve: true or false).");
         LocalDate on = dates.judge(cmd.effectiveDate(), clock);
         if (approve) {

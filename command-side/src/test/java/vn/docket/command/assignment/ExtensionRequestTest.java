@@ -129,6 +129,13 @@ class ExtensionRequestTest {
     }
 
     @Test
+    void a_decision_that_says_neither_yes_nor_no_is_refused_by_its_own_rule() {
+        requested()
+                .when(new DecideExtension(ID, null, null, "Đã xem", TODAY), by(CHAIR))
+                .expectException(refused(RuleBroken.class, "extension-decision-required")).expectNoEvents();
+    }
+
+    @Test
     void a_rejection_needs_a_reason() {
         requested()
                 .when(new DecideExtension(ID, false, null, null, TODAY), by(CHAIR))
