@@ -4,7 +4,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.text.CollationKey;
 import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -84,13 +83,9 @@ class RevisionCycleController {
         Set<String> visible = visibleIds == null ? null : new HashSet<>(visibleIds);
         String unitName = Text.clean(unit);
         String kindName = kind == null ? null : kind.name();
-        List<AssignmentCycles> per = index.find(c -> (visible == null || visible.contains(c.id()))
-                        && (unitName == null || unitName.equals(c.unit())) && (kindName == null || kindName.equals(c.kind())))
-                .stream().map(c -> new AssignmentCycles(c.id(), c.title(), c.unit(), c.kind(), c.rounds().size(),
-                        c.rounds().stream().map(RevisionIndex.Round::turnaroundDays).toList(),
-                        c.rounds().stream().map(r -> new RoundPoints(r.version(), r.points(), r.reopened(), r.takenIn(),
-                                r.explained())).toList(), List.of()))
-                .toList();
+        List<RevisionIndex.Cycle> found = index.find(c -> (visible == null || visible.contains(c.id()))
+                && (unitName == null || unitName.equals(c.unit())) && (kindName == null || kindName.equals(c.kind())));
+        List<AssignmentCycles> per = found.stream().map(RevisionCycleController::cycles).toList();
         int max = per.stream().mapToInt(AssignmentCycles::rounds).max().orElse(0);
         double mean = per.stream().mapToInt(AssignmentCycles::rounds).average().orElse(0);
         List<Long> all = per.stream().flatMap(a -> a.turnaroundDays().stream()).filter(t -> t != null).toList();
@@ -104,16 +99,15 @@ class RevisionCycleController {
         }
         List<RoundPoints> rounds = per.stream().flatMap(a -> a.pointsByRound().stream()).toList();
         int raised = rounds.stream().mapToInt(RoundPoints::raised).sum();
-        // A collator of this request's own: a shared one is locked by every comparison (java.text's are
-        // synchronized), which queued the requests behind one another. Titles are compared by their collation keys,
-        // made once each: comparing the strings themselves decomposed both at every step of the sort.
+        // Titles are compared by the collation keys the index made once per assignment sent back: making them here
+        // was most of a visit's time, and a collator shared by the requests is locked by every comparison.
+        List<AssignmentCycles> sentBack = found.stream().filter(c -> !c.rounds().isEmpty())
+                .sorted(Comparator.comparingInt((RevisionIndex.Cycle c) -> c.rounds().size()).reversed()
+                        .thenComparing(RevisionIndex.Cycle::titleKey, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(RevisionIndex.Cycle::id))
+                .map(RevisionCycleController::cycles).toList();
+        // A collator of this request's own for the groups' few names (java.text's collators lock themselves).
         Collator vietnamese = Collator.getInstance(VI);
-        List<AssignmentCycles> sentBack = per.stream().filter(a -> a.rounds() > 0)
-                .map(a -> new Ranked(a, a.title() == null ? null : vietnamese.getCollationKey(a.title())))
-                .sorted(Comparator.comparingInt((Ranked r) -> r.cycles().rounds()).reversed()
-                        .thenComparing(Ranked::title, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(r -> r.cycles().id()))
-                .map(Ranked::cycles).toList();
         return new RevisionCycles(per.size(), mean, max, meanTurnaround, byRound, raised,
                 rounds.isEmpty() ? null : (double) raised / rounds.size(),
                 rounds.stream().mapToInt(RoundPoints::takenIn).sum(), rounds.stream().mapToInt(RoundPoints::explained).sum(),
@@ -135,7 +129,11 @@ class RevisionCycleController {
 
     private static final Locale VI = Locale.forLanguageTag("vi");
 
-    private record Ranked(AssignmentCycles cycles, CollationKey title) {
+    private static AssignmentCycles cycles(RevisionIndex.Cycle c) {
+        return new AssignmentCycles(c.id(), c.title(), c.unit(), c.kind(), c.rounds().size(),
+                c.rounds().stream().map(RevisionIndex.Round::turnaroundDays).toList(),
+                c.rounds().stream().map(r -> new RoundPoints(r.version(), r.points(), r.reopened(), r.takenIn(),
+                        r.explained())).toList(), List.of());
     }
 
     /** Most rounds on average first, then by name. */
