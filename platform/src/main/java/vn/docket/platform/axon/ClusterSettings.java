@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code segments} (by assignment, so one assignment's events stay in order on one node); a node works on a
  * segment while it holds its claim in the token store, and renews the claim every second.
  *
- * @param segments     segments per projection, fixed when a projection first starts on a database; a node
+ * @param segments     segments per projection; a database that ran with fewer gets them split up to this
+ *                     (SegmentSharing), never merged down; a node
  *                     can work on all of them, so one node alone still does everything
  * @param claimTimeout a claim not renewed for this long is free: a dead node's segments are taken over after
  *                     it, plus at most a second until a live node looks for free segments

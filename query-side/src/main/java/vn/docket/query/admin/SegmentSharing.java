@@ -7,15 +7,19 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.bson.Document;
@@ -35,6 +39,13 @@ import vn.docket.query.assignments.AssignmentIndex;
  * less. A handed-back segment is stored at its position first (the end of the batch in progress) and this node
  * leaves it alone for a claim timeout, so another node takes it within a second. A dead node says nothing: its
  * claims expire after the claim timeout and the live nodes take its segments over as free ones.
+ *
+ * <p>A projection has as many segments as it has threads ({@code docket.cluster.segments}; the plan path one).
+ * Axon fixes the number when a projection first runs on a database, so a database started on one node (one
+ * segment, the default) would keep one however many nodes join later. Here a projection with fewer segments than
+ * threads gets one split each second, always the largest segment (then the lowest), by the node working on it,
+ * until it has as many: one split at a time across the nodes, so none ends with more segments than a lone node
+ * has threads to work on.
  */
 @Configuration(proxyBeanMethods = false)
 class SegmentSharing {
@@ -47,6 +58,8 @@ class SegmentSharing {
     private final ClusterSettings cluster;
     /** Segments this node handed back, by processor and segment, until when it leaves them alone. */
     private final Map<String, Long> handedBack = new HashMap<>();
+    /** The split each projection asked of its processor last, until it is done. */
+    private final Map<String, CompletableFuture<Boolean>> splitting = new HashMap<>();
     private int liveBefore = 1;
 
     SegmentSharing(EventProcessingConfiguration processing, MongoDatabase database, MongoTemplate axon,
@@ -81,19 +94,38 @@ class SegmentSharing {
         handedBack.values().removeIf(until -> until < now);
         for (EventProcessor processor : processing.eventProcessors().values()) {
             // Each node keeps its own assignment index (its position in memory): nothing of it to share.
-            if (processor instanceof TrackingEventProcessor tracking && tracking.isRunning() && live.size() > 1
+            if (processor instanceof TrackingEventProcessor tracking && tracking.isRunning()
                     && !AssignmentIndex.NAME.equals(tracking.getName())) {
-                share(tracking, live, now);
+                List<Document> stored = tokens.find(Filters.eq("processorName", tracking.getName())).into(new ArrayList<>());
+                split(tracking, stored);
+                if (live.size() > 1) {
+                    share(tracking, stored, live, now);
+                }
             }
         }
     }
 
-    private void share(TrackingEventProcessor processor, Set<String> live, long now) {
+    private void split(TrackingEventProcessor processor, List<Document> stored) {
+        CompletableFuture<Boolean> pending = splitting.get(processor.getName());
+        if (stored.isEmpty() || stored.size() >= processor.maxCapacity() || pending != null && !pending.isDone()) {
+            return;
+        }
+        int[] ids = stored.stream().mapToInt(token -> ((Number) token.get("segment")).intValue()).toArray();
+        Segment largest = Arrays.stream(ids).mapToObj(id -> Segment.computeSegment(id, ids))
+                .min(Comparator.comparingInt(Segment::getMask).thenComparingInt(Segment::getSegmentId)).orElseThrow();
+        if (processor.processingStatus().containsKey(largest.getSegmentId())) {
+            log.info("Projection {}: segment {} split in two ({} of {} segments), so that more nodes can share it",
+                    processor.getName(), largest.getSegmentId(), stored.size() + 1, processor.maxCapacity());
+            splitting.put(processor.getName(), processor.splitSegment(largest.getSegmentId()));
+        }
+    }
+
+    private void share(TrackingEventProcessor processor, List<Document> stored, Set<String> live, long now) {
         Map<String, Integer> held = new HashMap<>();
         live.forEach(node -> held.put(node, 0));
         List<Integer> mine = new ArrayList<>();
         int segments = 0;
-        for (Document token : tokens.find(Filters.eq("processorName", processor.getName()))) {
+        for (Document token : stored) {
             segments++;
             String owner = token.getString("owner");
             int segment = ((Number) token.get("segment")).intValue();
