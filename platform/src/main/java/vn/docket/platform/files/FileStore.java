@@ -34,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.bson.BsonBinary;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Binary;
@@ -198,7 +199,8 @@ public final class FileStore {
                     Date now = Date.from(clock.instant());
                     List<Document> parts = new ArrayList<>();
                     for (byte[] chunk : batch) {
-                        parts.add(new Document("_id", id + "/" + n++).append("data", new Binary(chunk)).append("createdAt", now));
+                        // BsonBinary keeps the array as it is; Binary would copy it, and the encoder copy it again.
+                        parts.add(new Document("_id", id + "/" + n++).append("data", new BsonBinary(chunk)).append("createdAt", now));
                     }
                     try {
                         chunks.insertMany(parts);
