@@ -432,6 +432,29 @@ class DraftFilesTest {
     }
 
     @Test
+    void a_large_files_chunks_are_written_while_its_body_arrives_and_go_when_the_body_is_cut_off() throws Exception {
+        long before = storedPieces();
+        long described = database.getCollection(FileStore.FILES).countDocuments();
+        byte[] content = new byte[1536 * 1024]; // six chunks; the limit is 2 MB here
+        new java.util.Random(2).nextBytes(content);
+        byte[] body = form("b0undary", new Object[] {"file", "Dự thảo.docx", content}, new Object[] {"note", null, "Lần 1"});
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/assignments/" + id + "/drafts HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                    + basic("tckh") + "\r\nContent-Type: multipart/form-data; boundary=b0undary\r\nContent-Length: "
+                    + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body, 0, 1100 * 1024);
+            out.flush();
+            // Four whole chunks are in: they are stored while the rest of the body has not come yet.
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> storedPieces() >= before + 4);
+            assertThat(database.getCollection(FileStore.FILES).countDocuments()).as("nothing described yet").isEqualTo(described);
+        } // the connection drops with the file two-thirds sent
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> storedPieces() == before);
+        assertThat(drafts()).isEmpty();
+    }
+
+    @Test
     void an_idempotency_key_sent_again_with_another_file_is_refused_and_the_second_file_not_stored() throws Exception {
         String key = UUID.randomUUID().toString();
         byte[] first = form("b1", new Object[] {"file", "Dự thảo.docx", docx(PARAGRAPHS)});
@@ -468,13 +491,40 @@ class DraftFilesTest {
     }
 
     @Test
+    void a_file_stored_before_uploads_had_ids_still_downloads_verifies_and_is_deduplicated_against() {
+        byte[] content = docx(List.of("Bản lưu theo cách cũ " + UUID.randomUUID(), "Mục 1. Mục tiêu"));
+        String sha = FileStore.sha256(content);
+        assertThat(handIn("tckh", content, "Dự thảo cũ.docx", Map.of()).getStatusCode().value()).isEqualTo(201);
+        // Moved to the layout of files stored before: chunks under <sha>/<n>, and a description without chunksOf.
+        var files = database.getCollection(FileStore.FILES);
+        var chunks = database.getCollection(FileStore.CHUNKS);
+        org.bson.Document description = files.find(Filters.eq("_id", sha)).first();
+        for (int n = 0; n < description.getInteger("chunks"); n++) {
+            org.bson.Document chunk = chunks.find(Filters.eq("_id", description.getString("chunksOf") + "/" + n)).first();
+            chunks.deleteOne(Filters.eq("_id", chunk.getString("_id")));
+            chunks.insertOne(chunk.append("_id", sha + "/" + n));
+        }
+        files.updateOne(Filters.eq("_id", sha), com.mongodb.client.model.Updates.unset("chunksOf"));
+
+        assertThat(download("chair", 1).getBody()).isEqualTo(content);
+        assertThat(docket.getOk("auditor", "/api/audit/verify")).containsEntry("intact", true);
+        long before = storedPieces();
+        id = Walks.assign(docket, "Báo cáo dùng lại tệp cũ", UNIT, "2030-12-31", List.of("Lãnh đạo UBND thành phố"));
+        assertThat(handIn("tckh", content, "Dự thảo cũ (bản sao).docx", Map.of()).getStatusCode().value()).isEqualTo(201);
+        assertThat(storedPieces()).as("stored once: the second upload's chunks are gone").isEqualTo(before);
+        assertThat(download("chair", 1).getBody()).isEqualTo(content);
+    }
+
+    @Test
     void the_same_bytes_handed_in_for_two_assignments_are_stored_once() {
         byte[] content = docx(List.of("Báo cáo chung " + UUID.randomUUID()));
         assertThat(handIn("tckh", content, "Báo cáo.docx", Map.of()).getStatusCode().value()).isEqualTo(201);
         id = Walks.assign(docket, "Báo cáo thứ hai", UNIT, "2030-12-31", List.of("Lãnh đạo UBND thành phố"));
+        long before = storedPieces();
         assertThat(handIn("tckh", content, "Báo cáo (bản sao).docx", Map.of()).getStatusCode().value()).isEqualTo(201);
         assertThat(database.getCollection(FileStore.FILES)
                 .countDocuments(Filters.eq("_id", FileStore.sha256(content)))).isEqualTo(1);
+        assertThat(storedPieces()).as("the second upload's chunks are gone").isEqualTo(before);
         assertThat(download("chair", 1).getBody()).isEqualTo(content);
     }
 

@@ -195,10 +195,12 @@ class DraftsDoneMeansBrowserTest extends BrowserTest {
         // Someone edits v2's stored bytes in the database: verify names the file, and the audit page shows it.
         String sha = FileStore.sha256(v2);
         MongoCollection<Document> chunks = database.getCollection(FileStore.CHUNKS);
-        Document original = chunks.find(Filters.eq("_id", sha + "/0")).first();
+        String firstChunk = database.getCollection(FileStore.FILES).find(Filters.eq("_id", sha)).first()
+                .getString("chunksOf") + "/0";
+        Document original = chunks.find(Filters.eq("_id", firstChunk)).first();
         byte[] edited = original.get("data", Binary.class).getData().clone();
         edited[edited.length / 2] ^= 1;
-        chunks.updateOne(Filters.eq("_id", sha + "/0"), new Document("$set", new Document("data", new Binary(edited))));
+        chunks.updateOne(Filters.eq("_id", firstChunk), new Document("$set", new Document("data", new Binary(edited))));
         try {
             List<Map<String, Object>> problems = (List<Map<String, Object>>) exchangeGet("auditor", "/api/audit/verify")
                     .get("problems");
@@ -212,7 +214,7 @@ class DraftsDoneMeansBrowserTest extends BrowserTest {
             screenshots("done-verify-file-changed");
         } finally {
             // Other tests share this Docket: put the bytes back.
-            chunks.replaceOne(Filters.eq("_id", sha + "/0"), original);
+            chunks.replaceOne(Filters.eq("_id", firstChunk), original);
         }
     }
 

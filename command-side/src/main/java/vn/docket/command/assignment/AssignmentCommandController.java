@@ -118,14 +118,16 @@ class AssignmentCommandController {
     @PostMapping(path = "/{id}/drafts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Submit a draft as a file (SubmitDraft): Docket stores it and computes its SHA-256")
     ResponseEntity<?> submitDraftFile(@PathVariable UUID id, HttpServletRequest request) throws IOException {
-        DraftFiles.Received received = drafts.receive(request);
-        ResponseEntity<String> replay = FormKey.claim(request, received.fingerprint());
-        if (replay != null) {
-            return replay;
+        // Its chunks are written as it arrives: they go when it closes unless the file was stored.
+        try (DraftFiles.Received received = drafts.receive(request)) {
+            ResponseEntity<String> replay = FormKey.claim(request, received.fingerprint());
+            if (replay != null) {
+                return replay;
+            }
+            DraftRequest r = form(received.fields(), DraftRequest.class);
+            DraftFiles.Stored stored = stored(received, r.documentSha256());
+            return submitted(id, r, stored);
         }
-        DraftRequest r = form(received.fields(), DraftRequest.class);
-        DraftFiles.Stored stored = stored(received, r.documentSha256());
-        return submitted(id, r, stored);
     }
 
     /** The form fields of a multipart request as the JSON body they stand for (lists and objects as JSON text). */
@@ -210,15 +212,16 @@ class AssignmentCommandController {
     @PostMapping(path = "/{id}/issuance", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Record the issuance with the issued document's file (Issue): Docket stores it and computes its SHA-256")
     ResponseEntity<?> issueFile(@PathVariable UUID id, HttpServletRequest request) throws IOException {
-        DraftFiles.Received received = drafts.receive(request);
-        ResponseEntity<String> replay = FormKey.claim(request, received.fingerprint());
-        if (replay != null) {
-            return replay;
+        try (DraftFiles.Received received = drafts.receive(request)) {
+            ResponseEntity<String> replay = FormKey.claim(request, received.fingerprint());
+            if (replay != null) {
+                return replay;
+            }
+            IssuanceForm r = form(received.fields(), IssuanceForm.class);
+            DraftFiles.Stored stored = stored(received, r.documentSha256());
+            return withFile(stored, () -> accepted(id, new Issue(id, r.documentNumber(), r.issuedOn(),
+                    r.documentName() == null ? stored.name() : r.documentName(), stored.sha256(), stored.file())));
         }
-        IssuanceForm r = form(received.fields(), IssuanceForm.class);
-        DraftFiles.Stored stored = stored(received, r.documentSha256());
-        return withFile(stored, () -> accepted(id, new Issue(id, r.documentNumber(), r.issuedOn(),
-                r.documentName() == null ? stored.name() : r.documentName(), stored.sha256(), stored.file())));
     }
 
     @PostMapping("/{id}/deadline-extensions")

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -12,6 +13,7 @@ import java.text.Normalizer;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -63,12 +65,23 @@ final class DocumentReader {
     private DocumentReader() {
     }
 
-    static Read read(byte[] content, boolean imagesAccepted) {
+    /**
+     * Reads a file given as the chunks its upload wrote (each {@code FileStore.CHUNK_BYTES} but the last): a .docx
+     * or .odt straight from them; a PDF or a text, which need their bytes in one piece, from a copy.
+     */
+    static Read read(List<byte[]> chunks, long size, boolean imagesAccepted) {
+        byte[] head = chunks.isEmpty() ? new byte[0] : chunks.get(0);
+        if (startsWith(head, "PK\u0003\u0004")) {
+            return zipped(chunks, size);
+        }
+        byte[] content = new byte[(int) size];
+        int at = 0;
+        for (byte[] chunk : chunks) {
+            System.arraycopy(chunk, 0, content, at, chunk.length);
+            at += chunk.length;
+        }
         if (startsWith(content, "%PDF-")) {
             return pdf(content);
-        }
-        if (startsWith(content, "PK\u0003\u0004")) {
-            return zipped(content);
         }
         String image = image(content);
         if (image != null) {
@@ -102,8 +115,8 @@ final class DocumentReader {
         }
     }
 
-    private static Read zipped(byte[] content) {
-        Map<String, byte[]> entries = unzip(content);
+    private static Read zipped(List<byte[]> chunks, long size) {
+        Map<String, byte[]> entries = unzip(chunks, size);
         if (entries.containsKey("word/document.xml")) {
             return new Read(DOCX, docx(entries), null, true);
         }
@@ -120,11 +133,13 @@ final class DocumentReader {
      * the XML parts (and an ODF's mimetype), what reading the text needs; other parts (pictures, fonts, embedded
      * objects) are counted and left empty, so a large picture is inflated once and never held.
      */
-    private static Map<String, byte[]> unzip(byte[] content) {
-        long limit = Math.min(MAX_INFLATED, (long) content.length * MAX_RATIO);
+    private static Map<String, byte[]> unzip(List<byte[]> chunks, long size) {
+        long limit = Math.min(MAX_INFLATED, size * MAX_RATIO);
         long inflated = 0;
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+        InputStream bytes = new SequenceInputStream(Collections.enumeration(
+                chunks.stream().map(ByteArrayInputStream::new).toList()));
+        try (ZipInputStream zip = new ZipInputStream(bytes)) {
             byte[] buffer = new byte[64 * 1024];
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 String name = entry.getName();

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,10 +31,11 @@ import vn.docket.platform.files.FileStore;
 
 /**
  * Takes a draft's file (or the issued document's) in: {@link #receive}s the form straight from the request as it
- * arrives (the file part hashed as its bytes come, within the size limit; nothing spooled to disk and read back),
- * checks its name, reads it (on a worker of its own, within a time limit, so one hostile file cannot hold a request
- * thread), and stores it. The caller {@link #keep}s it once the draft's event is stored, or {@link #discard}s it
- * when the command is refused, so nothing is left half-written.
+ * arrives (the file part hashed and its chunks written to the file store as its bytes come, within the size limit;
+ * nothing spooled to disk and read back), checks its name, reads it (on a worker of its own, within a time limit, so
+ * one hostile file cannot hold a request thread), and describes it in the store. The caller closes what it received
+ * (its chunks go unless they were described), {@link #keep}s the file once the draft's event is stored, or
+ * {@link #discard}s it when the command is refused, so nothing is left half-written.
  */
 @Component
 public class DraftFiles {
@@ -43,11 +45,18 @@ public class DraftFiles {
     }
 
     /**
-     * A form as received: its fields (the first value of each), the {@code file} part's name, bytes and SHA-256,
-     * and a fingerprint of all its parts for {@code Idempotency-Key} (name, file name and SHA-256 of each, in
-     * name order, so the same form sent again with another boundary or order is the same request).
+     * A form as received: its fields (the first value of each), the {@code file} part's name, bytes (the chunks its
+     * upload wrote, the only copy kept), size and SHA-256, and a fingerprint of all its parts for
+     * {@code Idempotency-Key} (name, file name and SHA-256 of each, in name order, so the same form sent again with
+     * another boundary or order is the same request). Closing it removes the upload's chunks unless
+     * {@link #store} described them.
      */
-    public record Received(Map<String, String> fields, String name, byte[] content, String sha256, String fingerprint) {
+    public record Received(Map<String, String> fields, String name, List<byte[]> content, long size, String sha256,
+                           String fingerprint, FileStore.Upload upload) implements AutoCloseable {
+        @Override
+        public void close() {
+            upload.close();
+        }
     }
 
     private final FileStore store;
@@ -76,15 +85,18 @@ public class DraftFiles {
 
     /**
      * Reads a {@code multipart/form-data} request part by part as it arrives, fields before or after the file alike.
-     * The file's bytes go once through SHA-256 into memory (at most the size limit, counted while they arrive, also
-     * for a body sent without a length). A body cut off, malformed or too large is refused; nothing is stored yet.
+     * The file's bytes go once through SHA-256 into chunks (at most the size limit, counted while they arrive, also
+     * for a body sent without a length), each written to the store as soon as it is full. A body cut off, malformed
+     * or too large is refused and the chunks written go; nothing is visible before {@link #store}.
      */
     public Received receive(HttpServletRequest request) throws IOException {
         Map<String, String> fields = new LinkedHashMap<>();
         List<String> parts = new ArrayList<>();
         String name = null;
-        byte[] content = null;
+        List<byte[]> content = null;
+        FileStore.Upload upload = null;
         String sha = null;
+        boolean whole = false;
         try {
             MultipartParts form = new MultipartParts(request.getInputStream(), request.getContentType(),
                     request.getContentLengthLong(), maxRequestBytes, maxBytes);
@@ -96,8 +108,8 @@ public class DraftFiles {
                     fields.putIfAbsent(part.fieldName(), new String(value, StandardCharsets.UTF_8));
                 } else if ("file".equals(part.fieldName()) && content == null) {
                     name = name(fileName);
-                    // Sized by the declared length (within the limit), so a large file is not copied as it grows.
-                    content = read(form, digest, (int) Math.max(64 * 1024, Math.min(request.getContentLengthLong(), maxBytes)));
+                    upload = store.upload();
+                    content = upload(form, digest, upload);
                 } else {
                     read(form, digest, 0); // another file part: only its fingerprint counts
                 }
@@ -107,6 +119,10 @@ public class DraftFiles {
                 }
                 parts.add(part.fieldName() + "\u0000" + fileName + "\u0000" + hash);
             }
+            if (content == null) {
+                throw new FileRefused(HttpStatus.BAD_REQUEST, "malformed-request", "Biểu mẫu không có phần file (tệp dự thảo).");
+            }
+            whole = true;
         } catch (MultipartParts.TooLarge e) {
             drainRest(request);
             if (e.part) {
@@ -118,13 +134,37 @@ public class DraftFiles {
             // Malformed, or cut off: the client went away mid-upload (nobody may read this answer).
             throw new FileRefused(HttpStatus.BAD_REQUEST, "malformed-request",
                     "Biểu mẫu gửi lên bị hỏng hoặc bị cắt giữa chừng: hãy gửi lại.");
-        }
-        if (content == null) {
-            throw new FileRefused(HttpStatus.BAD_REQUEST, "malformed-request", "Biểu mẫu không có phần file (tệp dự thảo).");
+        } finally {
+            if (!whole && upload != null) {
+                upload.close(); // the chunks written so far go
+            }
         }
         parts.sort(null);
-        return new Received(fields, name, content, sha,
-                HexFormat.of().formatHex(sha256().digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8))));
+        return new Received(fields, name, content, content.stream().mapToLong(c -> c.length).sum(), sha,
+                HexFormat.of().formatHex(sha256().digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8))), upload);
+    }
+
+    /** The file part's bytes through the digest into chunks, each given to the upload as soon as it is full. */
+    private static List<byte[]> upload(MultipartParts form, MessageDigest digest, FileStore.Upload upload) throws IOException {
+        List<byte[]> chunks = new ArrayList<>();
+        byte[] chunk = new byte[FileStore.CHUNK_BYTES];
+        int filled = 0;
+        for (int n = form.read(chunk, filled, chunk.length - filled); n != -1; n = form.read(chunk, filled, chunk.length - filled)) {
+            digest.update(chunk, filled, n);
+            filled += n;
+            if (filled == chunk.length) {
+                upload.write(chunk);
+                chunks.add(chunk);
+                chunk = new byte[FileStore.CHUNK_BYTES];
+                filled = 0;
+            }
+        }
+        if (filled > 0) {
+            byte[] last = Arrays.copyOf(chunk, filled);
+            upload.write(last);
+            chunks.add(last);
+        }
+        return chunks;
     }
 
     /** A part's bytes through the digest into memory, in a buffer of {@code capacity} to start; none kept if 0. */
@@ -145,24 +185,33 @@ public class DraftFiles {
         return part.fileName().indexOf('\u0000') >= 0 ? "\u0000" : part.fileName();
     }
 
-    /** A file that came without a form (the demo data's drafts). */
+    /** A file that came without a form (the demo data's drafts): stored as an upload of its bytes. */
     public Stored store(String originalName, byte[] content) {
-        return store(new Received(Map.of(), name(originalName), content, FileStore.sha256(content), null));
+        String name = name(originalName);
+        List<byte[]> chunks = FileStore.chunked(content);
+        FileStore.Upload upload = store.upload();
+        try (Received received = new Received(Map.of(), name, chunks, content.length, FileStore.sha256(content), null, upload)) {
+            chunks.forEach(upload::write);
+            return store(received);
+        }
     }
 
-    /** Reads and stores a received file; the content was hashed as it arrived. */
+    /**
+     * Reads a received file and describes it in the store (its chunks were written as it arrived), or finds the same
+     * bytes stored already; refused, it leaves nothing once the caller closes what it received.
+     */
     public Stored store(Received received) {
-        byte[] content = received.content();
-        if (content.length == 0) {
+        if (received.size() == 0) {
             throw new FileRefused(HttpStatus.UNPROCESSABLE_ENTITY, "file-empty", "Tệp rỗng: không có nội dung để lưu.");
         }
-        if (content.length > maxBytes) {
+        if (received.size() > maxBytes) {
             throw tooLarge();
         }
         String sha = received.sha256();
-        Future<DocumentReader.Read> reading = readers.submit(() -> DocumentReader.read(content, imagesAccepted));
-        // The chunks are written while the reader reads; the description, which needs what it read, last.
-        store.put(sha, content, () -> {
+        Future<DocumentReader.Read> reading = readers.submit(() ->
+                DocumentReader.read(received.content(), received.size(), imagesAccepted));
+        // The reader reads while the writer writes the last chunks; the description, which needs what it read, last.
+        received.upload().finish(sha, () -> {
             DocumentReader.Read read = within(reading);
             return new Document("mediaType", read.mediaType()).append("text", read.text())
                     .append("pageCount", read.pageCount()).append("wordCount", read.wordCount())
@@ -175,7 +224,7 @@ public class DraftFiles {
             store.discard(sha);
             throw e;
         }
-        return new Stored(sha, received.name(), new DocumentFile(read.mediaType(), content.length, read.pageCount(),
+        return new Stored(sha, received.name(), new DocumentFile(read.mediaType(), received.size(), read.pageCount(),
                 read.wordCount(), read.textLayer()));
     }
 

@@ -1,14 +1,12 @@
 package vn.docket.platform.files;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import java.io.ByteArrayOutputStream;
@@ -27,7 +25,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.bson.BsonBinary;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Binary;
@@ -35,19 +42,24 @@ import vn.docket.platform.eventstore.FileReferences;
 
 /**
  * Document files in MongoDB, content-addressed by the SHA-256 the server computes, so the same bytes handed in
- * twice are stored once. A file is its chunks ({@code file_chunks}, id {@code <sha>/<n>}) and, written last, its
- * description ({@code files}, id {@code <sha>}). Everything is read by exact {@code _id}, the only lookup the
- * embedded server answers from an index. Until the description exists the chunks are invisible, so an upload cut
- * short leaves nothing anyone can open; {@link #sweep} removes such leftovers later.
+ * twice are stored once. A file is its chunks ({@code file_chunks}) and, written last, its description
+ * ({@code files}, id {@code <sha>}). An {@link Upload} writes the chunks while the bytes still arrive, before their
+ * SHA-256 is known, so under an id of its own that no SHA-256 can be ({@code up-<uuid>/<n>}); the description names
+ * it ({@code chunksOf}). Files stored before uploads had ids have no {@code chunksOf} and keep their chunks under
+ * {@code <sha>/<n>}: both are read alike, nothing was migrated. Everything is read by exact {@code _id} (or
+ * {@code _id $in}), the only lookup the embedded server answers from an index; only the {@link #sweep}, background
+ * work, scans. Until the description exists the chunks are invisible, so an upload cut short leaves nothing anyone
+ * can open; the request removes its chunks, or, after a crash, the sweep.
  *
- * <p>Every {@link #put} holds the file for its request until the request {@link #keep}s it (its command is stored)
- * or {@link #discard}s it (refused). Since identical uploads share one file, a refused request removes it only when
- * no other request holds it and no command kept it; the {@code holders} count says so. Several Docket nodes may
- * share the database, so nothing here relies on a lock in one process: a removal first marks the description
- * {@code removing}, by a conditional update that fails if anyone took a hold since, and an upload of the same
- * bytes waits until such a removal is over before it writes chunks again. The sweep removes only what no recorded
- * event names and nobody touched for the grace period, so a crash between storing an event and keeping its file
- * loses nothing; it also finishes a removal a crash interrupted.
+ * <p>Every upload that ends in a description, or finds the same bytes already described, holds the file for its
+ * request until the request {@link #keep}s it (its command is stored) or {@link #discard}s it (refused). Since
+ * identical uploads share one file (the later one's chunks go), a refused request removes it only when no other
+ * request holds it and no command kept it; the {@code holders} count says so. Several Docket nodes may share the
+ * database, so nothing here relies on a lock in one process: a removal first marks the description
+ * {@code removing}, by a conditional update that fails if anyone took a hold since, and an upload of the same bytes
+ * waits until such a removal is over before it describes them again. The sweep removes only what no recorded event
+ * names and nobody touched for the grace period, so a crash between storing an event and keeping its file loses
+ * nothing; it also finishes a removal a crash interrupted.
  */
 public final class FileStore {
 
@@ -55,13 +67,22 @@ public final class FileStore {
     public static final String CHUNKS = "file_chunks";
     private static final String PENDING = "pending";
     private static final String REMOVING = "removing";
-    static final int CHUNK_BYTES = 255 * 1024;
+    /** What an upload's id starts with: a SHA-256 is hex digits only. */
+    private static final String UPLOAD = "up-";
+    public static final int CHUNK_BYTES = 255 * 1024;
 
     /** What became of a stored file when it is hashed again. */
     public enum Check { INTACT, CHANGED, MISSING }
 
     /** How long an upload waits for another request's removal of the same bytes to finish before finishing it. */
     private static final Duration REMOVAL_WAIT = Duration.ofSeconds(30);
+
+    /** One writer thread per upload under way, so the request thread goes on reading the body meanwhile. */
+    private static final ExecutorService WRITERS = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "docket-file-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final MongoDatabase database;
     private final MongoCollection<Document> files;
@@ -83,95 +104,225 @@ public final class FileStore {
         }
     }
 
+    /** The bytes in chunks of {@link #CHUNK_BYTES} (the last shorter), as an {@link Upload} takes them. */
+    public static List<byte[]> chunked(byte[] content) {
+        List<byte[]> parts = new ArrayList<>();
+        for (int from = 0; from < content.length; from += CHUNK_BYTES) {
+            parts.add(Arrays.copyOfRange(content, from, Math.min(content.length, from + CHUNK_BYTES)));
+        }
+        return parts;
+    }
+
+    /** Starts an upload: its chunks are written as they are given, the file described once they are all in. */
+    public Upload upload() {
+        return new Upload();
+    }
+
     /**
-     * Stores the bytes under their SHA-256 with what was read from them ({@code facts}: media type, text, counts),
-     * and holds the file for the caller until it calls {@link #keep} or {@link #discard}.
+     * Stores bytes already in memory as an upload does, under their SHA-256 with what was read from them
+     * ({@code facts}: media type, text, counts), and holds the file for the caller until it calls {@link #keep} or
+     * {@link #discard}.
      * @return true if this call stored them, false if they were already there (then only the hold is written)
      */
     public boolean put(String sha256, byte[] content, Document facts) {
-        return put(sha256, content, () -> facts);
+        try (Upload upload = upload()) {
+            chunked(content).forEach(upload::write);
+            return upload.finish(sha256, () -> facts);
+        }
     }
 
     /**
-     * As {@link #put(String, byte[], Document)}, with the {@code facts} asked for once the chunks are written, so the
-     * file can be read meanwhile. If they cannot be had (the file is refused), the chunks written go again, unless a
-     * request has described the same bytes since (only one whose reading did not run out of time can have), and
-     * the refusal is thrown.
+     * A file's chunks written as its bytes arrive, by a writer thread of its own behind a small queue, under the
+     * upload's id; {@link #finish} describes them, or {@link #close} removes them (a refused or cut-off upload).
+     * Used by one request thread.
      */
-    public boolean put(String sha256, byte[] content, Supplier<Document> facts) {
-        long giveUp = System.nanoTime() + REMOVAL_WAIT.toNanos();
-        while (true) {
-            if (hold(sha256)) {
-                return false;
+    public final class Upload implements AutoCloseable {
+
+        private static final byte[] END = new byte[0];
+        private final String id = UPLOAD + UUID.randomUUID();
+        /** Four chunks (1 MB) at most wait for the writer; the request thread waits when they are there. */
+        private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(4);
+        private final Future<?> writer = WRITERS.submit(this::writeAll);
+        private volatile RuntimeException failed;
+        private int count;
+        private long size;
+        private boolean ended;
+        /** Described by this upload, or its chunks removed: nothing left for {@link #close} to do. */
+        private boolean settled;
+
+        private Upload() {
+        }
+
+        /** Queues the next chunk for writing; the array is the writer's from now on (nobody may change it). */
+        public void write(byte[] chunk) {
+            if (ended) {
+                throw new IllegalStateException("The upload " + id + " is over");
             }
-            if (files.find(Filters.eq("_id", sha256)).projection(Projections.include("_id")).first() != null) {
-                // Another request is removing these bytes (refused, or swept): write them again once it is done.
-                // A removal still under way after the wait was cut short by a crash: this upload finishes it.
-                if (System.nanoTime() > giveUp) {
-                    remove(sha256, Filters.eq("state", REMOVING));
-                } else {
-                    pause();
-                }
-                continue;
+            if (failed != null) {
+                throw failed;
             }
-            Date now = Date.from(clock.instant());
-            List<Document> parts = new ArrayList<>();
-            int count = Math.max(1, (content.length + CHUNK_BYTES - 1) / CHUNK_BYTES);
-            for (int i = 0; i < count; i++) {
-                int from = i * CHUNK_BYTES;
-                byte[] part = Arrays.copyOfRange(content, from, Math.min(content.length, from + CHUNK_BYTES));
-                parts.add(new Document("_id", sha256 + "/" + i).append("data", new Binary(part)).append("createdAt", now));
-            }
-            insertChunks(parts);
-            Document read;
+            enqueue(chunk);
+            count++;
+            size += chunk.length;
+        }
+
+        private void enqueue(byte[] chunk) {
             try {
-                read = facts.get();
+                while (!queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+                    if (writer.isDone()) {
+                        throw new IllegalStateException("The writer of upload " + id + " stopped", failed);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while handing a chunk to the writer", e);
+            }
+        }
+
+        /** The writer: whatever is queued goes in one insert; after a failure it only empties the queue. */
+        private void writeAll() {
+            List<byte[]> batch = new ArrayList<>();
+            int n = 0;
+            while (true) {
+                try {
+                    batch.add(queue.take());
+                } catch (InterruptedException e) {
+                    failed = new IllegalStateException("The writer of upload " + id + " was interrupted", e);
+                    return;
+                }
+                queue.drainTo(batch);
+                boolean last = batch.get(batch.size() - 1) == END;
+                if (last) {
+                    batch.remove(batch.size() - 1);
+                }
+                if (failed == null && !batch.isEmpty()) {
+                    Date now = Date.from(clock.instant());
+                    List<Document> parts = new ArrayList<>();
+                    for (byte[] chunk : batch) {
+                        // BsonBinary keeps the array as it is; Binary would copy it, and the encoder copy it again.
+                        parts.add(new Document("_id", id + "/" + n++).append("data", new BsonBinary(chunk)).append("createdAt", now));
+                    }
+                    try {
+                        chunks.insertMany(parts);
+                    } catch (RuntimeException e) {
+                        failed = e;
+                    }
+                }
+                batch.clear();
+                if (last) {
+                    return;
+                }
+            }
+        }
+
+        /** No more chunks: waits until the writer has written those it was given, and throws what it failed with. */
+        private void end() {
+            if (!ended) {
+                ended = true;
+                enqueue(END);
+            }
+            try {
+                writer.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the writer of upload " + id, e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+            if (failed != null) {
+                throw failed;
+            }
+        }
+
+        /**
+         * All chunks are given; their SHA-256 is {@code sha256}. If those bytes are stored already, takes a hold on
+         * that file and removes this upload's chunks; otherwise describes them with what was read from them
+         * ({@code facts}, asked for only then, so the reading runs while the last chunks are written), pending and
+         * held for the caller. If the facts cannot be had (the file is refused), the chunks go and the refusal is
+         * thrown.
+         * @return true if this upload stored the bytes, false if they were already there
+         */
+        public boolean finish(String sha256, Supplier<Document> facts) {
+            try {
+                end();
             } catch (RuntimeException e) {
-                if (files.find(Filters.eq("_id", sha256)).projection(Projections.include("_id")).first() == null) {
-                    chunks.deleteMany(Filters.in("_id", parts.stream().map(d -> d.getString("_id")).toList()));
-                }
+                close();
                 throw e;
+            }
+            long giveUp = System.nanoTime() + REMOVAL_WAIT.toNanos();
+            Document read = null;
+            while (true) {
+                if (hold(sha256)) {
+                    close();
+                    return false;
+                }
+                if (files.find(Filters.eq("_id", sha256)).projection(Projections.include("_id")).first() != null) {
+                    // Another request is removing these bytes (refused, or swept): describe them again once it is
+                    // done. A removal still under way after the wait was cut short by a crash: this upload finishes it.
+                    if (System.nanoTime() > giveUp) {
+                        remove(sha256, Filters.eq("state", REMOVING));
+                    } else {
+                        pause();
+                    }
+                    continue;
+                }
+                if (read == null) {
+                    try {
+                        read = facts.get();
+                    } catch (RuntimeException e) {
+                        close();
+                        throw e;
+                    }
+                }
+                Date now = Date.from(clock.instant());
+                try {
+                    files.insertOne(new Document(read).append("_id", sha256).append("chunksOf", id).append("size", size)
+                            .append("chunks", count).append("state", PENDING).append("holders", 1)
+                            .append("createdAt", now).append("touchedAt", now));
+                    settled = true;
+                    return true;
+                } catch (MongoWriteException e) {
+                    if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                        settled = true; // the description may be written all the same: the sweep settles it
+                        throw e;
+                    }
+                    // Another request described the same bytes first: take a hold on its file instead.
+                }
+            }
+        }
+
+        /** Removes this upload's chunks unless it ended in a description (a refused or cut-off upload). */
+        @Override
+        public void close() {
+            if (settled) {
+                return;
+            }
+            settled = true;
+            try {
+                end();
+            } catch (RuntimeException e) {
+                // Written or not, the chunks it was given go below.
             }
             try {
-                files.insertOne(new Document(read).append("_id", sha256).append("size", (long) content.length)
-                        .append("chunks", count).append("state", PENDING).append("holders", 1)
-                        .append("createdAt", now).append("touchedAt", now));
-                // A removal of the same bytes by another request may have deleted chunks written above before its
-                // description went; none can start now that this request holds the file, so put back what is gone.
-                rewriteMissing(sha256, parts);
-                return true;
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                // Another request described the same bytes first: take a hold on its file instead.
+                deleteChunks(ids(id, count));
+            } catch (RuntimeException e) {
+                // The database is away: nothing describes these chunks, the sweep removes them later.
             }
         }
     }
 
-    private void rewriteMissing(String sha256, List<Document> parts) {
-        Set<String> present = new HashSet<>();
-        List<String> ids = parts.stream().map(d -> d.getString("_id")).toList();
-        for (int from = 0; from < ids.size(); from += 128) {
-            chunks.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + 128))))
-                    .projection(Projections.include("_id")).forEach(d -> present.add(d.getString("_id")));
-        }
-        List<Document> missing = parts.stream().filter(d -> !present.contains(d.getString("_id"))).toList();
-        if (!missing.isEmpty()) {
-            insertChunks(missing);
-        }
+    /** The ids of a file's chunks, from its description: under its upload's id, or its SHA-256 if stored before. */
+    private static List<String> ids(String sha256, Document description) {
+        String prefix = description.getString("chunksOf");
+        return ids(prefix != null ? prefix : sha256, description.getInteger("chunks", 0));
     }
 
-    private void insertChunks(List<Document> parts) {
-        try {
-            chunks.insertMany(parts, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            // Chunks left by an earlier attempt at the same bytes, or written by a request storing them right
-            // now, are the same bytes: keep them.
-            if (e.getWriteErrors().stream().anyMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
-                throw e;
-            }
+    private static List<String> ids(String prefix, int count) {
+        List<String> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(prefix + "/" + i);
         }
+        return ids;
     }
 
     /** Takes a hold on a stored file that is not being removed; false if there is no such file. */
@@ -216,15 +367,12 @@ public final class FileStore {
 
     /** The file's bytes, or null if it is not stored (or a chunk of it is gone). */
     public byte[] content(String sha256) {
-        Document description = files.find(Filters.eq("_id", sha256)).projection(Projections.include("chunks")).first();
+        Document description = files.find(Filters.eq("_id", sha256))
+                .projection(Projections.include("chunks", "chunksOf")).first();
         if (description == null) {
             return null;
         }
-        int count = description.getInteger("chunks");
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            ids.add(sha256 + "/" + i);
-        }
+        List<String> ids = ids(sha256, description);
         Map<String, byte[]> found = new HashMap<>();
         // Batches of ids keep each answer well under MongoDB's 16 MB message size.
         for (int from = 0; from < ids.size(); from += 32) {
@@ -253,24 +401,44 @@ public final class FileStore {
 
     /**
      * Removes what interrupted uploads left behind: pending files nobody handed in since {@code olderThan}, and
-     * chunks without a description written before it (younger ones may belong to an upload still under way). A
-     * file some recorded event names is never removed; a pending one is marked kept (its request crashed after
-     * storing the event).
+     * chunks no description names whose upload wrote nothing since (an upload still under way writes a chunk at
+     * least every few minutes, and describes them within seconds of its last). A file some recorded event names is
+     * never removed; a pending one is marked kept (its request crashed after storing the event). Background work, so
+     * it scans: every chunk's id and date, then the descriptions that name an upload (no lookup by {@code _id} can
+     * find what nothing names).
      * @return how many chunks it removed
      */
     public long sweep(Instant olderThan) {
         Date cutoff = Date.from(olderThan);
         Set<String> candidates = new LinkedHashSet<>();
+        Set<String> oldUploads = new HashSet<>();
+        Set<String> youngUploads = new HashSet<>();
+        chunks.find().projection(Projections.include("createdAt")).forEach(d -> {
+            String prefix = d.getString("_id").substring(0, d.getString("_id").indexOf('/'));
+            boolean old = d.getDate("createdAt").before(cutoff);
+            if (!prefix.startsWith(UPLOAD)) {
+                if (old) {
+                    candidates.add(prefix); // chunks under a SHA-256, from before uploads had ids
+                }
+            } else {
+                (old ? oldUploads : youngUploads).add(prefix);
+            }
+        });
+        // After the chunks: an upload described meanwhile is seen here.
+        oldUploads.removeAll(youngUploads);
+        files.find(Filters.exists("chunksOf")).projection(Projections.include("chunksOf"))
+                .forEach(d -> oldUploads.remove(d.getString("chunksOf")));
+        long removed = 0;
+        for (String upload : oldUploads) {
+            removed += chunks.deleteMany(Filters.regex("_id", "^" + upload + "/")).getDeletedCount();
+        }
         files.find(Filters.in("state", PENDING, REMOVING)).projection(Projections.include("touchedAt", "createdAt"))
                 .forEach(d -> {
                     if (!touched(d).after(cutoff)) {
                         candidates.add(d.getString("_id"));
                     }
                 });
-        chunks.find(Filters.lt("createdAt", cutoff)).projection(Projections.include("_id"))
-                .forEach(d -> candidates.add(d.getString("_id").substring(0, d.getString("_id").indexOf('/'))));
         Set<String> referenced = FileReferences.among(database, candidates);
-        long removed = 0;
         for (String sha : candidates) {
             Document description = files.find(Filters.eq("_id", sha)).first();
             if (referenced.contains(sha)) {
@@ -279,7 +447,7 @@ public final class FileStore {
                             Updates.set("state", "kept"));
                 }
             } else if (description == null) {
-                removed += deleteChunks(sha);
+                removed += chunks.deleteMany(Filters.regex("_id", "^" + sha + "/")).getDeletedCount();
             } else if (REMOVING.equals(description.getString("state"))) {
                 removed += remove(sha, Filters.eq("state", REMOVING)); // a removal a crash interrupted
             } else if (PENDING.equals(description.getString("state")) && !touched(description).after(cutoff)) {
@@ -299,18 +467,26 @@ public final class FileStore {
 
     /**
      * Removes the file if its description still matches {@code still}: marked {@code removing} first, so that no
-     * request takes a hold on it or writes its chunks again while they go; the description goes last.
+     * request takes a hold on it or describes the same bytes again while its chunks go; the description goes last.
      */
     private long remove(String sha256, Bson still) {
-        if (files.updateOne(Filters.and(Filters.eq("_id", sha256), still), Updates.set("state", REMOVING)).getMatchedCount() == 0) {
+        Document marked = files.findOneAndUpdate(Filters.and(Filters.eq("_id", sha256), still),
+                Updates.set("state", REMOVING), new FindOneAndUpdateOptions()
+                        .projection(Projections.include("chunks", "chunksOf")).returnDocument(ReturnDocument.AFTER));
+        if (marked == null) {
             return 0;
         }
-        long removed = deleteChunks(sha256);
+        long removed = deleteChunks(ids(sha256, marked));
         files.deleteOne(Filters.and(Filters.eq("_id", sha256), Filters.eq("state", REMOVING)));
         return removed;
     }
 
-    private long deleteChunks(String sha256) {
-        return chunks.deleteMany(Filters.regex("_id", "^" + sha256 + "/")).getDeletedCount();
+    private long deleteChunks(List<String> ids) {
+        long removed = 0;
+        for (int from = 0; from < ids.size(); from += 1000) {
+            removed += chunks.deleteMany(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + 1000))))
+                    .getDeletedCount();
+        }
+        return removed;
     }
 }

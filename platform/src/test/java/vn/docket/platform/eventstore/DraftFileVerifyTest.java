@@ -55,6 +55,12 @@ class DraftFileVerifyTest {
         store.close();
     }
 
+    /** The id of a stored file's first chunk, wherever its description says its chunks are. */
+    private String firstChunk(String sha256) {
+        String upload = store.database.getCollection(FileStore.FILES).find(Filters.eq("_id", sha256)).first().getString("chunksOf");
+        return (upload != null ? upload : sha256) + "/0";
+    }
+
     @Test
     void stored_files_that_hash_as_their_drafts_say_keep_the_store_intact() {
         assertThat(verifier.verify().intact()).isTrue();
@@ -64,7 +70,7 @@ class DraftFileVerifyTest {
     void an_edited_file_is_reported_changed_with_its_assignment_and_draft_version() {
         byte[] edited = content.clone();
         edited[0] = 'k';
-        chunks.updateOne(Filters.eq("_id", sha + "/0"), new Document("$set", new Document("data", new Binary(edited))));
+        chunks.updateOne(Filters.eq("_id", firstChunk(sha)), new Document("$set", new Document("data", new Binary(edited))));
         VerifyReport report = verifier.verify();
         assertThat(report.intact()).isFalse();
         assertThat(report.problems()).singleElement().satisfies(p -> {
@@ -76,9 +82,42 @@ class DraftFileVerifyTest {
 
     @Test
     void a_removed_file_is_reported_missing() {
-        chunks.deleteMany(Filters.regex("_id", "^" + sha));
+        chunks.deleteOne(Filters.eq("_id", firstChunk(sha)));
         VerifyReport report = verifier.verify();
         assertThat(report.problems()).extracting(VerifyReport.Problem::problem).containsExactly(StoreVerifier.FILE_MISSING);
+    }
+
+    @Test
+    void an_upload_cut_off_by_a_crash_is_no_error_of_the_record() throws Exception {
+        FileStore.Upload upload = files.upload();
+        try {
+            upload.write("Dự thảo bị cắt giữa chừng".getBytes(StandardCharsets.UTF_8));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> chunks.countDocuments() == 3);
+            assertThat(verifier.verify().intact()).isTrue();
+        } finally {
+            upload.close();
+        }
+    }
+
+    @Test
+    void a_file_stored_the_old_way_under_its_sha256_verifies_and_an_edit_of_it_is_reported() {
+        byte[] old = "Kế hoạch lưu theo cách cũ\n".repeat(30).getBytes(StandardCharsets.UTF_8);
+        String oldSha = FileStore.sha256(old);
+        chunks.insertOne(new Document("_id", oldSha + "/0").append("data", new Binary(old)).append("createdAt", new java.util.Date()));
+        store.database.getCollection(FileStore.FILES).insertOne(new Document("_id", oldSha).append("mediaType", "text/plain; charset=utf-8")
+                .append("size", (long) old.length).append("chunks", 1).append("state", "kept").append("holders", 0));
+        engine.appendEvents(new GenericDomainEventMessage<>("Assignment", ASSIGNMENT.toString(), 1,
+                new DraftSubmitted(ASSIGNMENT, 2, "Dự thảo v2.txt", oldSha, null, null, null,
+                        new DocumentFile("text/plain; charset=utf-8", old.length, null, 180, true))));
+        assertThat(verifier.verify().intact()).isTrue();
+
+        byte[] edited = old.clone();
+        edited[0] = 'k';
+        chunks.updateOne(Filters.eq("_id", oldSha + "/0"), new Document("$set", new Document("data", new Binary(edited))));
+        assertThat(verifier.verify().problems()).singleElement().satisfies(p -> {
+            assertThat(p.problem()).isEqualTo(StoreVerifier.FILE_CHANGED);
+            assertThat(p.detail()).contains("draft v2", oldSha);
+        });
     }
 
     @Test
@@ -94,7 +133,7 @@ class DraftFileVerifyTest {
 
         byte[] edited = issued.clone();
         edited[0] = 'k';
-        chunks.updateOne(Filters.eq("_id", issuedSha + "/0"), new Document("$set", new Document("data", new Binary(edited))));
+        chunks.updateOne(Filters.eq("_id", firstChunk(issuedSha)), new Document("$set", new Document("data", new Binary(edited))));
         VerifyReport report = verifier.verify();
         assertThat(report.problems()).singleElement().satisfies(p -> {
             assertThat(p.problem()).isEqualTo(StoreVerifier.FILE_CHANGED);

@@ -41,6 +41,12 @@ class FileStoreTest {
         db.close();
     }
 
+    /** The id of a stored file's chunk {@code n}, wherever its description says its chunks are. */
+    String chunk(String sha, int n) {
+        String upload = files.find(Filters.eq("_id", sha)).first().getString("chunksOf");
+        return (upload != null ? upload : sha) + "/" + n;
+    }
+
     static byte[] bytes(int size, long seed) {
         byte[] content = new byte[size];
         new Random(seed).nextBytes(content);
@@ -71,7 +77,9 @@ class FileStoreTest {
     void a_file_refused_by_its_reader_after_its_chunks_were_written_leaves_no_chunk_behind() {
         byte[] content = bytes(FileStore.CHUNK_BYTES * 2 + 9, 11);
         String sha = FileStore.sha256(content);
-        assertThatThrownBy(() -> store.put(sha, content, () -> {
+        FileStore.Upload upload = store.upload();
+        FileStore.chunked(content).forEach(upload::write);
+        assertThatThrownBy(() -> upload.finish(sha, () -> {
             throw new FileRefused(HttpStatus.UNPROCESSABLE_ENTITY, "file-zip-bomb", "A zip bomb (test)");
         })).isInstanceOf(FileRefused.class);
         assertThat(chunks.countDocuments()).isZero();
@@ -79,10 +87,10 @@ class FileStoreTest {
     }
 
     @Test
-    void chunks_written_before_a_crash_are_invisible_and_swept_once_an_hour_old() {
+    void chunks_stored_the_old_way_before_a_crash_are_invisible_and_swept_once_an_hour_old() {
         byte[] content = "Dự thảo Kế hoạch".getBytes(StandardCharsets.UTF_8);
         String sha = FileStore.sha256(content);
-        // A crash between the chunks and the description: as put() writes them, without its last write.
+        // A crash between the chunks and the description, as Docket wrote them before uploads had ids.
         chunks.insertOne(new Document("_id", sha + "/0").append("data", new Binary(content))
                 .append("createdAt", java.util.Date.from(clock.instant())));
         assertThat(store.content(sha)).isNull();
@@ -92,6 +100,83 @@ class FileStoreTest {
         clock.advance(Duration.ofHours(2));
         assertThat(store.sweep(clock.instant().minus(Duration.ofHours(1)))).isEqualTo(1);
         assertThat(chunks.countDocuments()).isZero();
+    }
+
+    @Test
+    void an_upload_cut_off_by_a_crash_leaves_only_invisible_chunks_that_the_sweep_removes_after_the_grace_period() {
+        byte[] content = bytes(FileStore.CHUNK_BYTES * 2, 12);
+        String sha = FileStore.sha256(content);
+        FileStore.Upload upload = store.upload();
+        try {
+            FileStore.chunked(content).forEach(upload::write);
+            // Written as they came, before the end of the body: then the process dies, nothing describes them.
+            await().atMost(Duration.ofSeconds(5)).until(() -> chunks.countDocuments() == 2);
+            assertThat(store.content(sha)).isNull();
+            assertThat(store.check(sha)).isEqualTo(FileStore.Check.MISSING);
+
+            assertThat(store.sweep(clock.instant().minus(Duration.ofHours(1)))).isZero(); // may still be under way
+            clock.advance(Duration.ofHours(2));
+            assertThat(store.sweep(clock.instant().minus(Duration.ofHours(1)))).isEqualTo(2);
+            assertThat(chunks.countDocuments()).isZero();
+            assertThat(files.countDocuments()).isZero();
+        } finally {
+            upload.close(); // only ends the writer thread: its chunks are gone already
+        }
+    }
+
+    @Test
+    void an_upload_still_arriving_slowly_is_not_swept_while_its_newest_chunk_is_younger_than_the_grace_period() {
+        byte[] content = bytes(FileStore.CHUNK_BYTES + 40, 13);
+        String sha = FileStore.sha256(content);
+        List<byte[]> parts = FileStore.chunked(content);
+        try (FileStore.Upload upload = store.upload()) {
+            upload.write(parts.get(0));
+            await().atMost(Duration.ofSeconds(5)).until(() -> chunks.countDocuments() == 1);
+            clock.advance(Duration.ofHours(2)); // a very slow connection
+            upload.write(parts.get(1));
+            await().atMost(Duration.ofSeconds(5)).until(() -> chunks.countDocuments() == 2);
+            assertThat(store.sweep(clock.instant().minus(Duration.ofHours(1)))).isZero();
+            assertThat(upload.finish(sha, Document::new)).isTrue();
+        }
+        assertThat(store.content(sha)).isEqualTo(content);
+    }
+
+    @Test
+    void a_refused_upload_closed_before_its_end_leaves_no_chunk_behind() {
+        try (FileStore.Upload upload = store.upload()) {
+            FileStore.chunked(bytes(FileStore.CHUNK_BYTES * 3, 14)).forEach(upload::write);
+        } // the form was refused (a SHA-256 that differs, say)
+        assertThat(chunks.countDocuments()).isZero();
+        assertThat(files.countDocuments()).isZero();
+    }
+
+    /** A file as Docket stored it before uploads had ids: chunks under {@code <sha>/<n>}, no {@code chunksOf}. */
+    static void storeTheOldWay(MongoCollection<Document> files, MongoCollection<Document> chunks, byte[] content,
+                               java.util.Date at) {
+        String sha = FileStore.sha256(content);
+        List<byte[]> parts = FileStore.chunked(content);
+        for (int i = 0; i < parts.size(); i++) {
+            chunks.insertOne(new Document("_id", sha + "/" + i).append("data", new Binary(parts.get(i))).append("createdAt", at));
+        }
+        files.insertOne(new Document("mediaType", "application/pdf").append("_id", sha).append("size", (long) content.length)
+                .append("chunks", parts.size()).append("state", "kept").append("holders", 0)
+                .append("createdAt", at).append("touchedAt", at));
+    }
+
+    @Test
+    void a_file_stored_the_old_way_still_reads_is_deduplicated_against_and_never_swept() {
+        byte[] content = bytes(FileStore.CHUNK_BYTES * 2 + 5, 15);
+        String sha = FileStore.sha256(content);
+        storeTheOldWay(files, chunks, content, java.util.Date.from(clock.instant()));
+        assertThat(store.content(sha)).isEqualTo(content);
+        assertThat(store.check(sha)).isEqualTo(FileStore.Check.INTACT);
+
+        assertThat(store.put(sha, content, new Document())).isFalse(); // the same bytes handed in again
+        store.keep(sha);
+        assertThat(chunks.countDocuments()).as("the new upload's chunks are gone").isEqualTo(3);
+        clock.advance(Duration.ofDays(2));
+        assertThat(store.sweep(clock.instant().minus(Duration.ofHours(1)))).isZero();
+        assertThat(store.content(sha)).isEqualTo(content);
     }
 
     @Test
@@ -209,14 +294,15 @@ class FileStoreTest {
         store.put(sha, content, new Document());
         // The other node's refused request has marked the file for removal and is deleting its chunks.
         files.updateOne(Filters.eq("_id", sha), new Document("$set", new Document("state", "removing").append("holders", 0)));
-        chunks.deleteOne(Filters.eq("_id", sha + "/0"));
+        chunks.deleteOne(Filters.eq("_id", chunk(sha, 0)));
 
         ExecutorService upload = Executors.newSingleThreadExecutor();
         try {
             Future<Boolean> stored = upload.submit(() -> store.put(sha, content, new Document()));
-            // The upload keeps waiting: it may neither hold nor rewrite a file while it is being removed.
+            // The upload keeps waiting: it may neither hold the file nor describe the bytes again while they go.
             await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !stored.isDone());
-            chunks.deleteMany(Filters.regex("_id", "^" + sha + "/"));
+            chunks.deleteOne(Filters.eq("_id", chunk(sha, 1)));
+            chunks.deleteOne(Filters.eq("_id", chunk(sha, 2)));
             files.deleteOne(Filters.eq("_id", sha));
             assertThat(stored.get(10, TimeUnit.SECONDS)).isTrue();
         } finally {
@@ -233,7 +319,7 @@ class FileStoreTest {
         store.put(sha, content, new Document());
         // The refused request marked the file for removal, deleted one chunk, and its process died.
         files.updateOne(Filters.eq("_id", sha), new Document("$set", new Document("state", "removing").append("holders", 0)));
-        chunks.deleteOne(Filters.eq("_id", sha + "/0"));
+        chunks.deleteOne(Filters.eq("_id", chunk(sha, 0)));
 
         clock.advance(Duration.ofHours(2));
         store.sweep(clock.instant().minus(Duration.ofHours(1)));
@@ -252,7 +338,7 @@ class FileStoreTest {
         store.put(sha, content, new Document());
         byte[] edited = content.clone();
         edited[10] ^= 1;
-        chunks.updateOne(Filters.eq("_id", sha + "/0"), new Document("$set", new Document("data", new Binary(edited))));
+        chunks.updateOne(Filters.eq("_id", chunk(sha, 0)), new Document("$set", new Document("data", new Binary(edited))));
         assertThat(store.check(sha)).isEqualTo(FileStore.Check.CHANGED);
     }
 }
