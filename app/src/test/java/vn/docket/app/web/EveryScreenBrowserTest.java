@@ -57,6 +57,7 @@ class EveryScreenBrowserTest extends BrowserTest {
         check(soft, "draft", "/draft.html?id=" + drafted + "&v=3");
         check(soft, "changes", "/changes.html?id=" + drafted + "&v=3");
         check(soft, "notices", "/notices.html");
+        check(soft, "notice", "/notice.html?id=" + notice311()); // registered by the demo history, with its progress
         check(soft, "audit", "/audit.html");
         check(soft, "audit-task", "/audit.html?assignment=" + plan.substring(0, 8));
         check(soft, "stats", "/stats.html");
@@ -340,6 +341,17 @@ class EveryScreenBrowserTest extends BrowserTest {
                         + "  return null; }).then(done).catch(e => done(null));", PLAN);
         assertThat(id).as("the demo plan with its v3 file").isNotNull();
         return (String) id;
+    }
+
+    /** The id of notice 311/TB-UBND, which the demo history registered. */
+    @SuppressWarnings("unchecked")
+    private String notice311() {
+        Map<String, Object> answer = (Map<String, Object>) browser.driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch('/api/notices', {credentials: 'same-origin', headers: {Accept: 'application/json'}})"
+                        + ".then(r => r.json()).then(done).catch(e => done({error: String(e)}));");
+        return ((List<Map<String, Object>>) answer.get("items")).stream()
+                .filter(n -> "311/TB-UBND".equals(n.get("number"))).map(n -> (String) n.get("id")).findFirst().orElseThrow();
     }
 
     private String idOf(String title) {
