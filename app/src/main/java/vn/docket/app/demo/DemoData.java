@@ -155,8 +155,8 @@ class DemoData {
 
         assign("Báo cáo kết quả thực hiện các nhiệm vụ trọng tâm Thành ủy giao năm 2020", DeliverableKind.REPORT, tckh,
                 t.plusDays(3), List.of("Ban Thường vụ Thành ủy"), t.minusDays(12));
-        log.info("Demo history played: {} assignments from notice 311/TB-UBND as registered from {}, and 3 more, "
-                + "dated around today.", registered, file);
+        log.info("Demo history played, dated around today: {}3 assignments outside any notice.", registered == 0 ? ""
+                : registered + " assignments from notice 311/TB-UBND as registered from " + file + ", and ");
     }
 
     /**
