@@ -52,11 +52,12 @@ class EveryScreenBrowserTest extends BrowserTest {
         check(soft, "list", "/assignments.html");
         check(soft, "detail-issued", "/assignment.html?id=" + plan);
         check(soft, "detail-clerk", "/assignment.html?id=" + led);
-        // The demo plan's v2 is a stored .docx that answered the chair's two points.
+        // The demo plan's v3 is a stored .docx that answered the two points the chair reopened in v2, also a .docx.
         String drafted = demoPlanWithItsDraftFiles();
-        check(soft, "draft", "/draft.html?id=" + drafted + "&v=2");
-        check(soft, "changes", "/changes.html?id=" + drafted + "&v=2");
+        check(soft, "draft", "/draft.html?id=" + drafted + "&v=3");
+        check(soft, "changes", "/changes.html?id=" + drafted + "&v=3");
         check(soft, "notices", "/notices.html");
+        check(soft, "notice", "/notice.html?id=" + notice311()); // registered by the demo history, with its progress
         check(soft, "audit", "/audit.html");
         check(soft, "audit-task", "/audit.html?assignment=" + plan.substring(0, 8));
         check(soft, "stats", "/stats.html");
@@ -79,17 +80,18 @@ class EveryScreenBrowserTest extends BrowserTest {
     @Test
     @Order(2)
     void a_notification_reads_in_the_language_the_person_chose() {
-        // Demo history: the chair asked Phòng Tài chính - Kế hoạch to revise v1 of the plan of notice 311.
+        // Demo history: the chair sent v2 of the plan of notice 311 back to Phòng Tài chính - Kế hoạch, reopening
+        // two of the points the meeting raised.
         browser.signIn("tckh");
         browser.find(By.id("bell")).click();
         browser.waitForText(By.id("bell-list"), "Yêu cầu chỉnh sửa dự thảo");
-        assertThat(browser.text(By.id("bell-list"))).contains("Dự thảo v1 của nhiệm vụ \"" + PLAN,
-                "- 1.1 Chỉnh sửa bố cục gồm 04 mục chính");
+        assertThat(browser.text(By.id("bell-list"))).contains("Dự thảo v2 của nhiệm vụ \"" + PLAN,
+                "- Mở lại ý kiến 1.1");
         switchLanguage("en");
         try {
             browser.find(By.id("bell")).click();
             browser.waitForText(By.id("bell-list"), "Draft revision requested");
-            assertThat(browser.text(By.id("bell-list"))).contains("Draft v1 of assignment \"" + PLAN)
+            assertThat(browser.text(By.id("bell-list"))).contains("Draft v2 of assignment \"" + PLAN)
                     .doesNotContain("cần chỉnh sửa", "Yêu cầu chỉnh sửa dự thảo");
         } finally {
             switchLanguage("vi");
@@ -324,8 +326,8 @@ class EveryScreenBrowserTest extends BrowserTest {
     }
 
     /**
-     * The demo plan whose v2 is a stored file. Other tests of this context import notice 311 and walk its first item,
-     * the same title, to issuance without files, so the title and status alone do not find it.
+     * The demo plan whose v3 is a stored file. Another test of this context assigns item 1 of notice 311 by hand and
+     * walks it, the same title, to issuance without files, so the title and status alone do not find it.
      */
     private String demoPlanWithItsDraftFiles() {
         Object id = browser.driver.executeAsyncScript(
@@ -333,19 +335,30 @@ class EveryScreenBrowserTest extends BrowserTest {
                         + "fetch('/api/assignments?size=200', {credentials: 'same-origin', headers: {Accept: 'application/json'}})"
                         + ".then(r => r.json()).then(async page => {"
                         + "  for (const a of page.items.filter(a => a.title.startsWith(arguments[0]))) {"
-                        + "    const text = await fetch('/api/assignments/' + a.id + '/drafts/2/text', {credentials: 'same-origin'});"
-                        + "    if (text.ok && (await text.json()).documentName.endsWith('dự thảo 2.docx')) return a.id;"
+                        + "    const text = await fetch('/api/assignments/' + a.id + '/drafts/3/text', {credentials: 'same-origin'});"
+                        + "    if (text.ok && (await text.json()).documentName.endsWith('dự thảo 3.docx')) return a.id;"
                         + "  }"
                         + "  return null; }).then(done).catch(e => done(null));", PLAN);
-        assertThat(id).as("the demo plan with its v2 file").isNotNull();
+        assertThat(id).as("the demo plan with its v3 file").isNotNull();
         return (String) id;
+    }
+
+    /** The id of notice 311/TB-UBND, which the demo history registered. */
+    @SuppressWarnings("unchecked")
+    private String notice311() {
+        Map<String, Object> answer = (Map<String, Object>) browser.driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch('/api/notices', {credentials: 'same-origin', headers: {Accept: 'application/json'}})"
+                        + ".then(r => r.json()).then(done).catch(e => done({error: String(e)}));");
+        return ((List<Map<String, Object>>) answer.get("items")).stream()
+                .filter(n -> "311/TB-UBND".equals(n.get("number"))).map(n -> (String) n.get("id")).findFirst().orElseThrow();
     }
 
     private String idOf(String title) {
         return idOf(title, null);
     }
 
-    /** {@code status} null: any; the demo plan is the issued one (importing notice 311 adds an item of that title). */
+    /** {@code status} null: any; the demo plan is the issued one (that walk adds one of the same title). */
     @SuppressWarnings("unchecked")
     private String idOf(String title, String status) {
         Map<String, Object> answer = (Map<String, Object>) browser.driver.executeAsyncScript(

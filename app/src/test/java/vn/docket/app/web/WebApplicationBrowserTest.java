@@ -262,7 +262,8 @@ class WebApplicationBrowserTest extends BrowserTest {
         browser.choose(field("filters", "timeliness"), "Hoàn thành đúng hạn");
         browser.type(field("filters", "q"), "lang son");
         browser.find(By.cssSelector("#filters button[type=submit]")).click();
-        browser.waitForCount(By.cssSelector("#assignments tbody tr"), 1);
+        // The plan the demo registered from notice 311 and issued, and the one walked above.
+        browser.waitForCount(By.cssSelector("#assignments tbody tr"), 2);
         assertThat(browser.url()).contains("timeliness=DONE_ON_TIME");
         browser.screenshot("assignment-list");
         browser.find(By.linkText(TITLE)).click();
@@ -289,27 +290,35 @@ class WebApplicationBrowserTest extends BrowserTest {
 
     @Test
     @Order(7)
-    void a_clerk_imports_notice_311_checks_the_preview_confirms_and_sees_its_items_with_progress() {
+    void a_clerk_imports_a_provincial_letter_names_its_route_confirms_and_sees_its_items_with_progress() {
         browser.signIn("clerk");
+        // Demo history: notice 311 was registered from this very file, so its preview says so before anyone confirms.
         previewNotice("000_3625d3d5715c8dde.txt");
-        browser.waitForCount(By.cssSelector("#preview-items tbody tr"), 4);
+        browser.waitForText(By.id("registered-before"), "đã được đăng ký");
+
+        // A letter of UBND tỉnh Lào Cai with two numbered items (corpus/key.json: two tasks, the second due 5/10/2026).
+        previewNotice("corpus/c_24.txt");
+        browser.waitForCount(By.cssSelector("#preview-items tbody tr"), 2);
         assertThat(browser.find(By.cssSelector("[data-path='notice.number']")).getAttribute("value"))
-                .isEqualTo("311/TB-UBND");
-        assertThat(browser.find(By.cssSelector("[data-path='items[0].deadline']")).getAttribute("value"))
-                .isEqualTo("25/04/2021");
-        assertThat(browser.text(By.cssSelector("#preview-items tbody tr:first-child"))).contains("Ban Chỉ huy Quân sự thành phố");
+                .isEqualTo("9387/UBND-KT");
+        assertThat(browser.find(By.cssSelector("[data-path='items[1].deadline']")).getAttribute("value"))
+                .isEqualTo("05/10/2026");
+        assertThat(browser.text(By.cssSelector("#preview-items tbody tr:first-child"))).contains("Bộ Chỉ huy Quân sự tỉnh");
+        // The letter names no approval level; the clerk chooses where the results go.
+        for (int i = 0; i < 2; i++) {
+            browser.type(By.cssSelector("[data-path='items[" + i + "].submitTo']"), "Lãnh đạo UBND tỉnh");
+        }
         browser.screenshot("notice-import");
         browser.find(By.id("confirm-import")).click();
 
-        browser.waitForCount(By.cssSelector("#notice-items tbody tr"), 4);
-        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Thông báo 311/TB-UBND");
-        WebElement first = browser.find(By.cssSelector("#notice-items tbody tr:first-child"));
-        assertThat(first.getText()).contains(TCKH, "25/04/2021", "Yêu cầu chỉnh sửa");
-        assertThat(first.findElements(By.cssSelector("ul.plain li"))).as("the four contributions due 20/4").hasSize(4);
+        browser.waitForCount(By.cssSelector("#notice-items tbody tr"), 2);
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Thông báo 9387/UBND-KT");
+        assertThat(browser.text(By.cssSelector("#notice-items tbody tr:nth-child(2)")))
+                .contains("Sở Nông nghiệp và Môi trường", "05/10/2026", "Quá hạn");
         browser.screenshot("notice");
 
         // The same file again: the preview says at once that it is registered, before anyone confirms.
-        previewNotice("000_3625d3d5715c8dde.txt");
+        previewNotice("corpus/c_24.txt");
         browser.waitForText(By.id("registered-before"), "đã được đăng ký");
         browser.screenshot("notice-import-again");
     }
@@ -350,23 +359,23 @@ class WebApplicationBrowserTest extends BrowserTest {
     @Test
     @Order(10)
     void a_clerk_extends_a_deadline_and_the_path_keeps_the_original_one_marked() {
-        // Demo history: the IOC plan of Phòng Văn hóa và Thông tin is due ten days from today.
+        // Demo history: the military command's plan (notice 311, item 4) is five days past its deadline.
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
-        String original = DAY.format(today.plusDays(10));
+        String original = DAY.format(today.minusDays(5));
         String extended = DAY.format(today.plusDays(30));
         browser.signIn("clerk");
-        browser.open("/assignments.html?q=IOC");
-        browser.find(By.partialLinkText("IOC")).click();
-        stepsShown(1);
+        browser.open("/assignments.html?q=khu+can+cu+chien+dau");
+        browser.find(By.partialLinkText("khu căn cứ chiến đấu")).click();
+        stepsShown(3);
         browser.find(By.cssSelector(".action-extend summary")).click();
         browser.type(field("form-extend", "newDeadline"), original);
         submit("form-extend");
         assertThat(browser.text(By.cssSelector("#form-extend .field.invalid .field-error")))
                 .isEqualTo("Hạn mới phải sau hạn hiện tại (" + original + ").");
         browser.type(field("form-extend", "newDeadline"), extended);
-        browser.type(field("form-extend", "reason"), "Chờ ý kiến của Sở Thông tin và Truyền thông");
+        browser.type(field("form-extend", "reason"), "Chờ ý kiến của Bộ Chỉ huy Quân sự tỉnh");
         submit("form-extend");
-        stepsShown(2);
+        stepsShown(4);
         assertThat(browser.text(By.cssSelector("#steps li:last-child .step-title"))).isEqualTo("Gia hạn đến " + extended);
         assertThat(browser.text(By.cssSelector("#steps li:last-child .extra"))).isEqualTo("hạn trước đó " + original);
         assertThat(browser.text(By.id("deadline"))).isEqualTo(extended + " (hạn ban đầu " + original + ")");

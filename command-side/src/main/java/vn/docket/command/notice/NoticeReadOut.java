@@ -3,6 +3,7 @@ package vn.docket.command.notice;
 import java.time.LocalDate;
 import java.util.List;
 import vn.docket.command.notice.reading.NoticeFacts;
+import vn.docket.command.notice.reading.NoticeReading;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.MeetingVerdict;
 
@@ -12,6 +13,16 @@ import vn.docket.events.MeetingVerdict;
  * ../shared/notices), but every list may be missing and the ordinal may be left out, which the reader's items never do.
  */
 public record NoticeReadOut(NoticeFacts notice, List<Item> items, String sourceSha256) {
+
+    /** The preview confirmed as the reader read it, as a clerk who changes nothing confirms it. */
+    public static NoticeReadOut asRead(NoticeReading reading, String sourceSha256) {
+        return new NoticeReadOut(reading.notice(), reading.items().stream().map(i -> new Item(i.ordinal(),
+                DeliverableKind.valueOf(i.kind().name()), i.title(), i.presentedBy(),
+                i.verdict() == null ? null : MeetingVerdict.valueOf(i.verdict().name()), i.requirements(), i.lead(),
+                i.leads(), i.coordinators(), i.contributions().stream().map(c -> new Contribution(c.units(),
+                        c.deliverTo(), c.deadline(), c.deadlineText())).toList(), i.deadline(), i.deadlineText(),
+                i.submitTo())).toList(), sourceSha256);
+    }
 
     public record Item(Integer ordinal, DeliverableKind kind, String title, String presentedBy, MeetingVerdict verdict,
                        List<String> requirements, String lead, List<String> leads, List<String> coordinators,
