@@ -71,8 +71,18 @@ class WaitingWorkTest {
 
     @Test
     void a_clerk_is_waited_for_by_approved_documents_to_issue_and_by_drafts_awaiting_an_outside_body() {
-        check(AssignmentIndexTest.CLERK, a -> a.status == AssignmentStatus.APPROVED
+        check(AssignmentIndexTest.CLERK, a -> a.status == AssignmentStatus.APPROVED && a.parent == null
                 || "Hội đồng thẩm định".equals(AssignmentIndexTest.awaiting(a)));
+    }
+
+    @Test
+    void an_approved_contribution_waits_for_no_clerk_since_the_lead_unit_takes_it_into_its_own_draft() {
+        List<String> contributions = data.known.values().stream()
+                .filter(a -> a.status == AssignmentStatus.APPROVED && a.parent != null).map(a -> a.id).toList();
+        assertThat(contributions).as("the generated history has approved contributions").isNotEmpty();
+
+        assertThat(data.index.find(waiting.filter(AssignmentIndexTest.CLERK), 0, Integer.MAX_VALUE).ids())
+                .doesNotContainAnyElementsOf(contributions);
     }
 
     @Test
