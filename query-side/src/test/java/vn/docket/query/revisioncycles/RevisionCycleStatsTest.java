@@ -97,6 +97,12 @@ class RevisionCycleStatsTest {
             int raised = sent.stream().filter(s -> s.rounds() >= r).mapToInt(s -> s.points().get(r - 1)).sum();
             assertThat(stats.pointsByRound().get(round - 1)).isEqualTo(new RoundTotals(round, raised, 0, 0, 0));
         }
+        // Each revised draft came back 7 days after it was asked for; nobody has answered the third round yet.
+        assertThat(stats.meanTurnaroundDays()).isEqualTo(7.0);
+        assertThat(stats.meanTurnaroundDaysByRound()).containsExactly(7.0, 7.0, null);
+        int allRounds = sent.stream().mapToInt(Sent::rounds).sum();
+        assertThat(stats.meanRounds()).isEqualTo((double) allRounds / 320);
+        assertThat(stats.meanPointsPerRound()).isEqualTo((double) stats.pointsRaised() / allRounds);
         long sentBack = sent.stream().filter(s -> s.rounds() > 0).count();
         assertThat(sentBack).isGreaterThan(RevisionCycleController.SHOWN);
         assertThat(stats.withRounds()).isEqualTo(sentBack);
