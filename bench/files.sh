@@ -4,6 +4,7 @@
 # (p50/p99), changes between two versions of a 60-page plan (time, memory), store growth over 10 versions.
 #   bench/files.sh               (everything)
 #   JAVA_OPTS="-Xmx2g -XX:StartFlightRecording=filename=target/files.jfr" bench/files.sh upload-only   (a profile of the 10 MB hand-in)
+#   bench/files.sh growth-only   (only the store growth over 10 versions)
 # Builds without installing anything into ~/.m2. Prints a table, then the same figures as one JSON line;
 # progress on stderr.
 exec "$(dirname "$0")/java.sh" app vn.docket.app.bench.FilesBenchmark "$@"

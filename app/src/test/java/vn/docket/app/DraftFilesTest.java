@@ -6,6 +6,7 @@ import com.mongodb.MongoSocketWriteException;
 import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,6 +37,7 @@ import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.Registration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.types.Binary;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -504,7 +506,7 @@ class DraftFilesTest {
             chunks.deleteOne(Filters.eq("_id", chunk.getString("_id")));
             chunks.insertOne(chunk.append("_id", sha + "/" + n));
         }
-        files.updateOne(Filters.eq("_id", sha), com.mongodb.client.model.Updates.unset("chunksOf"));
+        files.updateOne(Filters.eq("_id", sha), Updates.unset("chunksOf"));
 
         assertThat(download("chair", 1).getBody()).isEqualTo(content);
         assertThat(docket.getOk("auditor", "/api/audit/verify")).containsEntry("intact", true);
@@ -584,6 +586,50 @@ class DraftFilesTest {
         ResponseEntity<Map<String, Object>> itself = docket.get("chair", "/api/assignments/" + id + "/drafts/2/changes?from=2");
         assertThat(itself.getStatusCode().value()).isEqualTo(422);
         assertThat(itself.getBody()).containsEntry("rule", "changes-from-invalid");
+    }
+
+    /** Descriptions written before 04/12/2026 keep their text plain, those since deflated: both are compared alike. */
+    @SuppressWarnings("unchecked")
+    @Test
+    void the_changes_between_a_version_stored_with_plain_text_and_one_stored_deflated_are_read_alike() {
+        List<String> v1 = List.of("KẾ HOẠCH " + UUID.randomUUID(), PARAGRAPHS.get(1), PARAGRAPHS.get(2));
+        byte[] first = docx(v1);
+        assertThat(handIn("tckh", first, "Dự thảo lần 1.docx", Map.of()).getStatusCode().value()).isEqualTo(201);
+        var files = database.getCollection(FileStore.FILES);
+        // v1 moved to the form descriptions had before: its text plain, nothing deflated.
+        files.updateOne(Filters.eq("_id", FileStore.sha256(first)), Updates.combine(
+                Updates.unset("textDeflated"),
+                Updates.set("text", String.join("\n", v1) + "\n")));
+        sendBack();
+        byte[] second = docx(List.of(v1.get(0), PARAGRAPHS.get(1), "Giao Phòng Tài chính - Kế hoạch chủ trì."));
+        assertThat(handIn("tckh", second, "Dự thảo lần 2.docx", Map.of()).getStatusCode().value()).isEqualTo(201);
+        assertThat(files.find(Filters.eq("_id", FileStore.sha256(second))).first())
+                .as("a new description holds no plain text").doesNotContainKey("text").containsKey("textDeflated");
+
+        assertThat((List<String>) docket.getOk("chair", "/api/assignments/" + id + "/drafts/1/text").get("paragraphs"))
+                .isEqualTo(v1);
+        Map<String, Object> changes = docket.getOk("chair", "/api/assignments/" + id + "/drafts/2/changes?from=1");
+        assertThat((Map<String, Object>) changes.get("figures")).containsEntry("paragraphsChanged", 1)
+                .containsEntry("paragraphsUnchanged", 2).containsEntry("paragraphsAdded", 0)
+                .containsEntry("paragraphsRemoved", 0);
+        assertThat(docket.getOk("auditor", "/api/audit/verify")).containsEntry("intact", true);
+    }
+
+    @Test
+    void a_draft_whose_kept_text_is_damaged_reads_as_a_problem_naming_the_rule_and_its_file_still_downloads() {
+        byte[] content = docx(List.of("Bản có văn bản lưu bị hỏng " + UUID.randomUUID(), PARAGRAPHS.get(1)));
+        assertThat(handIn("tckh", content, "Dự thảo.docx", Map.of()).getStatusCode().value()).isEqualTo(201);
+        var files = database.getCollection(FileStore.FILES);
+        byte[] deflated = files.find(Filters.eq("_id", FileStore.sha256(content))).first()
+                .get("textDeflated", Binary.class).getData();
+        deflated[deflated.length / 2] ^= 0x10;
+        files.updateOne(Filters.eq("_id", FileStore.sha256(content)),
+                Updates.set("textDeflated", new Binary(deflated)));
+
+        ResponseEntity<Map<String, Object>> text = docket.get("chair", "/api/assignments/" + id + "/drafts/1/text");
+        assertThat(text.getStatusCode().value()).isEqualTo(422);
+        assertThat(text.getBody()).containsEntry("rule", "draft-text-damaged");
+        assertThat(download("chair", 1).getBody()).isEqualTo(content);
     }
 
     @SuppressWarnings("unchecked")

@@ -28,6 +28,7 @@ import org.springframework.util.unit.DataSize;
 import vn.docket.events.DocumentFile;
 import vn.docket.platform.files.FileRefused;
 import vn.docket.platform.files.FileStore;
+import vn.docket.platform.files.StoredText;
 
 /**
  * Takes a draft's file (or the issued document's) in: {@link #receive}s the form straight from the request as it
@@ -213,9 +214,8 @@ public class DraftFiles {
         // The reader reads while the writer writes the last chunks; the description, which needs what it read, last.
         received.upload().finish(sha, () -> {
             DocumentReader.Read read = within(reading);
-            return new Document("mediaType", read.mediaType()).append("text", read.text())
-                    .append("pageCount", read.pageCount()).append("wordCount", read.wordCount())
-                    .append("textLayer", read.textLayer());
+            return StoredText.with(new Document("mediaType", read.mediaType()).append("pageCount", read.pageCount())
+                    .append("wordCount", read.wordCount()).append("textLayer", read.textLayer()), read.text());
         });
         DocumentReader.Read read;
         try {

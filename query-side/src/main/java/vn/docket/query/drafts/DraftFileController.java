@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,6 +23,7 @@ import vn.docket.events.DocumentFile;
 import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.platform.files.FileStore;
+import vn.docket.platform.files.StoredText;
 import vn.docket.platform.refusal.NotFound;
 import vn.docket.platform.refusal.RuleBroken;
 import vn.docket.platform.security.CurrentActor;
@@ -41,11 +44,15 @@ class DraftFileController {
     private final EventStore events;
     private final FileStore files;
     private final Visibility visibility;
+    /** A stored text longer than the largest file a draft may be is damaged or forged: never inflated further. */
+    private final long maxTextBytes;
 
-    DraftFileController(EventStore events, FileStore files, Visibility visibility) {
+    DraftFileController(EventStore events, FileStore files, Visibility visibility,
+                        @Value("${docket.files.max-size:50MB}") DataSize maxSize) {
         this.events = events;
         this.files = files;
         this.visibility = visibility;
+        this.maxTextBytes = maxSize.toBytes();
     }
 
     /** A stored document's text: a draft's ({@code version}) or the issued one's ({@code documentNumber}). */
@@ -135,8 +142,15 @@ class DraftFileController {
         if (description == null) {
             throw new NotFound("The file of " + what + " is missing from the store; run verify.");
         }
-        String text = description.getString("text");
-        return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split("\n"));
+        String text;
+        try {
+            text = StoredText.of(description, maxTextBytes);
+        } catch (StoredText.Unreadable e) {
+            // The text is read from the file, not part of the chained record: verify judges the file, not this.
+            throw new RuleBroken("draft-text-damaged", "The text kept for " + what + " cannot be read: " + e.getMessage()
+                    + ". The file itself can still be downloaded.");
+        }
+        return text.isEmpty() ? List.of() : Arrays.asList(text.split("\n"));
     }
 
     /** The issuance, if this person may see the assignment and the issued document was uploaded with it. */
