@@ -6,16 +6,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.text.Collator;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
-import java.util.stream.LongStream;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -87,86 +85,35 @@ class RevisionCycleController {
         String kindName = kind == null ? null : kind.name();
         List<RevisionIndex.Cycle> found = index.find(c -> (visible == null || visible.contains(c.id()))
                 && (unitName == null || unitName.equals(c.unit())) && (kindName == null || kindName.equals(c.kind())));
-        // One pass over every assignment (tens of thousands), summing in plain arrays: the figures count them all;
-        // only the assignments shown become records.
-        Tally all = new Tally();
-        Map<String, Tally> byUnit = new HashMap<>();
-        Map<String, Tally> byKind = new HashMap<>();
-        List<RevisionIndex.Cycle> sentBack = new ArrayList<>();
-        for (RevisionIndex.Cycle c : found) {
-            all.add(c);
-            if (c.unit() != null) {
-                byUnit.computeIfAbsent(c.unit(), u -> new Tally()).add(c);
-            }
-            if (c.kind() != null) {
-                byKind.computeIfAbsent(c.kind(), k -> new Tally()).add(c);
-            }
-            if (!c.rounds().isEmpty()) {
-                sentBack.add(c);
-            }
+        List<AssignmentCycles> per = found.stream().map(RevisionCycleController::cycles).toList();
+        int max = per.stream().mapToInt(AssignmentCycles::rounds).max().orElse(0);
+        double mean = per.stream().mapToInt(AssignmentCycles::rounds).average().orElse(0);
+        List<Long> all = per.stream().flatMap(a -> a.turnaroundDays().stream()).filter(t -> t != null).toList();
+        Double meanTurnaround = all.isEmpty() ? null : all.stream().mapToLong(Long::longValue).average().orElse(0);
+        List<Double> byRound = new ArrayList<>();
+        for (int r = 0; r < max; r++) {
+            int round = r;
+            byRound.add(per.stream().filter(a -> a.turnaroundDays().size() > round)
+                    .map(a -> a.turnaroundDays().get(round)).filter(t -> t != null)
+                    .mapToLong(Long::longValue).average().stream().boxed().findFirst().orElse(null));
         }
+        List<RoundPoints> rounds = per.stream().flatMap(a -> a.pointsByRound().stream()).toList();
+        int raised = rounds.stream().mapToInt(RoundPoints::raised).sum();
         // Titles are compared by the collation keys the index made once per assignment sent back: making them here
         // was most of a visit's time, and a collator shared by the requests is locked by every comparison.
-        sentBack.sort(Comparator.comparingInt((RevisionIndex.Cycle c) -> c.rounds().size()).reversed()
-                .thenComparing(RevisionIndex.Cycle::titleKey, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(RevisionIndex.Cycle::id));
-        List<AssignmentCycles> shown = sentBack.subList(0, Math.min(SHOWN, sentBack.size())).stream()
+        List<AssignmentCycles> sentBack = found.stream().filter(c -> !c.rounds().isEmpty())
+                .sorted(Comparator.comparingInt((RevisionIndex.Cycle c) -> c.rounds().size()).reversed()
+                        .thenComparing(RevisionIndex.Cycle::titleKey, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(RevisionIndex.Cycle::id))
                 .map(RevisionCycleController::cycles).toList();
         // A collator of this request's own for the groups' few names (java.text's collators lock themselves).
         Collator vietnamese = Collator.getInstance(VI);
-        List<Double> byRound = new ArrayList<>();
-        List<RoundTotals> pointsByRound = new ArrayList<>();
-        for (int r = 0; r < all.max; r++) {
-            byRound.add(all.returned[r] == 0 ? null : (double) all.turnaround[r] / all.returned[r]);
-            pointsByRound.add(new RoundTotals(r + 1, all.raised[r], all.reopened[r], all.takenIn[r], all.explained[r]));
-        }
-        long returned = LongStream.of(all.returned).sum();
-        int raised = IntStream.of(all.raised).sum();
-        return new RevisionCycles(all.count, all.count == 0 ? 0 : (double) all.rounds / all.count, all.max,
-                returned == 0 ? null : (double) LongStream.of(all.turnaround).sum() / returned, byRound, raised,
-                all.rounds == 0 ? null : (double) raised / all.rounds, IntStream.of(all.takenIn).sum(),
-                IntStream.of(all.explained).sum(), IntStream.of(all.reopened).sum(), groups(byUnit, vietnamese),
-                groups(byKind, vietnamese), pointsByRound, sentBack.size(), withPoints(shown));
-    }
-
-    /** Sums over assignments, per round by index: round n of each assignment counts in slot n - 1. */
-    private static final class Tally {
-        int count;
-        long rounds;
-        int max;
-        long[] turnaround = new long[0];
-        long[] returned = new long[0];
-        int[] raised = new int[0];
-        int[] reopened = new int[0];
-        int[] takenIn = new int[0];
-        int[] explained = new int[0];
-
-        void add(RevisionIndex.Cycle c) {
-            List<RevisionIndex.Round> of = c.rounds();
-            count++;
-            rounds += of.size();
-            if (of.size() > max) {
-                max = of.size();
-                turnaround = Arrays.copyOf(turnaround, max);
-                returned = Arrays.copyOf(returned, max);
-                raised = Arrays.copyOf(raised, max);
-                reopened = Arrays.copyOf(reopened, max);
-                takenIn = Arrays.copyOf(takenIn, max);
-                explained = Arrays.copyOf(explained, max);
-            }
-            for (int r = 0; r < of.size(); r++) {
-                RevisionIndex.Round round = of.get(r);
-                Long days = round.turnaroundDays();
-                if (days != null) {
-                    turnaround[r] += days;
-                    returned[r]++;
-                }
-                raised[r] += round.points();
-                reopened[r] += round.reopened();
-                takenIn[r] += round.takenIn();
-                explained[r] += round.explained();
-            }
-        }
+        return new RevisionCycles(per.size(), mean, max, meanTurnaround, byRound, raised,
+                rounds.isEmpty() ? null : (double) raised / rounds.size(),
+                rounds.stream().mapToInt(RoundPoints::takenIn).sum(), rounds.stream().mapToInt(RoundPoints::explained).sum(),
+                rounds.stream().mapToInt(RoundPoints::reopened).sum(), groups(per, AssignmentCycles::unit, vietnamese),
+                groups(per, AssignmentCycles::kind, vietnamese), roundTotals(per), sentBack.size(),
+                withPoints(sentBack.subList(0, Math.min(SHOWN, sentBack.size()))));
     }
 
     /** The points of the assignments shown, read by id: only these need their texts. */
@@ -190,10 +137,32 @@ class RevisionCycleController {
     }
 
     /** Most rounds on average first, then by name. */
-    private static List<Group> groups(Map<String, Tally> byKey, Collator vietnamese) {
-        return byKey.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue().count,
-                        (double) e.getValue().rounds / e.getValue().count, e.getValue().max))
+    static List<Group> groups(List<AssignmentCycles> per, Function<AssignmentCycles, String> keyOf, Collator vietnamese) {
+        Map<String, List<AssignmentCycles>> byKey = per.stream().filter(a -> keyOf.apply(a) != null)
+                .collect(Collectors.groupingBy(keyOf));
+        return byKey.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue().size(),
+                        e.getValue().stream().mapToInt(AssignmentCycles::rounds).average().orElse(0),
+                        e.getValue().stream().mapToInt(AssignmentCycles::rounds).max().orElse(0)))
                 .sorted(Comparator.comparingDouble(Group::meanRounds).reversed().thenComparing(Group::key, vietnamese))
                 .toList();
+    }
+
+    /** The points of every assignment's first round, second round, and so on. */
+    static List<RoundTotals> roundTotals(List<AssignmentCycles> per) {
+        List<RoundTotals> totals = new ArrayList<>();
+        for (AssignmentCycles a : per) {
+            for (int i = 0; i < a.pointsByRound().size(); i++) {
+                RoundPoints r = a.pointsByRound().get(i);
+                RoundTotals sum = i < totals.size() ? totals.get(i) : new RoundTotals(i + 1, 0, 0, 0, 0);
+                RoundTotals added = new RoundTotals(i + 1, sum.raised() + r.raised(), sum.reopened() + r.reopened(),
+                        sum.takenIn() + r.takenIn(), sum.explained() + r.explained());
+                if (i < totals.size()) {
+                    totals.set(i, added);
+                } else {
+                    totals.add(added);
+                }
+            }
+        }
+        return totals;
     }
 }
