@@ -54,9 +54,15 @@ final class DocumentReader {
     /** Text kept for reading and comparing: a long plan has a few hundred thousand characters. */
     static final int MAX_TEXT = 2_000_000;
 
-    record Read(String mediaType, String text, Integer pageCount, boolean textLayer) {
+    /** @param wordCount counted once, when read: the description and the event both carry it */
+    record Read(String mediaType, String text, Integer pageCount, boolean textLayer, int wordCount) {
+
+        Read(String mediaType, String text, Integer pageCount, boolean textLayer) {
+            this(mediaType, text, pageCount, textLayer, words(text));
+        }
+
         /** Words as a reader counts them: a dash or a bullet standing alone is not one. */
-        int wordCount() {
+        private static int words(String text) {
             return (int) java.util.Arrays.stream(text.split("\\s+"))
                     .filter(w -> w.codePoints().anyMatch(Character::isLetterOrDigit)).count();
         }

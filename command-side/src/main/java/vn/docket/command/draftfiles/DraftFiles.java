@@ -73,7 +73,7 @@ public class DraftFiles {
         return thread;
     });
 
-    DraftFiles(FileStore store, @Value("${docket.files.max-size:50MB}") DataSize maxSize,
+    DraftFiles(FileStore store, @Value("${docket.files.max-size}") DataSize maxSize,
                @Value("${docket.files.read-timeout-seconds:20}") long readSeconds,
                @Value("${docket.files.accept-images:false}") boolean imagesAccepted,
                @Value("${spring.servlet.multipart.max-request-size:51MB}") DataSize maxRequestSize) {

@@ -52,7 +52,7 @@ public class FileConfiguration {
 
         private final long maxBytes;
 
-        FileProblems(@Value("${docket.files.max-size:50MB}") DataSize maxSize) {
+        FileProblems(@Value("${docket.files.max-size}") DataSize maxSize) {
             this.maxBytes = maxSize.toBytes();
         }
 

@@ -48,7 +48,7 @@ class DraftFileController {
     private final long maxTextBytes;
 
     DraftFileController(EventStore events, FileStore files, Visibility visibility,
-                        @Value("${docket.files.max-size:50MB}") DataSize maxSize) {
+                        @Value("${docket.files.max-size}") DataSize maxSize) {
         this.events = events;
         this.files = files;
         this.visibility = visibility;
