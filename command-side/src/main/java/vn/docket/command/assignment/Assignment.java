@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
@@ -44,7 +45,6 @@ import vn.docket.events.EventMetadata;
 import vn.docket.events.MeetingConcluded;
 import vn.docket.events.RevisionPoint;
 import vn.docket.events.RevisionPointsAnswered;
-import vn.docket.events.RevisionPointsAnswered.PointAnswer;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskCancelled;
@@ -126,13 +126,12 @@ class Assignment {
         allow(Action.HAND_IN, metaData);
         LocalDate on = dates.judge(cmd.effectiveDate(), clock);
         DocumentReference document = DocumentReference.of(cmd.documentName(), cmd.documentSha256(), cmd.documentUrl());
-        List<PointAnswer> answers = points.checkedAnswers(cmd.answers(), pointSettings.answersRequired());
         int next = version + 1;
+        Optional<RevisionPointsAnswered> answered = points.answered(id, next, cmd.answers(),
+                pointSettings.answersRequired(), on);
         apply(new DraftSubmitted(id, next, document.name(), document.sha256(), document.url(), Text.clean(cmd.note()),
                 on, cmd.file()));
-        if (!answers.isEmpty()) {
-            apply(new RevisionPointsAnswered(id, next, answers, on));
-        }
+        answered.ifPresent(AggregateLifecycle::apply);
         return next;
     }
 
@@ -149,15 +148,11 @@ class Assignment {
                 DeadlineChaser chaser) {
         allow(Action.SEND_BACK, metaData, levels, cmd.draftVersion());
         LocalDate on = dates.judge(cmd.effectiveDate(), clock);
-        List<String> reasons = Text.clean(cmd.reasons());
         List<String> reopened = points.reopenable(cmd.reopenedPoints());
-        if (reasons.isEmpty() && reopened.isEmpty()) {
-            throw new RuleBroken("reasons-required",
-                    "A revision request needs at least one thing to revise or add, or a point to reopen.");
-        }
+        List<RevisionPoint> raised = points.raised(cmd.reasons(), reopened, version);
         boolean moved = deadline.isMovedBy(cmd.dueDate(), on);
         String level = route.nextLevel();
-        apply(new RevisionRequested(id, version, level, RevisionPoint.numbered(version, reasons), reopened,
+        apply(new RevisionRequested(id, version, level, raised, reopened,
                 ApprovalPolicy.citedDecision(cmd.decisionRef(), level, levels, on), cmd.dueDate(), on));
         // The work is back with the unit: what was armed for an unchanged deadline chases it again.
         if (moved) {
@@ -217,13 +212,7 @@ class Assignment {
     @CommandHandler
     void handle(Reassign cmd, MetaData metaData, Clock clock) {
         allow(Action.REASSIGN, metaData);
-        LocalDate on = dates.judge(cmd.effectiveDate(), clock);
-        String lead = Required.text(cmd.leadUnit(), "lead-unit-required", "Reassignment needs the new lead unit.");
-        if (lead.equals(leadUnit)) {
-            throw new RuleBroken("same-lead-unit", lead + " already leads this assignment.");
-        }
-        apply(new TaskReassigned(id, leadUnit, lead,
-                Required.text(cmd.reason(), "reason-required", "A reassignment needs a reason."), on));
+        apply(AssignmentTerms.reassigned(id, leadUnit, cmd, dates.judge(cmd.effectiveDate(), clock)));
     }
 
     @CommandHandler
