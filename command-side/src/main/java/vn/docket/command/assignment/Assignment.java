@@ -51,15 +51,14 @@ import vn.docket.events.TaskCancelled;
 import vn.docket.events.TaskReassigned;
 import vn.docket.platform.Text;
 import vn.docket.platform.approval.ApprovalLevels;
-import vn.docket.platform.refusal.RuleBroken;
 
 /**
  * One assignment from a conclusion notice, from the moment it is assigned until its document is issued: where
  * it stands, who leads it, and its draft on the approval route. Who may take which action in which state is
  * {@link Standing}; the rest of the rules live in the parts they concern: {@link AssignmentTerms},
  * {@link EffectiveDates}, {@link Deadline} (extensions and the chase), {@link ApprovalRoute},
- * {@link ApprovalPolicy}, {@link DocumentReference}, {@link MeetingConclusion}, {@link RevisionPoints} and
- * {@link Authority}.
+ * {@link ApprovalPolicy}, {@link DocumentReference}, {@link MeetingConclusion}, {@link RevisionPoints},
+ * {@link Issuance} and {@link Authority}.
  *
  * <p>{@link #SHAPE} is the revision of this class's snapshot: change it whenever the fields change (its
  * entities' included), so that snapshots of the older shape are ignored
@@ -172,14 +171,10 @@ class Assignment {
     @CommandHandler
     void handle(Issue cmd, MetaData metaData, Clock clock) {
         allow(Action.ISSUE, metaData);
-        String number = Required.text(cmd.documentNumber(), "document-number-required", "Issuance needs the document's number.");
-        LocalDate on = dates.judge(Required.value(cmd.issuedOn(), "issued-on-required",
-                "Issuance needs the date the document was issued."), clock);
-        if (on.isBefore(approvedOn)) {
-            throw new RuleBroken("issued-before-approval", "The document cannot be issued before it was approved ("
-                    + Dates.show(approvedOn) + ").");
-        }
-        apply(new DocumentIssued(id, number, on, cmd.documentName(), cmd.documentSha256(), cmd.file()));
+        DocumentIssued issued = Issuance.issued(id, cmd, approvedOn);
+        // The approval was the last step: judged first, a date before it would be refused naming no approval.
+        dates.judge(issued.effectiveDate(), clock);
+        apply(issued);
     }
 
     @CommandHandler
