@@ -70,7 +70,7 @@ import vn.docket.platform.approval.ApprovalLevels;
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Assignment {
 
-    static final String SHAPE = "3";
+    static final String SHAPE = "4";
 
     @AggregateIdentifier
     private UUID id;
@@ -79,8 +79,6 @@ class Assignment {
     private ApprovalRoute route;
     private int version;
     private String draftSubmitter;
-    /** Effective date of the draft now with the leaders; null while the unit holds the work. */
-    private LocalDate handedInOn;
     private LocalDate approvedOn;
     @AggregateMember
     private EffectiveDates dates = new EffectiveDates();
@@ -110,8 +108,7 @@ class Assignment {
      */
     @CommandHandlerInterceptor
     Object onlyOnce(CommandMessage<?> command, InterceptorChain chain) throws Exception {
-        String commandId = (String) command.getMetaData().get(EventMetadata.COMMAND_ID);
-        return appliedRequests.applied(commandId) ? appliedRequests.answerTo(commandId) : chain.proceed();
+        return appliedRequests.answer(command, chain);
     }
 
     /** The actions the sender may take now: exactly those whose command would pass {@link Standing#check}. */
@@ -138,8 +135,7 @@ class Assignment {
     void handle(RecordMeetingConclusion cmd, MetaData metaData, Clock clock) {
         Authority.requireClerk(EventMetadata.actorFrom(metaData), "record a meeting's conclusions");
         standing().requireNoDraftYet();
-        MeetingConclusion conclusion = MeetingConclusion.of(cmd);
-        conclusion.recorded(id, dates.judge(cmd.meetingOn(), clock)).forEach(AggregateLifecycle::apply);
+        MeetingConclusion.of(cmd).recorded(id, dates.judge(cmd.meetingOn(), clock)).forEach(AggregateLifecycle::apply);
     }
 
     @CommandHandler
@@ -231,10 +227,10 @@ class Assignment {
         }
     }
 
-    /** The deadline passed: missed if the unit still holds the work or handed in its draft late. */
+    /** The deadline passed: not missed once the work is approved or closed, see {@link Deadline#missed}. */
     @DeadlineHandler(deadlineName = DeadlineChaser.MISSED)
     void missed(DeadlineDue due, DeadlineChaser chaser) {
-        if (status.isWithUnit() || status == AssignmentStatus.DRAFT_SUBMITTED && handedInOn.isAfter(due.deadline())) {
+        if (status.isOpen()) {
             deadline.missed(due, id, leadUnit, chaser).ifPresent(AggregateLifecycle::apply);
         }
     }
@@ -243,7 +239,7 @@ class Assignment {
         allow(action, metaData, null, null);
     }
 
-    /** {@code levels} and {@code judged} (the draft version a leader judged) matter only to sending back and approving. */
+    /** See {@link Standing#check}: {@code levels} and {@code judged} matter only to sending back and approving. */
     private void allow(Action action, MetaData metaData, ApprovalLevels levels, Integer judged) {
         standing().check(action, EventMetadata.actorFrom(metaData), EventMetadata.levelsFrom(metaData), levels, judged);
     }
@@ -266,19 +262,16 @@ class Assignment {
         version = e.version();
         draftSubmitter = actorId;
         route = route.restarted();
-        handedInOn = e.effectiveDate();
     }
 
     @EventSourcingHandler
     void on(RevisionRequested e) {
         status = AssignmentStatus.REVISION_REQUESTED;
-        handedInOn = null;
     }
 
     @EventSourcingHandler
     void on(MeetingConcluded e) {
         status = AssignmentStatus.REVISION_REQUESTED;
-        handedInOn = null;
     }
 
     @EventSourcingHandler
