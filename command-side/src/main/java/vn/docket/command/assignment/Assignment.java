@@ -102,10 +102,7 @@ class Assignment {
         chaser.arm(deadlines, cmd.deadline());
     }
 
-    /**
-     * A keyed request retried after a crash carries the command id of its first attempt: if that attempt's events
-     * are stored, answer as it did (a draft's version) and apply nothing twice.
-     */
+    /** A keyed request retried after a crash is answered as its first attempt was, if that one's events are stored. */
     @CommandHandlerInterceptor
     Object onlyOnce(CommandMessage<?> command, InterceptorChain chain) throws Exception {
         return appliedRequests.answer(command, chain);
