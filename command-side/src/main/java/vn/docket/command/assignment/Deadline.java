@@ -26,7 +26,8 @@ import vn.docket.platform.refusal.StateConflict;
  * of it (đôn đốc). The same extension rules whoever moves the deadline: a date is given, it is later than the
  * deadline it replaces, and a deadline that is set is not already past on the day it is set.
  *
- * <p>An entity of the assignment, so that its event-sourcing handlers follow everything that moves the deadline.
+ * <p>An entity of the assignment, so that its event-sourcing handlers follow everything that moves the deadline
+ * or settles whether it was missed (a draft handed in, one sent back).
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
