@@ -10,7 +10,7 @@ import org.axonframework.serialization.Revision;
  * Leadership sent draft {@code version} back at {@code level}: {@code points} are the new things to revise or
  * add, numbered; {@code reopenedPoints} the ids of earlier points whose answer did not satisfy. {@code decision}
  * is set when an outside body's decision was recorded by a clerk; {@code dueDate} is optional. Revision 1 had
- * a plain list of {@code reasons} ({@link vn.docket.events.upcasting.RevisionRequestedToRevision2}).
+ * a plain list of {@code reasons} ({@link vn.docket.events.upcasting.Upcasters}).
  */
 @Revision("2")
 public record RevisionRequested(

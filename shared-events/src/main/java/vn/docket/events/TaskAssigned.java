@@ -7,7 +7,7 @@ import org.axonframework.serialization.Revision;
 
 /**
  * Revision 2: {@code source} gained {@code noticeId} when notices could be registered; revision-1 events
- * are read through {@link vn.docket.events.upcasting.TaskAssignedToRevision2}.
+ * are read through {@link vn.docket.events.upcasting.Upcasters}.
  */
 @Revision("2")
 public record TaskAssigned(

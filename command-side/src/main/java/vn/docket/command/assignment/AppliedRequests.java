@@ -3,7 +3,9 @@ package vn.docket.command.assignment;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.util.HashMap;
 import java.util.Map;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import vn.docket.events.AssignmentEvent;
 import vn.docket.events.DraftSubmitted;
@@ -24,12 +26,10 @@ class AppliedRequests {
     /** Command id to the draft version a SubmitDraft answered; null for commands that answer nothing. */
     private Map<String, Integer> answers = new HashMap<>();
 
-    boolean applied(String commandId) {
-        return commandId != null && answers.containsKey(commandId);
-    }
-
-    Integer answerTo(String commandId) {
-        return answers.get(commandId);
+    /** What {@code command} answered when it was applied, else what it answers now ({@code chain} goes on). */
+    Object answer(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        String commandId = (String) command.getMetaData().get(EventMetadata.COMMAND_ID);
+        return commandId != null && answers.containsKey(commandId) ? answers.get(commandId) : chain.proceed();
     }
 
     @EventSourcingHandler

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
@@ -44,22 +45,20 @@ import vn.docket.events.EventMetadata;
 import vn.docket.events.MeetingConcluded;
 import vn.docket.events.RevisionPoint;
 import vn.docket.events.RevisionPointsAnswered;
-import vn.docket.events.RevisionPointsAnswered.PointAnswer;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskCancelled;
 import vn.docket.events.TaskReassigned;
 import vn.docket.platform.Text;
 import vn.docket.platform.approval.ApprovalLevels;
-import vn.docket.platform.refusal.RuleBroken;
 
 /**
  * One assignment from a conclusion notice, from the moment it is assigned until its document is issued: where
  * it stands, who leads it, and its draft on the approval route. Who may take which action in which state is
  * {@link Standing}; the rest of the rules live in the parts they concern: {@link AssignmentTerms},
  * {@link EffectiveDates}, {@link Deadline} (extensions and the chase), {@link ApprovalRoute},
- * {@link ApprovalPolicy}, {@link DocumentReference}, {@link MeetingConclusion}, {@link RevisionPoints} and
- * {@link Authority}.
+ * {@link ApprovalPolicy}, {@link DocumentReference}, {@link MeetingConclusion}, {@link RevisionPoints},
+ * {@link Issuance} and {@link Authority}.
  *
  * <p>{@link #SHAPE} is the revision of this class's snapshot: change it whenever the fields change (its
  * entities' included), so that snapshots of the older shape are ignored
@@ -71,7 +70,7 @@ import vn.docket.platform.refusal.RuleBroken;
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Assignment {
 
-    static final String SHAPE = "3";
+    static final String SHAPE = "4";
 
     @AggregateIdentifier
     private UUID id;
@@ -80,8 +79,6 @@ class Assignment {
     private ApprovalRoute route;
     private int version;
     private String draftSubmitter;
-    /** Effective date of the draft now with the leaders; null while the unit holds the work. */
-    private LocalDate handedInOn;
     private LocalDate approvedOn;
     @AggregateMember
     private EffectiveDates dates = new EffectiveDates();
@@ -105,14 +102,10 @@ class Assignment {
         chaser.arm(deadlines, cmd.deadline());
     }
 
-    /**
-     * A keyed request retried after a crash carries the command id of its first attempt: if that attempt's events
-     * are stored, answer as it did (a draft's version) and apply nothing twice.
-     */
+    /** A keyed request retried after a crash is answered as its first attempt was, if that one's events are stored. */
     @CommandHandlerInterceptor
     Object onlyOnce(CommandMessage<?> command, InterceptorChain chain) throws Exception {
-        String commandId = (String) command.getMetaData().get(EventMetadata.COMMAND_ID);
-        return appliedRequests.applied(commandId) ? appliedRequests.answerTo(commandId) : chain.proceed();
+        return appliedRequests.answer(command, chain);
     }
 
     /** The actions the sender may take now: exactly those whose command would pass {@link Standing#check}. */
@@ -126,13 +119,12 @@ class Assignment {
         allow(Action.HAND_IN, metaData);
         LocalDate on = dates.judge(cmd.effectiveDate(), clock);
         DocumentReference document = DocumentReference.of(cmd.documentName(), cmd.documentSha256(), cmd.documentUrl());
-        List<PointAnswer> answers = points.checkedAnswers(cmd.answers(), pointSettings.answersRequired());
         int next = version + 1;
+        Optional<RevisionPointsAnswered> answered = points.answered(id, next, cmd.answers(),
+                pointSettings.answersRequired(), on);
         apply(new DraftSubmitted(id, next, document.name(), document.sha256(), document.url(), Text.clean(cmd.note()),
                 on, cmd.file()));
-        if (!answers.isEmpty()) {
-            apply(new RevisionPointsAnswered(id, next, answers, on));
-        }
+        answered.ifPresent(AggregateLifecycle::apply);
         return next;
     }
 
@@ -140,8 +132,7 @@ class Assignment {
     void handle(RecordMeetingConclusion cmd, MetaData metaData, Clock clock) {
         Authority.requireClerk(EventMetadata.actorFrom(metaData), "record a meeting's conclusions");
         standing().requireNoDraftYet();
-        MeetingConclusion conclusion = MeetingConclusion.of(cmd);
-        conclusion.recorded(id, dates.judge(cmd.meetingOn(), clock)).forEach(AggregateLifecycle::apply);
+        MeetingConclusion.of(cmd).recorded(id, dates.judge(cmd.meetingOn(), clock)).forEach(AggregateLifecycle::apply);
     }
 
     @CommandHandler
@@ -149,15 +140,11 @@ class Assignment {
                 DeadlineChaser chaser) {
         allow(Action.SEND_BACK, metaData, levels, cmd.draftVersion());
         LocalDate on = dates.judge(cmd.effectiveDate(), clock);
-        List<String> reasons = Text.clean(cmd.reasons());
         List<String> reopened = points.reopenable(cmd.reopenedPoints());
-        if (reasons.isEmpty() && reopened.isEmpty()) {
-            throw new RuleBroken("reasons-required",
-                    "A revision request needs at least one thing to revise or add, or a point to reopen.");
-        }
+        List<RevisionPoint> raised = points.raised(cmd.reasons(), reopened, version);
         boolean moved = deadline.isMovedBy(cmd.dueDate(), on);
         String level = route.nextLevel();
-        apply(new RevisionRequested(id, version, level, RevisionPoint.numbered(version, reasons), reopened,
+        apply(new RevisionRequested(id, version, level, raised, reopened,
                 ApprovalPolicy.citedDecision(cmd.decisionRef(), level, levels, on), cmd.dueDate(), on));
         // The work is back with the unit: what was armed for an unchanged deadline chases it again.
         if (moved) {
@@ -177,14 +164,10 @@ class Assignment {
     @CommandHandler
     void handle(Issue cmd, MetaData metaData, Clock clock) {
         allow(Action.ISSUE, metaData);
-        String number = Required.text(cmd.documentNumber(), "document-number-required", "Issuance needs the document's number.");
-        LocalDate on = dates.judge(Required.value(cmd.issuedOn(), "issued-on-required",
-                "Issuance needs the date the document was issued."), clock);
-        if (on.isBefore(approvedOn)) {
-            throw new RuleBroken("issued-before-approval", "The document cannot be issued before it was approved ("
-                    + Dates.show(approvedOn) + ").");
-        }
-        apply(new DocumentIssued(id, number, on, cmd.documentName(), cmd.documentSha256(), cmd.file()));
+        DocumentIssued issued = Issuance.issued(id, cmd, approvedOn);
+        // The approval was the last step: judged first, a date before it would be refused naming no approval.
+        dates.judge(issued.effectiveDate(), clock);
+        apply(issued);
     }
 
     @CommandHandler
@@ -217,13 +200,7 @@ class Assignment {
     @CommandHandler
     void handle(Reassign cmd, MetaData metaData, Clock clock) {
         allow(Action.REASSIGN, metaData);
-        LocalDate on = dates.judge(cmd.effectiveDate(), clock);
-        String lead = Required.text(cmd.leadUnit(), "lead-unit-required", "Reassignment needs the new lead unit.");
-        if (lead.equals(leadUnit)) {
-            throw new RuleBroken("same-lead-unit", lead + " already leads this assignment.");
-        }
-        apply(new TaskReassigned(id, leadUnit, lead,
-                Required.text(cmd.reason(), "reason-required", "A reassignment needs a reason."), on));
+        apply(AssignmentTerms.reassigned(id, leadUnit, cmd, dates.judge(cmd.effectiveDate(), clock)));
     }
 
     @CommandHandler
@@ -247,10 +224,10 @@ class Assignment {
         }
     }
 
-    /** The deadline passed: missed if the unit still holds the work or handed in its draft late. */
+    /** The deadline passed: not missed once the work is approved or closed, see {@link Deadline#missed}. */
     @DeadlineHandler(deadlineName = DeadlineChaser.MISSED)
     void missed(DeadlineDue due, DeadlineChaser chaser) {
-        if (status.isWithUnit() || status == AssignmentStatus.DRAFT_SUBMITTED && handedInOn.isAfter(due.deadline())) {
+        if (status.isOpen()) {
             deadline.missed(due, id, leadUnit, chaser).ifPresent(AggregateLifecycle::apply);
         }
     }
@@ -259,7 +236,7 @@ class Assignment {
         allow(action, metaData, null, null);
     }
 
-    /** {@code levels} and {@code judged} (the draft version a leader judged) matter only to sending back and approving. */
+    /** See {@link Standing#check}: {@code levels} and {@code judged} matter only to sending back and approving. */
     private void allow(Action action, MetaData metaData, ApprovalLevels levels, Integer judged) {
         standing().check(action, EventMetadata.actorFrom(metaData), EventMetadata.levelsFrom(metaData), levels, judged);
     }
@@ -282,19 +259,16 @@ class Assignment {
         version = e.version();
         draftSubmitter = actorId;
         route = route.restarted();
-        handedInOn = e.effectiveDate();
     }
 
     @EventSourcingHandler
     void on(RevisionRequested e) {
         status = AssignmentStatus.REVISION_REQUESTED;
-        handedInOn = null;
     }
 
     @EventSourcingHandler
     void on(MeetingConcluded e) {
         status = AssignmentStatus.REVISION_REQUESTED;
-        handedInOn = null;
     }
 
     @EventSourcingHandler

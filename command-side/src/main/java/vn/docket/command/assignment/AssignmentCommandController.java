@@ -12,7 +12,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -118,15 +119,37 @@ class AssignmentCommandController {
     @PostMapping(path = "/{id}/drafts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Submit a draft as a file (SubmitDraft): Docket stores it and computes its SHA-256")
     ResponseEntity<?> submitDraftFile(@PathVariable UUID id, HttpServletRequest request) throws IOException {
+        return withFile(request, DraftRequest.class, DraftRequest::documentSha256, (r, stored) -> submitted(id, r, stored));
+    }
+
+    /**
+     * Sends the command of a form with a file: its {@code file} part stored, its other fields read as {@code type}
+     * ({@link #form}); a keyed form already answered is answered again. The file is kept if the command is,
+     * discarded if it was refused. Any other failure (the database went away mid-command) leaves the outcome open:
+     * the events may be stored, so the file stays held and the store's sweep settles it, keeping it if a recorded
+     * event names it.
+     */
+    private <F> ResponseEntity<?> withFile(HttpServletRequest request, Class<F> type, Function<F, String> namedSha256,
+                                           BiFunction<F, DraftFiles.Stored, ResponseEntity<?>> send) throws IOException {
         // Its chunks are written as it arrives: they go when it closes unless the file was stored.
         try (DraftFiles.Received received = drafts.receive(request)) {
             ResponseEntity<String> replay = FormKey.claim(request, received.fingerprint());
             if (replay != null) {
                 return replay;
             }
-            DraftRequest r = form(received.fields(), DraftRequest.class);
-            DraftFiles.Stored stored = stored(received, r.documentSha256());
-            return submitted(id, r, stored);
+            F fields = form(received.fields(), type);
+            DraftFiles.Stored stored = stored(received, namedSha256.apply(fields));
+            ResponseEntity<?> answer;
+            try {
+                answer = send.apply(fields, stored);
+            } catch (RuntimeException e) {
+                if (Refusals.nothingStored(e)) {
+                    drafts.discard(stored);
+                }
+                throw e;
+            }
+            drafts.keep(stored);
+            return answer;
         }
     }
 
@@ -156,33 +179,12 @@ class AssignmentCommandController {
         return drafts.store(received);
     }
 
-    /**
-     * Sends a command that refers to a file this request stored: kept if the command is, discarded if it was refused.
-     * Any other failure (the database went away mid-command) leaves the outcome open: the events may be stored, so
-     * the file stays held and the store's sweep settles it, keeping it if a recorded event names it.
-     */
-    private <R> R withFile(DraftFiles.Stored stored, Supplier<R> send) {
-        R result;
-        try {
-            result = send.get();
-        } catch (RuntimeException e) {
-            if (stored != null && Refusals.nothingStored(e)) {
-                drafts.discard(stored);
-            }
-            throw e;
-        }
-        if (stored != null) {
-            drafts.keep(stored);
-        }
-        return result;
-    }
-
     private ResponseEntity<?> submitted(UUID id, DraftRequest r, DraftFiles.Stored stored) {
-        int version = withFile(stored, () -> commands.send(stored == null
+        int version = commands.send(stored == null
                 ? new SubmitDraft(id, r.documentName(), r.documentSha256(), r.documentUrl(), r.note(), r.effectiveDate(),
                         r.answers(), null)
                 : new SubmitDraft(id, r.documentName() == null ? stored.name() : r.documentName(), stored.sha256(),
-                        r.documentUrl(), r.note(), r.effectiveDate(), r.answers(), stored.file())));
+                        r.documentUrl(), r.note(), r.effectiveDate(), r.answers(), stored.file()));
         return ResponseEntity.status(201).body(Map.of("version", version));
     }
 
@@ -212,16 +214,9 @@ class AssignmentCommandController {
     @PostMapping(path = "/{id}/issuance", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Record the issuance with the issued document's file (Issue): Docket stores it and computes its SHA-256")
     ResponseEntity<?> issueFile(@PathVariable UUID id, HttpServletRequest request) throws IOException {
-        try (DraftFiles.Received received = drafts.receive(request)) {
-            ResponseEntity<String> replay = FormKey.claim(request, received.fingerprint());
-            if (replay != null) {
-                return replay;
-            }
-            IssuanceForm r = form(received.fields(), IssuanceForm.class);
-            DraftFiles.Stored stored = stored(received, r.documentSha256());
-            return withFile(stored, () -> accepted(id, new Issue(id, r.documentNumber(), r.issuedOn(),
-                    r.documentName() == null ? stored.name() : r.documentName(), stored.sha256(), stored.file())));
-        }
+        return withFile(request, IssuanceForm.class, IssuanceForm::documentSha256, (r, stored) -> accepted(id,
+                new Issue(id, r.documentNumber(), r.issuedOn(), r.documentName() == null ? stored.name() : r.documentName(),
+                        stored.sha256(), stored.file())));
     }
 
     @PostMapping("/{id}/deadline-extensions")

@@ -2,16 +2,20 @@ package vn.docket.command.assignment;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import vn.docket.command.assignment.AssignmentCommands.AssignTask;
+import vn.docket.command.assignment.AssignmentCommands.Reassign;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.TaskAssigned;
+import vn.docket.events.TaskReassigned;
 import vn.docket.platform.Text;
 import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.platform.refusal.RuleBroken;
 
 /**
  * What an assignment is handed out with: a title, a kind, a lead unit that does not also coordinate, a deadline
- * (if any) not before the assignment took effect, an approval route, and a parent other than itself.
+ * (if any) not before the assignment took effect, an approval route, and a parent other than itself; and the
+ * other lead unit it may be handed to later.
  */
 final class AssignmentTerms {
 
@@ -38,5 +42,15 @@ final class AssignmentTerms {
         }
         return new TaskAssigned(cmd.assignmentId(), title, kind, lead, coordinators, cmd.deadline(),
                 route.levels(), cmd.source(), cmd.parentId(), on);
+    }
+
+    /** The assignment that {@code lead} leads handed to another unit on {@code on}, for a reason. */
+    static TaskReassigned reassigned(UUID id, String lead, Reassign cmd, LocalDate on) {
+        String next = Required.text(cmd.leadUnit(), "lead-unit-required", "Reassignment needs the new lead unit.");
+        if (next.equals(lead)) {
+            throw new RuleBroken("same-lead-unit", next + " already leads this assignment.");
+        }
+        return new TaskReassigned(id, lead, next,
+                Required.text(cmd.reason(), "reason-required", "A reassignment needs a reason."), on);
     }
 }

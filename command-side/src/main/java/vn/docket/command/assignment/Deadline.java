@@ -10,8 +10,10 @@ import vn.docket.command.deadlines.DeadlineChaser;
 import vn.docket.command.deadlines.DeadlineChaser.DeadlineDue;
 import vn.docket.events.DeadlineExtended;
 import vn.docket.events.DeadlineMissed;
+import vn.docket.events.DraftSubmitted;
 import vn.docket.events.ExtensionRejected;
 import vn.docket.events.ExtensionRequested;
+import vn.docket.events.MeetingConcluded;
 import vn.docket.events.ReminderSent;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.TaskAssigned;
@@ -24,7 +26,8 @@ import vn.docket.platform.refusal.StateConflict;
  * of it (đôn đốc). The same extension rules whoever moves the deadline: a date is given, it is later than the
  * deadline it replaces, and a deadline that is set is not already past on the day it is set.
  *
- * <p>An entity of the assignment, so that its event-sourcing handlers follow everything that moves the deadline.
+ * <p>An entity of the assignment, so that its event-sourcing handlers follow everything that moves the deadline
+ * or settles whether it was missed (a draft handed in, one sent back).
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -41,6 +44,8 @@ class Deadline {
     /** The deadline Docket last reminded the unit of, and the one it last recorded as missed: each only once. */
     private LocalDate remindedFor;
     private LocalDate missedFor;
+    /** The day the draft awaiting review was handed in; null while the unit holds the work. */
+    private LocalDate handedInOn;
 
     /** One request at a time, and only for a deadline there is. */
     void requireRequestable() {
@@ -135,9 +140,13 @@ class Deadline {
                 chaser.workingDaysLeft(today, current), null, today));
     }
 
-    /** The check {@code due} was armed for: only if it is still the deadline and not yet recorded as missed. */
+    /**
+     * The check {@code due} was armed for: only if it is still the deadline, not yet recorded as missed, and the unit
+     * still holds the work or handed in its draft late.
+     */
     Optional<DeadlineMissed> missed(DeadlineDue due, UUID id, String unit, DeadlineChaser chaser) {
-        if (!due.deadline().equals(current) || current.equals(missedFor)) {
+        if (!due.deadline().equals(current) || current.equals(missedFor)
+                || handedInOn != null && !handedInOn.isAfter(current)) {
             return Optional.empty();
         }
         LocalDate firstDayPast = current.plusDays(1);
@@ -152,6 +161,7 @@ class Deadline {
 
     @EventSourcingHandler
     void on(RevisionRequested e) {
+        handedInOn = null;
         if (e.dueDate() != null) {
             current = e.dueDate();
         }
@@ -184,5 +194,16 @@ class Deadline {
     @EventSourcingHandler
     void on(DeadlineMissed e) {
         missedFor = e.deadline();
+    }
+
+    @EventSourcingHandler
+    void on(DraftSubmitted e) {
+        handedInOn = e.effectiveDate();
+    }
+
+    /** The draft presented at the meeting went back to the unit, as with a revision request. */
+    @EventSourcingHandler
+    void on(MeetingConcluded e) {
+        handedInOn = null;
     }
 }

@@ -1,10 +1,13 @@
 package vn.docket.command.assignment;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import vn.docket.events.MeetingConcluded;
 import vn.docket.events.MeetingVerdict;
@@ -29,8 +32,12 @@ class RevisionPoints {
     /** Answered by a draft; sending a draft back may reopen any of these. */
     private List<String> answered = new ArrayList<>();
 
-    /** Each answer names an open point once, says TAKEN_IN (where) or EXPLAINED (why not); all of them if required. */
-    List<PointAnswer> checkedAnswers(List<PointAnswer> given, boolean required) {
+    /**
+     * What draft {@code version} answers, handed in on {@code on}; nothing if it answers no point. Each answer names
+     * an open point once, says TAKEN_IN (where) or EXPLAINED (why not); all of them if required.
+     */
+    Optional<RevisionPointsAnswered> answered(UUID id, int version, List<PointAnswer> given, boolean required,
+                                              LocalDate on) {
         List<PointAnswer> answers = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (PointAnswer a : given == null ? List.<PointAnswer>of() : given) {
@@ -57,7 +64,17 @@ class RevisionPoints {
             throw new RuleBroken("revision-points-unanswered", "Answer every open revision point with the draft: "
                     + String.join(", ", open.stream().filter(p -> !seen.contains(p)).toList()) + ".");
         }
-        return answers;
+        return answers.isEmpty() ? Optional.empty() : Optional.of(new RevisionPointsAnswered(id, version, answers, on));
+    }
+
+    /** The points a revision request of draft {@code version} raises: some, unless it reopens some. */
+    List<RevisionPoint> raised(List<String> reasons, List<String> reopened, int version) {
+        List<String> raised = Text.clean(reasons);
+        if (raised.isEmpty() && reopened.isEmpty()) {
+            throw new RuleBroken("reasons-required",
+                    "A revision request needs at least one thing to revise or add, or a point to reopen.");
+        }
+        return RevisionPoint.numbered(version, raised);
     }
 
     /** The points a revision request reopens, once each: only points a draft has answered can be. */

@@ -1,5 +1,7 @@
 package vn.docket.command.draftfiles;
 
+import static vn.docket.command.notice.reading.TextExtractor.startsWith;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -313,18 +315,6 @@ final class DocumentReader {
     /** Typed text has no control characters other than line breaks, tabs and form feeds. */
     private static boolean looksBinary(String text) {
         return text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' || c == 0x7F);
-    }
-
-    private static boolean startsWith(byte[] content, String latin1Prefix) {
-        if (content.length < latin1Prefix.length()) {
-            return false;
-        }
-        for (int i = 0; i < latin1Prefix.length(); i++) {
-            if ((content[i] & 0xFF) != latin1Prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static FileRefused notADocument(String detail) {

@@ -8,7 +8,9 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import vn.docket.command.assignment.AssignmentCommands.Reassign;
 import vn.docket.events.TaskAssigned;
+import vn.docket.events.TaskReassigned;
 import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.platform.refusal.RuleBroken;
 
@@ -62,5 +64,19 @@ class AssignmentTermsTest {
     @Test
     void an_assignment_is_not_its_own_parent() {
         assertRefused(() -> assigned(task().parentId(AssignmentTest.ID)), RuleBroken.class, "parent-is-self");
+    }
+
+    @Test
+    void a_reassignment_hands_the_work_to_another_unit_for_a_reason() {
+        assertThat(reassigned("Phòng Kinh tế", " Theo chức năng ")).isEqualTo(new TaskReassigned(AssignmentTest.ID,
+                AssignmentTest.TCKH, "Phòng Kinh tế", "Theo chức năng", MEETING));
+        assertRefused(() -> reassigned(" ", "Theo chức năng"), RuleBroken.class, "lead-unit-required");
+        assertRefused(() -> reassigned(AssignmentTest.TCKH, "Theo chức năng"), RuleBroken.class, "same-lead-unit");
+        assertRefused(() -> reassigned("Phòng Kinh tế", null), RuleBroken.class, "reason-required");
+    }
+
+    static TaskReassigned reassigned(String unit, String reason) {
+        return AssignmentTerms.reassigned(AssignmentTest.ID, AssignmentTest.TCKH,
+                new Reassign(AssignmentTest.ID, unit, reason, MEETING), MEETING);
     }
 }

@@ -15,6 +15,7 @@ import vn.docket.command.deadlines.DeadlineChaser.DeadlineDue;
 import vn.docket.events.DeadlineExtended;
 import vn.docket.events.DeadlineMissed;
 import vn.docket.events.DeliverableKind;
+import vn.docket.events.DraftSubmitted;
 import vn.docket.events.ExtensionRejected;
 import vn.docket.events.ExtensionRequested;
 import vn.docket.events.ReminderSent;
@@ -154,6 +155,19 @@ class DeadlineTest {
         assertThat(missed).isEqualTo(new DeadlineMissed(ID, TCKH, DEADLINE, LocalDate.of(2021, 5, 21)));
         d.on(missed);
         assertThat(d.missed(new DeadlineDue(DEADLINE), ID, TCKH, chaser)).isEmpty();
+    }
+
+    @Test
+    void a_draft_handed_in_by_the_deadline_means_no_miss_one_handed_in_after_it_or_sent_back_does() {
+        clock.setToday(LocalDate.of(2021, 5, 21));
+        Deadline d = assignedWith(DEADLINE);
+        d.on(new DraftSubmitted(ID, 1, "BC v1.docx", null, "https://vanban.example/bc-v1", null, DEADLINE));
+        assertThat(d.missed(new DeadlineDue(DEADLINE), ID, TCKH, chaser)).isEmpty();
+        d.on(new RevisionRequested(ID, 1, AssignmentTest.LEADERS, List.of("Bổ sung số liệu"), null, DEADLINE));
+        assertThat(d.missed(new DeadlineDue(DEADLINE), ID, TCKH, chaser)).isPresent();
+        Deadline late = assignedWith(DEADLINE);
+        late.on(new DraftSubmitted(ID, 1, "BC v1.docx", null, "https://vanban.example/bc-v1", null, DEADLINE.plusDays(1)));
+        assertThat(late.missed(new DeadlineDue(DEADLINE), ID, TCKH, chaser)).isPresent();
     }
 
     @Test

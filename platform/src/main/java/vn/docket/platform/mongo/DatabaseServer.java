@@ -87,10 +87,6 @@ public final class DatabaseServer implements AutoCloseable {
         return connectionString;
     }
 
-    public boolean isEmbedded() {
-        return server != null;
-    }
-
     /**
      * Forces everything the embedded server has accepted so far into its file, now rather than within the
      * second: for a step that wrote to collections the server does not commit before answering (a

@@ -5,11 +5,9 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import vn.docket.query.support.ReadModels;
@@ -48,34 +46,16 @@ public class AssignmentLookup {
      * the index is shown as the read model has it. The next request sees both in step.
      */
     List<AssignmentView> inOrder(List<String> ids) {
-        Map<String, Document> found = read(ids);
-        long until = System.nanoTime() + READ_MODEL_WAIT.toNanos();
-        List<String> behind = behind(ids, found);
-        while (!behind.isEmpty() && System.nanoTime() < until) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            found.putAll(read(behind));
-            behind = behind(behind, found);
-        }
+        List<Document> found = ReadModels.inOrder(assignments, ids, this::behind, READ_MODEL_WAIT);
         LocalDate today = LocalDate.now(clock);
-        return ids.stream().map(found::get).filter(Objects::nonNull)
-                .map(d -> AssignmentView.from(AssignmentRecord.read(d), today)).toList();
+        return found.stream().map(d -> AssignmentView.from(AssignmentRecord.read(d), today)).toList();
     }
 
-    /** The ids whose document is missing or older than the index's entry, among those the index changed lately. */
-    private List<String> behind(List<String> ids, Map<String, Document> found) {
+    /** Whether {@code d} (null: none yet) is older than the index's entry for {@code id}, which it changed lately. */
+    private boolean behind(String id, Document d) {
         long recent = System.currentTimeMillis() - RECENT.toMillis();
-        List<String> behind = new ArrayList<>();
-        for (String id : ids) {
-            Document d = found.get(id);
-            long seq = d == null ? -1 : ReadModels.sequence(d);
-            index.get(id).filter(a -> a.indexedAt() > recent && seq < a.seq()).ifPresent(a -> behind.add(id));
-        }
-        return behind;
+        long seq = d == null ? -1 : ReadModels.sequence(d);
+        return index.get(id).filter(a -> a.indexedAt() > recent && seq < a.seq()).isPresent();
     }
 
     private Map<String, Document> read(List<String> ids) {

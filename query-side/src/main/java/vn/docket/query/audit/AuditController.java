@@ -131,7 +131,7 @@ class AuditController {
         long recent = System.currentTimeMillis() - RECENT.toMillis();
         Set<String> recentIds = entries.stream().filter(e -> e.recordedAt() > recent).map(AuditIndex.Entry::eventId)
                 .collect(Collectors.toSet());
-        return ReadModels.inOrder(log, entries.stream().map(AuditIndex.Entry::eventId).toList(), recentIds::contains,
+        return ReadModels.inOrder(log, entries.stream().map(AuditIndex.Entry::eventId).toList(), (id, d) -> d == null && recentIds.contains(id),
                 READ_MODEL_WAIT).stream().map(AuditLogProjection.LogEntry::read).toList();
     }
 }

@@ -59,7 +59,7 @@ class NoticeQueryController {
         Set<String> recentIds = found.page().stream().filter(e -> e.registeredAt() > recent).map(NoticeIndex.Entry::id)
                 .collect(Collectors.toSet());
         List<Notice> items = ReadModels.inOrder(collection, found.page().stream().map(NoticeIndex.Entry::id).toList(),
-                recentIds::contains, READ_MODEL_WAIT).stream().map(Notice::read).toList();
+                (id, d) -> d == null && recentIds.contains(id), READ_MODEL_WAIT).stream().map(Notice::read).toList();
         return new Page<>(items, paging.page(), paging.size(), found.total());
     }
 

@@ -7,25 +7,17 @@ package vn.docket.query.reports;
  */
 public enum TimelinessRule {
     /** The deadline as extended (gia hạn): an approved extension excuses the later date. */
-    EXTENDED("Thời hạn tính theo hạn đã được gia hạn (nếu có)",
-            "Judged against the deadline as extended"),
+    EXTENDED("Thời hạn tính theo hạn đã được gia hạn (nếu có)"),
     /** The deadline before any extension: an extension is recorded but does not change the classes. */
-    ORIGINAL("Thời hạn tính theo hạn giao ban đầu, không tính gia hạn",
-            "Judged against the deadline before any extension");
+    ORIGINAL("Thời hạn tính theo hạn giao ban đầu, không tính gia hạn");
 
     private final String vietnamese;
-    private final String english;
 
-    TimelinessRule(String vietnamese, String english) {
+    TimelinessRule(String vietnamese) {
         this.vietnamese = vietnamese;
-        this.english = english;
     }
 
     public String vietnamese() {
         return vietnamese;
-    }
-
-    public String english() {
-        return english;
     }
 }

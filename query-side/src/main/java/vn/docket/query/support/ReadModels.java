@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.bson.Document;
 import vn.docket.platform.eventstore.StoredTimestamps;
@@ -104,29 +104,30 @@ public final class ReadModels {
 
     /**
      * The documents with these ids in their order, for a page an in-memory index chose. The index and the read model
-     * follow the event store separately, so a document the index has may not be written yet: one that
-     * {@code mayStillCome} (recorded a moment ago) is waited for up to {@code wait}, then left out.
+     * follow the event store separately, so a document the index has may not be written yet, or not brought up to
+     * the index's entry: one that is {@code behind} (given its id and the document read, null if none, as when it
+     * was recorded a moment ago) is read again for up to {@code wait}; then one still missing is left out.
      */
     public static List<Document> inOrder(MongoCollection<Document> collection, List<String> ids,
-                                         Predicate<String> mayStillCome, Duration wait) {
+                                         BiPredicate<String, Document> behind, Duration wait) {
         Map<String, Document> found = byIds(collection, ids);
         long until = System.nanoTime() + wait.toNanos();
-        List<String> missing = missing(ids, found, mayStillCome);
-        while (!missing.isEmpty() && System.nanoTime() < until) {
+        List<String> late = late(ids, found, behind);
+        while (!late.isEmpty() && System.nanoTime() < until) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
-            found.putAll(byIds(collection, missing));
-            missing = missing(ids, found, mayStillCome);
+            found.putAll(byIds(collection, late));
+            late = late(ids, found, behind);
         }
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
-    private static List<String> missing(List<String> ids, Map<String, Document> found, Predicate<String> mayStillCome) {
-        return ids.stream().filter(id -> !found.containsKey(id) && mayStillCome.test(id)).toList();
+    private static List<String> late(List<String> ids, Map<String, Document> found, BiPredicate<String, Document> behind) {
+        return ids.stream().filter(id -> behind.test(id, found.get(id))).toList();
     }
 
     /** The documents with these ids, by id (a missing one is absent), read {@link #KEYS_PER_READ} ids at a time. */

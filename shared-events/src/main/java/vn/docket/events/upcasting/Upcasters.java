@@ -1,7 +1,15 @@
 package vn.docket.events.upcasting;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import vn.docket.events.DocumentIssued;
+import vn.docket.events.DraftSubmitted;
+import vn.docket.events.RevisionPoint;
+import vn.docket.events.RevisionRequested;
+import vn.docket.events.TaskAssigned;
 
 /** Every upcaster, oldest first; the event store reads stored events through all of them. */
 public final class Upcasters {
@@ -9,8 +17,57 @@ public final class Upcasters {
     private Upcasters() {
     }
 
+    /**
+     * DraftSubmitted revision 1 named a document only: revision 2 adds {@code file}. DocumentIssued revision 1 named
+     * the number only: revision 2 adds the file's name, SHA-256 and {@code file}. All null for the earlier ones.
+     */
     public static List<EventUpcaster> all() {
-        return List.of(new TaskAssignedToRevision2(), new RevisionRequestedToRevision2(), new DraftSubmittedToRevision2(),
-                new DocumentIssuedToRevision2());
+        return List.of(new ToRevision2(TaskAssigned.class, Upcasters::noticeIdInSource),
+                new ToRevision2(RevisionRequested.class, Upcasters::reasonsAsPoints),
+                new ToRevision2(DraftSubmitted.class, payload -> withNulls(payload, "file")),
+                new ToRevision2(DocumentIssued.class, payload -> withNulls(payload, "documentName", "documentSha256", "file")));
+    }
+
+    /**
+     * TaskAssigned revision 1 had {@code source: {notice, item}}; revision 2 adds {@code source.noticeId}, which is
+     * null for everything assigned before notices could be registered.
+     */
+    private static JsonNode noticeIdInSource(JsonNode payload) {
+        JsonNode source = payload.get("source");
+        if (source instanceof ObjectNode object && !object.has("noticeId")) {
+            object.putNull("noticeId");
+        }
+        return payload;
+    }
+
+    /**
+     * RevisionRequested revision 1 had {@code reasons: [text]}; revision 2 numbers them as {@code points} (ids
+     * "version.n", as a new request would get), reopens nothing and cites no outside decision.
+     */
+    private static JsonNode reasonsAsPoints(JsonNode payload) {
+        ObjectNode event = (ObjectNode) payload;
+        int version = event.path("version").asInt();
+        ArrayNode points = event.putArray("points");
+        int number = 0;
+        for (JsonNode reason : event.path("reasons")) {
+            number++;
+            points.addObject().put("id", RevisionPoint.id(version, number)).put("number", number)
+                    .put("text", reason.asText());
+        }
+        event.remove("reasons");
+        event.putArray("reopenedPoints");
+        event.putNull("decision");
+        return event;
+    }
+
+    private static JsonNode withNulls(JsonNode payload, String... fields) {
+        if (payload instanceof ObjectNode object) {
+            for (String field : fields) {
+                if (!object.has(field)) {
+                    object.putNull(field);
+                }
+            }
+        }
+        return payload;
     }
 }

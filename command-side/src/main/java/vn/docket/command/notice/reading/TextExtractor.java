@@ -182,7 +182,8 @@ public final class TextExtractor {
         }
     }
 
-    private static boolean startsWith(byte[] content, String latin1Prefix) {
+    /** Whether {@code content} begins with the bytes of a file type's signature, written as Latin-1 characters. */
+    public static boolean startsWith(byte[] content, String latin1Prefix) {
         if (content.length < latin1Prefix.length()) {
             return false;
         }
