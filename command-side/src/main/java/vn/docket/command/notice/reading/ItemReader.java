@@ -483,13 +483,26 @@ final class ItemReader {
                 }
                 List<String> task = leadTask(sentence);
                 if (!task.isEmpty()) {
-                    task.stream().filter(t -> !out.contains(t)).forEach(out::add);
+                    task.stream().map(ItemReader::demandIn).filter(t -> t != null && !out.contains(t)).forEach(out::add);
                 } else if ((dash || REQUIREMENT.matcher(sentence).find()) && !APPROVED.matcher(sentence).find()) {
                     out.add(sentence.replaceAll("[\\s.;]+$", ""));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * A clause of the unit's task that only approves ("[UBND thành phố] cơ bản nhất trí với nội dung dự thảo") is the
+     * verdict, not a point to revise: null; a demand after "tuy nhiên" in it is kept.
+     */
+    private static String demandIn(String clause) {
+        Matcher approved = APPROVED.matcher(clause);
+        if (!approved.find()) {
+            return clause;
+        }
+        Matcher but = CONTRAST.matcher(clause);
+        return but.find(approved.end()) ? clause.substring(but.end()) : null;
     }
 
     /**

@@ -35,6 +35,30 @@ class RequirementReadingTest {
     }
 
     @Test
+    void the_chairs_approval_in_principle_is_not_a_point_to_revise_in_either_real_notice() throws IOException {
+        for (String notice : List.of("000_3625d3d5715c8dde.txt", "001_d33d67fc94cd4e07.txt")) {
+            String text = Files.readString(NoticeCorpus.sharedNotices().resolve(notice));
+            List<String> requirements = reader.readText(text).items().stream()
+                    .flatMap(item -> item.requirements().stream()).toList();
+            assertThat(requirements).as(notice).isNotEmpty().noneMatch(r -> r.contains("nhất trí"));
+        }
+        // Item 3 of 311/TB-UBND: "UBND thành phố cơ bản nhất trí với nội dung dự thảo Đề án." opens the conclusion.
+        String text = Files.readString(NoticeCorpus.sharedNotices().resolve("000_3625d3d5715c8dde.txt"));
+        assertThat(reader.readText(text).items().get(2).requirements()).first().asString()
+                .startsWith("chủ trì, phối hợp các cơ quan liên quan rà soát lại quy trình thành lập trường");
+    }
+
+    @Test
+    void an_approval_in_principle_followed_by_a_demand_keeps_the_demand() {
+        List<String> requirements = requirementsOf("""
+                1. Dự thảo Báo cáo tình hình kinh tế - xã hội (Phòng Tài chính - Kế hoạch trình)
+                UBND thành phố cơ bản nhất trí với dự thảo báo cáo, tuy nhiên cần bổ sung số liệu thu ngân sách 4 tháng đầu năm. Giao phòng TC-KH hoàn thiện, trình Lãnh đạo UBND thành phố.
+                """);
+        assertThat(requirements).noneMatch(r -> r.contains("nhất trí"))
+                .anyMatch(r -> r.startsWith("cần bổ sung số liệu thu ngân sách"));
+    }
+
+    @Test
     void a_commendation_followed_by_a_demand_in_the_same_sentence_keeps_the_demand() {
         List<String> requirements = requirementsOf("""
                 1. Dự thảo Báo cáo tình hình kinh tế - xã hội (Phòng Tài chính - Kế hoạch trình)
