@@ -18,34 +18,36 @@ function sized(node, share) {
 }
 
 /**
- * One horizontal bar per row, split into the series' counts. rows: [{label, counts: {series: n}}].
+ * A horizontal bar per row, sized against the longest, its total after it; line(row) → [parts, share, total].
  * Drawn in HTML, not SVG: labels wrap and keep the page's font size at phone width, and axe can check their
  * contrast (it cannot for SVG text).
  */
+function hbars(title, rows, line, caption) {
+  return h('figure', { class: 'chart-box', 'aria-label': title },
+    h('ul', { class: 'hbars' }, rows.map(row => {
+      const [parts, share, total] = line(row);
+      return h('li', {}, h('span', { class: 'hbar-label' }, row.label),
+        h('span', { class: 'hbar-line' }, sized(h('span', { class: 'hbar-track' }, parts), share),
+          h('span', { class: 'hbar-total' }, total)));
+    })),
+    caption);
+}
+
+/** Each row's bar split into the series' counts: rows [{label, counts: {series: n}}]. */
 export function stackedBars(title, rows, series, classOf, labelOf) {
   const totalOf = r => series.reduce((n, k) => n + (r.counts[k] || 0), 0);
   const max = Math.max(1, ...rows.map(totalOf));
-  return h('figure', { class: 'chart-box', 'aria-label': title },
-    h('ul', { class: 'hbars' }, rows.map(row => h('li', {},
-      h('span', { class: 'hbar-label' }, row.label),
-      h('span', { class: 'hbar-line' },
-        sized(h('span', { class: 'hbar-track' }, series.filter(k => row.counts[k]).map(k =>
-          sized(h('span', { class: `hbar-part ${classOf(k)}`, title: `${row.label}: ${labelOf(k)} ${row.counts[k]}` },
-            row.counts[k]), row.counts[k] / totalOf(row)))), totalOf(row) / max),
-        h('span', { class: 'hbar-total' }, totalOf(row)))))),
-    h('figcaption', {}, legend(series.map(k => [classOf(k), labelOf(k)]))));
+  return hbars(title, rows, row => [series.filter(k => row.counts[k]).map(k =>
+    sized(h('span', { class: `hbar-part ${classOf(k)}`, title: `${row.label}: ${labelOf(k)} ${row.counts[k]}` },
+      row.counts[k]), row.counts[k] / totalOf(row))), totalOf(row) / max, totalOf(row)],
+  h('figcaption', {}, legend(series.map(k => [classOf(k), labelOf(k)]))));
 }
 
 /** Simple bars with a value label: rows [{label, value, note}]. */
 export function bars(title, rows, format = v => v) {
   const max = Math.max(1, ...rows.map(r => r.value || 0));
-  return h('figure', { class: 'chart-box', 'aria-label': title },
-    h('ul', { class: 'hbars' }, rows.map(row => h('li', {},
-      h('span', { class: 'hbar-label' }, row.label),
-      h('span', { class: 'hbar-line' },
-        sized(h('span', { class: 'hbar-track' }, h('span', { class: 'hbar-part bar', title: `${row.label}: ${format(row.value)}` })),
-          (row.value || 0) / max),
-        h('span', { class: 'hbar-total' }, format(row.value) + (row.note ? ` · ${row.note}` : '')))))));
+  return hbars(title, rows, row => [h('span', { class: 'hbar-part bar', title: `${row.label}: ${format(row.value)}` }),
+    (row.value || 0) / max, format(row.value) + (row.note ? ` · ${row.note}` : '')]);
 }
 
 const MARK = {

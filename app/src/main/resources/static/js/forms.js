@@ -2,7 +2,8 @@
 // is sent; what the server still refuses is shown under the form with its problem details.
 import { h, clear } from './dom.js';
 import { t, parseDate, todayIso } from './i18n.js';
-import { api, newKey, problemText, problemDetail } from './api.js';
+import { api, newKey } from './api.js';
+import { errorBox } from './layout.js';
 
 let counter = 0;
 
@@ -144,9 +145,7 @@ export function commandForm(spec) {
       status.append(h('p', { class: 'ok' }, t('waitingForUpdate')));
       await spec.done(answer, values);
     } catch (e) {
-      status.append(h('div', { class: 'error', role: 'alert' },
-        h('p', { class: 'problem' }, problemText(e)),
-        problemDetail(e) && h('p', { class: 'detail' }, problemDetail(e))));
+      status.append(errorBox(e));
       button.disabled = false;
     }
   });

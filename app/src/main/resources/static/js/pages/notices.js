@@ -1,6 +1,6 @@
 // Notice import: upload or paste a conclusion notice, check what Docket read as an editable table (the
 // reader's doubts highlighted on their fields), correct it and confirm; below, the notices registered.
-import { api, ApiError, newKey, problemText, problemDetail } from '../api.js';
+import { api, ApiError, newKey, problemDetail } from '../api.js';
 import { h, clear } from '../dom.js';
 import { t, fmtDate, parseDate } from '../i18n.js';
 import { start, section, table, errorBox, KINDS, noticeNumber } from '../layout.js';
@@ -282,8 +282,7 @@ function editor(reading, key = newKey()) {
       status.append(h('p', { class: 'ok' }, t('notices.registered', { n: answer.assignments?.length ?? '' })));
       location.assign(`/notice.html?id=${encodeURIComponent(answer.id)}`);
     } catch (e) {
-      status.append(h('div', { class: 'error', role: 'alert' }, h('p', {}, problemText(e)),
-        problemDetail(e) && h('p', { class: 'detail' }, problemDetail(e))));
+      status.append(errorBox(e));
       confirm.disabled = false;
     }
   });

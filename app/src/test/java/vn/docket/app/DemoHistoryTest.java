@@ -10,8 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import vn.docket.platform.Sha256;
 import vn.docket.platform.PlatformConfiguration;
-import vn.docket.platform.files.FileStore;
 
 /**
  * What a newcomer finds in the demo: notice 311/TB-UBND registered from its file as a clerk does it, its
@@ -34,7 +34,7 @@ class DemoHistoryTest {
         Map<String, Object> notices = docket.await("clerk", "/api/notices", n -> ((Number) n.get("total")).intValue() == 1);
         Map<String, Object> listed = NoticeImportTest.list(notices.get("items")).get(0);
         assertThat(listed).containsEntry("number", "311/TB-UBND").containsEntry("items", 4)
-                .containsEntry("sourceSha256", FileStore.sha256(SharedNotices.bytes(NOTICE_311)))
+                .containsEntry("sourceSha256", Sha256.hex(SharedNotices.bytes(NOTICE_311)))
                 .containsEntry("meetingOn", today.minusDays(17).toString());
 
         // Items with their assignments, once the last step played (the plan's issuance) is projected.

@@ -60,6 +60,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
+import vn.docket.platform.Sha256;
 import vn.docket.command.assignment.AssignmentCommands.SubmitDraft;
 import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftSubmitted;
@@ -241,7 +242,7 @@ class DraftFilesTest {
         assertThat(handedIn.getBody()).containsEntry("version", 1);
 
         DraftSubmitted draft = drafts().get(0);
-        assertThat(draft.documentSha256()).isEqualTo(FileStore.sha256(content));
+        assertThat(draft.documentSha256()).isEqualTo(Sha256.hex(content));
         assertThat(draft.documentName()).isEqualTo("Dự thảo Kế hoạch lần 1.docx");
         assertThat(draft.note()).isEqualTo("Trình Lãnh đạo UBND");
         assertThat(draft.file().size()).isEqualTo(content.length);
@@ -314,7 +315,7 @@ class DraftFilesTest {
     void form_fields_sent_after_the_file_are_taken_as_those_sent_before_it() throws Exception {
         byte[] content = docx(PARAGRAPHS);
         HttpResponse<String> answer = send("b0undary", form("b0undary", new Object[] {"file", "Dự thảo.docx", content},
-                new Object[] {"note", null, "Gửi sau tệp"}, new Object[] {"documentSha256", null, FileStore.sha256(content)}),
+                new Object[] {"note", null, "Gửi sau tệp"}, new Object[] {"documentSha256", null, Sha256.hex(content)}),
                 false);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
         assertThat(drafts()).singleElement().satisfies(d -> {
@@ -495,7 +496,7 @@ class DraftFilesTest {
     @Test
     void a_file_stored_before_uploads_had_ids_still_downloads_verifies_and_is_deduplicated_against() {
         byte[] content = docx(List.of("Bản lưu theo cách cũ " + UUID.randomUUID(), "Mục 1. Mục tiêu"));
-        String sha = FileStore.sha256(content);
+        String sha = Sha256.hex(content);
         assertThat(handIn("tckh", content, "Dự thảo cũ.docx", Map.of()).getStatusCode().value()).isEqualTo(201);
         // Moved to the layout of files stored before: chunks under <sha>/<n>, and a description without chunksOf.
         var files = database.getCollection(FileStore.FILES);
@@ -525,7 +526,7 @@ class DraftFilesTest {
         long before = storedPieces();
         assertThat(handIn("tckh", content, "Báo cáo (bản sao).docx", Map.of()).getStatusCode().value()).isEqualTo(201);
         assertThat(database.getCollection(FileStore.FILES)
-                .countDocuments(Filters.eq("_id", FileStore.sha256(content)))).isEqualTo(1);
+                .countDocuments(Filters.eq("_id", Sha256.hex(content)))).isEqualTo(1);
         assertThat(storedPieces()).as("the second upload's chunks are gone").isEqualTo(before);
         assertThat(download("chair", 1).getBody()).isEqualTo(content);
     }
@@ -597,13 +598,13 @@ class DraftFilesTest {
         assertThat(handIn("tckh", first, "Dự thảo lần 1.docx", Map.of()).getStatusCode().value()).isEqualTo(201);
         var files = database.getCollection(FileStore.FILES);
         // v1 moved to the form descriptions had before: its text plain, nothing deflated.
-        files.updateOne(Filters.eq("_id", FileStore.sha256(first)), Updates.combine(
+        files.updateOne(Filters.eq("_id", Sha256.hex(first)), Updates.combine(
                 Updates.unset("textDeflated"),
                 Updates.set("text", String.join("\n", v1) + "\n")));
         sendBack();
         byte[] second = docx(List.of(v1.get(0), PARAGRAPHS.get(1), "Giao Phòng Tài chính - Kế hoạch chủ trì."));
         assertThat(handIn("tckh", second, "Dự thảo lần 2.docx", Map.of()).getStatusCode().value()).isEqualTo(201);
-        assertThat(files.find(Filters.eq("_id", FileStore.sha256(second))).first())
+        assertThat(files.find(Filters.eq("_id", Sha256.hex(second))).first())
                 .as("a new description holds no plain text").doesNotContainKey("text").containsKey("textDeflated");
 
         assertThat((List<String>) docket.getOk("chair", "/api/assignments/" + id + "/drafts/1/text").get("paragraphs"))
@@ -620,10 +621,10 @@ class DraftFilesTest {
         byte[] content = docx(List.of("Bản có văn bản lưu bị hỏng " + UUID.randomUUID(), PARAGRAPHS.get(1)));
         assertThat(handIn("tckh", content, "Dự thảo.docx", Map.of()).getStatusCode().value()).isEqualTo(201);
         var files = database.getCollection(FileStore.FILES);
-        byte[] deflated = files.find(Filters.eq("_id", FileStore.sha256(content))).first()
+        byte[] deflated = files.find(Filters.eq("_id", Sha256.hex(content))).first()
                 .get("textDeflated", Binary.class).getData();
         deflated[deflated.length / 2] ^= 0x10;
-        files.updateOne(Filters.eq("_id", FileStore.sha256(content)),
+        files.updateOne(Filters.eq("_id", Sha256.hex(content)),
                 Updates.set("textDeflated", new Binary(deflated)));
 
         ResponseEntity<Map<String, Object>> text = docket.get("chair", "/api/assignments/" + id + "/drafts/1/text");
@@ -652,7 +653,7 @@ class DraftFilesTest {
         assertThat(issued.getStatusCode().value()).as("%s", issued.getBody()).isEqualTo(200);
         DocumentIssued event = eventStore.readEvents(id).asStream().map(m -> m.getPayload())
                 .filter(DocumentIssued.class::isInstance).map(DocumentIssued.class::cast).findFirst().orElseThrow();
-        assertThat(event.documentSha256()).isEqualTo(FileStore.sha256(content));
+        assertThat(event.documentSha256()).isEqualTo(Sha256.hex(content));
         assertThat(event.documentName()).isEqualTo("Kế hoạch 95.docx");
 
         ResponseEntity<byte[]> file = http.withBasicAuth("chair", "demo")

@@ -40,7 +40,7 @@ import vn.docket.command.notice.reading.NoticeReader;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.RevisionPointsAnswered.Answer;
 import vn.docket.events.RevisionPointsAnswered.PointAnswer;
-import vn.docket.platform.files.FileStore;
+import vn.docket.platform.Sha256;
 import vn.docket.platform.security.DemoUsers;
 
 /**
@@ -172,7 +172,7 @@ class DemoData {
             throw new UncheckedIOException(e);
         }
         NoticeReadOut read = NoticeReadOut.asRead(reader.read(content, file.getFileName().toString()),
-                FileStore.sha256(content));
+                Sha256.hex(content));
         LocalDate latest = read.items().stream().map(NoticeReadOut.Item::deadline).filter(d -> d != null)
                 .max(LocalDate::compareTo).orElseThrow();
         long shift = ChronoUnit.DAYS.between(latest, t.minusDays(5));

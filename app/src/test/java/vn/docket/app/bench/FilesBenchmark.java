@@ -37,6 +37,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestTemplate;
+import vn.docket.platform.Sha256;
 import vn.docket.app.DocketApplication;
 import vn.docket.platform.files.FileStore;
 
@@ -171,7 +172,7 @@ public final class FilesBenchmark {
             // The file store alone (hash, chunks, description), on the same bytes with one changed so none is shared.
             docx[docx.length / 2] ^= 1;
             long putStart = System.nanoTime();
-            String sha = FileStore.sha256(docx);
+            String sha = Sha256.hex(docx);
             store.put(sha, docx, new org.bson.Document("mediaType", "application/octet-stream"));
             double putSeconds = (System.nanoTime() - putStart) / 1e9;
             store.discard(sha);
@@ -347,9 +348,9 @@ public final class FilesBenchmark {
             byte[] docx = docx(text);
             docxTotal += docx.length;
             require(handIn(unit, id, docx, "Kế hoạch v" + version + ".docx"), 201);
-            RawBsonDocument description = files.find(Filters.eq("_id", FileStore.sha256(docx))).first();
+            RawBsonDocument description = files.find(Filters.eq("_id", Sha256.hex(docx))).first();
             descriptionBytes.add((long) description.getByteBuffer().remaining());
-            String prefix = description.containsKey("chunksOf") ? description.getString("chunksOf").getValue() : FileStore.sha256(docx);
+            String prefix = description.containsKey("chunksOf") ? description.getString("chunksOf").getValue() : Sha256.hex(docx);
             List<String> ids = new ArrayList<>();
             for (int n = 0; n < description.getInt32("chunks").getValue(); n++) {
                 ids.add(prefix + "/" + n);

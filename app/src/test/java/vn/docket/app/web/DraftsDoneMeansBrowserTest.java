@@ -25,6 +25,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
+import vn.docket.platform.Sha256;
 import vn.docket.app.DocketApplication;
 import vn.docket.platform.PlatformConfiguration;
 import vn.docket.platform.files.FileStore;
@@ -193,7 +194,7 @@ class DraftsDoneMeansBrowserTest extends BrowserTest {
                 byte[].class).getBody()).isEqualTo(issued);
 
         // Someone edits v2's stored bytes in the database: verify names the file, and the audit page shows it.
-        String sha = FileStore.sha256(v2);
+        String sha = Sha256.hex(v2);
         MongoCollection<Document> chunks = database.getCollection(FileStore.CHUNKS);
         String firstChunk = database.getCollection(FileStore.FILES).find(Filters.eq("_id", sha)).first()
                 .getString("chunksOf") + "/0";

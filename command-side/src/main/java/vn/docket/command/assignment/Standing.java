@@ -7,7 +7,7 @@ import vn.docket.events.Actor;
 import vn.docket.events.AssignmentStatus;
 import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.platform.refusal.NotAllowed;
-import vn.docket.platform.refusal.RuleBroken;
+import vn.docket.platform.refusal.Refusal;
 import vn.docket.platform.refusal.StateConflict;
 
 /**
@@ -26,7 +26,7 @@ record Standing(UUID id, AssignmentStatus status, int version, String leadUnit, 
             try {
                 check(action, actor, granted, levels, null);
                 return true;
-            } catch (NotAllowed | StateConflict | RuleBroken refused) {
+            } catch (Refusal refused) {
                 return false;
             }
         }).toList();

@@ -6,9 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -18,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import vn.docket.platform.Sha256;
 import vn.docket.platform.security.CurrentActor;
 import vn.docket.platform.web.BufferedBody;
 
@@ -79,7 +77,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         byte[] body = request.getInputStream().readAllBytes();
         IdempotencyKeys.Claim claim;
         try {
-            claim = keys.claim(actor, key, requestLine + " " + sha256(body));
+            claim = keys.claim(actor, key, requestLine + " " + Sha256.hex(body));
         } catch (RuntimeException e) {
             // 422, 409 or the database's own trouble: problem details, as for every other refusal.
             if (problems.resolveException(request, response, null, e) == null) {
@@ -125,14 +123,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
         } catch (RuntimeException e) {
             log.warn("Docket could not record the outcome of a request with an Idempotency-Key; a retry will be "
                     + "answered after {} s, without doing anything twice.", keys.lease().toSeconds(), e);
-        }
-    }
-
-    private static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

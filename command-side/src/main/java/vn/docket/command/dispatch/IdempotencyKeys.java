@@ -11,8 +11,6 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.docket.platform.Sha256;
 import vn.docket.platform.refusal.RuleBroken;
 import vn.docket.platform.refusal.StateConflict;
 
@@ -197,13 +196,9 @@ public class IdempotencyKeys {
 
     /** A UUID from the SHA-256 of the text: the same text gives the same id on every node and after a restart. */
     public static UUID derivedId(String text) {
-        try {
-            ByteBuffer hash = ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-            // Marked as a name-based UUID (version 5 layout), so it never looks like a random one.
-            return new UUID((hash.getLong() & ~0xF000L) | 0x5000L, (hash.getLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        ByteBuffer hash = ByteBuffer.wrap(Sha256.digest().digest(text.getBytes(StandardCharsets.UTF_8)));
+        // Marked as a name-based UUID (version 5 layout), so it never looks like a random one.
+        return new UUID((hash.getLong() & ~0xF000L) | 0x5000L, (hash.getLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
     }
 
     private boolean claimAfresh(Execute execute, String request, Document expired, Instant now) {

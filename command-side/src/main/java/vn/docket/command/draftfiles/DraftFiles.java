@@ -6,11 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import vn.docket.events.DocumentFile;
+import vn.docket.platform.Sha256;
 import vn.docket.platform.files.FileRefused;
 import vn.docket.platform.files.FileStore;
 import vn.docket.platform.files.StoredText;
@@ -102,7 +101,7 @@ public class DraftFiles {
             MultipartParts form = new MultipartParts(request.getInputStream(), request.getContentType(),
                     request.getContentLengthLong(), maxRequestBytes, maxBytes);
             for (MultipartParts.Part part = form.next(); part != null; part = form.next()) {
-                MessageDigest digest = sha256();
+                MessageDigest digest = Sha256.digest();
                 String fileName = part.formField() ? null : fileName(part);
                 if (part.formField()) {
                     byte[] value = read(form, digest, 1024);
@@ -114,7 +113,7 @@ public class DraftFiles {
                 } else {
                     read(form, digest, 0); // another file part: only its fingerprint counts
                 }
-                String hash = HexFormat.of().formatHex(digest.digest());
+                String hash = Sha256.finish(digest);
                 if (content != null && sha == null) {
                     sha = hash;
                 }
@@ -142,7 +141,7 @@ public class DraftFiles {
         }
         parts.sort(null);
         return new Received(fields, name, content, content.stream().mapToLong(c -> c.length).sum(), sha,
-                HexFormat.of().formatHex(sha256().digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8))), upload);
+                Sha256.hex(String.join("\n", parts)), upload);
     }
 
     /** The file part's bytes through the digest into chunks, each given to the upload as soon as it is full. */
@@ -191,7 +190,7 @@ public class DraftFiles {
         String name = name(originalName);
         List<byte[]> chunks = FileStore.chunked(content);
         FileStore.Upload upload = store.upload();
-        try (Received received = new Received(Map.of(), name, chunks, content.length, FileStore.sha256(content), null, upload)) {
+        try (Received received = new Received(Map.of(), name, chunks, content.length, Sha256.hex(content), null, upload)) {
             chunks.forEach(upload::write);
             return store(received);
         }
@@ -249,14 +248,6 @@ public class DraftFiles {
     private FileRefused tooLarge() {
         return new FileRefused(HttpStatus.PAYLOAD_TOO_LARGE, "file-too-large",
                 "Tệp quá lớn; Docket nhận tệp dự thảo tối đa " + maxBytes / (1024 * 1024) + " MB.");
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public void keep(Stored stored) {

@@ -1,6 +1,5 @@
 package vn.docket.command.draftfiles;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -8,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import vn.docket.platform.web.PercentEncoding;
 
 /**
  * A part's header lines ("Name: value", the name in any case, the first line of a name counting, a line that starts
@@ -208,25 +208,14 @@ final class PartHeaders {
         if (charset == null) {
             return null;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
-        for (int i = second + 1; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '%') {
-                int high = i + 2 < value.length() ? Character.digit(value.charAt(i + 1), 16) : -1;
-                int low = high < 0 ? -1 : Character.digit(value.charAt(i + 2), 16);
-                if (low < 0) {
-                    return null;
-                }
-                bytes.write(high << 4 | low);
-                i += 2;
-            } else if (c > 0x20 && c < 0x7f) {
-                bytes.write(c);
-            } else {
-                return null; // only visible ASCII may be sent as it is
-            }
+        // Only visible ASCII may be sent as it is.
+        byte[] bytes = value.chars().skip(second + 1).allMatch(c -> c > 0x20 && c < 0x7f)
+                ? PercentEncoding.decode(value, second + 1) : null;
+        if (bytes == null) {
+            return null;
         }
         try {
-            return charset.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+            return charset.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             return null;
         }

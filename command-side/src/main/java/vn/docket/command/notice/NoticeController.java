@@ -3,11 +3,7 @@ package vn.docket.command.notice;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -27,6 +23,7 @@ import vn.docket.command.notice.reading.NoticeReading;
 import vn.docket.command.notice.reading.NoticeReadingException;
 import vn.docket.command.notice.reading.ReadingWarning;
 import vn.docket.events.Role;
+import vn.docket.platform.Sha256;
 import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.platform.refusal.NotAllowed;
 import vn.docket.platform.refusal.RuleBroken;
@@ -95,7 +92,7 @@ class NoticeController {
                 }
             }
         }
-        String sha = sha256(content);
+        String sha = Sha256.hex(content);
         UUID earlier = registrar.registeredBefore(reading.notice().number(), sha);
         return new Preview(reading.notice(), reading.items(), warnings, sha,
                 earlier == null ? null : "/api/notices/" + earlier);
@@ -105,14 +102,6 @@ class NoticeController {
         Role role = CurrentActor.get().role();
         if (role != Role.CLERK) {
             throw new NotAllowed("clerks-only", "Only the office's clerks may import notices.");
-        }
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -11,12 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +25,7 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
+import vn.docket.platform.Sha256;
 import vn.docket.platform.eventstore.Checkpointer;
 import vn.docket.platform.eventstore.DocketEventStorageEngine;
 import vn.docket.platform.eventstore.StoreVerifier;
@@ -304,7 +303,7 @@ public final class Backup {
     }
 
     private static String sha256(Path file) {
-        MessageDigest digest = digest();
+        MessageDigest digest = Sha256.digest();
         try (var in = Files.newInputStream(file)) {
             byte[] buffer = new byte[65536];
             for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
@@ -313,22 +312,14 @@ public final class Backup {
         } catch (IOException e) {
             throw new Refused("The backup file " + file.getFileName() + " cannot be read: " + e.getMessage());
         }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.finish(digest);
     }
 
     /** One collection's file: a document a line, hashed as it is written. */
     private static final class Output implements AutoCloseable {
         private final Path file;
         private final BufferedWriter writer;
-        private final MessageDigest digest = digest();
+        private final MessageDigest digest = Sha256.digest();
         long lines;
 
         Output(Path file) {
@@ -352,7 +343,7 @@ public final class Backup {
         }
 
         String sha256() {
-            return HexFormat.of().formatHex(digest.digest());
+            return Sha256.finish(digest);
         }
 
         @Override

@@ -12,7 +12,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -21,10 +20,11 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import vn.docket.platform.Sha256;
 
 /**
  * Anchors: each checkpoint signed with an Ed25519 key kept outside the database, and appended to an export file
@@ -76,11 +76,7 @@ public final class Anchors {
 
     /** The first 16 hex digits of SHA-256 over the public key: what a person compares by eye. */
     public static String fingerprint(PublicKey key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded())).substring(0, 16);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(key.getEncoded()).substring(0, 16);
     }
 
     public static PublicKey readPublicKey(Path file) throws IOException, GeneralSecurityException {

@@ -14,9 +14,9 @@ import static vn.docket.platform.eventstore.EventDocuments.TIMESTAMP;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.bson.Document;
+
+import vn.docket.platform.Sha256;
 
 /**
  * The tamper-evidence hashes (SHA-256, lower-case hex).
@@ -37,19 +37,17 @@ import org.bson.Document;
  */
 public final class EventHash {
 
-    private static final HexFormat HEX = HexFormat.of(); // first: the constants below use it
-
     /** What the first event of an aggregate, and every event without an aggregate, chains to. */
     public static final String GENESIS = "0".repeat(64);
     /** What a filler position contributes to the running hash of the checkpoints. */
-    public static final String FILLER_MARK = sha256Hex("docket:filler");
+    public static final String FILLER_MARK = Sha256.hex("docket:filler");
 
     private EventHash() {
     }
 
     /** The hash an event document should carry, given the hash of its aggregate's previous event. */
     static String of(Document doc, String prevHash) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         field(sha, PREV_HASH, prevHash);
         field(sha, AGGREGATE_ID, doc.getString(AGGREGATE_ID));
         field(sha, SEQUENCE, String.valueOf(((Number) doc.get(SEQUENCE)).longValue()));
@@ -59,7 +57,7 @@ public final class EventHash {
         field(sha, META_DATA, doc.getString(META_DATA));
         field(sha, TIMESTAMP, doc.getString(TIMESTAMP));
         field(sha, EVENT_ID, doc.getString(EVENT_ID));
-        return HEX.formatHex(sha.digest());
+        return Sha256.finish(sha);
     }
 
     /** Stores {@code prevHash} and the event's own hash on the document; returns the latter. */
@@ -84,10 +82,10 @@ public final class EventHash {
 
     /** H(n) = SHA-256(H(n-1) + hash(n)), over the hex texts. */
     static String running(String previous, String next) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         sha.update(previous.getBytes(StandardCharsets.US_ASCII));
         sha.update(next.getBytes(StandardCharsets.US_ASCII));
-        return HEX.formatHex(sha.digest());
+        return Sha256.finish(sha);
     }
 
     private static void field(MessageDigest sha, String name, String value) {
@@ -110,18 +108,6 @@ public final class EventHash {
             } else if (Character.isSurrogate(c)) {
                 throw new UnstorableText(name, i, c);
             }
-        }
-    }
-
-    private static String sha256Hex(String text) {
-        return HEX.formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
     }
 }

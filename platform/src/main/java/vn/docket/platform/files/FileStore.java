@@ -10,8 +10,6 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import java.io.ByteArrayOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +18,6 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +35,7 @@ import org.bson.BsonBinary;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Binary;
+import vn.docket.platform.Sha256;
 import vn.docket.platform.eventstore.FileReferences;
 
 /**
@@ -94,14 +92,6 @@ public final class FileStore {
         this.files = database.getCollection(FILES);
         this.chunks = database.getCollection(CHUNKS);
         this.clock = clock;
-    }
-
-    public static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The bytes in chunks of {@link #CHUNK_BYTES} (the last shorter), as an {@link Upload} takes them. */
@@ -396,7 +386,7 @@ public final class FileStore {
         if (content == null) {
             return Check.MISSING;
         }
-        return sha256(content).equals(sha256) ? Check.INTACT : Check.CHANGED;
+        return Sha256.hex(content).equals(sha256) ? Check.INTACT : Check.CHANGED;
     }
 
     /**

@@ -16,8 +16,7 @@ public final class Refusals {
     }
 
     public static boolean nothingStored(Throwable failure) {
-        return failure instanceof RuleBroken || failure instanceof StateConflict || failure instanceof NotAllowed
-                || failure instanceof NotFound || failure instanceof AggregateNotFoundException
+        return failure instanceof Refusal || failure instanceof NotFound || failure instanceof AggregateNotFoundException
                 || failure instanceof ConcurrencyException || failure instanceof UnstorableText;
     }
 }

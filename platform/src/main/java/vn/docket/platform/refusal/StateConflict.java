@@ -1,9 +1,8 @@
 package vn.docket.platform.refusal;
 
 /** The request does not fit the current state of the thing it acts on (HTTP 409). */
-public class StateConflict extends RuntimeException {
+public class StateConflict extends Refusal {
 
-    private final String rule;
     private final String link;
 
     public StateConflict(String rule, String message) {
@@ -12,16 +11,11 @@ public class StateConflict extends RuntimeException {
 
     /** @param link where the thing this conflicts with can be read, e.g. the notice registered first */
     public StateConflict(String rule, String message, String link) {
-        super(message, null, false, false);
-        this.rule = rule;
+        super(rule, message);
         this.link = link;
     }
 
     public String link() {
         return link;
-    }
-
-    public String rule() {
-        return rule;
     }
 }

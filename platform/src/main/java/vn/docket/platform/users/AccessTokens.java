@@ -6,18 +6,16 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+
+import vn.docket.platform.Sha256;
 
 /**
  * Personal access tokens (collection {@code access_tokens}): each kept only as the SHA-256 of the token,
@@ -51,7 +49,7 @@ public class AccessTokens {
     }
 
     void store(String token, String tokenId, String userId, String label, Instant at) {
-        tokens.insertOne(new Document("_id", sha256(token)).append("tokenId", tokenId).append("userId", userId)
+        tokens.insertOne(new Document("_id", Sha256.hex(token)).append("tokenId", tokenId).append("userId", userId)
                 .append("label", label).append("issuedAt", Date.from(at)));
     }
 
@@ -61,7 +59,7 @@ public class AccessTokens {
 
     /** The user id this token was issued to, while it is not revoked. */
     public Optional<String> owner(String token) {
-        return Optional.ofNullable(tokens.find(Filters.eq("_id", sha256(token))).first())
+        return Optional.ofNullable(tokens.find(Filters.eq("_id", Sha256.hex(token))).first())
                 .map(d -> d.getString("userId"));
     }
 
@@ -69,14 +67,5 @@ public class AccessTokens {
         return tokens.find(Filters.eq("userId", userId)).sort(Sorts.ascending("issuedAt"))
                 .map(d -> new TokenView(d.getString("tokenId"), d.getString("label"), d.getDate("issuedAt").toInstant()))
                 .into(new ArrayList<>());
-    }
-
-    static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java has SHA-256", e);
-        }
     }
 }

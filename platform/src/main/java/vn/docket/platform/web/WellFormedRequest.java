@@ -5,7 +5,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -64,22 +63,10 @@ public class WellFormedRequest extends OncePerRequestFilter {
 
     /** What is wrong with a raw (still percent-encoded) path or query string, or null. */
     static String urlProblem(String raw, String what) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%') {
-                int high = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
-                int low = high < 0 ? -1 : Character.digit(raw.charAt(i + 2), 16);
-                if (low < 0) {
-                    return what + " has a '%' that is not followed by two hexadecimal digits.";
-                }
-                bytes.write(high * 16 + low);
-                i += 2;
-            } else {
-                bytes.write(c);
-            }
+        byte[] decoded = PercentEncoding.decode(raw, 0);
+        if (decoded == null) {
+            return what + " has a '%' that is not followed by two hexadecimal digits.";
         }
-        byte[] decoded = bytes.toByteArray();
         if (!isUtf8(decoded)) {
             return what + " is not valid UTF-8 once decoded.";
         }

@@ -14,6 +14,7 @@ import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.docket.platform.Sha256;
 import vn.docket.events.DocumentFile;
 import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftSubmitted;
@@ -30,7 +31,7 @@ class DraftFileVerifyTest {
     private FileStore files;
     private MongoCollection<Document> chunks;
     private final byte[] content = "Kế hoạch thực hiện Chương trình hành động\n".repeat(50).getBytes(StandardCharsets.UTF_8);
-    private final String sha = FileStore.sha256(content);
+    private final String sha = Sha256.hex(content);
 
     @BeforeEach
     void handIn() {
@@ -47,7 +48,7 @@ class DraftFileVerifyTest {
                         new DocumentFile("text/plain; charset=utf-8", content.length, null, 300, true))));
         // A file nobody's draft refers to (its command was refused a moment ago) is not part of the record.
         byte[] stray = "không ai nộp".getBytes(StandardCharsets.UTF_8);
-        files.put(FileStore.sha256(stray), stray, new Document());
+        files.put(Sha256.hex(stray), stray, new Document());
     }
 
     @AfterEach
@@ -102,7 +103,7 @@ class DraftFileVerifyTest {
     @Test
     void a_file_stored_the_old_way_under_its_sha256_verifies_and_an_edit_of_it_is_reported() {
         byte[] old = "Kế hoạch lưu theo cách cũ\n".repeat(30).getBytes(StandardCharsets.UTF_8);
-        String oldSha = FileStore.sha256(old);
+        String oldSha = Sha256.hex(old);
         chunks.insertOne(new Document("_id", oldSha + "/0").append("data", new Binary(old)).append("createdAt", new java.util.Date()));
         store.database.getCollection(FileStore.FILES).insertOne(new Document("_id", oldSha).append("mediaType", "text/plain; charset=utf-8")
                 .append("size", (long) old.length).append("chunks", 1).append("state", "kept").append("holders", 0));
@@ -123,7 +124,7 @@ class DraftFileVerifyTest {
     @Test
     void an_edited_file_of_the_issued_document_is_reported_changed_with_its_number() {
         byte[] issued = "Kế hoạch số 95/KH-UBND, bản ban hành\n".repeat(40).getBytes(StandardCharsets.UTF_8);
-        String issuedSha = FileStore.sha256(issued);
+        String issuedSha = Sha256.hex(issued);
         files.put(issuedSha, issued, new Document("mediaType", "text/plain; charset=utf-8"));
         files.keep(issuedSha);
         engine.appendEvents(new GenericDomainEventMessage<>("Assignment", ASSIGNMENT.toString(), 1,

@@ -23,6 +23,7 @@ import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
+import vn.docket.platform.Sha256;
 import vn.docket.events.DocumentFile;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.platform.eventstore.EmbeddedStore;
@@ -56,7 +57,7 @@ class FileStoreTest {
     @Test
     void a_file_of_several_chunks_reads_back_byte_for_byte_under_its_sha256() {
         byte[] content = bytes(FileStore.CHUNK_BYTES * 3 + 17, 1);
-        String sha = FileStore.sha256(content);
+        String sha = Sha256.hex(content);
         assertThat(store.put(sha, content, new Document("mediaType", "application/pdf"))).isTrue();
         assertThat(store.content(sha)).isEqualTo(content);
         assertThat(store.describe(sha).getLong("size")).isEqualTo(content.length);
@@ -66,7 +67,7 @@ class FileStoreTest {
     @Test
     void the_same_bytes_handed_in_twice_are_stored_once() {
         byte[] content = bytes(FileStore.CHUNK_BYTES + 5, 2);
-        String sha = FileStore.sha256(content);
+        String sha = Sha256.hex(content);
         assertThat(store.put(sha, content, new Document())).isTrue();
         assertThat(store.put(sha, content, new Document())).isFalse();
         assertThat(files.countDocuments()).isEqualTo(1);
@@ -76,7 +77,7 @@ class FileStoreTest {
     @Test
     void a_file_refused_by_its_reader_after_its_chunks_were_written_leaves_no_chunk_behind() {
         byte[] content = bytes(FileStore.CHUNK_BYTES * 2 + 9, 11);
-        String sha = FileStore.sha256(content);
+        String sha = Sha256.hex(content);
         FileStore.Upload upload = store.upload();
         FileStore.chunked(content).forEach(upload::write);
         assertThatThrownBy(() -> upload.finish(sha, () -> {
@@ -89,7 +90,7 @@ class FileStoreTest {
     @Test
     void chunks_stored_the_old_way_before_a_crash_are_invisible_and_swept_once_an_hour_old() {
         byte[] content = "Dự thảo Kế hoạch".getBytes(StandardCharsets.UTF_8);
-        String sha = FileStore.sha256(content);
+        String sha = Sha256.hex(content);
         // A crash between the chunks and the description, as Docket wrote them before uploads had ids.
         chunks.insertOne(new Document("_id", sha + "/0").append("data", new Binary(content))
                 .append("createdAt", java.util.Date.from(clock.instant())));
@@ -105,7 +106,7 @@ class FileStoreTest {
     @Test
     void an_upload_cut_off_by_a_crash_leaves_only_invisible_chunks_that_the_sweep_removes_after_the_grace_period() {
         byte[] content = bytes(FileStore.CHUNK_BYTES * 2, 12);
-        String sha = FileStore.sha256(content);
+        String sha = Sha256.hex(content);
         FileStore.Upload upload = store.upload();
         try {
             FileStore.chunked(content).forEach(upload::write);
@@ -127,7 +128,7 @@ class FileStoreTest {
     @Test
     void an_upload_still_arriving_slowly_is_not_swept_while_its_newest_chunk_is_younger_than_the_grace_period() {
         byte[] content = bytes(FileStore.CHUNK_BYTES + 40, 13);
-        String sha = FileStore.sha256(content);
+        String sha = Sha256.hex(content);
         List<byte[]> parts = FileStore.chunked(content);
         try (FileStore.Upload upload = store.upload()) {
             upload.write(parts.get(0));
@@ -153,7 +154,7 @@ class FileStoreTest {
     /** A file as Docket stored it before uploads had ids: chunks under {@code <sha>/<n>}, no {@code chunksOf}. */
     static void storeTheOldWay(MongoCollection<Document> files, MongoCollection<Document> chunks, byte[] content,
                                java.util.Date at) {
-        String sha = FileStore.sha256(content);
+        String sha = Sha256.hex(content);
         List<byte[]> parts = FileStore.chunked(content);
         for (int i = 0; i < parts.size(); i++) {
             chunks.insertOne(new Document("_id", sha + "/" + i).append("data", new Binary(parts.get(i))).append("createdAt", at));
@@ -166,7 +167,7 @@ class FileStoreTest {
     @Test
     void a_file_stored_the_old_way_still_reads_is_deduplicated_against_and_never_swept() {
         byte[] content = bytes(FileStore.CHUNK_BYTES * 2 + 5, 15);
-        String sha = FileStore.sha256(content);
+        String sha = Sha256.hex(content);
         storeTheOldWay(files, chunks, content, java.util.Date.from(clock.instant()));
         assertThat(store.content(sha)).isEqualTo(content);
         assertThat(store.check(sha)).isEqualTo(FileStore.Check.INTACT);
@@ -183,23 +184,23 @@ class FileStoreTest {
     void a_file_whose_command_was_refused_is_discarded_and_a_kept_one_is_never_swept() {
         byte[] refused = bytes(100, 3);
         byte[] kept = bytes(100, 4);
-        store.put(FileStore.sha256(refused), refused, new Document());
-        store.put(FileStore.sha256(kept), kept, new Document());
-        store.discard(FileStore.sha256(refused));
-        store.keep(FileStore.sha256(kept));
-        assertThat(store.content(FileStore.sha256(refused))).isNull();
+        store.put(Sha256.hex(refused), refused, new Document());
+        store.put(Sha256.hex(kept), kept, new Document());
+        store.discard(Sha256.hex(refused));
+        store.keep(Sha256.hex(kept));
+        assertThat(store.content(Sha256.hex(refused))).isNull();
 
         clock.advance(Duration.ofDays(2));
         store.sweep(clock.instant().minus(Duration.ofHours(1)));
         assertThat(files.countDocuments()).isEqualTo(1);
-        assertThat(store.check(FileStore.sha256(kept))).isEqualTo(FileStore.Check.INTACT);
+        assertThat(store.check(Sha256.hex(kept))).isEqualTo(FileStore.Check.INTACT);
         assertThat(chunks.countDocuments()).isEqualTo(1);
     }
 
     @Test
     void a_pending_file_left_by_a_crash_before_its_command_is_swept_with_its_chunks() {
         byte[] content = bytes(FileStore.CHUNK_BYTES * 2, 5);
-        String sha = FileStore.sha256(content);
+        String sha = Sha256.hex(content);
         store.put(sha, content, new Document());
         clock.advance(Duration.ofHours(2));
         assertThat(store.sweep(clock.instant().minus(Duration.ofHours(1)))).isEqualTo(2);
@@ -209,7 +210,7 @@ class FileStoreTest {
     @Test
     void two_identical_uploads_at_once_with_the_first_refused_leave_the_accepted_drafts_file_whole() {
         byte[] content = bytes(FileStore.CHUNK_BYTES * 2 + 3, 7);
-        String sha = FileStore.sha256(content);
+        String sha = Sha256.hex(content);
         assertThat(store.put(sha, content, new Document())).isTrue();   // request A stores the bytes
         assertThat(store.put(sha, content, new Document())).isFalse();  // request B finds them stored
         store.discard(sha);                                              // A's command is refused
@@ -224,7 +225,7 @@ class FileStoreTest {
     @Test
     void a_file_found_again_by_a_new_upload_is_not_swept_while_that_upload_is_under_way() {
         byte[] content = bytes(FileStore.CHUNK_BYTES + 9, 8);
-        String sha = FileStore.sha256(content);
+        String sha = Sha256.hex(content);
         store.put(sha, content, new Document()); // its request crashed before keeping or discarding it
         clock.advance(Duration.ofHours(2));
         store.put(sha, content, new Document()); // a unit hands in the same bytes again
@@ -236,7 +237,7 @@ class FileStoreTest {
     @Test
     void a_file_a_recorded_draft_names_is_never_swept_even_if_its_request_crashed_before_keeping_it() {
         byte[] content = "Dự thảo Kế hoạch, bản đã nộp".getBytes(StandardCharsets.UTF_8);
-        String sha = FileStore.sha256(content);
+        String sha = Sha256.hex(content);
         store.put(sha, content, new Document());
         UUID assignment = UUID.randomUUID();
         db.engine().appendEvents(new GenericDomainEventMessage<>("Assignment", assignment.toString(), 0,
@@ -259,7 +260,7 @@ class FileStoreTest {
         try {
             for (int round = 0; round < 60; round++) {
                 byte[] content = bytes(FileStore.CHUNK_BYTES + 1, 100 + round);
-                String sha = FileStore.sha256(content);
+                String sha = Sha256.hex(content);
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<?>> done = new ArrayList<>();
                 for (int r = 0; r < 8; r++) {
@@ -290,7 +291,7 @@ class FileStoreTest {
     @Test
     void an_upload_of_bytes_another_node_is_removing_waits_for_the_removal_and_then_stores_them_whole() throws Exception {
         byte[] content = bytes(FileStore.CHUNK_BYTES * 2 + 3, 8);
-        String sha = FileStore.sha256(content);
+        String sha = Sha256.hex(content);
         store.put(sha, content, new Document());
         // The other node's refused request has marked the file for removal and is deleting its chunks.
         files.updateOne(Filters.eq("_id", sha), new Document("$set", new Document("state", "removing").append("holders", 0)));
@@ -315,7 +316,7 @@ class FileStoreTest {
     @Test
     void a_removal_a_crash_interrupted_is_finished_by_the_sweep_and_the_same_bytes_can_be_handed_in_again() {
         byte[] content = bytes(FileStore.CHUNK_BYTES * 2 + 3, 7);
-        String sha = FileStore.sha256(content);
+        String sha = Sha256.hex(content);
         store.put(sha, content, new Document());
         // The refused request marked the file for removal, deleted one chunk, and its process died.
         files.updateOne(Filters.eq("_id", sha), new Document("$set", new Document("state", "removing").append("holders", 0)));
@@ -334,7 +335,7 @@ class FileStoreTest {
     @Test
     void bytes_edited_in_the_database_are_found_changed() {
         byte[] content = bytes(1000, 6);
-        String sha = FileStore.sha256(content);
+        String sha = Sha256.hex(content);
         store.put(sha, content, new Document());
         byte[] edited = content.clone();
         edited[10] ^= 1;

@@ -13,6 +13,7 @@ import org.bson.Document;
 import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vn.docket.platform.Sha256;
 import vn.docket.platform.eventstore.EmbeddedStore;
 
 /** A file's text kept deflated in its description reads back as it was read, and a damaged one never reads wrong. */
@@ -33,7 +34,7 @@ class StoredTextTest {
     /** Stores a file described with {@code text}; returns its SHA-256. */
     String stored(String text) {
         byte[] content = ("Tệp " + text.length()).getBytes(StandardCharsets.UTF_8);
-        String sha = FileStore.sha256(content);
+        String sha = Sha256.hex(content);
         store.put(sha, content, StoredText.with(new Document("mediaType", "text/plain; charset=utf-8"), text));
         return sha;
     }
