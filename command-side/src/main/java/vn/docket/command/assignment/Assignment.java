@@ -70,7 +70,7 @@ import vn.docket.platform.approval.ApprovalLevels;
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Assignment {
 
-    static final String SHAPE = "4";
+    static final String SHAPE = "5";
 
     @AggregateIdentifier
     private UUID id;
@@ -79,6 +79,7 @@ class Assignment {
     private ApprovalRoute route;
     private int version;
     private String draftSubmitter;
+    private UUID partOf;
     private LocalDate approvedOn;
     @AggregateMember
     private EffectiveDates dates = new EffectiveDates();
@@ -242,7 +243,7 @@ class Assignment {
     }
 
     private Standing standing() {
-        return new Standing(id, status, version, leadUnit, route, draftSubmitter, deadline);
+        return new Standing(id, status, version, leadUnit, route, draftSubmitter, partOf, deadline);
     }
 
     @EventSourcingHandler
@@ -251,6 +252,7 @@ class Assignment {
         status = AssignmentStatus.ASSIGNED;
         leadUnit = e.leadUnit();
         route = new ApprovalRoute(List.copyOf(e.approvalRoute()), 0);
+        partOf = e.parentId();
     }
 
     @EventSourcingHandler

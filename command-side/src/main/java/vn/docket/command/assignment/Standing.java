@@ -15,10 +15,11 @@ import vn.docket.platform.refusal.StateConflict;
  * by the action's command and, for every action, by the list of allowed actions, so the page offers exactly
  * what the commands accept. The assignment hands over its state for each command; nothing here changes it.
  *
+ * @param partOf the assignment this one contributes to (null for one of its own), whose document is the one issued
  * @param deadline asked only for its own checks (one extension request at a time, for a deadline there is)
  */
 record Standing(UUID id, AssignmentStatus status, int version, String leadUnit, ApprovalRoute route,
-                String draftSubmitter, Deadline deadline) {
+                String draftSubmitter, UUID partOf, Deadline deadline) {
 
     /** What {@code actor} may do now; the rest of a command's rules concern what its form says. */
     List<Action> allowed(Actor actor, List<String> granted, ApprovalLevels levels) {
@@ -83,6 +84,10 @@ record Standing(UUID id, AssignmentStatus status, int version, String leadUnit, 
             }
             case ISSUE -> {
                 Authority.requireClerk(actor, "record issuance");
+                if (partOf != null) {
+                    throw new StateConflict("contribution-not-issued", "This is a contribution to assignment " + partOf
+                            + ": its lead unit takes it into its own draft, and that draft's document is the one issued.");
+                }
                 if (status != AssignmentStatus.APPROVED) {
                     throw new StateConflict("not-approved", status == AssignmentStatus.ISSUED
                             ? "This assignment's document was already issued."

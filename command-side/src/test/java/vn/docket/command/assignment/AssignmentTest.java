@@ -484,6 +484,18 @@ class AssignmentTest {
         }
 
         @Test
+        void an_approved_contribution_to_another_assignment_cannot_be_issued() {
+            UUID plan = UUID.fromString("00000000-0000-0000-0000-000000000001");
+            TaskAssigned contribution = new TaskAssigned(ID, "Góp ý dự thảo Kế hoạch", DeliverableKind.OTHER,
+                    "Phòng Quản lý đô thị", List.of(), DEADLINE, List.of(TCKH), new NoticeSource("311/TB-UBND", 1), plan,
+                    MEETING);
+            fixture.given(stored(contribution, 0, CLERK), stored(draft(1, MEETING), 1, QLDT_STAFF),
+                            stored(new DraftApproved(ID, 1, TCKH, true, null, null, LocalDate.of(2021, 4, 20)), 2, TCKH_STAFF))
+                    .when(new Issue(ID, "12/CV-QLĐT", LocalDate.of(2021, 4, 21)), by(CLERK))
+                    .expectException(refused(StateConflict.class, "contribution-not-issued")).expectNoEvents();
+        }
+
+        @Test
         void an_unapproved_plan_cannot_be_issued() {
             fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK))
                     .when(new Issue(ID, "95/KH-UBND", MEETING), by(CLERK))

@@ -33,17 +33,17 @@ class StandingTest {
     static final ApprovalRoute ROUTE = new ApprovalRoute(List.of(LEADERS, BTV), 0);
 
     static Standing assigned() {
-        return new Standing(ID, AssignmentStatus.ASSIGNED, 0, TCKH, ROUTE, null, DeadlineTest.assignedWith(DeadlineTest.DEADLINE));
+        return new Standing(ID, AssignmentStatus.ASSIGNED, 0, TCKH, ROUTE, null, null, DeadlineTest.assignedWith(DeadlineTest.DEADLINE));
     }
 
     /** Draft v2, handed in by {@code submitter}, awaiting the route's level {@code approved}. */
     static Standing awaitingReview(String submitter, int approved) {
         return new Standing(ID, AssignmentStatus.DRAFT_SUBMITTED, 2, TCKH, new ApprovalRoute(ROUTE.levels(), approved),
-                submitter, DeadlineTest.assignedWith(DeadlineTest.DEADLINE));
+                submitter, null, DeadlineTest.assignedWith(DeadlineTest.DEADLINE));
     }
 
     static Standing in(AssignmentStatus status) {
-        return new Standing(ID, status, 1, TCKH, ROUTE, "tckh", DeadlineTest.assignedWith(DeadlineTest.DEADLINE));
+        return new Standing(ID, status, 1, TCKH, ROUTE, "tckh", null, DeadlineTest.assignedWith(DeadlineTest.DEADLINE));
     }
 
     static void check(Standing standing, Action action, Actor actor) {
@@ -114,15 +114,15 @@ class StandingTest {
     void the_lead_unit_asks_for_one_extension_at_a_time_and_only_of_a_deadline_there_is() {
         allowed(assigned(), Action.REQUEST_EXTENSION, TCKH_STAFF);
         assertRefused(() -> check(assigned(), Action.REQUEST_EXTENSION, QLDT_STAFF), NotAllowed.class, "own-unit-only");
-        Standing pending = new Standing(ID, AssignmentStatus.ASSIGNED, 0, TCKH, ROUTE, null, DeadlineTest.requested());
+        Standing pending = new Standing(ID, AssignmentStatus.ASSIGNED, 0, TCKH, ROUTE, null, null, DeadlineTest.requested());
         assertRefused(() -> check(pending, Action.REQUEST_EXTENSION, TCKH_STAFF), StateConflict.class, "extension-pending");
-        Standing noDeadline = new Standing(ID, AssignmentStatus.ASSIGNED, 0, TCKH, ROUTE, null, DeadlineTest.assignedWith(null));
+        Standing noDeadline = new Standing(ID, AssignmentStatus.ASSIGNED, 0, TCKH, ROUTE, null, null, DeadlineTest.assignedWith(null));
         assertRefused(() -> check(noDeadline, Action.REQUEST_EXTENSION, TCKH_STAFF), RuleBroken.class, "no-deadline");
     }
 
     @Test
     void a_leader_decides_on_an_extension_only_while_a_request_awaits_it() {
-        Standing pending = new Standing(ID, AssignmentStatus.ASSIGNED, 0, TCKH, ROUTE, null, DeadlineTest.requested());
+        Standing pending = new Standing(ID, AssignmentStatus.ASSIGNED, 0, TCKH, ROUTE, null, null, DeadlineTest.requested());
         allowed(pending, Action.DECIDE_EXTENSION, VICE_CHAIR);
         assertRefused(() -> check(pending, Action.DECIDE_EXTENSION, CLERK), NotAllowed.class, "leaders-only");
         assertRefused(() -> check(assigned(), Action.DECIDE_EXTENSION, CHAIR), StateConflict.class, "no-extension-request");
@@ -134,6 +134,15 @@ class StandingTest {
         assertRefused(() -> check(in(AssignmentStatus.APPROVED), Action.ISSUE, CHAIR), NotAllowed.class, "clerks-only");
         assertRefused(() -> check(awaitingReview("tckh", 1), Action.ISSUE, CLERK), StateConflict.class, "not-approved");
         assertRefused(() -> check(in(AssignmentStatus.ISSUED), Action.ISSUE, CLERK), StateConflict.class, "not-approved");
+    }
+
+    @Test
+    void an_approved_contribution_is_not_offered_for_issuance_since_the_lead_units_own_document_is_the_one_issued() {
+        Standing contribution = new Standing(ID, AssignmentStatus.APPROVED, 1, "Phòng Quản lý đô thị", ROUTE, "qldt",
+                java.util.UUID.fromString("00000000-0000-0000-0000-000000000001"),
+                DeadlineTest.assignedWith(DeadlineTest.DEADLINE));
+        assertRefused(() -> check(contribution, Action.ISSUE, CLERK), StateConflict.class, "contribution-not-issued");
+        assertThat(contribution.allowed(CLERK, List.of(), LEVELS)).containsExactly(Action.CANCEL);
     }
 
     @Test
