@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -27,8 +28,7 @@ import vn.docket.events.Actor;
 import vn.docket.events.Role;
 import vn.docket.platform.mongo.MongoSettings;
 import vn.docket.platform.refusal.NotFound;
-import vn.docket.platform.refusal.RuleBroken;
-import vn.docket.platform.refusal.StateConflict;
+import vn.docket.platform.refusal.Refusal;
 import vn.docket.platform.security.NfcPasswordEncoder;
 import vn.docket.platform.security.SecuritySettings;
 
@@ -122,7 +122,8 @@ public final class UsersCommand {
                 }
             }
             return OK;
-        } catch (RuleBroken | StateConflict | NotFound e) {
+        } catch (Refusal | NotFound | ConcurrencyException e) {
+            // Refused by a rule, or by another change of administrators under way: the database is fine, say why.
             err.println("docket users: " + e.getMessage());
             return REFUSED;
         } catch (Usage e) {
