@@ -173,10 +173,12 @@ class FollowUpFiguresTest {
 
     @Test
     void an_unknown_period_or_a_reversed_one_is_a_broken_rule() {
-        assertThatThrownBy(() -> ReportPeriod.named("quý trước", d("2021-05-10"))).isInstanceOf(RuleBroken.class);
+        assertThatThrownBy(() -> ReportPeriod.named("quý trước", d("2021-05-10"))).isInstanceOf(RuleBroken.class)
+                .extracting(e -> ((RuleBroken) e).rule()).isEqualTo("unknown-period");
         assertThatThrownBy(() -> ReportPeriod.of(d("2021-03-31"), d("2021-01-01"), null, d("2021-05-10")))
-                .isInstanceOf(RuleBroken.class);
-        assertThatThrownBy(() -> ReportPeriod.of(null, null, null, d("2021-05-10"))).isInstanceOf(RuleBroken.class);
+                .isInstanceOf(RuleBroken.class).extracting(e -> ((RuleBroken) e).rule()).isEqualTo("period-reversed");
+        assertThatThrownBy(() -> ReportPeriod.of(null, null, null, d("2021-05-10"))).isInstanceOf(RuleBroken.class)
+                .extracting(e -> ((RuleBroken) e).rule()).isEqualTo("period-required");
     }
 
     @Test
