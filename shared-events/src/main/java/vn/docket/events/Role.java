@@ -9,6 +9,14 @@ public enum Role {
         return this == UNIT_STAFF || this == UNIT_HEAD;
     }
 
+    /**
+     * Acts for a unit (clerks for the office, staff and heads for their own): a person of this role without a unit
+     * could not have what they do attributed, so neither an account nor a sign-in token may leave it out.
+     */
+    public boolean actsForUnit() {
+        return this == CLERK || isUnitMember();
+    }
+
     public boolean isLeader() {
         return this == VICE_CHAIR || this == CHAIR;
     }

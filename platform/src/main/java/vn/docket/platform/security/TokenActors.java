@@ -28,7 +28,6 @@ import vn.docket.platform.Text;
 public class TokenActors implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private static final Logger log = LoggerFactory.getLogger(TokenActors.class);
-    private static final Set<Role> NEED_UNIT = Set.of(Role.CLERK, Role.UNIT_STAFF, Role.UNIT_HEAD);
 
     private final JwtSettings.Claims claims;
     private final Map<String, Role> roles;
@@ -65,7 +64,7 @@ public class TokenActors implements Converter<Jwt, AbstractAuthenticationToken> 
         }
         Role role = found.iterator().next();
         String unit = text(jwt, claims.unit());
-        if (unit == null && NEED_UNIT.contains(role)) {
+        if (unit == null && role.actsForUnit()) {
             log.info("Token of '{}' refused: role {} acts for a unit, and claim '{}' is missing", id, role, claims.unit());
             return Optional.empty();
         }

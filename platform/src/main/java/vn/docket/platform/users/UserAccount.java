@@ -2,7 +2,6 @@ package vn.docket.platform.users;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +31,6 @@ import vn.docket.platform.refusal.StateConflict;
  * without starting Docket, and the platform module, which both use, knows no command side.
  */
 final class UserAccount {
-
-    /** People who act for a unit: without one, nothing they do could be attributed. */
-    static final Set<Role> NEED_UNIT = EnumSet.of(Role.CLERK, Role.UNIT_STAFF, Role.UNIT_HEAD);
 
     private String id;
     private String name;
@@ -146,7 +142,7 @@ final class UserAccount {
     }
 
     private static void requireUnit(Role role, String unit) {
-        if (unit == null && NEED_UNIT.contains(role)) {
+        if (unit == null && role.actsForUnit()) {
             throw new RuleBroken("unit-required", "A user with the role " + role + " acts for a unit: give the unit.");
         }
     }
