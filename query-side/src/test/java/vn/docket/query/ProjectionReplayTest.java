@@ -298,7 +298,8 @@ class ProjectionReplayTest {
             "notifications", "vn.docket.query.notifications.Notified",
             "notification_tasks", "vn.docket.query.notifications.NotificationProjection$TaskNames",
             "plan_path_roles", "vn.docket.query.planpath.PlanPathProjection$RoleHeld",
-            "plan_path_steps", "vn.docket.query.planpath.PlanPath$Step");
+            "plan_path_steps", "vn.docket.query.planpath.PlanPath$Step",
+            "revision_cycles", "vn.docket.query.revisioncycles.RevisionCycle");
 
     /**
      * A database an earlier version wrote is read as this version reads its own, so an upgrade needs no rebuild:

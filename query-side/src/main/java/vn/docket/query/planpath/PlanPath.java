@@ -6,9 +6,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
+import vn.docket.query.revisioncycles.RevisionCycle;
 import vn.docket.query.support.ActorRef;
 import vn.docket.query.support.ReadModel;
 import vn.docket.query.support.ReadModels;
@@ -20,7 +20,7 @@ import vn.docket.query.support.ReadModels;
  * that decides who had the work when.
  */
 public record PlanPath(String assignmentId, List<Step> steps, int revisionRounds, long daysWithUnit,
-                       long daysAwaitingReview, List<Period> periods, List<Map<String, Object>> points) {
+                       long daysAwaitingReview, List<Period> periods, List<RevisionCycle.Point> points) {
 
     /** One event of the assignment; stored one document per step, keyed by the event's place in the assignment's stream. */
     public record Step(String type, Integer version, String level, List<String> reasons, ActorRef actor,
@@ -75,7 +75,7 @@ public record PlanPath(String assignmentId, List<Step> steps, int revisionRounds
     }
 
     /** The revision points as the revision statistics keep them: raised when and by whom, answered, closed or reopened. */
-    PlanPath withPoints(List<Map<String, Object>> points) {
+    PlanPath withPoints(List<RevisionCycle.Point> points) {
         return new PlanPath(assignmentId, steps, revisionRounds, daysWithUnit, daysAwaitingReview, periods, points);
     }
 

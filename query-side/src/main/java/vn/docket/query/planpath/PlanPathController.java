@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.docket.platform.refusal.NotFound;
 import vn.docket.platform.security.CurrentActor;
 import vn.docket.query.assignments.Visibility;
+import vn.docket.query.revisioncycles.RevisionCycle;
 import vn.docket.query.revisioncycles.RevisionCycleProjection;
 import vn.docket.query.support.ReadModels;
 
@@ -50,11 +51,8 @@ class PlanPathController {
             throw new NotFound("No assignment with id " + id + ".");
         }
         Document cycle = cycles.find(Filters.eq("_id", id.toString())).first();
-        List<Map<String, Object>> points = new ArrayList<>();
-        if (cycle != null && cycle.getList("points", Document.class) != null) {
-            points.addAll(cycle.getList("points", Document.class));
-        }
-        return PlanPath.of(id.toString(), found, LocalDate.now(clock)).withPoints(points);
+        return PlanPath.of(id.toString(), found, LocalDate.now(clock))
+                .withPoints(cycle == null ? List.of() : RevisionCycle.read(cycle).points());
     }
 
     /**

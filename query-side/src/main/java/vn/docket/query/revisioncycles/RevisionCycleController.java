@@ -47,7 +47,7 @@ class RevisionCycleController {
      * the points raised, reopened, taken in and explained, and each point's story (raised, answered, closed or reopened).
      */
     record AssignmentCycles(String id, String title, String unit, String kind, int rounds, List<Long> turnaroundDays,
-                            List<RoundPoints> pointsByRound, List<Document> points) {
+                            List<RoundPoints> pointsByRound, List<RevisionCycle.Point> points) {
     }
 
     record RoundPoints(int version, int raised, int reopened, int takenIn, int explained) {
@@ -121,9 +121,8 @@ class RevisionCycleController {
         Map<String, Document> docs = ReadModels.byIds(cycles, shown.stream().map(AssignmentCycles::id).toList());
         return shown.stream().map(a -> {
             Document doc = docs.get(a.id());
-            List<Document> points = doc == null ? null : doc.getList("points", Document.class);
             return new AssignmentCycles(a.id(), a.title(), a.unit(), a.kind(), a.rounds(), a.turnaroundDays(),
-                    a.pointsByRound(), points == null ? List.of() : points);
+                    a.pointsByRound(), doc == null ? List.of() : RevisionCycle.read(doc).points());
         }).toList();
     }
 

@@ -1,13 +1,14 @@
 package vn.docket.query.revisioncycles;
 
-import static vn.docket.query.support.ReadModels.iso;
-
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -21,7 +22,8 @@ import vn.docket.events.MeetingVerdict;
 import vn.docket.events.RevisionPoint;
 import vn.docket.events.RevisionPointsAnswered;
 import vn.docket.events.RevisionRequested;
-import vn.docket.query.support.EventActors;
+import vn.docket.query.revisioncycles.RevisionCycle.Point;
+import vn.docket.query.support.ActorRef;
 import vn.docket.query.support.ReadModels;
 
 /**
@@ -42,61 +44,38 @@ public class RevisionCycleProjection {
         this.cycles = database.getCollection(COLLECTION);
     }
 
+    /** Sending a draft back settles the answers it carried: reopened if named, closed otherwise; and raises its points. */
     @EventHandler
     void on(RevisionRequested e, @SequenceNumber long seq, MetaData metaData) {
-        ReadModels.apply(cycles, e.assignmentId().toString(), seq, doc -> {
-            List<Document> points = points(doc);
-            for (Document point : points) {
-                // Sending a draft back settles the answers it carried: reopened if named, closed otherwise.
-                if (e.reopenedPoints().contains(point.getString("id"))) {
-                    point.append("status", "REOPENED").append("reopenedOn", iso(e.effectiveDate()))
-                            .append("reopenedBy", EventActors.of(metaData));
-                } else if ("ANSWERED".equals(point.getString("status"))) {
-                    point.append("status", "CLOSED").append("closedOn", iso(e.effectiveDate()));
-                }
-            }
-            raise(points, e.points(), e.version(), e.level(), EventActors.of(metaData), e.effectiveDate());
-            doc.put("points", points);
-        });
+        ActorRef by = ActorRef.of(metaData);
+        change(e.assignmentId(), seq, points -> raise(points.stream().map(p -> e.reopenedPoints().contains(p.id())
+                        ? p.reopened(e.effectiveDate(), by) : p.settled(e.effectiveDate())).toList(),
+                e.points(), e.version(), e.level(), by, e.effectiveDate()));
     }
 
     /** A revision required at the meeting is the plan's first round, its requirements the points; an approval in principle is not a round. */
     @EventHandler
     void on(MeetingConcluded e, @SequenceNumber long seq, MetaData metaData) {
-        ReadModels.apply(cycles, e.assignmentId().toString(), seq, doc -> {
-            if (e.verdict() == MeetingVerdict.REVISION_REQUIRED) {
-                List<Document> points = points(doc);
-                Map<String, Object> raisedBy = e.chair() == null ? EventActors.of(metaData) : new Document("name", e.chair());
-                raise(points, RevisionPoint.numbered(e.version(), e.requirements()), e.version(), "Cuộc họp UBND",
-                        raisedBy, e.effectiveDate());
-                doc.put("points", points);
-            }
-        });
+        ActorRef by = e.chair() == null ? ActorRef.of(metaData) : new ActorRef(null, e.chair(), null, null);
+        change(e.assignmentId(), seq, points -> e.verdict() != MeetingVerdict.REVISION_REQUIRED ? points
+                : raise(points, RevisionPoint.numbered(e.version(), e.requirements()), e.version(), "Cuộc họp UBND", by,
+                        e.effectiveDate()));
     }
 
     @EventHandler
     void on(RevisionPointsAnswered e, @SequenceNumber long seq) {
-        ReadModels.apply(cycles, e.assignmentId().toString(), seq, doc -> {
-            List<Document> points = points(doc);
-            for (RevisionPointsAnswered.PointAnswer a : e.answers()) {
-                points.stream().filter(p -> a.point().equals(p.getString("id"))).findFirst().ifPresent(p -> p
-                        .append("status", "ANSWERED").append("answeredInVersion", e.version())
-                        .append("answer", a.answer().name()).append("note", a.note())
-                        .append("answeredOn", iso(e.effectiveDate())));
-            }
-            doc.put("points", points);
-        });
+        Map<String, RevisionPointsAnswered.PointAnswer> answers = e.answers().stream()
+                .collect(Collectors.toMap(RevisionPointsAnswered.PointAnswer::point, a -> a, (first, again) -> first));
+        change(e.assignmentId(), seq, points -> points.stream().map(p -> {
+            RevisionPointsAnswered.PointAnswer a = answers.get(p.id());
+            return a == null ? p : p.answered(e.version(), a.answer(), a.note(), e.effectiveDate());
+        }).toList());
     }
 
     /** An approval accepts the answers the approved draft carried. */
     @EventHandler
     void on(DraftApproved e, @SequenceNumber long seq) {
-        ReadModels.apply(cycles, e.assignmentId().toString(), seq, doc -> {
-            List<Document> points = points(doc);
-            points.stream().filter(p -> "ANSWERED".equals(p.getString("status")))
-                    .forEach(p -> p.append("status", "CLOSED").append("closedOn", iso(e.effectiveDate())));
-            doc.put("points", points);
-        });
+        change(e.assignmentId(), seq, points -> points.stream().map(p -> p.settled(e.effectiveDate())).toList());
     }
 
     @ResetHandler
@@ -104,19 +83,21 @@ public class RevisionCycleProjection {
         cycles.drop();
     }
 
-    private static List<Document> points(Document doc) {
-        List<Document> points = doc.getList("points", Document.class);
-        return points == null ? new ArrayList<>() : new ArrayList<>(points);
+    private void change(UUID assignment, long seq, UnaryOperator<List<Point>> change) {
+        String id = assignment.toString();
+        ReadModels.apply(cycles, id, seq, RevisionCycle::read,
+                cycle -> new RevisionCycle(id, change.apply(cycle == null ? List.of() : cycle.points())));
     }
 
-    private static void raise(List<Document> points, List<RevisionPoint> raised, int version, String level,
-                              Map<String, Object> by, LocalDate on) {
+    /** The points raised now that were not raised before (a point keeps its id for good). */
+    private static List<Point> raise(List<Point> points, List<RevisionPoint> raised, int version, String level,
+                                     ActorRef by, LocalDate on) {
+        List<Point> all = new ArrayList<>(points);
         for (RevisionPoint p : raised) {
-            if (points.stream().noneMatch(known -> p.id().equals(known.getString("id")))) {
-                points.add(new Document("id", p.id()).append("number", p.number()).append("text", p.text())
-                        .append("raisedOnVersion", version).append("level", level).append("raisedBy", by)
-                        .append("raisedOn", iso(on)).append("status", "OPEN"));
+            if (all.stream().noneMatch(known -> p.id().equals(known.id()))) {
+                all.add(Point.raised(p, version, level, by, on));
             }
         }
+        return all;
     }
 }
