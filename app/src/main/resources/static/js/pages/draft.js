@@ -1,7 +1,7 @@
 // One version of a draft as it was handed in: a PDF shown in the page, any other document as the text
 // Docket read from it, with the file to download either way.
 import { api } from '../api.js';
-import { h, clear, param } from '../dom.js';
+import { h, clear, param, assignmentParam } from '../dom.js';
 import { t, lang } from '../i18n.js';
 import { start, section, errorBox } from '../layout.js';
 
@@ -13,9 +13,9 @@ function size(bytes) {
 }
 
 start('assignments', 'draft.title', async (main, me, setTitle) => {
-  const id = param('id');
+  const id = assignmentParam();
   const version = Number(param('v'));
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || !Number.isInteger(version) || version < 1) {
+  if (!id || !Number.isInteger(version) || version < 1) {
     clear(main, h('p', { class: 'error' }, t('detail.notFound')));
     return;
   }
