@@ -404,7 +404,12 @@ class WebApplicationBrowserTest extends BrowserTest {
         Path notice = Path.of(System.getProperty("docket.shared-dir", "../../shared"), "notices", file)
                 .toAbsolutePath().normalize();
         browser.open("/notices.html");
+        // The chooser speaks the page's language, not Chromium's ("Choose File", "No file chosen").
+        assertThat(browser.text(By.cssSelector("#import-form .file-button"))).isEqualTo("Chọn tệp");
+        assertThat(browser.text(By.cssSelector("#import-form .file-chosen"))).isEqualTo("Chưa chọn tệp");
         browser.present(By.id("notice-file")).sendKeys(notice.toString());
+        assertThat(browser.text(By.cssSelector("#import-form .file-chosen")))
+                .isEqualTo(notice.getFileName() + " (" + DraftFilesBrowserTest.kilobytes(notice) + " KB)");
         browser.find(By.id("preview-button")).click();
     }
 
