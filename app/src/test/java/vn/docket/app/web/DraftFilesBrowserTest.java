@@ -191,6 +191,7 @@ class DraftFilesBrowserTest extends BrowserTest {
         assertThat((Boolean) browser.script("return document.activeElement.name === 'documentFile'")).isTrue();
         assertThat((String) browser.script("const s = getComputedStyle(document.querySelector('#form-draft .file-button'));"
                 + "return s.outlineStyle + ' ' + s.outlineWidth")).isEqualTo("solid 3px");
+        browser.screenshot("draft-hand-in-focus");
 
         // Enter and Space open the picker: the input gets its click (kept from opening a real dialog here).
         browser.script("window.pickerOpened = 0; document.activeElement.addEventListener('click', e => {"
