@@ -35,3 +35,9 @@ export function clear(node, ...children) {
 export function param(name) {
   return new URLSearchParams(location.search).get(name);
 }
+
+/** The assignment a page is about (?id=…), or null when the address holds no assignment id (a UUID) at all. */
+export function assignmentParam() {
+  const id = param('id');
+  return id && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? id : null;
+}

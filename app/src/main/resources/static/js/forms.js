@@ -1,7 +1,7 @@
 // Labelled form fields with their own error messages, checked in the person's language before anything
 // is sent; what the server still refuses is shown under the form with its problem details.
 import { h, clear } from './dom.js';
-import { t, parseDate, todayIso } from './i18n.js';
+import { t, parseDate, todayIso, fmtSize } from './i18n.js';
 import { api, newKey } from './api.js';
 import { errorBox } from './layout.js';
 
@@ -28,7 +28,7 @@ export function field(spec) {
   } else if (spec.type === 'checkbox') {
     input = h('input', { ...common, type: 'checkbox', value: 'true' });
   } else if (spec.type === 'file') {
-    input = h('input', { ...common, type: 'file', accept: spec.accept });
+    input = fileChooser({ ...common, accept: spec.accept });
   } else {
     input = h('input', {
       ...common, type: 'text', value: spec.value ?? '', list: spec.list,
@@ -42,10 +42,39 @@ export function field(spec) {
     input,
     hintId && h('small', { id: hintId, class: 'hint' }, spec.hint),
     h('small', { id: errorId, class: 'field-error', 'aria-live': 'polite' }));
-  wrap.input = input;
+  // A file field's value is its native input, inside the chooser.
+  wrap.input = input.input || input;
   wrap.spec = spec;
   return wrap;
 }
+
+/**
+ * A file chooser in the page's language. Chromium draws the native control ("Choose File", "No file chosen") in
+ * its own language, so the native input lies invisible over a button and a line of text that Docket writes.
+ * The input itself is still what is clicked, focused (Enter and Space open the picker), dropped on, labelled
+ * and sent, so nothing else changes. attrs: the input's (id, name, accept, aria-describedby...); returns the
+ * chooser, its input as .input.
+ */
+export function fileChooser(attrs) {
+  const chosenId = attrs.id + '-chosen';
+  const input = h('input', { ...attrs, type: 'file',
+    'aria-describedby': [chosenId, attrs['aria-describedby']].filter(Boolean).join(' ') });
+  const chosen = h('span', { id: chosenId, class: 'file-chosen' });
+  const chooser = h('div', { class: 'file-chooser' }, input,
+    h('span', { class: 'file-button', 'aria-hidden': 'true' }, t('file.choose')), chosen);
+  chooser.show = () => {
+    const file = input.files[0];
+    chosen.textContent = file ? `${file.name} (${fmtSize(file.size)})` : t('file.none');
+  };
+  input.addEventListener('change', chooser.show);
+  chooser.show();
+  chooser.input = input;
+  return chooser;
+}
+
+// A form's reset empties its file inputs only after the 'reset' event, so the choosers say so a moment later.
+document.addEventListener('reset', event => setTimeout(() =>
+  event.target.querySelectorAll('.file-chooser').forEach(chooser => chooser.show())));
 
 export function setError(fieldWrap, message) {
   const error = fieldWrap.querySelector('.field-error');

@@ -165,6 +165,10 @@ const vi = {
   'field.documentName.hint': 'Để trống thì dùng tên của tệp.',
   'field.documentFile': 'Tệp dự thảo (.docx, .odt, .pdf, .txt)',
   'field.documentFile.hint': 'Tệp được tải lên và lưu cùng dự thảo; lãnh đạo mở đọc được ngay.',
+  'file.choose': 'Chọn tệp',
+  'file.none': 'Chưa chọn tệp',
+  'size.kb': '{n} KB',
+  'size.mb': '{n} MB',
   'field.documentSha256': 'Mã SHA-256 của tệp',
   'field.documentUrl': 'Hoặc đường dẫn đến văn bản',
   'field.note': 'Ghi chú',
@@ -265,8 +269,6 @@ const vi = {
   'draft.document': 'Văn bản',
   'draft.extracted': 'Chữ đọc được từ tệp',
   'draft.notFound': 'Không tìm thấy dự thảo này, hoặc dự thảo được nộp không kèm tệp.',
-  'draft.kb': '{n} KB',
-  'draft.mb': '{n} MB',
   'draft.pages': '{n} trang',
   'draft.words': '{n} từ',
   'draft.type.pdf': 'PDF',
@@ -897,6 +899,10 @@ const en = {
   'field.documentName.hint': 'Left empty, the file\'s own name is used.',
   'field.documentFile': 'Draft file (.docx, .odt, .pdf, .txt)',
   'field.documentFile.hint': 'The file is uploaded and kept with the draft; leaders can open it at once.',
+  'file.choose': 'Choose file',
+  'file.none': 'No file chosen',
+  'size.kb': '{n} KB',
+  'size.mb': '{n} MB',
   'field.documentSha256': 'SHA-256 of the file',
   'field.documentUrl': 'Or a link to the document',
   'field.note': 'Note',
@@ -997,8 +1003,6 @@ const en = {
   'draft.document': 'Document',
   'draft.extracted': 'Text read from the file',
   'draft.notFound': 'No such draft, or it was handed in without its file.',
-  'draft.kb': '{n} KB',
-  'draft.mb': '{n} MB',
   'draft.pages': '{n} pages',
   'draft.words': '{n} words',
   'draft.type.pdf': 'PDF',
@@ -1529,6 +1533,13 @@ export function parseDate(text) {
   const date = new Date(Date.UTC(y, mo - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** 1 234 567 bytes → "1,2 MB", as a reader says it. */
+export function fmtSize(bytes) {
+  if (bytes < 1024 * 1024) return t('size.kb', { n: Math.max(1, Math.round(bytes / 1024)) });
+  const mb = new Intl.NumberFormat(lang() === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
+  return t('size.mb', { n: mb.format(bytes / (1024 * 1024)) });
 }
 
 /** Whole days between two ISO dates. */

@@ -2,7 +2,7 @@
 // approvals per level, extensions with the original deadline, issuance), the figures a leader asks
 // about, and the actions the signed-in person may take now, each a form.
 import { api, ApiError } from '../api.js';
-import { h, clear, param } from '../dom.js';
+import { h, clear, assignmentParam } from '../dom.js';
 import { t, fmtDate, fmtDateTime } from '../i18n.js';
 import { start, section, statusBadge, timelinessBadge, deadlineText, sourceText, errorBox, KINDS, unitList } from '../layout.js';
 import { planPathChart } from '../charts.js';
@@ -28,8 +28,8 @@ async function load(id, until = () => true) {
 }
 
 start('assignments', 'detail.title', async (main, me, setTitle) => {
-  const id = param('id');
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) {
+  const id = assignmentParam();
+  if (!id) {
     clear(main, h('p', { class: 'error' }, t('detail.notFound')));
     return;
   }

@@ -2,7 +2,7 @@
 // through, words added underlined) or side by side. Long unchanged stretches fold away; at phone width the two
 // sides stack.
 import { api } from '../api.js';
-import { h, clear, param } from '../dom.js';
+import { h, clear, param, assignmentParam } from '../dom.js';
 import { t } from '../i18n.js';
 import { start, section, table, errorBox } from '../layout.js';
 
@@ -10,10 +10,10 @@ import { start, section, table, errorBox } from '../layout.js';
 const CONTEXT = 2;
 
 start('assignments', 'changes.title', async (main, me, setTitle) => {
-  const id = param('id');
+  const id = assignmentParam();
   const to = Number(param('v'));
   const from = param('from') ? Number(param('from')) : to - 1;
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || !Number.isInteger(to) || to < 2 || !Number.isInteger(from) || from < 1) {
+  if (!id || !Number.isInteger(to) || to < 2 || !Number.isInteger(from) || from < 1) {
     clear(main, h('p', { class: 'error' }, t('detail.notFound')));
     return;
   }

@@ -1,21 +1,14 @@
 // One version of a draft as it was handed in: a PDF shown in the page, any other document as the text
 // Docket read from it, with the file to download either way.
 import { api } from '../api.js';
-import { h, clear, param } from '../dom.js';
-import { t, lang } from '../i18n.js';
+import { h, clear, param, assignmentParam } from '../dom.js';
+import { t, fmtSize } from '../i18n.js';
 import { start, section, errorBox } from '../layout.js';
 
-/** 1 234 567 bytes → "1,2 MB", as a reader says it. */
-function size(bytes) {
-  if (bytes < 1024 * 1024) return t('draft.kb', { n: Math.max(1, Math.round(bytes / 1024)) });
-  const mb = new Intl.NumberFormat(lang() === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
-  return t('draft.mb', { n: mb.format(bytes / (1024 * 1024)) });
-}
-
 start('assignments', 'draft.title', async (main, me, setTitle) => {
-  const id = param('id');
+  const id = assignmentParam();
   const version = Number(param('v'));
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || !Number.isInteger(version) || version < 1) {
+  if (!id || !Number.isInteger(version) || version < 1) {
     clear(main, h('p', { class: 'error' }, t('detail.notFound')));
     return;
   }
@@ -30,7 +23,7 @@ start('assignments', 'draft.title', async (main, me, setTitle) => {
   setTitle(`v${version} · ${text.documentName}`);
   const pdf = text.mediaType === 'application/pdf';
   const facts = [t('draft.type.' + (pdf ? 'pdf' : text.mediaType.includes('wordprocessingml') ? 'docx'
-    : text.mediaType.includes('opendocument') ? 'odt' : 'txt')), size(text.size),
+    : text.mediaType.includes('opendocument') ? 'odt' : 'txt')), fmtSize(text.size),
   text.pageCount ? t('draft.pages', { n: text.pageCount }) : null, t('draft.words', { n: text.wordCount })].filter(Boolean);
   const paragraphs = h('div', { class: 'draft-text', id: 'draft-text', lang: 'vi' },
     text.paragraphs.map(p => h('p', {}, p)));

@@ -4,7 +4,7 @@ import { api, ApiError, newKey, problemDetail } from '../api.js';
 import { h, clear } from '../dom.js';
 import { t, fmtDate, parseDate } from '../i18n.js';
 import { start, section, table, errorBox, KINDS, noticeNumber } from '../layout.js';
-import { lines } from '../forms.js';
+import { lines, fileChooser } from '../forms.js';
 
 start('notices', 'notices.title', async (main, me) => {
   const preview = h('div', { id: 'preview' });
@@ -42,12 +42,13 @@ function unavailable(e) {
 }
 
 function importForm(preview) {
-  const fileInput = h('input', { type: 'file', id: 'notice-file', name: 'file', accept: '.txt,.docx,.pdf,text/plain' });
+  const chooser = fileChooser({ id: 'notice-file', name: 'file', accept: '.txt,.docx,.pdf,text/plain' });
+  const fileInput = chooser.input;
   const text = h('textarea', { id: 'notice-text', name: 'text', rows: 8 });
   const status = h('div', { role: 'status', 'aria-live': 'polite', id: 'import-status' });
   const form = h('form', { id: 'import-form', class: 'command', novalidate: true },
     h('div', { class: 'fields' },
-      h('div', { class: 'field wide' }, h('label', { for: 'notice-file' }, t('notices.file')), fileInput),
+      h('div', { class: 'field wide' }, h('label', { for: 'notice-file' }, t('notices.file')), chooser),
       h('div', { class: 'field wide' }, h('label', { for: 'notice-text' }, t('notices.paste')), text)),
     h('button', { type: 'submit', id: 'preview-button' }, t('notices.preview')), status);
   form.addEventListener('submit', async event => {

@@ -19,6 +19,8 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -115,12 +117,19 @@ class DraftFilesBrowserTest extends BrowserTest {
         browser.signIn("tckh");
         browser.open("/assignment.html?id=" + id);
         browser.waitForCount(By.cssSelector("#steps > li"), 1);
-        browser.present(By.cssSelector("#form-draft [name='documentFile']"))
-                .sendKeys(file("Dự thảo Kế hoạch lần 1.docx", docx(V1)).toString());
+        // The chooser speaks the page's language, not Chromium's ("Choose File", "No file chosen").
+        assertThat(browser.text(By.cssSelector("#form-draft .file-button"))).isEqualTo("Chọn tệp");
+        assertThat(browser.text(By.cssSelector("#form-draft .file-chosen"))).isEqualTo("Chưa chọn tệp");
+        browser.screenshot("draft-hand-in-empty");
+        Path v1 = file("Dự thảo Kế hoạch lần 1.docx", docx(V1));
+        browser.present(By.cssSelector("#form-draft [name='documentFile']")).sendKeys(v1.toString());
+        assertThat(browser.text(By.cssSelector("#form-draft .file-chosen")))
+                .isEqualTo("Dự thảo Kế hoạch lần 1.docx (" + kilobytes(v1) + " KB)");
         assertThat(browser.find(By.cssSelector("#form-draft [name='documentName']")).getAttribute("value"))
                 .isEqualTo("Dự thảo Kế hoạch lần 1.docx");
         assertThat(browser.all(By.cssSelector("#form-draft [name='documentSha256']"))).isEmpty();
         browser.screenshot("draft-hand-in");
+        phone("phone-draft-hand-in");
         browser.find(By.cssSelector("#form-draft button[type=submit]")).click();
         browser.waitForCount(By.cssSelector("#steps > li"), 2);
 
@@ -162,6 +171,60 @@ class DraftFilesBrowserTest extends BrowserTest {
         assertThat(browser.text(By.id("changes"))).isEqualTo("Thay đổi so với v2");
         browser.screenshot("draft-pdf");
         phone("phone-draft-pdf");
+    }
+
+    @Test
+    void the_file_chooser_is_labelled_opens_from_the_keyboard_clears_on_reset_and_follows_the_language() {
+        String id = (String) http.withBasicAuth("clerk", "demo").postForEntity("/api/assignments", Map.of(
+                "title", "Báo cáo sơ kết (thử chọn tệp)", "kind", "REPORT", "leadUnit", UNIT, "deadline", "2030-12-31",
+                "approvalRoute", List.of("Lãnh đạo UBND thành phố"), "effectiveDate", "2021-04-13"), Map.class).getBody().get("id");
+        browser.signIn("tckh");
+        browser.open("/assignment.html?id=" + id);
+        browser.find(By.cssSelector("#form-draft .file-chooser"));
+        assertThat(Axe.seriousProblems(browser)).as("axe on the hand-in form").isEmpty();
+        assertThat(browser.present(By.cssSelector("#form-draft [name='documentFile']")).getAccessibleName())
+                .isEqualTo("Tệp dự thảo (.docx, .odt, .pdf, .txt)");
+
+        // Tab from the form's summary reaches the chooser's input; its ring is drawn on the button one sees.
+        browser.script("document.querySelector('.action-handIn summary').focus()");
+        new Actions(browser.driver).sendKeys(Keys.TAB).perform();
+        assertThat((Boolean) browser.script("return document.activeElement.name === 'documentFile'")).isTrue();
+        assertThat((String) browser.script("const s = getComputedStyle(document.querySelector('#form-draft .file-button'));"
+                + "return s.outlineStyle + ' ' + s.outlineWidth")).isEqualTo("solid 3px");
+        browser.screenshot("draft-hand-in-focus");
+
+        // Enter and Space open the picker: the input gets its click (kept from opening a real dialog here).
+        browser.script("window.pickerOpened = 0; document.activeElement.addEventListener('click', e => {"
+                + " window.pickerOpened++; e.preventDefault(); })");
+        new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
+        new Actions(browser.driver).sendKeys(Keys.SPACE).perform();
+        assertThat(browser.script("return window.pickerOpened")).isEqualTo(2L);
+
+        // A chosen file is named; a reset form says again that none is chosen.
+        browser.present(By.cssSelector("#form-draft [name='documentFile']"))
+                .sendKeys(file("Báo cáo sơ kết.pdf", pdf("BAO CAO SO KET")).toString());
+        browser.waitForText(By.cssSelector("#form-draft .file-chosen"), "Báo cáo sơ kết.pdf (");
+        browser.script("document.getElementById('form-draft').reset()");
+        browser.waitForText(By.cssSelector("#form-draft .file-chosen"), "Chưa chọn tệp");
+
+        // In English the chooser is English too.
+        browser.find(By.id("lang")).click();
+        try {
+            browser.waitForText(By.cssSelector("#form-draft .file-button"), "Choose file");
+            assertThat(browser.text(By.cssSelector("#form-draft .file-chosen"))).isEqualTo("No file chosen");
+        } finally {
+            browser.find(By.id("lang")).click();
+            browser.waitForText(By.cssSelector("#form-draft .file-button"), "Chọn tệp");
+        }
+    }
+
+    /** A file's size as the chooser writes it under 1 MB: whole kilobytes, at least 1. */
+    static long kilobytes(Path file) {
+        try {
+            return Math.max(1, Math.round(Files.size(file) / 1024.0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The chair sends the draft back (over the API) and the unit hands in the next version by choosing its file. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -182,8 +183,12 @@ class DraftsDoneMeansBrowserTest extends BrowserTest {
         browser.type(field("form-issue", "issuedOn"),
                 LocalDate.now(PlatformConfiguration.ZONE).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         byte[] issued = DraftFilesBrowserTest.docx(List.of("KẾ HOẠCH số 95/KH-UBND", V2.get(1)));
-        browser.present(field("form-issue", "issuedFile"))
-                .sendKeys(DraftFilesBrowserTest.file("Kế hoạch 95-KH-UBND.docx", issued).toString());
+        assertThat(browser.text(By.cssSelector("#form-issue .file-button"))).isEqualTo("Chọn tệp");
+        assertThat(browser.text(By.cssSelector("#form-issue .file-chosen"))).isEqualTo("Chưa chọn tệp");
+        Path issuedFile = DraftFilesBrowserTest.file("Kế hoạch 95-KH-UBND.docx", issued);
+        browser.present(field("form-issue", "issuedFile")).sendKeys(issuedFile.toString());
+        assertThat(browser.text(By.cssSelector("#form-issue .file-chosen")))
+                .isEqualTo("Kế hoạch 95-KH-UBND.docx (" + DraftFilesBrowserTest.kilobytes(issuedFile) + " KB)");
         screenshots("done-issue-with-file");
         submit("form-issue");
         stepsShown(7);

@@ -316,6 +316,19 @@ class WebApplicationBrowserTest extends BrowserTest {
         assertThat(browser.text(By.cssSelector("#notice-items tbody tr:nth-child(2)")))
                 .contains("Sở Nông nghiệp và Môi trường", "05/10/2026", "Quá hạn");
         browser.screenshot("notice");
+        // On a phone each item is a card of its own: neither the page nor the items' box scrolls sideways.
+        Dimension before = browser.driver.manage().window().getSize();
+        browser.driver.manage().window().setSize(PHONE);
+        try {
+            assertThat(pageOverflow()).as("the notice page at phone width").isFalse();
+            assertThat((Boolean) browser.script("const box = document.getElementById('notice-items').parentElement;"
+                    + "return box.scrollWidth > box.clientWidth + 1")).as("the items scroll sideways in their box").isFalse();
+            assertThat(browser.script("return [...document.querySelectorAll('#notice-items tbody tr')]"
+                    + ".map(row => getComputedStyle(row).display)")).isEqualTo(List.of("block", "block"));
+            browser.screenshot("phone-notice");
+        } finally {
+            browser.driver.manage().window().setSize(before);
+        }
 
         // The same file again: the preview says at once that it is registered, before anyone confirms.
         previewNotice("corpus/c_24.txt");
@@ -404,7 +417,12 @@ class WebApplicationBrowserTest extends BrowserTest {
         Path notice = Path.of(System.getProperty("docket.shared-dir", "../../shared"), "notices", file)
                 .toAbsolutePath().normalize();
         browser.open("/notices.html");
+        // The chooser speaks the page's language, not Chromium's ("Choose File", "No file chosen").
+        assertThat(browser.text(By.cssSelector("#import-form .file-button"))).isEqualTo("Chọn tệp");
+        assertThat(browser.text(By.cssSelector("#import-form .file-chosen"))).isEqualTo("Chưa chọn tệp");
         browser.present(By.id("notice-file")).sendKeys(notice.toString());
+        assertThat(browser.text(By.cssSelector("#import-form .file-chosen")))
+                .isEqualTo(notice.getFileName() + " (" + DraftFilesBrowserTest.kilobytes(notice) + " KB)");
         browser.find(By.id("preview-button")).click();
     }
 
