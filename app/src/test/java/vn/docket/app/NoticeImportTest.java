@@ -178,7 +178,7 @@ class NoticeImportTest {
         assertThat(StoredEvents.count(eventStore, e -> e instanceof TaskAssigned t
                 && t.source() != null && "311-B/TB-UBND".equals(t.source().notice()))).as("nothing twice, nothing missing").isEqualTo(8);
         assertThat(StoredEvents.count(eventStore, e -> e instanceof NoticeRegistered n
-                && "311-B/TB-UBND".equals(n.number()))).isEqualTo(1);
+                && "311-B/TB-UBND".equals(n.notice().number()))).isEqualTo(1);
         String itemOne = (String) list(completed.getBody().get("assignments")).get(0).get("id");
         Map<String, Object> path = docket.await("auditor", "/api/assignments/" + itemOne + "/path",
                 p -> list(p.get("steps")).size() >= 3);

@@ -86,6 +86,7 @@ import vn.docket.events.ExtensionRequested;
 import vn.docket.events.MeetingConcluded;
 import vn.docket.events.MeetingVerdict;
 import vn.docket.events.NoticeEvent;
+import vn.docket.events.NoticeParticulars;
 import vn.docket.events.NoticeRegistered;
 import vn.docket.events.NoticeSource;
 import vn.docket.events.PasswordReset;
@@ -287,6 +288,9 @@ class ProjectionReplayTest {
         assertSameContents(run.contents(), live);
     }
 
+    /** Events whose payload changed shape (a new revision) after the sample was taken: NoticeRegistered revision 2. */
+    static final List<String> RESHAPED_SINCE_SAMPLE = List.of("NoticeRegistered");
+
     /**
      * The read models whose documents are read back through a record's codec, by the class with its
      * {@code read(Document)}; every other read model is read as the document it is.
@@ -331,7 +335,17 @@ class ProjectionReplayTest {
                 Document current = Document.parse(written);
                 if (RECORDS.containsKey(collection)) {
                     Object record = read(collection, old);
-                    assertThat(record).as(collection + " " + id).isEqualTo(read(collection, current));
+                    if (collection.equals("audit_log") && RESHAPED_SINCE_SAMPLE.contains(old.getString("type"))) {
+                        // The log keeps each event's payload as it was when logged: an entry logged before its event's
+                        // new revision keeps the old shape (a rebuild of the log shows it in the new one).
+                        assertThat(record).as(collection + " " + id).usingRecursiveComparison().ignoringFields("payload")
+                                .isEqualTo(read(collection, current));
+                        assertThat(current.get("payload", Document.class).get("notice", Document.class))
+                                .as("the particulars, moved into one part").containsEntry("number",
+                                        old.get("payload", Document.class).getString("number"));
+                    } else {
+                        assertThat(record).as(collection + " " + id).isEqualTo(read(collection, current));
+                    }
                     // And nothing it held is lost when this version writes the document again.
                     Document rewritten = write(record, old);
                     old.forEach((key, value) -> {
@@ -667,9 +681,9 @@ class ProjectionReplayTest {
             UUID id = new UUID(20, notices.size());
             notices.add(id);
             LocalDate on = today();
-            record("Notice", id.toString(), 0, new NoticeRegistered(id, (300 + notices.size()) + "/TB-UBND", "UBND thành phố",
+            record("Notice", id.toString(), 0, new NoticeRegistered(id, new NoticeParticulars((300 + notices.size()) + "/TB-UBND", "UBND thành phố",
                     "Thành phố Hà Tĩnh", on, on.getYear() + "-" + on.getMonthValue(), on.minusDays(2), "Hoàng Văn Nam",
-                    new DecisionRef("12/GM-UBND", on.minusDays(9)), "Nguyễn Văn Bình", "ab".repeat(32), 4, on), CLERK);
+                    new DecisionRef("12/GM-UBND", on.minusDays(9)), "Nguyễn Văn Bình"), "ab".repeat(32), 4, on), CLERK);
         }
 
         private void denied() {

@@ -2,6 +2,7 @@ package vn.docket.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -92,6 +93,20 @@ class StoredEventsTest {
                 "95/KH-UBND", LocalDate.of(2021, 5, 20), null, null, null));
         assertThat(lastRevision).isEqualTo("2");
         assertThat(lastJson).contains("\"file\":null", "\"documentSha256\":null");
+    }
+
+    @Test
+    void a_notice_stored_at_revision_1_reads_as_revision_2_with_its_particulars_as_one_part() throws IOException {
+        Object event = read(NoticeRegistered.class.getName(), "1", stored("NoticeRegistered-revision-1.json"));
+        assertThat(event).isEqualTo(new NoticeRegistered(UUID.fromString("0f6d4b2e-7c1a-4e8b-9a3d-2b5c6e7f8a90"),
+                new NoticeParticulars("311/TB-UBND", "UBND thành phố Lạng Sơn", "TP. Lạng Sơn", LocalDate.of(2021, 4, 16),
+                        null, LocalDate.of(2021, 4, 13), "Nguyễn Văn Hạnh",
+                        new DecisionRef("147/GM-UBND", LocalDate.of(2021, 4, 8)), "Lăng Thị Trịnh"),
+                "3625d3d5715c8dde".repeat(4), 4, LocalDate.of(2021, 4, 13)));
+        assertThat(lastRevision).isEqualTo("2");
+        JsonNode upcast = new ObjectMapper().readTree(lastJson);
+        assertThat(upcast.has("notice")).isTrue();
+        assertThat(upcast.has("number")).as("the particulars moved into notice").isFalse();
     }
 
     @Test

@@ -34,10 +34,10 @@ import vn.docket.command.dispatch.CommandDispatcher;
 import vn.docket.command.draftfiles.DraftFiles;
 import vn.docket.command.notice.NoticeReadOut;
 import vn.docket.command.notice.NoticeRegistrar;
-import vn.docket.command.notice.reading.Invitation;
-import vn.docket.command.notice.reading.NoticeFacts;
 import vn.docket.command.notice.reading.NoticeReader;
+import vn.docket.events.DecisionRef;
 import vn.docket.events.DeliverableKind;
+import vn.docket.events.NoticeParticulars;
 import vn.docket.events.RevisionPointsAnswered.Answer;
 import vn.docket.events.RevisionPointsAnswered.PointAnswer;
 import vn.docket.platform.Sha256;
@@ -228,10 +228,10 @@ class DemoData {
      * the old date, so they are left out where the date itself is kept.
      */
     private static NoticeReadOut shifted(NoticeReadOut read, long days) {
-        NoticeFacts f = read.notice();
-        NoticeFacts facts = new NoticeFacts(f.number(), f.issuer(), f.place(), plus(f.issuedOn(), days), f.issuedMonth(),
-                plus(f.meetingOn(), days), f.chair(), f.invitation() == null ? null
-                : new Invitation(f.invitation().number(), plus(f.invitation().date(), days)), f.signer());
+        NoticeParticulars f = read.notice();
+        NoticeParticulars facts = new NoticeParticulars(f.number(), f.issuer(), f.place(), plus(f.issuedOn(), days),
+                f.issuedMonth(), plus(f.meetingOn(), days), f.chair(), f.invitation() == null ? null
+                : new DecisionRef(f.invitation().number(), plus(f.invitation().date(), days)), f.signer());
         List<NoticeReadOut.Item> items = read.items().stream().map(i -> new NoticeReadOut.Item(i.ordinal(), i.kind(),
                 i.title(), i.presentedBy(), i.verdict(), i.requirements(), i.lead(), i.leads(), i.coordinators(),
                 i.contributions().stream().map(c -> new NoticeReadOut.Contribution(c.units(), c.deliverTo(),

@@ -37,6 +37,7 @@ import vn.docket.events.DeliverableKind;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.NoticeParticulars;
 import vn.docket.events.NoticeRegistered;
 import vn.docket.events.NoticeSource;
 import vn.docket.events.ReminderSent;
@@ -226,9 +227,8 @@ public final class ReadBenchmark {
             LocalDate deadline = assigned.plusDays(10 + random.nextInt(80));
             if (i % 10 == 0) {
                 // Ten items a notice, registered by the clerk (the notices list).
-                events.add(new GenericDomainEventMessage<>("Notice", notice.toString(), 0, new NoticeRegistered(notice,
-                        (100 + i / 10) + "/TB-UBND", "UBND thành phố Lạng Sơn", "TP. Lạng Sơn", assigned, null, assigned,
-                        "Nguyễn Văn Hạnh", null, "Hoàng Quân", null, 10, assigned),
+                events.add(new GenericDomainEventMessage<>("Notice", notice.toString(), 0, new NoticeRegistered(notice, new NoticeParticulars((100 + i / 10) + "/TB-UBND", "UBND thành phố Lạng Sơn", "TP. Lạng Sơn", assigned, null, assigned,
+                        "Nguyễn Văn Hạnh", null, "Hoàng Quân"), null, 10, assigned),
                         MetaData.from(EventMetadata.of(clerk, UUID.randomUUID().toString()))));
             }
             String title = (random.nextBoolean() ? "Kế hoạch " : "Báo cáo ") + subjects[random.nextInt(subjects.length)] + " số " + i;

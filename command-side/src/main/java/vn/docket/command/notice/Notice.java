@@ -9,8 +9,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import vn.docket.command.notice.reading.NoticeFacts;
-import vn.docket.events.DecisionRef;
 import vn.docket.events.EventMetadata;
 import vn.docket.events.NoticeRegistered;
 import vn.docket.events.Role;
@@ -38,11 +36,7 @@ class Notice {
         if (cmd.items() < 1) {
             throw new RuleBroken("notice-without-items", "A notice is registered with at least one item.");
         }
-        NoticeFacts n = cmd.notice();
-        apply(new NoticeRegistered(cmd.noticeId(), n.number(), n.issuer(), n.place(), n.issuedOn(), n.issuedMonth(),
-                n.meetingOn(), n.chair(),
-                n.invitation() == null ? null : new DecisionRef(n.invitation().number(), n.invitation().date()),
-                n.signer(), cmd.sourceSha256(), cmd.items(), cmd.effectiveDate()));
+        apply(new NoticeRegistered(cmd.noticeId(), cmd.notice(), cmd.sourceSha256(), cmd.items(), cmd.effectiveDate()));
     }
 
     @EventSourcingHandler

@@ -16,12 +16,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import vn.docket.command.notice.reading.NoticeFacts;
 import vn.docket.command.notice.reading.NoticeItem;
 import vn.docket.command.notice.reading.NoticeReader;
 import vn.docket.command.notice.reading.NoticeReading;
 import vn.docket.command.notice.reading.NoticeReadingException;
 import vn.docket.command.notice.reading.ReadingWarning;
+import vn.docket.events.NoticeParticulars;
 import vn.docket.events.Role;
 import vn.docket.platform.Sha256;
 import vn.docket.platform.approval.ApprovalLevels;
@@ -46,7 +46,7 @@ class NoticeController {
     }
 
     /** The read-out with the field names of ../shared/notices/*.expected.json; fields may be added. */
-    record Preview(NoticeFacts notice, List<NoticeItem> items, List<ReadingWarning> warnings, String sourceSha256,
+    record Preview(NoticeParticulars notice, List<NoticeItem> items, List<ReadingWarning> warnings, String sourceSha256,
                    String registeredBefore) {
     }
 

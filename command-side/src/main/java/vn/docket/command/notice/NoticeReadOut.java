@@ -2,17 +2,17 @@ package vn.docket.command.notice;
 
 import java.time.LocalDate;
 import java.util.List;
-import vn.docket.command.notice.reading.NoticeFacts;
 import vn.docket.command.notice.reading.NoticeReading;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.MeetingVerdict;
+import vn.docket.events.NoticeParticulars;
 
 /**
  * A notice's read-out as the clerk confirms it: the preview's JSON, possibly corrected. The notice's particulars
  * are the preview's own record; the items have the preview's field names (and the hand-made answers' in
  * ../shared/notices), but every list may be missing and the ordinal may be left out, which the reader's items never do.
  */
-public record NoticeReadOut(NoticeFacts notice, List<Item> items, String sourceSha256) {
+public record NoticeReadOut(NoticeParticulars notice, List<Item> items, String sourceSha256) {
 
     /** The preview confirmed as the reader read it, as a clerk who changes nothing confirms it. */
     public static NoticeReadOut asRead(NoticeReading reading, String sourceSha256) {

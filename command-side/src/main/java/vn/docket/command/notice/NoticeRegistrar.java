@@ -27,11 +27,11 @@ import vn.docket.command.dispatch.CommandDispatcher;
 import vn.docket.command.dispatch.IdempotencyKeys;
 import vn.docket.command.notice.NoticeReadOut.Contribution;
 import vn.docket.command.notice.NoticeReadOut.Item;
-import vn.docket.command.notice.reading.NoticeFacts;
 import vn.docket.command.notice.reading.UnitDirectory;
 import vn.docket.events.Actor;
 import vn.docket.events.DecisionRef;
 import vn.docket.events.DeliverableKind;
+import vn.docket.events.NoticeParticulars;
 import vn.docket.events.NoticeSource;
 import vn.docket.platform.Text;
 import vn.docket.platform.approval.ApprovalLevels;
@@ -95,7 +95,7 @@ public class NoticeRegistrar {
 
     public Registered register(NoticeReadOut readOut, Actor clerk) {
         List<Planned> plan = check(readOut);
-        NoticeFacts facts = readOut.notice();
+        NoticeParticulars facts = readOut.notice();
         LocalDate meeting = effectiveDate(facts);
         List<String> keys = keys(Text.clean(facts.number()), readOut.sourceSha256());
         UUID noticeId = reserve(keys, fingerprint(readOut));
@@ -103,9 +103,9 @@ public class NoticeRegistrar {
             // Every id and command id below follows from the notice's id and the item, so a registration that
             // stopped midway is completed by running it again: what is stored is skipped, the rest is written.
             commands.sendOnceAs(clerk, noticeId + " registered", noticeId, true, new RegisterNotice(noticeId,
-                    new NoticeFacts(Text.clean(facts.number()), Text.clean(facts.issuer()), Text.clean(facts.place()),
-                            facts.issuedOn(), facts.issuedMonth(), facts.meetingOn(), Text.clean(facts.chair()),
-                            facts.invitation(), Text.clean(facts.signer())),
+                    new NoticeParticulars(Text.clean(facts.number()), Text.clean(facts.issuer()),
+                            Text.clean(facts.place()), facts.issuedOn(), facts.issuedMonth(), facts.meetingOn(),
+                            Text.clean(facts.chair()), facts.invitation(), Text.clean(facts.signer())),
                     readOut.sourceSha256(), readOut.items().size(), meeting));
             DecisionRef citation = new DecisionRef(Text.clean(facts.number()) != null ? Text.clean(facts.number())
                     : "Thông báo kết luận (chưa số)", facts.issuedOn() != null ? facts.issuedOn() : meeting);
@@ -154,7 +154,7 @@ public class NoticeRegistrar {
         if (readOut.items() == null || readOut.items().isEmpty()) {
             throw new RuleBroken("notice-without-items", "The notice has no items to register.");
         }
-        NoticeFacts facts = readOut.notice();
+        NoticeParticulars facts = readOut.notice();
         if (Text.clean(facts.number()) == null && Text.isBlank(readOut.sourceSha256())) {
             throw new RuleBroken("sha-required", "An unnumbered notice is registered with its file's SHA-256 (sourceSha256).");
         }
@@ -230,7 +230,7 @@ public class NoticeRegistrar {
         return children;
     }
 
-    private LocalDate effectiveDate(NoticeFacts facts) {
+    private LocalDate effectiveDate(NoticeParticulars facts) {
         return facts.meetingOn() != null ? facts.meetingOn() : facts.issuedOn() != null ? facts.issuedOn() : LocalDate.now(clock);
     }
 

@@ -9,11 +9,10 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.docket.command.notice.reading.Invitation;
-import vn.docket.command.notice.reading.NoticeFacts;
 import vn.docket.events.Actor;
 import vn.docket.events.DecisionRef;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.NoticeParticulars;
 import vn.docket.events.NoticeRegistered;
 import vn.docket.events.Role;
 import vn.docket.platform.refusal.NotAllowed;
@@ -23,9 +22,9 @@ import vn.docket.platform.refusal.RuleBroken;
 class NoticeTest {
 
     static final UUID ID = UUID.randomUUID();
-    static final NoticeFacts FACTS = new NoticeFacts("311/TB-UBND", "UBND thành phố Hà Tĩnh", "Hà Tĩnh",
+    static final NoticeParticulars FACTS = new NoticeParticulars("311/TB-UBND", "UBND thành phố Hà Tĩnh", "Hà Tĩnh",
             LocalDate.of(2021, 4, 12), null, LocalDate.of(2021, 4, 9), "Nguyễn Văn A",
-            new Invitation("147/GM-UBND", LocalDate.of(2021, 4, 8)), "Trần Văn B");
+            new DecisionRef("147/GM-UBND", LocalDate.of(2021, 4, 8)), "Trần Văn B");
     static final String SHA = "ab".repeat(32);
 
     FixtureConfiguration<Notice> fixture;
@@ -43,9 +42,9 @@ class NoticeTest {
     void a_clerk_registering_a_notice_records_its_particulars_and_the_invitation_it_cites() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterNotice(ID, FACTS, SHA, 4, LocalDate.of(2021, 4, 9)), by(Role.CLERK))
-                .expectEvents(new NoticeRegistered(ID, "311/TB-UBND", "UBND thành phố Hà Tĩnh", "Hà Tĩnh",
+                .expectEvents(new NoticeRegistered(ID, new NoticeParticulars("311/TB-UBND", "UBND thành phố Hà Tĩnh", "Hà Tĩnh",
                         LocalDate.of(2021, 4, 12), null, LocalDate.of(2021, 4, 9), "Nguyễn Văn A",
-                        new DecisionRef("147/GM-UBND", LocalDate.of(2021, 4, 8)), "Trần Văn B", SHA, 4,
+                        new DecisionRef("147/GM-UBND", LocalDate.of(2021, 4, 8)), "Trần Văn B"), SHA, 4,
                         LocalDate.of(2021, 4, 9)));
     }
 

@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
+import vn.docket.events.NoticeParticulars;
 import vn.docket.events.NoticeRegistered;
 import vn.docket.events.TaskAssigned;
 import vn.docket.query.support.ActorRef;
@@ -37,9 +38,10 @@ class NoticeProjection {
 
     @EventHandler
     void on(NoticeRegistered e, @Timestamp Instant recordedAt, MetaData metaData) {
-        Notice registered = new Notice(e.noticeId().toString(), e.number(), e.issuer(), e.place(), e.issuedOn(), e.issuedMonth(),
-                e.meetingOn(), e.chair(), e.invitation() == null ? null
-                        : new Notice.Invitation(e.invitation().number(), e.invitation().date()), e.signer(), e.sourceSha256(),
+        NoticeParticulars n = e.notice();
+        Notice registered = new Notice(e.noticeId().toString(), n.number(), n.issuer(), n.place(), n.issuedOn(),
+                n.issuedMonth(), n.meetingOn(), n.chair(), n.invitation() == null ? null
+                        : new Notice.Invitation(n.invitation().number(), n.invitation().date()), n.signer(), e.sourceSha256(),
                 e.items(), recordedAt, ActorRef.of(metaData), null, null);
         notices.updateOne(Filters.eq("_id", registered.id()), new Document("$set", registered.toDocument()),
                 new UpdateOptions().upsert(true));

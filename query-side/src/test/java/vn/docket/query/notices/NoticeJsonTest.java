@@ -18,6 +18,7 @@ import vn.docket.events.Actor;
 import vn.docket.events.DecisionRef;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.NoticeParticulars;
 import vn.docket.events.NoticeRegistered;
 import vn.docket.events.NoticeSource;
 import vn.docket.events.Role;
@@ -58,13 +59,13 @@ class NoticeJsonTest {
     void a_notice_and_the_list_answer_every_field_a_client_reads() throws Exception {
         // An assignment may reach the projection before its notice: the notice's document is made by either.
         deliver("Assignment", SECOND, task(SECOND, 2, null), 0);
-        deliver("Notice", NOTICE, new NoticeRegistered(NOTICE, "45/TB-UBND", "Ủy ban nhân dân thành phố", "Thủ Đức", DAY,
+        deliver("Notice", NOTICE, new NoticeRegistered(NOTICE, new NoticeParticulars("45/TB-UBND", "Ủy ban nhân dân thành phố", "Thủ Đức", DAY,
                 "2026-11", DAY.minusDays(3), "Nguyễn Văn Chủ Tịch", new DecisionRef("12/GM-UBND", DAY.minusDays(6)),
-                "Chánh Văn phòng", "ab".repeat(32), 2, DAY), 1);
+                "Chánh Văn phòng"), "ab".repeat(32), 2, DAY), 1);
         deliver("Assignment", FIRST, task(FIRST, 1, null), 2);
         deliver("Assignment", SUB, task(SUB, 1, FIRST), 3);
-        deliver("Notice", OTHER, new NoticeRegistered(OTHER, "46/TB-UBND", "Ủy ban nhân dân thành phố", null, null,
-                "2026-11", null, null, null, null, "cd".repeat(32), 1, DAY.plusDays(1)), 4);
+        deliver("Notice", OTHER, new NoticeRegistered(OTHER, new NoticeParticulars("46/TB-UBND", "Ủy ban nhân dân thành phố", null, null,
+                "2026-11", null, null, null, null), "cd".repeat(32), 1, DAY.plusDays(1)), 4);
         NoticeQueryController controller = new NoticeQueryController(database, TestReadSide.lookup(database, TestReadSide.index(),
                 Clock.fixed(DAY.plusDays(10).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC)), TestReadSide.index(), index);
 

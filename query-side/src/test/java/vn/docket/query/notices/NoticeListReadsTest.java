@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.docket.events.Actor;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.NoticeParticulars;
 import vn.docket.events.NoticeRegistered;
 import vn.docket.events.Role;
 import vn.docket.query.assignments.TestDatabase;
@@ -90,8 +91,8 @@ class NoticeListReadsTest {
 
     private void deliver(UUID id, Instant at, int n) throws Exception {
         EventMessage<?> message = new GenericDomainEventMessage<>("Notice", id.toString(), 0,
-                new NoticeRegistered(id, n + "/TB-UBND", "Ủy ban nhân dân thành phố", "Hà Tĩnh", LocalDate.of(2025, 1, 6),
-                        null, null, null, null, null, "ab".repeat(32), 1, LocalDate.of(2025, 1, 6)),
+                new NoticeRegistered(id, new NoticeParticulars(n + "/TB-UBND", "Ủy ban nhân dân thành phố", "Hà Tĩnh", LocalDate.of(2025, 1, 6),
+                        null, null, null, null, null), "ab".repeat(32), 1, LocalDate.of(2025, 1, 6)),
                 MetaData.from(EventMetadata.of(CLERK, "cmd-" + n)), "event-" + n, at);
         for (AnnotationEventHandlerAdapter handler : handlers) {
             if (handler.canHandle(message)) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftSubmitted;
+import vn.docket.events.NoticeRegistered;
 import vn.docket.events.RevisionPoint;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.TaskAssigned;
@@ -20,12 +21,14 @@ public final class Upcasters {
     /**
      * DraftSubmitted revision 1 named a document only: revision 2 adds {@code file}. DocumentIssued revision 1 named
      * the number only: revision 2 adds the file's name, SHA-256 and {@code file}. All null for the earlier ones.
+     * NoticeRegistered revision 2 holds the notice's particulars as one part.
      */
     public static List<EventUpcaster> all() {
         return List.of(new ToRevision2(TaskAssigned.class, Upcasters::noticeIdInSource),
                 new ToRevision2(RevisionRequested.class, Upcasters::reasonsAsPoints),
                 new ToRevision2(DraftSubmitted.class, payload -> withNulls(payload, "file")),
-                new ToRevision2(DocumentIssued.class, payload -> withNulls(payload, "documentName", "documentSha256", "file")));
+                new ToRevision2(DocumentIssued.class, payload -> withNulls(payload, "documentName", "documentSha256", "file")),
+                new ToRevision2(NoticeRegistered.class, Upcasters::particularsAsOnePart));
     }
 
     /**
@@ -57,6 +60,20 @@ public final class Upcasters {
         event.remove("reasons");
         event.putArray("reopenedPoints");
         event.putNull("decision");
+        return event;
+    }
+
+    /** The notice's particulars, one by one in NoticeRegistered revision 1, are one {@code notice} part in revision 2. */
+    private static JsonNode particularsAsOnePart(JsonNode payload) {
+        ObjectNode event = (ObjectNode) payload;
+        ObjectNode notice = event.objectNode();
+        // Revision 1's fields, as they were stored: fixed, whatever NoticeParticulars becomes later.
+        for (String field : List.of("number", "issuer", "place", "issuedOn", "issuedMonth", "meetingOn", "chair",
+                "invitation", "signer")) {
+            JsonNode value = event.remove(field);
+            notice.set(field, value == null ? event.nullNode() : value);
+        }
+        event.set("notice", notice);
         return event;
     }
 

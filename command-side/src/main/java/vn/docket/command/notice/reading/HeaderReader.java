@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.docket.events.DecisionRef;
+import vn.docket.events.NoticeParticulars;
 
 /** Reads the notice's particulars from its head (before the items) and its tail (signature). */
 final class HeaderReader {
@@ -80,7 +82,7 @@ final class HeaderReader {
         this.directory = directory;
     }
 
-    NoticeFacts read(NoticeLayout layout, Warnings warnings) {
+    NoticeParticulars read(NoticeLayout layout, Warnings warnings) {
         List<String> head = layout.head();
         String headText = String.join("\n", head);
         String bodyText = headText + "\n" + layout.items().stream()
@@ -144,10 +146,10 @@ final class HeaderReader {
         if (chair == null && !letter) {
             warnings.add("notice.chair", "Không thấy tên người chủ trì cuộc họp");
         }
-        Invitation invitation = null;
+        DecisionRef invitation = null;
         m = INVITATION.matcher(bodyText);
         if (m.find()) {
-            invitation = new Invitation(m.group(1).replaceAll("\\s+", ""), VietnameseDates.fromGroups(m, 2, null).orElse(null));
+            invitation = new DecisionRef(m.group(1).replaceAll("\\s+", ""), VietnameseDates.fromGroups(m, 2, null).orElse(null));
         }
         String signer = signer(layout.tail());
         if (signer == null) {
@@ -161,7 +163,7 @@ final class HeaderReader {
             warnings.add("notice.issuer", issuer == null ? "Không xác định được cơ quan ban hành"
                     : "Cơ quan ban hành lấy từ lời văn: " + issuer + placeMissing(issuer));
         }
-        return new NoticeFacts(number, issuer, place, issuedOn, issuedMonth, meetingOn, chair, invitation, signer);
+        return new NoticeParticulars(number, issuer, place, issuedOn, issuedMonth, meetingOn, chair, invitation, signer);
     }
 
     /** The date of a document named in running text; a missing year is the year of the first full date in the text. */

@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import vn.docket.calendar.WorkingDayCalendar;
 import vn.docket.command.notice.reading.NoticeLayout.RawItem;
+import vn.docket.events.NoticeParticulars;
 
 /**
  * Reads a meeting-conclusion notice ("Thông báo kết luận"), or a letter or summary that assigns
@@ -75,7 +75,7 @@ public final class NoticeReader {
             // A readable document is never refused: the clerk gets its particulars and adds the items.
             warnings.add("items", "Không tìm thấy việc nào được giao cho đơn vị hay người cụ thể; hãy đọc văn bản và thêm các mục bằng tay");
         }
-        NoticeFacts facts = new HeaderReader(directory).read(layout, warnings);
+        NoticeParticulars facts = new HeaderReader(directory).read(layout, warnings);
         // A date without a year ("trước ngày 3-12") takes the year of the document, else of any full date in it (a page's date).
         LocalDate yearReference = facts.issuedOn() != null ? facts.issuedOn()
                 : facts.meetingOn() != null ? facts.meetingOn() : VietnameseDates.first(normalised).orElse(null);

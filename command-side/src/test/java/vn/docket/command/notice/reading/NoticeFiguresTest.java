@@ -2,6 +2,8 @@ package vn.docket.command.notice.reading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import vn.docket.events.NoticeParticulars;
 
 /**
  * Measures the reader, field by field, on three sets kept apart: the two seed notices, the 40
@@ -133,7 +132,7 @@ class NoticeFiguresTest {
     private static void scoreDocument(String name, JsonNode key, NoticeReading reading, List<String> sources,
                                       Map<String, Figure> f, StringBuilder details) {
         JsonNode notice = key.path("notice");
-        NoticeFacts facts = reading == null ? null : reading.notice();
+        NoticeParticulars facts = reading == null ? null : reading.notice();
         List<NoticeItem> items = reading == null ? List.of() : reading.items();
 
         String number = facts == null ? null : facts.number();

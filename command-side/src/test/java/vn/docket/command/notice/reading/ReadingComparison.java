@@ -1,5 +1,6 @@
 package vn.docket.command.notice.reading;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,8 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import vn.docket.events.NoticeParticulars;
 
 /**
  * Compares a reading with a hand-made expected.json by the rules of shared/notices/README.md.
@@ -40,7 +40,7 @@ final class ReadingComparison {
         return List.copyOf(c.checks);
     }
 
-    private void compareNotice(JsonNode e, NoticeFacts a) {
+    private void compareNotice(JsonNode e, NoticeParticulars a) {
         exact("notice.number", "notice.number", text(e, "number"), a.number());
         exact("notice.issuedOn", "notice.issuedOn", text(e, "issuedOn"), iso(a.issuedOn()));
         if (e.has("issuedMonth")) {
