@@ -399,6 +399,8 @@ const vi = {
   'audit.field.tokenId': 'Mã truy cập',
   'audit.field.role': 'Vai trò',
   'audit.field.noticeId': 'Thông báo',
+  // A notice's particulars (NoticeRegistered) and a task's source both hold a 'notice'.
+  'audit.field.notice': 'Thông báo',
   'audit.field.name': 'Họ tên',
   'audit.field.id': 'Mã',
   'audit.field.chasedUnit': 'Đơn vị được đôn đốc',
@@ -1133,6 +1135,7 @@ const en = {
   'audit.field.tokenId': 'Access token',
   'audit.field.role': 'Role',
   'audit.field.noticeId': 'Notice',
+  'audit.field.notice': 'Notice',
   'audit.field.name': 'Name',
   'audit.field.id': 'Id',
   'audit.field.chasedUnit': 'Unit chased',
