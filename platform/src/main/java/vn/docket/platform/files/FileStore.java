@@ -301,10 +301,33 @@ public final class FileStore {
         }
     }
 
-    /** The ids of a file's chunks, from its description: under its upload's id, or its SHA-256 if stored before. */
+    /**
+     * A description or chunk that is not as Docket writes them (a count that is no whole number or more chunks than a
+     * byte array holds, data that are not bytes): someone edited the store by hand.
+     */
+    private static final class Edited extends RuntimeException {
+        Edited() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** No file Docket reads is larger than a Java array: a count beyond this was written by hand. */
+    private static final int MAX_CHUNKS = Integer.MAX_VALUE / CHUNK_BYTES;
+
+    /**
+     * The ids of a file's chunks, from its description: under its upload's id, or its SHA-256 if stored before.
+     * @throws Edited if the description is not as Docket writes it
+     */
     private static List<String> ids(String sha256, Document description) {
-        String prefix = description.getString("chunksOf");
-        return ids(prefix != null ? prefix : sha256, description.getInteger("chunks", 0));
+        Object prefix = description.get("chunksOf");
+        Object count = description.containsKey("chunks") ? description.get("chunks") : (Object) 0;
+        // Any kind of number of the same value counts alike: a tool may write it as a 64-bit or floating-point one.
+        if (prefix != null && !(prefix instanceof String) || !(count instanceof Number number)
+                || number.doubleValue() != Math.rint(number.doubleValue()) || number.doubleValue() < 0
+                || number.doubleValue() > MAX_CHUNKS) {
+            throw new Edited();
+        }
+        return ids(prefix != null ? (String) prefix : sha256, number.intValue());
     }
 
     private static List<String> ids(String prefix, int count) {
@@ -355,8 +378,20 @@ public final class FileStore {
         return files.find(Filters.eq("_id", sha256)).first();
     }
 
-    /** The file's bytes, or null if it is not stored (or a chunk of it is gone). */
+    /** The file's bytes, or null if it is not stored (or a chunk of it is gone, or was edited into no bytes at all). */
     public byte[] content(String sha256) {
+        try {
+            return stored(sha256);
+        } catch (Edited e) {
+            return null;
+        }
+    }
+
+    /**
+     * The file's bytes, or null if it is not stored or a chunk of it is gone.
+     * @throws Edited if its description or a chunk is not as Docket writes them
+     */
+    private byte[] stored(String sha256) {
         Document description = files.find(Filters.eq("_id", sha256))
                 .projection(Projections.include("chunks", "chunksOf")).first();
         if (description == null) {
@@ -367,7 +402,12 @@ public final class FileStore {
         // Batches of ids keep each answer well under MongoDB's 16 MB message size.
         for (int from = 0; from < ids.size(); from += 32) {
             chunks.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + 32))))
-                    .forEach(d -> found.put(d.getString("_id"), d.get("data", Binary.class).getData()));
+                    .forEach(d -> {
+                        if (!(d.get("data") instanceof Binary data)) {
+                            throw new Edited();
+                        }
+                        found.put(d.getString("_id"), data.getData());
+                    });
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (String id : ids) {
@@ -380,9 +420,17 @@ public final class FileStore {
         return out.toByteArray();
     }
 
-    /** Hashes the stored bytes again: intact, changed (someone edited them) or missing. */
+    /**
+     * Hashes the stored bytes again: intact, changed (someone edited them, or edited its description or a chunk
+     * into something Docket never writes) or missing.
+     */
     public Check check(String sha256) {
-        byte[] content = content(sha256);
+        byte[] content;
+        try {
+            content = stored(sha256);
+        } catch (Edited e) {
+            return Check.CHANGED;
+        }
         if (content == null) {
             return Check.MISSING;
         }
