@@ -191,6 +191,32 @@ class NoticeImportTest {
     }
 
     @Test
+    void an_item_whose_route_names_a_level_twice_is_refused_before_anything_is_registered_and_the_corrected_notice_registers() {
+        DocketClient docket = new DocketClient(http);
+        Map<String, Object> preview = upload("clerk", SharedNotices.bytes(NOTICE_311), NOTICE_311).getBody();
+        // Another number and no file, so the other tests' registration of 311 stays apart.
+        Map<String, Object> facts = new java.util.HashMap<>((Map<String, Object>) preview.get("notice"));
+        facts.put("number", "311-C/TB-UBND");
+        preview.put("notice", facts);
+        preview.put("sourceSha256", null);
+        // The clerk's correction of item 3 names the leadership twice: items 1 and 2 would be written before it.
+        list(preview.get("items")).get(2).put("submitTo", List.of("Lãnh đạo UBND thành phố", "Lãnh đạo UBND thành phố"));
+
+        ResponseEntity<Map<String, Object>> refused = docket.post("clerk", "/api/notices", preview);
+        assertThat(refused.getStatusCode().value()).as("%s", refused.getBody()).isEqualTo(422);
+        assertThat(refused.getBody()).containsEntry("rule", "item-route");
+        assertThat(refused.getBody().get("detail").toString()).startsWith("items[2].submitTo");
+        assertThat(StoredEvents.count(eventStore, e -> e instanceof NoticeRegistered n
+                && "311-C/TB-UBND".equals(n.notice().number()))).as("no notice half registered").isZero();
+        assertThat(StoredEvents.count(eventStore, e -> e instanceof TaskAssigned t
+                && t.source() != null && "311-C/TB-UBND".equals(t.source().notice()))).isZero();
+
+        list(preview.get("items")).get(2).put("submitTo", List.of("Lãnh đạo UBND thành phố"));
+        ResponseEntity<Map<String, Object>> registered = docket.post("clerk", "/api/notices", preview);
+        assertThat(registered.getStatusCode().value()).as("%s", registered.getBody()).isEqualTo(201);
+    }
+
+    @Test
     void bad_files_get_a_clear_4xx_and_nothing_is_registered() {
         DocketClient docket = new DocketClient(http);
         long before = StoredEvents.business(eventStore);

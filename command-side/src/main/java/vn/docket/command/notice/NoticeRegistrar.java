@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -183,6 +184,10 @@ public class NoticeRegistrar {
             if (route.isEmpty()) {
                 throw new RuleBroken("item-route", at + ".submitTo: the item has no approval route; name where the "
                         + "finished draft goes (e.g. \"Lãnh đạo UBND thành phố\").");
+            }
+            // The assignment refuses a route naming a level twice: refused here, that is before anything is written.
+            if (new HashSet<>(route).size() != route.size()) {
+                throw new RuleBroken("item-route", at + ".submitTo names a level twice; a draft goes to each level once.");
             }
             for (String level : route) {
                 if (!levels.isKnown(level)) {
