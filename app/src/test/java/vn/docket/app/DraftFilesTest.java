@@ -395,6 +395,24 @@ class DraftFilesTest {
         assertThat(storedPieces()).isEqualTo(before);
     }
 
+    /** The fields beside the file are held to the rules of the same fields sent as JSON, and answered alike. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"a date written dd/MM/yyyy", "a note longer than a JSON hand-in takes", "a note with a control character"})
+    void a_form_field_the_json_hand_in_would_refuse_is_refused_as_malformed_and_nothing_is_stored(String bad) {
+        long before = storedPieces();
+        Map<String, String> fields = switch (bad) {
+            case "a date written dd/MM/yyyy" -> Map.of("effectiveDate", "13/04/2021");
+            case "a note longer than a JSON hand-in takes" -> Map.of("note", "Ghi chú ".repeat(600));
+            default -> Map.of("note", "Ghi chú\u0007");
+        };
+        ResponseEntity<Map<String, Object>> refused = handIn("tckh", docx(PARAGRAPHS), "Dự thảo.docx", fields);
+
+        assertThat(refused.getStatusCode().value()).as("%s", refused.getBody()).isEqualTo(400);
+        assertThat(refused.getBody()).containsEntry("rule", "malformed-request");
+        assertThat(drafts()).isEmpty();
+        assertThat(storedPieces()).isEqualTo(before);
+    }
+
     @Test
     void a_form_sent_without_a_length_and_over_the_size_limit_is_refused_naming_the_rule_and_nothing_is_stored()
             throws Exception {
