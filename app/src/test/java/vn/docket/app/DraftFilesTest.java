@@ -395,6 +395,23 @@ class DraftFilesTest {
         assertThat(storedPieces()).isEqualTo(before);
     }
 
+    /** A hand-in has half a dozen fields; thousands of parts would each cost memory and time before any rule is read. */
+    @Test
+    void a_form_of_thousands_of_parts_is_refused_as_too_large_naming_the_rule_and_nothing_is_stored() throws Exception {
+        long before = storedPieces();
+        Object[][] parts = new Object[5001][];
+        parts[0] = new Object[] {"file", "Dự thảo.docx", docx(PARAGRAPHS)};
+        for (int i = 1; i < parts.length; i++) {
+            parts[i] = new Object[] {"f" + i, null, "x"};
+        }
+        HttpResponse<String> refused = send("b0undary", form("b0undary", parts), false);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+        assertThat(refused.body()).contains("\"rule\":\"request-too-large\"");
+        assertThat(drafts()).isEmpty();
+        assertThat(storedPieces()).isEqualTo(before);
+    }
+
     /** The fields beside the file are held to the rules of the same fields sent as JSON, and answered alike. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"a date written dd/MM/yyyy", "a note longer than a JSON hand-in takes", "a note with a control character"})

@@ -59,6 +59,16 @@ public class DraftFiles {
         }
     }
 
+    /**
+     * Parts a form may have: a hand-in has half a dozen fields. Each part costs its headers, a digest and a line of the
+     * fingerprint, so a form of thousands of tiny parts within the size limit would cost far more than its bytes.
+     */
+    static final int MAX_PARTS = 100;
+
+    /** The form has more than {@link #MAX_PARTS} parts. */
+    private static final class TooManyParts extends IOException {
+    }
+
     private final FileStore store;
     private final long maxBytes;
     /** The whole form: the file and its fields. */
@@ -101,6 +111,9 @@ public class DraftFiles {
             MultipartParts form = new MultipartParts(request.getInputStream(), request.getContentType(),
                     request.getContentLengthLong(), maxRequestBytes, maxBytes);
             for (MultipartParts.Part part = form.next(); part != null; part = form.next()) {
+                if (parts.size() == MAX_PARTS) {
+                    throw new TooManyParts();
+                }
                 MessageDigest digest = Sha256.digest();
                 String fileName = part.formField() ? null : fileName(part);
                 if (part.formField()) {
@@ -130,6 +143,10 @@ public class DraftFiles {
             }
             throw new FileRefused(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", "Dữ liệu gửi lên quá lớn: Docket nhận tệp tối đa "
                     + maxBytes / (1024 * 1024) + " MB cùng các trường của biểu mẫu.");
+        } catch (TooManyParts e) {
+            drainRest(request);
+            throw new FileRefused(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", "Biểu mẫu gửi lên có quá "
+                    + MAX_PARTS + " phần: Docket nhận tệp dự thảo cùng các trường của biểu mẫu nộp dự thảo.");
         } catch (IOException e) {
             // Malformed, or cut off: the client went away mid-upload (nobody may read this answer).
             throw new FileRefused(HttpStatus.BAD_REQUEST, "malformed-request",
