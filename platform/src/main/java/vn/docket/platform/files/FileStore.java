@@ -35,6 +35,7 @@ import org.bson.BsonBinary;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Binary;
+import org.springframework.http.HttpStatus;
 import vn.docket.platform.Sha256;
 import vn.docket.platform.eventstore.FileReferences;
 
@@ -71,6 +72,19 @@ public final class FileStore {
 
     /** What became of a stored file when it is hashed again. */
     public enum Check { INTACT, CHANGED, MISSING }
+
+    /**
+     * How long the {@link #sweep} leaves chunks nothing describes: an upload that wrote none for this long is taken
+     * for one a crash cut off.
+     */
+    public static final Duration GRACE = Duration.ofHours(1);
+
+    /**
+     * The longest an upload may go without handing in a chunk, well within {@link #GRACE}: one that stalls longer is
+     * refused (as cut off), since the sweep may have taken its first chunks meanwhile. A connection slow enough to
+     * take this long over 255 KB (140 bytes a second) is no working connection.
+     */
+    static final Duration MAX_STALL = GRACE.dividedBy(2);
 
     /** How long an upload waits for another request's removal of the same bytes to finish before finishing it. */
     private static final Duration REMOVAL_WAIT = Duration.ofSeconds(30);
@@ -136,6 +150,8 @@ public final class FileStore {
         private volatile RuntimeException failed;
         private int count;
         private long size;
+        /** When the last chunk was handed in; null before the first. */
+        private Instant lastChunk;
         private boolean ended;
         /** Described by this upload, or its chunks removed: nothing left for {@link #close} to do. */
         private boolean settled;
@@ -151,9 +167,19 @@ public final class FileStore {
             if (failed != null) {
                 throw failed;
             }
+            requireNoStall();
             enqueue(chunk);
+            lastChunk = clock.instant();
             count++;
             size += chunk.length;
+        }
+
+        /** Refuses the upload if it went longer than {@link #MAX_STALL} without a chunk (its chunks go on close). */
+        private void requireNoStall() {
+            if (lastChunk != null && Duration.between(lastChunk, clock.instant()).compareTo(MAX_STALL) > 0) {
+                throw new FileRefused(HttpStatus.BAD_REQUEST, "malformed-request", "Tệp gửi lên bị ngừng quá "
+                        + MAX_STALL.toMinutes() + " phút giữa chừng: Docket không nhận tệp này. Hãy gửi lại.");
+            }
         }
 
         private void enqueue(byte[] chunk) {
@@ -234,6 +260,7 @@ public final class FileStore {
          */
         public boolean finish(String sha256, Supplier<Document> facts) {
             try {
+                requireNoStall(); // the form's fields after the file may have been the slow part
                 end();
             } catch (RuntimeException e) {
                 close();
