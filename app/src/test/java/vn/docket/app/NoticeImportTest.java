@@ -191,6 +191,40 @@ class NoticeImportTest {
     }
 
     @Test
+    void a_registration_the_database_stopped_before_it_wrote_anything_can_be_confirmed_with_corrections() {
+        DocketClient docket = new DocketClient(http);
+        Map<String, Object> preview = upload("clerk", SharedNotices.bytes(NOTICE_311), NOTICE_311).getBody();
+        // Another number and no file, so the other tests' registration of 311 stays apart.
+        Map<String, Object> facts = new java.util.HashMap<>((Map<String, Object>) preview.get("notice"));
+        facts.put("number", "311-D/TB-UBND");
+        preview.put("notice", facts);
+        preview.put("sourceSha256", null);
+
+        Registration outage = commandBus.registerDispatchInterceptor(commands -> (i, command) -> {
+            if (command.getPayload() instanceof vn.docket.command.notice.RegisterNotice) {
+                throw new MongoTimeoutException("The database stopped answering (test)");
+            }
+            return command;
+        });
+        ResponseEntity<Map<String, Object>> stopped;
+        try {
+            stopped = docket.post("clerk", "/api/notices", preview);
+        } finally {
+            outage.cancel();
+        }
+        assertThat(stopped.getStatusCode().value()).isEqualTo(503);
+        assertThat(StoredEvents.count(eventStore, e -> e instanceof NoticeRegistered n
+                && "311-D/TB-UBND".equals(n.notice().number()))).as("nothing was written").isZero();
+
+        // Meanwhile the clerk sharpens a title: nothing of the first confirmation is on record to differ from.
+        list(preview.get("items")).get(1).put("title", "Kế hoạch vận hành thí điểm Trung tâm IOC, bản sửa");
+        ResponseEntity<Map<String, Object>> registered = docket.post("clerk", "/api/notices", preview);
+        assertThat(registered.getStatusCode().value()).as("%s", registered.getBody()).isEqualTo(201);
+        assertThat(StoredEvents.count(eventStore, e -> e instanceof TaskAssigned t && t.source() != null
+                && "311-D/TB-UBND".equals(t.source().notice()) && t.title().endsWith("bản sửa"))).isEqualTo(1);
+    }
+
+    @Test
     void an_item_whose_route_names_a_level_twice_is_refused_before_anything_is_registered_and_the_corrected_notice_registers() {
         DocketClient docket = new DocketClient(http);
         Map<String, Object> preview = upload("clerk", SharedNotices.bytes(NOTICE_311), NOTICE_311).getBody();

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,14 +68,16 @@ public class NoticeRegistrar {
     private final UnitDirectory units;
     private final Clock clock;
     private final MongoCollection<Document> noticeKeys;
+    private final EventStore eventStore;
 
     NoticeRegistrar(CommandDispatcher commands, ApprovalLevels levels, UnitDirectory units, Clock clock,
-                    MongoDatabase database) {
+                    MongoDatabase database, EventStore eventStore) {
         this.commands = commands;
         this.levels = levels;
         this.units = units;
         this.clock = clock;
         this.noticeKeys = database.getCollection("notice_keys");
+        this.eventStore = eventStore;
     }
 
     public record Registered(UUID id, List<RegisteredAssignment> assignments) {
@@ -265,8 +268,9 @@ public class NoticeRegistrar {
     /**
      * Claims every key of the notice and returns the notice's id. A key of a registration that stopped midway
      * (marked incomplete, or still marked registering long after any registration would have finished: its
-     * process died) is taken over with that registration's id, but only for the same read-out. Keys this call
-     * inserted are given back if another key refuses.
+     * process died) is taken over with that registration's id, but only for the same read-out, unless it stopped
+     * before it wrote anything (the notice's own event is written first): then there is nothing for another read-out
+     * to differ from. Keys this call inserted are given back if another key refuses.
      */
     private UUID reserve(List<String> keys, String fingerprint) {
         Instant now = clock.instant();
@@ -290,7 +294,8 @@ public class NoticeRegistrar {
                                 + "look at it in a minute: " + link, link);
             }
             UUID id = UUID.fromString(earlier.getString("noticeId"));
-            if (!fingerprint.equals(earlier.getString(FINGERPRINT)) || (resumed != null && !resumed.equals(id))) {
+            boolean written = eventStore.lastSequenceNumberFor(id.toString()).isPresent();
+            if (written && !fingerprint.equals(earlier.getString(FINGERPRINT)) || (resumed != null && !resumed.equals(id))) {
                 throw new StateConflict("notice-registration-differs", "Registering this notice stopped midway with "
                         + "other particulars or items; confirm it as it was first confirmed to complete it: " + link, link);
             }
@@ -311,7 +316,8 @@ public class NoticeRegistrar {
                 // Taken over only as it was read: of two retries at once, one wins.
                 claimed = noticeKeys.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq(STATE, earlier.getString(STATE)),
                                 Filters.eq(SINCE, earlier.getDate(SINCE))),
-                        Updates.combine(Updates.set(STATE, REGISTERING), Updates.set(SINCE, Date.from(now))))
+                        Updates.combine(Updates.set(STATE, REGISTERING), Updates.set(SINCE, Date.from(now)),
+                                Updates.set(FINGERPRINT, fingerprint)))
                         .getModifiedCount() == 1;
             }
             if (!claimed) {
