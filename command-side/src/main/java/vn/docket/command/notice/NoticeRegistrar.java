@@ -231,6 +231,11 @@ public class NoticeRegistrar {
                 if (units.isGeneric(unit) || unit.equals(lead)) {
                     continue; // "các cơ quan, đơn vị" owes input too, but no one unit can be chased for it
                 }
+                if (!levels.isKnown(LEAD_UNIT_LEVEL)) {
+                    // An office's own levels replace the defaults: refused here, before anything is written.
+                    throw new RuleBroken("item-route", at + ".contributions: a contribution goes to the level \""
+                            + LEAD_UNIT_LEVEL + "\", which is not a configured approval level (docket.approval.levels).");
+                }
                 children.add(new Planned(item, "Nội dung gửi " + to + " để tổng hợp: " + title, DeliverableKind.OTHER, unit,
                         List.of(), due, List.of(LEAD_UNIT_LEVEL), null, List.of()));
             }
