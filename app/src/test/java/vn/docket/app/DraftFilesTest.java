@@ -762,6 +762,17 @@ class DraftFilesTest {
         assertThat(drafts()).isEmpty();
     }
 
+    @Test
+    void a_large_file_under_a_name_docket_refuses_gets_its_422_and_rule_not_a_broken_connection() throws Exception {
+        // The name is refused from the part's headers, before its body: the client is still sending 20 MB then.
+        HttpResponse<String> refused = send("b0undary", form("b0undary",
+                new Object[] {"file", "Kế hoạch 1\\2.txt", new byte[20 * 1024 * 1024]}), false);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).contains("\"rule\":\"file-name-invalid\"");
+        assertThat(drafts()).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0} is refused and nothing is stored")
     @MethodSource("badFiles")
     void whatever_is_not_a_readable_document_is_refused_naming_the_rule_and_nothing_is_stored(Bad bad) {

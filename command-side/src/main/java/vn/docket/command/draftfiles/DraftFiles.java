@@ -120,7 +120,13 @@ public class DraftFiles {
                     byte[] value = read(form, digest, 1024);
                     fields.putIfAbsent(part.fieldName(), new String(value, StandardCharsets.UTF_8));
                 } else if ("file".equals(part.fieldName()) && content == null) {
-                    name = name(fileName);
+                    try {
+                        name = name(fileName);
+                    } catch (FileRefused refused) {
+                        // Refused from the part's headers, before its body: read on, as for a size refusal.
+                        drainRest(request);
+                        throw refused;
+                    }
                     upload = store.upload();
                     content = upload(form, digest, upload);
                 } else {
@@ -245,9 +251,10 @@ public class DraftFiles {
     }
 
     /**
-     * Reads and drops what is left of a body refused for its size (at most max-request-size more), so that a client
-     * still sending reads the 413 and its rule: Tomcat closes the connection after a 413 without reading on, and a
-     * client still writing then sees a broken pipe instead of the answer (DraftFilesTest, now and then).
+     * Reads and drops what is left of a body refused before its end (for its size, its parts or its file's name; at
+     * most max-request-size more), so that a client still sending reads the answer and its rule: Tomcat reads on
+     * after it at most 2 MB and then closes the connection, and a client still writing then sees a broken pipe
+     * instead of the answer (DraftFilesTest).
      */
     private void drainRest(HttpServletRequest request) {
         byte[] buffer = new byte[64 * 1024];
