@@ -37,6 +37,9 @@ class NoticeImportTest {
     @Autowired
     CommandBus commandBus;
 
+    @Autowired
+    vn.docket.command.notice.NoticeRegistrar registrar;
+
     ResponseEntity<Map<String, Object>> upload(String user, byte[] content, String filename) {
         return new DocketClient(http).previewNotice(user, content, filename);
     }
@@ -215,6 +218,8 @@ class NoticeImportTest {
         assertThat(stopped.getStatusCode().value()).isEqualTo(503);
         assertThat(StoredEvents.count(eventStore, e -> e instanceof NoticeRegistered n
                 && "311-D/TB-UBND".equals(n.notice().number()))).as("nothing was written").isZero();
+        // The preview does not send the clerk to a notice that is not there.
+        assertThat(registrar.registeredBefore("311-D/TB-UBND", null)).as("no earlier notice to link to").isNull();
 
         // Meanwhile the clerk sharpens a title: nothing of the first confirmation is on record to differ from.
         list(preview.get("items")).get(1).put("title", "Kế hoạch vận hành thí điểm Trung tâm IOC, bản sửa");

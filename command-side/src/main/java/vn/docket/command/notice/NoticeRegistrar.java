@@ -86,11 +86,15 @@ public class NoticeRegistrar {
     public record RegisteredAssignment(int item, UUID id, String leadUnit, UUID parentId) {
     }
 
-    /** The id of a notice registered before with the same number or from the same file, else null. */
+    /**
+     * The id of a notice registered before with the same number or from the same file, else null; also one whose
+     * registration stopped midway, but not one that stopped before its notice was written (there is none to open).
+     */
     public UUID registeredBefore(String number, String sourceSha256) {
         for (String key : keys(Text.clean(number), sourceSha256)) {
             Document earlier = noticeKeys.find(Filters.eq("_id", key)).first();
-            if (earlier != null && earlier.getString("noticeId") != null) {
+            if (earlier != null && earlier.getString("noticeId") != null
+                    && eventStore.lastSequenceNumberFor(earlier.getString("noticeId")).isPresent()) {
                 return UUID.fromString(earlier.getString("noticeId"));
             }
         }
