@@ -395,6 +395,41 @@ class DraftFilesTest {
         assertThat(storedPieces()).isEqualTo(before);
     }
 
+    /** A hand-in has half a dozen fields; thousands of parts would each cost memory and time before any rule is read. */
+    @Test
+    void a_form_of_thousands_of_parts_is_refused_as_too_large_naming_the_rule_and_nothing_is_stored() throws Exception {
+        long before = storedPieces();
+        Object[][] parts = new Object[5001][];
+        parts[0] = new Object[] {"file", "Dự thảo.docx", docx(PARAGRAPHS)};
+        for (int i = 1; i < parts.length; i++) {
+            parts[i] = new Object[] {"f" + i, null, "x"};
+        }
+        HttpResponse<String> refused = send("b0undary", form("b0undary", parts), false);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+        assertThat(refused.body()).contains("\"rule\":\"request-too-large\"");
+        assertThat(drafts()).isEmpty();
+        assertThat(storedPieces()).isEqualTo(before);
+    }
+
+    /** The fields beside the file are held to the rules of the same fields sent as JSON, and answered alike. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"a date written dd/MM/yyyy", "a note longer than a JSON hand-in takes", "a note with a control character"})
+    void a_form_field_the_json_hand_in_would_refuse_is_refused_as_malformed_and_nothing_is_stored(String bad) {
+        long before = storedPieces();
+        Map<String, String> fields = switch (bad) {
+            case "a date written dd/MM/yyyy" -> Map.of("effectiveDate", "13/04/2021");
+            case "a note longer than a JSON hand-in takes" -> Map.of("note", "Ghi chú ".repeat(600));
+            default -> Map.of("note", "Ghi chú\u0007");
+        };
+        ResponseEntity<Map<String, Object>> refused = handIn("tckh", docx(PARAGRAPHS), "Dự thảo.docx", fields);
+
+        assertThat(refused.getStatusCode().value()).as("%s", refused.getBody()).isEqualTo(400);
+        assertThat(refused.getBody()).containsEntry("rule", "malformed-request");
+        assertThat(drafts()).isEmpty();
+        assertThat(storedPieces()).isEqualTo(before);
+    }
+
     @Test
     void a_form_sent_without_a_length_and_over_the_size_limit_is_refused_naming_the_rule_and_nothing_is_stored()
             throws Exception {
@@ -724,6 +759,17 @@ class DraftFilesTest {
 
         assertThat(refused.getStatusCode().value()).isEqualTo(413);
         assertThat(refused.getBody()).containsEntry("rule", "file-too-large");
+        assertThat(drafts()).isEmpty();
+    }
+
+    @Test
+    void a_large_file_under_a_name_docket_refuses_gets_its_422_and_rule_not_a_broken_connection() throws Exception {
+        // The name is refused from the part's headers, before its body: the client is still sending 20 MB then.
+        HttpResponse<String> refused = send("b0undary", form("b0undary",
+                new Object[] {"file", "Kế hoạch 1\\2.txt", new byte[20 * 1024 * 1024]}), false);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).contains("\"rule\":\"file-name-invalid\"");
         assertThat(drafts()).isEmpty();
     }
 

@@ -37,6 +37,9 @@ class NoticeImportTest {
     @Autowired
     CommandBus commandBus;
 
+    @Autowired
+    vn.docket.command.notice.NoticeRegistrar registrar;
+
     ResponseEntity<Map<String, Object>> upload(String user, byte[] content, String filename) {
         return new DocketClient(http).previewNotice(user, content, filename);
     }
@@ -188,6 +191,68 @@ class NoticeImportTest {
         ResponseEntity<Map<String, Object>> again = docket.post("clerk", "/api/notices", preview);
         assertThat(again.getStatusCode().value()).isEqualTo(409);
         assertThat(again.getBody()).containsEntry("rule", "notice-already-registered");
+    }
+
+    @Test
+    void a_registration_the_database_stopped_before_it_wrote_anything_can_be_confirmed_with_corrections() {
+        DocketClient docket = new DocketClient(http);
+        Map<String, Object> preview = upload("clerk", SharedNotices.bytes(NOTICE_311), NOTICE_311).getBody();
+        // Another number and no file, so the other tests' registration of 311 stays apart.
+        Map<String, Object> facts = new java.util.HashMap<>((Map<String, Object>) preview.get("notice"));
+        facts.put("number", "311-D/TB-UBND");
+        preview.put("notice", facts);
+        preview.put("sourceSha256", null);
+
+        Registration outage = commandBus.registerDispatchInterceptor(commands -> (i, command) -> {
+            if (command.getPayload() instanceof vn.docket.command.notice.RegisterNotice) {
+                throw new MongoTimeoutException("The database stopped answering (test)");
+            }
+            return command;
+        });
+        ResponseEntity<Map<String, Object>> stopped;
+        try {
+            stopped = docket.post("clerk", "/api/notices", preview);
+        } finally {
+            outage.cancel();
+        }
+        assertThat(stopped.getStatusCode().value()).isEqualTo(503);
+        assertThat(StoredEvents.count(eventStore, e -> e instanceof NoticeRegistered n
+                && "311-D/TB-UBND".equals(n.notice().number()))).as("nothing was written").isZero();
+        // The preview does not send the clerk to a notice that is not there.
+        assertThat(registrar.registeredBefore("311-D/TB-UBND", null)).as("no earlier notice to link to").isNull();
+
+        // Meanwhile the clerk sharpens a title: nothing of the first confirmation is on record to differ from.
+        list(preview.get("items")).get(1).put("title", "Kế hoạch vận hành thí điểm Trung tâm IOC, bản sửa");
+        ResponseEntity<Map<String, Object>> registered = docket.post("clerk", "/api/notices", preview);
+        assertThat(registered.getStatusCode().value()).as("%s", registered.getBody()).isEqualTo(201);
+        assertThat(StoredEvents.count(eventStore, e -> e instanceof TaskAssigned t && t.source() != null
+                && "311-D/TB-UBND".equals(t.source().notice()) && t.title().endsWith("bản sửa"))).isEqualTo(1);
+    }
+
+    @Test
+    void an_item_whose_route_names_a_level_twice_is_refused_before_anything_is_registered_and_the_corrected_notice_registers() {
+        DocketClient docket = new DocketClient(http);
+        Map<String, Object> preview = upload("clerk", SharedNotices.bytes(NOTICE_311), NOTICE_311).getBody();
+        // Another number and no file, so the other tests' registration of 311 stays apart.
+        Map<String, Object> facts = new java.util.HashMap<>((Map<String, Object>) preview.get("notice"));
+        facts.put("number", "311-C/TB-UBND");
+        preview.put("notice", facts);
+        preview.put("sourceSha256", null);
+        // The clerk's correction of item 3 names the leadership twice: items 1 and 2 would be written before it.
+        list(preview.get("items")).get(2).put("submitTo", List.of("Lãnh đạo UBND thành phố", "Lãnh đạo UBND thành phố"));
+
+        ResponseEntity<Map<String, Object>> refused = docket.post("clerk", "/api/notices", preview);
+        assertThat(refused.getStatusCode().value()).as("%s", refused.getBody()).isEqualTo(422);
+        assertThat(refused.getBody()).containsEntry("rule", "item-route");
+        assertThat(refused.getBody().get("detail").toString()).startsWith("items[2].submitTo");
+        assertThat(StoredEvents.count(eventStore, e -> e instanceof NoticeRegistered n
+                && "311-C/TB-UBND".equals(n.notice().number()))).as("no notice half registered").isZero();
+        assertThat(StoredEvents.count(eventStore, e -> e instanceof TaskAssigned t
+                && t.source() != null && "311-C/TB-UBND".equals(t.source().notice()))).isZero();
+
+        list(preview.get("items")).get(2).put("submitTo", List.of("Lãnh đạo UBND thành phố"));
+        ResponseEntity<Map<String, Object>> registered = docket.post("clerk", "/api/notices", preview);
+        assertThat(registered.getStatusCode().value()).as("%s", registered.getBody()).isEqualTo(201);
     }
 
     @Test

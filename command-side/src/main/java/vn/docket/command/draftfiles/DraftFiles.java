@@ -59,6 +59,16 @@ public class DraftFiles {
         }
     }
 
+    /**
+     * Parts a form may have: a hand-in has half a dozen fields. Each part costs its headers, a digest and a line of the
+     * fingerprint, so a form of thousands of tiny parts within the size limit would cost far more than its bytes.
+     */
+    static final int MAX_PARTS = 100;
+
+    /** The form has more than {@link #MAX_PARTS} parts. */
+    private static final class TooManyParts extends IOException {
+    }
+
     private final FileStore store;
     private final long maxBytes;
     /** The whole form: the file and its fields. */
@@ -101,13 +111,22 @@ public class DraftFiles {
             MultipartParts form = new MultipartParts(request.getInputStream(), request.getContentType(),
                     request.getContentLengthLong(), maxRequestBytes, maxBytes);
             for (MultipartParts.Part part = form.next(); part != null; part = form.next()) {
+                if (parts.size() == MAX_PARTS) {
+                    throw new TooManyParts();
+                }
                 MessageDigest digest = Sha256.digest();
                 String fileName = part.formField() ? null : fileName(part);
                 if (part.formField()) {
                     byte[] value = read(form, digest, 1024);
                     fields.putIfAbsent(part.fieldName(), new String(value, StandardCharsets.UTF_8));
                 } else if ("file".equals(part.fieldName()) && content == null) {
-                    name = name(fileName);
+                    try {
+                        name = name(fileName);
+                    } catch (FileRefused refused) {
+                        // Refused from the part's headers, before its body: read on, as for a size refusal.
+                        drainRest(request);
+                        throw refused;
+                    }
                     upload = store.upload();
                     content = upload(form, digest, upload);
                 } else {
@@ -130,6 +149,10 @@ public class DraftFiles {
             }
             throw new FileRefused(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", "Dữ liệu gửi lên quá lớn: Docket nhận tệp tối đa "
                     + maxBytes / (1024 * 1024) + " MB cùng các trường của biểu mẫu.");
+        } catch (TooManyParts e) {
+            drainRest(request);
+            throw new FileRefused(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", "Biểu mẫu gửi lên có quá "
+                    + MAX_PARTS + " phần: Docket nhận tệp dự thảo cùng các trường của biểu mẫu nộp dự thảo.");
         } catch (IOException e) {
             // Malformed, or cut off: the client went away mid-upload (nobody may read this answer).
             throw new FileRefused(HttpStatus.BAD_REQUEST, "malformed-request",
@@ -228,9 +251,10 @@ public class DraftFiles {
     }
 
     /**
-     * Reads and drops what is left of a body refused for its size (at most max-request-size more), so that a client
-     * still sending reads the 413 and its rule: Tomcat closes the connection after a 413 without reading on, and a
-     * client still writing then sees a broken pipe instead of the answer (DraftFilesTest, now and then).
+     * Reads and drops what is left of a body refused before its end (for its size, its parts or its file's name; at
+     * most max-request-size more), so that a client still sending reads the answer and its rule: Tomcat reads on
+     * after it at most 2 MB and then closes the connection, and a client still writing then sees a broken pipe
+     * instead of the answer (DraftFilesTest).
      */
     private void drainRest(HttpServletRequest request) {
         byte[] buffer = new byte[64 * 1024];

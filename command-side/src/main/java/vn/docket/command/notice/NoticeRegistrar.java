@@ -12,11 +12,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,14 +68,16 @@ public class NoticeRegistrar {
     private final UnitDirectory units;
     private final Clock clock;
     private final MongoCollection<Document> noticeKeys;
+    private final EventStore eventStore;
 
     NoticeRegistrar(CommandDispatcher commands, ApprovalLevels levels, UnitDirectory units, Clock clock,
-                    MongoDatabase database) {
+                    MongoDatabase database, EventStore eventStore) {
         this.commands = commands;
         this.levels = levels;
         this.units = units;
         this.clock = clock;
         this.noticeKeys = database.getCollection("notice_keys");
+        this.eventStore = eventStore;
     }
 
     public record Registered(UUID id, List<RegisteredAssignment> assignments) {
@@ -82,11 +86,15 @@ public class NoticeRegistrar {
     public record RegisteredAssignment(int item, UUID id, String leadUnit, UUID parentId) {
     }
 
-    /** The id of a notice registered before with the same number or from the same file, else null. */
+    /**
+     * The id of a notice registered before with the same number or from the same file, else null; also one whose
+     * registration stopped midway, but not one that stopped before its notice was written (there is none to open).
+     */
     public UUID registeredBefore(String number, String sourceSha256) {
         for (String key : keys(Text.clean(number), sourceSha256)) {
             Document earlier = noticeKeys.find(Filters.eq("_id", key)).first();
-            if (earlier != null && earlier.getString("noticeId") != null) {
+            if (earlier != null && earlier.getString("noticeId") != null
+                    && eventStore.lastSequenceNumberFor(earlier.getString("noticeId")).isPresent()) {
                 return UUID.fromString(earlier.getString("noticeId"));
             }
         }
@@ -184,6 +192,10 @@ public class NoticeRegistrar {
                 throw new RuleBroken("item-route", at + ".submitTo: the item has no approval route; name where the "
                         + "finished draft goes (e.g. \"Lãnh đạo UBND thành phố\").");
             }
+            // The assignment refuses a route naming a level twice: refused here, that is before anything is written.
+            if (new HashSet<>(route).size() != route.size()) {
+                throw new RuleBroken("item-route", at + ".submitTo names a level twice; a draft goes to each level once.");
+            }
             for (String level : route) {
                 if (!levels.isKnown(level)) {
                     throw new RuleBroken("item-route", at + ".submitTo: \"" + level + "\" is not a configured approval "
@@ -223,6 +235,11 @@ public class NoticeRegistrar {
                 if (units.isGeneric(unit) || unit.equals(lead)) {
                     continue; // "các cơ quan, đơn vị" owes input too, but no one unit can be chased for it
                 }
+                if (!levels.isKnown(LEAD_UNIT_LEVEL)) {
+                    // An office's own levels replace the defaults: refused here, before anything is written.
+                    throw new RuleBroken("item-route", at + ".contributions: a contribution goes to the level \""
+                            + LEAD_UNIT_LEVEL + "\", which is not a configured approval level (docket.approval.levels).");
+                }
                 children.add(new Planned(item, "Nội dung gửi " + to + " để tổng hợp: " + title, DeliverableKind.OTHER, unit,
                         List.of(), due, List.of(LEAD_UNIT_LEVEL), null, List.of()));
             }
@@ -260,8 +277,9 @@ public class NoticeRegistrar {
     /**
      * Claims every key of the notice and returns the notice's id. A key of a registration that stopped midway
      * (marked incomplete, or still marked registering long after any registration would have finished: its
-     * process died) is taken over with that registration's id, but only for the same read-out. Keys this call
-     * inserted are given back if another key refuses.
+     * process died) is taken over with that registration's id, but only for the same read-out, unless it stopped
+     * before it wrote anything (the notice's own event is written first): then there is nothing for another read-out
+     * to differ from. Keys this call inserted are given back if another key refuses.
      */
     private UUID reserve(List<String> keys, String fingerprint) {
         Instant now = clock.instant();
@@ -285,7 +303,8 @@ public class NoticeRegistrar {
                                 + "look at it in a minute: " + link, link);
             }
             UUID id = UUID.fromString(earlier.getString("noticeId"));
-            if (!fingerprint.equals(earlier.getString(FINGERPRINT)) || (resumed != null && !resumed.equals(id))) {
+            boolean written = eventStore.lastSequenceNumberFor(id.toString()).isPresent();
+            if (written && !fingerprint.equals(earlier.getString(FINGERPRINT)) || (resumed != null && !resumed.equals(id))) {
                 throw new StateConflict("notice-registration-differs", "Registering this notice stopped midway with "
                         + "other particulars or items; confirm it as it was first confirmed to complete it: " + link, link);
             }
@@ -306,7 +325,8 @@ public class NoticeRegistrar {
                 // Taken over only as it was read: of two retries at once, one wins.
                 claimed = noticeKeys.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq(STATE, earlier.getString(STATE)),
                                 Filters.eq(SINCE, earlier.getDate(SINCE))),
-                        Updates.combine(Updates.set(STATE, REGISTERING), Updates.set(SINCE, Date.from(now))))
+                        Updates.combine(Updates.set(STATE, REGISTERING), Updates.set(SINCE, Date.from(now)),
+                                Updates.set(FINGERPRINT, fingerprint)))
                         .getModifiedCount() == 1;
             }
             if (!claimed) {

@@ -38,7 +38,7 @@ public class FileConfiguration {
     SmartLifecycle fileSweep(FileStore files, Clock clock) {
         return new Periodic("file-sweep", log).every(Duration.ofHours(1), "remove what interrupted uploads left",
                 () -> {
-                    long removed = files.sweep(clock.instant().minus(Duration.ofHours(1)));
+                    long removed = files.sweep(clock.instant().minus(FileStore.GRACE));
                     if (removed > 0) {
                         log.info("Removed {} pieces of files whose upload was interrupted; no draft referred to them.", removed);
                     }

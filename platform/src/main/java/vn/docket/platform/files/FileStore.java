@@ -35,6 +35,7 @@ import org.bson.BsonBinary;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Binary;
+import org.springframework.http.HttpStatus;
 import vn.docket.platform.Sha256;
 import vn.docket.platform.eventstore.FileReferences;
 
@@ -71,6 +72,19 @@ public final class FileStore {
 
     /** What became of a stored file when it is hashed again. */
     public enum Check { INTACT, CHANGED, MISSING }
+
+    /**
+     * How long the {@link #sweep} leaves chunks nothing describes: an upload that wrote none for this long is taken
+     * for one a crash cut off.
+     */
+    public static final Duration GRACE = Duration.ofHours(1);
+
+    /**
+     * The longest an upload may go without handing in a chunk, well within {@link #GRACE}: one that stalls longer is
+     * refused (as cut off), since the sweep may have taken its first chunks meanwhile. A connection slow enough to
+     * take this long over 255 KB (140 bytes a second) is no working connection.
+     */
+    static final Duration MAX_STALL = GRACE.dividedBy(2);
 
     /** How long an upload waits for another request's removal of the same bytes to finish before finishing it. */
     private static final Duration REMOVAL_WAIT = Duration.ofSeconds(30);
@@ -136,6 +150,8 @@ public final class FileStore {
         private volatile RuntimeException failed;
         private int count;
         private long size;
+        /** When the last chunk was handed in; null before the first. */
+        private Instant lastChunk;
         private boolean ended;
         /** Described by this upload, or its chunks removed: nothing left for {@link #close} to do. */
         private boolean settled;
@@ -151,9 +167,19 @@ public final class FileStore {
             if (failed != null) {
                 throw failed;
             }
+            requireNoStall();
             enqueue(chunk);
+            lastChunk = clock.instant();
             count++;
             size += chunk.length;
+        }
+
+        /** Refuses the upload if it went longer than {@link #MAX_STALL} without a chunk (its chunks go on close). */
+        private void requireNoStall() {
+            if (lastChunk != null && Duration.between(lastChunk, clock.instant()).compareTo(MAX_STALL) > 0) {
+                throw new FileRefused(HttpStatus.BAD_REQUEST, "malformed-request", "Tệp gửi lên bị ngừng quá "
+                        + MAX_STALL.toMinutes() + " phút giữa chừng: Docket không nhận tệp này. Hãy gửi lại.");
+            }
         }
 
         private void enqueue(byte[] chunk) {
@@ -234,6 +260,7 @@ public final class FileStore {
          */
         public boolean finish(String sha256, Supplier<Document> facts) {
             try {
+                requireNoStall(); // the form's fields after the file may have been the slow part
                 end();
             } catch (RuntimeException e) {
                 close();
@@ -301,10 +328,33 @@ public final class FileStore {
         }
     }
 
-    /** The ids of a file's chunks, from its description: under its upload's id, or its SHA-256 if stored before. */
+    /**
+     * A description or chunk that is not as Docket writes them (a count that is no whole number or more chunks than a
+     * byte array holds, data that are not bytes): someone edited the store by hand.
+     */
+    private static final class Edited extends RuntimeException {
+        Edited() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** No file Docket reads is larger than a Java array: a count beyond this was written by hand. */
+    private static final int MAX_CHUNKS = Integer.MAX_VALUE / CHUNK_BYTES;
+
+    /**
+     * The ids of a file's chunks, from its description: under its upload's id, or its SHA-256 if stored before.
+     * @throws Edited if the description is not as Docket writes it
+     */
     private static List<String> ids(String sha256, Document description) {
-        String prefix = description.getString("chunksOf");
-        return ids(prefix != null ? prefix : sha256, description.getInteger("chunks", 0));
+        Object prefix = description.get("chunksOf");
+        Object count = description.containsKey("chunks") ? description.get("chunks") : (Object) 0;
+        // Any kind of number of the same value counts alike: a tool may write it as a 64-bit or floating-point one.
+        if (prefix != null && !(prefix instanceof String) || !(count instanceof Number number)
+                || number.doubleValue() != Math.rint(number.doubleValue()) || number.doubleValue() < 0
+                || number.doubleValue() > MAX_CHUNKS) {
+            throw new Edited();
+        }
+        return ids(prefix != null ? (String) prefix : sha256, number.intValue());
     }
 
     private static List<String> ids(String prefix, int count) {
@@ -355,8 +405,20 @@ public final class FileStore {
         return files.find(Filters.eq("_id", sha256)).first();
     }
 
-    /** The file's bytes, or null if it is not stored (or a chunk of it is gone). */
+    /** The file's bytes, or null if it is not stored (or a chunk of it is gone, or was edited into no bytes at all). */
     public byte[] content(String sha256) {
+        try {
+            return stored(sha256);
+        } catch (Edited e) {
+            return null;
+        }
+    }
+
+    /**
+     * The file's bytes, or null if it is not stored or a chunk of it is gone.
+     * @throws Edited if its description or a chunk is not as Docket writes them
+     */
+    private byte[] stored(String sha256) {
         Document description = files.find(Filters.eq("_id", sha256))
                 .projection(Projections.include("chunks", "chunksOf")).first();
         if (description == null) {
@@ -367,7 +429,12 @@ public final class FileStore {
         // Batches of ids keep each answer well under MongoDB's 16 MB message size.
         for (int from = 0; from < ids.size(); from += 32) {
             chunks.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + 32))))
-                    .forEach(d -> found.put(d.getString("_id"), d.get("data", Binary.class).getData()));
+                    .forEach(d -> {
+                        if (!(d.get("data") instanceof Binary data)) {
+                            throw new Edited();
+                        }
+                        found.put(d.getString("_id"), data.getData());
+                    });
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (String id : ids) {
@@ -380,9 +447,17 @@ public final class FileStore {
         return out.toByteArray();
     }
 
-    /** Hashes the stored bytes again: intact, changed (someone edited them) or missing. */
+    /**
+     * Hashes the stored bytes again: intact, changed (someone edited them, or edited its description or a chunk
+     * into something Docket never writes) or missing.
+     */
     public Check check(String sha256) {
-        byte[] content = content(sha256);
+        byte[] content;
+        try {
+            content = stored(sha256);
+        } catch (Edited e) {
+            return Check.CHANGED;
+        }
         if (content == null) {
             return Check.MISSING;
         }

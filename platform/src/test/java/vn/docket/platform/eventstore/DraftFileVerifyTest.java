@@ -14,6 +14,8 @@ import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import vn.docket.platform.Sha256;
 import vn.docket.events.DocumentFile;
 import vn.docket.events.DocumentIssued;
@@ -86,6 +88,45 @@ class DraftFileVerifyTest {
         chunks.deleteOne(Filters.eq("_id", firstChunk(sha)));
         VerifyReport report = verifier.verify();
         assertThat(report.problems()).extracting(VerifyReport.Problem::problem).containsExactly(StoreVerifier.FILE_MISSING);
+    }
+
+    /**
+     * Whoever edits the database by hand may leave what Docket never writes: a chunk whose data is text or gone, a
+     * chunk count that is no whole number or absurd. Verify reports that file changed, and still walks the rest.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"chunk data replaced by text", "chunk data removed", "chunk count made negative",
+            "chunk count made two billion", "chunk count made text", "chunks' upload id made a number"})
+    void a_file_edited_into_something_docket_never_writes_is_reported_changed_and_the_walk_goes_on(String edit) {
+        MongoCollection<Document> described = store.database.getCollection(FileStore.FILES);
+        Document change = switch (edit) {
+            case "chunk data replaced by text" -> new Document("$set", new Document("data", "Kế hoạch đã sửa"));
+            case "chunk data removed" -> new Document("$unset", new Document("data", ""));
+            case "chunk count made negative" -> new Document("$set", new Document("chunks", -1));
+            case "chunk count made two billion" -> new Document("$set", new Document("chunks", 2_000_000_000));
+            case "chunk count made text" -> new Document("$set", new Document("chunks", "1"));
+            default -> new Document("$set", new Document("chunksOf", 7));
+        };
+        if (edit.startsWith("chunk data")) {
+            chunks.updateOne(Filters.eq("_id", firstChunk(sha)), change);
+        } else {
+            described.updateOne(Filters.eq("_id", sha), change);
+        }
+        VerifyReport report = verifier.verify();
+        assertThat(report.eventsChecked()).isEqualTo(1);
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.problem()).isEqualTo(StoreVerifier.FILE_CHANGED);
+            assertThat(p.detail()).contains("draft v1", sha);
+        });
+    }
+
+    @Test
+    void a_chunk_count_rewritten_as_another_kind_of_number_of_the_same_value_is_no_change() {
+        // A tool may write the count as a 64-bit number: it means the same, and the bytes read are the same.
+        store.database.getCollection(FileStore.FILES).updateOne(Filters.eq("_id", sha),
+                new Document("$set", new Document("chunks", 1L)));
+        assertThat(verifier.verify().intact()).isTrue();
+        assertThat(files.content(sha)).isEqualTo(content);
     }
 
     @Test

@@ -127,19 +127,59 @@ class FileStoreTest {
 
     @Test
     void an_upload_still_arriving_slowly_is_not_swept_while_its_newest_chunk_is_younger_than_the_grace_period() {
-        byte[] content = bytes(FileStore.CHUNK_BYTES + 40, 13);
+        byte[] content = bytes(FileStore.CHUNK_BYTES * 3 + 40, 13);
+        String sha = Sha256.hex(content);
+        List<byte[]> parts = FileStore.chunked(content);
+        try (FileStore.Upload upload = store.upload()) {
+            for (int i = 0; i < 3; i++) {
+                upload.write(parts.get(i));
+                int written = i + 1;
+                await().atMost(Duration.ofSeconds(5)).until(() -> chunks.countDocuments() == written);
+                clock.advance(Duration.ofMinutes(25)); // a very slow connection: 255 KB in 25 minutes
+            }
+            // The first chunk is older than the grace period, the newest is not.
+            assertThat(store.sweep(clock.instant().minus(Duration.ofHours(1)))).isZero();
+            upload.write(parts.get(3));
+            assertThat(upload.finish(sha, Document::new)).isTrue();
+        }
+        assertThat(store.content(sha)).isEqualTo(content);
+    }
+
+    @Test
+    void an_upload_that_stalls_for_longer_than_the_sweep_waits_is_refused_rather_than_described_without_its_first_chunk() {
+        byte[] content = bytes(FileStore.CHUNK_BYTES * 2 + 40, 16);
         String sha = Sha256.hex(content);
         List<byte[]> parts = FileStore.chunked(content);
         try (FileStore.Upload upload = store.upload()) {
             upload.write(parts.get(0));
             await().atMost(Duration.ofSeconds(5)).until(() -> chunks.countDocuments() == 1);
-            clock.advance(Duration.ofHours(2)); // a very slow connection
-            upload.write(parts.get(1));
-            await().atMost(Duration.ofSeconds(5)).until(() -> chunks.countDocuments() == 2);
-            assertThat(store.sweep(clock.instant().minus(Duration.ofHours(1)))).isZero();
-            assertThat(upload.finish(sha, Document::new)).isTrue();
+            // The client keeps the connection open and sends nothing for two hours: the hourly sweep takes the
+            // upload for one a crash left behind.
+            clock.advance(Duration.ofHours(2));
+            store.sweep(clock.instant().minus(Duration.ofHours(1)));
+            assertThatThrownBy(() -> {
+                upload.write(parts.get(1));
+                upload.write(parts.get(2));
+                upload.finish(sha, Document::new);
+            }).isInstanceOfSatisfying(FileRefused.class, e -> assertThat(e.rule()).isEqualTo("malformed-request"));
         }
-        assertThat(store.content(sha)).isEqualTo(content);
+        assertThat(store.describe(sha)).as("no file described whose chunks are gone").isNull();
+        assertThat(chunks.countDocuments()).isZero();
+    }
+
+    @Test
+    void an_upload_whose_last_chunk_is_followed_by_a_stall_longer_than_the_sweep_waits_is_refused_at_its_end() {
+        byte[] content = bytes(FileStore.CHUNK_BYTES + 40, 17);
+        String sha = Sha256.hex(content);
+        try (FileStore.Upload upload = store.upload()) {
+            FileStore.chunked(content).forEach(upload::write);
+            await().atMost(Duration.ofSeconds(5)).until(() -> chunks.countDocuments() == 2);
+            // The form's last field trickles in for two hours after the file.
+            clock.advance(Duration.ofHours(2));
+            store.sweep(clock.instant().minus(Duration.ofHours(1)));
+            assertThatThrownBy(() -> upload.finish(sha, Document::new)).isInstanceOf(FileRefused.class);
+        }
+        assertThat(store.describe(sha)).isNull();
     }
 
     @Test

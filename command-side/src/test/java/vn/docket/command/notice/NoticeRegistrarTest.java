@@ -1,0 +1,57 @@
+package vn.docket.command.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import vn.docket.command.notice.NoticeReadOut.Contribution;
+import vn.docket.command.notice.NoticeReadOut.Item;
+import vn.docket.command.notice.reading.UnitDirectory;
+import vn.docket.events.Actor;
+import vn.docket.events.DeliverableKind;
+import vn.docket.events.NoticeParticulars;
+import vn.docket.events.Role;
+import vn.docket.platform.approval.ApprovalLevels;
+import vn.docket.platform.eventstore.EmbeddedStore;
+import vn.docket.platform.refusal.RuleBroken;
+
+/** What a registration would be refused for is refused before it writes anything: no transaction undoes half a notice. */
+class NoticeRegistrarTest {
+
+    static final Actor CLERK = new Actor("clerk", "Nguyễn Thị Lan", "Văn phòng HĐND và UBND thành phố", Role.CLERK);
+
+    final EmbeddedStore db = EmbeddedStore.inMemory();
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void contributions_where_the_office_configured_no_level_for_the_lead_unit_are_refused_before_anything_is_written() {
+        // An office's own levels replace the defaults, and these leave out "Đơn vị chủ trì tổng hợp", the level a
+        // contribution goes to: its assignment would be refused after the notice and the items before it were written.
+        ApprovalLevels levels = new ApprovalLevels(List.of(
+                new ApprovalLevels.Level("Lãnh đạo UBND thành phố", Set.of(Role.CHAIR, Role.VICE_CHAIR), false)));
+        // No command is sent and no event read before the checks: neither is given.
+        NoticeRegistrar registrar = new NoticeRegistrar(null, levels, UnitDirectory.bundled(), Clock.systemUTC(),
+                db.database, null);
+        NoticeReadOut readOut = new NoticeReadOut(new NoticeParticulars("12/TB-UBND", "UBND thành phố Lạng Sơn",
+                "Lạng Sơn", LocalDate.of(2021, 4, 14), null, LocalDate.of(2021, 4, 13), null, null, null),
+                List.of(new Item(1, DeliverableKind.PLAN, "Kế hoạch thực hiện Chương trình hành động", null, null,
+                        List.of(), "Phòng Tài chính - Kế hoạch", List.of(), List.of(),
+                        List.of(new Contribution(List.of("Phòng Kinh tế"), null, LocalDate.of(2021, 4, 20), null)),
+                        LocalDate.of(2021, 4, 25), null, List.of("Lãnh đạo UBND thành phố"))), null);
+
+        assertThatThrownBy(() -> registrar.register(readOut, CLERK)).isInstanceOfSatisfying(RuleBroken.class, e -> {
+            assertThat(e.rule()).isEqualTo("item-route");
+            assertThat(e.getMessage()).startsWith("items[0].contributions").contains(NoticeRegistrar.LEAD_UNIT_LEVEL);
+        });
+        assertThat(db.database.getCollection("notice_keys").countDocuments()).as("the notice's number not reserved").isZero();
+    }
+}
