@@ -1,5 +1,10 @@
 package vn.docket.command.notice;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -353,11 +358,20 @@ public class NoticeRegistrar {
         }
     }
 
+    /** The read-out as the API writes it: field names and values only, so renaming a Java type changes no hash. */
+    private static final ObjectMapper FINGERPRINT_JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
     /**
      * What the clerk confirmed, as one hash: a resumed registration must create what the first attempt planned.
-     * The read-out is records, lists, dates and enums all the way down, whose text forms are fixed.
+     * Taken from the read-out's JSON, not its records' text forms, which name their types: a registration stopped
+     * midway stays resumable after an upgrade that renames one (as NoticeFacts became NoticeParticulars).
      */
     private static String fingerprint(NoticeReadOut readOut) {
-        return IdempotencyKeys.derivedId(readOut.toString()).toString();
+        try {
+            return IdempotencyKeys.derivedId(FINGERPRINT_JSON.writeValueAsString(readOut)).toString();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A notice's read-out is plain records and always writes as JSON", e);
+        }
     }
 }
