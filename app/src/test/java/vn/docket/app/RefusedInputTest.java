@@ -183,6 +183,16 @@ class RefusedInputTest {
     }
 
     @Test
+    void a_path_the_firewall_refuses_and_the_error_page_itself_are_answered_as_problems_naming_the_rule() throws Exception {
+        // Spring Security's firewall refuses these before any controller; they were answered with Spring Boot's
+        // {"timestamp", "status", "error", "path"}, and GET /error with a 500.
+        for (String path : List.of("/api//assignments", "/api/assignments;x=1", "/api/%2e%2e/me", "//index.html")) {
+            refused(get("auditor", path), 400, "malformed-request");
+        }
+        refused(get("auditor", "/error"), 404, "http-404");
+    }
+
+    @Test
     void a_page_no_list_can_reach_is_refused_and_one_past_the_end_is_empty() throws Exception {
         refused(get("auditor", "/api/assignments?page=2147483647"), 422, "page-out-of-range");
         refused(get("auditor", "/api/audit?page=2147483647&size=200"), 422, "page-out-of-range");
