@@ -183,6 +183,20 @@ class RefusedInputTest {
     }
 
     @Test
+    void a_note_or_title_over_4000_characters_is_refused_as_too_long_naming_the_field_and_writes_nothing() throws Exception {
+        long before = events();
+        Answer note = post("clerk", "/api/assignments/" + assigned + "/reminders",
+                json.writeValueAsString(Map.of("note", "Đôn đốc. ".repeat(500))));
+        refused(note, 422, "too-long");
+        assertThat(note.problem().get("detail")).asString().contains("note").contains("4000");
+        refused(post("clerk", "/api/assignments", json.writeValueAsString(plan("title", "ạ".repeat(4001)))), 422, "too-long");
+        assertThat(events()).isEqualTo(before);
+        // 4,000 characters are still a note.
+        assertThat(post("clerk", "/api/assignments/" + assigned + "/reminders",
+                json.writeValueAsString(Map.of("note", "ạ".repeat(4000)))).status()).isEqualTo(201);
+    }
+
+    @Test
     void a_path_the_firewall_refuses_and_the_error_page_itself_are_answered_as_problems_naming_the_rule() throws Exception {
         // Spring Security's firewall refuses these before any controller; they were answered with Spring Boot's
         // {"timestamp", "status", "error", "path"}, and GET /error with a 500.
