@@ -214,6 +214,18 @@ class EveryScreenBrowserTest extends BrowserTest {
         assertThat(browser.all(By.id("menu-toggle")).get(0).isDisplayed()).as("no menu button at desktop width").isFalse();
     }
 
+    @Test
+    @Order(8)
+    void a_deadline_filter_outside_the_dates_docket_accepts_is_named_under_the_filters_which_stay_to_be_corrected() {
+        browser.signIn("clerk");
+        // 2200 for 2020: one wrong key. The page showed the refusal alone, with no filters left to correct.
+        browser.open("/assignments.html?deadlineTo=2200-01-01");
+        browser.waitForText(By.cssSelector("main .error"), "Ngày nằm ngoài khoảng thời gian Docket nhận.");
+        assertThat(browser.present(By.cssSelector("#filters [name='deadlineTo']")).getAttribute("value")).isEqualTo("01/01/2200");
+        assertThat(browser.all(By.id("view-all"))).hasSize(1);
+        screenshots("list-refused-filter");
+    }
+
     private void assertFirstRowOnTheFirstScreen(String page) {
         browser.find(By.cssSelector("main table tbody tr"));
         Number top = (Number) browser.script("return document.querySelector('main table tbody tr').getBoundingClientRect().top");
