@@ -226,6 +226,26 @@ class EveryScreenBrowserTest extends BrowserTest {
         screenshots("list-refused-filter");
     }
 
+    @Test
+    @Order(9)
+    void a_title_typed_as_one_long_run_wraps_instead_of_pushing_the_page_sideways() {
+        String link = "https://vanban.langson.gov.vn/van-ban/chi-dao-dieu-hanh/ke-hoach-so-95-KH-UBND-trien-khai-chuong-trinh"
+                + "-hanh-dong-thuc-hien-nghi-quyet-dai-hoi-dang-bo-thanh-pho-lan-thu-XXIII-nhiem-ky-2020-2025.pdf";
+        browser.signIn("clerk");
+        browser.open("/assignments.html");
+        browser.type(By.cssSelector("#assign-form [name='title']"), "Kế hoạch theo " + link);
+        browser.type(By.cssSelector("#assign-form [name='leadUnit']"), "Phòng Kinh tế");
+        browser.type(By.cssSelector("#assign-form [name='coordinatingUnits']"), link);
+        browser.choose(By.cssSelector("#assign-form [name='level1']"), "Lãnh đạo UBND thành phố");
+        browser.find(By.cssSelector("#assign-form button[type=submit]")).click();
+        browser.until(d -> browser.url().contains("/assignment.html"));
+        stepCount();
+        assertThat((Boolean) browser.script(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1"))
+                .as("sideways scrolling at desktop width").isFalse();
+        screenshots("long-run-title"); // and none at phone width
+    }
+
     private void assertFirstRowOnTheFirstScreen(String page) {
         browser.find(By.cssSelector("main table tbody tr"));
         Number top = (Number) browser.script("return document.querySelector('main table tbody tr').getBoundingClientRect().top");
