@@ -246,6 +246,20 @@ class EveryScreenBrowserTest extends BrowserTest {
         screenshots("long-run-title"); // and none at phone width
     }
 
+    @Test
+    @Order(10)
+    @SuppressWarnings("unchecked")
+    void the_header_of_a_column_of_figures_stands_right_aligned_over_its_figures() {
+        browser.signIn("clerk");
+        browser.open("/");
+        browser.find(By.cssSelector("#by-unit tbody tr"));
+        List<Object> alignments = (List<Object>) browser.script("return [...document.querySelectorAll('#by-unit thead th')]"
+                + ".map(th => getComputedStyle(th).textAlign)");
+        // The lead unit, the four timeliness classes and the total.
+        assertThat(alignments).containsExactly("left", "right", "right", "right", "right", "right");
+        browser.screenshot("dashboard-figures-desktop");
+    }
+
     private void assertFirstRowOnTheFirstScreen(String page) {
         browser.find(By.cssSelector("main table tbody tr"));
         Number top = (Number) browser.script("return document.querySelector('main table tbody tr').getBoundingClientRect().top");
