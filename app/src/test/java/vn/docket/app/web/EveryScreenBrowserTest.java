@@ -260,6 +260,17 @@ class EveryScreenBrowserTest extends BrowserTest {
         browser.screenshot("dashboard-figures-desktop");
     }
 
+    @Test
+    @Order(11)
+    void a_notice_link_cut_short_says_the_notice_is_unknown_as_a_task_link_does() {
+        browser.signIn("clerk");
+        browser.open("/notice.html?id=3c5de38c-3b27");
+        // The page said "Dữ liệu gửi lên không đúng định dạng." though the person sent nothing.
+        browser.waitForText(By.cssSelector("main .error"), "Không tìm thấy thông báo này.");
+        browser.open("/assignment.html?id=3c5de38c-3b27");
+        browser.waitForText(By.cssSelector("main .error"), "Không tìm thấy nhiệm vụ này.");
+    }
+
     private void assertFirstRowOnTheFirstScreen(String page) {
         browser.find(By.cssSelector("main table tbody tr"));
         Number top = (Number) browser.script("return document.querySelector('main table tbody tr').getBoundingClientRect().top");
