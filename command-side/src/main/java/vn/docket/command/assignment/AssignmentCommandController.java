@@ -1,5 +1,6 @@
 package vn.docket.command.assignment;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +19,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,11 +60,13 @@ class AssignmentCommandController {
     private final DraftFiles drafts;
     private final ObjectMapper json;
 
-    AssignmentCommandController(CommandDispatcher commands, EventStore eventStore, DraftFiles drafts, ObjectMapper json) {
+    AssignmentCommandController(CommandDispatcher commands, EventStore eventStore, DraftFiles drafts,
+                                MappingJackson2HttpMessageConverter bodies) {
         this.commands = commands;
         this.eventStore = eventStore;
         this.drafts = drafts;
-        this.json = json;
+        // A form's fields are read as strictly as a JSON body: the dates Docket accepts, text up to 4,000 characters.
+        this.json = bodies.getObjectMapper();
     }
 
     record AssignRequest(String title, DeliverableKind kind, String leadUnit, List<String> coordinatingUnits,
@@ -137,7 +143,7 @@ class AssignmentCommandController {
             if (replay != null) {
                 return replay;
             }
-            F fields = form(received.fields(), type);
+            F fields = form(request, received.fields(), type);
             DraftFiles.Stored stored = stored(received, namedSha256.apply(fields));
             ResponseEntity<?> answer;
             try {
@@ -154,7 +160,7 @@ class AssignmentCommandController {
     }
 
     /** The form fields of a multipart request as the JSON body they stand for (lists and objects as JSON text). */
-    private <T> T form(Map<String, String> fields, Class<T> type) throws IOException {
+    private <T> T form(HttpServletRequest request, Map<String, String> fields, Class<T> type) throws IOException {
         ObjectNode form = json.createObjectNode();
         fields.forEach((name, value) -> {
             if (value == null || value.isBlank()) {
@@ -167,7 +173,14 @@ class AssignmentCommandController {
                 throw new RuleBroken("form-field-format", "The form field " + name + " is not valid JSON.");
             }
         });
-        return json.treeToValue(form, type);
+        try {
+            return json.treeToValue(form, type);
+        } catch (JsonProcessingException e) {
+            // Answered as a JSON body's field would be (31/2/2026 where a date belongs, a rule broken while reading):
+            // it was a 500.
+            throw new HttpMessageNotReadableException("The form's fields do not fit the request.", e,
+                    new ServletServerHttpRequest(request));
+        }
     }
 
     /** Stores the uploaded file; a SHA-256 the client names must be the one the server computed. */
