@@ -181,8 +181,11 @@ export function section(titleText, ...children) {
  * page marked card-title) heads the card, every other cell is named by its column's header.
  */
 export function table(caption, headers, rows, attrs = {}) {
-  for (const row of [rows].flat(Infinity)) {
-    if (!(row instanceof Element)) continue;
+  const bodyRows = [rows].flat(Infinity).filter(row => row instanceof Element);
+  // A column of figures is right-aligned, and so is its header: a left-aligned header over right-aligned figures
+  // stands nearer the next column's figures than its own.
+  const figures = headers.map((_, i) => bodyRows.length > 0 && bodyRows.every(row => row.children[i]?.classList.contains('num')));
+  for (const row of bodyRows) {
     const cells = [...row.children];
     const titled = cells.some(cell => cell.classList.contains('card-title'));
     cells.forEach((cell, i) => {
@@ -195,7 +198,7 @@ export function table(caption, headers, rows, attrs = {}) {
   const classes = [attrs.class, 'card-list'].filter(Boolean).join(' ');
   return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption }, h('table', { ...attrs, class: classes },
     h('caption', { class: 'sr-only' }, caption),
-    h('thead', {}, h('tr', {}, headers.map(x => h('th', { scope: 'col' }, x)))),
+    h('thead', {}, h('tr', {}, headers.map((x, i) => h('th', { scope: 'col', class: figures[i] ? 'num' : null }, x)))),
     h('tbody', {}, rows)));
 }
 

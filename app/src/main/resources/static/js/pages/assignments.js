@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { t, fmtDate } from '../i18n.js';
-import { start, section, table, statusBadge, timelinessBadge, assignmentLink, deadlineText, sourceText, KINDS, unitList } from '../layout.js';
+import { start, section, table, errorBox, statusBadge, timelinessBadge, assignmentLink, deadlineText, sourceText, KINDS, unitList } from '../layout.js';
 import { field, commandForm, lines, filterForm } from '../forms.js';
 import { CLASSES } from '../charts.js';
 
@@ -35,7 +35,14 @@ start('assignments', 'list.title', async (main, me) => {
   if (view) apiQuery.set(VIEW_QUERY[view][0], VIEW_QUERY[view][1]);
   apiQuery.set('page', page);
   apiQuery.set('size', SIZE);
-  const [result, units] = await Promise.all([api('/api/assignments?' + apiQuery), unitList(me)]);
+  const [result, units] = await Promise.all([api('/api/assignments?' + apiQuery).catch(e => e), unitList(me)]);
+  const title = h('h1', {}, view ? t('view.' + view) : t('list.title'));
+  if (result instanceof Error) {
+    // A filter the server refuses (a deadline outside the dates Docket accepts) is named under the filters, which
+    // stay on the page to be corrected.
+    clear(main, title, savedViews(view), units, filters, errorBox(result));
+    return;
+  }
   const pages = Math.max(1, Math.ceil(result.total / SIZE));
   const pageLink = (n, label, rel) => {
     const q = new URLSearchParams(query);
@@ -44,7 +51,7 @@ start('assignments', 'list.title', async (main, me) => {
   };
 
   clear(main,
-    h('h1', {}, view ? t('view.' + view) : t('list.title')),
+    title,
     savedViews(view),
     units,
     filters,

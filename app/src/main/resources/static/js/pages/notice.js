@@ -11,7 +11,8 @@ start('notices', 'notices.title', async (main, me, setTitle) => {
     notice = await api(`/api/notices/${encodeURIComponent(id || '')}`);
   } catch (e) {
     clear(main, h('p', { class: 'crumbs' }, h('a', { href: '/notices.html' }, t('notices.title'))),
-      e.status === 404 ? h('p', { class: 'error' }, t('notice.unknown')) : errorBox(e));
+      // An id the server cannot read (a link cut short) is as unknown as one it does not hold.
+      e.status === 404 || e.status === 400 ? h('p', { class: 'error' }, t('notice.unknown')) : errorBox(e));
     return;
   }
   const facts = notice.notice || notice;

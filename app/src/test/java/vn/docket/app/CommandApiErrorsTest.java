@@ -84,6 +84,21 @@ class CommandApiErrorsTest {
     }
 
     @Test
+    void a_source_without_its_notice_or_with_item_0_is_refused_and_writes_nothing() {
+        long before = events();
+        for (Map<String, Object> source : List.of(Map.<String, Object>of("notice", "311/TB-UBND", "item", 0),
+                Map.<String, Object>of("notice", "311/TB-UBND", "item", -1), Map.<String, Object>of("notice", "  ", "item", 1))) {
+            Map<String, Object> body = plan();
+            body.put("source", source);
+            assertProblem(docket.post("clerk", "/api/assignments", body), 422, "source-invalid");
+        }
+        assertThat(events()).isEqualTo(before);
+        Map<String, Object> body = plan();
+        body.put("source", Map.of("notice", "311/TB-UBND", "item", 1));
+        assertThat(docket.post("clerk", "/api/assignments", body).getStatusCode().value()).isEqualTo(201);
+    }
+
+    @Test
     void an_unknown_assignment_is_a_404() {
         assertProblem(docket.post("tckh", "/api/assignments/" + UUID.randomUUID() + "/drafts",
                 Map.of("documentName", "x", "documentUrl", "https://x.vn/a")), 404, "not-found");

@@ -278,6 +278,12 @@ class NoticeImportTest {
                 "items", List.of(Map.of("ordinal", 1, "kind", "PLAN", "title", "Kế hoạch", "lead", "Phòng Kinh tế")))); 
         assertThat(routeless.getStatusCode().value()).isEqualTo(422);
         assertThat(routeless.getBody().get("detail").toString()).startsWith("items[0].submitTo");
+        ResponseEntity<Map<String, Object>> itemZero = docket.post("clerk", "/api/notices", Map.of(
+                "notice", Map.of("number", "99/TB-UBND", "meetingOn", "2021-04-13"),
+                "items", List.of(Map.of("ordinal", 0, "kind", "PLAN", "title", "Kế hoạch", "lead", "Phòng Kinh tế",
+                        "submitTo", List.of("Lãnh đạo UBND thành phố")))));
+        assertThat(itemZero.getStatusCode().value()).isEqualTo(422);
+        assertThat(itemZero.getBody()).containsEntry("rule", "item-ordinal");
         assertThat(StoredEvents.business(eventStore)).isEqualTo(before);
     }
 }

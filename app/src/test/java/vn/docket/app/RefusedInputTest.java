@@ -183,6 +183,59 @@ class RefusedInputTest {
     }
 
     @Test
+    void a_note_or_title_over_4000_characters_is_refused_as_too_long_naming_the_field_and_writes_nothing() throws Exception {
+        long before = events();
+        Answer note = post("clerk", "/api/assignments/" + assigned + "/reminders",
+                json.writeValueAsString(Map.of("note", "Đôn đốc. ".repeat(500))));
+        refused(note, 422, "too-long");
+        assertThat(note.problem().get("detail")).asString().contains("note").contains("4000");
+        refused(post("clerk", "/api/assignments", json.writeValueAsString(plan("title", "ạ".repeat(4001)))), 422, "too-long");
+        assertThat(events()).isEqualTo(before);
+        // 4,000 characters are still a note.
+        assertThat(post("clerk", "/api/assignments/" + assigned + "/reminders",
+                json.writeValueAsString(Map.of("note", "ạ".repeat(4000)))).status()).isEqualTo(201);
+    }
+
+    @Test
+    void a_hand_in_with_its_file_reads_its_form_fields_as_strictly_as_a_json_body() throws Exception {
+        long before = events();
+        // 31/2 was a 500; a date outside the window and a note over 4,000 characters were accepted.
+        refused(handIn("effectiveDate", "31/2/2026"), 400, "malformed-request");
+        refused(handIn("effectiveDate", "2200-01-01"), 422, "date-out-of-range");
+        refused(handIn("note", "ạ".repeat(4001)), 422, "too-long");
+        assertThat(events()).isEqualTo(before);
+        assertThat(handIn("note", "Dự thảo lần 1").status()).isEqualTo(201);
+    }
+
+    /** The lead unit hands in a text file as the web app does, with one more form field. */
+    @SuppressWarnings("unchecked")
+    Answer handIn(String field, String value) {
+        org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
+        form.add("file", new org.springframework.core.io.ByteArrayResource("Kế hoạch, dự thảo 1".getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "Kế hoạch v1.txt";
+            }
+        });
+        form.add(field, value);
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+        org.springframework.http.ResponseEntity<Map> response = http.withBasicAuth("tckh", "demo").postForEntity(
+                "/api/assignments/" + assigned + "/drafts", new org.springframework.http.HttpEntity<>(form, headers), Map.class);
+        return new Answer(response.getStatusCode().value(), response.getBody() == null ? Map.of() : response.getBody());
+    }
+
+    @Test
+    void a_path_the_firewall_refuses_and_the_error_page_itself_are_answered_as_problems_naming_the_rule() throws Exception {
+        // Spring Security's firewall refuses these before any controller; they were answered with Spring Boot's
+        // {"timestamp", "status", "error", "path"}, and GET /error with a 500.
+        for (String path : List.of("/api//assignments", "/api/assignments;x=1", "/api/%2e%2e/me", "//index.html")) {
+            refused(get("auditor", path), 400, "malformed-request");
+        }
+        refused(get("auditor", "/error"), 404, "http-404");
+    }
+
+    @Test
     void a_page_no_list_can_reach_is_refused_and_one_past_the_end_is_empty() throws Exception {
         refused(get("auditor", "/api/assignments?page=2147483647"), 422, "page-out-of-range");
         refused(get("auditor", "/api/audit?page=2147483647&size=200"), 422, "page-out-of-range");

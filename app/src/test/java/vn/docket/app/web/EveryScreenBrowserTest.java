@@ -214,6 +214,63 @@ class EveryScreenBrowserTest extends BrowserTest {
         assertThat(browser.all(By.id("menu-toggle")).get(0).isDisplayed()).as("no menu button at desktop width").isFalse();
     }
 
+    @Test
+    @Order(8)
+    void a_deadline_filter_outside_the_dates_docket_accepts_is_named_under_the_filters_which_stay_to_be_corrected() {
+        browser.signIn("clerk");
+        // 2200 for 2020: one wrong key. The page showed the refusal alone, with no filters left to correct.
+        browser.open("/assignments.html?deadlineTo=2200-01-01");
+        browser.waitForText(By.cssSelector("main .error"), "Ngày nằm ngoài khoảng thời gian Docket nhận.");
+        assertThat(browser.present(By.cssSelector("#filters [name='deadlineTo']")).getAttribute("value")).isEqualTo("01/01/2200");
+        assertThat(browser.all(By.id("view-all"))).hasSize(1);
+        screenshots("list-refused-filter");
+    }
+
+    @Test
+    @Order(9)
+    void a_title_typed_as_one_long_run_wraps_instead_of_pushing_the_page_sideways() {
+        String link = "https://vanban.langson.gov.vn/van-ban/chi-dao-dieu-hanh/ke-hoach-so-95-KH-UBND-trien-khai-chuong-trinh"
+                + "-hanh-dong-thuc-hien-nghi-quyet-dai-hoi-dang-bo-thanh-pho-lan-thu-XXIII-nhiem-ky-2020-2025.pdf";
+        browser.signIn("clerk");
+        browser.open("/assignments.html");
+        browser.type(By.cssSelector("#assign-form [name='title']"), "Kế hoạch theo " + link);
+        browser.type(By.cssSelector("#assign-form [name='leadUnit']"), "Phòng Kinh tế");
+        browser.type(By.cssSelector("#assign-form [name='coordinatingUnits']"), link);
+        browser.choose(By.cssSelector("#assign-form [name='level1']"), "Lãnh đạo UBND thành phố");
+        browser.find(By.cssSelector("#assign-form button[type=submit]")).click();
+        browser.until(d -> browser.url().contains("/assignment.html"));
+        stepCount();
+        assertThat((Boolean) browser.script(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1"))
+                .as("sideways scrolling at desktop width").isFalse();
+        screenshots("long-run-title"); // and none at phone width
+    }
+
+    @Test
+    @Order(10)
+    @SuppressWarnings("unchecked")
+    void the_header_of_a_column_of_figures_stands_right_aligned_over_its_figures() {
+        browser.signIn("clerk");
+        browser.open("/");
+        browser.find(By.cssSelector("#by-unit tbody tr"));
+        List<Object> alignments = (List<Object>) browser.script("return [...document.querySelectorAll('#by-unit thead th')]"
+                + ".map(th => getComputedStyle(th).textAlign)");
+        // The lead unit, the four timeliness classes and the total.
+        assertThat(alignments).containsExactly("left", "right", "right", "right", "right", "right");
+        browser.screenshot("dashboard-figures-desktop");
+    }
+
+    @Test
+    @Order(11)
+    void a_notice_link_cut_short_says_the_notice_is_unknown_as_a_task_link_does() {
+        browser.signIn("clerk");
+        browser.open("/notice.html?id=3c5de38c-3b27");
+        // The page said "Dữ liệu gửi lên không đúng định dạng." though the person sent nothing.
+        browser.waitForText(By.cssSelector("main .error"), "Không tìm thấy thông báo này.");
+        browser.open("/assignment.html?id=3c5de38c-3b27");
+        browser.waitForText(By.cssSelector("main .error"), "Không tìm thấy nhiệm vụ này.");
+    }
+
     private void assertFirstRowOnTheFirstScreen(String page) {
         browser.find(By.cssSelector("main table tbody tr"));
         Number top = (Number) browser.script("return document.querySelector('main table tbody tr').getBoundingClientRect().top");

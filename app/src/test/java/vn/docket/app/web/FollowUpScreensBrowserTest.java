@@ -248,6 +248,26 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         browser.waitForText(By.id("report-period"), "từ ngày 01/01/2021 đến ngày 30/06/2021");
     }
 
+    @Test
+    @Order(8)
+    void in_english_the_report_names_its_title_and_the_deadline_it_judges_against_in_english() {
+        browser.signIn("chair");
+        browser.open("/reports.html");
+        browser.find(By.id("report-table"));
+        browser.find(By.id("lang")).click();
+        try {
+            browser.waitForText(By.id("report-basis"), "Figures as they stand on");
+            // The basis line ended in the server's Vietnamese sentence, and the title stayed Vietnamese.
+            assertThat(browser.text(By.id("report-basis")))
+                    .endsWith("Timeliness is judged against the deadline as extended (if it was).").doesNotContain("Thời hạn");
+            assertThat(browser.text(By.id("report-title"))).isEqualTo("REPORT ON THE RESULTS OF ASSIGNED TASKS");
+            browser.screenshot("report-english-desktop");
+        } finally {
+            browser.find(By.id("lang")).click();
+            browser.waitForText(By.id("report-basis"), "Thời hạn tính theo hạn đã được gia hạn (nếu có)");
+        }
+    }
+
     /** GETs a path with the signed-in browser's session: the answer's status, content type and JSON if any. */
     @SuppressWarnings("unchecked")
     private Map<String, Object> fetch(String path) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 import vn.docket.command.assignment.AssignmentCommands.AssignTask;
 import vn.docket.command.assignment.AssignmentCommands.Reassign;
 import vn.docket.events.DeliverableKind;
+import vn.docket.events.NoticeSource;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskReassigned;
 import vn.docket.platform.Text;
@@ -13,7 +14,8 @@ import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.platform.refusal.RuleBroken;
 
 /**
- * What an assignment is handed out with: a title, a kind, a lead unit that does not also coordinate, a deadline
+ * What an assignment is handed out with: a title, a kind, a lead unit that does not also coordinate, the notice
+ * and item it comes from (if any), a deadline
  * (if any) not before the assignment took effect, an approval route, and a parent other than itself; and the
  * other lead unit it may be handed to later.
  */
@@ -31,6 +33,12 @@ final class AssignmentTerms {
         List<String> coordinators = Text.clean(cmd.coordinatingUnits());
         if (coordinators.contains(lead)) {
             throw new RuleBroken("lead-not-coordinator", "The lead unit cannot also be a coordinating unit.");
+        }
+        NoticeSource source = cmd.source();
+        // Items count from 1; a registered notice without a number is named by its id.
+        if (source != null && (Text.isBlank(source.notice()) && source.noticeId() == null
+                || source.item() != null && source.item() < 1)) {
+            throw new RuleBroken("source-invalid", "A source names its notice, and an item (if any) numbered from 1.");
         }
         if (cmd.deadline() != null && cmd.deadline().isBefore(on)) {
             throw new RuleBroken("deadline-before-assignment", "The deadline " + Dates.show(cmd.deadline())

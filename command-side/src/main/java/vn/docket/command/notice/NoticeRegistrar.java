@@ -180,8 +180,8 @@ public class NoticeRegistrar {
         for (int i = 0; i < readOut.items().size(); i++) {
             Item item = readOut.items().get(i);
             String at = "items[" + i + "]";
-            if (item == null || item.ordinal() == null || !ordinals.add(item.ordinal())) {
-                throw new RuleBroken("item-ordinal", at + ": each item needs its own ordinal.");
+            if (item == null || item.ordinal() == null || item.ordinal() < 1 || !ordinals.add(item.ordinal())) {
+                throw new RuleBroken("item-ordinal", at + ": each item needs its own ordinal, counted from 1.");
             }
             String title = required(item.title(), at + ".title");
             if (item.kind() == null) {

@@ -19,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import vn.docket.platform.refusal.RuleBroken;
 
 /**
  * What Docket accepts in a request body: text fields of at most {@value #MAX_TEXT} characters with no
@@ -91,8 +92,9 @@ public class StrictJson {
     }
 
     /**
-     * Rejects text a person could not have typed into a form: control characters, pages of it in one field,
-     * or half of a surrogate pair (JSON's {@code "\\ud800"}), which no UTF-8 encoder can store and read back.
+     * Rejects text a person could not have typed into a form: control characters, or half of a surrogate pair
+     * (JSON's {@code "\\ud800"}), which no UTF-8 encoder can store and read back. Text over {@value #MAX_TEXT}
+     * characters breaks the rule too-long.
      */
     static final class CheckedText extends StringDeserializer {
 
@@ -103,8 +105,10 @@ public class StrictJson {
                 return null;
             }
             if (value.length() > MAX_TEXT) {
-                return (String) ctxt.handleWeirdStringValue(String.class, value.substring(0, 20) + "...",
-                        "text longer than " + MAX_TEXT + " characters");
+                // A note pasted from a long document is a person's mistake, not a malformed request: the page says
+                // the text is too long (Problems finds the rule inside Jackson's wrapping).
+                throw new RuleBroken("too-long", (p.currentName() == null ? "A text" : "The " + p.currentName())
+                        + " has at most " + MAX_TEXT + " characters.");
             }
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);

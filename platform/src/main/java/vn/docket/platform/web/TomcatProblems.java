@@ -39,9 +39,8 @@ public class TomcatProblems {
                 return;
             }
             HttpStatus known = HttpStatus.resolve(status);
-            String rule = status == 400 ? "malformed-request" : "http-" + status;
-            String detail = status == 400 ? "Docket cannot read this request: its address or headers are malformed."
-                    : "Docket cannot answer this request.";
+            String rule = ErrorPath.rule(status);
+            String detail = ErrorPath.detail(status);
             String body = "{\"type\":\"urn:docket:problem:" + rule + "\",\"title\":\""
                     + (known == null ? "Error" : known.getReasonPhrase()) + "\",\"status\":" + status
                     + ",\"detail\":\"" + detail + "\",\"rule\":\"" + rule + "\"}";
