@@ -150,18 +150,8 @@ class NoticeImportTest {
         preview.put("sourceSha256", null);
 
         AtomicInteger assigned = new AtomicInteger();
-        Registration outage = commandBus.registerDispatchInterceptor(commands -> (i, command) -> {
-            if (command.getPayload() instanceof AssignmentCommands.AssignTask && assigned.incrementAndGet() == 4) {
-                throw new MongoTimeoutException("The database stopped answering (test)");
-            }
-            return command;
-        });
-        ResponseEntity<Map<String, Object>> stopped;
-        try {
-            stopped = docket.post("clerk", "/api/notices", preview);
-        } finally {
-            outage.cancel();
-        }
+        ResponseEntity<Map<String, Object>> stopped = confirmedDuringOutage(preview,
+                command -> command instanceof AssignmentCommands.AssignTask && assigned.incrementAndGet() == 4);
         assertThat(stopped.getStatusCode().value()).isEqualTo(503);
         assertThat(stopped.getBody()).containsEntry("rule", "database-unavailable");
         long assignedBefore = StoredEvents.count(eventStore, e -> e instanceof TaskAssigned t
@@ -203,18 +193,8 @@ class NoticeImportTest {
         preview.put("notice", facts);
         preview.put("sourceSha256", null);
 
-        Registration outage = commandBus.registerDispatchInterceptor(commands -> (i, command) -> {
-            if (command.getPayload() instanceof vn.docket.command.notice.RegisterNotice) {
-                throw new MongoTimeoutException("The database stopped answering (test)");
-            }
-            return command;
-        });
-        ResponseEntity<Map<String, Object>> stopped;
-        try {
-            stopped = docket.post("clerk", "/api/notices", preview);
-        } finally {
-            outage.cancel();
-        }
+        ResponseEntity<Map<String, Object>> stopped = confirmedDuringOutage(preview,
+                command -> command instanceof vn.docket.command.notice.RegisterNotice);
         assertThat(stopped.getStatusCode().value()).isEqualTo(503);
         assertThat(StoredEvents.count(eventStore, e -> e instanceof NoticeRegistered n
                 && "311-D/TB-UBND".equals(n.notice().number()))).as("nothing was written").isZero();
@@ -285,5 +265,21 @@ class NoticeImportTest {
         assertThat(itemZero.getStatusCode().value()).isEqualTo(422);
         assertThat(itemZero.getBody()).containsEntry("rule", "item-ordinal");
         assertThat(StoredEvents.business(eventStore)).isEqualTo(before);
+    }
+
+    /** Confirms the read-out while the database stops answering at the first command {@code stopsAt} accepts. */
+    private ResponseEntity<Map<String, Object>> confirmedDuringOutage(Map<String, Object> preview,
+                                                                   java.util.function.Predicate<Object> stopsAt) {
+        Registration outage = commandBus.registerDispatchInterceptor(commands -> (i, command) -> {
+            if (stopsAt.test(command.getPayload())) {
+                throw new MongoTimeoutException("The database stopped answering (test)");
+            }
+            return command;
+        });
+        try {
+            return new DocketClient(http).post("clerk", "/api/notices", preview);
+        } finally {
+            outage.cancel();
+        }
     }
 }
