@@ -145,10 +145,13 @@ class DeadlineChasingTest {
                 Map.of("newDeadline", "2021-06-04", "reason", "Chờ số liệu quyết toán")).getStatusCode().value())
                 .isEqualTo(201);
         docket.await("tckh", at, a -> a.get("pendingExtension") != null);
+        // The request waits for the leaders, in their "Việc chờ tôi", until one of them decides it.
+        docket.await("pct", "/api/assignments?waiting=true&size=200", l -> ids(l).contains(id));
         assertThat(docket.post("clerk", at + "/extension-requests/decision", Map.of("approve", true))
                 .getStatusCode().value()).isEqualTo(403);
         docket.ok("chair", at + "/extension-requests/decision",
                 Map.of("approve", true, "newDeadline", "2021-05-31", "reason", "Gia hạn đến hết tháng 5"));
+        docket.await("pct", "/api/assignments?waiting=true&size=200", l -> !ids(l).contains(id));
 
         Map<String, Object> detail = docket.await("auditor", at, a -> "2021-05-31".equals(a.get("deadline")));
         assertThat(detail).containsEntry("originalDeadline", "2021-05-20").containsEntry("pendingExtension", null);
@@ -173,5 +176,10 @@ class DeadlineChasingTest {
     @SuppressWarnings("unchecked")
     static Map<String, Object> details(Map<String, Object> step) {
         return (Map<String, Object>) step.get("details");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> ids(Map<String, Object> page) {
+        return ((List<Map<String, Object>>) page.get("items")).stream().map(a -> a.get("id")).toList();
     }
 }

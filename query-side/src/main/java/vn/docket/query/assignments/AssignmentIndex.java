@@ -33,6 +33,8 @@ import vn.docket.events.DeadlineExtended;
 import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
+import vn.docket.events.ExtensionRejected;
+import vn.docket.events.ExtensionRequested;
 import vn.docket.events.MeetingConcluded;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.TaskAssigned;
@@ -65,8 +67,8 @@ public class AssignmentIndex {
      */
     record Entry(String id, long seq, AssignmentStatus status, String leadUnit, List<String> coordinatingUnits,
                  String parentId, String notice, LocalDate deadline, LocalDate assignedOn, LocalDate handedInOn,
-                 List<String> approvalRoute, List<String> approvedLevels, String title, String words,
-                 long indexedAt) {
+                 List<String> approvalRoute, List<String> approvedLevels, boolean extensionPending, String title,
+                 String words, long indexedAt) {
 
         boolean involves(String unit) {
             return unit.equals(leadUnit) || coordinatingUnits.contains(unit);
@@ -129,7 +131,7 @@ public class AssignmentIndex {
             if (!byId.containsKey(id)) {
                 put(null, new Entry(id, seq, AssignmentStatus.ASSIGNED, e.leadUnit(), List.copyOf(e.coordinatingUnits()),
                         e.parentId() == null ? null : e.parentId().toString(), notice, e.deadline(), e.effectiveDate(),
-                        null, List.copyOf(e.approvalRoute()), List.of(), e.title(),
+                        null, List.copyOf(e.approvalRoute()), List.of(), false, e.title(),
                         words(e.title(), e.leadUnit(), e.coordinatingUnits(), notice), System.currentTimeMillis()));
             }
         } finally {
@@ -172,10 +174,21 @@ public class AssignmentIndex {
                 a.handedInOn(), a.approvedLevels()));
     }
 
+    /** Any extension settles a pending request, whether a leader approved it or a clerk extended directly. */
     @EventHandler
     void on(DeadlineExtended e, @SequenceNumber long seq) {
-        change(e.assignmentId().toString(), seq, a -> with(a, a.status(), e.newDeadline(),
-                a.handedInOn(), a.approvedLevels()));
+        change(e.assignmentId().toString(), seq, a -> pending(with(a, a.status(), e.newDeadline(),
+                a.handedInOn(), a.approvedLevels()), false));
+    }
+
+    @EventHandler
+    void on(ExtensionRequested e, @SequenceNumber long seq) {
+        change(e.assignmentId().toString(), seq, a -> pending(a, true));
+    }
+
+    @EventHandler
+    void on(ExtensionRejected e, @SequenceNumber long seq) {
+        change(e.assignmentId().toString(), seq, a -> pending(a, false));
     }
 
     @EventHandler
@@ -183,7 +196,8 @@ public class AssignmentIndex {
         change(e.assignmentId().toString(), seq, a -> {
             return new Entry(a.id(), a.seq(), a.status(), e.newLeadUnit(), a.coordinatingUnits(), a.parentId(),
                     a.notice(), a.deadline(), a.assignedOn(), a.handedInOn(), a.approvalRoute(), a.approvedLevels(),
-                    a.title(), words(a.title(), e.newLeadUnit(), a.coordinatingUnits(), a.notice()), a.indexedAt());
+                    a.extensionPending(), a.title(), words(a.title(), e.newLeadUnit(), a.coordinatingUnits(), a.notice()),
+                    a.indexedAt());
         });
     }
 
@@ -201,7 +215,14 @@ public class AssignmentIndex {
     private static Entry with(Entry a, AssignmentStatus status, LocalDate deadline,
                               LocalDate handedInOn, List<String> approvedLevels) {
         return new Entry(a.id(), a.seq(), status, a.leadUnit(), a.coordinatingUnits(), a.parentId(), a.notice(), deadline,
-                a.assignedOn(), handedInOn, a.approvalRoute(), approvedLevels, a.title(), a.words(), a.indexedAt());
+                a.assignedOn(), handedInOn, a.approvalRoute(), approvedLevels, a.extensionPending(), a.title(), a.words(),
+                a.indexedAt());
+    }
+
+    private static Entry pending(Entry a, boolean pending) {
+        return new Entry(a.id(), a.seq(), a.status(), a.leadUnit(), a.coordinatingUnits(), a.parentId(), a.notice(),
+                a.deadline(), a.assignedOn(), a.handedInOn(), a.approvalRoute(), a.approvedLevels(), pending, a.title(),
+                a.words(), a.indexedAt());
     }
 
     /** Applies a later event of a known assignment; an event already applied (a batch delivered again) is skipped. */
@@ -215,7 +236,7 @@ public class AssignmentIndex {
             Entry after = change.apply(before);
             put(before, new Entry(after.id(), seq, after.status(), after.leadUnit(), after.coordinatingUnits(), after.parentId(),
                     after.notice(), after.deadline(), after.assignedOn(), after.handedInOn(), after.approvalRoute(),
-                    after.approvedLevels(), after.title(), after.words(), System.currentTimeMillis()));
+                    after.approvedLevels(), after.extensionPending(), after.title(), after.words(), System.currentTimeMillis()));
         } finally {
             lock.writeLock().unlock();
         }

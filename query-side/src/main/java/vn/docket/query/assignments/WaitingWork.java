@@ -11,10 +11,11 @@ import vn.docket.platform.users.UserStore;
 /**
  * What waits for a person now (the dashboard's "Chờ tôi xử lý", the list's {@code waiting=true}): the one home of
  * that rule. A leader is waited for by drafts awaiting a level they may act at (by role, or granted by an
- * administrator); a clerk by approved documents to issue and by drafts awaiting an outside body, whose decision
- * the clerk records; a unit by the work it leads and holds (assigned, or sent back for revision). An approved
- * contribution (an assignment that feeds another) waits for nobody: the lead unit takes it into its own draft, and
- * that draft's document is the one issued.
+ * administrator) and by open work whose unit asked for an extension, which any leader may decide; a clerk by
+ * approved documents to issue and by drafts awaiting an outside body, whose decision the clerk records; a unit by
+ * the work it leads and holds (assigned, or sent back for revision). An approved contribution (an assignment that
+ * feeds another) waits for nobody: the lead unit takes it into its own draft, and that draft's document is the one
+ * issued.
  */
 @Component
 class WaitingWork {
@@ -31,7 +32,7 @@ class WaitingWork {
         return switch (me.role()) {
             case CHAIR, VICE_CHAIR -> {
                 List<String> mine = levelsActedAt(me);
-                yield a -> awaitsOneOf(a, mine);
+                yield a -> awaitsOneOf(a, mine) || a.extensionPending() && a.status().isOpen();
             }
             case CLERK -> a -> a.status() == AssignmentStatus.APPROVED && a.parentId() == null
                     || a.awaitingLevel() != null && levels.isOutsideBody(a.awaitingLevel());

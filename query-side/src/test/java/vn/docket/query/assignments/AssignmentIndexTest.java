@@ -25,6 +25,8 @@ import vn.docket.events.Actor;
 import vn.docket.events.AssignmentEvent;
 import vn.docket.events.AssignmentStatus;
 import vn.docket.events.DeadlineExtended;
+import vn.docket.events.ExtensionRejected;
+import vn.docket.events.ExtensionRequested;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftApproved;
@@ -67,10 +69,13 @@ class AssignmentIndexTest {
         LocalDate handedIn;
         List<String> route;
         int approved;
+        boolean extensionPending;
         long seq;
     }
 
     final Random random = new Random(19);
+    /** Extension requests drawn apart, so the histories above stay what they were before requests were indexed. */
+    final Random extensions = new Random(23);
     final Map<String, Known> known = new LinkedHashMap<>();
     final List<Object[]> sent = new ArrayList<>();
     AssignmentIndex index;
@@ -85,6 +90,30 @@ class AssignmentIndexTest {
         }
         for (Known a : List.copyOf(known.values())) {
             walk(a);
+            askForExtension(a);
+        }
+    }
+
+    /** Now and then the unit asks for more time; a leader refuses, a clerk extends, or it is still pending. */
+    private void askForExtension(Known a) {
+        boolean open = a.status == AssignmentStatus.ASSIGNED || a.status == AssignmentStatus.DRAFT_SUBMITTED
+                || a.status == AssignmentStatus.REVISION_REQUESTED;
+        if (!open || a.deadline == null || extensions.nextInt(4) != 0) {
+            return;
+        }
+        UUID id = UUID.fromString(a.id);
+        LocalDate asked = a.deadline.plusDays(15);
+        a.extensionPending = true;
+        send(new ExtensionRequested(id, a.deadline, asked, "Chờ ý kiến các sở", TODAY.minusDays(3)), a);
+        int then = extensions.nextInt(3);
+        if (then == 0) {
+            a.extensionPending = false;
+            send(new ExtensionRejected(id, asked, "Không có căn cứ", TODAY.minusDays(1)), a);
+        } else if (then == 1) {
+            a.extensionPending = false;
+            LocalDate before = a.deadline;
+            a.deadline = asked;
+            send(new DeadlineExtended(id, before, asked, "Đồng ý gia hạn", TODAY.minusDays(1)), a);
         }
     }
 
