@@ -129,12 +129,17 @@ class FollowUpReportTest {
     }
 
     @Test
-    void a_report_without_a_period_or_with_an_unknown_one_or_a_bad_moment_is_refused_with_the_rule() {
+    void a_report_without_a_period_or_with_an_unknown_one_or_a_bad_or_future_moment_is_refused_with_the_rule() {
         DocketClient docket = new DocketClient(http);
         assertThat(docket.get("clerk", "/api/reports/follow-up").getBody()).containsEntry("rule", "period-required");
         assertThat(docket.get("clerk", "/api/reports/follow-up?period=quy-truoc").getStatusCode().value()).isEqualTo(422);
         assertThat(docket.get("clerk", "/api/reports/follow-up?period=2021&asOf=hôm qua").getBody())
                 .containsEntry("rule", "as-of-format");
+        // A day to come: the printed report would claim figures nobody could have recorded yet.
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(1).toString();
+        ResponseEntity<Map<String, Object>> future = docket.get("clerk", "/api/reports/follow-up?period=2021&asOf=" + tomorrow);
+        assertThat(future.getStatusCode().value()).isEqualTo(422);
+        assertThat(future.getBody()).containsEntry("rule", "as-of-in-future");
         assertThat(docket.get("clerk", "/api/reports/follow-up?from=2021-13-01&to=2021-12-31").getStatusCode().value())
                 .isEqualTo(400);
         assertThat(docket.get(null, "/api/reports/follow-up?period=2021").getStatusCode().value()).isEqualTo(401);

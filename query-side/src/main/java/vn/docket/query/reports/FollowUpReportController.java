@@ -71,7 +71,14 @@ class FollowUpReportController {
         dates.check("The period's first day", p.from());
         dates.check("The period's last day", p.to());
         Instant moment = moment(asOf);
-        dates.check("asOf", LocalDate.ofInstant(moment, PlatformConfiguration.ZONE));
+        LocalDate asOfDay = LocalDate.ofInstant(moment, PlatformConfiguration.ZONE);
+        dates.check("asOf", asOfDay);
+        // A printed report "as of" a day to come would claim figures nobody could have recorded yet. Real time, as
+        // asOf itself is: it reads when things were recorded, never the office's back-dating.
+        if (asOfDay.isAfter(LocalDate.ofInstant(Instant.now(), PlatformConfiguration.ZONE))) {
+            throw new RuleBroken("as-of-in-future", "asOf (" + asOfDay + ") is after today: a report shows the history"
+                    + " as it stood on a day that has come, up to today.");
+        }
         return reports.produce(p, unit, moment);
     }
 
