@@ -1,7 +1,7 @@
 // Labelled form fields with their own error messages, checked in the person's language before anything
 // is sent; what the server still refuses is shown under the form with its problem details.
 import { h, clear } from './dom.js';
-import { t, parseDate, todayIso, fmtSize } from './i18n.js';
+import { t, parseDate, noSuchDay, todayIso, fmtSize } from './i18n.js';
 import { api, newKey } from './api.js';
 import { errorBox } from './layout.js';
 
@@ -115,7 +115,10 @@ export function read(fields) {
     let message = null;
     if (type === 'date') {
       const iso = parseDate(value);
-      if (iso === undefined) message = t('valid.date', { field: label });
+      if (iso === undefined) {
+        // 31/02/2021 is written right and is no day: telling its writer to write day/month/year would mislead.
+        message = noSuchDay(value) ? t('valid.noSuchDay', { field: label, date: value.trim() }) : t('valid.date', { field: label });
+      }
       else if (iso && notFuture && iso > todayIso()) message = t('valid.future', { field: label });
       value = iso;
     } else if (type === 'checkbox') {

@@ -197,6 +197,7 @@ const vi = {
 
   'valid.required': 'Vui lòng nhập {field}.',
   'valid.date': '{field}: ghi ngày theo dạng ngày/tháng/năm, ví dụ 25/04/2021.',
+  'valid.noSuchDay': '{field}: không có ngày {date} trên lịch.',
   'valid.future': '{field} không được sau hôm nay.',
   'valid.sha': 'Mã SHA-256 gồm đúng 64 ký tự 0-9, a-f.',
   'valid.url': 'Đường dẫn phải bắt đầu bằng http:// hoặc https://.',
@@ -938,6 +939,7 @@ const en = {
 
   'valid.required': 'Please enter the {field}.',
   'valid.date': '{field}: write the date as day/month/year, e.g. 25/04/2021.',
+  'valid.noSuchDay': '{field}: there is no such day as {date}.',
   'valid.future': '{field} cannot be after today.',
   'valid.sha': 'A SHA-256 is exactly 64 characters 0-9, a-f.',
   'valid.url': 'The link must start with http:// or https://.',
@@ -1531,6 +1533,14 @@ export function todayIso() {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
+/** The day, month and year a text is written with (25/4/2021, 25-04-2021 or 2021-04-25), whether or not that day exists. */
+function dateParts(value) {
+  let m = value.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/);
+  if (m) return { d: +m[1], mo: +m[2], y: +m[3] };
+  m = value.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  return m ? { y: +m[1], mo: +m[2], d: +m[3] } : null;
+}
+
 /**
  * "25/4/2021" or "25/04/2021" → "2021-04-25"; "" → null; anything else → undefined (not a date).
  * The office writes day first; ISO input is accepted too.
@@ -1538,14 +1548,17 @@ export function todayIso() {
 export function parseDate(text) {
   const value = (text || '').trim();
   if (!value) return null;
-  let m = value.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/);
-  let y, mo, d;
-  if (m) [, d, mo, y] = m.map(Number);
-  else if ((m = value.match(/^(\d{4})-(\d{2})-(\d{2})$/))) [, y, mo, d] = m.map(Number);
-  else return undefined;
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const p = dateParts(value);
+  if (!p) return undefined;
+  const date = new Date(Date.UTC(p.y, p.mo - 1, p.d));
+  if (date.getUTCFullYear() !== p.y || date.getUTCMonth() !== p.mo - 1 || date.getUTCDate() !== p.d) return undefined;
+  return `${p.y}-${String(p.mo).padStart(2, '0')}-${String(p.d).padStart(2, '0')}`;
+}
+
+/** Written as a date, but no such day is on the calendar (31/02/2021, 29/02/2023): the format was right. */
+export function noSuchDay(text) {
+  const value = (text || '').trim();
+  return dateParts(value) !== null && parseDate(value) === undefined;
 }
 
 /** 1 234 567 bytes → "1,2 MB", as a reader says it. */

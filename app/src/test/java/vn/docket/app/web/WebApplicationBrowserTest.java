@@ -272,6 +272,11 @@ class WebApplicationBrowserTest extends BrowserTest {
         browser.open("/assignments.html");
         browser.type(field("filters", "deadlineFrom"), "31/02/2021");
         browser.find(By.cssSelector("#filters button[type=submit]")).click();
+        // Written right, but no such day: the page says so rather than ask for the format the clerk used.
+        assertThat(browser.text(By.cssSelector("#filters .field.invalid .field-error")))
+                .isEqualTo("Hạn từ ngày: không có ngày 31/02/2021 trên lịch.");
+        browser.type(field("filters", "deadlineFrom"), "2/2021");
+        browser.find(By.cssSelector("#filters button[type=submit]")).click();
         assertThat(browser.text(By.cssSelector("#filters .field.invalid .field-error")))
                 .isEqualTo("Hạn từ ngày: ghi ngày theo dạng ngày/tháng/năm, ví dụ 25/04/2021.");
     }
