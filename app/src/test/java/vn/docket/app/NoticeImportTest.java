@@ -142,12 +142,7 @@ class NoticeImportTest {
     @Test
     void a_registration_the_database_stopped_midway_is_completed_by_confirming_the_same_notice_again() {
         DocketClient docket = new DocketClient(http);
-        Map<String, Object> preview = upload("clerk", SharedNotices.bytes(NOTICE_311), NOTICE_311).getBody();
-        // The same notice under another number and without its file, so the other tests' registration of 311 stays apart.
-        Map<String, Object> facts = new java.util.HashMap<>((Map<String, Object>) preview.get("notice"));
-        facts.put("number", "311-B/TB-UBND");
-        preview.put("notice", facts);
-        preview.put("sourceSha256", null);
+        Map<String, Object> preview = apart("311-B/TB-UBND");
 
         AtomicInteger assigned = new AtomicInteger();
         ResponseEntity<Map<String, Object>> stopped = confirmedDuringOutage(preview,
@@ -186,12 +181,7 @@ class NoticeImportTest {
     @Test
     void a_registration_the_database_stopped_before_it_wrote_anything_can_be_confirmed_with_corrections() {
         DocketClient docket = new DocketClient(http);
-        Map<String, Object> preview = upload("clerk", SharedNotices.bytes(NOTICE_311), NOTICE_311).getBody();
-        // Another number and no file, so the other tests' registration of 311 stays apart.
-        Map<String, Object> facts = new java.util.HashMap<>((Map<String, Object>) preview.get("notice"));
-        facts.put("number", "311-D/TB-UBND");
-        preview.put("notice", facts);
-        preview.put("sourceSha256", null);
+        Map<String, Object> preview = apart("311-D/TB-UBND");
 
         ResponseEntity<Map<String, Object>> stopped = confirmedDuringOutage(preview,
                 command -> command instanceof vn.docket.command.notice.RegisterNotice);
@@ -212,12 +202,7 @@ class NoticeImportTest {
     @Test
     void an_item_whose_route_names_a_level_twice_is_refused_before_anything_is_registered_and_the_corrected_notice_registers() {
         DocketClient docket = new DocketClient(http);
-        Map<String, Object> preview = upload("clerk", SharedNotices.bytes(NOTICE_311), NOTICE_311).getBody();
-        // Another number and no file, so the other tests' registration of 311 stays apart.
-        Map<String, Object> facts = new java.util.HashMap<>((Map<String, Object>) preview.get("notice"));
-        facts.put("number", "311-C/TB-UBND");
-        preview.put("notice", facts);
-        preview.put("sourceSha256", null);
+        Map<String, Object> preview = apart("311-C/TB-UBND");
         // The clerk's correction of item 3 names the leadership twice: items 1 and 2 would be written before it.
         list(preview.get("items")).get(2).put("submitTo", List.of("Lãnh đạo UBND thành phố", "Lãnh đạo UBND thành phố"));
 
@@ -265,6 +250,20 @@ class NoticeImportTest {
         assertThat(itemZero.getStatusCode().value()).isEqualTo(422);
         assertThat(itemZero.getBody()).containsEntry("rule", "item-ordinal");
         assertThat(StoredEvents.business(eventStore)).isEqualTo(before);
+    }
+
+    /**
+     * Notice 311's read-out under another number and without its file, so that a test registering it stays apart from
+     * the other tests' registration of 311.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> apart(String number) {
+        Map<String, Object> preview = upload("clerk", SharedNotices.bytes(NOTICE_311), NOTICE_311).getBody();
+        Map<String, Object> facts = new java.util.HashMap<>((Map<String, Object>) preview.get("notice"));
+        facts.put("number", number);
+        preview.put("notice", facts);
+        preview.put("sourceSha256", null);
+        return preview;
     }
 
     /** Confirms the read-out while the database stops answering at the first command {@code stopsAt} accepts. */
