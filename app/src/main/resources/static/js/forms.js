@@ -28,7 +28,7 @@ export function field(spec) {
   } else if (spec.type === 'checkbox') {
     input = h('input', { ...common, type: 'checkbox', value: 'true' });
   } else if (spec.type === 'file') {
-    input = fileChooser({ ...common, accept: spec.accept });
+    input = fileChooser({ ...common, accept: spec.accept }, spec.label);
   } else {
     input = h('input', {
       ...common, type: 'text', value: spec.value ?? '', list: spec.list,
@@ -51,20 +51,21 @@ export function field(spec) {
 /**
  * A file chooser in the page's language. Chromium draws the native control ("Choose File", "No file chosen") in
  * its own language, so the native input lies invisible over a button and a line of text that Docket writes.
- * The input itself is still what is clicked, focused (Enter and Space open the picker), dropped on, labelled
- * and sent, so nothing else changes. attrs: the input's (id, name, accept, aria-describedby...); returns the
- * chooser, its input as .input.
+ * The input itself is still what is clicked, focused (Enter and Space open the picker), dropped on and sent, so
+ * nothing else changes. A screen reader would still hear Chromium's "No file chosen" from it: its name is the
+ * field's label and the chosen file as the page writes them ("Tệp dự thảo: Chưa chọn tệp"), kept in step.
+ * attrs: the input's (id, name, accept, aria-describedby...); label: the field's; returns the chooser, its
+ * input as .input.
  */
-export function fileChooser(attrs) {
-  const chosenId = attrs.id + '-chosen';
-  const input = h('input', { ...attrs, type: 'file',
-    'aria-describedby': [chosenId, attrs['aria-describedby']].filter(Boolean).join(' ') });
-  const chosen = h('span', { id: chosenId, class: 'file-chosen' });
+export function fileChooser(attrs, label) {
+  const input = h('input', { ...attrs, type: 'file' });
+  const chosen = h('span', { class: 'file-chosen', 'aria-hidden': 'true' });
   const chooser = h('div', { class: 'file-chooser' }, input,
     h('span', { class: 'file-button', 'aria-hidden': 'true' }, t('file.choose')), chosen);
   chooser.show = () => {
     const file = input.files[0];
     chosen.textContent = file ? `${file.name} (${fmtSize(file.size)})` : t('file.none');
+    input.setAttribute('aria-label', `${label}: ${chosen.textContent}`);
   };
   input.addEventListener('change', chooser.show);
   chooser.show();

@@ -42,7 +42,7 @@ function unavailable(e) {
 }
 
 function importForm(preview) {
-  const chooser = fileChooser({ id: 'notice-file', name: 'file', accept: '.txt,.docx,.pdf,text/plain' });
+  const chooser = fileChooser({ id: 'notice-file', name: 'file', accept: '.txt,.docx,.pdf,text/plain' }, t('notices.file'));
   const fileInput = chooser.input;
   const text = h('textarea', { id: 'notice-text', name: 'text', rows: 8 });
   const status = h('div', { role: 'status', 'aria-live': 'polite', id: 'import-status' });

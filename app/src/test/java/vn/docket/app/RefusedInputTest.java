@@ -232,7 +232,33 @@ class RefusedInputTest {
         for (String path : List.of("/api//assignments", "/api/assignments;x=1", "/api/%2e%2e/me", "//index.html")) {
             refused(get("auditor", path), 400, "malformed-request");
         }
-        refused(get("auditor", "/error"), 404, "http-404");
+        refused(get("auditor", "/error"), 404, "not-found");
+    }
+
+    @Test
+    void an_unknown_api_path_a_method_or_a_body_type_an_address_does_not_take_are_answered_in_docket_words() throws Exception {
+        // Spring answered these itself: "No static resource api/nosuch.", "Request method 'DELETE' is not supported".
+        for (String path : List.of("/api/nosuch", "/api/assignments/" + assigned + "/nosuch")) {
+            Answer unknown = get("auditor", path);
+            refused(unknown, 404, "not-found");
+            assertThat(unknown.problem()).containsEntry("detail", "Docket has nothing at " + path + ".");
+        }
+        Answer deleted = send("clerk", "DELETE", "/api/assignments/" + assigned, HttpRequest.BodyPublishers.noBody());
+        refused(deleted, 405, "method-not-allowed");
+        assertThat(deleted.problem()).containsEntry("detail", "/api/assignments/" + assigned + " does not take DELETE; it takes GET.");
+
+        long before = events();
+        HttpResponse<String> typed = client.send(HttpRequest.newBuilder(URI.create(http.getRootUri() + "/api/assignments"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("clerk:demo".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("Kế hoạch")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> problem = json.readValue(typed.body(), Map.class);
+        refused(new Answer(typed.statusCode(), problem), 415, "unsupported-media-type");
+        assertThat((String) problem.get("detail"))
+                .startsWith("/api/assignments does not read a body of type text/plain; send application/json");
+        assertThat(typed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(events()).isEqualTo(before);
     }
 
     @Test

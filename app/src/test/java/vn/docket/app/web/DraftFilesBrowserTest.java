@@ -120,11 +120,14 @@ class DraftFilesBrowserTest extends BrowserTest {
         // The chooser speaks the page's language, not Chromium's ("Choose File", "No file chosen").
         assertThat(browser.text(By.cssSelector("#form-draft .file-button"))).isEqualTo("Chọn tệp");
         assertThat(browser.text(By.cssSelector("#form-draft .file-chosen"))).isEqualTo("Chưa chọn tệp");
+        // A screen reader hears the field and what is chosen in the page's words, never Chromium's "No file chosen".
+        assertThat(chooserName()).isEqualTo(FILE_LABEL + ": Chưa chọn tệp");
         browser.screenshot("draft-hand-in-empty");
         Path v1 = file("Dự thảo Kế hoạch lần 1.docx", docx(V1));
         browser.present(By.cssSelector("#form-draft [name='documentFile']")).sendKeys(v1.toString());
         assertThat(browser.text(By.cssSelector("#form-draft .file-chosen")))
                 .isEqualTo("Dự thảo Kế hoạch lần 1.docx (" + kilobytes(v1) + " KB)");
+        assertThat(chooserName()).isEqualTo(FILE_LABEL + ": Dự thảo Kế hoạch lần 1.docx (" + kilobytes(v1) + " KB)");
         assertThat(browser.find(By.cssSelector("#form-draft [name='documentName']")).getAttribute("value"))
                 .isEqualTo("Dự thảo Kế hoạch lần 1.docx");
         assertThat(browser.all(By.cssSelector("#form-draft [name='documentSha256']"))).isEmpty();
@@ -183,7 +186,7 @@ class DraftFilesBrowserTest extends BrowserTest {
         browser.find(By.cssSelector("#form-draft .file-chooser"));
         assertThat(Axe.seriousProblems(browser)).as("axe on the hand-in form").isEmpty();
         assertThat(browser.present(By.cssSelector("#form-draft [name='documentFile']")).getAccessibleName())
-                .isEqualTo("Tệp dự thảo (.docx, .odt, .pdf, .txt)");
+                .isEqualTo(FILE_LABEL + ": Chưa chọn tệp");
 
         // Tab from the form's summary reaches the chooser's input; its ring is drawn on the button one sees.
         browser.script("document.querySelector('.action-handIn summary').focus()");
@@ -204,18 +207,57 @@ class DraftFilesBrowserTest extends BrowserTest {
         browser.present(By.cssSelector("#form-draft [name='documentFile']"))
                 .sendKeys(file("Báo cáo sơ kết.pdf", pdf("BAO CAO SO KET")).toString());
         browser.waitForText(By.cssSelector("#form-draft .file-chosen"), "Báo cáo sơ kết.pdf (");
+        assertThat(chooserName()).startsWith(FILE_LABEL + ": Báo cáo sơ kết.pdf (");
         browser.script("document.getElementById('form-draft').reset()");
         browser.waitForText(By.cssSelector("#form-draft .file-chosen"), "Chưa chọn tệp");
+        assertThat(chooserName()).isEqualTo(FILE_LABEL + ": Chưa chọn tệp");
 
         // In English the chooser is English too.
         browser.find(By.id("lang")).click();
         try {
             browser.waitForText(By.cssSelector("#form-draft .file-button"), "Choose file");
             assertThat(browser.text(By.cssSelector("#form-draft .file-chosen"))).isEqualTo("No file chosen");
+            assertThat(chooserName()).isEqualTo("Draft file (.docx, .odt, .pdf, .txt): No file chosen");
         } finally {
             browser.find(By.id("lang")).click();
             browser.waitForText(By.cssSelector("#form-draft .file-button"), "Chọn tệp");
         }
+    }
+
+    @Test
+    void a_file_dropped_on_the_chooser_is_named_with_its_size_as_a_chosen_one_is() {
+        String id = (String) http.withBasicAuth("clerk", "demo").postForEntity("/api/assignments", Map.of(
+                "title", "Kế hoạch chuyển đổi số (dự thảo kéo thả)", "kind", "PLAN", "leadUnit", UNIT,
+                "deadline", "2030-12-31", "approvalRoute", List.of("Lãnh đạo UBND thành phố"),
+                "effectiveDate", "2021-04-13"), Map.class).getBody().get("id");
+        browser.signIn("tckh");
+        browser.open("/assignment.html?id=" + id);
+        browser.waitForCount(By.cssSelector("#steps > li"), 1);
+        Path dropped = file("Dự thảo kéo thả.pdf", pdf("DU THAO KEO THA"));
+
+        // A real drop, as from the file manager, on the middle of "Chọn tệp · Chưa chọn tệp" (the input lies over it).
+        @SuppressWarnings("unchecked")
+        List<Number> at = (List<Number>) browser.script("const c = document.querySelector('#form-draft .file-chooser');"
+                + "c.scrollIntoView({block: 'center'}); const r = c.getBoundingClientRect();"
+                + "return [r.x + r.width / 2, r.y + r.height / 2];");
+        Map<String, Object> data = Map.of("items", List.of(), "files", List.of(dropped.toString()), "dragOperationsMask", 1);
+        for (String type : List.of("dragEnter", "dragOver", "drop")) {
+            browser.driver.executeCdpCommand("Input.dispatchDragEvent",
+                    Map.of("type", type, "x", at.get(0), "y", at.get(1), "data", data));
+        }
+
+        browser.waitForText(By.cssSelector("#form-draft .file-chosen"), "Dự thảo kéo thả.pdf (" + kilobytes(dropped) + " KB)");
+        assertThat(chooserName()).isEqualTo(FILE_LABEL + ": Dự thảo kéo thả.pdf (" + kilobytes(dropped) + " KB)");
+        assertThat(browser.find(By.cssSelector("#form-draft [name='documentName']")).getAttribute("value"))
+                .isEqualTo("Dự thảo kéo thả.pdf");
+        browser.screenshot("draft-hand-in-dropped");
+    }
+
+    static final String FILE_LABEL = "Tệp dự thảo (.docx, .odt, .pdf, .txt)";
+
+    /** The hand-in chooser's accessible name, as the page sets it. */
+    private String chooserName() {
+        return browser.present(By.cssSelector("#form-draft [name='documentFile']")).getAttribute("aria-label");
     }
 
     /** A file's size as the chooser writes it under 1 MB: whole kilobytes, at least 1. */

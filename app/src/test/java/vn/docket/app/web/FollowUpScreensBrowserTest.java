@@ -268,6 +268,31 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         }
     }
 
+    @Test
+    @Order(9)
+    void the_report_page_shows_the_problem_of_the_last_try_only_not_one_the_server_gave_before() {
+        browser.signIn("clerk");
+        // A period the server refuses (before 1990): its refusal shows under the form.
+        browser.open("/reports.html?from=1980-01-01&to=1980-06-30");
+        browser.waitForText(By.cssSelector("main .error[role=alert]"), "Ngày nằm ngoài khoảng thời gian Docket nhận.");
+
+        // A reversed period is caught by the page: its own message, and the server's earlier one is gone.
+        browser.type(By.cssSelector("#report-form [name='from']"), "30/06/2021");
+        browser.type(By.cssSelector("#report-form [name='to']"), "01/01/2021");
+        browser.find(By.cssSelector("#report-form button[type=submit]")).click();
+        browser.waitForText(By.cssSelector("#report-form .field.invalid .field-error"), "“Đến ngày” sớm hơn “từ ngày”.");
+        assertThat(browser.all(By.cssSelector("main .error[role=alert]"))).isEmpty();
+        assertThat(browser.url()).contains("from=1980-01-01");
+        bothWidths("report-reversed");
+
+        // A date missing: one message, on that field; the reversed period's is gone with the date.
+        browser.find(By.cssSelector("#report-form [name='to']")).clear();
+        browser.find(By.cssSelector("#report-form button[type=submit]")).click();
+        browser.waitForText(By.cssSelector("#report-form .field.invalid .field-error"), "Kỳ tùy chọn cần cả từ ngày và đến ngày.");
+        assertThat(browser.all(By.cssSelector("#report-form .field.invalid"))).hasSize(1);
+        assertThat(browser.all(By.cssSelector("main .error[role=alert]"))).isEmpty();
+    }
+
     /** GETs a path with the signed-in browser's session: the answer's status, content type and JSON if any. */
     @SuppressWarnings("unchecked")
     private Map<String, Object> fetch(String path) {

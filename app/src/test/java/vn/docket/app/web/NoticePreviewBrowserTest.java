@@ -39,6 +39,8 @@ class NoticePreviewBrowserTest extends BrowserTest {
         browser.find(By.id("preview-button")).click();
         browser.find(By.id("preview-items"));
         int read = rows().size();
+        // At 1366 px every column shows (route, deadline, requirements): the clerk never scrolls sideways in the box.
+        assertThat(itemsScrollSideways()).as("the items' box at desktop width").isFalse();
 
         // Doubts name the field as the page does ("Mục 2 – Hạn hoàn thành"), never a path like items[1].deadline.
         String warnings = browser.text(By.id("warnings"));
@@ -69,6 +71,9 @@ class NoticePreviewBrowserTest extends BrowserTest {
         browser.driver.manage().window().setSize(PHONE);
         try {
             browser.find(By.id("preview-items"));
+            assertThat(itemsScrollSideways()).as("the items' box at phone width").isFalse();
+            assertThat((Boolean) browser.script("return document.documentElement.scrollWidth"
+                    + " > document.documentElement.clientWidth + 1")).as("the page at phone width").isFalse();
             browser.screenshot("notice-preview-edited-phone");
         } finally {
             browser.driver.manage().window().setSize(DESKTOP);
@@ -93,6 +98,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
         browser.find(By.id("notice-text")).sendKeys(WEB_COPY);
         browser.find(By.id("preview-button")).click();
         browser.find(By.id("preview-items"));
+        assertThat(itemsScrollSideways()).as("the items' box at desktop width").isFalse();
 
         assertThat(cell(0, "leads").getAttribute("value")).isEqualTo("Sở Kế hoạch và Đầu tư");
         assertThat(browser.text(By.id("preview-items"))).contains("trước ngày 25 hằng tháng");
@@ -107,6 +113,11 @@ class NoticePreviewBrowserTest extends BrowserTest {
         } finally {
             browser.driver.manage().window().setSize(DESKTOP);
         }
+    }
+
+    private boolean itemsScrollSideways() {
+        return (Boolean) browser.script("const box = document.getElementById('preview-items').parentElement;"
+                + "return box.scrollWidth > box.clientWidth + 1");
     }
 
     private List<WebElement> rows() {

@@ -17,10 +17,16 @@ final class ApprovalPolicy {
 
     /**
      * The decision a step at {@code level} cites: required, and dated no later than the step, when the level is
-     * an outside body; null (nothing to cite) otherwise.
+     * an outside body; null (nothing to cite) otherwise. A leader's decision is the step itself, recorded in
+     * Docket by its author: a number typed for it names no document of its own, so it is refused, not dropped
+     * without a word (an empty one is no decision).
      */
     static DecisionRef citedDecision(DecisionRef decision, String level, ApprovalLevels levels, LocalDate on) {
         if (!levels.isOutsideBody(level)) {
+            if (decision != null && (!Text.isBlank(decision.number()) || decision.date() != null)) {
+                throw new RuleBroken("decision-outside-body-only", "\"" + level + "\" decides in Docket: only an outside"
+                        + " body's decision is cited (decisionRef); nothing was recorded.");
+            }
             return null;
         }
         if (decision == null || Text.isBlank(decision.number()) || decision.date() == null) {

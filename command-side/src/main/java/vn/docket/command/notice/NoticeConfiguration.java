@@ -1,6 +1,9 @@
 package vn.docket.command.notice;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -13,6 +16,8 @@ import org.springframework.context.annotation.Configuration;
 import vn.docket.calendar.WorkingDayCalendar;
 import vn.docket.command.notice.reading.NoticeReader;
 import vn.docket.command.notice.reading.UnitDirectory;
+import vn.docket.platform.Text;
+import vn.docket.platform.UnitAliases;
 import vn.docket.platform.axon.CatchUpCachingRepository;
 
 @Configuration(proxyBeanMethods = false)
@@ -31,6 +36,17 @@ class NoticeConfiguration {
     @Bean
     UnitDirectory unitDirectory(@Value("${docket.units.file:}") String file) {
         return file.isBlank() ? UnitDirectory.bundled() : UnitDirectory.load(Path.of(file));
+    }
+
+    /**
+     * The directory's other names of each unit, for the assignment list's search: a clerk types "QLĐT" or "qldt"
+     * and expects Phòng Quản lý đô thị's tasks. Names are matched as the search folds them (case, tone marks).
+     */
+    @Bean
+    UnitAliases unitAliases(UnitDirectory units) {
+        Map<String, List<String>> byName = new HashMap<>();
+        units.all().forEach(unit -> byName.putIfAbsent(Text.folded(unit.name()), unit.aliases()));
+        return unit -> unit == null ? List.of() : byName.getOrDefault(Text.folded(unit), List.of());
     }
 
     /** Relative deadlines ("07 ngày làm việc") are counted on the Vietnamese working-day calendar. */

@@ -365,6 +365,14 @@ class AssignmentTest {
         }
 
         @Test
+        void a_leaders_send_back_citing_an_outside_decision_is_refused_rather_than_the_reference_dropped() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF))
+                    .when(new RequestRevision(ID, List.of("Bổ sung"), null, MEETING, List.of(), null,
+                            new DecisionRef("45-TB/TU", MEETING)), by(CHAIR))
+                    .expectException(refused(RuleBroken.class, "decision-outside-body-only")).expectNoEvents();
+        }
+
+        @Test
         void unit_staff_cannot_request_revisions() {
             fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF))
                     .when(new RequestRevision(ID, List.of("Bổ sung"), null, MEETING), by(TCKH_STAFF))
@@ -403,6 +411,20 @@ class AssignmentTest {
             fixture.given(stored(assigned(List.of(BTV)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF))
                     .when(new Approve(ID, null, null, MEETING), by(CLERK))
                     .expectException(refused(RuleBroken.class, "decision-required")).expectNoEvents();
+        }
+
+        @Test
+        void a_leaders_approval_citing_an_outside_decision_is_refused_rather_than_the_reference_dropped() {
+            fixture.given(stored(assigned(List.of(LEADERS, BTV)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF))
+                    .when(new Approve(ID, null, new DecisionRef("45-TB/TU", MEETING), MEETING), by(CHAIR))
+                    .expectException(refused(RuleBroken.class, "decision-outside-body-only")).expectNoEvents();
+        }
+
+        @Test
+        void an_empty_decision_at_a_leaders_level_is_no_decision() {
+            fixture.given(stored(assigned(List.of(LEADERS)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF))
+                    .when(new Approve(ID, null, new DecisionRef(" ", null), MEETING), by(CHAIR))
+                    .expectEvents(new DraftApproved(ID, 1, LEADERS, true, null, null, MEETING));
         }
 
         @Test

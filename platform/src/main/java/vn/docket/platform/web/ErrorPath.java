@@ -30,13 +30,23 @@ public class ErrorPath implements ErrorController {
                 .body(Problems.problem(status, rule(status.value()), detail(status.value())));
     }
 
-    /** The rule a refusal without a rule of its own names: the request could not be read, or its bare status. */
+    /**
+     * The rule a refusal without a rule of its own names: the request could not be read, nothing is there (as
+     * Docket's other 404s say), or its bare status.
+     */
     static String rule(int status) {
-        return status == 400 ? "malformed-request" : "http-" + status;
+        return switch (status) {
+            case 400 -> "malformed-request";
+            case 404 -> "not-found";
+            default -> "http-" + status;
+        };
     }
 
     static String detail(int status) {
-        return status == 400 ? "Docket cannot read this request: its address or headers are malformed."
-                : "Docket cannot answer this request.";
+        return switch (status) {
+            case 400 -> "Docket cannot read this request: its address or headers are malformed.";
+            case 404 -> "Docket has nothing at this address.";
+            default -> "Docket cannot answer this request.";
+        };
     }
 }

@@ -3,24 +3,33 @@ package vn.docket.platform.web;
 import com.mongodb.MongoException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.axonframework.common.AxonException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import vn.docket.platform.audit.DenialRecorder;
 import vn.docket.platform.eventstore.UnstorableText;
 import vn.docket.platform.mongo.DatabaseUnavailable;
@@ -153,12 +162,46 @@ public class Problems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
-        // Spring's own problems (405, 415, 406...) keep their status but never their exception text.
+        // Spring's own problems keep their status and headers (Allow, Accept) and name a rule ("http-405"); the ones a
+        // client meets most are worded by Docket.
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
             problem.setProperty("rule", "http-" + statusCode.value());
         }
-        return response;
+        ProblemDetail own = inDocketWords(ex, request instanceof ServletWebRequest servlet
+                ? servlet.getRequest().getRequestURI() : "This address");
+        if (own == null || response == null) {
+            return response;
+        }
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(own);
+    }
+
+    /**
+     * What a client most often meets of Spring's refusals, worded by Docket and naming a rule: an address no
+     * controller answers (it fell through to static resources: "No static resource api/nosuch."), a method or a
+     * body type the address does not take. Null for the others, which keep Spring's words.
+     */
+    private static ProblemDetail inDocketWords(Exception ex, String path) {
+        if (ex instanceof NoResourceFoundException) {
+            return problem(HttpStatus.NOT_FOUND, "not-found", "Docket has nothing at " + path + ".");
+        }
+        if (ex instanceof HttpRequestMethodNotSupportedException e) {
+            Set<HttpMethod> taken = e.getSupportedHttpMethods();
+            return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", path + " does not take " + e.getMethod()
+                    + (taken == null || taken.isEmpty() ? "." : "; it takes "
+                    + taken.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", ")) + "."));
+        }
+        if (ex instanceof HttpMediaTypeNotSupportedException e) {
+            MediaType sent = e.getContentType();
+            // The types the address reads, named as a client sends them: no wildcards ("application/*+json").
+            List<String> read = e.getSupportedMediaTypes().stream().filter(t -> !t.isWildcardType() && !t.isWildcardSubtype())
+                    .map(t -> t.getType() + "/" + t.getSubtype()).distinct().toList();
+            return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", path + " does not read a body of type "
+                    + (sent == null ? "(none)" : sent.getType() + "/" + sent.getSubtype())
+                    + (read.isEmpty() ? "." : "; send " + String.join(" or ", read) + "."));
+        }
+        return null;
     }
 
     /** A rule checked while the request was read (a date outside the window) arrives wrapped by Jackson or Spring. */

@@ -9,12 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -41,6 +43,7 @@ import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskCancelled;
 import vn.docket.events.TaskReassigned;
 import vn.docket.platform.Text;
+import vn.docket.platform.UnitAliases;
 import vn.docket.platform.web.Problems;
 
 /**
@@ -107,19 +110,26 @@ public class AssignmentIndex {
     private final BooleanSupplier processorCaughtUp;
     private final Duration catchUpWait;
     private volatile boolean caughtUp;
+    private final UnitAliases aliases;
 
     @Autowired
-    AssignmentIndex(ObjectProvider<EventProcessingConfiguration> processing,
+    AssignmentIndex(ObjectProvider<EventProcessingConfiguration> processing, UnitAliases aliases,
                     @Value("${docket.assignment-index.catch-up-wait:20s}") Duration catchUpWait) {
         this(() -> processing.getObject().eventProcessor(NAME, StreamingEventProcessor.class)
                 .map(p -> !p.processingStatus().isEmpty()
                         && p.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp))
-                .orElse(false), catchUpWait);
+                .orElse(false), catchUpWait, aliases);
     }
 
+    /** An index whose units have no other names than their own. */
     AssignmentIndex(BooleanSupplier processorCaughtUp, Duration catchUpWait) {
+        this(processorCaughtUp, catchUpWait, unit -> List.of());
+    }
+
+    AssignmentIndex(BooleanSupplier processorCaughtUp, Duration catchUpWait, UnitAliases aliases) {
         this.processorCaughtUp = processorCaughtUp;
         this.catchUpWait = catchUpWait;
+        this.aliases = aliases;
     }
 
     @EventHandler
@@ -207,9 +217,19 @@ public class AssignmentIndex {
                 a.handedInOn(), a.approvedLevels()));
     }
 
-    /** The words a search finds an assignment by: title, units and notice number, folded as the query is. */
-    private static String words(String title, String leadUnit, List<String> coordinatingUnits, String notice) {
-        return Text.folded(String.join(" ", title, leadUnit, String.join(" ", coordinatingUnits), notice == null ? "" : notice));
+    /**
+     * The words a search finds an assignment by, folded as the query is: title, units with the other names the
+     * directory knows them by ("QLĐT"), notice number.
+     */
+    private String words(String title, String leadUnit, List<String> coordinatingUnits, String notice) {
+        StringJoiner words = new StringJoiner(" ");
+        words.add(title);
+        for (String unit : Stream.concat(Stream.of(leadUnit), coordinatingUnits.stream()).toList()) {
+            words.add(unit);
+            aliases.of(unit).forEach(words::add);
+        }
+        words.add(notice == null ? "" : notice);
+        return Text.folded(words.toString());
     }
 
     private static Entry with(Entry a, AssignmentStatus status, LocalDate deadline,

@@ -1,0 +1,49 @@
+package vn.docket.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A clerk types a unit's short name into the list's search ("QLĐT", or "qldt" without tone marks) and expects
+ * that unit's tasks: the unit picker found the unit by that name, the list found nothing.
+ */
+@SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
+class UnitSearchTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void a_units_abbreviation_with_or_without_tone_marks_finds_the_tasks_it_leads_and_no_other_units() {
+        DocketClient docket = new DocketClient(http);
+        List<String> route = List.of("Lãnh đạo UBND thành phố");
+        String sidewalks = Walks.assign(docket, "Kế hoạch chỉnh trang vỉa hè Lũng Cú", "Phòng Quản lý đô thị",
+                "2030-05-30", route);
+        String budget = Walks.assign(docket, "Báo cáo dự toán Lũng Cú", "Phòng Tài chính - Kế hoạch", "2030-05-30", route);
+        docket.await("clerk", "/api/assignments?size=200&q=Lung Cu", list -> ids(list).containsAll(List.of(sidewalks, budget)));
+
+        for (String q : List.of("QLĐT", "qldt", "Phòng QLĐT")) {
+            assertThat(ids(docket.getOk("clerk", "/api/assignments?size=200&q=" + q))).as(q)
+                    .contains(sidewalks).doesNotContain(budget);
+        }
+        // The other unit by its own short name, as the directory writes it (TC-KH) and run together (TCKH).
+        for (String q : List.of("TC-KH", "tckh")) {
+            assertThat(ids(docket.getOk("clerk", "/api/assignments?size=200&q=" + q))).as(q)
+                    .contains(budget).doesNotContain(sidewalks);
+        }
+    }
+
+    private static List<Object> ids(Map<String, Object> list) {
+        return ((List<?>) list.get("items")).stream().<Object>map(item -> ((Map<?, ?>) item).get("id")).toList();
+    }
+}
