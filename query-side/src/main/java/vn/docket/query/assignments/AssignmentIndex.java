@@ -113,12 +113,14 @@ public class AssignmentIndex {
     private final UnitAliases aliases;
 
     @Autowired
-    AssignmentIndex(ObjectProvider<EventProcessingConfiguration> processing, UnitAliases aliases,
+    AssignmentIndex(ObjectProvider<EventProcessingConfiguration> processing, ObjectProvider<UnitAliases> aliases,
                     @Value("${docket.assignment-index.catch-up-wait:20s}") Duration catchUpWait) {
+        // The unit directory that knows the short names is the command side's: a query node started on its own
+        // (QuerySideApplication) finds units by their full names only.
         this(() -> processing.getObject().eventProcessor(NAME, StreamingEventProcessor.class)
                 .map(p -> !p.processingStatus().isEmpty()
                         && p.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp))
-                .orElse(false), catchUpWait, aliases);
+                .orElse(false), catchUpWait, aliases.getIfAvailable(() -> unit -> List.of()));
     }
 
     /** An index whose units have no other names than their own. */
