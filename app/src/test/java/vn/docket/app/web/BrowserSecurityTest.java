@@ -208,4 +208,16 @@ class BrowserSecurityTest {
         assertThat(me.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(me.getBody()).containsEntry("unit", "Phòng Quản lý đô thị").containsEntry("role", "UNIT_HEAD");
     }
+
+    /** A password reset because it leaked must shut out whoever signed in with it, not leave them 8 hours. */
+    @Test
+    void a_password_reset_by_the_administrator_ends_the_sessions_signed_in_with_the_old_one() {
+        Session browser = signedInStaff("hoa.rekeyed");
+        assertThat(http.withBasicAuth("admin", "demo").postForEntity("/api/admin/users/hoa.rekeyed/password",
+                Map.of("password", "mat-khau-moi-2"), Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<Map> after = http.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(browser.headers()), Map.class);
+        assertThat(after.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(signIn("hoa.rekeyed", "mat-khau-moi-2")).as("the new password signs in").isNotNull();
+    }
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,8 +23,9 @@ import vn.docket.platform.users.UserAccounts;
 /**
  * A browser's session holds the person as they were when they signed in; this reads them again on every call, as
  * a personal access token is (one read by key, and one more when their row is behind their events). A person
- * disabled since is signed out at once (the session ends, the call answers 401); one given another role or unit
- * acts with it from their next call, not with what the session remembered for up to its 8 hours.
+ * disabled since, or whose password was set since, is signed out at once (the session ends, the call answers 401);
+ * one given another role or unit acts with it from their next call, not with what the session remembered for up to
+ * its 8 hours.
  */
 final class SessionUserRefresh extends OncePerRequestFilter {
 
@@ -45,7 +47,9 @@ final class SessionUserRefresh extends OncePerRequestFilter {
         }
         Optional<DocketUser> now;
         try {
-            now = users.signIn(remembered.actor().id());
+            // A password set since signing in (a leaked one reset) ends the sessions opened with the old one.
+            now = users.signIn(remembered.actor().id())
+                    .filter(user -> Objects.equals(user.getPassword(), remembered.getPassword()));
         } catch (RuntimeException e) {
             if (!DatabaseUnavailable.isCauseOf(e)) {
                 throw e;
