@@ -78,6 +78,15 @@ class UserAccountsTest {
         assertThat(lan.version()).isEqualTo(events.lastSequenceNumberFor("user:lan").orElseThrow());
     }
 
+    /** `docket users list` and the users page read no one by sign-in first: the list itself must not show the row the crash left. */
+    @Test
+    void the_list_of_users_shows_a_user_disabled_just_before_a_crash_as_disabled() {
+        recordedButNotWritten("lan", new UserDisabled("lan"));
+
+        assertThat(accounts.list()).filteredOn(u -> u.id().equals("lan")).extracting(StoredUser::enabled)
+                .containsExactly(false);
+    }
+
     @Test
     void a_role_change_recorded_just_before_a_crash_is_the_role_the_user_signs_in_with() {
         recordedButNotWritten("lan", new UserRoleChanged("lan", Role.CLERK, Role.AUDITOR));
