@@ -10,6 +10,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -126,6 +128,29 @@ class FollowUpReportTest {
         assertThat(lines[0]).startsWith("\uFEFFSTT,Đơn vị chủ trì,Giao trong kỳ,Kỳ trước chuyển sang,Tổng số,");
         assertThat(lines[1]).startsWith("1," + GDDT + ",1,0,1,0,0,0,1,0,1,0,,,0");
         assertThat(lines[lines.length - 1]).startsWith(",Tổng cộng,");
+    }
+
+    /** A unit is typed by a clerk or read from a notice: in a spreadsheet it must stay text, never a formula. */
+    @Test
+    void a_unit_named_like_a_formula_stays_text_in_the_csv_and_the_spreadsheet() throws Exception {
+        String formula = "=HYPERLINK(\"https://evil.example/x\",\"Phòng Nội vụ\")";
+        DocketClient docket = new DocketClient(http);
+        assign(docket, formula, "Kế hoạch cải cách hành chính", "2021-01-05", "2021-02-26");
+        docket.await("clerk", "/api/reports/follow-up?period=2021-Q1&unit=" + formula,
+                r -> Integer.valueOf(1).equals(total(r).get("assigned")));
+
+        ResponseEntity<byte[]> csv = http.withBasicAuth("clerk", "demo")
+                .getForEntity("/api/reports/follow-up.csv?period=2021-Q1&unit=" + formula, byte[].class);
+        String[] lines = new String(csv.getBody(), StandardCharsets.UTF_8).split("\r\n");
+        assertThat(lines[1]).startsWith("1,\"'=HYPERLINK(\"\"https://evil.example/x\"\",\"\"Phòng Nội vụ\"\")\",1,");
+
+        ResponseEntity<byte[]> xlsx = http.withBasicAuth("clerk", "demo")
+                .getForEntity("/api/reports/follow-up.xlsx?period=2021-Q1&unit=" + formula, byte[].class);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
+            Cell unit = book.getSheetAt(0).getRow(10).getCell(1);
+            assertThat(unit.getCellType()).isEqualTo(CellType.STRING);
+            assertThat(unit.getStringCellValue()).isEqualTo(formula);
+        }
     }
 
     @Test

@@ -115,6 +115,23 @@ class NoticeImportTest {
                 .containsEntry("registeredBefore", "/api/notices/" + noticeId);
     }
 
+    /** An assignment a unit may not see does not exist for it, on a notice's page as anywhere else. */
+    @Test
+    void unit_staff_see_on_a_notice_only_the_assignments_their_unit_may_see() {
+        DocketClient docket = new DocketClient(http);
+        ResponseEntity<Map<String, Object>> registered = docket.post("clerk", "/api/notices", apart("311-E/TB-UBND"));
+        assertThat(registered.getStatusCode().value()).as("%s", registered.getBody()).isEqualTo(201);
+        String notice = "/api/notices/" + registered.getBody().get("id");
+        docket.await("auditor", notice, n -> list(n.get("itemsWithProgress")).size() == 4
+                && list(list(n.get("itemsWithProgress")).get(0).get("assignments")).size() == 5);
+
+        // Phòng Quản lý đô thị contributes to item 1: its contribution and the plan it feeds, nothing of items 2-4.
+        List<Map<String, Object>> items = list(docket.getOk("qldt", notice).get("itemsWithProgress"));
+        assertThat(items).extracting(i -> i.get("ordinal")).containsExactly(1);
+        assertThat(list(items.get(0).get("assignments"))).extracting(a -> a.get("leadUnit"))
+                .containsExactlyInAnyOrder("Phòng Tài chính - Kế hoạch", "Phòng Quản lý đô thị");
+    }
+
     @Test
     void an_unnumbered_draft_notice_is_told_apart_by_its_content() {
         DocketClient docket = new DocketClient(http);

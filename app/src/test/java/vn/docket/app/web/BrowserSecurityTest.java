@@ -69,11 +69,15 @@ class BrowserSecurityTest {
     }
 
     Session signIn(String user) {
+        return signIn(user, "demo");
+    }
+
+    Session signIn(String user, String password) {
         Session browser = new Session();
         browser.take(http.getForEntity("/login.html", String.class));
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("username", user);
-        form.add("password", "demo");
+        form.add("password", password);
         form.add("_csrf", browser.csrf);
         HttpHeaders headers = browser.headers();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
@@ -162,5 +166,58 @@ class BrowserSecurityTest {
         assertThat(out.getHeaders().getLocation()).extracting(URI::toString).asString().endsWith("/login.html?signedOut");
         ResponseEntity<Map> after = http.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(browser.headers()), Map.class);
         assertThat(after.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    /** A unit's staff member added by the administrator (demo users' units belong to the configuration). */
+    Session signedInStaff(String id) {
+        ResponseEntity<Map> added = http.withBasicAuth("admin", "demo").postForEntity("/api/admin/users", Map.of("id", id,
+                "name", "Lê Thị Hoa", "unit", "Phòng Tài chính - Kế hoạch", "role", "UNIT_STAFF",
+                "password", "mat-khau-phien-1"), Map.class);
+        assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return signIn(id, "mat-khau-phien-1");
+    }
+
+    @Test
+    void a_person_disabled_while_signed_in_is_refused_at_their_next_call_on_the_session() {
+        Session browser = signedInStaff("hoa.disabled");
+        assertThat(http.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(browser.headers()), Map.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        assertThat(http.withBasicAuth("admin", "demo").postForEntity("/api/admin/users/hoa.disabled/disable", null,
+                Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<Map> after = http.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(browser.headers()), Map.class);
+        assertThat(after.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(after.getBody()).containsEntry("rule", "authentication-required");
+        HttpHeaders post = browser.headers();
+        post.setContentType(MediaType.APPLICATION_JSON);
+        post.set("X-XSRF-TOKEN", browser.csrf);
+        assertThat(http.exchange("/api/me/tokens", HttpMethod.POST, new HttpEntity<>("{\"label\": \"sau khi khoá\"}", post),
+                Map.class).getStatusCode()).as("no token made on the session either").isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void a_person_moved_to_another_unit_while_signed_in_acts_for_the_new_unit_from_their_next_call() {
+        Session browser = signedInStaff("hoa.moved");
+        assertThat(http.withBasicAuth("admin", "demo").postForEntity("/api/admin/users/hoa.moved/unit",
+                Map.of("unit", "Phòng Quản lý đô thị"), Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth("admin", "demo").postForEntity("/api/admin/users/hoa.moved/role",
+                Map.of("role", "UNIT_HEAD"), Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<Map> me = http.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(browser.headers()), Map.class);
+        assertThat(me.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(me.getBody()).containsEntry("unit", "Phòng Quản lý đô thị").containsEntry("role", "UNIT_HEAD");
+    }
+
+    /** A password reset because it leaked must shut out whoever signed in with it, not leave them 8 hours. */
+    @Test
+    void a_password_reset_by_the_administrator_ends_the_sessions_signed_in_with_the_old_one() {
+        Session browser = signedInStaff("hoa.rekeyed");
+        assertThat(http.withBasicAuth("admin", "demo").postForEntity("/api/admin/users/hoa.rekeyed/password",
+                Map.of("password", "mat-khau-moi-2"), Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<Map> after = http.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(browser.headers()), Map.class);
+        assertThat(after.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(signIn("hoa.rekeyed", "mat-khau-moi-2")).as("the new password signs in").isNotNull();
     }
 }

@@ -71,6 +71,11 @@ class Deadline {
             throw new RuleBroken("extension-not-later", "The date asked for, " + Dates.show(wanted)
                     + ", must be later than the current deadline, " + Dates.show(current) + ".");
         }
+        // A leader could not grant a day already gone as asked (see granted), so it is not asked for either.
+        if (wanted.isBefore(on)) {
+            throw new RuleBroken("extension-in-past", "The date asked for, " + Dates.show(wanted)
+                    + ", is before the day of the request (" + Dates.show(on) + ").");
+        }
         return new ExtensionRequested(id, current, wanted,
                 Required.text(reason, "reason-required", "An extension request needs a reason."), on);
     }

@@ -84,6 +84,24 @@ class ExtensionRequestTest {
                 .expectExceptionMessage("The date asked for, 20/5/2021, must be later than the current deadline, 20/5/2021.");
     }
 
+    /** A date already gone could never be granted as asked (extension-in-past), so it is refused when asked. */
+    @Test
+    void the_date_asked_for_cannot_have_passed_on_the_day_of_the_request() {
+        TestExecutor<Assignment> overdue = assigned();
+        clock.setToday(LocalDate.of(2021, 6, 10));
+        overdue.when(new RequestExtension(ID, LocalDate.of(2021, 6, 1), REASON, null), by(TCKH_STAFF))
+                .expectException(refused(RuleBroken.class, "extension-in-past")).expectNoEvents();
+    }
+
+    @Test
+    void a_request_made_on_paper_earlier_may_ask_for_a_date_since_past() {
+        TestExecutor<Assignment> overdue = assigned();
+        clock.setToday(LocalDate.of(2021, 6, 10));
+        LocalDate onPaper = LocalDate.of(2021, 5, 25);
+        overdue.when(new RequestExtension(ID, LocalDate.of(2021, 6, 1), REASON, onPaper), by(CLERK))
+                .expectEvents(new ExtensionRequested(ID, DEADLINE, LocalDate.of(2021, 6, 1), REASON, onPaper));
+    }
+
     @Test
     void an_extension_request_needs_a_reason() {
         assigned()

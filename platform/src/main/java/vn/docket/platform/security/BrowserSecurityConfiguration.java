@@ -10,6 +10,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -18,6 +19,7 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import vn.docket.platform.users.UserAccounts;
 
 /**
  * The web application's security: a sign-in form and a session for people in a browser, next to the
@@ -46,10 +48,12 @@ public class BrowserSecurityConfiguration {
 
     @Bean
     @Order(0)
-    SecurityFilterChain browserApi(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain browserApi(HttpSecurity http, ObjectMapper json, UserAccounts users) throws Exception {
         http.securityMatcher(new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
                         SIGNED_IN_BROWSER))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                // The person as they are now, not as they signed in: disabled, moved or demoted since.
+                .addFilterAfter(new SessionUserRefresh(users, json), SecurityContextHolderFilter.class)
                 .csrf(BrowserSecurityConfiguration::csrf)
                 .headers(BrowserSecurityConfiguration::headers)
                 // An API answer is never a page to return to after signing in.

@@ -1,6 +1,7 @@
 package vn.docket.platform.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +78,15 @@ class UserAccountsTest {
         assertThat(lan.version()).isEqualTo(events.lastSequenceNumberFor("user:lan").orElseThrow());
     }
 
+    /** `docket users list` and the users page read no one by sign-in first: the list itself must not show the row the crash left. */
+    @Test
+    void the_list_of_users_shows_a_user_disabled_just_before_a_crash_as_disabled() {
+        recordedButNotWritten("lan", new UserDisabled("lan"));
+
+        assertThat(accounts.list()).filteredOn(u -> u.id().equals("lan")).extracting(StoredUser::enabled)
+                .containsExactly(false);
+    }
+
     @Test
     void a_role_change_recorded_just_before_a_crash_is_the_role_the_user_signs_in_with() {
         recordedButNotWritten("lan", new UserRoleChanged("lan", Role.CLERK, Role.AUDITOR));
@@ -91,6 +101,31 @@ class UserAccountsTest {
         UserAccounts.IssuedToken issued = accounts.issueToken("lan", "báo cáo tháng", ROOT);
         recordedButNotWritten("lan", new AccessTokenRevoked("lan", issued.tokenId()));
 
+        assertThat(accounts.signInWithToken(issued.token())).isEmpty();
+        assertThat(tokens.owner(issued.token())).isEmpty();
+    }
+
+    @Test
+    void a_token_recorded_as_revoked_is_refused_even_when_its_removal_failed_and_the_revocation_was_answered_with_an_error() {
+        AccessTokens removalFailsOnce = new AccessTokens(db.database) {
+            boolean failed;
+
+            @Override
+            void remove(String tokenId) {
+                if (!failed) {
+                    failed = true;
+                    throw new IllegalStateException("the database is out of reach");
+                }
+                super.remove(tokenId);
+            }
+        };
+        UserAccounts accounts = new UserAccounts(store, removalFailsOnce, events, new BCryptPasswordEncoder(4), Set.of());
+        UserAccounts.IssuedToken issued = accounts.issueToken("lan", "báo cáo tháng", ROOT);
+
+        assertThatThrownBy(() -> accounts.revokeToken("lan", issued.tokenId(), ROOT)).isInstanceOf(IllegalStateException.class);
+
+        assertThat(events.readEvents("user:lan").asStream().map(m -> (Object) m.getPayload()))
+                .as("the revocation is on record").contains(new AccessTokenRevoked("lan", issued.tokenId()));
         assertThat(accounts.signInWithToken(issued.token())).isEmpty();
         assertThat(tokens.owner(issued.token())).isEmpty();
     }

@@ -26,7 +26,8 @@ public record AssignmentView(String id, String title, String kind, AssignmentSta
         return new AssignmentView(a.id(), a.title(), a.kind(), a.status(), a.leadUnit(), a.coordinatingUnits(), a.deadline(),
                 a.originalDeadline(), a.currentVersion(), a.approvalRoute(), a.approvedLevels(), timeliness, overdue,
                 a.parentId(), a.source(), a.assignedOn(), a.handedInOn(), a.approvedOn(), a.documentNumber(), a.issuedOn(),
-                a.reminders(), a.lastReminder(), a.missedDeadline(), a.pendingExtension(),
+                // A request still pending lapses with the work: nobody can decide it any more (assignment-closed).
+                a.reminders(), a.lastReminder(), a.missedDeadline(), a.status().isOpen() ? a.pendingExtension() : null,
                 awaitingLevel(a.status(), a.approvalRoute(), a.approvedLevels()));
     }
 

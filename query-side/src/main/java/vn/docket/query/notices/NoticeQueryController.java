@@ -20,9 +20,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.docket.platform.refusal.NotFound;
+import vn.docket.platform.security.CurrentActor;
 import vn.docket.query.assignments.AssignmentIndex;
 import vn.docket.query.assignments.AssignmentLookup;
 import vn.docket.query.assignments.AssignmentView;
+import vn.docket.query.assignments.Visibility;
 import vn.docket.query.support.Page;
 import vn.docket.query.support.Paging;
 import vn.docket.query.support.ReadModels;
@@ -40,13 +42,15 @@ class NoticeQueryController {
     private final AssignmentLookup assignments;
     private final AssignmentIndex index;
     private final NoticeIndex notices;
+    private final Visibility visibility;
 
     NoticeQueryController(MongoDatabase database, AssignmentLookup assignments, AssignmentIndex index,
-                          NoticeIndex notices) {
+                          NoticeIndex notices, Visibility visibility) {
         this.collection = database.getCollection(NoticeProjection.COLLECTION);
         this.assignments = assignments;
         this.index = index;
         this.notices = notices;
+        this.visibility = visibility;
     }
 
     @GetMapping("/api/notices")
@@ -73,6 +77,12 @@ class NoticeQueryController {
         }
         Notice notice = Notice.read(d);
         List<Notice.Cited> cited = notice.assignments() == null ? List.of() : notice.assignments();
+        // Unit staff see the assignments their unit may see (Visibility), here as everywhere: the others' progress is not theirs.
+        List<String> visible = visibility.visibleIds(CurrentActor.get());
+        if (visible != null) {
+            Set<String> maySee = Set.copyOf(visible);
+            cited = cited.stream().filter(a -> maySee.contains(a.assignmentId())).toList();
+        }
         Map<String, AssignmentView> views = assignments.byIds(cited.stream().map(Notice.Cited::assignmentId).toList());
         Map<Integer, List<AssignmentView>> byItem = new LinkedHashMap<>();
         cited.stream().sorted(Comparator.comparing(Notice.Cited::ordinal).thenComparing(a -> a.parentId() != null))

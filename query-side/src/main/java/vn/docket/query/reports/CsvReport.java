@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The report's table as CSV: UTF-8 with a byte-order mark, so that Excel shows the Vietnamese correctly. */
+/**
+ * The report's table as CSV: UTF-8 with a byte-order mark, so that Excel shows the Vietnamese correctly; a text cell
+ * that would start a formula is prefixed with an apostrophe.
+ */
 final class CsvReport {
 
     private CsvReport() {
@@ -36,6 +39,11 @@ final class CsvReport {
             }
             Object v = cells.get(i);
             String s = v == null ? "" : v.toString();
+            // A unit is text someone typed: one starting like a formula would run as one in Excel (CSV injection),
+            // so it is marked as text with a leading apostrophe. Figures are numbers and are left alone.
+            if (!(v instanceof Number) && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+                s = "'" + s;
+            }
             if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
                 s = "\"" + s.replace("\"", "\"\"") + "\"";
             }

@@ -11,15 +11,20 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.docket.events.DeadlineExtended;
 import vn.docket.events.DeliverableKind;
+import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
+import vn.docket.events.EventMetadata;
+import vn.docket.events.ExtensionRequested;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.TaskAssigned;
+import vn.docket.events.TaskCancelled;
 
 /** The list projection on a real (embedded) MongoDB: redelivered events change nothing. */
 class AssignmentListProjectionTest {
@@ -75,5 +80,29 @@ class AssignmentListProjectionTest {
         assertThat(doc().getString("originalDeadline")).isEqualTo("2021-04-25");
         assertThat(doc().getString("deadline")).isEqualTo("2021-05-10");
         assertThat(AssignmentView.from(AssignmentRecord.read(doc()), LocalDate.of(2021, 4, 28)).timeliness()).isEqualTo(Timeliness.ON_TIME);
+    }
+
+    /** Nobody can decide a request once the work is done with (assignment-closed): the page must not say one waits. */
+    @Test
+    void a_request_still_pending_when_the_work_is_approved_or_cancelled_no_longer_shows_as_awaiting_a_decision() {
+        UUID cancelled = UUID.randomUUID();
+        for (UUID id : List.of(ID, cancelled)) {
+            projection.on(new TaskAssigned(id, "Kế hoạch", DeliverableKind.PLAN, "Phòng Kinh tế", List.of(),
+                    LocalDate.of(2021, 4, 25), List.of("Lãnh đạo UBND thành phố"), null, null, LocalDate.of(2021, 4, 13)), 0);
+            projection.on(new ExtensionRequested(id, LocalDate.of(2021, 4, 25), LocalDate.of(2021, 5, 10), "Chờ số liệu",
+                    LocalDate.of(2021, 4, 20)), 1, MetaData.with(EventMetadata.ACTOR_ID, "tckh"));
+        }
+        projection.on(new DraftSubmitted(ID, 1, "v1", null, "https://x.vn", null, LocalDate.of(2021, 4, 22)), 2);
+        projection.on(new DraftApproved(ID, 1, "Lãnh đạo UBND thành phố", true, null, null, LocalDate.of(2021, 4, 23)), 3);
+        projection.on(new TaskCancelled(cancelled, "Không còn cần thiết", LocalDate.of(2021, 4, 23)), 2);
+
+        LocalDate today = LocalDate.of(2021, 4, 26);
+        AssignmentView approved = AssignmentView.from(AssignmentRecord.read(doc()), today);
+        assertThat(approved.status()).hasToString("APPROVED");
+        assertThat(approved.pendingExtension()).isNull();
+        AssignmentView dropped = AssignmentView.from(AssignmentRecord.read(database.getCollection(
+                AssignmentListProjection.COLLECTION).find(Filters.eq("_id", cancelled.toString())).first()), today);
+        assertThat(dropped.status()).hasToString("CANCELLED");
+        assertThat(dropped.pendingExtension()).isNull();
     }
 }

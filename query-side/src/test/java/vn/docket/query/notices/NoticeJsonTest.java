@@ -11,9 +11,11 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.security.core.context.SecurityContextHolder;
 import vn.docket.events.Actor;
 import vn.docket.events.DecisionRef;
 import vn.docket.events.DeliverableKind;
@@ -46,6 +48,11 @@ class NoticeJsonTest {
     @RegisterExtension
     final TestDatabase db = TestDatabase.inMemory();
 
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
     @BeforeEach
     void setUp() {
         database = db.database();
@@ -67,7 +74,9 @@ class NoticeJsonTest {
         deliver("Notice", OTHER, new NoticeRegistered(OTHER, new NoticeParticulars("46/TB-UBND", "Ủy ban nhân dân thành phố", null, null,
                 "2026-11", null, null, null, null), "cd".repeat(32), 1, DAY.plusDays(1)), 4);
         NoticeQueryController controller = new NoticeQueryController(database, TestReadSide.lookup(database, TestReadSide.index(),
-                Clock.fixed(DAY.plusDays(10).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC)), TestReadSide.index(), index);
+                Clock.fixed(DAY.plusDays(10).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC)), TestReadSide.index(), index,
+                TestReadSide.overAnEmptyIndex());
+        TestReadSide.signIn(CLERK);
 
         ApiJson.assertBody(List.of(controller.list(0, 20), controller.one(NOTICE)), """
                 [ {

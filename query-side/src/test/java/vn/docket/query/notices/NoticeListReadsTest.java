@@ -56,7 +56,8 @@ class NoticeListReadsTest {
         handlers = List.of(new AnnotationEventHandlerAdapter(new NoticeProjection(database)),
                 new AnnotationEventHandlerAdapter(index));
         controller = new NoticeQueryController(database,
-                TestReadSide.lookup(database, TestReadSide.index(), Clock.systemUTC()), TestReadSide.index(), index);
+                TestReadSide.lookup(database, TestReadSide.index(), Clock.systemUTC()), TestReadSide.index(), index,
+                TestReadSide.overAnEmptyIndex());
     }
 
     @Test
