@@ -97,6 +97,13 @@ public class AssignmentIndex {
             .thenComparing(Entry::id);
 
     private final Map<String, Entry> byId = new HashMap<>();
+    /**
+     * One instance of each unit name, notice number and route or level list: every event read from the store carries
+     * its own copies, and 50,000 entries would otherwise hold 50,000 copies of the same few. A shared instance also
+     * answers {@code equals} at its first check (the same object), which the dashboard's per-unit counts and a unit's
+     * list do for every entry. Used under the write lock.
+     */
+    private final Map<Object, Object> shared = new HashMap<>();
     /** One writer (the index's processor), many readers (requests). */
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     /**
@@ -141,9 +148,9 @@ public class AssignmentIndex {
         lock.writeLock().lock();
         try {
             if (!byId.containsKey(id)) {
-                put(null, new Entry(id, seq, AssignmentStatus.ASSIGNED, e.leadUnit(), List.copyOf(e.coordinatingUnits()),
-                        e.parentId() == null ? null : e.parentId().toString(), notice, e.deadline(), e.effectiveDate(),
-                        null, List.copyOf(e.approvalRoute()), List.of(), false, e.title(),
+                put(null, new Entry(id, seq, AssignmentStatus.ASSIGNED, shared(e.leadUnit()), shared(e.coordinatingUnits()),
+                        e.parentId() == null ? null : e.parentId().toString(), shared(notice), e.deadline(), e.effectiveDate(),
+                        null, shared(e.approvalRoute()), List.of(), false, e.title(),
                         words(e.title(), e.leadUnit(), e.coordinatingUnits(), notice), System.currentTimeMillis()));
             }
         } finally {
@@ -176,7 +183,7 @@ public class AssignmentIndex {
             List<String> approved = new ArrayList<>(a.approvedLevels());
             approved.add(e.level());
             return with(a, e.finalApproval() ? AssignmentStatus.APPROVED : a.status(), a.deadline(),
-                    a.handedInOn(), List.copyOf(approved));
+                    a.handedInOn(), shared(approved));
         });
     }
 
@@ -206,7 +213,7 @@ public class AssignmentIndex {
     @EventHandler
     void on(TaskReassigned e, @SequenceNumber long seq) {
         change(e.assignmentId().toString(), seq, a -> {
-            return new Entry(a.id(), a.seq(), a.status(), e.newLeadUnit(), a.coordinatingUnits(), a.parentId(),
+            return new Entry(a.id(), a.seq(), a.status(), shared(e.newLeadUnit()), a.coordinatingUnits(), a.parentId(),
                     a.notice(), a.deadline(), a.assignedOn(), a.handedInOn(), a.approvalRoute(), a.approvedLevels(),
                     a.extensionPending(), a.title(), words(a.title(), e.newLeadUnit(), a.coordinatingUnits(), a.notice()),
                     a.indexedAt());
@@ -217,6 +224,18 @@ public class AssignmentIndex {
     void on(TaskCancelled e, @SequenceNumber long seq) {
         change(e.assignmentId().toString(), seq, a -> with(a, AssignmentStatus.CANCELLED, a.deadline(),
                 a.handedInOn(), a.approvedLevels()));
+    }
+
+    private String shared(String value) {
+        return value == null ? null : (String) shared.computeIfAbsent(value, v -> v);
+    }
+
+    /** An immutable copy, shared with every entry holding an equal list. */
+    private List<String> shared(List<String> values) {
+        List<String> copy = values.stream().map(this::shared).toList();
+        @SuppressWarnings("unchecked")
+        List<String> one = (List<String>) shared.computeIfAbsent(copy, v -> v);
+        return one;
     }
 
     /**

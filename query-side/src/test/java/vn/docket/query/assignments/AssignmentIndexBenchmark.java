@@ -3,7 +3,9 @@ package vn.docket.query.assignments;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -30,6 +32,7 @@ public final class AssignmentIndexBenchmark {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int size = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
         LocalDate today = LocalDate.now();
+        long heapBefore = usedAfterGc();
         AssignmentIndex index = new AssignmentIndex(() -> true, Duration.ZERO);
         AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(index);
         Random random = new Random(19);
@@ -39,14 +42,18 @@ public final class AssignmentIndexBenchmark {
             LocalDate deadline = today.minusDays(900).plusDays(i * 1800L / size);
             String title = AssignmentIndexTest.WORDS.get(random.nextInt(AssignmentIndexTest.WORDS.size())) + " "
                     + AssignmentIndexTest.WORDS.get(random.nextInt(AssignmentIndexTest.WORDS.size())) + " năm " + (2020 + i % 7);
-            handle(handlers, id, 0, new TaskAssigned(id, title, DeliverableKind.PLAN, AssignmentIndexTest.UNITS.get(i % 8),
-                    List.of(), deadline, List.of("Lãnh đạo UBND thành phố"), null, null, deadline.minusDays(60)));
+            // Each event with its own strings, as events read from the store are: none shares an instance.
+            handle(handlers, id, 0, new TaskAssigned(id, title, DeliverableKind.PLAN, new String(AssignmentIndexTest.UNITS.get(i % 8)),
+                    List.of(), deadline, List.of(new String("Lãnh đạo UBND thành phố")), null, null, deadline.minusDays(60)));
             if (i % 3 == 0) {
                 handle(handlers, id, 1, new DraftSubmitted(id, 1, "Dự thảo.docx", null, null, null, deadline.minusDays(5), null));
             }
         }
+        long heap = usedAfterGc() - heapBefore;
         String folded = Text.folded("ke hoach chuyen doi");
-        Predicate<AssignmentIndex.Entry> unit = a -> a.involves(AssignmentIndexTest.UNITS.get(4));
+        // The unit as a request's parameter brings it: a string of its own.
+        String asked = new String(AssignmentIndexTest.UNITS.get(4));
+        Predicate<AssignmentIndex.Entry> unit = a -> a.involves(asked);
         Predicate<AssignmentIndex.Entry> words = a -> a.words().contains(folded);
         UUID changed = new UUID(19, size / 2 + 1);
         long[][] times = new long[5][rounds];
@@ -66,10 +73,12 @@ public final class AssignmentIndexBenchmark {
             index.find(words, 0, 50);
             long t5 = System.nanoTime();
             long[] classes = new long[Timeliness.values().length];
+            Map<String, long[]> units = new HashMap<>();
             index.forEach(a -> {
                 Timeliness t = a.timeliness(today);
                 if (t != null) {
                     classes[t.ordinal()]++;
+                    units.computeIfAbsent(a.leadUnit(), u -> new long[Timeliness.values().length])[t.ordinal()]++;
                 }
             });
             long t6 = System.nanoTime();
@@ -83,9 +92,9 @@ public final class AssignmentIndexBenchmark {
             }
         }
         String[] names = {"page of 50, nothing changed (baseline)", "page of 50 right after a change",
-            "a unit's page", "two-word search", "dashboard's timeliness pass"};
+            "a unit's page", "two-word search", "dashboard's pass (classes, per unit)"};
         double baseline = median(times[0]);
-        System.out.printf("%,d assignments, %d rounds, medians:%n", size, rounds);
+        System.out.printf("%,d assignments (index: %.1f MB of heap), %d rounds, medians:%n", size, heap / 1e6, rounds);
         for (int i = 0; i < names.length; i++) {
             System.out.printf("  %-40s %8.2f ms  %6.2fx baseline%n", names[i], median(times[i]) / 1e6, median(times[i]) / baseline);
         }
@@ -93,6 +102,14 @@ public final class AssignmentIndexBenchmark {
 
     private static void handle(AnnotationEventHandlerAdapter handlers, UUID id, long seq, Object event) throws Exception {
         handlers.handle(new GenericDomainEventMessage<>("Assignment", id.toString(), seq, event));
+    }
+
+    private static long usedAfterGc() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private static double median(long[] values) {

@@ -379,6 +379,34 @@ class AssignmentIndexTest {
     }
 
     @Test
+    void assignments_of_one_unit_and_route_hold_one_copy_of_its_name_and_route_however_many_events_carried_them() {
+        // Events read from the store each carry their own strings; 50,000 entries would hold 50,000 copies.
+        AssignmentIndex fresh = new AssignmentIndex(() -> true, Duration.ZERO);
+        AnnotationEventHandlerAdapter freshHandlers = new AnnotationEventHandlerAdapter(fresh);
+        List<UUID> ids = List.of(new UUID(23, 1), new UUID(23, 2));
+        for (UUID id : ids) {
+            List<String> route = List.of(new String("Phó Chủ tịch UBND"), new String("Chủ tịch UBND"));
+            TaskAssigned assigned = new TaskAssigned(id, "Kế hoạch " + id, DeliverableKind.PLAN, new String(UNITS.get(1)),
+                    List.of(new String(UNITS.get(2))), TODAY, route, new NoticeSource(new String("311/TB-UBND"), 1), null, TODAY);
+            DraftApproved approved = new DraftApproved(id, 1, new String("Phó Chủ tịch UBND"), false, null, null, TODAY);
+            try {
+                freshHandlers.handle(new GenericDomainEventMessage<>("Assignment", id.toString(), 0, assigned));
+                freshHandlers.handle(new GenericDomainEventMessage<>("Assignment", id.toString(), 1, approved));
+            } catch (Exception failure) {
+                throw new IllegalStateException(failure);
+            }
+        }
+        AssignmentIndex.Entry first = fresh.get(ids.get(0).toString()).orElseThrow();
+        AssignmentIndex.Entry second = fresh.get(ids.get(1).toString()).orElseThrow();
+        assertThat(second.leadUnit()).isSameAs(first.leadUnit()).isEqualTo(UNITS.get(1));
+        assertThat(second.coordinatingUnits()).isSameAs(first.coordinatingUnits());
+        assertThat(second.notice()).isSameAs(first.notice());
+        assertThat(second.approvalRoute()).isSameAs(first.approvalRoute());
+        assertThat(second.approvedLevels()).isSameAs(first.approvedLevels()).containsExactly("Phó Chủ tịch UBND");
+        assertThat(second.approvedLevels().get(0)).isSameAs(first.approvalRoute().get(0));
+    }
+
+    @Test
     void an_extension_moves_the_assignment_out_of_the_overdue_class_and_along_the_order() {
         Known late = known.values().stream().filter(a -> classOf(a) == Timeliness.OVERDUE && a.handedIn == null)
                 .findFirst().orElseThrow();
