@@ -17,7 +17,7 @@ start('search', 'search.title', async (main) => {
     return;
   }
   const [found, units] = await Promise.all([api(`/api/assignments?q=${encodeURIComponent(q)}&size=50`), api('/api/units')]);
-  const words = folded(q).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = folded(q).split(/\s+/).filter(Boolean); // as the server splits: 'TC-KH' stays one word
   // A unit matches by its name or by any other way notices write it (its aliases).
   const matchingUnits = units.filter(u => [u.name, ...u.aliases].some(n => words.every(w => folded(n).includes(w))))
     .map(u => u.name);

@@ -24,7 +24,7 @@ class UnitSearchTest {
     TestRestTemplate http;
 
     @Test
-    void a_units_abbreviation_with_or_without_tone_marks_finds_the_tasks_it_leads_and_no_other_units() {
+    void a_units_abbreviation_with_or_without_tone_marks_finds_the_tasks_it_leads_and_no_other_units_alone_or_among_other_words() {
         DocketClient docket = new DocketClient(http);
         List<String> route = List.of("Lãnh đạo UBND thành phố");
         String sidewalks = Walks.assign(docket, "Kế hoạch chỉnh trang vỉa hè Lũng Cú", "Phòng Quản lý đô thị",
@@ -33,6 +33,11 @@ class UnitSearchTest {
         docket.await("clerk", "/api/assignments?size=200&q=Lung Cu", list -> ids(list).containsAll(List.of(sidewalks, budget)));
 
         for (String q : List.of("QLĐT", "qldt", "Phòng QLĐT")) {
+            assertThat(ids(docket.getOk("clerk", "/api/assignments?size=200&q=" + q))).as(q)
+                    .contains(sidewalks).doesNotContain(budget);
+        }
+        // Several words, in any order: each must be found, in the title or a unit's names.
+        for (String q : List.of("qldt vỉa hè", "via he QLĐT", "chỉnh trang Lũng Cú")) {
             assertThat(ids(docket.getOk("clerk", "/api/assignments?size=200&q=" + q))).as(q)
                     .contains(sidewalks).doesNotContain(budget);
         }

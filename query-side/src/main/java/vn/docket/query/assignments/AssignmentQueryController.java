@@ -111,8 +111,17 @@ class AssignmentQueryController {
         }
         String text = Text.clean(q);
         if (text != null) {
-            String folded = Text.folded(text);
-            filters.add(a -> a.words().contains(folded));
+            // Every word typed, in any order ("qldt vỉa hè", as the search page promises); a word keeps its hyphens
+            // and slashes, so "TC-KH" or "311/TB-UBND" is looked for as written.
+            List<String> words = List.of(Text.folded(text).trim().split("\\s+"));
+            filters.add(a -> {
+                for (String word : words) {
+                    if (!a.words().contains(word)) {
+                        return false;
+                    }
+                }
+                return true;
+            });
         }
         if (deadlineFrom != null) {
             filters.add(a -> a.deadline() != null && !a.deadline().isBefore(deadlineFrom));

@@ -243,8 +243,8 @@ class AssignmentIndexTest {
             p = p.and(a -> query.notice().equals(a.notice));
         }
         if (query.q() != null) {
-            p = p.and(a -> plain(a.title + " " + a.lead + " " + String.join(" ", a.coordinating) + " "
-                    + (a.notice == null ? "" : a.notice)).contains(plain(query.q())));
+            p = p.and(a -> List.of(plain(query.q()).trim().split(" +")).stream().allMatch(plain(a.title + " " + a.lead
+                    + " " + String.join(" ", a.coordinating) + " " + (a.notice == null ? "" : a.notice))::contains));
         }
         if (query.from() != null) {
             p = p.and(a -> a.deadline != null && a.deadline.compareTo(query.from()) >= 0);
