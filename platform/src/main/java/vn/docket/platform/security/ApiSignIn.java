@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -82,10 +81,7 @@ public class ApiSignIn {
     private void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         if (DatabaseUnavailable.isCauseOf(e)) {
-            // A user kept in the database could not be looked up: not a wrong password, so no 401.
-            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
-            SecurityConfiguration.writeProblem(response, json, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.RULE,
-                    DatabaseUnavailable.DETAIL, List.of());
+            SecurityConfiguration.writeUnavailable(response, json);
             return;
         }
         boolean badToken = e instanceof OAuth2AuthenticationException;

@@ -49,9 +49,7 @@ final class PersonalTokenSignIn extends OncePerRequestFilter {
             if (!DatabaseUnavailable.isCauseOf(e)) {
                 throw e;
             }
-            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
-            SecurityConfiguration.writeProblem(response, json, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.RULE,
-                    DatabaseUnavailable.DETAIL, List.of());
+            SecurityConfiguration.writeUnavailable(response, json);
             return;
         }
         if (user.isEmpty()) {

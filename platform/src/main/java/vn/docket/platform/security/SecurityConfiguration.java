@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -17,6 +18,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import vn.docket.platform.mongo.DatabaseUnavailable;
 import vn.docket.platform.users.UserAccounts;
 import vn.docket.platform.web.Problems;
 
@@ -83,6 +85,13 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
+    }
+
+    /** The database did not answer while the person was looked up: not a wrong password, so 503, not 401. */
+    static void writeUnavailable(HttpServletResponse response, ObjectMapper json) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+        writeProblem(response, json, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.RULE, DatabaseUnavailable.DETAIL,
+                List.of());
     }
 
     /** Package-private: the browser chains answer their 401 and 403 with the same problem details. */

@@ -7,11 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -54,9 +51,7 @@ final class SessionUserRefresh extends OncePerRequestFilter {
             if (!DatabaseUnavailable.isCauseOf(e)) {
                 throw e;
             }
-            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
-            SecurityConfiguration.writeProblem(response, json, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.RULE,
-                    DatabaseUnavailable.DETAIL, List.of());
+            SecurityConfiguration.writeUnavailable(response, json);
             return;
         }
         // A fresh context for this request only: the one the session holds is not changed in place.
