@@ -92,7 +92,7 @@ class AllowedActionsTest {
         return List.of(
                 state("assigned", ASSIGNED),
                 state("a draft awaits the leaders", ASSIGNED, HANDED_IN),
-                state("a draft awaits an outside body", ASSIGNED, HANDED_IN, PASSED_LEADERS),
+                state(AWAITS_OUTSIDE_BODY, ASSIGNED, HANDED_IN, PASSED_LEADERS),
                 state("sent back", ASSIGNED, HANDED_IN, as(VICE_CHAIR, new RequestRevision(ID, List.of("Bổ sung số liệu"), null, TODAY))),
                 state("an extension request awaits a leader", ASSIGNED,
                         as(TCKH_STAFF, new RequestExtension(ID, DEADLINE.plusDays(14), "Chờ số liệu", TODAY))),
@@ -107,14 +107,20 @@ class AllowedActionsTest {
                         List.of()));
     }
 
-    /** The command each action sends, filled in as a person would fill in its form. */
-    static Object command(Action action) {
+    static final String AWAITS_OUTSIDE_BODY = "a draft awaits an outside body";
+
+    /**
+     * The command each action sends, filled in as a person would fill in its form: a decision recorded for an outside
+     * body cites it; one at a level that decides in Docket cites nothing (a citation there is refused).
+     */
+    static Object command(Action action, State state) {
+        DecisionRef cited = state.name().equals(AWAITS_OUTSIDE_BODY) ? BTV_DECISION : null;
         return switch (action) {
             case REMIND -> new SendReminder(ID, null);
             case DECIDE_EXTENSION -> new DecideExtension(ID, true, null, null, null);
             case HAND_IN -> new SubmitDraft(ID, "BC v2.docx", null, "https://vanban.example.vn/bc2", null, null);
-            case SEND_BACK -> new RequestRevision(ID, List.of("Làm rõ nguồn vốn"), null, null, List.of(), null, BTV_DECISION);
-            case APPROVE -> new Approve(ID, null, BTV_DECISION, null);
+            case SEND_BACK -> new RequestRevision(ID, List.of("Làm rõ nguồn vốn"), null, null, List.of(), null, cited);
+            case APPROVE -> new Approve(ID, null, cited, null);
             case REQUEST_EXTENSION -> new RequestExtension(ID, DEADLINE.plusDays(30), "Chờ ý kiến các sở", null);
             case ISSUE -> new Issue(ID, "121/BC-UBND", TODAY);
             case EXTEND -> new ExtendDeadline(ID, DEADLINE.plusDays(40), "Theo chỉ đạo của Chủ tịch", null);
@@ -164,7 +170,7 @@ class AllowedActionsTest {
                     List<String> disagreements = new ArrayList<>();
                     for (Action action : Action.values()) {
                         try {
-                            var result = given(state).when(command(action), by(actor));
+                            var result = given(state).when(command(action, state), by(actor));
                             if (offered.contains(action)) {
                                 result.expectSuccessfulHandlerExecution();
                             } else {
