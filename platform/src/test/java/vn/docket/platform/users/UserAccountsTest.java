@@ -140,6 +140,59 @@ class UserAccountsTest {
     }
 
     @Test
+    void a_token_issued_before_its_user_was_disabled_stays_refused_when_they_are_enabled_again() {
+        UserAccounts.IssuedToken leaked = accounts.issueToken("lan", "báo cáo tháng", ROOT);
+
+        accounts.setEnabled("lan", false, ROOT);
+        accounts.setEnabled("lan", true, ROOT);
+
+        assertThat(accounts.signInWithToken(leaked.token())).isEmpty();
+        assertThat(accounts.tokens("lan")).isEmpty();
+        assertThat(events.readEvents("user:lan").asStream().map(m -> (Object) m.getPayload()))
+                .as("the revocation is on record, as any other").contains(new AccessTokenRevoked("lan", leaked.tokenId()));
+        UserAccounts.IssuedToken fresh = accounts.issueToken("lan", "báo cáo tháng", ROOT);
+        assertThat(accounts.signInWithToken(fresh.token())).map(u -> u.actor().id()).contains("lan");
+    }
+
+    @Test
+    void a_disabling_whose_token_removal_failed_still_leaves_the_token_refused_after_enabling_again() {
+        AccessTokens removalFailsOnce = new AccessTokens(db.database) {
+            boolean failed;
+
+            @Override
+            void remove(String tokenId) {
+                if (!failed) {
+                    failed = true;
+                    throw new IllegalStateException("the database is out of reach");
+                }
+                super.remove(tokenId);
+            }
+        };
+        UserAccounts accounts = new UserAccounts(store, removalFailsOnce, events, new BCryptPasswordEncoder(4), Set.of());
+        UserAccounts.IssuedToken leaked = accounts.issueToken("lan", "báo cáo tháng", ROOT);
+
+        assertThatThrownBy(() -> accounts.setEnabled("lan", false, ROOT)).isInstanceOf(IllegalStateException.class);
+        assertThat(accounts.signInWithToken(leaked.token())).isEmpty();
+        accounts.setEnabled("lan", true, ROOT);
+
+        assertThat(accounts.signInWithToken(leaked.token())).isEmpty();
+        assertThat(tokens.owner(leaked.token())).isEmpty();
+    }
+
+    /** Docket before this rule disabled a user without revoking their tokens: enabling them must not wake those up. */
+    @Test
+    void a_token_a_disabled_user_still_holds_from_before_disabling_revoked_tokens_is_revoked_when_they_are_enabled() {
+        UserAccounts.IssuedToken old = accounts.issueToken("lan", "báo cáo tháng", ROOT);
+        recordedButNotWritten("lan", new UserDisabled("lan"));
+        assertThat(accounts.signInWithToken(old.token())).isEmpty();
+
+        accounts.setEnabled("lan", true, ROOT);
+
+        assertThat(accounts.signIn("lan")).isPresent();
+        assertThat(accounts.signInWithToken(old.token())).isEmpty();
+    }
+
+    @Test
     void two_administrators_disabling_each_other_at_once_leave_one_administrator() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
