@@ -241,6 +241,10 @@ final class UserAccount {
         return roleGrantedBy;
     }
 
+    boolean holdsToken(String tokenId) {
+        return tokens.containsKey(tokenId);
+    }
+
     long version() {
         return version;
     }

@@ -179,6 +179,28 @@ class UserAccountsTest {
         assertThat(tokens.owner(leaked.token())).isEmpty();
     }
 
+    @Test
+    void a_token_whose_user_is_disabled_while_it_is_being_issued_is_refused_and_never_signs_in() {
+        List<String> stored = new ArrayList<>();
+        AccessTokens disabledMeanwhile = new AccessTokens(db.database) {
+            @Override
+            void store(String token, String tokenId, String userId, String label, java.time.Instant at) {
+                accounts.setEnabled(userId, false, ROOT); // another node, between the issue's event and this write
+                super.store(token, tokenId, userId, label, at);
+                stored.add(token);
+            }
+        };
+        UserAccounts issuing = new UserAccounts(store, disabledMeanwhile, events, new BCryptPasswordEncoder(4), Set.of());
+
+        assertThatThrownBy(() -> issuing.issueToken("lan", "báo cáo tháng", ROOT))
+                .isInstanceOfSatisfying(StateConflict.class, e -> assertThat(e.rule()).isEqualTo("user-disabled"));
+        accounts.setEnabled("lan", true, ROOT);
+
+        assertThat(stored).hasSize(1);
+        assertThat(accounts.signInWithToken(stored.get(0))).isEmpty();
+        assertThat(tokens.owner(stored.get(0))).isEmpty();
+    }
+
     /** Docket before this rule disabled a user without revoking their tokens: enabling them must not wake those up. */
     @Test
     void a_token_a_disabled_user_still_holds_from_before_disabling_revoked_tokens_is_revoked_when_they_are_enabled() {
