@@ -87,6 +87,8 @@ start('admin-users', 'users.title', async (main, me) => {
         h('h3', {}, t('tokens.title')),
         tokens.length ? table(t('tokens.title'), [t('tokens.label'), t('tokens.issuedAt'), ''], tokenRows, { id: 'user-tokens' })
           : h('p', { class: 'muted', id: 'user-tokens' }, t('tokens.none')),
+        // Said where it is done: a disabled person's tokens are gone for good, not asleep until they are enabled.
+        chosen.enabled && tokens.length ? h('p', { class: 'muted', id: 'disable-revokes-tokens' }, t('users.disableRevokesTokens')) : '',
         action('toggle-user', null, [], chosen.enabled ? t('users.disable') : t('users.enable'),
           () => post(chosen.enabled ? '/disable' : '/enable')));
     }

@@ -17,6 +17,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -261,6 +262,28 @@ class UserAdministrationTest {
         assertStatus(asAdmin("/api/admin/users/token.owner/disable", null), 200, null);
         assertStatus(bearer(token, "/api/assignments"), 401, "authentication-required");
         assertStatus(call("token.owner", pw, HttpMethod.POST, "/api/me/tokens", Map.of("label", "x")), 401, null);
+    }
+
+    @Test
+    void a_token_issued_before_its_user_was_disabled_stays_refused_when_they_are_enabled_again() {
+        String pw = "mười ký tự trở lên";
+        assertStatus(asAdmin("/api/admin/users", user("came.back", "AUDITOR", null, pw)), 201, null);
+        String leaked = (String) call("came.back", pw, HttpMethod.POST, "/api/me/tokens", Map.of("label", "tích hợp"))
+                .getBody().get("token");
+        assertStatus(bearer(leaked, "/api/assignments"), 200, null);
+
+        assertStatus(asAdmin("/api/admin/users/came.back/disable", null), 200, null);
+        assertStatus(asAdmin("/api/admin/users/came.back/enable", null), 200, null);
+
+        ResponseEntity<Map<String, Object>> refused = bearer(leaked, "/api/assignments");
+        assertStatus(refused, 401, "authentication-required");
+        assertThat(refused.getHeaders().getContentType()).matches(t -> t.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(http.withBasicAuth("admin", "demo").exchange("/api/admin/users/came.back/tokens", HttpMethod.GET,
+                null, new ParameterizedTypeReference<List<Map<String, Object>>>() {
+                }).getBody()).isEmpty();
+        String fresh = (String) call("came.back", pw, HttpMethod.POST, "/api/me/tokens", Map.of("label", "tích hợp"))
+                .getBody().get("token");
+        assertStatus(bearer(fresh, "/api/assignments"), 200, null);
     }
 
     @Test

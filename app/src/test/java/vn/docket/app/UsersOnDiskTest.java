@@ -205,4 +205,40 @@ class UsersOnDiskTest {
             assertThat(signIn(app, "lan", "mật khẩu của Lan")).isEqualTo(401);
         }
     }
+
+    /** `docket users disable` is the same change as the web page's: the person's tokens are revoked for good. */
+    @Test
+    void a_token_of_a_user_disabled_and_enabled_again_on_the_command_line_stays_refused() {
+        int port = nobodysPort();
+        assertThat(users("mật khẩu của Lan\n", port, "add", "--id", "lan", "--name", "Nguyễn Thị Lan",
+                "--unit", OFFICE, "--role", "CLERK")).as(err).isZero();
+        String token;
+        try (ConfigurableApplicationContext app = start()) {
+            HttpHeaders basic = new HttpHeaders();
+            basic.setBasicAuth("lan", "mật khẩu của Lan", StandardCharsets.UTF_8);
+            token = (String) http(app).exchange("/api/me/tokens", HttpMethod.POST,
+                    new HttpEntity<>(Map.of("label", "báo cáo tháng"), basic), Map.class).getBody().get("token");
+            assertThat(withToken(app, token)).isEqualTo(200);
+        }
+
+        assertThat(users("", port, "disable", "--id", "lan")).as(err).isZero();
+        assertThat(users("", port, "enable", "--id", "lan")).as(err).isZero();
+
+        try (ConfigurableApplicationContext app = start()) {
+            assertThat(signIn(app, "lan", "mật khẩu của Lan")).isEqualTo(200);
+            assertThat(withToken(app, token)).isEqualTo(401);
+        }
+    }
+
+    static TestRestTemplate http(ConfigurableApplicationContext app) {
+        return new TestRestTemplate(new RestTemplateBuilder()
+                .rootUri("http://localhost:" + app.getEnvironment().getProperty("local.server.port")));
+    }
+
+    static int withToken(ConfigurableApplicationContext app, String token) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token);
+        return http(app).exchange("/api/assignments", HttpMethod.GET, new HttpEntity<>(headers), Map.class)
+                .getStatusCode().value();
+    }
 }

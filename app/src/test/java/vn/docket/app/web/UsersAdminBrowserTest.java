@@ -124,6 +124,7 @@ class UsersAdminBrowserTest extends BrowserTest {
         browser.signIn("admin");
         browser.open("/admin-users.html?id=auditor");
         browser.waitForText(By.id("user-tokens"), "Máy tính xách tay bị mất");
+        assertThat(browser.text(By.id("disable-revokes-tokens"))).contains("thu hồi mọi mã truy cập");
         browser.screenshot("admin-user-tokens");
         browser.driver.manage().window().setSize(PHONE);
         try {

@@ -93,12 +93,23 @@ final class UserAccount {
                     "You cannot disable your own user; another administrator can.");
         }
         keepAnAdmin(enabledAdmins);
-        return List.of(new UserDisabled(id));
+        List<UserEvent> decided = new ArrayList<>(revokeAllTokens());
+        decided.add(new UserDisabled(id));
+        return decided;
     }
 
+    /**
+     * Enabling gives back no token: disabling revoked them all. Tokens a disabled user still holds were issued
+     * before that rule (or raced the disabling), so they are revoked here rather than signing in again.
+     */
     List<UserEvent> enable() {
         requireRegistered();
-        return enabled ? List.of() : List.of(new UserEnabled(id));
+        if (enabled) {
+            return List.of();
+        }
+        List<UserEvent> decided = new ArrayList<>(revokeAllTokens());
+        decided.add(new UserEnabled(id));
+        return decided;
     }
 
     List<UserEvent> resetPassword() {
@@ -133,6 +144,14 @@ final class UserAccount {
             throw new NotFound("No token '" + tokenId + "' of user " + id + ".");
         }
         return List.of(new AccessTokenRevoked(id, tokenId));
+    }
+
+    /**
+     * A disabled person's tokens die with the disabling, for good: whoever disables someone whose token leaked
+     * expects it gone, not asleep until they are enabled again. Recorded as revocations, so the audit log shows them.
+     */
+    private List<UserEvent> revokeAllTokens() {
+        return tokens.keySet().stream().map(tokenId -> (UserEvent) new AccessTokenRevoked(id, tokenId)).toList();
     }
 
     private void requireRegistered() {
@@ -220,6 +239,10 @@ final class UserAccount {
 
     String roleGrantedBy() {
         return roleGrantedBy;
+    }
+
+    boolean holdsToken(String tokenId) {
+        return tokens.containsKey(tokenId);
     }
 
     long version() {

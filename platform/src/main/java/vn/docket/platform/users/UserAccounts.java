@@ -231,6 +231,12 @@ public class UserAccounts {
         String token = AccessTokens.newToken();
         Instant at = change(id, by, null, a -> a.issueToken(tokenId, clean)).changedAt();
         tokens.store(token, tokenId, id, clean, at);
+        // A disabling on another node between the issue and the store revoked the token before it was stored, and
+        // its removal found nothing: removed here, whichever of the two came first the token ends up gone.
+        if (!load(id).holdsToken(tokenId)) {
+            tokens.remove(tokenId);
+            throw new StateConflict("user-disabled", "The user " + id + " was disabled meanwhile and gets no token.");
+        }
         log.info("Access token {} of user {} issued by {}", tokenId, id, by.id());
         return new IssuedToken(tokenId, clean, token);
     }

@@ -140,6 +140,81 @@ class UserAccountsTest {
     }
 
     @Test
+    void a_token_issued_before_its_user_was_disabled_stays_refused_when_they_are_enabled_again() {
+        UserAccounts.IssuedToken leaked = accounts.issueToken("lan", "báo cáo tháng", ROOT);
+
+        accounts.setEnabled("lan", false, ROOT);
+        accounts.setEnabled("lan", true, ROOT);
+
+        assertThat(accounts.signInWithToken(leaked.token())).isEmpty();
+        assertThat(accounts.tokens("lan")).isEmpty();
+        assertThat(events.readEvents("user:lan").asStream().map(m -> (Object) m.getPayload()))
+                .as("the revocation is on record, as any other").contains(new AccessTokenRevoked("lan", leaked.tokenId()));
+        UserAccounts.IssuedToken fresh = accounts.issueToken("lan", "báo cáo tháng", ROOT);
+        assertThat(accounts.signInWithToken(fresh.token())).map(u -> u.actor().id()).contains("lan");
+    }
+
+    @Test
+    void a_disabling_whose_token_removal_failed_still_leaves_the_token_refused_after_enabling_again() {
+        AccessTokens removalFailsOnce = new AccessTokens(db.database) {
+            boolean failed;
+
+            @Override
+            void remove(String tokenId) {
+                if (!failed) {
+                    failed = true;
+                    throw new IllegalStateException("the database is out of reach");
+                }
+                super.remove(tokenId);
+            }
+        };
+        UserAccounts accounts = new UserAccounts(store, removalFailsOnce, events, new BCryptPasswordEncoder(4), Set.of());
+        UserAccounts.IssuedToken leaked = accounts.issueToken("lan", "báo cáo tháng", ROOT);
+
+        assertThatThrownBy(() -> accounts.setEnabled("lan", false, ROOT)).isInstanceOf(IllegalStateException.class);
+        assertThat(accounts.signInWithToken(leaked.token())).isEmpty();
+        accounts.setEnabled("lan", true, ROOT);
+
+        assertThat(accounts.signInWithToken(leaked.token())).isEmpty();
+        assertThat(tokens.owner(leaked.token())).isEmpty();
+    }
+
+    @Test
+    void a_token_whose_user_is_disabled_while_it_is_being_issued_is_refused_and_never_signs_in() {
+        List<String> stored = new ArrayList<>();
+        AccessTokens disabledMeanwhile = new AccessTokens(db.database) {
+            @Override
+            void store(String token, String tokenId, String userId, String label, java.time.Instant at) {
+                accounts.setEnabled(userId, false, ROOT); // another node, between the issue's event and this write
+                super.store(token, tokenId, userId, label, at);
+                stored.add(token);
+            }
+        };
+        UserAccounts issuing = new UserAccounts(store, disabledMeanwhile, events, new BCryptPasswordEncoder(4), Set.of());
+
+        assertThatThrownBy(() -> issuing.issueToken("lan", "báo cáo tháng", ROOT))
+                .isInstanceOfSatisfying(StateConflict.class, e -> assertThat(e.rule()).isEqualTo("user-disabled"));
+        accounts.setEnabled("lan", true, ROOT);
+
+        assertThat(stored).hasSize(1);
+        assertThat(accounts.signInWithToken(stored.get(0))).isEmpty();
+        assertThat(tokens.owner(stored.get(0))).isEmpty();
+    }
+
+    /** Docket before this rule disabled a user without revoking their tokens: enabling them must not wake those up. */
+    @Test
+    void a_token_a_disabled_user_still_holds_from_before_disabling_revoked_tokens_is_revoked_when_they_are_enabled() {
+        UserAccounts.IssuedToken old = accounts.issueToken("lan", "báo cáo tháng", ROOT);
+        recordedButNotWritten("lan", new UserDisabled("lan"));
+        assertThat(accounts.signInWithToken(old.token())).isEmpty();
+
+        accounts.setEnabled("lan", true, ROOT);
+
+        assertThat(accounts.signIn("lan")).isPresent();
+        assertThat(accounts.signInWithToken(old.token())).isEmpty();
+    }
+
+    @Test
     void two_administrators_disabling_each_other_at_once_leave_one_administrator() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
