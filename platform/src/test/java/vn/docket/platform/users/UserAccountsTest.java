@@ -105,8 +105,8 @@ class UserAccountsTest {
         assertThat(tokens.owner(issued.token())).isEmpty();
     }
 
-    @Test
-    void a_token_recorded_as_revoked_is_refused_even_when_its_removal_failed_and_the_revocation_was_answered_with_an_error() {
+    /** Accounts on this test's store whose first removal of a stored token fails, as a database out of reach would. */
+    private UserAccounts whoseFirstTokenRemovalFails() {
         AccessTokens removalFailsOnce = new AccessTokens(db.database) {
             boolean failed;
 
@@ -119,7 +119,12 @@ class UserAccountsTest {
                 super.remove(tokenId);
             }
         };
-        UserAccounts accounts = new UserAccounts(store, removalFailsOnce, events, new BCryptPasswordEncoder(4), Set.of());
+        return new UserAccounts(store, removalFailsOnce, events, new BCryptPasswordEncoder(4), Set.of());
+    }
+
+    @Test
+    void a_token_recorded_as_revoked_is_refused_even_when_its_removal_failed_and_the_revocation_was_answered_with_an_error() {
+        UserAccounts accounts = whoseFirstTokenRemovalFails();
         UserAccounts.IssuedToken issued = accounts.issueToken("lan", "báo cáo tháng", ROOT);
 
         assertThatThrownBy(() -> accounts.revokeToken("lan", issued.tokenId(), ROOT)).isInstanceOf(IllegalStateException.class);
@@ -156,19 +161,7 @@ class UserAccountsTest {
 
     @Test
     void a_disabling_whose_token_removal_failed_still_leaves_the_token_refused_after_enabling_again() {
-        AccessTokens removalFailsOnce = new AccessTokens(db.database) {
-            boolean failed;
-
-            @Override
-            void remove(String tokenId) {
-                if (!failed) {
-                    failed = true;
-                    throw new IllegalStateException("the database is out of reach");
-                }
-                super.remove(tokenId);
-            }
-        };
-        UserAccounts accounts = new UserAccounts(store, removalFailsOnce, events, new BCryptPasswordEncoder(4), Set.of());
+        UserAccounts accounts = whoseFirstTokenRemovalFails();
         UserAccounts.IssuedToken leaked = accounts.issueToken("lan", "báo cáo tháng", ROOT);
 
         assertThatThrownBy(() -> accounts.setEnabled("lan", false, ROOT)).isInstanceOf(IllegalStateException.class);
