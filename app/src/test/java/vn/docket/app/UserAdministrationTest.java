@@ -254,23 +254,15 @@ class UserAdministrationTest {
 
     @Test
     void the_token_of_a_user_who_is_disabled_is_refused() {
-        String pw = "mười ký tự trở lên";
-        assertStatus(asAdmin("/api/admin/users", user("token.owner", "AUDITOR", null, pw)), 201, null);
-        String token = (String) call("token.owner", pw, HttpMethod.POST, "/api/me/tokens", Map.of("label", "tích hợp"))
-                .getBody().get("token");
-        assertStatus(bearer(token, "/api/assignments"), 200, null);
+        String token = auditorWithToken("token.owner");
         assertStatus(asAdmin("/api/admin/users/token.owner/disable", null), 200, null);
         assertStatus(bearer(token, "/api/assignments"), 401, "authentication-required");
-        assertStatus(call("token.owner", pw, HttpMethod.POST, "/api/me/tokens", Map.of("label", "x")), 401, null);
+        assertStatus(call("token.owner", PASSWORD, HttpMethod.POST, "/api/me/tokens", Map.of("label", "x")), 401, null);
     }
 
     @Test
     void a_token_issued_before_its_user_was_disabled_stays_refused_when_they_are_enabled_again() {
-        String pw = "mười ký tự trở lên";
-        assertStatus(asAdmin("/api/admin/users", user("came.back", "AUDITOR", null, pw)), 201, null);
-        String leaked = (String) call("came.back", pw, HttpMethod.POST, "/api/me/tokens", Map.of("label", "tích hợp"))
-                .getBody().get("token");
-        assertStatus(bearer(leaked, "/api/assignments"), 200, null);
+        String leaked = auditorWithToken("came.back");
 
         assertStatus(asAdmin("/api/admin/users/came.back/disable", null), 200, null);
         assertStatus(asAdmin("/api/admin/users/came.back/enable", null), 200, null);
@@ -281,9 +273,23 @@ class UserAdministrationTest {
         assertThat(http.withBasicAuth("admin", "demo").exchange("/api/admin/users/came.back/tokens", HttpMethod.GET,
                 null, new ParameterizedTypeReference<List<Map<String, Object>>>() {
                 }).getBody()).isEmpty();
-        String fresh = (String) call("came.back", pw, HttpMethod.POST, "/api/me/tokens", Map.of("label", "tích hợp"))
-                .getBody().get("token");
-        assertStatus(bearer(fresh, "/api/assignments"), 200, null);
+        assertStatus(bearer(tokenOf("came.back"), "/api/assignments"), 200, null);
+    }
+
+    private static final String PASSWORD = "mười ký tự trở lên";
+
+    /** A new auditor and a token of theirs, which signs in. */
+    private String auditorWithToken(String name) {
+        assertStatus(asAdmin("/api/admin/users", user(name, "AUDITOR", null, PASSWORD)), 201, null);
+        String token = tokenOf(name);
+        assertStatus(bearer(token, "/api/assignments"), 200, null);
+        return token;
+    }
+
+    /** A new token the person issues for themselves. */
+    private String tokenOf(String name) {
+        return (String) call(name, PASSWORD, HttpMethod.POST, "/api/me/tokens", Map.of("label", "tích hợp")).getBody()
+                .get("token");
     }
 
     @Test
