@@ -26,7 +26,8 @@ import org.bson.Document;
  * insert into a duplicate-key error: the writer then moves its counter past everything stored and tries
  * again. So one command costs one insert instead of an increment and an insert, and positions stay
  * consecutive, since every node writes right after the head as it knows it and moves past any position
- * it finds taken.
+ * it finds taken. The positions a writer took after the one it found taken are given back, or, when
+ * another writer of this process has taken positions since, filled, so that readers pass them at once.
  *
  * <p>A process has at most {@value #MAX_IN_FLIGHT} positions taken and not yet written at any moment (a
  * longer append is written in pieces), so a crash leaves at most that many empty positions in a row, a

@@ -202,7 +202,7 @@ class DocketEventStorageEngineTest {
     }
 
     @Test
-    void two_command_nodes_writing_at_once_share_the_positions_without_gaps_or_losses() throws Exception {
+    void two_command_nodes_writing_at_once_store_every_event_once_and_leave_no_position_a_reader_waits_for() throws Exception {
         DocketEventStorageEngine other = store.engine();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> work = new ArrayList<>();
@@ -223,8 +223,14 @@ class DocketEventStorageEngineTest {
         List<TrackedEventMessage<?>> all = readFrom(null);
         assertThat(all).hasSize(200);
         assertThat(all).extracting(DocketEventStorageEngineTest::position).doesNotHaveDuplicates();
-        assertThat(all.get(all.size() - 1).trackingToken()).as("no position was left empty")
-                .isEqualTo(new GlobalSequenceTrackingToken(200));
+        // A writer that meets another node's event gives up the rest of the positions it took; one that a
+        // third writer took in the meantime cannot be given back and holds a filler instead (rare: the
+        // inserts must interleave), so the last position may lie past 200, but no position stays empty.
+        long last = position(all.get(all.size() - 1));
+        List<Long> empty = LongStream.rangeClosed(1, last).filter(p -> stored(p) == null).boxed().toList();
+        assertThat(empty).as("positions up to the last that hold neither an event nor a filler").isEmpty();
+        assertThat(LongStream.rangeClosed(1, last).filter(p -> EventDocuments.isFiller(stored(p))).count())
+                .as("fillers").isEqualTo(last - 200);
         for (int t = 0; t < 4; t++) {
             String id = "n" + t;
             assertThat(all.stream().filter(e -> ((Noted) e.getPayload()).id().equals(id)).map(e -> ((Noted) e.getPayload()).n()))
