@@ -55,6 +55,7 @@ const MARK = {
   POINTS_ANSWERED: 'mark-draft',
   APPROVED: 'mark-approved', APPROVED_IN_PRINCIPLE: 'mark-approved', ISSUED: 'mark-issued',
   DEADLINE_EXTENDED: 'mark-extended', EXTENSION_REQUESTED: 'mark-extended', EXTENSION_REJECTED: 'mark-extended',
+  EXTENSION_LAPSED: 'mark-extended',
   REASSIGNED: 'mark-reassigned', REMINDER_SENT: 'mark-reminder', DEADLINE_MISSED: 'mark-reminder',
   CANCELLED: 'mark-cancelled',
 };
@@ -75,6 +76,7 @@ export function shortLabel(step, round) {
     case 'DEADLINE_MISSED': return '⏰';
     case 'EXTENSION_REQUESTED': return '?';
     case 'EXTENSION_REJECTED': return '⇤';
+    case 'EXTENSION_LAPSED': return '⇤';
     case 'CANCELLED': return '✕';
     default: return '•';
   }

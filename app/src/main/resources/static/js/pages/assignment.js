@@ -112,6 +112,8 @@ function stepTitle(step, round) {
     case 'REMINDER_SENT': case 'DEADLINE_MISSED': return t('step.' + step.type, { unit: d.chasedUnit || '' });
     case 'EXTENSION_REQUESTED': case 'EXTENSION_REJECTED':
       return t('step.' + step.type, { date: fmtDate(d.requestedDeadline) });
+    case 'EXTENSION_LAPSED':
+      return t('step.EXTENSION_LAPSED', { date: fmtDate(d.requestedDeadline), unit: d.requestingUnit || '' });
     default: return t('step.' + step.type);
   }
 }
@@ -142,6 +144,7 @@ function stepList(path) {
       extra.push(h('code', { title: d.documentSha256 }, `SHA-256 ${d.documentSha256.slice(0, 12)}…`));
     }
     if (step.type === 'REVISION_REQUESTED' && d.dueDate) extra.push(`${t('field.dueDate')}: ${fmtDate(d.dueDate)}`);
+    if (step.type === 'EXTENSION_LAPSED' && d.why) extra.push(t('extensionLapsed.' + d.why));
     if (step.type === 'APPROVED' && d.finalApproval) extra.push(t('detail.final'));
     if (step.type === 'APPROVED' && d.decision) {
       extra.push(t('detail.decision', { number: d.decision.number, date: fmtDate(d.decision.date) }));

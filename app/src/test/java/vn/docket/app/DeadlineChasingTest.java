@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import vn.docket.platform.testing.MutableClock;
@@ -162,6 +163,62 @@ class DeadlineChasingTest {
         List<java.time.Instant> reminders = database.getCollection("deadlines").find(new Document("name", "deadline-reminder")
                 .append("scopeKey", new Document("$regex", id))).map(d -> d.getDate("dueAt").toInstant()).into(new java.util.ArrayList<>());
         assertThat(reminders).contains(java.time.OffsetDateTime.parse("2021-05-26T08:00+07:00").toInstant());
+    }
+
+    /**
+     * Unit A's request no longer awaits anyone once the task is B's: not on the page, not in the leaders' waiting
+     * work, not decidable; the path says it lapsed and why, and B may ask for its own.
+     */
+    @Test
+    void a_reassignment_ends_the_old_units_pending_request_on_every_page_and_the_new_unit_asks_for_its_own() {
+        DocketClient docket = new DocketClient(http);
+        String id = assignDueOn20May(docket);
+        String at = "/api/assignments/" + id;
+        docket.ok("tckh", at + "/extension-requests", Map.of("newDeadline", "2021-06-04", "reason", "Chờ số liệu quyết toán"));
+        docket.await("pct", "/api/assignments?waiting=true&size=200", l -> ids(l).contains(id));
+        docket.await("clerk", "/api/assignments?size=200", l -> item(l, id).get("pendingExtension") != null);
+
+        docket.ok("clerk", at + "/reassignment", Map.of("leadUnit", "Phòng Quản lý đô thị", "reason", "Thuộc lĩnh vực đô thị"));
+
+        Map<String, Object> path = docket.await("auditor", at + "/path", p -> types(p).contains("EXTENSION_LAPSED"));
+        assertThat(types(path)).containsExactly("ASSIGNED", "EXTENSION_REQUESTED", "REASSIGNED", "EXTENSION_LAPSED");
+        assertThat(details(NoticeItemOneWalkTest.steps(path).get(3))).containsEntry("requestingUnit", TCKH)
+                .containsEntry("requestedDeadline", "2021-06-04").containsEntry("why", "REASSIGNED");
+        assertThat(docket.await("auditor", at, a -> a.get("pendingExtension") == null)).containsEntry("deadline", "2021-05-20");
+        docket.await("pct", "/api/assignments?waiting=true&size=200", l -> !ids(l).contains(id));
+        assertThat(item(docket.getOk("clerk", "/api/assignments?size=200"), id).get("pendingExtension")).isNull();
+        ResponseEntity<Map<String, Object>> decided = docket.post("chair", at + "/extension-requests/decision", Map.of("approve", true));
+        assertThat(decided.getStatusCode().value()).isEqualTo(409);
+        assertThat(decided.getBody()).containsEntry("rule", "no-extension-request");
+
+        assertThat(docket.post("qldt", at + "/extension-requests",
+                Map.of("newDeadline", "2021-06-10", "reason", "Mới nhận bàn giao hồ sơ")).getStatusCode().value()).isEqualTo(201);
+        docket.await("auditor", at, a -> a.get("pendingExtension") != null);
+    }
+
+    /** Sent back with a due date past the date asked for: the unit has what it asked, so nothing is left to decide. */
+    @Test
+    void a_revision_due_date_past_the_date_asked_for_settles_the_request_on_every_page() {
+        DocketClient docket = new DocketClient(http);
+        String id = assignDueOn20May(docket);
+        String at = "/api/assignments/" + id;
+        docket.ok("tckh", at + "/extension-requests", Map.of("newDeadline", "2021-06-04", "reason", "Chờ số liệu quyết toán"));
+        docket.await("clerk", "/api/assignments?size=200", l -> item(l, id).get("pendingExtension") != null);
+        docket.ok("tckh", at + "/drafts", Map.of("documentName", "BC v1.docx", "documentUrl", "https://vanban.example.vn/v1"));
+        docket.ok("chair", at + "/revision-requests", Map.of("reasons", List.of("Bổ sung số liệu"), "dueDate", "2021-06-15"));
+
+        Map<String, Object> path = docket.await("auditor", at + "/path", p -> types(p).contains("EXTENSION_LAPSED"));
+        assertThat(types(path)).containsExactly("ASSIGNED", "EXTENSION_REQUESTED", "DRAFT_SUBMITTED", "REVISION_REQUESTED",
+                "EXTENSION_LAPSED");
+        assertThat(details(NoticeItemOneWalkTest.steps(path).get(4))).containsEntry("why", "SUPERSEDED_BY_DUE_DATE");
+        assertThat(docket.await("auditor", at, a -> a.get("pendingExtension") == null)).containsEntry("deadline", "2021-06-15");
+        assertThat(item(docket.getOk("clerk", "/api/assignments?size=200"), id).get("pendingExtension")).isNull();
+        docket.await("pct", "/api/assignments?waiting=true&size=200", l -> !ids(l).contains(id));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> item(Map<String, Object> page, String id) {
+        return ((List<Map<String, Object>>) page.get("items")).stream().filter(a -> id.equals(a.get("id"))).findFirst().orElse(Map.of());
     }
 
     static List<Object> types(Map<String, Object> path) {

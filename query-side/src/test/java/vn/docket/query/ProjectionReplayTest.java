@@ -82,6 +82,7 @@ import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
 import vn.docket.events.ExtensionRejected;
+import vn.docket.events.ExtensionRequestLapsed;
 import vn.docket.events.ExtensionRequested;
 import vn.docket.events.MeetingConcluded;
 import vn.docket.events.MeetingVerdict;
@@ -593,7 +594,45 @@ class ProjectionReplayTest {
                     advance(open.get(random.nextInt(open.size())));
                 }
             }
+            lapsedRequests();
             return new History(List.copyOf(events));
+        }
+
+        /**
+         * Two more assignments whose extension request lapses: one reassigned, one sent back with a due date past the
+         * date asked for. Generated after everything else, so that the history before them stays as it was (the
+         * stored sample below is of that history).
+         */
+        private void lapsedRequests() {
+            for (ExtensionRequestLapsed.Why why : ExtensionRequestLapsed.Why.values()) {
+                Task t = new Task();
+                t.id = new UUID(21, tasks.size());
+                t.lead = UNITS.get(0);
+                t.deadline = today().plusDays(30);
+                t.route = ROUTES.get(0);
+                tasks.add(t);
+                task(t, new TaskAssigned(t.id, "Kế hoạch số " + tasks.size() + " về chuyển đổi số", DeliverableKind.PLAN,
+                        t.lead, List.of(), t.deadline, t.route, null, null, today()), CLERK);
+                LocalDate asked = t.deadline.plusDays(20);
+                task(t, new ExtensionRequested(t.id, t.deadline, asked, "Chờ số liệu quý", today()), staffOf(t.lead));
+                if (why == ExtensionRequestLapsed.Why.REASSIGNED) {
+                    String to = UNITS.get(2);
+                    task(t, new TaskReassigned(t.id, t.lead, to, "Đúng chức năng nhiệm vụ", today()), CLERK);
+                    task(t, new ExtensionRequestLapsed(t.id, t.lead, asked, why, today()), CLERK);
+                    t.lead = to;
+                } else {
+                    t.version = 1;
+                    task(t, new DraftSubmitted(t.id, 1, "KH v1.docx", null, "https://vanban.example.vn/" + t.id + "/1",
+                            "Bản dự thảo", today(), null), staffOf(t.lead));
+                    Actor leader = leader();
+                    task(t, new RevisionRequested(t.id, 1, t.route.get(0), RevisionPoint.numbered(1, List.of("Bổ sung số liệu")),
+                            List.of(), null, asked.plusDays(5), today()), leader);
+                    task(t, new ExtensionRequestLapsed(t.id, t.lead, asked, why, today()), leader);
+                    t.status = "REVISION_REQUESTED";
+                    t.deadline = asked.plusDays(5);
+                }
+                t.pendingExtension = null;
+            }
         }
 
         static boolean open(Task t) {

@@ -11,7 +11,7 @@ import java.util.UUID;
 public sealed interface AssignmentEvent
         permits TaskAssigned, DraftSubmitted, RevisionRequested, DraftApproved, DocumentIssued,
                 DeadlineExtended, TaskReassigned, TaskCancelled, MeetingConcluded,
-                ReminderSent, DeadlineMissed, ExtensionRequested, ExtensionRejected,
+                ReminderSent, DeadlineMissed, ExtensionRequested, ExtensionRejected, ExtensionRequestLapsed,
                 RevisionPointsAnswered {
 
     UUID assignmentId();

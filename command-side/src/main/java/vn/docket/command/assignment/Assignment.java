@@ -42,6 +42,7 @@ import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.ExtensionRequestLapsed;
 import vn.docket.events.MeetingConcluded;
 import vn.docket.events.RevisionPoint;
 import vn.docket.events.RevisionPointsAnswered;
@@ -147,6 +148,7 @@ class Assignment {
         String level = route.nextLevel();
         apply(new RevisionRequested(id, version, level, raised, reopened,
                 ApprovalPolicy.citedDecision(cmd.decisionRef(), level, levels, on), cmd.dueDate(), on));
+        deadline.lapsedByDueDate(id, leadUnit, cmd.dueDate(), on).ifPresent(AggregateLifecycle::apply);
         // The work is back with the unit: what was armed for an unchanged deadline chases it again.
         if (moved) {
             deadline.chase(deadlines, chaser);
@@ -201,7 +203,11 @@ class Assignment {
     @CommandHandler
     void handle(Reassign cmd, MetaData metaData, Clock clock) {
         allow(Action.REASSIGN, metaData);
-        apply(AssignmentTerms.reassigned(id, leadUnit, cmd, dates.judge(cmd.effectiveDate(), clock)));
+        LocalDate on = dates.judge(cmd.effectiveDate(), clock);
+        // Worked out before the reassignment is applied: the request was the unit that led until now.
+        Optional<ExtensionRequestLapsed> lapsed = deadline.lapsedByReassignment(id, leadUnit, on);
+        apply(AssignmentTerms.reassigned(id, leadUnit, cmd, on));
+        lapsed.ifPresent(AggregateLifecycle::apply);
     }
 
     @CommandHandler

@@ -12,6 +12,8 @@ import vn.docket.events.DeadlineExtended;
 import vn.docket.events.DeadlineMissed;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.ExtensionRejected;
+import vn.docket.events.ExtensionRequestLapsed;
+import vn.docket.events.ExtensionRequestLapsed.Why;
 import vn.docket.events.ExtensionRequested;
 import vn.docket.events.MeetingConcluded;
 import vn.docket.events.ReminderSent;
@@ -97,6 +99,25 @@ class Deadline {
     ExtensionRejected rejected(UUID id, String reason, LocalDate on) {
         return new ExtensionRejected(id, pending.asked(),
                 Required.text(reason, "rejection-reason-required", "A rejection needs a reason."), on);
+    }
+
+    /**
+     * The pending request, if any, ends with the reassignment: it was {@code unit}'s, for work that unit no longer
+     * holds, and it would stop the new lead unit asking for its own (extension-pending).
+     */
+    Optional<ExtensionRequestLapsed> lapsedByReassignment(UUID id, String unit, LocalDate on) {
+        return pending == null ? Optional.empty()
+                : Optional.of(new ExtensionRequestLapsed(id, unit, pending.asked(), Why.REASSIGNED, on));
+    }
+
+    /**
+     * A revision request's due date on or after the date asked for settles the pending request: the unit has at
+     * least what it asked for, and the request could no longer be approved as asked (extension-not-later). An
+     * earlier due date leaves it pending, still approvable.
+     */
+    Optional<ExtensionRequestLapsed> lapsedByDueDate(UUID id, String unit, LocalDate dueDate, LocalDate on) {
+        return pending == null || dueDate == null || dueDate.isBefore(pending.asked()) ? Optional.empty()
+                : Optional.of(new ExtensionRequestLapsed(id, unit, pending.asked(), Why.SUPERSEDED_BY_DUE_DATE, on));
     }
 
     private LocalDate granted(LocalDate wanted, LocalDate on) {
@@ -186,6 +207,11 @@ class Deadline {
 
     @EventSourcingHandler
     void on(ExtensionRejected e) {
+        pending = null;
+    }
+
+    @EventSourcingHandler
+    void on(ExtensionRequestLapsed e) {
         pending = null;
     }
 

@@ -3,6 +3,7 @@ package vn.docket.command.assignment;
 import static vn.docket.command.assignment.AssignmentTest.CHAIR;
 import static vn.docket.command.assignment.AssignmentTest.CLERK;
 import static vn.docket.command.assignment.AssignmentTest.ID;
+import static vn.docket.command.assignment.AssignmentTest.LEADERS;
 import static vn.docket.command.assignment.AssignmentTest.QLDT_STAFF;
 import static vn.docket.command.assignment.AssignmentTest.TCKH;
 import static vn.docket.command.assignment.AssignmentTest.TCKH_STAFF;
@@ -12,11 +13,13 @@ import static vn.docket.command.assignment.ChasingDeadlinesTest.DEADLINE;
 import static vn.docket.command.assignment.ChasingDeadlinesTest.TODAY;
 import static vn.docket.command.assignment.ChasingDeadlinesTest.as;
 import static vn.docket.command.assignment.ChasingDeadlinesTest.assign;
+import static vn.docket.command.assignment.ChasingDeadlinesTest.draftBy;
 import static vn.docket.command.assignment.Refusal.refused;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
@@ -24,11 +27,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.docket.calendar.WorkingDayCalendar;
 import vn.docket.command.assignment.AssignmentCommands.DecideExtension;
+import vn.docket.command.assignment.AssignmentCommands.Reassign;
+import vn.docket.command.assignment.AssignmentCommands.RequestRevision;
 import vn.docket.command.assignment.AssignmentCommands.RequestExtension;
 import vn.docket.command.deadlines.DeadlineChaser;
 import vn.docket.events.DeadlineExtended;
 import vn.docket.events.ExtensionRejected;
+import vn.docket.events.ExtensionRequestLapsed;
 import vn.docket.events.ExtensionRequested;
+import vn.docket.events.RevisionPoint;
+import vn.docket.events.RevisionRequested;
+import vn.docket.events.TaskReassigned;
 import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.platform.refusal.NotAllowed;
 import vn.docket.platform.refusal.RuleBroken;
@@ -186,5 +195,96 @@ class ExtensionRequestTest {
         requested().andGivenCommands(as(CHAIR, new DecideExtension(ID, false, null, "Chưa đủ căn cứ", TODAY)))
                 .when(new RequestExtension(ID, ASKED, "Bổ sung căn cứ: công văn của Sở Tài chính", TODAY), by(TCKH_STAFF))
                 .expectEvents(new ExtensionRequested(ID, DEADLINE, ASKED, "Bổ sung căn cứ: công văn của Sở Tài chính", TODAY));
+    }
+
+    // A request nobody decided ends when the command that made it moot is recorded (ExtensionRequestLapsed).
+
+    static final String QLDT = "Phòng Quản lý đô thị";
+    static final Reassign TO_QLDT = new Reassign(ID, QLDT, "Thuộc lĩnh vực quản lý đô thị", TODAY);
+
+    @Test
+    void a_reassignment_ends_the_old_units_pending_request() {
+        requested()
+                .when(TO_QLDT, by(CLERK))
+                .expectEvents(new TaskReassigned(ID, TCKH, QLDT, "Thuộc lĩnh vực quản lý đô thị", TODAY),
+                        new ExtensionRequestLapsed(ID, TCKH, ASKED, ExtensionRequestLapsed.Why.REASSIGNED, TODAY));
+    }
+
+    @Test
+    void a_reassignment_with_no_request_pending_records_only_the_reassignment() {
+        assigned()
+                .when(TO_QLDT, by(CLERK))
+                .expectEvents(new TaskReassigned(ID, TCKH, QLDT, "Thuộc lĩnh vực quản lý đô thị", TODAY));
+    }
+
+    @Test
+    void after_a_reassignment_the_new_lead_unit_may_ask_for_its_own_extension() {
+        requested().andGivenCommands(as(CLERK, TO_QLDT))
+                .when(new RequestExtension(ID, ASKED.plusDays(10), "Mới nhận bàn giao hồ sơ", TODAY), by(QLDT_STAFF))
+                .expectEvents(new ExtensionRequested(ID, DEADLINE, ASKED.plusDays(10), "Mới nhận bàn giao hồ sơ", TODAY));
+    }
+
+    @Test
+    void after_a_reassignment_a_leader_cannot_approve_the_old_units_request() {
+        requested().andGivenCommands(as(CLERK, TO_QLDT))
+                .when(new DecideExtension(ID, true, null, null, TODAY), by(CHAIR))
+                .expectException(refused(StateConflict.class, "no-extension-request")).expectNoEvents();
+    }
+
+    static RevisionRequested sentBack(LocalDate dueDate) {
+        return new RevisionRequested(ID, 1, LEADERS, RevisionPoint.numbered(1, List.of("Bổ sung số liệu")), List.of(),
+                null, dueDate, TODAY);
+    }
+
+    TestExecutor<Assignment> requestedThenHandedIn() {
+        return requested().andGivenCommands(draftBy(TCKH_STAFF, TODAY));
+    }
+
+    @Test
+    void a_revision_due_date_after_the_date_asked_for_settles_the_pending_request() {
+        LocalDate due = ASKED.plusDays(11);
+        requestedThenHandedIn()
+                .when(new RequestRevision(ID, List.of("Bổ sung số liệu"), due, TODAY), by(CHAIR))
+                .expectEvents(sentBack(due),
+                        new ExtensionRequestLapsed(ID, TCKH, ASKED, ExtensionRequestLapsed.Why.SUPERSEDED_BY_DUE_DATE, TODAY));
+    }
+
+    @Test
+    void a_revision_due_date_on_the_date_asked_for_settles_the_pending_request_too() {
+        requestedThenHandedIn()
+                .when(new RequestRevision(ID, List.of("Bổ sung số liệu"), ASKED, TODAY), by(CHAIR))
+                .expectEvents(sentBack(ASKED),
+                        new ExtensionRequestLapsed(ID, TCKH, ASKED, ExtensionRequestLapsed.Why.SUPERSEDED_BY_DUE_DATE, TODAY));
+    }
+
+    @Test
+    void after_a_due_date_settled_the_request_the_unit_may_ask_again_beyond_it() {
+        LocalDate due = ASKED.plusDays(11);
+        requestedThenHandedIn().andGivenCommands(as(CHAIR, new RequestRevision(ID, List.of("Bổ sung số liệu"), due, TODAY)))
+                .when(new RequestExtension(ID, due.plusDays(7), REASON, TODAY), by(TCKH_STAFF))
+                .expectEvents(new ExtensionRequested(ID, due, due.plusDays(7), REASON, TODAY));
+    }
+
+    @Test
+    void a_revision_due_date_before_the_date_asked_for_leaves_the_request_pending() {
+        LocalDate due = ASKED.minusDays(5);
+        requestedThenHandedIn()
+                .when(new RequestRevision(ID, List.of("Bổ sung số liệu"), due, TODAY), by(CHAIR))
+                .expectEvents(sentBack(due));
+    }
+
+    @Test
+    void a_request_left_pending_by_an_earlier_due_date_can_still_be_approved_as_asked() {
+        LocalDate due = ASKED.minusDays(5);
+        requestedThenHandedIn().andGivenCommands(as(CHAIR, new RequestRevision(ID, List.of("Bổ sung số liệu"), due, TODAY)))
+                .when(new DecideExtension(ID, true, null, null, TODAY), by(VICE_CHAIR))
+                .expectEvents(new DeadlineExtended(ID, due, ASKED, REASON, TODAY));
+    }
+
+    @Test
+    void a_revision_request_without_a_due_date_leaves_the_request_pending() {
+        requestedThenHandedIn()
+                .when(new RequestRevision(ID, List.of("Bổ sung số liệu"), null, TODAY), by(CHAIR))
+                .expectEvents(sentBack(null));
     }
 }

@@ -36,6 +36,7 @@ import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.ExtensionRejected;
+import vn.docket.events.ExtensionRequestLapsed;
 import vn.docket.events.ExtensionRequested;
 import vn.docket.events.MeetingConcluded;
 import vn.docket.events.RevisionRequested;
@@ -207,6 +208,11 @@ public class AssignmentIndex {
 
     @EventHandler
     void on(ExtensionRejected e, @SequenceNumber long seq) {
+        change(e.assignmentId().toString(), seq, a -> pending(a, false));
+    }
+
+    @EventHandler
+    void on(ExtensionRequestLapsed e, @SequenceNumber long seq) {
         change(e.assignmentId().toString(), seq, a -> pending(a, false));
     }
 

@@ -25,6 +25,7 @@ import vn.docket.events.DraftSubmitted;
 import vn.docket.events.MeetingConcluded;
 import vn.docket.events.NoticeSource;
 import vn.docket.events.ExtensionRejected;
+import vn.docket.events.ExtensionRequestLapsed;
 import vn.docket.events.ExtensionRequested;
 import vn.docket.events.ReminderSent;
 import vn.docket.events.RevisionRequested;
@@ -133,6 +134,11 @@ class AssignmentListProjection {
 
     @EventHandler
     void on(ExtensionRejected e, @SequenceNumber long seq) {
+        apply(e, seq, a -> a.withPendingExtension(null));
+    }
+
+    @EventHandler
+    void on(ExtensionRequestLapsed e, @SequenceNumber long seq) {
         apply(e, seq, a -> a.withPendingExtension(null));
     }
 

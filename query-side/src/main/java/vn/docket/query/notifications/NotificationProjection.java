@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 import vn.docket.events.DeadlineExtended;
 import vn.docket.events.DeadlineMissed;
 import vn.docket.events.ExtensionRejected;
+import vn.docket.events.ExtensionRequestLapsed;
 import vn.docket.events.ExtensionRequested;
 import vn.docket.events.ReminderSent;
 import vn.docket.events.RevisionRequested;
@@ -147,6 +148,20 @@ class NotificationProjection {
         TaskNames names = names(id);
         notify(message, id, "EXTENSION_REJECTED", List.of(Audience.unit(names.leadUnit())),
                 task(names).append("date", iso(e.requestedDeadline())).append("reason", e.reason()));
+    }
+
+    /**
+     * Those asked to decide, and the unit that asked: the request no longer awaits anyone. The unit is the event's,
+     * as a reassignment has already made another unit the lead.
+     */
+    @EventHandler
+    @DisallowReplay
+    void on(ExtensionRequestLapsed e, EventMessage<?> message) {
+        String id = e.assignmentId().toString();
+        notify(message, id, "EXTENSION_LAPSED",
+                List.of(Audience.unit(e.requestingUnit()), Audience.role(Role.CHAIR), Audience.role(Role.VICE_CHAIR)),
+                task(names(id)).append("unit", e.requestingUnit()).append("date", iso(e.requestedDeadline()))
+                        .append("why", e.why().name()));
     }
 
     /** The task's title and lead unit, the start of every notification's values. */

@@ -41,7 +41,12 @@ final class NotificationWording {
                     Map.entry("DEADLINE_EXTENDED", "Nhiệm vụ \"{title}\" được gia hạn đến ngày {date}."),
                     Map.entry("EXTENSION_REJECTED.subject", "Không đồng ý gia hạn"),
                     Map.entry("EXTENSION_REJECTED",
-                            "Đề nghị gia hạn nhiệm vụ \"{title}\" đến ngày {date} không được chấp thuận. Lý do: {reason}")),
+                            "Đề nghị gia hạn nhiệm vụ \"{title}\" đến ngày {date} không được chấp thuận. Lý do: {reason}"),
+                    Map.entry("EXTENSION_LAPSED.subject", "Đề nghị gia hạn hết hiệu lực"),
+                    Map.entry("EXTENSION_LAPSED.REASSIGNED", "Đề nghị gia hạn nhiệm vụ \"{title}\" đến ngày {date} của {unit}"
+                            + " không còn chờ quyết định: nhiệm vụ đã được giao cho đơn vị khác chủ trì."),
+                    Map.entry("EXTENSION_LAPSED.SUPERSEDED_BY_DUE_DATE", "Đề nghị gia hạn nhiệm vụ \"{title}\" đến ngày {date}"
+                            + " của {unit} không còn chờ quyết định: yêu cầu chỉnh sửa đã cho hạn nộp lại không sớm hơn ngày đề nghị.")),
             "en", Map.ofEntries(
                     Map.entry("REMINDER_SENT.MANUAL", "Reminder to act on an assignment"),
                     Map.entry("REMINDER_SENT.BEFORE_DEADLINE", "Deadline approaching"),
@@ -61,7 +66,12 @@ final class NotificationWording {
                     Map.entry("DEADLINE_EXTENDED", "Assignment \"{title}\" is extended to {date}."),
                     Map.entry("EXTENSION_REJECTED.subject", "Extension refused"),
                     Map.entry("EXTENSION_REJECTED",
-                            "The request to extend assignment \"{title}\" to {date} was not granted. Reason: {reason}")));
+                            "The request to extend assignment \"{title}\" to {date} was not granted. Reason: {reason}"),
+                    Map.entry("EXTENSION_LAPSED.subject", "Extension request lapsed"),
+                    Map.entry("EXTENSION_LAPSED.REASSIGNED", "{unit}'s request to extend assignment \"{title}\" to {date}"
+                            + " no longer awaits a decision: the assignment now has another lead unit."),
+                    Map.entry("EXTENSION_LAPSED.SUPERSEDED_BY_DUE_DATE", "{unit}'s request to extend assignment \"{title}\""
+                            + " to {date} no longer awaits a decision: a revision request set a resubmission date no earlier.")));
 
     private NotificationWording() {
     }
@@ -69,7 +79,8 @@ final class NotificationWording {
     /** {@code lang} "en" or anything else for Vietnamese; null if the type or the values are unknown. */
     static Words of(String type, Document values, String lang) {
         Map<String, String> texts = TEXTS.get("en".equals(lang) ? "en" : "vi");
-        if (values == null || type == null || !(texts.containsKey(type) || type.equals("REMINDER_SENT"))) {
+        if (values == null || type == null
+                || !(texts.containsKey(type) || type.equals("REMINDER_SENT") || type.equals("EXTENSION_LAPSED"))) {
             return null;
         }
         Map<String, String> v = new HashMap<>();
@@ -86,9 +97,16 @@ final class NotificationWording {
             v.put("left", values.get("workingDaysLeft") == null ? ""
                     : fill(texts.get("workingDaysLeft"), Map.of("n", String.valueOf(values.get("workingDaysLeft")))));
             text = fill(texts.get(values.getString("deadline") == null ? "REMINDER_SENT.noDeadline" : "REMINDER_SENT"), v);
+        } else if (type.equals("EXTENSION_LAPSED")) {
+            subject = texts.get("EXTENSION_LAPSED.subject");
+            String why = texts.get("EXTENSION_LAPSED." + values.getString("why"));
+            text = why == null ? null : fill(why, v);
         } else {
             subject = texts.get(type + ".subject");
             text = fill(texts.get(type), v);
+        }
+        if (subject == null || text == null) {
+            return null; // a kind or a reason this version does not know
         }
         List<String> lines = new ArrayList<>(List.of(text));
         if (type.equals("REVISION_REQUESTED")) {
@@ -102,7 +120,7 @@ final class NotificationWording {
         if (values.getString("note") != null) {
             lines.add(values.getString("note"));
         }
-        return subject == null ? null : new Words(subject, String.join("\n", lines));
+        return new Words(subject, String.join("\n", lines));
     }
 
     private static String fill(String template, Map<String, String> values) {

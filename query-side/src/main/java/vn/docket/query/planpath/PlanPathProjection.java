@@ -34,6 +34,7 @@ import vn.docket.events.DraftSubmitted;
 import vn.docket.events.MeetingConcluded;
 import vn.docket.events.MeetingVerdict;
 import vn.docket.events.ExtensionRejected;
+import vn.docket.events.ExtensionRequestLapsed;
 import vn.docket.events.ExtensionRequested;
 import vn.docket.events.ReminderSent;
 import vn.docket.events.RevisionPoint;
@@ -166,6 +167,9 @@ class PlanPathProjection {
         } else if (event instanceof ExtensionRejected e) {
             return new PlanPath.Step("EXTENSION_REJECTED", null, null, List.of(e.reason()), actor, on, recordedAt,
                     new StepDetails.ExtensionRefused(e.requestedDeadline()));
+        } else if (event instanceof ExtensionRequestLapsed e) {
+            return new PlanPath.Step("EXTENSION_LAPSED", null, null, null, actor, on, recordedAt,
+                    new StepDetails.ExtensionLapsed(e.requestingUnit(), e.requestedDeadline(), e.why().name()));
         }
         throw new IllegalStateException("The plan path has no step for " + event.getClass().getSimpleName());
     }

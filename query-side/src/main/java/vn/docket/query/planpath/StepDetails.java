@@ -38,6 +38,8 @@ sealed interface StepDetails extends ReadModel {
             case "DEADLINE_MISSED" -> new Missed(d.getString("chasedUnit"), date(d, "deadline"));
             case "EXTENSION_REQUESTED" -> new ExtensionAsked(date(d, "previousDeadline"), date(d, "requestedDeadline"));
             case "EXTENSION_REJECTED" -> new ExtensionRefused(date(d, "requestedDeadline"));
+            case "EXTENSION_LAPSED" -> new ExtensionLapsed(d.getString("requestingUnit"), date(d, "requestedDeadline"),
+                    d.getString("why"));
             default -> new Nothing(); // cancelled: the reason is the step's
         };
     }
@@ -131,6 +133,14 @@ sealed interface StepDetails extends ReadModel {
     record ExtensionRefused(LocalDate requestedDeadline) implements StepDetails {
         public Document toDocument() {
             return new Document("requestedDeadline", iso(requestedDeadline));
+        }
+    }
+
+    /** {@code why}: REASSIGNED or SUPERSEDED_BY_DUE_DATE (ExtensionRequestLapsed.Why). */
+    record ExtensionLapsed(String requestingUnit, LocalDate requestedDeadline, String why) implements StepDetails {
+        public Document toDocument() {
+            return new Document("requestingUnit", requestingUnit).append("requestedDeadline", iso(requestedDeadline))
+                    .append("why", why);
         }
     }
 

@@ -38,10 +38,12 @@ import vn.docket.events.Actor;
 import vn.docket.events.DeadlineMissed;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.ExtensionRequestLapsed;
 import vn.docket.events.ExtensionRequested;
 import vn.docket.events.ReminderSent;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
+import vn.docket.events.TaskReassigned;
 import vn.docket.platform.PlatformConfiguration;
 import vn.docket.query.assignments.TestReadSide;
 import vn.docket.query.support.Page;
@@ -215,6 +217,26 @@ class NotificationFeedsTest {
     private long unread(Actor person) {
         NotificationReads.ReadState state = new NotificationReads(plainClient.getDatabase("test")).state(person.id());
         return plain(person, state.readUpTo()).stream().filter(id -> !state.read().contains(id)).count();
+    }
+
+    /** The request no longer awaits the leaders, and the unit that asked learns why, though it no longer leads the task. */
+    @Test
+    void a_request_lapsed_by_a_reassignment_is_told_to_the_unit_that_asked_and_the_leaders_not_to_the_new_unit() {
+        UUID id = UUID.randomUUID();
+        handle(id, 0, task(id, UNITS.get(0)));
+        handle(id, 1, new ExtensionRequested(id, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 20), "Chờ số liệu",
+                LocalDate.of(2026, 11, 28)));
+        handle(id, 2, new TaskReassigned(id, UNITS.get(0), UNITS.get(1), "Đúng chức năng", LocalDate.of(2026, 11, 30)));
+        handle(id, 3, new ExtensionRequestLapsed(id, UNITS.get(0), LocalDate.of(2026, 12, 20),
+                ExtensionRequestLapsed.Why.REASSIGNED, LocalDate.of(2026, 11, 30)));
+
+        for (Actor told : List.of(ECONOMY, CHAIR)) {
+            as(told, () -> assertThat(controller.mine(0, 20, null).items()).as(told.id())
+                    .filteredOn(n -> n.type().equals("EXTENSION_LAPSED")).singleElement()
+                    .satisfies(n -> assertThat(n.text()).contains(UNITS.get(0), "20/12/2026", "giao cho đơn vị khác")));
+        }
+        as(TOWN, () -> assertThat(controller.mine(0, 20, null).items()).extracting(NotificationController.Notification::type)
+                .doesNotContain("EXTENSION_LAPSED"));
     }
 
     /** Tasks of three units, each reminded, some missed, some asking for more time; a day or two apart over months. */

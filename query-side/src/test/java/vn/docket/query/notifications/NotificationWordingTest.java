@@ -45,4 +45,19 @@ class NotificationWordingTest {
         assertThat(NotificationWording.of("DEADLINE_MISSED", null, "en")).isNull();
         assertThat(NotificationWording.of("SOMETHING_NEW", new Document("title", "x"), "vi")).isNull();
     }
+
+    @Test
+    void a_lapsed_extension_request_names_the_unit_that_asked_and_why_nobody_decides_it_now() {
+        Document values = new Document("title", "Báo cáo năm").append("unit", "Phòng Tài chính - Kế hoạch")
+                .append("date", "2021-06-04").append("why", "REASSIGNED");
+        NotificationWording.Words words = NotificationWording.of("EXTENSION_LAPSED", values, "vi");
+        assertThat(words.subject()).isEqualTo("Đề nghị gia hạn hết hiệu lực");
+        assertThat(words.text()).isEqualTo("Đề nghị gia hạn nhiệm vụ \"Báo cáo năm\" đến ngày 04/06/2021 của Phòng Tài chính - Kế hoạch"
+                + " không còn chờ quyết định: nhiệm vụ đã được giao cho đơn vị khác chủ trì.");
+        values.put("why", "SUPERSEDED_BY_DUE_DATE");
+        assertThat(NotificationWording.of("EXTENSION_LAPSED", values, "en").text())
+                .startsWith("Phòng Tài chính - Kế hoạch's request to extend assignment \"Báo cáo năm\" to 04/06/2021")
+                .endsWith("a revision request set a resubmission date no earlier.");
+        assertThat(NotificationWording.of("EXTENSION_LAPSED", values.append("why", "SOMETHING_NEW"), "vi")).isNull();
+    }
 }
