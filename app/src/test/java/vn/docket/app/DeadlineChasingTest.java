@@ -174,9 +174,8 @@ class DeadlineChasingTest {
         DocketClient docket = new DocketClient(http);
         String id = assignDueOn20May(docket);
         String at = "/api/assignments/" + id;
-        docket.ok("tckh", at + "/extension-requests", Map.of("newDeadline", "2021-06-04", "reason", "Chờ số liệu quyết toán"));
+        tckhAsksFor4June(docket, id);
         docket.await("pct", "/api/assignments?waiting=true&size=200", l -> ids(l).contains(id));
-        docket.await("clerk", "/api/assignments?size=200", l -> item(l, id).get("pendingExtension") != null);
 
         docket.ok("clerk", at + "/reassignment", Map.of("leadUnit", "Phòng Quản lý đô thị", "reason", "Thuộc lĩnh vực đô thị"));
 
@@ -196,14 +195,20 @@ class DeadlineChasingTest {
         docket.await("auditor", at, a -> a.get("pendingExtension") != null);
     }
 
+    /** The lead unit asks for 4/6 and the clerk's list shows the request pending. */
+    private static void tckhAsksFor4June(DocketClient docket, String id) {
+        docket.ok("tckh", "/api/assignments/" + id + "/extension-requests",
+                Map.of("newDeadline", "2021-06-04", "reason", "Chờ số liệu quyết toán"));
+        docket.await("clerk", "/api/assignments?size=200", l -> item(l, id).get("pendingExtension") != null);
+    }
+
     /** Sent back with a due date past the date asked for: the unit has what it asked, so nothing is left to decide. */
     @Test
     void a_revision_due_date_past_the_date_asked_for_settles_the_request_on_every_page() {
         DocketClient docket = new DocketClient(http);
         String id = assignDueOn20May(docket);
         String at = "/api/assignments/" + id;
-        docket.ok("tckh", at + "/extension-requests", Map.of("newDeadline", "2021-06-04", "reason", "Chờ số liệu quyết toán"));
-        docket.await("clerk", "/api/assignments?size=200", l -> item(l, id).get("pendingExtension") != null);
+        tckhAsksFor4June(docket, id);
         docket.ok("tckh", at + "/drafts", Map.of("documentName", "BC v1.docx", "documentUrl", "https://vanban.example.vn/v1"));
         docket.ok("chair", at + "/revision-requests", Map.of("reasons", List.of("Bổ sung số liệu"), "dueDate", "2021-06-15"));
 
