@@ -412,11 +412,10 @@ public final class FilesBenchmark {
         Map<?, ?> issued = new RestTemplateBuilder().rootUri(base).basicAuthentication(user, "demo").build()
                 .postForObject("/api/me/tokens", Map.of("label", "bench/files.sh"), Map.class);
         String token = (String) issued.get("token");
-        return new RestTemplateBuilder().rootUri(base)
-                .additionalInterceptors((request, body, execution) -> {
-                    request.getHeaders().setBearerAuth(token);
-                    return execution.execute(request, body);
-                }).build();
+        // A default header, as basicAuthentication sets its own: an interceptor would make RestTemplate buffer each
+        // form whole (InterceptingClientHttpRequest) before sending a byte, a 10 MB copy in this process and no
+        // overlap with the server, which made the token's hand-in look slower than HTTP Basic's (until 04/12/2026).
+        return new RestTemplateBuilder().rootUri(base).defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
     }
 
     private String assign(String title) {
