@@ -7,13 +7,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -74,6 +74,15 @@ class RevisionCycleController {
 
     static final int SHOWN = 200;
 
+    /**
+     * The assignments sent back shown first: most rounds, then by title in Vietnamese order (by the collation keys the
+     * index made once per assignment sent back), then by id, so that ties always come out in the same order.
+     */
+    static final Comparator<RevisionIndex.Cycle> SHOWN_FIRST = Comparator
+            .comparingInt((RevisionIndex.Cycle c) -> c.rounds().size()).reversed()
+            .thenComparing(RevisionIndex.Cycle::titleKey, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(RevisionIndex.Cycle::id);
+
     @GetMapping("/api/stats/revision-cycles")
     @Operation(summary = "Revision rounds per assignment, mean and max, and turnaround per round")
     RevisionCycles stats(@RequestParam(required = false) String unit,
@@ -83,37 +92,127 @@ class RevisionCycleController {
         Set<String> visible = visibleIds == null ? null : new HashSet<>(visibleIds);
         String unitName = Text.clean(unit);
         String kindName = kind == null ? null : kind.name();
-        List<RevisionIndex.Cycle> found = index.find(c -> (visible == null || visible.contains(c.id()))
-                && (unitName == null || unitName.equals(c.unit())) && (kindName == null || kindName.equals(c.kind())));
-        List<AssignmentCycles> per = found.stream().map(RevisionCycleController::cycles).toList();
-        int max = per.stream().mapToInt(AssignmentCycles::rounds).max().orElse(0);
-        double mean = per.stream().mapToInt(AssignmentCycles::rounds).average().orElse(0);
-        List<Long> all = per.stream().flatMap(a -> a.turnaroundDays().stream()).filter(t -> t != null).toList();
-        Double meanTurnaround = all.isEmpty() ? null : all.stream().mapToLong(Long::longValue).average().orElse(0);
-        List<Double> byRound = new ArrayList<>();
-        for (int r = 0; r < max; r++) {
-            int round = r;
-            byRound.add(per.stream().filter(a -> a.turnaroundDays().size() > round)
-                    .map(a -> a.turnaroundDays().get(round)).filter(t -> t != null)
-                    .mapToLong(Long::longValue).average().stream().boxed().findFirst().orElse(null));
+        // One pass, summing as it goes and keeping the best SHOWN: at 50,000 assignments a record with two lists per
+        // assignment, a pass per figure and a sort of every assignment sent back made this the slowest read
+        // (bench/revstats.sh). Whoever sees everything visits only the assignments sent back; the others count in
+        // the numbers per unit and kind that the index keeps. A unit's staff visits what they may see.
+        Tally tally = new Tally();
+        if (visible == null) {
+            index.visit((u, k, n) -> {
+                if ((unitName == null || unitName.equals(u)) && (kindName == null || kindName.equals(k))) {
+                    tally.count(u, k, n);
+                }
+            }, c -> {
+                if ((unitName == null || unitName.equals(c.unit())) && (kindName == null || kindName.equals(c.kind()))) {
+                    tally.roundsOf(c);
+                }
+            });
+        } else {
+            index.forEachOf(visible, c -> {
+                if ((unitName == null || unitName.equals(c.unit())) && (kindName == null || kindName.equals(c.kind()))) {
+                    tally.count(c.unit(), c.kind(), 1);
+                    tally.roundsOf(c);
+                }
+            });
         }
-        List<RoundPoints> rounds = per.stream().flatMap(a -> a.pointsByRound().stream()).toList();
-        int raised = rounds.stream().mapToInt(RoundPoints::raised).sum();
-        // Titles are compared by the collation keys the index made once per assignment sent back: making them here
-        // was most of a visit's time, and a collator shared by the requests is locked by every comparison.
-        List<AssignmentCycles> sentBack = found.stream().filter(c -> !c.rounds().isEmpty())
-                .sorted(Comparator.comparingInt((RevisionIndex.Cycle c) -> c.rounds().size()).reversed()
-                        .thenComparing(RevisionIndex.Cycle::titleKey, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(RevisionIndex.Cycle::id))
-                .map(RevisionCycleController::cycles).toList();
+        List<RevisionIndex.Cycle> shown = new ArrayList<>(tally.shown);
+        shown.sort(SHOWN_FIRST);
         // A collator of this request's own for the groups' few names (java.text's collators lock themselves).
         Collator vietnamese = Collator.getInstance(VI);
-        return new RevisionCycles(per.size(), mean, max, meanTurnaround, byRound, raised,
-                rounds.isEmpty() ? null : (double) raised / rounds.size(),
-                rounds.stream().mapToInt(RoundPoints::takenIn).sum(), rounds.stream().mapToInt(RoundPoints::explained).sum(),
-                rounds.stream().mapToInt(RoundPoints::reopened).sum(), groups(per, AssignmentCycles::unit, vietnamese),
-                groups(per, AssignmentCycles::kind, vietnamese), roundTotals(per), sentBack.size(),
-                withPoints(sentBack.subList(0, Math.min(SHOWN, sentBack.size()))));
+        List<Double> byRound = new ArrayList<>();
+        List<RoundTotals> pointsByRound = new ArrayList<>();
+        for (int r = 0; r < tally.rounds.size(); r++) {
+            long[] round = tally.rounds.get(r);
+            byRound.add(round[TURNAROUNDS] == 0 ? null : (double) round[TURNAROUND_DAYS] / round[TURNAROUNDS]);
+            pointsByRound.add(new RoundTotals(r + 1, (int) round[RAISED], (int) round[REOPENED], (int) round[TAKEN_IN],
+                    (int) round[EXPLAINED]));
+        }
+        int raised = pointsByRound.stream().mapToInt(RoundTotals::raised).sum();
+        return new RevisionCycles(tally.assignments, tally.assignments == 0 ? 0 : (double) tally.roundsInAll / tally.assignments,
+                tally.rounds.size(), tally.turnarounds == 0 ? null : (double) tally.turnaroundDays / tally.turnarounds,
+                byRound, raised, tally.roundsInAll == 0 ? null : (double) raised / tally.roundsInAll,
+                pointsByRound.stream().mapToInt(RoundTotals::takenIn).sum(),
+                pointsByRound.stream().mapToInt(RoundTotals::explained).sum(),
+                pointsByRound.stream().mapToInt(RoundTotals::reopened).sum(), groups(tally.byUnit, vietnamese),
+                groups(tally.byKind, vietnamese), pointsByRound, tally.withRounds,
+                withPoints(shown.stream().map(RevisionCycleController::cycles).toList()));
+    }
+
+    /** A round's sums in {@link Tally#rounds}, by these indexes. */
+    private static final int TURNAROUND_DAYS = 0;
+    private static final int TURNAROUNDS = 1;
+    private static final int RAISED = 2;
+    private static final int REOPENED = 3;
+    private static final int TAKEN_IN = 4;
+    private static final int EXPLAINED = 5;
+
+    /** The figures of one request, summed over the assignments that pass its filters, one at a time. */
+    private static final class Tally {
+        int assignments;
+        long roundsInAll;
+        long turnaroundDays;
+        long turnarounds;
+        /** The n-th round of every assignment, summed: as many as the most rounds any assignment had. */
+        final List<long[]> rounds = new ArrayList<>();
+        /** Per key: how many, their rounds in all, their most rounds. */
+        final Map<String, long[]> byUnit = new HashMap<>();
+        final Map<String, long[]> byKind = new HashMap<>();
+        int withRounds;
+        /** The SHOWN best so far, the worst of them at the head (so the next better one replaces it). */
+        final PriorityQueue<RevisionIndex.Cycle> shown = new PriorityQueue<>(SHOWN_FIRST.reversed());
+
+        /** {@code n} assignments of this unit and kind, whatever their rounds. */
+        void count(String unit, String kind, int n) {
+            assignments += n;
+            group(byUnit, unit)[0] += n;
+            group(byKind, kind)[0] += n;
+        }
+
+        /** The rounds of an assignment already counted. */
+        void roundsOf(RevisionIndex.Cycle c) {
+            List<RevisionIndex.Round> of = c.rounds();
+            if (of.isEmpty()) {
+                return;
+            }
+            roundsInAll += of.size();
+            addRounds(group(byUnit, c.unit()), of.size());
+            addRounds(group(byKind, c.kind()), of.size());
+            for (int r = 0; r < of.size(); r++) {
+                if (r == rounds.size()) {
+                    rounds.add(new long[EXPLAINED + 1]);
+                }
+                long[] sum = rounds.get(r);
+                RevisionIndex.Round round = of.get(r);
+                if (round.resubmittedOn() != null) {
+                    long days = round.turnaroundDays();
+                    sum[TURNAROUND_DAYS] += days;
+                    sum[TURNAROUNDS]++;
+                    turnaroundDays += days;
+                    turnarounds++;
+                }
+                sum[RAISED] += round.points();
+                sum[REOPENED] += round.reopened();
+                sum[TAKEN_IN] += round.takenIn();
+                sum[EXPLAINED] += round.explained();
+            }
+            withRounds++;
+            if (shown.size() < SHOWN) {
+                shown.add(c);
+            } else if (SHOWN_FIRST.compare(c, shown.peek()) < 0) {
+                shown.poll();
+                shown.add(c);
+            }
+        }
+
+        /** A group's figures: how many, their rounds in all, their most rounds (a throwaway for an assignment of no unit). */
+        private static long[] group(Map<String, long[]> groups, String key) {
+            return key == null ? new long[3] : groups.computeIfAbsent(key, k -> new long[3]);
+        }
+
+        private static void addRounds(long[] group, int rounds) {
+            group[1] += rounds;
+            group[2] = Math.max(group[2], rounds);
+        }
     }
 
     /** The points of the assignments shown, read by id: only these need their texts. */
@@ -136,32 +235,10 @@ class RevisionCycleController {
     }
 
     /** Most rounds on average first, then by name. */
-    static List<Group> groups(List<AssignmentCycles> per, Function<AssignmentCycles, String> keyOf, Collator vietnamese) {
-        Map<String, List<AssignmentCycles>> byKey = per.stream().filter(a -> keyOf.apply(a) != null)
-                .collect(Collectors.groupingBy(keyOf));
-        return byKey.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue().size(),
-                        e.getValue().stream().mapToInt(AssignmentCycles::rounds).average().orElse(0),
-                        e.getValue().stream().mapToInt(AssignmentCycles::rounds).max().orElse(0)))
+    private static List<Group> groups(Map<String, long[]> groups, Collator vietnamese) {
+        return groups.entrySet().stream().map(e -> new Group(e.getKey(), (int) e.getValue()[0],
+                        (double) e.getValue()[1] / e.getValue()[0], (int) e.getValue()[2]))
                 .sorted(Comparator.comparingDouble(Group::meanRounds).reversed().thenComparing(Group::key, vietnamese))
                 .toList();
-    }
-
-    /** The points of every assignment's first round, second round, and so on. */
-    static List<RoundTotals> roundTotals(List<AssignmentCycles> per) {
-        List<RoundTotals> totals = new ArrayList<>();
-        for (AssignmentCycles a : per) {
-            for (int i = 0; i < a.pointsByRound().size(); i++) {
-                RoundPoints r = a.pointsByRound().get(i);
-                RoundTotals sum = i < totals.size() ? totals.get(i) : new RoundTotals(i + 1, 0, 0, 0, 0);
-                RoundTotals added = new RoundTotals(i + 1, sum.raised() + r.raised(), sum.reopened() + r.reopened(),
-                        sum.takenIn() + r.takenIn(), sum.explained() + r.explained());
-                if (i < totals.size()) {
-                    totals.set(i, added);
-                } else {
-                    totals.add(added);
-                }
-            }
-        }
-        return totals;
     }
 }
