@@ -65,6 +65,8 @@ class RevisionCycleController {
      * {@code pointsRaised}, {@code takenIn}, {@code explained}, {@code reopened}: over every round shown.
      * {@code perAssignment}: the {@value #SHOWN} assignments with the most rounds (of {@code withRounds} that were
      * sent back at least once): the figures above count every assignment, a page of tens of thousands would not.
+     * Their points (most of the answer's bytes, and a read of the read model) only unless {@code points=false}: the
+     * statistics page shows none of them.
      */
     record RevisionCycles(int assignments, double meanRounds, int maxRounds, Double meanTurnaroundDays,
                           List<Double> meanTurnaroundDaysByRound, int pointsRaised, Double meanPointsPerRound,
@@ -86,7 +88,8 @@ class RevisionCycleController {
     @GetMapping("/api/stats/revision-cycles")
     @Operation(summary = "Revision rounds per assignment, mean and max, and turnaround per round")
     RevisionCycles stats(@RequestParam(required = false) String unit,
-                         @RequestParam(required = false) DeliverableKind kind) {
+                         @RequestParam(required = false) DeliverableKind kind,
+                         @RequestParam(defaultValue = "true") boolean points) {
         assignments.awaitCaughtUp();
         List<String> visibleIds = visibility.visibleIds(CurrentActor.get());
         Set<String> visible = visibleIds == null ? null : new HashSet<>(visibleIds);
@@ -135,7 +138,8 @@ class RevisionCycleController {
                 pointsByRound.stream().mapToInt(RoundTotals::explained).sum(),
                 pointsByRound.stream().mapToInt(RoundTotals::reopened).sum(), groups(tally.byUnit, vietnamese),
                 groups(tally.byKind, vietnamese), pointsByRound, tally.withRounds,
-                withPoints(shown.stream().map(RevisionCycleController::cycles).toList()));
+                points ? withPoints(shown.stream().map(RevisionCycleController::cycles).toList())
+                        : shown.stream().map(RevisionCycleController::cycles).toList());
     }
 
     /** A round's sums in {@link Tally#rounds}, by these indexes. */

@@ -87,7 +87,7 @@ class RevisionCycleStatsTest {
         }
 
         reads.clear();
-        RevisionCycles stats = controller.stats(null, null);
+        RevisionCycles stats = controller.stats(null, null, true);
 
         assertThat(stats.assignments()).isEqualTo(320);
         for (String unit : UNITS) {
@@ -140,7 +140,7 @@ class RevisionCycleStatsTest {
             assign(UNITS.get(i % UNITS.size()), DeliverableKind.PLAN, random.nextInt(3), random);
         }
 
-        RevisionCycles stats = controller.stats(UNITS.get(1), null);
+        RevisionCycles stats = controller.stats(UNITS.get(1), null, true);
 
         assertThat(stats.byUnit()).singleElement().satisfies(g -> assertThat(g.key()).isEqualTo(UNITS.get(1)))
                 .extracting(Group::count).isEqualTo(10);
@@ -156,7 +156,7 @@ class RevisionCycleStatsTest {
                     random.nextBoolean() ? DeliverableKind.PLAN : DeliverableKind.REPORT, random.nextInt(4), true, random);
         }
 
-        RevisionCycles stats = controller.stats(null, null);
+        RevisionCycles stats = controller.stats(null, null, true);
 
         assertThat(stats.withRounds()).isGreaterThan(RevisionCycleController.SHOWN);
         assertFigures(stats, sent);
@@ -175,11 +175,11 @@ class RevisionCycleStatsTest {
         List<Sent> seen = sent.stream().filter(s -> s.unit().equals(own) || s.coordinating().contains(own)).toList();
 
         assertThat(seen).hasSizeBetween(1, sent.size() - 1);
-        assertFigures(controller.stats(null, null), seen);
+        assertFigures(controller.stats(null, null, true), seen);
         // Led by another unit, coordinated by this one: seen, and counted under the unit that leads them.
         assertThat(seen).anyMatch(s -> s.unit().equals(UNITS.get(2)));
-        assertFigures(controller.stats(" " + UNITS.get(2) + " ", null), seen.stream().filter(s -> s.unit().equals(UNITS.get(2))).toList());
-        assertFigures(controller.stats(null, DeliverableKind.REPORT),
+        assertFigures(controller.stats(" " + UNITS.get(2) + " ", null, true), seen.stream().filter(s -> s.unit().equals(UNITS.get(2))).toList());
+        assertFigures(controller.stats(null, DeliverableKind.REPORT, true),
                 seen.stream().filter(s -> s.kind() == DeliverableKind.REPORT).toList());
     }
 
@@ -204,10 +204,30 @@ class RevisionCycleStatsTest {
 
         assertThat(sent).anyMatch(s -> s.unit().equals(UNITS.get(2)) && s.rounds() == 0)
                 .anyMatch(s -> s.unit().equals(UNITS.get(2)) && s.rounds() > 0);
-        assertFigures(controller.stats(null, null), sent);
+        assertFigures(controller.stats(null, null, true), sent);
         for (String unit : UNITS) {
-            assertFigures(controller.stats(unit, null), sent.stream().filter(s -> s.unit().equals(unit)).toList());
+            assertFigures(controller.stats(unit, null, true), sent.stream().filter(s -> s.unit().equals(unit)).toList());
         }
+    }
+
+    @Test
+    void without_the_points_the_answer_is_the_same_but_for_them_and_no_points_are_read() {
+        Random random = new Random(17);
+        for (int i = 0; i < 30; i++) {
+            assign(UNITS.get(i % UNITS.size()), DeliverableKind.PLAN, 1 + random.nextInt(3), random);
+        }
+        RevisionCycles full = controller.stats(null, null, true);
+        reads.clear();
+
+        RevisionCycles page = controller.stats(null, null, false);
+
+        assertThat(reads).isEmpty();
+        assertThat(full.perAssignment()).allSatisfy(a -> assertThat(a.points()).isNotEmpty());
+        assertThat(page).isEqualTo(new RevisionCycles(full.assignments(), full.meanRounds(), full.maxRounds(),
+                full.meanTurnaroundDays(), full.meanTurnaroundDaysByRound(), full.pointsRaised(), full.meanPointsPerRound(),
+                full.takenIn(), full.explained(), full.reopened(), full.byUnit(), full.byKind(), full.pointsByRound(),
+                full.withRounds(), full.perAssignment().stream().map(a -> new RevisionCycleController.AssignmentCycles(a.id(),
+                        a.title(), a.unit(), a.kind(), a.rounds(), a.turnaroundDays(), a.pointsByRound(), List.of())).toList()));
     }
 
     /** Every figure of the answer as counted here from the assignments sent, the list's order included. */

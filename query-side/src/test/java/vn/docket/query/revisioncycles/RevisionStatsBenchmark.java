@@ -33,7 +33,7 @@ import vn.docket.query.assignments.TestReadSide;
 /**
  * The revision statistics ({@code GET /api/stats/revision-cycles}) in process, at each size: the controller's answer
  * for a clerk (every assignment), for a clerk with a unit filter, for a unit's staff member (visibility), and the
- * clerk's answer written as JSON as the HTTP response would be. The data is {@code bench/read.sh}'s: one assignment
+ * clerk's answer written as JSON as the HTTP response would be, with the points and as the page asks for it (none). The data is {@code bench/read.sh}'s: one assignment
  * in six sent back once with two points, handed in again a week later and approved; the points read model on the
  * embedded server's in-memory backend. Medians of the rounds, and each size against the first.
  * {@code bench/revstats.sh [rounds] [sizes, comma-separated]}.
@@ -45,7 +45,7 @@ public final class RevisionStatsBenchmark {
             "Trung tâm Phát triển quỹ đất", "Phòng Tài nguyên và Môi trường");
     static final String LEVEL = "Lãnh đạo UBND thành phố";
     static final String[] NAMES = {"clerk, every assignment", "clerk, one unit (?unit=)", "a unit's staff (visibility)",
-        "clerk, every assignment, as JSON"};
+        "clerk, every assignment, as JSON", "the page's (?points=false), as JSON"};
 
     private RevisionStatsBenchmark() {
     }
@@ -85,19 +85,26 @@ public final class RevisionStatsBenchmark {
             Actor clerk = new Actor("clerk", "Nguyễn Thị Lan", "Văn phòng HĐND và UBND thành phố", Role.CLERK);
             Actor staff = new Actor("kt", "Trần Văn Minh", UNITS.get(1), Role.UNIT_STAFF);
             List<Supplier<Object>> requests = List.of(
-                    () -> controller.stats(null, null),
-                    () -> controller.stats(UNITS.get(1), null),
-                    () -> controller.stats(null, null),
+                    () -> controller.stats(null, null, true),
+                    () -> controller.stats(UNITS.get(1), null, true),
+                    () -> controller.stats(null, null, true),
                     () -> {
                         try {
-                            return json.writeValueAsBytes(controller.stats(null, null));
+                            return json.writeValueAsBytes(controller.stats(null, null, true));
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    () -> {
+                        try {
+                            return json.writeValueAsBytes(controller.stats(null, null, false));
                         } catch (Exception e) {
                             throw new IllegalStateException(e);
                         }
                     });
-            List<Actor> who = List.of(clerk, clerk, staff, clerk);
+            List<Actor> who = List.of(clerk, clerk, staff, clerk, clerk);
             long[][] times = new long[requests.size()][rounds];
-            int bytes = 0;
+            int[] bytes = new int[requests.size()];
             for (int round = -rounds / 4; round < rounds; round++) {
                 for (int r = 0; r < requests.size(); r++) {
                     TestReadSide.signIn(who.get(r));
@@ -108,11 +115,11 @@ public final class RevisionStatsBenchmark {
                         times[r][round] = t1 - t0;
                     }
                     if (answer instanceof byte[] written) {
-                        bytes = written.length;
+                        bytes[r] = written.length;
                     }
                 }
             }
-            System.err.printf("%,d assignments: the clerk's answer is %,d bytes of JSON%n", size, bytes);
+            System.out.printf("%,d assignments: the clerk's answer is %,d bytes of JSON, the page's %,d%n", size, bytes[3], bytes[4]);
             double[] medians = new double[requests.size()];
             for (int r = 0; r < requests.size(); r++) {
                 long[] sorted = times[r].clone();
