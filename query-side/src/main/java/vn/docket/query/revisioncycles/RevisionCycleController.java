@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.text.Collator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import org.bson.Document;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -76,15 +78,6 @@ class RevisionCycleController {
 
     static final int SHOWN = 200;
 
-    /**
-     * The assignments sent back shown first: most rounds, then by title in Vietnamese order (by the collation keys the
-     * index made once per assignment sent back), then by id, so that ties always come out in the same order.
-     */
-    static final Comparator<RevisionIndex.Cycle> SHOWN_FIRST = Comparator
-            .comparingInt((RevisionIndex.Cycle c) -> c.rounds().size()).reversed()
-            .thenComparing(RevisionIndex.Cycle::titleKey, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(RevisionIndex.Cycle::id);
-
     @GetMapping("/api/stats/revision-cycles")
     @Operation(summary = "Revision rounds per assignment, mean and max, and turnaround per round")
     RevisionCycles stats(@RequestParam(required = false) String unit,
@@ -95,40 +88,37 @@ class RevisionCycleController {
         Set<String> visible = visibleIds == null ? null : new HashSet<>(visibleIds);
         String unitName = Text.clean(unit);
         String kindName = kind == null ? null : kind.name();
-        // One pass, summing as it goes and keeping the best SHOWN: at 50,000 assignments a record with two lists per
-        // assignment, a pass per figure and a sort of every assignment sent back made this the slowest read
-        // (bench/revstats.sh). Whoever sees everything visits only the assignments sent back; the others count in
-        // the numbers per unit and kind that the index keeps. A unit's staff visits what they may see.
+        // Summed from the index's totals per lead unit and kind, kept as events arrive: at 50,000 assignments a record
+        // with two lists per assignment, a pass per figure and a sort of every assignment sent back made this the
+        // slowest read, and a pass over the assignments sent back was still most of it (bench/revstats.sh). A unit's
+        // staff sums what they may see into totals of its own.
+        BiPredicate<String, String> wanted = (u, k) -> (unitName == null || unitName.equals(u))
+                && (kindName == null || kindName.equals(k));
         Tally tally = new Tally();
         if (visible == null) {
-            index.visit((u, k, n) -> {
-                if ((unitName == null || unitName.equals(u)) && (kindName == null || kindName.equals(k))) {
-                    tally.count(u, k, n);
-                }
-            }, c -> {
-                if ((unitName == null || unitName.equals(c.unit())) && (kindName == null || kindName.equals(c.kind()))) {
-                    tally.roundsOf(c);
-                }
-            });
+            index.forEachTotals(wanted, tally::add);
         } else {
+            Map<List<String>, RevisionIndex.Totals> seen = new HashMap<>();
             index.forEachOf(visible, c -> {
-                if ((unitName == null || unitName.equals(c.unit())) && (kindName == null || kindName.equals(c.kind()))) {
-                    tally.count(c.unit(), c.kind(), 1);
-                    tally.roundsOf(c);
+                if (wanted.test(c.unit(), c.kind())) {
+                    seen.computeIfAbsent(Arrays.asList(c.unit(), c.kind()), k -> new RevisionIndex.Totals(c.unit(), c.kind()))
+                            .add(c, 1);
                 }
             });
+            seen.values().forEach(tally::add);
         }
         List<RevisionIndex.Cycle> shown = new ArrayList<>(tally.shown);
-        shown.sort(SHOWN_FIRST);
+        shown.sort(RevisionIndex.SHOWN_FIRST);
         // A collator of this request's own for the groups' few names (java.text's collators lock themselves).
         Collator vietnamese = Collator.getInstance(VI);
         List<Double> byRound = new ArrayList<>();
         List<RoundTotals> pointsByRound = new ArrayList<>();
         for (int r = 0; r < tally.rounds.size(); r++) {
             long[] round = tally.rounds.get(r);
-            byRound.add(round[TURNAROUNDS] == 0 ? null : (double) round[TURNAROUND_DAYS] / round[TURNAROUNDS]);
-            pointsByRound.add(new RoundTotals(r + 1, (int) round[RAISED], (int) round[REOPENED], (int) round[TAKEN_IN],
-                    (int) round[EXPLAINED]));
+            byRound.add(round[RevisionIndex.TURNAROUNDS] == 0 ? null
+                    : (double) round[RevisionIndex.TURNAROUND_DAYS] / round[RevisionIndex.TURNAROUNDS]);
+            pointsByRound.add(new RoundTotals(r + 1, (int) round[RevisionIndex.RAISED], (int) round[RevisionIndex.REOPENED],
+                    (int) round[RevisionIndex.TAKEN_IN], (int) round[RevisionIndex.EXPLAINED]));
         }
         int raised = pointsByRound.stream().mapToInt(RoundTotals::raised).sum();
         return new RevisionCycles(tally.assignments, tally.assignments == 0 ? 0 : (double) tally.roundsInAll / tally.assignments,
@@ -142,15 +132,7 @@ class RevisionCycleController {
                         : shown.stream().map(RevisionCycleController::cycles).toList());
     }
 
-    /** A round's sums in {@link Tally#rounds}, by these indexes. */
-    private static final int TURNAROUND_DAYS = 0;
-    private static final int TURNAROUNDS = 1;
-    private static final int RAISED = 2;
-    private static final int REOPENED = 3;
-    private static final int TAKEN_IN = 4;
-    private static final int EXPLAINED = 5;
-
-    /** The figures of one request, summed over the assignments that pass its filters, one at a time. */
+    /** The figures of one request: the totals of the units and kinds it covers, added up. */
     private static final class Tally {
         int assignments;
         long roundsInAll;
@@ -163,59 +145,52 @@ class RevisionCycleController {
         final Map<String, long[]> byKind = new HashMap<>();
         int withRounds;
         /** The SHOWN best so far, the worst of them at the head (so the next better one replaces it). */
-        final PriorityQueue<RevisionIndex.Cycle> shown = new PriorityQueue<>(SHOWN_FIRST.reversed());
+        final PriorityQueue<RevisionIndex.Cycle> shown = new PriorityQueue<>(RevisionIndex.SHOWN_FIRST.reversed());
 
-        /** {@code n} assignments of this unit and kind, whatever their rounds. */
-        void count(String unit, String kind, int n) {
-            assignments += n;
-            group(byUnit, unit)[0] += n;
-            group(byKind, kind)[0] += n;
-        }
-
-        /** The rounds of an assignment already counted. */
-        void roundsOf(RevisionIndex.Cycle c) {
-            List<RevisionIndex.Round> of = c.rounds();
-            if (of.isEmpty()) {
-                return;
+        /** Called under the index's read lock: keeps nothing of {@code t} but its assignments. */
+        void add(RevisionIndex.Totals t) {
+            if (t.assignments == 0) {
+                return; // all handed to other units: no group of none
             }
-            roundsInAll += of.size();
-            addRounds(group(byUnit, c.unit()), of.size());
-            addRounds(group(byKind, c.kind()), of.size());
-            for (int r = 0; r < of.size(); r++) {
+            int most = t.maxRounds();
+            assignments += t.assignments;
+            roundsInAll += t.roundsInAll;
+            group(byUnit, t.unit, t);
+            group(byKind, t.kind, t);
+            for (int r = 0; r < most; r++) {
                 if (r == rounds.size()) {
-                    rounds.add(new long[EXPLAINED + 1]);
+                    rounds.add(new long[RevisionIndex.EXPLAINED + 1]);
                 }
                 long[] sum = rounds.get(r);
-                RevisionIndex.Round round = of.get(r);
-                if (round.resubmittedOn() != null) {
-                    long days = round.turnaroundDays();
-                    sum[TURNAROUND_DAYS] += days;
-                    sum[TURNAROUNDS]++;
-                    turnaroundDays += days;
-                    turnarounds++;
+                long[] of = t.rounds.get(r);
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += of[i];
                 }
-                sum[RAISED] += round.points();
-                sum[REOPENED] += round.reopened();
-                sum[TAKEN_IN] += round.takenIn();
-                sum[EXPLAINED] += round.explained();
+                turnaroundDays += of[RevisionIndex.TURNAROUND_DAYS];
+                turnarounds += of[RevisionIndex.TURNAROUNDS];
             }
-            withRounds++;
-            if (shown.size() < SHOWN) {
-                shown.add(c);
-            } else if (SHOWN_FIRST.compare(c, shown.peek()) < 0) {
-                shown.poll();
-                shown.add(c);
+            withRounds += t.sentBack.size();
+            // In the order shown: once one is no better than the worst kept, none after it is.
+            for (RevisionIndex.Cycle c : t.sentBack) {
+                if (shown.size() < SHOWN) {
+                    shown.add(c);
+                } else if (RevisionIndex.SHOWN_FIRST.compare(c, shown.peek()) < 0) {
+                    shown.poll();
+                    shown.add(c);
+                } else {
+                    break;
+                }
             }
         }
 
-        /** A group's figures: how many, their rounds in all, their most rounds (a throwaway for an assignment of no unit). */
-        private static long[] group(Map<String, long[]> groups, String key) {
-            return key == null ? new long[3] : groups.computeIfAbsent(key, k -> new long[3]);
-        }
-
-        private static void addRounds(long[] group, int rounds) {
-            group[1] += rounds;
-            group[2] = Math.max(group[2], rounds);
+        /** A group's figures: how many, their rounds in all, their most rounds (none for an assignment of no unit). */
+        private static void group(Map<String, long[]> groups, String key, RevisionIndex.Totals t) {
+            if (key != null) {
+                long[] group = groups.computeIfAbsent(key, k -> new long[3]);
+                group[0] += t.assignments;
+                group[1] += t.roundsInAll;
+                group[2] = Math.max(group[2], t.maxRounds());
+            }
         }
     }
 

@@ -190,12 +190,15 @@ class RevisionCycleStatsTest {
             assign(TITLES.get(i % TITLES.size()) + " " + i, UNITS.get(i % 2), List.of(), DeliverableKind.PLAN,
                     i % 3, true, random);
         }
+        // The one assignment of a fourth unit: that unit has none left, and no group.
+        assign("Đề án cuối", "Phòng Tư pháp", List.of(), DeliverableKind.REPORT, 2, true, random);
         // Every fourth of the first unit's goes to the third unit: some were never sent back, some were.
         for (int i = 0; i < sent.size(); i += 4) {
             Sent s = sent.get(i);
-            if (s.unit().equals(UNITS.get(0))) {
+            if (s.unit().equals(UNITS.get(0)) || s.unit().equals("Phòng Tư pháp")) {
                 TaskReassigned moved = new TaskReassigned(UUID.fromString(s.id()), s.unit(), UNITS.get(2), "Điều chỉnh", DAY);
                 index.on(moved, 100);
+                index.on(moved, 100); // delivered again: applied once
                 deliver(assignments, UUID.fromString(s.id()), 100, moved);
                 sent.set(i, new Sent(s.id(), s.title(), UNITS.get(2), s.coordinating(), s.kind(), s.rounds(), s.points(),
                         s.takenIn(), s.explained()));
