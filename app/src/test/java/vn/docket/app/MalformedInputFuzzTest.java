@@ -77,7 +77,7 @@ class MalformedInputFuzzTest {
     record Query(String user, String path, Map<String, Kind> parameters) {
     }
 
-    enum Kind { TEXT, INT, DATE, ENUM, UUID, ASOF }
+    enum Kind { TEXT, INT, DATE, ENUM, UUID, ASOF, BOOLEAN }
 
     record Case(String user, String method, String path, String contentType, byte[] body, boolean chunked, String what) {
         @Override
@@ -173,7 +173,8 @@ class MalformedInputFuzzTest {
                 new Query("auditor", a + "/path", Map.of()),
                 new Query("auditor", "/api/audit", audit),
                 new Query("auditor", "/api/audit/verify", Map.of()),
-                new Query("auditor", "/api/stats/revision-cycles", Map.of("unit", Kind.TEXT, "kind", Kind.ENUM)),
+                new Query("auditor", "/api/stats/revision-cycles", Map.of("unit", Kind.TEXT, "kind", Kind.ENUM,
+                        "points", Kind.BOOLEAN)),
                 new Query("auditor", "/api/notices", paged),
                 new Query("auditor", "/api/notices/" + UUID.randomUUID(), Map.of()),
                 new Query("clerk", "/api/reports/follow-up", report),
@@ -206,6 +207,7 @@ class MalformedInputFuzzTest {
             case ENUM -> pick(List.of("LATE", "1", "on_time%00", "%E1%BA"), random);
             case UUID -> pick(List.of("not-a-uuid", "1234", UUID.randomUUID() + "x"), random);
             case ASOF -> pick(List.of("yesterday", "9999-12-31", "1900-01-01", "2021-04-06T10:00", "0000-01-01T00:00Z"), random);
+            case BOOLEAN -> pick(List.of("maybe", "2", "truee", "%E1%BA"), random);
         };
     }
 

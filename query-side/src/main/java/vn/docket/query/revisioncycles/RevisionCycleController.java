@@ -6,14 +6,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.text.Collator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.function.BiPredicate;
 import org.bson.Document;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -65,6 +67,8 @@ class RevisionCycleController {
      * {@code pointsRaised}, {@code takenIn}, {@code explained}, {@code reopened}: over every round shown.
      * {@code perAssignment}: the {@value #SHOWN} assignments with the most rounds (of {@code withRounds} that were
      * sent back at least once): the figures above count every assignment, a page of tens of thousands would not.
+     * Their points (most of the answer's bytes, and a read of the read model) only unless {@code points=false}: the
+     * statistics page shows none of them.
      */
     record RevisionCycles(int assignments, double meanRounds, int maxRounds, Double meanTurnaroundDays,
                           List<Double> meanTurnaroundDaysByRound, int pointsRaised, Double meanPointsPerRound,
@@ -77,43 +81,117 @@ class RevisionCycleController {
     @GetMapping("/api/stats/revision-cycles")
     @Operation(summary = "Revision rounds per assignment, mean and max, and turnaround per round")
     RevisionCycles stats(@RequestParam(required = false) String unit,
-                         @RequestParam(required = false) DeliverableKind kind) {
+                         @RequestParam(required = false) DeliverableKind kind,
+                         @RequestParam(defaultValue = "true") boolean points) {
         assignments.awaitCaughtUp();
         List<String> visibleIds = visibility.visibleIds(CurrentActor.get());
         Set<String> visible = visibleIds == null ? null : new HashSet<>(visibleIds);
         String unitName = Text.clean(unit);
         String kindName = kind == null ? null : kind.name();
-        List<RevisionIndex.Cycle> found = index.find(c -> (visible == null || visible.contains(c.id()))
-                && (unitName == null || unitName.equals(c.unit())) && (kindName == null || kindName.equals(c.kind())));
-        List<AssignmentCycles> per = found.stream().map(RevisionCycleController::cycles).toList();
-        int max = per.stream().mapToInt(AssignmentCycles::rounds).max().orElse(0);
-        double mean = per.stream().mapToInt(AssignmentCycles::rounds).average().orElse(0);
-        List<Long> all = per.stream().flatMap(a -> a.turnaroundDays().stream()).filter(t -> t != null).toList();
-        Double meanTurnaround = all.isEmpty() ? null : all.stream().mapToLong(Long::longValue).average().orElse(0);
-        List<Double> byRound = new ArrayList<>();
-        for (int r = 0; r < max; r++) {
-            int round = r;
-            byRound.add(per.stream().filter(a -> a.turnaroundDays().size() > round)
-                    .map(a -> a.turnaroundDays().get(round)).filter(t -> t != null)
-                    .mapToLong(Long::longValue).average().stream().boxed().findFirst().orElse(null));
+        // Summed from the index's totals per lead unit and kind, kept as events arrive: at 50,000 assignments a record
+        // with two lists per assignment, a pass per figure and a sort of every assignment sent back made this the
+        // slowest read, and a pass over the assignments sent back was still most of it (bench/revstats.sh). A unit's
+        // staff sums what they may see into totals of its own.
+        BiPredicate<String, String> wanted = (u, k) -> (unitName == null || unitName.equals(u))
+                && (kindName == null || kindName.equals(k));
+        Tally tally = new Tally();
+        if (visible == null) {
+            index.forEachTotals(wanted, tally::add);
+        } else {
+            Map<List<String>, RevisionIndex.Totals> seen = new HashMap<>();
+            index.forEachOf(visible, c -> {
+                if (wanted.test(c.unit(), c.kind())) {
+                    seen.computeIfAbsent(Arrays.asList(c.unit(), c.kind()), k -> new RevisionIndex.Totals(c.unit(), c.kind()))
+                            .add(c, 1);
+                }
+            });
+            seen.values().forEach(tally::add);
         }
-        List<RoundPoints> rounds = per.stream().flatMap(a -> a.pointsByRound().stream()).toList();
-        int raised = rounds.stream().mapToInt(RoundPoints::raised).sum();
-        // Titles are compared by the collation keys the index made once per assignment sent back: making them here
-        // was most of a visit's time, and a collator shared by the requests is locked by every comparison.
-        List<AssignmentCycles> sentBack = found.stream().filter(c -> !c.rounds().isEmpty())
-                .sorted(Comparator.comparingInt((RevisionIndex.Cycle c) -> c.rounds().size()).reversed()
-                        .thenComparing(RevisionIndex.Cycle::titleKey, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(RevisionIndex.Cycle::id))
-                .map(RevisionCycleController::cycles).toList();
+        List<RevisionIndex.Cycle> shown = new ArrayList<>(tally.shown);
+        shown.sort(RevisionIndex.SHOWN_FIRST);
         // A collator of this request's own for the groups' few names (java.text's collators lock themselves).
         Collator vietnamese = Collator.getInstance(VI);
-        return new RevisionCycles(per.size(), mean, max, meanTurnaround, byRound, raised,
-                rounds.isEmpty() ? null : (double) raised / rounds.size(),
-                rounds.stream().mapToInt(RoundPoints::takenIn).sum(), rounds.stream().mapToInt(RoundPoints::explained).sum(),
-                rounds.stream().mapToInt(RoundPoints::reopened).sum(), groups(per, AssignmentCycles::unit, vietnamese),
-                groups(per, AssignmentCycles::kind, vietnamese), roundTotals(per), sentBack.size(),
-                withPoints(sentBack.subList(0, Math.min(SHOWN, sentBack.size()))));
+        List<Double> byRound = new ArrayList<>();
+        List<RoundTotals> pointsByRound = new ArrayList<>();
+        for (int r = 0; r < tally.rounds.size(); r++) {
+            long[] round = tally.rounds.get(r);
+            byRound.add(round[RevisionIndex.TURNAROUNDS] == 0 ? null
+                    : (double) round[RevisionIndex.TURNAROUND_DAYS] / round[RevisionIndex.TURNAROUNDS]);
+            pointsByRound.add(new RoundTotals(r + 1, (int) round[RevisionIndex.RAISED], (int) round[RevisionIndex.REOPENED],
+                    (int) round[RevisionIndex.TAKEN_IN], (int) round[RevisionIndex.EXPLAINED]));
+        }
+        int raised = pointsByRound.stream().mapToInt(RoundTotals::raised).sum();
+        return new RevisionCycles(tally.assignments, tally.assignments == 0 ? 0 : (double) tally.roundsInAll / tally.assignments,
+                tally.rounds.size(), tally.turnarounds == 0 ? null : (double) tally.turnaroundDays / tally.turnarounds,
+                byRound, raised, tally.roundsInAll == 0 ? null : (double) raised / tally.roundsInAll,
+                pointsByRound.stream().mapToInt(RoundTotals::takenIn).sum(),
+                pointsByRound.stream().mapToInt(RoundTotals::explained).sum(),
+                pointsByRound.stream().mapToInt(RoundTotals::reopened).sum(), groups(tally.byUnit, vietnamese),
+                groups(tally.byKind, vietnamese), pointsByRound, tally.withRounds,
+                points ? withPoints(shown.stream().map(RevisionCycleController::cycles).toList())
+                        : shown.stream().map(RevisionCycleController::cycles).toList());
+    }
+
+    /** The figures of one request: the totals of the units and kinds it covers, added up. */
+    private static final class Tally {
+        int assignments;
+        long roundsInAll;
+        long turnaroundDays;
+        long turnarounds;
+        /** The n-th round of every assignment, summed: as many as the most rounds any assignment had. */
+        final List<long[]> rounds = new ArrayList<>();
+        /** Per key: how many, their rounds in all, their most rounds. */
+        final Map<String, long[]> byUnit = new HashMap<>();
+        final Map<String, long[]> byKind = new HashMap<>();
+        int withRounds;
+        /** The SHOWN best so far, the worst of them at the head (so the next better one replaces it). */
+        final PriorityQueue<RevisionIndex.Cycle> shown = new PriorityQueue<>(RevisionIndex.SHOWN_FIRST.reversed());
+
+        /** Called under the index's read lock: keeps nothing of {@code t} but its assignments. */
+        void add(RevisionIndex.Totals t) {
+            if (t.assignments == 0) {
+                return; // all handed to other units: no group of none
+            }
+            int most = t.maxRounds();
+            assignments += t.assignments;
+            roundsInAll += t.roundsInAll;
+            group(byUnit, t.unit, t);
+            group(byKind, t.kind, t);
+            for (int r = 0; r < most; r++) {
+                if (r == rounds.size()) {
+                    rounds.add(new long[RevisionIndex.EXPLAINED + 1]);
+                }
+                long[] sum = rounds.get(r);
+                long[] of = t.rounds.get(r);
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += of[i];
+                }
+                turnaroundDays += of[RevisionIndex.TURNAROUND_DAYS];
+                turnarounds += of[RevisionIndex.TURNAROUNDS];
+            }
+            withRounds += t.sentBack.size();
+            // In the order shown: once one is no better than the worst kept, none after it is.
+            for (RevisionIndex.Cycle c : t.sentBack) {
+                if (shown.size() < SHOWN) {
+                    shown.add(c);
+                } else if (RevisionIndex.SHOWN_FIRST.compare(c, shown.peek()) < 0) {
+                    shown.poll();
+                    shown.add(c);
+                } else {
+                    break;
+                }
+            }
+        }
+
+        /** A group's figures: how many, their rounds in all, their most rounds (none for an assignment of no unit). */
+        private static void group(Map<String, long[]> groups, String key, RevisionIndex.Totals t) {
+            if (key != null) {
+                long[] group = groups.computeIfAbsent(key, k -> new long[3]);
+                group[0] += t.assignments;
+                group[1] += t.roundsInAll;
+                group[2] = Math.max(group[2], t.maxRounds());
+            }
+        }
     }
 
     /** The points of the assignments shown, read by id: only these need their texts. */
@@ -136,32 +214,10 @@ class RevisionCycleController {
     }
 
     /** Most rounds on average first, then by name. */
-    static List<Group> groups(List<AssignmentCycles> per, Function<AssignmentCycles, String> keyOf, Collator vietnamese) {
-        Map<String, List<AssignmentCycles>> byKey = per.stream().filter(a -> keyOf.apply(a) != null)
-                .collect(Collectors.groupingBy(keyOf));
-        return byKey.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue().size(),
-                        e.getValue().stream().mapToInt(AssignmentCycles::rounds).average().orElse(0),
-                        e.getValue().stream().mapToInt(AssignmentCycles::rounds).max().orElse(0)))
+    private static List<Group> groups(Map<String, long[]> groups, Collator vietnamese) {
+        return groups.entrySet().stream().map(e -> new Group(e.getKey(), (int) e.getValue()[0],
+                        (double) e.getValue()[1] / e.getValue()[0], (int) e.getValue()[2]))
                 .sorted(Comparator.comparingDouble(Group::meanRounds).reversed().thenComparing(Group::key, vietnamese))
                 .toList();
-    }
-
-    /** The points of every assignment's first round, second round, and so on. */
-    static List<RoundTotals> roundTotals(List<AssignmentCycles> per) {
-        List<RoundTotals> totals = new ArrayList<>();
-        for (AssignmentCycles a : per) {
-            for (int i = 0; i < a.pointsByRound().size(); i++) {
-                RoundPoints r = a.pointsByRound().get(i);
-                RoundTotals sum = i < totals.size() ? totals.get(i) : new RoundTotals(i + 1, 0, 0, 0, 0);
-                RoundTotals added = new RoundTotals(i + 1, sum.raised() + r.raised(), sum.reopened() + r.reopened(),
-                        sum.takenIn() + r.takenIn(), sum.explained() + r.explained());
-                if (i < totals.size()) {
-                    totals.set(i, added);
-                } else {
-                    totals.add(added);
-                }
-            }
-        }
-        return totals;
     }
 }

@@ -5,12 +5,18 @@ import java.text.Collator;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
@@ -28,7 +34,8 @@ import vn.docket.query.assignments.AssignmentIndex;
 
 /**
  * Every assignment's revision rounds, held in memory on every query node: the one place that counts rounds, their
- * turnaround and their points. The statistics group and sum every assignment from here; the embedded database
+ * turnaround and their points. The statistics group and sum every assignment from here (for whoever sees everything,
+ * from {@link Totals} per lead unit and kind, kept as events arrive); the embedded database
  * answers any filter on the {@code revision_cycles} read model by reading all of it, one document with its points'
  * texts per assignment. The points themselves stay in that read model ({@link RevisionCycleProjection}).
  *
@@ -59,7 +66,90 @@ public class RevisionIndex {
         }
     }
 
+    /**
+     * The assignments sent back shown first: most rounds, then by title in Vietnamese order (by the collation keys made
+     * once per assignment sent back), then by id, so that ties always come out in the same order.
+     */
+    static final Comparator<Cycle> SHOWN_FIRST = Comparator.comparingInt((Cycle c) -> c.rounds().size()).reversed()
+            .thenComparing(Cycle::titleKey, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Cycle::id);
+
+    /** A round's sums in {@link Totals#rounds}, by these indexes. */
+    static final int TURNAROUND_DAYS = 0;
+    static final int TURNAROUNDS = 1;
+    static final int RAISED = 2;
+    static final int REOPENED = 3;
+    static final int TAKEN_IN = 4;
+    static final int EXPLAINED = 5;
+
+    /**
+     * The figures of some assignments of one lead unit (null for none) and one kind: the index keeps one per unit and
+     * kind as events arrive, so that the statistics over everything visit a few of these rather than every assignment;
+     * a request for a unit's staff sums what they may see into its own.
+     */
+    static final class Totals {
+        final String unit;
+        final String kind;
+        int assignments;
+        long roundsInAll;
+        /** How many have had n rounds, by n: the most rounds is the last n with any. */
+        int[] withRounds = new int[4];
+        /** Round n of each (0 the first), summed by the indexes above; beyond the most rounds all zero. */
+        final List<long[]> rounds = new ArrayList<>();
+        /** Those sent back at least once, the ones to show first first. */
+        final TreeSet<Cycle> sentBack = new TreeSet<>(SHOWN_FIRST);
+
+        Totals(String unit, String kind) {
+            this.unit = unit;
+            this.kind = kind;
+        }
+
+        /** Counts the assignment in ({@code sign} 1) or out again (-1), as it was counted in. */
+        void add(Cycle c, int sign) {
+            List<Round> of = c.rounds();
+            assignments += sign;
+            roundsInAll += (long) sign * of.size();
+            if (of.size() >= withRounds.length) {
+                withRounds = Arrays.copyOf(withRounds, of.size() + 4);
+            }
+            withRounds[of.size()] += sign;
+            for (int r = 0; r < of.size(); r++) {
+                if (r == rounds.size()) {
+                    rounds.add(new long[EXPLAINED + 1]);
+                }
+                long[] sum = rounds.get(r);
+                Round round = of.get(r);
+                if (round.resubmittedOn() != null) {
+                    sum[TURNAROUND_DAYS] += sign * round.turnaroundDays();
+                    sum[TURNAROUNDS] += sign;
+                }
+                sum[RAISED] += (long) sign * round.points();
+                sum[REOPENED] += (long) sign * round.reopened();
+                sum[TAKEN_IN] += (long) sign * round.takenIn();
+                sum[EXPLAINED] += (long) sign * round.explained();
+            }
+            if (!of.isEmpty()) {
+                if (sign > 0) {
+                    sentBack.add(c);
+                } else {
+                    sentBack.remove(c);
+                }
+            }
+        }
+
+        int maxRounds() {
+            for (int n = withRounds.length - 1; n > 0; n--) {
+                if (withRounds[n] > 0) {
+                    return n;
+                }
+            }
+            return 0;
+        }
+    }
+
     private final Map<String, Cycle> byId = new HashMap<>();
+    /** Per lead unit (null for none), per kind: the figures of its assignments. */
+    private final Map<String, Map<String, Totals>> totals = new HashMap<>();
     /** Lead units are few: one string each, whatever the number of events naming them. */
     private final Map<String, String> units = new HashMap<>();
     /** One writer (the processor), many readers (requests). */
@@ -73,7 +163,9 @@ public class RevisionIndex {
         lock.writeLock().lock();
         try {
             if (!byId.containsKey(id)) {
-                byId.put(id, new Cycle(id, seq, e.title(), null, unit(e.leadUnit()), e.kind().name(), List.of()));
+                Cycle cycle = new Cycle(id, seq, e.title(), null, unit(e.leadUnit()), e.kind().name(), List.of());
+                byId.put(id, cycle);
+                totals(cycle).add(cycle, 1);
             }
         } finally {
             lock.writeLock().unlock();
@@ -143,17 +235,58 @@ public class RevisionIndex {
         return found;
     }
 
+    /**
+     * The totals of each lead unit and kind that {@code wanted} names, as they are now, under the read lock ({@code
+     * each} must be quick, and keep nothing of them but the assignments): the statistics over everything visit these
+     * rather than each of tens of thousands of assignments.
+     */
+    void forEachTotals(BiPredicate<String, String> wanted, Consumer<Totals> each) {
+        lock.readLock().lock();
+        try {
+            totals.forEach((unit, kinds) -> kinds.forEach((kind, t) -> {
+                if (wanted.test(unit, kind)) {
+                    each.accept(t);
+                }
+            }));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** These assignments (an unknown id is passed over), as they are now, under the read lock: {@code each} must be quick. */
+    void forEachOf(Collection<String> ids, Consumer<Cycle> each) {
+        lock.readLock().lock();
+        try {
+            for (String id : ids) {
+                Cycle cycle = byId.get(id);
+                if (cycle != null) {
+                    each.accept(cycle);
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Applies the change unless the assignment is unknown or the event was applied already. */
     private void change(String id, long seq, UnaryOperator<Cycle> change) {
         lock.writeLock().lock();
         try {
             Cycle cycle = byId.get(id);
             if (cycle != null && seq > cycle.seq()) {
-                byId.put(id, change.apply(cycle));
+                Cycle changed = change.apply(cycle);
+                byId.put(id, changed);
+                // Out as it was, in as it is: its unit, its rounds or their figures may have changed.
+                totals(cycle).add(cycle, -1);
+                totals(changed).add(changed, 1);
             }
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    private Totals totals(Cycle c) {
+        return totals.computeIfAbsent(c.unit(), u -> new HashMap<>()).computeIfAbsent(c.kind(), k -> new Totals(c.unit(), k));
     }
 
     private String unit(String unit) {
