@@ -67,11 +67,13 @@ public class AssignmentIndex {
     /**
      * What the index knows of one assignment. {@code seq} is the last event of the assignment applied, so a
      * batch delivered again changes nothing; {@code indexedAt} (wall clock) tells a page how fresh it is.
+     * {@code wordPairs} is the {@link LetterPairs} signature of {@code words}, kept in the entry itself so that the
+     * search rules an entry out without reading another object.
      */
     record Entry(String id, long seq, AssignmentStatus status, String leadUnit, List<String> coordinatingUnits,
                  String parentId, String notice, LocalDate deadline, LocalDate assignedOn, LocalDate handedInOn,
                  List<String> approvalRoute, List<String> approvedLevels, boolean extensionPending, String title,
-                 String words, long indexedAt) {
+                 String words, long wordPairs, long indexedAt) {
 
         boolean involves(String unit) {
             return unit.equals(leadUnit) || coordinatingUnits.contains(unit);
@@ -148,10 +150,11 @@ public class AssignmentIndex {
         lock.writeLock().lock();
         try {
             if (!byId.containsKey(id)) {
+                String words = words(e.title(), e.leadUnit(), e.coordinatingUnits(), notice);
                 put(null, new Entry(id, seq, AssignmentStatus.ASSIGNED, shared(e.leadUnit()), shared(e.coordinatingUnits()),
                         e.parentId() == null ? null : e.parentId().toString(), shared(notice), e.deadline(), e.effectiveDate(),
-                        null, shared(e.approvalRoute()), List.of(), false, e.title(),
-                        words(e.title(), e.leadUnit(), e.coordinatingUnits(), notice), System.currentTimeMillis()));
+                        null, shared(e.approvalRoute()), List.of(), false, e.title(), words, LetterPairs.of(words),
+                        System.currentTimeMillis()));
             }
         } finally {
             lock.writeLock().unlock();
@@ -213,10 +216,10 @@ public class AssignmentIndex {
     @EventHandler
     void on(TaskReassigned e, @SequenceNumber long seq) {
         change(e.assignmentId().toString(), seq, a -> {
+            String words = words(a.title(), e.newLeadUnit(), a.coordinatingUnits(), a.notice());
             return new Entry(a.id(), a.seq(), a.status(), shared(e.newLeadUnit()), a.coordinatingUnits(), a.parentId(),
                     a.notice(), a.deadline(), a.assignedOn(), a.handedInOn(), a.approvalRoute(), a.approvedLevels(),
-                    a.extensionPending(), a.title(), words(a.title(), e.newLeadUnit(), a.coordinatingUnits(), a.notice()),
-                    a.indexedAt());
+                    a.extensionPending(), a.title(), words, LetterPairs.of(words), a.indexedAt());
         });
     }
 
@@ -257,13 +260,13 @@ public class AssignmentIndex {
                               LocalDate handedInOn, List<String> approvedLevels) {
         return new Entry(a.id(), a.seq(), status, a.leadUnit(), a.coordinatingUnits(), a.parentId(), a.notice(), deadline,
                 a.assignedOn(), handedInOn, a.approvalRoute(), approvedLevels, a.extensionPending(), a.title(), a.words(),
-                a.indexedAt());
+                a.wordPairs(), a.indexedAt());
     }
 
     private static Entry pending(Entry a, boolean pending) {
         return new Entry(a.id(), a.seq(), a.status(), a.leadUnit(), a.coordinatingUnits(), a.parentId(), a.notice(),
                 a.deadline(), a.assignedOn(), a.handedInOn(), a.approvalRoute(), a.approvedLevels(), pending, a.title(),
-                a.words(), a.indexedAt());
+                a.words(), a.wordPairs(), a.indexedAt());
     }
 
     /** Applies a later event of a known assignment; an event already applied (a batch delivered again) is skipped. */
@@ -277,7 +280,8 @@ public class AssignmentIndex {
             Entry after = change.apply(before);
             put(before, new Entry(after.id(), seq, after.status(), after.leadUnit(), after.coordinatingUnits(), after.parentId(),
                     after.notice(), after.deadline(), after.assignedOn(), after.handedInOn(), after.approvalRoute(),
-                    after.approvedLevels(), after.extensionPending(), after.title(), after.words(), System.currentTimeMillis()));
+                    after.approvedLevels(), after.extensionPending(), after.title(), after.words(), after.wordPairs(),
+                    System.currentTimeMillis()));
         } finally {
             lock.writeLock().unlock();
         }

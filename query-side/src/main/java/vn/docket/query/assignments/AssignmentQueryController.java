@@ -113,8 +113,13 @@ class AssignmentQueryController {
         if (text != null) {
             // Every word typed, in any order ("qldt vỉa hè", as the search page promises); a word keeps its hyphens
             // and slashes, so "TC-KH" or "311/TB-UBND" is looked for as written.
+            // The letter pairs of all the words first (LetterPairs): one AND rules out most entries before any contains.
             List<String> words = List.of(Text.folded(text).trim().split("\\s+"));
+            long pairs = LetterPairs.of(String.join(" ", words));
             filters.add(a -> {
+                if (!LetterPairs.mayContain(a.wordPairs(), pairs)) {
+                    return false;
+                }
                 for (String word : words) {
                     if (!a.words().contains(word)) {
                         return false;
