@@ -103,7 +103,8 @@ class AssignmentQueryController {
             filters.add(a -> a.status() == status);
         }
         if (timeliness != null) {
-            filters.add(a -> a.timeliness(today) == timeliness);
+            long day = today.toEpochDay();
+            filters.add(a -> a.timeliness(day) == timeliness);
         }
         String n = Text.clean(notice);
         if (n != null) {
@@ -129,10 +130,12 @@ class AssignmentQueryController {
             });
         }
         if (deadlineFrom != null) {
-            filters.add(a -> a.deadline() != null && !a.deadline().isBefore(deadlineFrom));
+            long from = deadlineFrom.toEpochDay();
+            filters.add(a -> a.deadlineDay() != Timeliness.NO_DAY && a.deadlineDay() >= from);
         }
         if (deadlineTo != null) {
-            filters.add(a -> a.deadline() != null && !a.deadline().isAfter(deadlineTo));
+            long to = deadlineTo.toEpochDay();
+            filters.add(a -> a.deadlineDay() != Timeliness.NO_DAY && a.deadlineDay() <= to);
         }
         if (dueWithin != null) {
             // Open work due from today on; what is already overdue has its own class (timeliness=OVERDUE).
@@ -159,8 +162,10 @@ class AssignmentQueryController {
 
     /** Open, with a deadline from today through today + days (the list's dueWithin, the dashboard's week). */
     static Predicate<AssignmentIndex.Entry> dueWithin(LocalDate today, int days) {
-        LocalDate last = today.plusDays(days);
-        return a -> a.status().isOpen() && a.deadline() != null && !a.deadline().isBefore(today) && !a.deadline().isAfter(last);
+        long first = today.toEpochDay();
+        long last = today.plusDays(days).toEpochDay();
+        // NO_DAY (no deadline) is below any first day.
+        return a -> a.status().isOpen() && a.deadlineDay() >= first && a.deadlineDay() <= last;
     }
 
     @GetMapping("/{id}")

@@ -82,8 +82,9 @@ public final class AssignmentIndexBenchmark {
             long t5 = System.nanoTime();
             long[] classes = new long[Timeliness.values().length];
             Map<String, long[]> units = new HashMap<>();
+            long day = today.toEpochDay();
             index.forEach(a -> {
-                Timeliness t = a.timeliness(today);
+                Timeliness t = a.timeliness(day);
                 if (t != null) {
                     classes[t.ordinal()]++;
                     units.computeIfAbsent(a.leadUnit(), u -> new long[Timeliness.values().length])[t.ordinal()]++;

@@ -423,6 +423,48 @@ class AssignmentIndexTest {
     }
 
     @Test
+    void deadlines_before_1970_far_ahead_or_missing_keep_their_place_in_the_order_their_class_and_their_range() {
+        // The index keeps dates as epoch days: negative before 1970, none as a number of its own.
+        AssignmentIndex fresh = new AssignmentIndex(() -> true, Duration.ZERO);
+        AnnotationEventHandlerAdapter freshHandlers = new AnnotationEventHandlerAdapter(fresh);
+        LocalDate[] deadlines = {null, LocalDate.of(9999, 12, 31), TODAY, LocalDate.of(1969, 12, 31), LocalDate.of(1970, 1, 1),
+            LocalDate.of(1899, 3, 1), TODAY.plusDays(3)};
+        LocalDate[] assignedOn = {null, TODAY.minusDays(1), LocalDate.of(1960, 1, 1), null, TODAY, TODAY, TODAY};
+        for (int i = 0; i < deadlines.length; i++) {
+            UUID id = new UUID(29, i);
+            try {
+                freshHandlers.handle(new GenericDomainEventMessage<>("Assignment", id.toString(), 0, new TaskAssigned(id,
+                        "Việc " + i, DeliverableKind.PLAN, UNITS.get(0), List.of(), deadlines[i], ROUTES.get(0), null, null,
+                        assignedOn[i])));
+            } catch (Exception failure) {
+                throw new IllegalStateException(failure);
+            }
+        }
+        // A second assignment without a deadline, this one with an assigned-on date: none comes first.
+        UUID last = new UUID(29, 99);
+        try {
+            freshHandlers.handle(new GenericDomainEventMessage<>("Assignment", last.toString(), 0, new TaskAssigned(last,
+                    "Việc cuối", DeliverableKind.PLAN, UNITS.get(0), List.of(), null, ROUTES.get(0), null, null, TODAY)));
+        } catch (Exception failure) {
+            throw new IllegalStateException(failure);
+        }
+        java.util.function.IntFunction<String> id = i -> new UUID(29, i).toString();
+        Predicate<AssignmentIndex.Entry> all = a -> true;
+        assertThat(fresh.find(all, 0, 20).ids()).containsExactly(id.apply(5), id.apply(3), id.apply(4), id.apply(2),
+                id.apply(6), id.apply(1), id.apply(0), id.apply(99));
+        assertThat(fresh.find(AssignmentQueryController.filter(CLERK, null, TODAY, null, null, Timeliness.OVERDUE, null,
+                null, null, null, null, null, null), 0, 20).ids()).containsExactly(id.apply(5), id.apply(3), id.apply(4));
+        assertThat(fresh.find(AssignmentQueryController.filter(CLERK, null, TODAY, null, null, null, null, null,
+                LocalDate.of(1969, 12, 31), TODAY, null, null, null), 0, 20).ids())
+                .containsExactly(id.apply(3), id.apply(4), id.apply(2));
+        assertThat(fresh.find(AssignmentQueryController.filter(CLERK, null, TODAY, null, null, null, null, null, null, null,
+                null, null, 3), 0, 20).ids()).containsExactly(id.apply(2), id.apply(6));
+        assertThat(fresh.get(id.apply(0)).orElseThrow().deadline()).isNull();
+        assertThat(fresh.get(id.apply(5)).orElseThrow().deadline()).isEqualTo(LocalDate.of(1899, 3, 1));
+        assertThat(fresh.get(id.apply(3)).orElseThrow().assignedOn()).isNull();
+    }
+
+    @Test
     void a_unit_sees_what_it_leads_or_coordinates_and_the_parents_its_contributions_feed() {
         String unit = UNITS.get(0);
         Set<String> fed = new HashSet<>();
