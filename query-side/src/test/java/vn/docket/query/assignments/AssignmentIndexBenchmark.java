@@ -76,7 +76,7 @@ public final class AssignmentIndexBenchmark {
             long t2 = System.nanoTime();
             index.find(a -> true, 0, 50);
             long t3 = System.nanoTime();
-            index.find(unit, 0, 50);
+            index.find(asked, unit, 0, 50);
             long t4 = System.nanoTime();
             index.find(words, 0, 50);
             long t5 = System.nanoTime();

@@ -267,7 +267,8 @@ class AssignmentIndexTest {
 
     AssignmentIndex.Hits actual(Query query, long skip, int size) {
         Actor me = query.actor();
-        return index.find(AssignmentQueryController.filter(me, new Visibility(index).filter(me), TODAY, query.unit(),
+        // With the unit, as the list asks: the pass then walks that unit's own entries.
+        return index.find(query.unit(), AssignmentQueryController.filter(me, new Visibility(index).filter(me), TODAY, query.unit(),
                 query.status(), query.timeliness(), query.notice(), query.q(), query.from(), query.to(), query.mine(),
                 query.awaiting(), query.dueWithin()), skip, size);
     }
@@ -309,6 +310,10 @@ class AssignmentIndexTest {
             if (i % 10 == 0) {
                 check(only(CLERK));
                 check(new Query(CLERK, null, null, Timeliness.OVERDUE, null, null, null, null, null, null, null));
+                // A unit's own entries, kept in order through reassignments between reads.
+                check(new Query(CLERK, UNITS.get(i % UNITS.size()), null, null, null, null, null, null, null, null, null));
+                check(new Query(staffOf(UNITS.get(i % UNITS.size())), UNITS.get((i / 10) % UNITS.size()), null, null, null,
+                        null, null, null, null, null, null));
             }
         }
         check(only(CLERK));
@@ -462,6 +467,42 @@ class AssignmentIndexTest {
         assertThat(fresh.get(id.apply(0)).orElseThrow().deadline()).isNull();
         assertThat(fresh.get(id.apply(5)).orElseThrow().deadline()).isEqualTo(LocalDate.of(1899, 3, 1));
         assertThat(fresh.get(id.apply(3)).orElseThrow().assignedOn()).isNull();
+    }
+
+    @Test
+    void a_units_page_lists_what_it_leads_or_coordinates_and_follows_a_reassignment_and_a_batch_delivered_again() {
+        Query first = new Query(CLERK, UNITS.get(1), null, null, null, null, null, null, null, null, null);
+        check(first);
+        for (String unit : UNITS) {
+            check(new Query(CLERK, unit, null, null, null, null, null, null, null, null, null));
+        }
+        assertThat(actual(new Query(CLERK, "Phòng không có", null, null, null, null, null, null, null, null, null), 0, 50)
+                .total()).isZero();
+        // One the first unit coordinates, led by another: it moves to a third; the coordinating unit keeps it.
+        Known moved = known.values().stream().filter(a -> a.coordinating.contains(UNITS.get(1))
+                && a.status != AssignmentStatus.CANCELLED).findFirst().orElseThrow();
+        String from = moved.lead;
+        String to = UNITS.stream().filter(u -> !u.equals(from) && !moved.coordinating.contains(u)).findFirst().orElseThrow();
+        moved.lead = to;
+        send(new TaskReassigned(UUID.fromString(moved.id), null, to, "Chuyển đơn vị", TODAY), moved);
+        assertThat(actual(first, 0, 5000).ids()).contains(moved.id);
+        assertThat(actual(new Query(CLERK, from, null, null, null, null, null, null, null, null, null), 0, 5000).ids())
+                .doesNotContain(moved.id);
+        assertThat(actual(new Query(CLERK, to, null, null, null, null, null, null, null, null, null), 0, 5000).ids())
+                .contains(moved.id);
+        sent.subList(sent.size() - 500, sent.size()).forEach(e -> deliver(e[0], (long) e[1]));
+        for (String unit : UNITS) {
+            check(new Query(CLERK, unit, null, null, null, null, null, null, null, null, null));
+            check(new Query(CLERK, unit, AssignmentStatus.DRAFT_SUBMITTED, null, null, null, null, null, null, null, null));
+        }
+        // A new assignment after the units' pages were read is on its units' pages.
+        assign(5000);
+        Known added = known.get(new UUID(19, 5000).toString());
+        for (String unit : added.coordinating.isEmpty() ? List.of(added.lead) : List.of(added.lead, added.coordinating.get(0))) {
+            assertThat(actual(new Query(CLERK, unit, null, null, null, null, null, null, null, null, null), 0, 5000).ids())
+                    .contains(added.id);
+            check(new Query(CLERK, unit, null, null, null, null, null, null, null, null, null));
+        }
     }
 
     @Test
