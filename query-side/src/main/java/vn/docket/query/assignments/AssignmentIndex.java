@@ -1,5 +1,8 @@
 package vn.docket.query.assignments;
 
+import static vn.docket.query.assignments.Timeliness.NO_DAY;
+import static vn.docket.query.assignments.Timeliness.day;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,8 +11,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BooleanSupplier;
@@ -68,18 +73,44 @@ public class AssignmentIndex {
     /**
      * What the index knows of one assignment. {@code seq} is the last event of the assignment applied, so a
      * batch delivered again changes nothing; {@code indexedAt} (wall clock) tells a page how fresh it is.
+     * {@code wordPairs} is the {@link LetterPairs} signature of {@code words}, kept in the entry itself so that the
+     * search rules an entry out without reading another object. The dates are epoch days ({@link Timeliness#day},
+     * {@link Timeliness#NO_DAY} for none) for the same reason: a pass classifies every entry, and three dates of their
+     * own per entry were three more objects to read (and 3.6 MB at 50,000 assignments).
      */
     record Entry(String id, long seq, AssignmentStatus status, String leadUnit, List<String> coordinatingUnits,
-                 String parentId, String notice, LocalDate deadline, LocalDate assignedOn, LocalDate handedInOn,
+                 String parentId, String notice, long deadlineDay, long assignedDay, long handedInDay,
                  List<String> approvalRoute, List<String> approvedLevels, boolean extensionPending, String title,
-                 String words, long indexedAt) {
+                 String words, long wordPairs, long indexedAt) {
 
         boolean involves(String unit) {
             return unit.equals(leadUnit) || coordinatingUnits.contains(unit);
         }
 
-        Timeliness timeliness(LocalDate today) {
-            return Timeliness.classify(status, deadline, handedInOn, today);
+        /** The units it involves, each once. */
+        List<String> units() {
+            return Stream.concat(Stream.of(leadUnit), coordinatingUnits.stream()).filter(Objects::nonNull).distinct().toList();
+        }
+
+        /** @param today as an epoch day */
+        Timeliness timeliness(long today) {
+            return Timeliness.classify(status, deadlineDay, handedInDay, today);
+        }
+
+        LocalDate deadline() {
+            return date(deadlineDay);
+        }
+
+        LocalDate assignedOn() {
+            return date(assignedDay);
+        }
+
+        LocalDate handedInOn() {
+            return date(handedInDay);
+        }
+
+        private static LocalDate date(long day) {
+            return day == Timeliness.NO_DAY ? null : LocalDate.ofEpochDay(day);
         }
 
         String awaitingLevel() {
@@ -93,8 +124,8 @@ public class AssignmentIndex {
 
     /** The list's order: by deadline (none last), then assigned-on, then id. */
     static final Comparator<Entry> ORDER = Comparator
-            .comparing(Entry::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(Entry::assignedOn, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .comparingLong((Entry e) -> e.deadlineDay() == Timeliness.NO_DAY ? Long.MAX_VALUE : e.deadlineDay())
+            .thenComparingLong(Entry::assignedDay) // NO_DAY is the smallest: none first
             .thenComparing(Entry::id);
 
     private final Map<String, Entry> byId = new HashMap<>();
@@ -113,6 +144,13 @@ public class AssignmentIndex {
      * several times faster than walking a tree, and a pass holds no lock while it filters.
      */
     private volatile Entry[] inOrder;
+    /**
+     * Per unit, the entries it leads or coordinates, in the list's order: a unit's page walks its own entries, not all
+     * 50,000 (a filter that reads every entry reads 50,000 objects from memory; the unfiltered page reads none of them
+     * but the page's). Made for a unit by the first page that asks for it, only for a unit that has assignments (so a
+     * request cannot fill it with names), and from then on kept in order by each change, as {@link #inOrder} is.
+     */
+    private final Map<String, Entry[]> byUnit = new ConcurrentHashMap<>();
 
     /** Whether the index's processor has reached the head of the event store (asked until it says yes once). */
     private final BooleanSupplier processorCaughtUp;
@@ -149,10 +187,11 @@ public class AssignmentIndex {
         lock.writeLock().lock();
         try {
             if (!byId.containsKey(id)) {
+                String words = words(e.title(), e.leadUnit(), e.coordinatingUnits(), notice);
                 put(null, new Entry(id, seq, AssignmentStatus.ASSIGNED, shared(e.leadUnit()), shared(e.coordinatingUnits()),
-                        e.parentId() == null ? null : e.parentId().toString(), shared(notice), e.deadline(), e.effectiveDate(),
-                        null, shared(e.approvalRoute()), List.of(), false, e.title(),
-                        words(e.title(), e.leadUnit(), e.coordinatingUnits(), notice), System.currentTimeMillis()));
+                        e.parentId() == null ? null : e.parentId().toString(), shared(notice), day(e.deadline()),
+                        day(e.effectiveDate()), NO_DAY, shared(e.approvalRoute()), List.of(), false, e.title(), words,
+                        LetterPairs.of(words), System.currentTimeMillis()));
             }
         } finally {
             lock.writeLock().unlock();
@@ -162,20 +201,20 @@ public class AssignmentIndex {
     @EventHandler
     void on(DraftSubmitted e, @SequenceNumber long seq) {
         change(e.assignmentId().toString(), seq, a -> with(a, AssignmentStatus.DRAFT_SUBMITTED,
-                a.deadline(), e.effectiveDate(), List.of()));
+                a.deadlineDay(), day(e.effectiveDate()), List.of()));
     }
 
     @EventHandler
     void on(RevisionRequested e, @SequenceNumber long seq) {
         change(e.assignmentId().toString(), seq, a -> with(a, AssignmentStatus.REVISION_REQUESTED,
-                e.dueDate() != null ? e.dueDate() : a.deadline(), null, a.approvedLevels()));
+                e.dueDate() != null ? day(e.dueDate()) : a.deadlineDay(), NO_DAY, a.approvedLevels()));
     }
 
     /** Either verdict sends the draft back to the unit, to revise or to finalise. */
     @EventHandler
     void on(MeetingConcluded e, @SequenceNumber long seq) {
         change(e.assignmentId().toString(), seq, a -> with(a, AssignmentStatus.REVISION_REQUESTED,
-                a.deadline(), null, a.approvedLevels()));
+                a.deadlineDay(), NO_DAY, a.approvedLevels()));
     }
 
     @EventHandler
@@ -183,22 +222,22 @@ public class AssignmentIndex {
         change(e.assignmentId().toString(), seq, a -> {
             List<String> approved = new ArrayList<>(a.approvedLevels());
             approved.add(e.level());
-            return with(a, e.finalApproval() ? AssignmentStatus.APPROVED : a.status(), a.deadline(),
-                    a.handedInOn(), shared(approved));
+            return with(a, e.finalApproval() ? AssignmentStatus.APPROVED : a.status(), a.deadlineDay(),
+                    a.handedInDay(), shared(approved));
         });
     }
 
     @EventHandler
     void on(DocumentIssued e, @SequenceNumber long seq) {
-        change(e.assignmentId().toString(), seq, a -> with(a, AssignmentStatus.ISSUED, a.deadline(),
-                a.handedInOn(), a.approvedLevels()));
+        change(e.assignmentId().toString(), seq, a -> with(a, AssignmentStatus.ISSUED, a.deadlineDay(),
+                a.handedInDay(), a.approvedLevels()));
     }
 
     /** Any extension settles a pending request, whether a leader approved it or a clerk extended directly. */
     @EventHandler
     void on(DeadlineExtended e, @SequenceNumber long seq) {
-        change(e.assignmentId().toString(), seq, a -> pending(with(a, a.status(), e.newDeadline(),
-                a.handedInOn(), a.approvedLevels()), false));
+        change(e.assignmentId().toString(), seq, a -> pending(with(a, a.status(), day(e.newDeadline()),
+                a.handedInDay(), a.approvedLevels()), false));
     }
 
     @EventHandler
@@ -219,17 +258,17 @@ public class AssignmentIndex {
     @EventHandler
     void on(TaskReassigned e, @SequenceNumber long seq) {
         change(e.assignmentId().toString(), seq, a -> {
+            String words = words(a.title(), e.newLeadUnit(), a.coordinatingUnits(), a.notice());
             return new Entry(a.id(), a.seq(), a.status(), shared(e.newLeadUnit()), a.coordinatingUnits(), a.parentId(),
-                    a.notice(), a.deadline(), a.assignedOn(), a.handedInOn(), a.approvalRoute(), a.approvedLevels(),
-                    a.extensionPending(), a.title(), words(a.title(), e.newLeadUnit(), a.coordinatingUnits(), a.notice()),
-                    a.indexedAt());
+                    a.notice(), a.deadlineDay(), a.assignedDay(), a.handedInDay(), a.approvalRoute(), a.approvedLevels(),
+                    a.extensionPending(), a.title(), words, LetterPairs.of(words), a.indexedAt());
         });
     }
 
     @EventHandler
     void on(TaskCancelled e, @SequenceNumber long seq) {
-        change(e.assignmentId().toString(), seq, a -> with(a, AssignmentStatus.CANCELLED, a.deadline(),
-                a.handedInOn(), a.approvedLevels()));
+        change(e.assignmentId().toString(), seq, a -> with(a, AssignmentStatus.CANCELLED, a.deadlineDay(),
+                a.handedInDay(), a.approvedLevels()));
     }
 
     private String shared(String value) {
@@ -259,17 +298,17 @@ public class AssignmentIndex {
         return Text.folded(words.toString());
     }
 
-    private static Entry with(Entry a, AssignmentStatus status, LocalDate deadline,
-                              LocalDate handedInOn, List<String> approvedLevels) {
-        return new Entry(a.id(), a.seq(), status, a.leadUnit(), a.coordinatingUnits(), a.parentId(), a.notice(), deadline,
-                a.assignedOn(), handedInOn, a.approvalRoute(), approvedLevels, a.extensionPending(), a.title(), a.words(),
-                a.indexedAt());
+    private static Entry with(Entry a, AssignmentStatus status, long deadlineDay, long handedInDay,
+                              List<String> approvedLevels) {
+        return new Entry(a.id(), a.seq(), status, a.leadUnit(), a.coordinatingUnits(), a.parentId(), a.notice(), deadlineDay,
+                a.assignedDay(), handedInDay, a.approvalRoute(), approvedLevels, a.extensionPending(), a.title(), a.words(),
+                a.wordPairs(), a.indexedAt());
     }
 
     private static Entry pending(Entry a, boolean pending) {
         return new Entry(a.id(), a.seq(), a.status(), a.leadUnit(), a.coordinatingUnits(), a.parentId(), a.notice(),
-                a.deadline(), a.assignedOn(), a.handedInOn(), a.approvalRoute(), a.approvedLevels(), pending, a.title(),
-                a.words(), a.indexedAt());
+                a.deadlineDay(), a.assignedDay(), a.handedInDay(), a.approvalRoute(), a.approvedLevels(), pending, a.title(),
+                a.words(), a.wordPairs(), a.indexedAt());
     }
 
     /** Applies a later event of a known assignment; an event already applied (a batch delivered again) is skipped. */
@@ -282,8 +321,9 @@ public class AssignmentIndex {
             }
             Entry after = change.apply(before);
             put(before, new Entry(after.id(), seq, after.status(), after.leadUnit(), after.coordinatingUnits(), after.parentId(),
-                    after.notice(), after.deadline(), after.assignedOn(), after.handedInOn(), after.approvalRoute(),
-                    after.approvedLevels(), after.extensionPending(), after.title(), after.words(), System.currentTimeMillis()));
+                    after.notice(), after.deadlineDay(), after.assignedDay(), after.handedInDay(), after.approvalRoute(),
+                    after.approvedLevels(), after.extensionPending(), after.title(), after.words(), after.wordPairs(),
+                    System.currentTimeMillis()));
         } finally {
             lock.writeLock().unlock();
         }
@@ -296,10 +336,22 @@ public class AssignmentIndex {
         if (entries != null) {
             inOrder = replaced(entries, before, entry);
         }
+        if (!byUnit.isEmpty()) {
+            List<String> from = before == null ? List.of() : before.units();
+            List<String> to = entry.units();
+            for (String unit : from) {
+                if (!to.contains(unit)) {
+                    byUnit.computeIfPresent(unit, (u, own) -> replaced(own, before, null));
+                }
+            }
+            for (String unit : to) {
+                byUnit.computeIfPresent(unit, (u, own) -> replaced(own, from.contains(unit) ? before : null, entry));
+            }
+        }
     }
 
     /**
-     * A new array in the list's order with {@code before} taken out and {@code entry} put in: two binary searches
+     * A new array in the list's order with {@code before} taken out and {@code entry} (if any) put in: two binary searches
      * and two copies, where a rebuild sorted every entry again (at 50,000 assignments a page read after each command
      * cost 5x one read without it, bench/index.sh). Readers keep the array they hold; the next get this one.
      */
@@ -310,6 +362,9 @@ public class AssignmentIndex {
             without = new Entry[entries.length - 1];
             System.arraycopy(entries, 0, without, 0, at);
             System.arraycopy(entries, at + 1, without, at, entries.length - at - 1);
+        }
+        if (entry == null) {
+            return without;
         }
         int at = -Arrays.binarySearch(without, entry, ORDER) - 1;
         Entry[] with = new Entry[without.length + 1];
@@ -337,11 +392,36 @@ public class AssignmentIndex {
         return entries;
     }
 
+    /** The entries {@code unit} leads or coordinates, in the list's order. */
+    private Entry[] inOrder(String unit) {
+        Entry[] own = byUnit.get(unit);
+        if (own == null) {
+            lock.readLock().lock();
+            try {
+                own = Arrays.stream(inOrder()).filter(e -> e.involves(unit)).toArray(Entry[]::new);
+                if (own.length > 0) {
+                    byUnit.putIfAbsent(unit, own);
+                }
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+        return own;
+    }
+
     /** The assignments that pass the filter, in the list's order: skip, then at most limit ids; and the total. */
     Hits find(Predicate<Entry> filter, long skip, int limit) {
+        return find(null, filter, skip, limit);
+    }
+
+    /**
+     * The same among the assignments {@code unit} leads or coordinates (all of them for null): the filter must let
+     * through only such assignments, as the list's unit filter does; this only spares the pass the others.
+     */
+    Hits find(String unit, Predicate<Entry> filter, long skip, int limit) {
         List<String> ids = new ArrayList<>(Math.min(limit, 256));
         long total = 0;
-        for (Entry entry : inOrder()) {
+        for (Entry entry : unit == null ? inOrder() : inOrder(unit)) {
             if (filter.test(entry)) {
                 if (total >= skip && ids.size() < limit) {
                     ids.add(entry.id());

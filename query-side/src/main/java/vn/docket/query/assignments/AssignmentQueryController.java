@@ -82,7 +82,8 @@ class AssignmentQueryController {
         if (Boolean.TRUE.equals(waiting)) {
             filter = filter.and(waitingWork.filter(me));
         }
-        AssignmentIndex.Hits hits = index.find(filter, paging.skip(), paging.size());
+        // A unit's page walks that unit's assignments only; the filter holds the same unit test.
+        AssignmentIndex.Hits hits = index.find(Text.clean(unit), filter, paging.skip(), paging.size());
         return new Page<>(lookup.inOrder(hits.ids()), paging.page(), paging.size(), hits.total());
     }
 
@@ -103,7 +104,8 @@ class AssignmentQueryController {
             filters.add(a -> a.status() == status);
         }
         if (timeliness != null) {
-            filters.add(a -> a.timeliness(today) == timeliness);
+            long day = today.toEpochDay();
+            filters.add(a -> a.timeliness(day) == timeliness);
         }
         String n = Text.clean(notice);
         if (n != null) {
@@ -113,8 +115,13 @@ class AssignmentQueryController {
         if (text != null) {
             // Every word typed, in any order ("qldt vỉa hè", as the search page promises); a word keeps its hyphens
             // and slashes, so "TC-KH" or "311/TB-UBND" is looked for as written.
+            // The letter pairs of all the words first (LetterPairs): one AND rules out most entries before any contains.
             List<String> words = List.of(Text.folded(text).trim().split("\\s+"));
+            long pairs = LetterPairs.of(String.join(" ", words));
             filters.add(a -> {
+                if (!LetterPairs.mayContain(a.wordPairs(), pairs)) {
+                    return false;
+                }
                 for (String word : words) {
                     if (!a.words().contains(word)) {
                         return false;
@@ -124,10 +131,12 @@ class AssignmentQueryController {
             });
         }
         if (deadlineFrom != null) {
-            filters.add(a -> a.deadline() != null && !a.deadline().isBefore(deadlineFrom));
+            long from = deadlineFrom.toEpochDay();
+            filters.add(a -> a.deadlineDay() != Timeliness.NO_DAY && a.deadlineDay() >= from);
         }
         if (deadlineTo != null) {
-            filters.add(a -> a.deadline() != null && !a.deadline().isAfter(deadlineTo));
+            long to = deadlineTo.toEpochDay();
+            filters.add(a -> a.deadlineDay() != Timeliness.NO_DAY && a.deadlineDay() <= to);
         }
         if (dueWithin != null) {
             // Open work due from today on; what is already overdue has its own class (timeliness=OVERDUE).
@@ -154,8 +163,10 @@ class AssignmentQueryController {
 
     /** Open, with a deadline from today through today + days (the list's dueWithin, the dashboard's week). */
     static Predicate<AssignmentIndex.Entry> dueWithin(LocalDate today, int days) {
-        LocalDate last = today.plusDays(days);
-        return a -> a.status().isOpen() && a.deadline() != null && !a.deadline().isBefore(today) && !a.deadline().isAfter(last);
+        long first = today.toEpochDay();
+        long last = today.plusDays(days).toEpochDay();
+        // NO_DAY (no deadline) is below any first day.
+        return a -> a.status().isOpen() && a.deadlineDay() >= first && a.deadlineDay() <= last;
     }
 
     @GetMapping("/{id}")

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.text.Collator;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -71,6 +70,7 @@ class DashboardController {
     Dashboard dashboard() {
         index.awaitCaughtUp();
         LocalDate today = LocalDate.now(clock);
+        long day = today.toEpochDay();
         Predicate<AssignmentIndex.Entry> visible = visibility.filter(CurrentActor.get());
         Predicate<AssignmentIndex.Entry> dueThisWeek = AssignmentQueryController.dueWithin(today, WEEK);
         // Counted in plain arrays (one pass over up to 50,000 entries: no boxing per entry); of the overdue
@@ -86,7 +86,7 @@ class DashboardController {
                 return;
             }
             statuses[a.status().ordinal()]++;
-            Timeliness t = a.timeliness(today);
+            Timeliness t = a.timeliness(day);
             if (t == null) {
                 return; // cancelled: no class
             }
@@ -97,8 +97,7 @@ class DashboardController {
             }
             if (t == Timeliness.OVERDUE) {
                 overdueTotal[0]++;
-                LocalDate until = a.handedInOn() != null ? a.handedInOn() : today;
-                long days = ChronoUnit.DAYS.between(a.deadline(), until);
+                long days = (a.handedInDay() != Timeliness.NO_DAY ? a.handedInDay() : day) - a.deadlineDay();
                 if (longest.size() < OVERDUE_SHOWN || days > longest.peek().days()) {
                     longest.add(new Late(a.id(), days));
                     if (longest.size() > OVERDUE_SHOWN) {

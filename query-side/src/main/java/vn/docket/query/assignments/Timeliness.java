@@ -17,10 +17,26 @@ public enum Timeliness {
      * @return the class, or null for a cancelled assignment
      */
     public static Timeliness classify(AssignmentStatus status, LocalDate deadline, LocalDate handedInOn, LocalDate today) {
+        return classify(status, day(deadline), day(handedInOn), today.toEpochDay());
+    }
+
+    /** No date, in the epoch days {@link #classify(AssignmentStatus, long, long, long)} takes. */
+    public static final long NO_DAY = Long.MIN_VALUE;
+
+    /** The date's epoch day ({@link LocalDate#toEpochDay}), or {@link #NO_DAY} for none. */
+    public static long day(LocalDate date) {
+        return date == null ? NO_DAY : date.toEpochDay();
+    }
+
+    /**
+     * The same rule on epoch days ({@link #day}), for the list's index, which classifies every assignment in a pass
+     * and keeps its dates as numbers rather than objects of their own.
+     */
+    public static Timeliness classify(AssignmentStatus status, long deadline, long handedInOn, long today) {
         if (status == AssignmentStatus.CANCELLED) {
             return null;
         }
-        boolean late = deadline != null && (handedInOn != null ? handedInOn.isAfter(deadline) : today.isAfter(deadline));
+        boolean late = deadline != NO_DAY && (handedInOn != NO_DAY ? handedInOn > deadline : today > deadline);
         if (status.isDone()) {
             return late ? DONE_LATE : DONE_ON_TIME;
         }

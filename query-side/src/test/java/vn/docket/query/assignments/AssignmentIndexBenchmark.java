@@ -11,16 +11,19 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import vn.docket.events.Actor;
+import vn.docket.events.AssignmentStatus;
 import vn.docket.events.DeadlineExtended;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.DraftSubmitted;
+import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
-import vn.docket.platform.Text;
 
 /**
  * The list's index at 50,000 assignments, in process: a page of the list read when nothing changed since the last
  * read (the baseline), and read right after a command changed one assignment, as on a node that takes commands
- * while people read; also a unit's page, a two-word search and the dashboard's timeliness pass. Medians of the
+ * while people read; also a unit's page, a search, the dashboard's timeliness pass and a page of one status and
+ * timeliness class, the filters built as the list builds them (a search by four words). Medians of the
  * rounds, and each against the baseline of the same run. {@code bench/index.sh [rounds] [assignments]}.
  */
 public final class AssignmentIndexBenchmark {
@@ -50,13 +53,18 @@ public final class AssignmentIndexBenchmark {
             }
         }
         long heap = usedAfterGc() - heapBefore;
-        String folded = Text.folded("ke hoach chuyen doi");
         // The unit as a request's parameter brings it: a string of its own.
         String asked = new String(AssignmentIndexTest.UNITS.get(4));
-        Predicate<AssignmentIndex.Entry> unit = a -> a.involves(asked);
-        Predicate<AssignmentIndex.Entry> words = a -> a.words().contains(folded);
+        // The filters as the list builds them from a request's parameters.
+        Actor clerk = new Actor("clerk", "Văn thư", null, Role.CLERK);
+        Predicate<AssignmentIndex.Entry> unit = AssignmentQueryController.filter(clerk, null, today, asked, null, null,
+                null, null, null, null, null, null, null);
+        Predicate<AssignmentIndex.Entry> words = AssignmentQueryController.filter(clerk, null, today, null, null, null,
+                null, "kế hoạch chuyển đổi", null, null, null, null, null);
+        Predicate<AssignmentIndex.Entry> late = AssignmentQueryController.filter(clerk, null, today, null,
+                AssignmentStatus.ASSIGNED, Timeliness.OVERDUE, null, null, null, null, null, null, null);
         UUID changed = new UUID(19, size / 2 + 1);
-        long[][] times = new long[5][rounds];
+        long[][] times = new long[6][rounds];
         for (int round = 0; round < rounds; round++) {
             index.find(a -> true, 0, 50);
             long t0 = System.nanoTime();
@@ -68,31 +76,35 @@ public final class AssignmentIndexBenchmark {
             long t2 = System.nanoTime();
             index.find(a -> true, 0, 50);
             long t3 = System.nanoTime();
-            index.find(unit, 0, 50);
+            index.find(asked, unit, 0, 50);
             long t4 = System.nanoTime();
             index.find(words, 0, 50);
             long t5 = System.nanoTime();
             long[] classes = new long[Timeliness.values().length];
             Map<String, long[]> units = new HashMap<>();
+            long day = today.toEpochDay();
             index.forEach(a -> {
-                Timeliness t = a.timeliness(today);
+                Timeliness t = a.timeliness(day);
                 if (t != null) {
                     classes[t.ordinal()]++;
                     units.computeIfAbsent(a.leadUnit(), u -> new long[Timeliness.values().length])[t.ordinal()]++;
                 }
             });
             long t6 = System.nanoTime();
+            index.find(late, 0, 50);
+            long t7 = System.nanoTime();
             times[0][round] = t1 - t0;
             times[1][round] = t3 - t2;
             times[2][round] = t4 - t3;
             times[3][round] = t5 - t4;
             times[4][round] = t6 - t5;
+            times[5][round] = t7 - t6;
             if ((round + 1) % 50 == 0) {
                 System.err.printf("%d of %d rounds%n", round + 1, rounds);
             }
         }
         String[] names = {"page of 50, nothing changed (baseline)", "page of 50 right after a change",
-            "a unit's page", "two-word search", "dashboard's pass (classes, per unit)"};
+            "a unit's page", "search, q=kế hoạch chuyển đổi", "dashboard's pass (classes, per unit)", "status + timeliness page"};
         double baseline = median(times[0]);
         System.out.printf("%,d assignments (index: %.1f MB of heap), %d rounds, medians:%n", size, heap / 1e6, rounds);
         for (int i = 0; i < names.length; i++) {

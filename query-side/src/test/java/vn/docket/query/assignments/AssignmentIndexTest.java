@@ -267,7 +267,8 @@ class AssignmentIndexTest {
 
     AssignmentIndex.Hits actual(Query query, long skip, int size) {
         Actor me = query.actor();
-        return index.find(AssignmentQueryController.filter(me, new Visibility(index).filter(me), TODAY, query.unit(),
+        // With the unit, as the list asks: the pass then walks that unit's own entries.
+        return index.find(query.unit(), AssignmentQueryController.filter(me, new Visibility(index).filter(me), TODAY, query.unit(),
                 query.status(), query.timeliness(), query.notice(), query.q(), query.from(), query.to(), query.mine(),
                 query.awaiting(), query.dueWithin()), skip, size);
     }
@@ -309,6 +310,10 @@ class AssignmentIndexTest {
             if (i % 10 == 0) {
                 check(only(CLERK));
                 check(new Query(CLERK, null, null, Timeliness.OVERDUE, null, null, null, null, null, null, null));
+                // A unit's own entries, kept in order through reassignments between reads.
+                check(new Query(CLERK, UNITS.get(i % UNITS.size()), null, null, null, null, null, null, null, null, null));
+                check(new Query(staffOf(UNITS.get(i % UNITS.size())), UNITS.get((i / 10) % UNITS.size()), null, null, null,
+                        null, null, null, null, null, null));
             }
         }
         check(only(CLERK));
@@ -420,6 +425,84 @@ class AssignmentIndexTest {
         assertThat(actual(overdue, 0, 5000).ids()).doesNotContain(late.id);
         check(overdue);
         check(new Query(CLERK, null, null, Timeliness.ON_TIME, null, null, null, null, null, null, null));
+    }
+
+    @Test
+    void deadlines_before_1970_far_ahead_or_missing_keep_their_place_in_the_order_their_class_and_their_range() {
+        // The index keeps dates as epoch days: negative before 1970, none as a number of its own.
+        AssignmentIndex fresh = new AssignmentIndex(() -> true, Duration.ZERO);
+        AnnotationEventHandlerAdapter freshHandlers = new AnnotationEventHandlerAdapter(fresh);
+        LocalDate[] deadlines = {null, LocalDate.of(9999, 12, 31), TODAY, LocalDate.of(1969, 12, 31), LocalDate.of(1970, 1, 1),
+            LocalDate.of(1899, 3, 1), TODAY.plusDays(3)};
+        LocalDate[] assignedOn = {null, TODAY.minusDays(1), LocalDate.of(1960, 1, 1), null, TODAY, TODAY, TODAY};
+        for (int i = 0; i < deadlines.length; i++) {
+            UUID id = new UUID(29, i);
+            try {
+                freshHandlers.handle(new GenericDomainEventMessage<>("Assignment", id.toString(), 0, new TaskAssigned(id,
+                        "Việc " + i, DeliverableKind.PLAN, UNITS.get(0), List.of(), deadlines[i], ROUTES.get(0), null, null,
+                        assignedOn[i])));
+            } catch (Exception failure) {
+                throw new IllegalStateException(failure);
+            }
+        }
+        // A second assignment without a deadline, this one with an assigned-on date: none comes first.
+        UUID last = new UUID(29, 99);
+        try {
+            freshHandlers.handle(new GenericDomainEventMessage<>("Assignment", last.toString(), 0, new TaskAssigned(last,
+                    "Việc cuối", DeliverableKind.PLAN, UNITS.get(0), List.of(), null, ROUTES.get(0), null, null, TODAY)));
+        } catch (Exception failure) {
+            throw new IllegalStateException(failure);
+        }
+        java.util.function.IntFunction<String> id = i -> new UUID(29, i).toString();
+        Predicate<AssignmentIndex.Entry> all = a -> true;
+        assertThat(fresh.find(all, 0, 20).ids()).containsExactly(id.apply(5), id.apply(3), id.apply(4), id.apply(2),
+                id.apply(6), id.apply(1), id.apply(0), id.apply(99));
+        assertThat(fresh.find(AssignmentQueryController.filter(CLERK, null, TODAY, null, null, Timeliness.OVERDUE, null,
+                null, null, null, null, null, null), 0, 20).ids()).containsExactly(id.apply(5), id.apply(3), id.apply(4));
+        assertThat(fresh.find(AssignmentQueryController.filter(CLERK, null, TODAY, null, null, null, null, null,
+                LocalDate.of(1969, 12, 31), TODAY, null, null, null), 0, 20).ids())
+                .containsExactly(id.apply(3), id.apply(4), id.apply(2));
+        assertThat(fresh.find(AssignmentQueryController.filter(CLERK, null, TODAY, null, null, null, null, null, null, null,
+                null, null, 3), 0, 20).ids()).containsExactly(id.apply(2), id.apply(6));
+        assertThat(fresh.get(id.apply(0)).orElseThrow().deadline()).isNull();
+        assertThat(fresh.get(id.apply(5)).orElseThrow().deadline()).isEqualTo(LocalDate.of(1899, 3, 1));
+        assertThat(fresh.get(id.apply(3)).orElseThrow().assignedOn()).isNull();
+    }
+
+    @Test
+    void a_units_page_lists_what_it_leads_or_coordinates_and_follows_a_reassignment_and_a_batch_delivered_again() {
+        Query first = new Query(CLERK, UNITS.get(1), null, null, null, null, null, null, null, null, null);
+        check(first);
+        for (String unit : UNITS) {
+            check(new Query(CLERK, unit, null, null, null, null, null, null, null, null, null));
+        }
+        assertThat(actual(new Query(CLERK, "Phòng không có", null, null, null, null, null, null, null, null, null), 0, 50)
+                .total()).isZero();
+        // One the first unit coordinates, led by another: it moves to a third; the coordinating unit keeps it.
+        Known moved = known.values().stream().filter(a -> a.coordinating.contains(UNITS.get(1))
+                && a.status != AssignmentStatus.CANCELLED).findFirst().orElseThrow();
+        String from = moved.lead;
+        String to = UNITS.stream().filter(u -> !u.equals(from) && !moved.coordinating.contains(u)).findFirst().orElseThrow();
+        moved.lead = to;
+        send(new TaskReassigned(UUID.fromString(moved.id), null, to, "Chuyển đơn vị", TODAY), moved);
+        assertThat(actual(first, 0, 5000).ids()).contains(moved.id);
+        assertThat(actual(new Query(CLERK, from, null, null, null, null, null, null, null, null, null), 0, 5000).ids())
+                .doesNotContain(moved.id);
+        assertThat(actual(new Query(CLERK, to, null, null, null, null, null, null, null, null, null), 0, 5000).ids())
+                .contains(moved.id);
+        sent.subList(sent.size() - 500, sent.size()).forEach(e -> deliver(e[0], (long) e[1]));
+        for (String unit : UNITS) {
+            check(new Query(CLERK, unit, null, null, null, null, null, null, null, null, null));
+            check(new Query(CLERK, unit, AssignmentStatus.DRAFT_SUBMITTED, null, null, null, null, null, null, null, null));
+        }
+        // A new assignment after the units' pages were read is on its units' pages.
+        assign(5000);
+        Known added = known.get(new UUID(19, 5000).toString());
+        for (String unit : added.coordinating.isEmpty() ? List.of(added.lead) : List.of(added.lead, added.coordinating.get(0))) {
+            assertThat(actual(new Query(CLERK, unit, null, null, null, null, null, null, null, null, null), 0, 5000).ids())
+                    .contains(added.id);
+            check(new Query(CLERK, unit, null, null, null, null, null, null, null, null, null));
+        }
     }
 
     @Test

@@ -1,0 +1,124 @@
+package vn.docket.query.assignments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.Normalizer;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.junit.jupiter.api.Test;
+import vn.docket.events.Actor;
+import vn.docket.events.DeliverableKind;
+import vn.docket.events.NoticeSource;
+import vn.docket.events.Role;
+import vn.docket.events.TaskAssigned;
+
+/**
+ * The list's search (q) over the index: the letter-pair signature that rules entries out before the words are read
+ * may only ever rule out; what is found is what the folded words contain, word by word, as before it.
+ */
+class ListSearchTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
+    static final Actor CLERK = new Actor("clerk", "Văn thư", null, Role.CLERK);
+
+    final AssignmentIndex index = new AssignmentIndex(() -> true, Duration.ZERO,
+            unit -> unit.equals("Phòng Quản lý đô thị") ? List.of("QLĐT") : List.of());
+    final AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(index);
+
+    String assign(int n, String title, String lead, List<String> coordinating, String notice) {
+        UUID id = new UUID(31, n);
+        TaskAssigned assigned = new TaskAssigned(id, title, DeliverableKind.PLAN, lead, coordinating, TODAY,
+                List.of("Chủ tịch UBND"), notice == null ? null : new NoticeSource(notice, 1), null, TODAY.minusDays(30));
+        try {
+            handlers.handle(new GenericDomainEventMessage<>("Assignment", id.toString(), 0, assigned));
+        } catch (Exception failure) {
+            throw new IllegalStateException(failure);
+        }
+        return id.toString();
+    }
+
+    List<String> found(String q) {
+        return index.find(AssignmentQueryController.filter(CLERK, null, TODAY, null, null, null, null, q, null, null,
+                null, null, null), 0, 100).ids();
+    }
+
+    @Test
+    void a_word_whose_letter_pairs_all_occur_in_the_title_but_not_together_is_not_found() {
+        String floods = assign(1, "Chỉ đạo chống ngập, hoa màu", "Phòng Kinh tế", List.of(), null);
+        // "choa": ch (chỉ, chống), ho (chống, hoa), oa (hoa): every pair is there, the word is not.
+        AssignmentIndex.Entry entry = index.get(floods).orElseThrow();
+        assertThat(LetterPairs.mayContain(entry.wordPairs(), LetterPairs.of("choa"))).as("the signature lets it through").isTrue();
+        assertThat(found("choa")).isEmpty();
+        assertThat(found("chong hoa")).containsExactly(floods);
+    }
+
+    @Test
+    void a_word_found_only_through_another_pair_on_the_same_bit_is_not_found() {
+        String title = "Kế hoạch phòng chống ngập úng mùa mưa";
+        String plan = assign(2, title, "Phòng Kinh tế", List.of(), null);
+        AssignmentIndex.Entry entry = index.get(plan).orElseThrow();
+        // A pair of letters the words do not hold whose bit another pair of them has set.
+        String collision = null;
+        for (char a = 'a'; a <= 'z' && collision == null; a++) {
+            for (char b = 'a'; b <= 'z' && collision == null; b++) {
+                String pair = "" + a + b;
+                if (!entry.words().contains(pair) && LetterPairs.mayContain(entry.wordPairs(), LetterPairs.of(pair))) {
+                    collision = pair;
+                }
+            }
+        }
+        assertThat(collision).as("some pair shares a bit with the words' pairs").isNotNull();
+        assertThat(found(collision)).isEmpty();
+        assertThat(found("mua")).containsExactly(plan);
+    }
+
+    @Test
+    void diacritics_case_and_composition_are_folded_as_before_in_titles_units_aliases_and_notices() {
+        String roads = assign(3, "Đường điện chiếu sáng vỉa hè", "Phòng Quản lý đô thị", List.of("Phòng Tài chính - Kế hoạch"),
+                "311/TB-UBND");
+        String schools = assign(4, "Sửa trường học", "Phòng Giáo dục và Đào tạo", List.of(), "45/TB-VP");
+        String decomposed = Normalizer.normalize("Vỉa hè", Normalizer.Form.NFD);
+        for (String q : List.of("duong dien", "ĐƯỜNG ĐIỆN", "Đường", "via he", decomposed, "vỉa", "qldt", "QLĐT",
+                "quan ly do thi", "tai chinh - ke hoach", "311/tb-ubnd", "311/TB", "dien 311/tb-ubnd qldt")) {
+            assertThat(found(q)).as(q).containsExactly(roads);
+        }
+        for (String q : List.of("truong hoc", "TRƯỜNG", "45/TB-VP", "giao duc va dao tao")) {
+            assertThat(found(q)).as(q).containsExactly(schools);
+        }
+        for (String q : List.of("duong truong", "vie", "311/TB-VP", "qldt 45", "ke hoachx")) {
+            assertThat(found(q)).as(q).isEmpty();
+        }
+        assertThat(found("ng")).as("a word of two letters").containsExactly(roads, schools);
+        assertThat(found("g")).as("a word of one letter: no pair to rule anything out").containsExactly(roads, schools);
+    }
+
+    @Test
+    void any_piece_of_an_assignments_words_finds_it_and_what_else_holds_that_piece() {
+        List<String> titles = List.of("Kế hoạch phòng chống ngập úng", "Báo cáo tình hình giải ngân vốn đầu tư",
+                "Đề án chuyển đổi số trường học", "An ninh trật tự y tế cơ sở", "Đường điện mùa mưa năm 2026");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < titles.size(); i++) {
+            ids.add(assign(10 + i, titles.get(i), i % 2 == 0 ? "Phòng Kinh tế" : "Phòng Quản lý đô thị", List.of(),
+                    i == 3 ? "12/TB-UBND" : null));
+        }
+        for (String id : ids) {
+            String words = index.get(id).orElseThrow().words();
+            for (int from = 0; from < words.length(); from++) {
+                for (int to = from + 1; to <= Math.min(words.length(), from + 7); to++) {
+                    String piece = words.substring(from, to).strip();
+                    if (piece.isEmpty() || piece.contains(" ")) {
+                        continue;
+                    }
+                    List<String> holding = ids.stream().filter(other -> index.get(other).orElseThrow().words()
+                            .contains(piece)).toList();
+                    assertThat(found(piece)).as(piece).contains(id).containsExactlyInAnyOrderElementsOf(holding);
+                }
+            }
+        }
+    }
+}
