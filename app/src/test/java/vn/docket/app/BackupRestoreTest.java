@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import vn.docket.platform.backup.Backup;
 import vn.docket.platform.mongo.DatabaseServer;
 
 /**
@@ -147,6 +148,24 @@ class BackupRestoreTest {
                 restored.toString(), 0, "h2"));
              var client = com.mongodb.client.MongoClients.create(server.connectionString())) {
             assertThat(client.getDatabase("docket").getCollection("docket_events").countDocuments()).isZero();
+        }
+    }
+    @Test
+    void a_truncated_or_damaged_manifest_is_refused_in_one_line_and_nothing_is_restored() throws Exception {
+        Path backup = temp.resolve("backup");
+        assertThat(command("backup", backup, temp.resolve("data"), 0).exit()).isZero();
+        Path manifest = backup.resolve(Backup.MANIFEST);
+        String whole = Files.readString(manifest);
+
+        for (String damaged : List.of(whole.substring(0, whole.length() / 2), // cut off while copying
+                whole.replaceFirst("\"sha256\"", "\"sha\""), // a field missing
+                whole.replaceFirst("\"users\": 0", "\"../users\": 0"))) { // a collection no backup writes
+            Files.writeString(manifest, damaged);
+            Path restored = temp.resolve("restored-" + damaged.length());
+            Run run = command("restore", backup, restored, 0);
+            assertThat(run.exit()).as(run.err()).isEqualTo(1);
+            assertThat(run.err().lines().toList()).singleElement().satisfies(line -> assertThat(line)
+                    .contains("manifest.json").contains("nothing was restored").doesNotContain("org.bson", "Exception"));
         }
     }
 }

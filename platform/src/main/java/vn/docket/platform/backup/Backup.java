@@ -155,7 +155,7 @@ public final class Backup {
         if (!Files.isRegularFile(manifestFile)) {
             throw new Refused(dir + " holds no Docket backup (no " + MANIFEST + ").");
         }
-        Manifest manifest = Manifest.of(Document.parse(read(manifestFile)));
+        Manifest manifest = manifest(manifestFile);
         long present = database.getCollection(EVENTS).countDocuments();
         if (present > 0) {
             throw new Refused("The database already holds " + present + " events; restore into an empty one"
@@ -184,6 +184,31 @@ public final class Backup {
         if (!report.intact() || report.upTo() != manifest.position()) {
             throw new IllegalStateException("The restored event store does not verify: " + report.sentence()
                     + "; the backup's position is " + manifest.position() + ".");
+        }
+        return manifest;
+    }
+
+    /** The collections a backup writes, and so the only ones a manifest may name: each file is {@code NAME.jsonl}. */
+    private static final Set<String> COLLECTIONS = Set.of(EVENTS, Checkpointer.CHECKPOINTS, "users", "deadlines",
+            "notice_keys");
+
+    /**
+     * The manifest as a backup wrote it, or a refusal in one line: one cut off while copied, edited, or naming a
+     * collection no backup writes (a name such as "../x" would read a file outside the backup) restores nothing.
+     */
+    private static Manifest manifest(Path file) {
+        Manifest manifest;
+        try {
+            manifest = Manifest.of(Document.parse(read(file)));
+        } catch (RuntimeException e) {
+            throw new Refused(file + " is damaged or is not a Docket backup's manifest (cut off or edited);"
+                    + " nothing was restored.");
+        }
+        if (!manifest.documents().keySet().equals(manifest.sha256().keySet())
+                || !COLLECTIONS.containsAll(manifest.documents().keySet())
+                || !manifest.documents().containsKey(EVENTS)) {
+            throw new Refused(file + " names other collections than a backup writes (" + String.join(", ",
+                    manifest.documents().keySet()) + "); nothing was restored.");
         }
         return manifest;
     }
