@@ -147,7 +147,7 @@ public final class Backup {
     }
 
     /**
-     * Loads a backup into {@code database}, which must hold no events, and verifies it: the hash chain is
+     * Loads a backup into {@code database}, which must hold nothing the backup writes, and verifies it: the hash chain is
      * intact and ends at the backup's position. Docket rebuilds its read models when it starts on it.
      */
     public static Manifest restore(MongoDatabase database, Path dir, int checkpointEvery, Duration gapTimeout) {
@@ -169,21 +169,41 @@ public final class Backup {
             }
         }
         for (String collection : manifest.documents().keySet()) {
-            load(database.getCollection(collection), dir.resolve(collection + ".jsonl"));
+            long held = database.getCollection(collection).countDocuments();
+            if (held > 0) {
+                throw new Refused("The database already holds " + held + " documents in " + collection
+                        + "; restore into an empty one (for the embedded database: move its data directory aside).");
+            }
         }
         MongoCollection<Document> counters = database.getCollection(DocketEventStorageEngine.COUNTERS);
-        counters.insertOne(new Document("_id", "events").append("last", manifest.position()));
-        long checkpoint = 0;
-        for (Document d : database.getCollection(Checkpointer.CHECKPOINTS).find()) {
-            checkpoint = Math.max(checkpoint, ((Number) d.get("_id")).longValue());
+        if (counters.countDocuments(Filters.in("_id", List.of("events", "checkpoints"))) > 0) {
+            throw new Refused("The database already counts event positions (" + DocketEventStorageEngine.COUNTERS
+                    + "); restore into an empty one (for the embedded database: move its data directory aside).");
         }
-        if (checkpoint > 0) {
-            counters.insertOne(new Document("_id", "checkpoints").append("last", checkpoint));
-        }
-        VerifyReport report = new StoreVerifier(database, new Checkpointer(database, checkpointEvery, gapTimeout)).verify();
-        if (!report.intact() || report.upTo() != manifest.position()) {
-            throw new IllegalStateException("The restored event store does not verify: " + report.sentence()
-                    + "; the backup's position is " + manifest.position() + ".");
+        try {
+            for (String collection : manifest.documents().keySet()) {
+                load(database.getCollection(collection), dir.resolve(collection + ".jsonl"));
+            }
+            counters.insertOne(new Document("_id", "events").append("last", manifest.position()));
+            long checkpoint = 0;
+            for (Document d : database.getCollection(Checkpointer.CHECKPOINTS).find()) {
+                checkpoint = Math.max(checkpoint, ((Number) d.get("_id")).longValue());
+            }
+            if (checkpoint > 0) {
+                counters.insertOne(new Document("_id", "checkpoints").append("last", checkpoint));
+            }
+            VerifyReport report = new StoreVerifier(database, new Checkpointer(database, checkpointEvery, gapTimeout))
+                    .verify();
+            if (!report.intact() || report.upTo() != manifest.position()) {
+                throw new Refused("The restored event store does not verify: " + report.sentence()
+                        + "; the backup's position is " + manifest.position() + "; nothing was restored.");
+            }
+        } catch (RuntimeException e) {
+            // Every collection written here was empty before: emptied again, the database is as it was, and the
+            // next restore is not refused for the events a failed one left behind.
+            manifest.documents().keySet().forEach(collection -> database.getCollection(collection).drop());
+            counters.deleteMany(Filters.in("_id", List.of("events", "checkpoints")));
+            throw e;
         }
         return manifest;
     }
