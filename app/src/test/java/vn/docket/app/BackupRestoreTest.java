@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import vn.docket.platform.backup.Backup;
 import vn.docket.platform.mongo.DatabaseServer;
 
 /**
@@ -147,6 +148,55 @@ class BackupRestoreTest {
                 restored.toString(), 0, "h2"));
              var client = com.mongodb.client.MongoClients.create(server.connectionString())) {
             assertThat(client.getDatabase("docket").getCollection("docket_events").countDocuments()).isZero();
+        }
+    }
+    @Test
+    void a_truncated_or_damaged_manifest_is_refused_in_one_line_and_nothing_is_restored() throws Exception {
+        Path backup = temp.resolve("backup");
+        assertThat(command("backup", backup, temp.resolve("data"), 0).exit()).isZero();
+        Path manifest = backup.resolve(Backup.MANIFEST);
+        String whole = Files.readString(manifest);
+
+        for (String damaged : List.of(whole.substring(0, whole.length() / 2), // cut off while copying
+                whole.replaceFirst("\"sha256\"", "\"sha\""), // a field missing
+                whole.replaceFirst("\"users\": 0", "\"../users\": 0"))) { // a collection no backup writes
+            Files.writeString(manifest, damaged);
+            Path restored = temp.resolve("restored-" + damaged.length());
+            Run run = command("restore", backup, restored, 0);
+            assertThat(run.exit()).as(run.err()).isEqualTo(1);
+            assertThat(run.err().lines().toList()).singleElement().satisfies(line -> assertThat(line)
+                    .contains("manifest.json").contains("nothing was restored").doesNotContain("org.bson", "Exception"));
+        }
+    }
+    @Test
+    void a_backup_whose_files_were_rewritten_with_the_manifest_is_refused_and_leaves_the_database_empty()
+            throws Exception {
+        Path data = temp.resolve("data");
+        Path backup = temp.resolve("backup");
+        try (ConfigurableApplicationContext app = start(data)) {
+            Walks.assign(RestartTest.client(app), "Báo cáo công tác giải phóng mặt bằng", LEAD, "2021-04-25", LEADERS);
+        }
+        assertThat(command("backup", backup, data, 0).exit()).isZero();
+        // Someone edits an event and writes the file's new SHA-256 into the manifest: only the hash chain tells.
+        Path events = backup.resolve("docket_events.jsonl");
+        String before = vn.docket.platform.Sha256.hex(Files.readString(events));
+        Files.writeString(events, Files.readString(events).replace("giải phóng", "giai phong"));
+        Path manifest = backup.resolve(Backup.MANIFEST);
+        Files.writeString(manifest, Files.readString(manifest).replace(before,
+                vn.docket.platform.Sha256.hex(Files.readString(events))));
+
+        Path restored = temp.resolve("restored");
+        Run run = command("restore", backup, restored, 0);
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        assertThat(run.err().lines().toList()).singleElement().satisfies(line -> assertThat(line)
+                .contains("does not verify").contains("nothing was restored"));
+        try (DatabaseServer server = DatabaseServer.embedded(new vn.docket.platform.mongo.MongoSettings.Embedded(
+                restored.toString(), 0, "h2"));
+             var client = com.mongodb.client.MongoClients.create(server.connectionString())) {
+            var database = client.getDatabase("docket");
+            assertThat(database.getCollection("docket_events").countDocuments()).isZero();
+            assertThat(database.getCollection("users").countDocuments()).isZero();
+            assertThat(database.getCollection("docket_counters").countDocuments()).isZero();
         }
     }
 }

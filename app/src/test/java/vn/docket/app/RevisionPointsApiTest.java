@@ -107,6 +107,20 @@ class RevisionPointsApiTest {
         assertThat(answer.getBody()).containsEntry("rule", "if-match-format");
     }
 
+    @Test
+    void a_body_and_an_if_match_naming_different_versions_are_a_422_and_write_nothing() {
+        DocketClient docket = new DocketClient(http);
+        String at = "/api/assignments/" + assign(docket);
+        docket.ok("tckh", at + "/drafts", Map.of("documentName", "KH v1.docx", "documentUrl", "https://vanban.example.vn/v1",
+                "effectiveDate", "2021-04-13"));
+        long before = lastSequence(at);
+        ResponseEntity<Map<String, Object>> answer = postIfMatch("chair", at + "/approvals", Map.of("draftVersion", 1),
+                "\"2\"");
+        assertThat(answer.getStatusCode().value()).isEqualTo(422);
+        assertThat(answer.getBody()).containsEntry("rule", "draft-version-mismatch");
+        assertThat(lastSequence(at)).isEqualTo(before);
+    }
+
     private static Map<String, Object> v2(List<Map<String, String>> answers) {
         return Map.of("documentName", "KH v2.docx", "documentUrl", "https://vanban.example.vn/v2",
                 "effectiveDate", "2021-04-24", "answers", answers);

@@ -36,6 +36,7 @@ final class ApprovalPolicy {
         if (decision.date().isAfter(on)) {
             throw new RuleBroken("decision-after-approval", "The cited decision is dated after the day it is recorded.");
         }
-        return decision;
+        // Kept as every other text of an event is: trimmed, one space, NFC, so "45-TB/TU " finds "45-TB/TU".
+        return new DecisionRef(Text.clean(decision.number()), decision.date());
     }
 }

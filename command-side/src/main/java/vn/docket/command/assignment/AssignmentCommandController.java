@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -259,20 +261,30 @@ class AssignmentCommandController {
         return commands.send(new ListActions(id));
     }
 
+    /** One entity tag as GET /api/assignments/{id} gives it ("3"), or weak (W/"3"), or the bare number. */
+    private static final Pattern DRAFT_TAG = Pattern.compile("(?:W/)?(?:\"([0-9]{1,9})\"|([0-9]{1,9}))");
+
     /**
-     * The draft version a decision judges: {@code draftVersion} in the body, else {@code If-Match} carrying the
-     * ETag of {@code GET /api/assignments/{id}} ("3" or W/"3"); neither means the current version.
+     * The draft version a decision judges: {@code draftVersion} in the body and/or {@code If-Match} carrying the
+     * ETag of {@code GET /api/assignments/{id}} ("3" or W/"3"); neither, or If-Match "*" (any current draft, as HTTP
+     * defines it), means the current version. Two different versions say the client does not know which it read,
+     * so nothing is judged; an If-Match that is not one version (a list, tags run together) is not read as one.
      */
-    private static Integer judged(Integer draftVersion, String ifMatch) {
-        if (draftVersion != null || ifMatch == null || ifMatch.isBlank()) {
+    static Integer judged(Integer draftVersion, String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return draftVersion;
         }
-        String tag = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-        if (!tag.matches("[0-9]{1,9}")) {
+        Matcher tag = DRAFT_TAG.matcher(ifMatch.strip());
+        if (!tag.matches()) {
             throw new RuleBroken("if-match-format",
                     "If-Match must be the draft version as GET /api/assignments/{id} tags it, e.g. \"2\".");
         }
-        return Integer.valueOf(tag);
+        int named = Integer.parseInt(tag.group(1) != null ? tag.group(1) : tag.group(2));
+        if (draftVersion != null && draftVersion != named) {
+            throw new RuleBroken("draft-version-mismatch", "The body names draft v" + draftVersion + " and If-Match"
+                    + " names v" + named + ": name the one version you judged; nothing was recorded.");
+        }
+        return named;
     }
 
     private ResponseEntity<?> accepted(UUID id, Object command) {

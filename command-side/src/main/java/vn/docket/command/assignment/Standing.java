@@ -73,7 +73,10 @@ record Standing(UUID id, AssignmentStatus status, int version, String leadUnit, 
                             + version + ": open v" + version + " and judge it instead.", "/api/assignments/" + id);
                 }
                 Authority.requireLevel(actor, granted, route.nextLevel(), levels);
-                if (action == Action.APPROVE && actor.id().equals(draftSubmitter)) {
+                // A leader judges here and may not judge their own draft; at an outside body the clerk only records
+                // what that body decided, and is often the one who recorded the draft handed in on paper.
+                if (action == Action.APPROVE && !levels.isOutsideBody(route.nextLevel())
+                        && actor.id().equals(draftSubmitter)) {
                     throw new NotAllowed("own-draft", "Nobody may approve a draft they submitted themselves.");
                 }
             }

@@ -407,6 +407,25 @@ class AssignmentTest {
         }
 
         @Test
+        void the_clerk_who_recorded_a_paper_draft_may_record_an_outside_bodys_approval_of_it() {
+            // The clerk approves nothing: Ban Thường vụ decided, citing its own decision; "own draft" is a leader's rule.
+            DecisionRef decision = new DecisionRef("45-TB/TU", LocalDate.of(2021, 4, 28));
+            fixture.given(stored(assigned(List.of(BTV)), 0, CLERK), stored(draft(1, MEETING), 1, CLERK))
+                    .when(new Approve(ID, null, decision, LocalDate.of(2021, 4, 29)), by(CLERK))
+                    .expectEvents(new DraftApproved(ID, 1, BTV, true, null, decision, LocalDate.of(2021, 4, 29)));
+        }
+
+        @Test
+        void an_outside_bodys_decision_number_is_kept_as_the_office_writes_it_trimmed_and_in_nfc() {
+            LocalDate on = LocalDate.of(2021, 4, 28);
+            // Typed with spaces around it and "Ú" as U with a combining accent (NFD); the event keeps one spelling, NFC.
+            fixture.given(stored(assigned(List.of(BTV)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF))
+                    .when(new Approve(ID, null, new DecisionRef("  45-NQ/T\u0055 \u0110U\u0301\u00A0", on), on), by(CLERK))
+                    .expectEvents(new DraftApproved(ID, 1, BTV, true, null,
+                            new DecisionRef("45-NQ/TU \u0110\u00DA", on), on));
+        }
+
+        @Test
         void an_outside_bodys_approval_without_its_decision_is_rejected() {
             fixture.given(stored(assigned(List.of(BTV)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF))
                     .when(new Approve(ID, null, null, MEETING), by(CLERK))

@@ -147,7 +147,7 @@ public final class Backup {
     }
 
     /**
-     * Loads a backup into {@code database}, which must hold no events, and verifies it: the hash chain is
+     * Loads a backup into {@code database}, which must hold nothing the backup writes, and verifies it: the hash chain is
      * intact and ends at the backup's position. Docket rebuilds its read models when it starts on it.
      */
     public static Manifest restore(MongoDatabase database, Path dir, int checkpointEvery, Duration gapTimeout) {
@@ -155,7 +155,7 @@ public final class Backup {
         if (!Files.isRegularFile(manifestFile)) {
             throw new Refused(dir + " holds no Docket backup (no " + MANIFEST + ").");
         }
-        Manifest manifest = Manifest.of(Document.parse(read(manifestFile)));
+        Manifest manifest = manifest(manifestFile);
         long present = database.getCollection(EVENTS).countDocuments();
         if (present > 0) {
             throw new Refused("The database already holds " + present + " events; restore into an empty one"
@@ -169,21 +169,66 @@ public final class Backup {
             }
         }
         for (String collection : manifest.documents().keySet()) {
-            load(database.getCollection(collection), dir.resolve(collection + ".jsonl"));
+            long held = database.getCollection(collection).countDocuments();
+            if (held > 0) {
+                throw new Refused("The database already holds " + held + " documents in " + collection
+                        + "; restore into an empty one (for the embedded database: move its data directory aside).");
+            }
         }
         MongoCollection<Document> counters = database.getCollection(DocketEventStorageEngine.COUNTERS);
-        counters.insertOne(new Document("_id", "events").append("last", manifest.position()));
-        long checkpoint = 0;
-        for (Document d : database.getCollection(Checkpointer.CHECKPOINTS).find()) {
-            checkpoint = Math.max(checkpoint, ((Number) d.get("_id")).longValue());
+        if (counters.countDocuments(Filters.in("_id", List.of("events", "checkpoints"))) > 0) {
+            throw new Refused("The database already counts event positions (" + DocketEventStorageEngine.COUNTERS
+                    + "); restore into an empty one (for the embedded database: move its data directory aside).");
         }
-        if (checkpoint > 0) {
-            counters.insertOne(new Document("_id", "checkpoints").append("last", checkpoint));
+        try {
+            for (String collection : manifest.documents().keySet()) {
+                load(database.getCollection(collection), dir.resolve(collection + ".jsonl"));
+            }
+            counters.insertOne(new Document("_id", "events").append("last", manifest.position()));
+            long checkpoint = 0;
+            for (Document d : database.getCollection(Checkpointer.CHECKPOINTS).find()) {
+                checkpoint = Math.max(checkpoint, ((Number) d.get("_id")).longValue());
+            }
+            if (checkpoint > 0) {
+                counters.insertOne(new Document("_id", "checkpoints").append("last", checkpoint));
+            }
+            VerifyReport report = new StoreVerifier(database, new Checkpointer(database, checkpointEvery, gapTimeout))
+                    .verify();
+            if (!report.intact() || report.upTo() != manifest.position()) {
+                throw new Refused("The restored event store does not verify: " + report.sentence()
+                        + "; the backup's position is " + manifest.position() + "; nothing was restored.");
+            }
+        } catch (RuntimeException e) {
+            // Every collection written here was empty before: emptied again, the database is as it was, and the
+            // next restore is not refused for the events a failed one left behind.
+            manifest.documents().keySet().forEach(collection -> database.getCollection(collection).drop());
+            counters.deleteMany(Filters.in("_id", List.of("events", "checkpoints")));
+            throw e;
         }
-        VerifyReport report = new StoreVerifier(database, new Checkpointer(database, checkpointEvery, gapTimeout)).verify();
-        if (!report.intact() || report.upTo() != manifest.position()) {
-            throw new IllegalStateException("The restored event store does not verify: " + report.sentence()
-                    + "; the backup's position is " + manifest.position() + ".");
+        return manifest;
+    }
+
+    /** The collections a backup writes, and so the only ones a manifest may name: each file is {@code NAME.jsonl}. */
+    private static final Set<String> COLLECTIONS = Set.of(EVENTS, Checkpointer.CHECKPOINTS, "users", "deadlines",
+            "notice_keys");
+
+    /**
+     * The manifest as a backup wrote it, or a refusal in one line: one cut off while copied, edited, or naming a
+     * collection no backup writes (a name such as "../x" would read a file outside the backup) restores nothing.
+     */
+    private static Manifest manifest(Path file) {
+        Manifest manifest;
+        try {
+            manifest = Manifest.of(Document.parse(read(file)));
+        } catch (RuntimeException e) {
+            throw new Refused(file + " is damaged or is not a Docket backup's manifest (cut off or edited);"
+                    + " nothing was restored.");
+        }
+        if (!manifest.documents().keySet().equals(manifest.sha256().keySet())
+                || !COLLECTIONS.containsAll(manifest.documents().keySet())
+                || !manifest.documents().containsKey(EVENTS)) {
+            throw new Refused(file + " names other collections than a backup writes (" + String.join(", ",
+                    manifest.documents().keySet()) + "); nothing was restored.");
         }
         return manifest;
     }

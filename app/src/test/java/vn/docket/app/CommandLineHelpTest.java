@@ -1,0 +1,72 @@
+package vn.docket.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code java -jar docket.jar --help} and a mistyped command, as an operator meets them: Docket's main class in a
+ * process of its own. Neither starts Docket: a start would write into the data directory (its first start records
+ * the users as events), and the restore the operator meant would then be refused for a database holding events.
+ */
+class CommandLineHelpTest {
+
+    @TempDir
+    Path dir;
+    Process process;
+
+    record Run(int exitCode, List<String> out, List<String> err) {
+    }
+
+    Run docket(String... args) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), DocketApplication.class.getName()));
+        command.addAll(List.of(args));
+        // Where a wrongly started Docket would go: its own data directory and free ports, never the usual ones.
+        command.addAll(List.of("--docket.mongo.embedded.data-dir=" + dir.resolve("data"),
+                "--docket.mongo.embedded.port=0", "--server.port=0", "--logging.level.root=WARN"));
+        process = new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile()).start();
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).as("the command ended instead of starting Docket").isTrue();
+        return new Run(process.exitValue(), Files.readAllLines(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readAllLines(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void stopWhatStarted() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void help_lists_every_command_and_starts_nothing() throws Exception {
+        Run run = docket("--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(String.join("\n", run.out())).contains("demo", "users add|list", "keys init", "verify", "backup DIR",
+                "restore DIR", "preview FILE");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void a_mistyped_command_is_refused_in_one_line_and_starts_nothing() throws Exception {
+        Path backup = Files.createDirectories(dir.resolve("backup"));
+
+        Run run = docket("restor", backup.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().get(0)).isEqualTo("Unknown command \"restor\"; nothing was started.");
+        assertThat(run.err()).noneMatch(line -> line.contains("Exception") || line.startsWith("\tat "));
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+}
