@@ -129,14 +129,20 @@ class BackupRestoreTest {
         }
     }
 
-    @Test
-    void a_backup_file_changed_after_the_backup_is_refused_and_nothing_is_restored() throws Exception {
+    /** A Docket holding one assignment whose title has Vietnamese marks to edit, backed up; the backup's directory. */
+    private Path backupOfOneAssignment() throws Exception {
         Path data = temp.resolve("data");
         Path backup = temp.resolve("backup");
         try (ConfigurableApplicationContext app = start(data)) {
             Walks.assign(RestartTest.client(app), "Báo cáo công tác giải phóng mặt bằng", LEAD, "2021-04-25", LEADERS);
         }
         assertThat(command("backup", backup, data, 0).exit()).isZero();
+        return backup;
+    }
+
+    @Test
+    void a_backup_file_changed_after_the_backup_is_refused_and_nothing_is_restored() throws Exception {
+        Path backup = backupOfOneAssignment();
         Path events = backup.resolve("docket_events.jsonl");
         Files.writeString(events, Files.readString(events).replace("giải phóng", "giai phong"));
 
@@ -150,6 +156,7 @@ class BackupRestoreTest {
             assertThat(client.getDatabase("docket").getCollection("docket_events").countDocuments()).isZero();
         }
     }
+
     @Test
     void a_truncated_or_damaged_manifest_is_refused_in_one_line_and_nothing_is_restored() throws Exception {
         Path backup = temp.resolve("backup");
@@ -168,15 +175,11 @@ class BackupRestoreTest {
                     .contains("manifest.json").contains("nothing was restored").doesNotContain("org.bson", "Exception"));
         }
     }
+
     @Test
     void a_backup_whose_files_were_rewritten_with_the_manifest_is_refused_and_leaves_the_database_empty()
             throws Exception {
-        Path data = temp.resolve("data");
-        Path backup = temp.resolve("backup");
-        try (ConfigurableApplicationContext app = start(data)) {
-            Walks.assign(RestartTest.client(app), "Báo cáo công tác giải phóng mặt bằng", LEAD, "2021-04-25", LEADERS);
-        }
-        assertThat(command("backup", backup, data, 0).exit()).isZero();
+        Path backup = backupOfOneAssignment();
         // Someone edits an event and writes the file's new SHA-256 into the manifest: only the hash chain tells.
         Path events = backup.resolve("docket_events.jsonl");
         String before = vn.docket.platform.Sha256.hex(Files.readString(events));

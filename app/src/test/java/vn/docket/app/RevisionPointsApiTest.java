@@ -40,9 +40,7 @@ class RevisionPointsApiTest {
     @SuppressWarnings("unchecked")
     void v2_answers_the_points_of_v1_and_only_the_version_the_chair_read_can_be_judged() {
         DocketClient docket = new DocketClient(http);
-        String at = "/api/assignments/" + assign(docket);
-        docket.ok("tckh", at + "/drafts", Map.of("documentName", "KH v1.docx", "documentUrl", "https://vanban.example.vn/v1",
-                "effectiveDate", "2021-04-13"));
+        String at = assignedWithV1HandedIn(docket);
         docket.ok("chair", at + "/revision-requests", Map.of("reasons", THREE, "draftVersion", 1,
                 "effectiveDate", "2021-04-15"));
 
@@ -99,9 +97,7 @@ class RevisionPointsApiTest {
     @Test
     void a_malformed_if_match_is_a_422_naming_the_rule() {
         DocketClient docket = new DocketClient(http);
-        String at = "/api/assignments/" + assign(docket);
-        docket.ok("tckh", at + "/drafts", Map.of("documentName", "KH v1.docx", "documentUrl", "https://vanban.example.vn/v1",
-                "effectiveDate", "2021-04-13"));
+        String at = assignedWithV1HandedIn(docket);
         ResponseEntity<Map<String, Object>> answer = postIfMatch("chair", at + "/approvals", Map.of(), "\"v1\"");
         assertThat(answer.getStatusCode().value()).isEqualTo(422);
         assertThat(answer.getBody()).containsEntry("rule", "if-match-format");
@@ -110,9 +106,7 @@ class RevisionPointsApiTest {
     @Test
     void a_body_and_an_if_match_naming_different_versions_are_a_422_and_write_nothing() {
         DocketClient docket = new DocketClient(http);
-        String at = "/api/assignments/" + assign(docket);
-        docket.ok("tckh", at + "/drafts", Map.of("documentName", "KH v1.docx", "documentUrl", "https://vanban.example.vn/v1",
-                "effectiveDate", "2021-04-13"));
+        String at = assignedWithV1HandedIn(docket);
         long before = lastSequence(at);
         ResponseEntity<Map<String, Object>> answer = postIfMatch("chair", at + "/approvals", Map.of("draftVersion", 1),
                 "\"2\"");
@@ -126,7 +120,8 @@ class RevisionPointsApiTest {
                 "effectiveDate", "2021-04-24", "answers", answers);
     }
 
-    private static String assign(DocketClient docket) {
+    /** A plan assigned to Phòng Tài chính - Kế hoạch, its v1 handed in on 13/4; the assignment's path. */
+    private static String assignedWithV1HandedIn(DocketClient docket) {
         Map<String, Object> assign = new HashMap<>();
         assign.put("title", "Dự thảo Kế hoạch thực hiện Chương trình hành động");
         assign.put("kind", "PLAN");
@@ -134,7 +129,10 @@ class RevisionPointsApiTest {
         assign.put("deadline", "2021-04-25");
         assign.put("approvalRoute", List.of("Lãnh đạo UBND thành phố"));
         assign.put("effectiveDate", "2021-04-13");
-        return (String) docket.ok("clerk", "/api/assignments", assign).get("id");
+        String at = "/api/assignments/" + docket.ok("clerk", "/api/assignments", assign).get("id");
+        docket.ok("tckh", at + "/drafts", Map.of("documentName", "KH v1.docx", "documentUrl", "https://vanban.example.vn/v1",
+                "effectiveDate", "2021-04-13"));
+        return at;
     }
 
     private long lastSequence(String at) {
