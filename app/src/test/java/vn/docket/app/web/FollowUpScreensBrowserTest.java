@@ -293,6 +293,32 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         assertThat(browser.all(By.cssSelector("main .error[role=alert]"))).isEmpty();
     }
 
+    @Test
+    @Order(10)
+    void a_reassignment_ends_the_old_units_extension_request_and_the_path_says_why() {
+        String asked = DAY.format(TODAY.plusDays(30));
+        browser.signIn("tckh");
+        openReport();
+        browser.find(By.cssSelector(".action-requestExtension summary")).click();
+        browser.type(By.cssSelector("#form-request-extension [name='newDeadline']"), asked);
+        browser.type(By.cssSelector("#form-request-extension [name='reason']"), "Chờ ý kiến của Sở Tài chính");
+        browser.find(By.cssSelector("#form-request-extension button[type=submit]")).click();
+        browser.waitForText(By.id("pending-extension"), asked);
+
+        browser.signIn("clerk");
+        openReport();
+        browser.find(By.cssSelector(".action-reassign summary")).click();
+        browser.type(By.cssSelector("#form-reassign [name='leadUnit']"), "Phòng Quản lý đô thị");
+        browser.type(By.cssSelector("#form-reassign [name='reason']"), "Thuộc lĩnh vực đô thị");
+        browser.find(By.cssSelector("#form-reassign button[type=submit]")).click();
+        browser.waitForText(By.cssSelector("#steps li:last-child .step-title"), "hết hiệu lực");
+        assertThat(browser.text(By.cssSelector("#steps li:last-child .step-title")))
+                .isEqualTo("Đề nghị gia hạn đến " + asked + " của Phòng Tài chính - Kế hoạch hết hiệu lực");
+        assertThat(browser.text(By.cssSelector("#steps li.step:last-child .extra"))).isEqualTo("nhiệm vụ đã giao cho đơn vị khác chủ trì");
+        assertThat(browser.all(By.id("pending-extension"))).isEmpty();
+        bothWidths("extension-lapsed");
+    }
+
     /** GETs a path with the signed-in browser's session: the answer's status, content type and JSON if any. */
     @SuppressWarnings("unchecked")
     private Map<String, Object> fetch(String path) {
