@@ -1,7 +1,6 @@
 package vn.docket.query.assignments;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import vn.docket.events.AssignmentStatus;
 
@@ -21,7 +20,7 @@ public record AssignmentView(String id, String title, String kind, AssignmentSta
         Timeliness timeliness = Timeliness.classify(a.status(), a.deadline(), a.handedInOn(), today);
         Long overdue = null;
         if (timeliness == Timeliness.OVERDUE || timeliness == Timeliness.DONE_LATE) {
-            overdue = ChronoUnit.DAYS.between(a.deadline(), a.handedInOn() != null ? a.handedInOn() : today);
+            overdue = Timeliness.daysOverdue(a.deadline(), a.handedInOn(), today);
         }
         return new AssignmentView(a.id(), a.title(), a.kind(), a.status(), a.leadUnit(), a.coordinatingUnits(), a.deadline(),
                 a.originalDeadline(), a.currentVersion(), a.approvalRoute(), a.approvedLevels(), timeliness, overdue,

@@ -97,7 +97,7 @@ class DashboardController {
             }
             if (t == Timeliness.OVERDUE) {
                 overdueTotal[0]++;
-                long days = (a.handedInDay() != Timeliness.NO_DAY ? a.handedInDay() : day) - a.deadlineDay();
+                long days = Timeliness.daysOverdue(a.deadlineDay(), a.handedInDay(), day);
                 if (longest.size() < OVERDUE_SHOWN || days > longest.peek().days()) {
                     longest.add(new Late(a.id(), days));
                     if (longest.size() > OVERDUE_SHOWN) {

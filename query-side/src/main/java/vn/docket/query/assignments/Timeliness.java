@@ -42,4 +42,17 @@ public enum Timeliness {
         }
         return late ? OVERDUE : ON_TIME;
     }
+
+    /**
+     * Days past the deadline, counted to the draft handed in late, or to {@code today} while the unit holds the work:
+     * the age of an overdue (or done late) assignment, by the clock {@link #classify} stops and starts. Epoch days.
+     */
+    public static long daysOverdue(long deadline, long handedInOn, long today) {
+        return (handedInOn != NO_DAY ? handedInOn : today) - deadline;
+    }
+
+    /** The same on dates. */
+    public static long daysOverdue(LocalDate deadline, LocalDate handedInOn, LocalDate today) {
+        return daysOverdue(deadline.toEpochDay(), day(handedInOn), today.toEpochDay());
+    }
 }

@@ -83,7 +83,6 @@ final class TaskHistory {
 
     /** Days past the deadline, up to the late draft or to {@code day}: the age of an overdue task. */
     long daysOverdueAt(LocalDate day, TimelinessRule rule) {
-        LocalDate until = handedInOn != null ? handedInOn : day;
-        return java.time.temporal.ChronoUnit.DAYS.between(deadlineUnder(rule), until);
+        return Timeliness.daysOverdue(deadlineUnder(rule), handedInOn, day);
     }
 }

@@ -41,6 +41,16 @@ class TimelinessTest {
     }
 
     @Test
+    void days_overdue_count_to_the_late_draft_or_while_the_unit_holds_the_work_to_today() {
+        assertThat(Timeliness.daysOverdue(DEADLINE, null, DEADLINE.plusDays(9))).isEqualTo(9);
+        assertThat(Timeliness.daysOverdue(DEADLINE, DEADLINE.plusDays(3), DEADLINE.plusDays(60))).isEqualTo(3);
+        assertThat(Timeliness.daysOverdue(LocalDate.of(2020, 12, 30), null, LocalDate.of(2021, 3, 1)))
+                .as("across a year end and February").isEqualTo(61);
+        assertThat(Timeliness.daysOverdue(Timeliness.day(DEADLINE), Timeliness.NO_DAY, Timeliness.day(DEADLINE.plusDays(9))))
+                .as("the same on epoch days, as the list's index keeps them").isEqualTo(9);
+    }
+
+    @Test
     void a_cancelled_task_has_no_class() {
         assertThat(Timeliness.classify(AssignmentStatus.CANCELLED, DEADLINE, null, DEADLINE.plusDays(9))).isNull();
     }
