@@ -52,6 +52,12 @@ public final class Backup {
 
     public static final String MANIFEST = "manifest.json";
     static final String EVENTS = DocketEventStorageEngine.EVENTS;
+    /** The collections a backup writes besides the events and checkpoints ({@link #backup}). */
+    private static final String USERS = "users";
+    private static final String DEADLINES = "deadlines";
+    private static final String NOTICE_KEYS = "notice_keys";
+    /** The collections a backup writes, and so the only ones a manifest may name: each file is {@code NAME.jsonl}. */
+    private static final Set<String> COLLECTIONS = Set.of(EVENTS, Checkpointer.CHECKPOINTS, USERS, DEADLINES, NOTICE_KEYS);
     private static final int BATCH = 500;
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -138,9 +144,9 @@ public final class Backup {
         long position = cut;
         copy(database.getCollection(Checkpointer.CHECKPOINTS), dir, d -> ((Number) d.get("_id")).longValue() <= position,
                 counts, hashes);
-        copy(database.getCollection("users"), dir, d -> true, counts, hashes);
-        copy(database.getCollection("deadlines"), dir, d -> mentionsAny(d.getString("scopeKey"), aggregates), counts, hashes);
-        copy(database.getCollection("notice_keys"), dir, d -> aggregates.contains(d.getString("noticeId")), counts, hashes);
+        copy(database.getCollection(USERS), dir, d -> true, counts, hashes);
+        copy(database.getCollection(DEADLINES), dir, d -> mentionsAny(d.getString("scopeKey"), aggregates), counts, hashes);
+        copy(database.getCollection(NOTICE_KEYS), dir, d -> aggregates.contains(d.getString("noticeId")), counts, hashes);
         Manifest manifest = new Manifest(cut, counts.get(EVENTS), lastHash, Instant.now(), counts, hashes);
         write(dir.resolve(MANIFEST), manifest.toDocument().toJson(JsonWriterSettings.builder().indent(true).build()));
         return manifest;
@@ -207,10 +213,6 @@ public final class Backup {
         }
         return manifest;
     }
-
-    /** The collections a backup writes, and so the only ones a manifest may name: each file is {@code NAME.jsonl}. */
-    private static final Set<String> COLLECTIONS = Set.of(EVENTS, Checkpointer.CHECKPOINTS, "users", "deadlines",
-            "notice_keys");
 
     /**
      * The manifest as a backup wrote it, or a refusal in one line: one cut off while copied, edited, or naming a
