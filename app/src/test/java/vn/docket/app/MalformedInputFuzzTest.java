@@ -149,6 +149,10 @@ class MalformedInputFuzzTest {
         list.put("q", Kind.TEXT);
         list.put("deadlineFrom", Kind.DATE);
         list.put("deadlineTo", Kind.DATE);
+        list.put("mine", Kind.BOOLEAN);
+        list.put("awaiting", Kind.TEXT);
+        list.put("waiting", Kind.BOOLEAN);
+        list.put("dueWithin", Kind.INT);
         list.put("page", Kind.INT);
         list.put("size", Kind.INT);
         Map<String, Kind> audit = new LinkedHashMap<>();
@@ -175,6 +179,7 @@ class MalformedInputFuzzTest {
                 new Query("auditor", "/api/audit/verify", Map.of()),
                 new Query("auditor", "/api/stats/revision-cycles", Map.of("unit", Kind.TEXT, "kind", Kind.ENUM,
                         "points", Kind.BOOLEAN)),
+                new Query("auditor", "/api/stats/dashboard", Map.of()),
                 new Query("auditor", "/api/notices", paged),
                 new Query("auditor", "/api/notices/" + UUID.randomUUID(), Map.of()),
                 new Query("clerk", "/api/reports/follow-up", report),
