@@ -149,6 +149,10 @@ class MalformedInputFuzzTest {
         list.put("q", Kind.TEXT);
         list.put("deadlineFrom", Kind.DATE);
         list.put("deadlineTo", Kind.DATE);
+        list.put("mine", Kind.BOOLEAN);
+        list.put("awaiting", Kind.TEXT);
+        list.put("waiting", Kind.BOOLEAN);
+        list.put("dueWithin", Kind.INT);
         list.put("page", Kind.INT);
         list.put("size", Kind.INT);
         Map<String, Kind> audit = new LinkedHashMap<>();
@@ -175,6 +179,7 @@ class MalformedInputFuzzTest {
                 new Query("auditor", "/api/audit/verify", Map.of()),
                 new Query("auditor", "/api/stats/revision-cycles", Map.of("unit", Kind.TEXT, "kind", Kind.ENUM,
                         "points", Kind.BOOLEAN)),
+                new Query("auditor", "/api/stats/dashboard", Map.of()),
                 new Query("auditor", "/api/notices", paged),
                 new Query("auditor", "/api/notices/" + UUID.randomUUID(), Map.of()),
                 new Query("clerk", "/api/reports/follow-up", report),
@@ -205,7 +210,7 @@ class MalformedInputFuzzTest {
             case INT -> pick(List.of("abc", "-1", "2147483647", "2147483648", "99999999999", "1e3", "0x10", "%2310", "1.5", "%00"), random);
             case DATE -> pick(BAD_DATES, random);
             case ENUM -> pick(List.of("LATE", "1", "on_time%00", "%E1%BA"), random);
-            case UUID -> pick(List.of("not-a-uuid", "1234", UUID.randomUUID() + "x"), random);
+            case UUID -> pick(List.of("not-a-uuid", "123", UUID.randomUUID() + "x"), random);
             case ASOF -> pick(List.of("yesterday", "9999-12-31", "1900-01-01", "2021-04-06T10:00", "0000-01-01T00:00Z"), random);
             case BOOLEAN -> pick(List.of("maybe", "2", "truee", "%E1%BA"), random);
         };

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -16,6 +17,7 @@ import vn.docket.events.DeliverableKind;
 import vn.docket.events.NoticeSource;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
+import vn.docket.platform.Text;
 
 /**
  * The list's search (q) over the index: the letter-pair signature that rules entries out before the words are read
@@ -120,5 +122,68 @@ class ListSearchTest {
                 }
             }
         }
+    }
+
+    @Test
+    void generated_titles_and_queries_find_exactly_what_a_plain_scan_of_the_folded_words_finds() {
+        List<String> syllables = List.of("Đường", "điện", "ĐẦU", "tư", "Ơn", "ơi", "Ưu", "tiên", "kế", "hoạch", "ngập",
+                "úng", "a", "ă", "y", "Tế", "311/TB-UBND", "45/KH-VP", "TC-KH", "QLĐT", "2026", "(dự", "thảo)", "số,", "án;",
+                "anan", "ngng", "UBND", "Hè");
+        List<String> units = List.of("Phòng Quản lý đô thị", "Phòng Tài chính - Kế hoạch", "Phòng Kinh tế");
+        Random random = new Random(2026);
+        List<String> titles = new ArrayList<>();
+        for (int n = 0; n < 150; n++) {
+            StringBuilder title = new StringBuilder();
+            for (int w = 1 + random.nextInt(6); w > 0; w--) {
+                title.append(varied(syllables.get(random.nextInt(syllables.size())), random)).append(w > 1 ? " " : "");
+            }
+            titles.add(title.toString());
+            assign(100 + n, Text.clean(title.toString()), units.get(random.nextInt(units.size())),
+                    random.nextInt(3) == 0 ? List.of(units.get(random.nextInt(units.size()))) : List.of(),
+                    random.nextInt(4) == 0 ? "311/TB-UBND" : null);
+        }
+        List<AssignmentIndex.Entry> all = new ArrayList<>();
+        index.forEach(all::add);
+        for (int n = 0; n < 3000; n++) {
+            String q = switch (random.nextInt(5)) {
+                // A piece of a title as typed: any case, composed or not, cut anywhere.
+                case 0, 1 -> {
+                    String title = varied(titles.get(random.nextInt(titles.size())), random);
+                    int from = random.nextInt(title.length());
+                    yield title.substring(from, from + 1 + random.nextInt(title.length() - from));
+                }
+                // Words of the vocabulary, one to three of them.
+                case 2 -> varied(syllables.get(random.nextInt(syllables.size())), random) + " "
+                        + (random.nextBoolean() ? varied(syllables.get(random.nextInt(syllables.size())), random) : "");
+                // Longer than any title.
+                case 3 -> String.join("", java.util.Collections.nCopies(12, syllables.get(random.nextInt(syllables.size()))));
+                // Letters and marks run together, a pair twice among them.
+                default -> {
+                    StringBuilder word = new StringBuilder();
+                    for (int c = 1 + random.nextInt(5); c > 0; c--) {
+                        word.append("aăâdđeêoôơuưy-/ ".charAt(random.nextInt(16)));
+                    }
+                    yield varied(word.toString() + word, random);
+                }
+            };
+            if (Text.clean(q) == null) {
+                continue;
+            }
+            List<String> words = List.of(Text.folded(Text.clean(q)).trim().split("\\s+"));
+            List<String> scanned = all.stream().filter(e -> words.stream().allMatch(e.words()::contains))
+                    .map(AssignmentIndex.Entry::id).toList();
+            assertThat(index.find(AssignmentQueryController.filter(CLERK, null, TODAY, null, null, null, null, q, null,
+                    null, null, null, null), 0, 1000).ids()).as(q).isEqualTo(scanned);
+        }
+    }
+
+    /** The same text as someone might type it: upper or lower case, composed (NFC) or decomposed (NFD). */
+    private static String varied(String text, Random random) {
+        String cased = switch (random.nextInt(3)) {
+            case 0 -> text.toUpperCase(java.util.Locale.ROOT);
+            case 1 -> text.toLowerCase(java.util.Locale.ROOT);
+            default -> text;
+        };
+        return Normalizer.normalize(cased, random.nextBoolean() ? Normalizer.Form.NFD : Normalizer.Form.NFC);
     }
 }

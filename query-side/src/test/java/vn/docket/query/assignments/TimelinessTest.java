@@ -54,4 +54,36 @@ class TimelinessTest {
     void a_cancelled_task_has_no_class() {
         assertThat(Timeliness.classify(AssignmentStatus.CANCELLED, DEADLINE, null, DEADLINE.plusDays(9))).isNull();
     }
+
+    @Test
+    void the_rule_on_epoch_days_classifies_every_day_around_the_deadline_as_the_rule_on_dates_did() {
+        LocalDate[] deadlines = {null, DEADLINE, LocalDate.of(1969, 12, 31), LocalDate.of(1970, 1, 1), LocalDate.of(2024, 2, 29),
+                LocalDate.of(2026, 12, 31)};
+        for (AssignmentStatus status : AssignmentStatus.values()) {
+            for (LocalDate deadline : deadlines) {
+                LocalDate around = deadline == null ? DEADLINE : deadline;
+                for (int t = -2; t <= 2; t++) {
+                    for (int h = -3; h <= 2; h++) {
+                        LocalDate today = around.plusDays(t);
+                        LocalDate handedIn = h == -3 ? null : around.plusDays(h);
+                        assertThat(Timeliness.classify(status, Timeliness.day(deadline), Timeliness.day(handedIn),
+                                today.toEpochDay())).as(status + " " + deadline + " " + handedIn + " " + today)
+                                .isEqualTo(onDates(status, deadline, handedIn, today));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The rule as it was written on dates before the index kept epoch days. */
+    private static Timeliness onDates(AssignmentStatus status, LocalDate deadline, LocalDate handedInOn, LocalDate today) {
+        if (status == AssignmentStatus.CANCELLED) {
+            return null;
+        }
+        boolean late = deadline != null && (handedInOn != null ? handedInOn.isAfter(deadline) : today.isAfter(deadline));
+        if (status.isDone()) {
+            return late ? Timeliness.DONE_LATE : Timeliness.DONE_ON_TIME;
+        }
+        return late ? Timeliness.OVERDUE : Timeliness.ON_TIME;
+    }
 }
