@@ -1,6 +1,11 @@
 package vn.docket.app;
 
+import static java.util.stream.Collectors.joining;
+
 import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,19 +19,38 @@ import vn.docket.platform.users.UsersCommand;
 @Import(PlatformConfiguration.class)
 public class DocketApplication {
 
-    static final String USAGE = """
-            Usage: java -jar docket.jar [COMMAND] [--setting=value ...]
-              (no command)             start Docket (settings such as --server.port=8081)
-              demo                     start Docket with demo users and a demo history
-              users add|list ...       manage the users in Docket's database
-              keys init [FILE]         create the key that signs the event store's checkpoints
-              verify [--anchors FILE]  check the event store for tampering; exit 0 when intact
-              backup DIR               copy the database at one event position, while Docket runs
-              restore DIR              load a backup into an empty database, Docket stopped
-              preview FILE             read a conclusion notice and print its read-out as JSON
-              help                     this list""";
+    /** What a command does with the words after its name; those that do not start Docket end the process. */
+    interface Runs {
+        void run(String[] rest) throws Exception;
+    }
 
-    private static final Set<String> COMMANDS = Set.of("demo", "users", "keys", "verify", "backup", "restore", "preview");
+    /** One command: its line in --help (its name, the words it takes, what it does), and what runs it. */
+    record Command(String synopsis, String explanation, Runs runs) {
+        String name() {
+            return synopsis.split(" ")[0];
+        }
+    }
+
+    /** Every command, in --help's order: the one table the dispatch and the help both read, so they cannot drift. */
+    static final List<Command> COMMANDS = List.of(
+            new Command("demo", "start Docket with demo users and a demo history", rest -> start(rest, "demo")),
+            new Command("users add|list ...", "manage the users in Docket's database",
+                    rest -> System.exit(UsersCommand.run(rest, System.in, System.out, System.err, System.console()))),
+            new Command("keys init [FILE]", "create the key that signs the event store's checkpoints",
+                    rest -> System.exit(KeysCommand.run(rest, System.out, System.err))),
+            new Command("verify [--anchors FILE]", "check the event store for tampering; exit 0 when intact",
+                    rest -> System.exit(VerifyCommand.run(rest))),
+            new Command("backup DIR", "copy the database at one event position, while Docket runs",
+                    rest -> System.exit(BackupCommand.run("backup", rest, System.out, System.err))),
+            new Command("restore DIR", "load a backup into an empty database, Docket stopped",
+                    rest -> System.exit(BackupCommand.run("restore", rest, System.out, System.err))),
+            // Sets its own exit code when the file cannot be read.
+            new Command("preview FILE", "read a conclusion notice and print its read-out as JSON", NoticeReaderCli::main));
+
+    static final String USAGE = "Usage: java -jar docket.jar [COMMAND] [--setting=value ...]\n"
+            + line("(no command)", "start Docket (settings such as --server.port=8081)")
+            + COMMANDS.stream().map(command -> line(command.synopsis(), command.explanation())).collect(joining())
+            + line("help", "this list").stripTrailing();
 
     public static void main(String[] args) throws Exception {
         // Axon must not contact an update server or write into the user's home.
@@ -35,36 +59,26 @@ public class DocketApplication {
         if (answered != null) {
             System.exit(answered);
         }
-        if (args.length > 0 && args[0].equals("preview")) {
-            // "java -jar docket.jar preview FILE": the import preview as JSON, without starting Docket.
-            NoticeReaderCli.main(java.util.Arrays.copyOfRange(args, 1, args.length));
-            return;
+        Optional<Command> command = args.length == 0 ? Optional.empty() : named(args[0]);
+        if (command.isPresent()) {
+            command.get().runs().run(Arrays.copyOfRange(args, 1, args.length));
+        } else {
+            start(args);
         }
-        if (args.length > 0 && args[0].equals("users")) {
-            // "java -jar docket.jar users add|list ...": the users in Docket's database, without starting Docket.
-            System.exit(UsersCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length),
-                    System.in, System.out, System.err, System.console()));
-        }
-        if (args.length > 0 && args[0].equals("keys")) {
-            // "java -jar docket.jar keys init": the key that signs the event store's checkpoints.
-            System.exit(KeysCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
-        }
-        if (args.length > 0 && args[0].equals("verify")) {
-            // "java -jar docket.jar verify": the tamper check of the event store, exit code 0 when intact.
-            System.exit(VerifyCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
-        }
-        if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
-            // "java -jar docket.jar backup|restore DIR": a copy of the database at one event position, and back.
-            System.exit(BackupCommand.run(args[0], java.util.Arrays.copyOfRange(args, 1, args.length),
-                    System.out, System.err));
-        }
+    }
+
+    private static void start(String[] args, String... profiles) {
         SpringApplication app = new SpringApplication(DocketApplication.class);
-        if (args.length > 0 && args[0].equals("demo")) {
-            // "java -jar docket.jar demo": demo users and demo history on the embedded database.
-            app.setAdditionalProfiles("demo");
-            args = java.util.Arrays.copyOfRange(args, 1, args.length);
-        }
+        app.setAdditionalProfiles(profiles);
         app.run(args);
+    }
+
+    private static String line(String synopsis, String explanation) {
+        return String.format("  %-24s %s\n", synopsis, explanation);
+    }
+
+    private static Optional<Command> named(String word) {
+        return COMMANDS.stream().filter(command -> command.name().equals(word)).findFirst();
     }
 
     /**
@@ -82,7 +96,7 @@ public class DocketApplication {
             out.println(USAGE);
             return 0;
         }
-        if (first.startsWith("--") || COMMANDS.contains(first)) {
+        if (first.startsWith("--") || named(first).isPresent()) {
             return null;
         }
         err.println("Unknown command \"" + first + "\"; nothing was started.");

@@ -13,7 +13,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-import vn.docket.platform.mongo.DatabaseUnavailable;
 import vn.docket.platform.users.AccessTokens;
 import vn.docket.platform.users.UserAccounts;
 
@@ -46,10 +45,7 @@ final class PersonalTokenSignIn extends OncePerRequestFilter {
         try {
             user = users.signInWithToken(header.substring("Bearer ".length()).strip());
         } catch (RuntimeException e) {
-            if (!DatabaseUnavailable.isCauseOf(e)) {
-                throw e;
-            }
-            SecurityConfiguration.writeUnavailable(response, json);
+            SecurityConfiguration.answerUnavailableOrRethrow(e, response, json);
             return;
         }
         if (user.isEmpty()) {

@@ -87,6 +87,15 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /** A filter's read of the person failed: a database outage is answered 503 (see below), anything else is thrown on. */
+    static void answerUnavailableOrRethrow(RuntimeException e, HttpServletResponse response, ObjectMapper json)
+            throws IOException {
+        if (!DatabaseUnavailable.isCauseOf(e)) {
+            throw e;
+        }
+        writeUnavailable(response, json);
+    }
+
     /** The database did not answer while the person was looked up: not a wrong password, so 503, not 401. */
     static void writeUnavailable(HttpServletResponse response, ObjectMapper json) throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);

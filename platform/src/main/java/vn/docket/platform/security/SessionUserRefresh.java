@@ -14,7 +14,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-import vn.docket.platform.mongo.DatabaseUnavailable;
 import vn.docket.platform.users.UserAccounts;
 
 /**
@@ -48,10 +47,7 @@ final class SessionUserRefresh extends OncePerRequestFilter {
             now = users.signIn(remembered.actor().id())
                     .filter(user -> Objects.equals(user.getPassword(), remembered.getPassword()));
         } catch (RuntimeException e) {
-            if (!DatabaseUnavailable.isCauseOf(e)) {
-                throw e;
-            }
-            SecurityConfiguration.writeUnavailable(response, json);
+            SecurityConfiguration.answerUnavailableOrRethrow(e, response, json);
             return;
         }
         // A fresh context for this request only: the one the session holds is not changed in place.

@@ -116,6 +116,46 @@ public class AssignmentIndex {
         String awaitingLevel() {
             return AssignmentView.awaitingLevel(status, approvalRoute, approvedLevels);
         }
+
+        // Copies that name only what an event changes; the list of every field stands here alone.
+
+        Entry withStatus(AssignmentStatus status) {
+            return new Entry(id, seq, status, leadUnit, coordinatingUnits, parentId, notice, deadlineDay, assignedDay,
+                    handedInDay, approvalRoute, approvedLevels, extensionPending, title, words, wordPairs, indexedAt);
+        }
+
+        Entry withDeadlineDay(long deadlineDay) {
+            return new Entry(id, seq, status, leadUnit, coordinatingUnits, parentId, notice, deadlineDay, assignedDay,
+                    handedInDay, approvalRoute, approvedLevels, extensionPending, title, words, wordPairs, indexedAt);
+        }
+
+        Entry withHandedInDay(long handedInDay) {
+            return new Entry(id, seq, status, leadUnit, coordinatingUnits, parentId, notice, deadlineDay, assignedDay,
+                    handedInDay, approvalRoute, approvedLevels, extensionPending, title, words, wordPairs, indexedAt);
+        }
+
+        Entry withApprovedLevels(List<String> approvedLevels) {
+            return new Entry(id, seq, status, leadUnit, coordinatingUnits, parentId, notice, deadlineDay, assignedDay,
+                    handedInDay, approvalRoute, approvedLevels, extensionPending, title, words, wordPairs, indexedAt);
+        }
+
+        Entry withExtensionPending(boolean extensionPending) {
+            return new Entry(id, seq, status, leadUnit, coordinatingUnits, parentId, notice, deadlineDay, assignedDay,
+                    handedInDay, approvalRoute, approvedLevels, extensionPending, title, words, wordPairs, indexedAt);
+        }
+
+        /** @param words the search words that name the new lead unit */
+        Entry withLeadUnit(String leadUnit, String words) {
+            return new Entry(id, seq, status, leadUnit, coordinatingUnits, parentId, notice, deadlineDay, assignedDay,
+                    handedInDay, approvalRoute, approvedLevels, extensionPending, title, words, LetterPairs.of(words),
+                    indexedAt);
+        }
+
+        /** After the assignment's event {@code seq}, applied at {@code indexedAt}. */
+        Entry applied(long seq, long indexedAt) {
+            return new Entry(id, seq, status, leadUnit, coordinatingUnits, parentId, notice, deadlineDay, assignedDay,
+                    handedInDay, approvalRoute, approvedLevels, extensionPending, title, words, wordPairs, indexedAt);
+        }
     }
 
     /** The page's ids in the list's order, and how many assignments matched in all. */
@@ -200,21 +240,21 @@ public class AssignmentIndex {
 
     @EventHandler
     void on(DraftSubmitted e, @SequenceNumber long seq) {
-        change(e.assignmentId().toString(), seq, a -> with(a, AssignmentStatus.DRAFT_SUBMITTED,
-                a.deadlineDay(), day(e.effectiveDate()), List.of()));
+        change(e.assignmentId().toString(), seq, a -> a.withStatus(AssignmentStatus.DRAFT_SUBMITTED)
+                .withHandedInDay(day(e.effectiveDate())).withApprovedLevels(List.of()));
     }
 
     @EventHandler
     void on(RevisionRequested e, @SequenceNumber long seq) {
-        change(e.assignmentId().toString(), seq, a -> with(a, AssignmentStatus.REVISION_REQUESTED,
-                e.dueDate() != null ? day(e.dueDate()) : a.deadlineDay(), NO_DAY, a.approvedLevels()));
+        change(e.assignmentId().toString(), seq, a -> a.withStatus(AssignmentStatus.REVISION_REQUESTED)
+                .withDeadlineDay(e.dueDate() != null ? day(e.dueDate()) : a.deadlineDay()).withHandedInDay(NO_DAY));
     }
 
     /** Either verdict sends the draft back to the unit, to revise or to finalise. */
     @EventHandler
     void on(MeetingConcluded e, @SequenceNumber long seq) {
-        change(e.assignmentId().toString(), seq, a -> with(a, AssignmentStatus.REVISION_REQUESTED,
-                a.deadlineDay(), NO_DAY, a.approvedLevels()));
+        change(e.assignmentId().toString(), seq,
+                a -> a.withStatus(AssignmentStatus.REVISION_REQUESTED).withHandedInDay(NO_DAY));
     }
 
     @EventHandler
@@ -222,53 +262,47 @@ public class AssignmentIndex {
         change(e.assignmentId().toString(), seq, a -> {
             List<String> approved = new ArrayList<>(a.approvedLevels());
             approved.add(e.level());
-            return with(a, e.finalApproval() ? AssignmentStatus.APPROVED : a.status(), a.deadlineDay(),
-                    a.handedInDay(), shared(approved));
+            return a.withStatus(e.finalApproval() ? AssignmentStatus.APPROVED : a.status())
+                    .withApprovedLevels(shared(approved));
         });
     }
 
     @EventHandler
     void on(DocumentIssued e, @SequenceNumber long seq) {
-        change(e.assignmentId().toString(), seq, a -> with(a, AssignmentStatus.ISSUED, a.deadlineDay(),
-                a.handedInDay(), a.approvedLevels()));
+        change(e.assignmentId().toString(), seq, a -> a.withStatus(AssignmentStatus.ISSUED));
     }
 
     /** Any extension settles a pending request, whether a leader approved it or a clerk extended directly. */
     @EventHandler
     void on(DeadlineExtended e, @SequenceNumber long seq) {
-        change(e.assignmentId().toString(), seq, a -> pending(with(a, a.status(), day(e.newDeadline()),
-                a.handedInDay(), a.approvedLevels()), false));
+        change(e.assignmentId().toString(), seq,
+                a -> a.withDeadlineDay(day(e.newDeadline())).withExtensionPending(false));
     }
 
     @EventHandler
     void on(ExtensionRequested e, @SequenceNumber long seq) {
-        change(e.assignmentId().toString(), seq, a -> pending(a, true));
+        change(e.assignmentId().toString(), seq, a -> a.withExtensionPending(true));
     }
 
     @EventHandler
     void on(ExtensionRejected e, @SequenceNumber long seq) {
-        change(e.assignmentId().toString(), seq, a -> pending(a, false));
+        change(e.assignmentId().toString(), seq, a -> a.withExtensionPending(false));
     }
 
     @EventHandler
     void on(ExtensionRequestLapsed e, @SequenceNumber long seq) {
-        change(e.assignmentId().toString(), seq, a -> pending(a, false));
+        change(e.assignmentId().toString(), seq, a -> a.withExtensionPending(false));
     }
 
     @EventHandler
     void on(TaskReassigned e, @SequenceNumber long seq) {
-        change(e.assignmentId().toString(), seq, a -> {
-            String words = words(a.title(), e.newLeadUnit(), a.coordinatingUnits(), a.notice());
-            return new Entry(a.id(), a.seq(), a.status(), shared(e.newLeadUnit()), a.coordinatingUnits(), a.parentId(),
-                    a.notice(), a.deadlineDay(), a.assignedDay(), a.handedInDay(), a.approvalRoute(), a.approvedLevels(),
-                    a.extensionPending(), a.title(), words, LetterPairs.of(words), a.indexedAt());
-        });
+        change(e.assignmentId().toString(), seq, a -> a.withLeadUnit(shared(e.newLeadUnit()),
+                words(a.title(), e.newLeadUnit(), a.coordinatingUnits(), a.notice())));
     }
 
     @EventHandler
     void on(TaskCancelled e, @SequenceNumber long seq) {
-        change(e.assignmentId().toString(), seq, a -> with(a, AssignmentStatus.CANCELLED, a.deadlineDay(),
-                a.handedInDay(), a.approvedLevels()));
+        change(e.assignmentId().toString(), seq, a -> a.withStatus(AssignmentStatus.CANCELLED));
     }
 
     private String shared(String value) {
@@ -298,19 +332,6 @@ public class AssignmentIndex {
         return Text.folded(words.toString());
     }
 
-    private static Entry with(Entry a, AssignmentStatus status, long deadlineDay, long handedInDay,
-                              List<String> approvedLevels) {
-        return new Entry(a.id(), a.seq(), status, a.leadUnit(), a.coordinatingUnits(), a.parentId(), a.notice(), deadlineDay,
-                a.assignedDay(), handedInDay, a.approvalRoute(), approvedLevels, a.extensionPending(), a.title(), a.words(),
-                a.wordPairs(), a.indexedAt());
-    }
-
-    private static Entry pending(Entry a, boolean pending) {
-        return new Entry(a.id(), a.seq(), a.status(), a.leadUnit(), a.coordinatingUnits(), a.parentId(), a.notice(),
-                a.deadlineDay(), a.assignedDay(), a.handedInDay(), a.approvalRoute(), a.approvedLevels(), pending, a.title(),
-                a.words(), a.wordPairs(), a.indexedAt());
-    }
-
     /** Applies a later event of a known assignment; an event already applied (a batch delivered again) is skipped. */
     private void change(String id, long seq, UnaryOperator<Entry> change) {
         lock.writeLock().lock();
@@ -319,11 +340,7 @@ public class AssignmentIndex {
             if (before == null || seq <= before.seq()) {
                 return;
             }
-            Entry after = change.apply(before);
-            put(before, new Entry(after.id(), seq, after.status(), after.leadUnit(), after.coordinatingUnits(), after.parentId(),
-                    after.notice(), after.deadlineDay(), after.assignedDay(), after.handedInDay(), after.approvalRoute(),
-                    after.approvedLevels(), after.extensionPending(), after.title(), after.words(), after.wordPairs(),
-                    System.currentTimeMillis()));
+            put(before, change.apply(before).applied(seq, System.currentTimeMillis()));
         } finally {
             lock.writeLock().unlock();
         }

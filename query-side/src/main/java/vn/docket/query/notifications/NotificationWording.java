@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.bson.Document;
 
 /**
@@ -21,57 +22,57 @@ final class NotificationWording {
     record Words(String subject, String text) {
     }
 
-    private static final Map<String, Map<String, String>> TEXTS = Map.of(
-            "vi", Map.ofEntries(
-                    Map.entry("REMINDER_SENT.MANUAL", "Đôn đốc thực hiện nhiệm vụ"),
-                    Map.entry("REMINDER_SENT.BEFORE_DEADLINE", "Sắp đến hạn"),
-                    Map.entry("REMINDER_SENT", "Nhiệm vụ \"{title}\" có hạn ngày {deadline}{left}."),
-                    Map.entry("REMINDER_SENT.noDeadline", "Nhiệm vụ \"{title}\" chưa có hạn."),
-                    Map.entry("workingDaysLeft", " (còn {n} ngày làm việc)"),
-                    Map.entry("DEADLINE_MISSED.subject", "Quá hạn"),
-                    Map.entry("DEADLINE_MISSED", "Nhiệm vụ \"{title}\" đã quá hạn ngày {deadline} mà chưa có dự thảo đúng hạn."),
-                    Map.entry("REVISION_REQUESTED.subject", "Yêu cầu chỉnh sửa dự thảo"),
-                    Map.entry("REVISION_REQUESTED", "Dự thảo v{version} của nhiệm vụ \"{title}\" cần chỉnh sửa:"),
-                    Map.entry("reopened", "Mở lại ý kiến {point}"),
-                    Map.entry("dueDate", "Hạn nộp lại: {dueDate}."),
-                    Map.entry("EXTENSION_REQUESTED.subject", "Đề nghị gia hạn"),
-                    Map.entry("EXTENSION_REQUESTED",
-                            "{unit} đề nghị gia hạn nhiệm vụ \"{title}\" từ ngày {from} đến ngày {to}. Lý do: {reason}"),
-                    Map.entry("DEADLINE_EXTENDED.subject", "Gia hạn nhiệm vụ"),
-                    Map.entry("DEADLINE_EXTENDED", "Nhiệm vụ \"{title}\" được gia hạn đến ngày {date}."),
-                    Map.entry("EXTENSION_REJECTED.subject", "Không đồng ý gia hạn"),
-                    Map.entry("EXTENSION_REJECTED",
-                            "Đề nghị gia hạn nhiệm vụ \"{title}\" đến ngày {date} không được chấp thuận. Lý do: {reason}"),
-                    Map.entry("EXTENSION_LAPSED.subject", "Đề nghị gia hạn hết hiệu lực"),
-                    Map.entry("EXTENSION_LAPSED.REASSIGNED", "Đề nghị gia hạn nhiệm vụ \"{title}\" đến ngày {date} của {unit}"
-                            + " không còn chờ quyết định: nhiệm vụ đã được giao cho đơn vị khác chủ trì."),
-                    Map.entry("EXTENSION_LAPSED.SUPERSEDED_BY_DUE_DATE", "Đề nghị gia hạn nhiệm vụ \"{title}\" đến ngày {date}"
-                            + " của {unit} không còn chờ quyết định: yêu cầu chỉnh sửa đã cho hạn nộp lại không sớm hơn ngày đề nghị.")),
-            "en", Map.ofEntries(
-                    Map.entry("REMINDER_SENT.MANUAL", "Reminder to act on an assignment"),
-                    Map.entry("REMINDER_SENT.BEFORE_DEADLINE", "Deadline approaching"),
-                    Map.entry("REMINDER_SENT", "Assignment \"{title}\" is due on {deadline}{left}."),
-                    Map.entry("REMINDER_SENT.noDeadline", "Assignment \"{title}\" has no deadline."),
-                    Map.entry("workingDaysLeft", " ({n} working days left)"),
-                    Map.entry("DEADLINE_MISSED.subject", "Overdue"),
-                    Map.entry("DEADLINE_MISSED", "Assignment \"{title}\" passed its deadline of {deadline} without a draft on time."),
-                    Map.entry("REVISION_REQUESTED.subject", "Draft revision requested"),
-                    Map.entry("REVISION_REQUESTED", "Draft v{version} of assignment \"{title}\" needs revision:"),
-                    Map.entry("reopened", "Point {point} reopened"),
-                    Map.entry("dueDate", "Resubmit by {dueDate}."),
-                    Map.entry("EXTENSION_REQUESTED.subject", "Extension requested"),
-                    Map.entry("EXTENSION_REQUESTED",
-                            "{unit} asks to extend assignment \"{title}\" from {from} to {to}. Reason: {reason}"),
-                    Map.entry("DEADLINE_EXTENDED.subject", "Deadline extended"),
-                    Map.entry("DEADLINE_EXTENDED", "Assignment \"{title}\" is extended to {date}."),
-                    Map.entry("EXTENSION_REJECTED.subject", "Extension refused"),
-                    Map.entry("EXTENSION_REJECTED",
-                            "The request to extend assignment \"{title}\" to {date} was not granted. Reason: {reason}"),
-                    Map.entry("EXTENSION_LAPSED.subject", "Extension request lapsed"),
-                    Map.entry("EXTENSION_LAPSED.REASSIGNED", "{unit}'s request to extend assignment \"{title}\" to {date}"
+    /** One wording: its key, in Vietnamese and in English, side by side so that neither language can miss a key. */
+    private record Both(String key, String vi, String en) {
+    }
+
+    private static final List<Both> WORDINGS = List.of(
+            new Both("REMINDER_SENT.MANUAL", "Đôn đốc thực hiện nhiệm vụ", "Reminder to act on an assignment"),
+            new Both("REMINDER_SENT.BEFORE_DEADLINE", "Sắp đến hạn", "Deadline approaching"),
+            new Both("REMINDER_SENT",
+                    "Nhiệm vụ \"{title}\" có hạn ngày {deadline}{left}.",
+                    "Assignment \"{title}\" is due on {deadline}{left}."),
+            new Both("REMINDER_SENT.noDeadline",
+                    "Nhiệm vụ \"{title}\" chưa có hạn.",
+                    "Assignment \"{title}\" has no deadline."),
+            new Both("workingDaysLeft", " (còn {n} ngày làm việc)", " ({n} working days left)"),
+            new Both("DEADLINE_MISSED.subject", "Quá hạn", "Overdue"),
+            new Both("DEADLINE_MISSED",
+                    "Nhiệm vụ \"{title}\" đã quá hạn ngày {deadline} mà chưa có dự thảo đúng hạn.",
+                    "Assignment \"{title}\" passed its deadline of {deadline} without a draft on time."),
+            new Both("REVISION_REQUESTED.subject", "Yêu cầu chỉnh sửa dự thảo", "Draft revision requested"),
+            new Both("REVISION_REQUESTED",
+                    "Dự thảo v{version} của nhiệm vụ \"{title}\" cần chỉnh sửa:",
+                    "Draft v{version} of assignment \"{title}\" needs revision:"),
+            new Both("reopened", "Mở lại ý kiến {point}", "Point {point} reopened"),
+            new Both("dueDate", "Hạn nộp lại: {dueDate}.", "Resubmit by {dueDate}."),
+            new Both("EXTENSION_REQUESTED.subject", "Đề nghị gia hạn", "Extension requested"),
+            new Both("EXTENSION_REQUESTED",
+                    "{unit} đề nghị gia hạn nhiệm vụ \"{title}\" từ ngày {from} đến ngày {to}. Lý do: {reason}",
+                    "{unit} asks to extend assignment \"{title}\" from {from} to {to}. Reason: {reason}"),
+            new Both("DEADLINE_EXTENDED.subject", "Gia hạn nhiệm vụ", "Deadline extended"),
+            new Both("DEADLINE_EXTENDED",
+                    "Nhiệm vụ \"{title}\" được gia hạn đến ngày {date}.",
+                    "Assignment \"{title}\" is extended to {date}."),
+            new Both("EXTENSION_REJECTED.subject", "Không đồng ý gia hạn", "Extension refused"),
+            new Both("EXTENSION_REJECTED",
+                    "Đề nghị gia hạn nhiệm vụ \"{title}\" đến ngày {date} không được chấp thuận. Lý do: {reason}",
+                    "The request to extend assignment \"{title}\" to {date} was not granted. Reason: {reason}"),
+            new Both("EXTENSION_LAPSED.subject", "Đề nghị gia hạn hết hiệu lực", "Extension request lapsed"),
+            new Both("EXTENSION_LAPSED.REASSIGNED",
+                    "Đề nghị gia hạn nhiệm vụ \"{title}\" đến ngày {date} của {unit}"
+                            + " không còn chờ quyết định: nhiệm vụ đã được giao cho đơn vị khác chủ trì.",
+                    "{unit}'s request to extend assignment \"{title}\" to {date}"
                             + " no longer awaits a decision: the assignment now has another lead unit."),
-                    Map.entry("EXTENSION_LAPSED.SUPERSEDED_BY_DUE_DATE", "{unit}'s request to extend assignment \"{title}\""
-                            + " to {date} no longer awaits a decision: a revision request set a resubmission date no earlier.")));
+            new Both("EXTENSION_LAPSED.SUPERSEDED_BY_DUE_DATE",
+                    "Đề nghị gia hạn nhiệm vụ \"{title}\" đến ngày {date}"
+                            + " của {unit} không còn chờ quyết định: yêu cầu chỉnh sửa đã cho hạn nộp lại không sớm hơn ngày đề nghị.",
+                    "{unit}'s request to extend assignment \"{title}\""
+                            + " to {date} no longer awaits a decision: a revision request set a resubmission date no earlier."));
+
+    private static final Map<String, Map<String, String>> TEXTS = Map.of(
+            "vi", WORDINGS.stream().collect(Collectors.toMap(Both::key, Both::vi)),
+            "en", WORDINGS.stream().collect(Collectors.toMap(Both::key, Both::en)));
 
     private NotificationWording() {
     }

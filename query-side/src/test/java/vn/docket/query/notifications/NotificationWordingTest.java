@@ -60,4 +60,28 @@ class NotificationWordingTest {
                 .endsWith("a revision request set a resubmission date no earlier.");
         assertThat(NotificationWording.of("EXTENSION_LAPSED", values.append("why", "SOMETHING_NEW"), "vi")).isNull();
     }
+
+    @Test
+    void every_kind_of_notification_has_its_own_subject_and_text_in_vietnamese_and_in_english() {
+        Document values = new Document("title", "Báo cáo năm").append("unit", "Phòng Tài chính - Kế hoạch")
+                .append("deadline", "2026-12-05").append("from", "2026-12-05").append("to", "2026-12-20")
+                .append("date", "2026-12-20").append("reason", "Chờ số liệu").append("version", 1);
+        List<Document> kinds = List.of(new Document("type", "REMINDER_SENT").append("kind", "MANUAL"),
+                new Document("type", "REMINDER_SENT").append("kind", "BEFORE_DEADLINE"),
+                new Document("type", "DEADLINE_MISSED"), new Document("type", "REVISION_REQUESTED"),
+                new Document("type", "EXTENSION_REQUESTED"), new Document("type", "DEADLINE_EXTENDED"),
+                new Document("type", "EXTENSION_REJECTED"), new Document("type", "EXTENSION_LAPSED").append("why", "REASSIGNED"),
+                new Document("type", "EXTENSION_LAPSED").append("why", "SUPERSEDED_BY_DUE_DATE"));
+        for (Document kind : kinds) {
+            Document these = new Document(values);
+            kind.forEach((key, value) -> these.put(key, value));
+            NotificationWording.Words vi = NotificationWording.of(kind.getString("type"), these, "vi");
+            NotificationWording.Words en = NotificationWording.of(kind.getString("type"), these, "en");
+            assertThat(vi).as(kind.toJson()).isNotNull();
+            assertThat(en).as(kind.toJson()).isNotNull();
+            assertThat(vi.subject()).as(kind.toJson()).isNotEqualTo(en.subject());
+            assertThat(vi.text()).as(kind.toJson()).isNotEqualTo(en.text()).contains("Báo cáo năm").doesNotContain("{");
+            assertThat(en.text()).as(kind.toJson()).contains("Báo cáo năm").doesNotContain("{");
+        }
+    }
 }
