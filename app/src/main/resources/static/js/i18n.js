@@ -116,6 +116,8 @@ const vi = {
   'step.EXTENSION_LAPSED': 'Đề nghị gia hạn đến {date} của {unit} hết hiệu lực',
   'extensionLapsed.REASSIGNED': 'nhiệm vụ đã giao cho đơn vị khác chủ trì',
   'extensionLapsed.SUPERSEDED_BY_DUE_DATE': 'yêu cầu chỉnh sửa đã cho hạn nộp lại không sớm hơn ngày đề nghị',
+  'extensionLapsed.APPROVED': 'dự thảo đã được phê duyệt, nhiệm vụ đã hoàn thành',
+  'extensionLapsed.CANCELLED': 'nhiệm vụ đã bị hủy',
 
   'event.TaskAssigned': 'Giao nhiệm vụ',
   'event.DraftSubmitted': 'Nộp dự thảo',
@@ -869,6 +871,8 @@ const en = {
   'step.EXTENSION_LAPSED': "{unit}'s request for an extension to {date} lapsed",
   'extensionLapsed.REASSIGNED': 'the assignment now has another lead unit',
   'extensionLapsed.SUPERSEDED_BY_DUE_DATE': 'a revision request set a resubmission date no earlier than the date asked for',
+  'extensionLapsed.APPROVED': 'the draft was approved and the work is done',
+  'extensionLapsed.CANCELLED': 'the assignment was cancelled',
 
   'event.TaskAssigned': 'Assigned',
   'event.DraftSubmitted': 'Draft submitted',

@@ -69,6 +69,15 @@ class TranslationsTest {
         assertThat(steps).allSatisfy(step -> assertThat(EN).contains("step." + step));
     }
 
+    /** The plan path says why a request lapsed by the event's reason (ExtensionRequestLapsed.Why). */
+    @Test
+    void every_reason_an_extension_request_lapses_for_has_a_vietnamese_and_an_english_text() {
+        Set<String> reasons = new TreeSet<>();
+        Arrays.stream(vn.docket.events.ExtensionRequestLapsed.Why.values()).forEach(why -> reasons.add("extensionLapsed." + why));
+        assertThat(reasons).allSatisfy(key -> assertThat(VI).contains(key));
+        assertThat(reasons).allSatisfy(key -> assertThat(EN).contains(key));
+    }
+
     @Test
     void each_language_gives_each_key_once_so_no_text_silently_replaces_another() {
         for (String dictionary : new String[] {I18N.substring(I18N.indexOf("const vi = {"), I18N.indexOf("const en = {")),

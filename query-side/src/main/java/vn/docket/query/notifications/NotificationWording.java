@@ -46,7 +46,11 @@ final class NotificationWording {
                     Map.entry("EXTENSION_LAPSED.REASSIGNED", "Đề nghị gia hạn nhiệm vụ \"{title}\" đến ngày {date} của {unit}"
                             + " không còn chờ quyết định: nhiệm vụ đã được giao cho đơn vị khác chủ trì."),
                     Map.entry("EXTENSION_LAPSED.SUPERSEDED_BY_DUE_DATE", "Đề nghị gia hạn nhiệm vụ \"{title}\" đến ngày {date}"
-                            + " của {unit} không còn chờ quyết định: yêu cầu chỉnh sửa đã cho hạn nộp lại không sớm hơn ngày đề nghị.")),
+                            + " của {unit} không còn chờ quyết định: yêu cầu chỉnh sửa đã cho hạn nộp lại không sớm hơn ngày đề nghị."),
+                    Map.entry("EXTENSION_LAPSED.APPROVED", "Đề nghị gia hạn nhiệm vụ \"{title}\" đến ngày {date} của {unit}"
+                            + " không còn chờ quyết định: dự thảo đã được phê duyệt, nhiệm vụ đã hoàn thành."),
+                    Map.entry("EXTENSION_LAPSED.CANCELLED", "Đề nghị gia hạn nhiệm vụ \"{title}\" đến ngày {date} của {unit}"
+                            + " không còn chờ quyết định: nhiệm vụ đã bị hủy.")),
             "en", Map.ofEntries(
                     Map.entry("REMINDER_SENT.MANUAL", "Reminder to act on an assignment"),
                     Map.entry("REMINDER_SENT.BEFORE_DEADLINE", "Deadline approaching"),
@@ -71,7 +75,11 @@ final class NotificationWording {
                     Map.entry("EXTENSION_LAPSED.REASSIGNED", "{unit}'s request to extend assignment \"{title}\" to {date}"
                             + " no longer awaits a decision: the assignment now has another lead unit."),
                     Map.entry("EXTENSION_LAPSED.SUPERSEDED_BY_DUE_DATE", "{unit}'s request to extend assignment \"{title}\""
-                            + " to {date} no longer awaits a decision: a revision request set a resubmission date no earlier.")));
+                            + " to {date} no longer awaits a decision: a revision request set a resubmission date no earlier."),
+                    Map.entry("EXTENSION_LAPSED.APPROVED", "{unit}'s request to extend assignment \"{title}\" to {date}"
+                            + " no longer awaits a decision: the draft was approved and the work is done."),
+                    Map.entry("EXTENSION_LAPSED.CANCELLED", "{unit}'s request to extend assignment \"{title}\" to {date}"
+                            + " no longer awaits a decision: the assignment was cancelled.")));
 
     private NotificationWording() {
     }
