@@ -135,6 +135,18 @@ class RevisionPointsApiTest {
         assertThat(answer.getBody()).containsEntry("rule", "if-match-format");
     }
 
+    /** If-Match compares strongly (RFC 9110): a weak tag naming the current version still matches nothing. */
+    @Test
+    void a_weak_if_match_is_a_412_naming_the_rule_and_writes_nothing() {
+        DocketClient docket = new DocketClient(http);
+        String at = assignedWithV1HandedIn(docket);
+        long before = lastSequence(at);
+        ResponseEntity<Map<String, Object>> answer = postIfMatch("chair", at + "/approvals", Map.of(), "W/\"1\"");
+        assertThat(answer.getStatusCode().value()).isEqualTo(412);
+        assertThat(answer.getBody()).containsEntry("rule", "if-match-weak");
+        assertThat(lastSequence(at)).isEqualTo(before);
+    }
+
     @Test
     void a_body_and_an_if_match_naming_different_versions_are_a_422_and_write_nothing() {
         DocketClient docket = new DocketClient(http);

@@ -32,9 +32,9 @@ class TranslationsTest {
     private static final Set<String> VI = keys(I18N.substring(I18N.indexOf("const vi = {"), I18N.indexOf("const en = {")));
     private static final Set<String> EN = keys(I18N.substring(I18N.indexOf("const en = {")));
 
-    /** {@code new RuleBroken("code", ...)}, {@code StateConflict}, {@code NotAllowed}, {@code FileRefused}, {@code problem(HttpStatus.X, "code"}, a {@code RULE} constant, a {@code required(value, "code", ...)} check. */
+    /** {@code new RuleBroken("code", ...)}, {@code StateConflict}, {@code NotAllowed}, {@code PreconditionFailed}, {@code FileRefused}, {@code problem(HttpStatus.X, "code"}, a {@code RULE} constant, a {@code required(value, "code", ...)} check. */
     private static final Pattern RULE = Pattern.compile(
-            "(?:new\\s+(?:RuleBroken|StateConflict|NotAllowed)\\(\\s*|new\\s+FileRefused\\(HttpStatus\\.[A-Z_]+,\\s*|problem\\(HttpStatus\\.[A-Z_]+,\\s*|String RULE = |required\\([^,]+,\\s*)\"([a-z0-9-]+)\"");
+            "(?:new\\s+(?:RuleBroken|StateConflict|NotAllowed|PreconditionFailed)\\(\\s*|new\\s+FileRefused\\(HttpStatus\\.[A-Z_]+,\\s*|problem\\(HttpStatus\\.[A-Z_]+,\\s*|String RULE = |required\\([^,]+,\\s*)\"([a-z0-9-]+)\"");
     /** Step types are the upper-case string constants of the plan path's projection. */
     private static final Pattern STEP = Pattern.compile("\"([A-Z][A-Z_]{3,})\"");
 
