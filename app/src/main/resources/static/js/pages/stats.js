@@ -44,7 +44,7 @@ start('stats', 'stats.title', async (main) => {
       summaryTable(t('stats.byKind'), t('field.kind'), byKind, 'by-kind')] : h('p', { class: 'muted' }, t('none'))),
     section(t('stats.points'), h('p', { id: 'points-summary' }, t('stats.pointsSummary', { raised: stats.pointsRaised,
       mean: number(stats.meanPointsPerRound ?? 0), takenIn: stats.takenIn, explained: stats.explained,
-      reopened: stats.reopened })), pointsByRound(stats)),
+      reopened: stats.reopened, closedUnanswered: stats.closedUnanswered })), pointsByRound(stats)),
     section(t('stats.turnaround'), table(t('stats.turnaround'), [t('field.title'), t('field.leadUnit'), t('field.kind'),
       t('stats.rounds'), t('stats.turnaround')], stats.perAssignment.map(a => h('tr', {},
       h('td', {}, h('a', { href: `/assignment.html?id=${a.id}` }, a.title)), h('td', {}, a.unit),
@@ -57,16 +57,17 @@ start('stats', 'stats.title', async (main) => {
 
 /**
  * Points raised in the first, second, … round of every assignment shown, and how they were answered: taken in,
- * or explained rather than taken in (with the share explained).
+ * or explained rather than taken in (with the share explained), or left unanswered until the final approval closed them.
  */
 function pointsByRound(stats) {
   const rounds = stats.pointsByRound;
   if (!rounds.length) return h('p', { class: 'muted' }, t('none'));
   return table(t('stats.points'), [t('stats.round'), t('stats.pointsRaised'), t('stats.pointsReopened'),
-    t('points.answer.TAKEN_IN'), t('points.answer.EXPLAINED'), t('stats.explainedShare')],
+    t('points.answer.TAKEN_IN'), t('points.answer.EXPLAINED'), t('stats.explainedShare'), t('stats.pointsClosedUnanswered')],
   rounds.map(r => h('tr', {}, h('th', { scope: 'row' }, t('stats.roundN', { n: r.round })),
     h('td', { class: 'num' }, r.raised), h('td', { class: 'num' }, r.reopened), h('td', { class: 'num' }, r.takenIn),
     h('td', { class: 'num' }, r.explained),
-    h('td', { class: 'num' }, r.takenIn + r.explained ? `${Math.round(100 * r.explained / (r.takenIn + r.explained))} %` : '–'))),
+    h('td', { class: 'num' }, r.takenIn + r.explained ? `${Math.round(100 * r.explained / (r.takenIn + r.explained))} %` : '–'),
+    h('td', { class: 'num' }, r.closedUnanswered ?? 0))),
   { id: 'points-by-round' });
 }

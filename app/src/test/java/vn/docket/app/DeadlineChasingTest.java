@@ -195,6 +195,47 @@ class DeadlineChasingTest {
         docket.await("auditor", at, a -> a.get("pendingExtension") != null);
     }
 
+    /**
+     * The final approval ends the work, and with it the request nobody decided: the path says it lapsed and why, no
+     * page shows it pending, no leader is asked for it, and the unit's bell tells it so.
+     */
+    @Test
+    void a_final_approval_ends_the_pending_request_on_every_page_and_in_the_units_bell() {
+        DocketClient docket = new DocketClient(http);
+        String id = assignDueOn20May(docket);
+        String at = "/api/assignments/" + id;
+        tckhAsksFor4June(docket, id);
+        docket.ok("tckh", at + "/drafts", Map.of("documentName", "BC v1.docx", "documentUrl", "https://vanban.example.vn/v1"));
+        docket.ok("chair", at + "/approvals", Map.of("note", "Đồng ý"));
+
+        Map<String, Object> path = docket.await("auditor", at + "/path", p -> types(p).contains("EXTENSION_LAPSED"));
+        assertThat(types(path)).containsExactly("ASSIGNED", "EXTENSION_REQUESTED", "DRAFT_SUBMITTED", "APPROVED",
+                "EXTENSION_LAPSED");
+        assertThat(details(NoticeItemOneWalkTest.steps(path).get(4))).containsEntry("requestingUnit", TCKH)
+                .containsEntry("requestedDeadline", "2021-06-04").containsEntry("why", "APPROVED");
+        assertThat(docket.await("auditor", at, a -> a.get("pendingExtension") == null)).containsEntry("status", "APPROVED")
+                .containsEntry("deadline", "2021-05-20");
+        assertThat(item(docket.getOk("clerk", "/api/assignments?size=200"), id).get("pendingExtension")).isNull();
+        docket.await("pct", "/api/assignments?waiting=true&size=200", l -> !ids(l).contains(id));
+        assertThat(NotificationsTest.inbox(docket, "tckh")).filteredOn(n -> id.equals(n.get("assignmentId")))
+                .extracting(n -> n.get("type")).contains("EXTENSION_LAPSED");
+    }
+
+    @Test
+    void a_cancellation_ends_the_pending_request_on_every_page() {
+        DocketClient docket = new DocketClient(http);
+        String id = assignDueOn20May(docket);
+        String at = "/api/assignments/" + id;
+        tckhAsksFor4June(docket, id);
+        docket.ok("clerk", at + "/cancellation", Map.of("reason", "Nội dung đã lồng ghép vào báo cáo quý"));
+
+        Map<String, Object> path = docket.await("auditor", at + "/path", p -> types(p).contains("EXTENSION_LAPSED"));
+        assertThat(types(path)).containsExactly("ASSIGNED", "EXTENSION_REQUESTED", "CANCELLED", "EXTENSION_LAPSED");
+        assertThat(details(NoticeItemOneWalkTest.steps(path).get(3))).containsEntry("why", "CANCELLED");
+        assertThat(docket.await("auditor", at, a -> a.get("pendingExtension") == null)).containsEntry("status", "CANCELLED");
+        docket.await("pct", "/api/assignments?waiting=true&size=200", l -> !ids(l).contains(id));
+    }
+
     /** The lead unit asks for 4/6 and the clerk's list shows the request pending. */
     private static void tckhAsksFor4June(DocketClient docket, String id) {
         docket.ok("tckh", "/api/assignments/" + id + "/extension-requests",

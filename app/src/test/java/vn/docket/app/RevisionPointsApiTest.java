@@ -87,11 +87,43 @@ class RevisionPointsApiTest {
         Map<String, Object> mine = ((List<Map<String, Object>>) stats.get("perAssignment")).stream()
                 .filter(a -> at.endsWith((String) a.get("id"))).findFirst().orElseThrow();
         assertThat((List<Map<String, Object>>) mine.get("pointsByRound")).containsExactly(
-                Map.of("version", 1, "raised", 3, "reopened", 0, "takenIn", 2, "explained", 1));
+                Map.of("version", 1, "raised", 3, "reopened", 0, "takenIn", 2, "explained", 1, "closedUnanswered", 0));
         assertThat((List<Map<String, Object>>) mine.get("points")).extracting(p -> p.get("answer"))
                 .containsExactly("TAKEN_IN", "TAKEN_IN", "EXPLAINED");
         assertThat((List<Map<String, Object>>) mine.get("points")).extracting(p -> p.get("answeredInVersion"))
                 .containsExactly(2, 2, 2);
+    }
+
+    /**
+     * The leader approves v2 although it answered only one of v1's three points: the approval accepted the draft as
+     * it is, so the plan path and the statistics show the other two closed unanswered, not open.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void points_no_draft_answered_are_closed_unanswered_by_the_final_approval_in_the_path_and_the_statistics() {
+        DocketClient docket = new DocketClient(http);
+        String at = assignedWithV1HandedIn(docket);
+        docket.ok("chair", at + "/revision-requests", Map.of("reasons", THREE, "draftVersion", 1,
+                "effectiveDate", "2021-04-15"));
+        docket.ok("tckh", at + "/drafts", v2(List.of(Map.of("point", "1.1", "answer", "TAKEN_IN", "note", "Mục I-IV"))));
+        docket.await("chair", at, a -> Integer.valueOf(2).equals(a.get("currentVersion")));
+        docket.ok("chair", at + "/approvals", Map.of("draftVersion", 2, "effectiveDate", "2021-04-26"));
+
+        Map<String, Object> path = docket.await("auditor", at + "/path", p -> ((List<Map<String, Object>>) p.get("points"))
+                .stream().noneMatch(point -> "OPEN".equals(point.get("status"))));
+        assertThat((List<Map<String, Object>>) path.get("points")).extracting(p -> p.get("status"))
+                .containsExactly("CLOSED", "CLOSED_UNANSWERED", "CLOSED_UNANSWERED");
+        assertThat(((List<Map<String, Object>>) path.get("points")).get(2)).containsEntry("closedOn", "2021-04-26")
+                .doesNotContainKey("answer");
+
+        Map<String, Object> stats = docket.await("chair", "/api/stats/revision-cycles?unit=Phòng Tài chính - Kế hoạch",
+                s -> ((List<Map<String, Object>>) s.get("perAssignment")).stream().anyMatch(a -> at.endsWith((String) a.get("id"))
+                        && ((List<Map<String, Object>>) a.get("pointsByRound")).get(0).get("closedUnanswered").equals(2)));
+        Map<String, Object> mine = ((List<Map<String, Object>>) stats.get("perAssignment")).stream()
+                .filter(a -> at.endsWith((String) a.get("id"))).findFirst().orElseThrow();
+        assertThat((List<Map<String, Object>>) mine.get("pointsByRound")).containsExactly(
+                Map.of("version", 1, "raised", 3, "reopened", 0, "takenIn", 1, "explained", 0, "closedUnanswered", 2));
+        assertThat((Integer) stats.get("closedUnanswered")).isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -101,6 +133,18 @@ class RevisionPointsApiTest {
         ResponseEntity<Map<String, Object>> answer = postIfMatch("chair", at + "/approvals", Map.of(), "\"v1\"");
         assertThat(answer.getStatusCode().value()).isEqualTo(422);
         assertThat(answer.getBody()).containsEntry("rule", "if-match-format");
+    }
+
+    /** If-Match compares strongly (RFC 9110): a weak tag naming the current version still matches nothing. */
+    @Test
+    void a_weak_if_match_is_a_412_naming_the_rule_and_writes_nothing() {
+        DocketClient docket = new DocketClient(http);
+        String at = assignedWithV1HandedIn(docket);
+        long before = lastSequence(at);
+        ResponseEntity<Map<String, Object>> answer = postIfMatch("chair", at + "/approvals", Map.of(), "W/\"1\"");
+        assertThat(answer.getStatusCode().value()).isEqualTo(412);
+        assertThat(answer.getBody()).containsEntry("rule", "if-match-weak");
+        assertThat(lastSequence(at)).isEqualTo(before);
     }
 
     @Test

@@ -45,7 +45,8 @@ class TwoCommandNodesTest {
                 // And the other way round: the second node hears of the issue before it decides.
                 ResponseEntity<Map<String, Object>> issuedTwice = two.post("clerk", at + "/issuance",
                         Map.of("documentNumber", "13/BC-UBND", "issuedOn", "2021-05-07"));
-                assertThat(issuedTwice.getBody()).containsEntry("rule", "not-approved");
+                assertThat(issuedTwice.getStatusCode().value()).isEqualTo(409);
+                assertThat(issuedTwice.getBody()).containsEntry("rule", "already-issued");
 
                 Map<String, Object> done = one.await("auditor", at, a -> "ISSUED".equals(a.get("status")));
                 assertThat(done).containsEntry("status", "ISSUED");

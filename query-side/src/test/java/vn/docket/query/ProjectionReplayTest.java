@@ -604,7 +604,10 @@ class ProjectionReplayTest {
          * stored sample below is of that history).
          */
         private void lapsedRequests() {
-            for (ExtensionRequestLapsed.Why why : ExtensionRequestLapsed.Why.values()) {
+            // Not APPROVED and CANCELLED, added later: one more assignment of any kind changes documents of the stored
+            // sample (the month's members, the months), and a lapse reads the same in every read model whatever its why.
+            for (ExtensionRequestLapsed.Why why : List.of(ExtensionRequestLapsed.Why.REASSIGNED,
+                    ExtensionRequestLapsed.Why.SUPERSEDED_BY_DUE_DATE)) {
                 Task t = new Task();
                 t.id = new UUID(21, tasks.size());
                 t.lead = UNITS.get(0);

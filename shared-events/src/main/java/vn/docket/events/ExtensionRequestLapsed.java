@@ -21,6 +21,12 @@ public record ExtensionRequestLapsed(
         /** The task went to another unit: the request was the previous lead unit's, for work it no longer holds. */
         REASSIGNED,
         /** A revision request set a due date on or after the date asked for, which gives the unit at least that. */
-        SUPERSEDED_BY_DUE_DATE
+        SUPERSEDED_BY_DUE_DATE,
+        /** The draft had its final approval: the unit's work is done, and no deadline is left to extend. */
+        APPROVED,
+        /** The task was cancelled: there is no work left to extend. */
+        CANCELLED
+        // A constant added here needs no new revision: stored events name one of the constants before it
+        // (StoredEventsTest reads one); a constant renamed or removed would need an upcaster.
     }
 }

@@ -95,6 +95,21 @@ class StoredEventsTest {
         assertThat(lastJson).contains("\"file\":null", "\"documentSha256\":null");
     }
 
+    /**
+     * APPROVED and CANCELLED were added to the reasons after requests had lapsed on disk: a constant added to the
+     * enum leaves the stored ones as they read, so the event keeps revision 1 with no upcaster.
+     */
+    @Test
+    void a_lapsed_extension_request_stored_before_the_reasons_approved_and_cancelled_reads_as_it_was() throws IOException {
+        Object event = read(ExtensionRequestLapsed.class.getName(), "1", stored("ExtensionRequestLapsed-revision-1.json"));
+        assertThat(event).isEqualTo(new ExtensionRequestLapsed(UUID.fromString("6f4083e5-4eea-462f-82cc-3f0c3b6b387e"),
+                "Phòng Tài chính - Kế hoạch", LocalDate.of(2021, 6, 4), ExtensionRequestLapsed.Why.SUPERSEDED_BY_DUE_DATE,
+                LocalDate.of(2021, 5, 12)));
+        assertThat(lastRevision).isEqualTo("1");
+        assertThat(ExtensionRequestLapsed.class.getAnnotation(org.axonframework.serialization.Revision.class).value())
+                .isEqualTo("1");
+    }
+
     @Test
     void a_notice_stored_at_revision_1_reads_as_revision_2_with_its_particulars_as_one_part() throws IOException {
         Object event = read(NoticeRegistered.class.getName(), "1", stored("NoticeRegistered-revision-1.json"));

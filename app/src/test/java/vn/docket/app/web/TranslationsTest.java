@@ -32,9 +32,9 @@ class TranslationsTest {
     private static final Set<String> VI = keys(I18N.substring(I18N.indexOf("const vi = {"), I18N.indexOf("const en = {")));
     private static final Set<String> EN = keys(I18N.substring(I18N.indexOf("const en = {")));
 
-    /** {@code new RuleBroken("code", ...)}, {@code StateConflict}, {@code NotAllowed}, {@code FileRefused}, {@code problem(HttpStatus.X, "code"}, a {@code RULE} constant, a {@code required(value, "code", ...)} check. */
+    /** {@code new RuleBroken("code", ...)}, {@code StateConflict}, {@code NotAllowed}, {@code PreconditionFailed}, {@code FileRefused}, {@code problem(HttpStatus.X, "code"}, a {@code RULE} constant, a {@code required(value, "code", ...)} check. */
     private static final Pattern RULE = Pattern.compile(
-            "(?:new\\s+(?:RuleBroken|StateConflict|NotAllowed)\\(\\s*|new\\s+FileRefused\\(HttpStatus\\.[A-Z_]+,\\s*|problem\\(HttpStatus\\.[A-Z_]+,\\s*|String RULE = |required\\([^,]+,\\s*)\"([a-z0-9-]+)\"");
+            "(?:new\\s+(?:RuleBroken|StateConflict|NotAllowed|PreconditionFailed)\\(\\s*|new\\s+FileRefused\\(HttpStatus\\.[A-Z_]+,\\s*|problem\\(HttpStatus\\.[A-Z_]+,\\s*|String RULE = |required\\([^,]+,\\s*)\"([a-z0-9-]+)\"");
     /** Step types are the upper-case string constants of the plan path's projection. */
     private static final Pattern STEP = Pattern.compile("\"([A-Z][A-Z_]{3,})\"");
 
@@ -67,6 +67,15 @@ class TranslationsTest {
         assertThat(steps).contains("ASSIGNED", "APPROVED_IN_PRINCIPLE", "REMINDER_SENT");
         assertThat(steps).allSatisfy(step -> assertThat(VI).contains("step." + step));
         assertThat(steps).allSatisfy(step -> assertThat(EN).contains("step." + step));
+    }
+
+    /** The plan path says why a request lapsed by the event's reason (ExtensionRequestLapsed.Why). */
+    @Test
+    void every_reason_an_extension_request_lapses_for_has_a_vietnamese_and_an_english_text() {
+        Set<String> reasons = new TreeSet<>();
+        Arrays.stream(vn.docket.events.ExtensionRequestLapsed.Why.values()).forEach(why -> reasons.add("extensionLapsed." + why));
+        assertThat(reasons).allSatisfy(key -> assertThat(VI).contains(key));
+        assertThat(reasons).allSatisfy(key -> assertThat(EN).contains(key));
     }
 
     @Test

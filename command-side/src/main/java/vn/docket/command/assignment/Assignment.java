@@ -160,8 +160,14 @@ class Assignment {
         allow(Action.APPROVE, metaData, levels, cmd.draftVersion());
         LocalDate on = dates.judge(cmd.effectiveDate(), clock);
         String level = route.nextLevel();
-        apply(new DraftApproved(id, version, level, route.nextIsLast(), Text.clean(cmd.note()),
+        boolean last = route.nextIsLast();
+        apply(new DraftApproved(id, version, level, last, Text.clean(cmd.note()),
                 ApprovalPolicy.citedDecision(cmd.decisionRef(), level, levels, on), on));
+        // Before the last level the draft may still come back to the unit, which may still need the time it asked.
+        if (last) {
+            deadline.lapsedWithTheWork(id, leadUnit, ExtensionRequestLapsed.Why.APPROVED, on)
+                    .ifPresent(AggregateLifecycle::apply);
+        }
     }
 
     @CommandHandler
@@ -215,6 +221,7 @@ class Assignment {
         allow(Action.CANCEL, metaData);
         LocalDate on = dates.judge(cmd.effectiveDate(), clock);
         apply(new TaskCancelled(id, Required.text(cmd.reason(), "reason-required", "A cancellation needs a reason."), on));
+        deadline.lapsedWithTheWork(id, leadUnit, ExtensionRequestLapsed.Why.CANCELLED, on).ifPresent(AggregateLifecycle::apply);
     }
 
     @CommandHandler

@@ -48,6 +48,7 @@ import vn.docket.events.DeliverableKind;
 import vn.docket.events.NoticeSource;
 import vn.docket.events.RevisionPointsAnswered.PointAnswer;
 import vn.docket.platform.refusal.Refusals;
+import vn.docket.platform.refusal.PreconditionFailed;
 import vn.docket.platform.refusal.RuleBroken;
 
 /** The command API of an assignment: each POST is one command, answered once its events are stored. */
@@ -261,20 +262,27 @@ class AssignmentCommandController {
         return commands.send(new ListActions(id));
     }
 
-    /** One entity tag as GET /api/assignments/{id} gives it ("3"), or weak (W/"3"), or the bare number. */
-    private static final Pattern DRAFT_TAG = Pattern.compile("(?:W/)?(?:\"([0-9]{1,9})\"|([0-9]{1,9}))");
+    /** One entity tag as GET /api/assignments/{id} gives it ("3"), or the bare number. */
+    private static final Pattern DRAFT_TAG = Pattern.compile("\"([0-9]{1,9})\"|([0-9]{1,9})");
 
     /**
      * The draft version a decision judges: {@code draftVersion} in the body and/or {@code If-Match} carrying the
-     * ETag of {@code GET /api/assignments/{id}} ("3" or W/"3"); neither, or If-Match "*" (any current draft, as HTTP
+     * ETag of {@code GET /api/assignments/{id}} ("3"); neither, or If-Match "*" (any current draft, as HTTP
      * defines it), means the current version. Two different versions say the client does not know which it read,
-     * so nothing is judged; an If-Match that is not one version (a list, tags run together) is not read as one.
+     * so nothing is judged; an If-Match that is not one version (a list, tags run together) is not read as one. A weak
+     * tag (W/"3") fails the precondition: RFC 9110 compares If-Match strongly, so it matches no version.
      */
     static Integer judged(Integer draftVersion, String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return draftVersion;
         }
-        Matcher tag = DRAFT_TAG.matcher(ifMatch.strip());
+        String given = ifMatch.strip();
+        if (given.startsWith("W/")) {
+            throw new PreconditionFailed("if-match-weak", "If-Match compares entity tags strongly (RFC 9110), so the"
+                    + " weak tag " + given + " matches no draft version: send the tag as GET /api/assignments/{id} gives"
+                    + " it, e.g. \"2\", or draftVersion in the body; nothing was recorded.");
+        }
+        Matcher tag = DRAFT_TAG.matcher(given);
         if (!tag.matches()) {
             throw new RuleBroken("if-match-format",
                     "If-Match must be the draft version as GET /api/assignments/{id} tags it, e.g. \"2\".");

@@ -111,6 +111,14 @@ class Deadline {
     }
 
     /**
+     * The pending request, if any, ends with the work: after the final approval ({@code why} APPROVED) or a
+     * cancellation (CANCELLED) nobody may decide it (assignment-closed), and the unit would never hear of it again.
+     */
+    Optional<ExtensionRequestLapsed> lapsedWithTheWork(UUID id, String unit, Why why, LocalDate on) {
+        return pending == null ? Optional.empty() : Optional.of(new ExtensionRequestLapsed(id, unit, pending.asked(), why, on));
+    }
+
+    /**
      * A revision request's due date on or after the date asked for settles the pending request: the unit has at
      * least what it asked for, and the request could no longer be approved as asked (extension-not-later). An
      * earlier due date leaves it pending, still approvable.

@@ -91,10 +91,13 @@ record Standing(UUID id, AssignmentStatus status, int version, String leadUnit, 
                     throw new StateConflict("contribution-not-issued", "This is a contribution to assignment " + partOf
                             + ": its lead unit takes it into its own draft, and that draft's document is the one issued.");
                 }
+                // Issued already is its own answer: "not approved" would tell the clerk something untrue.
+                if (status == AssignmentStatus.ISSUED) {
+                    throw new StateConflict("already-issued", "This assignment's document was already issued.");
+                }
                 if (status != AssignmentStatus.APPROVED) {
-                    throw new StateConflict("not-approved", status == AssignmentStatus.ISSUED
-                            ? "This assignment's document was already issued."
-                            : "Only an approved assignment can be issued; it is " + status + ".");
+                    throw new StateConflict("not-approved", "Only an approved assignment can be issued; it is "
+                            + status + ".");
                 }
             }
             case EXTEND -> {

@@ -544,6 +544,15 @@ class AssignmentTest {
         }
 
         @Test
+        void a_document_already_issued_is_not_issued_again_and_the_refusal_says_it_was_issued_not_that_it_lacks_approval() {
+            GenericDomainEventMessage<?>[] approved = approvedOn(LocalDate.of(2021, 4, 26));
+            fixture.given(approved[0], approved[1], approved[2],
+                            stored(new DocumentIssued(ID, "95/KH-UBND", LocalDate.of(2021, 4, 28)), 3, CLERK))
+                    .when(new Issue(ID, "96/KH-UBND", LocalDate.of(2021, 4, 29)), by(CLERK))
+                    .expectException(refused(StateConflict.class, "already-issued")).expectNoEvents();
+        }
+
+        @Test
         void issuance_needs_a_number_and_a_date() {
             fixture.given((Object[]) approvedOn(LocalDate.of(2021, 4, 26)))
                     .when(new Issue(ID, "", LocalDate.of(2021, 4, 28)), by(CLERK))

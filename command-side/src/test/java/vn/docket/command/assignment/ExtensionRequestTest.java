@@ -26,17 +26,23 @@ import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.docket.calendar.WorkingDayCalendar;
+import vn.docket.command.assignment.AssignmentCommands.AssignTask;
+import vn.docket.command.assignment.AssignmentCommands.Approve;
+import vn.docket.command.assignment.AssignmentCommands.Cancel;
 import vn.docket.command.assignment.AssignmentCommands.DecideExtension;
 import vn.docket.command.assignment.AssignmentCommands.Reassign;
 import vn.docket.command.assignment.AssignmentCommands.RequestRevision;
 import vn.docket.command.assignment.AssignmentCommands.RequestExtension;
 import vn.docket.command.deadlines.DeadlineChaser;
 import vn.docket.events.DeadlineExtended;
+import vn.docket.events.DeliverableKind;
+import vn.docket.events.DraftApproved;
 import vn.docket.events.ExtensionRejected;
 import vn.docket.events.ExtensionRequestLapsed;
 import vn.docket.events.ExtensionRequested;
 import vn.docket.events.RevisionPoint;
 import vn.docket.events.RevisionRequested;
+import vn.docket.events.TaskCancelled;
 import vn.docket.events.TaskReassigned;
 import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.platform.refusal.NotAllowed;
@@ -286,5 +292,49 @@ class ExtensionRequestTest {
         requestedThenHandedIn()
                 .when(new RequestRevision(ID, List.of("Bổ sung số liệu"), null, TODAY), by(CHAIR))
                 .expectEvents(sentBack(null));
+    }
+
+    // The work closing ends a request too: nobody may decide it any more (assignment-closed), so it would otherwise
+    // stay pending for ever in the event stream, with the unit never told.
+
+    @Test
+    void a_final_approval_ends_the_pending_request_after_the_approval() {
+        requestedThenHandedIn()
+                .when(new Approve(ID, null, null, TODAY), by(CHAIR))
+                .expectEvents(new DraftApproved(ID, 1, LEADERS, true, null, null, TODAY),
+                        new ExtensionRequestLapsed(ID, TCKH, ASKED, ExtensionRequestLapsed.Why.APPROVED, TODAY));
+    }
+
+    @Test
+    void an_approval_at_a_level_before_the_last_leaves_the_request_pending_as_the_draft_may_still_come_back() {
+        String btv = AssignmentTest.BTV;
+        fixture.givenCurrentTime(clock.instant())
+                .andGivenCommands(as(CLERK, new AssignTask(ID, "Báo cáo kết quả thực hiện nhiệm vụ trọng tâm",
+                                DeliverableKind.REPORT, TCKH, List.of(), DEADLINE, List.of(LEADERS, btv), null, null, TODAY)),
+                        as(TCKH_STAFF, new RequestExtension(ID, ASKED, REASON, TODAY)), draftBy(TCKH_STAFF, TODAY))
+                .when(new Approve(ID, null, null, TODAY), by(CHAIR))
+                .expectEvents(new DraftApproved(ID, 1, LEADERS, false, null, null, TODAY));
+    }
+
+    @Test
+    void a_final_approval_with_no_request_pending_records_only_the_approval() {
+        assigned().andGivenCommands(draftBy(TCKH_STAFF, TODAY))
+                .when(new Approve(ID, null, null, TODAY), by(CHAIR))
+                .expectEvents(new DraftApproved(ID, 1, LEADERS, true, null, null, TODAY));
+    }
+
+    @Test
+    void a_cancellation_ends_the_pending_request_after_the_cancellation() {
+        requested()
+                .when(new Cancel(ID, "Không còn phù hợp", TODAY), by(CLERK))
+                .expectEvents(new TaskCancelled(ID, "Không còn phù hợp", TODAY),
+                        new ExtensionRequestLapsed(ID, TCKH, ASKED, ExtensionRequestLapsed.Why.CANCELLED, TODAY));
+    }
+
+    @Test
+    void cancelling_approved_work_records_no_second_lapse_for_the_request_its_approval_ended() {
+        requestedThenHandedIn().andGivenCommands(as(CHAIR, new Approve(ID, null, null, TODAY)))
+                .when(new Cancel(ID, "Không còn phù hợp", TODAY), by(CLERK))
+                .expectEvents(new TaskCancelled(ID, "Không còn phù hợp", TODAY));
     }
 }

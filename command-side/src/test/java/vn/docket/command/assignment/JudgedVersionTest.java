@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import org.junit.jupiter.api.Test;
+import vn.docket.platform.refusal.PreconditionFailed;
 import vn.docket.platform.refusal.RuleBroken;
 
 /**
@@ -16,8 +17,19 @@ class JudgedVersionTest {
     @Test
     void an_if_match_naming_the_detail_etag_judges_that_version() {
         assertThat(AssignmentCommandController.judged(null, "\"2\"")).isEqualTo(2);
-        assertThat(AssignmentCommandController.judged(null, "W/\"2\"")).isEqualTo(2);
         assertThat(AssignmentCommandController.judged(null, null)).isNull();
+    }
+
+    /** RFC 9110 compares If-Match strongly: a weak tag matches no version, not even the one it names. */
+    @Test
+    void a_weak_if_match_never_matches_so_the_precondition_fails() {
+        PreconditionFailed refused = catchThrowableOfType(() -> AssignmentCommandController.judged(null, "W/\"2\""),
+                PreconditionFailed.class);
+        assertThat(refused).isNotNull();
+        assertThat(refused.rule()).isEqualTo("if-match-weak");
+        assertThat(refused.getMessage()).contains("\"2\"");
+        assertThat(catchThrowableOfType(() -> AssignmentCommandController.judged(2, " W/\"2\" "), PreconditionFailed.class))
+                .isNotNull();
     }
 
     @Test

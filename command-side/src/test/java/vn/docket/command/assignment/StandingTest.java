@@ -133,7 +133,7 @@ class StandingTest {
         allowed(in(AssignmentStatus.APPROVED), Action.ISSUE, CLERK);
         assertRefused(() -> check(in(AssignmentStatus.APPROVED), Action.ISSUE, CHAIR), NotAllowed.class, "clerks-only");
         assertRefused(() -> check(awaitingReview("tckh", 1), Action.ISSUE, CLERK), StateConflict.class, "not-approved");
-        assertRefused(() -> check(in(AssignmentStatus.ISSUED), Action.ISSUE, CLERK), StateConflict.class, "not-approved");
+        assertRefused(() -> check(in(AssignmentStatus.ISSUED), Action.ISSUE, CLERK), StateConflict.class, "already-issued");
     }
 
     @Test

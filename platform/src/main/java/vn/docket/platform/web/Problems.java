@@ -36,6 +36,7 @@ import vn.docket.platform.mongo.DatabaseUnavailable;
 import vn.docket.platform.refusal.NotAllowed;
 import vn.docket.platform.refusal.NotFound;
 import vn.docket.platform.refusal.RuleBroken;
+import vn.docket.platform.refusal.PreconditionFailed;
 import vn.docket.platform.refusal.StateConflict;
 
 /**
@@ -73,6 +74,11 @@ public class Problems extends ResponseEntityExceptionHandler {
             problem.setProperty("link", e.link());
         }
         return problem;
+    }
+
+    @ExceptionHandler(PreconditionFailed.class)
+    ProblemDetail preconditionFailed(PreconditionFailed e) {
+        return problem(HttpStatus.PRECONDITION_FAILED, e.rule(), e.getMessage());
     }
 
     @ExceptionHandler(NotAllowed.class)

@@ -25,7 +25,8 @@ public record AssignmentView(String id, String title, String kind, AssignmentSta
         return new AssignmentView(a.id(), a.title(), a.kind(), a.status(), a.leadUnit(), a.coordinatingUnits(), a.deadline(),
                 a.originalDeadline(), a.currentVersion(), a.approvalRoute(), a.approvedLevels(), timeliness, overdue,
                 a.parentId(), a.source(), a.assignedOn(), a.handedInOn(), a.approvedOn(), a.documentNumber(), a.issuedOn(),
-                // A request still pending lapses with the work: nobody can decide it any more (assignment-closed).
+                // A request lapses with the work (ExtensionRequestLapsed); one stored pending before that was recorded
+                // is not shown either: nobody can decide it any more (assignment-closed).
                 a.reminders(), a.lastReminder(), a.missedDeadline(), a.status().isOpen() ? a.pendingExtension() : null,
                 awaitingLevel(a.status(), a.approvalRoute(), a.approvedLevels()));
     }

@@ -68,7 +68,17 @@ final class NotificationWording {
                     "Đề nghị gia hạn nhiệm vụ \"{title}\" đến ngày {date}"
                             + " của {unit} không còn chờ quyết định: yêu cầu chỉnh sửa đã cho hạn nộp lại không sớm hơn ngày đề nghị.",
                     "{unit}'s request to extend assignment \"{title}\""
-                            + " to {date} no longer awaits a decision: a revision request set a resubmission date no earlier."));
+                            + " to {date} no longer awaits a decision: a revision request set a resubmission date no earlier."),
+            new Both("EXTENSION_LAPSED.APPROVED",
+                    "Đề nghị gia hạn nhiệm vụ \"{title}\" đến ngày {date} của {unit}"
+                            + " không còn chờ quyết định: dự thảo đã được phê duyệt, nhiệm vụ đã hoàn thành.",
+                    "{unit}'s request to extend assignment \"{title}\" to {date}"
+                            + " no longer awaits a decision: the draft was approved and the work is done."),
+            new Both("EXTENSION_LAPSED.CANCELLED",
+                    "Đề nghị gia hạn nhiệm vụ \"{title}\" đến ngày {date} của {unit}"
+                            + " không còn chờ quyết định: nhiệm vụ đã bị hủy.",
+                    "{unit}'s request to extend assignment \"{title}\" to {date}"
+                            + " no longer awaits a decision: the assignment was cancelled."));
 
     private static final Map<String, Map<String, String>> TEXTS = Map.of(
             "vi", WORDINGS.stream().collect(Collectors.toMap(Both::key, Both::vi)),

@@ -136,7 +136,7 @@ sealed interface StepDetails extends ReadModel {
         }
     }
 
-    /** {@code why}: REASSIGNED or SUPERSEDED_BY_DUE_DATE (ExtensionRequestLapsed.Why). */
+    /** {@code why}: REASSIGNED, SUPERSEDED_BY_DUE_DATE, APPROVED or CANCELLED (ExtensionRequestLapsed.Why). */
     record ExtensionLapsed(String requestingUnit, LocalDate requestedDeadline, String why) implements StepDetails {
         public Document toDocument() {
             return new Document("requestingUnit", requestingUnit).append("requestedDeadline", iso(requestedDeadline))

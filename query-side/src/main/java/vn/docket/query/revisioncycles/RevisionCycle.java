@@ -20,9 +20,11 @@ public record RevisionCycle(String id, List<Point> points) implements ReadModel 
 
     /**
      * Where a point stands: raised (OPEN) until a draft answers it (ANSWERED); the next judgement of that draft
-     * accepts the answer (CLOSED) or names the point again (REOPENED, open for the next draft).
+     * accepts the answer (CLOSED) or names the point again (REOPENED, open for the next draft). A point still open
+     * or reopened at the final approval is closed by it without an answer (CLOSED_UNANSWERED): the leader accepted
+     * the draft as it is, and no draft will answer it any more.
      */
-    public enum Status { OPEN, ANSWERED, CLOSED, REOPENED }
+    public enum Status { OPEN, ANSWERED, CLOSED, REOPENED, CLOSED_UNANSWERED }
 
     /**
      * One point: raised on which version, at which level, by whom and when; answered in which version, how and when;
@@ -48,6 +50,13 @@ public record RevisionCycle(String id, List<Point> points) implements ReadModel 
         Point settled(LocalDate on) {
             return status != Status.ANSWERED ? this : new Point(id, number, text, raisedOnVersion, level, raisedBy,
                     raisedOn, Status.CLOSED, answeredInVersion, answer, note, answeredOn, reopenedOn, reopenedBy, on);
+        }
+
+        /** The final approval closes a point no draft answered since it was raised or reopened; any other stays. */
+        Point closedUnanswered(LocalDate on) {
+            return status != Status.OPEN && status != Status.REOPENED ? this : new Point(id, number, text,
+                    raisedOnVersion, level, raisedBy, raisedOn, Status.CLOSED_UNANSWERED, answeredInVersion, answer, note,
+                    answeredOn, reopenedOn, reopenedBy, on);
         }
 
         Point reopened(LocalDate on, ActorRef by) {

@@ -46,25 +46,27 @@ class RevisionCycleController {
 
     /**
      * Rounds of one assignment, the days each revised draft took to come back (null while still out), per round
-     * the points raised, reopened, taken in and explained, and each point's story (raised, answered, closed or reopened).
+     * the points raised, reopened, taken in and explained and closed unanswered by the final approval, and each point's
+     * story (raised, answered, closed or reopened).
      */
     record AssignmentCycles(String id, String title, String unit, String kind, int rounds, List<Long> turnaroundDays,
                             List<RoundPoints> pointsByRound, List<RevisionCycle.Point> points) {
     }
 
-    record RoundPoints(int version, int raised, int reopened, int takenIn, int explained) {
+    record RoundPoints(int version, int raised, int reopened, int takenIn, int explained, int closedUnanswered) {
     }
 
     /** The assignments of one lead unit or one kind: how many, their mean and their most rounds. */
     record Group(String key, int count, double meanRounds, int maxRounds) {
     }
 
-    /** Points raised in the n-th round of every assignment, and how they were answered. */
-    record RoundTotals(int round, int raised, int reopened, int takenIn, int explained) {
+    /** Points raised in the n-th round of every assignment, and how they were answered, or closed unanswered. */
+    record RoundTotals(int round, int raised, int reopened, int takenIn, int explained, int closedUnanswered) {
     }
 
     /**
-     * {@code pointsRaised}, {@code takenIn}, {@code explained}, {@code reopened}: over every round shown.
+     * {@code pointsRaised}, {@code takenIn}, {@code explained}, {@code reopened}, {@code closedUnanswered} (points the
+     * final approval closed without an answer): over every round shown.
      * {@code perAssignment}: the {@value #SHOWN} assignments with the most rounds (of {@code withRounds} that were
      * sent back at least once): the figures above count every assignment, a page of tens of thousands would not.
      * Their points (most of the answer's bytes, and a read of the read model) only unless {@code points=false}: the
@@ -72,7 +74,7 @@ class RevisionCycleController {
      */
     record RevisionCycles(int assignments, double meanRounds, int maxRounds, Double meanTurnaroundDays,
                           List<Double> meanTurnaroundDaysByRound, int pointsRaised, Double meanPointsPerRound,
-                          int takenIn, int explained, int reopened, List<Group> byUnit, List<Group> byKind,
+                          int takenIn, int explained, int reopened, int closedUnanswered, List<Group> byUnit, List<Group> byKind,
                           List<RoundTotals> pointsByRound, int withRounds, List<AssignmentCycles> perAssignment) {
     }
 
@@ -118,7 +120,8 @@ class RevisionCycleController {
             byRound.add(round[RevisionIndex.TURNAROUNDS] == 0 ? null
                     : (double) round[RevisionIndex.TURNAROUND_DAYS] / round[RevisionIndex.TURNAROUNDS]);
             pointsByRound.add(new RoundTotals(r + 1, (int) round[RevisionIndex.RAISED], (int) round[RevisionIndex.REOPENED],
-                    (int) round[RevisionIndex.TAKEN_IN], (int) round[RevisionIndex.EXPLAINED]));
+                    (int) round[RevisionIndex.TAKEN_IN], (int) round[RevisionIndex.EXPLAINED],
+                    (int) round[RevisionIndex.CLOSED_UNANSWERED]));
         }
         int raised = pointsByRound.stream().mapToInt(RoundTotals::raised).sum();
         return new RevisionCycles(tally.assignments, tally.assignments == 0 ? 0 : (double) tally.roundsInAll / tally.assignments,
@@ -126,7 +129,8 @@ class RevisionCycleController {
                 byRound, raised, tally.roundsInAll == 0 ? null : (double) raised / tally.roundsInAll,
                 pointsByRound.stream().mapToInt(RoundTotals::takenIn).sum(),
                 pointsByRound.stream().mapToInt(RoundTotals::explained).sum(),
-                pointsByRound.stream().mapToInt(RoundTotals::reopened).sum(), groups(tally.byUnit, vietnamese),
+                pointsByRound.stream().mapToInt(RoundTotals::reopened).sum(),
+                pointsByRound.stream().mapToInt(RoundTotals::closedUnanswered).sum(), groups(tally.byUnit, vietnamese),
                 groups(tally.byKind, vietnamese), pointsByRound, tally.withRounds,
                 points ? withPoints(shown.stream().map(RevisionCycleController::cycles).toList())
                         : shown.stream().map(RevisionCycleController::cycles).toList());
@@ -159,7 +163,7 @@ class RevisionCycleController {
             group(byKind, t.kind, t);
             for (int r = 0; r < most; r++) {
                 if (r == rounds.size()) {
-                    rounds.add(new long[RevisionIndex.EXPLAINED + 1]);
+                    rounds.add(new long[RevisionIndex.CLOSED_UNANSWERED + 1]);
                 }
                 long[] sum = rounds.get(r);
                 long[] of = t.rounds.get(r);
@@ -210,7 +214,7 @@ class RevisionCycleController {
         return new AssignmentCycles(c.id(), c.title(), c.unit(), c.kind(), c.rounds().size(),
                 c.rounds().stream().map(RevisionIndex.Round::turnaroundDays).toList(),
                 c.rounds().stream().map(r -> new RoundPoints(r.version(), r.points(), r.reopened(), r.takenIn(),
-                        r.explained())).toList(), List.of());
+                        r.explained(), r.closedUnanswered())).toList(), List.of());
     }
 
     /** Most rounds on average first, then by name. */

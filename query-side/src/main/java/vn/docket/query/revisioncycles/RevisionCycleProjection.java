@@ -72,10 +72,15 @@ public class RevisionCycleProjection {
         }).toList());
     }
 
-    /** An approval accepts the answers the approved draft carried. */
+    /**
+     * An approval accepts the answers the approved draft carried; the final one also closes the points no draft
+     * answered, as nothing will answer them now. Before the last level they stay open: the draft may come back.
+     */
     @EventHandler
     void on(DraftApproved e, @SequenceNumber long seq) {
-        change(e.assignmentId(), seq, points -> points.stream().map(p -> p.settled(e.effectiveDate())).toList());
+        LocalDate on = e.effectiveDate();
+        change(e.assignmentId(), seq, points -> points.stream()
+                .map(p -> e.finalApproval() ? p.settled(on).closedUnanswered(on) : p.settled(on)).toList());
     }
 
     @ResetHandler

@@ -23,6 +23,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
+import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.MeetingConcluded;
 import vn.docket.events.MeetingVerdict;
@@ -49,20 +50,32 @@ import vn.docket.query.assignments.AssignmentIndex;
 @ProcessingGroup(AssignmentIndex.NAME)
 public class RevisionIndex {
 
-    /** One round: the version sent back, the days it was asked for and came back (null while out), and its points. */
+    /**
+     * One round: the version sent back, the days it was asked for and came back (null while out), and its points;
+     * {@code closedUnanswered}: the points the final approval closed with no answer, counted in the last round as the
+     * answers are.
+     */
     record Round(int version, LocalDate requestedOn, LocalDate resubmittedOn, int points, int reopened, int takenIn,
-                 int explained) {
+                 int explained, int closedUnanswered) {
 
         Long turnaroundDays() {
             return resubmittedOn == null ? null : ChronoUnit.DAYS.between(requestedOn, resubmittedOn);
         }
     }
 
-    /** One assignment; {@code seq} is its last event applied; {@code titleKey} made when it is first sent back. */
-    record Cycle(String id, long seq, String title, CollationKey titleKey, String unit, String kind, List<Round> rounds) {
+    /**
+     * One assignment; {@code seq} is its last event applied; {@code titleKey} made when it is first sent back;
+     * {@code open}: how many of its points are raised or reopened and not answered since.
+     */
+    record Cycle(String id, long seq, String title, CollationKey titleKey, String unit, String kind, List<Round> rounds,
+                 int open) {
 
         Cycle with(long seq, String unit, List<Round> rounds) {
-            return new Cycle(id, seq, title, titleKey, unit, kind, rounds);
+            return new Cycle(id, seq, title, titleKey, unit, kind, rounds, open);
+        }
+
+        Cycle withOpen(int open) {
+            return new Cycle(id, seq, title, titleKey, unit, kind, rounds, Math.max(0, open));
         }
     }
 
@@ -81,6 +94,7 @@ public class RevisionIndex {
     static final int REOPENED = 3;
     static final int TAKEN_IN = 4;
     static final int EXPLAINED = 5;
+    static final int CLOSED_UNANSWERED = 6;
 
     /**
      * The figures of some assignments of one lead unit (null for none) and one kind: the index keeps one per unit and
@@ -115,7 +129,7 @@ public class RevisionIndex {
             withRounds[of.size()] += sign;
             for (int r = 0; r < of.size(); r++) {
                 if (r == rounds.size()) {
-                    rounds.add(new long[EXPLAINED + 1]);
+                    rounds.add(new long[CLOSED_UNANSWERED + 1]);
                 }
                 long[] sum = rounds.get(r);
                 Round round = of.get(r);
@@ -127,6 +141,7 @@ public class RevisionIndex {
                 sum[REOPENED] += (long) sign * round.reopened();
                 sum[TAKEN_IN] += (long) sign * round.takenIn();
                 sum[EXPLAINED] += (long) sign * round.explained();
+                sum[CLOSED_UNANSWERED] += (long) sign * round.closedUnanswered();
             }
             if (!of.isEmpty()) {
                 if (sign > 0) {
@@ -163,7 +178,7 @@ public class RevisionIndex {
         lock.writeLock().lock();
         try {
             if (!byId.containsKey(id)) {
-                Cycle cycle = new Cycle(id, seq, e.title(), null, unit(e.leadUnit()), e.kind().name(), List.of());
+                Cycle cycle = new Cycle(id, seq, e.title(), null, unit(e.leadUnit()), e.kind().name(), List.of(), 0);
                 byId.put(id, cycle);
                 totals(cycle).add(cycle, 1);
             }
@@ -180,7 +195,8 @@ public class RevisionIndex {
     @EventHandler
     void on(RevisionRequested e, @SequenceNumber long seq) {
         change(e.assignmentId().toString(), seq, c -> withRound(c, seq,
-                new Round(e.version(), e.effectiveDate(), null, e.points().size(), e.reopenedPoints().size(), 0, 0)));
+                new Round(e.version(), e.effectiveDate(), null, e.points().size(), e.reopenedPoints().size(), 0, 0, 0))
+                .withOpen(c.open() + e.points().size() + e.reopenedPoints().size()));
     }
 
     /** A revision required at the meeting is the plan's first round, its requirements the points; an approval in principle is not a round. */
@@ -188,7 +204,8 @@ public class RevisionIndex {
     void on(MeetingConcluded e, @SequenceNumber long seq) {
         if (e.verdict() == MeetingVerdict.REVISION_REQUIRED) {
             change(e.assignmentId().toString(), seq, c -> withRound(c, seq,
-                    new Round(e.version(), e.effectiveDate(), null, e.requirements().size(), 0, 0, 0)));
+                    new Round(e.version(), e.effectiveDate(), null, e.requirements().size(), 0, 0, 0, 0))
+                    .withOpen(c.open() + e.requirements().size()));
         }
     }
 
@@ -201,7 +218,7 @@ public class RevisionIndex {
                 return c.with(seq, c.unit(), c.rounds());
             }
             return withLast(c, seq, new Round(last.version(), last.requestedOn(), e.effectiveDate(), last.points(),
-                    last.reopened(), last.takenIn(), last.explained()));
+                    last.reopened(), last.takenIn(), last.explained(), last.closedUnanswered()));
         });
     }
 
@@ -215,7 +232,27 @@ public class RevisionIndex {
             Round last = c.rounds().get(c.rounds().size() - 1);
             long takenIn = e.answers().stream().filter(a -> a.answer() == RevisionPointsAnswered.Answer.TAKEN_IN).count();
             return withLast(c, seq, new Round(last.version(), last.requestedOn(), last.resubmittedOn(), last.points(),
-                    last.reopened(), last.takenIn() + (int) takenIn, last.explained() + e.answers().size() - (int) takenIn));
+                    last.reopened(), last.takenIn() + (int) takenIn, last.explained() + e.answers().size() - (int) takenIn,
+                    last.closedUnanswered())).withOpen(c.open() - e.answers().size());
+        });
+    }
+
+    /**
+     * The final approval closes the points still open, unanswered: counted as such in the last round (where the
+     * answers of the approved draft count), no longer as open.
+     */
+    @EventHandler
+    void on(DraftApproved e, @SequenceNumber long seq) {
+        if (!e.finalApproval()) {
+            return;
+        }
+        change(e.assignmentId().toString(), seq, c -> {
+            if (c.rounds().isEmpty() || c.open() == 0) {
+                return c.with(seq, c.unit(), c.rounds());
+            }
+            Round last = c.rounds().get(c.rounds().size() - 1);
+            return withLast(c, seq, new Round(last.version(), last.requestedOn(), last.resubmittedOn(), last.points(),
+                    last.reopened(), last.takenIn(), last.explained(), last.closedUnanswered() + c.open())).withOpen(0);
         });
     }
 
@@ -297,7 +334,7 @@ public class RevisionIndex {
         List<Round> rounds = new ArrayList<>(c.rounds());
         rounds.add(round);
         CollationKey key = c.titleKey() != null || c.title() == null ? c.titleKey() : vietnamese.getCollationKey(c.title());
-        return new Cycle(c.id(), seq, c.title(), key, c.unit(), c.kind(), List.copyOf(rounds));
+        return new Cycle(c.id(), seq, c.title(), key, c.unit(), c.kind(), List.copyOf(rounds), c.open());
     }
 
     private static Cycle withLast(Cycle c, long seq, Round last) {

@@ -84,4 +84,27 @@ class NotificationWordingTest {
             assertThat(en.text()).as(kind.toJson()).contains("Báo cáo năm").doesNotContain("{");
         }
     }
+
+    @Test
+    void every_reason_an_extension_request_lapses_for_has_its_words_in_both_languages() {
+        for (vn.docket.events.ExtensionRequestLapsed.Why why : vn.docket.events.ExtensionRequestLapsed.Why.values()) {
+            Document values = new Document("title", "Báo cáo năm").append("unit", "Phòng Tài chính - Kế hoạch")
+                    .append("date", "2021-06-04").append("why", why.name());
+            for (String lang : List.of("vi", "en")) {
+                assertThat(NotificationWording.of("EXTENSION_LAPSED", values, lang)).as(why + " in " + lang).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void a_request_lapsed_by_the_final_approval_or_a_cancellation_says_so() {
+        Document values = new Document("title", "Báo cáo năm").append("unit", "Phòng Tài chính - Kế hoạch")
+                .append("date", "2021-06-04").append("why", "APPROVED");
+        assertThat(NotificationWording.of("EXTENSION_LAPSED", values, "vi").text()).isEqualTo("Đề nghị gia hạn nhiệm vụ"
+                + " \"Báo cáo năm\" đến ngày 04/06/2021 của Phòng Tài chính - Kế hoạch không còn chờ quyết định:"
+                + " dự thảo đã được phê duyệt, nhiệm vụ đã hoàn thành.");
+        values.put("why", "CANCELLED");
+        assertThat(NotificationWording.of("EXTENSION_LAPSED", values, "en").text())
+                .endsWith("no longer awaits a decision: the assignment was cancelled.");
+    }
 }

@@ -107,7 +107,7 @@ class RevisionCycleStatsTest {
         for (int round = 1; round <= 3; round++) {
             int r = round;
             int raised = sent.stream().filter(s -> s.rounds() >= r).mapToInt(s -> s.points().get(r - 1)).sum();
-            assertThat(stats.pointsByRound().get(round - 1)).isEqualTo(new RoundTotals(round, raised, 0, 0, 0));
+            assertThat(stats.pointsByRound().get(round - 1)).isEqualTo(new RoundTotals(round, raised, 0, 0, 0, 0));
         }
         // Each revised draft came back 7 days after it was asked for; nobody has answered the third round yet.
         assertThat(stats.meanTurnaroundDays()).isEqualTo(7.0);
@@ -228,7 +228,7 @@ class RevisionCycleStatsTest {
         assertThat(full.perAssignment()).allSatisfy(a -> assertThat(a.points()).isNotEmpty());
         assertThat(page).isEqualTo(new RevisionCycles(full.assignments(), full.meanRounds(), full.maxRounds(),
                 full.meanTurnaroundDays(), full.meanTurnaroundDaysByRound(), full.pointsRaised(), full.meanPointsPerRound(),
-                full.takenIn(), full.explained(), full.reopened(), full.byUnit(), full.byKind(), full.pointsByRound(),
+                full.takenIn(), full.explained(), full.reopened(), full.closedUnanswered(), full.byUnit(), full.byKind(), full.pointsByRound(),
                 full.withRounds(), full.perAssignment().stream().map(a -> new RevisionCycleController.AssignmentCycles(a.id(),
                         a.title(), a.unit(), a.kind(), a.rounds(), a.turnaroundDays(), a.pointsByRound(), List.of())).toList()));
     }
@@ -247,7 +247,7 @@ class RevisionCycleStatsTest {
             List<Sent> reached = of.stream().filter(s -> s.rounds() > round).toList();
             rounds.add(new RoundTotals(r + 1, reached.stream().mapToInt(s -> s.points().get(round)).sum(), 0,
                     reached.stream().mapToInt(s -> s.takenIn().get(round)).sum(),
-                    reached.stream().mapToInt(s -> s.explained().get(round)).sum()));
+                    reached.stream().mapToInt(s -> s.explained().get(round)).sum(), 0));
         }
         assertThat(stats.pointsByRound()).isEqualTo(rounds);
         int raised = rounds.stream().mapToInt(RoundTotals::raised).sum();

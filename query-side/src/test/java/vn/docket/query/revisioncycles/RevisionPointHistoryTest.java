@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.docket.events.Actor;
 import vn.docket.events.DeliverableKind;
+import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
 import vn.docket.events.RevisionPointsAnswered;
@@ -75,7 +76,65 @@ class RevisionPointHistoryTest {
         assertThat(points.get(0).get("raisedBy", Document.class)).containsEntry("name", "Hoàng Văn Nam");
         assertThat(index.find(c -> true)).hasSize(1);
         assertThat(index.find(c -> true).get(0).rounds()).containsExactly(
-                new RevisionIndex.Round(1, day(15), day(20), 3, 0, 2, 1), new RevisionIndex.Round(2, day(22), null, 0, 1, 0, 0));
+                new RevisionIndex.Round(1, day(15), day(20), 3, 0, 2, 1, 0),
+                new RevisionIndex.Round(2, day(22), null, 0, 1, 0, 0, 0));
+    }
+
+    /**
+     * v1 is sent back with three points, v2 answers one of them, and the leader approves v2 at last: the two points no
+     * draft answered are closed by the approval, unanswered, and counted so rather than as open.
+     */
+    @Test
+    void the_final_approval_closes_the_points_no_draft_answered_as_closed_unanswered() {
+        RevisionIndex index = new RevisionIndex();
+        RevisionRequested first = new RevisionRequested(ID, 1, LEADERS, List.of("Bố cục", "Lộ trình", "Thực trạng"), null,
+                day(15));
+        RevisionPointsAnswered answered = new RevisionPointsAnswered(ID, 2, List.of(
+                new PointAnswer("1.1", Answer.TAKEN_IN, "Mục I")), day(20));
+        DraftApproved approved = new DraftApproved(ID, 2, LEADERS, true, "Đồng ý", null, day(23));
+        index.on(new TaskAssigned(ID, "Kế hoạch", DeliverableKind.PLAN, "Phòng Tài chính - Kế hoạch", List.of(),
+                null, List.of(LEADERS), null, null, day(13)), 0);
+        index.on(new DraftSubmitted(ID, 1, "v1", null, "https://x.vn/v1", null, day(13)), 1);
+        projection.on(first, 2, CHAIR);
+        index.on(first, 2);
+        index.on(new DraftSubmitted(ID, 2, "v2", null, "https://x.vn/v2", null, day(20)), 3);
+        projection.on(answered, 4);
+        index.on(answered, 4);
+        projection.on(approved, 5);
+        index.on(approved, 5);
+        projection.on(approved, 5); // redelivered: counted once
+        index.on(approved, 5);
+
+        List<Document> points = database.getCollection(RevisionCycleProjection.COLLECTION)
+                .find(Filters.eq("_id", ID.toString())).first().getList("points", Document.class);
+        assertThat(points).extracting(p -> p.getString("status")).containsExactly("CLOSED", "CLOSED_UNANSWERED",
+                "CLOSED_UNANSWERED");
+        assertThat(points.get(1)).containsEntry("closedOn", "2021-04-23").doesNotContainKey("answer");
+        assertThat(index.find(c -> true).get(0).rounds()).containsExactly(
+                new RevisionIndex.Round(1, day(15), day(20), 3, 0, 1, 0, 2));
+        long[] closedUnanswered = {0};
+        index.forEachTotals((unit, kind) -> true,
+                t -> t.rounds.forEach(r -> closedUnanswered[0] += r[RevisionIndex.CLOSED_UNANSWERED]));
+        assertThat(closedUnanswered[0]).isEqualTo(2);
+    }
+
+    /** Before the last level the draft may still come back to the unit, which answers the open points then. */
+    @Test
+    void an_approval_before_the_last_level_leaves_the_unanswered_points_open() {
+        RevisionIndex index = new RevisionIndex();
+        RevisionRequested first = new RevisionRequested(ID, 1, LEADERS, List.of("Bố cục", "Lộ trình"), null, day(15));
+        DraftApproved approved = new DraftApproved(ID, 2, LEADERS, false, "Đồng ý", null, day(23));
+        index.on(new TaskAssigned(ID, "Kế hoạch", DeliverableKind.PLAN, "Phòng Tài chính - Kế hoạch", List.of(),
+                null, List.of(LEADERS, "Ban Thường vụ Thành ủy"), null, null, day(13)), 0);
+        projection.on(first, 2, CHAIR);
+        index.on(first, 2);
+        projection.on(approved, 4);
+        index.on(approved, 4);
+
+        List<Document> points = database.getCollection(RevisionCycleProjection.COLLECTION)
+                .find(Filters.eq("_id", ID.toString())).first().getList("points", Document.class);
+        assertThat(points).extracting(p -> p.getString("status")).containsExactly("OPEN", "OPEN");
+        assertThat(index.find(c -> true).get(0).rounds().get(0).closedUnanswered()).isZero();
     }
 
     static LocalDate day(int april) {
