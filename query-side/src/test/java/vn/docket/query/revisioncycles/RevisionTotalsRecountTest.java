@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.docket.events.Actor;
 import vn.docket.events.DeliverableKind;
+import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.MeetingConcluded;
 import vn.docket.events.MeetingVerdict;
@@ -127,7 +128,8 @@ class RevisionTotalsRecountTest {
             totals.add(new RoundTotals(r + 1, nth.stream().mapToInt(RevisionIndex.Round::points).sum(),
                     nth.stream().mapToInt(RevisionIndex.Round::reopened).sum(),
                     nth.stream().mapToInt(RevisionIndex.Round::takenIn).sum(),
-                    nth.stream().mapToInt(RevisionIndex.Round::explained).sum()));
+                    nth.stream().mapToInt(RevisionIndex.Round::explained).sum(),
+                    nth.stream().mapToInt(RevisionIndex.Round::closedUnanswered).sum()));
         }
         int rounds = found.stream().mapToInt(c -> c.rounds().size()).sum();
         int raised = totals.stream().mapToInt(RoundTotals::raised).sum();
@@ -136,12 +138,12 @@ class RevisionTotalsRecountTest {
         return new RevisionCycles(found.size(), mean, max, meanTurnaround, byRound, raised,
                 rounds == 0 ? null : (double) raised / rounds, totals.stream().mapToInt(RoundTotals::takenIn).sum(),
                 totals.stream().mapToInt(RoundTotals::explained).sum(), totals.stream().mapToInt(RoundTotals::reopened).sum(),
-                groups(found, RevisionIndex.Cycle::unit, vietnamese), groups(found, RevisionIndex.Cycle::kind, vietnamese),
+                totals.stream().mapToInt(RoundTotals::closedUnanswered).sum(), groups(found, RevisionIndex.Cycle::unit, vietnamese), groups(found, RevisionIndex.Cycle::kind, vietnamese),
                 totals, sentBack.size(), sentBack.stream().limit(RevisionCycleController.SHOWN).map(c -> new AssignmentCycles(
                         c.id(), c.title(), c.unit(), c.kind(), c.rounds().size(),
                         c.rounds().stream().map(RevisionIndex.Round::turnaroundDays).toList(),
                         c.rounds().stream().map(r -> new RevisionCycleController.RoundPoints(r.version(), r.points(),
-                                r.reopened(), r.takenIn(), r.explained())).toList(), List.of())).toList());
+                                r.reopened(), r.takenIn(), r.explained(), r.closedUnanswered())).toList(), List.of())).toList());
     }
 
     private static List<Group> groups(List<RevisionIndex.Cycle> found, Function<RevisionIndex.Cycle, String> keyOf,
@@ -157,7 +159,8 @@ class RevisionTotalsRecountTest {
 
     /**
      * Events of {@code n} assignments, interleaved: each assigned, then in turn handed in, sent back (by a leader, with
-     * points reopened, or at a meeting), its points answered, or handed to another unit (back to one it had, too).
+     * points reopened, or at a meeting), its points answered, approved (at the last level too, which closes the points
+     * left open), or handed to another unit (back to one it had, too).
      */
     static List<Delivery> history(Random random, int n) {
         List<Delivery> history = new ArrayList<>();
@@ -182,7 +185,7 @@ class RevisionTotalsRecountTest {
             UUID id = ids.get(i);
             int version = versions.get(i);
             LocalDate on = DAY.plusDays(step / 3);
-            Object event = switch (random.nextInt(6)) {
+            Object event = switch (random.nextInt(7)) {
                 case 0, 1 -> {
                     versions.set(i, version + 1);
                     yield new DraftSubmitted(id, version + 1, "v" + (version + 1), null, "https://x.vn/" + step, null, on);
@@ -206,6 +209,7 @@ class RevisionTotalsRecountTest {
                     }
                     yield new RevisionPointsAnswered(id, version, answers, on);
                 }
+                case 5 -> new DraftApproved(id, version, LEADERS, random.nextBoolean(), null, null, on);
                 default -> {
                     String to = UNITS.get(random.nextInt(UNITS.size()));
                     TaskReassigned moved = new TaskReassigned(id, units.get(i), to, "Điều chỉnh", on);
