@@ -128,6 +128,10 @@ public final class ReadBenchmark {
                 data = keep.resolve(String.valueOf(size));
                 Path seeded = data.resolve("seeded");
                 boolean fresh = !Files.exists(seeded);
+                if (fresh && Files.isDirectory(data)) {
+                    // A run stopped while seeding: seeding again on top would append a second history.
+                    throw new IllegalStateException(data + " was not seeded to the end: delete it and run again");
+                }
                 Files.createDirectories(data);
                 try (ConfigurableApplicationContext docket = start(data)) {
                     int port = ((WebServerApplicationContext) docket).getWebServer().getPort();
