@@ -23,9 +23,9 @@ import vn.docket.query.support.ReadModels;
  * of the last event it shows, and shows a kept row again while the {@link AssignmentIndex} has applied no later
  * event of that assignment: the index applies every event the read model does (AssignmentIndexTest), and on every
  * node, so the sequence says when a row is out of date without asking the database. A page of 50 the list showed
- * before then costs no read: over HTTP at 50,000 assignments the read of the page's documents (a round trip, the
- * embedded server encoding them, the driver decoding them) was about a quarter of a list request's CPU time
- * (bench/README.md, "Rows kept in memory").
+ * before then costs no read: in a flight recording over HTTP the read of the page's documents (a round trip, the
+ * embedded server finding and encoding them, the driver decoding them) was about a quarter of a list request's CPU
+ * time (bench/README.md, "Rows kept in memory").
  */
 @Component
 public class AssignmentLookup {
