@@ -5,6 +5,7 @@
 # assignment index takes to read the store, and its heap.
 #   bench/read.sh                         1,000 and 50,000 assignments, 400 requests per measure
 #   bench/read.sh --sizes=1000,5000 --requests=200
+#   bench/read.sh --data=/tmp/read-data          each size in DIR/SIZE, seeded once, measured again by later runs
 # Prints a table; progress on stderr. A 50,000 run takes several minutes: run it in the background.
 command -v ab >/dev/null || { echo "bench/read.sh needs ab (apt-get install apache2-utils)" >&2; exit 1; }
 export JAVA_OPTS="${JAVA_OPTS:--Xmx3g}"

@@ -73,8 +73,11 @@ public final class ReadBenchmark {
     public static void main(String[] args) throws Exception {
         List<Integer> sizes = new ArrayList<>(List.of(1_000, 50_000));
         int requests = 400;
+        Path keep = null;
         for (String arg : args) {
-            if (arg.startsWith("--requests=")) {
+            if (arg.startsWith("--data=")) {
+                keep = Path.of(arg.substring("--data=".length()));
+            } else if (arg.startsWith("--requests=")) {
                 requests = Integer.parseInt(arg.substring("--requests=".length()));
             } else if (arg.startsWith("--sizes=")) {
                 sizes.clear();
@@ -101,26 +104,51 @@ public final class ReadBenchmark {
         paths.put("revision stats, page's", "/api/stats/revision-cycles?points=false");
         paths.put("notices, page 1", "/api/notices?size=50");
         Map<Integer, Map<String, long[]>> figures = new LinkedHashMap<>();
-        try (ConfigurableApplicationContext docket = start(data)) {
-            int port = ((WebServerApplicationContext) docket).getWebServer().getPort();
-            String token = token(port);
-            EventStore store = docket.getBean(EventStore.class);
-            Random random = new Random(19);
-            int stored = 0;
-            for (int size : sizes) {
-                long start = System.nanoTime();
-                append(store, random, stored, size);
-                stored = size;
-                waitUntilCaughtUp(docket, store);
-                System.err.printf(Locale.ROOT, "%,d assignments stored and projected in %.0f s%n", size,
-                        (System.nanoTime() - start) / 1e9);
-                Map<String, long[]> measured = new LinkedHashMap<>();
-                for (Map.Entry<String, String> p : paths.entrySet()) {
-                    String url = "http://127.0.0.1:" + port + p.getValue();
-                    ab(url, token, 40); // warm-up
-                    measured.put(p.getKey(), ab(url, token, requests));
+        if (keep == null) {
+            try (ConfigurableApplicationContext docket = start(data)) {
+                int port = ((WebServerApplicationContext) docket).getWebServer().getPort();
+                String token = token(port);
+                EventStore store = docket.getBean(EventStore.class);
+                Random random = new Random(19);
+                int stored = 0;
+                for (int size : sizes) {
+                    long start = System.nanoTime();
+                    append(store, random, stored, size);
+                    stored = size;
+                    waitUntilCaughtUp(docket, store);
+                    System.err.printf(Locale.ROOT, "%,d assignments stored and projected in %.0f s%n", size,
+                            (System.nanoTime() - start) / 1e9);
+                    figures.put(size, measure(port, token, paths, requests));
                 }
-                figures.put(size, measured);
+            }
+        } else {
+            // Each size in a directory of its own under --data, seeded once (50,000 take about 10 minutes) and
+            // measured again by every later run on a Docket started on it.
+            for (int size : sizes) {
+                data = keep.resolve(String.valueOf(size));
+                Path seeded = data.resolve("seeded");
+                boolean fresh = !Files.exists(seeded);
+                if (fresh && Files.isDirectory(data)) {
+                    // A run stopped while seeding: seeding again on top would append a second history.
+                    throw new IllegalStateException(data + " was not seeded to the end: delete it and run again");
+                }
+                Files.createDirectories(data);
+                try (ConfigurableApplicationContext docket = start(data)) {
+                    int port = ((WebServerApplicationContext) docket).getWebServer().getPort();
+                    String token = token(port);
+                    EventStore store = docket.getBean(EventStore.class);
+                    long start = System.nanoTime();
+                    if (fresh) {
+                        append(store, new Random(19), 0, size);
+                    }
+                    waitUntilCaughtUp(docket, store);
+                    System.err.printf(Locale.ROOT, "%,d assignments %s in %.0f s%n", size,
+                            fresh ? "stored and projected" : "read again", (System.nanoTime() - start) / 1e9);
+                    if (fresh) {
+                        Files.writeString(seeded, size + "\n");
+                    }
+                    figures.put(size, measure(port, token, paths, requests));
+                }
             }
         }
         // A node starting on what is stored: how long until its index has read the store, and what it holds.
@@ -160,6 +188,17 @@ public final class ReadBenchmark {
                 Files.readString(Path.of("/proc/loadavg")).trim());
         // Threads of the closed Docket (the embedded server's among them) would keep the JVM alive.
         System.exit(0);
+    }
+
+    /** {p50, p99, bytes} of each path after a warm-up of 40 requests. */
+    private static Map<String, long[]> measure(int port, String token, Map<String, String> paths, int requests) throws Exception {
+        Map<String, long[]> measured = new LinkedHashMap<>();
+        for (Map.Entry<String, String> p : paths.entrySet()) {
+            String url = "http://127.0.0.1:" + port + p.getValue();
+            ab(url, token, 40); // warm-up
+            measured.put(p.getKey(), ab(url, token, requests));
+        }
+        return measured;
     }
 
     private static ConfigurableApplicationContext start(Path data) {

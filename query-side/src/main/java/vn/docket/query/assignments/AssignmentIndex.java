@@ -37,6 +37,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 import vn.docket.events.AssignmentStatus;
 import vn.docket.events.DeadlineExtended;
+import vn.docket.events.DeadlineMissed;
 import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
@@ -44,6 +45,7 @@ import vn.docket.events.ExtensionRejected;
 import vn.docket.events.ExtensionRequestLapsed;
 import vn.docket.events.ExtensionRequested;
 import vn.docket.events.MeetingConcluded;
+import vn.docket.events.ReminderSent;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskCancelled;
@@ -303,6 +305,22 @@ public class AssignmentIndex {
     @EventHandler
     void on(TaskCancelled e, @SequenceNumber long seq) {
         change(e.assignmentId().toString(), seq, a -> a.withStatus(AssignmentStatus.CANCELLED));
+    }
+
+    /**
+     * Neither a reminder nor a missed deadline changes what the list filters or sorts by, but both change the row
+     * the list shows: the entry's {@code seq} moves with every event the list's read model applies, so that a row
+     * {@link AssignmentLookup} keeps is known to be out of date by its sequence alone (AssignmentIndexTest checks
+     * the two projections handle the same events).
+     */
+    @EventHandler
+    void on(ReminderSent e, @SequenceNumber long seq) {
+        change(e.assignmentId().toString(), seq, UnaryOperator.identity());
+    }
+
+    @EventHandler
+    void on(DeadlineMissed e, @SequenceNumber long seq) {
+        change(e.assignmentId().toString(), seq, UnaryOperator.identity());
     }
 
     private String shared(String value) {

@@ -5,14 +5,28 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import vn.docket.query.support.ReadModels;
 
-/** Other queries (a notice's items) show assignments as the list does; this is the one way to read them. */
+/**
+ * Other queries (a notice's items) show assignments as the list does; this is the one way to read them.
+ *
+ * <p>It keeps the rows it read last ({@link #ROWS_KEPT}, the least recently shown go first), each with the sequence
+ * of the last event it shows, and shows a kept row again while the {@link AssignmentIndex} has applied no later
+ * event of that assignment: the index applies every event the read model does (AssignmentIndexTest), and on every
+ * node, so the sequence says when a row is out of date without asking the database. A page of 50 the list showed
+ * before then costs no read: in a flight recording over HTTP the read of the page's documents (a round trip, the
+ * embedded server finding and encoding them, the driver decoding them) was about a quarter of a list request's CPU
+ * time (bench/README.md, "Rows kept in memory").
+ */
 @Component
 public class AssignmentLookup {
 
@@ -20,21 +34,45 @@ public class AssignmentLookup {
     static final Duration READ_MODEL_WAIT = Duration.ofSeconds(2);
     /** Only an entry the index changed this recently is waited for; an older gap is not about to close. */
     static final Duration RECENT = Duration.ofSeconds(10);
+    /** How many rows are kept: two hundred pages of 50. */
+    static final int ROWS_KEPT = 10_000;
+
+    /** A row as read, and the sequence of the last event the read model had applied to it. */
+    private record Kept(long seq, AssignmentRecord row) {
+    }
 
     private final MongoCollection<Document> assignments;
     private final AssignmentIndex index;
     private final Clock clock;
+    /** By id, in the order last shown (access order); guarded by itself. */
+    private final Map<String, Kept> kept;
 
+    @Autowired
     AssignmentLookup(MongoDatabase database, AssignmentIndex index, Clock clock) {
+        this(database, index, clock, ROWS_KEPT);
+    }
+
+    AssignmentLookup(MongoDatabase database, AssignmentIndex index, Clock clock, int rowsKept) {
         this.assignments = database.getCollection(AssignmentListProjection.COLLECTION);
         this.index = index;
         this.clock = clock;
+        this.kept = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
+                return size() > rowsKept;
+            }
+        };
     }
 
     public Map<String, AssignmentView> byIds(List<String> ids) {
         LocalDate today = LocalDate.now(clock);
+        Map<String, AssignmentRecord> rows = new HashMap<>();
+        List<String> unread = keptRows(ids, rows);
+        if (!unread.isEmpty()) {
+            ReadModels.byIds(assignments, unread).values().forEach(d -> rows.put(d.getString("_id"), keep(d)));
+        }
         Map<String, AssignmentView> found = new HashMap<>();
-        read(ids).forEach((id, d) -> found.put(id, AssignmentView.from(AssignmentRecord.read(d), today)));
+        rows.forEach((id, row) -> found.put(id, AssignmentView.from(row, today)));
         return found;
     }
 
@@ -43,12 +81,51 @@ public class AssignmentLookup {
      * (the list projection's writes) follow the event store separately, so for a moment the index may know an
      * event the read model has not written yet. Such a page waits up to {@link #READ_MODEL_WAIT} for it; what is
      * still missing then is left out of the page (the total still counts it), and a document still older than
-     * the index is shown as the read model has it. The next request sees both in step.
+     * the index is shown as the read model has it. The next request sees both in step. A kept row is never such
+     * a document: it is as new as the index's entry, or newer.
      */
     List<AssignmentView> inOrder(List<String> ids) {
-        List<Document> found = ReadModels.inOrder(assignments, ids, this::behind, READ_MODEL_WAIT);
         LocalDate today = LocalDate.now(clock);
-        return found.stream().map(d -> AssignmentView.from(AssignmentRecord.read(d), today)).toList();
+        Map<String, AssignmentRecord> rows = new HashMap<>();
+        List<String> unread = keptRows(ids, rows);
+        if (!unread.isEmpty()) {
+            ReadModels.inOrder(assignments, unread, this::behind, READ_MODEL_WAIT)
+                    .forEach(d -> rows.put(d.getString("_id"), keep(d)));
+        }
+        return ids.stream().map(rows::get).filter(Objects::nonNull).map(row -> AssignmentView.from(row, today)).toList();
+    }
+
+    /** Puts the kept rows of {@code ids} that are up to date with the index in {@code rows}; returns the other ids. */
+    private List<String> keptRows(List<String> ids, Map<String, AssignmentRecord> rows) {
+        List<String> unread = new ArrayList<>();
+        for (String id : ids) {
+            Kept k;
+            synchronized (kept) {
+                k = kept.get(id);
+            }
+            long indexed = index.get(id).map(AssignmentIndex.Entry::seq).orElse(Long.MAX_VALUE);
+            if (k != null && k.seq() >= indexed) {
+                rows.put(id, k.row());
+            } else {
+                unread.add(id);
+            }
+        }
+        return unread;
+    }
+
+    /**
+     * The row of {@code d}, kept if it is as new as the index's entry (one older is shown once, as read, and read
+     * again next time); a later row already kept stays.
+     */
+    private AssignmentRecord keep(Document d) {
+        AssignmentRecord row = AssignmentRecord.read(d);
+        long seq = ReadModels.sequence(d);
+        if (seq >= 0 && index.get(row.id()).filter(a -> seq >= a.seq()).isPresent()) {
+            synchronized (kept) {
+                kept.merge(row.id(), new Kept(seq, row), (before, now) -> now.seq() >= before.seq() ? now : before);
+            }
+        }
+        return row;
     }
 
     /** Whether {@code d} (null: none yet) is older than the index's entry for {@code id}, which it changed lately. */
@@ -56,9 +133,5 @@ public class AssignmentLookup {
         long recent = System.currentTimeMillis() - RECENT.toMillis();
         long seq = d == null ? -1 : ReadModels.sequence(d);
         return index.get(id).filter(a -> a.indexedAt() > recent && seq < a.seq()).isPresent();
-    }
-
-    private Map<String, Document> read(List<String> ids) {
-        return ReadModels.byIds(assignments, ids);
     }
 }

@@ -374,6 +374,25 @@ class AssignmentIndexTest {
         }
     }
 
+    /**
+     * AssignmentLookup shows a row it read before for as long as the entry's seq is not later than the row's, so the
+     * entry must move with every event that changes the row.
+     */
+    @Test
+    void the_index_applies_every_event_the_lists_read_model_applies() {
+        assertThat(handledEvents(AssignmentIndex.class)).containsAll(handledEvents(AssignmentListProjection.class));
+    }
+
+    private static Set<Class<?>> handledEvents(Class<?> handler) {
+        Set<Class<?>> events = new HashSet<>();
+        for (java.lang.reflect.Method m : handler.getDeclaredMethods()) {
+            if (m.isAnnotationPresent(org.axonframework.eventhandling.EventHandler.class)) {
+                events.add(m.getParameterTypes()[0]);
+            }
+        }
+        return events;
+    }
+
     @Test
     void a_batch_delivered_again_leaves_the_index_unchanged() {
         Map<String, AssignmentIndex.Entry> before = entries();

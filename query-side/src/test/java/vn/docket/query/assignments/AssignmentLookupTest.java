@@ -2,7 +2,10 @@ package vn.docket.query.assignments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,19 +15,23 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.docket.events.Actor;
+import vn.docket.events.DeadlineMissed;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.ReminderSent;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskReassigned;
 
 /**
  * A page the index chose, read from the list's read model, which follows the event store on its own: a page
- * waits a moment for what the index knows and the read model has not written yet.
+ * waits a moment for what the index knows and the read model has not written yet. A row read is kept and shown
+ * again until the index applies a later event of its assignment.
  */
 class AssignmentLookupTest {
 
@@ -72,9 +79,93 @@ class AssignmentLookupTest {
         assertThat(lookup.inOrder(List.of(ID.toString()))).isEmpty();
     }
 
+    @Test
+    void a_row_shown_before_is_shown_again_without_a_read_while_the_index_has_no_later_event() {
+        index.on(ASSIGNED, 0);
+        project(0, ASSIGNED);
+        lookup.inOrder(List.of(ID.toString()));
+        // Behind the index's back (no event): a row read again would show it.
+        rows().updateOne(Filters.eq("_id", ID.toString()), Updates.set("title", "Sửa tay"));
+
+        assertThat(lookup.inOrder(List.of(ID.toString()))).extracting(AssignmentView::title)
+                .containsExactly("Kế hoạch chuyển đổi số");
+        assertThat(lookup.byIds(List.of(ID.toString())).get(ID.toString()).title()).isEqualTo("Kế hoạch chuyển đổi số");
+    }
+
+    @Test
+    void a_reminder_and_a_missed_deadline_after_a_row_was_shown_are_on_the_next_page_and_in_the_next_lookup() {
+        index.on(ASSIGNED, 0);
+        project(0, ASSIGNED);
+        assertThat(lookup.inOrder(List.of(ID.toString()))).extracting(AssignmentView::reminders).containsExactly(0);
+        assertThat(lookup.byIds(List.of(ID.toString())).get(ID.toString()).reminders()).isZero();
+
+        ReminderSent reminded = new ReminderSent(ID, "Phòng Y tế", ReminderSent.Kind.MANUAL, DAY.plusDays(20), null,
+                "Đề nghị khẩn trương", DAY.plusDays(15));
+        project(1, reminded);
+        indexes(ID, 1, reminded);
+
+        assertThat(lookup.inOrder(List.of(ID.toString()))).extracting(AssignmentView::reminders).containsExactly(1);
+        assertThat(lookup.byIds(List.of(ID.toString())).get(ID.toString()).lastReminder().note()).isEqualTo("Đề nghị khẩn trương");
+
+        DeadlineMissed missed = new DeadlineMissed(ID, "Phòng Y tế", DAY.plusDays(20), DAY.plusDays(21));
+        project(2, missed);
+        indexes(ID, 2, missed);
+
+        assertThat(lookup.byIds(List.of(ID.toString())).get(ID.toString()).missedDeadline()).isEqualTo(DAY.plusDays(20));
+        assertThat(lookup.inOrder(List.of(ID.toString()))).extracting(AssignmentView::missedDeadline)
+                .containsExactly(DAY.plusDays(20));
+    }
+
+    @Test
+    void a_reassignment_after_a_row_was_shown_is_on_the_next_page() {
+        index.on(ASSIGNED, 0);
+        project(0, ASSIGNED);
+        lookup.inOrder(List.of(ID.toString()));
+
+        project(1, REASSIGNED);
+        index.on(REASSIGNED, 1);
+
+        assertThat(lookup.inOrder(List.of(ID.toString()))).extracting(AssignmentView::leadUnit).containsExactly("Phòng Kinh tế");
+    }
+
+    @Test
+    void only_the_rows_shown_last_are_kept_and_one_let_go_is_read_again() {
+        AssignmentLookup keepsOne = new AssignmentLookup(database, index, Clock.systemUTC(), 1);
+        UUID other = UUID.fromString("3f2a9c1e-0000-4000-8000-000000000022");
+        TaskAssigned second = new TaskAssigned(other, "Báo cáo cải cách hành chính", DeliverableKind.PLAN, "Phòng Y tế",
+                List.of(), DAY.plusDays(30), List.of("Chủ tịch UBND"), null, null, DAY);
+        index.on(ASSIGNED, 0);
+        index.on(second, 0);
+        project(0, ASSIGNED);
+        handle(other, 0, second);
+        keepsOne.inOrder(List.of(ID.toString()));
+        keepsOne.inOrder(List.of(other.toString()));
+        rows().updateOne(Filters.eq("_id", ID.toString()), Updates.set("title", "Sửa tay"));
+
+        assertThat(keepsOne.inOrder(List.of(ID.toString(), other.toString()))).extracting(AssignmentView::title)
+                .containsExactly("Sửa tay", "Báo cáo cải cách hành chính");
+    }
+
+    private MongoCollection<Document> rows() {
+        return database.getCollection(AssignmentListProjection.COLLECTION);
+    }
+
     private void project(long seq, Object event) {
+        handle(ID, seq, event);
+    }
+
+    private void handle(UUID id, long seq, Object event) {
+        deliver(listProjection, id, seq, event);
+    }
+
+    /** As the index's processor delivers it: an event the index has no handler for changes nothing there. */
+    private void indexes(UUID id, long seq, Object event) {
+        deliver(new AnnotationEventHandlerAdapter(index), id, seq, event);
+    }
+
+    private static void deliver(AnnotationEventHandlerAdapter handler, UUID id, long seq, Object event) {
         try {
-            listProjection.handle(new GenericDomainEventMessage<>("Assignment", ID.toString(), seq, event,
+            handler.handle(new GenericDomainEventMessage<>("Assignment", id.toString(), seq, event,
                     MetaData.from(EventMetadata.of(CLERK, "cmd-" + seq))));
         } catch (Exception e) {
             throw new IllegalStateException(e);
