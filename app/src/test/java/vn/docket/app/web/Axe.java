@@ -37,12 +37,7 @@ final class Axe {
 
     @SuppressWarnings("unchecked")
     private static List<String> serious(Browser browser, String types, String found) {
-        // Each page after the first carries axe from its start; the page open when axe was first asked for, or one
-        // opened before, gets it here.
-        browser.onEveryPage("axe", Axe::script);
-        if ((Boolean) browser.script("return typeof axe === 'undefined'")) {
-            browser.script(script());
-        }
+        browser.script(script());
         Object answer = browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "axe.run(document, {resultTypes: " + types + "}).then(r => done(" + found
                 + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
@@ -42,8 +41,6 @@ final class Browser implements AutoCloseable {
     private final Path profile;
     final ChromeDriver driver;
     private final WebDriverWait wait;
-    /** The scripts {@link #onEveryPage} gave Chromium, by name, with the identifier Chromium gave each. */
-    private final Map<String, Object> onEveryPage = new HashMap<>();
     /** The cookies of each person's session, kept when they signed in through the form. */
     private final Map<String, Set<Cookie>> sessions = new HashMap<>();
 
@@ -167,29 +164,14 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * From now on Chromium runs the script in each page it opens, before the page's own: a large script (axe-core,
-     * half a megabyte) crosses from the test to Chromium once, not once per page checked. The first call of a name
-     * registers it; later calls do nothing.
-     */
-    void onEveryPage(String name, Supplier<String> source) {
-        if (!onEveryPage.containsKey(name)) {
-            onEveryPage.put(name, driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
-                    Map.of("source", source.get())).get("identifier"));
-        }
-    }
-
-    /**
      * This browser as a new one would be, on another Docket: a blank page, no cookie, nothing the pages stored
-     * (the language chosen...), no script on every page, no kept session, at desktop width. Each test class gets a
+     * (the language chosen...), no kept session, at desktop width. Each test class gets a
      * Chromium in this state without starting one, which took seconds.
      */
     void startOver(String base, Dimension size) {
         driver.get("about:blank");
         driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", base, "storageTypes", "all"));
-        onEveryPage.values().forEach(id -> driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
-                Map.of("identifier", id)));
-        onEveryPage.clear();
         sessions.clear();
         driver.manage().window().setSize(size);
         this.base = base;
