@@ -9,8 +9,9 @@ import org.openqa.selenium.Dimension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * What every browser test shares: one headless Chromium per test class, on that class's Docket, at desktop width
- * until a test asks for the phone's, and closed after the class.
+ * What every browser test shares: one headless Chromium for all the test classes, started over for each (see
+ * {@link Browser#startOver}) on that class's Docket, at desktop width until a test asks for the phone's, and closed
+ * when the tests end.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BrowserTest {
@@ -23,10 +24,21 @@ abstract class BrowserTest {
 
     Browser browser;
 
+    /** Starting a Chromium and closing it took seconds each, for each of a dozen classes. */
+    private static Browser shared;
+
     @BeforeAll
     void startBrowser() {
-        browser = new Browser("http://localhost:" + port);
-        browser.driver.manage().window().setSize(DESKTOP);
+        browser = shared();
+        browser.startOver("http://localhost:" + port, DESKTOP);
+    }
+
+    private static synchronized Browser shared() {
+        if (shared == null) {
+            shared = new Browser("about:blank");
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "close-chromium"));
+        }
+        return shared;
     }
 
     /** Desktop and phone width; at phone width nothing may need sideways scrolling. */
@@ -43,9 +55,12 @@ abstract class BrowserTest {
         }
     }
 
+    /** A browser of the class's own is closed; the shared one leaves the class's pages, which may poll its Docket. */
     @AfterAll
     void stopBrowser() {
-        if (browser != null) {
+        if (browser == shared) {
+            browser.driver.get("about:blank");
+        } else if (browser != null) {
             browser.close();
         }
     }
