@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -35,6 +36,16 @@ class IdempotencyCrashTest {
 
     @TempDir
     Path data;
+    /** Every Docket this test started, killed after it whatever happened (a start that timed out once left one behind). */
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void killWhatIsLeft() throws InterruptedException {
+        for (Process process : started) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
 
     @Test
     void after_kill_dash_nine_every_keyed_create_is_answered_once_and_made_one_assignment() throws Exception {
@@ -55,30 +66,25 @@ class IdempotencyCrashTest {
             thread.join(10_000);
         }
 
-        Process again = start(port, "second");
-        try {
-            for (String key : sent) {
-                ResponseEntity<Map<String, Object>> retry = Awaitility.await().atMost(Duration.ofSeconds(10))
-                        .pollInterval(Duration.ofMillis(200))
-                        .until(() -> client.postRaw("clerk", "/api/assignments", body(key), key),
-                                r -> r.getStatusCode().value() != 409);
-                assertThat(retry.getStatusCode().value()).as("key %s: %s", key, retry.getBody()).isEqualTo(201);
-                if (acknowledged.containsKey(key)) {
-                    assertThat(retry.getBody().get("id")).as("key %s", key).isEqualTo(acknowledged.get(key));
-                }
+        start(port, "second");
+        for (String key : sent) {
+            ResponseEntity<Map<String, Object>> retry = Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> client.postRaw("clerk", "/api/assignments", body(key), key),
+                            r -> r.getStatusCode().value() != 409);
+            assertThat(retry.getStatusCode().value()).as("key %s: %s", key, retry.getBody()).isEqualTo(201);
+            if (acknowledged.containsKey(key)) {
+                assertThat(retry.getBody().get("id")).as("key %s", key).isEqualTo(acknowledged.get(key));
             }
-            Map<String, Object> list = client.await("clerk", "/api/assignments?q=Crash&size=200",
-                    l -> ((Number) l.get("total")).intValue() >= sent.size());
-            @SuppressWarnings("unchecked")
-            List<Object> titles = ((List<Map<String, Object>>) list.get("items")).stream().map(a -> a.get("title")).toList();
-            assertThat(titles).as("one assignment per key").hasSize(sent.size())
-                    .containsExactlyInAnyOrderElementsOf(sent.stream().map(k -> (Object) ("Crash " + k)).toList());
-            System.out.printf("IdempotencyCrashTest: %d keyed creates sent, %d acknowledged before kill -9; "
-                    + "after the restart every key answered 201 once, one assignment each%n", sent.size(), acknowledged.size());
-        } finally {
-            again.destroyForcibly(); // its data is thrown away with the test
-            again.waitFor(10, TimeUnit.SECONDS);
         }
+        Map<String, Object> list = client.await("clerk", "/api/assignments?q=Crash&size=200",
+                l -> ((Number) l.get("total")).intValue() >= sent.size());
+        @SuppressWarnings("unchecked")
+        List<Object> titles = ((List<Map<String, Object>>) list.get("items")).stream().map(a -> a.get("title")).toList();
+        assertThat(titles).as("one assignment per key").hasSize(sent.size())
+                .containsExactlyInAnyOrderElementsOf(sent.stream().map(k -> (Object) ("Crash " + k)).toList());
+        System.out.printf("IdempotencyCrashTest: %d keyed creates sent, %d acknowledged before kill -9; "
+                + "after the restart every key answered 201 once, one assignment each%n", sent.size(), acknowledged.size());
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(30);
     }
 
@@ -114,6 +120,7 @@ class IdempotencyCrashTest {
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         long started = System.nanoTime();
         Process process = builder.start();
+        started.add(process);
         DocketClient client = client(port);
         Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .until(() -> !process.isAlive() || client.get("clerk", "/api/me").getStatusCode().value() == 200);
