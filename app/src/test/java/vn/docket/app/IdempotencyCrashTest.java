@@ -37,11 +37,11 @@ class IdempotencyCrashTest {
     @TempDir
     Path data;
     /** Every Docket this test started, killed after it whatever happened (a start that timed out once left one behind). */
-    private final List<Process> started = new ArrayList<>();
+    private final List<Process> dockets = new ArrayList<>();
 
     @AfterEach
     void killWhatIsLeft() throws InterruptedException {
-        for (Process process : started) {
+        for (Process process : dockets) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
         }
@@ -120,7 +120,7 @@ class IdempotencyCrashTest {
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         long started = System.nanoTime();
         Process process = builder.start();
-        started.add(process);
+        dockets.add(process);
         DocketClient client = client(port);
         Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .until(() -> !process.isAlive() || client.get("clerk", "/api/me").getStatusCode().value() == 200);
