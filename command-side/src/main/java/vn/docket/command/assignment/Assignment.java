@@ -165,7 +165,7 @@ class Assignment {
                 ApprovalPolicy.citedDecision(cmd.decisionRef(), level, levels, on), on));
         // Before the last level the draft may still come back to the unit, which may still need the time it asked.
         if (last) {
-            deadline.lapsedWithTheWork(id, leadUnit, ExtensionRequestLapsed.Why.APPROVED, on)
+            deadline.lapsed(id, leadUnit, ExtensionRequestLapsed.Why.APPROVED, on)
                     .ifPresent(AggregateLifecycle::apply);
         }
     }
@@ -211,7 +211,7 @@ class Assignment {
         allow(Action.REASSIGN, metaData);
         LocalDate on = dates.judge(cmd.effectiveDate(), clock);
         // Worked out before the reassignment is applied: the request was the unit that led until now.
-        Optional<ExtensionRequestLapsed> lapsed = deadline.lapsedByReassignment(id, leadUnit, on);
+        Optional<ExtensionRequestLapsed> lapsed = deadline.lapsed(id, leadUnit, ExtensionRequestLapsed.Why.REASSIGNED, on);
         apply(AssignmentTerms.reassigned(id, leadUnit, cmd, on));
         lapsed.ifPresent(AggregateLifecycle::apply);
     }
@@ -221,7 +221,7 @@ class Assignment {
         allow(Action.CANCEL, metaData);
         LocalDate on = dates.judge(cmd.effectiveDate(), clock);
         apply(new TaskCancelled(id, Required.text(cmd.reason(), "reason-required", "A cancellation needs a reason."), on));
-        deadline.lapsedWithTheWork(id, leadUnit, ExtensionRequestLapsed.Why.CANCELLED, on).ifPresent(AggregateLifecycle::apply);
+        deadline.lapsed(id, leadUnit, ExtensionRequestLapsed.Why.CANCELLED, on).ifPresent(AggregateLifecycle::apply);
     }
 
     @CommandHandler

@@ -102,19 +102,12 @@ class Deadline {
     }
 
     /**
-     * The pending request, if any, ends with the reassignment: it was {@code unit}'s, for work that unit no longer
-     * holds, and it would stop the new lead unit asking for its own (extension-pending).
+     * The pending request, if any, ends: with a reassignment (REASSIGNED: it was {@code unit}'s, for work that unit no
+     * longer holds, and it would stop the new lead unit asking for its own, extension-pending), or with the work, after
+     * the final approval (APPROVED) or a cancellation (CANCELLED), when nobody may decide it (assignment-closed) and
+     * the unit would never hear of it again.
      */
-    Optional<ExtensionRequestLapsed> lapsedByReassignment(UUID id, String unit, LocalDate on) {
-        return pending == null ? Optional.empty()
-                : Optional.of(new ExtensionRequestLapsed(id, unit, pending.asked(), Why.REASSIGNED, on));
-    }
-
-    /**
-     * The pending request, if any, ends with the work: after the final approval ({@code why} APPROVED) or a
-     * cancellation (CANCELLED) nobody may decide it (assignment-closed), and the unit would never hear of it again.
-     */
-    Optional<ExtensionRequestLapsed> lapsedWithTheWork(UUID id, String unit, Why why, LocalDate on) {
+    Optional<ExtensionRequestLapsed> lapsed(UUID id, String unit, Why why, LocalDate on) {
         return pending == null ? Optional.empty() : Optional.of(new ExtensionRequestLapsed(id, unit, pending.asked(), why, on));
     }
 
@@ -124,8 +117,8 @@ class Deadline {
      * earlier due date leaves it pending, still approvable.
      */
     Optional<ExtensionRequestLapsed> lapsedByDueDate(UUID id, String unit, LocalDate dueDate, LocalDate on) {
-        return pending == null || dueDate == null || dueDate.isBefore(pending.asked()) ? Optional.empty()
-                : Optional.of(new ExtensionRequestLapsed(id, unit, pending.asked(), Why.SUPERSEDED_BY_DUE_DATE, on));
+        return dueDate == null || pending != null && dueDate.isBefore(pending.asked()) ? Optional.empty()
+                : lapsed(id, unit, Why.SUPERSEDED_BY_DUE_DATE, on);
     }
 
     private LocalDate granted(LocalDate wanted, LocalDate on) {
