@@ -18,9 +18,7 @@ import vn.docket.platform.PlatformConfiguration;
  * dates moved so that its deadline fell five days ago, and its items' progress after the meeting.
  */
 @SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        // The settings of SearchBrowserTest, so that both read one demo as it starts, on one started Docket; neither
-        // changes it (the other browser tests act on theirs).
-        properties = {"docket.demo.data=true", "logging.level.org.openqa.selenium=ERROR", "docket.test.context=untouched-demo"})
+        properties = {"docket.demo.data=true", "docket.test.context=demo-history"})
 @ActiveProfiles("test")
 class DemoHistoryTest {
 

@@ -7,19 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -37,12 +31,10 @@ final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    private String base;
+    private final String base;
     private final Path profile;
     final ChromeDriver driver;
     private final WebDriverWait wait;
-    /** The cookies of each person's session, kept when they signed in through the form. */
-    private final Map<String, Set<Cookie>> sessions = new HashMap<>();
 
     /** {@code arguments}: more Chromium switches, e.g. a host name mapped to this machine. */
     Browser(String base, String... arguments) {
@@ -83,46 +75,14 @@ final class Browser implements AutoCloseable {
         return driver.getCurrentUrl();
     }
 
-    /**
-     * Signs in and waits for the dashboard to show who is signed in. The first time for a person it is through the
-     * form, as a person would; after that the session this browser kept for them is brought back, unless it has
-     * ended (signed out, the password reset...), when it is the form again. The sign-in form itself is tested where
-     * it is the subject; here it cost a page load and a round trip at each of a hundred changes of person.
-     */
+    /** Signs in through the form, as a person would, and waits for the page to show who is signed in. */
     void signIn(String user) {
-        driver.manage().deleteAllCookies();
-        if (sessions.containsKey(user) && resumed(sessions.get(user))) {
-            return;
-        }
         driver.manage().deleteAllCookies();
         open("/login.html");
         find(By.id("username")).sendKeys(user);
         find(By.id("password")).sendKeys("demo");
         find(By.id("login-submit")).click();
         find(By.id("who-name"));
-        sessions.put(user, Set.copyOf(driver.manage().getCookies()));
-    }
-
-    /** The dashboard opened on the cookies of a session kept before; false if that session has ended. */
-    private boolean resumed(Set<Cookie> kept) {
-        try {
-            for (Cookie cookie : kept) {
-                // Without a domain, so that each is the current host's cookie, as the server set it.
-                driver.manage().addCookie(new Cookie.Builder(cookie.getName(), cookie.getValue()).path(cookie.getPath())
-                        .isHttpOnly(cookie.isHttpOnly()).isSecure(cookie.isSecure()).sameSite(cookie.getSameSite()).build());
-            }
-            open("/");
-            return "in".equals(wait.until(d -> {
-                try {
-                    return url().contains("/login.html") ? "out"
-                            : all(By.id("who-name")).stream().anyMatch(WebElement::isDisplayed) ? "in" : null;
-                } catch (StaleElementReferenceException drawnAgain) {
-                    return null;
-                }
-            }));
-        } catch (WebDriverException notThere) {
-            return false;
-        }
     }
 
     WebElement find(By by) {
@@ -161,20 +121,6 @@ final class Browser implements AutoCloseable {
 
     Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
-    }
-
-    /**
-     * This browser as a new one would be, on another Docket: a blank page, no cookie, nothing the pages stored
-     * (the language chosen...), no kept session, at desktop width. Each test class gets a
-     * Chromium in this state without starting one, which took seconds.
-     */
-    void startOver(String base, Dimension size) {
-        driver.get("about:blank");
-        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
-        driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", base, "storageTypes", "all"));
-        sessions.clear();
-        driver.manage().window().setSize(size);
-        this.base = base;
     }
 
     /** A PNG of the whole page: the window is stretched to the page's height first. */

@@ -9,9 +9,8 @@ import org.openqa.selenium.Dimension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * What every browser test shares: one headless Chromium for all the test classes, started over for each (see
- * {@link Browser#startOver}) on that class's Docket, at desktop width until a test asks for the phone's, and closed
- * when the tests end.
+ * What every browser test shares: one headless Chromium per test class, on that class's Docket, at desktop width
+ * until a test asks for the phone's, and closed after the class.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BrowserTest {
@@ -24,21 +23,10 @@ abstract class BrowserTest {
 
     Browser browser;
 
-    /** Starting a Chromium and closing it took seconds each, for each of a dozen classes. */
-    private static Browser shared;
-
     @BeforeAll
     void startBrowser() {
-        browser = shared();
-        browser.startOver("http://localhost:" + port, DESKTOP);
-    }
-
-    private static synchronized Browser shared() {
-        if (shared == null) {
-            shared = new Browser("about:blank");
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "close-chromium"));
-        }
-        return shared;
+        browser = new Browser("http://localhost:" + port);
+        browser.driver.manage().window().setSize(DESKTOP);
     }
 
     /** Desktop and phone width; at phone width nothing may need sideways scrolling. */
@@ -55,12 +43,9 @@ abstract class BrowserTest {
         }
     }
 
-    /** A browser of the class's own is closed; the shared one leaves the class's pages, which may poll its Docket. */
     @AfterAll
     void stopBrowser() {
-        if (browser == shared) {
-            browser.driver.get("about:blank");
-        } else if (browser != null) {
+        if (browser != null) {
             browser.close();
         }
     }

@@ -25,10 +25,9 @@ import vn.docket.app.DocketApplication;
  * dashboard-*).
  */
 @SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        // A context apart from the other browser tests' (the last property): the dashboard is read as the demo leaves
-        // it, while they act on theirs (a leader's walk decides the draft waiting for pct). DemoHistoryTest, which
-        // changes nothing either, has the same settings and so the same Docket.
-        properties = {"docket.demo.data=true", "logging.level.org.openqa.selenium=ERROR", "docket.test.context=untouched-demo"})
+        // A context of its own (the last property): the dashboard is read as the demo leaves it, while the other
+        // browser tests on the demo history act on theirs (a leader's walk decides the draft waiting for pct).
+        properties = {"docket.demo.data=true", "logging.level.org.openqa.selenium=ERROR", "docket.test.context=search"})
 @ActiveProfiles("test")
 class SearchBrowserTest extends BrowserTest {
 
