@@ -9,17 +9,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
-import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -164,6 +164,88 @@ public class AssignmentIndex {
     record Hits(List<String> ids, long total) {
     }
 
+    /**
+     * Entries in the list's order with what most filters test laid out beside them as arrays of plain values: a pass
+     * that tests only these reads the arrays from end to end and no entry ({@link ListFilter}; at 50,000 assignments,
+     * reading each entry from memory was most of a pass's time). Never changed once made: a change makes new ones.
+     */
+    record Columns(Entry[] entries, AssignmentStatus[] status, long[] deadlineDay, long[] handedInDay, long[] wordPairs,
+                   String[] leadUnit) {
+
+        static Columns of(Entry[] entries) {
+            Columns columns = sized(entries.length);
+            for (int i = 0; i < entries.length; i++) {
+                columns.set(i, entries[i]);
+            }
+            return columns;
+        }
+
+        private static Columns sized(int n) {
+            return new Columns(new Entry[n], new AssignmentStatus[n], new long[n], new long[n], new long[n], new String[n]);
+        }
+
+        int size() {
+            return entries.length;
+        }
+
+        private void set(int i, Entry entry) {
+            entries[i] = entry;
+            status[i] = entry.status();
+            deadlineDay[i] = entry.deadlineDay();
+            handedInDay[i] = entry.handedInDay();
+            wordPairs[i] = entry.wordPairs();
+            leadUnit[i] = entry.leadUnit();
+        }
+
+        /** Copies {@code length} places from {@code from}'s {@code at} to this one's {@code to}, in every column. */
+        private void copy(Columns from, int at, int to, int length) {
+            System.arraycopy(from.entries, at, entries, to, length);
+            System.arraycopy(from.status, at, status, to, length);
+            System.arraycopy(from.deadlineDay, at, deadlineDay, to, length);
+            System.arraycopy(from.handedInDay, at, handedInDay, to, length);
+            System.arraycopy(from.wordPairs, at, wordPairs, to, length);
+            System.arraycopy(from.leadUnit, at, leadUnit, to, length);
+        }
+
+        /**
+         * New columns in the list's order with {@code before} (if any) taken out and {@code entry} (if any) put in: one
+         * copy and binary searches, where a rebuild sorted every entry again (at 50,000 assignments a page read after
+         * each command cost 5x one read without it, bench/index.sh). Readers keep the columns they hold; the next get
+         * these.
+         */
+        Columns replaced(Entry before, Entry entry) {
+            int n = size();
+            int from = before == null ? -1 : Arrays.binarySearch(entries, before, ORDER);
+            if (entry == null) {
+                Columns without = sized(n - 1);
+                without.copy(this, 0, 0, from);
+                without.copy(this, from + 1, from, n - from - 1);
+                return without;
+            }
+            int found = Arrays.binarySearch(entries, entry, ORDER);
+            int to = found >= 0 ? found : -found - 1; // among these columns, before still in them
+            if (from < 0) {
+                Columns with = sized(n + 1);
+                with.copy(this, 0, 0, to);
+                with.copy(this, to, to + 1, n - to);
+                with.set(to, entry);
+                return with;
+            }
+            if (to > from) {
+                to--; // before's place is gone
+            }
+            Columns moved = sized(n);
+            moved.copy(this, 0, 0, n);
+            if (to > from) {
+                moved.copy(this, from + 1, from, to - from);
+            } else if (to < from) {
+                moved.copy(this, to, to + 1, from - to);
+            }
+            moved.set(to, entry);
+            return moved;
+        }
+    }
+
     /** The list's order: by deadline (none last), then assigned-on, then id. */
     static final Comparator<Entry> ORDER = Comparator
             .comparingLong((Entry e) -> e.deadlineDay() == Timeliness.NO_DAY ? Long.MAX_VALUE : e.deadlineDay())
@@ -185,14 +267,14 @@ public class AssignmentIndex {
      * (null until a pass needs it, so that reading the store at start sorts nothing): walking an array is
      * several times faster than walking a tree, and a pass holds no lock while it filters.
      */
-    private volatile Entry[] inOrder;
+    private volatile Columns inOrder;
     /**
      * Per unit, the entries it leads or coordinates, in the list's order: a unit's page walks its own entries, not all
      * 50,000 (a filter that reads every entry reads 50,000 objects from memory; the unfiltered page reads none of them
      * but the page's). Made for a unit by the first page that asks for it, only for a unit that has assignments (so a
      * request cannot fill it with names), and from then on kept in order by each change, as {@link #inOrder} is.
      */
-    private final Map<String, Entry[]> byUnit = new ConcurrentHashMap<>();
+    private final Map<String, Columns> byUnit = new ConcurrentHashMap<>();
 
     /** Whether the index's processor has reached the head of the event store (asked until it says yes once). */
     private final BooleanSupplier processorCaughtUp;
@@ -367,57 +449,35 @@ public class AssignmentIndex {
     /** Puts {@code entry} in the place of {@code before} (null for a new assignment); under the write lock. */
     private void put(Entry before, Entry entry) {
         byId.put(entry.id(), entry);
-        Entry[] entries = inOrder;
+        Columns entries = inOrder;
         if (entries != null) {
-            inOrder = replaced(entries, before, entry);
+            inOrder = entries.replaced(before, entry);
         }
         if (!byUnit.isEmpty()) {
             List<String> from = before == null ? List.of() : before.units();
             List<String> to = entry.units();
             for (String unit : from) {
                 if (!to.contains(unit)) {
-                    byUnit.computeIfPresent(unit, (u, own) -> replaced(own, before, null));
+                    byUnit.computeIfPresent(unit, (u, own) -> own.replaced(before, null));
                 }
             }
             for (String unit : to) {
-                byUnit.computeIfPresent(unit, (u, own) -> replaced(own, from.contains(unit) ? before : null, entry));
+                byUnit.computeIfPresent(unit, (u, own) -> own.replaced(from.contains(unit) ? before : null, entry));
             }
         }
     }
 
-    /**
-     * A new array in the list's order with {@code before} taken out and {@code entry} (if any) put in: two binary searches
-     * and two copies, where a rebuild sorted every entry again (at 50,000 assignments a page read after each command
-     * cost 5x one read without it, bench/index.sh). Readers keep the array they hold; the next get this one.
-     */
-    private static Entry[] replaced(Entry[] entries, Entry before, Entry entry) {
-        Entry[] without = entries;
-        if (before != null) {
-            int at = Arrays.binarySearch(entries, before, ORDER);
-            without = new Entry[entries.length - 1];
-            System.arraycopy(entries, 0, without, 0, at);
-            System.arraycopy(entries, at + 1, without, at, entries.length - at - 1);
-        }
-        if (entry == null) {
-            return without;
-        }
-        int at = -Arrays.binarySearch(without, entry, ORDER) - 1;
-        Entry[] with = new Entry[without.length + 1];
-        System.arraycopy(without, 0, with, 0, at);
-        with[at] = entry;
-        System.arraycopy(without, at, with, at + 1, without.length - at);
-        return with;
-    }
-
-    private Entry[] inOrder() {
-        Entry[] entries = inOrder;
+    /** Every entry in the list's order, as columns, for counts over all of them (the dashboard). */
+    Columns inOrder() {
+        Columns entries = inOrder;
         if (entries == null) {
             lock.readLock().lock();
             try {
                 entries = inOrder;
                 if (entries == null) {
-                    entries = byId.values().toArray(new Entry[0]);
-                    Arrays.sort(entries, ORDER);
+                    Entry[] sorted = byId.values().toArray(new Entry[0]);
+                    Arrays.sort(sorted, ORDER);
+                    entries = Columns.of(sorted);
                     inOrder = entries;
                 }
             } finally {
@@ -428,13 +488,13 @@ public class AssignmentIndex {
     }
 
     /** The entries {@code unit} leads or coordinates, in the list's order. */
-    private Entry[] inOrder(String unit) {
-        Entry[] own = byUnit.get(unit);
+    private Columns inOrder(String unit) {
+        Columns own = byUnit.get(unit);
         if (own == null) {
             lock.readLock().lock();
             try {
-                own = Arrays.stream(inOrder()).filter(e -> e.involves(unit)).toArray(Entry[]::new);
-                if (own.length > 0) {
+                own = Columns.of(Arrays.stream(inOrder().entries()).filter(e -> e.involves(unit)).toArray(Entry[]::new));
+                if (own.size() > 0) {
                     byUnit.putIfAbsent(unit, own);
                 }
             } finally {
@@ -445,7 +505,7 @@ public class AssignmentIndex {
     }
 
     /** The assignments that pass the filter, in the list's order: skip, then at most limit ids; and the total. */
-    Hits find(Predicate<Entry> filter, long skip, int limit) {
+    Hits find(ListFilter filter, long skip, int limit) {
         return find(null, filter, skip, limit);
     }
 
@@ -453,13 +513,14 @@ public class AssignmentIndex {
      * The same among the assignments {@code unit} leads or coordinates (all of them for null): the filter must let
      * through only such assignments, as the list's unit filter does; this only spares the pass the others.
      */
-    Hits find(String unit, Predicate<Entry> filter, long skip, int limit) {
+    Hits find(String unit, ListFilter filter, long skip, int limit) {
+        Columns walked = unit == null ? inOrder() : inOrder(unit);
         List<String> ids = new ArrayList<>(Math.min(limit, 256));
         long total = 0;
-        for (Entry entry : unit == null ? inOrder() : inOrder(unit)) {
-            if (filter.test(entry)) {
+        for (int i = 0; i < walked.size(); i++) {
+            if (filter.test(walked, i)) {
                 if (total >= skip && ids.size() < limit) {
-                    ids.add(entry.id());
+                    ids.add(walked.entries()[i].id());
                 }
                 total++;
             }
@@ -467,11 +528,18 @@ public class AssignmentIndex {
         return new Hits(ids, total);
     }
 
-    /** Every entry in the list's order, for counts over all of them (the dashboard, visibility). */
-    void forEach(Consumer<Entry> action) {
-        for (Entry entry : inOrder()) {
-            action.accept(entry);
+    /**
+     * The assignments whose sub-assignments {@code unit} leads: its staff see them too (a unit's contributions feed
+     * them). Read from the unit's own entries, not from all of them.
+     */
+    Set<String> fedBy(String unit) {
+        Set<String> fed = new HashSet<>();
+        for (Entry entry : inOrder(unit).entries()) {
+            if (entry.parentId() != null && unit.equals(entry.leadUnit())) {
+                fed.add(entry.parentId());
+            }
         }
+        return fed;
     }
 
     Optional<Entry> get(String id) {

@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -77,7 +76,7 @@ class AssignmentQueryController {
         if (Boolean.TRUE.equals(mine) && Visibility.seesEverything(me) && Text.clean(awaiting).isEmpty()) {
             awaiting = waitingWork.levelsActedAt(me);
         }
-        Predicate<AssignmentIndex.Entry> filter = filter(me, visibility.filter(me), LocalDate.now(clock), unit, status,
+        ListFilter filter = filter(me, visibility.filter(me), LocalDate.now(clock), unit, status,
                 timeliness, notice, q, deadlineFrom, deadlineTo, mine, awaiting, dueWithin);
         if (Boolean.TRUE.equals(waiting)) {
             filter = filter.and(waitingWork.filter(me));
@@ -87,29 +86,28 @@ class AssignmentQueryController {
         return new Page<>(lookup.inOrder(hits.ids()), paging.page(), paging.size(), hits.total());
     }
 
-    /** The list's query parameters as one test of an index entry; visible is null for who sees everything. */
-    static Predicate<AssignmentIndex.Entry> filter(Actor me, Predicate<AssignmentIndex.Entry> visible, LocalDate today,
-                                                   String unit, AssignmentStatus status, Timeliness timeliness,
-                                                   String notice, String q, LocalDate deadlineFrom, LocalDate deadlineTo,
-                                                   Boolean mine, List<String> awaiting, Integer dueWithin) {
-        List<Predicate<AssignmentIndex.Entry>> filters = new ArrayList<>();
+    /** The list's query parameters as one filter of the index; visible is null for who sees everything. */
+    static ListFilter filter(Actor me, Predicate<AssignmentIndex.Entry> visible, LocalDate today, String unit,
+                             AssignmentStatus status, Timeliness timeliness, String notice, String q,
+                             LocalDate deadlineFrom, LocalDate deadlineTo, Boolean mine, List<String> awaiting,
+                             Integer dueWithin) {
+        ListFilter filter = ListFilter.ALL;
         if (visible != null) {
-            filters.add(visible);
+            filter = filter.and(visible);
         }
         String u = Text.clean(unit);
         if (u != null) {
-            filters.add(a -> a.involves(u));
+            filter = filter.and(a -> a.involves(u));
         }
         if (status != null) {
-            filters.add(a -> a.status() == status);
+            filter = filter.status(status);
         }
         if (timeliness != null) {
-            long day = today.toEpochDay();
-            filters.add(a -> a.timeliness(day) == timeliness);
+            filter = filter.timeliness(timeliness, today.toEpochDay());
         }
         String n = Text.clean(notice);
         if (n != null) {
-            filters.add(a -> n.equals(a.notice()));
+            filter = filter.and(a -> n.equals(a.notice()));
         }
         String text = Text.clean(q);
         if (text != null) {
@@ -117,11 +115,7 @@ class AssignmentQueryController {
             // and slashes, so "TC-KH" or "311/TB-UBND" is looked for as written.
             // The letter pairs of all the words first (LetterPairs): one AND rules out most entries before any contains.
             List<String> words = List.of(Text.folded(text).trim().split("\\s+"));
-            long pairs = LetterPairs.of(String.join(" ", words));
-            filters.add(a -> {
-                if (!LetterPairs.mayContain(a.wordPairs(), pairs)) {
-                    return false;
-                }
+            filter = filter.letterPairs(LetterPairs.of(String.join(" ", words))).and(a -> {
                 for (String word : words) {
                     if (!a.words().contains(word)) {
                         return false;
@@ -131,42 +125,30 @@ class AssignmentQueryController {
             });
         }
         if (deadlineFrom != null) {
-            long from = deadlineFrom.toEpochDay();
-            filters.add(a -> a.deadlineDay() != Timeliness.NO_DAY && a.deadlineDay() >= from);
+            filter = filter.deadlineFrom(deadlineFrom.toEpochDay());
         }
         if (deadlineTo != null) {
-            long to = deadlineTo.toEpochDay();
-            filters.add(a -> a.deadlineDay() != Timeliness.NO_DAY && a.deadlineDay() <= to);
+            filter = filter.deadlineTo(deadlineTo.toEpochDay());
         }
         if (dueWithin != null) {
             // Open work due from today on; what is already overdue has its own class (timeliness=OVERDUE).
-            filters.add(dueWithin(today, dueWithin));
+            filter = dueWithin(filter, today, dueWithin);
         }
         if (Boolean.TRUE.equals(mine) && !Visibility.seesEverything(me)) {
             // Unit staff and heads: what their unit leads and has not finished.
             String own = me.unit() == null ? "" : me.unit();
-            filters.add(a -> own.equals(a.leadUnit()) && a.status().isOpen());
+            filter = filter.open().and(a -> own.equals(a.leadUnit()));
         } else if (Boolean.TRUE.equals(mine)) {
             // Drafts waiting at one of the given levels (by default the levels this person may act at).
             List<String> wanted = Text.clean(awaiting);
-            filters.add(a -> WaitingWork.awaitsOneOf(a, wanted));
+            filter = filter.and(a -> WaitingWork.awaitsOneOf(a, wanted));
         }
-        return a -> {
-            for (Predicate<AssignmentIndex.Entry> f : filters) {
-                if (!f.test(a)) {
-                    return false;
-                }
-            }
-            return true;
-        };
+        return filter;
     }
 
     /** Open, with a deadline from today through today + days (the list's dueWithin, the dashboard's week). */
-    static Predicate<AssignmentIndex.Entry> dueWithin(LocalDate today, int days) {
-        long first = today.toEpochDay();
-        long last = today.plusDays(days).toEpochDay();
-        // NO_DAY (no deadline) is below any first day.
-        return a -> a.status().isOpen() && a.deadlineDay() >= first && a.deadlineDay() <= last;
+    static ListFilter dueWithin(ListFilter filter, LocalDate today, int days) {
+        return filter.open().deadlineFrom(today.toEpochDay()).deadlineTo(today.plusDays(days).toEpochDay());
     }
 
     @GetMapping("/{id}")

@@ -72,40 +72,45 @@ class DashboardController {
         LocalDate today = LocalDate.now(clock);
         long day = today.toEpochDay();
         Predicate<AssignmentIndex.Entry> visible = visibility.filter(CurrentActor.get());
-        Predicate<AssignmentIndex.Entry> dueThisWeek = AssignmentQueryController.dueWithin(today, WEEK);
-        // Counted in plain arrays (one pass over up to 50,000 entries: no boxing per entry); of the overdue
-        // only the 50 longest are kept, in a heap whose head is the shortest of them.
+        ListFilter dueThisWeek = AssignmentQueryController.dueWithin(ListFilter.ALL, today, WEEK);
+        // Counted in plain arrays, in one pass over the index's columns (up to 50,000 assignments: no boxing, and no
+        // entry read but those a person may not see everything of); of the overdue only the 50 longest are kept, in
+        // a heap whose head is the shortest of them.
+        AssignmentIndex.Columns all = index.inOrder();
         long[] statuses = new long[AssignmentStatus.values().length];
         long[] classes = new long[Timeliness.values().length];
         Map<String, long[]> units = new HashMap<>();
-        long[] due = {0};
-        long[] overdueTotal = {0};
+        long due = 0;
+        long overdueTotal = 0;
         PriorityQueue<Late> longest = new PriorityQueue<>(Comparator.comparingLong(Late::days));
-        index.forEach(a -> {
-            if (visible != null && !visible.test(a)) {
-                return;
+        for (int i = 0; i < all.size(); i++) {
+            if (visible != null && !visible.test(all.entries()[i])) {
+                continue;
             }
-            statuses[a.status().ordinal()]++;
-            Timeliness t = a.timeliness(day);
+            AssignmentStatus status = all.status()[i];
+            statuses[status.ordinal()]++;
+            long deadline = all.deadlineDay()[i];
+            long handedIn = all.handedInDay()[i];
+            Timeliness t = Timeliness.classify(status, deadline, handedIn, day);
             if (t == null) {
-                return; // cancelled: no class
+                continue; // cancelled: no class
             }
             classes[t.ordinal()]++;
-            units.computeIfAbsent(a.leadUnit(), u -> new long[Timeliness.values().length])[t.ordinal()]++;
-            if (dueThisWeek.test(a)) {
-                due[0]++;
+            units.computeIfAbsent(all.leadUnit()[i], u -> new long[Timeliness.values().length])[t.ordinal()]++;
+            if (dueThisWeek.test(all, i)) {
+                due++;
             }
             if (t == Timeliness.OVERDUE) {
-                overdueTotal[0]++;
-                long days = Timeliness.daysOverdue(a.deadlineDay(), a.handedInDay(), day);
+                overdueTotal++;
+                long days = Timeliness.daysOverdue(deadline, handedIn, day);
                 if (longest.size() < OVERDUE_SHOWN || days > longest.peek().days()) {
-                    longest.add(new Late(a.id(), days));
+                    longest.add(new Late(all.entries()[i].id(), days));
                     if (longest.size() > OVERDUE_SHOWN) {
                         longest.poll();
                     }
                 }
             }
-        });
+        }
         Map<AssignmentStatus, Long> byStatus = new EnumMap<>(AssignmentStatus.class);
         for (AssignmentStatus s : AssignmentStatus.values()) {
             byStatus.put(s, statuses[s.ordinal()]);
@@ -118,7 +123,7 @@ class DashboardController {
         overdue.sort(Comparator.comparingLong(Late::days).reversed());
         List<OverdueItem> items = lookup.inOrder(overdue.stream().map(Late::id).toList()).stream().map(a -> new OverdueItem(
                 a.id(), a.title(), a.leadUnit(), a.deadline(), a.daysOverdue(), a.status())).toList();
-        return new Dashboard(today, byStatus, classes(classes), rows, due[0], new Overdue(items, overdueTotal[0]));
+        return new Dashboard(today, byStatus, classes(classes), rows, due, new Overdue(items, overdueTotal));
     }
 
     private static Map<Timeliness, Long> classes(long[] counts) {

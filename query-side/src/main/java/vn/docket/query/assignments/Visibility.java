@@ -1,6 +1,5 @@
 package vn.docket.query.assignments;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -35,19 +34,14 @@ public class Visibility {
         }
         index.awaitCaughtUp();
         String unit = actor.unit() == null ? "" : actor.unit();
-        Set<String> fed = new HashSet<>();
-        index.forEach(a -> {
-            if (a.parentId() != null && unit.equals(a.leadUnit())) {
-                fed.add(a.parentId());
-            }
-        });
+        Set<String> fed = index.fedBy(unit);
         return a -> a.involves(unit) || fed.contains(a.id());
     }
 
     /** Ids of every assignment this person may see, or null when they see everything. */
     public List<String> visibleIds(Actor actor) {
         Predicate<AssignmentIndex.Entry> filter = filter(actor);
-        return filter == null ? null : index.find(filter, 0, Integer.MAX_VALUE).ids();
+        return filter == null ? null : index.find(ListFilter.where(filter), 0, Integer.MAX_VALUE).ids();
     }
 
     /** Throws NotFound unless this person may see the assignment. */

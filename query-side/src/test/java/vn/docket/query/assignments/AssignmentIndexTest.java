@@ -473,7 +473,7 @@ class AssignmentIndexTest {
             throw new IllegalStateException(failure);
         }
         java.util.function.IntFunction<String> id = i -> new UUID(29, i).toString();
-        Predicate<AssignmentIndex.Entry> all = a -> true;
+        ListFilter all = ListFilter.ALL;
         assertThat(fresh.find(all, 0, 20).ids()).containsExactly(id.apply(5), id.apply(3), id.apply(4), id.apply(2),
                 id.apply(6), id.apply(1), id.apply(0), id.apply(99));
         assertThat(fresh.find(AssignmentQueryController.filter(CLERK, null, TODAY, null, null, Timeliness.OVERDUE, null,
@@ -547,7 +547,9 @@ class AssignmentIndexTest {
 
     private Map<String, AssignmentIndex.Entry> entries() {
         Map<String, AssignmentIndex.Entry> all = new LinkedHashMap<>();
-        index.forEach(e -> all.put(e.id(), e));
+        for (AssignmentIndex.Entry e : index.inOrder().entries()) {
+            all.put(e.id(), e);
+        }
         return all;
     }
 }

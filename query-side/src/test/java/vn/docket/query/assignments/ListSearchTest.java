@@ -142,8 +142,7 @@ class ListSearchTest {
                     random.nextInt(3) == 0 ? List.of(units.get(random.nextInt(units.size()))) : List.of(),
                     random.nextInt(4) == 0 ? "311/TB-UBND" : null);
         }
-        List<AssignmentIndex.Entry> all = new ArrayList<>();
-        index.forEach(all::add);
+        List<AssignmentIndex.Entry> all = List.of(index.inOrder().entries());
         for (int n = 0; n < 3000; n++) {
             String q = switch (random.nextInt(5)) {
                 // A piece of a title as typed: any case, composed or not, cut anywhere.
