@@ -62,6 +62,8 @@ public final class ReadBenchmark {
             "Phòng Văn hóa và Thông tin", "Phòng Giáo dục và Đào tạo", "Ban Chỉ huy Quân sự",
             "Trung tâm Phát triển quỹ đất", "Phòng Tài nguyên và Môi trường");
     static final String LEVEL = "Lãnh đạo UBND thành phố";
+    /** A measure whose name starts so is asked by the demo's unit staff member tckh; the others by the clerk. */
+    static final String STAFF = "unit staff: ";
     /** Assignments appended per write: the seeding is not what is measured. */
     static final int PER_APPEND = 250;
     /** The first assignment, whose plan path the benchmark reads. */
@@ -94,6 +96,9 @@ public final class ReadBenchmark {
         paths.put("list, status+timeliness", "/api/assignments?size=50&status=ASSIGNED&timeliness=OVERDUE");
         paths.put("list, q", "/api/assignments?size=50&q=" + enc("ke hoach chuyen doi"));
         paths.put("dashboard", "/api/stats/dashboard");
+        // A unit's staff see what their unit leads or coordinates and the work it feeds: the demo's tckh, of UNITS.get(0).
+        paths.put(STAFF + "list", "/api/assignments?size=50");
+        paths.put(STAFF + "dashboard", "/api/stats/dashboard");
         // What else a person reads on every page (the bell's count) and on an assignment's page (its plan path),
         // and the auditor's first page.
         paths.put("plan path of one", "/api/assignments/" + PROBE + "/path");
@@ -107,7 +112,7 @@ public final class ReadBenchmark {
         if (keep == null) {
             try (ConfigurableApplicationContext docket = start(data)) {
                 int port = ((WebServerApplicationContext) docket).getWebServer().getPort();
-                String token = token(port);
+                Map<String, String> tokens = Map.of("clerk", token(port, "clerk"), "tckh", token(port, "tckh"));
                 EventStore store = docket.getBean(EventStore.class);
                 Random random = new Random(19);
                 int stored = 0;
@@ -118,7 +123,7 @@ public final class ReadBenchmark {
                     waitUntilCaughtUp(docket, store);
                     System.err.printf(Locale.ROOT, "%,d assignments stored and projected in %.0f s%n", size,
                             (System.nanoTime() - start) / 1e9);
-                    figures.put(size, measure(port, token, paths, requests));
+                    figures.put(size, measure(port, tokens, paths, requests));
                 }
             }
         } else {
@@ -135,7 +140,7 @@ public final class ReadBenchmark {
                 Files.createDirectories(data);
                 try (ConfigurableApplicationContext docket = start(data)) {
                     int port = ((WebServerApplicationContext) docket).getWebServer().getPort();
-                    String token = token(port);
+                    Map<String, String> tokens = Map.of("clerk", token(port, "clerk"), "tckh", token(port, "tckh"));
                     EventStore store = docket.getBean(EventStore.class);
                     long start = System.nanoTime();
                     if (fresh) {
@@ -147,7 +152,7 @@ public final class ReadBenchmark {
                     if (fresh) {
                         Files.writeString(seeded, size + "\n");
                     }
-                    figures.put(size, measure(port, token, paths, requests));
+                    figures.put(size, measure(port, tokens, paths, requests));
                 }
             }
         }
@@ -191,10 +196,12 @@ public final class ReadBenchmark {
     }
 
     /** {p50, p99, bytes} of each path after a warm-up of 40 requests. */
-    private static Map<String, long[]> measure(int port, String token, Map<String, String> paths, int requests) throws Exception {
+    private static Map<String, long[]> measure(int port, Map<String, String> tokens, Map<String, String> paths, int requests)
+            throws Exception {
         Map<String, long[]> measured = new LinkedHashMap<>();
         for (Map.Entry<String, String> p : paths.entrySet()) {
             String url = "http://127.0.0.1:" + port + p.getValue();
+            String token = tokens.get(p.getKey().startsWith(STAFF) ? "tckh" : "clerk");
             ab(url, token, 40); // warm-up
             measured.put(p.getKey(), ab(url, token, requests));
         }
@@ -209,11 +216,11 @@ public final class ReadBenchmark {
                 "--docket.security.demo-users=true", "--logging.level.root=WARN", "--logging.level.vn.docket=WARN");
     }
 
-    /** A personal access token of the demo clerk, made once with HTTP Basic; every measured request uses it. */
-    private static String token(int port) throws Exception {
+    /** A personal access token of a demo user, made once with HTTP Basic; the measured requests use it. */
+    private static String token(int port, String user) throws Exception {
         HttpResponse<String> made = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/me/tokens"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("clerk:demo".getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"read benchmark\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());

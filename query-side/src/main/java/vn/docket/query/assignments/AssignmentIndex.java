@@ -57,9 +57,9 @@ import vn.docket.platform.web.Problems;
 /**
  * The assignment list's index, held in memory on every query node: per assignment only what the list's
  * filters, its sort and the visibility rule read, kept in the list's order (deadline, none last; then
- * assigned-on; then id). A list request walks it once (about a millisecond at 50,000 assignments) and reads
- * only the page's documents from the {@code assignments} read model by id, because the embedded database
- * scans the whole collection for any other query.
+ * assigned-on; then id). A list request walks it once (under a millisecond at 50,000 assignments for the filters its
+ * {@link Columns} answer) and reads only the page's documents from the {@code assignments} read model by id, because
+ * the embedded database scans the whole collection for any other query.
  *
  * <p>Its processing group keeps its position in memory (a token store of its own), so every node reads the
  * whole event store at start and then follows it; it writes nothing to the database, so it takes no part in
@@ -264,8 +264,9 @@ public class AssignmentIndex {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     /**
      * The entries in the list's order, sorted by the first pass and from then on kept in order by each change
-     * (null until a pass needs it, so that reading the store at start sorts nothing): walking an array is
-     * several times faster than walking a tree, and a pass holds no lock while it filters.
+     * (null until a pass needs it, so that reading the store at start sorts nothing): walking arrays is
+     * several times faster than walking a tree, and a pass holds no lock while it filters. A change copies the
+     * columns (about 1.8 MB at 50,000 assignments): changes are rare beside reads.
      */
     private volatile Columns inOrder;
     /**
