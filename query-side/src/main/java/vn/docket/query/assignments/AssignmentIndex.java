@@ -489,7 +489,7 @@ public class AssignmentIndex {
     }
 
     /** The entries {@code unit} leads or coordinates, in the list's order. */
-    private Columns inOrder(String unit) {
+    Columns inOrder(String unit) {
         Columns own = byUnit.get(unit);
         if (own == null) {
             lock.readLock().lock();
@@ -507,15 +507,15 @@ public class AssignmentIndex {
 
     /** The assignments that pass the filter, in the list's order: skip, then at most limit ids; and the total. */
     Hits find(ListFilter filter, long skip, int limit) {
-        return find(null, filter, skip, limit);
+        return find(inOrder(), filter, skip, limit);
     }
 
     /**
-     * The same among the assignments {@code unit} leads or coordinates (all of them for null): the filter must let
-     * through only such assignments, as the list's unit filter does; this only spares the pass the others.
+     * The same among the entries {@code walked} ({@link #inOrder()}, {@link #inOrder(String)}, {@link #seenBy}): the
+     * filter must let through only such entries, as the list's unit and visibility filters do; this only spares the
+     * pass the others.
      */
-    Hits find(String unit, ListFilter filter, long skip, int limit) {
-        Columns walked = unit == null ? inOrder() : inOrder(unit);
+    Hits find(Columns walked, ListFilter filter, long skip, int limit) {
         List<String> ids = new ArrayList<>(Math.min(limit, 256));
         long total = 0;
         for (int i = 0; i < walked.size(); i++) {
@@ -527,6 +527,35 @@ public class AssignmentIndex {
             }
         }
         return new Hits(ids, total);
+    }
+
+    /**
+     * What {@code unit}'s staff may see, in the list's order: the entries it leads or coordinates and those it feeds
+     * ({@link #fedBy}), so that their list and dashboard walk these and not all 50,000.
+     */
+    Columns seenBy(String unit) {
+        Columns own = inOrder(unit);
+        List<Entry> fed = new ArrayList<>();
+        lock.readLock().lock();
+        try {
+            for (String id : fedBy(unit)) {
+                Entry entry = byId.get(id);
+                if (entry != null && !entry.involves(unit)) {
+                    fed.add(entry);
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        if (fed.isEmpty()) {
+            return own;
+        }
+        Entry[] seen = Arrays.copyOf(own.entries(), own.size() + fed.size());
+        for (int i = 0; i < fed.size(); i++) {
+            seen[own.size() + i] = fed.get(i);
+        }
+        Arrays.sort(seen, ORDER);
+        return Columns.of(seen);
     }
 
     /**

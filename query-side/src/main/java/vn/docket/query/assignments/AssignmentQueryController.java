@@ -81,8 +81,10 @@ class AssignmentQueryController {
         if (Boolean.TRUE.equals(waiting)) {
             filter = filter.and(waitingWork.filter(me));
         }
-        // A unit's page walks that unit's assignments only; the filter holds the same unit test.
-        AssignmentIndex.Hits hits = index.find(Text.clean(unit), filter, paging.skip(), paging.size());
+        // A unit's page walks that unit's assignments only, a unit's staff what their unit sees; the filter holds the
+        // same tests.
+        AssignmentIndex.Hits hits = index.find(visibility.walked(me, Text.clean(unit)), filter, paging.skip(),
+                paging.size());
         return new Page<>(lookup.inOrder(hits.ids()), paging.page(), paging.size(), hits.total());
     }
 

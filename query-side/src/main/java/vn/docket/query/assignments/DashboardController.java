@@ -16,6 +16,7 @@ import java.util.PriorityQueue;
 import java.util.function.Predicate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.docket.events.Actor;
 import vn.docket.events.AssignmentStatus;
 import vn.docket.platform.security.CurrentActor;
 
@@ -71,12 +72,13 @@ class DashboardController {
         index.awaitCaughtUp();
         LocalDate today = LocalDate.now(clock);
         long day = today.toEpochDay();
-        Predicate<AssignmentIndex.Entry> visible = visibility.filter(CurrentActor.get());
+        Actor me = CurrentActor.get();
+        Predicate<AssignmentIndex.Entry> visible = visibility.filter(me);
         ListFilter dueThisWeek = AssignmentQueryController.dueWithin(ListFilter.ALL, today, WEEK);
         // Counted in plain arrays, in one pass over the index's columns (up to 50,000 assignments: no boxing, and no
         // entry read but those a person may not see everything of); of the overdue only the 50 longest are kept, in
         // a heap whose head is the shortest of them.
-        AssignmentIndex.Columns all = index.inOrder();
+        AssignmentIndex.Columns all = visibility.walked(me, null);
         long[] statuses = new long[AssignmentStatus.values().length];
         long[] classes = new long[Timeliness.values().length];
         Map<String, long[]> units = new HashMap<>();

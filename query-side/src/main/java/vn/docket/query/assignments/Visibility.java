@@ -38,10 +38,21 @@ public class Visibility {
         return a -> a.involves(unit) || fed.contains(a.id());
     }
 
+    /**
+     * The entries a list or a count for this person walks: {@code unit}'s (when asked for), else all of them for who
+     * sees everything, else what their unit sees. The walk only narrows; {@link #filter} still decides.
+     */
+    AssignmentIndex.Columns walked(Actor actor, String unit) {
+        if (unit != null) {
+            return index.inOrder(unit);
+        }
+        return seesEverything(actor) ? index.inOrder() : index.seenBy(actor.unit() == null ? "" : actor.unit());
+    }
+
     /** Ids of every assignment this person may see, or null when they see everything. */
     public List<String> visibleIds(Actor actor) {
         Predicate<AssignmentIndex.Entry> filter = filter(actor);
-        return filter == null ? null : index.find(ListFilter.where(filter), 0, Integer.MAX_VALUE).ids();
+        return filter == null ? null : index.find(walked(actor, null), ListFilter.where(filter), 0, Integer.MAX_VALUE).ids();
     }
 
     /** Throws NotFound unless this person may see the assignment. */

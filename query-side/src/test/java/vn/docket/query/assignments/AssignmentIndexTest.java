@@ -267,8 +267,9 @@ class AssignmentIndexTest {
 
     AssignmentIndex.Hits actual(Query query, long skip, int size) {
         Actor me = query.actor();
-        // With the unit, as the list asks: the pass then walks that unit's own entries.
-        return index.find(query.unit(), AssignmentQueryController.filter(me, new Visibility(index).filter(me), TODAY, query.unit(),
+        // As the list asks: the pass walks the unit's own entries, or what a unit's staff see.
+        Visibility visibility = new Visibility(index);
+        return index.find(visibility.walked(me, query.unit()), AssignmentQueryController.filter(me, visibility.filter(me), TODAY, query.unit(),
                 query.status(), query.timeliness(), query.notice(), query.q(), query.from(), query.to(), query.mine(),
                 query.awaiting(), query.dueWithin()), skip, size);
     }
