@@ -92,12 +92,21 @@ public class AuditIndex {
         entries.add(low, entry);
     }
 
-    /** The entries that pass the filter, newest first: skip, then at most limit; and the total. */
+    /**
+     * The entries that pass the filter (null: every entry), newest first: skip, then at most limit; and the total.
+     * Without a filter only the page is read: the log's first page is what an auditor opens most.
+     */
     Found find(Predicate<Entry> filter, long skip, int limit) {
         List<Entry> page = new ArrayList<>(Math.min(limit, 256));
         long total = 0;
         lock.readLock().lock();
         try {
+            if (filter == null) {
+                for (long at = entries.size() - 1 - skip; at >= 0 && page.size() < limit; at--) {
+                    page.add(entries.get((int) at));
+                }
+                return new Found(page, entries.size());
+            }
             for (int at = entries.size() - 1; at >= 0; at--) {
                 Entry entry = entries.get(at);
                 if (filter.test(entry)) {
