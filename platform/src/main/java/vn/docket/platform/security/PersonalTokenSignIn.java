@@ -18,7 +18,8 @@ import vn.docket.platform.users.UserAccounts;
 
 /**
  * {@code Authorization: Bearer dkt_...}: a personal access token, checked on every request against the
- * token's SHA-256 and the user's current state (a few reads by key), so a revoked token or a disabled user is
+ * token's SHA-256 and the user's current state (one read by key once the token has signed in:
+ * {@link vn.docket.platform.users.UserAccounts#signInWithToken}), so a revoked token or a disabled user is
  * refused from the next request on. Other bearer tokens go on to the OpenID Connect check, when configured.
  */
 final class PersonalTokenSignIn extends OncePerRequestFilter {

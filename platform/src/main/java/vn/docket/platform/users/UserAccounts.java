@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -28,6 +30,7 @@ import vn.docket.events.EventMetadata;
 import vn.docket.events.PasswordReset;
 import vn.docket.events.Role;
 import vn.docket.events.UserEvent;
+import vn.docket.platform.Sha256;
 import vn.docket.platform.Text;
 import vn.docket.platform.refusal.NotFound;
 import vn.docket.platform.refusal.RuleBroken;
@@ -62,6 +65,14 @@ public class UserAccounts {
     private final EventStore events;
     private final PasswordEncoder encoder;
     private final Set<String> configured;
+    /** Tokens that signed in, by their SHA-256 (never the token itself), with whom and at which of their events. */
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    private record Verified(String owner, long version, DocketUser user) {
+    }
+
+    /** How many tokens {@link #verified} holds at most. */
+    static final int VERIFIED_KEPT = 10_000;
 
     /**
      * @param configured ids of the users from configuration and the demo set-up: the configuration owns their
@@ -99,11 +110,20 @@ public class UserAccounts {
     }
 
     /**
-     * Whose personal access token this is, as they sign in; nobody when it is revoked or they are disabled. Three
-     * reads by key on every request (the token, the user's row, the user's events after it), so a revocation or a
-     * disabling on any node counts from the next request on; the token is read again only when the row was behind.
+     * Whose personal access token this is, as they sign in; nobody when it is revoked or they are disabled. The first
+     * time: three reads by key (the token, the user's row, the user's events after it); the token is read again only
+     * when the row was behind. Then the token is known by its SHA-256 with the user and the last of their events it was
+     * checked at, and a request reads only whether the user has an event after that one: every change to a person's
+     * authority (a revocation, a disabling, a new role or unit) is one of their events, recorded before anything else
+     * is written, so a revocation or a disabling on any node still counts from the next request on.
      */
     public Optional<DocketUser> signInWithToken(String token) {
+        String hash = Sha256.hex(token);
+        Verified known = verified.get(hash);
+        if (known != null && !events.readEvents(UserAccount.aggregateId(known.owner()), known.version() + 1).hasNext()) {
+            return Optional.of(known.user());
+        }
+        verified.remove(hash);
         Optional<String> owner = tokens.owner(token);
         if (owner.isEmpty()) {
             return Optional.empty();
@@ -113,7 +133,14 @@ public class UserAccounts {
             // Catching the owner up with their events may just have revoked this very token.
             return signIn(owner.get()).filter(u -> tokens.owner(token).isPresent());
         }
-        return row.filter(StoredUser::enabled).map(StoredUser::toDocketUser);
+        Optional<DocketUser> user = row.filter(StoredUser::enabled).map(StoredUser::toDocketUser);
+        if (user.isPresent()) {
+            if (verified.size() >= VERIFIED_KEPT) {
+                verified.clear(); // a plain bound: each token is checked in full once more
+            }
+            verified.put(hash, new Verified(owner.get(), row.get().version(), user.get()));
+        }
+        return user;
     }
 
     /**

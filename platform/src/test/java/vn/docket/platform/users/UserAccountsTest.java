@@ -194,6 +194,73 @@ class UserAccountsTest {
         assertThat(tokens.owner(stored.get(0))).isEmpty();
     }
 
+    /** Another Docket node on the same database: its own accounts, so its own tokens already signed in. */
+    UserAccounts otherNode() {
+        return new UserAccounts(new UserStore(db.database), new AccessTokens(db.database), events,
+                new BCryptPasswordEncoder(4), Set.of());
+    }
+
+    @Test
+    void a_token_used_again_signs_in_without_reading_the_token_or_the_row_while_its_user_has_no_new_event() {
+        List<String> asked = new ArrayList<>();
+        AccessTokens counted = new AccessTokens(db.database) {
+            @Override
+            public java.util.Optional<String> owner(String token) {
+                asked.add("token");
+                return super.owner(token);
+            }
+        };
+        UserAccounts node = new UserAccounts(store, counted, events, new BCryptPasswordEncoder(4), Set.of());
+        UserAccounts.IssuedToken issued = node.issueToken("lan", "báo cáo tháng", ROOT);
+
+        assertThat(node.signInWithToken(issued.token())).map(u -> u.actor().id()).contains("lan");
+        assertThat(node.signInWithToken(issued.token())).map(u -> u.actor().id()).contains("lan");
+        assertThat(node.signInWithToken(issued.token())).map(u -> u.actor().id()).contains("lan");
+
+        assertThat(asked).as("the token read once, at its first sign-in").hasSize(1);
+    }
+
+    @Test
+    void a_token_signed_in_before_is_refused_at_its_next_request_once_another_node_revokes_it() {
+        UserAccounts.IssuedToken issued = accounts.issueToken("lan", "báo cáo tháng", ROOT);
+        assertThat(accounts.signInWithToken(issued.token())).isPresent();
+
+        otherNode().revokeToken("lan", issued.tokenId(), ROOT);
+
+        assertThat(accounts.signInWithToken(issued.token())).isEmpty();
+    }
+
+    @Test
+    void a_token_signed_in_before_is_refused_at_its_next_request_once_another_node_disables_its_user() {
+        UserAccounts.IssuedToken issued = accounts.issueToken("lan", "báo cáo tháng", ROOT);
+        assertThat(accounts.signInWithToken(issued.token())).isPresent();
+
+        otherNode().setEnabled("lan", false, ROOT);
+
+        assertThat(accounts.signInWithToken(issued.token())).isEmpty();
+    }
+
+    @Test
+    void a_token_signed_in_before_signs_in_with_the_role_another_node_gave_its_user_since() {
+        UserAccounts.IssuedToken issued = accounts.issueToken("lan", "báo cáo tháng", ROOT);
+        assertThat(accounts.signInWithToken(issued.token()).orElseThrow().actor().role()).isEqualTo(Role.CLERK);
+
+        otherNode().changeRole("lan", "AUDITOR", ROOT);
+
+        assertThat(accounts.signInWithToken(issued.token()).orElseThrow().actor().role()).isEqualTo(Role.AUDITOR);
+    }
+
+    @Test
+    void a_token_signed_in_before_is_refused_once_its_revocation_is_recorded_even_if_the_node_stopped_before_removing_it() {
+        UserAccounts.IssuedToken issued = accounts.issueToken("lan", "báo cáo tháng", ROOT);
+        assertThat(accounts.signInWithToken(issued.token())).isPresent();
+
+        recordedButNotWritten("lan", new AccessTokenRevoked("lan", issued.tokenId()));
+
+        assertThat(accounts.signInWithToken(issued.token())).isEmpty();
+        assertThat(tokens.owner(issued.token())).isEmpty();
+    }
+
     /** Docket before this rule disabled a user without revoking their tokens: enabling them must not wake those up. */
     @Test
     void a_token_a_disabled_user_still_holds_from_before_disabling_revoked_tokens_is_revoked_when_they_are_enabled() {
