@@ -109,23 +109,24 @@ public class NoticeRegistrar {
     public Registered register(NoticeReadOut readOut, Actor clerk) {
         List<Planned> plan = check(readOut);
         NoticeParticulars facts = readOut.notice();
+        String number = Text.clean(facts.number());
         LocalDate meeting = effectiveDate(facts);
-        List<String> keys = keys(Text.clean(facts.number()), readOut.sourceSha256());
+        List<String> keys = keys(number, readOut.sourceSha256());
         UUID noticeId = reserve(keys, fingerprint(readOut));
         try {
             // Every id and command id below follows from the notice's id and the item, so a registration that
             // stopped midway is completed by running it again: what is stored is skipped, the rest is written.
             commands.sendOnceAs(clerk, noticeId + " registered", noticeId, true, new RegisterNotice(noticeId,
-                    new NoticeParticulars(Text.clean(facts.number()), Text.clean(facts.issuer()),
+                    new NoticeParticulars(number, Text.clean(facts.issuer()),
                             Text.clean(facts.place()), facts.issuedOn(), facts.issuedMonth(), facts.meetingOn(),
                             Text.clean(facts.chair()), facts.invitation(), Text.clean(facts.signer())),
                     readOut.sourceSha256(), readOut.items().size(), meeting));
-            DecisionRef citation = new DecisionRef(Text.clean(facts.number()) != null ? Text.clean(facts.number())
-                    : "Thông báo kết luận (chưa số)", facts.issuedOn() != null ? facts.issuedOn() : meeting);
+            DecisionRef citation = new DecisionRef(number != null ? number : "Thông báo kết luận (chưa số)",
+                    facts.issuedOn() != null ? facts.issuedOn() : meeting);
             List<RegisteredAssignment> created = new ArrayList<>();
             for (Planned p : plan) {
                 UUID id = IdempotencyKeys.derivedId(noticeId + " item " + p.item.ordinal() + " lead " + p.lead);
-                NoticeSource source = new NoticeSource(Text.clean(facts.number()), p.item.ordinal(), noticeId);
+                NoticeSource source = new NoticeSource(number, p.item.ordinal(), noticeId);
                 commands.sendOnceAs(clerk, id + " assigned", id, true, new AssignTask(id, p.title, p.kind, p.lead,
                         p.coordinators, p.item.deadline(), p.route, source, p.parent, meeting));
                 if (p.parent == null && p.item.verdict() != null) {
