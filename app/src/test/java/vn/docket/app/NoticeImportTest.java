@@ -270,6 +270,17 @@ class NoticeImportTest {
         assertThat(StoredEvents.business(eventStore)).isEqualTo(before);
     }
 
+    /** Reading a notice and registering it are the clerks' work; anyone else is told so before anything is read. */
+    @Test
+    void only_a_clerk_may_preview_or_register_a_notice() {
+        ResponseEntity<Map<String, Object>> refused = upload("tckh", SharedNotices.bytes(NOTICE_311), NOTICE_311);
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(refused.getBody()).containsEntry("rule", "clerks-only")
+                .containsEntry("detail", "Only the office's clerks may import notices.");
+        assertThat(new DocketClient(http).post("tckh", "/api/notices", apart("311-H/TB-UBND")).getBody())
+                .containsEntry("rule", "clerks-only").containsEntry("detail", "Only the office's clerks may import notices.");
+    }
+
     /**
      * The number is cleaned once, and the notice, each assignment's source and the conclusion recorded for the meeting
      * all carry it as cleaned; a notice without a number is cited as a conclusion notice with no number yet.
