@@ -54,4 +54,23 @@ class NoticeRegistrarTest {
         });
         assertThat(db.database.getCollection("notice_keys").countDocuments()).as("the notice's number not reserved").isZero();
     }
+
+    @Test
+    void an_item_whose_title_is_blank_is_refused_naming_the_item_before_anything_is_written() {
+        ApprovalLevels levels = new ApprovalLevels(List.of(
+                new ApprovalLevels.Level("Lãnh đạo UBND thành phố", Set.of(Role.CHAIR, Role.VICE_CHAIR), false)));
+        NoticeRegistrar registrar = new NoticeRegistrar(null, levels, UnitDirectory.bundled(), Clock.systemUTC(),
+                db.database, null);
+        NoticeReadOut readOut = new NoticeReadOut(new NoticeParticulars("13/TB-UBND", "UBND thành phố Lạng Sơn",
+                "Lạng Sơn", LocalDate.of(2021, 4, 14), null, LocalDate.of(2021, 4, 13), null, null, null),
+                List.of(new Item(1, DeliverableKind.PLAN, " \u00A0 ", null, null, List.of(), "Phòng Tài chính - Kế hoạch",
+                        List.of(), List.of(), List.of(), LocalDate.of(2021, 4, 25), null, List.of("Lãnh đạo UBND thành phố"))),
+                null);
+
+        assertThatThrownBy(() -> registrar.register(readOut, CLERK)).isInstanceOfSatisfying(RuleBroken.class, e -> {
+            assertThat(e.rule()).isEqualTo("item-title");
+            assertThat(e.getMessage()).isEqualTo("items[0].title is empty.");
+        });
+        assertThat(db.database.getCollection("notice_keys").countDocuments()).as("the notice's number not reserved").isZero();
+    }
 }
