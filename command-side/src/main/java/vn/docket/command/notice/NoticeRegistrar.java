@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import vn.docket.command.assignment.AssignmentCommands.AssignTask;
 import vn.docket.command.assignment.AssignmentCommands.RecordMeetingConclusion;
+import vn.docket.command.assignment.Required;
 import vn.docket.command.dispatch.CommandDispatcher;
 import vn.docket.command.dispatch.IdempotencyKeys;
 import vn.docket.command.notice.NoticeReadOut.Contribution;
@@ -184,7 +185,7 @@ public class NoticeRegistrar {
             if (item == null || item.ordinal() == null || item.ordinal() < 1 || !ordinals.add(item.ordinal())) {
                 throw new RuleBroken("item-ordinal", at + ": each item needs its own ordinal, counted from 1.");
             }
-            String title = required(item.title(), at + ".title");
+            String title = Required.text(item.title(), "item-title", at + ".title is empty.");
             if (item.kind() == null) {
                 throw new RuleBroken("item-kind", at + ".kind: say what the item delivers (PLAN, REPORT, SCHEME, PROGRAMME, OTHER).");
             }
@@ -255,14 +256,6 @@ public class NoticeRegistrar {
 
     private LocalDate effectiveDate(NoticeParticulars facts) {
         return facts.meetingOn() != null ? facts.meetingOn() : facts.issuedOn() != null ? facts.issuedOn() : LocalDate.now(clock);
-    }
-
-    private static String required(String value, String field) {
-        String clean = Text.clean(value);
-        if (clean == null) {
-            throw new RuleBroken("item-title", field + " is empty.");
-        }
-        return clean;
     }
 
     /**
