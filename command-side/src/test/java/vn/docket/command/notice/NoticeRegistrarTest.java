@@ -74,4 +74,24 @@ class NoticeRegistrarTest {
         });
         assertThat(db.database.getCollection("notice_keys").countDocuments()).as("the notice's number not reserved").isZero();
     }
+
+    @Test
+    void a_read_out_without_its_notice_or_an_item_without_its_kind_is_refused_before_anything_is_written() {
+        NoticeReadOut plan = planNotice("Kế hoạch thực hiện Chương trình hành động", List.of());
+        NoticeReadOut noNotice = new NoticeReadOut(null, plan.items(), null);
+        Item item = plan.items().get(0);
+        NoticeReadOut noKind = new NoticeReadOut(plan.notice(), List.of(new Item(1, null, item.title(), null, null,
+                List.of(), item.lead(), List.of(), List.of(), List.of(), item.deadline(), null, item.submitTo())), null);
+
+        assertThatThrownBy(() -> registrar().register(noNotice, CLERK)).isInstanceOfSatisfying(RuleBroken.class, e -> {
+            assertThat(e.rule()).isEqualTo("notice-required");
+            assertThat(e.getMessage()).isEqualTo("The read-out has no 'notice' part.");
+        });
+        assertThatThrownBy(() -> registrar().register(noKind, CLERK)).isInstanceOfSatisfying(RuleBroken.class, e -> {
+            assertThat(e.rule()).isEqualTo("item-kind");
+            assertThat(e.getMessage())
+                    .isEqualTo("items[0].kind: say what the item delivers (PLAN, REPORT, SCHEME, PROGRAMME, OTHER).");
+        });
+        assertThat(db.database.getCollection("notice_keys").countDocuments()).as("nothing reserved").isZero();
+    }
 }
