@@ -12,7 +12,7 @@ public final class Required {
     private Required() {
     }
 
-    static <T> T value(T value, String rule, String message) {
+    public static <T> T value(T value, String rule, String message) {
         if (value == null) {
             throw new RuleBroken(rule, message);
         }

@@ -163,13 +163,10 @@ public class NoticeRegistrar {
     }
 
     private List<Planned> check(NoticeReadOut readOut) {
-        if (readOut.notice() == null) {
-            throw new RuleBroken("notice-required", "The read-out has no 'notice' part.");
-        }
+        NoticeParticulars facts = Required.value(readOut.notice(), "notice-required", "The read-out has no 'notice' part.");
         if (readOut.items() == null || readOut.items().isEmpty()) {
             throw new RuleBroken("notice-without-items", "The notice has no items to register.");
         }
-        NoticeParticulars facts = readOut.notice();
         if (Text.clean(facts.number()) == null && Text.isBlank(readOut.sourceSha256())) {
             throw new RuleBroken("sha-required", "An unnumbered notice is registered with its file's SHA-256 (sourceSha256).");
         }
@@ -186,9 +183,8 @@ public class NoticeRegistrar {
                 throw new RuleBroken("item-ordinal", at + ": each item needs its own ordinal, counted from 1.");
             }
             String title = Required.text(item.title(), "item-title", at + ".title is empty.");
-            if (item.kind() == null) {
-                throw new RuleBroken("item-kind", at + ".kind: say what the item delivers (PLAN, REPORT, SCHEME, PROGRAMME, OTHER).");
-            }
+            Required.value(item.kind(), "item-kind",
+                    at + ".kind: say what the item delivers (PLAN, REPORT, SCHEME, PROGRAMME, OTHER).");
             List<String> named = Text.clean(item.leads());
             List<String> leads = named.isEmpty() && Text.clean(item.lead()) != null ? List.of(Text.clean(item.lead())) : named;
             if (leads.isEmpty()) {
