@@ -1,8 +1,5 @@
 package vn.docket.app;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import vn.docket.platform.mongo.DatabaseServer;
 import vn.docket.platform.mongo.MongoSettings;
 
@@ -30,14 +27,6 @@ final class LocalDatabase {
 
     /** Whether a running Docket's embedded server answers on the configured port. */
     static boolean runningOn(MongoSettings.Embedded embedded) {
-        if (embedded.inMemory() || embedded.port() <= 0) {
-            return false;
-        }
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", embedded.port()), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return !embedded.inMemory() && embedded.port() > 0 && DatabaseServer.answersOn(embedded.port());
     }
 }

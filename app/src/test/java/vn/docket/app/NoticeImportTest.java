@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.Registration;
 import vn.docket.command.assignment.AssignmentCommands;
+import vn.docket.events.MeetingConcluded;
 import vn.docket.events.NoticeRegistered;
 import vn.docket.events.TaskAssigned;
 import java.util.Map;
@@ -267,6 +268,51 @@ class NoticeImportTest {
         assertThat(itemZero.getStatusCode().value()).isEqualTo(422);
         assertThat(itemZero.getBody()).containsEntry("rule", "item-ordinal");
         assertThat(StoredEvents.business(eventStore)).isEqualTo(before);
+    }
+
+    /** Reading a notice and registering it are the clerks' work; anyone else is told so before anything is read. */
+    @Test
+    void only_a_clerk_may_preview_or_register_a_notice() {
+        ResponseEntity<Map<String, Object>> refused = upload("tckh", SharedNotices.bytes(NOTICE_311), NOTICE_311);
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(refused.getBody()).containsEntry("rule", "clerks-only")
+                .containsEntry("detail", "Only the office's clerks may import notices.");
+        assertThat(new DocketClient(http).post("tckh", "/api/notices", apart("311-H/TB-UBND")).getBody())
+                .containsEntry("rule", "clerks-only").containsEntry("detail", "Only the office's clerks may import notices.");
+    }
+
+    /**
+     * The number is cleaned once, and the notice, each assignment's source and the conclusion recorded for the meeting
+     * all carry it as cleaned; a notice without a number is cited as a conclusion notice with no number yet.
+     */
+    @Test
+    void a_confirmed_number_is_used_as_cleaned_and_an_unnumbered_notice_is_cited_as_having_no_number_yet() {
+        DocketClient docket = new DocketClient(http);
+        List<String> spaced = registeredIds(docket.post("clerk", "/api/notices", apart("  311-G/TB-UBND ")));
+        assertThat(StoredEvents.count(eventStore, e -> e instanceof NoticeRegistered n
+                && "311-G/TB-UBND".equals(n.notice().number()))).isEqualTo(1);
+        assertThat(StoredEvents.count(eventStore, e -> e instanceof TaskAssigned t
+                && spaced.contains(t.assignmentId().toString()) && "311-G/TB-UBND".equals(t.source().notice())))
+                .isEqualTo(spaced.size());
+        assertThat(citations(spaced)).isNotEmpty().containsOnly("311-G/TB-UBND");
+
+        Map<String, Object> unnumbered = apart(null);
+        unnumbered.put("sourceSha256", java.util.UUID.randomUUID().toString().replace("-", "").repeat(2));
+        List<String> ids = registeredIds(docket.post("clerk", "/api/notices", unnumbered));
+        assertThat(citations(ids)).isNotEmpty().containsOnly("Thông báo kết luận (chưa số)");
+    }
+
+    private static List<String> registeredIds(ResponseEntity<Map<String, Object>> registered) {
+        assertThat(registered.getStatusCode().value()).as("%s", registered.getBody()).isEqualTo(201);
+        return list(registered.getBody().get("assignments")).stream().map(a -> (String) a.get("id")).toList();
+    }
+
+    /** The notice each recorded meeting conclusion of these assignments cites. */
+    private List<String> citations(List<String> assignmentIds) {
+        List<String> cited = new java.util.ArrayList<>();
+        StoredEvents.count(eventStore, e -> e instanceof MeetingConcluded m
+                && assignmentIds.contains(m.assignmentId().toString()) && cited.add(m.notice().number()));
+        return cited;
     }
 
     /**

@@ -110,6 +110,20 @@ class UserAdministrationTest {
                 .getStatusCode().value()).isEqualTo(401);
     }
 
+    /** Users, projections and parked events answer a non-administrator alike, each naming what is refused. */
+    @Test
+    void every_administrators_page_refuses_a_clerk_as_admins_only_saying_what_only_an_administrator_may_do() {
+        Map<String, String> refusals = Map.of(
+                "/api/admin/users", "Only an administrator may manage users.",
+                "/api/admin/projections", "Only an administrator may see or rebuild projections.",
+                "/api/admin/dead-letters", "Only an administrator may see, retry or drop parked events.");
+        refusals.forEach((path, detail) -> {
+            ResponseEntity<Map<String, Object>> refused = call("clerk", "demo", HttpMethod.GET, path, null);
+            assertStatus(refused, 403, "admins-only");
+            assertThat(refused.getBody()).containsEntry("detail", detail);
+        });
+    }
+
     @Test
     void someone_who_is_not_an_admin_gets_403_and_someone_not_signed_in_gets_401() {
         String pw = "mật khẩu dài đủ";

@@ -31,9 +31,9 @@ public final class ProvisionalYear {
         Map<LocalDate, String> days = statutoryDays(year);
         Set<LocalDate> compensations = new HashSet<>();
         for (Map.Entry<LocalDate, String> holiday : new TreeMap<>(days).entrySet()) {
-            if (isWeekend(holiday.getKey())) {
+            if (WorkingDayCalendar.isWeekend(holiday.getKey())) {
                 LocalDate compensation = holiday.getKey().plusDays(1);
-                while (isWeekend(compensation) || days.containsKey(compensation)) {
+                while (WorkingDayCalendar.isWeekend(compensation) || days.containsKey(compensation)) {
                     compensation = compensation.plusDays(1);
                 }
                 days.put(compensation, "nghỉ bù " + holiday.getValue());
@@ -78,9 +78,5 @@ public final class ProvisionalYear {
         DayOfWeek dow = nationalDay.getDayOfWeek();
         boolean after = dow == DayOfWeek.SUNDAY || dow == DayOfWeek.MONDAY || dow == DayOfWeek.THURSDAY;
         return after ? nationalDay.plusDays(1) : nationalDay.minusDays(1);
-    }
-
-    private static boolean isWeekend(LocalDate date) {
-        return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
     }
 }

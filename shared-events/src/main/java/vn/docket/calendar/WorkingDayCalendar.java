@@ -193,7 +193,7 @@ public final class WorkingDayCalendar {
         return List.copyOf(entries.values());
     }
 
-    private static boolean isWeekend(LocalDate date) {
+    static boolean isWeekend(LocalDate date) {
         return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
     }
 

@@ -6,8 +6,8 @@ import vn.docket.events.Role;
 import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.platform.refusal.NotAllowed;
 
-/** Who may do what to an assignment. Docket itself (imports, reminders) acts as SYSTEM. */
-final class Authority {
+/** Who may do what to an assignment or a notice. Docket itself (imports, reminders) acts as SYSTEM. */
+public final class Authority {
 
     private Authority() {
     }
@@ -21,7 +21,7 @@ final class Authority {
         return actor.role().isUnitMember() && unit.equals(actor.unit()) || isClerk(actor);
     }
 
-    static void requireClerk(Actor actor, String action) {
+    public static void requireClerk(Actor actor, String action) {
         if (!isClerk(actor)) {
             throw new NotAllowed("clerks-only", "Only the office's clerks may " + action + ".");
         }

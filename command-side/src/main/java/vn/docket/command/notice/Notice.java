@@ -9,10 +9,9 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import vn.docket.command.assignment.Authority;
 import vn.docket.events.EventMetadata;
 import vn.docket.events.NoticeRegistered;
-import vn.docket.events.Role;
-import vn.docket.platform.refusal.NotAllowed;
 import vn.docket.platform.refusal.RuleBroken;
 
 /** A registered conclusion notice. Its items live on as assignments that cite it. */
@@ -29,10 +28,7 @@ class Notice {
 
     @CommandHandler
     Notice(RegisterNotice cmd, MetaData metaData) {
-        Role role = EventMetadata.actorFrom(metaData).role();
-        if (role != Role.CLERK && role != Role.SYSTEM) {
-            throw new NotAllowed("clerks-only", "Only the office's clerks may register notices.");
-        }
+        Authority.requireClerk(EventMetadata.actorFrom(metaData), "register notices");
         if (cmd.items() < 1) {
             throw new RuleBroken("notice-without-items", "A notice is registered with at least one item.");
         }

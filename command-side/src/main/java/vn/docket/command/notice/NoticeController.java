@@ -16,16 +16,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import vn.docket.command.assignment.Authority;
 import vn.docket.command.notice.reading.NoticeItem;
 import vn.docket.command.notice.reading.NoticeReader;
 import vn.docket.command.notice.reading.NoticeReading;
 import vn.docket.command.notice.reading.NoticeReadingException;
 import vn.docket.command.notice.reading.ReadingWarning;
 import vn.docket.events.NoticeParticulars;
-import vn.docket.events.Role;
 import vn.docket.platform.Sha256;
 import vn.docket.platform.approval.ApprovalLevels;
-import vn.docket.platform.refusal.NotAllowed;
 import vn.docket.platform.refusal.RuleBroken;
 import vn.docket.platform.security.CurrentActor;
 import vn.docket.platform.web.Problems;
@@ -99,9 +98,6 @@ class NoticeController {
     }
 
     private static void requireClerk() {
-        Role role = CurrentActor.get().role();
-        if (role != Role.CLERK) {
-            throw new NotAllowed("clerks-only", "Only the office's clerks may import notices.");
-        }
+        Authority.requireClerk(CurrentActor.get(), "import notices");
     }
 }

@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import vn.docket.command.assignment.AssignmentCommands.AssignTask;
 import vn.docket.command.assignment.AssignmentCommands.RecordMeetingConclusion;
+import vn.docket.command.assignment.Required;
 import vn.docket.command.dispatch.CommandDispatcher;
 import vn.docket.command.dispatch.IdempotencyKeys;
 import vn.docket.command.notice.NoticeReadOut.Contribution;
@@ -109,23 +110,24 @@ public class NoticeRegistrar {
     public Registered register(NoticeReadOut readOut, Actor clerk) {
         List<Planned> plan = check(readOut);
         NoticeParticulars facts = readOut.notice();
+        String number = Text.clean(facts.number());
         LocalDate meeting = effectiveDate(facts);
-        List<String> keys = keys(Text.clean(facts.number()), readOut.sourceSha256());
+        List<String> keys = keys(number, readOut.sourceSha256());
         UUID noticeId = reserve(keys, fingerprint(readOut));
         try {
             // Every id and command id below follows from the notice's id and the item, so a registration that
             // stopped midway is completed by running it again: what is stored is skipped, the rest is written.
             commands.sendOnceAs(clerk, noticeId + " registered", noticeId, true, new RegisterNotice(noticeId,
-                    new NoticeParticulars(Text.clean(facts.number()), Text.clean(facts.issuer()),
+                    new NoticeParticulars(number, Text.clean(facts.issuer()),
                             Text.clean(facts.place()), facts.issuedOn(), facts.issuedMonth(), facts.meetingOn(),
                             Text.clean(facts.chair()), facts.invitation(), Text.clean(facts.signer())),
                     readOut.sourceSha256(), readOut.items().size(), meeting));
-            DecisionRef citation = new DecisionRef(Text.clean(facts.number()) != null ? Text.clean(facts.number())
-                    : "Thông báo kết luận (chưa số)", facts.issuedOn() != null ? facts.issuedOn() : meeting);
+            DecisionRef citation = new DecisionRef(number != null ? number : "Thông báo kết luận (chưa số)",
+                    facts.issuedOn() != null ? facts.issuedOn() : meeting);
             List<RegisteredAssignment> created = new ArrayList<>();
             for (Planned p : plan) {
                 UUID id = IdempotencyKeys.derivedId(noticeId + " item " + p.item.ordinal() + " lead " + p.lead);
-                NoticeSource source = new NoticeSource(Text.clean(facts.number()), p.item.ordinal(), noticeId);
+                NoticeSource source = new NoticeSource(number, p.item.ordinal(), noticeId);
                 commands.sendOnceAs(clerk, id + " assigned", id, true, new AssignTask(id, p.title, p.kind, p.lead,
                         p.coordinators, p.item.deadline(), p.route, source, p.parent, meeting));
                 if (p.parent == null && p.item.verdict() != null) {
@@ -161,13 +163,10 @@ public class NoticeRegistrar {
     }
 
     private List<Planned> check(NoticeReadOut readOut) {
-        if (readOut.notice() == null) {
-            throw new RuleBroken("notice-required", "The read-out has no 'notice' part.");
-        }
+        NoticeParticulars facts = Required.value(readOut.notice(), "notice-required", "The read-out has no 'notice' part.");
         if (readOut.items() == null || readOut.items().isEmpty()) {
             throw new RuleBroken("notice-without-items", "The notice has no items to register.");
         }
-        NoticeParticulars facts = readOut.notice();
         if (Text.clean(facts.number()) == null && Text.isBlank(readOut.sourceSha256())) {
             throw new RuleBroken("sha-required", "An unnumbered notice is registered with its file's SHA-256 (sourceSha256).");
         }
@@ -183,10 +182,9 @@ public class NoticeRegistrar {
             if (item == null || item.ordinal() == null || item.ordinal() < 1 || !ordinals.add(item.ordinal())) {
                 throw new RuleBroken("item-ordinal", at + ": each item needs its own ordinal, counted from 1.");
             }
-            String title = required(item.title(), at + ".title");
-            if (item.kind() == null) {
-                throw new RuleBroken("item-kind", at + ".kind: say what the item delivers (PLAN, REPORT, SCHEME, PROGRAMME, OTHER).");
-            }
+            String title = Required.text(item.title(), "item-title", at + ".title is empty.");
+            Required.value(item.kind(), "item-kind",
+                    at + ".kind: say what the item delivers (PLAN, REPORT, SCHEME, PROGRAMME, OTHER).");
             List<String> named = Text.clean(item.leads());
             List<String> leads = named.isEmpty() && Text.clean(item.lead()) != null ? List.of(Text.clean(item.lead())) : named;
             if (leads.isEmpty()) {
@@ -254,14 +252,6 @@ public class NoticeRegistrar {
 
     private LocalDate effectiveDate(NoticeParticulars facts) {
         return facts.meetingOn() != null ? facts.meetingOn() : facts.issuedOn() != null ? facts.issuedOn() : LocalDate.now(clock);
-    }
-
-    private static String required(String value, String field) {
-        String clean = Text.clean(value);
-        if (clean == null) {
-            throw new RuleBroken("item-title", field + " is empty.");
-        }
-        return clean;
     }
 
     /**

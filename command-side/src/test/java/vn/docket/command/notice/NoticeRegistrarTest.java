@@ -32,26 +32,66 @@ class NoticeRegistrarTest {
         db.close();
     }
 
-    @Test
-    void contributions_where_the_office_configured_no_level_for_the_lead_unit_are_refused_before_anything_is_written() {
-        // An office's own levels replace the defaults, and these leave out "Đơn vị chủ trì tổng hợp", the level a
-        // contribution goes to: its assignment would be refused after the notice and the items before it were written.
+    /**
+     * An office's own levels replace the defaults, and these leave out "Đơn vị chủ trì tổng hợp", the level a
+     * contribution goes to. No command is sent and no event read before the checks: neither is given.
+     */
+    NoticeRegistrar registrar() {
         ApprovalLevels levels = new ApprovalLevels(List.of(
                 new ApprovalLevels.Level("Lãnh đạo UBND thành phố", Set.of(Role.CHAIR, Role.VICE_CHAIR), false)));
-        // No command is sent and no event read before the checks: neither is given.
-        NoticeRegistrar registrar = new NoticeRegistrar(null, levels, UnitDirectory.bundled(), Clock.systemUTC(),
-                db.database, null);
-        NoticeReadOut readOut = new NoticeReadOut(new NoticeParticulars("12/TB-UBND", "UBND thành phố Lạng Sơn",
-                "Lạng Sơn", LocalDate.of(2021, 4, 14), null, LocalDate.of(2021, 4, 13), null, null, null),
-                List.of(new Item(1, DeliverableKind.PLAN, "Kế hoạch thực hiện Chương trình hành động", null, null,
-                        List.of(), "Phòng Tài chính - Kế hoạch", List.of(), List.of(),
-                        List.of(new Contribution(List.of("Phòng Kinh tế"), null, LocalDate.of(2021, 4, 20), null)),
-                        LocalDate.of(2021, 4, 25), null, List.of("Lãnh đạo UBND thành phố"))), null);
+        return new NoticeRegistrar(null, levels, UnitDirectory.bundled(), Clock.systemUTC(), db.database, null);
+    }
 
-        assertThatThrownBy(() -> registrar.register(readOut, CLERK)).isInstanceOfSatisfying(RuleBroken.class, e -> {
+    /** Notice 12/TB-UBND with one item: a plan Phòng Tài chính - Kế hoạch leads for the city's leaders. */
+    static NoticeReadOut planNotice(String title, List<Contribution> contributions) {
+        return new NoticeReadOut(new NoticeParticulars("12/TB-UBND", "UBND thành phố Lạng Sơn",
+                "Lạng Sơn", LocalDate.of(2021, 4, 14), null, LocalDate.of(2021, 4, 13), null, null, null),
+                List.of(new Item(1, DeliverableKind.PLAN, title, null, null, List.of(), "Phòng Tài chính - Kế hoạch",
+                        List.of(), List.of(), contributions, LocalDate.of(2021, 4, 25), null,
+                        List.of("Lãnh đạo UBND thành phố"))), null);
+    }
+
+    @Test
+    void contributions_where_the_office_configured_no_level_for_the_lead_unit_are_refused_before_anything_is_written() {
+        // The contribution's assignment would be refused after the notice and the items before it were written.
+        NoticeReadOut readOut = planNotice("Kế hoạch thực hiện Chương trình hành động",
+                List.of(new Contribution(List.of("Phòng Kinh tế"), null, LocalDate.of(2021, 4, 20), null)));
+
+        assertThatThrownBy(() -> registrar().register(readOut, CLERK)).isInstanceOfSatisfying(RuleBroken.class, e -> {
             assertThat(e.rule()).isEqualTo("item-route");
             assertThat(e.getMessage()).startsWith("items[0].contributions").contains(NoticeRegistrar.LEAD_UNIT_LEVEL);
         });
         assertThat(db.database.getCollection("notice_keys").countDocuments()).as("the notice's number not reserved").isZero();
+    }
+
+    @Test
+    void an_item_whose_title_is_blank_is_refused_naming_the_item_before_anything_is_written() {
+        NoticeReadOut readOut = planNotice(" \u00A0 ", List.of());
+
+        assertThatThrownBy(() -> registrar().register(readOut, CLERK)).isInstanceOfSatisfying(RuleBroken.class, e -> {
+            assertThat(e.rule()).isEqualTo("item-title");
+            assertThat(e.getMessage()).isEqualTo("items[0].title is empty.");
+        });
+        assertThat(db.database.getCollection("notice_keys").countDocuments()).as("the notice's number not reserved").isZero();
+    }
+
+    @Test
+    void a_read_out_without_its_notice_or_an_item_without_its_kind_is_refused_before_anything_is_written() {
+        NoticeReadOut plan = planNotice("Kế hoạch thực hiện Chương trình hành động", List.of());
+        NoticeReadOut noNotice = new NoticeReadOut(null, plan.items(), null);
+        Item item = plan.items().get(0);
+        NoticeReadOut noKind = new NoticeReadOut(plan.notice(), List.of(new Item(1, null, item.title(), null, null,
+                List.of(), item.lead(), List.of(), List.of(), List.of(), item.deadline(), null, item.submitTo())), null);
+
+        assertThatThrownBy(() -> registrar().register(noNotice, CLERK)).isInstanceOfSatisfying(RuleBroken.class, e -> {
+            assertThat(e.rule()).isEqualTo("notice-required");
+            assertThat(e.getMessage()).isEqualTo("The read-out has no 'notice' part.");
+        });
+        assertThatThrownBy(() -> registrar().register(noKind, CLERK)).isInstanceOfSatisfying(RuleBroken.class, e -> {
+            assertThat(e.rule()).isEqualTo("item-kind");
+            assertThat(e.getMessage())
+                    .isEqualTo("items[0].kind: say what the item delivers (PLAN, REPORT, SCHEME, PROGRAMME, OTHER).");
+        });
+        assertThat(db.database.getCollection("notice_keys").countDocuments()).as("nothing reserved").isZero();
     }
 }

@@ -59,6 +59,7 @@ class NoticeTest {
     void unit_staff_may_not_register_a_notice() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterNotice(ID, FACTS, SHA, 4, LocalDate.of(2021, 4, 9)), by(Role.UNIT_STAFF))
-                .expectException(refused(NotAllowed.class, "clerks-only")).expectNoEvents();
+                .expectException(refused(NotAllowed.class, "clerks-only"))
+                .expectExceptionMessage("Only the office's clerks may register notices.").expectNoEvents();
     }
 }

@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +35,19 @@ public final class DatabaseServer implements AutoCloseable {
 
     public static DatabaseServer external(String uri) {
         return new DatabaseServer(null, null, uri);
+    }
+
+    /**
+     * Whether a server answers on this machine's {@code port}: the command-line tools take it for the embedded server
+     * of a Docket running here, which holds the data file, and ask it rather than open the file.
+     */
+    public static boolean answersOn(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The embedded server as the command-line tools open it: for minutes at most, so never compacted. */

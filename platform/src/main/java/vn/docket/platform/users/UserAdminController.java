@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.docket.events.Actor;
 import vn.docket.events.Role;
-import vn.docket.platform.refusal.NotAllowed;
 import vn.docket.platform.security.CurrentActor;
 
 /**
@@ -137,10 +136,6 @@ class UserAdminController {
     }
 
     private static Actor admin() {
-        Actor actor = CurrentActor.get();
-        if (actor.role() != Role.ADMIN) {
-            throw new NotAllowed("admins-only", "Only an administrator may manage users.");
-        }
-        return actor;
+        return CurrentActor.admin("manage users");
     }
 }

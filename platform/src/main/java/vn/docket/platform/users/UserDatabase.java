@@ -6,9 +6,6 @@ import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,7 +48,7 @@ final class UserDatabase implements AutoCloseable {
             return checked(new UserDatabase(null, settings.uri(), settings.database(), "the database at DOCKET_MONGO_URI"));
         }
         MongoSettings.Embedded embedded = settings.embedded();
-        if (embedded.port() > 0 && listening(embedded.port())) {
+        if (embedded.port() > 0 && DatabaseServer.answersOn(embedded.port())) {
             String uri = "mongodb://127.0.0.1:" + embedded.port();
             return checked(new UserDatabase(null, uri, settings.database(), "the running Docket's database at " + uri));
         }
@@ -73,15 +70,6 @@ final class UserDatabase implements AutoCloseable {
         }
         return new UserDatabase(own, own.connectionString(), settings.database(),
                 "the data in " + Path.of(embedded.dataDir()).toAbsolutePath().normalize());
-    }
-
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static UserDatabase checked(UserDatabase db) {

@@ -20,8 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.docket.events.Role;
-import vn.docket.platform.refusal.NotAllowed;
 import vn.docket.platform.refusal.NotFound;
 import vn.docket.platform.refusal.StateConflict;
 import vn.docket.platform.security.CurrentActor;
@@ -96,9 +94,7 @@ class ProjectionAdminController {
     }
 
     private static void requireAdmin() {
-        if (CurrentActor.get().role() != Role.ADMIN) {
-            throw new NotAllowed("admins-only", "Only an administrator may see or rebuild projections.");
-        }
+        CurrentActor.admin("see or rebuild projections");
     }
 
     private ProjectionStatus status(String name, StreamingEventProcessor processor, TrackingToken head) {

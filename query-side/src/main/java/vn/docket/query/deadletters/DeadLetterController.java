@@ -18,8 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.docket.events.Role;
-import vn.docket.platform.refusal.NotAllowed;
 import vn.docket.platform.refusal.NotFound;
 import vn.docket.platform.security.CurrentActor;
 
@@ -125,8 +123,6 @@ class DeadLetterController {
     }
 
     private static void requireAdmin() {
-        if (CurrentActor.get().role() != Role.ADMIN) {
-            throw new NotAllowed("admins-only", "Only an administrator may see, retry or drop parked events.");
-        }
+        CurrentActor.admin("see, retry or drop parked events");
     }
 }

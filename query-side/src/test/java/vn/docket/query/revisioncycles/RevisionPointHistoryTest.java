@@ -51,15 +51,8 @@ class RevisionPointHistoryTest {
         RevisionPointsAnswered answered = new RevisionPointsAnswered(ID, 2, List.of(
                 new PointAnswer("1.1", Answer.TAKEN_IN, "Mục I"), new PointAnswer("1.2", Answer.TAKEN_IN, "Phụ lục"),
                 new PointAnswer("1.3", Answer.EXPLAINED, "Giữ nguyên")), day(20));
-        RevisionRequested first = new RevisionRequested(ID, 1, LEADERS, List.of("Bố cục", "Lộ trình", "Thực trạng"), null,
-                day(15));
         RevisionRequested second = new RevisionRequested(ID, 2, LEADERS, List.of(), List.of("1.3"), null, null, day(22));
-        index.on(new TaskAssigned(ID, "Kế hoạch", DeliverableKind.PLAN, "Phòng Tài chính - Kế hoạch", List.of(),
-                null, List.of(LEADERS), null, null, day(13)), 0);
-        index.on(new DraftSubmitted(ID, 1, "v1", null, "https://x.vn/v1", null, day(13)), 1);
-        projection.on(first, 2, CHAIR);
-        index.on(first, 2);
-        index.on(new DraftSubmitted(ID, 2, "v2", null, "https://x.vn/v2", null, day(20)), 3);
+        sendV1BackWithThreePointsAndHandInV2(index);
         projection.on(answered, 4);
         index.on(answered, 4);
         projection.on(answered, 4); // redelivered: counted once
@@ -87,17 +80,10 @@ class RevisionPointHistoryTest {
     @Test
     void the_final_approval_closes_the_points_no_draft_answered_as_closed_unanswered() {
         RevisionIndex index = new RevisionIndex();
-        RevisionRequested first = new RevisionRequested(ID, 1, LEADERS, List.of("Bố cục", "Lộ trình", "Thực trạng"), null,
-                day(15));
         RevisionPointsAnswered answered = new RevisionPointsAnswered(ID, 2, List.of(
                 new PointAnswer("1.1", Answer.TAKEN_IN, "Mục I")), day(20));
         DraftApproved approved = new DraftApproved(ID, 2, LEADERS, true, "Đồng ý", null, day(23));
-        index.on(new TaskAssigned(ID, "Kế hoạch", DeliverableKind.PLAN, "Phòng Tài chính - Kế hoạch", List.of(),
-                null, List.of(LEADERS), null, null, day(13)), 0);
-        index.on(new DraftSubmitted(ID, 1, "v1", null, "https://x.vn/v1", null, day(13)), 1);
-        projection.on(first, 2, CHAIR);
-        index.on(first, 2);
-        index.on(new DraftSubmitted(ID, 2, "v2", null, "https://x.vn/v2", null, day(20)), 3);
+        sendV1BackWithThreePointsAndHandInV2(index);
         projection.on(answered, 4);
         index.on(answered, 4);
         projection.on(approved, 5);
@@ -135,6 +121,18 @@ class RevisionPointHistoryTest {
                 .find(Filters.eq("_id", ID.toString())).first().getList("points", Document.class);
         assertThat(points).extracting(p -> p.getString("status")).containsExactly("OPEN", "OPEN");
         assertThat(index.find(c -> true).get(0).rounds().get(0).closedUnanswered()).isZero();
+    }
+
+    /** The first round both stories share: v1 handed in on the 13th, sent back with three points, v2 handed in on the 20th. */
+    void sendV1BackWithThreePointsAndHandInV2(RevisionIndex index) {
+        RevisionRequested first = new RevisionRequested(ID, 1, LEADERS, List.of("Bố cục", "Lộ trình", "Thực trạng"), null,
+                day(15));
+        index.on(new TaskAssigned(ID, "Kế hoạch", DeliverableKind.PLAN, "Phòng Tài chính - Kế hoạch", List.of(),
+                null, List.of(LEADERS), null, null, day(13)), 0);
+        index.on(new DraftSubmitted(ID, 1, "v1", null, "https://x.vn/v1", null, day(13)), 1);
+        projection.on(first, 2, CHAIR);
+        index.on(first, 2);
+        index.on(new DraftSubmitted(ID, 2, "v2", null, "https://x.vn/v2", null, day(20)), 3);
     }
 
     static LocalDate day(int april) {

@@ -84,14 +84,6 @@ public final class UnitDirectory {
     }
 
     /**
-     * The unit mentions in a stretch that lists units ("phòng Kinh tế, QLĐT, VH-TT, Ban CHQS thành
-     * phố"), in order. Text that starts no mention is skipped.
-     */
-    public List<UnitMention> scan(String text) {
-        return scanner.scan(text);
-    }
-
-    /**
      * The units named at the very start of {@code text}, one after another ("Sở Tài chính, Sở Xây
      * dựng và UBND các huyện chủ trì ..."), up to the first words that name no unit.
      */
