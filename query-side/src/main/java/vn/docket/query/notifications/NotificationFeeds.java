@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -38,16 +39,13 @@ import vn.docket.query.support.ReadModels;
  * reading every notification ever sent, on every page a person opens.
  *
  * <p>The unread count and "read all", asked on every page, first read one more document per audience
- * ({@code "unit:Phòng Kinh tế|newest"}): its {@link #NEWEST} newest members, kept by the database ({@code $push} with
- * {@code $sort} and {@code $slice}). A busy month holds thousands of notifications per audience (a province's clerks
+ * ({@code "unit:Phòng Kinh tế|newest"}): its {@link #NEWEST} newest members. A busy month holds thousands of notifications per audience (a province's clerks
  * are told of every missed deadline), and reading, parsing and sorting all of them on every page was most of what a
  * page cost; the months are read only when those newest do not answer (someone who marked more than a hundred and
  * fifty of them read one by one).
  *
- * <p>Members are added to the months with {@code $addToSet}, so a notification added twice (an event delivered
- * again) or by processors on several nodes is listed once. The newest document may hold such a notification twice
- * ({@code $push} does not look); it is counted once, and a duplicate only leaves one place fewer until newer
- * notifications push it out.
+ * <p>Members are added with {@code $addToSet}, so a notification added twice (an event delivered again) or by
+ * processors on several nodes is listed once.
  */
 @Component
 class NotificationFeeds implements InitializingBean {
@@ -60,7 +58,7 @@ class NotificationFeeds implements InitializingBean {
     static final String NEWEST_KEPT = "newest";
     /**
      * How many of an audience's newest notifications its newest document keeps: the hundred the bell counts, and room
-     * for those read one by one and for a notification added twice.
+     * for those read one by one.
      */
     static final int NEWEST = 256;
 
@@ -104,14 +102,17 @@ class NotificationFeeds implements InitializingBean {
     }
 
     /**
-     * Adds members to an audience's newest document, which keeps only the {@link #NEWEST} newest: atomic on the
-     * database, so processors on several nodes may add at once. Sent at once rather than with the batch's set
-     * changes: the notification itself is inserted at once too, and a batch sent again adds it again either way.
+     * Adds members to an audience's newest document, then lets all but the {@link #NEWEST} newest go: two updates by
+     * key, each atomic on the database, so processors on several nodes may add at once. Not one {@code $push} with
+     * {@code $slice}: it would list a notification delivered again twice ({@code $addToSet} does not), and the
+     * embedded database finds a document by key only when the filter holds nothing else. A member added again after
+     * it was let go is let go again; until then (or if this node stops in between) the document holds one more than
+     * {@link #NEWEST}, and {@link #kept} reads only the newest of them.
      */
     private void keepNewest(String audience, List<String> members) {
-        feeds.updateOne(Filters.eq("_id", newestKey(audience)),
-                Updates.pushEach(ReadModels.MEMBERS, members, new PushOptions().sort(1).slice(-NEWEST)),
-                new UpdateOptions().upsert(true));
+        Bson key = Filters.eq("_id", newestKey(audience));
+        feeds.updateOne(key, Updates.addEachToSet(ReadModels.MEMBERS, members), new UpdateOptions().upsert(true));
+        feeds.updateOne(key, Updates.pushEach(ReadModels.MEMBERS, List.of(), new PushOptions().sort(1).slice(-NEWEST)));
     }
 
     private static String newestKey(String audience) {
@@ -158,19 +159,23 @@ class NotificationFeeds implements InitializingBean {
      */
     private List<Member> kept(List<String> audiences, Date after, int wanted, Predicate<String> count) {
         Collection<Document> documents = ReadModels.byIds(feeds, audiences.stream().map(NotificationFeeds::newestKey).toList()).values();
+        List<List<String>> newest = new ArrayList<>();
         String from = "";
         for (Document d : documents) {
-            List<String> members = d.getList(ReadModels.MEMBERS, String.class, List.of());
+            List<String> members = new ArrayList<>(d.getList(ReadModels.MEMBERS, String.class, List.of()));
             if (members.size() >= NEWEST) {
-                String oldest = Collections.min(members);
-                from = oldest.compareTo(from) > 0 ? oldest : from;
+                // Sorted by time, as the keys are zero-padded; beyond NEWEST, one added and not yet let go.
+                Collections.sort(members);
+                members = members.subList(members.size() - NEWEST, members.size());
+                from = members.get(0).compareTo(from) > 0 ? members.get(0) : from;
             }
+            newest.add(members);
         }
         long since = after == null ? Long.MIN_VALUE : after.getTime();
         Set<String> seen = new HashSet<>();
         List<Member> found = new ArrayList<>();
-        for (Document d : documents) {
-            for (String key : d.getList(ReadModels.MEMBERS, String.class, List.of())) {
+        for (List<String> members : newest) {
+            for (String key : members) {
                 if (key.compareTo(from) >= 0) {
                     Member member = Member.of(key);
                     if (member.time() > since && seen.add(member.id())) {

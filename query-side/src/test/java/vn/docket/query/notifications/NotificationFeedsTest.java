@@ -175,7 +175,7 @@ class NotificationFeedsTest {
     void the_bell_counts_exactly_from_the_newest_keys_with_notifications_delivered_again_and_one_audience_fuller_than_the_other() {
         apart = 1;
         generate(900);
-        // Delivered again, as after a crash before the processor saved its position: the newest keys hold them twice.
+        // Delivered again, as after a crash before the processor saved its position: counted once.
         messages.subList(messages.size() - 60, messages.size()).forEach(this::deliver);
         as(FINANCE_CLERK, () -> controller.markAllRead());
         generate(60);
