@@ -39,10 +39,10 @@ import vn.docket.query.support.ReadModels;
  * reading every notification ever sent, on every page a person opens.
  *
  * <p>The unread count and "read all", asked on every page, first read one more document per audience
- * ({@code "unit:Phòng Kinh tế|newest"}): its {@link #NEWEST} newest members. A busy month holds thousands of notifications per audience (a province's clerks
- * are told of every missed deadline), and reading, parsing and sorting all of them on every page was most of what a
- * page cost; the months are read only when those newest do not answer (someone who marked more than a hundred and
- * fifty of them read one by one).
+ * ({@code "unit:Phòng Kinh tế|newest"}): its {@link #NEWEST} newest members. A busy month holds thousands of
+ * notifications per audience (a province's clerks are told of every missed deadline), and reading, parsing and
+ * sorting all of them on every page was most of what a page cost; the months are read only when those newest do not
+ * answer (someone who marked more than a hundred and fifty of them read one by one).
  *
  * <p>Members are added with {@code $addToSet}, so a notification added twice (an event delivered again) or by
  * processors on several nodes is listed once.
@@ -132,9 +132,10 @@ class NotificationFeeds implements InitializingBean {
     }
 
     /**
-     * As {@link #of}, but only as far back as it takes: month by month from the newest, until at least {@code wanted}
-     * notifications that {@code count} accepts are found (with the rest of their month). What is read so stays the
-     * same however long the history behind it, for someone who never marks anything read as for anyone.
+     * As {@link #of}, but only as far back as it takes: the audiences' newest documents ({@link #kept}) when they
+     * answer, else month by month from the newest, until at least {@code wanted} notifications that {@code count}
+     * accepts are found (with the rest of their month). What is read so stays the same however long the history
+     * behind it, and however busy its months, for someone who never marks anything read as for anyone.
      */
     List<Member> newest(List<String> audiences, Date after, int wanted, Predicate<String> count) {
         List<Member> kept = kept(audiences, after, wanted, count);
@@ -224,8 +225,8 @@ class NotificationFeeds implements InitializingBean {
     /**
      * Once, after an upgrade from a version without feeds: adds every notification already stored (to the months and
      * the newest documents). A node that starts while another one does this adds the same members again, which
-     * changes nothing in the months and is counted once from the newest documents. After an upgrade from a version
-     * with months but without newest documents: fills those from the months.
+     * changes nothing. After an upgrade from a version with months but without newest documents: fills those from the
+     * months, once, the same way.
      */
     void backfill() {
         Document done = feeds.find(Filters.eq("_id", BACKFILLED)).first();

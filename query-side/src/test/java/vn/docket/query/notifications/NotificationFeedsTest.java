@@ -9,6 +9,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
@@ -217,6 +218,27 @@ class NotificationFeedsTest {
         List<YearMonth> monthsRead = feedKeysRead().stream().filter(key -> !key.endsWith("|newest"))
                 .map(key -> YearMonth.parse(key.substring(key.lastIndexOf('|') + 1))).distinct().toList();
         assertThat(monthsRead).isNotEmpty().allSatisfy(m -> assertThat(m).isAfterOrEqualTo(oldestNeeded));
+    }
+
+    @Test
+    void a_node_stopped_between_adding_to_the_newest_keys_and_cutting_them_leaves_the_count_exact() {
+        generate(400);
+        as(CLERK, () -> controller.markAllRead());
+        List<String> readAll = plain(CLERK, null);
+        generate(1_000);
+        List<String> clerkSees = plain(CLERK, null);
+        assertThat(clerkSees.size() - readAll.size()).isGreaterThan(NotificationFeeds.NEWEST);
+        clerkSees.subList(0, NotificationFeeds.NEWEST - NotificationController.UNREAD_COUNTED / 2)
+                .forEach(id -> as(CLERK, () -> controller.markRead(id)));
+        // A notification read long ago delivered again, added to the clerks' newest keys, and the node stopped before
+        // it cut them back to NEWEST.
+        Document old = stored.find(new Document("_id", readAll.get(10))).first();
+        String key = new NotificationFeeds.Member(old.getDate("recordedAt").getTime(), old.getString("_id")).key();
+        plainClient.getDatabase("test").getCollection(NotificationFeeds.COLLECTION).updateOne(
+                Filters.eq("_id", Audience.role(Role.CLERK) + "|newest"), Updates.addToSet(ReadModels.MEMBERS, key));
+
+        as(CLERK, () -> assertThat(controller.unread().unread())
+                .isEqualTo(Math.min(unread(CLERK), NotificationController.UNREAD_COUNTED)));
     }
 
     /** The feed documents read by {@code _id $in} since the reads were last cleared. */
