@@ -3,6 +3,7 @@ package vn.docket.app.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -68,6 +69,8 @@ public final class ReadBenchmark {
     static final int PER_APPEND = 250;
     /** The first assignment, whose plan path the benchmark reads. */
     static final UUID PROBE = new UUID(19, 0);
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private ReadBenchmark() {
     }
@@ -76,8 +79,11 @@ public final class ReadBenchmark {
         List<Integer> sizes = new ArrayList<>(List.of(1_000, 50_000));
         int requests = 400;
         Path keep = null;
+        List<String> only = List.of();
         for (String arg : args) {
-            if (arg.startsWith("--data=")) {
+            if (arg.startsWith("--only=")) {
+                only = List.of(arg.substring("--only=".length()).split(","));
+            } else if (arg.startsWith("--data=")) {
                 keep = Path.of(arg.substring("--data=".length()));
             } else if (arg.startsWith("--requests=")) {
                 requests = Integer.parseInt(arg.substring("--requests=".length()));
@@ -108,6 +114,11 @@ public final class ReadBenchmark {
         // As the statistics page asks for it: without the points, which it does not show.
         paths.put("revision stats, page's", "/api/stats/revision-cycles?points=false");
         paths.put("notices, page 1", "/api/notices?size=50");
+        if (!only.isEmpty()) {
+            // The rows a change is about, measured without waiting for the others.
+            List<String> wanted = only;
+            paths.keySet().removeIf(name -> wanted.stream().noneMatch(name::contains));
+        }
         Map<Integer, Map<String, long[]>> figures = new LinkedHashMap<>();
         if (keep == null) {
             try (ConfigurableApplicationContext docket = start(data)) {
@@ -158,44 +169,53 @@ public final class ReadBenchmark {
         }
         // A node starting on what is stored: how long until its index has read the store, and what it holds.
         long restart = System.nanoTime();
-        double catchUp;
-        long heap;
-        long auditHeap;
-        try (ConfigurableApplicationContext docket = start(data)) {
-            double started = (System.nanoTime() - restart) / 1e9;
-            AssignmentIndex index = docket.getBean(AssignmentIndex.class);
-            while (!index.caughtUp()) {
-                Thread.sleep(20);
+        double catchUp = Double.NaN;
+        long heap = 0;
+        long auditHeap = 0;
+        // Not with --only: a look at a few rows need not wait for a restart.
+        if (only.isEmpty()) {
+            try (ConfigurableApplicationContext docket = start(data)) {
+                double started = (System.nanoTime() - restart) / 1e9;
+                AssignmentIndex index = docket.getBean(AssignmentIndex.class);
+                while (!index.caughtUp()) {
+                    Thread.sleep(20);
+                }
+                catchUp = (System.nanoTime() - restart) / 1e9;
+                System.err.printf(Locale.ROOT, "restarted: context up in %.1f s, index caught up %.1f s after the start%n",
+                        started, catchUp);
+                heap = IndexHeap.of(docket.getBean(EventStore.class), IndexHeap.assignmentIndex());
+                auditHeap = IndexHeap.of(docket.getBean(EventStore.class), new AuditIndex());
             }
-            catchUp = (System.nanoTime() - restart) / 1e9;
-            System.err.printf(Locale.ROOT, "restarted: context up in %.1f s, index caught up %.1f s after the start%n",
-                    started, catchUp);
-            heap = IndexHeap.of(docket.getBean(EventStore.class), IndexHeap.assignmentIndex());
-            auditHeap = IndexHeap.of(docket.getBean(EventStore.class), new AuditIndex());
         }
 
         System.out.printf(Locale.ROOT, "%-24s", "request");
-        sizes.forEach(n -> System.out.printf(Locale.ROOT, " %,9d p50/p99 ms", n));
+        sizes.forEach(n -> System.out.printf(Locale.ROOT, " %,9d p50/p99 ms CPU ms", n));
         System.out.printf(Locale.ROOT, " %10s %8s%n", "p99 ratio", "bytes");
         for (String name : paths.keySet()) {
             System.out.printf(Locale.ROOT, "%-24s", name);
             for (int n : sizes) {
                 long[] f = figures.get(n).get(name);
-                System.out.printf(Locale.ROOT, " %12d/%-5d  ", f[0], f[1]);
+                System.out.printf(Locale.ROOT, " %12d/%-5d %6.2f", f[0], f[1], f[3] / 1e6);
             }
             long[] first = figures.get(sizes.get(0)).get(name);
             long[] last = figures.get(sizes.get(sizes.size() - 1)).get(name);
             System.out.printf(Locale.ROOT, " %10.2f %8d%n", (double) last[1] / Math.max(1, first[1]), last[2]);
         }
-        System.out.printf(Locale.ROOT, "indexes at %,d assignments: caught up %.1f s after a restart began, heap %.1f MB"
-                + " (assignments) and %.1f MB (audit log)%n", sizes.get(sizes.size() - 1), catchUp, heap / 1e6, auditHeap / 1e6);
+        if (only.isEmpty()) {
+            System.out.printf(Locale.ROOT, "indexes at %,d assignments: caught up %.1f s after a restart began, heap %.1f MB"
+                    + " (assignments) and %.1f MB (audit log)%n", sizes.get(sizes.size() - 1), catchUp, heap / 1e6, auditHeap / 1e6);
+        }
         System.out.printf(Locale.ROOT, "load average before: %s; after: %s%n", loadBefore,
                 Files.readString(Path.of("/proc/loadavg")).trim());
         // Threads of the closed Docket (the embedded server's among them) would keep the JVM alive.
         System.exit(0);
     }
 
-    /** {p50, p99, bytes} of each path after a warm-up of 40 requests. */
+    /**
+     * {p50, p99, bytes, CPU ns a request} of each path after a warm-up of 40 requests. The CPU is this process's (Docket
+     * and its embedded database, all threads, the collector's too) over the measured requests: on a machine others
+     * share, it says what a request costs where the latencies say mostly how long it waited.
+     */
     private static Map<String, long[]> measure(int port, Map<String, String> tokens, Map<String, String> paths, int requests)
             throws Exception {
         Map<String, long[]> measured = new LinkedHashMap<>();
@@ -203,7 +223,9 @@ public final class ReadBenchmark {
             String url = "http://127.0.0.1:" + port + p.getValue();
             String token = tokens.get(p.getKey().startsWith(STAFF) ? "tckh" : "clerk");
             ab(url, token, 40); // warm-up
-            measured.put(p.getKey(), ab(url, token, requests));
+            long cpu = PROCESS.getProcessCpuTime();
+            long[] f = ab(url, token, requests);
+            measured.put(p.getKey(), new long[] {f[0], f[1], f[2], (PROCESS.getProcessCpuTime() - cpu) / requests});
         }
         return measured;
     }

@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.bson.Document;
 import org.springframework.http.ResponseEntity;
@@ -77,7 +78,8 @@ class NotificationController {
         NotificationReads.ReadState state = reads.state(me.id());
         // The bell shows "99+" beyond 99: counting further would read ever more months for someone who never
         // marks anything read, on every page they open.
-        Predicate<String> unread = id -> !state.read().contains(id);
+        Set<String> read = Set.copyOf(state.read());
+        Predicate<String> unread = id -> !read.contains(id);
         long count = feeds.newest(audience(me), state.readUpTo(), UNREAD_COUNTED, unread).stream()
                 .map(NotificationFeeds.Member::id).filter(unread).count();
         return new Unread(Math.min(count, UNREAD_COUNTED));

@@ -3,18 +3,27 @@ package vn.docket.query.notifications;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -25,9 +34,15 @@ import vn.docket.query.support.ReadModels;
 /**
  * The keys the bell reads notifications by. For each audience and month, a set document
  * ({@code "unit:Phòng Kinh tế|2026-12"}) holds that month's notifications as {@code "time|id"}, and one document
- * ({@link #MONTHS}) holds every month that has any. A person's list, unread count and "read all" read the months
- * they need by key and then only the page's notifications by id: the embedded database answers a filter on the
- * audience, a sort or a count by reading every notification ever sent, on every page a person opens.
+ * ({@link #MONTHS}) holds every month that has any. A person's list reads the months it needs by key and then only
+ * the page's notifications by id: the embedded database answers a filter on the audience, a sort or a count by
+ * reading every notification ever sent, on every page a person opens.
+ *
+ * <p>The unread count and "read all", asked on every page, first read one more document per audience
+ * ({@code "unit:Phòng Kinh tế|newest"}): its {@link #NEWEST} newest members. A busy month holds thousands of
+ * notifications per audience (a province's clerks are told of every missed deadline), and reading, parsing and
+ * sorting all of them on every page was most of what a page cost; the months are read only when those newest do not
+ * answer (someone who marked more than a hundred and fifty of them read one by one).
  *
  * <p>Members are added with {@code $addToSet}, so a notification added twice (an event delivered again) or by
  * processors on several nodes is listed once.
@@ -39,6 +54,13 @@ class NotificationFeeds implements InitializingBean {
     static final String MONTHS = "months";
     /** Written once every notification stored before the feeds existed has been added to them. */
     static final String BACKFILLED = "backfilled";
+    /** Set in {@link #BACKFILLED} once the newest documents hold what the months held before they existed. */
+    static final String NEWEST_KEPT = "newest";
+    /**
+     * How many of an audience's newest notifications its newest document keeps: the hundred the bell counts, and room
+     * for those read one by one.
+     */
+    static final int NEWEST = 256;
 
     private static final Logger log = LoggerFactory.getLogger(NotificationFeeds.class);
 
@@ -75,7 +97,26 @@ class NotificationFeeds implements InitializingBean {
         ReadModels.include(feeds, MONTHS, month, true);
         for (String audience : notification.audience()) {
             ReadModels.include(feeds, audience + "|" + month, member, true);
+            keepNewest(audience, List.of(member));
         }
+    }
+
+    /**
+     * Adds members to an audience's newest document, then lets all but the {@link #NEWEST} newest go: two updates by
+     * key, each atomic on the database, so processors on several nodes may add at once. Not one {@code $push} with
+     * {@code $slice}: it would list a notification delivered again twice ({@code $addToSet} does not), and the
+     * embedded database finds a document by key only when the filter holds nothing else. A member added again after
+     * it was let go is let go again; until then (or if this node stops in between) the document holds one more than
+     * {@link #NEWEST}, and {@link #kept} reads only the newest of them.
+     */
+    private void keepNewest(String audience, List<String> members) {
+        Bson key = Filters.eq("_id", newestKey(audience));
+        feeds.updateOne(key, Updates.addEachToSet(ReadModels.MEMBERS, members), new UpdateOptions().upsert(true));
+        feeds.updateOne(key, Updates.pushEach(ReadModels.MEMBERS, List.of(), new PushOptions().sort(1).slice(-NEWEST)));
+    }
+
+    private static String newestKey(String audience) {
+        return audience + "|newest";
     }
 
     /**
@@ -91,11 +132,16 @@ class NotificationFeeds implements InitializingBean {
     }
 
     /**
-     * As {@link #of}, but only as far back as it takes: month by month from the newest, until at least {@code wanted}
-     * notifications that {@code count} accepts are found (with the rest of their month). What is read so stays the
-     * same however long the history behind it, for someone who never marks anything read as for anyone.
+     * As {@link #of}, but only as far back as it takes: the audiences' newest documents ({@link #kept}) when they
+     * answer, else month by month from the newest, until at least {@code wanted} notifications that {@code count}
+     * accepts are found (with the rest of their month). What is read so stays the same however long the history
+     * behind it, and however busy its months, for someone who never marks anything read as for anyone.
      */
     List<Member> newest(List<String> audiences, Date after, int wanted, Predicate<String> count) {
+        List<Member> kept = kept(audiences, after, wanted, count);
+        if (kept != null) {
+            return kept;
+        }
         List<YearMonth> months = monthsSince(after);
         Set<String> seen = new HashSet<>();
         List<Member> found = new ArrayList<>();
@@ -104,6 +150,44 @@ class NotificationFeeds implements InitializingBean {
         }
         found.sort(Member.NEWEST_FIRST);
         return found;
+    }
+
+    /**
+     * {@link #newest} from the audiences' newest documents alone, or null when they may not hold the answer. An
+     * audience's document holds every one of its members from its oldest on, or all of them while it is not full;
+     * so together they hold every member from the newest of the full documents' oldest on. That is the answer when
+     * it reaches back to {@code after}, or holds {@code wanted} that {@code count} accepts.
+     */
+    private List<Member> kept(List<String> audiences, Date after, int wanted, Predicate<String> count) {
+        Collection<Document> documents = ReadModels.byIds(feeds, audiences.stream().map(NotificationFeeds::newestKey).toList()).values();
+        List<List<String>> newest = new ArrayList<>();
+        String from = "";
+        for (Document d : documents) {
+            List<String> members = new ArrayList<>(d.getList(ReadModels.MEMBERS, String.class, List.of()));
+            if (members.size() >= NEWEST) {
+                // Sorted by time, as the keys are zero-padded; beyond NEWEST, one added and not yet let go.
+                Collections.sort(members);
+                members = members.subList(members.size() - NEWEST, members.size());
+                from = members.get(0).compareTo(from) > 0 ? members.get(0) : from;
+            }
+            newest.add(members);
+        }
+        long since = after == null ? Long.MIN_VALUE : after.getTime();
+        Set<String> seen = new HashSet<>();
+        List<Member> found = new ArrayList<>();
+        for (List<String> members : newest) {
+            for (String key : members) {
+                if (key.compareTo(from) >= 0) {
+                    Member member = Member.of(key);
+                    if (member.time() > since && seen.add(member.id())) {
+                        found.add(member);
+                    }
+                }
+            }
+        }
+        found.sort(Member.NEWEST_FIRST);
+        boolean reachesAfter = from.isEmpty() || Member.of(from).time() <= since;
+        return reachesAfter || found.stream().map(Member::id).filter(count).count() >= wanted ? found : null;
     }
 
     /** The months that have notifications, oldest first, from {@code after}'s month on (null: all). */
@@ -139,22 +223,52 @@ class NotificationFeeds implements InitializingBean {
     }
 
     /**
-     * Once, after an upgrade from a version without feeds: adds every notification already stored. A node that starts
-     * while another one does this adds the same members again, which changes nothing.
+     * Once, after an upgrade from a version without feeds: adds every notification already stored (to the months and
+     * the newest documents). A node that starts while another one does this adds the same members again, which
+     * changes nothing. After an upgrade from a version with months but without newest documents: fills those from the
+     * months, once, the same way.
      */
     void backfill() {
-        if (feeds.find(Filters.eq("_id", BACKFILLED)).first() != null) {
+        Document done = feeds.find(Filters.eq("_id", BACKFILLED)).first();
+        if (done != null && done.getBoolean(NEWEST_KEPT, false)) {
             return;
         }
-        long added = 0;
-        for (Document n : notifications.find().projection(Notified.FEED_KEYS)) {
-            add(Notified.read(n));
-            added++;
+        if (done == null) {
+            long added = 0;
+            for (Document n : notifications.find().projection(Notified.FEED_KEYS)) {
+                add(Notified.read(n));
+                added++;
+            }
+            if (added > 0) {
+                log.info("The bell's keys now hold the {} notifications stored before this version (done once).", added);
+            }
+        } else {
+            keepNewestOfMonths();
         }
-        feeds.replaceOne(Filters.eq("_id", BACKFILLED), new Document("_id", BACKFILLED).append("at", new Date()),
-                new ReplaceOptions().upsert(true));
-        if (added > 0) {
-            log.info("The bell's keys now hold the {} notifications stored before this version (done once).", added);
+        feeds.replaceOne(Filters.eq("_id", BACKFILLED), new Document("_id", BACKFILLED).append("at", new Date())
+                .append(NEWEST_KEPT, true), new ReplaceOptions().upsert(true));
+    }
+
+    /** Once: each audience's newest members, from every month document, into its newest document. */
+    private void keepNewestOfMonths() {
+        Map<String, TreeSet<String>> newest = new HashMap<>();
+        for (Document feed : feeds.find()) {
+            String id = feed.getString("_id");
+            int bar = id.lastIndexOf('|');
+            if (bar < 0 || !id.substring(bar + 1).matches("\\d{4}-\\d{2}")) {
+                continue; // the months, the marker, a newest document
+            }
+            TreeSet<String> kept = newest.computeIfAbsent(id.substring(0, bar), a -> new TreeSet<>());
+            for (String member : feed.getList(ReadModels.MEMBERS, String.class, List.of())) {
+                kept.add(member);
+                if (kept.size() > NEWEST) {
+                    kept.pollFirst();
+                }
+            }
+        }
+        newest.forEach((audience, members) -> keepNewest(audience, List.copyOf(members)));
+        if (!newest.isEmpty()) {
+            log.info("The bell's newest keys now hold what the months of {} audiences held (done once).", newest.size());
         }
     }
 

@@ -8,6 +8,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
@@ -19,7 +21,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -28,6 +32,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +52,7 @@ import vn.docket.events.TaskReassigned;
 import vn.docket.platform.PlatformConfiguration;
 import vn.docket.query.assignments.TestReadSide;
 import vn.docket.query.support.Page;
+import vn.docket.query.support.ReadModels;
 
 /**
  * The bell (a person's notifications, their unread count, "read all" and "read one") gives the answers of the plain
@@ -60,6 +66,8 @@ class NotificationFeedsTest {
     static final Actor CHAIR = new Actor("chutich", "Nguyễn Văn Chủ Tịch", null, Role.CHAIR);
     static final Actor ECONOMY = new Actor("hung", "Trần Văn Hùng", UNITS.get(0), Role.UNIT_STAFF);
     static final Actor TOWN = new Actor("mai", "Lê Thị Mai", UNITS.get(1), Role.UNIT_HEAD);
+    /** A clerk acting for a unit: told as the clerks are and as the unit is. */
+    static final Actor FINANCE_CLERK = new Actor("thu", "Phạm Thị Thu", UNITS.get(2), Role.CLERK);
     static final Instant START = LocalDate.of(2026, 7, 20).atStartOfDay(PlatformConfiguration.ZONE).toInstant();
 
     final Random random = new Random(11);
@@ -74,6 +82,8 @@ class NotificationFeedsTest {
     NotificationFeeds feeds;
     NotificationController controller;
     Instant at = START;
+    /** Events come 1 to 40 of these apart: hours, or seconds for a month as busy as a province's. */
+    long apart = 3600;
 
     @BeforeEach
     void setUp() {
@@ -144,13 +154,60 @@ class NotificationFeedsTest {
     }
 
     @Test
-    void the_bell_counts_a_hundred_unread_reading_only_the_newest_months_for_someone_who_never_reads_any() {
-        generate(600); // about three years of notifications, 1 to 40 hours apart; a clerk is told of a third
+    void the_bell_counts_a_busy_month_of_thousands_reading_only_each_audiences_newest_keys() {
+        apart = 1; // 1,000 tasks and their notifications within hours: one month's keys hold all of them
+        generate(1_000);
+        assertThat(plain(FINANCE_CLERK, null)).hasSizeGreaterThan(2 * NotificationFeeds.NEWEST);
+        as(ECONOMY, () -> controller.markAllRead());
+        generate(100);
+        reads.clear();
+
+        for (Actor person : List.of(CLERK, CHAIR, ECONOMY, TOWN, FINANCE_CLERK)) {
+            as(person, () -> assertThat(controller.unread().unread()).as(person.id())
+                    .isEqualTo(Math.min(unread(person), NotificationController.UNREAD_COUNTED)));
+        }
+
+        assertThat(unread(ECONOMY)).as("what reached the unit after it read all").isPositive()
+                .isLessThan(NotificationController.UNREAD_COUNTED);
+        assertThat(feedKeysRead()).isNotEmpty().allSatisfy(key -> assertThat(key).endsWith("|newest"));
+    }
+
+    @Test
+    void the_bell_counts_exactly_from_the_newest_keys_with_notifications_delivered_again_and_one_audience_fuller_than_the_other() {
+        apart = 1;
+        generate(900);
+        // Delivered again, as after a crash before the processor saved its position: counted once.
+        messages.subList(messages.size() - 60, messages.size()).forEach(this::deliver);
+        as(FINANCE_CLERK, () -> controller.markAllRead());
+        generate(60);
+        messages.subList(messages.size() - 40, messages.size()).forEach(this::deliver);
         List<String> clerkSees = plain(CLERK, null);
-        as(CLERK, () -> controller.markRead(clerkSees.get(5)));
-        assertThat(clerkSees).hasSizeGreaterThan(3 * NotificationController.UNREAD_COUNTED / 2);
-        // The months back to the hundredth newest unread (the one read passed over) are all the count needs.
-        List<String> unread = clerkSees.stream().filter(id -> !id.equals(clerkSees.get(5))).toList();
+        as(CLERK, () -> controller.markAllRead());
+        generate(30);
+        for (String id : plain(CLERK, null).subList(0, 5)) {
+            as(CLERK, () -> controller.markRead(id));
+        }
+        reads.clear();
+
+        for (Actor person : List.of(CLERK, CHAIR, ECONOMY, TOWN, FINANCE_CLERK)) {
+            as(person, () -> assertThat(controller.unread().unread()).as(person.id())
+                    .isEqualTo(Math.min(unread(person), NotificationController.UNREAD_COUNTED)));
+        }
+        assertThat(unread(CLERK)).isPositive().isLessThan(plain(CLERK, null).size() - clerkSees.size());
+        assertThat(unread(FINANCE_CLERK)).isPositive().isLessThan(NotificationController.UNREAD_COUNTED);
+        assertThat(feedKeysRead()).isNotEmpty().allSatisfy(key -> assertThat(key).endsWith("|newest"));
+    }
+
+    @Test
+    void the_bell_counts_a_hundred_unread_reading_only_the_newest_months_for_someone_who_read_the_newest_one_by_one() {
+        generate(1_300); // about eight years of notifications, 1 to 40 hours apart; a clerk is told of a third
+        List<String> clerkSees = plain(CLERK, null);
+        assertThat(clerkSees).hasSizeGreaterThan(NotificationFeeds.NEWEST + NotificationController.UNREAD_COUNTED);
+        // More of the newest read one by one than the newest keys leave room for: the count reads the months.
+        List<String> readOneByOne = clerkSees.subList(0, NotificationFeeds.NEWEST - NotificationController.UNREAD_COUNTED / 2);
+        readOneByOne.forEach(id -> as(CLERK, () -> controller.markRead(id)));
+        // The months back to the hundredth newest unread are all the count needs.
+        List<String> unread = clerkSees.subList(readOneByOne.size(), clerkSees.size());
         YearMonth oldestNeeded = month(unread.get(NotificationController.UNREAD_COUNTED - 1));
         YearMonth oldest = month(clerkSees.get(clerkSees.size() - 1));
         assertThat(oldest).isBefore(oldestNeeded.minusMonths(6));
@@ -158,12 +215,38 @@ class NotificationFeedsTest {
 
         as(CLERK, () -> assertThat(controller.unread().unread()).isEqualTo(NotificationController.UNREAD_COUNTED));
 
-        List<YearMonth> monthsRead = reads.stream().map(filter -> filter.get("_id"))
+        List<YearMonth> monthsRead = feedKeysRead().stream().filter(key -> !key.endsWith("|newest"))
+                .map(key -> YearMonth.parse(key.substring(key.lastIndexOf('|') + 1))).distinct().toList();
+        assertThat(monthsRead).isNotEmpty().allSatisfy(m -> assertThat(m).isAfterOrEqualTo(oldestNeeded));
+    }
+
+    @Test
+    void a_node_stopped_between_adding_to_the_newest_keys_and_cutting_them_leaves_the_count_exact() {
+        generate(400);
+        as(CLERK, () -> controller.markAllRead());
+        List<String> readAll = plain(CLERK, null);
+        generate(1_000);
+        List<String> clerkSees = plain(CLERK, null);
+        assertThat(clerkSees.size() - readAll.size()).isGreaterThan(NotificationFeeds.NEWEST);
+        clerkSees.subList(0, NotificationFeeds.NEWEST - NotificationController.UNREAD_COUNTED / 2)
+                .forEach(id -> as(CLERK, () -> controller.markRead(id)));
+        // A notification read long ago delivered again, added to the clerks' newest keys, and the node stopped before
+        // it cut them back to NEWEST.
+        Document old = stored.find(new Document("_id", readAll.get(10))).first();
+        String key = new NotificationFeeds.Member(old.getDate("recordedAt").getTime(), old.getString("_id")).key();
+        plainClient.getDatabase("test").getCollection(NotificationFeeds.COLLECTION).updateOne(
+                Filters.eq("_id", Audience.role(Role.CLERK) + "|newest"), Updates.addToSet(ReadModels.MEMBERS, key));
+
+        as(CLERK, () -> assertThat(controller.unread().unread())
+                .isEqualTo(Math.min(unread(CLERK), NotificationController.UNREAD_COUNTED)));
+    }
+
+    /** The feed documents read by {@code _id $in} since the reads were last cleared. */
+    private List<String> feedKeysRead() {
+        return reads.stream().map(filter -> filter.get("_id"))
                 .filter(id -> id.isDocument() && id.asDocument().containsKey("$in"))
                 .flatMap(id -> id.asDocument().getArray("$in").stream())
-                .map(key -> YearMonth.parse(key.asString().getValue().substring(key.asString().getValue().lastIndexOf('|') + 1)))
-                .distinct().toList();
-        assertThat(monthsRead).isNotEmpty().allSatisfy(m -> assertThat(m).isAfterOrEqualTo(oldestNeeded));
+                .map(key -> key.asString().getValue()).toList();
     }
 
     /** The month a notification was recorded in, on the office's calendar. */
@@ -199,6 +282,34 @@ class NotificationFeedsTest {
                 new BsonDocument("_id", new BsonString(NotificationFeeds.BACKFILLED)));
         as(CLERK, () -> assertThat(controller.mine(0, 200, null).items())
                 .extracting(NotificationController.Notification::id).isEqualTo(before));
+    }
+
+    @Test
+    void a_store_whose_bell_had_months_but_no_newest_keys_gets_them_once_at_start_as_if_kept_all_along() {
+        apart = 60;
+        generate(700);
+        MongoCollection<Document> keys = plainClient.getDatabase("test").getCollection(NotificationFeeds.COLLECTION);
+        Bson newest = Filters.regex("_id", "\\|newest$");
+        Map<String, List<String>> kept = new TreeMap<>();
+        keys.find(newest).forEach(d -> kept.put(d.getString("_id"), d.getList(ReadModels.MEMBERS, String.class)));
+        assertThat(kept.values()).anySatisfy(members -> assertThat(members).hasSize(NotificationFeeds.NEWEST));
+        // As the version before this one left the store: months, and the marker of their backfill.
+        keys.deleteMany(newest);
+        keys.insertOne(new Document("_id", NotificationFeeds.BACKFILLED).append("at", new Date()));
+
+        feeds.backfill();
+        reads.clear();
+        feeds.backfill();
+
+        Map<String, List<String>> filled = new TreeMap<>();
+        keys.find(newest).forEach(d -> filled.put(d.getString("_id"), d.getList(ReadModels.MEMBERS, String.class)));
+        assertThat(filled).isEqualTo(kept);
+        assertThat(reads).as("the second start reads only the marker").containsExactly(
+                new BsonDocument("_id", new BsonString(NotificationFeeds.BACKFILLED)));
+        for (Actor person : List.of(CLERK, CHAIR, ECONOMY, TOWN, FINANCE_CLERK)) {
+            as(person, () -> assertThat(controller.unread().unread()).as(person.id())
+                    .isEqualTo(Math.min(unread(person), NotificationController.UNREAD_COUNTED)));
+        }
     }
 
     /** The person's notifications by the old rule: a filter on the audience over all of them, newest first. */
@@ -262,7 +373,7 @@ class NotificationFeedsTest {
     }
 
     private void handle(UUID id, long seq, Object event) {
-        at = at.plusSeconds(3600L * (1 + random.nextInt(40)));
+        at = at.plusSeconds(apart * (1 + random.nextInt(40)));
         EventMessage<?> message = new GenericDomainEventMessage<>("Assignment", id.toString(), seq, event,
                 EventMetadata.of(CLERK, UUID.randomUUID().toString()), UUID.randomUUID().toString(), at);
         messages.add(message);
