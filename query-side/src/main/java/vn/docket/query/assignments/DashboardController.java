@@ -75,9 +75,9 @@ class DashboardController {
         Actor me = CurrentActor.get();
         Predicate<AssignmentIndex.Entry> visible = visibility.filter(me);
         ListFilter dueThisWeek = AssignmentQueryController.dueWithin(ListFilter.ALL, today, WEEK);
-        // Counted in plain arrays, in one pass over the index's columns (up to 50,000 assignments: no boxing, and no
-        // entry read but those a person may not see everything of); of the overdue only the 50 longest are kept, in
-        // a heap whose head is the shortest of them.
+        // Counted in plain arrays, in one pass over the index's columns (up to 50,000 assignments: no boxing, and an
+        // entry itself read only for a unit's staff, whose visibility rule needs it); of the overdue only the 50
+        // longest are kept, in a heap whose head is the shortest of them.
         AssignmentIndex.Columns all = visibility.walked(me, null);
         long[] statuses = new long[AssignmentStatus.values().length];
         long[] classes = new long[Timeliness.values().length];
