@@ -57,9 +57,9 @@ import vn.docket.platform.web.Problems;
 /**
  * The assignment list's index, held in memory on every query node: per assignment only what the list's
  * filters, its sort and the visibility rule read, kept in the list's order (deadline, none last; then
- * assigned-on; then id). A list request walks it once (under a millisecond at 50,000 assignments for the filters its
- * {@link Columns} answer) and reads only the page's documents from the {@code assignments} read model by id, because
- * the embedded database scans the whole collection for any other query.
+ * assigned-on; then id). A list request walks it once (under a millisecond at 50,000 assignments for the filters
+ * its {@link IndexColumns} answer) and reads only the page's documents from the {@code assignments} read model by
+ * id, because the embedded database scans the whole collection for any other query.
  *
  * <p>Its processing group keeps its position in memory (a token store of its own), so every node reads the
  * whole event store at start and then follows it; it writes nothing to the database, so it takes no part in
@@ -164,88 +164,6 @@ public class AssignmentIndex {
     record Hits(List<String> ids, long total) {
     }
 
-    /**
-     * Entries in the list's order with what most filters test laid out beside them as arrays of plain values: a pass
-     * that tests only these reads the arrays from end to end and no entry ({@link ListFilter}; at 50,000 assignments,
-     * reading each entry from memory was most of a pass's time). Never changed once made: a change makes new ones.
-     */
-    record Columns(Entry[] entries, AssignmentStatus[] status, long[] deadlineDay, long[] handedInDay, long[] wordPairs,
-                   String[] leadUnit) {
-
-        static Columns of(Entry[] entries) {
-            Columns columns = sized(entries.length);
-            for (int i = 0; i < entries.length; i++) {
-                columns.set(i, entries[i]);
-            }
-            return columns;
-        }
-
-        private static Columns sized(int n) {
-            return new Columns(new Entry[n], new AssignmentStatus[n], new long[n], new long[n], new long[n], new String[n]);
-        }
-
-        int size() {
-            return entries.length;
-        }
-
-        private void set(int i, Entry entry) {
-            entries[i] = entry;
-            status[i] = entry.status();
-            deadlineDay[i] = entry.deadlineDay();
-            handedInDay[i] = entry.handedInDay();
-            wordPairs[i] = entry.wordPairs();
-            leadUnit[i] = entry.leadUnit();
-        }
-
-        /** Copies {@code length} places from {@code from}'s {@code at} to this one's {@code to}, in every column. */
-        private void copy(Columns from, int at, int to, int length) {
-            System.arraycopy(from.entries, at, entries, to, length);
-            System.arraycopy(from.status, at, status, to, length);
-            System.arraycopy(from.deadlineDay, at, deadlineDay, to, length);
-            System.arraycopy(from.handedInDay, at, handedInDay, to, length);
-            System.arraycopy(from.wordPairs, at, wordPairs, to, length);
-            System.arraycopy(from.leadUnit, at, leadUnit, to, length);
-        }
-
-        /**
-         * New columns in the list's order with {@code before} (if any) taken out and {@code entry} (if any) put in: one
-         * copy and binary searches, where a rebuild sorted every entry again (at 50,000 assignments a page read after
-         * each command cost 5x one read without it, bench/index.sh). Readers keep the columns they hold; the next get
-         * these.
-         */
-        Columns replaced(Entry before, Entry entry) {
-            int n = size();
-            int from = before == null ? -1 : Arrays.binarySearch(entries, before, ORDER);
-            if (entry == null) {
-                Columns without = sized(n - 1);
-                without.copy(this, 0, 0, from);
-                without.copy(this, from + 1, from, n - from - 1);
-                return without;
-            }
-            int found = Arrays.binarySearch(entries, entry, ORDER);
-            int to = found >= 0 ? found : -found - 1; // among these columns, before still in them
-            if (from < 0) {
-                Columns with = sized(n + 1);
-                with.copy(this, 0, 0, to);
-                with.copy(this, to, to + 1, n - to);
-                with.set(to, entry);
-                return with;
-            }
-            if (to > from) {
-                to--; // before's place is gone
-            }
-            Columns moved = sized(n);
-            moved.copy(this, 0, 0, n);
-            if (to > from) {
-                moved.copy(this, from + 1, from, to - from);
-            } else if (to < from) {
-                moved.copy(this, to, to + 1, from - to);
-            }
-            moved.set(to, entry);
-            return moved;
-        }
-    }
-
     /** The list's order: by deadline (none last), then assigned-on, then id. */
     static final Comparator<Entry> ORDER = Comparator
             .comparingLong((Entry e) -> e.deadlineDay() == Timeliness.NO_DAY ? Long.MAX_VALUE : e.deadlineDay())
@@ -268,14 +186,14 @@ public class AssignmentIndex {
      * several times faster than walking a tree, and a pass holds no lock while it filters. A change copies the
      * columns (about 1.8 MB at 50,000 assignments): changes are rare beside reads.
      */
-    private volatile Columns inOrder;
+    private volatile IndexColumns inOrder;
     /**
      * Per unit, the entries it leads or coordinates, in the list's order: a unit's page walks its own entries, not all
      * 50,000 (a filter that reads every entry reads 50,000 objects from memory; the unfiltered page reads none of them
      * but the page's). Made for a unit by the first page that asks for it, only for a unit that has assignments (so a
      * request cannot fill it with names), and from then on kept in order by each change, as {@link #inOrder} is.
      */
-    private final Map<String, Columns> byUnit = new ConcurrentHashMap<>();
+    private final Map<String, IndexColumns> byUnit = new ConcurrentHashMap<>();
 
     /** Whether the index's processor has reached the head of the event store (asked until it says yes once). */
     private final BooleanSupplier processorCaughtUp;
@@ -450,7 +368,7 @@ public class AssignmentIndex {
     /** Puts {@code entry} in the place of {@code before} (null for a new assignment); under the write lock. */
     private void put(Entry before, Entry entry) {
         byId.put(entry.id(), entry);
-        Columns entries = inOrder;
+        IndexColumns entries = inOrder;
         if (entries != null) {
             inOrder = entries.replaced(before, entry);
         }
@@ -469,8 +387,8 @@ public class AssignmentIndex {
     }
 
     /** Every entry in the list's order, as columns, for counts over all of them (the dashboard). */
-    Columns inOrder() {
-        Columns entries = inOrder;
+    IndexColumns inOrder() {
+        IndexColumns entries = inOrder;
         if (entries == null) {
             lock.readLock().lock();
             try {
@@ -478,7 +396,7 @@ public class AssignmentIndex {
                 if (entries == null) {
                     Entry[] sorted = byId.values().toArray(new Entry[0]);
                     Arrays.sort(sorted, ORDER);
-                    entries = Columns.of(sorted);
+                    entries = IndexColumns.of(sorted);
                     inOrder = entries;
                 }
             } finally {
@@ -489,12 +407,12 @@ public class AssignmentIndex {
     }
 
     /** The entries {@code unit} leads or coordinates, in the list's order. */
-    Columns inOrder(String unit) {
-        Columns own = byUnit.get(unit);
+    IndexColumns inOrder(String unit) {
+        IndexColumns own = byUnit.get(unit);
         if (own == null) {
             lock.readLock().lock();
             try {
-                own = Columns.of(Arrays.stream(inOrder().entries()).filter(e -> e.involves(unit)).toArray(Entry[]::new));
+                own = IndexColumns.of(Arrays.stream(inOrder().entries()).filter(e -> e.involves(unit)).toArray(Entry[]::new));
                 if (own.size() > 0) {
                     byUnit.putIfAbsent(unit, own);
                 }
@@ -515,7 +433,7 @@ public class AssignmentIndex {
      * filter must let through only such entries, as the list's unit and visibility filters do; this only spares the
      * pass the others.
      */
-    Hits find(Columns walked, ListFilter filter, long skip, int limit) {
+    Hits find(IndexColumns walked, ListFilter filter, long skip, int limit) {
         List<String> ids = new ArrayList<>(Math.min(limit, 256));
         long total = 0;
         for (int i = 0; i < walked.size(); i++) {
@@ -531,31 +449,31 @@ public class AssignmentIndex {
 
     /**
      * What {@code unit}'s staff may see, in the list's order: the entries it leads or coordinates and those it feeds
-     * ({@link #fedBy}), so that their list and dashboard walk these and not all 50,000.
+     * ({@code fed}, from {@link #fedBy}), so that their list and dashboard walk these and not all 50,000.
      */
-    Columns seenBy(String unit) {
-        Columns own = inOrder(unit);
-        List<Entry> fed = new ArrayList<>();
+    IndexColumns seenBy(String unit, Set<String> fed) {
+        IndexColumns own = inOrder(unit);
+        List<Entry> fedOnly = new ArrayList<>();
         lock.readLock().lock();
         try {
-            for (String id : fedBy(unit)) {
+            for (String id : fed) {
                 Entry entry = byId.get(id);
                 if (entry != null && !entry.involves(unit)) {
-                    fed.add(entry);
+                    fedOnly.add(entry);
                 }
             }
         } finally {
             lock.readLock().unlock();
         }
-        if (fed.isEmpty()) {
+        if (fedOnly.isEmpty()) {
             return own;
         }
-        Entry[] seen = Arrays.copyOf(own.entries(), own.size() + fed.size());
-        for (int i = 0; i < fed.size(); i++) {
-            seen[own.size() + i] = fed.get(i);
+        Entry[] seen = Arrays.copyOf(own.entries(), own.size() + fedOnly.size());
+        for (int i = 0; i < fedOnly.size(); i++) {
+            seen[own.size() + i] = fedOnly.get(i);
         }
         Arrays.sort(seen, ORDER);
-        return Columns.of(seen);
+        return IndexColumns.of(seen);
     }
 
     /**

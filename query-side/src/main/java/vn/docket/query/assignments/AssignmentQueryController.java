@@ -76,14 +76,15 @@ class AssignmentQueryController {
         if (Boolean.TRUE.equals(mine) && Visibility.seesEverything(me) && Text.clean(awaiting).isEmpty()) {
             awaiting = waitingWork.levelsActedAt(me);
         }
-        ListFilter filter = filter(me, visibility.filter(me), LocalDate.now(clock), unit, status,
+        Visibility.Walk walk = visibility.walk(me, Text.clean(unit));
+        ListFilter filter = filter(me, walk.visible(), LocalDate.now(clock), unit, status,
                 timeliness, notice, q, deadlineFrom, deadlineTo, mine, awaiting, dueWithin);
         if (Boolean.TRUE.equals(waiting)) {
             filter = filter.and(waitingWork.filter(me));
         }
         // A unit's page walks that unit's assignments only, a unit's staff what their unit sees; the filter holds the
         // same tests.
-        AssignmentIndex.Hits hits = index.find(visibility.walked(me, Text.clean(unit)), filter, paging.skip(),
+        AssignmentIndex.Hits hits = index.find(walk.entries(), filter, paging.skip(),
                 paging.size());
         return new Page<>(lookup.inOrder(hits.ids()), paging.page(), paging.size(), hits.total());
     }

@@ -73,12 +73,13 @@ class DashboardController {
         LocalDate today = LocalDate.now(clock);
         long day = today.toEpochDay();
         Actor me = CurrentActor.get();
-        Predicate<AssignmentIndex.Entry> visible = visibility.filter(me);
+        Visibility.Walk walk = visibility.walk(me, null);
+        Predicate<AssignmentIndex.Entry> visible = walk.visible();
         ListFilter dueThisWeek = AssignmentQueryController.dueWithin(ListFilter.ALL, today, WEEK);
-        // Counted in plain arrays, in one pass over the index's columns (up to 50,000 assignments: no boxing, and an
-        // entry itself read only for a unit's staff, whose visibility rule needs it); of the overdue only the 50
+        // Counted in plain arrays, in one pass over the index's columns (up to 50,000 assignments, or what a unit's
+        // staff see): no boxing, and no entry itself read but the overdue ones kept; of the overdue only the 50
         // longest are kept, in a heap whose head is the shortest of them.
-        AssignmentIndex.Columns all = visibility.walked(me, null);
+        IndexColumns all = walk.entries();
         long[] statuses = new long[AssignmentStatus.values().length];
         long[] classes = new long[Timeliness.values().length];
         Map<String, long[]> units = new HashMap<>();

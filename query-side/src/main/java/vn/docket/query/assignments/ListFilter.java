@@ -6,7 +6,7 @@ import java.util.function.Predicate;
 import vn.docket.events.AssignmentStatus;
 
 /**
- * The list's filters as one test of a place in the index's {@link AssignmentIndex.Columns}: the status, the deadline,
+ * The list's filters as one test of a place in the index's {@link IndexColumns}: the status, the deadline,
  * the timeliness class and the search's letter pairs are read from the columns, and only an entry that passes them is
  * read for the rest (units, notice, the search's words, visibility, waiting work). At 50,000 assignments, reading
  * every entry from memory was most of a pass's time (bench/index.sh). Immutable: each narrowing returns another.
@@ -81,7 +81,7 @@ final class ListFilter {
     }
 
     /** Whether the entry at {@code i} of {@code columns} passes. */
-    boolean test(AssignmentIndex.Columns columns, int i) {
+    boolean test(IndexColumns columns, int i) {
         AssignmentStatus status = columns.status()[i];
         if ((statuses & 1 << status.ordinal()) == 0) {
             return false;

@@ -39,20 +39,30 @@ public class Visibility {
     }
 
     /**
-     * The entries a list or a count for this person walks: {@code unit}'s (when asked for), else all of them for who
-     * sees everything, else what their unit sees. The walk only narrows; {@link #filter} still decides.
+     * What a list or a count for this person walks, and what of it they may see ({@code visible}, null: all of it).
+     * With {@code unit}, that unit's entries; else all of them for who sees everything, and for a unit's staff exactly
+     * what their unit sees (its own entries and the work it feeds), so that their passes test no visibility rule.
      */
-    AssignmentIndex.Columns walked(Actor actor, String unit) {
-        if (unit != null) {
-            return index.inOrder(unit);
+    record Walk(IndexColumns entries, Predicate<AssignmentIndex.Entry> visible) {
+    }
+
+    Walk walk(Actor actor, String unit) {
+        if (seesEverything(actor)) {
+            return new Walk(unit == null ? index.inOrder() : index.inOrder(unit), null);
         }
-        return seesEverything(actor) ? index.inOrder() : index.seenBy(actor.unit() == null ? "" : actor.unit());
+        index.awaitCaughtUp();
+        String own = actor.unit() == null ? "" : actor.unit();
+        Set<String> fed = index.fedBy(own);
+        if (unit == null) {
+            return new Walk(index.seenBy(own, fed), null);
+        }
+        return new Walk(index.inOrder(unit), a -> a.involves(own) || fed.contains(a.id()));
     }
 
     /** Ids of every assignment this person may see, or null when they see everything. */
     public List<String> visibleIds(Actor actor) {
         Predicate<AssignmentIndex.Entry> filter = filter(actor);
-        return filter == null ? null : index.find(walked(actor, null), ListFilter.where(filter), 0, Integer.MAX_VALUE).ids();
+        return seesEverything(actor) ? null : index.find(walk(actor, null).entries(), ListFilter.ALL, 0, Integer.MAX_VALUE).ids();
     }
 
     /** Throws NotFound unless this person may see the assignment. */

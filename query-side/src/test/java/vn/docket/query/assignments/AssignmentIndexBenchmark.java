@@ -82,7 +82,7 @@ public final class AssignmentIndexBenchmark {
             long[] classes = new long[Timeliness.values().length];
             Map<String, long[]> units = new HashMap<>();
             long day = today.toEpochDay();
-            AssignmentIndex.Columns all = index.inOrder();
+            IndexColumns all = index.inOrder();
             for (int i = 0; i < all.size(); i++) {
                 Timeliness t = Timeliness.classify(all.status()[i], all.deadlineDay()[i], all.handedInDay()[i], day);
                 if (t != null) {

@@ -268,8 +268,8 @@ class AssignmentIndexTest {
     AssignmentIndex.Hits actual(Query query, long skip, int size) {
         Actor me = query.actor();
         // As the list asks: the pass walks the unit's own entries, or what a unit's staff see.
-        Visibility visibility = new Visibility(index);
-        return index.find(visibility.walked(me, query.unit()), AssignmentQueryController.filter(me, visibility.filter(me), TODAY, query.unit(),
+        Visibility.Walk walk = new Visibility(index).walk(me, query.unit());
+        return index.find(walk.entries(), AssignmentQueryController.filter(me, walk.visible(), TODAY, query.unit(),
                 query.status(), query.timeliness(), query.notice(), query.q(), query.from(), query.to(), query.mine(),
                 query.awaiting(), query.dueWithin()), skip, size);
     }
