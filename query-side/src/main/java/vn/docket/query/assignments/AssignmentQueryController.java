@@ -82,8 +82,8 @@ class AssignmentQueryController {
         if (Boolean.TRUE.equals(waiting)) {
             filter = filter.and(waitingWork.filter(me));
         }
-        // A unit's page walks that unit's assignments only, a unit's staff what their unit sees; the filter holds the
-        // same tests.
+        // A unit's page walks that unit's assignments only, a unit's staff what their unit sees (the filter then tests
+        // the unit, and the visibility rule only where the walk holds more than they may see).
         AssignmentIndex.Hits hits = index.find(walk.entries(), filter, paging.skip(),
                 paging.size());
         return new Page<>(lookup.inOrder(hits.ids()), paging.page(), paging.size(), hits.total());

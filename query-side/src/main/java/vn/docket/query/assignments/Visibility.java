@@ -61,8 +61,8 @@ public class Visibility {
 
     /** Ids of every assignment this person may see, or null when they see everything. */
     public List<String> visibleIds(Actor actor) {
-        Predicate<AssignmentIndex.Entry> filter = filter(actor);
-        return seesEverything(actor) ? null : index.find(walk(actor, null).entries(), ListFilter.ALL, 0, Integer.MAX_VALUE).ids();
+        return seesEverything(actor) ? null : index.find(walk(actor, null).entries(), ListFilter.ALL, 0, Integer.MAX_VALUE)
+                .ids();
     }
 
     /** Throws NotFound unless this person may see the assignment. */
