@@ -42,11 +42,6 @@ final class ListFilter {
         this.rest = rest;
     }
 
-    /** The assignments {@code test} lets through. */
-    static ListFilter where(Predicate<AssignmentIndex.Entry> test) {
-        return ALL.and(test);
-    }
-
     ListFilter status(AssignmentStatus status) {
         return new ListFilter(statuses & 1 << status.ordinal(), from, to, timeliness, today, pairs, rest);
     }

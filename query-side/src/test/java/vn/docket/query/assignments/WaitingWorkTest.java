@@ -91,7 +91,7 @@ class WaitingWorkTest {
                 .filter(a -> a.status == AssignmentStatus.APPROVED && a.parent != null).map(a -> a.id).toList();
         assertThat(contributions).as("the generated history has approved contributions").isNotEmpty();
 
-        assertThat(data.index.find(ListFilter.where(waiting.filter(AssignmentIndexTest.CLERK)), 0, Integer.MAX_VALUE).ids())
+        assertThat(data.index.find(ListFilter.ALL.and(waiting.filter(AssignmentIndexTest.CLERK)), 0, Integer.MAX_VALUE).ids())
                 .doesNotContainAnyElementsOf(contributions);
     }
 
@@ -104,7 +104,7 @@ class WaitingWorkTest {
 
     @Test
     void nothing_waits_for_an_auditor() {
-        assertThat(data.index.find(ListFilter.where(waiting.filter(new Actor("au", "Thanh tra", null, Role.AUDITOR))), 0, 10)
+        assertThat(data.index.find(ListFilter.ALL.and(waiting.filter(new Actor("au", "Thanh tra", null, Role.AUDITOR))), 0, 10)
                 .total())
                 .isZero();
     }
@@ -122,7 +122,7 @@ class WaitingWorkTest {
     private void check(Actor actor, Predicate<AssignmentIndexTest.Known> waitsFor) {
         List<String> expected = data.known.values().stream().filter(waitsFor).sorted(AssignmentIndexTest.ORDER)
                 .map(a -> a.id).toList();
-        AssignmentIndex.Hits hits = data.index.find(ListFilter.where(waiting.filter(actor)), 0, Integer.MAX_VALUE);
+        AssignmentIndex.Hits hits = data.index.find(ListFilter.ALL.and(waiting.filter(actor)), 0, Integer.MAX_VALUE);
 
         assertThat(expected).as("the generated history has such work").hasSizeGreaterThan(10);
         assertThat(hits.ids()).isEqualTo(expected);
