@@ -1,28 +1,36 @@
 package vn.docket.platform.mongo;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
- * The H2 backend with lookups in the embedded server's unique indexes that do not serialize every key they
- * pass. Each unique index is an H2 map keyed by the server's {@link KeyValue}, which is not
- * {@link Comparable}, so H2's default key type orders two keys by Java-serializing both, at every step of
- * every search through the map: reading an event, a token or a read-model document by key. While a node's
- * assignment index read the store after a restart, that was most of the embedded server's samples
- * (bench/README.md, "Index lookups on the embedded H2 server").
+ * The H2 backend without the Java serialization that made most of the embedded server's time.
  *
- * <p>{@link KeyType} orders keys by exactly the same bytes, so maps written before keep their order and a
- * data file needs no migration, but it keeps the bytes of the keys compared last: the key being looked for,
- * and the keys of the pages a search passes, which the next searches pass again.
+ * <p>Lookups in the unique indexes do not serialize every key they pass. Each unique index is an H2 map keyed
+ * by the server's {@link KeyValue}, which is not {@link Comparable}, so H2's default key type orders two keys by
+ * Java-serializing both, at every step of every search through the map: reading an event, a token or a
+ * read-model document by key. While a node's assignment index read the store after a restart, that was most
+ * of the embedded server's samples (bench/README.md, "Index lookups on the embedded H2 server").
+ * {@link KeyType} orders keys by exactly the same bytes, so maps written before keep their order and a data
+ * file needs no migration, but it keeps the bytes of the keys compared last: the key being looked for, and
+ * the keys of the pages a search passes, which the next searches pass again; a commit writes those bytes.
+ *
+ * <p>Documents are written as BSON ({@link BsonDocumentType}), and a collection does not keep its data size
+ * (see {@link Database#openOrCreateCollection}).
  */
 abstract class FastKeysH2Backend extends H2Backend {
 
@@ -53,7 +61,31 @@ abstract class FastKeysH2Backend extends H2Backend {
                     new MVMap.Builder<KeyValue, Object>().keyType(new KeyType()));
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
+
+        /**
+         * A collection whose documents are written as BSON ({@link BsonDocumentType}) and that does not keep
+         * its data size. The server kept it by encoding a document to BSON on every insert and delete, and both
+         * versions of it on every update, only to answer collStats, which Docket never asks: a fifth of the
+         * server's samples under commands (bench/README.md, "A create's cost in the embedded server").
+         */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> documents = getMvStore().openMap(DATA_PREFIX + namespace,
+                    new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
+            MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + namespace);
+            return new H2Collection(this, collectionName, options, documents, meta, getCursorRegistry()) {
+                @Override
+                protected boolean tracksDataSize() {
+                    return false;
+                }
+            };
+        }
     }
+
+    /** The names H2Database gives a collection's maps (mongo-java-server 1.47; FastKeysH2BackendTest checks them). */
+    static final String DATA_PREFIX = "databases.";
+    static final String META_PREFIX = "meta.";
 
     /** The name H2Database gives an index's map (mongo-java-server 1.47; FastKeysH2BackendTest checks it). */
     static String indexMapName(String collectionNamespace, String indexName) {
@@ -86,6 +118,23 @@ abstract class FastKeysH2Backend extends H2Backend {
             }
             return super.compare(a, b);
         }
+
+        /**
+         * Exactly what {@link ObjectDataType} writes for a serialized object (its tag 19, the length, the
+         * bytes; FastKeysH2BackendTest compares them), from the bytes kept for comparing: a commit writes
+         * every key of each index page it writes.
+         */
+        @Override
+        public void write(WriteBuffer buffer, Object key) {
+            if (!(key instanceof KeyValue)) {
+                super.write(buffer, key);
+                return;
+            }
+            byte[] bytes = serialized(key);
+            buffer.put(SERIALIZED_OBJECT).putVarInt(bytes.length).put(bytes);
+        }
+
+        private static final byte SERIALIZED_OBJECT = 19;
 
         private static byte[] serialized(Object key) {
             int slot = System.identityHashCode(key) & (SLOTS - 1);

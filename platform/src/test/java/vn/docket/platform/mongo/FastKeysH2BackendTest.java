@@ -13,6 +13,7 @@ import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.LongStream;
 import org.bson.Document;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +103,54 @@ class FastKeysH2BackendTest {
             server.shutdownNow();
             after.close();
         }
+    }
+
+    @Test
+    void an_index_key_is_written_with_exactly_the_bytes_h2s_default_key_type_writes() {
+        Random random = new Random(11);
+        ObjectDataType h2 = new ObjectDataType();
+        FastKeysH2Backend.KeyType fast = new FastKeysH2Backend.KeyType();
+        for (int n = 0; n < 5_000; n++) {
+            Object key = switch (random.nextInt(4)) {
+                case 0 -> new KeyValue("assignment:" + new UUID(random.nextLong(), random.nextLong()));
+                case 1 -> new KeyValue(random.nextLong());
+                case 2 -> new KeyValue("Phòng Tư pháp " + random.nextInt(100), random.nextInt(9));
+                default -> "not a key value " + n;
+            };
+            if (random.nextBoolean()) {
+                fast.compare(key, key instanceof KeyValue ? new KeyValue(n) : key); // its bytes cached, or not
+            }
+            assertThat(written(fast, key)).as("%s", key).isEqualTo(written(h2, key));
+        }
+    }
+
+    /** Kept only for collStats, which Docket never asks, by encoding each document written once more. */
+    @Test
+    void a_collection_does_not_keep_its_data_size() {
+        WholeWritesH2Backend backend = new WholeWritesH2Backend(data.resolve("docket.mv").toString(), Duration.ZERO);
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+            MongoCollection<Document> events = events(client);
+            events.insertOne(new Document("_id", 1L).append("streamKey", "assignment:1:0"));
+            events.updateOne(Filters.eq("_id", 1L), new Document("$set", new Document("payload", "Báo cáo")));
+            events.insertOne(new Document("_id", 2L).append("streamKey", "assignment:2:0"));
+            events.deleteOne(Filters.eq("_id", 2L));
+            assertThat(backend.getMvStore().openMap(FastKeysH2Backend.META_PREFIX + "docket.docket_events").get("dataSize"))
+                    .isEqualTo(0L);
+        } finally {
+            server.shutdownNow();
+            backend.close();
+        }
+    }
+
+    private static byte[] written(ObjectDataType type, Object key) {
+        WriteBuffer buffer = new WriteBuffer();
+        type.write(buffer, key);
+        ByteBuffer bytes = buffer.getBuffer();
+        bytes.flip();
+        byte[] result = new byte[bytes.remaining()];
+        bytes.get(result);
+        return result;
     }
 
     private static MongoCollection<Document> events(MongoClient client) {

@@ -3,7 +3,10 @@ package vn.docket.platform.mongo;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Files;
@@ -11,22 +14,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.bson.Document;
+import org.bson.types.Binary;
 
 /**
- * Reads by unique key on the embedded server's H2 backend, with H2's default key type for the index maps
- * (the plain backend) against {@link FastKeysH2Backend}'s, in the same run: events read by {@code _id}
- * in windows of 128 as a processor catching up reads them, and single finds by a unique stream key as a
- * command loads its assignment. Rounds alternate between the two; the medians and their ratio are printed.
- * Run through bench/keys.sh.
+ * The embedded server's H2 backend as mongo-java-server ships it (H2's default types: Java serialization)
+ * against Docket's ({@link WholeWritesH2Backend} on {@link FastKeysH2Backend}), in the same run: events read by
+ * {@code _id} in windows of 128 as a processor catching up reads them; single finds by a unique stream key as
+ * a command loads its assignment; and what a create writes (its event, committed, then six read-model
+ * documents and a processor's token). Rounds alternate between the two; the medians and their ratio are
+ * printed. Run through bench/keys.sh.
  */
 public final class IndexLookupBenchmark {
 
     static final int DOCUMENTS = 20_000;
     static final int SINGLE_FINDS = 5_000;
+    static final int CREATES = 1_000;
 
     private IndexLookupBenchmark() {
     }
@@ -36,6 +43,7 @@ public final class IndexLookupBenchmark {
         Path dir = Files.createTempDirectory("docket-keys-bench");
         long[][] windows = new long[2][rounds];
         long[][] singles = new long[2][rounds];
+        long[][] writes = new long[2][rounds];
         for (int round = 0; round < rounds; round++) {
             for (int fast = 0; fast < 2; fast++) {
                 String file = dir.resolve("round" + round + "-" + fast + ".mv").toString();
@@ -45,18 +53,63 @@ public final class IndexLookupBenchmark {
                     long[] times = measure(client.getDatabase("docket").getCollection("docket_events"));
                     windows[fast][round] = times[0];
                     singles[fast][round] = times[1];
+                    writes[fast][round] = creates(client.getDatabase("writes"), backend, fast == 1);
                 } finally {
                     server.shutdownNow();
                     backend.close();
                 }
-                System.err.printf(Locale.ROOT, "round %d of %d, %s: %d ms, %d ms%n", round + 1, rounds,
-                        fast == 1 ? "fast keys" : "H2's keys", windows[fast][round], singles[fast][round]);
+                System.err.printf(Locale.ROOT, "round %d of %d, %s: %d ms, %d ms, %d ms%n", round + 1, rounds,
+                        fast == 1 ? "Docket's" : "H2's", windows[fast][round], singles[fast][round], writes[fast][round]);
             }
         }
-        System.out.printf(Locale.ROOT, "%-46s %12s %12s %7s%n", "median of " + rounds + " rounds, ms", "H2's keys",
-                "fast keys", "ratio");
+        System.out.printf(Locale.ROOT, "%-46s %12s %12s %7s%n", "median of " + rounds + " rounds, ms", "H2's",
+                "Docket's", "ratio");
         print(String.format(Locale.ROOT, "%,d events by _id, windows of 128", DOCUMENTS), windows);
         print(String.format(Locale.ROOT, "%,d single finds by stream key", SINGLE_FINDS), singles);
+        print(String.format(Locale.ROOT, "%,d creates' writes, a commit each", CREATES), writes);
+    }
+
+    /**
+     * What a create asks of the server, single-threaded: its event (a durable write: Docket's backend commits
+     * before answering; the plain one is asked to commit), then a read-model document each for six
+     * projections, replaced by {@code _id}, and a processor's token updated. Returns the time in ms.
+     */
+    private static long creates(MongoDatabase database, H2Backend backend, boolean commitsByItself) {
+        MongoCollection<Document> events = database.getCollection("docket_events");
+        List<MongoCollection<Document>> models = new ArrayList<>();
+        for (String name : List.of("assignments", "audit_log", "plan_path_steps", "notification_tasks",
+                "report_timelines", "revision_cycles")) {
+            models.add(database.getCollection(name));
+        }
+        MongoCollection<Document> tokens = database.getCollection("trackingtokens");
+        tokens.insertOne(new Document("_id", "token").append("processorName", "list").append("segment", 0)
+                .append("token", new Binary(new byte[64])));
+        long start = System.nanoTime();
+        for (int i = 1; i <= CREATES; i++) {
+            String id = UUID.randomUUID().toString();
+            events.insertOne(new Document("_id", (long) i).append("streamKey", "assignment:" + id + ":0")
+                    .append("type", "TaskAssigned").append("payload", "{\"title\":\"Xây dựng Kế hoạch thực hiện"
+                            + " nhiệm vụ số " + i + "\",\"leadUnit\":\"Sở Tài chính\",\"deadline\":\"2027-03-31\"}"));
+            if (!commitsByItself) {
+                backend.commit();
+            }
+            for (MongoCollection<Document> model : models) {
+                model.replaceOne(Filters.eq("_id", id), readModel(id, i), new ReplaceOptions().upsert(true));
+            }
+            tokens.updateOne(Filters.eq("_id", "token"), Updates.set("token", new Binary(new byte[64])));
+        }
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static Document readModel(String id, int i) {
+        List<Document> steps = new ArrayList<>();
+        for (int n = 0; n < 6; n++) {
+            steps.add(new Document("level", "Phó Chủ tịch UBND thành phố").append("at", new Date()).append("n", n));
+        }
+        return new Document("_id", id).append("title", "Xây dựng Kế hoạch thực hiện nhiệm vụ số " + i)
+                .append("leadUnit", "Sở Tài chính").append("coordinators", List.of("Sở Nội vụ", "Sở Tư pháp"))
+                .append("status", "ASSIGNED").append("deadline", "2027-03-31").append("seq", (long) i)
+                .append("steps", steps);
     }
 
     private static long[] measure(MongoCollection<Document> events) {

@@ -1,0 +1,70 @@
+package vn.docket.platform.mongo;
+
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.ObjectDataType;
+
+/**
+ * How the embedded server's documents are written into the H2 file: as BSON, the server's own wire encoding,
+ * instead of H2's default, Java serialization, which wrote every document with the class descriptions of the
+ * server's document and map classes and read it back through reflection. A commit writes every page a write
+ * touched, each with all the documents on it, under a lock that holds every other write back; with Java
+ * serialization that was a quarter of the server's samples under commands (bench/README.md, "A create's
+ * cost in the embedded server").
+ *
+ * <p>A document is written as a tag H2's own type never uses, then its BSON. A data file written before holds
+ * documents in Java serialization; those are read as before (any other tag goes to H2's type) and written as
+ * BSON when their page is next written. A value BSON cannot carry (none of Docket's) is written as before.
+ */
+final class BsonDocumentType extends ObjectDataType {
+
+    /** Not a tag of {@link ObjectDataType} (its tags are 0-19 and 32-119). */
+    static final byte BSON = (byte) 0xB5;
+
+    @Override
+    public void write(WriteBuffer buffer, Object value) {
+        ByteBuf bson = bson(value);
+        if (bson == null) {
+            super.write(buffer, value);
+            return;
+        }
+        buffer.put(BSON).put(bson.array(), bson.arrayOffset(), bson.readableBytes());
+    }
+
+    @Override
+    public Object read(ByteBuffer buffer) {
+        if (buffer.get(buffer.position()) != BSON) {
+            return super.read(buffer);
+        }
+        buffer.get();
+        byte[] bson = new byte[Integer.reverseBytes(buffer.getInt(buffer.position()))];
+        buffer.get(bson);
+        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+    }
+
+    /** As H2 estimates a serialized value: twice its stored size. Only sampled (memory estimation is allowed). */
+    @Override
+    public int getMemory(Object value) {
+        ByteBuf bson = bson(value);
+        return bson == null ? super.getMemory(value) : 2 * bson.readableBytes();
+    }
+
+    /** The value as BSON, or null if it is not a document or holds a value BSON cannot carry. */
+    private static ByteBuf bson(Object value) {
+        if (!(value instanceof Document document)) {
+            return null;
+        }
+        ByteBuf bson = Unpooled.buffer(512);
+        try {
+            BsonEncoder.encodeDocument(document, bson);
+            return bson;
+        } catch (IllegalArgumentException notBson) {
+            return null;
+        }
+    }
+}

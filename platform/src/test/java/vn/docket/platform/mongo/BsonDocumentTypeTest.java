@@ -1,0 +1,146 @@
+package vn.docket.platform.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.bson.UuidRepresentation;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.h2.mvstore.WriteBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Documents written as BSON come back exactly as they went in (same values, same Java types, same field
+ * order), and a data file whose documents were written by H2's Java serialization is read as before.
+ */
+class BsonDocumentTypeTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void a_document_is_written_as_bson_and_read_back_with_the_same_values_types_and_order() {
+        de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", "assignment:7")
+                .append("title", "Xây dựng Kế hoạch chuyển đổi số năm 2027")
+                .append("leadUnit", "Sở Khoa học và Công nghệ")
+                .append("round", 3)
+                .append("seq", 5_000_000_000L)
+                .append("share", 0.75)
+                .append("overdue", false)
+                .append("note", null)
+                .append("recordedAt", Instant.parse("2026-12-05T01:02:03.456Z"))
+                .append("owner", new ObjectId())
+                .append("node", UUID.fromString("4f1c2a9e-8a57-4a3b-9d7e-0c5b6f2e1d00"))
+                .append("steps", new ArrayList<>(List.of(
+                        new de.bwaldvogel.mongo.bson.Document("level", "Phó Chủ tịch UBND").append("n", 1),
+                        new de.bwaldvogel.mongo.bson.Document("level", "Ban Thường vụ Thành ủy").append("n", 2))))
+                .append("words", new ArrayList<>(List.of("xay", "dung", "ke", "hoach")));
+        BsonDocumentType type = new BsonDocumentType();
+
+        ByteBuffer written = written(type, document);
+
+        assertThat(written.get(0)).isEqualTo(BsonDocumentType.BSON);
+        Object read = type.read(written);
+        assertThat(read).isEqualTo(document);
+        assertThat(((de.bwaldvogel.mongo.bson.Document) read).get("round")).isInstanceOf(Integer.class);
+        assertThat(((de.bwaldvogel.mongo.bson.Document) read).get("seq")).isInstanceOf(Long.class);
+        assertThat(written.remaining()).as("nothing left behind the document").isZero();
+    }
+
+    @Test
+    void a_value_bson_cannot_carry_is_written_as_h2_writes_it() {
+        de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", "x")
+                .append("when", new Date(0));
+        BsonDocumentType type = new BsonDocumentType();
+
+        ByteBuffer written = written(type, document);
+
+        assertThat(written.get(0)).as("H2's tag for a serialized object").isEqualTo((byte) 19);
+        assertThat(type.read(written)).isEqualTo(document);
+    }
+
+    @Test
+    void documents_written_before_in_java_serialization_are_read_changed_and_read_again_after_a_restart() {
+        String file = data.resolve("docket.mv").toString();
+        List<org.bson.Document> stored = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            stored.add(new org.bson.Document("_id", "assignment:" + i)
+                    .append("title", "Báo cáo tình hình thực hiện nhiệm vụ số " + i)
+                    .append("round", i % 4).append("seq", (long) i << 33).append("share", i / 7.0)
+                    .append("open", i % 2 == 0).append("none", null).append("at", new Date(1_700_000_000_000L + i))
+                    .append("node", new UUID(i, -i)).append("hash", new Binary(new byte[] {1, 2, (byte) i}))
+                    .append("amount", Decimal128.parse(i + ".25"))
+                    .append("steps", List.of(new org.bson.Document("level", "Chủ tịch UBND").append("n", i))));
+        }
+        // Written by the plain H2 backend: every document in Java serialization.
+        H2Backend before = new H2Backend(file);
+        Set<String> maps = new HashSet<>();
+        inServer(before, documents -> {
+            documents.insertMany(stored);
+            return maps.addAll(before.getMvStore().getMapNames());
+        });
+
+        WholeWritesH2Backend after = new WholeWritesH2Backend(file, Duration.ZERO);
+        inServer(after, documents -> {
+            assertThat(documents.find().into(new ArrayList<>())).containsExactlyInAnyOrderElementsOf(stored);
+            assertThat(after.getMvStore().getMapNames()).as("the collection's maps, opened by their names")
+                    .containsExactlyInAnyOrderElementsOf(maps);
+            assertThat(after.getMvStore().openMap(FastKeysH2Backend.DATA_PREFIX + "docket.documents").getValueType())
+                    .isInstanceOf(BsonDocumentType.class);
+            documents.updateMany(Filters.in("_id", "assignment:1", "assignment:250", "assignment:499"),
+                    Updates.set("title", "Đã sửa"));
+            return null;
+        });
+        stored.forEach(document -> {
+            if (List.of("assignment:1", "assignment:250", "assignment:499").contains(document.getString("_id"))) {
+                document.put("title", "Đã sửa");
+            }
+        });
+
+        inServer(new WholeWritesH2Backend(file, Duration.ZERO), documents -> {
+            assertThat(documents.find().into(new ArrayList<>())).containsExactlyInAnyOrderElementsOf(stored);
+            return null;
+        });
+    }
+
+    private static ByteBuffer written(BsonDocumentType type, Object value) {
+        WriteBuffer buffer = new WriteBuffer();
+        type.write(buffer, value);
+        ByteBuffer written = buffer.getBuffer();
+        written.flip();
+        return written;
+    }
+
+    private static void inServer(H2Backend backend, Function<MongoCollection<org.bson.Document>, ?> work) {
+        MongoServer server = new MongoServer(backend);
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(server.bindAndGetConnectionString()))
+                .uuidRepresentation(UuidRepresentation.STANDARD).build();
+        try (MongoClient client = MongoClients.create(settings)) {
+            work.apply(client.getDatabase("docket").getCollection("documents"));
+        } finally {
+            server.shutdownNow();
+            backend.close();
+        }
+    }
+}
