@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -49,6 +50,8 @@ class CommandDoorTest {
     MongoDatabase database;
     @Autowired
     Sent sent;
+    @Autowired
+    MeterRegistry meters;
 
     /** A filter a request thread sent: the command, its collection and the filter. */
     record Filter(String command, String collection, BsonDocument filter) {
@@ -114,6 +117,15 @@ class CommandDoorTest {
             f.filter().values().stream().filter(v -> v.isDocument()).forEach(v -> assertThat(v.asDocument().keySet())
                     .as("%s on %s with %s: equality or $in", f.command(), f.collection(), f.filter()).isEqualTo(Set.of("$in")));
         }
+    }
+
+    /** Nothing exposes metrics; timing each request, security filter and database command for them cost CPU. */
+    @Test
+    void a_request_is_timed_for_no_metrics_since_nothing_exposes_them() {
+        assertThat(create(token("clerk"), null).getStatusCode().value()).isEqualTo(201);
+        assertThat(meters.getMeters()).extracting(meter -> meter.getId().getName())
+                .noneMatch(name -> name.startsWith("http.server.requests") || name.startsWith("spring.security")
+                        || name.startsWith("mongodb.driver"));
     }
 
     /**
