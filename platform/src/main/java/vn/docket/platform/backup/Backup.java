@@ -27,6 +27,7 @@ import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 import vn.docket.platform.Sha256;
 import vn.docket.platform.eventstore.Checkpointer;
+import vn.docket.platform.eventstore.Counters;
 import vn.docket.platform.eventstore.DocketEventStorageEngine;
 import vn.docket.platform.eventstore.StoreVerifier;
 import vn.docket.platform.eventstore.VerifyReport;
@@ -181,22 +182,22 @@ public final class Backup {
                         + "; restore into an empty one (for the embedded database: move its data directory aside).");
             }
         }
-        MongoCollection<Document> counters = database.getCollection(DocketEventStorageEngine.COUNTERS);
-        if (counters.countDocuments(Filters.in("_id", List.of("events", "checkpoints"))) > 0) {
-            throw new Refused("The database already counts event positions (" + DocketEventStorageEngine.COUNTERS
+        Counters counters = new Counters(database);
+        if (counters.anySet()) {
+            throw new Refused("The database already counts event positions (" + Counters.COLLECTION
                     + "); restore into an empty one (for the embedded database: move its data directory aside).");
         }
         try {
             for (String collection : manifest.documents().keySet()) {
                 load(database.getCollection(collection), dir.resolve(collection + ".jsonl"));
             }
-            counters.insertOne(new Document("_id", "events").append("last", manifest.position()));
+            counters.raise(Counters.EVENTS, manifest.position());
             long checkpoint = 0;
             for (Document d : database.getCollection(Checkpointer.CHECKPOINTS).find()) {
                 checkpoint = Math.max(checkpoint, ((Number) d.get("_id")).longValue());
             }
             if (checkpoint > 0) {
-                counters.insertOne(new Document("_id", "checkpoints").append("last", checkpoint));
+                counters.raise(Counters.CHECKPOINTS, checkpoint);
             }
             VerifyReport report = new StoreVerifier(database, new Checkpointer(database, checkpointEvery, gapTimeout))
                     .verify();
@@ -208,7 +209,7 @@ public final class Backup {
             // Every collection written here was empty before: emptied again, the database is as it was, and the
             // next restore is not refused for the events a failed one left behind.
             manifest.documents().keySet().forEach(collection -> database.getCollection(collection).drop());
-            counters.deleteMany(Filters.in("_id", List.of("events", "checkpoints")));
+            counters.clear();
             throw e;
         }
         return manifest;
@@ -240,8 +241,7 @@ public final class Backup {
      * moved forward every thousand or so positions) on, batch by batch, until a batch holds nothing.
      */
     private static long head(MongoDatabase database) {
-        Document hint = database.getCollection(DocketEventStorageEngine.COUNTERS).find(Filters.eq("_id", "events")).first();
-        long head = hint == null ? 0 : ((Number) hint.get("last")).longValue();
+        long head = new Counters(database).last(Counters.EVENTS);
         MongoCollection<Document> events = database.getCollection(EVENTS);
         for (long first = head + 1; ; first += BATCH) {
             Map<Long, Document> found = byPosition(events, first, BATCH);
