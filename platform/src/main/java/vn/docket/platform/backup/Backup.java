@@ -2,7 +2,6 @@ package vn.docket.platform.backup;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -29,6 +28,7 @@ import vn.docket.platform.Sha256;
 import vn.docket.platform.eventstore.Checkpointer;
 import vn.docket.platform.eventstore.Counters;
 import vn.docket.platform.eventstore.DocketEventStorageEngine;
+import vn.docket.platform.eventstore.EventDocuments;
 import vn.docket.platform.eventstore.StoreVerifier;
 import vn.docket.platform.eventstore.VerifyReport;
 
@@ -120,11 +120,11 @@ public final class Backup {
             walk:
             for (long first = 1; first <= head; first += BATCH) {
                 int count = (int) Math.min(BATCH, head - first + 1);
-                Map<Long, Document> found = byPosition(events, first, count);
+                Map<Long, Document> found = EventDocuments.byPosition(events, first, count);
                 long deadline = System.nanoTime() + gapTimeout.plusSeconds(2).toNanos();
                 while (found.size() < count && System.nanoTime() < deadline) {
                     sleep();
-                    found = byPosition(events, first, count); // a writer at work, or the gap watch filling it
+                    found = EventDocuments.byPosition(events, first, count); // a writer at work, or the gap watch filling it
                 }
                 for (long p = first; p < first + count; p++) {
                     Document doc = found.get(p);
@@ -244,7 +244,7 @@ public final class Backup {
         long head = new Counters(database).last(Counters.EVENTS);
         MongoCollection<Document> events = database.getCollection(EVENTS);
         for (long first = head + 1; ; first += BATCH) {
-            Map<Long, Document> found = byPosition(events, first, BATCH);
+            Map<Long, Document> found = EventDocuments.byPosition(events, first, BATCH);
             if (found.isEmpty()) {
                 return head;
             }
@@ -263,18 +263,6 @@ public final class Backup {
             }
         }
         return false;
-    }
-
-    private static Map<Long, Document> byPosition(MongoCollection<Document> events, long first, int count) {
-        List<Long> positions = new ArrayList<>(count);
-        for (long p = first; p < first + count; p++) {
-            positions.add(p);
-        }
-        Map<Long, Document> found = new LinkedHashMap<>();
-        // Exact match on _id: the embedded server answers it from its unique index.
-        events.find(Filters.in("_id", positions)).batchSize(count)
-                .forEach(d -> found.put(((Number) d.get("_id")).longValue(), d));
-        return found;
     }
 
     private static void copy(MongoCollection<Document> collection, Path dir, Predicate<Document> keep,
