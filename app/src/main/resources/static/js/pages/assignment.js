@@ -212,6 +212,13 @@ function decisionFields() {
     field({ name: 'decisionDate', label: t('field.decisionDate'), type: 'date', required: true, notFuture: true })];
 }
 
+/** Why a deadline moves, a unit changes or the work stops. */
+const reason = (required = true) => field({ name: 'reason', label: t('field.reason'), type: 'textarea', required, wide: true, rows: 2 });
+
+/** A new deadline falls after the current one. */
+const laterThanDeadline = (a, date) => (a.deadline && date && date <= a.deadline
+  ? [['newDeadline', t('valid.later', { date: fmtDate(a.deadline) })]] : []);
+
 function effective() {
   return field({ name: 'effectiveDate', label: t('field.effectiveDate'), type: 'date', notFuture: true,
     hint: t('field.effectiveDate.hint') });
@@ -338,24 +345,20 @@ function actions(me, a, path, allowed, after) {
     },
     extend: () => [t('action.extend'), commandForm({
       id: 'form-extend', submit: t('action.extend'), path: `${at}/deadline-extensions`,
-      fields: [field({ name: 'newDeadline', label: t('field.newDeadline'), type: 'date', required: true }),
-        field({ name: 'reason', label: t('field.reason'), type: 'textarea', required: true, wide: true, rows: 2 }), effective()],
-      check: v => (a.deadline && v.newDeadline && v.newDeadline <= a.deadline
-        ? [['newDeadline', t('valid.later', { date: fmtDate(a.deadline) })]] : []),
+      fields: [field({ name: 'newDeadline', label: t('field.newDeadline'), type: 'date', required: true }), reason(), effective()],
+      check: v => laterThanDeadline(a, v.newDeadline),
       body: v => ({ newDeadline: v.newDeadline, reason: v.reason, effectiveDate: v.effectiveDate }),
       done: after,
     })],
     reassign: () => [t('action.reassign'), commandForm({
       id: 'form-reassign', submit: t('action.reassign'), path: `${at}/reassignment`,
-      fields: [field({ name: 'leadUnit', label: t('field.newLeadUnit'), required: true, list: 'units' }),
-        field({ name: 'reason', label: t('field.reason'), type: 'textarea', required: true, wide: true, rows: 2 }), effective()],
+      fields: [field({ name: 'leadUnit', label: t('field.newLeadUnit'), required: true, list: 'units' }), reason(), effective()],
       body: v => ({ leadUnit: v.leadUnit, reason: v.reason, effectiveDate: v.effectiveDate }),
       done: after,
     })],
     cancel: () => [t('action.cancel'), commandForm({
       id: 'form-cancel', submit: t('action.cancel'), path: `${at}/cancellation`,
-      fields: [field({ name: 'reason', label: t('field.reason'), type: 'textarea', required: true, wide: true, rows: 2 }),
-        effective()],
+      fields: [reason(), effective()],
       body: v => ({ reason: v.reason, effectiveDate: v.effectiveDate }),
       done: after,
     })],
@@ -411,9 +414,8 @@ function followUpForms(a, at, after) {
       id: 'form-request-extension', submit: t('action.requestExtension'), path: `${at}/extension-requests`,
       fields: [field({ name: 'newDeadline', label: t('field.requestedDeadline'), type: 'date', required: true,
         hint: t('extension.requestHint', { deadline: fmtDate(a.deadline), original }) }),
-      field({ name: 'reason', label: t('field.reason'), type: 'textarea', required: true, wide: true, rows: 2 }), effective()],
-      check: v => (v.newDeadline && v.newDeadline <= a.deadline
-        ? [['newDeadline', t('valid.later', { date: fmtDate(a.deadline) })]] : []),
+      reason(), effective()],
+      check: v => laterThanDeadline(a, v.newDeadline),
       body: v => ({ newDeadline: v.newDeadline, reason: v.reason, effectiveDate: v.effectiveDate }),
       done: after,
     })],
@@ -423,10 +425,9 @@ function followUpForms(a, at, after) {
         options: [['approve', t('decision.approve')], ['reject', t('decision.reject')]] }),
       field({ name: 'newDeadline', label: t('field.grantedDeadline'), type: 'date',
         hint: t('field.grantedDeadline.hint') }),
-      field({ name: 'reason', label: t('field.reason'), type: 'textarea', wide: true, rows: 2 }), effective()],
+      reason(false), effective()],
       check: v => (v.decision === 'reject' && !v.reason ? [['reason', t('valid.required', { field: t('field.reason').toLowerCase() })]]
-        : v.decision === 'approve' && v.newDeadline && v.newDeadline <= a.deadline
-          ? [['newDeadline', t('valid.later', { date: fmtDate(a.deadline) })]] : []),
+        : v.decision === 'approve' ? laterThanDeadline(a, v.newDeadline) : []),
       body: v => ({ approve: v.decision === 'approve', newDeadline: v.decision === 'approve' ? v.newDeadline : null,
         reason: v.reason, effectiveDate: v.effectiveDate }),
       done: after,

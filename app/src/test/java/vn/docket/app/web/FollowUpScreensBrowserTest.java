@@ -183,7 +183,18 @@ class FollowUpScreensBrowserTest extends BrowserTest {
                 .contains("hạn hiện tại " + deadline + ", hạn ban đầu " + deadline);
         browser.type(By.cssSelector("#form-decide-extension [name='newDeadline']"), granted);
         bothWidths("extension-decision");
-        browser.find(By.cssSelector("#form-decide-extension button[type=submit]")).click();
+        // A date not later than the deadline, or a refusal without a reason: the form says so and sends nothing.
+        By decide = By.cssSelector("#form-decide-extension button[type=submit]");
+        By problem = By.cssSelector("#form-decide-extension .field.invalid .field-error");
+        browser.type(By.cssSelector("#form-decide-extension [name='newDeadline']"), deadline);
+        browser.find(decide).click();
+        assertThat(browser.text(problem)).isEqualTo("Hạn mới phải sau hạn hiện tại (" + deadline + ").");
+        browser.choose(By.cssSelector("#form-decide-extension [name='decision']"), "Không đồng ý");
+        browser.find(decide).click();
+        assertThat(browser.text(problem)).isEqualTo("Vui lòng nhập lý do.");
+        browser.choose(By.cssSelector("#form-decide-extension [name='decision']"), "Đồng ý gia hạn");
+        browser.type(By.cssSelector("#form-decide-extension [name='newDeadline']"), granted);
+        browser.find(decide).click();
         browser.waitForText(By.id("deadline"), granted);
         assertThat(browser.text(By.id("deadline"))).isEqualTo(granted + " (hạn ban đầu " + deadline + ")");
         assertThat(browser.all(By.id("pending-extension"))).isEmpty();

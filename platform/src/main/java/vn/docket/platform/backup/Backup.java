@@ -2,7 +2,6 @@ package vn.docket.platform.backup;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -27,7 +26,9 @@ import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 import vn.docket.platform.Sha256;
 import vn.docket.platform.eventstore.Checkpointer;
+import vn.docket.platform.eventstore.Counters;
 import vn.docket.platform.eventstore.DocketEventStorageEngine;
+import vn.docket.platform.eventstore.EventDocuments;
 import vn.docket.platform.eventstore.StoreVerifier;
 import vn.docket.platform.eventstore.VerifyReport;
 
@@ -119,11 +120,11 @@ public final class Backup {
             walk:
             for (long first = 1; first <= head; first += BATCH) {
                 int count = (int) Math.min(BATCH, head - first + 1);
-                Map<Long, Document> found = byPosition(events, first, count);
+                Map<Long, Document> found = EventDocuments.byPosition(events, first, count);
                 long deadline = System.nanoTime() + gapTimeout.plusSeconds(2).toNanos();
                 while (found.size() < count && System.nanoTime() < deadline) {
                     sleep();
-                    found = byPosition(events, first, count); // a writer at work, or the gap watch filling it
+                    found = EventDocuments.byPosition(events, first, count); // a writer at work, or the gap watch filling it
                 }
                 for (long p = first; p < first + count; p++) {
                     Document doc = found.get(p);
@@ -181,22 +182,22 @@ public final class Backup {
                         + "; restore into an empty one (for the embedded database: move its data directory aside).");
             }
         }
-        MongoCollection<Document> counters = database.getCollection(DocketEventStorageEngine.COUNTERS);
-        if (counters.countDocuments(Filters.in("_id", List.of("events", "checkpoints"))) > 0) {
-            throw new Refused("The database already counts event positions (" + DocketEventStorageEngine.COUNTERS
+        Counters counters = new Counters(database);
+        if (counters.anySet()) {
+            throw new Refused("The database already counts event positions (" + Counters.COLLECTION
                     + "); restore into an empty one (for the embedded database: move its data directory aside).");
         }
         try {
             for (String collection : manifest.documents().keySet()) {
                 load(database.getCollection(collection), dir.resolve(collection + ".jsonl"));
             }
-            counters.insertOne(new Document("_id", "events").append("last", manifest.position()));
+            counters.raise(Counters.EVENTS, manifest.position());
             long checkpoint = 0;
             for (Document d : database.getCollection(Checkpointer.CHECKPOINTS).find()) {
                 checkpoint = Math.max(checkpoint, ((Number) d.get("_id")).longValue());
             }
             if (checkpoint > 0) {
-                counters.insertOne(new Document("_id", "checkpoints").append("last", checkpoint));
+                counters.raise(Counters.CHECKPOINTS, checkpoint);
             }
             VerifyReport report = new StoreVerifier(database, new Checkpointer(database, checkpointEvery, gapTimeout))
                     .verify();
@@ -208,7 +209,7 @@ public final class Backup {
             // Every collection written here was empty before: emptied again, the database is as it was, and the
             // next restore is not refused for the events a failed one left behind.
             manifest.documents().keySet().forEach(collection -> database.getCollection(collection).drop());
-            counters.deleteMany(Filters.in("_id", List.of("events", "checkpoints")));
+            counters.clear();
             throw e;
         }
         return manifest;
@@ -240,11 +241,10 @@ public final class Backup {
      * moved forward every thousand or so positions) on, batch by batch, until a batch holds nothing.
      */
     private static long head(MongoDatabase database) {
-        Document hint = database.getCollection(DocketEventStorageEngine.COUNTERS).find(Filters.eq("_id", "events")).first();
-        long head = hint == null ? 0 : ((Number) hint.get("last")).longValue();
+        long head = new Counters(database).last(Counters.EVENTS);
         MongoCollection<Document> events = database.getCollection(EVENTS);
         for (long first = head + 1; ; first += BATCH) {
-            Map<Long, Document> found = byPosition(events, first, BATCH);
+            Map<Long, Document> found = EventDocuments.byPosition(events, first, BATCH);
             if (found.isEmpty()) {
                 return head;
             }
@@ -263,18 +263,6 @@ public final class Backup {
             }
         }
         return false;
-    }
-
-    private static Map<Long, Document> byPosition(MongoCollection<Document> events, long first, int count) {
-        List<Long> positions = new ArrayList<>(count);
-        for (long p = first; p < first + count; p++) {
-            positions.add(p);
-        }
-        Map<Long, Document> found = new LinkedHashMap<>();
-        // Exact match on _id: the embedded server answers it from its unique index.
-        events.find(Filters.in("_id", positions)).batchSize(count)
-                .forEach(d -> found.put(((Number) d.get("_id")).longValue(), d));
-        return found;
     }
 
     private static void copy(MongoCollection<Document> collection, Path dir, Predicate<Document> keep,

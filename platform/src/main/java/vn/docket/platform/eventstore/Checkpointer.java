@@ -7,8 +7,6 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -35,7 +33,6 @@ import org.slf4j.LoggerFactory;
 public final class Checkpointer {
 
     public static final String CHECKPOINTS = "docket_checkpoints";
-    static final String POINTER_ID = "checkpoints";
     static final String HASH = "hash";
     static final String SIGNATURE = "signature";
     private static final int BATCH = DocketEventStorageEngine.MAX_KEYS_PER_READ;
@@ -44,7 +41,7 @@ public final class Checkpointer {
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> checkpoints;
-    private final MongoCollection<Document> counters;
+    private final Counters counters;
     private final int every;
     private final GapWatch gaps;
     private final Anchors.Signer signer;
@@ -64,7 +61,7 @@ public final class Checkpointer {
         }
         this.events = database.getCollection(DocketEventStorageEngine.EVENTS);
         this.checkpoints = database.getCollection(CHECKPOINTS);
-        this.counters = database.getCollection(DocketEventStorageEngine.COUNTERS);
+        this.counters = new Counters(database);
         this.every = every;
         this.gaps = new GapWatch(gapTimeout, nanoClock);
         this.signer = signer;
@@ -72,8 +69,7 @@ public final class Checkpointer {
 
     /** The latest checkpoint's position according to the pointer (0: none yet). */
     long latestPosition() {
-        Document pointer = counters.find(Filters.eq(POSITION, POINTER_ID)).first();
-        return pointer == null ? 0 : ((Number) pointer.get(DocketEventStorageEngine.COUNTER_FIELD)).longValue();
+        return counters.last(Counters.CHECKPOINTS);
     }
 
     /** The running hash recorded at {@code position}, or null if no checkpoint is recorded there. */
@@ -152,7 +148,6 @@ public final class Checkpointer {
             }
             // Another process recorded it first; if the two disagree the verifier says so.
         }
-        counters.updateOne(Filters.eq(POSITION, POINTER_ID), Updates.max(DocketEventStorageEngine.COUNTER_FIELD, position),
-                new UpdateOptions().upsert(true));
+        counters.raise(Counters.CHECKPOINTS, position);
     }
 }

@@ -78,9 +78,6 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine impleme
 
     public static final String EVENTS = "docket_events";
     public static final String SNAPSHOTS = "docket_snapshots";
-    public static final String COUNTERS = "docket_counters";
-    static final String COUNTER_ID = "events";
-    static final String COUNTER_FIELD = "last";
     static final String STREAM_KEY_INDEX = "streamKey_unique";
     static final String EVENT_ID_INDEX = "eventIdentifier_unique";
     /** The name MongoDB (and the embedded server) gives the {@code _id} index. */

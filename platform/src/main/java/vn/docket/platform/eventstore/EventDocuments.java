@@ -30,7 +30,7 @@ import org.bson.Document;
  * the optimistic-concurrency check a single-field exact match. The sequence is the part after the last
  * {@code #} and never contains one, so the key is unambiguous whatever the aggregate identifier holds.
  */
-final class EventDocuments {
+public final class EventDocuments {
 
     static final String POSITION = "_id";
     static final String STREAM_KEY = "streamKey";
@@ -76,7 +76,7 @@ final class EventDocuments {
      * The documents at positions {@code first … first + count - 1} that exist, by position: one exact-match
      * {@code $in} on {@code _id}, the only kind of read by position the embedded server serves from its index.
      */
-    static Map<Long, Document> byPosition(MongoCollection<Document> collection, long first, int count) {
+    public static Map<Long, Document> byPosition(MongoCollection<Document> collection, long first, int count) {
         Map<Long, Document> found = new HashMap<>();
         in(collection, POSITION, positions(first, count)).forEach(d -> found.put(position(d), d));
         return found;

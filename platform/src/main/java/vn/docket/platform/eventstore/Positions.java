@@ -6,10 +6,7 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -48,7 +45,7 @@ final class Positions {
     private static final int PROBE_WINDOW = DocketEventStorageEngine.MAX_KEYS_PER_READ;
 
     private final MongoCollection<Document> events;
-    private final MongoCollection<Document> counters;
+    private final Counters counters;
     /** The next position this process hands out; 0 until the head has been read. */
     private final AtomicLong next = new AtomicLong();
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
@@ -59,7 +56,7 @@ final class Positions {
     /** @param beforeInsert tests: runs between taking positions and inserting, to hold one writer back */
     Positions(MongoDatabase database, LongConsumer beforeInsert) {
         this.events = database.getCollection(DocketEventStorageEngine.EVENTS);
-        this.counters = database.getCollection(DocketEventStorageEngine.COUNTERS);
+        this.counters = new Counters(database);
         this.beforeInsert = beforeInsert;
     }
 
@@ -194,14 +191,12 @@ final class Positions {
     private void stored(long first, int count) {
         long last = first + count - 1;
         if (count > 0 && last / HINT_EVERY != (first - 1) / HINT_EVERY) {
-            counters.updateOne(Filters.eq(POSITION, DocketEventStorageEngine.COUNTER_ID),
-                    Updates.max(DocketEventStorageEngine.COUNTER_FIELD, last), new UpdateOptions().upsert(true));
+            counters.raise(Counters.EVENTS, last);
         }
     }
 
     private long hint() {
-        Document counter = counters.find(Filters.eq(POSITION, DocketEventStorageEngine.COUNTER_ID)).first();
-        return counter == null ? 0 : ((Number) counter.get(DocketEventStorageEngine.COUNTER_FIELD)).longValue();
+        return counters.last(Counters.EVENTS);
     }
 
     private long headFrom(long known) {

@@ -43,7 +43,7 @@ public final class ConsistentRewrite {
             events.replaceOne(Filters.eq("_id", position), doc);
         }
         database.getCollection(Checkpointer.CHECKPOINTS).drop();
-        database.getCollection(DocketEventStorageEngine.COUNTERS).deleteOne(Filters.eq("_id", Checkpointer.POINTER_ID));
+        database.getCollection(Counters.COLLECTION).deleteOne(Filters.eq("_id", Counters.CHECKPOINTS));
     }
 
     /**

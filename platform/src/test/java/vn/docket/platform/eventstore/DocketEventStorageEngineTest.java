@@ -371,9 +371,9 @@ class DocketEventStorageEngineTest {
             engine.appendEvents(batch);
         }
         // The hint moved at 1,024; then it is set back, as if a restored backup had an older one.
-        Document hint = store.database.getCollection(DocketEventStorageEngine.COUNTERS).find(Filters.eq("_id", "events")).first();
+        Document hint = store.database.getCollection(Counters.COLLECTION).find(Filters.eq("_id", "events")).first();
         assertThat(hint.get("last", Number.class).longValue()).isBetween(1024L, 1100L);
-        store.database.getCollection(DocketEventStorageEngine.COUNTERS)
+        store.database.getCollection(Counters.COLLECTION)
                 .updateOne(Filters.eq("_id", "events"), Updates.set("last", 0L));
         DocketEventStorageEngine restarted = store.engine();
         assertThat(restarted.createHeadToken()).isEqualTo(new GlobalSequenceTrackingToken(1100));

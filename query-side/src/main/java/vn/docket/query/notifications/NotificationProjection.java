@@ -1,5 +1,7 @@
 package vn.docket.query.notifications;
 
+import static vn.docket.query.support.ReadModels.iso;
+
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -167,10 +169,6 @@ class NotificationProjection {
     /** The task's title and lead unit, the start of every notification's values. */
     private static Document task(TaskNames names) {
         return new Document("title", names.title()).append("unit", names.leadUnit());
-    }
-
-    private static String iso(java.time.LocalDate day) {
-        return day == null ? null : day.toString();
     }
 
     /**

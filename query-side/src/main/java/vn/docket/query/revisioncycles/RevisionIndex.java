@@ -61,6 +61,24 @@ public class RevisionIndex {
         Long turnaroundDays() {
             return resubmittedOn == null ? null : ChronoUnit.DAYS.between(requestedOn, resubmittedOn);
         }
+
+        /** Closed by the draft that answers it; a round closed already stays as it was. */
+        Round resubmitted(LocalDate on) {
+            return resubmittedOn != null ? this
+                    : new Round(version, requestedOn, on, points, reopened, takenIn, explained, closedUnanswered);
+        }
+
+        /** With more of its points answered. */
+        Round answered(int moreTakenIn, int moreExplained) {
+            return new Round(version, requestedOn, resubmittedOn, points, reopened, takenIn + moreTakenIn,
+                    explained + moreExplained, closedUnanswered);
+        }
+
+        /** With the points the final approval closed with no answer. */
+        Round closing(int unanswered) {
+            return new Round(version, requestedOn, resubmittedOn, points, reopened, takenIn, explained,
+                    closedUnanswered + unanswered);
+        }
     }
 
     /**
@@ -212,29 +230,15 @@ public class RevisionIndex {
     /** The draft that answers the round still out closes it. */
     @EventHandler
     void on(DraftSubmitted e, @SequenceNumber long seq) {
-        change(e.assignmentId().toString(), seq, c -> {
-            Round last = c.rounds().isEmpty() ? null : c.rounds().get(c.rounds().size() - 1);
-            if (last == null || last.resubmittedOn() != null) {
-                return c.with(seq, c.unit(), c.rounds());
-            }
-            return withLast(c, seq, new Round(last.version(), last.requestedOn(), e.effectiveDate(), last.points(),
-                    last.reopened(), last.takenIn(), last.explained(), last.closedUnanswered()));
-        });
+        change(e.assignmentId().toString(), seq, c -> withLast(c, seq, last -> last.resubmitted(e.effectiveDate())));
     }
 
     /** Answers count in the round they answer: the last one. */
     @EventHandler
     void on(RevisionPointsAnswered e, @SequenceNumber long seq) {
-        change(e.assignmentId().toString(), seq, c -> {
-            if (c.rounds().isEmpty()) {
-                return c.with(seq, c.unit(), c.rounds());
-            }
-            Round last = c.rounds().get(c.rounds().size() - 1);
-            long takenIn = e.answers().stream().filter(a -> a.answer() == RevisionPointsAnswered.Answer.TAKEN_IN).count();
-            return withLast(c, seq, new Round(last.version(), last.requestedOn(), last.resubmittedOn(), last.points(),
-                    last.reopened(), last.takenIn() + (int) takenIn, last.explained() + e.answers().size() - (int) takenIn,
-                    last.closedUnanswered())).withOpen(c.open() - e.answers().size());
-        });
+        int takenIn = (int) e.answers().stream().filter(a -> a.answer() == RevisionPointsAnswered.Answer.TAKEN_IN).count();
+        change(e.assignmentId().toString(), seq, c -> withLast(c, seq,
+                last -> last.answered(takenIn, e.answers().size() - takenIn)).withOpen(c.open() - e.answers().size()));
     }
 
     /**
@@ -246,14 +250,7 @@ public class RevisionIndex {
         if (!e.finalApproval()) {
             return;
         }
-        change(e.assignmentId().toString(), seq, c -> {
-            if (c.rounds().isEmpty() || c.open() == 0) {
-                return c.with(seq, c.unit(), c.rounds());
-            }
-            Round last = c.rounds().get(c.rounds().size() - 1);
-            return withLast(c, seq, new Round(last.version(), last.requestedOn(), last.resubmittedOn(), last.points(),
-                    last.reopened(), last.takenIn(), last.explained(), last.closedUnanswered() + c.open())).withOpen(0);
-        });
+        change(e.assignmentId().toString(), seq, c -> withLast(c, seq, last -> last.closing(c.open())).withOpen(0));
     }
 
     /** The assignments that pass the filter, as they are now. */
@@ -337,9 +334,13 @@ public class RevisionIndex {
         return new Cycle(c.id(), seq, c.title(), key, c.unit(), c.kind(), List.copyOf(rounds), c.open());
     }
 
-    private static Cycle withLast(Cycle c, long seq, Round last) {
+    /** Its last round changed; one not sent back yet has no round, and so no open point, to change. */
+    private static Cycle withLast(Cycle c, long seq, UnaryOperator<Round> change) {
+        if (c.rounds().isEmpty()) {
+            return c.with(seq, c.unit(), c.rounds());
+        }
         List<Round> rounds = new ArrayList<>(c.rounds());
-        rounds.set(rounds.size() - 1, last);
+        rounds.set(rounds.size() - 1, change.apply(rounds.get(rounds.size() - 1)));
         return c.with(seq, c.unit(), List.copyOf(rounds));
     }
 }

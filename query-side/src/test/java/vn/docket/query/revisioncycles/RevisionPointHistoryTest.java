@@ -123,6 +123,17 @@ class RevisionPointHistoryTest {
         assertThat(index.find(c -> true).get(0).rounds().get(0).closedUnanswered()).isZero();
     }
 
+    /** The round came back with v2: a later draft, sent back or not, does not move the day it came back. */
+    @Test
+    void a_draft_handed_in_after_the_round_came_back_leaves_the_round_as_it_was() {
+        RevisionIndex index = new RevisionIndex();
+        sendV1BackWithThreePointsAndHandInV2(index);
+        index.on(new DraftSubmitted(ID, 3, "v3", null, "https://x.vn/v3", null, day(27)), 4);
+
+        assertThat(index.find(c -> true).get(0).rounds()).containsExactly(
+                new RevisionIndex.Round(1, day(15), day(20), 3, 0, 0, 0, 0));
+    }
+
     /** The first round both stories share: v1 handed in on the 13th, sent back with three points, v2 handed in on the 20th. */
     void sendV1BackWithThreePointsAndHandInV2(RevisionIndex index) {
         RevisionRequested first = new RevisionRequested(ID, 1, LEADERS, List.of("Bố cục", "Lộ trình", "Thực trạng"), null,

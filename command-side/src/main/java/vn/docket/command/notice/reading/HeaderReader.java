@@ -393,9 +393,9 @@ final class HeaderReader {
         return out.toString();
     }
 
-    static boolean isAllCaps(String line) {
-        return line.codePoints().anyMatch(Character::isLetter)
-                && line.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase);
+    /** Unlike a heading, an issuer's line has letters. */
+    private static boolean isAllCaps(String line) {
+        return line.codePoints().anyMatch(Character::isLetter) && TextNormaliser.isAllCaps(line);
     }
 
     /** The level of government the issuer belongs to, for route names ("thành phố", "tỉnh"). */

@@ -122,7 +122,7 @@ final class ItemSplitter {
                 nextRoman++;
                 romanSinceArabic = true;
                 String heading = line.substring(m.end());
-                if (!isAllCaps(heading) && (heading.toLowerCase().startsWith("dự thảo") || ASSIGNING.matcher(heading).find())) {
+                if (!TextNormaliser.isAllCaps(heading) && (heading.toLowerCase().startsWith("dự thảo") || ASSIGNING.matcher(heading).find())) {
                     romanItemsLookLikeItems = true;
                 }
                 continue;
@@ -360,7 +360,7 @@ final class ItemSplitter {
     boolean isTask(RawItem item) {
         String heading = MARKER.matcher(item.paragraphs().get(0)).replaceFirst("");
         // "I. ĐÁNH GIÁ CHUNG", "I. TÌNH HÌNH ...": a section that assesses, unless it also hands work out.
-        boolean assessment = isAllCaps(heading) && ASSESSMENT.matcher(heading).lookingAt();
+        boolean assessment = TextNormaliser.isAllCaps(heading) && ASSESSMENT.matcher(heading).lookingAt();
         if (!assessment && !NOT_A_TASK.matcher(heading).find()) {
             return true;
         }
@@ -425,16 +425,12 @@ final class ItemSplitter {
     /** The first line of a page when it ends no sentence: the headline of a report. */
     private static boolean isHeadline(String line) {
         return line.length() <= 160 && Sentences.split(line).size() == 1 && !line.matches("(?s).*[.:;!?]\\s*$")
-                && !DASH.matcher(line).find() && !MARKER.matcher(line).find() && !isAllCaps(line);
+                && !DASH.matcher(line).find() && !MARKER.matcher(line).find() && !TextNormaliser.isAllCaps(line);
     }
 
     /** A section heading that names a field of work rather than a task ("Về thị trường các-bon", "LĨNH VỰC Y TẾ"). */
     private static boolean isTopic(String heading) {
-        return TOPIC.matcher(heading).find() || isAllCaps(heading);
-    }
-
-    private static boolean isAllCaps(String text) {
-        return text.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase);
+        return TOPIC.matcher(heading).find() || TextNormaliser.isAllCaps(heading);
     }
 
     private static int romanValue(String roman) {

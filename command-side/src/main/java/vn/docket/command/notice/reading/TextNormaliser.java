@@ -106,7 +106,8 @@ final class TextNormaliser {
         return broken >= 3;
     }
 
-    private static boolean isAllCaps(String line) {
+    /** No lowercase letter: a heading in capitals, or a line with no letter at all (a number, a rule). */
+    static boolean isAllCaps(String line) {
         return line.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase);
     }
 

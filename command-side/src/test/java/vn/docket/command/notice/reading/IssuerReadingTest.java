@@ -81,4 +81,16 @@ class IssuerReadingTest {
         assertThat(reading.warnings()).filteredOn(w -> w.field().equals("notice.issuer"))
                 .singleElement().extracting(ReadingWarning::message).asString().contains("không ghi tên tỉnh");
     }
+
+    @Test
+    void a_rule_of_dashes_under_the_issuer_is_not_part_of_its_name() {
+        NoticeReading reading = reader.readText("""
+                ỦY BAN NHÂN DÂN HUYỆN ĐỒNG HỶ
+                ———
+                Số: 12/TB-UBND
+                THÔNG BÁO
+                Kết luận của Chủ tịch UBND huyện tại cuộc họp ngày 05/3/2024
+                """ + TASK);
+        assertThat(reading.notice().issuer()).isEqualTo("UBND huyện Đồng Hỷ");
+    }
 }
