@@ -13,8 +13,8 @@ import org.h2.mvstore.type.ObjectDataType;
  * How the embedded server's documents are written into the H2 file: as BSON, the server's own wire encoding,
  * instead of H2's default, Java serialization, which wrote every document with the class descriptions of the
  * server's document and map classes and read it back through reflection. A commit writes every page a write
- * touched, each with all the documents on it, under a lock that holds every other write back; with Java
- * serialization that was a quarter of the server's samples under commands (bench/README.md, "A create's
+ * touched, each with all the documents on it, under a lock that holds every other write back; the commit,
+ * most of it Java serialization, was a fifth of all samples under commands (bench/README.md, "A create's
  * cost in the embedded server").
  *
  * <p>A document is written as a tag H2's own type never uses, then its BSON. A data file written before holds
@@ -26,6 +26,13 @@ final class BsonDocumentType extends ObjectDataType {
     /** Not a tag of {@link ObjectDataType} (its tags are 0-19 and 32-119). */
     static final byte BSON = (byte) 0xB5;
 
+    /**
+     * What a document takes in memory, as H2 estimates a serialized value: twice its stored size, averaged over the
+     * documents written. Not each document's own: H2 asks for it for every document of every page it reads from
+     * the file, and encoding each again made reading by key slower than before (bench/README.md).
+     */
+    private volatile int memory = 1024;
+
     @Override
     public void write(WriteBuffer buffer, Object value) {
         ByteBuf bson = bson(value);
@@ -34,6 +41,7 @@ final class BsonDocumentType extends ObjectDataType {
             return;
         }
         buffer.put(BSON).put(bson.array(), bson.arrayOffset(), bson.readableBytes());
+        memory = (int) ((15L * memory + 2L * bson.readableBytes()) / 16); // a race loses one sample, no more
     }
 
     @Override
@@ -47,11 +55,9 @@ final class BsonDocumentType extends ObjectDataType {
         return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
     }
 
-    /** As H2 estimates a serialized value: twice its stored size. Only sampled (memory estimation is allowed). */
     @Override
     public int getMemory(Object value) {
-        ByteBuf bson = bson(value);
-        return bson == null ? super.getMemory(value) : 2 * bson.readableBytes();
+        return value instanceof Document ? memory : super.getMemory(value);
     }
 
     /** The value as BSON, or null if it is not a document or holds a value BSON cannot carry. */

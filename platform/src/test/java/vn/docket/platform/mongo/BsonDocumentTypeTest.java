@@ -123,6 +123,23 @@ class BsonDocumentTypeTest {
         });
     }
 
+    /**
+     * H2 asks for the memory of every document on every page it reads from the file: an estimate from the documents
+     * written (as H2 estimates a serialized value), not each document encoded again.
+     */
+    @Test
+    void a_documents_memory_is_estimated_from_those_written_without_encoding_it_again() {
+        BsonDocumentType type = new BsonDocumentType();
+        de.bwaldvogel.mongo.bson.Document small = new de.bwaldvogel.mongo.bson.Document("_id", "a").append("n", 1);
+        for (int i = 0; i < 200; i++) {
+            written(type, small);
+        }
+        de.bwaldvogel.mongo.bson.Document large = new de.bwaldvogel.mongo.bson.Document("_id", "b")
+                .append("text", "Báo cáo ".repeat(100_000));
+
+        assertThat(type.getMemory(large)).as("twice the small documents' stored size").isBetween(20, 100);
+    }
+
     private static ByteBuffer written(BsonDocumentType type, Object value) {
         WriteBuffer buffer = new WriteBuffer();
         type.write(buffer, value);
