@@ -143,6 +143,21 @@ class FastKeysH2BackendTest {
         }
     }
 
+    /**
+     * H2 sizes an index's pages, and fills its cache, by its estimate of each key's memory, which its own write kept
+     * up to date: twice the serialized size, averaged over the keys written.
+     */
+    @Test
+    void a_keys_memory_is_estimated_from_the_keys_written_as_h2s_own_write_kept_it() {
+        FastKeysH2Backend.KeyType fast = new FastKeysH2Backend.KeyType();
+        int serialized = 0;
+        for (int n = 0; n < 200; n++) {
+            serialized = written(fast, new KeyValue("assignment:" + n)).length;
+        }
+
+        assertThat(fast.getMemory(new KeyValue("assignment:7"))).isBetween(serialized, 3 * serialized);
+    }
+
     private static byte[] written(ObjectDataType type, Object key) {
         WriteBuffer buffer = new WriteBuffer();
         type.write(buffer, key);
