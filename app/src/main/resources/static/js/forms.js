@@ -45,6 +45,16 @@ export function field(spec) {
   // A file field's value is its native input, inside the chooser.
   wrap.input = input.input || input;
   wrap.spec = spec;
+  // A message is about what was there when the form was sent: once it is changed, the message goes (sending checks
+  // again), and with the last one the form's "correct the marked fields".
+  const forget = () => {
+    if (!wrap.classList.contains('invalid')) return;
+    setError(wrap, null);
+    const form = wrap.closest('form');
+    if (form && !form.querySelector('.field.invalid')) form.querySelector('.fix-fields')?.remove();
+  };
+  wrap.input.addEventListener('input', forget);
+  wrap.input.addEventListener('change', forget);
   return wrap;
 }
 
@@ -165,7 +175,7 @@ export function commandForm(spec) {
       valid = false;
     }
     if (!valid) {
-      status.append(h('p', { class: 'error' }, t('valid.fix')));
+      status.append(h('p', { class: 'error fix-fields' }, t('valid.fix')));
       form.querySelector('[aria-invalid="true"]')?.focus();
       return;
     }

@@ -215,7 +215,7 @@ function editor(reading, key = newKey()) {
     clear(status);
     const read = collect(box, reading);
     if (read.invalid.length) {
-      status.append(h('p', { class: 'error' }, t('valid.fix')));
+      status.append(h('p', { class: 'error fix-fields' }, t('valid.fix')));
       read.invalid[0].focus();
       return null;
     }

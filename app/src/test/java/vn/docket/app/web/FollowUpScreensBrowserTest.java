@@ -156,6 +156,9 @@ class FollowUpScreensBrowserTest extends BrowserTest {
                 .isEqualTo("Hạn mới phải sau hạn hiện tại (" + deadline + ").");
         browser.type(By.cssSelector("#form-request-extension [name='newDeadline']"), asked);
         browser.type(By.cssSelector("#form-request-extension [name='reason']"), "Chờ số liệu quyết toán của các xã");
+        // Both corrected: neither still says what was wrong before, nor does the form.
+        assertThat(browser.all(By.cssSelector("#form-request-extension .field.invalid"))).isEmpty();
+        assertThat(browser.all(By.cssSelector("#form-request-extension .form-status p"))).isEmpty();
         bothWidths("extension-request");
         browser.find(By.cssSelector("#form-request-extension button[type=submit]")).click();
         browser.waitForText(By.id("facts"), "Đề nghị gia hạn");
