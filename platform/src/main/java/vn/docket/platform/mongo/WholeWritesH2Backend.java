@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A write to a collection in {@link #DURABLE} is answered only after a commit that started once the
  * write was done, whichever client sent it: this process's own Docket or a second process that shares the
- * server through its URI. Writers that finish while a commit runs wait for the next one, and that one
+ * server through its URI; so is a write to any collection that asks for the journal. Writers that finish while a commit runs wait for the next one, and that one
  * commit serves them all (a group commit). Everything else (read models, processor tokens, snapshots,
  * counters, checkpoints) is committed once a second: processors rebuild and redeliver it, and the store
  * derives the rest from the events again.
@@ -116,10 +116,18 @@ final class WholeWritesH2Backend extends FastKeysH2Backend {
             commitLock.readLock().unlock();
         }
         // After the read lock is released: the commit waits for every write to finish, this one included.
-        if (DOCUMENT_WRITES.contains(name) && DURABLE.contains(String.valueOf(query.get(command)))) {
+        if (DOCUMENT_WRITES.contains(name) && (DURABLE.contains(String.valueOf(query.get(command))) || journaled(query))) {
             commit();
         }
         return reply;
+    }
+
+    /**
+     * A client that asks for the journal ({@code writeConcern: {j: true}}) gets what a real MongoDB gives it: the
+     * answer once the write is in the file, whichever the collection.
+     */
+    private static boolean journaled(Document query) {
+        return query.get("writeConcern") instanceof Document concern && Boolean.TRUE.equals(concern.get("j"));
     }
 
     /**

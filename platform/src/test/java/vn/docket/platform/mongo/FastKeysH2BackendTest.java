@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -121,6 +122,23 @@ class FastKeysH2BackendTest {
                 fast.compare(key, key instanceof KeyValue ? new KeyValue(n) : key); // its bytes cached, or not
             }
             assertThat(written(fast, key)).as("%s", key).isEqualTo(written(h2, key));
+        }
+    }
+
+    /** As on a real MongoDB: {@code j: true} is answered once the write is in the file, in any collection. */
+    @Test
+    void a_write_that_asks_for_the_journal_is_in_the_file_when_it_is_answered() {
+        WholeWritesH2Backend backend = new WholeWritesH2Backend(data.resolve("docket.mv").toString(), Duration.ZERO);
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+            MongoCollection<Document> chunks = client.getDatabase("docket").getCollection("file_chunks");
+            chunks.insertOne(new Document("_id", "first").append("data", new byte[64]));
+            chunks.withWriteConcern(WriteConcern.JOURNALED)
+                    .insertOne(new Document("_id", "second").append("data", new byte[64]));
+            assertThat(backend.getMvStore().hasUnsavedChanges()).as("changes not yet in the file").isFalse();
+        } finally {
+            server.shutdownNow();
+            backend.close();
         }
     }
 
