@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A write to a collection in {@link #DURABLE} is answered only after a commit that started once the
  * write was done, whichever client sent it: this process's own Docket or a second process that shares the
- * server through its URI; so is a write to any collection that asks for the journal. Writers that finish while a commit runs wait for the next one, and that one
- * commit serves them all (a group commit). Everything else (read models, processor tokens, snapshots,
+ * server through its URI; so is a write to any collection that asks for the journal. Writers that finish
+ * while a commit runs wait for the next one, and that one commit serves them all (a group commit). Everything else (read models, processor tokens, snapshots,
  * counters, checkpoints) is committed once a second: processors rebuild and redeliver it, and the store
  * derives the rest from the events again.
  */
