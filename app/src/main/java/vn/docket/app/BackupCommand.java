@@ -1,16 +1,10 @@
 package vn.docket.app;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.docket.platform.axon.EventStoreSettings;
 import vn.docket.platform.backup.Backup;
@@ -34,9 +28,7 @@ final class BackupCommand {
             return 1;
         }
         Path dir = Path.of(args[0]).toAbsolutePath().normalize();
-        try (ConfigurableApplicationContext settings = new SpringApplicationBuilder(VerifyCommand.Settings.class)
-                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .run(Arrays.copyOfRange(args, 1, args.length))) {
+        try (ConfigurableApplicationContext settings = LocalDatabase.settings(Arrays.copyOfRange(args, 1, args.length))) {
             MongoSettings mongo = settings.getBean(MongoSettings.class);
             EventStoreSettings store = settings.getBean(EventStoreSettings.class);
             if (!store.usesDocketEngine()) {
@@ -50,9 +42,7 @@ final class BackupCommand {
                 return 1;
             }
             try (DatabaseServer server = LocalDatabase.connect(mongo);
-                 MongoClient client = MongoClients.create(MongoClientSettings.builder()
-                         .applyConnectionString(new ConnectionString(server.connectionString()))
-                         .applicationName("docket-" + command).build())) {
+                 MongoClient client = LocalDatabase.client(server, "docket-" + command)) {
                 MongoDatabase database = client.getDatabase(mongo.database());
                 if (restore) {
                     Backup.Manifest manifest = Backup.restore(database, dir, store.checkpointEvery(), store.gapTimeout());

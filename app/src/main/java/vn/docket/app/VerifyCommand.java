@@ -1,20 +1,12 @@
 package vn.docket.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Configuration;
 import vn.docket.platform.axon.EventStoreSettings;
 import vn.docket.platform.eventstore.Anchors;
 import vn.docket.platform.eventstore.Checkpointer;
@@ -41,12 +33,6 @@ final class VerifyCommand {
     private VerifyCommand() {
     }
 
-    /** Only the settings are bound: nothing of Docket itself starts. */
-    @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({MongoSettings.class, EventStoreSettings.class})
-    static class Settings {
-    }
-
     static int run(String[] args) {
         // The report alone on standard output, so that a script can read it: the log (the embedded database
         // starting, warnings) goes where the sentences go.
@@ -63,9 +49,7 @@ final class VerifyCommand {
         List<String> rest = new ArrayList<>(List.of(args));
         String anchors = option(rest, "--anchors");
         String publicKey = option(rest, "--public-key");
-        try (ConfigurableApplicationContext settings = new SpringApplicationBuilder(Settings.class)
-                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .run(rest.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext settings = LocalDatabase.settings(rest.toArray(String[]::new))) {
             MongoSettings mongo = settings.getBean(MongoSettings.class);
             EventStoreSettings store = settings.getBean(EventStoreSettings.class);
             if (!store.usesDocketEngine()) {
@@ -73,9 +57,7 @@ final class VerifyCommand {
                 return 2;
             }
             try (DatabaseServer server = LocalDatabase.connect(mongo);
-                 MongoClient client = MongoClients.create(MongoClientSettings.builder()
-                         .applyConnectionString(new ConnectionString(server.connectionString()))
-                         .applicationName("docket-verify").build())) {
+                 MongoClient client = LocalDatabase.client(server, "docket-verify")) {
                 Checkpointer checkpointer = new Checkpointer(client.getDatabase(mongo.database()),
                         store.checkpointEvery(), store.gapTimeout(), store.anchorSigner());
                 VerifyReport report = new StoreVerifier(client.getDatabase(mongo.database()), checkpointer).verify();

@@ -25,7 +25,6 @@ import vn.docket.command.notice.reading.ReadingWarning;
 import vn.docket.events.NoticeParticulars;
 import vn.docket.platform.Sha256;
 import vn.docket.platform.approval.ApprovalLevels;
-import vn.docket.platform.refusal.RuleBroken;
 import vn.docket.platform.security.CurrentActor;
 import vn.docket.platform.web.Problems;
 

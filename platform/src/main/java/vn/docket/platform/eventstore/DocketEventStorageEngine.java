@@ -1,6 +1,5 @@
 package vn.docket.platform.eventstore;
 
-import static vn.docket.platform.eventstore.EventDocuments.AGGREGATE_ID;
 import static vn.docket.platform.eventstore.EventDocuments.EVENT_ID;
 import static vn.docket.platform.eventstore.EventDocuments.POSITION;
 import static vn.docket.platform.eventstore.EventDocuments.SEQUENCE;

@@ -251,8 +251,6 @@ public final class StoreVerifier {
             if (!EventDocuments.isFiller(doc)) {
                 eventsChecked++;
                 checkEvent(p, doc);
-            }
-            if (!EventDocuments.isFiller(doc)) {
                 checkFile(p, doc);
             }
             String contribution = EventHash.contribution(doc);

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.function.UnaryOperator;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -58,92 +58,120 @@ class AssignmentListProjection {
         // The registered notice's id too when there is one, so that the page can link to it.
         AssignmentRecord.Source source = from == null ? null : new AssignmentRecord.Source(from.notice(), from.item(),
                 from.noticeId() == null ? null : from.noticeId().toString());
-        apply(e, seq, none -> new AssignmentRecord(e.assignmentId().toString(), e.title(), e.kind().name(),
-                AssignmentStatus.ASSIGNED, e.leadUnit(), e.coordinatingUnits(), e.deadline(), e.deadline(), 0, e.approvalRoute(),
-                List.of(), e.parentId() == null ? null : e.parentId().toString(), source, e.effectiveDate(),
-                null, null, null, null, null, null, 0, null, null, null));
+        ReadModels.apply(assignments, e.assignmentId().toString(), seq, AssignmentRecord::read,
+                none -> new AssignmentRecord(e.assignmentId().toString(), e.title(), e.kind().name(),
+                        AssignmentStatus.ASSIGNED, e.leadUnit(), e.coordinatingUnits(), e.deadline(), e.deadline(), 0,
+                        e.approvalRoute(), List.of(), e.parentId() == null ? null : e.parentId().toString(), source,
+                        e.effectiveDate(), null, null, null, null, null, null, 0, null, null, null));
     }
 
     @EventHandler
     void on(DraftSubmitted e, @SequenceNumber long seq) {
-        apply(e, seq, a -> a.withStatus(AssignmentStatus.DRAFT_SUBMITTED).withCurrentVersion(e.version())
-                .withApprovedLevels(List.of()).withHandedInOn(e.effectiveDate()));
+        apply(e, seq, a -> {
+            a.status = AssignmentStatus.DRAFT_SUBMITTED;
+            a.currentVersion = e.version();
+            a.approvedLevels = List.of();
+            a.handedInOn = e.effectiveDate();
+        });
     }
 
     @EventHandler
     void on(RevisionRequested e, @SequenceNumber long seq) {
-        apply(e, seq, a -> a.withStatus(AssignmentStatus.REVISION_REQUESTED).withHandedInOn(null)
-                .withDeadline(e.dueDate() != null ? e.dueDate() : a.deadline()));
+        apply(e, seq, a -> {
+            a.status = AssignmentStatus.REVISION_REQUESTED;
+            a.handedInOn = null;
+            if (e.dueDate() != null) {
+                a.deadline = e.dueDate();
+            }
+        });
     }
 
     /** Either verdict sends the draft back to the unit, to revise or to finalise. */
     @EventHandler
     void on(MeetingConcluded e, @SequenceNumber long seq) {
-        apply(e, seq, a -> a.withStatus(AssignmentStatus.REVISION_REQUESTED).withHandedInOn(null)
-                .withMeetingVerdict(e.verdict().name()));
+        apply(e, seq, a -> {
+            a.status = AssignmentStatus.REVISION_REQUESTED;
+            a.handedInOn = null;
+            a.meetingVerdict = e.verdict().name();
+        });
     }
 
     @EventHandler
     void on(DraftApproved e, @SequenceNumber long seq) {
         apply(e, seq, a -> {
-            List<String> approved = new ArrayList<>(a.approvedLevels());
+            List<String> approved = new ArrayList<>(a.approvedLevels);
             approved.add(e.level());
-            AssignmentRecord passed = a.withApprovedLevels(approved);
-            return e.finalApproval() ? passed.withStatus(AssignmentStatus.APPROVED).withApprovedOn(e.effectiveDate()) : passed;
+            a.approvedLevels = approved;
+            if (e.finalApproval()) {
+                a.status = AssignmentStatus.APPROVED;
+                a.approvedOn = e.effectiveDate();
+            }
         });
     }
 
     @EventHandler
     void on(DocumentIssued e, @SequenceNumber long seq) {
-        apply(e, seq, a -> a.withStatus(AssignmentStatus.ISSUED).withDocumentNumber(e.documentNumber())
-                .withIssuedOn(e.effectiveDate()));
+        apply(e, seq, a -> {
+            a.status = AssignmentStatus.ISSUED;
+            a.documentNumber = e.documentNumber();
+            a.issuedOn = e.effectiveDate();
+        });
     }
 
     @EventHandler
     void on(DeadlineExtended e, @SequenceNumber long seq) {
-        // Any extension settles a pending request.
-        apply(e, seq, a -> a.withDeadline(e.newDeadline()).withPendingExtension(null));
+        apply(e, seq, a -> {
+            a.deadline = e.newDeadline();
+            a.pendingExtension = null; // any extension settles a pending request
+        });
     }
 
     @EventHandler
     void on(TaskReassigned e, @SequenceNumber long seq) {
-        apply(e, seq, a -> a.withLeadUnit(e.newLeadUnit()));
+        apply(e, seq, a -> a.leadUnit = e.newLeadUnit());
     }
 
     @EventHandler
     void on(TaskCancelled e, @SequenceNumber long seq) {
-        apply(e, seq, a -> a.withStatus(AssignmentStatus.CANCELLED).withCancelledOn(e.effectiveDate()));
+        apply(e, seq, a -> {
+            a.status = AssignmentStatus.CANCELLED;
+            a.cancelledOn = e.effectiveDate();
+        });
     }
 
     @EventHandler
     void on(ReminderSent e, @SequenceNumber long seq, @Timestamp Instant recordedAt, MetaData metaData) {
-        apply(e, seq, a -> a.withReminders(a.reminders() + 1).withLastReminder(new AssignmentRecord.Reminder(e.kind().name(),
-                e.chasedUnit(), ActorRef.of(metaData), Date.from(recordedAt), e.note())));
+        apply(e, seq, a -> {
+            a.reminders++;
+            a.lastReminder = new AssignmentRecord.Reminder(e.kind().name(), e.chasedUnit(), ActorRef.of(metaData),
+                    Date.from(recordedAt), e.note());
+        });
     }
 
     @EventHandler
     void on(DeadlineMissed e, @SequenceNumber long seq) {
-        apply(e, seq, a -> a.withMissedDeadline(e.deadline()));
+        apply(e, seq, a -> a.missedDeadline = e.deadline());
     }
 
     @EventHandler
     void on(ExtensionRequested e, @SequenceNumber long seq, MetaData metaData) {
-        apply(e, seq, a -> a.withPendingExtension(new AssignmentRecord.Extension(e.requestedDeadline(), e.reason(),
-                e.effectiveDate(), ActorRef.of(metaData))));
+        apply(e, seq, a -> a.pendingExtension = new AssignmentRecord.Extension(e.requestedDeadline(), e.reason(),
+                e.effectiveDate(), ActorRef.of(metaData)));
     }
 
     @EventHandler
     void on(ExtensionRejected e, @SequenceNumber long seq) {
-        apply(e, seq, a -> a.withPendingExtension(null));
+        apply(e, seq, a -> a.pendingExtension = null);
     }
 
     @EventHandler
     void on(ExtensionRequestLapsed e, @SequenceNumber long seq) {
-        apply(e, seq, a -> a.withPendingExtension(null));
+        apply(e, seq, a -> a.pendingExtension = null);
     }
 
-    private void apply(AssignmentEvent e, long seq, UnaryOperator<AssignmentRecord> change) {
-        ReadModels.apply(assignments, e.assignmentId().toString(), seq, AssignmentRecord::read, change);
+    /** Applies a later event of the assignment: {@code change} sets what the event changes. */
+    private void apply(AssignmentEvent e, long seq, Consumer<AssignmentRecord.Changes> change) {
+        ReadModels.apply(assignments, e.assignmentId().toString(), seq, AssignmentRecord::read, a -> a.with(change));
     }
 
     @ResetHandler

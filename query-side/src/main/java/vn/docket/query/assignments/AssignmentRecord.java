@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Consumer;
 import org.bson.Document;
 import vn.docket.events.AssignmentStatus;
 import vn.docket.query.support.ActorRef;
@@ -69,109 +70,55 @@ public record AssignmentRecord(String id, String title, String kind, AssignmentS
         return ReadModels.date(d.get(key));
     }
 
-    AssignmentRecord withStatus(AssignmentStatus status) {
-        return new AssignmentRecord(id, title, kind, status, leadUnit, coordinatingUnits, deadline, originalDeadline,
-                currentVersion, approvalRoute, approvedLevels, parentId, source, assignedOn, handedInOn,
-                meetingVerdict, approvedOn, documentNumber, issuedOn, cancelledOn, reminders, lastReminder,
-                missedDeadline, pendingExtension);
+    /**
+     * This record with what {@code change} sets among the fields a later event changes
+     * ({@code a -> a.status = ISSUED}): records have no {@code with} yet, and one copy here replaces a copy method
+     * per field that each spelled out all 24.
+     */
+    AssignmentRecord with(Consumer<Changes> change) {
+        Changes a = new Changes(this);
+        change.accept(a);
+        return new AssignmentRecord(id, title, kind, a.status, a.leadUnit, coordinatingUnits, a.deadline, originalDeadline,
+                a.currentVersion, approvalRoute, a.approvedLevels, parentId, source, assignedOn, a.handedInOn,
+                a.meetingVerdict, a.approvedOn, a.documentNumber, a.issuedOn, a.cancelledOn, a.reminders, a.lastReminder,
+                a.missedDeadline, a.pendingExtension);
     }
 
-    AssignmentRecord withLeadUnit(String leadUnit) {
-        return new AssignmentRecord(id, title, kind, status, leadUnit, coordinatingUnits, deadline, originalDeadline,
-                currentVersion, approvalRoute, approvedLevels, parentId, source, assignedOn, handedInOn,
-                meetingVerdict, approvedOn, documentNumber, issuedOn, cancelledOn, reminders, lastReminder,
-                missedDeadline, pendingExtension);
-    }
+    /** The fields a later event may change, as they stand before it; the others keep what the first event set. */
+    static final class Changes {
+        AssignmentStatus status;
+        String leadUnit;
+        LocalDate deadline;
+        int currentVersion;
+        List<String> approvedLevels;
+        LocalDate handedInOn;
+        String meetingVerdict;
+        LocalDate approvedOn;
+        String documentNumber;
+        LocalDate issuedOn;
+        LocalDate cancelledOn;
+        int reminders;
+        Reminder lastReminder;
+        LocalDate missedDeadline;
+        Extension pendingExtension;
 
-    AssignmentRecord withDeadline(LocalDate deadline) {
-        return new AssignmentRecord(id, title, kind, status, leadUnit, coordinatingUnits, deadline, originalDeadline,
-                currentVersion, approvalRoute, approvedLevels, parentId, source, assignedOn, handedInOn,
-                meetingVerdict, approvedOn, documentNumber, issuedOn, cancelledOn, reminders, lastReminder,
-                missedDeadline, pendingExtension);
-    }
-
-    AssignmentRecord withCurrentVersion(int currentVersion) {
-        return new AssignmentRecord(id, title, kind, status, leadUnit, coordinatingUnits, deadline, originalDeadline,
-                currentVersion, approvalRoute, approvedLevels, parentId, source, assignedOn, handedInOn,
-                meetingVerdict, approvedOn, documentNumber, issuedOn, cancelledOn, reminders, lastReminder,
-                missedDeadline, pendingExtension);
-    }
-
-    AssignmentRecord withApprovedLevels(List<String> approvedLevels) {
-        return new AssignmentRecord(id, title, kind, status, leadUnit, coordinatingUnits, deadline, originalDeadline,
-                currentVersion, approvalRoute, approvedLevels, parentId, source, assignedOn, handedInOn,
-                meetingVerdict, approvedOn, documentNumber, issuedOn, cancelledOn, reminders, lastReminder,
-                missedDeadline, pendingExtension);
-    }
-
-    AssignmentRecord withHandedInOn(LocalDate handedInOn) {
-        return new AssignmentRecord(id, title, kind, status, leadUnit, coordinatingUnits, deadline, originalDeadline,
-                currentVersion, approvalRoute, approvedLevels, parentId, source, assignedOn, handedInOn,
-                meetingVerdict, approvedOn, documentNumber, issuedOn, cancelledOn, reminders, lastReminder,
-                missedDeadline, pendingExtension);
-    }
-
-    AssignmentRecord withMeetingVerdict(String meetingVerdict) {
-        return new AssignmentRecord(id, title, kind, status, leadUnit, coordinatingUnits, deadline, originalDeadline,
-                currentVersion, approvalRoute, approvedLevels, parentId, source, assignedOn, handedInOn,
-                meetingVerdict, approvedOn, documentNumber, issuedOn, cancelledOn, reminders, lastReminder,
-                missedDeadline, pendingExtension);
-    }
-
-    AssignmentRecord withApprovedOn(LocalDate approvedOn) {
-        return new AssignmentRecord(id, title, kind, status, leadUnit, coordinatingUnits, deadline, originalDeadline,
-                currentVersion, approvalRoute, approvedLevels, parentId, source, assignedOn, handedInOn,
-                meetingVerdict, approvedOn, documentNumber, issuedOn, cancelledOn, reminders, lastReminder,
-                missedDeadline, pendingExtension);
-    }
-
-    AssignmentRecord withDocumentNumber(String documentNumber) {
-        return new AssignmentRecord(id, title, kind, status, leadUnit, coordinatingUnits, deadline, originalDeadline,
-                currentVersion, approvalRoute, approvedLevels, parentId, source, assignedOn, handedInOn,
-                meetingVerdict, approvedOn, documentNumber, issuedOn, cancelledOn, reminders, lastReminder,
-                missedDeadline, pendingExtension);
-    }
-
-    AssignmentRecord withIssuedOn(LocalDate issuedOn) {
-        return new AssignmentRecord(id, title, kind, status, leadUnit, coordinatingUnits, deadline, originalDeadline,
-                currentVersion, approvalRoute, approvedLevels, parentId, source, assignedOn, handedInOn,
-                meetingVerdict, approvedOn, documentNumber, issuedOn, cancelledOn, reminders, lastReminder,
-                missedDeadline, pendingExtension);
-    }
-
-    AssignmentRecord withCancelledOn(LocalDate cancelledOn) {
-        return new AssignmentRecord(id, title, kind, status, leadUnit, coordinatingUnits, deadline, originalDeadline,
-                currentVersion, approvalRoute, approvedLevels, parentId, source, assignedOn, handedInOn,
-                meetingVerdict, approvedOn, documentNumber, issuedOn, cancelledOn, reminders, lastReminder,
-                missedDeadline, pendingExtension);
-    }
-
-    AssignmentRecord withReminders(int reminders) {
-        return new AssignmentRecord(id, title, kind, status, leadUnit, coordinatingUnits, deadline, originalDeadline,
-                currentVersion, approvalRoute, approvedLevels, parentId, source, assignedOn, handedInOn,
-                meetingVerdict, approvedOn, documentNumber, issuedOn, cancelledOn, reminders, lastReminder,
-                missedDeadline, pendingExtension);
-    }
-
-    AssignmentRecord withLastReminder(Reminder lastReminder) {
-        return new AssignmentRecord(id, title, kind, status, leadUnit, coordinatingUnits, deadline, originalDeadline,
-                currentVersion, approvalRoute, approvedLevels, parentId, source, assignedOn, handedInOn,
-                meetingVerdict, approvedOn, documentNumber, issuedOn, cancelledOn, reminders, lastReminder,
-                missedDeadline, pendingExtension);
-    }
-
-    AssignmentRecord withMissedDeadline(LocalDate missedDeadline) {
-        return new AssignmentRecord(id, title, kind, status, leadUnit, coordinatingUnits, deadline, originalDeadline,
-                currentVersion, approvalRoute, approvedLevels, parentId, source, assignedOn, handedInOn,
-                meetingVerdict, approvedOn, documentNumber, issuedOn, cancelledOn, reminders, lastReminder,
-                missedDeadline, pendingExtension);
-    }
-
-    AssignmentRecord withPendingExtension(Extension pendingExtension) {
-        return new AssignmentRecord(id, title, kind, status, leadUnit, coordinatingUnits, deadline, originalDeadline,
-                currentVersion, approvalRoute, approvedLevels, parentId, source, assignedOn, handedInOn,
-                meetingVerdict, approvedOn, documentNumber, issuedOn, cancelledOn, reminders, lastReminder,
-                missedDeadline, pendingExtension);
+        private Changes(AssignmentRecord a) {
+            status = a.status;
+            leadUnit = a.leadUnit;
+            deadline = a.deadline;
+            currentVersion = a.currentVersion;
+            approvedLevels = a.approvedLevels;
+            handedInOn = a.handedInOn;
+            meetingVerdict = a.meetingVerdict;
+            approvedOn = a.approvedOn;
+            documentNumber = a.documentNumber;
+            issuedOn = a.issuedOn;
+            cancelledOn = a.cancelledOn;
+            reminders = a.reminders;
+            lastReminder = a.lastReminder;
+            missedDeadline = a.missedDeadline;
+            pendingExtension = a.pendingExtension;
+        }
     }
 
     /** The notice and item the assignment comes from; the registered notice's id too when there is one, for a link. */

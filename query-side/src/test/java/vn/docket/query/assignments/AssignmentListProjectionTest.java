@@ -22,6 +22,8 @@ import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
 import vn.docket.events.ExtensionRequested;
+import vn.docket.events.MeetingConcluded;
+import vn.docket.events.MeetingVerdict;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskCancelled;
@@ -104,5 +106,21 @@ class AssignmentListProjectionTest {
                 AssignmentListProjection.COLLECTION).find(Filters.eq("_id", cancelled.toString())).first()), today);
         assertThat(dropped.status()).hasToString("CANCELLED");
         assertThat(dropped.pendingExtension()).isNull();
+    }
+
+    /** Stored for the record though neither the list nor the detail shows them: the meeting's verdict, the day of cancelling. */
+    @Test
+    void the_meeting_verdict_and_the_day_of_cancelling_are_kept_in_the_document() {
+        projection.on(new TaskAssigned(ID, "Kế hoạch", DeliverableKind.PLAN, "Phòng Kinh tế", List.of(),
+                LocalDate.of(2021, 4, 25), List.of("Lãnh đạo UBND thành phố"), null, null, LocalDate.of(2021, 4, 13)), 0);
+        projection.on(new DraftSubmitted(ID, 1, "v1", null, "https://x.vn", null, LocalDate.of(2021, 4, 14)), 1);
+        projection.on(new MeetingConcluded(ID, 1, MeetingVerdict.APPROVED_IN_PRINCIPLE, List.of(), null, null,
+                LocalDate.of(2021, 4, 16)), 2);
+        projection.on(new TaskCancelled(ID, "Không còn cần thiết", LocalDate.of(2021, 4, 20)), 3);
+
+        assertThat(doc().getString("meetingVerdict")).isEqualTo("APPROVED_IN_PRINCIPLE");
+        assertThat(doc().getString("cancelledOn")).isEqualTo("2021-04-20");
+        assertThat(doc().getString("status")).isEqualTo("CANCELLED");
+        assertThat(doc().get("handedInOn")).isNull();
     }
 }

@@ -87,7 +87,10 @@ final class ItemReader {
         for (String paragraph : contributionParagraphs) {
             contributions.add(contribution(paragraph, context, unknown, warnings, path + ".contributions[" + contributions.size() + "]"));
         }
-        Optional<Deadline> deadline = deadline(own, context, warnings, path);
+        Optional<Deadline> deadline = deadline(own, context, warnings, path + ".deadline");
+        if (deadline.isEmpty()) {
+            warnings.add(path + ".deadline", "Không thấy thời hạn");
+        }
 
         List<String> route = new ApprovalRouteReader(context.level(), directory).read(own);
         if (route.isEmpty() && opening.draft()) {
@@ -190,15 +193,11 @@ final class ItemReader {
     /** How a clerk reads a date in a warning. */
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    /** The item's deadline, with the reader's doubts about it as warnings; an early date is flagged. */
-    private Optional<Deadline> deadline(String own, Context context, Warnings warnings, String path) {
-        Optional<Deadline> found = deadlines.find(own, context.issuedOn(), context.meetingOn(), context.yearReference());
-        if (found.isEmpty()) {
-            warnings.add(path + ".deadline", "Không thấy thời hạn");
-            return found;
-        }
-        found.get().doubts().forEach(doubt -> warnings.add(path + ".deadline", doubt));
-        flagEarly(found.get().date(), context, warnings, path + ".deadline");
+    /** The deadline {@code text} sets, with the reader's doubts about it as warnings; an early date is flagged. */
+    private Optional<Deadline> deadline(String text, Context context, Warnings warnings, String field) {
+        Optional<Deadline> found = deadlines.find(text, context.issuedOn(), context.meetingOn(), context.yearReference());
+        found.ifPresent(d -> d.doubts().forEach(doubt -> warnings.add(field, doubt)));
+        found.ifPresent(d -> flagEarly(d.date(), context, warnings, field));
         return found;
     }
 
@@ -270,7 +269,7 @@ final class ItemReader {
         String previous;
         do {
             previous = stripped;
-            stripped = TITLE_NOTE.matcher(stripped).replaceFirst("").replaceAll("[\\s.:;,\\-–]+$", "").strip();
+            stripped = trimTitle(TITLE_NOTE.matcher(stripped).replaceFirst(""));
         } while (!stripped.equals(previous));
         return stripped;
     }
@@ -372,12 +371,15 @@ final class ItemReader {
                 String rest = sentence.substring(end).strip();
                 // "UBND thành phố đề nghị các cơ quan ...": the opening unit hands the work on; it is not the lead.
                 boolean handsOn = ASKS.matcher(rest).lookingAt() && !generic.isEmpty();
-                if (end > 0 && !rest.isEmpty() && Character.isLowerCase(rest.codePointAt(0)) && !handsOn
-                        && directory.leading(sentence).stream().anyMatch(u -> u.kind() != UnitMention.Kind.GENERIC)) {
-                    return directory.leading(sentence);
+                if (end == 0 || rest.isEmpty() || !Character.isLowerCase(rest.codePointAt(0)) || handsOn) {
+                    continue;
                 }
-                if (end > 0 && !rest.isEmpty() && Character.isLowerCase(rest.codePointAt(0)) && !handsOn && openingGeneric.isEmpty()) {
-                    openingGeneric = directory.leading(sentence);
+                List<UnitMention> units = directory.leading(sentence);
+                if (units.stream().anyMatch(u -> u.kind() != UnitMention.Kind.GENERIC)) {
+                    return units;
+                }
+                if (openingGeneric.isEmpty()) {
+                    openingGeneric = units;
                 }
             }
         }
@@ -426,13 +428,13 @@ final class ItemReader {
         while (send.find()) {
             List<UnitMention> to = directory.leading(paragraph.substring(send.end()));
             if (!to.isEmpty()) {
-                deliverTo = display(to.subList(0, 1), unknown, warnings, path + ".deliverTo");
+                deliverTo = display(to.get(0), unknown, warnings, path + ".deliverTo");
                 break;
             }
         }
         List<String> units = new ArrayList<>();
         for (UnitMention mention : senders(paragraph)) {
-            String name = display(List.of(mention), unknown, warnings, path + ".units");
+            String name = display(mention, unknown, warnings, path + ".units");
             if (!name.equals(deliverTo) && !units.contains(name)) {
                 units.add(name);
             }
@@ -440,9 +442,7 @@ final class ItemReader {
         if (units.isEmpty()) {
             warnings.add(path + ".units", "Không rõ đơn vị nào phải gửi");
         }
-        Optional<Deadline> deadline = deadlines.find(paragraph, context.issuedOn(), context.meetingOn(), context.yearReference());
-        deadline.ifPresent(d -> d.doubts().forEach(doubt -> warnings.add(path + ".deadline", doubt)));
-        deadline.ifPresent(d -> flagEarly(d.date(), context, warnings, path + ".deadline"));
+        Optional<Deadline> deadline = deadline(paragraph, context, warnings, path + ".deadline");
         return new Contribution(units, deliverTo, deadline.map(Deadline::date).orElse(null), deadline.map(Deadline::text).orElse(null));
     }
 
@@ -550,7 +550,7 @@ final class ItemReader {
         if (mention.kind() == UnitMention.Kind.LIST) {
             return directory.members(mention);
         }
-        return List.of(display(List.of(mention), unknown, warnings, field));
+        return List.of(display(mention, unknown, warnings, field));
     }
 
     /** The units the lead-in of the items assigns: its last "giao / yêu cầu / đề nghị + units ... :" sentence. */
@@ -573,8 +573,7 @@ final class ItemReader {
         return List.of();
     }
 
-    private String display(List<UnitMention> mentions, Set<String> unknown, Warnings warnings, String field) {
-        UnitMention mention = mentions.get(0);
+    private String display(UnitMention mention, Set<String> unknown, Warnings warnings, String field) {
         if (mention.kind() == UnitMention.Kind.UNKNOWN && unknown.add(mention.written())) {
             warnings.add(field, "Đơn vị không có trong danh mục: \"" + mention.written() + "\"");
         }

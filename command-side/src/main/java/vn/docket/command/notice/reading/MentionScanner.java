@@ -103,7 +103,7 @@ final class MentionScanner {
     boolean isGeneric(String mention) {
         List<Token> tokens = Tokens.of(mention.strip());
         int end = matchGeneric(tokens, 0);
-        return (end > 0 && end == tokens.size()) || startsWithCac(mention.strip());
+        return (end > 0 && end == tokens.size()) || mention.strip().toLowerCase(Locale.ROOT).startsWith("các ");
     }
 
     /** {@code tokens} are words of {@code text} (a "phòng" put before them has no place in it). */
@@ -303,16 +303,8 @@ final class MentionScanner {
 
     private int matchGeneric(List<Token> tokens, int from) {
         for (Generic g : generics) {
-            int k = from;
-            boolean ok = true;
-            for (String part : g.key()) {
-                if (k >= tokens.size() || !tokens.get(k).key().equals(part)) {
-                    ok = false;
-                    break;
-                }
-                k++;
-            }
-            if (ok && (k >= tokens.size() || !tokens.get(k).isWord() || !"lien".equals(tokens.get(k).key()))) {
+            int k = from + g.key().size();
+            if (keysAt(tokens, from, g.key()) && (k >= tokens.size() || !tokens.get(k).isWord() || !"lien".equals(tokens.get(k).key()))) {
                 return k;
             }
         }
@@ -330,7 +322,15 @@ final class MentionScanner {
     }
 
     private static boolean keysAt(List<Token> tokens, int i, List<String> key) {
-        return i + key.size() <= tokens.size() && tokens.subList(i, i + key.size()).stream().map(Token::key).toList().equals(key);
+        if (i + key.size() > tokens.size()) {
+            return false;
+        }
+        for (int k = 0; k < key.size(); k++) {
+            if (!tokens.get(i + k).key().equals(key.get(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int skipCitySuffix(List<Token> tokens, int end) {
@@ -495,9 +495,5 @@ final class MentionScanner {
             }
         }
         return null;
-    }
-
-    private static boolean startsWithCac(String mention) {
-        return mention.toLowerCase(Locale.ROOT).startsWith("các ");
     }
 }
