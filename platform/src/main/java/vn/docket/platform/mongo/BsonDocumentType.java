@@ -1,6 +1,7 @@
 package vn.docket.platform.mongo;
 
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.BsonConstants;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
@@ -19,7 +20,8 @@ import org.h2.mvstore.type.ObjectDataType;
  *
  * <p>A document is written as a tag H2's own type never uses, then its BSON. A data file written before holds
  * documents in Java serialization; those are read as before (any other tag goes to H2's type) and written as
- * BSON when their page is next written. A value BSON cannot carry (none of Docket's) is written as before.
+ * BSON when their page is next written. A value BSON cannot carry (none of Docket's), or a document larger than
+ * BSON's 16 MB, is written as before.
  */
 final class BsonDocumentType extends ObjectDataType {
 
@@ -60,7 +62,11 @@ final class BsonDocumentType extends ObjectDataType {
         return value instanceof Document ? memory : super.getMemory(value);
     }
 
-    /** The value as BSON, or null if it is not a document or holds a value BSON cannot carry. */
+    /**
+     * The value as BSON, or null if it is not a document, holds a value BSON cannot carry, or is larger than the
+     * decoder reads back: the server lets an update grow a document past 16 MB, and such a document written as BSON
+     * made its page, and with it the whole file, unreadable at the next start (BsonDocumentTypeTest).
+     */
     private static ByteBuf bson(Object value) {
         if (!(value instanceof Document document)) {
             return null;
@@ -68,9 +74,9 @@ final class BsonDocumentType extends ObjectDataType {
         ByteBuf bson = Unpooled.buffer(512);
         try {
             BsonEncoder.encodeDocument(document, bson);
-            return bson;
         } catch (IllegalArgumentException notBson) {
             return null;
         }
+        return bson.readableBytes() > BsonConstants.MAX_BSON_OBJECT_SIZE ? null : bson;
     }
 }

@@ -124,6 +124,30 @@ class BsonDocumentTypeTest {
     }
 
     /**
+     * The embedded server lets an update grow a document past BSON's 16 MB (a real MongoDB refuses it), and the
+     * server's BSON decoder refuses to read one that large: written as BSON, it made its page, and with it the
+     * collection and the whole data file, unreadable at the next start. It is kept in H2's serialization.
+     */
+    @Test
+    void a_document_an_update_grew_past_16_mb_is_read_back_with_its_neighbours_after_a_restart() {
+        String file = data.resolve("docket.mv").toString();
+        org.bson.Document neighbour = new org.bson.Document("_id", "assignment:1").append("title", "Báo cáo quý IV");
+        inServer(new WholeWritesH2Backend(file, Duration.ZERO), documents -> {
+            documents.insertOne(neighbour);
+            documents.insertOne(new org.bson.Document("_id", "large").append("a", new Binary(new byte[10_000_000])));
+            return documents.updateOne(Filters.eq("_id", "large"), Updates.set("b", new Binary(new byte[7_000_000])));
+        });
+
+        inServer(new WholeWritesH2Backend(file, Duration.ZERO), documents -> {
+            assertThat(documents.find(Filters.eq("_id", "assignment:1")).first()).isEqualTo(neighbour);
+            org.bson.Document large = documents.find(Filters.eq("_id", "large")).first();
+            assertThat(large.get("a", Binary.class).length()).isEqualTo(10_000_000);
+            assertThat(large.get("b", Binary.class).length()).isEqualTo(7_000_000);
+            return null;
+        });
+    }
+
+    /**
      * H2 asks for the memory of every document on every page it reads from the file: an estimate from the documents
      * written (as H2 estimates a serialized value), not each document encoded again.
      */
