@@ -30,8 +30,10 @@ final class BsonDocumentType extends ObjectDataType {
 
     /**
      * What a document takes in memory, as H2 estimates a serialized value: twice its stored size, averaged over the
-     * documents written. Not each document's own: H2 asks for it for every document of every page it reads from
-     * the file, and encoding each again made reading by key slower than before (bench/README.md).
+     * documents written and read. Not each document's own: H2 asks for it for every document of every page it reads
+     * from the file, and encoding each again made reading by key slower than before (bench/README.md). Read too, as
+     * H2's own type averages them: after a restart nothing is written for a while, and at its first guess a file's
+     * 255 KB chunks counted for 1 KB each in H2's cache, which then held far more than its size on the heap.
      */
     private volatile int memory = 1024;
 
@@ -54,6 +56,7 @@ final class BsonDocumentType extends ObjectDataType {
         buffer.get();
         byte[] bson = new byte[Integer.reverseBytes(buffer.getInt(buffer.position()))];
         buffer.get(bson);
+        memory = (int) ((15L * memory + 2L * bson.length) / 16);
         return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
     }
 

@@ -10,6 +10,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import java.util.function.Function;
 import org.bson.UuidRepresentation;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
+import org.h2.mvstore.Page;
 import org.h2.mvstore.WriteBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,6 +164,60 @@ class BsonDocumentTypeTest {
                 .append("text", "Báo cáo ".repeat(100_000));
 
         assertThat(type.getMemory(large)).as("twice the small documents' stored size").isBetween(20, 100);
+    }
+
+    /**
+     * After a restart nothing is written for a while, and H2 sizes the pages it reads, and fills its cache (16 MB), by
+     * its estimate of their documents: those read count as those written do, as H2's own type counts a serialized
+     * value it reads. Counted at the first guess (1 KB), a file's 255 KB chunks filled the heap with pages the cache
+     * took for a few KB each: reading them all after a restart kept them all.
+     */
+    @Test
+    void a_documents_memory_is_estimated_from_those_read_from_the_file_too() {
+        de.bwaldvogel.mongo.bson.Document chunk = new de.bwaldvogel.mongo.bson.Document("_id", "up-1/0")
+                .append("data", new BinData(new byte[255 * 1024]));
+        ByteBuffer stored = written(new BsonDocumentType(), chunk);
+        int size = stored.remaining() - 1;
+        BsonDocumentType restarted = new BsonDocumentType();
+
+        for (int i = 0; i < 200; i++) {
+            restarted.read(stored.duplicate());
+        }
+
+        assertThat(restarted.getMemory(chunk)).as("twice the stored size, as for those written").isBetween(size, 3 * size);
+    }
+
+    @Test
+    void after_a_restart_the_pages_read_from_the_file_count_for_at_least_the_documents_on_them() {
+        String file = data.resolve("docket.mv").toString();
+        int chunks = 200;
+        int bytes = 64 * 1024;
+        inServer(new WholeWritesH2Backend(file, Duration.ZERO), documents -> {
+            for (int i = 0; i < chunks; i++) {
+                documents.insertOne(new org.bson.Document("_id", "up-1/" + i).append("data", new Binary(new byte[bytes])));
+            }
+            return null;
+        });
+
+        WholeWritesH2Backend restarted = new WholeWritesH2Backend(file, Duration.ZERO);
+        inServer(restarted, documents -> {
+            assertThat(documents.find().into(new ArrayList<>())).hasSize(chunks);
+            Page<?, ?> root = restarted.getMvStore().openMap(FastKeysH2Backend.DATA_PREFIX + "docket.documents").getRootPage();
+            assertThat(memory(root)).as("H2's estimate of the pages read").isGreaterThan((long) chunks * bytes);
+            return null;
+        });
+    }
+
+    /** H2's estimate of the memory of a map's leaf pages (the documents), read through its cache. */
+    private static long memory(Page<?, ?> page) {
+        if (page.isLeaf()) {
+            return page.getMemory();
+        }
+        long memory = 0;
+        for (int i = 0; i < page.getRawChildPageCount(); i++) {
+            memory += memory(page.getChildPage(i));
+        }
+        return memory;
     }
 
     private static ByteBuffer written(BsonDocumentType type, Object value) {
