@@ -12,9 +12,11 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -23,9 +25,17 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.bson.BsonRegularExpression;
+import org.bson.BsonTimestamp;
+import org.bson.BsonUndefined;
 import org.bson.UuidRepresentation;
 import org.bson.types.Binary;
+import org.bson.types.Code;
 import org.bson.types.Decimal128;
+import org.bson.types.MaxKey;
+import org.bson.types.MinKey;
 import org.h2.mvstore.Page;
 import org.h2.mvstore.WriteBuffer;
 import org.junit.jupiter.api.Test;
@@ -67,6 +77,53 @@ class BsonDocumentTypeTest {
         assertThat(((de.bwaldvogel.mongo.bson.Document) read).get("round")).isInstanceOf(Integer.class);
         assertThat(((de.bwaldvogel.mongo.bson.Document) read).get("seq")).isInstanceOf(Long.class);
         assertThat(written.remaining()).as("nothing left behind the document").isZero();
+    }
+
+    /**
+     * Every kind of value a client can store comes back after a restart exactly as from the plain H2 backend (Java
+     * serialization), read through the driver as Docket reads it: same values, same Java types, same order.
+     */
+    @Test
+    void every_kind_of_value_comes_back_after_a_restart_as_the_plain_h2_backend_gives_it_back() {
+        List<org.bson.Document> stored = List.of(
+                new org.bson.Document("_id", 1).append("date", new Date(1_700_000_000_123L)).append("small", 5L)
+                        .append("int", 5).append("max", Long.MAX_VALUE).append("flag", true).append("none", null),
+                new org.bson.Document("_id", 2L).append("nan", Double.NaN).append("negativeZero", -0.0)
+                        .append("infinity", Double.NEGATIVE_INFINITY).append("decimal", Decimal128.parse("-0.00"))
+                        .append("decimalNaN", Decimal128.NaN).append("big", new Decimal128(new BigDecimal("12345678901234567890.123"))),
+                new org.bson.Document("_id", "binary").append("standard", UUID.fromString("4f1c2a9e-8a57-4a3b-9d7e-0c5b6f2e1d00"))
+                        .append("legacy", new Binary((byte) 3, new byte[16])).append("bytes", new byte[] {1, 2, 3})
+                        .append("userDefined", new Binary((byte) 0x80, new byte[] {4})).append("owner", new org.bson.types.ObjectId())
+                        .append("timestamp", new BsonTimestamp(1_700_000_000, 7)),
+                new org.bson.Document("_id", new org.bson.Document("unit", "UBND").append("n", 4))
+                        .append("nested", new org.bson.Document("a", new org.bson.Document("b", List.of(1, 2L, "x"))))
+                        .append("lists", List.of(List.of(1, 2), List.of(), List.of(List.of("x")))).append("empty", new org.bson.Document())
+                        .append("keys", new org.bson.Document("a.b", 1).append("$x", 2)),
+                new org.bson.Document("_id", UUID.fromString("4f1c2a9e-8a57-4a3b-9d7e-0c5b6f2e1d01"))
+                        .append("long", "Ủy ban nhân dân ".repeat(100_000))
+                        .append("nfd", Normalizer.normalize("Nguyễn Thị Ánh Tuyết", Normalizer.Form.NFD))
+                        .append("nfc", Normalizer.normalize("Nguyễn Thị Ánh Tuyết", Normalizer.Form.NFC))
+                        .append("emoji", "\uD83D\uDE00").append("nul", "a\u0000b"),
+                new org.bson.Document("_id", new Date(5)).append("pattern", Pattern.compile("^abc", Pattern.CASE_INSENSITIVE))
+                        .append("regex", new BsonRegularExpression("a.c", "imsx")).append("maxKey", new MaxKey())
+                        .append("minKey", new MinKey()).append("code", new Code("function(){}")).append("undefined", new BsonUndefined()));
+
+        assertThat(storedAndReadAfterRestart(stored, new WholeWritesH2Backend(data.resolve("bson.mv").toString(), Duration.ZERO),
+                () -> new WholeWritesH2Backend(data.resolve("bson.mv").toString(), Duration.ZERO)))
+                .isEqualTo(storedAndReadAfterRestart(stored, new H2Backend(data.resolve("plain.mv").toString()),
+                        () -> new H2Backend(data.resolve("plain.mv").toString())))
+                .hasSize(stored.size());
+    }
+
+    private static List<org.bson.Document> storedAndReadAfterRestart(List<org.bson.Document> stored, H2Backend backend,
+                                                                     Supplier<H2Backend> restarted) {
+        inServer(backend, documents -> {
+            documents.insertMany(stored);
+            return null;
+        });
+        List<org.bson.Document> read = new ArrayList<>();
+        inServer(restarted.get(), documents -> documents.find().into(read));
+        return read;
     }
 
     @Test
