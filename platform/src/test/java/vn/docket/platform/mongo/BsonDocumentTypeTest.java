@@ -1,12 +1,16 @@
 package vn.docket.platform.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -124,6 +128,44 @@ class BsonDocumentTypeTest {
         List<org.bson.Document> read = new ArrayList<>();
         inServer(restarted.get(), documents -> documents.find().into(read));
         return read;
+    }
+
+    /**
+     * A unique index's keys were built from documents in Java serialization; once a document is rewritten as BSON
+     * and read back after a restart, the keys built from it are still those in the index: a change of key or a
+     * removal frees the old one, and the new one is taken, for every kind of value a key can hold.
+     */
+    @Test
+    void index_keys_built_before_still_match_their_documents_once_rewritten_as_bson_and_read_after_a_restart() {
+        String file = data.resolve("docket.mv").toString();
+        List<Object> keys = List.of(1, 2L, 1L << 60, 3.5, new Date(1_700_000_000_000L), UUID.fromString("4f1c2a9e-8a57-4a3b-9d7e-0c5b6f2e1d00"),
+                new org.bson.types.ObjectId("6b137fd92947366a8c1a4b36"), "Sở Nội vụ", Decimal128.parse("7.25"),
+                new org.bson.Document("unit", "UBND").append("n", 4), List.of("x", "y"), true, new Binary(new byte[] {1, 2}));
+        inServer(new H2Backend(file), documents -> {
+            documents.createIndex(Indexes.ascending("k"), new IndexOptions().unique(true));
+            for (int i = 0; i < keys.size(); i++) {
+                documents.insertOne(new org.bson.Document("_id", i).append("k", keys.get(i)));
+            }
+            return null;
+        });
+        inServer(new WholeWritesH2Backend(file, Duration.ZERO), documents ->
+                documents.updateMany(Filters.exists("k"), Updates.set("rewritten", true)));
+
+        inServer(new WholeWritesH2Backend(file, Duration.ZERO), documents -> {
+            for (int i = 0; i < keys.size(); i++) {
+                Object key = keys.get(i);
+                assertThat(documents.find(Filters.eq("k", key)).first()).as("by %s", key).containsEntry("_id", i)
+                        .containsEntry("rewritten", true);
+                documents.updateOne(Filters.eq("_id", i), Updates.set("k", "changed " + i));
+            }
+            for (int i = 0; i < keys.size(); i++) {
+                int n = i;
+                documents.insertOne(new org.bson.Document("_id", "again " + i).append("k", keys.get(i)));
+                assertThatThrownBy(() -> documents.insertOne(new org.bson.Document("_id", "taken " + n).append("k", "changed " + n)))
+                        .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            }
+            return null;
+        });
     }
 
     @Test
