@@ -1,6 +1,7 @@
 package vn.docket.platform.mongo;
 
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.BsonConstants;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
@@ -19,7 +20,8 @@ import org.h2.mvstore.type.ObjectDataType;
  *
  * <p>A document is written as a tag H2's own type never uses, then its BSON. A data file written before holds
  * documents in Java serialization; those are read as before (any other tag goes to H2's type) and written as
- * BSON when their page is next written. A value BSON cannot carry (none of Docket's) is written as before.
+ * BSON when their page is next written. A value BSON cannot carry (none of Docket's), or a document larger than
+ * BSON's 16 MB, is written as before.
  */
 final class BsonDocumentType extends ObjectDataType {
 
@@ -28,8 +30,10 @@ final class BsonDocumentType extends ObjectDataType {
 
     /**
      * What a document takes in memory, as H2 estimates a serialized value: twice its stored size, averaged over the
-     * documents written. Not each document's own: H2 asks for it for every document of every page it reads from
-     * the file, and encoding each again made reading by key slower than before (bench/README.md).
+     * documents written and read. Not each document's own: H2 asks for it for every document of every page it reads
+     * from the file, and encoding each again made reading by key slower than before (bench/README.md). Read too, as
+     * H2's own type averages them: after a restart nothing is written for a while, and at its first guess a file's
+     * 255 KB chunks counted for 1 KB each in H2's cache, which then held far more than its size on the heap.
      */
     private volatile int memory = 1024;
 
@@ -52,6 +56,7 @@ final class BsonDocumentType extends ObjectDataType {
         buffer.get();
         byte[] bson = new byte[Integer.reverseBytes(buffer.getInt(buffer.position()))];
         buffer.get(bson);
+        memory = (int) ((15L * memory + 2L * bson.length) / 16);
         return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
     }
 
@@ -60,7 +65,11 @@ final class BsonDocumentType extends ObjectDataType {
         return value instanceof Document ? memory : super.getMemory(value);
     }
 
-    /** The value as BSON, or null if it is not a document or holds a value BSON cannot carry. */
+    /**
+     * The value as BSON, or null if it is not a document, holds a value BSON cannot carry, or is larger than the
+     * decoder reads back: the server lets an update grow a document past 16 MB, and such a document written as BSON
+     * made its page, and with it the whole file, unreadable at the next start (BsonDocumentTypeTest).
+     */
     private static ByteBuf bson(Object value) {
         if (!(value instanceof Document document)) {
             return null;
@@ -68,9 +77,9 @@ final class BsonDocumentType extends ObjectDataType {
         ByteBuf bson = Unpooled.buffer(512);
         try {
             BsonEncoder.encodeDocument(document, bson);
-            return bson;
         } catch (IllegalArgumentException notBson) {
             return null;
         }
+        return bson.readableBytes() > BsonConstants.MAX_BSON_OBJECT_SIZE ? null : bson;
     }
 }
