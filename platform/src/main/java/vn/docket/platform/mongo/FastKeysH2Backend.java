@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.h2.mvstore.MVMap;
@@ -136,9 +137,23 @@ abstract class FastKeysH2Backend extends H2Backend {
         }
 
         /**
-         * H2's estimate of a key's memory, which its own write kept: twice the serialized size, averaged over the keys
-         * written. Without it every key counted as 10,000 bytes, H2's first guess: an index page held a few keys and
-         * its cache a few pages, and reading events by key got slower (bench/README.md).
+         * Read as H2's own type reads a key, which also keeps the estimate: after a restart nothing is written for a
+         * while, and at the first guess every key counted several times its size, so the cache held fewer index pages.
+         */
+        @Override
+        public Object read(ByteBuffer buffer) {
+            int start = buffer.position();
+            Object key = super.read(buffer);
+            if (key instanceof KeyValue) {
+                memory = (int) ((15L * memory + 2L * (buffer.position() - start)) / 16);
+            }
+            return key;
+        }
+
+        /**
+         * H2's estimate of a key's memory, which its own write and read kept: twice the serialized size, averaged over
+         * the keys written and read. Without it every key counted as 10,000 bytes, H2's first guess: an index page
+         * held a few keys and its cache a few pages, and reading events by key got slower (bench/README.md).
          */
         private volatile int memory = 1024;
 

@@ -176,6 +176,20 @@ class FastKeysH2BackendTest {
         assertThat(fast.getMemory(new KeyValue("assignment:7"))).isBetween(serialized, 3 * serialized);
     }
 
+    @Test
+    void a_keys_memory_is_estimated_from_the_keys_read_from_the_file_too() {
+        KeyValue key = new KeyValue("assignment:" + UUID.randomUUID());
+        byte[] stored = written(new FastKeysH2Backend.KeyType(), key);
+        FastKeysH2Backend.KeyType restarted = new FastKeysH2Backend.KeyType();
+
+        for (int n = 0; n < 200; n++) {
+            assertThat(restarted.read(ByteBuffer.wrap(stored))).isEqualTo(key);
+        }
+
+        assertThat(restarted.getMemory(new KeyValue("assignment:7"))).as("twice the stored size, as for those written")
+                .isBetween(stored.length, 3 * stored.length);
+    }
+
     private static byte[] written(ObjectDataType type, Object key) {
         WriteBuffer buffer = new WriteBuffer();
         type.write(buffer, key);
