@@ -211,6 +211,18 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine impleme
         return result;
     }
 
+    /**
+     * Whether the aggregate's event {@code sequence} is stored: one key of the stream-key index, where
+     * {@code readEvents(aggregate, sequence).hasNext()} asks for the first 16 and decodes what it finds. For a
+     * reader that knows a stream up to one event and asks, on every request, whether another followed (a
+     * personal access token's sign-in, {@code UserAccounts}): a stream has no holes, so none followed if the
+     * next one is not there.
+     */
+    public boolean has(String aggregateIdentifier, long sequence) {
+        return !EventDocuments.in(events, STREAM_KEY, List.of(EventDocuments.streamKey(aggregateIdentifier, sequence)))
+                .limit(1).projection(new Document(POSITION, 1)).into(new ArrayList<>(1)).isEmpty();
+    }
+
     @Override
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
         Document doc = snapshots.find(Filters.eq(POSITION, aggregateIdentifier)).first();

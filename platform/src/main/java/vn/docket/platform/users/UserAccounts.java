@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -32,6 +33,7 @@ import vn.docket.events.Role;
 import vn.docket.events.UserEvent;
 import vn.docket.platform.Sha256;
 import vn.docket.platform.Text;
+import vn.docket.platform.eventstore.DocketEventStorageEngine;
 import vn.docket.platform.refusal.NotFound;
 import vn.docket.platform.refusal.RuleBroken;
 import vn.docket.platform.refusal.StateConflict;
@@ -63,6 +65,8 @@ public class UserAccounts {
     private final UserStore store;
     private final AccessTokens tokens;
     private final EventStore events;
+    /** Whether an aggregate's event (identifier, sequence) is stored: {@link DocketEventStorageEngine#has}, one key. */
+    private final BiPredicate<String, Long> stored;
     private final PasswordEncoder encoder;
     private final Set<String> configured;
     /** Tokens that signed in, by their SHA-256 (never the token itself), with whom and at which of their events. */
@@ -80,9 +84,20 @@ public class UserAccounts {
      */
     public UserAccounts(UserStore store, AccessTokens tokens, EventStore events, PasswordEncoder encoder,
                         Set<String> configured) {
+        this(store, tokens, events, (id, sequence) -> events.readEvents(id, sequence).hasNext(), encoder, configured);
+    }
+
+    /**
+     * @param stored whether an aggregate's event (identifier, sequence) is stored, asked on every request a token
+     *               signs in; on Docket's engine one key ({@link DocketEventStorageEngine#has}) instead of a read
+     *               of the next 16 events
+     */
+    public UserAccounts(UserStore store, AccessTokens tokens, EventStore events, BiPredicate<String, Long> stored,
+                        PasswordEncoder encoder, Set<String> configured) {
         this.store = store;
         this.tokens = tokens;
         this.events = events;
+        this.stored = stored;
         this.encoder = encoder;
         this.configured = Set.copyOf(configured);
     }
@@ -120,7 +135,7 @@ public class UserAccounts {
     public Optional<DocketUser> signInWithToken(String token) {
         String hash = Sha256.hex(token);
         Verified known = verified.get(hash);
-        if (known != null && !events.readEvents(UserAccount.aggregateId(known.owner()), known.version() + 1).hasNext()) {
+        if (known != null && !stored.test(UserAccount.aggregateId(known.owner()), known.version() + 1)) {
             return Optional.of(known.user());
         }
         verified.remove(hash);
@@ -158,7 +173,7 @@ public class UserAccounts {
 
     /** Whether the user has events the row does not show yet. */
     private boolean behind(String id, Optional<StoredUser> row) {
-        return events.readEvents(UserAccount.aggregateId(id), row.map(StoredUser::version).orElse(-1L) + 1).hasNext();
+        return stored.test(UserAccount.aggregateId(id), row.map(StoredUser::version).orElse(-1L) + 1);
     }
 
     /**

@@ -3,10 +3,12 @@ package vn.docket.platform.users;
 import com.mongodb.client.MongoDatabase;
 import java.util.HashSet;
 import java.util.Set;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import vn.docket.platform.eventstore.DocketEventStorageEngine;
 import vn.docket.platform.security.DemoUsers;
 import vn.docket.platform.security.SecuritySettings;
 
@@ -25,8 +27,11 @@ public class UserConfiguration {
     }
 
     @Bean
-    UserAccounts userAccounts(UserStore store, AccessTokens tokens, EventStore events, PasswordEncoder encoder,
-                              SecuritySettings settings) {
+    UserAccounts userAccounts(UserStore store, AccessTokens tokens, EventStore events, EventStorageEngine engine,
+                              PasswordEncoder encoder, SecuritySettings settings) {
+        if (engine instanceof DocketEventStorageEngine docket) {
+            return new UserAccounts(store, tokens, events, docket::has, encoder, configuredIds(settings));
+        }
         return new UserAccounts(store, tokens, events, encoder, configuredIds(settings));
     }
 

@@ -105,6 +105,8 @@ class ExactMatchReadsTest {
             assertThat(engine.readEvents("a", 31).asStream().count()).isEqualTo(9);
             assertThat(engine.readEvents("b", 0).asStream().count()).isEqualTo(40);
             assertThat(engine.lastSequenceNumberFor("b")).contains(39L);
+            assertThat(engine.has("b", 39)).isTrue();
+            assertThat(engine.has("b", 40)).isFalse();
             assertThat(engine.readEvents(null, false).count()).isEqualTo(80);
             engine.createHeadToken();
             engine.createTokenAt(Instant.now().minusSeconds(60));

@@ -3,16 +3,21 @@ package vn.docket.platform.users;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +30,9 @@ import vn.docket.events.Role;
 import vn.docket.events.UserDisabled;
 import vn.docket.events.UserEvent;
 import vn.docket.events.UserRoleChanged;
+import vn.docket.platform.eventstore.DocketEventStorageEngine;
 import vn.docket.platform.eventstore.EmbeddedStore;
+import vn.docket.platform.security.SecuritySettings;
 import vn.docket.platform.refusal.StateConflict;
 
 /**
@@ -43,13 +50,28 @@ class UserAccountsTest {
     AccessTokens tokens;
     UserAccounts accounts;
 
+    DocketEventStorageEngine engine;
+    /** The filters of the reads of the events' collection, as the driver sent them. */
+    final List<BsonDocument> eventReads = new CopyOnWriteArrayList<>();
+
     @BeforeEach
     void start() {
-        db = EmbeddedStore.inMemory();
-        events = EmbeddedEventStore.builder().storageEngine(db.engine()).build();
+        db = EmbeddedStore.inMemory(new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                if (event.getCommandName().equals("find")
+                        && event.getCommand().getString("find").getValue().equals(DocketEventStorageEngine.EVENTS)) {
+                    // The driver reuses the command's buffer once sent: keep a copy.
+                    eventReads.add(BsonDocument.parse(event.getCommand().toJson()).getDocument("filter"));
+                }
+            }
+        });
+        engine = db.engine();
+        events = EmbeddedEventStore.builder().storageEngine(engine).build();
         store = new UserStore(db.database);
         tokens = new AccessTokens(db.database);
-        accounts = new UserAccounts(store, tokens, events, new BCryptPasswordEncoder(4) /* the least work bcrypt allows: these tests are not about hashing */, Set.of());
+        // As Docket makes it (UserConfiguration): whether a user has a new event is asked of the engine by one key.
+        accounts = new UserAccounts(store, tokens, events, engine::has, new BCryptPasswordEncoder(4) /* the least work bcrypt allows: these tests are not about hashing */, Set.of());
         accounts.add(new NewUser("root", "Quản trị hệ thống", null, "ADMIN", "mật khẩu của root"), "admin", Actor.SYSTEM);
         accounts.add(new NewUser("lan", "Nguyễn Thị Lan", OFFICE, "CLERK", "mật khẩu của Lan"), "admin", ROOT);
     }
@@ -196,8 +218,35 @@ class UserAccountsTest {
 
     /** Another Docket node on the same database: its own accounts, so its own tokens already signed in. */
     UserAccounts otherNode() {
-        return new UserAccounts(new UserStore(db.database), new AccessTokens(db.database), events,
+        return new UserAccounts(new UserStore(db.database), new AccessTokens(db.database), events, engine::has,
                 new BCryptPasswordEncoder(4), Set.of());
+    }
+
+    @Test
+    void a_token_used_again_asks_the_event_store_for_one_key_whether_its_user_has_a_new_event() {
+        UserAccounts node = new UserConfiguration().userAccounts(store, tokens, events, engine, new BCryptPasswordEncoder(4),
+                new SecuritySettings(List.of(), false));
+        UserAccounts.IssuedToken issued = node.issueToken("lan", "báo cáo tháng", ROOT);
+        assertThat(node.signInWithToken(issued.token())).isPresent();
+        long version = store.find("lan").orElseThrow().version();
+        eventReads.clear();
+
+        assertThat(node.signInWithToken(issued.token())).map(u -> u.actor().id()).contains("lan");
+
+        // On every request a token signs in: the next event's key only, not the next 16 events.
+        assertThat(eventReads).singleElement().satisfies(filter -> assertThat(filter.getDocument("streamKey")
+                .getArray("$in").getValues()).containsExactly(new BsonString(UserAccount.aggregateId("lan") + "#" + (version + 1))));
+    }
+
+    @Test
+    void a_user_has_a_new_event_for_the_engine_exactly_when_reading_their_events_from_there_finds_one() {
+        String lan = UserAccount.aggregateId("lan");
+        long last = events.lastSequenceNumberFor(lan).orElseThrow();
+        for (long sequence = 0; sequence <= last + 2; sequence++) {
+            assertThat(engine.has(lan, sequence)).as("event %d", sequence)
+                    .isEqualTo(events.readEvents(lan, sequence).hasNext()).isEqualTo(sequence <= last);
+        }
+        assertThat(engine.has(UserAccount.aggregateId("nobody"), 0)).isFalse();
     }
 
     @Test

@@ -146,6 +146,46 @@ class AssignmentLookupTest {
                 .containsExactly("Sửa tay", "Báo cáo cải cách hành chính");
     }
 
+    @Test
+    void the_rows_shown_least_recently_are_let_go_first_when_more_are_read_than_are_kept() {
+        AssignmentLookup keepsTwo = new AssignmentLookup(database, index, Clock.systemUTC(), 2);
+        List<String> ids = List.of(assigned(1), assigned(2), assigned(3));
+        keepsTwo.inOrder(List.of(ids.get(0)));
+        keepsTwo.inOrder(List.of(ids.get(1)));
+        keepsTwo.inOrder(List.of(ids.get(0)));
+        keepsTwo.inOrder(List.of(ids.get(2)));
+        ids.forEach(id -> rows().updateOne(Filters.eq("_id", id), Updates.set("title", "Sửa tay")));
+
+        assertThat(keepsTwo.inOrder(ids)).extracting(AssignmentView::title)
+                .containsExactly("Việc 1", "Sửa tay", "Việc 3");
+    }
+
+    @Test
+    void a_page_of_kept_rows_does_not_wait_for_another_thread_that_holds_the_kept_rows() throws Exception {
+        index.on(ASSIGNED, 0);
+        project(0, ASSIGNED);
+        lookup.inOrder(List.of(ID.toString()));
+        // What a request thread that lost its core inside the lookup did to every other page: held the kept rows.
+        java.lang.reflect.Field field = AssignmentLookup.class.getDeclaredField("kept");
+        field.setAccessible(true);
+        Object kept = field.get(lookup);
+        CompletableFuture<List<AssignmentView>> page;
+        synchronized (kept) {
+            page = CompletableFuture.supplyAsync(() -> lookup.inOrder(List.of(ID.toString())));
+            assertThat(page.get(10, TimeUnit.SECONDS)).extracting(AssignmentView::title).containsExactly("Kế hoạch chuyển đổi số");
+        }
+    }
+
+    /** An assignment "Việc n" known to the index and written to the read model; its id. */
+    private String assigned(int n) {
+        UUID id = new UUID(21, n);
+        TaskAssigned assigned = new TaskAssigned(id, "Việc " + n, DeliverableKind.PLAN, "Phòng Y tế", List.of(),
+                DAY.plusDays(n), List.of("Chủ tịch UBND"), null, null, DAY);
+        index.on(assigned, 0);
+        handle(id, 0, assigned);
+        return id.toString();
+    }
+
     private MongoCollection<Document> rows() {
         return database.getCollection(AssignmentListProjection.COLLECTION);
     }
