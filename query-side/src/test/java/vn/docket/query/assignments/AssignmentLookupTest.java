@@ -160,22 +160,6 @@ class AssignmentLookupTest {
                 .containsExactly("Việc 1", "Sửa tay", "Việc 3");
     }
 
-    @Test
-    void a_page_of_kept_rows_does_not_wait_for_another_thread_that_holds_the_kept_rows() throws Exception {
-        index.on(ASSIGNED, 0);
-        project(0, ASSIGNED);
-        lookup.inOrder(List.of(ID.toString()));
-        // What a request thread that lost its core inside the lookup did to every other page: held the kept rows.
-        java.lang.reflect.Field field = AssignmentLookup.class.getDeclaredField("kept");
-        field.setAccessible(true);
-        Object kept = field.get(lookup);
-        CompletableFuture<List<AssignmentView>> page;
-        synchronized (kept) {
-            page = CompletableFuture.supplyAsync(() -> lookup.inOrder(List.of(ID.toString())));
-            assertThat(page.get(10, TimeUnit.SECONDS)).extracting(AssignmentView::title).containsExactly("Kế hoạch chuyển đổi số");
-        }
-    }
-
     /** An assignment "Việc n" known to the index and written to the read model; its id. */
     private String assigned(int n) {
         UUID id = new UUID(21, n);
