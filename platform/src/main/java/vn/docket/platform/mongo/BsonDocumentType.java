@@ -45,7 +45,15 @@ final class BsonDocumentType extends ObjectDataType {
             return;
         }
         buffer.put(BSON).put(bson.array(), bson.arrayOffset(), bson.readableBytes());
-        memory = (int) ((15L * memory + 2L * bson.readableBytes()) / 16); // a race loses one sample, no more
+        memory = averaged(memory, bson.readableBytes());
+    }
+
+    /**
+     * H2's own estimate of a serialized value's memory, kept on every write and read: twice the stored size, as a
+     * running average (one sample in 16). Unsynchronised: a race loses one sample, no more.
+     */
+    static int averaged(int memory, int stored) {
+        return (int) ((15L * memory + 2L * stored) / 16);
     }
 
     @Override
@@ -56,7 +64,7 @@ final class BsonDocumentType extends ObjectDataType {
         buffer.get();
         byte[] bson = new byte[Integer.reverseBytes(buffer.getInt(buffer.position()))];
         buffer.get(bson);
-        memory = (int) ((15L * memory + 2L * bson.length) / 16);
+        memory = averaged(memory, bson.length);
         return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
     }
 

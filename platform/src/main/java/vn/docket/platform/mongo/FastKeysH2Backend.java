@@ -133,7 +133,7 @@ abstract class FastKeysH2Backend extends H2Backend {
             }
             byte[] bytes = serialized(key);
             buffer.put(SERIALIZED_OBJECT).putVarInt(bytes.length).put(bytes);
-            memory = (int) ((15L * memory + 2L * bytes.length) / 16); // a race loses one sample, no more
+            memory = BsonDocumentType.averaged(memory, bytes.length);
         }
 
         /**
@@ -145,7 +145,7 @@ abstract class FastKeysH2Backend extends H2Backend {
             int start = buffer.position();
             Object key = super.read(buffer);
             if (key instanceof KeyValue) {
-                memory = (int) ((15L * memory + 2L * (buffer.position() - start)) / 16);
+                memory = BsonDocumentType.averaged(memory, buffer.position() - start);
             }
             return key;
         }
