@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * Working days of a Vietnamese state office (cán bộ, công chức, viên chức: Monday–Friday), with the
  * public holidays, compensatory days (nghỉ bù) and swapped days (hoán đổi / làm bù) the government
  * announces each year. Deadlines such as "trong thời hạn 07 ngày làm việc kể từ ngày ký" are counted
- * with {@link #addWorkingDays}.
+ * with {@link #isWorkingDay} (the notice reader's {@code WorkingDays}).
  *
  * <p>Data is one text file per year ({@code calendar/vn-YYYY.txt}, format in {@code calendar/README.md}).
  * A year without a file still works, with weekends and the fixed-date statutory holidays only,
@@ -90,26 +90,7 @@ public final class WorkingDayCalendar {
     }
 
     /**
-     * The {@code n}-th working day after {@code start}; {@code start} itself is not counted, as in
-     * "07 ngày làm việc kể từ ngày ký" where counting begins the day after signing. {@code n = 0} gives {@code start}.
-     */
-    public LocalDate addWorkingDays(LocalDate start, int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("n must not be negative: " + n);
-        }
-        LocalDate day = start;
-        for (int left = n; left > 0; ) {
-            day = day.plusDays(1);
-            if (isWorkingDay(day)) {
-                left--;
-            }
-        }
-        return day;
-    }
-
-    /**
-     * Working days in {@code (from, to]}, the inverse of {@link #addWorkingDays}: for n ≥ 0,
-     * {@code workingDaysBetween(d, addWorkingDays(d, n)) == n}. Negative when {@code to} is before {@code from}.
+     * Working days in {@code (from, to]}; negative when {@code to} is before {@code from}.
      *
      * <p>Counted a year at a time, and whole 400-year cycles at once where no year has a data file, so a
      * deadline centuries away costs no more than one next month (a day-by-day count took seconds).

@@ -1,7 +1,5 @@
 package vn.docket.app.demo;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,6 +39,7 @@ import vn.docket.events.NoticeParticulars;
 import vn.docket.events.RevisionPointsAnswered.Answer;
 import vn.docket.events.RevisionPointsAnswered.PointAnswer;
 import vn.docket.platform.Sha256;
+import vn.docket.platform.mongo.Inserts;
 import vn.docket.platform.security.DemoUsers;
 
 /**
@@ -123,13 +122,8 @@ class DemoData {
     @EventListener(ApplicationReadyEvent.class)
     @Order(1)
     void seedOnce() {
-        try {
-            database.getCollection("demo").insertOne(new Document("_id", "seeded"));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return; // an earlier start already played the demo history
-            }
-            throw e;
+        if (!Inserts.ifAbsent(database.getCollection("demo"), new Document("_id", "seeded"))) {
+            return; // an earlier start already played the demo history
         }
         LocalDate t = LocalDate.now(clock);
         String tckh = "Phòng Tài chính - Kế hoạch";

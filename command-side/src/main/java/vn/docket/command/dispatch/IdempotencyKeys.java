@@ -1,7 +1,5 @@
 package vn.docket.command.dispatch;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -25,6 +23,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.docket.platform.Sha256;
+import vn.docket.platform.mongo.Inserts;
 import vn.docket.platform.refusal.RuleBroken;
 import vn.docket.platform.refusal.StateConflict;
 
@@ -207,12 +206,7 @@ public class IdempotencyKeys {
                 .append("request", request).append("state", RUNNING)
                 .append("leaseUntil", Date.from(now.plus(settings.lease()))).append("expiresAt", Date.from(expiresAt));
         if (expired == null) {
-            try {
-                keys.insertOne(fresh);
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
+            if (!Inserts.ifAbsent(keys, fresh)) {
                 return false;
             }
         } else if (keys.replaceOne(heldBy(execute.id(), expired.getString("attempt")), fresh).getMatchedCount() == 0) {

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -43,6 +41,7 @@ import vn.docket.events.NoticeParticulars;
 import vn.docket.events.NoticeSource;
 import vn.docket.platform.Text;
 import vn.docket.platform.approval.ApprovalLevels;
+import vn.docket.platform.mongo.Inserts;
 import vn.docket.platform.refusal.RuleBroken;
 import vn.docket.platform.refusal.StateConflict;
 
@@ -336,16 +335,8 @@ public class NoticeRegistrar {
     }
 
     private boolean insert(String key, UUID noticeId, String fingerprint, Instant now) {
-        try {
-            noticeKeys.insertOne(new Document("_id", key).append("noticeId", noticeId.toString())
-                    .append(STATE, REGISTERING).append(SINCE, Date.from(now)).append(FINGERPRINT, fingerprint));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            return false;
-        }
+        return Inserts.ifAbsent(noticeKeys, new Document("_id", key).append("noticeId", noticeId.toString())
+                .append(STATE, REGISTERING).append(SINCE, Date.from(now)).append(FINGERPRINT, fingerprint));
     }
 
     /** The read-out as the API writes it: field names and values only, so renaming a Java type changes no hash. */

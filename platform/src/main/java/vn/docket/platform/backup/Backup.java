@@ -29,6 +29,7 @@ import vn.docket.platform.eventstore.Checkpointer;
 import vn.docket.platform.eventstore.Counters;
 import vn.docket.platform.eventstore.DocketEventStorageEngine;
 import vn.docket.platform.eventstore.EventDocuments;
+import vn.docket.platform.eventstore.Positions;
 import vn.docket.platform.eventstore.StoreVerifier;
 import vn.docket.platform.eventstore.VerifyReport;
 
@@ -110,7 +111,7 @@ public final class Backup {
     public static Manifest backup(MongoDatabase database, Path dir, Duration gapTimeout) {
         prepare(dir);
         MongoCollection<Document> events = database.getCollection(EVENTS);
-        long head = head(database);
+        long head = Positions.head(database); // the highest position stored when the backup starts
         Map<String, Long> counts = new LinkedHashMap<>();
         Map<String, String> hashes = new LinkedHashMap<>();
         Set<String> aggregates = new HashSet<>();
@@ -234,22 +235,6 @@ public final class Backup {
                     manifest.documents().keySet()) + "); nothing was restored.");
         }
         return manifest;
-    }
-
-    /**
-     * The highest position stored when the backup starts: from the engine's hint ({@code docket_counters},
-     * moved forward every thousand or so positions) on, batch by batch, until a batch holds nothing.
-     */
-    private static long head(MongoDatabase database) {
-        long head = new Counters(database).last(Counters.EVENTS);
-        MongoCollection<Document> events = database.getCollection(EVENTS);
-        for (long first = head + 1; ; first += BATCH) {
-            Map<Long, Document> found = EventDocuments.byPosition(events, first, BATCH);
-            if (found.isEmpty()) {
-                return head;
-            }
-            head = Math.max(head, found.keySet().stream().mapToLong(Long::longValue).max().orElseThrow());
-        }
     }
 
     private static boolean mentionsAny(String text, Set<String> ids) {

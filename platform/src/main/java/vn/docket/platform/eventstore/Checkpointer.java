@@ -2,8 +2,6 @@ package vn.docket.platform.eventstore;
 
 import static vn.docket.platform.eventstore.EventDocuments.POSITION;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -14,6 +12,7 @@ import java.util.function.LongSupplier;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.docket.platform.mongo.Inserts;
 
 /**
  * Records a running hash over all positions every {@code every} positions: H(0) = genesis, H(n) =
@@ -118,16 +117,11 @@ public final class Checkpointer {
     }
 
     private boolean fill(long position) {
-        try {
-            events.insertOne(EventDocuments.filler(position));
-            log.warn("Event position {} stayed empty past the gap timeout; filled it so checkpoints can pass it", position);
-            return true;
-        } catch (MongoWriteException e) {
-            if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
-                return false; // written meanwhile: read it on the next run
-            }
-            throw e;
+        if (!Inserts.ifAbsent(events, EventDocuments.filler(position))) {
+            return false; // written meanwhile: read it on the next run
         }
+        log.warn("Event position {} stayed empty past the gap timeout; filled it so checkpoints can pass it", position);
+        return true;
     }
 
     private void record(long position, String hash) {
@@ -140,14 +134,8 @@ public final class Checkpointer {
             signer.export(position, hash, now, signature);
             checkpoint.append(SIGNATURE, signature);
         }
-        try {
-            checkpoints.insertOne(checkpoint);
-        } catch (MongoWriteException e) {
-            if (ErrorCategory.fromErrorCode(e.getError().getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            // Another process recorded it first; if the two disagree the verifier says so.
-        }
+        // Left as it is when another process recorded it first; if the two disagree the verifier says so.
+        Inserts.ifAbsent(checkpoints, checkpoint);
         counters.raise(Counters.CHECKPOINTS, position);
     }
 }

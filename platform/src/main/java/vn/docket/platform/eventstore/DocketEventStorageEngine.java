@@ -47,6 +47,7 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.docket.platform.mongo.Inserts;
 
 /**
  * Docket's Axon event storage engine on MongoDB.
@@ -323,16 +324,11 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine impleme
      * arrived just before the filler.
      */
     private Document fence(long position) {
-        try {
-            events.insertOne(EventDocuments.filler(position));
+        if (Inserts.ifAbsent(events, EventDocuments.filler(position))) {
             return null;
-        } catch (MongoWriteException e) {
-            if (ErrorCategory.fromErrorCode(e.getError().getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            Document doc = events.find(Filters.eq(POSITION, position)).first();
-            return doc == null || EventDocuments.isFiller(doc) ? null : doc;
         }
+        Document doc = events.find(Filters.eq(POSITION, position)).first();
+        return doc == null || EventDocuments.isFiller(doc) ? null : doc;
     }
 
     private static long positionOf(TrackingToken token) {

@@ -36,7 +36,7 @@ import org.bson.Document;
  * {@value #HINT_EVERY} positions, so that finding the head at start-up is a few exact reads from there
  * rather than a walk over the whole store.
  */
-final class Positions {
+public final class Positions {
 
     static final long HINT_EVERY = 1024;
     static final int MAX_IN_FLIGHT = 32;
@@ -214,8 +214,8 @@ final class Positions {
         }
     }
 
-    /** The head of the store in {@code database}, for tools that read it without writing. */
-    static long head(MongoDatabase database) {
+    /** The head of the store in {@code database}, for tools that read it without writing (verify, backup). */
+    public static long head(MongoDatabase database) {
         return new Positions(database, first -> {
         }).head();
     }

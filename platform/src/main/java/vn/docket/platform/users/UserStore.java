@@ -1,7 +1,5 @@
 package vn.docket.platform.users;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -17,6 +15,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import vn.docket.events.Role;
+import vn.docket.platform.mongo.Inserts;
 
 /**
  * The {@code users} collection: each user's state as their events left it, written by {@link UserAccounts}
@@ -60,16 +59,8 @@ public class UserStore {
      */
     boolean lockAdministrators(String holder, Instant now, Duration lease) {
         locks.deleteOne(Filters.and(Filters.eq("_id", ADMINISTRATORS), Filters.lt("until", Date.from(now))));
-        try {
-            locks.insertOne(new Document("_id", ADMINISTRATORS).append("holder", holder)
-                    .append("until", Date.from(now.plus(lease))));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return Inserts.ifAbsent(locks, new Document("_id", ADMINISTRATORS).append("holder", holder)
+                .append("until", Date.from(now.plus(lease))));
     }
 
     void unlockAdministrators(String holder) {

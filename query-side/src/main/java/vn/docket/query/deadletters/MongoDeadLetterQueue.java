@@ -1,7 +1,5 @@
 package vn.docket.query.deadletters;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -39,6 +37,7 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.docket.platform.mongo.Inserts;
 
 /**
  * One projection's dead letters in MongoDB: the events its handlers could not process, and behind each the
@@ -316,15 +315,10 @@ final class MongoDeadLetterQueue implements SequencedDeadLetterQueue<EventMessag
             updated.put("letters", letters);
             updated.put("version", version + 1);
             if (isNew) {
-                try {
-                    collection.insertOne(updated);
+                if (Inserts.ifAbsent(collection, updated)) {
                     return;
-                } catch (MongoWriteException e) {
-                    if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                        throw e;
-                    }
-                    continue;
                 }
+                continue;
             }
             if (collection.replaceOne(Filters.and(Filters.eq("_id", id), Filters.eq("version", version)), updated)
                     .getMatchedCount() == 1) {

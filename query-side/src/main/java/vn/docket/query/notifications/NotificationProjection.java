@@ -2,8 +2,6 @@ package vn.docket.query.notifications;
 
 import static vn.docket.query.support.ReadModels.iso;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -34,6 +32,7 @@ import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskReassigned;
+import vn.docket.platform.mongo.Inserts;
 import vn.docket.query.support.ActorRef;
 import vn.docket.query.support.ReadModel;
 
@@ -179,19 +178,14 @@ class NotificationProjection {
         NotificationWording.Words words = NotificationWording.of(type, values, "vi");
         Notified n = new Notified(message.getIdentifier(), assignmentId, type, words.subject(), words.text(), values, audience,
                 ActorRef.of(message.getMetaData()), Date.from(message.getTimestamp()), Date.from(Instant.now()), null);
-        try {
-            notifications.insertOne(n.toDocument());
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                // Notified already, perhaps without its feed entries (a crash before the batch's writes). The stored
-                // one is added: a redelivery after a reassignment would name another unit.
-                Document notified = notifications.find(Filters.eq("_id", n.id())).first();
-                if (notified != null) {
-                    feeds.add(Notified.read(notified));
-                }
-                return;
+        if (!Inserts.ifAbsent(notifications, n.toDocument())) {
+            // Notified already, perhaps without its feed entries (a crash before the batch's writes). The stored
+            // one is added: a redelivery after a reassignment would name another unit.
+            Document notified = notifications.find(Filters.eq("_id", n.id())).first();
+            if (notified != null) {
+                feeds.add(Notified.read(notified));
             }
-            throw e;
+            return;
         }
         feeds.add(n);
         mailTo(n, settings.addressesFor(audience));

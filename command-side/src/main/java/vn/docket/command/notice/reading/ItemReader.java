@@ -317,20 +317,22 @@ final class ItemReader {
         if (!sends || !COLLECTS.matcher(paragraph).find(send.end()) || senders(paragraph).isEmpty()) {
             return false;
         }
-        String opening = DASH.matcher(paragraph).replaceFirst("");
-        int openingUnits = directory.leadingEnd(opening);
-        if (openingUnits > 0 && opening.substring(openingUnits).strip().toLowerCase(Locale.ROOT).startsWith("chủ trì")) {
+        if (unitsLead(DASH.matcher(paragraph).replaceFirst(""))) {
             return false;
         }
         Matcher giao = LEAD_GIAO.matcher(paragraph);
         while (giao.find()) {
-            String after = paragraph.substring(giao.end());
-            int end = directory.leadingEnd(after);
-            if (end > 0 && after.substring(end).strip().toLowerCase(Locale.ROOT).startsWith("chủ trì")) {
+            if (unitsLead(paragraph.substring(giao.end()))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** "X chủ trì ...": {@code text} opens with units that lead the work, not ones that send to the lead. */
+    private boolean unitsLead(String text) {
+        int end = directory.leadingEnd(text);
+        return end > 0 && text.substring(end).strip().toLowerCase(Locale.ROOT).startsWith("chủ trì");
     }
 
     /**
@@ -365,13 +367,9 @@ final class ItemReader {
         for (String paragraph : paragraphs) {
             for (String written : Sentences.split(DASH.matcher(paragraph).replaceFirst(""))) {
                 String sentence = ItemSplitter.CONNECTIVE.matcher(written).replaceFirst("");
-                int end = directory.leadingEnd(sentence);
-                // "Sở Giao thông vận tải, Sở Xây dựng kiểm tra ...": units opening a sentence of the
-                // conclusion, followed by what they must do.
-                String rest = sentence.substring(end).strip();
+                String rest = whatUnitsDo(sentence);
                 // "UBND thành phố đề nghị các cơ quan ...": the opening unit hands the work on; it is not the lead.
-                boolean handsOn = ASKS.matcher(rest).lookingAt() && !generic.isEmpty();
-                if (end == 0 || rest.isEmpty() || !Character.isLowerCase(rest.codePointAt(0)) || handsOn) {
+                if (rest == null || ASKS.matcher(rest).lookingAt() && !generic.isEmpty()) {
                     continue;
                 }
                 List<UnitMention> units = directory.leading(sentence);
@@ -398,8 +396,8 @@ final class ItemReader {
         for (String paragraph : paragraphs) {
             for (String written : Sentences.split(DASH.matcher(paragraph).replaceFirst(""))) {
                 String sentence = ItemSplitter.CONNECTIVE.matcher(written).replaceFirst("");
-                String rest = sentence.substring(directory.leadingEnd(sentence)).strip();
-                if (!rest.isEmpty() && Character.isLowerCase(rest.codePointAt(0)) && !ASKS.matcher(rest).lookingAt()) {
+                String rest = whatUnitsDo(sentence);
+                if (rest != null && !ASKS.matcher(rest).lookingAt()) {
                     acting.addAll(directory.leading(sentence));
                 }
             }
@@ -520,13 +518,18 @@ final class ItemReader {
                 }
             }
         }
-        int end = directory.leadingEnd(sentence);
-        String rest = sentence.substring(end).strip();
-        if (end > 0 && !rest.isEmpty() && Character.isLowerCase(rest.codePointAt(0))
-                && directory.leading(sentence).stream().anyMatch(u -> u.kind() != UnitMention.Kind.GENERIC)) {
+        String rest = whatUnitsDo(sentence);
+        if (rest != null && directory.leading(sentence).stream().anyMatch(u -> u.kind() != UnitMention.Kind.GENERIC)) {
             return taskClauses(rest);
         }
         return List.of();
+    }
+
+    /** "Sở Giao thông vận tải, Sở Xây dựng kiểm tra ...": what the units {@code sentence} opens with do; else null. */
+    private String whatUnitsDo(String sentence) {
+        int end = directory.leadingEnd(sentence);
+        String rest = sentence.substring(end).strip();
+        return end > 0 && !rest.isEmpty() && Character.isLowerCase(rest.codePointAt(0)) ? rest : null;
     }
 
     private static List<String> taskClauses(String afterUnits) {

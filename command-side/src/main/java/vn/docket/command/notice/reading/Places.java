@@ -1,8 +1,5 @@
 package vn.docket.command.notice.reading;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The provinces and centrally-run cities (the 34 since 1 July 2025 and the 63 before), from
@@ -92,23 +88,15 @@ final class Places {
     }
 
     private static List<Spelling> load() {
-        try (InputStream in = Places.class.getResourceAsStream("/notice/places.json")) {
-            if (in == null) {
-                throw new IllegalStateException("notice/places.json is missing from the classpath");
-            }
-            JsonNode root = new ObjectMapper().readTree(in);
-            List<Spelling> out = new ArrayList<>();
-            for (JsonNode row : root.path("provinces")) {
-                List<String> aliases = new ArrayList<>();
-                row.path("aliases").forEach(a -> aliases.add(a.asText()));
-                Province province = new Province(row.path("name").asText(), row.path("level").asText(), List.copyOf(aliases));
-                out.add(new Spelling(Fold.fold(province.name()), province));
-                aliases.forEach(a -> out.add(new Spelling(Fold.fold(a), province)));
-            }
-            out.sort(Comparator.comparingInt((Spelling s) -> s.folded().length()).reversed());
-            return List.copyOf(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Spelling> out = new ArrayList<>();
+        for (JsonNode row : Words.bundled("places.json").path("provinces")) {
+            List<String> aliases = new ArrayList<>();
+            row.path("aliases").forEach(a -> aliases.add(a.asText()));
+            Province province = new Province(row.path("name").asText(), row.path("level").asText(), List.copyOf(aliases));
+            out.add(new Spelling(Fold.fold(province.name()), province));
+            aliases.forEach(a -> out.add(new Spelling(Fold.fold(a), province)));
         }
+        out.sort(Comparator.comparingInt((Spelling s) -> s.folded().length()).reversed());
+        return List.copyOf(out);
     }
 }

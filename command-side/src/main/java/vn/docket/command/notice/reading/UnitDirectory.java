@@ -37,11 +37,7 @@ public final class UnitDirectory {
 
     /** The directory shipped with the application. */
     public static UnitDirectory bundled() {
-        try (InputStream in = resource("/notice/units.json")) {
-            return load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return of(Words.bundled("units.json"));
     }
 
     /** A directory the office maintains outside the application (same JSON format). */
@@ -54,7 +50,10 @@ public final class UnitDirectory {
     }
 
     public static UnitDirectory load(InputStream json) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(json);
+        return of(new ObjectMapper().readTree(json));
+    }
+
+    private static UnitDirectory of(JsonNode root) {
         List<String> generic = new ArrayList<>();
         root.path("generic").forEach(g -> generic.add(g.asText()));
         return new UnitDirectory(units(root), generic);
@@ -97,13 +96,9 @@ public final class UnitDirectory {
     }
 
     private static List<Unit> countryUnits() {
-        try (InputStream in = resource("/notice/country.json")) {
-            List<Unit> out = new ArrayList<>(units(new ObjectMapper().readTree(in)));
-            out.addAll(councils());
-            return List.copyOf(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<Unit> out = new ArrayList<>(units(Words.bundled("country.json")));
+        out.addAll(councils());
+        return List.copyOf(out);
     }
 
     /** "UBND tỉnh Lai Châu", "HĐND thành phố Hà Nội": each council of {@code words.json} for each place of places.json. */
@@ -133,13 +128,5 @@ public final class UnitDirectory {
             out.add(new Unit(node.path("name").asText(), aliases));
         }
         return out;
-    }
-
-    private static InputStream resource(String name) {
-        InputStream in = UnitDirectory.class.getResourceAsStream(name);
-        if (in == null) {
-            throw new IllegalStateException(name.substring(1) + " is missing from the classpath");
-        }
-        return in;
     }
 }

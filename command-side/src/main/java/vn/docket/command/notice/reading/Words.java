@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class Words {
 
-    private static final JsonNode WORDS = load();
+    private static final JsonNode WORDS = bundled("words.json");
 
     private Words() {
     }
@@ -86,10 +86,11 @@ final class Words {
                 + "(?!\\s+(?:" + String.join("|", after) + ")(?![\\p{L}]))";
     }
 
-    private static JsonNode load() {
-        try (InputStream in = Words.class.getResourceAsStream("/notice/words.json")) {
+    /** A data file shipped with the reader, under {@code /notice/}. */
+    static JsonNode bundled(String file) {
+        try (InputStream in = Words.class.getResourceAsStream("/notice/" + file)) {
             if (in == null) {
-                throw new IllegalStateException("notice/words.json is missing from the classpath");
+                throw new IllegalStateException("notice/" + file + " is missing from the classpath");
             }
             return new ObjectMapper().readTree(in);
         } catch (IOException e) {
