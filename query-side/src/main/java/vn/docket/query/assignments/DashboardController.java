@@ -65,21 +65,51 @@ class DashboardController {
     private record Late(String id, long days) {
     }
 
+    /**
+     * The figures a pass counts, which the walked columns and the day alone decide (the overdue as ids: their rows are
+     * read for each request). Never changed once counted: requests share them.
+     */
+    private record Figures(IndexColumns walked, long day, Map<AssignmentStatus, Long> byStatus,
+                           Map<Timeliness, Long> byTimeliness, List<UnitRow> byUnit, long dueThisWeek, long overdueTotal,
+                           List<String> longestOverdue) {
+    }
+
+    /**
+     * The last figures over every assignment, shown again while the index's columns are the same instance and the day
+     * the same: any event the index applies gives it new columns ({@link IndexColumns} are never changed once made), on
+     * every node, so nothing stale is shown. At 50,000 assignments the pass was most of a dashboard request's time in a
+     * flight recording (bench/README.md, "The dashboard counted once a change").
+     */
+    private volatile Figures counted;
+
     @GetMapping("/api/stats/dashboard")
     @Operation(summary = "The dashboard's figures: counts by status, timeliness and lead unit, due within 7 days, "
             + "the 50 longest overdue")
     Dashboard dashboard() {
         index.awaitCaughtUp();
         LocalDate today = LocalDate.now(clock);
-        long day = today.toEpochDay();
         Actor me = CurrentActor.get();
         Visibility.Walk walk = visibility.walk(me, null);
-        Predicate<AssignmentIndex.Entry> visible = walk.visible();
+        Figures figures = counted;
+        if (walk.visible() != null || figures == null || figures.walked() != walk.entries()
+                || figures.day() != today.toEpochDay()) {
+            figures = count(walk.entries(), walk.visible(), today);
+            if (Visibility.seesEverything(me)) {
+                counted = figures;
+            }
+        }
+        List<OverdueItem> items = lookup.inOrder(figures.longestOverdue()).stream().map(a -> new OverdueItem(
+                a.id(), a.title(), a.leadUnit(), a.deadline(), a.daysOverdue(), a.status())).toList();
+        return new Dashboard(today, figures.byStatus(), figures.byTimeliness(), figures.byUnit(), figures.dueThisWeek(),
+                new Overdue(items, figures.overdueTotal()));
+    }
+
+    private static Figures count(IndexColumns all, Predicate<AssignmentIndex.Entry> visible, LocalDate today) {
+        long day = today.toEpochDay();
         ListFilter dueThisWeek = AssignmentQueryController.dueWithin(ListFilter.ALL, today, WEEK);
         // Counted in plain arrays, in one pass over the index's columns (up to 50,000 assignments, or what a unit's
         // staff see): no boxing, and no entry itself read but the overdue ones kept; of the overdue only the 50
         // longest are kept, in a heap whose head is the shortest of them.
-        IndexColumns all = walk.entries();
         long[] statuses = new long[AssignmentStatus.values().length];
         long[] classes = new long[Timeliness.values().length];
         Map<String, long[]> units = new HashMap<>();
@@ -124,9 +154,8 @@ class DashboardController {
         rows.sort(Comparator.comparing(UnitRow::unit, vietnamese));
         List<Late> overdue = new ArrayList<>(longest);
         overdue.sort(Comparator.comparingLong(Late::days).reversed());
-        List<OverdueItem> items = lookup.inOrder(overdue.stream().map(Late::id).toList()).stream().map(a -> new OverdueItem(
-                a.id(), a.title(), a.leadUnit(), a.deadline(), a.daysOverdue(), a.status())).toList();
-        return new Dashboard(today, byStatus, classes(classes), rows, due, new Overdue(items, overdueTotal));
+        return new Figures(all, day, byStatus, classes(classes), List.copyOf(rows), due, overdueTotal,
+                overdue.stream().map(Late::id).toList());
     }
 
     private static Map<Timeliness, Long> classes(long[] counts) {

@@ -175,7 +175,7 @@ class AssignmentIndexTest {
         }
     }
 
-    private void send(Object event, Known a) {
+    void send(Object event, Known a) {
         long seq = a.seq++;
         sent.add(new Object[] {event, seq});
         deliver(event, seq);
