@@ -77,30 +77,30 @@ class AssignmentQueryController {
             awaiting = waitingWork.levelsActedAt(me);
         }
         Visibility.Walk walk = visibility.walk(me, Text.clean(unit));
-        ListFilter filter = filter(me, walk.visible(), LocalDate.now(clock), unit, status,
-                timeliness, notice, q, deadlineFrom, deadlineTo, mine, awaiting, dueWithin);
+        ListFilter filter = filter(me, walk.visible(), LocalDate.now(clock), status, timeliness, notice, q,
+                deadlineFrom, deadlineTo, mine, awaiting, dueWithin);
         if (Boolean.TRUE.equals(waiting)) {
             filter = filter.and(waitingWork.filter(me));
         }
         // A unit's page walks that unit's assignments only, a unit's staff what their unit sees (the filter then tests
-        // the unit, and the visibility rule only where the walk holds more than they may see).
+        // the visibility rule only where the walk holds more than they may see).
         AssignmentIndex.Hits hits = index.find(walk.entries(), filter, paging.skip(),
                 paging.size());
         return new Page<>(lookup.inOrder(hits.ids()), paging.page(), paging.size(), hits.total());
     }
 
-    /** The list's query parameters as one filter of the index; visible is null for who sees everything. */
-    static ListFilter filter(Actor me, Predicate<AssignmentIndex.Entry> visible, LocalDate today, String unit,
+    /**
+     * The list's query parameters as one filter of the index; visible is null for who sees everything. The unit asked
+     * for is not among them: it is the walk's ({@link Visibility#walk}, that unit's own entries), so each entry passed
+     * already involves it.
+     */
+    static ListFilter filter(Actor me, Predicate<AssignmentIndex.Entry> visible, LocalDate today,
                              AssignmentStatus status, Timeliness timeliness, String notice, String q,
                              LocalDate deadlineFrom, LocalDate deadlineTo, Boolean mine, List<String> awaiting,
                              Integer dueWithin) {
         ListFilter filter = ListFilter.ALL;
         if (visible != null) {
             filter = filter.and(visible);
-        }
-        String u = Text.clean(unit);
-        if (u != null) {
-            filter = filter.and(a -> a.involves(u));
         }
         if (status != null) {
             filter = filter.status(status);

@@ -56,11 +56,12 @@ public final class AssignmentIndexBenchmark {
         String asked = new String(AssignmentIndexTest.UNITS.get(4));
         // The filters as the list builds them from a request's parameters.
         Actor clerk = new Actor("clerk", "Văn thư", null, Role.CLERK);
-        ListFilter unit = AssignmentQueryController.filter(clerk, null, today, asked, null, null,
+        // The unit is the walk's (index.inOrder(asked) below), as the list's walk is.
+        ListFilter unit = AssignmentQueryController.filter(clerk, null, today, null, null,
                 null, null, null, null, null, null, null);
-        ListFilter words = AssignmentQueryController.filter(clerk, null, today, null, null, null,
+        ListFilter words = AssignmentQueryController.filter(clerk, null, today, null, null,
                 null, "kế hoạch chuyển đổi", null, null, null, null, null);
-        ListFilter late = AssignmentQueryController.filter(clerk, null, today, null,
+        ListFilter late = AssignmentQueryController.filter(clerk, null, today,
                 AssignmentStatus.ASSIGNED, Timeliness.OVERDUE, null, null, null, null, null, null, null);
         UUID changed = new UUID(19, size / 2 + 1);
         long[][] times = new long[7][rounds];

@@ -269,7 +269,7 @@ class AssignmentIndexTest {
         Actor me = query.actor();
         // As the list asks: the pass walks the unit's own entries, or what a unit's staff see.
         Visibility.Walk walk = new Visibility(index).walk(me, query.unit());
-        return index.find(walk.entries(), AssignmentQueryController.filter(me, walk.visible(), TODAY, query.unit(),
+        return index.find(walk.entries(), AssignmentQueryController.filter(me, walk.visible(), TODAY,
                 query.status(), query.timeliness(), query.notice(), query.q(), query.from(), query.to(), query.mine(),
                 query.awaiting(), query.dueWithin()), skip, size);
     }
@@ -477,12 +477,12 @@ class AssignmentIndexTest {
         ListFilter all = ListFilter.ALL;
         assertThat(fresh.find(all, 0, 20).ids()).containsExactly(id.apply(5), id.apply(3), id.apply(4), id.apply(2),
                 id.apply(6), id.apply(1), id.apply(0), id.apply(99));
-        assertThat(fresh.find(AssignmentQueryController.filter(CLERK, null, TODAY, null, null, Timeliness.OVERDUE, null,
+        assertThat(fresh.find(AssignmentQueryController.filter(CLERK, null, TODAY, null, Timeliness.OVERDUE, null,
                 null, null, null, null, null, null), 0, 20).ids()).containsExactly(id.apply(5), id.apply(3), id.apply(4));
-        assertThat(fresh.find(AssignmentQueryController.filter(CLERK, null, TODAY, null, null, null, null, null,
+        assertThat(fresh.find(AssignmentQueryController.filter(CLERK, null, TODAY, null, null, null, null,
                 LocalDate.of(1969, 12, 31), TODAY, null, null, null), 0, 20).ids())
                 .containsExactly(id.apply(3), id.apply(4), id.apply(2));
-        assertThat(fresh.find(AssignmentQueryController.filter(CLERK, null, TODAY, null, null, null, null, null, null, null,
+        assertThat(fresh.find(AssignmentQueryController.filter(CLERK, null, TODAY, null, null, null, null, null, null,
                 null, null, 3), 0, 20).ids()).containsExactly(id.apply(2), id.apply(6));
         assertThat(fresh.get(id.apply(0)).orElseThrow().deadline()).isNull();
         assertThat(fresh.get(id.apply(5)).orElseThrow().deadline()).isEqualTo(LocalDate.of(1899, 3, 1));

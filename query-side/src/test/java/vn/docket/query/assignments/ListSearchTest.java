@@ -45,7 +45,7 @@ class ListSearchTest {
     }
 
     List<String> found(String q) {
-        return index.find(AssignmentQueryController.filter(CLERK, null, TODAY, null, null, null, null, q, null, null,
+        return index.find(AssignmentQueryController.filter(CLERK, null, TODAY, null, null, null, q, null, null,
                 null, null, null), 0, 100).ids();
     }
 
@@ -171,7 +171,7 @@ class ListSearchTest {
             List<String> words = List.of(Text.folded(Text.clean(q)).trim().split("\\s+"));
             List<String> scanned = all.stream().filter(e -> words.stream().allMatch(e.words()::contains))
                     .map(AssignmentIndex.Entry::id).toList();
-            assertThat(index.find(AssignmentQueryController.filter(CLERK, null, TODAY, null, null, null, null, q, null,
+            assertThat(index.find(AssignmentQueryController.filter(CLERK, null, TODAY, null, null, null, q, null,
                     null, null, null, null), 0, 1000).ids()).as(q).isEqualTo(scanned);
         }
     }
