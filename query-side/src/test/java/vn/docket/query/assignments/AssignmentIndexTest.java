@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -183,6 +185,14 @@ class AssignmentIndexTest {
 
     /** Through the index's own event handlers, as its processor calls them. */
     private void deliver(Object event, long seq) {
+        deliver(handlers, event, seq);
+    }
+
+    private static void deliver(AssignmentIndex index, Object event, long seq) {
+        deliver(new AnnotationEventHandlerAdapter(index), event, seq);
+    }
+
+    private static void deliver(AnnotationEventHandlerAdapter handlers, Object event, long seq) {
         AssignmentEvent e = (AssignmentEvent) event;
         DomainEventMessage<?> message = new GenericDomainEventMessage<>("Assignment", e.assignmentId().toString(), seq, e);
         if (!handlers.canHandle(message)) {
@@ -544,6 +554,33 @@ class AssignmentIndexTest {
             assertThat(e.getStatusCode().value()).isEqualTo(503);
             assertThat(e.getBody().getProperties()).containsEntry("rule", "list-catching-up");
         });
+    }
+
+    @Test
+    void a_node_that_read_many_assignments_settles_its_heap_once_before_it_says_it_has_caught_up() {
+        AtomicBoolean processorCaughtUp = new AtomicBoolean(false);
+        AtomicInteger settled = new AtomicInteger();
+        AssignmentIndex starting = new AssignmentIndex(processorCaughtUp::get, Duration.ZERO, unit -> List.of(), 3,
+                settled::incrementAndGet);
+        sent.subList(0, 3).forEach(e -> deliver(starting, e[0], (long) e[1]));
+
+        assertThat(starting.caughtUp()).as("still reading the store").isFalse();
+        assertThat(settled).as("settled while still reading").hasValue(0);
+        processorCaughtUp.set(true);
+        assertThat(starting.caughtUp()).isTrue();
+        assertThat(starting.caughtUp()).isTrue();
+        assertThat(settled).as("settled once").hasValue(1);
+    }
+
+    @Test
+    void a_node_that_read_few_assignments_does_not_settle_its_heap() {
+        AtomicInteger settled = new AtomicInteger();
+        AssignmentIndex starting = new AssignmentIndex(() -> true, Duration.ZERO, unit -> List.of(), 3,
+                settled::incrementAndGet);
+        sent.subList(0, 2).forEach(e -> deliver(starting, e[0], (long) e[1]));
+
+        assertThat(starting.caughtUp()).isTrue();
+        assertThat(settled).hasValue(0);
     }
 
     private Map<String, AssignmentIndex.Entry> entries() {
