@@ -449,6 +449,16 @@ public class AssignmentIndex {
      * pass the others.
      */
     Hits find(IndexColumns walked, ListFilter filter, long skip, int limit) {
+        if (filter == ListFilter.ALL) {
+            // Nothing to test (the unfiltered list, a unit's page): the page is a slice of the walk, the total its size.
+            int from = (int) Math.min(skip, walked.size());
+            int to = (int) Math.min((long) from + limit, walked.size());
+            List<String> ids = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                ids.add(walked.entries()[i].id());
+            }
+            return new Hits(ids, walked.size());
+        }
         List<String> ids = new ArrayList<>(Math.min(limit, 256));
         long total = 0;
         for (int i = 0; i < walked.size(); i++) {
