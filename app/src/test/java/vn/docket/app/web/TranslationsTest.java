@@ -78,6 +78,37 @@ class TranslationsTest {
         assertThat(reasons).allSatisfy(key -> assertThat(EN).contains(key));
     }
 
+    /**
+     * A text nobody shows is translated and kept in step for nothing. A key is shown when a script names it in quotes
+     * or builds it from a prefix it names ({@code t('status.' + s)}); a problem's text when the server or a script
+     * answers with its rule code.
+     */
+    @Test
+    void every_text_is_one_the_web_app_can_show() {
+        StringBuilder scripts = new StringBuilder(I18N.replaceAll(KEY.pattern() + ".*", ""));
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/static"))) {
+            files.filter(p -> p.toString().matches(".*\\.(js|html)") && !p.endsWith("i18n.js"))
+                    .forEach(p -> scripts.append(read(p)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Set<String> prefixes = new TreeSet<>();
+        find(Pattern.compile("'([a-z][\\w.-]*\\.)'\\s*\\+"), scripts.toString(), prefixes);
+        prefixes.remove("problem.");
+        StringBuilder answered = new StringBuilder(scripts);
+        mainSources().forEach(file -> answered.append(read(file)));
+        Arrays.stream(NoticeReadingException.Problem.values())
+                .forEach(p -> answered.append(" 'notice-").append(p.name().toLowerCase().replace('_', '-')).append("'"));
+        assertThat(VI).filteredOn(key -> !key.startsWith("problem.")).allSatisfy(key -> assertThat(
+                prefixes.stream().anyMatch(key::startsWith) || quoted(scripts, key)).as("%s is shown", key).isTrue());
+        assertThat(VI).filteredOn(key -> key.startsWith("problem.")).allSatisfy(key -> assertThat(
+                quoted(answered, key.substring("problem.".length()))).as("%s is answered", key).isTrue());
+    }
+
+    private static boolean quoted(CharSequence text, String word) {
+        return Pattern.compile("['\"`]" + Pattern.quote(word) + "['\"`]").matcher(text).find();
+    }
+
     @Test
     void each_language_gives_each_key_once_so_no_text_silently_replaces_another() {
         for (String dictionary : new String[] {I18N.substring(I18N.indexOf("const vi = {"), I18N.indexOf("const en = {")),

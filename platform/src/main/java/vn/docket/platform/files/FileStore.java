@@ -1,6 +1,5 @@
 package vn.docket.platform.files;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -38,6 +37,7 @@ import org.bson.types.Binary;
 import org.springframework.http.HttpStatus;
 import vn.docket.platform.Sha256;
 import vn.docket.platform.eventstore.FileReferences;
+import vn.docket.platform.mongo.Inserts;
 
 /**
  * Document files in MongoDB, content-addressed by the SHA-256 the server computes, so the same bytes handed in
@@ -293,18 +293,17 @@ public final class FileStore {
                 }
                 Date now = Date.from(clock.instant());
                 try {
-                    files.insertOne(new Document(read).append("_id", sha256).append("chunksOf", id).append("size", size)
-                            .append("chunks", count).append("state", PENDING).append("holders", 1)
-                            .append("createdAt", now).append("touchedAt", now));
-                    settled = true;
-                    return true;
-                } catch (MongoWriteException e) {
-                    if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                        settled = true; // the description may be written all the same: the sweep settles it
-                        throw e;
+                    if (Inserts.ifAbsent(files, new Document(read).append("_id", sha256).append("chunksOf", id)
+                            .append("size", size).append("chunks", count).append("state", PENDING).append("holders", 1)
+                            .append("createdAt", now).append("touchedAt", now))) {
+                        settled = true;
+                        return true;
                     }
-                    // Another request described the same bytes first: take a hold on its file instead.
+                } catch (MongoWriteException e) {
+                    settled = true; // the description may be written all the same: the sweep settles it
+                    throw e;
                 }
+                // Another request described the same bytes first: take a hold on its file instead.
             }
         }
 

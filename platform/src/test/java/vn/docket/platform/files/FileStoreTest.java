@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.MongoWriteException;
+import com.mongodb.ServerAddress;
+import com.mongodb.WriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterEach;
@@ -260,6 +268,57 @@ class FileStoreTest {
         clock.advance(Duration.ofDays(1));
         store.sweep(clock.instant().minus(Duration.ofHours(1)));
         assertThat(store.content(sha)).isEqualTo(content);
+    }
+
+    @Test
+    void an_upload_whose_bytes_another_request_describes_first_holds_that_file_and_leaves_its_own_chunks_behind() {
+        byte[] content = bytes(FileStore.CHUNK_BYTES + 7, 12);
+        String sha = Sha256.hex(content);
+        FileStore.Upload upload = store.upload();
+        FileStore.chunked(content).forEach(upload::write);
+        // The facts are asked for just before the description is written: the other request describes the bytes then.
+        boolean stored = upload.finish(sha, () -> {
+            store.put(sha, content, new Document());
+            return new Document();
+        });
+        assertThat(stored).isFalse();
+        assertThat(files.find(Filters.eq("_id", sha)).first().getInteger("holders")).isEqualTo(2);
+        assertThat(chunks.countDocuments()).isEqualTo(2);
+        assertThat(store.content(sha)).isEqualTo(content);
+    }
+
+    @Test
+    void a_description_the_database_refuses_for_another_reason_than_a_duplicate_leaves_the_chunks_to_the_sweep() {
+        byte[] content = bytes(FileStore.CHUNK_BYTES + 7, 13);
+        String sha = Sha256.hex(content);
+        FileStore.Upload upload = new FileStore(refusingDescriptions(), clock).upload();
+        FileStore.chunked(content).forEach(upload::write);
+        assertThatThrownBy(() -> upload.finish(sha, Document::new)).isInstanceOf(MongoWriteException.class);
+        upload.close();
+        // The description may have been written all the same: its chunks stay until the sweep settles it.
+        assertThat(chunks.countDocuments()).isEqualTo(2);
+    }
+
+    /** The database, whose {@code files} refuse every insert as a server may refuse a write for other than its key. */
+    private MongoDatabase refusingDescriptions() {
+        Object refusing = Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {MongoCollection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("insertOne")) {
+                        throw new MongoWriteException(new WriteError(2, "refused (test)", new BsonDocument()), new ServerAddress());
+                    }
+                    return invoke(method, files, args);
+                });
+        return (MongoDatabase) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {MongoDatabase.class},
+                (proxy, method, args) -> method.getName().equals("getCollection") && FileStore.FILES.equals(args[0])
+                        ? refusing : invoke(method, db.database, args));
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     @Test

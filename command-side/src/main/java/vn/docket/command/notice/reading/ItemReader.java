@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 
 import vn.docket.command.notice.reading.NoticeLayout.RawItem;
 
+import static vn.docket.command.notice.reading.ItemSplitter.DASH;
+
 /**
  * Reads one item: its heading (title, kind, presenting unit) and its conclusion (verdict, lead,
  * coordinators, contributions, requirements, deadline, approval route).
@@ -20,7 +22,6 @@ import vn.docket.command.notice.reading.NoticeLayout.RawItem;
 final class ItemReader {
 
     private static final Pattern MARKER = Pattern.compile("^(?:\\d{1,2}|XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I|[a-zđ])\\s*[.)]\\s*");
-    private static final Pattern DASH = Pattern.compile("^[-+•*–—]\\s*");
     private static final Pattern DRAFT = Pattern.compile("(?iuU)^(?:(?:về|đối với)\\s+)?(dự thảo\\b.*)$");
     /** "(Phòng X trình)" or "- Phòng X trình", possibly followed by the conclusion itself. */
     private static final Pattern PRESENTED_IN_PARENS = Pattern.compile("(?iuU)\\(([^()]+?)\\s+trình\\)\\s*[.:]?\\s*");
@@ -42,8 +43,6 @@ final class ItemReader {
     private static final Pattern CONTRAST = Pattern.compile("(?iuU)\\b(tuy nhiên|nhưng|song)\\b[\\s,]*");
     private static final Pattern REQUIREMENT = Pattern.compile(
             "(?iuU)^(yêu cầu|cần|bổ sung|xem xét|nghiên cứu|rà soát|chỉnh sửa|lưu ý|đề nghị)\\b|\\bcần\\b");
-    /** Titles of those who head a body ("Giám đốc Ban X"), longest first. */
-    private static final List<String> OFFICE_HOLDERS = Words.list("officeHolders");
     /** Where the lead's task ends: the approval step or the deadline. */
     private static final Pattern TASK_END = Pattern.compile(
             "(?iuU)[,;]?\\s*(?:" + Words.submitting(false, "trình") + "\\s|thời (?:gian|hạn)|xong trước|hoàn thành trước|chậm nhất|trước\\s+(?:ngày|\\d)|trong thời hạn)");
@@ -406,7 +405,7 @@ final class ItemReader {
         for (UnitMention lead : leads) {
             String lower = lead.written().toLowerCase(Locale.ROOT);
             UnitMention body = lead;
-            for (String holder : OFFICE_HOLDERS) {
+            for (String holder : MentionScanner.OFFICE_HOLDERS) {
                 if (lower.startsWith(holder + " ")) {
                     List<String> of = Tokens.key(lead.written().substring(holder.length()));
                     body = acting.stream().filter(a -> Tokens.key(a.written()).equals(of)).findFirst().orElse(lead);

@@ -62,7 +62,7 @@ final class ItemSplitter {
     /** A lead-in to a list of directives: "Bộ trưởng có ý kiến chỉ đạo như sau:". */
     private static final Pattern DIRECTIVES = Pattern.compile("(?iuU)(?:kết luận|chỉ đạo|ý kiến|như sau|sau đây)\\s*:\\s*$");
     private static final Pattern CONCLUDES = Pattern.compile("(?iuU)\\b(kết luận|chỉ đạo|ý kiến)(\\s+như sau)?\\s*:\\s*");
-    private static final Pattern DASH = Pattern.compile("^[-+•*–—]\\s*");
+    static final Pattern DASH = Pattern.compile("^[-+•*–—]\\s*");
     private static final Pattern PURPOSE = Pattern.compile("(?iuU)(?:để|nhằm)\\s");
     private static final Pattern TOPIC = Pattern.compile("(?iuU)^(về|đối với|lĩnh vực|trong lĩnh vực)\\s");
 

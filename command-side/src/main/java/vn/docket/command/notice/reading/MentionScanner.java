@@ -24,8 +24,8 @@ final class MentionScanner {
     private static final List<String> HEADS = Words.list("heads");
     /** Phrases that begin with a head word but name no body ("Trường hợp có sai lệch thì ..."). */
     private static final List<String> NOT_HEADS = Words.list("notHeads");
-    /** Titles of the head of a body ("giám đốc", "chủ tịch"), longest first. */
-    private static final List<String> OFFICE_HOLDERS = Words.list("officeHolders");
+    /** Titles of the head of a body ("giám đốc", "chủ tịch"), longest first; the item reader's too. */
+    static final List<String> OFFICE_HOLDERS = Words.list("officeHolders");
     /** Kinds of bodies and people a group "các ..." names besides the head words ("các địa phương", "các thành viên"). */
     private static final List<String> KINDS = Words.list("groupKinds");
     /** Words after a group of bodies that say whose they are ("các sở, ban, ngành thuộc tỉnh"): the group goes on. */
