@@ -38,7 +38,8 @@ import vn.docket.platform.eventstore.VerifyReport;
  * runs, and putting it back into an empty database.
  *
  * <p>What is copied: every event position from 1 up to the cut (the highest position stored when the backup
- * starts, or just before a position below it that stays empty past the gap timeout), the checkpoints up to the cut,
+ * starts; a position below it that stays empty past the gap timeout refuses the backup, which would otherwise leave
+ * out the events stored after it), the checkpoints up to the cut,
  * and what Docket cannot derive from the events: users, scheduled deadlines and notice keys, read just after
  * the events (deadlines and notice keys only where their assignment or notice is in the copy). What is not:
  * read models, processor positions, dead letters and snapshots, which Docket rebuilds from the events when it
@@ -105,8 +106,8 @@ public final class Backup {
     /**
      * Copies the database into {@code dir}, which must not exist or be empty.
      *
-     * @param gapTimeout how long a taken position may stay empty (a writer still at work) before the cut goes
-     *                   before it
+     * @param gapTimeout how long a taken position may stay empty (a writer still at work, or Docket's readers about
+     *                   to mark it empty) before the backup is refused
      */
     public static Manifest backup(MongoDatabase database, Path dir, Duration gapTimeout) {
         prepare(dir);
@@ -116,6 +117,7 @@ public final class Backup {
         Map<String, String> hashes = new LinkedHashMap<>();
         Set<String> aggregates = new HashSet<>();
         long cut = 0;
+        long empty = 0;
         String lastHash = null;
         try (Output out = new Output(dir.resolve(EVENTS + ".jsonl"))) {
             walk:
@@ -130,6 +132,7 @@ public final class Backup {
                 for (long p = first; p < first + count; p++) {
                     Document doc = found.get(p);
                     if (doc == null) {
+                        empty = p;
                         break walk;
                     }
                     out.write(doc);
@@ -142,6 +145,15 @@ public final class Backup {
             }
             counts.put(EVENTS, out.lines);
             hashes.put(EVENTS, out.sha256());
+        }
+        if (empty > 0) {
+            // Cut before it, the backup would leave out the acknowledged events stored after it, and its restore would
+            // still verify: nobody would know they were lost.
+            delete(dir.resolve(EVENTS + ".jsonl"));
+            throw new Refused("Event position " + empty + " is still empty after " + gapTimeout.plusSeconds(2).toSeconds()
+                    + " s while later positions hold events (a writer stopped before writing it): start Docket, whose"
+                    + " readers mark such a position as empty after the gap timeout, and take the backup again; nothing"
+                    + " was backed up.");
         }
         long position = cut;
         copy(database.getCollection(Checkpointer.CHECKPOINTS), dir, d -> ((Number) d.get("_id")).longValue() <= position,
@@ -279,6 +291,14 @@ public final class Backup {
         }
         if (!batch.isEmpty()) {
             collection.insertMany(batch);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete " + file, e);
         }
     }
 
