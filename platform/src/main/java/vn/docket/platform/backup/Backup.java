@@ -40,8 +40,8 @@ import vn.docket.platform.eventstore.VerifyReport;
  * <p>What is copied: every event position from 1 up to the cut (the highest position stored when the backup
  * starts; a position below it that stays empty past the gap timeout refuses the backup, which would otherwise leave
  * out the events stored after it), the checkpoints up to the cut,
- * and what Docket cannot derive from the events: users, scheduled deadlines and notice keys, read just after
- * the events (deadlines and notice keys only where their assignment or notice is in the copy). What is not:
+ * and what Docket cannot derive from the events: users, read just before the events, scheduled deadlines and notice
+ * keys, read just after them (only where their assignment or notice is in the copy). What is not:
  * read models, processor positions, dead letters and snapshots, which Docket rebuilds from the events when it
  * starts on the restored database, and idempotency keys (a client that retries after the restore is kept
  * from doubling a command by the command id on the events).
@@ -112,9 +112,13 @@ public final class Backup {
     public static Manifest backup(MongoDatabase database, Path dir, Duration gapTimeout) {
         prepare(dir);
         MongoCollection<Document> events = database.getCollection(EVENTS);
-        long head = Positions.head(database); // the highest position stored when the backup starts
         Map<String, Long> counts = new LinkedHashMap<>();
         Map<String, String> hashes = new LinkedHashMap<>();
+        // Users before the events: a row is written after its user's events, so copied first it is never ahead of the
+        // events copied (one behind them is caught up when read, as after a crash). Copied after, a change made
+        // meanwhile was restored without its event: a role held with nothing on record.
+        copy(database.getCollection(USERS), dir, d -> true, counts, hashes);
+        long head = Positions.head(database); // the highest position stored when the backup starts
         Set<String> aggregates = new HashSet<>();
         long cut = 0;
         long empty = 0;
@@ -149,7 +153,7 @@ public final class Backup {
         if (empty > 0) {
             // Cut before it, the backup would leave out the acknowledged events stored after it, and its restore would
             // still verify: nobody would know they were lost.
-            delete(dir.resolve(EVENTS + ".jsonl"));
+            counts.keySet().forEach(name -> delete(dir.resolve(name + ".jsonl")));
             throw new Refused("Event position " + empty + " is still empty after " + gapTimeout.plusSeconds(2).toSeconds()
                     + " s while later positions hold events (a writer stopped before writing it): start Docket, whose"
                     + " readers mark such a position as empty after the gap timeout, and take the backup again; nothing"
@@ -158,7 +162,6 @@ public final class Backup {
         long position = cut;
         copy(database.getCollection(Checkpointer.CHECKPOINTS), dir, d -> ((Number) d.get("_id")).longValue() <= position,
                 counts, hashes);
-        copy(database.getCollection(USERS), dir, d -> true, counts, hashes);
         copy(database.getCollection(DEADLINES), dir, d -> mentionsAny(d.getString("scopeKey"), aggregates), counts, hashes);
         copy(database.getCollection(NOTICE_KEYS), dir, d -> aggregates.contains(d.getString("noticeId")), counts, hashes);
         Manifest manifest = new Manifest(cut, counts.get(EVENTS), lastHash, Instant.now(), counts, hashes);
