@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,8 +41,8 @@ import vn.docket.platform.eventstore.VerifyReport;
  * <p>What is copied: every event position from 1 up to the cut (the highest position stored when the backup
  * starts; a position below it that stays empty past the gap timeout refuses the backup, which would otherwise leave
  * out the events stored after it), the checkpoints up to the cut,
- * and what Docket cannot derive from the events: users, read just before the events, scheduled deadlines and notice
- * keys, read just after them (only where their assignment or notice is in the copy). What is not:
+ * and what Docket cannot derive from the events: users, read just before the events, scheduled deadlines, read before
+ * and after them, and notice keys, read just after them (only where their assignment or notice is in the copy). What is not:
  * read models, processor positions, dead letters and snapshots, which Docket rebuilds from the events when it
  * starts on the restored database, and idempotency keys (a client that retries after the restore is kept
  * from doubling a command by the command id on the events).
@@ -118,6 +119,12 @@ public final class Backup {
         // events copied (one behind them is caught up when read, as after a crash). Copied after, a change made
         // meanwhile was restored without its event: a role held with nothing on record.
         copy(database.getCollection(USERS), dir, d -> true, counts, hashes);
+        // Deadlines before the events too: one delivered while the events are copied is deleted once its delivery's
+        // events, after the cut, are stored, so read only after them it was neither delivered nor scheduled in the copy.
+        Path deadlinesBefore = dir.resolve(DEADLINES + ".before.jsonl");
+        try (Output out = new Output(deadlinesBefore)) {
+            database.getCollection(DEADLINES).find().forEach(out::write);
+        }
         long head = Positions.head(database); // the highest position stored when the backup starts
         Set<String> aggregates = new HashSet<>();
         long cut = 0;
@@ -154,6 +161,7 @@ public final class Backup {
             // Cut before it, the backup would leave out the acknowledged events stored after it, and its restore would
             // still verify: nobody would know they were lost.
             counts.keySet().forEach(name -> delete(dir.resolve(name + ".jsonl")));
+            delete(deadlinesBefore);
             throw new Refused("Event position " + empty + " is still empty after " + gapTimeout.plusSeconds(2).toSeconds()
                     + " s while later positions hold events (a writer stopped before writing it): start Docket, whose"
                     + " readers mark such a position as empty after the gap timeout, and take the backup again; nothing"
@@ -162,7 +170,7 @@ public final class Backup {
         long position = cut;
         copy(database.getCollection(Checkpointer.CHECKPOINTS), dir, d -> ((Number) d.get("_id")).longValue() <= position,
                 counts, hashes);
-        copy(database.getCollection(DEADLINES), dir, d -> mentionsAny(d.getString("scopeKey"), aggregates), counts, hashes);
+        copyDeadlines(database.getCollection(DEADLINES), dir, deadlinesBefore, aggregates, counts, hashes);
         copy(database.getCollection(NOTICE_KEYS), dir, d -> aggregates.contains(d.getString("noticeId")), counts, hashes);
         Manifest manifest = new Manifest(cut, counts.get(EVENTS), lastHash, Instant.now(), counts, hashes);
         write(dir.resolve(MANIFEST), manifest.toDocument().toJson(JsonWriterSettings.builder().indent(true).build()));
@@ -277,6 +285,32 @@ public final class Backup {
             counts.put(name, out.lines);
             hashes.put(name, out.sha256());
         }
+    }
+
+    /**
+     * The deadlines of the assignments in the copy, as read after the events and, for those delivered since, as read
+     * before them: one whose delivery is in the copy, or armed by a command after the cut, is harmless, as every
+     * deadline that no longer applies is (it sees so when it comes due and records nothing).
+     */
+    private static void copyDeadlines(MongoCollection<Document> deadlines, Path dir, Path before, Set<String> aggregates,
+                                      Map<String, Long> counts, Map<String, String> hashes) {
+        Set<Object> copied = new HashSet<>();
+        try (Output out = new Output(dir.resolve(DEADLINES + ".jsonl"))) {
+            Consumer<Document> keep = d -> {
+                if (mentionsAny(d.getString("scopeKey"), aggregates) && copied.add(d.get("_id"))) {
+                    out.write(d);
+                }
+            };
+            deadlines.find().forEach(keep);
+            try (BufferedReader in = Files.newBufferedReader(before, StandardCharsets.UTF_8)) {
+                in.lines().map(Document::parse).forEach(keep);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read " + before, e);
+            }
+            counts.put(DEADLINES, out.lines);
+            hashes.put(DEADLINES, out.sha256());
+        }
+        delete(before);
     }
 
     private static void load(MongoCollection<Document> collection, Path file) {
