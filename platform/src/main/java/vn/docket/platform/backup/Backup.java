@@ -18,8 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -41,8 +41,8 @@ import vn.docket.platform.eventstore.VerifyReport;
  * <p>What is copied: every event position from 1 up to the cut (the highest position stored when the backup
  * starts; a position below it that stays empty past the gap timeout refuses the backup, which would otherwise leave
  * out the events stored after it), the checkpoints up to the cut,
- * and what Docket cannot derive from the events: users, read just before the events, scheduled deadlines, read before
- * and after them, and notice keys, read just after them (only where their assignment or notice is in the copy). What is not:
+ * and what Docket cannot derive from the events: users, read just before the events, scheduled deadlines and notice
+ * keys, read before and after them (only where their assignment or notice is in the copy). What is not:
  * read models, processor positions, dead letters and snapshots, which Docket rebuilds from the events when it
  * starts on the restored database, and idempotency keys (a client that retries after the restore is kept
  * from doubling a command by the command id on the events).
@@ -121,10 +121,10 @@ public final class Backup {
         copy(database.getCollection(USERS), dir, d -> true, counts, hashes);
         // Deadlines before the events too: one delivered while the events are copied is deleted once its delivery's
         // events, after the cut, are stored, so read only after them it was neither delivered nor scheduled in the copy.
-        Path deadlinesBefore = dir.resolve(DEADLINES + ".before.jsonl");
-        try (Output out = new Output(deadlinesBefore)) {
-            database.getCollection(DEADLINES).find().forEach(out::write);
-        }
+        Path deadlinesBefore = readBefore(database.getCollection(DEADLINES), dir);
+        // Notice keys too: a key is marked registered once all its notice's events are stored, so one read only after
+        // them could stand for a registration the copy holds part of, which then could never be completed.
+        Path noticeKeysBefore = readBefore(database.getCollection(NOTICE_KEYS), dir);
         long head = Positions.head(database); // the highest position stored when the backup starts
         Set<String> aggregates = new HashSet<>();
         long cut = 0;
@@ -162,6 +162,7 @@ public final class Backup {
             // still verify: nobody would know they were lost.
             counts.keySet().forEach(name -> delete(dir.resolve(name + ".jsonl")));
             delete(deadlinesBefore);
+            delete(noticeKeysBefore);
             throw new Refused("Event position " + empty + " is still empty after " + gapTimeout.plusSeconds(2).toSeconds()
                     + " s while later positions hold events (a writer stopped before writing it): start Docket, whose"
                     + " readers mark such a position as empty after the gap timeout, and take the backup again; nothing"
@@ -170,8 +171,14 @@ public final class Backup {
         long position = cut;
         copy(database.getCollection(Checkpointer.CHECKPOINTS), dir, d -> ((Number) d.get("_id")).longValue() <= position,
                 counts, hashes);
-        copyDeadlines(database.getCollection(DEADLINES), dir, deadlinesBefore, aggregates, counts, hashes);
-        copy(database.getCollection(NOTICE_KEYS), dir, d -> aggregates.contains(d.getString("noticeId")), counts, hashes);
+        // A deadline read twice, delivered in the copy or armed after the cut is harmless: every deadline that no longer
+        // applies sees so when it comes due and records nothing.
+        copyReadTwice(database.getCollection(DEADLINES), dir, deadlinesBefore,
+                d -> mentionsAny(d.getString("scopeKey"), aggregates), d -> d, counts, hashes);
+        // A key first read after the events may stand for events after the cut: it is restored as a registration that
+        // stopped midway (NoticeRegistrar's "incomplete"), which confirming the same read-out completes.
+        copyReadTwice(database.getCollection(NOTICE_KEYS), dir, noticeKeysBefore,
+                d -> aggregates.contains(d.getString("noticeId")), d -> d.append("state", "incomplete"), counts, hashes);
         Manifest manifest = new Manifest(cut, counts.get(EVENTS), lastHash, Instant.now(), counts, hashes);
         write(dir.resolve(MANIFEST), manifest.toDocument().toJson(JsonWriterSettings.builder().indent(true).build()));
         return manifest;
@@ -287,28 +294,40 @@ public final class Backup {
         }
     }
 
+    /** Reads every document of {@code collection} into a file beside the backup's, before the events are read. */
+    private static Path readBefore(MongoCollection<Document> collection, Path dir) {
+        Path before = dir.resolve(collection.getNamespace().getCollectionName() + ".before.jsonl");
+        try (Output out = new Output(before)) {
+            collection.find().forEach(out::write);
+        }
+        return before;
+    }
+
     /**
-     * The deadlines of the assignments in the copy, as read after the events and, for those delivered since, as read
-     * before them: one whose delivery is in the copy, or armed by a command after the cut, is harmless, as every
-     * deadline that no longer applies is (it sees so when it comes due and records nothing).
+     * Copies what {@code keep} keeps of {@code collection} as read before the events ({@link #readBefore}) and, of the
+     * documents first read after them, as {@code firstReadAfter} gives them.
      */
-    private static void copyDeadlines(MongoCollection<Document> deadlines, Path dir, Path before, Set<String> aggregates,
-                                      Map<String, Long> counts, Map<String, String> hashes) {
+    private static void copyReadTwice(MongoCollection<Document> collection, Path dir, Path before, Predicate<Document> keep,
+                                      UnaryOperator<Document> firstReadAfter, Map<String, Long> counts,
+                                      Map<String, String> hashes) {
+        String name = collection.getNamespace().getCollectionName();
         Set<Object> copied = new HashSet<>();
-        try (Output out = new Output(dir.resolve(DEADLINES + ".jsonl"))) {
-            Consumer<Document> keep = d -> {
-                if (mentionsAny(d.getString("scopeKey"), aggregates) && copied.add(d.get("_id"))) {
-                    out.write(d);
-                }
-            };
-            deadlines.find().forEach(keep);
+        try (Output out = new Output(dir.resolve(name + ".jsonl"))) {
             try (BufferedReader in = Files.newBufferedReader(before, StandardCharsets.UTF_8)) {
-                in.lines().map(Document::parse).forEach(keep);
+                in.lines().map(Document::parse).filter(keep).forEach(d -> {
+                    copied.add(d.get("_id"));
+                    out.write(d);
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not read " + before, e);
             }
-            counts.put(DEADLINES, out.lines);
-            hashes.put(DEADLINES, out.sha256());
+            for (Document d : collection.find()) {
+                if (keep.test(d) && copied.add(d.get("_id"))) {
+                    out.write(firstReadAfter.apply(d));
+                }
+            }
+            counts.put(name, out.lines);
+            hashes.put(name, out.sha256());
         }
         delete(before);
     }
