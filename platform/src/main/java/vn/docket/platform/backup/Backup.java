@@ -150,7 +150,9 @@ public final class Backup {
                     if (doc.getString("aggregateIdentifier") != null) {
                         aggregates.add(doc.getString("aggregateIdentifier"));
                     }
-                    lastHash = doc.getString("hash");
+                    if (!EventDocuments.isFiller(doc)) {
+                        lastHash = doc.getString("hash"); // a position marked empty has none
+                    }
                     cut = p;
                 }
             }

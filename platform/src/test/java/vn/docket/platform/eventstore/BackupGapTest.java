@@ -54,4 +54,19 @@ class BackupGapTest {
             }
         }
     }
+
+    @Test
+    void the_manifest_names_the_last_events_hash_when_the_store_ends_in_a_position_marked_empty() {
+        try (EmbeddedStore store = EmbeddedStore.inMemory()) {
+            ConsistentRewrite.fill(store.engine());
+            MongoCollection<Document> events = store.database.getCollection(DocketEventStorageEngine.EVENTS);
+            // A write that failed after taking 17 and 18 marks them empty (Positions.release).
+            Positions.fill(events, 17, 18);
+
+            Backup.Manifest manifest = Backup.backup(store.database, temp.resolve("backup"), GAP);
+            assertThat(manifest.position()).isEqualTo(18);
+            assertThat(manifest.lastHash()).isNotNull()
+                    .isEqualTo(events.find(Filters.eq("_id", 16L)).first().getString(EventDocuments.HASH));
+        }
+    }
 }
