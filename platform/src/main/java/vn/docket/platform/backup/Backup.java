@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -38,9 +39,10 @@ import vn.docket.platform.eventstore.VerifyReport;
  * runs, and putting it back into an empty database.
  *
  * <p>What is copied: every event position from 1 up to the cut (the highest position stored when the backup
- * starts, or just before a position below it that stays empty past the gap timeout), the checkpoints up to the cut,
- * and what Docket cannot derive from the events: users, scheduled deadlines and notice keys, read just after
- * the events (deadlines and notice keys only where their assignment or notice is in the copy). What is not:
+ * starts; a position below it that stays empty past the gap timeout refuses the backup, which would otherwise leave
+ * out the events stored after it), the checkpoints up to the cut,
+ * and what Docket cannot derive from the events: users, read just before the events, scheduled deadlines and notice
+ * keys, read before and after them (only where their assignment or notice is in the copy). What is not:
  * read models, processor positions, dead letters and snapshots, which Docket rebuilds from the events when it
  * starts on the restored database, and idempotency keys (a client that retries after the restore is kept
  * from doubling a command by the command id on the events).
@@ -105,17 +107,28 @@ public final class Backup {
     /**
      * Copies the database into {@code dir}, which must not exist or be empty.
      *
-     * @param gapTimeout how long a taken position may stay empty (a writer still at work) before the cut goes
-     *                   before it
+     * @param gapTimeout how long a taken position may stay empty (a writer still at work, or Docket's readers about
+     *                   to mark it empty) before the backup is refused
      */
     public static Manifest backup(MongoDatabase database, Path dir, Duration gapTimeout) {
         prepare(dir);
         MongoCollection<Document> events = database.getCollection(EVENTS);
-        long head = Positions.head(database); // the highest position stored when the backup starts
         Map<String, Long> counts = new LinkedHashMap<>();
         Map<String, String> hashes = new LinkedHashMap<>();
+        // Users before the events: a row is written after its user's events, so copied first it is never ahead of the
+        // events copied (one behind them is caught up when read, as after a crash). Copied after, a change made
+        // meanwhile was restored without its event: a role held with nothing on record.
+        copy(database.getCollection(USERS), dir, d -> true, counts, hashes);
+        // Deadlines before the events too: one delivered while the events are copied is deleted once its delivery's
+        // events, after the cut, are stored, so read only after them it was neither delivered nor scheduled in the copy.
+        Path deadlinesBefore = readBefore(database.getCollection(DEADLINES), dir);
+        // Notice keys too: a key is marked registered once all its notice's events are stored, so one read only after
+        // them could stand for a registration the copy holds part of, which then could never be completed.
+        Path noticeKeysBefore = readBefore(database.getCollection(NOTICE_KEYS), dir);
+        long head = Positions.head(database); // the highest position stored when the backup starts
         Set<String> aggregates = new HashSet<>();
         long cut = 0;
+        long empty = 0;
         String lastHash = null;
         try (Output out = new Output(dir.resolve(EVENTS + ".jsonl"))) {
             walk:
@@ -130,25 +143,44 @@ public final class Backup {
                 for (long p = first; p < first + count; p++) {
                     Document doc = found.get(p);
                     if (doc == null) {
+                        empty = p;
                         break walk;
                     }
                     out.write(doc);
                     if (doc.getString("aggregateIdentifier") != null) {
                         aggregates.add(doc.getString("aggregateIdentifier"));
                     }
-                    lastHash = doc.getString("hash");
+                    if (!EventDocuments.isFiller(doc)) {
+                        lastHash = doc.getString("hash"); // a position marked empty has none
+                    }
                     cut = p;
                 }
             }
             counts.put(EVENTS, out.lines);
             hashes.put(EVENTS, out.sha256());
         }
+        if (empty > 0) {
+            // Cut before it, the backup would leave out the acknowledged events stored after it, and its restore would
+            // still verify: nobody would know they were lost.
+            counts.keySet().forEach(name -> delete(dir.resolve(name + ".jsonl")));
+            delete(deadlinesBefore);
+            delete(noticeKeysBefore);
+            throw new Refused("Event position " + empty + " is still empty after " + gapTimeout.plusSeconds(2).toSeconds()
+                    + " s while later positions hold events (a writer stopped before writing it): start Docket, whose"
+                    + " readers mark such a position as empty after the gap timeout, and take the backup again; nothing"
+                    + " was backed up.");
+        }
         long position = cut;
         copy(database.getCollection(Checkpointer.CHECKPOINTS), dir, d -> ((Number) d.get("_id")).longValue() <= position,
                 counts, hashes);
-        copy(database.getCollection(USERS), dir, d -> true, counts, hashes);
-        copy(database.getCollection(DEADLINES), dir, d -> mentionsAny(d.getString("scopeKey"), aggregates), counts, hashes);
-        copy(database.getCollection(NOTICE_KEYS), dir, d -> aggregates.contains(d.getString("noticeId")), counts, hashes);
+        // A deadline read twice, delivered in the copy or armed after the cut is harmless: every deadline that no longer
+        // applies sees so when it comes due and records nothing.
+        copyReadTwice(database.getCollection(DEADLINES), dir, deadlinesBefore,
+                d -> mentionsAny(d.getString("scopeKey"), aggregates), d -> d, counts, hashes);
+        // A key first read after the events may stand for events after the cut: it is restored as a registration that
+        // stopped midway (NoticeRegistrar's "incomplete"), which confirming the same read-out completes.
+        copyReadTwice(database.getCollection(NOTICE_KEYS), dir, noticeKeysBefore,
+                d -> aggregates.contains(d.getString("noticeId")), d -> d.append("state", "incomplete"), counts, hashes);
         Manifest manifest = new Manifest(cut, counts.get(EVENTS), lastHash, Instant.now(), counts, hashes);
         write(dir.resolve(MANIFEST), manifest.toDocument().toJson(JsonWriterSettings.builder().indent(true).build()));
         return manifest;
@@ -264,6 +296,44 @@ public final class Backup {
         }
     }
 
+    /** Reads every document of {@code collection} into a file beside the backup's, before the events are read. */
+    private static Path readBefore(MongoCollection<Document> collection, Path dir) {
+        Path before = dir.resolve(collection.getNamespace().getCollectionName() + ".before.jsonl");
+        try (Output out = new Output(before)) {
+            collection.find().forEach(out::write);
+        }
+        return before;
+    }
+
+    /**
+     * Copies what {@code keep} keeps of {@code collection} as read before the events ({@link #readBefore}) and, of the
+     * documents first read after them, as {@code firstReadAfter} gives them.
+     */
+    private static void copyReadTwice(MongoCollection<Document> collection, Path dir, Path before, Predicate<Document> keep,
+                                      UnaryOperator<Document> firstReadAfter, Map<String, Long> counts,
+                                      Map<String, String> hashes) {
+        String name = collection.getNamespace().getCollectionName();
+        Set<Object> copied = new HashSet<>();
+        try (Output out = new Output(dir.resolve(name + ".jsonl"))) {
+            try (BufferedReader in = Files.newBufferedReader(before, StandardCharsets.UTF_8)) {
+                in.lines().map(Document::parse).filter(keep).forEach(d -> {
+                    copied.add(d.get("_id"));
+                    out.write(d);
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read " + before, e);
+            }
+            for (Document d : collection.find()) {
+                if (keep.test(d) && copied.add(d.get("_id"))) {
+                    out.write(firstReadAfter.apply(d));
+                }
+            }
+            counts.put(name, out.lines);
+            hashes.put(name, out.sha256());
+        }
+        delete(before);
+    }
+
     private static void load(MongoCollection<Document> collection, Path file) {
         List<Document> batch = new ArrayList<>(BATCH);
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -279,6 +349,14 @@ public final class Backup {
         }
         if (!batch.isEmpty()) {
             collection.insertMany(batch);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete " + file, e);
         }
     }
 

@@ -134,7 +134,7 @@ public final class EventDocuments {
         return ((Number) doc.get(POSITION)).longValue();
     }
 
-    static boolean isFiller(Document doc) {
+    public static boolean isFiller(Document doc) {
         return Boolean.TRUE.equals(doc.get(FILLER));
     }
 
