@@ -184,6 +184,59 @@ class AuthorizationMatrixTest {
                 .containsEntry("method", "POST");
     }
 
+    /** Fields a client might send to name who did it: none of them is read. */
+    static final Map<String, Object> SOMEONE_ELSE = Map.of("actor", Map.of("id", "chair", "name", "Hoàng Văn Nam",
+            "role", "CHAIR", "unit", "Lãnh đạo UBND thành phố"), "by", "chair", "userId", "chair", "actorId", "chair",
+            "recordedBy", "chair", "requestedBy", "chair");
+
+    /** Sends the body with {@link #SOMEONE_ELSE} in it and returns who the events it stored name as their actor. */
+    List<Object> actorsOf(DocketClient docket, String user, String id, String path, Map<String, Object> body) {
+        long before = eventsOf(id);
+        Map<String, Object> forged = new HashMap<>(body);
+        forged.putAll(SOMEONE_ELSE);
+        var answer = docket.post(user, path, forged);
+        assertThat(answer.getStatusCode().is2xxSuccessful()).as("%s %s", path, answer.getBody()).isTrue();
+        return eventStore.readEvents(id).asStream().skip(before).map(m -> m.getMetaData().get("actorId")).toList();
+    }
+
+    /**
+     * Who did it is the person signed in: a body naming someone else, in any field a client might try, changes no
+     * event's actor, through every command of an assignment's life.
+     */
+    @Test
+    void every_command_records_the_signed_in_person_as_its_actor_whatever_the_body_names() {
+        DocketClient docket = new DocketClient(http);
+        Map<String, Object> assignment = newAssignment();
+        // Far off, so that no reminder of Docket's own comes due between the calls.
+        assignment.put("deadline", "2030-06-28");
+        Map<String, Object> forged = new HashMap<>(assignment);
+        forged.putAll(SOMEONE_ELSE);
+        String id = (String) docket.ok("clerk", "/api/assignments", forged).get("id");
+        assertThat(eventStore.readEvents(id).asStream().map(m -> m.getMetaData().get("actorId"))).containsOnly("clerk");
+        String at = "/api/assignments/" + id;
+        Map<String, Object> draft = Map.of("documentName", "v.docx", "documentUrl", "https://vanban.example.vn/v");
+        List<Object[]> walk = List.of(
+                new Object[] {"clerk", at + "/reminders", Map.of("note", "Đề nghị khẩn trương")},
+                new Object[] {"tckh", at + "/extension-requests", Map.of("newDeadline", "2030-07-31", "reason", "Chờ số liệu")},
+                new Object[] {"pct", at + "/extension-requests/decision", Map.of("approve", true)},
+                new Object[] {"clerk", at + "/deadline-extensions", Map.of("newDeadline", "2030-08-29", "reason", "Theo chỉ đạo")},
+                new Object[] {"tckh", at + "/drafts", draft},
+                new Object[] {"pct", at + "/revision-requests", Map.of("reasons", List.of("Bổ sung số liệu"))},
+                new Object[] {"tckh", at + "/drafts", draft},
+                new Object[] {"pct", at + "/approvals", Map.of("note", "Đồng ý")},
+                new Object[] {"clerk", at + "/issuance", Map.of("documentNumber", "96/KH-UBND", "issuedOn", "2021-05-10")});
+        for (Object[] step : walk) {
+            @SuppressWarnings("unchecked")
+            List<Object> actors = actorsOf(docket, (String) step[0], id, (String) step[1], (Map<String, Object>) step[2]);
+            assertThat(actors).as("%s by %s", step[1], step[0]).isNotEmpty().containsOnly(step[0]);
+        }
+        String other = (String) docket.ok("clerk", "/api/assignments", assignment).get("id");
+        assertThat(actorsOf(docket, "clerk", other, "/api/assignments/" + other + "/reassignment",
+                Map.of("leadUnit", "Phòng Kinh tế", "reason", "Đúng chức năng"))).isNotEmpty().containsOnly("clerk");
+        assertThat(actorsOf(docket, "clerk", other, "/api/assignments/" + other + "/cancellation",
+                Map.of("reason", "Trùng nhiệm vụ"))).isNotEmpty().containsOnly("clerk");
+    }
+
     @Test
     void a_unit_sees_the_assignments_its_contributions_feed_but_not_other_units_work() {
         DocketClient docket = new DocketClient(http);

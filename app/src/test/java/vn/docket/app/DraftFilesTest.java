@@ -383,6 +383,25 @@ class DraftFilesTest {
         assertThat(file.getHeaders().getContentDisposition().getFilename()).isEqualTo(name);
     }
 
+    /**
+     * The file's name may also come as a form field, which the file-name rule does not judge: a document number such as
+     * 95/KH-UBND is a fair name to show. The download's name holds no folder of it, in either of its parameters.
+     */
+    @Test
+    void a_document_name_with_folders_in_it_is_shown_as_typed_and_downloads_under_a_name_without_any() {
+        String name = "../../Kế hoạch\\95/KH-UBND.docx";
+        ResponseEntity<Map<String, Object>> handedIn = handIn("tckh", docx(PARAGRAPHS), "v1.docx",
+                Map.of("documentName", name));
+        assertThat(handedIn.getStatusCode().value()).as("%s", handedIn.getBody()).isEqualTo(201);
+        assertThat(drafts()).singleElement().satisfies(d -> assertThat(d.documentName()).isEqualTo(name));
+
+        ResponseEntity<byte[]> file = download("chair", 1);
+        assertThat(file.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).isEqualTo("attachment;"
+                + " filename=\".._.._Ke hoach_95_KH-UBND.docx\";"
+                + " filename*=UTF-8''.._.._K%E1%BA%BF%20ho%E1%BA%A1ch_95_KH-UBND.docx");
+        assertThat(file.getHeaders().getContentDisposition().getFilename()).isEqualTo(".._.._Kế hoạch_95_KH-UBND.docx");
+    }
+
     @Test
     void a_file_name_whose_header_passes_8_kb_is_refused_as_too_large_naming_the_rule_and_nothing_is_stored() throws Exception {
         long before = storedPieces();

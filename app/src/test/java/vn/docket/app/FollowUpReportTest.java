@@ -153,6 +153,47 @@ class FollowUpReportTest {
         }
     }
 
+    /**
+     * A unit's staff read the report of what their unit may see, as their dashboard and list count it: another unit's
+     * figures are not theirs, in the JSON, the CSV or the spreadsheet; work their unit coordinates is.
+     */
+    @SuppressWarnings("unchecked")
+    @Test
+    void a_units_staff_read_the_report_of_what_their_unit_may_see_and_not_another_units_figures() throws Exception {
+        String stranger = "Phòng Dân tộc";
+        String coordinated = "Phòng Y tế";
+        DocketClient docket = new DocketClient(http);
+        assign(docket, stranger, "Kế hoạch phổ biến, giáo dục pháp luật năm 2021", "2021-01-11", "2021-02-26");
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "Kế hoạch tiêm chủng mở rộng năm 2021");
+        body.put("kind", "PLAN");
+        body.put("leadUnit", coordinated);
+        body.put("coordinatingUnits", List.of("Phòng Tài chính - Kế hoạch"));
+        body.put("deadline", "2021-03-15");
+        body.put("approvalRoute", List.of("Lãnh đạo UBND thành phố"));
+        body.put("effectiveDate", "2021-01-12");
+        docket.ok("clerk", "/api/assignments", body);
+        String q = "/api/reports/follow-up?period=2021-Q1";
+        docket.await("clerk", q + "&unit=" + stranger, r -> Integer.valueOf(1).equals(total(r).get("assigned")));
+        docket.await("clerk", q + "&unit=" + coordinated, r -> Integer.valueOf(1).equals(total(r).get("assigned")));
+
+        assertThat(total(docket.getOk("tckh", q + "&unit=" + stranger))).containsEntry("assigned", 0);
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) docket.getOk("tckh", q).get("units");
+        assertThat(rows).extracting(r -> r.get("unit")).doesNotContain(stranger).contains(coordinated);
+        assertThat(total(docket.getOk("tckh", q + "&unit=" + coordinated))).containsEntry("assigned", 1);
+
+        String csv = new String(http.withBasicAuth("tckh", "demo").getForEntity("/api/reports/follow-up.csv?period=2021-Q1",
+                byte[].class).getBody(), StandardCharsets.UTF_8);
+        assertThat(csv).contains(coordinated).doesNotContain(stranger);
+        ResponseEntity<byte[]> xlsx = http.withBasicAuth("tckh", "demo")
+                .getForEntity("/api/reports/follow-up.xlsx?period=2021-Q1", byte[].class);
+        StringBuilder cells = new StringBuilder();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
+            book.getSheetAt(0).forEach(row -> row.forEach(cell -> cells.append(cell).append('|')));
+        }
+        assertThat(cells.toString()).contains(coordinated).doesNotContain(stranger);
+    }
+
     @Test
     void a_report_without_a_period_or_with_an_unknown_one_or_a_bad_or_future_moment_is_refused_with_the_rule() {
         DocketClient docket = new DocketClient(http);

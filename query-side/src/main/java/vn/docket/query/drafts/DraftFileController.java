@@ -181,9 +181,11 @@ class DraftFileController {
 
     /**
      * RFC 6266 with RFC 5987's {@code filename*} carrying the name in UTF-8, and a plain {@code filename} without
-     * diacritics for clients that read only that one.
+     * diacritics for clients that read only that one. A name typed as a form field may hold / or \ (95/KH-UBND): in
+     * both it becomes _, so that no client saves the file into a folder the name points to.
      */
-    static String contentDisposition(boolean inline, String name) {
+    static String contentDisposition(boolean inline, String typed) {
+        String name = typed.replace('/', '_').replace('\\', '_');
         String ascii = Normalizer.normalize(name.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "").replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_");
         String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");

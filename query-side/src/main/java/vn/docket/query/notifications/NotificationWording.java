@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.bson.Document;
 
@@ -134,11 +136,20 @@ final class NotificationWording {
         return new Words(subject, String.join("\n", lines));
     }
 
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+
+    /**
+     * The template's placeholders filled in one pass: a value is text as typed, never searched for placeholders of its
+     * own, so a title holding "{reason}" does not take in someone's reason.
+     */
     private static String fill(String template, Map<String, String> values) {
-        String out = template;
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            out = out.replace("{" + e.getKey() + "}", e.getValue());
+        Matcher placeholder = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (placeholder.find()) {
+            String value = values.get(placeholder.group(1));
+            placeholder.appendReplacement(out, Matcher.quoteReplacement(value == null ? placeholder.group() : value));
         }
-        return out;
+        placeholder.appendTail(out);
+        return out.toString();
     }
 }

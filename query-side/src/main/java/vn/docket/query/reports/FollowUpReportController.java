@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -16,7 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.docket.platform.PlatformConfiguration;
 import vn.docket.platform.refusal.RuleBroken;
+import vn.docket.platform.security.CurrentActor;
 import vn.docket.platform.web.DateWindow;
+import vn.docket.query.assignments.Visibility;
 
 @RestController
 @Tag(name = "Reports")
@@ -29,12 +33,15 @@ class FollowUpReportController {
     private final ReportSettings settings;
     private final Clock clock;
     private final DateWindow dates;
+    private final Visibility visibility;
 
-    FollowUpReportController(FollowUpReports reports, ReportSettings settings, Clock clock, DateWindow dates) {
+    FollowUpReportController(FollowUpReports reports, ReportSettings settings, Clock clock, DateWindow dates,
+                             Visibility visibility) {
         this.reports = reports;
         this.settings = settings;
         this.clock = clock;
         this.dates = dates;
+        this.visibility = visibility;
     }
 
     @GetMapping("/api/reports/follow-up")
@@ -79,7 +86,9 @@ class FollowUpReportController {
             throw new RuleBroken("as-of-in-future", "asOf (" + asOfDay + ") is after today: a report shows the history"
                     + " as it stood on a day that has come, up to today.");
         }
-        return reports.produce(p, unit, moment);
+        // A unit's staff count what their unit may see, as on their dashboard: another unit's figures are not theirs.
+        List<String> visible = visibility.visibleIds(CurrentActor.get());
+        return reports.produce(p, unit, moment, visible == null ? null : new HashSet<>(visible));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -40,10 +41,15 @@ public class FollowUpReports {
      * @param asOf only events recorded up to this moment
      */
     public FollowUpReport produce(ReportPeriod period, String unit, Instant asOf) {
+        return produce(period, unit, asOf, null);
+    }
+
+    /** @param visible the ids of the only tasks to count (what a unit's staff may see), or null for every task */
+    public FollowUpReport produce(ReportPeriod period, String unit, Instant asOf, Set<String> visible) {
         long started = System.nanoTime();
         String onlyUnit = Text.clean(unit);
         LocalDate judgedOn = judgedOn(period, asOf, LocalDate.now(clock.withZone(PlatformConfiguration.ZONE)));
-        TaskTimelineProjection.Read read = timelines.asAt(period.from(), period.to(), asOf);
+        TaskTimelineProjection.Read read = timelines.asAt(period.from(), period.to(), asOf, visible);
         Tallied tallied = tally(read.tasks(), period, judgedOn, onlyUnit, rule);
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         if (tookMs > 2_000) {

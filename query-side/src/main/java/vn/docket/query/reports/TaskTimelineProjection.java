@@ -105,11 +105,14 @@ public class TaskTimelineProjection {
         index.drop();
     }
 
-    /** The tasks a report for {@code from..to} as of {@code asOf} reads, each as it stood at the end of {@code to}. */
+    /**
+     * The tasks a report for {@code from..to} as of {@code asOf} reads, each as it stood at the end of {@code to}; of
+     * {@code visible} only, unless it is null.
+     */
     record Read(List<TaskHistory> tasks, int timelinesRead) {
     }
 
-    Read asAt(LocalDate from, LocalDate to, Instant asOf) {
+    Read asAt(LocalDate from, LocalDate to, Instant asOf, Set<String> visible) {
         YearMonth lastMonth = YearMonth.from(to);
         String asOfDay = asOf.atZone(PlatformConfiguration.ZONE).toLocalDate().toString();
         Set<String> keys = new LinkedHashSet<>();
@@ -127,6 +130,9 @@ public class TaskTimelineProjection {
         }
         Set<String> ids = new LinkedHashSet<>();
         ReadModels.eachById(index, keys, d -> ids.addAll(d.getList(ReadModels.MEMBERS, String.class, List.of())));
+        if (visible != null) {
+            ids.retainAll(visible);
+        }
         List<TaskHistory> tasks = new ArrayList<>();
         ReadModels.eachById(timelines, ids, d -> {
             List<Document> stored = d.getList("facts", Document.class);

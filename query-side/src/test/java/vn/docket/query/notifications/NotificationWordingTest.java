@@ -40,6 +40,19 @@ class NotificationWordingTest {
         assertThat(words.text()).isEqualTo("Nhiệm vụ \"Báo cáo năm\" có hạn ngày 05/12/2026 (còn 3 ngày làm việc).\nĐề nghị trình đúng hạn");
     }
 
+    /**
+     * A value is text as typed: braces in a title, a unit or a reason are not read as the wording's placeholders, whatever
+     * order the values are filled in, so a title cannot put a unit's name, a date or someone's reason into the e-mail.
+     */
+    @Test
+    void braces_typed_in_a_title_a_unit_or_a_reason_stay_as_typed_in_the_email_and_the_bell() {
+        Document values = new Document("title", "Kế hoạch {unit} {reason} {from}").append("unit", "Phòng {title} {reason}")
+                .append("from", "2021-05-30").append("to", "2021-06-30").append("reason", "Chờ {title} {unit} {to}");
+        assertThat(NotificationWording.of("EXTENSION_REQUESTED", values, "vi").text()).isEqualTo("Phòng {title} {reason}"
+                + " đề nghị gia hạn nhiệm vụ \"Kế hoạch {unit} {reason} {from}\" từ ngày 30/05/2021 đến ngày 30/06/2021."
+                + " Lý do: Chờ {title} {unit} {to}");
+    }
+
     @Test
     void a_notification_stored_before_its_values_were_kept_has_no_wording_here_and_keeps_its_stored_text() {
         assertThat(NotificationWording.of("DEADLINE_MISSED", null, "en")).isNull();
