@@ -104,6 +104,8 @@ function sheet(r, asOf) {
     h('h2', { id: 'report-title', class: 'report-title' }, t('reports.sheetTitle')),
     h('p', { class: 'report-period', id: 'report-period' }, t('reports.periodLine', { from: fmtDate(r.from), to: fmtDate(r.to) }),
       r.unit ? ` – ${r.unit}` : ''),
+    // A unit's staff get the figures of what their unit may see: printed, the report must not pass for the city's.
+    r.seenBy ? h('p', { class: 'report-scope', id: 'report-scope' }, t('reports.scope', { unit: r.seenBy })) : '',
     h('p', { class: 'report-basis', id: 'report-basis' }, t('reports.judgedOn', { date: fmtDate(r.judgedOn) }),
       asOf ? ` ${t('reports.asOfLine', { date: fmtDate(asOf) })}` : '', ' ', t('reports.against.' + r.timelinessAgainst)),
     h('h3', { class: 'appendix' }, t('reports.appendix')),

@@ -181,6 +181,9 @@ class FollowUpReportTest {
         List<Map<String, Object>> rows = (List<Map<String, Object>>) docket.getOk("tckh", q).get("units");
         assertThat(rows).extracting(r -> r.get("unit")).doesNotContain(stranger).contains(coordinated);
         assertThat(total(docket.getOk("tckh", q + "&unit=" + coordinated))).containsEntry("assigned", 1);
+        // The report says whose view it is, so that a unit's copy does not pass for the city's.
+        assertThat(docket.getOk("tckh", q)).containsEntry("seenBy", "Phòng Tài chính - Kế hoạch");
+        assertThat(docket.getOk("clerk", q)).containsEntry("seenBy", null);
 
         String csv = new String(http.withBasicAuth("tckh", "demo").getForEntity("/api/reports/follow-up.csv?period=2021-Q1",
                 byte[].class).getBody(), StandardCharsets.UTF_8);
@@ -191,7 +194,9 @@ class FollowUpReportTest {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
             book.getSheetAt(0).forEach(row -> row.forEach(cell -> cells.append(cell).append('|')));
         }
-        assertThat(cells.toString()).contains(coordinated).doesNotContain(stranger);
+        assertThat(cells.toString()).contains(coordinated).doesNotContain(stranger)
+                .contains("Kỳ báo cáo: từ ngày 01/01/2021 đến ngày 31/03/2021 - Chỉ gồm nhiệm vụ Phòng Tài chính - Kế hoạch"
+                        + " chủ trì, phối hợp hoặc góp phần|");
     }
 
     @Test

@@ -333,6 +333,28 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         bothWidths("extension-lapsed");
     }
 
+    @Test
+    @Order(11)
+    void a_units_staff_see_on_the_report_and_its_print_that_it_counts_only_what_their_unit_may_see() {
+        browser.signIn("clerk");
+        browser.open("/reports.html");
+        browser.find(By.id("report-table"));
+        assertThat(browser.all(By.id("report-scope"))).as("the clerk's report covers every unit").isEmpty();
+
+        browser.signIn("tckh");
+        browser.open("/reports.html");
+        browser.find(By.id("report-table"));
+        assertThat(browser.text(By.id("report-scope"))).isEqualTo("Chỉ gồm các nhiệm vụ Phòng Tài chính - Kế hoạch chủ"
+                + " trì, phối hợp hoặc góp phần: tài khoản của đơn vị chỉ xem được những nhiệm vụ này.");
+        bothWidths("report-unit-staff");
+        browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertThat(browser.find(By.id("report-scope")).isDisplayed()).as("printed with the report").isTrue();
+        } finally {
+            browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+    }
+
     /** GETs a path with the signed-in browser's session: the answer's status, content type and JSON if any. */
     @SuppressWarnings("unchecked")
     private Map<String, Object> fetch(String path) {

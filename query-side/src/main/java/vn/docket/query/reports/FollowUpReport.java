@@ -10,12 +10,15 @@ import java.util.List;
  *
  * @param asOf          the report reflects the events recorded up to this moment (recorded time)
  * @param judgedOn      the day open tasks are judged on: {@code to}, or today or the as-of day if earlier
+ * @param seenBy        the unit whose staff asked: only the tasks it may see are counted (it leads, coordinates or
+ *                      feeds them); null when every task is
  * @param timelinessRule which deadline the classes are judged against, in words
  * @param tasksRead     task timelines read to produce it: only those the period can concern
  * @param tookMs        how long producing it took
  */
 public record FollowUpReport(String title, String issuingBody, String issuer, LocalDate from, LocalDate to,
-                             Instant asOf, LocalDate judgedOn, String unit, TimelinessRule timelinessAgainst, String timelinessRule,
+                             Instant asOf, LocalDate judgedOn, String unit, String seenBy, TimelinessRule timelinessAgainst,
+                             String timelinessRule,
                              List<Row> units, Row total, long tasksRead, long tookMs) {
 
     public static final String TITLE = "BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO";

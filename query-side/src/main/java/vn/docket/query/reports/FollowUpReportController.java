@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.docket.events.Actor;
 import vn.docket.platform.PlatformConfiguration;
 import vn.docket.platform.refusal.RuleBroken;
 import vn.docket.platform.security.CurrentActor;
@@ -87,8 +88,10 @@ class FollowUpReportController {
                     + " as it stood on a day that has come, up to today.");
         }
         // A unit's staff count what their unit may see, as on their dashboard: another unit's figures are not theirs.
-        List<String> visible = visibility.visibleIds(CurrentActor.get());
-        return reports.produce(p, unit, moment, visible == null ? null : new HashSet<>(visible));
+        Actor me = CurrentActor.get();
+        List<String> visible = visibility.visibleIds(me);
+        return visible == null ? reports.produce(p, unit, moment)
+                : reports.produce(p, unit, moment, new HashSet<>(visible), me.unit());
     }
 
     /**

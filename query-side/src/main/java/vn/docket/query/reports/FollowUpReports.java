@@ -41,11 +41,14 @@ public class FollowUpReports {
      * @param asOf only events recorded up to this moment
      */
     public FollowUpReport produce(ReportPeriod period, String unit, Instant asOf) {
-        return produce(period, unit, asOf, null);
+        return produce(period, unit, asOf, null, null);
     }
 
-    /** @param visible the ids of the only tasks to count (what a unit's staff may see), or null for every task */
-    public FollowUpReport produce(ReportPeriod period, String unit, Instant asOf, Set<String> visible) {
+    /**
+     * @param visible the ids of the only tasks to count (what a unit's staff may see), or null for every task
+     * @param seenBy  the unit of the staff who may see only {@code visible}, named in the report; null with it
+     */
+    public FollowUpReport produce(ReportPeriod period, String unit, Instant asOf, Set<String> visible, String seenBy) {
         long started = System.nanoTime();
         String onlyUnit = Text.clean(unit);
         LocalDate judgedOn = judgedOn(period, asOf, LocalDate.now(clock.withZone(PlatformConfiguration.ZONE)));
@@ -57,7 +60,7 @@ public class FollowUpReports {
                     read.timelinesRead());
         }
         return new FollowUpReport(FollowUpReport.TITLE, settings.issuingBody(), settings.issuer(), period.from(),
-                period.to(), asOf, judgedOn, onlyUnit, rule, rule.vietnamese(), tallied.units(), tallied.total(), read.timelinesRead(),
+                period.to(), asOf, judgedOn, onlyUnit, seenBy, rule, rule.vietnamese(), tallied.units(), tallied.total(), read.timelinesRead(),
                 tookMs);
     }
 

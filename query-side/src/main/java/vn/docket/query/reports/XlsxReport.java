@@ -45,7 +45,8 @@ final class XlsxReport {
 
             text(sheet, 4, 0, lastColumn, report.title(), s.title);
             text(sheet, 5, 0, lastColumn, "Kỳ báo cáo: từ ngày " + Vietnamese.date(report.from()) + " đến ngày "
-                    + Vietnamese.date(report.to()) + (report.unit() == null ? "" : " - Đơn vị: " + report.unit()),
+                    + Vietnamese.date(report.to()) + (report.unit() == null ? "" : " - Đơn vị: " + report.unit())
+                    + (report.seenBy() == null ? "" : " - Chỉ gồm nhiệm vụ " + report.seenBy() + " chủ trì, phối hợp hoặc góp phần"),
                     s.italicCentered);
             text(sheet, 6, 0, lastColumn, "Số liệu theo lịch sử được ghi nhận đến " + MOMENT.format(report.asOf().atZone(zone))
                     + ". " + report.timelinessRule()
