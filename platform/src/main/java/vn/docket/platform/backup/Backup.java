@@ -10,11 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,9 +32,11 @@ import vn.docket.platform.eventstore.Checkpointer;
 import vn.docket.platform.eventstore.Counters;
 import vn.docket.platform.eventstore.DocketEventStorageEngine;
 import vn.docket.platform.eventstore.EventDocuments;
+import vn.docket.platform.eventstore.FileReferences;
 import vn.docket.platform.eventstore.Positions;
 import vn.docket.platform.eventstore.StoreVerifier;
 import vn.docket.platform.eventstore.VerifyReport;
+import vn.docket.platform.files.FileStore;
 
 /**
  * A copy of Docket's database that is consistent at one position of the event store, taken while Docket
@@ -42,7 +46,8 @@ import vn.docket.platform.eventstore.VerifyReport;
  * starts; a position below it that stays empty past the gap timeout refuses the backup, which would otherwise leave
  * out the events stored after it), the checkpoints up to the cut,
  * and what Docket cannot derive from the events: users, read just before the events, scheduled deadlines and notice
- * keys, read before and after them (only where their assignment or notice is in the copy). What is not:
+ * keys, read before and after them (only where their assignment or notice is in the copy), and the stored files the
+ * copied events name, read after them. What is not:
  * read models, processor positions, dead letters and snapshots, which Docket rebuilds from the events when it
  * starts on the restored database, and idempotency keys (a client that retries after the restore is kept
  * from doubling a command by the command id on the events).
@@ -61,8 +66,11 @@ public final class Backup {
     private static final String DEADLINES = "deadlines";
     private static final String NOTICE_KEYS = "notice_keys";
     /** The collections a backup writes, and so the only ones a manifest may name: each file is {@code NAME.jsonl}. */
-    private static final Set<String> COLLECTIONS = Set.of(EVENTS, Checkpointer.CHECKPOINTS, USERS, DEADLINES, NOTICE_KEYS);
+    private static final Set<String> COLLECTIONS = Set.of(EVENTS, Checkpointer.CHECKPOINTS, USERS, DEADLINES, NOTICE_KEYS,
+            FileStore.FILES, FileStore.CHUNKS);
     private static final int BATCH = 500;
+    /** A restore inserts at most this many characters of documents at once: a file's chunks are 255 KB each. */
+    private static final long BATCH_CHARS = 16L << 20;
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -127,6 +135,7 @@ public final class Backup {
         Path noticeKeysBefore = readBefore(database.getCollection(NOTICE_KEYS), dir);
         long head = Positions.head(database); // the highest position stored when the backup starts
         Set<String> aggregates = new HashSet<>();
+        Set<String> files = new LinkedHashSet<>();
         long cut = 0;
         long empty = 0;
         String lastHash = null;
@@ -152,6 +161,10 @@ public final class Backup {
                     }
                     if (!EventDocuments.isFiller(doc)) {
                         lastHash = doc.getString("hash"); // a position marked empty has none
+                        String file = FileReferences.named(doc);
+                        if (file != null) {
+                            files.add(file);
+                        }
                     }
                     cut = p;
                 }
@@ -171,6 +184,17 @@ public final class Backup {
                     + " was backed up.");
         }
         long position = cut;
+        // The files the copied events name, after them: a file is stored before the event that names it, and one a
+        // recorded event names is never removed. Without them the copy's drafts could not be opened, nor would it verify.
+        FileStore fileStore = new FileStore(database, Clock.systemUTC());
+        try (Output descriptions = new Output(dir.resolve(FileStore.FILES + ".jsonl"));
+             Output chunks = new Output(dir.resolve(FileStore.CHUNKS + ".jsonl"))) {
+            files.forEach(sha -> fileStore.copy(sha, descriptions::write, chunks::write));
+            counts.put(FileStore.FILES, descriptions.lines);
+            hashes.put(FileStore.FILES, descriptions.sha256());
+            counts.put(FileStore.CHUNKS, chunks.lines);
+            hashes.put(FileStore.CHUNKS, chunks.sha256());
+        }
         copy(database.getCollection(Checkpointer.CHECKPOINTS), dir, d -> ((Number) d.get("_id")).longValue() <= position,
                 counts, hashes);
         // A deadline read twice, delivered in the copy or armed after the cut is harmless: every deadline that no longer
@@ -336,12 +360,15 @@ public final class Backup {
 
     private static void load(MongoCollection<Document> collection, Path file) {
         List<Document> batch = new ArrayList<>(BATCH);
+        long chars = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 batch.add(Document.parse(line));
-                if (batch.size() == BATCH) {
+                chars += line.length();
+                if (batch.size() == BATCH || chars >= BATCH_CHARS) {
                     collection.insertMany(batch);
                     batch.clear();
+                    chars = 0;
                 }
             }
         } catch (IOException e) {
