@@ -68,6 +68,12 @@ public final class Backup {
     /** The collections a backup writes, and so the only ones a manifest may name: each file is {@code NAME.jsonl}. */
     private static final Set<String> COLLECTIONS = Set.of(EVENTS, Checkpointer.CHECKPOINTS, USERS, DEADLINES, NOTICE_KEYS,
             FileStore.FILES, FileStore.CHUNKS);
+    /**
+     * Holds one document from before a restore loads anything until it verified: while it is there, the database holds
+     * part of a backup (the restore was killed, or the machine went down), which Docket does not start on and the next
+     * restore empties.
+     */
+    static final String RESTORING = "docket_restore";
     private static final int BATCH = 500;
     /** A restore inserts at most this many characters of documents at once: a file's chunks are 255 KB each. */
     private static final long BATCH_CHARS = 16L << 20;
@@ -220,6 +226,14 @@ public final class Backup {
             throw new Refused(dir + " holds no Docket backup (no " + MANIFEST + ").");
         }
         Manifest manifest = manifest(manifestFile);
+        MongoCollection<Document> restoring = database.getCollection(RESTORING);
+        Counters counters = new Counters(database);
+        if (restoring.find().first() != null) {
+            // A restore stopped before its clean-up could run (killed): it loaded into an empty database, so all that a
+            // backup writes here is its, and goes.
+            COLLECTIONS.forEach(collection -> database.getCollection(collection).drop());
+            counters.clear();
+        }
         long present = database.getCollection(EVENTS).countDocuments();
         if (present > 0) {
             throw new Refused("The database already holds " + present + " events; restore into an empty one"
@@ -239,11 +253,13 @@ public final class Backup {
                         + "; restore into an empty one (for the embedded database: move its data directory aside).");
             }
         }
-        Counters counters = new Counters(database);
         if (counters.anySet()) {
             throw new Refused("The database already counts event positions (" + Counters.COLLECTION
                     + "); restore into an empty one (for the embedded database: move its data directory aside).");
         }
+        restoring.deleteMany(new Document());
+        restoring.insertOne(new Document("_id", "restore").append("from", dir.toString())
+                .append("position", manifest.position()));
         try {
             for (String collection : manifest.documents().keySet()) {
                 load(database.getCollection(collection), dir.resolve(collection + ".jsonl"));
@@ -267,9 +283,20 @@ public final class Backup {
             // next restore is not refused for the events a failed one left behind.
             manifest.documents().keySet().forEach(collection -> database.getCollection(collection).drop());
             counters.clear();
+            restoring.drop();
             throw e;
         }
+        restoring.drop();
         return manifest;
+    }
+
+    /** Refuses a database a restore is loading, or stopped loading before it verified (killed): it is not whole. */
+    public static void requireWhole(MongoDatabase database) {
+        Document restore = database.getCollection(RESTORING).find().first();
+        if (restore != null) {
+            throw new Refused("A restore into this database (from " + restore.getString("from") + ") has not finished:"
+                    + " it holds part of a backup. Run the restore again, which empties what the stopped one loaded.");
+        }
     }
 
     /**
