@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -240,11 +241,20 @@ public final class Backup {
                     + " (for the embedded database: move its data directory aside).");
         }
         for (Map.Entry<String, String> file : manifest.sha256().entrySet()) {
-            String actual = sha256(dir.resolve(file.getKey() + ".jsonl"));
-            if (!actual.equals(file.getValue())) {
+            Read actual = sha256(dir.resolve(file.getKey() + ".jsonl"));
+            if (!actual.sha256().equals(file.getValue())) {
                 throw new Refused("The backup file " + file.getKey() + ".jsonl is not the one the backup wrote"
                         + " (its SHA-256 differs); nothing was restored.");
             }
+            // A line a document: a count that differs is a manifest edited (the backup wrote both from the same lines).
+            if (actual.lines() != manifest.documents().get(file.getKey())) {
+                throw new Refused(MANIFEST + " says " + file.getKey() + ".jsonl holds " + manifest.documents().get(file.getKey())
+                        + " documents, but it holds " + actual.lines() + "; nothing was restored.");
+            }
+        }
+        if (manifest.events() != manifest.documents().get(EVENTS) || manifest.events() != manifest.position()) {
+            throw new Refused(MANIFEST + " says " + manifest.events() + " events up to position " + manifest.position()
+                    + ", but " + EVENTS + ".jsonl holds " + manifest.documents().get(EVENTS) + "; nothing was restored.");
         }
         for (String collection : manifest.documents().keySet()) {
             long held = database.getCollection(collection).countDocuments();
@@ -277,6 +287,14 @@ public final class Backup {
             if (!report.intact() || report.upTo() != manifest.position()) {
                 throw new Refused("The restored event store does not verify: " + report.sentence()
                         + "; the backup's position is " + manifest.position() + "; nothing was restored.");
+            }
+            String lastHash = lastHash(database.getCollection(EVENTS), manifest.position());
+            // A backup taken before 05/12/2026 of a store ending in positions marked empty named no hash (null).
+            boolean olderEndingEmpty = manifest.lastHash() == null && manifest.position() > 0 && EventDocuments.isFiller(
+                    EventDocuments.byPosition(database.getCollection(EVENTS), manifest.position(), 1).get(manifest.position()));
+            if (!Objects.equals(lastHash, manifest.lastHash()) && !olderEndingEmpty) {
+                throw new Refused("The restored store's last event has the hash " + lastHash + ", not " + manifest.lastHash()
+                        + " as " + MANIFEST + " says; nothing was restored.");
             }
         } catch (RuntimeException e) {
             // Every collection written here was empty before: emptied again, the database is as it was, and the
@@ -318,6 +336,17 @@ public final class Backup {
                     manifest.documents().keySet()) + "); nothing was restored.");
         }
         return manifest;
+    }
+
+    /** The hash of the last event at or below {@code position}, passing positions marked empty; null if none. */
+    private static String lastHash(MongoCollection<Document> events, long position) {
+        for (long p = position; p > 0; p--) {
+            Document doc = EventDocuments.byPosition(events, p, 1).get(p);
+            if (doc != null && !EventDocuments.isFiller(doc)) {
+                return doc.getString("hash");
+            }
+        }
+        return null;
     }
 
     private static boolean mentionsAny(String text, Set<String> ids) {
@@ -454,17 +483,27 @@ public final class Backup {
         }
     }
 
-    private static String sha256(Path file) {
+    /** A backup file's SHA-256 and how many lines (documents) it holds. */
+    private record Read(String sha256, long lines) {
+    }
+
+    private static Read sha256(Path file) {
         MessageDigest digest = Sha256.digest();
+        long lines = 0;
         try (var in = Files.newInputStream(file)) {
             byte[] buffer = new byte[65536];
             for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
                 digest.update(buffer, 0, n);
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
             }
         } catch (IOException e) {
             throw new Refused("The backup file " + file.getFileName() + " cannot be read: " + e.getMessage());
         }
-        return Sha256.finish(digest);
+        return new Read(Sha256.finish(digest), lines);
     }
 
     /** One collection's file: a document a line, hashed as it is written. */
