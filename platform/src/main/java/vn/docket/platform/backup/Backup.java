@@ -242,7 +242,9 @@ public final class Backup {
         }
         for (Map.Entry<String, String> file : manifest.sha256().entrySet()) {
             Read actual = sha256(dir.resolve(file.getKey() + ".jsonl"));
-            if (!actual.sha256().equals(file.getValue())) {
+            // A backup copied through Windows may end its lines in CR LF: no document holds a raw CR or LF (JSON escapes
+            // them), so read with LF alone it is the same documents, and the restore reads either.
+            if (!actual.sha256().equals(file.getValue()) && !actual.sha256OfLfLines().equals(file.getValue())) {
                 throw new Refused("The backup file " + file.getKey() + ".jsonl is not the one the backup wrote"
                         + " (its SHA-256 differs); nothing was restored.");
             }
@@ -483,27 +485,43 @@ public final class Backup {
         }
     }
 
-    /** A backup file's SHA-256 and how many lines (documents) it holds. */
-    private record Read(String sha256, long lines) {
+    /**
+     * A backup file's SHA-256, that of its bytes with each CR LF read as LF, and how many lines (documents) it holds.
+     */
+    private record Read(String sha256, String sha256OfLfLines, long lines) {
     }
 
     private static Read sha256(Path file) {
         MessageDigest digest = Sha256.digest();
+        MessageDigest lf = Sha256.digest();
         long lines = 0;
+        boolean cr = false; // the last byte read was a CR, not yet passed on to lf
         try (var in = Files.newInputStream(file)) {
             byte[] buffer = new byte[65536];
             for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
                 digest.update(buffer, 0, n);
+                int from = 0;
                 for (int i = 0; i < n; i++) {
-                    if (buffer[i] == '\n') {
+                    if (cr && buffer[i] != '\n') {
+                        lf.update((byte) '\r');
+                    }
+                    cr = buffer[i] == '\r';
+                    if (cr) {
+                        lf.update(buffer, from, i - from);
+                        from = i + 1;
+                    } else if (buffer[i] == '\n') {
                         lines++;
                     }
                 }
+                lf.update(buffer, from, n - from);
             }
         } catch (IOException e) {
             throw new Refused("The backup file " + file.getFileName() + " cannot be read: " + e.getMessage());
         }
-        return new Read(Sha256.finish(digest), lines);
+        if (cr) {
+            lf.update((byte) '\r');
+        }
+        return new Read(Sha256.finish(digest), Sha256.finish(lf), lines);
     }
 
     /** One collection's file: a document a line, hashed as it is written. */
