@@ -301,6 +301,13 @@ public final class StoreVerifier {
             } else if (!stored.equals(EventHash.of(doc, storedPrevious))) {
                 problem(EDITED, p, aggregate, sequence, what + "its content (payload, metadata, type, timestamp or"
                         + " identifiers) no longer matches the hash stored with it");
+            } else if (domain ? !doc.getString(STREAM_KEY).equals(EventDocuments.streamKey(aggregate, sequence))
+                    : !Objects.equals(doc.getString(AGGREGATE_ID), doc.getString(EVENT_ID))) {
+                // The stream key, outside the hash, is how the command side finds an aggregate's events: edited, an event
+                // is hidden from its aggregate (or, removed, passes for one without an aggregate) with its hash intact.
+                problem(EDITED, p, aggregate != null ? aggregate : doc.getString(AGGREGATE_ID), sequence, what
+                        + "its stream key " + (domain ? "\"" + doc.getString(STREAM_KEY) + "\"" : "is missing")
+                        + ", not its aggregate's identifier and sequence: it no longer reads as part of its aggregate");
             } else {
                 flagged = false;
             }

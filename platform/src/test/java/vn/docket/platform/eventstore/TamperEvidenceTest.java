@@ -192,6 +192,32 @@ class TamperEvidenceTest {
     }
 
     @Test
+    void an_aggregates_newest_event_whose_stream_key_was_edited_is_reported_as_edited_even_under_a_checkpoint() {
+        verify(); // seals positions up to 16
+        // The command side loads an assignment by stream key: c#4 hidden so, the next command on c is stored as a second
+        // sequence 4, and nothing the hash covers changed.
+        events.updateOne(Filters.eq("_id", 16L), Updates.set("streamKey", "c#9"));
+        VerifyReport report = verify();
+        assertThat(report.intact()).isFalse();
+        assertThat(report.problem()).isEqualTo("edited");
+        assertThat(report.position()).isEqualTo(16);
+        assertThat(report.assignment()).isEqualTo("c");
+        assertThat(report.sequence()).isEqualTo(4);
+    }
+
+    @Test
+    void the_only_event_of_an_aggregate_whose_stream_key_was_removed_is_reported_as_edited() {
+        engine.appendEvents(DocketEventStorageEngineTest.event("d", 0)); // position 17
+        // Without its stream key the event passes for one without an aggregate, and the assignment is gone for the
+        // command side.
+        events.updateOne(Filters.eq("_id", 17L), Updates.unset("streamKey"));
+        VerifyReport report = verify();
+        assertThat(report.intact()).isFalse();
+        assertThat(report.problem()).isEqualTo("edited");
+        assertThat(report.position()).isEqualTo(17);
+    }
+
+    @Test
     void two_events_whose_positions_were_swapped_are_reported_as_reordered() {
         Document c1 = at(7);
         Document c2 = at(10);
