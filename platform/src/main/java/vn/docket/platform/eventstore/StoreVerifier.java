@@ -252,6 +252,12 @@ public final class StoreVerifier {
                 eventsChecked++;
                 checkEvent(p, doc);
                 checkFile(p, doc);
+            } else if (doc.size() > EventDocuments.filler(p).size()) {
+                // A filler is its position and its mark only. Every reader passes one, so an event marked so is hidden
+                // from the read models while the next event of its aggregate still finds it by its stream key.
+                problem(EDITED, p, doc.getString(AGGREGATE_ID), doc.get(EventDocuments.SEQUENCE) instanceof Number n
+                        ? n.longValue() : null, "a position marked empty holds more than the mark: an event ("
+                        + doc.getString(EVENT_ID) + ") was marked empty, which hides it from every reader");
             }
             String contribution = EventHash.contribution(doc);
             running = EventHash.running(running, contribution);

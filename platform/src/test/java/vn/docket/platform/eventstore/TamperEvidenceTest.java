@@ -218,6 +218,16 @@ class TamperEvidenceTest {
     }
 
     @Test
+    void an_event_marked_as_an_empty_position_is_reported_as_edited() {
+        // Readers pass a filler, so a#2 is gone from every read model, while a#3 still finds it by its stream key.
+        events.updateOne(Filters.eq("_id", 8L), Updates.set("filler", true));
+        VerifyReport report = verify();
+        assertThat(report.intact()).isFalse();
+        assertThat(report.problem()).isEqualTo("edited");
+        assertThat(report.position()).isEqualTo(8);
+    }
+
+    @Test
     void two_events_whose_positions_were_swapped_are_reported_as_reordered() {
         Document c1 = at(7);
         Document c2 = at(10);
