@@ -227,6 +227,23 @@ class TamperEvidenceTest {
         assertThat(report.position()).isEqualTo(8);
     }
 
+    /** What a database tool writes when someone types a date, a number or a text where the event held another kind. */
+    @ParameterizedTest
+    @ValueSource(strings = {"timestamp", "sequenceNumber", "payload", "metaData", "aggregateIdentifier", "hash", "streamKey"})
+    void a_field_rewritten_as_another_kind_of_value_is_reported_as_edited_and_the_walk_goes_on(String field) {
+        Object other = switch (field) {
+            case "timestamp" -> new java.util.Date(0);
+            case "sequenceNumber" -> "2";
+            default -> 42;
+        };
+        events.updateOne(Filters.eq("_id", 9L), Updates.set(field, other)); // b#2
+        events.updateOne(Filters.eq("_id", 12L), Updates.set("payload", "{\"id\":\"c\",\"n\":99}")); // b#3, later
+        VerifyReport report = verify();
+        assertThat(report.intact()).isFalse();
+        assertThat(report.problems()).extracting(VerifyReport.Problem::position).contains(9L, 12L);
+        assertThat(report.upTo()).isEqualTo(16);
+    }
+
     @Test
     void two_events_whose_positions_were_swapped_are_reported_as_reordered() {
         Document c1 = at(7);
