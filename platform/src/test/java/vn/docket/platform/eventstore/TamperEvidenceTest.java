@@ -375,6 +375,18 @@ class TamperEvidenceTest {
         assertThat(report.checkpoints()).isEqualTo(2);
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void a_checkpoint_whose_hash_was_rewritten_as_a_number_or_removed_is_reported_as_a_mismatch_and_the_walk_goes_on(
+            boolean removed) {
+        verify();
+        store.database.getCollection(Checkpointer.CHECKPOINTS).updateOne(Filters.eq("_id", 8L),
+                removed ? Updates.unset("hash") : Updates.set("hash", 42));
+        VerifyReport report = verify();
+        assertThat(found(report)).containsExactly(problem(8, null, null, "checkpoint mismatch"));
+        assertThat(report.upTo()).isEqualTo(16);
+    }
+
     @Test
     void a_checkpoint_altered_in_the_database_is_reported_once_and_the_stretches_after_it_still_verify() {
         verify();
