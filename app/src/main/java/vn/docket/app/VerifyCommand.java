@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.docket.platform.axon.EventStoreSettings;
+import vn.docket.platform.backup.Backup;
 import vn.docket.platform.eventstore.Anchors;
 import vn.docket.platform.eventstore.Checkpointer;
 import vn.docket.platform.eventstore.StoreVerifier;
@@ -58,6 +59,8 @@ final class VerifyCommand {
             }
             try (DatabaseServer server = LocalDatabase.connect(mongo);
                  MongoClient client = LocalDatabase.client(server, "docket-verify")) {
+                // Part of a backup a killed restore loaded is no store to call intact (nor to record checkpoints on).
+                Backup.requireWhole(client.getDatabase(mongo.database()));
                 Checkpointer checkpointer = new Checkpointer(client.getDatabase(mongo.database()),
                         store.checkpointEvery(), store.gapTimeout(), store.anchorSigner());
                 VerifyReport report = new StoreVerifier(client.getDatabase(mongo.database()), checkpointer).verify();

@@ -129,6 +129,45 @@ class BackupRestoreTest {
         }
     }
 
+    @Test
+    void docket_does_not_start_on_a_database_a_killed_restore_left_half_loaded() {
+        Path data = temp.resolve("data");
+        // What a restore killed after loading part of a backup leaves: its mark, and part of the events.
+        try (DatabaseServer server = DatabaseServer.embedded(new vn.docket.platform.mongo.MongoSettings.Embedded(
+                data.toString(), 0, "h2"));
+             var client = com.mongodb.client.MongoClients.create(server.connectionString())) {
+            var database = client.getDatabase("docket");
+            database.getCollection("docket_restore").insertOne(new Document("_id", "restore").append("from", "/srv/backup"));
+            server.flush();
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> start(data).close())
+                .hasStackTraceContaining("has not finished");
+    }
+
+    @Test
+    void verify_refuses_a_database_a_killed_restore_left_half_loaded_instead_of_calling_its_part_intact() throws Exception {
+        Path data = temp.resolve("data");
+        try (DatabaseServer server = DatabaseServer.embedded(new vn.docket.platform.mongo.MongoSettings.Embedded(
+                data.toString(), 0, "h2"));
+             var client = com.mongodb.client.MongoClients.create(server.connectionString())) {
+            client.getDatabase("docket").getCollection("docket_restore")
+                    .insertOne(new Document("_id", "restore").append("from", "/srv/backup"));
+            server.flush();
+        }
+        PrintStream err = System.err;
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
+            exit = VerifyCommand.run(new String[] {"--docket.mongo.embedded.backend=h2",
+                    "--docket.mongo.embedded.data-dir=" + data, "--docket.mongo.embedded.port=0"});
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(exit).isEqualTo(2);
+        assertThat(said.toString(StandardCharsets.UTF_8)).contains("has not finished");
+    }
+
     /** A Docket holding one assignment whose title has Vietnamese marks to edit, backed up; the backup's directory. */
     private Path backupOfOneAssignment() throws Exception {
         Path data = temp.resolve("data");

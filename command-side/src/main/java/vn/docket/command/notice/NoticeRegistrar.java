@@ -19,8 +19,10 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -74,6 +76,11 @@ public class NoticeRegistrar {
     private final Clock clock;
     private final MongoCollection<Document> noticeKeys;
     private final EventStore eventStore;
+    /**
+     * Keys a registration here left marked registering, as claimed at {@code since}, because the database that stopped it
+     * was still away when it went to mark them incomplete: they are resumed at once all the same, not two minutes later.
+     */
+    private final Map<String, Date> stoppedUnmarked = new ConcurrentHashMap<>();
 
     NoticeRegistrar(CommandDispatcher commands, ApprovalLevels levels, UnitDirectory units, Clock clock,
                     MongoDatabase database, EventStore eventStore) {
@@ -112,7 +119,8 @@ public class NoticeRegistrar {
         String number = Text.clean(facts.number());
         LocalDate meeting = effectiveDate(facts);
         List<String> keys = keys(number, readOut.sourceSha256());
-        UUID noticeId = reserve(keys, fingerprint(readOut));
+        Instant claimed = clock.instant();
+        UUID noticeId = reserve(keys, fingerprint(readOut), claimed);
         try {
             // Every id and command id below follows from the notice's id and the item, so a registration that
             // stopped midway is completed by running it again: what is stored is skipped, the rest is written.
@@ -149,8 +157,13 @@ public class NoticeRegistrar {
         } catch (RuntimeException e) {
             // Checked beforehand, so this is the database failing midway. The keys stay, marked, so that only
             // the same read-out can be confirmed again, which completes it.
-            noticeKeys.updateMany(Filters.and(Filters.in("_id", keys), Filters.eq(STATE, REGISTERING)),
-                    Updates.set(STATE, INCOMPLETE));
+            try {
+                noticeKeys.updateMany(Filters.and(Filters.in("_id", keys), Filters.eq(STATE, REGISTERING)),
+                        Updates.set(STATE, INCOMPLETE));
+            } catch (RuntimeException unmarked) {
+                keys.forEach(key -> stoppedUnmarked.put(key, Date.from(claimed)));
+                e.addSuppressed(unmarked);
+            }
             log.error("Registering notice {} stopped midway; confirming the same notice again completes it", noticeId, e);
             throw e;
         }
@@ -275,8 +288,7 @@ public class NoticeRegistrar {
      * before it wrote anything (the notice's own event is written first): then there is nothing for another read-out
      * to differ from. Keys this call inserted are given back if another key refuses.
      */
-    private UUID reserve(List<String> keys, String fingerprint) {
-        Instant now = clock.instant();
+    private UUID reserve(List<String> keys, String fingerprint, Instant now) {
         List<Document> found = new ArrayList<>();
         UUID resumed = null;
         for (String key : keys) {
@@ -287,7 +299,8 @@ public class NoticeRegistrar {
             }
             String link = "/api/notices/" + earlier.getString("noticeId");
             boolean stopped = INCOMPLETE.equals(earlier.getString(STATE)) || (REGISTERING.equals(earlier.getString(STATE))
-                    && earlier.getDate(SINCE) != null && earlier.getDate(SINCE).toInstant().plus(STALLED_AFTER).isBefore(now));
+                    && earlier.getDate(SINCE) != null && (earlier.getDate(SINCE).toInstant().plus(STALLED_AFTER).isBefore(now)
+                    || earlier.getDate(SINCE).equals(stoppedUnmarked.get(key))));
             if (!stopped) {
                 throw REGISTERED.equals(earlier.getString(STATE)) || earlier.getString(STATE) == null
                         ? new StateConflict("notice-already-registered", key.startsWith("number:")
@@ -322,6 +335,9 @@ public class NoticeRegistrar {
                         Updates.combine(Updates.set(STATE, REGISTERING), Updates.set(SINCE, Date.from(now)),
                                 Updates.set(FINGERPRINT, fingerprint)))
                         .getModifiedCount() == 1;
+            }
+            if (claimed && earlier != null) {
+                stoppedUnmarked.remove(key, earlier.getDate(SINCE));
             }
             if (!claimed) {
                 if (!inserted.isEmpty()) {

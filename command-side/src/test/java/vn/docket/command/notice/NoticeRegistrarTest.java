@@ -3,12 +3,25 @@ package vn.docket.command.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vn.docket.command.dispatch.CommandDispatcher;
 import vn.docket.command.notice.NoticeReadOut.Contribution;
 import vn.docket.command.notice.NoticeReadOut.Item;
 import vn.docket.command.notice.reading.UnitDirectory;
@@ -93,5 +106,69 @@ class NoticeRegistrarTest {
                     .isEqualTo("items[0].kind: say what the item delivers (PLAN, REPORT, SCHEME, PROGRAMME, OTHER).");
         });
         assertThat(db.database.getCollection("notice_keys").countDocuments()).as("nothing reserved").isZero();
+    }
+
+    @Test
+    void a_registration_the_database_stopped_before_it_could_mark_its_keys_is_completed_by_confirming_it_again_at_once() {
+        AtomicBoolean outage = new AtomicBoolean();
+        AtomicBoolean struck = new AtomicBoolean();
+        // The commands this test "stores", by command step, and the aggregates they created.
+        Set<String> steps = new LinkedHashSet<>();
+        Set<String> aggregates = new HashSet<>();
+        CommandDispatcher commands = new CommandDispatcher(null, null, null) {
+            @Override
+            public void sendOnceAs(Actor actor, String step, UUID aggregateId, boolean creates, Object command) {
+                if (creates && aggregates.contains(aggregateId.toString()) || steps.contains(step)) {
+                    return; // stored already: skipped, as the real dispatcher and the aggregate's command ids do
+                }
+                if (steps.size() == 2 && struck.compareAndSet(false, true)) {
+                    outage.set(true); // the database goes away after the notice and its first assignment
+                }
+                if (outage.get()) {
+                    throw new MongoTimeoutException("The database stopped answering (test)");
+                }
+                steps.add(step);
+                aggregates.add(aggregateId.toString());
+            }
+        };
+        EventStore events = (EventStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {EventStore.class},
+                (proxy, method, args) -> method.getName().equals("lastSequenceNumberFor")
+                        ? (aggregates.contains((String) args[0]) ? Optional.of(0L) : Optional.empty())
+                        : null);
+        MongoDatabase database = (MongoDatabase) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {MongoDatabase.class}, (proxy, method, args) -> {
+                    Object real = method.invoke(db.database, args);
+                    return method.getName().equals("getCollection") ? failingDuring(outage, (MongoCollection<?>) real) : real;
+                });
+        NoticeRegistrar registrar = new NoticeRegistrar(commands, new ApprovalLevels(ApprovalLevels.defaults()),
+                UnitDirectory.bundled(), Clock.systemUTC(), database, events);
+        NoticeReadOut readOut = planNotice("Kế hoạch thực hiện Chương trình hành động", List.of(new Contribution(
+                List.of("Phòng Kinh tế", "Phòng Quản lý đô thị"), null, LocalDate.of(2021, 4, 20), null)));
+
+        assertThatThrownBy(() -> registrar.register(readOut, CLERK)).isInstanceOf(MongoTimeoutException.class);
+        assertThat(steps).as("the notice and its first assignment").hasSize(2);
+
+        outage.set(false); // the database is back, and the clerk confirms again
+        NoticeRegistrar.Registered registered = registrar.register(readOut, CLERK);
+        assertThat(registered.assignments()).hasSize(3);
+        assertThat(steps).as("each step once, none missing").hasSize(4);
+        assertThat(db.database.getCollection("notice_keys").find().map(d -> d.getString("state")))
+                .containsOnly("registered");
+    }
+
+    /** The collection, whose writes fail while {@code outage} is set, as every request does with the database away. */
+    @SuppressWarnings("unchecked")
+    static MongoCollection<Document> failingDuring(AtomicBoolean outage, MongoCollection<?> real) {
+        return (MongoCollection<Document>) Proxy.newProxyInstance(NoticeRegistrarTest.class.getClassLoader(),
+                new Class<?>[] {MongoCollection.class}, (proxy, method, args) -> {
+                    if (outage.get()) {
+                        throw new MongoTimeoutException("The database stopped answering (test)");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 }

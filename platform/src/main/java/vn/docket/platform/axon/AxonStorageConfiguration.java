@@ -29,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.docket.events.EventMetadata;
 import vn.docket.events.upcasting.Upcasters;
+import vn.docket.platform.backup.Backup;
 import vn.docket.platform.eventstore.AxonMongoMigration;
 import vn.docket.platform.eventstore.DocketEventStorageEngine;
 import vn.docket.platform.mongo.DatabaseServer;
@@ -70,6 +71,7 @@ public class AxonStorageConfiguration {
         SnapshotFilter snapshotFilter = snapshotFilters.orderedStream()
                 .reduce(SnapshotFilter.allowAll(), SnapshotFilter::combine);
         if (settings.usesDocketEngine()) {
+            Backup.requireWhole(database); // part of a backup, from a restore that was killed, is no store to serve
             DocketEventStorageEngine engine = DocketEventStorageEngine.builder()
                     .database(database)
                     .snapshotFilter(snapshotFilter)

@@ -10,13 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -30,9 +33,11 @@ import vn.docket.platform.eventstore.Checkpointer;
 import vn.docket.platform.eventstore.Counters;
 import vn.docket.platform.eventstore.DocketEventStorageEngine;
 import vn.docket.platform.eventstore.EventDocuments;
+import vn.docket.platform.eventstore.FileReferences;
 import vn.docket.platform.eventstore.Positions;
 import vn.docket.platform.eventstore.StoreVerifier;
 import vn.docket.platform.eventstore.VerifyReport;
+import vn.docket.platform.files.FileStore;
 
 /**
  * A copy of Docket's database that is consistent at one position of the event store, taken while Docket
@@ -42,7 +47,8 @@ import vn.docket.platform.eventstore.VerifyReport;
  * starts; a position below it that stays empty past the gap timeout refuses the backup, which would otherwise leave
  * out the events stored after it), the checkpoints up to the cut,
  * and what Docket cannot derive from the events: users, read just before the events, scheduled deadlines and notice
- * keys, read before and after them (only where their assignment or notice is in the copy). What is not:
+ * keys, read before and after them (only where their assignment or notice is in the copy), and the stored files the
+ * copied events name, read after them. What is not:
  * read models, processor positions, dead letters and snapshots, which Docket rebuilds from the events when it
  * starts on the restored database, and idempotency keys (a client that retries after the restore is kept
  * from doubling a command by the command id on the events).
@@ -61,8 +67,17 @@ public final class Backup {
     private static final String DEADLINES = "deadlines";
     private static final String NOTICE_KEYS = "notice_keys";
     /** The collections a backup writes, and so the only ones a manifest may name: each file is {@code NAME.jsonl}. */
-    private static final Set<String> COLLECTIONS = Set.of(EVENTS, Checkpointer.CHECKPOINTS, USERS, DEADLINES, NOTICE_KEYS);
+    private static final Set<String> COLLECTIONS = Set.of(EVENTS, Checkpointer.CHECKPOINTS, USERS, DEADLINES, NOTICE_KEYS,
+            FileStore.FILES, FileStore.CHUNKS);
+    /**
+     * Holds one document from before a restore loads anything until it verified: while it is there, the database holds
+     * part of a backup (the restore was killed, or the machine went down), which Docket does not start on and the next
+     * restore empties.
+     */
+    static final String RESTORING = "docket_restore";
     private static final int BATCH = 500;
+    /** A restore inserts at most this many characters of documents at once: a file's chunks are 255 KB each. */
+    private static final long BATCH_CHARS = 16L << 20;
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -127,6 +142,7 @@ public final class Backup {
         Path noticeKeysBefore = readBefore(database.getCollection(NOTICE_KEYS), dir);
         long head = Positions.head(database); // the highest position stored when the backup starts
         Set<String> aggregates = new HashSet<>();
+        Set<String> files = new LinkedHashSet<>();
         long cut = 0;
         long empty = 0;
         String lastHash = null;
@@ -152,6 +168,10 @@ public final class Backup {
                     }
                     if (!EventDocuments.isFiller(doc)) {
                         lastHash = doc.getString("hash"); // a position marked empty has none
+                        String file = FileReferences.named(doc);
+                        if (file != null) {
+                            files.add(file);
+                        }
                     }
                     cut = p;
                 }
@@ -171,6 +191,17 @@ public final class Backup {
                     + " was backed up.");
         }
         long position = cut;
+        // The files the copied events name, after them: a file is stored before the event that names it, and one a
+        // recorded event names is never removed. Without them the copy's drafts could not be opened, nor would it verify.
+        FileStore fileStore = new FileStore(database, Clock.systemUTC());
+        try (Output descriptions = new Output(dir.resolve(FileStore.FILES + ".jsonl"));
+             Output chunks = new Output(dir.resolve(FileStore.CHUNKS + ".jsonl"))) {
+            files.forEach(sha -> fileStore.copy(sha, descriptions::write, chunks::write));
+            counts.put(FileStore.FILES, descriptions.lines);
+            hashes.put(FileStore.FILES, descriptions.sha256());
+            counts.put(FileStore.CHUNKS, chunks.lines);
+            hashes.put(FileStore.CHUNKS, chunks.sha256());
+        }
         copy(database.getCollection(Checkpointer.CHECKPOINTS), dir, d -> ((Number) d.get("_id")).longValue() <= position,
                 counts, hashes);
         // A deadline read twice, delivered in the copy or armed after the cut is harmless: every deadline that no longer
@@ -196,17 +227,36 @@ public final class Backup {
             throw new Refused(dir + " holds no Docket backup (no " + MANIFEST + ").");
         }
         Manifest manifest = manifest(manifestFile);
+        MongoCollection<Document> restoring = database.getCollection(RESTORING);
+        Counters counters = new Counters(database);
+        if (restoring.find().first() != null) {
+            // A restore stopped before its clean-up could run (killed): it loaded into an empty database, so all that a
+            // backup writes here is its, and goes.
+            COLLECTIONS.forEach(collection -> database.getCollection(collection).drop());
+            counters.clear();
+        }
         long present = database.getCollection(EVENTS).countDocuments();
         if (present > 0) {
             throw new Refused("The database already holds " + present + " events; restore into an empty one"
                     + " (for the embedded database: move its data directory aside).");
         }
         for (Map.Entry<String, String> file : manifest.sha256().entrySet()) {
-            String actual = sha256(dir.resolve(file.getKey() + ".jsonl"));
-            if (!actual.equals(file.getValue())) {
+            Read actual = sha256(dir.resolve(file.getKey() + ".jsonl"));
+            // A backup copied through Windows may end its lines in CR LF: no document holds a raw CR or LF (JSON escapes
+            // them), so read with LF alone it is the same documents, and the restore reads either.
+            if (!actual.sha256().equals(file.getValue()) && !actual.sha256OfLfLines().equals(file.getValue())) {
                 throw new Refused("The backup file " + file.getKey() + ".jsonl is not the one the backup wrote"
                         + " (its SHA-256 differs); nothing was restored.");
             }
+            // A line a document: a count that differs is a manifest edited (the backup wrote both from the same lines).
+            if (actual.lines() != manifest.documents().get(file.getKey())) {
+                throw new Refused(MANIFEST + " says " + file.getKey() + ".jsonl holds " + manifest.documents().get(file.getKey())
+                        + " documents, but it holds " + actual.lines() + "; nothing was restored.");
+            }
+        }
+        if (manifest.events() != manifest.documents().get(EVENTS) || manifest.events() != manifest.position()) {
+            throw new Refused(MANIFEST + " says " + manifest.events() + " events up to position " + manifest.position()
+                    + ", but " + EVENTS + ".jsonl holds " + manifest.documents().get(EVENTS) + "; nothing was restored.");
         }
         for (String collection : manifest.documents().keySet()) {
             long held = database.getCollection(collection).countDocuments();
@@ -215,11 +265,13 @@ public final class Backup {
                         + "; restore into an empty one (for the embedded database: move its data directory aside).");
             }
         }
-        Counters counters = new Counters(database);
         if (counters.anySet()) {
             throw new Refused("The database already counts event positions (" + Counters.COLLECTION
                     + "); restore into an empty one (for the embedded database: move its data directory aside).");
         }
+        restoring.deleteMany(new Document());
+        restoring.insertOne(new Document("_id", "restore").append("from", dir.toString())
+                .append("position", manifest.position()));
         try {
             for (String collection : manifest.documents().keySet()) {
                 load(database.getCollection(collection), dir.resolve(collection + ".jsonl"));
@@ -238,14 +290,33 @@ public final class Backup {
                 throw new Refused("The restored event store does not verify: " + report.sentence()
                         + "; the backup's position is " + manifest.position() + "; nothing was restored.");
             }
+            String lastHash = lastHash(database.getCollection(EVENTS), manifest.position());
+            // A backup taken before 05/12/2026 of a store ending in positions marked empty named no hash (null).
+            boolean olderEndingEmpty = manifest.lastHash() == null && manifest.position() > 0 && EventDocuments.isFiller(
+                    EventDocuments.byPosition(database.getCollection(EVENTS), manifest.position(), 1).get(manifest.position()));
+            if (!Objects.equals(lastHash, manifest.lastHash()) && !olderEndingEmpty) {
+                throw new Refused("The restored store's last event has the hash " + lastHash + ", not " + manifest.lastHash()
+                        + " as " + MANIFEST + " says; nothing was restored.");
+            }
         } catch (RuntimeException e) {
             // Every collection written here was empty before: emptied again, the database is as it was, and the
             // next restore is not refused for the events a failed one left behind.
             manifest.documents().keySet().forEach(collection -> database.getCollection(collection).drop());
             counters.clear();
+            restoring.drop();
             throw e;
         }
+        restoring.drop();
         return manifest;
+    }
+
+    /** Refuses a database a restore is loading, or stopped loading before it verified (killed): it is not whole. */
+    public static void requireWhole(MongoDatabase database) {
+        Document restore = database.getCollection(RESTORING).find().first();
+        if (restore != null) {
+            throw new Refused("A restore into this database (from " + restore.getString("from") + ") has not finished:"
+                    + " it holds part of a backup. Run the restore again, which empties what the stopped one loaded.");
+        }
     }
 
     /**
@@ -267,6 +338,17 @@ public final class Backup {
                     manifest.documents().keySet()) + "); nothing was restored.");
         }
         return manifest;
+    }
+
+    /** The hash of the last event at or below {@code position}, passing positions marked empty; null if none. */
+    private static String lastHash(MongoCollection<Document> events, long position) {
+        for (long p = position; p > 0; p--) {
+            Document doc = EventDocuments.byPosition(events, p, 1).get(p);
+            if (doc != null && !EventDocuments.isFiller(doc)) {
+                return doc.getString("hash");
+            }
+        }
+        return null;
     }
 
     private static boolean mentionsAny(String text, Set<String> ids) {
@@ -336,12 +418,15 @@ public final class Backup {
 
     private static void load(MongoCollection<Document> collection, Path file) {
         List<Document> batch = new ArrayList<>(BATCH);
+        long chars = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 batch.add(Document.parse(line));
-                if (batch.size() == BATCH) {
+                chars += line.length();
+                if (batch.size() == BATCH || chars >= BATCH_CHARS) {
                     collection.insertMany(batch);
                     batch.clear();
+                    chars = 0;
                 }
             }
         } catch (IOException e) {
@@ -400,17 +485,43 @@ public final class Backup {
         }
     }
 
-    private static String sha256(Path file) {
+    /**
+     * A backup file's SHA-256, that of its bytes with each CR LF read as LF, and how many lines (documents) it holds.
+     */
+    private record Read(String sha256, String sha256OfLfLines, long lines) {
+    }
+
+    private static Read sha256(Path file) {
         MessageDigest digest = Sha256.digest();
+        MessageDigest lf = Sha256.digest();
+        long lines = 0;
+        boolean cr = false; // the last byte read was a CR, not yet passed on to lf
         try (var in = Files.newInputStream(file)) {
             byte[] buffer = new byte[65536];
             for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
                 digest.update(buffer, 0, n);
+                int from = 0;
+                for (int i = 0; i < n; i++) {
+                    if (cr && buffer[i] != '\n') {
+                        lf.update((byte) '\r');
+                    }
+                    cr = buffer[i] == '\r';
+                    if (cr) {
+                        lf.update(buffer, from, i - from);
+                        from = i + 1;
+                    } else if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+                lf.update(buffer, from, n - from);
             }
         } catch (IOException e) {
             throw new Refused("The backup file " + file.getFileName() + " cannot be read: " + e.getMessage());
         }
-        return Sha256.finish(digest);
+        if (cr) {
+            lf.update((byte) '\r');
+        }
+        return new Read(Sha256.finish(digest), Sha256.finish(lf), lines);
     }
 
     /** One collection's file: a document a line, hashed as it is written. */

@@ -30,6 +30,7 @@ import java.util.TreeSet;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.docket.platform.Sha256;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.platform.files.FileStore;
 
@@ -78,6 +79,11 @@ public final class StoreVerifier {
     private static final int HOLE_RECHECKS = 3;
     private static final long HOLE_RECHECK_MILLIS = 100;
 
+    /** The fields Docket writes as text (or leaves out); the sequence number is the one it writes as a number. */
+    private static final List<String> TEXT_FIELDS = List.of(STREAM_KEY, AGGREGATE_ID, EventDocuments.TYPE, EVENT_ID,
+            EventDocuments.TIMESTAMP, PAYLOAD_TYPE, EventDocuments.PAYLOAD_REVISION, PAYLOAD, EventDocuments.META_DATA, HASH,
+            PREV_HASH);
+
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> checkpoints;
     private final MongoDatabase database;
@@ -103,6 +109,30 @@ public final class StoreVerifier {
                     report.problemsFound(), report.eventsChecked(), report.upTo(), report.problems().get(0).sentence());
         }
         return report;
+    }
+
+    /**
+     * Which field of an event document holds a kind of value Docket never writes there (a date or a number where it
+     * writes text, text where it writes a whole number), or null: read as Docket reads it, such a field would stop the
+     * walk rather than be reported.
+     */
+    private static String misshapen(Document doc) {
+        for (String field : TEXT_FIELDS) {
+            Object value = doc.get(field);
+            if (value != null && !(value instanceof String)) {
+                return "field '" + field + "' holds a " + value.getClass().getSimpleName() + " (" + value + ") instead of text";
+            }
+        }
+        if (integral(doc.get(EventDocuments.SEQUENCE)) == null) {
+            return "field '" + EventDocuments.SEQUENCE + "' holds " + doc.get(EventDocuments.SEQUENCE)
+                    + " instead of a whole number";
+        }
+        return null;
+    }
+
+    /** The value as a whole number, whatever kind of number holds it; null if it is none. */
+    private static Long integral(Object value) {
+        return value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) ? n.longValue() : null;
     }
 
     /** Where an aggregate's last walked event was; {@code flagged}: a problem was reported at it already. */
@@ -248,12 +278,29 @@ public final class StoreVerifier {
         /** The checks of one stored position, in order: its own hash, its link, then the checkpoint there. */
         private void check(long p, Document doc, Document checkpoint) {
             documentsSeen++;
-            if (!EventDocuments.isFiller(doc)) {
+            String misshapen = EventDocuments.isFiller(doc) ? null : misshapen(doc);
+            if (misshapen != null) {
+                eventsChecked++;
+                Long sequence = integral(doc.get(EventDocuments.SEQUENCE));
+                problem(EDITED, p, doc.get(AGGREGATE_ID) instanceof String a ? a : null, sequence, "its " + misshapen
+                        + ", which Docket never writes: it was edited with a database tool");
+                if (doc.get(AGGREGATE_ID) instanceof String a && sequence != null) {
+                    recent.put(a, new Link(sequence, "", p, true)); // reported here; its next event not again
+                }
+            } else if (!EventDocuments.isFiller(doc)) {
                 eventsChecked++;
                 checkEvent(p, doc);
                 checkFile(p, doc);
+            } else if (doc.size() > EventDocuments.filler(p).size()) {
+                // A filler is its position and its mark only. Every reader passes one, so an event marked so is hidden
+                // from the read models while the next event of its aggregate still finds it by its stream key.
+                problem(EDITED, p, doc.getString(AGGREGATE_ID), doc.get(EventDocuments.SEQUENCE) instanceof Number n
+                        ? n.longValue() : null, "a position marked empty holds more than the mark: an event ("
+                        + doc.getString(EVENT_ID) + ") was marked empty, which hides it from every reader");
             }
-            String contribution = EventHash.contribution(doc);
+            // A misshapen document has no hash to read: what it contributes matches no recorded checkpoint.
+            String contribution = misshapen != null ? Sha256.hex("docket:misshapen " + doc.toJson())
+                    : EventHash.contribution(doc);
             running = EventHash.running(running, contribution);
             if (unsynced != null) {
                 unsynced = EventHash.running(unsynced, contribution);
@@ -269,8 +316,9 @@ public final class StoreVerifier {
          * checkpoint that was itself altered is reported once, not again at the next one.
          */
         private void atCheckpoint(long p, Document checkpoint) {
-            String recorded = checkpoint.getString(Checkpointer.HASH);
-            if (running.equals(recorded) || Objects.equals(unsynced, recorded)) {
+            // Docket records text; anything else (a number typed in with a database tool) matches no running hash.
+            String recorded = checkpoint.get(Checkpointer.HASH) instanceof String hash ? hash : null;
+            if (recorded != null && (running.equals(recorded) || recorded.equals(unsynced))) {
                 checkpointsSeen++;
                 unsynced = null;
             } else {
@@ -301,6 +349,13 @@ public final class StoreVerifier {
             } else if (!stored.equals(EventHash.of(doc, storedPrevious))) {
                 problem(EDITED, p, aggregate, sequence, what + "its content (payload, metadata, type, timestamp or"
                         + " identifiers) no longer matches the hash stored with it");
+            } else if (domain ? !doc.getString(STREAM_KEY).equals(EventDocuments.streamKey(aggregate, sequence))
+                    : !Objects.equals(doc.getString(AGGREGATE_ID), doc.getString(EVENT_ID))) {
+                // The stream key, outside the hash, is how the command side finds an aggregate's events: edited, an event
+                // is hidden from its aggregate (or, removed, passes for one without an aggregate) with its hash intact.
+                problem(EDITED, p, aggregate != null ? aggregate : doc.getString(AGGREGATE_ID), sequence, what
+                        + "its stream key " + (domain ? "\"" + doc.getString(STREAM_KEY) + "\"" : "is missing")
+                        + ", not its aggregate's identifier and sequence: it no longer reads as part of its aggregate");
             } else {
                 flagged = false;
             }
@@ -396,6 +451,9 @@ public final class StoreVerifier {
                 return known;
             }
             Document doc = events.find(Filters.eq(STREAM_KEY, EventDocuments.streamKey(aggregate, sequence - 1))).first();
+            if (doc != null && misshapen(doc) != null) {
+                return new Link(sequence - 1, "", EventDocuments.position(doc), true); // reported at its own position
+            }
             return doc == null ? null : new Link(sequence - 1, String.valueOf(doc.getString(HASH)),
                     EventDocuments.position(doc), false);
         }

@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.bson.BsonBinary;
 import org.bson.Document;
@@ -402,6 +403,27 @@ public final class FileStore {
     /** The file's description (size, media type, text, counts), or null if no such file is stored. */
     public Document describe(String sha256) {
         return files.find(Filters.eq("_id", sha256)).first();
+    }
+
+    /**
+     * Hands a stored file's description, then its chunks as they are stored, a few at a time (a backup's copy of it);
+     * nothing if it is not stored.
+     */
+    public void copy(String sha256, Consumer<Document> description, Consumer<Document> chunk) {
+        Document described = files.find(Filters.eq("_id", sha256)).first();
+        if (described == null) {
+            return;
+        }
+        description.accept(described);
+        List<String> ids;
+        try {
+            ids = ids(sha256, described);
+        } catch (Edited e) {
+            return; // copied as it is: verify reports it changed, in the copy as here
+        }
+        for (int from = 0; from < ids.size(); from += 32) {
+            chunks.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + 32)))).forEach(chunk);
+        }
     }
 
     /** The file's bytes, or null if it is not stored (or a chunk of it is gone, or was edited into no bytes at all). */

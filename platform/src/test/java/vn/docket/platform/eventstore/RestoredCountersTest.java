@@ -23,6 +23,10 @@ class RestoredCountersTest {
 
     /** 16 positions with checkpoints at 5, 10 and 15, backed up. */
     Path backup() {
+        return backupIn(temp);
+    }
+
+    Path backupIn(Path temp) {
         Path dir = temp.resolve("backup");
         try (EmbeddedStore store = EmbeddedStore.inMemory()) {
             ConsistentRewrite.fill(store.engine());

@@ -192,6 +192,59 @@ class TamperEvidenceTest {
     }
 
     @Test
+    void an_aggregates_newest_event_whose_stream_key_was_edited_is_reported_as_edited_even_under_a_checkpoint() {
+        verify(); // seals positions up to 16
+        // The command side loads an assignment by stream key: c#4 hidden so, the next command on c is stored as a second
+        // sequence 4, and nothing the hash covers changed.
+        events.updateOne(Filters.eq("_id", 16L), Updates.set("streamKey", "c#9"));
+        VerifyReport report = verify();
+        assertThat(report.intact()).isFalse();
+        assertThat(report.problem()).isEqualTo("edited");
+        assertThat(report.position()).isEqualTo(16);
+        assertThat(report.assignment()).isEqualTo("c");
+        assertThat(report.sequence()).isEqualTo(4);
+    }
+
+    @Test
+    void the_only_event_of_an_aggregate_whose_stream_key_was_removed_is_reported_as_edited() {
+        engine.appendEvents(DocketEventStorageEngineTest.event("d", 0)); // position 17
+        // Without its stream key the event passes for one without an aggregate, and the assignment is gone for the
+        // command side.
+        events.updateOne(Filters.eq("_id", 17L), Updates.unset("streamKey"));
+        VerifyReport report = verify();
+        assertThat(report.intact()).isFalse();
+        assertThat(report.problem()).isEqualTo("edited");
+        assertThat(report.position()).isEqualTo(17);
+    }
+
+    @Test
+    void an_event_marked_as_an_empty_position_is_reported_as_edited() {
+        // Readers pass a filler, so a#2 is gone from every read model, while a#3 still finds it by its stream key.
+        events.updateOne(Filters.eq("_id", 8L), Updates.set("filler", true));
+        VerifyReport report = verify();
+        assertThat(report.intact()).isFalse();
+        assertThat(report.problem()).isEqualTo("edited");
+        assertThat(report.position()).isEqualTo(8);
+    }
+
+    /** What a database tool writes when someone types a date, a number or a text where the event held another kind. */
+    @ParameterizedTest
+    @ValueSource(strings = {"timestamp", "sequenceNumber", "payload", "metaData", "aggregateIdentifier", "hash", "streamKey"})
+    void a_field_rewritten_as_another_kind_of_value_is_reported_as_edited_and_the_walk_goes_on(String field) {
+        Object other = switch (field) {
+            case "timestamp" -> new java.util.Date(0);
+            case "sequenceNumber" -> "2";
+            default -> 42;
+        };
+        events.updateOne(Filters.eq("_id", 9L), Updates.set(field, other)); // b#2
+        events.updateOne(Filters.eq("_id", 12L), Updates.set("payload", "{\"id\":\"c\",\"n\":99}")); // b#3, later
+        VerifyReport report = verify();
+        assertThat(report.intact()).isFalse();
+        assertThat(report.problems()).extracting(VerifyReport.Problem::position).contains(9L, 12L);
+        assertThat(report.upTo()).isEqualTo(16);
+    }
+
+    @Test
     void two_events_whose_positions_were_swapped_are_reported_as_reordered() {
         Document c1 = at(7);
         Document c2 = at(10);
@@ -320,6 +373,18 @@ class TamperEvidenceTest {
         assertThat(found(report)).containsExactly(problem(7, "c", 1L, "edited"), problem(8, null, null, "checkpoint mismatch"),
                 problem(14, null, null, "deleted"), problem(16, null, null, "checkpoint mismatch"));
         assertThat(report.checkpoints()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void a_checkpoint_whose_hash_was_rewritten_as_a_number_or_removed_is_reported_as_a_mismatch_and_the_walk_goes_on(
+            boolean removed) {
+        verify();
+        store.database.getCollection(Checkpointer.CHECKPOINTS).updateOne(Filters.eq("_id", 8L),
+                removed ? Updates.unset("hash") : Updates.set("hash", 42));
+        VerifyReport report = verify();
+        assertThat(found(report)).containsExactly(problem(8, null, null, "checkpoint mismatch"));
+        assertThat(report.upTo()).isEqualTo(16);
     }
 
     @Test
