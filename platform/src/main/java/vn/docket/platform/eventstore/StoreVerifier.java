@@ -30,8 +30,8 @@ import java.util.TreeSet;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.docket.platform.Sha256;
 import vn.docket.events.DraftSubmitted;
+import vn.docket.platform.Sha256;
 import vn.docket.platform.files.FileStore;
 
 /**
