@@ -238,7 +238,7 @@ public final class AxonMongoMigration {
         if (fresh.isEmpty()) {
             return 0;
         }
-        chains.seal(fresh, to);
+        positions.after(chains.seal(fresh, to));
         Positions.Written written = positions.write(fresh);
         if (written.failure() != null) {
             throw written.failure();

@@ -27,7 +27,8 @@ import org.bson.Document;
  */
 final class ChainHeads {
 
-    record Head(long sequence, String hash) {
+    /** @param position where the event is stored: the next event of its aggregate must be stored after it */
+    record Head(long sequence, String hash, long position) {
     }
 
     private final Map<String, Head> heads;
@@ -45,8 +46,11 @@ final class ChainHeads {
      * Seals each event with its hash, chained to the previous event of its aggregate: an earlier event of
      * the same list, the last one remembered here, or else read from the store in one exact-match query on
      * the stream keys of all predecessors still unknown.
+     *
+     * @return the highest position of a stored predecessor chained to (0 for none): the events must be stored after
+     *         it, or a reader by position would meet an aggregate's event before the one it follows
      */
-    void seal(List<Document> docs, MongoCollection<Document> events) {
+    long seal(List<Document> docs, MongoCollection<Document> events) {
         Map<String, Head> inThisList = new HashMap<>();
         List<String> unknown = new ArrayList<>();
         for (Document doc : docs) {
@@ -55,18 +59,19 @@ final class ChainHeads {
                 long sequence = EventDocuments.sequence(doc);
                 Head earlier = inThisList.get(aggregate);
                 boolean known = sequence == 0 || (earlier != null && earlier.sequence() == sequence - 1)
-                        || hashOf(aggregate, sequence - 1) != null;
+                        || headAt(aggregate, sequence - 1) != null;
                 if (!known) {
                     unknown.add(EventDocuments.streamKey(aggregate, sequence - 1));
                 }
-                inThisList.put(aggregate, new Head(sequence, null));
+                inThisList.put(aggregate, new Head(sequence, null, 0));
             }
         }
-        Map<String, String> stored = new HashMap<>();
+        Map<String, Document> stored = new HashMap<>();
         if (!unknown.isEmpty()) {
             EventDocuments.in(events, STREAM_KEY, unknown).projection(new Document(STREAM_KEY, 1).append(HASH, 1))
-                    .forEach(d -> stored.put(d.getString(STREAM_KEY), d.getString(HASH)));
+                    .forEach(d -> stored.put(d.getString(STREAM_KEY), d));
         }
+        long after = 0;
         inThisList.clear();
         for (Document doc : docs) {
             if (!EventDocuments.hasAggregate(doc)) {
@@ -78,27 +83,31 @@ final class ChainHeads {
             String previous = EventHash.GENESIS;
             if (sequence > 0) {
                 Head earlier = inThisList.get(aggregate);
-                String remembered = hashOf(aggregate, sequence - 1);
-                String read = stored.get(EventDocuments.streamKey(aggregate, sequence - 1));
+                Head remembered = headAt(aggregate, sequence - 1);
+                Document read = stored.get(EventDocuments.streamKey(aggregate, sequence - 1));
                 if (earlier != null && earlier.sequence() == sequence - 1) {
                     previous = earlier.hash();
                 } else if (remembered != null) {
-                    previous = remembered;
+                    previous = remembered.hash();
+                    after = Math.max(after, remembered.position());
                 } else if (read != null) {
-                    previous = read;
+                    previous = read.getString(HASH);
+                    after = Math.max(after, EventDocuments.position(read));
                 }
                 // Otherwise the predecessor is missing or was stored without a hash: it stays on genesis,
                 // and the verifier reports the predecessor.
             }
-            inThisList.put(aggregate, new Head(sequence, EventHash.seal(doc, previous)));
+            inThisList.put(aggregate, new Head(sequence, EventHash.seal(doc, previous), 0));
         }
+        return after;
     }
 
     /** Call once the sealed events are stored: only stored events may be chained to. */
     void remember(List<Document> docs) {
         for (Document doc : docs) {
             if (EventDocuments.hasAggregate(doc)) {
-                remember(doc.getString(AGGREGATE_ID), EventDocuments.sequence(doc), doc.getString(HASH));
+                remember(doc.getString(AGGREGATE_ID), EventDocuments.sequence(doc), doc.getString(HASH),
+                        EventDocuments.position(doc));
             }
         }
     }
@@ -110,7 +119,7 @@ final class ChainHeads {
      */
     synchronized void read(String aggregate, long first, Document last) {
         if (last != null) {
-            heads.put(aggregate, new Head(EventDocuments.sequence(last), last.getString(HASH)));
+            heads.put(aggregate, new Head(EventDocuments.sequence(last), last.getString(HASH), EventDocuments.position(last)));
             return;
         }
         Head head = heads.get(aggregate);
@@ -119,16 +128,16 @@ final class ChainHeads {
         }
     }
 
-    /** The hash of {@code aggregate}'s event {@code sequence}, if that is the last one remembered. */
-    synchronized String hashOf(String aggregate, long sequence) {
+    /** {@code aggregate}'s event {@code sequence}, if that is the last one remembered. */
+    synchronized Head headAt(String aggregate, long sequence) {
         Head head = heads.get(aggregate);
-        return head != null && head.sequence() == sequence ? head.hash() : null;
+        return head != null && head.sequence() == sequence ? head : null;
     }
 
-    private synchronized void remember(String aggregate, long sequence, String hash) {
+    private synchronized void remember(String aggregate, long sequence, String hash, long position) {
         Head head = heads.get(aggregate);
         if (head == null || head.sequence() < sequence) {
-            heads.put(aggregate, new Head(sequence, hash));
+            heads.put(aggregate, new Head(sequence, hash, position));
         }
     }
 }

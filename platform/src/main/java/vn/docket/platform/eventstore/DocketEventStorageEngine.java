@@ -154,8 +154,9 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine impleme
         for (EventMessage<?> message : messages) {
             docs.add(EventDocuments.event(0, message, serializer));
         }
-        // Hashes do not depend on positions, so they are computed before positions are taken.
-        heads.seal(docs, events);
+        // Hashes do not depend on positions, so they are computed before positions are taken; the positions come
+        // after every predecessor the events chain to.
+        positions.after(heads.seal(docs, events));
         Positions.Written written = positions.write(docs);
         if (written.failure() != null) {
             handlePersistenceException(written.failure(), messages.get(written.count()));

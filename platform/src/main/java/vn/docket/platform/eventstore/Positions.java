@@ -134,6 +134,17 @@ public final class Positions {
     }
 
     /**
+     * The next positions this process hands out come after {@code position}: the stored event a write's first event
+     * of an aggregate follows. This process's counter can be behind another node's writes, and a position below them
+     * can still be free (another writer's, taken and not yet inserted): an event written there would come before the
+     * event it follows, and readers by position would meet them the wrong way round. Before the head is first read
+     * (counter 0) the head read does the same.
+     */
+    void after(long position) {
+        next.accumulateAndGet(position + 1, (current, floor) -> current == 0 ? 0 : Math.max(current, floor));
+    }
+
+    /**
      * Takes {@code count} consecutive positions (at most {@value #MAX_IN_FLIGHT}) and returns the first;
      * waits while too many are in flight (released when the write of that piece is over).
      */
