@@ -16,6 +16,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -390,26 +391,21 @@ public final class StoreVerifier {
          * command was refused) are not the record's.
          */
         private void checkFile(long p, Document doc) {
-            String type = doc.getString(PAYLOAD_TYPE);
-            if (!FileReferences.FILE_EVENTS.contains(type)) {
+            String sha = FileReferences.named(doc); // null for an unreadable payload too: the hash check reports it
+            if (sha == null) {
                 return;
             }
-            JsonNode payload;
-            try {
-                payload = json.readTree(doc.getString(PAYLOAD));
-            } catch (IOException | RuntimeException e) {
-                return; // an unreadable payload is reported by the hash check
-            }
-            JsonNode file = payload.get("file");
-            if (file == null || file.isNull() || !payload.path("documentSha256").isTextual()) {
-                return;
-            }
-            String sha = payload.get("documentSha256").asText();
             FileStore.Check check = files.check(sha);
             if (check == FileStore.Check.INTACT) {
                 return;
             }
-            String whose = DRAFT_SUBMITTED.equals(type) ? "draft v" + payload.path("version").asInt()
+            JsonNode payload;
+            try {
+                payload = json.readTree(doc.getString(PAYLOAD)); // read once already to find the file
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String whose = DRAFT_SUBMITTED.equals(doc.getString(PAYLOAD_TYPE)) ? "draft v" + payload.path("version").asInt()
                     : "the issued document " + payload.path("documentNumber").asText();
             String what = "the file of " + whose + " (\"" + payload.path("documentName").asText()
                     + "\", SHA-256 " + sha + ")";
