@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,21 +27,9 @@ class BackupDeadlinesTest {
 
     @Test
     void a_deadline_delivered_while_the_backup_copies_the_events_is_restored_to_be_delivered_again() {
-        AtomicBoolean armed = new AtomicBoolean();
-        AtomicReference<Runnable> delivery = new AtomicReference<>();
-        // The delivery lands once the backup has read the events, as the morning's reminders may while it runs.
-        CommandListener meanwhile = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                if (event.getCommandName().equals("find")
-                        && Checkpointer.CHECKPOINTS.equals(event.getCommand().getString("find").getValue())
-                        && armed.compareAndSet(true, false)) {
-                    delivery.get().run();
-                }
-            }
-        };
+        Map<String, Runnable> steps = new ConcurrentHashMap<>();
         Path dir = temp.resolve("backup");
-        try (EmbeddedStore store = EmbeddedStore.inMemory(meanwhile)) {
+        try (EmbeddedStore store = EmbeddedStore.inMemory(BackupMeanwhile.listener(steps))) {
             DocketEventStorageEngine engine = store.engine();
             MongoCollection<Document> deadlines = store.database.getCollection("deadlines");
             // Assigned, its reminder scheduled; delivered during the backup: the reminder's event, then the row deleted.
@@ -51,13 +37,13 @@ class BackupDeadlinesTest {
                     .append("scopeKey", "org.axonframework.modelling.command.AggregateScopeDescriptor:{\"identifier\":\""
                             + ASSIGNMENT + "\"}").append("dueAt", new Date(0)).append("state", "SCHEDULED"));
             engine.appendEvents(DocketEventStorageEngineTest.event(ASSIGNMENT, 0));
-            delivery.set(() -> {
+            // The delivery lands once the backup has read the events, as the morning's reminders may while it runs.
+            steps.put(Checkpointer.CHECKPOINTS, () -> {
                 engine.appendEvents(DocketEventStorageEngineTest.event(ASSIGNMENT, 1));
                 deadlines.deleteOne(Filters.eq("_id", "reminder-1"));
             });
-            armed.set(true);
             Backup.Manifest manifest = Backup.backup(store.database, dir, Duration.ofSeconds(1));
-            assertThat(armed).as("delivered during the backup").isFalse();
+            assertThat(steps).as("delivered during the backup").isEmpty();
             assertThat(manifest.position()).as("the reminder's event is after the cut").isEqualTo(1);
         }
         try (EmbeddedStore restored = EmbeddedStore.inMemory()) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
@@ -30,26 +28,11 @@ class BackupNoticeKeysTest {
     @TempDir
     Path temp;
 
-    /** Runs each step once, as the backup starts reading the collection it is keyed by. */
-    static CommandListener meanwhile(Map<String, Runnable> steps) {
-        return new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                if (event.getCommandName().equals("find")) {
-                    Runnable step = steps.remove(event.getCommand().getString("find").getValue());
-                    if (step != null) {
-                        step.run();
-                    }
-                }
-            }
-        };
-    }
-
     @Test
     void a_notice_whose_registration_starts_and_ends_while_the_backup_runs_is_restored_as_stopped_midway() {
         Map<String, Runnable> steps = new ConcurrentHashMap<>();
         Path dir = temp.resolve("backup");
-        try (EmbeddedStore store = EmbeddedStore.inMemory(meanwhile(steps))) {
+        try (EmbeddedStore store = EmbeddedStore.inMemory(BackupMeanwhile.listener(steps))) {
             DocketEventStorageEngine engine = store.engine();
             MongoCollection<Document> keys = store.database.getCollection("notice_keys");
             engine.appendEvents(DocketEventStorageEngineTest.event("7f1c2d3e-0000-4000-8000-0000000000cc", 0));
@@ -81,7 +64,7 @@ class BackupNoticeKeysTest {
     void a_notice_whose_registration_ends_while_the_backup_copies_the_events_is_restored_as_stopped_midway() {
         Map<String, Runnable> steps = new ConcurrentHashMap<>();
         Path dir = temp.resolve("backup");
-        try (EmbeddedStore store = EmbeddedStore.inMemory(meanwhile(steps))) {
+        try (EmbeddedStore store = EmbeddedStore.inMemory(BackupMeanwhile.listener(steps))) {
             DocketEventStorageEngine engine = store.engine();
             MongoCollection<Document> keys = store.database.getCollection("notice_keys");
             keys.insertOne(new Document("_id", "number:311/TB-UBND").append("noticeId", NOTICE)

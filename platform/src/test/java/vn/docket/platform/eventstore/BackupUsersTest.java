@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,34 +25,22 @@ class BackupUsersTest {
 
     @Test
     void a_user_changed_while_the_backup_runs_is_restored_no_further_than_the_events_restored_with_them() {
-        AtomicBoolean armed = new AtomicBoolean();
-        AtomicReference<Runnable> change = new AtomicReference<>();
-        // The change lands once the backup has read the events, as an administrator's may while it runs.
-        CommandListener meanwhile = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                if (event.getCommandName().equals("find")
-                        && Checkpointer.CHECKPOINTS.equals(event.getCommand().getString("find").getValue())
-                        && armed.compareAndSet(true, false)) {
-                    change.get().run();
-                }
-            }
-        };
+        Map<String, Runnable> steps = new ConcurrentHashMap<>();
         Path dir = temp.resolve("backup");
-        try (EmbeddedStore store = EmbeddedStore.inMemory(meanwhile)) {
+        try (EmbeddedStore store = EmbeddedStore.inMemory(BackupMeanwhile.listener(steps))) {
             DocketEventStorageEngine engine = store.engine();
             MongoCollection<Document> users = store.database.getCollection("users");
             // Registered (the user's event 0, then the row that shows it); then given the chair's role (event 1, row).
             engine.appendEvents(DocketEventStorageEngineTest.event("user:lan", 0));
             users.insertOne(new Document("_id", "lan").append("role", "UNIT_STAFF").append("version", 0L));
-            change.set(() -> {
+            // The change lands once the backup has read the events, as an administrator's may while it runs.
+            steps.put(Checkpointer.CHECKPOINTS, () -> {
                 engine.appendEvents(DocketEventStorageEngineTest.event("user:lan", 1));
                 users.updateOne(Filters.eq("_id", "lan"), Updates.combine(Updates.set("role", "CHAIR"),
                         Updates.set("version", 1L)));
             });
-            armed.set(true);
             Backup.backup(store.database, dir, Duration.ofSeconds(1));
-            assertThat(armed).as("the change was made during the backup").isFalse();
+            assertThat(steps).as("the change was made during the backup").isEmpty();
         }
         try (EmbeddedStore restored = EmbeddedStore.inMemory()) {
             Backup.restore(restored.database, dir, RestoredCountersTest.EVERY, Duration.ofSeconds(1));
