@@ -63,7 +63,8 @@ final class VerifyCommand {
                 Backup.requireWhole(client.getDatabase(mongo.database()));
                 Checkpointer checkpointer = new Checkpointer(client.getDatabase(mongo.database()),
                         store.checkpointEvery(), store.gapTimeout(), store.anchorSigner());
-                VerifyReport report = new StoreVerifier(client.getDatabase(mongo.database()), checkpointer).verify();
+                VerifyReport report = new StoreVerifier(client.getDatabase(mongo.database()), checkpointer,
+                        store.emptyPositionLimit()).verify();
                 if (anchors != null) {
                     Path key = Path.of(publicKey != null ? publicKey : Anchors.publicKeyFile(Path.of(store.anchorKey())).toString());
                     report = report.and(Anchors.check(Path.of(anchors), Anchors.readPublicKey(key), checkpointer));

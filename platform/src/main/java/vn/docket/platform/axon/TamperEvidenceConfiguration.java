@@ -24,8 +24,8 @@ public class TamperEvidenceConfiguration {
     }
 
     @Bean
-    StoreVerifier storeVerifier(MongoDatabase database, Checkpointer checkpointer) {
-        return new StoreVerifier(database, checkpointer);
+    StoreVerifier storeVerifier(MongoDatabase database, Checkpointer checkpointer, EventStoreSettings settings) {
+        return new StoreVerifier(database, checkpointer, settings.emptyPositionLimit());
     }
 
     /** Records due checkpoints now and then, on one daemon thread; a failed run is retried on the next. */

@@ -18,6 +18,7 @@ import com.mongodb.client.model.Sorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -72,12 +73,7 @@ public final class StoreVerifier {
     private static final int REMEMBERED_AGGREGATES = 100_000;
     /** Empty positions kept to be paired with the chain that misses them; beyond this they are reported unpaired. */
     private static final int MAX_OPEN_HOLES = 100_000;
-    /**
-     * A position can be empty for a moment while its writer is between taking it and inserting. Only
-     * positions near the head as the walk starts can be in that state (a writer holds a few dozen at most),
-     * so only there is an empty position read again before it counts as a deletion.
-     */
-    private static final int HOLE_RECHECKS = 3;
+    /** How often an empty position near the head is read again while its writer may still be at work. */
     private static final long HOLE_RECHECK_MILLIS = 100;
 
     /** The fields Docket writes as text (or leaves out); the sequence number is the one it writes as a number. */
@@ -90,13 +86,26 @@ public final class StoreVerifier {
     private final MongoDatabase database;
     private final Checkpointer checkpointer;
     private final FileStore files;
+    private final Duration inFlight;
     private final ObjectMapper json = new ObjectMapper();
 
-    public StoreVerifier(MongoDatabase database, Checkpointer checkpointer) {
+    /**
+     * @param inFlight how long an empty position near the head is waited for before it counts as a deletion. A
+     *                 position is empty while its writer is between taking it and inserting, which under load or a
+     *                 collection pause can take longer than a moment (an inspector must not be told of a deletion
+     *                 that is a slow write), and a writer that died leaves it empty until Docket's readers mark it so
+     *                 after the gap timeout: on a live store, the gap timeout and a margin
+     *                 ({@link vn.docket.platform.axon.EventStoreSettings#emptyPositionLimit()}); zero where nothing writes.
+     *                 Only positions near the head as the walk starts can be in flight (a writer holds a few dozen
+     *                 at most), so elsewhere an empty position is judged at once, and the wait is spent only when one
+     *                 near the head is empty.
+     */
+    public StoreVerifier(MongoDatabase database, Checkpointer checkpointer, Duration inFlight) {
         this.events = database.getCollection(DocketEventStorageEngine.EVENTS);
         this.checkpoints = database.getCollection(Checkpointer.CHECKPOINTS);
         this.database = database;
         this.checkpointer = checkpointer;
+        this.inFlight = inFlight;
         this.files = new FileStore(database, Clock.systemUTC());
     }
 
@@ -235,14 +244,16 @@ public final class StoreVerifier {
 
         /**
          * Positions after the last stored one and before {@code p} are empty. Near the head a writer may still
-         * be inserting there, so those are read again; whatever stays empty is a hole.
+         * be inserting there, so those are read again until they hold something or {@link #inFlight} has passed;
+         * whatever stays empty is a hole.
          */
         private void emptyBefore(long p) {
             long from = lastPresent + 1;
             Map<Long, Document> late = new HashMap<>();
             long recheckFrom = Math.max(from, Math.max(tailStart, p - BATCH));
-            for (int i = 0; i < HOLE_RECHECKS && recheckFrom < p && late.size() < p - recheckFrom; i++) {
-                if (i > 0 && !pause()) {
+            long deadline = System.nanoTime() + inFlight.toNanos();
+            for (boolean first = true; recheckFrom < p && late.size() < p - recheckFrom; first = false) {
+                if (!first && (System.nanoTime() - deadline >= 0 || !pause())) {
                     break;
                 }
                 late.putAll(EventDocuments.byPosition(events, recheckFrom, (int) (p - recheckFrom)));

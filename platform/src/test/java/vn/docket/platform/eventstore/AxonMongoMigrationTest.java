@@ -2,6 +2,7 @@ package vn.docket.platform.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ class AxonMongoMigrationTest {
         assertThat(engine.lastSequenceNumberFor("a")).contains(2L);
         // Copied events are chained like appended ones: the migrated store verifies.
         Checkpointer checkpointer = new Checkpointer(store.database, 1000, java.time.Duration.ofSeconds(10));
-        assertThat(new StoreVerifier(store.database, checkpointer).verify().intact()).isTrue();
+        assertThat(new StoreVerifier(store.database, checkpointer, Duration.ZERO).verify().intact()).isTrue();
     }
 
     @Test

@@ -56,7 +56,7 @@ public final class ConsistentRewrite {
             Anchors.init(keyDir.resolve("anchor-key.pem"));
             Checkpointer signing = new Checkpointer(store.database, EVERY, Duration.ofSeconds(10),
                     new Anchors.Signer(keyDir.resolve("anchor-key.pem"), keyDir.resolve("anchors.jsonl")));
-            new StoreVerifier(store.database, signing).verify();
+            new StoreVerifier(store.database, signing, Duration.ZERO).verify();
             rewrite(store.database);
         }
     }

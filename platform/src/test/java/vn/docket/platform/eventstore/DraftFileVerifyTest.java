@@ -40,7 +40,7 @@ class DraftFileVerifyTest {
         store = EmbeddedStore.inMemory();
         engine = store.engine();
         verifier = new StoreVerifier(store.database,
-                new Checkpointer(store.database, 1000, Duration.ofSeconds(10), System::nanoTime, null));
+                new Checkpointer(store.database, 1000, Duration.ofSeconds(10), System::nanoTime, null), Duration.ZERO);
         files = new FileStore(store.database, Clock.systemUTC());
         chunks = store.database.getCollection(FileStore.CHUNKS);
         files.put(sha, content, new Document("mediaType", "text/plain; charset=utf-8"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -115,9 +116,9 @@ class ExactMatchReadsTest {
             store.engine().appendEvents(DocketEventStorageEngineTest.event("a", 40), DocketEventStorageEngineTest.event("c", 0));
             // The first engine's next position is taken now: it looks for the head and writes after it.
             engine.appendEvents(DocketEventStorageEngineTest.event("b", 40));
-            Checkpointer checkpointer = new Checkpointer(store.database, 10, java.time.Duration.ofSeconds(10));
+            Checkpointer checkpointer = new Checkpointer(store.database, 10, Duration.ofSeconds(10));
             assertThat(checkpointer.catchUp()).isPositive();
-            assertThat(new StoreVerifier(store.database, checkpointer).verify().intact()).isTrue();
+            assertThat(new StoreVerifier(store.database, checkpointer, Duration.ZERO).verify().intact()).isTrue();
         }
     }
 }

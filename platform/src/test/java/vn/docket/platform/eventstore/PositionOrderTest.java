@@ -50,7 +50,7 @@ class PositionOrderTest {
             long second = positionOf(store, "tally", 1);
             assertThat(second).as("the next event's position, after the first's at %d", first).isGreaterThan(first);
             VerifyReport report = new StoreVerifier(store.database, new Checkpointer(store.database, 1000,
-                    Duration.ofSeconds(10))).verify();
+                    Duration.ofSeconds(10)), Duration.ZERO).verify();
             assertThat(report.problems()).isEmpty();
         }
     }

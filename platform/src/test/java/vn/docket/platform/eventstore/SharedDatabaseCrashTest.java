@@ -188,7 +188,8 @@ class SharedDatabaseCrashTest {
             assertThat((long) stream.size()).as("events of " + id + " against the count either node acknowledged")
                     .isGreaterThanOrEqualTo(acknowledged.getOrDefault(id, 0L));
         }
-        VerifyReport report = new StoreVerifier(remote.database, new Checkpointer(remote.database, 100, Duration.ZERO)).verify();
+        VerifyReport report = new StoreVerifier(remote.database, new Checkpointer(remote.database, 100, Duration.ZERO),
+                Duration.ZERO).verify();
         assertThat(report.intact()).as(report.sentence()).isTrue();
     }
 }

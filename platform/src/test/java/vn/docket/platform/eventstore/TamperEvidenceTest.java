@@ -42,6 +42,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TamperEvidenceTest {
 
     private static final int EVERY = ConsistentRewrite.EVERY;
+    /** Nothing writes while these tests verify: an empty position is waited for only briefly. */
+    private static final Duration IN_FLIGHT = Duration.ofMillis(200);
 
     private EmbeddedStore store;
     private DocketEventStorageEngine engine;
@@ -62,7 +64,7 @@ class TamperEvidenceTest {
                 }).build().ensureIndexes();
         events = store.database.getCollection(DocketEventStorageEngine.EVENTS);
         checkpointer = new Checkpointer(store.database, EVERY, Duration.ofSeconds(10), clock::get, null);
-        verifier = new StoreVerifier(store.database, checkpointer);
+        verifier = new StoreVerifier(store.database, checkpointer, IN_FLIGHT);
         ConsistentRewrite.fill(engine);
     }
 
@@ -288,7 +290,7 @@ class TamperEvidenceTest {
     void a_store_rewritten_consistently_checkpoints_and_all_verifies_intact_but_fails_against_the_signed_anchors(
             @TempDir Path dir) throws Exception {
         Checkpointer signing = signing(dir);
-        new StoreVerifier(store.database, signing).verify(); // seals positions 4, 8, 12 and 16, signed and exported
+        new StoreVerifier(store.database, signing, IN_FLIGHT).verify(); // seals positions 4, 8, 12 and 16, signed and exported
         Path export = dir.resolve("anchors.jsonl");
         PublicKey key = Anchors.readPublicKey(Anchors.publicKeyFile(dir.resolve("anchor-key.pem")));
         assertThat(Files.readAllLines(export)).hasSize(4);
@@ -304,7 +306,7 @@ class TamperEvidenceTest {
     @Test
     void an_anchor_line_edited_to_agree_with_a_rewrite_is_reported_as_not_signed_by_the_key(@TempDir Path dir) throws Exception {
         Checkpointer signing = signing(dir);
-        new StoreVerifier(store.database, signing).verify();
+        new StoreVerifier(store.database, signing, IN_FLIGHT).verify();
         rewriteConsistently();
         verify(); // records the forged checkpoints
         Path export = dir.resolve("anchors.jsonl");
@@ -461,7 +463,7 @@ class TamperEvidenceTest {
             assertThat(accepted).isGreaterThan(100);
             assertThat(refused).isGreaterThan(20);
             VerifyReport report = new StoreVerifier(other.database, new Checkpointer(other.database, EVERY,
-                    Duration.ofSeconds(10))).verify();
+                    Duration.ofSeconds(10)), Duration.ZERO).verify();
             assertThat(report.intact()).as("%s", report).isTrue();
             assertThat(report.upTo()).isEqualTo(accepted);
         }

@@ -420,7 +420,7 @@ public final class EventStoreBenchmark {
             checkpointer.catchUp(); // as the background checkpointer would have: time the walk alone
             long verifyStart = System.nanoTime();
             vn.docket.platform.eventstore.VerifyReport report =
-                    new vn.docket.platform.eventstore.StoreVerifier(store.database, checkpointer).verify();
+                    new vn.docket.platform.eventstore.StoreVerifier(store.database, checkpointer, java.time.Duration.ZERO).verify();
             record("verify walk (intact: " + report.intact() + "), docket stored=" + stored,
                     report.upTo() / elapsed(verifyStart), "positions/s");
         }

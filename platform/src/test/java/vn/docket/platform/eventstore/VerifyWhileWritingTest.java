@@ -1,0 +1,83 @@
+package vn.docket.platform.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
+import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonInt64;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An inspector verifies while clerks work. A position is empty while its writer is between taking it and
+ * inserting, which under load (a busy database, a collection pause) can last well beyond a moment: verify must
+ * wait for it, not report an acknowledged event as deleted.
+ */
+class VerifyWhileWritingTest {
+
+    @Test
+    void a_write_that_stalls_while_verify_walks_past_its_position_is_not_reported_as_a_deletion() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicLong stalled = new AtomicLong();
+        AtomicInteger readsOfTheEmptyPosition = new AtomicInteger();
+        CommandListener reads = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                BsonDocument command = event.getCommand();
+                if (Thread.currentThread().getName().equals("verifier") && command.containsKey("find")
+                        && command.getString("find").getValue().equals(DocketEventStorageEngine.EVENTS)
+                        && command.getDocument("filter").equals(new BsonDocument(EventDocuments.POSITION,
+                        new BsonDocument("$in", new BsonArray(List.of(new BsonInt64(stalled.get()))))))) {
+                    readsOfTheEmptyPosition.incrementAndGet();
+                }
+            }
+        };
+        try (EmbeddedStore store = EmbeddedStore.inMemory(reads)) {
+            DocketEventStorageEngine engine = store.builder(Duration.ofSeconds(10), System::nanoTime,
+                    NoOpEventUpcaster.INSTANCE).beforeInsert(first -> {
+                        if (Thread.currentThread().getName().equals("slow-writer")) {
+                            stalled.set(first);
+                            try {
+                                release.await(30, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                    }).build().ensureIndexes();
+            engine.appendEvents(DocketEventStorageEngineTest.event("a", 0)); // position 1
+            Thread slow = new Thread(() -> engine.appendEvents(DocketEventStorageEngineTest.event("b", 0)), "slow-writer");
+            slow.start(); // takes position 2 and waits
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> slow.getState() == Thread.State.WAITING
+                    || slow.getState() == Thread.State.TIMED_WAITING);
+            engine.appendEvents(DocketEventStorageEngineTest.event("a", 1)); // position 3
+
+            StoreVerifier verifier = new StoreVerifier(store.database,
+                    new Checkpointer(store.database, 1000, Duration.ofSeconds(10)), Duration.ofSeconds(30));
+            var walker = Executors.newSingleThreadExecutor(task -> new Thread(task, "verifier"));
+            CompletableFuture<VerifyReport> report = CompletableFuture.supplyAsync(verifier::verify, walker);
+            // The writer goes on only after verify has read its empty position four times (Docket read it three
+            // times, 200 ms in all, and then called it deleted).
+            Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> readsOfTheEmptyPosition.get() >= 4 || report.isDone());
+            release.countDown();
+            slow.join(30_000);
+            walker.shutdown();
+
+            VerifyReport verified = report.get(30, TimeUnit.SECONDS);
+            assertThat(verified.problems()).as("the writer held position %d", stalled.get()).isEmpty();
+            assertThat(verified.upTo()).isEqualTo(3);
+            assertThat(verified.eventsChecked()).isEqualTo(3);
+        }
+    }
+}
