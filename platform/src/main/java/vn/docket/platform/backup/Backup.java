@@ -145,6 +145,8 @@ public final class Backup {
         Set<String> files = new LinkedHashSet<>();
         long cut = 0;
         long empty = 0;
+        long edited = 0;
+        String why = null;
         String lastHash = null;
         try (Output out = new Output(dir.resolve(EVENTS + ".jsonl"))) {
             walk:
@@ -160,6 +162,11 @@ public final class Backup {
                     Document doc = found.get(p);
                     if (doc == null) {
                         empty = p;
+                        break walk;
+                    }
+                    if (!EventDocuments.isFiller(doc) && EventDocuments.misshapen(doc) != null) {
+                        edited = p;
+                        why = EventDocuments.misshapen(doc);
                         break walk;
                     }
                     out.write(doc);
@@ -179,12 +186,19 @@ public final class Backup {
             counts.put(EVENTS, out.lines);
             hashes.put(EVENTS, out.sha256());
         }
-        if (empty > 0) {
-            // Cut before it, the backup would leave out the acknowledged events stored after it, and its restore would
-            // still verify: nobody would know they were lost.
+        if (empty > 0 || edited > 0) {
             counts.keySet().forEach(name -> delete(dir.resolve(name + ".jsonl")));
             delete(deadlinesBefore);
             delete(noticeKeysBefore);
+        }
+        if (edited > 0) {
+            // Its restore would not verify, so the copy could never be used.
+            throw new Refused("Event position " + edited + " was edited with a database tool (its " + why + "): run"
+                    + " `java -jar docket.jar verify`, which lists what was changed; nothing was backed up.");
+        }
+        if (empty > 0) {
+            // Cut before it, the backup would leave out the acknowledged events stored after it, and its restore would
+            // still verify: nobody would know they were lost.
             throw new Refused("Event position " + empty + " is still empty after " + gapTimeout.plusSeconds(2).toSeconds()
                     + " s while later positions hold events (a writer stopped before writing it): start Docket, whose"
                     + " readers mark such a position as empty after the gap timeout, and take the backup again; nothing"

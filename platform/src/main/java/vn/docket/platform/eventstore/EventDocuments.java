@@ -49,7 +49,35 @@ public final class EventDocuments {
     /** Marks a position whose writer failed after taking it, so readers need not wait for it. */
     static final String FILLER = "filler";
 
+    /** The fields Docket writes as text (or leaves out); the sequence number is the one it writes as a number. */
+    private static final List<String> TEXT_FIELDS = List.of(STREAM_KEY, AGGREGATE_ID, TYPE, EVENT_ID, TIMESTAMP,
+            PAYLOAD_TYPE, PAYLOAD_REVISION, PAYLOAD, META_DATA, HASH, PREV_HASH);
+
     private EventDocuments() {
+    }
+
+    /**
+     * Which field of an event document holds a kind of value Docket never writes there (a date or a number where it
+     * writes text, text where it writes a whole number), or null. Such a document was edited with a database tool,
+     * and read as Docket reads it, it would stop whatever reads it: the verifier reports it, the checkpointer stops
+     * before it, a backup refuses.
+     */
+    public static String misshapen(Document doc) {
+        for (String field : TEXT_FIELDS) {
+            Object value = doc.get(field);
+            if (value != null && !(value instanceof String)) {
+                return "field '" + field + "' holds a " + value.getClass().getSimpleName() + " (" + value + ") instead of text";
+            }
+        }
+        if (integral(doc.get(SEQUENCE)) == null) {
+            return "field '" + SEQUENCE + "' holds " + doc.get(SEQUENCE) + " instead of a whole number";
+        }
+        return null;
+    }
+
+    /** The value as a whole number, whatever kind of number holds it; null if it is none. */
+    static Long integral(Object value) {
+        return value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) ? n.longValue() : null;
     }
 
     static String streamKey(String aggregateIdentifier, long sequenceNumber) {

@@ -76,10 +76,6 @@ public final class StoreVerifier {
     /** How often an empty position near the head is read again while its writer may still be at work. */
     private static final long HOLE_RECHECK_MILLIS = 100;
 
-    /** The fields Docket writes as text (or leaves out); the sequence number is the one it writes as a number. */
-    private static final List<String> TEXT_FIELDS = List.of(STREAM_KEY, AGGREGATE_ID, EventDocuments.TYPE, EVENT_ID,
-            EventDocuments.TIMESTAMP, PAYLOAD_TYPE, EventDocuments.PAYLOAD_REVISION, PAYLOAD, EventDocuments.META_DATA, HASH,
-            PREV_HASH);
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> checkpoints;
@@ -119,30 +115,6 @@ public final class StoreVerifier {
                     report.problemsFound(), report.eventsChecked(), report.upTo(), report.problems().get(0).sentence());
         }
         return report;
-    }
-
-    /**
-     * Which field of an event document holds a kind of value Docket never writes there (a date or a number where it
-     * writes text, text where it writes a whole number), or null: read as Docket reads it, such a field would stop the
-     * walk rather than be reported.
-     */
-    private static String misshapen(Document doc) {
-        for (String field : TEXT_FIELDS) {
-            Object value = doc.get(field);
-            if (value != null && !(value instanceof String)) {
-                return "field '" + field + "' holds a " + value.getClass().getSimpleName() + " (" + value + ") instead of text";
-            }
-        }
-        if (integral(doc.get(EventDocuments.SEQUENCE)) == null) {
-            return "field '" + EventDocuments.SEQUENCE + "' holds " + doc.get(EventDocuments.SEQUENCE)
-                    + " instead of a whole number";
-        }
-        return null;
-    }
-
-    /** The value as a whole number, whatever kind of number holds it; null if it is none. */
-    private static Long integral(Object value) {
-        return value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) ? n.longValue() : null;
     }
 
     /** Where an aggregate's last walked event was; {@code flagged}: a problem was reported at it already. */
@@ -290,10 +262,10 @@ public final class StoreVerifier {
         /** The checks of one stored position, in order: its own hash, its link, then the checkpoint there. */
         private void check(long p, Document doc, Document checkpoint) {
             documentsSeen++;
-            String misshapen = EventDocuments.isFiller(doc) ? null : misshapen(doc);
+            String misshapen = EventDocuments.isFiller(doc) ? null : EventDocuments.misshapen(doc);
             if (misshapen != null) {
                 eventsChecked++;
-                Long sequence = integral(doc.get(EventDocuments.SEQUENCE));
+                Long sequence = EventDocuments.integral(doc.get(EventDocuments.SEQUENCE));
                 problem(EDITED, p, doc.get(AGGREGATE_ID) instanceof String a ? a : null, sequence, "its " + misshapen
                         + ", which Docket never writes: it was edited with a database tool");
                 if (doc.get(AGGREGATE_ID) instanceof String a && sequence != null) {
@@ -458,7 +430,7 @@ public final class StoreVerifier {
                 return known;
             }
             Document doc = events.find(Filters.eq(STREAM_KEY, EventDocuments.streamKey(aggregate, sequence - 1))).first();
-            if (doc != null && misshapen(doc) != null) {
+            if (doc != null && EventDocuments.misshapen(doc) != null) {
                 return new Link(sequence - 1, "", EventDocuments.position(doc), true); // reported at its own position
             }
             return doc == null ? null : new Link(sequence - 1, String.valueOf(doc.getString(HASH)),
