@@ -150,6 +150,9 @@ public final class StoreVerifier {
         private String lastCheckpointHash;
 
         VerifyReport run() {
+            // Where the latest checkpoint stood as the walk starts: the checkpointer goes on meanwhile, and one it
+            // records past the positions walked, over events stored since, is no sign of events removed.
+            long latest = checkpointer.latestPosition();
             long head = Positions.head(database);
             tailStart = head - BATCH;
             long nextLog = PROGRESS_EVERY;
@@ -189,7 +192,6 @@ public final class StoreVerifier {
                 deleted(hole, null, null, "position " + hole + " is empty while later positions hold events, and no later"
                         + " event chains to it (the last event of an assignment, or an event without one, was removed)");
             }
-            long latest = checkpointer.latestPosition();
             if (latest > lastPresent) {
                 deleted(lastPresent + 1, null, null, "the checkpoint at position " + latest
                         + " covers positions that no longer hold anything: events at the end of the store were removed");

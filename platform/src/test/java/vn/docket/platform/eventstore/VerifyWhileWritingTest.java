@@ -10,13 +10,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt64;
+import org.bson.BsonString;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,6 +81,52 @@ class VerifyWhileWritingTest {
             assertThat(verified.problems()).as("the writer held position %d", stalled.get()).isEmpty();
             assertThat(verified.upTo()).isEqualTo(3);
             assertThat(verified.eventsChecked()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void events_and_a_checkpoint_recorded_while_verify_runs_are_not_reported_as_deleted() throws Exception {
+        AtomicBoolean written = new AtomicBoolean();
+        AtomicReference<Runnable> meanwhile = new AtomicReference<>();
+        // Clerks' commands and the background checkpointer go on while verify runs: here, just as verify reads where
+        // the latest checkpoint is.
+        CommandListener reads = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                BsonDocument command = event.getCommand();
+                if (Thread.currentThread().getName().equals("verifier") && command.containsKey("find")
+                        && command.getString("find").getValue().equals(Counters.COLLECTION)
+                        && command.getDocument("filter").equals(new BsonDocument("_id", new BsonString(Counters.CHECKPOINTS)))
+                        && written.compareAndSet(false, true)) {
+                    Thread writer = new Thread(meanwhile.get());
+                    writer.start();
+                    try {
+                        writer.join(30_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        };
+        try (EmbeddedStore store = EmbeddedStore.inMemory(reads)) {
+            DocketEventStorageEngine engine = store.engine();
+            for (int i = 0; i < 6; i++) {
+                engine.appendEvents(DocketEventStorageEngineTest.event("a", i)); // positions 1 to 6
+            }
+            Checkpointer checkpointer = new Checkpointer(store.database, 4, Duration.ofSeconds(10));
+            meanwhile.set(() -> {
+                engine.appendEvents(DocketEventStorageEngineTest.event("a", 6), DocketEventStorageEngineTest.event("a", 7));
+                checkpointer.catchUp(); // seals positions 4 and 8
+            });
+            StoreVerifier verifier = new StoreVerifier(store.database, checkpointer, Duration.ZERO);
+            var walker = Executors.newSingleThreadExecutor(task -> new Thread(task, "verifier"));
+            VerifyReport report = CompletableFuture.supplyAsync(verifier::verify, walker).get(30, TimeUnit.SECONDS);
+            walker.shutdown();
+
+            assertThat(written).isTrue();
+            assertThat(report.problems()).isEmpty();
+            assertThat(report.upTo()).isEqualTo(8);
+            assertThat(report.checkpoints()).isEqualTo(2);
         }
     }
 }
