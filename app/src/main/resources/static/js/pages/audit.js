@@ -37,9 +37,14 @@ start('audit', 'audit.title', async (main) => {
     q.set('page', n);
     return h('a', { href: '?' + q, class: 'button-link' }, label);
   };
+  // The check walks the whole store, and waits for a write still in flight: the log shows at once, the verdict
+  // when it comes.
+  const verdict = h('div', { 'aria-live': 'polite' },
+    section(t('audit.integrity'), h('p', { class: 'muted', id: 'integrity-pending' }, t('audit.checking'))));
+  integrity().then(result => verdict.replaceChildren(result));
   clear(main,
     h('h1', {}, t('audit.title')),
-    await integrity(),
+    verdict,
     form,
     table(t('audit.title'), [t('audit.when'), t('audit.effective'), t('audit.what'), t('audit.who'), t('audit.assignment'),
       t('audit.command'), t('audit.details')], log.items.map(e => h('tr', {},
