@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.docket.platform.Sha256;
 import vn.docket.platform.eventstore.Checkpointer;
 import vn.docket.platform.eventstore.Counters;
@@ -76,6 +78,9 @@ public final class Backup {
      */
     static final String RESTORING = "docket_restore";
     private static final int BATCH = 500;
+    /** A backup or restore of a large store says how far it got every this many events or documents. */
+    static final int PROGRESS_EVERY = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(Backup.class);
     /** A restore inserts at most this many characters of documents at once: a file's chunks are 255 KB each. */
     private static final long BATCH_CHARS = 16L << 20;
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
@@ -181,6 +186,9 @@ public final class Backup {
                         }
                     }
                     cut = p;
+                    if (p % PROGRESS_EVERY == 0) {
+                        log.info("Backing up the event store: position {} of {}", p, head);
+                    }
                 }
             }
             counts.put(EVENTS, out.lines);
@@ -288,7 +296,8 @@ public final class Backup {
                 .append("position", manifest.position()));
         try {
             for (String collection : manifest.documents().keySet()) {
-                load(database.getCollection(collection), dir.resolve(collection + ".jsonl"));
+                load(database.getCollection(collection), dir.resolve(collection + ".jsonl"),
+                        manifest.documents().get(collection));
             }
             counters.raise(Counters.EVENTS, manifest.position());
             long checkpoint = 0;
@@ -431,13 +440,18 @@ public final class Backup {
         delete(before);
     }
 
-    private static void load(MongoCollection<Document> collection, Path file) {
+    private static void load(MongoCollection<Document> collection, Path file, long documents) {
         List<Document> batch = new ArrayList<>(BATCH);
         long chars = 0;
+        long loaded = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 batch.add(Document.parse(line));
                 chars += line.length();
+                if (++loaded % PROGRESS_EVERY == 0) {
+                    log.info("Restoring {}: {} of {} documents read", collection.getNamespace().getCollectionName(),
+                            loaded, documents);
+                }
                 if (batch.size() == BATCH || chars >= BATCH_CHARS) {
                     collection.insertMany(batch);
                     batch.clear();
