@@ -100,7 +100,8 @@ class SearchBrowserTest extends BrowserTest {
 
         // The finance office's report is due in three days and nothing is handed in: it waits for the unit.
         browser.signIn("tckh");
-        assertThat(browser.text(By.tagName("main"))).contains("Việc chờ tôi: nhiệm vụ đơn vị tôi cần thực hiện");
+        // Waited for: the dashboard says "Đang tải…" until its figures arrive.
+        browser.waitForText(By.tagName("main"), "Việc chờ tôi: nhiệm vụ đơn vị tôi cần thực hiện");
         assertThat(cards(By.cssSelector("#mine li a")))
                 .containsExactly("Báo cáo kết quả thực hiện các nhiệm vụ trọng tâm Thành ủy giao năm 2020");
 
