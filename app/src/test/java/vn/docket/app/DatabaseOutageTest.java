@@ -22,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -127,18 +126,9 @@ class DatabaseOutageTest {
     }
 
     private List<String> storedTitles() {
-        List<String> titles = new ArrayList<>();
-        try (BlockingStream<TrackedEventMessage<?>> stream = app.getBean(EventStore.class).openStream(null)) {
-            while (stream.hasNextAvailable()) {
-                if (stream.nextAvailable().getPayload() instanceof TaskAssigned t) {
-                    titles.add(t.title());
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        return titles;
+        return StoredEvents.all(app.getBean(EventStore.class)).stream()
+                .map(TrackedEventMessage::getPayload).filter(TaskAssigned.class::isInstance)
+                .map(p -> ((TaskAssigned) p).title()).toList();
     }
 
     private List<String> storedEventTypes(String assignmentId) {
@@ -219,14 +209,11 @@ class DatabaseOutageTest {
         Map<String, Integer> eventsPerLoadAssignment = new HashMap<>();
         Set<String> eventIds = new HashSet<>();
         long stored = 0;
-        try (BlockingStream<TrackedEventMessage<?>> stream = app.getBean(EventStore.class).openStream(null)) {
-            while (stream.hasNextAvailable()) {
-                TrackedEventMessage<?> event = stream.nextAvailable();
-                stored++;
-                eventIds.add(event.getIdentifier());
-                if (event.getPayload() instanceof TaskAssigned t && t.title().startsWith("Outage load")) {
-                    eventsPerLoadAssignment.merge(((DomainEventMessage<?>) event).getAggregateIdentifier(), 1, Integer::sum);
-                }
+        for (TrackedEventMessage<?> event : StoredEvents.all(app.getBean(EventStore.class))) {
+            stored++;
+            eventIds.add(event.getIdentifier());
+            if (event.getPayload() instanceof TaskAssigned t && t.title().startsWith("Outage load")) {
+                eventsPerLoadAssignment.merge(((DomainEventMessage<?>) event).getAggregateIdentifier(), 1, Integer::sum);
             }
         }
         Set<String> acknowledged = new HashSet<>();

@@ -13,7 +13,6 @@ import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -77,7 +76,7 @@ class ProjectionRebuildTest {
         List<String> ids = Walks.variedHistory(docket);
         registerANotice(docket);
         List<TrackingEventProcessor> processors = trackingProcessors();
-        awaitCaughtUp(processors);
+        CaughtUp.await(eventStore, Duration.ofSeconds(60), processors);
         docket.await("auditor", "/api/assignments/" + ids.get(4), a -> "CANCELLED".equals(a.get("status")));
         Map<String, List<Document>> live = readModels();
         assertThat(live.get("notifications")).as("notifications live processing listed").isNotEmpty();
@@ -94,7 +93,7 @@ class ProjectionRebuildTest {
             ResponseEntity<Map<String, Object>> rebuild =
                     docket.post("admin", "/api/admin/projections/" + name + "/rebuild", null);
             assertThat(rebuild.getStatusCode().value()).as("%s: %s", name, rebuild.getBody()).isEqualTo(202);
-            awaitCaughtUp(List.of(processor));
+            CaughtUp.await(eventStore, Duration.ofSeconds(60), List.of(processor));
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                     .untilAsserted(() -> assertThat(readModels()).as("read models after rebuilding " + name).isEqualTo(live));
         }
@@ -132,20 +131,13 @@ class ProjectionRebuildTest {
         return all;
     }
 
-    void awaitCaughtUp(List<TrackingEventProcessor> processors) {
-        TrackingToken head = eventStore.createHeadToken();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> processors
-                .stream().allMatch(p -> !p.processingStatus().isEmpty() && p.processingStatus().values().stream()
-                        .allMatch(s -> s.getTrackingToken() != null && s.getTrackingToken().covers(head))));
-    }
-
     @Test
     void delivering_every_event_again_to_every_projection_changes_no_read_model() {
         Walks.variedHistory(new DocketClient(http));
         List<TrackingEventProcessor> processors = trackingProcessors();
         assertThat(processors).extracting(TrackingEventProcessor::getName).containsExactlyInAnyOrder("assignment-list",
                 "audit-log", "notifications", "plan-path", "revision-cycles", "notices", "report-timelines");
-        awaitCaughtUp(processors);
+        CaughtUp.await(eventStore, Duration.ofSeconds(60), processors);
         Map<String, List<Document>> live = readModels();
 
         // At-least-once delivery: a crash before the processors stored their positions delivers it all again,
@@ -155,7 +147,7 @@ class ProjectionRebuildTest {
             processing.tokenStore(processor.getName()).storeToken(eventStore.createTailToken(), processor.getName(), 0);
             processor.start();
         }
-        awaitCaughtUp(processors);
+        CaughtUp.await(eventStore, Duration.ofSeconds(60), processors);
 
         assertThat(readModels()).isEqualTo(live);
     }

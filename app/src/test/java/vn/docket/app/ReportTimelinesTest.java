@@ -9,9 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -110,16 +108,13 @@ class ReportTimelinesTest {
         EventHandlerInvoker invoker = processing.eventProcessor("report-timelines", AbstractEventProcessor.class)
                 .orElseThrow().eventHandlerInvoker();
         int redelivered = 0;
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-            while (stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
-                TrackedEventMessage<?> message = stream.nextAvailable();
-                if (message.getPayload() instanceof AssignmentEvent) {
-                    DefaultUnitOfWork.startAndGet(message).executeWithResult(() -> {
-                        invoker.handle(message, Segment.ROOT_SEGMENT);
-                        return null;
-                    });
-                    redelivered++;
-                }
+        for (TrackedEventMessage<?> message : StoredEvents.all(eventStore)) {
+            if (message.getPayload() instanceof AssignmentEvent) {
+                DefaultUnitOfWork.startAndGet(message).executeWithResult(() -> {
+                    invoker.handle(message, Segment.ROOT_SEGMENT);
+                    return null;
+                });
+                redelivered++;
             }
         }
 

@@ -12,18 +12,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -84,7 +79,7 @@ class ReportsBenchmark {
             double appendS = seconds(appendStart);
             history = null; // the plans are not needed any more: keep the heap for what is measured
             long lagStart = System.nanoTime();
-            awaitTimelines(processing, store);
+            YearOfHistoryReportTest.awaitTimelines(processing, store, Duration.ofHours(1)); // ten years take minutes
             double lagS = seconds(lagStart);
 
             int lastYear = FIRST_DAY.getYear() + Math.max(0, years - 2); // a full year well inside the history
@@ -151,26 +146,6 @@ class ReportsBenchmark {
         }
     }
 
-    /**
-     * Waits, without a limit, until the timelines have taken in everything stored, saying every 10 s how far
-     * they are: ten years take minutes.
-     */
-    static void awaitTimelines(EventProcessingConfiguration processing, EventStore store) {
-        StreamingEventProcessor processor = processing.eventProcessor("report-timelines", StreamingEventProcessor.class)
-                .orElseThrow();
-        TrackingToken head = store.createHeadToken();
-        long[] said = {System.nanoTime()};
-        Awaitility.await().forever().pollInterval(Duration.ofMillis(200)).until(() -> {
-            Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-            if (System.nanoTime() - said[0] > 10_000_000_000L) {
-                said[0] = System.nanoTime();
-                System.err.printf("report-timelines at position %,d of %,d%n", segments.stream()
-                        .mapToLong(s -> s.getCurrentPosition().orElse(0)).min().orElse(0), head.position().orElse(0));
-            }
-            return !segments.isEmpty() && segments.stream()
-                    .allMatch(s -> s.getTrackingToken() != null && s.getTrackingToken().covers(head));
-        });
-    }
 
     /**
      * @param heapMb      peak heap in use while it ran, above what was in use after a collection just before

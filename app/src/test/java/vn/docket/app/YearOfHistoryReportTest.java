@@ -17,12 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -219,12 +217,12 @@ class YearOfHistoryReportTest {
 
     /** Waits until the report timelines have taken in everything stored: reports read them, not the store. */
     static void awaitTimelines(EventProcessingConfiguration processing, EventStore store) {
-        StreamingEventProcessor processor = processing.eventProcessor("report-timelines", StreamingEventProcessor.class)
-                .orElseThrow();
-        TrackingToken head = store.createHeadToken();
-        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
-                .until(() -> processor.processingStatus().values().stream().allMatch(s -> s.getTrackingToken() != null
-                        && s.getTrackingToken().covers(head)));
+        awaitTimelines(processing, store, Duration.ofMinutes(2));
+    }
+
+    static void awaitTimelines(EventProcessingConfiguration processing, EventStore store, Duration atMost) {
+        CaughtUp.await(store, atMost, List.of(processing.eventProcessor("report-timelines", StreamingEventProcessor.class)
+                .orElseThrow()));
     }
 
     static void assertSameFigures(Map<String, Object> actual, Map<String, Object> expected, String what) {

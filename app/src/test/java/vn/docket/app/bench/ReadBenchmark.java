@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -21,16 +22,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import vn.docket.app.CaughtUp;
 import vn.docket.app.DocketApplication;
 import vn.docket.events.Actor;
 import vn.docket.events.DeadlineMissed;
@@ -180,9 +182,7 @@ public final class ReadBenchmark {
             try (ConfigurableApplicationContext docket = start(data)) {
                 double started = (System.nanoTime() - restart) / 1e9;
                 AssignmentIndex index = docket.getBean(AssignmentIndex.class);
-                while (!index.caughtUp()) {
-                    Thread.sleep(20);
-                }
+                Awaitility.await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(20)).until(index::caughtUp);
                 catchUp = (System.nanoTime() - restart) / 1e9;
                 System.err.printf(Locale.ROOT, "restarted: context up in %.1f s, index caught up %.1f s after the start%n",
                         started, catchUp);
@@ -345,29 +345,16 @@ public final class ReadBenchmark {
                 MetaData.from(EventMetadata.of(actor, UUID.randomUUID().toString())));
     }
 
-    /** Until the list's read model and the index have every event stored, saying how far they are every 5 s. */
-    private static void waitUntilCaughtUp(ConfigurableApplicationContext docket, EventStore store) throws InterruptedException {
-        TrackingToken head = store.createHeadToken();
+    /** Until the list's read model and the index have every event stored, saying how far they are every 10 s. */
+    private static void waitUntilCaughtUp(ConfigurableApplicationContext docket, EventStore store) {
         EventProcessingConfiguration processing = docket.getBean(EventProcessingConfiguration.class);
-        List<StreamingEventProcessor> processors = List.of(
+        CaughtUp.await(store, Duration.ofHours(1), List.of(
                 processing.eventProcessor("assignment-list", StreamingEventProcessor.class).orElseThrow(),
                 processing.eventProcessor(AssignmentIndex.NAME, StreamingEventProcessor.class).orElseThrow(),
                 processing.eventProcessor("plan-path", StreamingEventProcessor.class).orElseThrow(),
                 processing.eventProcessor("notifications", StreamingEventProcessor.class).orElseThrow(),
                 processing.eventProcessor("audit-log", StreamingEventProcessor.class).orElseThrow(),
-                processing.eventProcessor("notices", StreamingEventProcessor.class).orElseThrow());
-        long said = System.nanoTime();
-        while (!processors.stream().allMatch(p -> !p.processingStatus().isEmpty() && p.processingStatus().values()
-                .stream().allMatch(s -> s.getTrackingToken() != null && s.getTrackingToken().covers(head)))) {
-            if (System.nanoTime() - said > 5e9) {
-                said = System.nanoTime();
-                for (StreamingEventProcessor p : processors) {
-                    System.err.printf(Locale.ROOT, "  %s at %s of %d%n", p.getName(), p.processingStatus().values().stream()
-                            .map(s -> String.valueOf(s.getCurrentPosition().orElse(-1))).toList(), head.position().orElse(-1));
-                }
-            }
-            Thread.sleep(200);
-        }
+                processing.eventProcessor("notices", StreamingEventProcessor.class).orElseThrow()));
     }
 
     private static String enc(String s) {

@@ -1,22 +1,24 @@
 package vn.docket.app.bench;
 
 import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.core.ConditionTimeoutException;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import vn.docket.app.CaughtUp;
 import vn.docket.app.DocketApplication;
 import vn.docket.events.Actor;
 import vn.docket.events.DeliverableKind;
@@ -145,24 +147,13 @@ public final class RebuildBenchmark {
     }
 
     /** Whether the processor covered the store's head before the deadline (System.nanoTime()). */
-    private static boolean waitUntilCaughtUp(StreamingEventProcessor processor, EventStore store, long deadline)
-            throws InterruptedException {
-        TrackingToken head = store.createHeadToken();
-        long lastReport = System.nanoTime();
-        while (!processor.processingStatus().values().stream()
-                .allMatch(s -> s.getTrackingToken() != null && s.getTrackingToken().covers(head))
-                || processor.processingStatus().isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(20);
-            if (System.nanoTime() - lastReport > 2_000_000_000L) {
-                lastReport = System.nanoTime();
-                processor.processingStatus().values().forEach(s -> System.err.printf("rebuild: at position %s%n",
-                        s.getCurrentPosition().isPresent() ? s.getCurrentPosition().getAsLong() : "?"));
-            }
+    private static boolean waitUntilCaughtUp(StreamingEventProcessor processor, EventStore store, long deadline) {
+        try {
+            CaughtUp.await(store, Duration.ofNanos(deadline - System.nanoTime()), List.of(processor));
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
-        return true;
     }
 
     private static double seconds(long startNanos) {

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +15,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import vn.docket.app.CaughtUp;
 import vn.docket.app.DocketApplication;
 
 /**
@@ -40,11 +39,8 @@ class SearchBrowserTest extends BrowserTest {
     @BeforeAll
     void demoHistoryProjected() {
         // The demo history is written at start-up and projected after: the pages read it once it is.
-        TrackingToken head = store.createHeadToken();
-        StreamingEventProcessor list = processing.eventProcessor("assignment-list", StreamingEventProcessor.class).orElseThrow();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !list.processingStatus().isEmpty()
-                && list.processingStatus().values().stream()
-                        .allMatch(s -> s.getTrackingToken() != null && s.getTrackingToken().covers(head)));
+        CaughtUp.await(store, Duration.ofSeconds(60),
+                List.of(processing.eventProcessor("assignment-list", StreamingEventProcessor.class).orElseThrow()));
     }
 
     @Test
@@ -104,7 +100,8 @@ class SearchBrowserTest extends BrowserTest {
 
         // The finance office's report is due in three days and nothing is handed in: it waits for the unit.
         browser.signIn("tckh");
-        assertThat(browser.text(By.tagName("main"))).contains("Việc chờ tôi: nhiệm vụ đơn vị tôi cần thực hiện");
+        // Waited for: the dashboard says "Đang tải…" until its figures arrive.
+        browser.waitForText(By.tagName("main"), "Việc chờ tôi: nhiệm vụ đơn vị tôi cần thực hiện");
         assertThat(cards(By.cssSelector("#mine li a")))
                 .containsExactly("Báo cáo kết quả thực hiện các nhiệm vụ trọng tâm Thành ủy giao năm 2020");
 

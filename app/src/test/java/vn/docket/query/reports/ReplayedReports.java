@@ -6,11 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import vn.docket.app.StoredEvents;
 import vn.docket.events.AssignmentEvent;
 import vn.docket.events.DeadlineExtended;
 import vn.docket.events.DraftApproved;
@@ -63,20 +62,14 @@ public final class ReplayedReports {
 
     private static Map<String, List<AssignmentEvent>> read(EventStore store, Instant asOf) {
         Map<String, List<AssignmentEvent>> byAssignment = new LinkedHashMap<>();
-        try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(null)) {
-            while (stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
-                TrackedEventMessage<?> message = stream.nextAvailable();
-                if (message.getTimestamp().isAfter(asOf) || !(message instanceof DomainEventMessage<?> domain)) {
-                    continue;
-                }
-                if (AssignmentEvent.class.isAssignableFrom(message.getPayloadType())) {
-                    byAssignment.computeIfAbsent(domain.getAggregateIdentifier(), k -> new ArrayList<>())
-                            .add((AssignmentEvent) message.getPayload());
-                }
+        for (TrackedEventMessage<?> message : StoredEvents.all(store)) {
+            if (message.getTimestamp().isAfter(asOf) || !(message instanceof DomainEventMessage<?> domain)) {
+                continue;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            if (AssignmentEvent.class.isAssignableFrom(message.getPayloadType())) {
+                byAssignment.computeIfAbsent(domain.getAggregateIdentifier(), k -> new ArrayList<>())
+                        .add((AssignmentEvent) message.getPayload());
+            }
         }
         return byAssignment;
     }

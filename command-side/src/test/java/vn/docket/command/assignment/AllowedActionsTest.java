@@ -45,8 +45,6 @@ import vn.docket.command.assignment.AssignmentCommands.SubmitDraft;
 import vn.docket.command.deadlines.DeadlineChaser;
 import vn.docket.events.Actor;
 import vn.docket.events.DecisionRef;
-import vn.docket.events.DeliverableKind;
-import vn.docket.events.NoticeSource;
 import vn.docket.events.Role;
 import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.platform.refusal.NotAllowed;
@@ -75,8 +73,7 @@ class AllowedActionsTest {
     }
 
     static AssignTask assign(List<String> route) {
-        return new AssignTask(ID, "Báo cáo tình hình thực hiện Nghị quyết", DeliverableKind.REPORT, TCKH, List.of(),
-                DEADLINE, route, new NoticeSource("311/TB-UBND", 2), null, TODAY);
+        return NewTask.task().deadline(DEADLINE).route(route).effectiveDate(TODAY).command();
     }
 
     static State state(String name, Object... commands) {

@@ -28,12 +28,10 @@ import vn.docket.command.deadlines.DeadlineChaser;
 import vn.docket.events.Actor;
 import vn.docket.events.DeadlineExtended;
 import vn.docket.events.DecisionRef;
-import vn.docket.events.DeliverableKind;
 import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
-import vn.docket.events.NoticeSource;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
@@ -85,8 +83,7 @@ class AssignmentTest {
     }
 
     static TaskAssigned assigned(List<String> route) {
-        return new TaskAssigned(ID, "Dự thảo Kế hoạch thực hiện Chương trình hành động", DeliverableKind.PLAN, TCKH,
-                List.of(), DEADLINE, route, new NoticeSource("311/TB-UBND", 1), null, MEETING);
+        return task().route(route).assigned();
     }
 
     /** An event as the store holds it: with the actor who caused it in its metadata. */
@@ -195,8 +192,7 @@ class AssignmentTest {
         void without_an_effective_date_the_assignment_takes_effect_today() {
             fixture.givenNoPriorActivity()
                     .when(task().deadline(null).effectiveDate(null).command(), by(CLERK))
-                    .expectEvents(new TaskAssigned(ID, NewTask.TITLE, DeliverableKind.PLAN, TCKH, List.of(), null,
-                            List.of(LEADERS), new NoticeSource("311/TB-UBND", 1), null, LocalDate.of(2021, 4, 30)));
+                    .expectEvents(task().deadline(null).effectiveDate(LocalDate.of(2021, 4, 30)).assigned());
         }
 
         @Test
@@ -527,9 +523,8 @@ class AssignmentTest {
         @Test
         void an_approved_contribution_to_another_assignment_cannot_be_issued() {
             UUID plan = UUID.fromString("00000000-0000-0000-0000-000000000001");
-            TaskAssigned contribution = new TaskAssigned(ID, "Góp ý dự thảo Kế hoạch", DeliverableKind.OTHER,
-                    "Phòng Quản lý đô thị", List.of(), DEADLINE, List.of(TCKH), new NoticeSource("311/TB-UBND", 1), plan,
-                    MEETING);
+            TaskAssigned contribution = task().leadUnit("Phòng Quản lý đô thị").route(List.of(TCKH)).parentId(plan)
+                    .assigned();
             fixture.given(stored(contribution, 0, CLERK), stored(draft(1, MEETING), 1, QLDT_STAFF),
                             stored(new DraftApproved(ID, 1, TCKH, true, null, null, LocalDate.of(2021, 4, 20)), 2, TCKH_STAFF))
                     .when(new Issue(ID, "12/CV-QLĐT", LocalDate.of(2021, 4, 21)), by(CLERK))

@@ -34,7 +34,6 @@ import vn.docket.command.assignment.AssignmentCommands.SubmitDraft;
 import vn.docket.command.deadlines.DeadlineChaser;
 import vn.docket.events.Actor;
 import vn.docket.events.DeadlineMissed;
-import vn.docket.events.DeliverableKind;
 import vn.docket.events.EventMetadata;
 import vn.docket.events.ReminderSent;
 import vn.docket.platform.approval.ApprovalLevels;
@@ -68,8 +67,7 @@ class ChasingDeadlinesTest {
     }
 
     static AssignTask assign(LocalDate deadline, LocalDate on) {
-        return new AssignTask(ID, "Báo cáo kết quả thực hiện nhiệm vụ trọng tâm", DeliverableKind.REPORT, TCKH,
-                List.of(), deadline, List.of(LEADERS), null, null, on);
+        return NewTask.task().deadline(deadline).effectiveDate(on).command();
     }
 
     /** A given command sent by {@code actor}, as the dispatcher sends it. */

@@ -14,13 +14,11 @@ import vn.docket.command.deadlines.DeadlineChaser;
 import vn.docket.command.deadlines.DeadlineChaser.DeadlineDue;
 import vn.docket.events.DeadlineExtended;
 import vn.docket.events.DeadlineMissed;
-import vn.docket.events.DeliverableKind;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.ExtensionRejected;
 import vn.docket.events.ExtensionRequested;
 import vn.docket.events.ReminderSent;
 import vn.docket.events.RevisionRequested;
-import vn.docket.events.TaskAssigned;
 import vn.docket.platform.refusal.RuleBroken;
 import vn.docket.platform.refusal.StateConflict;
 import vn.docket.platform.testing.MutableClock;
@@ -40,8 +38,7 @@ class DeadlineTest {
 
     static Deadline assignedWith(LocalDate deadline) {
         Deadline d = new Deadline();
-        d.on(new TaskAssigned(ID, "Báo cáo", DeliverableKind.REPORT, TCKH, List.of(), deadline,
-                List.of(AssignmentTest.LEADERS), null, null, TODAY));
+        d.on(NewTask.task().deadline(deadline).effectiveDate(TODAY).assigned());
         return d;
     }
 

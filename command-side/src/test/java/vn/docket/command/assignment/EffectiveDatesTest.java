@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.docket.command.assignment.Refusal.assertRefused;
 
 import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.docket.events.DeadlineMissed;
-import vn.docket.events.DeliverableKind;
 import vn.docket.events.ReminderSent;
-import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskReassigned;
 import vn.docket.platform.refusal.RuleBroken;
 import vn.docket.platform.testing.MutableClock;
@@ -22,8 +19,7 @@ class EffectiveDatesTest {
     final EffectiveDates dates = new EffectiveDates();
 
     EffectiveDatesTest() {
-        dates.on(new TaskAssigned(AssignmentTest.ID, "Kế hoạch", DeliverableKind.PLAN, AssignmentTest.TCKH, List.of(),
-                null, List.of(AssignmentTest.LEADERS), null, null, MEETING));
+        dates.on(NewTask.task().deadline(null).effectiveDate(MEETING).assigned());
     }
 
     @Test

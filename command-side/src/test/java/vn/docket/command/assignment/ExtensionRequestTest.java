@@ -26,7 +26,6 @@ import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.docket.calendar.WorkingDayCalendar;
-import vn.docket.command.assignment.AssignmentCommands.AssignTask;
 import vn.docket.command.assignment.AssignmentCommands.Approve;
 import vn.docket.command.assignment.AssignmentCommands.Cancel;
 import vn.docket.command.assignment.AssignmentCommands.DecideExtension;
@@ -35,7 +34,6 @@ import vn.docket.command.assignment.AssignmentCommands.RequestRevision;
 import vn.docket.command.assignment.AssignmentCommands.RequestExtension;
 import vn.docket.command.deadlines.DeadlineChaser;
 import vn.docket.events.DeadlineExtended;
-import vn.docket.events.DeliverableKind;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.ExtensionRejected;
 import vn.docket.events.ExtensionRequestLapsed;
@@ -309,8 +307,8 @@ class ExtensionRequestTest {
     void an_approval_at_a_level_before_the_last_leaves_the_request_pending_as_the_draft_may_still_come_back() {
         String btv = AssignmentTest.BTV;
         fixture.givenCurrentTime(clock.instant())
-                .andGivenCommands(as(CLERK, new AssignTask(ID, "Báo cáo kết quả thực hiện nhiệm vụ trọng tâm",
-                                DeliverableKind.REPORT, TCKH, List.of(), DEADLINE, List.of(LEADERS, btv), null, null, TODAY)),
+                .andGivenCommands(as(CLERK, NewTask.task().deadline(DEADLINE).route(List.of(LEADERS, btv)).effectiveDate(TODAY)
+                                .command()),
                         as(TCKH_STAFF, new RequestExtension(ID, ASKED, REASON, TODAY)), draftBy(TCKH_STAFF, TODAY))
                 .when(new Approve(ID, null, null, TODAY), by(CHAIR))
                 .expectEvents(new DraftApproved(ID, 1, LEADERS, false, null, null, TODAY));

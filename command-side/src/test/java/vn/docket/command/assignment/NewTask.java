@@ -6,10 +6,12 @@ import java.util.UUID;
 import vn.docket.command.assignment.AssignmentCommands.AssignTask;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.NoticeSource;
+import vn.docket.events.TaskAssigned;
 
 /**
- * Test data: the assignment a clerk enters for item 1 of notice 311/TB-UBND. A test changes only the field it is
- * about ({@code task().kind(null)}) instead of spelling out ten positional arguments padded with nulls.
+ * Test data: the assignment a clerk enters for item 1 of notice 311/TB-UBND, as the command that assigns it or the
+ * event that records it. A test changes only the field it is about ({@code task().kind(null)}) instead of spelling
+ * out ten positional arguments padded with nulls.
  */
 record NewTask(String title, DeliverableKind kind, String leadUnit, List<String> coordinatingUnits, LocalDate deadline,
                List<String> route, NoticeSource source, UUID parentId, LocalDate effectiveDate) {
@@ -45,6 +47,10 @@ record NewTask(String title, DeliverableKind kind, String leadUnit, List<String>
         return new NewTask(title, kind, leadUnit, coordinatingUnits, deadline, value, source, parentId, effectiveDate);
     }
 
+    NewTask source(NoticeSource value) {
+        return new NewTask(title, kind, leadUnit, coordinatingUnits, deadline, route, value, parentId, effectiveDate);
+    }
+
     NewTask parentId(UUID value) {
         return new NewTask(title, kind, leadUnit, coordinatingUnits, deadline, route, source, value, effectiveDate);
     }
@@ -55,6 +61,12 @@ record NewTask(String title, DeliverableKind kind, String leadUnit, List<String>
 
     AssignTask command() {
         return new AssignTask(AssignmentTest.ID, title, kind, leadUnit, coordinatingUnits, deadline, route, source,
+                parentId, effectiveDate);
+    }
+
+    /** The event an assignment with these terms starts from, as stored (its effective date already settled). */
+    TaskAssigned assigned() {
+        return new TaskAssigned(AssignmentTest.ID, title, kind, leadUnit, coordinatingUnits, deadline, route, source,
                 parentId, effectiveDate);
     }
 }

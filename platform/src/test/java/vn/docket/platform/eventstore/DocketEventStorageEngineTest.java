@@ -134,7 +134,7 @@ class DocketEventStorageEngineTest {
     void a_reader_waits_for_a_position_committed_late_and_then_delivers_both_events_in_order() throws Exception {
         CountDownLatch slowWriterHasPosition = new CountDownLatch(1);
         CountDownLatch letSlowWriterCommit = new CountDownLatch(1);
-        DocketEventStorageEngine withSlowWriter = holdingWriter("slow-writer", Duration.ofSeconds(30), System::nanoTime,
+        DocketEventStorageEngine withSlowWriter = holdingWriter(store, "slow-writer", Duration.ofSeconds(30), System::nanoTime,
                 slowWriterHasPosition, letSlowWriterCommit);
         Thread slow = new Thread(() -> withSlowWriter.appendEvents(event("slow", 0)), "slow-writer");
         slow.start();
@@ -184,7 +184,7 @@ class DocketEventStorageEngineTest {
         AtomicLong nanos = new AtomicLong();
         CountDownLatch slowWriterHasPosition = new CountDownLatch(1);
         CountDownLatch letSlowWriterCommit = new CountDownLatch(1);
-        engine = holdingWriter("slow-writer", Duration.ofSeconds(10), nanos::get, slowWriterHasPosition, letSlowWriterCommit);
+        engine = holdingWriter(store, "slow-writer", Duration.ofSeconds(10), nanos::get, slowWriterHasPosition, letSlowWriterCommit);
         Thread slow = new Thread(() -> engine.appendEvents(event("slow", 0)), "slow-writer");
         slow.start();
         await(slowWriterHasPosition);
@@ -269,7 +269,7 @@ class DocketEventStorageEngineTest {
     void an_append_that_meets_another_nodes_event_half_way_goes_on_after_it_in_order() throws Exception {
         CountDownLatch heldHasPosition = new CountDownLatch(1);
         CountDownLatch letHeldCommit = new CountDownLatch(1);
-        DocketEventStorageEngine nodeA = holdingWriter("held", Duration.ofSeconds(10), System::nanoTime,
+        DocketEventStorageEngine nodeA = holdingWriter(store, "held", Duration.ofSeconds(10), System::nanoTime,
                 heldHasPosition, letHeldCommit);
         engine.appendEvents(event("x", 0)); // position 1; this node will next try 2
         Thread held = new Thread(() -> nodeA.appendEvents(event("held", 0)), "held");
@@ -391,8 +391,8 @@ class DocketEventStorageEngineTest {
     }
 
     /** An engine whose writes from the thread named {@code threadName} wait, positions taken, for {@code letCommit}. */
-    private DocketEventStorageEngine holdingWriter(String threadName, Duration gapTimeout, LongSupplier nanoClock,
-                                                   CountDownLatch hasPosition, CountDownLatch letCommit) {
+    static DocketEventStorageEngine holdingWriter(EmbeddedStore store, String threadName, Duration gapTimeout,
+                                                  LongSupplier nanoClock, CountDownLatch hasPosition, CountDownLatch letCommit) {
         return store.builder(gapTimeout, nanoClock, NoOpEventUpcaster.INSTANCE)
                 .beforeInsert(first -> {
                     if (Thread.currentThread().getName().equals(threadName)) {
@@ -406,7 +406,7 @@ class DocketEventStorageEngineTest {
         return store.database.getCollection(DocketEventStorageEngine.EVENTS).find(Filters.eq("_id", position)).first();
     }
 
-    private static void await(CountDownLatch latch) {
+    static void await(CountDownLatch latch) {
         try {
             if (!latch.await(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("timed out");

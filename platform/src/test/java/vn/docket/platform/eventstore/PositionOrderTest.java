@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
-import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -19,25 +16,17 @@ class PositionOrderTest {
 
     @Test
     void a_node_whose_counter_is_behind_stores_an_aggregates_next_event_after_the_one_it_read() throws Exception {
+        CountDownLatch slowHasPosition = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         try (EmbeddedStore store = EmbeddedStore.inMemory()) {
             // Node A holds one writer between taking its position and inserting, as a busy node may.
-            DocketEventStorageEngine nodeA = store.builder(Duration.ofSeconds(10), System::nanoTime, NoOpEventUpcaster.INSTANCE)
-                    .beforeInsert(first -> {
-                        if (Thread.currentThread().getName().equals("slow-writer")) {
-                            try {
-                                release.await(30, TimeUnit.SECONDS);
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
-                        }
-                    }).build().ensureIndexes();
+            DocketEventStorageEngine nodeA = DocketEventStorageEngineTest.holdingWriter(store, "slow-writer",
+                    Duration.ofSeconds(10), System::nanoTime, slowHasPosition, release);
             DocketEventStorageEngine nodeB = store.engine();
             nodeB.appendEvents(DocketEventStorageEngineTest.event("other", 0)); // position 1: B's counter now says 2
             Thread slow = new Thread(() -> nodeA.appendEvents(DocketEventStorageEngineTest.event("slow", 0)), "slow-writer");
-            slow.start(); // takes position 2 and waits
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> slow.getState() == Thread.State.WAITING
-                    || slow.getState() == Thread.State.TIMED_WAITING);
+            slow.start();
+            DocketEventStorageEngineTest.await(slowHasPosition); // it took position 2 and waits
             nodeA.appendEvents(DocketEventStorageEngineTest.event("tally", 0)); // position 3
 
             // Node B reads the aggregate, as a command does, and appends its next event.

@@ -5,6 +5,7 @@ import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 import vn.docket.events.Actor;
 import vn.docket.events.AssignmentStatus;
+import vn.docket.events.Role;
 import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.platform.users.UserStore;
 
@@ -29,19 +30,19 @@ class WaitingWork {
     }
 
     Predicate<AssignmentIndex.Entry> filter(Actor me) {
-        return switch (me.role()) {
-            case CHAIR, VICE_CHAIR -> {
-                List<String> mine = levelsActedAt(me);
-                yield a -> awaitsOneOf(a, mine) || a.extensionPending() && a.status().isOpen();
-            }
-            case CLERK -> a -> a.status() == AssignmentStatus.APPROVED && a.parentId() == null
+        if (me.role().isLeader()) {
+            List<String> mine = levelsActedAt(me);
+            return a -> awaitsOneOf(a, mine) || a.extensionPending() && a.status().isOpen();
+        }
+        if (me.role().isUnitMember()) {
+            String unit = me.unit() == null ? "" : me.unit();
+            return a -> unit.equals(a.leadUnit()) && a.status().isWithUnit();
+        }
+        if (me.role() == Role.CLERK) {
+            return a -> a.status() == AssignmentStatus.APPROVED && a.parentId() == null
                     || a.awaitingLevel() != null && levels.isOutsideBody(a.awaitingLevel());
-            case UNIT_STAFF, UNIT_HEAD -> {
-                String unit = me.unit() == null ? "" : me.unit();
-                yield a -> unit.equals(a.leadUnit()) && a.status().isWithUnit();
-            }
-            default -> a -> false;
-        };
+        }
+        return a -> false;
     }
 
     /** The configured levels this person may approve at or send a draft back from. */

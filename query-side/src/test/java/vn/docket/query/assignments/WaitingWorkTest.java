@@ -98,8 +98,10 @@ class WaitingWorkTest {
     @Test
     void a_unit_is_waited_for_by_the_work_it_leads_while_the_work_is_with_it() {
         String unit = AssignmentIndexTest.UNITS.get(3);
-        check(AssignmentIndexTest.staffOf(unit), a -> a.lead.equals(unit)
-                && (a.status == AssignmentStatus.ASSIGNED || a.status == AssignmentStatus.REVISION_REQUESTED));
+        Predicate<AssignmentIndexTest.Known> withTheUnit = a -> a.lead.equals(unit)
+                && (a.status == AssignmentStatus.ASSIGNED || a.status == AssignmentStatus.REVISION_REQUESTED);
+        check(AssignmentIndexTest.staffOf(unit), withTheUnit);
+        check(new Actor("head", "Trưởng phòng", unit, Role.UNIT_HEAD), withTheUnit);
     }
 
     @Test
