@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -16,11 +17,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Who may do what, as a table: every role against every endpoint, in the state each endpoint acts on,
@@ -35,14 +39,33 @@ class AuthorizationMatrixTest {
     static final List<String> ROLES = List.of("clerk", "tckh", "qldt", "pct", "chair", "auditor", "admin");
     static final String TCKH = "Phòng Tài chính - Kế hoạch";
 
-    enum State { NONE, ASSIGNED, DRAFT_SUBMITTED, APPROVED }
+    /**
+     * What a row's assignment has been through, and so how many steps its plan path shows once the read models have it.
+     * DRAFT_FILES: v1 and v2 handed in as .docx files, v1 sent back between them; ISSUED_FILE: a file draft approved
+     * and its document issued with its file.
+     */
+    enum State {
+        NONE(0), ASSIGNED(1), EXTENSION_REQUESTED(2), DRAFT_SUBMITTED(2), APPROVED(3), DRAFT_FILES(4), ISSUED_FILE(4);
+
+        final int steps;
+
+        State(int steps) {
+            this.steps = steps;
+        }
+    }
 
     /**
      * One row: an endpoint, the state it acts on, who succeeds (with which status); everyone else gets
-     * {@code deniedStatus} (403, or 404 where the assignment does not exist for them).
+     * {@code deniedStatus} (403, or 404 where the assignment does not exist for them), a problem naming
+     * {@code deniedRule} (null: any rule).
      */
     record Row(String name, HttpMethod method, String path, State state, Object body, Map<String, Integer> allowed,
-               int deniedStatus, Set<String> invisibleTo) {
+               int deniedStatus, Set<String> invisibleTo, String deniedRule) {
+
+        Row(String name, HttpMethod method, String path, State state, Object body, Map<String, Integer> allowed,
+            int deniedStatus, Set<String> invisibleTo) {
+            this(name, method, path, state, body, allowed, deniedStatus, invisibleTo, null);
+        }
     }
 
     static Map<String, Integer> only(int status, String... users) {
@@ -106,7 +129,85 @@ class AuthorizationMatrixTest {
             new Row("rebuild a projection", HttpMethod.POST, "/api/admin/projections/revision-cycles/rebuild", State.NONE,
                     null, only(202, "admin"), 403, Set.of()),
             new Row("list dead letters", HttpMethod.GET, "/api/admin/dead-letters", State.NONE, null,
-                    only(200, "admin"), 403, Set.of()));
+                    only(200, "admin"), 403, Set.of()),
+            // What the matrix above left out: every other endpoint Docket serves.
+            new Row("the actions open to me", HttpMethod.GET, "/api/assignments/{id}/actions", State.ASSIGNED, null,
+                    everyone(200), 404, Set.of("qldt")),
+            new Row("SendReminder", HttpMethod.POST, "/api/assignments/{id}/reminders", State.ASSIGNED,
+                    Map.of("note", "Đề nghị khẩn trương"), only(201, "clerk"), 403, Set.of(), "clerks-only"),
+            new Row("RequestExtension", HttpMethod.POST, "/api/assignments/{id}/extension-requests", State.ASSIGNED,
+                    Map.of("newDeadline", "2021-06-30", "reason", "Chờ số liệu"), only(201, "tckh", "clerk"), 403,
+                    Set.of(), "own-unit-only"),
+            new Row("DecideExtension", HttpMethod.POST, "/api/assignments/{id}/extension-requests/decision",
+                    State.EXTENSION_REQUESTED, Map.of("approve", true), only(200, "pct", "chair"), 403, Set.of(),
+                    "leaders-only"),
+            new Row("download a draft's file", HttpMethod.GET, "/api/assignments/{id}/drafts/2/file", State.DRAFT_FILES,
+                    null, everyone(200), 404, Set.of("qldt")),
+            new Row("read a draft's text", HttpMethod.GET, "/api/assignments/{id}/drafts/2/text", State.DRAFT_FILES,
+                    null, everyone(200), 404, Set.of("qldt")),
+            new Row("a draft's changes since v1", HttpMethod.GET, "/api/assignments/{id}/drafts/2/changes?from=1",
+                    State.DRAFT_FILES, null, everyone(200), 404, Set.of("qldt")),
+            new Row("download the issued document", HttpMethod.GET, "/api/assignments/{id}/issuance/file",
+                    State.ISSUED_FILE, null, everyone(200), 404, Set.of("qldt")),
+            new Row("read the issued document's text", HttpMethod.GET, "/api/assignments/{id}/issuance/text",
+                    State.ISSUED_FILE, null, everyone(200), 404, Set.of("qldt")),
+            new Row("the dashboard's figures", HttpMethod.GET, "/api/stats/dashboard", State.NONE, null, everyone(200),
+                    403, Set.of()),
+            new Row("the follow-up report", HttpMethod.GET, "/api/reports/follow-up?period=2021-Q2", State.NONE, null,
+                    everyone(200), 403, Set.of()),
+            new Row("the follow-up report as XLSX", HttpMethod.GET, "/api/reports/follow-up.xlsx?period=2021-Q2",
+                    State.NONE, null, everyone(200), 403, Set.of()),
+            new Row("the follow-up report as CSV", HttpMethod.GET, "/api/reports/follow-up.csv?period=2021-Q2",
+                    State.NONE, null, everyone(200), 403, Set.of()),
+            new Row("my notifications", HttpMethod.GET, "/api/notifications", State.NONE, null, everyone(200), 403,
+                    Set.of()),
+            new Row("my unread count", HttpMethod.GET, "/api/notifications/unread", State.NONE, null, everyone(200), 403,
+                    Set.of()),
+            new Row("mark all my notifications read", HttpMethod.POST, "/api/notifications/read-all", State.NONE, null,
+                    everyone(204), 403, Set.of()),
+            new Row("mark read a notification that is nobody's", HttpMethod.POST,
+                    "/api/notifications/no-such-notification/read", State.NONE, null, Map.of(), 404, Set.of(), "not-found"),
+            new Row("the unit directory", HttpMethod.GET, "/api/units", State.NONE, null, everyone(200), 403, Set.of()),
+            new Row("who I am", HttpMethod.GET, "/api/me", State.NONE, null, everyone(200), 403, Set.of()),
+            new Row("list my access tokens", HttpMethod.GET, "/api/me/tokens", State.NONE, null, everyone(200), 403,
+                    Set.of()),
+            new Row("make myself an access token", HttpMethod.POST, "/api/me/tokens", State.NONE,
+                    Map.of("label", "ma trận quyền"), everyone(201), 403, Set.of()),
+            new Row("revoke a token I do not hold", HttpMethod.POST, "/api/me/tokens/no-such-token/revoke", State.NONE,
+                    null, Map.of(), 404, Set.of(), "not-found"),
+            new Row("read a notice nobody registered", HttpMethod.GET, "/api/notices/00000000-0000-0000-0000-000000000000",
+                    State.NONE, null, Map.of(), 404, Set.of(), "not-found"),
+            // An empty read-out: the clerk is told what it lacks, anyone else is refused before it is read.
+            new Row("register a notice", HttpMethod.POST, "/api/notices", State.NONE, Map.of(), only(422, "clerk"), 403,
+                    Set.of(), "clerks-only"),
+            new Row("read a user", HttpMethod.GET, "/api/admin/users/tckh", State.NONE, null, only(200, "admin"), 403,
+                    Set.of(), "admins-only"),
+            new Row("read a user's tokens", HttpMethod.GET, "/api/admin/users/tckh/tokens", State.NONE, null,
+                    only(200, "admin"), 403, Set.of(), "admins-only"),
+            // Who is no user: the administrator learns so, nobody else learns whether the id exists.
+            new Row("add a user", HttpMethod.POST, "/api/admin/users", State.NONE, Map.of(), only(422, "admin"), 403,
+                    Set.of(), "admins-only"),
+            new Row("disable a user", HttpMethod.POST, "/api/admin/users/nobody-here/disable", State.NONE, null,
+                    only(404, "admin"), 403, Set.of(), "admins-only"),
+            new Row("enable a user", HttpMethod.POST, "/api/admin/users/nobody-here/enable", State.NONE, null,
+                    only(404, "admin"), 403, Set.of(), "admins-only"),
+            new Row("set a user's password", HttpMethod.POST, "/api/admin/users/nobody-here/password", State.NONE,
+                    Map.of("password", "mật khẩu đủ dài"), only(404, "admin"), 403, Set.of(), "admins-only"),
+            new Row("change a user's role", HttpMethod.POST, "/api/admin/users/nobody-here/role", State.NONE,
+                    Map.of("role", "CHAIR"), only(404, "admin"), 403, Set.of(), "admins-only"),
+            new Row("change a user's unit", HttpMethod.POST, "/api/admin/users/nobody-here/unit", State.NONE,
+                    Map.of("unit", TCKH), only(404, "admin"), 403, Set.of(), "admins-only"),
+            new Row("grant a user a level", HttpMethod.POST, "/api/admin/users/nobody-here/levels", State.NONE,
+                    Map.of("level", "Chủ tịch UBND thành phố"), only(404, "admin"), 403, Set.of(), "admins-only"),
+            new Row("withdraw a user's level", HttpMethod.POST, "/api/admin/users/nobody-here/levels/withdraw",
+                    State.NONE, Map.of("level", "Chủ tịch UBND thành phố"), only(404, "admin"), 403, Set.of(),
+                    "admins-only"),
+            new Row("revoke a user's token", HttpMethod.POST, "/api/admin/users/tckh/tokens/no-such-token/revoke",
+                    State.NONE, null, only(404, "admin"), 403, Set.of(), "admins-only"),
+            new Row("retry dead letters", HttpMethod.POST, "/api/admin/dead-letters/plan-path/none/retry",
+                    State.NONE, null, only(404, "admin"), 403, Set.of(), "admins-only"),
+            new Row("drop a dead letter", HttpMethod.POST, "/api/admin/dead-letters/plan-path/none/none/drop",
+                    State.NONE, null, only(404, "admin"), 403, Set.of(), "admins-only"));
 
     @Autowired
     TestRestTemplate http;
@@ -120,26 +221,68 @@ class AuthorizationMatrixTest {
             return null;
         }
         String id = (String) docket.ok("clerk", "/api/assignments", newAssignment()).get("id");
-        if (state == State.DRAFT_SUBMITTED || state == State.APPROVED) {
-            Walks.draft(docket, "tckh", id, "2021-04-20");
+        String at = "/api/assignments/" + id;
+        switch (state) {
+            case EXTENSION_REQUESTED -> docket.ok("tckh", at + "/extension-requests",
+                    Map.of("newDeadline", "2021-06-30", "reason", "Chờ số liệu"));
+            case DRAFT_SUBMITTED, APPROVED -> Walks.draft(docket, "tckh", id, "2021-04-20");
+            case DRAFT_FILES, ISSUED_FILE -> handInFile(at + "/drafts", "Dự thảo v1.docx", Map.of());
+            default -> { }
         }
-        if (state == State.APPROVED) {
-            docket.ok("chair", "/api/assignments/" + id + "/approvals", Map.of());
+        if (state == State.APPROVED || state == State.ISSUED_FILE) {
+            docket.ok("chair", at + "/approvals", Map.of());
+        }
+        if (state == State.DRAFT_FILES) {
+            docket.ok("chair", at + "/revision-requests", Map.of("reasons", List.of("Bổ sung số liệu")));
+            handInFile(at + "/drafts", "Dự thảo v2.docx", Map.of());
+        }
+        if (state == State.ISSUED_FILE) {
+            handInFile(at + "/issuance", "Kế hoạch 95.docx", Map.of("documentNumber", "95/KH-UBND", "issuedOn", "2021-05-10"));
         }
         // Reads need the read models to have caught up with the walk.
-        docket.await("auditor", "/api/assignments/" + id + "/path",
-                p -> ((List<?>) p.get("steps")).size() == (state == State.ASSIGNED ? 1 : state == State.DRAFT_SUBMITTED ? 2 : 3));
+        docket.await("auditor", at + "/path", p -> ((List<?>) p.get("steps")).size() == state.steps);
         return id;
     }
 
-    int call(String user, Row row, String id) {
+    /** A .docx sent as a form, as the web app sends it: by the lead unit for a draft, by the clerk for issuance. */
+    void handInFile(String path, String name, Map<String, String> fields) {
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(DraftFilesTest.docx(List.of("KẾ HOẠCH", name))) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+        fields.forEach(form::add);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        String user = path.endsWith("/issuance") ? "clerk" : "tckh";
+        ResponseEntity<String> answer = http.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST,
+                new HttpEntity<>(form, headers), String.class);
+        assertThat(answer.getStatusCode().is2xxSuccessful()).as("%s %s", path, answer.getBody()).isTrue();
+    }
+
+    ResponseEntity<String> call(String user, Row row, String id) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(row.body() instanceof String ? MediaType.TEXT_PLAIN : MediaType.APPLICATION_JSON);
         TestRestTemplate client = user == null ? http : http.withBasicAuth(user, "demo");
         String path = row.path().replace("{id}", id == null ? "" : id);
-        return client.exchange(path, row.method(), new HttpEntity<>(row.body(), headers), String.class)
-                .getStatusCode().value();
+        return client.exchange(path, row.method(), new HttpEntity<>(row.body(), headers), String.class);
     }
+
+    /** A refusal is an RFC 9457 problem naming its rule (and the row's rule, where the row names one). */
+    static void assertProblem(ResponseEntity<String> answer, String rule) throws Exception {
+        assertThat(answer.getHeaders().getContentType()).as("%s", answer.getBody())
+                .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        Map<?, ?> problem = JSON.readValue(answer.getBody(), Map.class);
+        assertThat(problem.get("status")).isEqualTo(answer.getStatusCode().value());
+        assertThat(problem.get("rule")).as("%s", problem).isNotNull();
+        if (rule != null) {
+            assertThat(problem.get("rule")).as("%s", problem).isEqualTo(rule);
+        }
+    }
+
+    static final ObjectMapper JSON = new ObjectMapper();
 
     long eventsOf(String id) {
         return id == null ? 0 : eventStore.readEvents(id).asStream().count();
@@ -156,15 +299,19 @@ class AuthorizationMatrixTest {
                 cells.add(DynamicTest.dynamicTest(row.name() + " as " + user + " is " + expected, () -> {
                     String id = prepare(docket, row.state());
                     long before = eventsOf(id);
-                    assertThat(call(user, row, id)).isEqualTo(expected);
+                    ResponseEntity<String> answer = call(user, row, id);
+                    assertThat(answer.getStatusCode().value()).as("%s", answer.getBody()).isEqualTo(expected);
+                    if (expected >= 400) {
+                        assertProblem(answer, allowed == null && expected == row.deniedStatus() ? row.deniedRule() : null);
+                    }
                     if (allowed == null && row.method() == HttpMethod.POST) {
                         assertThat(eventsOf(id)).as("a refused command writes nothing").isEqualTo(before);
                     }
                 }));
             }
             cells.add(DynamicTest.dynamicTest(row.name() + " without credentials is 401", () ->
-                    assertThat(call(null, row, prepare(docket, row.state() == State.NONE ? State.NONE : State.ASSIGNED)))
-                            .isEqualTo(401)));
+                    assertThat(call(null, row, prepare(docket, row.state() == State.NONE ? State.NONE : State.ASSIGNED))
+                            .getStatusCode().value()).isEqualTo(401)));
         }
         return cells.stream();
     }
