@@ -9,12 +9,12 @@ import org.axonframework.common.stream.BlockingStream;
  * Counts what is in the event store itself, not in a read model that follows it a moment later: the
  * only honest way to check that a refused request wrote nothing.
  */
-final class StoredEvents {
+public final class StoredEvents {
 
     private StoredEvents() {
     }
 
-    static long count(EventStore store, Predicate<Object> payload) {
+    public static long count(EventStore store, Predicate<Object> payload) {
         long n = 0;
         try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(null)) {
             while (stream.hasNextAvailable()) {
