@@ -91,6 +91,12 @@ class AuthorizationMatrixTest {
         return body;
     }
 
+    static Map<String, Object> withParent(String parentId) {
+        Map<String, Object> body = newAssignment();
+        body.put("parentId", parentId);
+        return body;
+    }
+
     static final List<Row> TABLE = List.of(
             new Row("AssignTask", HttpMethod.POST, "/api/assignments", State.NONE, newAssignment(),
                     only(201, "clerk"), 403, Set.of()),
@@ -130,6 +136,9 @@ class AuthorizationMatrixTest {
                     null, only(202, "admin"), 403, Set.of()),
             new Row("list dead letters", HttpMethod.GET, "/api/admin/dead-letters", State.NONE, null,
                     only(200, "admin"), 403, Set.of()),
+            // Whether an assignment exists is not told to whoever may not assign: they are refused first.
+            new Row("AssignTask under a parent that does not exist", HttpMethod.POST, "/api/assignments", State.NONE,
+                    withParent("00000000-0000-0000-0000-000000000000"), only(422, "clerk"), 403, Set.of(), "clerks-only"),
             // What the matrix above left out: every other endpoint Docket serves.
             new Row("the actions open to me", HttpMethod.GET, "/api/assignments/{id}/actions", State.ASSIGNED, null,
                     everyone(200), 404, Set.of("qldt")),

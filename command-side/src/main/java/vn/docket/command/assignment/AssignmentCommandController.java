@@ -111,6 +111,8 @@ class AssignmentCommandController {
     @PostMapping
     @Operation(summary = "Assign a task (AssignTask)")
     ResponseEntity<?> assign(@RequestBody AssignRequest r) {
+        // Before the parent is looked up: whether an assignment exists is not for someone who may not assign to learn.
+        Authority.requireClerk(CurrentActor.get(), "assign tasks");
         if (r.parentId() != null && eventStore.lastSequenceNumberFor(r.parentId().toString()).isEmpty()) {
             throw new RuleBroken("unknown-parent", "The parent assignment " + r.parentId() + " does not exist.");
         }
