@@ -99,22 +99,22 @@ class AuthorizationMatrixTest {
 
     static final List<Row> TABLE = List.of(
             new Row("AssignTask", HttpMethod.POST, "/api/assignments", State.NONE, newAssignment(),
-                    only(201, "clerk"), 403, Set.of()),
+                    only(201, "clerk"), 403, Set.of(), "clerks-only"),
             new Row("SubmitDraft", HttpMethod.POST, "/api/assignments/{id}/drafts", State.ASSIGNED,
                     Map.of("documentName", "v1.docx", "documentUrl", "https://vanban.example.vn/v1"),
-                    only(201, "tckh", "clerk"), 403, Set.of()),
+                    only(201, "tckh", "clerk"), 403, Set.of(), "own-unit-only"),
             new Row("RequestRevision", HttpMethod.POST, "/api/assignments/{id}/revision-requests", State.DRAFT_SUBMITTED,
-                    Map.of("reasons", List.of("Bổ sung số liệu")), only(200, "pct", "chair"), 403, Set.of()),
+                    Map.of("reasons", List.of("Bổ sung số liệu")), only(200, "pct", "chair"), 403, Set.of(), "approval-level"),
             new Row("Approve", HttpMethod.POST, "/api/assignments/{id}/approvals", State.DRAFT_SUBMITTED,
-                    Map.of("note", "Đồng ý"), only(200, "pct", "chair"), 403, Set.of()),
+                    Map.of("note", "Đồng ý"), only(200, "pct", "chair"), 403, Set.of(), "approval-level"),
             new Row("Issue", HttpMethod.POST, "/api/assignments/{id}/issuance", State.APPROVED,
-                    Map.of("documentNumber", "95/KH-UBND", "issuedOn", "2021-05-10"), only(200, "clerk"), 403, Set.of()),
+                    Map.of("documentNumber", "95/KH-UBND", "issuedOn", "2021-05-10"), only(200, "clerk"), 403, Set.of(), "clerks-only"),
             new Row("ExtendDeadline", HttpMethod.POST, "/api/assignments/{id}/deadline-extensions", State.ASSIGNED,
-                    Map.of("newDeadline", "2021-06-30", "reason", "Chờ số liệu"), only(200, "clerk"), 403, Set.of()),
+                    Map.of("newDeadline", "2021-06-30", "reason", "Chờ số liệu"), only(200, "clerk"), 403, Set.of(), "clerks-only"),
             new Row("Reassign", HttpMethod.POST, "/api/assignments/{id}/reassignment", State.ASSIGNED,
-                    Map.of("leadUnit", "Phòng Kinh tế", "reason", "Đúng chức năng"), only(200, "clerk"), 403, Set.of()),
+                    Map.of("leadUnit", "Phòng Kinh tế", "reason", "Đúng chức năng"), only(200, "clerk"), 403, Set.of(), "clerks-only"),
             new Row("Cancel", HttpMethod.POST, "/api/assignments/{id}/cancellation", State.ASSIGNED,
-                    Map.of("reason", "Trùng nhiệm vụ"), only(200, "clerk"), 403, Set.of()),
+                    Map.of("reason", "Trùng nhiệm vụ"), only(200, "clerk"), 403, Set.of(), "clerks-only"),
             new Row("read one assignment", HttpMethod.GET, "/api/assignments/{id}", State.ASSIGNED, null,
                     everyone(200), 404, Set.of("qldt")),
             new Row("read its plan path", HttpMethod.GET, "/api/assignments/{id}/path", State.ASSIGNED, null,
@@ -125,17 +125,17 @@ class AuthorizationMatrixTest {
                     everyone(200), 403, Set.of()),
             new Row("list notices", HttpMethod.GET, "/api/notices", State.NONE, null, everyone(200), 403, Set.of()),
             new Row("preview a notice", HttpMethod.POST, "/api/notices/preview", State.NONE,
-                    SharedNotices.text("000_3625d3d5715c8dde.txt"), only(200, "clerk"), 403, Set.of()),
+                    SharedNotices.text("000_3625d3d5715c8dde.txt"), only(200, "clerk"), 403, Set.of(), "clerks-only"),
             new Row("verify the event store", HttpMethod.GET, "/api/audit/verify", State.NONE, null,
-                    only(200, "clerk", "auditor", "admin"), 403, Set.of()),
+                    only(200, "clerk", "auditor", "admin"), 403, Set.of(), "auditors-only"),
             new Row("list stored users", HttpMethod.GET, "/api/admin/users", State.NONE, null,
-                    only(200, "admin"), 403, Set.of()),
+                    only(200, "admin"), 403, Set.of(), "admins-only"),
             new Row("projection status", HttpMethod.GET, "/api/admin/projections", State.NONE, null,
-                    only(200, "admin"), 403, Set.of()),
+                    only(200, "admin"), 403, Set.of(), "admins-only"),
             new Row("rebuild a projection", HttpMethod.POST, "/api/admin/projections/revision-cycles/rebuild", State.NONE,
-                    null, only(202, "admin"), 403, Set.of()),
+                    null, only(202, "admin"), 403, Set.of(), "admins-only"),
             new Row("list dead letters", HttpMethod.GET, "/api/admin/dead-letters", State.NONE, null,
-                    only(200, "admin"), 403, Set.of()),
+                    only(200, "admin"), 403, Set.of(), "admins-only"),
             // Whether an assignment exists is not told to whoever may not assign: they are refused first.
             new Row("AssignTask under a parent that does not exist", HttpMethod.POST, "/api/assignments", State.NONE,
                     withParent("00000000-0000-0000-0000-000000000000"), only(422, "clerk"), 403, Set.of(), "clerks-only"),
@@ -282,7 +282,7 @@ class AuthorizationMatrixTest {
     /** A refusal is an RFC 9457 problem naming its rule (and the row's rule, where the row names one). */
     static void assertProblem(ResponseEntity<String> answer, String rule) throws Exception {
         assertThat(answer.getHeaders().getContentType()).as("%s", answer.getBody())
-                .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+                .matches(MediaType.APPLICATION_PROBLEM_JSON::equalsTypeAndSubtype, "application/problem+json");
         Map<?, ?> problem = JSON.readValue(answer.getBody(), Map.class);
         assertThat(problem.get("status")).isEqualTo(answer.getStatusCode().value());
         assertThat(problem.get("rule")).as("%s", problem).isNotNull();
@@ -311,7 +311,8 @@ class AuthorizationMatrixTest {
                     ResponseEntity<String> answer = call(user, row, id);
                     assertThat(answer.getStatusCode().value()).as("%s", answer.getBody()).isEqualTo(expected);
                     if (expected >= 400) {
-                        assertProblem(answer, allowed == null && expected == row.deniedStatus() ? row.deniedRule() : null);
+                        assertProblem(answer, row.invisibleTo().contains(user) ? "not-found"
+                                : allowed == null ? row.deniedRule() : null);
                     }
                     if (allowed == null && row.method() == HttpMethod.POST) {
                         assertThat(eventsOf(id)).as("a refused command writes nothing").isEqualTo(before);
@@ -319,8 +320,11 @@ class AuthorizationMatrixTest {
                 }));
             }
             cells.add(DynamicTest.dynamicTest(row.name() + " without credentials is 401", () ->
-                    assertThat(call(null, row, prepare(docket, row.state() == State.NONE ? State.NONE : State.ASSIGNED))
-                            .getStatusCode().value()).isEqualTo(401)));
+            {
+                ResponseEntity<String> answer = call(null, row, prepare(docket, row.state() == State.NONE ? State.NONE : State.ASSIGNED));
+                assertThat(answer.getStatusCode().value()).isEqualTo(401);
+                assertProblem(answer, "authentication-required");
+            }));
         }
         return cells.stream();
     }
@@ -338,6 +342,48 @@ class AuthorizationMatrixTest {
         assertThat((Map<String, Object>) denial.get("actor")).containsEntry("id", "tckh");
         assertThat((Map<String, Object>) denial.get("payload")).containsEntry("rule", "approval-level")
                 .containsEntry("method", "POST");
+    }
+
+    /** A personal access token is its holder's alone: another person neither lists it nor revokes it. */
+    @Test
+    void nobody_lists_or_revokes_another_persons_access_token() throws Exception {
+        DocketClient docket = new DocketClient(http);
+        Map<String, Object> issued = docket.ok("tckh", "/api/me/tokens", Map.of("label", "báo cáo tháng"));
+        String tokenId = (String) issued.get("tokenId");
+        for (String other : List.of("qldt", "auditor", "clerk")) {
+            assertThat(docket.getList(other, "/api/me/tokens").getBody()).as(other)
+                    .noneMatch(t -> tokenId.equals(t.get("tokenId")));
+            ResponseEntity<String> revoke = http.withBasicAuth(other, "demo").exchange("/api/me/tokens/" + tokenId + "/revoke",
+                    HttpMethod.POST, null, String.class);
+            assertThat(revoke.getStatusCode().value()).as(other).isEqualTo(404);
+            assertProblem(revoke, "not-found");
+        }
+        assertThat(docket.getList("tckh", "/api/me/tokens").getBody()).anyMatch(t -> tokenId.equals(t.get("tokenId")));
+        HttpHeaders bearer = new HttpHeaders();
+        bearer.setBearerAuth((String) issued.get("token"));
+        ResponseEntity<Map> me = http.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(bearer), Map.class);
+        assertThat(me.getStatusCode().value()).isEqualTo(200);
+        assertThat(me.getBody()).containsEntry("id", "tckh");
+    }
+
+    /** A unit's notification is for that unit: another unit neither reads it in its list nor marks it read. */
+    @Test
+    void a_unit_neither_sees_nor_marks_read_another_units_notification() throws Exception {
+        DocketClient docket = new DocketClient(http);
+        String id = prepare(docket, State.DRAFT_SUBMITTED);
+        docket.ok("chair", "/api/assignments/" + id + "/revision-requests", Map.of("reasons", List.of("Bổ sung số liệu")));
+        Map<String, Object> theirs = NoticeItemOneWalkTest.items(docket.await("tckh", "/api/notifications?size=100",
+                n -> NoticeItemOneWalkTest.items(n).stream().anyMatch(x -> id.equals(x.get("assignmentId")))))
+                .stream().filter(x -> id.equals(x.get("assignmentId"))).findFirst().orElseThrow();
+        assertThat(NoticeItemOneWalkTest.items(docket.getOk("qldt", "/api/notifications?size=100")))
+                .noneMatch(x -> id.equals(x.get("assignmentId")));
+        ResponseEntity<String> marked = http.withBasicAuth("qldt", "demo").exchange(
+                "/api/notifications/" + theirs.get("id") + "/read", HttpMethod.POST, null, String.class);
+        assertThat(marked.getStatusCode().value()).isEqualTo(404);
+        assertProblem(marked, "not-found");
+        assertThat(NoticeItemOneWalkTest.items(docket.getOk("tckh", "/api/notifications?size=100")).stream()
+                .filter(x -> theirs.get("id").equals(x.get("id")))).singleElement().satisfies(x ->
+                assertThat(x).containsEntry("read", false));
     }
 
     /** Fields a client might send to name who did it: none of them is read. */
