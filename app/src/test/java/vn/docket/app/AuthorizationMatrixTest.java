@@ -344,6 +344,39 @@ class AuthorizationMatrixTest {
                 .containsEntry("method", "POST");
     }
 
+    /**
+     * A contribution is taken in by the unit it feeds ("Đơn vị chủ trì tổng hợp"): not by the contributing unit's own
+     * staff, even when a clerk recorded its draft handed in on paper, so that none of them submitted it.
+     */
+    @Test
+    void a_contribution_is_taken_in_or_sent_back_by_the_unit_it_feeds_and_not_by_the_contributing_unit() throws Exception {
+        DocketClient docket = new DocketClient(http);
+        String parent = prepare(docket, State.ASSIGNED);
+        Map<String, Object> child = newAssignment();
+        child.put("title", "Số liệu gửi Phòng Tài chính - Kế hoạch để tổng hợp");
+        child.put("kind", "OTHER");
+        child.put("leadUnit", "Phòng Quản lý đô thị");
+        child.put("approvalRoute", List.of("Đơn vị chủ trì tổng hợp"));
+        child.put("parentId", parent);
+        String at = "/api/assignments/" + docket.ok("clerk", "/api/assignments", child).get("id");
+        docket.ok("clerk", at + "/drafts", Map.of("documentName", "Số liệu.docx", "documentUrl", "https://vanban.example.vn/so-lieu"));
+        long before = eventsOf(at.substring(at.lastIndexOf('/') + 1));
+        for (Map.Entry<String, Object> judging : Map.<String, Object>of("/approvals", Map.of(),
+                "/revision-requests", Map.of("reasons", List.of("Bổ sung số liệu quý I"))).entrySet()) {
+            HttpHeaders json = new HttpHeaders();
+            json.setContentType(MediaType.APPLICATION_JSON);
+            ResponseEntity<String> refused = http.withBasicAuth("qldt", "demo").exchange(at + judging.getKey(),
+                    HttpMethod.POST, new HttpEntity<>(judging.getValue(), json), String.class);
+            assertThat(refused.getStatusCode().value()).as("%s %s", judging.getKey(), refused.getBody()).isEqualTo(403);
+            assertProblem(refused, "compiling-unit-only");
+        }
+        assertThat(eventsOf(at.substring(at.lastIndexOf('/') + 1))).isEqualTo(before);
+        docket.await("qldt", at, a -> true);
+        assertThat(http.withBasicAuth("qldt", "demo").getForObject(at + "/actions", List.class))
+                .doesNotContain("approve", "sendBack");
+        docket.ok("tckh", at + "/approvals", Map.of());
+    }
+
     /** A personal access token is its holder's alone: another person neither lists it nor revokes it. */
     @Test
     void nobody_lists_or_revokes_another_persons_access_token() throws Exception {
