@@ -17,14 +17,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Who may do what, as a table: every role against every endpoint, in the state each endpoint acts on,
@@ -253,22 +251,8 @@ class AuthorizationMatrixTest {
         return id;
     }
 
-    /** A .docx sent as a form, as the web app sends it: by the lead unit for a draft, by the clerk for issuance. */
     void handInFile(String path, String name, Map<String, String> fields) {
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(DraftFilesTest.docx(List.of("KẾ HOẠCH", name))) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        fields.forEach(form::add);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        String user = path.endsWith("/issuance") ? "clerk" : "tckh";
-        ResponseEntity<String> answer = http.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST,
-                new HttpEntity<>(form, headers), String.class);
-        assertThat(answer.getStatusCode().is2xxSuccessful()).as("%s %s", path, answer.getBody()).isTrue();
+        Walks.handInFile(http, path.endsWith("/issuance") ? "clerk" : "tckh", path, name, fields);
     }
 
     ResponseEntity<String> call(String user, Row row, String id) {
