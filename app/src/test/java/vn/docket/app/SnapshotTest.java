@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
 /** A plan that went round many times is loaded from a snapshot, and every rule still knows its past. */
@@ -53,6 +54,24 @@ class SnapshotTest {
                 "decisionRef", Map.of("number", "45-TB/TU", "date", "2021-04-28")));
         assertThat(docket.await("auditor", "/api/assignments/" + id, a -> "APPROVED".equals(a.get("status"))))
                 .containsEntry("currentVersion", 4);
+    }
+
+    /** A draft's file is found in the assignment's events, all of them: not only in those after its snapshot. */
+    @Test
+    void after_a_snapshot_the_drafts_handed_in_before_it_still_open_and_compare() {
+        DocketClient docket = new DocketClient(http);
+        String id = Walks.assign(docket, "Kế hoạch chuyển đổi số năm 2021", "Phòng Tài chính - Kế hoạch", "2021-05-30",
+                List.of("Lãnh đạo UBND thành phố"));
+        String at = "/api/assignments/" + id;
+        for (int round = 1; round <= 3; round++) {
+            Walks.handInFile(http, "tckh", at + "/drafts", "Kế hoạch v" + round + ".docx", Map.of());
+            docket.ok("pct", at + "/revision-requests", Map.of("reasons", List.of("Vòng " + round + ": bổ sung số liệu")));
+        }
+        assertThat(database.getCollection("docket_snapshots").countDocuments(Filters.eq("_id", id))).isEqualTo(1);
+        for (String read : List.of("/drafts/1/file", "/drafts/1/text", "/drafts/3/changes?from=1")) {
+            ResponseEntity<String> answer = http.withBasicAuth("chair", "demo").getForEntity(at + read, String.class);
+            assertThat(answer.getStatusCode().value()).as("%s %s", read, answer.getBody()).isEqualTo(200);
+        }
     }
 
     @Test

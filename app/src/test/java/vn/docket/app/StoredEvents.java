@@ -30,7 +30,7 @@ public final class StoredEvents {
         return all;
     }
 
-    static long count(EventStore store, Predicate<Object> payload) {
+    public static long count(EventStore store, Predicate<Object> payload) {
         return all(store).stream().filter(m -> payload.test(m.getPayload())).count();
     }
 

@@ -1,8 +1,18 @@
 package vn.docket.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
 
 /** Assignments walked to different states through the API, for tests that need some history. */
 final class Walks {
@@ -24,6 +34,23 @@ final class Walks {
     static void draft(DocketClient docket, String user, String id, String on) {
         docket.ok(user, "/api/assignments/" + id + "/drafts",
                 Map.of("documentName", "Dự thảo.docx", "documentUrl", "https://vanban.example.vn/" + id, "effectiveDate", on));
+    }
+
+    /** A .docx sent as a form, as the web app sends it (a draft to .../drafts, the issued document to .../issuance). */
+    static void handInFile(TestRestTemplate http, String user, String path, String name, Map<String, String> fields) {
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(DraftFilesTest.docx(List.of("KẾ HOẠCH", name))) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+        fields.forEach(form::add);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<String> answer = http.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST,
+                new HttpEntity<>(form, headers), String.class);
+        assertThat(answer.getStatusCode().is2xxSuccessful()).as("%s %s", path, answer.getBody()).isTrue();
     }
 
     /** A handful of assignments in every state: assigned, in revision, approved at one level, issued, extended, cancelled. */

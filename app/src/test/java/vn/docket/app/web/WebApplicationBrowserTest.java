@@ -12,6 +12,7 @@ import java.util.Map;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -25,6 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import vn.docket.app.DocketApplication;
+import vn.docket.app.StoredEvents;
+import vn.docket.events.AccessDenied;
 
 /**
  * The web application in Debian's headless Chromium, on Docket with its demo history: every demo user
@@ -53,6 +56,9 @@ class WebApplicationBrowserTest extends BrowserTest {
 
     @Autowired
     MongoDatabase database;
+
+    @Autowired
+    EventStore store;
 
     String itemOne;
 
@@ -415,6 +421,32 @@ class WebApplicationBrowserTest extends BrowserTest {
         assertThat(browser.text(By.id("facts"))).doesNotContain("null");
         browser.find(By.linkText("(chưa có số) – mục số 1")).click();
         browser.waitForText(By.tagName("h1"), "Thông báo kết luận (chưa có số)");
+    }
+
+    /**
+     * Only clerks, auditors and the administrator may verify the store: the audit log asks for the check for them
+     * alone, so a unit's staff or a leader reading it meets no refusal and leaves no AccessDenied in the record.
+     */
+    @Test
+    @Order(12)
+    void the_audit_log_runs_the_integrity_check_only_for_those_who_may_verify_and_records_no_refusal_for_the_others() {
+        long refusedBefore = refusedVerifications();
+        for (String user : List.of("tckh", "pct")) {
+            browser.signIn(user);
+            browser.open("/audit.html");
+            browser.find(By.id("audit-log"));
+            assertThat(browser.all(By.cssSelector("main [role=alert]"))).as(user).isEmpty();
+            assertThat(browser.text(By.id("main"))).as(user).doesNotContain("Kiểm tra toàn vẹn dữ liệu");
+        }
+        assertThat(refusedVerifications()).isEqualTo(refusedBefore);
+        browser.signIn("auditor");
+        browser.open("/audit.html");
+        browser.find(By.id("audit-log"));
+        assertThat(browser.text(By.id("integrity"))).startsWith("Toàn vẹn: đã kiểm tra");
+    }
+
+    private long refusedVerifications() {
+        return StoredEvents.count(store, p -> p instanceof AccessDenied d && "/api/audit/verify".equals(d.path()));
     }
 
     /** Chooses one of the real notices in ../shared/notices on the import page and asks for its preview. */

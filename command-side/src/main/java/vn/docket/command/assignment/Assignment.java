@@ -112,8 +112,8 @@ class Assignment {
 
     /** The actions the sender may take now: exactly those whose command would pass {@link Standing#check}. */
     @CommandHandler
-    List<Action> handle(ListActions query, MetaData metaData, ApprovalLevels levels) {
-        return standing().allowed(EventMetadata.actorFrom(metaData), EventMetadata.levelsFrom(metaData), levels);
+    List<Action> handle(ListActions query, MetaData metaData, ApprovalLevels levels, LeadUnits leads) {
+        return standing(leads).allowed(EventMetadata.actorFrom(metaData), EventMetadata.levelsFrom(metaData), levels);
     }
 
     @CommandHandler
@@ -133,14 +133,15 @@ class Assignment {
     @CommandHandler
     void handle(RecordMeetingConclusion cmd, MetaData metaData, Clock clock) {
         Authority.requireClerk(EventMetadata.actorFrom(metaData), "record a meeting's conclusions");
-        standing().requireNoDraftYet();
+        standing(null).requireNoDraftYet();
         MeetingConclusion.of(cmd).recorded(id, dates.judge(cmd.meetingOn(), clock)).forEach(AggregateLifecycle::apply);
     }
 
     @CommandHandler
     void handle(RequestRevision cmd, MetaData metaData, Clock clock, ApprovalLevels levels, DeadlineManager deadlines,
-                DeadlineChaser chaser) {
-        allow(Action.SEND_BACK, metaData, levels, cmd.draftVersion());
+                DeadlineChaser chaser, LeadUnits leads) {
+        standing(leads).check(Action.SEND_BACK, EventMetadata.actorFrom(metaData), EventMetadata.levelsFrom(metaData), levels,
+                cmd.draftVersion());
         LocalDate on = dates.judge(cmd.effectiveDate(), clock);
         List<String> reopened = points.reopenable(cmd.reopenedPoints());
         List<RevisionPoint> raised = points.raised(cmd.reasons(), reopened, version);
@@ -156,8 +157,9 @@ class Assignment {
     }
 
     @CommandHandler
-    void handle(Approve cmd, MetaData metaData, Clock clock, ApprovalLevels levels) {
-        allow(Action.APPROVE, metaData, levels, cmd.draftVersion());
+    void handle(Approve cmd, MetaData metaData, Clock clock, ApprovalLevels levels, LeadUnits leads) {
+        standing(leads).check(Action.APPROVE, EventMetadata.actorFrom(metaData), EventMetadata.levelsFrom(metaData), levels,
+                cmd.draftVersion());
         LocalDate on = dates.judge(cmd.effectiveDate(), clock);
         String level = route.nextLevel();
         boolean last = route.nextIsLast();
@@ -246,17 +248,15 @@ class Assignment {
         }
     }
 
+    /** See {@link Standing#check}, for every action but sending back and approving (which name levels and a version). */
     private void allow(Action action, MetaData metaData) {
-        allow(action, metaData, null, null);
+        standing(null).check(action, EventMetadata.actorFrom(metaData), EventMetadata.levelsFrom(metaData), null, null);
     }
 
-    /** See {@link Standing#check}: {@code levels} and {@code judged} matter only to sending back and approving. */
-    private void allow(Action action, MetaData metaData, ApprovalLevels levels, Integer judged) {
-        standing().check(action, EventMetadata.actorFrom(metaData), EventMetadata.levelsFrom(metaData), levels, judged);
-    }
-
-    private Standing standing() {
-        return new Standing(id, status, version, leadUnit, route, draftSubmitter, partOf, deadline);
+    /** @param leads asked, of a contribution, who leads the assignment it feeds; null where no judging is asked about */
+    private Standing standing(LeadUnits leads) {
+        String compilingUnit = partOf == null || leads == null ? null : leads.of(partOf);
+        return new Standing(id, status, version, leadUnit, route, draftSubmitter, partOf, compilingUnit, deadline);
     }
 
     @EventSourcingHandler

@@ -50,6 +50,8 @@ import vn.docket.events.RevisionPointsAnswered.PointAnswer;
 import vn.docket.platform.refusal.Refusals;
 import vn.docket.platform.refusal.PreconditionFailed;
 import vn.docket.platform.refusal.RuleBroken;
+import vn.docket.platform.security.AssignmentVisibility;
+import vn.docket.platform.security.CurrentActor;
 
 /** The command API of an assignment: each POST is one command, answered once its events are stored. */
 @RestController
@@ -62,14 +64,16 @@ class AssignmentCommandController {
 
     private final DraftFiles drafts;
     private final ObjectMapper json;
+    private final AssignmentVisibility visibility;
 
     /** @param requestJson the converter JSON bodies are read with: the form's fields are read by its mapper too */
     AssignmentCommandController(CommandDispatcher commands, EventStore eventStore, DraftFiles drafts,
-                                MappingJackson2HttpMessageConverter requestJson) {
+                                MappingJackson2HttpMessageConverter requestJson, AssignmentVisibility visibility) {
         this.commands = commands;
         this.eventStore = eventStore;
         this.drafts = drafts;
         this.json = requestJson.getObjectMapper();
+        this.visibility = visibility;
     }
 
     record AssignRequest(String title, DeliverableKind kind, String leadUnit, List<String> coordinatingUnits,
@@ -107,6 +111,8 @@ class AssignmentCommandController {
     @PostMapping
     @Operation(summary = "Assign a task (AssignTask)")
     ResponseEntity<?> assign(@RequestBody AssignRequest r) {
+        // Before the parent is looked up: whether an assignment exists is not for someone who may not assign to learn.
+        Authority.requireClerk(CurrentActor.get(), "assign tasks");
         if (r.parentId() != null && eventStore.lastSequenceNumberFor(r.parentId().toString()).isEmpty()) {
             throw new RuleBroken("unknown-parent", "The parent assignment " + r.parentId() + " does not exist.");
         }
@@ -259,6 +265,8 @@ class AssignmentCommandController {
     @Operation(summary = "What the signed-in user may do to the assignment now (ListActions): the detail page offers"
             + " these forms; each names a command the assignment accepts from this user in its current state")
     List<Action> actions(@PathVariable UUID id) {
+        // Another unit's task does not exist for its staff here either: an empty list would say that it does.
+        visibility.requireVisible(CurrentActor.get(), id);
         return commands.send(new ListActions(id));
     }
 

@@ -16,10 +16,12 @@ import vn.docket.platform.refusal.StateConflict;
  * what the commands accept. The assignment hands over its state for each command; nothing here changes it.
  *
  * @param partOf the assignment this one contributes to (null for one of its own), whose document is the one issued
+ * @param compilingUnit the lead unit of {@code partOf}, which alone of the units takes the contribution in or sends it
+ *                      back; null when this is no contribution, or when the question is not about judging it
  * @param deadline asked only for its own checks (one extension request at a time, for a deadline there is)
  */
 record Standing(UUID id, AssignmentStatus status, int version, String leadUnit, ApprovalRoute route,
-                String draftSubmitter, UUID partOf, Deadline deadline) {
+                String draftSubmitter, UUID partOf, String compilingUnit, Deadline deadline) {
 
     /** What {@code actor} may do now; the rest of a command's rules concern what its form says. */
     List<Action> allowed(Actor actor, List<String> granted, ApprovalLevels levels) {
@@ -73,6 +75,11 @@ record Standing(UUID id, AssignmentStatus status, int version, String leadUnit, 
                             + version + ": open v" + version + " and judge it instead.", "/api/assignments/" + id);
                 }
                 Authority.requireLevel(actor, granted, route.nextLevel(), levels);
+                // Any unit's staff may act at "Đơn vị chủ trì tổng hợp": of a contribution, only those of the unit it feeds.
+                if (partOf != null && actor.role().isUnitMember() && !actor.unit().equals(compilingUnit)) {
+                    throw new NotAllowed("compiling-unit-only", "Only staff of " + (compilingUnit == null
+                            ? "the unit this contribution feeds" : compilingUnit) + " may take this contribution in or send it back.");
+                }
                 // A leader judges here and may not judge their own draft; at an outside body the clerk only records
                 // what that body decided, and is often the one who recorded the draft handed in on paper.
                 if (action == Action.APPROVE && !levels.isOutsideBody(route.nextLevel())

@@ -62,6 +62,7 @@ class ChasingDeadlinesTest {
         fixture = new AggregateTestFixture<>(Assignment.class);
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(new ApprovalLevels(null));
+        fixture.registerInjectableResource(new LeadUnits(fixture.getEventStore()));
         fixture.registerInjectableResource(new RevisionPointSettings(false));
         fixture.registerInjectableResource(new DeadlineChaser(WorkingDayCalendar.bundled(), 3, LocalTime.of(8, 0), clock));
     }

@@ -57,6 +57,7 @@ class RevisionPointsTest {
         FixtureConfiguration<Assignment> fixture = new AggregateTestFixture<>(Assignment.class);
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(new ApprovalLevels(null));
+        fixture.registerInjectableResource(new LeadUnits(fixture.getEventStore()));
         fixture.registerInjectableResource(new RevisionPointSettings(answersRequired));
         fixture.registerInjectableResource(new DeadlineChaser(WorkingDayCalendar.bundled(), 3, LocalTime.of(8, 0), clock));
         return fixture;

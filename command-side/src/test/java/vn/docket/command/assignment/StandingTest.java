@@ -33,17 +33,17 @@ class StandingTest {
     static final ApprovalRoute ROUTE = new ApprovalRoute(List.of(LEADERS, BTV), 0);
 
     static Standing assigned() {
-        return new Standing(ID, AssignmentStatus.ASSIGNED, 0, TCKH, ROUTE, null, null, DeadlineTest.assignedWith(DeadlineTest.DEADLINE));
+        return new Standing(ID, AssignmentStatus.ASSIGNED, 0, TCKH, ROUTE, null, null, null, DeadlineTest.assignedWith(DeadlineTest.DEADLINE));
     }
 
     /** Draft v2, handed in by {@code submitter}, awaiting the route's level {@code approved}. */
     static Standing awaitingReview(String submitter, int approved) {
         return new Standing(ID, AssignmentStatus.DRAFT_SUBMITTED, 2, TCKH, new ApprovalRoute(ROUTE.levels(), approved),
-                submitter, null, DeadlineTest.assignedWith(DeadlineTest.DEADLINE));
+                submitter, null, null, DeadlineTest.assignedWith(DeadlineTest.DEADLINE));
     }
 
     static Standing in(AssignmentStatus status) {
-        return new Standing(ID, status, 1, TCKH, ROUTE, "tckh", null, DeadlineTest.assignedWith(DeadlineTest.DEADLINE));
+        return new Standing(ID, status, 1, TCKH, ROUTE, "tckh", null, null, DeadlineTest.assignedWith(DeadlineTest.DEADLINE));
     }
 
     static void check(Standing standing, Action action, Actor actor) {
@@ -114,15 +114,15 @@ class StandingTest {
     void the_lead_unit_asks_for_one_extension_at_a_time_and_only_of_a_deadline_there_is() {
         allowed(assigned(), Action.REQUEST_EXTENSION, TCKH_STAFF);
         assertRefused(() -> check(assigned(), Action.REQUEST_EXTENSION, QLDT_STAFF), NotAllowed.class, "own-unit-only");
-        Standing pending = new Standing(ID, AssignmentStatus.ASSIGNED, 0, TCKH, ROUTE, null, null, DeadlineTest.requested());
+        Standing pending = new Standing(ID, AssignmentStatus.ASSIGNED, 0, TCKH, ROUTE, null, null, null, DeadlineTest.requested());
         assertRefused(() -> check(pending, Action.REQUEST_EXTENSION, TCKH_STAFF), StateConflict.class, "extension-pending");
-        Standing noDeadline = new Standing(ID, AssignmentStatus.ASSIGNED, 0, TCKH, ROUTE, null, null, DeadlineTest.assignedWith(null));
+        Standing noDeadline = new Standing(ID, AssignmentStatus.ASSIGNED, 0, TCKH, ROUTE, null, null, null, DeadlineTest.assignedWith(null));
         assertRefused(() -> check(noDeadline, Action.REQUEST_EXTENSION, TCKH_STAFF), RuleBroken.class, "no-deadline");
     }
 
     @Test
     void a_leader_decides_on_an_extension_only_while_a_request_awaits_it() {
-        Standing pending = new Standing(ID, AssignmentStatus.ASSIGNED, 0, TCKH, ROUTE, null, null, DeadlineTest.requested());
+        Standing pending = new Standing(ID, AssignmentStatus.ASSIGNED, 0, TCKH, ROUTE, null, null, null, DeadlineTest.requested());
         allowed(pending, Action.DECIDE_EXTENSION, VICE_CHAIR);
         assertRefused(() -> check(pending, Action.DECIDE_EXTENSION, CLERK), NotAllowed.class, "leaders-only");
         assertRefused(() -> check(assigned(), Action.DECIDE_EXTENSION, CHAIR), StateConflict.class, "no-extension-request");
@@ -139,10 +139,24 @@ class StandingTest {
     @Test
     void an_approved_contribution_is_not_offered_for_issuance_since_the_lead_units_own_document_is_the_one_issued() {
         Standing contribution = new Standing(ID, AssignmentStatus.APPROVED, 1, "Phòng Quản lý đô thị", ROUTE, "qldt",
-                java.util.UUID.fromString("00000000-0000-0000-0000-000000000001"),
+                java.util.UUID.fromString("00000000-0000-0000-0000-000000000001"), null,
                 DeadlineTest.assignedWith(DeadlineTest.DEADLINE));
         assertRefused(() -> check(contribution, Action.ISSUE, CLERK), StateConflict.class, "contribution-not-issued");
         assertThat(contribution.allowed(CLERK, List.of(), LEVELS)).containsExactly(Action.CANCEL);
+    }
+
+    @Test
+    void a_contribution_is_taken_in_or_sent_back_by_the_staff_of_the_unit_it_feeds_and_of_no_other_unit() {
+        // Phòng Quản lý đô thị's contribution to a task of Phòng Tài chính - Kế hoạch, recorded on paper by a clerk.
+        Standing contribution = new Standing(ID, AssignmentStatus.DRAFT_SUBMITTED, 1, "Phòng Quản lý đô thị",
+                new ApprovalRoute(List.of("Đơn vị chủ trì tổng hợp"), 0), "clerk",
+                java.util.UUID.fromString("00000000-0000-0000-0000-000000000001"), TCKH,
+                DeadlineTest.assignedWith(DeadlineTest.DEADLINE));
+        allowed(contribution, Action.APPROVE, TCKH_STAFF);
+        allowed(contribution, Action.SEND_BACK, TCKH_STAFF);
+        assertRefused(() -> check(contribution, Action.APPROVE, QLDT_STAFF), NotAllowed.class, "compiling-unit-only");
+        assertRefused(() -> check(contribution, Action.SEND_BACK, QLDT_STAFF), NotAllowed.class, "compiling-unit-only");
+        assertThat(contribution.allowed(QLDT_STAFF, List.of(), LEVELS)).doesNotContain(Action.APPROVE, Action.SEND_BACK);
     }
 
     @Test

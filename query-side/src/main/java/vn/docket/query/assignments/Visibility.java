@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 import vn.docket.events.Actor;
 import vn.docket.platform.refusal.NotFound;
+import vn.docket.platform.security.AssignmentVisibility;
 
 /**
  * What a person may see. Clerks, leaders, auditors and the administrator see everything. Unit staff and
@@ -16,7 +17,7 @@ import vn.docket.platform.refusal.NotFound;
  * in-memory {@link AssignmentIndex}, never by scanning the read model.
  */
 @Component
-public class Visibility {
+public class Visibility implements AssignmentVisibility {
 
     private final AssignmentIndex index;
 
@@ -67,7 +68,7 @@ public class Visibility {
                 : Arrays.stream(walk(actor, null).entries().entries()).map(AssignmentIndex.Entry::id).toList();
     }
 
-    /** Throws NotFound unless this person may see the assignment. */
+    @Override
     public void requireVisible(Actor actor, UUID id) {
         Predicate<AssignmentIndex.Entry> filter = filter(actor);
         if (filter != null && !index.get(id.toString()).filter(filter).isPresent()) {

@@ -156,7 +156,7 @@ class DraftFileController {
     /** The issuance, if this person may see the assignment and the issued document was uploaded with it. */
     private DocumentIssued issued(UUID id) {
         visibility.requireVisible(CurrentActor.get(), id);
-        DocumentIssued found = events.readEvents(id.toString()).asStream()
+        DocumentIssued found = events.readEvents(id.toString(), 0).asStream()
                 .map(m -> m.getPayload() instanceof DocumentIssued d ? d : null)
                 .filter(d -> d != null).reduce((first, later) -> later)
                 .orElseThrow(() -> new NotFound("Assignment " + id + " has no issued document yet."));
@@ -169,7 +169,8 @@ class DraftFileController {
     /** The draft of that version, if this person may see the assignment and the draft came as a file. */
     private DraftSubmitted draft(UUID id, int version) {
         visibility.requireVisible(CurrentActor.get(), id);
-        DraftSubmitted found = events.readEvents(id.toString()).asStream()
+        // From the first event: readEvents(id) starts at the assignment's snapshot, and drafts before it are not there.
+        DraftSubmitted found = events.readEvents(id.toString(), 0).asStream()
                 .map(m -> m.getPayload() instanceof DraftSubmitted d && d.version() == version ? d : null)
                 .filter(d -> d != null).reduce((first, later) -> later)
                 .orElseThrow(() -> new NotFound("Assignment " + id + " has no draft v" + version + "."));
