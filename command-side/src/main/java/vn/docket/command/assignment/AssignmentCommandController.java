@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -64,11 +65,12 @@ class AssignmentCommandController {
 
     private final DraftFiles drafts;
     private final ObjectMapper json;
-    private final AssignmentVisibility visibility;
+    /** The query side's: absent on a command node running alone (CommandSideApplication), which has no index. */
+    private final ObjectProvider<AssignmentVisibility> visibility;
 
     /** @param requestJson the converter JSON bodies are read with: the form's fields are read by its mapper too */
     AssignmentCommandController(CommandDispatcher commands, EventStore eventStore, DraftFiles drafts,
-                                MappingJackson2HttpMessageConverter requestJson, AssignmentVisibility visibility) {
+                                MappingJackson2HttpMessageConverter requestJson, ObjectProvider<AssignmentVisibility> visibility) {
         this.commands = commands;
         this.eventStore = eventStore;
         this.drafts = drafts;
@@ -265,8 +267,9 @@ class AssignmentCommandController {
     @Operation(summary = "What the signed-in user may do to the assignment now (ListActions): the detail page offers"
             + " these forms; each names a command the assignment accepts from this user in its current state")
     List<Action> actions(@PathVariable UUID id) {
-        // Another unit's task does not exist for its staff here either: an empty list would say that it does.
-        visibility.requireVisible(CurrentActor.get(), id);
+        // Another unit's task does not exist for its staff here either: an empty list would say that it does. A command
+        // node running alone cannot tell (what a unit sees is the query side's index); there the list is the aggregate's.
+        visibility.ifAvailable(v -> v.requireVisible(CurrentActor.get(), id));
         return commands.send(new ListActions(id));
     }
 

@@ -35,6 +35,12 @@ class AssignmentConfiguration {
      * its fields changed would restore a wrong state, so it is ignored and the assignment rebuilt from its events.
      * Axon stores the aggregate's simple class name as the snapshot's type.
      */
+    /** Asked by a contribution's judging commands who leads the assignment it feeds. */
+    @Bean
+    LeadUnits leadUnits(EventStore eventStore) {
+        return new LeadUnits(eventStore);
+    }
+
     @Bean
     SnapshotFilter assignmentSnapshots() {
         return RevisionSnapshotFilter.builder().type(Assignment.class.getSimpleName()).revision(Assignment.SHAPE).build();

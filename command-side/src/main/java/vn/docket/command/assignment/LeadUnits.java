@@ -2,12 +2,10 @@ package vn.docket.command.assignment;
 
 import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.stereotype.Component;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskReassigned;
 
 /** Which unit leads an assignment now: a contribution is taken in by the lead of the assignment it feeds. */
-@Component
 class LeadUnits {
 
     private final EventStore events;
