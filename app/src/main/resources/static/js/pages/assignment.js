@@ -39,9 +39,13 @@ start('assignments', 'detail.title', async (main, me, setTitle) => {
     // Two read models follow the command: the path gains a step and the assignment itself changes.
     const stepsBefore = path.steps.length;
     const before = JSON.stringify(assignment);
-    // A command may add more than one step (a draft with its answers adds two): wait for all of them.
-    const after = async (answer, values, steps = 1) => render(await load(id,
-      (a, p) => p.steps.length >= stepsBefore + steps && JSON.stringify(a) !== before));
+    // The revision points come from a third (the revision statistics), which can follow later still.
+    const pointsBefore = JSON.stringify(path.points || []);
+    // A command may add more than one step (a draft with its answers adds two): wait for all of them, and for the
+    // points when it raises, reopens or answers some.
+    const after = async (answer, values, steps = 1, points = false) => render(await load(id,
+      (a, p) => p.steps.length >= stepsBefore + steps && JSON.stringify(a) !== before
+        && (!points || JSON.stringify(p.points || []) !== pointsBefore)));
     clear(main,
       h('p', { class: 'crumbs' }, h('a', { href: '/assignments.html' }, t('nav.assignments')), ' · ',
         h('a', { href: `/audit.html?assignment=${assignment.id}`, id: 'audit-trail' }, t('detail.auditTrail'))),
@@ -279,7 +283,10 @@ function actions(me, a, path, allowed, after) {
         },
         body: v => ({ documentName: v.documentName, documentUrl: v.documentUrl, note: v.note,
           effectiveDate: v.effectiveDate, answers: answers(v) }),
-        done: (answer, v) => after(answer, v, open.some(p => v[`answer-${p.id}`]) ? 2 : 1),
+        done: (answer, v) => {
+          const answered = open.some(p => v[`answer-${p.id}`]);
+          return after(answer, v, answered ? 2 : 1, answered);
+        },
       });
       if (open.length) answerFields[0].before(h('p', { class: 'answer-table-title', id: 'answer-table' },
         h('strong', {}, t('points.answerTable')), ' ', h('span', { class: 'hint' }, t('points.answerTable.hint'))));
@@ -304,7 +311,7 @@ function actions(me, a, path, allowed, after) {
         body: v => ({ reasons: lines(v.reasons), reopenedPoints: reopened(v), dueDate: v.dueDate,
           effectiveDate: v.effectiveDate, draftVersion: a.currentVersion,
           decisionRef: outside ? { number: v.decisionNumber, date: v.decisionDate } : null }),
-        done: after,
+        done: (answer, v) => after(answer, v, 1, true),
       });
       if (reopen.length) reopen[0].before(h('p', { class: 'hint wide' }, t('points.reopen.hint')));
       return [title, judging(a, form)];
