@@ -7,6 +7,7 @@
 #   JAVA_OPTS="-Xmx2g -XX:StartFlightRecording=filename=target/files.jfr" bench/files.sh upload-only   (a profile of the 10 MB hand-in)
 #   bench/files.sh growth-only   (only the store growth over 10 versions)
 #   bench/files.sh upload-only --backend=memory   (the backend the figures used until 05/12/2026)
+#   JAVA_OPTS="-Xmx2g -Dbench.upload.rounds=40" bench/files.sh upload-only   (the last 11 of 40 rounds: a JVM that has compiled the hand-in)
 # Builds without installing anything into ~/.m2. Prints a table, then the same figures as one JSON line;
 # progress on stderr.
 exec "$(dirname "$0")/java.sh" app vn.docket.app.bench.FilesBenchmark "$@"
