@@ -328,6 +328,17 @@ class AuthorizationMatrixTest {
                 .containsEntry("method", "POST");
     }
 
+    /** Phòng Quản lý đô thị's contribution to {@code parent}, taken in by the parent's lead unit. */
+    private static Map<String, Object> contribution(String parent, String title) {
+        Map<String, Object> child = newAssignment();
+        child.put("title", title);
+        child.put("kind", "OTHER");
+        child.put("leadUnit", "Phòng Quản lý đô thị");
+        child.put("approvalRoute", List.of("Đơn vị chủ trì tổng hợp"));
+        child.put("parentId", parent);
+        return child;
+    }
+
     /**
      * A contribution is taken in by the unit it feeds ("Đơn vị chủ trì tổng hợp"): not by the contributing unit's own
      * staff, even when a clerk recorded its draft handed in on paper, so that none of them submitted it.
@@ -336,13 +347,8 @@ class AuthorizationMatrixTest {
     void a_contribution_is_taken_in_or_sent_back_by_the_unit_it_feeds_and_not_by_the_contributing_unit() throws Exception {
         DocketClient docket = new DocketClient(http);
         String parent = prepare(docket, State.ASSIGNED);
-        Map<String, Object> child = newAssignment();
-        child.put("title", "Số liệu gửi Phòng Tài chính - Kế hoạch để tổng hợp");
-        child.put("kind", "OTHER");
-        child.put("leadUnit", "Phòng Quản lý đô thị");
-        child.put("approvalRoute", List.of("Đơn vị chủ trì tổng hợp"));
-        child.put("parentId", parent);
-        String at = "/api/assignments/" + docket.ok("clerk", "/api/assignments", child).get("id");
+        String at = "/api/assignments/" + docket.ok("clerk", "/api/assignments",
+                contribution(parent, "Số liệu gửi Phòng Tài chính - Kế hoạch để tổng hợp")).get("id");
         docket.ok("clerk", at + "/drafts", Map.of("documentName", "Số liệu.docx", "documentUrl", "https://vanban.example.vn/so-lieu"));
         long before = eventsOf(at.substring(at.lastIndexOf('/') + 1));
         for (Map.Entry<String, Object> judging : Map.<String, Object>of("/approvals", Map.of(),
@@ -460,13 +466,8 @@ class AuthorizationMatrixTest {
     void a_unit_sees_the_assignments_its_contributions_feed_but_not_other_units_work() {
         DocketClient docket = new DocketClient(http);
         String parent = prepare(docket, State.ASSIGNED);
-        Map<String, Object> child = newAssignment();
-        child.put("title", "Nội dung gửi Phòng Tài chính - Kế hoạch để tổng hợp");
-        child.put("kind", "OTHER");
-        child.put("leadUnit", "Phòng Quản lý đô thị");
-        child.put("approvalRoute", List.of("Đơn vị chủ trì tổng hợp"));
-        child.put("parentId", parent);
-        String childId = (String) docket.ok("clerk", "/api/assignments", child).get("id");
+        String childId = (String) docket.ok("clerk", "/api/assignments",
+                contribution(parent, "Nội dung gửi Phòng Tài chính - Kế hoạch để tổng hợp")).get("id");
         docket.await("qldt", "/api/assignments/" + childId, a -> true);
         assertThat(docket.get("qldt", "/api/assignments/" + parent).getStatusCode().value()).isEqualTo(200);
         List<Map<String, Object>> seen = NoticeItemOneWalkTest.items(docket.getOk("qldt", "/api/assignments?size=200"));
