@@ -39,8 +39,7 @@ class BackupNoticeKeysTest {
             // Its key and the notice's event once the keys were read, before the backup finds the head (docket_counters);
             // its item, and the key marked registered, once the events were read.
             steps.put(Counters.COLLECTION, () -> {
-                keys.insertOne(new Document("_id", "number:312/TB-UBND").append("noticeId", NOTICE)
-                        .append("state", "registering").append("since", new Date()).append("fingerprint", "f"));
+                registering(keys, "number:312/TB-UBND");
                 engine.appendEvents(DocketEventStorageEngineTest.event(NOTICE, 0));
             });
             steps.put(Checkpointer.CHECKPOINTS, () -> {
@@ -51,13 +50,8 @@ class BackupNoticeKeysTest {
             assertThat(steps).as("both steps taken during the backup").isEmpty();
             assertThat(manifest.position()).as("the notice in the copy, its item after the cut").isEqualTo(2);
         }
-        try (EmbeddedStore restored = EmbeddedStore.inMemory()) {
-            Backup.restore(restored.database, dir, RestoredCountersTest.EVERY, Duration.ofSeconds(1));
-            Document key = restored.database.getCollection("notice_keys").find(Filters.eq("_id", "number:312/TB-UBND"))
-                    .first();
-            assertThat(key.getString("state")).as("a registration cut halfway that nobody could complete")
-                    .isEqualTo("incomplete");
-        }
+        assertThat(restoredState(dir, "number:312/TB-UBND")).as("a registration cut halfway that nobody could complete")
+                .isEqualTo("incomplete");
     }
 
     @Test
@@ -67,8 +61,7 @@ class BackupNoticeKeysTest {
         try (EmbeddedStore store = EmbeddedStore.inMemory(BackupMeanwhile.listener(steps))) {
             DocketEventStorageEngine engine = store.engine();
             MongoCollection<Document> keys = store.database.getCollection("notice_keys");
-            keys.insertOne(new Document("_id", "number:311/TB-UBND").append("noticeId", NOTICE)
-                    .append("state", "registering").append("since", new Date()).append("fingerprint", "f"));
+            registering(keys, "number:311/TB-UBND");
             engine.appendEvents(DocketEventStorageEngineTest.event(NOTICE, 0));
             // The registration's last item, and then its key marked registered, once the backup has read the events.
             steps.put(Checkpointer.CHECKPOINTS, () -> {
@@ -79,12 +72,21 @@ class BackupNoticeKeysTest {
             assertThat(steps).as("registered during the backup").isEmpty();
             assertThat(manifest.position()).as("the item's event is after the cut").isEqualTo(1);
         }
+        assertThat(restoredState(dir, "number:311/TB-UBND")).as("a registration cut halfway that nobody could complete")
+                .isNotEqualTo("registered");
+    }
+
+    /** A notice's key as the registrar writes it before the notice's first event. */
+    private static void registering(MongoCollection<Document> keys, String id) {
+        keys.insertOne(new Document("_id", id).append("noticeId", NOTICE).append("state", "registering")
+                .append("since", new Date()).append("fingerprint", "f"));
+    }
+
+    /** The state of the key {@code id} once the backup in {@code dir} is restored. */
+    private static String restoredState(Path dir, String id) {
         try (EmbeddedStore restored = EmbeddedStore.inMemory()) {
             Backup.restore(restored.database, dir, RestoredCountersTest.EVERY, Duration.ofSeconds(1));
-            Document key = restored.database.getCollection("notice_keys").find(Filters.eq("_id", "number:311/TB-UBND"))
-                    .first();
-            assertThat(key.getString("state")).as("a registration cut halfway that nobody could complete")
-                    .isNotEqualTo("registered");
+            return restored.database.getCollection("notice_keys").find(Filters.eq("_id", id)).first().getString("state");
         }
     }
 }
