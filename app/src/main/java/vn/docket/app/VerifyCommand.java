@@ -11,6 +11,7 @@ import vn.docket.platform.axon.EventStoreSettings;
 import vn.docket.platform.backup.Backup;
 import vn.docket.platform.eventstore.Anchors;
 import vn.docket.platform.eventstore.Checkpointer;
+import vn.docket.platform.eventstore.Positions;
 import vn.docket.platform.eventstore.StoreVerifier;
 import vn.docket.platform.eventstore.VerifyReport;
 import vn.docket.platform.mongo.DatabaseServer;
@@ -64,7 +65,7 @@ final class VerifyCommand {
                 Checkpointer checkpointer = new Checkpointer(client.getDatabase(mongo.database()),
                         store.checkpointEvery(), store.gapTimeout(), store.anchorSigner());
                 VerifyReport report = new StoreVerifier(client.getDatabase(mongo.database()), checkpointer,
-                        store.emptyPositionLimit()).verify();
+                        Positions.lostAfter(store.gapTimeout())).verify();
                 if (anchors != null) {
                     Path key = Path.of(publicKey != null ? publicKey : Anchors.publicKeyFile(Path.of(store.anchorKey())).toString());
                     report = report.and(Anchors.check(Path.of(anchors), Anchors.readPublicKey(key), checkpointer));

@@ -58,14 +58,6 @@ public record EventStoreSettings(String engine, Integer snapshotThreshold, Integ
         anchorExport = anchorExport == null || anchorExport.isBlank() ? "config/anchors.jsonl" : anchorExport;
     }
 
-    /**
-     * How long a taken position may stay empty before it is taken for lost: the gap timeout, after which Docket's
-     * readers mark it empty, and 2 s for them to get to it (as a backup waits).
-     */
-    public Duration emptyPositionLimit() {
-        return gapTimeout.plusSeconds(2);
-    }
-
     /** The checkpoints' signer, or null when there is no key file (anchoring off). */
     public Anchors.Signer anchorSigner() {
         Path key = Path.of(anchorKey);

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.docket.platform.Periodic;
 import vn.docket.platform.eventstore.Checkpointer;
+import vn.docket.platform.eventstore.Positions;
 import vn.docket.platform.eventstore.StoreVerifier;
 
 /**
@@ -25,7 +26,7 @@ public class TamperEvidenceConfiguration {
 
     @Bean
     StoreVerifier storeVerifier(MongoDatabase database, Checkpointer checkpointer, EventStoreSettings settings) {
-        return new StoreVerifier(database, checkpointer, settings.emptyPositionLimit());
+        return new StoreVerifier(database, checkpointer, Positions.lostAfter(settings.gapTimeout()));
     }
 
     /** Records due checkpoints now and then, on one daemon thread; a failed run is retried on the next. */

@@ -158,7 +158,7 @@ public final class Backup {
             for (long first = 1; first <= head; first += BATCH) {
                 int count = (int) Math.min(BATCH, head - first + 1);
                 Map<Long, Document> found = EventDocuments.byPosition(events, first, count);
-                long deadline = System.nanoTime() + gapTimeout.plusSeconds(2).toNanos();
+                long deadline = System.nanoTime() + Positions.lostAfter(gapTimeout).toNanos();
                 while (found.size() < count && System.nanoTime() < deadline) {
                     sleep();
                     found = EventDocuments.byPosition(events, first, count); // a writer at work, or the gap watch filling it
@@ -169,9 +169,9 @@ public final class Backup {
                         empty = p;
                         break walk;
                     }
-                    if (!EventDocuments.isFiller(doc) && EventDocuments.misshapen(doc) != null) {
+                    why = EventDocuments.isFiller(doc) ? null : EventDocuments.misshapen(doc);
+                    if (why != null) {
                         edited = p;
-                        why = EventDocuments.misshapen(doc);
                         break walk;
                     }
                     out.write(doc);
@@ -207,7 +207,7 @@ public final class Backup {
         if (empty > 0) {
             // Cut before it, the backup would leave out the acknowledged events stored after it, and its restore would
             // still verify: nobody would know they were lost.
-            throw new Refused("Event position " + empty + " is still empty after " + gapTimeout.plusSeconds(2).toSeconds()
+            throw new Refused("Event position " + empty + " is still empty after " + Positions.lostAfter(gapTimeout).toSeconds()
                     + " s while later positions hold events (a writer stopped before writing it): start Docket, whose"
                     + " readers mark such a position as empty after the gap timeout, and take the backup again; nothing"
                     + " was backed up.");

@@ -105,11 +105,14 @@ public final class Checkpointer {
                         return recorded; // the head, or a writer still at work: the next run goes on from here
                     }
                     doc = EventDocuments.filler(p);
-                } else if (!EventDocuments.isFiller(doc) && EventDocuments.misshapen(doc) != null) {
-                    // Edited with a database tool: sealing past it would vouch for it. The verifier reports it.
-                    log.warn("No checkpoints are recorded from event position {} on: its {}, which Docket never writes;"
-                            + " verify the event store", p, EventDocuments.misshapen(doc));
-                    return recorded;
+                } else if (!EventDocuments.isFiller(doc)) {
+                    String why = EventDocuments.misshapen(doc);
+                    if (why != null) {
+                        // Edited with a database tool: sealing past it would vouch for it. The verifier reports it.
+                        log.warn("No checkpoints are recorded from event position {} on: its {}, which Docket never"
+                                + " writes; verify the event store", p, why);
+                        return recorded;
+                    }
                 }
                 gaps.resolved(p);
                 running = EventHash.running(running, EventHash.contribution(doc));

@@ -7,6 +7,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.InsertManyOptions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -37,6 +38,14 @@ import org.bson.Document;
  * rather than a walk over the whole store.
  */
 public final class Positions {
+
+    /**
+     * How long a taken position may stay empty before it is taken for lost: the gap timeout, after which Docket's
+     * readers mark it empty, and 2 s for them to get to it. A backup and the verifier wait as long for it.
+     */
+    public static Duration lostAfter(Duration gapTimeout) {
+        return gapTimeout.plusSeconds(2);
+    }
 
     static final long HINT_EVERY = 1024;
     static final int MAX_IN_FLIGHT = 32;

@@ -91,7 +91,7 @@ public final class StoreVerifier {
      *                 collection pause can take longer than a moment (an inspector must not be told of a deletion
      *                 that is a slow write), and a writer that died leaves it empty until Docket's readers mark it so
      *                 after the gap timeout: on a live store, the gap timeout and a margin
-     *                 ({@link vn.docket.platform.axon.EventStoreSettings#emptyPositionLimit()}); zero where nothing writes.
+     *                 ({@link Positions#lostAfter}); zero where nothing writes.
      *                 Only positions near the head as the walk starts can be in flight (a writer holds a few dozen
      *                 at most), so elsewhere an empty position is judged at once, and the wait is spent only when one
      *                 near the head is empty.
