@@ -73,7 +73,7 @@ public final class StoreVerifier {
     private static final int REMEMBERED_AGGREGATES = 100_000;
     /** Empty positions kept to be paired with the chain that misses them; beyond this they are reported unpaired. */
     private static final int MAX_OPEN_HOLES = 100_000;
-    /** How often an empty position near the head is read again while its writer may still be at work. */
+    /** How often an empty position after the latest checkpoint is read again while its writer may still be at work. */
     private static final long HOLE_RECHECK_MILLIS = 100;
 
 
@@ -86,15 +86,16 @@ public final class StoreVerifier {
     private final ObjectMapper json = new ObjectMapper();
 
     /**
-     * @param inFlight how long an empty position near the head is waited for before it counts as a deletion. A
+     * @param inFlight how long an empty position is waited for before it counts as a deletion. A
      *                 position is empty while its writer is between taking it and inserting, which under load or a
      *                 collection pause can take longer than a moment (an inspector must not be told of a deletion
      *                 that is a slow write), and a writer that died leaves it empty until Docket's readers mark it so
      *                 after the gap timeout: on a live store, the gap timeout and a margin
      *                 ({@link Positions#lostAfter}); zero where nothing writes.
-     *                 Only positions near the head as the walk starts can be in flight (a writer holds a few dozen
-     *                 at most), so elsewhere an empty position is judged at once, and the wait is spent only when one
-     *                 near the head is empty.
+     *                 A stalled writer's position falls any number of positions behind the head while the other
+     *                 writers go on, so every empty position after the latest checkpoint is waited for. Up to that
+     *                 checkpoint none can be in flight (it was recorded once each position held an event or an empty
+     *                 mark), so there an empty position is judged at once.
      */
     public StoreVerifier(MongoDatabase database, Checkpointer checkpointer, Duration inFlight) {
         this.events = database.getCollection(DocketEventStorageEngine.EVENTS);
@@ -138,7 +139,11 @@ public final class StoreVerifier {
         private final TreeSet<Long> holes = new TreeSet<>();
         /** Checkpoints recorded at positions that were empty when read, until those are judged. */
         private final Map<Long, Document> checkpointsAtEmpty = new HashMap<>();
-        private long tailStart;
+        /** Positions up to the latest checkpoint as the walk starts: none of them can be in flight. */
+        private long settled;
+        /** The highest stored position as the walk starts: every position up to it was taken before the walk. */
+        private long head;
+        private final long started = System.nanoTime();
         private String running = EventHash.GENESIS;
         /** After a mismatch: the running hash continued from the walk's own value rather than the recorded one. */
         private String unsynced;
@@ -153,8 +158,8 @@ public final class StoreVerifier {
             // Where the latest checkpoint stood as the walk starts: the checkpointer goes on meanwhile, and one it
             // records past the positions walked, over events stored since, is no sign of events removed.
             long latest = checkpointer.latestPosition();
-            long head = Positions.head(database);
-            tailStart = head - BATCH;
+            settled = latest;
+            head = Positions.head(database);
             long nextLog = PROGRESS_EVERY;
             long next = 1;
             while (true) {
@@ -217,20 +222,23 @@ public final class StoreVerifier {
         }
 
         /**
-         * Positions after the last stored one and before {@code p} are empty. Near the head a writer may still
-         * be inserting there, so those are read again until they hold something or {@link #inFlight} has passed;
-         * whatever stays empty is a hole.
+         * Positions after the last stored one and before {@code p} are empty. After the latest checkpoint a writer
+         * may still be inserting there, so those are read again until they hold something or {@link #inFlight} has
+         * passed since their writer could have taken them (the walk's start, for positions up to its head); whatever
+         * stays empty is a hole.
          */
         private void emptyBefore(long p) {
             long from = lastPresent + 1;
             Map<Long, Document> late = new HashMap<>();
-            long recheckFrom = Math.max(from, Math.max(tailStart, p - BATCH));
-            long deadline = System.nanoTime() + inFlight.toNanos();
+            long recheckFrom = Math.max(from, settled + 1);
+            long deadline = (p - 1 <= head ? started : System.nanoTime()) + inFlight.toNanos();
             for (boolean first = true; recheckFrom < p && late.size() < p - recheckFrom; first = false) {
                 if (!first && (System.nanoTime() - deadline >= 0 || !pause())) {
                     break;
                 }
-                late.putAll(EventDocuments.byPosition(events, recheckFrom, (int) (p - recheckFrom)));
+                for (long window = recheckFrom; window < p; window += BATCH) {
+                    late.putAll(EventDocuments.byPosition(events, window, (int) Math.min(BATCH, p - window)));
+                }
             }
             for (long q = from; q < p; q++) {
                 Document doc = late.get(q);

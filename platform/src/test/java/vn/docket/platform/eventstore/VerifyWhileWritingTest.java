@@ -73,6 +73,77 @@ class VerifyWhileWritingTest {
     }
 
     @Test
+    void a_write_that_stalls_while_hundreds_of_later_events_are_stored_is_not_reported_as_a_deletion() throws Exception {
+        // One stalled writer holds a single position; the node's other writers (or other nodes) go on storing, so its
+        // position falls any number of positions behind the head. Docket waited only for empty positions within 128 of it.
+        CountDownLatch hasPosition = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger readsOfTheEmptyPosition = new AtomicInteger();
+        try (EmbeddedStore store = EmbeddedStore.inMemory(readsOf(2, readsOfTheEmptyPosition))) {
+            DocketEventStorageEngine engine = DocketEventStorageEngineTest.holdingWriter(store, "slow-writer",
+                    Duration.ofSeconds(10), System::nanoTime, hasPosition, release);
+            engine.appendEvents(DocketEventStorageEngineTest.event("a", 0)); // position 1
+            Thread slow = new Thread(() -> engine.appendEvents(DocketEventStorageEngineTest.event("b", 0)), "slow-writer");
+            slow.start();
+            DocketEventStorageEngineTest.await(hasPosition); // it took position 2 and waits
+            for (int i = 1; i <= 300; i++) {
+                engine.appendEvents(DocketEventStorageEngineTest.event("a", i)); // positions 3 to 302
+            }
+
+            StoreVerifier verifier = new StoreVerifier(store.database,
+                    new Checkpointer(store.database, 1000, Duration.ofSeconds(10)), Duration.ofSeconds(30));
+            var walker = Executors.newSingleThreadExecutor(task -> new Thread(task, "verifier"));
+            CompletableFuture<VerifyReport> report = CompletableFuture.supplyAsync(verifier::verify, walker);
+            Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> readsOfTheEmptyPosition.get() >= 2 || report.isDone());
+            release.countDown();
+            slow.join(30_000);
+            walker.shutdown();
+
+            VerifyReport verified = report.get(30, TimeUnit.SECONDS);
+            assertThat(verified.problems()).isEmpty();
+            assertThat(verified.upTo()).isEqualTo(302);
+        }
+    }
+
+    @Test
+    void a_deletion_the_latest_checkpoint_already_covers_is_reported_without_waiting_for_a_writer() throws Exception {
+        // Every position up to a checkpoint held an event or an empty mark when it was recorded: none can be in flight.
+        try (EmbeddedStore store = EmbeddedStore.inMemory()) {
+            DocketEventStorageEngine engine = store.engine();
+            for (int i = 0; i < 10; i++) {
+                engine.appendEvents(DocketEventStorageEngineTest.event("a" + i, 0)); // positions 1 to 10
+            }
+            Checkpointer checkpointer = new Checkpointer(store.database, 8, Duration.ofSeconds(10));
+            checkpointer.catchUp(); // seals position 8
+            store.database.getCollection(DocketEventStorageEngine.EVENTS)
+                    .deleteOne(new org.bson.Document(EventDocuments.POSITION, 5L));
+
+            long started = System.nanoTime();
+            VerifyReport report = new StoreVerifier(store.database, checkpointer, Duration.ofSeconds(60)).verify();
+
+            assertThat(report.problems()).extracting(VerifyReport.Problem::problem).contains(StoreVerifier.DELETED);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+        }
+    }
+
+    /** Counts the verifier's exact reads of one position. */
+    private static CommandListener readsOf(long position, AtomicInteger count) {
+        return new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                BsonDocument command = event.getCommand();
+                if (Thread.currentThread().getName().equals("verifier") && command.containsKey("find")
+                        && command.getString("find").getValue().equals(DocketEventStorageEngine.EVENTS)
+                        && command.getDocument("filter").get(EventDocuments.POSITION) instanceof BsonDocument in
+                        && in.get("$in") instanceof BsonArray keys && keys.contains(new BsonInt64(position))) {
+                    count.incrementAndGet();
+                }
+            }
+        };
+    }
+
+    @Test
     void events_and_a_checkpoint_recorded_while_verify_runs_are_not_reported_as_deleted() throws Exception {
         AtomicBoolean written = new AtomicBoolean();
         AtomicReference<Runnable> meanwhile = new AtomicReference<>();
