@@ -64,6 +64,11 @@ record Standing(UUID id, AssignmentStatus status, int version, String leadUnit, 
                 }
             }
             case SEND_BACK, APPROVE -> {
+                // Who may judge at none of the route's levels is told so first: the state would tell them nothing useful.
+                if (route.levels().stream().noneMatch(level -> levels.mayActAt(level, actor, granted))) {
+                    throw new NotAllowed("approval-level", "Your role may act at none of this assignment's approval"
+                            + " levels (" + String.join(", ", route.levels()) + ").");
+                }
                 if (status != AssignmentStatus.DRAFT_SUBMITTED) {
                     throw new StateConflict("no-draft-awaiting-review", "Cannot "
                             + (action == Action.APPROVE ? "approve" : "request a revision")

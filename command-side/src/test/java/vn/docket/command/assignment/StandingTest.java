@@ -82,6 +82,17 @@ class StandingTest {
     }
 
     @Test
+    void who_may_judge_at_none_of_the_routes_levels_is_refused_for_that_whether_or_not_a_draft_awaits_review() {
+        assertRefused(() -> check(in(AssignmentStatus.APPROVED), Action.APPROVE, AUDITOR), NotAllowed.class, "approval-level");
+        // "No draft awaits review" would tell an auditor the state of a task they may never judge, and that trying
+        // later could work.
+        assertRefused(() -> check(assigned(), Action.APPROVE, AUDITOR), NotAllowed.class, "approval-level");
+        assertRefused(() -> check(in(AssignmentStatus.REVISION_REQUESTED), Action.SEND_BACK, TCKH_STAFF),
+                NotAllowed.class, "approval-level");
+        assertRefused(() -> check(awaitingReview("tckh", 0), Action.APPROVE, AUDITOR), NotAllowed.class, "approval-level");
+    }
+
+    @Test
     void a_leader_who_judged_an_older_version_than_the_one_awaiting_review_is_refused_as_stale() {
         assertRefused(() -> awaitingReview("tckh", 0).check(Action.APPROVE, CHAIR, List.of(), LEVELS, 1),
                 StateConflict.class, "stale-draft");
