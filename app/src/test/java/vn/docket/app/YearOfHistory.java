@@ -12,14 +12,13 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import vn.docket.events.Actor;
 import vn.docket.events.AssignmentEvent;
 import vn.docket.events.DeadlineExtended;
-import vn.docket.events.DeliverableKind;
 import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.NewTask;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
-import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskCancelled;
 import vn.docket.events.TaskReassigned;
 import vn.docket.platform.PlatformConfiguration;
@@ -160,8 +159,8 @@ final class YearOfHistory {
         String unit = p.unit;
         LocalDate deadline = p.deadline;
         int version = 0;
-        append(messages, p, CLERK, new TaskAssigned(p.id, "Nhiệm vụ " + p.id.getLeastSignificantBits(),
-                DeliverableKind.PLAN, unit, List.of(), deadline, List.of(LEADERS), null, null, p.assignedOn));
+        append(messages, p, CLERK, NewTask.task().id(p.id).title("Nhiệm vụ " + p.id.getLeastSignificantBits()).leadUnit(unit)
+                .deadline(deadline).route(List.of(LEADERS)).source(null).effectiveDate(p.assignedOn).assigned());
         for (Step s : p.steps) {
             Actor staff = new Actor("staff-" + Math.abs(unit.hashCode()), "Chuyên viên", unit, Role.UNIT_STAFF);
             switch (s.what()) {

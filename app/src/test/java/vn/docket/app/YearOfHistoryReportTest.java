@@ -30,10 +30,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import vn.docket.events.AssignmentEvent;
-import vn.docket.events.DeliverableKind;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.NewTask;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskCancelled;
 import vn.docket.platform.testing.MutableClock;
@@ -136,17 +136,15 @@ class YearOfHistoryReportTest {
         UUID cancelledLate = new UUID(SEED, 9_002);
         // Two years before the generated one (its reports do not see them): approved on 20/6/2019 but
         // recorded on 5/7, so as of 1/7 the task was still open in the third quarter.
-        eventStore.publish(recorded(approvedLate, 0, new TaskAssigned(approvedLate, "Báo cáo ghi lùi ngày",
-                DeliverableKind.PLAN, BACK_DATED_UNIT, List.of(), LocalDate.of(2019, 6, 1), List.of(YearOfHistory.LEADERS),
-                null, null, LocalDate.of(2019, 5, 3)), "2019-05-03T09:00:00+07:00"));
+        eventStore.publish(recorded(approvedLate, 0, backDated(approvedLate, "Báo cáo ghi lùi ngày", LocalDate.of(2019, 6, 1),
+                LocalDate.of(2019, 5, 3)), "2019-05-03T09:00:00+07:00"));
         eventStore.publish(recorded(approvedLate, 1, new DraftSubmitted(approvedLate, 1, "v1.docx", null,
                 "https://vanban.example.vn/v1", null, LocalDate.of(2019, 5, 28)), "2019-05-28T09:00:00+07:00"));
         eventStore.publish(recorded(approvedLate, 2, new DraftApproved(approvedLate, 1, YearOfHistory.LEADERS, true,
                 null, null, LocalDate.of(2019, 6, 20)), "2019-07-05T09:00:00+07:00"));
         // Cancelled on 20/8 but recorded on 2/10.
-        eventStore.publish(recorded(cancelledLate, 0, new TaskAssigned(cancelledLate, "Kế hoạch hủy ghi lùi ngày",
-                DeliverableKind.PLAN, BACK_DATED_UNIT, List.of(), LocalDate.of(2019, 9, 15), List.of(YearOfHistory.LEADERS),
-                null, null, LocalDate.of(2019, 8, 2)), "2019-08-02T09:00:00+07:00"));
+        eventStore.publish(recorded(cancelledLate, 0, backDated(cancelledLate, "Kế hoạch hủy ghi lùi ngày",
+                LocalDate.of(2019, 9, 15), LocalDate.of(2019, 8, 2)), "2019-08-02T09:00:00+07:00"));
         eventStore.publish(recorded(cancelledLate, 1, new TaskCancelled(cancelledLate, "Không còn cần thiết",
                 LocalDate.of(2019, 8, 20)), "2019-10-02T09:00:00+07:00"));
         awaitTimelines(processing, eventStore);
@@ -195,6 +193,12 @@ class YearOfHistoryReportTest {
     }
 
     static final String BACK_DATED_UNIT = "Phòng Tư pháp";
+
+    /** A plan of {@link #BACK_DATED_UNIT}'s, assigned on {@code on}. */
+    private static TaskAssigned backDated(UUID id, String title, LocalDate deadline, LocalDate on) {
+        return NewTask.task().id(id).title(title).leadUnit(BACK_DATED_UNIT).deadline(deadline)
+                .route(List.of(YearOfHistory.LEADERS)).source(null).effectiveDate(on).assigned();
+    }
 
     private static EventMessage<?> recorded(UUID id, long seq, AssignmentEvent event, String at) {
         return new GenericDomainEventMessage<>("Assignment", id.toString(), seq, event,

@@ -86,6 +86,7 @@ import vn.docket.events.ExtensionRequestLapsed;
 import vn.docket.events.ExtensionRequested;
 import vn.docket.events.MeetingConcluded;
 import vn.docket.events.MeetingVerdict;
+import vn.docket.events.NewTask;
 import vn.docket.events.NoticeEvent;
 import vn.docket.events.NoticeParticulars;
 import vn.docket.events.NoticeRegistered;
@@ -98,7 +99,6 @@ import vn.docket.events.RevisionPointsAnswered.Answer;
 import vn.docket.events.RevisionPointsAnswered.PointAnswer;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
-import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskCancelled;
 import vn.docket.events.TaskReassigned;
 import vn.docket.events.UserDisabled;
@@ -614,8 +614,8 @@ class ProjectionReplayTest {
                 t.deadline = today().plusDays(30);
                 t.route = ROUTES.get(0);
                 tasks.add(t);
-                task(t, new TaskAssigned(t.id, "Kế hoạch số " + tasks.size() + " về chuyển đổi số", DeliverableKind.PLAN,
-                        t.lead, List.of(), t.deadline, t.route, null, null, today()), CLERK);
+                task(t, NewTask.task().id(t.id).title("Kế hoạch số " + tasks.size() + " về chuyển đổi số").leadUnit(t.lead)
+                        .deadline(t.deadline).route(t.route).source(null).effectiveDate(today()).assigned(), CLERK);
                 LocalDate asked = t.deadline.plusDays(20);
                 task(t, new ExtensionRequested(t.id, t.deadline, asked, "Chờ số liệu quý", today()), staffOf(t.lead));
                 if (why == ExtensionRequestLapsed.Why.REASSIGNED) {
@@ -749,8 +749,9 @@ class ProjectionReplayTest {
                     : new NoticeSource((300 + notices.size()) + "/TB-UBND", 1 + random.nextInt(4), notices.get(notices.size() - 1));
             UUID parent = tasks.size() > 5 && random.nextInt(6) == 0 ? tasks.get(random.nextInt(tasks.size())).id : null;
             tasks.add(t);
-            task(t, new TaskAssigned(t.id, "Kế hoạch số " + tasks.size() + " về chuyển đổi số", DeliverableKind.values()[random.nextInt(4)],
-                    t.lead, coordinating, t.deadline, t.route, source, parent, effective()), CLERK);
+            task(t, NewTask.task().id(t.id).title("Kế hoạch số " + tasks.size() + " về chuyển đổi số")
+                    .kind(DeliverableKind.values()[random.nextInt(4)]).leadUnit(t.lead).coordinatingUnits(coordinating)
+                    .deadline(t.deadline).route(t.route).source(source).parentId(parent).effectiveDate(effective()).assigned(), CLERK);
         }
 
         private void advance(Task t) {

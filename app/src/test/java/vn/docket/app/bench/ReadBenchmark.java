@@ -36,10 +36,10 @@ import vn.docket.app.CaughtUp;
 import vn.docket.app.DocketApplication;
 import vn.docket.events.Actor;
 import vn.docket.events.DeadlineMissed;
-import vn.docket.events.DeliverableKind;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.NewTask;
 import vn.docket.events.NoticeParticulars;
 import vn.docket.events.NoticeRegistered;
 import vn.docket.events.NoticeSource;
@@ -307,9 +307,10 @@ public final class ReadBenchmark {
                         MetaData.from(EventMetadata.of(clerk, UUID.randomUUID().toString()))));
             }
             String title = (random.nextBoolean() ? "Kế hoạch " : "Báo cáo ") + subjects[random.nextInt(subjects.length)] + " số " + i;
-            events.add(event(id, 0, clerk, new TaskAssigned(id, title, DeliverableKind.PLAN, UNITS.get(random.nextInt(UNITS.size())),
-                    random.nextBoolean() ? List.of() : List.of(UNITS.get(random.nextInt(UNITS.size()))), deadline, List.of(LEVEL),
-                    new NoticeSource((100 + i / 10) + "/TB-UBND", i % 10 + 1, notice), null, assigned)));
+            events.add(event(id, 0, clerk, NewTask.task().id(id).title(title).leadUnit(UNITS.get(random.nextInt(UNITS.size())))
+                    .coordinatingUnits(random.nextBoolean() ? List.of() : List.of(UNITS.get(random.nextInt(UNITS.size()))))
+                    .deadline(deadline).route(List.of(LEVEL)).source(new NoticeSource((100 + i / 10) + "/TB-UBND", i % 10 + 1, notice))
+                    .effectiveDate(assigned).assigned()));
             String lead = ((TaskAssigned) events.get(events.size() - 1).getPayload()).leadUnit();
             // Every task is chased a few working days before its deadline (the unit's bell).
             events.add(event(id, 1, Actor.SYSTEM, new ReminderSent(id, lead, ReminderSent.Kind.BEFORE_DEADLINE, deadline, 3, null,

@@ -21,12 +21,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import vn.docket.app.CaughtUp;
 import vn.docket.app.DocketApplication;
 import vn.docket.events.Actor;
-import vn.docket.events.DeliverableKind;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.NewTask;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
-import vn.docket.events.TaskAssigned;
 
 /**
  * How fast the assignment list is rebuilt from the event store, against a raw cursor scan of the same
@@ -125,9 +124,8 @@ public final class RebuildBenchmark {
         for (int i = 0; i < assignments; i++) {
             UUID id = UUID.randomUUID();
             List<GenericDomainEventMessage<?>> batch = new ArrayList<>();
-            batch.add(event(id, 0, clerk, new TaskAssigned(id, "Kế hoạch số " + i, DeliverableKind.PLAN,
-                    "Phòng Tài chính - Kế hoạch", List.of(), day.plusDays(12), List.of("Lãnh đạo UBND thành phố"), null,
-                    null, day)));
+            batch.add(event(id, 0, clerk, NewTask.task().id(id).title("Kế hoạch số " + i).deadline(day.plusDays(12)).source(null)
+                    .effectiveDate(day).assigned()));
             batch.add(event(id, 1, unit, new DraftSubmitted(id, 1, "v1.docx", null, "https://vanban.example.vn/" + i, null, day)));
             batch.add(event(id, 2, chair, new RevisionRequested(id, 1, "Lãnh đạo UBND thành phố", List.of("Bổ sung"), null, day)));
             batch.add(event(id, 3, unit, new DraftSubmitted(id, 2, "v2.docx", null, "https://vanban.example.vn/" + i, null,

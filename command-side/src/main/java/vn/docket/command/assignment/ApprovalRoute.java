@@ -10,10 +10,10 @@ import vn.docket.platform.refusal.RuleBroken;
  * The levels a draft climbs, in order, and how many of them approved the current draft. Each new draft
  * starts again at the first level.
  */
-record ApprovalRoute(List<String> levels, int approved) {
+public record ApprovalRoute(List<String> levels, int approved) {
 
     /** A route of at least one configured level, none twice. */
-    static ApprovalRoute of(List<String> requested, ApprovalLevels known) {
+    public static ApprovalRoute of(List<String> requested, ApprovalLevels known) {
         List<String> levels = Text.clean(requested);
         if (levels.isEmpty()) {
             throw new RuleBroken("approval-route-required",

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +27,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import vn.docket.command.assignment.ApprovalRoute;
 import vn.docket.command.assignment.AssignmentCommands.AssignTask;
 import vn.docket.command.assignment.AssignmentCommands.RecordMeetingConclusion;
 import vn.docket.command.assignment.Required;
@@ -202,20 +202,13 @@ public class NoticeRegistrar {
             if (leads.isEmpty()) {
                 throw new RuleBroken("item-lead", at + ".lead: the item has no lead unit; name the unit that leads it.");
             }
-            List<String> route = Text.clean(item.submitTo());
-            if (route.isEmpty()) {
-                throw new RuleBroken("item-route", at + ".submitTo: the item has no approval route; name where the "
-                        + "finished draft goes (e.g. \"Lãnh đạo UBND thành phố\").");
-            }
-            // The assignment refuses a route naming a level twice: refused here, that is before anything is written.
-            if (new HashSet<>(route).size() != route.size()) {
-                throw new RuleBroken("item-route", at + ".submitTo names a level twice; a draft goes to each level once.");
-            }
-            for (String level : route) {
-                if (!levels.isKnown(level)) {
-                    throw new RuleBroken("item-route", at + ".submitTo: \"" + level + "\" is not a configured approval "
-                            + "level; choose one of " + levels.levels().stream().map(ApprovalLevels.Level::name).toList() + ".");
-                }
+            List<String> route;
+            try {
+                // The assignment's own check, asked here so that a route it would refuse stops the notice before
+                // anything is written.
+                route = ApprovalRoute.of(item.submitTo(), levels).levels();
+            } catch (RuleBroken refused) {
+                throw new RuleBroken("item-route", at + ".submitTo: " + refused.getMessage());
             }
             if (item.deadline() != null && item.deadline().isBefore(meeting)) {
                 throw new RuleBroken("item-deadline", at + ".deadline is before the meeting.");

@@ -11,6 +11,7 @@ import static vn.docket.command.assignment.AssignmentTest.TCKH;
 import static vn.docket.command.assignment.AssignmentTest.TCKH_STAFF;
 import static vn.docket.command.assignment.AssignmentTest.VICE_CHAIR;
 import static vn.docket.command.assignment.AssignmentTest.AUDITOR;
+import static vn.docket.command.assignment.AssignmentTest.assignTask;
 import static vn.docket.command.assignment.AssignmentTest.by;
 import static vn.docket.command.assignment.ChasingDeadlinesTest.as;
 
@@ -45,6 +46,7 @@ import vn.docket.command.assignment.AssignmentCommands.SubmitDraft;
 import vn.docket.command.deadlines.DeadlineChaser;
 import vn.docket.events.Actor;
 import vn.docket.events.DecisionRef;
+import vn.docket.events.NewTask;
 import vn.docket.events.Role;
 import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.platform.refusal.NotAllowed;
@@ -73,7 +75,7 @@ class AllowedActionsTest {
     }
 
     static AssignTask assign(List<String> route) {
-        return NewTask.task().deadline(DEADLINE).route(route).effectiveDate(TODAY).command();
+        return assignTask(NewTask.task().deadline(DEADLINE).route(route).effectiveDate(TODAY));
     }
 
     static State state(String name, Object... commands) {

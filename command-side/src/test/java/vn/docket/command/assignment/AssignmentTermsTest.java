@@ -1,14 +1,16 @@
 package vn.docket.command.assignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.docket.command.assignment.NewTask.task;
+import static vn.docket.command.assignment.AssignmentTest.assignTask;
 import static vn.docket.command.assignment.Refusal.assertRefused;
+import static vn.docket.events.NewTask.task;
 
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.docket.command.assignment.AssignmentCommands.Reassign;
+import vn.docket.events.NewTask;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskReassigned;
 import vn.docket.platform.approval.ApprovalLevels;
@@ -21,7 +23,7 @@ class AssignmentTermsTest {
     final ApprovalLevels levels = new ApprovalLevels(null);
 
     TaskAssigned assigned(NewTask task) {
-        return AssignmentTerms.assigned(task.command(), MEETING, levels);
+        return AssignmentTerms.assigned(assignTask(task), MEETING, levels);
     }
 
     @Test

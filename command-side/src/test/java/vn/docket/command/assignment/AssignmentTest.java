@@ -1,7 +1,7 @@
 package vn.docket.command.assignment;
 
-import static vn.docket.command.assignment.NewTask.task;
 import static vn.docket.command.assignment.Refusal.refused;
+import static vn.docket.events.NewTask.task;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -32,6 +32,7 @@ import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.NewTask;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
@@ -46,12 +47,12 @@ import vn.docket.platform.testing.MutableClock;
 /** Every rule of the assignment, as the office would state it. Dates follow notice 311/TB-UBND (April 2021). */
 class AssignmentTest {
 
-    static final UUID ID = UUID.fromString("00000000-0000-0000-0000-000000000311");
+    static final UUID ID = NewTask.ID;
     static final String TCKH = "Phòng Tài chính - Kế hoạch";
     static final String LEADERS = "Lãnh đạo UBND thành phố";
     static final String BTV = "Ban Thường vụ Thành ủy";
-    static final LocalDate MEETING = LocalDate.of(2021, 4, 13);
-    static final LocalDate DEADLINE = LocalDate.of(2021, 4, 25);
+    static final LocalDate MEETING = NewTask.MEETING;
+    static final LocalDate DEADLINE = NewTask.DEADLINE;
     static final String SHA = "ab".repeat(32);
 
     static final Actor CLERK = new Actor("clerk", "Nguyễn Thị Lan", "Văn phòng HĐND và UBND thành phố", Role.CLERK);
@@ -79,8 +80,14 @@ class AssignmentTest {
         return EventMetadata.of(actor, "command-1");
     }
 
+    /** The command that hands out an assignment with these terms. */
+    static AssignTask assignTask(NewTask task) {
+        return new AssignTask(task.id(), task.title(), task.kind(), task.leadUnit(), task.coordinatingUnits(),
+                task.deadline(), task.route(), task.source(), task.parentId(), task.effectiveDate());
+    }
+
     static AssignTask assign(LocalDate deadline, List<String> route) {
-        return task().deadline(deadline).route(route).command();
+        return assignTask(task().deadline(deadline).route(route));
     }
 
     static TaskAssigned assigned(List<String> route) {
@@ -111,15 +118,15 @@ class AssignmentTest {
         void unit_names_are_stored_in_nfc_whatever_the_keyboard_sent() {
             String decomposed = java.text.Normalizer.normalize(TCKH, java.text.Normalizer.Form.NFD);
             fixture.givenNoPriorActivity()
-                    .when(task().title("  Dự thảo Kế hoạch thực hiện Chương trình hành động ").leadUnit(decomposed)
-                            .coordinatingUnits(null).command(), by(CLERK))
+                    .when(assignTask(task().title("  Dự thảo Kế hoạch thực hiện Chương trình hành động ").leadUnit(decomposed)
+                            .coordinatingUnits(null)), by(CLERK))
                     .expectEvents(assigned(List.of(LEADERS)));
         }
 
         @Test
         void a_task_without_a_title_is_rejected() {
             fixture.givenNoPriorActivity()
-                    .when(task().title(" ").command(), by(CLERK))
+                    .when(assignTask(task().title(" ")), by(CLERK))
                     .expectException(refused(RuleBroken.class, "title-required")).expectExceptionMessage("An assignment needs a title.")
                     .expectNoEvents();
         }
@@ -127,14 +134,14 @@ class AssignmentTest {
         @Test
         void a_task_without_a_kind_is_rejected() {
             fixture.givenNoPriorActivity()
-                    .when(task().kind(null).command(), by(CLERK))
+                    .when(assignTask(task().kind(null)), by(CLERK))
                     .expectException(refused(RuleBroken.class, "kind-required")).expectNoEvents();
         }
 
         @Test
         void a_task_without_a_lead_unit_is_rejected() {
             fixture.givenNoPriorActivity()
-                    .when(task().leadUnit(null).command(), by(CLERK))
+                    .when(assignTask(task().leadUnit(null)), by(CLERK))
                     .expectException(refused(RuleBroken.class, "lead-unit-required")).expectExceptionMessage("An assignment needs a lead unit.")
                     .expectNoEvents();
         }
@@ -171,28 +178,28 @@ class AssignmentTest {
         @Test
         void the_lead_unit_cannot_also_coordinate() {
             fixture.givenNoPriorActivity()
-                    .when(task().coordinatingUnits(List.of(TCKH)).command(), by(CLERK))
+                    .when(assignTask(task().coordinatingUnits(List.of(TCKH))), by(CLERK))
                     .expectException(refused(RuleBroken.class, "lead-not-coordinator")).expectNoEvents();
         }
 
         @Test
         void an_assignment_cannot_be_its_own_parent() {
             fixture.givenNoPriorActivity()
-                    .when(task().parentId(ID).command(), by(CLERK))
+                    .when(assignTask(task().parentId(ID)), by(CLERK))
                     .expectException(refused(RuleBroken.class, "parent-is-self")).expectNoEvents();
         }
 
         @Test
         void an_effective_date_in_the_future_is_rejected() {
             fixture.givenNoPriorActivity()
-                    .when(task().effectiveDate(LocalDate.of(2021, 5, 1)).command(), by(CLERK))
+                    .when(assignTask(task().effectiveDate(LocalDate.of(2021, 5, 1))), by(CLERK))
                     .expectException(refused(RuleBroken.class, "effective-date-in-future")).expectNoEvents();
         }
 
         @Test
         void without_an_effective_date_the_assignment_takes_effect_today() {
             fixture.givenNoPriorActivity()
-                    .when(task().deadline(null).effectiveDate(null).command(), by(CLERK))
+                    .when(assignTask(task().deadline(null).effectiveDate(null)), by(CLERK))
                     .expectEvents(task().deadline(null).effectiveDate(LocalDate.of(2021, 4, 30)).assigned());
         }
 

@@ -7,6 +7,7 @@ import static vn.docket.command.assignment.AssignmentTest.LEADERS;
 import static vn.docket.command.assignment.AssignmentTest.QLDT_STAFF;
 import static vn.docket.command.assignment.AssignmentTest.TCKH;
 import static vn.docket.command.assignment.AssignmentTest.TCKH_STAFF;
+import static vn.docket.command.assignment.AssignmentTest.assignTask;
 import static vn.docket.command.assignment.AssignmentTest.by;
 import static vn.docket.command.assignment.Refusal.refused;
 
@@ -35,6 +36,7 @@ import vn.docket.command.deadlines.DeadlineChaser;
 import vn.docket.events.Actor;
 import vn.docket.events.DeadlineMissed;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.NewTask;
 import vn.docket.events.ReminderSent;
 import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.platform.refusal.NotAllowed;
@@ -68,7 +70,7 @@ class ChasingDeadlinesTest {
     }
 
     static AssignTask assign(LocalDate deadline, LocalDate on) {
-        return NewTask.task().deadline(deadline).effectiveDate(on).command();
+        return assignTask(NewTask.task().deadline(deadline).effectiveDate(on));
     }
 
     /** A given command sent by {@code actor}, as the dispatcher sends it. */

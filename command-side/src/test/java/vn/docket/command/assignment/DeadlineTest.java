@@ -17,6 +17,7 @@ import vn.docket.events.DeadlineMissed;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.ExtensionRejected;
 import vn.docket.events.ExtensionRequested;
+import vn.docket.events.NewTask;
 import vn.docket.events.ReminderSent;
 import vn.docket.events.RevisionRequested;
 import vn.docket.platform.refusal.RuleBroken;

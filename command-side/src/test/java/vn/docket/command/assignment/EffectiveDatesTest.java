@@ -6,6 +6,7 @@ import static vn.docket.command.assignment.Refusal.assertRefused;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import vn.docket.events.DeadlineMissed;
+import vn.docket.events.NewTask;
 import vn.docket.events.ReminderSent;
 import vn.docket.events.TaskReassigned;
 import vn.docket.platform.refusal.RuleBroken;

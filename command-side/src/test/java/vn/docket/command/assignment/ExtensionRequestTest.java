@@ -8,6 +8,7 @@ import static vn.docket.command.assignment.AssignmentTest.QLDT_STAFF;
 import static vn.docket.command.assignment.AssignmentTest.TCKH;
 import static vn.docket.command.assignment.AssignmentTest.TCKH_STAFF;
 import static vn.docket.command.assignment.AssignmentTest.VICE_CHAIR;
+import static vn.docket.command.assignment.AssignmentTest.assignTask;
 import static vn.docket.command.assignment.AssignmentTest.by;
 import static vn.docket.command.assignment.ChasingDeadlinesTest.DEADLINE;
 import static vn.docket.command.assignment.ChasingDeadlinesTest.TODAY;
@@ -38,6 +39,7 @@ import vn.docket.events.DraftApproved;
 import vn.docket.events.ExtensionRejected;
 import vn.docket.events.ExtensionRequestLapsed;
 import vn.docket.events.ExtensionRequested;
+import vn.docket.events.NewTask;
 import vn.docket.events.RevisionPoint;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.TaskCancelled;
@@ -308,8 +310,8 @@ class ExtensionRequestTest {
     void an_approval_at_a_level_before_the_last_leaves_the_request_pending_as_the_draft_may_still_come_back() {
         String btv = AssignmentTest.BTV;
         fixture.givenCurrentTime(clock.instant())
-                .andGivenCommands(as(CLERK, NewTask.task().deadline(DEADLINE).route(List.of(LEADERS, btv)).effectiveDate(TODAY)
-                                .command()),
+                .andGivenCommands(as(CLERK, assignTask(NewTask.task().deadline(DEADLINE).route(List.of(LEADERS, btv))
+                                .effectiveDate(TODAY))),
                         as(TCKH_STAFF, new RequestExtension(ID, ASKED, REASON, TODAY)), draftBy(TCKH_STAFF, TODAY))
                 .when(new Approve(ID, null, null, TODAY), by(CHAIR))
                 .expectEvents(new DraftApproved(ID, 1, LEADERS, false, null, null, TODAY));

@@ -33,7 +33,6 @@ import org.slf4j.LoggerFactory;
 import vn.docket.platform.Sha256;
 import vn.docket.platform.eventstore.Checkpointer;
 import vn.docket.platform.eventstore.Counters;
-import vn.docket.platform.eventstore.DocketEventStorageEngine;
 import vn.docket.platform.eventstore.EventDocuments;
 import vn.docket.platform.eventstore.FileReferences;
 import vn.docket.platform.eventstore.Positions;
@@ -63,7 +62,7 @@ import vn.docket.platform.files.FileStore;
 public final class Backup {
 
     public static final String MANIFEST = "manifest.json";
-    static final String EVENTS = DocketEventStorageEngine.EVENTS;
+    static final String EVENTS = EventDocuments.EVENTS;
     /** The collections a backup writes besides the events and checkpoints ({@link #backup}). */
     private static final String USERS = "users";
     private static final String DEADLINES = "deadlines";

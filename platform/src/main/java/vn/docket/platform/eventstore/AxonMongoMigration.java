@@ -58,7 +58,7 @@ public final class AxonMongoMigration {
 
     private static final Logger log = LoggerFactory.getLogger(AxonMongoMigration.class);
     private static final int BATCH = 1_000;
-    private static final int READ = DocketEventStorageEngine.MAX_KEYS_PER_READ;
+    private static final int READ = EventDocuments.MAX_KEYS_PER_READ;
     /** Fields of axon-mongo's token store documents. */
     private static final String TOKEN = "token";
     private static final String TOKEN_TYPE = "tokenType";
@@ -84,7 +84,7 @@ public final class AxonMongoMigration {
 
     public Result run() {
         MongoCollection<Document> from = database.getCollection(AXON_EVENTS);
-        MongoCollection<Document> to = database.getCollection(DocketEventStorageEngine.EVENTS);
+        MongoCollection<Document> to = database.getCollection(EventDocuments.EVENTS);
         long copied = 0;
         long skipped = 0;
         List<Document> batch = new ArrayList<>(BATCH);
@@ -180,7 +180,7 @@ public final class AxonMongoMigration {
      * store per token: a one-off, at start-up.
      */
     private long lastCoveredPosition(MongoTrackingToken token) {
-        MongoCollection<Document> events = database.getCollection(DocketEventStorageEngine.EVENTS);
+        MongoCollection<Document> events = database.getCollection(EventDocuments.EVENTS);
         long next = 1;
         while (true) {
             Map<Long, Document> found = EventDocuments.byPosition(events, next, READ);
@@ -260,7 +260,7 @@ public final class AxonMongoMigration {
                 latest.put(aggregate, doc);
             }
         }
-        MongoCollection<Document> to = database.getCollection(DocketEventStorageEngine.SNAPSHOTS);
+        MongoCollection<Document> to = database.getCollection(EventDocuments.SNAPSHOTS);
         for (Document doc : latest.values()) {
             to.replaceOne(Filters.eq(POSITION, doc.get(POSITION)), doc, new ReplaceOptions().upsert(true));
         }

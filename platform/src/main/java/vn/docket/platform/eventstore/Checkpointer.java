@@ -34,7 +34,7 @@ public final class Checkpointer {
     public static final String CHECKPOINTS = "docket_checkpoints";
     static final String HASH = "hash";
     static final String SIGNATURE = "signature";
-    private static final int BATCH = DocketEventStorageEngine.MAX_KEYS_PER_READ;
+    private static final int BATCH = EventDocuments.MAX_KEYS_PER_READ;
 
     private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);
 
@@ -58,7 +58,7 @@ public final class Checkpointer {
         if (every < 1) {
             throw new IllegalArgumentException("Checkpoints need a distance of at least 1 position, not " + every);
         }
-        this.events = database.getCollection(DocketEventStorageEngine.EVENTS);
+        this.events = database.getCollection(EventDocuments.EVENTS);
         this.checkpoints = database.getCollection(CHECKPOINTS);
         this.counters = new Counters(database);
         this.every = every;

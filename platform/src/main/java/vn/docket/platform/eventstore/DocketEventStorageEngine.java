@@ -1,15 +1,16 @@
 package vn.docket.platform.eventstore;
 
+import static vn.docket.platform.eventstore.EventDocuments.EVENTS;
 import static vn.docket.platform.eventstore.EventDocuments.EVENT_ID;
+import static vn.docket.platform.eventstore.EventDocuments.MAX_KEYS_PER_READ;
 import static vn.docket.platform.eventstore.EventDocuments.POSITION;
+import static vn.docket.platform.eventstore.EventDocuments.POSITION_INDEX;
 import static vn.docket.platform.eventstore.EventDocuments.SEQUENCE;
+import static vn.docket.platform.eventstore.EventDocuments.SNAPSHOTS;
 import static vn.docket.platform.eventstore.EventDocuments.STREAM_KEY;
 import static vn.docket.platform.eventstore.EventDocuments.TIMESTAMP;
+import static vn.docket.platform.eventstore.EventDocuments.duplicateIndex;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoWriteException;
-import com.mongodb.WriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -23,8 +24,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.LongConsumer;
@@ -76,23 +75,12 @@ import vn.docket.platform.mongo.Inserts;
  */
 public class DocketEventStorageEngine extends BatchingEventStorageEngine implements AutoCloseable {
 
-    public static final String EVENTS = "docket_events";
-    public static final String SNAPSHOTS = "docket_snapshots";
     static final String STREAM_KEY_INDEX = "streamKey_unique";
     static final String EVENT_ID_INDEX = "eventIdentifier_unique";
-    /** The name MongoDB (and the embedded server) gives the {@code _id} index. */
-    static final String POSITION_INDEX = "_id_";
-    private static final Pattern DUPLICATE_INDEX = Pattern.compile("index: (\\S+)");
 
     private static final Logger log = LoggerFactory.getLogger(DocketEventStorageEngine.class);
     /** Small first read of an aggregate: most streams are short, and a snapshot leaves only a few events. */
     private static final int FIRST_AGGREGATE_CHUNK = 16;
-    /**
-     * The most keys one {@code $in} read asks for. The embedded server checks every document it finds
-     * against the whole {@code $in} list, so a read of n keys costs n² comparisons; 128 read faster than 500
-     * (bench/README.md, "Figures behind settings").
-     */
-    static final int MAX_KEYS_PER_READ = 128;
 
     /**
      * Reads ahead for processors ({@link ReadAhead}); daemon threads, ended after a minute idle, and all of them
@@ -404,21 +392,6 @@ public class DocketEventStorageEngine extends BatchingEventStorageEngine impleme
      */
     static boolean isConflict(Exception e) {
         return duplicateIndex(e).map(index -> !index.equals(POSITION_INDEX)).orElse(false);
-    }
-
-    /**
-     * The name of the unique index a write broke, if it broke one. The error code says that it was a duplicate;
-     * only the message says of which index, in the same form on MongoDB and the embedded server
-     * ("E11000 duplicate key error collection: db.c index: name dup key: ...").
-     */
-    static Optional<String> duplicateIndex(Exception e) {
-        WriteError error = e instanceof MongoWriteException w ? w.getError()
-                : e instanceof MongoBulkWriteException b && !b.getWriteErrors().isEmpty() ? b.getWriteErrors().get(0) : null;
-        if (error == null || ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-            return Optional.empty();
-        }
-        Matcher index = DUPLICATE_INDEX.matcher(String.valueOf(error.getMessage()));
-        return Optional.of(index.find() ? index.group(1) : "");
     }
 
     // ---------------------------------------------------------------- builder

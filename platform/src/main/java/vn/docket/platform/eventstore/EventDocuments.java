@@ -1,5 +1,9 @@
 package vn.docket.platform.eventstore;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.WriteError;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -8,6 +12,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -31,6 +38,18 @@ import org.bson.Document;
  * {@code #} and never contains one, so the key is unambiguous whatever the aggregate identifier holds.
  */
 public final class EventDocuments {
+
+    public static final String EVENTS = "docket_events";
+    public static final String SNAPSHOTS = "docket_snapshots";
+    /** The name MongoDB (and the embedded server) gives the {@code _id} index. */
+    static final String POSITION_INDEX = "_id_";
+    private static final Pattern DUPLICATE_INDEX = Pattern.compile("index: (\\S+)");
+    /**
+     * The most keys one {@code $in} read asks for. The embedded server checks every document it finds
+     * against the whole {@code $in} list, so a read of n keys costs n² comparisons; 128 read faster than 500
+     * (bench/README.md, "Figures behind settings").
+     */
+    static final int MAX_KEYS_PER_READ = 128;
 
     static final String POSITION = "_id";
     static final String STREAM_KEY = "streamKey";
@@ -117,6 +136,21 @@ public final class EventDocuments {
      */
     static FindIterable<Document> in(MongoCollection<Document> collection, String field, List<?> keys) {
         return collection.find(Filters.in(field, keys)).batchSize(Math.max(keys.size(), 1));
+    }
+
+    /**
+     * The name of the unique index a write broke, if it broke one. The error code says that it was a duplicate;
+     * only the message says of which index, in the same form on MongoDB and the embedded server
+     * ("E11000 duplicate key error collection: db.c index: name dup key: ...").
+     */
+    static Optional<String> duplicateIndex(Exception e) {
+        WriteError error = e instanceof MongoWriteException w ? w.getError()
+                : e instanceof MongoBulkWriteException b && !b.getWriteErrors().isEmpty() ? b.getWriteErrors().get(0) : null;
+        if (error == null || ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+            return Optional.empty();
+        }
+        Matcher index = DUPLICATE_INDEX.matcher(String.valueOf(error.getMessage()));
+        return Optional.of(index.find() ? index.group(1) : "");
     }
 
     /**

@@ -56,7 +56,7 @@ public final class FileReferences {
         if (sha256s.isEmpty()) {
             return referenced;
         }
-        database.getCollection(DocketEventStorageEngine.EVENTS)
+        database.getCollection(EventDocuments.EVENTS)
                 .find(Filters.in(PAYLOAD_TYPE, FILE_EVENTS)).projection(Projections.include(PAYLOAD))
                 .forEach((Document doc) -> {
                     String payload = doc.getString(PAYLOAD);

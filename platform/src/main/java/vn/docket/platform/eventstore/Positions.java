@@ -30,7 +30,7 @@ import org.bson.Document;
  * <p>A process has at most {@value #MAX_IN_FLIGHT} positions taken and not yet written at any moment (a
  * longer append is written in pieces), so a crash leaves at most that many empty positions in a row, a
  * few nodes crashing together a few times that: fewer than one read of {@link
- * DocketEventStorageEngine#MAX_KEYS_PER_READ} positions, and a reader sees the events after a gap in
+ * EventDocuments#MAX_KEYS_PER_READ} positions, and a reader sees the events after a gap in
  * the same read that meets the gap, so it knows to wait for it and then to fill it.
  *
  * <p>{@code docket_counters} ({@code _id: "events"}) keeps a recent position, moved forward every
@@ -51,7 +51,7 @@ public final class Positions {
     static final int MAX_IN_FLIGHT = 32;
     /** Each collision means another writer stored something; this many in a row means something else is wrong. */
     private static final int MAX_POSITION_COLLISIONS = 100;
-    private static final int PROBE_WINDOW = DocketEventStorageEngine.MAX_KEYS_PER_READ;
+    private static final int PROBE_WINDOW = EventDocuments.MAX_KEYS_PER_READ;
 
     private final MongoCollection<Document> events;
     private final Counters counters;
@@ -64,7 +64,7 @@ public final class Positions {
 
     /** @param beforeInsert tests: runs between taking positions and inserting, to hold one writer back */
     Positions(MongoDatabase database, LongConsumer beforeInsert) {
-        this.events = database.getCollection(DocketEventStorageEngine.EVENTS);
+        this.events = database.getCollection(EventDocuments.EVENTS);
         this.counters = new Counters(database);
         this.beforeInsert = beforeInsert;
     }
@@ -139,7 +139,7 @@ public final class Positions {
 
     /** A duplicate {@code _id}: another writer took the position. */
     private static boolean isPositionTaken(RuntimeException e) {
-        return DocketEventStorageEngine.duplicateIndex(e).map(DocketEventStorageEngine.POSITION_INDEX::equals).orElse(false);
+        return EventDocuments.duplicateIndex(e).map(EventDocuments.POSITION_INDEX::equals).orElse(false);
     }
 
     /**

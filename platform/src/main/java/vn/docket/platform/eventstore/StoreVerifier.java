@@ -68,7 +68,7 @@ public final class StoreVerifier {
     public static final int MAX_LISTED = 100;
 
     private static final Logger log = LoggerFactory.getLogger(StoreVerifier.class);
-    private static final int BATCH = DocketEventStorageEngine.MAX_KEYS_PER_READ;
+    private static final int BATCH = EventDocuments.MAX_KEYS_PER_READ;
     private static final String DRAFT_SUBMITTED = DraftSubmitted.class.getName();
     private static final int PROGRESS_EVERY = 10_000;
     /** Aggregates remembered during a walk; older ones are read back by stream key when needed. */
@@ -102,7 +102,7 @@ public final class StoreVerifier {
      *                 mark), so there an empty position is judged at once.
      */
     public StoreVerifier(MongoDatabase database, Checkpointer checkpointer, Duration inFlight) {
-        this.events = database.getCollection(DocketEventStorageEngine.EVENTS);
+        this.events = database.getCollection(EventDocuments.EVENTS);
         this.checkpoints = database.getCollection(Checkpointer.CHECKPOINTS);
         this.database = database;
         this.checkpointer = checkpointer;

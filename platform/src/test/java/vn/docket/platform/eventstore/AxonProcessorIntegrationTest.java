@@ -108,7 +108,7 @@ class AxonProcessorIntegrationTest {
         assertThat(view.handled).doesNotHaveDuplicates();
         assertThat(mailer.sent.get()).isEqualTo(120);
         // Snapshots every 5 events: the aggregate is still right when loaded from one.
-        assertThat(store.database.getCollection(DocketEventStorageEngine.SNAPSHOTS).countDocuments()).isEqualTo(10);
+        assertThat(store.database.getCollection(EventDocuments.SNAPSHOTS).countDocuments()).isEqualTo(10);
         assertThat(app.bump("t3")).isEqualTo(13);
     }
 

@@ -28,7 +28,7 @@ class BackupGapTest {
         try (EmbeddedStore store = EmbeddedStore.inMemory()) {
             DocketEventStorageEngine engine = store.engine();
             ConsistentRewrite.fill(engine);
-            MongoCollection<Document> events = store.database.getCollection(DocketEventStorageEngine.EVENTS);
+            MongoCollection<Document> events = store.database.getCollection(EventDocuments.EVENTS);
             // Position 16 was taken by a writer that died before inserting (its command was never acknowledged); the
             // next command, acknowledged, is stored after it, at 17. No Docket runs to fill the gap.
             events.deleteOne(Filters.eq("_id", 16L));
@@ -59,7 +59,7 @@ class BackupGapTest {
     void the_manifest_names_the_last_events_hash_when_the_store_ends_in_a_position_marked_empty() {
         try (EmbeddedStore store = EmbeddedStore.inMemory()) {
             ConsistentRewrite.fill(store.engine());
-            MongoCollection<Document> events = store.database.getCollection(DocketEventStorageEngine.EVENTS);
+            MongoCollection<Document> events = store.database.getCollection(EventDocuments.EVENTS);
             // A write that failed after taking 17 and 18 marks them empty (Positions.release).
             Positions.fill(events, 17, 18);
 

@@ -44,7 +44,7 @@ class BackupUsersTest {
         }
         try (EmbeddedStore restored = EmbeddedStore.inMemory()) {
             Backup.restore(restored.database, dir, RestoredCountersTest.EVERY, Duration.ofSeconds(1));
-            long lastEvent = restored.database.getCollection(DocketEventStorageEngine.EVENTS)
+            long lastEvent = restored.database.getCollection(EventDocuments.EVENTS)
                     .find(Filters.eq(EventDocuments.AGGREGATE_ID, "user:lan")).into(new java.util.ArrayList<>()).stream()
                     .mapToLong(d -> EventDocuments.sequence(d)).max().orElse(-1);
             Document row = restored.database.getCollection("users").find(Filters.eq("_id", "lan")).first();

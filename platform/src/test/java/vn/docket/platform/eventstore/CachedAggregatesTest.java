@@ -102,7 +102,7 @@ class CachedAggregatesTest {
 
     private void lose(String tally, long... sequences) {
         for (long sequence : sequences) {
-            store.database.getCollection(DocketEventStorageEngine.EVENTS)
+            store.database.getCollection(EventDocuments.EVENTS)
                     .deleteOne(Filters.eq(EventDocuments.STREAM_KEY, EventDocuments.streamKey(tally, sequence)));
         }
     }

@@ -34,7 +34,7 @@ public final class ConsistentRewrite {
 
     /** c#2, c#3 and c#4 (positions 10, 13, 16) forged, hashes and checkpoints redone. */
     static void rewrite(MongoDatabase database) {
-        MongoCollection<Document> events = database.getCollection(DocketEventStorageEngine.EVENTS);
+        MongoCollection<Document> events = database.getCollection(EventDocuments.EVENTS);
         String previous = events.find(Filters.eq("_id", 7L)).first().getString("hash");
         for (long position : new long[] {10, 13, 16}) {
             Document doc = events.find(Filters.eq("_id", position)).first();

@@ -386,7 +386,7 @@ class DocketEventStorageEngineTest {
         engine.appendEvents(List.of(org.axonframework.eventhandling.GenericEventMessage.asEventMessage(new Noted("plain", 1)),
                 org.axonframework.eventhandling.GenericEventMessage.asEventMessage(new Noted("plain", 2))));
         assertThat(readFrom(null)).extracting(DocketEventStorageEngineTest::label).containsExactly("plain#1", "plain#2");
-        Document stored = store.database.getCollection(DocketEventStorageEngine.EVENTS).find(Filters.eq("_id", 1L)).first();
+        Document stored = store.database.getCollection(EventDocuments.EVENTS).find(Filters.eq("_id", 1L)).first();
         assertThat(stored).doesNotContainKey(EventDocuments.STREAM_KEY);
     }
 
@@ -403,7 +403,7 @@ class DocketEventStorageEngineTest {
     }
 
     private Document stored(long position) {
-        return store.database.getCollection(DocketEventStorageEngine.EVENTS).find(Filters.eq("_id", position)).first();
+        return store.database.getCollection(EventDocuments.EVENTS).find(Filters.eq("_id", position)).first();
     }
 
     static void await(CountDownLatch latch) {

@@ -86,7 +86,7 @@ class ExactMatchReadsTest {
         List<Sent> lists = sent.stream().filter(s -> s.command().equals("find"))
                 .filter(s -> s.filter().get(s.filter().getFirstKey()).isDocument()).toList();
         assertThat(lists).extracting(s -> s.filter().get(s.filter().getFirstKey()).asDocument().getArray("$in").size())
-                .as("windows of more than 101 keys are read").contains(DocketEventStorageEngine.MAX_KEYS_PER_READ);
+                .as("windows of more than 101 keys are read").contains(EventDocuments.MAX_KEYS_PER_READ);
         for (Sent s : lists) {
             int keys = s.filter().get(s.filter().getFirstKey()).asDocument().getArray("$in").size();
             assertThat(s.batchSize()).as(s.toString()).isGreaterThanOrEqualTo(keys);

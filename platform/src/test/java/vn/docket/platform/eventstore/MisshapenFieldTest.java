@@ -33,7 +33,7 @@ class MisshapenFieldTest {
     void editPositionTen() {
         store = EmbeddedStore.inMemory();
         ConsistentRewrite.fill(store.engine()); // 16 events
-        events = store.database.getCollection(DocketEventStorageEngine.EVENTS);
+        events = store.database.getCollection(EventDocuments.EVENTS);
         events.updateOne(Filters.eq("_id", 10L), Updates.set(EventDocuments.HASH, 42));
     }
 

@@ -45,7 +45,7 @@ class PositionOrderTest {
     }
 
     private static long positionOf(EmbeddedStore store, String aggregate, long sequence) {
-        Document doc = store.database.getCollection(DocketEventStorageEngine.EVENTS)
+        Document doc = store.database.getCollection(EventDocuments.EVENTS)
                 .find(new Document(EventDocuments.STREAM_KEY, EventDocuments.streamKey(aggregate, sequence))).first();
         assertThat(doc).as("%s %d stored", aggregate, sequence).isNotNull();
         return EventDocuments.position(doc);

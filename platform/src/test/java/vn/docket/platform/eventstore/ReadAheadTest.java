@@ -39,7 +39,7 @@ class ReadAheadTest {
             @Override
             public void commandStarted(CommandStartedEvent event) {
                 if (event.getCommandName().equals("find")
-                        && DocketEventStorageEngine.EVENTS.equals(event.getCommand().getString("find").getValue())) {
+                        && EventDocuments.EVENTS.equals(event.getCommand().getString("find").getValue())) {
                     eventReads.incrementAndGet();
                 }
             }

@@ -32,7 +32,7 @@ class RestoreKilledTest {
             }
             child.destroyForcibly(); // SIGKILL: no catch block, no clean-up
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(target.database.getCollection(DocketEventStorageEngine.EVENTS).countDocuments())
+            assertThat(target.database.getCollection(EventDocuments.EVENTS).countDocuments())
                     .as("stopped with the events in").isEqualTo(16);
             assertThatThrownBy(() -> Backup.requireWhole(target.database)).as("Docket does not start on it")
                     .isInstanceOf(Backup.Refused.class).hasMessageContaining("has not finished");

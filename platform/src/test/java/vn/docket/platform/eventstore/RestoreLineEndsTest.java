@@ -34,7 +34,7 @@ class RestoreLineEndsTest {
     @Test
     void a_carriage_return_anywhere_else_is_a_changed_file() throws Exception {
         Path backup = new RestoredCountersTest().backupIn(temp);
-        Path events = backup.resolve(DocketEventStorageEngine.EVENTS + ".jsonl");
+        Path events = backup.resolve(EventDocuments.EVENTS + ".jsonl");
         List<String> lines = Files.readAllLines(events);
         Files.writeString(events, String.join("\n", lines.subList(0, 3)) + "\r" + String.join("\n", lines.subList(3, lines.size())) + "\n");
         try (EmbeddedStore restored = EmbeddedStore.inMemory()) {

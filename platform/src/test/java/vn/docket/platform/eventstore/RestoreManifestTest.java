@@ -37,7 +37,7 @@ class RestoreManifestTest {
         try (EmbeddedStore restored = EmbeddedStore.inMemory()) {
             assertThatThrownBy(() -> Backup.restore(restored.database, backup, RestoredCountersTest.EVERY,
                     RestoredCountersTest.GAP)).isInstanceOf(Backup.Refused.class).hasMessageContaining("nothing was restored");
-            assertThat(restored.database.getCollection(DocketEventStorageEngine.EVENTS).countDocuments()).isZero();
+            assertThat(restored.database.getCollection(EventDocuments.EVENTS).countDocuments()).isZero();
             assertThat(restored.database.getCollection(Checkpointer.CHECKPOINTS).countDocuments()).isZero();
         }
     }
@@ -47,7 +47,7 @@ class RestoreManifestTest {
         Path backup = temp.resolve("backup");
         try (EmbeddedStore store = EmbeddedStore.inMemory()) {
             ConsistentRewrite.fill(store.engine());
-            Positions.fill(store.database.getCollection(DocketEventStorageEngine.EVENTS), 17, 18);
+            Positions.fill(store.database.getCollection(EventDocuments.EVENTS), 17, 18);
             Backup.backup(store.database, backup, RestoredCountersTest.GAP);
         }
         // Before 05/12/2026 the manifest named the last position's hash, which a filler has not.

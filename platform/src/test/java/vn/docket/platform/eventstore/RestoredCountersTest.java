@@ -56,7 +56,7 @@ class RestoredCountersTest {
             assertThatThrownBy(() -> Backup.restore(restored.database, backup, EVERY, GAP))
                     .isInstanceOf(Backup.Refused.class).hasMessageContaining("already counts event positions (docket_counters)");
             assertThat(counter(restored.database, "checkpoints")).isEqualTo(3);
-            assertThat(restored.database.getCollection(DocketEventStorageEngine.EVENTS).countDocuments()).isZero();
+            assertThat(restored.database.getCollection(EventDocuments.EVENTS).countDocuments()).isZero();
         }
     }
 

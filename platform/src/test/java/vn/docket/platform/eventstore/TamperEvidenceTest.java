@@ -62,7 +62,7 @@ class TamperEvidenceTest {
                         throw new IllegalStateException("the writer dies between taking position " + first + " and writing");
                     }
                 }).build().ensureIndexes();
-        events = store.database.getCollection(DocketEventStorageEngine.EVENTS);
+        events = store.database.getCollection(EventDocuments.EVENTS);
         checkpointer = new Checkpointer(store.database, EVERY, Duration.ofSeconds(10), clock::get, null);
         verifier = new StoreVerifier(store.database, checkpointer, IN_FLIGHT);
         ConsistentRewrite.fill(engine);

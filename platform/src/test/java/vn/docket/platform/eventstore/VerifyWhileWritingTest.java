@@ -37,7 +37,7 @@ class VerifyWhileWritingTest {
             public void commandStarted(CommandStartedEvent event) {
                 BsonDocument command = event.getCommand();
                 if (Thread.currentThread().getName().equals("verifier") && command.containsKey("find")
-                        && command.getString("find").getValue().equals(DocketEventStorageEngine.EVENTS)
+                        && command.getString("find").getValue().equals(EventDocuments.EVENTS)
                         && command.getDocument("filter").equals(new BsonDocument(EventDocuments.POSITION,
                         new BsonDocument("$in", new BsonArray(List.of(new BsonInt64(2))))))) {
                     readsOfTheEmptyPosition.incrementAndGet();
@@ -116,7 +116,7 @@ class VerifyWhileWritingTest {
             }
             Checkpointer checkpointer = new Checkpointer(store.database, 8, Duration.ofSeconds(10));
             checkpointer.catchUp(); // seals position 8
-            store.database.getCollection(DocketEventStorageEngine.EVENTS)
+            store.database.getCollection(EventDocuments.EVENTS)
                     .deleteOne(new org.bson.Document(EventDocuments.POSITION, 5L));
 
             long started = System.nanoTime();
@@ -134,7 +134,7 @@ class VerifyWhileWritingTest {
             public void commandStarted(CommandStartedEvent event) {
                 BsonDocument command = event.getCommand();
                 if (Thread.currentThread().getName().equals("verifier") && command.containsKey("find")
-                        && command.getString("find").getValue().equals(DocketEventStorageEngine.EVENTS)
+                        && command.getString("find").getValue().equals(EventDocuments.EVENTS)
                         && command.getDocument("filter").get(EventDocuments.POSITION) instanceof BsonDocument in
                         && in.get("$in") instanceof BsonArray keys && keys.contains(new BsonInt64(position))) {
                     count.incrementAndGet();

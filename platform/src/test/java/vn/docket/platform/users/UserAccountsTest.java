@@ -31,6 +31,7 @@ import vn.docket.events.UserDisabled;
 import vn.docket.events.UserEvent;
 import vn.docket.events.UserRoleChanged;
 import vn.docket.platform.eventstore.DocketEventStorageEngine;
+import vn.docket.platform.eventstore.EventDocuments;
 import vn.docket.platform.eventstore.EmbeddedStore;
 import vn.docket.platform.security.SecuritySettings;
 import vn.docket.platform.refusal.StateConflict;
@@ -60,7 +61,7 @@ class UserAccountsTest {
             @Override
             public void commandStarted(CommandStartedEvent event) {
                 if (event.getCommandName().equals("find")
-                        && event.getCommand().getString("find").getValue().equals(DocketEventStorageEngine.EVENTS)) {
+                        && event.getCommand().getString("find").getValue().equals(EventDocuments.EVENTS)) {
                     // The driver reuses the command's buffer once sent: keep a copy.
                     eventReads.add(BsonDocument.parse(event.getCommand().toJson()).getDocument("filter"));
                 }

@@ -13,10 +13,9 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import vn.docket.events.Actor;
 import vn.docket.events.AssignmentStatus;
 import vn.docket.events.DeadlineExtended;
-import vn.docket.events.DeliverableKind;
 import vn.docket.events.DraftSubmitted;
+import vn.docket.events.NewTask;
 import vn.docket.events.Role;
-import vn.docket.events.TaskAssigned;
 
 /**
  * The list's index at 50,000 assignments, in process: a page of one status read when nothing changed since the last
@@ -46,8 +45,9 @@ public final class AssignmentIndexBenchmark {
             String title = AssignmentIndexTest.WORDS.get(random.nextInt(AssignmentIndexTest.WORDS.size())) + " "
                     + AssignmentIndexTest.WORDS.get(random.nextInt(AssignmentIndexTest.WORDS.size())) + " năm " + (2020 + i % 7);
             // Each event with its own strings, as events read from the store are: none shares an instance.
-            handle(handlers, id, 0, new TaskAssigned(id, title, DeliverableKind.PLAN, new String(AssignmentIndexTest.UNITS.get(i % 8)),
-                    List.of(), deadline, List.of(new String("Lãnh đạo UBND thành phố")), null, null, deadline.minusDays(60)));
+            handle(handlers, id, 0, NewTask.task().id(id).title(title).leadUnit(new String(AssignmentIndexTest.UNITS.get(i % 8)))
+                    .deadline(deadline).route(List.of(new String("Lãnh đạo UBND thành phố"))).source(null)
+                    .effectiveDate(deadline.minusDays(60)).assigned());
             if (i % 3 == 0) {
                 handle(handlers, id, 1, new DraftSubmitted(id, 1, "Dự thảo.docx", null, null, null, deadline.minusDays(5), null));
             }

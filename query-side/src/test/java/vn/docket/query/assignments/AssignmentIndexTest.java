@@ -29,10 +29,10 @@ import vn.docket.events.AssignmentStatus;
 import vn.docket.events.DeadlineExtended;
 import vn.docket.events.ExtensionRejected;
 import vn.docket.events.ExtensionRequested;
-import vn.docket.events.DeliverableKind;
 import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
+import vn.docket.events.NewTask;
 import vn.docket.events.NoticeSource;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
@@ -132,9 +132,9 @@ class AssignmentIndexTest {
         a.assignedOn = TODAY.minusDays(60 + random.nextInt(30));
         a.route = ROUTES.get(random.nextInt(ROUTES.size()));
         known.put(a.id, a);
-        send(new TaskAssigned(UUID.fromString(a.id), a.title, DeliverableKind.PLAN, a.lead, a.coordinating, a.deadline,
-                a.route, a.notice == null ? null : new NoticeSource(a.notice, 1 + random.nextInt(9)),
-                a.parent == null ? null : UUID.fromString(a.parent), a.assignedOn), a);
+        send(NewTask.task().id(UUID.fromString(a.id)).title(a.title).leadUnit(a.lead).coordinatingUnits(a.coordinating)
+                .deadline(a.deadline).route(a.route).source(a.notice == null ? null : new NoticeSource(a.notice, 1 + random.nextInt(9)))
+                .parentId(a.parent == null ? null : UUID.fromString(a.parent)).effectiveDate(a.assignedOn).assigned(), a);
     }
 
     /** A random way through the process: drafts on time or late, revisions, partial and final approvals, ... */
@@ -421,8 +421,9 @@ class AssignmentIndexTest {
         List<UUID> ids = List.of(new UUID(23, 1), new UUID(23, 2));
         for (UUID id : ids) {
             List<String> route = List.of(new String("Phó Chủ tịch UBND"), new String("Chủ tịch UBND"));
-            TaskAssigned assigned = new TaskAssigned(id, "Kế hoạch " + id, DeliverableKind.PLAN, new String(UNITS.get(1)),
-                    List.of(new String(UNITS.get(2))), TODAY, route, new NoticeSource(new String("311/TB-UBND"), 1), null, TODAY);
+            TaskAssigned assigned = NewTask.task().id(id).title("Kế hoạch " + id).leadUnit(new String(UNITS.get(1)))
+                    .coordinatingUnits(List.of(new String(UNITS.get(2)))).deadline(TODAY).route(route)
+                    .source(new NoticeSource(new String("311/TB-UBND"), 1)).effectiveDate(TODAY).assigned();
             DraftApproved approved = new DraftApproved(id, 1, new String("Phó Chủ tịch UBND"), false, null, null, TODAY);
             try {
                 freshHandlers.handle(new GenericDomainEventMessage<>("Assignment", id.toString(), 0, assigned));
@@ -468,9 +469,9 @@ class AssignmentIndexTest {
         for (int i = 0; i < deadlines.length; i++) {
             UUID id = new UUID(29, i);
             try {
-                freshHandlers.handle(new GenericDomainEventMessage<>("Assignment", id.toString(), 0, new TaskAssigned(id,
-                        "Việc " + i, DeliverableKind.PLAN, UNITS.get(0), List.of(), deadlines[i], ROUTES.get(0), null, null,
-                        assignedOn[i])));
+                freshHandlers.handle(new GenericDomainEventMessage<>("Assignment", id.toString(), 0, NewTask.task().id(id)
+                        .title("Việc " + i).leadUnit(UNITS.get(0)).deadline(deadlines[i]).route(ROUTES.get(0)).source(null)
+                        .effectiveDate(assignedOn[i]).assigned()));
             } catch (Exception failure) {
                 throw new IllegalStateException(failure);
             }
@@ -478,8 +479,9 @@ class AssignmentIndexTest {
         // A second assignment without a deadline, this one with an assigned-on date: none comes first.
         UUID last = new UUID(29, 99);
         try {
-            freshHandlers.handle(new GenericDomainEventMessage<>("Assignment", last.toString(), 0, new TaskAssigned(last,
-                    "Việc cuối", DeliverableKind.PLAN, UNITS.get(0), List.of(), null, ROUTES.get(0), null, null, TODAY)));
+            freshHandlers.handle(new GenericDomainEventMessage<>("Assignment", last.toString(), 0, NewTask.task().id(last)
+                    .title("Việc cuối").leadUnit(UNITS.get(0)).deadline(null).route(ROUTES.get(0)).source(null).effectiveDate(TODAY)
+                    .assigned()));
         } catch (Exception failure) {
             throw new IllegalStateException(failure);
         }

@@ -23,10 +23,10 @@ import vn.docket.events.EventMetadata;
 import vn.docket.events.ExtensionRequested;
 import vn.docket.events.MeetingConcluded;
 import vn.docket.events.MeetingVerdict;
+import vn.docket.events.NewTask;
 import vn.docket.events.NoticeSource;
 import vn.docket.events.ReminderSent;
 import vn.docket.events.Role;
-import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskReassigned;
 import vn.docket.query.support.ApiJson;
 
@@ -57,8 +57,9 @@ class AssignmentJsonTest {
 
     @Test
     void an_assignment_answers_every_field_a_client_reads() throws Exception {
-        handle(WAITING, 0, CLERK, new TaskAssigned(WAITING, "Kế hoạch chuyển đổi số năm 2027", DeliverableKind.PLAN, "Phòng Y tế",
-                List.of("Phòng Tài chính - Kế hoạch"), DAY.plusDays(20), ROUTE, new NoticeSource("45/TB-UBND", 2, NOTICE), null, DAY));
+        handle(WAITING, 0, CLERK, NewTask.task().id(WAITING).title("Kế hoạch chuyển đổi số năm 2027").leadUnit("Phòng Y tế")
+                .coordinatingUnits(List.of("Phòng Tài chính - Kế hoạch")).deadline(DAY.plusDays(20)).route(ROUTE)
+                .source(new NoticeSource("45/TB-UBND", 2, NOTICE)).effectiveDate(DAY).assigned());
         handle(WAITING, 1, CLERK, new TaskReassigned(WAITING, "Phòng Y tế", "Phòng Kinh tế", "Đúng chức năng", DAY.plusDays(1)));
         handle(WAITING, 2, CLERK, new ReminderSent(WAITING, "Phòng Kinh tế", ReminderSent.Kind.MANUAL, DAY.plusDays(20), null,
                 "Đề nghị khẩn trương", DAY.plusDays(10)));
@@ -68,8 +69,9 @@ class AssignmentJsonTest {
                 DAY.plusDays(25), null));
         handle(WAITING, 6, VICE, new DraftApproved(WAITING, 1, ROUTE.get(0), false, "Đồng ý", null, DAY.plusDays(26)));
 
-        handle(ISSUED, 0, CLERK, new TaskAssigned(ISSUED, "Báo cáo sơ kết", DeliverableKind.REPORT, "Phòng Kinh tế", List.of(),
-                DAY.plusDays(30), ROUTE.subList(0, 1), new NoticeSource("45/TB-VP", 1), WAITING, DAY));
+        handle(ISSUED, 0, CLERK, NewTask.task().id(ISSUED).title("Báo cáo sơ kết").kind(DeliverableKind.REPORT)
+                .leadUnit("Phòng Kinh tế").deadline(DAY.plusDays(30)).route(ROUTE.subList(0, 1))
+                .source(new NoticeSource("45/TB-VP", 1)).parentId(WAITING).effectiveDate(DAY).assigned());
         handle(ISSUED, 1, STAFF, new DraftSubmitted(ISSUED, 1, "BC v1.docx", null, "https://vanban.example.vn/bc/1", null,
                 DAY.plusDays(3), null));
         handle(ISSUED, 2, CLERK, new MeetingConcluded(ISSUED, 1, MeetingVerdict.APPROVED_IN_PRINCIPLE, List.of(), null, null,

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.docket.events.DeadlineExtended;
-import vn.docket.events.DeliverableKind;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
 import vn.docket.events.ExtensionRequested;
 import vn.docket.events.MeetingConcluded;
 import vn.docket.events.MeetingVerdict;
+import vn.docket.events.NewTask;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskCancelled;
@@ -51,14 +51,18 @@ class AssignmentListProjectionTest {
         server.shutdownNow();
     }
 
+    /** A plan Phòng Kinh tế leads, assigned on 13/4/2021, due 25/4/2021. */
+    static TaskAssigned assigned(UUID id) {
+        return NewTask.task().id(id).title("Kế hoạch").leadUnit("Phòng Kinh tế").source(null).assigned();
+    }
+
     Document doc() {
         return database.getCollection(AssignmentListProjection.COLLECTION).find(Filters.eq("_id", ID.toString())).first();
     }
 
     @Test
     void a_redelivered_event_is_applied_once() {
-        projection.on(new TaskAssigned(ID, "Kế hoạch", DeliverableKind.PLAN, "Phòng Kinh tế", List.of(),
-                LocalDate.of(2021, 4, 25), List.of("Lãnh đạo UBND thành phố"), null, null, LocalDate.of(2021, 4, 13)), 0);
+        projection.on(assigned(ID), 0);
         projection.on(new DraftSubmitted(ID, 1, "v1", null, "https://x.vn", null, LocalDate.of(2021, 4, 14)), 1);
         projection.on(new RevisionRequested(ID, 1, "Lãnh đạo UBND thành phố", List.of("Bổ sung"), null,
                 LocalDate.of(2021, 4, 15)), 2);
@@ -73,8 +77,7 @@ class AssignmentListProjectionTest {
 
     @Test
     void an_extension_keeps_the_original_deadline() {
-        projection.on(new TaskAssigned(ID, "Kế hoạch", DeliverableKind.PLAN, "Phòng Kinh tế", List.of(),
-                LocalDate.of(2021, 4, 25), List.of("Lãnh đạo UBND thành phố"), null, null, LocalDate.of(2021, 4, 13)), 0);
+        projection.on(assigned(ID), 0);
 
         projection.on(new DeadlineExtended(ID, LocalDate.of(2021, 4, 25), LocalDate.of(2021, 5, 10), "Chờ số liệu",
                 LocalDate.of(2021, 4, 24)), 1);
@@ -89,8 +92,7 @@ class AssignmentListProjectionTest {
     void a_request_still_pending_when_the_work_is_approved_or_cancelled_no_longer_shows_as_awaiting_a_decision() {
         UUID cancelled = UUID.randomUUID();
         for (UUID id : List.of(ID, cancelled)) {
-            projection.on(new TaskAssigned(id, "Kế hoạch", DeliverableKind.PLAN, "Phòng Kinh tế", List.of(),
-                    LocalDate.of(2021, 4, 25), List.of("Lãnh đạo UBND thành phố"), null, null, LocalDate.of(2021, 4, 13)), 0);
+            projection.on(assigned(id), 0);
             projection.on(new ExtensionRequested(id, LocalDate.of(2021, 4, 25), LocalDate.of(2021, 5, 10), "Chờ số liệu",
                     LocalDate.of(2021, 4, 20)), 1, MetaData.with(EventMetadata.ACTOR_ID, "tckh"));
         }
@@ -111,8 +113,7 @@ class AssignmentListProjectionTest {
     /** Stored for the record though neither the list nor the detail shows them: the meeting's verdict, the day of cancelling. */
     @Test
     void the_meeting_verdict_and_the_day_of_cancelling_are_kept_in_the_document() {
-        projection.on(new TaskAssigned(ID, "Kế hoạch", DeliverableKind.PLAN, "Phòng Kinh tế", List.of(),
-                LocalDate.of(2021, 4, 25), List.of("Lãnh đạo UBND thành phố"), null, null, LocalDate.of(2021, 4, 13)), 0);
+        projection.on(assigned(ID), 0);
         projection.on(new DraftSubmitted(ID, 1, "v1", null, "https://x.vn", null, LocalDate.of(2021, 4, 14)), 1);
         projection.on(new MeetingConcluded(ID, 1, MeetingVerdict.APPROVED_IN_PRINCIPLE, List.of(), null, null,
                 LocalDate.of(2021, 4, 16)), 2);

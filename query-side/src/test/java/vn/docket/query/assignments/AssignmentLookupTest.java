@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.docket.events.Actor;
 import vn.docket.events.DeadlineMissed;
-import vn.docket.events.DeliverableKind;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.NewTask;
 import vn.docket.events.ReminderSent;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
@@ -38,8 +38,7 @@ class AssignmentLookupTest {
     static final UUID ID = UUID.fromString("3f2a9c1e-0000-4000-8000-000000000021");
     static final LocalDate DAY = LocalDate.of(2026, 11, 2);
     static final Actor CLERK = new Actor("lan", "Nguyễn Thị Lan", null, Role.CLERK);
-    static final TaskAssigned ASSIGNED = new TaskAssigned(ID, "Kế hoạch chuyển đổi số", DeliverableKind.PLAN, "Phòng Y tế",
-            List.of(), DAY.plusDays(20), List.of("Chủ tịch UBND"), null, null, DAY);
+    static final TaskAssigned ASSIGNED = task(ID, "Kế hoạch chuyển đổi số", DAY.plusDays(20));
     static final TaskReassigned REASSIGNED = new TaskReassigned(ID, "Phòng Y tế", "Phòng Kinh tế", "Đúng chức năng", DAY);
 
     @RegisterExtension
@@ -132,8 +131,7 @@ class AssignmentLookupTest {
     void only_the_rows_shown_last_are_kept_and_one_let_go_is_read_again() {
         AssignmentLookup keepsOne = new AssignmentLookup(database, index, Clock.systemUTC(), 1);
         UUID other = UUID.fromString("3f2a9c1e-0000-4000-8000-000000000022");
-        TaskAssigned second = new TaskAssigned(other, "Báo cáo cải cách hành chính", DeliverableKind.PLAN, "Phòng Y tế",
-                List.of(), DAY.plusDays(30), List.of("Chủ tịch UBND"), null, null, DAY);
+        TaskAssigned second = task(other, "Báo cáo cải cách hành chính", DAY.plusDays(30));
         index.on(ASSIGNED, 0);
         index.on(second, 0);
         project(0, ASSIGNED);
@@ -160,11 +158,16 @@ class AssignmentLookupTest {
                 .containsExactly("Việc 1", "Sửa tay", "Việc 3");
     }
 
+    /** A plan Phòng Y tế leads for the chair, assigned on {@link #DAY}. */
+    private static TaskAssigned task(UUID id, String title, LocalDate deadline) {
+        return NewTask.task().id(id).title(title).leadUnit("Phòng Y tế").deadline(deadline).route(List.of("Chủ tịch UBND"))
+                .source(null).effectiveDate(DAY).assigned();
+    }
+
     /** An assignment "Việc n" known to the index and written to the read model; its id. */
     private String assigned(int n) {
         UUID id = new UUID(21, n);
-        TaskAssigned assigned = new TaskAssigned(id, "Việc " + n, DeliverableKind.PLAN, "Phòng Y tế", List.of(),
-                DAY.plusDays(n), List.of("Chủ tịch UBND"), null, null, DAY);
+        TaskAssigned assigned = task(id, "Việc " + n, DAY.plusDays(n));
         index.on(assigned, 0);
         handle(id, 0, assigned);
         return id.toString();

@@ -13,7 +13,7 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
 import vn.docket.events.Actor;
-import vn.docket.events.DeliverableKind;
+import vn.docket.events.NewTask;
 import vn.docket.events.NoticeSource;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
@@ -34,8 +34,9 @@ class ListSearchTest {
 
     String assign(int n, String title, String lead, List<String> coordinating, String notice) {
         UUID id = new UUID(31, n);
-        TaskAssigned assigned = new TaskAssigned(id, title, DeliverableKind.PLAN, lead, coordinating, TODAY,
-                List.of("Chủ tịch UBND"), notice == null ? null : new NoticeSource(notice, 1), null, TODAY.minusDays(30));
+        TaskAssigned assigned = NewTask.task().id(id).title(title).leadUnit(lead).coordinatingUnits(coordinating).deadline(TODAY)
+                .route(List.of("Chủ tịch UBND")).source(notice == null ? null : new NoticeSource(notice, 1))
+                .effectiveDate(TODAY.minusDays(30)).assigned();
         try {
             handlers.handle(new GenericDomainEventMessage<>("Assignment", id.toString(), 0, assigned));
         } catch (Exception failure) {

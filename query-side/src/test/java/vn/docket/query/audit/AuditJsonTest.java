@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.docket.events.AccessDenied;
 import vn.docket.events.Actor;
-import vn.docket.events.DeliverableKind;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.NewTask;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.UserRegistered;
@@ -58,9 +58,9 @@ class AuditJsonTest {
     void the_log_answers_every_field_a_client_reads_newest_first() throws Exception {
         deliver(new GenericDomainEventMessage<>("User", "hung", 0, new UserRegistered("hung", "Trần Văn Hùng", "Phòng Kinh tế",
                 Role.UNIT_STAFF, "admin"), MetaData.from(EventMetadata.of(CLERK, "cmd-1")), "e-1", AT));
-        deliver(new GenericDomainEventMessage<>("Assignment", ID.toString(), 0, new TaskAssigned(ID, "Kế hoạch chuyển đổi số",
-                DeliverableKind.PLAN, "Phòng Kinh tế", List.of(), DAY.plusDays(60), List.of("Phó Chủ tịch UBND"), null, null, DAY),
-                MetaData.from(EventMetadata.of(CLERK, "cmd-2")), "e-2", AT.plusSeconds(60)));
+        deliver(new GenericDomainEventMessage<>("Assignment", ID.toString(), 0, NewTask.task().id(ID).title("Kế hoạch chuyển đổi số")
+                .leadUnit("Phòng Kinh tế").deadline(DAY.plusDays(60)).route(List.of("Phó Chủ tịch UBND")).source(null)
+                .effectiveDate(DAY).assigned(), MetaData.from(EventMetadata.of(CLERK, "cmd-2")), "e-2", AT.plusSeconds(60)));
         deliver(new GenericEventMessage<>("e-3", new AccessDenied("POST", "/api/assignments/" + ID + "/approve", "role",
                 "Chỉ lãnh đạo được duyệt.", ID, DAY.plusDays(1)), MetaData.from(EventMetadata.of(STAFF, "cmd-3")), AT.plusSeconds(120)));
         deliver(new GenericDomainEventMessage<>("Assignment", ID.toString(), 1, new DraftSubmitted(ID, 1, "KH v1.docx", null,

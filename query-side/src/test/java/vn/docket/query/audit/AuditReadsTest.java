@@ -30,9 +30,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import vn.docket.events.AccessDenied;
 import vn.docket.events.Actor;
-import vn.docket.events.DeliverableKind;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.NewTask;
 import vn.docket.events.ReminderSent;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
@@ -189,9 +189,8 @@ class AuditReadsTest {
             String other = UNITS.get(random.nextInt(UNITS.size()));
             List<String> coordinating = other.equals(lead) ? List.of() : List.of(other);
             at = at.plusSeconds(20 * 60);
-            handle(id, 0, new TaskAssigned(id, "Kế hoạch số " + i, DeliverableKind.PLAN, lead, coordinating,
-                    LocalDate.of(2026, 6, 30), List.of("Lãnh đạo UBND thành phố"), null, null, LocalDate.of(2026, 3, 1)),
-                    CLERK, at);
+            handle(id, 0, NewTask.task().id(id).title("Kế hoạch số " + i).leadUnit(lead).coordinatingUnits(coordinating)
+                    .deadline(LocalDate.of(2026, 6, 30)).source(null).effectiveDate(LocalDate.of(2026, 3, 1)).assigned(), CLERK, at);
             int more = random.nextInt(4);
             for (int seq = 1; seq <= more; seq++) {
                 at = at.plusSeconds(20 * 60);

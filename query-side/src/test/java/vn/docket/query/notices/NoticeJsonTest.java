@@ -20,6 +20,7 @@ import vn.docket.events.Actor;
 import vn.docket.events.DecisionRef;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.NewTask;
 import vn.docket.events.NoticeParticulars;
 import vn.docket.events.NoticeRegistered;
 import vn.docket.events.NoticeSource;
@@ -252,9 +253,9 @@ class NoticeJsonTest {
     }
 
     private static TaskAssigned task(UUID id, int item, UUID parent) {
-        return new TaskAssigned(id, "Nhiệm vụ số " + item + (parent == null ? "" : " (phần việc)"), DeliverableKind.REPORT,
-                "Phòng Kinh tế", List.of(), DAY.plusDays(30), List.of("Phó Chủ tịch UBND"),
-                new NoticeSource("45/TB-UBND", item, NOTICE), parent, DAY);
+        return NewTask.task().id(id).title("Nhiệm vụ số " + item + (parent == null ? "" : " (phần việc)"))
+                .kind(DeliverableKind.REPORT).leadUnit("Phòng Kinh tế").deadline(DAY.plusDays(30)).route(List.of("Phó Chủ tịch UBND"))
+                .source(new NoticeSource("45/TB-UBND", item, NOTICE)).parentId(parent).effectiveDate(DAY).assigned();
     }
 
     private void deliver(String type, UUID id, Object event, int hour) throws Exception {

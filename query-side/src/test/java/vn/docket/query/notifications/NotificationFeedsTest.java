@@ -45,6 +45,7 @@ import vn.docket.events.DeliverableKind;
 import vn.docket.events.EventMetadata;
 import vn.docket.events.ExtensionRequestLapsed;
 import vn.docket.events.ExtensionRequested;
+import vn.docket.events.NewTask;
 import vn.docket.events.ReminderSent;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
@@ -368,8 +369,8 @@ class NotificationFeedsTest {
     }
 
     private static TaskAssigned task(UUID id, String unit) {
-        return new TaskAssigned(id, "Báo cáo tình hình " + id.toString().substring(0, 4), DeliverableKind.REPORT, unit,
-                List.of(), LocalDate.of(2026, 12, 1), List.of("Lãnh đạo UBND thành phố"), null, null, LocalDate.of(2026, 7, 1));
+        return NewTask.task().id(id).title("Báo cáo tình hình " + id.toString().substring(0, 4)).kind(DeliverableKind.REPORT)
+                .leadUnit(unit).deadline(LocalDate.of(2026, 12, 1)).source(null).effectiveDate(LocalDate.of(2026, 7, 1)).assigned();
     }
 
     private void handle(UUID id, long seq, Object event) {

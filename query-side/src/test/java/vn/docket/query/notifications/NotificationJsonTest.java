@@ -16,15 +16,14 @@ import org.springframework.mail.javamail.JavaMailSender;
 import vn.docket.events.Actor;
 import vn.docket.events.DeadlineExtended;
 import vn.docket.events.DeadlineMissed;
-import vn.docket.events.DeliverableKind;
 import vn.docket.events.EventMetadata;
 import vn.docket.events.ExtensionRejected;
 import vn.docket.events.ExtensionRequested;
+import vn.docket.events.NewTask;
 import vn.docket.events.ReminderSent;
 import vn.docket.events.RevisionPoint;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
-import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskReassigned;
 import vn.docket.query.assignments.TestDatabase;
 import vn.docket.query.assignments.TestReadSide;
@@ -57,8 +56,8 @@ class NotificationJsonTest {
 
     @Test
     void the_list_answers_every_field_a_client_reads_in_both_languages() throws Exception {
-        handle(CLERK, new TaskAssigned(ID, "Kế hoạch chuyển đổi số", DeliverableKind.PLAN, "Phòng Kinh tế", List.of(),
-                DAY.plusDays(30), List.of("Phó Chủ tịch UBND"), null, null, DAY));
+        handle(CLERK, NewTask.task().id(ID).title("Kế hoạch chuyển đổi số").leadUnit("Phòng Kinh tế").deadline(DAY.plusDays(30))
+                .route(List.of("Phó Chủ tịch UBND")).source(null).effectiveDate(DAY).assigned());
         handle(CLERK, new TaskReassigned(ID, "Phòng Kinh tế", "Phòng Quản lý đô thị", "Đúng chức năng", DAY.plusDays(1)));
         handle(CLERK, new ReminderSent(ID, "Phòng Quản lý đô thị", ReminderSent.Kind.BEFORE_DEADLINE, DAY.plusDays(30), 3,
                 null, DAY.plusDays(25)));

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.docket.events.Actor;
 import vn.docket.events.DecisionRef;
-import vn.docket.events.DeliverableKind;
 import vn.docket.events.DocumentFile;
 import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftApproved;
@@ -25,13 +24,13 @@ import vn.docket.events.EventMetadata;
 import vn.docket.events.ExtensionRequested;
 import vn.docket.events.MeetingConcluded;
 import vn.docket.events.MeetingVerdict;
+import vn.docket.events.NewTask;
 import vn.docket.events.NoticeSource;
 import vn.docket.events.ReminderSent;
 import vn.docket.events.RevisionPoint;
 import vn.docket.events.RevisionPointsAnswered;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
-import vn.docket.events.TaskAssigned;
 import vn.docket.events.UserRegistered;
 import vn.docket.query.assignments.TestDatabase;
 import vn.docket.query.assignments.TestReadSide;
@@ -66,9 +65,9 @@ class PlanPathJsonTest {
     void the_path_of_a_plan_revised_approved_and_issued_answers_every_field_a_client_reads() throws Exception {
         projection.handle(new GenericDomainEventMessage<>("User", "pct", 0, new UserRegistered("pct", "Lê Văn Phó", null,
                 Role.VICE_CHAIR, "admin"), MetaData.from(EventMetadata.of(CLERK, "c-user")), UUID.randomUUID().toString(), AT));
-        step(CLERK, 0, new TaskAssigned(ID, "Kế hoạch chuyển đổi số năm 2027", DeliverableKind.PLAN, "Phòng Kinh tế",
-                List.of("Phòng Tài chính - Kế hoạch"), DAY.plusDays(60), List.of("Phó Chủ tịch UBND"),
-                new NoticeSource("45/TB-VP", 2), null, DAY));
+        step(CLERK, 0, NewTask.task().id(ID).title("Kế hoạch chuyển đổi số năm 2027").leadUnit("Phòng Kinh tế")
+                .coordinatingUnits(List.of("Phòng Tài chính - Kế hoạch")).deadline(DAY.plusDays(60))
+                .route(List.of("Phó Chủ tịch UBND")).source(new NoticeSource("45/TB-VP", 2)).effectiveDate(DAY).assigned());
         step(STAFF, 3, new DraftSubmitted(ID, 1, "KH v1.docx", "cd".repeat(32), null, "Bản dự thảo", DAY.plusDays(3),
                 new DocumentFile("application/pdf", 20_001, 3, 900, true)));
         step(VICE, 5, new RevisionRequested(ID, 1, "Phó Chủ tịch UBND",

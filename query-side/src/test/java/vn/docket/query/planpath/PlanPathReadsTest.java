@@ -27,11 +27,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.context.SecurityContextHolder;
 import vn.docket.events.Actor;
-import vn.docket.events.DeliverableKind;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.NewTask;
 import vn.docket.events.ReminderSent;
 import vn.docket.events.Role;
-import vn.docket.events.TaskAssigned;
 import vn.docket.query.assignments.TestReadSide;
 
 /**
@@ -103,8 +102,8 @@ class PlanPathReadsTest {
     }
 
     private void assign(UUID id) {
-        handle(id, 0, new TaskAssigned(id, "Kế hoạch chuyển đổi số năm 2027", DeliverableKind.PLAN, "Phòng Kinh tế",
-                List.of(), DAY.plusDays(100), List.of("Lãnh đạo UBND thành phố"), null, null, DAY));
+        handle(id, 0, NewTask.task().id(id).title("Kế hoạch chuyển đổi số năm 2027").leadUnit("Phòng Kinh tế")
+                .deadline(DAY.plusDays(100)).source(null).effectiveDate(DAY).assigned());
     }
 
     private void remind(UUID id, long seq) {

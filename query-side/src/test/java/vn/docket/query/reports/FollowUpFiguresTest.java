@@ -13,13 +13,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.docket.events.AssignmentEvent;
 import vn.docket.events.DeadlineExtended;
-import vn.docket.events.DeliverableKind;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.MeetingConcluded;
 import vn.docket.events.MeetingVerdict;
+import vn.docket.events.NewTask;
 import vn.docket.events.RevisionRequested;
-import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskCancelled;
 import vn.docket.events.TaskReassigned;
 import vn.docket.platform.refusal.RuleBroken;
@@ -43,8 +42,8 @@ class FollowUpFiguresTest {
 
         static Plan assigned(String unit, String on, String deadline) {
             Plan p = new Plan();
-            p.events.add(new TaskAssigned(p.id, "Kế hoạch", DeliverableKind.PLAN, unit, List.of(),
-                    deadline == null ? null : d(deadline), List.of("Lãnh đạo UBND thành phố"), null, null, d(on)));
+            p.events.add(NewTask.task().id(p.id).title("Kế hoạch").leadUnit(unit).deadline(deadline == null ? null : d(deadline))
+                    .source(null).effectiveDate(d(on)).assigned());
             return p;
         }
 

@@ -25,6 +25,7 @@ import vn.docket.events.Actor;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.NewTask;
 import vn.docket.events.RevisionPointsAnswered;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
@@ -293,7 +294,8 @@ class RevisionCycleStatsTest {
     private void assign(String title, String unit, List<String> coordinating, DeliverableKind kind, int rounds,
                         boolean answering, Random random) {
         UUID id = UUID.randomUUID();
-        TaskAssigned assigned = new TaskAssigned(id, title, kind, unit, coordinating, null, List.of(LEADERS), null, null, DAY);
+        TaskAssigned assigned = NewTask.task().id(id).title(title).kind(kind).leadUnit(unit).coordinatingUnits(coordinating)
+                .deadline(null).route(List.of(LEADERS)).source(null).effectiveDate(DAY).assigned();
         index.on(assigned, 0);
         deliver(assignments, id, 0, assigned);
         List<Integer> points = new ArrayList<>();

@@ -13,16 +13,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.docket.events.Actor;
-import vn.docket.events.DeliverableKind;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.NewTask;
 import vn.docket.events.RevisionPointsAnswered;
 import vn.docket.events.RevisionPointsAnswered.Answer;
 import vn.docket.events.RevisionPointsAnswered.PointAnswer;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
-import vn.docket.events.TaskAssigned;
 import vn.docket.query.assignments.TestDatabase;
 
 /** Each point's story in the revision statistics: raised, answered, then closed or reopened, counted per round. */
@@ -110,8 +109,8 @@ class RevisionPointHistoryTest {
         RevisionIndex index = new RevisionIndex();
         RevisionRequested first = new RevisionRequested(ID, 1, LEADERS, List.of("Bố cục", "Lộ trình"), null, day(15));
         DraftApproved approved = new DraftApproved(ID, 2, LEADERS, false, "Đồng ý", null, day(23));
-        index.on(new TaskAssigned(ID, "Kế hoạch", DeliverableKind.PLAN, "Phòng Tài chính - Kế hoạch", List.of(),
-                null, List.of(LEADERS, "Ban Thường vụ Thành ủy"), null, null, day(13)), 0);
+        index.on(NewTask.task().id(ID).title("Kế hoạch").deadline(null).route(List.of(LEADERS, "Ban Thường vụ Thành ủy"))
+                .source(null).effectiveDate(day(13)).assigned(), 0);
         projection.on(first, 2, CHAIR);
         index.on(first, 2);
         projection.on(approved, 4);
@@ -138,8 +137,8 @@ class RevisionPointHistoryTest {
     void sendV1BackWithThreePointsAndHandInV2(RevisionIndex index) {
         RevisionRequested first = new RevisionRequested(ID, 1, LEADERS, List.of("Bố cục", "Lộ trình", "Thực trạng"), null,
                 day(15));
-        index.on(new TaskAssigned(ID, "Kế hoạch", DeliverableKind.PLAN, "Phòng Tài chính - Kế hoạch", List.of(),
-                null, List.of(LEADERS), null, null, day(13)), 0);
+        index.on(NewTask.task().id(ID).title("Kế hoạch").deadline(null).route(List.of(LEADERS)).source(null)
+                .effectiveDate(day(13)).assigned(), 0);
         index.on(new DraftSubmitted(ID, 1, "v1", null, "https://x.vn/v1", null, day(13)), 1);
         projection.on(first, 2, CHAIR);
         index.on(first, 2);

@@ -20,13 +20,12 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import vn.docket.events.Actor;
-import vn.docket.events.DeliverableKind;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.NewTask;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
-import vn.docket.events.TaskAssigned;
 import vn.docket.query.assignments.AssignmentIndex;
 import vn.docket.query.assignments.TestReadSide;
 
@@ -147,8 +146,9 @@ public final class RevisionStatsBenchmark {
             String title = (random.nextBoolean() ? "Kế hoạch " : "Báo cáo ") + subjects[random.nextInt(subjects.length)] + " số " + i;
             String unit = UNITS.get(random.nextInt(UNITS.size()));
             List<Object> events = new ArrayList<>();
-            events.add(new TaskAssigned(id, title, DeliverableKind.PLAN, unit, random.nextBoolean() ? List.of()
-                    : List.of(UNITS.get(random.nextInt(UNITS.size()))), assigned.plusDays(60), List.of(LEVEL), null, null, assigned));
+            events.add(NewTask.task().id(id).title(title).leadUnit(unit).coordinatingUnits(random.nextBoolean() ? List.of()
+                    : List.of(UNITS.get(random.nextInt(UNITS.size())))).deadline(assigned.plusDays(60)).route(List.of(LEVEL))
+                    .source(null).effectiveDate(assigned).assigned());
             if (random.nextInt(6) == 1) {
                 LocalDate handedIn = assigned.plusDays(random.nextInt(90));
                 events.add(new DraftSubmitted(id, 1, "v1.docx", null, "https://vanban.example.vn/" + i, null, handedIn));

@@ -2,7 +2,6 @@ package vn.docket.query.revisioncycles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoDatabase;
 import java.text.Collator;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,11 +24,11 @@ import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.MeetingConcluded;
 import vn.docket.events.MeetingVerdict;
+import vn.docket.events.NewTask;
 import vn.docket.events.RevisionPoint;
 import vn.docket.events.RevisionPointsAnswered;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
-import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskReassigned;
 import vn.docket.query.assignments.AssignmentIndex;
 import vn.docket.query.assignments.TestDatabase;
@@ -173,8 +172,9 @@ class RevisionTotalsRecountTest {
             String unit = UNITS.get(random.nextInt(UNITS.size()));
             DeliverableKind kind = random.nextBoolean() ? DeliverableKind.PLAN : DeliverableKind.REPORT;
             List<String> coordinating = random.nextInt(3) == 0 ? List.of(UNITS.get(random.nextInt(UNITS.size()))) : List.of();
-            history.add(new Delivery(id, 0, new TaskAssigned(id, TITLES.get(random.nextInt(TITLES.size())) + " " + (i % 5),
-                    kind, unit, coordinating, null, List.of(LEADERS), null, null, DAY)));
+            history.add(new Delivery(id, 0, NewTask.task().id(id).title(TITLES.get(random.nextInt(TITLES.size())) + " " + (i % 5))
+                    .kind(kind).leadUnit(unit).coordinatingUnits(coordinating).deadline(null).route(List.of(LEADERS))
+                    .source(null).effectiveDate(DAY).assigned()));
             ids.add(id);
             units.add(unit);
             seqs.add(1L);

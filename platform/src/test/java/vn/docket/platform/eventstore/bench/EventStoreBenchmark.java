@@ -27,6 +27,7 @@ import org.axonframework.modelling.command.Repository;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
 import vn.docket.platform.eventstore.DocketEventStorageEngine;
+import vn.docket.platform.eventstore.EventDocuments;
 import vn.docket.platform.eventstore.EmbeddedStore;
 import vn.docket.platform.eventstore.Tally;
 import vn.docket.platform.eventstore.TallyApp;
@@ -317,7 +318,7 @@ public final class EventStoreBenchmark {
     private void replay(String engine, EmbeddedStore store, EventStorageEngine storage, long stored) throws Exception {
         long total = countEvents(engine, store);
         MongoCollection<Document> events = store.database.getCollection(
-                engine.equals(DOCKET) ? DocketEventStorageEngine.EVENTS : "domainevents");
+                engine.equals(DOCKET) ? EventDocuments.EVENTS : "domainevents");
         progress("  replaying " + total + " events through a no-op handler (" + engine + "), a warm-up round and "
                 + ROUNDS + " more");
         List<Double> scans = new ArrayList<>();
@@ -432,7 +433,7 @@ public final class EventStoreBenchmark {
     }
 
     private static long countEvents(String engine, EmbeddedStore store) {
-        return store.database.getCollection(engine.equals(DOCKET) ? DocketEventStorageEngine.EVENTS : "domainevents")
+        return store.database.getCollection(engine.equals(DOCKET) ? EventDocuments.EVENTS : "domainevents")
                 .countDocuments();
     }
 
