@@ -112,8 +112,8 @@ public final class StoreVerifier {
 
     /**
      * Verifies the whole store; when it is intact, records the checkpoints that are due. Asked while another
-     * walk runs, it waits for that walk and gives its answer: each walk reads every position (half a million take
-     * seconds of the server's CPU at its measured 97,000 a second), and everyone who opens the audit page asks for one.
+     * walk runs, it waits for that walk and gives its answer: each walk reads every position of the store, and
+     * everyone who opens the audit page asks for one.
      */
     public VerifyReport verify() {
         CompletableFuture<VerifyReport> walk;

@@ -538,12 +538,11 @@ public class AssignmentIndex {
      * follows the store as the other projections do.
      *
      * <p>On catching up with {@link #SETTLE_FROM} assignments or more, it first asks for a full collection, once:
-     * what the node made while reading the store (about 30 MB at 50,000 assignments) is young, and the collector
-     * copies it at every young collection until it is 15 collections old, pausing every request 28-39 ms each time
-     * during the node's first minute and a half (bench/README.md, "A warm node"). A full collection moves it to
-     * the old generation at once, in a few hundred milliseconds, and before anything is told that the node has caught
-     * up: readiness (the health indicator asks here) and the lists waiting for it. {@code -XX:+DisableExplicitGC}
-     * turns it off.
+     * what the node made while reading the store is young, and the collector copies it at every young collection
+     * until it is 15 collections old, pausing every request each time during the node's first minute or two
+     * (figures in bench/README.md, "A warm node"). A full collection moves it to the old generation at once, and
+     * before anything is told that the node has caught up: readiness (the health indicator asks here) and the lists
+     * waiting for it. {@code -XX:+DisableExplicitGC} turns it off.
      */
     public boolean caughtUp() {
         if (!caughtUp) {

@@ -57,8 +57,8 @@ public class AssignmentLookup {
     private final Clock clock;
     /**
      * By id. Read without a lock: with one lock around an access-ordered map, taken for each of a page's 50 rows, a
-     * request thread that lost its core while holding it held back every other list request (a flight recording at
-     * 50,000 assignments, 4 clients on 2 cores: waits of 10-14 ms in the slowest requests, bench/README.md). The order
+     * request thread that lost its core while holding it held back every other list request (a flight recording of
+     * the slowest requests, bench/README.md). The order
      * of showing is a count per row instead, and the least recently shown are let go in a batch ({@link #letGo}).
      */
     private final ConcurrentHashMap<String, Kept> kept = new ConcurrentHashMap<>();

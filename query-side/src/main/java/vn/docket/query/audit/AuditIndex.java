@@ -49,7 +49,7 @@ public class AuditIndex {
     private final List<Entry> entries = new ArrayList<>();
     private final Map<Who, Who> people = new HashMap<>();
     private final Map<String, String> assignmentIds = new HashMap<>();
-    /** One writer (the processor), many readers (requests); a pass over 300,000 entries holds it about 2 ms. */
+    /** One writer (the processor), many readers (requests); a request's pass over the entries holds it briefly. */
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
     @EventHandler
