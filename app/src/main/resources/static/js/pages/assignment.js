@@ -103,12 +103,12 @@ function figures(a, path) {
     h('p', { class: 'now', id: 'now' }, h('strong', {}, t('detail.now'), ': '), now));
 }
 
-function stepTitle(step, round) {
+function stepTitle(step) {
   const d = step.details || {};
   switch (step.type) {
     case 'DRAFT_SUBMITTED': return t('step.DRAFT_SUBMITTED', { version: step.version });
     case 'POINTS_ANSWERED': return t('step.POINTS_ANSWERED', { version: step.version });
-    case 'REVISION_REQUESTED': return t('step.REVISION_REQUESTED', { round });
+    case 'REVISION_REQUESTED': return t('step.REVISION_REQUESTED', { round: step.round });
     case 'APPROVED': return t('step.APPROVED', { level: step.level });
     case 'ISSUED': return t('step.ISSUED', { number: d.documentNumber || '' });
     case 'DEADLINE_EXTENDED': return t('step.DEADLINE_EXTENDED', { date: fmtDate(d.deadline) });
@@ -123,9 +123,7 @@ function stepTitle(step, round) {
 }
 
 function stepList(path) {
-  let round = 0;
   return h('ol', { class: 'timeline', id: 'steps', 'aria-label': t('detail.steps') }, path.steps.map(step => {
-    if (step.type === 'REVISION_REQUESTED') round++;
     const d = step.details || {};
     const actor = step.actor || {};
     const extra = [];
@@ -164,7 +162,7 @@ function stepList(path) {
     return h('li', { class: `step step-${step.type}` },
       h('div', { class: 'when' }, h('time', { datetime: step.effectiveDate }, fmtDate(step.effectiveDate))),
       h('div', { class: 'what' },
-        h('strong', { class: 'step-title' }, stepTitle(step, round)),
+        h('strong', { class: 'step-title' }, stepTitle(step)),
         h('div', { class: 'who' }, t('detail.by', { name: actor.name || actor.id || '', unit: actor.unit || t('noUnit'),
           role: t('role.' + actor.role) })),
         extra.length ? h('div', { class: 'extra' }, extra.map((x, i) => [i ? ' · ' : '', x])) : '',
