@@ -7,7 +7,6 @@ import { t, fmtDate, fmtDateTime } from '../i18n.js';
 import { start, section, statusBadge, timelinessBadge, deadlineText, sourceText, errorBox, KINDS, unitList } from '../layout.js';
 import { planPathChart } from '../charts.js';
 import { field, commandForm, lines } from '../forms.js';
-import { nextLevel, level } from '../work.js';
 
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
@@ -226,11 +225,15 @@ function effective() {
     hint: t('field.effectiveDate.hint') });
 }
 
+/** Whether the configuration (/api/me) marks a level as a body outside the Committee, whose decision a clerk records. */
+const outsideBody = (me, name) => me.approvalLevels.some(l => l.outsideBody
+  && l.name.toLocaleLowerCase('vi') === (name || '').toLocaleLowerCase('vi'));
+
 /** allowed: the server's list of actions, in the order to offer them; each names one form below. */
 function actions(me, a, path, allowed, after) {
   if (allowed.length === 0) return h('p', { class: 'muted', id: 'no-actions' }, t('detail.noActions'));
   const at = `/api/assignments/${a.id}`;
-  const next = nextLevel(a);
+  const next = a.awaitingLevel; // the level that must look at the draft now: the server says
   const forms = {
     handIn: () => {
       // The file itself is uploaded; the server computes its SHA-256. A link stays possible for documents kept
@@ -291,7 +294,7 @@ function actions(me, a, path, allowed, after) {
       return [t('action.draft'), form];
     },
     sendBack: () => {
-      const outside = level(me, next).outsideBody;
+      const outside = outsideBody(me, next);
       // Answered points may be reopened: their answer did not satisfy, the next draft answers them again.
       const reopenable = (path.points || []).filter(p => p.status === 'ANSWERED' || p.status === 'CLOSED');
       const reopen = reopenable.map(p => field({ name: `reopen-${p.id}`, type: 'checkbox', wide: true,
@@ -315,7 +318,7 @@ function actions(me, a, path, allowed, after) {
       return [title, judging(a, form)];
     },
     approve: () => {
-      const outside = level(me, next).outsideBody;
+      const outside = outsideBody(me, next);
       const fields = [field({ name: 'note', label: t('field.note'), type: 'textarea', wide: true, rows: 2 })];
       if (outside) fields.push(...decisionFields());
       fields.push(effective());
