@@ -60,13 +60,13 @@ const MARK = {
   CANCELLED: 'mark-cancelled',
 };
 
-/** The short label over a step's mark: v1, v2 for drafts, R1, R2 for revision rounds. */
-export function shortLabel(step, round) {
+/** The short label over a step's mark: v1, v2 for drafts, R1, R2 for revision rounds (the server counts them). */
+function shortLabel(step) {
   switch (step.type) {
     case 'ASSIGNED': return '●';
     case 'DRAFT_SUBMITTED': return `v${step.version}`;
     case 'POINTS_ANSWERED': return '≡'; // the draft's answers to the revision points
-    case 'REVISION_REQUESTED': return `R${round}`;
+    case 'REVISION_REQUESTED': return `R${step.round}`;
     case 'APPROVED': return '✓';
     case 'ISSUED': return '★';
     case 'DEADLINE_EXTENDED': return '⇥';
@@ -104,11 +104,9 @@ export function planPathChart(path, assignment) {
 
   // Marks of one day stack upwards.
   const perDay = {};
-  let round = 0;
   const marks = steps.map(st => {
-    if (st.type === 'REVISION_REQUESTED') round++;
     const level = (perDay[st.effectiveDate] = (perDay[st.effectiveDate] || 0) + 1) - 1;
-    return { st, level, label: shortLabel(st, round) };
+    return { st, level, label: shortLabel(st) };
   });
   const stackTop = Math.max(...marks.map(m => m.level)) * 26;
   const barY = 48 + stackTop;

@@ -7,7 +7,6 @@ import { t, fmtDate, fmtDateTime } from '../i18n.js';
 import { start, section, statusBadge, timelinessBadge, deadlineText, sourceText, errorBox, KINDS, unitList } from '../layout.js';
 import { planPathChart } from '../charts.js';
 import { field, commandForm, lines } from '../forms.js';
-import { nextLevel, level } from '../work.js';
 
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
@@ -103,12 +102,12 @@ function figures(a, path) {
     h('p', { class: 'now', id: 'now' }, h('strong', {}, t('detail.now'), ': '), now));
 }
 
-function stepTitle(step, round) {
+function stepTitle(step) {
   const d = step.details || {};
   switch (step.type) {
     case 'DRAFT_SUBMITTED': return t('step.DRAFT_SUBMITTED', { version: step.version });
     case 'POINTS_ANSWERED': return t('step.POINTS_ANSWERED', { version: step.version });
-    case 'REVISION_REQUESTED': return t('step.REVISION_REQUESTED', { round });
+    case 'REVISION_REQUESTED': return t('step.REVISION_REQUESTED', { round: step.round });
     case 'APPROVED': return t('step.APPROVED', { level: step.level });
     case 'ISSUED': return t('step.ISSUED', { number: d.documentNumber || '' });
     case 'DEADLINE_EXTENDED': return t('step.DEADLINE_EXTENDED', { date: fmtDate(d.deadline) });
@@ -123,9 +122,7 @@ function stepTitle(step, round) {
 }
 
 function stepList(path) {
-  let round = 0;
   return h('ol', { class: 'timeline', id: 'steps', 'aria-label': t('detail.steps') }, path.steps.map(step => {
-    if (step.type === 'REVISION_REQUESTED') round++;
     const d = step.details || {};
     const actor = step.actor || {};
     const extra = [];
@@ -164,7 +161,7 @@ function stepList(path) {
     return h('li', { class: `step step-${step.type}` },
       h('div', { class: 'when' }, h('time', { datetime: step.effectiveDate }, fmtDate(step.effectiveDate))),
       h('div', { class: 'what' },
-        h('strong', { class: 'step-title' }, stepTitle(step, round)),
+        h('strong', { class: 'step-title' }, stepTitle(step)),
         h('div', { class: 'who' }, t('detail.by', { name: actor.name || actor.id || '', unit: actor.unit || t('noUnit'),
           role: t('role.' + actor.role) })),
         extra.length ? h('div', { class: 'extra' }, extra.map((x, i) => [i ? ' · ' : '', x])) : '',
@@ -228,11 +225,15 @@ function effective() {
     hint: t('field.effectiveDate.hint') });
 }
 
+/** Whether the configuration (/api/me) marks a level as a body outside the Committee, whose decision a clerk records. */
+const outsideBody = (me, name) => me.approvalLevels.some(l => l.outsideBody
+  && l.name.toLocaleLowerCase('vi') === (name || '').toLocaleLowerCase('vi'));
+
 /** allowed: the server's list of actions, in the order to offer them; each names one form below. */
 function actions(me, a, path, allowed, after) {
   if (allowed.length === 0) return h('p', { class: 'muted', id: 'no-actions' }, t('detail.noActions'));
   const at = `/api/assignments/${a.id}`;
-  const next = nextLevel(a);
+  const next = a.awaitingLevel; // the level that must look at the draft now: the server says
   const forms = {
     handIn: () => {
       // The file itself is uploaded; the server computes its SHA-256. A link stays possible for documents kept
@@ -293,7 +294,7 @@ function actions(me, a, path, allowed, after) {
       return [t('action.draft'), form];
     },
     sendBack: () => {
-      const outside = level(me, next).outsideBody;
+      const outside = outsideBody(me, next);
       // Answered points may be reopened: their answer did not satisfy, the next draft answers them again.
       const reopenable = (path.points || []).filter(p => p.status === 'ANSWERED' || p.status === 'CLOSED');
       const reopen = reopenable.map(p => field({ name: `reopen-${p.id}`, type: 'checkbox', wide: true,
@@ -317,7 +318,7 @@ function actions(me, a, path, allowed, after) {
       return [title, judging(a, form)];
     },
     approve: () => {
-      const outside = level(me, next).outsideBody;
+      const outside = outsideBody(me, next);
       const fields = [field({ name: 'note', label: t('field.note'), type: 'textarea', wide: true, rows: 2 })];
       if (outside) fields.push(...decisionFields());
       fields.push(effective());

@@ -7,8 +7,6 @@ import { start, section, table, errorBox } from '../layout.js';
 import { field, filterForm } from '../forms.js';
 
 const SIZE = 50;
-/** Who may verify the store (VerifyController): the server refuses anyone else, and records each refusal. */
-const MAY_VERIFY = ['AUDITOR', 'ADMIN', 'CLERK'];
 
 start('audit', 'audit.title', async (main, me) => {
   const query = new URLSearchParams(location.search);
@@ -42,7 +40,7 @@ start('audit', 'audit.title', async (main, me) => {
   // The check walks the whole store, and waits for a write still in flight: the log shows at once, the verdict
   // when it comes. Only for those the server lets verify: anyone else would meet a refusal, recorded as one.
   let verdict = '';
-  if (MAY_VERIFY.includes(me.role)) {
+  if (me.mayVerify) {
     verdict = h('div', { 'aria-live': 'polite' },
       section(t('audit.integrity'), h('p', { class: 'muted', id: 'integrity-pending' }, t('audit.checking'))));
     integrity().then(result => verdict.replaceChildren(result));

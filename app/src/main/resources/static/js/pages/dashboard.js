@@ -9,7 +9,6 @@ import { stackedBars, CLASSES } from '../charts.js';
 
 /** The dashboard lists this many of what waits for the person; the rest are one click away in the list. */
 const MINE_SHOWN = 50;
-const MINE_TITLES = { CHAIR: 'dash.mine.leader', VICE_CHAIR: 'dash.mine.leader', CLERK: 'dash.mine.clerk' };
 
 start('dashboard', 'dash.title', async (main, me) => {
   // What waits for this person is the server's rule (waiting=true), as are the counts.
@@ -22,7 +21,8 @@ start('dashboard', 'dash.title', async (main, me) => {
   const overdue = stats.overdue.items;
   const mine = waiting.items;
   // Whom the list is for, in words; what is on it is the server's rule.
-  const mineTitle = me.unitMember ? t('dash.mine.unit') : MINE_TITLES[me.role] ? t(MINE_TITLES[me.role]) : null;
+  const mineTitle = me.unitMember ? t('dash.mine.unit') : me.leader ? t('dash.mine.leader')
+    : me.role === 'CLERK' ? t('dash.mine.clerk') : null;
 
   clear(main,
     h('h1', {}, t('dash.title')),

@@ -1,14 +1,9 @@
 // Search from the header: assignments whose title, units or notice number hold every word typed, with or
-// without tone marks (the server's word index), and the units whose names match.
+// without tone marks, and the units whose names match: both the server's answers (GET /api/units?q=).
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { t, fmtDate } from '../i18n.js';
 import { start, section, statusBadge, timelinessBadge, assignmentLink, sourceText } from '../layout.js';
-
-/** Lower case without tone marks, as the server folds ("ke hoach" finds "Kế hoạch"). */
-function folded(text) {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
-}
 
 start('search', 'search.title', async (main) => {
   const q = (new URLSearchParams(location.search).get('q') || '').trim();
@@ -16,11 +11,10 @@ start('search', 'search.title', async (main) => {
     clear(main, h('h1', {}, t('search.title')), h('p', { class: 'muted' }, t('search.empty')));
     return;
   }
-  const [found, units] = await Promise.all([api(`/api/assignments?q=${encodeURIComponent(q)}&size=50`), api('/api/units')]);
-  const words = folded(q).split(/\s+/).filter(Boolean); // as the server splits: 'TC-KH' stays one word
   // A unit matches by its name or by any other way notices write it (its aliases).
-  const matchingUnits = units.filter(u => [u.name, ...u.aliases].some(n => words.every(w => folded(n).includes(w))))
-    .map(u => u.name);
+  const [found, units] = await Promise.all([api(`/api/assignments?q=${encodeURIComponent(q)}&size=50`),
+    api(`/api/units?q=${encodeURIComponent(q)}`)]);
+  const matchingUnits = units.map(u => u.name);
   clear(main,
     h('h1', {}, t('search.resultsFor', { q })),
     section(t('search.units'), matchingUnits.length === 0 ? h('p', { class: 'muted' }, t('none'))

@@ -20,4 +20,9 @@ public enum Role {
     public boolean isLeader() {
         return this == VICE_CHAIR || this == CHAIR;
     }
+
+    /** Auditors check the record; admins and the office's clerks keep it, so they may check it too (verify the store). */
+    public boolean mayVerify() {
+        return this == AUDITOR || this == ADMIN || this == CLERK;
+    }
 }

@@ -27,8 +27,9 @@ class MeController {
         this.users = users;
     }
 
-    /** @param unitMember true for unit staff and heads, who see and act on their own unit's work only */
-    record Me(String id, String name, String unit, Role role, boolean unitMember, List<Level> approvalLevels) {
+    /** By {@link Role}: unitMember (staff and heads, who see their own unit's work only), leader, mayVerify (the store). */
+    record Me(String id, String name, String unit, Role role, boolean unitMember, boolean leader, boolean mayVerify,
+              List<Level> approvalLevels) {
     }
 
     /** A configured level; mayAct is true when this person may approve or send back drafts there. */
@@ -43,6 +44,7 @@ class MeController {
         List<Level> all = levels.levels().stream()
                 .map(l -> new Level(l.name(), l.outsideBody(), levels.mayActAt(l.name(), actor, granted)))
                 .toList();
-        return new Me(actor.id(), actor.name(), actor.unit(), actor.role(), actor.role().isUnitMember(), all);
+        Role role = actor.role();
+        return new Me(actor.id(), actor.name(), actor.unit(), role, role.isUnitMember(), role.isLeader(), role.mayVerify(), all);
     }
 }

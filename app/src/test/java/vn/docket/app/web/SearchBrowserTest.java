@@ -97,6 +97,10 @@ class SearchBrowserTest extends BrowserTest {
         assertThat(cards(By.cssSelector("#assignments tbody td.card-title"))).isEqualTo(waiting);
         assertThat(browser.find(By.id("view-waiting")).getAttribute("aria-current")).isEqualTo("page");
         screenshots("list-waiting");
+        // The school scheme awaits a body outside the Committee: the clerk records its decision, cited by number.
+        browser.find(By.xpath("//a[.='" + school + "']")).click();
+        assertThat(browser.text(By.cssSelector(".action-approve summary"))).isEqualTo("Ghi nhận quyết định của Ban Thường vụ Thành ủy");
+        browser.present(By.cssSelector("#form-approve [name='decisionNumber']"));
 
         // The finance office's report is due in three days and nothing is handed in: it waits for the unit.
         browser.signIn("tckh");

@@ -256,6 +256,9 @@ class WebApplicationBrowserTest extends BrowserTest {
         assertThat(browser.all(By.cssSelector("ul.hbars .hbar-part.tl-OVERDUE"))).isNotEmpty();
         // Demo history: the LED report's draft waits at the leadership, where a vice-chair acts.
         assertThat(browser.text(By.id("mine"))).contains("đèn Led");
+        // Titled for a leader because /api/me says the vice-chair leads (Role.isLeader), not by a list in the page.
+        assertThat(browser.find(By.id("mine")).findElement(By.xpath("../h2")).getText())
+                .isEqualTo("Việc chờ tôi: dự thảo chờ tôi xem xét");
         assertThat(browser.screenshot("dashboard")).satisfies(p -> assertThat(Files.size(p)).isPositive());
     }
 

@@ -2,11 +2,9 @@ package vn.docket.query.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.docket.events.Role;
 import vn.docket.platform.eventstore.StoreVerifier;
 import vn.docket.platform.eventstore.VerifyReport;
 import vn.docket.platform.refusal.NotAllowed;
@@ -17,9 +15,6 @@ import vn.docket.platform.security.CurrentActor;
 @RestController
 @Tag(name = "Audit")
 class VerifyController {
-
-    /** Auditors check the record; admins and the office's clerks keep it, so they may check it too. */
-    private static final Set<Role> MAY_VERIFY = Set.of(Role.AUDITOR, Role.ADMIN, Role.CLERK);
 
     private final ObjectProvider<StoreVerifier> verifier;
 
@@ -32,7 +27,7 @@ class VerifyController {
             + " deleted or reordered and every checkpoint mismatch (position, assignment, sequence, what is wrong),"
             + " the first 100 listed")
     VerifyReport verify() {
-        if (!MAY_VERIFY.contains(CurrentActor.get().role())) {
+        if (!CurrentActor.get().role().mayVerify()) {
             throw new NotAllowed("auditors-only", "Only auditors, administrators and the office's clerks may verify the event store.");
         }
         StoreVerifier available = verifier.getIfAvailable();

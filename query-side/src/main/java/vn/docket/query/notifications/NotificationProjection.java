@@ -10,6 +10,7 @@ import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -130,7 +131,7 @@ class NotificationProjection {
     @DisallowReplay
     void on(ExtensionRequested e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
-        notify(message, id, "EXTENSION_REQUESTED", List.of(Audience.role(Role.CHAIR), Audience.role(Role.VICE_CHAIR)),
+        notify(message, id, "EXTENSION_REQUESTED", Audience.LEADERS,
                 task(names(id)).append("from", iso(e.currentDeadline())).append("to", iso(e.requestedDeadline())).append("reason", e.reason()));
     }
 
@@ -160,7 +161,7 @@ class NotificationProjection {
     void on(ExtensionRequestLapsed e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
         notify(message, id, "EXTENSION_LAPSED",
-                List.of(Audience.unit(e.requestingUnit()), Audience.role(Role.CHAIR), Audience.role(Role.VICE_CHAIR)),
+                Stream.concat(Stream.of(Audience.unit(e.requestingUnit())), Audience.LEADERS.stream()).toList(),
                 task(names(id)).append("unit", e.requestingUnit()).append("date", iso(e.requestedDeadline()))
                         .append("why", e.why().name()));
     }

@@ -22,9 +22,17 @@ import vn.docket.query.support.ReadModels;
 public record PlanPath(String assignmentId, List<Step> steps, int revisionRounds, long daysWithUnit,
                        long daysAwaitingReview, List<Period> periods, List<RevisionCycle.Point> points) {
 
-    /** One event of the assignment; stored one document per step, keyed by the event's place in the assignment's stream. */
+    /**
+     * One event of the assignment; stored one document per step, keyed by the event's place in the assignment's stream.
+     * {@code round}: the revision round a send-back opened (1, 2...), not stored but counted where the figures are.
+     */
     public record Step(String type, Integer version, String level, List<String> reasons, ActorRef actor,
-                       LocalDate effectiveDate, Instant recordedAt, StepDetails details) {
+                       LocalDate effectiveDate, Instant recordedAt, StepDetails details, Integer round) {
+
+        Step(String type, Integer version, String level, List<String> reasons, ActorRef actor, LocalDate effectiveDate,
+             Instant recordedAt, StepDetails details) {
+            this(type, version, level, reasons, actor, effectiveDate, recordedAt, details, null);
+        }
 
         static Step read(Document d) {
             String type = d.getString("type");
@@ -48,13 +56,13 @@ public record PlanPath(String assignmentId, List<Step> steps, int revisionRounds
 
     static PlanPath of(String assignmentId, List<Step> steps, LocalDate today) {
         int rounds = 0;
+        List<Step> counted = new ArrayList<>();
         List<Period> periods = new ArrayList<>();
         Holder ball = Holder.NOBODY;
         LocalDate since = null;
         for (Step step : steps) {
-            if ("REVISION_REQUESTED".equals(step.type())) {
-                rounds++;
-            }
+            counted.add("REVISION_REQUESTED".equals(step.type()) ? new Step(step.type(), step.version(), step.level(),
+                    step.reasons(), step.actor(), step.effectiveDate(), step.recordedAt(), step.details(), ++rounds) : step);
             Holder next = switch (step.type()) {
                 case "ASSIGNED", "REVISION_REQUESTED", "APPROVED_IN_PRINCIPLE" -> Holder.UNIT;
                 case "DRAFT_SUBMITTED" -> Holder.REVIEWERS;
@@ -70,7 +78,7 @@ public record PlanPath(String assignmentId, List<Step> steps, int revisionRounds
             }
         }
         ball.period(since, today, true).ifPresent(periods::add);
-        return new PlanPath(assignmentId, steps, rounds, Holder.UNIT.days(periods), Holder.REVIEWERS.days(periods),
+        return new PlanPath(assignmentId, List.copyOf(counted), rounds, Holder.UNIT.days(periods), Holder.REVIEWERS.days(periods),
                 List.copyOf(periods), List.of());
     }
 

@@ -112,7 +112,8 @@ class PlanPathJsonTest {
                       "leadUnit" : "Phòng Kinh tế",
                       "deadline" : "2027-01-01",
                       "approvalRoute" : [ "Phó Chủ tịch UBND" ]
-                    }
+                    },
+                    "round" : null
                   }, {
                     "type" : "DRAFT_SUBMITTED",
                     "version" : 1,
@@ -137,7 +138,8 @@ class PlanPathJsonTest {
                         "wordCount" : 900,
                         "textLayer" : true
                       }
-                    }
+                    },
+                    "round" : null
                   }, {
                     "type" : "REVISION_REQUESTED",
                     "version" : 1,
@@ -169,7 +171,8 @@ class PlanPathJsonTest {
                       },
                       "roleSince" : "2026-11-02",
                       "roleGrantedBy" : "Nguyễn Thị Lan"
-                    }
+                    },
+                    "round" : 1
                   }, {
                     "type" : "EXTENSION_REQUESTED",
                     "version" : null,
@@ -186,7 +189,8 @@ class PlanPathJsonTest {
                     "details" : {
                       "previousDeadline" : "2026-11-22",
                       "requestedDeadline" : "2026-12-12"
-                    }
+                    },
+                    "round" : null
                   }, {
                     "type" : "REMINDER_SENT",
                     "version" : null,
@@ -205,7 +209,8 @@ class PlanPathJsonTest {
                       "chasedUnit" : "Phòng Kinh tế",
                       "deadline" : "2026-11-22",
                       "note" : "Đề nghị khẩn trương"
-                    }
+                    },
+                    "round" : null
                   }, {
                     "type" : "DRAFT_SUBMITTED",
                     "version" : 2,
@@ -222,7 +227,8 @@ class PlanPathJsonTest {
                     "details" : {
                       "documentName" : "KH v2.docx",
                       "documentUrl" : "https://vanban.example.vn/kh/2"
-                    }
+                    },
+                    "round" : null
                   }, {
                     "type" : "POINTS_ANSWERED",
                     "version" : 2,
@@ -242,7 +248,8 @@ class PlanPathJsonTest {
                         "answer" : "TAKEN_IN",
                         "note" : "Đã bổ sung"
                       } ]
-                    }
+                    },
+                    "round" : null
                   }, {
                     "type" : "APPROVED_IN_PRINCIPLE",
                     "version" : 2,
@@ -262,7 +269,8 @@ class PlanPathJsonTest {
                         "number" : "120/TB-UBND",
                         "date" : "2026-11-14"
                       }
-                    }
+                    },
+                    "round" : null
                   }, {
                     "type" : "DRAFT_SUBMITTED",
                     "version" : 3,
@@ -279,7 +287,8 @@ class PlanPathJsonTest {
                     "details" : {
                       "documentName" : "KH v3.docx",
                       "documentUrl" : "https://vanban.example.vn/kh/3"
-                    }
+                    },
+                    "round" : null
                   }, {
                     "type" : "APPROVED",
                     "version" : 3,
@@ -302,7 +311,8 @@ class PlanPathJsonTest {
                       },
                       "roleSince" : "2026-11-02",
                       "roleGrantedBy" : "Nguyễn Thị Lan"
-                    }
+                    },
+                    "round" : null
                   }, {
                     "type" : "ISSUED",
                     "version" : null,
@@ -327,7 +337,8 @@ class PlanPathJsonTest {
                         "wordCount" : 1200,
                         "textLayer" : true
                       }
-                    }
+                    },
+                    "round" : null
                   } ],
                   "revisionRounds" : 1,
                   "daysWithUnit" : 9,

@@ -40,6 +40,20 @@ class PlanPathTest {
     }
 
     @Test
+    void each_send_back_is_numbered_by_its_round_as_the_figures_count_rounds() {
+        List<PlanPath.Step> steps = List.of(
+                step("ASSIGNED", "2021-04-13"),
+                step("DRAFT_SUBMITTED", "2021-04-16"),
+                step("REVISION_REQUESTED", "2021-04-20"),   // a leader's
+                step("DRAFT_SUBMITTED", "2021-04-27"),
+                step("REVISION_REQUESTED", "2021-04-28"),   // the meeting's ("yêu cầu chỉnh sửa")
+                step("DRAFT_SUBMITTED", "2021-05-03"));
+        PlanPath path = PlanPath.of("a", steps, LocalDate.of(2021, 6, 1));
+        assertThat(path.steps()).extracting(PlanPath.Step::round).containsExactly(null, null, 1, null, 2, null);
+        assertThat(path.revisionRounds()).isEqualTo(2);
+    }
+
+    @Test
     void an_open_period_counts_up_to_today() {
         List<PlanPath.Step> steps = new ArrayList<>(List.of(step("ASSIGNED", "2021-04-13")));
         assertThat(PlanPath.of("a", steps, LocalDate.of(2021, 4, 20)).daysWithUnit()).isEqualTo(7);
