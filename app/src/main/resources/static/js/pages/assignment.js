@@ -323,11 +323,16 @@ function actions(me, a, path, allowed, after) {
       if (outside) fields.push(...decisionFields());
       fields.push(effective());
       const title = t(outside ? 'action.approveOutside' : 'action.approve', { level: next });
+      // An approval closes the answered points, and the last level's also those no draft answered (RevisionCycle):
+      // then wait for the points as well, which the revision statistics may show after the step.
+      const last = a.approvalRoute[a.approvalRoute.length - 1] === next;
+      const closes = (path.points || []).some(p => p.status === 'ANSWERED'
+        || (last && (p.status === 'OPEN' || p.status === 'REOPENED')));
       return [title, judging(a, commandForm({
         id: 'form-approve', fields, submit: title, path: `${at}/approvals`,
         body: v => ({ note: v.note, effectiveDate: v.effectiveDate, draftVersion: a.currentVersion,
           decisionRef: outside ? { number: v.decisionNumber, date: v.decisionDate } : null }),
-        done: after,
+        done: (answer, v) => after(answer, v, 1, closes),
       }))];
     },
     issue: () => {
