@@ -17,8 +17,7 @@ public record NoticeReadOut(NoticeParticulars notice, List<Item> items, String s
     /** The preview confirmed as the reader read it, as a clerk who changes nothing confirms it. */
     public static NoticeReadOut asRead(NoticeReading reading, String sourceSha256) {
         return new NoticeReadOut(reading.notice(), reading.items().stream().map(i -> new Item(i.ordinal(),
-                DeliverableKind.valueOf(i.kind().name()), i.title(), i.presentedBy(),
-                i.verdict() == null ? null : MeetingVerdict.valueOf(i.verdict().name()), i.requirements(), i.lead(),
+                i.kind(), i.title(), i.presentedBy(), i.verdict(), i.requirements(), i.lead(),
                 i.leads(), i.coordinators(), i.contributions().stream().map(c -> new Contribution(c.units(),
                         c.deliverTo(), c.deadline(), c.deadlineText())).toList(), i.deadline(), i.deadlineText(),
                 i.submitTo())).toList(), sourceSha256);

@@ -12,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import vn.docket.command.notice.reading.NoticeLayout.RawItem;
+import vn.docket.events.DeliverableKind;
+import vn.docket.events.MeetingVerdict;
 
 import static vn.docket.command.notice.reading.ItemSplitter.DASH;
 
@@ -95,10 +97,10 @@ final class ItemReader {
         if (route.isEmpty() && opening.draft()) {
             warnings.add(path + ".submitTo", "Không thấy dự thảo trình cấp nào");
         }
-        Verdict verdict = opening.draft()
-                ? (APPROVED.matcher(own).find() ? Verdict.APPROVED_IN_PRINCIPLE : Verdict.REVISION_REQUIRED) : null;
+        MeetingVerdict verdict = opening.draft()
+                ? (APPROVED.matcher(own).find() ? MeetingVerdict.APPROVED_IN_PRINCIPLE : MeetingVerdict.REVISION_REQUIRED) : null;
         List<String> requirements = requirements(ownParagraphs);
-        if (requirements.isEmpty() && verdict == Verdict.REVISION_REQUIRED) {
+        if (requirements.isEmpty() && verdict == MeetingVerdict.REVISION_REQUIRED) {
             warnings.add(path + ".requirements", "Yêu cầu chỉnh sửa nhưng không tách được nội dung cần sửa");
         }
 
@@ -278,24 +280,24 @@ final class ItemReader {
     }
 
     /** Decided by the first deliverable word after "Dự thảo"; "Dự thảo triển khai ..." is a plan. */
-    static ItemKind kind(String title) {
+    static DeliverableKind kind(String title) {
         String lower = title.toLowerCase(Locale.ROOT).replaceFirst("^(về|đối với)\\s+", "");
         boolean draft = lower.startsWith("dự thảo");
         String after = draft ? lower.substring("dự thảo".length()).strip() : lower;
         if (draft && after.startsWith("triển khai")) {
-            return ItemKind.PLAN;
+            return DeliverableKind.PLAN;
         }
         // A task ("Giao Sở Xây dựng chủ trì ...") names no deliverable kind unless it opens with one.
         Matcher m = KIND_WORD.matcher(after);
         if (m.find() && (draft || m.start() == 0)) {
             return switch (m.group(1).toLowerCase(Locale.ROOT)) {
-                case "kế hoạch" -> ItemKind.PLAN;
-                case "báo cáo" -> ItemKind.REPORT;
-                case "đề án" -> ItemKind.SCHEME;
-                default -> ItemKind.PROGRAMME;
+                case "kế hoạch" -> DeliverableKind.PLAN;
+                case "báo cáo" -> DeliverableKind.REPORT;
+                case "đề án" -> DeliverableKind.SCHEME;
+                default -> DeliverableKind.PROGRAMME;
             };
         }
-        return ItemKind.OTHER;
+        return DeliverableKind.OTHER;
     }
 
     // --- conclusion ---

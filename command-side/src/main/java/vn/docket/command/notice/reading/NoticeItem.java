@@ -2,6 +2,8 @@ package vn.docket.command.notice.reading;
 
 import java.time.LocalDate;
 import java.util.List;
+import vn.docket.events.DeliverableKind;
+import vn.docket.events.MeetingVerdict;
 
 /**
  * One concluded item. Unit fields hold the directory's canonical name, or the words as written
@@ -12,10 +14,10 @@ import java.util.List;
  */
 public record NoticeItem(
         int ordinal,
-        ItemKind kind,
+        DeliverableKind kind,
         String title,
         String presentedBy,
-        Verdict verdict,
+        MeetingVerdict verdict,
         List<String> requirements,
         String lead,
         List<String> leads,

@@ -7,6 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import vn.docket.events.DeliverableKind;
+import vn.docket.events.MeetingVerdict;
 
 /** Layouts and item fields beyond the notices with hand-made answers. */
 class ItemReadingTest {
@@ -37,7 +39,7 @@ class ItemReadingTest {
             Giao Sở Xây dựng chủ trì xây dựng Kế hoạch              | OTHER
             Kế hoạch tổ chức Tết Nguyên đán                         | PLAN
             """)
-    void decides_the_kind_by_the_first_deliverable_word_after_du_thao(String title, ItemKind kind) {
+    void decides_the_kind_by_the_first_deliverable_word_after_du_thao(String title, DeliverableKind kind) {
         assertThat(ItemReader.kind(title)).isEqualTo(kind);
     }
 
@@ -51,7 +53,7 @@ class ItemReadingTest {
                 """);
         assertThat(reading.items()).extracting(NoticeItem::ordinal).containsExactly(1, 2);
         assertThat(reading.items()).extracting(NoticeItem::lead).containsExactly("Phòng Quản lý đô thị", "Phòng Tài chính - Kế hoạch");
-        assertThat(reading.items()).extracting(NoticeItem::verdict).containsExactly(Verdict.APPROVED_IN_PRINCIPLE, Verdict.REVISION_REQUIRED);
+        assertThat(reading.items()).extracting(NoticeItem::verdict).containsExactly(MeetingVerdict.APPROVED_IN_PRINCIPLE, MeetingVerdict.REVISION_REQUIRED);
         assertThat(reading.items().get(0).deadline()).isNull();
         assertThat(reading.items().get(0).deadlineText()).isEqualTo("trong tháng 5/2021");
         assertThat(reading.items().get(1).requirements()).isNotEmpty();

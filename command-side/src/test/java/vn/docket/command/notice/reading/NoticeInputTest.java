@@ -25,6 +25,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.Test;
 
 import vn.docket.command.notice.reading.NoticeReadingException.Problem;
+import vn.docket.events.DeliverableKind;
 
 /** File formats, encodings and files that are not notices. */
 class NoticeInputTest {
@@ -54,7 +55,7 @@ class NoticeInputTest {
         assertThat(reading.items()).singleElement().satisfies(item -> {
             assertThat(item.lead()).isEqualTo("Phòng Văn hóa và Thông tin");
             assertThat(item.deadline()).isEqualTo(LocalDate.of(2022, 3, 15));
-            assertThat(item.kind()).isEqualTo(ItemKind.PLAN);
+            assertThat(item.kind()).isEqualTo(DeliverableKind.PLAN);
         });
     }
 
