@@ -104,6 +104,8 @@ class NoticePreviewBrowserTest extends BrowserTest {
         assertThat(browser.text(By.id("preview-items"))).contains("trước ngày 25 hằng tháng");
         assertThat(cell(1, "requirements").getAttribute("value")).contains("giải trình các khoản chi tăng thêm trong quá trình quyết toán");
         assertThat(browser.text(By.id("warnings"))).contains("lặp lại định kỳ", "Hạn 05/06/2026 sớm hơn ngày ban hành văn bản (10/06/2026)");
+        // The deadline column was too narrow for a date: "05/06/2026" read "05/06/202" and the hint "dd/mm/yyy".
+        assertThat(cutDates()).as("dates cut short in the items' deadline column").isEmpty();
         browser.screenshot("notice-preview-web-copy-desktop");
 
         browser.driver.manage().window().setSize(PHONE);
@@ -113,6 +115,13 @@ class NoticePreviewBrowserTest extends BrowserTest {
         } finally {
             browser.driver.manage().window().setSize(DESKTOP);
         }
+    }
+
+    /** The deadline fields whose date is wider than the field shows. */
+    @SuppressWarnings("unchecked")
+    private List<String> cutDates() {
+        return (List<String>) browser.script("return [...document.querySelectorAll('#preview-items [data-kind=date]')]"
+                + ".filter(e => e.scrollWidth > e.clientWidth).map(e => e.dataset.path + ' ' + e.value)");
     }
 
     private boolean itemsScrollSideways() {
