@@ -551,6 +551,9 @@ const vi = {
   'stats.byKind': 'Số vòng chỉnh sửa bình quân theo loại văn bản',
   'stats.max': 'Nhiều nhất',
   'stats.count': 'Số nhiệm vụ',
+  'stats.barNote': 'nhiều nhất {max} vòng · {count} nhiệm vụ',
+  // A round whose revised draft has not come back yet has no number of days.
+  'stats.roundOut': 'chưa nộp lại',
   'stats.turnaround': 'Số ngày chỉnh sửa mỗi vòng',
   'stats.meanTurnaround': 'Bình quân số ngày mỗi vòng',
   'stats.summary': '{count} nhiệm vụ · bình quân {mean} vòng · nhiều nhất {max} vòng',
@@ -1302,6 +1305,8 @@ const en = {
   'stats.byKind': 'Mean revision rounds per kind of document',
   'stats.max': 'Most',
   'stats.count': 'Assignments',
+  'stats.barNote': 'most {max} rounds · {count} assignments',
+  'stats.roundOut': 'not back yet',
   'stats.turnaround': 'Days per revision round',
   'stats.meanTurnaround': 'Mean days per round',
   'stats.summary': '{count} assignments · mean {mean} rounds · most {max} rounds',
