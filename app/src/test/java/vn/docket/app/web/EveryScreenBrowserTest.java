@@ -293,6 +293,28 @@ class EveryScreenBrowserTest extends BrowserTest {
         }
     }
 
+    @Test
+    @Order(13)
+    void the_audit_logs_details_are_named_once_on_a_phone_card_and_fit_one_line_at_desktop_width() {
+        browser.signIn("auditor");
+        browser.open("/audit.html");
+        browser.find(By.cssSelector("#audit-log tbody tr"));
+        // "▶ Chi tiết" broke over three lines in its narrow column, making every row taller.
+        Number lines = (Number) browser.script("const s = document.querySelector('#audit-log tbody td:last-child summary');"
+                + "return Math.round(s.getBoundingClientRect().height / parseFloat(getComputedStyle(s).lineHeight))");
+        assertThat(lines.intValue()).as("lines of the first row's \"Chi tiết\"").isEqualTo(1);
+        browser.driver.manage().window().setSize(PHONE);
+        try {
+            browser.open("/audit.html");
+            browser.find(By.cssSelector("#audit-log tbody tr"));
+            // Each card ended on "Chi tiết: ▶ Chi tiết".
+            assertThat((String) browser.script("return getComputedStyle(document.querySelector('#audit-log tbody td:last-child'),"
+                    + " '::before').content")).doesNotContain("Chi tiết");
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
+    }
+
     private void assertFirstRowOnTheFirstScreen(String page) {
         browser.find(By.cssSelector("main table tbody tr"));
         Number top = (Number) browser.script("return document.querySelector('main table tbody tr').getBoundingClientRect().top");
