@@ -165,6 +165,10 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         assertThat(browser.text(By.id("pending-extension"))).contains(
                 "Đơn vị đề nghị gia hạn đến " + asked + "; hạn hiện tại " + deadline + ", hạn ban đầu " + deadline + ".",
                 "Trần Văn Minh", "Chờ số liệu quyết toán của các xã");
+        // Its words began a paragraph's margin below their label, as if they belonged to no fact.
+        Number offset = (Number) browser.script("const p = document.querySelector('#facts #pending-extension p');"
+                + "return Math.abs(p.getBoundingClientRect().top - p.closest('dd').previousElementSibling.getBoundingClientRect().top)");
+        assertThat(offset.doubleValue()).as("px between the pending extension and its label").isLessThan(4);
         assertThat(actionsOffered()).doesNotContain("Đề nghị gia hạn");
     }
 
