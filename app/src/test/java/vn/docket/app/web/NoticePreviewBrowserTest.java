@@ -45,6 +45,11 @@ class NoticePreviewBrowserTest extends BrowserTest {
         // Doubts name the field as the page does ("Mục 2 – Hạn hoàn thành"), never a path like items[1].deadline.
         String warnings = browser.text(By.id("warnings"));
         assertThat(warnings).contains("Mục ").doesNotContain("items[", "notice.");
+        // "UBND tỉnh" is no configured level, and the doubt says to choose one: the page names those to choose from,
+        // which the route's free text field did not.
+        assertThat(warnings).contains("\"UBND tỉnh\" không phải cấp trình đã cấu hình");
+        assertThat(browser.text(By.id("route-levels"))).contains("Lãnh đạo UBND thành phố", "Chủ tịch UBND thành phố",
+                "Ban Thường vụ Thành ủy");
         browser.screenshot("notice-preview-desktop");
 
         // Split the first item: the two sentences of its paragraph become two items, the second right after the first.
