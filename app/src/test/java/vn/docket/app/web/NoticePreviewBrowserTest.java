@@ -122,11 +122,14 @@ class NoticePreviewBrowserTest extends BrowserTest {
         }
     }
 
-    /** The deadline fields whose date is wider than the field shows. */
+    /** The deadline fields whose date, or "dd/mm/yyyy" when empty, is wider than the field shows. */
     @SuppressWarnings("unchecked")
     private List<String> cutDates() {
+        // A placeholder is measured as a value: scrollWidth does not count a placeholder's width.
         return (List<String>) browser.script("return [...document.querySelectorAll('#preview-items [data-kind=date]')]"
-                + ".filter(e => e.scrollWidth > e.clientWidth).map(e => e.dataset.path + ' ' + e.value)");
+                + ".filter(e => { const typed = e.value; e.value = typed || e.placeholder;"
+                + " const cut = e.scrollWidth > e.clientWidth; e.value = typed; return cut; })"
+                + ".map(e => e.dataset.path + ' ' + (e.value || e.placeholder))");
     }
 
     private boolean itemsScrollSideways() {
