@@ -233,6 +233,17 @@ class FollowUpScreensBrowserTest extends BrowserTest {
                 String.valueOf(total.get("carriedOver")), String.valueOf(total.get("total")));
         assertThat(browser.all(By.cssSelector("#report-table tbody tr"))).hasSize(((List<?>) report.get("units")).size());
         bothWidths("report");
+        browser.driver.manage().window().setSize(PHONE);
+        try {
+            // On a phone the totals' card had its title "Tổng cộng" set in from every other card's unit name.
+            Number inset = (Number) browser.script("const start = e => { const s = getComputedStyle(e);"
+                    + " return e.getBoundingClientRect().left + parseFloat(s.borderLeftWidth) + parseFloat(s.paddingLeft); };"
+                    + "return start(document.querySelector('#report-total .card-title'))"
+                    + " - start(document.querySelector('#report-table tbody .card-title'))");
+            assertThat(Math.abs(inset.doubleValue())).as("px between the totals' title and a unit's").isLessThan(1);
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
 
         // Printed: the page's own frame and the form go; the letterhead, title, table and signers stay.
         browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
