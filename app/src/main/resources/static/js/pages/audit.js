@@ -59,7 +59,7 @@ start('audit', 'audit.title', async (main, me) => {
       h('td', {}, e.assignmentId ? [h('a', { href: `/assignment.html?id=${e.assignmentId}` }, e.assignmentTitle || e.assignmentId.slice(0, 8)),
         ' ', h('code', { class: 'muted', title: e.assignmentId }, e.assignmentId.slice(0, 8))] : ''),
       h('td', {}, h('code', { title: e.commandId || '' }, (e.commandId || '').slice(0, 8))),
-      h('td', {}, payload(e.payload)))), { id: 'audit-log' }),
+      h('td', { class: 'details' }, payload(e.payload)))), { id: 'audit-log' }),
     h('nav', { class: 'pager', 'aria-label': t('page', { page: page + 1, pages, total: log.total }) },
       page > 0 ? pageLink(page - 1, t('prev')) : '',
       h('span', {}, t('page', { page: page + 1, pages, total: log.total })),

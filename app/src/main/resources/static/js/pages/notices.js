@@ -6,7 +6,11 @@ import { t, fmtDate, parseDate } from '../i18n.js';
 import { start, section, table, errorBox, KINDS, noticeNumber } from '../layout.js';
 import { lines, fileChooser } from '../forms.js';
 
+/** The configured approval levels' names: an item's route must name them exactly, so the preview lists them. */
+let levelNames = [];
+
 start('notices', 'notices.title', async (main, me) => {
+  levelNames = me.approvalLevels.map(l => l.name);
   const preview = h('div', { id: 'preview' });
   clear(main,
     h('h1', {}, t('notices.title')),
@@ -272,6 +276,7 @@ function editor(reading, key = newKey()) {
     table(t('notices.items'), [t('notices.ordinal'), t('field.kind'), t('field.title'), t('field.leadUnit'),
       t('field.coordinatingUnits'), t('field.deadline'), t('field.route'), t('notices.requirements'),
       t('notices.contributions')], rows, { id: 'preview-items', class: 'editable' }),
+    h('p', { class: 'hint', id: 'route-levels' }, t('notices.routeLevels', { levels: levelNames.join('; ') })),
     h('p', {}, actionButton('add', items.length, t('notices.addItem'))),
     confirm, status);
   confirm.addEventListener('click', async () => {

@@ -23,7 +23,7 @@ start('stats', 'stats.title', async (main) => {
   // The page shows no assignment's points: leaving them out spares most of the answer and a read of them.
   apiQuery.set('points', 'false');
   const stats = await api('/api/stats/revision-cycles?' + apiQuery);
-  const note = g => `${t('stats.max')} ${g.max} · ${t('stats.count').toLocaleLowerCase('vi')} ${g.count}`;
+  const note = g => t('stats.barNote', { max: g.max, count: g.count });
   // The groups come from the server, over every assignment (the list below holds only the most revised).
   const shown = (g, label) => ({ label, value: g.meanRounds, max: g.maxRounds, count: g.count });
   const byUnit = stats.byUnit.map(g => shown(g, g.key)).map(g => ({ ...g, note: note(g) }));
@@ -49,7 +49,7 @@ start('stats', 'stats.title', async (main) => {
       t('stats.rounds'), t('stats.turnaround')], stats.perAssignment.map(a => h('tr', {},
       h('td', {}, h('a', { href: `/assignment.html?id=${a.id}` }, a.title)), h('td', {}, a.unit),
       h('td', {}, t('kind.' + a.kind)), h('td', { class: 'num' }, a.rounds),
-      h('td', {}, a.turnaroundDays.map(d => (d === null ? '…' : d)).join(' · '))))),
+      h('td', {}, a.turnaroundDays.map(d => (d === null ? t('stats.roundOut') : d)).join(' · '))))),
     stats.withRounds > stats.perAssignment.length
       ? h('p', { class: 'muted', id: 'turnaround-shown' }, t('stats.shownOf', { shown: stats.perAssignment.length,
         total: stats.withRounds })) : ''));

@@ -271,6 +271,50 @@ class EveryScreenBrowserTest extends BrowserTest {
         browser.waitForText(By.cssSelector("main .error"), "Không tìm thấy nhiệm vụ này.");
     }
 
+    @Test
+    @Order(12)
+    void on_a_phone_the_folded_header_shows_the_whole_name_of_the_person_signed_in() {
+        browser.driver.manage().window().setSize(PHONE);
+        try {
+            // The header cut them to "Quản trị hệ th…" and, beside the bell's count, "Hoàng Vă…".
+            for (String user : List.of("admin", "chair")) {
+                browser.signIn(user);
+                browser.open("/assignments.html");
+                browser.present(By.cssSelector("main h1"));
+                assertThat((Boolean) browser.script("const e = document.getElementById('who-name');"
+                        + "return e.scrollWidth > e.clientWidth || e.scrollHeight > e.clientHeight"))
+                        .as(user + "'s name cut short in the folded header").isFalse();
+                Number height = (Number) browser.script("return document.querySelector('header.top').getBoundingClientRect().height");
+                assertThat(height.doubleValue()).as("height of the folded header on a phone, in px").isLessThan(56);
+            }
+            browser.screenshot("header-whole-name-phone");
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
+    }
+
+    @Test
+    @Order(13)
+    void the_audit_logs_details_are_named_once_on_a_phone_card_and_fit_one_line_at_desktop_width() {
+        browser.signIn("auditor");
+        browser.open("/audit.html");
+        browser.find(By.cssSelector("#audit-log tbody tr"));
+        // "▶ Chi tiết" broke over three lines in its narrow column, making every row taller.
+        Number lines = (Number) browser.script("const s = document.querySelector('#audit-log tbody td:last-child summary');"
+                + "return Math.round(s.getBoundingClientRect().height / parseFloat(getComputedStyle(s).lineHeight))");
+        assertThat(lines.intValue()).as("lines of the first row's \"Chi tiết\"").isEqualTo(1);
+        browser.driver.manage().window().setSize(PHONE);
+        try {
+            browser.open("/audit.html");
+            browser.find(By.cssSelector("#audit-log tbody tr"));
+            // Each card ended on "Chi tiết: ▶ Chi tiết".
+            assertThat((String) browser.script("return getComputedStyle(document.querySelector('#audit-log tbody td:last-child'),"
+                    + " '::before').content")).doesNotContain("Chi tiết");
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
+    }
+
     private void assertFirstRowOnTheFirstScreen(String page) {
         browser.find(By.cssSelector("main table tbody tr"));
         Number top = (Number) browser.script("return document.querySelector('main table tbody tr').getBoundingClientRect().top");

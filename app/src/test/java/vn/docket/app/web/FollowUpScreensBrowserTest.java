@@ -165,6 +165,10 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         assertThat(browser.text(By.id("pending-extension"))).contains(
                 "Đơn vị đề nghị gia hạn đến " + asked + "; hạn hiện tại " + deadline + ", hạn ban đầu " + deadline + ".",
                 "Trần Văn Minh", "Chờ số liệu quyết toán của các xã");
+        // Its words began a paragraph's margin below their label, as if they belonged to no fact.
+        Number offset = (Number) browser.script("const p = document.querySelector('#facts #pending-extension p');"
+                + "return Math.abs(p.getBoundingClientRect().top - p.closest('dd').previousElementSibling.getBoundingClientRect().top)");
+        assertThat(offset.doubleValue()).as("px between the pending extension and its label").isLessThan(4);
         assertThat(actionsOffered()).doesNotContain("Đề nghị gia hạn");
     }
 
@@ -229,6 +233,17 @@ class FollowUpScreensBrowserTest extends BrowserTest {
                 String.valueOf(total.get("carriedOver")), String.valueOf(total.get("total")));
         assertThat(browser.all(By.cssSelector("#report-table tbody tr"))).hasSize(((List<?>) report.get("units")).size());
         bothWidths("report");
+        browser.driver.manage().window().setSize(PHONE);
+        try {
+            // On a phone the totals' card had its title "Tổng cộng" set in from every other card's unit name.
+            Number inset = (Number) browser.script("const start = e => { const s = getComputedStyle(e);"
+                    + " return e.getBoundingClientRect().left + parseFloat(s.borderLeftWidth) + parseFloat(s.paddingLeft); };"
+                    + "return start(document.querySelector('#report-total .card-title'))"
+                    + " - start(document.querySelector('#report-table tbody .card-title'))");
+            assertThat(Math.abs(inset.doubleValue())).as("px between the totals' title and a unit's").isLessThan(1);
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
 
         // Printed: the page's own frame and the form go; the letterhead, title, table and signers stay.
         browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));

@@ -45,6 +45,11 @@ class NoticePreviewBrowserTest extends BrowserTest {
         // Doubts name the field as the page does ("Mục 2 – Hạn hoàn thành"), never a path like items[1].deadline.
         String warnings = browser.text(By.id("warnings"));
         assertThat(warnings).contains("Mục ").doesNotContain("items[", "notice.");
+        // "UBND tỉnh" is no configured level, and the doubt says to choose one: the page names those to choose from,
+        // which the route's free text field did not.
+        assertThat(warnings).contains("\"UBND tỉnh\" không phải cấp trình đã cấu hình");
+        assertThat(browser.text(By.id("route-levels"))).contains("Lãnh đạo UBND thành phố", "Chủ tịch UBND thành phố",
+                "Ban Thường vụ Thành ủy");
         browser.screenshot("notice-preview-desktop");
 
         // Split the first item: the two sentences of its paragraph become two items, the second right after the first.
@@ -104,6 +109,8 @@ class NoticePreviewBrowserTest extends BrowserTest {
         assertThat(browser.text(By.id("preview-items"))).contains("trước ngày 25 hằng tháng");
         assertThat(cell(1, "requirements").getAttribute("value")).contains("giải trình các khoản chi tăng thêm trong quá trình quyết toán");
         assertThat(browser.text(By.id("warnings"))).contains("lặp lại định kỳ", "Hạn 05/06/2026 sớm hơn ngày ban hành văn bản (10/06/2026)");
+        // The deadline column was too narrow for a date: "05/06/2026" read "05/06/202" and the hint "dd/mm/yyy".
+        assertThat(cutDates()).as("dates cut short in the items' deadline column").isEmpty();
         browser.screenshot("notice-preview-web-copy-desktop");
 
         browser.driver.manage().window().setSize(PHONE);
@@ -113,6 +120,16 @@ class NoticePreviewBrowserTest extends BrowserTest {
         } finally {
             browser.driver.manage().window().setSize(DESKTOP);
         }
+    }
+
+    /** The deadline fields whose date, or "dd/mm/yyyy" when empty, is wider than the field shows. */
+    @SuppressWarnings("unchecked")
+    private List<String> cutDates() {
+        // A placeholder is measured as a value: scrollWidth does not count a placeholder's width.
+        return (List<String>) browser.script("return [...document.querySelectorAll('#preview-items [data-kind=date]')]"
+                + ".filter(e => { const typed = e.value; e.value = typed || e.placeholder;"
+                + " const cut = e.scrollWidth > e.clientWidth; e.value = typed; return cut; })"
+                + ".map(e => e.dataset.path + ' ' + (e.value || e.placeholder))");
     }
 
     private boolean itemsScrollSideways() {

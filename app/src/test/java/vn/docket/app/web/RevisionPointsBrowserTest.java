@@ -98,6 +98,12 @@ class RevisionPointsBrowserTest extends BrowserTest {
         assertThat(browser.text(By.cssSelector("#steps .step-POINTS_ANSWERED")))
                 .contains("Bảng giải trình, tiếp thu ý kiến của dự thảo v2", "1.2 – Tiếp thu: Phụ lục 2");
         assertThat(browser.all(By.cssSelector("#form-revision input[type=checkbox]"))).hasSize(3);
+        // Each box stood alone on the line under its label, as near the next point's label as its own.
+        assertThat((List<?>) browser.script("return [...document.querySelectorAll('#form-revision input[type=checkbox]')]"
+                + ".filter(box => { const b = box.getBoundingClientRect();"
+                + " const l = document.querySelector('label[for=\"' + box.id + '\"]').getBoundingClientRect();"
+                + " return !(b.right <= l.left && b.top < l.bottom && b.bottom > l.top); }).map(box => box.name)"))
+                .as("reopen boxes not before their label on its line").isEmpty();
         screenshots("revision-points-review");
         browser.find(By.cssSelector(".action-approve summary")).click();
         submit("form-approve");

@@ -299,6 +299,9 @@ class WebApplicationBrowserTest extends BrowserTest {
         assertThat(byUnit.getText()).contains(TCKH);
         assertThat(browser.all(By.cssSelector("ul.hbars .hbar-part.bar"))).hasSizeGreaterThanOrEqualTo(2);
         assertThat(browser.text(By.id("by-kind"))).contains("Kế hoạch");
+        // A bar read "1,5 · Nhiều nhất 2 · số nhiệm vụ 2", and the military command's round still out "…".
+        assertThat(browser.text(By.id("main"))).containsPattern("\\d · nhiều nhất \\d+ vòng · \\d+ nhiệm vụ")
+                .contains("chưa nộp lại").doesNotContain("· Nhiều nhất", "…");
         browser.screenshot("revision-statistics");
     }
 
