@@ -309,7 +309,7 @@ function actions(me, a, path, allowed, after) {
         id: 'form-revision', submit: title, path: `${at}/revision-requests`, fields,
         check: v => (reopen.length && !v.reasons && !reopened(v).length ? [['reasons', t('valid.reasonsOrReopen')]] : []),
         body: v => ({ reasons: lines(v.reasons), reopenedPoints: reopened(v), dueDate: v.dueDate,
-          effectiveDate: v.effectiveDate, draftVersion: a.currentVersion,
+          effectiveDate: v.effectiveDate, draftVersion: a.currentVersion, level: next,
           decisionRef: outside ? { number: v.decisionNumber, date: v.decisionDate } : null }),
         done: (answer, v) => after(answer, v, 1, true),
       });
@@ -324,7 +324,7 @@ function actions(me, a, path, allowed, after) {
       const title = t(outside ? 'action.approveOutside' : 'action.approve', { level: next });
       return [title, judging(a, commandForm({
         id: 'form-approve', fields, submit: title, path: `${at}/approvals`,
-        body: v => ({ note: v.note, effectiveDate: v.effectiveDate, draftVersion: a.currentVersion,
+        body: v => ({ note: v.note, effectiveDate: v.effectiveDate, draftVersion: a.currentVersion, level: next,
           decisionRef: outside ? { number: v.decisionNumber, date: v.decisionDate } : null }),
         done: after,
       }))];

@@ -91,11 +91,13 @@ class AssignmentCommandController {
                         LocalDate effectiveDate, List<PointAnswer> answers) {
     }
 
+    /** {@code level}: the level the leader judged at, as {@code awaitingLevel} of GET /api/assignments/{id} names it. */
     record RevisionRequest(List<String> reasons, LocalDate dueDate, LocalDate effectiveDate,
-                           List<String> reopenedPoints, Integer draftVersion, DecisionRef decisionRef) {
+                           List<String> reopenedPoints, Integer draftVersion, DecisionRef decisionRef, String level) {
     }
 
-    record ApprovalRequest(String note, LocalDate effectiveDate, DecisionRef decisionRef, Integer draftVersion) {
+    record ApprovalRequest(String note, LocalDate effectiveDate, DecisionRef decisionRef, Integer draftVersion,
+                           String level) {
     }
 
     record IssuanceRequest(String documentNumber, LocalDate issuedOn) {
@@ -226,7 +228,7 @@ class AssignmentCommandController {
     ResponseEntity<?> requestRevision(@PathVariable UUID id, @RequestBody RevisionRequest r,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return accepted(id, new RequestRevision(id, r.reasons(), r.dueDate(), r.effectiveDate(), r.reopenedPoints(),
-                judged(r.draftVersion(), ifMatch), r.decisionRef()));
+                judged(r.draftVersion(), ifMatch), r.decisionRef(), r.level()));
     }
 
     @PostMapping("/{id}/approvals")
@@ -234,7 +236,7 @@ class AssignmentCommandController {
     ResponseEntity<?> approve(@PathVariable UUID id, @RequestBody ApprovalRequest r,
                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return accepted(id, new Approve(id, r.note(), r.decisionRef(), r.effectiveDate(),
-                judged(r.draftVersion(), ifMatch)));
+                judged(r.draftVersion(), ifMatch), r.level()));
     }
 
     @PostMapping(path = "/{id}/issuance", consumes = MediaType.APPLICATION_JSON_VALUE)
