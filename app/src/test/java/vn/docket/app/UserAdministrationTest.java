@@ -232,6 +232,20 @@ class UserAdministrationTest {
                 .containsEntry("intact", true);
     }
 
+    /**
+     * A level typed short ("Chủ tịch UBND") or misspelt names no level of any route: granting it would record an
+     * authority that lets nobody approve anything, and the administrator would believe it given.
+     */
+    @Test
+    void an_approval_level_no_route_can_name_is_refused_and_nothing_is_recorded() {
+        assertStatus(asAdmin("/api/admin/users", user("level.me", "VICE_CHAIR", null, "mười ký tự trở lên")), 201, null);
+        assertStatus(asAdmin("/api/admin/users/level.me/levels", Map.of("level", "Chủ tịch UBND")), 422, "unknown-level");
+        ResponseEntity<Map<String, Object>> user = call("admin", "demo", HttpMethod.GET, "/api/admin/users/level.me", null);
+        assertThat(user.getBody()).containsEntry("levels", List.of()).containsEntry("changedAt", null);
+
+        assertStatus(asAdmin("/api/admin/users/level.me/levels", Map.of("level", "Chủ tịch UBND thành phố")), 200, null);
+    }
+
     @Test
     void an_unknown_role_is_refused_and_configured_users_keep_the_role_the_configuration_gives() {
         assertStatus(asAdmin("/api/admin/users", user("role.me", "AUDITOR", null, "mười ký tự trở lên")), 201, null);
