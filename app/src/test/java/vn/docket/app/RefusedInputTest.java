@@ -132,6 +132,23 @@ class RefusedInputTest {
         assertThat(get("auditor", "/api/assignments?deadlineFrom=1990-01-01&deadlineTo=2100-12-31").status()).isEqualTo(200);
     }
 
+    /**
+     * A title, unit or reason pasted as only a zero-width space, a byte-order mark or a word joiner shows as nothing:
+     * it is as missing as one of spaces. Such a character inside words stays as typed.
+     */
+    @Test
+    void text_of_only_invisible_characters_is_refused_as_missing_and_writes_nothing() throws Exception {
+        long before = events();
+        for (String invisible : List.of("\u200b", "\ufeff", "\u2060", " \u200b\u00a0\u200c ", "\u200d\u2028")) {
+            refused(post("clerk", "/api/assignments", json.writeValueAsBytes(plan("title", invisible))), 422, "title-required");
+            refused(post("clerk", "/api/assignments/" + assigned + "/reassignment", json.writeValueAsBytes(
+                    Map.of("leadUnit", invisible, "reason", "Chuyển"))), 422, "lead-unit-required");
+        }
+        assertThat(events()).isEqualTo(before);
+        assertThat(post("clerk", "/api/assignments", json.writeValueAsBytes(plan("title", "Kế\u200bhoạch"))).status())
+                .isEqualTo(201);
+    }
+
     @Test
     void json_followed_by_garbage_or_a_second_object_is_refused() throws Exception {
         long before = events();
