@@ -158,6 +158,21 @@ class RefusedInputTest {
         assertThat(events()).isEqualTo(before);
     }
 
+    /**
+     * {"title": "A", "title": "B"} says two things: Docket stored B, where another reader of the same request (a
+     * proxy, a log) would take A. Refused as no one request, like a second object after the first.
+     */
+    @Test
+    void a_field_given_twice_in_one_json_body_is_refused_and_writes_nothing() throws Exception {
+        long before = events();
+        String valid = json.writeValueAsString(CommandApiErrorsTest.plan());
+        refused(post("clerk", "/api/assignments", "{\"title\": \"Kế hoạch A\", " + valid.substring(1)), 400,
+                "malformed-request");
+        refused(post("clerk", "/api/assignments/" + assigned + "/cancellation",
+                "{\"reason\": \"Trùng\", \"reason\": \"Không trùng\"}"), 400, "malformed-request");
+        assertThat(events()).isEqualTo(before);
+    }
+
     @Test
     void an_overlong_utf8_slash_or_a_lone_surrogate_in_a_title_is_refused_not_stored() throws Exception {
         long before = events();

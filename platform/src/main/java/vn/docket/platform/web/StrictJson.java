@@ -63,6 +63,8 @@ public class StrictJson {
         mapper.configOverride(LocalDate.class).setFormat(JsonFormat.Value.forLeniency(false));
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_DEPTH).maxStringLength(1_000_000).build());
+        // {"title": "A", "title": "B"} is not one request either: Jackson would keep B, another reader A.
+        mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         return new MappingJackson2HttpMessageConverter(mapper);
     }
 
