@@ -168,8 +168,10 @@ class RefusedInputTest {
         String valid = json.writeValueAsString(CommandApiErrorsTest.plan());
         refused(post("clerk", "/api/assignments", "{\"title\": \"Kế hoạch A\", " + valid.substring(1)), 400,
                 "malformed-request");
-        refused(post("clerk", "/api/assignments/" + assigned + "/cancellation",
-                "{\"reason\": \"Trùng\", \"reason\": \"Không trùng\"}"), 400, "malformed-request");
+        Answer twice = post("clerk", "/api/assignments/" + assigned + "/cancellation",
+                "{\"reason\": \"Trùng\", \"reason\": \"Không trùng\"}");
+        refused(twice, 400, "malformed-request");
+        assertThat((String) twice.problem().get("detail")).contains("field 'reason' is given twice");
         assertThat(events()).isEqualTo(before);
     }
 
