@@ -188,6 +188,15 @@ class UserAdministrationTest {
                 "configured-user");
     }
 
+    /** Ten spaces are ten characters, but no password: anyone can guess one that shows nothing. */
+    @Test
+    void a_password_of_only_spaces_is_refused_as_weak_and_nothing_is_recorded() {
+        assertStatus(asAdmin("/api/admin/users", user("blank.pw", "AUDITOR", null, " ".repeat(12))), 422, "weak-password");
+        assertStatus(asAdmin("/api/admin/users", user("blank.pw", "AUDITOR", null, "\u200b".repeat(12))), 422,
+                "weak-password");
+        assertStatus(call("admin", "demo", HttpMethod.GET, "/api/admin/users/blank.pw", null), 404, "not-found");
+    }
+
     @Test
     void the_user_listing_never_shows_a_password_or_its_hash() {
         assertStatus(asAdmin("/api/admin/users", user("list.me", "AUDITOR", null, "mười ký tự trở lên")), 201, null);
