@@ -134,6 +134,9 @@ export function read(fields) {
       value = iso;
     } else if (type === 'checkbox') {
       value = f.input.checked;
+    } else if (f.input.type === 'password') {
+      // Sent as typed, as the sign-in form sends it: trimmed here, it would never match there.
+      value = value || null;
     } else if (type !== 'file') {
       value = value.trim() || null;
     }

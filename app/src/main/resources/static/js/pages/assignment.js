@@ -310,7 +310,7 @@ function actions(me, a, path, allowed, after) {
         id: 'form-revision', submit: title, path: `${at}/revision-requests`, fields,
         check: v => (reopen.length && !v.reasons && !reopened(v).length ? [['reasons', t('valid.reasonsOrReopen')]] : []),
         body: v => ({ reasons: lines(v.reasons), reopenedPoints: reopened(v), dueDate: v.dueDate,
-          effectiveDate: v.effectiveDate, draftVersion: a.currentVersion,
+          effectiveDate: v.effectiveDate, draftVersion: a.currentVersion, level: next,
           decisionRef: outside ? { number: v.decisionNumber, date: v.decisionDate } : null }),
         done: (answer, v) => after(answer, v, 1, true),
       });
@@ -330,7 +330,7 @@ function actions(me, a, path, allowed, after) {
         || (last && (p.status === 'OPEN' || p.status === 'REOPENED')));
       return [title, judging(a, commandForm({
         id: 'form-approve', fields, submit: title, path: `${at}/approvals`,
-        body: v => ({ note: v.note, effectiveDate: v.effectiveDate, draftVersion: a.currentVersion,
+        body: v => ({ note: v.note, effectiveDate: v.effectiveDate, draftVersion: a.currentVersion, level: next,
           decisionRef: outside ? { number: v.decisionNumber, date: v.decisionDate } : null }),
         done: (answer, v) => after(answer, v, 1, closes),
       }))];

@@ -325,6 +325,28 @@ class DraftFilesTest {
         assertThat(download("chair", 1).getBody()).isEqualTo(content);
     }
 
+    /**
+     * A unit writes "[Khẩn] ..." in the note beside the file: text fields stay text, whatever they begin with; only
+     * the answers, a list, travel as JSON text.
+     */
+    @Test
+    void a_note_and_a_document_name_beginning_with_a_bracket_are_handed_in_as_typed_beside_the_file() {
+        ResponseEntity<Map<String, Object>> first = handIn("tckh", docx(PARAGRAPHS), "Dự thảo.docx",
+                Map.of("note", "[Khẩn] Trình Lãnh đạo UBND", "documentName", "[2021] Kế hoạch hành động.docx"));
+        assertThat(first.getStatusCode().value()).as("%s", first.getBody()).isEqualTo(201);
+        sendBack();
+        ResponseEntity<Map<String, Object>> second = handIn("tckh", docx(List.of("KẾ HOẠCH", "Bản 2")), "Dự thảo v2.docx",
+                Map.of("note", "{Bản 2} đã bổ sung số liệu",
+                        "answers", "[{\"point\":\"1.1\",\"answer\":\"TAKEN_IN\",\"note\":\"Đã bổ sung mục II\"}]"));
+        assertThat(second.getStatusCode().value()).as("%s", second.getBody()).isEqualTo(201);
+
+        assertThat(drafts()).extracting(DraftSubmitted::note, DraftSubmitted::documentName).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("[Khẩn] Trình Lãnh đạo UBND", "[2021] Kế hoạch hành động.docx"),
+                org.assertj.core.groups.Tuple.tuple("{Bản 2} đã bổ sung số liệu", "Dự thảo v2.docx"));
+        assertThat(eventStore.readEvents(id).asStream().map(m -> m.getPayload())
+                .filter(vn.docket.events.RevisionPointsAnswered.class::isInstance)).hasSize(1);
+    }
+
     /** "Dự thảo " and accented letters, 255 characters in NFC: 755 bytes of UTF-8, 2,265 percent-encoded. */
     static String longVietnameseName() {
         String accented = "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ";

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,7 +135,9 @@ class MalformedInputFuzzTest {
                 new Command("clerk", "/api/notices", Map.of("notice", Map.of("number", "1/TB-UBND", "meetingOn", "2021-04-13",
                                 "invitation", Map.of("number", "12/GM-UBND", "date", "2021-04-10")),
                         "items", List.of(Map.of("ordinal", 1, "kind", "PLAN", "title", "Kế hoạch", "lead", "Phòng Kinh tế",
-                                "deadline", "2021-05-30", "submitTo", List.of("Lãnh đạo UBND thành phố"))))),
+                                "deadline", "2021-05-30", "submitTo", List.of("Lãnh đạo UBND thành phố"),
+                                "contributions", List.of(Map.of("units", List.of("Phòng Quản lý đô thị"),
+                                        "deliverTo", "Phòng Kinh tế", "deadline", "2021-05-20")))))),
                 new Command("admin", "/api/admin/users", Map.of("id", "fuzz", "name", "Người thử", "role", "CLERK",
                         "unit", "Văn phòng HĐND và UBND thành phố", "password", "một mật khẩu đủ dài")),
                 new Command("admin", "/api/admin/users/clerk/password", Map.of("password", "một mật khẩu đủ dài")));
@@ -237,7 +240,7 @@ class MalformedInputFuzzTest {
             return pick(List.of("x", 1.5, List.of(), 1e40), random);
         }
         if (valid.isArray()) {
-            return pick(List.of("x", 7, Map.of("x", 1), List.of(List.of(1)), List.of(7)), random);
+            return pick(List.of("x", 7, Map.of("x", 1), List.of(List.of(1)), List.of(7), Collections.singletonList(null)), random);
         }
         return pick(List.of("x", 7, List.of(1), true), random);
     }
@@ -415,7 +418,8 @@ class MalformedInputFuzzTest {
     /**
      * Extreme values in every field of every command, one test per endpoint: dates at the ends of what Java
      * can hold (main stored an extension to +300000000-01-01 and then answered 500), text far too long,
-     * numbers beyond any int. Each is refused with a 4xx and leaves no event behind.
+     * numbers beyond any int, a list holding null (a notice's contributions [null] answered 500; an assignment's
+     * coordinatingUnits [null] was stored). Each is refused with a 4xx and leaves no event behind.
      */
     @TestFactory
     Stream<DynamicTest> extreme_values_in_any_command_are_refused_and_leave_no_event() {
@@ -430,6 +434,7 @@ class MalformedInputFuzzTest {
                         ? List.of("+999999999-12-31", "-999999999-01-01", "+300000000-01-01", "0000-01-01")
                         : value.isTextual() ? List.of("ạ".repeat(StrictJson.MAX_TEXT + 1))
                         : value.isNumber() ? List.of(Long.MAX_VALUE, new java.math.BigInteger("9".repeat(400)))
+                        : value.isArray() ? List.of(Collections.singletonList(null))
                         : List.of();
                 for (Object extreme : extremes) {
                     JsonNode body = valid.deepCopy();

@@ -302,6 +302,24 @@ class NoticeImportTest {
         assertThat(citations(ids)).isNotEmpty().containsOnly("Thông báo kết luận (chưa số)");
     }
 
+    /**
+     * The file's SHA-256 is what tells an unnumbered notice apart and is recorded in NoticeRegistered: a read-out
+     * whose sourceSha256 is no SHA-256 (edited, or typed) is refused, as a draft's documentSha256 is.
+     */
+    @Test
+    void a_source_sha256_that_is_no_sha256_is_refused_and_nothing_is_registered() {
+        DocketClient docket = new DocketClient(http);
+        for (String notSha256 : List.of("zz", "a".repeat(63), "g".repeat(64))) {
+            Map<String, Object> preview = apart("311-S/TB-UBND");
+            preview.put("sourceSha256", notSha256);
+            ResponseEntity<Map<String, Object>> refused = docket.post("clerk", "/api/notices", preview);
+            assertThat(refused.getStatusCode().value()).as("%s: %s", notSha256, refused.getBody()).isEqualTo(422);
+            assertThat(refused.getBody()).containsEntry("rule", "source-sha256-format");
+        }
+        assertThat(StoredEvents.count(eventStore, e -> e instanceof NoticeRegistered n
+                && "311-S/TB-UBND".equals(n.notice().number()))).isZero();
+    }
+
     private static List<String> registeredIds(ResponseEntity<Map<String, Object>> registered) {
         assertThat(registered.getStatusCode().value()).as("%s", registered.getBody()).isEqualTo(201);
         return list(registered.getBody().get("assignments")).stream().map(a -> (String) a.get("id")).toList();

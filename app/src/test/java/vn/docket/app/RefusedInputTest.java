@@ -132,12 +132,46 @@ class RefusedInputTest {
         assertThat(get("auditor", "/api/assignments?deadlineFrom=1990-01-01&deadlineTo=2100-12-31").status()).isEqualTo(200);
     }
 
+    /**
+     * A title, unit or reason pasted as only a zero-width space, a byte-order mark or a word joiner shows as nothing:
+     * it is as missing as one of spaces. Such a character inside words stays as typed.
+     */
+    @Test
+    void text_of_only_invisible_characters_is_refused_as_missing_and_writes_nothing() throws Exception {
+        long before = events();
+        for (String invisible : List.of("\u200b", "\ufeff", "\u2060", " \u200b\u00a0\u200c ", "\u200d\u2028")) {
+            refused(post("clerk", "/api/assignments", json.writeValueAsBytes(plan("title", invisible))), 422, "title-required");
+            refused(post("clerk", "/api/assignments/" + assigned + "/reassignment", json.writeValueAsBytes(
+                    Map.of("leadUnit", invisible, "reason", "Chuyển"))), 422, "lead-unit-required");
+        }
+        assertThat(events()).isEqualTo(before);
+        assertThat(post("clerk", "/api/assignments", json.writeValueAsBytes(plan("title", "Kế\u200bhoạch"))).status())
+                .isEqualTo(201);
+    }
+
     @Test
     void json_followed_by_garbage_or_a_second_object_is_refused() throws Exception {
         long before = events();
         String valid = json.writeValueAsString(CommandApiErrorsTest.plan());
         refused(post("clerk", "/api/assignments", valid + "garbage"), 400, "malformed-request");
         refused(post("clerk", "/api/assignments", valid + valid), 400, "malformed-request");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    /**
+     * {"title": "A", "title": "B"} says two things: Docket stored B, where another reader of the same request (a
+     * proxy, a log) would take A. Refused as no one request, like a second object after the first.
+     */
+    @Test
+    void a_field_given_twice_in_one_json_body_is_refused_and_writes_nothing() throws Exception {
+        long before = events();
+        String valid = json.writeValueAsString(CommandApiErrorsTest.plan());
+        refused(post("clerk", "/api/assignments", "{\"title\": \"Kế hoạch A\", " + valid.substring(1)), 400,
+                "malformed-request");
+        Answer twice = post("clerk", "/api/assignments/" + assigned + "/cancellation",
+                "{\"reason\": \"Trùng\", \"reason\": \"Không trùng\"}");
+        refused(twice, 400, "malformed-request");
+        assertThat((String) twice.problem().get("detail")).contains("field 'reason' is given twice");
         assertThat(events()).isEqualTo(before);
     }
 

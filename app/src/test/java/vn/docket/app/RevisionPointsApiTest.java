@@ -2,9 +2,15 @@ package vn.docket.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +24,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
+import vn.docket.events.DraftApproved;
 
 /**
  * The issue's walk over HTTP: v1 sent back with three points; v2 answers two taken in, one explained; the chair
@@ -159,6 +166,49 @@ class RevisionPointsApiTest {
         assertThat(lastSequence(at)).isEqualTo(before);
     }
 
+    /**
+     * The chair approves in two tabs at once (or two leaders who may act at both levels), each page showing the draft
+     * awaiting "Lãnh đạo UBND thành phố": one approval is recorded there, the other is refused 409 stale-level rather
+     * than recorded at "Chủ tịch UBND thành phố", a level its page never offered. A send-back naming the level
+     * already decided is refused alike. Neither refusal writes anything.
+     */
+    @Test
+    void two_approvals_naming_the_same_level_at_once_record_one_and_refuse_the_other() throws Exception {
+        DocketClient docket = new DocketClient(http);
+        String at = assignedWithV1HandedIn(docket, List.of("Lãnh đạo UBND thành phố", "Chủ tịch UBND thành phố"));
+        long before = lastSequence(at);
+        Map<String, Object> judged = Map.of("draftVersion", 1, "level", "Lãnh đạo UBND thành phố",
+                "effectiveDate", "2021-04-20");
+        CyclicBarrier together = new CyclicBarrier(2);
+        Callable<ResponseEntity<Map<String, Object>>> approve = () -> {
+            together.await();
+            return docket.post("chair", at + "/approvals", judged);
+        };
+        ExecutorService tabs = Executors.newFixedThreadPool(2);
+        List<ResponseEntity<Map<String, Object>>> answers = new ArrayList<>();
+        try {
+            for (Future<ResponseEntity<Map<String, Object>>> answer : tabs.invokeAll(List.of(approve, approve))) {
+                answers.add(answer.get());
+            }
+        } finally {
+            tabs.shutdown();
+        }
+
+        assertThat(answers).extracting(a -> a.getStatusCode().value()).containsExactlyInAnyOrder(200, 409);
+        assertThat(answers).filteredOn(a -> a.getStatusCode().value() == 409).singleElement()
+                .satisfies(a -> assertThat(a.getBody()).containsEntry("rule", "stale-level"));
+        assertThat(lastSequence(at)).isEqualTo(before + 1);
+        assertThat(eventStore.readEvents(at.substring(at.lastIndexOf('/') + 1)).asStream().map(m -> m.getPayload())
+                .filter(DraftApproved.class::isInstance).map(DraftApproved.class::cast))
+                .singleElement().satisfies(a -> assertThat(a.level()).isEqualTo("Lãnh đạo UBND thành phố"));
+
+        ResponseEntity<Map<String, Object>> sentBack = docket.post("chair", at + "/revision-requests",
+                Map.of("draftVersion", 1, "level", "Lãnh đạo UBND thành phố", "reasons", List.of("Bổ sung số liệu")));
+        assertThat(sentBack.getStatusCode().value()).isEqualTo(409);
+        assertThat(sentBack.getBody()).containsEntry("rule", "stale-level");
+        assertThat(lastSequence(at)).isEqualTo(before + 1);
+    }
+
     private static Map<String, Object> v2(List<Map<String, String>> answers) {
         return Map.of("documentName", "KH v2.docx", "documentUrl", "https://vanban.example.vn/v2",
                 "effectiveDate", "2021-04-24", "answers", answers);
@@ -166,12 +216,16 @@ class RevisionPointsApiTest {
 
     /** A plan assigned to Phòng Tài chính - Kế hoạch, its v1 handed in on 13/4; the assignment's path. */
     private static String assignedWithV1HandedIn(DocketClient docket) {
+        return assignedWithV1HandedIn(docket, List.of("Lãnh đạo UBND thành phố"));
+    }
+
+    private static String assignedWithV1HandedIn(DocketClient docket, List<String> route) {
         Map<String, Object> assign = new HashMap<>();
         assign.put("title", "Dự thảo Kế hoạch thực hiện Chương trình hành động");
         assign.put("kind", "PLAN");
         assign.put("leadUnit", "Phòng Tài chính - Kế hoạch");
         assign.put("deadline", "2021-04-25");
-        assign.put("approvalRoute", List.of("Lãnh đạo UBND thành phố"));
+        assign.put("approvalRoute", route);
         assign.put("effectiveDate", "2021-04-13");
         String at = "/api/assignments/" + docket.ok("clerk", "/api/assignments", assign).get("id");
         docket.ok("tckh", at + "/drafts", Map.of("documentName", "KH v1.docx", "documentUrl", "https://vanban.example.vn/v1",

@@ -188,6 +188,15 @@ class UserAdministrationTest {
                 "configured-user");
     }
 
+    /** Ten spaces are ten characters, but no password: anyone can guess one that shows nothing. */
+    @Test
+    void a_password_of_only_spaces_is_refused_as_weak_and_nothing_is_recorded() {
+        assertStatus(asAdmin("/api/admin/users", user("blank.pw", "AUDITOR", null, " ".repeat(12))), 422, "weak-password");
+        assertStatus(asAdmin("/api/admin/users", user("blank.pw", "AUDITOR", null, "\u200b".repeat(12))), 422,
+                "weak-password");
+        assertStatus(call("admin", "demo", HttpMethod.GET, "/api/admin/users/blank.pw", null), 404, "not-found");
+    }
+
     @Test
     void the_user_listing_never_shows_a_password_or_its_hash() {
         assertStatus(asAdmin("/api/admin/users", user("list.me", "AUDITOR", null, "mười ký tự trở lên")), 201, null);
@@ -230,6 +239,20 @@ class UserAdministrationTest {
         assertThat(mine.toString()).doesNotContain("$2a$", "mật khẩu");
         assertThat(call("auditor", "demo", HttpMethod.GET, "/api/audit/verify", null).getBody())
                 .containsEntry("intact", true);
+    }
+
+    /**
+     * A level typed short ("Chủ tịch UBND") or misspelt names no level of any route: granting it would record an
+     * authority that lets nobody approve anything, and the administrator would believe it given.
+     */
+    @Test
+    void an_approval_level_no_route_can_name_is_refused_and_nothing_is_recorded() {
+        assertStatus(asAdmin("/api/admin/users", user("level.me", "VICE_CHAIR", null, "mười ký tự trở lên")), 201, null);
+        assertStatus(asAdmin("/api/admin/users/level.me/levels", Map.of("level", "Chủ tịch UBND")), 422, "unknown-level");
+        ResponseEntity<Map<String, Object>> user = call("admin", "demo", HttpMethod.GET, "/api/admin/users/level.me", null);
+        assertThat(user.getBody()).containsEntry("levels", List.of()).containsEntry("changedAt", null);
+
+        assertStatus(asAdmin("/api/admin/users/level.me/levels", Map.of("level", "Chủ tịch UBND thành phố")), 200, null);
     }
 
     @Test

@@ -35,6 +35,11 @@ public final class Sha256 {
         return hex(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Whether {@code text} is a SHA-256 written in hex, either case, as a client may name one. */
+    public static boolean isHex(String text) {
+        return text != null && text.matches("(?i)[0-9a-f]{64}");
+    }
+
     /** The hex of what was fed to {@code digest}, which starts over. */
     public static String finish(MessageDigest digest) {
         return HEX.formatHex(digest.digest());

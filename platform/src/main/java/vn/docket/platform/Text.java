@@ -13,13 +13,20 @@ public final class Text {
     private Text() {
     }
 
-    /** NFC, trimmed, runs of white space folded to one space; null or blank becomes null. */
+    /**
+     * NFC, trimmed, runs of white space folded to one space; null or blank becomes null. Blank is nothing to see:
+     * spaces of any kind and invisible format characters (a zero-width space, a byte-order mark) pasted alone.
+     */
     public static String clean(String s) {
         if (s == null) {
             return null;
         }
         String n = Normalizer.normalize(s, Normalizer.Form.NFC).replaceAll("[\\s\\u00A0]+", " ").strip();
-        return n.isEmpty() ? null : n;
+        return n.codePoints().allMatch(Text::invisible) ? null : n;
+    }
+
+    private static boolean invisible(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
     }
 
     /** Each entry cleaned; blank entries dropped; a null list becomes empty. */

@@ -85,6 +85,31 @@ class UsersAdminBrowserTest extends BrowserTest {
         browser.waitForText(By.tagName("main"), "Khóa tài khoản");
     }
 
+    /**
+     * The sign-in form sends the password as typed, spaces included: the users page keeps it so too, or the person
+     * could never sign in with the password the administrator set and told them.
+     */
+    @Test
+    void a_password_set_on_the_users_page_with_a_space_at_either_end_signs_in_as_typed() throws Exception {
+        browser.signIn("admin");
+        browser.open("/admin-users.html");
+        browser.find(By.id("user-list"));
+        String password = " mật khẩu có dấu cách ";
+        browser.type(By.cssSelector("#add-user [name=id]"), "cach.trang");
+        browser.type(By.cssSelector("#add-user [name=name]"), "Lê Văn Cách");
+        browser.choose(By.cssSelector("#add-user [name=role]"), "Thanh tra");
+        browser.type(By.cssSelector("#add-user [name=password]"), password);
+        submit("add-user");
+        browser.waitForText(By.id("user-list"), "cach.trang");
+
+        java.net.http.HttpResponse<String> me = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/me"))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                ("cach.trang:" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+    }
+
     @Test
     void someone_who_is_not_an_admin_has_no_users_page_but_makes_and_revokes_their_own_tokens() {
         browser.signIn("tckh");

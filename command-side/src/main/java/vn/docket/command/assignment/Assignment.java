@@ -140,8 +140,10 @@ class Assignment {
     @CommandHandler
     void handle(RequestRevision cmd, MetaData metaData, Clock clock, ApprovalLevels levels, DeadlineManager deadlines,
                 DeadlineChaser chaser, LeadUnits leads) {
-        standing(leads).check(Action.SEND_BACK, EventMetadata.actorFrom(metaData), EventMetadata.levelsFrom(metaData), levels,
+        Standing standing = standing(leads);
+        standing.check(Action.SEND_BACK, EventMetadata.actorFrom(metaData), EventMetadata.levelsFrom(metaData), levels,
                 cmd.draftVersion());
+        standing.requireAwaiting(cmd.level());
         LocalDate on = dates.judge(cmd.effectiveDate(), clock);
         List<String> reopened = points.reopenable(cmd.reopenedPoints());
         List<RevisionPoint> raised = points.raised(cmd.reasons(), reopened, version);
@@ -158,8 +160,10 @@ class Assignment {
 
     @CommandHandler
     void handle(Approve cmd, MetaData metaData, Clock clock, ApprovalLevels levels, LeadUnits leads) {
-        standing(leads).check(Action.APPROVE, EventMetadata.actorFrom(metaData), EventMetadata.levelsFrom(metaData), levels,
+        Standing standing = standing(leads);
+        standing.check(Action.APPROVE, EventMetadata.actorFrom(metaData), EventMetadata.levelsFrom(metaData), levels,
                 cmd.draftVersion());
+        standing.requireAwaiting(cmd.level());
         LocalDate on = dates.judge(cmd.effectiveDate(), clock);
         String level = route.nextLevel();
         boolean last = route.nextIsLast();

@@ -1,22 +1,26 @@
 package vn.docket.command.assignment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
@@ -87,11 +91,13 @@ class AssignmentCommandController {
                         LocalDate effectiveDate, List<PointAnswer> answers) {
     }
 
+    /** {@code level}: the level the leader judged at, as {@code awaitingLevel} of GET /api/assignments/{id} names it. */
     record RevisionRequest(List<String> reasons, LocalDate dueDate, LocalDate effectiveDate,
-                           List<String> reopenedPoints, Integer draftVersion, DecisionRef decisionRef) {
+                           List<String> reopenedPoints, Integer draftVersion, DecisionRef decisionRef, String level) {
     }
 
-    record ApprovalRequest(String note, LocalDate effectiveDate, DecisionRef decisionRef, Integer draftVersion) {
+    record ApprovalRequest(String note, LocalDate effectiveDate, DecisionRef decisionRef, Integer draftVersion,
+                           String level) {
     }
 
     record IssuanceRequest(String documentNumber, LocalDate issuedOn) {
@@ -173,17 +179,20 @@ class AssignmentCommandController {
     /**
      * The form fields of a multipart request as the JSON body they stand for (lists and objects as JSON text), read by
      * the mapper of JSON bodies: a field is held to the same rules (a date written yyyy-MM-dd, text of at most 4,000
-     * characters without control characters) and refused with the same problem.
+     * characters without control characters) and refused with the same problem. Only a field that holds a list or an
+     * object in {@code type} is read as JSON: a note typed "[Khẩn] ..." is text, as it would be in a JSON body.
      */
     private <T> T form(Map<String, String> fields, Class<T> type, HttpServletRequest request) {
+        Set<String> structured = Arrays.stream(type.getRecordComponents())
+                .filter(c -> Collection.class.isAssignableFrom(c.getType()) || c.getType().isRecord())
+                .map(RecordComponent::getName).collect(Collectors.toSet());
         ObjectNode form = json.createObjectNode();
         fields.forEach((name, value) -> {
             if (value == null || value.isBlank()) {
                 return;
             }
             try {
-                JsonNode parsed = value.strip().startsWith("[") || value.strip().startsWith("{") ? json.readTree(value) : null;
-                form.set(name, parsed != null ? parsed : form.textNode(value));
+                form.set(name, structured.contains(name) ? json.readTree(value) : form.textNode(value));
             } catch (IOException e) {
                 throw new RuleBroken("form-field-format", "The form field " + name + " is not valid JSON.");
             }
@@ -219,7 +228,7 @@ class AssignmentCommandController {
     ResponseEntity<?> requestRevision(@PathVariable UUID id, @RequestBody RevisionRequest r,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return accepted(id, new RequestRevision(id, r.reasons(), r.dueDate(), r.effectiveDate(), r.reopenedPoints(),
-                judged(r.draftVersion(), ifMatch), r.decisionRef()));
+                judged(r.draftVersion(), ifMatch), r.decisionRef(), r.level()));
     }
 
     @PostMapping("/{id}/approvals")
@@ -227,7 +236,7 @@ class AssignmentCommandController {
     ResponseEntity<?> approve(@PathVariable UUID id, @RequestBody ApprovalRequest r,
                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return accepted(id, new Approve(id, r.note(), r.decisionRef(), r.effectiveDate(),
-                judged(r.draftVersion(), ifMatch)));
+                judged(r.draftVersion(), ifMatch), r.level()));
     }
 
     @PostMapping(path = "/{id}/issuance", consumes = MediaType.APPLICATION_JSON_VALUE)

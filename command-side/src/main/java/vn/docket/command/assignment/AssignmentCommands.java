@@ -52,23 +52,36 @@ public final class AssignmentCommands {
     /**
      * {@code reasons} become new points; {@code reopenedPoints} names answered points that did not satisfy;
      * {@code draftVersion} is the version judged (null: the current one); {@code decisionRef} cites an outside
-     * body's decision.
+     * body's decision; {@code level} is the level the leader judged at (null: the one awaiting).
      */
     public record RequestRevision(@TargetAggregateIdentifier UUID assignmentId, List<String> reasons,
                                   LocalDate dueDate, LocalDate effectiveDate, List<String> reopenedPoints,
-                                  Integer draftVersion, DecisionRef decisionRef) {
+                                  Integer draftVersion, DecisionRef decisionRef, String level) {
+
+        public RequestRevision(UUID assignmentId, List<String> reasons, LocalDate dueDate, LocalDate effectiveDate,
+                               List<String> reopenedPoints, Integer draftVersion, DecisionRef decisionRef) {
+            this(assignmentId, reasons, dueDate, effectiveDate, reopenedPoints, draftVersion, decisionRef, null);
+        }
 
         public RequestRevision(UUID assignmentId, List<String> reasons, LocalDate dueDate, LocalDate effectiveDate) {
-            this(assignmentId, reasons, dueDate, effectiveDate, List.of(), null, null);
+            this(assignmentId, reasons, dueDate, effectiveDate, List.of(), null, null, null);
         }
     }
 
-    /** {@code draftVersion}: the version judged; null judges the current one. */
+    /**
+     * {@code draftVersion}: the version judged; null judges the current one. {@code level}: the level the leader
+     * judged at; null: the one awaiting.
+     */
     public record Approve(@TargetAggregateIdentifier UUID assignmentId, String note, DecisionRef decisionRef,
-                          LocalDate effectiveDate, Integer draftVersion) {
+                          LocalDate effectiveDate, Integer draftVersion, String level) {
+
+        public Approve(UUID assignmentId, String note, DecisionRef decisionRef, LocalDate effectiveDate,
+                       Integer draftVersion) {
+            this(assignmentId, note, decisionRef, effectiveDate, draftVersion, null);
+        }
 
         public Approve(UUID assignmentId, String note, DecisionRef decisionRef, LocalDate effectiveDate) {
-            this(assignmentId, note, decisionRef, effectiveDate, null);
+            this(assignmentId, note, decisionRef, effectiveDate, null, null);
         }
     }
 

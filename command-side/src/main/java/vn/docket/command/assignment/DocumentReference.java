@@ -1,5 +1,6 @@
 package vn.docket.command.assignment;
 
+import vn.docket.platform.Sha256;
 import vn.docket.platform.Text;
 import vn.docket.platform.refusal.RuleBroken;
 
@@ -16,7 +17,7 @@ record DocumentReference(String name, String sha256, String url) {
         if (sha == null && link == null) {
             throw new RuleBroken("document-reference-required", "A draft needs the document's SHA-256 or a link to it.");
         }
-        if (sha != null && !sha.matches("(?i)[0-9a-f]{64}")) {
+        if (sha != null && !Sha256.isHex(sha)) {
             throw new RuleBroken("document-sha256-format", "documentSha256 must be 64 hexadecimal characters.");
         }
         if (link != null && !link.matches("(?i)https?://\\S+")) {

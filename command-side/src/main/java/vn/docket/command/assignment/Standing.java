@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import vn.docket.events.Actor;
 import vn.docket.events.AssignmentStatus;
+import vn.docket.platform.Text;
 import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.platform.refusal.NotAllowed;
 import vn.docket.platform.refusal.Refusal;
@@ -126,6 +127,20 @@ record Standing(UUID id, AssignmentStatus status, int version, String leadUnit, 
                     throw new StateConflict("already-closed", "This assignment is already " + status + ".");
                 }
             }
+        }
+    }
+
+    /**
+     * A leader judges at the level their page showed awaiting ({@code judgedLevel}; null: whichever awaits). Decided
+     * there meanwhile (by them in another tab, or by another leader), the draft now awaits the next level, which
+     * their page never offered: refused, rather than recorded there.
+     */
+    void requireAwaiting(String judgedLevel) {
+        String judged = Text.clean(judgedLevel);
+        if (judged != null && !judged.equalsIgnoreCase(route.nextLevel())) {
+            throw new StateConflict("stale-level", "You judged draft v" + version + " at \"" + judged
+                    + "\", but it now awaits \"" + route.nextLevel() + "\": open the assignment again and judge it"
+                    + " there; nothing was recorded.", "/api/assignments/" + id);
         }
     }
 

@@ -41,6 +41,7 @@ import vn.docket.events.DecisionRef;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.NoticeParticulars;
 import vn.docket.events.NoticeSource;
+import vn.docket.platform.Sha256;
 import vn.docket.platform.Text;
 import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.platform.mongo.Inserts;
@@ -181,6 +182,11 @@ public class NoticeRegistrar {
         }
         if (Text.clean(facts.number()) == null && Text.isBlank(readOut.sourceSha256())) {
             throw new RuleBroken("sha-required", "An unnumbered notice is registered with its file's SHA-256 (sourceSha256).");
+        }
+        // It tells the notice apart from any later confirmation of the same file, and is recorded.
+        if (!Text.isBlank(readOut.sourceSha256()) && !Sha256.isHex(readOut.sourceSha256().strip())) {
+            throw new RuleBroken("source-sha256-format", "sourceSha256 must be 64 hexadecimal characters, as the preview"
+                    + " gives it.");
         }
         LocalDate meeting = effectiveDate(facts);
         if (meeting.isAfter(LocalDate.now(clock))) {

@@ -391,7 +391,8 @@ public class UserAccounts {
 
     String hash(String raw) {
         String password = NfcPasswordEncoder.normalized(raw); // the rules count letters, however they were typed
-        if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD) {
+        // Spaces and invisible characters count as letters, but a password of nothing else shows nothing to guess.
+        if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD || Text.isBlank(password)) {
             throw new RuleBroken("weak-password", "A password has at least " + MIN_PASSWORD + " characters.");
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {

@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.docket.events.Actor;
 import vn.docket.events.Role;
+import vn.docket.platform.Text;
+import vn.docket.platform.approval.ApprovalLevels;
+import vn.docket.platform.refusal.RuleBroken;
 import vn.docket.platform.security.CurrentActor;
 
 /**
@@ -26,9 +29,11 @@ import vn.docket.platform.security.CurrentActor;
 class UserAdminController {
 
     private final UserAccounts accounts;
+    private final ApprovalLevels levels;
 
-    UserAdminController(UserAccounts accounts) {
+    UserAdminController(UserAccounts accounts, ApprovalLevels levels) {
         this.accounts = accounts;
+        this.levels = levels;
     }
 
     /** A user as an administrator sees them: everything but the hash. */
@@ -112,7 +117,14 @@ class UserAdminController {
     @PostMapping("/{id}/levels")
     @Operation(summary = "Grant a user an approval level")
     UserView grant(@PathVariable String id, @RequestBody LevelChange change) {
-        return UserView.of(accounts.grantLevel(id, change.level(), admin()));
+        Actor admin = admin();
+        // A level no route names ("Chủ tịch UBND", typed short) would be recorded as authority that allows nothing.
+        // Withdrawing stays open for any granted level, also one the configuration has dropped since.
+        if (!Text.isBlank(change.level()) && !levels.isKnown(change.level())) {
+            throw new RuleBroken("unknown-level", "'" + Text.clean(change.level()) + "' is not a configured approval"
+                    + " level; choose one of " + levels.levels().stream().map(ApprovalLevels.Level::name).toList() + ".");
+        }
+        return UserView.of(accounts.grantLevel(id, change.level(), admin));
     }
 
     @PostMapping("/{id}/levels/withdraw")

@@ -19,6 +19,11 @@ final class JsonErrors {
                     .collect(Collectors.joining("."));
             return "field '" + field + "' has a value of the wrong type or format";
         }
+        // Jackson says "Duplicate field 'title'" (StrictJson refuses a name given twice): the field, not a column.
+        if (cause instanceof JsonProcessingException duplicate && duplicate.getOriginalMessage() != null
+                && duplicate.getOriginalMessage().startsWith("Duplicate field '")) {
+            return "field " + duplicate.getOriginalMessage().substring("Duplicate field ".length()) + " is given twice";
+        }
         if (cause instanceof JsonProcessingException processing && processing.getLocation() != null) {
             return "syntax error at line " + processing.getLocation().getLineNr()
                     + ", column " + processing.getLocation().getColumnNr();
