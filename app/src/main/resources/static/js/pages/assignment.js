@@ -233,6 +233,8 @@ const outsideBody = (me, name) => me.approvalLevels.some(l => l.outsideBody
 function actions(me, a, path, allowed, after) {
   if (allowed.length === 0) return h('p', { class: 'muted', id: 'no-actions' }, t('detail.noActions'));
   const at = `/api/assignments/${a.id}`;
+  // A reassignment, a cancellation and the last approval end a pending extension request: a second step to wait for.
+  const withLapse = a.pendingExtension ? 2 : 1;
   const next = a.awaitingLevel; // the level that must look at the draft now: the server says
   const forms = {
     handIn: () => {
@@ -332,7 +334,7 @@ function actions(me, a, path, allowed, after) {
         id: 'form-approve', fields, submit: title, path: `${at}/approvals`,
         body: v => ({ note: v.note, effectiveDate: v.effectiveDate, draftVersion: a.currentVersion, level: next,
           decisionRef: outside ? { number: v.decisionNumber, date: v.decisionDate } : null }),
-        done: (answer, v) => after(answer, v, 1, closes),
+        done: (answer, v) => after(answer, v, last ? withLapse : 1, closes),
       }))];
     },
     issue: () => {
@@ -367,13 +369,13 @@ function actions(me, a, path, allowed, after) {
       id: 'form-reassign', submit: t('action.reassign'), path: `${at}/reassignment`,
       fields: [field({ name: 'leadUnit', label: t('field.newLeadUnit'), required: true, list: 'units' }), reason(), effective()],
       body: v => ({ leadUnit: v.leadUnit, reason: v.reason, effectiveDate: v.effectiveDate }),
-      done: after,
+      done: (answer, v) => after(answer, v, withLapse),
     })],
     cancel: () => [t('action.cancel'), commandForm({
       id: 'form-cancel', submit: t('action.cancel'), path: `${at}/cancellation`,
       fields: [reason(), effective()],
       body: v => ({ reason: v.reason, effectiveDate: v.effectiveDate }),
-      done: after,
+      done: (answer, v) => after(answer, v, withLapse),
     })],
     ...followUpForms(a, at, after),
   };
