@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -29,53 +28,30 @@ class VerifyWhileWritingTest {
 
     @Test
     void a_write_that_stalls_while_verify_walks_past_its_position_is_not_reported_as_a_deletion() throws Exception {
-        CountDownLatch hasPosition = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicInteger readsOfTheEmptyPosition = new AtomicInteger();
-        CommandListener reads = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                BsonDocument command = event.getCommand();
-                if (Thread.currentThread().getName().equals("verifier") && command.containsKey("find")
-                        && command.getString("find").getValue().equals(EventDocuments.EVENTS)
-                        && command.getDocument("filter").equals(new BsonDocument(EventDocuments.POSITION,
-                        new BsonDocument("$in", new BsonArray(List.of(new BsonInt64(2))))))) {
-                    readsOfTheEmptyPosition.incrementAndGet();
-                }
-            }
-        };
-        try (EmbeddedStore store = EmbeddedStore.inMemory(reads)) {
-            DocketEventStorageEngine engine = DocketEventStorageEngineTest.holdingWriter(store, "slow-writer",
-                    Duration.ofSeconds(10), System::nanoTime, hasPosition, release);
-            engine.appendEvents(DocketEventStorageEngineTest.event("a", 0)); // position 1
-            Thread slow = new Thread(() -> engine.appendEvents(DocketEventStorageEngineTest.event("b", 0)), "slow-writer");
-            slow.start();
-            DocketEventStorageEngineTest.await(hasPosition); // it took position 2 and waits
-            engine.appendEvents(DocketEventStorageEngineTest.event("a", 1)); // position 3
+        // The writer goes on only after verify has read its empty position five times: the walk's own read and four
+        // more (Docket once read it three times, 200 ms in all, and then called it deleted).
+        VerifyReport verified = verifiedWhileAWriterStalls(1, 5);
 
-            StoreVerifier verifier = new StoreVerifier(store.database,
-                    new Checkpointer(store.database, 1000, Duration.ofSeconds(10)), Duration.ofSeconds(30));
-            var walker = Executors.newSingleThreadExecutor(task -> new Thread(task, "verifier"));
-            CompletableFuture<VerifyReport> report = CompletableFuture.supplyAsync(verifier::verify, walker);
-            // The writer goes on only after verify has read its empty position four times (Docket read it three
-            // times, 200 ms in all, and then called it deleted).
-            Awaitility.await().atMost(Duration.ofSeconds(20))
-                    .until(() -> readsOfTheEmptyPosition.get() >= 4 || report.isDone());
-            release.countDown();
-            slow.join(30_000);
-            walker.shutdown();
-
-            VerifyReport verified = report.get(30, TimeUnit.SECONDS);
-            assertThat(verified.problems()).isEmpty();
-            assertThat(verified.upTo()).isEqualTo(3);
-            assertThat(verified.eventsChecked()).isEqualTo(3);
-        }
+        assertThat(verified.problems()).isEmpty();
+        assertThat(verified.upTo()).isEqualTo(3);
+        assertThat(verified.eventsChecked()).isEqualTo(3);
     }
 
     @Test
     void a_write_that_stalls_while_hundreds_of_later_events_are_stored_is_not_reported_as_a_deletion() throws Exception {
         // One stalled writer holds a single position; the node's other writers (or other nodes) go on storing, so its
         // position falls any number of positions behind the head. Docket waited only for empty positions within 128 of it.
+        VerifyReport verified = verifiedWhileAWriterStalls(300, 2);
+
+        assertThat(verified.problems()).isEmpty();
+        assertThat(verified.upTo()).isEqualTo(302);
+    }
+
+    /**
+     * Position 1 is stored, a writer takes position 2 and stalls, {@code later} events are stored after it; verify runs,
+     * and the writer goes on once verify has read position 2 {@code reads} times (or finished).
+     */
+    private static VerifyReport verifiedWhileAWriterStalls(int later, int reads) throws Exception {
         CountDownLatch hasPosition = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger readsOfTheEmptyPosition = new AtomicInteger();
@@ -86,8 +62,8 @@ class VerifyWhileWritingTest {
             Thread slow = new Thread(() -> engine.appendEvents(DocketEventStorageEngineTest.event("b", 0)), "slow-writer");
             slow.start();
             DocketEventStorageEngineTest.await(hasPosition); // it took position 2 and waits
-            for (int i = 1; i <= 300; i++) {
-                engine.appendEvents(DocketEventStorageEngineTest.event("a", i)); // positions 3 to 302
+            for (int i = 1; i <= later; i++) {
+                engine.appendEvents(DocketEventStorageEngineTest.event("a", i)); // positions 3 on
             }
 
             StoreVerifier verifier = new StoreVerifier(store.database,
@@ -95,14 +71,11 @@ class VerifyWhileWritingTest {
             var walker = Executors.newSingleThreadExecutor(task -> new Thread(task, "verifier"));
             CompletableFuture<VerifyReport> report = CompletableFuture.supplyAsync(verifier::verify, walker);
             Awaitility.await().atMost(Duration.ofSeconds(20))
-                    .until(() -> readsOfTheEmptyPosition.get() >= 2 || report.isDone());
+                    .until(() -> readsOfTheEmptyPosition.get() >= reads || report.isDone());
             release.countDown();
             slow.join(30_000);
             walker.shutdown();
-
-            VerifyReport verified = report.get(30, TimeUnit.SECONDS);
-            assertThat(verified.problems()).isEmpty();
-            assertThat(verified.upTo()).isEqualTo(302);
+            return report.get(30, TimeUnit.SECONDS);
         }
     }
 
