@@ -9,13 +9,11 @@ import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /** Talks to a running Docket over HTTP as one of the demo users (password "demo"). */
 final class DocketClient {
@@ -57,16 +55,7 @@ final class DocketClient {
 
     /** A notice file sent to be read, as the import page sends it; the answer is the preview to confirm. */
     ResponseEntity<Map<String, Object>> previewNotice(String user, byte[] content, String filename) {
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return filename;
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return as(user).exchange("/api/notices/preview", HttpMethod.POST, new HttpEntity<>(form, headers), MAP);
+        return as(user).exchange("/api/notices/preview", HttpMethod.POST, FileForm.of(content, filename, Map.of()), MAP);
     }
 
     /** POSTs and insists on a 2xx, returning the body. */

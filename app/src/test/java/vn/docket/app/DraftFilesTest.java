@@ -52,14 +52,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.util.LinkedMultiValueMap;
 import vn.docket.platform.Sha256;
 import vn.docket.command.assignment.AssignmentCommands.SubmitDraft;
 import vn.docket.events.DocumentIssued;
@@ -104,18 +101,8 @@ class DraftFilesTest {
 
     ResponseEntity<Map<String, Object>> upload(String user, String path, byte[] content, String filename,
                                                Map<String, String> fields) {
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return filename;
-            }
-        });
-        fields.forEach(form::add);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         return http.withBasicAuth(user, "demo").exchange("/api/assignments/" + id + path, HttpMethod.POST,
-                new HttpEntity<>(form, headers), new ParameterizedTypeReference<>() {
+                FileForm.of(content, filename, fields), new ParameterizedTypeReference<>() {
                 });
     }
 
@@ -290,19 +277,9 @@ class DraftFilesTest {
         byte[] content = docx(PARAGRAPHS);
         String key = UUID.randomUUID().toString();
         for (int attempt = 0; attempt < 2; attempt++) {
-            LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-            form.add("file", new ByteArrayResource(content) {
-                @Override
-                public String getFilename() {
-                    return "Dự thảo.docx";
-                }
-            });
-            form.add("note", "Trình lần đầu");
-            HttpHeaders headers = new HttpHeaders();
-            headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-            headers.set("Idempotency-Key", key);
             ResponseEntity<Map<String, Object>> answer = http.withBasicAuth("tckh", "demo").exchange(
-                    "/api/assignments/" + id + "/drafts", HttpMethod.POST, new HttpEntity<>(form, headers),
+                    "/api/assignments/" + id + "/drafts", HttpMethod.POST,
+                    FileForm.of(content, "Dự thảo.docx", Map.of("note", "Trình lần đầu"), key),
                     new ParameterizedTypeReference<>() {
                     });
             assertThat(answer.getStatusCode().value()).as("%s", answer.getBody()).isEqualTo(201);

@@ -6,13 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /** Assignments walked to different states through the API, for tests that need some history. */
 final class Walks {
@@ -38,18 +33,8 @@ final class Walks {
 
     /** A .docx sent as a form, as the web app sends it (a draft to .../drafts, the issued document to .../issuance). */
     static void handInFile(TestRestTemplate http, String user, String path, String name, Map<String, String> fields) {
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(DraftFilesTest.docx(List.of("KẾ HOẠCH", name))) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        fields.forEach(form::add);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         ResponseEntity<String> answer = http.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST,
-                new HttpEntity<>(form, headers), String.class);
+                FileForm.of(DraftFilesTest.docx(List.of("KẾ HOẠCH", name)), name, fields), String.class);
         assertThat(answer.getStatusCode().is2xxSuccessful()).as("%s %s", path, answer.getBody()).isTrue();
     }
 
