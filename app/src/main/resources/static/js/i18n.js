@@ -387,6 +387,7 @@ const vi = {
   'notice.titleUnnumbered': 'Thông báo kết luận (chưa có số)',
   'notice.unnumbered': '(chưa có số)',
   'notice.unknown': 'Không tìm thấy thông báo này.',
+  'notice.cardOrdinal': 'Mục {ordinal}. ',
 
   'audit.title': 'Nhật ký thao tác',
   'audit.when': 'Ghi nhận lúc',
@@ -1146,6 +1147,7 @@ const en = {
   'notice.titleUnnumbered': 'Conclusion notice (no number yet)',
   'notice.unnumbered': '(no number yet)',
   'notice.unknown': 'No such notice.',
+  'notice.cardOrdinal': 'Item {ordinal}. ',
 
   'audit.title': 'Audit log',
   'audit.when': 'Recorded',
