@@ -112,6 +112,8 @@ class FollowUpScreensBrowserTest extends BrowserTest {
             double scale = ((Number) browser.script("const svg = document.querySelector('svg.path-chart');"
                     + "return svg.getBoundingClientRect().width / svg.viewBox.baseVal.width")).doubleValue();
             assertThat(scale).isGreaterThan(0.99);
+            // The reminder's day, "05/12", stood over the top of "Hạn hiện tại 08/12/2026", whose words span its days.
+            assertThat(overlappingPathLabels()).isEmpty();
             assertThat(pageOverflow()).isFalse();
             browser.screenshot("reminder-phone"); // the chart as a phone draws it, not a desktop drawing shrunk
         } finally {
@@ -206,6 +208,16 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         assertThat(browser.text(By.id("deadline"))).isEqualTo(granted + " (hạn ban đầu " + deadline + ")");
         assertThat(browser.all(By.id("pending-extension"))).isEmpty();
         assertThat(browser.text(By.cssSelector("#steps li:last-child .step-title"))).isEqualTo("Gia hạn đến " + granted);
+        // On a phone the chart's two deadlines and the days under its axis are each readable whole.
+        browser.driver.manage().window().setSize(PHONE);
+        try {
+            browser.driver.navigate().refresh();
+            browser.find(By.cssSelector(".path-label.original-deadline-label"));
+            assertThat(overlappingPathLabels()).isEmpty();
+            browser.screenshot("extension-granted-phone");
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
 
         browser.signIn("chair");
         browser.waitForText(By.id("bell-count"), "1");
@@ -395,6 +407,19 @@ class FollowUpScreensBrowserTest extends BrowserTest {
     private List<String> actionsOffered() {
         browser.find(By.id("actions"));
         return browser.all(By.cssSelector("#actions summary")).stream().map(WebElement::getText).toList();
+    }
+
+    /** The plan-path chart's words (days, deadlines) whose boxes, each on its own background, cover one another. */
+    @SuppressWarnings("unchecked")
+    private List<String> overlappingPathLabels() {
+        return (List<String>) browser.script("const labels = [...document.querySelectorAll('.path-canvas .path-label:not(.mark)')]"
+                + ".map(e => ({text: e.textContent, box: e.getBoundingClientRect()}));"
+                + "const out = [];"
+                + "labels.forEach((a, i) => labels.slice(i + 1).forEach(b => {"
+                + " const across = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);"
+                + " const down = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);"
+                + " if (across > 0.5 && down > 0.5) out.push(a.text + ' / ' + b.text); }));"
+                + "return out;");
     }
 
     private boolean pageOverflow() {
