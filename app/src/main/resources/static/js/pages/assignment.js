@@ -386,12 +386,15 @@ function actions(me, a, path, allowed, after) {
   }));
 }
 
+/** The current deadline is still the original one: the page says so once rather than write the same date twice. */
+const stillOriginal = a => !a.originalDeadline || a.originalDeadline === a.deadline;
+
 /** The extension a unit asked for, beside the deadline it would replace and the original one. */
 function pendingExtensionText(a) {
   const p = a.pendingExtension;
   return h('div', { id: 'pending-extension' },
-    h('p', {}, t('extension.pending', { date: fmtDate(p.newDeadline), deadline: fmtDate(a.deadline),
-      original: fmtDate(a.originalDeadline || a.deadline) })),
+    h('p', {}, t(stillOriginal(a) ? 'extension.pendingSame' : 'extension.pending', { date: fmtDate(p.newDeadline),
+      deadline: fmtDate(a.deadline), original: fmtDate(a.originalDeadline) })),
     h('p', { class: 'muted' }, t('extension.pendingBy', { date: fmtDate(p.requestedOn), name: p.by?.name || '',
       reason: p.reason || '' })));
 }
@@ -416,7 +419,6 @@ function reminderSection(a, path) {
 
 /** Chasing and extensions on request: the clerk's reminder, the unit's request, the leader's decision. */
 function followUpForms(a, at, after) {
-  const original = fmtDate(a.originalDeadline || a.deadline);
   return {
     remind: () => [t('action.remind'), commandForm({
       id: 'form-remind', submit: t('action.remind'), path: `${at}/reminders`,
@@ -428,7 +430,8 @@ function followUpForms(a, at, after) {
     requestExtension: () => [t('action.requestExtension'), commandForm({
       id: 'form-request-extension', submit: t('action.requestExtension'), path: `${at}/extension-requests`,
       fields: [field({ name: 'newDeadline', label: t('field.requestedDeadline'), type: 'date', required: true,
-        hint: t('extension.requestHint', { deadline: fmtDate(a.deadline), original }) }),
+        hint: t(stillOriginal(a) ? 'extension.requestHintSame' : 'extension.requestHint',
+          { deadline: fmtDate(a.deadline), original: fmtDate(a.originalDeadline) }) }),
       reason(), effective()],
       check: v => laterThanDeadline(a, v.newDeadline),
       body: v => ({ newDeadline: v.newDeadline, reason: v.reason, effectiveDate: v.effectiveDate }),

@@ -152,6 +152,9 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         openReport();
         assertThat(actionsOffered()).contains("Đề nghị gia hạn");
         browser.find(By.cssSelector(".action-requestExtension summary")).click();
+        // Never extended: the deadline is also the original one, said once ("hạn hiện tại X (hạn ban đầu X)" before).
+        assertThat(browser.text(By.cssSelector("#form-request-extension .hint")))
+                .isEqualTo("Hạn hiện tại " + deadline + " (cũng là hạn ban đầu) được giữ lại trong hồ sơ.");
         browser.type(By.cssSelector("#form-request-extension [name='newDeadline']"), deadline);
         browser.find(By.cssSelector("#form-request-extension button[type=submit]")).click();
         assertThat(browser.text(By.cssSelector("#form-request-extension .field.invalid .field-error")))
@@ -165,7 +168,7 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         browser.find(By.cssSelector("#form-request-extension button[type=submit]")).click();
         browser.waitForText(By.id("facts"), "Đề nghị gia hạn");
         assertThat(browser.text(By.id("pending-extension"))).contains(
-                "Đơn vị đề nghị gia hạn đến " + asked + "; hạn hiện tại " + deadline + ", hạn ban đầu " + deadline + ".",
+                "Đơn vị đề nghị gia hạn đến " + asked + "; hạn hiện tại " + deadline + " cũng là hạn ban đầu.",
                 "Trần Văn Minh", "Chờ số liệu quyết toán của các xã");
         // Its words began a paragraph's margin below their label, as if they belonged to no fact.
         Number offset = (Number) browser.script("const p = document.querySelector('#facts #pending-extension p');"
@@ -189,7 +192,7 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         openReport();
         assertThat(actionsOffered()).first().isEqualTo("Quyết định gia hạn");
         assertThat(browser.text(By.cssSelector(".action-decideExtension #pending-extension")))
-                .contains("hạn hiện tại " + deadline + ", hạn ban đầu " + deadline);
+                .contains("hạn hiện tại " + deadline + " cũng là hạn ban đầu.").doesNotContain(deadline + ", hạn ban đầu");
         browser.type(By.cssSelector("#form-decide-extension [name='newDeadline']"), granted);
         bothWidths("extension-decision");
         // A date not later than the deadline, or a refusal without a reason: the form says so and sends nothing.
@@ -345,6 +348,9 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         browser.type(By.cssSelector("#form-request-extension [name='reason']"), "Chờ ý kiến của Sở Tài chính");
         browser.find(By.cssSelector("#form-request-extension button[type=submit]")).click();
         browser.waitForText(By.id("pending-extension"), asked);
+        // Extended once already: the current deadline and the original one are two dates, both named.
+        assertThat(browser.text(By.id("pending-extension"))).contains("; hạn hiện tại " + DAY.format(TODAY.plusDays(15))
+                + ", hạn ban đầu " + DAY.format(TODAY.plusDays(3)) + ".");
 
         browser.signIn("clerk");
         openReport();
