@@ -128,7 +128,7 @@ function stepList(path) {
     const extra = [];
     if (step.type === 'ASSIGNED' && d.deadline) extra.push(`${t('field.deadline')}: ${fmtDate(d.deadline)}`);
     if (step.type === 'DRAFT_SUBMITTED') {
-      extra.push(d.documentName || '');
+      extra.push(documentName(d));
       if (d.file) {
         extra.push(h('a', { href: `/draft.html?id=${path.assignmentId}&v=${step.version}`, class: 'open-draft' },
           t('detail.readDraft', { version: step.version })));
@@ -136,13 +136,11 @@ function stepList(path) {
           t('draft.download')));
       }
       if (d.documentUrl) extra.push(h('a', { href: d.documentUrl, rel: 'noopener noreferrer' }, t('detail.openDocument')));
-      if (d.documentSha256) extra.push(h('code', { title: d.documentSha256 }, `SHA-256 ${d.documentSha256.slice(0, 12)}…`));
     }
     if (step.type === 'ISSUED' && d.file) {
-      extra.push(d.documentName || '');
+      extra.push(documentName(d));
       extra.push(h('a', { href: `/api/assignments/${path.assignmentId}/issuance/file`, download: '', class: 'issued-file' },
         t('detail.downloadIssued')));
-      extra.push(h('code', { title: d.documentSha256 }, `SHA-256 ${d.documentSha256.slice(0, 12)}…`));
     }
     if (step.type === 'REVISION_REQUESTED' && d.dueDate) extra.push(`${t('field.dueDate')}: ${fmtDate(d.dueDate)}`);
     if (step.type === 'EXTENSION_LAPSED' && d.why) extra.push(t('extensionLapsed.' + d.why));
@@ -171,6 +169,15 @@ function stepList(path) {
           h('li', {}, h('strong', {}, `${x.point} – ${t('points.answer.' + x.answer)}: `), x.note))) : '',
         h('div', { class: 'recorded muted' }, t('detail.recorded', { time: fmtDateTime(step.recordedAt) }))));
   }));
+}
+
+/**
+ * A handed-in document by its file's name, which a clerk knows it by. Its SHA-256 means nothing to her: it stays in
+ * the tooltip for an inspector, and on the audit page, which checks it.
+ */
+function documentName(d) {
+  if (!d.documentName) return '';
+  return h('span', { class: 'document-name', title: d.documentSha256 ? `SHA-256 ${d.documentSha256}` : null }, d.documentName);
 }
 
 /** A step's reasons; revision points carry their ids ("1.2"), as the answers name them. */
