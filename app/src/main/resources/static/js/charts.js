@@ -141,16 +141,22 @@ export function planPathChart(path, assignment) {
         + `${fmtDate(p.from)} – ${fmtDate(p.to)} (${t('days', { n: p.days })})`)));
   }
 
-  const deadlineLine = (iso, cls, text, dy) => {
-    svg.append(s('line', { x1: x(iso), x2: x(iso), y1: 14, y2: barY + 30, class: cls }));
+  // Rows of words under the axis, each wholly below the one before, so none covers another wherever the dates fall
+  // (on a phone a deadline's words span many days): the days (11 px at line height 1.3, so 15 px high), then the
+  // current deadline and the original one (13 px, 17 px high).
+  const dayY = barY + 18;
+  const deadlineY = dayY + 16;
+  const deadlineLine = (iso, cls, text, ly) => {
+    // Each line stops at the first row of deadlines: the original's would run through the current one's words.
+    svg.append(s('line', { x1: x(iso), x2: x(iso), y1: 14, y2: deadlineY, class: cls }));
     // Near an edge the label hangs inwards instead of being cut off.
     const anchor = x(iso) < 120 ? 'start' : x(iso) > width - 120 ? 'end' : 'middle';
-    label(x(iso), barY + 30 + dy, `${cls}-label`, anchor, `${text} ${fmtDate(iso)}`);
+    label(x(iso), ly, `${cls}-label`, anchor, `${text} ${fmtDate(iso)}`);
   };
   if (assignment.originalDeadline && assignment.originalDeadline !== assignment.deadline) {
-    deadlineLine(assignment.originalDeadline, 'original-deadline', t('detail.legend.original'), 16);
+    deadlineLine(assignment.originalDeadline, 'original-deadline', t('detail.legend.original'), deadlineY + 18);
   }
-  if (assignment.deadline) deadlineLine(assignment.deadline, 'deadline', t('detail.legend.deadline'), 0);
+  if (assignment.deadline) deadlineLine(assignment.deadline, 'deadline', t('detail.legend.deadline'), deadlineY);
   if (open) {
     svg.append(s('line', { x1: x(today), x2: x(today), y1: barY - 6, y2: barY + 24, class: 'today' }));
   }
@@ -165,7 +171,7 @@ export function planPathChart(path, assignment) {
   for (const iso of [...new Set(steps.map(st => st.effectiveDate))]) {
     if (x(iso) - lastX < 48) continue;
     lastX = x(iso);
-    label(lastX, barY + 18, 'day', 'middle', fmtDate(iso).slice(0, 5));
+    label(lastX, dayY, 'day', 'middle', fmtDate(iso).slice(0, 5));
   }
   return h('figure', { class: 'chart-box path-box' },
     h('div', { class: 'scroll-x', tabindex: '0', role: 'group', 'aria-label': t('detail.pathChart') }, canvas),

@@ -128,7 +128,7 @@ function stepList(path) {
     const extra = [];
     if (step.type === 'ASSIGNED' && d.deadline) extra.push(`${t('field.deadline')}: ${fmtDate(d.deadline)}`);
     if (step.type === 'DRAFT_SUBMITTED') {
-      extra.push(d.documentName || '');
+      extra.push(documentName(d));
       if (d.file) {
         extra.push(h('a', { href: `/draft.html?id=${path.assignmentId}&v=${step.version}`, class: 'open-draft' },
           t('detail.readDraft', { version: step.version })));
@@ -136,13 +136,11 @@ function stepList(path) {
           t('draft.download')));
       }
       if (d.documentUrl) extra.push(h('a', { href: d.documentUrl, rel: 'noopener noreferrer' }, t('detail.openDocument')));
-      if (d.documentSha256) extra.push(h('code', { title: d.documentSha256 }, `SHA-256 ${d.documentSha256.slice(0, 12)}…`));
     }
     if (step.type === 'ISSUED' && d.file) {
-      extra.push(d.documentName || '');
+      extra.push(documentName(d));
       extra.push(h('a', { href: `/api/assignments/${path.assignmentId}/issuance/file`, download: '', class: 'issued-file' },
         t('detail.downloadIssued')));
-      extra.push(h('code', { title: d.documentSha256 }, `SHA-256 ${d.documentSha256.slice(0, 12)}…`));
     }
     if (step.type === 'REVISION_REQUESTED' && d.dueDate) extra.push(`${t('field.dueDate')}: ${fmtDate(d.dueDate)}`);
     if (step.type === 'EXTENSION_LAPSED' && d.why) extra.push(t('extensionLapsed.' + d.why));
@@ -171,6 +169,15 @@ function stepList(path) {
           h('li', {}, h('strong', {}, `${x.point} – ${t('points.answer.' + x.answer)}: `), x.note))) : '',
         h('div', { class: 'recorded muted' }, t('detail.recorded', { time: fmtDateTime(step.recordedAt) }))));
   }));
+}
+
+/**
+ * A handed-in document by its file's name, which a clerk knows it by. Its SHA-256 means nothing to her: it stays in
+ * the tooltip for an inspector, and on the audit page, which checks it.
+ */
+function documentName(d) {
+  if (!d.documentName) return '';
+  return h('span', { class: 'document-name', title: d.documentSha256 ? `SHA-256 ${d.documentSha256}` : null }, d.documentName);
 }
 
 /** A step's reasons; revision points carry their ids ("1.2"), as the answers name them. */
@@ -386,12 +393,15 @@ function actions(me, a, path, allowed, after) {
   }));
 }
 
+/** The current deadline is still the original one: the page says so once rather than write the same date twice. */
+const stillOriginal = a => !a.originalDeadline || a.originalDeadline === a.deadline;
+
 /** The extension a unit asked for, beside the deadline it would replace and the original one. */
 function pendingExtensionText(a) {
   const p = a.pendingExtension;
   return h('div', { id: 'pending-extension' },
-    h('p', {}, t('extension.pending', { date: fmtDate(p.newDeadline), deadline: fmtDate(a.deadline),
-      original: fmtDate(a.originalDeadline || a.deadline) })),
+    h('p', {}, t(stillOriginal(a) ? 'extension.pendingSame' : 'extension.pending', { date: fmtDate(p.newDeadline),
+      deadline: fmtDate(a.deadline), original: fmtDate(a.originalDeadline) })),
     h('p', { class: 'muted' }, t('extension.pendingBy', { date: fmtDate(p.requestedOn), name: p.by?.name || '',
       reason: p.reason || '' })));
 }
@@ -416,7 +426,6 @@ function reminderSection(a, path) {
 
 /** Chasing and extensions on request: the clerk's reminder, the unit's request, the leader's decision. */
 function followUpForms(a, at, after) {
-  const original = fmtDate(a.originalDeadline || a.deadline);
   return {
     remind: () => [t('action.remind'), commandForm({
       id: 'form-remind', submit: t('action.remind'), path: `${at}/reminders`,
@@ -428,7 +437,8 @@ function followUpForms(a, at, after) {
     requestExtension: () => [t('action.requestExtension'), commandForm({
       id: 'form-request-extension', submit: t('action.requestExtension'), path: `${at}/extension-requests`,
       fields: [field({ name: 'newDeadline', label: t('field.requestedDeadline'), type: 'date', required: true,
-        hint: t('extension.requestHint', { deadline: fmtDate(a.deadline), original }) }),
+        hint: t(stillOriginal(a) ? 'extension.requestHintSame' : 'extension.requestHint',
+          { deadline: fmtDate(a.deadline), original: fmtDate(a.originalDeadline) }) }),
       reason(), effective()],
       check: v => laterThanDeadline(a, v.newDeadline),
       body: v => ({ newDeadline: v.newDeadline, reason: v.reason, effectiveDate: v.effectiveDate }),

@@ -34,7 +34,9 @@ start('dashboard', 'dash.title', async (main, me) => {
               ' · ', a.leadUnit, ' · ', t('field.deadline'), ': ', deadlineText(a))))),
       waiting.total > mine.length ? h('p', {}, h('a', { href: '/assignments.html?view=waiting', id: 'mine-all' },
         t('dash.mine.all', { n: waiting.total }))) : ''),
-    h('p', { id: 'due-this-week' }, h('a', { href: '/assignments.html?view=due7' }, t('dash.dueThisWeek', { n: stats.dueThisWeek }))),
+    // With none due the words stand alone: a link to an empty list would lead nowhere.
+    h('p', { id: 'due-this-week' }, stats.dueThisWeek === 0 ? t('dash.dueThisWeek', { n: 0 })
+      : h('a', { href: '/assignments.html?view=due7' }, t('dash.dueThisWeek', { n: stats.dueThisWeek }))),
     section(t('dash.byUnit'),
       rows.length === 0 ? h('p', { class: 'muted' }, t('dash.empty')) : [
         stackedBars(t('dash.chart'), rows, CLASSES, k => `tl-${k}`, k => t('timeliness.' + k)),

@@ -35,8 +35,10 @@ start('notices', 'notices.title', async (main, me, setTitle) => {
       row(t('notices.signer'), facts.signer)),
     table(t('notices.items'), [t('notices.ordinal'), t('field.title'), t('field.leadUnit'), t('field.deadline'),
       t('notices.progress'), t('notices.contributions')], items.map(item => h('tr', {},
-      h('th', { scope: 'row' }, item.ordinal),
-      h('td', {}, h('a', { href: `/assignment.html?id=${item.main.id}` }, item.main.title)),
+      h('th', { scope: 'row', class: 'ordinal' }, item.ordinal),
+      // On a phone the row is a card headed by the item's number and title: a bare "1" heads nothing a clerk knows.
+      h('td', { class: 'card-title' }, h('span', { class: 'card-ordinal' }, t('notice.cardOrdinal', { ordinal: item.ordinal })),
+        h('a', { href: `/assignment.html?id=${item.main.id}` }, item.main.title)),
       h('td', {}, item.main.leadUnit), h('td', {}, deadlineText(item.main)), h('td', {}, progress(item.main)),
       h('td', {}, item.contributions.length === 0 ? '' : h('ul', { class: 'plain' }, item.contributions.map(c =>
         h('li', {}, h('a', { href: `/assignment.html?id=${c.id}` }, c.leadUnit), ' ', fmtDate(c.deadline), ' ',

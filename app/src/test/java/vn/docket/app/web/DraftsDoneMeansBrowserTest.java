@@ -195,6 +195,12 @@ class DraftsDoneMeansBrowserTest extends BrowserTest {
         assertThat(browser.find(By.cssSelector("#steps a.issued-file")).getAttribute("href"))
                 .endsWith("/api/assignments/" + id + "/issuance/file");
         assertThat(browser.text(By.cssSelector("#steps .step-ISSUED"))).contains("Kế hoạch 95-KH-UBND.docx");
+        // A clerk knows the documents by their files' names: the path showed "SHA-256 c03329d2…" beside each. The
+        // hash stays in the name's tooltip for an inspector.
+        assertThat(browser.text(By.id("steps"))).contains("Dự thảo Kế hoạch v2.docx").doesNotContain("SHA-256");
+        assertThat(browser.find(By.cssSelector("#steps .step-ISSUED .document-name")).getAttribute("title"))
+                .isEqualTo("SHA-256 " + Sha256.hex(issued));
+        screenshots("done-issued-path");
         assertThat(http.withBasicAuth("chair", "demo").getForEntity("/api/assignments/" + id + "/issuance/file",
                 byte[].class).getBody()).isEqualTo(issued);
 

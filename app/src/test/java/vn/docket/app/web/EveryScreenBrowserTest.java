@@ -315,6 +315,31 @@ class EveryScreenBrowserTest extends BrowserTest {
         }
     }
 
+    @Test
+    @Order(14)
+    void on_a_phone_each_item_of_a_notice_is_a_card_headed_by_its_number_and_title() {
+        browser.signIn("clerk");
+        String notice = "/notice.html?id=" + notice311();
+        browser.open(notice);
+        String title = browser.text(By.cssSelector("#notice-items tbody tr:first-child a"));
+        // At desktop width the number has its own column; the title's cell holds the title alone.
+        assertThat(browser.text(By.cssSelector("#notice-items tbody tr:first-child th"))).isEqualTo("1");
+        assertThat(browser.text(By.cssSelector("#notice-items tbody tr:first-child td"))).isEqualTo(title);
+        browser.screenshot("notice-cards-desktop");
+        browser.driver.manage().window().setSize(PHONE);
+        try {
+            browser.open(notice);
+            browser.find(By.cssSelector("#notice-items tbody tr"));
+            browser.screenshot("notice-cards-phone");
+            // The card began with a bare "1", which names nothing a clerk looks for. (innerText: WebDriver's text
+            // runs a row's cells together on one line even where the card stacks them.)
+            assertThat((String) browser.script("return document.querySelector('#notice-items tbody tr').innerText"))
+                    .startsWith("Mục 1. " + title + "\n");
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
+    }
+
     private void assertFirstRowOnTheFirstScreen(String page) {
         browser.find(By.cssSelector("main table tbody tr"));
         Number top = (Number) browser.script("return document.querySelector('main table tbody tr').getBoundingClientRect().top");

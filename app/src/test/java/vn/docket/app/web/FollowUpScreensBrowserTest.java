@@ -112,6 +112,8 @@ class FollowUpScreensBrowserTest extends BrowserTest {
             double scale = ((Number) browser.script("const svg = document.querySelector('svg.path-chart');"
                     + "return svg.getBoundingClientRect().width / svg.viewBox.baseVal.width")).doubleValue();
             assertThat(scale).isGreaterThan(0.99);
+            // The reminder's day, "05/12", stood over the top of "Hạn hiện tại 08/12/2026", whose words span its days.
+            assertThat(overlappingPathLabels()).isEmpty();
             assertThat(pageOverflow()).isFalse();
             browser.screenshot("reminder-phone"); // the chart as a phone draws it, not a desktop drawing shrunk
         } finally {
@@ -150,6 +152,9 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         openReport();
         assertThat(actionsOffered()).contains("Đề nghị gia hạn");
         browser.find(By.cssSelector(".action-requestExtension summary")).click();
+        // Never extended: the deadline is also the original one, said once ("hạn hiện tại X (hạn ban đầu X)" before).
+        assertThat(browser.text(By.cssSelector("#form-request-extension .hint")))
+                .isEqualTo("Hạn hiện tại " + deadline + " (cũng là hạn ban đầu) được giữ lại trong hồ sơ.");
         browser.type(By.cssSelector("#form-request-extension [name='newDeadline']"), deadline);
         browser.find(By.cssSelector("#form-request-extension button[type=submit]")).click();
         assertThat(browser.text(By.cssSelector("#form-request-extension .field.invalid .field-error")))
@@ -163,7 +168,7 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         browser.find(By.cssSelector("#form-request-extension button[type=submit]")).click();
         browser.waitForText(By.id("facts"), "Đề nghị gia hạn");
         assertThat(browser.text(By.id("pending-extension"))).contains(
-                "Đơn vị đề nghị gia hạn đến " + asked + "; hạn hiện tại " + deadline + ", hạn ban đầu " + deadline + ".",
+                "Đơn vị đề nghị gia hạn đến " + asked + "; hạn hiện tại " + deadline + " cũng là hạn ban đầu.",
                 "Trần Văn Minh", "Chờ số liệu quyết toán của các xã");
         // Its words began a paragraph's margin below their label, as if they belonged to no fact.
         Number offset = (Number) browser.script("const p = document.querySelector('#facts #pending-extension p');"
@@ -187,7 +192,7 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         openReport();
         assertThat(actionsOffered()).first().isEqualTo("Quyết định gia hạn");
         assertThat(browser.text(By.cssSelector(".action-decideExtension #pending-extension")))
-                .contains("hạn hiện tại " + deadline + ", hạn ban đầu " + deadline);
+                .contains("hạn hiện tại " + deadline + " cũng là hạn ban đầu.").doesNotContain(deadline + ", hạn ban đầu");
         browser.type(By.cssSelector("#form-decide-extension [name='newDeadline']"), granted);
         bothWidths("extension-decision");
         // A date not later than the deadline, or a refusal without a reason: the form says so and sends nothing.
@@ -206,6 +211,16 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         assertThat(browser.text(By.id("deadline"))).isEqualTo(granted + " (hạn ban đầu " + deadline + ")");
         assertThat(browser.all(By.id("pending-extension"))).isEmpty();
         assertThat(browser.text(By.cssSelector("#steps li:last-child .step-title"))).isEqualTo("Gia hạn đến " + granted);
+        // On a phone the chart's two deadlines and the days under its axis are each readable whole.
+        browser.driver.manage().window().setSize(PHONE);
+        try {
+            browser.driver.navigate().refresh();
+            browser.find(By.cssSelector(".path-label.original-deadline-label"));
+            assertThat(overlappingPathLabels()).isEmpty();
+            browser.screenshot("extension-granted-phone");
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
 
         browser.signIn("chair");
         browser.waitForText(By.id("bell-count"), "1");
@@ -333,6 +348,9 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         browser.type(By.cssSelector("#form-request-extension [name='reason']"), "Chờ ý kiến của Sở Tài chính");
         browser.find(By.cssSelector("#form-request-extension button[type=submit]")).click();
         browser.waitForText(By.id("pending-extension"), asked);
+        // Extended once already: the current deadline and the original one are two dates, both named.
+        assertThat(browser.text(By.id("pending-extension"))).contains("; hạn hiện tại " + DAY.format(TODAY.plusDays(15))
+                + ", hạn ban đầu " + DAY.format(TODAY.plusDays(3)) + ".");
 
         browser.signIn("clerk");
         openReport();
@@ -395,6 +413,19 @@ class FollowUpScreensBrowserTest extends BrowserTest {
     private List<String> actionsOffered() {
         browser.find(By.id("actions"));
         return browser.all(By.cssSelector("#actions summary")).stream().map(WebElement::getText).toList();
+    }
+
+    /** The plan-path chart's words (days, deadlines) whose boxes, each on its own background, cover one another. */
+    @SuppressWarnings("unchecked")
+    private List<String> overlappingPathLabels() {
+        return (List<String>) browser.script("const labels = [...document.querySelectorAll('.path-canvas .path-label:not(.mark)')]"
+                + ".map(e => ({text: e.textContent, box: e.getBoundingClientRect()}));"
+                + "const out = [];"
+                + "labels.forEach((a, i) => labels.slice(i + 1).forEach(b => {"
+                + " const across = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);"
+                + " const down = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);"
+                + " if (across > 0.5 && down > 0.5) out.push(a.text + ' / ' + b.text); }));"
+                + "return out;");
     }
 
     private boolean pageOverflow() {

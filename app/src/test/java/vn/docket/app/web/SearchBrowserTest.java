@@ -76,8 +76,20 @@ class SearchBrowserTest extends BrowserTest {
                 .findElement(By.cssSelector(".overdue-days")).getText()).isEqualTo("5");
         assertThat(browser.text(By.id("by-unit"))).contains("Ban Chỉ huy Quân sự", "Tổng");
         assertThat(browser.text(By.id("mine"))).contains("đèn Led");
-        assertThat(browser.text(By.id("due-this-week"))).startsWith("Đến hạn trong 7 ngày tới: ");
+        // Demo history: the report of Phòng Tài chính - Kế hoạch falls due in three days; the list of those due is a click away.
+        assertThat(browser.text(By.id("due-this-week"))).startsWith("Đến hạn trong 7 ngày tới: ").doesNotContain(" 0 ");
+        assertThat(browser.find(By.cssSelector("#due-this-week a")).getAttribute("href")).endsWith("/assignments.html?view=due7");
         screenshots("dashboard");
+    }
+
+    @Test
+    void with_nothing_due_within_seven_days_the_dashboard_says_so_without_a_link_to_an_empty_list() {
+        // Demo history: Phòng Quản lý đô thị's staff see the LED report, due in twenty days, and nothing due sooner.
+        browser.signIn("qldt");
+        browser.find(By.id("by-unit"));
+        assertThat(browser.text(By.id("due-this-week"))).isEqualTo("Đến hạn trong 7 ngày tới: 0 nhiệm vụ đang thực hiện");
+        assertThat(browser.all(By.cssSelector("#due-this-week a"))).as("a link to an empty list").isEmpty();
+        screenshots("dashboard-none-due");
     }
 
     @Test
