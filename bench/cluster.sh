@@ -13,6 +13,10 @@
 # Needs ab, curl, jq. Leaves the nodes' logs and data in a temporary directory it names at the end.
 set -u
 cd "$(dirname "$0")/.."
+# Without one of these every phase would report 0 creates and no error (ab missing did so once).
+for tool in ab curl jq bc; do
+  command -v $tool >/dev/null || { echo "bench/cluster.sh needs $tool (apt-get install apache2-utils curl jq bc)" >&2; exit 1; }
+done
 REQUESTS=${REQUESTS:-1200}
 CLIENTS=${CLIENTS:-6}
 WARMUP=${WARMUP:-200}
