@@ -1,0 +1,138 @@
+package vn.docket.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import vn.docket.events.DraftSubmitted;
+
+/**
+ * Bad input where a JSON body's rules did not reach: the multipart forms (a draft's hand-in, the issuance with its
+ * file, the notice to preview) and the administration of users. Each was stored, dropped without a word or answered
+ * 500 on main; now a 4xx problem naming the rule, and nothing written. Raw HTTP, so that the bytes on the wire are
+ * exactly the ones under test.
+ */
+@SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
+class RefusedFormInputTest {
+
+    static final String BOUNDARY = "b0undary";
+    static final Part PLAN = file("file", "Kế hoạch v1.txt", "Kế hoạch, dự thảo 1");
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    EventStore eventStore;
+
+    final HttpClient client = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+    String assigned;
+
+    @BeforeEach
+    void anAssignmentWaitingForItsDraft() {
+        assigned = Walks.assign(new DocketClient(http), "Kế hoạch", "Phòng Tài chính - Kế hoạch", "2021-05-30",
+                List.of("Lãnh đạo UBND thành phố"));
+    }
+
+    /** One part of a form: its name, its file name (null for a field) and its bytes. */
+    record Part(String name, String fileName, byte[] bytes) {
+    }
+
+    static Part field(String name, String value) {
+        return new Part(name, null, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Part file(String name, String fileName, String content) {
+        return new Part(name, fileName, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static byte[] form(Part... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Part part : parts) {
+            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\""
+                    + (part.fileName() == null ? "" : "; filename=\"" + part.fileName() + "\"\r\nContent-Type: text/plain")
+                    + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(part.bytes());
+            out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    record Answer(int status, Map<String, Object> problem) {
+    }
+
+    @SuppressWarnings("unchecked")
+    Answer post(String user, String path, String contentType, byte[] body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(http.getRootUri() + path))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body().startsWith("{") ? json.readValue(response.body(), Map.class) : Map.of());
+    }
+
+    Answer handIn(Part... parts) throws Exception {
+        return post("tckh", "/api/assignments/" + assigned + "/drafts", "multipart/form-data; boundary=" + BOUNDARY, form(parts));
+    }
+
+    Answer preview(String contentType, byte[] body) throws Exception {
+        return post("clerk", "/api/notices/preview", contentType, body);
+    }
+
+    /** Refused with the status and the rule, as a problem whose type names the rule (the page words it from there). */
+    static void refused(Answer answer, int status, String rule) {
+        assertThat(answer.status()).as("%s", answer.problem()).isEqualTo(status);
+        assertThat(answer.problem()).containsEntry("rule", rule).containsEntry("type", "urn:docket:problem:" + rule);
+    }
+
+    long events() {
+        return StoredEvents.business(eventStore);
+    }
+
+    long drafts() {
+        return StoredEvents.count(eventStore, p -> p instanceof DraftSubmitted d && d.assignmentId().toString().equals(assigned));
+    }
+
+    @Test
+    void a_broken_form_to_any_endpoint_is_a_400_naming_the_rule_not_a_500() throws Exception {
+        String form = "multipart/form-data; boundary=" + BOUNDARY;
+        byte[] cutOff = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"311.txt\"\r\n\r\nSố: 311")
+                .getBytes(StandardCharsets.UTF_8);
+        // Each answered 500 internal-error on main: Tomcat's parse failure reached the catch-all.
+        refused(preview(form, cutOff), 400, "malformed-request");
+        refused(preview("multipart/form-data", form(file("file", "311.txt", "Số: 311/TB-UBND"))), 400, "malformed-request");
+        refused(preview(form, form(file("file", "311\u0000.txt", "Số: 311/TB-UBND"))), 400, "malformed-request");
+        refused(post("admin", "/api/admin/users", form, cutOff), 400, "malformed-request");
+    }
+
+    @Test
+    void a_notice_preview_without_its_file_or_with_two_is_refused_in_docket_words() throws Exception {
+        String form = "multipart/form-data; boundary=" + BOUNDARY;
+        // main answered type about:blank, rule http-400: nothing the page could word. Two files: it read the first.
+        refused(preview(form, form(field("other", "x"))), 400, "malformed-request");
+        refused(preview(form, form(field("file", "Số: 311/TB-UBND"))), 400, "malformed-request");
+        Answer two = preview(form, form(file("file", "311.txt", "Số: 311/TB-UBND"), file("file", "312.txt", "Số: 312/TB-UBND")));
+        refused(two, 400, "malformed-request");
+        assertThat((String) two.problem().get("detail")).contains("field 'file' is given twice");
+    }
+}
