@@ -114,6 +114,47 @@ class RefusedFormInputTest {
     }
 
     @Test
+    void a_form_field_given_twice_in_a_hand_in_is_refused_naming_it_as_in_a_json_body_and_writes_nothing() throws Exception {
+        long before = events();
+        // main recorded the draft with the first note: what a proxy or a log reading the last one never saw.
+        Answer twice = handIn(PLAN, field("note", "Bản một"), field("note", "Bản hai"));
+        refused(twice, 400, "malformed-request");
+        assertThat((String) twice.problem().get("detail")).contains("field 'note' is given twice");
+        refused(handIn(field("effectiveDate", "2021-04-20"), PLAN, field("effectiveDate", "2021-04-21")), 400, "malformed-request");
+        refused(handIn(PLAN, file("file", "Kế hoạch v2.txt", "Kế hoạch, dự thảo 2")), 400, "malformed-request");
+        refused(handIn(field("file", "Kế hoạch"), PLAN), 400, "malformed-request");
+        Answer issuance = post("clerk", "/api/assignments/" + assigned + "/issuance", "multipart/form-data; boundary=" + BOUNDARY,
+                form(field("documentNumber", "95/KH-UBND"), field("documentNumber", "96/KH-UBND"), field("issuedOn", "2021-05-01"), PLAN));
+        refused(issuance, 400, "malformed-request");
+        assertThat((String) issuance.problem().get("detail")).contains("field 'documentNumber' is given twice");
+        assertThat(events()).isEqualTo(before);
+        // Each field once, as the web app sends them: handed in.
+        assertThat(handIn(PLAN, field("note", "Bản một"), field("effectiveDate", "2021-04-20")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void a_note_sent_as_a_file_in_a_hand_in_is_refused_rather_than_dropped() throws Exception {
+        long before = events();
+        // main recorded the draft without its note (and a date sent so without the date): the part was skipped.
+        refused(handIn(PLAN, file("note", "ghi chú.txt", "Đã tiếp thu ý kiến")), 400, "malformed-request");
+        refused(handIn(PLAN, file("effectiveDate", "ngày.txt", "2021-04-20")), 400, "malformed-request");
+        assertThat(drafts()).isZero();
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void a_form_field_that_is_not_utf8_is_refused_rather_than_stored_as_replacement_characters() throws Exception {
+        long before = events();
+        // An overlong "/" (C0 AF), a stray byte, a Latin-1 "é": main stored each as U+FFFD, text nobody typed.
+        for (byte[] bad : List.of(new byte[] {'a', (byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xFF},
+                new byte[] {'c', 'a', 'f', (byte) 0xE9}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})) {
+            refused(handIn(PLAN, new Part("note", null, bad)), 400, "malformed-text");
+        }
+        assertThat(drafts()).isZero();
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
     void a_broken_form_to_any_endpoint_is_a_400_naming_the_rule_not_a_500() throws Exception {
         String form = "multipart/form-data; boundary=" + BOUNDARY;
         byte[] cutOff = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"311.txt\"\r\n\r\nSố: 311")
