@@ -155,6 +155,23 @@ class RefusedFormInputTest {
     }
 
     @Test
+    void a_hand_in_cut_off_after_its_file_is_refused_rather_than_recorded_without_the_fields_that_followed() throws Exception {
+        long before = events();
+        byte[] whole = form(PLAN, field("note", "Đã tiếp thu ý kiến"), field("effectiveDate", "2021-04-20"));
+        String text = new String(whole, StandardCharsets.ISO_8859_1);
+        int afterFile = text.indexOf("--" + BOUNDARY, text.indexOf("--" + BOUNDARY) + 1) + BOUNDARY.length() + 2;
+        // The body ends with the boundary after the file, or something else follows it: main took the form as whole
+        // and recorded the draft without its note, effective today rather than on the date that was to follow.
+        for (byte[] cut : List.of(java.util.Arrays.copyOf(whole, afterFile), java.util.Arrays.copyOf(whole, afterFile + 1),
+                (text.substring(0, afterFile) + "xx").getBytes(StandardCharsets.ISO_8859_1))) {
+            refused(post("tckh", "/api/assignments/" + assigned + "/drafts", "multipart/form-data; boundary=" + BOUNDARY, cut),
+                    400, "malformed-request");
+        }
+        assertThat(drafts()).isZero();
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
     void a_broken_form_to_any_endpoint_is_a_400_naming_the_rule_not_a_500() throws Exception {
         String form = "multipart/form-data; boundary=" + BOUNDARY;
         byte[] cutOff = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"311.txt\"\r\n\r\nSố: 311")

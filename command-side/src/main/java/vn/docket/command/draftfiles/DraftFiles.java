@@ -2,6 +2,7 @@ package vn.docket.command.draftfiles;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -153,6 +154,10 @@ public class DraftFiles {
                     sha = hash;
                 }
                 parts.add(part.fieldName() + "\u0000" + fileName + "\u0000" + hash);
+            }
+            if (!form.closed()) {
+                // Cut off after a part: the fields that were to follow (a note, the date) would be missing from the draft.
+                throw new EOFException("The form ended without its closing delimiter");
             }
             if (content == null) {
                 throw new FileRefused(HttpStatus.BAD_REQUEST, "malformed-request", "Biểu mẫu không có phần file (tệp dự thảo).");
