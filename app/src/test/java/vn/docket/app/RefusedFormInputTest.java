@@ -193,4 +193,22 @@ class RefusedFormInputTest {
         refused(two, 400, "malformed-request");
         assertThat((String) two.problem().get("detail")).contains("field 'file' is given twice");
     }
+
+    @Test
+    void a_role_typed_with_a_letter_outside_its_name_is_refused_and_nothing_is_recorded() throws Exception {
+        String id = "lan-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String lan = "{\"id\": \"" + id + "\", \"name\": \"Nguyễn Thị Lan\", \"role\": \"CLERK\", \"unit\": \"Văn phòng HĐND và UBND thành phố\","
+                + " \"password\": \"một mật khẩu đủ dài\"}";
+        assertThat(post("admin", "/api/admin/users", "application/json", lan.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(201);
+        long before = events();
+        // A dotless "admın" upper-cases to ADMIN: main made the person an administrator from a word nobody meant.
+        refused(post("admin", "/api/admin/users/" + id + "/role", "application/json",
+                "{\"role\": \"admın\"}".getBytes(StandardCharsets.UTF_8)), 422, "invalid-role");
+        refused(post("admin", "/api/admin/users", "application/json",
+                lan.replace(id, id + "-2").replace("CLERK", "admın").getBytes(StandardCharsets.UTF_8)), 422, "invalid-role");
+        assertThat(events()).isEqualTo(before);
+        // The role's name in any case is still the role.
+        assertThat(post("admin", "/api/admin/users/" + id + "/role", "application/json",
+                "{\"role\": \"auditor\"}".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+    }
 }
