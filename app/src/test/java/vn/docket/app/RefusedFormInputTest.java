@@ -156,6 +156,19 @@ class RefusedFormInputTest {
     }
 
     @Test
+    void a_file_name_that_is_not_utf8_is_refused_rather_than_stored_with_replacement_characters() throws Exception {
+        long before = events();
+        // "Kế hoạch café.txt" with a Latin-1 é: main recorded the draft as "Kế hoạch caf\uFFFD.txt", a name nobody typed.
+        byte[] body = form(new Part("file", "Kế hoạch caf@.txt", PLAN.bytes()));
+        int at = new String(body, StandardCharsets.ISO_8859_1).indexOf('@');
+        body[at] = (byte) 0xE9;
+        refused(post("tckh", "/api/assignments/" + assigned + "/drafts", "multipart/form-data; boundary=" + BOUNDARY, body),
+                422, "file-name-invalid");
+        assertThat(drafts()).isZero();
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
     void a_hand_in_cut_off_after_its_file_is_refused_rather_than_recorded_without_the_fields_that_followed() throws Exception {
         long before = events();
         byte[] whole = form(PLAN, field("note", "Đã tiếp thu ý kiến"), field("effectiveDate", "2021-04-20"));

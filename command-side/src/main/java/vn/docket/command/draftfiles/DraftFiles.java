@@ -302,13 +302,16 @@ public class DraftFiles {
         store.discard(stored.sha256());
     }
 
-    /** A name is shown and sent back as the download's name: no folders, no control characters. */
+    /**
+     * A name is shown and sent back as the download's name: no folders, no control characters, and no U+FFFD, which
+     * is what a byte that is not UTF-8 in the part's headers (a Latin-1 "café") was read as: a name nobody typed.
+     */
     static String name(String original) {
         String name = original == null ? "" : Normalizer.normalize(original.strip(), Normalizer.Form.NFC);
         if (name.isEmpty() || name.length() > 255 || name.equals(".") || name.equals("..")
-                || name.chars().anyMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c))) {
-            throw new FileRefused(HttpStatus.UNPROCESSABLE_ENTITY, "file-name-invalid",
-                    "Tên tệp không hợp lệ (rỗng, quá 255 ký tự, chứa dấu / hoặc \\ hay ký tự điều khiển): hãy đổi tên tệp.");
+                || name.chars().anyMatch(c -> c == '/' || c == '\\' || c == '\uFFFD' || Character.isISOControl(c))) {
+            throw new FileRefused(HttpStatus.UNPROCESSABLE_ENTITY, "file-name-invalid", "Tên tệp không hợp lệ (rỗng,"
+                    + " quá 255 ký tự, chứa dấu / hoặc \\ hay ký tự điều khiển, hoặc không phải UTF-8): hãy đổi tên tệp.");
         }
         return name;
     }
