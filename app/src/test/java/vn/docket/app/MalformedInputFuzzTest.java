@@ -433,7 +433,8 @@ class MalformedInputFuzzTest {
 
     /**
      * A draft's hand-in with its file, as the web app sends it, and one thing wrong: a field given twice, not UTF-8,
-     * sent as a file, or holding what the same field of a JSON body may not; no file, two files, a form cut off.
+     * sent as a file, or holding what the same field of a JSON body may not; no file, two files, an empty file, a file
+     * name not in UTF-8, a form cut off.
      */
     Case spoiledHandIn(Random random) throws Exception {
         String path = "/api/assignments/" + assigned + "/drafts";
@@ -447,7 +448,7 @@ class MalformedInputFuzzTest {
                     "[{\"point\": \"1\", \"answer\": \"MAYBE\"}]", "[{\"point\": \"1\", \"point\": \"2\"}]"), random);
             default -> pick(List.of("ạ".repeat(4001 + random.nextInt(100_000)), "Kế\u0000hoạch", "\u001b[31m", "a\u007fb", "\u0085"), random);
         };
-        return switch (random.nextInt(8)) {
+        return switch (random.nextInt(9)) {
             case 0 -> {
                 Part twice = pick(List.of(note, date, answers), random);
                 yield new Case("tckh", "POST", path, FORM, form(DRAFT, twice, twice), false, twice.name() + " given twice");
@@ -461,6 +462,11 @@ class MalformedInputFuzzTest {
             case 4 -> new Case("tckh", "POST", path, FORM, form(DRAFT, note, DRAFT), false, "two files");
             case 5 -> new Case("tckh", "POST", path, FORM, cutOff(form(DRAFT, note, date), random), false, "a form cut off");
             case 6 -> new Case("tckh", "POST", path, FORM, form(new Part("file", "rỗng.txt", new byte[0]), note), false, "an empty file");
+            case 7 -> {
+                byte[] body = form(new Part("file", "Kế hoạch caf@.txt", DRAFT.bytes()), note);
+                body[new String(body, StandardCharsets.ISO_8859_1).indexOf('@')] = pick(List.of((byte) 0xE9, (byte) 0xFF, (byte) 0x80), random);
+                yield new Case("tckh", "POST", path, FORM, body, false, "a file name not in UTF-8");
+            }
             default -> new Case("tckh", "POST", path, FORM, form(DRAFT, Part.field(field, bad)), false,
                     field + " = " + abbreviate(String.valueOf(bad)));
         };
