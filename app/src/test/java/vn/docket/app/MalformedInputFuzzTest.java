@@ -41,7 +41,8 @@ import vn.docket.platform.web.StrictJson;
  * outside the accepted window, huge or control-character text, lone surrogates, invalid UTF-8 in bodies,
  * paths and parameters, deep nesting, oversized and chunked bodies, and bad paging, each sent by a user who
  * may use the endpoint. Every answer must be a 4xx problem naming a rule, never a 2xx or a 5xx, and nothing
- * may be written. It prints the count of cases by status.
+ * may be written. The forms are fuzzed too: a draft's hand-in with a field given twice, not UTF-8, sent as a file or
+ * of the wrong shape, and the notice to preview cut off or without its file. It prints the count of cases by status.
  *
  * <p>Run another seed or more cases with {@code -Ddocket.fuzz.seed=... -Ddocket.fuzz.cases=...}; a failure
  * names its seed and case. The generator is a seeded {@link Random} inside one JUnit test, not jqwik: jqwik
@@ -69,6 +70,8 @@ class MalformedInputFuzzTest {
     String submitted;
     String approved;
     String extensionAsked;
+    /** A person the administration endpoints change; not configured, so that their rules are the ones reached. */
+    static final String PERSON = "fuzzee";
 
     /** A POST endpoint with a valid JSON body to spoil; {id} in the path is an assignment or a user. */
     record Command(String user, String path, Map<String, Object> validBody) {
@@ -100,6 +103,8 @@ class MalformedInputFuzzTest {
         extensionAsked = Walks.assign(docket, "Kế hoạch", "Phòng Tài chính - Kế hoạch", "2021-05-30", route);
         docket.ok("tckh", "/api/assignments/" + extensionAsked + "/extension-requests",
                 Map.of("newDeadline", "2021-06-30", "reason", "Chờ số liệu"));
+        docket.ok("admin", "/api/admin/users", Map.of("id", PERSON, "name", "Người thử", "role", "CLERK",
+                "unit", "Văn phòng HĐND và UBND thành phố", "password", "một mật khẩu đủ dài"));
     }
 
     List<Command> commands() {
@@ -140,7 +145,12 @@ class MalformedInputFuzzTest {
                                         "deliverTo", "Phòng Kinh tế", "deadline", "2021-05-20")))))),
                 new Command("admin", "/api/admin/users", Map.of("id", "fuzz", "name", "Người thử", "role", "CLERK",
                         "unit", "Văn phòng HĐND và UBND thành phố", "password", "một mật khẩu đủ dài")),
-                new Command("admin", "/api/admin/users/clerk/password", Map.of("password", "một mật khẩu đủ dài")));
+                new Command("admin", "/api/admin/users/clerk/password", Map.of("password", "một mật khẩu đủ dài")),
+                new Command("admin", "/api/admin/users/" + PERSON + "/role", Map.of("role", "AUDITOR")),
+                new Command("admin", "/api/admin/users/" + PERSON + "/unit", Map.of("unit", "Phòng Kinh tế")),
+                new Command("admin", "/api/admin/users/" + PERSON + "/levels", Map.of("level", "Lãnh đạo UBND thành phố")),
+                new Command("admin", "/api/admin/users/" + PERSON + "/levels/withdraw", Map.of("level", "Lãnh đạo UBND thành phố")),
+                new Command("tckh", "/api/me/tokens", Map.of("label", "báo cáo tháng")));
     }
 
     List<Query> queries() {
@@ -226,7 +236,7 @@ class MalformedInputFuzzTest {
                     "+300000000-01-01", "1989-12-31", "2101-01-01", "20211-01-01", 44000, true, List.of(), List.of(2021, 4, 25)), random);
         }
         if (valid.isTextual() && (field.equals("kind") || field.equals("role"))) {
-            return pick(List.of("KE_HOACH", 1, List.of(), ""), random);
+            return pick(List.of("KE_HOACH", 1, List.of(), "", "admın", "Clerk\u200b"), random);
         }
         if (valid.isTextual()) {
             return pick(List.of(123, true, List.of("x"), Map.of("x", 1), "ạ".repeat(4001 + random.nextInt(100_000)),
@@ -264,7 +274,7 @@ class MalformedInputFuzzTest {
     // ---- the generator ----
 
     Case generate(Random random) throws Exception {
-        int kind = random.nextInt(10);
+        int kind = random.nextInt(11);
         if (kind < 5) {
             return spoiledCommand(pick(commands(), random), random);
         }
@@ -274,7 +284,10 @@ class MalformedInputFuzzTest {
         if (kind < 9) {
             return spoiledPath(random);
         }
-        return spoiledPreview(random);
+        if (kind < 10) {
+            return spoiledPreview(random);
+        }
+        return spoiledHandIn(random);
     }
 
     Case spoiledCommand(Command c, Random random) throws Exception {
@@ -318,7 +331,7 @@ class MalformedInputFuzzTest {
             case 3 -> {
                 String id = pick(List.of("not-a-uuid", "%00", "%C0%AF", "%ED%A0%80", "%FF", "%27%20OR%201%3D1"), random);
                 String spoiled = path.matches(".*[0-9a-f-]{36}.*") ? path.replaceFirst("[0-9a-f-]{36}", id)
-                        : path.contains("/clerk/") ? path.replace("/clerk/", "/" + id + "/")
+                        : path.startsWith("/api/admin/users/") ? path.replaceFirst("^/api/admin/users/[^/]+", "/api/admin/users/" + id)
                         : path + "?x=" + pick(POISON, random);  // no id to spoil: the body is valid, so poison the query
                 return new Case(c.user(), "POST", spoiled, "application/json", valid.getBytes(StandardCharsets.UTF_8), false,
                         "path " + spoiled);
@@ -365,7 +378,7 @@ class MalformedInputFuzzTest {
     }
 
     Case spoiledPreview(Random random) {
-        int kind = random.nextInt(6);
+        int kind = random.nextInt(10);
         String path = "/api/notices/preview";
         return switch (kind) {
             case 0 -> new Case("clerk", "POST", path, "text/plain", new byte[0], false, "an empty notice");
@@ -379,11 +392,83 @@ class MalformedInputFuzzTest {
                 binary[0] = 0;
                 yield new Case("clerk", "POST", path, "text/plain", binary, false, "binary with NUL bytes");
             }
-            case 4 -> new Case("clerk", "POST", path, "multipart/form-data; boundary=x",
-                    "--x\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--x--\r\n".getBytes(StandardCharsets.UTF_8),
-                    false, "a form without a file");
+            case 4 -> new Case("clerk", "POST", path, FORM, form(Part.field("other", "x")), false, "a form without a file");
+            case 5 -> new Case("clerk", "POST", path, FORM, cutOff(form(NOTICE), random), false, "a form cut off");
+            case 6 -> new Case("clerk", "POST", path, "multipart/form-data", form(NOTICE), false, "a form without its boundary");
+            case 7 -> new Case("clerk", "POST", path, FORM, form(NOTICE, NOTICE), false, "two notices in one form");
+            case 8 -> new Case("clerk", "POST", path, FORM, form(new Part("file", "311\u0000.txt", NOTICE.bytes())), false,
+                    "a NUL in the file's name");
             default -> new Case("clerk", "POST", path, "application/json", "{\"file\":1}".getBytes(StandardCharsets.UTF_8),
                     false, "JSON instead of a file");
+        };
+    }
+
+    static final String FORM = "multipart/form-data; boundary=" + "fuzz-b0undary";
+    static final Part NOTICE = new Part("file", "311.txt", "Số: 311/TB-UBND".getBytes(StandardCharsets.UTF_8));
+    static final Part DRAFT = new Part("file", "Kế hoạch v1.txt", "Kế hoạch, dự thảo 1".getBytes(StandardCharsets.UTF_8));
+
+    /** A part of a form: its name, its file name (null for a field), its bytes. */
+    record Part(String name, String fileName, byte[] bytes) {
+        static Part field(String name, Object value) {
+            return new Part(name, null, String.valueOf(value).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    static byte[] form(Part... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Part part : parts) {
+            out.writeBytes(("--fuzz-b0undary\r\nContent-Disposition: form-data; name=\"" + part.name() + "\""
+                    + (part.fileName() == null ? "" : "; filename=\"" + part.fileName() + "\"\r\nContent-Type: text/plain")
+                    + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(part.bytes());
+            out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes("--fuzz-b0undary--\r\n".getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    static byte[] cutOff(byte[] form, Random random) {
+        return java.util.Arrays.copyOf(form, 1 + random.nextInt(form.length - 20));
+    }
+
+    /**
+     * A draft's hand-in with its file, as the web app sends it, and one thing wrong: a field given twice, not UTF-8,
+     * sent as a file, or holding what the same field of a JSON body may not; no file, two files, an empty file, a file
+     * name not in UTF-8, a form cut off.
+     */
+    Case spoiledHandIn(Random random) throws Exception {
+        String path = "/api/assignments/" + assigned + "/drafts";
+        Part note = Part.field("note", "Đã tiếp thu ý kiến");
+        Part date = Part.field("effectiveDate", "2021-04-20");
+        Part answers = Part.field("answers", "[{\"point\": \"1\", \"answer\": \"TAKEN_IN\", \"note\": \"Mục I\"}]");
+        String field = pick(List.of("note", "effectiveDate", "documentName", "answers"), random);
+        Object bad = switch (field) {
+            case "effectiveDate" -> badFieldValue(field, json.valueToTree("2021-04-20"), random);
+            case "answers" -> pick(List.of("[null]", "{", "7", "\"x\"", "[".repeat(40 + random.nextInt(5000)),
+                    "[{\"point\": \"1\", \"answer\": \"MAYBE\"}]", "[{\"point\": \"1\", \"point\": \"2\"}]"), random);
+            default -> pick(List.of("ạ".repeat(4001 + random.nextInt(100_000)), "Kế\u0000hoạch", "\u001b[31m", "a\u007fb", "\u0085"), random);
+        };
+        return switch (random.nextInt(9)) {
+            case 0 -> {
+                Part twice = pick(List.of(note, date, answers), random);
+                yield new Case("tckh", "POST", path, FORM, form(DRAFT, twice, twice), false, twice.name() + " given twice");
+            }
+            case 1 -> new Case("tckh", "POST", path, FORM, form(DRAFT, note, new Part(field, null, pick(List.of(
+                    new byte[] {'a', (byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xE9},
+                    new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}), random))), false, field + " not UTF-8");
+            case 2 -> new Case("tckh", "POST", path, FORM, form(DRAFT, new Part(field, field + ".txt", "x".getBytes(StandardCharsets.UTF_8))),
+                    false, field + " sent as a file");
+            case 3 -> new Case("tckh", "POST", path, FORM, form(note, date, answers), false, "no file");
+            case 4 -> new Case("tckh", "POST", path, FORM, form(DRAFT, note, DRAFT), false, "two files");
+            case 5 -> new Case("tckh", "POST", path, FORM, cutOff(form(DRAFT, note, date), random), false, "a form cut off");
+            case 6 -> new Case("tckh", "POST", path, FORM, form(new Part("file", "rỗng.txt", new byte[0]), note), false, "an empty file");
+            case 7 -> {
+                byte[] body = form(new Part("file", "Kế hoạch caf@.txt", DRAFT.bytes()), note);
+                body[new String(body, StandardCharsets.ISO_8859_1).indexOf('@')] = pick(List.of((byte) 0xE9, (byte) 0xFF, (byte) 0x80), random);
+                yield new Case("tckh", "POST", path, FORM, body, false, "a file name not in UTF-8");
+            }
+            default -> new Case("tckh", "POST", path, FORM, form(DRAFT, Part.field(field, bad)), false,
+                    field + " = " + abbreviate(String.valueOf(bad)));
         };
     }
 
@@ -403,7 +488,7 @@ class MalformedInputFuzzTest {
             int status = response.statusCode();
             byStatus.merge(status, 1, Integer::sum);
             String body = response.body();
-            if (status < 400 || status >= 500 || !body.contains("\"rule\"")
+            if (status < 400 || status >= 500 || !body.contains("\"rule\"") || !body.contains("\"type\":\"urn:docket:problem:")
                     || body.contains("Exception") || body.contains("at org.") || body.contains("vn.docket.")) {
                 failures.add("case " + i + ", " + c + " -> " + status + " " + abbreviate(body));
             }

@@ -2,6 +2,7 @@ package vn.docket.command.draftfiles;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ import vn.docket.platform.Sha256;
 import vn.docket.platform.files.FileRefused;
 import vn.docket.platform.files.FileStore;
 import vn.docket.platform.files.StoredText;
+import vn.docket.platform.web.WellFormedRequest;
 
 /**
  * Takes a draft's file (or the issued document's) in: {@link #receive}s the form straight from the request as it
@@ -45,7 +47,7 @@ public class DraftFiles {
     }
 
     /**
-     * A form as received: its fields (the first value of each), the {@code file} part's name, bytes (the chunks its
+     * A form as received: its fields (each given once, in UTF-8), the {@code file} part's name, bytes (the chunks its
      * upload wrote, the only copy kept), size and SHA-256, and a fingerprint of all its parts for
      * {@code Idempotency-Key} (name, file name and SHA-256 of each, in name order, so the same form sent again with
      * another boundary or order is the same request). Closing it removes the upload's chunks unless
@@ -116,10 +118,22 @@ public class DraftFiles {
                 }
                 MessageDigest digest = Sha256.digest();
                 String fileName = part.formField() ? null : fileName(part);
+                if (fields.containsKey(part.fieldName()) || "file".equals(part.fieldName()) && content != null) {
+                    // Which value would count? Keeping one silently records what a proxy or a log may not have seen.
+                    drainRest(request);
+                    throw new FileRefused(HttpStatus.BAD_REQUEST, "malformed-request", "Biểu mẫu có trường '" + part.fieldName()
+                            + "' hai lần (field '" + part.fieldName() + "' is given twice): hãy gửi mỗi trường một lần.");
+                }
                 if (part.formField()) {
-                    byte[] value = read(form, digest, 1024);
-                    fields.putIfAbsent(part.fieldName(), new String(value, StandardCharsets.UTF_8));
-                } else if ("file".equals(part.fieldName()) && content == null) {
+                    byte[] value = read(form, digest);
+                    // As a JSON body is: a byte that is not UTF-8 would otherwise be stored as U+FFFD, never typed.
+                    if (!WellFormedRequest.isUtf8(value)) {
+                        drainRest(request);
+                        throw new FileRefused(HttpStatus.BAD_REQUEST, "malformed-text", "Trường '" + part.fieldName()
+                                + "' của biểu mẫu không phải văn bản UTF-8.");
+                    }
+                    fields.put(part.fieldName(), new String(value, StandardCharsets.UTF_8));
+                } else if ("file".equals(part.fieldName())) {
                     try {
                         name = name(fileName);
                     } catch (FileRefused refused) {
@@ -130,13 +144,20 @@ public class DraftFiles {
                     upload = store.upload();
                     content = upload(form, digest, upload);
                 } else {
-                    read(form, digest, 0); // another file part: only its fingerprint counts
+                    // A note or a date sent as a file would be dropped without a word, and the draft recorded without it.
+                    drainRest(request);
+                    throw new FileRefused(HttpStatus.BAD_REQUEST, "malformed-request", "Phần '" + part.fieldName()
+                            + "' của biểu mẫu là một tệp: Docket nhận tệp ở phần 'file', các trường khác là văn bản.");
                 }
                 String hash = Sha256.finish(digest);
                 if (content != null && sha == null) {
                     sha = hash;
                 }
                 parts.add(part.fieldName() + "\u0000" + fileName + "\u0000" + hash);
+            }
+            if (!form.closed()) {
+                // Cut off after a part: the fields that were to follow (a note, the date) would be missing from the draft.
+                throw new EOFException("The form ended without its closing delimiter");
             }
             if (content == null) {
                 throw new FileRefused(HttpStatus.BAD_REQUEST, "malformed-request", "Biểu mẫu không có phần file (tệp dự thảo).");
@@ -190,17 +211,15 @@ public class DraftFiles {
         return chunks;
     }
 
-    /** A part's bytes through the digest into memory, in a buffer of {@code capacity} to start; none kept if 0. */
-    private static byte[] read(MultipartParts form, MessageDigest digest, int capacity) throws IOException {
-        ByteArrayOutputStream out = capacity == 0 ? null : new ByteArrayOutputStream(capacity);
+    /** A field's bytes through the digest into memory. */
+    private static byte[] read(MultipartParts form, MessageDigest digest) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         byte[] buffer = new byte[64 * 1024];
         for (int n = form.read(buffer, 0, buffer.length); n != -1; n = form.read(buffer, 0, buffer.length)) {
             digest.update(buffer, 0, n);
-            if (out != null) {
-                out.write(buffer, 0, n);
-            }
+            out.write(buffer, 0, n);
         }
-        return out == null ? null : out.toByteArray();
+        return out.toByteArray();
     }
 
     /** The part's file name as sent; one with a NUL in it, which the library refused to give, stands as a NUL. */
@@ -283,13 +302,16 @@ public class DraftFiles {
         store.discard(stored.sha256());
     }
 
-    /** A name is shown and sent back as the download's name: no folders, no control characters. */
+    /**
+     * A name is shown and sent back as the download's name: no folders, no control characters, and no U+FFFD, which
+     * is what a byte that is not UTF-8 in the part's headers (a Latin-1 "café") was read as: a name nobody typed.
+     */
     static String name(String original) {
         String name = original == null ? "" : Normalizer.normalize(original.strip(), Normalizer.Form.NFC);
         if (name.isEmpty() || name.length() > 255 || name.equals(".") || name.equals("..")
-                || name.chars().anyMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c))) {
-            throw new FileRefused(HttpStatus.UNPROCESSABLE_ENTITY, "file-name-invalid",
-                    "Tên tệp không hợp lệ (rỗng, quá 255 ký tự, chứa dấu / hoặc \\ hay ký tự điều khiển): hãy đổi tên tệp.");
+                || name.chars().anyMatch(c -> c == '/' || c == '\\' || c == '\uFFFD' || Character.isISOControl(c))) {
+            throw new FileRefused(HttpStatus.UNPROCESSABLE_ENTITY, "file-name-invalid", "Tên tệp không hợp lệ (rỗng,"
+                    + " quá 255 ký tự, chứa dấu / hoặc \\ hay ký tự điều khiển, hoặc không phải UTF-8): hãy đổi tên tệp.");
         }
         return name;
     }

@@ -64,6 +64,8 @@ final class MultipartParts {
     /** The field a nested {@code multipart/mixed} part's files belong to, while reading them. */
     private String nestedField;
     private boolean done;
+    /** The form's closing delimiter was read: the body was sent whole. */
+    private boolean closed;
 
     /**
      * @param contentType the request's, naming the boundary
@@ -156,6 +158,14 @@ final class MultipartParts {
         return part;
     }
 
+    /**
+     * Whether the form ended with its closing delimiter. The library ended a form without one (a body cut off right
+     * after a part, or something else after a boundary) as if whole, with the parts read so far: the caller tells.
+     */
+    boolean closed() {
+        return closed;
+    }
+
     /** Reads the current part's body; -1 at its end. */
     int read(byte[] into, int offset, int length) throws IOException {
         if (!inBody) {
@@ -229,6 +239,7 @@ final class MultipartParts {
                 return true;
             }
             byte second = readByte();
+            closed = current == outer && first == DASH && second == DASH;
             return first == CR && second == LF;
         } catch (TooLarge e) {
             throw e;

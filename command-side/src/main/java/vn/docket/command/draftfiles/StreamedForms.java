@@ -8,9 +8,10 @@ import org.springframework.web.multipart.support.StandardServletMultipartResolve
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
- * Spring resolves every multipart form (the notice to read, for one) except a draft's file and the issued document's:
- * {@link DraftFiles#receive} reads those from the request as they arrive, which Tomcat would otherwise have parsed and
- * spooled to disk before the handler ran.
+ * Spring resolves one multipart form, the notice to read. A draft's file and the issued document's are read from the
+ * request as they arrive by {@link DraftFiles#receive}, which Tomcat would otherwise have parsed and spooled to disk
+ * before the handler ran; a form sent to an address that takes JSON is refused 415 unread, where Tomcat parsed it first
+ * (up to max-request-size, spooled to disk, sent chunked past the 1 MB a command may take).
  */
 @Configuration(proxyBeanMethods = false)
 class StreamedForms {
@@ -20,14 +21,9 @@ class StreamedForms {
         return new StandardServletMultipartResolver() {
             @Override
             public boolean isMultipart(HttpServletRequest request) {
-                return super.isMultipart(request) && !streamed(request);
+                return super.isMultipart(request) && "POST".equals(request.getMethod())
+                        && "/api/notices/preview".equals(request.getRequestURI());
             }
         };
-    }
-
-    static boolean streamed(HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        return "POST".equals(request.getMethod()) && uri.startsWith("/api/assignments/")
-                && (uri.endsWith("/drafts") || uri.endsWith("/issuance"));
     }
 }

@@ -25,6 +25,7 @@ import vn.docket.command.notice.reading.ReadingWarning;
 import vn.docket.events.NoticeParticulars;
 import vn.docket.platform.Sha256;
 import vn.docket.platform.approval.ApprovalLevels;
+import vn.docket.platform.files.FileRefused;
 import vn.docket.platform.security.CurrentActor;
 import vn.docket.platform.web.Problems;
 
@@ -50,9 +51,14 @@ class NoticeController {
 
     @PostMapping(path = "/api/notices/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Read an uploaded notice (.txt, .docx, .pdf) into a preview; writes nothing")
-    Preview previewFile(@RequestParam("file") MultipartFile file) throws java.io.IOException {
+    Preview previewFile(@RequestParam("file") List<MultipartFile> files) throws java.io.IOException {
         requireClerk();
-        return preview(file.getBytes(), file.getOriginalFilename());
+        // Two notices in one form: reading the first alone would preview a notice the clerk may not have meant.
+        if (files.size() > 1) {
+            throw new FileRefused(HttpStatus.BAD_REQUEST, "malformed-request",
+                    "Biểu mẫu có trường 'file' hai lần (field 'file' is given twice): hãy gửi một thông báo mỗi lần.");
+        }
+        return preview(files.get(0).getBytes(), files.get(0).getOriginalFilename());
     }
 
     @PostMapping(path = "/api/notices/preview", consumes = {MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})

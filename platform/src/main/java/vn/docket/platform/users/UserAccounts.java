@@ -408,13 +408,16 @@ public class UserAccounts {
         if (text == null || text.isBlank()) {
             throw new RuleBroken("invalid-role", "Give a role: one of " + valid + ".");
         }
-        try {
-            Role role = Role.valueOf(text.strip().toUpperCase(Locale.ROOT));
-            if (role != Role.SYSTEM) {
-                return role;
+        // Letters of the role's name only: upper-casing would read a dotless "admın" as ADMIN, a role nobody typed.
+        if (text.strip().matches("[A-Za-z_]+")) {
+            try {
+                Role role = Role.valueOf(text.strip().toUpperCase(Locale.ROOT));
+                if (role != Role.SYSTEM) {
+                    return role;
+                }
+            } catch (IllegalArgumentException e) {
+                // answered below
             }
-        } catch (IllegalArgumentException e) {
-            // answered below
         }
         throw new RuleBroken("invalid-role", "There is no role '" + text.strip() + "'; the roles are " + valid + ".");
     }

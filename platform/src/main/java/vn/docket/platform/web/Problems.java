@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import vn.docket.platform.audit.DenialRecorder;
@@ -112,6 +114,15 @@ public class Problems extends ResponseEntityExceptionHandler {
                 + " Retype the text or remove that character.");
     }
 
+    /**
+     * A form Tomcat could not parse (cut off, no boundary, a NUL in a part's headers): the client's mistake, answered as
+     * the hand-in's own reader answers it (DraftFiles), not as Docket failing. Too large is answered by FileProblems.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail malformedForm(MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Biểu mẫu gửi lên bị hỏng hoặc bị cắt giữa chừng: hãy gửi lại.");
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
         RuleBroken broken = brokenRuleIn(e);
@@ -186,9 +197,13 @@ public class Problems extends ResponseEntityExceptionHandler {
     /**
      * What a client most often meets of Spring's refusals, worded by Docket and naming a rule: an address no
      * controller answers (it fell through to static resources: "No static resource api/nosuch."), a method or a
-     * body type the address does not take. Null for the others, which keep Spring's words.
+     * body type the address does not take, a form without its file (a notice to preview). Null for the others,
+     * which keep Spring's words.
      */
     private static ProblemDetail inDocketWords(Exception ex, String path) {
+        if (ex instanceof MissingServletRequestPartException e) {
+            return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Biểu mẫu không có phần '" + e.getRequestPartName() + "'.");
+        }
         if (ex instanceof NoResourceFoundException) {
             return problem(HttpStatus.NOT_FOUND, "not-found", "Docket has nothing at " + path + ".");
         }

@@ -81,7 +81,7 @@ public class WellFormedRequest extends OncePerRequestFilter {
     }
 
     /** Strict UTF-8: no overlong forms, no encoded surrogates, no stray continuation or invalid bytes. */
-    static boolean isUtf8(byte[] bytes) {
+    public static boolean isUtf8(byte[] bytes) {
         try {
             StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
