@@ -2,11 +2,13 @@ package vn.docket.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -386,6 +388,43 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         } finally {
             browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         }
+    }
+
+    @Test
+    @Order(12)
+    void a_page_narrowed_to_phone_width_draws_its_plan_path_again_for_the_phone_and_widened_for_the_desktop() {
+        browser.signIn("auditor");
+        browser.driver.manage().window().setSize(PHONE);
+        try {
+            openReport();
+            Map<String, Object> loadedAtPhone = pathChartWidth();
+            browser.driver.manage().window().setSize(DESKTOP);
+            browser.driver.navigate().refresh();
+            browser.find(By.id("steps"));
+            Map<String, Object> loadedAtDesktop = pathChartWidth();
+            assertThat(loadedAtDesktop.get("drawn")).isNotEqualTo(loadedAtPhone.get("drawn"));
+
+            // Turned to the phone's width without reloading: drawn for it, as a page loaded at that width draws it,
+            // not a desktop chart scrolled sideways in its box.
+            browser.driver.manage().window().setSize(PHONE);
+            Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(pathChartWidth()).isEqualTo(loadedAtPhone));
+            assertThat(pageOverflow()).isFalse();
+            browser.screenshot("path-narrowed-phone");
+            browser.driver.manage().window().setSize(DESKTOP);
+            Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(pathChartWidth()).isEqualTo(loadedAtDesktop));
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
+    }
+
+    /** The plan-path chart's drawn width and how far its box scrolls sideways, in CSS pixels. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> pathChartWidth() {
+        return (Map<String, Object>) browser.script("const box = document.querySelector('.path-box .scroll-x');"
+                + "return {drawn: Math.round(box.querySelector('.path-canvas').getBoundingClientRect().width),"
+                + " sideways: box.scrollWidth - box.clientWidth};");
     }
 
     /** GETs a path with the signed-in browser's session: the answer's status, content type and JSON if any. */
