@@ -116,20 +116,25 @@ export function planPathChart(path, assignment) {
       return;
     }
     if (entry.contentRect.width === boxWidth) return; // only its height changed (a drawing with more rows)
+    const shown = boxWidth === null;
     boxWidth = entry.contentRect.width;
     clearTimeout(settling);
-    settling = setTimeout(() => {
-      const width = pathWidth();
-      if (width === drawnAt || !box.isConnected) return;
-      drawnAt = width;
-      scroller.replaceChildren(pathCanvas(path, assignment, width));
-    }, 100);
+    // Shown at last, before its first paint: drawn while the page was still short, the chart can be 15 px too wide
+    // for the scroll bar the page has now. Later changes wait for the width to settle.
+    if (shown) redraw();
+    else settling = setTimeout(redraw, 100);
   });
+  const redraw = () => {
+    const width = pathWidth();
+    if (width === drawnAt || !box.isConnected) return;
+    drawnAt = width;
+    scroller.replaceChildren(pathCanvas(path, assignment, width));
+  };
   observer.observe(box);
   return box;
 }
 
-/** The drawing itself, {@code width} pixels wide: the same path and width always give the same drawing. */
+/** The drawing itself, `width` pixels wide. */
 function pathCanvas(path, assignment, width) {
   const steps = path.steps;
   const today = todayIso();

@@ -397,10 +397,12 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         browser.driver.manage().window().setSize(PHONE);
         try {
             openReport();
+            twoFrames();
             Map<String, Object> loadedAtPhone = pathChartWidth();
             browser.driver.manage().window().setSize(DESKTOP);
             browser.driver.navigate().refresh();
             browser.find(By.id("steps"));
+            twoFrames();
             Map<String, Object> loadedAtDesktop = pathChartWidth();
             assertThat(loadedAtDesktop.get("drawn")).isNotEqualTo(loadedAtPhone.get("drawn"));
 
@@ -417,6 +419,12 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         } finally {
             browser.driver.manage().window().setSize(DESKTOP);
         }
+    }
+
+    /** Two frames later a chart just shown has been fitted to the page's scroll bar (charts.js, planPathChart). */
+    private void twoFrames() {
+        browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "requestAnimationFrame(() => requestAnimationFrame(() => done()));");
     }
 
     /** The plan-path chart's drawn width and how far its box scrolls sideways, in CSS pixels. */
