@@ -104,7 +104,8 @@ export function planPathChart(path, assignment) {
     h('figcaption', {}, legend([
       ['span-unit', t('detail.legend.unit')], ['span-review', t('detail.legend.review')],
       assignment.deadline && ['deadline', t('detail.legend.deadline')],
-      assignment.originalDeadline !== assignment.deadline && ['original-deadline', t('detail.legend.original')]]
+      assignment.originalDeadline && assignment.originalDeadline !== assignment.deadline
+        && ['original-deadline', t('detail.legend.original')]]
       .filter(Boolean))));
   let boxWidth = null;
   let settling;

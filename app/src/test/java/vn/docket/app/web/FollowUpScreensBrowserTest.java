@@ -421,6 +421,36 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         }
     }
 
+    /**
+     * Notice 311 gives the IOC plan no calendar date. A unit may not ask to extend a deadline there is not (rule
+     * no-deadline, so the page never offers it); the clerk may set one, and the page calls that setting a deadline,
+     * not extending one, with no original deadline to show.
+     */
+    @Test
+    @Order(13)
+    void the_clerk_sets_a_first_deadline_on_an_assignment_without_one_and_the_page_says_it_was_set_not_extended() {
+        String set = DAY.format(TODAY.plusDays(40));
+        browser.signIn("clerk");
+        browser.open("/assignments.html?q=IOC");
+        browser.find(By.partialLinkText("(IOC)")).click();
+        browser.waitForText(By.id("assignment-title"), "(IOC)");
+        assertThat(browser.text(By.id("deadline"))).isEqualTo("không có hạn");
+        assertThat(actionsOffered()).contains("Đặt hạn").doesNotContain("Gia hạn", "Đề nghị gia hạn", "Quyết định gia hạn");
+        browser.find(By.cssSelector(".action-extend summary")).click();
+        assertThat(browser.text(By.cssSelector("#form-extend [name='newDeadline'] + .hint")))
+                .isEqualTo("Nhiệm vụ chưa có hạn: ngày chọn ở đây là hạn đầu tiên của nhiệm vụ.");
+        browser.type(By.cssSelector("#form-extend [name='newDeadline']"), set);
+        browser.type(By.cssSelector("#form-extend [name='reason']"), "Lãnh đạo giao hoàn thành trong quý");
+        browser.find(By.cssSelector("#form-extend button[type=submit]")).click();
+        browser.waitForText(By.id("deadline"), set);
+        assertThat(browser.text(By.id("deadline"))).isEqualTo(set);
+        assertThat(browser.text(By.cssSelector("#steps li:last-child .step-title"))).isEqualTo("Đặt hạn " + set);
+        // The chart draws no original deadline: its legend named one all the same.
+        assertThat(browser.text(By.cssSelector(".path-box figcaption"))).contains("Hạn hiện tại").doesNotContain("Hạn ban đầu");
+        assertThat(actionsOffered()).contains("Gia hạn").doesNotContain("Đặt hạn");
+        bothWidths("deadline-set");
+    }
+
     /** Two frames later a chart just shown has been fitted to the page's scroll bar (charts.js, planPathChart). */
     private void twoFrames() {
         browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
