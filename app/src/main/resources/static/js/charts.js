@@ -150,12 +150,16 @@ function pathCanvas(path, assignment, width) {
   const right = 40;
   const x = iso => left + (daysBetween(first, iso) / span) * (width - left - right);
 
-  // Marks of one day stack upwards.
-  const perDay = {};
-  const marks = steps.map(st => {
-    const level = (perDay[st.effectiveDate] = (perDay[st.effectiveDate] || 0) + 1) - 1;
-    return { st, level, label: shortLabel(st) };
-  });
+  // Marks too close to sit side by side (22 px wide, with a 2 px ring) stack upwards: those of one day, and on a
+  // phone those of the next days too, a few pixels apart, which covered one another. Each takes the lowest row
+  // no earlier mark near it holds.
+  const marks = [];
+  for (const st of steps) {
+    const near = new Set(marks.filter(m => Math.abs(x(m.st.effectiveDate) - x(st.effectiveDate)) < 26).map(m => m.level));
+    let level = 0;
+    while (near.has(level)) level++;
+    marks.push({ st, level, label: shortLabel(st) });
+  }
   const stackTop = Math.max(...marks.map(m => m.level)) * 26;
   const barY = 48 + stackTop;
   const height = barY + 80;

@@ -431,9 +431,7 @@ class FollowUpScreensBrowserTest extends BrowserTest {
     void the_clerk_sets_a_first_deadline_on_an_assignment_without_one_and_the_page_says_it_was_set_not_extended() {
         String set = DAY.format(TODAY.plusDays(40));
         browser.signIn("clerk");
-        browser.open("/assignments.html?q=IOC");
-        browser.find(By.partialLinkText("(IOC)")).click();
-        browser.waitForText(By.id("assignment-title"), "(IOC)");
+        openIoc();
         assertThat(browser.text(By.id("deadline"))).isEqualTo("không có hạn");
         assertThat(actionsOffered()).contains("Đặt hạn").doesNotContain("Gia hạn", "Đề nghị gia hạn", "Quyết định gia hạn");
         browser.find(By.cssSelector(".action-extend summary")).click();
@@ -441,6 +439,7 @@ class FollowUpScreensBrowserTest extends BrowserTest {
                 .isEqualTo("Nhiệm vụ chưa có hạn: ngày chọn ở đây là hạn đầu tiên của nhiệm vụ.");
         browser.type(By.cssSelector("#form-extend [name='newDeadline']"), set);
         browser.type(By.cssSelector("#form-extend [name='reason']"), "Lãnh đạo giao hoàn thành trong quý");
+        browser.type(By.cssSelector("#form-extend [name='effectiveDate']"), DAY.format(TODAY.minusDays(1)));
         browser.find(By.cssSelector("#form-extend button[type=submit]")).click();
         browser.waitForText(By.id("deadline"), set);
         assertThat(browser.text(By.id("deadline"))).isEqualTo(set);
@@ -449,6 +448,44 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         assertThat(browser.text(By.cssSelector(".path-box figcaption"))).contains("Hạn hiện tại").doesNotContain("Hạn ban đầu");
         assertThat(actionsOffered()).contains("Gia hạn").doesNotContain("Đặt hạn");
         bothWidths("deadline-set");
+    }
+
+    @Test
+    @Order(14)
+    void on_a_phone_the_marks_of_steps_a_day_apart_stack_instead_of_covering_one_another() {
+        // The IOC plan's deadline was set yesterday (above): a reminder today lies a few pixels from it on a phone.
+        browser.signIn("clerk");
+        openIoc();
+        browser.type(By.cssSelector("#form-remind [name='note']"), "Đề nghị gửi dự thảo hoàn thiện");
+        browser.find(By.cssSelector("#form-remind button[type=submit]")).click();
+        browser.waitForCount(By.cssSelector("#reminders li"), 1);
+        browser.driver.manage().window().setSize(PHONE);
+        try {
+            browser.driver.navigate().refresh();
+            browser.find(By.id("steps"));
+            twoFrames();
+            @SuppressWarnings("unchecked")
+            List<String> covered = (List<String>) browser.script(
+                    "const marks = [...document.querySelectorAll('.path-canvas .path-label.mark')]"
+                    + ".map(e => ({mark: e.dataset.mark, box: e.getBoundingClientRect()}));"
+                    + "const out = [];"
+                    + "marks.forEach((a, i) => marks.slice(i + 1).forEach(b => {"
+                    + " const across = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);"
+                    + " const down = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);"
+                    + " if (across > 0.5 && down > 0.5) out.push(a.mark + ' / ' + b.mark); }));"
+                    + "return out;");
+            assertThat(covered).isEmpty();
+            browser.screenshot("marks-a-day-apart-phone");
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
+    }
+
+    private void openIoc() {
+        browser.open("/assignments.html?q=IOC");
+        browser.find(By.partialLinkText("(IOC)")).click();
+        browser.waitForText(By.id("assignment-title"), "(IOC)");
+        browser.find(By.id("steps"));
     }
 
     /** Two frames later a chart just shown has been fitted to the page's scroll bar (charts.js, planPathChart). */
