@@ -83,10 +83,60 @@ function shortLabel(step) {
 }
 
 /**
+ * The width the plan path is drawn at: the window's less the page's margins, one user unit a pixel, so its words
+ * keep their size on a phone instead of a desktop drawing shrunk to fit.
+ */
+const pathWidth = () => Math.round(Math.min(900, Math.max(320, document.documentElement.clientWidth - 64)));
+
+/**
  * The plan path on a time axis: coloured spans for the time with the unit and the time awaiting review,
  * a mark per step (steps on the same day stack up), the current deadline and the original one.
+ *
+ * Drawn again when its box changes width (a tablet turned, a window resized): a chart drawn for another width
+ * would scroll sideways on a phone or leave half a desktop page empty. It waits for the width to settle, so a
+ * window dragged wider is drawn once, not at every pixel.
  */
 export function planPathChart(path, assignment) {
+  let drawnAt = pathWidth();
+  const scroller = h('div', { class: 'scroll-x', tabindex: '0', role: 'group', 'aria-label': t('detail.pathChart') },
+    pathCanvas(path, assignment, drawnAt));
+  const box = h('figure', { class: 'chart-box path-box' }, scroller,
+    h('figcaption', {}, legend([
+      ['span-unit', t('detail.legend.unit')], ['span-review', t('detail.legend.review')],
+      assignment.deadline && ['deadline', t('detail.legend.deadline')],
+      assignment.originalDeadline && assignment.originalDeadline !== assignment.deadline
+        && ['original-deadline', t('detail.legend.original')]]
+      .filter(Boolean))));
+  let boxWidth = null;
+  let settling;
+  const observer = new ResizeObserver(([entry]) => {
+    // The page drew itself again (after an action) and dropped this chart: nothing left to follow.
+    if (!box.isConnected) {
+      observer.disconnect();
+      clearTimeout(settling);
+      return;
+    }
+    if (entry.contentRect.width === boxWidth) return; // only its height changed (a drawing with more rows)
+    const shown = boxWidth === null;
+    boxWidth = entry.contentRect.width;
+    clearTimeout(settling);
+    // Shown at last, before its first paint: drawn while the page was still short, the chart can be 15 px too wide
+    // for the scroll bar the page has now. Later changes wait for the width to settle.
+    if (shown) redraw();
+    else settling = setTimeout(redraw, 100);
+  });
+  const redraw = () => {
+    const width = pathWidth();
+    if (width === drawnAt || !box.isConnected) return;
+    drawnAt = width;
+    scroller.replaceChildren(pathCanvas(path, assignment, width));
+  };
+  observer.observe(box);
+  return box;
+}
+
+/** The drawing itself, `width` pixels wide. */
+function pathCanvas(path, assignment, width) {
   const steps = path.steps;
   const today = todayIso();
   // Still running when the server's reading has an open period: the axis then reaches today.
@@ -96,18 +146,20 @@ export function planPathChart(path, assignment) {
   const first = dates.reduce((a, b) => (a < b ? a : b));
   const last = dates.reduce((a, b) => (a > b ? a : b));
   const span = Math.max(1, daysBetween(first, last));
-  // Drawn at the width it will be shown at (one user unit = one pixel), so labels keep their size on a phone.
-  const width = Math.round(Math.min(900, Math.max(320, document.documentElement.clientWidth - 64)));
   const left = 30;
   const right = 40;
   const x = iso => left + (daysBetween(first, iso) / span) * (width - left - right);
 
-  // Marks of one day stack upwards.
-  const perDay = {};
-  const marks = steps.map(st => {
-    const level = (perDay[st.effectiveDate] = (perDay[st.effectiveDate] || 0) + 1) - 1;
-    return { st, level, label: shortLabel(st) };
-  });
+  // Marks too close to sit side by side (22 px wide, with a 2 px ring) stack upwards: those of one day, and on a
+  // phone those of the next days too, a few pixels apart, which covered one another. Each takes the lowest row
+  // no earlier mark near it holds.
+  const marks = [];
+  for (const st of steps) {
+    const near = new Set(marks.filter(m => Math.abs(x(m.st.effectiveDate) - x(st.effectiveDate)) < 26).map(m => m.level));
+    let level = 0;
+    while (near.has(level)) level++;
+    marks.push({ st, level, label: shortLabel(st) });
+  }
   const stackTop = Math.max(...marks.map(m => m.level)) * 26;
   const barY = 48 + stackTop;
   const height = barY + 80;
@@ -173,11 +225,5 @@ export function planPathChart(path, assignment) {
     lastX = x(iso);
     label(lastX, dayY, 'day', 'middle', fmtDate(iso).slice(0, 5));
   }
-  return h('figure', { class: 'chart-box path-box' },
-    h('div', { class: 'scroll-x', tabindex: '0', role: 'group', 'aria-label': t('detail.pathChart') }, canvas),
-    h('figcaption', {}, legend([
-      ['span-unit', t('detail.legend.unit')], ['span-review', t('detail.legend.review')],
-      assignment.deadline && ['deadline', t('detail.legend.deadline')],
-      assignment.originalDeadline !== assignment.deadline && ['original-deadline', t('detail.legend.original')]]
-      .filter(Boolean))));
+  return canvas;
 }

@@ -110,7 +110,8 @@ function stepTitle(step) {
     case 'REVISION_REQUESTED': return t('step.REVISION_REQUESTED', { round: step.round });
     case 'APPROVED': return t('step.APPROVED', { level: step.level });
     case 'ISSUED': return t('step.ISSUED', { number: d.documentNumber || '' });
-    case 'DEADLINE_EXTENDED': return t('step.DEADLINE_EXTENDED', { date: fmtDate(d.deadline) });
+    case 'DEADLINE_EXTENDED':
+      return t(d.previousDeadline ? 'step.DEADLINE_EXTENDED' : 'step.DEADLINE_SET', { date: fmtDate(d.deadline) });
     case 'REASSIGNED': return t('step.REASSIGNED', { unit: d.leadUnit || '' });
     case 'REMINDER_SENT': case 'DEADLINE_MISSED': return t('step.' + step.type, { unit: d.chasedUnit || '' });
     case 'EXTENSION_REQUESTED': case 'EXTENSION_REJECTED':
@@ -365,9 +366,11 @@ function actions(me, a, path, allowed, after) {
         done: after,
       })];
     },
-    extend: () => [t('action.extend'), commandForm({
-      id: 'form-extend', submit: t('action.extend'), path: `${at}/deadline-extensions`,
-      fields: [field({ name: 'newDeadline', label: t('field.newDeadline'), type: 'date', required: true }), reason(), effective()],
+    // Without a deadline (the notice gave no calendar date) the same command sets the first one: the server takes it.
+    extend: () => [t(a.deadline ? 'action.extend' : 'action.setDeadline'), commandForm({
+      id: 'form-extend', submit: t(a.deadline ? 'action.extend' : 'action.setDeadline'), path: `${at}/deadline-extensions`,
+      fields: [field({ name: 'newDeadline', label: t('field.newDeadline'), type: 'date', required: true,
+        hint: a.deadline ? undefined : t('extend.firstHint') }), reason(), effective()],
       check: v => laterThanDeadline(a, v.newDeadline),
       body: v => ({ newDeadline: v.newDeadline, reason: v.reason, effectiveDate: v.effectiveDate }),
       done: after,

@@ -2,11 +2,13 @@ package vn.docket.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -386,6 +388,118 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         } finally {
             browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         }
+    }
+
+    @Test
+    @Order(12)
+    void a_page_narrowed_to_phone_width_draws_its_plan_path_again_for_the_phone_and_widened_for_the_desktop() {
+        browser.signIn("auditor");
+        browser.driver.manage().window().setSize(PHONE);
+        try {
+            openReport();
+            twoFrames();
+            Map<String, Object> loadedAtPhone = pathChartWidth();
+            browser.driver.manage().window().setSize(DESKTOP);
+            browser.driver.navigate().refresh();
+            browser.find(By.id("steps"));
+            twoFrames();
+            Map<String, Object> loadedAtDesktop = pathChartWidth();
+            assertThat(loadedAtDesktop.get("drawn")).isNotEqualTo(loadedAtPhone.get("drawn"));
+
+            // Turned to the phone's width without reloading: drawn for it, as a page loaded at that width draws it,
+            // not a desktop chart scrolled sideways in its box.
+            browser.driver.manage().window().setSize(PHONE);
+            Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(pathChartWidth()).isEqualTo(loadedAtPhone));
+            assertThat(pageOverflow()).isFalse();
+            browser.screenshot("path-narrowed-phone");
+            browser.driver.manage().window().setSize(DESKTOP);
+            Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(pathChartWidth()).isEqualTo(loadedAtDesktop));
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
+    }
+
+    /**
+     * Notice 311 gives the IOC plan no calendar date. A unit may not ask to extend a deadline there is not (rule
+     * no-deadline, so the page never offers it); the clerk may set one, and the page calls that setting a deadline,
+     * not extending one, with no original deadline to show.
+     */
+    @Test
+    @Order(13)
+    void the_clerk_sets_a_first_deadline_on_an_assignment_without_one_and_the_page_says_it_was_set_not_extended() {
+        String set = DAY.format(TODAY.plusDays(40));
+        browser.signIn("clerk");
+        openIoc();
+        assertThat(browser.text(By.id("deadline"))).isEqualTo("không có hạn");
+        assertThat(actionsOffered()).contains("Đặt hạn").doesNotContain("Gia hạn", "Đề nghị gia hạn", "Quyết định gia hạn");
+        browser.find(By.cssSelector(".action-extend summary")).click();
+        assertThat(browser.text(By.cssSelector("#form-extend [name='newDeadline'] + .hint")))
+                .isEqualTo("Nhiệm vụ chưa có hạn: ngày chọn ở đây là hạn đầu tiên của nhiệm vụ.");
+        browser.type(By.cssSelector("#form-extend [name='newDeadline']"), set);
+        browser.type(By.cssSelector("#form-extend [name='reason']"), "Lãnh đạo giao hoàn thành trong quý");
+        browser.type(By.cssSelector("#form-extend [name='effectiveDate']"), DAY.format(TODAY.minusDays(1)));
+        browser.find(By.cssSelector("#form-extend button[type=submit]")).click();
+        browser.waitForText(By.id("deadline"), set);
+        assertThat(browser.text(By.id("deadline"))).isEqualTo(set);
+        assertThat(browser.text(By.cssSelector("#steps li:last-child .step-title"))).isEqualTo("Đặt hạn " + set);
+        // The chart draws no original deadline: its legend named one all the same.
+        assertThat(browser.text(By.cssSelector(".path-box figcaption"))).contains("Hạn hiện tại").doesNotContain("Hạn ban đầu");
+        assertThat(actionsOffered()).contains("Gia hạn").doesNotContain("Đặt hạn");
+        bothWidths("deadline-set");
+    }
+
+    @Test
+    @Order(14)
+    void on_a_phone_the_marks_of_steps_a_day_apart_stack_instead_of_covering_one_another() {
+        // The IOC plan's deadline was set yesterday (above): a reminder today lies a few pixels from it on a phone.
+        browser.signIn("clerk");
+        openIoc();
+        browser.type(By.cssSelector("#form-remind [name='note']"), "Đề nghị gửi dự thảo hoàn thiện");
+        browser.find(By.cssSelector("#form-remind button[type=submit]")).click();
+        browser.waitForCount(By.cssSelector("#reminders li"), 1);
+        browser.driver.manage().window().setSize(PHONE);
+        try {
+            browser.driver.navigate().refresh();
+            browser.find(By.id("steps"));
+            twoFrames();
+            @SuppressWarnings("unchecked")
+            List<String> covered = (List<String>) browser.script(
+                    "const marks = [...document.querySelectorAll('.path-canvas .path-label.mark')]"
+                    + ".map(e => ({mark: e.dataset.mark, box: e.getBoundingClientRect()}));"
+                    + "const out = [];"
+                    + "marks.forEach((a, i) => marks.slice(i + 1).forEach(b => {"
+                    + " const across = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);"
+                    + " const down = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);"
+                    + " if (across > 0.5 && down > 0.5) out.push(a.mark + ' / ' + b.mark); }));"
+                    + "return out;");
+            assertThat(covered).isEmpty();
+            browser.screenshot("marks-a-day-apart-phone");
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
+    }
+
+    private void openIoc() {
+        browser.open("/assignments.html?q=IOC");
+        browser.find(By.partialLinkText("(IOC)")).click();
+        browser.waitForText(By.id("assignment-title"), "(IOC)");
+        browser.find(By.id("steps"));
+    }
+
+    /** Two frames later a chart just shown has been fitted to the page's scroll bar (charts.js, planPathChart). */
+    private void twoFrames() {
+        browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "requestAnimationFrame(() => requestAnimationFrame(() => done()));");
+    }
+
+    /** The plan-path chart's drawn width and how far its box scrolls sideways, in CSS pixels. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> pathChartWidth() {
+        return (Map<String, Object>) browser.script("const box = document.querySelector('.path-box .scroll-x');"
+                + "return {drawn: Math.round(box.querySelector('.path-canvas').getBoundingClientRect().width),"
+                + " sideways: box.scrollWidth - box.clientWidth};");
     }
 
     /** GETs a path with the signed-in browser's session: the answer's status, content type and JSON if any. */
