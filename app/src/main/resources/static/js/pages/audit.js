@@ -53,7 +53,7 @@ start('audit', 'audit.title', async (main, me) => {
       t('audit.command'), t('audit.details')], log.items.map(e => h('tr', {},
       h('td', { class: 'nowrap' }, fmtDateTime(e.recordedAt)),
       h('td', { class: 'nowrap' }, fmtDate(e.effectiveDate)),
-      h('td', {}, t('event.' + e.type)),
+      h('td', {}, t(eventName(e))),
       h('td', {}, e.actor ? [h('strong', {}, e.actor.name || e.actor.id), h('br'),
         h('span', { class: 'muted' }, [e.actor.unit, t('role.' + e.actor.role)].filter(Boolean).join(' · '))] : ''),
       h('td', {}, e.assignmentId ? [h('a', { href: `/assignment.html?id=${e.assignmentId}` }, e.assignmentTitle || e.assignmentId.slice(0, 8)),
@@ -65,6 +65,14 @@ start('audit', 'audit.title', async (main, me) => {
       h('span', {}, t('page', { page: page + 1, pages, total: log.total })),
       page + 1 < pages ? pageLink(page + 1, t('next')) : ''));
 });
+
+/**
+ * What happened, in words. An assignment the notice gave no calendar date gets its first deadline through the same
+ * event as an extension (DeadlineExtended with no previous deadline): it reads as set, not extended.
+ */
+function eventName(e) {
+  return e.type === 'DeadlineExtended' && e.payload && !e.payload.previousDeadline ? 'event.DeadlineSet' : 'event.' + e.type;
+}
 
 /** The event's own fields, folded away: the log stays one line per event. */
 function payload(fields) {

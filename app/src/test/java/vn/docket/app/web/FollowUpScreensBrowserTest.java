@@ -448,6 +448,11 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         assertThat(browser.text(By.cssSelector(".path-box figcaption"))).contains("Hạn hiện tại").doesNotContain("Hạn ban đầu");
         assertThat(actionsOffered()).contains("Gia hạn").doesNotContain("Đặt hạn");
         bothWidths("deadline-set");
+        // The audit log, where an inspector reads what happened, says the same.
+        String id = browser.driver.getCurrentUrl().replaceAll(".*[?&]id=([^&#]+).*", "$1");
+        browser.open("/audit.html?assignment=" + id);
+        browser.waitForText(By.id("audit-log"), "Đặt hạn");
+        assertThat(browser.text(By.id("audit-log"))).doesNotContain("Gia hạn");
     }
 
     @Test

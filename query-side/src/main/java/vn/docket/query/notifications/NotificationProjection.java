@@ -140,7 +140,10 @@ class NotificationProjection {
     void on(DeadlineExtended e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
         TaskNames names = names(id);
-        notify(message, id, "DEADLINE_EXTENDED", List.of(Audience.unit(names.leadUnit())), task(names).append("date", iso(e.newDeadline())));
+        // An assignment the notice gave no calendar date gets its first deadline through the same command: the unit is
+        // told the date it is due, not that a deadline it never had was extended.
+        String type = e.previousDeadline() == null ? "DEADLINE_SET" : "DEADLINE_EXTENDED";
+        notify(message, id, type, List.of(Audience.unit(names.leadUnit())), task(names).append("date", iso(e.newDeadline())));
     }
 
     @EventHandler

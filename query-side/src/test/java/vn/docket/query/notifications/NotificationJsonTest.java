@@ -1,5 +1,7 @@
 package vn.docket.query.notifications;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -299,6 +301,19 @@ class NotificationJsonTest {
                   "unread" : 4
                 } ]
                 """);
+    }
+
+    @Test
+    void the_unit_is_told_a_first_deadline_was_set_not_that_one_it_never_had_was_extended() throws Exception {
+        handle(CLERK, NewTask.task().id(ID).title("Kế hoạch chuyển đổi số").leadUnit("Phòng Quản lý đô thị").deadline(null)
+                .route(List.of("Phó Chủ tịch UBND")).source(null).effectiveDate(DAY).assigned());
+        handle(CLERK, new DeadlineExtended(ID, null, DAY.plusDays(45), "Lãnh đạo giao hoàn thành trong quý", DAY.plusDays(1)));
+        TestReadSide.signIn(HEAD);
+
+        NotificationController.Notification told = controller.mine(0, 20, null).items().get(0);
+        assertThat(told.type()).isEqualTo("DEADLINE_SET");
+        assertThat(told.subject()).isEqualTo("Đặt hạn nhiệm vụ");
+        assertThat(told.text()).isEqualTo("Nhiệm vụ \"Kế hoạch chuyển đổi số\" có hạn hoàn thành: ngày 17/12/2026.");
     }
 
     private void handle(Actor actor, Object event) throws Exception {

@@ -82,7 +82,7 @@ class NotificationWordingTest {
         List<Document> kinds = List.of(new Document("type", "REMINDER_SENT").append("kind", "MANUAL"),
                 new Document("type", "REMINDER_SENT").append("kind", "BEFORE_DEADLINE"),
                 new Document("type", "DEADLINE_MISSED"), new Document("type", "REVISION_REQUESTED"),
-                new Document("type", "EXTENSION_REQUESTED"), new Document("type", "DEADLINE_EXTENDED"),
+                new Document("type", "EXTENSION_REQUESTED"), new Document("type", "DEADLINE_EXTENDED"), new Document("type", "DEADLINE_SET"),
                 new Document("type", "EXTENSION_REJECTED"), new Document("type", "EXTENSION_LAPSED").append("why", "REASSIGNED"),
                 new Document("type", "EXTENSION_LAPSED").append("why", "SUPERSEDED_BY_DUE_DATE"));
         for (Document kind : kinds) {
