@@ -47,9 +47,10 @@ import vn.docket.platform.files.FileStore;
  * <p>What is copied: every event position from 1 up to the cut (the highest position stored when the backup
  * starts; a position below it that stays empty past the gap timeout refuses the backup, which would otherwise leave
  * out the events stored after it), the checkpoints up to the cut,
- * and what Docket cannot derive from the events: users, read just before the events, scheduled deadlines and notice
- * keys, read before and after them (only where their assignment or notice is in the copy), and the stored files the
- * copied events name, read after them. What is not:
+ * and what Docket cannot derive from the events: users, their personal access tokens and the in-app notifications,
+ * read just before the events, and what each person has marked read; scheduled deadlines and notice keys, read before
+ * and after them (only where their assignment or notice is in the copy); and the stored files the copied events name,
+ * read after them. What is not:
  * read models, processor positions, dead letters and snapshots, which Docket rebuilds from the events when it
  * starts on the restored database, and idempotency keys (a client that retries after the restore is kept
  * from doubling a command by the command id on the events).
@@ -67,9 +68,18 @@ public final class Backup {
     private static final String USERS = "users";
     private static final String DEADLINES = "deadlines";
     private static final String NOTICE_KEYS = "notice_keys";
+    /** Personal access tokens, kept only as their SHA-256: nobody can issue the same token again. */
+    private static final String ACCESS_TOKENS = "access_tokens";
+    /**
+     * The in-app notifications, and what each person has marked read of them. Their processor starts at the head of
+     * the store (it must not mail anybody about the past again), so a restore could not rebuild them from the events;
+     * the bell's keys are rebuilt from them when Docket starts.
+     */
+    private static final String NOTIFICATIONS = "notifications";
+    private static final String NOTIFICATION_READS = "notification_reads";
     /** The collections a backup writes, and so the only ones a manifest may name: each file is {@code NAME.jsonl}. */
-    private static final Set<String> COLLECTIONS = Set.of(EVENTS, Checkpointer.CHECKPOINTS, USERS, DEADLINES, NOTICE_KEYS,
-            FileStore.FILES, FileStore.CHUNKS);
+    private static final Set<String> COLLECTIONS = Set.of(EVENTS, Checkpointer.CHECKPOINTS, USERS, ACCESS_TOKENS,
+            DEADLINES, NOTICE_KEYS, FileStore.FILES, FileStore.CHUNKS, NOTIFICATIONS, NOTIFICATION_READS);
     /**
      * Holds one document from before a restore loads anything until it verified: while it is there, the database holds
      * part of a backup (the restore was killed, or the machine went down), which Docket does not start on and the next
@@ -138,6 +148,15 @@ public final class Backup {
         // events copied (one behind them is caught up when read, as after a crash). Copied after, a change made
         // meanwhile was restored without its event: a role held with nothing on record.
         copy(database.getCollection(USERS), dir, d -> true, counts, hashes);
+        // Tokens after the users and before the events: a token is stored after the event that issues it, and removed
+        // after the one that revokes it but before its user's row shows that event. So a token copied is on record in
+        // the copy, and one revoked on record there whose row was copied before the revocation is removed when its
+        // user's row is caught up, at its first use (UserAccounts).
+        copy(database.getCollection(ACCESS_TOKENS), dir, d -> true, counts, hashes);
+        // Notifications before the events as well: each is written after the event it tells of, so none copied tells
+        // of an event the copy lacks. Those of events recorded while the backup runs are not in the copy (their e-mail
+        // went out).
+        copy(database.getCollection(NOTIFICATIONS), dir, d -> true, counts, hashes);
         // Deadlines before the events too: one delivered while the events are copied is deleted once its delivery's
         // events, after the cut, are stored, so read only after them it was neither delivered nor scheduled in the copy.
         Path deadlinesBefore = readBefore(database.getCollection(DEADLINES), dir);
@@ -225,6 +244,8 @@ public final class Backup {
         }
         copy(database.getCollection(Checkpointer.CHECKPOINTS), dir, d -> ((Number) d.get("_id")).longValue() <= position,
                 counts, hashes);
+        // A mark on a notification the copy lacks marks nothing.
+        copy(database.getCollection(NOTIFICATION_READS), dir, d -> true, counts, hashes);
         // A deadline read twice, delivered in the copy or armed after the cut is harmless: every deadline that no longer
         // applies sees so when it comes due and records nothing.
         copyReadTwice(database.getCollection(DEADLINES), dir, deadlinesBefore,

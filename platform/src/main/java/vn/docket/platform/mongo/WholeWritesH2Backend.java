@@ -42,10 +42,12 @@ final class WholeWritesH2Backend extends FastKeysH2Backend {
     /**
      * Collections whose loss Docket cannot repair: the events themselves; scheduled deadlines and idempotency
      * and notice keys, which are written beside the events they belong to and are not derived from them
-     * (a lost deadline never fires, a lost key lets a retried request or notice be registered twice); and
-     * the users an administrator created.
+     * (a lost deadline never fires, a lost key lets a retried request or notice be registered twice); the
+     * users an administrator created; and personal access tokens, shown once when issued: one lost after it was
+     * shown could never be used, nor issued again the same.
      */
-    static final Set<String> DURABLE = Set.of("docket_events", "deadlines", "idempotency_keys", "notice_keys", "users");
+    static final Set<String> DURABLE = Set.of("docket_events", "deadlines", "idempotency_keys", "notice_keys", "users",
+            "access_tokens");
 
     /** Commands that change documents; the collection is the command's value. */
     private static final Set<String> DOCUMENT_WRITES = Set.of("insert", "update", "delete", "findandmodify");

@@ -142,6 +142,21 @@ class FastKeysH2BackendTest {
         }
     }
 
+    /** A token is shown to its owner once, when issued: answered before it is in the file, a crash then lost it. */
+    @Test
+    void a_personal_access_token_is_in_the_file_when_its_issue_is_answered() {
+        WholeWritesH2Backend backend = new WholeWritesH2Backend(data.resolve("docket.mv").toString(), Duration.ZERO);
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+            client.getDatabase("docket").getCollection("access_tokens")
+                    .insertOne(new Document("_id", "sha-256 of the token").append("userId", "qldt"));
+            assertThat(backend.getMvStore().hasUnsavedChanges()).as("changes not yet in the file").isFalse();
+        } finally {
+            server.shutdownNow();
+            backend.close();
+        }
+    }
+
     /** Kept only for collStats, which Docket never asks, by encoding each document written once more. */
     @Test
     void a_collection_does_not_keep_its_data_size() {

@@ -14,7 +14,10 @@ import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,8 +63,12 @@ class NotificationProjection {
     private final NotificationFeeds feeds;
     private final NotificationSettings settings;
     private final ObjectProvider<JavaMailSender> mail;
+    /** The names of a task assigned before this projection's first event are read from its own events. */
+    private final EventStore events;
 
-    NotificationProjection(MongoDatabase database, NotificationSettings settings, ObjectProvider<JavaMailSender> mail) {
+    NotificationProjection(MongoDatabase database, NotificationSettings settings, ObjectProvider<JavaMailSender> mail,
+                           EventStore events) {
+        this.events = events;
         this.notifications = database.getCollection(COLLECTION);
         this.tasks = database.getCollection(TASKS);
         this.feeds = new NotificationFeeds(database);
@@ -105,7 +112,7 @@ class NotificationProjection {
     void on(ReminderSent e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
         notify(message, id, "REMINDER_SENT", List.of(Audience.unit(e.chasedUnit())),
-                task(names(id)).append("kind", e.kind().name()).append("deadline", iso(e.deadline()))
+                task(names(id, message)).append("kind", e.kind().name()).append("deadline", iso(e.deadline()))
                         .append("workingDaysLeft", e.workingDaysLeft()).append("note", e.note()));
     }
 
@@ -114,14 +121,14 @@ class NotificationProjection {
     void on(DeadlineMissed e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
         notify(message, id, "DEADLINE_MISSED", List.of(Audience.unit(e.chasedUnit()), Audience.role(Role.CLERK)),
-                task(names(id)).append("deadline", iso(e.deadline())));
+                task(names(id, message)).append("deadline", iso(e.deadline())));
     }
 
     @EventHandler
     @DisallowReplay
     void on(RevisionRequested e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
-        TaskNames names = names(id);
+        TaskNames names = names(id, message);
         notify(message, id, "REVISION_REQUESTED", List.of(Audience.unit(names.leadUnit())),
                 task(names).append("version", e.version()).append("points", e.points().stream().map(p -> p.id() + " " + p.text()).toList())
                         .append("reopened", e.reopenedPoints()).append("dueDate", iso(e.dueDate())));
@@ -132,14 +139,14 @@ class NotificationProjection {
     void on(ExtensionRequested e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
         notify(message, id, "EXTENSION_REQUESTED", Audience.LEADERS,
-                task(names(id)).append("from", iso(e.currentDeadline())).append("to", iso(e.requestedDeadline())).append("reason", e.reason()));
+                task(names(id, message)).append("from", iso(e.currentDeadline())).append("to", iso(e.requestedDeadline())).append("reason", e.reason()));
     }
 
     @EventHandler
     @DisallowReplay
     void on(DeadlineExtended e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
-        TaskNames names = names(id);
+        TaskNames names = names(id, message);
         // An assignment the notice gave no calendar date gets its first deadline through the same command: the unit is
         // told the date it is due, not that a deadline it never had was extended.
         String type = e.previousDeadline() == null ? "DEADLINE_SET" : "DEADLINE_EXTENDED";
@@ -150,7 +157,7 @@ class NotificationProjection {
     @DisallowReplay
     void on(ExtensionRejected e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
-        TaskNames names = names(id);
+        TaskNames names = names(id, message);
         notify(message, id, "EXTENSION_REJECTED", List.of(Audience.unit(names.leadUnit())),
                 task(names).append("date", iso(e.requestedDeadline())).append("reason", e.reason()));
     }
@@ -165,7 +172,7 @@ class NotificationProjection {
         String id = e.assignmentId().toString();
         notify(message, id, "EXTENSION_LAPSED",
                 Stream.concat(Stream.of(Audience.unit(e.requestingUnit())), Audience.LEADERS.stream()).toList(),
-                task(names(id)).append("unit", e.requestingUnit()).append("date", iso(e.requestedDeadline()))
+                task(names(id, message)).append("unit", e.requestingUnit()).append("date", iso(e.requestedDeadline()))
                         .append("why", e.why().name()));
     }
 
@@ -217,9 +224,34 @@ class NotificationProjection {
         notifications.updateOne(Filters.eq("_id", n.id()), Updates.set(Notified.MAIL, status.toDocument()));
     }
 
-    /** The task's names; a task this projection never saw assigned is named by its id and an unknown unit. */
-    private TaskNames names(String assignmentId) {
+    /**
+     * The task's names. This projection starts at the head of the store (NotificationConfiguration): after a restore,
+     * or when notifications were switched on in an office with history, it never saw the older tasks assigned, and
+     * their names are read from the task's own events up to the one notified (so a later reassignment does not name
+     * the unit that came after). A task with no such events is named by its id and an unknown unit.
+     */
+    private TaskNames names(String assignmentId, EventMessage<?> message) {
         Document t = tasks.find(Filters.eq("_id", assignmentId)).first();
-        return t == null ? new TaskNames(assignmentId, "?") : TaskNames.read(t);
+        if (t != null) {
+            return TaskNames.read(t);
+        }
+        long upTo = message instanceof DomainEventMessage<?> d ? d.getSequenceNumber() : Long.MAX_VALUE;
+        TaskNames names = null;
+        DomainEventStream stream = events.readEvents(assignmentId, 0);
+        while (stream.hasNext() && stream.peek().getSequenceNumber() <= upTo) {
+            DomainEventMessage<?> m = stream.next();
+            if (m.getPayload() instanceof TaskAssigned e) {
+                names = new TaskNames(e.title(), e.leadUnit());
+            } else if (m.getPayload() instanceof TaskReassigned e && names != null) {
+                names = new TaskNames(names.title(), e.newLeadUnit());
+            }
+        }
+        if (names == null) {
+            return new TaskNames(assignmentId, "?");
+        }
+        // Kept, as TaskAssigned would have: this projection sees the task's later reassignments in order.
+        tasks.replaceOne(Filters.eq("_id", assignmentId), names.toDocument().append("_id", assignmentId),
+                new ReplaceOptions().upsert(true));
+        return names;
     }
 }

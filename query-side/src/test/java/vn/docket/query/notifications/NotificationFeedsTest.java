@@ -29,6 +29,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.Document;
@@ -109,7 +111,8 @@ class NotificationFeedsTest {
         plainClient = MongoClients.create(uri);
         stored = plainClient.getDatabase("test").getCollection(NotificationProjection.COLLECTION);
         projection = new AnnotationEventHandlerAdapter(new NotificationProjection(database, new NotificationSettings(null, null),
-                new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class)));
+                new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
+                EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build()));
         feeds = new NotificationFeeds(database);
         controller = new NotificationController(database, new NotificationReads(database), feeds);
     }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.UUID;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +54,8 @@ class NotificationJsonTest {
     void setUp() {
         MongoDatabase database = db.database();
         projection = new AnnotationEventHandlerAdapter(new NotificationProjection(database, new NotificationSettings(null, null),
-                new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class)));
+                new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
+                EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build()));
         controller = new NotificationController(database, new NotificationReads(database), new NotificationFeeds(database));
     }
 
