@@ -486,6 +486,28 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         }
     }
 
+    /**
+     * The IOC plan's deadline was set above (Đặt hạn), as the first it had: extended now, the date set is the original
+     * one. The page said the extended date was still the original, and the chart drew no original deadline.
+     */
+    @Test
+    @Order(15)
+    void a_first_deadline_set_and_then_extended_stays_on_the_page_as_the_original_deadline() {
+        browser.signIn("clerk");
+        openIoc();
+        String set = browser.text(By.id("deadline"));
+        String extended = DAY.format(LocalDate.parse(set, DAY).plusDays(20));
+        browser.find(By.cssSelector(".action-extend summary")).click();
+        browser.type(By.cssSelector("#form-extend [name='newDeadline']"), extended);
+        browser.type(By.cssSelector("#form-extend [name='reason']"), "Chờ ý kiến của Sở Thông tin và Truyền thông");
+        browser.find(By.cssSelector("#form-extend button[type=submit]")).click();
+        browser.waitForText(By.id("deadline"), extended);
+        assertThat(browser.text(By.id("deadline"))).isEqualTo(extended + " (hạn ban đầu " + set + ")");
+        assertThat(browser.text(By.cssSelector("#steps li:last-child .step-title"))).isEqualTo("Gia hạn đến " + extended);
+        assertThat(browser.text(By.cssSelector(".path-box figcaption"))).contains("Hạn hiện tại", "Hạn ban đầu");
+        assertThat(browser.all(By.cssSelector("svg.path-chart line.original-deadline"))).hasSize(1);
+    }
+
     private void openIoc() {
         browser.open("/assignments.html?q=IOC");
         browser.find(By.partialLinkText("(IOC)")).click();
