@@ -83,10 +83,10 @@ function shortLabel(step) {
 }
 
 /**
- * The width the plan path is drawn at: the window's less the page's margins, one user unit a pixel, so its words
- * keep their size on a phone instead of a desktop drawing shrunk to fit.
+ * The width the plan path is drawn at in a box `boxWidth` pixels wide: one user unit a pixel, so its words keep their
+ * size on a phone instead of a desktop drawing shrunk to fit. Rounded down: half a pixel more than the box scrolls.
  */
-const pathWidth = () => Math.round(Math.min(900, Math.max(320, document.documentElement.clientWidth - 64)));
+const pathWidth = boxWidth => Math.floor(Math.min(900, Math.max(320, boxWidth)));
 
 /**
  * The plan path on a time axis: coloured spans for the time with the unit and the time awaiting review,
@@ -97,7 +97,9 @@ const pathWidth = () => Math.round(Math.min(900, Math.max(320, document.document
  * window dragged wider is drawn once, not at every pixel.
  */
 export function planPathChart(path, assignment) {
-  let drawnAt = pathWidth();
+  // Until the box is shown, a guess: the window less the page's padding and the section's border and padding (the
+  // guess left out the border, and a chart 2 px too wide scrolled sideways). Drawn again at the box's width when shown.
+  let drawnAt = pathWidth(document.documentElement.clientWidth - 66);
   const scroller = h('div', { class: 'scroll-x', tabindex: '0', role: 'group', 'aria-label': t('detail.pathChart') },
     pathCanvas(path, assignment, drawnAt));
   const box = h('figure', { class: 'chart-box path-box' }, scroller,
@@ -126,7 +128,7 @@ export function planPathChart(path, assignment) {
     else settling = setTimeout(redraw, 100);
   });
   const redraw = () => {
-    const width = pathWidth();
+    const width = pathWidth(boxWidth);
     if (width === drawnAt || !box.isConnected) return;
     drawnAt = width;
     scroller.replaceChildren(pathCanvas(path, assignment, width));

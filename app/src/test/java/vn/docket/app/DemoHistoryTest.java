@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import vn.docket.platform.Sha256;
-import vn.docket.platform.PlatformConfiguration;
+import vn.docket.platform.testing.MutableClock;
 
 /**
  * What a newcomer finds in the demo: notice 311/TB-UBND registered from its file as a clerk does it, its
@@ -20,6 +21,9 @@ import vn.docket.platform.PlatformConfiguration;
 @SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"docket.demo.data=true", "docket.test.context=demo-history"})
 @ActiveProfiles("test")
+// A clock that stands still: the history is dated from the day it is played, and judged (days overdue) on the day it
+// is read, which on the real clock are two days when a run passes midnight in Vietnam.
+@Import(TestClockConfiguration.class)
 class DemoHistoryTest {
 
     static final String NOTICE_311 = "000_3625d3d5715c8dde.txt";
@@ -27,10 +31,13 @@ class DemoHistoryTest {
     @Autowired
     TestRestTemplate http;
 
+    @Autowired
+    MutableClock clock;
+
     @Test
     void the_demo_registers_notice_311_from_its_file_and_its_items_show_each_kind_of_progress() {
         DocketClient docket = new DocketClient(http);
-        LocalDate today = LocalDate.now(PlatformConfiguration.ZONE);
+        LocalDate today = LocalDate.now(clock);
         Map<String, Object> notices = docket.await("clerk", "/api/notices", n -> ((Number) n.get("total")).intValue() == 1);
         Map<String, Object> listed = NoticeImportTest.list(notices.get("items")).get(0);
         assertThat(listed).containsEntry("number", "311/TB-UBND").containsEntry("items", 4)

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
+import vn.docket.platform.PlatformConfiguration;
 
 /**
  * Last quarter's report (today is 10/5/2021, so Q1 2021), then a correction recorded afterwards: a draft handed
@@ -207,8 +209,14 @@ class FollowUpReportTest {
         assertThat(docket.get("clerk", "/api/reports/follow-up?period=2021&asOf=hôm qua").getBody())
                 .containsEntry("rule", "as-of-format");
         // A day to come: the printed report would claim figures nobody could have recorded yet.
-        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(1).toString();
-        ResponseEntity<Map<String, Object>> future = docket.get("clerk", "/api/reports/follow-up?period=2021&asOf=" + tomorrow);
+        // Tomorrow in Vietnam by the real clock, which the rule reads (this test's clock is 10/5/2021): asked again
+        // if midnight there passed during the request, when "tomorrow" became today.
+        ResponseEntity<Map<String, Object>> future;
+        LocalDate today;
+        do {
+            today = LocalDate.now(PlatformConfiguration.ZONE);
+            future = docket.get("clerk", "/api/reports/follow-up?period=2021&asOf=" + today.plusDays(1));
+        } while (!today.equals(LocalDate.now(PlatformConfiguration.ZONE)));
         assertThat(future.getStatusCode().value()).isEqualTo(422);
         assertThat(future.getBody()).containsEntry("rule", "as-of-in-future");
         assertThat(docket.get("clerk", "/api/reports/follow-up?from=2021-13-01&to=2021-12-31").getStatusCode().value())

@@ -163,6 +163,22 @@ class UserAdministrationTest {
         assertStatus(asAdmin("/api/admin/users", user("mai.vu", "UNIT_HEAD", " ", pw)), 422, "unit-required");
     }
 
+    /** Pasted alone, a zero-width space, a soft hyphen or a byte-order mark shows nothing: it took the unit away. */
+    @Test
+    void a_unit_of_only_invisible_characters_is_refused_and_the_unit_a_user_acts_for_stays() {
+        String pw = "mười ký tự trở lên";
+        assertStatus(asAdmin("/api/admin/users", user("thu.le", "AUDITOR", "Thanh tra thành phố", pw)), 201, null);
+        for (String invisible : List.of("\u200b", "\u00ad", "\ufeff", " \u200b ")) {
+            assertStatus(asAdmin("/api/admin/users/thu.le/unit", Map.of("unit", invisible)), 422, "control-characters");
+            assertStatus(asAdmin("/api/admin/users", user("an.le", "AUDITOR", invisible, pw)), 422, "control-characters");
+        }
+        assertThat(call("admin", "demo", HttpMethod.GET, "/api/admin/users/thu.le", null).getBody())
+                .containsEntry("unit", "Thanh tra thành phố");
+        assertStatus(call("admin", "demo", HttpMethod.GET, "/api/admin/users/an.le", null), 404, "not-found");
+        // Left empty, the unit is cleared, as the page's empty field asks.
+        assertThat(asAdmin("/api/admin/users/thu.le/unit", Map.of("unit", "")).getBody()).containsEntry("unit", null);
+    }
+
     @Test
     void a_disabled_user_cannot_sign_in_until_enabled_again() {
         String pw = "mười ký tự trở lên";

@@ -2,10 +2,18 @@ package vn.docket.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -20,6 +28,10 @@ abstract class BrowserTest {
 
     @LocalServerPort
     int port;
+
+    /** Docket's clock, from which the server reads today in Vietnam. */
+    @Autowired
+    Clock clock;
 
     Browser browser;
 
@@ -41,6 +53,19 @@ abstract class BrowserTest {
         } finally {
             browser.driver.manage().window().setSize(DESKTOP);
         }
+    }
+
+    /**
+     * An overdue row of the dashboard, drawn after {@code opened}: its days past the deadline it shows, counted up to
+     * the day it was drawn (either reading of the clock around it). The demo history's "5 days overdue" hold on the
+     * day it was played; a run that has passed midnight in Vietnam since sees one more.
+     */
+    void assertDaysOverdue(WebElement row, LocalDate opened) {
+        List<LocalDate> drawnOn = List.of(opened, LocalDate.now(clock));
+        LocalDate deadline = LocalDate.parse(row.findElement(By.cssSelector("td:nth-child(3)")).getText(),
+                DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        String days = row.findElement(By.cssSelector(".overdue-days")).getText();
+        assertThat(drawnOn).anySatisfy(day -> assertThat(days).isEqualTo(String.valueOf(ChronoUnit.DAYS.between(deadline, day))));
     }
 
     @AfterAll

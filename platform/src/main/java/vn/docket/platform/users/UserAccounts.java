@@ -212,7 +212,7 @@ public class UserAccounts {
             throw new RuleBroken("name-required", "Give the person's full name.");
         }
         Role role = role(request.role());
-        String unit = text("unit", request.unit());
+        String unit = unit(request.unit());
         String hash = hash(request.password());
         StoredUser user = register(id, name, unit, role, hash, origin, by);
         log.info("User {} ({}) added by {}", id, role, by.id());
@@ -247,7 +247,7 @@ public class UserAccounts {
 
     public StoredUser changeUnit(String id, String unit, Actor by) {
         ownedByUs(id, "unit");
-        String to = text("unit", unit);
+        String to = unit(unit);
         return change(id, by, null, a -> a.changeUnit(to));
     }
 
@@ -428,6 +428,20 @@ public class UserAccounts {
             throw new RuleBroken("level-required", "Name the approval level, as routes name it.");
         }
         return level;
+    }
+
+    /**
+     * A unit, or none when none is given (null, empty, spaces). One pasted as only invisible characters (a zero-width
+     * space, a soft hyphen, a byte-order mark) looks like a unit to whoever sent it: taken as none, it would silently
+     * take away a leader's or an auditor's unit.
+     */
+    private static String unit(String value) {
+        String unit = text("unit", value);
+        if (unit == null && value != null && value.codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT)) {
+            throw new RuleBroken("control-characters",
+                    "The unit is only invisible characters; give the unit's name, or none to clear it.");
+        }
+        return unit;
     }
 
     private static String text(String field, String value) {

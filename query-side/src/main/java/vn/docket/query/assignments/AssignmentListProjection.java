@@ -82,6 +82,7 @@ class AssignmentListProjection {
             a.handedInOn = null;
             if (e.dueDate() != null) {
                 a.deadline = e.dueDate();
+                a.firstDeadline(e.dueDate());
             }
         });
     }
@@ -122,6 +123,7 @@ class AssignmentListProjection {
     void on(DeadlineExtended e, @SequenceNumber long seq) {
         apply(e, seq, a -> {
             a.deadline = e.newDeadline();
+            a.firstDeadline(e.newDeadline());
             a.pendingExtension = null; // any extension settles a pending request
         });
     }

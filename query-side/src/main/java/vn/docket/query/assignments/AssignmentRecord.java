@@ -78,7 +78,7 @@ public record AssignmentRecord(String id, String title, String kind, AssignmentS
     AssignmentRecord with(Consumer<Changes> change) {
         Changes a = new Changes(this);
         change.accept(a);
-        return new AssignmentRecord(id, title, kind, a.status, a.leadUnit, coordinatingUnits, a.deadline, originalDeadline,
+        return new AssignmentRecord(id, title, kind, a.status, a.leadUnit, coordinatingUnits, a.deadline, a.originalDeadline,
                 a.currentVersion, approvalRoute, a.approvedLevels, parentId, source, assignedOn, a.handedInOn,
                 a.meetingVerdict, a.approvedOn, a.documentNumber, a.issuedOn, a.cancelledOn, a.reminders, a.lastReminder,
                 a.missedDeadline, a.pendingExtension);
@@ -89,6 +89,7 @@ public record AssignmentRecord(String id, String title, String kind, AssignmentS
         AssignmentStatus status;
         String leadUnit;
         LocalDate deadline;
+        LocalDate originalDeadline;
         int currentVersion;
         List<String> approvedLevels;
         LocalDate handedInOn;
@@ -106,6 +107,7 @@ public record AssignmentRecord(String id, String title, String kind, AssignmentS
             status = a.status;
             leadUnit = a.leadUnit;
             deadline = a.deadline;
+            originalDeadline = a.originalDeadline;
             currentVersion = a.currentVersion;
             approvedLevels = a.approvedLevels;
             handedInOn = a.handedInOn;
@@ -118,6 +120,16 @@ public record AssignmentRecord(String id, String title, String kind, AssignmentS
             lastReminder = a.lastReminder;
             missedDeadline = a.missedDeadline;
             pendingExtension = a.pendingExtension;
+        }
+
+        /**
+         * A deadline set on an assignment that never had one (assigned without a calendar date) is its original:
+         * later extensions move only the current deadline, so the page still shows what the unit was first given.
+         */
+        void firstDeadline(LocalDate date) {
+            if (originalDeadline == null) {
+                originalDeadline = date;
+            }
         }
     }
 

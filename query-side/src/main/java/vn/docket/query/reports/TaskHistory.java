@@ -63,7 +63,13 @@ final class TaskHistory {
                 revisionRounds++;
             }
             case APPROVED -> approvedOn = f.on();
-            case DEADLINE_EXTENDED -> deadline = f.date();
+            case DEADLINE_EXTENDED -> {
+                deadline = f.date();
+                // The first deadline of a task assigned without one is set, not extended: it is the original.
+                if (deadlineBeforeExtensions == null) {
+                    deadlineBeforeExtensions = f.date();
+                }
+            }
             case REASSIGNED -> leadUnit = f.unit();
             case CANCELLED -> cancelledOn = f.on();
         }

@@ -87,6 +87,37 @@ class AssignmentListProjectionTest {
         assertThat(AssignmentView.from(AssignmentRecord.read(doc()), LocalDate.of(2021, 4, 28)).timeliness()).isEqualTo(Timeliness.ON_TIME);
     }
 
+    /** The notice gave no date: the deadline the clerk then set (Đặt hạn) is the original one, once extended too. */
+    @Test
+    void the_first_deadline_set_on_an_assignment_assigned_without_one_stays_its_original_deadline_when_extended() {
+        projection.on(NewTask.task().id(ID).deadline(null).source(null).assigned(), 0);
+        projection.on(new DeadlineExtended(ID, null, LocalDate.of(2021, 4, 25), "Đặt hạn", LocalDate.of(2021, 4, 14)), 1);
+        projection.on(new DeadlineExtended(ID, LocalDate.of(2021, 4, 25), LocalDate.of(2021, 5, 10), "Chờ số liệu",
+                LocalDate.of(2021, 4, 24)), 2);
+        Document once = doc();
+        // Redelivered after a restart: the later extension must not pass for the first deadline.
+        projection.on(new DeadlineExtended(ID, LocalDate.of(2021, 4, 25), LocalDate.of(2021, 5, 10), "Chờ số liệu",
+                LocalDate.of(2021, 4, 24)), 2);
+
+        assertThat(doc()).isEqualTo(once);
+        assertThat(doc().getString("originalDeadline")).isEqualTo("2021-04-25");
+        assertThat(doc().getString("deadline")).isEqualTo("2021-05-10");
+    }
+
+    /** A revision's due date given to an assignment that had none is its first deadline, hence its original. */
+    @Test
+    void a_revision_due_date_on_an_assignment_assigned_without_a_deadline_becomes_its_original_deadline() {
+        projection.on(NewTask.task().id(ID).deadline(null).source(null).assigned(), 0);
+        projection.on(new DraftSubmitted(ID, 1, "v1", null, "https://x.vn", null, LocalDate.of(2021, 4, 14)), 1);
+        projection.on(new RevisionRequested(ID, 1, "Lãnh đạo UBND thành phố", List.of("Bổ sung"), LocalDate.of(2021, 4, 30),
+                LocalDate.of(2021, 4, 15)), 2);
+        projection.on(new DeadlineExtended(ID, LocalDate.of(2021, 4, 30), LocalDate.of(2021, 5, 10), "Chờ số liệu",
+                LocalDate.of(2021, 4, 24)), 3);
+
+        assertThat(doc().getString("originalDeadline")).isEqualTo("2021-04-30");
+        assertThat(doc().getString("deadline")).isEqualTo("2021-05-10");
+    }
+
     /** Nobody can decide a request once the work is done with (assignment-closed): the page must not say one waits. */
     @Test
     void a_request_still_pending_when_the_work_is_approved_or_cancelled_no_longer_shows_as_awaiting_a_decision() {

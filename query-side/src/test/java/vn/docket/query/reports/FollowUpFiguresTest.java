@@ -63,7 +63,7 @@ class FollowUpFiguresTest {
         }
 
         Plan extended(String from, String to, String on) {
-            events.add(new DeadlineExtended(id, d(from), d(to), "Gia hạn", d(on)));
+            events.add(new DeadlineExtended(id, from == null ? null : d(from), d(to), "Gia hạn", d(on)));
             return this;
         }
 
@@ -150,6 +150,17 @@ class FollowUpFiguresTest {
         FollowUpReports.Tallied t = FollowUpReports.tally(atEnd(quarter(), Q1), Q1, Q1.to(), null, TimelinessRule.ORIGINAL);
         assertThat(t.total().doneOnTime()).isEqualTo(1);
         assertThat(t.total().doneLate()).isEqualTo(2);
+    }
+
+    /** The notice gave no date; the clerk set one (Đặt hạn), later extended: the one set is what the unit was first given. */
+    @Test
+    void against_the_original_deadline_the_first_deadline_set_on_a_task_assigned_without_one_is_the_original() {
+        List<List<AssignmentEvent>> tasks = List.of(Plan.assigned(TCKH, "2021-01-04", null)
+                .extended(null, "2021-02-10", "2021-01-06").extended("2021-02-10", "2021-03-20", "2021-02-05")
+                .draft("2021-03-01").approved("2021-03-05").events);
+        FollowUpReport.Row total = FollowUpReports.tally(atEnd(tasks, Q1), Q1, Q1.to(), null, TimelinessRule.ORIGINAL).total();
+        assertThat(total.doneLate()).isEqualTo(1);
+        assertThat(total.doneOnTime()).isZero();
     }
 
     @Test
