@@ -46,6 +46,8 @@ import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -189,7 +191,8 @@ class ProjectionReplayTest {
                 new Listed("vn.docket.query.audit.AuditIndex", db -> new Object[] {}),
                 new Listed("vn.docket.query.planpath.PlanPathProjection", db -> new Object[] {db}),
                 new Listed("vn.docket.query.notifications.NotificationProjection", db -> new Object[] {db,
-                        new NotificationSettings(null, null), new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class)}),
+                        new NotificationSettings(null, null), new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
+                        EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build()}),
                 new Listed("vn.docket.query.reports.TaskTimelineProjection", db -> new Object[] {db}),
                 new Listed("vn.docket.query.notices.NoticeProjection", db -> new Object[] {db}),
                 // Kept in memory like the assignment index, in its processing group; its entries are read below.
@@ -344,6 +347,12 @@ class ProjectionReplayTest {
                         assertThat(current.get("payload", Document.class).get("notice", Document.class))
                                 .as("the particulars, moved into one part").containsEntry("number",
                                         old.get("payload", Document.class).getString("number"));
+                    } else if (collection.equals("assignments") && old.get("originalDeadline") == null
+                            && current.get("originalDeadline") != null) {
+                        // Since 06/12/2026 the first deadline set on a task assigned without one is its original; a list
+                        // stored before shows none until it is rebuilt (README, "Deadlines").
+                        assertThat(record).as(collection + " " + id).usingRecursiveComparison()
+                                .ignoringFields("originalDeadline").isEqualTo(read(collection, current));
                     } else {
                         assertThat(record).as(collection + " " + id).isEqualTo(read(collection, current));
                     }
