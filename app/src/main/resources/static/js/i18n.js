@@ -1558,7 +1558,11 @@ export function known(key) {
 /** "2021-04-25" → "25/04/2021"; the date is a calendar date, no time zone involved. */
 export function fmtDate(iso) {
   if (!iso) return '';
-  const [y, m, d] = String(iso).slice(0, 10).split('-');
+  const text = String(iso);
+  // An instant (a role given, a user changed) is the day it was in Vietnam: its first ten characters are the day in
+  // UTC, which from 17:00 UTC on is the day before.
+  if (text[10] === 'T') return fmtDateTime(text).slice(0, 10);
+  const [y, m, d] = text.slice(0, 10).split('-');
   return `${d}/${m}/${y}`;
 }
 

@@ -2,6 +2,8 @@ package vn.docket.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -54,9 +56,14 @@ class UsersAdminBrowserTest extends BrowserTest {
         browser.find(By.cssSelector("#user-list a[href='?id=ngoc.tran']")).click();
         browser.find(By.id("change-role"));
         browser.choose(By.cssSelector("#change-role [name=role]"), "Lãnh đạo đơn vị");
+        LocalDate given = LocalDate.now(clock);
         submit("change-role");
         browser.waitForText(By.id("role-since"), "Lãnh đạo đơn vị");
-        assertThat(browser.text(By.id("role-since"))).contains("do Quản trị hệ thống cấp");
+        String since = browser.text(By.id("role-since"));
+        assertThat(since).contains("do Quản trị hệ thống cấp");
+        // The day in Vietnam, either reading of the clock around it: from 17:00 UTC the UTC date is the day before.
+        assertThat(List.of(given, LocalDate.now(clock))).anySatisfy(day ->
+                assertThat(since).contains(day.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"))));
 
         browser.type(By.cssSelector("#grant-level [name=level]"), "Đơn vị chủ trì tổng hợp");
         submit("grant-level");
