@@ -99,11 +99,11 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         assertThat(offered).first().isEqualTo("Đôn đốc");
         assertThat(browser.find(By.cssSelector(".action-remind")).getAttribute("open")).isNotNull();
         assertThat(browser.text(By.id("reminders"))).isEqualTo("Chưa đôn đốc lần nào.");
-        browser.type(By.cssSelector("#form-remind [name='note']"), "Đề nghị nộp dự thảo trước ngày 05/12");
+        browser.type(By.cssSelector("#form-remind [name='note']"), "Đề nghị khẩn trương nộp dự thảo");
         browser.find(By.cssSelector("#form-remind button[type=submit]")).click();
         browser.waitForCount(By.cssSelector("#reminders li"), 1);
         assertThat(browser.text(By.cssSelector("#reminders li")))
-                .contains("Nguyễn Thị Lan đôn đốc " + TCKH, "Ghi chú: Đề nghị nộp dự thảo trước ngày 05/12")
+                .contains("Nguyễn Thị Lan đôn đốc " + TCKH, "Ghi chú: Đề nghị khẩn trương nộp dự thảo")
                 .matches("(?s)\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}.*");
         assertThat(browser.text(By.cssSelector("#steps li:last-child .step-title"))).isEqualTo("Đôn đốc " + TCKH);
         bothWidths("reminder");
@@ -135,7 +135,7 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         browser.find(By.id("bell")).click();
         browser.waitForText(By.id("bell-list"), "Đôn đốc thực hiện nhiệm vụ");
         WebElement newest = browser.find(By.cssSelector("#bell-list li:first-child"));
-        assertThat(newest.getText()).contains("Đôn đốc thực hiện nhiệm vụ", REPORT, "Đề nghị nộp dự thảo trước ngày 05/12");
+        assertThat(newest.getText()).contains("Đôn đốc thực hiện nhiệm vụ", REPORT, "Đề nghị khẩn trương nộp dự thảo");
         assertThat(newest.getAttribute("class")).isEqualTo("unread");
         bothWidths("bell");
         newest.findElement(By.cssSelector("button.mark-read")).click();
