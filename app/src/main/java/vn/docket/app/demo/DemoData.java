@@ -1,6 +1,7 @@
 package vn.docket.app.demo;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,7 +39,9 @@ import vn.docket.events.DeliverableKind;
 import vn.docket.events.NoticeParticulars;
 import vn.docket.events.RevisionPointsAnswered.Answer;
 import vn.docket.events.RevisionPointsAnswered.PointAnswer;
+import vn.docket.events.TaskAssigned;
 import vn.docket.platform.Sha256;
+import vn.docket.platform.eventstore.EventDocuments;
 import vn.docket.platform.mongo.Inserts;
 import vn.docket.platform.security.DemoUsers;
 
@@ -122,6 +125,15 @@ class DemoData {
     @EventListener(ApplicationReadyEvent.class)
     @Order(1)
     void seedOnce() {
+        if (database.getCollection("demo").find(Filters.eq("_id", "seeded")).first() == null
+                && database.getCollection(EventDocuments.EVENTS)
+                .find(Filters.eq("payloadType", TaskAssigned.class.getName())).first() != null) {
+            // A working database (or one restored from a backup) started with `demo`: its record is kept for good, and
+            // a dozen made-up assignments in it could never be taken out again.
+            log.warn("Demo history not played: this database already holds assignments recorded without the demo. Give"
+                    + " the demo a data directory of its own (--docket.mongo.embedded.data-dir=...).");
+            return;
+        }
         if (!Inserts.ifAbsent(database.getCollection("demo"), new Document("_id", "seeded"))) {
             return; // an earlier start already played the demo history
         }
