@@ -70,7 +70,13 @@ public class DocketApplication {
     private static void start(String[] args, String... profiles) {
         SpringApplication app = new SpringApplication(DocketApplication.class);
         app.setAdditionalProfiles(profiles);
-        app.run(args);
+        try {
+            app.run(args);
+        } catch (RuntimeException failed) {
+            // Spring has already said why. Without an exit the process would stay, silent, for good: Axon's
+            // timeout janitor is not a daemon thread, and a failed start does not stop it.
+            System.exit(1);
+        }
     }
 
     private static String line(String synopsis, String explanation) {

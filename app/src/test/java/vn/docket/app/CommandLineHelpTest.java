@@ -27,6 +27,10 @@ class CommandLineHelpTest {
     }
 
     Run docket(String... args) throws Exception {
+        return docket(1, args);
+    }
+
+    Run docket(int minutes, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), DocketApplication.class.getName()));
@@ -36,7 +40,7 @@ class CommandLineHelpTest {
                 "--docket.mongo.embedded.port=0", "--server.port=0", "--logging.level.root=WARN"));
         process = new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile()).start();
-        assertThat(process.waitFor(1, TimeUnit.MINUTES)).as("the command ended instead of starting Docket").isTrue();
+        assertThat(process.waitFor(minutes, TimeUnit.MINUTES)).as("the command ended instead of starting Docket").isTrue();
         return new Run(process.exitValue(), Files.readAllLines(dir.resolve("out.txt"), StandardCharsets.UTF_8),
                 Files.readAllLines(dir.resolve("err.txt"), StandardCharsets.UTF_8));
     }
@@ -68,5 +72,27 @@ class CommandLineHelpTest {
         assertThat(run.err().get(0)).isEqualTo("Unknown command \"restor\"; nothing was started.");
         assertThat(run.err()).noneMatch(line -> line.contains("Exception") || line.startsWith("\tat "));
         assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    /**
+     * The demo uses the same ./data as Docket: run by mistake in an office's directory it would have given the office an
+     * administrator "admin" with the password "demo". It says why it stops, stops (a failed start used to leave the
+     * process running, silent, for good) and writes nothing.
+     */
+    @Test
+    void the_demo_does_not_start_on_a_database_that_has_people_of_its_own() throws Exception {
+        Path password = Files.writeString(dir.resolve("pw.txt"), "mật khẩu của Lan\n");
+        assertThat(docket("users", "add", "--id", "lan", "--name", "Nguyễn Thị Lan", "--unit",
+                "Văn phòng HĐND và UBND thành phố", "--role", "CLERK", "--password-file", password.toString())
+                .exitCode()).isZero();
+
+        Run demo = docket(3, "demo");
+
+        assertThat(demo.exitCode()).isEqualTo(1);
+        String said = String.join("\n", demo.out()) + String.join("\n", demo.err());
+        assertThat(said).contains("Docket did not start: the demo set-up would add its users",
+                "1 users of its own (lan)", "start Docket without `demo`").doesNotContain("\tat ");
+        Run list = docket("users", "list");
+        assertThat(String.join("\n", list.out())).contains("lan").doesNotContain("admin", "clerk");
     }
 }

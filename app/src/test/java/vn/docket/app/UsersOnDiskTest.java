@@ -71,10 +71,16 @@ class UsersOnDiskTest {
         }
     }
 
+    /** Docket on this data directory, without the demo users: the people here are the office's own. */
     ConfigurableApplicationContext start() {
+        return start(false);
+    }
+
+    ConfigurableApplicationContext start(boolean demoUsers) {
         return new SpringApplicationBuilder(DocketApplication.class, TestClockConfiguration.class)
                 .profiles("test")
-                .run("--docket.mongo.embedded.backend=h2", "--docket.mongo.embedded.data-dir=" + data);
+                .run("--docket.mongo.embedded.backend=h2", "--docket.mongo.embedded.data-dir=" + data,
+                        "--docket.security.demo-users=" + demoUsers);
     }
 
     static int signIn(ConfigurableApplicationContext app, String user, String password) {
@@ -164,7 +170,7 @@ class UsersOnDiskTest {
     @Test
     void users_kept_before_authority_was_recorded_and_the_demo_users_become_events_once() {
         String hash = new NfcPasswordEncoder().encode("mật khẩu cũ của Tú");
-        try (ConfigurableApplicationContext first = start()) {
+        try (ConfigurableApplicationContext first = start(true)) {
             assertThat(recorded(first, "clerk")).containsExactly(
                     new UserRegistered("clerk", "Nguyễn Thị Lan", OFFICE, Role.CLERK, "demo"));
             // A database from before events: a user kept only in the collection, disabled there.
@@ -173,7 +179,7 @@ class UsersOnDiskTest {
                     .append("enabled", false));
             assertThat(recorded(first, "old.tu")).isEmpty();
         }
-        try (ConfigurableApplicationContext second = start()) {
+        try (ConfigurableApplicationContext second = start(true)) {
             assertThat(recorded(second, "old.tu")).containsExactly(
                     new UserRegistered("old.tu", "Đỗ Văn Tú", null, Role.AUDITOR, "users-collection"),
                     new UserDisabled("old.tu"));
@@ -182,7 +188,7 @@ class UsersOnDiskTest {
                     .map(m -> m.getMetaData().get("actorId"))).containsOnly("docket");
             assertThat(signIn(second, "old.tu", "mật khẩu cũ của Tú")).isEqualTo(401);
         }
-        try (ConfigurableApplicationContext third = start()) {
+        try (ConfigurableApplicationContext third = start(true)) {
             assertThat(recorded(third, "old.tu")).hasSize(2);
             assertThat(recorded(third, "admin")).hasSize(1);
         }

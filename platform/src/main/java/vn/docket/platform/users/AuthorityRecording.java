@@ -1,6 +1,7 @@
 package vn.docket.platform.users;
 
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,9 @@ class AuthorityRecording implements ApplicationRunner {
         int collection = 0;
         // A row a crash left behind its events is caught up before anyone is counted or signs in.
         store.all().forEach(user -> accounts.current(user.id()));
+        if (settings.demoUsers()) {
+            refuseDemoUsersBesidePeopleOfItsOwn();
+        }
         for (SecuritySettings.UserEntry entry : settings.users()) {
             if (!accounts.recorded(entry.id())) {
                 configured += record(entry, entry.passwordHash(), "configuration");
@@ -75,6 +79,21 @@ class AuthorityRecording implements ApplicationRunner {
             log.info("Recorded {} users as events in the event store ({} from the configuration, {} demo users, {}"
                     + " kept in the users collection before); each user is recorded once.",
                     configured + demo + collection, configured, demo, collection);
+        }
+    }
+
+    /**
+     * The demo set-up uses the same ./data as Docket itself: started by mistake in an office's directory, or on its
+     * database, it would give that office an administrator whose password is "demo". Refused before anything is
+     * written; a demo database with people added since (all demo users already there) starts as before.
+     */
+    private void refuseDemoUsersBesidePeopleOfItsOwn() {
+        boolean adding = DemoUsers.all().stream()
+                .anyMatch(entry -> !accounts.recorded(entry.id()) && store.find(entry.id()).isEmpty());
+        List<String> own = store.all().stream().map(StoredUser::id).filter(id -> !DemoUsers.ids().contains(id))
+                .toList();
+        if (adding && !own.isEmpty()) {
+            throw new DemoUsersRefused(own);
         }
     }
 
