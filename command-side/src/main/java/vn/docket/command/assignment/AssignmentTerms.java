@@ -30,7 +30,8 @@ final class AssignmentTerms {
         DeliverableKind kind = Required.value(cmd.kind(), "kind-required",
                 "An assignment needs a kind: PLAN, REPORT, SCHEME, PROGRAMME or OTHER.");
         String lead = Required.text(cmd.leadUnit(), "lead-unit-required", "An assignment needs a lead unit.");
-        List<String> coordinators = Text.clean(cmd.coordinatingUnits());
+        // A unit typed twice (or once composed and once decomposed) coordinates once: it is told once, listed once.
+        List<String> coordinators = Text.clean(cmd.coordinatingUnits()).stream().distinct().toList();
         if (coordinators.contains(lead)) {
             throw new RuleBroken("lead-not-coordinator", "The lead unit cannot also be a coordinating unit.");
         }

@@ -51,6 +51,13 @@ class AssignmentTermsTest {
     }
 
     @Test
+    void a_coordinating_unit_given_twice_coordinates_once() {
+        String decomposed = Normalizer.normalize("Phòng Kinh tế", Normalizer.Form.NFD);
+        assertThat(assigned(task().coordinatingUnits(List.of("Phòng Kinh tế", "Phòng Nội vụ", decomposed + " ")))
+                .coordinatingUnits()).containsExactly("Phòng Kinh tế", "Phòng Nội vụ");
+    }
+
+    @Test
     void the_deadline_is_not_before_the_assignment_took_effect_though_it_may_be_that_day_or_none() {
         assertRefused(() -> assigned(task().deadline(MEETING.minusDays(1))), RuleBroken.class, "deadline-before-assignment");
         assertThat(assigned(task().deadline(MEETING)).deadline()).isEqualTo(MEETING);
