@@ -82,7 +82,11 @@ start('system', 'system.title', async (main, me) => {
             h('td', {}, eventName(l.eventType)),
             h('td', { class: 'num' }, l.sequenceNumber ?? '–'),
             h('td', {}, fmtDateTime(l.recordedAt)),
-            h('td', { class: l.failure ? 'failure' : 'muted' }, l.failure || t('system.waiting')),
+            // The exception is for IT, in the server's English: folded behind a Vietnamese sentence, sent on as it is.
+            h('td', { class: l.failure ? 'failure' : 'muted' }, l.failure
+              ? [t('system.failed'), h('details', {}, h('summary', {}, t('system.technical')),
+                h('code', { lang: 'en' }, l.failure))]
+              : t('system.waiting')),
             h('td', {}, fmtDateTime(l.parkedAt)),
             h('td', {}, h('button', {
               type: 'button', class: 'link evict', onclick: () => evict(`${path}/${encodeURIComponent(l.eventId)}`),
