@@ -175,6 +175,20 @@ class RefusedInputTest {
         assertThat(events()).isEqualTo(before);
     }
 
+    /** An assignment is kept for good: a deadline sent as "deadlne" must not leave it recorded without one. */
+    @Test
+    void a_mistyped_field_name_is_refused_naming_it_and_writes_nothing() throws Exception {
+        long before = events();
+        Map<String, Object> plan = CommandApiErrorsTest.plan();
+        plan.put("deadlne", "2021-04-30");
+        Answer mistyped = post("clerk", "/api/assignments", json.writeValueAsString(plan));
+        refused(mistyped, 400, "malformed-request");
+        assertThat((String) mistyped.problem().get("detail")).contains("field 'deadlne' is not one this request takes");
+        refused(post("clerk", "/api/assignments/" + assigned + "/cancellation", "{\"reason\": \"Trùng\", \"effectveDate\": "
+                + "\"2021-04-20\"}"), 400, "malformed-request");
+        assertThat(events()).isEqualTo(before);
+    }
+
     @Test
     void an_overlong_utf8_slash_or_a_lone_surrogate_in_a_title_is_refused_not_stored() throws Exception {
         long before = events();

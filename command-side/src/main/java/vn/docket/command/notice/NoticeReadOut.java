@@ -1,5 +1,6 @@
 package vn.docket.command.notice;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.LocalDate;
 import java.util.List;
 import vn.docket.command.notice.reading.NoticeReading;
@@ -12,6 +13,8 @@ import vn.docket.events.NoticeParticulars;
  * are the preview's own record; the items have the preview's field names (and the hand-made answers' in
  * ../shared/notices), but every list may be missing and the ordinal may be left out, which the reader's items never do.
  */
+// What the preview says for the clerk to read, sent back with it, is not a field mistyped.
+@JsonIgnoreProperties({"warnings", "registeredBefore"})
 public record NoticeReadOut(NoticeParticulars notice, List<Item> items, String sourceSha256) {
 
     /** The preview confirmed as the reader read it, as a clerk who changes nothing confirms it. */
@@ -23,6 +26,8 @@ public record NoticeReadOut(NoticeParticulars notice, List<Item> items, String s
                 i.submitTo())).toList(), sourceSha256);
     }
 
+    /** minRequirements: the hand-made answers' least count of requirements, a measure of the reader, not a field. */
+    @JsonIgnoreProperties({"unknownUnits", "source", "minRequirements"})
     public record Item(Integer ordinal, DeliverableKind kind, String title, String presentedBy, MeetingVerdict verdict,
                        List<String> requirements, String lead, List<String> leads, List<String> coordinators,
                        List<Contribution> contributions, LocalDate deadline, String deadlineText, List<String> submitTo) {

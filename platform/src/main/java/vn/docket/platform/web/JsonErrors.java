@@ -2,6 +2,7 @@ package vn.docket.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.stream.Collectors;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
@@ -17,6 +18,9 @@ final class JsonErrors {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
+            if (cause instanceof UnrecognizedPropertyException) {
+                return "field '" + field + "' is not one this request takes (mistyped?)";
+            }
             return "field '" + field + "' has a value of the wrong type or format";
         }
         // Jackson says "Duplicate field 'title'" (StrictJson refuses a name given twice): the field, not a column.

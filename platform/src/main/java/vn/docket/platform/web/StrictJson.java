@@ -42,6 +42,8 @@ public class StrictJson {
                 // {"title": "x"} followed by garbage or a second object is not one request.
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                // {"deadlne": "2021-04-30"} is a deadline mistyped, not an assignment without one kept for good.
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .registerModule(new SimpleModule("docket-strict-input")
                         .addDeserializer(String.class, new CheckedText())
