@@ -193,8 +193,10 @@ export function commandForm(spec) {
     } catch (e) {
       button.disabled = false;
       // 409: the record is no longer as the page shows it (someone acted meanwhile). The page draws it as it is
-      // now and puts back what was typed, rather than leave a stale form to be sent again.
-      if (e.status === 409 && spec.conflict) {
+      // now and puts back what was typed, rather than leave a stale form to be sent again. Not while this form's
+      // own earlier sending still runs (its process may have stopped midway): a form drawn again would have a new
+      // key, and sending it could record the step twice; this one, sent again later, cannot.
+      if (e.status === 409 && e.problem?.rule !== 'request-in-progress' && spec.conflict) {
         try {
           await spec.conflict(e, typed(form));
           return;
