@@ -11,11 +11,11 @@ import { field, commandForm, lines, retype } from '../forms.js';
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 /** Read models follow the events a moment later: wait for the change, then draw again. */
-async function load(id, until = () => true) {
+async function load(id, until = () => true, attempts = 40) {
   for (let attempt = 0; ; attempt++) {
     try {
       const [assignment, path] = await Promise.all([api(`/api/assignments/${id}`), api(`/api/assignments/${id}/path`)]);
-      if (until(assignment, path) || attempt >= 40) {
+      if (until(assignment, path) || attempt >= attempts) {
         // What this person may do now is the assignment's own answer (the rules its commands are judged by).
         return { assignment, path, allowed: await api(`/api/assignments/${id}/actions`) };
       }
@@ -46,7 +46,10 @@ start('assignments', 'detail.title', async (main, me, setTitle) => {
     const after = async (answer, values, steps = 1, points = false) => render(await load(id,
       (a, p) => p.steps.length >= stepsBefore + steps && JSON.stringify(a) !== before
         && (!points || JSON.stringify(p.points || []) !== pointsBefore)));
-    const conflict = formId => async (error, typed) => render(await load(id), { formId, typed, error });
+    // The step that made the page stale may be a moment from the read models: wait for them to differ from the page
+    // (a few seconds at most: a refusal that changed nothing is drawn as it is).
+    const conflict = formId => async (error, typed) => render(await load(id,
+      (a, p) => JSON.stringify(a) !== before || p.steps.length !== stepsBefore, 12), { formId, typed, error });
     clear(main,
       h('p', { class: 'crumbs' }, h('a', { href: '/assignments.html' }, t('nav.assignments')), ' · ',
         h('a', { href: `/audit.html?assignment=${assignment.id}`, id: 'audit-trail' }, t('detail.auditTrail'))),
