@@ -42,9 +42,10 @@ export async function api(path, { body, text, form, idempotencyKey, method } = {
   const type = response.headers.get('Content-Type') || '';
   const data = type.includes('json') ? await response.json().catch(() => null) : null;
   if (response.status === 401) {
-    // The session ended: back to the sign-in form, which brings the person back here afterwards.
-    location.assign('/login.html?expired');
-    throw new ApiError(401, data);
+    // The session ended (it timed out, or Docket restarted). Reading a page: to the sign-in form. Sending a form:
+    // leaving would drop what the person typed, so the form stays and says how to sign in again (errorBox).
+    if (verb === 'GET') location.assign('/login.html?expired');
+    throw new ApiError(401, data || { rule: 'authentication-required' });
   }
   if (!response.ok) throw new ApiError(response.status, data || { detail: `HTTP ${response.status}` });
   return data;

@@ -157,7 +157,7 @@ export function lines(text) {
  * harmless) and shows the server's refusal in the person's language.
  *
  * spec: {id, title, fields, submit, path, body(values) → JSON, form(values) → FormData or null (then body),
- * check(values, byName) → [[fieldName, message]], done(answer)}
+ * check(values, byName) → [[fieldName, message]], done(answer), conflict(error, typed) on a 409}
  */
 export function commandForm(spec) {
   const status = h('div', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
@@ -191,9 +191,37 @@ export function commandForm(spec) {
       status.append(h('p', { class: 'ok' }, t('waitingForUpdate')));
       await spec.done(answer, values);
     } catch (e) {
-      status.append(errorBox(e));
       button.disabled = false;
+      // 409: the record is no longer as the page shows it (someone acted meanwhile). The page draws it as it is
+      // now and puts back what was typed, rather than leave a stale form to be sent again. Not while this form's
+      // own earlier sending still runs (its process may have stopped midway): a form drawn again would have a new
+      // key, and sending it could record the step twice; this one, sent again later, cannot.
+      if (e.status === 409 && e.problem?.rule !== 'request-in-progress' && spec.conflict) {
+        try {
+          await spec.conflict(e, typed(form));
+          return;
+        } catch {
+          // The page cannot be drawn again now (the network): the refusal is said here, the form as typed.
+        }
+      }
+      status.append(errorBox(e));
     }
   });
   return form;
+}
+
+/** What a person typed and chose in a form, by field name: all but files, which a page can never choose again. */
+export function typed(form) {
+  return [...form.elements].filter(e => e.name && e.type !== 'file')
+    .map(e => [e.name, e.type === 'checkbox' ? e.checked : e.value]);
+}
+
+/** Puts typed values back into a form drawn again, in the fields it still has. */
+export function retype(form, values) {
+  for (const [name, value] of values) {
+    const input = form.elements.namedItem(name);
+    if (!input || input.type === 'file') continue;
+    if (input.type === 'checkbox') input.checked = value;
+    else input.value = value;
+  }
 }

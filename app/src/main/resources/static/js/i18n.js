@@ -59,6 +59,10 @@ const vi = {
   'page': 'Trang {page}/{pages} · {total} mục',
   'serverSaid': 'Máy chủ trả lời: {detail}',
   'waitingForUpdate': 'Đã ghi nhận; màn hình sẽ cập nhật trong giây lát.',
+  'signInAgain': 'Những gì bạn đã nhập vẫn còn trên trang này và chưa được gửi. Hãy đăng nhập lại ở thẻ mới, rồi quay lại đây và bấm gửi lần nữa.',
+  'signInAgain.link': 'Đăng nhập lại (mở thẻ mới)',
+  'conflict.refreshed': 'Trang đã được cập nhật theo tình trạng hiện nay của nhiệm vụ; chưa có gì được ghi. Những gì bạn đã nhập vẫn còn trong biểu mẫu: hãy xem lại rồi gửi lần nữa nếu vẫn cần.',
+  'conflict.gone': 'Trang đã được cập nhật theo tình trạng hiện nay của nhiệm vụ; chưa có gì được ghi, và thao tác này không còn áp dụng được.',
   'days': '{n} ngày',
   'today': 'Hôm nay',
 
@@ -827,6 +831,10 @@ const en = {
   'page': 'Page {page}/{pages} · {total} items',
   'serverSaid': 'The server said: {detail}',
   'waitingForUpdate': 'Recorded; the page will update in a moment.',
+  'signInAgain': 'What you typed is still on this page and was not sent. Sign in again on a new tab, then come back here and send it once more.',
+  'signInAgain.link': 'Sign in again (opens a new tab)',
+  'conflict.refreshed': 'The page now shows the assignment as it is; nothing was recorded. What you typed is still in the form: check it, and send it again if it still applies.',
+  'conflict.gone': 'The page now shows the assignment as it is; nothing was recorded, and this action no longer applies.',
   'days': '{n} days',
   'today': 'Today',
 

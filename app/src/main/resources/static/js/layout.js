@@ -137,7 +137,10 @@ function bellIcon() {
 
 export function errorBox(e) {
   return h('div', { class: 'error', role: 'alert' },
-    h('p', {}, problemText(e)), problemDetail(e) && h('p', { class: 'detail' }, problemDetail(e)));
+    h('p', {}, problemText(e)), problemDetail(e) && h('p', { class: 'detail' }, problemDetail(e)),
+    // A form sent after the session ended stays as it was typed: signing in on another tab keeps it (api.js).
+    e?.status === 401 && h('p', { class: 'sign-in-again' }, t('signInAgain'), ' ',
+      h('a', { href: '/login.html', target: '_blank', id: 'sign-in-again' }, t('signInAgain.link'))));
 }
 
 export function statusBadge(status) {

@@ -12,16 +12,21 @@ const ROLES = ['CLERK', 'UNIT_STAFF', 'UNIT_HEAD', 'VICE_CHAIR', 'CHAIR', 'AUDIT
 /** A form of a few fields and one button: sends, then shows the page again with the outcome. */
 function action(id, title, fields, submit, send) {
   const status = h('div', { role: 'status', 'aria-live': 'polite' });
+  const button = h('button', { type: 'submit' }, submit);
   const form = h('form', { id, class: 'command', novalidate: true },
-    fields.length ? h('div', { class: 'fields' }, fields) : '', h('button', { type: 'submit' }, submit), status);
+    fields.length ? h('div', { class: 'fields' }, fields) : '', button, status);
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const { values, ok } = read(fields);
     if (!ok) return;
+    // Until the answer: a second click (or Enter) would send the change again, and a second event or a refusal
+    // of the first would follow.
+    button.disabled = true;
     try {
       await send(values);
     } catch (e) {
       clear(status, errorBox(e));
+      button.disabled = false;
     }
   });
   return title ? h('div', { class: 'action' }, h('h3', {}, title), form) : form;

@@ -6,16 +6,16 @@ import { h, clear, assignmentParam } from '../dom.js';
 import { t, fmtDate, fmtDateTime } from '../i18n.js';
 import { start, section, statusBadge, timelinessBadge, deadlineText, sourceText, errorBox, KINDS, unitList } from '../layout.js';
 import { planPathChart } from '../charts.js';
-import { field, commandForm, lines } from '../forms.js';
+import { field, commandForm, lines, retype } from '../forms.js';
 
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 /** Read models follow the events a moment later: wait for the change, then draw again. */
-async function load(id, until = () => true) {
+async function load(id, until = () => true, attempts = 40) {
   for (let attempt = 0; ; attempt++) {
     try {
       const [assignment, path] = await Promise.all([api(`/api/assignments/${id}`), api(`/api/assignments/${id}/path`)]);
-      if (until(assignment, path) || attempt >= 40) {
+      if (until(assignment, path) || attempt >= attempts) {
         // What this person may do now is the assignment's own answer (the rules its commands are judged by).
         return { assignment, path, allowed: await api(`/api/assignments/${id}/actions`) };
       }
@@ -33,7 +33,8 @@ start('assignments', 'detail.title', async (main, me, setTitle) => {
     return;
   }
   const units = await unitList(me);
-  const render = async ({ assignment, path, allowed }) => {
+  // kept: a command refused with 409 (the assignment changed meanwhile), the form's id and what was typed in it.
+  const render = async ({ assignment, path, allowed }, kept) => {
     setTitle(assignment.title);
     // Two read models follow the command: the path gains a step and the assignment itself changes.
     const stepsBefore = path.steps.length;
@@ -45,6 +46,10 @@ start('assignments', 'detail.title', async (main, me, setTitle) => {
     const after = async (answer, values, steps = 1, points = false) => render(await load(id,
       (a, p) => p.steps.length >= stepsBefore + steps && JSON.stringify(a) !== before
         && (!points || JSON.stringify(p.points || []) !== pointsBefore)));
+    // The step that made the page stale may be a moment from the read models: wait for them to differ from the page
+    // (a few seconds at most: a refusal that changed nothing is drawn as it is).
+    const conflict = formId => async (error, typed) => render(await load(id,
+      (a, p) => JSON.stringify(a) !== before || p.steps.length !== stepsBefore, 12), { formId, typed, error });
     clear(main,
       h('p', { class: 'crumbs' }, h('a', { href: '/assignments.html' }, t('nav.assignments')), ' · ',
         h('a', { href: `/audit.html?assignment=${assignment.id}`, id: 'audit-trail' }, t('detail.auditTrail'))),
@@ -55,7 +60,8 @@ start('assignments', 'detail.title', async (main, me, setTitle) => {
       section(t('detail.path'), planPathChart(path, assignment), stepList(path)),
       path.points?.length ? section(t('points.title'), pointList(path.points)) : '',
       reminderSection(assignment, path),
-      section(t('detail.actions'), actions(me, assignment, path, allowed, after)));
+      section(t('detail.actions'), actions(me, assignment, path, allowed, after, conflict)));
+    if (kept) showConflict(main, kept);
   };
   try {
     await render(await load(id));
@@ -237,8 +243,30 @@ function effective() {
 const outsideBody = (me, name) => me.approvalLevels.some(l => l.outsideBody
   && l.name.toLocaleLowerCase('vi') === (name || '').toLocaleLowerCase('vi'));
 
+/**
+ * After a 409 the page is drawn as the assignment is now. The same form, if the person may still use it, is open
+ * again with what they typed and the refusal under it (it now names the current version); otherwise the refusal
+ * stands above the actions there are.
+ */
+function showConflict(main, { formId, typed, error }) {
+  const form = main.querySelector(`#${formId}`);
+  const box = errorBox(error);
+  if (form) {
+    retype(form, typed);
+    form.closest('details').open = true;
+    box.append(h('p', {}, t('conflict.refreshed')));
+    form.querySelector('.form-status').append(box);
+  } else {
+    box.append(h('p', {}, t('conflict.gone')));
+    main.querySelector('#actions, #no-actions').before(box);
+  }
+  box.scrollIntoView({ block: 'center' });
+}
+
 /** allowed: the server's list of actions, in the order to offer them; each names one form below. */
-function actions(me, a, path, allowed, after) {
+function actions(me, a, path, allowed, after, conflict) {
+  // Every form here, refused because the assignment changed meanwhile, draws the page again keeping what was typed.
+  const command = spec => commandForm({ conflict: conflict(spec.id), ...spec });
   if (allowed.length === 0) return h('p', { class: 'muted', id: 'no-actions' }, t('detail.noActions'));
   const at = `/api/assignments/${a.id}`;
   // A reassignment, a cancellation and the last approval end a pending extension request: a second step to wait for.
@@ -266,7 +294,7 @@ function actions(me, a, path, allowed, after) {
       const fields = [file, name,
         field({ name: 'documentUrl', label: t('field.documentUrl'), wide: true, placeholder: 'https://' }),
         field({ name: 'note', label: t('field.note'), type: 'textarea', wide: true, rows: 2 }), effective(), ...answerFields];
-      const form = commandForm({
+      const form = command({
         id: 'form-draft', fields, submit: t('action.draft'), path: `${at}/drafts`,
         check: v => {
           const problems = [];
@@ -316,7 +344,7 @@ function actions(me, a, path, allowed, after) {
       fields.push(effective());
       const title = t(outside ? 'action.revisionOutside' : 'action.revision', { level: next });
       const reopened = v => reopenable.filter(p => v[`reopen-${p.id}`]).map(p => p.id);
-      const form = commandForm({
+      const form = command({
         id: 'form-revision', submit: title, path: `${at}/revision-requests`, fields,
         check: v => (reopen.length && !v.reasons && !reopened(v).length ? [['reasons', t('valid.reasonsOrReopen')]] : []),
         body: v => ({ reasons: lines(v.reasons), reopenedPoints: reopened(v), dueDate: v.dueDate,
@@ -338,7 +366,7 @@ function actions(me, a, path, allowed, after) {
       const last = a.approvalRoute[a.approvalRoute.length - 1] === next;
       const closes = (path.points || []).some(p => p.status === 'ANSWERED'
         || (last && (p.status === 'OPEN' || p.status === 'REOPENED')));
-      return [title, judging(a, commandForm({
+      return [title, judging(a, command({
         id: 'form-approve', fields, submit: title, path: `${at}/approvals`,
         body: v => ({ note: v.note, effectiveDate: v.effectiveDate, draftVersion: a.currentVersion, level: next,
           decisionRef: outside ? { number: v.decisionNumber, date: v.decisionDate } : null }),
@@ -350,7 +378,7 @@ function actions(me, a, path, allowed, after) {
       const file = field({ name: 'issuedFile', label: t('field.issuedFile'), type: 'file', wide: true,
         accept: '.docx,.odt,.pdf,.txt', hint: t('field.issuedFile.hint') });
       const chosen = () => file.input.files[0];
-      return [t('action.issue'), commandForm({
+      return [t('action.issue'), command({
         id: 'form-issue', submit: t('action.issue'), path: `${at}/issuance`,
         fields: [field({ name: 'documentNumber', label: t('field.documentNumber'), required: true, placeholder: '95/KH-UBND' }),
           field({ name: 'issuedOn', label: t('field.issuedOn'), type: 'date', required: true, notFuture: true }), file],
@@ -367,7 +395,7 @@ function actions(me, a, path, allowed, after) {
       })];
     },
     // Without a deadline (the notice gave no calendar date) the same command sets the first one: the server takes it.
-    extend: () => [t(a.deadline ? 'action.extend' : 'action.setDeadline'), commandForm({
+    extend: () => [t(a.deadline ? 'action.extend' : 'action.setDeadline'), command({
       id: 'form-extend', submit: t(a.deadline ? 'action.extend' : 'action.setDeadline'), path: `${at}/deadline-extensions`,
       fields: [field({ name: 'newDeadline', label: t('field.newDeadline'), type: 'date', required: true,
         hint: a.deadline ? undefined : t('extend.firstHint') }), reason(), effective()],
@@ -375,19 +403,19 @@ function actions(me, a, path, allowed, after) {
       body: v => ({ newDeadline: v.newDeadline, reason: v.reason, effectiveDate: v.effectiveDate }),
       done: after,
     })],
-    reassign: () => [t('action.reassign'), commandForm({
+    reassign: () => [t('action.reassign'), command({
       id: 'form-reassign', submit: t('action.reassign'), path: `${at}/reassignment`,
       fields: [field({ name: 'leadUnit', label: t('field.newLeadUnit'), required: true, list: 'units' }), reason(), effective()],
       body: v => ({ leadUnit: v.leadUnit, reason: v.reason, effectiveDate: v.effectiveDate }),
       done: (answer, v) => after(answer, v, withLapse),
     })],
-    cancel: () => [t('action.cancel'), commandForm({
+    cancel: () => [t('action.cancel'), command({
       id: 'form-cancel', submit: t('action.cancel'), path: `${at}/cancellation`,
       fields: [reason(), effective()],
       body: v => ({ reason: v.reason, effectiveDate: v.effectiveDate }),
       done: (answer, v) => after(answer, v, withLapse),
     })],
-    ...followUpForms(a, at, after),
+    ...followUpForms(a, at, after, command),
   };
   // The first action (the one the workflow expects next) is open; the others one click away.
   return h('div', { class: 'actions', id: 'actions' }, allowed.filter(key => forms[key]).map((key, i) => {
@@ -428,16 +456,16 @@ function reminderSection(a, path) {
 }
 
 /** Chasing and extensions on request: the clerk's reminder, the unit's request, the leader's decision. */
-function followUpForms(a, at, after) {
+function followUpForms(a, at, after, command) {
   return {
-    remind: () => [t('action.remind'), commandForm({
+    remind: () => [t('action.remind'), command({
       id: 'form-remind', submit: t('action.remind'), path: `${at}/reminders`,
       fields: [field({ name: 'note', label: t('field.note'), type: 'textarea', wide: true, rows: 2,
         hint: t('remind.hint', { unit: a.leadUnit, deadline: a.deadline ? fmtDate(a.deadline) : t('list.noDeadline') }) })],
       body: v => ({ note: v.note }),
       done: after,
     })],
-    requestExtension: () => [t('action.requestExtension'), commandForm({
+    requestExtension: () => [t('action.requestExtension'), command({
       id: 'form-request-extension', submit: t('action.requestExtension'), path: `${at}/extension-requests`,
       fields: [field({ name: 'newDeadline', label: t('field.requestedDeadline'), type: 'date', required: true,
         hint: t(stillOriginal(a) ? 'extension.requestHintSame' : 'extension.requestHint',
@@ -447,7 +475,7 @@ function followUpForms(a, at, after) {
       body: v => ({ newDeadline: v.newDeadline, reason: v.reason, effectiveDate: v.effectiveDate }),
       done: after,
     })],
-    decideExtension: () => [t('action.decideExtension'), h('div', {}, pendingExtensionText(a), commandForm({
+    decideExtension: () => [t('action.decideExtension'), h('div', {}, pendingExtensionText(a), command({
       id: 'form-decide-extension', submit: t('action.decideExtension'), path: `${at}/extension-requests/decision`,
       fields: [field({ name: 'decision', label: t('field.decision'), type: 'select', required: true, value: 'approve',
         options: [['approve', t('decision.approve')], ['reject', t('decision.reject')]] }),

@@ -11,17 +11,21 @@ start('tokens', 'tokens.title', async (main) => {
     const tokens = await api('/api/me/tokens');
     const label = field({ name: 'label', label: t('tokens.label'), required: true });
     const status = h('div', { role: 'status', 'aria-live': 'polite' });
+    const button = h('button', { type: 'submit' }, t('tokens.create'));
     const form = h('form', { id: 'new-token', class: 'command', novalidate: true },
-      h('div', { class: 'fields' }, label), h('button', { type: 'submit' }, t('tokens.create')), status);
+      h('div', { class: 'fields' }, label), button, status);
     form.addEventListener('submit', async event => {
       event.preventDefault();
       const { values, ok } = read([label]);
       if (!ok) return;
+      // Until the answer: a second click (or Enter) would make a second token, shown to nobody.
+      button.disabled = true;
       try {
         await render(await api('/api/me/tokens', { body: values }));
       } catch (e) {
         setError(label, '');
         clear(status, errorBox(e));
+        button.disabled = false;
       }
     });
     const shown = issued && h('div', { class: 'ok', id: 'issued-token' },

@@ -123,6 +123,16 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
+    /**
+     * Every answer takes at least this long to reach the page, as on a slow office network (Chromium's own network
+     * emulation); {@code Duration.ZERO} as fast as it comes.
+     */
+    void slowAnswers(Duration latency) {
+        driver.executeCdpCommand("Network.enable", java.util.Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", java.util.Map.of("offline", false,
+                "latency", latency.toMillis(), "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
     /** A PNG of the whole page: the window is stretched to the page's height first. */
     Path screenshot(String name) {
         Dimension before = driver.manage().window().getSize();

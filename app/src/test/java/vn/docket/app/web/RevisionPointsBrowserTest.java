@@ -8,6 +8,7 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,17 +81,15 @@ class RevisionPointsBrowserTest extends BrowserTest {
         submit("form-draft");
         stepsShown(5);
 
-        // Back in the tab still showing v1, the chair's approval is refused: v2 is the current draft.
+        // Back in the tab still showing v1, the chair's approval is refused: v2 is the current draft. The page then
+        // shows v2, with the answers next to each point, and the chair approves v2 by its version.
         browser.signIn("chair");
         browser.driver.switchTo().window(staleTab);
         browser.find(By.cssSelector(".action-approve summary")).click();
         submit("form-approve");
-        assertThat(browser.text(By.cssSelector("#form-approve [role=alert]")))
-                .isEqualTo("Dự thảo bạn đang xem không còn là bản hiện tại; hãy mở bản mới nhất rồi xem xét lại.");
+        browser.waitForText(By.cssSelector("#form-approve [role=alert]"),
+                "Dự thảo bạn đang xem không còn là bản hiện tại; hãy mở bản mới nhất rồi xem xét lại.");
         assertThat(status(id)).isEqualTo("DRAFT_SUBMITTED");
-
-        // Reloaded, the page shows v2 with the answers next to each point; the chair approves v2 by its version.
-        browser.open(page);
         stepsShown(5);
         assertThat(browser.text(By.id("judging-form-revision"))).isEqualTo("Bạn đang xem xét dự thảo v2.");
         assertThat(browser.text(By.cssSelector("#points > li[data-point='1.3']")))
@@ -105,12 +104,102 @@ class RevisionPointsBrowserTest extends BrowserTest {
                 + " return !(b.right <= l.left && b.top < l.bottom && b.bottom > l.top); }).map(box => box.name)"))
                 .as("reopen boxes not before their label on its line").isEmpty();
         screenshots("revision-points-review");
-        browser.find(By.cssSelector(".action-approve summary")).click();
+        // The refused form is open again, now naming v2.
+        assertThat(browser.text(By.id("judging-form-approve"))).isEqualTo("Bạn đang xem xét dự thảo v2.");
         submit("form-approve");
         stepsShown(6);
         browser.waitForCount(By.cssSelector("#points > li.point-CLOSED"), 3);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> status(id), "APPROVED"::equals);
         screenshots("revision-points-closed");
+    }
+
+    @Test
+    void approving_a_draft_another_leader_approved_meanwhile_says_so_and_shows_the_assignment_as_it_is_now() {
+        String id = assignedWithDraftV1();
+        browser.signIn("chair");
+        browser.open("/assignment.html?id=" + id);
+        stepsShown(2);
+        browser.find(By.cssSelector(".action-approve summary")).click();
+        browser.type(field("form-approve", "note"), "Đồng ý ban hành");
+
+        // The vice-chair approves v1 while the chair's page still offers it, and the chair approves a moment later
+        // (the lists the page reads may not show the vice-chair's approval yet).
+        post("pct", "/api/assignments/" + id + "/approvals", Map.of("draftVersion", 1));
+        submit("form-approve");
+
+        // Refused, in words; the page now shows the vice-chair's approval and offers the chair nothing to approve.
+        stepsShown(3);
+        String said = browser.text(By.cssSelector("#main [role=alert]"));
+        assertThat(said).startsWith("Không có dự thảo nào đang chờ xem xét")
+                .contains("chưa có gì được ghi", "không còn áp dụng được");
+        assertThat(browser.text(By.cssSelector("#steps .step-APPROVED"))).contains("Phó Chủ tịch");
+        assertThat(browser.all(By.id("form-approve"))).isEmpty();
+        assertThat(approvals(id)).isEqualTo(1);
+    }
+
+    @Test
+    void sending_v1_back_after_the_unit_handed_in_v2_keeps_the_points_typed_and_shows_v2() {
+        String id = assignedWithDraftV1();
+        browser.signIn("chair");
+        browser.open("/assignment.html?id=" + id);
+        stepsShown(2);
+        String points = "Bổ sung kinh phí thực hiện\nNêu rõ đơn vị phối hợp";
+        browser.type(field("form-revision", "reasons"), points);
+
+        // Meanwhile the vice-chair sends v1 back and the unit hands in v2.
+        post("pct", "/api/assignments/" + id + "/revision-requests",
+                Map.of("draftVersion", 1, "reasons", List.of("Rà soát số liệu")));
+        post("tckh", "/api/assignments/" + id + "/drafts",
+                Map.of("documentName", "Dự thảo KH v2.docx", "documentUrl", "https://vanban.example.vn/kh-v2"));
+        submit("form-revision");
+
+        // 409 in words, the page showing v2, and the chair's points still in the form to send on v2.
+        browser.waitForText(By.cssSelector("#form-revision [role=alert]"),
+                "Dự thảo bạn đang xem không còn là bản hiện tại");
+        stepsShown(4);
+        assertThat(browser.text(By.id("judging-form-revision"))).isEqualTo("Bạn đang xem xét dự thảo v2.");
+        assertThat(browser.find(field("form-revision", "reasons")).getAttribute("value")).isEqualTo(points);
+        assertThat(status(id)).isEqualTo("DRAFT_SUBMITTED");
+        submit("form-revision");
+        stepsShown(5);
+        assertThat(browser.all(By.cssSelector("#steps .step-REVISION_REQUESTED:last-child .reasons li")).stream()
+                .map(WebElement::getText)).containsExactly("2.1 Bổ sung kinh phí thực hiện", "2.2 Nêu rõ đơn vị phối hợp");
+    }
+
+    @Test
+    void a_form_sent_after_the_session_ended_keeps_what_was_typed_and_goes_once_signed_in_again() {
+        String id = assignedWithDraftV1();
+        String page = "/assignment.html?id=" + id;
+        browser.signIn("chair");
+        browser.open(page);
+        stepsShown(2);
+        String tab = browser.driver.getWindowHandle();
+        browser.type(field("form-revision", "reasons"), "Làm rõ nguồn vốn");
+
+        // The session ends while the chair writes (it timed out, or Docket restarted): the cookie names no session.
+        browser.driver.manage().deleteCookieNamed("JSESSIONID");
+        browser.driver.manage().addCookie(new Cookie("JSESSIONID", "het-han", "/"));
+        submit("form-revision");
+        browser.waitForText(By.cssSelector("#form-revision [role=alert]"), "Phiên đăng nhập đã hết");
+        assertThat(browser.text(By.cssSelector("#form-revision [role=alert]"))).contains("vẫn còn trên trang này");
+        assertThat(browser.url()).endsWith(page);
+        assertThat(browser.find(field("form-revision", "reasons")).getAttribute("value")).isEqualTo("Làm rõ nguồn vốn");
+        assertThat(status(id)).isEqualTo("DRAFT_SUBMITTED");
+
+        // Signed in again on another tab, the chair sends the same form from this one.
+        browser.find(By.id("sign-in-again")).click();
+        browser.until(driver -> driver.getWindowHandles().size() == 2);
+        String signIn = browser.driver.getWindowHandles().stream().filter(h -> !h.equals(tab)).findFirst().orElseThrow();
+        browser.driver.switchTo().window(signIn);
+        browser.find(By.id("username")).sendKeys("chair");
+        browser.find(By.id("password")).sendKeys("demo");
+        browser.find(By.id("login-submit")).click();
+        browser.find(By.id("who-name"));
+        browser.driver.close();
+        browser.driver.switchTo().window(tab);
+        submit("form-revision");
+        stepsShown(3);
+        assertThat(browser.text(By.cssSelector("#steps .step-REVISION_REQUESTED .reasons"))).isEqualTo("1.1 Làm rõ nguồn vốn");
     }
 
     private String assignedWithDraftV1() {
@@ -129,6 +218,15 @@ class RevisionPointsBrowserTest extends BrowserTest {
                 });
         assertThat(answer.getStatusCode().is2xxSuccessful()).as("%s %s", path, answer.getBody()).isTrue();
         return answer.getBody();
+    }
+
+    /** The approvals recorded on the assignment, as the audit log lists them. */
+    @SuppressWarnings("unchecked")
+    private long approvals(String id) {
+        List<Map<String, Object>> events = (List<Map<String, Object>>) http.withBasicAuth("auditor", "demo").exchange(
+                "/api/audit?assignment=" + id, HttpMethod.GET, null, new ParameterizedTypeReference<Map<String, Object>>() {
+                }).getBody().get("items");
+        return events.stream().filter(e -> "DraftApproved".equals(e.get("type"))).count();
     }
 
     private String status(String id) {

@@ -2,13 +2,21 @@ package vn.docket.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.context.ActiveProfiles;
 import vn.docket.app.DocketApplication;
 
@@ -21,6 +29,27 @@ import vn.docket.app.DocketApplication;
 @ActiveProfiles("test")
 class UsersAdminBrowserTest extends BrowserTest {
 
+
+    @Autowired
+    TestRestTemplate http;
+
+    /** A person's access tokens of this label. */
+    private long tokensOf(String userId, String label) {
+        List<Map<String, Object>> tokens = http.withBasicAuth(userId, "demo").exchange("/api/me/tokens", HttpMethod.GET,
+                null, new ParameterizedTypeReference<List<Map<String, Object>>>() {
+                }).getBody();
+        return tokens.stream().filter(t -> label.equals(t.get("label"))).count();
+    }
+
+    /** The password resets of one person that the audit log lists. */
+    @SuppressWarnings("unchecked")
+    private long resetsOf(String userId) {
+        List<Map<String, Object>> events = (List<Map<String, Object>>) http.withBasicAuth("auditor", "demo").exchange(
+                "/api/audit?actor=admin&size=200", HttpMethod.GET, null, new ParameterizedTypeReference<Map<String, Object>>() {
+                }).getBody().get("items");
+        return events.stream().filter(e -> "PasswordReset".equals(e.get("type"))
+                && userId.equals(((Map<String, Object>) e.get("payload")).get("userId"))).count();
+    }
 
     private boolean pageOverflow() {
         return (Boolean) browser.script(
@@ -143,6 +172,56 @@ class UsersAdminBrowserTest extends BrowserTest {
         assertThat(revoke).hasSize(1);
         revoke.get(0).click();
         browser.waitForText(By.id("token-list"), "Chưa có mã truy cập nào.");
+    }
+
+    @Test
+    void a_second_click_on_make_token_before_the_answer_makes_no_second_token() {
+        browser.signIn("qldt");
+        browser.open("/tokens.html");
+        browser.type(By.cssSelector("#new-token [name=label]"), "Đồng bộ lịch họp");
+        // On a slow network the person clicks again once Docket has made the token, before its answer arrives.
+        browser.slowAnswers(Duration.ofSeconds(3));
+        try {
+            submit("new-token");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> tokensOf("qldt", "Đồng bộ lịch họp") > 0);
+            browser.find(By.cssSelector("#new-token button[type=submit]")).click();
+        } finally {
+            browser.slowAnswers(Duration.ZERO);
+        }
+        browser.find(By.id("token-value"));
+        // A token made after that: any second one the click made is in by the time this one is.
+        browser.type(By.cssSelector("#new-token [name=label]"), "Máy chủ báo cáo");
+        submit("new-token");
+        browser.waitForText(By.id("token-list"), "Máy chủ báo cáo");
+        assertThat(tokensOf("qldt", "Đồng bộ lịch họp")).isEqualTo(1);
+    }
+
+    @Test
+    void enter_pressed_again_on_a_password_reset_before_the_answer_records_one_reset() {
+        browser.signIn("admin");
+        browser.open("/admin-users.html");
+        browser.type(By.cssSelector("#add-user [name=id]"), "hai.lan");
+        browser.type(By.cssSelector("#add-user [name=name]"), "Nguyễn Văn Hải");
+        browser.choose(By.cssSelector("#add-user [name=role]"), "Thanh tra");
+        browser.type(By.cssSelector("#add-user [name=password]"), "mật khẩu đủ dài");
+        submit("add-user");
+        browser.waitForText(By.id("user-list"), "hai.lan");
+
+        browser.open("/admin-users.html?id=hai.lan");
+        browser.type(By.cssSelector("#reset-password [name=password]"), "mật khẩu mới đủ dài");
+        browser.slowAnswers(Duration.ofSeconds(3));
+        try {
+            browser.find(By.cssSelector("#reset-password [name=password]")).sendKeys(Keys.ENTER);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> resetsOf("hai.lan") > 0);
+            browser.find(By.cssSelector("#reset-password [name=password]")).sendKeys(Keys.ENTER);
+        } finally {
+            browser.slowAnswers(Duration.ZERO);
+        }
+        browser.waitForText(By.cssSelector("#main p.ok"), "Đã ghi nhận.");
+        // The account locked after that: any second reset the key made is in by the time the lock is.
+        submit("toggle-user");
+        browser.waitForText(By.cssSelector("#user-list tr[data-user='hai.lan']"), "Đã khóa");
+        assertThat(resetsOf("hai.lan")).isEqualTo(1);
     }
 
     @Test
