@@ -392,6 +392,7 @@ const vi = {
   'detail.auditTrail': 'Nhật ký của nhiệm vụ này',
   'notice.titleUnnumbered': 'Thông báo kết luận (chưa có số)',
   'notice.unnumbered': '(chưa có số)',
+  'notice.issuedMonthOnly': 'tháng {month} (chưa ghi ngày)',
   'notice.unknown': 'Không tìm thấy thông báo này.',
   'notice.cardOrdinal': 'Mục {ordinal}. ',
 
@@ -1161,6 +1162,7 @@ const en = {
   'detail.auditTrail': 'This assignment\'s audit trail',
   'notice.titleUnnumbered': 'Conclusion notice (no number yet)',
   'notice.unnumbered': '(no number yet)',
+  'notice.issuedMonthOnly': '{month} (no day given yet)',
   'notice.unknown': 'No such notice.',
   'notice.cardOrdinal': 'Item {ordinal}. ',
 
