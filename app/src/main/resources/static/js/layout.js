@@ -160,6 +160,16 @@ export function noticeNumber(number) {
   return number || t('notice.unnumbered');
 }
 
+/**
+ * A notice's issue date; for a draft notice that leaves the day blank ("ngày   tháng 11 năm 2020") the month it gives,
+ * so that the registered notice still says when it was written and that its day is not known yet.
+ */
+export function issuedText(notice) {
+  if (notice.issuedOn || !notice.issuedMonth) return fmtDate(notice.issuedOn);
+  const [year, month] = notice.issuedMonth.split('-');
+  return t('notice.issuedMonthOnly', { month: `${month}/${year}` });
+}
+
 /** Where an assignment comes from: its notice and item, linked to the notice when it was registered. */
 export function sourceText(source) {
   if (!source) return '';

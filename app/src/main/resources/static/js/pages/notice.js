@@ -2,7 +2,7 @@
 import { api } from '../api.js';
 import { h, clear, param } from '../dom.js';
 import { t, fmtDate } from '../i18n.js';
-import { start, table, statusBadge, timelinessBadge, deadlineText, errorBox } from '../layout.js';
+import { start, table, statusBadge, timelinessBadge, deadlineText, errorBox, issuedText } from '../layout.js';
 
 start('notices', 'notices.title', async (main, me, setTitle) => {
   const id = param('id');
@@ -30,7 +30,7 @@ start('notices', 'notices.title', async (main, me, setTitle) => {
     h('p', { class: 'crumbs' }, h('a', { href: '/notices.html' }, t('notices.title'))),
     h('h1', {}, title),
     h('dl', { class: 'facts' },
-      row(t('notices.issuer'), facts.issuer), row(t('notices.issuedOn'), fmtDate(facts.issuedOn)),
+      row(t('notices.issuer'), facts.issuer), row(t('notices.issuedOn'), issuedText(facts)),
       row(t('notices.meetingOn'), fmtDate(facts.meetingOn)), row(t('notices.chair'), facts.chair),
       row(t('notices.signer'), facts.signer)),
     table(t('notices.items'), [t('notices.ordinal'), t('field.title'), t('field.leadUnit'), t('field.deadline'),

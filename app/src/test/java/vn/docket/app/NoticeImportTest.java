@@ -320,6 +320,33 @@ class NoticeImportTest {
                 && "311-S/TB-UBND".equals(n.notice().number()))).isZero();
     }
 
+    /**
+     * A clerk registers what the preview shows, dates included: a text that gives neither a meeting nor an issue date
+     * (12 of the corpus' 40) was registered as assigned today, and a typed issue date after today or before the meeting
+     * was recorded as typed. Each is refused, saying which date to give, and nothing is registered.
+     */
+    @Test
+    void a_notice_without_a_date_or_dated_after_today_or_before_its_meeting_is_refused_and_nothing_is_registered() {
+        DocketClient docket = new DocketClient(http);
+        Map<String, Object> dates = new java.util.LinkedHashMap<>();
+        dates.put("notice-date-required", new String[] {null, null});
+        dates.put("notice-issued-in-future", new String[] {"2021-04-13", "2021-05-11"});
+        dates.put("notice-issued-before-meeting", new String[] {"2021-04-13", "2021-04-12"});
+        for (Map.Entry<String, Object> wrong : dates.entrySet()) {
+            String[] meetingAndIssue = (String[]) wrong.getValue();
+            Map<String, Object> preview = apart("311-D/TB-UBND");
+            Map<String, Object> facts = new java.util.HashMap<>((Map<String, Object>) preview.get("notice"));
+            facts.put("meetingOn", meetingAndIssue[0]);
+            facts.put("issuedOn", meetingAndIssue[1]);
+            preview.put("notice", facts);
+            ResponseEntity<Map<String, Object>> refused = docket.post("clerk", "/api/notices", preview);
+            assertThat(refused.getStatusCode().value()).as("%s: %s", wrong.getKey(), refused.getBody()).isEqualTo(422);
+            assertThat(refused.getBody()).containsEntry("rule", wrong.getKey());
+        }
+        assertThat(StoredEvents.count(eventStore, e -> e instanceof NoticeRegistered n
+                && "311-D/TB-UBND".equals(n.notice().number()))).isZero();
+    }
+
     private static List<String> registeredIds(ResponseEntity<Map<String, Object>> registered) {
         assertThat(registered.getStatusCode().value()).as("%s", registered.getBody()).isEqualTo(201);
         return list(registered.getBody().get("assignments")).stream().map(a -> (String) a.get("id")).toList();

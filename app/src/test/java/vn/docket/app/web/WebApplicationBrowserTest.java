@@ -421,6 +421,8 @@ class WebApplicationBrowserTest extends BrowserTest {
 
         browser.waitForCount(By.cssSelector("#notice-items tbody tr"), 6);
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Thông báo kết luận (chưa có số)");
+        // Its day is blank ("ngày   tháng 11 năm 2020"): the page says the month the text gives, not nothing.
+        assertThat(browser.text(By.cssSelector("dl.facts"))).contains("tháng 11/2020 (chưa ghi ngày)");
         browser.find(By.cssSelector("#notice-items tbody tr:first-child td a")).click();
         browser.waitForText(By.id("facts"), "(chưa có số) – mục số 1");
         assertThat(browser.text(By.id("facts"))).doesNotContain("null");

@@ -188,9 +188,24 @@ public class NoticeRegistrar {
             throw new RuleBroken("source-sha256-format", "sourceSha256 must be 64 hexadecimal characters, as the preview"
                     + " gives it.");
         }
+        // The items' history starts on the meeting's day (or the letter's): taking today for a text that gives neither
+        // would record work assigned years ago as assigned today, and judge its deadlines against today.
+        if (facts.meetingOn() == null && facts.issuedOn() == null) {
+            throw new RuleBroken("notice-date-required", "The notice has neither a meeting date (meetingOn) nor an issue"
+                    + " date (issuedOn); give at least one.");
+        }
+        LocalDate today = LocalDate.now(clock);
         LocalDate meeting = effectiveDate(facts);
-        if (meeting.isAfter(LocalDate.now(clock))) {
+        if (meeting.isAfter(today)) {
             throw new RuleBroken("meeting-in-future", "The meeting date is in the future.");
+        }
+        if (facts.issuedOn() != null && facts.issuedOn().isAfter(today)) {
+            throw new RuleBroken("notice-issued-in-future", "The notice's issue date (issuedOn) is in the future.");
+        }
+        // A conclusion notice is written after the meeting it concludes: an earlier date is a typing slip.
+        if (facts.issuedOn() != null && facts.meetingOn() != null && facts.issuedOn().isBefore(facts.meetingOn())) {
+            throw new RuleBroken("notice-issued-before-meeting", "The notice's issue date (issuedOn) is before its"
+                    + " meeting (meetingOn).");
         }
         List<Planned> plan = new ArrayList<>();
         Set<Integer> ordinals = new LinkedHashSet<>();
@@ -261,8 +276,9 @@ public class NoticeRegistrar {
         return children;
     }
 
-    private LocalDate effectiveDate(NoticeParticulars facts) {
-        return facts.meetingOn() != null ? facts.meetingOn() : facts.issuedOn() != null ? facts.issuedOn() : LocalDate.now(clock);
+    /** The day the items were assigned: the meeting's, or a letter's own date; check() refuses a notice with neither. */
+    private static LocalDate effectiveDate(NoticeParticulars facts) {
+        return facts.meetingOn() != null ? facts.meetingOn() : facts.issuedOn();
     }
 
     /**
