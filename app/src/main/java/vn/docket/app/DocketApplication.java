@@ -70,7 +70,14 @@ public class DocketApplication {
     private static void start(String[] args, String... profiles) {
         SpringApplication app = new SpringApplication(DocketApplication.class);
         app.setAdditionalProfiles(profiles);
-        app.run(args);
+        app.addListeners(new StartChecks());
+        try {
+            app.run(args);
+        } catch (RuntimeException e) {
+            // Spring Boot has reported why. Threads the failed start left running (event processors retrying on the
+            // closed database) would otherwise keep the process alive, doing nothing, for good.
+            System.exit(1);
+        }
     }
 
     private static String line(String synopsis, String explanation) {

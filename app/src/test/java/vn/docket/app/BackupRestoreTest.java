@@ -209,6 +209,61 @@ class BackupRestoreTest {
         assertThat(said.toString(StandardCharsets.UTF_8)).contains("has not finished");
     }
 
+    /** {@code verify} with these arguments, in this process: its exit code, its report and its sentences. */
+    static Run verify(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(report, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
+            int exit = VerifyCommand.run(args);
+            return new Run(exit, report.toString(StandardCharsets.UTF_8), said.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void a_restore_and_a_verify_of_a_copy_beside_a_running_docket_act_on_the_copy_not_on_the_running_database()
+            throws Exception {
+        Path backup = backupOfOneAssignment();
+        Path copy = temp.resolve("copy");
+        try (ConfigurableApplicationContext office = start(temp.resolve("data"))) {
+            // The office's Docket answers on the port the inspector's command is configured with.
+            int port = embeddedPort(office);
+            Walks.assign(RestartTest.client(office), "Kế hoạch sau bản sao lưu", LEAD, "2021-05-25", LEADERS);
+            long officeEvents = office.getBean(com.mongodb.client.MongoDatabase.class).getCollection("docket_events")
+                    .countDocuments();
+
+            Run restore = command("restore", backup, copy, port);
+            assertThat(restore.exit()).as(restore.err()).isZero();
+
+            Run verify = verify("--docket.mongo.embedded.backend=h2", "--docket.mongo.embedded.data-dir=" + copy,
+                    "--docket.mongo.embedded.port=" + port);
+            long copied = ((Number) Document.parse(Files.readString(backup.resolve(Backup.MANIFEST))).get("position"))
+                    .longValue();
+            assertThat(verify.exit()).as(verify.err()).isZero();
+            assertThat(copied).isLessThan(officeEvents);
+            assertThat(verify.out()).contains("\"upTo\":" + copied + ",");
+        }
+    }
+
+    @Test
+    void a_verify_of_a_data_directory_that_holds_no_database_says_so_instead_of_calling_it_intact_and_creates_nothing() {
+        Path mistyped = temp.resolve("dta");
+
+        Run run = verify("--docket.mongo.embedded.backend=h2", "--docket.mongo.embedded.data-dir=" + mistyped,
+                "--docket.mongo.embedded.port=0");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("There is no Docket database in " + mistyped);
+        assertThat(mistyped).doesNotExist();
+    }
+
     /** A Docket holding one assignment whose title has Vietnamese marks to edit, backed up; the backup's directory. */
     private Path backupOfOneAssignment() throws Exception {
         Path data = temp.resolve("data");
@@ -240,6 +295,9 @@ class BackupRestoreTest {
     @Test
     void a_truncated_or_damaged_manifest_is_refused_in_one_line_and_nothing_is_restored() throws Exception {
         Path backup = temp.resolve("backup");
+        // An empty database: a backup refuses a data directory that holds none.
+        DatabaseServer.embedded(new vn.docket.platform.mongo.MongoSettings.Embedded(temp.resolve("data").toString(), 0,
+                "h2")).close();
         assertThat(command("backup", backup, temp.resolve("data"), 0).exit()).isZero();
         Path manifest = backup.resolve(Backup.MANIFEST);
         String whole = Files.readString(manifest);

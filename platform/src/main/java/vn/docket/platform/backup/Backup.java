@@ -264,11 +264,8 @@ public final class Backup {
      * intact and ends at the backup's position. Docket rebuilds its read models when it starts on it.
      */
     public static Manifest restore(MongoDatabase database, Path dir, int checkpointEvery, Duration gapTimeout) {
-        Path manifestFile = dir.resolve(MANIFEST);
-        if (!Files.isRegularFile(manifestFile)) {
-            throw new Refused(dir + " holds no Docket backup (no " + MANIFEST + ").");
-        }
-        Manifest manifest = manifest(manifestFile);
+        requireBackup(dir);
+        Manifest manifest = manifest(dir.resolve(MANIFEST));
         MongoCollection<Document> restoring = database.getCollection(RESTORING);
         Counters counters = new Counters(database);
         if (restoring.find().first() != null) {
@@ -352,6 +349,14 @@ public final class Backup {
         }
         restoring.drop();
         return manifest;
+    }
+
+    /** Refuses a directory that holds no backup: none at all, or one a backup stopped before it was done (killed). */
+    public static void requireBackup(Path dir) {
+        if (!Files.isRegularFile(dir.resolve(MANIFEST))) {
+            throw new Refused(dir + " holds no Docket backup (no " + MANIFEST + "; a backup interrupted before its end"
+                    + " writes none): name the directory a finished backup wrote.");
+        }
     }
 
     /** Refuses a database a restore is loading, or stopped loading before it verified (killed): it is not whole. */
@@ -499,7 +504,9 @@ public final class Backup {
             if (Files.exists(dir)) {
                 try (var entries = Files.list(dir)) {
                     if (entries.findAny().isPresent()) {
-                        throw new Refused("The backup directory " + dir + " is not empty; name a new one.");
+                        throw new Refused("The backup directory " + dir + " is not empty; name a new one"
+                                + (Files.exists(dir.resolve(MANIFEST)) ? "." : " (it holds no " + MANIFEST
+                                + ": a backup interrupted there, whose files can go)."));
                     }
                 }
             }
