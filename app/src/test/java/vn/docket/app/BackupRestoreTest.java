@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
@@ -183,6 +184,34 @@ class BackupRestoreTest {
         }
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> start(data).close())
                 .hasStackTraceContaining("has not finished");
+    }
+
+    @Test
+    void a_restore_run_again_after_a_killed_one_prints_its_result_and_no_error() throws Exception {
+        Path backup = backupOfOneAssignment();
+        Path restored = temp.resolve("restored");
+        // What a restore killed after loading its first collection leaves: its mark and the users, nothing else.
+        try (DatabaseServer server = DatabaseServer.embedded(new vn.docket.platform.mongo.MongoSettings.Embedded(
+                restored.toString(), 0, "h2"));
+             var client = com.mongodb.client.MongoClients.create(server.connectionString())) {
+            var database = client.getDatabase("docket");
+            database.getCollection("docket_restore").insertOne(new Document("_id", "restore").append("from", backup.toString()));
+            database.getCollection("users").insertOne(new Document("_id", "clerk"));
+            server.flush();
+        }
+
+        // As the operator runs it: its own process, what it prints on the terminal.
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), DocketApplication.class.getName(), "restore", backup.toString(),
+                "--docket.mongo.embedded.data-dir=" + restored, "--docket.mongo.embedded.port=0")
+                .redirectErrorStream(true).redirectOutput(temp.resolve("terminal.txt").toFile()).start();
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        List<String> terminal = Files.readAllLines(temp.resolve("terminal.txt"), StandardCharsets.UTF_8);
+
+        assertThat(process.exitValue()).as("%s", terminal).isZero();
+        assertThat(terminal).anyMatch(line -> line.startsWith("Restored and verified."));
+        assertThat(terminal).noneMatch(line -> line.contains(" ERROR ") || line.startsWith("\tat "));
     }
 
     @Test

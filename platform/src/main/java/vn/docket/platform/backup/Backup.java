@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -271,7 +272,7 @@ public final class Backup {
         if (restoring.find().first() != null) {
             // A restore stopped before its clean-up could run (killed): it loaded into an empty database, so all that a
             // backup writes here is its, and goes.
-            COLLECTIONS.forEach(collection -> database.getCollection(collection).drop());
+            dropExisting(database, COLLECTIONS);
             counters.clear();
         }
         long present = database.getCollection(EVENTS).countDocuments();
@@ -342,13 +343,23 @@ public final class Backup {
         } catch (RuntimeException e) {
             // Every collection written here was empty before: emptied again, the database is as it was, and the
             // next restore is not refused for the events a failed one left behind.
-            manifest.documents().keySet().forEach(collection -> database.getCollection(collection).drop());
+            dropExisting(database, manifest.documents().keySet());
             counters.clear();
             restoring.drop();
             throw e;
         }
         restoring.drop();
         return manifest;
+    }
+
+    /**
+     * Drops those of {@code collections} the database holds. The embedded server logs the drop of a collection it does
+     * not hold as an error with its stack trace, which the operator of a restore run again after a killed one read as
+     * the restore failing.
+     */
+    private static void dropExisting(MongoDatabase database, Collection<String> collections) {
+        Set<String> held = database.listCollectionNames().into(new HashSet<>());
+        collections.stream().filter(held::contains).forEach(collection -> database.getCollection(collection).drop());
     }
 
     /** Refuses a directory that holds no backup: none at all, or one a backup stopped before it was done (killed). */
