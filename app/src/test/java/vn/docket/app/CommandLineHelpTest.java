@@ -1,11 +1,13 @@
 package vn.docket.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -110,5 +112,22 @@ class CommandLineHelpTest {
             assertRefusedInPlainWords(run, "The data directory " + data + " is in use by another Docket.",
                     "Stop that Docket, or start this one on another data directory (--docket.mongo.embedded.data-dir=DIR).");
         }
+    }
+
+    @Test
+    void docket_stopped_by_the_operating_system_says_so_in_its_log() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        process = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                DocketApplication.class.getName(), "--docket.mongo.embedded.data-dir=" + dir.resolve("data"),
+                "--docket.mongo.embedded.port=0", "--server.port=0")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        Path log = dir.resolve("log.txt");
+        await().atMost(Duration.ofMinutes(3)).until(() -> Files.readString(log).contains("Docket is ready"));
+
+        process.destroy(); // SIGTERM, as a service manager stops it
+
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(Files.readAllLines(log, StandardCharsets.UTF_8))
+                .anyMatch(line -> line.endsWith("Docket is stopping, as it was asked to; what it recorded is kept."));
     }
 }
