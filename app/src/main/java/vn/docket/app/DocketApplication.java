@@ -44,8 +44,8 @@ public class DocketApplication {
                     rest -> System.exit(BackupCommand.run("backup", rest, System.out, System.err))),
             new Command("restore DIR", "load a backup into an empty database, Docket stopped",
                     rest -> System.exit(BackupCommand.run("restore", rest, System.out, System.err))),
-            // Sets its own exit code when the file cannot be read.
-            new Command("preview FILE", "read a conclusion notice and print its read-out as JSON", NoticeReaderCli::main));
+            new Command("preview FILE", "read a conclusion notice and print its read-out as JSON",
+                    rest -> System.exit(NoticeReaderCli.run(rest, System.out, System.err))));
 
     static final String USAGE = "Usage: java -jar docket.jar [COMMAND] [--setting=value ...]\n"
             + line("(no command)", "start Docket (settings such as --server.port=8081)")
