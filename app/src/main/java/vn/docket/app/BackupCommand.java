@@ -36,12 +36,16 @@ final class BackupCommand {
                 return 1;
             }
             boolean restore = command.equals("restore");
-            if (restore && mongo.useEmbedded() && LocalDatabase.runningOn(mongo.embedded())) {
-                err.println("Docket is running on this database (its embedded server answers on 127.0.0.1:"
-                        + mongo.embedded().port() + "): stop Docket before restoring into it.");
+            if (restore) {
+                // Before the database is opened: a restore refused for its backup leaves no data directory behind.
+                Backup.requireBackup(dir);
+            }
+            if (restore && mongo.useEmbedded() && DatabaseServer.held(mongo.embedded())) {
+                err.println("Docket is running on this database (" + Path.of(mongo.embedded().dataDir()).toAbsolutePath()
+                        .normalize() + "): stop Docket before restoring into it.");
                 return 1;
             }
-            try (DatabaseServer server = LocalDatabase.connect(mongo);
+            try (DatabaseServer server = LocalDatabase.connect(mongo, restore);
                  MongoClient client = LocalDatabase.client(server, "docket-" + command)) {
                 MongoDatabase database = client.getDatabase(mongo.database());
                 if (restore) {
@@ -55,7 +59,7 @@ final class BackupCommand {
                 }
                 return 0;
             }
-        } catch (Backup.Refused e) {
+        } catch (Backup.Refused | DatabaseServer.NotThere e) {
             err.println(e.getMessage());
             return 1;
         } catch (Exception e) {

@@ -44,8 +44,8 @@ public class DocketApplication {
                     rest -> System.exit(BackupCommand.run("backup", rest, System.out, System.err))),
             new Command("restore DIR", "load a backup into an empty database, Docket stopped",
                     rest -> System.exit(BackupCommand.run("restore", rest, System.out, System.err))),
-            // Sets its own exit code when the file cannot be read.
-            new Command("preview FILE", "read a conclusion notice and print its read-out as JSON", NoticeReaderCli::main));
+            new Command("preview FILE", "read a conclusion notice and print its read-out as JSON",
+                    rest -> System.exit(NoticeReaderCli.run(rest, System.out, System.err))));
 
     static final String USAGE = "Usage: java -jar docket.jar [COMMAND] [--setting=value ...]\n"
             + line("(no command)", "start Docket (settings such as --server.port=8081)")
@@ -70,11 +70,12 @@ public class DocketApplication {
     private static void start(String[] args, String... profiles) {
         SpringApplication app = new SpringApplication(DocketApplication.class);
         app.setAdditionalProfiles(profiles);
+        app.addListeners(new StartChecks());
         try {
             app.run(args);
         } catch (RuntimeException failed) {
-            // Spring has already said why. Without an exit the process would stay, silent, for good: Axon's
-            // timeout janitor is not a daemon thread, and a failed start does not stop it.
+            // Spring Boot has already said why. Threads a failed start leaves running (Axon's timeout janitor, not a
+            // daemon; event processors retrying on the closed database) would keep the process alive, silent, for good.
             System.exit(1);
         }
     }

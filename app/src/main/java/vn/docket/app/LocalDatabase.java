@@ -39,23 +39,15 @@ final class LocalDatabase {
     }
 
     /**
-     * The configured MongoDB; else a running Docket's embedded server on its loopback port; else the embedded
-     * data directory opened directly (Docket stopped).
+     * The configured MongoDB; else the embedded data directory: opened directly when Docket is stopped, through the
+     * embedded server of the Docket that holds it when one runs ({@link DatabaseServer#forTool}).
+     *
+     * @param create whether a data directory with no database yet is created (a restore's) rather than refused
      */
-    static DatabaseServer connect(MongoSettings mongo) {
+    static DatabaseServer connect(MongoSettings mongo, boolean create) {
         if (!mongo.useEmbedded()) {
             return DatabaseServer.external(mongo.uri());
         }
-        MongoSettings.Embedded embedded = mongo.embedded();
-        if (runningOn(embedded)) {
-            // Docket is running and holds the data file: ask its embedded server.
-            return DatabaseServer.external("mongodb://127.0.0.1:" + embedded.port());
-        }
-        return DatabaseServer.embedded(new MongoSettings.Embedded(embedded.dataDir(), 0, embedded.backend()));
-    }
-
-    /** Whether a running Docket's embedded server answers on the configured port. */
-    static boolean runningOn(MongoSettings.Embedded embedded) {
-        return !embedded.inMemory() && embedded.port() > 0 && DatabaseServer.answersOn(embedded.port());
+        return DatabaseServer.forTool(mongo.embedded(), create);
     }
 }

@@ -21,8 +21,8 @@ import vn.docket.platform.mongo.MongoSettings;
  * {@code java -jar docket.jar verify [--docket.mongo.uri=...]}: the tamper check of {@code GET
  * /api/audit/verify} without signing in, for whoever can reach the database anyway (IT, an inspector
  * given a copy of the data directory). Reads Docket's usual settings, so it finds the same database:
- * the configured MongoDB; else a running Docket's embedded server on its loopback port; else the
- * embedded data directory opened directly (Docket stopped).
+ * the configured MongoDB; else the embedded data directory, through the server of the Docket holding it
+ * or opened directly ({@link LocalDatabase#connect}).
  *
  * <p>With {@code --anchors FILE} (and optionally {@code --public-key FILE}, else the public key beside the configured
  * anchor key) it also checks the signed checkpoints an auditor kept against the store ({@link Anchors}).
@@ -58,7 +58,7 @@ final class VerifyCommand {
                 System.err.println("Only Docket's own event store keeps hashes; this installation uses the axon-mongo engine.");
                 return 2;
             }
-            try (DatabaseServer server = LocalDatabase.connect(mongo);
+            try (DatabaseServer server = LocalDatabase.connect(mongo, false);
                  MongoClient client = LocalDatabase.client(server, "docket-verify")) {
                 // Part of a backup a killed restore loaded is no store to call intact (nor to record checkpoints on).
                 Backup.requireWhole(client.getDatabase(mongo.database()));

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
@@ -186,6 +187,34 @@ class BackupRestoreTest {
     }
 
     @Test
+    void a_restore_run_again_after_a_killed_one_prints_its_result_and_no_error() throws Exception {
+        Path backup = backupOfOneAssignment();
+        Path restored = temp.resolve("restored");
+        // What a restore killed after loading its first collection leaves: its mark and the users, nothing else.
+        try (DatabaseServer server = DatabaseServer.embedded(new vn.docket.platform.mongo.MongoSettings.Embedded(
+                restored.toString(), 0, "h2"));
+             var client = com.mongodb.client.MongoClients.create(server.connectionString())) {
+            var database = client.getDatabase("docket");
+            database.getCollection("docket_restore").insertOne(new Document("_id", "restore").append("from", backup.toString()));
+            database.getCollection("users").insertOne(new Document("_id", "clerk"));
+            server.flush();
+        }
+
+        // As the operator runs it: its own process, what it prints on the terminal.
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), DocketApplication.class.getName(), "restore", backup.toString(),
+                "--docket.mongo.embedded.data-dir=" + restored, "--docket.mongo.embedded.port=0")
+                .redirectErrorStream(true).redirectOutput(temp.resolve("terminal.txt").toFile()).start();
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        List<String> terminal = Files.readAllLines(temp.resolve("terminal.txt"), StandardCharsets.UTF_8);
+
+        assertThat(process.exitValue()).as("%s", terminal).isZero();
+        assertThat(terminal).anyMatch(line -> line.startsWith("Restored and verified."));
+        assertThat(terminal).noneMatch(line -> line.contains(" ERROR ") || line.startsWith("\tat "));
+    }
+
+    @Test
     void verify_refuses_a_database_a_killed_restore_left_half_loaded_instead_of_calling_its_part_intact() throws Exception {
         Path data = temp.resolve("data");
         try (DatabaseServer server = DatabaseServer.embedded(new vn.docket.platform.mongo.MongoSettings.Embedded(
@@ -207,6 +236,61 @@ class BackupRestoreTest {
         }
         assertThat(exit).isEqualTo(2);
         assertThat(said.toString(StandardCharsets.UTF_8)).contains("has not finished");
+    }
+
+    /** {@code verify} with these arguments, in this process: its exit code, its report and its sentences. */
+    static Run verify(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(report, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
+            int exit = VerifyCommand.run(args);
+            return new Run(exit, report.toString(StandardCharsets.UTF_8), said.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void a_restore_and_a_verify_of_a_copy_beside_a_running_docket_act_on_the_copy_not_on_the_running_database()
+            throws Exception {
+        Path backup = backupOfOneAssignment();
+        Path copy = temp.resolve("copy");
+        try (ConfigurableApplicationContext office = start(temp.resolve("data"))) {
+            // The office's Docket answers on the port the inspector's command is configured with.
+            int port = embeddedPort(office);
+            Walks.assign(RestartTest.client(office), "Kế hoạch sau bản sao lưu", LEAD, "2021-05-25", LEADERS);
+            long officeEvents = office.getBean(com.mongodb.client.MongoDatabase.class).getCollection("docket_events")
+                    .countDocuments();
+
+            Run restore = command("restore", backup, copy, port);
+            assertThat(restore.exit()).as(restore.err()).isZero();
+
+            Run verify = verify("--docket.mongo.embedded.backend=h2", "--docket.mongo.embedded.data-dir=" + copy,
+                    "--docket.mongo.embedded.port=" + port);
+            long copied = ((Number) Document.parse(Files.readString(backup.resolve(Backup.MANIFEST))).get("position"))
+                    .longValue();
+            assertThat(verify.exit()).as(verify.err()).isZero();
+            assertThat(copied).isLessThan(officeEvents);
+            assertThat(verify.out()).contains("\"upTo\":" + copied + ",");
+        }
+    }
+
+    @Test
+    void a_verify_of_a_data_directory_that_holds_no_database_says_so_instead_of_calling_it_intact_and_creates_nothing() {
+        Path mistyped = temp.resolve("dta");
+
+        Run run = verify("--docket.mongo.embedded.backend=h2", "--docket.mongo.embedded.data-dir=" + mistyped,
+                "--docket.mongo.embedded.port=0");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("There is no Docket database in " + mistyped);
+        assertThat(mistyped).doesNotExist();
     }
 
     /** A Docket holding one assignment whose title has Vietnamese marks to edit, backed up; the backup's directory. */
@@ -240,6 +324,9 @@ class BackupRestoreTest {
     @Test
     void a_truncated_or_damaged_manifest_is_refused_in_one_line_and_nothing_is_restored() throws Exception {
         Path backup = temp.resolve("backup");
+        // An empty database: a backup refuses a data directory that holds none.
+        DatabaseServer.embedded(new vn.docket.platform.mongo.MongoSettings.Embedded(temp.resolve("data").toString(), 0,
+                "h2")).close();
         assertThat(command("backup", backup, temp.resolve("data"), 0).exit()).isZero();
         Path manifest = backup.resolve(Backup.MANIFEST);
         String whole = Files.readString(manifest);

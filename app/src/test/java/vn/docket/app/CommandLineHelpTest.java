@@ -1,16 +1,21 @@
 package vn.docket.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.docket.platform.mongo.DatabaseServer;
+import vn.docket.platform.mongo.MongoSettings;
 
 /**
  * {@code java -jar docket.jar --help} and a mistyped command, as an operator meets them: Docket's main class in a
@@ -35,9 +40,15 @@ class CommandLineHelpTest {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), DocketApplication.class.getName()));
         command.addAll(List.of(args));
-        // Where a wrongly started Docket would go: its own data directory and free ports, never the usual ones.
-        command.addAll(List.of("--docket.mongo.embedded.data-dir=" + dir.resolve("data"),
-                "--docket.mongo.embedded.port=0", "--server.port=0", "--logging.level.root=WARN"));
+        // Where a wrongly started Docket would go: its own data directory and free ports, never the usual ones (those a
+        // test does not give itself: a setting given twice would be both values).
+        for (String setting : List.of("--docket.mongo.embedded.data-dir=" + dir.resolve("data"),
+                "--docket.mongo.embedded.port=0", "--server.port=0", "--logging.level.root=WARN")) {
+            String name = setting.substring(0, setting.indexOf('=') + 1);
+            if (command.stream().noneMatch(arg -> arg.startsWith(name))) {
+                command.add(setting);
+            }
+        }
         process = new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile()).start();
         assertThat(process.waitFor(minutes, TimeUnit.MINUTES)).as("the command ended instead of starting Docket").isTrue();
@@ -94,5 +105,55 @@ class CommandLineHelpTest {
                 "1 users of its own (lan)", "start Docket without `demo`").doesNotContain("\tat ");
         Run list = docket("users", "list");
         assertThat(String.join("\n", list.out())).contains("lan").doesNotContain("admin", "clerk");
+    }
+
+    /** What the operator reads of a start refused before anything started: what is wrong and what to do, no stack trace. */
+    static void assertRefusedInPlainWords(Run run, String what, String toDo) {
+        assertThat(run.exitCode()).isEqualTo(1);
+        List<String> said = new ArrayList<>(run.out());
+        said.addAll(run.err());
+        assertThat(said).contains(what, toDo);
+        assertThat(said).noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by"));
+    }
+
+    @Test
+    void a_start_on_an_http_port_another_program_holds_is_refused_with_what_to_do_and_ends() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Run run = docket("--server.port=" + taken.getLocalPort());
+
+            assertRefusedInPlainWords(run, "Port " + taken.getLocalPort()
+                    + " is already in use by another program, perhaps a Docket already running.",
+                    "Stop it, or start Docket on another port (--server.port=PORT).");
+            assertThat(dir.resolve("data")).doesNotExist();
+        }
+    }
+
+    @Test
+    void a_start_on_a_data_directory_another_docket_holds_is_refused_with_what_to_do() throws Exception {
+        Path data = dir.resolve("data");
+        // Another Docket's embedded database, holding the data directory's file.
+        try (DatabaseServer other = DatabaseServer.embedded(new MongoSettings.Embedded(data.toString(), 0, "h2"))) {
+            Run run = docket();
+
+            assertRefusedInPlainWords(run, "The data directory " + data + " is in use by another Docket.",
+                    "Stop that Docket, or start this one on another data directory (--docket.mongo.embedded.data-dir=DIR).");
+        }
+    }
+
+    @Test
+    void docket_stopped_by_the_operating_system_says_so_in_its_log() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        process = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                DocketApplication.class.getName(), "--docket.mongo.embedded.data-dir=" + dir.resolve("data"),
+                "--docket.mongo.embedded.port=0", "--server.port=0")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        Path log = dir.resolve("log.txt");
+        await().atMost(Duration.ofMinutes(3)).until(() -> Files.readString(log).contains("Docket is ready"));
+
+        process.destroy(); // SIGTERM, as a service manager stops it
+
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(Files.readAllLines(log, StandardCharsets.UTF_8))
+                .anyMatch(line -> line.endsWith("Docket is stopping, as it was asked to; what it recorded is kept."));
     }
 }

@@ -153,6 +153,22 @@ class ProjectionRebuildTest {
     }
 
     @Test
+    void a_rebuild_is_shown_as_rebuilding_until_its_projection_has_caught_up() {
+        DocketClient docket = new DocketClient(http);
+        Walks.variedHistory(docket);
+        CaughtUp.await(eventStore, Duration.ofSeconds(60), trackingProcessors());
+
+        ResponseEntity<Map<String, Object>> rebuild = docket.post("admin", "/api/admin/projections/audit-log/rebuild", null);
+
+        assertThat(rebuild.getStatusCode().value()).isEqualTo(202);
+        assertThat(rebuild.getBody()).as("the answer to the request").containsEntry("rebuilding", true);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+                docket.getList("admin", "/api/admin/projections").getBody().stream()
+                        .filter(p -> "audit-log".equals(p.get("name"))).findFirst().orElseThrow(), p ->
+                        Boolean.FALSE.equals(p.get("rebuilding")) && Boolean.TRUE.equals(p.get("caughtUp")));
+    }
+
+    @Test
     void only_an_administrator_may_rebuild_and_an_unknown_projection_is_a_404() {
         DocketClient docket = new DocketClient(http);
         assertThat(docket.post("clerk", "/api/admin/projections/audit-log/rebuild", null).getStatusCode().value())

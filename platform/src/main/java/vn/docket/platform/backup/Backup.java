@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -264,17 +265,14 @@ public final class Backup {
      * intact and ends at the backup's position. Docket rebuilds its read models when it starts on it.
      */
     public static Manifest restore(MongoDatabase database, Path dir, int checkpointEvery, Duration gapTimeout) {
-        Path manifestFile = dir.resolve(MANIFEST);
-        if (!Files.isRegularFile(manifestFile)) {
-            throw new Refused(dir + " holds no Docket backup (no " + MANIFEST + ").");
-        }
-        Manifest manifest = manifest(manifestFile);
+        requireBackup(dir);
+        Manifest manifest = manifest(dir.resolve(MANIFEST));
         MongoCollection<Document> restoring = database.getCollection(RESTORING);
         Counters counters = new Counters(database);
         if (restoring.find().first() != null) {
             // A restore stopped before its clean-up could run (killed): it loaded into an empty database, so all that a
             // backup writes here is its, and goes.
-            COLLECTIONS.forEach(collection -> database.getCollection(collection).drop());
+            dropExisting(database, COLLECTIONS);
             counters.clear();
         }
         long present = database.getCollection(EVENTS).countDocuments();
@@ -345,13 +343,31 @@ public final class Backup {
         } catch (RuntimeException e) {
             // Every collection written here was empty before: emptied again, the database is as it was, and the
             // next restore is not refused for the events a failed one left behind.
-            manifest.documents().keySet().forEach(collection -> database.getCollection(collection).drop());
+            dropExisting(database, manifest.documents().keySet());
             counters.clear();
             restoring.drop();
             throw e;
         }
         restoring.drop();
         return manifest;
+    }
+
+    /**
+     * Drops those of {@code collections} the database holds. The embedded server logs the drop of a collection it does
+     * not hold as an error with its stack trace, which the operator of a restore run again after a killed one read as
+     * the restore failing.
+     */
+    private static void dropExisting(MongoDatabase database, Collection<String> collections) {
+        Set<String> held = database.listCollectionNames().into(new HashSet<>());
+        collections.stream().filter(held::contains).forEach(collection -> database.getCollection(collection).drop());
+    }
+
+    /** Refuses a directory that holds no backup: none at all, or one a backup stopped before it was done (killed). */
+    public static void requireBackup(Path dir) {
+        if (!Files.isRegularFile(dir.resolve(MANIFEST))) {
+            throw new Refused(dir + " holds no Docket backup (no " + MANIFEST + "; a backup interrupted before its end"
+                    + " writes none): name the directory a finished backup wrote.");
+        }
     }
 
     /** Refuses a database a restore is loading, or stopped loading before it verified (killed): it is not whole. */
@@ -499,7 +515,9 @@ public final class Backup {
             if (Files.exists(dir)) {
                 try (var entries = Files.list(dir)) {
                     if (entries.findAny().isPresent()) {
-                        throw new Refused("The backup directory " + dir + " is not empty; name a new one.");
+                        throw new Refused("The backup directory " + dir + " is not empty; name a new one"
+                                + (Files.exists(dir.resolve(MANIFEST)) ? "." : " (it holds no " + MANIFEST
+                                + ": a backup interrupted there, whose files can go)."));
                     }
                 }
             }

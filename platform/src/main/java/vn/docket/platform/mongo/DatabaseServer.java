@@ -11,6 +11,9 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,13 +53,81 @@ public final class DatabaseServer implements AutoCloseable {
         }
     }
 
-    /** The embedded server as the command-line tools open it: for minutes at most, so never compacted. */
+    /**
+     * The embedded database of {@code settings} as a command-line tool reaches it: its data file opened directly when no
+     * Docket holds it, else the embedded server of the Docket holding it, on the configured port. The file decides, not
+     * the port: a Docket answering on the port may keep another data directory (the office's own, beside a copy an
+     * inspector verifies), and asking it would answer for the wrong database. Opened directly the server listens on a
+     * free port for minutes at most, so it is never compacted, and the log does not offer it to a second process.
+     *
+     * @param create whether a data directory with no database in it is created (a restore's) or refused
+     * @throws NotThere when the data directory holds no database and {@code create} is false, or a Docket holds it
+     *                  whose server does not answer on the configured port
+     */
+    public static DatabaseServer forTool(MongoSettings.Embedded settings, boolean create) {
+        if (settings.inMemory()) {
+            return open(settings.withPort(0), Duration.ZERO, false);
+        }
+        Path dir = Path.of(settings.dataDir()).toAbsolutePath().normalize();
+        if (!create && !Files.isRegularFile(dir.resolve(FILE))) {
+            throw new NotThere("There is no Docket database in " + dir + " (no " + FILE + "): name Docket's data directory"
+                    + " with --docket.mongo.embedded.data-dir=DIR.");
+        }
+        try {
+            return open(settings.withPort(0), Duration.ZERO, false);
+        } catch (MVStoreException e) {
+            if (e.getErrorCode() != DataUtils.ERROR_FILE_LOCKED) {
+                throw e;
+            }
+        }
+        if (settings.port() > 0 && answersOn(settings.port())) {
+            return external("mongodb://127.0.0.1:" + settings.port());
+        }
+        throw new NotThere("The data in " + dir + " is in use by a Docket that does not answer on port " + settings.port()
+                + ": give its port with --docket.mongo.embedded.port=PORT, or stop it.");
+    }
+
+    /** Whether a Docket process holds the data directory of {@code settings} (its file is locked). */
+    public static boolean held(MongoSettings.Embedded settings) {
+        if (settings.inMemory()) {
+            return false;
+        }
+        Path file = Path.of(settings.dataDir()).toAbsolutePath().normalize().resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        // Read-only: it writes nothing, and a Docket's lock on the file refuses it all the same.
+        try (MVStore probe = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+            return false;
+        } catch (MVStoreException e) {
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    /** A database a tool was pointed at that is not there to be read, in one sentence saying what to give instead. */
+    public static final class NotThere extends RuntimeException {
+        public NotThere(String message) {
+            super(message);
+        }
+    }
+
+    /** The embedded database's file in its data directory. */
+    public static final String FILE = "docket.mv";
+
+    /** The embedded server of a test, never compacted. */
     public static DatabaseServer embedded(MongoSettings.Embedded settings) {
         return embedded(settings, Duration.ZERO);
     }
 
     /** @param compactEvery how often the data file is compacted ({@link #compact()}); zero: never */
     public static DatabaseServer embedded(MongoSettings.Embedded settings, Duration compactEvery) {
+        return open(settings, compactEvery, true);
+    }
+
+    private static DatabaseServer open(MongoSettings.Embedded settings, Duration compactEvery, boolean announce) {
         MongoBackend backend;
         String where;
         if (settings.inMemory()) {
@@ -69,15 +140,17 @@ public final class DatabaseServer implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("Docket cannot create its data directory " + dir, e);
             }
-            backend = new WholeWritesH2Backend(dir.resolve("docket.mv").toString(), compactEvery);
+            backend = new WholeWritesH2Backend(dir.resolve(FILE).toString(), compactEvery);
             where = "data in " + dir;
         }
         // The memory backend never waits for a commit: Netty's default threads (two per core) serve it, and the
         // many test contexts that each run one keep their open files down (each thread holds a selector).
         MongoServer server = listen(backend, settings.port(), settings.inMemory() ? 0 : NETWORK_THREADS);
         String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
-        log.info("Embedded database listening on {} ({}); a second Docket process can share it with DOCKET_MONGO_URI={}",
-                uri, where, uri);
+        if (announce) {
+            log.info("Embedded database listening on {} ({}); a second Docket process can share it with DOCKET_MONGO_URI={}",
+                    uri, where, uri);
+        }
         return new DatabaseServer(backend, server, uri);
     }
 
@@ -95,6 +168,11 @@ public final class DatabaseServer implements AutoCloseable {
         MongoServer server = new MongoServer(backend);
         server.bind(new InetSocketAddress("127.0.0.1", port), 1, networkThreads);
         return server;
+    }
+
+    /** Whether this process opened the data file itself, rather than asking the server of a Docket that holds it. */
+    public boolean ownsFile() {
+        return server != null;
     }
 
     public String connectionString() {

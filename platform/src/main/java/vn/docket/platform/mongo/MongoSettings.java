@@ -40,6 +40,10 @@ public record MongoSettings(String uri, String database, Embedded embedded, Time
         public boolean inMemory() {
             return "memory".equalsIgnoreCase(backend);
         }
+
+        public Embedded withPort(int port) {
+            return new Embedded(dataDir, port, backend);
+        }
     }
 
     /**

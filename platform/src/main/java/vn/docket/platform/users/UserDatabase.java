@@ -13,16 +13,14 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
 import vn.docket.platform.eventstore.DocketEventStorageEngine;
-import org.h2.mvstore.DataUtils;
-import org.h2.mvstore.MVStoreException;
 import vn.docket.platform.mongo.DatabaseServer;
 import vn.docket.platform.mongo.MongoSettings;
 
 /**
  * Docket's database for a short command-line visit, found the way the command line needs: the configured
- * MongoDB; else the embedded server of a Docket already running on this machine (it holds the data file,
- * so nobody else may open it); else the data file itself, through an embedded server of our own that
- * lives only as long as the command.
+ * MongoDB; else the embedded server of the Docket running on this machine that holds the data file (nobody
+ * else may open it); else the data file itself, through an embedded server of our own that lives only as
+ * long as the command ({@link DatabaseServer#forTool}).
  */
 final class UserDatabase implements AutoCloseable {
 
@@ -48,28 +46,22 @@ final class UserDatabase implements AutoCloseable {
             return checked(new UserDatabase(null, settings.uri(), settings.database(), "the database at DOCKET_MONGO_URI"));
         }
         MongoSettings.Embedded embedded = settings.embedded();
-        if (embedded.port() > 0 && DatabaseServer.answersOn(embedded.port())) {
-            String uri = "mongodb://127.0.0.1:" + embedded.port();
-            return checked(new UserDatabase(null, uri, settings.database(), "the running Docket's database at " + uri));
-        }
         if (embedded.inMemory()) {
+            if (embedded.port() > 0 && DatabaseServer.answersOn(embedded.port())) {
+                String uri = "mongodb://127.0.0.1:" + embedded.port();
+                return checked(new UserDatabase(null, uri, settings.database(), "the running Docket's database at " + uri));
+            }
             throw new IllegalStateException("No Docket is running on port " + embedded.port()
                     + ", and its in-memory database cannot be reached otherwise.");
         }
-        DatabaseServer own;
-        try {
-            // Port 0: our short-lived server must not take the port the real Docket will want.
-            own = DatabaseServer.embedded(new MongoSettings.Embedded(embedded.dataDir(), 0, embedded.backend()));
-        } catch (MVStoreException e) {
-            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
-                throw new IllegalStateException("The data in " + embedded.dataDir() + " is in use by a Docket that"
-                        + " does not listen on port " + embedded.port() + "; give its port with"
-                        + " --docket.mongo.embedded.port=... or set DOCKET_MONGO_URI.");
-            }
-            throw e;
+        // Users are added before the first start too: a data directory with no database yet is created.
+        DatabaseServer server = DatabaseServer.forTool(embedded, true);
+        if (server.ownsFile()) {
+            return new UserDatabase(server, server.connectionString(), settings.database(),
+                    "the data in " + Path.of(embedded.dataDir()).toAbsolutePath().normalize());
         }
-        return new UserDatabase(own, own.connectionString(), settings.database(),
-                "the data in " + Path.of(embedded.dataDir()).toAbsolutePath().normalize());
+        return checked(new UserDatabase(null, server.connectionString(), settings.database(),
+                "the running Docket's database at " + server.connectionString()));
     }
 
     private static UserDatabase checked(UserDatabase db) {

@@ -114,7 +114,10 @@ class ProjectionAdminController {
                 progress = progress == null ? p : Math.min(progress, p);
             }
         }
-        boolean rebuilding = target != null && !segments.stream().allMatch(SegmentStatus::caughtUp);
+        // No segment yet is a processor just restarted for the rebuild, before it claimed one: not yet caught up. Taken
+        // as caught up, the rebuild was forgotten at once and the System page never showed it nor its progress.
+        boolean rebuilding = target != null
+                && (segments.isEmpty() || !segments.stream().allMatch(SegmentStatus::caughtUp));
         if (target != null && !rebuilding) {
             rebuildTargets.remove(name);
             progress = 1.0;

@@ -1,5 +1,7 @@
 package vn.docket.command.notice.reading;
 
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,19 +15,38 @@ public final class NoticeReaderCli {
     }
 
     public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** The exit code: 0 read, 2 the file could not be read, 64 no file named. */
+    public static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: NoticeReaderCli <notice.txt|.docx|.pdf> [units.json]");
-            System.exit(64);
+            err.println("usage: NoticeReaderCli <notice.txt|.docx|.pdf> [units.json]");
+            return 64;
+        }
+        Path file = Path.of(args[0]);
+        // A missing file or a folder named by mistake was a Java stack trace on the terminal: one line instead.
+        for (String name : args.length > 1 ? new String[] {args[0], args[1]} : new String[] {args[0]}) {
+            Path named = Path.of(name);
+            if (Files.isDirectory(named)) {
+                err.println(named.toAbsolutePath() + " is a folder, not a file: name the file itself.");
+                return 2;
+            }
+            if (!Files.isReadable(named)) {
+                err.println(named.toAbsolutePath() + (Files.exists(named) ? " cannot be read (its permissions):"
+                        + " give read access, or copy it somewhere readable." : " does not exist: check the name and the folder."));
+                return 2;
+            }
         }
         UnitDirectory directory = args.length > 1 ? UnitDirectory.load(Path.of(args[1])) : UnitDirectory.bundled();
         NoticeReader reader = new NoticeReader(directory);
-        Path file = Path.of(args[0]);
         try {
             NoticeReading reading = reader.read(Files.readAllBytes(file), file.getFileName().toString());
-            System.out.println(NoticeJson.mapper().writeValueAsString(reading));
+            out.println(NoticeJson.mapper().writeValueAsString(reading));
+            return 0;
         } catch (NoticeReadingException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
+            err.println(e.getMessage());
+            return 2;
         }
     }
 }

@@ -37,14 +37,25 @@ class NoticeReaderCliTest {
     }
 
     private static String preview(Path file) throws Exception {
-        PrintStream out = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        try {
-            NoticeReaderCli.main(new String[] {file.toString()});
-        } finally {
-            System.setOut(out);
-        }
+        int exit = NoticeReaderCli.run(new String[] {file.toString()}, new PrintStream(printed, true, StandardCharsets.UTF_8),
+                System.err);
+        assertThat(exit).isZero();
         return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void a_missing_file_or_a_folder_is_refused_in_one_line_with_exit_code_2(@TempDir Path dir) throws Exception {
+        for (Path wrong : new Path[] {dir.resolve("thong-bao.docx"), dir}) {
+            ByteArrayOutputStream said = new ByteArrayOutputStream();
+
+            int exit = NoticeReaderCli.run(new String[] {wrong.toString()}, System.out,
+                    new PrintStream(said, true, StandardCharsets.UTF_8));
+
+            assertThat(exit).isEqualTo(2);
+            assertThat(said.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().asString()
+                    .startsWith(wrong.toAbsolutePath().toString())
+                    .containsAnyOf(" does not exist: check the name and the folder.", " is a folder, not a file");
+        }
     }
 }
