@@ -15,9 +15,13 @@ class ReadyMessage {
 
     private static final Logger log = LoggerFactory.getLogger(ReadyMessage.class);
 
+    /** Whether Docket got as far as ready: a start that failed is closed too, and Spring's report says why. */
+    private volatile boolean ready;
+
     @EventListener(ApplicationReadyEvent.class)
     @Order(2)
     void ready(ApplicationReadyEvent event) {
+        ready = true;
         Environment env = event.getApplicationContext().getEnvironment();
         String url = "http://localhost:" + env.getProperty("local.server.port", "8080") + "/";
         boolean demo = env.getProperty("docket.security.demo-users", Boolean.class, false);
@@ -27,6 +31,8 @@ class ReadyMessage {
     /** Without it a log stopped on purpose (SIGTERM, Ctrl+C, the service stopped) ended as one whose process died. */
     @EventListener(ContextClosedEvent.class)
     void stopping() {
-        log.info("Docket is stopping, as it was asked to; what it recorded is kept.");
+        if (ready) {
+            log.info("Docket is stopping, as it was asked to; what it recorded is kept.");
+        }
     }
 }

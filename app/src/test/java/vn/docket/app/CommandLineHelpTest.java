@@ -97,12 +97,14 @@ class CommandLineHelpTest {
                 "Văn phòng HĐND và UBND thành phố", "--role", "CLERK", "--password-file", password.toString())
                 .exitCode()).isZero();
 
-        Run demo = docket(3, "demo");
+        Run demo = docket(3, "demo", "--logging.level.vn.docket.app.ReadyMessage=INFO");
 
         assertThat(demo.exitCode()).isEqualTo(1);
         String said = String.join("\n", demo.out()) + String.join("\n", demo.err());
         assertThat(said).contains("Docket did not start: the demo set-up would add its users",
-                "1 users of its own (lan)", "start Docket without `demo`").doesNotContain("\tat ");
+                "1 user of its own (lan)", "start Docket without `demo`").doesNotContain("\tat ")
+                // It was not asked to stop: it did not start.
+                .doesNotContain("Docket is stopping, as it was asked to");
         Run list = docket("users", "list");
         assertThat(String.join("\n", list.out())).contains("lan").doesNotContain("admin", "clerk");
     }

@@ -23,7 +23,7 @@ public final class DemoUsersRefused extends RuntimeException {
             return new FailureAnalysis(
                     "Docket did not start: the demo set-up would add its users (an administrator among them, every one"
                             + " with the password \"demo\") to a database that already has " + cause.own.size()
-                            + " users of its own (" + String.join(", ", named) + (cause.own.size() > named.size()
+                            + (cause.own.size() == 1 ? " user" : " users") + " of its own (" + String.join(", ", named) + (cause.own.size() > named.size()
                             ? ", ..." : "") + "). Nothing was written.",
                     "To use this database, start Docket without `demo` (java -jar docket.jar). To try the demo, give it"
                             + " a data directory of its own: java -jar docket.jar demo"
