@@ -414,19 +414,34 @@ class AuthorizationMatrixTest {
             "role", "CHAIR", "unit", "Lãnh đạo UBND thành phố"), "by", "chair", "userId", "chair", "actorId", "chair",
             "recordedBy", "chair", "requestedBy", "chair");
 
-    /** Sends the body with {@link #SOMEONE_ELSE} in it and returns who the events it stored name as their actor. */
+    /**
+     * Sends the body with {@link #SOMEONE_ELSE} in it, which no command takes (400 naming a field, nothing written), then
+     * the body alone, and returns who the events it stored name as their actor.
+     */
     List<Object> actorsOf(DocketClient docket, String user, String id, String path, Map<String, Object> body) {
         long before = eventsOf(id);
-        Map<String, Object> forged = new HashMap<>(body);
-        forged.putAll(SOMEONE_ELSE);
-        var answer = docket.post(user, path, forged);
+        refusedNamingAnotherActor(docket.post(user, path, forged(body)));
+        assertThat(eventsOf(id)).as("%s with another actor named", path).isEqualTo(before);
+        var answer = docket.post(user, path, body);
         assertThat(answer.getStatusCode().is2xxSuccessful()).as("%s %s", path, answer.getBody()).isTrue();
         return eventStore.readEvents(id).asStream().skip(before).map(m -> m.getMetaData().get("actorId")).toList();
     }
 
+    static Map<String, Object> forged(Map<String, Object> body) {
+        Map<String, Object> forged = new HashMap<>(body);
+        forged.putAll(SOMEONE_ELSE);
+        return forged;
+    }
+
+    static void refusedNamingAnotherActor(org.springframework.http.ResponseEntity<Map<String, Object>> answer) {
+        assertThat(answer.getStatusCode().value()).as("%s", answer.getBody()).isEqualTo(400);
+        assertThat((String) answer.getBody().get("detail")).matches(
+                "(?s).*field '(" + String.join("|", SOMEONE_ELSE.keySet()) + ")' is not one this request takes.*");
+    }
+
     /**
-     * Who did it is the person signed in: a body naming someone else, in any field a client might try, changes no
-     * event's actor, through every command of an assignment's life.
+     * Who did it is the person signed in: a body naming someone else, in any field a client might try, is refused and
+     * writes nothing, through every command of an assignment's life; each command then names the person signed in.
      */
     @Test
     void every_command_records_the_signed_in_person_as_its_actor_whatever_the_body_names() {
@@ -434,9 +449,8 @@ class AuthorizationMatrixTest {
         Map<String, Object> assignment = newAssignment();
         // Far off, so that no reminder of Docket's own comes due between the calls.
         assignment.put("deadline", "2030-06-28");
-        Map<String, Object> forged = new HashMap<>(assignment);
-        forged.putAll(SOMEONE_ELSE);
-        String id = (String) docket.ok("clerk", "/api/assignments", forged).get("id");
+        refusedNamingAnotherActor(docket.post("clerk", "/api/assignments", forged(assignment)));
+        String id = (String) docket.ok("clerk", "/api/assignments", assignment).get("id");
         assertThat(eventStore.readEvents(id).asStream().map(m -> m.getMetaData().get("actorId"))).containsOnly("clerk");
         String at = "/api/assignments/" + id;
         Map<String, Object> draft = Map.of("documentName", "v.docx", "documentUrl", "https://vanban.example.vn/v");
