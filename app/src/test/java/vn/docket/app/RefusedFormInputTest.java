@@ -114,6 +114,17 @@ class RefusedFormInputTest {
         return StoredEvents.count(eventStore, p -> p instanceof DraftSubmitted d && d.assignmentId().toString().equals(assigned));
     }
 
+    /** A draft handed in "on 20/4" by an integration that wrote efectiveDate would be recorded as handed in today. */
+    @Test
+    void a_mistyped_form_field_in_a_hand_in_is_refused_naming_it_and_writes_nothing() throws Exception {
+        long before = events();
+        Answer mistyped = handIn(PLAN, field("efectiveDate", "2021-04-20"));
+        refused(mistyped, 400, "malformed-request");
+        assertThat((String) mistyped.problem().get("detail")).contains("field 'efectiveDate' is not one this request takes");
+        assertThat(events()).isEqualTo(before);
+        assertThat(drafts()).isZero();
+    }
+
     @Test
     void a_form_field_given_twice_in_a_hand_in_is_refused_naming_it_as_in_a_json_body_and_writes_nothing() throws Exception {
         long before = events();
