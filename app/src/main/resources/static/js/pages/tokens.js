@@ -7,7 +7,8 @@ import { start, section, table, errorBox } from '../layout.js';
 import { field, read, setError } from '../forms.js';
 
 start('tokens', 'tokens.title', async (main) => {
-  const render = async (issued) => {
+  // refused: a revocation the server refused (the token was revoked meanwhile, on another page): said above the list.
+  const render = async (issued, refused) => {
     const tokens = await api('/api/me/tokens');
     const label = field({ name: 'label', label: t('tokens.label'), required: true });
     const status = h('div', { role: 'status', 'aria-live': 'polite' });
@@ -34,13 +35,22 @@ start('tokens', 'tokens.title', async (main) => {
       h('td', {}, tok.label), h('td', { class: 'nowrap' }, fmtDateTime(tok.issuedAt)),
       h('td', {}, h('button', {
         type: 'button', class: 'link', 'data-token': tok.tokenId,
-        onclick: async () => { await api(`/api/me/tokens/${encodeURIComponent(tok.tokenId)}/revoke`, { body: {} }); await render(); },
+        onclick: async event => {
+          // Until the answer: a second click would be refused, the token being revoked by the first.
+          event.currentTarget.disabled = true;
+          try {
+            await api(`/api/me/tokens/${encodeURIComponent(tok.tokenId)}/revoke`, { body: {} });
+            await render();
+          } catch (e) {
+            await render(null, e);
+          }
+        },
       }, t('tokens.revoke')))));
     clear(main,
       h('h1', {}, t('tokens.title')),
       h('p', {}, t('tokens.intro')),
       section(t('tokens.create'), form, shown || ''),
-      section(t('tokens.title'), tokens.length
+      section(t('tokens.title'), refused ? errorBox(refused) : '', tokens.length
         ? table(t('tokens.title'), [t('tokens.label'), t('tokens.issuedAt'), ''], rows, { id: 'token-list' })
         : h('p', { class: 'muted', id: 'token-list' }, t('tokens.none'))));
   };

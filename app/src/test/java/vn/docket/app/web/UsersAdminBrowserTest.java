@@ -174,6 +174,23 @@ class UsersAdminBrowserTest extends BrowserTest {
         browser.waitForText(By.id("token-list"), "Chưa có mã truy cập nào.");
     }
 
+    /** Revoked on another page meanwhile: the click said nothing at all, and the list still offered the token. */
+    @Test
+    void revoking_a_token_already_revoked_elsewhere_says_so_and_shows_the_list_as_it_is() {
+        String tokenId = (String) http.withBasicAuth("qldt", "demo").postForObject("/api/me/tokens",
+                Map.of("label", "Lịch họp cũ"), Map.class).get("tokenId");
+        browser.signIn("qldt");
+        browser.open("/tokens.html");
+        browser.waitForText(By.id("token-list"), "Lịch họp cũ");
+        assertThat(http.withBasicAuth("qldt", "demo").postForEntity("/api/me/tokens/" + tokenId + "/revoke", Map.of(),
+                Void.class).getStatusCode().value()).isEqualTo(204);
+
+        browser.find(By.cssSelector("#token-list button[data-token='" + tokenId + "']")).click();
+
+        browser.waitForText(By.cssSelector("main .error[role=alert]"), "Không tìm thấy");
+        assertThat(browser.text(By.id("token-list"))).doesNotContain("Lịch họp cũ");
+    }
+
     @Test
     void a_second_click_on_make_token_before_the_answer_makes_no_second_token() {
         browser.signIn("qldt");
