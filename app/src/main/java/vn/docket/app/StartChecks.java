@@ -6,11 +6,9 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
-import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
-import vn.docket.platform.backup.Backup;
+import vn.docket.platform.StartRefused;
 import vn.docket.platform.mongo.DatabaseServer;
 import vn.docket.platform.mongo.MongoSettings;
 
@@ -27,7 +25,7 @@ final class StartChecks implements ApplicationListener<ApplicationEnvironmentPre
         Environment env = event.getEnvironment();
         int http = env.getProperty("server.port", Integer.class, 8080);
         if (http > 0 && !free(new InetSocketAddress(http))) {
-            throw new Refused("Port " + http + " is already in use by another program, perhaps a Docket already running.",
+            throw new StartRefused("Port " + http + " is already in use by another program, perhaps a Docket already running.",
                     "Stop it, or start Docket on another port (--server.port=PORT).");
         }
         MongoSettings mongo = Binder.get(env).bind("docket.mongo", MongoSettings.class)
@@ -37,12 +35,12 @@ final class StartChecks implements ApplicationListener<ApplicationEnvironmentPre
         }
         MongoSettings.Embedded embedded = mongo.embedded();
         if (DatabaseServer.held(embedded)) {
-            throw new Refused("The data directory " + Path.of(embedded.dataDir()).toAbsolutePath().normalize()
+            throw new StartRefused("The data directory " + Path.of(embedded.dataDir()).toAbsolutePath().normalize()
                     + " is in use by another Docket.", "Stop that Docket, or start this one on another data directory"
                     + " (--docket.mongo.embedded.data-dir=DIR).");
         }
         if (embedded.port() > 0 && !free(new InetSocketAddress("127.0.0.1", embedded.port()))) {
-            throw new Refused("Port " + embedded.port() + " of the embedded database is already in use by another"
+            throw new StartRefused("Port " + embedded.port() + " of the embedded database is already in use by another"
                     + " program, perhaps another Docket.", "Stop it, or give this Docket another database port"
                     + " (--docket.mongo.embedded.port=PORT).");
         }
@@ -54,33 +52,6 @@ final class StartChecks implements ApplicationListener<ApplicationEnvironmentPre
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    /** Docket cannot start as configured: what is wrong, and what to do. */
-    static final class Refused extends RuntimeException {
-        final String action;
-
-        Refused(String description, String action) {
-            super(description);
-            this.action = action;
-        }
-    }
-
-    /** Spring Boot's report of a failed start, in place of the stack trace: what is wrong and what to do. */
-    static final class Analyzer extends AbstractFailureAnalyzer<Refused> {
-        @Override
-        protected FailureAnalysis analyze(Throwable rootFailure, Refused cause) {
-            return new FailureAnalysis(cause.getMessage(), cause.action, cause);
-        }
-    }
-
-    /** A database a killed restore left half loaded ({@link Backup#requireWhole}), and the like: the sentence says what to do. */
-    static final class BackupAnalyzer extends AbstractFailureAnalyzer<Backup.Refused> {
-        @Override
-        protected FailureAnalysis analyze(Throwable rootFailure, Backup.Refused cause) {
-            return new FailureAnalysis(cause.getMessage(), "Do what the sentence above says, then start Docket again.",
-                    cause);
         }
     }
 }

@@ -29,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.docket.events.EventMetadata;
 import vn.docket.events.upcasting.Upcasters;
+import vn.docket.platform.StartRefused;
 import vn.docket.platform.backup.Backup;
 import vn.docket.platform.eventstore.AxonMongoMigration;
 import vn.docket.platform.eventstore.DocketEventStorageEngine;
@@ -71,7 +72,11 @@ public class AxonStorageConfiguration {
         SnapshotFilter snapshotFilter = snapshotFilters.orderedStream()
                 .reduce(SnapshotFilter.allowAll(), SnapshotFilter::combine);
         if (settings.usesDocketEngine()) {
-            Backup.requireWhole(database); // part of a backup, from a restore that was killed, is no store to serve
+            try {
+                Backup.requireWhole(database); // part of a backup, from a restore that was killed, is no store to serve
+            } catch (Backup.Refused e) {
+                throw new StartRefused(e.getMessage(), "Do what the sentence above says, then start Docket again.");
+            }
             DocketEventStorageEngine engine = DocketEventStorageEngine.builder()
                     .database(database)
                     .snapshotFilter(snapshotFilter)

@@ -13,6 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import vn.docket.events.Actor;
 import vn.docket.events.UserDisabled;
+import vn.docket.platform.StartRefused;
 import vn.docket.platform.security.DemoUsers;
 import vn.docket.platform.security.SecuritySettings;
 
@@ -93,7 +94,14 @@ class AuthorityRecording implements ApplicationRunner {
         List<String> own = store.all().stream().map(StoredUser::id).filter(id -> !DemoUsers.ids().contains(id))
                 .toList();
         if (adding && !own.isEmpty()) {
-            throw new DemoUsersRefused(own);
+            List<String> named = own.subList(0, Math.min(5, own.size()));
+            throw new StartRefused("Docket did not start: the demo set-up would add its users (an administrator among"
+                    + " them, every one with the password \"demo\") to a database that already has " + own.size()
+                    + (own.size() == 1 ? " user" : " users") + " of its own (" + String.join(", ", named)
+                    + (own.size() > named.size() ? ", ..." : "") + "). Nothing was written.",
+                    "To use this database, start Docket without `demo` (java -jar docket.jar). To try the demo, give it"
+                            + " a data directory of its own: java -jar docket.jar demo"
+                            + " --docket.mongo.embedded.data-dir=demo-data");
         }
     }
 
