@@ -169,6 +169,29 @@ class ProjectionRebuildTest {
     }
 
     @Test
+    void a_projection_rebuilt_and_caught_up_no_longer_shows_as_replaying_and_can_be_rebuilt_again() {
+        DocketClient docket = new DocketClient(http);
+        Walks.variedHistory(docket);
+        CaughtUp.await(eventStore, Duration.ofSeconds(60), trackingProcessors());
+        assertThat(docket.post("admin", "/api/admin/projections/plan-path/rebuild", null).getStatusCode().value())
+                .isEqualTo(202);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+                planPath(docket), p -> Boolean.FALSE.equals(p.get("rebuilding")) && Boolean.TRUE.equals(p.get("caughtUp")));
+
+        // No event has come since: Axon's own replay flag is still on, and it is no rebuild.
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> segments = (List<Map<String, Object>>) planPath(docket).get("segments");
+        assertThat(segments).isNotEmpty().allSatisfy(segment -> assertThat(segment).containsEntry("replaying", false));
+        ResponseEntity<Map<String, Object>> again = docket.post("admin", "/api/admin/projections/plan-path/rebuild", null);
+        assertThat(again.getStatusCode().value()).as("%s", again.getBody()).isEqualTo(202);
+    }
+
+    Map<String, Object> planPath(DocketClient docket) {
+        return docket.getList("admin", "/api/admin/projections").getBody().stream()
+                .filter(p -> "plan-path".equals(p.get("name"))).findFirst().orElseThrow();
+    }
+
+    @Test
     void only_an_administrator_may_rebuild_and_an_unknown_projection_is_a_404() {
         DocketClient docket = new DocketClient(http);
         assertThat(docket.post("clerk", "/api/admin/projections/audit-log/rebuild", null).getStatusCode().value())

@@ -72,10 +72,13 @@ class ProjectionAdminController {
         StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                 .filter(p -> !AssignmentIndex.NAME.equals(name))
                 .orElseThrow(() -> new NotFound("No projection named '" + name + "'."));
-        if (processor.isReplaying()) {
+        TrackingToken head = eventStore.createHeadToken();
+        // Not Axon's isReplaying(): it stays on after a replay until the next new event, and refused a second
+        // rebuild of a projection long caught up.
+        if (status(name, processor, head).rebuilding()
+                || processor.processingStatus().values().stream().anyMatch(RebuildsHealthIndicator::rebuilding)) {
             throw new StateConflict("rebuild-running", "The projection '" + name + "' is already being rebuilt.");
         }
-        TrackingToken head = eventStore.createHeadToken();
         log.info("Rebuilding the projection '{}' from the event store, requested by {}", name, CurrentActor.get().id());
         processor.shutDown();
         try {
@@ -107,8 +110,8 @@ class ProjectionAdminController {
             boolean caughtUp = token != null && (head == null || token.covers(head));
             allCaughtUp &= caughtUp;
             Long position = s.getCurrentPosition().isPresent() ? s.getCurrentPosition().getAsLong() : null;
-            segments.add(new SegmentStatus(s.getSegment().getSegmentId(), position, s.isReplaying(), caughtUp,
-                    s.isErrorState() ? "stopped on an error; see the log" : null));
+            segments.add(new SegmentStatus(s.getSegment().getSegmentId(), position, RebuildsHealthIndicator.rebuilding(s),
+                    caughtUp, s.isErrorState() ? "stopped on an error; see the log" : null));
             if (target != null && position != null && target.position().isPresent() && target.position().getAsLong() > 0) {
                 double p = Math.min(1.0, (double) position / target.position().getAsLong());
                 progress = progress == null ? p : Math.min(progress, p);
