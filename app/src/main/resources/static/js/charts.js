@@ -225,7 +225,7 @@ function pathCanvas(path, assignment, width) {
   for (const iso of [...new Set(steps.map(st => st.effectiveDate))]) {
     if (x(iso) - lastX < 48) continue;
     lastX = x(iso);
-    label(lastX, dayY, 'day', 'middle', fmtDate(iso).slice(0, 5));
+    label(lastX, dayY, 'day', 'middle', fmtDate(iso).replace(/\/\d{4}$/, '')); // the day and month, "5/12"
   }
   return canvas;
 }

@@ -1,5 +1,5 @@
 // Words and dates in the person's language: Vietnamese first, English second. Dates are written as the
-// office writes them (dd/MM/yyyy) and times are those of Asia/Ho_Chi_Minh, wherever the browser is.
+// office's texts write them (d/M/yyyy: "20/4/2021") and times are those of Asia/Ho_Chi_Minh, wherever the browser is.
 
 export const ZONE = 'Asia/Ho_Chi_Minh';
 const KEY = 'docket.lang';
@@ -206,7 +206,7 @@ const vi = {
   'field.date': 'dd/mm/yyyy',
 
   'valid.required': 'Vui lòng nhập {field}.',
-  'valid.date': '{field}: ghi ngày theo dạng ngày/tháng/năm, ví dụ 25/04/2021.',
+  'valid.date': '{field}: ghi ngày theo dạng ngày/tháng/năm, ví dụ 25/4/2021.',
   'valid.noSuchDay': '{field}: không có ngày {date} trên lịch.',
   'valid.future': '{field} không được sau hôm nay.',
   'valid.url': 'Đường dẫn phải bắt đầu bằng http:// hoặc https://.',
@@ -709,7 +709,7 @@ const vi = {
   'problem.unstorable-text': 'Nội dung có ký tự không hợp lệ (nửa cặp ký tự đại diện) nên không lưu được.',
   'problem.assignment-filter': 'Lọc theo mã nhiệm vụ, hoặc ít nhất 4 ký tự đầu của mã như nhật ký hiển thị.',
   'problem.admins-only': 'Chỉ quản trị viên được quản lý người dùng.',
-  'problem.as-of-format': 'Mốc "tính đến" phải là một ngày (06/04/2021) hoặc một thời điểm có múi giờ.',
+  'problem.as-of-format': 'Mốc "tính đến" phải là một ngày (6/4/2021) hoặc một thời điểm có múi giờ.',
   'problem.as-of-in-future': 'Mốc "tính đến" không được sau ngày hôm nay.',
   'problem.auditors-only': 'Chỉ thanh tra, quản trị viên và chuyên viên Văn phòng được kiểm tra tính toàn vẹn.',
   'problem.cannot-disable-yourself': 'Không thể tự khóa tài khoản của mình; nhờ một quản trị viên khác.',
@@ -982,7 +982,7 @@ const en = {
   'field.date': 'dd/mm/yyyy',
 
   'valid.required': 'Please enter the {field}.',
-  'valid.date': '{field}: write the date as day/month/year, e.g. 25/04/2021.',
+  'valid.date': '{field}: write the date as day/month/year, e.g. 25/4/2021.',
   'valid.noSuchDay': '{field}: there is no such day as {date}.',
   'valid.future': '{field} cannot be after today.',
   'valid.url': 'The link must start with http:// or https://.',
@@ -1575,25 +1575,25 @@ export function known(key) {
   return key in (lang() === 'en' ? en : vi);
 }
 
-/** "2021-04-25" → "25/04/2021"; the date is a calendar date, no time zone involved. */
+/** "2021-04-05" → "5/4/2021", as the notices write a date; a calendar date, no time zone involved. */
 export function fmtDate(iso) {
   if (!iso) return '';
   const text = String(iso);
   // An instant (a role given, a user changed) is the day it was in Vietnam: its first ten characters are the day in
   // UTC, which from 17:00 UTC on is the day before.
-  if (text[10] === 'T') return fmtDateTime(text).slice(0, 10);
+  if (text[10] === 'T') return fmtDateTime(text).split(' ')[0];
   const [y, m, d] = text.slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
+  return `${+d}/${+m}/${y}`;
 }
 
-/** An instant as dd/MM/yyyy HH:mm in Vietnam. */
+/** An instant as d/M/yyyy HH:mm in Vietnam. */
 export function fmtDateTime(instant) {
   if (!instant) return '';
   const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
     timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
     hourCycle: 'h23',
   }).formatToParts(new Date(instant)).map(p => [p.type, p.value]));
-  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+  return `${+parts.day}/${+parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
 }
 
 /** Today's date in Vietnam as ISO. */

@@ -93,7 +93,7 @@ function fieldName(key) {
 /** Names Docket shows for its upper-case values (roles, kinds, statuses, answers, verdicts), in that order. */
 const VALUE_NAMES = ['role', 'kind', 'status', 'points.answer', 'step'];
 
-/** A value as a person reads it: dates dd/MM/yyyy, Docket's codes and refused rules in words, lists and records on one line. */
+/** A value as a person reads it: dates d/M/yyyy, Docket's codes and refused rules in words, lists and records on one line. */
 function readable(value, key) {
   if (Array.isArray(value)) return value.map(v => readable(v, key)).join('; ');
   if (typeof value === 'boolean') return t(value ? 'audit.yes' : 'audit.no');

@@ -75,7 +75,7 @@ class NotificationsTest {
                 .containsExactly("tckh@ubnd.example.vn");
         assertThat(reminder.getFrom()[0].toString()).isEqualTo("vanphong@ubnd.example.vn");
         assertThat(reminder.getContent().toString())
-                .contains("Báo cáo quyết toán ngân sách năm 2020", "20/05/2021", "Đề nghị nộp dự thảo đúng hạn");
+                .contains("Báo cáo quyết toán ngân sách năm 2020", "20/5/2021", "Đề nghị nộp dự thảo đúng hạn");
 
         docket.ok("tckh", at + "/extension-requests", Map.of("newDeadline", "2021-06-04", "reason", "Chờ số liệu"));
         MimeMessage[] mails = awaitMails(3); // one message, two leaders

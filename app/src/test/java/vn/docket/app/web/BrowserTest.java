@@ -71,7 +71,7 @@ abstract class BrowserTest {
     void assertDaysOverdue(WebElement row, LocalDate opened) {
         List<LocalDate> drawnOn = daysSince(opened);
         LocalDate deadline = LocalDate.parse(row.findElement(By.cssSelector("td:nth-child(3)")).getText(),
-                DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+                DateTimeFormatter.ofPattern("d/M/yyyy"));
         String days = row.findElement(By.cssSelector(".overdue-days")).getText();
         assertThat(drawnOn).anySatisfy(day -> assertThat(days).isEqualTo(String.valueOf(ChronoUnit.DAYS.between(deadline, day))));
     }

@@ -181,7 +181,7 @@ class DraftsDoneMeansBrowserTest extends BrowserTest {
         browser.open(page);
         browser.type(field("form-issue", "documentNumber"), "95/KH-UBND");
         browser.type(field("form-issue", "issuedOn"),
-                LocalDate.now(PlatformConfiguration.ZONE).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+                LocalDate.now(PlatformConfiguration.ZONE).format(DateTimeFormatter.ofPattern("d/M/yyyy")));
         byte[] issued = DraftFilesBrowserTest.docx(List.of("KẾ HOẠCH số 95/KH-UBND", V2.get(1)));
         assertThat(browser.text(By.cssSelector("#form-issue .file-button"))).isEqualTo("Chọn tệp");
         assertThat(browser.text(By.cssSelector("#form-issue .file-chosen"))).isEqualTo("Chưa chọn tệp");

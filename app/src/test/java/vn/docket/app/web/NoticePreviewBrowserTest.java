@@ -108,7 +108,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
         assertThat(cell(0, "leads").getAttribute("value")).isEqualTo("Sở Kế hoạch và Đầu tư");
         assertThat(browser.text(By.id("preview-items"))).contains("trước ngày 25 hằng tháng");
         assertThat(cell(1, "requirements").getAttribute("value")).contains("giải trình các khoản chi tăng thêm trong quá trình quyết toán");
-        assertThat(browser.text(By.id("warnings"))).contains("lặp lại định kỳ", "Hạn 05/06/2026 sớm hơn ngày ban hành văn bản (10/06/2026)");
+        assertThat(browser.text(By.id("warnings"))).contains("lặp lại định kỳ", "Hạn 5/6/2026 sớm hơn ngày ban hành văn bản (10/6/2026)");
         // The deadline column was too narrow for a date: "05/06/2026" read "05/06/202" and the hint "dd/mm/yyy".
         assertThat(cutDates()).as("dates cut short in the items' deadline column").isEmpty();
         browser.screenshot("notice-preview-web-copy-desktop");

@@ -51,7 +51,7 @@ class WebApplicationBrowserTest extends BrowserTest {
             "Có nhiệm vụ trọng tâm và định hướng một số nhiệm vụ cụ thể trong 5 năm tới",
             "Đề ra lộ trình cụ thể và gắn trách nhiệm của các cơ quan tham mưu, thực hiện");
 
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d/M/yyyy");
 
     @Autowired
     MongoDatabase database;
@@ -199,15 +199,15 @@ class WebApplicationBrowserTest extends BrowserTest {
                 "Hoàng Văn Nam (Lãnh đạo UBND thành phố, Chủ tịch)",
                 "Nguyễn Thị Lan (Văn phòng HĐND và UBND thành phố, Chuyên viên Văn phòng)");
         assertThat(browser.all(By.cssSelector("#steps time")).stream().map(WebElement::getText)).containsExactly(
-                "13/04/2021", "13/04/2021", "13/04/2021", "24/04/2021", "26/04/2021", "28/04/2021");
+                "13/4/2021", "13/4/2021", "13/4/2021", "24/4/2021", "26/4/2021", "28/4/2021");
         // Each requirement is a revision point, named by its id ("1.2") as the answers name it.
         assertThat(browser.all(By.cssSelector("#steps .reasons li")).stream().map(WebElement::getText))
                 .isEqualTo(List.of("1.1 " + REQUIREMENTS.get(0), "1.2 " + REQUIREMENTS.get(1), "1.3 " + REQUIREMENTS.get(2)));
         assertThat(browser.text(By.cssSelector("#rounds .value"))).isEqualTo("1");
         assertThat(browser.text(By.cssSelector("#days-with-unit .value"))).isEqualTo("11");
         assertThat(browser.text(By.cssSelector("#days-awaiting-review .value"))).isEqualTo("2");
-        assertThat(browser.text(By.id("facts"))).contains("Đã ban hành", "Hoàn thành đúng hạn", "25/04/2021",
-                "95/KH-UBND – 28/04/2021");
+        assertThat(browser.text(By.id("facts"))).contains("Đã ban hành", "Hoàn thành đúng hạn", "25/4/2021",
+                "95/KH-UBND – 28/4/2021");
         assertThat(browser.all(By.cssSelector(".path-canvas .path-label.mark")).stream().map(m -> m.getAttribute("data-mark")))
                 .containsExactly("●", "v1", "R1", "v2", "✓", "★");
         // The server's periods: 13/4-24/4 with the unit, 24/4-26/4 awaiting review (the meeting day's
@@ -286,7 +286,7 @@ class WebApplicationBrowserTest extends BrowserTest {
         browser.type(field("filters", "deadlineFrom"), "2/2021");
         browser.find(By.cssSelector("#filters button[type=submit]")).click();
         assertThat(browser.text(By.cssSelector("#filters .field.invalid .field-error")))
-                .isEqualTo("Hạn từ ngày: ghi ngày theo dạng ngày/tháng/năm, ví dụ 25/04/2021.");
+                .isEqualTo("Hạn từ ngày: ghi ngày theo dạng ngày/tháng/năm, ví dụ 25/4/2021.");
     }
 
     @Test
@@ -318,7 +318,7 @@ class WebApplicationBrowserTest extends BrowserTest {
         assertThat(browser.find(By.cssSelector("[data-path='notice.number']")).getAttribute("value"))
                 .isEqualTo("9387/UBND-KT");
         assertThat(browser.find(By.cssSelector("[data-path='items[1].deadline']")).getAttribute("value"))
-                .isEqualTo("05/10/2026");
+                .isEqualTo("5/10/2026");
         assertThat(browser.text(By.cssSelector("#preview-items tbody tr:first-child"))).contains("Bộ Chỉ huy Quân sự tỉnh");
         // The letter names no approval level; the clerk chooses where the results go.
         for (int i = 0; i < 2; i++) {
@@ -330,7 +330,7 @@ class WebApplicationBrowserTest extends BrowserTest {
         browser.waitForCount(By.cssSelector("#notice-items tbody tr"), 2);
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Thông báo 9387/UBND-KT");
         assertThat(browser.text(By.cssSelector("#notice-items tbody tr:nth-child(2)")))
-                .contains("Sở Nông nghiệp và Môi trường", "05/10/2026", "Quá hạn");
+                .contains("Sở Nông nghiệp và Môi trường", "5/10/2026", "Quá hạn");
         browser.screenshot("notice");
         // On a phone each item is a card of its own: neither the page nor the items' box scrolls sideways.
         Dimension before = browser.driver.manage().window().getSize();
@@ -361,7 +361,7 @@ class WebApplicationBrowserTest extends BrowserTest {
         browser.waitForText(By.cssSelector("header nav"), "Dashboard");
         assertThat(browser.text(By.id("who-role"))).isEqualTo("Auditor");
         assertThat(browser.text(By.cssSelector("#steps .step-title"))).isEqualTo("Assigned");
-        assertThat(browser.text(By.cssSelector("#steps time"))).isEqualTo("13/04/2021");
+        assertThat(browser.text(By.cssSelector("#steps time"))).isEqualTo("13/4/2021");
         browser.find(By.id("lang")).click();
         browser.waitForText(By.cssSelector("header nav"), "Tổng quan");
     }

@@ -18,8 +18,8 @@ import org.bson.Document;
  */
 final class NotificationWording {
 
-    /** Dates as a person reads them, dd/MM/yyyy, as on every screen. */
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /** Dates as the notices write them, d/M/yyyy, as on every screen. */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d/M/yyyy");
 
     record Words(String subject, String text) {
     }

@@ -28,8 +28,15 @@ final class Vietnamese {
         return String.format("%02d/%02d/%04d", d.getDayOfMonth(), d.getMonthValue(), d.getYear());
     }
 
-    /** "ngày 10 tháng 5 năm 2021", as written above a signature. */
+    /**
+     * "ngày 10 tháng 5 năm 2021", as written after the place above a signature. Nghị định 30/2020/NĐ-CP (the rules of
+     * an official document's form) writes a day below 10 and the months 1 and 2 with a leading 0: "ngày 05 tháng 02
+     * năm 2021", so that nobody can add a digit to them afterwards.
+     */
     static String longDate(LocalDate d) {
-        return "ngày " + d.getDayOfMonth() + " tháng " + d.getMonthValue() + " năm " + d.getYear();
+        int day = d.getDayOfMonth();
+        int month = d.getMonthValue();
+        return "ngày " + (day < 10 ? "0" + day : day) + " tháng " + (month <= 2 ? "0" + month : month) + " năm "
+                + d.getYear();
     }
 }

@@ -166,7 +166,7 @@ class NotificationJsonTest {
                     "assignmentId" : "3f2a9c1e-0000-4000-8000-000000000003",
                     "type" : "REMINDER_SENT",
                     "subject" : "Sắp đến hạn",
-                    "text" : "Nhiệm vụ \\"Kế hoạch chuyển đổi số\\" có hạn ngày 02/12/2026 (còn 3 ngày làm việc).",
+                    "text" : "Nhiệm vụ \\"Kế hoạch chuyển đổi số\\" có hạn ngày 2/12/2026 (còn 3 ngày làm việc).",
                     "values" : {
                       "title" : "Kế hoạch chuyển đổi số",
                       "unit" : "Phòng Quản lý đô thị",
@@ -278,7 +278,7 @@ class NotificationJsonTest {
                     "assignmentId" : "3f2a9c1e-0000-4000-8000-000000000003",
                     "type" : "REMINDER_SENT",
                     "subject" : "Deadline approaching",
-                    "text" : "Assignment \\"Kế hoạch chuyển đổi số\\" is due on 02/12/2026 (3 working days left).",
+                    "text" : "Assignment \\"Kế hoạch chuyển đổi số\\" is due on 2/12/2026 (3 working days left).",
                     "values" : {
                       "title" : "Kế hoạch chuyển đổi số",
                       "unit" : "Phòng Quản lý đô thị",

@@ -37,7 +37,7 @@ class NotificationWordingTest {
                 .append("deadline", "2026-12-05").append("workingDaysLeft", 3).append("note", "Đề nghị trình đúng hạn");
         NotificationWording.Words words = NotificationWording.of("REMINDER_SENT", values, "vi");
         assertThat(words.subject()).isEqualTo("Đôn đốc thực hiện nhiệm vụ");
-        assertThat(words.text()).isEqualTo("Nhiệm vụ \"Báo cáo năm\" có hạn ngày 05/12/2026 (còn 3 ngày làm việc).\nĐề nghị trình đúng hạn");
+        assertThat(words.text()).isEqualTo("Nhiệm vụ \"Báo cáo năm\" có hạn ngày 5/12/2026 (còn 3 ngày làm việc).\nĐề nghị trình đúng hạn");
     }
 
     /**
@@ -49,7 +49,7 @@ class NotificationWordingTest {
         Document values = new Document("title", "Kế hoạch {unit} {reason} {from}").append("unit", "Phòng {title} {reason}")
                 .append("from", "2021-05-30").append("to", "2021-06-30").append("reason", "Chờ {title} {unit} {to}");
         assertThat(NotificationWording.of("EXTENSION_REQUESTED", values, "vi").text()).isEqualTo("Phòng {title} {reason}"
-                + " đề nghị gia hạn nhiệm vụ \"Kế hoạch {unit} {reason} {from}\" từ ngày 30/05/2021 đến ngày 30/06/2021."
+                + " đề nghị gia hạn nhiệm vụ \"Kế hoạch {unit} {reason} {from}\" từ ngày 30/5/2021 đến ngày 30/6/2021."
                 + " Lý do: Chờ {title} {unit} {to}");
     }
 
@@ -65,11 +65,11 @@ class NotificationWordingTest {
                 .append("date", "2021-06-04").append("why", "REASSIGNED");
         NotificationWording.Words words = NotificationWording.of("EXTENSION_LAPSED", values, "vi");
         assertThat(words.subject()).isEqualTo("Đề nghị gia hạn hết hiệu lực");
-        assertThat(words.text()).isEqualTo("Đề nghị gia hạn nhiệm vụ \"Báo cáo năm\" đến ngày 04/06/2021 của Phòng Tài chính - Kế hoạch"
+        assertThat(words.text()).isEqualTo("Đề nghị gia hạn nhiệm vụ \"Báo cáo năm\" đến ngày 4/6/2021 của Phòng Tài chính - Kế hoạch"
                 + " không còn chờ quyết định: nhiệm vụ đã được giao cho đơn vị khác chủ trì.");
         values.put("why", "SUPERSEDED_BY_DUE_DATE");
         assertThat(NotificationWording.of("EXTENSION_LAPSED", values, "en").text())
-                .startsWith("Phòng Tài chính - Kế hoạch's request to extend assignment \"Báo cáo năm\" to 04/06/2021")
+                .startsWith("Phòng Tài chính - Kế hoạch's request to extend assignment \"Báo cáo năm\" to 4/6/2021")
                 .endsWith("a revision request set a resubmission date no earlier.");
         assertThat(NotificationWording.of("EXTENSION_LAPSED", values.append("why", "SOMETHING_NEW"), "vi")).isNull();
     }
@@ -114,7 +114,7 @@ class NotificationWordingTest {
         Document values = new Document("title", "Báo cáo năm").append("unit", "Phòng Tài chính - Kế hoạch")
                 .append("date", "2021-06-04").append("why", "APPROVED");
         assertThat(NotificationWording.of("EXTENSION_LAPSED", values, "vi").text()).isEqualTo("Đề nghị gia hạn nhiệm vụ"
-                + " \"Báo cáo năm\" đến ngày 04/06/2021 của Phòng Tài chính - Kế hoạch không còn chờ quyết định:"
+                + " \"Báo cáo năm\" đến ngày 4/6/2021 của Phòng Tài chính - Kế hoạch không còn chờ quyết định:"
                 + " dự thảo đã được phê duyệt, nhiệm vụ đã hoàn thành.");
         values.put("why", "CANCELLED");
         assertThat(NotificationWording.of("EXTENSION_LAPSED", values, "en").text())

@@ -192,7 +192,7 @@ final class ItemReader {
     }
 
     /** How a clerk reads a date in a warning. */
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d/M/yyyy");
 
     /** The deadline {@code text} sets, with the reader's doubts about it as warnings; an early date is flagged. */
     private Optional<Deadline> deadline(String text, Context context, Warnings warnings, String field) {
