@@ -174,6 +174,25 @@ class TokenSignInTest {
     }
 
     @Test
+    void a_token_of_a_user_an_administrator_disabled_in_docket_is_refused_like_their_password() {
+        DocketClient docket = new DocketClient(http);
+        assertThat(docket.post("admin", "/api/admin/users", Map.of("id", "hoa.tran", "name", "Trần Thị Hoa",
+                "unit", "Văn phòng HĐND và UBND thành phố", "role", "CLERK", "password", "mật-khẩu-dài-đủ-12"))
+                .getStatusCode().value()).isEqualTo(201);
+        String hoa = sign(lan().claim("preferred_username", "hoa.tran").claim("name", "Trần Thị Hoa").build(),
+                ISSUER_KEYS);
+        assertThat(get(hoa, "/api/me").getStatusCode().value()).isEqualTo(200);
+
+        assertThat(docket.post("admin", "/api/admin/users/hoa.tran/disable", null).getStatusCode().value())
+                .isEqualTo(200);
+
+        assertStatus(get(hoa, "/api/me"), 401, "authentication-required");
+        assertStatus(post(hoa, "/api/assignments", UserAdministrationTest.plan()), 401, "authentication-required");
+        // Someone the issuer knows and Docket's users do not is not touched by it.
+        assertThat(get(sign(lan().build(), ISSUER_KEYS), "/api/me").getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
     void http_basic_still_works_beside_tokens_and_no_credentials_is_a_401_offering_both() {
         assertThat(new DocketClient(http).get("auditor", "/api/assignments").getStatusCode().value()).isEqualTo(200);
         ResponseEntity<Map<String, Object>> anonymous = http.exchange("/api/assignments", HttpMethod.GET, null, MAP);

@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import vn.docket.platform.users.UserStore;
 
 /**
  * The token checker, made only when an issuer is configured (see {@link JwtSettings}); a test may supply
@@ -36,8 +37,8 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 public class JwtConfiguration {
 
     @Bean
-    TokenActors tokenActors(JwtSettings settings) {
-        return new TokenActors(settings);
+    TokenActors tokenActors(JwtSettings settings, UserStore users) {
+        return new TokenActors(settings, id -> users.find(id).map(user -> !user.enabled()).orElse(false));
     }
 
     @Bean

@@ -7,10 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import vn.docket.events.Actor;
@@ -24,6 +26,10 @@ import vn.docket.platform.Text;
  * <p>A token that proves who someone is but carries no usable Docket role (or no unit where the role needs
  * one) becomes a plain {@link JwtAuthenticationToken} with no authorities: signed in, allowed nothing
  * ({@link ApiSignIn} answers 403).
+ *
+ * <p>The token's user id is the Docket user of that id, if there is one: the levels an administrator granted them
+ * apply, and so does their being disabled. A disabled user's token is refused like a disabled user's password (401),
+ * so that disabling someone on the users page stops them whichever way they sign in.
  */
 public class TokenActors implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -31,9 +37,12 @@ public class TokenActors implements Converter<Jwt, AbstractAuthenticationToken> 
 
     private final JwtSettings.Claims claims;
     private final Map<String, Role> roles;
+    private final Predicate<String> disabled;
 
-    public TokenActors(JwtSettings settings) {
+    /** {@code disabled}: whether Docket holds a user of that id whom an administrator disabled. */
+    public TokenActors(JwtSettings settings, Predicate<String> disabled) {
         this.claims = settings.claims();
+        this.disabled = disabled;
         this.roles = new java.util.HashMap<>();
         // Property binding lower-cases map keys; compare the issuer's role names the same way.
         settings.roles().forEach((name, role) -> this.roles.put(name.toLowerCase(Locale.ROOT), role));
@@ -52,6 +61,10 @@ public class TokenActors implements Converter<Jwt, AbstractAuthenticationToken> 
         if (id == null) {
             log.info("A token without '{}' or 'sub' was refused", claims.id());
             return Optional.empty();
+        }
+        if (disabled.test(Text.clean(id))) {
+            log.info("Token of '{}' refused: that user is disabled in Docket", id);
+            throw new DisabledException("The user '" + id + "' is disabled in Docket.");
         }
         Set<Role> found = new LinkedHashSet<>();
         for (String name : strings(claim(jwt, claims.role()))) {

@@ -24,7 +24,7 @@ class TokenActorsTest {
     }
 
     static TokenActors defaults() {
-        return new TokenActors(new JwtSettings(null, null, "x", null, null, null));
+        return new TokenActors(new JwtSettings(null, null, "x", null, null, null), id -> false);
     }
 
     @Test
@@ -50,7 +50,7 @@ class TokenActorsTest {
     void nested_keycloak_realm_roles_are_mapped_and_the_issuers_other_roles_ignored() {
         TokenActors actors = new TokenActors(new JwtSettings(null, null, "x", null,
                 new JwtSettings.Claims(null, null, "don_vi", "realm_access.roles"),
-                Map.of("docket-clerk", Role.CLERK)));
+                Map.of("docket-clerk", Role.CLERK)), id -> false);
         Actor actor = actors.actor(token(c -> {
             c.put("realm_access", Map.of("roles", List.of("offline_access", "uma_authorization", "Docket-Clerk")));
             c.put("don_vi", OFFICE);
