@@ -41,9 +41,16 @@ class CommandLineHelpTest {
                 "-cp", System.getProperty("java.class.path"), DocketApplication.class.getName()));
         command.addAll(List.of(args));
         // Where a wrongly started Docket would go: its own data directory and free ports, never the usual ones (those a
-        // test does not give itself: a setting given twice would be both values).
-        for (String setting : List.of("--docket.mongo.embedded.data-dir=" + dir.resolve("data"),
-                "--docket.mongo.embedded.port=0", "--server.port=0", "--logging.level.root=WARN")) {
+        // test does not give itself: a setting given twice would be both values). A tool takes no HTTP port (it refuses
+        // a setting it does not read).
+        boolean tool = args.length > 0 && !args[0].equals("demo")
+                && DocketApplication.COMMANDS.stream().anyMatch(named -> named.name().equals(args[0]));
+        List<String> settings = new ArrayList<>(List.of("--docket.mongo.embedded.data-dir=" + dir.resolve("data"),
+                "--docket.mongo.embedded.port=0", "--logging.level.root=WARN"));
+        if (!tool) {
+            settings.add("--server.port=0");
+        }
+        for (String setting : settings) {
             String name = setting.substring(0, setting.indexOf('=') + 1);
             if (command.stream().noneMatch(arg -> arg.startsWith(name))) {
                 command.add(setting);
