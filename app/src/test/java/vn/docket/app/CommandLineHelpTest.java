@@ -149,6 +149,33 @@ class CommandLineHelpTest {
         }
     }
 
+    /**
+     * The start fails inside Tomcat's start (a filter's beans need the event store), so Tomcat reported every thread
+     * the database had started as a leak, with its stack: some 70 lines around the one sentence that says what to do.
+     */
+    @Test
+    void a_start_on_a_database_a_killed_restore_left_half_loaded_says_what_to_do_without_tomcat_s_warnings()
+            throws Exception {
+        try (DatabaseServer server = DatabaseServer.embedded(new MongoSettings.Embedded(dir.resolve("data").toString(), 0,
+                "h2")); var client = com.mongodb.client.MongoClients.create(server.connectionString())) {
+            client.getDatabase("docket").getCollection("docket_restore")
+                    .insertOne(new org.bson.Document("_id", "restore").append("from", "/srv/backup"));
+            server.flush();
+        }
+
+        Run run = docket(3);
+
+        assertRefusedInPlainWords(run, "A restore into this database (from /srv/backup) has not finished: it holds part of"
+                + " a backup. Run the restore again, which empties what the stopped one loaded.",
+                "Do what the sentence above says, then start Docket again.");
+        List<String> said = new ArrayList<>(run.out());
+        said.addAll(run.err());
+        // Spring Boot's report of the failed start, and nothing else at WARN or above.
+        assertThat(said).filteredOn(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+                .singleElement().asString().contains("LoggingFailureAnalysisReporter");
+        assertThat(said).noneMatch(line -> line.startsWith(" ") || line.contains("appears to have started a thread"));
+    }
+
     @Test
     void docket_stopped_by_the_operating_system_says_so_in_its_log() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
