@@ -56,7 +56,7 @@ class UnknownOptionsTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.err().lines().toList()).singleElement().satisfies(line -> assertThat(line)
                 .startsWith("verify: --docket.mongo.embedded.data-dr is not an option of verify; nothing was done. It takes ")
-                .contains("--docket.mongo.embedded.data-dir=...", "--anchors FILE"));
+                .contains("--anchors FILE", "docket.mongo.embedded.data-dir"));
     }
 
     @Test
@@ -122,7 +122,7 @@ class UnknownOptionsTest {
 
         assertThat(exit).isEqualTo(64);
         assertThat(said()).startsWith("docket users: --docket.mongo.embedded.prot is not an option of docket users;")
-                .contains("--id ID", "--docket.mongo.embedded.port=...");
+                .contains("--id ID", "docket.mongo.embedded.port");
         assertThat(data).doesNotExist();
     }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 
 /**
@@ -92,9 +91,8 @@ public record ToolOptions(String tool, List<String> own, List<String> settings) 
     }
 
     private Refused refused(String what) {
-        String takes = Stream.concat(own.stream().map(option -> "--" + option),
-                settings.stream().map(setting -> "--" + setting + "=...")).collect(joining(", "));
-        return new Refused(tool + ": " + what + "; nothing was done. It takes "
-                + (takes.isEmpty() ? "no options" : takes) + ".");
+        String options = own.stream().map(option -> "--" + option).collect(joining(", "));
+        return new Refused(tool + ": " + what + "; nothing was done. It takes " + (options.isEmpty() ? "" : options
+                + " and ") + "the settings " + String.join(", ", settings) + " (as --NAME=VALUE).");
     }
 }
