@@ -5,9 +5,12 @@ import com.mongodb.client.MongoDatabase;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.docket.platform.axon.EventStoreSettings;
 import vn.docket.platform.backup.Backup;
+import vn.docket.platform.commandline.ToolOptions;
 import vn.docket.platform.mongo.DatabaseServer;
 import vn.docket.platform.mongo.MongoSettings;
 
@@ -22,13 +25,27 @@ final class BackupCommand {
     private BackupCommand() {
     }
 
+    /** The settings a backup and a restore read: where the database is, and the event store's gap timeout and checkpoints. */
+    static ToolOptions takes(String command) {
+        return new ToolOptions(command, List.of(), Stream.of(ToolOptions.DATABASE, List.of("docket.event-store.engine",
+                "docket.event-store.gap-timeout", "docket.event-store.checkpoint-every"), ToolOptions.CONFIGURATION)
+                .flatMap(List::stream).toList());
+    }
+
     static int run(String command, String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].startsWith("--")) {
             err.println("Usage: java -jar docket.jar " + command + " DIR [--docket.mongo...=...]");
             return 1;
         }
         Path dir = Path.of(args[0]).toAbsolutePath().normalize();
-        try (ConfigurableApplicationContext settings = LocalDatabase.settings(Arrays.copyOfRange(args, 1, args.length))) {
+        ToolOptions.Given given;
+        try {
+            given = takes(command).read(Arrays.asList(args).subList(1, args.length));
+        } catch (ToolOptions.Refused e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+        try (ConfigurableApplicationContext settings = LocalDatabase.settings(given.settings().toArray(String[]::new))) {
             MongoSettings mongo = settings.getBean(MongoSettings.class);
             EventStoreSettings store = settings.getBean(EventStoreSettings.class);
             if (!store.usesDocketEngine()) {

@@ -5,6 +5,7 @@ import static java.util.stream.Collectors.joining;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.boot.SpringApplication;
@@ -80,6 +81,22 @@ public class DocketApplication {
         }
     }
 
+    /**
+     * Whether {@code arg} can be a setting of a start: Spring takes any property, so only what is none at all is known
+     * wrong. Spring ignores a word that is no option, and a name without a dot that nothing reads ("--data-dir=x",
+     * "--port=8081"), and Docket started as if it had not been given, on ./data or port 8080. Spring Boot's own
+     * undotted properties are debug and trace; a name in capitals is an environment-style name that a configuration's
+     * placeholder may read, as Docket's own ${PORT} and ${DOCKET_MONGO_URI} do.
+     */
+    private static boolean setting(String arg) {
+        if (!arg.startsWith("--")) {
+            return false;
+        }
+        String name = arg.substring(2, arg.contains("=") ? arg.indexOf('=') : arg.length());
+        return name.contains(".") || name.equals("debug") || name.equals("trace")
+                || (!name.isEmpty() && name.equals(name.toUpperCase(Locale.ROOT)));
+    }
+
     private static String line(String synopsis, String explanation) {
         return String.format("  %-24s %s\n", synopsis, explanation);
     }
@@ -103,7 +120,17 @@ public class DocketApplication {
             out.println(USAGE);
             return 0;
         }
-        if (first.startsWith("--") || named(first).isPresent()) {
+        if (first.startsWith("--") || first.equals("demo")) {
+            for (String arg : Arrays.asList(args).subList(first.equals("demo") ? 1 : 0, args.length)) {
+                if (!setting(arg)) {
+                    err.println("\"" + arg + "\" is no setting of Docket, which takes settings with dotted names (such as"
+                            + " --docket.mongo.embedded.data-dir=DIR or --server.port=PORT); nothing was started.");
+                    return 1;
+                }
+            }
+            return null;
+        }
+        if (named(first).isPresent()) {
             return null;
         }
         err.println("Unknown command \"" + first + "\"; nothing was started.");

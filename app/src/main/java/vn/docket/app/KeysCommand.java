@@ -19,6 +19,12 @@ final class KeysCommand {
             err.println("Usage: java -jar docket.jar keys init [FILE]   (default config/anchor-key.pem)");
             return 2;
         }
+        if (args.length == 2 && args[1].startsWith("-")) {
+            // Taken for FILE, "--docket.event-store.anchor-key=k.pem" made a key in a folder named after the option.
+            err.println("keys init: " + args[1] + " is not an option of keys init, which takes only FILE (default"
+                    + " config/anchor-key.pem); nothing was done.");
+            return 2;
+        }
         Path key = Path.of(args.length == 2 ? args[1] : "config/anchor-key.pem");
         try {
             String fingerprint = Anchors.init(key);

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.docket.platform.axon.EventStoreSettings;
 import vn.docket.platform.backup.Backup;
+import vn.docket.platform.commandline.ToolOptions;
 import vn.docket.platform.eventstore.Anchors;
 import vn.docket.platform.eventstore.Checkpointer;
 import vn.docket.platform.eventstore.Positions;
@@ -32,6 +33,12 @@ import vn.docket.platform.mongo.MongoSettings;
  */
 final class VerifyCommand {
 
+    /** Its own options, and the settings it reads: where the database is, and the event store's checkpoints and keys. */
+    static final ToolOptions TAKES = new ToolOptions("verify", List.of("anchors FILE", "public-key FILE"),
+            Stream.of(ToolOptions.DATABASE, List.of("docket.event-store.engine", "docket.event-store.gap-timeout",
+                    "docket.event-store.checkpoint-every", "docket.event-store.anchor-key",
+                    "docket.event-store.anchor-export"), ToolOptions.CONFIGURATION).flatMap(List::stream).toList());
+
     private VerifyCommand() {
     }
 
@@ -48,10 +55,16 @@ final class VerifyCommand {
     }
 
     private static int run(String[] args, PrintStream out) {
-        List<String> rest = new ArrayList<>(List.of(args));
-        String anchors = option(rest, "--anchors");
-        String publicKey = option(rest, "--public-key");
-        try (ConfigurableApplicationContext settings = LocalDatabase.settings(rest.toArray(String[]::new))) {
+        ToolOptions.Given given;
+        try {
+            given = TAKES.read(List.of(args));
+        } catch (ToolOptions.Refused e) {
+            System.err.println(e.getMessage());
+            return 2; // not 1, which says the store is not intact
+        }
+        String anchors = given.own().get("anchors");
+        String publicKey = given.own().get("public-key");
+        try (ConfigurableApplicationContext settings = LocalDatabase.settings(given.settings().toArray(String[]::new))) {
             MongoSettings mongo = settings.getBean(MongoSettings.class);
             EventStoreSettings store = settings.getBean(EventStoreSettings.class);
             if (!store.usesDocketEngine()) {
@@ -80,19 +93,5 @@ final class VerifyCommand {
             System.err.println("Could not verify the event store: " + e.getMessage());
             return 2;
         }
-    }
-
-    /** Removes {@code --name FILE} or {@code --name=FILE} from the arguments and returns FILE (null if absent). */
-    private static String option(List<String> args, String name) {
-        for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).startsWith(name + "=")) {
-                return args.remove(i).substring(name.length() + 1);
-            }
-            if (args.get(i).equals(name) && i + 1 < args.size()) {
-                args.remove(i);
-                return args.remove(i);
-            }
-        }
-        return null;
     }
 }

@@ -41,9 +41,16 @@ class CommandLineHelpTest {
                 "-cp", System.getProperty("java.class.path"), DocketApplication.class.getName()));
         command.addAll(List.of(args));
         // Where a wrongly started Docket would go: its own data directory and free ports, never the usual ones (those a
-        // test does not give itself: a setting given twice would be both values).
-        for (String setting : List.of("--docket.mongo.embedded.data-dir=" + dir.resolve("data"),
-                "--docket.mongo.embedded.port=0", "--server.port=0", "--logging.level.root=WARN")) {
+        // test does not give itself: a setting given twice would be both values). A tool takes no HTTP port (it refuses
+        // a setting it does not read).
+        boolean tool = args.length > 0 && !args[0].equals("demo")
+                && DocketApplication.COMMANDS.stream().anyMatch(named -> named.name().equals(args[0]));
+        List<String> settings = new ArrayList<>(List.of("--docket.mongo.embedded.data-dir=" + dir.resolve("data"),
+                "--docket.mongo.embedded.port=0", "--logging.level.root=WARN"));
+        if (!tool) {
+            settings.add("--server.port=0");
+        }
+        for (String setting : settings) {
             String name = setting.substring(0, setting.indexOf('=') + 1);
             if (command.stream().noneMatch(arg -> arg.startsWith(name))) {
                 command.add(setting);
@@ -140,6 +147,33 @@ class CommandLineHelpTest {
             assertRefusedInPlainWords(run, "The data directory " + data + " is in use by another Docket.",
                     "Stop that Docket, or start this one on another data directory (--docket.mongo.embedded.data-dir=DIR).");
         }
+    }
+
+    /**
+     * The start fails inside Tomcat's start (a filter's beans need the event store), so Tomcat reported every thread
+     * the database had started as a leak, with its stack: some 70 lines around the one sentence that says what to do.
+     */
+    @Test
+    void a_start_on_a_database_a_killed_restore_left_half_loaded_says_what_to_do_without_tomcat_s_warnings()
+            throws Exception {
+        try (DatabaseServer server = DatabaseServer.embedded(new MongoSettings.Embedded(dir.resolve("data").toString(), 0,
+                "h2")); var client = com.mongodb.client.MongoClients.create(server.connectionString())) {
+            client.getDatabase("docket").getCollection("docket_restore")
+                    .insertOne(new org.bson.Document("_id", "restore").append("from", "/srv/backup"));
+            server.flush();
+        }
+
+        Run run = docket(3);
+
+        assertRefusedInPlainWords(run, "A restore into this database (from /srv/backup) has not finished: it holds part of"
+                + " a backup. Run the restore again, which empties what the stopped one loaded.",
+                "Do what the sentence above says, then start Docket again.");
+        List<String> said = new ArrayList<>(run.out());
+        said.addAll(run.err());
+        // Spring Boot's report of the failed start, and nothing else at WARN or above.
+        assertThat(said).filteredOn(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+                .singleElement().asString().contains("LoggingFailureAnalysisReporter");
+        assertThat(said).noneMatch(line -> line.startsWith(" ") || line.contains("appears to have started a thread"));
     }
 
     @Test

@@ -31,6 +31,7 @@ import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.docket.platform.Progress;
 import vn.docket.platform.Sha256;
 import vn.docket.platform.eventstore.Checkpointer;
 import vn.docket.platform.eventstore.Counters;
@@ -88,8 +89,6 @@ public final class Backup {
      */
     static final String RESTORING = "docket_restore";
     private static final int BATCH = 500;
-    /** A backup or restore of a large store says how far it got every this many events or documents. */
-    static final int PROGRESS_EVERY = 10_000;
     private static final Logger log = LoggerFactory.getLogger(Backup.class);
     /** A restore inserts at most this many characters of documents at once: a file's chunks are 255 KB each. */
     private static final long BATCH_CHARS = 16L << 20;
@@ -141,6 +140,12 @@ public final class Backup {
      *                   to mark it empty) before the backup is refused
      */
     public static Manifest backup(MongoDatabase database, Path dir, Duration gapTimeout) {
+        return backup(database, dir, gapTimeout, Clock.systemUTC());
+    }
+
+    /** {@link #backup(MongoDatabase, Path, Duration)}, saying how far it got by {@code clock} ({@link Progress}). */
+    public static Manifest backup(MongoDatabase database, Path dir, Duration gapTimeout, Clock clock) {
+        Progress progress = new Progress(clock, log::info);
         prepare(dir);
         MongoCollection<Document> events = database.getCollection(EVENTS);
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -148,22 +153,22 @@ public final class Backup {
         // Users before the events: a row is written after its user's events, so copied first it is never ahead of the
         // events copied (one behind them is caught up when read, as after a crash). Copied after, a change made
         // meanwhile was restored without its event: a role held with nothing on record.
-        copy(database.getCollection(USERS), dir, d -> true, counts, hashes);
+        copy(database.getCollection(USERS), dir, d -> true, counts, hashes, progress);
         // Tokens after the users and before the events: a token is stored after the event that issues it, and removed
         // after the one that revokes it but before its user's row shows that event. So a token copied is on record in
         // the copy, and one revoked on record there whose row was copied before the revocation is removed when its
         // user's row is caught up, at its first use (UserAccounts).
-        copy(database.getCollection(ACCESS_TOKENS), dir, d -> true, counts, hashes);
+        copy(database.getCollection(ACCESS_TOKENS), dir, d -> true, counts, hashes, progress);
         // Notifications before the events as well: each is written after the event it tells of, so none copied tells
         // of an event the copy lacks. Those of events recorded while the backup runs are not in the copy (their e-mail
         // went out).
-        copy(database.getCollection(NOTIFICATIONS), dir, d -> true, counts, hashes);
+        copy(database.getCollection(NOTIFICATIONS), dir, d -> true, counts, hashes, progress);
         // Deadlines before the events too: one delivered while the events are copied is deleted once its delivery's
         // events, after the cut, are stored, so read only after them it was neither delivered nor scheduled in the copy.
-        Path deadlinesBefore = readBefore(database.getCollection(DEADLINES), dir);
+        Path deadlinesBefore = readBefore(database.getCollection(DEADLINES), dir, progress);
         // Notice keys too: a key is marked registered once all its notice's events are stored, so one read only after
         // them could stand for a registration the copy holds part of, which then could never be completed.
-        Path noticeKeysBefore = readBefore(database.getCollection(NOTICE_KEYS), dir);
+        Path noticeKeysBefore = readBefore(database.getCollection(NOTICE_KEYS), dir, progress);
         long head = Positions.head(database); // the highest position stored when the backup starts
         Set<String> aggregates = new HashSet<>();
         Set<String> files = new LinkedHashSet<>();
@@ -172,13 +177,16 @@ public final class Backup {
         long edited = 0;
         String why = null;
         String lastHash = null;
-        try (Output out = new Output(dir.resolve(EVENTS + ".jsonl"))) {
+        try (Output out = new Output(dir.resolve(EVENTS + ".jsonl"), null)) {
             walk:
             for (long first = 1; first <= head; first += BATCH) {
                 int count = (int) Math.min(BATCH, head - first + 1);
                 Map<Long, Document> found = EventDocuments.byPosition(events, first, count);
                 long deadline = System.nanoTime() + Positions.lostAfter(gapTimeout).toNanos();
                 while (found.size() < count && System.nanoTime() < deadline) {
+                    long at = first;
+                    progress.step(() -> "Backing up the event store: waiting for a position from " + at
+                            + " on to be written (" + head + " in all)");
                     sleep();
                     found = EventDocuments.byPosition(events, first, count); // a writer at work, or the gap watch filling it
                 }
@@ -205,9 +213,8 @@ public final class Backup {
                         }
                     }
                     cut = p;
-                    if (p % PROGRESS_EVERY == 0) {
-                        log.info("Backing up the event store: position {} of {}", p, head);
-                    }
+                    long at = p;
+                    progress.step(() -> "Backing up the event store: position " + at + " of " + head);
                 }
             }
             counts.put(EVENTS, out.lines);
@@ -235,8 +242,8 @@ public final class Backup {
         // The files the copied events name, after them: a file is stored before the event that names it, and one a
         // recorded event names is never removed. Without them the copy's drafts could not be opened, nor would it verify.
         FileStore fileStore = new FileStore(database, Clock.systemUTC());
-        try (Output descriptions = new Output(dir.resolve(FileStore.FILES + ".jsonl"));
-             Output chunks = new Output(dir.resolve(FileStore.CHUNKS + ".jsonl"))) {
+        try (Output descriptions = new Output(dir.resolve(FileStore.FILES + ".jsonl"), null);
+             Output chunks = new Output(dir.resolve(FileStore.CHUNKS + ".jsonl"), progress)) {
             files.forEach(sha -> fileStore.copy(sha, descriptions::write, chunks::write));
             counts.put(FileStore.FILES, descriptions.lines);
             hashes.put(FileStore.FILES, descriptions.sha256());
@@ -244,18 +251,19 @@ public final class Backup {
             hashes.put(FileStore.CHUNKS, chunks.sha256());
         }
         copy(database.getCollection(Checkpointer.CHECKPOINTS), dir, d -> ((Number) d.get("_id")).longValue() <= position,
-                counts, hashes);
+                counts, hashes, progress);
         // A mark on a notification the copy lacks marks nothing.
-        copy(database.getCollection(NOTIFICATION_READS), dir, d -> true, counts, hashes);
+        copy(database.getCollection(NOTIFICATION_READS), dir, d -> true, counts, hashes, progress);
         // A deadline read twice, delivered in the copy or armed after the cut is harmless: every deadline that no longer
         // applies sees so when it comes due and records nothing.
         copyReadTwice(database.getCollection(DEADLINES), dir, deadlinesBefore,
-                d -> mentionsAny(d.getString("scopeKey"), aggregates), d -> d, counts, hashes);
+                d -> mentionsAny(d.getString("scopeKey"), aggregates), d -> d, counts, hashes, progress);
         // A key first read after the events may stand for events after the cut: it is restored as a registration that
         // stopped midway (NoticeRegistrar's "incomplete"), which confirming the same read-out completes.
         copyReadTwice(database.getCollection(NOTICE_KEYS), dir, noticeKeysBefore,
-                d -> aggregates.contains(d.getString("noticeId")), d -> d.append("state", "incomplete"), counts, hashes);
-        Manifest manifest = new Manifest(cut, counts.get(EVENTS), lastHash, Instant.now(), counts, hashes);
+                d -> aggregates.contains(d.getString("noticeId")), d -> d.append("state", "incomplete"), counts, hashes,
+                progress);
+        Manifest manifest = new Manifest(cut, counts.get(EVENTS), lastHash, clock.instant(), counts, hashes);
         write(dir.resolve(MANIFEST), manifest.toDocument().toJson(JsonWriterSettings.builder().indent(true).build()));
         return manifest;
     }
@@ -265,6 +273,13 @@ public final class Backup {
      * intact and ends at the backup's position. Docket rebuilds its read models when it starts on it.
      */
     public static Manifest restore(MongoDatabase database, Path dir, int checkpointEvery, Duration gapTimeout) {
+        return restore(database, dir, checkpointEvery, gapTimeout, Clock.systemUTC());
+    }
+
+    /** {@link #restore(MongoDatabase, Path, int, Duration)}, saying how far it got by {@code clock} ({@link Progress}). */
+    public static Manifest restore(MongoDatabase database, Path dir, int checkpointEvery, Duration gapTimeout,
+                                   Clock clock) {
+        Progress progress = new Progress(clock, log::info);
         requireBackup(dir);
         Manifest manifest = manifest(dir.resolve(MANIFEST));
         MongoCollection<Document> restoring = database.getCollection(RESTORING);
@@ -281,7 +296,7 @@ public final class Backup {
                     + " (for the embedded database: move its data directory aside).");
         }
         for (Map.Entry<String, String> file : manifest.sha256().entrySet()) {
-            Read actual = sha256(dir.resolve(file.getKey() + ".jsonl"));
+            Read actual = sha256(dir.resolve(file.getKey() + ".jsonl"), progress);
             // A backup copied through Windows may end its lines in CR LF: no document holds a raw CR or LF (JSON escapes
             // them), so read with LF alone it is the same documents, and the restore reads either.
             if (!actual.sha256().equals(file.getValue()) && !actual.sha256OfLfLines().equals(file.getValue())) {
@@ -315,7 +330,7 @@ public final class Backup {
         try {
             for (String collection : manifest.documents().keySet()) {
                 load(database.getCollection(collection), dir.resolve(collection + ".jsonl"),
-                        manifest.documents().get(collection));
+                        manifest.documents().get(collection), progress);
             }
             counters.raise(Counters.EVENTS, manifest.position());
             long checkpoint = 0;
@@ -327,7 +342,7 @@ public final class Backup {
             }
             // Nothing writes during a restore: an empty position is judged at once.
             VerifyReport report = new StoreVerifier(database, new Checkpointer(database, checkpointEvery, gapTimeout),
-                    Duration.ZERO).verify();
+                    Duration.ZERO, clock).verify();
             if (!report.intact() || report.upTo() != manifest.position()) {
                 throw new Refused("The restored event store does not verify: " + report.sentence()
                         + "; the backup's position is " + manifest.position() + "; nothing was restored.");
@@ -425,9 +440,9 @@ public final class Backup {
     }
 
     private static void copy(MongoCollection<Document> collection, Path dir, Predicate<Document> keep,
-                             Map<String, Long> counts, Map<String, String> hashes) {
+                             Map<String, Long> counts, Map<String, String> hashes, Progress progress) {
         String name = collection.getNamespace().getCollectionName();
-        try (Output out = new Output(dir.resolve(name + ".jsonl"))) {
+        try (Output out = new Output(dir.resolve(name + ".jsonl"), progress)) {
             for (Document doc : collection.find()) {
                 if (keep.test(doc)) {
                     out.write(doc);
@@ -439,9 +454,9 @@ public final class Backup {
     }
 
     /** Reads every document of {@code collection} into a file beside the backup's, before the events are read. */
-    private static Path readBefore(MongoCollection<Document> collection, Path dir) {
+    private static Path readBefore(MongoCollection<Document> collection, Path dir, Progress progress) {
         Path before = dir.resolve(collection.getNamespace().getCollectionName() + ".before.jsonl");
-        try (Output out = new Output(before)) {
+        try (Output out = new Output(before, progress)) {
             collection.find().forEach(out::write);
         }
         return before;
@@ -453,10 +468,10 @@ public final class Backup {
      */
     private static void copyReadTwice(MongoCollection<Document> collection, Path dir, Path before, Predicate<Document> keep,
                                       UnaryOperator<Document> firstReadAfter, Map<String, Long> counts,
-                                      Map<String, String> hashes) {
+                                      Map<String, String> hashes, Progress progress) {
         String name = collection.getNamespace().getCollectionName();
         Set<Object> copied = new HashSet<>();
-        try (Output out = new Output(dir.resolve(name + ".jsonl"))) {
+        try (Output out = new Output(dir.resolve(name + ".jsonl"), progress)) {
             try (BufferedReader in = Files.newBufferedReader(before, StandardCharsets.UTF_8)) {
                 in.lines().map(Document::parse).filter(keep).forEach(d -> {
                     copied.add(d.get("_id"));
@@ -476,7 +491,7 @@ public final class Backup {
         delete(before);
     }
 
-    private static void load(MongoCollection<Document> collection, Path file, long documents) {
+    private static void load(MongoCollection<Document> collection, Path file, long documents, Progress progress) {
         List<Document> batch = new ArrayList<>(BATCH);
         long chars = 0;
         long loaded = 0;
@@ -484,10 +499,9 @@ public final class Backup {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 batch.add(Document.parse(line));
                 chars += line.length();
-                if (++loaded % PROGRESS_EVERY == 0) {
-                    log.info("Restoring {}: {} of {} documents read", collection.getNamespace().getCollectionName(),
-                            loaded, documents);
-                }
+                long read = ++loaded;
+                progress.step(() -> "Restoring " + collection.getNamespace().getCollectionName() + ": " + read + " of "
+                        + documents + " documents read");
                 if (batch.size() == BATCH || chars >= BATCH_CHARS) {
                     collection.insertMany(batch);
                     batch.clear();
@@ -558,14 +572,18 @@ public final class Backup {
     private record Read(String sha256, String sha256OfLfLines, long lines) {
     }
 
-    private static Read sha256(Path file) {
+    private static Read sha256(Path file, Progress progress) {
         MessageDigest digest = Sha256.digest();
         MessageDigest lf = Sha256.digest();
         long lines = 0;
         boolean cr = false; // the last byte read was a CR, not yet passed on to lf
         try (var in = Files.newInputStream(file)) {
             byte[] buffer = new byte[65536];
+            long bytes = 0;
             for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                long read = bytes += n;
+                progress.step(() -> "Checking the backup file " + file.getFileName() + ": "
+                        + read * 100 / Math.max(1, file.toFile().length()) + "% read");
                 digest.update(buffer, 0, n);
                 int from = 0;
                 for (int i = 0; i < n; i++) {
@@ -591,15 +609,17 @@ public final class Backup {
         return new Read(Sha256.finish(digest), Sha256.finish(lf), lines);
     }
 
-    /** One collection's file: a document a line, hashed as it is written. */
+    /** One collection's file: a document a line, hashed as it is written; with a progress, saying how many so far. */
     private static final class Output implements AutoCloseable {
         private final Path file;
+        private final Progress progress;
         private final BufferedWriter writer;
         private final MessageDigest digest = Sha256.digest();
         long lines;
 
-        Output(Path file) {
+        Output(Path file, Progress progress) {
             this.file = file;
+            this.progress = progress;
             try {
                 this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
             } catch (IOException e) {
@@ -616,6 +636,9 @@ public final class Backup {
                 throw new UncheckedIOException("Could not write " + file, e);
             }
             lines++;
+            if (progress != null) {
+                progress.step(() -> "Backing up: " + lines + " documents written to " + file.getFileName());
+            }
         }
 
         String sha256() {

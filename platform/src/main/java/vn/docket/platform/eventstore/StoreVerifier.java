@@ -35,6 +35,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.docket.events.DraftSubmitted;
+import vn.docket.platform.Progress;
 import vn.docket.platform.Sha256;
 import vn.docket.platform.files.FileStore;
 
@@ -70,7 +71,6 @@ public final class StoreVerifier {
     private static final Logger log = LoggerFactory.getLogger(StoreVerifier.class);
     private static final int BATCH = EventDocuments.MAX_KEYS_PER_READ;
     private static final String DRAFT_SUBMITTED = DraftSubmitted.class.getName();
-    private static final int PROGRESS_EVERY = 10_000;
     /** Aggregates remembered during a walk; older ones are read back by stream key when needed. */
     private static final int REMEMBERED_AGGREGATES = 100_000;
     /** Empty positions kept to be paired with the chain that misses them; beyond this they are reported unpaired. */
@@ -85,6 +85,7 @@ public final class StoreVerifier {
     private final Checkpointer checkpointer;
     private final FileStore files;
     private final Duration inFlight;
+    private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     /** The walk under way, which a verify asked meanwhile waits for; null when none runs. Guarded by this. */
     private CompletableFuture<VerifyReport> running;
@@ -102,6 +103,12 @@ public final class StoreVerifier {
      *                 mark), so there an empty position is judged at once.
      */
     public StoreVerifier(MongoDatabase database, Checkpointer checkpointer, Duration inFlight) {
+        this(database, checkpointer, inFlight, Clock.systemUTC());
+    }
+
+    /** @param clock what a walk says how far it got by ({@link Progress}) */
+    public StoreVerifier(MongoDatabase database, Checkpointer checkpointer, Duration inFlight, Clock clock) {
+        this.clock = clock;
         this.events = database.getCollection(EventDocuments.EVENTS);
         this.checkpoints = database.getCollection(Checkpointer.CHECKPOINTS);
         this.database = database;
@@ -196,13 +203,9 @@ public final class StoreVerifier {
             long latest = checkpointer.latestPosition();
             settled = latest;
             head = Positions.head(database);
-            long nextLog = PROGRESS_EVERY;
+            Progress progress = new Progress(clock, log::info);
             long next = 1;
             while (true) {
-                if (next > nextLog) {
-                    log.info("Verifying the event store: position {} of {}", next - 1, head);
-                    nextLog += PROGRESS_EVERY;
-                }
                 Map<Long, Document> found = EventDocuments.byPosition(events, next, BATCH);
                 if (found.isEmpty() && next > head) {
                     Long more = storedAfter(next - 1);
@@ -212,6 +215,8 @@ public final class StoreVerifier {
                     next = more; // the positions skipped are empty: judged as holes once "more" is walked
                     continue;
                 }
+                long at = next - 1;
+                progress.step(() -> "Verifying the event store: position " + at + " of " + head);
                 Map<Long, Document> sealed = EventDocuments.byPosition(checkpoints, next, BATCH);
                 for (long p = next; p < next + BATCH; p++) {
                     Document doc = found.get(p);

@@ -12,10 +12,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.boot.Banner;
@@ -26,6 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import vn.docket.events.Actor;
 import vn.docket.events.Role;
+import vn.docket.platform.commandline.ToolOptions;
 import vn.docket.platform.mongo.MongoSettings;
 import vn.docket.platform.refusal.NotFound;
 import vn.docket.platform.refusal.Refusal;
@@ -53,7 +54,11 @@ public final class UsersCommand {
                    docket users enable --id ID
               The password is read from FILE, else from standard input (asked twice at a terminal).
               Database settings as for Docket: DOCKET_MONGO_URI, --docket.mongo.embedded.data-dir=..., etc.""";
-    private static final Set<String> OPTIONS = Set.of("id", "name", "unit", "role", "password-file");
+    /** Its own options, and the settings it reads: where the database is, and which users the configuration owns. */
+    static final ToolOptions TAKES = new ToolOptions("docket users",
+            List.of("id ID", "name NAME", "unit UNIT", "role ROLE", "password-file FILE"),
+            Stream.of(ToolOptions.DATABASE, List.of("docket.security.users.*", "docket.security.demo-users"),
+                    ToolOptions.CONFIGURATION).flatMap(List::stream).toList());
 
     private final InputStream in;
     private final PrintStream out;
@@ -84,13 +89,23 @@ public final class UsersCommand {
             return USAGE;
         }
         String action = args[0];
-        Map<String, String> options = new HashMap<>();
-        List<String> springArgs = new ArrayList<>();
+        Map<String, String> options;
+        List<String> springArgs;
         try {
-            parse(Arrays.copyOfRange(args, 1, args.length), options, springArgs);
+            List<String> rest = Arrays.asList(args).subList(1, args.length);
+            if (rest.stream().anyMatch(arg -> arg.equals("--password") || arg.startsWith("--password="))) {
+                throw new Usage("a password is never given on the command line (others can see it in the process"
+                        + " list); use --password-file FILE or standard input");
+            }
+            ToolOptions.Given given = TAKES.read(rest);
+            options = given.own();
+            springArgs = given.settings();
             if (!action.equals("list") && !options.containsKey("id")) {
                 throw new Usage("--id is required");
             }
+        } catch (ToolOptions.Refused e) {
+            err.println(e.getMessage());
+            return USAGE;
         } catch (Usage e) {
             err.println("docket users: " + e.getMessage());
             return USAGE;
@@ -145,44 +160,6 @@ public final class UsersCommand {
         for (StoredUser u : users) {
             out.printf("%-20s %-11s %-9s %s%s%n", u.id(), u.role(), u.enabled() ? "enabled" : "disabled", u.name(),
                     u.unit() == null ? "" : ", " + u.unit());
-        }
-    }
-
-    /**
-     * Our own options ({@code --id lan} or {@code --id=lan}) go in {@code options}; Docket's settings
-     * ({@code --docket.mongo.uri=...}, anything with a dot in its name) go to Spring.
-     */
-    private static void parse(String[] args, Map<String, String> options, List<String> springArgs) {
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("--")) {
-                throw new Usage("unexpected argument '" + arg + "'");
-            }
-            String key = arg.substring(2);
-            String value = null;
-            int eq = key.indexOf('=');
-            if (eq >= 0) {
-                value = key.substring(eq + 1);
-                key = key.substring(0, eq);
-            }
-            if (key.contains(".")) {
-                springArgs.add(arg);
-                continue;
-            }
-            if (key.equals("password")) {
-                throw new Usage("a password is never given on the command line (others can see it in the process"
-                        + " list); use --password-file FILE or standard input");
-            }
-            if (!OPTIONS.contains(key)) {
-                throw new Usage("unknown option --" + key);
-            }
-            if (value == null) {
-                if (i + 1 >= args.length) {
-                    throw new Usage("--" + key + " needs a value");
-                }
-                value = args[++i];
-            }
-            options.put(key, value);
         }
     }
 

@@ -24,6 +24,18 @@ public final class NoticeReaderCli {
             err.println("usage: NoticeReaderCli <notice.txt|.docx|.pdf> [units.json]");
             return 64;
         }
+        for (String arg : args) {
+            if (arg.startsWith("--")) {
+                // Read as a units file, a setting such as --docket.units.file=... was "does not exist", which it does.
+                err.println("preview: " + arg + " is not an option of preview, which takes FILE [UNITS.json] and no"
+                        + " options; nothing was read.");
+                return 64;
+            }
+        }
+        if (args.length > 2) {
+            err.println("preview: '" + args[2] + "' is one word too many; preview takes FILE [UNITS.json].");
+            return 64;
+        }
         Path file = Path.of(args[0]);
         // A missing file or a folder named by mistake was a Java stack trace on the terminal: one line instead.
         for (String name : args.length > 1 ? new String[] {args[0], args[1]} : new String[] {args[0]}) {

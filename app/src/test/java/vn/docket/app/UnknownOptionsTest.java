@@ -1,0 +1,167 @@
+package vn.docket.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.docket.command.notice.reading.NoticeReaderCli;
+import vn.docket.platform.mongo.DatabaseServer;
+import vn.docket.platform.mongo.MongoSettings;
+import vn.docket.platform.users.UsersCommand;
+
+/**
+ * A tool given an option it does not take refuses it in one line, naming it, and does nothing. Spring ignores a
+ * setting nobody reads: a misspelt data directory had verify check ./data and call it intact, a backup copy ./data, a
+ * restore fill it.
+ */
+class UnknownOptionsTest {
+
+    @TempDir
+    Path temp;
+
+    /** What a tool printed on standard error. */
+    final ByteArrayOutputStream said = new ByteArrayOutputStream();
+    final PrintStream err = new PrintStream(said, true, StandardCharsets.UTF_8);
+    final PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+    String said() {
+        return said.toString(StandardCharsets.UTF_8);
+    }
+
+    /** An empty Docket database in {@code name}: a tool pointed at it works. */
+    Path database(String name) {
+        Path data = temp.resolve(name);
+        DatabaseServer.embedded(new MongoSettings.Embedded(data.toString(), 0, "h2")).close();
+        return data;
+    }
+
+    static String dataDir(Path data) {
+        return "--docket.mongo.embedded.data-dir=" + data;
+    }
+
+    @Test
+    void verify_refuses_a_misspelt_data_directory_instead_of_calling_another_store_intact() {
+        Path data = database("data");
+
+        BackupRestoreTest.Run run = BackupRestoreTest.verify(dataDir(data), "--docket.mongo.embedded.port=0",
+                "--docket.mongo.embedded.data-dr=" + temp.resolve("copy"));
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines().toList()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("verify: --docket.mongo.embedded.data-dr is not an option of verify; nothing was done. It takes ")
+                .contains("--anchors FILE", "docket.mongo.embedded.data-dir"));
+    }
+
+    @Test
+    void verify_refuses_a_data_directory_setting_left_empty_instead_of_checking_the_default_one() {
+        BackupRestoreTest.Run run = BackupRestoreTest.verify("--docket.mongo.embedded.data-dir=",
+                "--docket.mongo.embedded.port=0");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines().toList()).singleElement().satisfies(line -> assertThat(line).startsWith(
+                "verify: --docket.mongo.embedded.data-dir needs a value (--docket.mongo.embedded.data-dir=VALUE);"
+                        + " nothing was done."));
+    }
+
+    @Test
+    void verify_refuses_anchors_without_their_file_instead_of_verifying_without_them() {
+        Path data = database("data");
+
+        BackupRestoreTest.Run run = BackupRestoreTest.verify(dataDir(data), "--docket.mongo.embedded.port=0", "--anchors");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("verify: --anchors needs a value (--anchors FILE); nothing was done.");
+    }
+
+    @Test
+    void a_backup_given_an_option_it_does_not_take_refuses_it_and_writes_no_backup() {
+        Path data = database("data");
+        Path backup = temp.resolve("backup");
+
+        int exit = BackupCommand.run("backup", new String[] {backup.toString(), dataDir(data),
+                "--docket.mongo.embedded.port=0", "--anchors=anchors.jsonl"}, out, err);
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(said().lines().toList()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("backup: --anchors is not an option of backup; nothing was done.")
+                .doesNotContain("Exception"));
+        assertThat(backup).doesNotExist();
+    }
+
+    @Test
+    void a_restore_given_a_misspelt_data_directory_refuses_it_and_restores_nowhere() {
+        Path data = database("data");
+        Path backup = temp.resolve("backup");
+        assertThat(BackupCommand.run("backup", new String[] {backup.toString(), dataDir(data),
+                "--docket.mongo.embedded.port=0"}, out, err)).isZero();
+        Path restored = temp.resolve("restored");
+
+        int exit = BackupCommand.run("restore", new String[] {backup.toString(), dataDir(restored),
+                "--docket.mongo.embedded.port=0", "--docket.mongo.embedded.datadir-copy=" + temp.resolve("copy")}, out, err);
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(said()).startsWith("restore: --docket.mongo.embedded.datadir-copy is not an option of restore;");
+        assertThat(restored).doesNotExist();
+    }
+
+    @Test
+    void users_add_refuses_a_misspelt_setting_and_adds_nobody() throws Exception {
+        Path data = temp.resolve("data");
+        Path password = Files.writeString(temp.resolve("pw.txt"), "mật khẩu của Lan\n");
+
+        int exit = UsersCommand.run(new String[] {"add", "--id", "lan", "--name", "Nguyễn Thị Lan", "--role", "CLERK",
+                "--password-file", password.toString(), dataDir(data), "--docket.mongo.embedded.prot=0"},
+                new ByteArrayInputStream(new byte[0]), out, err, null);
+
+        assertThat(exit).isEqualTo(64);
+        assertThat(said()).startsWith("docket users: --docket.mongo.embedded.prot is not an option of docket users;")
+                .contains("--id ID", "docket.mongo.embedded.port");
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
+    void keys_init_refuses_an_option_rather_than_make_a_key_in_a_folder_named_after_it() {
+        int exit = KeysCommand.run(new String[] {"init", "--docket.event-store.anchor-key=" + temp.resolve("k.pem")},
+                out, err);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(said()).startsWith("keys init: --docket.event-store.anchor-key=" + temp.resolve("k.pem")
+                + " is not an option of keys init");
+        assertThat(Path.of("--docket.event-store.anchor-key=")).doesNotExist();
+    }
+
+    @Test
+    void preview_refuses_an_option_rather_than_look_for_a_file_named_after_it() throws Exception {
+        Path notice = Files.writeString(temp.resolve("notice.txt"), "THÔNG BÁO\n");
+
+        int exit = NoticeReaderCli.run(new String[] {notice.toString(), "--docket.units.file=units.json"}, out, err);
+
+        assertThat(exit).isEqualTo(64);
+        assertThat(said()).startsWith("preview: --docket.units.file=units.json is not an option of preview");
+    }
+
+    @Test
+    void a_start_given_a_word_that_is_no_setting_is_refused_and_starts_nothing() {
+        for (String[] args : new String[][] {{"--data-dir=/srv/copy"}, {"demo", "--port=8081"},
+                {"--server.port=8081", "data"}, {"demo", "-Dserver.port=8081"}}) {
+            said.reset();
+
+            assertThat(DocketApplication.answeredWithoutStarting(args, out, err)).as(String.join(" ", args)).isEqualTo(1);
+            assertThat(said().lines().toList()).singleElement().satisfies(line -> assertThat(line)
+                    .endsWith("is no setting of Docket, which takes settings with dotted names (such as"
+                            + " --docket.mongo.embedded.data-dir=DIR or --server.port=PORT); nothing was started."));
+        }
+        // Any property still starts Docket: dotted names, Spring Boot's --debug, and environment-style names.
+        for (String[] args : new String[][] {{"--server.port=8081", "--docket.mongo.embedded.dataDir=d", "--debug"},
+                {"demo", "--spring.profiles.active=x", "--PORT=8081", "--DOCKET_MONGO_URI=mongodb://h/docket"}}) {
+            assertThat(DocketApplication.answeredWithoutStarting(args, out, err)).as(String.join(" ", args)).isNull();
+        }
+    }
+}
