@@ -6,10 +6,12 @@ import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
 /**
- * Revision 2: {@code source} gained {@code noticeId} when notices could be registered; revision-1 events
- * are read through {@link vn.docket.events.upcasting.Upcasters}.
+ * Revision 2: {@code source} gained {@code noticeId} when notices could be registered. Revision 3: {@code requirements},
+ * what a notice's item asks of the unit when it gives a task rather than judging a presented draft (a judged draft's
+ * requirements are its meeting's revision points); empty for everything else. Earlier revisions are read through
+ * {@link vn.docket.events.upcasting.Upcasters}.
  */
-@Revision("2")
+@Revision("3")
 public record TaskAssigned(
         UUID assignmentId,
         String title,
@@ -20,5 +22,10 @@ public record TaskAssigned(
         List<String> approvalRoute,
         NoticeSource source,
         UUID parentId,
-        LocalDate effectiveDate) implements AssignmentEvent {
+        LocalDate effectiveDate,
+        List<String> requirements) implements AssignmentEvent {
+
+    public TaskAssigned {
+        requirements = requirements == null ? List.of() : requirements;
+    }
 }

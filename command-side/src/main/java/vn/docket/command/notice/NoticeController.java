@@ -97,6 +97,15 @@ class NoticeController {
             }
         }
         String sha = Sha256.hex(content);
+        List<NoticeReadOut.Item> items = NoticeReadOut.asRead(reading, sha).items();
+        for (int i = 0; i < items.size(); i++) {
+            List<String> unchased = items.get(i).lead() == null ? List.of() : registrar.unchased(items.get(i), items.get(i).lead());
+            if (!unchased.isEmpty()) {
+                warnings.add(new ReadingWarning("items[" + i + "].contributions", "\"" + String.join("\", \"", unchased)
+                        + "\" không phải đơn vị cụ thể nên không giao riêng được phần gửi góp ý; khi xác nhận sẽ ghi là"
+                        + " đơn vị phối hợp của mục này."));
+            }
+        }
         UUID earlier = registrar.registeredBefore(reading.notice().number(), sha);
         return new Preview(reading.notice(), reading.items(), warnings, sha,
                 earlier == null ? null : "/api/notices/" + earlier);
