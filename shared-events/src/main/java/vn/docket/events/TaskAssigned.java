@@ -1,5 +1,6 @@
 package vn.docket.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -23,7 +24,9 @@ public record TaskAssigned(
         NoticeSource source,
         UUID parentId,
         LocalDate effectiveDate,
-        List<String> requirements) implements AssignmentEvent {
+        // Left out when empty, as every task outside a notice's items is: what earlier versions stored and showed in
+        // the audit log stays as it was.
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> requirements) implements AssignmentEvent {
 
     public TaskAssigned {
         requirements = requirements == null ? List.of() : requirements;
