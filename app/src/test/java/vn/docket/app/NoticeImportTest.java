@@ -403,6 +403,47 @@ class NoticeImportTest {
         assertThat(list(draftPath.get("steps")).get(0).get("reasons")).as("not twice").isNull();
     }
 
+    /**
+     * A draft notice is registered before it is signed; its signed copy brings the number (and the date the draft left
+     * blank), which could not be recorded. The clerk gives it once, recorded as NoticeNumbered by that clerk; a number
+     * another notice holds is refused, as at registration, and a refused number is free again.
+     */
+    @Test
+    void a_notice_registered_without_a_number_is_given_the_number_of_its_signed_copy_once() {
+        DocketClient docket = new DocketClient(http);
+        Map<String, Object> preview = upload("clerk", SharedNotices.bytes(DRAFT_NOTICE), DRAFT_NOTICE).getBody();
+        preview.put("sourceSha256", "c".repeat(64));
+        String id = (String) registeredBody(docket.post("clerk", "/api/notices", preview)).get("id");
+        preview.put("sourceSha256", "d".repeat(64));
+        String other = (String) registeredBody(docket.post("clerk", "/api/notices", preview)).get("id");
+
+        assertThat(docket.post("tckh", "/api/notices/" + id + "/number", Map.of("number", "153/TB-UBND")).getBody())
+                .containsEntry("rule", "clerks-only");
+        ResponseEntity<Map<String, Object>> numbered = docket.post("clerk", "/api/notices/" + id + "/number",
+                Map.of("number", " 153/TB-UBND ", "issuedOn", "2020-12-02"));
+        assertThat(numbered.getStatusCode().value()).as("%s", numbered.getBody()).isEqualTo(204);
+        assertThat(docket.await("auditor", "/api/notices/" + id, n -> "153/TB-UBND".equals(n.get("number"))))
+                .containsEntry("issuedOn", "2020-12-02");
+        List<Object> actors = new java.util.ArrayList<>();
+        StoredEvents.all(eventStore).stream().filter(m -> m.getPayload() instanceof vn.docket.events.NoticeNumbered n
+                && n.noticeId().toString().equals(id)).forEach(m -> actors.add(m.getMetaData().get("actorId")));
+        assertThat(actors).containsExactly("clerk");
+
+        ResponseEntity<Map<String, Object>> again = docket.post("clerk", "/api/notices/" + id + "/number",
+                Map.of("number", "155/TB-UBND"));
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(again.getBody()).containsEntry("rule", "notice-already-numbered");
+        ResponseEntity<Map<String, Object>> taken = docket.post("clerk", "/api/notices/" + other + "/number",
+                Map.of("number", "153/TB-UBND"));
+        assertThat(taken.getStatusCode().value()).isEqualTo(409);
+        assertThat(taken.getBody()).containsEntry("rule", "notice-already-registered").containsEntry("link", "/api/notices/" + id);
+        ResponseEntity<Map<String, Object>> early = docket.post("clerk", "/api/notices/" + other + "/number",
+                Map.of("number", "155/TB-UBND", "issuedOn", "2020-11-01"));
+        assertThat(early.getBody()).containsEntry("rule", "notice-issued-before-meeting");
+        assertThat(docket.post("clerk", "/api/notices/" + other + "/number", Map.of("number", "155/TB-UBND"))
+                .getStatusCode().value()).as("the refused number was given back").isEqualTo(204);
+    }
+
     /** Input owed by units the text names only as a group, which no child assignment can be given to. */
     static final String GROUP_CONTRIBUTION = """
             ỦY BAN NHÂN DÂN THÀNH PHỐ LẠNG SƠN

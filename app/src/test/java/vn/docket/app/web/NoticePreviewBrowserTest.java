@@ -175,6 +175,28 @@ class NoticePreviewBrowserTest extends BrowserTest {
         browser.waitForText(By.cssSelector(".step-ASSIGNED"), "Nêu rõ nguyên nhân chậm của từng dự án");
     }
 
+    /**
+     * A draft notice registered without its number had no way to get it when the signed copy arrived. Its page now
+     * offers the clerk the number and the copy's date, and shows them once recorded.
+     */
+    @Test
+    void a_clerk_gives_a_notice_registered_without_a_number_the_number_of_its_signed_copy() {
+        browser.driver.manage().window().setSize(DESKTOP);
+        browser.signIn("clerk");
+        browser.open("/notices.html");
+        browser.find(By.id("notice-text")).sendKeys(DRAFT_NOTICE.replace("10/11/2020", "11/11/2020"));
+        browser.find(By.id("preview-button")).click();
+        browser.find(By.id("confirm-import")).click();
+
+        browser.type(By.cssSelector("#number-form input[name='number']"), "160/TB-UBND");
+        browser.type(By.cssSelector("#number-form input[name='issuedOn']"), "2/12/2020");
+        screenshots("notice-number-form");
+        browser.find(By.cssSelector("#number-form button[type='submit']")).click();
+        browser.waitForText(By.tagName("h1"), "160/TB-UBND");
+        assertThat(browser.text(By.cssSelector("dl.facts"))).contains("02/12/2020");
+        assertThat(browser.all(By.id("number-form"))).isEmpty();
+    }
+
     /** The deadline fields whose date, or "dd/mm/yyyy" when empty, is wider than the field shows. */
     @SuppressWarnings("unchecked")
     private List<String> cutDates() {

@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -74,6 +75,18 @@ class NoticeController {
         requireClerk();
         NoticeRegistrar.Registered registered = registrar.register(readOut, CurrentActor.get());
         return ResponseEntity.created(URI.create("/api/notices/" + registered.id())).body(registered);
+    }
+
+    /** The number and date of a notice's signed copy; the date may be left out when the registered one stands. */
+    record Numbering(String number, java.time.LocalDate issuedOn) {
+    }
+
+    @PostMapping(path = "/api/notices/{id}/number", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Give a notice registered without a number the number (and date) of its signed copy")
+    ResponseEntity<Void> number(@PathVariable UUID id, @RequestBody Numbering numbering) {
+        requireClerk();
+        registrar.number(id, numbering.number(), numbering.issuedOn(), CurrentActor.get());
+        return ResponseEntity.noContent().build();
     }
 
     @ExceptionHandler(NoticeReadingException.class)

@@ -177,6 +177,38 @@ public class NoticeRegistrar {
         }
     }
 
+    /**
+     * Gives a notice registered without a number the number its signed copy bears (and the copy's date). The number is
+     * claimed among the notices' keys first, as a registration claims it, so that two notices never share one; it is
+     * given back if the notice refuses the command. Claimed by this notice already (a retry), it is taken as it is.
+     */
+    public void number(UUID noticeId, String typed, LocalDate issuedOn, Actor clerk) {
+        String number = Required.text(typed, "notice-number-required", "Give the number of the signed notice.");
+        if (issuedOn != null && issuedOn.isAfter(LocalDate.now(clock))) {
+            throw new RuleBroken("notice-issued-in-future", "The notice's issue date (issuedOn) is in the future.");
+        }
+        String key = keys(number, null).get(0);
+        boolean claimed = Inserts.ifAbsent(noticeKeys, new Document("_id", key).append("noticeId", noticeId.toString())
+                .append(STATE, REGISTERED).append(SINCE, Date.from(clock.instant())));
+        if (!claimed) {
+            Document earlier = noticeKeys.find(Filters.eq("_id", key)).first();
+            if (earlier == null || !noticeId.toString().equals(earlier.getString("noticeId"))) {
+                String link = "/api/notices/" + (earlier == null ? "" : earlier.getString("noticeId"));
+                throw new StateConflict("notice-already-registered", "A notice with this number is already registered: "
+                        + link, link);
+            }
+        }
+        try {
+            commands.sendAs(clerk, new NumberNotice(noticeId, number, issuedOn));
+        } catch (RuntimeException refused) {
+            if (claimed) {
+                noticeKeys.deleteOne(Filters.eq("_id", key));
+            }
+            throw refused;
+        }
+        log.info("Notice {} given the number {} by {}", noticeId, number, clerk.id());
+    }
+
     /** One assignment to create, with the contributions that feed it. */
     private record Planned(Item item, String title, DeliverableKind kind, String lead, List<String> coordinators,
                            LocalDate deadline, List<String> route, UUID parent, List<Planned> children) {
