@@ -2,7 +2,10 @@
 import { api } from '../api.js';
 import { h, clear, param } from '../dom.js';
 import { t, fmtDate } from '../i18n.js';
-import { start, table, statusBadge, timelinessBadge, deadlineText, errorBox, issuedText } from '../layout.js';
+import { start, table, statusBadge, timelinessBadge, deadlineText, errorBox, issuedText, section } from '../layout.js';
+import { commandForm, field } from '../forms.js';
+
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 start('notices', 'notices.title', async (main, me, setTitle) => {
   const id = param('id');
@@ -33,6 +36,7 @@ start('notices', 'notices.title', async (main, me, setTitle) => {
       row(t('notices.issuer'), facts.issuer), row(t('notices.issuedOn'), issuedText(facts)),
       row(t('notices.meetingOn'), fmtDate(facts.meetingOn)), row(t('notices.chair'), facts.chair),
       row(t('notices.signer'), facts.signer)),
+    !facts.number && me.role === 'CLERK' ? numberForm(id) : '',
     table(t('notices.items'), [t('notices.ordinal'), t('field.title'), t('field.leadUnit'), t('field.deadline'),
       t('notices.progress'), t('notices.contributions')], items.map(item => h('tr', {},
       h('th', { scope: 'row', class: 'ordinal' }, item.ordinal),
@@ -47,3 +51,22 @@ start('notices', 'notices.title', async (main, me, setTitle) => {
     facts.number ? h('p', {}, h('a', { href: `/assignments.html?notice=${encodeURIComponent(facts.number)}` },
       t('nav.assignments'), ` – ${facts.number}`)) : '');
 });
+
+/**
+ * A notice registered as a draft, without its number: when the signed copy arrives the clerk gives it that number,
+ * and the copy's date where the draft gave only the month. The page is drawn again once the notices' list has it.
+ */
+function numberForm(id) {
+  const at = `/api/notices/${encodeURIComponent(id)}`;
+  return section(t('notice.numberTitle'), h('p', { class: 'hint' }, t('notice.numberHint')), commandForm({
+    id: 'number-form', submit: t('notice.numberSubmit'),
+    fields: [field({ name: 'number', label: t('notices.number'), required: true, placeholder: '150/TB-UBND' }),
+      field({ name: 'issuedOn', label: t('notices.issuedOn'), type: 'date', notFuture: true })],
+    path: `${at}/number`,
+    body: v => ({ number: v.number.normalize('NFC'), issuedOn: v.issuedOn || null }),
+    done: async () => {
+      for (let i = 0; i < 40 && !(await api(at)).number; i++) await sleep(250);
+      location.reload();
+    },
+  }));
+}

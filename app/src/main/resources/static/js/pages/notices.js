@@ -96,6 +96,9 @@ function warningsByField(reading) {
 
 let cellCounter = 0;
 
+/** An item's verdict: '' for a task given at the meeting (no draft presented), else the chair's conclusion on the draft. */
+const VERDICTS = ['', 'APPROVED_IN_PRINCIPLE', 'REVISION_REQUIRED'];
+
 /** An input for one field of the reading; a doubted field is highlighted and says why. */
 function cell(path, value, warnings, { type = 'text', label, options, rows, warnAlso } = {}) {
   const id = `c${++cellCounter}`;
@@ -118,6 +121,22 @@ function cell(path, value, warnings, { type = 'text', label, options, rows, warn
   }
   return h('div', { class: 'cell' + (doubts.length ? ' has-warning' : '') }, input,
     doubts.length ? h('small', { id: noteId, class: 'warning-note' }, '⚠ ', doubts.join('; ')) : '');
+}
+
+/**
+ * A draft notice gives only its month ("ngày   tháng 11 năm 2020", which the reader's warning says): as soon as the
+ * typed issue date falls in another month the page says so, naming both; the server refuses such a date
+ * (notice-issued-outside-month).
+ */
+function monthCheck(issuedMonth) {
+  const [year, month] = issuedMonth.split('-').map(Number);
+  const note = h('small', { id: 'issued-month', class: 'warning-note', 'aria-live': 'polite' });
+  note.check = typed => {
+    const iso = parseDate(typed);
+    note.textContent = iso && iso.slice(0, 7) !== issuedMonth
+      ? '⚠ ' + t('notices.outsideMonth', { date: fmtDate(iso), month: `${month}/${year}` }) : '';
+  };
+  return note;
 }
 
 /** Where a warning points, in the words of the page: "Mục 2 – Hạn hoàn thành", "Số thông báo". */
@@ -208,11 +227,16 @@ function editor(reading, key = newKey()) {
   ];
   const head = h('div', { class: 'fields notice-fields' }, noticeFields.map(([name, key, type]) =>
     h('div', { class: 'field' }, h('span', { class: 'label' }, t(key)),
-      cell(`notice.${name}`, notice[name], warnings, { type, label: t(key) }))),
+      cell(`notice.${name}`, notice[name], warnings, { type, label: t(key) }),
+      name === 'issuedOn' && notice.issuedMonth ? monthCheck(notice.issuedMonth) : '')),
   h('div', { class: 'field' }, h('span', { class: 'label' }, t('notices.invitation')),
     cell('notice.invitation.number', notice.invitation?.number, warnings, { label: t('notices.invitation') })));
   const items = reading.items || [];
   const status = h('div', { role: 'status', 'aria-live': 'polite', id: 'confirm-status' });
+  const issued = head.querySelector('[data-path="notice.issuedOn"]');
+  const checkMonth = () => head.querySelector('#issued-month')?.check(issued.value);
+  issued.addEventListener('input', checkMonth);
+  checkMonth();
   let box;
   /** The reading as corrected so far, or null (with the first wrong field focused and said) while a field is wrong. */
   const corrected = () => {
@@ -257,10 +281,16 @@ function editor(reading, key = newKey()) {
       h('td', {}, cell(`${p}.deadline`, item.deadline, warnings, { type: 'date', label: t('field.deadline') }),
         item.deadlineText ? h('small', { class: 'muted' }, `${t('notices.deadlineText')}: “${item.deadlineText}”`) : ''),
       h('td', {}, cell(`${p}.submitTo`, item.submitTo, warnings, { type: 'lines', label: t('field.route') })),
-      h('td', { class: 'wide-cell' }, cell(`${p}.requirements`, item.requirements, warnings,
-        { type: 'lines', label: t('notices.requirements'), rows: 3 })),
+      h('td', { class: 'wide-cell' },
+        // What the meeting did with the item: a task given, or a presented draft judged. The clerk corrects the reader
+        // here; registration records the conclusion (and its requirements as revision points) only for a draft.
+        cell(`${p}.verdict`, item.verdict ?? '', warnings, { label: t('notices.verdict'),
+          options: VERDICTS.map(v => [v, t('notices.verdict.' + (v || 'TASK'))]) }),
+        cell(`${p}.requirements`, item.requirements, warnings, { type: 'lines', label: t('notices.requirements'), rows: 3 })),
       h('td', {}, (item.contributions || []).map(c => h('div', { class: 'contribution' },
-        (c.units || []).join(', '), ' → ', c.deliverTo || '', c.deadline ? ` (${fmtDate(c.deadline)})` : ''))));
+        (c.units || []).join(', '), ' → ', c.deliverTo || '', c.deadline ? ` (${fmtDate(c.deadline)})` : '')),
+        warnings.get(`${p}.contributions`) ? h('small', { class: 'warning-note' }, '⚠ ',
+          warnings.get(`${p}.contributions`).join('; ')) : ''));
   });
   const confirm = h('button', { type: 'button', id: 'confirm-import' }, t('notices.confirm'));
   box = h('div', { class: 'preview' },
@@ -274,7 +304,7 @@ function editor(reading, key = newKey()) {
     head,
     h('h4', {}, t('notices.items')),
     table(t('notices.items'), [t('notices.ordinal'), t('field.kind'), t('field.title'), t('field.leadUnit'),
-      t('field.coordinatingUnits'), t('field.deadline'), t('field.route'), t('notices.requirements'),
+      t('field.coordinatingUnits'), t('field.deadline'), t('field.route'), t('notices.verdictAndRequirements'),
       t('notices.contributions')], rows, { id: 'preview-items', class: 'editable' }),
     h('p', { class: 'hint', id: 'route-levels' }, t('notices.routeLevels', { levels: levelNames.join('; ') })),
     h('p', {}, actionButton('add', items.length, t('notices.addItem'))),

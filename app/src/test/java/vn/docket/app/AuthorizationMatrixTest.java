@@ -184,6 +184,8 @@ class AuthorizationMatrixTest {
                     null, Map.of(), 404, Set.of(), "not-found"),
             new Row("read a notice nobody registered", HttpMethod.GET, "/api/notices/00000000-0000-0000-0000-000000000000",
                     State.NONE, null, Map.of(), 404, Set.of(), "not-found"),
+            new Row("number a notice nobody registered", HttpMethod.POST, "/api/notices/00000000-0000-0000-0000-000000000000/number",
+                    State.NONE, Map.of("number", "1/TB-UBND"), only(404, "clerk"), 403, Set.of(), "clerks-only"),
             // An empty read-out: the clerk is told what it lacks, anyone else is refused before it is read.
             new Row("register a notice", HttpMethod.POST, "/api/notices", State.NONE, Map.of(), only(422, "clerk"), 403,
                     Set.of(), "clerks-only"),

@@ -347,6 +347,141 @@ class NoticeImportTest {
                 && "311-D/TB-UBND".equals(n.notice().number()))).isZero();
     }
 
+    /**
+     * The draft notice gives only its month ("ngày   tháng 11 năm 2020"). An issue date the clerk types in another month
+     * (3/2/2021) was registered beside the month it contradicts; it is refused naming both, and a day of November is
+     * registered.
+     */
+    @Test
+    void an_issue_date_outside_the_month_the_draft_notice_gives_is_refused_naming_both() {
+        DocketClient docket = new DocketClient(http);
+        Map<String, Object> preview = upload("clerk", SharedNotices.bytes(DRAFT_NOTICE), DRAFT_NOTICE).getBody();
+        preview.put("sourceSha256", "b".repeat(64));
+        Map<String, Object> facts = new java.util.HashMap<>((Map<String, Object>) preview.get("notice"));
+        facts.put("number", "151/TB-UBND");
+        facts.put("issuedOn", "2021-02-03");
+        preview.put("notice", facts);
+
+        ResponseEntity<Map<String, Object>> refused = docket.post("clerk", "/api/notices", preview);
+        assertThat(refused.getStatusCode().value()).as("%s", refused.getBody()).isEqualTo(422);
+        assertThat(refused.getBody()).containsEntry("rule", "notice-issued-outside-month");
+        assertThat(refused.getBody().get("detail").toString()).contains("3/2/2021", "2020-11");
+        assertThat(StoredEvents.count(eventStore, e -> e instanceof NoticeRegistered n
+                && "151/TB-UBND".equals(n.notice().number()))).isZero();
+
+        facts.put("issuedOn", "2020-11-12");
+        assertThat(docket.post("clerk", "/api/notices", preview).getStatusCode().value()).isEqualTo(201);
+    }
+
+    /**
+     * The clerk's verdict decides what is recorded. Item 2 of 311, judged a task given (no draft presented), keeps what
+     * the clerk typed as its requirements on the assignment: they were dropped, as only a judged draft recorded them.
+     * Item 3, agreed in principle as the reader read it and sent back by the clerk, records the meeting's revision round.
+     */
+    @Test
+    void a_task_keeps_the_requirements_the_clerk_typed_and_the_clerks_verdict_decides_what_the_meeting_recorded() {
+        DocketClient docket = new DocketClient(http);
+        Map<String, Object> preview = apart("311-R/TB-UBND");
+        Map<String, Object> task = list(preview.get("items")).get(1);
+        task.put("verdict", null);
+        task.put("requirements", List.of("Lập danh mục thiết bị cần mua", "Báo cáo chi phí vận hành hằng năm"));
+        Map<String, Object> draft = list(preview.get("items")).get(2);
+        draft.put("verdict", "REVISION_REQUIRED");
+        draft.put("requirements", List.of("Bổ sung phương án bảo đảm hậu cần"));
+
+        List<Map<String, Object>> mains = list(registeredBody(docket.post("clerk", "/api/notices", preview))
+                .get("assignments")).stream().filter(a -> a.get("parentId") == null).toList();
+        Map<String, Object> taskPath = docket.await("auditor", "/api/assignments/" + mains.get(1).get("id") + "/path",
+                p -> !list(p.get("steps")).isEmpty());
+        assertThat(list(taskPath.get("steps"))).extracting(s -> s.get("type")).containsExactly("ASSIGNED");
+        assertThat(list(taskPath.get("steps")).get(0).get("reasons"))
+                .isEqualTo(List.of("Lập danh mục thiết bị cần mua", "Báo cáo chi phí vận hành hằng năm"));
+        Map<String, Object> draftPath = docket.await("auditor", "/api/assignments/" + mains.get(2).get("id") + "/path",
+                p -> list(p.get("steps")).size() == 3);
+        assertThat(list(draftPath.get("steps")).get(2)).containsEntry("type", "REVISION_REQUESTED")
+                .containsEntry("reasons", List.of("Bổ sung phương án bảo đảm hậu cần"));
+        assertThat(list(draftPath.get("steps")).get(0).get("reasons")).as("not twice").isNull();
+    }
+
+    /**
+     * A draft notice is registered before it is signed; its signed copy brings the number (and the date the draft left
+     * blank), which could not be recorded. The clerk gives it once, recorded as NoticeNumbered by that clerk; a number
+     * another notice holds is refused, as at registration, and a refused number is free again.
+     */
+    @Test
+    void a_notice_registered_without_a_number_is_given_the_number_of_its_signed_copy_once() {
+        DocketClient docket = new DocketClient(http);
+        Map<String, Object> preview = upload("clerk", SharedNotices.bytes(DRAFT_NOTICE), DRAFT_NOTICE).getBody();
+        preview.put("sourceSha256", "c".repeat(64));
+        String id = (String) registeredBody(docket.post("clerk", "/api/notices", preview)).get("id");
+        preview.put("sourceSha256", "d".repeat(64));
+        String other = (String) registeredBody(docket.post("clerk", "/api/notices", preview)).get("id");
+
+        assertThat(docket.post("tckh", "/api/notices/" + id + "/number", Map.of("number", "153/TB-UBND")).getBody())
+                .containsEntry("rule", "clerks-only");
+        ResponseEntity<Map<String, Object>> numbered = docket.post("clerk", "/api/notices/" + id + "/number",
+                Map.of("number", " 153/TB-UBND ", "issuedOn", "2020-12-02"));
+        assertThat(numbered.getStatusCode().value()).as("%s", numbered.getBody()).isEqualTo(204);
+        assertThat(docket.await("auditor", "/api/notices/" + id, n -> "153/TB-UBND".equals(n.get("number"))))
+                .containsEntry("issuedOn", "2020-12-02");
+        List<Object> actors = new java.util.ArrayList<>();
+        StoredEvents.all(eventStore).stream().filter(m -> m.getPayload() instanceof vn.docket.events.NoticeNumbered n
+                && n.noticeId().toString().equals(id)).forEach(m -> actors.add(m.getMetaData().get("actorId")));
+        assertThat(actors).containsExactly("clerk");
+
+        ResponseEntity<Map<String, Object>> again = docket.post("clerk", "/api/notices/" + id + "/number",
+                Map.of("number", "155/TB-UBND"));
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(again.getBody()).containsEntry("rule", "notice-already-numbered");
+        ResponseEntity<Map<String, Object>> taken = docket.post("clerk", "/api/notices/" + other + "/number",
+                Map.of("number", "153/TB-UBND"));
+        assertThat(taken.getStatusCode().value()).isEqualTo(409);
+        assertThat(taken.getBody()).containsEntry("rule", "notice-already-registered").containsEntry("link", "/api/notices/" + id);
+        ResponseEntity<Map<String, Object>> early = docket.post("clerk", "/api/notices/" + other + "/number",
+                Map.of("number", "155/TB-UBND", "issuedOn", "2020-11-01"));
+        assertThat(early.getBody()).containsEntry("rule", "notice-issued-before-meeting");
+        assertThat(docket.post("clerk", "/api/notices/" + other + "/number", Map.of("number", "155/TB-UBND"))
+                .getStatusCode().value()).as("the refused number was given back").isEqualTo(204);
+    }
+
+    /** Input owed by units the text names only as a group, which no child assignment can be given to. */
+    static final String GROUP_CONTRIBUTION = """
+            ỦY BAN NHÂN DÂN THÀNH PHỐ LẠNG SƠN
+            Số: 318/TB-UBND
+            Lạng Sơn, ngày 20 tháng 4 năm 2021
+            THÔNG BÁO
+            Kết luận của Chủ tịch UBND thành phố tại cuộc họp ngày 16/4/2021
+            1. Dự thảo Kế hoạch phát triển du lịch năm 2021 (Phòng Văn hóa và Thông tin trình)
+            Cơ bản nhất trí với dự thảo. Giao phòng Văn hóa và Thông tin chủ trì hoàn thiện, trình Lãnh đạo UBND thành phố trước ngày 30/4/2021.
+            Các phòng, ban, đơn vị liên quan: Chịu trách nhiệm rà soát các nội dung thuộc lĩnh vực phụ trách, gửi phòng Văn hóa và Thông tin chậm nhất ngày 25/4/2021 để tổng hợp.
+            """;
+
+    /**
+     * "Các phòng, ban, đơn vị liên quan ... gửi phòng Văn hóa và Thông tin ... để tổng hợp" names no unit that could be
+     * given an assignment of its own: the registration dropped it without a word, and the lead's record never said who
+     * owed it input. The preview now says so, naming them, and they are kept as the lead's coordinating units.
+     */
+    @Test
+    void units_owing_input_that_name_no_one_unit_are_named_in_the_preview_and_kept_as_the_leads_coordinators() {
+        DocketClient docket = new DocketClient(http);
+        Map<String, Object> preview = upload("clerk", GROUP_CONTRIBUTION.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "318.txt").getBody();
+        assertThat(list(list(preview.get("items")).get(0).get("contributions"))).hasSize(1);
+        assertThat(list(preview.get("warnings"))).filteredOn(w -> "items[0].contributions".equals(w.get("field")))
+                .singleElement().satisfies(w -> assertThat(w.get("message").toString())
+                        .contains("\"Các phòng, ban\"", "đơn vị phối hợp"));
+
+        List<Map<String, Object>> created = list(registeredBody(docket.post("clerk", "/api/notices", preview)).get("assignments"));
+        assertThat(created).as("no child assignment for a group").singleElement();
+        Map<String, Object> lead = docket.await("auditor", "/api/assignments/" + created.get(0).get("id"), a -> true);
+        assertThat((List<Object>) lead.get("coordinatingUnits")).contains("Các phòng, ban");
+    }
+
+    private static Map<String, Object> registeredBody(ResponseEntity<Map<String, Object>> registered) {
+        assertThat(registered.getStatusCode().value()).as("%s", registered.getBody()).isEqualTo(201);
+        return registered.getBody();
+    }
+
     private static List<String> registeredIds(ResponseEntity<Map<String, Object>> registered) {
         assertThat(registered.getStatusCode().value()).as("%s", registered.getBody()).isEqualTo(201);
         return list(registered.getBody().get("assignments")).stream().map(a -> (String) a.get("id")).toList();

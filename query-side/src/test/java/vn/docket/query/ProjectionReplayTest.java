@@ -90,6 +90,7 @@ import vn.docket.events.MeetingConcluded;
 import vn.docket.events.MeetingVerdict;
 import vn.docket.events.NewTask;
 import vn.docket.events.NoticeEvent;
+import vn.docket.events.NoticeNumbered;
 import vn.docket.events.NoticeParticulars;
 import vn.docket.events.NoticeRegistered;
 import vn.docket.events.NoticeSource;
@@ -604,6 +605,7 @@ class ProjectionReplayTest {
                 }
             }
             lapsedRequests();
+            numberedLater();
             return new History(List.copyOf(events));
         }
 
@@ -735,6 +737,19 @@ class ProjectionReplayTest {
             record("Notice", id.toString(), 0, new NoticeRegistered(id, new NoticeParticulars((300 + notices.size()) + "/TB-UBND", "UBND thành phố",
                     "Thành phố Hà Tĩnh", on, on.getYear() + "-" + on.getMonthValue(), on.minusDays(2), "Hoàng Văn Nam",
                     new DecisionRef("12/GM-UBND", on.minusDays(9)), "Nguyễn Văn Bình"), "ab".repeat(32), 4, on), CLERK);
+        }
+
+        /**
+         * A draft notice registered without its number, given it when its signed copy arrives. Generated after everything
+         * else, as lapsedRequests() is, so that the history before it (of which a stored sample is kept) stays as it was.
+         */
+        private void numberedLater() {
+            UUID id = new UUID(22, 0);
+            LocalDate on = today();
+            record("Notice", id.toString(), 0, new NoticeRegistered(id, new NoticeParticulars(null, "UBND thành phố",
+                    "Thành phố Hà Tĩnh", null, on.toString().substring(0, 7), on.minusDays(2), "Hoàng Văn Nam", null, null),
+                    "cd".repeat(32), 1, on.minusDays(2)), CLERK);
+            record("Notice", id.toString(), 1, new NoticeNumbered(id, "399/TB-UBND", on), CLERK);
         }
 
         private void denied() {

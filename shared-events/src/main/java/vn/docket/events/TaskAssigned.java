@@ -1,15 +1,18 @@
 package vn.docket.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
 /**
- * Revision 2: {@code source} gained {@code noticeId} when notices could be registered; revision-1 events
- * are read through {@link vn.docket.events.upcasting.Upcasters}.
+ * Revision 2: {@code source} gained {@code noticeId} when notices could be registered. Revision 3: {@code requirements},
+ * what a notice's item asks of the unit when it gives a task rather than judging a presented draft (a judged draft's
+ * requirements are its meeting's revision points); empty for everything else. Earlier revisions are read through
+ * {@link vn.docket.events.upcasting.Upcasters}.
  */
-@Revision("2")
+@Revision("3")
 public record TaskAssigned(
         UUID assignmentId,
         String title,
@@ -20,5 +23,12 @@ public record TaskAssigned(
         List<String> approvalRoute,
         NoticeSource source,
         UUID parentId,
-        LocalDate effectiveDate) implements AssignmentEvent {
+        LocalDate effectiveDate,
+        // Left out when empty, as every task outside a notice's items is: what earlier versions stored and showed in
+        // the audit log stays as it was.
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> requirements) implements AssignmentEvent {
+
+    public TaskAssigned {
+        requirements = requirements == null ? List.of() : requirements;
+    }
 }

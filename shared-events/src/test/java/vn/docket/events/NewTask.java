@@ -67,6 +67,6 @@ public record NewTask(UUID id, String title, DeliverableKind kind, String leadUn
     /** The event an assignment with these terms starts from, as stored (its effective date already settled). */
     public TaskAssigned assigned() {
         return new TaskAssigned(id, title, kind, leadUnit, coordinatingUnits, deadline, route, source, parentId,
-                effectiveDate);
+                effectiveDate, List.of());
     }
 }

@@ -54,11 +54,19 @@ class StoredEventsTest {
     }
 
     @Test
-    void a_task_assigned_stored_at_revision_1_reads_as_revision_2_with_no_notice_id() throws IOException {
+    void a_task_assigned_stored_at_revision_1_reads_as_revision_3_with_no_notice_id_and_no_requirements() throws IOException {
         Object event = read(TaskAssigned.class.getName(), "1", stored("TaskAssigned-revision-1.json"));
         assertThat(event).isEqualTo(NewTask.task().id(UUID.fromString("6f4083e5-4eea-462f-82cc-3f0c3b6b387e")).assigned());
-        assertThat(lastRevision).isEqualTo("2");
-        assertThat(lastJson).contains("\"noticeId\":null");
+        assertThat(lastRevision).isEqualTo("3");
+        assertThat(lastJson).contains("\"noticeId\":null", "\"requirements\":[]");
+    }
+
+    @Test
+    void a_task_assigned_stored_at_revision_2_reads_as_revision_3_with_no_requirements() throws IOException {
+        TaskAssigned event = (TaskAssigned) read(TaskAssigned.class.getName(), "2", stored("TaskAssigned-revision-2.json"));
+        assertThat(event.requirements()).isEmpty();
+        assertThat(event.source().noticeId()).isEqualTo(UUID.fromString("0b6c4f7e-5d6a-4d7e-9a3f-2f1d7c9e8a11"));
+        assertThat(lastRevision).isEqualTo("3");
     }
 
     @Test
@@ -129,6 +137,6 @@ class StoredEventsTest {
                 MeetingConcluded.class, NoticeRegistered.class, RevisionPointsAnswered.class))
                 .extracting(Class::getName)
                 .allSatisfy(name -> assertThat(name).startsWith("vn.docket.events."));
-        assertThat(TaskAssigned.class.getAnnotation(org.axonframework.serialization.Revision.class).value()).isEqualTo("2");
+        assertThat(TaskAssigned.class.getAnnotation(org.axonframework.serialization.Revision.class).value()).isEqualTo("3");
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import vn.docket.app.DocketApplication;
@@ -120,6 +121,80 @@ class NoticePreviewBrowserTest extends BrowserTest {
         } finally {
             browser.driver.manage().window().setSize(DESKTOP);
         }
+    }
+
+    /** A draft notice: the day of its date left blank, two tasks, neither a draft presented as the reader reads it. */
+    static final String DRAFT_NOTICE = """
+            ỦY BAN NHÂN DÂN THÀNH PHỐ LẠNG SƠN
+            Số:      /TB-UBND
+            Lạng Sơn, ngày      tháng 11 năm 2020
+            THÔNG BÁO
+            Kết luận của Chủ tịch UBND thành phố tại cuộc họp ngày 10/11/2020
+            1. Giao Phòng Kinh tế rà soát các dự án chậm tiến độ, báo cáo Lãnh đạo UBND thành phố trước ngày 30/11/2020.
+            2. Giao Phòng Quản lý đô thị hoàn thiện Kế hoạch chỉnh trang vỉa hè, trình Lãnh đạo UBND thành phố trước ngày 25/11/2020.
+            """;
+
+    /**
+     * The preview showed neither what the meeting did with an item nor let the clerk change it, dropped the requirements
+     * typed for a task, and took an issue date outside the month the text gives without a word. The clerk now sets item
+     * 2 to a draft sent back, keeps a requirement on task 1, is warned of 3/2/2021 naming both dates and told why the
+     * confirmation is refused; the registered items are as the clerk said.
+     */
+    @Test
+    void a_clerk_sets_each_items_verdict_keeps_a_tasks_requirements_and_is_warned_of_an_issue_date_outside_the_texts_month() {
+        browser.driver.manage().window().setSize(DESKTOP);
+        browser.signIn("clerk");
+        browser.open("/notices.html");
+        browser.find(By.id("notice-text")).sendKeys(DRAFT_NOTICE);
+        browser.find(By.id("preview-button")).click();
+        browser.find(By.id("preview-items"));
+        assertThat(new Select(cell(0, "verdict")).getFirstSelectedOption().getText())
+                .isEqualTo("Giao nhiệm vụ");
+        assertThat(browser.present(By.id("issued-month")).getText()).as("nothing to warn of yet").isEmpty();
+
+        browser.type(By.cssSelector("[data-path='notice.issuedOn']"), "3/2/2021");
+        browser.waitForText(By.id("issued-month"), "Ngày ban hành 03/02/2021 không thuộc tháng 11/2020 mà văn bản ghi.");
+        WebElement requirements = cell(0, "requirements");
+        requirements.clear();
+        requirements.sendKeys("Nêu rõ nguyên nhân chậm của từng dự án");
+        browser.choose(By.cssSelector("[data-path='items[1].verdict']"), "Yêu cầu chỉnh sửa");
+        cell(1, "requirements").clear();
+        cell(1, "requirements").sendKeys("Bổ sung lộ trình theo từng tuyến phố");
+        assertThat(itemsScrollSideways()).as("the items' box at desktop width").isFalse();
+        screenshots("notice-preview-verdict");
+
+        browser.find(By.id("confirm-import")).click();
+        browser.waitForText(By.id("confirm-status"), "Ngày ban hành không thuộc tháng mà văn bản thông báo ghi");
+        browser.type(By.cssSelector("[data-path='notice.issuedOn']"), "12/11/2020");
+        assertThat(browser.present(By.id("issued-month")).getText()).as("a day of November").isEmpty();
+        browser.find(By.id("confirm-import")).click();
+
+        browser.waitForText(By.id("notice-items"), "Yêu cầu chỉnh sửa");
+        assertThat(browser.all(By.cssSelector("#notice-items tbody tr"))).hasSize(2);
+        browser.find(By.cssSelector("#notice-items tbody tr:nth-child(1) a")).click();
+        browser.waitForText(By.cssSelector(".step-ASSIGNED"), "Nêu rõ nguyên nhân chậm của từng dự án");
+    }
+
+    /**
+     * A draft notice registered without its number had no way to get it when the signed copy arrived. Its page now
+     * offers the clerk the number and the copy's date, and shows them once recorded.
+     */
+    @Test
+    void a_clerk_gives_a_notice_registered_without_a_number_the_number_of_its_signed_copy() {
+        browser.driver.manage().window().setSize(DESKTOP);
+        browser.signIn("clerk");
+        browser.open("/notices.html");
+        browser.find(By.id("notice-text")).sendKeys(DRAFT_NOTICE.replace("10/11/2020", "11/11/2020"));
+        browser.find(By.id("preview-button")).click();
+        browser.find(By.id("confirm-import")).click();
+
+        browser.type(By.cssSelector("#number-form input[name='number']"), "160/TB-UBND");
+        browser.type(By.cssSelector("#number-form input[name='issuedOn']"), "2/12/2020");
+        screenshots("notice-number-form");
+        browser.find(By.cssSelector("#number-form button[type='submit']")).click();
+        browser.waitForText(By.tagName("h1"), "160/TB-UBND");
+        assertThat(browser.text(By.cssSelector("dl.facts"))).contains("02/12/2020");
+        assertThat(browser.all(By.id("number-form"))).isEmpty();
     }
 
     /** The deadline fields whose date, or "dd/mm/yyyy" when empty, is wider than the field shows. */

@@ -20,9 +20,18 @@ public final class AssignmentCommands {
     private AssignmentCommands() {
     }
 
+    /** {@code requirements}: what a notice's item asks of the unit when it gives a task (none for a judged draft). */
     public record AssignTask(UUID assignmentId, String title, DeliverableKind kind, String leadUnit,
                              List<String> coordinatingUnits, LocalDate deadline, List<String> approvalRoute,
-                             NoticeSource source, UUID parentId, LocalDate effectiveDate) {
+                             NoticeSource source, UUID parentId, LocalDate effectiveDate, List<String> requirements) {
+
+        /** Work handed out outside a notice's items, which states no requirements apart from its title. */
+        public AssignTask(UUID assignmentId, String title, DeliverableKind kind, String leadUnit,
+                          List<String> coordinatingUnits, LocalDate deadline, List<String> approvalRoute,
+                          NoticeSource source, UUID parentId, LocalDate effectiveDate) {
+            this(assignmentId, title, kind, leadUnit, coordinatingUnits, deadline, approvalRoute, source, parentId,
+                    effectiveDate, List.of());
+        }
     }
 
     /**

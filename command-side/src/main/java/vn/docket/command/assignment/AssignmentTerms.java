@@ -50,7 +50,7 @@ final class AssignmentTerms {
             throw new RuleBroken("parent-is-self", "An assignment cannot be its own parent.");
         }
         return new TaskAssigned(cmd.assignmentId(), title, kind, lead, coordinators, cmd.deadline(),
-                route.levels(), cmd.source(), cmd.parentId(), on);
+                route.levels(), cmd.source(), cmd.parentId(), on, Text.clean(cmd.requirements()));
     }
 
     /** The assignment that {@code lead} leads handed to another unit on {@code on}, for a reason. */

@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -76,6 +77,18 @@ class NoticeController {
         return ResponseEntity.created(URI.create("/api/notices/" + registered.id())).body(registered);
     }
 
+    /** The number and date of a notice's signed copy; the date may be left out when the registered one stands. */
+    record Numbering(String number, java.time.LocalDate issuedOn) {
+    }
+
+    @PostMapping(path = "/api/notices/{id}/number", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Give a notice registered without a number the number (and date) of its signed copy")
+    ResponseEntity<Void> number(@PathVariable UUID id, @RequestBody Numbering numbering) {
+        requireClerk();
+        registrar.number(id, numbering.number(), numbering.issuedOn(), CurrentActor.get());
+        return ResponseEntity.noContent().build();
+    }
+
     @ExceptionHandler(NoticeReadingException.class)
     ResponseEntity<ProblemDetail> unreadable(NoticeReadingException e) {
         HttpStatus status = e.problem() == NoticeReadingException.Problem.TOO_LARGE ? HttpStatus.PAYLOAD_TOO_LARGE
@@ -97,6 +110,15 @@ class NoticeController {
             }
         }
         String sha = Sha256.hex(content);
+        List<NoticeReadOut.Item> items = NoticeReadOut.asRead(reading, sha).items();
+        for (int i = 0; i < items.size(); i++) {
+            List<String> unchased = items.get(i).lead() == null ? List.of() : registrar.unchased(items.get(i), items.get(i).lead());
+            if (!unchased.isEmpty()) {
+                warnings.add(new ReadingWarning("items[" + i + "].contributions", "\"" + String.join("\", \"", unchased)
+                        + "\" không phải đơn vị cụ thể nên không giao riêng được phần gửi góp ý; khi xác nhận sẽ ghi là"
+                        + " đơn vị phối hợp của mục này."));
+            }
+        }
         UUID earlier = registrar.registeredBefore(reading.notice().number(), sha);
         return new Preview(reading.notice(), reading.items(), warnings, sha,
                 earlier == null ? null : "/api/notices/" + earlier);

@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -67,6 +69,9 @@ public class NoticeRegistrar {
     private static final String INCOMPLETE = "incomplete";
     /** Far longer than any registration takes: a key still marked registering after it was left by a dead process. */
     private static final Duration STALLED_AFTER = Duration.ofMinutes(2);
+
+    /** Dates as the office writes them, in a refusal's words. */
+    private static final DateTimeFormatter OFFICE_DATE = DateTimeFormatter.ofPattern("d/M/yyyy");
 
     /** The route of a contribution: the lead unit takes it in to compile its own draft. */
     public static final String LEAD_UNIT_LEVEL = "Đơn vị chủ trì tổng hợp";
@@ -136,8 +141,10 @@ public class NoticeRegistrar {
             for (Planned p : plan) {
                 UUID id = IdempotencyKeys.derivedId(noticeId + " item " + p.item.ordinal() + " lead " + p.lead);
                 NoticeSource source = new NoticeSource(number, p.item.ordinal(), noticeId);
+                // A task's requirements are what the unit must do; a judged draft's are its conclusion's revision points.
                 commands.sendOnceAs(clerk, id + " assigned", id, true, new AssignTask(id, p.title, p.kind, p.lead,
-                        p.coordinators, p.item.deadline(), p.route, source, p.parent, meeting));
+                        p.coordinators, p.item.deadline(), p.route, source, p.parent, meeting,
+                        p.item.verdict() == null ? Text.clean(p.item.requirements()) : List.of()));
                 if (p.parent == null && p.item.verdict() != null) {
                     commands.sendOnceAs(clerk, id + " concluded", id, false, new RecordMeetingConclusion(id,
                             p.item.presentedBy(), p.item.verdict(), p.item.requirements(), facts.chair(), citation, meeting));
@@ -168,6 +175,38 @@ public class NoticeRegistrar {
             log.error("Registering notice {} stopped midway; confirming the same notice again completes it", noticeId, e);
             throw e;
         }
+    }
+
+    /**
+     * Gives a notice registered without a number the number its signed copy bears (and the copy's date). The number is
+     * claimed among the notices' keys first, as a registration claims it, so that two notices never share one; it is
+     * given back if the notice refuses the command. Claimed by this notice already (a retry), it is taken as it is.
+     */
+    public void number(UUID noticeId, String typed, LocalDate issuedOn, Actor clerk) {
+        String number = Required.text(typed, "notice-number-required", "Give the number of the signed notice.");
+        if (issuedOn != null && issuedOn.isAfter(LocalDate.now(clock))) {
+            throw new RuleBroken("notice-issued-in-future", "The notice's issue date (issuedOn) is in the future.");
+        }
+        String key = keys(number, null).get(0);
+        boolean claimed = Inserts.ifAbsent(noticeKeys, new Document("_id", key).append("noticeId", noticeId.toString())
+                .append(STATE, REGISTERED).append(SINCE, Date.from(clock.instant())));
+        if (!claimed) {
+            Document earlier = noticeKeys.find(Filters.eq("_id", key)).first();
+            if (earlier == null || !noticeId.toString().equals(earlier.getString("noticeId"))) {
+                String link = "/api/notices/" + (earlier == null ? "" : earlier.getString("noticeId"));
+                throw new StateConflict("notice-already-registered", "A notice with this number is already registered: "
+                        + link, link);
+            }
+        }
+        try {
+            commands.sendAs(clerk, new NumberNotice(noticeId, number, issuedOn));
+        } catch (RuntimeException refused) {
+            if (claimed) {
+                noticeKeys.deleteOne(Filters.eq("_id", key));
+            }
+            throw refused;
+        }
+        log.info("Notice {} given the number {} by {}", noticeId, number, clerk.id());
     }
 
     /** One assignment to create, with the contributions that feed it. */
@@ -207,6 +246,13 @@ public class NoticeRegistrar {
             throw new RuleBroken("notice-issued-before-meeting", "The notice's issue date (issuedOn) is before its"
                     + " meeting (meetingOn).");
         }
+        // A draft notice gives only its month ("ngày   tháng 11 năm 2020"): a day typed in another month is a slip, and
+        // would be recorded beside the month it contradicts.
+        if (facts.issuedOn() != null && facts.issuedMonth() != null
+                && !YearMonth.from(facts.issuedOn()).toString().equals(facts.issuedMonth().strip())) {
+            throw new RuleBroken("notice-issued-outside-month", "The issue date " + OFFICE_DATE.format(facts.issuedOn())
+                    + " (issuedOn) is not in the month the notice's text gives (" + facts.issuedMonth() + ", issuedMonth).");
+        }
         List<Planned> plan = new ArrayList<>();
         Set<Integer> ordinals = new LinkedHashSet<>();
         for (int i = 0; i < readOut.items().size(); i++) {
@@ -240,13 +286,29 @@ public class NoticeRegistrar {
                         + "the things to revise.");
             }
             for (String lead : leads) {
-                List<String> coordinators = Text.clean(item.coordinators()).stream()
-                        .filter(c -> !leads.contains(c)).distinct().toList();
+                boolean first = lead.equals(leads.get(0));
+                // Units owing the first lead input that no child assignment can be given to stay on its record.
+                List<String> coordinating = new ArrayList<>(Text.clean(item.coordinators()));
+                if (first) {
+                    coordinating.addAll(unchased(item, lead));
+                }
+                List<String> coordinators = coordinating.stream().filter(c -> !leads.contains(c)).distinct().toList();
                 plan.add(new Planned(item, title, item.kind(), lead, coordinators, item.deadline(), route, null,
-                        lead.equals(leads.get(0)) ? contributions(item, at, lead, title, meeting) : List.of()));
+                        first ? contributions(item, at, lead, title, meeting) : List.of()));
             }
         }
         return plan;
+    }
+
+    /**
+     * The units of an item's contributions that get no child assignment, because they name no one unit to chase
+     * ("các phòng, ban liên quan"): they are kept as coordinators of the lead's assignment rather than dropped, and
+     * the preview says so.
+     */
+    public List<String> unchased(Item item, String lead) {
+        List<Contribution> contributions = item.contributions() == null ? List.of() : item.contributions();
+        return contributions.stream().filter(java.util.Objects::nonNull).flatMap(c -> Text.clean(c.units()).stream())
+                .filter(unit -> units.isGeneric(unit) && !unit.equals(lead)).distinct().toList();
     }
 
     /** Each unit the directory knows that owes the lead a contribution gets its own child assignment. */

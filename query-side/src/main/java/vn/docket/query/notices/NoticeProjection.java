@@ -14,9 +14,11 @@ import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import vn.docket.events.NoticeParticulars;
+import vn.docket.events.NoticeNumbered;
 import vn.docket.events.NoticeRegistered;
 import vn.docket.events.TaskAssigned;
 import vn.docket.query.support.ActorRef;
+import vn.docket.query.support.ReadModels;
 
 /**
  * One document per registered notice with the assignments that cite it. The notice and its assignments
@@ -45,6 +47,13 @@ class NoticeProjection {
                 e.items(), recordedAt, ActorRef.of(metaData), null, null);
         notices.updateOne(Filters.eq("_id", registered.id()), new Document("$set", registered.toDocument()),
                 new UpdateOptions().upsert(true));
+    }
+
+    /** A number (and date) given later: set as the event says, so delivered twice it changes nothing. */
+    @EventHandler
+    void on(NoticeNumbered e) {
+        notices.updateOne(Filters.eq("_id", e.noticeId().toString()), e.issuedOn() == null ? Updates.set("number", e.number())
+                : Updates.combine(Updates.set("number", e.number()), Updates.set("issuedOn", ReadModels.iso(e.issuedOn()))));
     }
 
     @EventHandler

@@ -120,7 +120,8 @@ class PlanPathProjection {
     private static PlanPath.Step describe(AssignmentEvent event, RoleHeld held, ActorRef actor, Instant recordedAt) {
         LocalDate on = event.effectiveDate();
         if (event instanceof TaskAssigned e) {
-            return new PlanPath.Step("ASSIGNED", null, null, null, actor, on, recordedAt,
+            return new PlanPath.Step("ASSIGNED", null, null, e.requirements().isEmpty() ? null : e.requirements(), actor, on,
+                    recordedAt,
                     new StepDetails.Assigned(e.leadUnit(), e.deadline(), e.approvalRoute()));
         } else if (event instanceof DraftSubmitted e) {
             return new PlanPath.Step("DRAFT_SUBMITTED", e.version(), null, null, actor, on, recordedAt,

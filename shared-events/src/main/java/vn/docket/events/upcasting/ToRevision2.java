@@ -6,7 +6,7 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 
-/** Reads an event stored at revision 1 as revision 2, {@code change} bringing its JSON to the new shape. */
+/** Reads an event stored at one revision as the next, {@code change} bringing its JSON to the new shape. */
 final class ToRevision2 extends SingleEventUpcaster {
 
     private final SimpleSerializedType revision1;
@@ -14,8 +14,13 @@ final class ToRevision2 extends SingleEventUpcaster {
     private final UnaryOperator<JsonNode> change;
 
     ToRevision2(Class<?> event, UnaryOperator<JsonNode> change) {
-        this.revision1 = new SimpleSerializedType(event.getName(), "1");
-        this.revision2 = new SimpleSerializedType(event.getName(), "2");
+        this(event, 1, change);
+    }
+
+    /** From revision {@code from} to {@code from + 1}. */
+    ToRevision2(Class<?> event, int from, UnaryOperator<JsonNode> change) {
+        this.revision1 = new SimpleSerializedType(event.getName(), String.valueOf(from));
+        this.revision2 = new SimpleSerializedType(event.getName(), String.valueOf(from + 1));
         this.change = change;
     }
 

@@ -21,14 +21,20 @@ public final class Upcasters {
     /**
      * DraftSubmitted revision 1 named a document only: revision 2 adds {@code file}. DocumentIssued revision 1 named
      * the number only: revision 2 adds the file's name, SHA-256 and {@code file}. All null for the earlier ones.
-     * NoticeRegistered revision 2 holds the notice's particulars as one part.
+     * NoticeRegistered revision 2 holds the notice's particulars as one part. TaskAssigned revision 3 adds
+     * {@code requirements}, empty for everything assigned before.
      */
     public static List<EventUpcaster> all() {
         return List.of(new ToRevision2(TaskAssigned.class, Upcasters::noticeIdInSource),
                 new ToRevision2(RevisionRequested.class, Upcasters::reasonsAsPoints),
                 new ToRevision2(DraftSubmitted.class, payload -> withNulls(payload, "file")),
                 new ToRevision2(DocumentIssued.class, payload -> withNulls(payload, "documentName", "documentSha256", "file")),
-                new ToRevision2(NoticeRegistered.class, Upcasters::particularsAsOnePart));
+                new ToRevision2(NoticeRegistered.class, Upcasters::particularsAsOnePart),
+                // After TaskAssigned's 1 to 2, so that a revision-1 event goes on to 3.
+                new ToRevision2(TaskAssigned.class, 2, payload -> {
+                    ((ObjectNode) payload).putArray("requirements");
+                    return payload;
+                }));
     }
 
     /**
