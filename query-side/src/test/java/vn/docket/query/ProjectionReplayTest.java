@@ -354,6 +354,13 @@ class ProjectionReplayTest {
                         // stored before shows none until it is rebuilt (README, "Deadlines").
                         assertThat(record).as(collection + " " + id).usingRecursiveComparison()
                                 .ignoringFields("originalDeadline").isEqualTo(read(collection, current));
+                    } else if (collection.equals("notifications")) {
+                        // The text is the e-mail as it was sent, kept so: until 06/12/2026 its dates were written
+                        // 04/04/2021, since then 4/4/2021 as the notices write them.
+                        assertThat(record).as(collection + " " + id).usingRecursiveComparison().ignoringFields("text")
+                                .isEqualTo(read(collection, current));
+                        assertThat(old.getString("text").replaceAll("\\b0(\\d)/", "$1/")).as(collection + " " + id)
+                                .isEqualTo(current.getString("text"));
                     } else {
                         assertThat(record).as(collection + " " + id).isEqualTo(read(collection, current));
                     }

@@ -153,7 +153,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
         assertThat(browser.present(By.id("issued-month")).getText()).as("nothing to warn of yet").isEmpty();
 
         browser.type(By.cssSelector("[data-path='notice.issuedOn']"), "3/2/2021");
-        browser.waitForText(By.id("issued-month"), "Ngày ban hành 03/02/2021 không thuộc tháng 11/2020 mà văn bản ghi.");
+        browser.waitForText(By.id("issued-month"), "Ngày ban hành 3/2/2021 không thuộc tháng 11/2020 mà văn bản ghi.");
         WebElement requirements = cell(0, "requirements");
         requirements.clear();
         requirements.sendKeys("Nêu rõ nguyên nhân chậm của từng dự án");
@@ -193,8 +193,11 @@ class NoticePreviewBrowserTest extends BrowserTest {
         screenshots("notice-number-form");
         browser.find(By.cssSelector("#number-form button[type='submit']")).click();
         browser.waitForText(By.tagName("h1"), "160/TB-UBND");
-        assertThat(browser.text(By.cssSelector("dl.facts"))).contains("02/12/2020");
+        assertThat(browser.text(By.cssSelector("dl.facts"))).contains("2/12/2020");
         assertThat(browser.all(By.id("number-form"))).isEmpty();
+        // Its assignments were recorded citing no number: a link to the list filtered by the new one showed none of them.
+        assertThat(browser.all(By.cssSelector("a[href^='/assignments.html?notice=']"))).isEmpty();
+        assertThat(browser.all(By.cssSelector("#notice-items a[href^='/assignment.html?id=']"))).isNotEmpty();
     }
 
     /** The deadline fields whose date, or "dd/mm/yyyy" when empty, is wider than the field shows. */

@@ -22,19 +22,22 @@ import vn.docket.query.support.ReadModels;
  */
 record Notice(String id, String number, String issuer, String place, LocalDate issuedOn, String issuedMonth,
               LocalDate meetingOn, String chair, Invitation invitation, String signer, String sourceSha256, int items,
-              Instant registeredAt, ActorRef registeredBy, @JsonIgnore List<Cited> assignments,
+              Instant registeredAt, ActorRef registeredBy, boolean numberedLater, @JsonIgnore List<Cited> assignments,
               @JsonInclude(JsonInclude.Include.NON_NULL) List<ItemProgress> itemsWithProgress) implements ReadModel {
 
     /** Set by the registration only: a notice without it is known only from an assignment that cites it. */
     static final String REGISTERED_AT = "registeredAt";
     static final String ASSIGNMENTS = "assignments";
+    /** Given its number after registration ({@code NoticeNumbered}): its assignments cite none. */
+    static final String NUMBERED_LATER = "numberedLater";
 
     static Notice read(Document d) {
         return new Notice(d.getString("_id"), d.getString("number"), d.getString("issuer"), d.getString("place"),
                 ReadModels.date(d.get("issuedOn")), d.getString("issuedMonth"), ReadModels.date(d.get("meetingOn")),
                 d.getString("chair"), ReadModel.part(d, "invitation", Invitation::read), d.getString("signer"),
                 d.getString("sourceSha256"), d.getInteger("items", 0), d.getDate(REGISTERED_AT) == null ? null : d.getDate(REGISTERED_AT).toInstant(),
-                ReadModel.part(d, "registeredBy", ActorRef::read), ReadModel.parts(d, ASSIGNMENTS, Cited::read), null);
+                ReadModel.part(d, "registeredBy", ActorRef::read), d.getBoolean(NUMBERED_LATER, false),
+                ReadModel.parts(d, ASSIGNMENTS, Cited::read), null);
     }
 
     @Override
@@ -47,7 +50,7 @@ record Notice(String id, String number, String issuer, String place, LocalDate i
 
     Notice withProgress(List<ItemProgress> progress) {
         return new Notice(id, number, issuer, place, issuedOn, issuedMonth, meetingOn, chair, invitation, signer, sourceSha256,
-                items, registeredAt, registeredBy, assignments, progress);
+                items, registeredAt, registeredBy, numberedLater, assignments, progress);
     }
 
     /** The invitation to the meeting the notice concludes. */

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import vn.docket.events.NoticeParticulars;
 import vn.docket.events.NoticeNumbered;
@@ -44,16 +45,20 @@ class NoticeProjection {
         Notice registered = new Notice(e.noticeId().toString(), n.number(), n.issuer(), n.place(), n.issuedOn(),
                 n.issuedMonth(), n.meetingOn(), n.chair(), n.invitation() == null ? null
                         : new Notice.Invitation(n.invitation().number(), n.invitation().date()), n.signer(), e.sourceSha256(),
-                e.items(), recordedAt, ActorRef.of(metaData), null, null);
+                e.items(), recordedAt, ActorRef.of(metaData), false, null, null);
         notices.updateOne(Filters.eq("_id", registered.id()), new Document("$set", registered.toDocument()),
                 new UpdateOptions().upsert(true));
     }
 
-    /** A number (and date) given later: set as the event says, so delivered twice it changes nothing. */
+    /**
+     * A number (and date) given later: set as the event says, so delivered twice it changes nothing. Marked as given
+     * later: the assignments were recorded citing no number, so the list filtered by this one does not find them.
+     */
     @EventHandler
     void on(NoticeNumbered e) {
-        notices.updateOne(Filters.eq("_id", e.noticeId().toString()), e.issuedOn() == null ? Updates.set("number", e.number())
-                : Updates.combine(Updates.set("number", e.number()), Updates.set("issuedOn", ReadModels.iso(e.issuedOn()))));
+        Bson number = Updates.combine(Updates.set("number", e.number()), Updates.set(Notice.NUMBERED_LATER, true));
+        notices.updateOne(Filters.eq("_id", e.noticeId().toString()), e.issuedOn() == null ? number
+                : Updates.combine(number, Updates.set("issuedOn", ReadModels.iso(e.issuedOn()))));
     }
 
     @EventHandler
