@@ -63,6 +63,10 @@ const vi = {
   'signInAgain.link': 'Đăng nhập lại (mở thẻ mới)',
   'conflict.refreshed': 'Trang đã được cập nhật theo tình trạng hiện nay của nhiệm vụ; chưa có gì được ghi. Những gì bạn đã nhập vẫn còn trong biểu mẫu: hãy xem lại rồi gửi lần nữa nếu vẫn cần.',
   'conflict.gone': 'Trang đã được cập nhật theo tình trạng hiện nay của nhiệm vụ; chưa có gì được ghi, và thao tác này không còn áp dụng được.',
+  'conflict.staleDraft': 'Dự thảo v{now} đã được nộp trong lúc bạn đang đọc v{was}; chưa có gì được ghi. Trang nay hiển thị v{now}: hãy đọc v{now} trước khi quyết định. Những gì bạn đã nhập vẫn còn trong biểu mẫu.',
+  'conflict.notPutBack': 'Những gì bạn đã nhập, chưa được gửi, giữ lại ở đây để bạn đối chiếu hoặc sao chép:',
+  'conflict.fileAgain': 'Tệp “{names}” bạn đã chọn chưa được gửi, và trang không thể tự chọn lại tệp cho bạn: khi nộp, hãy chọn lại tệp đó.',
+  'network.typedKept': 'Những gì bạn đã nhập vẫn còn nguyên trên trang này, không phải nhập lại: khi kết nối lại được, hãy bấm gửi lần nữa.',
   'days': '{n} ngày',
   'today': 'Hôm nay',
 
@@ -839,6 +843,10 @@ const en = {
   'signInAgain.link': 'Sign in again (opens a new tab)',
   'conflict.refreshed': 'The page now shows the assignment as it is; nothing was recorded. What you typed is still in the form: check it, and send it again if it still applies.',
   'conflict.gone': 'The page now shows the assignment as it is; nothing was recorded, and this action no longer applies.',
+  'conflict.staleDraft': 'Draft v{now} was handed in while you were reading v{was}; nothing was recorded. The page now shows v{now}: read v{now} before you decide. What you typed is still in the form.',
+  'conflict.notPutBack': 'What you typed, not sent, kept here for you to compare or copy:',
+  'conflict.fileAgain': 'The file “{names}” you chose was not sent, and a page cannot choose a file again for you: when you hand it in, choose it again.',
+  'network.typedKept': 'What you typed is still on this page; there is no need to type it again. Once Docket can be reached, send it again.',
   'days': '{n} days',
   'today': 'Today',
 
