@@ -8,7 +8,8 @@ import { errorBox } from './layout.js';
 let counter = 0;
 
 /**
- * One field: {name, label, type: 'text'|'textarea'|'date'|'select'|'file'|'checkbox', required, hint, options, list}.
+ * One field: {name, label, type: 'text'|'textarea'|'date'|'select'|'file'|'checkbox', required, hint, options, list,
+ * keptLabel: its name where its value is shown outside the form (typed), when the label alone is not enough}.
  * Dates are typed as dd/mm/yyyy, as the office writes them, whatever the browser's own locale.
  */
 export function field(spec) {
@@ -157,7 +158,7 @@ export function lines(text) {
  * harmless) and shows the server's refusal in the person's language.
  *
  * spec: {id, title, fields, submit, path, body(values) → JSON, form(values) → FormData or null (then body),
- * check(values, byName) → [[fieldName, message]], done(answer), conflict(error, typed) on a 409}
+ * check(values, byName) → [[fieldName, message]], done(answer), conflict(error, typed(form)) on a 409}
  */
 export function commandForm(spec) {
   const status = h('div', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
@@ -183,11 +184,13 @@ export function commandForm(spec) {
       return;
     }
     button.disabled = true;
+    let answered = false;
     try {
       // A form with a file goes as multipart/form-data (spec.form → FormData), every other one as JSON.
       const payload = spec.form && spec.form(values) ? { form: spec.form(values) } : { body: spec.body(values) };
       const answer = await api(typeof spec.path === 'function' ? spec.path(values) : spec.path,
         { ...payload, idempotencyKey: key });
+      answered = true;
       status.append(h('p', { class: 'ok' }, t('waitingForUpdate')));
       await spec.done(answer, values);
     } catch (e) {
@@ -204,24 +207,45 @@ export function commandForm(spec) {
           // The page cannot be drawn again now (the network): the refusal is said here, the form as typed.
         }
       }
-      status.append(errorBox(e));
+      // Sent with the same key again, a step that did reach Docket is answered again, not recorded twice. Once the
+      // answer came, the step is recorded: only the page's drawing failed, and "send it again" would mislead.
+      status.append(errorBox(e, { typedKept: !answered }));
     }
   });
   return form;
 }
 
-/** What a person typed and chose in a form, by field name: all but files, which a page can never choose again. */
+/**
+ * What a person typed and chose in a form, field by field: {name, value, label, shown} (shown: the value as the form
+ * showed it, an option's words rather than its code). A file only by its name (file: true): a page can never choose
+ * a file again.
+ */
 export function typed(form) {
-  return [...form.elements].filter(e => e.name && e.type !== 'file')
-    .map(e => [e.name, e.type === 'checkbox' ? e.checked : e.value]);
+  return [...form.elements].filter(e => e.name && !(e.type === 'file' && !e.files.length)).map(e => {
+    const spec = e.closest('.field')?.spec || {};
+    const label = spec.keptLabel || spec.label || e.name;
+    if (e.type === 'file') return { name: e.name, label, shown: e.files[0].name, file: true };
+    if (e.type === 'checkbox') return { name: e.name, value: e.checked, label, shown: e.checked ? label : '', checkbox: true };
+    const shown = e.tagName === 'SELECT' ? (e.value ? e.selectedOptions[0]?.text : '') : e.value.trim();
+    return { name: e.name, value: e.value, label, shown };
+  });
 }
 
-/** Puts typed values back into a form drawn again, in the fields it still has. */
+/**
+ * Puts typed values back into a form drawn again, in the fields it still has. Returns what it could not put back:
+ * files, and fields the form no longer has (a point answered meanwhile), for the page to show.
+ */
 export function retype(form, values) {
-  for (const [name, value] of values) {
-    const input = form.elements.namedItem(name);
-    if (!input || input.type === 'file') continue;
-    if (input.type === 'checkbox') input.checked = value;
-    else input.value = value;
+  const left = [];
+  for (const entry of values) {
+    const input = form?.elements.namedItem(entry.name);
+    if (entry.file || !input || input.type === 'file') {
+      left.push(entry);
+    } else if (input.type === 'checkbox') {
+      input.checked = entry.value;
+    } else {
+      input.value = entry.value;
+    }
   }
+  return left;
 }

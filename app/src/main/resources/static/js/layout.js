@@ -135,9 +135,14 @@ function bellIcon() {
     s('circle', { cx: 12, cy: 19.5, r: 2, fill: 'currentColor' }));
 }
 
-export function errorBox(e) {
+/**
+ * A refusal or a failure in the person's words. typedKept: said under a form that stays as it was typed and chosen
+ * (nothing is reset when sending fails), so that a network failure does not send them to type it all again.
+ */
+export function errorBox(e, { typedKept = false } = {}) {
   return h('div', { class: 'error', role: 'alert' },
     h('p', {}, problemText(e)), problemDetail(e) && h('p', { class: 'detail' }, problemDetail(e)),
+    typedKept && e?.problem?.rule === 'network' && h('p', { class: 'typed-kept' }, t('network.typedKept')),
     // A form sent after the session ended stays as it was typed: signing in on another tab keeps it (api.js).
     e?.status === 401 && h('p', { class: 'sign-in-again' }, t('signInAgain'), ' ',
       h('a', { href: '/login.html', target: '_blank', id: 'sign-in-again' }, t('signInAgain.link'))));

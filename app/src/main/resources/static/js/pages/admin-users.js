@@ -25,7 +25,7 @@ function action(id, title, fields, submit, send) {
     try {
       await send(values);
     } catch (e) {
-      clear(status, errorBox(e));
+      clear(status, errorBox(e, { typedKept: true }));
       button.disabled = false;
     }
   });

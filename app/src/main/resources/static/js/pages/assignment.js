@@ -49,7 +49,8 @@ start('assignments', 'detail.title', async (main, me, setTitle) => {
     // The step that made the page stale may be a moment from the read models: wait for them to differ from the page
     // (a few seconds at most: a refusal that changed nothing is drawn as it is).
     const conflict = formId => async (error, typed) => render(await load(id,
-      (a, p) => JSON.stringify(a) !== before || p.steps.length !== stepsBefore, 12), { formId, typed, error });
+      (a, p) => JSON.stringify(a) !== before || p.steps.length !== stepsBefore, 12),
+    { formId, typed, error, read: assignment.currentVersion });
     clear(main,
       h('p', { class: 'crumbs' }, h('a', { href: '/assignments.html' }, t('nav.assignments')), ' · ',
         h('a', { href: `/audit.html?assignment=${assignment.id}`, id: 'audit-trail' }, t('detail.auditTrail'))),
@@ -61,7 +62,7 @@ start('assignments', 'detail.title', async (main, me, setTitle) => {
       path.points?.length ? section(t('points.title'), pointList(path.points)) : '',
       reminderSection(assignment, path),
       section(t('detail.actions'), actions(me, assignment, path, allowed, after, conflict)));
-    if (kept) showConflict(main, kept);
+    if (kept) showConflict(main, kept, assignment);
   };
   try {
     await render(await load(id));
@@ -246,18 +247,30 @@ const outsideBody = (me, name) => me.approvalLevels.some(l => l.outsideBody
 /**
  * After a 409 the page is drawn as the assignment is now. The same form, if the person may still use it, is open
  * again with what they typed and the refusal under it (it now names the current version); otherwise the refusal
- * stands above the actions there are.
+ * stands above the actions there are. What cannot go back into a form (it is gone, or a point was answered
+ * meanwhile) is listed under the refusal, to compare or copy; a chosen file is named, to be chosen again.
+ * read: the draft version the page showed when the form was sent.
  */
-function showConflict(main, { formId, typed, error }) {
+function showConflict(main, { formId, typed, error, read }, assignment) {
   const form = main.querySelector(`#${formId}`);
-  const box = errorBox(error);
+  const left = retype(form, typed);
+  // A newer draft came while the leader read the older one: the page shows it now, so "open the latest" would be
+  // wrong; said plainly which version it is. (Unless the lists had not caught up: then the page is as it was.)
+  const newer = form && error.problem?.rule === 'stale-draft' && assignment.currentVersion !== read;
+  const box = newer ? h('div', { class: 'error', role: 'alert' },
+    h('p', {}, t('conflict.staleDraft', { was: read, now: assignment.currentVersion }))) : errorBox(error);
+  if (!newer) box.append(h('p', {}, t(form ? 'conflict.refreshed' : 'conflict.gone')));
+  const notSent = left.filter(x => !x.file && x.shown);
+  if (notSent.length) {
+    box.append(h('p', {}, t('conflict.notPutBack')), h('ul', { class: 'not-sent' }, notSent.map(x =>
+      h('li', {}, x.checkbox ? x.label : [h('strong', {}, x.label, ': '), x.shown]))));
+  }
+  const files = left.filter(x => x.file).map(x => x.shown);
+  if (files.length) box.append(h('p', { class: 'file-again' }, t('conflict.fileAgain', { names: files.join('”, “') })));
   if (form) {
-    retype(form, typed);
     form.closest('details').open = true;
-    box.append(h('p', {}, t('conflict.refreshed')));
     form.querySelector('.form-status').append(box);
   } else {
-    box.append(h('p', {}, t('conflict.gone')));
     main.querySelector('#actions, #no-actions').before(box);
   }
   box.scrollIntoView({ block: 'center' });
@@ -288,7 +301,7 @@ function actions(me, a, path, allowed, after, conflict) {
       const answerFields = open.flatMap(p => [
         field({ name: `answer-${p.id}`, label: `${p.id} – ${p.text}`, type: 'select', wide: true,
           options: [['', t('points.answer.none')], ['TAKEN_IN', t('points.answer.TAKEN_IN')], ['EXPLAINED', t('points.answer.EXPLAINED')]] }),
-        field({ name: `note-${p.id}`, label: t('points.note'), wide: true })]);
+        field({ name: `note-${p.id}`, label: t('points.note'), keptLabel: `${p.id} – ${t('points.note')}`, wide: true })]);
       const answers = v => open.filter(p => v[`answer-${p.id}`])
         .map(p => ({ point: p.id, answer: v[`answer-${p.id}`], note: v[`note-${p.id}`] }));
       const fields = [file, name,

@@ -3,7 +3,7 @@
 import { api, ApiError } from '../api.js';
 import { h, clear } from '../dom.js';
 import { t, known, lang, fmtDate, fmtDateTime } from '../i18n.js';
-import { start, section, table, errorBox } from '../layout.js';
+import { start, section, table, errorBox, unitList } from '../layout.js';
 import { field, filterForm } from '../forms.js';
 
 const SIZE = 50;
@@ -14,9 +14,12 @@ start('audit', 'audit.title', async (main, me) => {
   const filters = [
     field({ name: 'assignment', label: t('field.assignment'), value: query.get('assignment') }),
     field({ name: 'actor', label: t('field.actor'), value: query.get('actor') }),
-    field({ name: 'unit', label: t('field.unit'), value: query.get('unit') }),
-    field({ name: 'from', label: t('field.from'), type: 'date', value: fmtDate(query.get('from')) }),
-    field({ name: 'to', label: t('field.to'), type: 'date', value: fmtDate(query.get('to')) }),
+    // The unit of the person who acted, not of the assignment: a unit's own work is found by its assignments' ids.
+    field({ name: 'unit', label: t('audit.unit'), value: query.get('unit'), list: 'units' }),
+    // The log is filtered by the day an event was recorded, while its table shows that and the day it took effect
+    // (a step recorded late, a meeting's history): an inspector looking for November must know which one.
+    field({ name: 'from', label: t('audit.from'), type: 'date', value: fmtDate(query.get('from')), hint: t('audit.datesHint') }),
+    field({ name: 'to', label: t('audit.to'), type: 'date', value: fmtDate(query.get('to')) }),
   ];
   const form = filterForm('audit-filters', filters, '/audit.html');
 
@@ -25,8 +28,9 @@ start('audit', 'audit.title', async (main, me) => {
   apiQuery.set('page', page);
   apiQuery.set('size', SIZE);
   let log;
+  let units;
   try {
-    log = await api('/api/audit?' + apiQuery);
+    [log, units] = await Promise.all([api('/api/audit?' + apiQuery), unitList(me)]);
   } catch (e) {
     clear(main, h('h1', {}, t('audit.title')), form, errorBox(e));
     return;
@@ -45,10 +49,15 @@ start('audit', 'audit.title', async (main, me) => {
       section(t('audit.integrity'), h('p', { class: 'muted', id: 'integrity-pending' }, t('audit.checking'))));
     integrity().then(result => verdict.replaceChildren(result));
   }
+  // An empty table said nothing; with dates, the likeliest reason is the day they filter by.
+  const none = log.total === 0 && h('p', { class: 'muted', id: 'audit-none' },
+    t(query.get('from') || query.get('to') ? 'audit.noneRecorded' : 'audit.none'));
   clear(main,
     h('h1', {}, t('audit.title')),
     verdict,
+    units,
     form,
+    none,
     table(t('audit.title'), [t('audit.when'), t('audit.effective'), t('audit.what'), t('audit.who'), t('audit.assignment'),
       t('audit.command'), t('audit.details')], log.items.map(e => h('tr', {},
       h('td', { class: 'nowrap' }, fmtDateTime(e.recordedAt)),

@@ -25,7 +25,7 @@ start('tokens', 'tokens.title', async (main) => {
         await render(await api('/api/me/tokens', { body: values }));
       } catch (e) {
         setError(label, '');
-        clear(status, errorBox(e));
+        clear(status, errorBox(e, { typedKept: true }));
         button.disabled = false;
       }
     });

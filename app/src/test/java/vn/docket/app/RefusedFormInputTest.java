@@ -126,6 +126,26 @@ class RefusedFormInputTest {
     }
 
     @Test
+    void a_mistyped_form_field_is_refused_in_words_for_a_form_not_as_json_nobody_sent() throws Exception {
+        // main said "The request body is not valid JSON of the expected shape" to a clerk's script that sent a form.
+        Answer handIn = handIn(PLAN, field("efectiveDate", "2021-04-20"));
+        Answer issuance = post("clerk", "/api/assignments/" + assigned + "/issuance", "multipart/form-data; boundary=" + BOUNDARY,
+                form(field("documentNumber", "95/KH-UBND"), field("isuedOn", "2021-05-01"), PLAN));
+        for (Answer mistyped : List.of(handIn, issuance)) {
+            refused(mistyped, 400, "malformed-request");
+            assertThat((String) mistyped.problem().get("detail")).startsWith("The form's fields are not of the expected shape: field '")
+                    .doesNotContain("JSON");
+        }
+        assertThat((String) issuance.problem().get("detail")).contains("'isuedOn' is not one this request takes");
+        // The same field in a JSON body is still worded for JSON.
+        Answer json = post("tckh", "/api/assignments/" + assigned + "/drafts", "application/json",
+                "{\"documentName\": \"KH.docx\", \"documentUrl\": \"https://vanban.example.vn/kh\", \"efectiveDate\": \"2021-04-20\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+        refused(json, 400, "malformed-request");
+        assertThat((String) json.problem().get("detail")).startsWith("The request body is not valid JSON of the expected shape");
+    }
+
+    @Test
     void a_form_field_given_twice_in_a_hand_in_is_refused_naming_it_as_in_a_json_body_and_writes_nothing() throws Exception {
         long before = events();
         // main recorded the draft with the first note: what a proxy or a log reading the last one never saw.

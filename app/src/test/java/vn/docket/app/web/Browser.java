@@ -133,6 +133,13 @@ final class Browser implements AutoCloseable {
                 "latency", latency.toMillis(), "downloadThroughput", -1, "uploadThroughput", -1));
     }
 
+    /** The network down (every request fails at once, as with the office's Wi-Fi gone) or back. */
+    void offline(boolean down) {
+        driver.executeCdpCommand("Network.enable", java.util.Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", java.util.Map.of("offline", down,
+                "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
     /** A PNG of the whole page: the window is stretched to the page's height first. */
     Path screenshot(String name) {
         Dimension before = driver.manage().window().getSize();

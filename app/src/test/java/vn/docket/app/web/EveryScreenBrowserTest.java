@@ -340,6 +340,30 @@ class EveryScreenBrowserTest extends BrowserTest {
         }
     }
 
+    @Test
+    @Order(15)
+    void an_inspector_filtering_the_log_is_told_the_dates_are_the_days_recorded_and_is_offered_the_units_by_name() {
+        browser.signIn("auditor");
+        browser.open("/audit.html");
+        browser.find(By.cssSelector("#audit-log tbody tr"));
+        // The demo history was recorded at start-up; its steps took effect days before. An inspector looking for the
+        // day one of them was done, as the log shows it, got an empty table and no word why.
+        String done = (String) browser.script("return [...document.querySelectorAll('#audit-log tbody tr')]"
+                + ".map(r => [r.cells[0].innerText.slice(0, 10), r.cells[1].innerText]).find(([rec, eff]) => rec !== eff)[1]");
+        assertThat(browser.text(By.cssSelector("label[for='" + browser.find(By.cssSelector("#audit-filters [name='from']"))
+                .getAttribute("id") + "']"))).isEqualTo("Ghi nhận từ ngày");
+        browser.type(By.cssSelector("#audit-filters [name='from']"), done);
+        browser.type(By.cssSelector("#audit-filters [name='to']"), done);
+        browser.find(By.cssSelector("#audit-filters button[type=submit]")).click();
+        assertThat(browser.text(By.id("audit-none"))).startsWith("Không có sự kiện nào được ghi nhận trong những ngày đã chọn")
+                .contains("theo ngày ghi vào Docket, không theo ngày thực hiện");
+        screenshots("audit-none-recorded");
+
+        // The unit filter takes a unit's whole name: the page offers the directory's names as it is typed.
+        assertThat(browser.present(By.cssSelector("#audit-filters [name='unit']")).getAttribute("list")).isEqualTo("units");
+        assertThat(browser.all(By.cssSelector("datalist#units option[value='Phòng Tài chính - Kế hoạch']"))).hasSize(1);
+    }
+
     private void assertFirstRowOnTheFirstScreen(String page) {
         browser.find(By.cssSelector("main table tbody tr"));
         Number top = (Number) browser.script("return document.querySelector('main table tbody tr').getBoundingClientRect().top");

@@ -87,8 +87,8 @@ class RevisionPointsBrowserTest extends BrowserTest {
         browser.driver.switchTo().window(staleTab);
         browser.find(By.cssSelector(".action-approve summary")).click();
         submit("form-approve");
-        browser.waitForText(By.cssSelector("#form-approve [role=alert]"),
-                "Dự thảo bạn đang xem không còn là bản hiện tại; hãy mở bản mới nhất rồi xem xét lại.");
+        browser.waitForText(By.cssSelector("#form-approve [role=alert]"), "Dự thảo v2 đã được nộp trong lúc bạn đang đọc v1;"
+                + " chưa có gì được ghi. Trang nay hiển thị v2: hãy đọc v2 trước khi quyết định.");
         assertThat(status(id)).isEqualTo("DRAFT_SUBMITTED");
         stepsShown(5);
         assertThat(browser.text(By.id("judging-form-revision"))).isEqualTo("Bạn đang xem xét dự thảo v2.");
@@ -138,7 +138,7 @@ class RevisionPointsBrowserTest extends BrowserTest {
     }
 
     @Test
-    void sending_v1_back_after_the_unit_handed_in_v2_keeps_the_points_typed_and_shows_v2() {
+    void sending_v1_back_after_the_unit_handed_in_v2_says_v2_arrived_while_v1_was_read_and_keeps_the_points_typed() {
         String id = assignedWithDraftV1();
         browser.signIn("chair");
         browser.open("/assignment.html?id=" + id);
@@ -153,10 +153,15 @@ class RevisionPointsBrowserTest extends BrowserTest {
                 Map.of("documentName", "Dự thảo KH v2.docx", "documentUrl", "https://vanban.example.vn/kh-v2"));
         submit("form-revision");
 
-        // 409 in words, the page showing v2, and the chair's points still in the form to send on v2.
+        // 409 in words that say which version came (main said "open the latest" of a page that already showed it), the
+        // page showing v2, and the chair's points still in the form to send on v2.
         browser.waitForText(By.cssSelector("#form-revision [role=alert]"),
-                "Dự thảo bạn đang xem không còn là bản hiện tại");
+                "Dự thảo v2 đã được nộp trong lúc bạn đang đọc v1; chưa có gì được ghi.");
+        assertThat(browser.text(By.cssSelector("#form-revision [role=alert]")))
+                .contains("hãy đọc v2 trước khi quyết định", "Những gì bạn đã nhập vẫn còn trong biểu mẫu")
+                .doesNotContain("mở bản mới nhất");
         stepsShown(4);
+        screenshots("revision-points-stale-draft");
         assertThat(browser.text(By.id("judging-form-revision"))).isEqualTo("Bạn đang xem xét dự thảo v2.");
         assertThat(browser.find(field("form-revision", "reasons")).getAttribute("value")).isEqualTo(points);
         assertThat(status(id)).isEqualTo("DRAFT_SUBMITTED");
@@ -200,6 +205,83 @@ class RevisionPointsBrowserTest extends BrowserTest {
         submit("form-revision");
         stepsShown(3);
         assertThat(browser.text(By.cssSelector("#steps .step-REVISION_REQUESTED .reasons"))).isEqualTo("1.1 Làm rõ nguồn vốn");
+    }
+
+    @Test
+    void handing_in_after_a_colleague_of_the_unit_handed_in_first_keeps_the_note_and_answers_typed_and_names_the_file() {
+        String id = assignedWithDraftV1();
+        post("chair", "/api/assignments/" + id + "/revision-requests", Map.of("draftVersion", 1, "reasons", THREE.subList(0, 2)));
+        String colleague = "hoa." + java.util.UUID.randomUUID().toString().substring(0, 8);
+        post("admin", "/api/admin/users", Map.of("id", colleague, "name", "Lê Thị Hoa", "unit", "Phòng Tài chính - Kế hoạch",
+                "role", "UNIT_STAFF", "password", "mat-khau-cua-hoa"));
+
+        // The unit's staff member chooses v2, writes a note and answers both points.
+        browser.signIn("tckh");
+        browser.open("/assignment.html?id=" + id);
+        stepsShown(3);
+        browser.present(field("form-draft", "documentFile")).sendKeys(DraftFilesBrowserTest.file("Dự thảo KH v2 của Minh.txt",
+                "Kế hoạch, dự thảo 2".getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+        browser.type(field("form-draft", "note"), "Đã lấy ý kiến bốn phòng phối hợp");
+        browser.choose(field("form-draft", "answer-1.1"), "Tiếp thu");
+        browser.type(field("form-draft", "note-1.1"), "Bố cục lại thành Mục I-IV");
+        browser.choose(field("form-draft", "answer-1.2"), "Giải trình");
+        browser.type(field("form-draft", "note-1.2"), "Lộ trình đã có ở Phụ lục 1");
+
+        // A colleague of the same unit hands in v2 first.
+        assertThat(http.withBasicAuth(colleague, "mat-khau-cua-hoa").postForEntity("/api/assignments/" + id + "/drafts", Map.of(
+                "documentName", "Dự thảo KH v2.docx", "documentUrl", "https://vanban.example.vn/kh-v2"), Map.class)
+                .getStatusCode().value()).isEqualTo(201);
+        submit("form-draft");
+
+        // Refused; the page shows v2, and what was typed is still there to compare or copy, the file named: main
+        // showed the refusal alone, the note and both answers gone.
+        browser.waitForText(By.cssSelector("#main [role=alert]"), "không còn áp dụng được");
+        stepsShown(4);
+        String said = browser.text(By.cssSelector("#main [role=alert]"));
+        assertThat(said).startsWith("Dự thảo trước đang chờ xem xét").contains(
+                "Ghi chú: Đã lấy ý kiến bốn phòng phối hợp",
+                "1.1 – " + THREE.get(0) + ": Tiếp thu", "1.1 – Nơi tiếp thu hoặc lý do giải trình: Bố cục lại thành Mục I-IV",
+                "1.2 – " + THREE.get(1) + ": Giải trình", "1.2 – Nơi tiếp thu hoặc lý do giải trình: Lộ trình đã có ở Phụ lục 1",
+                "Tệp “Dự thảo KH v2 của Minh.txt” bạn đã chọn chưa được gửi, và trang không thể tự chọn lại tệp cho bạn");
+        assertThat(browser.all(By.id("form-draft"))).isEmpty();
+        assertThat(status(id)).isEqualTo("DRAFT_SUBMITTED");
+        screenshots("hand-in-after-a-colleague");
+    }
+
+    @Test
+    void a_form_sent_while_the_network_is_down_says_what_was_typed_is_kept_and_goes_once_it_is_back() {
+        String id = assignedWithDraftV1();
+        browser.signIn("chair");
+        browser.open("/assignment.html?id=" + id);
+        stepsShown(2);
+        browser.type(field("form-revision", "reasons"), "Làm rõ nguồn vốn");
+        browser.offline(true);
+        try {
+            submit("form-revision");
+            // main said only "Không kết nối được máy chủ.": a clerk would type it all again, or leave.
+            browser.waitForText(By.cssSelector("#form-revision [role=alert]"), "Không kết nối được máy chủ.");
+            assertThat(browser.text(By.cssSelector("#form-revision [role=alert]")))
+                    .contains("Những gì bạn đã nhập vẫn còn nguyên trên trang này, không phải nhập lại");
+            assertThat(browser.find(field("form-revision", "reasons")).getAttribute("value")).isEqualTo("Làm rõ nguồn vốn");
+            screenshots("network-down-typed-kept");
+        } finally {
+            browser.offline(false);
+        }
+        submit("form-revision");
+        stepsShown(3);
+        assertThat(browser.text(By.cssSelector("#steps .step-REVISION_REQUESTED .reasons"))).isEqualTo("1.1 Làm rõ nguồn vốn");
+
+        // The token form keeps its label the same way, and says so.
+        browser.open("/tokens.html");
+        browser.type(By.cssSelector("#new-token [name='label']"), "Phần mềm một cửa");
+        browser.offline(true);
+        try {
+            browser.find(By.cssSelector("#new-token button[type=submit]")).click();
+            browser.waitForText(By.cssSelector("#new-token [role=alert]"), "vẫn còn nguyên trên trang này");
+            assertThat(browser.find(By.cssSelector("#new-token [name='label']")).getAttribute("value")).isEqualTo("Phần mềm một cửa");
+        } finally {
+            browser.offline(false);
+        }
     }
 
     private String assignedWithDraftV1() {

@@ -4,6 +4,7 @@ import com.mongodb.MongoException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -163,8 +164,13 @@ public class Problems extends ResponseEntityExceptionHandler {
         if (broken != null) {
             return ResponseEntity.unprocessableEntity().body(ruleBroken(broken));
         }
+        // A multipart form's fields are read by the same mapper as a JSON body (AssignmentCommandController#form),
+        // but whoever sent a form wrote no JSON: telling them their body is not valid JSON sends them looking for it.
+        boolean form = request instanceof ServletWebRequest servlet && servlet.getRequest().getContentType() != null
+                && servlet.getRequest().getContentType().toLowerCase(Locale.ROOT).startsWith("multipart/");
+        String what = form ? "The form's fields are not" : "The request body is not valid JSON";
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request",
-                "The request body is not valid JSON of the expected shape: " + JsonErrors.describe(e) + "."));
+                what + " of the expected shape: " + JsonErrors.describe(e) + "."));
     }
 
     @Override
