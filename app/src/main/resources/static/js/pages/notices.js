@@ -35,14 +35,17 @@ async function noticeList() {
       h('td', {}, n.issuer || ''))), { id: 'notices' });
 }
 
-/** Where the import endpoints are not deployed yet, say so and show what the server answered. */
+/**
+ * Where the import endpoints are not deployed yet, say so and show what the server answered. Otherwise the refusal,
+ * and on a network failure that the pasted text and the chosen file are still there.
+ */
 function unavailable(e) {
   if (e instanceof ApiError && (e.status === 404 || e.status === 405)) {
     return h('div', { class: 'error', role: 'alert', id: 'import-unavailable' },
       h('p', {}, t('notices.unavailable')),
       problemDetail(e) && h('p', { class: 'detail' }, problemDetail(e)));
   }
-  return errorBox(e);
+  return errorBox(e, { typedKept: true });
 }
 
 function importForm(preview) {
@@ -318,7 +321,7 @@ function editor(reading, key = newKey()) {
       status.append(h('p', { class: 'ok' }, t('notices.registered', { n: answer.assignments?.length ?? '' })));
       location.assign(`/notice.html?id=${encodeURIComponent(answer.id)}`);
     } catch (e) {
-      status.append(errorBox(e));
+      status.append(errorBox(e, { typedKept: true })); // the corrected table stays as it is
       confirm.disabled = false;
     }
   });

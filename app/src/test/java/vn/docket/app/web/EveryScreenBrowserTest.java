@@ -349,7 +349,7 @@ class EveryScreenBrowserTest extends BrowserTest {
         // The demo history was recorded at start-up; its steps took effect days before. An inspector looking for the
         // day one of them was done, as the log shows it, got an empty table and no word why.
         String done = (String) browser.script("return [...document.querySelectorAll('#audit-log tbody tr')]"
-                + ".map(r => [r.cells[0].innerText.slice(0, 10), r.cells[1].innerText]).find(([rec, eff]) => rec !== eff)[1]");
+                + ".map(r => [r.cells[0].innerText.split(' ')[0], r.cells[1].innerText]).find(([rec, eff]) => rec !== eff)[1]");
         assertThat(browser.text(By.cssSelector("label[for='" + browser.find(By.cssSelector("#audit-filters [name='from']"))
                 .getAttribute("id") + "']"))).isEqualTo("Ghi nhận từ ngày");
         browser.type(By.cssSelector("#audit-filters [name='from']"), done);

@@ -180,6 +180,33 @@ class NoticePreviewBrowserTest extends BrowserTest {
      * offers the clerk the number and the copy's date, and shows them once recorded.
      */
     @Test
+    void a_notice_read_or_registered_while_the_network_is_down_says_the_text_and_the_corrections_are_kept() {
+        browser.driver.manage().window().setSize(DESKTOP);
+        browser.signIn("clerk");
+        browser.open("/notices.html");
+        String text = DRAFT_NOTICE.replace("10/11/2020", "12/11/2020");
+        browser.find(By.id("notice-text")).sendKeys(text);
+        browser.offline(true);
+        try {
+            browser.find(By.id("preview-button")).click();
+            // Only "Không kết nối được máy chủ." was said: a clerk would paste or correct it all again.
+            browser.waitForText(By.id("import-status"), "vẫn còn nguyên trên trang này");
+        } finally {
+            browser.offline(false);
+        }
+        browser.find(By.id("preview-button")).click();
+        browser.type(By.cssSelector("[data-path='items[0].title']"), "Rà soát các dự án chậm tiến độ trên địa bàn");
+        browser.offline(true);
+        try {
+            browser.find(By.id("confirm-import")).click();
+            browser.waitForText(By.id("confirm-status"), "vẫn còn nguyên trên trang này");
+            assertThat(cell(0, "title").getAttribute("value")).isEqualTo("Rà soát các dự án chậm tiến độ trên địa bàn");
+        } finally {
+            browser.offline(false);
+        }
+    }
+
+    @Test
     void a_clerk_gives_a_notice_registered_without_a_number_the_number_of_its_signed_copy() {
         browser.driver.manage().window().setSize(DESKTOP);
         browser.signIn("clerk");
