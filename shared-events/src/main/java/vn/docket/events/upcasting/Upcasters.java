@@ -25,13 +25,13 @@ public final class Upcasters {
      * {@code requirements}, empty for everything assigned before.
      */
     public static List<EventUpcaster> all() {
-        return List.of(new ToRevision2(TaskAssigned.class, Upcasters::noticeIdInSource),
-                new ToRevision2(RevisionRequested.class, Upcasters::reasonsAsPoints),
-                new ToRevision2(DraftSubmitted.class, payload -> withNulls(payload, "file")),
-                new ToRevision2(DocumentIssued.class, payload -> withNulls(payload, "documentName", "documentSha256", "file")),
-                new ToRevision2(NoticeRegistered.class, Upcasters::particularsAsOnePart),
+        return List.of(new NextRevision(TaskAssigned.class, Upcasters::noticeIdInSource),
+                new NextRevision(RevisionRequested.class, Upcasters::reasonsAsPoints),
+                new NextRevision(DraftSubmitted.class, payload -> withNulls(payload, "file")),
+                new NextRevision(DocumentIssued.class, payload -> withNulls(payload, "documentName", "documentSha256", "file")),
+                new NextRevision(NoticeRegistered.class, Upcasters::particularsAsOnePart),
                 // After TaskAssigned's 1 to 2, so that a revision-1 event goes on to 3.
-                new ToRevision2(TaskAssigned.class, 2, payload -> {
+                new NextRevision(TaskAssigned.class, 2, payload -> {
                     ((ObjectNode) payload).putArray("requirements");
                     return payload;
                 }));

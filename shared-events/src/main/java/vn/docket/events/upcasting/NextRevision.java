@@ -7,30 +7,30 @@ import org.axonframework.serialization.upcasting.event.IntermediateEventRepresen
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 
 /** Reads an event stored at one revision as the next, {@code change} bringing its JSON to the new shape. */
-final class ToRevision2 extends SingleEventUpcaster {
+final class NextRevision extends SingleEventUpcaster {
 
-    private final SimpleSerializedType revision1;
-    private final SimpleSerializedType revision2;
+    private final SimpleSerializedType from;
+    private final SimpleSerializedType to;
     private final UnaryOperator<JsonNode> change;
 
-    ToRevision2(Class<?> event, UnaryOperator<JsonNode> change) {
+    NextRevision(Class<?> event, UnaryOperator<JsonNode> change) {
         this(event, 1, change);
     }
 
     /** From revision {@code from} to {@code from + 1}. */
-    ToRevision2(Class<?> event, int from, UnaryOperator<JsonNode> change) {
-        this.revision1 = new SimpleSerializedType(event.getName(), String.valueOf(from));
-        this.revision2 = new SimpleSerializedType(event.getName(), String.valueOf(from + 1));
+    NextRevision(Class<?> event, int from, UnaryOperator<JsonNode> change) {
+        this.from = new SimpleSerializedType(event.getName(), String.valueOf(from));
+        this.to = new SimpleSerializedType(event.getName(), String.valueOf(from + 1));
         this.change = change;
     }
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return representation.getType().equals(revision1);
+        return representation.getType().equals(from);
     }
 
     @Override
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(revision2, JsonNode.class, change);
+        return representation.upcastPayload(to, JsonNode.class, change);
     }
 }
