@@ -10,7 +10,7 @@ let counter = 0;
 /**
  * One field: {name, label, type: 'text'|'textarea'|'date'|'select'|'file'|'checkbox', required, hint, options, list,
  * keptLabel: its name where its value is shown outside the form (typed), when the label alone is not enough}.
- * Dates are typed as dd/mm/yyyy, as the office writes them, whatever the browser's own locale.
+ * Dates are typed d/m/yyyy or dd/mm/yyyy, as the office writes them, whatever the browser's own locale.
  */
 export function field(spec) {
   const id = `f-${spec.name}-${++counter}`;

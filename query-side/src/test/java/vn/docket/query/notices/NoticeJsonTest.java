@@ -100,6 +100,7 @@ class NoticeJsonTest {
                       "unit" : null,
                       "role" : "CLERK"
                     },
+                    "numberedLater" : false,
                     "id" : "3f2a9c1e-0000-4000-8000-0000000000bb"
                   }, {
                     "number" : "45/TB-UBND",
@@ -123,6 +124,7 @@ class NoticeJsonTest {
                       "unit" : null,
                       "role" : "CLERK"
                     },
+                    "numberedLater" : false,
                     "id" : "3f2a9c1e-0000-4000-8000-0000000000aa"
                   } ],
                   "page" : 0,
@@ -150,6 +152,7 @@ class NoticeJsonTest {
                     "unit" : null,
                     "role" : "CLERK"
                   },
+                  "numberedLater" : false,
                   "id" : "3f2a9c1e-0000-4000-8000-0000000000aa",
                   "itemsWithProgress" : [ {
                     "assignments" : [ {
