@@ -32,6 +32,31 @@ function action(id, title, fields, submit, send) {
   return title ? h('div', { class: 'action' }, h('h3', {}, title), form) : form;
 }
 
+/**
+ * One click that changes something (revoke a token, withdraw a level). The button waits for the answer. A refusal
+ * (a token revoked meanwhile on another page) draws the page again as it now is, the refusal above it; a lost network
+ * is said beside the button, which can be clicked again. Unhandled, either ended in the console and the page said
+ * nothing.
+ */
+function clickAction(label, attrs, send, refused) {
+  const status = h('span', { role: 'status', 'aria-live': 'polite' });
+  const button = h('button', { type: 'button', class: 'link', ...attrs }, label);
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      await send();
+    } catch (e) {
+      if (e?.problem?.rule === 'network') {
+        clear(status, errorBox(e));
+        button.disabled = false;
+      } else {
+        await refused(e);
+      }
+    }
+  });
+  return [button, status];
+}
+
 const roleSince = u => (u.roleSince ? t('users.roleSinceBy', { date: fmtDate(u.roleSince), by: u.roleGrantedBy || '' }) : '');
 
 start('admin-users', 'users.title', async (main, me) => {
@@ -44,7 +69,7 @@ start('admin-users', 'users.title', async (main, me) => {
   const levelList = h('datalist', { id: 'level-names' }, me.approvalLevels.map(l => h('option', { value: l.name })));
   const roleOptions = ROLES.map(r => [r, t('role.' + r)]);
 
-  const render = async (message) => {
+  const render = async (message, refusal) => {
     const users = await api('/api/admin/users');
     const chosen = users.find(u => u.id === param('id'));
     const again = async (text) => render(text);
@@ -72,8 +97,8 @@ start('admin-users', 'users.title', async (main, me) => {
       const tokens = await api(path + '/tokens');
       const tokenRows = tokens.map(tok => h('tr', {},
         h('td', {}, tok.label), h('td', { class: 'nowrap' }, fmtDateTime(tok.issuedAt)),
-        h('td', {}, h('button', { type: 'button', class: 'link', 'data-token': tok.tokenId,
-          onclick: () => post(`/tokens/${encodeURIComponent(tok.tokenId)}/revoke`) }, t('tokens.revoke')))));
+        h('td', {}, clickAction(t('tokens.revoke'), { 'data-token': tok.tokenId },
+          () => post(`/tokens/${encodeURIComponent(tok.tokenId)}/revoke`), e => render(undefined, e)))));
       const pw = field({ name: 'password', label: t('users.newPassword'), required: true });
       pw.input.type = 'password';
       manage = section(t('users.manageTitle', { name: chosen.name }),
@@ -87,8 +112,7 @@ start('admin-users', 'users.title', async (main, me) => {
             required: true })], t('users.grantLevel'), v => post('/levels', v)),
           action('reset-password', t('users.resetPassword'), [pw], t('users.resetPassword'), v => post('/password', v))),
         (chosen.levels || []).length ? h('ul', { id: 'granted-levels' }, chosen.levels.map(l => h('li', {}, l, ' ',
-          h('button', { type: 'button', class: 'link', onclick: () => post('/levels/withdraw', { level: l }) },
-            t('users.withdraw'))))) : '',
+          clickAction(t('users.withdraw'), {}, () => post('/levels/withdraw', { level: l }), e => render(undefined, e))))) : '',
         h('h3', {}, t('tokens.title')),
         tokens.length ? table(t('tokens.title'), [t('tokens.label'), t('tokens.issuedAt'), ''], tokenRows, { id: 'user-tokens' })
           : h('p', { class: 'muted', id: 'user-tokens' }, t('tokens.none')),
@@ -103,6 +127,7 @@ start('admin-users', 'users.title', async (main, me) => {
       h('p', {}, t('users.intro')),
       unitList, levelList,
       message ? h('p', { class: 'ok', role: 'status' }, message) : '',
+      refusal ? errorBox(refusal) : '',
       manage,
       section(t('users.list'), table(t('users.list'), [t('users.id'), t('users.name'), t('field.unit'), t('users.role'),
         t('users.state'), t('users.levels'), t('users.roleSince')], rows, { id: 'user-list' })),

@@ -268,4 +268,34 @@ class UsersAdminBrowserTest extends BrowserTest {
         browser.find(By.cssSelector("#user-tokens button[data-token]")).click();
         browser.waitForText(By.id("user-tokens"), "Chưa có mã truy cập nào.");
     }
+
+    @Test
+    void revoking_a_persons_token_revoked_meanwhile_or_withdrawing_a_level_offline_is_said_on_the_users_page() {
+        String tokenId = (String) http.withBasicAuth("tckh", "demo").postForObject("/api/me/tokens",
+                Map.of("label", "Phần mềm kế toán"), Map.class).get("tokenId");
+        assertThat(http.withBasicAuth("admin", "demo").postForEntity("/api/admin/users/tckh/levels",
+                Map.of("level", "Đơn vị chủ trì tổng hợp"), Map.class).getStatusCode().value()).isEqualTo(200);
+        browser.signIn("admin");
+        browser.open("/admin-users.html?id=tckh");
+        browser.waitForText(By.id("user-tokens"), "Phần mềm kế toán");
+        // Its owner revokes it while the administrator's page still offers it.
+        assertThat(http.withBasicAuth("tckh", "demo").postForEntity("/api/me/tokens/" + tokenId + "/revoke", Map.of(),
+                Void.class).getStatusCode().value()).isEqualTo(204);
+
+        browser.find(By.cssSelector("#user-tokens button[data-token='" + tokenId + "']")).click();
+
+        // The click ended in the console, and the page went on offering the token.
+        browser.waitForText(By.cssSelector("main .error[role=alert]"), "Không tìm thấy");
+        assertThat(browser.text(By.id("user-tokens"))).doesNotContain("Phần mềm kế toán");
+
+        browser.offline(true);
+        try {
+            browser.find(By.cssSelector("#granted-levels button")).click();
+            browser.waitForText(By.id("granted-levels"), "Không kết nối được máy chủ.");
+        } finally {
+            browser.offline(false);
+        }
+        browser.find(By.cssSelector("#granted-levels button")).click();
+        browser.until(d -> browser.all(By.id("granted-levels")).isEmpty());
+    }
 }
