@@ -1,5 +1,6 @@
 package vn.docket.platform.mongo;
 
+import com.mongodb.MongoInterruptedException;
 import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,11 @@ public class DatabaseHealthIndicator implements HealthIndicator {
     public Health health() {
         try {
             ping.runCommand(new Document("ping", 1));
+        } catch (MongoInterruptedException e) {
+            // The asking thread was stopped (Docket stopping: its projection revival is interrupted), not the database:
+            // a warning that the database did not answer was the last line of every stop, for IT to chase.
+            Thread.currentThread().interrupt();
+            return Health.unknown().build();
         } catch (RuntimeException e) {
             if (answering.compareAndSet(true, false)) {
                 log.warn("The database did not answer within {} ({}); Docket reports itself not ready until it does",
