@@ -82,7 +82,7 @@ class ProjectionAdminController {
         }
         log.info("Rebuilding the projection '{}' from the event store, requested by {}", name, CurrentActor.get().id());
         processor.shutDown();
-        // Asked before the reset, which would otherwise reset this node's segments and stop at the first held elsewhere.
+        // Asked first and plainly, rather than read from the reset's refusal, which has more than one cause (below).
         requireNoOtherNode(name);
         try {
             processor.resetTokens();
