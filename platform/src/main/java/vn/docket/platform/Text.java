@@ -1,6 +1,8 @@
 package vn.docket.platform;
 
 import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,7 +12,14 @@ import java.util.Objects;
  */
 public final class Text {
 
+    private static final DateTimeFormatter OFFICE_DATE = DateTimeFormatter.ofPattern("d/M/yyyy");
+
     private Text() {
+    }
+
+    /** A date as the office writes it in a message, a warning or a refusal: 25/4/2021. */
+    public static String date(LocalDate day) {
+        return OFFICE_DATE.format(day);
     }
 
     /**

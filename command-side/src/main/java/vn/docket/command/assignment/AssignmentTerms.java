@@ -42,8 +42,8 @@ final class AssignmentTerms {
             throw new RuleBroken("source-invalid", "A source names its notice, and an item (if any) numbered from 1.");
         }
         if (cmd.deadline() != null && cmd.deadline().isBefore(on)) {
-            throw new RuleBroken("deadline-before-assignment", "The deadline " + Dates.show(cmd.deadline())
-                    + " is before the assignment took effect (" + Dates.show(on) + ").");
+            throw new RuleBroken("deadline-before-assignment", "The deadline " + Text.date(cmd.deadline())
+                    + " is before the assignment took effect (" + Text.date(on) + ").");
         }
         ApprovalRoute route = ApprovalRoute.of(cmd.approvalRoute(), levels);
         if (cmd.assignmentId().equals(cmd.parentId())) {

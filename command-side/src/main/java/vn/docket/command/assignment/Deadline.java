@@ -52,7 +52,7 @@ class Deadline {
     /** One request at a time, and only for a deadline there is. */
     void requireRequestable() {
         if (pending != null) {
-            throw new StateConflict("extension-pending", "An extension to " + Dates.show(pending.asked())
+            throw new StateConflict("extension-pending", "An extension to " + Text.date(pending.asked())
                     + " is already awaiting a leader's decision.");
         }
         if (current == null) {
@@ -70,13 +70,13 @@ class Deadline {
     ExtensionRequested requested(UUID id, LocalDate wanted, String reason, LocalDate on) {
         Required.value(wanted, "new-deadline-required", "An extension request needs the date asked for.");
         if (!wanted.isAfter(current)) {
-            throw new RuleBroken("extension-not-later", "The date asked for, " + Dates.show(wanted)
-                    + ", must be later than the current deadline, " + Dates.show(current) + ".");
+            throw new RuleBroken("extension-not-later", "The date asked for, " + Text.date(wanted)
+                    + ", must be later than the current deadline, " + Text.date(current) + ".");
         }
         // A leader could not grant a day already gone as asked (see granted), so it is not asked for either.
         if (wanted.isBefore(on)) {
-            throw new RuleBroken("extension-in-past", "The date asked for, " + Dates.show(wanted)
-                    + ", is before the day of the request (" + Dates.show(on) + ").");
+            throw new RuleBroken("extension-in-past", "The date asked for, " + Text.date(wanted)
+                    + ", is before the day of the request (" + Text.date(on) + ").");
         }
         return new ExtensionRequested(id, current, wanted,
                 Required.text(reason, "reason-required", "An extension request needs a reason."), on);
@@ -124,12 +124,12 @@ class Deadline {
     private LocalDate granted(LocalDate wanted, LocalDate on) {
         Required.value(wanted, "new-deadline-required", "An extension needs the new deadline.");
         if (current != null && !wanted.isAfter(current)) {
-            throw new RuleBroken("extension-not-later", "The new deadline " + Dates.show(wanted)
-                    + " must be later than the current one, " + Dates.show(current) + ".");
+            throw new RuleBroken("extension-not-later", "The new deadline " + Text.date(wanted)
+                    + " must be later than the current one, " + Text.date(current) + ".");
         }
         if (wanted.isBefore(on)) {
-            throw new RuleBroken("extension-in-past", "The new deadline " + Dates.show(wanted)
-                    + " is before the day it is set (" + Dates.show(on) + ").");
+            throw new RuleBroken("extension-in-past", "The new deadline " + Text.date(wanted)
+                    + " is before the day it is set (" + Text.date(on) + ").");
         }
         return wanted;
     }

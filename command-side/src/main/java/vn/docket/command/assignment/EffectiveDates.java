@@ -7,6 +7,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import vn.docket.events.AssignmentEvent;
 import vn.docket.events.DeadlineMissed;
 import vn.docket.events.ReminderSent;
+import vn.docket.platform.Text;
 import vn.docket.platform.refusal.RuleBroken;
 
 /**
@@ -29,11 +30,11 @@ class EffectiveDates {
         LocalDate on = requested == null ? today : requested;
         if (on.isAfter(today)) {
             throw new RuleBroken("effective-date-in-future",
-                    "The effective date " + Dates.show(on) + " is in the future; record things once they happened.");
+                    "The effective date " + Text.date(on) + " is in the future; record things once they happened.");
         }
         if (last != null && on.isBefore(last)) {
-            throw new RuleBroken("effective-date-order", "The effective date " + Dates.show(on)
-                    + " is before the assignment's last recorded step (" + Dates.show(last) + ").");
+            throw new RuleBroken("effective-date-order", "The effective date " + Text.date(on)
+                    + " is before the assignment's last recorded step (" + Text.date(last) + ").");
         }
         return on;
     }

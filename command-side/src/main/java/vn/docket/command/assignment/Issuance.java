@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import vn.docket.command.assignment.AssignmentCommands.Issue;
 import vn.docket.events.DocumentIssued;
+import vn.docket.platform.Text;
 import vn.docket.platform.refusal.RuleBroken;
 
 /** What the issuance (ban hành) of the approved document records: its number, and the day, not before the approval. */
@@ -18,7 +19,7 @@ final class Issuance {
         LocalDate on = Required.value(cmd.issuedOn(), "issued-on-required", "Issuance needs the date the document was issued.");
         if (on.isBefore(approvedOn)) {
             throw new RuleBroken("issued-before-approval", "The document cannot be issued before it was approved ("
-                    + Dates.show(approvedOn) + ").");
+                    + Text.date(approvedOn) + ").");
         }
         return new DocumentIssued(id, number, on, cmd.documentName(), cmd.documentSha256(), cmd.file());
     }

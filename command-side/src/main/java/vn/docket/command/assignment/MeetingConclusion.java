@@ -36,7 +36,7 @@ record MeetingConclusion(String presenter, MeetingVerdict verdict, List<String> 
 
     /** The draft presented at the meeting held {@code on}, then the conclusion on it. */
     List<AssignmentEvent> recorded(UUID id, LocalDate on) {
-        return List.of(new DraftSubmitted(id, 1, "Dự thảo trình tại cuộc họp ngày " + Dates.show(on), null, null,
+        return List.of(new DraftSubmitted(id, 1, "Dự thảo trình tại cuộc họp ngày " + Text.date(on), null, null,
                         presenter == null ? null : presenter + " trình", on),
                 new MeetingConcluded(id, 1, verdict, requirements, chair, notice, on));
     }

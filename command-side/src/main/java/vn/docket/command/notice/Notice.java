@@ -52,12 +52,17 @@ class Notice {
         if (number != null) {
             throw new StateConflict("notice-already-numbered", "This notice already has its number (" + number + ").");
         }
-        String given = Required.text(cmd.number(), "notice-number-required", "Give the number of the signed notice.");
+        String given = number(cmd.number());
         if (cmd.issuedOn() != null && meetingOn != null && cmd.issuedOn().isBefore(meetingOn)) {
             throw new RuleBroken("notice-issued-before-meeting", "The notice's issue date (issuedOn) is before its"
                     + " meeting.");
         }
         apply(new NoticeNumbered(id, given, cmd.issuedOn()));
+    }
+
+    /** The number typed for a signed notice, cleaned; NoticeRegistrar asks first, to claim it among the notices' keys. */
+    static String number(String typed) {
+        return Required.text(typed, "notice-number-required", "Give the number of the signed notice.");
     }
 
     @EventSourcingHandler

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -70,8 +69,6 @@ public class NoticeRegistrar {
     /** Far longer than any registration takes: a key still marked registering after it was left by a dead process. */
     private static final Duration STALLED_AFTER = Duration.ofMinutes(2);
 
-    /** Dates as the office writes them, in a refusal's words. */
-    private static final DateTimeFormatter OFFICE_DATE = DateTimeFormatter.ofPattern("d/M/yyyy");
 
     /** The route of a contribution: the lead unit takes it in to compile its own draft. */
     public static final String LEAD_UNIT_LEVEL = "Đơn vị chủ trì tổng hợp";
@@ -183,7 +180,7 @@ public class NoticeRegistrar {
      * given back if the notice refuses the command. Claimed by this notice already (a retry), it is taken as it is.
      */
     public void number(UUID noticeId, String typed, LocalDate issuedOn, Actor clerk) {
-        String number = Required.text(typed, "notice-number-required", "Give the number of the signed notice.");
+        String number = Notice.number(typed);
         if (issuedOn != null && issuedOn.isAfter(LocalDate.now(clock))) {
             throw new RuleBroken("notice-issued-in-future", "The notice's issue date (issuedOn) is in the future.");
         }
@@ -250,7 +247,7 @@ public class NoticeRegistrar {
         // would be recorded beside the month it contradicts.
         if (facts.issuedOn() != null && facts.issuedMonth() != null
                 && !YearMonth.from(facts.issuedOn()).toString().equals(facts.issuedMonth().strip())) {
-            throw new RuleBroken("notice-issued-outside-month", "The issue date " + OFFICE_DATE.format(facts.issuedOn())
+            throw new RuleBroken("notice-issued-outside-month", "The issue date " + Text.date(facts.issuedOn())
                     + " (issuedOn) is not in the month the notice's text gives (" + facts.issuedMonth() + ", issuedMonth).");
         }
         List<Planned> plan = new ArrayList<>();

@@ -1,7 +1,6 @@
 package vn.docket.query.notifications;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.bson.Document;
+import vn.docket.platform.Text;
 
 /**
  * The one home of a notification's words, in Vietnamese and English, made from the values the projection kept
@@ -18,8 +18,6 @@ import org.bson.Document;
  */
 final class NotificationWording {
 
-    /** Dates as the notices write them, d/M/yyyy, as on every screen. */
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d/M/yyyy");
 
     record Words(String subject, String text) {
     }
@@ -104,7 +102,7 @@ final class NotificationWording {
         values.forEach((key, value) -> v.put(key, value == null ? "" : String.valueOf(value)));
         for (String date : List.of("deadline", "dueDate", "from", "to", "date")) {
             if (values.getString(date) != null) {
-                v.put(date, LocalDate.parse(values.getString(date)).format(DAY));
+                v.put(date, Text.date(LocalDate.parse(values.getString(date))));
             }
         }
         String subject;

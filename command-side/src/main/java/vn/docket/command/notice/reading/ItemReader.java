@@ -1,7 +1,6 @@
 package vn.docket.command.notice.reading;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.regex.Pattern;
 import vn.docket.command.notice.reading.NoticeLayout.RawItem;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.MeetingVerdict;
+import vn.docket.platform.Text;
 
 import static vn.docket.command.notice.reading.ItemSplitter.DASH;
 
@@ -191,8 +191,6 @@ final class ItemReader {
         return coordinators;
     }
 
-    /** How a clerk reads a date in a warning. */
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d/M/yyyy");
 
     /** The deadline {@code text} sets, with the reader's doubts about it as warnings; an early date is flagged. */
     private Optional<Deadline> deadline(String text, Context context, Warnings warnings, String field) {
@@ -205,9 +203,9 @@ final class ItemReader {
     /** A date before the document was issued, or before the meeting: a misread date, or a year written wrong. */
     private static void flagEarly(LocalDate date, Context context, Warnings warnings, String field) {
         if (date != null && context.issuedOn() != null && date.isBefore(context.issuedOn())) {
-            warnings.add(field, "Hạn " + DAY.format(date) + " sớm hơn ngày ban hành văn bản (" + DAY.format(context.issuedOn()) + ")");
+            warnings.add(field, "Hạn " + Text.date(date) + " sớm hơn ngày ban hành văn bản (" + Text.date(context.issuedOn()) + ")");
         } else if (date != null && context.meetingOn() != null && date.isBefore(context.meetingOn())) {
-            warnings.add(field, "Hạn " + DAY.format(date) + " sớm hơn ngày họp");
+            warnings.add(field, "Hạn " + Text.date(date) + " sớm hơn ngày họp");
         }
     }
 
