@@ -127,6 +127,12 @@ public class DocketApplication {
                             + " --docket.mongo.embedded.data-dir=DIR or --server.port=PORT); nothing was started.");
                     return 1;
                 }
+                String name = arg.substring(2, arg.contains("=") ? arg.indexOf('=') : arg.length());
+                if (name.toLowerCase(Locale.ROOT).startsWith("docket.") && !DocketSettings.known(name)) {
+                    err.println("\"" + name + "\" is no setting of Docket" + DocketSettings.nearest(name)
+                            .map(meant -> " (did you mean " + meant + "?)").orElse("") + "; nothing was started.");
+                    return 1;
+                }
             }
             return null;
         }

@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.docket.command.notice.reading.NoticeReaderCli;
@@ -163,5 +169,68 @@ class UnknownOptionsTest {
                 {"demo", "--spring.profiles.active=x", "--PORT=8081", "--DOCKET_MONGO_URI=mongodb://h/docket"}}) {
             assertThat(DocketApplication.answeredWithoutStarting(args, out, err)).as(String.join(" ", args)).isNull();
         }
+    }
+
+    @Test
+    void a_start_given_a_mistyped_docket_setting_is_refused_naming_the_setting_it_was_likely_meant_as() {
+        for (String[] args : new String[][] {{"--docket.mongo.embedded.data-dr=/srv/docket"},
+                {"demo", "--server.port=8081", "--docket.mongo.embedded.dataDr=/srv/docket"}}) {
+            said.reset();
+
+            assertThat(DocketApplication.answeredWithoutStarting(args, out, err)).as(String.join(" ", args)).isEqualTo(1);
+            assertThat(said().lines().toList()).singleElement().satisfies(line -> assertThat(line).endsWith(
+                    "is no setting of Docket (did you mean docket.mongo.embedded.data-dir?); nothing was started."));
+        }
+        said.reset();
+        assertThat(DocketApplication.answeredWithoutStarting(new String[] {"--docket.office=Huế"}, out, err)).isEqualTo(1);
+        assertThat(said()).isEqualTo("\"docket.office\" is no setting of Docket; nothing was started." + System.lineSeparator());
+    }
+
+    @Test
+    void a_start_takes_every_docket_setting_as_spring_binds_it_lists_and_maps_by_parts_included() {
+        for (String setting : List.of("--docket.mongo.embedded.data-dir=d", "--docket.mongo.embedded.dataDir=d",
+                "--docket.mongo.embedded.data_dir=d", "--docket.mongo.timeouts.server-selection=5s",
+                "--docket.security.jwt.claims.id=sub", "--docket.security.users[0].id=lan",
+                "--docket.approval.levels[1].outside-body=true", "--docket.files.max-size=10MB",
+                "--docket.cluster.node-id=a", "--docket.notifications.recipients[0].email=a@b.vn")) {
+            assertThat(DocketApplication.answeredWithoutStarting(new String[] {setting}, out, err)).as(setting).isNull();
+        }
+    }
+
+    /**
+     * Settings read one by one (not from a settings record) are listed by hand in DocketSettings: each name the code
+     * reads that way must be there, or a start would refuse it.
+     */
+    @Test
+    void every_docket_setting_the_code_reads_by_name_is_one_a_start_takes() throws IOException {
+        Pattern read = Pattern.compile("(?:\\$\\{|getProperty\\(\"|name = \")(docket\\.[a-z0-9.-]*[a-z0-9])");
+        List<String> names = new ArrayList<>();
+        for (String module : List.of("platform", "command-side", "query-side", "app")) {
+            try (Stream<Path> files = Files.walk(Path.of("..", module, "src", "main", "java"))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    Matcher m = read.matcher(Files.readString(file));
+                    while (m.find()) {
+                        names.add(m.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(names).contains("docket.files.max-size", "docket.security.jwt.issuer-uri", "docket.demo.data");
+        assertThat(names).allSatisfy(name -> assertThat(DocketSettings.known(name)).as(name).isTrue());
+    }
+
+    @Test
+    void every_settings_record_is_one_whose_settings_a_start_takes() throws IOException {
+        List<String> records = new ArrayList<>();
+        for (String module : List.of("platform", "command-side", "query-side", "app")) {
+            try (Stream<Path> files = Files.walk(Path.of("..", module, "src", "main", "java"))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    if (Files.readString(file).contains("@ConfigurationProperties(")) {
+                        records.add(file.getFileName().toString().replace(".java", ""));
+                    }
+                }
+            }
+        }
+        assertThat(DocketSettings.RECORDS).extracting(Class::getSimpleName).containsExactlyInAnyOrderElementsOf(records);
     }
 }
