@@ -47,9 +47,8 @@ start('notices', 'notices.title', async (main, me, setTitle) => {
       h('td', {}, item.contributions.length === 0 ? '' : h('ul', { class: 'plain' }, item.contributions.map(c =>
         h('li', {}, h('a', { href: `/assignment.html?id=${c.id}` }, c.leadUnit), ' ', fmtDate(c.deadline), ' ',
           progress(c))))))), { id: 'notice-items' }),
-    // The list filters by the number the assignments cite: those of a notice unnumbered at registration cite none, even
-    // once it has its number, and are all in the table above.
-    facts.number && !facts.numberedLater ? h('p', {}, h('a', { href: `/assignments.html?notice=${encodeURIComponent(facts.number)}` },
+    // A notice numbered after registration too: its assignments are listed under the number it was given.
+    facts.number ? h('p', {}, h('a', { href: `/assignments.html?notice=${encodeURIComponent(facts.number)}` },
       t('nav.assignments'), ` – ${facts.number}`)) : '');
 });
 

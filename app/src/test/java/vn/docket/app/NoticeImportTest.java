@@ -428,6 +428,14 @@ class NoticeImportTest {
         StoredEvents.all(eventStore).stream().filter(m -> m.getPayload() instanceof vn.docket.events.NoticeNumbered n
                 && n.noticeId().toString().equals(id)).forEach(m -> actors.add(m.getMetaData().get("actorId")));
         assertThat(actors).containsExactly("clerk");
+        // Its assignments are listed under the number, and each shows it, as if the notice had come with it.
+        Map<String, Object> listed = docket.await("clerk", "/api/assignments?notice=153/TB-UBND&size=100",
+                p -> ((Number) p.get("total")).intValue() > 0);
+        List<Map<String, Object>> items = list(listed.get("items"));
+        assertThat(items).isNotEmpty().allSatisfy(a -> assertThat((Map<String, Object>) a.get("source"))
+                .containsEntry("notice", "153/TB-UBND").containsEntry("noticeId", id));
+        assertThat((Map<String, Object>) docket.getOk("clerk", "/api/assignments/" + items.get(0).get("id")).get("source"))
+                .containsEntry("notice", "153/TB-UBND");
 
         ResponseEntity<Map<String, Object>> again = docket.post("clerk", "/api/notices/" + id + "/number",
                 Map.of("number", "155/TB-UBND"));

@@ -222,9 +222,15 @@ class NoticePreviewBrowserTest extends BrowserTest {
         browser.waitForText(By.tagName("h1"), "160/TB-UBND");
         assertThat(browser.text(By.cssSelector("dl.facts"))).contains("2/12/2020");
         assertThat(browser.all(By.id("number-form"))).isEmpty();
-        // Its assignments were recorded citing no number: a link to the list filtered by the new one showed none of them.
-        assertThat(browser.all(By.cssSelector("a[href^='/assignments.html?notice=']"))).isEmpty();
-        assertThat(browser.all(By.cssSelector("#notice-items a[href^='/assignment.html?id=']"))).isNotEmpty();
+        // Its assignments were recorded citing no number; they take the one it was given, and the list finds them by it.
+        int items = browser.all(By.cssSelector("#notice-items tbody > tr")).size();
+        assertThat(items).isPositive();
+        browser.find(By.cssSelector("a[href='/assignments.html?notice=160%2FTB-UBND']")).click();
+        // Each item's assignment, and those owing it input, if any.
+        browser.until(d -> browser.all(By.cssSelector("#assignments tbody tr")).size() >= items);
+        assertThat(browser.all(By.cssSelector("#assignments tbody tr"))).allSatisfy(row ->
+                assertThat(row.getText()).contains("160/TB-UBND"));
+        screenshots("notice-numbered-list");
     }
 
     /** The deadline fields whose date, or "dd/mm/yyyy" when empty, is wider than the field shows. */

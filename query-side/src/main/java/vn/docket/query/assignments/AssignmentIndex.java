@@ -45,6 +45,7 @@ import vn.docket.events.ExtensionRejected;
 import vn.docket.events.ExtensionRequestLapsed;
 import vn.docket.events.ExtensionRequested;
 import vn.docket.events.MeetingConcluded;
+import vn.docket.events.NoticeNumbered;
 import vn.docket.events.ReminderSent;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.TaskAssigned;
@@ -155,6 +156,13 @@ public class AssignmentIndex {
                     indexedAt);
         }
 
+        /** @param words the search words that name the notice's number */
+        Entry withNotice(String notice, String words) {
+            return new Entry(id, seq, status, leadUnit, coordinatingUnits, parentId, notice, deadlineDay, assignedDay,
+                    handedInDay, approvalRoute, approvedLevels, extensionPending, title, words, LetterPairs.of(words),
+                    indexedAt);
+        }
+
         /** After the assignment's event {@code seq}, applied at {@code indexedAt}. */
         Entry applied(long seq, long indexedAt) {
             return new Entry(id, seq, status, leadUnit, coordinatingUnits, parentId, notice, deadlineDay, assignedDay,
@@ -180,6 +188,14 @@ public class AssignmentIndex {
      * list do for every entry. Used under the write lock.
      */
     private final Map<Object, Object> shared = new HashMap<>();
+    /**
+     * The number a notice registered without one was given later (NoticeNumbered), by the notice's id. Its assignments
+     * cite the notice by id and keep no number of their own: the list filters and searches by this one, and the pages
+     * show it ({@link #noticeNumber}).
+     */
+    private final Map<String, String> numberedLater = new ConcurrentHashMap<>();
+    /** The assignments of each notice registered without a number, until it is given one; under the write lock. */
+    private final Map<String, List<String>> awaitingNumber = new HashMap<>();
     /** One writer (the index's processor), many readers (requests). */
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     /**
@@ -241,10 +257,17 @@ public class AssignmentIndex {
     @EventHandler
     void on(TaskAssigned e, @SequenceNumber long seq) {
         String id = e.assignmentId().toString();
-        String notice = e.source() == null ? null : e.source().notice();
+        String noticeId = e.source() == null || e.source().noticeId() == null ? null : e.source().noticeId().toString();
         lock.writeLock().lock();
         try {
             if (!byId.containsKey(id)) {
+                String notice = e.source() == null ? null : e.source().notice();
+                if (notice == null && noticeId != null) {
+                    notice = numberedLater.get(noticeId);
+                    if (notice == null) {
+                        awaitingNumber.computeIfAbsent(noticeId, n -> new ArrayList<>()).add(id);
+                    }
+                }
                 String words = words(e.title(), e.leadUnit(), e.coordinatingUnits(), notice);
                 put(null, new Entry(id, seq, AssignmentStatus.ASSIGNED, shared(e.leadUnit()), shared(e.coordinatingUnits()),
                         e.parentId() == null ? null : e.parentId().toString(), shared(notice), day(e.deadline()),
@@ -254,6 +277,29 @@ public class AssignmentIndex {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** The notice's assignments take its number: found by it and showing it. A notice is numbered once. */
+    @EventHandler
+    void on(NoticeNumbered e) {
+        String noticeId = e.noticeId().toString();
+        lock.writeLock().lock();
+        try {
+            numberedLater.put(noticeId, e.number());
+            for (String id : awaitingNumber.getOrDefault(noticeId, List.of())) {
+                Entry before = byId.get(id);
+                put(before, before.withNotice(shared(e.number()),
+                        words(before.title(), before.leadUnit(), before.coordinatingUnits(), e.number())));
+            }
+            awaitingNumber.remove(noticeId);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The number given later to the notice {@code noticeId}, registered without one; null for any other. */
+    public String noticeNumber(String noticeId) {
+        return noticeId == null ? null : numberedLater.get(noticeId);
     }
 
     @EventHandler

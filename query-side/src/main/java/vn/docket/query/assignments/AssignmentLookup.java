@@ -86,7 +86,7 @@ public class AssignmentLookup {
             ReadModels.byIds(assignments, unread).values().forEach(d -> rows.put(d.getString("_id"), keep(d)));
         }
         Map<String, AssignmentView> found = new HashMap<>();
-        rows.forEach((id, row) -> found.put(id, AssignmentView.from(row, today)));
+        rows.forEach((id, row) -> found.put(id, view(row, today)));
         return found;
     }
 
@@ -106,7 +106,12 @@ public class AssignmentLookup {
             ReadModels.inOrder(assignments, unread, this::behind, READ_MODEL_WAIT)
                     .forEach(d -> rows.put(d.getString("_id"), keep(d)));
         }
-        return ids.stream().map(rows::get).filter(Objects::nonNull).map(row -> AssignmentView.from(row, today)).toList();
+        return ids.stream().map(rows::get).filter(Objects::nonNull).map(row -> view(row, today)).toList();
+    }
+
+    /** The row as shown, with the number its notice was given after registration, if it was. */
+    AssignmentView view(AssignmentRecord row, LocalDate today) {
+        return AssignmentView.from(row, today, index.noticeNumber(row.source() == null ? null : row.source().noticeId()));
     }
 
     /** Puts the kept rows of {@code ids} that are up to date with the index in {@code rows}; returns the other ids. */

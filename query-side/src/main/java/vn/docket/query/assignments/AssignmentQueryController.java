@@ -162,7 +162,7 @@ class AssignmentQueryController {
         if (d == null) {
             throw new NotFound("No assignment with id " + id + ".");
         }
-        AssignmentView view = AssignmentView.from(AssignmentRecord.read(d), LocalDate.now(clock));
+        AssignmentView view = lookup.view(AssignmentRecord.read(d), LocalDate.now(clock));
         // A leader approving or sending back sends this tag as If-Match: the version they read is the one judged.
         return ResponseEntity.ok().eTag("\"" + view.currentVersion() + "\"").body(view);
     }

@@ -16,7 +16,15 @@ public record AssignmentView(String id, String title, String kind, AssignmentSta
                              LocalDate issuedOn, int reminders, AssignmentRecord.Reminder lastReminder,
                              LocalDate missedDeadline, AssignmentRecord.Extension pendingExtension, String awaitingLevel) {
 
-    static AssignmentView from(AssignmentRecord a, LocalDate today) {
+    /**
+     * @param numberedLater the number its notice was given after registration (NoticeNumbered), shown for the none
+     *                      the assignment was assigned with; null when there is none
+     */
+    static AssignmentView from(AssignmentRecord a, LocalDate today, String numberedLater) {
+        AssignmentRecord.Source source = a.source();
+        if (numberedLater != null && source != null && source.notice() == null) {
+            source = new AssignmentRecord.Source(numberedLater, source.item(), source.noticeId());
+        }
         Timeliness timeliness = Timeliness.classify(a.status(), a.deadline(), a.handedInOn(), today);
         Long overdue = null;
         if (timeliness == Timeliness.OVERDUE || timeliness == Timeliness.DONE_LATE) {
@@ -24,7 +32,7 @@ public record AssignmentView(String id, String title, String kind, AssignmentSta
         }
         return new AssignmentView(a.id(), a.title(), a.kind(), a.status(), a.leadUnit(), a.coordinatingUnits(), a.deadline(),
                 a.originalDeadline(), a.currentVersion(), a.approvalRoute(), a.approvedLevels(), timeliness, overdue,
-                a.parentId(), a.source(), a.assignedOn(), a.handedInOn(), a.approvedOn(), a.documentNumber(), a.issuedOn(),
+                a.parentId(), source, a.assignedOn(), a.handedInOn(), a.approvedOn(), a.documentNumber(), a.issuedOn(),
                 // A request lapses with the work (ExtensionRequestLapsed); one stored pending before that was recorded
                 // is not shown either: nobody can decide it any more (assignment-closed).
                 a.reminders(), a.lastReminder(), a.missedDeadline(), a.status().isOpen() ? a.pendingExtension() : null,

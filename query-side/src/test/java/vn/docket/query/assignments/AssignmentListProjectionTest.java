@@ -84,7 +84,7 @@ class AssignmentListProjectionTest {
 
         assertThat(doc().getString("originalDeadline")).isEqualTo("2021-04-25");
         assertThat(doc().getString("deadline")).isEqualTo("2021-05-10");
-        assertThat(AssignmentView.from(AssignmentRecord.read(doc()), LocalDate.of(2021, 4, 28)).timeliness()).isEqualTo(Timeliness.ON_TIME);
+        assertThat(AssignmentView.from(AssignmentRecord.read(doc()), LocalDate.of(2021, 4, 28), null).timeliness()).isEqualTo(Timeliness.ON_TIME);
     }
 
     /** The notice gave no date: the deadline the clerk then set (Đặt hạn) is the original one, once extended too. */
@@ -132,11 +132,11 @@ class AssignmentListProjectionTest {
         projection.on(new TaskCancelled(cancelled, "Không còn cần thiết", LocalDate.of(2021, 4, 23)), 2);
 
         LocalDate today = LocalDate.of(2021, 4, 26);
-        AssignmentView approved = AssignmentView.from(AssignmentRecord.read(doc()), today);
+        AssignmentView approved = AssignmentView.from(AssignmentRecord.read(doc()), today, null);
         assertThat(approved.status()).hasToString("APPROVED");
         assertThat(approved.pendingExtension()).isNull();
         AssignmentView dropped = AssignmentView.from(AssignmentRecord.read(database.getCollection(
-                AssignmentListProjection.COLLECTION).find(Filters.eq("_id", cancelled.toString())).first()), today);
+                AssignmentListProjection.COLLECTION).find(Filters.eq("_id", cancelled.toString())).first()), today, null);
         assertThat(dropped.status()).hasToString("CANCELLED");
         assertThat(dropped.pendingExtension()).isNull();
     }

@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
 import vn.docket.events.Actor;
 import vn.docket.events.NewTask;
+import vn.docket.events.NoticeNumbered;
 import vn.docket.events.NoticeSource;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
@@ -45,9 +46,57 @@ class ListSearchTest {
         return id.toString();
     }
 
+    /** An assignment of the registered notice {@code notice}, which had no number when it was registered. */
+    String assignOfUnnumbered(UUID notice, int n, String title) {
+        UUID id = new UUID(31, n);
+        deliver("Assignment", id, 0, NewTask.task().id(id).title(title).leadUnit("Phòng Kinh tế").deadline(TODAY)
+                .route(List.of("Chủ tịch UBND")).source(new NoticeSource(null, n, notice)).effectiveDate(TODAY.minusDays(30))
+                .assigned());
+        return id.toString();
+    }
+
+    void deliver(String type, UUID id, long seq, Object event) {
+        try {
+            handlers.handle(new GenericDomainEventMessage<>(type, id.toString(), seq, event));
+        } catch (Exception failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    List<String> ofNotice(String number) {
+        return index.find(AssignmentQueryController.filter(CLERK, null, TODAY, null, null, number, null, null, null,
+                null, null, null), 0, 100).ids();
+    }
+
     List<String> found(String q) {
         return index.find(AssignmentQueryController.filter(CLERK, null, TODAY, null, null, null, q, null, null,
                 null, null, null), 0, 100).ids();
+    }
+
+    /**
+     * A draft notice is registered before it is signed; its assignments cite it by id, without a number. The number its
+     * signed copy brings (NoticeNumbered) is the one a clerk filters and searches by from then on.
+     */
+    @Test
+    void the_assignments_of_a_notice_numbered_after_registration_are_found_by_that_number_and_show_it() {
+        UUID notice = new UUID(77, 1);
+        String plan = assignOfUnnumbered(notice, 40, "Kế hoạch chiếu sáng công cộng");
+        String report = assignOfUnnumbered(notice, 41, "Báo cáo giải ngân");
+        assign(42, "Sửa trường học", "Phòng Kinh tế", List.of(), "45/TB-VP");
+        assertThat(ofNotice("153/TB-UBND")).isEmpty();
+        assertThat(index.noticeNumber(notice.toString())).isNull();
+
+        deliver("Notice", notice, 1, new NoticeNumbered(notice, "153/TB-UBND", null));
+
+        assertThat(ofNotice("153/TB-UBND")).containsExactlyInAnyOrder(plan, report);
+        assertThat(found("153/tb chieu sang")).containsExactly(plan);
+        assertThat(index.noticeNumber(notice.toString())).isEqualTo("153/TB-UBND");
+        AssignmentIndex.Entry before = index.get(plan).orElseThrow();
+        deliver("Notice", notice, 1, new NoticeNumbered(notice, "153/TB-UBND", null));
+        assertThat(index.get(plan)).as("delivered again").contains(before);
+        // Registered after it was numbered (a registration that stopped midway, completed later): it takes the number.
+        String late = assignOfUnnumbered(notice, 43, "Đề án thay thế đèn");
+        assertThat(ofNotice("153/TB-UBND")).containsExactlyInAnyOrder(plan, report, late);
     }
 
     @Test
