@@ -20,11 +20,16 @@ start('audit', 'audit.title', async (main, me) => {
     // (a step recorded late, a meeting's history): an inspector looking for November must know which one.
     field({ name: 'from', label: t('audit.from'), type: 'date', value: fmtDate(query.get('from')), hint: t('audit.datesHint') }),
     field({ name: 'to', label: t('audit.to'), type: 'date', value: fmtDate(query.get('to')) }),
+    field({ name: 'effectiveFrom', label: t('audit.effectiveFrom'), type: 'date', value: fmtDate(query.get('effectiveFrom')),
+      hint: t('audit.effectiveHint') }),
+    field({ name: 'effectiveTo', label: t('audit.effectiveTo'), type: 'date', value: fmtDate(query.get('effectiveTo')) }),
   ];
   const form = filterForm('audit-filters', filters, '/audit.html');
 
   const apiQuery = new URLSearchParams();
-  for (const key of ['assignment', 'actor', 'unit', 'from', 'to']) if (query.get(key)) apiQuery.set(key, query.get(key));
+  for (const key of ['assignment', 'actor', 'unit', 'from', 'to', 'effectiveFrom', 'effectiveTo']) {
+    if (query.get(key)) apiQuery.set(key, query.get(key));
+  }
   apiQuery.set('page', page);
   apiQuery.set('size', SIZE);
   let log;

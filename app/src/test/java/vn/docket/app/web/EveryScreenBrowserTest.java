@@ -342,7 +342,7 @@ class EveryScreenBrowserTest extends BrowserTest {
 
     @Test
     @Order(15)
-    void an_inspector_filtering_the_log_is_told_the_dates_are_the_days_recorded_and_is_offered_the_units_by_name() {
+    void an_inspector_filtering_the_log_is_told_the_dates_are_the_days_recorded_finds_by_the_day_it_took_effect_and_is_offered_the_units_by_name() {
         browser.signIn("auditor");
         browser.open("/audit.html");
         browser.find(By.cssSelector("#audit-log tbody tr"));
@@ -356,8 +356,22 @@ class EveryScreenBrowserTest extends BrowserTest {
         browser.type(By.cssSelector("#audit-filters [name='to']"), done);
         browser.find(By.cssSelector("#audit-filters button[type=submit]")).click();
         assertThat(browser.text(By.id("audit-none"))).startsWith("Không có sự kiện nào được ghi nhận trong những ngày đã chọn")
-                .contains("theo ngày ghi vào Docket, không theo ngày thực hiện");
+                .contains("theo ngày ghi vào Docket, không theo ngày thực hiện").contains("Thực hiện từ ngày");
         screenshots("audit-none-recorded");
+
+        // The same day as the day it took effect: every step done that day, whenever it was recorded.
+        browser.type(By.cssSelector("#audit-filters [name='from']"), "");
+        browser.type(By.cssSelector("#audit-filters [name='to']"), "");
+        browser.type(By.cssSelector("#audit-filters [name='effectiveFrom']"), done);
+        browser.type(By.cssSelector("#audit-filters [name='effectiveTo']"), done);
+        browser.find(By.cssSelector("#audit-filters button[type=submit]")).click();
+        browser.until(d -> browser.url().contains("effectiveFrom="));
+        browser.find(By.cssSelector("#audit-log tbody tr"));
+        @SuppressWarnings("unchecked")
+        List<String> effective = (List<String>) browser.script(
+                "return [...document.querySelectorAll('#audit-log tbody tr')].map(r => r.cells[1].innerText)");
+        assertThat(effective).isNotEmpty().allSatisfy(day -> assertThat(day).isEqualTo(done));
+        screenshots("audit-effective");
 
         // The unit filter takes a unit's whole name: the page offers the directory's names as it is typed.
         assertThat(browser.present(By.cssSelector("#audit-filters [name='unit']")).getAttribute("list")).isEqualTo("units");

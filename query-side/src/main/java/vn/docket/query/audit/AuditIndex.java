@@ -1,5 +1,6 @@
 package vn.docket.query.audit;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,6 +14,9 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
+import vn.docket.events.AccessDenied;
+import vn.docket.events.AssignmentEvent;
+import vn.docket.events.NoticeRegistered;
 import vn.docket.query.assignments.AssignmentIndex;
 import vn.docket.query.support.ActorRef;
 
@@ -34,9 +38,15 @@ public class AuditIndex {
     record Who(String id, String unit, String words) {
     }
 
-    /** One event; {@code seq} is -1 for an event of no aggregate. */
-    record Entry(String eventId, long recordedAt, long seq, String assignmentId, Who who) {
+    /**
+     * One event; {@code seq} is -1 for an event of no aggregate; {@code effectiveDay} the epoch day it took effect,
+     * {@link #NO_DAY} for an event that names none (a refused attempt, a user's).
+     */
+    record Entry(String eventId, long recordedAt, long seq, String assignmentId, Who who, long effectiveDay) {
     }
+
+    static final long NO_DAY = Long.MIN_VALUE;
+
 
     /** A page of entries, newest first, and how many matched in all. */
     record Found(List<Entry> page, long total) {
@@ -63,10 +73,21 @@ public class AuditIndex {
         try {
             add(new Entry(message.getIdentifier(), message.getTimestamp().toEpochMilli(), seq,
                     assignmentId == null ? null : assignmentIds.computeIfAbsent(assignmentId, id -> id),
-                    people.computeIfAbsent(who, w -> w)));
+                    people.computeIfAbsent(who, w -> w), effectiveDay(payload)));
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * The day it took effect, as the log's column shows it (AuditLogProjection): an assignment's step, a notice's
+     * registration, or the day a refused attempt named.
+     */
+    private static long effectiveDay(Object payload) {
+        LocalDate day = payload instanceof AssignmentEvent step ? step.effectiveDate()
+                : payload instanceof NoticeRegistered notice ? notice.effectiveDate()
+                : payload instanceof AccessDenied denied ? denied.effectiveDate() : null;
+        return day == null ? NO_DAY : day.toEpochDay();
     }
 
     /**

@@ -67,7 +67,7 @@ class AuditJsonTest {
                 "https://vanban.example.vn/kh/1", null, DAY.plusDays(2), null), MetaData.from(EventMetadata.of(STAFF, "cmd-4")),
                 "e-4", AT.plusSeconds(180)));
 
-        ApiJson.assertBody(controller.audit(null, null, null, null, null, 0, 50), """
+        ApiJson.assertBody(controller.audit(null, null, null, null, null, null, null, 0, 50), """
                 {
                   "items" : [ {
                     "eventId" : "e-4",

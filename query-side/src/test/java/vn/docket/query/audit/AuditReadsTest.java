@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import vn.docket.events.AccessDenied;
+import vn.docket.events.AssignmentEvent;
 import vn.docket.events.Actor;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
@@ -63,7 +64,8 @@ class AuditReadsTest {
     static final Instant START = LocalDate.of(2026, 3, 1).atStartOfDay(PlatformConfiguration.ZONE).toInstant();
 
     /** What the test sent: one event as the log should show it. */
-    record Sent(String eventId, Instant recordedAt, long seq, String assignmentId, Actor actor, List<String> units) {
+    record Sent(String eventId, Instant recordedAt, long seq, String assignmentId, Actor actor, List<String> units,
+                LocalDate effective) {
     }
 
     final Random random = new Random(7);
@@ -101,22 +103,29 @@ class AuditReadsTest {
         String someone = sent.get(sent.size() / 2).assignmentId();
         LocalDate from = LocalDate.of(2026, 3, 4);
         LocalDate to = LocalDate.of(2026, 3, 9);
+        // Days things took effect, recorded up to a week later.
+        LocalDate effectiveFrom = LocalDate.of(2026, 3, 3);
+        LocalDate effectiveTo = LocalDate.of(2026, 3, 6);
 
         for (Actor reader : List.of(CLERK, PEOPLE.get(1), PEOPLE.get(3))) {
             TestReadSide.signIn(reader);
-            check(reader, null, null, null, null, null, 0, 50);
-            check(reader, null, null, null, null, null, 3, 50);
-            check(reader, null, null, null, null, null, 1, 7);
-            check(reader, someone, null, null, null, null, 0, 50);
-            check(reader, someone.substring(0, 8).toUpperCase(Locale.ROOT), null, null, null, null, 0, 50);
-            check(reader, null, "lan", null, null, null, 0, 50);
-            check(reader, null, "nguyen van", null, null, null, 0, 20);
-            check(reader, null, "Trần Văn Hùng", null, null, null, 0, 20);
-            check(reader, null, null, UNITS.get(1), null, null, 0, 50);
-            check(reader, null, null, null, from, to, 0, 50);
-            check(reader, null, null, null, from, null, 2, 20);
-            check(reader, null, "thi", UNITS.get(1), from, to, 0, 10);
-            check(reader, null, null, null, null, null, 1000, 50);
+            check(reader, null, null, null, null, null, null, null, 0, 50);
+            check(reader, null, null, null, null, null, null, null, 3, 50);
+            check(reader, null, null, null, null, null, null, null, 1, 7);
+            check(reader, someone, null, null, null, null, null, null, 0, 50);
+            check(reader, someone.substring(0, 8).toUpperCase(Locale.ROOT), null, null, null, null, null, null, 0, 50);
+            check(reader, null, "lan", null, null, null, null, null, 0, 50);
+            check(reader, null, "nguyen van", null, null, null, null, null, 0, 20);
+            check(reader, null, "Trần Văn Hùng", null, null, null, null, null, 0, 20);
+            check(reader, null, null, UNITS.get(1), null, null, null, null, 0, 50);
+            check(reader, null, null, null, from, to, null, null, 0, 50);
+            check(reader, null, null, null, from, null, null, null, 2, 20);
+            check(reader, null, "thi", UNITS.get(1), from, to, null, null, 0, 10);
+            check(reader, null, null, null, null, null, effectiveFrom, effectiveTo, 0, 50);
+            check(reader, null, null, null, null, null, effectiveFrom, null, 1, 20);
+            check(reader, null, null, null, null, null, null, effectiveTo, 0, 50);
+            check(reader, null, null, UNITS.get(2), from, to, effectiveFrom, effectiveTo, 0, 50);
+            check(reader, null, null, null, null, null, null, null, 1000, 50);
         }
 
         assertThat(reads).as("reads of audit_log").isNotEmpty().allSatisfy(filter -> {
@@ -136,7 +145,7 @@ class AuditReadsTest {
                 LocalDate.of(2026, 3, 2)), PEOPLE.get(0), last.recordedAt().minusSeconds(30 * 60 + 1));
         TestReadSide.signIn(CLERK);
 
-        List<String> newestFirst = ids(controller.audit(null, null, null, null, null, 0, Paging.MAX_SIZE));
+        List<String> newestFirst = ids(controller.audit(null, null, null, null, null, null, null, 0, Paging.MAX_SIZE));
 
         assertThat(newestFirst.indexOf(sent.get(sent.size() - 1).eventId())).isGreaterThan(newestFirst.indexOf(last.eventId()));
         assertThat(newestFirst).hasSize(sent.size())
@@ -144,29 +153,37 @@ class AuditReadsTest {
     }
 
     @Test
-    void a_filter_by_fewer_than_four_characters_of_an_id_is_refused_with_its_rule() {
+    void a_filter_by_fewer_than_four_characters_of_an_id_or_by_days_the_wrong_way_round_is_refused_with_its_rule() {
         TestReadSide.signIn(CLERK);
 
-        assertThatThrownBy(() -> controller.audit("3f2", null, null, null, null, 0, 20))
+        assertThatThrownBy(() -> controller.audit("3f2", null, null, null, null, null, null, 0, 20))
                 .isInstanceOfSatisfying(RuleBroken.class, e -> assertThat(e.rule()).isEqualTo("assignment-filter"));
+        assertThatThrownBy(() -> controller.audit(null, null, null, null, null, LocalDate.of(2026, 3, 6),
+                LocalDate.of(2026, 3, 3), 0, 20))
+                .isInstanceOfSatisfying(RuleBroken.class, e -> assertThat(e.rule()).isEqualTo("range-reversed"));
     }
 
     static final Comparator<Sent> NEWEST_FIRST = Comparator.comparing(Sent::recordedAt).thenComparingLong(Sent::seq).reversed();
 
     /** The page and total the controller gives against the plain rule over everything sent. */
-    private void check(Actor reader, String assignment, String actor, String unit, LocalDate from, LocalDate to, int page, int size) {
+    private void check(Actor reader, String assignment, String actor, String unit, LocalDate from, LocalDate to,
+                       LocalDate effectiveFrom, LocalDate effectiveTo, int page, int size) {
         Predicate<Sent> rule = s -> (reader.role().isUnitMember() ? s.units().contains(reader.unit()) : true)
                 && (assignment == null || (s.assignmentId() != null && s.assignmentId().startsWith(assignment.toLowerCase(Locale.ROOT))))
                 && (actor == null || s.actor().id().equals(actor)
                     || Text.folded(s.actor().id() + " " + s.actor().name()).contains(Text.folded(actor)))
                 && (unit == null || unit.equals(s.actor().unit()))
                 && (from == null || !s.recordedAt().isBefore(from.atStartOfDay(PlatformConfiguration.ZONE).toInstant()))
-                && (to == null || s.recordedAt().isBefore(to.plusDays(1).atStartOfDay(PlatformConfiguration.ZONE).toInstant()));
+                && (to == null || s.recordedAt().isBefore(to.plusDays(1).atStartOfDay(PlatformConfiguration.ZONE).toInstant()))
+                && (effectiveFrom == null && effectiveTo == null || s.effective() != null
+                    && (effectiveFrom == null || !s.effective().isBefore(effectiveFrom))
+                    && (effectiveTo == null || !s.effective().isAfter(effectiveTo)));
         List<String> expected = sent.stream().filter(rule).sorted(NEWEST_FIRST).map(Sent::eventId).toList();
 
-        var answer = controller.audit(assignment, actor, unit, from, to, page, size);
+        var answer = controller.audit(assignment, actor, unit, from, to, effectiveFrom, effectiveTo, page, size);
 
-        String asked = reader.id() + " " + assignment + " " + actor + " " + unit + " " + from + " " + to + " " + page + "/" + size;
+        String asked = reader.id() + " " + assignment + " " + actor + " " + unit + " " + from + " " + to + " " + effectiveFrom
+                + " " + effectiveTo + " " + page + "/" + size;
         assertThat(answer.total()).as(asked).isEqualTo(expected.size());
         assertThat(ids(answer)).as(asked).isEqualTo(
                 expected.subList(Math.min(expected.size(), page * size), Math.min(expected.size(), page * size + size)));
@@ -196,8 +213,9 @@ class AuditReadsTest {
                 at = at.plusSeconds(20 * 60);
                 Actor by = PEOPLE.get(random.nextInt(PEOPLE.size()));
                 Instant recorded = random.nextInt(5) == 0 ? at.minusSeconds(25 * 60 + seq) : at;
+                // Handed in on the day recorded or up to a week before.
                 handle(id, seq, new DraftSubmitted(id, seq, "v" + seq, null, "https://x.vn/" + seq, null,
-                        LocalDate.of(2026, 3, 1)), by, recorded);
+                        LocalDate.ofInstant(recorded, PlatformConfiguration.ZONE).minusDays(random.nextInt(8))), by, recorded);
             }
             if (random.nextInt(6) == 0) {
                 at = at.plusSeconds(60);
@@ -227,7 +245,8 @@ class AuditReadsTest {
     }
 
     private void record(EventMessage<?> message, String assignmentId, long seq, Actor by, List<String> units) {
-        sent.add(new Sent(message.getIdentifier(), message.getTimestamp(), seq, assignmentId, by, units));
+        sent.add(new Sent(message.getIdentifier(), message.getTimestamp(), seq, assignmentId, by, units,
+                message.getPayload() instanceof AssignmentEvent step ? step.effectiveDate() : null));
         messages.add(message);
         deliver(message);
     }
