@@ -40,13 +40,12 @@ public class AuditIndex {
 
     /**
      * One event; {@code seq} is -1 for an event of no aggregate; {@code effectiveDay} the epoch day it took effect,
-     * {@link #NO_DAY} for an event that names none (a refused attempt, a user's).
+     * {@link #NO_DAY} for an event that names none (a user's, a refused attempt that named none).
      */
     record Entry(String eventId, long recordedAt, long seq, String assignmentId, Who who, long effectiveDay) {
     }
 
     static final long NO_DAY = Long.MIN_VALUE;
-
 
     /** A page of entries, newest first, and how many matched in all. */
     record Found(List<Entry> page, long total) {
