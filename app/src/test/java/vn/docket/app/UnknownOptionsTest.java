@@ -219,6 +219,34 @@ class UnknownOptionsTest {
         assertThat(names).allSatisfy(name -> assertThat(DocketSettings.known(name)).as(name).isTrue());
     }
 
+    /** Docket's own configuration files name only settings a start would take on the command line too. */
+    @Test
+    void every_docket_setting_in_dockets_configuration_files_is_one_a_start_takes() throws IOException {
+        List<String> names = new ArrayList<>();
+        for (Path file : List.of(Path.of("..", "platform", "src", "main", "resources", "application.yml"),
+                Path.of("src", "main", "resources", "application-demo.yml"))) {
+            for (Object document : new org.yaml.snakeyaml.Yaml().loadAll(Files.readString(file))) {
+                if (document instanceof java.util.Map<?, ?> map) {
+                    leaves("", map, names);
+                }
+            }
+        }
+        assertThat(names).contains("docket.mongo.embedded.data-dir", "docket.mongo.timeouts.ping", "docket.demo.data");
+        assertThat(names.stream().filter(name -> name.startsWith("docket.")))
+                .allSatisfy(name -> assertThat(DocketSettings.known(name)).as(name).isTrue());
+    }
+
+    private static void leaves(String prefix, java.util.Map<?, ?> map, List<String> names) {
+        map.forEach((key, value) -> {
+            String name = prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key;
+            if (value instanceof java.util.Map<?, ?> inner) {
+                leaves(name, inner, names);
+            } else {
+                names.add(name);
+            }
+        });
+    }
+
     @Test
     void every_settings_record_is_one_whose_settings_a_start_takes() throws IOException {
         List<String> records = new ArrayList<>();
