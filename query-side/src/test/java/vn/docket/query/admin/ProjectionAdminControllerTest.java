@@ -8,10 +8,6 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -24,13 +20,13 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.docket.events.Actor;
 import vn.docket.events.Role;
 import vn.docket.platform.refusal.StateConflict;
+import vn.docket.query.assignments.TestDatabase;
 import vn.docket.query.assignments.TestReadSide;
 
 /** Rebuilding a projection on the token store real nodes share: refused only when another node holds a segment. */
@@ -39,22 +35,20 @@ class ProjectionAdminControllerTest {
     static final String NAME = "notifications";
     static final GlobalSequenceTrackingToken HEAD = new GlobalSequenceTrackingToken(41);
 
-    MongoServer server;
-    MongoClient client;
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.inMemory();
     final StreamingEventProcessor processor = mock(StreamingEventProcessor.class);
     final EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
     ProjectionAdminController controller;
 
     TokenStore node(String id) {
         return MongoTokenStore.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client.getDatabase("docket")).build())
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(db.database()).build())
                 .serializer(JacksonSerializer.defaultSerializer()).claimTimeout(Duration.ofSeconds(5)).nodeId(id).build();
     }
 
     @BeforeEach
     void setUp() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
         TokenStore here = node("here");
         here.initializeTokenSegments(NAME, 2, HEAD);
         when(processing.eventProcessor(NAME, StreamingEventProcessor.class)).thenReturn(Optional.of(processor));
@@ -65,13 +59,6 @@ class ProjectionAdminControllerTest {
         when(store.createHeadToken()).thenReturn(HEAD);
         controller = new ProjectionAdminController(processing, store);
         TestReadSide.signIn(new Actor("admin", "Quản trị", null, Role.ADMIN));
-    }
-
-    @AfterEach
-    void tearDown() {
-        SecurityContextHolder.clearContext();
-        client.close();
-        server.shutdownNow();
     }
 
     @Test
