@@ -2,6 +2,8 @@ package vn.docket.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.HashMap;
@@ -33,6 +35,9 @@ class UserAdministrationTest {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    MongoDatabase database;
 
     /** Signs in with HTTP Basic in UTF-8, as browsers and curl send it: passwords may be Vietnamese. */
     ResponseEntity<Map<String, Object>> call(String user, String password, HttpMethod method, String path, Object body) {
@@ -94,6 +99,15 @@ class UserAdministrationTest {
         }, a -> a != null);
         assertThat(actor).containsEntry("id", "lan.nguyen").containsEntry("name", "Nguyễn Thị Lan")
                 .containsEntry("unit", OFFICE).containsEntry("role", "CLERK");
+    }
+
+    @Test
+    void a_password_set_by_an_admin_is_kept_as_a_bcrypt_hash_at_the_configured_cost() {
+        assertStatus(asAdmin("/api/admin/users", user("cost.four", "CLERK", OFFICE, "mật khẩu dài đủ")), 201, null);
+        // application-test.yml sets docket.security.password-cost to 4; a start without it hashes at 10.
+        assertThat(database.getCollection("users").find(Filters.eq("_id", "cost.four")).first().getString("passwordHash"))
+                .startsWith("$2a$04$");
+        assertStatus(call("cost.four", "mật khẩu dài đủ", HttpMethod.GET, "/api/assignments", null), 200, null);
     }
 
     @Test

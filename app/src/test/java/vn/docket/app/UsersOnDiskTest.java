@@ -169,7 +169,7 @@ class UsersOnDiskTest {
 
     @Test
     void users_kept_before_authority_was_recorded_and_the_demo_users_become_events_once() {
-        String hash = new NfcPasswordEncoder().encode("mật khẩu cũ của Tú");
+        String hash = new NfcPasswordEncoder(4).encode("mật khẩu cũ của Tú");
         try (ConfigurableApplicationContext first = start(true)) {
             assertThat(recorded(first, "clerk")).containsExactly(
                     new UserRegistered("clerk", "Nguyễn Thị Lan", OFFICE, Role.CLERK, "demo"));

@@ -39,8 +39,9 @@ public final class NfcPasswordEncoder implements PasswordEncoder {
         }
     };
 
-    public NfcPasswordEncoder() {
-        this(new BCryptPasswordEncoder());
+    /** @param cost bcrypt's cost for the hashes made here ({@link SecuritySettings#passwordCost()}) */
+    public NfcPasswordEncoder(int cost) {
+        this(new BCryptPasswordEncoder(cost));
     }
 
     NfcPasswordEncoder(PasswordEncoder bcrypt) {

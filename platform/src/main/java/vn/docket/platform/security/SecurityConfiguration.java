@@ -35,8 +35,8 @@ public class SecurityConfiguration {
 
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new NfcPasswordEncoder();
+    PasswordEncoder passwordEncoder(SecuritySettings settings) {
+        return new NfcPasswordEncoder(settings.passwordCost());
     }
 
     /**

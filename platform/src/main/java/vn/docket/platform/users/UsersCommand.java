@@ -113,9 +113,9 @@ public final class UsersCommand {
         try (ConfigurableApplicationContext settings = settings(springArgs);
              UserDatabase db = UserDatabase.open(settings.getBean(MongoSettings.class))) {
             EmbeddedEventStore events = db.eventStore();
+            SecuritySettings security = settings.getBean(SecuritySettings.class);
             UserAccounts accounts = new UserAccounts(new UserStore(db.database()), new AccessTokens(db.database()),
-                    events, new NfcPasswordEncoder(),
-                    UserConfiguration.configuredIds(settings.getBean(SecuritySettings.class)));
+                    events, new NfcPasswordEncoder(security.passwordCost()), UserConfiguration.configuredIds(security));
             String os = System.getProperty("user.name", "?");
             Actor by = new Actor("command-line:" + os, "Command line (" + os + ")", null, Role.SYSTEM);
             String id = options.get("id");

@@ -226,7 +226,7 @@ class UserAccountsTest {
     @Test
     void a_token_used_again_asks_the_event_store_for_one_key_whether_its_user_has_a_new_event() {
         UserAccounts node = new UserConfiguration().userAccounts(store, tokens, events, engine, new BCryptPasswordEncoder(4),
-                new SecuritySettings(List.of(), false));
+                new SecuritySettings(List.of(), false, null));
         UserAccounts.IssuedToken issued = node.issueToken("lan", "báo cáo tháng", ROOT);
         assertThat(node.signInWithToken(issued.token())).isPresent();
         long version = store.find("lan").orElseThrow().version();
