@@ -427,7 +427,10 @@ const vi = {
   'audit.field.number': 'Số',
   'audit.field.tokenId': 'Mã truy cập',
   'audit.field.role': 'Vai trò',
-  'audit.field.noticeId': 'Thông báo',
+  // Beside the notice itself ('notice'), its id is a code, not a second "Thông báo".
+  'audit.field.noticeId': 'Mã thông báo',
+  // The day of a citation ({number, date}: a notice, an invitation, a body's decision); 'field.date' is a placeholder.
+  'audit.field.date': 'Ngày',
   // A notice's particulars (NoticeRegistered) and a task's source both hold a 'notice'.
   'audit.field.notice': 'Thông báo',
   'audit.field.name': 'Họ tên',
@@ -1229,7 +1232,8 @@ const en = {
   'audit.field.number': 'Number',
   'audit.field.tokenId': 'Access token',
   'audit.field.role': 'Role',
-  'audit.field.noticeId': 'Notice',
+  'audit.field.noticeId': 'Notice id',
+  'audit.field.date': 'Date',
   'audit.field.notice': 'Notice',
   'audit.field.name': 'Name',
   'audit.field.id': 'Id',

@@ -93,10 +93,17 @@ function payload(fields) {
   if (!fields) return '';
   // A refusal's reason is the server's English detail: the rule's own words stand in for it when the web app has them.
   const ruleSaid = fields.rule && known('problem.' + fields.rule);
-  const shown = Object.entries(fields).filter(([key, value]) => key !== 'assignmentId' && value !== null
-    && !(Array.isArray(value) && value.length === 0) && !(key === 'reason' && ruleSaid));
+  const shown = Object.entries(fields).filter(([key, value]) => key !== 'assignmentId' && !blank(value)
+    && !(key === 'reason' && ruleSaid));
   return h('details', {}, h('summary', {}, t('audit.details')),
     h('dl', { class: 'payload' }, shown.map(([key, value]) => [h('dt', {}, fieldName(key)), h('dd', {}, readable(value, key))])));
+}
+
+/** Nothing to show: no value, an empty list, or a record with nothing in it (a notice that names no invitation). */
+function blank(value) {
+  if (value === null || value === undefined) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === 'object' && Object.values(value).every(blank);
 }
 
 /** A field's name in the person's language; the event's own name only for a field the web app does not know. */
@@ -104,19 +111,24 @@ function fieldName(key) {
   return known('audit.field.' + key) ? t('audit.field.' + key) : known('field.' + key) ? t('field.' + key) : key;
 }
 
-/** Names Docket shows for its upper-case values (roles, kinds, statuses, answers, verdicts), in that order. */
-const VALUE_NAMES = ['role', 'kind', 'status', 'points.answer', 'step'];
+/**
+ * Names Docket shows for its upper-case values (roles, kinds, statuses, answers, a meeting's verdicts, steps), in that
+ * order: a meeting's REVISION_REQUIRED is no step's name, and its APPROVED_IN_PRINCIPLE reads as the verdict it is.
+ */
+const VALUE_NAMES = ['role', 'kind', 'status', 'points.answer', 'notices.verdict', 'step'];
 
-/** A value as a person reads it: dates d/M/yyyy, Docket's codes and refused rules in words, lists and records on one line. */
+/** A value as a person reads it: dates d/M/yyyy, months M/yyyy, Docket's codes and refused rules in words, lists and records on one line. */
 function readable(value, key) {
   if (Array.isArray(value)) return value.map(v => readable(v, key)).join('; ');
   if (typeof value === 'boolean') return t(value ? 'audit.yes' : 'audit.no');
   if (typeof value === 'object') {
-    return Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => `${fieldName(k)}: ${readable(v, k)}`).join(' · ');
+    return Object.entries(value).filter(([, v]) => !blank(v)).map(([k, v]) => `${fieldName(k)}: ${readable(v, k)}`).join(' · ');
   }
   const text = String(value);
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return fmtDate(text);
   if (/^\d{4}-\d{2}-\d{2}T/.test(text)) return fmtDateTime(text);
+  // A draft notice's month (issuedMonth, "2020-11"), as the notices write it: 11/2020.
+  if (/^\d{4}-\d{2}$/.test(text)) return `${+text.slice(5)}/${text.slice(0, 4)}`;
   if (key === 'rule' && known('problem.' + text)) return t('problem.' + text);
   if (/^[A-Z][A-Z_]+$/.test(text)) {
     const prefix = VALUE_NAMES.find(p => known(`${p}.${text}`));

@@ -233,6 +233,42 @@ class NoticePreviewBrowserTest extends BrowserTest {
         screenshots("notice-numbered-list");
     }
 
+    /**
+     * The audit log's details wrote a draft notice's month as "2020-11", labelled the day a conclusion cites its notice
+     * by with the date field's placeholder ("dd/mm/yyyy: 13/11/2020"), gave the verdict as its code (REVISION_REQUIRED),
+     * named the notice's id "Thông báo" beside the notice itself, and ended its particulars on "Giấy mời:" and nothing
+     * for a notice that cites no invitation.
+     */
+    @Test
+    void the_audit_log_writes_a_draft_notices_month_and_its_conclusion_in_words_as_the_office_does() {
+        browser.driver.manage().window().setSize(DESKTOP);
+        browser.signIn("clerk");
+        browser.open("/notices.html");
+        browser.find(By.id("notice-text")).sendKeys(DRAFT_NOTICE.replace("10/11/2020", "13/11/2020"));
+        browser.find(By.id("preview-button")).click();
+        browser.choose(By.cssSelector("[data-path='items[1].verdict']"), "Yêu cầu chỉnh sửa");
+        cell(1, "requirements").clear();
+        cell(1, "requirements").sendKeys("Bổ sung lộ trình theo từng tuyến phố");
+        browser.find(By.id("confirm-import")).click();
+        browser.waitForText(By.id("notice-items"), "Yêu cầu chỉnh sửa");
+
+        browser.signIn("auditor");
+        browser.open("/audit.html?effectiveFrom=2020-11-13&effectiveTo=2020-11-13");
+        browser.find(By.cssSelector("#audit-log tbody tr"));
+        browser.script("document.querySelectorAll('#audit-log details').forEach(d => d.open = true)");
+        assertThat(detailsOf("Đăng ký thông báo kết luận")).contains("Tháng ban hành: 11/2020", "Mã thông báo")
+                .doesNotContain("2020-11", "Giấy mời");
+        assertThat(detailsOf("Kết luận cuộc họp")).contains("Số: Thông báo kết luận (chưa số) · Ngày: 13/11/2020",
+                "Kết luận\nYêu cầu chỉnh sửa").doesNotContain("dd/mm/yyyy", "REVISION_REQUIRED");
+    }
+
+    /** The details of the audit log's one row of that kind of step. */
+    private String detailsOf(String what) {
+        List<WebElement> rows = browser.all(By.xpath("//table[@id='audit-log']//tr[td[3][normalize-space()='" + what + "']]"));
+        assertThat(rows).as(what).hasSize(1);
+        return rows.get(0).findElement(By.cssSelector("td.details")).getText();
+    }
+
     /** The deadline fields whose date, or "dd/mm/yyyy" when empty, is wider than the field shows. */
     @SuppressWarnings("unchecked")
     private List<String> cutDates() {
