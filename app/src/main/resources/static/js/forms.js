@@ -9,7 +9,8 @@ let counter = 0;
 
 /**
  * One field: {name, label, type: 'text'|'textarea'|'date'|'select'|'file'|'checkbox', required, hint, options, list,
- * keptLabel: its name where its value is shown outside the form (typed), when the label alone is not enough}.
+ * keptLabel: its name where its value is shown outside the form (typed), when the label alone is not enough,
+ * notBefore: the name of the date field this one's date may not be before, the start of its range}.
  * Dates are typed d/m/yyyy or dd/mm/yyyy, as the office writes them, whatever the browser's own locale.
  */
 export function field(spec) {
@@ -145,6 +146,16 @@ export function read(fields) {
     setError(f, message);
     if (message) ok = false;
     values[name] = value;
+  }
+  // A range ending before it starts is named by its fields: the server's refusal cannot say which of a page's ranges
+  // (the audit log has two) it meant.
+  for (const f of fields.filter(f => f.spec.notBefore && !f.classList.contains('invalid'))) {
+    const start = fields.find(other => other.spec.name === f.spec.notBefore);
+    const [from, to] = [values[f.spec.notBefore], values[f.spec.name]];
+    if (from && to && to < from) {
+      setError(f, t('valid.reversed', { field: f.spec.label, from: start.spec.label }));
+      ok = false;
+    }
   }
   return { values, ok };
 }

@@ -19,10 +19,11 @@ start('audit', 'audit.title', async (main, me) => {
     // The log is filtered by the day an event was recorded, while its table shows that and the day it took effect
     // (a step recorded late, a meeting's history): an inspector looking for November must know which one.
     field({ name: 'from', label: t('audit.from'), type: 'date', value: fmtDate(query.get('from')), hint: t('audit.datesHint') }),
-    field({ name: 'to', label: t('audit.to'), type: 'date', value: fmtDate(query.get('to')) }),
+    field({ name: 'to', label: t('audit.to'), type: 'date', value: fmtDate(query.get('to')), notBefore: 'from' }),
     field({ name: 'effectiveFrom', label: t('audit.effectiveFrom'), type: 'date', value: fmtDate(query.get('effectiveFrom')),
       hint: t('audit.effectiveHint') }),
-    field({ name: 'effectiveTo', label: t('audit.effectiveTo'), type: 'date', value: fmtDate(query.get('effectiveTo')) }),
+    field({ name: 'effectiveTo', label: t('audit.effectiveTo'), type: 'date', value: fmtDate(query.get('effectiveTo')),
+      notBefore: 'effectiveFrom' }),
   ];
   const form = filterForm('audit-filters', filters, '/audit.html');
 
@@ -55,8 +56,11 @@ start('audit', 'audit.title', async (main, me) => {
     integrity().then(result => verdict.replaceChildren(result));
   }
   // An empty table said nothing; with dates, the likeliest reason is the day they filter by.
-  const none = log.total === 0 && h('p', { class: 'muted', id: 'audit-none' },
-    t(query.get('from') || query.get('to') ? 'audit.noneRecorded' : 'audit.none'));
+  // A page past the end (a link kept from when the log or its filter held more) said "Trang 8/2" over an empty table,
+  // and "Trang trước" led to page 7: it says so, and "Trang trước" leads to the last page.
+  const none = log.total === 0 ? h('p', { class: 'muted', id: 'audit-none' },
+    t(query.get('from') || query.get('to') ? 'audit.noneRecorded' : 'audit.none'))
+    : page >= pages && h('p', { class: 'muted', id: 'audit-none' }, t('audit.pastEnd', { pages }));
   clear(main,
     h('h1', {}, t('audit.title')),
     verdict,
@@ -75,7 +79,7 @@ start('audit', 'audit.title', async (main, me) => {
       h('td', {}, h('code', { title: e.commandId || '' }, (e.commandId || '').slice(0, 8))),
       h('td', { class: 'details' }, payload(e.payload)))), { id: 'audit-log' }),
     h('nav', { class: 'pager', 'aria-label': t('page', { page: page + 1, pages, total: log.total }) },
-      page > 0 ? pageLink(page - 1, t('prev')) : '',
+      page > 0 ? pageLink(Math.min(page, pages) - 1, t('prev')) : '',
       h('span', {}, t('page', { page: page + 1, pages, total: log.total })),
       page + 1 < pages ? pageLink(page + 1, t('next')) : ''));
 });

@@ -378,6 +378,33 @@ class EveryScreenBrowserTest extends BrowserTest {
         assertThat(browser.all(By.cssSelector("datalist#units option[value='Phòng Tài chính - Kế hoạch']"))).hasSize(1);
     }
 
+    /** Both of the log's ranges were refused as '"Đến ngày" sớm hơn "từ ngày".', which named neither. */
+    @Test
+    @Order(16)
+    void an_inspector_who_types_a_range_the_wrong_way_round_is_told_which_of_the_logs_two_ranges_it_is() {
+        browser.signIn("auditor");
+        browser.open("/audit.html");
+        browser.find(By.cssSelector("#audit-log tbody tr"));
+        browser.type(By.cssSelector("#audit-filters [name='effectiveFrom']"), "20/4/2021");
+        browser.type(By.cssSelector("#audit-filters [name='effectiveTo']"), "1/4/2021");
+        browser.find(By.cssSelector("#audit-filters button[type=submit]")).click();
+        String error = browser.find(By.cssSelector("#audit-filters [name='effectiveTo']")).getAttribute("aria-describedby");
+        browser.waitForText(By.id(error.substring(error.lastIndexOf(' ') + 1)), "“Thực hiện đến ngày” sớm hơn “Thực hiện từ ngày”.");
+        assertThat(browser.url()).doesNotContain("effectiveFrom");
+    }
+
+    /** A page past the end said "Trang 8/2" over an empty table, and "Trang trước" led to page 7, as empty. */
+    @Test
+    @Order(17)
+    void an_inspector_on_a_page_past_the_end_of_the_log_is_told_so_and_led_back_to_its_last_page() {
+        browser.signIn("auditor");
+        browser.open("/audit.html?page=7");
+        assertThat(browser.text(By.id("audit-none"))).matches("Nhật ký chỉ có \\d+ trang; trang này không có sự kiện nào\\.");
+        browser.find(By.cssSelector("nav.pager a")).click();
+        browser.find(By.cssSelector("#audit-log tbody tr"));
+        assertThat(browser.text(By.cssSelector("nav.pager span"))).matches("Trang (\\d+)/\\1 · \\d+ mục");
+    }
+
     private void assertFirstRowOnTheFirstScreen(String page) {
         browser.find(By.cssSelector("main table tbody tr"));
         Number top = (Number) browser.script("return document.querySelector('main table tbody tr').getBoundingClientRect().top");
