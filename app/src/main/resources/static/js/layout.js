@@ -143,9 +143,21 @@ export function errorBox(e, { typedKept = false } = {}) {
   return h('div', { class: 'error', role: 'alert' },
     h('p', {}, problemText(e)), problemDetail(e) && h('p', { class: 'detail' }, problemDetail(e)),
     typedKept && e?.problem?.rule === 'network' && h('p', { class: 'typed-kept' }, t('network.typedKept')),
+    registeredNotice(e),
     // A form sent after the session ended stays as it was typed: signing in on another tab keeps it (api.js).
     e?.status === 401 && h('p', { class: 'sign-in-again' }, t('signInAgain'), ' ',
       h('a', { href: '/login.html', target: '_blank', id: 'sign-in-again' }, t('signInAgain.link'))));
+}
+
+/**
+ * The notice that already holds a number (or came from the same file), named by the server's link: a clerk who typed
+ * that number for another notice opens it rather than search the list for it.
+ */
+function registeredNotice(e) {
+  const link = e?.problem?.rule === 'notice-already-registered' && e.problem.link;
+  const id = link && link.split('/').pop();
+  return id && h('p', {}, h('a', { href: `/notice.html?id=${encodeURIComponent(id)}`, class: 'registered-notice' },
+    t('notice.openRegistered')));
 }
 
 export function statusBadge(status) {

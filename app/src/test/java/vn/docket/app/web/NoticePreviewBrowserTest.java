@@ -234,6 +234,27 @@ class NoticePreviewBrowserTest extends BrowserTest {
     }
 
     /**
+     * A number another notice holds was refused as "Thông báo này (cùng số hoặc cùng tệp) đã được đăng ký.": of course
+     * this notice is registered, and the clerk was not told which one holds the number.
+     */
+    @Test
+    void a_clerk_giving_a_notice_the_number_another_holds_is_told_so_and_offered_that_notice() {
+        browser.driver.manage().window().setSize(DESKTOP);
+        browser.signIn("clerk");
+        browser.open("/notices.html");
+        browser.find(By.id("notice-text")).sendKeys(DRAFT_NOTICE.replace("10/11/2020", "14/11/2020"));
+        browser.find(By.id("preview-button")).click();
+        browser.find(By.id("confirm-import")).click();
+
+        browser.type(By.cssSelector("#number-form input[name='number']"), "311/TB-UBND"); // the demo history's notice
+        browser.find(By.cssSelector("#number-form button[type='submit']")).click();
+        browser.waitForText(By.cssSelector("#number-form .error"),
+                "Đã có một thông báo được đăng ký với số này hoặc từ cùng tệp này.");
+        browser.find(By.cssSelector("#number-form a.registered-notice")).click();
+        browser.waitForText(By.tagName("h1"), "Thông báo 311/TB-UBND");
+    }
+
+    /**
      * The audit log's details wrote a draft notice's month as "2020-11", labelled the day a conclusion cites its notice
      * by with the date field's placeholder ("dd/mm/yyyy: 13/11/2020"), gave the verdict as its code (REVISION_REQUIRED),
      * named the notice's id "Thông báo" beside the notice itself, and ended its particulars on "Giấy mời:" and nothing
