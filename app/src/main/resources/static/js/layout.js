@@ -184,7 +184,8 @@ export function noticeNumber(number) {
 export function issuedText(notice) {
   if (notice.issuedOn || !notice.issuedMonth) return fmtDate(notice.issuedOn);
   const [year, month] = notice.issuedMonth.split('-');
-  return t('notice.issuedMonthOnly', { month: `${month}/${year}` });
+  // "tháng 3/2021" as the notices write a month, not "03/2021".
+  return t('notice.issuedMonthOnly', { month: `${+month}/${year}` });
 }
 
 /** Where an assignment comes from: its notice and item, linked to the notice when it was registered. */

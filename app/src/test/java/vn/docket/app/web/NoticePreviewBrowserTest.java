@@ -233,6 +233,21 @@ class NoticePreviewBrowserTest extends BrowserTest {
         screenshots("notice-numbered-list");
     }
 
+    /** A draft notice of March read "tháng 03/2021 (chưa ghi ngày)" on its page and in the list, where the notices write 3/2021. */
+    @Test
+    void a_draft_notice_of_march_gives_its_month_as_the_notices_write_it() {
+        browser.driver.manage().window().setSize(DESKTOP);
+        browser.signIn("clerk");
+        browser.open("/notices.html");
+        browser.find(By.id("notice-text")).sendKeys(DRAFT_NOTICE.replace("tháng 11 năm 2020", "tháng 3 năm 2021")
+                .replace("10/11/2020", "10/3/2021").replace("30/11/2020", "30/3/2021").replace("25/11/2020", "25/3/2021"));
+        browser.find(By.id("preview-button")).click();
+        browser.find(By.id("confirm-import")).click();
+        browser.waitForText(By.cssSelector("dl.facts"), "tháng 3/2021 (chưa ghi ngày)");
+        browser.open("/notices.html");
+        browser.waitForText(By.tagName("main"), "tháng 3/2021 (chưa ghi ngày)");
+    }
+
     /**
      * A number another notice holds was refused as "Thông báo này (cùng số hoặc cùng tệp) đã được đăng ký.": of course
      * this notice is registered, and the clerk was not told which one holds the number.
