@@ -293,8 +293,11 @@ function actions(me, a, path, allowed, after, conflict) {
         accept: '.docx,.odt,.pdf,.txt', hint: t('field.documentFile.hint') });
       const name = field({ name: 'documentName', label: t('field.documentName'), hint: t('field.documentName.hint') });
       const chosen = () => file.input.files[0];
+      // The name follows the chosen file until someone types their own: a file chosen again must not be recorded,
+      // and downloaded, under the name of the one it replaced (a PDF saved as "Dự thảo.docx").
+      let filledName = '';
       file.input.addEventListener('change', () => {
-        if (chosen() && !name.input.value) name.input.value = chosen().name;
+        if (chosen() && (!name.input.value || name.input.value === filledName)) name.input.value = filledName = chosen().name;
       });
       // The answer table: for each open point, taken in (where) or explained (why not).
       const open = openPoints(path);
