@@ -269,6 +269,8 @@ const vi = {
   'detail.decision': 'theo văn bản {number} ngày {date}',
   'detail.final': 'phê duyệt cuối cùng',
   'detail.openDocument': 'Mở văn bản',
+  // A contribution's link to the task it feeds: it opens that task's page, not a document.
+  'detail.openParent': 'Mở nhiệm vụ chính',
   'detail.readDraft': 'Đọc dự thảo v{version}',
   'detail.downloadIssued': 'Tải văn bản ban hành',
   'detail.notFound': 'Không tìm thấy nhiệm vụ này.',
@@ -1071,6 +1073,7 @@ const en = {
   'detail.decision': 'by decision {number} of {date}',
   'detail.final': 'final approval',
   'detail.openDocument': 'Open the document',
+  'detail.openParent': 'Open the main assignment',
   'detail.readDraft': 'Read draft v{version}',
   'detail.downloadIssued': 'Download the issued document',
   'detail.notFound': 'No such assignment.',

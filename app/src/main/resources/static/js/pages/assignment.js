@@ -87,7 +87,7 @@ function facts(a) {
     a.pendingExtension ? row(t('field.pendingExtension'), pendingExtensionText(a)) : [],
     a.currentVersion ? row(t('field.version'), `v${a.currentVersion}`) : [],
     a.source ? row(t('field.source'), sourceText(a.source)) : [],
-    a.parentId ? row(t('field.parent'), h('a', { href: `/assignment.html?id=${a.parentId}` }, t('detail.openDocument'))) : [],
+    a.parentId ? row(t('field.parent'), h('a', { href: `/assignment.html?id=${a.parentId}` }, t('detail.openParent'))) : [],
     a.documentNumber ? row(t('field.document'), `${a.documentNumber}${a.issuedOn ? ' – ' + fmtDate(a.issuedOn) : ''}`) : []);
 }
 
