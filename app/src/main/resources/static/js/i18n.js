@@ -63,7 +63,7 @@ const vi = {
   'signInAgain.link': 'Đăng nhập lại (mở thẻ mới)',
   'conflict.refreshed': 'Trang đã được cập nhật theo tình trạng hiện nay của nhiệm vụ; chưa có gì được ghi. Những gì bạn đã nhập vẫn còn trong biểu mẫu: hãy xem lại rồi gửi lần nữa nếu vẫn cần.',
   'conflict.gone': 'Trang đã được cập nhật theo tình trạng hiện nay của nhiệm vụ; chưa có gì được ghi, và thao tác này không còn áp dụng được.',
-  'conflict.staleDraft': 'Dự thảo v{now} đã được nộp trong lúc bạn đang đọc v{was}; chưa có gì được ghi. Trang nay hiển thị v{now}: hãy đọc v{now} trước khi quyết định. Những gì bạn đã nhập vẫn còn trong biểu mẫu.',
+  'conflict.staleDraft': 'Dự thảo v{now} đã được nộp trong lúc bạn đang đọc v{was}; chưa có gì được ghi. Trang này hiển thị v{now}: hãy đọc v{now} trước khi quyết định. Những gì bạn đã nhập vẫn còn trong biểu mẫu.',
   'conflict.notPutBack': 'Những gì bạn đã nhập, chưa được gửi, giữ lại ở đây để bạn đối chiếu hoặc sao chép:',
   'conflict.fileAgain': 'Tệp “{names}” bạn đã chọn chưa được gửi, và trang không thể tự chọn lại tệp cho bạn: khi nộp, hãy chọn lại tệp đó.',
   'network.typedKept': 'Những gì bạn đã nhập vẫn còn nguyên trên trang này, không phải nhập lại: khi kết nối lại được, hãy bấm gửi lần nữa.',
