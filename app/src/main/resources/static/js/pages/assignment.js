@@ -87,7 +87,7 @@ function facts(a) {
     a.pendingExtension ? row(t('field.pendingExtension'), pendingExtensionText(a)) : [],
     a.currentVersion ? row(t('field.version'), `v${a.currentVersion}`) : [],
     a.source ? row(t('field.source'), sourceText(a.source)) : [],
-    a.parentId ? row(t('field.parent'), h('a', { href: `/assignment.html?id=${a.parentId}` }, t('detail.openDocument'))) : [],
+    a.parentId ? row(t('field.parent'), h('a', { href: `/assignment.html?id=${a.parentId}` }, t('detail.openParent'))) : [],
     a.documentNumber ? row(t('field.document'), `${a.documentNumber}${a.issuedOn ? ' – ' + fmtDate(a.issuedOn) : ''}`) : []);
 }
 
@@ -293,8 +293,11 @@ function actions(me, a, path, allowed, after, conflict) {
         accept: '.docx,.odt,.pdf,.txt', hint: t('field.documentFile.hint') });
       const name = field({ name: 'documentName', label: t('field.documentName'), hint: t('field.documentName.hint') });
       const chosen = () => file.input.files[0];
+      // The name follows the chosen file until someone types their own: a file chosen again must not be recorded,
+      // and downloaded, under the name of the one it replaced (a PDF saved as "Dự thảo.docx").
+      let filledName = '';
       file.input.addEventListener('change', () => {
-        if (chosen() && !name.input.value) name.input.value = chosen().name;
+        if (chosen() && (!name.input.value || name.input.value === filledName)) name.input.value = filledName = chosen().name;
       });
       // The answer table: for each open point, taken in (where) or explained (why not).
       const open = openPoints(path);

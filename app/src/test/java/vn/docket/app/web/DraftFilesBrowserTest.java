@@ -253,6 +253,28 @@ class DraftFilesBrowserTest extends BrowserTest {
         browser.screenshot("draft-hand-in-dropped");
     }
 
+    @Test
+    void a_file_chosen_again_is_handed_in_under_its_own_name_not_the_first_ones() {
+        String id = (String) http.withBasicAuth("clerk", "demo").postForEntity("/api/assignments", Map.of(
+                "title", "Báo cáo tổng kết (chọn lại tệp)", "kind", "REPORT", "leadUnit", UNIT, "deadline", "2030-12-31",
+                "approvalRoute", List.of("Lãnh đạo UBND thành phố"), "effectiveDate", "2021-04-13"), Map.class).getBody().get("id");
+        browser.signIn("tckh");
+        browser.open("/assignment.html?id=" + id);
+        browser.waitForCount(By.cssSelector("#steps > li"), 1);
+        By chooser = By.cssSelector("#form-draft [name='documentFile']");
+        By name = By.cssSelector("#form-draft [name='documentName']");
+
+        // The wrong file first, then the right one: the name follows, or the PDF would download as "...docx".
+        browser.present(chooser).sendKeys(file("Bản nháp cũ.docx", docx(V1)).toString());
+        browser.present(chooser).sendKeys(file("Báo cáo tổng kết.pdf", pdf("BAO CAO TONG KET")).toString());
+        browser.waitForText(By.cssSelector("#form-draft .file-chosen"), "Báo cáo tổng kết.pdf (");
+        assertThat(browser.find(name).getAttribute("value")).isEqualTo("Báo cáo tổng kết.pdf");
+        browser.find(By.cssSelector("#form-draft button[type=submit]")).click();
+        browser.waitForCount(By.cssSelector("#steps > li"), 2);
+        assertThat(browser.text(By.cssSelector("#steps > li:last-child"))).contains("Báo cáo tổng kết.pdf")
+                .doesNotContain("Bản nháp cũ.docx");
+    }
+
     static final String FILE_LABEL = "Tệp dự thảo (.docx, .odt, .pdf, .txt)";
 
     /** The hand-in chooser's accessible name, as the page sets it. */

@@ -88,7 +88,7 @@ class RevisionPointsBrowserTest extends BrowserTest {
         browser.find(By.cssSelector(".action-approve summary")).click();
         submit("form-approve");
         browser.waitForText(By.cssSelector("#form-approve [role=alert]"), "Dự thảo v2 đã được nộp trong lúc bạn đang đọc v1;"
-                + " chưa có gì được ghi. Trang nay hiển thị v2: hãy đọc v2 trước khi quyết định.");
+                + " chưa có gì được ghi. Trang này hiển thị v2: hãy đọc v2 trước khi quyết định.");
         assertThat(status(id)).isEqualTo("DRAFT_SUBMITTED");
         stepsShown(5);
         assertThat(browser.text(By.id("judging-form-revision"))).isEqualTo("Bạn đang xem xét dự thảo v2.");

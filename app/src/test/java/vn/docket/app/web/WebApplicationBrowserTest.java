@@ -412,6 +412,17 @@ class WebApplicationBrowserTest extends BrowserTest {
     }
 
     @Test
+    void a_contribution_links_to_the_main_assignment_in_words_that_say_where_it_leads() {
+        // Demo history: notice 311 asks Phòng Quản lý đô thị for content that Phòng Tài chính - Kế hoạch compiles.
+        browser.signIn("qldt");
+        browser.open("/assignments.html?q=noi+dung+gui");
+        browser.find(By.partialLinkText("Nội dung gửi Phòng Tài chính - Kế hoạch")).click();
+        // "Mở văn bản" promised a document; the link opens the plan this content feeds.
+        browser.find(By.linkText("Mở nhiệm vụ chính")).click();
+        browser.waitForText(By.tagName("h1"), "Dự thảo Kế hoạch thực hiện Chương trình hành động");
+    }
+
+    @Test
     @Order(11)
     void an_unnumbered_draft_notice_is_named_as_such_and_its_items_link_back_to_it() {
         browser.signIn("clerk");
