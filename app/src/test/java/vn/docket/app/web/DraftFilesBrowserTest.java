@@ -109,10 +109,7 @@ class DraftFilesBrowserTest extends BrowserTest {
 
     @Test
     void a_unit_hands_in_a_docx_by_choosing_it_and_the_chair_reads_it_then_a_pdf_shown_in_the_page() {
-        String id = (String) http.withBasicAuth("clerk", "demo").postForEntity("/api/assignments", Map.of(
-                "title", "Kế hoạch thực hiện Nghị quyết Đại hội XXIII (bản dự thảo có tệp)", "kind", "PLAN",
-                "leadUnit", UNIT, "deadline", "2030-12-31", "approvalRoute", List.of("Lãnh đạo UBND thành phố"),
-                "effectiveDate", "2021-04-13"), Map.class).getBody().get("id");
+        String id = assignment("Kế hoạch thực hiện Nghị quyết Đại hội XXIII (bản dự thảo có tệp)", "PLAN");
 
         browser.signIn("tckh");
         browser.open("/assignment.html?id=" + id);
@@ -178,9 +175,7 @@ class DraftFilesBrowserTest extends BrowserTest {
 
     @Test
     void the_file_chooser_is_labelled_opens_from_the_keyboard_clears_on_reset_and_follows_the_language() {
-        String id = (String) http.withBasicAuth("clerk", "demo").postForEntity("/api/assignments", Map.of(
-                "title", "Báo cáo sơ kết (thử chọn tệp)", "kind", "REPORT", "leadUnit", UNIT, "deadline", "2030-12-31",
-                "approvalRoute", List.of("Lãnh đạo UBND thành phố"), "effectiveDate", "2021-04-13"), Map.class).getBody().get("id");
+        String id = assignment("Báo cáo sơ kết (thử chọn tệp)", "REPORT");
         browser.signIn("tckh");
         browser.open("/assignment.html?id=" + id);
         browser.find(By.cssSelector("#form-draft .file-chooser"));
@@ -226,10 +221,7 @@ class DraftFilesBrowserTest extends BrowserTest {
 
     @Test
     void a_file_dropped_on_the_chooser_is_named_with_its_size_as_a_chosen_one_is() {
-        String id = (String) http.withBasicAuth("clerk", "demo").postForEntity("/api/assignments", Map.of(
-                "title", "Kế hoạch chuyển đổi số (dự thảo kéo thả)", "kind", "PLAN", "leadUnit", UNIT,
-                "deadline", "2030-12-31", "approvalRoute", List.of("Lãnh đạo UBND thành phố"),
-                "effectiveDate", "2021-04-13"), Map.class).getBody().get("id");
+        String id = assignment("Kế hoạch chuyển đổi số (dự thảo kéo thả)", "PLAN");
         browser.signIn("tckh");
         browser.open("/assignment.html?id=" + id);
         browser.waitForCount(By.cssSelector("#steps > li"), 1);
@@ -255,9 +247,7 @@ class DraftFilesBrowserTest extends BrowserTest {
 
     @Test
     void a_file_chosen_again_is_handed_in_under_its_own_name_not_the_first_ones() {
-        String id = (String) http.withBasicAuth("clerk", "demo").postForEntity("/api/assignments", Map.of(
-                "title", "Báo cáo tổng kết (chọn lại tệp)", "kind", "REPORT", "leadUnit", UNIT, "deadline", "2030-12-31",
-                "approvalRoute", List.of("Lãnh đạo UBND thành phố"), "effectiveDate", "2021-04-13"), Map.class).getBody().get("id");
+        String id = assignment("Báo cáo tổng kết (chọn lại tệp)", "REPORT");
         browser.signIn("tckh");
         browser.open("/assignment.html?id=" + id);
         browser.waitForCount(By.cssSelector("#steps > li"), 1);
@@ -278,6 +268,13 @@ class DraftFilesBrowserTest extends BrowserTest {
     static final String FILE_LABEL = "Tệp dự thảo (.docx, .odt, .pdf, .txt)";
 
     /** The hand-in chooser's accessible name, as the page sets it. */
+    /** An assignment of {@code kind} for the unit, recorded by the clerk over the API: each test hands in on its own. */
+    private String assignment(String title, String kind) {
+        return (String) http.withBasicAuth("clerk", "demo").postForEntity("/api/assignments", Map.of(
+                "title", title, "kind", kind, "leadUnit", UNIT, "deadline", "2030-12-31",
+                "approvalRoute", List.of("Lãnh đạo UBND thành phố"), "effectiveDate", "2021-04-13"), Map.class).getBody().get("id");
+    }
+
     private String chooserName() {
         return browser.present(By.cssSelector("#form-draft [name='documentFile']")).getAttribute("aria-label");
     }

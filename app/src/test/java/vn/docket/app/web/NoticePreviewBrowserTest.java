@@ -33,11 +33,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
 
     @Test
     void a_clerk_reads_each_doubt_by_its_field_name_and_adds_splits_merges_and_deletes_items() {
-        browser.driver.manage().window().setSize(DESKTOP);
-        browser.signIn("clerk");
-        browser.open("/notices.html");
-        browser.find(By.id("notice-text")).sendKeys(LETTER);
-        browser.find(By.id("preview-button")).click();
+        preview(LETTER);
         browser.find(By.id("preview-items"));
         int read = rows().size();
         // At 1366 px every column shows (route, deadline, requirements): the clerk never scrolls sideways in the box.
@@ -98,11 +94,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
 
     @Test
     void a_clerk_sees_a_web_copy_read_apart_and_the_doubts_about_its_deadlines() {
-        browser.driver.manage().window().setSize(DESKTOP);
-        browser.signIn("clerk");
-        browser.open("/notices.html");
-        browser.find(By.id("notice-text")).sendKeys(WEB_COPY);
-        browser.find(By.id("preview-button")).click();
+        preview(WEB_COPY);
         browser.find(By.id("preview-items"));
         assertThat(itemsScrollSideways()).as("the items' box at desktop width").isFalse();
 
@@ -142,11 +134,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
      */
     @Test
     void a_clerk_sets_each_items_verdict_keeps_a_tasks_requirements_and_is_warned_of_an_issue_date_outside_the_texts_month() {
-        browser.driver.manage().window().setSize(DESKTOP);
-        browser.signIn("clerk");
-        browser.open("/notices.html");
-        browser.find(By.id("notice-text")).sendKeys(DRAFT_NOTICE);
-        browser.find(By.id("preview-button")).click();
+        preview(DRAFT_NOTICE);
         browser.find(By.id("preview-items"));
         assertThat(new Select(cell(0, "verdict")).getFirstSelectedOption().getText())
                 .isEqualTo("Giao nhiệm vụ");
@@ -208,11 +196,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
 
     @Test
     void a_clerk_gives_a_notice_registered_without_a_number_the_number_of_its_signed_copy() {
-        browser.driver.manage().window().setSize(DESKTOP);
-        browser.signIn("clerk");
-        browser.open("/notices.html");
-        browser.find(By.id("notice-text")).sendKeys(DRAFT_NOTICE.replace("10/11/2020", "11/11/2020"));
-        browser.find(By.id("preview-button")).click();
+        preview(DRAFT_NOTICE.replace("10/11/2020", "11/11/2020"));
         browser.find(By.id("confirm-import")).click();
 
         browser.type(By.cssSelector("#number-form input[name='number']"), "160/TB-UBND");
@@ -236,12 +220,8 @@ class NoticePreviewBrowserTest extends BrowserTest {
     /** A draft notice of March read "tháng 03/2021 (chưa ghi ngày)" on its page and in the list, where the notices write 3/2021. */
     @Test
     void a_draft_notice_of_march_gives_its_month_as_the_notices_write_it() {
-        browser.driver.manage().window().setSize(DESKTOP);
-        browser.signIn("clerk");
-        browser.open("/notices.html");
-        browser.find(By.id("notice-text")).sendKeys(DRAFT_NOTICE.replace("tháng 11 năm 2020", "tháng 3 năm 2021")
+        preview(DRAFT_NOTICE.replace("tháng 11 năm 2020", "tháng 3 năm 2021")
                 .replace("10/11/2020", "10/3/2021").replace("30/11/2020", "30/3/2021").replace("25/11/2020", "25/3/2021"));
-        browser.find(By.id("preview-button")).click();
         browser.find(By.id("confirm-import")).click();
         browser.waitForText(By.cssSelector("dl.facts"), "tháng 3/2021 (chưa ghi ngày)");
         browser.open("/notices.html");
@@ -254,11 +234,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
      */
     @Test
     void a_clerk_giving_a_notice_the_number_another_holds_is_told_so_and_offered_that_notice() {
-        browser.driver.manage().window().setSize(DESKTOP);
-        browser.signIn("clerk");
-        browser.open("/notices.html");
-        browser.find(By.id("notice-text")).sendKeys(DRAFT_NOTICE.replace("10/11/2020", "14/11/2020"));
-        browser.find(By.id("preview-button")).click();
+        preview(DRAFT_NOTICE.replace("10/11/2020", "14/11/2020"));
         browser.find(By.id("confirm-import")).click();
 
         browser.type(By.cssSelector("#number-form input[name='number']"), "311/TB-UBND"); // the demo history's notice
@@ -277,11 +253,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
      */
     @Test
     void the_audit_log_writes_a_draft_notices_month_and_its_conclusion_in_words_as_the_office_does() {
-        browser.driver.manage().window().setSize(DESKTOP);
-        browser.signIn("clerk");
-        browser.open("/notices.html");
-        browser.find(By.id("notice-text")).sendKeys(DRAFT_NOTICE.replace("10/11/2020", "13/11/2020"));
-        browser.find(By.id("preview-button")).click();
+        preview(DRAFT_NOTICE.replace("10/11/2020", "13/11/2020"));
         browser.choose(By.cssSelector("[data-path='items[1].verdict']"), "Yêu cầu chỉnh sửa");
         cell(1, "requirements").clear();
         cell(1, "requirements").sendKeys("Bổ sung lộ trình theo từng tuyến phố");
@@ -318,6 +290,15 @@ class NoticePreviewBrowserTest extends BrowserTest {
     private boolean itemsScrollSideways() {
         return (Boolean) browser.script("const box = document.getElementById('preview-items').parentElement;"
                 + "return box.scrollWidth > box.clientWidth + 1");
+    }
+
+    /** The clerk, at desktop width, has {@code text} read on the notices page (not yet registered). */
+    private void preview(String text) {
+        browser.driver.manage().window().setSize(DESKTOP);
+        browser.signIn("clerk");
+        browser.open("/notices.html");
+        browser.find(By.id("notice-text")).sendKeys(text);
+        browser.find(By.id("preview-button")).click();
     }
 
     private List<WebElement> rows() {
