@@ -7,6 +7,9 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -23,8 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import vn.docket.events.DeadlineExtended;
 import vn.docket.events.DeadlineMissed;
@@ -43,8 +46,12 @@ import vn.docket.query.support.ReadModel;
 /**
  * Tells people what they must act on: the in-app list and, with an SMTP server configured, e-mail. A
  * notification is keyed by the event's id and claimed by inserting it before anything is sent, so an event
- * delivered twice is notified once; a crash between the claim and the e-mail loses that e-mail rather than
- * sending it twice. Replays (a rebuild) send nothing: the sending handlers are {@link DisallowReplay}.
+ * delivered twice is listed once and mailed once. The e-mail's outcome is recorded after it is sent: an event
+ * delivered again whose notification has none (the node died between the claim and the e-mail, or the batch
+ * failed there) is mailed then. A node dying after the mail server took the e-mail and before the outcome was
+ * recorded makes the one case of a second copy; it carries the same Message-ID, which mail programs treat as the
+ * same message. A lost reminder costs a missed deadline; a second copy costs nothing. Replays (a rebuild) send
+ * nothing: the sending handlers are {@link DisallowReplay}.
  */
 @Component
 @ProcessingGroup(NotificationProjection.NAME)
@@ -190,16 +197,19 @@ class NotificationProjection {
         Notified n = new Notified(message.getIdentifier(), assignmentId, type, words.subject(), words.text(), values, audience,
                 ActorRef.of(message.getMetaData()), Date.from(message.getTimestamp()), Date.from(Instant.now()), null);
         if (!Inserts.ifAbsent(notifications, n.toDocument())) {
-            // Notified already, perhaps without its feed entries (a crash before the batch's writes). The stored
-            // one is added: a redelivery after a reassignment would name another unit.
-            Document notified = notifications.find(Filters.eq("_id", n.id())).first();
-            if (notified != null) {
-                feeds.add(Notified.read(notified));
+            // Notified already, perhaps without its feed entries or its e-mail (a crash before the batch's writes or
+            // right after the claim). The stored one is used: a redelivery after a reassignment would name another unit.
+            Document stored = notifications.find(Filters.eq("_id", n.id())).first();
+            if (stored != null) {
+                n = Notified.read(stored);
             }
-            return;
+            if (n.mail() != null) {
+                feeds.add(n);
+                return;
+            }
         }
         feeds.add(n);
-        mailTo(n, settings.addressesFor(audience));
+        mailTo(n, settings.addressesFor(n.audience()));
     }
 
     private void mailTo(Notified n, List<String> addresses) {
@@ -207,21 +217,31 @@ class NotificationProjection {
         if (sender == null || addresses.isEmpty()) {
             return;
         }
-        SimpleMailMessage email = new SimpleMailMessage();
-        email.setFrom(settings.from());
-        email.setTo(addresses.toArray(String[]::new));
-        email.setSubject("[Docket] " + n.subject());
-        email.setText(n.text());
         Notified.Mail status;
         try {
+            MimeMessage email = sender.createMimeMessage();
+            MimeMessageHelper words = new MimeMessageHelper(email, StandardCharsets.UTF_8.name());
+            words.setFrom(settings.from());
+            words.setTo(addresses.toArray(String[]::new));
+            words.setSubject("[Docket] " + n.subject());
+            words.setText(n.text());
+            // The notification's own id: a copy sent again after a crash is the same message to the reader's mail program.
+            email.setHeader("Message-ID", messageId(n.id()));
             sender.send(email);
             status = new Notified.Mail("SENT", addresses, null);
-        } catch (MailException e) {
+        } catch (MailException | MessagingException e) {
             // Not retried: a retry could reach people twice. The in-app list still has it.
             log.warn("E-mail for notification {} to {} failed: {}", n.id(), addresses, e.getMessage());
             status = new Notified.Mail("FAILED", addresses, e.getMessage());
         }
         notifications.updateOne(Filters.eq("_id", n.id()), Updates.set(Notified.MAIL, status.toDocument()));
+    }
+
+    /** {@code <notification id@sender's domain>}, as RFC 5322 writes a message's identity. */
+    private String messageId(String notificationId) {
+        String from = settings.from();
+        String domain = from.substring(from.lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "");
+        return "<" + notificationId + "@" + (domain.isEmpty() ? "docket" : domain) + ">";
     }
 
     /**
