@@ -265,9 +265,28 @@ class DraftFilesBrowserTest extends BrowserTest {
                 .doesNotContain("Bản nháp cũ.docx");
     }
 
+    @Test
+    void a_file_over_the_size_limit_is_refused_with_the_limit_in_words_and_the_draft_is_not_handed_in() {
+        String id = assignment("Báo cáo tổng kết (tệp quá lớn)", "REPORT");
+        browser.signIn("tckh");
+        browser.open("/assignment.html?id=" + id);
+        browser.waitForCount(By.cssSelector("#steps > li"), 1);
+        // 51 MB of a PDF's first bytes: over the default limit of 50 MB, which the person cannot know beforehand.
+        byte[] scan = new byte[51 * 1024 * 1024];
+        byte[] head = pdf("BAN SCAN");
+        System.arraycopy(head, 0, scan, 0, head.length);
+        browser.present(By.cssSelector("#form-draft [name='documentFile']")).sendKeys(file("Bản scan.pdf", scan).toString());
+        browser.find(By.cssSelector("#form-draft button[type=submit]")).click();
+
+        browser.waitForText(By.cssSelector("#form-draft [role=alert]"), "Tệp quá lớn: Docket nhận tệp tối đa 50 MB.");
+        browser.screenshot("draft-hand-in-too-large");
+        phone("draft-hand-in-too-large-phone");
+        browser.open("/assignment.html?id=" + id);
+        browser.waitForCount(By.cssSelector("#steps > li"), 1);
+    }
+
     static final String FILE_LABEL = "Tệp dự thảo (.docx, .odt, .pdf, .txt)";
 
-    /** The hand-in chooser's accessible name, as the page sets it. */
     /** An assignment of {@code kind} for the unit, recorded by the clerk over the API: each test hands in on its own. */
     private String assignment(String title, String kind) {
         return (String) http.withBasicAuth("clerk", "demo").postForEntity("/api/assignments", Map.of(
@@ -275,6 +294,7 @@ class DraftFilesBrowserTest extends BrowserTest {
                 "approvalRoute", List.of("Lãnh đạo UBND thành phố"), "effectiveDate", "2021-04-13"), Map.class).getBody().get("id");
     }
 
+    /** The hand-in chooser's accessible name, as the page sets it. */
     private String chooserName() {
         return browser.present(By.cssSelector("#form-draft [name='documentFile']")).getAttribute("aria-label");
     }

@@ -165,11 +165,15 @@ public class DraftFiles {
             whole = true;
         } catch (MultipartParts.TooLarge e) {
             drainRest(request);
-            if (e.part) {
-                throw tooLarge();
-            }
-            throw new FileRefused(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", "Dữ liệu gửi lên quá lớn: Docket nhận tệp tối đa "
-                    + maxBytes / (1024 * 1024) + " MB cùng các trường của biểu mẫu.");
+            throw switch (e.what) {
+                case PART -> tooLarge();
+                case HEADERS -> new FileRefused(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large",
+                        "Phần đầu của một trường trong biểu mẫu (tên tệp, tên trường) dài quá "
+                                + MultipartParts.HEADERS_MAX / 1024 + " KB.");
+                // A form over the limit on the whole: its file is what makes it so, the fields are short.
+                case REQUEST -> FileRefused.tooLarge("request-too-large", "Dữ liệu gửi lên quá lớn: Docket nhận tệp tối đa "
+                        + maxBytes / (1024 * 1024) + " MB cùng các trường của biểu mẫu.", maxBytes);
+            };
         } catch (TooManyParts e) {
             drainRest(request);
             throw new FileRefused(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", "Biểu mẫu gửi lên có quá "
@@ -289,8 +293,8 @@ public class DraftFiles {
     }
 
     private FileRefused tooLarge() {
-        return new FileRefused(HttpStatus.PAYLOAD_TOO_LARGE, "file-too-large",
-                "Tệp quá lớn; Docket nhận tệp dự thảo tối đa " + maxBytes / (1024 * 1024) + " MB.");
+        return FileRefused.tooLarge("file-too-large",
+                "Tệp quá lớn; Docket nhận tệp dự thảo tối đa " + maxBytes / (1024 * 1024) + " MB.", maxBytes);
     }
 
     public void keep(Stored stored) {

@@ -17,13 +17,20 @@ import java.util.Locale;
  */
 final class MultipartParts {
 
+    /** What went over its limit: a part's body, the whole request, or a part's header lines. */
+    enum Over { PART, REQUEST, HEADERS }
+
     /** The request, or a part, went over its limit while it was read. */
     static final class TooLarge extends IOException {
-        final boolean part;
+        final Over what;
 
-        TooLarge(boolean part) {
-            super(part ? "A part is over its limit" : "The request is over its limit");
-            this.part = part;
+        TooLarge(Over what) {
+            super(switch (what) {
+                case PART -> "A part is over its limit";
+                case REQUEST -> "The request is over its limit";
+                case HEADERS -> "A part's headers are over their limit";
+            });
+            this.what = what;
         }
     }
 
@@ -83,7 +90,7 @@ final class MultipartParts {
             throw new IOException("Not a multipart request: " + contentType);
         }
         if (contentLength != -1 && contentLength > maxRequestBytes) {
-            throw new TooLarge(false);
+            throw new TooLarge(Over.REQUEST);
         }
         byte[] boundary = PartHeaders.boundary(contentType);
         if (boundary == null || boundary.length > BOUNDARY_MAX) {
@@ -151,7 +158,7 @@ final class MultipartParts {
             declared = -1;
         }
         if (declared != -1 && declared > maxPartBytes) {
-            throw new TooLarge(true);
+            throw new TooLarge(Over.PART);
         }
         inBody = true;
         partBytes = 0;
@@ -174,7 +181,7 @@ final class MultipartParts {
         // At the limit, a part is over it if any byte is left (readBody asked for none answers 0 then, -1 at its end).
         int n = readBody(into, offset, (int) Math.min(length, maxPartBytes - partBytes));
         if (n == 0 && length > 0) {
-            throw new TooLarge(true);
+            throw new TooLarge(Over.PART);
         }
         if (n == -1) {
             inBody = false;
@@ -261,7 +268,7 @@ final class MultipartParts {
         while (matched < separator.length) {
             byte b = readByte();
             if (++size > maxHeaderBytes) {
-                throw new TooLarge(false);
+                throw new TooLarge(Over.HEADERS);
             }
             if (size > read.length) {
                 read = headerBytes = Arrays.copyOf(read, Math.min(read.length * 2, maxHeaderBytes));
@@ -294,7 +301,7 @@ final class MultipartParts {
             head = 0;
         }
         if (requestBytes >= maxRequestBytes) {
-            throw new TooLarge(false); // as the library did: reading on at the limit is over it
+            throw new TooLarge(Over.REQUEST); // as the library did: reading on at the limit is over it
         }
         int n = in.read(buffer, tail, (int) Math.min(buffer.length - tail, maxRequestBytes - requestBytes));
         if (n == -1) {

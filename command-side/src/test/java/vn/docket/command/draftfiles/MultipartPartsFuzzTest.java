@@ -185,7 +185,7 @@ class MultipartPartsFuzzTest {
             }
             return String.join("\n", parts);
         } catch (MultipartParts.TooLarge e) {
-            return e.part ? "refused: a part over its limit" : "refused: the request over its limit";
+            return e.what == MultipartParts.Over.PART ? "refused: a part over its limit" : "refused: the request over its limit";
         } catch (IOException e) {
             return "refused: malformed";
         }

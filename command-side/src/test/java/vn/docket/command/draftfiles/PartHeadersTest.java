@@ -95,7 +95,7 @@ class PartHeadersTest {
         assertThat(form.next()).isEqualTo(new MultipartParts.Part("file", "a.pdf", false));
 
         MultipartParts over = form("X-Padding: " + fits + "x".repeat(200));
-        assertThatThrownBy(over::next).isInstanceOfSatisfying(MultipartParts.TooLarge.class, e -> assertThat(e.part).isFalse());
+        assertThatThrownBy(over::next).isInstanceOfSatisfying(MultipartParts.TooLarge.class, e -> assertThat(e.what).isEqualTo(MultipartParts.Over.HEADERS));
     }
 
     private static MultipartParts form(String header) throws IOException {

@@ -58,14 +58,17 @@ public class FileConfiguration {
 
         @ExceptionHandler(FileRefused.class)
         ResponseEntity<ProblemDetail> refused(FileRefused e) {
-            return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.problem(e.status(), e.rule(), e.getMessage()));
+            ProblemDetail problem = Problems.problem(e.status(), e.rule(), e.getMessage());
+            if (e.maxMb() != null) {
+                problem.setProperty("maxMb", e.maxMb());
+            }
+            return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
 
         @ExceptionHandler(MaxUploadSizeExceededException.class)
         ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
-            return refused(new FileRefused(HttpStatus.PAYLOAD_TOO_LARGE, "file-too-large",
-                    "Tệp quá lớn; Docket nhận tệp tối đa " + maxBytes / (1024 * 1024) + " MB."));
+            return refused(FileRefused.tooLarge("file-too-large",
+                    "Tệp quá lớn; Docket nhận tệp tối đa " + maxBytes / (1024 * 1024) + " MB.", maxBytes));
         }
     }
 }

@@ -37,11 +37,15 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     private final ObjectMapper json;
     /** A draft's file (docket.files.max-size) with its form fields: the multipart request limit. */
     private final long draftUploadLimit;
+    /** docket.files.max-size: what a person uploading a draft is told they may send. */
+    private final long fileLimit;
 
     public RequestSizeLimit(ObjectMapper json,
-                            @Value("${spring.servlet.multipart.max-request-size:51MB}") DataSize draftUploadLimit) {
+                            @Value("${spring.servlet.multipart.max-request-size:51MB}") DataSize draftUploadLimit,
+                            @Value("${docket.files.max-size:50MB}") DataSize fileLimit) {
         this.json = json;
         this.draftUploadLimit = draftUploadLimit.toBytes();
+        this.fileLimit = fileLimit.toBytes();
     }
 
     @Override
@@ -49,11 +53,14 @@ public class RequestSizeLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         String uri = request.getRequestURI();
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
-        long limit = uri.startsWith("/api/notices/preview") ? UPLOAD_LIMIT
-                : uri.startsWith("/api/assignments/") && (uri.endsWith("/drafts")
-                        || uri.endsWith("/issuance") && type.startsWith("multipart/")) ? draftUploadLimit : COMMAND_LIMIT;
+        boolean notice = uri.startsWith("/api/notices/preview");
+        boolean draft = uri.startsWith("/api/assignments/") && (uri.endsWith("/drafts")
+                || uri.endsWith("/issuance") && type.startsWith("multipart/"));
+        long limit = notice ? UPLOAD_LIMIT : draft ? draftUploadLimit : COMMAND_LIMIT;
         if (request.getContentLengthLong() > limit) {
-            tooLarge(response, limit);
+            // An upload is over the limit because of its file: the person is told the file's limit, in MB.
+            Long file = notice ? Long.valueOf(UPLOAD_LIMIT - 1024 * 1024) : draft ? Long.valueOf(fileLimit) : null;
+            tooLarge(response, limit, file);
             return;
         }
         if (type.startsWith("multipart/") || type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
@@ -69,7 +76,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         }
         byte[] rest = in.readNBytes((int) limit);
         if (rest.length + 1 > limit) {
-            tooLarge(response, limit);
+            tooLarge(response, limit, null);
             return;
         }
         byte[] body = new byte[rest.length + 1];
@@ -78,9 +85,13 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         chain.doFilter(new BufferedBody(request, body), response);
     }
 
-    private void tooLarge(HttpServletResponse response, long limit) throws IOException {
-        refuse(response, json, Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large",
-                "The request is larger than Docket accepts here (" + limit / (1024 * 1024) + " MB)."));
+    private void tooLarge(HttpServletResponse response, long limit, Long fileBytes) throws IOException {
+        ProblemDetail problem = Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large",
+                "The request is larger than Docket accepts here (" + limit / (1024 * 1024) + " MB).");
+        if (fileBytes != null) {
+            problem.setProperty("maxMb", fileBytes / (1024 * 1024));
+        }
+        refuse(response, json, problem);
     }
 
     /** Answers a request a filter refused, as the controllers' problems are answered. */

@@ -18,7 +18,7 @@ import org.springframework.util.unit.DataSize;
 /** What the size limit reads of a request, and what it hands on. */
 class RequestSizeLimitTest {
 
-    final RequestSizeLimit limit = new RequestSizeLimit(new ObjectMapper(), DataSize.ofMegabytes(51));
+    final RequestSizeLimit limit = new RequestSizeLimit(new ObjectMapper(), DataSize.ofMegabytes(51), DataSize.ofMegabytes(50));
 
     /** A request whose body counts the reads into a buffer (each takes a buffer of the reader's). */
     static final class Counted extends MockHttpServletRequest {
@@ -79,5 +79,40 @@ class RequestSizeLimitTest {
         atTheLimit.setContentType("application/json");
         limit.doFilter(atTheLimit, new MockHttpServletResponse(), (request, r) -> handedOn.set(request));
         assertThat(((BufferedBody) handedOn.get()).body()).hasSize((int) RequestSizeLimit.COMMAND_LIMIT);
+    }
+
+    /** The browser sends the length of a draft's form: refused here, the person must still learn the file's limit. */
+    @Test
+    void an_upload_over_the_limit_by_its_length_is_told_the_files_limit_and_a_command_is_not() throws Exception {
+        MockHttpServletRequest draft = declaring(52L * 1024 * 1024, "/api/assignments/" + java.util.UUID.randomUUID()
+                + "/drafts");
+        draft.setContentType("multipart/form-data; boundary=b0undary");
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        limit.doFilter(draft, refused, (request, r) -> { });
+        assertThat(refused.getStatus()).isEqualTo(413);
+        assertThat(refused.getContentAsString()).contains("\"rule\":\"request-too-large\"", "\"maxMb\":50");
+
+        MockHttpServletRequest notice = declaring(22L * 1024 * 1024, "/api/notices/preview");
+        notice.setContentType("multipart/form-data; boundary=b0undary");
+        refused = new MockHttpServletResponse();
+        limit.doFilter(notice, refused, (request, r) -> { });
+        assertThat(refused.getContentAsString()).contains("\"maxMb\":20");
+
+        MockHttpServletRequest command = declaring(2L * 1024 * 1024, "/api/assignments");
+        command.setContentType("application/json");
+        refused = new MockHttpServletResponse();
+        limit.doFilter(command, refused, (request, r) -> { });
+        assertThat(refused.getStatus()).isEqualTo(413);
+        assertThat(refused.getContentAsString()).contains("request-too-large").doesNotContain("maxMb");
+    }
+
+    /** A POST declaring a body of {@code length} bytes, as a Content-Length header does. */
+    private static MockHttpServletRequest declaring(long length, String uri) {
+        return new MockHttpServletRequest("POST", uri) {
+            @Override
+            public long getContentLengthLong() {
+                return length;
+            }
+        };
     }
 }
