@@ -235,9 +235,33 @@ export function table(caption, headers, rows, attrs = {}) {
 
 export const KINDS = ['PLAN', 'REPORT', 'SCHEME', 'PROGRAMME', 'OTHER'];
 
+let directory;
+
+/** The unit directory: each unit's name and the other ways it is written. Read once per page. */
+function unitDirectory() {
+  directory ??= api('/api/units');
+  return directory;
+}
+
 /** The directory's units and those seen on assignments, for the suggestions of unit fields (free text stays allowed). */
 export async function unitList(me) {
   const ownUnit = me.unit && me.unitMember;
-  const seen = new Set([...(ownUnit ? [me.unit] : []), ...(await api('/api/units')).map(u => u.name)]);
+  const seen = new Set([...(ownUnit ? [me.unit] : []), ...(await unitDirectory()).map(u => u.name)]);
   return h('datalist', { id: 'units' }, [...seen].sort((x, y) => x.localeCompare(y, 'vi')).map(u => h('option', { value: u })));
+}
+
+/** Case, tone marks and spacing aside, as a person may type a unit's name. */
+function foldedName(text) {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A unit typed in a filter another way ("TC-KH", "phòng qlđt") as the directory names it: its tasks are stored under
+ * that name, so the filter finds them rather than nothing. A name the directory does not know stays as typed.
+ */
+export async function unitName(typed) {
+  if (!typed) return typed;
+  const key = foldedName(typed);
+  const found = (await unitDirectory()).filter(u => [u.name, ...u.aliases].some(n => foldedName(n) === key));
+  return found.length === 1 ? found[0].name : typed;
 }

@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { t, fmtDate } from '../i18n.js';
-import { start, section, table, errorBox, statusBadge, timelinessBadge, assignmentLink, deadlineText, sourceText, KINDS, unitList } from '../layout.js';
+import { start, section, table, errorBox, statusBadge, timelinessBadge, assignmentLink, deadlineText, sourceText, KINDS, unitList, unitName } from '../layout.js';
 import { field, commandForm, lines, filterForm } from '../forms.js';
 import { CLASSES } from '../charts.js';
 
@@ -14,8 +14,9 @@ const SIZE = 20;
 start('assignments', 'list.title', async (main, me) => {
   const query = new URLSearchParams(location.search);
   const page = Math.max(0, Number(query.get('page')) || 0);
+  const unit = await unitName(query.get('unit'));
   const filterFields = [
-    field({ name: 'unit', label: t('field.unit'), value: query.get('unit'), list: 'units' }),
+    field({ name: 'unit', label: t('field.unit'), value: unit, list: 'units' }),
     field({ name: 'status', label: t('field.status'), type: 'select', value: query.get('status') || '',
       options: [['', t('all')], ...STATUSES.map(s => [s, t('status.' + s)])] }),
     field({ name: 'timeliness', label: t('field.timeliness'), type: 'select', value: query.get('timeliness') || '',
@@ -28,9 +29,10 @@ start('assignments', 'list.title', async (main, me) => {
   const filters = filterForm('filters', filterFields, '/assignments.html');
 
   const apiQuery = new URLSearchParams();
-  for (const key of ['unit', 'status', 'timeliness', 'notice', 'q', 'deadlineFrom', 'deadlineTo']) {
+  for (const key of ['status', 'timeliness', 'notice', 'q', 'deadlineFrom', 'deadlineTo']) {
     if (query.get(key)) apiQuery.set(key, query.get(key));
   }
+  if (unit) apiQuery.set('unit', unit);
   const view = VIEWS.includes(query.get('view')) ? query.get('view') : null;
   if (view) apiQuery.set(VIEW_QUERY[view][0], VIEW_QUERY[view][1]);
   apiQuery.set('page', page);

@@ -3,7 +3,7 @@
 import { api, ApiError } from '../api.js';
 import { h, clear } from '../dom.js';
 import { t, known, lang, fmtDate, fmtDateTime } from '../i18n.js';
-import { start, section, table, errorBox, unitList } from '../layout.js';
+import { start, section, table, errorBox, unitList, unitName } from '../layout.js';
 import { field, filterForm } from '../forms.js';
 
 const SIZE = 50;
@@ -11,11 +11,12 @@ const SIZE = 50;
 start('audit', 'audit.title', async (main, me) => {
   const query = new URLSearchParams(location.search);
   const page = Math.max(0, Number(query.get('page')) || 0);
+  const unit = await unitName(query.get('unit'));
   const filters = [
     field({ name: 'assignment', label: t('field.assignment'), value: query.get('assignment') }),
     field({ name: 'actor', label: t('field.actor'), value: query.get('actor') }),
     // The unit of the person who acted, not of the assignment: a unit's own work is found by its assignments' ids.
-    field({ name: 'unit', label: t('audit.unit'), value: query.get('unit'), list: 'units' }),
+    field({ name: 'unit', label: t('audit.unit'), value: unit, list: 'units' }),
     // The log is filtered by the day an event was recorded, while its table shows that and the day it took effect
     // (a step recorded late, a meeting's history): an inspector looking for November must know which one.
     field({ name: 'from', label: t('audit.from'), type: 'date', value: fmtDate(query.get('from')), hint: t('audit.datesHint') }),
@@ -28,9 +29,10 @@ start('audit', 'audit.title', async (main, me) => {
   const form = filterForm('audit-filters', filters, '/audit.html');
 
   const apiQuery = new URLSearchParams();
-  for (const key of ['assignment', 'actor', 'unit', 'from', 'to', 'effectiveFrom', 'effectiveTo']) {
+  for (const key of ['assignment', 'actor', 'from', 'to', 'effectiveFrom', 'effectiveTo']) {
     if (query.get(key)) apiQuery.set(key, query.get(key));
   }
+  if (unit) apiQuery.set('unit', unit);
   apiQuery.set('page', page);
   apiQuery.set('size', SIZE);
   let log;

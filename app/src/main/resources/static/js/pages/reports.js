@@ -5,7 +5,7 @@
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { t, fmtDate, lang, todayIso } from '../i18n.js';
-import { start, unitList, errorBox } from '../layout.js';
+import { start, unitList, unitName, errorBox } from '../layout.js';
 import { field, read, setError } from '../forms.js';
 
 const PERIODS = ['this-quarter', 'last-quarter', 'this-year', 'last-year', 'custom'];
@@ -20,6 +20,8 @@ const number = v => (v === null || v === undefined ? '–'
 
 start('reports', 'reports.title', async (main, me) => {
   const query = new URLSearchParams(location.search);
+  // "TC-KH" typed (or linked) for Phòng Tài chính - Kế hoạch: the report is the unit's, not an empty one.
+  const unit = await unitName(query.get('unit'));
   const period = PERIODS.includes(query.get('period')) ? query.get('period') : (query.get('from') ? 'custom' : 'this-quarter');
   const fields = [
     field({ name: 'period', label: t('reports.period'), type: 'select', value: period,
@@ -27,7 +29,7 @@ start('reports', 'reports.title', async (main, me) => {
     field({ name: 'from', label: t('reports.from'), type: 'date', value: fmtDate(query.get('from')),
       hint: t('reports.customHint') }),
     field({ name: 'to', label: t('reports.to'), type: 'date', value: fmtDate(query.get('to')) }),
-    field({ name: 'unit', label: t('field.unit'), value: query.get('unit'), list: 'units', hint: t('reports.unitHint') }),
+    field({ name: 'unit', label: t('field.unit'), value: unit, list: 'units', hint: t('reports.unitHint') }),
     field({ name: 'asOf', label: t('reports.asOf'), type: 'date', notFuture: true, value: fmtDate(query.get('asOf')),
       hint: t('reports.asOfHint') }),
   ];
@@ -54,6 +56,7 @@ start('reports', 'reports.title', async (main, me) => {
 
   const chosen = Object.fromEntries(['from', 'to', 'unit', 'asOf'].map(k => [k, query.get(k)]));
   chosen.period = period;
+  chosen.unit = unit;
   const q = apiQuery(chosen);
   const units = await unitList(me);
   let report;

@@ -3,7 +3,7 @@
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { t, lang } from '../i18n.js';
-import { start, section, table, KINDS } from '../layout.js';
+import { start, section, table, KINDS, unitName } from '../layout.js';
 import { bars } from '../charts.js';
 import { field } from '../forms.js';
 
@@ -12,13 +12,14 @@ const number = v => (v === null || v === undefined ? '–'
 
 start('stats', 'stats.title', async (main) => {
   const query = new URLSearchParams(location.search);
-  const unit = field({ name: 'unit', label: t('field.unit'), value: query.get('unit') });
+  const unitAsNamed = await unitName(query.get('unit'));
+  const unit = field({ name: 'unit', label: t('field.unit'), value: unitAsNamed });
   const kind = field({ name: 'kind', label: t('field.kind'), type: 'select', value: query.get('kind') || '',
     options: [['', t('all')], ...KINDS.map(k => [k, t('kind.' + k)])] });
   const form = h('form', { class: 'filters', role: 'search' }, h('div', { class: 'fields' }, unit, kind),
     h('button', { type: 'submit' }, t('filter')));
   const apiQuery = new URLSearchParams();
-  if (query.get('unit')) apiQuery.set('unit', query.get('unit'));
+  if (unitAsNamed) apiQuery.set('unit', unitAsNamed);
   if (query.get('kind')) apiQuery.set('kind', query.get('kind'));
   // The page shows no assignment's points: leaving them out spares most of the answer and a read of them.
   apiQuery.set('points', 'false');

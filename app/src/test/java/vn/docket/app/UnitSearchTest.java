@@ -48,6 +48,28 @@ class UnitSearchTest {
         }
     }
 
+    @Test
+    void a_task_assigned_or_reassigned_to_a_unit_by_its_short_name_is_its_units_and_its_staff_see_it() {
+        DocketClient docket = new DocketClient(http);
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("title", "Báo cáo thu ngân sách quý III");
+        body.put("kind", "REPORT");
+        body.put("leadUnit", "TC-KH");
+        body.put("coordinatingUnits", List.of("Phòng QLĐT", "Ban Quản lý chợ Đồng Xoài"));
+        body.put("deadline", "2030-05-30");
+        body.put("approvalRoute", List.of("Lãnh đạo UBND thành phố"));
+        String id = (String) docket.ok("clerk", "/api/assignments", body).get("id");
+
+        // The unit's staff see it (their unit is Phòng Tài chính - Kế hoạch), under the name the directory gives it.
+        Map<String, Object> seen = docket.await("tckh", "/api/assignments/" + id, a -> a.get("title") != null);
+        assertThat(seen).containsEntry("leadUnit", "Phòng Tài chính - Kế hoạch");
+        assertThat(seen.get("coordinatingUnits")).isEqualTo(List.of("Phòng Quản lý đô thị", "Ban Quản lý chợ Đồng Xoài"));
+
+        docket.ok("clerk", "/api/assignments/" + id + "/reassignment", Map.of("leadUnit", "QLĐT", "reason", "Đúng chức năng"));
+        assertThat(docket.await("qldt", "/api/assignments/" + id, a -> "Phòng Quản lý đô thị".equals(a.get("leadUnit"))))
+                .containsEntry("leadUnit", "Phòng Quản lý đô thị");
+    }
+
     private static List<Object> ids(Map<String, Object> list) {
         return ((List<?>) list.get("items")).stream().<Object>map(item -> ((Map<?, ?>) item).get("id")).toList();
     }

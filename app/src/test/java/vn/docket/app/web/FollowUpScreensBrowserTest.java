@@ -539,6 +539,32 @@ class FollowUpScreensBrowserTest extends BrowserTest {
     }
 
     /**
+     * A clerk types the unit as the office says it ("TC-KH", "tc-kh"): the list and the report were those of a unit
+     * named "TC-KH", empty, without a word. They are Phòng Tài chính - Kế hoạch's, and the field says so.
+     */
+    @Test
+    @Order(17)
+    void a_unit_typed_by_its_short_name_in_a_filter_lists_and_reports_its_tasks_under_its_name() {
+        browser.signIn("clerk");
+        browser.open("/assignments.html?unit=" + java.net.URLEncoder.encode("Phòng Tài chính - Kế hoạch",
+                java.nio.charset.StandardCharsets.UTF_8));
+        List<String> byName = titles();
+        assertThat(byName).isNotEmpty();
+        browser.open("/assignments.html?unit=TC-KH");
+        assertThat(titles()).isEqualTo(byName);
+        assertThat(browser.find(By.cssSelector("#filters [name='unit']")).getAttribute("value"))
+                .isEqualTo("Phòng Tài chính - Kế hoạch");
+
+        browser.open("/reports.html?period=this-year&unit=tc-kh");
+        browser.find(By.id("report-table"));
+        assertThat(browser.all(By.cssSelector("#report-table tbody td.card-title")).stream().map(WebElement::getText))
+                .containsExactly("Phòng Tài chính - Kế hoạch");
+        assertThat(browser.find(By.cssSelector("#report-form [name='unit']")).getAttribute("value"))
+                .isEqualTo("Phòng Tài chính - Kế hoạch");
+        bothWidths("report-unit-by-short-name");
+    }
+
+    /**
      * The day the demo history was played on, as it recorded it: the report falls due three days after. Not today once
      * the suite has run past midnight in Vietnam, which the server's clock and the dates it shows have.
      */

@@ -43,6 +43,7 @@ import vn.docket.command.assignment.AssignmentCommands.ExtendDeadline;
 import vn.docket.command.assignment.AssignmentCommands.Issue;
 import vn.docket.command.assignment.AssignmentCommands.ListActions;
 import vn.docket.command.assignment.AssignmentCommands.Reassign;
+import vn.docket.command.notice.reading.UnitDirectory;
 import vn.docket.command.assignment.AssignmentCommands.RequestRevision;
 import vn.docket.command.assignment.AssignmentCommands.SubmitDraft;
 import vn.docket.command.dispatch.CommandDispatcher;
@@ -71,10 +72,14 @@ class AssignmentCommandController {
     private final ObjectMapper json;
     /** The query side's: absent on a command node running alone (CommandSideApplication), which has no index. */
     private final ObjectProvider<AssignmentVisibility> visibility;
+    /** A unit typed as "TC-KH" is stored under its name, or its staff would never see the task. */
+    private final UnitDirectory units;
 
     /** @param requestJson the converter JSON bodies are read with: the form's fields are read by its mapper too */
     AssignmentCommandController(CommandDispatcher commands, EventStore eventStore, DraftFiles drafts,
-                                MappingJackson2HttpMessageConverter requestJson, ObjectProvider<AssignmentVisibility> visibility) {
+                                MappingJackson2HttpMessageConverter requestJson, ObjectProvider<AssignmentVisibility> visibility,
+                                UnitDirectory units) {
+        this.units = units;
         this.commands = commands;
         this.eventStore = eventStore;
         this.drafts = drafts;
@@ -124,8 +129,9 @@ class AssignmentCommandController {
         if (r.parentId() != null && eventStore.lastSequenceNumberFor(r.parentId().toString()).isEmpty()) {
             throw new RuleBroken("unknown-parent", "The parent assignment " + r.parentId() + " does not exist.");
         }
-        UUID id = commands.create(newId -> new AssignTask(newId, r.title(), r.kind(), r.leadUnit(),
-                r.coordinatingUnits(), r.deadline(), r.approvalRoute(), r.source(), r.parentId(), r.effectiveDate()));
+        List<String> coordinating = r.coordinatingUnits() == null ? null : r.coordinatingUnits().stream().map(units::nameOf).toList();
+        UUID id = commands.create(newId -> new AssignTask(newId, r.title(), r.kind(), units.nameOf(r.leadUnit()),
+                coordinating, r.deadline(), r.approvalRoute(), r.source(), r.parentId(), r.effectiveDate()));
         return ResponseEntity.created(URI.create("/api/assignments/" + id)).body(Map.of("id", id));
     }
 
@@ -263,7 +269,7 @@ class AssignmentCommandController {
     @PostMapping("/{id}/reassignment")
     @Operation(summary = "Give the assignment to another lead unit (Reassign)")
     ResponseEntity<?> reassign(@PathVariable UUID id, @RequestBody ReassignmentRequest r) {
-        return accepted(id, new Reassign(id, r.leadUnit(), r.reason(), r.effectiveDate()));
+        return accepted(id, new Reassign(id, units.nameOf(r.leadUnit()), r.reason(), r.effectiveDate()));
     }
 
     @PostMapping("/{id}/cancellation")

@@ -261,8 +261,9 @@ public class NoticeRegistrar {
             String title = Required.text(item.title(), "item-title", at + ".title is empty.");
             Required.value(item.kind(), "item-kind",
                     at + ".kind: say what the item delivers (PLAN, REPORT, SCHEME, PROGRAMME, OTHER).");
-            List<String> named = Text.clean(item.leads());
-            List<String> leads = named.isEmpty() && Text.clean(item.lead()) != null ? List.of(Text.clean(item.lead())) : named;
+            // Units as the office names them: a lead edited to "TC-KH" in the preview is Phòng Tài chính - Kế hoạch's.
+            List<String> named = names(Text.clean(item.leads()));
+            List<String> leads = named.isEmpty() && Text.clean(item.lead()) != null ? List.of(units.nameOf(Text.clean(item.lead()))) : named;
             if (leads.isEmpty()) {
                 throw new RuleBroken("item-lead", at + ".lead: the item has no lead unit; name the unit that leads it.");
             }
@@ -285,7 +286,7 @@ public class NoticeRegistrar {
             for (String lead : leads) {
                 boolean first = lead.equals(leads.get(0));
                 // Units owing the first lead input that no child assignment can be given to stay on its record.
-                List<String> coordinating = new ArrayList<>(Text.clean(item.coordinators()));
+                List<String> coordinating = new ArrayList<>(names(Text.clean(item.coordinators())));
                 if (first) {
                     coordinating.addAll(unchased(item, lead));
                 }
@@ -304,8 +305,12 @@ public class NoticeRegistrar {
      */
     public List<String> unchased(Item item, String lead) {
         List<Contribution> contributions = item.contributions() == null ? List.of() : item.contributions();
-        return contributions.stream().filter(java.util.Objects::nonNull).flatMap(c -> Text.clean(c.units()).stream())
+        return contributions.stream().filter(java.util.Objects::nonNull).flatMap(c -> names(Text.clean(c.units())).stream())
                 .filter(unit -> units.isGeneric(unit) && !unit.equals(lead)).distinct().toList();
+    }
+
+    private List<String> names(List<String> written) {
+        return written.stream().map(units::nameOf).toList();
     }
 
     /** Each unit the directory knows that owes the lead a contribution gets its own child assignment. */
@@ -319,7 +324,7 @@ public class NoticeRegistrar {
                 throw new RuleBroken("contribution-deadline", at + ".contributions[" + c + "].deadline is before the meeting.");
             }
             String to = Text.clean(contribution.deliverTo()) != null ? Text.clean(contribution.deliverTo()) : lead;
-            for (String unit : Text.clean(contribution.units())) {
+            for (String unit : names(Text.clean(contribution.units()))) {
                 if (units.isGeneric(unit) || unit.equals(lead)) {
                     continue; // "các cơ quan, đơn vị" owes input too, but no one unit can be chased for it
                 }

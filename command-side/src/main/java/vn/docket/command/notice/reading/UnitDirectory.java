@@ -70,6 +70,22 @@ public final class UnitDirectory {
     }
 
     /**
+     * The office's own name for one of its units written another way ("TC-KH", "phòng Tài chính – Kế hoạch", "Kinh tế");
+     * empty for a name that is none of the office's units (the country's are not renamed).
+     */
+    public Optional<String> ownName(String written) {
+        return resolve(written).filter(units::contains).map(Unit::name);
+    }
+
+    /**
+     * The name a unit is stored under: its own name for one of the office's units however it was typed, so that its
+     * staff see what is assigned to it and its figures are counted once; any other name as written.
+     */
+    public String nameOf(String written) {
+        return written == null ? null : ownName(written).orElse(written);
+    }
+
+    /**
      * The units a mention names: one, or each unit of a shorthand list ("các Bộ: Công an, Tài
      * chính" names Bộ Công an and Bộ Tài chính), as canonical names or as written.
      */

@@ -48,6 +48,18 @@ class UnitDirectoryTest {
     }
 
     @Test
+    void a_unit_of_the_office_typed_another_way_is_stored_under_its_name_and_any_other_name_as_typed() {
+        assertThat(directory.nameOf("TC-KH")).isEqualTo("Phòng Tài chính - Kế hoạch");
+        assertThat(directory.nameOf("Phòng Tài chính – Kế hoạch")).isEqualTo("Phòng Tài chính - Kế hoạch");
+        assertThat(directory.nameOf("phòng QLĐT")).isEqualTo("Phòng Quản lý đô thị");
+        assertThat(directory.nameOf("Phòng Kinh tế")).isEqualTo("Phòng Kinh tế");
+        // Not the office's own: a body of the country keeps its name as written, as does one no directory knows.
+        assertThat(directory.nameOf("Văn phòng Chính phủ")).isEqualTo("Văn phòng Chính phủ");
+        assertThat(directory.nameOf("Ban Quản lý chợ Đồng Xoài")).isEqualTo("Ban Quản lý chợ Đồng Xoài");
+        assertThat(directory.nameOf(null)).isNull();
+    }
+
+    @Test
     void does_not_resolve_generic_or_unknown_mentions() {
         assertThat(directory.resolve("các cơ quan liên quan")).isEmpty();
         assertThat(directory.resolve("Ban Quản lý chợ Đồng Xoài")).isEmpty();
