@@ -63,13 +63,14 @@ export async function all(path) {
 }
 
 /**
- * A problem in the person's language: the rule's own words, filled with the problem's figures (a size limit's
- * {maxMb}, with its own words where the rule is also answered without one). The server's detail is English, so it
- * is shown only for a rule the web app has no words for, and under the rule's words to someone reading in English.
+ * A problem in the person's language: the rule's own words, filled with the problem's figures (the extension a
+ * file's name should have). An upload over its limit says the limit, whichever rule refused it (the whole form or
+ * the file). The server's detail is English, so it is shown only for a rule the web app has no words for, and under
+ * the rule's words to someone reading in English.
  */
 export function problemText(error) {
   const rule = error?.problem?.rule;
-  if (rule && error.problem.maxMb != null && known(`problem.${rule}.maxMb`)) return t(`problem.${rule}.maxMb`, error.problem);
+  if (error?.problem?.maxMb != null) return t('upload.tooLarge', error.problem);
   if (rule && known('problem.' + rule)) return t('problem.' + rule, error.problem);
   return error?.problem?.detail || error?.message || String(error);
 }

@@ -383,6 +383,40 @@ class DraftFilesTest {
     }
 
     /**
+     * A .docx recorded as "Báo cáo.pdf" downloads under that name and opens in no program: the name the unit typed, or
+     * the file's own, must not end in another type's extension. A name with none gets the file's.
+     */
+    @Test
+    void a_name_ending_in_another_types_extension_is_refused_naming_both_and_nothing_is_handed_in() {
+        long before = storedPieces();
+        ResponseEntity<Map<String, Object>> typed = handIn("tckh", docx(PARAGRAPHS), "Dự thảo.docx",
+                Map.of("documentName", "Báo cáo tổng kết.pdf"));
+        assertThat(typed.getStatusCode().value()).as("%s", typed.getBody()).isEqualTo(422);
+        assertThat(typed.getBody()).containsEntry("rule", "file-name-type").containsEntry("given", "pdf")
+                .containsEntry("expected", "docx");
+
+        // The file's own name is held to it too: a PDF saved as "... .docx".
+        ResponseEntity<Map<String, Object>> own = handIn("tckh", pdf("BAO CAO TONG KET", null), "Báo cáo tổng kết.docx",
+                Map.of());
+        assertThat(own.getStatusCode().value()).as("%s", own.getBody()).isEqualTo(422);
+        assertThat(own.getBody()).containsEntry("rule", "file-name-type").containsEntry("expected", "pdf");
+        assertThat(drafts()).isEmpty();
+        assertThat(storedPieces()).isEqualTo(before);
+    }
+
+    @Test
+    void a_name_typed_without_an_extension_is_recorded_with_the_files_and_one_in_capitals_as_typed() {
+        assertThat(handIn("tckh", docx(PARAGRAPHS), "v1.docx", Map.of("documentName", "Kế hoạch 95/KH-UBND"))
+                .getStatusCode().value()).isEqualTo(201);
+        sendBack();
+        assertThat(handIn("tckh", pdf("KE HOACH", null), "v2.pdf", Map.of("documentName", "KẾ HOẠCH.PDF"))
+                .getStatusCode().value()).isEqualTo(201);
+
+        assertThat(drafts()).extracting(DraftSubmitted::documentName).containsExactly("Kế hoạch 95/KH-UBND.docx",
+                "KẾ HOẠCH.PDF");
+    }
+
+    /**
      * The file's name may also come as a form field, which the file-name rule does not judge: a document number such as
      * 95/KH-UBND is a fair name to show. The download's name holds no folder of it, in either of its parameters.
      */

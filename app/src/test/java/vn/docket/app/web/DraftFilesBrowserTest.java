@@ -285,6 +285,24 @@ class DraftFilesBrowserTest extends BrowserTest {
         browser.waitForCount(By.cssSelector("#steps > li"), 1);
     }
 
+    @Test
+    void a_name_typed_with_another_types_extension_is_refused_in_words_and_the_draft_is_not_handed_in() {
+        String id = assignment("Báo cáo tổng kết (tên tệp sai đuôi)", "REPORT");
+        browser.signIn("tckh");
+        browser.open("/assignment.html?id=" + id);
+        browser.waitForCount(By.cssSelector("#steps > li"), 1);
+        browser.present(By.cssSelector("#form-draft [name='documentFile']")).sendKeys(file("Báo cáo.docx", docx(V1)).toString());
+        By name = By.cssSelector("#form-draft [name='documentName']");
+        browser.find(name).clear();
+        browser.find(name).sendKeys("Báo cáo tổng kết.pdf");
+        browser.find(By.cssSelector("#form-draft button[type=submit]")).click();
+
+        browser.waitForText(By.cssSelector("#form-draft [role=alert]"),
+                "Tên tệp có đuôi .pdf nhưng tệp đã chọn là tệp .docx: hãy đặt tên có đuôi .docx.");
+        browser.open("/assignment.html?id=" + id);
+        browser.waitForCount(By.cssSelector("#steps > li"), 1);
+    }
+
     static final String FILE_LABEL = "Tệp dự thảo (.docx, .odt, .pdf, .txt)";
 
     /** An assignment of {@code kind} for the unit, recorded by the clerk over the API: each test hands in on its own. */

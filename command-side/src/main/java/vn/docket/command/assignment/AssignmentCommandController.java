@@ -224,7 +224,7 @@ class AssignmentCommandController {
         int version = commands.send(stored == null
                 ? new SubmitDraft(id, r.documentName(), r.documentSha256(), r.documentUrl(), r.note(), r.effectiveDate(),
                         r.answers(), null)
-                : new SubmitDraft(id, r.documentName() == null ? stored.name() : r.documentName(), stored.sha256(),
+                : new SubmitDraft(id, DraftFiles.documentName(r.documentName(), stored), stored.sha256(),
                         r.documentUrl(), r.note(), r.effectiveDate(), r.answers(), stored.file()));
         return ResponseEntity.status(201).body(Map.of("version", version));
     }
@@ -256,7 +256,7 @@ class AssignmentCommandController {
     @Operation(summary = "Record the issuance with the issued document's file (Issue): Docket stores it and computes its SHA-256")
     ResponseEntity<?> issueFile(@PathVariable UUID id, HttpServletRequest request) throws IOException {
         return withFile(request, IssuanceForm.class, IssuanceForm::documentSha256, (r, stored) -> accepted(id,
-                new Issue(id, r.documentNumber(), r.issuedOn(), r.documentName() == null ? stored.name() : r.documentName(),
+                new Issue(id, r.documentNumber(), r.issuedOn(), DraftFiles.documentName(r.documentName(), stored),
                         stored.sha256(), stored.file())));
     }
 

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -310,6 +312,39 @@ public class DraftFiles {
      * A name is shown and sent back as the download's name: no folders, no control characters, and no U+FFFD, which
      * is what a byte that is not UTF-8 in the part's headers (a Latin-1 "café") was read as: a name nobody typed.
      */
+    /** The extensions a file of each type Docket reads may have; the first is the one it is given. */
+    private static final Map<String, List<String>> EXTENSIONS = Map.of(
+            DocumentReader.DOCX, List.of("docx"), DocumentReader.ODT, List.of("odt"), DocumentReader.PDF, List.of("pdf"),
+            DocumentReader.TEXT, List.of("txt", "csv", "md"), "image/png", List.of("png"),
+            "image/jpeg", List.of("jpg", "jpeg"), "image/gif", List.of("gif"));
+    /** Extensions that name a type of their own: a file of another type under one of them opens in the wrong program. */
+    private static final Set<String> TYPED = Set.of("docx", "doc", "odt", "pdf", "txt", "rtf", "xlsx", "xls", "pptx",
+            "ppt", "png", "jpg", "jpeg", "gif", "zip", "rar", "7z", "exe");
+
+    /**
+     * The name a stored file is recorded and downloaded under: the one typed, else the file's own. A name ending in
+     * another type's extension ("Báo cáo.docx" for a PDF) is refused: downloaded, the file would open in the wrong
+     * program or not at all. A name without the file's extension gets it ("Kế hoạch 95/KH-UBND" for a .docx is
+     * recorded as "Kế hoạch 95/KH-UBND.docx").
+     */
+    public static String documentName(String typed, Stored stored) {
+        String name = typed == null || typed.isBlank() ? stored.name() : Normalizer.normalize(typed.strip(), Normalizer.Form.NFC);
+        List<String> own = EXTENSIONS.get(stored.file().mediaType());
+        if (own == null) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        String given = dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+        if (own.contains(given)) {
+            return name;
+        }
+        if (TYPED.contains(given)) {
+            throw FileRefused.with("file-name-type", "Tên tệp “" + name + "” có đuôi ." + given + " nhưng tệp là tệp ."
+                    + own.get(0) + ": hãy đặt tên có đuôi ." + own.get(0) + ".", Map.of("given", given, "expected", own.get(0)));
+        }
+        return name + "." + own.get(0);
+    }
+
     static String name(String original) {
         String name = original == null ? "" : Normalizer.normalize(original.strip(), Normalizer.Form.NFC);
         if (name.isEmpty() || name.length() > 255 || name.equals(".") || name.equals("..")

@@ -59,9 +59,7 @@ public class FileConfiguration {
         @ExceptionHandler(FileRefused.class)
         ResponseEntity<ProblemDetail> refused(FileRefused e) {
             ProblemDetail problem = Problems.problem(e.status(), e.rule(), e.getMessage());
-            if (e.maxMb() != null) {
-                problem.setProperty("maxMb", e.maxMb());
-            }
+            e.facts().forEach(problem::setProperty);
             return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
 
