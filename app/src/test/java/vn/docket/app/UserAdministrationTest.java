@@ -177,6 +177,30 @@ class UserAdministrationTest {
         assertStatus(asAdmin("/api/admin/users", user("mai.vu", "UNIT_HEAD", " ", pw)), 422, "unit-required");
     }
 
+    /**
+     * A unit typed as the office writes it short: kept as "TC-KH", the person matched none of Phòng Tài chính - Kế
+     * hoạch's tasks and saw nothing of their unit's work.
+     */
+    @Test
+    void a_unit_typed_by_its_short_name_is_kept_under_the_directorys_name_so_its_staff_see_its_tasks() {
+        String pw = "mười ký tự trở lên";
+        ResponseEntity<Map<String, Object>> added = asAdmin("/api/admin/users", user("hoa.tran", "UNIT_HEAD", "TC-KH", pw));
+        assertStatus(added, 201, null);
+        assertThat(added.getBody()).containsEntry("unit", "Phòng Tài chính - Kế hoạch");
+        Map<String, Object> plan = new HashMap<>(plan());
+        plan.put("leadUnit", "Phòng Tài chính - Kế hoạch");
+        String id = (String) call("clerk", "demo", HttpMethod.POST, "/api/assignments", plan).getBody().get("id");
+        assertThat(id).isNotNull();
+        Awaitility.await().until(() -> call("hoa.tran", pw, HttpMethod.GET, "/api/assignments/" + id, null)
+                .getStatusCode().value() == 200);
+
+        assertThat(asAdmin("/api/admin/users/hoa.tran/unit", Map.of("unit", "phòng QLĐT")).getBody())
+                .containsEntry("unit", "Phòng Quản lý đô thị");
+        // A unit the directory does not know is kept as typed.
+        assertThat(asAdmin("/api/admin/users/hoa.tran/unit", Map.of("unit", "Ban Quản lý chợ Đồng Xoài")).getBody())
+                .containsEntry("unit", "Ban Quản lý chợ Đồng Xoài");
+    }
+
     /** Pasted alone, a zero-width space, a soft hyphen or a byte-order mark shows nothing: it took the unit away. */
     @Test
     void a_unit_of_only_invisible_characters_is_refused_and_the_unit_a_user_acts_for_stays() {

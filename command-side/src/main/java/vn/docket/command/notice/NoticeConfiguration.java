@@ -46,7 +46,17 @@ class NoticeConfiguration {
     UnitAliases unitAliases(UnitDirectory units) {
         Map<String, List<String>> byName = new HashMap<>();
         units.all().forEach(unit -> byName.putIfAbsent(Text.folded(unit.name()), unit.aliases()));
-        return unit -> unit == null ? List.of() : byName.getOrDefault(Text.folded(unit), List.of());
+        return new UnitAliases() {
+            @Override
+            public List<String> of(String unit) {
+                return unit == null ? List.of() : byName.getOrDefault(Text.folded(unit), List.of());
+            }
+
+            @Override
+            public String nameOf(String written) {
+                return units.nameOf(written);
+            }
+        };
     }
 
     /** Relative deadlines ("07 ngày làm việc") are counted on the Vietnamese working-day calendar. */

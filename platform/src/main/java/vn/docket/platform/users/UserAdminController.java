@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.docket.events.Actor;
 import vn.docket.events.Role;
 import vn.docket.platform.Text;
+import vn.docket.platform.UnitAliases;
 import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.platform.refusal.RuleBroken;
 import vn.docket.platform.security.CurrentActor;
@@ -30,10 +32,13 @@ class UserAdminController {
 
     private final UserAccounts accounts;
     private final ApprovalLevels levels;
+    /** A unit typed as "TC-KH" is kept under the directory's name, or the person would see none of its tasks. */
+    private final UnitAliases units;
 
-    UserAdminController(UserAccounts accounts, ApprovalLevels levels) {
+    UserAdminController(UserAccounts accounts, ApprovalLevels levels, ObjectProvider<UnitAliases> units) {
         this.accounts = accounts;
         this.levels = levels;
+        this.units = units.getIfAvailable(() -> unit -> List.of());
     }
 
     /** A user as an administrator sees them: everything but the hash. */
@@ -80,7 +85,9 @@ class UserAdminController {
     @Operation(summary = "Add a user: id [a-z0-9._-]{2,40}, a password of at least 10 characters, a unit for "
             + "clerks and unit staff")
     ResponseEntity<UserView> add(@RequestBody NewUser request) {
-        StoredUser user = accounts.add(request, "admin", admin());
+        NewUser named = new NewUser(request.id(), request.name(), units.nameOf(request.unit()), request.role(),
+                request.password());
+        StoredUser user = accounts.add(named, "admin", admin());
         return ResponseEntity.created(URI.create("/api/admin/users/" + user.id())).body(UserView.of(user));
     }
 
@@ -111,7 +118,7 @@ class UserAdminController {
     @PostMapping("/{id}/unit")
     @Operation(summary = "Let a user act for another unit (none: null)")
     UserView unit(@PathVariable String id, @RequestBody UnitChange change) {
-        return UserView.of(accounts.changeUnit(id, change.unit(), admin()));
+        return UserView.of(accounts.changeUnit(id, units.nameOf(change.unit()), admin()));
     }
 
     @PostMapping("/{id}/levels")
