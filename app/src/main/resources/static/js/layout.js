@@ -239,7 +239,8 @@ let directory;
 
 /** The unit directory: each unit's name and the other ways it is written. Read once per page. */
 function unitDirectory() {
-  directory ??= api('/api/units');
+  // A node without the unit directory answers none: the fields then take names as typed.
+  directory ??= api('/api/units').catch(() => []);
   return directory;
 }
 

@@ -43,12 +43,12 @@ import vn.docket.command.assignment.AssignmentCommands.ExtendDeadline;
 import vn.docket.command.assignment.AssignmentCommands.Issue;
 import vn.docket.command.assignment.AssignmentCommands.ListActions;
 import vn.docket.command.assignment.AssignmentCommands.Reassign;
-import vn.docket.command.notice.reading.UnitDirectory;
 import vn.docket.command.assignment.AssignmentCommands.RequestRevision;
 import vn.docket.command.assignment.AssignmentCommands.SubmitDraft;
 import vn.docket.command.dispatch.CommandDispatcher;
 import vn.docket.command.dispatch.FormKey;
 import vn.docket.command.draftfiles.DraftFiles;
+import vn.docket.command.notice.reading.UnitDirectory;
 import vn.docket.events.DecisionRef;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.NoticeSource;
@@ -79,12 +79,12 @@ class AssignmentCommandController {
     AssignmentCommandController(CommandDispatcher commands, EventStore eventStore, DraftFiles drafts,
                                 MappingJackson2HttpMessageConverter requestJson, ObjectProvider<AssignmentVisibility> visibility,
                                 UnitDirectory units) {
-        this.units = units;
         this.commands = commands;
         this.eventStore = eventStore;
         this.drafts = drafts;
         this.json = requestJson.getObjectMapper();
         this.visibility = visibility;
+        this.units = units;
     }
 
     record AssignRequest(String title, DeliverableKind kind, String leadUnit, List<String> coordinatingUnits,
@@ -129,7 +129,8 @@ class AssignmentCommandController {
         if (r.parentId() != null && eventStore.lastSequenceNumberFor(r.parentId().toString()).isEmpty()) {
             throw new RuleBroken("unknown-parent", "The parent assignment " + r.parentId() + " does not exist.");
         }
-        List<String> coordinating = r.coordinatingUnits() == null ? null : r.coordinatingUnits().stream().map(units::nameOf).toList();
+        List<String> coordinating = r.coordinatingUnits() == null ? null
+                : r.coordinatingUnits().stream().map(units::nameOf).toList();
         UUID id = commands.create(newId -> new AssignTask(newId, r.title(), r.kind(), units.nameOf(r.leadUnit()),
                 coordinating, r.deadline(), r.approvalRoute(), r.source(), r.parentId(), r.effectiveDate()));
         return ResponseEntity.created(URI.create("/api/assignments/" + id)).body(Map.of("id", id));

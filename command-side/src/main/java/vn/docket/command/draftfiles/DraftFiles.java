@@ -308,10 +308,6 @@ public class DraftFiles {
         store.discard(stored.sha256());
     }
 
-    /**
-     * A name is shown and sent back as the download's name: no folders, no control characters, and no U+FFFD, which
-     * is what a byte that is not UTF-8 in the part's headers (a Latin-1 "café") was read as: a name nobody typed.
-     */
     /** The extensions a file of each type Docket reads may have; the first is the one it is given. */
     private static final Map<String, List<String>> EXTENSIONS = Map.of(
             DocumentReader.DOCX, List.of("docx"), DocumentReader.ODT, List.of("odt"), DocumentReader.PDF, List.of("pdf"),
@@ -345,6 +341,10 @@ public class DraftFiles {
         return name + "." + own.get(0);
     }
 
+    /**
+     * A name is shown and sent back as the download's name: no folders, no control characters, and no U+FFFD, which
+     * is what a byte that is not UTF-8 in the part's headers (a Latin-1 "café") was read as: a name nobody typed.
+     */
     static String name(String original) {
         String name = original == null ? "" : Normalizer.normalize(original.strip(), Normalizer.Form.NFC);
         if (name.isEmpty() || name.length() > 255 || name.equals(".") || name.equals("..")

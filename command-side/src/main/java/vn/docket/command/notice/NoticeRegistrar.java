@@ -263,7 +263,8 @@ public class NoticeRegistrar {
                     at + ".kind: say what the item delivers (PLAN, REPORT, SCHEME, PROGRAMME, OTHER).");
             // Units as the office names them: a lead edited to "TC-KH" in the preview is Phòng Tài chính - Kế hoạch's.
             List<String> named = names(Text.clean(item.leads()));
-            List<String> leads = named.isEmpty() && Text.clean(item.lead()) != null ? List.of(units.nameOf(Text.clean(item.lead()))) : named;
+            List<String> leads = named.isEmpty() && Text.clean(item.lead()) != null
+                    ? List.of(units.nameOf(Text.clean(item.lead()))) : named;
             if (leads.isEmpty()) {
                 throw new RuleBroken("item-lead", at + ".lead: the item has no lead unit; name the unit that leads it.");
             }
