@@ -266,3 +266,21 @@ export async function unitName(typed) {
   const found = (await unitDirectory()).filter(u => [u.name, ...u.aliases].some(n => foldedName(n) === key));
   return found.length === 1 ? found[0].name : typed;
 }
+
+/**
+ * A unit field of a form that records a unit: a short name is written out in full once the person leaves the field
+ * ("TC-KH" → Phòng Tài chính - Kế hoạch, as Docket records it), and a name no unit of the directory has is said to
+ * be so: a typo records a unit nobody belongs to, whose tasks no unit's staff see. The name may still be sent.
+ */
+export function unitField(wrap) {
+  const note = h('small', { class: 'hint unit-note', 'aria-live': 'polite' });
+  wrap.append(note);
+  wrap.input.addEventListener('change', async () => {
+    const typed = wrap.input.value.trim();
+    const named = await unitName(typed);
+    if (named !== typed) wrap.input.value = named;
+    const known = !named || (await unitDirectory()).some(u => u.name === named);
+    note.textContent = known ? '' : t('unit.notInDirectory');
+  });
+  return wrap;
+}

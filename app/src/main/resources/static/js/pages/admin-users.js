@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { h, clear, param } from '../dom.js';
 import { t, fmtDate, fmtDateTime } from '../i18n.js';
-import { start, section, table, errorBox } from '../layout.js';
+import { start, section, table, errorBox, unitField } from '../layout.js';
 import { field, read } from '../forms.js';
 
 const ROLES = ['CLERK', 'UNIT_STAFF', 'UNIT_HEAD', 'VICE_CHAIR', 'CHAIR', 'AUDITOR', 'ADMIN'];
@@ -78,7 +78,7 @@ start('admin-users', 'users.title', async (main, me) => {
       field({ name: 'id', label: t('users.id'), required: true, autocomplete: 'off' }),
       field({ name: 'name', label: t('users.name'), required: true }),
       field({ name: 'role', label: t('users.role'), type: 'select', options: roleOptions, value: 'CLERK' }),
-      field({ name: 'unit', label: t('field.unit'), list: 'unit-names' }),
+      unitField(field({ name: 'unit', label: t('field.unit'), list: 'unit-names' })),
       field({ name: 'password', label: t('users.password'), required: true }),
     ], t('users.add'), async v => { await api('/api/admin/users', { body: v }); await again(t('users.saved')); });
     add.querySelector('[name=password]').type = 'password';
@@ -106,8 +106,8 @@ start('admin-users', 'users.title', async (main, me) => {
         h('div', { class: 'fields' },
           action('change-role', t('users.changeRole'), [field({ name: 'role', label: t('users.role'), type: 'select',
             options: roleOptions, value: chosen.role })], t('users.changeRole'), v => post('/role', v)),
-          action('change-unit', t('users.changeUnit'), [field({ name: 'unit', label: t('field.unit'), list: 'unit-names',
-            value: chosen.unit || '' })], t('users.changeUnit'), v => post('/unit', v)),
+          action('change-unit', t('users.changeUnit'), [unitField(field({ name: 'unit', label: t('field.unit'),
+            list: 'unit-names', value: chosen.unit || '' }))], t('users.changeUnit'), v => post('/unit', v)),
           action('grant-level', t('users.grantLevel'), [field({ name: 'level', label: t('users.levels'), list: 'level-names',
             required: true })], t('users.grantLevel'), v => post('/levels', v)),
           action('reset-password', t('users.resetPassword'), [pw], t('users.resetPassword'), v => post('/password', v))),

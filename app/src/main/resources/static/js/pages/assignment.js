@@ -4,7 +4,7 @@
 import { api, ApiError } from '../api.js';
 import { h, clear, assignmentParam } from '../dom.js';
 import { t, fmtDate, fmtDateTime } from '../i18n.js';
-import { start, section, statusBadge, timelinessBadge, deadlineText, sourceText, errorBox, KINDS, unitList } from '../layout.js';
+import { start, section, statusBadge, timelinessBadge, deadlineText, sourceText, errorBox, KINDS, unitList, unitField } from '../layout.js';
 import { planPathChart } from '../charts.js';
 import { field, commandForm, lines, retype } from '../forms.js';
 
@@ -421,7 +421,8 @@ function actions(me, a, path, allowed, after, conflict) {
     })],
     reassign: () => [t('action.reassign'), command({
       id: 'form-reassign', submit: t('action.reassign'), path: `${at}/reassignment`,
-      fields: [field({ name: 'leadUnit', label: t('field.newLeadUnit'), required: true, list: 'units' }), reason(), effective()],
+      fields: [unitField(field({ name: 'leadUnit', label: t('field.newLeadUnit'), required: true, list: 'units' })), reason(),
+        effective()],
       body: v => ({ leadUnit: v.leadUnit, reason: v.reason, effectiveDate: v.effectiveDate }),
       done: (answer, v) => after(answer, v, withLapse),
     })],

@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { t, fmtDate } from '../i18n.js';
-import { start, section, table, errorBox, statusBadge, timelinessBadge, assignmentLink, deadlineText, sourceText, KINDS, unitList, unitName } from '../layout.js';
+import { start, section, table, errorBox, statusBadge, timelinessBadge, assignmentLink, deadlineText, sourceText, KINDS, unitList, unitName, unitField } from '../layout.js';
 import { field, commandForm, lines, filterForm } from '../forms.js';
 import { CLASSES } from '../charts.js';
 
@@ -97,7 +97,7 @@ async function assignForm(me) {
     field({ name: 'title', label: t('field.title'), type: 'textarea', required: true, wide: true, rows: 2 }),
     field({ name: 'kind', label: t('field.kind'), type: 'select', required: true, value: 'PLAN',
       options: KINDS.map(k => [k, t('kind.' + k)]) }),
-    field({ name: 'leadUnit', label: t('field.leadUnit'), required: true, list: 'units' }),
+    unitField(field({ name: 'leadUnit', label: t('field.leadUnit'), required: true, list: 'units' })),
     field({ name: 'coordinatingUnits', label: t('field.coordinatingUnits'), type: 'textarea', rows: 2,
       hint: t('field.coordinatingUnits.hint') }),
     field({ name: 'deadline', label: t('field.deadline'), type: 'date' }),

@@ -565,6 +565,29 @@ class FollowUpScreensBrowserTest extends BrowserTest {
     }
 
     /**
+     * On the form that assigns a task, a short name is written out as Docket will record it, and a name no unit of the
+     * directory has (a typo: "Tài chánh") is pointed out before the task goes to a unit nobody belongs to.
+     */
+    @Test
+    @Order(18)
+    void a_unit_typed_on_the_assign_form_is_written_out_in_full_and_a_name_of_no_unit_is_pointed_out() {
+        browser.signIn("clerk");
+        browser.open("/assignments.html");
+        By lead = By.cssSelector("#assign-form [name='leadUnit']");
+        By note = By.cssSelector("#assign-form .unit-note");
+        browser.type(lead, "TC-KH");
+        browser.find(By.cssSelector("#assign-form [name='title']")).click();
+        browser.until(d -> "Phòng Tài chính - Kế hoạch".equals(browser.find(lead).getAttribute("value")));
+        assertThat(browser.present(note).getAttribute("textContent")).isEmpty();
+
+        browser.type(lead, "Phòng Tài chánh - Kế hoạch");
+        browser.find(By.cssSelector("#assign-form [name='title']")).click();
+        browser.waitForText(note, "Không có đơn vị này trong danh bạ: hãy kiểm tra lại tên.");
+        assertThat(browser.find(lead).getAttribute("value")).isEqualTo("Phòng Tài chánh - Kế hoạch");
+        bothWidths("assign-form-unit-not-in-directory");
+    }
+
+    /**
      * The day the demo history was played on, as it recorded it: the report falls due three days after. Not today once
      * the suite has run past midnight in Vietnam, which the server's clock and the dates it shows have.
      */
