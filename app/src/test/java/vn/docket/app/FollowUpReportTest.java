@@ -119,9 +119,14 @@ class FollowUpReportTest {
             assertThat(text(sheet, 8, 5)).isEqualTo("Đã hoàn thành");
             assertThat(text(sheet, 9, 5)).isEqualTo("Hoàn thành đúng hạn");
             assertThat(text(sheet, 9, 11)).isEqualTo("Quá hạn trên 90 ngày");
-            Row totals = sheet.getRow(sheet.getLastRowNum() - 2);
+            Row totals = sheet.getRow(sheet.getLastRowNum() - 3);
             assertThat(totals.getCell(1).getStringCellValue()).isEqualTo("Tổng cộng");
             assertThat(totals.getCell(4).getNumericCellValue()).isGreaterThanOrEqualTo(1);
+            // Signed as the printed report is: who drew it up, and the head of the office.
+            int signers = sheet.getLastRowNum() - 1;
+            assertThat(text(sheet, signers, 0)).isEqualTo("NGƯỜI LẬP BIỂU");
+            assertThat(text(sheet, signers, 5)).isEqualTo("CHÁNH VĂN PHÒNG");
+            assertThat(text(sheet, signers + 1, 0)).isEqualTo("(Ký, ghi rõ họ tên)");
         }
 
         ResponseEntity<byte[]> csv = http.withBasicAuth("clerk", "demo")

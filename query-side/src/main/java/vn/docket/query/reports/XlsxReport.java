@@ -76,7 +76,11 @@ final class XlsxReport {
             }
             figures(sheet.createRow(r++), "", ReportColumns.TOTAL, report.total(), s.boldCell, s.boldNumber, s.boldDecimal);
 
-            text(sheet, r + 1, half + 1, lastColumn, "NGƯỜI LẬP BÁO CÁO", s.boldCentered);
+            // The signers as the printed report has them: who drew the table up, and the head of the office who signs.
+            text(sheet, r + 1, 0, half, "NGƯỜI LẬP BIỂU", s.boldCentered);
+            text(sheet, r + 1, half + 1, lastColumn, "CHÁNH VĂN PHÒNG", s.boldCentered);
+            text(sheet, r + 2, 0, half, "(Ký, ghi rõ họ tên)", s.italicCentered);
+            text(sheet, r + 2, half + 1, lastColumn, "(Ký, ghi rõ họ tên)", s.italicCentered);
             sheet.setColumnWidth(0, 6 * 256);
             sheet.setColumnWidth(1, 42 * 256);
             for (int c = FIRST_FIGURE; c <= lastColumn; c++) {
