@@ -312,6 +312,10 @@ const vi = {
   'changes.unchanged': '{n} đoạn không đổi',
   'changes.addedMark': 'Đoạn thêm: ',
   'changes.removedMark': 'Đoạn bỏ: ',
+  'changes.versionsMissing': 'Liên kết này không cho biết cần so sánh hai bản dự thảo nào. Hãy mở nhiệm vụ ở liên kết trên và chọn bản dự thảo trong mục “Các bước”.',
+  'changes.first': 'Dự thảo v1 là bản đầu tiên: không có bản trước để so sánh.',
+  'changes.noVersion': 'Nhiệm vụ này không có dự thảo v{version}; bản mới nhất là v{latest}.',
+  'changes.noDraft': 'Nhiệm vụ này chưa có dự thảo nào để so sánh.',
 
   'action.draft': 'Nộp dự thảo',
   'action.revision': 'Yêu cầu chỉnh sửa',
@@ -1127,6 +1131,10 @@ const en = {
   'changes.unchanged': '{n} paragraphs unchanged',
   'changes.addedMark': 'Added: ',
   'changes.removedMark': 'Removed: ',
+  'changes.versionsMissing': 'This link does not say which two draft versions to compare. Open the assignment above and choose a draft under “Steps”.',
+  'changes.first': 'Draft v1 is the first: there is no earlier version to compare it with.',
+  'changes.noVersion': 'This assignment has no draft v{version}; the latest is v{latest}.',
+  'changes.noDraft': 'This assignment has no draft to compare yet.',
 
   'action.draft': 'Submit a draft',
   'action.revision': 'Request a revision',

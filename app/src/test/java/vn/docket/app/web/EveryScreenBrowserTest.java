@@ -437,6 +437,39 @@ class EveryScreenBrowserTest extends BrowserTest {
         assertThat(browser.text(By.id("page-info"))).matches("Trang " + said.group(1) + "/" + said.group(1) + " · \\d+ mục");
     }
 
+    /**
+     * "Thay đổi so với v…" opened by hand with no version, a mistyped one or one that is not there said "Không tìm
+     * thấy nhiệm vụ này." (or the draft was not found) of an assignment that exists: it says what is wrong with the
+     * versions, under a link back to the assignment.
+     */
+    @Test
+    @Order(19)
+    void a_changes_link_with_its_versions_missing_mistyped_or_not_there_says_so_under_a_link_back_to_the_assignment() {
+        browser.signIn("clerk");
+        String plan = demoPlanWithItsDraftFiles();
+        browser.open("/changes.html?id=" + plan + "&v=99");
+        assertThat(browser.text(By.id("changes-problem"))).matches("Nhiệm vụ này không có dự thảo v99; bản mới nhất là v\\d+\\.");
+        assertThat(browser.text(By.id("back"))).startsWith(PLAN);
+        screenshots("changes-no-version");
+        browser.open("/changes.html?id=" + plan + "&v=3&from=98");
+        assertThat(browser.text(By.id("changes-problem"))).matches("Nhiệm vụ này không có dự thảo v98; bản mới nhất là v\\d+\\.");
+
+        String missing = "Liên kết này không cho biết cần so sánh hai bản dự thảo nào. Hãy mở nhiệm vụ ở liên kết trên và chọn"
+                + " bản dự thảo trong mục “Các bước”.";
+        for (String wrong : List.of("", "&v=", "&v=abc", "&v=3&from=abc", "&v=0")) {
+            browser.open("/changes.html?id=" + plan + wrong);
+            assertThat(browser.text(By.id("changes-problem"))).as(wrong).isEqualTo(missing);
+            assertThat(browser.text(By.id("back"))).startsWith(PLAN);
+        }
+        screenshots("changes-versions-missing");
+        browser.open("/changes.html?id=" + plan + "&v=1");
+        assertThat(browser.text(By.id("changes-problem"))).isEqualTo("Dự thảo v1 là bản đầu tiên: không có bản trước để so sánh.");
+
+        // An assignment that is not there is still said to be so.
+        browser.open("/changes.html?id=00000000-0000-0000-0000-000000000000&v=3");
+        assertThat(browser.text(By.cssSelector("main p.error"))).isEqualTo("Không tìm thấy nhiệm vụ này.");
+    }
+
     private void assertFirstRowOnTheFirstScreen(String page) {
         browser.find(By.cssSelector("main table tbody tr"));
         Number top = (Number) browser.script("return document.querySelector('main table tbody tr').getBoundingClientRect().top");
