@@ -202,6 +202,40 @@ export function deadlineText(a) {
     changed ? h('span', { class: 'original' }, ' (', t('detail.originalMarked', { date: fmtDate(a.originalDeadline) }), ')') : '');
 }
 
+/**
+ * The pager under a paged list (pages count from 0): "Trang 2/5 · 95 mục" between links to the pages either side.
+ * On a page past the end (a link kept from when the list or its filter held more) it said "Trang 8/2", and
+ * "Trang trước" led to page 7, as empty: there it claims no page, since none is true of an empty table and "Trang
+ * 2/2" would pass the empty table off as the last page; it offers the last page, and the page above says why its
+ * list is empty (pastEnd).
+ */
+export function pager({ page, size, total, query }) {
+  const pages = pageCount(total, size);
+  const link = (n, label, rel) => {
+    const q = new URLSearchParams(query);
+    q.set('page', n);
+    return h('a', { href: '?' + q, rel, class: 'button-link' }, label);
+  };
+  if (pastEnd(page, total, size)) {
+    return h('nav', { class: 'pager', 'aria-label': t('pager') }, link(pages - 1, t('pager.last', { page: pages })));
+  }
+  const where = t('page', { page: page + 1, pages, total });
+  return h('nav', { class: 'pager', 'aria-label': where },
+    page > 0 ? link(page - 1, t('prev'), 'prev') : '',
+    h('span', { id: 'page-info' }, where),
+    page + 1 < pages ? link(page + 1, t('next'), 'next') : '');
+}
+
+/** How many pages a list of {@code total} fills, at least one (an empty list is one empty page). */
+export function pageCount(total, size) {
+  return Math.max(1, Math.ceil(total / size));
+}
+
+/** A page no item reaches: the list has fewer pages than the address asks for. */
+export function pastEnd(page, total, size) {
+  return page >= pageCount(total, size);
+}
+
 export function section(titleText, ...children) {
   const id = 'h-' + Math.random().toString(36).slice(2, 8);
   return h('section', { 'aria-labelledby': id }, h('h2', { id }, titleText), ...children);

@@ -4,7 +4,8 @@
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { t, fmtDate } from '../i18n.js';
-import { start, section, table, errorBox, statusBadge, timelinessBadge, assignmentLink, deadlineText, sourceText, KINDS, unitList, unitName, unitField } from '../layout.js';
+import { start, section, table, errorBox, statusBadge, timelinessBadge, assignmentLink, deadlineText, sourceText, KINDS, unitList, unitName,
+  unitField, pager, pageCount, pastEnd } from '../layout.js';
 import { field, commandForm, lines, filterForm } from '../forms.js';
 import { CLASSES } from '../charts.js';
 
@@ -45,20 +46,16 @@ start('assignments', 'list.title', async (main, me) => {
     clear(main, title, savedViews(view), units, filters, errorBox(result));
     return;
   }
-  const pages = Math.max(1, Math.ceil(result.total / SIZE));
-  const pageLink = (n, label, rel) => {
-    const q = new URLSearchParams(query);
-    q.set('page', n);
-    return h('a', { href: '?' + q, rel, class: 'button-link' }, label);
-  };
-
   clear(main,
     title,
     savedViews(view),
     units,
     filters,
     h('p', { class: 'muted' }, t('list.sorted')),
-    result.items.length === 0 ? h('p', { id: 'no-results' }, t('list.none'))
+    // Past the end of the list nothing fails to match the filters: there are only fewer pages than the link asks for.
+    pastEnd(page, result.total, SIZE) && result.total > 0
+      ? h('p', { id: 'no-results' }, t('list.pastEnd', { pages: pageCount(result.total, SIZE) }))
+      : result.items.length === 0 ? h('p', { id: 'no-results' }, t('list.none'))
       : table(t('list.title'), [t('field.title'), t('field.leadUnit'), t('field.deadline'), t('field.status'),
         t('field.timeliness'), t('field.notice')],
       result.items.map(a => h('tr', {},
@@ -69,10 +66,7 @@ start('assignments', 'list.title', async (main, me) => {
           a.daysOverdue ? ` ${t('days', { n: a.daysOverdue })}` : ''),
         h('td', { 'data-label': t('field.notice') }, sourceText(a.source)))),
       { id: 'assignments', class: 'card-list' }),
-    h('nav', { class: 'pager', 'aria-label': t('page', { page: page + 1, pages, total: result.total }) },
-      page > 0 ? pageLink(page - 1, t('prev'), 'prev') : '',
-      h('span', { id: 'page-info' }, t('page', { page: page + 1, pages, total: result.total })),
-      page + 1 < pages ? pageLink(page + 1, t('next'), 'next') : ''),
+    pager({ page, size: SIZE, total: result.total, query }),
     me.role === 'CLERK' ? section(t('assign.title'), await assignForm(me)) : '');
 });
 

@@ -3,7 +3,7 @@
 import { api, ApiError } from '../api.js';
 import { h, clear } from '../dom.js';
 import { t, known, lang, fmtDate, fmtDateTime } from '../i18n.js';
-import { start, section, table, errorBox, unitList, unitName } from '../layout.js';
+import { start, section, table, errorBox, unitList, unitName, pager, pageCount, pastEnd } from '../layout.js';
 import { field, filterForm } from '../forms.js';
 
 const SIZE = 50;
@@ -43,12 +43,6 @@ start('audit', 'audit.title', async (main, me) => {
     clear(main, h('h1', {}, t('audit.title')), form, errorBox(e));
     return;
   }
-  const pages = Math.max(1, Math.ceil(log.total / SIZE));
-  const pageLink = (n, label) => {
-    const q = new URLSearchParams(query);
-    q.set('page', n);
-    return h('a', { href: '?' + q, class: 'button-link' }, label);
-  };
   // The check walks the whole store, and waits for a write still in flight: the log shows at once, the verdict
   // when it comes. Only for those the server lets verify: anyone else would meet a refusal, recorded as one.
   let verdict = '';
@@ -58,11 +52,11 @@ start('audit', 'audit.title', async (main, me) => {
     integrity().then(result => verdict.replaceChildren(result));
   }
   // An empty table said nothing; with dates, the likeliest reason is the day they filter by.
-  // A page past the end (a link kept from when the log or its filter held more) said "Trang 8/2" over an empty table,
-  // and "Trang trước" led to page 7: it says so, and "Trang trước" leads to the last page.
+  // A page past the end (a link kept from when the log or its filter held more) says so; its pager leads to the last.
   const none = log.total === 0 ? h('p', { class: 'muted', id: 'audit-none' },
     t(query.get('from') || query.get('to') ? 'audit.noneRecorded' : 'audit.none'))
-    : page >= pages && h('p', { class: 'muted', id: 'audit-none' }, t('audit.pastEnd', { pages }));
+    : pastEnd(page, log.total, SIZE) && h('p', { class: 'muted', id: 'audit-none' },
+      t('audit.pastEnd', { pages: pageCount(log.total, SIZE) }));
   clear(main,
     h('h1', {}, t('audit.title')),
     verdict,
@@ -80,10 +74,7 @@ start('audit', 'audit.title', async (main, me) => {
         ' ', h('code', { class: 'muted', title: e.assignmentId }, e.assignmentId.slice(0, 8))] : ''),
       h('td', {}, h('code', { title: e.commandId || '' }, (e.commandId || '').slice(0, 8))),
       h('td', { class: 'details' }, payload(e.payload)))), { id: 'audit-log' }),
-    h('nav', { class: 'pager', 'aria-label': t('page', { page: page + 1, pages, total: log.total }) },
-      page > 0 ? pageLink(Math.min(page, pages) - 1, t('prev')) : '',
-      h('span', {}, t('page', { page: page + 1, pages, total: log.total })),
-      page + 1 < pages ? pageLink(page + 1, t('next')) : ''));
+    pager({ page, size: SIZE, total: log.total, query }));
 });
 
 /**

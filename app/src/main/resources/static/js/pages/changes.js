@@ -11,19 +11,35 @@ const CONTEXT = 2;
 
 start('assignments', 'changes.title', async (main, me, setTitle) => {
   const id = assignmentParam();
-  const to = Number(param('v'));
-  const from = param('from') ? Number(param('from')) : to - 1;
-  if (!id || !Number.isInteger(to) || to < 2 || !Number.isInteger(from) || from < 1) {
+  if (!id) {
     clear(main, h('p', { class: 'error' }, t('detail.notFound')));
     return;
   }
-  let assignment, changes, path;
-  try {
-    [assignment, changes, path] = await Promise.all([api(`/api/assignments/${id}`),
-      api(`/api/assignments/${id}/drafts/${to}/changes?from=${from}`), api(`/api/assignments/${id}/path`)]);
-  } catch (e) {
-    clear(main, e.status === 404 ? h('p', { class: 'error' }, t('draft.notFound')) : errorBox(e));
+  // A link opened by hand with a version missing or mistyped said "Không tìm thấy nhiệm vụ này." of an assignment that
+  // exists, and one naming a version that does not exist said the same of the draft: the assignment is read first, and
+  // the page says what is wrong with the versions, under a link back to it.
+  const version = name => (/^[1-9]\d*$/.test(param(name) || '') ? Number(param(name)) : null);
+  const to = version('v');
+  const from = param('from') ? version('from') : to && to - 1;
+  const [assignment, changes, path] = await Promise.all([api(`/api/assignments/${id}`).catch(e => e),
+    to && from ? api(`/api/assignments/${id}/drafts/${to}/changes?from=${from}`).catch(e => e) : null,
+    api(`/api/assignments/${id}/path`).catch(e => e)]);
+  const wrong = [assignment, path].find(answer => answer instanceof Error);
+  if (wrong) {
+    clear(main, wrong.status === 404 ? h('p', { class: 'error' }, t('detail.notFound')) : errorBox(wrong));
     return;
+  }
+  const back = h('p', { class: 'crumbs' }, h('a', { href: `/assignment.html?id=${id}`, id: 'back' }, assignment.title));
+  const problem = text => clear(main, back, h('p', { class: 'error', id: 'changes-problem' }, text));
+  if (!to || (param('from') && !from)) return problem(t('changes.versionsMissing'));
+  if (!from) return problem(t('changes.first'));
+  if (changes instanceof Error) {
+    // The read model's latest version names which of the two is missing; a version it knows had no file to compare.
+    const missing = [to, from].find(v => v > assignment.currentVersion);
+    if (changes.status !== 404) return clear(main, back, errorBox(changes)); // v compared with itself, a scan
+    if (!missing) return problem(t('draft.notFound'));
+    return problem(assignment.currentVersion ? t('changes.noVersion', { version: missing, latest: assignment.currentVersion })
+      : t('changes.noDraft'));
   }
   setTitle(t('changes.heading', { to, from }));
   const f = changes.figures;

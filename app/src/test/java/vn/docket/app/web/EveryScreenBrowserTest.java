@@ -393,16 +393,81 @@ class EveryScreenBrowserTest extends BrowserTest {
         assertThat(browser.url()).doesNotContain("effectiveFrom");
     }
 
-    /** A page past the end said "Trang 8/2" over an empty table, and "Trang trước" led to page 7, as empty. */
+    /**
+     * A page past the end said "Trang 8/2" over an empty table, and "Trang trước" led to page 7, as empty; once it said
+     * how many pages there are, its pager still claimed "Trang 8/2 · 55 mục" under that sentence.
+     */
     @Test
     @Order(17)
     void an_inspector_on_a_page_past_the_end_of_the_log_is_told_so_and_led_back_to_its_last_page() {
         browser.signIn("auditor");
         browser.open("/audit.html?page=7");
-        assertThat(browser.text(By.id("audit-none"))).matches("Nhật ký chỉ có \\d+ trang; trang này không có sự kiện nào\\.");
+        Pattern pastEnd = Pattern.compile("Nhật ký chỉ có (\\d+) trang; trang này không có sự kiện nào\\.");
+        String none = browser.text(By.id("audit-none"));
+        assertThat(none).as("the log says how many pages it has").matches(pastEnd);
+        Matcher said = pastEnd.matcher(none);
+        said.matches();
+        // No page of pages under it: the pager offers the last page alone, by its number.
+        assertThat(browser.text(By.cssSelector("nav.pager"))).isEqualTo("Về trang cuối (trang " + said.group(1) + ")");
+        screenshots("audit-past-end");
         browser.find(By.cssSelector("nav.pager a")).click();
         browser.find(By.cssSelector("#audit-log tbody tr"));
-        assertThat(browser.text(By.cssSelector("nav.pager span"))).matches("Trang (\\d+)/\\1 · \\d+ mục");
+        assertThat(browser.text(By.cssSelector("nav.pager span"))).matches("Trang " + said.group(1) + "/" + said.group(1) + " · \\d+ mục");
+    }
+
+    /**
+     * The list's pager, the same as the log's: a page past the end said "Trang 8/1" and, over no rows, that no task
+     * matches the filters, which is not why the page is empty.
+     */
+    @Test
+    @Order(18)
+    void a_clerk_on_a_page_past_the_end_of_the_list_is_told_how_many_pages_it_has_and_led_back_to_the_last() {
+        browser.signIn("clerk");
+        browser.open("/assignments.html?status=ISSUED&page=7");
+        Pattern pastEnd = Pattern.compile("Danh sách chỉ có (\\d+) trang; trang này không có nhiệm vụ nào\\.");
+        String none = browser.text(By.id("no-results"));
+        assertThat(none).as("the list says how many pages it has").matches(pastEnd);
+        Matcher said = pastEnd.matcher(none);
+        said.matches();
+        assertThat(browser.text(By.cssSelector("nav.pager"))).isEqualTo("Về trang cuối (trang " + said.group(1) + ")");
+        screenshots("list-past-end");
+        browser.find(By.cssSelector("nav.pager a")).click();
+        browser.find(By.cssSelector("#assignments tbody tr"));
+        assertThat(browser.url()).contains("status=ISSUED");
+        assertThat(browser.text(By.id("page-info"))).matches("Trang " + said.group(1) + "/" + said.group(1) + " · \\d+ mục");
+    }
+
+    /**
+     * "Thay đổi so với v…" opened by hand with no version, a mistyped one or one that is not there said "Không tìm
+     * thấy nhiệm vụ này." (or the draft was not found) of an assignment that exists: it says what is wrong with the
+     * versions, under a link back to the assignment.
+     */
+    @Test
+    @Order(19)
+    void a_changes_link_with_its_versions_missing_mistyped_or_not_there_says_so_under_a_link_back_to_the_assignment() {
+        browser.signIn("clerk");
+        String plan = demoPlanWithItsDraftFiles();
+        browser.open("/changes.html?id=" + plan + "&v=99");
+        assertThat(browser.text(By.id("changes-problem"))).matches("Nhiệm vụ này không có dự thảo v99; bản mới nhất là v\\d+\\.");
+        assertThat(browser.text(By.id("back"))).startsWith(PLAN);
+        screenshots("changes-no-version");
+        browser.open("/changes.html?id=" + plan + "&v=3&from=98");
+        assertThat(browser.text(By.id("changes-problem"))).matches("Nhiệm vụ này không có dự thảo v98; bản mới nhất là v\\d+\\.");
+
+        String missing = "Liên kết này không cho biết cần so sánh hai bản dự thảo nào. Hãy mở nhiệm vụ ở liên kết trên và chọn"
+                + " bản dự thảo trong mục “Các bước”.";
+        for (String wrong : List.of("", "&v=", "&v=abc", "&v=3&from=abc", "&v=0")) {
+            browser.open("/changes.html?id=" + plan + wrong);
+            assertThat(browser.text(By.id("changes-problem"))).as(wrong).isEqualTo(missing);
+            assertThat(browser.text(By.id("back"))).startsWith(PLAN);
+        }
+        screenshots("changes-versions-missing");
+        browser.open("/changes.html?id=" + plan + "&v=1");
+        assertThat(browser.text(By.id("changes-problem"))).isEqualTo("Dự thảo v1 là bản đầu tiên: không có bản trước để so sánh.");
+
+        // An assignment that is not there is still said to be so.
+        browser.open("/changes.html?id=00000000-0000-0000-0000-000000000000&v=3");
+        assertThat(browser.text(By.cssSelector("main p.error"))).isEqualTo("Không tìm thấy nhiệm vụ này.");
     }
 
     private void assertFirstRowOnTheFirstScreen(String page) {
