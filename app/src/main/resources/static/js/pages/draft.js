@@ -7,18 +7,27 @@ import { start, section, errorBox } from '../layout.js';
 
 start('assignments', 'draft.title', async (main, me, setTitle) => {
   const id = assignmentParam();
-  const version = Number(param('v'));
-  if (!id || !Number.isInteger(version) || version < 1) {
+  if (!id) {
     clear(main, h('p', { class: 'error' }, t('detail.notFound')));
     return;
   }
+  // As on the changes page: a version missing or mistyped in a link said the assignment was not found.
+  const version = /^[1-9]\d*$/.test(param('v') || '') ? Number(param('v')) : null;
   const at = `/api/assignments/${id}/drafts/${version}`;
-  let assignment, text;
-  try {
-    [assignment, text] = await Promise.all([api(`/api/assignments/${id}`), api(`${at}/text`)]);
-  } catch (e) {
-    clear(main, e.status === 404 ? h('p', { class: 'error' }, t('draft.notFound')) : errorBox(e));
+  const [assignment, text] = await Promise.all([api(`/api/assignments/${id}`).catch(e => e),
+    version ? api(`${at}/text`).catch(e => e) : null]);
+  if (assignment instanceof Error) {
+    clear(main, assignment.status === 404 ? h('p', { class: 'error' }, t('detail.notFound')) : errorBox(assignment));
     return;
+  }
+  const back = h('p', { class: 'crumbs' }, h('a', { href: `/assignment.html?id=${id}`, id: 'back' }, assignment.title));
+  const problem = words => clear(main, back, h('p', { class: 'error', id: 'draft-problem' }, words));
+  if (!version) return problem(t('draft.versionMissing'));
+  if (text instanceof Error) {
+    if (text.status !== 404) return clear(main, back, errorBox(text));
+    if (version <= (assignment.currentVersion || 0)) return problem(t('draft.notFound')); // handed in without a file
+    return problem(assignment.currentVersion ? t('changes.noVersion', { version, latest: assignment.currentVersion })
+      : t('draft.noDraft'));
   }
   setTitle(`v${version} · ${text.documentName}`);
   const pdf = text.mediaType === 'application/pdf';
@@ -28,7 +37,7 @@ start('assignments', 'draft.title', async (main, me, setTitle) => {
   const paragraphs = h('div', { class: 'draft-text', id: 'draft-text', lang: 'vi' },
     text.paragraphs.map(p => h('p', {}, p)));
   clear(main,
-    h('p', { class: 'crumbs' }, h('a', { href: `/assignment.html?id=${id}`, id: 'back' }, assignment.title)),
+    back,
     h('h1', { id: 'draft-title' }, t('draft.heading', { version }), ' ', h('span', { class: 'doc-name' }, text.documentName)),
     h('p', { class: 'draft-facts', id: 'draft-facts' }, facts.join(' · ')),
     h('p', { class: 'draft-actions' },

@@ -444,7 +444,7 @@ class EveryScreenBrowserTest extends BrowserTest {
      */
     @Test
     @Order(19)
-    void a_changes_link_with_its_versions_missing_mistyped_or_not_there_says_so_under_a_link_back_to_the_assignment() {
+    void a_changes_or_draft_link_with_its_versions_missing_mistyped_or_not_there_says_so_under_a_link_back_to_the_assignment() {
         browser.signIn("clerk");
         String plan = demoPlanWithItsDraftFiles();
         browser.open("/changes.html?id=" + plan + "&v=99");
@@ -467,6 +467,18 @@ class EveryScreenBrowserTest extends BrowserTest {
 
         // An assignment that is not there is still said to be so.
         browser.open("/changes.html?id=00000000-0000-0000-0000-000000000000&v=3");
+        assertThat(browser.text(By.cssSelector("main p.error"))).isEqualTo("Không tìm thấy nhiệm vụ này.");
+
+        // The page of one version, the same.
+        browser.open("/draft.html?id=" + plan + "&v=99");
+        assertThat(browser.text(By.id("draft-problem"))).matches("Nhiệm vụ này không có dự thảo v99; bản mới nhất là v\\d+\\.");
+        for (String wrong : List.of("", "&v=abc", "&v=0")) {
+            browser.open("/draft.html?id=" + plan + wrong);
+            assertThat(browser.text(By.id("draft-problem"))).as(wrong).isEqualTo("Liên kết này không cho biết bản dự thảo"
+                    + " nào. Hãy mở nhiệm vụ ở liên kết trên và chọn bản dự thảo trong mục “Các bước”.");
+            assertThat(browser.text(By.id("back"))).startsWith(PLAN);
+        }
+        browser.open("/draft.html?id=00000000-0000-0000-0000-000000000000&v=1");
         assertThat(browser.text(By.cssSelector("main p.error"))).isEqualTo("Không tìm thấy nhiệm vụ này.");
     }
 
