@@ -36,7 +36,7 @@ start('notices', 'notices.title', async (main, me, setTitle) => {
       row(t('notices.issuer'), facts.issuer), row(t('notices.issuedOn'), issuedText(facts)),
       row(t('notices.meetingOn'), fmtDate(facts.meetingOn)), row(t('notices.chair'), facts.chair),
       row(t('notices.signer'), facts.signer)),
-    !facts.number && me.role === 'CLERK' ? numberForm(id) : '',
+    me.role !== 'CLERK' ? '' : facts.number ? correctionForm(id, facts.number) : numberForm(id),
     table(t('notices.items'), [t('notices.ordinal'), t('field.title'), t('field.leadUnit'), t('field.deadline'),
       t('notices.progress'), t('notices.contributions')], items.map(item => h('tr', {},
       h('th', { scope: 'row', class: 'ordinal' }, item.ordinal),
@@ -51,6 +51,28 @@ start('notices', 'notices.title', async (main, me, setTitle) => {
     facts.number ? h('p', {}, h('a', { href: `/assignments.html?notice=${encodeURIComponent(facts.number)}` },
       t('nav.assignments'), ` – ${facts.number}`)) : '');
 });
+
+/**
+ * A number recorded wrongly (a typo, another notice's number): corrected with the reason, folded away as it is rare.
+ * Its assignments follow it; the audit log keeps the old number and the reason. Drawn again once the list has it.
+ */
+function correctionForm(id, number) {
+  const at = `/api/notices/${encodeURIComponent(id)}`;
+  return h('details', { class: 'correction', id: 'number-correction' }, h('summary', {}, t('notice.correctTitle')),
+    h('p', { class: 'hint' }, t('notice.correctHint', { number })), commandForm({
+      id: 'correction-form', submit: t('notice.correctSubmit'),
+      fields: [field({ name: 'number', label: t('notice.correctNumber'), required: true, placeholder: '150/TB-UBND' }),
+        field({ name: 'issuedOn', label: t('notices.issuedOn'), type: 'date', notFuture: true,
+          hint: t('notice.correctDateHint') }),
+        field({ name: 'reason', label: t('field.reason'), required: true })],
+      path: `${at}/number-correction`,
+      body: v => ({ number: v.number.normalize('NFC'), issuedOn: v.issuedOn || null, reason: v.reason }),
+      done: async (answer, v) => {
+        for (let i = 0; i < 40 && (await api(at)).number !== v.number.normalize('NFC').trim(); i++) await sleep(250);
+        location.reload();
+      },
+    }));
+}
 
 /**
  * A notice registered as a draft, without its number: when the signed copy arrives the clerk gives it that number,

@@ -452,6 +452,54 @@ class NoticeImportTest {
                 .getStatusCode().value()).as("the refused number was given back").isEqualTo(204);
     }
 
+    /**
+     * A clerk typed the wrong number when the signed copy came (or registered the notice under another's number): it
+     * was fixed for good (409 notice-already-numbered). It is corrected with a reason, recorded by that clerk; the
+     * notice's assignments are listed and shown under the new number only, the old one is free for the notice that
+     * bears it, and the log keeps both.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_number_recorded_wrongly_is_corrected_with_a_reason_and_the_assignments_follow_it() {
+        DocketClient docket = new DocketClient(http);
+        Map<String, Object> preview = upload("clerk", SharedNotices.bytes(DRAFT_NOTICE), DRAFT_NOTICE).getBody();
+        preview.put("sourceSha256", "e".repeat(64));
+        String id = (String) registeredBody(docket.post("clerk", "/api/notices", preview)).get("id");
+        preview.put("sourceSha256", "f".repeat(64));
+        String other = (String) registeredBody(docket.post("clerk", "/api/notices", preview)).get("id");
+        assertThat(docket.post("clerk", "/api/notices/" + id + "/number", Map.of("number", "163/TB-UBND"))
+                .getStatusCode().value()).isEqualTo(204);
+        docket.await("clerk", "/api/assignments?notice=163/TB-UBND&size=100", p -> ((Number) p.get("total")).intValue() > 0);
+
+        assertThat(docket.post("tckh", "/api/notices/" + id + "/number-correction",
+                Map.of("number", "165/TB-UBND", "reason", "Gõ nhầm số")).getBody()).containsEntry("rule", "clerks-only");
+        assertThat(docket.post("clerk", "/api/notices/" + id + "/number-correction", Map.of("number", "165/TB-UBND"))
+                .getBody()).containsEntry("rule", "correction-reason-required");
+        assertThat(docket.post("clerk", "/api/notices/" + other + "/number-correction",
+                Map.of("number", "165/TB-UBND", "reason", "Gõ nhầm số")).getBody()).containsEntry("rule", "notice-not-numbered");
+        ResponseEntity<Map<String, Object>> corrected = docket.post("clerk", "/api/notices/" + id + "/number-correction",
+                Map.of("number", "165/TB-UBND", "reason", "Gõ nhầm số"));
+        assertThat(corrected.getStatusCode().value()).as("%s", corrected.getBody()).isEqualTo(204);
+
+        docket.await("auditor", "/api/notices/" + id, n -> "165/TB-UBND".equals(n.get("number")));
+        Map<String, Object> listed = docket.await("clerk", "/api/assignments?notice=165/TB-UBND&size=100",
+                p -> ((Number) p.get("total")).intValue() > 0);
+        assertThat(list(listed.get("items"))).allSatisfy(a -> assertThat((Map<String, Object>) a.get("source"))
+                .containsEntry("notice", "165/TB-UBND"));
+        assertThat(docket.getOk("clerk", "/api/assignments?notice=163/TB-UBND&size=100")).containsEntry("total", 0);
+        List<Object> actors = new java.util.ArrayList<>();
+        StoredEvents.all(eventStore).stream().filter(m -> m.getPayload() instanceof vn.docket.events.NoticeNumberCorrected c
+                && c.noticeId().toString().equals(id) && c.previousNumber().equals("163/TB-UBND") && c.reason().equals("Gõ nhầm số"))
+                .forEach(m -> actors.add(m.getMetaData().get("actorId")));
+        assertThat(actors).containsExactly("clerk");
+
+        // The old number is free again, for the notice that bears it; the new one is held.
+        assertThat(docket.post("clerk", "/api/notices/" + other + "/number", Map.of("number", "165/TB-UBND")).getBody())
+                .containsEntry("rule", "notice-already-registered");
+        assertThat(docket.post("clerk", "/api/notices/" + other + "/number", Map.of("number", "163/TB-UBND"))
+                .getStatusCode().value()).isEqualTo(204);
+    }
+
     /** Input owed by units the text names only as a group, which no child assignment can be given to. */
     static final String GROUP_CONTRIBUTION = """
             ỦY BAN NHÂN DÂN THÀNH PHỐ LẠNG SƠN

@@ -90,6 +90,7 @@ import vn.docket.events.MeetingConcluded;
 import vn.docket.events.MeetingVerdict;
 import vn.docket.events.NewTask;
 import vn.docket.events.NoticeEvent;
+import vn.docket.events.NoticeNumberCorrected;
 import vn.docket.events.NoticeNumbered;
 import vn.docket.events.NoticeParticulars;
 import vn.docket.events.NoticeRegistered;
@@ -757,6 +758,9 @@ class ProjectionReplayTest {
                     "Thành phố Hà Tĩnh", null, on.toString().substring(0, 7), on.minusDays(2), "Hoàng Văn Nam", null, null),
                     "cd".repeat(32), 1, on.minusDays(2)), CLERK);
             record("Notice", id.toString(), 1, new NoticeNumbered(id, "399/TB-UBND", on), CLERK);
+            // And the number typed wrong, corrected.
+            record("Notice", id.toString(), 2, new NoticeNumberCorrected(id, "399/TB-UBND", "398/TB-UBND", null,
+                    "Gõ nhầm số"), CLERK);
         }
 
         private void denied() {

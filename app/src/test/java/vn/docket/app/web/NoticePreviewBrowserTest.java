@@ -217,6 +217,29 @@ class NoticePreviewBrowserTest extends BrowserTest {
         screenshots("notice-numbered-list");
     }
 
+    /** A number typed wrong is corrected from the notice's page with the reason; its assignments are listed under it. */
+    @Test
+    void a_clerk_corrects_a_number_typed_wrong_and_the_notices_assignments_follow_it() {
+        preview(DRAFT_NOTICE.replace("10/11/2020", "12/11/2020"));
+        browser.find(By.id("confirm-import")).click();
+        browser.type(By.cssSelector("#number-form input[name='number']"), "161/TB-UBDN");
+        browser.find(By.cssSelector("#number-form button[type='submit']")).click();
+        browser.waitForText(By.tagName("h1"), "161/TB-UBDN");
+
+        browser.find(By.cssSelector("#number-correction summary")).click();
+        browser.type(By.cssSelector("#correction-form input[name='number']"), "161/TB-UBND");
+        browser.type(By.cssSelector("#correction-form input[name='reason']"), "Gõ nhầm ký hiệu");
+        screenshots("notice-number-correction");
+        browser.find(By.cssSelector("#correction-form button[type='submit']")).click();
+        browser.waitForText(By.tagName("h1"), "161/TB-UBND");
+        browser.find(By.cssSelector("a[href='/assignments.html?notice=161%2FTB-UBND']")).click();
+        browser.until(d -> !browser.all(By.cssSelector("#assignments tbody tr")).isEmpty());
+        assertThat(browser.all(By.cssSelector("#assignments tbody tr"))).allSatisfy(row ->
+                assertThat(row.getText()).contains("161/TB-UBND").doesNotContain("UBDN"));
+        browser.open("/audit.html");
+        browser.waitForText(By.tagName("main"), "Sửa số thông báo kết luận");
+    }
+
     /** A draft notice of March read "tháng 03/2021 (chưa ghi ngày)" on its page and in the list, where the notices write 3/2021. */
     @Test
     void a_draft_notice_of_march_gives_its_month_as_the_notices_write_it() {

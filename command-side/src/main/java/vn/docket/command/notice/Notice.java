@@ -13,6 +13,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import vn.docket.command.assignment.Authority;
 import vn.docket.command.assignment.Required;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.NoticeNumberCorrected;
 import vn.docket.events.NoticeNumbered;
 import vn.docket.events.NoticeRegistered;
 import vn.docket.platform.refusal.RuleBroken;
@@ -50,7 +51,8 @@ class Notice {
     void handle(NumberNotice cmd, MetaData metaData) {
         Authority.requireClerk(EventMetadata.actorFrom(metaData), "number notices");
         if (number != null) {
-            throw new StateConflict("notice-already-numbered", "This notice already has its number (" + number + ").");
+            throw new StateConflict("notice-already-numbered", "This notice already has its number (" + number + "); a"
+                    + " number recorded wrongly is corrected with a reason (POST /api/notices/{id}/number-correction).");
         }
         String given = number(cmd.number());
         if (cmd.issuedOn() != null && meetingOn != null && cmd.issuedOn().isBefore(meetingOn)) {
@@ -58,6 +60,31 @@ class Notice {
                     + " meeting.");
         }
         apply(new NoticeNumbered(id, given, cmd.issuedOn()));
+    }
+
+    /**
+     * A number recorded wrong (a typo, or the number of another notice) is corrected, with the reason, which stays in
+     * the log beside the old number. Answers the old number, whose key NoticeRegistrar then gives back.
+     */
+    @CommandHandler
+    String handle(CorrectNoticeNumber cmd, MetaData metaData) {
+        Authority.requireClerk(EventMetadata.actorFrom(metaData), "correct notice numbers");
+        if (number == null) {
+            throw new StateConflict("notice-not-numbered", "This notice has no number yet: give it one (POST"
+                    + " /api/notices/{id}/number) rather than correct it.");
+        }
+        String given = number(cmd.number());
+        if (given.equals(number)) {
+            throw new RuleBroken("notice-number-unchanged", "The notice already has the number " + number + ".");
+        }
+        String reason = Required.text(cmd.reason(), "correction-reason-required", "Say why the number is corrected.");
+        if (cmd.issuedOn() != null && meetingOn != null && cmd.issuedOn().isBefore(meetingOn)) {
+            throw new RuleBroken("notice-issued-before-meeting", "The notice's issue date (issuedOn) is before its"
+                    + " meeting.");
+        }
+        String previous = number;
+        apply(new NoticeNumberCorrected(id, previous, given, cmd.issuedOn(), reason)); // sets number at once
+        return previous;
     }
 
     /** The number typed for a signed notice, cleaned; NoticeRegistrar asks first, to claim it among the notices' keys. */
@@ -74,6 +101,11 @@ class Notice {
 
     @EventSourcingHandler
     void on(NoticeNumbered e) {
+        number = e.number();
+    }
+
+    @EventSourcingHandler
+    void on(NoticeNumberCorrected e) {
         number = e.number();
     }
 }

@@ -89,6 +89,18 @@ class NoticeController {
         return ResponseEntity.noContent().build();
     }
 
+    /** The number (and date) of the signed copy, which the notice was recorded under wrongly, and why. */
+    record NumberCorrection(String number, java.time.LocalDate issuedOn, String reason) {
+    }
+
+    @PostMapping(path = "/api/notices/{id}/number-correction", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Correct the number a notice was recorded under (a typo); the old number stays in the log")
+    ResponseEntity<Void> correctNumber(@PathVariable UUID id, @RequestBody NumberCorrection correction) {
+        requireClerk();
+        registrar.correctNumber(id, correction.number(), correction.issuedOn(), correction.reason(), CurrentActor.get());
+        return ResponseEntity.noContent().build();
+    }
+
     @ExceptionHandler(NoticeReadingException.class)
     ResponseEntity<ProblemDetail> unreadable(NoticeReadingException e) {
         HttpStatus status = e.problem() == NoticeReadingException.Problem.TOO_LARGE ? HttpStatus.PAYLOAD_TOO_LARGE

@@ -185,6 +185,51 @@ public class NoticeRegistrar {
             throw new RuleBroken("notice-issued-in-future", "The notice's issue date (issuedOn) is in the future.");
         }
         String key = keys(number, null).get(0);
+        boolean claimed = claimNumber(noticeId, key);
+        try {
+            commands.sendAs(clerk, new NumberNotice(noticeId, number, issuedOn));
+        } catch (RuntimeException refused) {
+            if (claimed) {
+                noticeKeys.deleteOne(Filters.eq("_id", key));
+            }
+            throw refused;
+        }
+        log.info("Notice {} given the number {} by {}", noticeId, number, clerk.id());
+    }
+
+    /**
+     * Corrects a notice's number: the new number is claimed among the notices' keys as a first number is (refused if
+     * another notice holds it), and the old one given back once the correction is recorded, so that the notice it
+     * belongs to can be registered under it.
+     */
+    public void correctNumber(UUID noticeId, String typed, LocalDate issuedOn, String reason, Actor clerk) {
+        String number = Notice.number(typed);
+        if (issuedOn != null && issuedOn.isAfter(LocalDate.now(clock))) {
+            throw new RuleBroken("notice-issued-in-future", "The notice's issue date (issuedOn) is in the future.");
+        }
+        String key = keys(number, null).get(0);
+        boolean claimed = claimNumber(noticeId, key);
+        String previous;
+        try {
+            previous = commands.sendAs(clerk, new CorrectNoticeNumber(noticeId, number, issuedOn, reason));
+        } catch (RuntimeException refused) {
+            if (claimed) {
+                noticeKeys.deleteOne(Filters.eq("_id", key));
+            }
+            throw refused;
+        }
+        String old = keys(previous, null).get(0);
+        if (!old.equals(key)) {
+            noticeKeys.deleteOne(Filters.and(Filters.eq("_id", old), Filters.eq("noticeId", noticeId.toString())));
+        }
+        log.info("Notice {} renumbered from {} to {} by {}", noticeId, previous, number, clerk.id());
+    }
+
+    /**
+     * Claims a number's key for the notice; false if the notice held it already. Refused (409, with a link to it) if
+     * another notice holds it.
+     */
+    private boolean claimNumber(UUID noticeId, String key) {
         boolean claimed = Inserts.ifAbsent(noticeKeys, new Document("_id", key).append("noticeId", noticeId.toString())
                 .append(STATE, REGISTERED).append(SINCE, Date.from(clock.instant())));
         if (!claimed) {
@@ -195,15 +240,7 @@ public class NoticeRegistrar {
                         + link, link);
             }
         }
-        try {
-            commands.sendAs(clerk, new NumberNotice(noticeId, number, issuedOn));
-        } catch (RuntimeException refused) {
-            if (claimed) {
-                noticeKeys.deleteOne(Filters.eq("_id", key));
-            }
-            throw refused;
-        }
-        log.info("Notice {} given the number {} by {}", noticeId, number, clerk.id());
+        return claimed;
     }
 
     /** One assignment to create, with the contributions that feed it. */

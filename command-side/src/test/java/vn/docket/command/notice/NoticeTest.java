@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Test;
 import vn.docket.events.Actor;
 import vn.docket.events.DecisionRef;
 import vn.docket.events.EventMetadata;
+import vn.docket.events.NoticeNumberCorrected;
 import vn.docket.events.NoticeParticulars;
 import vn.docket.events.NoticeRegistered;
 import vn.docket.events.Role;
 import vn.docket.platform.refusal.NotAllowed;
 import vn.docket.platform.refusal.RuleBroken;
+import vn.docket.platform.refusal.StateConflict;
 
 /** Registering a notice records its particulars as the clerk confirmed them, once, by a clerk. */
 class NoticeTest {
@@ -53,6 +55,45 @@ class NoticeTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterNotice(ID, FACTS, SHA, 0, LocalDate.of(2021, 4, 9)), by(Role.CLERK))
                 .expectException(refused(RuleBroken.class, "notice-without-items")).expectNoEvents();
+    }
+
+    @Test
+    void a_clerk_corrects_a_number_recorded_wrongly_with_the_reason_and_gets_the_old_number_back() {
+        fixture.given(registered())
+                .when(new CorrectNoticeNumber(ID, " 313/TB-UBND ", LocalDate.of(2021, 4, 13), "Gõ nhầm số"), by(Role.CLERK))
+                .expectEvents(new NoticeNumberCorrected(ID, "311/TB-UBND", "313/TB-UBND", LocalDate.of(2021, 4, 13),
+                        "Gõ nhầm số"))
+                .expectResultMessagePayload("311/TB-UBND");
+    }
+
+    @Test
+    void a_number_corrected_once_is_the_one_a_second_correction_starts_from() {
+        fixture.given(registered(), new NoticeNumberCorrected(ID, "311/TB-UBND", "313/TB-UBND", null, "Gõ nhầm số"))
+                .when(new CorrectNoticeNumber(ID, "313/TB-UBND", null, "Lại nhầm"), by(Role.CLERK))
+                .expectException(refused(RuleBroken.class, "notice-number-unchanged")).expectNoEvents();
+    }
+
+    @Test
+    void a_correction_without_a_reason_or_of_a_notice_with_no_number_yet_is_refused() {
+        fixture.given(registered())
+                .when(new CorrectNoticeNumber(ID, "313/TB-UBND", null, "  "), by(Role.CLERK))
+                .expectException(refused(RuleBroken.class, "correction-reason-required")).expectNoEvents();
+        NoticeParticulars draft = new NoticeParticulars(null, FACTS.issuer(), FACTS.place(), null, null, FACTS.meetingOn(),
+                FACTS.chair(), FACTS.invitation(), FACTS.signer());
+        fixture.given(new NoticeRegistered(ID, draft, SHA, 4, LocalDate.of(2021, 4, 9)))
+                .when(new CorrectNoticeNumber(ID, "313/TB-UBND", null, "Gõ nhầm số"), by(Role.CLERK))
+                .expectException(refused(StateConflict.class, "notice-not-numbered")).expectNoEvents();
+    }
+
+    @Test
+    void unit_staff_may_not_correct_a_notices_number() {
+        fixture.given(registered())
+                .when(new CorrectNoticeNumber(ID, "313/TB-UBND", null, "Gõ nhầm số"), by(Role.UNIT_STAFF))
+                .expectException(refused(NotAllowed.class, "clerks-only")).expectNoEvents();
+    }
+
+    private static NoticeRegistered registered() {
+        return new NoticeRegistered(ID, FACTS, SHA, 4, LocalDate.of(2021, 4, 9));
     }
 
     @Test

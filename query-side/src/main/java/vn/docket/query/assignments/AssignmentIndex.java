@@ -45,6 +45,7 @@ import vn.docket.events.ExtensionRejected;
 import vn.docket.events.ExtensionRequestLapsed;
 import vn.docket.events.ExtensionRequested;
 import vn.docket.events.MeetingConcluded;
+import vn.docket.events.NoticeNumberCorrected;
 import vn.docket.events.NoticeNumbered;
 import vn.docket.events.ReminderSent;
 import vn.docket.events.RevisionRequested;
@@ -189,13 +190,13 @@ public class AssignmentIndex {
      */
     private final Map<Object, Object> shared = new HashMap<>();
     /**
-     * The number a notice registered without one was given later (NoticeNumbered), by the notice's id. Its assignments
-     * cite the notice by id and keep no number of their own: the list filters and searches by this one, and the pages
-     * show it ({@link #noticeNumber}).
+     * The number a notice was given after registration (NoticeNumbered: registered without one) or corrected to
+     * (NoticeNumberCorrected), by the notice's id. Its assignments cite the notice by id and keep the number it had when
+     * they were assigned, if any: the list filters and searches by this one, and the pages show it ({@link #noticeNumber}).
      */
     private final Map<String, String> numberedLater = new ConcurrentHashMap<>();
-    /** The assignments of each notice registered without a number, until it is given one; under the write lock. */
-    private final Map<String, List<String>> awaitingNumber = new HashMap<>();
+    /** The assignments citing each notice, for a number given or corrected later; under the write lock. */
+    private final Map<String, List<String>> citing = new HashMap<>();
     /** One writer (the index's processor), many readers (requests). */
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     /**
@@ -262,11 +263,9 @@ public class AssignmentIndex {
         try {
             if (!byId.containsKey(id)) {
                 String notice = e.source() == null ? null : e.source().notice();
-                if (notice == null && noticeId != null) {
-                    notice = numberedLater.get(noticeId);
-                    if (notice == null) {
-                        awaitingNumber.computeIfAbsent(noticeId, n -> new ArrayList<>()).add(id);
-                    }
+                if (noticeId != null) {
+                    notice = numberedLater.getOrDefault(noticeId, notice);
+                    citing.computeIfAbsent(noticeId, n -> new ArrayList<>()).add(id);
                 }
                 String words = words(e.title(), e.leadUnit(), e.coordinatingUnits(), notice);
                 put(null, new Entry(id, seq, AssignmentStatus.ASSIGNED, shared(e.leadUnit()), shared(e.coordinatingUnits()),
@@ -279,25 +278,35 @@ public class AssignmentIndex {
         }
     }
 
-    /** The notice's assignments take its number: found by it and showing it. A notice is numbered once. */
+    /** The notice's assignments take its number: found by it and showing it. */
     @EventHandler
     void on(NoticeNumbered e) {
-        String noticeId = e.noticeId().toString();
+        renumber(e.noticeId().toString(), e.number());
+    }
+
+    /** As a number given later: the old one no longer finds them. */
+    @EventHandler
+    void on(NoticeNumberCorrected e) {
+        renumber(e.noticeId().toString(), e.number());
+    }
+
+    private void renumber(String noticeId, String number) {
         lock.writeLock().lock();
         try {
-            numberedLater.put(noticeId, e.number());
-            for (String id : awaitingNumber.getOrDefault(noticeId, List.of())) {
+            numberedLater.put(noticeId, number);
+            for (String id : citing.getOrDefault(noticeId, List.of())) {
                 Entry before = byId.get(id);
-                put(before, before.withNotice(shared(e.number()),
-                        words(before.title(), before.leadUnit(), before.coordinatingUnits(), e.number())));
+                if (before != null) {
+                    put(before, before.withNotice(shared(number),
+                            words(before.title(), before.leadUnit(), before.coordinatingUnits(), number)));
+                }
             }
-            awaitingNumber.remove(noticeId);
         } finally {
             lock.writeLock().unlock();
         }
     }
 
-    /** The number given later to the notice {@code noticeId}, registered without one; null for any other. */
+    /** The number the notice {@code noticeId} was given or corrected to after registration; null for any other. */
     public String noticeNumber(String noticeId) {
         return noticeId == null ? null : numberedLater.get(noticeId);
     }

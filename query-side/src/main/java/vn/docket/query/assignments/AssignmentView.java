@@ -17,12 +17,12 @@ public record AssignmentView(String id, String title, String kind, AssignmentSta
                              LocalDate missedDeadline, AssignmentRecord.Extension pendingExtension, String awaitingLevel) {
 
     /**
-     * @param numberedLater the number its notice was given after registration (NoticeNumbered), shown for the none
-     *                      the assignment was assigned with; null when there is none
+     * @param numberedLater the number its notice was given (NoticeNumbered) or corrected to (NoticeNumberCorrected) after
+     *                      registration, shown for the one the assignment was assigned with; null when there is none
      */
     static AssignmentView from(AssignmentRecord a, LocalDate today, String numberedLater) {
         AssignmentRecord.Source source = a.source();
-        if (numberedLater != null && source != null && source.notice() == null) {
+        if (numberedLater != null && source != null) {
             source = new AssignmentRecord.Source(numberedLater, source.item(), source.noticeId());
         }
         Timeliness timeliness = Timeliness.classify(a.status(), a.deadline(), a.handedInOn(), today);

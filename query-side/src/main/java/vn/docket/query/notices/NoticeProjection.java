@@ -15,6 +15,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import vn.docket.events.NoticeParticulars;
+import vn.docket.events.NoticeNumberCorrected;
 import vn.docket.events.NoticeNumbered;
 import vn.docket.events.NoticeRegistered;
 import vn.docket.events.TaskAssigned;
@@ -57,6 +58,14 @@ class NoticeProjection {
     @EventHandler
     void on(NoticeNumbered e) {
         Bson number = Updates.combine(Updates.set("number", e.number()), Updates.set(Notice.NUMBERED_LATER, true));
+        notices.updateOne(Filters.eq("_id", e.noticeId().toString()), e.issuedOn() == null ? number
+                : Updates.combine(number, Updates.set("issuedOn", ReadModels.iso(e.issuedOn()))));
+    }
+
+    /** A number corrected: set as the event says, so delivered twice it changes nothing; the old one stays in the log. */
+    @EventHandler
+    void on(NoticeNumberCorrected e) {
+        Bson number = Updates.set("number", e.number());
         notices.updateOne(Filters.eq("_id", e.noticeId().toString()), e.issuedOn() == null ? number
                 : Updates.combine(number, Updates.set("issuedOn", ReadModels.iso(e.issuedOn()))));
     }

@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
 import vn.docket.events.Actor;
 import vn.docket.events.NewTask;
+import vn.docket.events.NoticeNumberCorrected;
 import vn.docket.events.NoticeNumbered;
 import vn.docket.events.NoticeSource;
 import vn.docket.events.Role;
@@ -97,6 +98,28 @@ class ListSearchTest {
         // Registered after it was numbered (a registration that stopped midway, completed later): it takes the number.
         String late = assignOfUnnumbered(notice, 43, "Đề án thay thế đèn");
         assertThat(ofNotice("153/TB-UBND")).containsExactlyInAnyOrder(plan, report, late);
+    }
+
+    /**
+     * A notice recorded under a mistyped number, its assignments citing it by that number: once the number is corrected,
+     * the clerk finds them under the right one only, and their pages show it.
+     */
+    @Test
+    void the_assignments_of_a_notice_whose_number_is_corrected_are_found_by_the_new_number_and_no_longer_the_old() {
+        UUID notice = new UUID(77, 2);
+        UUID id = new UUID(31, 50);
+        deliver("Assignment", id, 0, NewTask.task().id(id).title("Kế hoạch chỉnh trang vỉa hè").leadUnit("Phòng Kinh tế")
+                .deadline(TODAY).route(List.of("Chủ tịch UBND")).source(new NoticeSource("311/TB-UBND", 1, notice))
+                .effectiveDate(TODAY.minusDays(30)).assigned());
+        String plan = id.toString();
+        assertThat(ofNotice("311/TB-UBND")).containsExactly(plan);
+
+        deliver("Notice", notice, 1, new NoticeNumberCorrected(notice, "311/TB-UBND", "313/TB-UBND", null, "Gõ nhầm số"));
+
+        assertThat(ofNotice("313/TB-UBND")).containsExactly(plan);
+        assertThat(ofNotice("311/TB-UBND")).isEmpty();
+        assertThat(found("313/tb via he")).containsExactly(plan);
+        assertThat(index.noticeNumber(notice.toString())).isEqualTo("313/TB-UBND");
     }
 
     @Test
