@@ -186,6 +186,9 @@ class AuthorizationMatrixTest {
                     State.NONE, null, Map.of(), 404, Set.of(), "not-found"),
             new Row("number a notice nobody registered", HttpMethod.POST, "/api/notices/00000000-0000-0000-0000-000000000000/number",
                     State.NONE, Map.of("number", "1/TB-UBND"), only(404, "clerk"), 403, Set.of(), "clerks-only"),
+            new Row("correct the number of a notice nobody registered", HttpMethod.POST,
+                    "/api/notices/00000000-0000-0000-0000-000000000000/number-correction", State.NONE,
+                    Map.of("number", "1/TB-UBND", "reason", "Gõ nhầm số"), only(404, "clerk"), 403, Set.of(), "clerks-only"),
             // An empty read-out: the clerk is told what it lacks, anyone else is refused before it is read.
             new Row("register a notice", HttpMethod.POST, "/api/notices", State.NONE, Map.of(), only(422, "clerk"), 403,
                     Set.of(), "clerks-only"),
