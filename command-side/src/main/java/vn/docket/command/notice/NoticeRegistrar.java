@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -181,55 +182,35 @@ public class NoticeRegistrar {
      */
     public void number(UUID noticeId, String typed, LocalDate issuedOn, Actor clerk) {
         String number = Notice.number(typed);
-        if (issuedOn != null && issuedOn.isAfter(LocalDate.now(clock))) {
-            throw new RuleBroken("notice-issued-in-future", "The notice's issue date (issuedOn) is in the future.");
-        }
-        String key = keys(number, null).get(0);
-        boolean claimed = claimNumber(noticeId, key);
-        try {
-            commands.sendAs(clerk, new NumberNotice(noticeId, number, issuedOn));
-        } catch (RuntimeException refused) {
-            if (claimed) {
-                noticeKeys.deleteOne(Filters.eq("_id", key));
-            }
-            throw refused;
-        }
+        withNumber(noticeId, number, issuedOn, () -> commands.sendAs(clerk, new NumberNotice(noticeId, number, issuedOn)));
         log.info("Notice {} given the number {} by {}", noticeId, number, clerk.id());
     }
 
     /**
-     * Corrects a notice's number: the new number is claimed among the notices' keys as a first number is (refused if
-     * another notice holds it), and the old one given back once the correction is recorded, so that the notice it
-     * belongs to can be registered under it.
+     * Corrects a notice's number: the new number is claimed as a first number is (refused if another notice holds it),
+     * and the old one given back once the correction is recorded, so that the notice it belongs to can be registered
+     * under it.
      */
     public void correctNumber(UUID noticeId, String typed, LocalDate issuedOn, String reason, Actor clerk) {
         String number = Notice.number(typed);
-        if (issuedOn != null && issuedOn.isAfter(LocalDate.now(clock))) {
-            throw new RuleBroken("notice-issued-in-future", "The notice's issue date (issuedOn) is in the future.");
-        }
-        String key = keys(number, null).get(0);
-        boolean claimed = claimNumber(noticeId, key);
-        String previous;
-        try {
-            previous = commands.sendAs(clerk, new CorrectNoticeNumber(noticeId, number, issuedOn, reason));
-        } catch (RuntimeException refused) {
-            if (claimed) {
-                noticeKeys.deleteOne(Filters.eq("_id", key));
-            }
-            throw refused;
-        }
+        String previous = withNumber(noticeId, number, issuedOn,
+                () -> commands.sendAs(clerk, new CorrectNoticeNumber(noticeId, number, issuedOn, reason)));
         String old = keys(previous, null).get(0);
-        if (!old.equals(key)) {
+        if (!old.equals(keys(number, null).get(0))) {
             noticeKeys.deleteOne(Filters.and(Filters.eq("_id", old), Filters.eq("noticeId", noticeId.toString())));
         }
         log.info("Notice {} renumbered from {} to {} by {}", noticeId, previous, number, clerk.id());
     }
 
     /**
-     * Claims a number's key for the notice; false if the notice held it already. Refused (409, with a link to it) if
-     * another notice holds it.
+     * Sends a command giving the notice {@code number} with it claimed among the notices' keys (refused, with a link,
+     * if another notice holds it); a key this call claimed is given back if the command is refused.
      */
-    private boolean claimNumber(UUID noticeId, String key) {
+    private <R> R withNumber(UUID noticeId, String number, LocalDate issuedOn, Supplier<R> send) {
+        if (issuedOn != null && issuedOn.isAfter(LocalDate.now(clock))) {
+            throw new RuleBroken("notice-issued-in-future", "The notice's issue date (issuedOn) is in the future.");
+        }
+        String key = keys(number, null).get(0);
         boolean claimed = Inserts.ifAbsent(noticeKeys, new Document("_id", key).append("noticeId", noticeId.toString())
                 .append(STATE, REGISTERED).append(SINCE, Date.from(clock.instant())));
         if (!claimed) {
@@ -240,7 +221,14 @@ public class NoticeRegistrar {
                         + link, link);
             }
         }
-        return claimed;
+        try {
+            return send.get();
+        } catch (RuntimeException refused) {
+            if (claimed) {
+                noticeKeys.deleteOne(Filters.eq("_id", key));
+            }
+            throw refused;
+        }
     }
 
     /** One assignment to create, with the contributions that feed it. */
