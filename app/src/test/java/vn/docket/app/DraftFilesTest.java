@@ -677,6 +677,9 @@ class DraftFilesTest {
         ResponseEntity<Map<String, Object>> itself = docket.get("chair", "/api/assignments/" + id + "/drafts/2/changes?from=2");
         assertThat(itself.getStatusCode().value()).isEqualTo(422);
         assertThat(itself.getBody()).containsEntry("rule", "changes-from-invalid");
+        ResponseEntity<Map<String, Object>> backwards = docket.get("chair", "/api/assignments/" + id + "/drafts/1/changes?from=2");
+        assertThat(backwards.getStatusCode().value()).isEqualTo(422);
+        assertThat(backwards.getBody()).containsEntry("rule", "changes-from-invalid");
     }
 
     /** Descriptions written before 04/12/2026 keep their text plain, those since deflated: both are compared alike. */

@@ -122,9 +122,10 @@ class DraftFileController {
     DraftChanges.Changes changes(@PathVariable UUID id, @PathVariable int version,
                                  @RequestParam(required = false) Integer from) {
         int earlier = from == null ? version - 1 : from;
-        if (earlier < 1 || earlier == version) {
-            throw new RuleBroken("changes-from-invalid", "Compare draft v" + version
-                    + " with another version of the same assignment (from=1 or later, not v" + version + " itself).");
+        // From a later version the changes would read backwards, under a heading that says "so với v…" of the later one.
+        if (earlier < 1 || earlier >= version) {
+            throw new RuleBroken("changes-from-invalid", "Compare draft v" + version + " with an earlier version of the"
+                    + " same assignment (from=1 to " + (version - 1) + ").");
         }
         return DraftChanges.between(earlier, paragraphs(draft(id, earlier)), version, paragraphs(draft(id, version)));
     }
