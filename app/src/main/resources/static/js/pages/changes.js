@@ -34,12 +34,15 @@ start('assignments', 'changes.title', async (main, me, setTitle) => {
   if (!to || (param('from') && !from)) return problem(t('changes.versionsMissing'));
   if (!from) return problem(t('changes.first'));
   if (changes instanceof Error) {
-    // The read model's latest version names which of the two is missing; a version it knows had no file to compare.
-    const missing = [to, from].find(v => v > assignment.currentVersion);
-    if (changes.status !== 404) return clear(main, back, errorBox(changes)); // v compared with itself, a scan
-    if (!missing) return problem(t('draft.notFound'));
-    return problem(assignment.currentVersion ? t('changes.noVersion', { version: missing, latest: assignment.currentVersion })
-      : t('changes.noDraft'));
+    // The read model's latest version names which of the two is missing (whatever else the server found wrong, as a
+    // "from" after "v"); a version it knows had no file to compare.
+    const missing = [to, from].find(v => v > (assignment.currentVersion || 0));
+    if (missing) {
+      return problem(assignment.currentVersion ? t('changes.noVersion', { version: missing, latest: assignment.currentVersion })
+        : t('changes.noDraft'));
+    }
+    if (changes.status !== 404) return clear(main, back, errorBox(changes)); // v compared with itself or a later one, a scan
+    return problem(t('draft.notFound'));
   }
   setTitle(t('changes.heading', { to, from }));
   const f = changes.figures;
