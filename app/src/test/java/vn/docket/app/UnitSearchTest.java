@@ -65,6 +65,13 @@ class UnitSearchTest {
         assertThat(seen).containsEntry("leadUnit", "Phòng Tài chính - Kế hoạch");
         assertThat(seen.get("coordinatingUnits")).isEqualTo(List.of("Phòng Quản lý đô thị", "Ban Quản lý chợ Đồng Xoài"));
 
+        // An integration filtering by the short name gets the unit's tasks and figures, as the web app does.
+        docket.await("clerk", "/api/assignments?size=200&unit=TC-KH", list -> ids(list).contains(id));
+        assertThat(docket.getOk("clerk", "/api/assignments?size=200&unit=TC-KH").get("total"))
+                .isEqualTo(docket.getOk("clerk", "/api/assignments?size=200&unit=Phòng Tài chính - Kế hoạch").get("total"));
+        assertThat(docket.getOk("clerk", "/api/reports/follow-up?period=this-year&unit=tc-kh"))
+                .containsEntry("unit", "Phòng Tài chính - Kế hoạch");
+
         docket.ok("clerk", "/api/assignments/" + id + "/reassignment", Map.of("leadUnit", "QLĐT", "reason", "Đúng chức năng"));
         assertThat(docket.await("qldt", "/api/assignments/" + id, a -> "Phòng Quản lý đô thị".equals(a.get("leadUnit"))))
                 .containsEntry("leadUnit", "Phòng Quản lý đô thị");

@@ -20,4 +20,9 @@ public interface UnitAliases {
     default String nameOf(String written) {
         return written;
     }
+
+    /** Where no unit directory is loaded (a query node alone): no other names, every name as written. */
+    static UnitAliases none() {
+        return unit -> List.of();
+    }
 }

@@ -232,7 +232,7 @@ public class AssignmentIndex {
         this(() -> processing.getObject().eventProcessor(NAME, StreamingEventProcessor.class)
                 .map(p -> !p.processingStatus().isEmpty()
                         && p.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp))
-                .orElse(false), catchUpWait, aliases.getIfAvailable(() -> unit -> List.of()), SETTLE_FROM, System::gc);
+                .orElse(false), catchUpWait, aliases.getIfAvailable(UnitAliases::none), SETTLE_FROM, System::gc);
     }
 
     /** An index whose units have no other names than their own, and that never settles the heap. */

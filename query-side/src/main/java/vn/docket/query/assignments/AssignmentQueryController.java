@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.docket.events.Actor;
 import vn.docket.events.AssignmentStatus;
 import vn.docket.platform.Text;
+import vn.docket.platform.UnitAliases;
 import vn.docket.platform.refusal.NotFound;
 import vn.docket.platform.refusal.RuleBroken;
 import vn.docket.platform.security.CurrentActor;
@@ -37,15 +39,18 @@ class AssignmentQueryController {
     private final Clock clock;
     private final Visibility visibility;
     private final WaitingWork waitingWork;
+    /** A unit filter typed short ("TC-KH") is the directory's unit, as the web app resolves it (none on a query node alone). */
+    private final UnitAliases units;
 
     AssignmentQueryController(MongoDatabase database, AssignmentIndex index, AssignmentLookup lookup, Clock clock,
-                              Visibility visibility, WaitingWork waitingWork) {
+                              Visibility visibility, WaitingWork waitingWork, ObjectProvider<UnitAliases> units) {
         this.assignments = database.getCollection(AssignmentListProjection.COLLECTION);
         this.index = index;
         this.lookup = lookup;
         this.clock = clock;
         this.visibility = visibility;
         this.waitingWork = waitingWork;
+        this.units = units.getIfAvailable(UnitAliases::none);
     }
 
     /**
@@ -76,7 +81,7 @@ class AssignmentQueryController {
         if (Boolean.TRUE.equals(mine) && Visibility.seesEverything(me) && Text.clean(awaiting).isEmpty()) {
             awaiting = waitingWork.levelsActedAt(me);
         }
-        Visibility.Walk walk = visibility.walk(me, Text.clean(unit));
+        Visibility.Walk walk = visibility.walk(me, units.nameOf(Text.clean(unit)));
         ListFilter filter = filter(me, walk.visible(), LocalDate.now(clock), status, timeliness, notice, q,
                 deadlineFrom, deadlineTo, mine, awaiting, dueWithin);
         if (Boolean.TRUE.equals(waiting)) {

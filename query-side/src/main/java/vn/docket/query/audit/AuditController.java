@@ -18,11 +18,13 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.docket.platform.PlatformConfiguration;
 import vn.docket.platform.Text;
+import vn.docket.platform.UnitAliases;
 import vn.docket.platform.refusal.RuleBroken;
 import vn.docket.platform.security.CurrentActor;
 import vn.docket.query.assignments.AssignmentIndex;
@@ -43,14 +45,17 @@ class AuditController {
     private final AssignmentLookup lookup;
     private final AssignmentIndex index;
     private final AuditIndex auditIndex;
+    /** A unit filter typed short ("TC-KH") is the directory's unit, as the web app resolves it (none on a query node alone). */
+    private final UnitAliases units;
 
     AuditController(MongoDatabase database, Visibility visibility, AssignmentLookup lookup, AssignmentIndex index,
-                    AuditIndex auditIndex) {
+                    AuditIndex auditIndex, ObjectProvider<UnitAliases> units) {
         this.log = database.getCollection(AuditLogProjection.COLLECTION);
         this.visibility = visibility;
         this.lookup = lookup;
         this.index = index;
         this.auditIndex = auditIndex;
+        this.units = units.getIfAvailable(UnitAliases::none);
     }
 
     /** How long a page waits for the audit log projection to write what the index already has. */
@@ -109,7 +114,7 @@ class AuditController {
             String folded = Text.folded(who);
             filters.add(e -> login.equals(e.who().id()) || (e.who().words() != null && e.who().words().contains(folded)));
         }
-        String u = Text.clean(unit);
+        String u = units.nameOf(Text.clean(unit));
         if (u != null) {
             filters.add(e -> u.equals(e.who().unit()));
         }

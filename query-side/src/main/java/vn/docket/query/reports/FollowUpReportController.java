@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.docket.events.Actor;
 import vn.docket.platform.PlatformConfiguration;
+import vn.docket.platform.UnitAliases;
 import vn.docket.platform.refusal.RuleBroken;
 import vn.docket.platform.security.CurrentActor;
 import vn.docket.platform.web.DateWindow;
@@ -35,14 +37,17 @@ class FollowUpReportController {
     private final Clock clock;
     private final DateWindow dates;
     private final Visibility visibility;
+    /** A unit filter typed short ("TC-KH") is the directory's unit, as the web app resolves it (none on a query node alone). */
+    private final UnitAliases units;
 
     FollowUpReportController(FollowUpReports reports, ReportSettings settings, Clock clock, DateWindow dates,
-                             Visibility visibility) {
+                             Visibility visibility, ObjectProvider<UnitAliases> units) {
         this.reports = reports;
         this.settings = settings;
         this.clock = clock;
         this.dates = dates;
         this.visibility = visibility;
+        this.units = units.getIfAvailable(UnitAliases::none);
     }
 
     @GetMapping("/api/reports/follow-up")
@@ -73,7 +78,8 @@ class FollowUpReportController {
                 fileName(report, "csv"));
     }
 
-    private FollowUpReport produce(LocalDate from, LocalDate to, String period, String unit, String asOf) {
+    private FollowUpReport produce(LocalDate from, LocalDate to, String period, String typedUnit, String asOf) {
+        String unit = units.nameOf(typedUnit);
         ReportPeriod p = ReportPeriod.of(from, to, period, LocalDate.now(clock));
         // A named period ("0001", "9999-Q4") and asOf are read here, not by the date parameters' reader.
         dates.check("The period's first day", p.from());

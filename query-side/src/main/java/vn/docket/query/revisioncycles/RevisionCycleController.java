@@ -17,11 +17,13 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.docket.events.DeliverableKind;
 import vn.docket.platform.Text;
+import vn.docket.platform.UnitAliases;
 import vn.docket.platform.security.CurrentActor;
 import vn.docket.query.assignments.AssignmentIndex;
 import vn.docket.query.assignments.Visibility;
@@ -35,13 +37,16 @@ class RevisionCycleController {
     private final Visibility visibility;
     private final AssignmentIndex assignments;
     private final RevisionIndex index;
+    /** A unit filter typed short ("TC-KH") is the directory's unit, as the web app resolves it (none on a query node alone). */
+    private final UnitAliases units;
 
     RevisionCycleController(MongoDatabase database, Visibility visibility, AssignmentIndex assignments,
-                            RevisionIndex index) {
+                            RevisionIndex index, ObjectProvider<UnitAliases> units) {
         this.cycles = database.getCollection(RevisionCycleProjection.COLLECTION);
         this.visibility = visibility;
         this.assignments = assignments;
         this.index = index;
+        this.units = units.getIfAvailable(UnitAliases::none);
     }
 
     /**
@@ -88,7 +93,7 @@ class RevisionCycleController {
         assignments.awaitCaughtUp();
         List<String> visibleIds = visibility.visibleIds(CurrentActor.get());
         Set<String> visible = visibleIds == null ? null : new HashSet<>(visibleIds);
-        String unitName = Text.clean(unit);
+        String unitName = units.nameOf(Text.clean(unit));
         String kindName = kind == null ? null : kind.name();
         // Summed from the index's totals per lead unit and kind, kept as events arrive: at 50,000 assignments a record
         // with two lists per assignment, a pass per figure and a sort of every assignment sent back made this the

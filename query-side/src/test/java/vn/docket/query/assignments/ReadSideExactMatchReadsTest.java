@@ -96,7 +96,8 @@ class ReadSideExactMatchReadsTest {
             Visibility visibility = new Visibility(index);
             AssignmentLookup lookup = new AssignmentLookup(database, index, clock);
             WaitingWork waiting = new WaitingWork(WaitingWorkTest.LEVELS, new UserStore(database));
-            AssignmentQueryController list = new AssignmentQueryController(database, index, lookup, clock, visibility, waiting);
+            AssignmentQueryController list = new AssignmentQueryController(database, index, lookup, clock, visibility, waiting,
+                    TestReadSide.noUnitDirectory());
             DashboardController dashboard = new DashboardController(index, lookup, visibility, clock);
             String unit = AssignmentIndexTest.UNITS.get(1);
             for (Actor actor : List.of(AssignmentIndexTest.CLERK, AssignmentIndexTest.staffOf(unit), AssignmentIndexTest.CHAIR)) {

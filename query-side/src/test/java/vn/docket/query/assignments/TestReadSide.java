@@ -3,9 +3,12 @@ package vn.docket.query.assignments;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import vn.docket.events.Actor;
+import vn.docket.platform.UnitAliases;
 import vn.docket.platform.security.DocketUser;
 
 /** For tests of the query side's controllers: who is signed in, and the index, visibility and lookup they are given. */
@@ -17,6 +20,11 @@ public final class TestReadSide {
     /** An index that counts as caught up: feed it events through its handlers. */
     public static AssignmentIndex index() {
         return new AssignmentIndex(() -> true, Duration.ZERO);
+    }
+
+    /** As on a query node without the unit directory: unit filters taken as written. */
+    public static ObjectProvider<UnitAliases> noUnitDirectory() {
+        return new StaticListableBeanFactory().getBeanProvider(UnitAliases.class);
     }
 
     public static Visibility visibility(AssignmentIndex index) {

@@ -50,7 +50,8 @@ class AuditJsonTest {
         handlers = List.of(new AnnotationEventHandlerAdapter(assignments), new AnnotationEventHandlerAdapter(index),
                 new AnnotationEventHandlerAdapter(new AuditLogProjection(database, ApiJson.MAPPER)));
         controller = new AuditController(database, TestReadSide.visibility(assignments),
-                TestReadSide.lookup(database, assignments, Clock.systemUTC()), assignments, index);
+                TestReadSide.lookup(database, assignments, Clock.systemUTC()), assignments, index,
+                TestReadSide.noUnitDirectory());
         TestReadSide.signIn(CLERK);
     }
 

@@ -89,7 +89,8 @@ class AuditReadsTest {
         handlers = List.of(new AnnotationEventHandlerAdapter(assignments), new AnnotationEventHandlerAdapter(index),
                 new AnnotationEventHandlerAdapter(new AuditLogProjection(database, json)));
         controller = new AuditController(database, TestReadSide.visibility(assignments),
-                TestReadSide.lookup(database, assignments, Clock.systemUTC()), assignments, index);
+                TestReadSide.lookup(database, assignments, Clock.systemUTC()), assignments, index,
+                TestReadSide.noUnitDirectory());
     }
 
     @Test

@@ -75,7 +75,8 @@ class RevisionCycleStatsTest {
         // The list's index, for the visibility of a unit's staff (clerks see everything).
         AssignmentIndex listed = TestReadSide.index();
         assignments = new AnnotationEventHandlerAdapter(listed);
-        controller = new RevisionCycleController(database, TestReadSide.visibility(listed), listed, index);
+        controller = new RevisionCycleController(database, TestReadSide.visibility(listed), listed, index,
+                TestReadSide.noUnitDirectory());
         TestReadSide.signIn(new Actor("lan", "Nguyễn Thị Lan", null, Role.CLERK));
     }
 

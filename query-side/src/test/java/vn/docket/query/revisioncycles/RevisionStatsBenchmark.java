@@ -79,7 +79,7 @@ public final class RevisionStatsBenchmark {
                     new AnnotationEventHandlerAdapter(index), new AnnotationEventHandlerAdapter(projection));
             seed(handlers, size);
             RevisionCycleController controller = new RevisionCycleController(database,
-                    TestReadSide.visibility(assignments), assignments, index);
+                    TestReadSide.visibility(assignments), assignments, index, TestReadSide.noUnitDirectory());
             ObjectMapper json = Jackson2ObjectMapperBuilder.json().featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
             Actor clerk = new Actor("clerk", "Nguyễn Thị Lan", "Văn phòng HĐND và UBND thành phố", Role.CLERK);
             Actor staff = new Actor("kt", "Trần Văn Minh", UNITS.get(1), Role.UNIT_STAFF);

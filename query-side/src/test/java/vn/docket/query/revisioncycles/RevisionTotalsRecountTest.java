@@ -84,9 +84,9 @@ class RevisionTotalsRecountTest {
             history.forEach(d -> deliver(replayHandlers, d));
 
             RevisionCycleController controller = new RevisionCycleController(db.database(), TestReadSide.visibility(listed),
-                    listed, kept);
+                    listed, kept, TestReadSide.noUnitDirectory());
             RevisionCycleController replay = new RevisionCycleController(db.database(), TestReadSide.visibility(listed),
-                    listed, replayed);
+                    listed, replayed, TestReadSide.noUnitDirectory());
             List<RevisionIndex.Cycle> all = kept.find(c -> true);
             for (Actor actor : List.of(new Actor("lan", "Nguyễn Thị Lan", null, Role.CLERK),
                     new Actor("kt", "Trần Văn Minh", UNITS.get(0), Role.UNIT_STAFF))) {
