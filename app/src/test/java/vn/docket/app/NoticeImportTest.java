@@ -411,11 +411,8 @@ class NoticeImportTest {
     @Test
     void a_notice_registered_without_a_number_is_given_the_number_of_its_signed_copy_once() {
         DocketClient docket = new DocketClient(http);
-        Map<String, Object> preview = upload("clerk", SharedNotices.bytes(DRAFT_NOTICE), DRAFT_NOTICE).getBody();
-        preview.put("sourceSha256", "c".repeat(64));
-        String id = (String) registeredBody(docket.post("clerk", "/api/notices", preview)).get("id");
-        preview.put("sourceSha256", "d".repeat(64));
-        String other = (String) registeredBody(docket.post("clerk", "/api/notices", preview)).get("id");
+        String id = draftNoticeRegistered(docket, "c");
+        String other = draftNoticeRegistered(docket, "d");
 
         assertThat(docket.post("tckh", "/api/notices/" + id + "/number", Map.of("number", "153/TB-UBND")).getBody())
                 .containsEntry("rule", "clerks-only");
@@ -462,11 +459,8 @@ class NoticeImportTest {
     @SuppressWarnings("unchecked")
     void a_number_recorded_wrongly_is_corrected_with_a_reason_and_the_assignments_follow_it() {
         DocketClient docket = new DocketClient(http);
-        Map<String, Object> preview = upload("clerk", SharedNotices.bytes(DRAFT_NOTICE), DRAFT_NOTICE).getBody();
-        preview.put("sourceSha256", "e".repeat(64));
-        String id = (String) registeredBody(docket.post("clerk", "/api/notices", preview)).get("id");
-        preview.put("sourceSha256", "f".repeat(64));
-        String other = (String) registeredBody(docket.post("clerk", "/api/notices", preview)).get("id");
+        String id = draftNoticeRegistered(docket, "e");
+        String other = draftNoticeRegistered(docket, "f");
         assertThat(docket.post("clerk", "/api/notices/" + id + "/number", Map.of("number", "163/TB-UBND"))
                 .getStatusCode().value()).isEqualTo(204);
         docket.await("clerk", "/api/assignments?notice=163/TB-UBND&size=100", p -> ((Number) p.get("total")).intValue() > 0);
@@ -498,6 +492,13 @@ class NoticeImportTest {
                 .containsEntry("rule", "notice-already-registered");
         assertThat(docket.post("clerk", "/api/notices/" + other + "/number", Map.of("number", "163/TB-UBND"))
                 .getStatusCode().value()).isEqualTo(204);
+    }
+
+    /** The draft notice registered without a number, as if from a file whose SHA-256 is {@code shaLetter} repeated. */
+    private String draftNoticeRegistered(DocketClient docket, String shaLetter) {
+        Map<String, Object> preview = upload("clerk", SharedNotices.bytes(DRAFT_NOTICE), DRAFT_NOTICE).getBody();
+        preview.put("sourceSha256", shaLetter.repeat(64));
+        return (String) registeredBody(docket.post("clerk", "/api/notices", preview)).get("id");
     }
 
     /** Input owed by units the text names only as a group, which no child assignment can be given to. */

@@ -109,11 +109,7 @@ class DraftFilesBrowserTest extends BrowserTest {
 
     @Test
     void a_unit_hands_in_a_docx_by_choosing_it_and_the_chair_reads_it_then_a_pdf_shown_in_the_page() {
-        String id = assignment("Kế hoạch thực hiện Nghị quyết Đại hội XXIII (bản dự thảo có tệp)", "PLAN");
-
-        browser.signIn("tckh");
-        browser.open("/assignment.html?id=" + id);
-        browser.waitForCount(By.cssSelector("#steps > li"), 1);
+        String id = openedByTheUnit("Kế hoạch thực hiện Nghị quyết Đại hội XXIII (bản dự thảo có tệp)", "PLAN");
         // The chooser speaks the page's language, not Chromium's ("Choose File", "No file chosen").
         assertThat(browser.text(By.cssSelector("#form-draft .file-button"))).isEqualTo("Chọn tệp");
         assertThat(browser.text(By.cssSelector("#form-draft .file-chosen"))).isEqualTo("Chưa chọn tệp");
@@ -221,10 +217,7 @@ class DraftFilesBrowserTest extends BrowserTest {
 
     @Test
     void a_file_dropped_on_the_chooser_is_named_with_its_size_as_a_chosen_one_is() {
-        String id = assignment("Kế hoạch chuyển đổi số (dự thảo kéo thả)", "PLAN");
-        browser.signIn("tckh");
-        browser.open("/assignment.html?id=" + id);
-        browser.waitForCount(By.cssSelector("#steps > li"), 1);
+        String id = openedByTheUnit("Kế hoạch chuyển đổi số (dự thảo kéo thả)", "PLAN");
         Path dropped = file("Dự thảo kéo thả.pdf", pdf("DU THAO KEO THA"));
 
         // A real drop, as from the file manager, on the middle of "Chọn tệp · Chưa chọn tệp" (the input lies over it).
@@ -247,10 +240,7 @@ class DraftFilesBrowserTest extends BrowserTest {
 
     @Test
     void a_file_chosen_again_is_handed_in_under_its_own_name_not_the_first_ones() {
-        String id = assignment("Báo cáo tổng kết (chọn lại tệp)", "REPORT");
-        browser.signIn("tckh");
-        browser.open("/assignment.html?id=" + id);
-        browser.waitForCount(By.cssSelector("#steps > li"), 1);
+        String id = openedByTheUnit("Báo cáo tổng kết (chọn lại tệp)", "REPORT");
         By chooser = By.cssSelector("#form-draft [name='documentFile']");
         By name = By.cssSelector("#form-draft [name='documentName']");
 
@@ -267,10 +257,7 @@ class DraftFilesBrowserTest extends BrowserTest {
 
     @Test
     void a_file_over_the_size_limit_is_refused_with_the_limit_in_words_and_the_draft_is_not_handed_in() {
-        String id = assignment("Báo cáo tổng kết (tệp quá lớn)", "REPORT");
-        browser.signIn("tckh");
-        browser.open("/assignment.html?id=" + id);
-        browser.waitForCount(By.cssSelector("#steps > li"), 1);
+        String id = openedByTheUnit("Báo cáo tổng kết (tệp quá lớn)", "REPORT");
         // 51 MB of a PDF's first bytes: over the default limit of 50 MB, which the person cannot know beforehand.
         byte[] scan = new byte[51 * 1024 * 1024];
         byte[] head = pdf("BAN SCAN");
@@ -287,10 +274,7 @@ class DraftFilesBrowserTest extends BrowserTest {
 
     @Test
     void a_name_typed_with_another_types_extension_is_refused_in_words_and_the_draft_is_not_handed_in() {
-        String id = assignment("Báo cáo tổng kết (tên tệp sai đuôi)", "REPORT");
-        browser.signIn("tckh");
-        browser.open("/assignment.html?id=" + id);
-        browser.waitForCount(By.cssSelector("#steps > li"), 1);
+        String id = openedByTheUnit("Báo cáo tổng kết (tên tệp sai đuôi)", "REPORT");
         browser.present(By.cssSelector("#form-draft [name='documentFile']")).sendKeys(file("Báo cáo.docx", docx(V1)).toString());
         By name = By.cssSelector("#form-draft [name='documentName']");
         browser.find(name).clear();
@@ -304,6 +288,15 @@ class DraftFilesBrowserTest extends BrowserTest {
     }
 
     static final String FILE_LABEL = "Tệp dự thảo (.docx, .odt, .pdf, .txt)";
+
+    /** An assignment of its own for the test, its page open as the unit's staff see it before any hand-in. */
+    private String openedByTheUnit(String title, String kind) {
+        String id = assignment(title, kind);
+        browser.signIn("tckh");
+        browser.open("/assignment.html?id=" + id);
+        browser.waitForCount(By.cssSelector("#steps > li"), 1);
+        return id;
+    }
 
     /** An assignment of {@code kind} for the unit, recorded by the clerk over the API: each test hands in on its own. */
     private String assignment(String title, String kind) {
