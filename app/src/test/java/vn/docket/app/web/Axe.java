@@ -2,12 +2,9 @@ package vn.docket.app.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -52,11 +49,7 @@ final class Axe {
 
     private static synchronized String script() {
         if (source == null) {
-            // The app's tests run in two JVMs at once (see app/pom.xml): a lock on a file keeps the second from
-            // installing into the same folder while the first does.
-            try (FileChannel lockFile = FileChannel.open(Files.createDirectories(Path.of("target")).resolve("axe.lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock ignored = lockFile.lock()) {
+            try {
                 if (!Files.exists(SCRIPT)) {
                     Process npm = new ProcessBuilder("npm", "install", "--no-save", "--no-audit", "--no-fund",
                             "--prefix", Path.of("target", "axe").toString(), "axe-core@" + VERSION)
