@@ -3,6 +3,10 @@ package vn.docket.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.MongoTimeoutException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.CommandBus;
@@ -40,6 +44,9 @@ class NoticeImportTest {
 
     @Autowired
     vn.docket.command.notice.NoticeRegistrar registrar;
+
+    @Autowired
+    MongoDatabase database;
 
     ResponseEntity<Map<String, Object>> upload(String user, byte[] content, String filename) {
         return new DocketClient(http).previewNotice(user, content, filename);
@@ -492,6 +499,44 @@ class NoticeImportTest {
                 .containsEntry("rule", "notice-already-registered");
         assertThat(docket.post("clerk", "/api/notices/" + other + "/number", Map.of("number", "163/TB-UBND"))
                 .getStatusCode().value()).isEqualTo(204);
+    }
+
+    /**
+     * Docket stopped after recording a correction and before giving the old number back: the old number stayed reserved
+     * for the corrected notice, and the notice that bears it was refused it for good (409 notice-already-registered,
+     * linking to a notice with another number). It is given back when that notice is numbered or registered.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_number_a_stopped_correction_left_reserved_is_free_for_the_notice_that_bears_it() {
+        DocketClient docket = new DocketClient(http);
+        MongoCollection<Document> keys = database.getCollection("notice_keys");
+        String id = draftNoticeRegistered(docket, "1");
+        String other = draftNoticeRegistered(docket, "2");
+        assertThat(docket.post("clerk", "/api/notices/" + id + "/number", Map.of("number", "171/TB-UBND"))
+                .getStatusCode().value()).isEqualTo(204);
+        Document reserved = keys.find(Filters.eq("_id", "number:171/TB-UBND")).first();
+        assertThat(docket.post("clerk", "/api/notices/" + id + "/number-correction",
+                Map.of("number", "173/TB-UBND", "reason", "Gõ nhầm số")).getStatusCode().value()).isEqualTo(204);
+        keys.insertOne(reserved); // as the stopped process left it
+
+        assertThat(docket.post("clerk", "/api/notices/" + other + "/number", Map.of("number", "171/TB-UBND"))
+                .getStatusCode().value()).as("numbered with the old number").isEqualTo(204);
+
+        reserved = keys.find(Filters.eq("_id", "number:173/TB-UBND")).first();
+        assertThat(docket.post("clerk", "/api/notices/" + id + "/number-correction",
+                Map.of("number", "175/TB-UBND", "reason", "Gõ nhầm số lần nữa")).getStatusCode().value()).isEqualTo(204);
+        keys.insertOne(reserved);
+        Map<String, Object> preview = upload("clerk", SharedNotices.bytes(DRAFT_NOTICE), DRAFT_NOTICE).getBody();
+        preview.put("sourceSha256", "3".repeat(64));
+        ((Map<String, Object>) preview.get("notice")).put("number", "173/TB-UBND");
+        registeredBody(docket.post("clerk", "/api/notices", preview));
+
+        // The number the corrected notice bears now is still its own.
+        ResponseEntity<Map<String, Object>> taken = docket.post("clerk", "/api/notices/" + other + "/number-correction",
+                Map.of("number", "175/TB-UBND", "reason", "Thử số đã có"));
+        assertThat(taken.getBody()).containsEntry("rule", "notice-already-registered")
+                .containsEntry("link", "/api/notices/" + id);
     }
 
     /** The draft notice registered without a number, as if from a file whose SHA-256 is {@code shaLetter} repeated. */

@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -41,6 +43,7 @@ import vn.docket.command.notice.reading.UnitDirectory;
 import vn.docket.events.Actor;
 import vn.docket.events.DecisionRef;
 import vn.docket.events.DeliverableKind;
+import vn.docket.events.NoticeNumberCorrected;
 import vn.docket.events.NoticeParticulars;
 import vn.docket.events.NoticeSource;
 import vn.docket.platform.Sha256;
@@ -64,6 +67,7 @@ public class NoticeRegistrar {
     private static final String STATE = "state";
     private static final String SINCE = "since";
     private static final String FINGERPRINT = "fingerprint";
+    private static final String CLAIMED_AFTER = "claimedAfter";
     private static final String REGISTERING = "registering";
     private static final String REGISTERED = "registered";
     private static final String INCOMPLETE = "incomplete";
@@ -110,7 +114,8 @@ public class NoticeRegistrar {
         for (String key : keys(Text.clean(number), sourceSha256)) {
             Document earlier = noticeKeys.find(Filters.eq("_id", key)).first();
             if (earlier != null && earlier.getString("noticeId") != null
-                    && eventStore.lastSequenceNumberFor(earlier.getString("noticeId")).isPresent()) {
+                    && eventStore.lastSequenceNumberFor(earlier.getString("noticeId")).isPresent()
+                    && !givenBackAfterCorrection(key, earlier)) {
                 return UUID.fromString(earlier.getString("noticeId"));
             }
         }
@@ -211,11 +216,23 @@ public class NoticeRegistrar {
             throw new RuleBroken("notice-issued-in-future", "The notice's issue date (issuedOn) is in the future.");
         }
         String key = keys(number, null).get(0);
-        boolean claimed = Inserts.ifAbsent(noticeKeys, new Document("_id", key).append("noticeId", noticeId.toString())
-                .append(STATE, REGISTERED).append(SINCE, Date.from(clock.instant())));
+        // The notice's last event as it claims the key: a correction away from this number counts only after it.
+        long after = eventStore.lastSequenceNumberFor(noticeId.toString()).orElse(-1L);
+        Document claim = new Document("_id", key).append("noticeId", noticeId.toString()).append(STATE, REGISTERED)
+                .append(CLAIMED_AFTER, after);
+        boolean claimed = Inserts.ifAbsent(noticeKeys, claim.append(SINCE, Date.from(clock.instant())));
         if (!claimed) {
             Document earlier = noticeKeys.find(Filters.eq("_id", key)).first();
-            if (earlier == null || !noticeId.toString().equals(earlier.getString("noticeId"))) {
+            if (earlier != null && givenBackAfterCorrection(key, earlier)) {
+                claimed = Inserts.ifAbsent(noticeKeys, claim.append(SINCE, Date.from(clock.instant())));
+                earlier = claimed ? null : noticeKeys.find(Filters.eq("_id", key)).first();
+            } else if (earlier != null && noticeId.toString().equals(earlier.getString("noticeId"))) {
+                // Held already by this notice (a retry, or a number it is corrected back to): claimed anew, so that
+                // a correction away from it recorded before is not taken for this claim's (givenBackAfterCorrection).
+                noticeKeys.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq("noticeId", noticeId.toString())),
+                        Updates.combine(Updates.set(SINCE, Date.from(clock.instant())), Updates.set(CLAIMED_AFTER, after)));
+            }
+            if (!claimed && (earlier == null || !noticeId.toString().equals(earlier.getString("noticeId")))) {
                 String link = "/api/notices/" + (earlier == null ? "" : earlier.getString("noticeId"));
                 throw new StateConflict("notice-already-registered", "A notice with this number is already registered: "
                         + link, link);
@@ -229,6 +246,43 @@ public class NoticeRegistrar {
             }
             throw refused;
         }
+    }
+
+    /**
+     * Whether a number's key is held by a notice whose number was corrected away from it after it claimed the key: the
+     * process stopped between recording the correction and giving the old number back. Such a key is removed (only as
+     * it was read), so that the notice bearing that number can take it; true once it is gone. A notice that is being
+     * given this number right now has recorded no correction away from it since it claimed the key (the key keeps the
+     * notice's last event then, {@code claimedAfter}; a registration's keys precede every event), so its claim stands.
+     * The holder's events are read only here, when a key is found held.
+     */
+    private boolean givenBackAfterCorrection(String key, Document holder) {
+        String holderId = holder.getString("noticeId");
+        Date since = holder.getDate(SINCE);
+        if (!key.startsWith("number:") || holderId == null || since == null
+                || !(holder.getString(STATE) == null || REGISTERED.equals(holder.getString(STATE)))) {
+            return false;
+        }
+        long claimedAfter = holder.get(CLAIMED_AFTER) instanceof Number n ? n.longValue() : -1L;
+        boolean correctedAway = false;
+        DomainEventStream events = eventStore.readEvents(holderId);
+        while (events.hasNext()) {
+            DomainEventMessage<?> event = events.next();
+            if (event.getPayload() instanceof NoticeNumberCorrected corrected) {
+                if (key.equals(keys(corrected.number(), null).get(0))) {
+                    correctedAway = false;
+                } else if (key.equals(keys(corrected.previousNumber(), null).get(0))) {
+                    correctedAway = event.getSequenceNumber() > claimedAfter;
+                }
+            }
+        }
+        if (!correctedAway) {
+            return false;
+        }
+        noticeKeys.deleteOne(Filters.and(Filters.eq("_id", key), Filters.eq("noticeId", holderId), Filters.eq(SINCE, since)));
+        log.warn("The number {} was still reserved for notice {} after that notice's number was corrected; it is free again",
+                key.substring("number:".length()), holderId);
+        return noticeKeys.find(Filters.eq("_id", key)).first() == null;
     }
 
     /** One assignment to create, with the contributions that feed it. */
@@ -398,6 +452,9 @@ public class NoticeRegistrar {
         UUID resumed = null;
         for (String key : keys) {
             Document earlier = noticeKeys.find(Filters.eq("_id", key)).first();
+            if (earlier != null && givenBackAfterCorrection(key, earlier)) {
+                earlier = null;
+            }
             found.add(earlier);
             if (earlier == null) {
                 continue;
