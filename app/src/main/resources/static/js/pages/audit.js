@@ -62,8 +62,8 @@ start('audit', 'audit.title', async (main, me) => {
     verdict,
     units,
     form,
-    none,
-    table(t('audit.title'), [t('audit.when'), t('audit.effective'), t('audit.what'), t('audit.who'), t('audit.assignment'),
+    // No table under the sentence that says why there is no row.
+    none || table(t('audit.title'), [t('audit.when'), t('audit.effective'), t('audit.what'), t('audit.who'), t('audit.assignment'),
       t('audit.command'), t('audit.details')], log.items.map(e => h('tr', {},
       h('td', { class: 'nowrap' }, fmtDateTime(e.recordedAt)),
       h('td', { class: 'nowrap' }, fmtDate(e.effectiveDate)),

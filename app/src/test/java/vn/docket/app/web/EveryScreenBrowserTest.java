@@ -395,7 +395,8 @@ class EveryScreenBrowserTest extends BrowserTest {
 
     /**
      * A page past the end said "Trang 8/2" over an empty table, and "Trang trước" led to page 7, as empty; once it said
-     * how many pages there are, its pager still claimed "Trang 8/2 · 55 mục" under that sentence.
+     * how many pages there are, its pager still claimed "Trang 8/2 · 55 mục" under that sentence, and the table's
+     * header row stood empty below it.
      */
     @Test
     @Order(17)
@@ -407,8 +408,9 @@ class EveryScreenBrowserTest extends BrowserTest {
         assertThat(none).as("the log says how many pages it has").matches(pastEnd);
         Matcher said = pastEnd.matcher(none);
         said.matches();
-        // No page of pages under it: the pager offers the last page alone, by its number.
+        // No page of pages under it: the pager offers the last page alone, by its number; nor a table's empty header.
         assertThat(browser.text(By.cssSelector("nav.pager"))).isEqualTo("Về trang cuối (trang " + said.group(1) + ")");
+        assertThat(browser.driver.findElements(By.id("audit-log"))).isEmpty();
         screenshots("audit-past-end");
         browser.find(By.cssSelector("nav.pager a")).click();
         browser.find(By.cssSelector("#audit-log tbody tr"));
