@@ -14,6 +14,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -62,9 +63,22 @@ final class Browser implements AutoCloseable {
         wait = new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(25));
     }
 
-    /** Waits up to 15 s for the condition to hold (not null, not false) and returns its value. */
+    /**
+     * Waits up to 15 s for the condition to hold (not null, not false) and returns its value. A page that navigates
+     * while the condition looks at it (a form sent that opens the next page) is looked at again: Chromium aborts the
+     * look ("aborted by navigation"), which says nothing about the page to come.
+     */
     <T> T until(Function<WebDriver, T> condition) {
-        return wait.until(condition);
+        return wait.until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("aborted by navigation")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
     }
 
     void open(String path) {
@@ -86,11 +100,11 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement find(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        return until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     WebElement present(By by) {
-        return wait.until(ExpectedConditions.presenceOfElementLocated(by));
+        return until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
     List<WebElement> all(By by) {
@@ -102,11 +116,11 @@ final class Browser implements AutoCloseable {
     }
 
     void waitForText(By by, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
     void waitForCount(By by, int count) {
-        wait.until(ExpectedConditions.numberOfElementsToBe(by, count));
+        until(ExpectedConditions.numberOfElementsToBe(by, count));
     }
 
     void type(By by, String text) {
