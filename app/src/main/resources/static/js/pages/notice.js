@@ -21,12 +21,17 @@ start('notices', 'notices.title', async (main, me, setTitle) => {
   const facts = notice.notice || notice;
   const title = facts.number ? t('notice.title', { number: facts.number }) : t('notice.titleUnnumbered');
   setTitle(title);
-  // Each item: its lead's assignment first, then the contributions that feed it (child assignments).
-  const items = (notice.itemsWithProgress || []).map(item => ({
-    ordinal: item.ordinal,
-    main: item.assignments.find(a => !a.parentId) || item.assignments[0],
-    contributions: item.assignments.filter(a => a.parentId),
-  }));
+  // Each item: its lead's assignment first, then the contributions that feed it (child assignments). An item given to
+  // several units ("Vườn quốc gia Hoàng Liên, các Công ty Lâm nghiệp ...") has an assignment for each: all are listed.
+  const items = (notice.itemsWithProgress || []).map(item => {
+    const leads = item.assignments.filter(a => !a.parentId);
+    return {
+      ordinal: item.ordinal,
+      main: leads[0] || item.assignments[0],
+      leads,
+      contributions: item.assignments.filter(a => a.parentId),
+    };
+  });
   const row = (label, value) => (value ? [h('dt', {}, label), h('dd', {}, value)] : []);
   const progress = a => [statusBadge(a.status), ' ', timelinessBadge(a.timeliness)];
   clear(main,
@@ -43,7 +48,11 @@ start('notices', 'notices.title', async (main, me, setTitle) => {
       // On a phone the row is a card headed by the item's number and title: a bare "1" heads nothing a clerk knows.
       h('td', { class: 'card-title' }, h('span', { class: 'card-ordinal' }, t('notice.cardOrdinal', { ordinal: item.ordinal })),
         h('a', { href: `/assignment.html?id=${item.main.id}` }, item.main.title)),
-      h('td', {}, item.main.leadUnit), h('td', {}, deadlineText(item.main)), h('td', {}, progress(item.main)),
+      item.leads.length > 1
+        ? h('td', {}, h('ul', { class: 'plain item-leads' }, item.leads.map(a =>
+          h('li', {}, h('a', { href: `/assignment.html?id=${a.id}` }, a.leadUnit), ' ', progress(a)))))
+        : h('td', {}, item.main.leadUnit),
+      h('td', {}, deadlineText(item.main)), h('td', {}, item.leads.length > 1 ? '' : progress(item.main)),
       h('td', {}, item.contributions.length === 0 ? '' : h('ul', { class: 'plain' }, item.contributions.map(c =>
         h('li', {}, h('a', { href: `/assignment.html?id=${c.id}` }, c.leadUnit), ' ', fmtDate(c.deadline), ' ',
           progress(c))))))), { id: 'notice-items' }),

@@ -293,6 +293,39 @@ class NoticePreviewBrowserTest extends BrowserTest {
                 "Kết luận\nYêu cầu chỉnh sửa").doesNotContain("dd/mm/yyyy", "REVISION_REQUIRED");
     }
 
+    /** A letter of two items, neither of which names where its result goes. */
+    static final String TWO_ITEMS = """
+            ỦY BAN NHÂN DÂN TỈNH YÊN BÁI
+            Số: 131/UBND-TH
+            Yên Bái, ngày 04 tháng 3 năm 2024
+            Kính gửi: Các sở, ngành.
+            1. Sở Tài chính rà soát kinh phí sự nghiệp năm 2024 trước ngày 20/3/2024.
+            2. Sở Y tế tăng cường kiểm tra an toàn thực phẩm.
+            """;
+
+    /**
+     * An item given to two units gets an assignment for each, but the notice's page showed only the first: the second
+     * unit's work could not be opened or chased from the notice (corpus/c_25.txt item 3, c_24.txt item 1).
+     */
+    @Test
+    void an_item_given_to_two_units_lists_both_on_the_notices_page_each_with_its_own_assignment() {
+        preview(TWO_ITEMS.replace("131/UBND-TH", "132/UBND-TH"));
+        browser.type(By.cssSelector("[data-path='items[0].leads']"), "Sở Tài chính\nSở Xây dựng");
+        for (int i = 0; i < 2; i++) {
+            browser.type(By.cssSelector("[data-path='items[" + i + "].submitTo']"), "Lãnh đạo UBND tỉnh");
+        }
+        browser.find(By.id("confirm-import")).click();
+
+        browser.waitForText(By.id("notice-items"), "Sở Y tế");
+        assertThat(browser.all(By.cssSelector("#notice-items tbody tr"))).hasSize(2);
+        List<WebElement> leads = browser.all(By.cssSelector("#notice-items tbody tr:first-child .item-leads a"));
+        assertThat(leads).extracting(WebElement::getText).containsExactly("Sở Tài chính", "Sở Xây dựng");
+        assertThat(browser.text(By.cssSelector("#notice-items tbody tr:first-child"))).contains("Đã giao");
+        screenshots("notice-two-leads");
+        leads.get(1).click();
+        browser.waitForText(By.id("facts"), "Sở Xây dựng");
+    }
+
     /** The details of the audit log's one row of that kind of step. */
     private String detailsOf(String what) {
         List<WebElement> rows = browser.all(By.xpath("//table[@id='audit-log']//tr[td[3][normalize-space()='" + what + "']]"));
