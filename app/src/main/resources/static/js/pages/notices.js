@@ -244,6 +244,7 @@ function editor(reading, key = newKey()) {
   /** The reading as corrected so far, or null (with the first wrong field focused and said) while a field is wrong. */
   const corrected = () => {
     clear(status);
+    box.querySelectorAll('[data-refused]').forEach(input => input.removeAttribute('aria-invalid'));
     const read = collect(box, reading);
     if (read.invalid.length) {
       status.append(h('p', { class: 'error fix-fields' }, t('valid.fix')));
@@ -321,11 +322,30 @@ function editor(reading, key = newKey()) {
       status.append(h('p', { class: 'ok' }, t('notices.registered', { n: answer.assignments?.length ?? '' })));
       location.assign(`/notice.html?id=${encodeURIComponent(answer.id)}`);
     } catch (e) {
-      status.append(errorBox(e, { typedKept: true })); // the corrected table stays as it is
+      const refusal = errorBox(e, { typedKept: true }); // the corrected table stays as it is
+      refusal.append(refusedAt(e, box, checked.items || []));
+      status.append(refusal);
       confirm.disabled = false;
     }
   });
   return box;
+}
+
+/**
+ * An item's refusal said "Một mục chưa có nơi trình ..." and left the clerk to find which of the items: the server
+ * names it in its detail ("items[1].submitTo: ..."), so the page says where ("Mục 2 – Cấp trình") and goes there.
+ */
+function refusedAt(e, box, items) {
+  const at = /^(items\[\d+\])(?:\.(\w+))?/.exec(e?.problem?.detail || '');
+  if (!at) return '';
+  const field = at[2] === 'lead' ? 'leads' : at[2];
+  const input = box.querySelector(`[data-path="${at[1]}.${field}"]`) || box.querySelector(`[data-path^="${at[1]}."]`);
+  if (input) {
+    input.setAttribute('aria-invalid', 'true');
+    input.dataset.refused = '';
+    input.focus();
+  }
+  return h('p', { class: 'refused-at' }, t('notices.refusedAt', { field: fieldLabel(at[0], items) }));
 }
 
 /** The reading with the person's corrections written back into it (fields not shown stay as read). */

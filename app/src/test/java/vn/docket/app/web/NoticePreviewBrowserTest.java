@@ -304,6 +304,24 @@ class NoticePreviewBrowserTest extends BrowserTest {
             """;
 
     /**
+     * Confirming with one item's route left empty said only "Một mục chưa có nơi trình, ..." under the button: with
+     * several items, and no doubt of the reader on that one, the clerk had to guess which item the server meant.
+     */
+    @Test
+    void a_refused_confirmation_names_the_item_and_field_to_correct_and_goes_there() {
+        preview(TWO_ITEMS);
+        browser.type(By.cssSelector("[data-path='items[0].submitTo']"), "Lãnh đạo UBND tỉnh");
+        cell(1, "submitTo").clear();
+        browser.find(By.id("confirm-import")).click();
+
+        browser.waitForText(By.id("confirm-status"), "Chỗ cần sửa: Mục 2 – Cấp trình.");
+        assertThat(browser.text(By.id("confirm-status"))).doesNotContain("items[", "submitTo");
+        assertThat(browser.script("return document.activeElement.dataset.path")).isEqualTo("items[1].submitTo");
+        assertThat(cell(1, "submitTo").getAttribute("aria-invalid")).isEqualTo("true");
+        screenshots("notice-preview-refused-item");
+    }
+
+    /**
      * An item given to two units gets an assignment for each, but the notice's page showed only the first: the second
      * unit's work could not be opened or chased from the notice (corpus/c_25.txt item 3, c_24.txt item 1).
      */
