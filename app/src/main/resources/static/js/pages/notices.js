@@ -277,7 +277,11 @@ function editor(reading, key = newKey()) {
           actionButton('remove', i, t('notices.deleteItem')))),
       h('td', {}, cell(`${p}.kind`, item.kind, warnings, { label: t('field.kind'),
         options: KINDS.map(k => [k, t('kind.' + k)]) })),
-      h('td', { class: 'wide-cell' }, cell(`${p}.title`, item.title, warnings, { type: 'longtext', label: t('field.title'), rows: 3 })),
+      h('td', { class: 'wide-cell' }, cell(`${p}.title`, item.title, warnings, { type: 'longtext', label: t('field.title'), rows: 3 }),
+        // The item as the notice writes it: what the reader left out of the title (a second duty, the body a result
+        // goes to) is read here against the fields, without opening the file again.
+        item.source ? h('details', { class: 'item-source' }, h('summary', {}, t('notices.sourceText')),
+          h('p', {}, item.source)) : ''),
       h('td', {}, cell(`${p}.leads`, item.leads?.length ? item.leads : (item.lead ? [item.lead] : []), warnings,
         { type: 'lines', label: t('field.leadUnit'), warnAlso: `${p}.lead` }),
         item.presentedBy ? h('small', { class: 'muted' }, `${t('notices.presentedBy')}: ${item.presentedBy}`) : ''),

@@ -293,6 +293,21 @@ class NoticePreviewBrowserTest extends BrowserTest {
                 "Kết luận\nYêu cầu chỉnh sửa").doesNotContain("dd/mm/yyyy", "REVISION_REQUIRED");
     }
 
+    /**
+     * The preview showed only the reader's title of each item: what the reader left out of it (a second duty, the body
+     * the result goes to, from which it took a route such as "UBND tỉnh") could be checked only in the file itself.
+     */
+    @Test
+    void each_item_of_the_preview_shows_the_notices_own_words_beside_what_was_read_of_them() {
+        preview(LETTER);
+        WebElement source = browser.find(By.cssSelector("#preview-items tbody tr:first-child .item-source"));
+        assertThat(source.getText()).isEqualTo("Nguyên văn trong thông báo");
+        source.findElement(By.tagName("summary")).click();
+        assertThat(source.getText()).contains("1. Giao Sở Tài chính rà soát kinh phí sự nghiệp năm 2024",
+                "Sở Xây dựng kiểm tra an toàn các công trình công cộng.");
+        screenshots("notice-preview-source");
+    }
+
     /** A letter of two items, neither of which names where its result goes. */
     static final String TWO_ITEMS = """
             ỦY BAN NHÂN DÂN TỈNH YÊN BÁI
