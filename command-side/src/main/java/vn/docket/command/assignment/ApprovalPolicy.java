@@ -16,12 +16,15 @@ final class ApprovalPolicy {
     }
 
     /**
-     * The decision a step at {@code level} cites: required, and dated no later than the step, when the level is
-     * an outside body; null (nothing to cite) otherwise. A leader's decision is the step itself, recorded in
+     * The decision a step at {@code level} cites: required, and dated no later than the step and no earlier than
+     * {@code reachedLevelOn}, the day the draft judged came before that level (handed in, or approved at the level
+     * below), when the level is an outside body; null (nothing to cite) otherwise. A decision dated before the draft
+     * reached the body would put on record that the body judged a version it had not seen. A leader's decision is the step itself, recorded in
      * Docket by its author: a number typed for it names no document of its own, so it is refused, not dropped
      * without a word (an empty one is no decision).
      */
-    static DecisionRef citedDecision(DecisionRef decision, String level, ApprovalLevels levels, LocalDate on) {
+    static DecisionRef citedDecision(DecisionRef decision, String level, ApprovalLevels levels, LocalDate on,
+                                    LocalDate reachedLevelOn) {
         if (!levels.isOutsideBody(level)) {
             if (decision != null && (!Text.isBlank(decision.number()) || decision.date() != null)) {
                 throw new RuleBroken("decision-outside-body-only", "\"" + level + "\" decides in Docket: only an outside"
@@ -35,6 +38,11 @@ final class ApprovalPolicy {
         }
         if (decision.date().isAfter(on)) {
             throw new RuleBroken("decision-after-approval", "The cited decision is dated after the day it is recorded.");
+        }
+        if (reachedLevelOn != null && decision.date().isBefore(reachedLevelOn)) {
+            throw new RuleBroken("decision-before-draft-reached-level", "The cited decision is dated "
+                    + Text.date(decision.date()) + ", before the draft came before \"" + level + "\" on "
+                    + Text.date(reachedLevelOn) + "; check the decision's date.");
         }
         // Kept as every other text of an event is: trimmed, one space, NFC, so "45-TB/TU " finds "45-TB/TU".
         return new DecisionRef(Text.clean(decision.number()), decision.date());

@@ -71,7 +71,7 @@ import vn.docket.platform.approval.ApprovalLevels;
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Assignment {
 
-    static final String SHAPE = "5";
+    static final String SHAPE = "6";
 
     @AggregateIdentifier
     private UUID id;
@@ -82,6 +82,8 @@ class Assignment {
     private String draftSubmitter;
     private UUID partOf;
     private LocalDate approvedOn;
+    /** The day the current draft came before the level that judges it now: handed in, or approved at the one below. */
+    private LocalDate reachedLevelOn;
     @AggregateMember
     private EffectiveDates dates = new EffectiveDates();
     @AggregateMember
@@ -150,7 +152,7 @@ class Assignment {
         boolean moved = deadline.isMovedBy(cmd.dueDate(), on);
         String level = route.nextLevel();
         apply(new RevisionRequested(id, version, level, raised, reopened,
-                ApprovalPolicy.citedDecision(cmd.decisionRef(), level, levels, on), cmd.dueDate(), on));
+                ApprovalPolicy.citedDecision(cmd.decisionRef(), level, levels, on, reachedLevelOn), cmd.dueDate(), on));
         deadline.lapsedByDueDate(id, leadUnit, cmd.dueDate(), on).ifPresent(AggregateLifecycle::apply);
         // The work is back with the unit: what was armed for an unchanged deadline chases it again.
         if (moved) {
@@ -168,7 +170,7 @@ class Assignment {
         String level = route.nextLevel();
         boolean last = route.nextIsLast();
         apply(new DraftApproved(id, version, level, last, Text.clean(cmd.note()),
-                ApprovalPolicy.citedDecision(cmd.decisionRef(), level, levels, on), on));
+                ApprovalPolicy.citedDecision(cmd.decisionRef(), level, levels, on, reachedLevelOn), on));
         // Before the last level the draft may still come back to the unit, which may still need the time it asked.
         if (last) {
             deadline.lapsed(id, leadUnit, ExtensionRequestLapsed.Why.APPROVED, on)
@@ -278,6 +280,7 @@ class Assignment {
         version = e.version();
         draftSubmitter = actorId;
         route = route.restarted();
+        reachedLevelOn = e.effectiveDate();
     }
 
     @EventSourcingHandler
@@ -293,6 +296,7 @@ class Assignment {
     @EventSourcingHandler
     void on(DraftApproved e) {
         route = route.passed();
+        reachedLevelOn = e.effectiveDate();
         if (e.finalApproval()) {
             status = AssignmentStatus.APPROVED;
             approvedOn = e.effectiveDate();

@@ -411,6 +411,33 @@ class AssignmentTest {
         }
 
         @Test
+        void an_outside_bodys_decision_dated_before_the_draft_came_before_it_is_refused() {
+            // v2 was approved by the leaders on 29/4; a decision of 28/4 would say the body passed a draft it had not seen.
+            DecisionRef early = new DecisionRef("45-TB/TU", LocalDate.of(2021, 4, 28));
+            fixture.given(stored(assigned(List.of(LEADERS, BTV)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF),
+                            stored(new DraftApproved(ID, 1, LEADERS, false, null, null, LocalDate.of(2021, 4, 29)), 2, CHAIR))
+                    .when(new Approve(ID, null, early, LocalDate.of(2021, 4, 30)), by(CLERK))
+                    .expectException(refused(RuleBroken.class, "decision-before-draft-reached-level")).expectNoEvents();
+        }
+
+        @Test
+        void an_outside_bodys_send_back_dated_before_the_draft_was_handed_in_is_refused() {
+            DecisionRef early = new DecisionRef("45-TB/TU", MEETING.minusDays(1));
+            fixture.given(stored(assigned(List.of(BTV)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF))
+                    .when(new RequestRevision(ID, List.of("Bổ sung"), null, MEETING, List.of(), null, early), by(CLERK))
+                    .expectException(refused(RuleBroken.class, "decision-before-draft-reached-level")).expectNoEvents();
+        }
+
+        @Test
+        void an_outside_bodys_decision_on_the_day_the_draft_came_before_it_is_recorded() {
+            DecisionRef sameDay = new DecisionRef("45-TB/TU", LocalDate.of(2021, 4, 29));
+            fixture.given(stored(assigned(List.of(LEADERS, BTV)), 0, CLERK), stored(draft(1, MEETING), 1, TCKH_STAFF),
+                            stored(new DraftApproved(ID, 1, LEADERS, false, null, null, LocalDate.of(2021, 4, 29)), 2, CHAIR))
+                    .when(new Approve(ID, null, sameDay, LocalDate.of(2021, 4, 29)), by(CLERK))
+                    .expectEvents(new DraftApproved(ID, 1, BTV, true, null, sameDay, LocalDate.of(2021, 4, 29)));
+        }
+
+        @Test
         void the_clerk_who_recorded_a_paper_draft_may_record_an_outside_bodys_approval_of_it() {
             // The clerk approves nothing: Ban Thường vụ decided, citing its own decision; "own draft" is a leader's rule.
             DecisionRef decision = new DecisionRef("45-TB/TU", LocalDate.of(2021, 4, 28));
