@@ -127,6 +127,8 @@ function readable(value, key) {
   // A draft notice's month (issuedMonth, "2020-11"), as the notices write it: 11/2020.
   if (/^\d{4}-\d{2}$/.test(text)) return `${+text.slice(5)}/${text.slice(0, 4)}`;
   if (key === 'rule' && known('problem.' + text)) return t('problem.' + text);
+  // Why an extension request lapsed, as the plan path says it (REASSIGNED is no step here: it names no unit).
+  if (key === 'why' && known('extensionLapsed.' + text)) return t('extensionLapsed.' + text);
   if (/^[A-Z][A-Z_]+$/.test(text)) {
     const prefix = VALUE_NAMES.find(p => known(`${p}.${text}`));
     if (prefix) return t(`${prefix}.${text}`);

@@ -3,6 +3,8 @@ package vn.docket.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -282,6 +284,50 @@ class RevisionPointsBrowserTest extends BrowserTest {
         } finally {
             browser.offline(false);
         }
+    }
+
+    @Test
+    void an_outside_bodys_decision_dated_before_the_draft_reached_it_is_refused_in_words_and_the_audit_log_reads_in_vietnamese() {
+        LocalDate today = LocalDate.now(clock);
+        String id = (String) post("clerk", "/api/assignments", Map.of("title", "Kế hoạch đầu tư công trung hạn 2026-2030",
+                "kind", "PLAN", "leadUnit", "Phòng Tài chính - Kế hoạch", "deadline", today.plusDays(10).toString(),
+                "approvalRoute", List.of("Chủ tịch UBND thành phố", "Ban Thường vụ Thành ủy"))).get("id");
+        String at = "/api/assignments/" + id;
+        post("tckh", at + "/extension-requests", Map.of("newDeadline", today.plusDays(20).toString(), "reason", "Chờ số liệu"));
+        post("tckh", at + "/drafts", Map.of("documentName", "KH v1.docx", "documentUrl", "https://vanban.example.vn/kh-v1"));
+        post("chair", at + "/revision-requests", Map.of("draftVersion", 1, "reasons", List.of("Bổ sung lộ trình", "Rà soát kinh phí")));
+        post("tckh", at + "/drafts", Map.of("documentName", "KH v2.docx", "documentUrl", "https://vanban.example.vn/kh-v2",
+                "answers", List.of(Map.of("point", "1.1", "answer", "TAKEN_IN", "note", "Mục III"),
+                        Map.of("point", "1.2", "answer", "EXPLAINED", "note", "Theo Nghị quyết HĐND"))));
+        post("chair", at + "/approvals", Map.of("draftVersion", 2, "note", "Đồng ý"));
+
+        // The clerk records Ban Thường vụ's decision; typed with yesterday's date, before the chair passed v2 on, it is
+        // refused in words that say what to check, and nothing is recorded.
+        browser.signIn("clerk");
+        browser.open("/assignment.html?id=" + id);
+        browser.find(By.cssSelector(".action-approve summary")).click();
+        browser.type(field("form-approve", "decisionNumber"), "215-TB/TU");
+        browser.type(field("form-approve", "decisionDate"), today.minusDays(1).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        submit("form-approve");
+        browser.waitForText(By.cssSelector("#form-approve [role=alert]"), "Ngày văn bản quyết định sớm hơn ngày dự thảo được"
+                + " trình lên cấp này (xem Quá trình xử lý): kiểm tra lại ngày của văn bản quyết định.");
+        assertThat(approvals(id)).isEqualTo(1);
+        browser.type(field("form-approve", "decisionDate"), today.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        submit("form-approve");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> status(id), "APPROVED"::equals);
+
+        // The auditor reads each step's details in Vietnamese: the answers, the decision cited, why the request lapsed.
+        browser.signIn("auditor");
+        browser.open("/audit.html?assignment=" + id);
+        browser.waitForText(By.id("audit-log"), "Giải trình, tiếp thu ý kiến");
+        browser.script("document.querySelectorAll('#audit-log details').forEach(d => d.open = true)");
+        String log = browser.text(By.id("audit-log"));
+        assertThat(log).contains("Ý kiến: 1.1 · Cách trả lời: Tiếp thu · Ghi chú: Mục III",
+                "Ý kiến: 1.2 · Cách trả lời: Giải trình · Ghi chú: Theo Nghị quyết HĐND",
+                "Văn bản quyết định", "Số: 215-TB/TU · Ngày: " + today.getDayOfMonth() + "/" + today.getMonthValue() + "/" + today.getYear(),
+                "Đơn vị đề nghị", "dự thảo đã được phê duyệt, nhiệm vụ đã hoàn thành");
+        assertThat(log).doesNotContain("point:", "answer:", "requestingUnit", "why");
+        screenshots("audit-answers-and-decision");
     }
 
     private String assignedWithDraftV1() {
