@@ -276,6 +276,15 @@ function showConflict(main, { formId, typed, error, read }, assignment) {
   box.scrollIntoView({ block: 'center' });
 }
 
+/**
+ * A requirement typed numbered or bulleted, as a leader writes a list ("1. Bổ sung ...", "2) ...", "- ..."): Docket
+ * numbers the points itself (1.1, 1.2), so the typed number would stand after its own ("1.2 2. Làm rõ ...").
+ * A number that is part of the text ("1.250 tỷ đồng ...") has no space after its dot and stays.
+ */
+function unnumbered(line) {
+  return line.replace(/^(?:\(?\d{1,2}[.)]|[-–•+*])\s+/, '');
+}
+
 /** allowed: the server's list of actions, in the order to offer them; each names one form below. */
 function actions(me, a, path, allowed, after, conflict) {
   // Every form here, refused because the assignment changed meanwhile, draws the page again keeping what was typed.
@@ -363,7 +372,7 @@ function actions(me, a, path, allowed, after, conflict) {
       const form = command({
         id: 'form-revision', submit: title, path: `${at}/revision-requests`, fields,
         check: v => (reopen.length && !v.reasons && !reopened(v).length ? [['reasons', t('valid.reasonsOrReopen')]] : []),
-        body: v => ({ reasons: lines(v.reasons), reopenedPoints: reopened(v), dueDate: v.dueDate,
+        body: v => ({ reasons: lines(v.reasons).map(unnumbered), reopenedPoints: reopened(v), dueDate: v.dueDate,
           effectiveDate: v.effectiveDate, draftVersion: a.currentVersion, level: next,
           decisionRef: outside ? { number: v.decisionNumber, date: v.decisionDate } : null }),
         done: (answer, v) => after(answer, v, 1, true),

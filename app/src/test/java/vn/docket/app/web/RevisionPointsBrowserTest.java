@@ -287,6 +287,22 @@ class RevisionPointsBrowserTest extends BrowserTest {
     }
 
     @Test
+    void points_typed_as_a_numbered_list_are_numbered_once_by_docket() {
+        String id = assignedWithDraftV1();
+        browser.signIn("chair");
+        browser.open("/assignment.html?id=" + id);
+        stepsShown(2);
+        browser.type(field("form-revision", "reasons"), "1. Bổ sung lộ trình theo từng quý\n2) Làm rõ phân công trách nhiệm\n"
+                + "- Rà soát kinh phí\n1.250 tỷ đồng chưa có căn cứ");
+        submit("form-revision");
+        stepsShown(3);
+        // Not "1.2 2) Làm rõ ...": the typed number or bullet goes; a figure at the start of a point stays.
+        assertThat(browser.all(By.cssSelector("#steps .reasons li")).stream().map(WebElement::getText))
+                .containsExactly("1.1 Bổ sung lộ trình theo từng quý", "1.2 Làm rõ phân công trách nhiệm",
+                        "1.3 Rà soát kinh phí", "1.4 1.250 tỷ đồng chưa có căn cứ");
+    }
+
+    @Test
     void an_outside_bodys_decision_dated_before_the_draft_reached_it_is_refused_in_words_and_the_audit_log_reads_in_vietnamese() {
         LocalDate today = LocalDate.now(clock);
         String id = (String) post("clerk", "/api/assignments", Map.of("title", "Kế hoạch đầu tư công trung hạn 2026-2030",
