@@ -115,7 +115,7 @@ function stepTitle(step) {
     case 'DRAFT_SUBMITTED': return t('step.DRAFT_SUBMITTED', { version: step.version });
     case 'POINTS_ANSWERED': return t('step.POINTS_ANSWERED', { version: step.version });
     case 'REVISION_REQUESTED': return t('step.REVISION_REQUESTED', { round: step.round });
-    case 'APPROVED': return t('step.APPROVED', { level: step.level });
+    case 'APPROVED': return t('step.APPROVED', { level: step.level, version: step.version });
     case 'ISSUED': return t('step.ISSUED', { number: d.documentNumber || '' });
     case 'DEADLINE_EXTENDED':
       return t(d.previousDeadline ? 'step.DEADLINE_EXTENDED' : 'step.DEADLINE_SET', { date: fmtDate(d.deadline) });
@@ -140,6 +140,11 @@ function stepList(path) {
       if (d.file) {
         extra.push(h('a', { href: `/draft.html?id=${path.assignmentId}&v=${step.version}`, class: 'open-draft' },
           t('detail.readDraft', { version: step.version })));
+        // The leader judging v2 reads what changed beside the answers, from where the version is handed in.
+        if (step.version > 1) {
+          extra.push(h('a', { href: `/changes.html?id=${path.assignmentId}&v=${step.version}`, class: 'open-changes' },
+            t('draft.changes', { from: step.version - 1 })));
+        }
         extra.push(h('a', { href: `/api/assignments/${path.assignmentId}/drafts/${step.version}/file`, download: '' },
           t('draft.download')));
       }
@@ -168,8 +173,10 @@ function stepList(path) {
       h('div', { class: 'when' }, h('time', { datetime: step.effectiveDate }, fmtDate(step.effectiveDate))),
       h('div', { class: 'what' },
         h('strong', { class: 'step-title' }, stepTitle(step)),
-        h('div', { class: 'who' }, t('detail.by', { name: actor.name || actor.id || '', unit: actor.unit || t('noUnit'),
-          role: t('role.' + actor.role) })),
+        // A step citing a decision made outside Docket (an outside body's, a meeting's notice) was decided there: the
+        // person named only recorded it.
+        h('div', { class: 'who' }, t(d.decision ? 'detail.recordedBy' : 'detail.by', { name: actor.name || actor.id || '',
+          unit: actor.unit || t('noUnit'), role: t('role.' + actor.role) })),
         extra.length ? h('div', { class: 'extra' }, extra.map((x, i) => [i ? ' · ' : '', x])) : '',
         reasonList(step),
         d.reopenedPoints?.length ? h('p', { class: 'reopened' }, d.reopenedPoints.map(id => t('points.reopen', { id })).join(' · ')) : '',

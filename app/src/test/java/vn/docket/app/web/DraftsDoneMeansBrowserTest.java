@@ -127,10 +127,13 @@ class DraftsDoneMeansBrowserTest extends BrowserTest {
         submit("form-draft");
         stepsShown(5);
 
-        // The chair sees what changed and how each point was answered on one screen.
+        // The chair sees what changed and how each point was answered on one screen, reached from the assignment's page
+        // where the chair decides: the step that handed in v2 leads there.
         browser.signIn("chair");
-        browser.open("/draft.html?id=" + id + "&v=2");
-        browser.find(By.id("changes")).click();
+        browser.open(page);
+        stepsShown(5);
+        assertThat(browser.text(By.cssSelector("#steps .step-DRAFT_SUBMITTED .open-changes"))).isEqualTo("Thay đổi so với v1");
+        browser.find(By.cssSelector("#steps .step-DRAFT_SUBMITTED .open-changes")).click();
         browser.waitForText(By.id("changes-title"), "Dự thảo v2: thay đổi so với v1");
         browser.waitForCount(By.cssSelector("#answer-table tbody tr"), 3);
         assertThat(browser.all(By.cssSelector("#answer-table tbody tr")).stream().map(WebElement::getText).toList())
@@ -163,6 +166,7 @@ class DraftsDoneMeansBrowserTest extends BrowserTest {
         browser.find(By.cssSelector(".action-approve summary")).click();
         submit("form-approve");
         stepsShown(6);
+        assertThat(browser.text(By.cssSelector("#steps > li:last-child .step-title"))).startsWith("Phê duyệt v2: ");
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> status(id), "APPROVED"::equals);
         browser.waitForCount(By.cssSelector("#points > li.point-CLOSED"), 3);
 

@@ -331,6 +331,17 @@ class RevisionPointsBrowserTest extends BrowserTest {
         browser.type(field("form-approve", "decisionDate"), today.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         submit("form-approve");
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> status(id), "APPROVED"::equals);
+        // The plan path names the version each level passed, and the clerk as the one who recorded the body's decision,
+        // not as the one who approved (it read "Phê duyệt: Ban Thường vụ Thành ủy" over the clerk's name alone).
+        browser.open("/assignment.html?id=" + id);
+        browser.waitForText(By.id("steps"), "Phê duyệt v2: Ban Thường vụ Thành ủy");
+        Map<String, String> whoDid = new java.util.LinkedHashMap<>();
+        browser.all(By.cssSelector("#steps > li")).forEach(step -> whoDid.put(
+                step.findElement(By.cssSelector(".step-title")).getText(), step.findElement(By.cssSelector(".who")).getText()));
+        assertThat(whoDid).containsEntry("Phê duyệt v2: Ban Thường vụ Thành ủy",
+                "Người ghi nhận: Nguyễn Thị Lan (Văn phòng HĐND và UBND thành phố, Chuyên viên Văn phòng)");
+        assertThat(whoDid.get("Phê duyệt v2: Chủ tịch UBND thành phố")).startsWith("Hoàng Văn Nam (");
+        screenshots("path-outside-body-recorded");
 
         // The auditor reads each step's details in Vietnamese: the answers, the decision cited, why the request lapsed.
         browser.signIn("auditor");

@@ -190,7 +190,7 @@ class WebApplicationBrowserTest extends BrowserTest {
         stepsShown(6);
         assertThat(browser.all(By.cssSelector("#steps .step-title")).stream().map(WebElement::getText)).containsExactly(
                 "Giao nhiệm vụ", "Nộp dự thảo v1", "Yêu cầu chỉnh sửa – vòng 1", "Nộp dự thảo v2",
-                "Phê duyệt: Lãnh đạo UBND thành phố", "Ban hành văn bản 95/KH-UBND");
+                "Phê duyệt v2: Lãnh đạo UBND thành phố", "Ban hành văn bản 95/KH-UBND");
         assertThat(browser.all(By.cssSelector("#steps .who")).stream().map(WebElement::getText)).containsExactly(
                 "Nguyễn Thị Lan (Văn phòng HĐND và UBND thành phố, Chuyên viên Văn phòng)",
                 "Trần Văn Minh (Phòng Tài chính - Kế hoạch, Cán bộ đơn vị)",
