@@ -114,6 +114,11 @@ class NoticeController {
         NoticeReading reading = reader.read(content, name);
         List<ReadingWarning> warnings = new ArrayList<>(reading.warnings());
         for (int i = 0; i < reading.items().size(); i++) {
+            String route = "items[" + i + "].submitTo";
+            // Every assignment needs a level to go to: an item read without one was refused only at confirmation.
+            if (reading.items().get(i).submitTo().isEmpty() && warnings.stream().noneMatch(w -> w.field().equals(route))) {
+                warnings.add(new ReadingWarning(route, "Chưa có cấp trình; chọn cấp trình trước khi xác nhận."));
+            }
             for (String level : reading.items().get(i).submitTo()) {
                 if (!levels.isKnown(level)) {
                     warnings.add(new ReadingWarning("items[" + i + "].submitTo",
