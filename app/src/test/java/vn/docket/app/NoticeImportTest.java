@@ -539,28 +539,6 @@ class NoticeImportTest {
                 .containsEntry("link", "/api/notices/" + id);
     }
 
-    /**
-     * A letter that names no level for its items' results (corpus/c_03.txt): the preview had nothing to point out, and
-     * confirming it was refused (item-route). Each item without a level is pointed out before confirming.
-     */
-    @Test
-    void a_preview_points_out_each_item_read_without_a_level_to_go_to() {
-        String letter = """
-                ỦY BAN NHÂN DÂN TỈNH YÊN BÁI
-                Số: 133/UBND-TH
-                Yên Bái, ngày 04 tháng 3 năm 2024
-                Kính gửi: Các sở, ngành.
-                1. Sở Tài chính rà soát kinh phí sự nghiệp năm 2024 trước ngày 20/3/2024.
-                2. Sở Y tế tăng cường kiểm tra an toàn thực phẩm.
-                """;
-        Map<String, Object> preview = upload("clerk", letter.getBytes(java.nio.charset.StandardCharsets.UTF_8), "133.txt").getBody();
-        assertThat(list(preview.get("items"))).hasSize(2).allSatisfy(item -> assertThat((List<?>) item.get("submitTo")).isEmpty());
-        assertThat(list(preview.get("warnings"))).filteredOn(w -> String.valueOf(w.get("field")).endsWith(".submitTo"))
-                .extracting(w -> w.get("field") + ": " + w.get("message"))
-                .containsExactly("items[0].submitTo: Chưa có cấp trình; chọn cấp trình trước khi xác nhận.",
-                        "items[1].submitTo: Chưa có cấp trình; chọn cấp trình trước khi xác nhận.");
-    }
-
     /** The draft notice registered without a number, as if from a file whose SHA-256 is {@code shaLetter} repeated. */
     private String draftNoticeRegistered(DocketClient docket, String shaLetter) {
         Map<String, Object> preview = upload("clerk", SharedNotices.bytes(DRAFT_NOTICE), DRAFT_NOTICE).getBody();

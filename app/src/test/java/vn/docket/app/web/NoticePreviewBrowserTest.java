@@ -325,6 +325,10 @@ class NoticePreviewBrowserTest extends BrowserTest {
     @Test
     void a_refused_confirmation_names_the_item_and_field_to_correct_and_goes_there() {
         preview(TWO_ITEMS);
+        // Pointed out before confirming, too (corpus/c_03.txt showed nothing to check, then was refused).
+        assertThat(browser.text(By.id("warnings"))).contains(
+                "Mục 1 – Cấp trình: Chưa có cấp trình; chọn cấp trình trước khi xác nhận.",
+                "Mục 2 – Cấp trình: Chưa có cấp trình; chọn cấp trình trước khi xác nhận.");
         browser.type(By.cssSelector("[data-path='items[0].submitTo']"), "Lãnh đạo UBND tỉnh");
         cell(1, "submitTo").clear();
         browser.find(By.id("confirm-import")).click();

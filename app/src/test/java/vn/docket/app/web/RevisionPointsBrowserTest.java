@@ -117,10 +117,7 @@ class RevisionPointsBrowserTest extends BrowserTest {
 
     @Test
     void approving_a_draft_another_leader_approved_meanwhile_says_so_and_shows_the_assignment_as_it_is_now() {
-        String id = assignedWithDraftV1();
-        browser.signIn("chair");
-        browser.open("/assignment.html?id=" + id);
-        stepsShown(2);
+        String id = openedByTheChairWithDraftV1();
         browser.find(By.cssSelector(".action-approve summary")).click();
         browser.type(field("form-approve", "note"), "Đồng ý ban hành");
 
@@ -141,10 +138,7 @@ class RevisionPointsBrowserTest extends BrowserTest {
 
     @Test
     void sending_v1_back_after_the_unit_handed_in_v2_says_v2_arrived_while_v1_was_read_and_keeps_the_points_typed() {
-        String id = assignedWithDraftV1();
-        browser.signIn("chair");
-        browser.open("/assignment.html?id=" + id);
-        stepsShown(2);
+        String id = openedByTheChairWithDraftV1();
         String points = "Bổ sung kinh phí thực hiện\nNêu rõ đơn vị phối hợp";
         browser.type(field("form-revision", "reasons"), points);
 
@@ -252,10 +246,7 @@ class RevisionPointsBrowserTest extends BrowserTest {
 
     @Test
     void a_form_sent_while_the_network_is_down_says_what_was_typed_is_kept_and_goes_once_it_is_back() {
-        String id = assignedWithDraftV1();
-        browser.signIn("chair");
-        browser.open("/assignment.html?id=" + id);
-        stepsShown(2);
+        String id = openedByTheChairWithDraftV1();
         browser.type(field("form-revision", "reasons"), "Làm rõ nguồn vốn");
         browser.offline(true);
         try {
@@ -288,10 +279,7 @@ class RevisionPointsBrowserTest extends BrowserTest {
 
     @Test
     void points_typed_as_a_numbered_list_are_numbered_once_by_docket() {
-        String id = assignedWithDraftV1();
-        browser.signIn("chair");
-        browser.open("/assignment.html?id=" + id);
-        stepsShown(2);
+        String id = openedByTheChairWithDraftV1();
         browser.type(field("form-revision", "reasons"), "1. Bổ sung lộ trình theo từng quý\n2) Làm rõ phân công trách nhiệm\n"
                 + "- Rà soát kinh phí\n1.250 tỷ đồng chưa có căn cứ");
         submit("form-revision");
@@ -355,6 +343,15 @@ class RevisionPointsBrowserTest extends BrowserTest {
                 "Đơn vị đề nghị", "dự thảo đã được phê duyệt, nhiệm vụ đã hoàn thành");
         assertThat(log).doesNotContain("point:", "answer:", "requestingUnit", "why");
         screenshots("audit-answers-and-decision");
+    }
+
+    /** An assignment with v1 handed in, its page open as the chair sees it. */
+    private String openedByTheChairWithDraftV1() {
+        String id = assignedWithDraftV1();
+        browser.signIn("chair");
+        browser.open("/assignment.html?id=" + id);
+        stepsShown(2);
+        return id;
     }
 
     private String assignedWithDraftV1() {
