@@ -48,6 +48,9 @@ class NoticeImportTest {
     @Autowired
     MongoDatabase database;
 
+    @Autowired
+    java.time.Clock clock;
+
     ResponseEntity<Map<String, Object>> upload(String user, byte[] content, String filename) {
         return new DocketClient(http).previewNotice(user, content, filename);
     }
@@ -537,6 +540,37 @@ class NoticeImportTest {
                 Map.of("number", "175/TB-UBND", "reason", "Thử số đã có"));
         assertThat(taken.getBody()).containsEntry("rule", "notice-already-registered")
                 .containsEntry("link", "/api/notices/" + id);
+    }
+
+    /**
+     * Docket claims a number among the notices' keys before it records it on the notice; stopped in between, it left
+     * the number held by a notice that does not bear it, and every other notice was refused it for good (409
+     * notice-already-registered, linking to a notice with no number). Once no numbering could still be running, the
+     * number is free; before that, the claim stands, as a numbering at that moment is still on its way.
+     */
+    @Test
+    void a_number_a_stopped_numbering_left_reserved_is_free_once_no_numbering_can_still_be_running() {
+        DocketClient docket = new DocketClient(http);
+        MongoCollection<Document> keys = database.getCollection("notice_keys");
+        String stopped = draftNoticeRegistered(docket, "4");
+        String other = draftNoticeRegistered(docket, "5");
+        // As the numbering of the first notice left it: the number claimed, the notice's event never recorded.
+        keys.insertOne(new Document("_id", "number:181/TB-UBND").append("noticeId", stopped).append("state", "registered")
+                .append("claimedAfter", eventStore.lastSequenceNumberFor(stopped).orElseThrow())
+                .append("since", java.util.Date.from(clock.instant())));
+
+        assertThat(docket.post("clerk", "/api/notices/" + other + "/number", Map.of("number", "181/TB-UBND")).getBody())
+                .as("while the numbering may still be running").containsEntry("rule", "notice-already-registered")
+                .containsEntry("link", "/api/notices/" + stopped);
+
+        keys.updateOne(Filters.eq("_id", "number:181/TB-UBND"), com.mongodb.client.model.Updates.set("since",
+                java.util.Date.from(clock.instant().minus(java.time.Duration.ofMinutes(3)))));
+        assertThat(docket.post("clerk", "/api/notices/" + other + "/number", Map.of("number", "181/TB-UBND"))
+                .getStatusCode().value()).isEqualTo(204);
+        docket.await("clerk", "/api/notices/" + other, notice -> "181/TB-UBND".equals(notice.get("number")));
+        assertThat(docket.post("clerk", "/api/notices/" + stopped + "/number", Map.of("number", "181/TB-UBND")).getBody())
+                .as("the number is the other notice's now").containsEntry("rule", "notice-already-registered")
+                .containsEntry("link", "/api/notices/" + other);
     }
 
     /** The draft notice registered without a number, as if from a file whose SHA-256 is {@code shaLetter} repeated. */

@@ -44,7 +44,9 @@ import vn.docket.events.Actor;
 import vn.docket.events.DecisionRef;
 import vn.docket.events.DeliverableKind;
 import vn.docket.events.NoticeNumberCorrected;
+import vn.docket.events.NoticeNumbered;
 import vn.docket.events.NoticeParticulars;
+import vn.docket.events.NoticeRegistered;
 import vn.docket.events.NoticeSource;
 import vn.docket.platform.Sha256;
 import vn.docket.platform.Text;
@@ -115,7 +117,7 @@ public class NoticeRegistrar {
             Document earlier = noticeKeys.find(Filters.eq("_id", key)).first();
             if (earlier != null && earlier.getString("noticeId") != null
                     && eventStore.lastSequenceNumberFor(earlier.getString("noticeId")).isPresent()
-                    && !givenBackAfterCorrection(key, earlier)) {
+                    && !heldInVain(key, earlier)) {
                 return UUID.fromString(earlier.getString("noticeId"));
             }
         }
@@ -223,12 +225,12 @@ public class NoticeRegistrar {
         boolean claimed = Inserts.ifAbsent(noticeKeys, claim.append(SINCE, Date.from(clock.instant())));
         if (!claimed) {
             Document earlier = noticeKeys.find(Filters.eq("_id", key)).first();
-            if (earlier != null && givenBackAfterCorrection(key, earlier)) {
+            if (earlier != null && heldInVain(key, earlier)) {
                 claimed = Inserts.ifAbsent(noticeKeys, claim.append(SINCE, Date.from(clock.instant())));
                 earlier = claimed ? null : noticeKeys.find(Filters.eq("_id", key)).first();
             } else if (earlier != null && noticeId.toString().equals(earlier.getString("noticeId"))) {
                 // Held already by this notice (a retry, or a number it is corrected back to): claimed anew, so that
-                // a correction away from it recorded before is not taken for this claim's (givenBackAfterCorrection).
+                // a correction away from it recorded before is not taken for this claim's (heldInVain).
                 noticeKeys.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq("noticeId", noticeId.toString())),
                         Updates.combine(Updates.set(SINCE, Date.from(clock.instant())), Updates.set(CLAIMED_AFTER, after)));
             }
@@ -249,40 +251,58 @@ public class NoticeRegistrar {
     }
 
     /**
-     * Whether a number's key is held by a notice whose number was corrected away from it after it claimed the key: the
-     * process stopped between recording the correction and giving the old number back. Such a key is removed (only as
-     * it was read), so that the notice bearing that number can take it; true once it is gone. A notice that is being
-     * given this number right now has recorded no correction away from it since it claimed the key (the key keeps the
-     * notice's last event then, {@code claimedAfter}; a registration's keys precede every event), so its claim stands.
-     * The holder's events are read only here, when a key is found held.
+     * Whether a number's key is held in vain, left by a process that stopped: held by a notice whose number was
+     * corrected away from it after it claimed the key (stopped between recording the correction and giving the old
+     * number back), or claimed to give a notice the number longer ago than any command takes while the notice has
+     * never recorded it (stopped between claiming the number and recording it). Such a key is removed (only as it was
+     * read), so that the notice bearing that number can take it; true once it is gone. A notice being given this
+     * number right now has recorded no correction away from it since it claimed the key (the key keeps the notice's
+     * last event then, {@code claimedAfter}; a registration's keys precede every event and have none) and claimed it
+     * less than {@link #STALLED_AFTER} ago, so its claim stands. The holder's events are read only here, when a key is
+     * found held.
      */
-    private boolean givenBackAfterCorrection(String key, Document holder) {
+    private boolean heldInVain(String key, Document holder) {
         String holderId = holder.getString("noticeId");
         Date since = holder.getDate(SINCE);
         if (!key.startsWith("number:") || holderId == null || since == null
                 || !(holder.getString(STATE) == null || REGISTERED.equals(holder.getString(STATE)))) {
             return false;
         }
-        long claimedAfter = holder.get(CLAIMED_AFTER) instanceof Number n ? n.longValue() : -1L;
+        boolean claimedToNumber = holder.get(CLAIMED_AFTER) instanceof Number;
+        long claimedAfter = claimedToNumber ? ((Number) holder.get(CLAIMED_AFTER)).longValue() : -1L;
+        boolean bears = false;
         boolean correctedAway = false;
         DomainEventStream events = eventStore.readEvents(holderId);
         while (events.hasNext()) {
             DomainEventMessage<?> event = events.next();
-            if (event.getPayload() instanceof NoticeNumberCorrected corrected) {
-                if (key.equals(keys(corrected.number(), null).get(0))) {
+            if (event.getPayload() instanceof NoticeRegistered registered) {
+                bears = isKey(key, registered.notice().number());
+            } else if (event.getPayload() instanceof NoticeNumbered numbered) {
+                bears = isKey(key, numbered.number());
+            } else if (event.getPayload() instanceof NoticeNumberCorrected corrected) {
+                if (isKey(key, corrected.number())) {
+                    bears = true;
                     correctedAway = false;
-                } else if (key.equals(keys(corrected.previousNumber(), null).get(0))) {
+                } else if (isKey(key, corrected.previousNumber())) {
+                    bears = false;
                     correctedAway = event.getSequenceNumber() > claimedAfter;
                 }
             }
         }
-        if (!correctedAway) {
+        boolean neverRecorded = claimedToNumber && !bears && since.toInstant().plus(STALLED_AFTER).isBefore(clock.instant());
+        if (!correctedAway && !neverRecorded) {
             return false;
         }
         noticeKeys.deleteOne(Filters.and(Filters.eq("_id", key), Filters.eq("noticeId", holderId), Filters.eq(SINCE, since)));
-        log.warn("The number {} was still reserved for notice {} after that notice's number was corrected; it is free again",
+        log.warn(correctedAway
+                        ? "The number {} was still reserved for notice {} after that notice's number was corrected; it is free again"
+                        : "The number {} was reserved for notice {}, which never recorded it (the numbering stopped midway); it is free again",
                 key.substring("number:".length()), holderId);
         return noticeKeys.find(Filters.eq("_id", key)).first() == null;
+    }
+
+    private static boolean isKey(String key, String number) {
+        return number != null && key.equals(keys(number, null).get(0));
     }
 
     /** One assignment to create, with the contributions that feed it. */
@@ -452,7 +472,7 @@ public class NoticeRegistrar {
         UUID resumed = null;
         for (String key : keys) {
             Document earlier = noticeKeys.find(Filters.eq("_id", key)).first();
-            if (earlier != null && givenBackAfterCorrection(key, earlier)) {
+            if (earlier != null && heldInVain(key, earlier)) {
                 earlier = null;
             }
             found.add(earlier);
