@@ -1,5 +1,5 @@
 // The one way pages talk to Docket: the same JSON API that curl uses, on the browser's session.
-import { t, known, lang } from './i18n.js';
+import { t, known, lang, fmtDate } from './i18n.js';
 
 /** A 4xx/5xx answer, with the RFC 9457 problem details the API sends. */
 export class ApiError extends Error {
@@ -64,15 +64,22 @@ export async function all(path) {
 
 /**
  * A problem in the person's language: the rule's own words, filled with the problem's figures (the extension a
- * file's name should have). An upload over its limit says the limit, whichever rule refused it (the whole form or
- * the file). The server's detail is English, so it is shown only for a rule the web app has no words for, and under
- * the rule's words to someone reading in English.
+ * file's name should have, the day a draft was approved, written d/M/yyyy). An upload over its limit says the limit,
+ * whichever rule refused it (the whole form or the file). The server's detail is English, so it is shown only for a
+ * rule the web app has no words for, and under the rule's words to someone reading in English.
  */
 export function problemText(error) {
   const rule = error?.problem?.rule;
   if (error?.problem?.maxMb != null) return t('upload.tooLarge', error.problem);
-  if (rule && known('problem.' + rule)) return t('problem.' + rule, error.problem);
+  if (rule && known('problem.' + rule)) return t('problem.' + rule, figures(error.problem));
   return error?.problem?.detail || error?.message || String(error);
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function figures(problem) {
+  return Object.fromEntries(Object.entries(problem).map(([name, value]) =>
+    [name, typeof value === 'string' && DAY.test(value) ? fmtDate(value) : value]));
 }
 
 /** The server's detail under the translated text, for a person reading in English, when it says more. */

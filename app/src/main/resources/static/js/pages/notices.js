@@ -337,19 +337,21 @@ function editor(reading, key = newKey()) {
 
 /**
  * An item's refusal said "Một mục chưa có nơi trình ..." and left the clerk to find which of the items: the server
- * names it in its detail ("items[1].submitTo: ..."), so the page says where ("Mục 2 – Cấp trình") and goes there.
+ * names the field to correct ("items[1].submitTo", "notice.issuedOn"), so the page says where ("Mục 2 – Cấp
+ * trình") and goes there (an item's field without a cell of its own, to the item's first).
  */
 function refusedAt(e, box, items) {
-  const at = /^(items\[\d+\])(?:\.(\w+))?/.exec(e?.problem?.detail || '');
-  if (!at) return '';
-  const field = at[2] === 'lead' ? 'leads' : at[2];
-  const input = box.querySelector(`[data-path="${at[1]}.${field}"]`) || box.querySelector(`[data-path^="${at[1]}."]`);
+  const field = e?.problem?.field;
+  if (!field) return '';
+  const item = /^(items\[\d+\])\.(\w+)/.exec(field);
+  const path = item ? `${item[1]}.${item[2] === 'lead' ? 'leads' : item[2]}` : field;
+  const input = box.querySelector(`[data-path="${path}"]`) || (item && box.querySelector(`[data-path^="${item[1]}."]`));
   if (input) {
     input.setAttribute('aria-invalid', 'true');
     input.dataset.refused = '';
     input.focus();
   }
-  return h('p', { class: 'refused-at' }, t('notices.refusedAt', { field: fieldLabel(at[0], items) }));
+  return h('p', { class: 'refused-at' }, t('notices.refusedAt', { field: fieldLabel(field, items) }));
 }
 
 /** The reading with the person's corrections written back into it (fields not shown stay as read). */

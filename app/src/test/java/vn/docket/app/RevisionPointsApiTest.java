@@ -76,7 +76,8 @@ class RevisionPointsApiTest {
         long before = lastSequence(at);
         ResponseEntity<Map<String, Object>> stale = postIfMatch("chair", at + "/approvals", Map.of(), "\"1\"");
         assertThat(stale.getStatusCode().value()).isEqualTo(409);
-        assertThat(stale.getBody()).containsEntry("rule", "stale-draft");
+        assertThat(stale.getBody()).containsEntry("rule", "stale-draft").containsEntry("judgedVersion", 1)
+                .containsEntry("currentVersion", 2);
         assertThat((String) stale.getBody().get("detail")).contains("current draft is v2");
         ResponseEntity<Map<String, Object>> staleBody = docket.post("chair", at + "/approvals", Map.of("draftVersion", 1));
         assertThat(staleBody.getStatusCode().value()).isEqualTo(409);

@@ -320,7 +320,8 @@ class NoticePreviewBrowserTest extends BrowserTest {
 
     /**
      * Confirming with one item's route left empty said only "Một mục chưa có nơi trình, ..." under the button: with
-     * several items, and no doubt of the reader on that one, the clerk had to guess which item the server meant.
+     * several items, and no doubt of the reader on that one, the clerk had to guess which item the server meant. A
+     * date of the notice refused was not pointed out at all.
      */
     @Test
     void a_refused_confirmation_names_the_item_and_field_to_correct_and_goes_there() {
@@ -338,6 +339,14 @@ class NoticePreviewBrowserTest extends BrowserTest {
         assertThat(browser.script("return document.activeElement.dataset.path")).isEqualTo("items[1].submitTo");
         assertThat(cell(1, "submitTo").getAttribute("aria-invalid")).isEqualTo("true");
         screenshots("notice-preview-refused-item");
+
+        // A field of the notice itself is named and gone to as well: its date of issue typed in the future.
+        browser.type(By.cssSelector("[data-path='items[1].submitTo']"), "Lãnh đạo UBND tỉnh");
+        browser.type(By.cssSelector("[data-path='notice.issuedOn']"), "4/3/2099");
+        browser.find(By.id("confirm-import")).click();
+        browser.waitForText(By.id("confirm-status"), "Chỗ cần sửa: Ngày ban hành.");
+        assertThat(browser.script("return document.activeElement.dataset.path")).isEqualTo("notice.issuedOn");
+        assertThat(browser.find(By.cssSelector("[data-path='notice.issuedOn']")).getAttribute("aria-invalid")).isEqualTo("true");
     }
 
     /**

@@ -180,6 +180,12 @@ class WebApplicationBrowserTest extends BrowserTest {
         browser.open("/assignment.html?id=" + itemOne);
         assertThat(actionsOffered()).containsExactly("Ghi nhận ban hành", "Hủy nhiệm vụ");
         browser.type(field("form-issue", "documentNumber"), "95/KH-UBND");
+        browser.type(field("form-issue", "issuedOn"), "25/04/2021");
+        submit("form-issue");
+        // The day it was approved, which the clerk must not go before, is in the message.
+        browser.waitForText(By.cssSelector("#form-issue [role=alert]"), "Ngày ban hành");
+        assertThat(browser.text(By.cssSelector("#form-issue [role=alert]")))
+                .isEqualTo("Ngày ban hành sớm hơn ngày phê duyệt (26/4/2021).");
         browser.type(field("form-issue", "issuedOn"), "28/04/2021");
         submit("form-issue");
         stepsShown(6);

@@ -37,12 +37,14 @@ final class ApprovalPolicy {
                     "\"" + level + "\" is an outside body: cite its decision (number and date).");
         }
         if (decision.date().isAfter(on)) {
-            throw new RuleBroken("decision-after-approval", "The cited decision is dated after the day it is recorded.");
+            throw new RuleBroken("decision-after-approval", "The cited decision is dated after the day it is recorded.")
+                    .with("decisionDate", decision.date().toString()).with("recordedOn", on.toString());
         }
         if (reachedLevelOn != null && decision.date().isBefore(reachedLevelOn)) {
             throw new RuleBroken("decision-before-draft-reached-level", "The cited decision is dated "
                     + Text.date(decision.date()) + ", before the draft came before \"" + level + "\" on "
-                    + Text.date(reachedLevelOn) + "; check the decision's date.");
+                    + Text.date(reachedLevelOn) + "; check the decision's date.")
+                    .with("decisionDate", decision.date().toString()).with("reachedLevelOn", reachedLevelOn.toString());
         }
         // Kept as every other text of an event is: trimmed, one space, NFC, so "45-TB/TU " finds "45-TB/TU".
         return new DecisionRef(Text.clean(decision.number()), decision.date());

@@ -19,7 +19,7 @@ final class Issuance {
         LocalDate on = Required.value(cmd.issuedOn(), "issued-on-required", "Issuance needs the date the document was issued.");
         if (on.isBefore(approvedOn)) {
             throw new RuleBroken("issued-before-approval", "The document cannot be issued before it was approved ("
-                    + Text.date(approvedOn) + ").");
+                    + Text.date(approvedOn) + ").").with("approvedOn", approvedOn.toString());
         }
         return new DocumentIssued(id, number, on, cmd.documentName(), cmd.documentSha256(), cmd.file());
     }

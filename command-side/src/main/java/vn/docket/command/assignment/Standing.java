@@ -78,7 +78,8 @@ record Standing(UUID id, AssignmentStatus status, int version, String leadUnit, 
                 // A leader judges the version they read: naming another than the one awaiting review writes nothing.
                 if (judged != null && judged != version) {
                     throw new StateConflict("stale-draft", "You judged draft v" + judged + ", but the current draft is v"
-                            + version + ": open v" + version + " and judge it instead.", "/api/assignments/" + id);
+                            + version + ": open v" + version + " and judge it instead.", "/api/assignments/" + id)
+                            .with("judgedVersion", judged).with("currentVersion", version);
                 }
                 Authority.requireLevel(actor, granted, route.nextLevel(), levels);
                 // Any unit's staff may act at "Đơn vị chủ trì tổng hợp": of a contribution, only those of the unit it feeds.

@@ -73,6 +73,8 @@ public class NoticeRegistrar {
     private static final String REGISTERING = "registering";
     private static final String REGISTERED = "registered";
     private static final String INCOMPLETE = "incomplete";
+    /** The problem's member naming what to correct in the preview: "items[1].submitTo", "notice.issuedOn". */
+    private static final String FIELD = "field";
     /** Far longer than any registration takes: a key still marked registering after it was left by a dead process. */
     private static final Duration STALLED_AFTER = Duration.ofMinutes(2);
 
@@ -327,27 +329,30 @@ public class NoticeRegistrar {
         // would record work assigned years ago as assigned today, and judge its deadlines against today.
         if (facts.meetingOn() == null && facts.issuedOn() == null) {
             throw new RuleBroken("notice-date-required", "The notice has neither a meeting date (meetingOn) nor an issue"
-                    + " date (issuedOn); give at least one.");
+                    + " date (issuedOn); give at least one.").with(FIELD, "notice.meetingOn");
         }
         LocalDate today = LocalDate.now(clock);
         LocalDate meeting = effectiveDate(facts);
         if (meeting.isAfter(today)) {
-            throw new RuleBroken("meeting-in-future", "The meeting date is in the future.");
+            throw new RuleBroken("meeting-in-future", "The meeting date is in the future.")
+                    .with(FIELD, facts.meetingOn() != null ? "notice.meetingOn" : "notice.issuedOn");
         }
         if (facts.issuedOn() != null && facts.issuedOn().isAfter(today)) {
-            throw new RuleBroken("notice-issued-in-future", "The notice's issue date (issuedOn) is in the future.");
+            throw new RuleBroken("notice-issued-in-future", "The notice's issue date (issuedOn) is in the future.")
+                    .with(FIELD, "notice.issuedOn");
         }
         // A conclusion notice is written after the meeting it concludes: an earlier date is a typing slip.
         if (facts.issuedOn() != null && facts.meetingOn() != null && facts.issuedOn().isBefore(facts.meetingOn())) {
             throw new RuleBroken("notice-issued-before-meeting", "The notice's issue date (issuedOn) is before its"
-                    + " meeting (meetingOn).");
+                    + " meeting (meetingOn).").with(FIELD, "notice.issuedOn");
         }
         // A draft notice gives only its month ("ngày   tháng 11 năm 2020"): a day typed in another month is a slip, and
         // would be recorded beside the month it contradicts.
         if (facts.issuedOn() != null && facts.issuedMonth() != null
                 && !YearMonth.from(facts.issuedOn()).toString().equals(facts.issuedMonth().strip())) {
             throw new RuleBroken("notice-issued-outside-month", "The issue date " + Text.date(facts.issuedOn())
-                    + " (issuedOn) is not in the month the notice's text gives (" + facts.issuedMonth() + ", issuedMonth).");
+                    + " (issuedOn) is not in the month the notice's text gives (" + facts.issuedMonth() + ", issuedMonth).")
+                    .with(FIELD, "notice.issuedOn");
         }
         List<Planned> plan = new ArrayList<>();
         Set<Integer> ordinals = new LinkedHashSet<>();
@@ -355,17 +360,24 @@ public class NoticeRegistrar {
             Item item = readOut.items().get(i);
             String at = "items[" + i + "]";
             if (item == null || item.ordinal() == null || item.ordinal() < 1 || !ordinals.add(item.ordinal())) {
-                throw new RuleBroken("item-ordinal", at + ": each item needs its own ordinal, counted from 1.");
+                throw new RuleBroken("item-ordinal", at + ": each item needs its own ordinal, counted from 1.")
+                        .with(FIELD, at + ".ordinal");
             }
-            String title = Required.text(item.title(), "item-title", at + ".title is empty.");
-            Required.value(item.kind(), "item-kind",
-                    at + ".kind: say what the item delivers (PLAN, REPORT, SCHEME, PROGRAMME, OTHER).");
+            String title = Text.clean(item.title());
+            if (title == null) {
+                throw new RuleBroken("item-title", at + ".title is empty.").with(FIELD, at + ".title");
+            }
+            if (item.kind() == null) {
+                throw new RuleBroken("item-kind", at + ".kind: say what the item delivers (PLAN, REPORT, SCHEME, PROGRAMME,"
+                        + " OTHER).").with(FIELD, at + ".kind");
+            }
             // Units as the office names them: a lead edited to "TC-KH" in the preview is Phòng Tài chính - Kế hoạch's.
             List<String> named = names(Text.clean(item.leads()));
             List<String> leads = named.isEmpty() && Text.clean(item.lead()) != null
                     ? List.of(units.nameOf(Text.clean(item.lead()))) : named;
             if (leads.isEmpty()) {
-                throw new RuleBroken("item-lead", at + ".lead: the item has no lead unit; name the unit that leads it.");
+                throw new RuleBroken("item-lead", at + ".lead: the item has no lead unit; name the unit that leads it.")
+                        .with(FIELD, at + ".lead");
             }
             List<String> route;
             try {
@@ -373,15 +385,15 @@ public class NoticeRegistrar {
                 // anything is written.
                 route = ApprovalRoute.of(item.submitTo(), levels).levels();
             } catch (RuleBroken refused) {
-                throw new RuleBroken("item-route", at + ".submitTo: " + refused.getMessage());
+                throw new RuleBroken("item-route", at + ".submitTo: " + refused.getMessage()).with(FIELD, at + ".submitTo");
             }
             if (item.deadline() != null && item.deadline().isBefore(meeting)) {
-                throw new RuleBroken("item-deadline", at + ".deadline is before the meeting.");
+                throw new RuleBroken("item-deadline", at + ".deadline is before the meeting.").with(FIELD, at + ".deadline");
             }
             if (item.verdict() != null && item.verdict() == vn.docket.events.MeetingVerdict.REVISION_REQUIRED
                     && Text.clean(item.requirements()).isEmpty()) {
                 throw new RuleBroken("item-requirements", at + ".requirements: a revision required at the meeting needs "
-                        + "the things to revise.");
+                        + "the things to revise.").with(FIELD, at + ".requirements");
             }
             for (String lead : leads) {
                 boolean first = lead.equals(leads.get(0));
@@ -421,7 +433,8 @@ public class NoticeRegistrar {
             Contribution contribution = contributions.get(c);
             LocalDate due = contribution.deadline() != null ? contribution.deadline() : item.deadline();
             if (due != null && due.isBefore(meeting)) {
-                throw new RuleBroken("contribution-deadline", at + ".contributions[" + c + "].deadline is before the meeting.");
+                throw new RuleBroken("contribution-deadline", at + ".contributions[" + c + "].deadline is before the meeting.")
+                        .with(FIELD, at + ".contributions");
             }
             String to = Text.clean(contribution.deliverTo()) != null ? Text.clean(contribution.deliverTo()) : lead;
             for (String unit : names(Text.clean(contribution.units()))) {
@@ -431,7 +444,8 @@ public class NoticeRegistrar {
                 if (!levels.isKnown(LEAD_UNIT_LEVEL)) {
                     // An office's own levels replace the defaults: refused here, before anything is written.
                     throw new RuleBroken("item-route", at + ".contributions: a contribution goes to the level \""
-                            + LEAD_UNIT_LEVEL + "\", which is not a configured approval level (docket.approval.levels).");
+                            + LEAD_UNIT_LEVEL + "\", which is not a configured approval level (docket.approval.levels).")
+                            .with(FIELD, at + ".contributions");
                 }
                 children.add(new Planned(item, "Nội dung gửi " + to + " để tổng hợp: " + title, DeliverableKind.OTHER, unit,
                         List.of(), due, List.of(LEAD_UNIT_LEVEL), null, List.of()));

@@ -1,6 +1,7 @@
 package vn.docket.command.assignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.docket.command.assignment.AssignmentTest.CHAIR;
 import static vn.docket.command.assignment.AssignmentTest.CLERK;
 import static vn.docket.command.assignment.AssignmentTest.ID;
@@ -40,6 +41,14 @@ class IssuanceTest {
     void a_document_is_not_issued_before_its_approval() {
         assertRefused(() -> Issuance.issued(ID, new Issue(ID, "95/KH-UBND", APPROVED.minusDays(1)), APPROVED),
                 RuleBroken.class, "issued-before-approval");
+    }
+
+    /** The clerk's page says the day in its own words: the refusal carries it beside its English message. */
+    @Test
+    void a_document_refused_for_its_date_names_the_day_of_the_approval() {
+        assertThatThrownBy(() -> Issuance.issued(ID, new Issue(ID, "95/KH-UBND", APPROVED.minusDays(1)), APPROVED))
+                .isInstanceOfSatisfying(RuleBroken.class,
+                        refused -> assertThat(refused.facts()).containsEntry("approvedOn", "2021-04-26"));
     }
 
     /** Also the last recorded step, the approval is what the clerk is told of, not the order of steps in general. */

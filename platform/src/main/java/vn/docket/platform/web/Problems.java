@@ -38,6 +38,7 @@ import vn.docket.platform.eventstore.UnstorableText;
 import vn.docket.platform.mongo.DatabaseUnavailable;
 import vn.docket.platform.refusal.NotAllowed;
 import vn.docket.platform.refusal.NotFound;
+import vn.docket.platform.refusal.Refusal;
 import vn.docket.platform.refusal.RuleBroken;
 import vn.docket.platform.refusal.PreconditionFailed;
 import vn.docket.platform.refusal.StateConflict;
@@ -65,14 +66,21 @@ public class Problems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** A refusal's problem: its rule, its message as the detail, and the values it names as members of their own. */
+    static ProblemDetail problem(HttpStatus status, Refusal refusal) {
+        ProblemDetail problem = problem(status, refusal.rule(), refusal.getMessage());
+        refusal.facts().forEach(problem::setProperty);
+        return problem;
+    }
+
     @ExceptionHandler(RuleBroken.class)
     ProblemDetail ruleBroken(RuleBroken e) {
-        return problem(HttpStatus.UNPROCESSABLE_ENTITY, e.rule(), e.getMessage());
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, e);
     }
 
     @ExceptionHandler(StateConflict.class)
     ProblemDetail conflict(StateConflict e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, e.rule(), e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, e);
         if (e.link() != null) {
             problem.setProperty("link", e.link());
         }
@@ -81,13 +89,13 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(PreconditionFailed.class)
     ProblemDetail preconditionFailed(PreconditionFailed e) {
-        return problem(HttpStatus.PRECONDITION_FAILED, e.rule(), e.getMessage());
+        return problem(HttpStatus.PRECONDITION_FAILED, e);
     }
 
     @ExceptionHandler(NotAllowed.class)
     ProblemDetail notAllowed(NotAllowed e, HttpServletRequest request) {
         denials.record(request, e.rule(), e.getMessage());
-        return problem(HttpStatus.FORBIDDEN, e.rule(), e.getMessage());
+        return problem(HttpStatus.FORBIDDEN, e);
     }
 
     @ExceptionHandler(NotFound.class)
