@@ -2,6 +2,8 @@ package vn.docket.app;
 
 import static java.util.stream.Collectors.joining;
 
+import java.io.Console;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +14,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 import vn.docket.command.notice.reading.NoticeReaderCli;
+import vn.docket.command.notice.reading.UnitDirectory;
 import vn.docket.platform.PlatformConfiguration;
 import vn.docket.platform.users.UsersCommand;
 
@@ -36,7 +39,7 @@ public class DocketApplication {
     static final List<Command> COMMANDS = List.of(
             new Command("demo", "start Docket with demo users and a demo history", rest -> start(rest, "demo")),
             new Command("users add|list ...", "manage the users in Docket's database",
-                    rest -> System.exit(UsersCommand.run(rest, System.in, System.out, System.err, System.console()))),
+                    rest -> System.exit(users(rest, System.in, System.out, System.err, System.console()))),
             new Command("keys init [FILE]", "create the key that signs the event store's checkpoints",
                     rest -> System.exit(KeysCommand.run(rest, System.out, System.err))),
             new Command("verify [--anchors FILE]", "check the event store for tampering; exit 0 when intact",
@@ -52,6 +55,11 @@ public class DocketApplication {
             + line("(no command)", "start Docket (settings such as --server.port=8081)")
             + COMMANDS.stream().map(command -> line(command.synopsis(), command.explanation())).collect(joining())
             + line("help", "this list").stripTrailing();
+
+    /** {@code users ...}, a unit typed another way ("qldt") kept under the name Docket's unit directory gives it. */
+    static int users(String[] rest, InputStream in, PrintStream out, PrintStream err, Console console) {
+        return UsersCommand.run(rest, in, out, err, console, file -> UnitDirectory.configured(file).aliases());
+    }
 
     public static void main(String[] args) throws Exception {
         // Axon must not contact an update server or write into the user's home.

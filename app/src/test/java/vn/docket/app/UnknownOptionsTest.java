@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.docket.command.notice.reading.NoticeReaderCli;
 import vn.docket.platform.mongo.DatabaseServer;
 import vn.docket.platform.mongo.MongoSettings;
-import vn.docket.platform.users.UsersCommand;
 
 /**
  * A tool given an option it does not take refuses it in one line, naming it, and does nothing. Spring ignores a
@@ -122,7 +121,7 @@ class UnknownOptionsTest {
         Path data = temp.resolve("data");
         Path password = Files.writeString(temp.resolve("pw.txt"), "mật khẩu của Lan\n");
 
-        int exit = UsersCommand.run(new String[] {"add", "--id", "lan", "--name", "Nguyễn Thị Lan", "--role", "CLERK",
+        int exit = DocketApplication.users(new String[] {"add", "--id", "lan", "--name", "Nguyễn Thị Lan", "--role", "CLERK",
                 "--password-file", password.toString(), dataDir(data), "--docket.mongo.embedded.prot=0"},
                 new ByteArrayInputStream(new byte[0]), out, err, null);
 

@@ -31,7 +31,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import vn.docket.platform.mongo.DatabaseServer;
-import vn.docket.platform.users.UsersCommand;
 
 /**
  * Users kept on disk (the embedded database's H2 file): added with {@code docket users} before Docket
@@ -54,7 +53,7 @@ class UsersOnDiskTest {
         all.add("--docket.mongo.embedded.port=" + port);
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = UsersCommand.run(all.toArray(String[]::new),
+        int code = DocketApplication.users(all.toArray(String[]::new),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8), null);
         out = o.toString(StandardCharsets.UTF_8);
@@ -128,6 +127,23 @@ class UsersOnDiskTest {
         assertThat(users("", port, "disable", "--id", "lan")).as(err).isZero();
         assertThat(users("", port, "list")).isZero();
         assertThat(out).containsPattern("lan +CLERK +disabled").doesNotContain("hoa");
+    }
+
+    /**
+     * The admin page keeps a unit under the name the unit directory gives it; the command line kept it as typed, so
+     * staff added as "qldt" matched none of their unit's work, which is assigned to Phòng Quản lý đô thị.
+     */
+    @Test
+    void a_unit_typed_by_its_short_name_on_the_command_line_is_kept_under_its_name_in_the_directory() {
+        int port = nobodysPort();
+        assertThat(users("mười ký tự trở lên\n", port, "add", "--id", "hoa", "--name", "Lê Thị Hoa", "--unit", "qldt",
+                "--role", "UNIT_STAFF")).as(err).isZero();
+        assertThat(users("", port, "list")).isZero();
+        assertThat(out).contains("Lê Thị Hoa, Phòng Quản lý đô thị").doesNotContain("qldt");
+
+        assertThat(users("mười ký tự trở lên\n", port, "add", "--id", "lan", "--name", "Lan", "--unit", "qldt",
+                "--role", "UNIT_STAFF", "--docket.units.file=" + data.resolve("no-such-units.json"))).isEqualTo(64);
+        assertThat(err).startsWith("docket users: Cannot read unit directory ").hasLineCount(1);
     }
 
     @Test

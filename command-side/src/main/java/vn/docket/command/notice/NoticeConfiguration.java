@@ -1,9 +1,5 @@
 package vn.docket.command.notice;
 
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -16,7 +12,6 @@ import org.springframework.context.annotation.Configuration;
 import vn.docket.calendar.WorkingDayCalendar;
 import vn.docket.command.notice.reading.NoticeReader;
 import vn.docket.command.notice.reading.UnitDirectory;
-import vn.docket.platform.Text;
 import vn.docket.platform.UnitAliases;
 import vn.docket.platform.axon.CatchUpCachingRepository;
 
@@ -35,7 +30,7 @@ class NoticeConfiguration {
     /** The office may keep its own unit directory: {@code docket.units.file=/srv/docket/units.json}. */
     @Bean
     UnitDirectory unitDirectory(@Value("${docket.units.file:}") String file) {
-        return file.isBlank() ? UnitDirectory.bundled() : UnitDirectory.load(Path.of(file));
+        return UnitDirectory.configured(file);
     }
 
     /**
@@ -44,19 +39,7 @@ class NoticeConfiguration {
      */
     @Bean
     UnitAliases unitAliases(UnitDirectory units) {
-        Map<String, List<String>> byName = new HashMap<>();
-        units.all().forEach(unit -> byName.putIfAbsent(Text.folded(unit.name()), unit.aliases()));
-        return new UnitAliases() {
-            @Override
-            public List<String> of(String unit) {
-                return unit == null ? List.of() : byName.getOrDefault(Text.folded(unit), List.of());
-            }
-
-            @Override
-            public String nameOf(String written) {
-                return units.nameOf(written);
-            }
-        };
+        return units.aliases();
     }
 
     /** Relative deadlines ("07 ngày làm việc") are counted on the Vietnamese working-day calendar. */

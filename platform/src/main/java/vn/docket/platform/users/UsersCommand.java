@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -26,6 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import vn.docket.events.Actor;
 import vn.docket.events.Role;
+import vn.docket.platform.UnitAliases;
 import vn.docket.platform.commandline.ToolOptions;
 import vn.docket.platform.mongo.MongoSettings;
 import vn.docket.platform.refusal.NotFound;
@@ -57,24 +60,31 @@ public final class UsersCommand {
     /** Its own options, and the settings it reads: where the database is, and which users the configuration owns. */
     static final ToolOptions TAKES = new ToolOptions("docket users",
             List.of("id ID", "name NAME", "unit UNIT", "role ROLE", "password-file FILE"),
-            Stream.of(ToolOptions.DATABASE, List.of("docket.security.users.*", "docket.security.demo-users"),
+            Stream.of(ToolOptions.DATABASE, List.of("docket.security.users.*", "docket.security.demo-users", "docket.units.file"),
                     ToolOptions.CONFIGURATION).flatMap(List::stream).toList());
 
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
     private final Console console;
+    private final Function<String, UnitAliases> directory;
 
-    UsersCommand(InputStream in, PrintStream out, PrintStream err, Console console) {
+    UsersCommand(InputStream in, PrintStream out, PrintStream err, Console console, Function<String, UnitAliases> directory) {
         this.in = in;
         this.out = out;
         this.err = err;
         this.console = console;
+        this.directory = directory;
     }
 
-    /** Runs {@code users ...} (the arguments after "users"); returns the process's exit code. */
-    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Console console) {
-        return new UsersCommand(in, out, err, console).run(args);
+    /**
+     * Runs {@code users ...} (the arguments after "users"); returns the process's exit code. {@code directory} gives the
+     * unit directory of the {@code docket.units.file} set (blank: the one Docket ships with), under whose names a unit
+     * typed another way ("qldt") is kept, as the admin page keeps it: its staff then see their unit's work.
+     */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Console console,
+                          Function<String, UnitAliases> directory) {
+        return new UsersCommand(in, out, err, console, directory).run(args);
     }
 
     /** Docket's settings the command needs: where the database is, and which ids configuration already uses. */
@@ -122,7 +132,9 @@ public final class UsersCommand {
             switch (action) {
                 case "list" -> list(accounts);
                 case "add" -> {
-                    StoredUser user = accounts.add(new NewUser(id, options.get("name"), options.get("unit"),
+                    String unit = directory.apply(settings.getEnvironment().getProperty("docket.units.file", ""))
+                            .nameOf(options.get("unit"));
+                    StoredUser user = accounts.add(new NewUser(id, options.get("name"), unit,
                             options.get("role"), password(options)), "command-line", by);
                     out.println("Added " + user.id() + " (" + user.role() + ") to " + db.where() + ".");
                 }
@@ -143,6 +155,10 @@ public final class UsersCommand {
             return REFUSED;
         } catch (Usage e) {
             err.println("docket users: " + e.getMessage());
+            return USAGE;
+        } catch (UncheckedIOException e) {
+            // The unit directory named by docket.units.file could not be read: the database was not the trouble.
+            err.println("docket users: " + firstLine(e));
             return USAGE;
         } catch (RuntimeException e) {
             err.println("docket users: cannot use the database: " + firstLine(e));

@@ -6,12 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import vn.docket.platform.Text;
+import vn.docket.platform.UnitAliases;
 
 /**
  * The units a notice may assign work to, with the aliases notices use for them: the office's own
@@ -33,6 +36,11 @@ public final class UnitDirectory {
         List<Unit> matched = new ArrayList<>(units);
         matched.addAll(COUNTRY);
         this.scanner = new MentionScanner(matched, genericPhrases);
+    }
+
+    /** The office's own directory, {@code docket.units.file}, or the one shipped with the application when none is set. */
+    public static UnitDirectory configured(String file) {
+        return file == null || file.isBlank() ? bundled() : load(Path.of(file));
     }
 
     /** The directory shipped with the application. */
@@ -83,6 +91,23 @@ public final class UnitDirectory {
      */
     public String nameOf(String written) {
         return written == null ? null : ownName(written).orElse(written);
+    }
+
+    /** Each unit's other names by its name (matched as the search folds them: case, tone marks), and {@link #nameOf}. */
+    public UnitAliases aliases() {
+        Map<String, List<String>> byName = new HashMap<>();
+        units.forEach(unit -> byName.putIfAbsent(Text.folded(unit.name()), unit.aliases()));
+        return new UnitAliases() {
+            @Override
+            public List<String> of(String unit) {
+                return unit == null ? List.of() : byName.getOrDefault(Text.folded(unit), List.of());
+            }
+
+            @Override
+            public String nameOf(String written) {
+                return UnitDirectory.this.nameOf(written);
+            }
+        };
     }
 
     /**
