@@ -52,6 +52,8 @@ import vn.docket.platform.Sha256;
 import vn.docket.platform.Text;
 import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.platform.mongo.Inserts;
+import vn.docket.platform.refusal.NotFound;
+import vn.docket.platform.refusal.Refusal;
 import vn.docket.platform.refusal.RuleBroken;
 import vn.docket.platform.refusal.StateConflict;
 
@@ -213,7 +215,10 @@ public class NoticeRegistrar {
 
     /**
      * Sends a command giving the notice {@code number} with it claimed among the notices' keys (refused, with a link,
-     * if another notice holds it); a key this call claimed is given back if the command is refused.
+     * if another notice holds it); a key this call claimed is given back if the command is refused, which writes
+     * nothing. Failing otherwise (the database stopped answering), the command may have been recorded before its
+     * answer was lost: the key stays, so that no other notice takes the number this one may bear, and is freed
+     * later only if the notice never recorded it ({@link #heldInVain}).
      */
     private <R> R withNumber(UUID noticeId, String number, LocalDate issuedOn, Supplier<R> send) {
         if (issuedOn != null && issuedOn.isAfter(LocalDate.now(clock))) {
@@ -244,7 +249,7 @@ public class NoticeRegistrar {
         }
         try {
             return send.get();
-        } catch (RuntimeException refused) {
+        } catch (Refusal | NotFound refused) {
             if (claimed) {
                 noticeKeys.deleteOne(Filters.eq("_id", key));
             }

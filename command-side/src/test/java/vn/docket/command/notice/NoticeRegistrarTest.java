@@ -10,6 +10,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -17,6 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -27,11 +31,13 @@ import vn.docket.command.notice.NoticeReadOut.Item;
 import vn.docket.command.notice.reading.UnitDirectory;
 import vn.docket.events.Actor;
 import vn.docket.events.DeliverableKind;
+import vn.docket.events.NoticeNumbered;
 import vn.docket.events.NoticeParticulars;
 import vn.docket.events.Role;
 import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.platform.eventstore.EmbeddedStore;
 import vn.docket.platform.refusal.RuleBroken;
+import vn.docket.platform.refusal.StateConflict;
 
 /** What a registration would be refused for is refused before it writes anything: no transaction undoes half a notice. */
 class NoticeRegistrarTest {
@@ -154,6 +160,47 @@ class NoticeRegistrarTest {
         assertThat(steps).as("each step once, none missing").hasSize(4);
         assertThat(db.database.getCollection("notice_keys").find().map(d -> d.getString("state")))
                 .containsOnly("registered");
+    }
+
+    /**
+     * The database recorded a notice's number and then stopped answering, so the clerk was told it failed: the number
+     * was given back, and another notice could be given the number the first one bears. Only a refused command, which
+     * writes nothing, gives it back now.
+     */
+    @Test
+    void a_number_recorded_before_the_database_stopped_answering_is_not_given_to_another_notice() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        List<DomainEventMessage<?>> recorded = new ArrayList<>();
+        CommandDispatcher commands = new CommandDispatcher(null, null, null) {
+            @Override
+            public <R> R sendAs(Actor actor, Object command) {
+                NumberNotice numbering = (NumberNotice) command;
+                recorded.add(new GenericDomainEventMessage<>("Notice", numbering.noticeId().toString(), 1,
+                        new NoticeNumbered(numbering.noticeId(), numbering.number(), numbering.issuedOn())));
+                throw new MongoTimeoutException("The database stopped answering after the write (test)");
+            }
+        };
+        EventStore events = (EventStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {EventStore.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "lastSequenceNumberFor" -> Optional.of(recorded.stream()
+                            .anyMatch(e -> e.getAggregateIdentifier().equals(args[0])) ? 1L : 0L);
+                    case "readEvents" -> DomainEventStream.of(recorded.stream()
+                            .filter(e -> e.getAggregateIdentifier().equals(args[0])).toList());
+                    default -> null;
+                });
+        NoticeRegistrar registrar = new NoticeRegistrar(commands, new ApprovalLevels(ApprovalLevels.defaults()),
+                UnitDirectory.bundled(), Clock.systemUTC(), db.database, events);
+
+        assertThatThrownBy(() -> registrar.number(first, "201/TB-UBND", LocalDate.of(2021, 4, 14), CLERK))
+                .isInstanceOf(MongoTimeoutException.class);
+
+        assertThat(db.database.getCollection("notice_keys").find(new Document("_id", "number:201/TB-UBND")).first())
+                .as("the number still held").isNotNull().containsEntry("noticeId", first.toString());
+        assertThatThrownBy(() -> registrar.number(second, "201/TB-UBND", LocalDate.of(2021, 4, 14), CLERK))
+                .isInstanceOfSatisfying(StateConflict.class,
+                        e -> assertThat(e.rule()).isEqualTo("notice-already-registered"));
+        assertThat(recorded).as("the second notice's numbering never sent").hasSize(1);
     }
 
     /** The collection, whose writes fail while {@code outage} is set, as every request does with the database away. */
