@@ -31,7 +31,11 @@ start('dashboard', 'dash.title', async (main, me) => {
         : mine.length === 0 ? h('p', { class: 'muted', id: 'mine-empty' }, t('none'))
           : h('ul', { class: 'cards', id: 'mine' }, mine.map(a => h('li', {},
             assignmentLink(a), h('div', { class: 'meta' }, statusBadge(a.status), ' ', timelinessBadge(a.timeliness),
-              ' · ', a.leadUnit, ' · ', t('field.deadline'), ': ', deadlineText(a))))),
+              ' · ', a.leadUnit, ' · ', t('field.deadline'), ': ', deadlineText(a),
+              // An assignment may wait for a leader's decision on an extension, not for a draft: its status alone
+              // ("Đã giao") does not say so, nor to which day the unit asked.
+              a.pendingExtension ? [' · ', h('span', { class: 'extension-asked' },
+                t('dash.extensionAsked', { date: fmtDate(a.pendingExtension.newDeadline) }))] : '')))),
       waiting.total > mine.length ? h('p', {}, h('a', { href: '/assignments.html?view=waiting', id: 'mine-all' },
         t('dash.mine.all', { n: waiting.total }))) : ''),
     // With none due the words stand alone: a link to an empty list would lead nowhere.

@@ -183,6 +183,29 @@ class FollowUpScreensBrowserTest extends BrowserTest {
 
     @Test
     @Order(6)
+    void the_dashboard_says_which_work_waits_for_a_decision_on_an_extension_and_to_which_day_the_unit_asked() {
+        String asked = DAY.format(demoDay().plusDays(20));
+        // The unit's dashboard lists the report among its work: its status still "Đã giao", the request beside it.
+        browser.signIn("tckh");
+        browser.open("/");
+        assertThat(waitingCard(REPORT)).contains("Đã giao", "đề nghị gia hạn đến " + asked + ", chờ quyết định");
+        // The vice-chair's: the report waits for the decision on its extension, not for the review of a draft.
+        browser.signIn("pct");
+        browser.open("/");
+        assertThat(browser.find(By.id("mine")).findElement(By.xpath("../h2")).getText())
+                .isEqualTo("Việc chờ tôi: dự thảo và đề nghị gia hạn chờ tôi quyết định");
+        assertThat(waitingCard(REPORT)).contains("đề nghị gia hạn đến " + asked + ", chờ quyết định");
+        assertThat(waitingCard("Dự thảo Báo cáo đề xuất chủ trương thay thế hệ thống đèn chiếu sáng công cộng bằng đèn Led"))
+                .doesNotContain("gia hạn");
+    }
+
+    /** The dashboard's card, under "Việc chờ tôi", of the assignment with this title. */
+    private String waitingCard(String title) {
+        return browser.find(By.xpath("//ul[@id='mine']/li[a[normalize-space()='" + title + "']]")).getText();
+    }
+
+    @Test
+    @Order(7)
     void the_leader_grants_another_date_and_the_deadline_shows_the_original_one_kept() {
         browser.signIn("pct");
         String deadline = DAY.format(demoDay().plusDays(3));
@@ -231,7 +254,7 @@ class FollowUpScreensBrowserTest extends BrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void the_clerk_shows_this_quarters_report_downloads_it_and_prints_it_in_the_usual_form() {
         browser.signIn("clerk");
         browser.open("/");
@@ -301,7 +324,7 @@ class FollowUpScreensBrowserTest extends BrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void in_english_the_report_names_its_title_and_the_deadline_it_judges_against_in_english() {
         browser.signIn("chair");
         browser.open("/reports.html");
@@ -321,7 +344,7 @@ class FollowUpScreensBrowserTest extends BrowserTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void the_report_page_shows_the_problem_of_the_last_try_only_not_one_the_server_gave_before() {
         browser.signIn("clerk");
         // A period the server refuses (before 1990): its refusal shows under the form.
@@ -346,7 +369,7 @@ class FollowUpScreensBrowserTest extends BrowserTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void a_reassignment_ends_the_old_units_extension_request_and_the_path_says_why() {
         browser.signIn("tckh");
         String asked = DAY.format(demoDay().plusDays(30));
@@ -375,7 +398,7 @@ class FollowUpScreensBrowserTest extends BrowserTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void a_units_staff_see_on_the_report_and_its_print_that_it_counts_only_what_their_unit_may_see() {
         browser.signIn("clerk");
         browser.open("/reports.html");
@@ -397,7 +420,7 @@ class FollowUpScreensBrowserTest extends BrowserTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void a_page_narrowed_to_phone_width_draws_its_plan_path_again_for_the_phone_and_widened_for_the_desktop() {
         browser.signIn("auditor");
         browser.driver.manage().window().setSize(PHONE);
@@ -433,7 +456,7 @@ class FollowUpScreensBrowserTest extends BrowserTest {
      * not extending one, with no original deadline to show.
      */
     @Test
-    @Order(13)
+    @Order(14)
     void the_clerk_sets_a_first_deadline_on_an_assignment_without_one_and_the_page_says_it_was_set_not_extended() {
         LocalDate today = LocalDate.now(clock);
         String set = DAY.format(today.plusDays(40));
@@ -463,7 +486,7 @@ class FollowUpScreensBrowserTest extends BrowserTest {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void on_a_phone_the_marks_of_steps_a_day_apart_stack_instead_of_covering_one_another() {
         // The IOC plan's deadline was set yesterday (above): a reminder today lies a few pixels from it on a phone.
         browser.signIn("clerk");
@@ -498,7 +521,7 @@ class FollowUpScreensBrowserTest extends BrowserTest {
      * one. The page said the extended date was still the original, and the chart drew no original deadline.
      */
     @Test
-    @Order(15)
+    @Order(16)
     void a_first_deadline_set_and_then_extended_stays_on_the_page_as_the_original_deadline() {
         browser.signIn("clerk");
         openIoc();
@@ -520,7 +543,7 @@ class FollowUpScreensBrowserTest extends BrowserTest {
      * scroll bar under it for 2 px.
      */
     @Test
-    @Order(16)
+    @Order(17)
     void at_any_width_between_a_phone_and_a_desktop_the_plan_path_fits_its_box_without_scrolling_sideways() {
         browser.signIn("auditor");
         try {
@@ -543,7 +566,7 @@ class FollowUpScreensBrowserTest extends BrowserTest {
      * named "TC-KH", empty, without a word. They are Phòng Tài chính - Kế hoạch's, and the field says so.
      */
     @Test
-    @Order(17)
+    @Order(18)
     void a_unit_typed_by_its_short_name_in_a_filter_lists_and_reports_its_tasks_under_its_name() {
         browser.signIn("clerk");
         browser.open("/assignments.html?unit=" + java.net.URLEncoder.encode("Phòng Tài chính - Kế hoạch",
@@ -569,7 +592,7 @@ class FollowUpScreensBrowserTest extends BrowserTest {
      * directory has (a typo: "Tài chánh") is pointed out before the task goes to a unit nobody belongs to.
      */
     @Test
-    @Order(18)
+    @Order(19)
     void a_unit_typed_on_the_assign_form_is_written_out_in_full_and_a_name_of_no_unit_is_pointed_out() {
         browser.signIn("clerk");
         browser.open("/assignments.html");

@@ -263,7 +263,7 @@ class WebApplicationBrowserTest extends BrowserTest {
         assertThat(browser.text(By.id("mine"))).contains("đèn Led");
         // Titled for a leader because /api/me says the vice-chair leads (Role.isLeader), not by a list in the page.
         assertThat(browser.find(By.id("mine")).findElement(By.xpath("../h2")).getText())
-                .isEqualTo("Việc chờ tôi: dự thảo chờ tôi xem xét");
+                .isEqualTo("Việc chờ tôi: dự thảo và đề nghị gia hạn chờ tôi quyết định");
         assertThat(browser.screenshot("dashboard")).satisfies(p -> assertThat(Files.size(p)).isPositive());
     }
 
