@@ -1771,6 +1771,16 @@ export function fmtSize(bytes) {
   return t('size.mb', { n: mb.format(bytes / (1024 * 1024)) });
 }
 
+/**
+ * A file's media type as its reader knows it: "Word (.docx)", never "application/vnd.openxmlformats-…". Docket takes
+ * drafts of these four kinds only; another type is shown as it is rather than named wrongly.
+ */
+export function fmtFileKind(mediaType) {
+  const kind = mediaType === 'application/pdf' ? 'pdf' : mediaType.includes('wordprocessingml') ? 'docx'
+    : mediaType.includes('opendocument') ? 'odt' : mediaType.startsWith('text/') ? 'txt' : null;
+  return kind ? t('draft.type.' + kind) : mediaType;
+}
+
 /** Whole days between two ISO dates. */
 export function daysBetween(fromIso, toIso) {
   return Math.round((Date.parse(toIso) - Date.parse(fromIso)) / 86400000);

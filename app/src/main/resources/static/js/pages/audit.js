@@ -2,7 +2,7 @@
 // effect, filterable; and the integrity check's verdict where the server offers one.
 import { api, ApiError } from '../api.js';
 import { h, clear } from '../dom.js';
-import { t, known, lang, fmtDate, fmtDateTime } from '../i18n.js';
+import { t, known, lang, fmtDate, fmtDateTime, fmtFileKind } from '../i18n.js';
 import { start, section, table, errorBox, unitList, unitName, pager, pageCount, pastEnd } from '../layout.js';
 import { field, filterForm } from '../forms.js';
 
@@ -127,6 +127,7 @@ function readable(value, key) {
   // A draft notice's month (issuedMonth, "2020-11"), as the notices write it: 11/2020.
   if (/^\d{4}-\d{2}$/.test(text)) return `${+text.slice(5)}/${text.slice(0, 4)}`;
   if (key === 'rule' && known('problem.' + text)) return t('problem.' + text);
+  if (key === 'mediaType') return fmtFileKind(text);
   // Why an extension request lapsed, as the plan path says it (REASSIGNED is no step here: it names no unit).
   if (key === 'why' && known('extensionLapsed.' + text)) return t('extensionLapsed.' + text);
   if (/^[A-Z][A-Z_]+$/.test(text)) {

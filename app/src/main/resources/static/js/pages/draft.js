@@ -2,7 +2,7 @@
 // Docket read from it, with the file to download either way.
 import { api } from '../api.js';
 import { h, clear, param, assignmentParam } from '../dom.js';
-import { t, fmtSize } from '../i18n.js';
+import { t, fmtSize, fmtFileKind } from '../i18n.js';
 import { start, section, errorBox } from '../layout.js';
 
 start('assignments', 'draft.title', async (main, me, setTitle) => {
@@ -31,8 +31,7 @@ start('assignments', 'draft.title', async (main, me, setTitle) => {
   }
   setTitle(`v${version} · ${text.documentName}`);
   const pdf = text.mediaType === 'application/pdf';
-  const facts = [t('draft.type.' + (pdf ? 'pdf' : text.mediaType.includes('wordprocessingml') ? 'docx'
-    : text.mediaType.includes('opendocument') ? 'odt' : 'txt')), fmtSize(text.size),
+  const facts = [fmtFileKind(text.mediaType), fmtSize(text.size),
   text.pageCount ? t('draft.pages', { n: text.pageCount }) : null, t('draft.words', { n: text.wordCount })].filter(Boolean);
   const paragraphs = h('div', { class: 'draft-text', id: 'draft-text', lang: 'vi' },
     text.paragraphs.map(p => h('p', {}, p)));

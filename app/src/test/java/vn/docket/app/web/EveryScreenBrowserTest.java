@@ -603,6 +603,19 @@ class EveryScreenBrowserTest extends BrowserTest {
                 + "return out.slice(0, 8);");
     }
 
+    @Test
+    @Order(20)
+    void a_draft_files_kind_reads_in_the_audit_log_as_the_draft_page_names_it_not_as_its_media_type() {
+        browser.signIn("tckh");
+        String plan = demoPlanWithItsDraftFiles();
+        browser.open("/audit.html?assignment=" + plan.substring(0, 8));
+        browser.waitForText(By.id("audit-log"), "Nộp dự thảo");
+        browser.script("document.querySelectorAll('details').forEach(d => d.open = true)");
+        // The demo plan's v2 and v3 are .docx files, as the draft's own page says: "Word (.docx)".
+        assertThat(browser.text(By.id("audit-log"))).contains("Loại tệp: Word (.docx)")
+                .doesNotContain("application/", "wordprocessingml");
+    }
+
     /**
      * The demo plan whose v3 is a stored file. Another test of this context assigns item 1 of notice 311 by hand and
      * walks it, the same title, to issuance without files, so the title and status alone do not find it.
