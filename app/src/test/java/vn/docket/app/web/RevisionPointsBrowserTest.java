@@ -313,8 +313,11 @@ class RevisionPointsBrowserTest extends BrowserTest {
         browser.type(field("form-approve", "decisionNumber"), "215-TB/TU");
         browser.type(field("form-approve", "decisionDate"), today.minusDays(1).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         submit("form-approve");
-        browser.waitForText(By.cssSelector("#form-approve [role=alert]"), "Ngày văn bản quyết định sớm hơn ngày dự thảo được"
-                + " trình lên cấp này (xem Quá trình xử lý): kiểm tra lại ngày của văn bản quyết định.");
+        // Both days named: the decision's as typed, the day the draft came before the body.
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("d/M/yyyy");
+        browser.waitForText(By.cssSelector("#form-approve [role=alert]"), "Văn bản quyết định ghi ngày "
+                + today.minusDays(1).format(day) + ", sớm hơn ngày dự thảo được trình lên cấp này (" + today.format(day)
+                + ", xem Quá trình xử lý): kiểm tra lại ngày của văn bản quyết định.");
         assertThat(approvals(id)).isEqualTo(1);
         browser.type(field("form-approve", "decisionDate"), today.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         submit("form-approve");
