@@ -242,9 +242,10 @@ const reason = (required = true) => field({ name: 'reason', label: t('field.reas
 const laterThanDeadline = (a, date) => (a.deadline && date && date <= a.deadline
   ? [['newDeadline', t('valid.later', { date: fmtDate(a.deadline) })]] : []);
 
-function effective() {
+/** outside: the step records an outside body's decision, which the server dates on that decision when left empty. */
+function effective(outside = false) {
   return field({ name: 'effectiveDate', label: t('field.effectiveDate'), type: 'date', notFuture: true,
-    hint: t('field.effectiveDate.hint') });
+    hint: t(outside ? 'field.effectiveDate.outsideHint' : 'field.effectiveDate.hint') });
 }
 
 /** Whether the configuration (/api/me) marks a level as a body outside the Committee, whose decision a clerk records. */
@@ -373,7 +374,7 @@ function actions(me, a, path, allowed, after, conflict) {
         wide: true, rows: 4, hint: t('field.reasons.hint') }), ...reopen,
       field({ name: 'dueDate', label: t('field.dueDate'), type: 'date' })];
       if (outside) fields.push(...decisionFields());
-      fields.push(effective());
+      fields.push(effective(outside));
       const title = t(outside ? 'action.revisionOutside' : 'action.revision', { level: next });
       const reopened = v => reopenable.filter(p => v[`reopen-${p.id}`]).map(p => p.id);
       const form = command({
@@ -391,7 +392,7 @@ function actions(me, a, path, allowed, after, conflict) {
       const outside = outsideBody(me, next);
       const fields = [field({ name: 'note', label: t('field.note'), type: 'textarea', wide: true, rows: 2 })];
       if (outside) fields.push(...decisionFields());
-      fields.push(effective());
+      fields.push(effective(outside));
       const title = t(outside ? 'action.approveOutside' : 'action.approve', { level: next });
       // An approval closes the answered points, and the last level's also those no draft answered (RevisionCycle):
       // then wait for the points as well, which the revision statistics may show after the step.

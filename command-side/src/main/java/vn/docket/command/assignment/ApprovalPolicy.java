@@ -16,6 +16,16 @@ final class ApprovalPolicy {
     }
 
     /**
+     * The day an outside body's step took effect when the clerk gives none: the day of the decision cited, not the day
+     * it is recorded. The clerk records it weeks later from the body's letter; dated on that day, the approval would
+     * come after the document issued on it, which is then refused, and the days awaiting review would be wrong.
+     * Null (today) for a leader's level or without a decision.
+     */
+    static LocalDate decidedOn(DecisionRef decision, String level, ApprovalLevels levels) {
+        return decision == null || !levels.isOutsideBody(level) ? null : decision.date();
+    }
+
+    /**
      * The decision a step at {@code level} cites: required, and dated no later than the step and no earlier than
      * {@code reachedLevelOn}, the day the draft judged came before that level (handed in, or approved at the level
      * below), when the level is an outside body; null (nothing to cite) otherwise. A decision dated before the draft

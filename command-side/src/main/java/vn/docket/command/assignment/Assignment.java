@@ -38,6 +38,7 @@ import vn.docket.command.assignment.AssignmentCommands.SubmitDraft;
 import vn.docket.command.deadlines.DeadlineChaser;
 import vn.docket.command.deadlines.DeadlineChaser.DeadlineDue;
 import vn.docket.events.AssignmentStatus;
+import vn.docket.events.DecisionRef;
 import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
@@ -146,18 +147,30 @@ class Assignment {
         standing.check(Action.SEND_BACK, EventMetadata.actorFrom(metaData), EventMetadata.levelsFrom(metaData), levels,
                 cmd.draftVersion());
         standing.requireAwaiting(cmd.level());
-        LocalDate on = dates.judge(cmd.effectiveDate(), clock);
+        String level = route.nextLevel();
+        LocalDate asked = judgedOn(cmd.effectiveDate(), cmd.decisionRef(), level, levels);
+        DecisionRef cited = ApprovalPolicy.citedDecision(cmd.decisionRef(), level, levels,
+                asked == null ? LocalDate.now(clock) : asked, reachedLevelOn);
+        LocalDate on = dates.judge(asked, clock);
         List<String> reopened = points.reopenable(cmd.reopenedPoints());
         List<RevisionPoint> raised = points.raised(cmd.reasons(), reopened, version);
         boolean moved = deadline.isMovedBy(cmd.dueDate(), on);
-        String level = route.nextLevel();
         apply(new RevisionRequested(id, version, level, raised, reopened,
-                ApprovalPolicy.citedDecision(cmd.decisionRef(), level, levels, on, reachedLevelOn), cmd.dueDate(), on));
+                cited, cmd.dueDate(), on));
         deadline.lapsedByDueDate(id, leadUnit, cmd.dueDate(), on).ifPresent(AggregateLifecycle::apply);
         // The work is back with the unit: what was armed for an unchanged deadline chases it again.
         if (moved) {
             deadline.chase(deadlines, chaser);
         }
+    }
+
+    /**
+     * The day a judgement takes effect: the one given, else an outside body's decision's (not before the last step),
+     * else null for today. The caller judges the decision before this day, so that one dated before the draft came
+     * before the body is refused as that, not as a step out of order.
+     */
+    private LocalDate judgedOn(LocalDate effectiveDate, DecisionRef decision, String level, ApprovalLevels levels) {
+        return effectiveDate != null ? effectiveDate : dates.notBeforeLast(ApprovalPolicy.decidedOn(decision, level, levels));
     }
 
     @CommandHandler
@@ -166,11 +179,14 @@ class Assignment {
         standing.check(Action.APPROVE, EventMetadata.actorFrom(metaData), EventMetadata.levelsFrom(metaData), levels,
                 cmd.draftVersion());
         standing.requireAwaiting(cmd.level());
-        LocalDate on = dates.judge(cmd.effectiveDate(), clock);
         String level = route.nextLevel();
+        LocalDate asked = judgedOn(cmd.effectiveDate(), cmd.decisionRef(), level, levels);
+        DecisionRef cited = ApprovalPolicy.citedDecision(cmd.decisionRef(), level, levels,
+                asked == null ? LocalDate.now(clock) : asked, reachedLevelOn);
+        LocalDate on = dates.judge(asked, clock);
         boolean last = route.nextIsLast();
         apply(new DraftApproved(id, version, level, last, Text.clean(cmd.note()),
-                ApprovalPolicy.citedDecision(cmd.decisionRef(), level, levels, on, reachedLevelOn), on));
+                cited, on));
         // Before the last level the draft may still come back to the unit, which may still need the time it asked.
         if (last) {
             deadline.lapsed(id, leadUnit, ExtensionRequestLapsed.Why.APPROVED, on)

@@ -40,6 +40,14 @@ class EffectiveDates {
     }
 
     /**
+     * The later of {@code day} and the last recorded step's: a day Docket supplies itself (an outside body's decision,
+     * decided before a deadline was extended meanwhile) must not refuse a step the clerk gave no day for. Null stays null.
+     */
+    LocalDate notBeforeLast(LocalDate day) {
+        return day == null || last == null || !day.isBefore(last) ? day : last;
+    }
+
+    /**
      * Reminders and missed deadlines are recorded "today" by Docket; they must not stop a clerk from recording,
      * afterwards, a step that happened earlier, so they are not steps here.
      */

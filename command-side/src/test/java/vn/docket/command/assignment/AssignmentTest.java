@@ -33,6 +33,7 @@ import vn.docket.events.DraftApproved;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
 import vn.docket.events.NewTask;
+import vn.docket.events.RevisionPoint;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
@@ -408,6 +409,43 @@ class AssignmentTest {
                             stored(new DraftApproved(ID, 1, LEADERS, false, null, null, MEETING), 2, CHAIR))
                     .when(new Approve(ID, null, decision, LocalDate.of(2021, 4, 29)), by(CLERK))
                     .expectEvents(new DraftApproved(ID, 1, BTV, true, null, decision, LocalDate.of(2021, 4, 29)));
+        }
+
+        @Test
+        void a_clerk_who_records_an_outside_decision_weeks_later_without_a_day_is_told_it_took_effect_on_the_decision() {
+            // 3722/VPCP-CN: the Prime Minister's answer of 29/4 recorded on 30/4 from its letter, "Ngày thực hiện" blank.
+            DecisionRef decision = new DecisionRef("123/TTg-CN", LocalDate.of(2021, 4, 29));
+            fixture.given(stored(assigned(List.of(BTV)), 0, CLERK), stored(draft(1, MEETING), 1, CLERK))
+                    .when(new Approve(ID, null, decision, null), by(CLERK))
+                    .expectEvents(new DraftApproved(ID, 1, BTV, true, null, decision, LocalDate.of(2021, 4, 29)));
+        }
+
+        @Test
+        void a_clerk_who_records_an_outside_send_back_without_a_day_dates_it_on_the_decision() {
+            DecisionRef decision = new DecisionRef("45-TB/TU", LocalDate.of(2021, 4, 29));
+            fixture.given(stored(assigned(List.of(BTV)), 0, CLERK), stored(draft(1, MEETING), 1, CLERK))
+                    .when(new RequestRevision(ID, List.of("Bổ sung"), null, null, List.of(), null, decision), by(CLERK))
+                    .expectEvents(new RevisionRequested(ID, 1, BTV, List.of(new RevisionPoint("1.1", 1, "Bổ sung")),
+                            List.of(), decision, null, LocalDate.of(2021, 4, 29)));
+        }
+
+        @Test
+        void a_clerk_who_records_an_outside_decision_taken_before_a_later_step_without_a_day_dates_it_on_that_step() {
+            // The body decided on 27/4; the clerk extended the deadline on 28/4 and records the decision on 30/4.
+            DecisionRef decision = new DecisionRef("45-TB/TU", LocalDate.of(2021, 4, 27));
+            LocalDate extendedOn = LocalDate.of(2021, 4, 28);
+            fixture.given(stored(assigned(List.of(BTV)), 0, CLERK), stored(draft(1, MEETING), 1, CLERK),
+                            stored(new DeadlineExtended(ID, DEADLINE, DEADLINE.plusDays(10), "Chờ họp", extendedOn), 2, CLERK))
+                    .when(new Approve(ID, null, decision, null), by(CLERK))
+                    .expectEvents(new DraftApproved(ID, 1, BTV, true, null, decision, extendedOn));
+        }
+
+        @Test
+        void a_clerk_who_cites_a_decision_before_the_draft_reached_the_body_without_a_day_is_told_so() {
+            DecisionRef early = new DecisionRef("45-TB/TU", MEETING.minusDays(1));
+            fixture.given(stored(assigned(List.of(BTV)), 0, CLERK), stored(draft(1, MEETING), 1, CLERK))
+                    .when(new Approve(ID, null, early, null), by(CLERK))
+                    .expectException(refused(RuleBroken.class, "decision-before-draft-reached-level")).expectNoEvents();
         }
 
         @Test
