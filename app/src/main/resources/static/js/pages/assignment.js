@@ -168,6 +168,10 @@ function stepList(path) {
       extra.push(h('span', { class: 'role-since' }, t('detail.roleSince', { role: t('role.' + actor.role),
         date: fmtDate(d.roleSince), by: d.roleGrantedBy || '' })));
     }
+    // A clerk hands in nothing of her own: a draft or an extension request she records is the unit's, handed in on
+    // paper. Named as its author, she read as the one who wrote the unit's draft.
+    const onPaper = actor.role === 'CLERK' && (step.type === 'DRAFT_SUBMITTED' || step.type === 'EXTENSION_REQUESTED');
+    if (onPaper) extra.unshift(t('detail.onPaper'));
     if (d.note) extra.push(`${t('field.note')}: ${d.note}`);
     return h('li', { class: `step step-${step.type}` },
       h('div', { class: 'when' }, h('time', { datetime: step.effectiveDate }, fmtDate(step.effectiveDate))),
@@ -175,7 +179,7 @@ function stepList(path) {
         h('strong', { class: 'step-title' }, stepTitle(step)),
         // A step citing a decision made outside Docket (an outside body's, a meeting's notice) was decided there: the
         // person named only recorded it.
-        h('div', { class: 'who' }, t(d.decision ? 'detail.recordedBy' : 'detail.by', { name: actor.name || actor.id || '',
+        h('div', { class: 'who' }, t(d.decision || onPaper ? 'detail.recordedBy' : 'detail.by', { name: actor.name || actor.id || '',
           unit: actor.unit || t('noUnit'), role: t('role.' + actor.role) })),
         extra.length ? h('div', { class: 'extra' }, extra.map((x, i) => [i ? ' · ' : '', x])) : '',
         reasonList(step),

@@ -291,6 +291,34 @@ class RevisionPointsBrowserTest extends BrowserTest {
     }
 
     @Test
+    void a_clerk_who_records_a_units_draft_handed_in_on_paper_is_named_as_recording_it_not_as_handing_it_in() {
+        // 3722/VPCP-CN walked: Bộ Tài chính's answer came on paper; the path read "Nộp dự thảo v1 – Nguyễn Thị Lan
+        // (Văn phòng HĐND và UBND thành phố)", as if the office had written the ministry's draft.
+        LocalDate today = LocalDate.now(clock);
+        String id = (String) post("clerk", "/api/assignments", Map.of("title", "Ý kiến về cơ chế đặc thù", "kind", "REPORT",
+                "leadUnit", "Phòng Tài chính - Kế hoạch", "deadline", today.plusDays(10).toString(),
+                "approvalRoute", List.of("Chủ tịch UBND thành phố"))).get("id");
+        post("clerk", "/api/assignments/" + id + "/drafts", Map.of("documentName", "Ý kiến (bản giấy).pdf",
+                "documentUrl", "https://vanban.example.vn/y-kien"));
+        browser.signIn("auditor");
+        browser.open("/assignment.html?id=" + id);
+        browser.waitForText(By.id("steps"), "Nộp dự thảo v1");
+        WebElement handIn = browser.find(By.cssSelector("#steps > li.step-DRAFT_SUBMITTED"));
+        assertThat(handIn.findElement(By.cssSelector(".who")).getText())
+                .isEqualTo("Người ghi nhận: Nguyễn Thị Lan (Văn phòng HĐND và UBND thành phố, Chuyên viên Văn phòng)");
+        assertThat(handIn.findElement(By.cssSelector(".extra")).getText()).startsWith("Đơn vị nộp bản giấy");
+        // A unit's own hand-in still names its author.
+        post("chair", "/api/assignments/" + id + "/revision-requests", Map.of("draftVersion", 1, "reasons", List.of("Bổ sung")));
+        post("tckh", "/api/assignments/" + id + "/drafts", Map.of("documentName", "Ý kiến v2.docx",
+                "documentUrl", "https://vanban.example.vn/y-kien-v2"));
+        browser.open("/assignment.html?id=" + id);
+        browser.waitForText(By.id("steps"), "Nộp dự thảo v2");
+        assertThat(browser.all(By.cssSelector("#steps > li.step-DRAFT_SUBMITTED .who")).stream().map(WebElement::getText))
+                .contains("Trần Văn Minh (Phòng Tài chính - Kế hoạch, Cán bộ đơn vị)");
+        screenshots("path-paper-draft-recorded");
+    }
+
+    @Test
     void an_outside_bodys_decision_dated_before_the_draft_reached_it_is_refused_in_words_and_the_audit_log_reads_in_vietnamese() {
         LocalDate today = LocalDate.now(clock);
         String id = (String) post("clerk", "/api/assignments", Map.of("title", "Kế hoạch đầu tư công trung hạn 2026-2030",
