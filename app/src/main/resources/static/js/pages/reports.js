@@ -102,7 +102,7 @@ function sheet(r, asOf) {
     h('div', { class: 'letterhead' },
       h('div', {}, h('p', {}, r.issuingBody), h('p', { class: 'strong' }, r.issuer)),
       h('div', {}, h('p', { class: 'strong' }, t('reports.motto')), h('p', { class: 'motto' }, t('reports.motto2')),
-        h('p', { class: 'dateline' }, t('reports.dateLine', { d, m, y })))),
+        h('p', { class: 'dateline' }, t('reports.dateLine', { place: r.place, d, m, y })))),
     // The title and the timeliness rule in the reader's language; the server's Vietnamese words are the XLSX's and CSV's.
     h('h2', { id: 'report-title', class: 'report-title' }, t('reports.sheetTitle')),
     h('p', { class: 'report-period', id: 'report-period' }, t('reports.periodLine', { from: fmtDate(r.from), to: fmtDate(r.to) }),

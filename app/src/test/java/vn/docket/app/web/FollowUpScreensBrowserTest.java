@@ -299,7 +299,8 @@ class FollowUpScreensBrowserTest extends BrowserTest {
                     "Độc lập - Tự do - Hạnh phúc");
             assertThat(browser.text(By.id("report-title"))).isEqualTo("BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO");
             String letterhead = browser.text(By.cssSelector(".letterhead"));
-            assertThat(drawnOn).anySatisfy(day -> assertThat(letterhead).contains(String.format("ngày %02d tháng %02d năm %d",
+            // The place before the day, as a signed report is dated and as the XLSX writes it (docket.reports.place).
+            assertThat(drawnOn).anySatisfy(day -> assertThat(letterhead).contains(String.format("Thành phố, ngày %02d tháng %02d năm %d",
                     day.getDayOfMonth(), day.getMonthValue(), day.getYear())));
             assertThat(browser.text(By.cssSelector(".signers"))).contains("NGƯỜI LẬP BIỂU", "CHÁNH VĂN PHÒNG");
             browser.screenshot("report-print");

@@ -8,6 +8,7 @@ import java.util.List;
  * Báo cáo kết quả thực hiện nhiệm vụ được giao: per lead unit and in total. Field names are part of the
  * HTTP contract.
  *
+ * @param place         written before the day on the printed report ("Lạng Sơn, ngày ..."), as the XLSX writes it
  * @param asOf          the report reflects the events recorded up to this moment (recorded time)
  * @param judgedOn      the day open tasks are judged on: {@code to}, or today or the as-of day if earlier
  * @param seenBy        the unit whose staff asked: only the tasks it may see are counted (it leads, coordinates or
@@ -16,7 +17,7 @@ import java.util.List;
  * @param tasksRead     task timelines read to produce it: only those the period can concern
  * @param tookMs        how long producing it took
  */
-public record FollowUpReport(String title, String issuingBody, String issuer, LocalDate from, LocalDate to,
+public record FollowUpReport(String title, String issuingBody, String issuer, String place, LocalDate from, LocalDate to,
                              Instant asOf, LocalDate judgedOn, String unit, String seenBy, TimelinessRule timelinessAgainst,
                              String timelinessRule,
                              List<Row> units, Row total, long tasksRead, long tookMs) {

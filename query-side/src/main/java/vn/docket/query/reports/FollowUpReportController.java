@@ -64,7 +64,7 @@ class FollowUpReportController {
                                 @RequestParam(required = false) String period, @RequestParam(required = false) String unit,
                                 @RequestParam(required = false) String asOf) {
         FollowUpReport report = produce(from, to, period, unit, asOf);
-        byte[] body = XlsxReport.write(report, settings.place(), PlatformConfiguration.ZONE, LocalDate.now(clock));
+        byte[] body = XlsxReport.write(report, PlatformConfiguration.ZONE, LocalDate.now(clock));
         return file(body, XLSX, fileName(report, "xlsx"));
     }
 

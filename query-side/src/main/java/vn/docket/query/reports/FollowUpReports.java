@@ -59,7 +59,7 @@ public class FollowUpReports {
             log.info("Follow-up report {} to {} took {} ms over {} tasks", period.from(), period.to(), tookMs,
                     read.timelinesRead());
         }
-        return new FollowUpReport(FollowUpReport.TITLE, settings.issuingBody(), settings.issuer(), period.from(),
+        return new FollowUpReport(FollowUpReport.TITLE, settings.issuingBody(), settings.issuer(), settings.place(), period.from(),
                 period.to(), asOf, judgedOn, onlyUnit, seenBy, rule, rule.vietnamese(), tallied.units(), tallied.total(), read.timelinesRead(),
                 tookMs);
     }

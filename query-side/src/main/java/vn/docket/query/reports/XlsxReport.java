@@ -30,7 +30,7 @@ final class XlsxReport {
     private XlsxReport() {
     }
 
-    static byte[] write(FollowUpReport report, String place, ZoneId zone, LocalDate today) {
+    static byte[] write(FollowUpReport report, ZoneId zone, LocalDate today) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet("Báo cáo");
             Styles s = new Styles(book);
@@ -41,7 +41,7 @@ final class XlsxReport {
             text(sheet, 0, half + 1, lastColumn, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", s.boldCentered);
             text(sheet, 1, 0, half, report.issuer(), s.boldCentered);
             text(sheet, 1, half + 1, lastColumn, "Độc lập - Tự do - Hạnh phúc", s.boldCentered);
-            text(sheet, 2, half + 1, lastColumn, place + ", " + Vietnamese.longDate(today), s.italicCentered);
+            text(sheet, 2, half + 1, lastColumn, report.place() + ", " + Vietnamese.longDate(today), s.italicCentered);
 
             text(sheet, 4, 0, lastColumn, report.title(), s.title);
             text(sheet, 5, 0, lastColumn, "Kỳ báo cáo: từ ngày " + Vietnamese.date(report.from()) + " đến ngày "
