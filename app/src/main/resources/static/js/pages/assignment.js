@@ -130,10 +130,20 @@ function stepTitle(step) {
 }
 
 function stepList(path) {
+  let asked = null; // the unit's extension request still open at this step: any extension settles it (Deadline)
   return h('ol', { class: 'timeline', id: 'steps', 'aria-label': t('detail.steps') }, path.steps.map(step => {
     const d = step.details || {};
     const actor = step.actor || {};
     const extra = [];
+    // The grant of a request may give less time than asked, and carries the unit's reason when the leader gave none
+    // of their own: both said, it does not read as the leader's reason for the date the unit wanted.
+    let unitsReason = false;
+    if (step.type === 'DEADLINE_EXTENDED' && asked) {
+      if (asked.date !== d.deadline) extra.push(t('detail.askedFor', { date: fmtDate(asked.date) }));
+      unitsReason = step.reasons?.length === 1 && step.reasons[0] === asked.reason;
+    }
+    if (step.type === 'EXTENSION_REQUESTED') asked = { date: d.requestedDeadline, reason: step.reasons?.[0] };
+    else if (['DEADLINE_EXTENDED', 'EXTENSION_REJECTED', 'EXTENSION_LAPSED'].includes(step.type)) asked = null;
     if (step.type === 'ASSIGNED' && d.deadline) extra.push(`${t('field.deadline')}: ${fmtDate(d.deadline)}`);
     if (step.type === 'DRAFT_SUBMITTED') {
       extra.push(documentName(d));
@@ -182,7 +192,8 @@ function stepList(path) {
         h('div', { class: 'who' }, t(d.decision || onPaper ? 'detail.recordedBy' : 'detail.by', { name: actor.name || actor.id || '',
           unit: actor.unit || t('noUnit'), role: t('role.' + actor.role) })),
         extra.length ? h('div', { class: 'extra' }, extra.map((x, i) => [i ? ' · ' : '', x])) : '',
-        reasonList(step),
+        unitsReason ? h('p', { class: 'reasons units-reason' }, t('detail.unitsReason', { reason: step.reasons[0] }))
+          : reasonList(step),
         d.reopenedPoints?.length ? h('p', { class: 'reopened' }, d.reopenedPoints.map(id => t('points.reopen', { id })).join(' · ')) : '',
         step.type === 'POINTS_ANSWERED' ? h('ul', { class: 'answers' }, (d.answers || []).map(x =>
           h('li', {}, h('strong', {}, `${x.point} – ${t('points.answer.' + x.answer)}: `), x.note))) : '',

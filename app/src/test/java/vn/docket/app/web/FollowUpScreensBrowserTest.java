@@ -238,6 +238,13 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         assertThat(browser.text(By.id("deadline"))).isEqualTo(granted + " (hạn ban đầu " + deadline + ")");
         assertThat(browser.all(By.id("pending-extension"))).isEmpty();
         assertThat(browser.text(By.cssSelector("#steps li:last-child .step-title"))).isEqualTo("Gia hạn đến " + granted);
+        // Less time than the unit asked, and no reason of the vice-chair's: the step says what the unit asked for, and
+        // that the reason it shows is the unit's (it read as the vice-chair's reason for the shorter date).
+        WebElement grant = browser.find(By.cssSelector("#steps > li:last-child"));
+        assertThat(grant.findElement(By.cssSelector(".extra")).getText())
+                .contains("Đơn vị đề nghị đến " + DAY.format(demoDay().plusDays(20)));
+        assertThat(grant.findElement(By.cssSelector(".units-reason")).getText())
+                .isEqualTo("Lý do đơn vị nêu khi đề nghị: Chờ số liệu quyết toán của các xã");
         // On a phone the chart's two deadlines and the days under its axis are each readable whole.
         browser.driver.manage().window().setSize(PHONE);
         try {
