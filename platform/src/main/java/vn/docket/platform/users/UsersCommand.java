@@ -132,8 +132,7 @@ public final class UsersCommand {
             switch (action) {
                 case "list" -> list(accounts);
                 case "add" -> {
-                    String unit = directory.apply(settings.getEnvironment().getProperty("docket.units.file", ""))
-                            .nameOf(options.get("unit"));
+                    String unit = unitNamed(settings, options.get("unit"));
                     StoredUser user = accounts.add(new NewUser(id, options.get("name"), unit,
                             options.get("role"), password(options)), "command-line", by);
                     out.println("Added " + user.id() + " (" + user.role() + ") to " + db.where() + ".");
@@ -156,13 +155,18 @@ public final class UsersCommand {
         } catch (Usage e) {
             err.println("docket users: " + e.getMessage());
             return USAGE;
-        } catch (UncheckedIOException e) {
-            // The unit directory named by docket.units.file could not be read: the database was not the trouble.
-            err.println("docket users: " + firstLine(e));
-            return USAGE;
         } catch (RuntimeException e) {
             err.println("docket users: cannot use the database: " + firstLine(e));
             return NO_DATABASE;
+        }
+    }
+
+    /** The unit as the directory names it; a directory file that cannot be read is the command's mistake, not the database's. */
+    private String unitNamed(ConfigurableApplicationContext settings, String typed) {
+        try {
+            return directory.apply(settings.getEnvironment().getProperty("docket.units.file", "")).nameOf(typed);
+        } catch (UncheckedIOException e) {
+            throw new Usage(firstLine(e));
         }
     }
 
