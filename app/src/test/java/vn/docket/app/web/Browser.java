@@ -25,20 +25,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through its own chromedriver (packages chromium and chromium-driver,
- * installed by .ci/run): nothing is downloaded, no profile outside a temporary directory is touched.
+ * installed by .ci/run): nothing is downloaded, no profile outside a temporary directory is touched. Public for the
+ * benchmarks of pages (bench/pages.sh).
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private final String base;
     private final Path profile;
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final WebDriverWait wait;
 
     /** {@code arguments}: more Chromium switches, e.g. a host name mapped to this machine. */
-    Browser(String base, String... arguments) {
+    public Browser(String base, String... arguments) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver: "
                     + "apt-get install -y chromium chromium-driver (.ci/run does this)");
@@ -68,7 +69,7 @@ final class Browser implements AutoCloseable {
      * while the condition looks at it (a form sent that opens the next page) is looked at again: Chromium aborts the
      * look ("aborted by navigation"), which says nothing about the page to come.
      */
-    <T> T until(Function<WebDriver, T> condition) {
+    public <T> T until(Function<WebDriver, T> condition) {
         return wait.until(d -> {
             try {
                 return condition.apply(d);
@@ -81,7 +82,7 @@ final class Browser implements AutoCloseable {
         });
     }
 
-    void open(String path) {
+    public void open(String path) {
         driver.get(base + path);
     }
 
@@ -90,7 +91,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Signs in through the form, as a person would, and waits for the page to show who is signed in. */
-    void signIn(String user) {
+    public void signIn(String user) {
         driver.manage().deleteAllCookies();
         open("/login.html");
         find(By.id("username")).sendKeys(user);
@@ -103,7 +104,7 @@ final class Browser implements AutoCloseable {
         return until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
-    WebElement present(By by) {
+    public WebElement present(By by) {
         return until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
@@ -133,7 +134,7 @@ final class Browser implements AutoCloseable {
         new Select(find(by)).selectByVisibleText(visibleText);
     }
 
-    Object script(String js, Object... args) {
+    public Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 

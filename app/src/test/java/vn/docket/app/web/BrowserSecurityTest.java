@@ -2,14 +2,20 @@ package vn.docket.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -30,6 +36,9 @@ import vn.docket.app.DocketApplication;
 class BrowserSecurityTest {
 
     TestRestTemplate http;
+
+    @LocalServerPort
+    int port;
 
     /** A browser sees the redirects themselves (to the sign-in form, after signing in or out). */
     @Autowired
@@ -104,6 +113,46 @@ class BrowserSecurityTest {
         assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("DENY");
         assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(headers.getFirst("Referrer-Policy")).isEqualTo("same-origin");
+    }
+
+    /**
+     * A page brings about 200 KB of scripts and styles: on an office line or a phone they cross compressed, once; each
+     * next page asks whether they changed (by the hash of their content) and gets an empty 304. What a person's API
+     * answers hold stays out of the browser's cache.
+     */
+    @Test
+    void the_scripts_cross_compressed_and_are_asked_for_again_by_their_hash_while_api_answers_are_never_stored()
+            throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        URI script = URI.create("http://localhost:" + port + "/js/i18n.js");
+        HttpResponse<byte[]> plain = client.send(HttpRequest.newBuilder(script).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> zipped = client.send(HttpRequest.newBuilder(script)
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zipped.statusCode()).isEqualTo(200);
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(zipped.body().length).isLessThan(plain.body().length / 3);
+        try (var unzipped = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+            assertThat(unzipped.readAllBytes()).isEqualTo(plain.body());
+        }
+        assertThat(plain.headers().firstValue("Cache-Control")).hasValueSatisfying(
+                value -> assertThat(value).contains("no-cache").doesNotContain("no-store"));
+        String etag = plain.headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<byte[]> again = client.send(HttpRequest.newBuilder(script)
+                .header("If-None-Match", etag).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        HttpResponse<byte[]> changed = client.send(HttpRequest.newBuilder(script)
+                .header("If-None-Match", "\"0another-version\"").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(changed.statusCode()).as("a script that changed since").isEqualTo(200);
+        assertThat(changed.body()).isEqualTo(plain.body());
+
+        Session browser = signIn("tckh");
+        HttpHeaders api = http.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(browser.headers()), Map.class).getHeaders();
+        assertThat(api.getCacheControl()).contains("no-store");
+        assertThat(api.getETag()).isNull();
     }
 
     @Test
