@@ -272,7 +272,7 @@ export const KINDS = ['PLAN', 'REPORT', 'SCHEME', 'PROGRAMME', 'OTHER'];
 let directory;
 
 /** The unit directory: each unit's name and the other ways it is written. Read once per page. */
-function unitDirectory() {
+export function unitDirectory() {
   // A node without the unit directory answers none: the fields then take names as typed.
   directory ??= api('/api/units').catch(() => []);
   return directory;
@@ -299,6 +299,12 @@ export async function unitName(typed) {
   const key = foldedName(typed);
   const found = (await unitDirectory()).filter(u => [u.name, ...u.aliases].some(n => foldedName(n) === key));
   return found.length === 1 ? found[0].name : typed;
+}
+
+/** The directory's name for a unit typed any way it knows ("TC-KH"), or null for a name none of its units has. */
+export async function directoryName(typed) {
+  const named = await unitName(typed);
+  return (await unitDirectory()).some(u => u.name === named) ? named : null;
 }
 
 /**

@@ -3,7 +3,7 @@
 import { api, ApiError, newKey, problemDetail } from '../api.js';
 import { h, clear } from '../dom.js';
 import { t, fmtDate, parseDate } from '../i18n.js';
-import { start, section, table, errorBox, KINDS, noticeNumber, issuedText } from '../layout.js';
+import { start, section, table, errorBox, KINDS, noticeNumber, issuedText, unitDirectory, directoryName } from '../layout.js';
 import { lines, fileChooser } from '../forms.js';
 
 /** The configured approval levels' names: an item's route must name them exactly, so the preview lists them. */
@@ -127,6 +127,40 @@ function cell(path, value, warnings, { type = 'text', label, options, rows, warn
 }
 
 /**
+ * An item's leads, and under each one no unit of the directory has the clerk's choice: a unit of the directory in its
+ * place, or keeping it knowingly (sent as keptLeads). Only the directory's units have staff who sign in, so work led by
+ * "các cơ quan, đơn vị" or a typo would be followed by nobody: registration refuses such a lead unless it is kept.
+ * Checked again whenever the clerk edits the leads.
+ */
+function leadsCell(p, i, item, warnings) {
+  const leads = cell(`${p}.leads`, item.leads?.length ? item.leads : (item.lead ? [item.lead] : []), warnings,
+    { type: 'lines', label: t('field.leadUnit'), warnAlso: `${p}.lead` });
+  const input = leads.querySelector('[data-path]');
+  const kept = new Set(item.keptLeads || []);
+  const settle = h('div', { class: 'lead-settle' });
+  const check = async () => {
+    const typed = lines(input.value);
+    const unknown = [];
+    for (const lead of typed) if (!(await directoryName(lead))) unknown.push(lead);
+    const units = await unitDirectory();
+    settle.replaceChildren(...unknown.map(lead => h('fieldset', { class: 'lead-unknown' },
+      h('legend', {}, '⚠ ', t('notices.leadNotInDirectory', { unit: lead })),
+      h('select', { 'aria-label': t('notices.chooseUnit', { unit: lead }), onchange: e => {
+        if (!e.target.value) return;
+        input.value = typed.map(l => (l === lead ? e.target.value : l)).join('\n');
+        check();
+      } }, h('option', { value: '' }, t('notices.chooseUnitOption')), units.map(u => h('option', { value: u.name }, u.name))),
+      // "Giữ nguyên" to the eye, beside the name in the legend; the whole choice to a screen reader.
+      h('label', { class: 'keep-lead' }, h('input', { type: 'checkbox', value: lead, 'data-kept-for': i,
+        'aria-label': t('notices.keepLead', { unit: lead }), checked: kept.has(lead),
+        onchange: e => (e.target.checked ? kept.add(lead) : kept.delete(lead)) }), ' ', t('notices.keep')))));
+  };
+  input.addEventListener('change', check);
+  check();
+  return [leads, settle];
+}
+
+/**
  * A draft notice gives only its month ("ngày   tháng 11 năm 2020", which the reader's warning says): as soon as the
  * typed issue date falls in another month the page says so, naming both; the server refuses such a date
  * (notice-issued-outside-month).
@@ -196,6 +230,7 @@ const ITEM_ACTIONS = {
     const [a, b] = [items[i], items[i + 1]];
     a.title = [a.title, b.title].filter(Boolean).join('; ');
     a.leads = union(a.leads, b.leads);
+    a.keptLeads = union(a.keptLeads, b.keptLeads);
     a.lead = a.leads[0] ?? null;
     a.coordinators = union(a.coordinators, b.coordinators).filter(c => !a.leads.includes(c));
     a.requirements = [...(a.requirements || []), ...(b.requirements || [])];
@@ -282,8 +317,7 @@ function editor(reading, key = newKey()) {
         // goes to) is read here against the fields, without opening the file again.
         item.source ? h('details', { class: 'item-source' }, h('summary', {}, t('notices.sourceText')),
           h('p', {}, item.source)) : ''),
-      h('td', {}, cell(`${p}.leads`, item.leads?.length ? item.leads : (item.lead ? [item.lead] : []), warnings,
-        { type: 'lines', label: t('field.leadUnit'), warnAlso: `${p}.lead` }),
+      h('td', {}, leadsCell(p, i, item, warnings),
         item.presentedBy ? h('small', { class: 'muted' }, `${t('notices.presentedBy')}: ${item.presentedBy}`) : ''),
       h('td', {}, cell(`${p}.coordinators`, item.coordinators, warnings, { type: 'lines', label: t('field.coordinatingUnits') })),
       h('td', {}, cell(`${p}.deadline`, item.deadline, warnings, { type: 'date', label: t('field.deadline') }),
@@ -373,8 +407,12 @@ function collect(box, reading) {
     if (Array.isArray(value)) value = value.map(v => v.normalize('NFC'));
     assign(copy, path, value);
   }
-  // The leads cell holds every lead; the first is the item's lead.
-  for (const item of copy.items || []) item.lead = item.leads?.[0] ?? null;
+  // The leads cell holds every lead; the first is the item's lead. Those outside the directory the clerk ticked are kept.
+  (copy.items || []).forEach((item, i) => {
+    item.lead = item.leads?.[0] ?? null;
+    item.keptLeads = [...box.querySelectorAll(`[data-kept-for="${i}"]:checked`)].map(c => c.value)
+      .filter(lead => item.leads?.includes(lead));
+  });
   return { reading: copy, invalid };
 }
 

@@ -613,6 +613,50 @@ class NoticeImportTest {
         assertThat((List<Object>) lead.get("coordinatingUnits")).contains("Các phòng, ban");
     }
 
+    /**
+     * Lào Cai's letter 3320/SNNMT-CCMT (corpus c_33): item 2's lead was read as "các cơ quan, đơn vị". The preview let it
+     * through without a word, and confirming it made a "unit" of it that nobody signs in as, so nobody followed the task.
+     * The preview now says so at the field, and confirming is refused until the clerk chooses a unit of the directory or
+     * keeps the lead knowingly.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_clerk_whose_preview_reads_a_generic_phrase_as_an_items_lead_is_told_and_must_choose_a_unit_or_keep_it() {
+        DocketClient docket = new DocketClient(http);
+        Map<String, Object> preview = upload("clerk", SharedNotices.bytes("corpus/c_33.txt"), "c_33.txt").getBody();
+        List<Map<String, Object>> items = list(preview.get("items"));
+        assertThat(items.get(1).get("leads")).isEqualTo(List.of("các cơ quan, đơn vị"));
+        assertThat(list(preview.get("warnings"))).filteredOn(w -> "items[1].leads".equals(w.get("field")))
+                .singleElement().satisfies(w -> assertThat(w.get("message").toString())
+                        .contains("\"các cơ quan, đơn vị\" là cụm từ chung", "Chọn đơn vị chủ trì trong danh bạ"));
+        items.forEach(item -> item.put("submitTo", List.of("Lãnh đạo UBND thành phố")));
+        Map<String, Object> facts = new java.util.HashMap<>((Map<String, Object>) preview.get("notice"));
+        facts.put("issuedOn", "2021-04-23"); // the tests' clock stands in May 2021, before the letter's 2026
+        preview.put("notice", facts);
+        // Item 1 is read right; its leads outside the directory are a matter of their own, below.
+        items.get(0).put("leads", List.of("Công an tỉnh"));
+
+        ResponseEntity<Map<String, Object>> refused = docket.post("clerk", "/api/notices", preview);
+        assertThat(refused.getStatusCode().value()).as("%s", refused.getBody()).isEqualTo(422);
+        assertThat(refused.getBody()).containsEntry("rule", "item-lead-generic").containsEntry("field", "items[1].leads")
+                .containsEntry("unit", "các cơ quan, đơn vị").containsEntry("item", 2);
+        assertThat(StoredEvents.count(eventStore, e -> e instanceof TaskAssigned t && t.source() != null
+                && "3320/SNNMT-CCMT".equals(t.source().notice()))).as("nothing assigned").isZero();
+
+        // A body outside the office is refused too until it is kept: nobody of the directory belongs to it either.
+        items.get(1).put("leads", List.of("Chi cục Môi trường, Khí tượng thuỷ văn và Biến đổi khí hậu"));
+        ResponseEntity<Map<String, Object>> unknown = docket.post("clerk", "/api/notices", preview);
+        assertThat(unknown.getStatusCode().value()).as("%s", unknown.getBody()).isEqualTo(422);
+        assertThat(unknown.getBody()).containsEntry("rule", "item-lead-not-in-directory")
+                .containsEntry("field", "items[1].leads");
+
+        items.get(1).put("keptLeads", List.of("Chi cục Môi trường, Khí tượng thuỷ văn và Biến đổi khí hậu"));
+        List<Map<String, Object>> created = list(registeredBody(docket.post("clerk", "/api/notices", preview))
+                .get("assignments"));
+        assertThat(created).extracting(a -> a.get("leadUnit"))
+                .containsExactly("Công an tỉnh", "Chi cục Môi trường, Khí tượng thuỷ văn và Biến đổi khí hậu");
+    }
+
     private static Map<String, Object> registeredBody(ResponseEntity<Map<String, Object>> registered) {
         assertThat(registered.getStatusCode().value()).as("%s", registered.getBody()).isEqualTo(201);
         return registered.getBody();

@@ -2,6 +2,7 @@ package vn.docket.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -370,6 +371,47 @@ class NoticePreviewBrowserTest extends BrowserTest {
         screenshots("notice-two-leads");
         leads.get(1).click();
         browser.waitForText(By.id("facts"), "Sở Xây dựng");
+    }
+
+    /**
+     * Lào Cai's letter 3320/SNNMT-CCMT (corpus/c_33.txt) read item 2's lead as "các cơ quan, đơn vị": the preview let it
+     * through without a word, and confirming it made the dashboard and the report count a "unit" nobody signs in as, so
+     * nobody followed the task. The preview now says so at the item's lead, and confirming is refused until the clerk
+     * chooses a unit of the directory there (or keeps the phrase knowingly).
+     */
+    @Test
+    void a_clerk_is_told_an_items_lead_names_no_one_unit_and_must_choose_a_unit_of_the_directory_before_confirming() {
+        browser.signIn("clerk");
+        browser.open("/notices.html");
+        browser.present(By.id("notice-file")).sendKeys(Path.of(System.getProperty("docket.shared-dir", "../../shared"),
+                "notices", "corpus", "c_33.txt").toAbsolutePath().normalize().toString());
+        browser.find(By.id("preview-button")).click();
+        browser.waitForCount(By.cssSelector("#preview-items tbody tr"), 2);
+        assertThat(browser.text(By.id("warnings")))
+                .contains("Mục 2 – Đơn vị chủ trì: \"các cơ quan, đơn vị\" là cụm từ chung, không chỉ riêng một đơn vị nào");
+        String leadCell = browser.text(By.cssSelector("#preview-items tbody tr:nth-child(2) td:nth-of-type(3)"));
+        assertThat(leadCell).contains("là cụm từ chung", "“các cơ quan, đơn vị” không có trong danh bạ", "Giữ nguyên");
+        assertThat(browser.find(By.cssSelector("[data-kept-for='1']")).getAttribute("aria-label"))
+                .isEqualTo("Giữ nguyên “các cơ quan, đơn vị”, dù không ai trong danh bạ theo dõi");
+        screenshots("notice-preview-generic-lead");
+
+        // Item 1 leads units of its own outside the directory: taken away here to look at item 2 alone.
+        button(0, "remove").click();
+        browser.waitForCount(By.cssSelector("#preview-items tbody tr"), 1);
+        browser.type(By.cssSelector("[data-path='items[0].submitTo']"), "Lãnh đạo UBND thành phố");
+        browser.find(By.id("confirm-import")).click();
+        browser.waitForText(By.id("confirm-status"), "Chỗ cần sửa: Mục 2 – Đơn vị chủ trì.");
+        assertThat(browser.text(By.id("confirm-status"))).contains("“các cơ quan, đơn vị” của mục 2 là cụm từ chung");
+        assertThat(browser.script("return document.activeElement.dataset.path")).isEqualTo("items[0].leads");
+
+        browser.choose(By.cssSelector(".lead-unknown select"), "Phòng Tài nguyên và Môi trường");
+        assertThat(cell(0, "leads").getAttribute("value")).isEqualTo("Phòng Tài nguyên và Môi trường");
+        browser.waitForCount(By.cssSelector(".lead-unknown"), 0);
+        browser.find(By.id("confirm-import")).click();
+        browser.waitForText(By.id("notice-items"), "Phòng Tài nguyên và Môi trường");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Thông báo 3320/SNNMT-CCMT");
+        assertThat(browser.text(By.cssSelector("#notice-items tbody tr:first-child td:nth-of-type(2)")))
+                .isEqualTo("Phòng Tài nguyên và Môi trường");
     }
 
     /** The details of the audit log's one row of that kind of step. */

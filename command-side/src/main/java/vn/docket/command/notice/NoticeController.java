@@ -23,6 +23,7 @@ import vn.docket.command.notice.reading.NoticeReader;
 import vn.docket.command.notice.reading.NoticeReading;
 import vn.docket.command.notice.reading.NoticeReadingException;
 import vn.docket.command.notice.reading.ReadingWarning;
+import vn.docket.command.notice.reading.UnitDirectory;
 import vn.docket.events.NoticeParticulars;
 import vn.docket.platform.Sha256;
 import vn.docket.platform.approval.ApprovalLevels;
@@ -38,11 +39,13 @@ class NoticeController {
     private final NoticeReader reader;
     private final NoticeRegistrar registrar;
     private final ApprovalLevels levels;
+    private final UnitDirectory units;
 
-    NoticeController(NoticeReader reader, NoticeRegistrar registrar, ApprovalLevels levels) {
+    NoticeController(NoticeReader reader, NoticeRegistrar registrar, ApprovalLevels levels, UnitDirectory units) {
         this.reader = reader;
         this.registrar = registrar;
         this.levels = levels;
+        this.units = units;
     }
 
     /** The read-out with the field names of ../shared/notices/*.expected.json; fields may be added. */
@@ -124,6 +127,21 @@ class NoticeController {
                     warnings.add(new ReadingWarning("items[" + i + "].submitTo",
                             "\"" + level + "\" không phải cấp trình đã cấu hình; chọn một cấp trình trước khi xác nhận."));
                 }
+            }
+        }
+        for (int i = 0; i < reading.items().size(); i++) {
+            NoticeItem item = reading.items().get(i);
+            for (String lead : item.leads()) {
+                // Registration refuses such a lead until the clerk settles it: said here, at the field, first. A name the
+                // reader found nowhere it already says so; a generic phrase or a body outside the office it does not.
+                if (units.ownName(lead).isPresent() || item.unknownUnits().contains(lead)) {
+                    continue;
+                }
+                warnings.add(new ReadingWarning("items[" + i + "].leads", units.isGeneric(lead)
+                        ? "\"" + lead + "\" là cụm từ chung, không chỉ riêng một đơn vị nào: không ai theo dõi được nhiệm vụ"
+                                + " giao cho nó. Chọn đơn vị chủ trì trong danh bạ, hoặc đánh dấu giữ nguyên nếu cố ý."
+                        : "\"" + lead + "\" không có trong danh bạ đơn vị: không cán bộ nào thuộc đơn vị này để theo dõi"
+                                + " nhiệm vụ. Chọn đơn vị chủ trì trong danh bạ, hoặc đánh dấu giữ nguyên nếu cố ý."));
             }
         }
         String sha = Sha256.hex(content);

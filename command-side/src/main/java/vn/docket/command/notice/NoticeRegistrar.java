@@ -384,6 +384,19 @@ public class NoticeRegistrar {
                 throw new RuleBroken("item-lead", at + ".lead: the item has no lead unit; name the unit that leads it.")
                         .with(FIELD, at + ".lead");
             }
+            List<String> kept = item.keptLeads() == null ? List.of() : names(Text.clean(item.keptLeads()));
+            for (String lead : leads) {
+                // Only the directory's units have staff who sign in: work led by any other name (a typo, a body outside
+                // the office, "các cơ quan, đơn vị") is followed by no one, unless the clerk keeps it knowingly.
+                if (units.ownName(lead).isEmpty() && !kept.contains(lead)) {
+                    throw (units.isGeneric(lead)
+                            ? new RuleBroken("item-lead-generic", at + ".leads: \"" + lead + "\" names units in general,"
+                                    + " not one unit; choose the unit that leads it, or keep it in keptLeads.")
+                            : new RuleBroken("item-lead-not-in-directory", at + ".leads: \"" + lead + "\" is no unit of the"
+                                    + " unit directory; choose one that is, or keep it in keptLeads."))
+                            .with(FIELD, at + ".leads").with("unit", lead).with("item", item.ordinal());
+                }
+            }
             List<String> route;
             try {
                 // The assignment's own check, asked here so that a route it would refuse stops the notice before
