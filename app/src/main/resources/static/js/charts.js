@@ -107,7 +107,8 @@ export function planPathChart(path, assignment) {
       ['span-unit', t('detail.legend.unit')], ['span-review', t('detail.legend.review')],
       assignment.deadline && ['deadline', t('detail.legend.deadline')],
       assignment.originalDeadline && assignment.originalDeadline !== assignment.deadline
-        && ['original-deadline', t('detail.legend.original')]]
+        && ['original-deadline', t('detail.legend.original')],
+      lateStretch(assignment, todayIso()) && ['span-late', t('detail.legend.late')]]
       .filter(Boolean))));
   let boxWidth = null;
   let settling;
@@ -137,14 +138,28 @@ export function planPathChart(path, assignment) {
   return box;
 }
 
+/**
+ * The stretch past the deadline of late work, as the server counts it (daysOverdue): from the deadline to the draft
+ * handed in late, or to today while the unit still holds the work; null for work that is not late.
+ */
+function lateStretch(a, today) {
+  if (!a.deadline || !(a.daysOverdue > 0)) return null;
+  const to = a.handedInOn && a.handedInOn > a.deadline ? a.handedInOn : today;
+  const words = a.handedInOn && a.handedInOn > a.deadline
+    ? t('detail.lateHandedIn', { n: a.daysOverdue, date: fmtDate(to) })
+    : t('detail.lateToday', { n: a.daysOverdue });
+  return { from: a.deadline, to, words };
+}
+
 /** The drawing itself, `width` pixels wide. */
 function pathCanvas(path, assignment, width) {
   const steps = path.steps;
   const today = todayIso();
   // Still running when the server's reading has an open period: the axis then reaches today.
   const open = path.periods.some(p => p.open);
+  const late = lateStretch(assignment, today);
   const dates = steps.map(st => st.effectiveDate).concat(
-    [assignment.deadline, assignment.originalDeadline, open ? today : null].filter(Boolean));
+    [assignment.deadline, assignment.originalDeadline, open ? today : null, late?.to].filter(Boolean));
   const first = dates.reduce((a, b) => (a < b ? a : b));
   const last = dates.reduce((a, b) => (a > b ? a : b));
   const span = Math.max(1, daysBetween(first, last));
@@ -164,7 +179,10 @@ function pathCanvas(path, assignment, width) {
   }
   const stackTop = Math.max(...marks.map(m => m.level)) * 26;
   const barY = 48 + stackTop;
-  const height = barY + 80;
+  const hasOriginal = assignment.originalDeadline && assignment.originalDeadline !== assignment.deadline;
+  // The words of the stretch past the deadline take a row of their own, under the deadlines' rows.
+  const lateY = barY + 34 + (hasOriginal ? 36 : 18);
+  const height = late ? lateY + 28 : barY + 80;
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width, height, class: 'chart path-chart', 'aria-hidden': 'true',
     focusable: 'false' });
   // Words and marks are HTML laid over the drawing (one user unit = one pixel), each on its own background:
@@ -195,6 +213,20 @@ function pathCanvas(path, assignment, width) {
         + `${fmtDate(p.from)} – ${fmtDate(p.to)} (${t('days', { n: p.days })})`)));
   }
 
+  if (late) {
+    // Over the spans, hatched: a leader sees that and by how long the work is late without telling colours apart.
+    const lx = x(late.from);
+    const w = Math.max(3, x(late.to) - lx);
+    svg.append(s('defs', {}, s('pattern', { id: 'late-hatch', width: 6, height: 6, patternUnits: 'userSpaceOnUse',
+      patternTransform: 'rotate(45)' }, s('rect', { width: 2.5, height: 6, class: 'hatch' }))));
+    svg.append(s('rect', { x: lx, y: barY - 3, width: w, height: 24, class: 'span-late', fill: 'url(#late-hatch)' },
+      s('title', {}, late.words)));
+    svg.append(s('line', { x1: lx, x2: lx + w, y1: lateY - 3, y2: lateY - 3, class: 'late-extent' }));
+    // Hangs from the stretch's end when that lies in the right half (today, mostly), else from its start.
+    const right = x(late.to) > width / 2;
+    label(right ? x(late.to) : lx, lateY, 'late-label', right ? 'end' : 'start', late.words);
+  }
+
   // Rows of words under the axis, each wholly below the one before, so none covers another wherever the dates fall
   // (on a phone a deadline's words span many days): the days (11 px at line height 1.3, so 15 px high), then the
   // current deadline and the original one (13 px, 17 px high).
@@ -207,7 +239,7 @@ function pathCanvas(path, assignment, width) {
     const anchor = x(iso) < 120 ? 'start' : x(iso) > width - 120 ? 'end' : 'middle';
     label(x(iso), ly, `${cls}-label`, anchor, `${text} ${fmtDate(iso)}`);
   };
-  if (assignment.originalDeadline && assignment.originalDeadline !== assignment.deadline) {
+  if (hasOriginal) {
     deadlineLine(assignment.originalDeadline, 'original-deadline', t('detail.legend.original'), deadlineY + 18);
   }
   if (assignment.deadline) deadlineLine(assignment.deadline, 'deadline', t('detail.legend.deadline'), deadlineY);

@@ -394,6 +394,44 @@ class WebApplicationBrowserTest extends BrowserTest {
         }
     }
 
+    /**
+     * The plan path of the military command's plan (demo history: five days past its deadline, until the next test
+     * extends it) drew the unit's time running on past the deadline like any other: nothing said it was late, or by how
+     * long. The days past the deadline are hatched from the deadline's line to today's and said in words, the server's
+     * count, at desktop and phone width.
+     */
+    @Test
+    @Order(9)
+    void a_leader_sees_on_the_plan_path_the_stretch_past_the_deadline_and_by_how_many_days_the_work_is_late() {
+        browser.signIn("pct");
+        browser.open("/assignments.html?q=khu+can+cu+chien+dau");
+        browser.find(By.partialLinkText("khu căn cứ chiến đấu")).click();
+        stepsShown(3);
+        String days = browser.text(By.cssSelector("#facts .overdue-days")); // "5 ngày": the server's daysOverdue
+        assertThat(browser.text(By.cssSelector(".path-label.late-label"))).isEqualTo("Quá hạn " + days + ", tính đến hôm nay");
+        assertThat(browser.text(By.cssSelector(".path-box .legend"))).contains("Quá hạn");
+        String stretch = "const r = document.querySelector('svg.path-chart rect.span-late');"
+                + "const d = document.querySelector('svg.path-chart line.deadline');"
+                + "const t = document.querySelector('svg.path-chart line.today');"
+                + "return [r.x.baseVal.value - d.x1.baseVal.value,"
+                + " r.x.baseVal.value + r.width.baseVal.value - t.x1.baseVal.value];";
+        assertThat((List<?>) browser.script(stretch)).as("from the deadline to today")
+                .allSatisfy(gap -> assertThat(((Number) gap).doubleValue()).isBetween(-0.5, 0.5));
+        screenshots("plan-path-overdue");
+
+        Dimension before = browser.driver.manage().window().getSize();
+        browser.driver.manage().window().setSize(PHONE);
+        try {
+            browser.find(By.cssSelector(".path-label.late-label"));
+            // The words stay whole inside the drawing at its phone width, not cut off at its edge.
+            assertThat((Boolean) browser.script("const c = document.querySelector('.path-canvas').getBoundingClientRect();"
+                    + "const l = document.querySelector('.late-label').getBoundingClientRect();"
+                    + "return l.left >= c.left - 1 && l.right <= c.right + 1 && c.width <= 390")).isTrue();
+        } finally {
+            browser.driver.manage().window().setSize(before);
+        }
+    }
+
     @Test
     @Order(10)
     void a_clerk_extends_a_deadline_and_the_path_keeps_the_original_one_marked() {
