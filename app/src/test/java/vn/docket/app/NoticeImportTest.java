@@ -614,6 +614,21 @@ class NoticeImportTest {
     }
 
     /**
+     * The preview of Lào Cai's letter 3320/SNNMT-CCMT (corpus c_33) listed its warnings by kind: item 1's, item 2's, the
+     * routes of both, then item 1's leads again. The clerk checks them top to bottom as the page lays the notice out.
+     */
+    @Test
+    void a_previews_warnings_come_in_the_notices_order_its_own_fields_first_then_item_by_item() {
+        List<Map<String, Object>> warnings = list(upload("clerk", SharedNotices.bytes("corpus/c_33.txt"), "c_33.txt")
+                .getBody().get("warnings"));
+        List<Integer> items = warnings.stream().map(w -> w.get("field").toString())
+                .map(field -> field.startsWith("items[") ? Integer.parseInt(field.substring(6, field.indexOf(']'))) : -1)
+                .toList();
+        assertThat(items).as("the item of each warning, -1 for the notice's own fields").contains(-1, 0, 1)
+                .isSorted();
+    }
+
+    /**
      * Lào Cai's letter 3320/SNNMT-CCMT (corpus c_33): item 2's lead was read as "các cơ quan, đơn vị". The preview let it
      * through without a word, and confirming it made a "unit" of it that nobody signs in as, so nobody followed the task.
      * The preview now says so at the field, and confirming is refused until the clerk chooses a unit of the directory or

@@ -4,8 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -154,9 +157,20 @@ class NoticeController {
                         + " đơn vị phối hợp của mục này."));
             }
         }
+        // The clerk reads the list as the page lays the notice out: its own fields, then item by item (the reader's
+        // warnings and the ones added here came by kind, item 1's at three places among item 2's).
+        warnings.sort(Comparator.comparingInt(NoticeController::itemOf));
         UUID earlier = registrar.registeredBefore(reading.notice().number(), sha);
         return new Preview(reading.notice(), reading.items(), warnings, sha,
                 earlier == null ? null : "/api/notices/" + earlier);
+    }
+
+    private static final Pattern ITEM_FIELD = Pattern.compile("items\\[(\\d+)]");
+
+    /** The item a warning's field belongs to; -1 for the notice's own fields. */
+    private static int itemOf(ReadingWarning warning) {
+        Matcher item = ITEM_FIELD.matcher(warning.field());
+        return item.lookingAt() ? Integer.parseInt(item.group(1)) : -1;
     }
 
     private static void requireClerk() {
