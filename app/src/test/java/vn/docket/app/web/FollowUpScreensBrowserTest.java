@@ -258,6 +258,17 @@ class FollowUpScreensBrowserTest extends BrowserTest {
 
         browser.signIn("chair");
         browser.waitForText(By.id("bell-count"), "1");
+
+        // The unit plans on the day it asked for: its bell said only "được gia hạn đến ngày ...", not that it was less
+        // than asked, nor whose decision it was.
+        browser.signIn("tckh");
+        browser.find(By.id("bell")).click();
+        browser.waitForText(By.id("bell-list"), "Gia hạn nhiệm vụ");
+        assertThat(browser.text(By.cssSelector("#bell-list li:first-child"))).contains("Gia hạn nhiệm vụ",
+                "\"" + REPORT + "\" được gia hạn đến ngày " + granted + ", sớm hơn ngày " + DAY.format(demoDay().plusDays(20))
+                        + " đơn vị đề nghị.", "Người quyết định: Phạm Văn Đức (Phó Chủ tịch).")
+                .doesNotContain("Lý do");
+        bothWidths("bell-extension-granted");
     }
 
     @Test

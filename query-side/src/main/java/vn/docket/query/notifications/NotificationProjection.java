@@ -157,7 +157,20 @@ class NotificationProjection {
         // An assignment the notice gave no calendar date gets its first deadline through the same command: the unit is
         // told the date it is due, not that a deadline it never had was extended.
         String type = e.previousDeadline() == null ? "DEADLINE_SET" : "DEADLINE_EXTENDED";
-        notify(message, id, type, List.of(Audience.unit(names.leadUnit())), task(names).append("date", iso(e.newDeadline())));
+        Document values = task(names).append("date", iso(e.newDeadline()));
+        if (e.previousDeadline() != null) {
+            // The unit plans on the day it asked for: it is told when it was given another. The reason is said only
+            // when it is not the request's own, which a leader's grant carries when he gives none (Deadline.approved).
+            ExtensionRequested asked = before(id, message).pending();
+            if (asked != null) {
+                values.append("asked", iso(asked.requestedDeadline()));
+            }
+            if (e.reason() != null && (asked == null || !e.reason().equals(asked.reason()))) {
+                values.append("reason", e.reason());
+            }
+            decidedBy(values, message);
+        }
+        notify(message, id, type, List.of(Audience.unit(names.leadUnit())), values);
     }
 
     @EventHandler
@@ -181,6 +194,37 @@ class NotificationProjection {
                 Stream.concat(Stream.of(Audience.unit(e.requestingUnit())), Audience.LEADERS.stream()).toList(),
                 task(names(id, message)).append("unit", e.requestingUnit()).append("date", iso(e.requestedDeadline()))
                         .append("why", e.why().name()));
+    }
+
+    /** Who decided, by name and role, for the unit to know whose decision it is (the bell shows no actor). */
+    private static Document decidedBy(Document values, EventMessage<?> message) {
+        ActorRef actor = ActorRef.of(message.getMetaData());
+        return values.append("by", actor.name()).append("byRole", actor.role());
+    }
+
+    /**
+     * What the task's own events before the one notified say that it does not carry: the extension request pending
+     * then. Read from the store rather than kept here, as names() does for an unseen task: the handlers of these
+     * events send notifications and are skipped on a replay, so anything they kept would be stale after a rebuild.
+     */
+    private record Before(ExtensionRequested pending) {
+    }
+
+    private Before before(String assignmentId, EventMessage<?> message) {
+        long upTo = message instanceof DomainEventMessage<?> d ? d.getSequenceNumber() : Long.MAX_VALUE;
+        ExtensionRequested pending = null;
+        DomainEventStream stream = events.readEvents(assignmentId, 0);
+        while (stream.hasNext() && stream.peek().getSequenceNumber() < upTo) {
+            Object event = stream.next().getPayload();
+            // As Deadline keeps it: a request is pending until it is decided, lapses or any extension settles it.
+            if (event instanceof ExtensionRequested e) {
+                pending = e;
+            } else if (event instanceof DeadlineExtended || event instanceof ExtensionRejected
+                    || event instanceof ExtensionRequestLapsed) {
+                pending = null;
+            }
+        }
+        return new Before(pending);
     }
 
     /** The task's title and lead unit, the start of every notification's values. */

@@ -54,6 +54,26 @@ final class NotificationWording {
             new Both("DEADLINE_EXTENDED",
                     "Nhiệm vụ \"{title}\" được gia hạn đến ngày {date}.",
                     "Assignment \"{title}\" is extended to {date}."),
+            // A grant that settles the unit's request says how the date granted stands to the date asked for.
+            new Both("DEADLINE_EXTENDED.asAsked",
+                    "Nhiệm vụ \"{title}\" được gia hạn đến ngày {date}, đúng ngày đơn vị đề nghị.",
+                    "Assignment \"{title}\" is extended to {date}, the day the unit asked for."),
+            new Both("DEADLINE_EXTENDED.earlier",
+                    "Nhiệm vụ \"{title}\" được gia hạn đến ngày {date}, sớm hơn ngày {asked} đơn vị đề nghị.",
+                    "Assignment \"{title}\" is extended to {date}, earlier than the {asked} the unit asked for."),
+            new Both("DEADLINE_EXTENDED.later",
+                    "Nhiệm vụ \"{title}\" được gia hạn đến ngày {date}, muộn hơn ngày {asked} đơn vị đề nghị.",
+                    "Assignment \"{title}\" is extended to {date}, later than the {asked} the unit asked for."),
+            new Both("reason", "Lý do: {reason}", "Reason: {reason}"),
+            new Both("decidedBy", "Người quyết định: {by}.", "Decided by {by}."),
+            new Both("role.CLERK", "Chuyên viên Văn phòng", "Office clerk"),
+            new Both("role.UNIT_STAFF", "Cán bộ đơn vị", "Unit staff"),
+            new Both("role.UNIT_HEAD", "Lãnh đạo đơn vị", "Unit head"),
+            new Both("role.VICE_CHAIR", "Phó Chủ tịch", "Vice-chair"),
+            new Both("role.CHAIR", "Chủ tịch", "Chair"),
+            new Both("role.AUDITOR", "Thanh tra", "Auditor"),
+            new Both("role.ADMIN", "Quản trị hệ thống", "Administrator"),
+            new Both("role.SYSTEM", "Hệ thống", "System"),
             new Both("DEADLINE_SET.subject", "Đặt hạn nhiệm vụ", "Deadline set"),
             new Both("DEADLINE_SET",
                     "Nhiệm vụ \"{title}\" có hạn hoàn thành: ngày {date}.",
@@ -100,7 +120,7 @@ final class NotificationWording {
         }
         Map<String, String> v = new HashMap<>();
         values.forEach((key, value) -> v.put(key, value == null ? "" : String.valueOf(value)));
-        for (String date : List.of("deadline", "dueDate", "from", "to", "date")) {
+        for (String date : List.of("deadline", "dueDate", "from", "to", "date", "asked")) {
             if (values.getString(date) != null) {
                 v.put(date, Text.date(LocalDate.parse(values.getString(date))));
             }
@@ -116,6 +136,10 @@ final class NotificationWording {
             subject = texts.get("EXTENSION_LAPSED.subject");
             String why = texts.get("EXTENSION_LAPSED." + values.getString("why"));
             text = why == null ? null : fill(why, v);
+        } else if (type.equals("DEADLINE_EXTENDED") && values.getString("asked") != null) {
+            subject = texts.get(type + ".subject");
+            int granted = LocalDate.parse(values.getString("date")).compareTo(LocalDate.parse(values.getString("asked")));
+            text = fill(texts.get(type + (granted == 0 ? ".asAsked" : granted < 0 ? ".earlier" : ".later")), v);
         } else {
             subject = texts.get(type + ".subject");
             text = fill(texts.get(type), v);
@@ -131,6 +155,13 @@ final class NotificationWording {
             if (values.getString("dueDate") != null) {
                 lines.add(fill(texts.get("dueDate"), v));
             }
+        }
+        if (type.equals("DEADLINE_EXTENDED") && values.getString("reason") != null) {
+            lines.add(fill(texts.get("reason"), v));
+        }
+        if (values.getString("by") != null) {
+            String role = texts.get("role." + values.getString("byRole"));
+            lines.add(fill(texts.get("decidedBy"), Map.of("by", values.getString("by") + (role == null ? "" : " (" + role + ")"))));
         }
         if (values.getString("note") != null) {
             lines.add(values.getString("note"));

@@ -102,11 +102,14 @@ class NotificationJsonTest {
                     "assignmentId" : "3f2a9c1e-0000-4000-8000-000000000003",
                     "type" : "DEADLINE_EXTENDED",
                     "subject" : "Gia hạn nhiệm vụ",
-                    "text" : "Nhiệm vụ \\"Kế hoạch chuyển đổi số\\" được gia hạn đến ngày 17/12/2026.",
+                    "text" : "Nhiệm vụ \\"Kế hoạch chuyển đổi số\\" được gia hạn đến ngày 17/12/2026.\\nLý do: Đồng ý gia hạn\\nNgười quyết định: Lê Văn Phó (Phó Chủ tịch).",
                     "values" : {
                       "title" : "Kế hoạch chuyển đổi số",
                       "unit" : "Phòng Quản lý đô thị",
-                      "date" : "2026-12-17"
+                      "date" : "2026-12-17",
+                      "reason" : "Đồng ý gia hạn",
+                      "by" : "Lê Văn Phó",
+                      "byRole" : "VICE_CHAIR"
                     },
                     "actor" : {
                       "id" : "pct",
@@ -214,11 +217,14 @@ class NotificationJsonTest {
                     "assignmentId" : "3f2a9c1e-0000-4000-8000-000000000003",
                     "type" : "DEADLINE_EXTENDED",
                     "subject" : "Deadline extended",
-                    "text" : "Assignment \\"Kế hoạch chuyển đổi số\\" is extended to 17/12/2026.",
+                    "text" : "Assignment \\"Kế hoạch chuyển đổi số\\" is extended to 17/12/2026.\\nReason: Đồng ý gia hạn\\nDecided by Lê Văn Phó (Vice-chair).",
                     "values" : {
                       "title" : "Kế hoạch chuyển đổi số",
                       "unit" : "Phòng Quản lý đô thị",
-                      "date" : "2026-12-17"
+                      "date" : "2026-12-17",
+                      "reason" : "Đồng ý gia hạn",
+                      "by" : "Lê Văn Phó",
+                      "byRole" : "VICE_CHAIR"
                     },
                     "actor" : {
                       "id" : "pct",

@@ -54,6 +54,21 @@ class NotificationWordingTest {
     }
 
     @Test
+    void a_grant_says_in_either_language_how_the_day_granted_stands_to_the_day_the_unit_asked_for_and_whose_decision_it_was() {
+        Document values = new Document("title", "Báo cáo năm").append("unit", "Phòng Tài chính - Kế hoạch")
+                .append("date", "2026-12-21").append("asked", "2026-12-26").append("by", "Phạm Văn Đức").append("byRole", "VICE_CHAIR");
+        assertThat(NotificationWording.of("DEADLINE_EXTENDED", values, "en").text()).isEqualTo("Assignment \"Báo cáo năm\""
+                + " is extended to 21/12/2026, earlier than the 26/12/2026 the unit asked for.\nDecided by Phạm Văn Đức (Vice-chair).");
+        values.put("asked", "2026-12-21");
+        assertThat(NotificationWording.of("DEADLINE_EXTENDED", values, "vi").text())
+                .startsWith("Nhiệm vụ \"Báo cáo năm\" được gia hạn đến ngày 21/12/2026, đúng ngày đơn vị đề nghị.");
+        values.put("asked", "2026-12-18");
+        assertThat(NotificationWording.of("DEADLINE_EXTENDED", values.append("reason", "Cần thêm thời gian lấy ý kiến"), "en").text())
+                .isEqualTo("Assignment \"Báo cáo năm\" is extended to 21/12/2026, later than the 18/12/2026 the unit asked for."
+                        + "\nReason: Cần thêm thời gian lấy ý kiến\nDecided by Phạm Văn Đức (Vice-chair).");
+    }
+
+    @Test
     void a_notification_stored_before_its_values_were_kept_has_no_wording_here_and_keeps_its_stored_text() {
         assertThat(NotificationWording.of("DEADLINE_MISSED", null, "en")).isNull();
         assertThat(NotificationWording.of("SOMETHING_NEW", new Document("title", "x"), "vi")).isNull();

@@ -1,0 +1,117 @@
+package vn.docket.query.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.mail.javamail.JavaMailSender;
+import vn.docket.events.Actor;
+import vn.docket.events.DeadlineExtended;
+import vn.docket.events.EventMetadata;
+import vn.docket.events.ExtensionRejected;
+import vn.docket.events.ExtensionRequested;
+import vn.docket.events.NewTask;
+import vn.docket.events.Role;
+import vn.docket.query.assignments.TestDatabase;
+
+/**
+ * What the unit reads of a decision on its task, where the decision's event does not carry all of it: the words are
+ * made from the task's own events before it (the e-mail's text is the Vietnamese wording).
+ */
+class NotificationDecisionsTest {
+
+    static final UUID ID = UUID.fromString("3f2a9c1e-0000-4000-8000-000000000009");
+    static final Instant AT = Instant.parse("2026-12-01T02:30:00Z");
+    static final LocalDate DAY = LocalDate.of(2026, 12, 1);
+    static final String TITLE = "Báo cáo kết quả thực hiện nhiệm vụ năm 2026";
+    static final Actor CLERK = new Actor("lan", "Nguyễn Thị Lan", "Văn phòng HĐND và UBND thành phố", Role.CLERK);
+    static final Actor UNIT = new Actor("tckh", "Trần Văn Minh", "Phòng Tài chính - Kế hoạch", Role.UNIT_STAFF);
+    static final Actor VICE = new Actor("pct", "Phạm Văn Đức", "Lãnh đạo UBND thành phố", Role.VICE_CHAIR);
+
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.inMemory();
+
+    EmbeddedEventStore store;
+    AnnotationEventHandlerAdapter projection;
+    long seq;
+
+    @BeforeEach
+    void setUp() {
+        store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        projection = new AnnotationEventHandlerAdapter(new NotificationProjection(db.database(),
+                new NotificationSettings(null, null), new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
+                store));
+        stored(CLERK, NewTask.task().id(ID).title(TITLE).deadline(DAY.plusDays(9)).effectiveDate(DAY).assigned());
+    }
+
+    @AfterEach
+    void tearDown() {
+        store.shutDown();
+    }
+
+    @Test
+    void a_unit_granted_less_time_than_it_asked_for_is_told_the_day_it_asked_and_who_decided_not_its_own_reason_again()
+            throws Exception {
+        stored(UNIT, new ExtensionRequested(ID, DAY.plusDays(9), DAY.plusDays(25), "Chờ số liệu quyết toán của các xã", DAY));
+        // No reason of the vice-chair's: the grant carries the unit's own (Deadline.approved).
+        notified(VICE, new DeadlineExtended(ID, DAY.plusDays(9), DAY.plusDays(20), "Chờ số liệu quyết toán của các xã",
+                DAY.plusDays(1)));
+
+        assertThat(text()).isEqualTo("Nhiệm vụ \"" + TITLE + "\" được gia hạn đến ngày 21/12/2026, sớm hơn ngày 26/12/2026"
+                + " đơn vị đề nghị.\nNgười quyết định: Phạm Văn Đức (Phó Chủ tịch).");
+    }
+
+    @Test
+    void a_leaders_own_reason_for_the_day_he_granted_is_given_to_the_unit() throws Exception {
+        stored(UNIT, new ExtensionRequested(ID, DAY.plusDays(9), DAY.plusDays(25), "Chờ số liệu quyết toán của các xã", DAY));
+        notified(VICE, new DeadlineExtended(ID, DAY.plusDays(9), DAY.plusDays(20), "Phải trình Thành ủy trước ngày 25/12",
+                DAY.plusDays(1)));
+
+        assertThat(text()).contains("sớm hơn ngày 26/12/2026 đơn vị đề nghị.\nLý do: Phải trình Thành ủy trước ngày 25/12\n"
+                + "Người quyết định: Phạm Văn Đức (Phó Chủ tịch).");
+    }
+
+    @Test
+    void a_clerks_extension_after_a_refused_request_is_not_read_as_the_grant_of_that_request() throws Exception {
+        stored(UNIT, new ExtensionRequested(ID, DAY.plusDays(9), DAY.plusDays(25), "Chờ số liệu", DAY));
+        stored(VICE, new ExtensionRejected(ID, DAY.plusDays(25), "Không đủ căn cứ", DAY));
+        notified(CLERK, new DeadlineExtended(ID, DAY.plusDays(9), DAY.plusDays(14), "Theo chỉ đạo tại cuộc họp ngày 2/12",
+                DAY.plusDays(1)));
+
+        assertThat(text()).isEqualTo("Nhiệm vụ \"" + TITLE + "\" được gia hạn đến ngày 15/12/2026.\n"
+                + "Lý do: Theo chỉ đạo tại cuộc họp ngày 2/12\nNgười quyết định: Nguyễn Thị Lan (Chuyên viên Văn phòng).");
+    }
+
+    /** The one notification stored, its Vietnamese text (the e-mail's). */
+    private String text() {
+        Document notified = db.database().getCollection(NotificationProjection.COLLECTION).find().first();
+        return notified.getString("text");
+    }
+
+    private void notified(Actor actor, Object event) throws Exception {
+        projection.handle(stored(actor, event));
+    }
+
+    /** Appended to the store, as the command side does. */
+    private DomainEventMessage<?> stored(Actor actor, Object event) {
+        long at = seq++;
+        DomainEventMessage<?> m = new GenericDomainEventMessage<>("Assignment", ID.toString(), at, event,
+                MetaData.from(EventMetadata.of(actor, "cmd-" + at)), "event-" + at, AT.plusSeconds(3600 * at));
+        store.publish(m);
+        return m;
+    }
+}
