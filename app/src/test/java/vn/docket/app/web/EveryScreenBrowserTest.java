@@ -85,13 +85,18 @@ class EveryScreenBrowserTest extends BrowserTest {
         browser.signIn("tckh");
         browser.find(By.id("bell")).click();
         browser.waitForText(By.id("bell-list"), "Yêu cầu chỉnh sửa dự thảo");
+        // Each reopened point with what it asked (the ids alone told the unit nothing without opening the page), a
+        // long one cut at a word.
         assertThat(browser.text(By.id("bell-list"))).contains("Dự thảo v2 của nhiệm vụ \"" + PLAN,
-                "- Mở lại ý kiến 1.1");
+                "- Mở lại ý kiến 1.1: Yêu cầu chỉnh sửa bố cục của dự thảo Kế hoạch gồm 04 mục chính sau: Mục đích, yêu cầu;"
+                        + " Mục tiêu tổng quát và mục tiêu cụ thể; Nhiệm vụ và giải pháp; Tổ chức thực hiện\n",
+                "- Mở lại ý kiến 1.2: Để tránh trùng lặp các nội dung thực hiện Chương trình hành động", "trong 5…");
         switchLanguage("en");
         try {
             browser.find(By.id("bell")).click();
             browser.waitForText(By.id("bell-list"), "Draft revision requested");
-            assertThat(browser.text(By.id("bell-list"))).contains("Draft v2 of assignment \"" + PLAN)
+            assertThat(browser.text(By.id("bell-list"))).contains("Draft v2 of assignment \"" + PLAN,
+                            "- Point 1.1 reopened: Yêu cầu chỉnh sửa bố cục")
                     .doesNotContain("cần chỉnh sửa", "Yêu cầu chỉnh sửa dự thảo");
         } finally {
             switchLanguage("vi");

@@ -12,7 +12,9 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -34,7 +36,10 @@ import vn.docket.events.DeadlineMissed;
 import vn.docket.events.ExtensionRejected;
 import vn.docket.events.ExtensionRequestLapsed;
 import vn.docket.events.ExtensionRequested;
+import vn.docket.events.MeetingConcluded;
+import vn.docket.events.MeetingVerdict;
 import vn.docket.events.ReminderSent;
+import vn.docket.events.RevisionPoint;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
@@ -136,9 +141,16 @@ class NotificationProjection {
     void on(RevisionRequested e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
         TaskNames names = names(id, message);
-        notify(message, id, "REVISION_REQUESTED", List.of(Audience.unit(names.leadUnit())),
-                task(names).append("version", e.version()).append("points", e.points().stream().map(p -> p.id() + " " + p.text()).toList())
-                        .append("reopened", e.reopenedPoints()).append("dueDate", iso(e.dueDate())));
+        Document values = task(names).append("version", e.version())
+                .append("points", e.points().stream().map(p -> p.id() + " " + p.text()).toList())
+                .append("reopened", e.reopenedPoints()).append("dueDate", iso(e.dueDate()));
+        if (!e.reopenedPoints().isEmpty()) {
+            // A reopened point is named by its id only; the unit is told what it said, from the request that raised it.
+            Map<String, String> raised = before(id, message).points();
+            values.append("reopenedTexts", e.reopenedPoints().stream().filter(raised::containsKey)
+                    .map(p -> new Document("id", p).append("text", raised.get(p))).toList());
+        }
+        notify(message, id, "REVISION_REQUESTED", List.of(Audience.unit(names.leadUnit())), values);
     }
 
     @EventHandler
@@ -204,15 +216,17 @@ class NotificationProjection {
 
     /**
      * What the task's own events before the one notified say that it does not carry: the extension request pending
-     * then. Read from the store rather than kept here, as names() does for an unseen task: the handlers of these
-     * events send notifications and are skipped on a replay, so anything they kept would be stale after a rebuild.
+     * then, and the revision points raised, by id. Read from the store rather than kept here, as names() does for an
+     * unseen task: the handlers of these events send notifications and are skipped on a replay, so anything they kept
+     * would be stale after a rebuild.
      */
-    private record Before(ExtensionRequested pending) {
+    private record Before(ExtensionRequested pending, Map<String, String> points) {
     }
 
     private Before before(String assignmentId, EventMessage<?> message) {
         long upTo = message instanceof DomainEventMessage<?> d ? d.getSequenceNumber() : Long.MAX_VALUE;
         ExtensionRequested pending = null;
+        Map<String, String> points = new HashMap<>();
         DomainEventStream stream = events.readEvents(assignmentId, 0);
         while (stream.hasNext() && stream.peek().getSequenceNumber() < upTo) {
             Object event = stream.next().getPayload();
@@ -222,9 +236,14 @@ class NotificationProjection {
             } else if (event instanceof DeadlineExtended || event instanceof ExtensionRejected
                     || event instanceof ExtensionRequestLapsed) {
                 pending = null;
+            } else if (event instanceof RevisionRequested e) {
+                e.points().forEach(p -> points.put(p.id(), p.text()));
+            } else if (event instanceof MeetingConcluded e && e.verdict() == MeetingVerdict.REVISION_REQUIRED) {
+                // Numbered as the command side numbers a meeting's requirements (RevisionPoints).
+                RevisionPoint.numbered(e.version(), e.requirements()).forEach(p -> points.put(p.id(), p.text()));
             }
         }
-        return new Before(pending);
+        return new Before(pending, points);
     }
 
     /** The task's title and lead unit, the start of every notification's values. */

@@ -45,6 +45,7 @@ final class NotificationWording {
                     "Dự thảo v{version} của nhiệm vụ \"{title}\" cần chỉnh sửa:",
                     "Draft v{version} of assignment \"{title}\" needs revision:"),
             new Both("reopened", "Mở lại ý kiến {point}", "Point {point} reopened"),
+            new Both("reopenedText", "Mở lại ý kiến {point}: {text}", "Point {point} reopened: {text}"),
             new Both("dueDate", "Hạn nộp lại: {dueDate}.", "Resubmit by {dueDate}."),
             new Both("EXTENSION_REQUESTED.subject", "Đề nghị gia hạn", "Extension requested"),
             new Both("EXTENSION_REQUESTED",
@@ -150,8 +151,11 @@ final class NotificationWording {
         List<String> lines = new ArrayList<>(List.of(text));
         if (type.equals("REVISION_REQUESTED")) {
             values.getList("points", String.class, List.of()).forEach(p -> lines.add("- " + p));
-            values.getList("reopened", String.class, List.of())
-                    .forEach(p -> lines.add("- " + fill(texts.get("reopened"), Map.of("point", p))));
+            Map<String, String> said = new HashMap<>();
+            values.getList("reopenedTexts", Document.class, List.of()).forEach(p -> said.put(p.getString("id"), p.getString("text")));
+            values.getList("reopened", String.class, List.of()).forEach(p -> lines.add("- " + (said.get(p) == null
+                    ? fill(texts.get("reopened"), Map.of("point", p))
+                    : fill(texts.get("reopenedText"), Map.of("point", p, "text", shortened(said.get(p)))))));
             if (values.getString("dueDate") != null) {
                 lines.add(fill(texts.get("dueDate"), v));
             }
@@ -167,6 +171,18 @@ final class NotificationWording {
             lines.add(values.getString("note"));
         }
         return new Words(subject, String.join("\n", lines));
+    }
+
+    /** A reopened point's text, enough to recognise it: the unit answered it before, and the page has it whole. */
+    static final int REOPENED_TEXT_MAX = 200;
+
+    /** Cut at the last space before the limit, so that no word is cut in two, and marked as cut. */
+    private static String shortened(String text) {
+        if (text.length() <= REOPENED_TEXT_MAX) {
+            return text;
+        }
+        int space = text.lastIndexOf(' ', REOPENED_TEXT_MAX);
+        return text.substring(0, space > 0 ? space : REOPENED_TEXT_MAX).replaceAll("[\\s,;:.]+$", "") + "…";
     }
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");

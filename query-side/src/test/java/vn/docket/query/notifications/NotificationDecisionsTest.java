@@ -24,7 +24,11 @@ import vn.docket.events.DeadlineExtended;
 import vn.docket.events.EventMetadata;
 import vn.docket.events.ExtensionRejected;
 import vn.docket.events.ExtensionRequested;
+import vn.docket.events.MeetingConcluded;
+import vn.docket.events.MeetingVerdict;
 import vn.docket.events.NewTask;
+import vn.docket.events.RevisionPoint;
+import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
 import vn.docket.query.assignments.TestDatabase;
 
@@ -94,6 +98,18 @@ class NotificationDecisionsTest {
 
         assertThat(text()).isEqualTo("Nhiệm vụ \"" + TITLE + "\" được gia hạn đến ngày 15/12/2026.\n"
                 + "Lý do: Theo chỉ đạo tại cuộc họp ngày 2/12\nNgười quyết định: Nguyễn Thị Lan (Chuyên viên Văn phòng).");
+    }
+
+    @Test
+    void a_draft_sent_back_reopening_answered_points_tells_the_unit_what_each_point_asked() throws Exception {
+        stored(CLERK, new MeetingConcluded(ID, 1, MeetingVerdict.REVISION_REQUIRED,
+                List.of("Chỉnh sửa bố cục gồm 04 mục chính", "Đề ra lộ trình cụ thể và gắn trách nhiệm"), "Hoàng Văn Nam", null, DAY));
+        stored(VICE, new RevisionRequested(ID, 2, "Lãnh đạo UBND thành phố", List.of("Bổ sung số liệu năm 2025"), null, DAY));
+        notified(VICE, new RevisionRequested(ID, 3, "Lãnh đạo UBND thành phố",
+                RevisionPoint.numbered(3, List.of("Rút gọn phần đánh giá")), List.of("1.2", "2.1"), null, null, DAY.plusDays(2)));
+
+        assertThat(text()).isEqualTo("Dự thảo v3 của nhiệm vụ \"" + TITLE + "\" cần chỉnh sửa:\n- 3.1 Rút gọn phần đánh giá\n"
+                + "- Mở lại ý kiến 1.2: Đề ra lộ trình cụ thể và gắn trách nhiệm\n- Mở lại ý kiến 2.1: Bổ sung số liệu năm 2025");
     }
 
     /** The one notification stored, its Vietnamese text (the e-mail's). */

@@ -153,7 +153,8 @@ class NotificationJsonTest {
                       "version" : 1,
                       "points" : [ "1.1 Bổ sung số liệu" ],
                       "reopened" : [ "0.1" ],
-                      "dueDate" : "2026-12-12"
+                      "dueDate" : "2026-12-12",
+                      "reopenedTexts" : [ ]
                     },
                     "actor" : {
                       "id" : "pct",
@@ -268,7 +269,8 @@ class NotificationJsonTest {
                       "version" : 1,
                       "points" : [ "1.1 Bổ sung số liệu" ],
                       "reopened" : [ "0.1" ],
-                      "dueDate" : "2026-12-12"
+                      "dueDate" : "2026-12-12",
+                      "reopenedTexts" : [ ]
                     },
                     "actor" : {
                       "id" : "pct",

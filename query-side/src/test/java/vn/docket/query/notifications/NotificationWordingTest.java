@@ -31,6 +31,28 @@ class NotificationWordingTest {
                 .contains("- Point 1.2 reopened", "Resubmit by 15/12/2026.");
     }
 
+    /** A reopened point's id alone does not tell the unit what to redo; a long one is cut at a word, marked as cut. */
+    @Test
+    void a_reopened_point_is_said_with_its_text_and_a_long_one_is_cut_at_a_word() {
+        String long12 = "Để tránh trùng lặp các nội dung thực hiện Chương trình hành động của các mảng, lĩnh vực, việc xây dựng"
+                + " kế hoạch cần phải có nhiệm vụ trọng tâm và định hướng thực hiện một số nhiệm vụ cụ thể trong 5 năm tới phù"
+                + " hợp với các chỉ tiêu phát triển kinh tế xã hội của thành phố; thực hiện các nội dung phải đề ra lộ trình cụ"
+                + " thể và gắn trách nhiệm của các cơ quan tham mưu, thực hiện";
+        Document values = new Document(REVISION).append("reopened", List.of("1.1", "1.2")).append("reopenedTexts", List.of(
+                new Document("id", "1.1").append("text", "Chỉnh sửa bố cục gồm 04 mục chính"),
+                new Document("id", "1.2").append("text", long12)));
+        assertThat(NotificationWording.of("REVISION_REQUESTED", values, "vi").text()).isEqualTo("""
+                Dự thảo v2 của nhiệm vụ "Dự thảo Kế hoạch IOC" cần chỉnh sửa:
+                - 2.1 Bổ sung lộ trình
+                - Mở lại ý kiến 1.1: Chỉnh sửa bố cục gồm 04 mục chính
+                - Mở lại ý kiến 1.2: Để tránh trùng lặp các nội dung thực hiện Chương trình hành động của các mảng, lĩnh\
+                 vực, việc xây dựng kế hoạch cần phải có nhiệm vụ trọng tâm và định hướng thực hiện một số nhiệm vụ cụ thể\
+                 trong 5…
+                Hạn nộp lại: 15/12/2026.""");
+        assertThat(NotificationWording.of("REVISION_REQUESTED", values, "en").text())
+                .contains("- Point 1.1 reopened: Chỉnh sửa bố cục gồm 04 mục chính\n");
+    }
+
     @Test
     void a_reminder_names_its_kind_the_working_days_left_and_the_note() {
         Document values = new Document("title", "Báo cáo năm").append("unit", "Phòng Tài chính - Kế hoạch").append("kind", "MANUAL")
