@@ -11,6 +11,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -190,8 +191,10 @@ class NotificationProjection {
     void on(ExtensionRejected e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
         TaskNames names = names(id, message);
-        notify(message, id, "EXTENSION_REJECTED", List.of(Audience.unit(names.leadUnit())),
-                task(names).append("date", iso(e.requestedDeadline())).append("reason", e.reason()));
+        // The unit must now work to the deadline it asked to move: it is told which day that is, and whose refusal.
+        notify(message, id, "EXTENSION_REJECTED", List.of(Audience.unit(names.leadUnit())), decidedBy(task(names)
+                .append("date", iso(e.requestedDeadline())).append("reason", e.reason())
+                .append("deadline", iso(before(id, message).deadline())), message));
     }
 
     /**
@@ -216,34 +219,41 @@ class NotificationProjection {
 
     /**
      * What the task's own events before the one notified say that it does not carry: the extension request pending
-     * then, and the revision points raised, by id. Read from the store rather than kept here, as names() does for an
-     * unseen task: the handlers of these events send notifications and are skipped on a replay, so anything they kept
-     * would be stale after a rebuild.
+     * then, the deadline in force, and the revision points raised, by id. Read from the store rather than kept here,
+     * as names() does for an unseen task: the handlers of these events send notifications and are skipped on a replay,
+     * so anything they kept would be stale after a rebuild.
      */
-    private record Before(ExtensionRequested pending, Map<String, String> points) {
+    private record Before(ExtensionRequested pending, LocalDate deadline, Map<String, String> points) {
     }
 
     private Before before(String assignmentId, EventMessage<?> message) {
         long upTo = message instanceof DomainEventMessage<?> d ? d.getSequenceNumber() : Long.MAX_VALUE;
         ExtensionRequested pending = null;
+        LocalDate deadline = null;
         Map<String, String> points = new HashMap<>();
         DomainEventStream stream = events.readEvents(assignmentId, 0);
         while (stream.hasNext() && stream.peek().getSequenceNumber() < upTo) {
             Object event = stream.next().getPayload();
-            // As Deadline keeps it: a request is pending until it is decided, lapses or any extension settles it.
-            if (event instanceof ExtensionRequested e) {
+            // As Deadline keeps them: the deadline is the task's, a later one set, or a send-back's due date; a request
+            // is pending until it is decided, lapses or any extension settles it.
+            if (event instanceof TaskAssigned e) {
+                deadline = e.deadline();
+            } else if (event instanceof ExtensionRequested e) {
                 pending = e;
-            } else if (event instanceof DeadlineExtended || event instanceof ExtensionRejected
-                    || event instanceof ExtensionRequestLapsed) {
+            } else if (event instanceof DeadlineExtended e) {
+                deadline = e.newDeadline();
+                pending = null;
+            } else if (event instanceof ExtensionRejected || event instanceof ExtensionRequestLapsed) {
                 pending = null;
             } else if (event instanceof RevisionRequested e) {
+                deadline = e.dueDate() != null ? e.dueDate() : deadline;
                 e.points().forEach(p -> points.put(p.id(), p.text()));
             } else if (event instanceof MeetingConcluded e && e.verdict() == MeetingVerdict.REVISION_REQUIRED) {
                 // Numbered as the command side numbers a meeting's requirements (RevisionPoints).
                 RevisionPoint.numbered(e.version(), e.requirements()).forEach(p -> points.put(p.id(), p.text()));
             }
         }
-        return new Before(pending, points);
+        return new Before(pending, deadline, points);
     }
 
     /** The task's title and lead unit, the start of every notification's values. */

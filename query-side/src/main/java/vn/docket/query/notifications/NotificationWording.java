@@ -83,6 +83,7 @@ final class NotificationWording {
             new Both("EXTENSION_REJECTED",
                     "Đề nghị gia hạn nhiệm vụ \"{title}\" đến ngày {date} không được chấp thuận. Lý do: {reason}",
                     "The request to extend assignment \"{title}\" to {date} was not granted. Reason: {reason}"),
+            new Both("deadlineStays", "Hạn vẫn là ngày {deadline}.", "The deadline stays {deadline}."),
             new Both("EXTENSION_LAPSED.subject", "Đề nghị gia hạn hết hiệu lực", "Extension request lapsed"),
             new Both("EXTENSION_LAPSED.REASSIGNED",
                     "Đề nghị gia hạn nhiệm vụ \"{title}\" đến ngày {date} của {unit}"
@@ -159,6 +160,9 @@ final class NotificationWording {
             if (values.getString("dueDate") != null) {
                 lines.add(fill(texts.get("dueDate"), v));
             }
+        }
+        if (type.equals("EXTENSION_REJECTED") && values.getString("deadline") != null) {
+            lines.add(fill(texts.get("deadlineStays"), v));
         }
         if (type.equals("DEADLINE_EXTENDED") && values.getString("reason") != null) {
             lines.add(fill(texts.get("reason"), v));

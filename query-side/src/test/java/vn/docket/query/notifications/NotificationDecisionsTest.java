@@ -112,6 +112,18 @@ class NotificationDecisionsTest {
                 + "- Mở lại ý kiến 1.2: Đề ra lộ trình cụ thể và gắn trách nhiệm\n- Mở lại ý kiến 2.1: Bổ sung số liệu năm 2025");
     }
 
+    @Test
+    void a_refused_request_tells_the_unit_the_deadline_it_must_still_meet_and_who_refused() throws Exception {
+        stored(UNIT, new ExtensionRequested(ID, DAY.plusDays(9), DAY.plusDays(25), "Chờ số liệu quyết toán của các xã", DAY));
+        stored(VICE, new DeadlineExtended(ID, DAY.plusDays(9), DAY.plusDays(20), "Chờ số liệu quyết toán của các xã", DAY));
+        stored(UNIT, new ExtensionRequested(ID, DAY.plusDays(20), DAY.plusDays(30), "Các xã chưa gửi đủ số liệu", DAY));
+        notified(VICE, new ExtensionRejected(ID, DAY.plusDays(30), "Báo cáo phải trình Thành ủy trước ngày 25/12", DAY.plusDays(1)));
+
+        assertThat(text()).isEqualTo("Đề nghị gia hạn nhiệm vụ \"" + TITLE + "\" đến ngày 31/12/2026 không được chấp thuận."
+                + " Lý do: Báo cáo phải trình Thành ủy trước ngày 25/12\nHạn vẫn là ngày 21/12/2026.\n"
+                + "Người quyết định: Phạm Văn Đức (Phó Chủ tịch).");
+    }
+
     /** The one notification stored, its Vietnamese text (the e-mail's). */
     private String text() {
         Document notified = db.database().getCollection(NotificationProjection.COLLECTION).find().first();

@@ -125,12 +125,15 @@ class NotificationJsonTest {
                     "assignmentId" : "3f2a9c1e-0000-4000-8000-000000000003",
                     "type" : "EXTENSION_REJECTED",
                     "subject" : "Không đồng ý gia hạn",
-                    "text" : "Đề nghị gia hạn nhiệm vụ \\"Kế hoạch chuyển đổi số\\" đến ngày 22/12/2026 không được chấp thuận. Lý do: Không có lý do chính đáng",
+                    "text" : "Đề nghị gia hạn nhiệm vụ \\"Kế hoạch chuyển đổi số\\" đến ngày 22/12/2026 không được chấp thuận. Lý do: Không có lý do chính đáng\\nNgười quyết định: Lê Văn Phó (Phó Chủ tịch).",
                     "values" : {
                       "title" : "Kế hoạch chuyển đổi số",
                       "unit" : "Phòng Quản lý đô thị",
                       "date" : "2026-12-22",
-                      "reason" : "Không có lý do chính đáng"
+                      "reason" : "Không có lý do chính đáng",
+                      "deadline" : null,
+                      "by" : "Lê Văn Phó",
+                      "byRole" : "VICE_CHAIR"
                     },
                     "actor" : {
                       "id" : "pct",
@@ -241,12 +244,15 @@ class NotificationJsonTest {
                     "assignmentId" : "3f2a9c1e-0000-4000-8000-000000000003",
                     "type" : "EXTENSION_REJECTED",
                     "subject" : "Extension refused",
-                    "text" : "The request to extend assignment \\"Kế hoạch chuyển đổi số\\" to 22/12/2026 was not granted. Reason: Không có lý do chính đáng",
+                    "text" : "The request to extend assignment \\"Kế hoạch chuyển đổi số\\" to 22/12/2026 was not granted. Reason: Không có lý do chính đáng\\nDecided by Lê Văn Phó (Vice-chair).",
                     "values" : {
                       "title" : "Kế hoạch chuyển đổi số",
                       "unit" : "Phòng Quản lý đô thị",
                       "date" : "2026-12-22",
-                      "reason" : "Không có lý do chính đáng"
+                      "reason" : "Không có lý do chính đáng",
+                      "deadline" : null,
+                      "by" : "Lê Văn Phó",
+                      "byRole" : "VICE_CHAIR"
                     },
                     "actor" : {
                       "id" : "pct",

@@ -91,6 +91,16 @@ class NotificationWordingTest {
     }
 
     @Test
+    void a_refusal_says_in_english_too_which_deadline_stays_and_whose_refusal_it_was() {
+        Document values = new Document("title", "Báo cáo năm").append("unit", "Phòng Tài chính - Kế hoạch")
+                .append("date", "2026-12-31").append("reason", "Không đủ căn cứ").append("deadline", "2026-12-21")
+                .append("by", "Hoàng Văn Nam").append("byRole", "CHAIR");
+        assertThat(NotificationWording.of("EXTENSION_REJECTED", values, "en").text()).isEqualTo("The request to extend"
+                + " assignment \"Báo cáo năm\" to 31/12/2026 was not granted. Reason: Không đủ căn cứ\nThe deadline stays 21/12/2026."
+                + "\nDecided by Hoàng Văn Nam (Chair).");
+    }
+
+    @Test
     void a_notification_stored_before_its_values_were_kept_has_no_wording_here_and_keeps_its_stored_text() {
         assertThat(NotificationWording.of("DEADLINE_MISSED", null, "en")).isNull();
         assertThat(NotificationWording.of("SOMETHING_NEW", new Document("title", "x"), "vi")).isNull();
