@@ -36,6 +36,7 @@ final class NotificationWording {
                     "Nhiệm vụ \"{title}\" chưa có hạn.",
                     "Assignment \"{title}\" has no deadline."),
             new Both("workingDaysLeft", " (còn {n} ngày làm việc)", " ({n} working days left)"),
+            new Both("workingDaysOverdue", " (đã quá hạn {n} ngày làm việc)", " ({n} working days overdue)"),
             new Both("DEADLINE_MISSED.subject", "Quá hạn", "Overdue"),
             new Both("DEADLINE_MISSED",
                     "Nhiệm vụ \"{title}\" đã quá hạn ngày {deadline} mà chưa có dự thảo đúng hạn.",
@@ -131,8 +132,10 @@ final class NotificationWording {
         String text;
         if (type.equals("REMINDER_SENT")) {
             subject = texts.get("REMINDER_SENT." + values.getString("kind"));
-            v.put("left", values.get("workingDaysLeft") == null ? ""
-                    : fill(texts.get("workingDaysLeft"), Map.of("n", String.valueOf(values.get("workingDaysLeft")))));
+            // Negative once the deadline passed (a clerk's reminder of overdue work): said as days overdue, not "còn -3".
+            Integer left = values.getInteger("workingDaysLeft");
+            v.put("left", left == null ? "" : fill(texts.get(left < 0 ? "workingDaysOverdue" : "workingDaysLeft"),
+                    Map.of("n", String.valueOf(Math.abs(left)))));
             text = fill(texts.get(values.getString("deadline") == null ? "REMINDER_SENT.noDeadline" : "REMINDER_SENT"), v);
         } else if (type.equals("EXTENSION_LAPSED")) {
             subject = texts.get("EXTENSION_LAPSED.subject");

@@ -62,6 +62,16 @@ class NotificationWordingTest {
         assertThat(words.text()).isEqualTo("Nhiệm vụ \"Báo cáo năm\" có hạn ngày 5/12/2026 (còn 3 ngày làm việc).\nĐề nghị trình đúng hạn");
     }
 
+    @Test
+    void a_reminder_of_work_already_overdue_says_how_many_working_days_overdue_not_a_negative_number_left() {
+        Document values = new Document("title", "Kế hoạch khu vực phòng thủ").append("unit", "Ban Chỉ huy Quân sự thành phố")
+                .append("kind", "MANUAL").append("deadline", "2026-12-02").append("workingDaysLeft", -3).append("note", "Đề nghị khẩn trương");
+        assertThat(NotificationWording.of("REMINDER_SENT", values, "vi").text()).isEqualTo(
+                "Nhiệm vụ \"Kế hoạch khu vực phòng thủ\" có hạn ngày 2/12/2026 (đã quá hạn 3 ngày làm việc).\nĐề nghị khẩn trương");
+        assertThat(NotificationWording.of("REMINDER_SENT", values, "en").text())
+                .startsWith("Assignment \"Kế hoạch khu vực phòng thủ\" is due on 2/12/2026 (3 working days overdue).");
+    }
+
     /**
      * A value is text as typed: braces in a title, a unit or a reason are not read as the wording's placeholders, whatever
      * order the values are filled in, so a title cannot put a unit's name, a date or someone's reason into the e-mail.
