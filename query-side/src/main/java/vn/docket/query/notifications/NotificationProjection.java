@@ -151,6 +151,14 @@ class NotificationProjection {
             values.append("reopenedTexts", e.reopenedPoints().stream().filter(raised::containsKey)
                     .map(p -> new Document("id", p).append("text", raised.get(p))).toList());
         }
+        // Whose send-back it is: the leader's who made it, or the outside body's whose decision a clerk recorded (the
+        // clerk decided nothing).
+        if (e.decision() == null) {
+            decidedBy(values, message);
+        } else {
+            values.append("level", e.level()).append("decision", e.decision().number())
+                    .append("decisionDate", iso(e.decision().date()));
+        }
         notify(message, id, "REVISION_REQUESTED", List.of(Audience.unit(names.leadUnit())), values);
     }
 

@@ -48,6 +48,8 @@ final class NotificationWording {
             new Both("reopened", "Mở lại ý kiến {point}", "Point {point} reopened"),
             new Both("reopenedText", "Mở lại ý kiến {point}: {text}", "Point {point} reopened: {text}"),
             new Both("dueDate", "Hạn nộp lại: {dueDate}.", "Resubmit by {dueDate}."),
+            new Both("outsideDecision", "Theo văn bản số {decision} ngày {decisionDate} của {level}.",
+                    "As decided by {level} in document {decision} of {decisionDate}."),
             new Both("EXTENSION_REQUESTED.subject", "Đề nghị gia hạn", "Extension requested"),
             new Both("EXTENSION_REQUESTED",
                     "{unit} đề nghị gia hạn nhiệm vụ \"{title}\" từ ngày {from} đến ngày {to}. Lý do: {reason}",
@@ -123,7 +125,7 @@ final class NotificationWording {
         }
         Map<String, String> v = new HashMap<>();
         values.forEach((key, value) -> v.put(key, value == null ? "" : String.valueOf(value)));
-        for (String date : List.of("deadline", "dueDate", "from", "to", "date", "asked")) {
+        for (String date : List.of("deadline", "dueDate", "from", "to", "date", "asked", "decisionDate")) {
             if (values.getString(date) != null) {
                 v.put(date, Text.date(LocalDate.parse(values.getString(date))));
             }
@@ -162,6 +164,9 @@ final class NotificationWording {
                     : fill(texts.get("reopenedText"), Map.of("point", p, "text", shortened(said.get(p)))))));
             if (values.getString("dueDate") != null) {
                 lines.add(fill(texts.get("dueDate"), v));
+            }
+            if (values.getString("decision") != null) {
+                lines.add(fill(texts.get("outsideDecision"), v));
             }
         }
         if (type.equals("EXTENSION_REJECTED") && values.getString("deadline") != null) {

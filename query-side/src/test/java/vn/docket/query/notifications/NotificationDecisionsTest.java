@@ -21,6 +21,7 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 import vn.docket.events.Actor;
 import vn.docket.events.DeadlineExtended;
+import vn.docket.events.DecisionRef;
 import vn.docket.events.EventMetadata;
 import vn.docket.events.ExtensionRejected;
 import vn.docket.events.ExtensionRequested;
@@ -109,7 +110,17 @@ class NotificationDecisionsTest {
                 RevisionPoint.numbered(3, List.of("Rút gọn phần đánh giá")), List.of("1.2", "2.1"), null, null, DAY.plusDays(2)));
 
         assertThat(text()).isEqualTo("Dự thảo v3 của nhiệm vụ \"" + TITLE + "\" cần chỉnh sửa:\n- 3.1 Rút gọn phần đánh giá\n"
-                + "- Mở lại ý kiến 1.2: Đề ra lộ trình cụ thể và gắn trách nhiệm\n- Mở lại ý kiến 2.1: Bổ sung số liệu năm 2025");
+                + "- Mở lại ý kiến 1.2: Đề ra lộ trình cụ thể và gắn trách nhiệm\n- Mở lại ý kiến 2.1: Bổ sung số liệu năm 2025\n"
+                + "Người quyết định: Phạm Văn Đức (Phó Chủ tịch).");
+    }
+
+    @Test
+    void a_draft_an_outside_body_sent_back_names_the_body_and_its_decision_not_the_clerk_who_recorded_it() throws Exception {
+        notified(CLERK, new RevisionRequested(ID, 1, "Ban Thường vụ Thành ủy", RevisionPoint.numbered(1,
+                List.of("Bổ sung đánh giá nguồn lực")), List.of(), new DecisionRef("125-TB/TU", DAY.plusDays(3)), null, DAY.plusDays(4)));
+
+        assertThat(text()).endsWith("- 1.1 Bổ sung đánh giá nguồn lực\nTheo văn bản số 125-TB/TU ngày 4/12/2026 của Ban Thường vụ"
+                + " Thành ủy.").doesNotContain("Nguyễn Thị Lan");
     }
 
     @Test

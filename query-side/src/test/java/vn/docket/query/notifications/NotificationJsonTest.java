@@ -149,7 +149,7 @@ class NotificationJsonTest {
                     "assignmentId" : "3f2a9c1e-0000-4000-8000-000000000003",
                     "type" : "REVISION_REQUESTED",
                     "subject" : "Yêu cầu chỉnh sửa dự thảo",
-                    "text" : "Dự thảo v1 của nhiệm vụ \\"Kế hoạch chuyển đổi số\\" cần chỉnh sửa:\\n- 1.1 Bổ sung số liệu\\n- Mở lại ý kiến 0.1\\nHạn nộp lại: 12/12/2026.",
+                    "text" : "Dự thảo v1 của nhiệm vụ \\"Kế hoạch chuyển đổi số\\" cần chỉnh sửa:\\n- 1.1 Bổ sung số liệu\\n- Mở lại ý kiến 0.1\\nHạn nộp lại: 12/12/2026.\\nNgười quyết định: Lê Văn Phó (Phó Chủ tịch).",
                     "values" : {
                       "title" : "Kế hoạch chuyển đổi số",
                       "unit" : "Phòng Quản lý đô thị",
@@ -157,7 +157,9 @@ class NotificationJsonTest {
                       "points" : [ "1.1 Bổ sung số liệu" ],
                       "reopened" : [ "0.1" ],
                       "dueDate" : "2026-12-12",
-                      "reopenedTexts" : [ ]
+                      "reopenedTexts" : [ ],
+                      "by" : "Lê Văn Phó",
+                      "byRole" : "VICE_CHAIR"
                     },
                     "actor" : {
                       "id" : "pct",
@@ -268,7 +270,7 @@ class NotificationJsonTest {
                     "assignmentId" : "3f2a9c1e-0000-4000-8000-000000000003",
                     "type" : "REVISION_REQUESTED",
                     "subject" : "Draft revision requested",
-                    "text" : "Draft v1 of assignment \\"Kế hoạch chuyển đổi số\\" needs revision:\\n- 1.1 Bổ sung số liệu\\n- Point 0.1 reopened\\nResubmit by 12/12/2026.",
+                    "text" : "Draft v1 of assignment \\"Kế hoạch chuyển đổi số\\" needs revision:\\n- 1.1 Bổ sung số liệu\\n- Point 0.1 reopened\\nResubmit by 12/12/2026.\\nDecided by Lê Văn Phó (Vice-chair).",
                     "values" : {
                       "title" : "Kế hoạch chuyển đổi số",
                       "unit" : "Phòng Quản lý đô thị",
@@ -276,7 +278,9 @@ class NotificationJsonTest {
                       "points" : [ "1.1 Bổ sung số liệu" ],
                       "reopened" : [ "0.1" ],
                       "dueDate" : "2026-12-12",
-                      "reopenedTexts" : [ ]
+                      "reopenedTexts" : [ ],
+                      "by" : "Lê Văn Phó",
+                      "byRole" : "VICE_CHAIR"
                     },
                     "actor" : {
                       "id" : "pct",

@@ -54,6 +54,14 @@ class NotificationWordingTest {
     }
 
     @Test
+    void a_send_back_an_outside_body_decided_names_its_document_in_english_too() {
+        Document values = new Document(REVISION).append("level", "Ban Thường vụ Thành ủy").append("decision", "125-TB/TU")
+                .append("decisionDate", "2026-12-04");
+        assertThat(NotificationWording.of("REVISION_REQUESTED", values, "en").text())
+                .endsWith("Resubmit by 15/12/2026.\nAs decided by Ban Thường vụ Thành ủy in document 125-TB/TU of 4/12/2026.");
+    }
+
+    @Test
     void a_reminder_names_its_kind_the_working_days_left_and_the_note() {
         Document values = new Document("title", "Báo cáo năm").append("unit", "Phòng Tài chính - Kế hoạch").append("kind", "MANUAL")
                 .append("deadline", "2026-12-05").append("workingDaysLeft", 3).append("note", "Đề nghị trình đúng hạn");
