@@ -298,7 +298,7 @@ class ProjectionReplayTest {
     static final List<String> RESHAPED_SINCE_SAMPLE = List.of("NoticeRegistered");
 
     /** Notifications that keep more values and say more since the sample was taken (06/12/2026). */
-    static final List<String> SAYS_MORE_SINCE_SAMPLE = List.of("DEADLINE_EXTENDED", "EXTENSION_REJECTED", "REVISION_REQUESTED");
+    static final List<String> SAYS_MORE_SINCE_SAMPLE = List.of("DEADLINE_EXTENDED", "EXTENSION_REJECTED", "REVISION_REQUESTED", "DEADLINE_MISSED");
 
     /**
      * The read models whose documents are read back through a record's codec, by the class with its

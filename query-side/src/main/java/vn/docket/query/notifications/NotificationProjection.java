@@ -133,8 +133,9 @@ class NotificationProjection {
     @DisallowReplay
     void on(DeadlineMissed e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
+        // The clerks are told too, and chase the unit: the wording names it, the unit the deadline passed with.
         notify(message, id, "DEADLINE_MISSED", List.of(Audience.unit(e.chasedUnit()), Audience.role(Role.CLERK)),
-                task(names(id, message)).append("deadline", iso(e.deadline())));
+                task(names(id, message)).append("unit", e.chasedUnit()).append("deadline", iso(e.deadline())));
     }
 
     @EventHandler

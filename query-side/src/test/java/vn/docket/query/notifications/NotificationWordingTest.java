@@ -61,6 +61,16 @@ class NotificationWordingTest {
                 .endsWith("Resubmit by 15/12/2026.\nAs decided by Ban Thường vụ Thành ủy in document 125-TB/TU of 4/12/2026.");
     }
 
+    /** The clerks are told of a missed deadline too, and the unit is the one they must chase. */
+    @Test
+    void a_missed_deadline_names_the_unit_that_missed_it_for_the_clerks_who_chase_it() {
+        Document values = new Document("title", "Báo cáo năm").append("unit", "Phòng Tài chính - Kế hoạch").append("deadline", "2026-12-02");
+        assertThat(NotificationWording.of("DEADLINE_MISSED", values, "vi").text()).isEqualTo("Nhiệm vụ \"Báo cáo năm\" do Phòng"
+                + " Tài chính - Kế hoạch chủ trì đã quá hạn ngày 2/12/2026 mà chưa có dự thảo đúng hạn.");
+        assertThat(NotificationWording.of("DEADLINE_MISSED", values, "en").text()).isEqualTo("Assignment \"Báo cáo năm\", led by"
+                + " Phòng Tài chính - Kế hoạch, passed its deadline of 2/12/2026 without a draft on time.");
+    }
+
     @Test
     void a_reminder_names_its_kind_the_working_days_left_and_the_note() {
         Document values = new Document("title", "Báo cáo năm").append("unit", "Phòng Tài chính - Kế hoạch").append("kind", "MANUAL")
