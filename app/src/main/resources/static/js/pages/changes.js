@@ -95,10 +95,14 @@ function answerTable(path, to) {
     { id: 'answer-table', class: 'answers card-list' });
 }
 
-/** The runs of words of an edited paragraph, a space between each. */
+/**
+ * The runs of words of an edited paragraph, a space between each, except before a closing mark or after an opening
+ * one: a punctuation mark is a run of its own when only it changed ("năm." to "năm;").
+ */
 function segments(list, keep) {
-  return list.filter(s => keep.includes(s.op)).map(s => [s.op === 'SAME' ? s.text
-    : h(s.op === 'ADDED' ? 'ins' : 'del', {}, s.text), ' ']);
+  const shown = list.filter(s => keep.includes(s.op));
+  return shown.map((s, i) => [i > 0 && !/^[.,;:!?…)\]}”’%]/.test(s.text) && !/[(\[{“‘]$/.test(shown[i - 1].text) ? ' ' : '',
+    s.op === 'SAME' ? s.text : h(s.op === 'ADDED' ? 'ins' : 'del', {}, s.text)]);
 }
 
 /** Runs of unchanged paragraphs longer than twice the context fold into one line that opens them. */

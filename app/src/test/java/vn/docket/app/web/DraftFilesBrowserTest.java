@@ -45,12 +45,12 @@ class DraftFilesBrowserTest extends BrowserTest {
             "Cụ thể hóa các mục tiêu của Nghị quyết Đại hội đại biểu Đảng bộ thành phố lần thứ XXIII,"
                     + " nhiệm kỳ 2020-2025, gắn trách nhiệm của các cơ quan tham mưu, thực hiện.");
 
-    /** v1 with one paragraph edited, one heading extended and one section added. */
+    /** v1 with one paragraph edited (words added, a comma made a semicolon) and one section added. */
     static final List<String> V2 = List.of("KẾ HOẠCH",
             "Thực hiện Chương trình hành động của Ban Chấp hành Đảng bộ thành phố Lạng Sơn",
             "I. MỤC ĐÍCH, YÊU CẦU",
             "Cụ thể hóa các mục tiêu, nhiệm vụ và giải pháp của Nghị quyết Đại hội đại biểu Đảng bộ thành phố lần thứ XXIII,"
-                    + " nhiệm kỳ 2020-2025, gắn trách nhiệm của các cơ quan tham mưu, thực hiện.",
+                    + " nhiệm kỳ 2020-2025; gắn trách nhiệm của các cơ quan tham mưu, thực hiện.",
             "III. LỘ TRÌNH THỰC HIỆN",
             "Giao Phòng Tài chính - Kế hoạch chủ trì theo dõi, đôn đốc; báo cáo kết quả trước ngày 15/12 hằng năm.");
 
@@ -147,14 +147,17 @@ class DraftFilesBrowserTest extends BrowserTest {
         browser.waitForText(By.id("changes-title"), "Dự thảo v2: thay đổi so với v1");
         assertThat(browser.text(By.id("changes-changed"))).startsWith("1");
         assertThat(browser.text(By.id("changes-added"))).startsWith("2");
+        // A changed mark is marked alone, and the words around it read as the version has them.
         assertThat(browser.all(By.cssSelector("#changes-inline p.changed ins")).stream().map(e -> e.getText()).toList())
-                .containsExactly("tiêu, nhiệm vụ và giải pháp");
+                .containsExactly(", nhiệm vụ và giải pháp", ";");
         assertThat(browser.text(By.cssSelector("#changes-inline p.added"))).contains("III. LỘ TRÌNH THỰC HIỆN");
         browser.screenshot("draft-changes");
         phone("phone-draft-changes");
         browser.find(By.id("show-side")).click();
         assertThat(browser.all(By.cssSelector("#changes-side .row.changed .before del")).stream().map(e -> e.getText())
-                .toList()).containsExactly("tiêu");
+                .toList()).containsExactly(",");
+        assertThat(browser.text(By.cssSelector("#changes-side .row.changed .before"))).endsWith(V1.get(3));
+        assertThat(browser.text(By.cssSelector("#changes-side .row.changed .after"))).endsWith(V2.get(3));
         browser.screenshot("draft-changes-side");
         phone("phone-draft-changes-side");
 

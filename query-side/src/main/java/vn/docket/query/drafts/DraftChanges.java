@@ -6,6 +6,8 @@ import com.github.difflib.patch.DeltaType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What changed between two versions of a draft, as a reader compares them: paragraphs aligned (Myers' diff over
@@ -98,34 +100,39 @@ final class DraftChanges {
         }
     }
 
-    /** The words of the old paragraph and the new, as runs kept, removed and added. */
+    /**
+     * The words of the old paragraph and the new, as runs kept, removed and added. A punctuation mark is compared as a
+     * token of its own, so "năm." becoming "năm;" shows the mark changed and the word kept. Each run keeps the spacing
+     * its version had inside it; between runs a reader puts a space, except before a closing mark (see changes.js).
+     */
     static List<Segment> words(String before, String after) {
-        List<String> a = split(before);
-        List<String> b = split(after);
+        List<Token> a = tokens(before);
+        List<Token> b = tokens(after);
         List<Segment> segments = new ArrayList<>();
         int at = 0;
-        for (AbstractDelta<String> delta : DiffUtils.diff(a, b).getDeltas()) {
+        for (AbstractDelta<String> delta : DiffUtils.diff(texts(a), texts(b)).getDeltas()) {
             int start = delta.getSource().getPosition();
             if (at < start) {
-                segments.add(new Segment(Op.SAME, String.join(" ", a.subList(at, start))));
+                segments.add(new Segment(Op.SAME, joined(a, at, start)));
             }
-            if (!delta.getSource().getLines().isEmpty()) {
-                segments.add(new Segment(Op.REMOVED, String.join(" ", delta.getSource().getLines())));
+            if (delta.getSource().size() > 0) {
+                segments.add(new Segment(Op.REMOVED, joined(a, start, start + delta.getSource().size())));
             }
-            if (!delta.getTarget().getLines().isEmpty()) {
-                segments.add(new Segment(Op.ADDED, String.join(" ", delta.getTarget().getLines())));
+            if (delta.getTarget().size() > 0) {
+                int from = delta.getTarget().getPosition();
+                segments.add(new Segment(Op.ADDED, joined(b, from, from + delta.getTarget().size())));
             }
             at = start + delta.getSource().size();
         }
         if (at < a.size()) {
-            segments.add(new Segment(Op.SAME, String.join(" ", a.subList(at, a.size()))));
+            segments.add(new Segment(Op.SAME, joined(a, at, a.size())));
         }
         return segments;
     }
 
     private static double likeness(List<Segment> segments, String before, String after) {
-        int kept = segments.stream().filter(s -> s.op() == Op.SAME).mapToInt(s -> split(s.text()).size()).sum();
-        int total = split(before).size() + split(after).size();
+        int kept = segments.stream().filter(s -> s.op() == Op.SAME).mapToInt(s -> tokens(s.text()).size()).sum();
+        int total = tokens(before).size() + tokens(after).size();
         return total == 0 ? 1 : 2.0 * kept / total;
     }
 
@@ -163,5 +170,42 @@ final class DraftChanges {
     private static List<String> split(String text) {
         String trimmed = text.strip();
         return trimmed.isEmpty() ? List.of() : Arrays.asList(trimmed.split("\\s+"));
+    }
+
+    /** A word or a punctuation mark, and whether a space came before it. */
+    private record Token(String text, boolean spaced) {
+    }
+
+    /**
+     * A word keeps the marks inside it ("30/12/2026", "1.000.000", "05/2026/NQ-HĐND"); any other mark is
+     * a token of its own.
+     */
+    private static final Pattern TOKEN = Pattern.compile(
+            "[\\p{L}\\p{M}\\p{N}]+(?:[./,:'’\\-–][\\p{L}\\p{M}\\p{N}]+)*|[^\\s\\p{L}\\p{M}\\p{N}]");
+
+    private static List<Token> tokens(String text) {
+        List<Token> out = new ArrayList<>();
+        Matcher m = TOKEN.matcher(text);
+        int end = 0;
+        while (m.find()) {
+            out.add(new Token(m.group(), m.start() > end));
+            end = m.end();
+        }
+        return out;
+    }
+
+    private static List<String> texts(List<Token> tokens) {
+        return tokens.stream().map(Token::text).toList();
+    }
+
+    private static String joined(List<Token> tokens, int from, int to) {
+        StringBuilder out = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            if (i > from && tokens.get(i).spaced()) {
+                out.append(' ');
+            }
+            out.append(tokens.get(i).text());
+        }
+        return out.toString();
     }
 }
