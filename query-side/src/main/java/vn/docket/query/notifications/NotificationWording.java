@@ -37,6 +37,9 @@ final class NotificationWording {
                     "Assignment \"{title}\" has no deadline."),
             new Both("workingDaysLeft", " (còn {n} ngày làm việc)", " ({n} working days left)"),
             new Both("workingDaysOverdue", " (đã quá hạn {n} ngày làm việc)", " ({n} working days overdue)"),
+            // English says one day in the singular; Vietnamese has one form for any number.
+            new Both("workingDayLeft", " (còn 1 ngày làm việc)", " (1 working day left)"),
+            new Both("workingDayOverdue", " (đã quá hạn 1 ngày làm việc)", " (1 working day overdue)"),
             new Both("DEADLINE_MISSED.subject", "Quá hạn", "Overdue"),
             new Both("DEADLINE_MISSED",
                     "Nhiệm vụ \"{title}\" do {unit} chủ trì đã quá hạn ngày {deadline} mà chưa có dự thảo đúng hạn.",
@@ -136,7 +139,8 @@ final class NotificationWording {
             subject = texts.get("REMINDER_SENT." + values.getString("kind"));
             // Negative once the deadline passed (a clerk's reminder of overdue work): said as days overdue, not "còn -3".
             Integer left = values.getInteger("workingDaysLeft");
-            v.put("left", left == null ? "" : fill(texts.get(left < 0 ? "workingDaysOverdue" : "workingDaysLeft"),
+            String days = left != null && Math.abs(left) == 1 ? "workingDay" : "workingDays";
+            v.put("left", left == null ? "" : fill(texts.get(days + (left < 0 ? "Overdue" : "Left")),
                     Map.of("n", String.valueOf(Math.abs(left)))));
             text = fill(texts.get(values.getString("deadline") == null ? "REMINDER_SENT.noDeadline" : "REMINDER_SENT"), v);
         } else if (type.equals("EXTENSION_LAPSED")) {

@@ -90,6 +90,22 @@ class NotificationWordingTest {
                 .startsWith("Assignment \"Kế hoạch khu vực phòng thủ\" is due on 2/12/2026 (3 working days overdue).");
     }
 
+    @Test
+    void a_reminder_with_one_working_day_left_or_overdue_says_day_not_days_in_english() {
+        Document values = new Document("title", "Báo cáo năm").append("unit", "Phòng Tài chính - Kế hoạch").append("kind", "BEFORE_DEADLINE")
+                .append("deadline", "2026-12-05").append("workingDaysLeft", 1);
+        assertThat(NotificationWording.of("REMINDER_SENT", values, "en").text())
+                .isEqualTo("Assignment \"Báo cáo năm\" is due on 5/12/2026 (1 working day left).");
+        assertThat(NotificationWording.of("REMINDER_SENT", values, "vi").text())
+                .isEqualTo("Nhiệm vụ \"Báo cáo năm\" có hạn ngày 5/12/2026 (còn 1 ngày làm việc).");
+        values.put("workingDaysLeft", -1);
+        assertThat(NotificationWording.of("REMINDER_SENT", values, "en").text())
+                .isEqualTo("Assignment \"Báo cáo năm\" is due on 5/12/2026 (1 working day overdue).");
+        values.put("workingDaysLeft", 0);
+        assertThat(NotificationWording.of("REMINDER_SENT", values, "en").text())
+                .isEqualTo("Assignment \"Báo cáo năm\" is due on 5/12/2026 (0 working days left).");
+    }
+
     /**
      * A value is text as typed: braces in a title, a unit or a reason are not read as the wording's placeholders, whatever
      * order the values are filled in, so a title cannot put a unit's name, a date or someone's reason into the e-mail.
