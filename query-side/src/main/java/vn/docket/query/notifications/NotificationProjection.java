@@ -142,13 +142,14 @@ class NotificationProjection {
     @DisallowReplay
     void on(RevisionRequested e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
-        TaskNames names = names(id, message);
+        Before before = e.reopenedPoints().isEmpty() ? null : before(id, message);
+        TaskNames names = names(id, message, before);
         Document values = task(names).append("version", e.version())
                 .append("points", e.points().stream().map(p -> p.id() + " " + p.text()).toList())
                 .append("reopened", e.reopenedPoints()).append("dueDate", iso(e.dueDate()));
         if (!e.reopenedPoints().isEmpty()) {
             // A reopened point is named by its id only; the unit is told what it said, from the request that raised it.
-            Map<String, String> raised = before(id, message).points();
+            Map<String, String> raised = before.points();
             values.append("reopenedTexts", e.reopenedPoints().stream().filter(raised::containsKey)
                     .map(p -> new Document("id", p).append("text", raised.get(p))).toList());
         }
@@ -175,7 +176,8 @@ class NotificationProjection {
     @DisallowReplay
     void on(DeadlineExtended e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
-        TaskNames names = names(id, message);
+        Before before = e.previousDeadline() == null ? null : before(id, message);
+        TaskNames names = names(id, message, before);
         // An assignment the notice gave no calendar date gets its first deadline through the same command: the unit is
         // told the date it is due, not that a deadline it never had was extended.
         String type = e.previousDeadline() == null ? "DEADLINE_SET" : "DEADLINE_EXTENDED";
@@ -183,7 +185,7 @@ class NotificationProjection {
         if (e.previousDeadline() != null) {
             // The unit plans on the day it asked for: it is told when it was given another. The reason is said only
             // when it is not the request's own, which a leader's grant carries when he gives none (Deadline.approved).
-            ExtensionRequested asked = before(id, message).pending();
+            ExtensionRequested asked = before.pending();
             if (asked != null) {
                 values.append("asked", iso(asked.requestedDeadline()));
             }
@@ -199,11 +201,12 @@ class NotificationProjection {
     @DisallowReplay
     void on(ExtensionRejected e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
-        TaskNames names = names(id, message);
+        Before before = before(id, message);
+        TaskNames names = names(id, message, before);
         // The unit must now work to the deadline it asked to move: it is told which day that is, and whose refusal.
         notify(message, id, "EXTENSION_REJECTED", List.of(Audience.unit(names.leadUnit())), decidedBy(task(names)
                 .append("date", iso(e.requestedDeadline())).append("reason", e.reason())
-                .append("deadline", iso(before(id, message).deadline())), message));
+                .append("deadline", iso(before.deadline())), message));
     }
 
     /**
@@ -227,16 +230,18 @@ class NotificationProjection {
     }
 
     /**
-     * What the task's own events before the one notified say that it does not carry: the extension request pending
-     * then, the deadline in force, and the revision points raised, by id. Read from the store rather than kept here,
-     * as names() does for an unseen task: the handlers of these events send notifications and are skipped on a replay,
-     * so anything they kept would be stale after a rebuild.
+     * What the task's own events before the one notified say that it does not carry: its names as they were then (null
+     * without a TaskAssigned), the extension request pending then, the deadline in force, and the revision points
+     * raised, by id. Read from the store rather than kept here: the handlers of these events send notifications and
+     * are skipped on a replay, so anything they kept would be stale after a rebuild. One walk for all of it, so that a
+     * handler that needs the names of a task not yet seen as well reads the store once.
      */
-    private record Before(ExtensionRequested pending, LocalDate deadline, Map<String, String> points) {
+    private record Before(TaskNames names, ExtensionRequested pending, LocalDate deadline, Map<String, String> points) {
     }
 
     private Before before(String assignmentId, EventMessage<?> message) {
         long upTo = message instanceof DomainEventMessage<?> d ? d.getSequenceNumber() : Long.MAX_VALUE;
+        TaskNames names = null;
         ExtensionRequested pending = null;
         LocalDate deadline = null;
         Map<String, String> points = new HashMap<>();
@@ -246,7 +251,10 @@ class NotificationProjection {
             // As Deadline keeps them: the deadline is the task's, a later one set, or a send-back's due date; a request
             // is pending until it is decided, lapses or any extension settles it.
             if (event instanceof TaskAssigned e) {
+                names = new TaskNames(e.title(), e.leadUnit());
                 deadline = e.deadline();
+            } else if (event instanceof TaskReassigned e && names != null) {
+                names = new TaskNames(names.title(), e.newLeadUnit());
             } else if (event instanceof ExtensionRequested e) {
                 pending = e;
             } else if (event instanceof DeadlineExtended e) {
@@ -262,7 +270,7 @@ class NotificationProjection {
                 RevisionPoint.numbered(e.version(), e.requirements()).forEach(p -> points.put(p.id(), p.text()));
             }
         }
-        return new Before(pending, deadline, points);
+        return new Before(names, pending, deadline, points);
     }
 
     /** The task's title and lead unit, the start of every notification's values. */
@@ -333,21 +341,16 @@ class NotificationProjection {
      * the unit that came after). A task with no such events is named by its id and an unknown unit.
      */
     private TaskNames names(String assignmentId, EventMessage<?> message) {
+        return names(assignmentId, message, null);
+    }
+
+    /** As {@link #names(String, EventMessage)}, with the task's earlier events when the handler read them already. */
+    private TaskNames names(String assignmentId, EventMessage<?> message, Before read) {
         Document t = tasks.find(Filters.eq("_id", assignmentId)).first();
         if (t != null) {
             return TaskNames.read(t);
         }
-        long upTo = message instanceof DomainEventMessage<?> d ? d.getSequenceNumber() : Long.MAX_VALUE;
-        TaskNames names = null;
-        DomainEventStream stream = events.readEvents(assignmentId, 0);
-        while (stream.hasNext() && stream.peek().getSequenceNumber() <= upTo) {
-            DomainEventMessage<?> m = stream.next();
-            if (m.getPayload() instanceof TaskAssigned e) {
-                names = new TaskNames(e.title(), e.leadUnit());
-            } else if (m.getPayload() instanceof TaskReassigned e && names != null) {
-                names = new TaskNames(names.title(), e.newLeadUnit());
-            }
-        }
+        TaskNames names = (read != null ? read : before(assignmentId, message)).names();
         if (names == null) {
             return new TaskNames(assignmentId, "?");
         }
