@@ -258,6 +258,12 @@ class FollowUpScreensBrowserTest extends BrowserTest {
 
         browser.signIn("chair");
         browser.waitForText(By.id("bell-count"), "1");
+        // The chair was asked too: his bell no longer shows the request as waiting, lest he decide or chase it again.
+        browser.find(By.id("bell")).click();
+        browser.waitForText(By.id("bell-list"), "Đề nghị gia hạn (đã xử lý)");
+        assertThat(browser.text(By.cssSelector("#bell-list li:first-child"))).contains("Đề nghị gia hạn (đã xử lý)",
+                ": Phạm Văn Đức (Phó Chủ tịch) đồng ý gia hạn đến ngày " + granted + ".");
+        bothWidths("bell-extension-settled");
 
         // The unit plans on the day it asked for: its bell said only "được gia hạn đến ngày ...", not that it was less
         // than asked, nor whose decision it was.

@@ -193,6 +193,9 @@ class NotificationProjection {
                 values.append("reason", e.reason());
             }
             decidedBy(values, message);
+            // Only a task with a deadline takes a request (Deadline), so one without has none to settle.
+            settle(before, decidedBy(new Document("how", "EXTENDED").append("date", iso(e.newDeadline())), message),
+                    e.effectiveDate());
         }
         notify(message, id, type, List.of(Audience.unit(names.leadUnit())), values);
     }
@@ -203,6 +206,7 @@ class NotificationProjection {
         String id = e.assignmentId().toString();
         Before before = before(id, message);
         TaskNames names = names(id, message, before);
+        settle(before, decidedBy(new Document("how", "REJECTED"), message), e.effectiveDate());
         // The unit must now work to the deadline it asked to move: it is told which day that is, and whose refusal.
         notify(message, id, "EXTENSION_REJECTED", List.of(Audience.unit(names.leadUnit())), decidedBy(task(names)
                 .append("date", iso(e.requestedDeadline())).append("reason", e.reason())
@@ -217,10 +221,28 @@ class NotificationProjection {
     @DisallowReplay
     void on(ExtensionRequestLapsed e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
+        Before before = before(id, message);
+        // Nobody decided: the request's entry says only that it no longer waits; this notification says why.
+        settle(before, new Document("how", "LAPSED"), e.effectiveDate());
         notify(message, id, "EXTENSION_LAPSED",
                 Stream.concat(Stream.of(Audience.unit(e.requestingUnit())), Audience.LEADERS.stream()).toList(),
-                task(names(id, message)).append("unit", e.requestingUnit()).append("date", iso(e.requestedDeadline()))
-                        .append("why", e.why().name()));
+                task(names(id, message, before)).append("unit", e.requestingUnit())
+                        .append("date", iso(e.requestedDeadline())).append("why", e.why().name()));
+    }
+
+    /**
+     * The leaders' notification of the request pending before this event now says how it was settled, and when: every
+     * leader's bell showed it as waiting for a decision, and one who did not decide it must not decide or chase it
+     * again. The subject and text it was mailed with stay as they were, the record of what was asked; the bell words it
+     * from its values (NotificationWording). Set again on redelivery, it is the same; keyed by the request event's id,
+     * which is its notification's. Nothing when this projection started after the request (no such notification). A
+     * replay skips it with the rest of the handler and keeps it: notifications are not rebuilt (no reset handler).
+     */
+    private void settle(Before before, Document how, LocalDate on) {
+        if (before.request() != null) {
+            notifications.updateOne(Filters.eq("_id", before.request().getIdentifier()),
+                    Updates.set("values.settled", how.append("on", iso(on))));
+        }
     }
 
     /** Who decided, by name and role, for the unit to know whose decision it is (the bell shows no actor). */
@@ -231,23 +253,29 @@ class NotificationProjection {
 
     /**
      * What the task's own events before the one notified say that it does not carry: its names as they were then (null
-     * without a TaskAssigned), the extension request pending then, the deadline in force, and the revision points
-     * raised, by id. Read from the store rather than kept here: the handlers of these events send notifications and
-     * are skipped on a replay, so anything they kept would be stale after a rebuild. One walk for all of it, so that a
-     * handler that needs the names of a task not yet seen as well reads the store once.
+     * without a TaskAssigned), the extension request pending then (its event, whose id is its notification's), the
+     * deadline in force, and the revision points raised, by id. Read from the store rather than kept here: the handlers
+     * of these events send notifications and are skipped on a replay, so anything they kept would be stale after a
+     * rebuild. One walk for all of it, so that a handler that needs the names of a task not yet seen as well reads the
+     * store once.
      */
-    private record Before(TaskNames names, ExtensionRequested pending, LocalDate deadline, Map<String, String> points) {
+    private record Before(TaskNames names, DomainEventMessage<?> request, LocalDate deadline, Map<String, String> points) {
+
+        ExtensionRequested pending() {
+            return request == null ? null : (ExtensionRequested) request.getPayload();
+        }
     }
 
     private Before before(String assignmentId, EventMessage<?> message) {
         long upTo = message instanceof DomainEventMessage<?> d ? d.getSequenceNumber() : Long.MAX_VALUE;
         TaskNames names = null;
-        ExtensionRequested pending = null;
+        DomainEventMessage<?> request = null;
         LocalDate deadline = null;
         Map<String, String> points = new HashMap<>();
         DomainEventStream stream = events.readEvents(assignmentId, 0);
         while (stream.hasNext() && stream.peek().getSequenceNumber() < upTo) {
-            Object event = stream.next().getPayload();
+            DomainEventMessage<?> m = stream.next();
+            Object event = m.getPayload();
             // As Deadline keeps them: the deadline is the task's, a later one set, or a send-back's due date; a request
             // is pending until it is decided, lapses or any extension settles it.
             if (event instanceof TaskAssigned e) {
@@ -255,13 +283,13 @@ class NotificationProjection {
                 deadline = e.deadline();
             } else if (event instanceof TaskReassigned e && names != null) {
                 names = new TaskNames(names.title(), e.newLeadUnit());
-            } else if (event instanceof ExtensionRequested e) {
-                pending = e;
+            } else if (event instanceof ExtensionRequested) {
+                request = m;
             } else if (event instanceof DeadlineExtended e) {
                 deadline = e.newDeadline();
-                pending = null;
+                request = null;
             } else if (event instanceof ExtensionRejected || event instanceof ExtensionRequestLapsed) {
-                pending = null;
+                request = null;
             } else if (event instanceof RevisionRequested e) {
                 deadline = e.dueDate() != null ? e.dueDate() : deadline;
                 e.points().forEach(p -> points.put(p.id(), p.text()));
@@ -270,7 +298,7 @@ class NotificationProjection {
                 RevisionPoint.numbered(e.version(), e.requirements()).forEach(p -> points.put(p.id(), p.text()));
             }
         }
-        return new Before(names, pending, deadline, points);
+        return new Before(names, request, deadline, points);
     }
 
     /** The task's title and lead unit, the start of every notification's values. */

@@ -57,6 +57,14 @@ final class NotificationWording {
             new Both("EXTENSION_REQUESTED",
                     "{unit} đề nghị gia hạn nhiệm vụ \"{title}\" từ ngày {from} đến ngày {to}. Lý do: {reason}",
                     "{unit} asks to extend assignment \"{title}\" from {from} to {to}. Reason: {reason}"),
+            // A request settled after it was sent: the leaders' bells say so, lest another leader decide or chase it.
+            new Both("EXTENSION_REQUESTED.settled.subject", "Đề nghị gia hạn (đã xử lý)", "Extension requested (settled)"),
+            new Both("settled.EXTENDED", "Đã xử lý ngày {on}: {by} đồng ý gia hạn đến ngày {date}.",
+                    "Settled on {on}: {by} extended it to {date}."),
+            new Both("settled.REJECTED", "Đã xử lý ngày {on}: {by} không đồng ý gia hạn.",
+                    "Settled on {on}: {by} refused it."),
+            new Both("settled.LAPSED", "Đã xử lý ngày {on}: đề nghị không còn chờ quyết định.",
+                    "Settled on {on}: the request no longer awaits a decision."),
             new Both("DEADLINE_EXTENDED.subject", "Gia hạn nhiệm vụ", "Deadline extended"),
             new Both("DEADLINE_EXTENDED",
                     "Nhiệm vụ \"{title}\" được gia hạn đến ngày {date}.",
@@ -151,6 +159,9 @@ final class NotificationWording {
             subject = texts.get(type + ".subject");
             int granted = LocalDate.parse(values.getString("date")).compareTo(LocalDate.parse(values.getString("asked")));
             text = fill(texts.get(type + (granted == 0 ? ".asAsked" : granted < 0 ? ".earlier" : ".later")), v);
+        } else if (type.equals("EXTENSION_REQUESTED") && values.get("settled") instanceof Document) {
+            subject = texts.get(type + ".settled.subject");
+            text = fill(texts.get(type), v);
         } else {
             subject = texts.get(type + ".subject");
             text = fill(texts.get(type), v);
@@ -176,17 +187,39 @@ final class NotificationWording {
         if (type.equals("EXTENSION_REJECTED") && values.getString("deadline") != null) {
             lines.add(fill(texts.get("deadlineStays"), v));
         }
+        if (type.equals("EXTENSION_REQUESTED") && values.get("settled") instanceof Document settled
+                && texts.containsKey("settled." + settled.getString("how"))) {
+            lines.add(settledLine(settled, texts));
+        }
         if (type.equals("DEADLINE_EXTENDED") && values.getString("reason") != null) {
             lines.add(fill(texts.get("reason"), v));
         }
         if (values.getString("by") != null) {
-            String role = texts.get("role." + values.getString("byRole"));
-            lines.add(fill(texts.get("decidedBy"), Map.of("by", values.getString("by") + (role == null ? "" : " (" + role + ")"))));
+            lines.add(fill(texts.get("decidedBy"), Map.of("by", byline(values, texts))));
         }
         if (values.getString("note") != null) {
             lines.add(values.getString("note"));
         }
         return new Words(subject, String.join("\n", lines));
+    }
+
+    /** How and when a request was settled, and by whom when someone decided it. */
+    private static String settledLine(Document settled, Map<String, String> texts) {
+        Map<String, String> v = new HashMap<>();
+        v.put("on", Text.date(LocalDate.parse(settled.getString("on"))));
+        if (settled.getString("date") != null) {
+            v.put("date", Text.date(LocalDate.parse(settled.getString("date"))));
+        }
+        if (settled.getString("by") != null) {
+            v.put("by", byline(settled, texts));
+        }
+        return fill(texts.get("settled." + settled.getString("how")), v);
+    }
+
+    /** A decider's name, and their role in the reader's language when it is known. */
+    private static String byline(Document values, Map<String, String> texts) {
+        String role = texts.get("role." + values.getString("byRole"));
+        return values.getString("by") + (role == null ? "" : " (" + role + ")");
     }
 
     /** A reopened point's text, enough to recognise it: the unit answered it before, and the page has it whole. */

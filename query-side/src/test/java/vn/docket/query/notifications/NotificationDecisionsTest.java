@@ -24,6 +24,7 @@ import vn.docket.events.DeadlineExtended;
 import vn.docket.events.DecisionRef;
 import vn.docket.events.EventMetadata;
 import vn.docket.events.ExtensionRejected;
+import vn.docket.events.ExtensionRequestLapsed;
 import vn.docket.events.ExtensionRequested;
 import vn.docket.events.MeetingConcluded;
 import vn.docket.events.MeetingVerdict;
@@ -32,6 +33,7 @@ import vn.docket.events.RevisionPoint;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
 import vn.docket.query.assignments.TestDatabase;
+import vn.docket.query.assignments.TestReadSide;
 
 /**
  * What the unit reads of a decision on its task, where the decision's event does not carry all of it: the words are
@@ -46,6 +48,7 @@ class NotificationDecisionsTest {
     static final Actor CLERK = new Actor("lan", "Nguyễn Thị Lan", "Văn phòng HĐND và UBND thành phố", Role.CLERK);
     static final Actor UNIT = new Actor("tckh", "Trần Văn Minh", "Phòng Tài chính - Kế hoạch", Role.UNIT_STAFF);
     static final Actor VICE = new Actor("pct", "Phạm Văn Đức", "Lãnh đạo UBND thành phố", Role.VICE_CHAIR);
+    static final Actor CHAIR = new Actor("chair", "Hoàng Văn Nam", "Lãnh đạo UBND thành phố", Role.CHAIR);
 
     @RegisterExtension
     final TestDatabase db = TestDatabase.inMemory();
@@ -133,6 +136,58 @@ class NotificationDecisionsTest {
         assertThat(text()).isEqualTo("Đề nghị gia hạn nhiệm vụ \"" + TITLE + "\" đến ngày 31/12/2026 không được chấp thuận."
                 + " Lý do: Báo cáo phải trình Thành ủy trước ngày 25/12\nHạn vẫn là ngày 21/12/2026.\n"
                 + "Người quyết định: Phạm Văn Đức (Phó Chủ tịch).");
+    }
+
+    /**
+     * Every leader was asked to decide; once one has, the others' bells must not still show the request as waiting, or
+     * the chair decides it again or chases it. The e-mail's words stay as they were sent.
+     */
+    @Test
+    void a_request_the_vice_chair_granted_reads_as_settled_in_the_chairs_bell_with_who_granted_which_day() throws Exception {
+        notified(UNIT, new ExtensionRequested(ID, DAY.plusDays(9), DAY.plusDays(25), "Chờ số liệu quyết toán của các xã", DAY));
+        DomainEventMessage<?> grant = stored(VICE, new DeadlineExtended(ID, DAY.plusDays(9), DAY.plusDays(20),
+                "Chờ số liệu quyết toán của các xã", DAY.plusDays(1)));
+        projection.handle(grant);
+        projection.handle(grant); // delivered again: said once
+
+        assertThat(request(CHAIR, "vi").subject()).isEqualTo("Đề nghị gia hạn (đã xử lý)");
+        assertThat(request(CHAIR, "vi").text()).isEqualTo("Phòng Tài chính - Kế hoạch đề nghị gia hạn nhiệm vụ \"" + TITLE
+                + "\" từ ngày 10/12/2026 đến ngày 26/12/2026. Lý do: Chờ số liệu quyết toán của các xã\n"
+                + "Đã xử lý ngày 2/12/2026: Phạm Văn Đức (Phó Chủ tịch) đồng ý gia hạn đến ngày 21/12/2026.");
+        assertThat(request(CHAIR, "en").text()).endsWith("\nSettled on 2/12/2026: Phạm Văn Đức (Vice-chair) extended it to 21/12/2026.");
+        Document mailed = db.database().getCollection(NotificationProjection.COLLECTION).find(new Document("type", "EXTENSION_REQUESTED")).first();
+        assertThat(mailed.getString("subject")).isEqualTo("Đề nghị gia hạn");
+        assertThat(mailed.getString("text")).doesNotContain("Đã xử lý");
+    }
+
+    @Test
+    void a_refused_request_and_a_later_one_that_lapsed_each_read_as_settled_in_the_leaders_bells_as_it_ended() throws Exception {
+        notified(UNIT, new ExtensionRequested(ID, DAY.plusDays(9), DAY.plusDays(25), "Chờ số liệu", DAY));
+        notified(VICE, new ExtensionRejected(ID, DAY.plusDays(25), "Không đủ căn cứ", DAY.plusDays(1)));
+        notified(UNIT, new ExtensionRequested(ID, DAY.plusDays(9), DAY.plusDays(15), "Các xã chưa gửi đủ số liệu", DAY.plusDays(2)));
+        notified(VICE, new ExtensionRequestLapsed(ID, "Phòng Tài chính - Kế hoạch", DAY.plusDays(15),
+                ExtensionRequestLapsed.Why.APPROVED, DAY.plusDays(3)));
+
+        List<NotificationController.Notification> requests = requests(CHAIR, "vi");
+        assertThat(requests).extracting(NotificationController.Notification::subject).containsOnly("Đề nghị gia hạn (đã xử lý)");
+        // Newest first: the second request lapsed, the first was refused, and the lapse did not overwrite the refusal.
+        assertThat(requests.get(0).text()).endsWith("\nĐã xử lý ngày 4/12/2026: đề nghị không còn chờ quyết định.");
+        assertThat(requests.get(1).text()).endsWith("\nĐã xử lý ngày 2/12/2026: Phạm Văn Đức (Phó Chủ tịch) không đồng ý gia hạn.");
+        assertThat(requests(VICE, "en").get(1).text()).endsWith("\nSettled on 2/12/2026: Phạm Văn Đức (Vice-chair) refused it.");
+    }
+
+    /** The extension requests in this leader's bell, newest first, in {@code lang}. */
+    private List<NotificationController.Notification> requests(Actor leader, String lang) {
+        NotificationController bell = new NotificationController(db.database(), new NotificationReads(db.database()),
+                new NotificationFeeds(db.database()));
+        TestReadSide.signIn(leader);
+        return bell.mine(0, 20, lang).items().stream().filter(n -> n.type().equals("EXTENSION_REQUESTED")).toList();
+    }
+
+    private NotificationController.Notification request(Actor leader, String lang) {
+        List<NotificationController.Notification> requests = requests(leader, lang);
+        assertThat(requests).hasSize(1);
+        return requests.get(0);
     }
 
     /** The one notification stored, its Vietnamese text (the e-mail's). */
