@@ -210,12 +210,13 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         browser.signIn("pct");
         String deadline = DAY.format(demoDay().plusDays(3));
         String granted = DAY.format(demoDay().plusDays(15));
-        browser.waitForText(By.id("bell-count"), "1");
+        // The request, and the five drafts the demo history handed in to the leaders' level.
+        browser.waitForText(By.id("bell-count"), "6");
         browser.find(By.id("bell")).click();
         browser.waitForText(By.id("bell-list"), "Đề nghị gia hạn");
         // Read state is the person's own: the chair still has it unread after the vice-chair reads it.
         browser.find(By.id("bell-read-all")).click();
-        browser.waitForCount(By.cssSelector("#bell-list li.read"), 1);
+        browser.waitForCount(By.cssSelector("#bell-list li.read"), 6);
         openReport();
         assertThat(actionsOffered()).first().isEqualTo("Quyết định gia hạn");
         assertThat(browser.text(By.cssSelector(".action-decideExtension #pending-extension")))
@@ -257,12 +258,16 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         }
 
         browser.signIn("chair");
-        browser.waitForText(By.id("bell-count"), "1");
+        browser.waitForText(By.id("bell-count"), "6");
         // The chair was asked too: his bell no longer shows the request as waiting, lest he decide or chase it again.
         browser.find(By.id("bell")).click();
         browser.waitForText(By.id("bell-list"), "Đề nghị gia hạn (đã xử lý)");
         assertThat(browser.text(By.cssSelector("#bell-list li:first-child"))).contains("Đề nghị gia hạn (đã xử lý)",
                 ": Phạm Văn Đức (Phó Chủ tịch) đồng ý gia hạn đến ngày " + granted + ".");
+        // So do the drafts judged since they were handed in; the LED report's still waits at his level.
+        assertThat(browser.text(By.id("bell-list"))).contains("Dự thảo trình phê duyệt (đã xử lý)",
+                "Dự thảo chờ phê duyệt\nPhòng Quản lý đô thị đã nộp dự thảo v1 của nhiệm vụ \"Dự thảo Báo cáo đề xuất chủ trương"
+                        + " thay thế hệ thống đèn chiếu sáng công cộng bằng đèn Led\"");
         bothWidths("bell-extension-settled");
 
         // The unit plans on the day it asked for: its bell said only "được gia hạn đến ngày ...", not that it was less

@@ -12,6 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +35,9 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import vn.docket.events.DeadlineExtended;
 import vn.docket.events.DeadlineMissed;
+import vn.docket.events.DecisionRef;
+import vn.docket.events.DraftApproved;
+import vn.docket.events.DraftSubmitted;
 import vn.docket.events.ExtensionRejected;
 import vn.docket.events.ExtensionRequestLapsed;
 import vn.docket.events.ExtensionRequested;
@@ -45,6 +49,7 @@ import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskReassigned;
+import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.platform.mongo.Inserts;
 import vn.docket.query.support.ActorRef;
 import vn.docket.query.support.ReadModel;
@@ -78,10 +83,13 @@ class NotificationProjection {
     private final ObjectProvider<JavaMailSender> mail;
     /** The names of a task assigned before this projection's first event are read from its own events. */
     private final EventStore events;
+    /** Who acts at each level of an approval route: told when a draft comes before their level. */
+    private final ApprovalLevels levels;
 
     NotificationProjection(MongoDatabase database, NotificationSettings settings, ObjectProvider<JavaMailSender> mail,
-                           EventStore events) {
+                           EventStore events, ApprovalLevels levels) {
         this.events = events;
+        this.levels = levels;
         this.notifications = database.getCollection(COLLECTION);
         this.tasks = database.getCollection(TASKS);
         this.feeds = new NotificationFeeds(database);
@@ -142,7 +150,8 @@ class NotificationProjection {
     @DisallowReplay
     void on(RevisionRequested e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
-        Before before = e.reopenedPoints().isEmpty() ? null : before(id, message);
+        Before before = before(id, message);
+        settle(before.awaiting(), judged("SENT_BACK", e.decision(), e.level(), message), e.effectiveDate());
         TaskNames names = names(id, message, before);
         Document values = task(names).append("version", e.version())
                 .append("points", e.points().stream().map(p -> p.id() + " " + p.text()).toList())
@@ -162,6 +171,74 @@ class NotificationProjection {
                     .append("decisionDate", iso(e.decision().date()));
         }
         notify(message, id, "REVISION_REQUESTED", List.of(Audience.unit(names.leadUnit())), values);
+    }
+
+    /**
+     * Those who must judge the draft now: each draft starts at its route's first level. Not a draft presented at a
+     * meeting: the meeting's conclusion, recorded right after it, judged it there and sent it back to the unit.
+     */
+    @EventHandler
+    @DisallowReplay
+    void on(DraftSubmitted e, EventMessage<?> message) {
+        String id = e.assignmentId().toString();
+        Before before = before(id, message);
+        if (before.route().isEmpty() || judgedAtAMeeting(id, message)) {
+            return;
+        }
+        String level = before.route().get(0);
+        List<String> judges = judges(level);
+        if (!judges.isEmpty()) {
+            notify(message, id, "DRAFT_SUBMITTED", judges, task(names(id, message, before))
+                    .append("version", e.version()).append("document", e.documentName()).append("level", level)
+                    .append("deadline", iso(before.deadline())).append("note", e.note()));
+        }
+    }
+
+    /**
+     * The unit, whose draft it is, and before the route's last level those who must judge it next, in one
+     * notification that says where the draft now stands. Whose approval it is: the leader's who gave it, or the
+     * outside body's whose decision a clerk recorded.
+     */
+    @EventHandler
+    @DisallowReplay
+    void on(DraftApproved e, EventMessage<?> message) {
+        String id = e.assignmentId().toString();
+        Before before = before(id, message);
+        settle(before.awaiting(), judged("APPROVED", e.decision(), e.level(), message), e.effectiveDate());
+        TaskNames names = names(id, message, before);
+        Document values = task(names).append("version", e.version()).append("level", e.level());
+        List<String> audience = new ArrayList<>(List.of(Audience.unit(names.leadUnit())));
+        int at = before.route().indexOf(e.level());
+        if (!e.finalApproval() && at >= 0 && at + 1 < before.route().size()) {
+            String next = before.route().get(at + 1);
+            values.append("next", next).append("deadline", iso(before.deadline()));
+            judges(next).stream().filter(judge -> !audience.contains(judge)).forEach(audience::add);
+        }
+        if (e.decision() == null) {
+            decidedBy(values, message);
+        } else {
+            values.append("decision", e.decision().number()).append("decisionDate", iso(e.decision().date()));
+        }
+        notify(message, id, "DRAFT_APPROVED", audience, values.append("note", e.note()));
+    }
+
+    /**
+     * Who must judge a draft at this level, as their waiting work has it (WaitingWork): the leaders whose role acts
+     * there, or the clerks, who record an outside body's decision. Nobody for a level of units (a contribution taken
+     * into the lead unit's own draft), nor for a person granted a level: the bell is kept by unit and role.
+     */
+    private List<String> judges(String level) {
+        return levels.find(level).map(l -> l.outsideBody() ? List.of(Audience.role(Role.CLERK))
+                : l.roles().stream().filter(Role::isLeader).map(Audience::role).sorted().toList()).orElse(List.of());
+    }
+
+    /** A meeting's conclusion is recorded with the draft presented there, as the next event (MeetingConclusion). */
+    private boolean judgedAtAMeeting(String assignmentId, EventMessage<?> message) {
+        if (!(message instanceof DomainEventMessage<?> d)) {
+            return false;
+        }
+        DomainEventStream after = events.readEvents(assignmentId, d.getSequenceNumber() + 1);
+        return after.hasNext() && after.peek().getPayload() instanceof MeetingConcluded;
     }
 
     @EventHandler
@@ -194,8 +271,8 @@ class NotificationProjection {
             }
             decidedBy(values, message);
             // Only a task with a deadline takes a request (Deadline), so one without has none to settle.
-            settle(before, decidedBy(new Document("how", "EXTENDED").append("date", iso(e.newDeadline())), message),
-                    e.effectiveDate());
+            settle(before.request(), decidedBy(new Document("how", "EXTENDED").append("date", iso(e.newDeadline())),
+                    message), e.effectiveDate());
         }
         notify(message, id, type, List.of(Audience.unit(names.leadUnit())), values);
     }
@@ -206,7 +283,7 @@ class NotificationProjection {
         String id = e.assignmentId().toString();
         Before before = before(id, message);
         TaskNames names = names(id, message, before);
-        settle(before, decidedBy(new Document("how", "REJECTED"), message), e.effectiveDate());
+        settle(before.request(), decidedBy(new Document("how", "REJECTED"), message), e.effectiveDate());
         // The unit must now work to the deadline it asked to move: it is told which day that is, and whose refusal.
         notify(message, id, "EXTENSION_REJECTED", List.of(Audience.unit(names.leadUnit())), decidedBy(task(names)
                 .append("date", iso(e.requestedDeadline())).append("reason", e.reason())
@@ -223,7 +300,7 @@ class NotificationProjection {
         String id = e.assignmentId().toString();
         Before before = before(id, message);
         // Nobody decided: the request's entry says only that it no longer waits; this notification says why.
-        settle(before, new Document("how", "LAPSED"), e.effectiveDate());
+        settle(before.request(), new Document("how", "LAPSED"), e.effectiveDate());
         notify(message, id, "EXTENSION_LAPSED",
                 Stream.concat(Stream.of(Audience.unit(e.requestingUnit())), Audience.LEADERS.stream()).toList(),
                 task(names(id, message, before)).append("unit", e.requestingUnit())
@@ -231,18 +308,25 @@ class NotificationProjection {
     }
 
     /**
-     * The leaders' notification of the request pending before this event now says how it was settled, and when: every
-     * leader's bell showed it as waiting for a decision, and one who did not decide it must not decide or chase it
-     * again. The subject and text it was mailed with stay as they were, the record of what was asked; the bell words it
-     * from its values (NotificationWording). Set again on redelivery, it is the same; keyed by the request event's id,
-     * which is its notification's. Nothing when this projection started after the request (no such notification). A
-     * replay skips it with the rest of the handler and keeps it: notifications are not rebuilt (no reset handler).
+     * The notification of what waited before this event (an extension request, a draft before a level; null: nothing)
+     * now says how it was settled, and when: every leader's (or clerk's) bell showed it as waiting, and one who did not
+     * act on it must not decide or chase it again. The subject and text it was mailed with stay as they were, the
+     * record of what was asked; the bell words it from its values (NotificationWording). Set again on redelivery, it
+     * is the same; keyed by the waiting event's id, which is its notification's. Nothing when this projection started
+     * after it (no such notification). A replay skips it with the rest of the handler and keeps it: notifications are
+     * not rebuilt (no reset handler).
      */
-    private void settle(Before before, Document how, LocalDate on) {
-        if (before.request() != null) {
-            notifications.updateOne(Filters.eq("_id", before.request().getIdentifier()),
+    private void settle(DomainEventMessage<?> waiting, Document how, LocalDate on) {
+        if (waiting != null) {
+            notifications.updateOne(Filters.eq("_id", waiting.getIdentifier()),
                     Updates.set("values.settled", how.append("on", iso(on))));
         }
+    }
+
+    /** How a draft before a level was judged there: by the leader who did, or by the outside body a clerk recorded. */
+    private static Document judged(String how, DecisionRef decision, String level, EventMessage<?> message) {
+        Document judged = new Document("how", how);
+        return decision == null ? decidedBy(judged, message) : judged.append("by", level);
     }
 
     /** Who decided, by name and role, for the unit to know whose decision it is (the bell shows no actor). */
@@ -254,12 +338,14 @@ class NotificationProjection {
     /**
      * What the task's own events before the one notified say that it does not carry: its names as they were then (null
      * without a TaskAssigned), the extension request pending then (its event, whose id is its notification's), the
-     * deadline in force, and the revision points raised, by id. Read from the store rather than kept here: the handlers
-     * of these events send notifications and are skipped on a replay, so anything they kept would be stale after a
-     * rebuild. One walk for all of it, so that a handler that needs the names of a task not yet seen as well reads the
-     * store once.
+     * deadline in force, the revision points raised, by id, the approval route, and the event that brought the draft
+     * awaiting a level then (handed in, or approved at the level below; its id is its notification's). Read from the
+     * store rather than kept here: the handlers of these events send notifications and are skipped on a replay, so
+     * anything they kept would be stale after a rebuild. One walk for all of it, so that a handler that needs the
+     * names of a task not yet seen as well reads the store once.
      */
-    private record Before(TaskNames names, DomainEventMessage<?> request, LocalDate deadline, Map<String, String> points) {
+    private record Before(TaskNames names, DomainEventMessage<?> request, LocalDate deadline, Map<String, String> points,
+                          List<String> route, DomainEventMessage<?> awaiting) {
 
         ExtensionRequested pending() {
             return request == null ? null : (ExtensionRequested) request.getPayload();
@@ -272,6 +358,8 @@ class NotificationProjection {
         DomainEventMessage<?> request = null;
         LocalDate deadline = null;
         Map<String, String> points = new HashMap<>();
+        List<String> route = List.of();
+        DomainEventMessage<?> awaiting = null;
         DomainEventStream stream = events.readEvents(assignmentId, 0);
         while (stream.hasNext() && stream.peek().getSequenceNumber() < upTo) {
             DomainEventMessage<?> m = stream.next();
@@ -281,6 +369,7 @@ class NotificationProjection {
             if (event instanceof TaskAssigned e) {
                 names = new TaskNames(e.title(), e.leadUnit());
                 deadline = e.deadline();
+                route = e.approvalRoute() == null ? List.of() : e.approvalRoute();
             } else if (event instanceof TaskReassigned e && names != null) {
                 names = new TaskNames(names.title(), e.newLeadUnit());
             } else if (event instanceof ExtensionRequested) {
@@ -293,12 +382,21 @@ class NotificationProjection {
             } else if (event instanceof RevisionRequested e) {
                 deadline = e.dueDate() != null ? e.dueDate() : deadline;
                 e.points().forEach(p -> points.put(p.id(), p.text()));
-            } else if (event instanceof MeetingConcluded e && e.verdict() == MeetingVerdict.REVISION_REQUIRED) {
-                // Numbered as the command side numbers a meeting's requirements (RevisionPoints).
-                RevisionPoint.numbered(e.version(), e.requirements()).forEach(p -> points.put(p.id(), p.text()));
+                awaiting = null;
+            } else if (event instanceof MeetingConcluded e) {
+                // Either way the draft goes back to the unit. Numbered as the command side numbers a meeting's
+                // requirements (RevisionPoints).
+                if (e.verdict() == MeetingVerdict.REVISION_REQUIRED) {
+                    RevisionPoint.numbered(e.version(), e.requirements()).forEach(p -> points.put(p.id(), p.text()));
+                }
+                awaiting = null;
+            } else if (event instanceof DraftSubmitted) {
+                awaiting = m;
+            } else if (event instanceof DraftApproved e) {
+                awaiting = e.finalApproval() ? null : m;
             }
         }
-        return new Before(names, request, deadline, points);
+        return new Before(names, request, deadline, points, route, awaiting);
     }
 
     /** The task's title and lead unit, the start of every notification's values. */

@@ -53,6 +53,32 @@ final class NotificationWording {
             new Both("dueDate", "Hạn nộp lại: {dueDate}.", "Resubmit by {dueDate}."),
             new Both("outsideDecision", "Theo văn bản số {decision} ngày {decisionDate} của {level}.",
                     "As decided by {level} in document {decision} of {decisionDate}."),
+            new Both("DRAFT_SUBMITTED.subject", "Dự thảo chờ phê duyệt", "Draft awaiting approval"),
+            new Both("DRAFT_SUBMITTED",
+                    "{unit} đã nộp dự thảo v{version} của nhiệm vụ \"{title}\" ({document}),"
+                            + " chờ {level} xem xét, phê duyệt.",
+                    "{unit} handed in draft v{version} of assignment \"{title}\" ({document}); it awaits {level}."),
+            new Both("taskDeadline", "Hạn nhiệm vụ: ngày {deadline}.", "The assignment is due on {deadline}."),
+            new Both("DRAFT_APPROVED.subject", "Dự thảo được phê duyệt", "Draft approved"),
+            new Both("DRAFT_APPROVED",
+                    "Dự thảo v{version} của nhiệm vụ \"{title}\" đã được {level} phê duyệt.",
+                    "Draft v{version} of assignment \"{title}\" was approved by {level}."),
+            // Before the route's last level: the unit and the next level's judges read the same words.
+            new Both("DRAFT_APPROVED.next.subject", "Dự thảo chờ phê duyệt cấp tiếp theo",
+                    "Draft awaiting the next approval"),
+            new Both("DRAFT_APPROVED.next",
+                    "Dự thảo v{version} của nhiệm vụ \"{title}\" do {unit} chủ trì đã được {level} thông qua,"
+                            + " chờ {next} xem xét, phê duyệt.",
+                    "Draft v{version} of assignment \"{title}\", led by {unit}, was approved by {level}"
+                            + " and now awaits {next}."),
+            // A draft judged at the level it waited for: the bells of those it waited for say so, as for a request.
+            new Both("DRAFT_SUBMITTED.settled.subject", "Dự thảo trình phê duyệt (đã xử lý)",
+                    "Draft handed in (settled)"),
+            new Both("DRAFT_APPROVED.next.settled.subject", "Dự thảo trình cấp tiếp theo (đã xử lý)",
+                    "Draft before the next level (settled)"),
+            new Both("settled.APPROVED", "Đã xử lý ngày {on}: {by} phê duyệt.", "Settled on {on}: {by} approved it."),
+            new Both("settled.SENT_BACK", "Đã xử lý ngày {on}: {by} yêu cầu chỉnh sửa.",
+                    "Settled on {on}: {by} sent it back for revision."),
             new Both("EXTENSION_REQUESTED.subject", "Đề nghị gia hạn", "Extension requested"),
             new Both("EXTENSION_REQUESTED",
                     "{unit} đề nghị gia hạn nhiệm vụ \"{title}\" từ ngày {from} đến ngày {to}. Lý do: {reason}",
@@ -159,15 +185,22 @@ final class NotificationWording {
             subject = texts.get(type + ".subject");
             int granted = LocalDate.parse(values.getString("date")).compareTo(LocalDate.parse(values.getString("asked")));
             text = fill(texts.get(type + (granted == 0 ? ".asAsked" : granted < 0 ? ".earlier" : ".later")), v);
-        } else if (type.equals("EXTENSION_REQUESTED") && values.get("settled") instanceof Document) {
-            subject = texts.get(type + ".settled.subject");
-            text = fill(texts.get(type), v);
+        } else if (type.equals("DRAFT_APPROVED") && values.getString("next") != null) {
+            subject = texts.get(type + ".next.subject");
+            text = fill(texts.get(type + ".next"), v);
         } else {
             subject = texts.get(type + ".subject");
             text = fill(texts.get(type), v);
         }
         if (subject == null || text == null) {
             return null; // a kind or a reason this version does not know
+        }
+        // Settled since it was sent (a request decided, a draft judged): the subject says so, lest it read as waiting.
+        Document settled = values.get("settled") instanceof Document d
+                && texts.containsKey("settled." + d.getString("how")) ? d : null;
+        if (settled != null) {
+            String variant = values.getString("next") != null ? type + ".next" : type;
+            subject = texts.getOrDefault(variant + ".settled.subject", subject);
         }
         List<String> lines = new ArrayList<>(List.of(text));
         if (type.equals("REVISION_REQUESTED")) {
@@ -180,16 +213,16 @@ final class NotificationWording {
             if (values.getString("dueDate") != null) {
                 lines.add(fill(texts.get("dueDate"), v));
             }
-            if (values.getString("decision") != null) {
-                lines.add(fill(texts.get("outsideDecision"), v));
-            }
+        }
+        // A send-back or an approval an outside body decided: whose decision it is, as a clerk recorded it.
+        if (values.getString("decision") != null) {
+            lines.add(fill(texts.get("outsideDecision"), v));
+        }
+        if (type.startsWith("DRAFT_") && values.getString("deadline") != null) {
+            lines.add(fill(texts.get("taskDeadline"), v));
         }
         if (type.equals("EXTENSION_REJECTED") && values.getString("deadline") != null) {
             lines.add(fill(texts.get("deadlineStays"), v));
-        }
-        if (type.equals("EXTENSION_REQUESTED") && values.get("settled") instanceof Document settled
-                && texts.containsKey("settled." + settled.getString("how"))) {
-            lines.add(settledLine(settled, texts));
         }
         if (type.equals("DEADLINE_EXTENDED") && values.getString("reason") != null) {
             lines.add(fill(texts.get("reason"), v));
@@ -199,6 +232,9 @@ final class NotificationWording {
         }
         if (values.getString("note") != null) {
             lines.add(values.getString("note"));
+        }
+        if (settled != null) {
+            lines.add(settledLine(settled, texts));
         }
         return new Words(subject, String.join("\n", lines));
     }

@@ -22,6 +22,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import vn.docket.events.Actor;
 import vn.docket.events.DeadlineExtended;
 import vn.docket.events.DecisionRef;
+import vn.docket.events.DraftApproved;
+import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
 import vn.docket.events.ExtensionRejected;
 import vn.docket.events.ExtensionRequestLapsed;
@@ -32,6 +34,7 @@ import vn.docket.events.NewTask;
 import vn.docket.events.RevisionPoint;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
+import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.query.assignments.TestDatabase;
 import vn.docket.query.assignments.TestReadSide;
 
@@ -45,6 +48,7 @@ class NotificationDecisionsTest {
     static final Instant AT = Instant.parse("2026-12-01T02:30:00Z");
     static final LocalDate DAY = LocalDate.of(2026, 12, 1);
     static final String TITLE = "Báo cáo kết quả thực hiện nhiệm vụ năm 2026";
+    static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     static final Actor CLERK = new Actor("lan", "Nguyễn Thị Lan", "Văn phòng HĐND và UBND thành phố", Role.CLERK);
     static final Actor UNIT = new Actor("tckh", "Trần Văn Minh", "Phòng Tài chính - Kế hoạch", Role.UNIT_STAFF);
     static final Actor VICE = new Actor("pct", "Phạm Văn Đức", "Lãnh đạo UBND thành phố", Role.VICE_CHAIR);
@@ -62,8 +66,9 @@ class NotificationDecisionsTest {
         store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
         projection = new AnnotationEventHandlerAdapter(new NotificationProjection(db.database(),
                 new NotificationSettings(null, null), new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
-                store));
-        stored(CLERK, NewTask.task().id(ID).title(TITLE).deadline(DAY.plusDays(9)).effectiveDate(DAY).assigned());
+                store, new ApprovalLevels(null)));
+        stored(CLERK, NewTask.task().id(ID).title(TITLE).deadline(DAY.plusDays(9))
+                .route(List.of("Lãnh đạo UBND thành phố", "Ban Thường vụ Thành ủy")).effectiveDate(DAY).assigned());
     }
 
     @AfterEach
@@ -176,12 +181,99 @@ class NotificationDecisionsTest {
         assertThat(requests(VICE, "en").get(1).text()).endsWith("\nSettled on 2/12/2026: Phạm Văn Đức (Vice-chair) refused it.");
     }
 
+    /** The leaders of the route's first level must judge the draft: nobody told them it waited for them. */
+    @Test
+    void a_draft_handed_in_tells_the_leaders_of_the_first_level_which_version_of_whose_work_waits_and_the_deadline()
+            throws Exception {
+        notified(UNIT, new DraftSubmitted(ID, 1, "Du_thao_bao_cao_2026.docx", SHA, null, "Đã lấy ý kiến các xã", DAY.plusDays(2)));
+
+        Document notified = db.database().getCollection(NotificationProjection.COLLECTION).find().first();
+        assertThat(notified.getList("audience", String.class)).containsExactly("role:CHAIR", "role:VICE_CHAIR");
+        assertThat(notified.getString("subject")).isEqualTo("Dự thảo chờ phê duyệt");
+        assertThat(text()).isEqualTo("Phòng Tài chính - Kế hoạch đã nộp dự thảo v1 của nhiệm vụ \"" + TITLE
+                + "\" (Du_thao_bao_cao_2026.docx), chờ Lãnh đạo UBND thành phố xem xét, phê duyệt.\n"
+                + "Hạn nhiệm vụ: ngày 10/12/2026.\nĐã lấy ý kiến các xã");
+        assertThat(bell(CHAIR, "en")).singleElement().satisfies(n -> assertThat(n.text()).startsWith("Phòng Tài chính - Kế"
+                + " hoạch handed in draft v1 of assignment \"" + TITLE + "\" (Du_thao_bao_cao_2026.docx); it awaits Lãnh đạo"
+                + " UBND thành phố.\nThe assignment is due on 10/12/2026."));
+    }
+
+    @Test
+    void a_draft_presented_at_a_meeting_is_not_said_to_wait_for_a_leader_as_the_meeting_judged_it() throws Exception {
+        DomainEventMessage<?> presented = stored(CLERK, new DraftSubmitted(ID, 1, "Dự thảo trình tại cuộc họp ngày 2/12/2026",
+                null, null, null, DAY.plusDays(1)));
+        stored(CLERK, new MeetingConcluded(ID, 1, MeetingVerdict.REVISION_REQUIRED, List.of("Bổ sung số liệu"),
+                "Hoàng Văn Nam", new DecisionRef("312/TB-UBND", DAY.plusDays(2)), DAY.plusDays(1)));
+        projection.handle(presented);
+
+        assertThat(db.database().getCollection(NotificationProjection.COLLECTION).countDocuments()).isZero();
+    }
+
+    /** Approved at the first of two levels: the unit learns where its draft stands, the clerks that it now awaits them. */
+    @Test
+    void a_draft_the_vice_chair_approved_before_an_outside_body_tells_the_unit_and_the_clerks_who_record_its_decision()
+            throws Exception {
+        notified(VICE, new DraftApproved(ID, 1, "Lãnh đạo UBND thành phố", false, null, null, DAY.plusDays(3)));
+
+        Document notified = db.database().getCollection(NotificationProjection.COLLECTION).find().first();
+        assertThat(notified.getList("audience", String.class)).containsExactly("unit:Phòng Tài chính - Kế hoạch", "role:CLERK");
+        assertThat(notified.getString("subject")).isEqualTo("Dự thảo chờ phê duyệt cấp tiếp theo");
+        assertThat(text()).isEqualTo("Dự thảo v1 của nhiệm vụ \"" + TITLE + "\" do Phòng Tài chính - Kế hoạch chủ trì đã được"
+                + " Lãnh đạo UBND thành phố thông qua, chờ Ban Thường vụ Thành ủy xem xét, phê duyệt.\n"
+                + "Hạn nhiệm vụ: ngày 10/12/2026.\nNgười quyết định: Phạm Văn Đức (Phó Chủ tịch).");
+    }
+
+    @Test
+    void a_final_approval_an_outside_body_decided_tells_the_unit_the_bodys_decision_not_the_clerk_who_recorded_it()
+            throws Exception {
+        stored(VICE, new DraftApproved(ID, 1, "Lãnh đạo UBND thành phố", false, null, null, DAY.plusDays(3)));
+        notified(CLERK, new DraftApproved(ID, 1, "Ban Thường vụ Thành ủy", true, null,
+                new DecisionRef("130-TB/TU", DAY.plusDays(5)), DAY.plusDays(5)));
+
+        Document notified = db.database().getCollection(NotificationProjection.COLLECTION).find().first();
+        assertThat(notified.getList("audience", String.class)).containsExactly("unit:Phòng Tài chính - Kế hoạch");
+        assertThat(notified.getString("subject")).isEqualTo("Dự thảo được phê duyệt");
+        assertThat(text()).isEqualTo("Dự thảo v1 của nhiệm vụ \"" + TITLE + "\" đã được Ban Thường vụ Thành ủy phê duyệt.\n"
+                + "Theo văn bản số 130-TB/TU ngày 6/12/2026 của Ban Thường vụ Thành ủy.");
+        assertThat(NotificationWording.of("DRAFT_APPROVED", notified.get("values", Document.class), "en").text())
+                .isEqualTo("Draft v1 of assignment \"" + TITLE + "\" was approved by Ban Thường vụ Thành ủy.\n"
+                        + "As decided by Ban Thường vụ Thành ủy in document 130-TB/TU of 6/12/2026.");
+    }
+
+    /** As for an extension request: once judged, the draft no longer reads as waiting for those it waited for. */
+    @Test
+    void a_draft_judged_at_its_level_reads_as_settled_in_the_bells_of_those_it_waited_for() throws Exception {
+        notified(UNIT, new DraftSubmitted(ID, 1, "Du_thao_bao_cao_2026.docx", SHA, null, null, DAY.plusDays(2)));
+        DomainEventMessage<?> approval = stored(VICE, new DraftApproved(ID, 1, "Lãnh đạo UBND thành phố", false, null, null,
+                DAY.plusDays(3)));
+        projection.handle(approval);
+        projection.handle(approval); // delivered again: said once
+        notified(CLERK, new RevisionRequested(ID, 1, "Ban Thường vụ Thành ủy", RevisionPoint.numbered(1,
+                List.of("Bổ sung đánh giá nguồn lực")), List.of(), new DecisionRef("125-TB/TU", DAY.plusDays(5)), null,
+                DAY.plusDays(5)));
+
+        assertThat(bell(CHAIR, "vi")).singleElement().satisfies(n -> {
+            assertThat(n.subject()).isEqualTo("Dự thảo trình phê duyệt (đã xử lý)");
+            assertThat(n.text()).endsWith("\nĐã xử lý ngày 4/12/2026: Phạm Văn Đức (Phó Chủ tịch) phê duyệt.");
+        });
+        assertThat(bell(CLERK, "vi")).singleElement().satisfies(n -> {
+            assertThat(n.subject()).isEqualTo("Dự thảo trình cấp tiếp theo (đã xử lý)");
+            assertThat(n.text()).endsWith("\nĐã xử lý ngày 6/12/2026: Ban Thường vụ Thành ủy yêu cầu chỉnh sửa.");
+        });
+        assertThat(bell(CLERK, "en").get(0).text()).endsWith("\nSettled on 6/12/2026: Ban Thường vụ Thành ủy sent it back for revision.");
+    }
+
     /** The extension requests in this leader's bell, newest first, in {@code lang}. */
     private List<NotificationController.Notification> requests(Actor leader, String lang) {
+        return bell(leader, lang).stream().filter(n -> n.type().equals("EXTENSION_REQUESTED")).toList();
+    }
+
+    /** What this person's bell lists, newest first, in {@code lang}. */
+    private List<NotificationController.Notification> bell(Actor person, String lang) {
         NotificationController bell = new NotificationController(db.database(), new NotificationReads(db.database()),
                 new NotificationFeeds(db.database()));
-        TestReadSide.signIn(leader);
-        return bell.mine(0, 20, lang).items().stream().filter(n -> n.type().equals("EXTENSION_REQUESTED")).toList();
+        TestReadSide.signIn(person);
+        return bell.mine(0, 20, lang).items();
     }
 
     private NotificationController.Notification request(Actor leader, String lang) {

@@ -53,6 +53,7 @@ import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.TaskReassigned;
 import vn.docket.platform.PlatformConfiguration;
+import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.query.assignments.TestReadSide;
 import vn.docket.query.support.Page;
 import vn.docket.query.support.ReadModels;
@@ -112,7 +113,8 @@ class NotificationFeedsTest {
         stored = plainClient.getDatabase("test").getCollection(NotificationProjection.COLLECTION);
         projection = new AnnotationEventHandlerAdapter(new NotificationProjection(database, new NotificationSettings(null, null),
                 new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
-                EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build()));
+                EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build(),
+                new ApprovalLevels(null)));
         feeds = new NotificationFeeds(database);
         controller = new NotificationController(database, new NotificationReads(database), feeds);
     }

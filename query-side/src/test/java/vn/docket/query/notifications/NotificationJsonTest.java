@@ -29,6 +29,7 @@ import vn.docket.events.RevisionPoint;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
 import vn.docket.events.TaskReassigned;
+import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.query.assignments.TestDatabase;
 import vn.docket.query.assignments.TestReadSide;
 import vn.docket.query.support.ApiJson;
@@ -55,7 +56,8 @@ class NotificationJsonTest {
         MongoDatabase database = db.database();
         projection = new AnnotationEventHandlerAdapter(new NotificationProjection(database, new NotificationSettings(null, null),
                 new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
-                EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build()));
+                EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build(),
+                new ApprovalLevels(null)));
         controller = new NotificationController(database, new NotificationReads(database), new NotificationFeeds(database));
     }
 

@@ -32,6 +32,7 @@ import vn.docket.events.EventMetadata;
 import vn.docket.events.NewTask;
 import vn.docket.events.ReminderSent;
 import vn.docket.events.Role;
+import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.query.assignments.TestDatabase;
 
 /**
@@ -82,7 +83,8 @@ class NotificationMailTest {
         projection = new AnnotationEventHandlerAdapter(new NotificationProjection(db.database(),
                 new NotificationSettings("vanphong@ubnd.example.vn",
                         List.of(new NotificationSettings.Recipient(UNIT, null, "pkt@ubnd.example.vn"))),
-                new StaticListableBeanFactory(Map.of("mail", sender)).getBeanProvider(JavaMailSender.class), store));
+                new StaticListableBeanFactory(Map.of("mail", sender)).getBeanProvider(JavaMailSender.class), store,
+                new ApprovalLevels(null)));
         projection.handle(message(0, NewTask.task().id(ID).title("Báo cáo tình hình giải ngân vốn đầu tư công")
                 .leadUnit(UNIT).deadline(DAY.plusDays(30)).route(List.of("Phó Chủ tịch UBND")).source(null)
                 .effectiveDate(DAY).assigned()));

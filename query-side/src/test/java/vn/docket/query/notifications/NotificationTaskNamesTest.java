@@ -28,6 +28,7 @@ import vn.docket.events.RevisionPoint;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
 import vn.docket.events.TaskReassigned;
+import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.query.assignments.TestDatabase;
 
 /**
@@ -62,7 +63,7 @@ class NotificationTaskNamesTest {
         }).build();
         projection = new AnnotationEventHandlerAdapter(new NotificationProjection(db.database(),
                 new NotificationSettings(null, null), new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
-                store));
+                store, new ApprovalLevels(null)));
     }
 
     @AfterEach

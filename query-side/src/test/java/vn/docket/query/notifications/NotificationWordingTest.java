@@ -175,7 +175,10 @@ class NotificationWordingTest {
                 new Document("type", "DEADLINE_MISSED"), new Document("type", "REVISION_REQUESTED"),
                 new Document("type", "EXTENSION_REQUESTED"), new Document("type", "DEADLINE_EXTENDED"), new Document("type", "DEADLINE_SET"),
                 new Document("type", "EXTENSION_REJECTED"), new Document("type", "EXTENSION_LAPSED").append("why", "REASSIGNED"),
-                new Document("type", "EXTENSION_LAPSED").append("why", "SUPERSEDED_BY_DUE_DATE"));
+                new Document("type", "EXTENSION_LAPSED").append("why", "SUPERSEDED_BY_DUE_DATE"),
+                new Document("type", "DRAFT_SUBMITTED").append("document", "Du_thao.docx").append("level", "Lãnh đạo UBND thành phố"),
+                new Document("type", "DRAFT_APPROVED").append("level", "Lãnh đạo UBND thành phố"),
+                new Document("type", "DRAFT_APPROVED").append("level", "Lãnh đạo UBND thành phố").append("next", "Ban Thường vụ Thành ủy"));
         for (Document kind : kinds) {
             Document these = new Document(values);
             kind.forEach((key, value) -> these.put(key, value));
