@@ -127,37 +127,56 @@ function cell(path, value, warnings, { type = 'text', label, options, rows, warn
 }
 
 /**
- * An item's leads, and under each one no unit of the directory has the clerk's choice: a unit of the directory in its
- * place, or keeping it knowingly (sent as keptLeads). Only the directory's units have staff who sign in, so work led by
- * "các cơ quan, đơn vị" or a typo would be followed by nobody: registration refuses such a lead unless it is kept.
- * Checked again whenever the clerk edits the leads.
+ * A list of units (an item's leads, the units owing a contribution), and under each one no unit of the directory has
+ * the clerk's choice: a unit of the directory in its place, or keeping it knowingly (a checkbox whose keptAttr names
+ * the item; collect() sends the ticked ones as keptLeads or keptContributors). Only the directory's units have staff
+ * who sign in, so work given to "các cơ quan, đơn vị" or a typo would be followed by nobody: registration refuses
+ * such a unit unless it is kept. Checked again whenever the clerk edits the list.
  */
-function leadsCell(p, i, item, warnings) {
-  const leads = cell(`${p}.leads`, item.leads?.length ? item.leads : (item.lead ? [item.lead] : []), warnings,
-    { type: 'lines', label: t('field.leadUnit'), warnAlso: `${p}.lead` });
-  const input = leads.querySelector('[data-path]');
-  const kept = new Set(item.keptLeads || []);
+function unitsCell(path, values, warnings, { label, warnAlso, kept, keptAttr, i, chooseKey }) {
+  const units = cell(path, values, warnings, { type: 'lines', label, warnAlso });
+  const input = units.querySelector('[data-path]');
   const settle = h('div', { class: 'lead-settle' });
   const check = async () => {
     const typed = lines(input.value);
     const unknown = [];
-    for (const lead of typed) if (!(await directoryName(lead))) unknown.push(lead);
-    const units = await unitDirectory();
-    settle.replaceChildren(...unknown.map(lead => h('fieldset', { class: 'lead-unknown' },
-      h('legend', {}, '⚠ ', t('notices.leadNotInDirectory', { unit: lead })),
-      h('select', { 'aria-label': t('notices.chooseUnit', { unit: lead }), onchange: e => {
+    for (const unit of typed) if (!(await directoryName(unit))) unknown.push(unit);
+    const directory = await unitDirectory();
+    settle.replaceChildren(...unknown.map(unit => h('fieldset', { class: 'lead-unknown' },
+      h('legend', {}, '⚠ ', t('notices.leadNotInDirectory', { unit })),
+      h('select', { 'aria-label': t(chooseKey, { unit }), onchange: e => {
         if (!e.target.value) return;
-        input.value = typed.map(l => (l === lead ? e.target.value : l)).join('\n');
+        input.value = typed.map(u => (u === unit ? e.target.value : u)).join('\n');
         check();
-      } }, h('option', { value: '' }, t('notices.chooseUnitOption')), units.map(u => h('option', { value: u.name }, u.name))),
+      } }, h('option', { value: '' }, t('notices.chooseUnitOption')), directory.map(u => h('option', { value: u.name }, u.name))),
       // "Giữ nguyên" to the eye, beside the name in the legend; the whole choice to a screen reader.
-      h('label', { class: 'keep-lead' }, h('input', { type: 'checkbox', value: lead, 'data-kept-for': i,
-        'aria-label': t('notices.keepLead', { unit: lead }), checked: kept.has(lead),
-        onchange: e => (e.target.checked ? kept.add(lead) : kept.delete(lead)) }), ' ', t('notices.keep')))));
+      h('label', { class: 'keep-lead' }, h('input', { type: 'checkbox', value: unit, [keptAttr]: i,
+        'aria-label': t('notices.keepLead', { unit }), checked: kept.has(unit),
+        onchange: e => (e.target.checked ? kept.add(unit) : kept.delete(unit)) }), ' ', t('notices.keep')))));
   };
   input.addEventListener('change', check);
   check();
-  return [leads, settle];
+  return [units, settle];
+}
+
+/** An item's leads, each outside the directory to be replaced or kept (keptLeads). */
+function leadsCell(p, i, item, warnings) {
+  return unitsCell(`${p}.leads`, item.leads?.length ? item.leads : (item.lead ? [item.lead] : []), warnings,
+    { label: t('field.leadUnit'), warnAlso: `${p}.lead`, kept: new Set(item.keptLeads || []), keptAttr: 'data-kept-for',
+      i, chooseKey: 'notices.chooseUnit' });
+}
+
+/**
+ * The input other units owe the lead: each part's units, one a line. A unit outside the directory would get a child
+ * assignment nobody follows (a phrase, input nobody can be asked for), so it is replaced or kept as a lead is
+ * (keptContributors, one list for the item's parts).
+ */
+function contributionsCell(p, i, item, warnings) {
+  const kept = new Set(item.keptContributors || []);
+  return (item.contributions || []).map((c, n) => h('div', { class: 'contribution' },
+    unitsCell(`${p}.contributions[${n}].units`, c.units, warnings, { label: t('notices.contributionUnits', { n: n + 1 }),
+      kept, keptAttr: 'data-kept-contributor-for', i, chooseKey: 'notices.chooseContributor' }),
+    ' → ', c.deliverTo || '', c.deadline ? ` (${fmtDate(c.deadline)})` : ''));
 }
 
 /**
@@ -231,6 +250,7 @@ const ITEM_ACTIONS = {
     a.title = [a.title, b.title].filter(Boolean).join('; ');
     a.leads = union(a.leads, b.leads);
     a.keptLeads = union(a.keptLeads, b.keptLeads);
+    a.keptContributors = union(a.keptContributors, b.keptContributors);
     a.lead = a.leads[0] ?? null;
     a.coordinators = union(a.coordinators, b.coordinators).filter(c => !a.leads.includes(c));
     a.requirements = [...(a.requirements || []), ...(b.requirements || [])];
@@ -329,8 +349,7 @@ function editor(reading, key = newKey()) {
         cell(`${p}.verdict`, item.verdict ?? '', warnings, { label: t('notices.verdict'),
           options: VERDICTS.map(v => [v, t('notices.verdict.' + (v || 'TASK'))]) }),
         cell(`${p}.requirements`, item.requirements, warnings, { type: 'lines', label: t('notices.requirements'), rows: 3 })),
-      h('td', {}, (item.contributions || []).map(c => h('div', { class: 'contribution' },
-        (c.units || []).join(', '), ' → ', c.deliverTo || '', c.deadline ? ` (${fmtDate(c.deadline)})` : '')),
+      h('td', {}, contributionsCell(p, i, item, warnings),
         warnings.get(`${p}.contributions`) ? h('small', { class: 'warning-note' }, '⚠ ',
           warnings.get(`${p}.contributions`).join('; ')) : ''));
   });
@@ -379,7 +398,8 @@ function refusedAt(e, box, items) {
   if (!field) return '';
   const item = /^(items\[\d+\])\.(\w+)/.exec(field);
   const path = item ? `${item[1]}.${item[2] === 'lead' ? 'leads' : item[2]}` : field;
-  const input = box.querySelector(`[data-path="${path}"]`) || (item && box.querySelector(`[data-path^="${item[1]}."]`));
+  const input = box.querySelector(`[data-path="${field}"]`) || box.querySelector(`[data-path="${path}"]`)
+    || (item && box.querySelector(`[data-path^="${item[1]}."]`));
   if (input) {
     input.setAttribute('aria-invalid', 'true');
     input.dataset.refused = '';
@@ -412,11 +432,13 @@ function collect(box, reading) {
     item.lead = item.leads?.[0] ?? null;
     item.keptLeads = [...box.querySelectorAll(`[data-kept-for="${i}"]:checked`)].map(c => c.value)
       .filter(lead => item.leads?.includes(lead));
+    item.keptContributors = [...box.querySelectorAll(`[data-kept-contributor-for="${i}"]:checked`)].map(c => c.value)
+      .filter(unit => (item.contributions || []).some(c => c.units?.includes(unit)));
   });
   return { reading: copy, invalid };
 }
 
-/** Sets "items[0].lead" or "notice.invitation.number" in a plain object. */
+/** Sets "items[0].lead", "items[0].contributions[1].units" or "notice.invitation.number" in a plain object. */
 function assign(target, path, value) {
   const keys = path.replace(/\[(\d+)\]/g, '.$1').split('.');
   let node = target;

@@ -595,7 +595,8 @@ class NoticeImportTest {
     /**
      * "Các phòng, ban, đơn vị liên quan ... gửi phòng Văn hóa và Thông tin ... để tổng hợp" names no unit that could be
      * given an assignment of its own: the registration dropped it without a word, and the lead's record never said who
-     * owed it input. The preview now says so, naming them, and they are kept as the lead's coordinating units.
+     * owed it input. The preview now says so at the part's units, naming them, and they are kept as the lead's
+     * coordinating units without the clerk having to keep them.
      */
     @Test
     void units_owing_input_that_name_no_one_unit_are_named_in_the_preview_and_kept_as_the_leads_coordinators() {
@@ -603,9 +604,9 @@ class NoticeImportTest {
         Map<String, Object> preview = upload("clerk", GROUP_CONTRIBUTION.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 "318.txt").getBody();
         assertThat(list(list(preview.get("items")).get(0).get("contributions"))).hasSize(1);
-        assertThat(list(preview.get("warnings"))).filteredOn(w -> "items[0].contributions".equals(w.get("field")))
-                .singleElement().satisfies(w -> assertThat(w.get("message").toString())
-                        .contains("\"Các phòng, ban\"", "đơn vị phối hợp"));
+        assertThat(list(preview.get("warnings"))).filteredOn(w -> "items[0].contributions[0].units".equals(w.get("field")))
+                .anySatisfy(w -> assertThat(w.get("message").toString())
+                        .contains("\"Các phòng, ban\" là cụm từ chung", "đơn vị phối hợp"));
 
         List<Map<String, Object>> created = list(registeredBody(docket.post("clerk", "/api/notices", preview)).get("assignments"));
         assertThat(created).as("no child assignment for a group").singleElement();
@@ -626,6 +627,50 @@ class NoticeImportTest {
                 .toList();
         assertThat(items).as("the item of each warning, -1 for the notice's own fields").contains(-1, 0, 1)
                 .isSorted();
+    }
+
+    /** Input owed by a unit of the province, which the reader knows but the city's directory has no staff of. */
+    static final String PROVINCE_CONTRIBUTION = """
+            ỦY BAN NHÂN DÂN THÀNH PHỐ LẠNG SƠN
+            Số: 319/TB-UBND
+            Lạng Sơn, ngày 20 tháng 4 năm 2021
+            THÔNG BÁO
+            Kết luận của Chủ tịch UBND thành phố tại cuộc họp ngày 16/4/2021
+            1. Dự thảo Kế hoạch phát triển du lịch năm 2021 (Phòng Văn hóa và Thông tin trình)
+            Cơ bản nhất trí với dự thảo. Giao phòng Văn hóa và Thông tin chủ trì hoàn thiện, trình Lãnh đạo UBND thành phố trước ngày 30/4/2021.
+            Phòng Kinh tế, Sở Du lịch tỉnh Lạng Sơn: Rà soát các nội dung thuộc lĩnh vực phụ trách, gửi phòng Văn hóa và Thông tin chậm nhất ngày 25/4/2021 để tổng hợp.
+            """;
+
+    /**
+     * A part owed by "Sở Du lịch", a body the reader knows but no unit of the city's directory, became a child assignment
+     * without a word: nobody signs in as that unit, so nobody followed the part, as with a lead outside the directory.
+     * The preview now says so at the part's units, and confirming is refused until the clerk chooses a unit of the
+     * directory or keeps it knowingly.
+     */
+    @Test
+    void a_clerk_whose_preview_has_input_owed_by_a_unit_outside_the_directory_is_told_and_must_choose_a_unit_or_keep_it() {
+        DocketClient docket = new DocketClient(http);
+        Map<String, Object> preview = upload("clerk", PROVINCE_CONTRIBUTION.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "319.txt").getBody();
+        Map<String, Object> item = list(preview.get("items")).get(0);
+        assertThat(list(item.get("contributions")).get(0).get("units")).isEqualTo(List.of("Phòng Kinh tế", "Sở Du lịch"));
+        assertThat(list(preview.get("warnings"))).filteredOn(w -> "items[0].contributions[0].units".equals(w.get("field")))
+                .singleElement().satisfies(w -> assertThat(w.get("message").toString())
+                        .contains("\"Sở Du lịch\" không có trong danh bạ đơn vị", "Chọn đơn vị trong danh bạ"));
+
+        ResponseEntity<Map<String, Object>> refused = docket.post("clerk", "/api/notices", preview);
+        assertThat(refused.getStatusCode().value()).as("%s", refused.getBody()).isEqualTo(422);
+        assertThat(refused.getBody()).containsEntry("rule", "contribution-unit-not-in-directory")
+                .containsEntry("field", "items[0].contributions[0].units").containsEntry("unit", "Sở Du lịch")
+                .containsEntry("item", 1);
+        assertThat(StoredEvents.count(eventStore, e -> e instanceof TaskAssigned t && t.source() != null
+                && "319/TB-UBND".equals(t.source().notice()))).as("nothing assigned").isZero();
+
+        item.put("keptContributors", List.of("Sở Du lịch"));
+        List<Map<String, Object>> created = list(registeredBody(docket.post("clerk", "/api/notices", preview))
+                .get("assignments"));
+        assertThat(created).extracting(a -> a.get("leadUnit"))
+                .containsExactlyInAnyOrder("Phòng Văn hóa và Thông tin", "Phòng Kinh tế", "Sở Du lịch");
     }
 
     /**

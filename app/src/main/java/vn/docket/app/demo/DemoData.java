@@ -242,7 +242,8 @@ class DemoData {
                 i.title(), i.presentedBy(), i.verdict(), i.requirements(), i.lead(), i.leads(), i.coordinators(),
                 i.contributions().stream().map(c -> new NoticeReadOut.Contribution(c.units(), c.deliverTo(),
                         plus(c.deadline(), days), c.deadline() == null ? c.deadlineText() : null)).toList(),
-                plus(i.deadline(), days), i.deadline() == null ? i.deadlineText() : null, i.submitTo(), i.keptLeads()))
+                plus(i.deadline(), days), i.deadline() == null ? i.deadlineText() : null, i.submitTo(), i.keptLeads(),
+                i.keptContributors()))
                 .toList();
         return new NoticeReadOut(facts, items, read.sourceSha256());
     }

@@ -414,6 +414,49 @@ class NoticePreviewBrowserTest extends BrowserTest {
                 .isEqualTo("Phòng Tài nguyên và Môi trường");
     }
 
+    /** A part of the plan owed by a body of the province, which the reader knows but the city's directory has no staff of. */
+    static final String PROVINCE_PART = """
+            ỦY BAN NHÂN DÂN THÀNH PHỐ LẠNG SƠN
+            Số: 320/TB-UBND
+            Lạng Sơn, ngày 20 tháng 4 năm 2021
+            THÔNG BÁO
+            Kết luận của Chủ tịch UBND thành phố tại cuộc họp ngày 16/4/2021
+            1. Dự thảo Kế hoạch phát triển du lịch năm 2021 (Phòng Văn hóa và Thông tin trình)
+            Cơ bản nhất trí với dự thảo. Giao phòng Văn hóa và Thông tin chủ trì hoàn thiện, trình Lãnh đạo UBND thành phố trước ngày 30/4/2021.
+            Phòng Kinh tế, Sở Du lịch tỉnh Lạng Sơn: Rà soát các nội dung thuộc lĩnh vực phụ trách, gửi phòng Văn hóa và Thông tin chậm nhất ngày 25/4/2021 để tổng hợp.
+            """;
+
+    /**
+     * The part owed by "Sở Du lịch", no unit of the city's directory, became an assignment nobody signs in to follow,
+     * and the preview said nothing: the units owing a part are now settled as a lead is, at their own field.
+     */
+    @Test
+    void a_clerk_is_told_a_unit_owing_input_is_not_in_the_directory_and_chooses_one_before_confirming() {
+        preview(PROVINCE_PART);
+        browser.waitForCount(By.cssSelector("#preview-items tbody tr"), 1);
+        assertThat(cell(0, "contributions[0].units").getAttribute("value")).isEqualTo("Phòng Kinh tế\nSở Du lịch");
+        assertThat(browser.text(By.id("warnings")))
+                .contains("Mục 1 – Đơn vị gửi ý kiến: \"Sở Du lịch\" không có trong danh bạ đơn vị");
+        assertThat(browser.text(By.cssSelector(".contribution .lead-unknown"))).contains("“Sở Du lịch” không có trong danh bạ",
+                "Giữ nguyên");
+        assertThat(browser.find(By.cssSelector("[data-kept-contributor-for='0']")).getAttribute("aria-label"))
+                .isEqualTo("Giữ nguyên “Sở Du lịch”, dù không ai trong danh bạ theo dõi");
+        screenshots("notice-preview-contribution-unit");
+
+        browser.find(By.id("confirm-import")).click();
+        browser.waitForText(By.id("confirm-status"), "Chỗ cần sửa: Mục 1 – Đơn vị gửi ý kiến.");
+        assertThat(browser.text(By.id("confirm-status"))).contains("“Sở Du lịch” của mục 1 không có trong danh bạ đơn vị");
+        assertThat(browser.script("return document.activeElement.dataset.path")).isEqualTo("items[0].contributions[0].units");
+
+        browser.choose(By.cssSelector(".contribution .lead-unknown select"), "Phòng Quản lý đô thị");
+        assertThat(cell(0, "contributions[0].units").getAttribute("value")).isEqualTo("Phòng Kinh tế\nPhòng Quản lý đô thị");
+        browser.waitForCount(By.cssSelector(".lead-unknown"), 0);
+        browser.find(By.id("confirm-import")).click();
+        browser.waitForText(By.id("notice-items"), "Phòng Quản lý đô thị");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Thông báo 320/TB-UBND");
+        assertThat(browser.text(By.id("notice-items"))).doesNotContain("Sở Du lịch");
+    }
+
     /** The details of the audit log's one row of that kind of step. */
     private String detailsOf(String what) {
         List<WebElement> rows = browser.all(By.xpath("//table[@id='audit-log']//tr[td[3][normalize-space()='" + what + "']]"));

@@ -147,16 +147,25 @@ class NoticeController {
                                 + " nhiệm vụ. Chọn đơn vị chủ trì trong danh bạ, hoặc đánh dấu giữ nguyên nếu cố ý."));
             }
         }
-        String sha = Sha256.hex(content);
-        List<NoticeReadOut.Item> items = NoticeReadOut.asRead(reading, sha).items();
-        for (int i = 0; i < items.size(); i++) {
-            List<String> unchased = items.get(i).lead() == null ? List.of() : registrar.unchased(items.get(i), items.get(i).lead());
-            if (!unchased.isEmpty()) {
-                warnings.add(new ReadingWarning("items[" + i + "].contributions", "\"" + String.join("\", \"", unchased)
-                        + "\" không phải đơn vị cụ thể nên không giao riêng được phần gửi góp ý; khi xác nhận sẽ ghi là"
-                        + " đơn vị phối hợp của mục này."));
+        for (int i = 0; i < reading.items().size(); i++) {
+            NoticeItem item = reading.items().get(i);
+            for (int c = 0; c < item.contributions().size(); c++) {
+                for (String unit : item.contributions().get(c).units()) {
+                    // Registration refuses a name outside the directory as it refuses such a lead: each part owed gets an
+                    // assignment of its own. A phrase gets none and stays with the lead's coordinating units.
+                    if (units.ownName(unit).isPresent() || item.unknownUnits().contains(unit)) {
+                        continue;
+                    }
+                    warnings.add(new ReadingWarning("items[" + i + "].contributions[" + c + "].units", units.isGeneric(unit)
+                            ? "\"" + unit + "\" là cụm từ chung, không chỉ riêng một đơn vị nào: không giao riêng được phần"
+                                    + " góp ý cho nó, nên khi xác nhận sẽ ghi là đơn vị phối hợp của mục. Chọn đơn vị trong danh"
+                                    + " bạ nếu biết đơn vị nào phải gửi."
+                            : "\"" + unit + "\" không có trong danh bạ đơn vị: không cán bộ nào thuộc đơn vị này để theo dõi"
+                                    + " phần góp ý. Chọn đơn vị trong danh bạ, hoặc đánh dấu giữ nguyên nếu cố ý."));
+                }
             }
         }
+        String sha = Sha256.hex(content);
         // The clerk reads the list as the page lays the notice out: its own fields, then item by item (the reader's
         // warnings and the ones added here came by kind, item 1's at three places among item 2's).
         warnings.sort(Comparator.comparingInt(NoticeController::itemOf));

@@ -447,8 +447,20 @@ public class NoticeRegistrar {
     private List<Planned> contributions(Item item, String at, String lead, String title, LocalDate meeting) {
         List<Planned> children = new ArrayList<>();
         List<Contribution> contributions = item.contributions() == null ? List.of() : item.contributions();
+        List<String> kept = item.keptContributors() == null ? List.of() : names(Text.clean(item.keptContributors()));
         for (int c = 0; c < contributions.size(); c++) {
             Contribution contribution = contributions.get(c);
+            String field = at + ".contributions[" + c + "].units";
+            for (String unit : names(Text.clean(contribution.units()))) {
+                // As for a lead: a part owed by a name no unit of the directory has becomes an assignment nobody signs
+                // in to follow, unless kept knowingly. A phrase ("các cơ quan, đơn vị") gets no assignment but stays with
+                // the lead as its coordinating units, which most notices' "để tổng hợp" mean: not refused.
+                if (units.ownName(unit).isEmpty() && !units.isGeneric(unit) && !kept.contains(unit)) {
+                    throw new RuleBroken("contribution-unit-not-in-directory", field + ": \"" + unit + "\" is no unit of"
+                            + " the unit directory; choose one that is, or keep it in keptContributors.")
+                            .with(FIELD, field).with("unit", unit).with("item", item.ordinal());
+                }
+            }
             LocalDate due = contribution.deadline() != null ? contribution.deadline() : item.deadline();
             if (due != null && due.isBefore(meeting)) {
                 throw new RuleBroken("contribution-deadline", at + ".contributions[" + c + "].deadline is before the meeting.")

@@ -67,7 +67,7 @@ class NoticeRegistrarTest {
                 "Lạng Sơn", LocalDate.of(2021, 4, 14), null, LocalDate.of(2021, 4, 13), null, null, null),
                 List.of(new Item(1, DeliverableKind.PLAN, title, null, null, List.of(), "Phòng Tài chính - Kế hoạch",
                         List.of(), List.of(), contributions, LocalDate.of(2021, 4, 25), null,
-                        List.of("Lãnh đạo UBND thành phố"), List.of())), null);
+                        List.of("Lãnh đạo UBND thành phố"), List.of(), List.of())), null);
     }
 
     @Test
@@ -100,7 +100,7 @@ class NoticeRegistrarTest {
         NoticeReadOut noNotice = new NoticeReadOut(null, plan.items(), null);
         Item item = plan.items().get(0);
         NoticeReadOut noKind = new NoticeReadOut(plan.notice(), List.of(new Item(1, null, item.title(), null, null,
-                List.of(), item.lead(), List.of(), List.of(), List.of(), item.deadline(), null, item.submitTo(), List.of())), null);
+                List.of(), item.lead(), List.of(), List.of(), List.of(), item.deadline(), null, item.submitTo(), List.of(), List.of())), null);
 
         assertThatThrownBy(() -> registrar().register(noNotice, CLERK)).isInstanceOfSatisfying(RuleBroken.class, e -> {
             assertThat(e.rule()).isEqualTo("notice-required");
