@@ -167,16 +167,24 @@ function leadsCell(p, i, item, warnings) {
 }
 
 /**
- * The input other units owe the lead: each part's units, one a line. A unit outside the directory would get a child
- * assignment nobody follows (a phrase, input nobody can be asked for), so it is replaced or kept as a lead is
- * (keptContributors, one list for the item's parts).
+ * The input other units owe the lead, part by part: its units, one a line, where it goes and by when, each read wrong
+ * as often as any other field. A unit outside the directory would get a child assignment nobody follows (a phrase,
+ * input nobody can be asked for), so it is replaced or kept as a lead is (keptContributors, one list for the item's
+ * parts). A part whose units are emptied owes nothing (registration skips it).
  */
 function contributionsCell(p, i, item, warnings) {
   const kept = new Set(item.keptContributors || []);
-  return (item.contributions || []).map((c, n) => h('div', { class: 'contribution' },
-    unitsCell(`${p}.contributions[${n}].units`, c.units, warnings, { label: t('notices.contributionUnits', { n: n + 1 }),
-      kept, keptAttr: 'data-kept-contributor-for', i, chooseKey: 'notices.chooseContributor' }),
-    ' → ', c.deliverTo || '', c.deadline ? ` (${fmtDate(c.deadline)})` : ''));
+  return (item.contributions || []).map((c, n) => {
+    const part = `${p}.contributions[${n}]`;
+    return h('div', { class: 'contribution', role: 'group', 'aria-label': t('notices.contributionN', { n: n + 1 }) },
+      unitsCell(`${part}.units`, c.units, warnings, { label: t('notices.contributionUnits', { n: n + 1 }),
+        kept, keptAttr: 'data-kept-contributor-for', i, chooseKey: 'notices.chooseContributor' }),
+      h('span', { class: 'label' }, t('notices.deliverTo')),
+      cell(`${part}.deliverTo`, c.deliverTo, warnings, { label: t('notices.deliverToN', { n: n + 1 }) }),
+      h('span', { class: 'label' }, t('field.deadline')),
+      cell(`${part}.deadline`, c.deadline, warnings, { type: 'date', label: t('notices.contributionDeadline', { n: n + 1 }) }),
+      c.deadlineText ? h('small', { class: 'muted' }, `${t('notices.deadlineText')}: “${c.deadlineText}”`) : '');
+  });
 }
 
 /**
@@ -264,6 +272,11 @@ const ITEM_ACTIONS = {
     items.splice(i, 1);
     return j => (j < i ? j : j === i ? null : j - 1);
   },
+  addPart(items, i) {
+    items[i].contributions = [...(items[i].contributions || []),
+      { units: [], deliverTo: items[i].leads?.[0] ?? null, deadline: null, deadlineText: null }];
+    return j => j;
+  },
   add(items) {
     items.push({ ordinal: nextOrdinal(items), kind: 'OTHER', title: '', lead: null, leads: [], coordinators: [],
       contributions: [], deadline: null, deadlineText: null, submitTo: [], requirements: [] });
@@ -317,7 +330,9 @@ function editor(reading, key = newKey()) {
     const again = editor(next, key);
     box.replaceWith(again);
     const row = Math.min(i, next.items.length - 1) + 1;
-    again.querySelector(`#preview-items tbody tr:nth-child(${row}) [data-path]`)?.focus();
+    // A part just added is typed into at once: its units.
+    const part = action === 'addPart' ? `[data-path="items[${i}].contributions[${next.items[i].contributions.length - 1}].units"]` : '';
+    again.querySelector(part || `#preview-items tbody tr:nth-child(${row}) [data-path]`)?.focus();
   };
   const actionButton = (action, i, label) => h('button', { type: 'button', class: 'secondary small',
     'data-action': action, onclick: () => change(action, i) }, label);
@@ -338,7 +353,9 @@ function editor(reading, key = newKey()) {
         item.source ? h('details', { class: 'item-source' }, h('summary', {}, t('notices.sourceText')),
           h('p', {}, item.source)) : ''),
       h('td', {}, leadsCell(p, i, item, warnings),
-        item.presentedBy ? h('small', { class: 'muted' }, `${t('notices.presentedBy')}: ${item.presentedBy}`) : ''),
+        // Who presented the draft at the meeting: recorded as the draft's author, and misread as often as the lead.
+        h('span', { class: 'label' }, t('notices.presentedBy')),
+        cell(`${p}.presentedBy`, item.presentedBy, warnings, { label: t('notices.presentedBy') })),
       h('td', {}, cell(`${p}.coordinators`, item.coordinators, warnings, { type: 'lines', label: t('field.coordinatingUnits') })),
       h('td', {}, cell(`${p}.deadline`, item.deadline, warnings, { type: 'date', label: t('field.deadline') }),
         item.deadlineText ? h('small', { class: 'muted' }, `${t('notices.deadlineText')}: “${item.deadlineText}”`) : ''),
@@ -351,7 +368,8 @@ function editor(reading, key = newKey()) {
         cell(`${p}.requirements`, item.requirements, warnings, { type: 'lines', label: t('notices.requirements'), rows: 3 })),
       h('td', {}, contributionsCell(p, i, item, warnings),
         warnings.get(`${p}.contributions`) ? h('small', { class: 'warning-note' }, '⚠ ',
-          warnings.get(`${p}.contributions`).join('; ')) : ''));
+          warnings.get(`${p}.contributions`).join('; ')) : '',
+        actionButton('addPart', i, t('notices.addContribution'))));
   });
   const confirm = h('button', { type: 'button', id: 'confirm-import' }, t('notices.confirm'));
   box = h('div', { class: 'preview' },

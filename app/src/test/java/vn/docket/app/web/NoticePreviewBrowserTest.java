@@ -457,6 +457,40 @@ class NoticePreviewBrowserTest extends BrowserTest {
         assertThat(browser.text(By.id("notice-items"))).doesNotContain("Sở Du lịch");
     }
 
+    /**
+     * Who presented an item and the parts other units owe were shown as read, though the reader misreads them as it does
+     * any field: the clerk could only confirm them wrong. They are fields now: the presenter, each part's units, where
+     * it goes and by when, and a part the reader missed is added.
+     */
+    @Test
+    void a_clerk_corrects_who_presented_an_item_and_the_parts_owed_and_adds_a_part_the_reader_missed() {
+        preview(PROVINCE_PART.replace("Số: 320/TB-UBND", "Số: 321/TB-UBND"));
+        browser.waitForCount(By.cssSelector("#preview-items tbody tr"), 1);
+        assertThat(cell(0, "presentedBy").getAttribute("value")).isEqualTo("Phòng Văn hóa và Thông tin");
+        assertThat(cell(0, "contributions[0].deliverTo").getAttribute("value")).isEqualTo("Phòng Văn hóa và Thông tin");
+        assertThat(cell(0, "contributions[0].deadline").getAttribute("value")).isEqualTo("25/4/2021");
+
+        browser.type(By.cssSelector("[data-path='items[0].presentedBy']"), "Phòng Kinh tế");
+        browser.type(By.cssSelector("[data-path='items[0].contributions[0].units']"), "Phòng Quản lý đô thị");
+        browser.type(By.cssSelector("[data-path='items[0].contributions[0].deadline']"), "27/4/2021");
+        browser.find(By.cssSelector("#preview-items [data-action='addPart']")).click();
+        browser.until(d -> "items[0].contributions[1].units".equals(
+                browser.script("return document.activeElement.dataset.path")));
+        assertThat(cell(0, "presentedBy").getAttribute("value")).as("kept through the redraw").isEqualTo("Phòng Kinh tế");
+        browser.type(By.cssSelector("[data-path='items[0].contributions[1].units']"), "Phòng Tài chính - Kế hoạch");
+        browser.type(By.cssSelector("[data-path='items[0].contributions[1].deadline']"), "28/4/2021");
+        assertThat(cell(0, "contributions[1].deliverTo").getAttribute("value")).isEqualTo("Phòng Văn hóa và Thông tin");
+        screenshots("notice-preview-contributions-edited");
+
+        browser.find(By.id("confirm-import")).click();
+        browser.waitForText(By.id("notice-items"), "Phòng Tài chính - Kế hoạch");
+        String parts = browser.text(By.cssSelector("#notice-items tbody tr:first-child td:last-child"));
+        assertThat(parts).contains("Phòng Quản lý đô thị 27/4/2021", "Phòng Tài chính - Kế hoạch 28/4/2021")
+                .doesNotContain("Phòng Kinh tế", "Sở Du lịch");
+        browser.find(By.cssSelector("#notice-items tbody tr:first-child td.card-title a")).click();
+        browser.waitForText(By.tagName("main"), "Phòng Kinh tế trình");
+    }
+
     /** The details of the audit log's one row of that kind of step. */
     private String detailsOf(String what) {
         List<WebElement> rows = browser.all(By.xpath("//table[@id='audit-log']//tr[td[3][normalize-space()='" + what + "']]"));

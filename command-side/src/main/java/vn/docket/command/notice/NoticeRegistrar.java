@@ -451,6 +451,9 @@ public class NoticeRegistrar {
         for (int c = 0; c < contributions.size(); c++) {
             Contribution contribution = contributions.get(c);
             String field = at + ".contributions[" + c + "].units";
+            if (names(Text.clean(contribution.units())).isEmpty()) {
+                continue; // a part whose units the clerk emptied in the preview owes nothing
+            }
             for (String unit : names(Text.clean(contribution.units()))) {
                 // As for a lead: a part owed by a name no unit of the directory has becomes an assignment nobody signs
                 // in to follow, unless kept knowingly. A phrase ("các cơ quan, đơn vị") gets no assignment but stays with
@@ -464,7 +467,7 @@ public class NoticeRegistrar {
             LocalDate due = contribution.deadline() != null ? contribution.deadline() : item.deadline();
             if (due != null && due.isBefore(meeting)) {
                 throw new RuleBroken("contribution-deadline", at + ".contributions[" + c + "].deadline is before the meeting.")
-                        .with(FIELD, at + ".contributions");
+                        .with(FIELD, at + ".contributions[" + c + "].deadline");
             }
             String to = Text.clean(contribution.deliverTo()) != null ? Text.clean(contribution.deliverTo()) : lead;
             for (String unit : names(Text.clean(contribution.units()))) {
