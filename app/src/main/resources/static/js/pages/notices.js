@@ -102,6 +102,14 @@ let cellCounter = 0;
 /** An item's verdict: '' for a task given at the meeting (no draft presented), else the chair's conclusion on the draft. */
 const VERDICTS = ['', 'APPROVED_IN_PRINCIPLE', 'REVISION_REQUIRED'];
 
+/**
+ * A field's doubts as one text: each a sentence. The reader's end without a full stop ("Không thấy thời hạn"), the
+ * server's own with one: joined by "; ", a field doubted by both read "... nếu cố ý.; Đơn vị ...".
+ */
+function sentences(doubts) {
+  return doubts.map(d => d.trim()).filter(Boolean).map(d => (/[.!?…]$/.test(d) ? d : d + '.')).join(' ');
+}
+
 /** An input for one field of the reading; a doubted field is highlighted and says why. */
 function cell(path, value, warnings, { type = 'text', label, options, rows, warnAlso } = {}) {
   const id = `c${++cellCounter}`;
@@ -109,7 +117,7 @@ function cell(path, value, warnings, { type = 'text', label, options, rows, warn
   const noteId = doubts.length ? id + '-warn' : null;
   // data-kind tells collect() how to read the value back: a list (one per line), a date, or text.
   const attrs = { id, 'data-path': path, 'data-kind': type, 'aria-label': label, 'aria-describedby': noteId,
-    class: doubts.length ? 'warn' : null, title: doubts.join('; ') || null };
+    class: doubts.length ? 'warn' : null, title: sentences(doubts) || null };
   let input;
   if (options) {
     input = h('select', attrs, options.map(([v, l]) => h('option', { value: v, selected: v === value }, l)));
@@ -123,7 +131,7 @@ function cell(path, value, warnings, { type = 'text', label, options, rows, warn
     input = h('input', { ...attrs, type: 'text', value: value ?? '' });
   }
   return h('div', { class: 'cell' + (doubts.length ? ' has-warning' : '') }, input,
-    doubts.length ? h('small', { id: noteId, class: 'warning-note' }, '⚠ ', doubts.join('; ')) : '');
+    doubts.length ? h('small', { id: noteId, class: 'warning-note' }, '⚠ ', sentences(doubts)) : '');
 }
 
 /**
@@ -368,7 +376,7 @@ function editor(reading, key = newKey()) {
         cell(`${p}.requirements`, item.requirements, warnings, { type: 'lines', label: t('notices.requirements'), rows: 3 })),
       h('td', {}, contributionsCell(p, i, item, warnings),
         warnings.get(`${p}.contributions`) ? h('small', { class: 'warning-note' }, '⚠ ',
-          warnings.get(`${p}.contributions`).join('; ')) : '',
+          sentences(warnings.get(`${p}.contributions`))) : '',
         actionButton('addPart', i, t('notices.addContribution'))));
   });
   const confirm = h('button', { type: 'button', id: 'confirm-import' }, t('notices.confirm'));

@@ -491,6 +491,27 @@ class NoticePreviewBrowserTest extends BrowserTest {
         browser.waitForText(By.tagName("main"), "Phòng Kinh tế trình");
     }
 
+    /**
+     * Item 1 of Lào Cai's letter 3320/SNNMT-CCMT (corpus/c_33.txt) has leads outside the directory that the preview warns
+     * of and names the reader did not know: the note under the field joined the two with "; " after a full stop ("...
+     * nếu cố ý.; Đơn vị không có ..."). It reads as sentences now.
+     */
+    @Test
+    void the_doubts_of_a_field_read_as_sentences_one_after_another() {
+        browser.driver.manage().window().setSize(DESKTOP);
+        browser.signIn("clerk");
+        browser.open("/notices.html");
+        browser.present(By.id("notice-file")).sendKeys(Path.of(System.getProperty("docket.shared-dir", "../../shared"),
+                "notices", "corpus", "c_33.txt").toAbsolutePath().normalize().toString());
+        browser.find(By.id("preview-button")).click();
+        browser.waitForCount(By.cssSelector("#preview-items tbody tr"), 2);
+        String note = browser.text(By.cssSelector("#preview-items tbody tr:nth-child(1) td:nth-of-type(3) .warning-note"));
+        assertThat(note).doesNotContain(".;", "; Đơn vị")
+                .contains("nếu cố ý. Đơn vị không có trong danh mục: \"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh\". Đơn vị")
+                .endsWith("\"Đài Khí tượng Thủy văn tỉnh Lào Cai\".");
+        assertThat(cell(0, "leads").getAttribute("title")).isEqualTo(note.replaceFirst("^⚠ ", ""));
+    }
+
     /** The details of the audit log's one row of that kind of step. */
     private String detailsOf(String what) {
         List<WebElement> rows = browser.all(By.xpath("//table[@id='audit-log']//tr[td[3][normalize-space()='" + what + "']]"));
