@@ -689,6 +689,12 @@ class NoticeImportTest {
         assertThat(list(preview.get("warnings"))).filteredOn(w -> "items[1].leads".equals(w.get("field")))
                 .singleElement().satisfies(w -> assertThat(w.get("message").toString())
                         .contains("\"các cơ quan, đơn vị\" là cụm từ chung", "Chọn đơn vị chủ trì trong danh bạ"));
+        // Item 1's "Uỷ ban nhân dân các xã, phường của tỉnh" stands for every commune of the province: told as such,
+        // not as a unit missing from the directory.
+        assertThat(list(preview.get("warnings"))).filteredOn(w -> "items[0].leads".equals(w.get("field")))
+                .extracting(w -> w.get("message").toString())
+                .anySatisfy(m -> assertThat(m).startsWith("\"Uỷ ban nhân dân các xã, phường của tỉnh\" là cụm từ chung"))
+                .noneSatisfy(m -> assertThat(m).contains("các xã, phường của tỉnh\" không có trong danh bạ"));
         items.forEach(item -> item.put("submitTo", List.of("Lãnh đạo UBND thành phố")));
         Map<String, Object> facts = new java.util.HashMap<>((Map<String, Object>) preview.get("notice"));
         facts.put("issuedOn", "2021-04-23"); // the tests' clock stands in May 2021, before the letter's 2026

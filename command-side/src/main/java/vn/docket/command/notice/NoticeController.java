@@ -140,7 +140,7 @@ class NoticeController {
                 if (units.ownName(lead).isPresent() || item.unknownUnits().contains(lead)) {
                     continue;
                 }
-                warnings.add(new ReadingWarning("items[" + i + "].leads", units.isGeneric(lead)
+                warnings.add(new ReadingWarning("items[" + i + "].leads", registrar.isGeneric(lead)
                         ? "\"" + lead + "\" là cụm từ chung, không chỉ riêng một đơn vị nào: không ai theo dõi được nhiệm vụ"
                                 + " giao cho nó. Chọn đơn vị chủ trì trong danh bạ, hoặc đánh dấu giữ nguyên nếu cố ý."
                         : "\"" + lead + "\" không có trong danh bạ đơn vị: không cán bộ nào thuộc đơn vị này để theo dõi"
@@ -156,7 +156,7 @@ class NoticeController {
                     if (units.ownName(unit).isPresent() || item.unknownUnits().contains(unit)) {
                         continue;
                     }
-                    warnings.add(new ReadingWarning("items[" + i + "].contributions[" + c + "].units", units.isGeneric(unit)
+                    warnings.add(new ReadingWarning("items[" + i + "].contributions[" + c + "].units", registrar.isGeneric(unit)
                             ? "\"" + unit + "\" là cụm từ chung, không chỉ riêng một đơn vị nào: không giao riêng được phần"
                                     + " góp ý cho nó, nên khi xác nhận sẽ ghi là đơn vị phối hợp của mục. Chọn đơn vị trong danh"
                                     + " bạ nếu biết đơn vị nào phải gửi."

@@ -9,6 +9,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -389,7 +391,7 @@ public class NoticeRegistrar {
                 // Only the directory's units have staff who sign in: work led by any other name (a typo, a body outside
                 // the office, "các cơ quan, đơn vị") is followed by no one, unless the clerk keeps it knowingly.
                 if (units.ownName(lead).isEmpty() && !kept.contains(lead)) {
-                    throw (units.isGeneric(lead)
+                    throw (isGeneric(lead)
                             ? new RuleBroken("item-lead-generic", at + ".leads: \"" + lead + "\" names units in general,"
                                     + " not one unit; choose the unit that leads it, or keep it in keptLeads.")
                             : new RuleBroken("item-lead-not-in-directory", at + ".leads: \"" + lead + "\" is no unit of the"
@@ -436,7 +438,29 @@ public class NoticeRegistrar {
     public List<String> unchased(Item item, String lead) {
         List<Contribution> contributions = item.contributions() == null ? List.of() : item.contributions();
         return contributions.stream().filter(java.util.Objects::nonNull).flatMap(c -> names(Text.clean(c.units())).stream())
-                .filter(unit -> units.isGeneric(unit) && !unit.equals(lead)).distinct().toList();
+                .filter(unit -> isGeneric(unit) && !unit.equals(lead)).distinct().toList();
+    }
+
+    /**
+     * A kind of body or of place after "các", "những" or "mọi" stands for every one of them ("Uỷ ban nhân dân các xã,
+     * phường", "Trung tâm Y tế các huyện", "Hội đồng nhân dân các cấp"), not for one unit; "Ban Quản lý các khu công
+     * nghiệp" is one unit, as "khu" is no such kind.
+     */
+    private static final Pattern EVERY_ONE_OF = Pattern.compile("(?:^|\\s)(?:các|những|mọi)\\s+(?:cơ quan|đơn vị|sở|ban"
+            + "|ngành|phòng|bộ|địa phương|cấp|xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|tổ chức|doanh nghiệp"
+            + "|trường|hội|đoàn thể)(?=[\\s,;.]|$)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** "... liên quan", "... có liên quan": whichever units the matter concerns, not one named unit. */
+    private static final Pattern CONCERNED = Pattern.compile("(?:^|\\s)(?:có\\s+)?liên\\s+quan[\\s.,;:]*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /**
+     * True for a name that stands for units in general rather than one unit: a phrase of the directory's list ("các cơ
+     * quan, đơn vị"), or one built as such phrases are (EVERY_ONE_OF, CONCERNED), which no list can hold all of. Such a
+     * lead is followed by nobody, and such a unit owing input can be given no assignment of its own.
+     */
+    public boolean isGeneric(String unit) {
+        String name = Normalizer.normalize(unit.strip(), Normalizer.Form.NFC);
+        return units.isGeneric(name) || EVERY_ONE_OF.matcher(name).find() || CONCERNED.matcher(name).find();
     }
 
     private List<String> names(List<String> written) {
@@ -458,7 +482,7 @@ public class NoticeRegistrar {
                 // As for a lead: a part owed by a name no unit of the directory has becomes an assignment nobody signs
                 // in to follow, unless kept knowingly. A phrase ("các cơ quan, đơn vị") gets no assignment but stays with
                 // the lead as its coordinating units, which most notices' "để tổng hợp" mean: not refused.
-                if (units.ownName(unit).isEmpty() && !units.isGeneric(unit) && !kept.contains(unit)) {
+                if (units.ownName(unit).isEmpty() && !isGeneric(unit) && !kept.contains(unit)) {
                     throw new RuleBroken("contribution-unit-not-in-directory", field + ": \"" + unit + "\" is no unit of"
                             + " the unit directory; choose one that is, or keep it in keptContributors.")
                             .with(FIELD, field).with("unit", unit).with("item", item.ordinal());
@@ -471,7 +495,7 @@ public class NoticeRegistrar {
             }
             String to = Text.clean(contribution.deliverTo()) != null ? Text.clean(contribution.deliverTo()) : lead;
             for (String unit : names(Text.clean(contribution.units()))) {
-                if (units.isGeneric(unit) || unit.equals(lead)) {
+                if (isGeneric(unit) || unit.equals(lead)) {
                     continue; // "các cơ quan, đơn vị" owes input too, but no one unit can be chased for it
                 }
                 if (!levels.isKnown(LEAD_UNIT_LEVEL)) {
