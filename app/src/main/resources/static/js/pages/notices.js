@@ -2,7 +2,7 @@
 // reader's doubts highlighted on their fields), correct it and confirm; below, the notices registered.
 import { api, ApiError, newKey, problemDetail } from '../api.js';
 import { h, clear } from '../dom.js';
-import { t, fmtDate, parseDate } from '../i18n.js';
+import { t, known, fmtDate, parseDate } from '../i18n.js';
 import { start, section, table, errorBox, KINDS, noticeNumber, issuedText, unitDirectory, directoryName } from '../layout.js';
 import { lines, fileChooser } from '../forms.js';
 
@@ -86,12 +86,23 @@ function importForm(preview) {
   return form;
 }
 
-/** Doubts of the reader by field path ("notice.number", "items[0].deadline"). */
+/**
+ * A warning in the page's language: the server sends each with a code and its values ("lead-generic", unit) beside its
+ * Vietnamese message, which stands only for a code this page has no words for. Dates come ISO and are written d/M/yyyy.
+ */
+function said(w) {
+  if (!w.code || !known('warning.' + w.code)) return w.message;
+  const params = Object.fromEntries(Object.entries(w.params || {})
+    .map(([name, value]) => [name, /^\d{4}-\d{2}-\d{2}$/.test(value) ? fmtDate(value) : value]));
+  return t('warning.' + w.code, params);
+}
+
+/** Doubts of the reader by field path ("notice.number", "items[0].deadline"), in the page's language. */
 function warningsByField(reading) {
   const map = new Map();
   for (const w of reading.warnings || []) {
     const list = map.get(w.field) || [];
-    list.push(w.message);
+    list.push(said(w));
     map.set(w.field, list);
   }
   return map;
@@ -387,7 +398,7 @@ function editor(reading, key = newKey()) {
         h('a', { href: `/notice.html?id=${encodeURIComponent(reading.registeredBefore.split('/').pop())}` },
           t('notices.openEarlier')))) : '',
     reading.warnings?.length ? h('div', { class: 'warnings', id: 'warnings' }, h('h4', {}, t('notices.warnings')),
-      h('ul', {}, reading.warnings.map(w => h('li', {}, h('strong', {}, fieldLabel(w.field, items)), ': ', w.message)))) : '',
+      h('ul', {}, reading.warnings.map(w => h('li', {}, h('strong', {}, fieldLabel(w.field, items)), ': ', said(w))))) : '',
     head,
     h('h4', {}, t('notices.items')),
     table(t('notices.items'), [t('notices.ordinal'), t('field.kind'), t('field.title'), t('field.leadUnit'),

@@ -512,6 +512,50 @@ class NoticePreviewBrowserTest extends BrowserTest {
         assertThat(cell(0, "leads").getAttribute("title")).isEqualTo(note.replaceFirst("^⚠ ", ""));
     }
 
+    /**
+     * The server's warnings were Vietnamese sentences, shown as sent: on the English page the preview of corpus/c_33.txt
+     * still said "Không thấy ngày họp" and "... là cụm từ chung". Each warning now comes with its code and values, and
+     * the page says it in its own language, in the list above the fields and at each field.
+     */
+    @Test
+    void the_previews_warnings_are_said_in_the_language_of_the_page() {
+        browser.driver.manage().window().setSize(DESKTOP);
+        browser.signIn("clerk");
+        browser.open("/notices.html");
+        previewFile("corpus/c_33.txt");
+        String vietnamese = browser.text(By.id("warnings"));
+        assertThat(vietnamese).contains("Ngày họp: Không thấy ngày họp",
+                "Mục 2 – Đơn vị chủ trì: \"các cơ quan, đơn vị\" là cụm từ chung, không chỉ riêng một đơn vị nào",
+                "Mục 1 – Đơn vị chủ trì: Đơn vị không có trong danh mục: \"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh\"");
+
+        browser.find(By.id("lang")).click();
+        try {
+            browser.waitForText(By.tagName("h1"), "Conclusion notices");
+            previewFile("corpus/c_33.txt");
+            String english = browser.text(By.id("warnings"));
+            assertThat(english).contains("Meeting date: No meeting date found",
+                    "Item 2 – Lead unit: “các cơ quan, đơn vị” names units in general, not one unit",
+                    "Item 1 – Lead unit: Unit not in the directory: “Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh”",
+                    "Item 2 – Approval route: “Sở Nông nghiệp và Môi trường” is not a configured approval level")
+                    .doesNotContain("Không thấy", "cụm từ chung", "danh bạ", "cấp trình");
+            assertThat(browser.text(By.cssSelector("#preview-items tbody tr:nth-child(2) td:nth-of-type(3) .warning-note")))
+                    .isEqualTo("⚠ “các cơ quan, đơn vị” names units in general, not one unit: nobody can follow a task given to"
+                            + " it. Choose the lead unit from the directory, or tick to keep it if you mean it.");
+            screenshots("notice-preview-english");
+        } finally {
+            browser.find(By.id("lang")).click();
+            browser.waitForText(By.tagName("h1"), "Thông báo kết luận");
+        }
+    }
+
+    /** The clerk, on the notices page, has the shared notice {@code file} read. */
+    private void previewFile(String file) {
+        browser.present(By.id("notice-file")).sendKeys(Path.of(System.getProperty("docket.shared-dir", "../../shared"),
+                "notices", file).toAbsolutePath().normalize().toString());
+        browser.find(By.id("preview-button")).click();
+        browser.find(By.id("warnings"));
+    }
+
     /** The details of the audit log's one row of that kind of step. */
     private String detailsOf(String what) {
         List<WebElement> rows = browser.all(By.xpath("//table[@id='audit-log']//tr[td[3][normalize-space()='" + what + "']]"));

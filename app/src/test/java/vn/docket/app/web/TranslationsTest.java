@@ -38,6 +38,8 @@ class TranslationsTest {
     /** Step types are the upper-case string constants of the plan path's projection. */
     private static final Pattern STEP = Pattern.compile("\"([A-Z][A-Z_]{3,})\"");
 
+    private static final Pattern DOUBT = Pattern.compile("Doubt\\.of\\(\\s*\"([a-z0-9-]+)\"");
+
     @Test
     void every_rule_code_the_server_answers_with_has_a_vietnamese_and_an_english_text() {
         Set<String> codes = new TreeSet<>();
@@ -48,6 +50,17 @@ class TranslationsTest {
         assertThat(codes).as("rule codes found in the sources").hasSizeGreaterThan(80);
         assertThat(codes).allSatisfy(code -> assertThat(VI).as("Vietnamese text").contains("problem." + code));
         assertThat(codes).allSatisfy(code -> assertThat(EN).as("English text").contains("problem." + code));
+    }
+
+    /** A preview's warnings are sent as codes ({@code Doubt.of("code", ...)}) that the page says in its own language. */
+    @Test
+    void every_warning_of_the_notice_preview_has_a_vietnamese_and_an_english_text() {
+        Set<String> codes = new TreeSet<>();
+        mainSources().forEach(file -> find(DOUBT, read(file), codes));
+        assertThat(codes).as("warning codes found in the sources").contains("lead-generic", "deadline-missing", "unit-unknown")
+                .hasSizeGreaterThan(40);
+        assertThat(codes).allSatisfy(code -> assertThat(VI).as("Vietnamese text").contains("warning." + code));
+        assertThat(codes).allSatisfy(code -> assertThat(EN).as("English text").contains("warning." + code));
     }
 
     @Test

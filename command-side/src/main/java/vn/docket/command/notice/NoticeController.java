@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.docket.command.assignment.Authority;
+import vn.docket.command.notice.reading.Doubt;
 import vn.docket.command.notice.reading.NoticeItem;
 import vn.docket.command.notice.reading.NoticeReader;
 import vn.docket.command.notice.reading.NoticeReading;
@@ -123,12 +124,12 @@ class NoticeController {
             String route = "items[" + i + "].submitTo";
             // Every assignment needs a level to go to: an item read without one was refused only at confirmation.
             if (reading.items().get(i).submitTo().isEmpty() && warnings.stream().noneMatch(w -> w.field().equals(route))) {
-                warnings.add(new ReadingWarning(route, "Chưa có cấp trình; chọn cấp trình trước khi xác nhận."));
+                warnings.add(new ReadingWarning(route, Doubt.of("route-none", "Chưa có cấp trình; chọn cấp trình trước khi xác nhận.")));
             }
             for (String level : reading.items().get(i).submitTo()) {
                 if (!levels.isKnown(level)) {
-                    warnings.add(new ReadingWarning("items[" + i + "].submitTo",
-                            "\"" + level + "\" không phải cấp trình đã cấu hình; chọn một cấp trình trước khi xác nhận."));
+                    warnings.add(new ReadingWarning("items[" + i + "].submitTo", Doubt.of("route-level-unknown",
+                            "\"" + level + "\" không phải cấp trình đã cấu hình; chọn một cấp trình trước khi xác nhận.", "level", level)));
                 }
             }
         }
@@ -141,10 +142,12 @@ class NoticeController {
                     continue;
                 }
                 warnings.add(new ReadingWarning("items[" + i + "].leads", registrar.isGeneric(lead)
-                        ? "\"" + lead + "\" là cụm từ chung, không chỉ riêng một đơn vị nào: không ai theo dõi được nhiệm vụ"
-                                + " giao cho nó. Chọn đơn vị chủ trì trong danh bạ, hoặc đánh dấu giữ nguyên nếu cố ý."
-                        : "\"" + lead + "\" không có trong danh bạ đơn vị: không cán bộ nào thuộc đơn vị này để theo dõi"
-                                + " nhiệm vụ. Chọn đơn vị chủ trì trong danh bạ, hoặc đánh dấu giữ nguyên nếu cố ý."));
+                        ? Doubt.of("lead-generic", "\"" + lead + "\" là cụm từ chung, không chỉ riêng một đơn vị nào: không ai"
+                                + " theo dõi được nhiệm vụ giao cho nó. Chọn đơn vị chủ trì trong danh bạ, hoặc đánh dấu giữ nguyên"
+                                + " nếu cố ý.", "unit", lead)
+                        : Doubt.of("lead-not-in-directory", "\"" + lead + "\" không có trong danh bạ đơn vị: không cán bộ nào"
+                                + " thuộc đơn vị này để theo dõi nhiệm vụ. Chọn đơn vị chủ trì trong danh bạ, hoặc đánh dấu giữ"
+                                + " nguyên nếu cố ý.", "unit", lead)));
             }
         }
         for (int i = 0; i < reading.items().size(); i++) {
@@ -157,11 +160,12 @@ class NoticeController {
                         continue;
                     }
                     warnings.add(new ReadingWarning("items[" + i + "].contributions[" + c + "].units", registrar.isGeneric(unit)
-                            ? "\"" + unit + "\" là cụm từ chung, không chỉ riêng một đơn vị nào: không giao riêng được phần"
-                                    + " góp ý cho nó, nên khi xác nhận sẽ ghi là đơn vị phối hợp của mục. Chọn đơn vị trong danh"
-                                    + " bạ nếu biết đơn vị nào phải gửi."
-                            : "\"" + unit + "\" không có trong danh bạ đơn vị: không cán bộ nào thuộc đơn vị này để theo dõi"
-                                    + " phần góp ý. Chọn đơn vị trong danh bạ, hoặc đánh dấu giữ nguyên nếu cố ý."));
+                            ? Doubt.of("contribution-unit-generic", "\"" + unit + "\" là cụm từ chung, không chỉ riêng một đơn vị"
+                                    + " nào: không giao riêng được phần góp ý cho nó, nên khi xác nhận sẽ ghi là đơn vị phối hợp"
+                                    + " của mục. Chọn đơn vị trong danh bạ nếu biết đơn vị nào phải gửi.", "unit", unit)
+                            : Doubt.of("contribution-unit-not-in-directory", "\"" + unit + "\" không có trong danh bạ đơn vị:"
+                                    + " không cán bộ nào thuộc đơn vị này để theo dõi phần góp ý. Chọn đơn vị trong danh bạ, hoặc"
+                                    + " đánh dấu giữ nguyên nếu cố ý.", "unit", unit)));
                 }
             }
         }

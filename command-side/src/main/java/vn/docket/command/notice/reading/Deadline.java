@@ -8,5 +8,5 @@ import java.util.List;
  * Ban Thường vụ Thành ủy tháng 11/2020"); {@code text} keeps the words; {@code doubts} says what a
  * clerk should check (a computed or assumed date).
  */
-record Deadline(LocalDate date, String text, int position, List<String> doubts) {
+record Deadline(LocalDate date, String text, int position, List<Doubt> doubts) {
 }

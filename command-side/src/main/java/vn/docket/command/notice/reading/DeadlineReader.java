@@ -68,7 +68,8 @@ final class DeadlineReader {
     /** Right before a date introduced by "đến hết": the start of a period ("từ ngày 10/5/2026 đến hết ngày 14/5/2026"). */
     private static final Pattern PERIOD_START = Pattern.compile(FLAGS + "\\btừ\\s+(?:ngày\\s+)?" + VietnameseDates.DATE + "\\s*$");
 
-    private static final String RECURRING_DOUBT = "hạn lặp lại định kỳ, không có một ngày cụ thể";
+    private static final Doubt RECURRING_DOUBT = Doubt.of("deadline-recurring", "hạn lặp lại định kỳ, không có một ngày cụ thể");
+    private static final Doubt YEAR_ASSUMED = Doubt.of("deadline-year-assumed", "năm của hạn không ghi, lấy theo năm của thông báo");
 
     private final WorkingDays workingDays;
 
@@ -98,10 +99,10 @@ final class DeadlineReader {
                 // "từ ngày 10/5 đến hết ngày 14/5": a period during which the work is done, not a deadline.
                 int start = Math.max(0, m.start() - 60) + period.start();
                 found.add(new Deadline(null, text.substring(start, m.end()).strip(), start,
-                        List.of("văn bản nêu một khoảng thời gian thực hiện, không phải thời hạn")));
+                        List.of(Doubt.of("deadline-period", "văn bản nêu một khoảng thời gian thực hiện, không phải thời hạn"))));
             } else if (date.isPresent()) {
-                List<String> doubts = VietnameseDates.yearMissing(m, 2)
-                        ? List.of("năm của hạn không ghi, lấy theo năm của thông báo") : List.of();
+                List<Doubt> doubts = VietnameseDates.yearMissing(m, 2)
+                        ? List.of(YEAR_ASSUMED) : List.of();
                 found.add(new Deadline(date.get(), m.group().strip(), m.start(), doubts));
             }
         }
@@ -109,8 +110,8 @@ final class DeadlineReader {
         while (m.find()) {
             Optional<LocalDate> date = VietnameseDates.fromGroups(m, 2, reference);
             if (date.isPresent() && !RECURRING.matcher(text).region(m.end(), text.length()).lookingAt()) {
-                List<String> doubts = VietnameseDates.yearMissing(m, 2)
-                        ? List.of("năm của hạn không ghi, lấy theo năm của thông báo") : List.of();
+                List<Doubt> doubts = VietnameseDates.yearMissing(m, 2)
+                        ? List.of(YEAR_ASSUMED) : List.of();
                 found.add(new Deadline(date.get(), m.group(1).strip(), m.start(1), doubts));
             }
         }
@@ -127,7 +128,8 @@ final class DeadlineReader {
             }
             // A month is no calendar date: the words are kept and the clerk picks a day if one is wanted.
             found.add(new Deadline(null, m.group().strip(), m.start(),
-                    List.of("hạn chỉ ghi tháng " + month + "/" + year + ", không có ngày cụ thể")));
+                    List.of(Doubt.of("deadline-month-only", "hạn chỉ ghi tháng " + month + "/" + year + ", không có ngày cụ thể",
+                            "month", month + "/" + year))));
         }
         m = IN_QUARTER.matcher(text);
         while (m.find()) {
@@ -138,7 +140,8 @@ final class DeadlineReader {
                 default -> 4;
             };
             found.add(new Deadline(null, m.group().strip(), m.start(),
-                    List.of("hạn chỉ ghi quý " + quarter + "/" + m.group(3) + ", không có ngày cụ thể")));
+                    List.of(Doubt.of("deadline-quarter-only", "hạn chỉ ghi quý " + quarter + "/" + m.group(3)
+                            + ", không có ngày cụ thể", "quarter", quarter + "/" + m.group(3)))));
         }
         m = DAY_OF_EVERY.matcher(text);
         while (m.find()) {
@@ -146,7 +149,8 @@ final class DeadlineReader {
         }
         m = DAY_OF_ANOTHER_MONTH.matcher(text);
         while (m.find()) {
-            found.add(new Deadline(null, m.group().strip(), m.start(), List.of("hạn chỉ ghi ngày, tháng tính theo một việc khác: không có ngày cụ thể")));
+            found.add(new Deadline(null, m.group().strip(), m.start(), List.of(Doubt.of("deadline-relative-month",
+                    "hạn chỉ ghi ngày, tháng tính theo một việc khác: không có ngày cụ thể"))));
         }
         m = WITHIN_DAYS.matcher(text);
         while (m.find()) {
@@ -159,7 +163,7 @@ final class DeadlineReader {
         m = MEETING_BOUND.matcher(text);
         if (m.find()) {
             return Optional.of(new Deadline(null, m.group().strip(), m.start(),
-                    List.of("hạn gắn với kỳ họp, không có ngày cụ thể")));
+                    List.of(Doubt.of("deadline-meeting-bound", "hạn gắn với kỳ họp, không có ngày cụ thể"))));
         }
         return Optional.empty();
     }
@@ -174,27 +178,32 @@ final class DeadlineReader {
         int days = Integer.parseInt(m.group(1));
         boolean working = m.group(2) != null;
         String from = m.group(3) == null ? "" : m.group(3).toLowerCase();
-        List<String> doubts = new ArrayList<>();
+        List<Doubt> doubts = new ArrayList<>();
         LocalDate start;
         if (from.contains("nhận")) {
             // Counted from the day the addressee receives the document, which the text cannot tell.
             return new Deadline(null, m.group().strip(), m.start(),
-                    List.of("hạn tính từ ngày nhận văn bản: nhập ngày nhận để tính hạn"));
+                    List.of(Doubt.of("deadline-from-receipt", "hạn tính từ ngày nhận văn bản: nhập ngày nhận để tính hạn")));
         }
         if (from.contains("họp") && meetingOn != null) {
             start = meetingOn;
         } else {
             start = issuedOn;
             if (!from.startsWith("ký") && !from.contains("ban hành")) {
-                doubts.add("hạn tính từ ngày ký thông báo (văn bản ghi: \"" + (from.isEmpty() ? "không nói từ ngày nào" : "kể từ ngày " + from) + "\")");
+                doubts.add(from.isEmpty()
+                        ? Doubt.of("deadline-from-signing-unsaid", "hạn tính từ ngày ký thông báo (văn bản ghi: \"không nói từ ngày nào\")")
+                        : Doubt.of("deadline-from-signing", "hạn tính từ ngày ký thông báo (văn bản ghi: \"kể từ ngày " + from + "\")",
+                                "from", from));
             }
         }
         if (start == null) {
-            doubts.add("không tính được hạn vì thông báo chưa ghi ngày ban hành");
+            doubts.add(Doubt.of("deadline-no-issue-date", "không tính được hạn vì thông báo chưa ghi ngày ban hành"));
             return new Deadline(null, m.group().strip(), m.start(), doubts);
         }
         LocalDate date = working ? workingDays.plusWorkingDays(start, days) : start.plusDays(days);
-        doubts.add("hạn được tính: " + days + (working ? " ngày làm việc" : " ngày") + " từ " + start);
+        String counted = "hạn được tính: " + days + (working ? " ngày làm việc" : " ngày") + " từ " + start;
+        doubts.add(working ? Doubt.of("deadline-counted-working", counted, "days", days, "start", start)
+                : Doubt.of("deadline-counted", counted, "days", days, "start", start));
         return new Deadline(date, m.group().strip(), m.start(), doubts);
     }
 }

@@ -96,16 +96,17 @@ final class HeaderReader {
             if (!m.group(1).isEmpty()) {
                 number = m.group(1) + "/" + m.group(2).replaceAll("\\s+", "");
             } else {
-                warnings.add("notice.number", "Số thông báo để trống (bản dự thảo?)");
+                warnings.add("notice.number", Doubt.of("number-blank", "Số thông báo để trống (bản dự thảo?)"));
             }
         }
         Matcher reported = REPORTED.matcher(bodyText);
         boolean reportedFound = number == null && !blankNumber && reported.find();
         if (reportedFound) {
             number = reported.group(5) + "/" + reported.group(6);
-            warnings.add("notice.number", "Số văn bản lấy từ lời văn: \"" + reported.group().strip() + "\"");
+            warnings.add("notice.number", Doubt.of("number-from-text", "Số văn bản lấy từ lời văn: \"" + reported.group().strip() + "\"",
+                    "text", reported.group().strip()));
         } else if (number == null && !blankNumber) {
-            warnings.add("notice.number", "Không thấy số thông báo");
+            warnings.add("notice.number", Doubt.of("number-missing", "Không thấy số thông báo"));
         }
 
         String place = null;
@@ -122,16 +123,17 @@ final class HeaderReader {
                 try {
                     issuedOn = LocalDate.of(year, month, Integer.parseInt(m.group(2)));
                 } catch (java.time.DateTimeException e) {
-                    warnings.add("notice.issuedOn", "Ngày ban hành không hợp lệ: " + m.group());
+                    warnings.add("notice.issuedOn", Doubt.of("issued-invalid", "Ngày ban hành không hợp lệ: " + m.group(), "text", m.group()));
                 }
             } else {
                 issuedMonth = String.format("%04d-%02d", year, month);
-                warnings.add("notice.issuedOn", "Ngày ban hành để trống, chỉ biết tháng " + month + "/" + year);
+                warnings.add("notice.issuedOn", Doubt.of("issued-day-blank", "Ngày ban hành để trống, chỉ biết tháng " + month + "/" + year,
+                        "month", month + "/" + year));
             }
         } else if (reportedFound && (reported.group(1) != null || reported.group(7) != null)) {
             issuedOn = reportedDate(reported, bodyText, warnings);
         } else {
-            warnings.add("notice.issuedOn", "Không thấy địa danh, ngày tháng ban hành");
+            warnings.add("notice.issuedOn", Doubt.of("issued-missing", "Không thấy địa danh, ngày tháng ban hành"));
         }
 
         String intro = String.join("\n", head.subList(Math.min(placeLine + 1, head.size()), head.size()));
@@ -140,11 +142,11 @@ final class HeaderReader {
         // date and no chair is no doubt for the clerk to check.
         boolean letter = ADDRESSED.matcher(headText).find();
         if (meetingOn == null && !letter) {
-            warnings.add("notice.meetingOn", "Không thấy ngày họp");
+            warnings.add("notice.meetingOn", Doubt.of("meeting-missing", "Không thấy ngày họp"));
         }
         String chair = chair(intro);
         if (chair == null && !letter) {
-            warnings.add("notice.chair", "Không thấy tên người chủ trì cuộc họp");
+            warnings.add("notice.chair", Doubt.of("chair-missing", "Không thấy tên người chủ trì cuộc họp"));
         }
         DecisionRef invitation = null;
         m = INVITATION.matcher(bodyText);
@@ -153,15 +155,18 @@ final class HeaderReader {
         }
         String signer = signer(layout.tail());
         if (signer == null) {
-            warnings.add("notice.signer", "Không thấy tên người ký");
+            warnings.add("notice.signer", Doubt.of("signer-missing", "Không thấy tên người ký"));
         }
         String issuer = issuer(head, number, place, intro);
         if (issuer == null) {
             String allText = bodyText + "\n" + String.join("\n", layout.tail());
             String written = reportedFound && reported.group(4) != null ? reported.group(4) : actingBody(allText);
             issuer = written == null ? null : byOffice(inRunningText(written, place, allText), number);
-            warnings.add("notice.issuer", issuer == null ? "Không xác định được cơ quan ban hành"
-                    : "Cơ quan ban hành lấy từ lời văn: " + issuer + placeMissing(issuer));
+            String unsaid = issuer == null ? null : placeMissing(issuer);
+            warnings.add("notice.issuer", issuer == null ? Doubt.of("issuer-missing", "Không xác định được cơ quan ban hành")
+                    : unsaid == null ? Doubt.of("issuer-from-text", "Cơ quan ban hành lấy từ lời văn: " + issuer, "issuer", issuer)
+                    : Doubt.of("issuer-from-text-no-place", "Cơ quan ban hành lấy từ lời văn: " + issuer + "; văn bản không ghi"
+                            + " tên " + unsaid + ", hãy ghi thêm", "issuer", issuer, "level", unsaid));
         }
         return new NoticeParticulars(number, issuer, place, issuedOn, issuedMonth, meetingOn, chair, invitation, signer);
     }
@@ -176,7 +181,8 @@ final class HeaderReader {
                 return null;
             }
             year = String.valueOf(any.get().getYear());
-            warnings.add("notice.issuedOn", "Ngày ban hành không ghi năm, lấy năm " + year + " theo ngày khác trong văn bản");
+            warnings.add("notice.issuedOn", Doubt.of("issued-year-assumed", "Ngày ban hành không ghi năm, lấy năm " + year
+                    + " theo ngày khác trong văn bản", "year", year));
         }
         try {
             return LocalDate.of(Integer.parseInt(year), Integer.parseInt(reported.group(base + 1)), Integer.parseInt(reported.group(base)));
@@ -351,11 +357,12 @@ final class HeaderReader {
     }
 
     /** For a body named by its level only ("UBND tỉnh"): the clerk is asked for the place the text does not give. */
+    /** The level ("tỉnh") an issuer read from the text names without its place's name, or null. */
     private static String placeMissing(String issuer) {
         Matcher m = AT_LEVEL.matcher(issuer);
         return m.matches() && m.group(2).isBlank()
-                ? "; văn bản không ghi tên " + m.group(1).replaceFirst("(?u)^(?:Văn phòng\\s+)?(?:UBND|HĐND)\\s+", "") + ", hãy ghi thêm"
-                : "";
+                ? m.group(1).replaceFirst("(?u)^(?:Văn phòng\\s+)?(?:UBND|HĐND)\\s+", "")
+                : null;
     }
 
     private String issuerName(String caps) {

@@ -90,18 +90,18 @@ final class ItemReader {
         }
         Optional<Deadline> deadline = deadline(own, context, warnings, path + ".deadline");
         if (deadline.isEmpty()) {
-            warnings.add(path + ".deadline", "Không thấy thời hạn");
+            warnings.add(path + ".deadline", Doubt.of("deadline-missing", "Không thấy thời hạn"));
         }
 
         List<String> route = new ApprovalRouteReader(context.level(), directory).read(own);
         if (route.isEmpty() && opening.draft()) {
-            warnings.add(path + ".submitTo", "Không thấy dự thảo trình cấp nào");
+            warnings.add(path + ".submitTo", Doubt.of("route-missing", "Không thấy dự thảo trình cấp nào"));
         }
         MeetingVerdict verdict = opening.draft()
                 ? (APPROVED.matcher(own).find() ? MeetingVerdict.APPROVED_IN_PRINCIPLE : MeetingVerdict.REVISION_REQUIRED) : null;
         List<String> requirements = requirements(ownParagraphs);
         if (requirements.isEmpty() && verdict == MeetingVerdict.REVISION_REQUIRED) {
-            warnings.add(path + ".requirements", "Yêu cầu chỉnh sửa nhưng không tách được nội dung cần sửa");
+            warnings.add(path + ".requirements", Doubt.of("requirements-unsplit", "Yêu cầu chỉnh sửa nhưng không tách được nội dung cần sửa"));
         }
 
         return new NoticeItem(raw.ordinal(), kind(opening.title()), opening.title(), opening.presentedBy(), verdict,
@@ -134,7 +134,7 @@ final class ItemReader {
         if (parsed.presenter() != null) {
             presentedBy = presenter(parsed.presenter(), unknown, warnings, path + ".presentedBy");
         } else {
-            warnings.add(path + ".presentedBy", "Không thấy đơn vị trình dự thảo");
+            warnings.add(path + ".presentedBy", Doubt.of("presenter-missing", "Không thấy đơn vị trình dự thảo"));
         }
         return new Opening(trimTitle(parsed.title()), true, presentedBy, body);
     }
@@ -158,16 +158,18 @@ final class ItemReader {
         }
         if (!carried.isEmpty()) {
             leads.addAll(carried);
-            warnings.add(path + ".lead", "Câu không nêu đơn vị thực hiện; tạm lấy đơn vị của mục trước: " + String.join(", ", leads));
+            warnings.add(path + ".lead", Doubt.of("lead-from-previous", "Câu không nêu đơn vị thực hiện; tạm lấy đơn vị của mục trước: "
+                    + String.join(", ", leads), "units", String.join(", ", leads)));
         } else if (!context.leadIn().isEmpty()) {
             // "... đề nghị UBND các tỉnh ... như sau: a) Chỉ đạo ...": the item's actor is in the lead-in.
             leads.addAll(context.leadIn());
-            warnings.add(path + ".lead", "Mục không nêu đơn vị thực hiện; tạm lấy đơn vị trong câu dẫn: " + String.join(", ", leads));
+            warnings.add(path + ".lead", Doubt.of("lead-from-lead-in", "Mục không nêu đơn vị thực hiện; tạm lấy đơn vị trong câu dẫn: "
+                    + String.join(", ", leads), "units", String.join(", ", leads)));
         } else if (presentedBy != null) {
             leads.add(presentedBy);
-            warnings.add(path + ".lead", "Không thấy đơn vị được giao chủ trì; tạm lấy đơn vị trình");
+            warnings.add(path + ".lead", Doubt.of("lead-from-presenter", "Không thấy đơn vị được giao chủ trì; tạm lấy đơn vị trình"));
         } else {
-            warnings.add(path + ".lead", "Không thấy đơn vị được giao chủ trì");
+            warnings.add(path + ".lead", Doubt.of("lead-missing", "Không thấy đơn vị được giao chủ trì"));
         }
         return leads;
     }
@@ -203,9 +205,10 @@ final class ItemReader {
     /** A date before the document was issued, or before the meeting: a misread date, or a year written wrong. */
     private static void flagEarly(LocalDate date, Context context, Warnings warnings, String field) {
         if (date != null && context.issuedOn() != null && date.isBefore(context.issuedOn())) {
-            warnings.add(field, "Hạn " + Text.date(date) + " sớm hơn ngày ban hành văn bản (" + Text.date(context.issuedOn()) + ")");
+            warnings.add(field, Doubt.of("deadline-before-issue", "Hạn " + Text.date(date) + " sớm hơn ngày ban hành văn bản ("
+                    + Text.date(context.issuedOn()) + ")", "date", date, "issuedOn", context.issuedOn()));
         } else if (date != null && context.meetingOn() != null && date.isBefore(context.meetingOn())) {
-            warnings.add(field, "Hạn " + Text.date(date) + " sớm hơn ngày họp");
+            warnings.add(field, Doubt.of("deadline-before-meeting", "Hạn " + Text.date(date) + " sớm hơn ngày họp", "date", date));
         }
     }
 
@@ -437,7 +440,7 @@ final class ItemReader {
             }
         }
         if (units.isEmpty()) {
-            warnings.add(path + ".units", "Không rõ đơn vị nào phải gửi");
+            warnings.add(path + ".units", Doubt.of("contribution-units-missing", "Không rõ đơn vị nào phải gửi"));
         }
         Optional<Deadline> deadline = deadline(paragraph, context, warnings, path + ".deadline");
         return new Contribution(units, deliverTo, deadline.map(Deadline::date).orElse(null), deadline.map(Deadline::text).orElse(null));
@@ -577,7 +580,8 @@ final class ItemReader {
 
     private String display(UnitMention mention, Set<String> unknown, Warnings warnings, String field) {
         if (mention.kind() == UnitMention.Kind.UNKNOWN && unknown.add(mention.written())) {
-            warnings.add(field, "Đơn vị không có trong danh mục: \"" + mention.written() + "\"");
+            warnings.add(field, Doubt.of("unit-unknown", "Đơn vị không có trong danh mục: \"" + mention.written() + "\"",
+                    "unit", mention.written()));
         }
         return mention.display();
     }
@@ -589,7 +593,7 @@ final class ItemReader {
             return unit.get().name();
         }
         if (!directory.isGeneric(written) && unknown.add(written)) {
-            warnings.add(field, "Đơn vị không có trong danh mục: \"" + written + "\"");
+            warnings.add(field, Doubt.of("unit-unknown", "Đơn vị không có trong danh mục: \"" + written + "\"", "unit", written));
         }
         return written;
     }

@@ -66,14 +66,16 @@ public final class NoticeReader {
                 }
             } else {
                 String words = raw.paragraphs().get(0);
-                warnings.add("items", "Đoạn không giao việc (đồng ý, đánh giá, nhắc nhở), không lập mục: \""
-                        + (words.length() > 80 ? words.substring(0, 80) + "…" : words) + "\"");
+                String shown = words.length() > 80 ? words.substring(0, 80) + "…" : words;
+                warnings.add("items", Doubt.of("paragraph-not-task", "Đoạn không giao việc (đồng ý, đánh giá, nhắc nhở), không lập"
+                        + " mục: \"" + shown + "\"", "text", shown));
             }
         }
         NoticeLayout layout = new NoticeLayout(split.head(), tasks, split.tail());
         if (layout.items().isEmpty()) {
             // A readable document is never refused: the clerk gets its particulars and adds the items.
-            warnings.add("items", "Không tìm thấy việc nào được giao cho đơn vị hay người cụ thể; hãy đọc văn bản và thêm các mục bằng tay");
+            warnings.add("items", Doubt.of("no-items", "Không tìm thấy việc nào được giao cho đơn vị hay người cụ thể; hãy đọc văn"
+                    + " bản và thêm các mục bằng tay"));
         }
         NoticeParticulars facts = new HeaderReader(directory).read(layout, warnings);
         // A date without a year ("trước ngày 3-12") takes the year of the document, else of any full date in it (a page's date).

@@ -8,8 +8,8 @@ final class Warnings {
 
     private final List<ReadingWarning> list = new ArrayList<>();
 
-    void add(String field, String message) {
-        list.add(new ReadingWarning(field, message));
+    void add(String field, Doubt doubt) {
+        list.add(new ReadingWarning(field, doubt));
     }
 
     List<ReadingWarning> all() {
