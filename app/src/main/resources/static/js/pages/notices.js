@@ -152,7 +152,7 @@ function cell(path, value, warnings, { type = 'text', label, options, rows, warn
  * who sign in, so work given to "các cơ quan, đơn vị" or a typo would be followed by nobody: registration refuses
  * such a unit unless it is kept. Checked again whenever the clerk edits the list.
  */
-function unitsCell(path, values, warnings, { label, warnAlso, kept, keptAttr, i, chooseKey }) {
+function unitsCell(path, values, warnings, { label, warnAlso, kept, keptAttr, i, chooseKey, unsettled = new Set() }) {
   const units = cell(path, values, warnings, { type: 'lines', label, warnAlso });
   const input = units.querySelector('[data-path]');
   const settle = h('div', { class: 'lead-settle' });
@@ -168,8 +168,9 @@ function unitsCell(path, values, warnings, { label, warnAlso, kept, keptAttr, i,
         input.value = typed.map(u => (u === unit ? e.target.value : u)).join('\n');
         check();
       } }, h('option', { value: '' }, t('notices.chooseUnitOption')), directory.map(u => h('option', { value: u.name }, u.name))),
-      // "Giữ nguyên" to the eye, beside the name in the legend; the whole choice to a screen reader.
-      h('label', { class: 'keep-lead' }, h('input', { type: 'checkbox', value: unit, [keptAttr]: i,
+      // "Giữ nguyên" to the eye, beside the name in the legend; the whole choice to a screen reader. A name registration
+      // takes as it is (unsettled) is not asked to be kept.
+      unsettled.has(unit) ? '' : h('label', { class: 'keep-lead' }, h('input', { type: 'checkbox', value: unit, [keptAttr]: i,
         'aria-label': t('notices.keepLead', { unit }), checked: kept.has(unit),
         onchange: e => (e.target.checked ? kept.add(unit) : kept.delete(unit)) }), ' ', t('notices.keep')))));
   };
@@ -189,15 +190,16 @@ function leadsCell(p, i, item, warnings) {
  * The input other units owe the lead, part by part: its units, one a line, where it goes and by when, each read wrong
  * as often as any other field. A unit outside the directory would get a child assignment nobody follows (a phrase,
  * input nobody can be asked for), so it is replaced or kept as a lead is (keptContributors, one list for the item's
- * parts). A part whose units are emptied owes nothing (registration skips it).
+ * parts); a phrase naming units in general is only offered a unit in its place. A part whose units are emptied owes
+ * nothing (registration skips it).
  */
-function contributionsCell(p, i, item, warnings) {
+function contributionsCell(p, i, item, warnings, generic) {
   const kept = new Set(item.keptContributors || []);
   return (item.contributions || []).map((c, n) => {
     const part = `${p}.contributions[${n}]`;
     return h('div', { class: 'contribution', role: 'group', 'aria-label': t('notices.contributionN', { n: n + 1 }) },
       unitsCell(`${part}.units`, c.units, warnings, { label: t('notices.contributionUnits', { n: n + 1 }),
-        kept, keptAttr: 'data-kept-contributor-for', i, chooseKey: 'notices.chooseContributor' }),
+        kept, keptAttr: 'data-kept-contributor-for', i, chooseKey: 'notices.chooseContributor', unsettled: generic }),
       h('span', { class: 'label' }, t('notices.deliverTo')),
       cell(`${part}.deliverTo`, c.deliverTo, warnings, { label: t('notices.deliverToN', { n: n + 1 }) }),
       h('span', { class: 'label' }, t('field.deadline')),
@@ -309,6 +311,9 @@ function nextOrdinal(items) {
 
 function editor(reading, key = newKey()) {
   const warnings = warningsByField(reading);
+  // The phrases owing input that the server said are units in general: recorded as coordinating units, never refused,
+  // so the page offers a unit of the directory in their place but does not ask for them to be kept.
+  const generic = new Set((reading.warnings || []).filter(w => w.code === 'contribution-unit-generic').map(w => w.params?.unit));
   const notice = reading.notice || {};
   const noticeFields = [
     ['number', 'notices.number'], ['issuer', 'notices.issuer'], ['place', 'notices.place'],
@@ -385,7 +390,7 @@ function editor(reading, key = newKey()) {
         cell(`${p}.verdict`, item.verdict ?? '', warnings, { label: t('notices.verdict'),
           options: VERDICTS.map(v => [v, t('notices.verdict.' + (v || 'TASK'))]) }),
         cell(`${p}.requirements`, item.requirements, warnings, { type: 'lines', label: t('notices.requirements'), rows: 3 })),
-      h('td', {}, contributionsCell(p, i, item, warnings),
+      h('td', {}, contributionsCell(p, i, item, warnings, generic),
         warnings.get(`${p}.contributions`) ? h('small', { class: 'warning-note' }, '⚠ ',
           sentences(warnings.get(`${p}.contributions`))) : '',
         actionButton('addPart', i, t('notices.addContribution'))));

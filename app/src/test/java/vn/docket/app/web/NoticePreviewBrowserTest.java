@@ -458,6 +458,32 @@ class NoticePreviewBrowserTest extends BrowserTest {
     }
 
     /**
+     * "Các phòng, ban, đơn vị liên quan ... gửi ... để tổng hợp" is recorded as the lead's coordinating units, never
+     * refused: the page asked the clerk to keep it ("Giữ nguyên") all the same, as if confirming would be refused. It now
+     * offers only a unit of the directory in its place.
+     */
+    @Test
+    void a_phrase_owing_input_is_offered_a_unit_in_its_place_without_being_asked_to_be_kept() {
+        preview("""
+                ỦY BAN NHÂN DÂN THÀNH PHỐ LẠNG SƠN
+                Số: 322/TB-UBND
+                Lạng Sơn, ngày 21 tháng 4 năm 2021
+                THÔNG BÁO
+                Kết luận của Chủ tịch UBND thành phố tại cuộc họp ngày 19/4/2021
+                1. Dự thảo Kế hoạch chuyển đổi số năm 2021 (Phòng Văn hóa và Thông tin trình)
+                Cơ bản nhất trí với dự thảo. Giao phòng Văn hóa và Thông tin chủ trì hoàn thiện, trình Lãnh đạo UBND thành phố trước ngày 10/5/2021.
+                Các phòng, ban, đơn vị liên quan: Rà soát nhu cầu ứng dụng công nghệ thông tin, gửi phòng Văn hóa và Thông tin chậm nhất ngày 30/4/2021 để tổng hợp.
+                """);
+        browser.waitForCount(By.cssSelector("#preview-items tbody tr"), 1);
+        List<WebElement> unsettled = browser.all(By.cssSelector(".contribution .lead-unknown"));
+        assertThat(unsettled).extracting(WebElement::getText).anySatisfy(text -> assertThat(text)
+                .contains("“Các phòng, ban” không có trong danh bạ", "Chọn đơn vị").doesNotContain("Giữ nguyên"));
+        assertThat(browser.all(By.cssSelector("[data-kept-contributor-for]"))).isEmpty();
+        browser.find(By.id("confirm-import")).click();
+        browser.waitForText(By.tagName("h1"), "Thông báo 322/TB-UBND");
+    }
+
+    /**
      * Who presented an item and the parts other units owe were shown as read, though the reader misreads them as it does
      * any field: the clerk could only confirm them wrong. They are fields now: the presenter, each part's units, where
      * it goes and by when, and a part the reader missed is added.
