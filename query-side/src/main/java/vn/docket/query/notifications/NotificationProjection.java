@@ -174,6 +174,31 @@ class NotificationProjection {
     }
 
     /**
+     * The meeting's conclusion on a draft (a clerk records it from the conclusion notice): either way the draft goes
+     * back to the unit, which is told what to revise, numbered as the command side numbers them (RevisionPoints), or
+     * the conditions of an approval in principle; who chaired, and the notice, not the clerk who recorded it. A draft
+     * handed in before and announced to its judges reads as settled in their bells.
+     */
+    @EventHandler
+    @DisallowReplay
+    void on(MeetingConcluded e, EventMessage<?> message) {
+        String id = e.assignmentId().toString();
+        Before before = before(id, message);
+        settle(before.awaiting(), e.chair() == null ? new Document("how", "MEETING")
+                : new Document("how", "MEETING_CHAIRED").append("by", e.chair()), e.effectiveDate());
+        TaskNames names = names(id, message, before);
+        List<String> points = e.verdict() == MeetingVerdict.REVISION_REQUIRED
+                ? RevisionPoint.numbered(e.version(), e.requirements()).stream().map(p -> p.id() + " " + p.text()).toList()
+                : e.requirements();
+        Document values = task(names).append("version", e.version()).append("verdict", e.verdict().name())
+                .append("chair", e.chair()).append("points", points).append("deadline", iso(before.deadline()));
+        if (e.notice() != null) {
+            values.append("notice", e.notice().number()).append("noticeDate", iso(e.notice().date()));
+        }
+        notify(message, id, "MEETING_CONCLUDED", List.of(Audience.unit(names.leadUnit())), values);
+    }
+
+    /**
      * Those who must judge the draft now: each draft starts at its route's first level. Not a draft presented at a
      * meeting: the meeting's conclusion, recorded right after it, judged it there and sent it back to the unit.
      */

@@ -53,6 +53,29 @@ final class NotificationWording {
             new Both("dueDate", "Hạn nộp lại: {dueDate}.", "Resubmit by {dueDate}."),
             new Both("outsideDecision", "Theo văn bản số {decision} ngày {decisionDate} của {level}.",
                     "As decided by {level} in document {decision} of {decisionDate}."),
+            // A meeting's conclusion sends the draft back to the unit either way (MeetingConcluded).
+            new Both("MEETING_CONCLUDED.subject", "Kết luận cuộc họp về dự thảo", "The meeting's conclusion on a draft"),
+            new Both("meeting", "Cuộc họp", "The meeting"),
+            new Both("meeting.chaired", "Cuộc họp do {chair} chủ trì", "The meeting chaired by {chair}"),
+            new Both("MEETING_CONCLUDED.REVISION_REQUIRED",
+                    "{meeting} kết luận dự thảo v{version} của nhiệm vụ \"{title}\" cần chỉnh sửa, bổ sung:",
+                    "{meeting} concluded that draft v{version} of assignment \"{title}\" needs revision:"),
+            new Both("MEETING_CONCLUDED.APPROVED_IN_PRINCIPLE",
+                    "{meeting} thống nhất về cơ bản dự thảo v{version} của nhiệm vụ \"{title}\"; đơn vị hoàn thiện theo"
+                            + " các ý kiến sau:",
+                    "{meeting} approved draft v{version} of assignment \"{title}\" in principle; the unit completes it as"
+                            + " follows:"),
+            new Both("MEETING_CONCLUDED.APPROVED_IN_PRINCIPLE.plain",
+                    "{meeting} thống nhất về cơ bản dự thảo v{version} của nhiệm vụ \"{title}\"; đơn vị hoàn thiện để"
+                            + " trình ban hành.",
+                    "{meeting} approved draft v{version} of assignment \"{title}\" in principle; the unit completes it"
+                            + " for issuance."),
+            new Both("noticeRef", "Theo Thông báo kết luận số {notice} ngày {noticeDate}.",
+                    "As the conclusion notice {notice} of {noticeDate} records."),
+            new Both("settled.MEETING", "Đã xử lý ngày {on}: cuộc họp đã kết luận.",
+                    "Settled on {on}: the meeting concluded on it."),
+            new Both("settled.MEETING_CHAIRED", "Đã xử lý ngày {on}: cuộc họp do {by} chủ trì đã kết luận.",
+                    "Settled on {on}: the meeting chaired by {by} concluded on it."),
             new Both("DRAFT_SUBMITTED.subject", "Dự thảo chờ phê duyệt", "Draft awaiting approval"),
             new Both("DRAFT_SUBMITTED",
                     "{unit} đã nộp dự thảo v{version} của nhiệm vụ \"{title}\" ({document}),"
@@ -157,12 +180,13 @@ final class NotificationWording {
     static Words of(String type, Document values, String lang) {
         Map<String, String> texts = TEXTS.get("en".equals(lang) ? "en" : "vi");
         if (values == null || type == null
-                || !(texts.containsKey(type) || type.equals("REMINDER_SENT") || type.equals("EXTENSION_LAPSED"))) {
+                || !(texts.containsKey(type) || type.equals("REMINDER_SENT") || type.equals("EXTENSION_LAPSED")
+                || type.equals("MEETING_CONCLUDED"))) {
             return null;
         }
         Map<String, String> v = new HashMap<>();
         values.forEach((key, value) -> v.put(key, value == null ? "" : String.valueOf(value)));
-        for (String date : List.of("deadline", "dueDate", "from", "to", "date", "asked", "decisionDate")) {
+        for (String date : List.of("deadline", "dueDate", "from", "to", "date", "asked", "decisionDate", "noticeDate")) {
             if (values.getString(date) != null) {
                 v.put(date, Text.date(LocalDate.parse(values.getString(date))));
             }
@@ -185,6 +209,13 @@ final class NotificationWording {
             subject = texts.get(type + ".subject");
             int granted = LocalDate.parse(values.getString("date")).compareTo(LocalDate.parse(values.getString("asked")));
             text = fill(texts.get(type + (granted == 0 ? ".asAsked" : granted < 0 ? ".earlier" : ".later")), v);
+        } else if (type.equals("MEETING_CONCLUDED")) {
+            subject = texts.get(type + ".subject");
+            v.put("meeting", fill(texts.get(values.getString("chair") == null ? "meeting" : "meeting.chaired"), v));
+            String verdict = type + "." + values.getString("verdict");
+            boolean conditions = !values.getList("points", String.class, List.of()).isEmpty();
+            String said = texts.get(conditions ? verdict : texts.containsKey(verdict + ".plain") ? verdict + ".plain" : verdict);
+            text = said == null ? null : fill(said, v);
         } else if (type.equals("DRAFT_APPROVED") && values.getString("next") != null) {
             subject = texts.get(type + ".next.subject");
             text = fill(texts.get(type + ".next"), v);
@@ -203,6 +234,12 @@ final class NotificationWording {
             subject = texts.getOrDefault(variant + ".settled.subject", subject);
         }
         List<String> lines = new ArrayList<>(List.of(text));
+        if (type.equals("MEETING_CONCLUDED")) {
+            values.getList("points", String.class, List.of()).forEach(p -> lines.add("- " + p));
+            if (values.getString("notice") != null) {
+                lines.add(fill(texts.get("noticeRef"), v));
+            }
+        }
         if (type.equals("REVISION_REQUESTED")) {
             values.getList("points", String.class, List.of()).forEach(p -> lines.add("- " + p));
             Map<String, String> said = new HashMap<>();
@@ -218,7 +255,7 @@ final class NotificationWording {
         if (values.getString("decision") != null) {
             lines.add(fill(texts.get("outsideDecision"), v));
         }
-        if (type.startsWith("DRAFT_") && values.getString("deadline") != null) {
+        if ((type.startsWith("DRAFT_") || type.equals("MEETING_CONCLUDED")) && values.getString("deadline") != null) {
             lines.add(fill(texts.get("taskDeadline"), v));
         }
         if (type.equals("EXTENSION_REJECTED") && values.getString("deadline") != null) {

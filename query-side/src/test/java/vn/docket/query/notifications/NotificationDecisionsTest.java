@@ -263,6 +263,49 @@ class NotificationDecisionsTest {
         assertThat(bell(CLERK, "en").get(0).text()).endsWith("\nSettled on 6/12/2026: Ban Thường vụ Thành ủy sent it back for revision.");
     }
 
+    @Test
+    void a_meeting_that_sends_a_draft_back_tells_the_unit_each_thing_to_revise_who_chaired_and_the_notice_not_the_clerk()
+            throws Exception {
+        notified(CLERK, new MeetingConcluded(ID, 1, MeetingVerdict.REVISION_REQUIRED,
+                List.of("Chỉnh sửa bố cục gồm 04 mục chính", "Đề ra lộ trình cụ thể và gắn trách nhiệm"), "Hoàng Văn Nam",
+                new DecisionRef("311/TB-UBND", DAY.plusDays(2)), DAY.plusDays(1)));
+
+        Document notified = db.database().getCollection(NotificationProjection.COLLECTION).find().first();
+        assertThat(notified.getList("audience", String.class)).containsExactly("unit:Phòng Tài chính - Kế hoạch");
+        assertThat(notified.getString("subject")).isEqualTo("Kết luận cuộc họp về dự thảo");
+        assertThat(text()).isEqualTo("Cuộc họp do Hoàng Văn Nam chủ trì kết luận dự thảo v1 của nhiệm vụ \"" + TITLE
+                + "\" cần chỉnh sửa, bổ sung:\n- 1.1 Chỉnh sửa bố cục gồm 04 mục chính\n- 1.2 Đề ra lộ trình cụ thể và gắn"
+                + " trách nhiệm\nTheo Thông báo kết luận số 311/TB-UBND ngày 3/12/2026.\nHạn nhiệm vụ: ngày 10/12/2026.");
+        assertThat(bell(UNIT, "en")).singleElement().satisfies(n -> assertThat(n.text()).isEqualTo("The meeting chaired by"
+                + " Hoàng Văn Nam concluded that draft v1 of assignment \"" + TITLE + "\" needs revision:\n- 1.1 Chỉnh sửa bố"
+                + " cục gồm 04 mục chính\n- 1.2 Đề ra lộ trình cụ thể và gắn trách nhiệm\nAs the conclusion notice"
+                + " 311/TB-UBND of 3/12/2026 records.\nThe assignment is due on 10/12/2026."));
+    }
+
+    @Test
+    void a_meeting_that_approves_a_draft_in_principle_tells_the_unit_the_conditions_to_complete_it_on() throws Exception {
+        notified(CLERK, new MeetingConcluded(ID, 2, MeetingVerdict.APPROVED_IN_PRINCIPLE,
+                List.of("Bổ sung kinh phí thực hiện"), null, null, DAY.plusDays(1)));
+
+        assertThat(text()).isEqualTo("Cuộc họp thống nhất về cơ bản dự thảo v2 của nhiệm vụ \"" + TITLE + "\"; đơn vị hoàn"
+                + " thiện theo các ý kiến sau:\n- Bổ sung kinh phí thực hiện\nHạn nhiệm vụ: ngày 10/12/2026.");
+    }
+
+    /** A draft handed in, announced to its judges, then taken to a meeting: their bells no longer show it waiting. */
+    @Test
+    void a_draft_concluded_on_at_a_meeting_reads_as_settled_in_the_bells_of_the_leaders_it_waited_for() throws Exception {
+        notified(UNIT, new DraftSubmitted(ID, 1, "Du_thao_bao_cao_2026.docx", SHA, null, null, DAY.plusDays(1)));
+        notified(CLERK, new MeetingConcluded(ID, 1, MeetingVerdict.REVISION_REQUIRED, List.of("Bổ sung số liệu năm 2025"),
+                "Hoàng Văn Nam", new DecisionRef("312/TB-UBND", DAY.plusDays(3)), DAY.plusDays(2)));
+
+        assertThat(bell(VICE, "vi")).singleElement().satisfies(n -> {
+            assertThat(n.subject()).isEqualTo("Dự thảo trình phê duyệt (đã xử lý)");
+            assertThat(n.text()).endsWith("\nĐã xử lý ngày 3/12/2026: cuộc họp do Hoàng Văn Nam chủ trì đã kết luận.");
+        });
+        assertThat(bell(UNIT, "vi")).extracting(NotificationController.Notification::type)
+                .containsExactly("MEETING_CONCLUDED");
+    }
+
     /** The extension requests in this leader's bell, newest first, in {@code lang}. */
     private List<NotificationController.Notification> requests(Actor leader, String lang) {
         return bell(leader, lang).stream().filter(n -> n.type().equals("EXTENSION_REQUESTED")).toList();

@@ -178,7 +178,10 @@ class NotificationWordingTest {
                 new Document("type", "EXTENSION_LAPSED").append("why", "SUPERSEDED_BY_DUE_DATE"),
                 new Document("type", "DRAFT_SUBMITTED").append("document", "Du_thao.docx").append("level", "Lãnh đạo UBND thành phố"),
                 new Document("type", "DRAFT_APPROVED").append("level", "Lãnh đạo UBND thành phố"),
-                new Document("type", "DRAFT_APPROVED").append("level", "Lãnh đạo UBND thành phố").append("next", "Ban Thường vụ Thành ủy"));
+                new Document("type", "DRAFT_APPROVED").append("level", "Lãnh đạo UBND thành phố").append("next", "Ban Thường vụ Thành ủy"),
+                new Document("type", "MEETING_CONCLUDED").append("verdict", "REVISION_REQUIRED").append("chair", "Hoàng Văn Nam")
+                        .append("points", List.of("1.1 Bổ sung số liệu")),
+                new Document("type", "MEETING_CONCLUDED").append("verdict", "APPROVED_IN_PRINCIPLE"));
         for (Document kind : kinds) {
             Document these = new Document(values);
             kind.forEach((key, value) -> these.put(key, value));
