@@ -152,7 +152,8 @@ function cell(path, value, warnings, { type = 'text', label, options, rows, warn
  * who sign in, so work given to "các cơ quan, đơn vị" or a typo would be followed by nobody: registration refuses
  * such a unit unless it is kept. Checked again whenever the clerk edits the list.
  */
-function unitsCell(path, values, warnings, { label, warnAlso, kept, keptAttr, i, chooseKey, unsettled = new Set() }) {
+function unitsCell(path, values, warnings, { label, warnAlso, kept, keptAttr, i, chooseKey, unsettled = new Set(),
+  phrases = new Set() }) {
   const units = cell(path, values, warnings, { type: 'lines', label, warnAlso });
   const input = units.querySelector('[data-path]');
   const settle = h('div', { class: 'lead-settle' });
@@ -162,7 +163,8 @@ function unitsCell(path, values, warnings, { label, warnAlso, kept, keptAttr, i,
     for (const unit of typed) if (!(await directoryName(unit))) unknown.push(unit);
     const directory = await unitDirectory();
     settle.replaceChildren(...unknown.map(unit => h('fieldset', { class: 'lead-unknown' },
-      h('legend', {}, '⚠ ', t('notices.leadNotInDirectory', { unit })),
+      // A phrase the server found names units in general: saying it is "not in the directory" would ask for it to be added.
+      h('legend', {}, '⚠ ', t(phrases.has(unit) ? 'notices.unitIsPhrase' : 'notices.leadNotInDirectory', { unit })),
       h('select', { 'aria-label': t(chooseKey, { unit }), onchange: e => {
         if (!e.target.value) return;
         input.value = typed.map(u => (u === unit ? e.target.value : u)).join('\n');
@@ -180,10 +182,10 @@ function unitsCell(path, values, warnings, { label, warnAlso, kept, keptAttr, i,
 }
 
 /** An item's leads, each outside the directory to be replaced or kept (keptLeads). */
-function leadsCell(p, i, item, warnings) {
+function leadsCell(p, i, item, warnings, phrases) {
   return unitsCell(`${p}.leads`, item.leads?.length ? item.leads : (item.lead ? [item.lead] : []), warnings,
     { label: t('field.leadUnit'), warnAlso: `${p}.lead`, kept: new Set(item.keptLeads || []), keptAttr: 'data-kept-for',
-      i, chooseKey: 'notices.chooseUnit' });
+      i, chooseKey: 'notices.chooseUnit', phrases });
 }
 
 /**
@@ -193,13 +195,14 @@ function leadsCell(p, i, item, warnings) {
  * parts); a phrase naming units in general is only offered a unit in its place. A part whose units are emptied owes
  * nothing (registration skips it).
  */
-function contributionsCell(p, i, item, warnings, generic) {
+function contributionsCell(p, i, item, warnings, generic, phrases) {
   const kept = new Set(item.keptContributors || []);
   return (item.contributions || []).map((c, n) => {
     const part = `${p}.contributions[${n}]`;
     return h('div', { class: 'contribution', role: 'group', 'aria-label': t('notices.contributionN', { n: n + 1 }) },
       unitsCell(`${part}.units`, c.units, warnings, { label: t('notices.contributionUnits', { n: n + 1 }),
-        kept, keptAttr: 'data-kept-contributor-for', i, chooseKey: 'notices.chooseContributor', unsettled: generic }),
+        kept, keptAttr: 'data-kept-contributor-for', i, chooseKey: 'notices.chooseContributor', unsettled: generic,
+        phrases }),
       h('span', { class: 'label' }, t('notices.deliverTo')),
       cell(`${part}.deliverTo`, c.deliverTo, warnings, { label: t('notices.deliverToN', { n: n + 1 }) }),
       h('span', { class: 'label' }, t('field.deadline')),
@@ -314,6 +317,8 @@ function editor(reading, key = newKey()) {
   // The phrases owing input that the server said are units in general: recorded as coordinating units, never refused,
   // so the page offers a unit of the directory in their place but does not ask for them to be kept.
   const generic = new Set((reading.warnings || []).filter(w => w.code === 'contribution-unit-generic').map(w => w.params?.unit));
+  const phrases = new Set((reading.warnings || []).filter(w => w.code === 'lead-generic' || w.code === 'contribution-unit-generic')
+    .map(w => w.params?.unit));
   const notice = reading.notice || {};
   const noticeFields = [
     ['number', 'notices.number'], ['issuer', 'notices.issuer'], ['place', 'notices.place'],
@@ -376,7 +381,7 @@ function editor(reading, key = newKey()) {
         // goes to) is read here against the fields, without opening the file again.
         item.source ? h('details', { class: 'item-source' }, h('summary', {}, t('notices.sourceText')),
           h('p', {}, item.source)) : ''),
-      h('td', {}, leadsCell(p, i, item, warnings),
+      h('td', {}, leadsCell(p, i, item, warnings, phrases),
         // Who presented the draft at the meeting: recorded as the draft's author, and misread as often as the lead.
         h('span', { class: 'label' }, t('notices.presentedBy')),
         cell(`${p}.presentedBy`, item.presentedBy, warnings, { label: t('notices.presentedBy') })),
@@ -390,7 +395,7 @@ function editor(reading, key = newKey()) {
         cell(`${p}.verdict`, item.verdict ?? '', warnings, { label: t('notices.verdict'),
           options: VERDICTS.map(v => [v, t('notices.verdict.' + (v || 'TASK'))]) }),
         cell(`${p}.requirements`, item.requirements, warnings, { type: 'lines', label: t('notices.requirements'), rows: 3 })),
-      h('td', {}, contributionsCell(p, i, item, warnings, generic),
+      h('td', {}, contributionsCell(p, i, item, warnings, generic, phrases),
         warnings.get(`${p}.contributions`) ? h('small', { class: 'warning-note' }, '⚠ ',
           sentences(warnings.get(`${p}.contributions`))) : '',
         actionButton('addPart', i, t('notices.addContribution'))));

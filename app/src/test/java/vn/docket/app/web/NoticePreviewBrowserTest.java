@@ -390,7 +390,13 @@ class NoticePreviewBrowserTest extends BrowserTest {
         assertThat(browser.text(By.id("warnings")))
                 .contains("Mục 2 – Đơn vị chủ trì: \"các cơ quan, đơn vị\" là cụm từ chung, không chỉ riêng một đơn vị nào");
         String leadCell = browser.text(By.cssSelector("#preview-items tbody tr:nth-child(2) td:nth-of-type(3)"));
-        assertThat(leadCell).contains("là cụm từ chung", "“các cơ quan, đơn vị” không có trong danh bạ", "Giữ nguyên");
+        // Its box says what it is, a phrase, not a unit the directory lacks; a unit it lacks is said to be missing.
+        assertThat(browser.all(By.cssSelector("#preview-items tbody tr:nth-child(2) .lead-unknown legend"))).extracting(e -> e.getText())
+                .containsExactly("⚠ “các cơ quan, đơn vị” là cụm từ chung, không phải một đơn vị");
+        assertThat(browser.all(By.cssSelector("#preview-items tbody tr:nth-child(1) .lead-unknown legend"))).extracting(e -> e.getText())
+                .contains("⚠ “Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh” không có trong danh bạ",
+                        "⚠ “các Sở, ban, ngành của tỉnh” là cụm từ chung, không phải một đơn vị");
+        assertThat(leadCell).contains("là cụm từ chung", "Giữ nguyên");
         assertThat(browser.find(By.cssSelector("[data-kept-for='1']")).getAttribute("aria-label"))
                 .isEqualTo("Giữ nguyên “các cơ quan, đơn vị”, dù không ai trong danh bạ theo dõi");
         screenshots("notice-preview-generic-lead");
@@ -477,7 +483,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
         browser.waitForCount(By.cssSelector("#preview-items tbody tr"), 1);
         List<WebElement> unsettled = browser.all(By.cssSelector(".contribution .lead-unknown"));
         assertThat(unsettled).extracting(WebElement::getText).anySatisfy(text -> assertThat(text)
-                .contains("“Các phòng, ban” không có trong danh bạ", "Chọn đơn vị").doesNotContain("Giữ nguyên"));
+                .contains("“Các phòng, ban” là cụm từ chung, không phải một đơn vị", "Chọn đơn vị").doesNotContain("Giữ nguyên"));
         assertThat(browser.all(By.cssSelector("[data-kept-contributor-for]"))).isEmpty();
         browser.find(By.id("confirm-import")).click();
         browser.waitForText(By.tagName("h1"), "Thông báo 322/TB-UBND");
