@@ -281,6 +281,8 @@ const vi = {
   'detail.previousDeadline': 'hạn trước đó {date}',
   'detail.originalMarked': 'hạn ban đầu {date}',
   'detail.decision': 'theo văn bản {number} ngày {date}',
+  'detail.sentBack': 'trả lại dự thảo v{version}: {level}',
+  'detail.sentBackVersion': 'trả lại dự thảo v{version}',
   'detail.final': 'phê duyệt cuối cùng',
   'detail.openDocument': 'Mở văn bản',
   // A contribution's link to the task it feeds: it opens that task's page, not a document.
@@ -1195,6 +1197,8 @@ const en = {
   'detail.previousDeadline': 'previous deadline {date}',
   'detail.originalMarked': 'original deadline {date}',
   'detail.decision': 'by decision {number} of {date}',
+  'detail.sentBack': 'draft v{version} sent back: {level}',
+  'detail.sentBackVersion': 'draft v{version} sent back',
   'detail.final': 'final approval',
   'detail.openDocument': 'Open the document',
   'detail.openParent': 'Open the main assignment',

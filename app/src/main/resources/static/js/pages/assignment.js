@@ -165,10 +165,15 @@ function stepList(path) {
       extra.push(h('a', { href: `/api/assignments/${path.assignmentId}/issuance/file`, download: '', class: 'issued-file' },
         t('detail.downloadIssued')));
     }
+    // Which version went back, from which level, and under which decision when an outside body or a meeting sent it
+    // back: the title gives only the round, and a clerk named as the one who recorded it read as the one who decided.
+    if (step.type === 'REVISION_REQUESTED') {
+      extra.push(t(step.level ? 'detail.sentBack' : 'detail.sentBackVersion', { version: step.version, level: step.level }));
+    }
     if (step.type === 'REVISION_REQUESTED' && d.dueDate) extra.push(`${t('field.dueDate')}: ${fmtDate(d.dueDate)}`);
     if (step.type === 'EXTENSION_LAPSED' && d.why) extra.push(t('extensionLapsed.' + d.why));
     if (step.type === 'APPROVED' && d.finalApproval) extra.push(t('detail.final'));
-    if (step.type === 'APPROVED' && d.decision) {
+    if ((step.type === 'APPROVED' || step.type === 'REVISION_REQUESTED') && d.decision) {
       extra.push(t('detail.decision', { number: d.decision.number, date: fmtDate(d.decision.date) }));
     }
     if (step.type === 'DEADLINE_EXTENDED' && d.previousDeadline) {

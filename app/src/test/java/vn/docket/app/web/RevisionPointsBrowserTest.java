@@ -376,6 +376,31 @@ class RevisionPointsBrowserTest extends BrowserTest {
         screenshots("audit-answers-and-decision");
     }
 
+    @Test
+    void an_inspector_reading_a_send_back_recorded_from_ban_thuong_vus_decision_is_shown_the_body_the_version_and_the_decision() {
+        // Walked as the inspector: "Yêu cầu chỉnh sửa – vòng 1" over "Người ghi nhận: Nguyễn Thị Lan" said neither whose
+        // decision sent the draft back, nor which version, nor the decision the clerk cited (an approval said all three).
+        LocalDate today = LocalDate.now(clock);
+        String id = (String) post("clerk", "/api/assignments", Map.of("title", "Báo cáo kết quả thực hiện các nhiệm vụ trọng tâm",
+                "kind", "REPORT", "leadUnit", "Phòng Tài chính - Kế hoạch", "deadline", today.plusDays(10).toString(),
+                "approvalRoute", List.of("Ban Thường vụ Thành ủy"))).get("id");
+        String at = "/api/assignments/" + id;
+        post("tckh", at + "/drafts", Map.of("documentName", "BC v1.docx", "documentUrl", "https://vanban.example.vn/bc-v1"));
+        post("clerk", at + "/revision-requests", Map.of("draftVersion", 1, "level", "Ban Thường vụ Thành ủy",
+                "reasons", List.of("Bổ sung số liệu quý IV"), "decisionRef", Map.of("number", "45-TB/TU", "date", today.toString())));
+        post("tckh", at + "/drafts", Map.of("documentName", "BC v2.docx", "documentUrl", "https://vanban.example.vn/bc-v2"));
+
+        browser.signIn("auditor");
+        browser.open("/assignment.html?id=" + id);
+        stepsShown(4);
+        WebElement sentBack = browser.find(By.cssSelector("#steps > li.step-REVISION_REQUESTED"));
+        assertThat(sentBack.findElement(By.cssSelector(".who")).getText())
+                .isEqualTo("Người ghi nhận: Nguyễn Thị Lan (Văn phòng HĐND và UBND thành phố, Chuyên viên Văn phòng)");
+        assertThat(sentBack.findElement(By.cssSelector(".extra")).getText()).startsWith("trả lại dự thảo v1: Ban Thường vụ Thành ủy · "
+                + "theo văn bản 45-TB/TU ngày " + today.format(DateTimeFormatter.ofPattern("d/M/yyyy")));
+        screenshots("path-sent-back-by-outside-body");
+    }
+
     /** An assignment with v1 handed in, its page open as the chair sees it. */
     private String openedByTheChairWithDraftV1() {
         String id = assignedWithDraftV1();
