@@ -599,6 +599,7 @@ const vi = {
   'audit.kind.checkpoint mismatch': 'không khớp điểm kiểm tra',
   'audit.kind.file changed': 'tệp bị sửa',
   'audit.kind.file missing': 'tệp bị mất',
+  'audit.flagged': 'Kiểm tra toàn vẹn: {what}',
 
   'reports.title': 'Báo cáo kết quả thực hiện nhiệm vụ',
   'reports.period': 'Kỳ báo cáo',
@@ -1509,6 +1510,7 @@ const en = {
   'audit.kind.checkpoint mismatch': 'checkpoint mismatch',
   'audit.kind.file changed': 'file changed',
   'audit.kind.file missing': 'file missing',
+  'audit.flagged': 'Integrity check: {what}',
 
   'reports.title': 'Follow-up report',
   'reports.period': 'Period',

@@ -67,7 +67,7 @@ start('audit', 'audit.title', async (main, me) => {
       t('audit.command'), t('audit.details')], log.items.map(e => h('tr', {},
       h('td', { class: 'nowrap' }, fmtDateTime(e.recordedAt)),
       h('td', { class: 'nowrap' }, fmtDate(e.effectiveDate)),
-      h('td', {}, t(eventName(e))),
+      h('td', { 'data-event': e.assignmentId ? `${e.assignmentId}#${e.sequence}` : null }, t(eventName(e))),
       h('td', {}, e.actor ? [h('strong', {}, e.actor.name || e.actor.id), h('br'),
         h('span', { class: 'muted' }, [e.actor.unit, t('role.' + e.actor.role)].filter(Boolean).join(' · '))] : ''),
       h('td', {}, e.assignmentId ? [h('a', { href: `/assignment.html?id=${e.assignmentId}` }, e.assignmentTitle || e.assignmentId.slice(0, 8)),
@@ -156,11 +156,33 @@ async function integrity() {
       result.lastCheckpointHash ? h('p', { class: 'muted' }, t('audit.checkpoint', { hash: result.lastCheckpointHash })) : ''));
   }
   const problems = result.problems || [];
+  // The check knows a task by its id alone, and the log shows no event's number: the inspector was left with a UUID
+  // to copy into the filter, and no way to tell which entry it meant. Each task is named as the log names it, and
+  // leads to its own log, where the entry found wrong is marked.
+  const titles = await taskTitles(problems);
+  for (const p of problems) {
+    const entry = p.assignment && document.querySelector(`#audit-log td[data-event="${CSS.escape(`${p.assignment}#${p.sequence}`)}"]`);
+    if (entry) entry.append(h('br'), h('strong', { class: 'tampered' }, t('audit.flagged', { what: t('audit.kind.' + p.problem) })));
+  }
   return section(t('audit.integrity'), h('div', { class: 'error integrity', id: 'integrity' },
     h('p', {}, h('strong', {}, t('audit.broken',
       { n: count(result.problemsFound), checked: count(result.eventsChecked), upTo: count(result.upTo) }))),
     h('ul', { id: 'integrity-problems' }, problems.map(p => h('li', { title: p.detail || '' },
-      (p.assignment ? t('audit.problemTask', { position: p.position, task: p.assignment, sequence: p.sequence })
-        : t('audit.problem', { position: p.position })) + ': ' + t('audit.kind.' + p.problem)))),
+      p.assignment ? problemAt(p, titles.get(p.assignment)) : t('audit.problem', { position: p.position }),
+      ': ' + t('audit.kind.' + p.problem)))),
     result.capped ? h('p', {}, t('audit.capped', { listed: count(problems.length) })) : ''));
+}
+
+/** "Vị trí 37, nhiệm vụ <its title, a link to its log>, sự kiện số 2", the link where the sentence puts the task. */
+function problemAt(p, title) {
+  const [before, after] = t('audit.problemTask', { position: p.position, task: '\u0000', sequence: p.sequence }).split('\u0000');
+  return [before, h('a', { href: `/audit.html?assignment=${encodeURIComponent(p.assignment)}`, title: p.assignment },
+    title || p.assignment), after];
+}
+
+/** The titles of the tasks the problems name, by id; an id that names no task (a notice's, a user's) keeps no title. */
+async function taskTitles(problems) {
+  const ids = [...new Set(problems.map(p => p.assignment).filter(Boolean))];
+  const found = await Promise.all(ids.map(id => api(`/api/assignments/${encodeURIComponent(id)}`).then(a => a.title, () => null)));
+  return new Map(ids.map((id, i) => [id, found[i]]));
 }

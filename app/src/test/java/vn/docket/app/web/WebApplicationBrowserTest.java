@@ -232,18 +232,37 @@ class WebApplicationBrowserTest extends BrowserTest {
         assertThat(browser.text(By.id("integrity")))
                 .matches("(?s)Toàn vẹn: đã kiểm tra [0-9.]+ sự kiện, không phát hiện sửa đổi\\..*");
         browser.screenshot("audit");
+    }
 
-        // Someone with access to the database edits the assignment's first event: the page names it.
+    /**
+     * Walked as the inspector: the check said "Vị trí 40, nhiệm vụ 9d198ece-b325-41f8-b6df-24b63cb46e64, sự kiện số 0: bị
+     * sửa", a UUID where the log shows a title, and a number the log shows nowhere: which entry was altered could not be
+     * told from the page.
+     */
+    @Test
+    @Order(13)
+    void an_inspector_whose_check_finds_an_entry_edited_is_shown_its_task_by_title_and_the_entry_marked_in_the_log() {
+        browser.signIn("auditor");
+        // Someone with access to the database edits item one's first event.
         MongoCollection<Document> events = database.getCollection("docket_events");
         Document original = events.find(Filters.eq("streamKey", itemOne + "#0")).first();
         long position = ((Number) original.get("_id")).longValue();
         events.replaceOne(Filters.eq("_id", position), new Document(original).append("payload",
                 original.getString("payload").replace("XXIII", "XXIV")));
         try {
-            browser.open("/audit.html?assignment=" + itemOne);
+            browser.open("/audit.html");
             browser.waitForCount(By.cssSelector("#integrity-problems li"), 1);
-            assertThat(browser.text(By.id("integrity"))).startsWith("Phát hiện 1 sai lệch trong ")
-                    .contains("Vị trí " + position + ", nhiệm vụ " + itemOne + ", sự kiện số 0: bị sửa");
+            assertThat(browser.text(By.id("integrity"))).startsWith("Phát hiện 1 sai lệch trong ");
+            assertThat(browser.text(By.cssSelector("#integrity-problems li")))
+                    .isEqualTo("Vị trí " + position + ", nhiệm vụ " + TITLE + ", sự kiện số 0: bị sửa");
+            // The task leads to its own log, where the entry found wrong is marked beside what it recorded.
+            browser.find(By.cssSelector("#integrity-problems li a")).click();
+            browser.waitForText(By.id("integrity-problems"), "bị sửa");
+            assertThat(browser.url()).endsWith("/audit.html?assignment=" + itemOne);
+            List<String> marked = browser.all(By.xpath("//table[@id='audit-log']//tr[.//strong[@class='tampered']]/td[3]"))
+                    .stream().map(WebElement::getText).toList();
+            assertThat(marked).containsExactly("Giao nhiệm vụ\nKiểm tra toàn vẹn: bị sửa");
+            screenshots("audit-entry-edited");
         } finally {
             events.replaceOne(Filters.eq("_id", position), original);
         }
