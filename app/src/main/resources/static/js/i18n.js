@@ -600,6 +600,7 @@ const vi = {
   'audit.kind.file changed': 'tệp bị sửa',
   'audit.kind.file missing': 'tệp bị mất',
   'audit.flagged': 'Kiểm tra toàn vẹn: {what}',
+  'audit.print': 'In nhật ký (kèm chi tiết)',
 
   'reports.title': 'Báo cáo kết quả thực hiện nhiệm vụ',
   'reports.period': 'Kỳ báo cáo',
@@ -1511,6 +1512,7 @@ const en = {
   'audit.kind.file changed': 'file changed',
   'audit.kind.file missing': 'file missing',
   'audit.flagged': 'Integrity check: {what}',
+  'audit.print': 'Print the log (with details)',
 
   'reports.title': 'Follow-up report',
   'reports.period': 'Period',

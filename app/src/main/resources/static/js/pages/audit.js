@@ -57,6 +57,9 @@ start('audit', 'audit.title', async (main, me) => {
     t(query.get('from') || query.get('to') ? 'audit.noneRecorded' : 'audit.none'))
     : pastEnd(page, log.total, SIZE) && h('p', { class: 'muted', id: 'audit-none' },
       t('audit.pastEnd', { pages: pageCount(log.total, SIZE) }));
+  // Printed as an inspection's appendix, the log kept only "▶ Chi tiết" of each entry: what it recorded (versions,
+  // reasons, decisions, files' SHA-256) is unfolded for the paper, by this button or the browser's own print.
+  addEventListener('beforeprint', () => main.querySelectorAll('#audit-log details').forEach(d => { d.open = true; }));
   clear(main,
     h('h1', {}, t('audit.title')),
     verdict,
@@ -74,7 +77,10 @@ start('audit', 'audit.title', async (main, me) => {
         ' ', h('code', { class: 'muted', title: e.assignmentId }, e.assignmentId.slice(0, 8))] : ''),
       h('td', {}, h('code', { title: e.commandId || '' }, (e.commandId || '').slice(0, 8))),
       h('td', { class: 'details' }, payload(e.payload)))), { id: 'audit-log' }),
-    pager({ page, size: SIZE, total: log.total, query }));
+    pager({ page, size: SIZE, total: log.total, query }),
+    // Below the log, where the reading ends: on a phone the log's first entry stays on the first screen.
+    log.items.length > 0 ? h('p', { class: 'no-print' },
+      h('button', { type: 'button', id: 'print-log', onclick: () => window.print() }, t('audit.print'))) : '');
 });
 
 /**

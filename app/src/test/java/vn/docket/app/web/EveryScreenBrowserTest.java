@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import vn.docket.app.DocketApplication;
@@ -619,6 +620,28 @@ class EveryScreenBrowserTest extends BrowserTest {
         // The demo plan's v2 and v3 are .docx files, as the draft's own page says: "Word (.docx)".
         assertThat(browser.text(By.id("audit-log"))).contains("Loại tệp: Word (.docx)")
                 .doesNotContain("application/", "wordprocessingml");
+    }
+
+    /**
+     * Walked as the inspector: the log printed as an appendix kept "▶ Chi tiết" of each entry and none of what it
+     * recorded (the version approved, the deadline moved, the decision cited).
+     */
+    @Test
+    @Order(21)
+    void an_inspector_who_prints_the_log_is_given_every_entrys_details_on_paper() {
+        browser.signIn("auditor");
+        browser.open("/audit.html");
+        browser.find(By.cssSelector("#audit-log tbody tr"));
+        assertThat(browser.all(By.cssSelector("#audit-log details[open]"))).isEmpty();
+        // The page's button asks the browser to print (stubbed: a headless print dialog would hang the test).
+        browser.script("window.printed = false; window.print = () => { window.printed = true; };");
+        browser.find(By.id("print-log")).click();
+        assertThat(browser.script("return window.printed")).isEqualTo(true);
+        // Printing, by the button or the browser's own menu, unfolds every entry first.
+        browser.script("window.dispatchEvent(new Event('beforeprint'))");
+        List<WebElement> details = browser.all(By.cssSelector("#audit-log details"));
+        assertThat(details).isNotEmpty().allSatisfy(d -> assertThat(d.getAttribute("open")).isNotNull());
+        assertThat(browser.find(By.cssSelector("#audit-log dl.payload")).isDisplayed()).isTrue();
     }
 
     /**
