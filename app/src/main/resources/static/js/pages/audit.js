@@ -124,6 +124,9 @@ const VALUE_NAMES = ['role', 'kind', 'status', 'points.answer', 'notices.verdict
 function readable(value, key) {
   if (Array.isArray(value)) return value.map(v => readable(v, key)).join('; ');
   if (typeof value === 'boolean') return t(value ? 'audit.yes' : 'audit.no');
+  // A revision point as the pages write it, "1.1 Bổ sung lộ trình": its id, number and text as three fields read as a
+  // structure, not as the point the inspector looks for.
+  if (key === 'points' && value && typeof value === 'object' && 'id' in value && 'text' in value) return `${value.id} ${value.text}`;
   if (typeof value === 'object') {
     return Object.entries(value).filter(([, v]) => !blank(v)).map(([k, v]) => `${fieldName(k)}: ${readable(v, k)}`).join(' · ');
   }
