@@ -48,6 +48,7 @@ import vn.docket.events.RevisionPoint;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
+import vn.docket.events.TaskCancelled;
 import vn.docket.events.TaskReassigned;
 import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.platform.mongo.Inserts;
@@ -324,12 +325,31 @@ class NotificationProjection {
     void on(ExtensionRequestLapsed e, EventMessage<?> message) {
         String id = e.assignmentId().toString();
         Before before = before(id, message);
-        // Nobody decided: the request's entry says only that it no longer waits; this notification says why.
-        settle(before.request(), new Document("how", "LAPSED"), e.effectiveDate());
+        TaskNames names = names(id, message, before);
+        // Nobody decided: the request's entry says why it no longer waits, and after a reassignment to whom the task
+        // went: the lead unit as the task's events before this one have it (the reassignment is recorded just before
+        // it), not as a later reassignment may have it when this event is delivered again.
+        Document lapsed = new Document("how", "LAPSED").append("why", e.why().name());
+        if (e.why() == ExtensionRequestLapsed.Why.REASSIGNED) {
+            lapsed.append("unit", (before.names() != null ? before.names() : names).leadUnit());
+        }
+        settle(before.request(), lapsed, e.effectiveDate());
         notify(message, id, "EXTENSION_LAPSED",
                 Stream.concat(Stream.of(Audience.unit(e.requestingUnit())), Audience.LEADERS.stream()).toList(),
-                task(names(id, message, before)).append("unit", e.requestingUnit())
+                task(names).append("unit", e.requestingUnit())
                         .append("date", iso(e.requestedDeadline())).append("why", e.why().name()));
+    }
+
+    /**
+     * A task cancelled while a draft waited at a level: nobody will judge it now, and the bells of those it waited for
+     * say so, as they do of a judged draft. Not a reassignment: the draft handed in stays before its level (a leader
+     * may still judge it, and the waiting lists keep it), so its entry still waits. An extension request pending then
+     * lapses with the cancellation (ExtensionRequestLapsed), and is settled there.
+     */
+    @EventHandler
+    @DisallowReplay
+    void on(TaskCancelled e, EventMessage<?> message) {
+        settle(before(e.assignmentId().toString(), message).awaiting(), new Document("how", "CANCELLED"), e.effectiveDate());
     }
 
     /**

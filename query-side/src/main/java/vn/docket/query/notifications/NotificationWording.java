@@ -102,6 +102,9 @@ final class NotificationWording {
             new Both("settled.APPROVED", "Đã xử lý ngày {on}: {by} phê duyệt.", "Settled on {on}: {by} approved it."),
             new Both("settled.SENT_BACK", "Đã xử lý ngày {on}: {by} yêu cầu chỉnh sửa.",
                     "Settled on {on}: {by} sent it back for revision."),
+            // The task cancelled while a draft waited: nobody will judge it now.
+            new Both("settled.CANCELLED", "Đã xử lý ngày {on}: nhiệm vụ đã bị hủy.",
+                    "Settled on {on}: the assignment was cancelled."),
             new Both("EXTENSION_REQUESTED.subject", "Đề nghị gia hạn", "Extension requested"),
             new Both("EXTENSION_REQUESTED",
                     "{unit} đề nghị gia hạn nhiệm vụ \"{title}\" từ ngày {from} đến ngày {to}. Lý do: {reason}",
@@ -114,6 +117,16 @@ final class NotificationWording {
                     "Settled on {on}: {by} refused it."),
             new Both("settled.LAPSED", "Đã xử lý ngày {on}: đề nghị không còn chờ quyết định.",
                     "Settled on {on}: the request no longer awaits a decision."),
+            // A request that lapsed says why, as the notification of its lapse does (one stored before says only that).
+            new Both("settled.LAPSED.REASSIGNED", "Đã xử lý ngày {on}: nhiệm vụ đã giao lại cho {unit} chủ trì.",
+                    "Settled on {on}: the assignment was handed to {unit} to lead."),
+            new Both("settled.LAPSED.CANCELLED", "Đã xử lý ngày {on}: nhiệm vụ đã bị hủy.",
+                    "Settled on {on}: the assignment was cancelled."),
+            new Both("settled.LAPSED.APPROVED", "Đã xử lý ngày {on}: dự thảo đã được phê duyệt, nhiệm vụ đã hoàn thành.",
+                    "Settled on {on}: the draft was approved and the work is done."),
+            new Both("settled.LAPSED.SUPERSEDED_BY_DUE_DATE",
+                    "Đã xử lý ngày {on}: yêu cầu chỉnh sửa đã cho hạn nộp lại không sớm hơn ngày đề nghị.",
+                    "Settled on {on}: a revision request set a resubmission date no earlier."),
             new Both("DEADLINE_EXTENDED.subject", "Gia hạn nhiệm vụ", "Deadline extended"),
             new Both("DEADLINE_EXTENDED",
                     "Nhiệm vụ \"{title}\" được gia hạn đến ngày {date}.",
@@ -276,7 +289,9 @@ final class NotificationWording {
         return new Words(subject, String.join("\n", lines));
     }
 
-    /** How and when a request was settled, and by whom when someone decided it. */
+    /**
+     * How and when a request or a draft was settled: by whom when someone decided it, why when nobody did.
+     */
     private static String settledLine(Document settled, Map<String, String> texts) {
         Map<String, String> v = new HashMap<>();
         v.put("on", Text.date(LocalDate.parse(settled.getString("on"))));
@@ -286,7 +301,12 @@ final class NotificationWording {
         if (settled.getString("by") != null) {
             v.put("by", byline(settled, texts));
         }
-        return fill(texts.get("settled." + settled.getString("how")), v);
+        String key = "settled." + settled.getString("how");
+        if (texts.containsKey(key + "." + settled.getString("why"))) {
+            key += "." + settled.getString("why");
+            v.put("unit", settled.getString("unit"));
+        }
+        return fill(texts.get(key), v);
     }
 
     /** A decider's name, and their role in the reader's language when it is known. */

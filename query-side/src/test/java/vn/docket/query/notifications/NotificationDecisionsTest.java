@@ -34,6 +34,8 @@ import vn.docket.events.NewTask;
 import vn.docket.events.RevisionPoint;
 import vn.docket.events.RevisionRequested;
 import vn.docket.events.Role;
+import vn.docket.events.TaskCancelled;
+import vn.docket.events.TaskReassigned;
 import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.query.assignments.TestDatabase;
 import vn.docket.query.assignments.TestReadSide;
@@ -176,7 +178,7 @@ class NotificationDecisionsTest {
         List<NotificationController.Notification> requests = requests(CHAIR, "vi");
         assertThat(requests).extracting(NotificationController.Notification::subject).containsOnly("Đề nghị gia hạn (đã xử lý)");
         // Newest first: the second request lapsed, the first was refused, and the lapse did not overwrite the refusal.
-        assertThat(requests.get(0).text()).endsWith("\nĐã xử lý ngày 4/12/2026: đề nghị không còn chờ quyết định.");
+        assertThat(requests.get(0).text()).endsWith("\nĐã xử lý ngày 4/12/2026: dự thảo đã được phê duyệt, nhiệm vụ đã hoàn thành.");
         assertThat(requests.get(1).text()).endsWith("\nĐã xử lý ngày 2/12/2026: Phạm Văn Đức (Phó Chủ tịch) không đồng ý gia hạn.");
         assertThat(requests(VICE, "en").get(1).text()).endsWith("\nSettled on 2/12/2026: Phạm Văn Đức (Vice-chair) refused it.");
     }
@@ -261,6 +263,85 @@ class NotificationDecisionsTest {
             assertThat(n.text()).endsWith("\nĐã xử lý ngày 6/12/2026: Ban Thường vụ Thành ủy yêu cầu chỉnh sửa.");
         });
         assertThat(bell(CLERK, "en").get(0).text()).endsWith("\nSettled on 6/12/2026: Ban Thường vụ Thành ủy sent it back for revision.");
+    }
+
+    /**
+     * A task cancelled while its draft waited: nobody will judge the draft, yet the leaders' bells still said it waited
+     * for them. Now it reads as settled, saying why, as a judged draft does.
+     */
+    @Test
+    void a_draft_waiting_when_its_task_is_cancelled_reads_as_settled_in_the_bells_of_those_it_waited_for() throws Exception {
+        notified(UNIT, new DraftSubmitted(ID, 1, "Du_thao_bao_cao_2026.docx", SHA, null, null, DAY.plusDays(2)));
+        DomainEventMessage<?> cancelled = stored(CLERK, new TaskCancelled(ID, "Trùng với nhiệm vụ Thành ủy giao", DAY.plusDays(4)));
+        projection.handle(cancelled);
+        projection.handle(cancelled); // delivered again: said once
+
+        assertThat(bell(CHAIR, "vi")).singleElement().satisfies(n -> {
+            assertThat(n.subject()).isEqualTo("Dự thảo trình phê duyệt (đã xử lý)");
+            assertThat(n.text()).endsWith("\nĐã xử lý ngày 5/12/2026: nhiệm vụ đã bị hủy.").containsOnlyOnce("Đã xử lý");
+        });
+        assertThat(bell(VICE, "en")).singleElement().satisfies(n -> {
+            assertThat(n.subject()).isEqualTo("Draft handed in (settled)");
+            assertThat(n.text()).endsWith("\nSettled on 5/12/2026: the assignment was cancelled.");
+        });
+    }
+
+    /** Approved at the first level and awaiting the outside body's: the clerks' bells say the draft will not come now. */
+    @Test
+    void a_draft_awaiting_the_next_level_when_its_task_is_cancelled_reads_as_settled_in_the_clerks_bells() throws Exception {
+        notified(VICE, new DraftApproved(ID, 1, "Lãnh đạo UBND thành phố", false, null, null, DAY.plusDays(3)));
+        notified(CLERK, new TaskCancelled(ID, "Thành ủy đã ban hành văn bản khác", DAY.plusDays(5)));
+
+        assertThat(bell(CLERK, "vi")).singleElement().satisfies(n -> {
+            assertThat(n.subject()).isEqualTo("Dự thảo trình cấp tiếp theo (đã xử lý)");
+            assertThat(n.text()).endsWith("\nĐã xử lý ngày 6/12/2026: nhiệm vụ đã bị hủy.");
+        });
+    }
+
+    /**
+     * A reassignment leaves the draft handed in before its level: a leader may still approve or send it back, and the
+     * waiting lists still show it. So its entry still waits, unlike a cancelled task's.
+     */
+    @Test
+    void a_draft_waiting_when_its_task_is_reassigned_still_waits_for_its_judges() throws Exception {
+        notified(UNIT, new DraftSubmitted(ID, 1, "Du_thao_bao_cao_2026.docx", SHA, null, null, DAY.plusDays(2)));
+        notified(CLERK, new TaskReassigned(ID, "Phòng Tài chính - Kế hoạch", "Phòng Kinh tế", "Đúng chức năng", DAY.plusDays(3)));
+
+        assertThat(bell(CHAIR, "vi")).singleElement().satisfies(n -> {
+            assertThat(n.subject()).isEqualTo("Dự thảo chờ phê duyệt");
+            assertThat(n.text()).doesNotContain("Đã xử lý");
+        });
+    }
+
+    /**
+     * A request lapsed by a reassignment or a cancellation read as settled, but only as "no longer awaits a decision":
+     * the leader reading it did not learn why. It now says why, as the settled entries of judged drafts do.
+     */
+    @Test
+    void an_extension_request_lapsed_by_a_reassignment_reads_as_settled_naming_the_unit_the_task_went_to() throws Exception {
+        notified(UNIT, new ExtensionRequested(ID, DAY.plusDays(9), DAY.plusDays(25), "Chờ số liệu", DAY));
+        notified(CLERK, new TaskReassigned(ID, "Phòng Tài chính - Kế hoạch", "Phòng Kinh tế", "Đúng chức năng", DAY.plusDays(1)));
+        DomainEventMessage<?> lapsed = stored(CLERK, new ExtensionRequestLapsed(ID, "Phòng Tài chính - Kế hoạch",
+                DAY.plusDays(25), ExtensionRequestLapsed.Why.REASSIGNED, DAY.plusDays(1)));
+        projection.handle(lapsed);
+        // Delivered again after a later reassignment: still the unit the task went to then.
+        notified(CLERK, new TaskReassigned(ID, "Phòng Kinh tế", "Phòng Quản lý đô thị", "Điều chỉnh", DAY.plusDays(2)));
+        projection.handle(lapsed);
+
+        assertThat(request(CHAIR, "vi").subject()).isEqualTo("Đề nghị gia hạn (đã xử lý)");
+        assertThat(request(CHAIR, "vi").text()).endsWith("\nĐã xử lý ngày 2/12/2026: nhiệm vụ đã giao lại cho Phòng Kinh tế chủ trì.");
+        assertThat(request(VICE, "en").text()).endsWith("\nSettled on 2/12/2026: the assignment was handed to Phòng Kinh tế to lead.");
+    }
+
+    @Test
+    void an_extension_request_lapsed_by_a_cancellation_reads_as_settled_saying_the_task_was_cancelled() throws Exception {
+        notified(UNIT, new ExtensionRequested(ID, DAY.plusDays(9), DAY.plusDays(25), "Chờ số liệu", DAY));
+        notified(CLERK, new TaskCancelled(ID, "Trùng nhiệm vụ", DAY.plusDays(1)));
+        notified(CLERK, new ExtensionRequestLapsed(ID, "Phòng Tài chính - Kế hoạch", DAY.plusDays(25),
+                ExtensionRequestLapsed.Why.CANCELLED, DAY.plusDays(1)));
+
+        assertThat(request(CHAIR, "vi").text()).endsWith("\nĐã xử lý ngày 2/12/2026: nhiệm vụ đã bị hủy.");
+        assertThat(request(CHAIR, "en").text()).endsWith("\nSettled on 2/12/2026: the assignment was cancelled.");
     }
 
     @Test

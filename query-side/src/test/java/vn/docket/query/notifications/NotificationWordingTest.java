@@ -206,6 +206,22 @@ class NotificationWordingTest {
         }
     }
 
+    /** A lapsed request's entry in a leader's bell says why it no longer waits, for each reason, in both languages. */
+    @Test
+    void every_reason_a_request_lapsed_for_is_said_in_the_leaders_settled_entry_in_both_languages() {
+        for (vn.docket.events.ExtensionRequestLapsed.Why why : vn.docket.events.ExtensionRequestLapsed.Why.values()) {
+            Document values = new Document("title", "Báo cáo năm").append("unit", "Phòng Tài chính - Kế hoạch")
+                    .append("from", "2021-05-30").append("to", "2021-06-04").append("reason", "Chờ số liệu")
+                    .append("settled", new Document("how", "LAPSED").append("why", why.name()).append("unit", "Phòng Kinh tế")
+                            .append("on", "2021-05-20"));
+            for (String lang : List.of("vi", "en")) {
+                String text = NotificationWording.of("EXTENSION_REQUESTED", values, lang).text();
+                assertThat(text).as(why + " in " + lang).doesNotContain("{")
+                        .doesNotEndWith(lang.equals("vi") ? "đề nghị không còn chờ quyết định." : "no longer awaits a decision.");
+            }
+        }
+    }
+
     @Test
     void a_request_lapsed_by_the_final_approval_or_a_cancellation_says_so() {
         Document values = new Document("title", "Báo cáo năm").append("unit", "Phòng Tài chính - Kế hoạch")
