@@ -368,10 +368,13 @@ class NotificationProjection {
         }
     }
 
-    /** How a draft before a level was judged there: by the leader who did, or by the outside body a clerk recorded. */
+    /**
+     * How a draft before a level was judged there: by the leader who did, or at the level of the outside body a clerk
+     * recorded (named as a level, which English words differently from a person).
+     */
     private static Document judged(String how, DecisionRef decision, String level, EventMessage<?> message) {
         Document judged = new Document("how", how);
-        return decision == null ? decidedBy(judged, message) : judged.append("by", level);
+        return decision == null ? decidedBy(judged, message) : judged.append("level", level);
     }
 
     /** Who decided, by name and role, for the unit to know whose decision it is (the bell shows no actor). */

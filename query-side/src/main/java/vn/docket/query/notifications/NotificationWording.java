@@ -51,8 +51,10 @@ final class NotificationWording {
             new Both("reopened", "Mở lại ý kiến {point}", "Point {point} reopened"),
             new Both("reopenedText", "Mở lại ý kiến {point}: {text}", "Point {point} reopened: {text}"),
             new Both("dueDate", "Hạn nộp lại: {dueDate}.", "Resubmit by {dueDate}."),
+            // A level's name is configuration, in Vietnamese only (ApprovalLevels): English quotes it as a name, the
+            // way it quotes a task's title, rather than running it into the sentence as if it were English.
             new Both("outsideDecision", "Theo văn bản số {decision} ngày {decisionDate} của {level}.",
-                    "As decided by {level} in document {decision} of {decisionDate}."),
+                    "As decided at the approval level \"{level}\" in document {decision} of {decisionDate}."),
             // A meeting's conclusion sends the draft back to the unit either way (MeetingConcluded).
             new Both("MEETING_CONCLUDED.subject", "Kết luận cuộc họp về dự thảo", "The meeting's conclusion on a draft"),
             new Both("meeting", "Cuộc họp", "The meeting"),
@@ -80,20 +82,21 @@ final class NotificationWording {
             new Both("DRAFT_SUBMITTED",
                     "{unit} đã nộp dự thảo v{version} của nhiệm vụ \"{title}\" ({document}),"
                             + " chờ {level} xem xét, phê duyệt.",
-                    "{unit} handed in draft v{version} of assignment \"{title}\" ({document}); it awaits {level}."),
+                    "{unit} handed in draft v{version} of assignment \"{title}\" ({document}); it awaits review at the"
+                            + " approval level \"{level}\"."),
             new Both("taskDeadline", "Hạn nhiệm vụ: ngày {deadline}.", "The assignment is due on {deadline}."),
             new Both("DRAFT_APPROVED.subject", "Dự thảo được phê duyệt", "Draft approved"),
             new Both("DRAFT_APPROVED",
                     "Dự thảo v{version} của nhiệm vụ \"{title}\" đã được {level} phê duyệt.",
-                    "Draft v{version} of assignment \"{title}\" was approved by {level}."),
+                    "Draft v{version} of assignment \"{title}\" was approved at the approval level \"{level}\"."),
             // Before the route's last level: the unit and the next level's judges read the same words.
             new Both("DRAFT_APPROVED.next.subject", "Dự thảo chờ phê duyệt cấp tiếp theo",
                     "Draft awaiting the next approval"),
             new Both("DRAFT_APPROVED.next",
                     "Dự thảo v{version} của nhiệm vụ \"{title}\" do {unit} chủ trì đã được {level} thông qua,"
                             + " chờ {next} xem xét, phê duyệt.",
-                    "Draft v{version} of assignment \"{title}\", led by {unit}, was approved by {level}"
-                            + " and now awaits {next}."),
+                    "Draft v{version} of assignment \"{title}\", led by {unit}, was approved at the approval level"
+                            + " \"{level}\" and now awaits review at \"{next}\"."),
             // A draft judged at the level it waited for: the bells of those it waited for say so, as for a request.
             new Both("DRAFT_SUBMITTED.settled.subject", "Dự thảo trình phê duyệt (đã xử lý)",
                     "Draft handed in (settled)"),
@@ -102,6 +105,11 @@ final class NotificationWording {
             new Both("settled.APPROVED", "Đã xử lý ngày {on}: {by} phê duyệt.", "Settled on {on}: {by} approved it."),
             new Both("settled.SENT_BACK", "Đã xử lý ngày {on}: {by} yêu cầu chỉnh sửa.",
                     "Settled on {on}: {by} sent it back for revision."),
+            // Judged by an outside body, whose decision a clerk recorded: named as a level.
+            new Both("settled.APPROVED.level", "Đã xử lý ngày {on}: {level} phê duyệt.",
+                    "Settled on {on}: approved at the approval level \"{level}\"."),
+            new Both("settled.SENT_BACK.level", "Đã xử lý ngày {on}: {level} yêu cầu chỉnh sửa.",
+                    "Settled on {on}: sent back for revision at the approval level \"{level}\"."),
             // The task cancelled while a draft waited: nobody will judge it now.
             new Both("settled.CANCELLED", "Đã xử lý ngày {on}: nhiệm vụ đã bị hủy.",
                     "Settled on {on}: the assignment was cancelled."),
@@ -290,7 +298,8 @@ final class NotificationWording {
     }
 
     /**
-     * How and when a request or a draft was settled: by whom when someone decided it, why when nobody did.
+     * How and when a request or a draft was settled: by whom when someone decided it, at which level when an outside
+     * body did, why when nobody did.
      */
     private static String settledLine(Document settled, Map<String, String> texts) {
         Map<String, String> v = new HashMap<>();
@@ -302,7 +311,10 @@ final class NotificationWording {
             v.put("by", byline(settled, texts));
         }
         String key = "settled." + settled.getString("how");
-        if (texts.containsKey(key + "." + settled.getString("why"))) {
+        if (settled.getString("level") != null) {
+            key += ".level";
+            v.put("level", settled.getString("level"));
+        } else if (texts.containsKey(key + "." + settled.getString("why"))) {
             key += "." + settled.getString("why");
             v.put("unit", settled.getString("unit"));
         }

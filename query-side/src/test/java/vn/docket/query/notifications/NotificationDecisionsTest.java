@@ -196,8 +196,8 @@ class NotificationDecisionsTest {
                 + "\" (Du_thao_bao_cao_2026.docx), chờ Lãnh đạo UBND thành phố xem xét, phê duyệt.\n"
                 + "Hạn nhiệm vụ: ngày 10/12/2026.\nĐã lấy ý kiến các xã");
         assertThat(bell(CHAIR, "en")).singleElement().satisfies(n -> assertThat(n.text()).startsWith("Phòng Tài chính - Kế"
-                + " hoạch handed in draft v1 of assignment \"" + TITLE + "\" (Du_thao_bao_cao_2026.docx); it awaits Lãnh đạo"
-                + " UBND thành phố.\nThe assignment is due on 10/12/2026."));
+                + " hoạch handed in draft v1 of assignment \"" + TITLE + "\" (Du_thao_bao_cao_2026.docx); it awaits review at"
+                + " the approval level \"Lãnh đạo UBND thành phố\".\nThe assignment is due on 10/12/2026."));
     }
 
     @Test
@@ -238,8 +238,9 @@ class NotificationDecisionsTest {
         assertThat(text()).isEqualTo("Dự thảo v1 của nhiệm vụ \"" + TITLE + "\" đã được Ban Thường vụ Thành ủy phê duyệt.\n"
                 + "Theo văn bản số 130-TB/TU ngày 6/12/2026 của Ban Thường vụ Thành ủy.");
         assertThat(NotificationWording.of("DRAFT_APPROVED", notified.get("values", Document.class), "en").text())
-                .isEqualTo("Draft v1 of assignment \"" + TITLE + "\" was approved by Ban Thường vụ Thành ủy.\n"
-                        + "As decided by Ban Thường vụ Thành ủy in document 130-TB/TU of 6/12/2026.");
+                .isEqualTo("Draft v1 of assignment \"" + TITLE + "\" was approved at the approval level \"Ban Thường vụ"
+                        + " Thành ủy\".\nAs decided at the approval level \"Ban Thường vụ Thành ủy\" in document 130-TB/TU"
+                        + " of 6/12/2026.");
     }
 
     /** As for an extension request: once judged, the draft no longer reads as waiting for those it waited for. */
@@ -262,7 +263,8 @@ class NotificationDecisionsTest {
             assertThat(n.subject()).isEqualTo("Dự thảo trình cấp tiếp theo (đã xử lý)");
             assertThat(n.text()).endsWith("\nĐã xử lý ngày 6/12/2026: Ban Thường vụ Thành ủy yêu cầu chỉnh sửa.");
         });
-        assertThat(bell(CLERK, "en").get(0).text()).endsWith("\nSettled on 6/12/2026: Ban Thường vụ Thành ủy sent it back for revision.");
+        assertThat(bell(CLERK, "en").get(0).text()).endsWith("\nSettled on 6/12/2026: sent back for revision at the approval"
+                + " level \"Ban Thường vụ Thành ủy\".");
     }
 
     /**

@@ -58,7 +58,48 @@ class NotificationWordingTest {
         Document values = new Document(REVISION).append("level", "Ban Thường vụ Thành ủy").append("decision", "125-TB/TU")
                 .append("decisionDate", "2026-12-04");
         assertThat(NotificationWording.of("REVISION_REQUESTED", values, "en").text())
-                .endsWith("Resubmit by 15/12/2026.\nAs decided by Ban Thường vụ Thành ủy in document 125-TB/TU of 4/12/2026.");
+                .endsWith("Resubmit by 15/12/2026.\nAs decided at the approval level \"Ban Thường vụ Thành ủy\" in document"
+                        + " 125-TB/TU of 4/12/2026.");
+    }
+
+    /**
+     * An approval level's name is configuration, in Vietnamese only, and the pages show it as it is: English ran it into
+     * the sentence ("it awaits Phó Chủ tịch UBND thành phố phụ trách lĩnh vực."), which read as broken English. It is
+     * now said as a name, quoted after "the approval level", as a task's title is; Vietnamese says it as before.
+     */
+    @Test
+    void an_approval_level_is_named_in_english_as_a_quoted_level_and_in_vietnamese_as_it_is() {
+        Document handedIn = new Document("title", "Báo cáo năm").append("unit", "Phòng Tài chính - Kế hoạch").append("version", 2)
+                .append("document", "Bao_cao.docx").append("level", "Phó Chủ tịch UBND thành phố phụ trách lĩnh vực");
+        assertThat(NotificationWording.of("DRAFT_SUBMITTED", handedIn, "en").text()).isEqualTo("Phòng Tài chính - Kế hoạch"
+                + " handed in draft v2 of assignment \"Báo cáo năm\" (Bao_cao.docx); it awaits review at the approval level"
+                + " \"Phó Chủ tịch UBND thành phố phụ trách lĩnh vực\".");
+        assertThat(NotificationWording.of("DRAFT_SUBMITTED", handedIn, "vi").text()).isEqualTo("Phòng Tài chính - Kế hoạch"
+                + " đã nộp dự thảo v2 của nhiệm vụ \"Báo cáo năm\" (Bao_cao.docx), chờ Phó Chủ tịch UBND thành phố phụ trách"
+                + " lĩnh vực xem xét, phê duyệt.");
+
+        Document approved = new Document("title", "Báo cáo năm").append("unit", "Phòng Tài chính - Kế hoạch").append("version", 2)
+                .append("level", "Phó Chủ tịch UBND thành phố phụ trách lĩnh vực").append("next", "Ban Thường vụ Thành ủy");
+        assertThat(NotificationWording.of("DRAFT_APPROVED", approved, "en").text()).isEqualTo("Draft v2 of assignment"
+                + " \"Báo cáo năm\", led by Phòng Tài chính - Kế hoạch, was approved at the approval level \"Phó Chủ tịch"
+                + " UBND thành phố phụ trách lĩnh vực\" and now awaits review at \"Ban Thường vụ Thành ủy\".");
+        assertThat(NotificationWording.of("DRAFT_APPROVED", approved, "vi").text()).isEqualTo("Dự thảo v2 của nhiệm vụ"
+                + " \"Báo cáo năm\" do Phòng Tài chính - Kế hoạch chủ trì đã được Phó Chủ tịch UBND thành phố phụ trách lĩnh"
+                + " vực thông qua, chờ Ban Thường vụ Thành ủy xem xét, phê duyệt.");
+        approved.remove("next");
+        assertThat(NotificationWording.of("DRAFT_APPROVED", approved, "en").text()).isEqualTo("Draft v2 of assignment"
+                + " \"Báo cáo năm\" was approved at the approval level \"Phó Chủ tịch UBND thành phố phụ trách lĩnh vực\".");
+
+        // Settled by an outside body's decision a clerk recorded: the level, not a person with a role.
+        Document settled = new Document(handedIn).append("settled", new Document("how", "SENT_BACK")
+                .append("level", "Ban Thường vụ Thành ủy").append("on", "2026-12-06"));
+        assertThat(NotificationWording.of("DRAFT_SUBMITTED", settled, "en").text())
+                .endsWith("\nSettled on 6/12/2026: sent back for revision at the approval level \"Ban Thường vụ Thành ủy\".");
+        assertThat(NotificationWording.of("DRAFT_SUBMITTED", settled, "vi").text())
+                .endsWith("\nĐã xử lý ngày 6/12/2026: Ban Thường vụ Thành ủy yêu cầu chỉnh sửa.");
+        settled.get("settled", Document.class).put("how", "APPROVED");
+        assertThat(NotificationWording.of("DRAFT_SUBMITTED", settled, "en").text())
+                .endsWith("\nSettled on 6/12/2026: approved at the approval level \"Ban Thường vụ Thành ủy\".");
     }
 
     /** The clerks are told of a missed deadline too, and the unit is the one they must chase. */
