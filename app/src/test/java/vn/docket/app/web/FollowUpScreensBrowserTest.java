@@ -641,6 +641,70 @@ class FollowUpScreensBrowserTest extends BrowserTest {
     }
 
     /**
+     * The LED report's draft waits for the leaders (demo history) when the clerk cancels the task: their bells kept
+     * saying it waited for them, though nobody will judge it now. It reads as settled, saying why; in English the level
+     * it waited at is named as a level. The report's request, lapsed by its reassignment (order 11), says to whom the
+     * task went, not only that the request no longer waits.
+     */
+    @Test
+    @Order(20)
+    void a_draft_waiting_when_its_task_is_cancelled_reads_as_settled_in_the_leaders_bells_in_either_language() {
+        String led = "Dự thảo Báo cáo đề xuất chủ trương thay thế hệ thống đèn chiếu sáng công cộng bằng đèn Led";
+        browser.signIn("clerk");
+        browser.open("/assignments.html?q=den%20Led");
+        browser.find(By.linkText(led)).click();
+        browser.waitForText(By.id("assignment-title"), led);
+        browser.find(By.cssSelector(".action-cancel summary")).click();
+        browser.type(By.cssSelector("#form-cancel [name='reason']"), "Gộp vào Đề án chiếu sáng đô thị");
+        browser.find(By.cssSelector("#form-cancel button[type=submit]")).click();
+        browser.waitForText(By.cssSelector("#steps li:last-child .step-title"), "Hủy nhiệm vụ");
+
+        browser.signIn("chair");
+        assertThat(bellEntry(REPORT, "Đề nghị gia hạn (đã xử lý)")).contains(": nhiệm vụ đã giao lại cho Phòng Quản lý đô thị chủ trì.");
+        String entry = bellEntry(led, "nhiệm vụ đã bị hủy");
+        assertThat(entry).startsWith("Dự thảo trình phê duyệt (đã xử lý)\nPhòng Quản lý đô thị đã nộp dự thảo v1")
+                .containsPattern("\nĐã xử lý ngày \\d{1,2}/\\d{1,2}/\\d{4}: nhiệm vụ đã bị hủy\\.\n");
+        bothWidths("bell-draft-cancelled");
+
+        browser.find(By.id("bell-close")).click();
+        browser.find(By.id("lang")).click();
+        browser.until(d -> "en".equals(browser.script("return document.documentElement.lang")));
+        try {
+            assertThat(bellEntry(led, "the assignment was cancelled")).startsWith("Draft handed in (settled)")
+                    .contains("; it awaits review at the approval level \"Lãnh đạo UBND thành phố\".");
+            bothWidths("bell-draft-cancelled-english");
+        } finally {
+            browser.find(By.id("bell-close")).click();
+            browser.find(By.id("lang")).click();
+            browser.until(d -> "vi".equals(browser.script("return document.documentElement.lang")));
+        }
+    }
+
+    /**
+     * The text of the entry in the signed-in person's bell that names {@code title} and says {@code said}, scrolled to in
+     * the bell, opened again until it shows it: a notification is written a moment after the command that caused it.
+     */
+    private String bellEntry(String title, String said) {
+        return browser.until(d -> {
+            try {
+                if (browser.present(By.id("bell-panel")).isDisplayed()) {
+                    browser.find(By.id("bell-close")).click();
+                }
+                browser.find(By.id("bell")).click();
+                browser.find(By.id("bell-list"));
+                WebElement entry = browser.all(By.cssSelector("#bell-list li")).stream()
+                        .filter(li -> li.getText().contains(title) && li.getText().contains(said)).findFirst().orElse(null);
+                if (entry != null) {
+                    browser.script("arguments[0].scrollIntoView({block: 'center'})", entry); // for the screenshot
+                }
+                return entry == null ? null : entry.getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                return null; // the list was drawn again while it was read
+            }
+        });
+    }
+
+    /**
      * The day the demo history was played on, as it recorded it: the report falls due three days after. Not today once
      * the suite has run past midnight in Vietnam, which the server's clock and the dates it shows have.
      */
