@@ -146,11 +146,11 @@ function cell(path, value, warnings, { type = 'text', label, options, rows, warn
 }
 
 /**
- * A list of units (an item's leads, the units owing a contribution), and under each one no unit of the directory has
- * the clerk's choice: a unit of the directory in its place, or keeping it knowingly (a checkbox whose keptAttr names
- * the item; collect() sends the ticked ones as keptLeads or keptContributors). Only the directory's units have staff
- * who sign in, so work given to "các cơ quan, đơn vị" or a typo would be followed by nobody: registration refuses
- * such a unit unless it is kept. Checked again whenever the clerk edits the list.
+ * A list of units (an item's leads, its coordinating units, the units owing a contribution), and under each one no unit
+ * of the directory has the clerk's choice: a unit of the directory in its place, or keeping it knowingly (a checkbox
+ * whose keptAttr names the item; collect() sends the ticked ones as keptLeads, keptCoordinators or keptContributors).
+ * Only the directory's units have staff who sign in, so work given to "các cơ quan, đơn vị" or a typo would be followed
+ * by nobody: registration refuses such a unit unless it is kept. Checked again whenever the clerk edits the list.
  */
 function unitsCell(path, values, warnings, { label, warnAlso, kept, keptAttr, i, chooseKey, unsettled = new Set(),
   phrases = new Set() }) {
@@ -186,6 +186,17 @@ function leadsCell(p, i, item, warnings, phrases) {
   return unitsCell(`${p}.leads`, item.leads?.length ? item.leads : (item.lead ? [item.lead] : []), warnings,
     { label: t('field.leadUnit'), warnAlso: `${p}.lead`, kept: new Set(item.keptLeads || []), keptAttr: 'data-kept-for',
       i, chooseKey: 'notices.chooseUnit', phrases });
+}
+
+/**
+ * An item's coordinating units, each outside the directory replaced or kept as a lead is (keptCoordinators): they get
+ * no assignment, but their staff see the task, and a name no unit has (a typo) hides it from the unit meant. A phrase
+ * ("các cơ quan liên quan") names nobody to show it to, and is only offered a unit in its place.
+ */
+function coordinatorsCell(p, i, item, warnings, generic, phrases) {
+  return unitsCell(`${p}.coordinators`, item.coordinators, warnings, { label: t('field.coordinatingUnits'),
+    kept: new Set(item.keptCoordinators || []), keptAttr: 'data-kept-coordinator-for', i,
+    chooseKey: 'notices.chooseCoordinator', unsettled: generic, phrases });
 }
 
 /**
@@ -283,6 +294,7 @@ const ITEM_ACTIONS = {
     a.leads = union(a.leads, b.leads);
     a.keptLeads = union(a.keptLeads, b.keptLeads);
     a.keptContributors = union(a.keptContributors, b.keptContributors);
+    a.keptCoordinators = union(a.keptCoordinators, b.keptCoordinators);
     a.lead = a.leads[0] ?? null;
     a.coordinators = union(a.coordinators, b.coordinators).filter(c => !a.leads.includes(c));
     a.requirements = [...(a.requirements || []), ...(b.requirements || [])];
@@ -314,11 +326,12 @@ function nextOrdinal(items) {
 
 function editor(reading, key = newKey()) {
   const warnings = warningsByField(reading);
-  // The phrases owing input that the server said are units in general: recorded as coordinating units, never refused,
-  // so the page offers a unit of the directory in their place but does not ask for them to be kept.
-  const generic = new Set((reading.warnings || []).filter(w => w.code === 'contribution-unit-generic').map(w => w.params?.unit));
-  const phrases = new Set((reading.warnings || []).filter(w => w.code === 'lead-generic' || w.code === 'contribution-unit-generic')
-    .map(w => w.params?.unit));
+  // The phrases owing input or coordinating that the server said are units in general: recorded as coordinating units,
+  // never refused, so the page offers a unit of the directory in their place but does not ask for them to be kept.
+  const generic = new Set((reading.warnings || [])
+    .filter(w => w.code === 'contribution-unit-generic' || w.code === 'coordinator-generic').map(w => w.params?.unit));
+  const phrases = new Set((reading.warnings || []).filter(w => w.code === 'lead-generic' || w.code === 'contribution-unit-generic'
+    || w.code === 'coordinator-generic').map(w => w.params?.unit));
   const notice = reading.notice || {};
   const noticeFields = [
     ['number', 'notices.number'], ['issuer', 'notices.issuer'], ['place', 'notices.place'],
@@ -385,7 +398,7 @@ function editor(reading, key = newKey()) {
         // Who presented the draft at the meeting: recorded as the draft's author, and misread as often as the lead.
         h('span', { class: 'label' }, t('notices.presentedBy')),
         cell(`${p}.presentedBy`, item.presentedBy, warnings, { label: t('notices.presentedBy') })),
-      h('td', {}, cell(`${p}.coordinators`, item.coordinators, warnings, { type: 'lines', label: t('field.coordinatingUnits') })),
+      h('td', {}, coordinatorsCell(p, i, item, warnings, generic, phrases)),
       h('td', {}, cell(`${p}.deadline`, item.deadline, warnings, { type: 'date', label: t('field.deadline') }),
         item.deadlineText ? h('small', { class: 'muted' }, `${t('notices.deadlineText')}: “${item.deadlineText}”`) : ''),
       h('td', {}, cell(`${p}.submitTo`, item.submitTo, warnings, { type: 'lines', label: t('field.route') })),
@@ -481,6 +494,8 @@ function collect(box, reading) {
       .filter(lead => item.leads?.includes(lead));
     item.keptContributors = [...box.querySelectorAll(`[data-kept-contributor-for="${i}"]:checked`)].map(c => c.value)
       .filter(unit => (item.contributions || []).some(c => c.units?.includes(unit)));
+    item.keptCoordinators = [...box.querySelectorAll(`[data-kept-coordinator-for="${i}"]:checked`)].map(c => c.value)
+      .filter(unit => item.coordinators?.includes(unit));
   });
   return { reading: copy, invalid };
 }

@@ -673,6 +673,56 @@ class NoticeImportTest {
                 .containsExactlyInAnyOrder("Phòng Văn hóa và Thông tin", "Phòng Kinh tế", "Sở Du lịch");
     }
 
+    /** An item coordinated by a unit of the city, a body of the province and a phrase naming units in general. */
+    static final String PROVINCE_COORDINATOR = """
+            ỦY BAN NHÂN DÂN THÀNH PHỐ LẠNG SƠN
+            Số: 323/TB-UBND
+            Lạng Sơn, ngày 22 tháng 4 năm 2021
+            THÔNG BÁO
+            Kết luận của Chủ tịch UBND thành phố tại cuộc họp ngày 19/4/2021
+            1. Dự thảo Kế hoạch phát triển du lịch năm 2021 (Phòng Văn hóa và Thông tin trình)
+            Cơ bản nhất trí với dự thảo. Giao phòng Văn hóa và Thông tin chủ trì, phối hợp với Phòng Kinh tế, Sở Du lịch tỉnh Lạng Sơn và các phòng, ban liên quan hoàn thiện, trình Lãnh đạo UBND thành phố trước ngày 30/4/2021.
+            """;
+
+    /**
+     * An item's coordinating units were not checked at all: a typo or a body outside the office there became a "unit"
+     * nobody signs in as, and the unit meant never saw the task it coordinates on (a coordinating unit gets no
+     * assignment, but its staff see the task, find it under their unit and count it in their reports). The preview now
+     * says so at the field, and confirming is refused until the clerk chooses a unit of the directory or keeps it
+     * knowingly; a phrase naming units in general is said but not refused.
+     */
+    @Test
+    void a_clerk_whose_preview_has_a_coordinating_unit_outside_the_directory_is_told_and_must_choose_a_unit_or_keep_it() {
+        DocketClient docket = new DocketClient(http);
+        Map<String, Object> preview = upload("clerk", PROVINCE_COORDINATOR.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "323.txt").getBody();
+        Map<String, Object> item = list(preview.get("items")).get(0);
+        assertThat(item.get("coordinators")).isEqualTo(List.of("Phòng Kinh tế", "Sở Du lịch", "các phòng, ban liên quan"));
+        assertThat(list(preview.get("warnings"))).filteredOn(w -> "items[0].coordinators".equals(w.get("field")))
+                .extracting(w -> w.get("code"), w -> w.get("params"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("coordinator-not-in-directory", Map.of("unit", "Sở Du lịch")),
+                        org.assertj.core.groups.Tuple.tuple("coordinator-generic", Map.of("unit", "các phòng, ban liên quan")));
+
+        ResponseEntity<Map<String, Object>> refused = docket.post("clerk", "/api/notices", preview);
+        assertThat(refused.getStatusCode().value()).as("%s", refused.getBody()).isEqualTo(422);
+        assertThat(refused.getBody()).containsEntry("rule", "coordinator-not-in-directory")
+                .containsEntry("field", "items[0].coordinators").containsEntry("unit", "Sở Du lịch").containsEntry("item", 1);
+        // A typo of a unit of the directory is refused as well: the unit meant would never see the task.
+        item.put("coordinators", List.of("Phòng Kin tế", "các phòng, ban liên quan"));
+        assertThat(docket.post("clerk", "/api/notices", preview).getBody()).containsEntry("rule", "coordinator-not-in-directory")
+                .containsEntry("unit", "Phòng Kin tế");
+        assertThat(StoredEvents.count(eventStore, e -> e instanceof TaskAssigned t && t.source() != null
+                && "323/TB-UBND".equals(t.source().notice()))).as("nothing assigned").isZero();
+
+        item.put("coordinators", List.of("Phòng Kinh tế", "Sở Du lịch", "các phòng, ban liên quan"));
+        item.put("keptCoordinators", List.of("Sở Du lịch"));
+        List<Map<String, Object>> created = list(registeredBody(docket.post("clerk", "/api/notices", preview))
+                .get("assignments"));
+        Map<String, Object> lead = docket.await("auditor", "/api/assignments/" + created.get(0).get("id"), a -> true);
+        assertThat((List<Object>) lead.get("coordinatingUnits"))
+                .containsExactly("Phòng Kinh tế", "Sở Du lịch", "các phòng, ban liên quan");
+    }
+
     /**
      * Lào Cai's letter 3320/SNNMT-CCMT (corpus c_33): item 2's lead was read as "các cơ quan, đơn vị". The preview let it
      * through without a word, and confirming it made a "unit" of it that nobody signs in as, so nobody followed the task.

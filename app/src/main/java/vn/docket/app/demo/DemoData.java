@@ -243,7 +243,7 @@ class DemoData {
                 i.contributions().stream().map(c -> new NoticeReadOut.Contribution(c.units(), c.deliverTo(),
                         plus(c.deadline(), days), c.deadline() == null ? c.deadlineText() : null)).toList(),
                 plus(i.deadline(), days), i.deadline() == null ? i.deadlineText() : null, i.submitTo(), i.keptLeads(),
-                i.keptContributors()))
+                i.keptContributors(), i.keptCoordinators()))
                 .toList();
         return new NoticeReadOut(facts, items, read.sourceSha256());
     }

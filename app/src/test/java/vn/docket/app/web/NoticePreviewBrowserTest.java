@@ -464,6 +464,65 @@ class NoticePreviewBrowserTest extends BrowserTest {
     }
 
     /**
+     * An item's coordinating units were not checked: "Sở Du lịch", no unit of the city's directory, became a "unit" nobody
+     * signs in as, and a typo there hid the task from the unit meant. They are now settled as a lead is, at their field;
+     * the phrase beside them is offered a unit in its place, without being asked to be kept.
+     */
+    @Test
+    void a_clerk_is_told_a_coordinating_unit_is_not_in_the_directory_and_keeps_it_or_chooses_one_before_confirming() {
+        String text = """
+                ỦY BAN NHÂN DÂN THÀNH PHỐ LẠNG SƠN
+                Số: 324/TB-UBND
+                Lạng Sơn, ngày 22 tháng 4 năm 2021
+                THÔNG BÁO
+                Kết luận của Chủ tịch UBND thành phố tại cuộc họp ngày 19/4/2021
+                1. Dự thảo Kế hoạch phát triển du lịch năm 2021 (Phòng Văn hóa và Thông tin trình)
+                Cơ bản nhất trí với dự thảo. Giao phòng Văn hóa và Thông tin chủ trì, phối hợp với Phòng Kinh tế, Sở Du lịch tỉnh Lạng Sơn và các phòng, ban liên quan hoàn thiện, trình Lãnh đạo UBND thành phố trước ngày 30/4/2021.
+                """;
+        preview(text);
+        browser.waitForCount(By.cssSelector("#preview-items tbody tr"), 1);
+        assertThat(cell(0, "coordinators").getAttribute("value")).isEqualTo("Phòng Kinh tế\nSở Du lịch\ncác phòng, ban liên quan");
+        assertThat(browser.text(By.id("warnings"))).contains(
+                "Mục 1 – Đơn vị phối hợp: \"Sở Du lịch\" không có trong danh bạ đơn vị",
+                "Mục 1 – Đơn vị phối hợp: \"các phòng, ban liên quan\" là cụm từ chung");
+        By boxes = By.cssSelector("#preview-items tbody tr:first-child td:nth-of-type(4) .lead-unknown");
+        assertThat(browser.all(boxes)).extracting(WebElement::getText).satisfiesExactly(
+                unknown -> assertThat(unknown).contains("“Sở Du lịch” không có trong danh bạ", "Giữ nguyên"),
+                phrase -> assertThat(phrase).contains("“các phòng, ban liên quan” là cụm từ chung, không phải một đơn vị")
+                        .doesNotContain("Giữ nguyên"));
+        WebElement keep = browser.find(By.cssSelector("[data-kept-coordinator-for='0']"));
+        assertThat(keep.getAttribute("aria-label")).isEqualTo("Giữ nguyên “Sở Du lịch”, dù không ai trong danh bạ theo dõi");
+        screenshots("notice-preview-coordinator");
+
+        browser.find(By.id("confirm-import")).click();
+        browser.waitForText(By.id("confirm-status"), "Chỗ cần sửa: Mục 1 – Đơn vị phối hợp.");
+        assertThat(browser.text(By.id("confirm-status"))).contains("Đơn vị phối hợp “Sở Du lịch” của mục 1 không có trong danh bạ");
+        assertThat(browser.script("return document.activeElement.dataset.path")).isEqualTo("items[0].coordinators");
+        screenshots("notice-preview-coordinator-refused");
+
+        browser.find(By.cssSelector("[data-kept-coordinator-for='0']")).click();
+        browser.find(By.id("confirm-import")).click();
+        browser.waitForText(By.tagName("h1"), "Thông báo 324/TB-UBND");
+
+        // The same, on the English page.
+        browser.find(By.id("lang")).click();
+        try {
+            browser.waitForText(By.tagName("h1"), "Notice");
+            browser.open("/notices.html");
+            browser.find(By.id("notice-text")).sendKeys(text.replace("324/TB-UBND", "325/TB-UBND"));
+            browser.find(By.id("preview-button")).click();
+            browser.waitForText(By.id("warnings"), "Item 1 – Coordinating units: “Sở Du lịch” is not in the unit directory");
+            assertThat(browser.text(By.id("warnings")))
+                    .contains("Item 1 – Coordinating units: “các phòng, ban liên quan” names units in general").doesNotContain("danh bạ");
+            assertThat(browser.text(boxes)).contains("“Sở Du lịch” is not in the directory", "Keep it");
+            screenshots("notice-preview-coordinator-english");
+        } finally {
+            browser.find(By.id("lang")).click();
+            browser.waitForText(By.tagName("h1"), "Thông báo kết luận");
+        }
+    }
+
+    /**
      * "Các phòng, ban, đơn vị liên quan ... gửi ... để tổng hợp" is recorded as the lead's coordinating units, never
      * refused: the page asked the clerk to keep it ("Giữ nguyên") all the same, as if confirming would be refused. It now
      * offers only a unit of the directory in its place.

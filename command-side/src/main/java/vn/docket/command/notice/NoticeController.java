@@ -169,6 +169,23 @@ class NoticeController {
                 }
             }
         }
+        for (int i = 0; i < reading.items().size(); i++) {
+            NoticeItem item = reading.items().get(i);
+            for (String unit : item.coordinators()) {
+                // Registration refuses a name outside the directory unless kept: the unit meant would not see the task.
+                // A phrase names nobody to show it to: said, not refused.
+                if (units.ownName(unit).isPresent() || item.unknownUnits().contains(unit)) {
+                    continue;
+                }
+                warnings.add(new ReadingWarning("items[" + i + "].coordinators", registrar.isGeneric(unit)
+                        ? Doubt.of("coordinator-generic", "\"" + unit + "\" là cụm từ chung, không chỉ riêng một đơn vị nào:"
+                                + " không cán bộ nào thấy nhiệm vụ nhờ tên này. Chọn đơn vị phối hợp trong danh bạ nếu biết đơn"
+                                + " vị nào.", "unit", unit)
+                        : Doubt.of("coordinator-not-in-directory", "\"" + unit + "\" không có trong danh bạ đơn vị: không cán bộ"
+                                + " nào thuộc đơn vị này để thấy nhiệm vụ mình phối hợp. Chọn đơn vị phối hợp trong danh bạ, hoặc"
+                                + " đánh dấu giữ nguyên nếu cố ý.", "unit", unit)));
+            }
+        }
         String sha = Sha256.hex(content);
         // The clerk reads the list as the page lays the notice out: its own fields, then item by item (the reader's
         // warnings and the ones added here came by kind, item 1's at three places among item 2's).

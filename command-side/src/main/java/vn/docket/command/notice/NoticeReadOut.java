@@ -23,19 +23,19 @@ public record NoticeReadOut(NoticeParticulars notice, List<Item> items, String s
                 i.kind(), i.title(), i.presentedBy(), i.verdict(), i.requirements(), i.lead(),
                 i.leads(), i.coordinators(), i.contributions().stream().map(c -> new Contribution(c.units(),
                         c.deliverTo(), c.deadline(), c.deadlineText())).toList(), i.deadline(), i.deadlineText(),
-                i.submitTo(), List.of(), List.of())).toList(), sourceSha256);
+                i.submitTo(), List.of(), List.of(), List.of())).toList(), sourceSha256);
     }
 
     /**
      * minRequirements: the hand-made answers' least count of requirements, a measure of the reader, not a field.
      * keptLeads: the leads no unit of the directory has that the clerk keeps knowingly (none read; the clerk ticks them).
-     * keptContributors: the same for the units of the item's contributions.
+     * keptContributors: the same for the units of the item's contributions; keptCoordinators for its coordinating units.
      */
     @JsonIgnoreProperties({"unknownUnits", "source", "minRequirements"})
     public record Item(Integer ordinal, DeliverableKind kind, String title, String presentedBy, MeetingVerdict verdict,
                        List<String> requirements, String lead, List<String> leads, List<String> coordinators,
                        List<Contribution> contributions, LocalDate deadline, String deadlineText, List<String> submitTo,
-                       List<String> keptLeads, List<String> keptContributors) {
+                       List<String> keptLeads, List<String> keptContributors, List<String> keptCoordinators) {
     }
 
     public record Contribution(List<String> units, String deliverTo, LocalDate deadline, String deadlineText) {

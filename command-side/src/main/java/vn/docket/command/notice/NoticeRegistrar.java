@@ -399,6 +399,19 @@ public class NoticeRegistrar {
                             .with(FIELD, at + ".leads").with("unit", lead).with("item", item.ordinal());
                 }
             }
+            // A coordinating unit gets no assignment and is told nothing, but its staff see the task, find it under
+            // their unit and count it in their reports: a name no unit of the directory has (a typo) hides the task from
+            // the unit meant. Refused unless kept knowingly, as a body outside the office may be; a phrase ("các cơ
+            // quan liên quan") names nobody to show it to, and is only warned of in the preview.
+            List<String> keptCoordinators = item.keptCoordinators() == null ? List.of()
+                    : names(Text.clean(item.keptCoordinators()));
+            for (String coordinator : names(Text.clean(item.coordinators()))) {
+                if (units.ownName(coordinator).isEmpty() && !isGeneric(coordinator) && !keptCoordinators.contains(coordinator)) {
+                    throw new RuleBroken("coordinator-not-in-directory", at + ".coordinators: \"" + coordinator + "\" is no"
+                            + " unit of the unit directory; choose one that is, or keep it in keptCoordinators.")
+                            .with(FIELD, at + ".coordinators").with("unit", coordinator).with("item", item.ordinal());
+                }
+            }
             List<String> route;
             try {
                 // The assignment's own check, asked here so that a route it would refuse stops the notice before

@@ -67,7 +67,7 @@ class NoticeRegistrarTest {
                 "Lạng Sơn", LocalDate.of(2021, 4, 14), null, LocalDate.of(2021, 4, 13), null, null, null),
                 List.of(new Item(1, DeliverableKind.PLAN, title, null, null, List.of(), "Phòng Tài chính - Kế hoạch",
                         List.of(), List.of(), contributions, LocalDate.of(2021, 4, 25), null,
-                        List.of("Lãnh đạo UBND thành phố"), List.of(), List.of())), null);
+                        List.of("Lãnh đạo UBND thành phố"), List.of(), List.of(), List.of())), null);
     }
 
     @Test
@@ -102,11 +102,31 @@ class NoticeRegistrarTest {
         Item item = planNotice("Kế hoạch tiêm chủng", List.of()).items().get(0);
         NoticeReadOut readOut = new NoticeReadOut(planNotice("", List.of()).notice(), List.of(new Item(1, item.kind(),
                 item.title(), null, null, List.of(), null, List.of("Trung tâm Y tế các huyện"), List.of(), List.of(),
-                item.deadline(), null, item.submitTo(), List.of(), List.of())), null);
+                item.deadline(), null, item.submitTo(), List.of(), List.of(), List.of())), null);
         assertThatThrownBy(() -> registrar.register(readOut, CLERK)).isInstanceOfSatisfying(RuleBroken.class, e -> {
             assertThat(e.rule()).isEqualTo("item-lead-generic");
             assertThat(e.getMessage()).startsWith("items[0].leads: \"Trung tâm Y tế các huyện\" names units in general");
         });
+    }
+
+    /**
+     * A coordinating unit no unit of the directory has (a typo, a body outside the office) was recorded without a word,
+     * and the unit meant never saw the task. It is refused, naming the item and field (kept knowingly it is registered,
+     * and a phrase naming units in general is never refused: NoticeImportTest).
+     */
+    @Test
+    void a_coordinating_unit_outside_the_directory_is_refused_before_anything_is_written() {
+        Item item = planNotice("Kế hoạch phát triển du lịch", List.of()).items().get(0);
+        NoticeReadOut coordinated = new NoticeReadOut(planNotice("", List.of()).notice(), List.of(new Item(1, item.kind(),
+                item.title(), null, null, List.of(), item.lead(), List.of(), List.of("các sở, ngành liên quan", "Phòng Kin tế"),
+                List.of(), item.deadline(), null, item.submitTo(), List.of(), List.of(), List.of())), null);
+
+        assertThatThrownBy(() -> registrar().register(coordinated, CLERK))
+                .isInstanceOfSatisfying(RuleBroken.class, e -> {
+                    assertThat(e.rule()).isEqualTo("coordinator-not-in-directory");
+                    assertThat(e.getMessage()).startsWith("items[0].coordinators: \"Phòng Kin tế\" is no unit of the unit directory");
+                });
+        assertThat(db.database.getCollection("notice_keys").countDocuments()).as("the notice's number not reserved").isZero();
     }
 
     @Test
@@ -126,7 +146,7 @@ class NoticeRegistrarTest {
         NoticeReadOut noNotice = new NoticeReadOut(null, plan.items(), null);
         Item item = plan.items().get(0);
         NoticeReadOut noKind = new NoticeReadOut(plan.notice(), List.of(new Item(1, null, item.title(), null, null,
-                List.of(), item.lead(), List.of(), List.of(), List.of(), item.deadline(), null, item.submitTo(), List.of(), List.of())), null);
+                List.of(), item.lead(), List.of(), List.of(), List.of(), item.deadline(), null, item.submitTo(), List.of(), List.of(), List.of())), null);
 
         assertThatThrownBy(() -> registrar().register(noNotice, CLERK)).isInstanceOfSatisfying(RuleBroken.class, e -> {
             assertThat(e.rule()).isEqualTo("notice-required");
