@@ -381,11 +381,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
      */
     @Test
     void a_clerk_is_told_an_items_lead_names_no_one_unit_and_must_choose_a_unit_of_the_directory_before_confirming() {
-        browser.signIn("clerk");
-        browser.open("/notices.html");
-        browser.present(By.id("notice-file")).sendKeys(Path.of(System.getProperty("docket.shared-dir", "../../shared"),
-                "notices", "corpus", "c_33.txt").toAbsolutePath().normalize().toString());
-        browser.find(By.id("preview-button")).click();
+        previewNotice("corpus/c_33.txt");
         browser.waitForCount(By.cssSelector("#preview-items tbody tr"), 2);
         assertThat(browser.text(By.id("warnings")))
                 .contains("Mục 2 – Đơn vị chủ trì: \"các cơ quan, đơn vị\" là cụm từ chung, không chỉ riêng một đơn vị nào");
@@ -589,12 +585,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
      */
     @Test
     void the_doubts_of_a_field_read_as_sentences_one_after_another() {
-        browser.driver.manage().window().setSize(DESKTOP);
-        browser.signIn("clerk");
-        browser.open("/notices.html");
-        browser.present(By.id("notice-file")).sendKeys(Path.of(System.getProperty("docket.shared-dir", "../../shared"),
-                "notices", "corpus", "c_33.txt").toAbsolutePath().normalize().toString());
-        browser.find(By.id("preview-button")).click();
+        previewNotice("corpus/c_33.txt");
         browser.waitForCount(By.cssSelector("#preview-items tbody tr"), 2);
         String note = browser.text(By.cssSelector("#preview-items tbody tr:nth-child(1) td:nth-of-type(3) .warning-note"));
         assertThat(note).doesNotContain(".;", "; Đơn vị")
@@ -610,10 +601,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
      */
     @Test
     void the_previews_warnings_are_said_in_the_language_of_the_page() {
-        browser.driver.manage().window().setSize(DESKTOP);
-        browser.signIn("clerk");
-        browser.open("/notices.html");
-        previewFile("corpus/c_33.txt");
+        previewNotice("corpus/c_33.txt");
         String vietnamese = browser.text(By.id("warnings"));
         assertThat(vietnamese).contains("Ngày họp: Không thấy ngày họp",
                 "Mục 2 – Đơn vị chủ trì: \"các cơ quan, đơn vị\" là cụm từ chung, không chỉ riêng một đơn vị nào",
@@ -639,7 +627,15 @@ class NoticePreviewBrowserTest extends BrowserTest {
         }
     }
 
-    /** The clerk, on the notices page, has the shared notice {@code file} read. */
+    /** The clerk, at desktop width, has the shared notice {@code file} read on the notices page (not yet registered). */
+    private void previewNotice(String file) {
+        browser.driver.manage().window().setSize(DESKTOP);
+        browser.signIn("clerk");
+        browser.open("/notices.html");
+        previewFile(file);
+    }
+
+    /** On the notices page already open, the shared notice {@code file} read. */
     private void previewFile(String file) {
         browser.present(By.id("notice-file")).sendKeys(Path.of(System.getProperty("docket.shared-dir", "../../shared"),
                 "notices", file).toAbsolutePath().normalize().toString());
