@@ -136,11 +136,12 @@ function stepList(path) {
     const actor = step.actor || {};
     const extra = [];
     // The grant of a request may give less time than asked, and carries the unit's reason when the leader gave none
-    // of their own: both said, it does not read as the leader's reason for the date the unit wanted.
-    let unitsReason = false;
+    // of their own: both said, it does not read as the leader's reason for the date the unit wanted. The grant says
+    // so itself (reasonFromRequest); one recorded before it did is judged by the words of the request it settled.
+    let unitsReason = d.reasonFromRequest === true;
     if (step.type === 'DEADLINE_EXTENDED' && asked) {
       if (asked.date !== d.deadline) extra.push(t('detail.askedFor', { date: fmtDate(asked.date) }));
-      unitsReason = step.reasons?.length === 1 && step.reasons[0] === asked.reason;
+      if (d.reasonFromRequest == null) unitsReason = step.reasons?.length === 1 && step.reasons[0] === asked.reason;
     }
     if (step.type === 'EXTENSION_REQUESTED') asked = { date: d.requestedDeadline, reason: step.reasons?.[0] };
     else if (['DEADLINE_EXTENDED', 'EXTENSION_REJECTED', 'EXTENSION_LAPSED'].includes(step.type)) asked = null;

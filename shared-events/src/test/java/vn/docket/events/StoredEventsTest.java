@@ -115,6 +115,20 @@ class StoredEventsTest {
                 .isEqualTo("1");
     }
 
+    /**
+     * An extension stored before revision 2 did not record whose words its reason was: it reads as not known (null),
+     * never as the reason of the person who extended, which may be the unit's words granted as asked.
+     */
+    @Test
+    void an_extension_stored_at_revision_1_reads_as_revision_2_not_saying_whose_words_its_reason_is() throws IOException {
+        Object event = read(DeadlineExtended.class.getName(), "1", stored("DeadlineExtended-revision-1.json"));
+        assertThat(event).isEqualTo(new DeadlineExtended(UUID.fromString("6f4083e5-4eea-462f-82cc-3f0c3b6b387e"),
+                LocalDate.of(2021, 5, 20), LocalDate.of(2021, 6, 4), "Chờ số liệu quyết toán của các xã",
+                LocalDate.of(2021, 5, 12), null));
+        assertThat(lastRevision).isEqualTo("2");
+        assertThat(lastJson).contains("\"reasonFromRequest\":null");
+    }
+
     @Test
     void a_notice_stored_at_revision_1_reads_as_revision_2_with_its_particulars_as_one_part() throws IOException {
         Object event = read(NoticeRegistered.class.getName(), "1", stored("NoticeRegistered-revision-1.json"));

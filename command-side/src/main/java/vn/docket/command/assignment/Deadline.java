@@ -89,11 +89,14 @@ class Deadline {
                 Required.text(reason, "reason-required", "An extension needs a reason."), on);
     }
 
-    /** A leader grants the pending request: the date asked for unless they set another, its reason unless they give one. */
+    /**
+     * A leader grants the pending request: the date asked for unless they set another, its reason unless they give one;
+     * the event says which, so that nobody reads the unit's words as the leader's.
+     */
     DeadlineExtended approved(UUID id, LocalDate other, String reason, LocalDate on) {
         LocalDate granted = granted(other != null ? other : pending.asked(), on);
         String why = Text.clean(reason);
-        return new DeadlineExtended(id, current, granted, why != null ? why : pending.reason(), on);
+        return new DeadlineExtended(id, current, granted, why != null ? why : pending.reason(), on, why == null);
     }
 
     ExtensionRejected rejected(UUID id, String reason, LocalDate on) {

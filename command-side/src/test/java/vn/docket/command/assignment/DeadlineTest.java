@@ -70,9 +70,10 @@ class DeadlineTest {
     }
 
     @Test
-    void a_leader_grants_the_date_and_reason_asked_for_unless_they_give_others() {
+    void a_leader_grants_the_date_and_reason_asked_for_unless_they_give_others_and_the_grant_says_whose_reason_it_is() {
         Deadline d = requested();
-        assertThat(d.approved(ID, null, null, TODAY)).isEqualTo(new DeadlineExtended(ID, DEADLINE, ASKED, "Chờ số liệu", TODAY));
+        assertThat(d.approved(ID, null, null, TODAY))
+                .isEqualTo(new DeadlineExtended(ID, DEADLINE, ASKED, "Chờ số liệu", TODAY, true));
         assertThat(d.approved(ID, ASKED.minusDays(7), "Theo chỉ đạo", TODAY))
                 .isEqualTo(new DeadlineExtended(ID, DEADLINE, ASKED.minusDays(7), "Theo chỉ đạo", TODAY));
     }

@@ -143,7 +143,7 @@ class ExtensionRequestTest {
     void a_leader_approves_and_the_deadline_moves_while_the_original_stays_on_record() {
         requested()
                 .when(new DecideExtension(ID, true, null, null, TODAY), by(VICE_CHAIR))
-                .expectEvents(new DeadlineExtended(ID, DEADLINE, ASKED, REASON, TODAY))
+                .expectEvents(new DeadlineExtended(ID, DEADLINE, ASKED, REASON, TODAY, true))
                 .expectScheduledDeadlineWithName(OffsetDateTime.parse("2021-06-01T08:00+07:00").toInstant(),
                         DeadlineChaser.REMINDER);
     }
@@ -285,7 +285,7 @@ class ExtensionRequestTest {
         LocalDate due = ASKED.minusDays(5);
         requestedThenHandedIn().andGivenCommands(as(CHAIR, new RequestRevision(ID, List.of("Bổ sung số liệu"), due, TODAY)))
                 .when(new DecideExtension(ID, true, null, null, TODAY), by(VICE_CHAIR))
-                .expectEvents(new DeadlineExtended(ID, due, ASKED, REASON, TODAY));
+                .expectEvents(new DeadlineExtended(ID, due, ASKED, REASON, TODAY, true));
     }
 
     @Test

@@ -142,7 +142,7 @@ class PlanPathProjection {
                     new StepDetails.Issued(e.documentNumber(), e.documentName(), e.documentSha256(), file(e.file())));
         } else if (event instanceof DeadlineExtended e) {
             return new PlanPath.Step("DEADLINE_EXTENDED", null, null, List.of(e.reason()), actor, on, recordedAt,
-                    new StepDetails.Extended(e.previousDeadline(), e.newDeadline()));
+                    new StepDetails.Extended(e.previousDeadline(), e.newDeadline(), e.reasonFromRequest()));
         } else if (event instanceof TaskReassigned e) {
             return new PlanPath.Step("REASSIGNED", null, null, List.of(e.reason()), actor, on, recordedAt,
                     new StepDetails.Reassigned(e.previousLeadUnit(), e.newLeadUnit()));

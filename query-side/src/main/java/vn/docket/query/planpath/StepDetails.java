@@ -31,7 +31,8 @@ sealed interface StepDetails extends ReadModel {
             case "APPROVED_IN_PRINCIPLE" -> new ApprovedInPrinciple(d.getString("chair"), ReadModel.part(d, "decision", Decision::read));
             case "ISSUED" -> new Issued(d.getString("documentNumber"), d.getString("documentName"), d.getString("documentSha256"),
                     ReadModel.part(d, "file", File::read));
-            case "DEADLINE_EXTENDED" -> new Extended(date(d, "previousDeadline"), date(d, "deadline"));
+            case "DEADLINE_EXTENDED" -> new Extended(date(d, "previousDeadline"), date(d, "deadline"),
+                    d.getBoolean("reasonFromRequest"));
             case "REASSIGNED" -> new Reassigned(d.getString("previousLeadUnit"), d.getString("leadUnit"));
             case "REMINDER_SENT" -> new Reminded(d.getString("kind"), d.getString("chasedUnit"), date(d, "deadline"),
                     d.getInteger("workingDaysLeft"), d.getString("note"));
@@ -99,9 +100,11 @@ sealed interface StepDetails extends ReadModel {
         }
     }
 
-    record Extended(LocalDate previousDeadline, LocalDate deadline) implements StepDetails {
+    /** {@code reasonFromRequest}: the step's reason is the unit's, granted as asked (null: not recorded, see DeadlineExtended). */
+    record Extended(LocalDate previousDeadline, LocalDate deadline, Boolean reasonFromRequest) implements StepDetails {
         public Document toDocument() {
-            return new Document("previousDeadline", iso(previousDeadline)).append("deadline", iso(deadline));
+            return new Document("previousDeadline", iso(previousDeadline)).append("deadline", iso(deadline))
+                    .append("reasonFromRequest", reasonFromRequest);
         }
     }
 

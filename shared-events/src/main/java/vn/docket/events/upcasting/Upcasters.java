@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import vn.docket.events.DeadlineExtended;
 import vn.docket.events.DocumentIssued;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.NoticeRegistered;
@@ -22,7 +23,8 @@ public final class Upcasters {
      * DraftSubmitted revision 1 named a document only: revision 2 adds {@code file}. DocumentIssued revision 1 named
      * the number only: revision 2 adds the file's name, SHA-256 and {@code file}. All null for the earlier ones.
      * NoticeRegistered revision 2 holds the notice's particulars as one part. TaskAssigned revision 3 adds
-     * {@code requirements}, empty for everything assigned before.
+     * {@code requirements}, empty for everything assigned before. DeadlineExtended revision 2 adds
+     * {@code reasonFromRequest}, null for the earlier ones: whose words their reason is was not recorded.
      */
     public static List<EventUpcaster> all() {
         return List.of(new NextRevision(TaskAssigned.class, Upcasters::noticeIdInSource),
@@ -34,7 +36,8 @@ public final class Upcasters {
                 new NextRevision(TaskAssigned.class, 2, payload -> {
                     ((ObjectNode) payload).putArray("requirements");
                     return payload;
-                }));
+                }),
+                new NextRevision(DeadlineExtended.class, payload -> withNulls(payload, "reasonFromRequest")));
     }
 
     /**
