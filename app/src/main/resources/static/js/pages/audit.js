@@ -97,9 +97,15 @@ function payload(fields) {
   // A refusal's reason is the server's English detail: the rule's own words stand in for it when the web app has them.
   const ruleSaid = fields.rule && known('problem.' + fields.rule);
   const shown = Object.entries(fields).filter(([key, value]) => key !== 'assignmentId' && !blank(value)
-    && !(key === 'reason' && ruleSaid));
+    && !(key === 'reason' && ruleSaid) && key !== 'reasonFromRequest');
+  // A leader who granted a request without a reason of their own did not write the one the grant carries: the unit
+  // did, when asking. Named under the leader as "Lý do", it read as the leader's.
+  const unitsReason = key => key === 'reason' && fields.reasonFromRequest === true;
   return h('details', {}, h('summary', {}, t('audit.details')),
-    h('dl', { class: 'payload' }, shown.map(([key, value]) => [h('dt', {}, fieldName(key)), h('dd', {}, readable(value, key))])));
+    h('dl', { class: 'payload' }, shown.map(([key, value]) => unitsReason(key)
+      ? [h('dt', {}, t('audit.field.requestReason')),
+        h('dd', { class: 'units-reason' }, readable(value, key), ' ', h('span', { class: 'muted' }, t('audit.leaderGaveNone')))]
+      : [h('dt', {}, fieldName(key)), h('dd', {}, readable(value, key))])));
 }
 
 /** Nothing to show: no value, an empty list, or a record with nothing in it (a notice that names no invitation). */

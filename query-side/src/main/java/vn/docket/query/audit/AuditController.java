@@ -85,6 +85,15 @@ class AuditController {
                            @RequestParam(required = false) Integer page,
                            @RequestParam(required = false) Integer size) {
         Paging paging = Paging.of(page, size);
+        Predicate<AuditIndex.Entry> matches = matching(assignment, actor, unit, from, to, effectiveFrom, effectiveTo);
+        AuditIndex.Found found = auditIndex.find(matches, paging.skip(), paging.size());
+        List<AuditEntry> items = shown(entries(found.page()));
+        return new Page<>(items, paging.page(), paging.size(), found.total());
+    }
+
+    /** The filters joined into one test (null: none), once the assignment index has caught up. */
+    private Predicate<AuditIndex.Entry> matching(String assignment, String actor, String unit, LocalDate from,
+                                                 LocalDate to, LocalDate effectiveFrom, LocalDate effectiveTo) {
         if (from != null && to != null && to.isBefore(from)) {
             throw new RuleBroken("range-reversed", "'to' must not be before 'from'.");
         }
@@ -132,17 +141,25 @@ class AuditController {
         }
         // Joined once: a stream over the filters for each of the log's entries (155,000 at 50,000 assignments) was most
         // of a page's time and garbage (JFR over HTTP, bench/README.md "The audit log's first page").
-        Predicate<AuditIndex.Entry> matches = filters.isEmpty() ? null : filters.stream().reduce(Predicate::and).get();
-        AuditIndex.Found found = auditIndex.find(matches, paging.skip(), paging.size());
-        List<AuditLogProjection.LogEntry> entries = entries(found.page());
+        return filters.isEmpty() ? null : filters.stream().reduce(Predicate::and).get();
+    }
+
+    /**
+     * The entries as the log shows them, with their tasks' titles. A grant stored before it said whose words its reason
+     * is says so here when its reason is the request's word for word, as the plan path reads it (AuditIndex).
+     */
+    private List<AuditEntry> shown(List<AuditLogProjection.LogEntry> entries) {
         Map<String, AssignmentView> assignments = lookup.byIds(entries.stream().map(AuditLogProjection.LogEntry::assignmentId)
                 .filter(Objects::nonNull).distinct().toList());
-        List<AuditEntry> items = entries.stream().map(e -> {
+        return entries.stream().map(e -> {
             AssignmentView about = assignments.get(e.assignmentId());
+            Map<String, Object> payload = e.payload();
+            if ("DeadlineExtended".equals(e.type()) && payload != null && payload.get("reasonFromRequest") == null) {
+                payload.put("reasonFromRequest", auditIndex.grantedWithTheRequestsReason(e.eventId()) ? true : null);
+            }
             return new AuditEntry(e.eventId(), e.type(), e.assignmentId(), about == null ? null : about.title(), e.seq(),
-                    e.actor(), e.recordedAt(), e.effectiveDate(), e.commandId(), e.payload());
+                    e.actor(), e.recordedAt(), e.effectiveDate(), e.commandId(), payload);
         }).toList();
-        return new Page<>(items, paging.page(), paging.size(), found.total());
     }
 
     /**

@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
@@ -16,6 +18,10 @@ import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 import vn.docket.events.AccessDenied;
 import vn.docket.events.AssignmentEvent;
+import vn.docket.events.DeadlineExtended;
+import vn.docket.events.ExtensionRejected;
+import vn.docket.events.ExtensionRequestLapsed;
+import vn.docket.events.ExtensionRequested;
 import vn.docket.events.NoticeRegistered;
 import vn.docket.query.assignments.AssignmentIndex;
 import vn.docket.query.support.ActorRef;
@@ -58,6 +64,13 @@ public class AuditIndex {
     private final List<Entry> entries = new ArrayList<>();
     private final Map<Who, Who> people = new HashMap<>();
     private final Map<String, String> assignmentIds = new HashMap<>();
+    /**
+     * The reason of each assignment's extension request awaiting a decision, and the grants stored before
+     * DeadlineExtended said whose words their reason was that carry that reason word for word: the unit's, granted
+     * without a reason of the leader's own (as the plan path reads them).
+     */
+    private final Map<String, String> asked = new HashMap<>();
+    private final Set<String> grantedWithTheRequestsReason = new HashSet<>();
     /** One writer (the processor), many readers (requests); a request's pass over the entries holds it briefly. */
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
@@ -73,8 +86,33 @@ public class AuditIndex {
             add(new Entry(message.getIdentifier(), message.getTimestamp().toEpochMilli(), seq,
                     assignmentId == null ? null : assignmentIds.computeIfAbsent(assignmentId, id -> id),
                     people.computeIfAbsent(who, w -> w), effectiveDay(payload)));
+            followRequests(payload, assignmentId, message.getIdentifier());
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /** Any decision or extension settles a request (command-side Deadline); a lapse ends it. */
+    private void followRequests(Object payload, String assignmentId, String eventId) {
+        if (payload instanceof ExtensionRequested request) {
+            asked.put(assignmentId, request.reason());
+        } else if (payload instanceof DeadlineExtended grant) {
+            String said = asked.remove(assignmentId);
+            if (grant.reasonFromRequest() == null && said != null && said.equals(grant.reason())) {
+                grantedWithTheRequestsReason.add(eventId);
+            }
+        } else if (payload instanceof ExtensionRejected || payload instanceof ExtensionRequestLapsed) {
+            asked.remove(assignmentId);
+        }
+    }
+
+    /** Whether the grant {@code eventId}, stored before it said so itself, carries the unit's reason as its own. */
+    boolean grantedWithTheRequestsReason(String eventId) {
+        lock.readLock().lock();
+        try {
+            return grantedWithTheRequestsReason.contains(eventId);
+        } finally {
+            lock.readLock().unlock();
         }
     }
 

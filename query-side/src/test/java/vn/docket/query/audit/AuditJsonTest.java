@@ -1,5 +1,7 @@
 package vn.docket.query.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.docket.events.AccessDenied;
 import vn.docket.events.Actor;
+import vn.docket.events.DeadlineExtended;
+import vn.docket.events.ExtensionRequested;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
 import vn.docket.events.NewTask;
@@ -173,6 +177,37 @@ class AuditJsonTest {
                   "total" : 4
                 }
                 """);
+    }
+
+    /**
+     * A grant stored before DeadlineExtended said whose words its reason was reads as the unit's when its reason is the
+     * request's word for word, as the plan path reads it; one with the leader's own words, or a later clerk's, does not.
+     */
+    @Test
+    void a_grant_stored_before_it_said_whose_reason_it_carries_is_read_by_the_words_of_the_request_it_settled() throws Exception {
+        deliver(new GenericDomainEventMessage<>("Assignment", ID.toString(), 0, NewTask.task().id(ID).leadUnit("Phòng Kinh tế")
+                .deadline(DAY.plusDays(10)).source(null).effectiveDate(DAY).assigned(),
+                MetaData.from(EventMetadata.of(CLERK, "cmd-1")), "e-1", AT));
+        Actor vice = new Actor("pct", "Hoàng Văn Nam", null, Role.VICE_CHAIR);
+        String[] asked = {"Chờ số liệu quyết toán của các xã", "Chờ ý kiến Sở Tài chính"};
+        String[] granted = {"Chờ số liệu quyết toán của các xã", "Theo chỉ đạo của Chủ tịch"};
+        for (int i = 0; i < 2; i++) {
+            deliver(new GenericDomainEventMessage<>("Assignment", ID.toString(), 1 + 2 * i, new ExtensionRequested(ID,
+                    DAY.plusDays(10 + i), DAY.plusDays(20 + i), asked[i], DAY), MetaData.from(EventMetadata.of(STAFF, "cmd-r" + i)),
+                    "asked-" + i, AT.plusSeconds(60 + 120 * i)));
+            deliver(new GenericDomainEventMessage<>("Assignment", ID.toString(), 2 + 2 * i, new DeadlineExtended(ID,
+                    DAY.plusDays(10 + i), DAY.plusDays(20 + i), granted[i], DAY, null), MetaData.from(EventMetadata.of(vice, "cmd-g" + i)),
+                    "granted-" + i, AT.plusSeconds(120 + 120 * i)));
+        }
+        deliver(new GenericDomainEventMessage<>("Assignment", ID.toString(), 5, new DeadlineExtended(ID, DAY.plusDays(21),
+                DAY.plusDays(30), "Chờ số liệu quyết toán của các xã", DAY), MetaData.from(EventMetadata.of(CLERK, "cmd-e")),
+                "extended", AT.plusSeconds(600)));
+
+        var log = controller.audit(null, null, null, null, null, null, null, 0, 50).items().stream()
+                .filter(e -> e.type().equals("DeadlineExtended")).toList();
+
+        assertThat(log).extracting(AuditController.AuditEntry::eventId).containsExactly("extended", "granted-1", "granted-0");
+        assertThat(log).extracting(e -> e.payload().get("reasonFromRequest")).containsExactly(false, null, true);
     }
 
     private void deliver(EventMessage<?> message) throws Exception {

@@ -1,0 +1,110 @@
+package vn.docket.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.context.ActiveProfiles;
+import vn.docket.app.DocketApplication;
+
+/**
+ * The audit log as an inspector reads it, in headless Chromium: whose words a grant's reason is. Screenshots at
+ * desktop and phone width: target/screenshots/audit-*.
+ */
+@SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "logging.level.org.openqa.selenium=ERROR")
+@ActiveProfiles("test")
+class AuditLogBrowserTest extends BrowserTest {
+
+    static final String UNITS_REASON = "Chờ số liệu quyết toán của các xã";
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void a_grant_without_its_own_reason_shows_the_units_reason_as_the_units_not_the_leaders_in_both_languages() {
+        String id = grantedByTheViceChairWithoutAReason();
+
+        browser.signIn("auditor");
+        browser.open("/audit.html?assignment=" + id);
+        browser.waitForText(By.id("audit-log"), "Gia hạn");
+        openDetails();
+        WebElement grant = row("Gia hạn");
+        assertThat(grant.getText()).contains("Phạm Văn Đức", "Phó Chủ tịch");
+        // Under the vice-chair's name the unit's words are named as the unit's, not as a reason the leader gave.
+        assertThat(details(grant)).containsEntry("Lý do đơn vị nêu khi đề nghị", UNITS_REASON + " (lãnh đạo không nêu lý do riêng)")
+                .doesNotContainKey("Lý do");
+        // The unit's own request still reads as its reason.
+        assertThat(details(row("Đề nghị gia hạn"))).containsEntry("Lý do", UNITS_REASON);
+        screenshots("audit-grant-units-reason");
+
+        browser.find(By.id("lang")).click();
+        try {
+            browser.waitForText(By.id("audit-log"), "Deadline extended");
+            openDetails();
+            assertThat(details(row("Deadline extended")))
+                    .containsEntry("The unit’s reason when asking", UNITS_REASON + " (the leader gave none of their own)")
+                    .doesNotContainKey("Reason");
+            browser.screenshot("audit-grant-units-reason-english-desktop");
+        } finally {
+            browser.find(By.id("lang")).click();
+            browser.waitForText(By.id("audit-log"), "Gia hạn");
+        }
+
+        // The plan path reads the same from the grant itself.
+        browser.open("/assignment.html?id=" + id);
+        assertThat(browser.text(By.cssSelector("#steps > li.step-DEADLINE_EXTENDED .units-reason")))
+                .isEqualTo("Lý do đơn vị nêu khi đề nghị: " + UNITS_REASON);
+    }
+
+    /** A task of Phòng Tài chính - Kế hoạch whose extension request the vice-chair granted without a reason of his own. */
+    private String grantedByTheViceChairWithoutAReason() {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Object> assignment = Map.of("title", "Báo cáo quyết toán ngân sách năm 2020", "kind", "REPORT",
+                "leadUnit", "Phòng Tài chính - Kế hoạch", "deadline", today.plusDays(20).toString(),
+                "approvalRoute", List.of("Lãnh đạo UBND thành phố"));
+        String id = (String) post("clerk", "/api/assignments", assignment).get("id");
+        post("tckh", "/api/assignments/" + id + "/extension-requests",
+                Map.of("newDeadline", today.plusDays(40).toString(), "reason", UNITS_REASON));
+        post("pct", "/api/assignments/" + id + "/extension-requests/decision", Map.of("approve", true));
+        return id;
+    }
+
+    private Map<String, Object> post(String user, String path, Object body) {
+        var answer = http.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, new HttpEntity<>(body),
+                new ParameterizedTypeReference<Map<String, Object>>() {
+                });
+        assertThat(answer.getStatusCode().is2xxSuccessful()).as("%s %s", path, answer.getBody()).isTrue();
+        return answer.getBody();
+    }
+
+    private void openDetails() {
+        browser.script("document.querySelectorAll('#audit-log details').forEach(d => d.open = true)");
+    }
+
+    /** The log's row of that kind of event (the "what" column), the first from the top. */
+    private WebElement row(String what) {
+        return browser.all(By.cssSelector("#audit-log tbody tr")).stream()
+                .filter(r -> r.findElement(By.cssSelector("td:nth-child(3)")).getText().equals(what)).findFirst().orElseThrow();
+    }
+
+    /** A row's details as the page names them: each field's name and the value under it. */
+    private static Map<String, String> details(WebElement row) {
+        List<WebElement> names = row.findElements(By.cssSelector("dl.payload dt"));
+        List<WebElement> values = row.findElements(By.cssSelector("dl.payload dd"));
+        return IntStream.range(0, names.size()).boxed()
+                .collect(Collectors.toMap(i -> names.get(i).getText(), i -> values.get(i).getText()));
+    }
+}
