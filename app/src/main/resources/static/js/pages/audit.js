@@ -8,6 +8,22 @@ import { field, filterForm } from '../forms.js';
 
 const SIZE = 50;
 
+/**
+ * The kinds of event the log may be filtered by (GET /api/audit?type=, AuditIndex.TYPES), in the order of a task's path,
+ * then notices, people and refusals.
+ */
+const TYPES = ['TaskAssigned', 'DraftSubmitted', 'RevisionRequested', 'RevisionPointsAnswered', 'DraftApproved',
+  'DocumentIssued', 'DeadlineExtended', 'TaskReassigned', 'TaskCancelled', 'MeetingConcluded', 'ReminderSent',
+  'DeadlineMissed', 'ExtensionRequested', 'ExtensionRejected', 'ExtensionRequestLapsed', 'NoticeRegistered',
+  'NoticeNumbered', 'NoticeNumberCorrected', 'UserRegistered', 'UserRoleChanged', 'UserUnitChanged',
+  'ApprovalLevelGranted', 'ApprovalLevelWithdrawn', 'UserDisabled', 'UserEnabled', 'PasswordReset',
+  'AccessTokenIssued', 'AccessTokenRevoked', 'AccessDenied'];
+
+/** A kind's name on the select: a first deadline is set by the same event as an extension, so it names both. */
+function typeName(type) {
+  return type === 'DeadlineExtended' ? `${t('event.DeadlineExtended')} / ${t('event.DeadlineSet')}` : t('event.' + type);
+}
+
 start('audit', 'audit.title', async (main, me) => {
   const query = new URLSearchParams(location.search);
   const page = Math.max(0, Number(query.get('page')) || 0);
@@ -17,6 +33,8 @@ start('audit', 'audit.title', async (main, me) => {
     field({ name: 'actor', label: t('field.actor'), value: query.get('actor') }),
     // The unit of the person who acted, not of the assignment: a unit's own work is found by its assignments' ids.
     field({ name: 'unit', label: t('audit.unit'), value: unit, list: 'units' }),
+    field({ name: 'type', label: t('audit.type'), type: 'select', value: query.get('type') || '',
+      options: [['', t('audit.anyType')], ...TYPES.map(type => [type, typeName(type)])] }),
     // The log is filtered by the day an event was recorded, while its table shows that and the day it took effect
     // (a step recorded late, a meeting's history): an inspector looking for November must know which one.
     field({ name: 'from', label: t('audit.from'), type: 'date', value: fmtDate(query.get('from')), hint: t('audit.datesHint') }),
@@ -29,7 +47,7 @@ start('audit', 'audit.title', async (main, me) => {
   const form = filterForm('audit-filters', filters, '/audit.html');
 
   const apiQuery = new URLSearchParams();
-  for (const key of ['assignment', 'actor', 'from', 'to', 'effectiveFrom', 'effectiveTo']) {
+  for (const key of ['assignment', 'actor', 'type', 'from', 'to', 'effectiveFrom', 'effectiveTo']) {
     if (query.get(key)) apiQuery.set(key, query.get(key));
   }
   if (unit) apiQuery.set('unit', unit);

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -22,7 +24,9 @@ import vn.docket.events.DeadlineExtended;
 import vn.docket.events.ExtensionRejected;
 import vn.docket.events.ExtensionRequestLapsed;
 import vn.docket.events.ExtensionRequested;
+import vn.docket.events.NoticeEvent;
 import vn.docket.events.NoticeRegistered;
+import vn.docket.events.UserEvent;
 import vn.docket.query.assignments.AssignmentIndex;
 import vn.docket.query.support.ActorRef;
 
@@ -46,10 +50,17 @@ public class AuditIndex {
 
     /**
      * One event; {@code seq} is -1 for an event of no aggregate; {@code effectiveDay} the epoch day it took effect,
-     * {@link #NO_DAY} for an event that names none (a user's, a refused attempt that named none).
+     * {@link #NO_DAY} for an event that names none (a user's, a refused attempt that named none); {@code type} the
+     * event's name, as the log shows it (one of {@link #TYPES}, the same instance for every entry of a kind).
      */
-    record Entry(String eventId, long recordedAt, long seq, String assignmentId, Who who, long effectiveDay) {
+    record Entry(String eventId, long recordedAt, long seq, String assignmentId, Who who, long effectiveDay, String type) {
     }
+
+    /** Every kind of event Docket stores, by the name the log gives it: what the log may be filtered by. */
+    public static final Set<String> TYPES = Stream.of(Stream.of(AssignmentEvent.class.getPermittedSubclasses()),
+                    Stream.of(NoticeEvent.class.getPermittedSubclasses()), Stream.of(UserEvent.class.getPermittedSubclasses()),
+                    Stream.<Class<?>>of(AccessDenied.class))
+            .flatMap(classes -> classes).map(type -> type.getSimpleName().intern()).collect(Collectors.toUnmodifiableSet());
 
     static final long NO_DAY = Long.MIN_VALUE;
 
@@ -85,11 +96,16 @@ public class AuditIndex {
         try {
             add(new Entry(message.getIdentifier(), message.getTimestamp().toEpochMilli(), seq,
                     assignmentId == null ? null : assignmentIds.computeIfAbsent(assignmentId, id -> id),
-                    people.computeIfAbsent(who, w -> w), effectiveDay(payload)));
+                    people.computeIfAbsent(who, w -> w), effectiveDay(payload), type(payload)));
             followRequests(payload, assignmentId, message.getIdentifier());
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** Interned, as {@link #TYPES} are: one string per kind, however many entries. */
+    private static String type(Object payload) {
+        return payload.getClass().getSimpleName().intern();
     }
 
     /** Any decision or extension settles a request (command-side Deadline); a lapse ends it. */

@@ -72,7 +72,7 @@ class AuditJsonTest {
                 "https://vanban.example.vn/kh/1", null, DAY.plusDays(2), null), MetaData.from(EventMetadata.of(STAFF, "cmd-4")),
                 "e-4", AT.plusSeconds(180)));
 
-        ApiJson.assertBody(controller.audit(null, null, null, null, null, null, null, 0, 50), """
+        ApiJson.assertBody(controller.audit(null, null, null, null, null, null, null, null, 0, 50), """
                 {
                   "items" : [ {
                     "eventId" : "e-4",
@@ -203,7 +203,7 @@ class AuditJsonTest {
                 DAY.plusDays(30), "Chờ số liệu quyết toán của các xã", DAY), MetaData.from(EventMetadata.of(CLERK, "cmd-e")),
                 "extended", AT.plusSeconds(600)));
 
-        var log = controller.audit(null, null, null, null, null, null, null, 0, 50).items().stream()
+        var log = controller.audit(null, null, null, null, null, null, null, null, 0, 50).items().stream()
                 .filter(e -> e.type().equals("DeadlineExtended")).toList();
 
         assertThat(log).extracting(AuditController.AuditEntry::eventId).containsExactly("extended", "granted-1", "granted-0");

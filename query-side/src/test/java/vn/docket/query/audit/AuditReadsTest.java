@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -65,7 +66,7 @@ class AuditReadsTest {
 
     /** What the test sent: one event as the log should show it. */
     record Sent(String eventId, Instant recordedAt, long seq, String assignmentId, Actor actor, List<String> units,
-                LocalDate effective) {
+                LocalDate effective, String type) {
     }
 
     final Random random = new Random(7);
@@ -126,6 +127,11 @@ class AuditReadsTest {
             check(reader, null, null, null, null, null, effectiveFrom, null, 1, 20);
             check(reader, null, null, null, null, null, null, effectiveTo, 0, 50);
             check(reader, null, null, UNITS.get(2), from, to, effectiveFrom, effectiveTo, 0, 50);
+            check(reader, null, null, null, List.of("DraftSubmitted"), null, null, null, null, 1, 20);
+            check(reader, null, null, null, List.of("TaskAssigned", "AccessDenied"), null, null, null, null, 0, 50);
+            check(reader, null, null, null, List.of("TaskAssigned,AccessDenied"), null, null, null, null, 2, 20);
+            check(reader, null, "lan", null, List.of("DraftSubmitted"), from, to, null, null, 0, 50);
+            check(reader, null, null, null, List.of("UserRoleChanged"), null, null, null, null, 0, 50);
             check(reader, null, null, null, null, null, null, null, 1000, 50);
         }
 
@@ -146,7 +152,7 @@ class AuditReadsTest {
                 LocalDate.of(2026, 3, 2)), PEOPLE.get(0), last.recordedAt().minusSeconds(30 * 60 + 1));
         TestReadSide.signIn(CLERK);
 
-        List<String> newestFirst = ids(controller.audit(null, null, null, null, null, null, null, 0, Paging.MAX_SIZE));
+        List<String> newestFirst = ids(controller.audit(null, null, null, null, null, null, null, null, 0, Paging.MAX_SIZE));
 
         assertThat(newestFirst.indexOf(sent.get(sent.size() - 1).eventId())).isGreaterThan(newestFirst.indexOf(last.eventId()));
         assertThat(newestFirst).hasSize(sent.size())
@@ -157,11 +163,21 @@ class AuditReadsTest {
     void a_filter_by_fewer_than_four_characters_of_an_id_or_by_days_the_wrong_way_round_is_refused_with_its_rule() {
         TestReadSide.signIn(CLERK);
 
-        assertThatThrownBy(() -> controller.audit("3f2", null, null, null, null, null, null, 0, 20))
+        assertThatThrownBy(() -> controller.audit("3f2", null, null, null, null, null, null, null, 0, 20))
                 .isInstanceOfSatisfying(RuleBroken.class, e -> assertThat(e.rule()).isEqualTo("assignment-filter"));
-        assertThatThrownBy(() -> controller.audit(null, null, null, null, null, LocalDate.of(2026, 3, 6),
+        assertThatThrownBy(() -> controller.audit(null, null, null, null, null, null, LocalDate.of(2026, 3, 6),
                 LocalDate.of(2026, 3, 3), 0, 20))
                 .isInstanceOfSatisfying(RuleBroken.class, e -> assertThat(e.rule()).isEqualTo("range-reversed"));
+    }
+
+    @Test
+    void a_filter_by_a_kind_of_event_docket_does_not_record_is_refused_with_its_rule_naming_none() {
+        TestReadSide.signIn(CLERK);
+
+        assertThatThrownBy(() -> controller.audit(null, null, null, List.of("DeadlineExtended", "GiaHan"), null, null, null,
+                null, 0, 20))
+                .isInstanceOfSatisfying(RuleBroken.class, e -> assertThat(e.rule()).isEqualTo("event-type-filter"))
+                .hasMessageContaining("\"GiaHan\"");
     }
 
     static final Comparator<Sent> NEWEST_FIRST = Comparator.comparing(Sent::recordedAt).thenComparingLong(Sent::seq).reversed();
@@ -169,11 +185,18 @@ class AuditReadsTest {
     /** The page and total the controller gives against the plain rule over everything sent. */
     private void check(Actor reader, String assignment, String actor, String unit, LocalDate from, LocalDate to,
                        LocalDate effectiveFrom, LocalDate effectiveTo, int page, int size) {
+        check(reader, assignment, actor, unit, null, from, to, effectiveFrom, effectiveTo, page, size);
+    }
+
+    private void check(Actor reader, String assignment, String actor, String unit, List<String> type, LocalDate from,
+                       LocalDate to, LocalDate effectiveFrom, LocalDate effectiveTo, int page, int size) {
+        List<String> kinds = type == null ? List.of() : type.stream().flatMap(t -> Stream.of(t.split(","))).toList();
         Predicate<Sent> rule = s -> (reader.role().isUnitMember() ? s.units().contains(reader.unit()) : true)
                 && (assignment == null || (s.assignmentId() != null && s.assignmentId().startsWith(assignment.toLowerCase(Locale.ROOT))))
                 && (actor == null || s.actor().id().equals(actor)
                     || Text.folded(s.actor().id() + " " + s.actor().name()).contains(Text.folded(actor)))
                 && (unit == null || unit.equals(s.actor().unit()))
+                && (kinds.isEmpty() || kinds.contains(s.type()))
                 && (from == null || !s.recordedAt().isBefore(from.atStartOfDay(PlatformConfiguration.ZONE).toInstant()))
                 && (to == null || s.recordedAt().isBefore(to.plusDays(1).atStartOfDay(PlatformConfiguration.ZONE).toInstant()))
                 && (effectiveFrom == null && effectiveTo == null || s.effective() != null
@@ -181,9 +204,9 @@ class AuditReadsTest {
                     && (effectiveTo == null || !s.effective().isAfter(effectiveTo)));
         List<String> expected = sent.stream().filter(rule).sorted(NEWEST_FIRST).map(Sent::eventId).toList();
 
-        var answer = controller.audit(assignment, actor, unit, from, to, effectiveFrom, effectiveTo, page, size);
+        var answer = controller.audit(assignment, actor, unit, type, from, to, effectiveFrom, effectiveTo, page, size);
 
-        String asked = reader.id() + " " + assignment + " " + actor + " " + unit + " " + from + " " + to + " " + effectiveFrom
+        String asked = reader.id() + " " + assignment + " " + actor + " " + unit + " " + type + " " + from + " " + to + " " + effectiveFrom
                 + " " + effectiveTo + " " + page + "/" + size;
         assertThat(answer.total()).as(asked).isEqualTo(expected.size());
         assertThat(ids(answer)).as(asked).isEqualTo(
@@ -247,7 +270,8 @@ class AuditReadsTest {
 
     private void record(EventMessage<?> message, String assignmentId, long seq, Actor by, List<String> units) {
         sent.add(new Sent(message.getIdentifier(), message.getTimestamp(), seq, assignmentId, by, units,
-                message.getPayload() instanceof AssignmentEvent step ? step.effectiveDate() : null));
+                message.getPayload() instanceof AssignmentEvent step ? step.effectiveDate() : null,
+                message.getPayload().getClass().getSimpleName()));
         messages.add(message);
         deliver(message);
     }
