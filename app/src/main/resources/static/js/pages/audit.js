@@ -7,6 +7,10 @@ import { start, section, table, errorBox, unitList, unitName, pager, pageCount, 
 import { field, filterForm } from '../forms.js';
 
 const SIZE = 50;
+/** How many tasks whose titles match are offered to pick from. */
+const CHOICES = 20;
+/** A task's id or its first characters, as GET /api/audit takes them (AuditController); anything else is a title's words. */
+const ID_OR_PREFIX = /^[0-9a-f]{4}[0-9a-f-]{0,32}$/;
 
 /**
  * The kinds of event the log may be filtered by (GET /api/audit?type=, AuditIndex.TYPES), in the order of a task's path,
@@ -29,7 +33,8 @@ start('audit', 'audit.title', async (main, me) => {
   const page = Math.max(0, Number(query.get('page')) || 0);
   const unit = await unitName(query.get('unit'));
   const filters = [
-    field({ name: 'assignment', label: t('field.assignment'), value: query.get('assignment') }),
+    // An inspector knows a task by its title more often than by its id: words of it name the tasks to pick from.
+    field({ name: 'assignment', label: t('audit.task'), value: query.get('assignment'), hint: t('audit.taskHint') }),
     field({ name: 'actor', label: t('field.actor'), value: query.get('actor') }),
     // The unit of the person who acted, not of the assignment: a unit's own work is found by its assignments' ids.
     field({ name: 'unit', label: t('audit.unit'), value: unit, list: 'units' }),
@@ -47,7 +52,7 @@ start('audit', 'audit.title', async (main, me) => {
   const form = filterForm('audit-filters', filters, '/audit.html');
 
   const apiQuery = new URLSearchParams();
-  for (const key of ['assignment', 'actor', 'type', 'from', 'to', 'effectiveFrom', 'effectiveTo']) {
+  for (const key of ['actor', 'type', 'from', 'to', 'effectiveFrom', 'effectiveTo']) {
     if (query.get(key)) apiQuery.set(key, query.get(key));
   }
   if (unit) apiQuery.set('unit', unit);
@@ -55,8 +60,16 @@ start('audit', 'audit.title', async (main, me) => {
   apiQuery.set('size', SIZE);
   let log;
   let units;
+  let task;
   try {
-    [log, units] = await Promise.all([api('/api/audit?' + apiQuery), unitList(me)]);
+    [task, units] = await Promise.all([taskTyped(query.get('assignment')), unitList(me)]);
+    if (task.id) apiQuery.set('assignment', task.id);
+    // Words that name no task, or several: the tasks to pick from, not the log of some other filter.
+    if (task.matches) {
+      clear(main, h('h1', {}, t('audit.title')), units, form, choices(task, query));
+      return;
+    }
+    log = await api('/api/audit?' + apiQuery);
   } catch (e) {
     clear(main, h('h1', {}, t('audit.title')), form, errorBox(e));
     return;
@@ -83,6 +96,7 @@ start('audit', 'audit.title', async (main, me) => {
     verdict,
     units,
     form,
+    task.title ? h('p', { id: 'audit-task' }, t('audit.taskNamed', { words: task.words, title: task.title })) : '',
     // No table under the sentence that says why there is no row.
     none || table(t('audit.title'), [t('audit.when'), t('audit.effective'), t('audit.what'), t('audit.who'), t('audit.assignment'),
       t('audit.command'), t('audit.details')], log.items.map(e => h('tr', {},
@@ -100,6 +114,38 @@ start('audit', 'audit.title', async (main, me) => {
     log.items.length > 0 ? h('p', { class: 'no-print' },
       h('button', { type: 'button', id: 'print-log', onclick: () => window.print() }, t('audit.print'))) : '');
 });
+
+/**
+ * The task the assignment filter names: {id} for an id or its first characters, as typed; for words of a title, the
+ * one task they name ({id, title, words}), or else the tasks they name, as many as are offered ({matches, total,
+ * words}): those the person may see, found as the search finds them (GET /api/assignments?q=, with or without tone marks).
+ */
+async function taskTyped(typed) {
+  const words = (typed || '').trim();
+  if (!words) return {};
+  // Digits alone may be a year of a title ("2021") as well as an id's first characters: the titles are asked first.
+  const id = ID_OR_PREFIX.test(words.toLowerCase());
+  if (id && !/^\d+$/.test(words)) return { id: words };
+  const found = await api('/api/assignments?' + new URLSearchParams({ q: words, size: CHOICES }));
+  if (found.total === 0 && id) return { id: words };
+  if (found.total === 1) return { id: found.items[0].id, title: found.items[0].title, words };
+  return { matches: found.items, total: found.total, words };
+}
+
+/** The tasks the words name, each leading to its own log under the other filters kept. */
+function choices(task, query) {
+  if (task.total === 0) return h('p', { class: 'muted', id: 'audit-none' }, t('audit.noTask', { words: task.words }));
+  const href = id => {
+    const next = new URLSearchParams(query);
+    next.set('assignment', id);
+    next.delete('page');
+    return '/audit.html?' + next;
+  };
+  return section(t('audit.tasksNamed', { words: task.words, n: task.total }),
+    h('ul', { id: 'task-choices' }, task.matches.map(a => h('li', {},
+      h('a', { href: href(a.id) }, a.title), ' ', h('code', { class: 'muted', title: a.id }, a.id.slice(0, 8))))),
+    task.total > task.matches.length ? h('p', { class: 'muted' }, t('audit.moreTasks', { more: task.total - task.matches.length })) : '');
+}
 
 /**
  * What happened, in words. An assignment the notice gave no calendar date gets its first deadline through the same

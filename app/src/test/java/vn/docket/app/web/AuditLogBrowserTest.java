@@ -22,8 +22,9 @@ import vn.docket.app.DocketApplication;
 import vn.docket.query.audit.AuditIndex;
 
 /**
- * The audit log as an inspector reads it, in headless Chromium: whose words a grant's reason is, and the log filtered
- * by the kind of event. Screenshots at desktop and phone width: target/screenshots/audit-*.
+ * The audit log as an inspector reads it, in headless Chromium: whose words a grant's reason is, the log filtered by
+ * the kind of event, a task found by words of its title. Screenshots at desktop and phone width:
+ * target/screenshots/audit-*.
  */
 @SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "logging.level.org.openqa.selenium=ERROR")
@@ -113,6 +114,42 @@ class AuditLogBrowserTest extends BrowserTest {
         browser.waitForText(By.cssSelector("main"), "Lọc theo một loại việc mà nhật ký ghi nhận");
     }
 
+    @Test
+    void an_inspector_finds_a_task_by_words_of_its_title_without_tone_marks_and_picks_it_when_several_match() {
+        String plan = assign("Kế hoạch phát triển kinh tế - xã hội 5 năm 2026-2030", "Phòng Tài chính - Kế hoạch");
+        assign("Kế hoạch phát triển kinh tế - xã hội năm 2027", "Phòng Tài chính - Kế hoạch");
+        browser.signIn("auditor");
+        browser.open("/audit.html");
+        browser.find(By.id("audit-log"));
+
+        // Words of both titles: the tasks are offered, each leading to its own log.
+        filterByTask("phat trien kinh te xa hoi");
+        browser.waitForText(By.id("task-choices"), "Kế hoạch phát triển kinh tế - xã hội 5 năm 2026-2030");
+        assertThat(browser.text(By.id("task-choices"))).contains("Kế hoạch phát triển kinh tế - xã hội năm 2027");
+        assertThat(browser.all(By.id("audit-log"))).isEmpty();
+        screenshots("audit-task-choices");
+        browser.all(By.cssSelector("#task-choices a")).stream()
+                .filter(a -> a.getText().equals("Kế hoạch phát triển kinh tế - xã hội 5 năm 2026-2030")).findFirst().orElseThrow()
+                .click();
+        browser.until(driver -> driver.getCurrentUrl().contains("assignment=" + plan));
+        assertThat(taskColumn()).isNotEmpty().allSatisfy(task -> assertThat(task)
+                .isEqualTo("Kế hoạch phát triển kinh tế - xã hội 5 năm 2026-2030 " + plan.substring(0, 8)));
+
+        // Words of one title: its log at once, saying which task the words named.
+        browser.open("/audit.html");
+        filterByTask("kinh te xa hoi 5 nam 2026-2030");
+        browser.waitForText(By.id("audit-task"), "Kế hoạch phát triển kinh tế - xã hội 5 năm 2026-2030");
+        assertThat(taskColumn()).isNotEmpty().allSatisfy(task -> assertThat(task).endsWith(plan.substring(0, 8)));
+        screenshots("audit-task-by-title");
+
+        // The id still filters, and another unit's staff are offered nothing they may not see.
+        browser.open("/audit.html?assignment=" + plan.substring(0, 8));
+        assertThat(taskColumn()).isNotEmpty().allSatisfy(task -> assertThat(task).endsWith(plan.substring(0, 8)));
+        browser.signIn("qldt");
+        browser.open("/audit.html?assignment=" + "phat trien kinh te xa hoi 5 nam 2026-2030".replace(' ', '+'));
+        browser.waitForText(By.id("audit-none"), "Không có nhiệm vụ nào bạn được xem có tên khớp");
+    }
+
     /** A task of Phòng Tài chính - Kế hoạch whose extension request the vice-chair granted without a reason of his own. */
     private String grantedByTheViceChairWithoutAReason() {
         LocalDate today = LocalDate.now(clock);
@@ -124,6 +161,22 @@ class AuditLogBrowserTest extends BrowserTest {
                 Map.of("newDeadline", today.plusDays(40).toString(), "reason", UNITS_REASON));
         post("pct", "/api/assignments/" + id + "/extension-requests/decision", Map.of("approve", true));
         return id;
+    }
+
+    private String assign(String title, String unit) {
+        return (String) post("clerk", "/api/assignments", Map.of("title", title, "kind", "PLAN", "leadUnit", unit,
+                "approvalRoute", List.of("Lãnh đạo UBND thành phố"))).get("id");
+    }
+
+    private void filterByTask(String words) {
+        browser.type(By.cssSelector("#audit-filters [name='assignment']"), words);
+        browser.find(By.cssSelector("#audit-filters button[type=submit]")).click();
+    }
+
+    /** The task column of the log's rows, once the log is shown. */
+    private List<String> taskColumn() {
+        browser.find(By.id("audit-log"));
+        return browser.all(By.cssSelector("#audit-log tbody tr td:nth-child(5)")).stream().map(WebElement::getText).toList();
     }
 
     private Map<String, Object> post(String user, String path, Object body) {
