@@ -100,7 +100,10 @@ sealed interface StepDetails extends ReadModel {
         }
     }
 
-    /** {@code reasonFromRequest}: the step's reason is the unit's, granted as asked (null: not recorded, see DeadlineExtended). */
+    /**
+     * {@code reasonFromRequest}: the step's reason is the one the unit gave when asking, the leader who granted it giving
+     * none of their own (null: not recorded, see DeadlineExtended).
+     */
     record Extended(LocalDate previousDeadline, LocalDate deadline, Boolean reasonFromRequest) implements StepDetails {
         public Document toDocument() {
             return new Document("previousDeadline", iso(previousDeadline)).append("deadline", iso(deadline))
