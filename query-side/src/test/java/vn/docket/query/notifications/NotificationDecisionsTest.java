@@ -82,12 +82,15 @@ class NotificationDecisionsTest {
     void a_unit_granted_less_time_than_it_asked_for_is_told_the_day_it_asked_and_who_decided_not_its_own_reason_again()
             throws Exception {
         stored(UNIT, new ExtensionRequested(ID, DAY.plusDays(9), DAY.plusDays(25), "Chờ số liệu quyết toán của các xã", DAY));
-        // No reason of the vice-chair's: the grant carries the unit's own (Deadline.approved).
+        // No reason of the vice-chair's: the grant carries the unit's own and says so, as Deadline.approved records it.
         notified(VICE, new DeadlineExtended(ID, DAY.plusDays(9), DAY.plusDays(20), "Chờ số liệu quyết toán của các xã",
-                DAY.plusDays(1)));
+                DAY.plusDays(1), true));
 
         assertThat(text()).isEqualTo("Nhiệm vụ \"" + TITLE + "\" được gia hạn đến ngày 21/12/2026, sớm hơn ngày 26/12/2026"
                 + " đơn vị đề nghị.\nNgười quyết định: Phạm Văn Đức (Phó Chủ tịch).");
+        assertThat(bell(UNIT, "en")).singleElement().satisfies(n -> assertThat(n.text()).isEqualTo("Assignment \"" + TITLE
+                + "\" is extended to 21/12/2026, earlier than the 26/12/2026 the unit asked for.\nDecided by Phạm Văn Đức"
+                + " (Vice-chair)."));
     }
 
     @Test
