@@ -3,6 +3,7 @@ package vn.docket.query.reports;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import vn.docket.query.support.CsvLine;
 
 /**
  * The report's table as CSV: UTF-8 with a byte-order mark, so that Excel shows the Vietnamese correctly; a text cell
@@ -14,7 +15,7 @@ final class CsvReport {
     }
 
     static byte[] write(FollowUpReport report) {
-        StringBuilder out = new StringBuilder("\uFEFF");
+        StringBuilder out = new StringBuilder(CsvLine.BOM);
         List<Object> header = new ArrayList<>(List.of(ReportColumns.NUMBER, ReportColumns.UNIT));
         ReportColumns.FIGURES.forEach(c -> header.add(c.header()));
         line(out, header);
@@ -33,22 +34,6 @@ final class CsvReport {
     }
 
     private static void line(StringBuilder out, List<Object> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            Object v = cells.get(i);
-            String s = v == null ? "" : v.toString();
-            // A unit is text someone typed: one starting like a formula would run as one in Excel (CSV injection),
-            // so it is marked as text with a leading apostrophe. Figures are numbers and are left alone.
-            if (!(v instanceof Number) && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-                s = "'" + s;
-            }
-            if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
-                s = "\"" + s.replace("\"", "\"\"") + "\"";
-            }
-            out.append(s);
-        }
-        out.append("\r\n");
+        out.append(CsvLine.of(cells));
     }
 }
