@@ -4,7 +4,15 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +27,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,6 +43,7 @@ import vn.docket.query.assignments.AssignmentLookup;
 import vn.docket.query.assignments.AssignmentView;
 import vn.docket.query.assignments.Visibility;
 import vn.docket.query.support.ActorRef;
+import vn.docket.query.support.CsvLine;
 import vn.docket.query.support.Page;
 import vn.docket.query.support.Paging;
 import vn.docket.query.support.ReadModels;
@@ -91,6 +103,64 @@ class AuditController {
         AuditIndex.Found found = auditIndex.find(matches, paging.skip(), paging.size());
         List<AuditEntry> items = shown(entries(found.page()));
         return new Page<>(items, paging.page(), paging.size(), found.total());
+    }
+
+    /** How many entries the CSV reads from the read model at a time: the log may hold 150,000. */
+    static final int CSV_BATCH = 500;
+    private static final DateTimeFormatter RECORDED = DateTimeFormatter.ofPattern("d/M/yyyy HH:mm:ss")
+            .withZone(PlatformConfiguration.ZONE);
+
+    /**
+     * The log as filtered, every page of it, as the page shows it (lang "en": in English), written as it is read: the
+     * filters are checked and the entries chosen before the first byte, so a refusal is a problem, not half a file.
+     */
+    @GetMapping("/api/audit.csv")
+    @Operation(summary = "Every entry the same filters select, newest first, as CSV (UTF-8 with a byte-order mark)")
+    void csv(@RequestParam(required = false) String assignment,
+             @RequestParam(required = false) String actor,
+             @RequestParam(required = false) String unit,
+             @RequestParam(required = false) List<String> type,
+             @RequestParam(required = false) LocalDate from,
+             @RequestParam(required = false) LocalDate to,
+             @RequestParam(required = false) LocalDate effectiveFrom,
+             @RequestParam(required = false) LocalDate effectiveTo,
+             @RequestParam(required = false) String lang,
+             HttpServletResponse response) throws IOException {
+        Predicate<AuditIndex.Entry> matches = matching(assignment, actor, unit, type, from, to, effectiveFrom, effectiveTo);
+        List<AuditIndex.Entry> chosen = auditIndex.find(matches, 0, Integer.MAX_VALUE).page();
+        boolean en = "en".equals(lang);
+        Map<String, String> kinds = en ? AuditWords.KINDS_EN : AuditWords.KINDS_VI;
+        Map<String, String> roles = en ? AuditWords.ROLES_EN : AuditWords.ROLES_VI;
+        // Written on the request's own thread, not as an async StreamingResponseBody, whose 30-second timeout a log of
+        // 150,000 entries could outlast, cutting the file short with no sign of it.
+        response.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8).toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("nhat-ky.csv").build()
+                .toString());
+        Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        writer.write(CsvLine.BOM);
+        writer.write(CsvLine.of(en ? AuditWords.HEADER_EN : AuditWords.HEADER_VI));
+        for (int at = 0; at < chosen.size(); at += CSV_BATCH) {
+            for (AuditEntry e : shown(entries(chosen.subList(at, Math.min(chosen.size(), at + CSV_BATCH))))) {
+                writer.write(CsvLine.of(row(e, kinds, roles)));
+            }
+        }
+        writer.flush();
+    }
+
+    /** One entry's cells, in the order of {@link AuditWords#HEADER_VI}. */
+    private static List<Object> row(AuditEntry e, Map<String, String> kinds, Map<String, String> roles) {
+        ActorRef who = e.actor();
+        Map<String, Object> payload = e.payload() == null ? Map.of() : e.payload();
+        // As the page names it: an extension of a task that had no deadline set its first one.
+        String kind = "DeadlineExtended".equals(e.type()) && payload.get("previousDeadline") == null
+                ? kinds.get("DeadlineSet") : kinds.getOrDefault(e.type(), e.type());
+        String details = payload.entrySet().stream().filter(f -> f.getValue() != null && !f.getKey().equals("assignmentId"))
+                .map(f -> f.getKey() + ": " + f.getValue()).collect(Collectors.joining("; "));
+        return Arrays.asList(e.recordedAt() == null ? null : RECORDED.format(e.recordedAt()),
+                e.effectiveDate() == null ? null : Text.date(LocalDate.parse(e.effectiveDate())),
+                who == null ? null : who.name(), who == null ? null : who.id(), who == null ? null : who.unit(),
+                who == null ? null : roles.getOrDefault(who.role(), who.role()), kind, e.assignmentTitle(), e.assignmentId(),
+                e.commandId(), details);
     }
 
     /** The filters joined into one test (null: none), once the assignment index has caught up. */

@@ -1,0 +1,87 @@
+package vn.docket.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The audit log downloads as CSV: every entry its filters select, as the page shows them, and only what the reader may see. */
+@SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
+class AuditCsvTest {
+
+    static final String TCKH = "Phòng Tài chính - Kế hoạch";
+    static final String STRANGER = "Phòng Dân tộc";
+
+    @Autowired
+    TestRestTemplate http;
+
+    String assign(DocketClient docket, String unit, String title) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", title);
+        body.put("kind", "PLAN");
+        body.put("leadUnit", unit);
+        body.put("deadline", "2021-03-15");
+        body.put("approvalRoute", List.of("Lãnh đạo UBND thành phố"));
+        body.put("effectiveDate", "2021-01-12");
+        String id = (String) docket.ok("clerk", "/api/assignments", body).get("id");
+        docket.await("clerk", "/api/audit?assignment=" + id, r -> ((Number) r.get("total")).intValue() > 0);
+        return id;
+    }
+
+    ResponseEntity<byte[]> csv(String user, String query) {
+        return http.withBasicAuth(user, "demo").getForEntity("/api/audit.csv" + query, byte[].class);
+    }
+
+    static List<String> lines(ResponseEntity<byte[]> csv) {
+        return Arrays.asList(new String(csv.getBody(), StandardCharsets.UTF_8).split("\r\n"));
+    }
+
+    @Test
+    void the_log_as_filtered_downloads_as_csv_with_a_bom_vietnamese_names_and_dates_and_a_units_staff_get_only_theirs() {
+        DocketClient docket = new DocketClient(http);
+        String ours = assign(docket, TCKH, "Kế hoạch thu, chi ngân sách năm 2021");
+        String theirs = assign(docket, STRANGER, "Kế hoạch công tác dân tộc năm 2021");
+
+        ResponseEntity<byte[]> assigned = csv("clerk", "?type=TaskAssigned&assignment=" + ours);
+        assertThat(assigned.getHeaders().getContentType().toString()).isEqualTo("text/csv;charset=UTF-8");
+        assertThat(assigned.getHeaders().getContentDisposition().getFilename()).isEqualTo("nhat-ky.csv");
+        byte[] bytes = assigned.getBody();
+        assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        assertThat(lines(assigned)).hasSize(2);
+        assertThat(lines(assigned).get(0)).isEqualTo("\uFEFFGhi nhận lúc,Ngày thực hiện,Người thực hiện,Mã người dùng,"
+                + "Đơn vị,Vai trò,Việc,Nhiệm vụ,Mã nhiệm vụ,Mã thao tác,Chi tiết");
+        assertThat(lines(assigned).get(1)).matches("\\d{1,2}/\\d{1,2}/\\d{4} \\d{2}:\\d{2}:\\d{2},12/1/2021,.*,clerk,.*,"
+                + "Chuyên viên Văn phòng,Giao nhiệm vụ,\"Kế hoạch thu, chi ngân sách năm 2021\"," + ours + ",.*")
+                .contains("leadUnit: " + TCKH);
+        // A filter that selects nothing leaves the header alone.
+        assertThat(lines(csv("clerk", "?type=DocumentIssued&assignment=" + ours))).hasSize(1);
+
+        String unitStaff = new String(csv("tckh", "?type=TaskAssigned").getBody(), StandardCharsets.UTF_8);
+        assertThat(unitStaff).contains(ours).doesNotContain(theirs);
+        assertThat(new String(csv("clerk", "?type=TaskAssigned").getBody(), StandardCharsets.UTF_8)).contains(ours, theirs);
+        assertThat(lines(csv("clerk", "?lang=en&type=TaskAssigned&assignment=" + ours)).get(1)).contains(",Office clerk,Assigned,");
+    }
+
+    @Test
+    void a_csv_asked_for_with_an_unknown_kind_or_reversed_dates_is_refused_with_the_pages_rule() {
+        DocketClient docket = new DocketClient(http);
+        ResponseEntity<Map<String, Object>> kind = docket.get("clerk", "/api/audit.csv?type=Bogus");
+        assertThat(kind.getStatusCode().value()).isEqualTo(422);
+        assertThat(kind.getBody()).containsEntry("rule", "event-type-filter");
+        ResponseEntity<Map<String, Object>> dates = docket.get("clerk", "/api/audit.csv?from=2021-03-01&to=2021-02-01");
+        assertThat(dates.getStatusCode().value()).isEqualTo(422);
+        assertThat(dates.getBody()).containsEntry("rule", "range-reversed");
+    }
+}
