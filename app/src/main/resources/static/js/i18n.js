@@ -614,6 +614,7 @@ const vi = {
   'audit.kind.file missing': 'tệp bị mất',
   'audit.flagged': 'Kiểm tra toàn vẹn: {what}',
   'audit.print': 'In nhật ký (kèm chi tiết)',
+  'audit.csv': 'Tải CSV',
 
   'reports.title': 'Báo cáo kết quả thực hiện nhiệm vụ',
   'reports.period': 'Kỳ báo cáo',
@@ -1541,6 +1542,7 @@ const en = {
   'audit.kind.file missing': 'file missing',
   'audit.flagged': 'Integrity check: {what}',
   'audit.print': 'Print the log (with details)',
+  'audit.csv': 'Download CSV',
 
   'reports.title': 'Follow-up report',
   'reports.period': 'Period',

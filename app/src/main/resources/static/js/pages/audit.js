@@ -112,8 +112,20 @@ start('audit', 'audit.title', async (main, me) => {
     pager({ page, size: SIZE, total: log.total, query }),
     // Below the log, where the reading ends: on a phone the log's first entry stays on the first screen.
     log.items.length > 0 ? h('p', { class: 'no-print' },
-      h('button', { type: 'button', id: 'print-log', onclick: () => window.print() }, t('audit.print'))) : '');
+      h('button', { type: 'button', id: 'print-log', onclick: () => window.print() }, t('audit.print')), ' ',
+      // Every page of the log as filtered, not only this one; in the reader's language (GET /api/audit.csv).
+      h('a', { href: '/api/audit.csv?' + csvQuery(apiQuery), id: 'audit-csv', class: 'button-link', download: '' },
+        t('audit.csv'))) : '');
 });
+
+/** The page's filters without its paging, for the whole log as filtered. */
+function csvQuery(apiQuery) {
+  const q = new URLSearchParams(apiQuery);
+  q.delete('page');
+  q.delete('size');
+  if (lang() === 'en') q.set('lang', 'en');
+  return q;
+}
 
 /**
  * The task the assignment filter names: {id} for an id or its first characters, as typed; for words of a title, the

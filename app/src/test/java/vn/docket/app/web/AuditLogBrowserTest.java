@@ -96,6 +96,14 @@ class AuditLogBrowserTest extends BrowserTest {
         assertThat(new Select(browser.find(By.cssSelector("#audit-filters [name='type']"))).getFirstSelectedOption().getText())
                 .isEqualTo("Gia hạn / Đặt hạn");
         screenshots("audit-by-kind");
+        // "Tải CSV" takes the same filter, every page of it: the file holds extensions and nothing else.
+        String csvLink = browser.find(By.id("audit-csv")).getAttribute("href");
+        assertThat(browser.text(By.id("audit-csv"))).isEqualTo("Tải CSV");
+        assertThat(csvLink).contains("/api/audit.csv?").contains("type=DeadlineExtended").doesNotContain("page=");
+        String csv = new String(http.withBasicAuth("auditor", "demo").getForObject(csvLink.substring(csvLink.indexOf("/api/")),
+                byte[].class), java.nio.charset.StandardCharsets.UTF_8);
+        List<String> rows = csv.lines().skip(1).toList();
+        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row).containsAnyOf(",Gia hạn,", ",Đặt hạn,"));
 
         // Over HTTP several kinds may be asked for; a kind Docket does not record is refused naming the rule, and the
         // page says so in the person's language.
