@@ -147,6 +147,18 @@ class AuditController {
         writer.flush();
     }
 
+    /** A field's value as a person reads it: a list's items and a nested record's fields, not Java's way of printing them. */
+    private static String plain(Object value) {
+        if (value instanceof List<?> items) {
+            return items.stream().map(AuditController::plain).collect(Collectors.joining(", "));
+        }
+        if (value instanceof Map<?, ?> fields) {
+            return fields.entrySet().stream().filter(f -> f.getValue() != null)
+                    .map(f -> f.getKey() + ": " + plain(f.getValue())).collect(Collectors.joining(", ", "(", ")"));
+        }
+        return String.valueOf(value);
+    }
+
     /** One entry's cells, in the order of {@link AuditWords#HEADER_VI}. */
     private static List<Object> row(AuditEntry e, Map<String, String> kinds, Map<String, String> roles) {
         ActorRef who = e.actor();
@@ -155,7 +167,7 @@ class AuditController {
         String kind = "DeadlineExtended".equals(e.type()) && payload.get("previousDeadline") == null
                 ? kinds.get("DeadlineSet") : kinds.getOrDefault(e.type(), e.type());
         String details = payload.entrySet().stream().filter(f -> f.getValue() != null && !f.getKey().equals("assignmentId"))
-                .map(f -> f.getKey() + ": " + f.getValue()).collect(Collectors.joining("; "));
+                .map(f -> f.getKey() + ": " + plain(f.getValue())).collect(Collectors.joining("; "));
         return Arrays.asList(e.recordedAt() == null ? null : RECORDED.format(e.recordedAt()),
                 e.effectiveDate() == null ? null : Text.date(LocalDate.parse(e.effectiveDate())),
                 who == null ? null : who.name(), who == null ? null : who.id(), who == null ? null : who.unit(),
