@@ -25,7 +25,9 @@ import vn.docket.app.DocketApplication;
  * screen is photographed at desktop (1366x900) and phone (390x844) width under target/screenshots/.
  */
 @SpringBootTest(classes = DocketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"docket.demo.data=true", "logging.level.org.openqa.selenium=ERROR"})
+        // A Docket of its own (the last property): its walks reassign the report and cancel the LED report, which the
+        // other browser tests on the demo history find as the demo left them.
+        properties = {"docket.demo.data=true", "logging.level.org.openqa.selenium=ERROR", "docket.test.context=follow-up-screens"})
 @ActiveProfiles("test")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FollowUpScreensBrowserTest extends BrowserTest {
