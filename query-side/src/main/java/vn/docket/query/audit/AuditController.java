@@ -147,16 +147,29 @@ class AuditController {
         writer.flush();
     }
 
-    /** A field's value as a person reads it: a list's items and a nested record's fields, not Java's way of printing them. */
+    /**
+     * A field's value as a person reads it: a list's items and a nested record's fields, not Java's way of printing them;
+     * a day as the page writes it (d/M/yyyy), not as the event stores it.
+     */
     private static String plain(Object value) {
         if (value instanceof List<?> items) {
             return items.stream().map(AuditController::plain).collect(Collectors.joining(", "));
         }
         if (value instanceof Map<?, ?> fields) {
-            return fields.entrySet().stream().filter(f -> f.getValue() != null)
+            return fields.entrySet().stream().filter(f -> shown(f.getValue()))
                     .map(f -> f.getKey() + ": " + plain(f.getValue())).collect(Collectors.joining(", ", "(", ")"));
         }
+        if (value instanceof String text && ISO_DAY.matcher(text).matches()) {
+            return Text.date(LocalDate.parse(text));
+        }
         return String.valueOf(value);
+    }
+
+    private static final Pattern ISO_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    /** What the page leaves out of the details as saying nothing: no value, or an empty list. */
+    private static boolean shown(Object value) {
+        return value != null && !(value instanceof List<?> items && items.isEmpty());
     }
 
     /** One entry's cells, in the order of {@link AuditWords#HEADER_VI}. */
@@ -166,7 +179,7 @@ class AuditController {
         // As the page names it: an extension of a task that had no deadline set its first one.
         String kind = "DeadlineExtended".equals(e.type()) && payload.get("previousDeadline") == null
                 ? kinds.get("DeadlineSet") : kinds.getOrDefault(e.type(), e.type());
-        String details = payload.entrySet().stream().filter(f -> f.getValue() != null && !f.getKey().equals("assignmentId"))
+        String details = payload.entrySet().stream().filter(f -> shown(f.getValue()) && !f.getKey().equals("assignmentId"))
                 .map(f -> f.getKey() + ": " + plain(f.getValue())).collect(Collectors.joining("; "));
         return Arrays.asList(e.recordedAt() == null ? null : RECORDED.format(e.recordedAt()),
                 e.effectiveDate() == null ? null : Text.date(LocalDate.parse(e.effectiveDate())),
