@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -135,55 +136,40 @@ class NoticeController {
         }
         for (int i = 0; i < reading.items().size(); i++) {
             NoticeItem item = reading.items().get(i);
+            // Registration refuses a lead outside the directory until the clerk settles it: said here, at the field, first.
+            // A generic phrase or a body outside the office the reader does not say so itself.
             for (String lead : item.leads()) {
-                // Registration refuses such a lead until the clerk settles it: said here, at the field, first. A name the
-                // reader found nowhere it already says so; a generic phrase or a body outside the office it does not.
-                if (units.ownName(lead).isPresent() || item.unknownUnits().contains(lead)) {
-                    continue;
-                }
-                warnings.add(new ReadingWarning("items[" + i + "].leads", registrar.isGeneric(lead)
-                        ? Doubt.of("lead-generic", "\"" + lead + "\" là cụm từ chung, không chỉ riêng một đơn vị nào: không ai"
+                sayIfOutsideDirectory(warnings, item, "items[" + i + "].leads", lead,
+                        u -> Doubt.of("lead-generic", "\"" + u + "\" là cụm từ chung, không chỉ riêng một đơn vị nào: không ai"
                                 + " theo dõi được nhiệm vụ giao cho nó. Chọn đơn vị chủ trì trong danh bạ, hoặc đánh dấu giữ nguyên"
-                                + " nếu cố ý.", "unit", lead)
-                        : Doubt.of("lead-not-in-directory", "\"" + lead + "\" không có trong danh bạ đơn vị: không cán bộ nào"
+                                + " nếu cố ý.", "unit", u),
+                        u -> Doubt.of("lead-not-in-directory", "\"" + u + "\" không có trong danh bạ đơn vị: không cán bộ nào"
                                 + " thuộc đơn vị này để theo dõi nhiệm vụ. Chọn đơn vị chủ trì trong danh bạ, hoặc đánh dấu giữ"
-                                + " nguyên nếu cố ý.", "unit", lead)));
+                                + " nguyên nếu cố ý.", "unit", u));
             }
-        }
-        for (int i = 0; i < reading.items().size(); i++) {
-            NoticeItem item = reading.items().get(i);
+            // Each part owed gets an assignment of its own, refused as a lead is; a phrase gets none and stays with the
+            // lead's coordinating units.
             for (int c = 0; c < item.contributions().size(); c++) {
                 for (String unit : item.contributions().get(c).units()) {
-                    // Registration refuses a name outside the directory as it refuses such a lead: each part owed gets an
-                    // assignment of its own. A phrase gets none and stays with the lead's coordinating units.
-                    if (units.ownName(unit).isPresent() || item.unknownUnits().contains(unit)) {
-                        continue;
-                    }
-                    warnings.add(new ReadingWarning("items[" + i + "].contributions[" + c + "].units", registrar.isGeneric(unit)
-                            ? Doubt.of("contribution-unit-generic", "\"" + unit + "\" là cụm từ chung, không chỉ riêng một đơn vị"
-                                    + " nào: không giao riêng được phần góp ý cho nó, nên khi xác nhận sẽ ghi là đơn vị phối hợp"
-                                    + " của mục. Chọn đơn vị trong danh bạ nếu biết đơn vị nào phải gửi.", "unit", unit)
-                            : Doubt.of("contribution-unit-not-in-directory", "\"" + unit + "\" không có trong danh bạ đơn vị:"
+                    sayIfOutsideDirectory(warnings, item, "items[" + i + "].contributions[" + c + "].units", unit,
+                            u -> Doubt.of("contribution-unit-generic", "\"" + u + "\" là cụm từ chung, không chỉ riêng một đơn"
+                                    + " vị nào: không giao riêng được phần góp ý cho nó, nên khi xác nhận sẽ ghi là đơn vị phối hợp"
+                                    + " của mục. Chọn đơn vị trong danh bạ nếu biết đơn vị nào phải gửi.", "unit", u),
+                            u -> Doubt.of("contribution-unit-not-in-directory", "\"" + u + "\" không có trong danh bạ đơn vị:"
                                     + " không cán bộ nào thuộc đơn vị này để theo dõi phần góp ý. Chọn đơn vị trong danh bạ, hoặc"
-                                    + " đánh dấu giữ nguyên nếu cố ý.", "unit", unit)));
+                                    + " đánh dấu giữ nguyên nếu cố ý.", "unit", u));
                 }
             }
-        }
-        for (int i = 0; i < reading.items().size(); i++) {
-            NoticeItem item = reading.items().get(i);
+            // A coordinating unit outside the directory is refused unless kept: the unit meant would not see the task. A
+            // phrase names nobody to show it to: said, not refused.
             for (String unit : item.coordinators()) {
-                // Registration refuses a name outside the directory unless kept: the unit meant would not see the task.
-                // A phrase names nobody to show it to: said, not refused.
-                if (units.ownName(unit).isPresent() || item.unknownUnits().contains(unit)) {
-                    continue;
-                }
-                warnings.add(new ReadingWarning("items[" + i + "].coordinators", registrar.isGeneric(unit)
-                        ? Doubt.of("coordinator-generic", "\"" + unit + "\" là cụm từ chung, không chỉ riêng một đơn vị nào:"
+                sayIfOutsideDirectory(warnings, item, "items[" + i + "].coordinators", unit,
+                        u -> Doubt.of("coordinator-generic", "\"" + u + "\" là cụm từ chung, không chỉ riêng một đơn vị nào:"
                                 + " không cán bộ nào thấy nhiệm vụ nhờ tên này. Chọn đơn vị phối hợp trong danh bạ nếu biết đơn"
-                                + " vị nào.", "unit", unit)
-                        : Doubt.of("coordinator-not-in-directory", "\"" + unit + "\" không có trong danh bạ đơn vị: không cán bộ"
+                                + " vị nào.", "unit", u),
+                        u -> Doubt.of("coordinator-not-in-directory", "\"" + u + "\" không có trong danh bạ đơn vị: không cán bộ"
                                 + " nào thuộc đơn vị này để thấy nhiệm vụ mình phối hợp. Chọn đơn vị phối hợp trong danh bạ, hoặc"
-                                + " đánh dấu giữ nguyên nếu cố ý.", "unit", unit)));
+                                + " đánh dấu giữ nguyên nếu cố ý.", "unit", u));
             }
         }
         String sha = Sha256.hex(content);
@@ -205,5 +191,17 @@ class NoticeController {
 
     private static void requireClerk() {
         Authority.requireClerk(CurrentActor.get(), "import notices");
+    }
+
+    /**
+     * A unit of an item that no unit of the directory is, said at its field: as a phrase naming units in general, or as a
+     * unit the directory lacks. One the reader found nowhere it has already said so itself.
+     */
+    private void sayIfOutsideDirectory(List<ReadingWarning> warnings, NoticeItem item, String field, String unit,
+                                       Function<String, Doubt> phrase, Function<String, Doubt> unknown) {
+        if (units.ownName(unit).isPresent() || item.unknownUnits().contains(unit)) {
+            return;
+        }
+        warnings.add(new ReadingWarning(field, registrar.isGeneric(unit) ? phrase.apply(unit) : unknown.apply(unit)));
     }
 }
