@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -227,6 +230,9 @@ class AuthorizationMatrixTest {
     @Autowired
     EventStore eventStore;
 
+    @Autowired
+    EventProcessingConfiguration processing;
+
     /** An assignment of Phòng TC-KH walked to the state a row acts on, by the people who may do so. */
     String prepare(DocketClient docket, State state) {
         if (state == State.NONE) {
@@ -251,7 +257,10 @@ class AuthorizationMatrixTest {
         if (state == State.ISSUED_FILE) {
             handInFile(at + "/issuance", "Kế hoạch 95.docx", Map.of("documentNumber", "95/KH-UBND", "issuedOn", "2021-05-10"));
         }
-        // Reads need the read models to have caught up with the walk.
+        // Reads need every read model to have caught up with the walk, not only the plan path: each projection keeps
+        // its own pace, and on a busy machine a row read the detail before its projection had the assignment (404).
+        CaughtUp.await(eventStore, Duration.ofSeconds(30), processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList());
         docket.await("auditor", at + "/path", p -> ((List<?>) p.get("steps")).size() == state.steps);
         return id;
     }
