@@ -76,7 +76,7 @@ class WebApplicationBrowserTest extends BrowserTest {
         assertThat(browser.url()).as("a page asks for sign-in first").endsWith("/login.html");
         assertThat(browser.text(By.id("demo-hint"))).contains("clerk", "demo");
         people.forEach((user, expected) -> {
-            browser.signIn(user);
+            browser.signInThroughTheForm(user);
             assertThat(List.of(browser.text(By.id("who-name")), browser.text(By.id("who-unit")),
                     browser.text(By.id("who-role")))).as(user).isEqualTo(expected);
             browser.find(By.tagName("h1"));
