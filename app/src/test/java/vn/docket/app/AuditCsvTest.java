@@ -64,9 +64,9 @@ class AuditCsvTest {
                 + "Đơn vị,Vai trò,Việc,Nhiệm vụ,Mã nhiệm vụ,Mã thao tác,Chi tiết");
         assertThat(lines(assigned).get(1)).matches("\\d{1,2}/\\d{1,2}/\\d{4} \\d{2}:\\d{2}:\\d{2},12/1/2021,.*,clerk,.*,"
                 + "Chuyên viên Văn phòng,Giao nhiệm vụ,\"Kế hoạch thu, chi ngân sách năm 2021\"," + ours + ",.*")
-                .contains("leadUnit: " + TCKH + ";").contains("approvalRoute: Lãnh đạo UBND thành phố")
+                .contains("Đơn vị chủ trì: " + TCKH + ";").contains("Cấp trình: Lãnh đạo UBND thành phố")
                 // Days as the page writes them; a list with nothing in it (no coordinating unit) is not a detail.
-                .contains("deadline: 15/3/2021").doesNotContain("2021-03-15").doesNotContain("coordinatingUnits");
+                .contains("Hạn hoàn thành: 15/3/2021").doesNotContain("2021-03-15").doesNotContain("Đơn vị phối hợp");
         // A filter that selects nothing leaves the header alone.
         assertThat(lines(csv("clerk", "?type=DocumentIssued&assignment=" + ours))).hasSize(1);
 
@@ -74,6 +74,44 @@ class AuditCsvTest {
         assertThat(unitStaff).contains(ours).doesNotContain(theirs);
         assertThat(new String(csv("clerk", "?type=TaskAssigned").getBody(), StandardCharsets.UTF_8)).contains(ours, theirs);
         assertThat(lines(csv("clerk", "?lang=en&type=TaskAssigned&assignment=" + ours)).get(1)).contains(",Office clerk,Assigned,");
+    }
+
+    /**
+     * An inspector reading the CSV in Vietnamese met "deadline", "coordinatingUnits", "reasonFromRequest": the names the
+     * event gives its fields, where the page says "Hạn hoàn thành", "Đơn vị phối hợp" and whose reason it was.
+     */
+    @Test
+    void the_csvs_details_name_each_field_as_the_audit_page_does_in_vietnamese_and_in_english() {
+        DocketClient docket = new DocketClient(http);
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "Kế hoạch chuyển đổi số năm 2021");
+        body.put("kind", "PLAN");
+        body.put("leadUnit", TCKH);
+        body.put("coordinatingUnits", List.of(STRANGER, "Phòng Tư pháp"));
+        body.put("deadline", "2021-05-20");
+        body.put("approvalRoute", List.of("Lãnh đạo UBND thành phố"));
+        body.put("effectiveDate", "2021-01-12");
+        String id = (String) docket.ok("clerk", "/api/assignments", body).get("id");
+        // Granted without a reason of the leader's own: the reason recorded is the one the unit gave when asking.
+        docket.ok("tckh", "/api/assignments/" + id + "/extension-requests",
+                Map.of("newDeadline", "2021-06-04", "reason", "Chờ số liệu quyết toán"));
+        docket.ok("chair", "/api/assignments/" + id + "/extension-requests/decision", Map.of("approve", true));
+        docket.await("clerk", "/api/audit?type=DeadlineExtended&assignment=" + id, r -> ((Number) r.get("total")).intValue() > 0);
+
+        String vi = lines(csv("clerk", "?type=TaskAssigned&assignment=" + id)).get(1);
+        assertThat(vi).contains("Đơn vị chủ trì: " + TCKH + ";", "Đơn vị phối hợp: " + STRANGER + ", Phòng Tư pháp;",
+                "Hạn hoàn thành: 20/5/2021", "Cấp trình: Lãnh đạo UBND thành phố", "Ngày thực hiện: 12/1/2021")
+                .doesNotContain("leadUnit", "coordinatingUnits", "deadline", "approvalRoute", "effectiveDate");
+        String en = lines(csv("clerk", "?lang=en&type=TaskAssigned&assignment=" + id)).get(1);
+        assertThat(en).contains("Lead unit: " + TCKH + ";", "Coordinating units: " + STRANGER + ", Phòng Tư pháp;",
+                "Deadline: 20/5/2021", "Approval route: Lãnh đạo UBND thành phố")
+                .doesNotContain("leadUnit", "coordinatingUnits", "approvalRoute");
+
+        String extendedVi = lines(csv("clerk", "?type=DeadlineExtended&assignment=" + id)).get(1);
+        assertThat(extendedVi).contains("Hạn trước: 20/5/2021", "Hạn mới: 4/6/2021",
+                "Lý do đơn vị nêu khi đề nghị: Chờ số liệu quyết toán").doesNotContain("reasonFromRequest", "Lý do:");
+        assertThat(lines(csv("clerk", "?lang=en&type=DeadlineExtended&assignment=" + id)).get(1))
+                .contains("The unit’s reason when asking: Chờ số liệu quyết toán").doesNotContain("reasonFromRequest");
     }
 
     @Test

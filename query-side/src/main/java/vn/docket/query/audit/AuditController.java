@@ -131,6 +131,7 @@ class AuditController {
         boolean en = "en".equals(lang);
         Map<String, String> kinds = en ? AuditWords.KINDS_EN : AuditWords.KINDS_VI;
         Map<String, String> roles = en ? AuditWords.ROLES_EN : AuditWords.ROLES_VI;
+        Map<String, String> fields = en ? AuditWords.FIELDS_EN : AuditWords.FIELDS_VI;
         // Written on the request's own thread, not as an async StreamingResponseBody, whose 30-second timeout a log of
         // 150,000 entries could outlast, cutting the file short with no sign of it.
         response.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8).toString());
@@ -141,28 +142,34 @@ class AuditController {
         writer.write(CsvLine.of(en ? AuditWords.HEADER_EN : AuditWords.HEADER_VI));
         for (int at = 0; at < chosen.size(); at += CSV_BATCH) {
             for (AuditEntry e : shown(entries(chosen.subList(at, Math.min(chosen.size(), at + CSV_BATCH))))) {
-                writer.write(CsvLine.of(row(e, kinds, roles)));
+                writer.write(CsvLine.of(row(e, kinds, roles, fields)));
             }
         }
         writer.flush();
     }
 
     /**
-     * A field's value as a person reads it: a list's items and a nested record's fields, not Java's way of printing them;
-     * a day as the page writes it (d/M/yyyy), not as the event stores it.
+     * A field's value as a person reads it: a list's items and a nested record's fields (named as the page names them),
+     * not Java's way of printing them; a day as the page writes it (d/M/yyyy), not as the event stores it.
      */
-    private static String plain(Object value) {
+    private static String plain(Object value, Map<String, String> fields) {
         if (value instanceof List<?> items) {
-            return items.stream().map(AuditController::plain).collect(Collectors.joining(", "));
+            return items.stream().map(item -> plain(item, fields)).collect(Collectors.joining(", "));
         }
-        if (value instanceof Map<?, ?> fields) {
-            return fields.entrySet().stream().filter(f -> shown(f.getValue()))
-                    .map(f -> f.getKey() + ": " + plain(f.getValue())).collect(Collectors.joining(", ", "(", ")"));
+        if (value instanceof Map<?, ?> nested) {
+            return nested.entrySet().stream().filter(f -> shown(f.getValue()))
+                    .map(f -> named(String.valueOf(f.getKey()), fields) + ": " + plain(f.getValue(), fields))
+                    .collect(Collectors.joining(", ", "(", ")"));
         }
         if (value instanceof String text && ISO_DAY.matcher(text).matches()) {
             return Text.date(LocalDate.parse(text));
         }
         return String.valueOf(value);
+    }
+
+    /** A field's name in the reader's language, as the page's details give it; its own name where the page has none. */
+    private static String named(String field, Map<String, String> fields) {
+        return fields.getOrDefault(field, field);
     }
 
     private static final Pattern ISO_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -173,14 +180,20 @@ class AuditController {
     }
 
     /** One entry's cells, in the order of {@link AuditWords#HEADER_VI}. */
-    private static List<Object> row(AuditEntry e, Map<String, String> kinds, Map<String, String> roles) {
+    private static List<Object> row(AuditEntry e, Map<String, String> kinds, Map<String, String> roles,
+                                    Map<String, String> fields) {
         ActorRef who = e.actor();
         Map<String, Object> payload = e.payload() == null ? Map.of() : e.payload();
         // As the page names it: an extension of a task that had no deadline set its first one.
         String kind = "DeadlineExtended".equals(e.type()) && payload.get("previousDeadline") == null
                 ? kinds.get("DeadlineSet") : kinds.getOrDefault(e.type(), e.type());
-        String details = payload.entrySet().stream().filter(f -> shown(f.getValue()) && !f.getKey().equals("assignmentId"))
-                .map(f -> f.getKey() + ": " + plain(f.getValue())).collect(Collectors.joining("; "));
+        // A reason a leader took from the unit's request is named as the unit's, as on the page; the flag itself is no detail.
+        boolean unitsReason = Boolean.TRUE.equals(payload.get("reasonFromRequest"));
+        String details = payload.entrySet().stream()
+                .filter(f -> shown(f.getValue()) && !f.getKey().equals("assignmentId") && !f.getKey().equals("reasonFromRequest"))
+                .map(f -> named(unitsReason && f.getKey().equals("reason") ? "requestReason" : f.getKey(), fields) + ": "
+                        + plain(f.getValue(), fields))
+                .collect(Collectors.joining("; "));
         return Arrays.asList(e.recordedAt() == null ? null : RECORDED.format(e.recordedAt()),
                 e.effectiveDate() == null ? null : Text.date(LocalDate.parse(e.effectiveDate())),
                 who == null ? null : who.name(), who == null ? null : who.id(), who == null ? null : who.unit(),
