@@ -135,6 +135,32 @@ class TranslationsTest {
         }
     }
 
+    /**
+     * A level is a Vietnamese name ("Lãnh đạo UBND thành phố", "thành phố"): run into an English sentence, "Awaiting
+     * review at Lãnh đạo UBND thành phố since …" read as broken English. Quoted, as the notifications quote it, or set
+     * apart after a colon or in brackets, it reads as the name it is.
+     */
+    @Test
+    void an_english_sentence_quotes_the_vietnamese_name_of_a_level_it_inserts() {
+        Matcher entry = Pattern.compile("(?m)^\\s+'([^']+)': '((?:[^'\\\\]|\\\\.)*)',?$")
+                .matcher(I18N.substring(I18N.indexOf("const en = {")));
+        Pattern setApart = Pattern.compile("“\\{level}”|\"\\{level}\"|: \\{level}$|\\(\\{level}\\)");
+        Set<String> unquoted = new TreeSet<>();
+        int withLevel = 0;
+        while (entry.find()) {
+            String text = entry.group(2);
+            if (!text.contains("{level}")) {
+                continue;
+            }
+            withLevel++;
+            if (setApart.matcher(text).replaceAll("").contains("{level}")) {
+                unquoted.add(entry.group(1) + ": " + text);
+            }
+        }
+        assertThat(withLevel).isGreaterThan(5);
+        assertThat(unquoted).isEmpty();
+    }
+
     @Test
     void the_two_languages_have_the_same_keys() {
         assertThat(VI).hasSizeGreaterThan(300);

@@ -160,6 +160,15 @@ class WebApplicationBrowserTest extends BrowserTest {
         browser.type(field("form-draft", "effectiveDate"), "24/04/2021");
         submit("form-draft");
         stepsShown(4);
+        // In English the level it awaits is quoted as the Vietnamese name it is, as the notifications quote it: run into
+        // the sentence, "Awaiting review at Lãnh đạo UBND thành phố since" read as broken English.
+        browser.find(By.id("lang")).click();
+        browser.waitForText(By.id("now"), "Awaiting review");
+        assertThat(browser.text(By.id("now")))
+                .contains("Awaiting review at the approval level “" + LEADERS + "” since 24/4/2021 (");
+        screenshots("plan-path-awaiting-review-english");
+        browser.find(By.id("lang")).click();
+        browser.waitForText(By.cssSelector("header nav"), "Tổng quan");
 
         // The chair approves; a date before the last step is refused by the server, in Vietnamese.
         browser.signIn("chair");
