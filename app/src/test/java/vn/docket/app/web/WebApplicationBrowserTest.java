@@ -163,12 +163,15 @@ class WebApplicationBrowserTest extends BrowserTest {
         // In English the level it awaits is quoted as the Vietnamese name it is, as the notifications quote it: run into
         // the sentence, "Awaiting review at Lãnh đạo UBND thành phố since" read as broken English.
         browser.find(By.id("lang")).click();
-        browser.waitForText(By.id("now"), "Awaiting review");
-        assertThat(browser.text(By.id("now")))
-                .contains("Awaiting review at the approval level “" + LEADERS + "” since 24/4/2021 (");
-        screenshots("plan-path-awaiting-review-english");
-        browser.find(By.id("lang")).click();
-        browser.waitForText(By.cssSelector("header nav"), "Tổng quan");
+        try {
+            browser.waitForText(By.id("now"), "Awaiting review");
+            assertThat(browser.text(By.id("now")))
+                    .contains("Awaiting review at the approval level “" + LEADERS + "” since 24/4/2021 (");
+            screenshots("plan-path-awaiting-review-english");
+        } finally {
+            browser.find(By.id("lang")).click();
+            browser.waitForText(By.cssSelector("header nav"), "Tổng quan");
+        }
 
         // The chair approves; a date before the last step is refused by the server, in Vietnamese.
         browser.signIn("chair");
