@@ -49,6 +49,12 @@ class NoticePreviewBrowserTest extends BrowserTest {
         assertThat(browser.text(By.id("route-levels"))).contains("Lãnh đạo UBND thành phố", "Chủ tịch UBND thành phố",
                 "Ban Thường vụ Thành ủy");
         browser.screenshot("notice-preview-desktop");
+        // The kind's select showed "Chươn" for "Chương trình" at desktop width: each kind is chosen once, and fits.
+        for (String kind : List.of("Kế hoạch", "Báo cáo", "Đề án", "Chương trình", "Khác")) {
+            new Select(cell(0, "kind")).selectByVisibleText(kind);
+            assertThat(cutKinds()).as("kinds cut short at desktop width, %s chosen", kind).isEmpty();
+        }
+        browser.screenshot("notice-preview-kind-desktop");
 
         // Split the first item: the two sentences of its paragraph become two items, the second right after the first.
         button(0, "split").click();
@@ -77,6 +83,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
             assertThat(itemsScrollSideways()).as("the items' box at phone width").isFalse();
             assertThat((Boolean) browser.script("return document.documentElement.scrollWidth"
                     + " > document.documentElement.clientWidth + 1")).as("the page at phone width").isFalse();
+            assertThat(cutKinds()).as("kinds cut short at phone width").isEmpty();
             browser.screenshot("notice-preview-edited-phone");
         } finally {
             browser.driver.manage().window().setSize(DESKTOP);
@@ -658,6 +665,21 @@ class NoticePreviewBrowserTest extends BrowserTest {
                 + ".filter(e => { const typed = e.value; e.value = typed || e.placeholder;"
                 + " const cut = e.scrollWidth > e.clientWidth; e.value = typed; return cut; })"
                 + ".map(e => e.dataset.path + ' ' + (e.value || e.placeholder))");
+    }
+
+    /**
+     * The items whose kind's select is narrower than its chosen name needs: a copy of it, sized to its own content beside
+     * it (same font, padding and arrow), is as wide as the name and the arrow take.
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> cutKinds() {
+        return (List<String>) browser.script("return [...document.querySelectorAll('#preview-items select[data-path$=\".kind\"]')]"
+                + ".filter(s => { const probe = s.cloneNode(true); probe.removeAttribute('id');"
+                + " [...probe.options].forEach((o, i) => { if (i !== s.selectedIndex) o.remove(); });"
+                + " probe.style.width = 'auto'; probe.style.position = 'absolute'; probe.style.visibility = 'hidden';"
+                + " s.after(probe); const need = probe.getBoundingClientRect().width; probe.remove();"
+                + " return need > s.getBoundingClientRect().width + 0.5; })"
+                + ".map(s => s.dataset.path + ' ' + s.options[s.selectedIndex].text)");
     }
 
     private boolean itemsScrollSideways() {
