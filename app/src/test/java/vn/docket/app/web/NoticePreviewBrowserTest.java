@@ -49,7 +49,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
         assertThat(browser.text(By.id("route-levels"))).contains("Lãnh đạo UBND thành phố", "Chủ tịch UBND thành phố",
                 "Ban Thường vụ Thành ủy");
         browser.screenshot("notice-preview-desktop");
-        // The kind's select showed "Chươn" for "Chương trình" at desktop width: each kind is chosen once, and fits.
+        // The kind's select cut "Kế hoạch" and "Chương trình" short at desktop width: each kind is chosen once, and fits.
         for (String kind : List.of("Kế hoạch", "Báo cáo", "Đề án", "Chương trình", "Khác")) {
             new Select(cell(0, "kind")).selectByVisibleText(kind);
             assertThat(cutKinds()).as("kinds cut short at desktop width, %s chosen", kind).isEmpty();
