@@ -113,11 +113,13 @@ function bell() {
         h('button', { type: 'button', id: 'bell-read-all', onclick: () => mark('/api/notifications/read-all') }, t('bell.readAll')),
         h('button', { type: 'button', id: 'bell-close', onclick: () => toggle(false) }, t('bell.close'))),
       list.items.length === 0 ? h('p', { class: 'muted' }, t('bell.none'))
-        : h('ul', { id: 'bell-list' }, list.items.map(n => h('li', { class: n.read ? 'read' : 'unread' },
+        // A settled entry (its subject says "đã xử lý") asks nothing any more: the number leaves it out, and it is
+        // drawn as the read ones are, without "Đánh dấu đã đọc", though nobody said it was read.
+        : h('ul', { id: 'bell-list' }, list.items.map(n => h('li', { class: n.read || n.values?.settled ? 'read' : 'unread' },
           h('a', { href: `/assignment.html?id=${encodeURIComponent(n.assignmentId)}`, class: 'subject' }, n.subject),
           h('p', { class: 'text' }, n.text),
           h('p', { class: 'muted' }, fmtDateTime(n.recordedAt), n.read ? ` · ${t('bell.read')}` : ''),
-          n.read ? '' : h('button', { type: 'button', class: 'mark-read',
+          n.read || n.values?.settled ? '' : h('button', { type: 'button', class: 'mark-read',
             onclick: () => mark(`/api/notifications/${encodeURIComponent(n.id)}/read`) }, t('bell.markRead'))))));
   };
   button.addEventListener('click', () => toggle(panel.hidden));

@@ -71,15 +71,18 @@ class NotificationController {
     }
 
     @GetMapping("/api/notifications/unread")
-    @Operation(summary = "How many of the signed-in user's notifications they have not read, up to "
-            + UNREAD_COUNTED + " (which then means that many or more)")
+    @Operation(summary = "How many of the signed-in user's notifications they have not read and that were not settled"
+            + " since (a request decided, a draft judged), up to " + UNREAD_COUNTED + " (which then means that many or more)")
     Unread unread() {
         Actor me = CurrentActor.get();
         NotificationReads.ReadState state = reads.state(me.id());
         // The bell shows "99+" beyond 99: counting further would read ever more months for someone who never
         // marks anything read, on every page they open.
         Set<String> read = Set.copyOf(state.read());
-        Predicate<String> unread = id -> !read.contains(id);
+        // Settled since it was sent (a request another leader decided, a draft judged, a request lapsed): it asks
+        // nothing of the reader any more, and a number that counted it sent a leader to find nothing to do.
+        Set<String> settled = feeds.settled(audience(me));
+        Predicate<String> unread = id -> !read.contains(id) && !settled.contains(id);
         long count = feeds.newest(audience(me), state.readUpTo(), UNREAD_COUNTED, unread).stream()
                 .map(NotificationFeeds.Member::id).filter(unread).count();
         return new Unread(Math.min(count, UNREAD_COUNTED));

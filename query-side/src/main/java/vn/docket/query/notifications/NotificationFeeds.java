@@ -3,6 +3,7 @@ package vn.docket.query.notifications;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
@@ -44,6 +45,11 @@ import vn.docket.query.support.ReadModels;
  * sorting all of them on every page was most of what a page cost; the months are read only when those newest do not
  * answer (someone who marked more than a hundred and fifty of them read one by one).
  *
+ * <p>A notification settled since it was sent (a request another leader decided, a draft judged, a request lapsed)
+ * asks nothing of its readers any more: one more document per audience ({@code "role:CHAIR|settled"}) holds its
+ * {@link #NEWEST} newest such members, and the unread count leaves them out. The list still shows them, saying how
+ * they were settled.
+ *
  * <p>Members are added with {@code $addToSet}, so a notification added twice (an event delivered again) or by
  * processors on several nodes is listed once.
  */
@@ -56,6 +62,8 @@ class NotificationFeeds implements InitializingBean {
     static final String BACKFILLED = "backfilled";
     /** Set in {@link #BACKFILLED} once the newest documents hold what the months held before they existed. */
     static final String NEWEST_KEPT = "newest";
+    /** Set in {@link #BACKFILLED} once the settled documents hold the notifications settled before they existed. */
+    static final String SETTLED_KEPT = "settled";
     /**
      * How many of an audience's newest notifications its newest document keeps: the hundred the bell counts, and room
      * for those read one by one.
@@ -97,8 +105,29 @@ class NotificationFeeds implements InitializingBean {
         ReadModels.include(feeds, MONTHS, month, true);
         for (String audience : notification.audience()) {
             ReadModels.include(feeds, audience + "|" + month, member, true);
-            keepNewest(audience, List.of(member));
+            keepNewest(newestKey(audience), List.of(member));
         }
+    }
+
+    /**
+     * Marks a stored notification settled in the feed of each of its audiences. As the newest documents do, each keeps
+     * its {@link #NEWEST} newest: one settled before that many newer ones of its audience is older than any the count
+     * reads from the newest documents, and is left out only by someone who reads it or reads all.
+     */
+    void settle(Notified notification) {
+        String member = new Member(notification.recordedAt().getTime(), notification.id()).key();
+        for (String audience : notification.audience()) {
+            keepNewest(settledKey(audience), List.of(member));
+        }
+    }
+
+    /** The ids of the notifications these audiences' settled documents hold. */
+    Set<String> settled(List<String> audiences) {
+        Set<String> ids = new HashSet<>();
+        for (Document d : ReadModels.byIds(feeds, audiences.stream().map(NotificationFeeds::settledKey).toList()).values()) {
+            d.getList(ReadModels.MEMBERS, String.class, List.of()).forEach(key -> ids.add(Member.of(key).id()));
+        }
+        return ids;
     }
 
     /**
@@ -109,14 +138,18 @@ class NotificationFeeds implements InitializingBean {
      * it was let go is let go again; until then (or if this node stops in between) the document holds one more than
      * {@link #NEWEST}, and {@link #kept} reads only the newest of them.
      */
-    private void keepNewest(String audience, List<String> members) {
-        Bson key = Filters.eq("_id", newestKey(audience));
+    private void keepNewest(String document, List<String> members) {
+        Bson key = Filters.eq("_id", document);
         feeds.updateOne(key, Updates.addEachToSet(ReadModels.MEMBERS, members), new UpdateOptions().upsert(true));
         feeds.updateOne(key, Updates.pushEach(ReadModels.MEMBERS, List.of(), new PushOptions().sort(1).slice(-NEWEST)));
     }
 
     private static String newestKey(String audience) {
         return audience + "|newest";
+    }
+
+    private static String settledKey(String audience) {
+        return audience + "|settled";
     }
 
     /**
@@ -226,11 +259,12 @@ class NotificationFeeds implements InitializingBean {
      * Once, after an upgrade from a version without feeds: adds every notification already stored (to the months and
      * the newest documents). A node that starts while another one does this adds the same members again, which
      * changes nothing. After an upgrade from a version with months but without newest documents: fills those from the
-     * months, once, the same way.
+     * months, once, the same way. After an upgrade from a version without settled documents: fills them from the
+     * notifications settled until then, once.
      */
     void backfill() {
         Document done = feeds.find(Filters.eq("_id", BACKFILLED)).first();
-        if (done != null && done.getBoolean(NEWEST_KEPT, false)) {
+        if (done != null && done.getBoolean(NEWEST_KEPT, false) && done.getBoolean(SETTLED_KEPT, false)) {
             return;
         }
         if (done == null) {
@@ -242,11 +276,27 @@ class NotificationFeeds implements InitializingBean {
             if (added > 0) {
                 log.info("The bell's keys now hold the {} notifications stored before this version (done once).", added);
             }
-        } else {
+        } else if (!done.getBoolean(NEWEST_KEPT, false)) {
             keepNewestOfMonths();
         }
+        keepSettled();
         feeds.replaceOne(Filters.eq("_id", BACKFILLED), new Document("_id", BACKFILLED).append("at", new Date())
-                .append(NEWEST_KEPT, true), new ReplaceOptions().upsert(true));
+                .append(NEWEST_KEPT, true).append(SETTLED_KEPT, true), new ReplaceOptions().upsert(true));
+    }
+
+    /** Once: every notification settled before the settled documents existed, into them. */
+    private void keepSettled() {
+        long settled = 0;
+        for (Document n : notifications.find().projection(Projections.include("audience", "recordedAt", "values"))) {
+            Document values = n.get("values", Document.class);
+            if (values != null && values.get("settled") != null) {
+                settle(Notified.read(n));
+                settled++;
+            }
+        }
+        if (settled > 0) {
+            log.info("The bell's settled keys now hold the {} notifications settled before this version (done once).", settled);
+        }
     }
 
     /** Once: each audience's newest members, from every month document, into its newest document. */
@@ -266,7 +316,7 @@ class NotificationFeeds implements InitializingBean {
                 }
             }
         }
-        newest.forEach((audience, members) -> keepNewest(audience, List.copyOf(members)));
+        newest.forEach((audience, members) -> keepNewest(newestKey(audience), List.copyOf(members)));
         if (!newest.isEmpty()) {
             log.info("The bell's newest keys now hold what the months of {} audiences held (done once).", newest.size());
         }

@@ -357,7 +357,8 @@ class NotificationProjection {
      * now says how it was settled, and when: every leader's (or clerk's) bell showed it as waiting, and one who did not
      * act on it must not decide or chase it again. The subject and text it was mailed with stay as they were, the
      * record of what was asked; the bell words it from its values (NotificationWording). Set again on redelivery, it
-     * is the same; keyed by the waiting event's id, which is its notification's. Nothing when this projection started
+     * is the same; keyed by the waiting event's id, which is its notification's. The bell's number no longer counts it
+     * ({@link NotificationFeeds#settle}): it asks nothing of anyone now. Nothing when this projection started
      * after it (no such notification). A replay skips it with the rest of the handler and keeps it: notifications are
      * not rebuilt (no reset handler).
      */
@@ -365,6 +366,11 @@ class NotificationProjection {
         if (waiting != null) {
             notifications.updateOne(Filters.eq("_id", waiting.getIdentifier()),
                     Updates.set("values.settled", how.append("on", iso(on))));
+            Document settled = notifications.find(Filters.eq("_id", waiting.getIdentifier()))
+                    .projection(Notified.FEED_KEYS).first();
+            if (settled != null) {
+                feeds.settle(Notified.read(settled));
+            }
         }
     }
 

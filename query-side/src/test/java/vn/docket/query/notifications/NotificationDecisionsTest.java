@@ -170,6 +170,32 @@ class NotificationDecisionsTest {
         assertThat(mailed.getString("text")).doesNotContain("Đã xử lý");
     }
 
+    /**
+     * The chair was asked to decide, and the vice-chair did: the bell's red number still counted the request, and sent
+     * the chair to find nothing to do. A settled entry stays in the list, saying how it ended, unread by him, and is no
+     * longer counted; what still waits for him is.
+     */
+    @Test
+    void a_request_or_a_draft_another_leader_settled_no_longer_counts_in_the_bells_number_though_the_list_shows_it()
+            throws Exception {
+        notified(UNIT, new ExtensionRequested(ID, DAY.plusDays(9), DAY.plusDays(25), "Chờ số liệu quyết toán", DAY));
+        assertThat(unread(CHAIR)).isEqualTo(1);
+        notified(VICE, new DeadlineExtended(ID, DAY.plusDays(9), DAY.plusDays(20), "Chờ số liệu quyết toán", DAY.plusDays(1)));
+        assertThat(request(CHAIR, "vi")).satisfies(n -> {
+            assertThat(n.subject()).isEqualTo("Đề nghị gia hạn (đã xử lý)");
+            assertThat(n.read()).isFalse();
+        });
+        assertThat(unread(CHAIR)).isZero();
+
+        notified(UNIT, new DraftSubmitted(ID, 1, "Du_thao_bao_cao_2026.docx", SHA, null, null, DAY.plusDays(2)));
+        assertThat(unread(CHAIR)).isEqualTo(1);
+        notified(VICE, new DraftApproved(ID, 1, "Lãnh đạo UBND thành phố", false, null, null, DAY.plusDays(3)));
+        assertThat(bell(CHAIR, "vi")).hasSize(2).allSatisfy(n -> assertThat(n.subject()).endsWith("(đã xử lý)"));
+        assertThat(unread(CHAIR)).isZero();
+        // The unit was told of the grant and of the approval: news, not settled, and counted.
+        assertThat(unread(UNIT)).isEqualTo(2);
+    }
+
     @Test
     void a_refused_request_and_a_later_one_that_lapsed_each_read_as_settled_in_the_leaders_bells_as_it_ended() throws Exception {
         notified(UNIT, new ExtensionRequested(ID, DAY.plusDays(9), DAY.plusDays(25), "Chờ số liệu", DAY));
@@ -403,6 +429,14 @@ class NotificationDecisionsTest {
                 new NotificationFeeds(db.database()));
         TestReadSide.signIn(person);
         return bell.mine(0, 20, lang).items();
+    }
+
+    /** The red number on this person's bell. */
+    private long unread(Actor person) {
+        NotificationController bell = new NotificationController(db.database(), new NotificationReads(db.database()),
+                new NotificationFeeds(db.database()));
+        TestReadSide.signIn(person);
+        return bell.unread().unread();
     }
 
     private NotificationController.Notification request(Actor leader, String lang) {

@@ -20,9 +20,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -175,7 +177,7 @@ class NotificationFeedsTest {
 
         assertThat(unread(ECONOMY)).as("what reached the unit after it read all").isPositive()
                 .isLessThan(NotificationController.UNREAD_COUNTED);
-        assertThat(feedKeysRead()).isNotEmpty().allSatisfy(key -> assertThat(key).endsWith("|newest"));
+        assertThat(feedKeysRead()).isNotEmpty().allSatisfy(key -> assertThat(key).matches(".*\\|(newest|settled)"));
     }
 
     @Test
@@ -201,7 +203,7 @@ class NotificationFeedsTest {
         }
         assertThat(unread(CLERK)).isPositive().isLessThan(plain(CLERK, null).size() - clerkSees.size());
         assertThat(unread(FINANCE_CLERK)).isPositive().isLessThan(NotificationController.UNREAD_COUNTED);
-        assertThat(feedKeysRead()).isNotEmpty().allSatisfy(key -> assertThat(key).endsWith("|newest"));
+        assertThat(feedKeysRead()).isNotEmpty().allSatisfy(key -> assertThat(key).matches(".*\\|(newest|settled)"));
     }
 
     @Test
@@ -221,7 +223,7 @@ class NotificationFeedsTest {
 
         as(CLERK, () -> assertThat(controller.unread().unread()).isEqualTo(NotificationController.UNREAD_COUNTED));
 
-        List<YearMonth> monthsRead = feedKeysRead().stream().filter(key -> !key.endsWith("|newest"))
+        List<YearMonth> monthsRead = feedKeysRead().stream().filter(key -> !key.endsWith("|newest") && !key.endsWith("|settled"))
                 .map(key -> YearMonth.parse(key.substring(key.lastIndexOf('|') + 1))).distinct().toList();
         assertThat(monthsRead).isNotEmpty().allSatisfy(m -> assertThat(m).isAfterOrEqualTo(oldestNeeded));
     }
@@ -318,6 +320,39 @@ class NotificationFeedsTest {
         }
     }
 
+    /**
+     * Requests an earlier version marked settled in their notifications alone: the count read them as unread. Once at
+     * start they join the settled keys, and the count leaves them out as it does those settled since.
+     */
+    @Test
+    void notifications_settled_before_the_bell_kept_them_apart_are_left_out_of_its_count_once_at_start() {
+        generate(300);
+        List<String> requests = stored.find(Filters.eq("type", "EXTENSION_REQUESTED")).map(d -> d.getString("_id"))
+                .into(new ArrayList<>());
+        assertThat(requests).isNotEmpty();
+        // As the version before this one left the store: the requests settled, no settled keys, a marker without them.
+        stored.updateMany(Filters.in("_id", requests),
+                Updates.set("values.settled", new Document("how", "EXTENDED").append("on", "2026-12-02")));
+        MongoCollection<Document> keys = plainClient.getDatabase("test").getCollection(NotificationFeeds.COLLECTION);
+        keys.deleteMany(Filters.regex("_id", "\\|settled$"));
+        keys.replaceOne(Filters.eq("_id", NotificationFeeds.BACKFILLED), new Document("_id", NotificationFeeds.BACKFILLED)
+                .append("at", new Date()).append(NotificationFeeds.NEWEST_KEPT, true));
+        as(CHAIR, () -> assertThat(controller.unread().unread()).isPositive());
+
+        feeds.backfill();
+        reads.clear();
+        feeds.backfill();
+
+        assertThat(reads).as("the second start reads only the marker").containsExactly(
+                new BsonDocument("_id", new BsonString(NotificationFeeds.BACKFILLED)));
+        // The chair is told of requests alone, every one of them settled now.
+        as(CHAIR, () -> assertThat(controller.unread().unread()).isZero());
+        for (Actor person : List.of(CLERK, CHAIR, ECONOMY, TOWN, FINANCE_CLERK)) {
+            as(person, () -> assertThat(controller.unread().unread()).as(person.id())
+                    .isEqualTo(Math.min(unread(person), NotificationController.UNREAD_COUNTED)));
+        }
+    }
+
     /** The person's notifications by the old rule: a filter on the audience over all of them, newest first. */
     private List<String> plain(Actor person, Date after) {
         List<String> audience = new ArrayList<>(List.of(Audience.role(person.role())));
@@ -331,9 +366,11 @@ class NotificationFeedsTest {
                 .map(d -> d.getString("_id")).toList();
     }
 
+    /** What the bell's number counts, by the plain rule: the person's notifications not read, and not settled since. */
     private long unread(Actor person) {
         NotificationReads.ReadState state = new NotificationReads(plainClient.getDatabase("test")).state(person.id());
-        return plain(person, state.readUpTo()).stream().filter(id -> !state.read().contains(id)).count();
+        Set<String> settled = stored.find(Filters.exists("values.settled")).map(d -> d.getString("_id")).into(new HashSet<>());
+        return plain(person, state.readUpTo()).stream().filter(id -> !state.read().contains(id) && !settled.contains(id)).count();
     }
 
     /** The request no longer awaits the leaders, and the unit that asked learns why, though it no longer leads the task. */
