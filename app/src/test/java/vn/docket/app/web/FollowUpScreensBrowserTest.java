@@ -212,8 +212,9 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         browser.signIn("pct");
         String deadline = DAY.format(demoDay().plusDays(3));
         String granted = DAY.format(demoDay().plusDays(15));
-        // The request, and the five drafts the demo history handed in to the leaders' level.
-        browser.waitForText(By.id("bell-count"), "6");
+        // The request, and of the five drafts the demo history handed in to the leaders' level the LED report's, the
+        // one not judged since: the four judged ask nothing of him, and are not counted.
+        browser.waitForText(By.id("bell-count"), "2");
         browser.find(By.id("bell")).click();
         browser.waitForText(By.id("bell-list"), "Đề nghị gia hạn");
         // Read state is the person's own: the chair still has it unread after the vice-chair reads it.
@@ -260,12 +261,18 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         }
 
         browser.signIn("chair");
-        browser.waitForText(By.id("bell-count"), "6");
+        // The LED report's draft still waits for him; the request the vice-chair granted no longer counts.
+        browser.waitForText(By.id("bell-count"), "1");
         // The chair was asked too: his bell no longer shows the request as waiting, lest he decide or chase it again.
         browser.find(By.id("bell")).click();
         browser.waitForText(By.id("bell-list"), "Đề nghị gia hạn (đã xử lý)");
         assertThat(browser.text(By.cssSelector("#bell-list li:first-child"))).contains("Đề nghị gia hạn (đã xử lý)",
                 ": Phạm Văn Đức (Phó Chủ tịch) đồng ý gia hạn đến ngày " + granted + ".");
+        // Drawn as the read ones are, with nothing to mark read, though he never read it.
+        WebElement settled = browser.find(By.cssSelector("#bell-list li:first-child"));
+        assertThat(settled.getAttribute("class")).isEqualTo("read");
+        assertThat(settled.findElements(By.cssSelector("button.mark-read"))).isEmpty();
+        assertThat(settled.getText()).doesNotContain("đã đọc");
         // So do the drafts judged since they were handed in; the LED report's still waits at his level.
         assertThat(browser.text(By.id("bell-list"))).contains("Dự thảo trình phê duyệt (đã xử lý)",
                 "Dự thảo chờ phê duyệt\nPhòng Quản lý đô thị đã nộp dự thảo v1 của nhiệm vụ \"Dự thảo Báo cáo đề xuất chủ trương"
