@@ -1384,7 +1384,7 @@ const en = {
   'warning.issued-missing': 'No place and date of issue found',
   'warning.issued-year-assumed': 'The issue date has no year: {year} was taken from another date in the text',
   'warning.issuer-from-text': 'The issuing body was taken from the running text: {issuer}',
-  'warning.issuer-from-text-no-place': 'The issuing body was taken from the running text: {issuer}; the text does not name the “{level}”, add it',
+  'warning.issuer-from-text-no-place': 'The issuing body was taken from the running text: {issuer}; the text does not say which “{level}”: add its name',
   'warning.issuer-missing': 'The issuing body could not be found',
   'warning.lead-from-lead-in': 'The item names no unit to do it; the unit of the lead-in sentence was taken for now: {units}',
   'warning.lead-from-presenter': 'No lead unit found; the presenting unit was taken for now',
