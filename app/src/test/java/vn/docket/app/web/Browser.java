@@ -95,8 +95,9 @@ public final class Browser implements AutoCloseable {
     /**
      * Signs in and waits for the dashboard to show who is signed in. The sign-in form's own POST is sent from the page
      * (with the form's field names and the page's CSRF cookie) rather than typed into: typing a name and a password key
-     * by key and loading the form's page cost a second a sign-in, over a hundred times a run. The form itself, as a
-     * person fills it, is walked by {@link #signInThroughTheForm}.
+     * by key and loading the form's page cost about half a second a sign-in, some 125 times a run (FollowUpScreensBrowserTest,
+     * 28 sign-ins: 77-85 s this way, 92-99 s through the form, two runs each). The form itself, as a person fills it,
+     * is walked by {@link #signInThroughTheForm} (WebApplicationBrowserTest, for every demo user).
      */
     public void signIn(String user) {
         if (!url().startsWith(base)) {
