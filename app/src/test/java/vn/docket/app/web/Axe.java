@@ -2,9 +2,12 @@ package vn.docket.app.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -15,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 final class Axe {
 
     static final String VERSION = "4.11";
-    private static final Path SCRIPT = Path.of("target", "axe", "node_modules", "axe-core", "axe.min.js");
+    private static final Path PREFIX = Path.of("target", "axe");
+    private static final Path SCRIPT = PREFIX.resolve(Path.of("node_modules", "axe-core", "axe.min.js"));
     private static String source;
 
     private Axe() {
@@ -50,13 +54,12 @@ final class Axe {
     private static synchronized String script() {
         if (source == null) {
             try {
-                if (!Files.exists(SCRIPT)) {
-                    Process npm = new ProcessBuilder("npm", "install", "--no-save", "--no-audit", "--no-fund",
-                            "--prefix", Path.of("target", "axe").toString(), "axe-core@" + VERSION)
-                            .redirectErrorStream(true).redirectOutput(Path.of("target", "axe-npm.log").toFile()).start();
-                    if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-                        throw new IllegalStateException("npm could not install axe-core; see target/axe-npm.log");
-                    }
+                // Test JVMs run side by side (surefire forks): the first takes the lock and installs, the other
+                // waits and then finds the script.
+                Files.createDirectories(PREFIX);
+                try (FileChannel lock = FileChannel.open(PREFIX.resolve(".install-lock"),
+                        StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock held = lock.lock()) {
+                    install();
                 }
                 source = Files.readString(SCRIPT, StandardCharsets.UTF_8);
             } catch (IOException e) {
@@ -67,5 +70,17 @@ final class Axe {
             }
         }
         return source;
+    }
+
+    private static void install() throws IOException, InterruptedException {
+        if (Files.exists(SCRIPT)) {
+            return;
+        }
+        Process npm = new ProcessBuilder("npm", "install", "--no-save", "--no-audit", "--no-fund",
+                "--prefix", PREFIX.toString(), "axe-core@" + VERSION)
+                .redirectErrorStream(true).redirectOutput(Path.of("target", "axe-npm.log").toFile()).start();
+        if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
+            throw new IllegalStateException("npm could not install axe-core; see target/axe-npm.log");
+        }
     }
 }
