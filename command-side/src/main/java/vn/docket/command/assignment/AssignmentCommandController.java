@@ -23,11 +23,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -75,14 +75,14 @@ class AssignmentCommandController {
     /** A unit typed as "TC-KH" is stored under its name, or its staff would never see the task. */
     private final UnitDirectory units;
 
-    /** @param requestJson the converter JSON bodies are read with: the form's fields are read by its mapper too */
+    /** @param requestJson the strict mapper JSON bodies are read with (StrictJson): the form's fields are read by it too */
     AssignmentCommandController(CommandDispatcher commands, EventStore eventStore, DraftFiles drafts,
-                                MappingJackson2HttpMessageConverter requestJson, ObjectProvider<AssignmentVisibility> visibility,
+                                @Qualifier("requestJson") ObjectMapper requestJson, ObjectProvider<AssignmentVisibility> visibility,
                                 UnitDirectory units) {
         this.commands = commands;
         this.eventStore = eventStore;
         this.drafts = drafts;
-        this.json = requestJson.getObjectMapper();
+        this.json = requestJson;
         this.visibility = visibility;
         this.units = units;
     }

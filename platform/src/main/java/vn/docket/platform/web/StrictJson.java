@@ -21,7 +21,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import vn.docket.platform.refusal.RuleBroken;
 
 /**
@@ -30,13 +32,38 @@ import vn.docket.platform.refusal.RuleBroken;
  * where numbers belong. Only HTTP input is this strict; stored events are read with Axon's own mapper.
  */
 @Configuration(proxyBeanMethods = false)
-public class StrictJson {
+public class StrictJson implements WebMvcConfigurer {
 
     public static final int MAX_TEXT = 4000;
     public static final int MAX_DEPTH = 32;
 
-    @Bean
-    MappingJackson2HttpMessageConverter strictJsonConverter(ObjectMapper springMapper, DateWindow dates) {
+    private final ObjectMapper requests;
+
+    StrictJson(ObjectMapper springMapper, DateWindow dates) {
+        this.requests = strict(springMapper, dates);
+    }
+
+    /**
+     * The mapper request bodies are read with, for a handler that reads a multipart form's fields as JSON: injected
+     * only where asked for by name ({@code @Qualifier("requestJson")}), never where Spring's own mapper is wanted.
+     */
+    @Bean(defaultCandidate = false)
+    ObjectMapper requestJson() {
+        return requests;
+    }
+
+    /**
+     * Only Spring MVC reads and writes with the strict mapper. A converter bean would also be taken by every
+     * RestTemplate Spring builds (the tests' client among them), which would then refuse an answer carrying a
+     * long notification or a field it does not know.
+     */
+    @Override
+    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        converters.replaceAll(converter -> converter instanceof MappingJackson2HttpMessageConverter
+                ? new MappingJackson2HttpMessageConverter(requests) : converter);
+    }
+
+    private static ObjectMapper strict(ObjectMapper springMapper, DateWindow dates) {
         ObjectMapper mapper = springMapper.copy()
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 // {"title": "x"} followed by garbage or a second object is not one request.
@@ -67,7 +94,7 @@ public class StrictJson {
                 .maxNestingDepth(MAX_DEPTH).maxStringLength(1_000_000).build());
         // {"title": "A", "title": "B"} is not one request either: Jackson would keep B, another reader A.
         mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        return new MappingJackson2HttpMessageConverter(mapper);
+        return mapper;
     }
 
     /**
