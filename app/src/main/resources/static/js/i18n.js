@@ -371,6 +371,9 @@ const vi = {
   'reminders.none': 'Chưa đôn đốc lần nào.',
   'reminders.MANUAL': '{by} đôn đốc {unit}',
   'reminders.BEFORE_DEADLINE': 'Docket tự nhắc {unit}: còn {n} ngày làm việc đến hạn',
+  // Who sent a reminder, as the audit log's details say its kind (ReminderSent.kind).
+  'reminder.kind.MANUAL': 'Văn phòng đôn đốc',
+  'reminder.kind.BEFORE_DEADLINE': 'Docket tự nhắc trước hạn',
   'reminders.missed': 'Docket ghi nhận {unit} quá hạn {date}',
   'extension.pending': 'Đơn vị đề nghị gia hạn đến {date}; hạn hiện tại {deadline}, hạn ban đầu {original}.',
   'extension.pendingSame': 'Đơn vị đề nghị gia hạn đến {date}; hạn hiện tại {deadline} cũng là hạn ban đầu.',
@@ -1304,6 +1307,8 @@ const en = {
   'reminders.none': 'No reminder yet.',
   'reminders.MANUAL': '{by} chased {unit}',
   'reminders.BEFORE_DEADLINE': 'Docket reminded {unit}: {n} working days left',
+  'reminder.kind.MANUAL': 'Sent by the office',
+  'reminder.kind.BEFORE_DEADLINE': 'Docket’s own reminder before the deadline',
   'reminders.missed': 'Docket recorded that {unit} missed the deadline of {date}',
   'extension.pending': 'The unit asks for an extension to {date}; current deadline {deadline}, original deadline {original}.',
   'extension.pendingSame': 'The unit asks for an extension to {date}; the current deadline {deadline} is also the original one.',

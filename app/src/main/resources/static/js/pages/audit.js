@@ -198,7 +198,8 @@ function fieldName(key) {
 
 /**
  * Names Docket shows for its upper-case values (roles, kinds, statuses, answers, a meeting's verdicts, steps), in that
- * order: a meeting's REVISION_REQUIRED is no step's name, and its APPROVED_IN_PRINCIPLE reads as the verdict it is.
+ * order: a meeting's REVISION_REQUIRED is no step's name, and its APPROVED_IN_PRINCIPLE reads as the verdict it is. The
+ * audit CSV writes them alike (AuditWords.VALUES_VI, held equal by AuditWordsTest).
  */
 const VALUE_NAMES = ['role', 'kind', 'status', 'points.answer', 'notices.verdict', 'step'];
 
@@ -221,6 +222,8 @@ function readable(value, key) {
   if (key === 'mediaType') return fmtFileKind(text);
   // Why an extension request lapsed, as the plan path says it (REASSIGNED is no step here: it names no unit).
   if (key === 'why' && known('extensionLapsed.' + text)) return t('extensionLapsed.' + text);
+  // Who sent a reminder (ReminderSent.kind): "MANUAL" told an inspector nothing.
+  if (key === 'kind' && known('reminder.kind.' + text)) return t('reminder.kind.' + text);
   if (/^[A-Z][A-Z_]+$/.test(text)) {
     const prefix = VALUE_NAMES.find(p => known(`${p}.${text}`));
     if (prefix) return t(`${prefix}.${text}`);

@@ -12,6 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -62,9 +64,9 @@ class AuditCsvTest {
         assertThat(lines(assigned)).hasSize(2);
         assertThat(lines(assigned).get(0)).isEqualTo("\uFEFFGhi nhận lúc,Ngày thực hiện,Người thực hiện,Mã người dùng,"
                 + "Đơn vị,Vai trò,Việc,Nhiệm vụ,Mã nhiệm vụ,Mã thao tác,Chi tiết");
-        assertThat(lines(assigned).get(1)).matches("\\d{1,2}/\\d{1,2}/\\d{4} \\d{2}:\\d{2}:\\d{2},12/1/2021,.*,clerk,.*,"
+        assertThat(lines(assigned).get(1)).matches("(?s)\\d{1,2}/\\d{1,2}/\\d{4} \\d{2}:\\d{2}:\\d{2},12/1/2021,.*,clerk,.*,"
                 + "Chuyên viên Văn phòng,Giao nhiệm vụ,\"Kế hoạch thu, chi ngân sách năm 2021\"," + ours + ",.*")
-                .contains("Đơn vị chủ trì: " + TCKH + ";").contains("Cấp trình: Lãnh đạo UBND thành phố")
+                .contains("Đơn vị chủ trì: " + TCKH + "\n").contains("Cấp trình: Lãnh đạo UBND thành phố")
                 // Days as the page writes them; a list with nothing in it (no coordinating unit) is not a detail.
                 .contains("Hạn hoàn thành: 15/3/2021").doesNotContain("2021-03-15").doesNotContain("Đơn vị phối hợp");
         // A filter that selects nothing leaves the header alone.
@@ -99,19 +101,80 @@ class AuditCsvTest {
         docket.await("clerk", "/api/audit?type=DeadlineExtended&assignment=" + id, r -> ((Number) r.get("total")).intValue() > 0);
 
         String vi = lines(csv("clerk", "?type=TaskAssigned&assignment=" + id)).get(1);
-        assertThat(vi).contains("Đơn vị chủ trì: " + TCKH + ";", "Đơn vị phối hợp: " + STRANGER + ", Phòng Tư pháp;",
+        assertThat(vi).contains("Đơn vị chủ trì: " + TCKH + "\n", "Đơn vị phối hợp: " + STRANGER + "; Phòng Tư pháp\n",
                 "Hạn hoàn thành: 20/5/2021", "Cấp trình: Lãnh đạo UBND thành phố", "Ngày thực hiện: 12/1/2021")
                 .doesNotContain("leadUnit", "coordinatingUnits", "deadline", "approvalRoute", "effectiveDate");
         String en = lines(csv("clerk", "?lang=en&type=TaskAssigned&assignment=" + id)).get(1);
-        assertThat(en).contains("Lead unit: " + TCKH + ";", "Coordinating units: " + STRANGER + ", Phòng Tư pháp;",
+        assertThat(en).contains("Lead unit: " + TCKH + "\n", "Coordinating units: " + STRANGER + "; Phòng Tư pháp\n",
                 "Deadline: 20/5/2021", "Approval route: Lãnh đạo UBND thành phố")
                 .doesNotContain("leadUnit", "coordinatingUnits", "approvalRoute");
 
         String extendedVi = lines(csv("clerk", "?type=DeadlineExtended&assignment=" + id)).get(1);
         assertThat(extendedVi).contains("Hạn trước: 20/5/2021", "Hạn mới: 4/6/2021",
-                "Lý do đơn vị nêu khi đề nghị: Chờ số liệu quyết toán").doesNotContain("reasonFromRequest", "Lý do:");
+                "Lý do đơn vị nêu khi đề nghị: Chờ số liệu quyết toán (lãnh đạo không nêu lý do riêng)")
+                .doesNotContain("reasonFromRequest", "Lý do:");
         assertThat(lines(csv("clerk", "?lang=en&type=DeadlineExtended&assignment=" + id)).get(1))
-                .contains("The unit’s reason when asking: Chờ số liệu quyết toán").doesNotContain("reasonFromRequest");
+                .contains("The unit’s reason when asking: Chờ số liệu quyết toán (the leader gave none of their own)")
+                .doesNotContain("reasonFromRequest");
+    }
+
+    /**
+     * The CSV wrote what the event stores where the page writes words: "kind: PLAN", "finalApproval: true", a file's
+     * media type, a revision point as "(id: 1.1, number: 1, text: …)", a refusal's rule as its code beside the server's
+     * English. It writes each as the page's details do, each field on a line of its own as the page lists them.
+     */
+    @Test
+    void the_csvs_details_write_codes_yes_or_no_revision_points_file_kinds_and_rules_as_the_audit_page_does() {
+        DocketClient docket = new DocketClient(http);
+        String id = assign(docket, TCKH, "Kế hoạch phát triển du lịch năm 2021");
+        String at = "/api/assignments/" + id;
+        ResponseEntity<Map<String, Object>> handedIn = http.withBasicAuth("tckh", "demo").exchange(at + "/drafts",
+                HttpMethod.POST, FileForm.of(DraftFilesTest.docx(List.of("Kế hoạch phát triển du lịch", "I. Mục tiêu")),
+                        "Dự thảo KH du lịch.docx", Map.of("effectiveDate", "2021-02-01")), new ParameterizedTypeReference<>() {
+                });
+        assertThat(handedIn.getStatusCode().value()).as("%s", handedIn.getBody()).isEqualTo(201);
+        docket.ok("chair", at + "/revision-requests", Map.of("draftVersion", 1, "effectiveDate", "2021-02-05",
+                "reasons", List.of("Bổ sung lộ trình, kinh phí thực hiện", "Rút gọn phần đánh giá thực trạng")));
+        docket.ok("tckh", at + "/drafts", Map.of("documentName", "KH du lịch v2.docx", "effectiveDate", "2021-02-10",
+                "documentUrl", "https://vanban.example.vn/kh-du-lich-v2",
+                "answers", List.of(Map.of("point", "1.1", "answer", "TAKEN_IN", "note", "Mục IV"),
+                        Map.of("point", "1.2", "answer", "EXPLAINED", "note", "Thực trạng là căn cứ"))));
+        docket.await("chair", at, a -> Integer.valueOf(2).equals(a.get("currentVersion")));
+        docket.ok("chair", at + "/approvals", Map.of("draftVersion", 2, "effectiveDate", "2021-02-12"));
+        ResponseEntity<Map<String, Object>> refused = docket.post("tckh", at + "/cancellation", Map.of("reason", "Trùng"));
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(refused.getBody()).containsEntry("rule", "clerks-only");
+        docket.await("clerk", "/api/audit?type=AccessDenied&assignment=" + id, r -> ((Number) r.get("total")).intValue() > 0);
+        docket.await("clerk", "/api/audit?type=DraftApproved&assignment=" + id, r -> ((Number) r.get("total")).intValue() > 0);
+
+        assertThat(row("", "TaskAssigned", id)).contains("\nLoại: Kế hoạch\n").doesNotContain("PLAN");
+        assertThat(row("lang=en&", "TaskAssigned", id)).contains("\nKind: Plan\n").doesNotContain("PLAN");
+        assertThat(row("", "DraftSubmitted", id))
+                .contains("Tên tệp dự thảo: Dự thảo KH du lịch.docx\n", "Loại tệp: Word (.docx)", " · Có lớp văn bản: Có")
+                .doesNotContain("wordprocessingml", "true", "(Loại tệp");
+        assertThat(row("lang=en&", "DraftSubmitted", id)).contains("File type: Word (.docx)", " · Has a text layer: Yes")
+                .doesNotContain("wordprocessingml", "true");
+        // The points as the pages write them, one after the other; a point's own comma is no separator.
+        assertThat(row("", "RevisionRequested", id))
+                .contains("Ý kiến: 1.1 Bổ sung lộ trình, kinh phí thực hiện; 1.2 Rút gọn phần đánh giá thực trạng\n")
+                .doesNotContain("Mã:", "number", "(Mã");
+        assertThat(row("", "RevisionPointsAnswered", id)).contains("Trả lời: Ý kiến: 1.1 · Cách trả lời: Tiếp thu · Ghi chú: "
+                + "Mục IV; Ý kiến: 1.2 · Cách trả lời: Giải trình · Ghi chú: Thực trạng là căn cứ").doesNotContain("TAKEN_IN");
+        assertThat(row("lang=en&", "RevisionPointsAnswered", id)).contains("Answer: Taken in", "Answer: Explained");
+        assertThat(row("", "DraftApproved", id)).contains("Phê duyệt cuối cùng: Có").doesNotContain("true");
+        assertThat(row("lang=en&", "DraftApproved", id)).contains("Final approval: Yes").doesNotContain("true");
+        // A refusal reads as the rule the page names, not as its code beside the server's English.
+        assertThat(row("", "AccessDenied", id)).contains("Quy tắc: Chỉ chuyên viên Văn phòng được làm việc này.")
+                .doesNotContain("clerks-only", "Only the office", "Lý do:");
+        assertThat(row("lang=en&", "AccessDenied", id)).contains("Rule: Only the office’s clerks may do this.")
+                .doesNotContain("clerks-only", "office's", "Reason:");
+    }
+
+    /** The entries of a kind the task's log holds (two drafts: both), in the CSV's language ("lang=en&" or ""). */
+    String row(String lang, String type, String id) {
+        List<String> rows = lines(csv("clerk", "?" + lang + "type=" + type + "&assignment=" + id));
+        assertThat(rows).hasSizeGreaterThan(1);
+        return String.join("\r\n", rows.subList(1, rows.size()));
     }
 
     @Test

@@ -72,6 +72,33 @@ class AuditLogBrowserTest extends BrowserTest {
                 .isEqualTo("Lý do đơn vị nêu khi đề nghị: " + UNITS_REASON);
     }
 
+    /** A reminder's kind read "MANUAL" in its details: who sent it, in words, in both languages, as the CSV writes it. */
+    @Test
+    void a_reminder_the_office_sent_says_so_in_its_details_in_both_languages() {
+        Map<String, Object> assignment = Map.of("title", "Báo cáo tổng kết phong trào thi đua năm 2026", "kind", "REPORT",
+                "leadUnit", "Phòng Tài chính - Kế hoạch", "deadline", LocalDate.now(clock).plusDays(10).toString(),
+                "approvalRoute", List.of("Lãnh đạo UBND thành phố"));
+        String id = (String) post("clerk", "/api/assignments", assignment).get("id");
+        post("clerk", "/api/assignments/" + id + "/reminders", Map.of("note", "Đề nghị khẩn trương"));
+
+        browser.signIn("auditor");
+        browser.open("/audit.html?assignment=" + id);
+        browser.waitForText(By.id("audit-log"), "Đôn đốc");
+        openDetails();
+        assertThat(details(row("Đôn đốc"))).containsEntry("Loại", "Văn phòng đôn đốc");
+        assertThat(details(row("Giao nhiệm vụ"))).containsEntry("Loại", "Báo cáo");
+        browser.find(By.id("lang")).click();
+        try {
+            browser.waitForText(By.id("audit-log"), "Reminder sent");
+            openDetails();
+            assertThat(details(row("Reminder sent"))).containsEntry("Kind", "Sent by the office");
+            browser.screenshot("audit-reminder-english-desktop");
+        } finally {
+            browser.find(By.id("lang")).click();
+            browser.waitForText(By.id("audit-log"), "Đôn đốc");
+        }
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void an_inspector_lists_only_the_extensions_granted_by_choosing_the_kind_of_event_in_vietnamese() {

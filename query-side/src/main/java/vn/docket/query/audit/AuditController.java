@@ -12,6 +12,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -128,10 +129,7 @@ class AuditController {
              HttpServletResponse response) throws IOException {
         Predicate<AuditIndex.Entry> matches = matching(assignment, actor, unit, type, from, to, effectiveFrom, effectiveTo);
         List<AuditIndex.Entry> chosen = auditIndex.find(matches, 0, Integer.MAX_VALUE).page();
-        boolean en = "en".equals(lang);
-        Map<String, String> kinds = en ? AuditWords.KINDS_EN : AuditWords.KINDS_VI;
-        Map<String, String> roles = en ? AuditWords.ROLES_EN : AuditWords.ROLES_VI;
-        Map<String, String> fields = en ? AuditWords.FIELDS_EN : AuditWords.FIELDS_VI;
+        AuditWords.Words words = "en".equals(lang) ? AuditWords.EN : AuditWords.VI;
         // Written on the request's own thread, not as an async StreamingResponseBody, whose 30-second timeout a log of
         // 150,000 entries could outlast, cutting the file short with no sign of it.
         response.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8).toString());
@@ -139,65 +137,118 @@ class AuditController {
                 .toString());
         Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
         writer.write(CsvLine.BOM);
-        writer.write(CsvLine.of(en ? AuditWords.HEADER_EN : AuditWords.HEADER_VI));
+        writer.write(CsvLine.of(words.header()));
         for (int at = 0; at < chosen.size(); at += CSV_BATCH) {
             for (AuditEntry e : shown(entries(chosen.subList(at, Math.min(chosen.size(), at + CSV_BATCH))))) {
-                writer.write(CsvLine.of(row(e, kinds, roles, fields)));
+                writer.write(CsvLine.of(row(e, words)));
             }
         }
         writer.flush();
     }
 
     /**
-     * A field's value as a person reads it: a list's items and a nested record's fields (named as the page names them),
-     * not Java's way of printing them; a day as the page writes it (d/M/yyyy), not as the event stores it.
+     * A field's value as the page's details write it (audit.js readable): a list's items separated by "; ", a nested
+     * record's fields (named as the page names them) by " · ", a revision point as "1.1 Bổ sung lộ trình", yes or no,
+     * days d/M/yyyy and months M/yyyy, Docket's codes, refused rules, a lapse's reason, who sent a reminder and a file's
+     * kind in words.
      */
-    private static String plain(Object value, Map<String, String> fields) {
+    private static String readable(Object value, String key, AuditWords.Words words) {
         if (value instanceof List<?> items) {
-            return items.stream().map(item -> plain(item, fields)).collect(Collectors.joining(", "));
+            return items.stream().map(item -> readable(item, key, words)).collect(Collectors.joining("; "));
+        }
+        if (value instanceof Boolean yes) {
+            return yes ? words.yes() : words.no();
+        }
+        if ("points".equals(key) && value instanceof Map<?, ?> point && point.containsKey("id") && point.containsKey("text")) {
+            return point.get("id") + " " + point.get("text");
         }
         if (value instanceof Map<?, ?> nested) {
             return nested.entrySet().stream().filter(f -> shown(f.getValue()))
-                    .map(f -> named(String.valueOf(f.getKey()), fields) + ": " + plain(f.getValue(), fields))
-                    .collect(Collectors.joining(", ", "(", ")"));
+                    .map(f -> named(String.valueOf(f.getKey()), words) + ": " + readable(f.getValue(), String.valueOf(f.getKey()), words))
+                    .collect(Collectors.joining(" · "));
         }
-        if (value instanceof String text && ISO_DAY.matcher(text).matches()) {
+        String text = String.valueOf(value);
+        if (ISO_DAY.matcher(text).matches()) {
             return Text.date(LocalDate.parse(text));
         }
-        return String.valueOf(value);
+        if (ISO_INSTANT.matcher(text).lookingAt()) {
+            try {
+                return AT.format(Instant.parse(text));
+            } catch (DateTimeParseException notOne) {
+                return text;
+            }
+        }
+        if (ISO_MONTH.matcher(text).matches()) {
+            return Integer.parseInt(text.substring(5)) + "/" + text.substring(0, 4);
+        }
+        if ("rule".equals(key) && words.problems().containsKey(text)) {
+            return words.problems().get(text);
+        }
+        if ("mediaType".equals(key)) {
+            return fileKind(text, words);
+        }
+        if ("why".equals(key) && words.lapsed().containsKey(text)) {
+            return words.lapsed().get(text);
+        }
+        if ("kind".equals(key) && words.reminderKinds().containsKey(text)) {
+            return words.reminderKinds().get(text);
+        }
+        return CODE.matcher(text).matches() ? words.values().getOrDefault(text, text) : text;
+    }
+
+    /** A media type as the draft's page names its kind (i18n.js fmtFileKind); another type as it is. */
+    private static String fileKind(String mediaType, AuditWords.Words words) {
+        String kind = mediaType.equals("application/pdf") ? "pdf" : mediaType.contains("wordprocessingml") ? "docx"
+                : mediaType.contains("opendocument") ? "odt" : mediaType.startsWith("text/") ? "txt" : null;
+        return kind == null ? mediaType : words.fileKinds().get(kind);
     }
 
     /** A field's name in the reader's language, as the page's details give it; its own name where the page has none. */
-    private static String named(String field, Map<String, String> fields) {
-        return fields.getOrDefault(field, field);
+    private static String named(String field, AuditWords.Words words) {
+        return words.fields().getOrDefault(field, field);
     }
 
     private static final Pattern ISO_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern ISO_INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T");
+    private static final Pattern ISO_MONTH = Pattern.compile("\\d{4}-\\d{2}");
+    /** What the page takes for one of Docket's codes and looks up (audit.js readable). */
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z_]+");
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("d/M/yyyy HH:mm").withZone(PlatformConfiguration.ZONE);
 
-    /** What the page leaves out of the details as saying nothing: no value, or an empty list. */
+    /** What the page leaves out of the details as saying nothing: no value, an empty list, or a record with nothing in it. */
     private static boolean shown(Object value) {
+        if (value instanceof Map<?, ?> nested) {
+            return nested.values().stream().anyMatch(AuditController::shown);
+        }
         return value != null && !(value instanceof List<?> items && items.isEmpty());
     }
 
-    /** One entry's cells, in the order of {@link AuditWords#HEADER_VI}. */
-    private static List<Object> row(AuditEntry e, Map<String, String> kinds, Map<String, String> roles,
-                                    Map<String, String> fields) {
+    /**
+     * One entry's cells, in the order of {@link AuditWords#HEADER_VI}; its details one field a line, as the page lists
+     * them: a list's items are separated by "; " as on the page, which would run into the next field on one line.
+     */
+    private static List<Object> row(AuditEntry e, AuditWords.Words words) {
         ActorRef who = e.actor();
         Map<String, Object> payload = e.payload() == null ? Map.of() : e.payload();
         // As the page names it: an extension of a task that had no deadline set its first one.
         String kind = "DeadlineExtended".equals(e.type()) && payload.get("previousDeadline") == null
-                ? kinds.get("DeadlineSet") : kinds.getOrDefault(e.type(), e.type());
-        // A reason a leader took from the unit's request is named as the unit's, as on the page; the flag itself is no detail.
+                ? words.kinds().get("DeadlineSet") : words.kinds().getOrDefault(e.type(), e.type());
+        // A reason a leader took from the unit's request is named as the unit's, and said to be, as on the page; the
+        // flag itself is no detail.
         boolean unitsReason = Boolean.TRUE.equals(payload.get("reasonFromRequest"));
+        // A refusal's reason is the server's English: the rule's own words stand in for it where the page has them.
+        boolean ruleSaid = payload.get("rule") instanceof String rule && words.problems().containsKey(rule);
         String details = payload.entrySet().stream()
-                .filter(f -> shown(f.getValue()) && !f.getKey().equals("assignmentId") && !f.getKey().equals("reasonFromRequest"))
-                .map(f -> named(unitsReason && f.getKey().equals("reason") ? "requestReason" : f.getKey(), fields) + ": "
-                        + plain(f.getValue(), fields))
-                .collect(Collectors.joining("; "));
+                .filter(f -> shown(f.getValue()) && !f.getKey().equals("assignmentId") && !f.getKey().equals("reasonFromRequest")
+                        && !(ruleSaid && f.getKey().equals("reason")))
+                .map(f -> unitsReason && f.getKey().equals("reason")
+                        ? named("requestReason", words) + ": " + readable(f.getValue(), "reason", words) + " " + words.leaderGaveNone()
+                        : named(f.getKey(), words) + ": " + readable(f.getValue(), f.getKey(), words))
+                .collect(Collectors.joining("\n"));
         return Arrays.asList(e.recordedAt() == null ? null : RECORDED.format(e.recordedAt()),
                 e.effectiveDate() == null ? null : Text.date(LocalDate.parse(e.effectiveDate())),
                 who == null ? null : who.name(), who == null ? null : who.id(), who == null ? null : who.unit(),
-                who == null ? null : roles.getOrDefault(who.role(), who.role()), kind, e.assignmentTitle(), e.assignmentId(),
+                who == null ? null : words.roles().getOrDefault(who.role(), who.role()), kind, e.assignmentTitle(), e.assignmentId(),
                 e.commandId(), details);
     }
 

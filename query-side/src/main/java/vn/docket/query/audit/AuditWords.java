@@ -4,14 +4,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The log's words for each kind of event, each role and each event's field, in Vietnamese and English, for the CSV
- * export: the same as the page's (js/i18n.js, "event.", "role.", "audit.field." and "field."), which only the browser
- * reads. A kind Docket records without a name
- * here would be exported nameless: AuditWordsTest checks every one of {@link AuditIndex#TYPES}.
+ * The log's words for each kind of event, each role, each event's field and the values its details write in words, in
+ * Vietnamese and English, for the CSV export: the same as the page's (js/i18n.js, "event.", "role.", "audit.field." and
+ * "field.", and those audit.js readable uses for values), which only the browser reads. AuditWordsTest holds each table
+ * equal to the page's, and checks every kind of {@link AuditIndex#TYPES} has a name: it would be exported nameless.
  */
 final class AuditWords {
 
     private AuditWords() {
+    }
+
+    /** One language's words for the CSV, as the page's (js/i18n.js) in that language. */
+    record Words(List<String> header, Map<String, String> kinds, Map<String, String> roles, Map<String, String> fields,
+                 Map<String, String> values, Map<String, String> lapsed, Map<String, String> reminderKinds,
+                 Map<String, String> problems,
+                 Map<String, String> fileKinds, String yes, String no, String leaderGaveNone) {
     }
 
     /** The page's columns, "who" as its four parts and the task as its title and id. */
@@ -262,4 +269,104 @@ final class AuditWords {
             Map.entry("why", "Why"),
             Map.entry("wordCount", "Words"),
             Map.entry("workingDaysLeft", "Working days left"));
+
+    /**
+     * Docket's upper-case codes an event carries (a deliverable's kind, a role, a meeting's verdict, a point's answer), as
+     * the page's details name them (audit.js readable: the first of VALUE_NAMES' prefixes that has the code). A code the page has no name for is not here: it shows as stored, on the page as in the CSV.
+     */
+    static final Map<String, String> VALUES_VI = Map.ofEntries(
+            Map.entry("CLERK", "Chuyên viên Văn phòng"),
+            Map.entry("UNIT_STAFF", "Cán bộ đơn vị"),
+            Map.entry("UNIT_HEAD", "Lãnh đạo đơn vị"),
+            Map.entry("VICE_CHAIR", "Phó Chủ tịch"),
+            Map.entry("CHAIR", "Chủ tịch"),
+            Map.entry("AUDITOR", "Thanh tra"),
+            Map.entry("ADMIN", "Quản trị hệ thống"),
+            Map.entry("SYSTEM", "Hệ thống"),
+            Map.entry("PLAN", "Kế hoạch"),
+            Map.entry("REPORT", "Báo cáo"),
+            Map.entry("SCHEME", "Đề án"),
+            Map.entry("PROGRAMME", "Chương trình"),
+            Map.entry("OTHER", "Khác"),
+            Map.entry("TAKEN_IN", "Tiếp thu"),
+            Map.entry("EXPLAINED", "Giải trình"),
+            Map.entry("APPROVED_IN_PRINCIPLE", "Cơ bản nhất trí"),
+            Map.entry("REVISION_REQUIRED", "Yêu cầu chỉnh sửa"));
+
+    static final Map<String, String> VALUES_EN = Map.ofEntries(
+            Map.entry("CLERK", "Office clerk"),
+            Map.entry("UNIT_STAFF", "Unit staff"),
+            Map.entry("UNIT_HEAD", "Unit head"),
+            Map.entry("VICE_CHAIR", "Vice-chair"),
+            Map.entry("CHAIR", "Chair"),
+            Map.entry("AUDITOR", "Auditor"),
+            Map.entry("ADMIN", "Administrator"),
+            Map.entry("SYSTEM", "System"),
+            Map.entry("PLAN", "Plan"),
+            Map.entry("REPORT", "Report"),
+            Map.entry("SCHEME", "Scheme"),
+            Map.entry("PROGRAMME", "Programme"),
+            Map.entry("OTHER", "Other"),
+            Map.entry("TAKEN_IN", "Taken in"),
+            Map.entry("EXPLAINED", "Explained"),
+            Map.entry("APPROVED_IN_PRINCIPLE", "Agreed in principle"),
+            Map.entry("REVISION_REQUIRED", "Revision required"));
+
+    /** Why an extension request lapsed (ExtensionRequestLapsed.why), as the page and the plan path say it. */
+    static final Map<String, String> LAPSED_VI = Map.of(
+            "REASSIGNED", "nhiệm vụ đã giao cho đơn vị khác chủ trì",
+            "SUPERSEDED_BY_DUE_DATE", "yêu cầu chỉnh sửa đã cho hạn nộp lại không sớm hơn ngày đề nghị",
+            "APPROVED", "dự thảo đã được phê duyệt, nhiệm vụ đã hoàn thành",
+            "CANCELLED", "nhiệm vụ đã bị hủy");
+
+    static final Map<String, String> LAPSED_EN = Map.of(
+            "REASSIGNED", "the assignment now has another lead unit",
+            "SUPERSEDED_BY_DUE_DATE", "a revision request set a resubmission date no earlier than the date asked for",
+            "APPROVED", "the draft was approved and the work is done",
+            "CANCELLED", "the assignment was cancelled");
+
+    /** Who sent a reminder (ReminderSent.kind), as the page says it ("reminder.kind."). */
+    static final Map<String, String> REMINDER_KINDS_VI = Map.of(
+            "MANUAL", "Văn phòng đôn đốc", "BEFORE_DEADLINE", "Docket tự nhắc trước hạn");
+    static final Map<String, String> REMINDER_KINDS_EN = Map.of(
+            "MANUAL", "Sent by the office", "BEFORE_DEADLINE", "Docket’s own reminder before the deadline");
+
+    /**
+     * The rules a refusal of access is recorded under (AccessDenied.rule, every NotAllowed's), in the page's words: the
+     * page shows them for the rule and leaves out the server's English reason.
+     */
+    static final Map<String, String> PROBLEMS_VI = Map.of(
+            "admins-only", "Chỉ quản trị viên được quản lý người dùng.",
+            "approval-level", "Bạn không được xem xét ở cấp trình này.",
+            "auditors-only", "Chỉ thanh tra, quản trị viên và chuyên viên Văn phòng được kiểm tra tính toàn vẹn.",
+            "clerks-only", "Chỉ chuyên viên Văn phòng được làm việc này.",
+            "compiling-unit-only", "Chỉ đơn vị chủ trì tổng hợp (đơn vị nhận phần đóng góp này) được tiếp thu hoặc trả lại.",
+            "leaders-only", "Chỉ Chủ tịch hoặc Phó Chủ tịch được quyết định gia hạn.",
+            "own-draft", "Không ai được tự phê duyệt dự thảo do chính mình nộp.",
+            "own-unit-only", "Chỉ cán bộ của đơn vị chủ trì (hoặc Văn phòng) được nộp dự thảo.");
+
+    static final Map<String, String> PROBLEMS_EN = Map.of(
+            "admins-only", "Only an administrator may manage users.",
+            "approval-level", "You may not decide at this approval level.",
+            "auditors-only", "Only auditors, administrators and clerks may verify the record.",
+            "clerks-only", "Only the office’s clerks may do this.",
+            "compiling-unit-only", "Only the lead unit this contribution feeds may take it in or send it back.",
+            "leaders-only", "Only the chair or a vice-chair may decide on an extension.",
+            "own-draft", "Nobody may approve a draft they submitted.",
+            "own-unit-only", "Only the lead unit’s staff (or the office) may submit drafts.");
+
+    /** A draft's file kind as the draft's page names it (i18n.js fmtFileKind, "draft.type."), not its media type. */
+    static final Map<String, String> FILE_KINDS_VI = Map.of(
+            "pdf", "PDF", "docx", "Word (.docx)", "odt", "OpenDocument (.odt)", "txt", "Văn bản thuần (.txt)");
+    static final Map<String, String> FILE_KINDS_EN = Map.of(
+            "pdf", "PDF", "docx", "Word (.docx)", "odt", "OpenDocument (.odt)", "txt", "Plain text (.txt)");
+
+    /** "audit.yes", "audit.no" and "audit.leaderGaveNone" of each language. */
+    static final List<String> OTHERS_VI = List.of("Có", "Không", "(lãnh đạo không nêu lý do riêng)");
+    static final List<String> OTHERS_EN = List.of("Yes", "No", "(the leader gave none of their own)");
+
+    static final Words VI = new Words(HEADER_VI, KINDS_VI, ROLES_VI, FIELDS_VI, VALUES_VI, LAPSED_VI, REMINDER_KINDS_VI,
+            PROBLEMS_VI, FILE_KINDS_VI, OTHERS_VI.get(0), OTHERS_VI.get(1), OTHERS_VI.get(2));
+    static final Words EN = new Words(HEADER_EN, KINDS_EN, ROLES_EN, FIELDS_EN, VALUES_EN, LAPSED_EN, REMINDER_KINDS_EN,
+            PROBLEMS_EN, FILE_KINDS_EN, OTHERS_EN.get(0), OTHERS_EN.get(1), OTHERS_EN.get(2));
 }

@@ -10,7 +10,10 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -19,7 +22,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import vn.docket.events.AccessDenied;
 import vn.docket.events.AssignmentEvent;
+import vn.docket.events.DeliverableKind;
+import vn.docket.events.ExtensionRequestLapsed;
+import vn.docket.events.MeetingVerdict;
 import vn.docket.events.NoticeEvent;
+import vn.docket.events.ReminderSent;
+import vn.docket.events.RevisionPointsAnswered;
 import vn.docket.events.Role;
 import vn.docket.events.UserEvent;
 
@@ -71,6 +79,115 @@ class AuditWordsTest {
         fields.add("requestReason");
         assertThat(AuditWords.FIELDS_VI).isEqualTo(labels(fields, i18n.substring(0, english)));
         assertThat(AuditWords.FIELDS_EN).isEqualTo(labels(fields, i18n.substring(english)));
+    }
+
+    /**
+     * The CSV writes a detail's value as the page's details do (audit.js readable): every code an event carries in the
+     * words of the first of the page's VALUE_NAMES that has it (a code it has none for stays as stored), a lapse's
+     * reason, who sent a reminder, a file's kind, yes and no, and the mark of a reason the leader took from the unit's request. A word
+     * changed on the page alone, or a prefix added to VALUE_NAMES, fails here.
+     */
+    @Test
+    void the_csv_writes_every_code_an_event_carries_and_every_yes_or_no_as_the_audit_page_does_in_both_languages()
+            throws IOException {
+        String i18n = Files.readString(Path.of("..", "app", "src", "main", "resources", "static", "js", "i18n.js"),
+                StandardCharsets.UTF_8);
+        String audit = Files.readString(Path.of("..", "app", "src", "main", "resources", "static", "js", "pages", "audit.js"),
+                StandardCharsets.UTF_8);
+        Matcher valueNames = Pattern.compile("const VALUE_NAMES = \\[([^\\]]*)]").matcher(audit);
+        assertThat(valueNames.find()).isTrue();
+        List<String> prefixes = Pattern.compile("'([\\w.]+)'").matcher(valueNames.group(1)).results()
+                .map(m -> m.group(1)).toList();
+        assertThat(prefixes).contains("role", "kind");
+        Set<Enum<?>> codes = new LinkedHashSet<>();
+        Stream.of(AssignmentEvent.class.getPermittedSubclasses(), NoticeEvent.class.getPermittedSubclasses(),
+                UserEvent.class.getPermittedSubclasses(), new Class<?>[] {AccessDenied.class})
+                .flatMap(Stream::of).forEach(type -> codesOf(type, codes));
+        // Why a request lapsed and who sent a reminder are said by their fields' own words, before any code's.
+        codes.removeIf(code -> code instanceof ExtensionRequestLapsed.Why || code instanceof ReminderSent.Kind);
+        assertThat(codes).contains(DeliverableKind.PLAN, Role.CLERK, MeetingVerdict.REVISION_REQUIRED,
+                RevisionPointsAnswered.Answer.TAKEN_IN);
+        int english = i18n.indexOf("const en = {");
+        for (String language : List.of(i18n.substring(0, english), i18n.substring(english))) {
+            Map<String, String> values = new HashMap<>();
+            for (Enum<?> code : codes) {
+                prefixes.stream().map(prefix -> names(language, Pattern.quote(prefix)).get(code.name()))
+                        .filter(Objects::nonNull).findFirst()
+                        // As t() writes a text whose {placeholders} it was given no value for.
+                        .ifPresent(words -> values.put(code.name(), words.replaceAll("\\{\\w+}", "")));
+            }
+            Map<String, String> lapsed = names(language, "extensionLapsed");
+            Map<String, String> page = names(language, "audit");
+            AuditWords.Words csv = language.startsWith("const en") ? AuditWords.EN : AuditWords.VI;
+            assertThat(csv.values()).isEqualTo(values);
+            assertThat(csv.lapsed()).containsOnlyKeys(Stream.of(ExtensionRequestLapsed.Why.values()).map(Enum::name)
+                    .toArray(String[]::new)).isEqualTo(lapsed);
+            assertThat(csv.reminderKinds()).containsOnlyKeys(Stream.of(ReminderSent.Kind.values()).map(Enum::name)
+                    .toArray(String[]::new)).isEqualTo(names(language, "reminder\\.kind"));
+            assertThat(csv.fileKinds()).isEqualTo(names(language, "draft\\.type"));
+            assertThat(List.of(csv.yes(), csv.no(), csv.leaderGaveNone()))
+                    .containsExactly(page.get("yes"), page.get("no"), page.get("leaderGaveNone"));
+        }
+    }
+
+    /**
+     * A refusal's rule reads in the page's words for it, not as its code (audit.js readable): every rule a refusal of
+     * access is recorded under (each NotAllowed Docket throws) has them, and they are the page's.
+     */
+    @Test
+    void the_csv_names_every_rule_a_refusal_of_access_is_recorded_under_as_the_audit_page_does_in_both_languages()
+            throws IOException {
+        Set<String> rules = new TreeSet<>();
+        Pattern notAllowed = Pattern.compile("new NotAllowed\\(\\s*\"([a-z-]+)\"");
+        for (String module : List.of("platform", "command-side", "query-side", "app")) {
+            Path sources = Path.of("..", module, "src", "main", "java");
+            try (Stream<Path> files = Files.walk(sources)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    notAllowed.matcher(Files.readString(file, StandardCharsets.UTF_8)).results().forEach(m -> rules.add(m.group(1)));
+                }
+            }
+        }
+        assertThat(rules).contains("clerks-only", "approval-level");
+        String i18n = Files.readString(Path.of("..", "app", "src", "main", "resources", "static", "js", "i18n.js"),
+                StandardCharsets.UTF_8);
+        int english = i18n.indexOf("const en = {");
+        assertThat(AuditWords.PROBLEMS_VI).containsOnlyKeys(rules).isEqualTo(problems(i18n.substring(0, english), rules));
+        assertThat(AuditWords.PROBLEMS_EN).containsOnlyKeys(rules).isEqualTo(problems(i18n.substring(english), rules));
+    }
+
+    /** The page's words for each of these rules in one language ("problem.<rule>"). */
+    private static Map<String, String> problems(String language, Set<String> rules) {
+        Map<String, String> words = new HashMap<>();
+        Matcher m = Pattern.compile("'problem\\.([\\w-]+)': '((?:[^'\\\\]|\\\\.)*)'").matcher(language);
+        while (m.find()) {
+            if (rules.contains(m.group(1))) {
+                words.put(m.group(1), m.group(2).replace("\\'", "'"));
+            }
+        }
+        return words;
+    }
+
+    /** The constants of every enum a record's fields hold, and the records it holds, alone or in a list. */
+    private static void codesOf(Class<?> type, Set<Enum<?>> into) {
+        if (type.isEnum()) {
+            for (Object constant : type.getEnumConstants()) {
+                into.add((Enum<?>) constant);
+            }
+            return;
+        }
+        if (!type.isRecord()) {
+            return;
+        }
+        for (RecordComponent c : type.getRecordComponents()) {
+            codesOf(c.getType(), into);
+            if (c.getGenericType() instanceof ParameterizedType list) {
+                for (Type item : list.getActualTypeArguments()) {
+                    if (item instanceof Class<?> itemType) {
+                        codesOf(itemType, into);
+                    }
+                }
+            }
+        }
     }
 
     /** The names of a record's fields, and of the records it holds, alone or in a list. */
