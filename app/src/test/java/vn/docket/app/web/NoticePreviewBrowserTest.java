@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -85,6 +86,40 @@ class NoticePreviewBrowserTest extends BrowserTest {
                     + " > document.documentElement.clientWidth + 1")).as("the page at phone width").isFalse();
             assertThat(cutKinds()).as("kinds cut short at phone width").isEmpty();
             browser.screenshot("notice-preview-edited-phone");
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
+    }
+
+    /** The narrowest screen the preview is laid out as a table for, a small laptop's. */
+    static final Dimension SMALL_DESKTOP = new Dimension(1024, 768);
+
+    /**
+     * Between 1000 and 1200 px the nine columns left the route's a sliver: "UBND tỉnh" wrapped over two lines, as if it
+     * named two levels, and a select or a field shared what the others left. At 1024 px every select and field shows
+     * its chosen text whole, whichever kind and verdict is chosen, and a level keeps to its line, still without
+     * scrolling sideways.
+     */
+    @Test
+    void at_a_small_laptops_width_every_select_and_field_of_the_preview_shows_its_text_whole_and_a_level_its_own_line() {
+        preview(LETTER);
+        browser.find(By.id("preview-items"));
+        browser.driver.manage().window().setSize(SMALL_DESKTOP);
+        try {
+            assertThat(cell(0, "submitTo").getAttribute("value")).isEqualTo("UBND tỉnh");
+            assertThat(itemsScrollSideways()).as("the items' box at 1024 px").isFalse();
+            assertThat(wrappedLevels()).as("levels wrapped at 1024 px").isEmpty();
+            assertThat(cutFields()).as("selects and fields cut short at 1024 px").isEmpty();
+            browser.screenshot("notice-preview-1024");
+            for (String kind : List.of("Kế hoạch", "Báo cáo", "Đề án", "Chương trình", "Khác")) {
+                new Select(cell(0, "kind")).selectByVisibleText(kind);
+                assertThat(cutFields()).as("cut at 1024 px, %s chosen", kind).isEmpty();
+            }
+            for (WebElement verdict : new Select(cell(0, "verdict")).getOptions()) {
+                String said = verdict.getText();
+                new Select(cell(0, "verdict")).selectByVisibleText(said);
+                assertThat(cutFields()).as("cut at 1024 px, %s chosen", said).isEmpty();
+            }
         } finally {
             browser.driver.manage().window().setSize(DESKTOP);
         }
@@ -680,6 +715,41 @@ class NoticePreviewBrowserTest extends BrowserTest {
                 + " s.after(probe); const need = probe.getBoundingClientRect().width; probe.remove();"
                 + " return need > s.getBoundingClientRect().width + 0.5; })"
                 + ".map(s => s.dataset.path + ' ' + s.options[s.selectedIndex].text)");
+    }
+
+    /**
+     * Every select of the items (kinds, verdicts, a unit to choose) narrower than its chosen text needs, measured as
+     * cutKinds measures one, and every field whose text, or its hint when empty, is wider than the field shows.
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> cutFields() {
+        return (List<String>) browser.script("const name = e => (e.dataset.path || e.getAttribute('aria-label')) + ' ';"
+                + "const selects = [...document.querySelectorAll('#preview-items select')].filter(s => {"
+                + " const probe = s.cloneNode(true); probe.removeAttribute('id');"
+                + " [...probe.options].forEach((o, i) => { if (i !== s.selectedIndex) o.remove(); });"
+                + " probe.style.width = 'auto'; probe.style.maxWidth = 'none'; probe.style.position = 'absolute';"
+                + " probe.style.visibility = 'hidden';"
+                + " s.after(probe); const need = probe.getBoundingClientRect().width; probe.remove();"
+                + " return need > s.getBoundingClientRect().width + 0.5; })"
+                + ".map(s => name(s) + s.options[s.selectedIndex].text);"
+                + "const fields = [...document.querySelectorAll('#preview-items input[type=text]')]"
+                + ".filter(e => { const typed = e.value; e.value = typed || e.placeholder;"
+                + " const cut = e.scrollWidth > e.clientWidth; e.value = typed; return cut; })"
+                + ".map(e => name(e) + (e.value || e.placeholder));"
+                + "return selects.concat(fields);");
+    }
+
+    /** The lines of the items' routes (a level each) wider than their box: the browser wraps them, as if two levels. */
+    @SuppressWarnings("unchecked")
+    private List<String> wrappedLevels() {
+        return (List<String>) browser.script("return [...document.querySelectorAll('#preview-items [data-path$=\".submitTo\"]')]"
+                + ".flatMap(t => { const style = getComputedStyle(t);"
+                + " const room = t.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);"
+                + " return t.value.split('\\n').filter(line => { const probe = document.createElement('span');"
+                + " probe.style.font = style.font; probe.style.whiteSpace = 'pre'; probe.style.position = 'absolute';"
+                + " probe.textContent = line; document.body.append(probe);"
+                + " const need = probe.getBoundingClientRect().width; probe.remove(); return need > room; })"
+                + ".map(line => t.dataset.path + ' ' + line); })");
     }
 
     private boolean itemsScrollSideways() {
