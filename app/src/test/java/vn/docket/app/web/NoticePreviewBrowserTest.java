@@ -95,15 +95,17 @@ class NoticePreviewBrowserTest extends BrowserTest {
     static final Dimension SMALL_DESKTOP = new Dimension(1024, 768);
 
     /**
-     * Between 1000 and 1200 px the nine columns left the route's a sliver: "UBND tỉnh" wrapped over two lines, as if it
+     * Between 1000 and 1366 px the nine columns left the route's a sliver: "UBND tỉnh" wrapped over two lines, as if it
      * named two levels, and a select or a field shared what the others left. At 1024 px every select and field shows
      * its chosen text whole, whichever kind and verdict is chosen, and a level keeps to its line, still without
-     * scrolling sideways.
+     * scrolling sideways; at 1366 px a level keeps to its line too.
      */
     @Test
     void at_a_small_laptops_width_every_select_and_field_of_the_preview_shows_its_text_whole_and_a_level_its_own_line() {
         preview(LETTER);
         browser.find(By.id("preview-items"));
+        assertThat(wrappedLevels()).as("levels wrapped at 1366 px").isEmpty();
+        assertThat(cutFields()).as("selects and fields cut short at 1366 px").isEmpty();
         browser.driver.manage().window().setSize(SMALL_DESKTOP);
         try {
             assertThat(cell(0, "submitTo").getAttribute("value")).isEqualTo("UBND tỉnh");
