@@ -679,8 +679,12 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         browser.find(By.id("lang")).click();
         browser.until(d -> "en".equals(browser.script("return document.documentElement.lang")));
         try {
+            // A unit's name is quoted as the level's is: run into the sentence, it read as broken English.
             assertThat(bellEntry(led, "the assignment was cancelled")).startsWith("Draft handed in (settled)")
-                    .contains("; it awaits review at the approval level \"Lãnh đạo UBND thành phố\".");
+                    .contains("\n\"Phòng Quản lý đô thị\" handed in draft v1",
+                            "; it awaits review at the approval level \"Lãnh đạo UBND thành phố\".");
+            assertThat(bellEntry(REPORT, "Extension requested (settled)"))
+                    .contains(": the assignment was handed to \"Phòng Quản lý đô thị\" to lead.");
             bothWidths("bell-draft-cancelled-english");
         } finally {
             browser.find(By.id("bell-close")).click();

@@ -161,6 +161,33 @@ class TranslationsTest {
         assertThat(unquoted).isEmpty();
     }
 
+    /**
+     * A unit's name is Vietnamese as a level's is: "Reminder to Phòng Tài chính - Kế hoạch", "Phòng Tài chính - Kế
+     * hoạch's request for an extension ... lapsed" read as broken English. Quoted as a level is, or set apart after a
+     * colon or in brackets, it reads as the name it is. Entries in either kind of quotes are read.
+     */
+    @Test
+    void an_english_sentence_quotes_the_vietnamese_name_of_a_unit_it_inserts() {
+        Matcher entry = Pattern.compile("(?m)^\\s+'([^']+)': (?:'((?:[^'\\\\]|\\\\.)*)'|\"((?:[^\"\\\\]|\\\\.)*)\"),?$")
+                .matcher(I18N.substring(I18N.indexOf("const en = {")));
+        Pattern unit = Pattern.compile("\\{units?}");
+        Pattern setApart = Pattern.compile("“\\{units?}”|\"\\{units?}\"|: \\{units?}$|\\(\\{units?}[),]");
+        Set<String> unquoted = new TreeSet<>();
+        int withUnit = 0;
+        while (entry.find()) {
+            String text = entry.group(2) != null ? entry.group(2) : entry.group(3);
+            if (!unit.matcher(text).find()) {
+                continue;
+            }
+            withUnit++;
+            if (unit.matcher(setApart.matcher(text).replaceAll("")).find()) {
+                unquoted.add(entry.group(1) + ": " + text);
+            }
+        }
+        assertThat(withUnit).isGreaterThan(20);
+        assertThat(unquoted).isEmpty();
+    }
+
     @Test
     void the_two_languages_have_the_same_keys() {
         assertThat(VI).hasSizeGreaterThan(300);

@@ -29,7 +29,7 @@ public final class Authority {
 
     static void requireActingFor(Actor actor, String unit, String action) {
         if (!actsFor(actor, unit)) {
-            throw new NotAllowed("own-unit-only", "Only staff of " + unit + " (or a clerk) may " + action + ".");
+            throw new NotAllowed("own-unit-only", "Only staff of \"" + unit + "\" (or a clerk) may " + action + ".");
         }
     }
 

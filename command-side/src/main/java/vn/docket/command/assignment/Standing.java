@@ -48,7 +48,7 @@ record Standing(UUID id, AssignmentStatus status, int version, String leadUnit, 
                 requireOpen("send a reminder");
                 if (!status.isWithUnit()) {
                     throw new StateConflict("nothing-to-chase", "Draft v" + version
-                            + " is with the leadership for review: " + leadUnit + " has nothing to hand in now.");
+                            + " is with the leadership for review: \"" + leadUnit + "\" has nothing to hand in now.");
                 }
             }
             case DECIDE_EXTENSION -> {

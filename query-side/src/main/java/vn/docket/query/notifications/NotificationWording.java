@@ -43,7 +43,7 @@ final class NotificationWording {
             new Both("DEADLINE_MISSED.subject", "Quá hạn", "Overdue"),
             new Both("DEADLINE_MISSED",
                     "Nhiệm vụ \"{title}\" do {unit} chủ trì đã quá hạn ngày {deadline} mà chưa có dự thảo đúng hạn.",
-                    "Assignment \"{title}\", led by {unit}, passed its deadline of {deadline} without a draft on time."),
+                    "Assignment \"{title}\", led by \"{unit}\", passed its deadline of {deadline} without a draft on time."),
             new Both("REVISION_REQUESTED.subject", "Yêu cầu chỉnh sửa dự thảo", "Draft revision requested"),
             new Both("REVISION_REQUESTED",
                     "Dự thảo v{version} của nhiệm vụ \"{title}\" cần chỉnh sửa:",
@@ -52,7 +52,8 @@ final class NotificationWording {
             new Both("reopenedText", "Mở lại ý kiến {point}: {text}", "Point {point} reopened: {text}"),
             new Both("dueDate", "Hạn nộp lại: {dueDate}.", "Resubmit by {dueDate}."),
             // A level's name is configuration, in Vietnamese only (ApprovalLevels): English quotes it as a name, the
-            // way it quotes a task's title, rather than running it into the sentence as if it were English.
+            // way it quotes a task's title, rather than running it into the sentence as if it were English. So does it
+            // a unit's ("Phòng Tài chính - Kế hoạch asks to extend ..." read as broken English).
             new Both("outsideDecision", "Theo văn bản số {decision} ngày {decisionDate} của {level}.",
                     "As decided at the approval level \"{level}\" in document {decision} of {decisionDate}."),
             // A meeting's conclusion sends the draft back to the unit either way (MeetingConcluded).
@@ -82,7 +83,7 @@ final class NotificationWording {
             new Both("DRAFT_SUBMITTED",
                     "{unit} đã nộp dự thảo v{version} của nhiệm vụ \"{title}\" ({document}),"
                             + " chờ {level} xem xét, phê duyệt.",
-                    "{unit} handed in draft v{version} of assignment \"{title}\" ({document}); it awaits review at the"
+                    "\"{unit}\" handed in draft v{version} of assignment \"{title}\" ({document}); it awaits review at the"
                             + " approval level \"{level}\"."),
             new Both("taskDeadline", "Hạn nhiệm vụ: ngày {deadline}.", "The assignment is due on {deadline}."),
             new Both("DRAFT_APPROVED.subject", "Dự thảo được phê duyệt", "Draft approved"),
@@ -95,7 +96,7 @@ final class NotificationWording {
             new Both("DRAFT_APPROVED.next",
                     "Dự thảo v{version} của nhiệm vụ \"{title}\" do {unit} chủ trì đã được {level} thông qua,"
                             + " chờ {next} xem xét, phê duyệt.",
-                    "Draft v{version} of assignment \"{title}\", led by {unit}, was approved at the approval level"
+                    "Draft v{version} of assignment \"{title}\", led by \"{unit}\", was approved at the approval level"
                             + " \"{level}\" and now awaits review at \"{next}\"."),
             // A draft judged at the level it waited for: the bells of those it waited for say so, as for a request.
             new Both("DRAFT_SUBMITTED.settled.subject", "Dự thảo trình phê duyệt (đã xử lý)",
@@ -116,7 +117,7 @@ final class NotificationWording {
             new Both("EXTENSION_REQUESTED.subject", "Đề nghị gia hạn", "Extension requested"),
             new Both("EXTENSION_REQUESTED",
                     "{unit} đề nghị gia hạn nhiệm vụ \"{title}\" từ ngày {from} đến ngày {to}. Lý do: {reason}",
-                    "{unit} asks to extend assignment \"{title}\" from {from} to {to}. Reason: {reason}"),
+                    "\"{unit}\" asks to extend assignment \"{title}\" from {from} to {to}. Reason: {reason}"),
             // A request settled after it was sent: the leaders' bells say so, lest another leader decide or chase it.
             new Both("EXTENSION_REQUESTED.settled.subject", "Đề nghị gia hạn (đã xử lý)", "Extension requested (settled)"),
             new Both("settled.EXTENDED", "Đã xử lý ngày {on}: {by} đồng ý gia hạn đến ngày {date}.",
@@ -127,7 +128,7 @@ final class NotificationWording {
                     "Settled on {on}: the request no longer awaits a decision."),
             // A request that lapsed says why, as the notification of its lapse does (one stored before says only that).
             new Both("settled.LAPSED.REASSIGNED", "Đã xử lý ngày {on}: nhiệm vụ đã giao lại cho {unit} chủ trì.",
-                    "Settled on {on}: the assignment was handed to {unit} to lead."),
+                    "Settled on {on}: the assignment was handed to \"{unit}\" to lead."),
             new Both("settled.LAPSED.CANCELLED", "Đã xử lý ngày {on}: nhiệm vụ đã bị hủy.",
                     "Settled on {on}: the assignment was cancelled."),
             new Both("settled.LAPSED.APPROVED", "Đã xử lý ngày {on}: dự thảo đã được phê duyệt, nhiệm vụ đã hoàn thành.",
@@ -172,25 +173,26 @@ final class NotificationWording {
             new Both("EXTENSION_LAPSED.REASSIGNED",
                     "Đề nghị gia hạn nhiệm vụ \"{title}\" đến ngày {date} của {unit}"
                             + " không còn chờ quyết định: nhiệm vụ đã được giao cho đơn vị khác chủ trì.",
-                    "{unit}'s request to extend assignment \"{title}\" to {date}"
+                    "The request of \"{unit}\" to extend assignment \"{title}\" to {date}"
                             + " no longer awaits a decision: the assignment now has another lead unit."),
             new Both("EXTENSION_LAPSED.SUPERSEDED_BY_DUE_DATE",
                     "Đề nghị gia hạn nhiệm vụ \"{title}\" đến ngày {date}"
                             + " của {unit} không còn chờ quyết định: yêu cầu chỉnh sửa đã cho hạn nộp lại không sớm hơn ngày đề nghị.",
-                    "{unit}'s request to extend assignment \"{title}\""
+                    "The request of \"{unit}\" to extend assignment \"{title}\""
                             + " to {date} no longer awaits a decision: a revision request set a resubmission date no earlier."),
             new Both("EXTENSION_LAPSED.APPROVED",
                     "Đề nghị gia hạn nhiệm vụ \"{title}\" đến ngày {date} của {unit}"
                             + " không còn chờ quyết định: dự thảo đã được phê duyệt, nhiệm vụ đã hoàn thành.",
-                    "{unit}'s request to extend assignment \"{title}\" to {date}"
+                    "The request of \"{unit}\" to extend assignment \"{title}\" to {date}"
                             + " no longer awaits a decision: the draft was approved and the work is done."),
             new Both("EXTENSION_LAPSED.CANCELLED",
                     "Đề nghị gia hạn nhiệm vụ \"{title}\" đến ngày {date} của {unit}"
                             + " không còn chờ quyết định: nhiệm vụ đã bị hủy.",
-                    "{unit}'s request to extend assignment \"{title}\" to {date}"
+                    "The request of \"{unit}\" to extend assignment \"{title}\" to {date}"
                             + " no longer awaits a decision: the assignment was cancelled."));
 
-    private static final Map<String, Map<String, String>> TEXTS = Map.of(
+    /** By language ("vi", "en"), each wording by its key. */
+    static final Map<String, Map<String, String>> TEXTS = Map.of(
             "vi", WORDINGS.stream().collect(Collectors.toMap(Both::key, Both::vi)),
             "en", WORDINGS.stream().collect(Collectors.toMap(Both::key, Both::en)));
 

@@ -224,8 +224,8 @@ class NotificationDecisionsTest {
         assertThat(text()).isEqualTo("Phòng Tài chính - Kế hoạch đã nộp dự thảo v1 của nhiệm vụ \"" + TITLE
                 + "\" (Du_thao_bao_cao_2026.docx), chờ Lãnh đạo UBND thành phố xem xét, phê duyệt.\n"
                 + "Hạn nhiệm vụ: ngày 10/12/2026.\nĐã lấy ý kiến các xã");
-        assertThat(bell(CHAIR, "en")).singleElement().satisfies(n -> assertThat(n.text()).startsWith("Phòng Tài chính - Kế"
-                + " hoạch handed in draft v1 of assignment \"" + TITLE + "\" (Du_thao_bao_cao_2026.docx); it awaits review at"
+        assertThat(bell(CHAIR, "en")).singleElement().satisfies(n -> assertThat(n.text()).startsWith("\"Phòng Tài chính - Kế"
+                + " hoạch\" handed in draft v1 of assignment \"" + TITLE + "\" (Du_thao_bao_cao_2026.docx); it awaits review at"
                 + " the approval level \"Lãnh đạo UBND thành phố\".\nThe assignment is due on 10/12/2026."));
     }
 
@@ -361,7 +361,7 @@ class NotificationDecisionsTest {
 
         assertThat(request(CHAIR, "vi").subject()).isEqualTo("Đề nghị gia hạn (đã xử lý)");
         assertThat(request(CHAIR, "vi").text()).endsWith("\nĐã xử lý ngày 2/12/2026: nhiệm vụ đã giao lại cho Phòng Kinh tế chủ trì.");
-        assertThat(request(VICE, "en").text()).endsWith("\nSettled on 2/12/2026: the assignment was handed to Phòng Kinh tế to lead.");
+        assertThat(request(VICE, "en").text()).endsWith("\nSettled on 2/12/2026: the assignment was handed to \"Phòng Kinh tế\" to lead.");
     }
 
     @Test

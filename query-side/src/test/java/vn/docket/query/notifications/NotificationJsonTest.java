@@ -205,7 +205,7 @@ class NotificationJsonTest {
                     "assignmentId" : "3f2a9c1e-0000-4000-8000-000000000003",
                     "type" : "DEADLINE_MISSED",
                     "subject" : "Overdue",
-                    "text" : "Assignment \\"Kế hoạch chuyển đổi số\\", led by Phòng Quản lý đô thị, passed its deadline of 17/12/2026 without a draft on time.",
+                    "text" : "Assignment \\"Kế hoạch chuyển đổi số\\", led by \\"Phòng Quản lý đô thị\\", passed its deadline of 17/12/2026 without a draft on time.",
                     "values" : {
                       "title" : "Kế hoạch chuyển đổi số",
                       "unit" : "Phòng Quản lý đô thị",

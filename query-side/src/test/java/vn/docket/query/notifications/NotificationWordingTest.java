@@ -3,6 +3,8 @@ package vn.docket.query.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +73,7 @@ class NotificationWordingTest {
     void an_approval_level_is_named_in_english_as_a_quoted_level_and_in_vietnamese_as_it_is() {
         Document handedIn = new Document("title", "Báo cáo năm").append("unit", "Phòng Tài chính - Kế hoạch").append("version", 2)
                 .append("document", "Bao_cao.docx").append("level", "Phó Chủ tịch UBND thành phố phụ trách lĩnh vực");
-        assertThat(NotificationWording.of("DRAFT_SUBMITTED", handedIn, "en").text()).isEqualTo("Phòng Tài chính - Kế hoạch"
+        assertThat(NotificationWording.of("DRAFT_SUBMITTED", handedIn, "en").text()).isEqualTo("\"Phòng Tài chính - Kế hoạch\""
                 + " handed in draft v2 of assignment \"Báo cáo năm\" (Bao_cao.docx); it awaits review at the approval level"
                 + " \"Phó Chủ tịch UBND thành phố phụ trách lĩnh vực\".");
         assertThat(NotificationWording.of("DRAFT_SUBMITTED", handedIn, "vi").text()).isEqualTo("Phòng Tài chính - Kế hoạch"
@@ -81,7 +83,7 @@ class NotificationWordingTest {
         Document approved = new Document("title", "Báo cáo năm").append("unit", "Phòng Tài chính - Kế hoạch").append("version", 2)
                 .append("level", "Phó Chủ tịch UBND thành phố phụ trách lĩnh vực").append("next", "Ban Thường vụ Thành ủy");
         assertThat(NotificationWording.of("DRAFT_APPROVED", approved, "en").text()).isEqualTo("Draft v2 of assignment"
-                + " \"Báo cáo năm\", led by Phòng Tài chính - Kế hoạch, was approved at the approval level \"Phó Chủ tịch"
+                + " \"Báo cáo năm\", led by \"Phòng Tài chính - Kế hoạch\", was approved at the approval level \"Phó Chủ tịch"
                 + " UBND thành phố phụ trách lĩnh vực\" and now awaits review at \"Ban Thường vụ Thành ủy\".");
         assertThat(NotificationWording.of("DRAFT_APPROVED", approved, "vi").text()).isEqualTo("Dự thảo v2 của nhiệm vụ"
                 + " \"Báo cáo năm\" do Phòng Tài chính - Kế hoạch chủ trì đã được Phó Chủ tịch UBND thành phố phụ trách lĩnh"
@@ -109,7 +111,7 @@ class NotificationWordingTest {
         assertThat(NotificationWording.of("DEADLINE_MISSED", values, "vi").text()).isEqualTo("Nhiệm vụ \"Báo cáo năm\" do Phòng"
                 + " Tài chính - Kế hoạch chủ trì đã quá hạn ngày 2/12/2026 mà chưa có dự thảo đúng hạn.");
         assertThat(NotificationWording.of("DEADLINE_MISSED", values, "en").text()).isEqualTo("Assignment \"Báo cáo năm\", led by"
-                + " Phòng Tài chính - Kế hoạch, passed its deadline of 2/12/2026 without a draft on time.");
+                + " \"Phòng Tài chính - Kế hoạch\", passed its deadline of 2/12/2026 without a draft on time.");
     }
 
     @Test
@@ -201,9 +203,25 @@ class NotificationWordingTest {
                 + " không còn chờ quyết định: nhiệm vụ đã được giao cho đơn vị khác chủ trì.");
         values.put("why", "SUPERSEDED_BY_DUE_DATE");
         assertThat(NotificationWording.of("EXTENSION_LAPSED", values, "en").text())
-                .startsWith("Phòng Tài chính - Kế hoạch's request to extend assignment \"Báo cáo năm\" to 4/6/2021")
+                .startsWith("The request of \"Phòng Tài chính - Kế hoạch\" to extend assignment \"Báo cáo năm\" to 4/6/2021")
                 .endsWith("a revision request set a resubmission date no earlier.");
         assertThat(NotificationWording.of("EXTENSION_LAPSED", values.append("why", "SOMETHING_NEW"), "vi")).isNull();
+    }
+
+    /**
+     * A unit's name is Vietnamese, as a level's is: "Phòng Tài chính - Kế hoạch asks to extend ...", "Phòng Tài chính -
+     * Kế hoạch's request ..." ran it into the English sentence. Every English wording quotes each unit and level it
+     * inserts, as it quotes a task's title.
+     */
+    @Test
+    void every_english_wording_quotes_the_vietnamese_name_of_a_unit_or_a_level_it_inserts() {
+        Pattern name = Pattern.compile("\\{(unit|level|next)}");
+        Map<String, String> english = NotificationWording.TEXTS.get("en");
+        List<String> inserting = english.entrySet().stream().filter(e -> name.matcher(e.getValue()).find())
+                .map(e -> e.getKey() + ": " + e.getValue()).sorted().toList();
+        assertThat(inserting).hasSizeGreaterThan(10);
+        assertThat(inserting).filteredOn(text -> name.matcher(text.replaceAll("\"\\{(unit|level|next)}\"", "")).find())
+                .isEmpty();
     }
 
     @Test
