@@ -952,7 +952,8 @@ const en = {
   'nav.audit': 'Audit log',
   'nav.stats': 'Revision statistics',
   'search.label': 'Search assignments, notices, units',
-  'search.placeholder': 'Search (with or without tone marks)',
+  // Short enough for the header's box at 1366 px, as the Vietnamese is: the longer hint was cut after "to".
+  'search.placeholder': 'Search (accents optional)',
   'search.submit': 'Search',
   'search.title': 'Search',
   'search.empty': 'Type what to look for in the search box at the top of the page.',
