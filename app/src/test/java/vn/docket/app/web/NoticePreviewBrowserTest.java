@@ -431,13 +431,16 @@ class NoticePreviewBrowserTest extends BrowserTest {
         browser.waitForCount(By.cssSelector("#preview-items tbody tr"), 2);
         assertThat(browser.text(By.id("warnings")))
                 .contains("Mục 2 – Đơn vị chủ trì: \"các cơ quan, đơn vị\" là cụm từ chung, không chỉ riêng một đơn vị nào");
-        String leadCell = browser.text(By.cssSelector("#preview-items tbody tr:nth-child(2) td:nth-of-type(3)"));
-        // Its box says what it is, a phrase, not a unit the directory lacks; a unit it lacks is said to be missing.
+        // Its box says what it is, a phrase, not a unit the directory lacks; a unit it lacks is said to be missing. The
+        // boxes come once the page has asked the directory about each unit of a cell.
+        browser.waitForCount(By.cssSelector("#preview-items tbody tr:nth-child(2) .lead-unknown legend"), 1);
         assertThat(browser.all(By.cssSelector("#preview-items tbody tr:nth-child(2) .lead-unknown legend"))).extracting(e -> e.getText())
                 .containsExactly("⚠ “các cơ quan, đơn vị” là cụm từ chung, không phải một đơn vị");
-        assertThat(browser.all(By.cssSelector("#preview-items tbody tr:nth-child(1) .lead-unknown legend"))).extracting(e -> e.getText())
-                .contains("⚠ “Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh” không có trong danh bạ",
-                        "⚠ “các Sở, ban, ngành của tỉnh” là cụm từ chung, không phải một đơn vị");
+        List<String> firstItems = List.of("⚠ “Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh” không có trong danh bạ",
+                "⚠ “các Sở, ban, ngành của tỉnh” là cụm từ chung, không phải một đơn vị");
+        browser.until(d -> browser.all(By.cssSelector("#preview-items tbody tr:nth-child(1) .lead-unknown legend")).stream()
+                .map(WebElement::getText).toList().containsAll(firstItems));
+        String leadCell = browser.text(By.cssSelector("#preview-items tbody tr:nth-child(2) td:nth-of-type(3)"));
         assertThat(leadCell).contains("là cụm từ chung", "Giữ nguyên");
         assertThat(browser.find(By.cssSelector("[data-kept-for='1']")).getAttribute("aria-label"))
                 .isEqualTo("Giữ nguyên “các cơ quan, đơn vị”, dù không ai trong danh bạ theo dõi");
@@ -582,9 +585,11 @@ class NoticePreviewBrowserTest extends BrowserTest {
                 Các phòng, ban, đơn vị liên quan: Rà soát nhu cầu ứng dụng công nghệ thông tin, gửi phòng Văn hóa và Thông tin chậm nhất ngày 30/4/2021 để tổng hợp.
                 """);
         browser.waitForCount(By.cssSelector("#preview-items tbody tr"), 1);
-        List<WebElement> unsettled = browser.all(By.cssSelector(".contribution .lead-unknown"));
-        assertThat(unsettled).extracting(WebElement::getText).anySatisfy(text -> assertThat(text)
-                .contains("“Các phòng, ban” là cụm từ chung, không phải một đơn vị", "Chọn đơn vị").doesNotContain("Giữ nguyên"));
+        // The page asks the directory about each unit after drawing the table: the box comes with its answer.
+        String unsettled = browser.until(d -> browser.all(By.cssSelector(".contribution .lead-unknown")).stream()
+                .map(WebElement::getText).filter(text -> text.contains("“Các phòng, ban”")).findFirst().orElse(null));
+        assertThat(unsettled).contains("“Các phòng, ban” là cụm từ chung, không phải một đơn vị", "Chọn đơn vị")
+                .doesNotContain("Giữ nguyên");
         assertThat(browser.all(By.cssSelector("[data-kept-contributor-for]"))).isEmpty();
         browser.find(By.id("confirm-import")).click();
         browser.waitForText(By.tagName("h1"), "Thông báo 322/TB-UBND");
