@@ -114,6 +114,11 @@ class NoticePreviewBrowserTest extends BrowserTest {
             assertThat(cutFields()).as("selects and fields cut short at 1024 px").isEmpty();
             // Laid out as a grid, the table is still read as one: its cells keep their columns' names.
             assertThat(Axe.seriousProblems(browser)).as("axe at 1024 px").isEmpty();
+            // "Đơn vị trình", a second field in the lead's cell, is named in the size the columns' names are.
+            assertThat(browser.script("return [...document.querySelectorAll('#preview-items td > .label')]"
+                    + ".map(l => getComputedStyle(l).fontSize + ' ' + l.textContent + ' against '"
+                    + " + getComputedStyle(l.closest('td'), '::before').fontSize)"))
+                    .asList().isNotEmpty().allSatisfy(size -> assertThat(String.valueOf(size)).matches("(\\S+) .* against \\1"));
             browser.screenshot("notice-preview-1024");
             for (String kind : List.of("Kế hoạch", "Báo cáo", "Đề án", "Chương trình", "Khác")) {
                 new Select(cell(0, "kind")).selectByVisibleText(kind);
