@@ -1,5 +1,6 @@
 package vn.docket.query.audit;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -272,17 +273,10 @@ final class AuditWords {
 
     /**
      * Docket's upper-case codes an event carries (a deliverable's kind, a role, a meeting's verdict, a point's answer), as
-     * the page's details name them (audit.js readable: the first of VALUE_NAMES' prefixes that has the code). A code the page has no name for is not here: it shows as stored, on the page as in the CSV.
+     * the page's details name them (audit.js readable: the first of VALUE_NAMES' prefixes that has the code). A code the
+     * page has no name for is not here: it shows as stored, on the page as in the CSV.
      */
-    static final Map<String, String> VALUES_VI = Map.ofEntries(
-            Map.entry("CLERK", "Chuyên viên Văn phòng"),
-            Map.entry("UNIT_STAFF", "Cán bộ đơn vị"),
-            Map.entry("UNIT_HEAD", "Lãnh đạo đơn vị"),
-            Map.entry("VICE_CHAIR", "Phó Chủ tịch"),
-            Map.entry("CHAIR", "Chủ tịch"),
-            Map.entry("AUDITOR", "Thanh tra"),
-            Map.entry("ADMIN", "Quản trị hệ thống"),
-            Map.entry("SYSTEM", "Hệ thống"),
+    static final Map<String, String> VALUES_VI = withRoles(ROLES_VI,
             Map.entry("PLAN", "Kế hoạch"),
             Map.entry("REPORT", "Báo cáo"),
             Map.entry("SCHEME", "Đề án"),
@@ -293,15 +287,7 @@ final class AuditWords {
             Map.entry("APPROVED_IN_PRINCIPLE", "Cơ bản nhất trí"),
             Map.entry("REVISION_REQUIRED", "Yêu cầu chỉnh sửa"));
 
-    static final Map<String, String> VALUES_EN = Map.ofEntries(
-            Map.entry("CLERK", "Office clerk"),
-            Map.entry("UNIT_STAFF", "Unit staff"),
-            Map.entry("UNIT_HEAD", "Unit head"),
-            Map.entry("VICE_CHAIR", "Vice-chair"),
-            Map.entry("CHAIR", "Chair"),
-            Map.entry("AUDITOR", "Auditor"),
-            Map.entry("ADMIN", "Administrator"),
-            Map.entry("SYSTEM", "System"),
+    static final Map<String, String> VALUES_EN = withRoles(ROLES_EN,
             Map.entry("PLAN", "Plan"),
             Map.entry("REPORT", "Report"),
             Map.entry("SCHEME", "Scheme"),
@@ -311,6 +297,16 @@ final class AuditWords {
             Map.entry("EXPLAINED", "Explained"),
             Map.entry("APPROVED_IN_PRINCIPLE", "Agreed in principle"),
             Map.entry("REVISION_REQUIRED", "Revision required"));
+
+    /** A role inside a detail (the actor a step names) is named as the log's column names it. */
+    @SafeVarargs
+    private static Map<String, String> withRoles(Map<String, String> roles, Map.Entry<String, String>... codes) {
+        Map<String, String> all = new HashMap<>(roles);
+        for (Map.Entry<String, String> code : codes) {
+            all.put(code.getKey(), code.getValue());
+        }
+        return Map.copyOf(all);
+    }
 
     /** Why an extension request lapsed (ExtensionRequestLapsed.why), as the page and the plan path say it. */
     static final Map<String, String> LAPSED_VI = Map.of(
