@@ -142,21 +142,9 @@ class TranslationsTest {
      */
     @Test
     void an_english_sentence_quotes_the_vietnamese_name_of_a_level_it_inserts() {
-        Matcher entry = Pattern.compile("(?m)^\\s+'([^']+)': '((?:[^'\\\\]|\\\\.)*)',?$")
-                .matcher(I18N.substring(I18N.indexOf("const en = {")));
-        Pattern setApart = Pattern.compile("“\\{level}”|\"\\{level}\"|: \\{level}$|\\(\\{level}\\)");
         Set<String> unquoted = new TreeSet<>();
-        int withLevel = 0;
-        while (entry.find()) {
-            String text = entry.group(2);
-            if (!text.contains("{level}")) {
-                continue;
-            }
-            withLevel++;
-            if (setApart.matcher(text).replaceAll("").contains("{level}")) {
-                unquoted.add(entry.group(1) + ": " + text);
-            }
-        }
+        int withLevel = englishInserting(Pattern.compile("\\{level}"),
+                Pattern.compile("“\\{level}”|\"\\{level}\"|: \\{level}$|\\(\\{level}\\)"), unquoted);
         assertThat(withLevel).isGreaterThan(5);
         assertThat(unquoted).isEmpty();
     }
@@ -168,24 +156,32 @@ class TranslationsTest {
      */
     @Test
     void an_english_sentence_quotes_the_vietnamese_name_of_a_unit_it_inserts() {
+        Set<String> unquoted = new TreeSet<>();
+        int withUnit = englishInserting(Pattern.compile("\\{units?}"),
+                Pattern.compile("“\\{units?}”|\"\\{units?}\"|: \\{units?}$|\\(\\{units?}[),]"), unquoted);
+        assertThat(withUnit).isGreaterThan(20);
+        assertThat(unquoted).isEmpty();
+    }
+
+    /**
+     * Counts the English entries (in either kind of quotes) that insert the placeholder, and adds to {@code unquoted}
+     * those that still insert it once every place it is set apart is taken out.
+     */
+    private static int englishInserting(Pattern placeholder, Pattern setApart, Set<String> unquoted) {
         Matcher entry = Pattern.compile("(?m)^\\s+'([^']+)': (?:'((?:[^'\\\\]|\\\\.)*)'|\"((?:[^\"\\\\]|\\\\.)*)\"),?$")
                 .matcher(I18N.substring(I18N.indexOf("const en = {")));
-        Pattern unit = Pattern.compile("\\{units?}");
-        Pattern setApart = Pattern.compile("“\\{units?}”|\"\\{units?}\"|: \\{units?}$|\\(\\{units?}[),]");
-        Set<String> unquoted = new TreeSet<>();
-        int withUnit = 0;
+        int inserting = 0;
         while (entry.find()) {
             String text = entry.group(2) != null ? entry.group(2) : entry.group(3);
-            if (!unit.matcher(text).find()) {
+            if (!placeholder.matcher(text).find()) {
                 continue;
             }
-            withUnit++;
-            if (unit.matcher(setApart.matcher(text).replaceAll("")).find()) {
+            inserting++;
+            if (placeholder.matcher(setApart.matcher(text).replaceAll("")).find()) {
                 unquoted.add(entry.group(1) + ": " + text);
             }
         }
-        assertThat(withUnit).isGreaterThan(20);
-        assertThat(unquoted).isEmpty();
+        return inserting;
     }
 
     @Test
