@@ -115,10 +115,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
             // Laid out as a grid, the table is still read as one: its cells keep their columns' names.
             assertThat(Axe.seriousProblems(browser)).as("axe at 1024 px").isEmpty();
             // "Đơn vị trình", a second field in the lead's cell, is named in the size the columns' names are.
-            assertThat(browser.script("return [...document.querySelectorAll('#preview-items td > .label')]"
-                    + ".map(l => getComputedStyle(l).fontSize + ' ' + l.textContent + ' against '"
-                    + " + getComputedStyle(l.closest('td'), '::before').fontSize)"))
-                    .asList().isNotEmpty().allSatisfy(size -> assertThat(String.valueOf(size)).matches("(\\S+) .* against \\1"));
+            assertSecondFieldsNamedAsColumns();
             browser.screenshot("notice-preview-1024");
             for (String kind : List.of("Kế hoạch", "Báo cáo", "Đề án", "Chương trình", "Khác")) {
                 new Select(cell(0, "kind")).selectByVisibleText(kind);
@@ -129,9 +126,22 @@ class NoticePreviewBrowserTest extends BrowserTest {
                 new Select(cell(0, "verdict")).selectByVisibleText(said);
                 assertThat(cutFields()).as("cut at 1024 px, %s chosen", said).isEmpty();
             }
+            // And on a phone's card, where each field is named "Đơn vị phối hợp:".
+            browser.driver.manage().window().setSize(PHONE);
+            assertSecondFieldsNamedAsColumns();
+            assertThat(browser.script("return getComputedStyle(document.querySelector('#preview-items td > .label'), '::after').content"))
+                    .isEqualTo("\":\"");
         } finally {
             browser.driver.manage().window().setSize(DESKTOP);
         }
+    }
+
+    /** Each second field of a cell ("Đơn vị trình") is named in the size its column's name is written over a field. */
+    private void assertSecondFieldsNamedAsColumns() {
+        assertThat(browser.script("return [...document.querySelectorAll('#preview-items td > .label')]"
+                + ".map(l => getComputedStyle(l).fontSize + ' ' + l.textContent + ' against '"
+                + " + getComputedStyle(l.closest('td'), '::before').fontSize)"))
+                .asList().isNotEmpty().allSatisfy(size -> assertThat(String.valueOf(size)).matches("(\\S+) .* against \\1"));
     }
 
     /** A web copy: words run together, a recurring limit, a deadline before the letter's own date, "giải trình". */
