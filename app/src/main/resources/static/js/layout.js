@@ -180,6 +180,15 @@ export function noticeNumber(number) {
 }
 
 /**
+ * A registered notice by its type and number ("Công văn số 9387/UBND-KT", "Thông báo số 311/TB-UBND"): the server
+ * reads the type from the number's symbol, since letters and decisions assign tasks as well as conclusion notices do.
+ */
+export function noticeName(notice) {
+  if (!notice.number) return t('notice.titleUnnumbered');
+  return t('notice.title', { type: t('documentType.' + (notice.documentType || 'NONE')), number: notice.number });
+}
+
+/**
  * A notice's issue date; for a draft notice that leaves the day blank ("ngày   tháng 11 năm 2020") the month it gives,
  * so that the registered notice still says when it was written and that its day is not known yet.
  */

@@ -2,7 +2,7 @@
 import { api } from '../api.js';
 import { h, clear, param } from '../dom.js';
 import { t, fmtDate } from '../i18n.js';
-import { start, table, statusBadge, timelinessBadge, deadlineText, errorBox, issuedText, section } from '../layout.js';
+import { start, table, statusBadge, timelinessBadge, deadlineText, errorBox, issuedText, section, noticeName } from '../layout.js';
 import { commandForm, field } from '../forms.js';
 
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
@@ -19,7 +19,7 @@ start('notices', 'notices.title', async (main, me, setTitle) => {
     return;
   }
   const facts = notice.notice || notice;
-  const title = facts.number ? t('notice.title', { number: facts.number }) : t('notice.titleUnnumbered');
+  const title = noticeName(facts);
   setTitle(title);
   // Each item: its lead's assignment first, then the contributions that feed it (child assignments). An item given to
   // several units ("Vườn quốc gia Hoàng Liên, các Công ty Lâm nghiệp ...") has an assignment for each: all are listed.

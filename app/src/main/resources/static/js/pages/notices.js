@@ -3,7 +3,7 @@
 import { api, ApiError, newKey, problemDetail } from '../api.js';
 import { h, clear } from '../dom.js';
 import { t, known, fmtDate, parseDate } from '../i18n.js';
-import { start, section, table, errorBox, KINDS, noticeNumber, issuedText, unitDirectory, directoryName } from '../layout.js';
+import { start, section, table, errorBox, KINDS, noticeName, issuedText, unitDirectory, directoryName } from '../layout.js';
 import { lines, fileChooser } from '../forms.js';
 
 /** The configured approval levels' names: an item's route must name them exactly, so the preview lists them. */
@@ -30,7 +30,7 @@ async function noticeList() {
   if (items.length === 0) return h('p', { class: 'muted' }, t('none'));
   return table(t('notices.list'), [t('notices.number'), t('notices.issuedOn'), t('notices.meetingOn'), t('notices.issuer')],
     items.map(n => h('tr', {},
-      h('td', {}, h('a', { href: `/notice.html?id=${encodeURIComponent(n.id)}` }, noticeNumber(n.number))),
+      h('td', {}, h('a', { href: `/notice.html?id=${encodeURIComponent(n.id)}` }, noticeName(n))),
       h('td', {}, issuedText(n)), h('td', {}, fmtDate(n.meetingOn)),
       h('td', {}, n.issuer || ''))), { id: 'notices' });
 }

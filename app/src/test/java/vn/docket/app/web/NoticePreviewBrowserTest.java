@@ -327,7 +327,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
         browser.waitForText(By.cssSelector("#number-form .error"),
                 "Đã có một thông báo được đăng ký với số này hoặc từ cùng tệp này.");
         browser.find(By.cssSelector("#number-form a.registered-notice")).click();
-        browser.waitForText(By.tagName("h1"), "Thông báo 311/TB-UBND");
+        browser.waitForText(By.tagName("h1"), "Thông báo số 311/TB-UBND");
     }
 
     /**
@@ -475,7 +475,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
         browser.waitForCount(By.cssSelector(".lead-unknown"), 0);
         browser.find(By.id("confirm-import")).click();
         browser.waitForText(By.id("notice-items"), "Phòng Tài nguyên và Môi trường");
-        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Thông báo 3320/SNNMT-CCMT");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Công văn số 3320/SNNMT-CCMT");
         assertThat(browser.text(By.cssSelector("#notice-items tbody tr:first-child td:nth-of-type(2)")))
                 .isEqualTo("Phòng Tài nguyên và Môi trường");
     }
@@ -519,7 +519,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
         browser.waitForCount(By.cssSelector(".lead-unknown"), 0);
         browser.find(By.id("confirm-import")).click();
         browser.waitForText(By.id("notice-items"), "Phòng Quản lý đô thị");
-        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Thông báo 320/TB-UBND");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Thông báo số 320/TB-UBND");
         assertThat(browser.text(By.id("notice-items"))).doesNotContain("Sở Du lịch");
     }
 
@@ -562,7 +562,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
 
         browser.find(By.cssSelector("[data-kept-coordinator-for='0']")).click();
         browser.find(By.id("confirm-import")).click();
-        browser.waitForText(By.tagName("h1"), "Thông báo 324/TB-UBND");
+        browser.waitForText(By.tagName("h1"), "Thông báo số 324/TB-UBND");
 
         // The same, on the English page.
         browser.find(By.id("lang")).click();
@@ -607,7 +607,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
                 .doesNotContain("Giữ nguyên");
         assertThat(browser.all(By.cssSelector("[data-kept-contributor-for]"))).isEmpty();
         browser.find(By.id("confirm-import")).click();
-        browser.waitForText(By.tagName("h1"), "Thông báo 322/TB-UBND");
+        browser.waitForText(By.tagName("h1"), "Thông báo số 322/TB-UBND");
     }
 
     /**

@@ -82,6 +82,15 @@ class TranslationsTest {
         assertThat(steps).allSatisfy(step -> assertThat(EN).contains("step." + step));
     }
 
+    /** A notice's page and the list name it by the type the server reads from its number, or "Văn bản" for none. */
+    @Test
+    void every_type_of_document_a_notice_is_named_by_has_a_vietnamese_and_an_english_name() {
+        Set<String> types = new TreeSet<>(Set.of("documentType.NONE"));
+        Arrays.stream(vn.docket.query.notices.DocumentType.values()).forEach(type -> types.add("documentType." + type));
+        assertThat(types).allSatisfy(key -> assertThat(VI).contains(key));
+        assertThat(types).allSatisfy(key -> assertThat(EN).contains(key));
+    }
+
     /** The plan path says why a request lapsed by the event's reason (ExtensionRequestLapsed.Why). */
     @Test
     void every_reason_an_extension_request_lapses_for_has_a_vietnamese_and_an_english_text() {

@@ -369,7 +369,7 @@ class WebApplicationBrowserTest extends BrowserTest {
         browser.find(By.id("confirm-import")).click();
 
         browser.waitForCount(By.cssSelector("#notice-items tbody tr"), 2);
-        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Thông báo 9387/UBND-KT");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Công văn số 9387/UBND-KT");
         assertThat(browser.text(By.cssSelector("#notice-items tbody tr:nth-child(2)")))
                 .contains("Sở Nông nghiệp và Môi trường", "5/10/2026", "Quá hạn");
         browser.screenshot("notice");
@@ -391,6 +391,9 @@ class WebApplicationBrowserTest extends BrowserTest {
         previewNotice("corpus/c_24.txt");
         browser.waitForText(By.id("registered-before"), "đã được đăng ký");
         browser.screenshot("notice-import-again");
+        // The list names each document by its type, read from its number: the province's letter is no notice.
+        browser.waitForText(By.id("notices"), "Công văn số 9387/UBND-KT");
+        assertThat(browser.text(By.id("notices"))).contains("Thông báo số 311/TB-UBND");
     }
 
     @Test

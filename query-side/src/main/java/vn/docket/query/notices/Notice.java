@@ -4,6 +4,7 @@ import static vn.docket.query.support.ReadModels.iso;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
@@ -46,6 +47,15 @@ record Notice(String id, String number, String issuer, String place, LocalDate i
                 .append("issuedMonth", issuedMonth).append("meetingOn", iso(meetingOn)).append("chair", chair)
                 .append("invitation", ReadModel.write(invitation)).append("signer", signer).append("sourceSha256", sourceSha256)
                 .append("items", items).append(REGISTERED_AT, Date.from(registeredAt)).append("registeredBy", ReadModel.write(registeredBy));
+    }
+
+    /**
+     * The kind of document, read from its number each time it is shown, never stored: a number recorded or corrected
+     * later names its type too, and no read model needs rebuilding for it.
+     */
+    @JsonProperty
+    DocumentType documentType() {
+        return DocumentType.of(number);
     }
 
     Notice withProgress(List<ItemProgress> progress) {

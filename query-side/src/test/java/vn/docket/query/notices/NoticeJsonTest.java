@@ -72,7 +72,7 @@ class NoticeJsonTest {
                 "Chánh Văn phòng"), "ab".repeat(32), 2, DAY), 1);
         deliver("Assignment", FIRST, task(FIRST, 1, null), 2);
         deliver("Assignment", SUB, task(SUB, 1, FIRST), 3);
-        deliver("Notice", OTHER, new NoticeRegistered(OTHER, new NoticeParticulars("46/TB-UBND", "Ủy ban nhân dân thành phố", null, null,
+        deliver("Notice", OTHER, new NoticeRegistered(OTHER, new NoticeParticulars("46/UBND-VP", "Ủy ban nhân dân thành phố", null, null,
                 "2026-11", null, null, null, null), "cd".repeat(32), 1, DAY.plusDays(1)), 4);
         NoticeQueryController controller = new NoticeQueryController(database, TestReadSide.lookup(database, TestReadSide.index(),
                 Clock.fixed(DAY.plusDays(10).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC)), TestReadSide.index(), index,
@@ -82,7 +82,7 @@ class NoticeJsonTest {
         ApiJson.assertBody(List.of(controller.list(0, 20), controller.one(NOTICE)), """
                 [ {
                   "items" : [ {
-                    "number" : "46/TB-UBND",
+                    "number" : "46/UBND-VP",
                     "issuer" : "Ủy ban nhân dân thành phố",
                     "place" : null,
                     "issuedOn" : null,
@@ -101,7 +101,8 @@ class NoticeJsonTest {
                       "role" : "CLERK"
                     },
                     "numberedLater" : false,
-                    "id" : "3f2a9c1e-0000-4000-8000-0000000000bb"
+                    "id" : "3f2a9c1e-0000-4000-8000-0000000000bb",
+                    "documentType" : "LETTER"
                   }, {
                     "number" : "45/TB-UBND",
                     "issuer" : "Ủy ban nhân dân thành phố",
@@ -125,7 +126,8 @@ class NoticeJsonTest {
                       "role" : "CLERK"
                     },
                     "numberedLater" : false,
-                    "id" : "3f2a9c1e-0000-4000-8000-0000000000aa"
+                    "id" : "3f2a9c1e-0000-4000-8000-0000000000aa",
+                    "documentType" : "NOTICE"
                   } ],
                   "page" : 0,
                   "size" : 20,
@@ -154,6 +156,7 @@ class NoticeJsonTest {
                   },
                   "numberedLater" : false,
                   "id" : "3f2a9c1e-0000-4000-8000-0000000000aa",
+                  "documentType" : "NOTICE",
                   "itemsWithProgress" : [ {
                     "assignments" : [ {
                       "id" : "3f2a9c1e-0000-4000-8000-000000000006",
