@@ -136,6 +136,44 @@ class NoticePreviewBrowserTest extends BrowserTest {
         }
     }
 
+    /**
+     * Under 1440 px each item is laid out on two lines, and its buttons stood in the number's 4.5rem column: "Gộp với mục
+     * dưới" took four lines of a word each. At 1024 and 1366 px each button's label keeps to one line, still without the
+     * page or the items' box scrolling sideways; on a phone's card they stay stacked, each the card's width.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void at_a_laptops_width_each_item_button_reads_on_one_line() {
+        preview(LETTER);
+        browser.find(By.id("preview-items"));
+        try {
+            for (Dimension size : List.of(DESKTOP, SMALL_DESKTOP)) {
+                browser.driver.manage().window().setSize(size);
+                assertThat(itemButtonsByLines()).as("item buttons at %d px", size.width)
+                        .isNotEmpty().allSatisfy(button -> assertThat(button).endsWith(": 1"));
+                assertThat(itemsScrollSideways()).as("the items' box at %d px", size.width).isFalse();
+                assertThat((Boolean) browser.script("return document.documentElement.scrollWidth"
+                        + " > document.documentElement.clientWidth + 1")).as("the page at %d px", size.width).isFalse();
+                browser.screenshot("notice-preview-buttons-" + size.width);
+            }
+            browser.driver.manage().window().setSize(PHONE);
+            assertThat((List<Object>) browser.script("return [...document.querySelectorAll('#preview-items .item-actions')]"
+                    + ".map(g => getComputedStyle(g).flexDirection)")).isNotEmpty().containsOnly("column");
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
+    }
+
+    /** Each button of the items ("Tách đôi", "Gộp với mục dưới", ...) with the number of lines its label takes. */
+    @SuppressWarnings("unchecked")
+    private List<String> itemButtonsByLines() {
+        // A range over a label has one box per line the label is wrapped onto.
+        return (List<String>) browser.script("return [...document.querySelectorAll('#preview-items button')].map(b => {"
+                + " const range = document.createRange(); range.selectNodeContents(b);"
+                + " const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));"
+                + " return b.textContent + ': ' + lines.size; })");
+    }
+
     /** Each second field of a cell ("Đơn vị trình") is named in the size its column's name is written over a field. */
     private void assertSecondFieldsNamedAsColumns() {
         assertThat(browser.script("return [...document.querySelectorAll('#preview-items td > .label')]"
