@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -473,6 +474,41 @@ class NoticePreviewBrowserTest extends BrowserTest {
     }
 
     /**
+     * On a notice's page each unit owing input to an item was followed by a bare date ("Phòng Kinh tế 27/11/2026"),
+     * under the lead's "Hạn hoàn thành": nothing said which day it was. The demo's 311/TB-UBND has four such units on
+     * its first item: each says the day its input is due, in either language.
+     */
+    @Test
+    void on_a_notices_page_each_unit_owing_input_says_the_day_its_input_is_due() {
+        browser.signIn("clerk");
+        browser.open("/notice.html?id=" + noticeNumbered("311/TB-UBND"));
+        String owed = "#notice-items tbody tr:first-child td:last-child li";
+        browser.find(By.cssSelector(owed));
+        assertThat(browser.all(By.cssSelector(owed))).hasSizeGreaterThanOrEqualTo(2).extracting(WebElement::getText)
+                .allSatisfy(li -> assertThat(li).matches("(?s)\\S.* – hạn gửi \\d{1,2}/\\d{1,2}/\\d{4} .+"));
+        browser.find(By.id("lang")).click();
+        try {
+            browser.waitForText(By.cssSelector(owed), "due ");
+            assertThat(browser.all(By.cssSelector(owed))).extracting(WebElement::getText)
+                    .allSatisfy(li -> assertThat(li).matches("(?s)\\S.* – due \\d{1,2}/\\d{1,2}/\\d{4} .+"));
+        } finally {
+            browser.find(By.id("lang")).click();
+            browser.waitForText(By.cssSelector(owed), "hạn gửi");
+        }
+    }
+
+    /** The id of the registered notice numbered {@code number}, as the notices' list gives it. */
+    @SuppressWarnings("unchecked")
+    private String noticeNumbered(String number) {
+        Map<String, Object> answer = (Map<String, Object>) browser.driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch('/api/notices', {credentials: 'same-origin', headers: {Accept: 'application/json'}})"
+                        + ".then(r => r.json()).then(done).catch(e => done({error: String(e)}));");
+        return ((List<Map<String, Object>>) answer.get("items")).stream()
+                .filter(n -> number.equals(n.get("number"))).map(n -> (String) n.get("id")).findFirst().orElseThrow();
+    }
+
+    /**
      * Lào Cai's letter 3320/SNNMT-CCMT (corpus/c_33.txt) read item 2's lead as "các cơ quan, đơn vị": the preview let it
      * through without a word, and confirming it made the dashboard and the report count a "unit" nobody signs in as, so
      * nobody followed the task. The preview now says so at the item's lead, and confirming is refused until the clerk
@@ -676,7 +712,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
         browser.find(By.id("confirm-import")).click();
         browser.waitForText(By.id("notice-items"), "Phòng Tài chính - Kế hoạch");
         String parts = browser.text(By.cssSelector("#notice-items tbody tr:first-child td:last-child"));
-        assertThat(parts).contains("Phòng Quản lý đô thị 27/4/2021", "Phòng Tài chính - Kế hoạch 28/4/2021")
+        assertThat(parts).contains("Phòng Quản lý đô thị – hạn gửi 27/4/2021", "Phòng Tài chính - Kế hoạch – hạn gửi 28/4/2021")
                 .doesNotContain("Phòng Kinh tế", "Sở Du lịch");
         browser.find(By.cssSelector("#notice-items tbody tr:first-child td.card-title a")).click();
         browser.waitForText(By.tagName("main"), "Phòng Kinh tế trình");
