@@ -497,6 +497,25 @@ class NoticePreviewBrowserTest extends BrowserTest {
         }
     }
 
+    /**
+     * The audit log said "Đăng ký thông báo kết luận" with nothing in the task column: which notice only under "Chi
+     * tiết", by its id. Each registration now names its notice by its number, or as unnumbered, and leads to it.
+     */
+    @Test
+    void in_the_audit_log_a_notices_registration_names_the_notice_and_leads_to_it() {
+        browser.signIn("auditor");
+        browser.open("/audit.html?type=NoticeRegistered");
+        browser.find(By.cssSelector("#audit-log tbody tr"));
+        List<String> named = browser.all(By.cssSelector("#audit-log tbody tr td:nth-child(5)")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(named).contains("Thông báo 311/TB-UBND")
+                .allSatisfy(notice -> assertThat(notice).matches("Thông báo (\\S+/\\S+|kết luận \\(chưa có số\\))"));
+        screenshots("audit-notices-registered");
+        browser.find(By.linkText("Thông báo 311/TB-UBND")).click();
+        browser.waitForText(By.tagName("h1"), "Thông báo 311/TB-UBND");
+        assertThat(browser.text(By.id("notice-items"))).isNotEmpty();
+    }
+
     /** The id of the registered notice numbered {@code number}, as the notices' list gives it. */
     @SuppressWarnings("unchecked")
     private String noticeNumbered(String number) {
