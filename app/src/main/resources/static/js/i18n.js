@@ -527,6 +527,7 @@ const vi = {
   'notice.issuedMonthOnly': 'tháng {month} (chưa ghi ngày)',
   'notice.unknown': 'Không tìm thấy thông báo này.',
   'notice.cardOrdinal': 'Mục {ordinal}. ',
+  'notice.contributionDue': 'hạn gửi {date}',
 
   'audit.title': 'Nhật ký thao tác',
   'audit.when': 'Ghi nhận lúc',
@@ -1479,6 +1480,7 @@ const en = {
   'notice.issuedMonthOnly': '{month} (no day given yet)',
   'notice.unknown': 'No such notice.',
   'notice.cardOrdinal': 'Item {ordinal}. ',
+  'notice.contributionDue': 'due {date}',
 
   'audit.title': 'Audit log',
   'audit.when': 'Recorded',

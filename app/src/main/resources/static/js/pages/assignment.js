@@ -94,11 +94,16 @@ function facts(a) {
 function figures(a, path) {
   const current = path.periods.find(p => p.open);
   let now = t('detail.now.closed');
-  if (current) {
-    const days = t('days', { n: current.days });
-    now = current.holder === 'UNIT'
-      ? t('detail.now.unit', { unit: a.leadUnit, date: fmtDate(current.from), days })
-      : t('detail.now.review', { level: a.awaitingLevel || '', date: fmtDate(current.from), days });
+  if (current && current.holder === 'UNIT') {
+    // A reassignment leaves the work with a unit, but another one: the lead named has had it since it was handed over,
+    // not since the period opened ("Phòng Quản lý đô thị, từ 25/11 (12 ngày)" for a unit given it that day).
+    const handedOver = path.steps.filter(s => s.type === 'REASSIGNED' && s.effectiveDate > current.from)
+      .map(s => s.effectiveDate).sort().pop();
+    const since = handedOver || current.from;
+    const days = current.days - Math.round((Date.parse(since) - Date.parse(current.from)) / 86400000);
+    now = t('detail.now.unit', { unit: a.leadUnit, date: fmtDate(since), days: t('days', { n: days }) });
+  } else if (current) {
+    now = t('detail.now.review', { level: a.awaitingLevel || '', date: fmtDate(current.from), days: t('days', { n: current.days }) });
   }
   const figure = (id, label, value) => h('div', { class: 'figure', id },
     h('span', { class: 'value' }, value), h('span', { class: 'label' }, label));

@@ -3,7 +3,7 @@
 import { api, ApiError } from '../api.js';
 import { h, clear } from '../dom.js';
 import { t, known, lang, fmtDate, fmtDateTime, fmtFileKind } from '../i18n.js';
-import { start, section, table, errorBox, unitList, unitName, pager, pageCount, pastEnd } from '../layout.js';
+import { start, section, table, errorBox, unitList, unitName, pager, pageCount, pastEnd, noticeName } from '../layout.js';
 import { field, filterForm } from '../forms.js';
 
 const SIZE = 50;
@@ -106,7 +106,7 @@ start('audit', 'audit.title', async (main, me) => {
       h('td', {}, e.actor ? [h('strong', {}, e.actor.name || e.actor.id), h('br'),
         h('span', { class: 'muted' }, [e.actor.unit, t('role.' + e.actor.role)].filter(Boolean).join(' · '))] : ''),
       h('td', {}, e.assignmentId ? [h('a', { href: `/assignment.html?id=${e.assignmentId}` }, e.assignmentTitle || e.assignmentId.slice(0, 8)),
-        ' ', h('code', { class: 'muted', title: e.assignmentId }, e.assignmentId.slice(0, 8))] : ''),
+        ' ', h('code', { class: 'muted', title: e.assignmentId }, e.assignmentId.slice(0, 8))] : noticeOf(e)),
       h('td', {}, h('code', { title: e.commandId || '' }, (e.commandId || '').slice(0, 8))),
       h('td', { class: 'details' }, payload(e.payload)))), { id: 'audit-log' }),
     pager({ page, size: SIZE, total: log.total, query }),
@@ -117,6 +117,18 @@ start('audit', 'audit.title', async (main, me) => {
       h('a', { href: '/api/audit.csv?' + csvQuery(apiQuery), id: 'audit-csv', class: 'button-link', download: '' },
         t('audit.csv'))) : '');
 });
+
+/**
+ * The notice a notice's step concerns (registered, numbered, its number corrected), by its number as the notices' pages
+ * name it: the row said "Đăng ký thông báo kết luận" and which notice only under "Chi tiết", as a notice id.
+ */
+function noticeOf(e) {
+  const id = e.payload && e.payload.noticeId;
+  if (!id) return '';
+  const number = e.payload.number || (e.payload.notice && e.payload.notice.number);
+  return h('a', { href: `/notice.html?id=${encodeURIComponent(id)}`, class: 'notice-link' },
+    noticeName({ number, documentType: e.documentType }));
+}
 
 /** The page's filters without its paging, for the whole log as filtered. */
 function csvQuery(apiQuery) {

@@ -54,8 +54,10 @@ start('notices', 'notices.title', async (main, me, setTitle) => {
         : h('td', {}, item.main.leadUnit),
       h('td', {}, deadlineText(item.main)), h('td', {}, item.leads.length > 1 ? '' : progress(item.main)),
       h('td', {}, item.contributions.length === 0 ? '' : h('ul', { class: 'plain' }, item.contributions.map(c =>
-        h('li', {}, h('a', { href: `/assignment.html?id=${c.id}` }, c.leadUnit), ' ', fmtDate(c.deadline), ' ',
-          progress(c))))))), { id: 'notice-items' }),
+        // The day the input is due, named: a bare date beside the unit, under the lead's "Hạn hoàn thành", said nothing.
+        h('li', {}, h('a', { href: `/assignment.html?id=${c.id}` }, c.leadUnit),
+          c.deadline ? [' – ', h('span', { class: 'nowrap' }, t('notice.contributionDue', { date: fmtDate(c.deadline) }))] : '',
+          ' ', progress(c))))))), { id: 'notice-items' }),
     // A notice numbered after registration too: its assignments are listed under the number it was given.
     facts.number ? h('p', {}, h('a', { href: `/assignments.html?notice=${encodeURIComponent(facts.number)}` },
       t('nav.assignments'), ` – ${facts.number}`)) : '');

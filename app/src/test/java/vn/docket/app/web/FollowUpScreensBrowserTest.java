@@ -718,6 +718,22 @@ class FollowUpScreensBrowserTest extends BrowserTest {
     }
 
     /**
+     * The report, with Phòng Tài chính - Kế hoạch since the demo gave it, went to Phòng Quản lý đô thị in order 11. Its
+     * page said the new unit had had it "từ 25/11/2026 (12 ngày)", from the day the first unit was given it: a leader
+     * read twelve days at a unit that had it for none. It names the day of the handover, and the days since.
+     */
+    @Test
+    @Order(21)
+    void after_a_reassignment_the_page_says_the_new_unit_has_had_the_work_since_it_was_handed_over() {
+        browser.signIn("pct");
+        openReport();
+        String handedOver = browser.find(By.xpath("//ol[@id='steps']/li[.//*[contains(@class,'step-title')]"
+                + "[starts-with(normalize-space(), 'Giao lại cho Phòng Quản lý đô thị')]]//time")).getText();
+        // A day later if the suite ran past midnight since the handover.
+        assertThat(browser.text(By.id("now"))).matches("Hiện đang ở: Phòng Quản lý đô thị, từ " + handedOver + " \\([01] ngày\\)");
+    }
+
+    /**
      * The day the demo history was played on, as it recorded it: the report falls due three days after. Not today once
      * the suite has run past midnight in Vietnam, which the server's clock and the dates it shows have.
      */

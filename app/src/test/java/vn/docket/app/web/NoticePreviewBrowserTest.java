@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -134,6 +135,44 @@ class NoticePreviewBrowserTest extends BrowserTest {
         } finally {
             browser.driver.manage().window().setSize(DESKTOP);
         }
+    }
+
+    /**
+     * Under 1440 px each item is laid out on two lines, and its buttons stood in the number's 4.5rem column: "Gộp với mục
+     * dưới" took four lines of a word each. At 1024 and 1366 px each button's label keeps to one line, still without the
+     * page or the items' box scrolling sideways; on a phone's card they stay stacked, each the card's width.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void at_a_laptops_width_each_item_button_reads_on_one_line() {
+        preview(LETTER);
+        browser.find(By.id("preview-items"));
+        try {
+            for (Dimension size : List.of(DESKTOP, SMALL_DESKTOP)) {
+                browser.driver.manage().window().setSize(size);
+                assertThat(itemButtonsByLines()).as("item buttons at %d px", size.width)
+                        .isNotEmpty().allSatisfy(button -> assertThat(button).endsWith(": 1"));
+                assertThat(itemsScrollSideways()).as("the items' box at %d px", size.width).isFalse();
+                assertThat((Boolean) browser.script("return document.documentElement.scrollWidth"
+                        + " > document.documentElement.clientWidth + 1")).as("the page at %d px", size.width).isFalse();
+                browser.screenshot("notice-preview-buttons-" + size.width);
+            }
+            browser.driver.manage().window().setSize(PHONE);
+            assertThat((List<Object>) browser.script("return [...document.querySelectorAll('#preview-items .item-actions')]"
+                    + ".map(g => getComputedStyle(g).flexDirection)")).isNotEmpty().containsOnly("column");
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
+    }
+
+    /** Each button of the items ("Tách đôi", "Gộp với mục dưới", ...) with the number of lines its label takes. */
+    @SuppressWarnings("unchecked")
+    private List<String> itemButtonsByLines() {
+        // A range over a label has one box per line the label is wrapped onto.
+        return (List<String>) browser.script("return [...document.querySelectorAll('#preview-items button')].map(b => {"
+                + " const range = document.createRange(); range.selectNodeContents(b);"
+                + " const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));"
+                + " return b.textContent + ': ' + lines.size; })");
     }
 
     /** Each second field of a cell ("Đơn vị trình") is named in the size its column's name is written over a field. */
@@ -435,6 +474,61 @@ class NoticePreviewBrowserTest extends BrowserTest {
     }
 
     /**
+     * On a notice's page each unit owing input to an item was followed by a bare date ("Phòng Kinh tế 27/11/2026"),
+     * under the lead's "Hạn hoàn thành": nothing said which day it was. The demo's 311/TB-UBND has four such units on
+     * its first item: each says the day its input is due, in either language.
+     */
+    @Test
+    void on_a_notices_page_each_unit_owing_input_says_the_day_its_input_is_due() {
+        browser.signIn("clerk");
+        browser.open("/notice.html?id=" + noticeNumbered("311/TB-UBND"));
+        String owed = "#notice-items tbody tr:first-child td:last-child li";
+        browser.find(By.cssSelector(owed));
+        assertThat(browser.all(By.cssSelector(owed))).hasSizeGreaterThanOrEqualTo(2).extracting(WebElement::getText)
+                .allSatisfy(li -> assertThat(li).matches("(?s)\\S.* – hạn gửi \\d{1,2}/\\d{1,2}/\\d{4} .+"));
+        browser.find(By.id("lang")).click();
+        try {
+            browser.waitForText(By.cssSelector(owed), "due ");
+            assertThat(browser.all(By.cssSelector(owed))).extracting(WebElement::getText)
+                    .allSatisfy(li -> assertThat(li).matches("(?s)\\S.* – due \\d{1,2}/\\d{1,2}/\\d{4} .+"));
+        } finally {
+            browser.find(By.id("lang")).click();
+            browser.waitForText(By.cssSelector(owed), "hạn gửi");
+        }
+    }
+
+    /**
+     * The audit log said "Đăng ký thông báo kết luận" with nothing in the task column: which notice only under "Chi
+     * tiết", by its id. Each registration now names its notice by its number, or as unnumbered, and leads to it.
+     */
+    @Test
+    void in_the_audit_log_a_notices_registration_names_the_notice_and_leads_to_it() {
+        browser.signIn("auditor");
+        browser.open("/audit.html?type=NoticeRegistered");
+        browser.find(By.cssSelector("#audit-log tbody tr"));
+        List<String> named = browser.all(By.cssSelector("#audit-log tbody tr td:nth-child(5)")).stream()
+                .map(WebElement::getText).toList();
+        // Each named as its own page names it, by the type its number gives (a letter another test registered too).
+        assertThat(named).contains("Thông báo số 311/TB-UBND")
+                .allSatisfy(notice -> assertThat(notice).matches("(Thông báo|Công văn) số \\S+/\\S+|Thông báo kết luận \\(chưa có số\\)"));
+        screenshots("audit-notices-registered");
+        browser.find(By.linkText("Thông báo số 311/TB-UBND")).click();
+        browser.waitForText(By.tagName("h1"), "Thông báo số 311/TB-UBND");
+        assertThat(browser.text(By.id("notice-items"))).isNotEmpty();
+    }
+
+    /** The id of the registered notice numbered {@code number}, as the notices' list gives it. */
+    @SuppressWarnings("unchecked")
+    private String noticeNumbered(String number) {
+        Map<String, Object> answer = (Map<String, Object>) browser.driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch('/api/notices', {credentials: 'same-origin', headers: {Accept: 'application/json'}})"
+                        + ".then(r => r.json()).then(done).catch(e => done({error: String(e)}));");
+        return ((List<Map<String, Object>>) answer.get("items")).stream()
+                .filter(n -> number.equals(n.get("number"))).map(n -> (String) n.get("id")).findFirst().orElseThrow();
+    }
+
+    /**
      * Lào Cai's letter 3320/SNNMT-CCMT (corpus/c_33.txt) read item 2's lead as "các cơ quan, đơn vị": the preview let it
      * through without a word, and confirming it made the dashboard and the report count a "unit" nobody signs in as, so
      * nobody followed the task. The preview now says so at the item's lead, and confirming is refused until the clerk
@@ -638,7 +732,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
         browser.find(By.id("confirm-import")).click();
         browser.waitForText(By.id("notice-items"), "Phòng Tài chính - Kế hoạch");
         String parts = browser.text(By.cssSelector("#notice-items tbody tr:first-child td:last-child"));
-        assertThat(parts).contains("Phòng Quản lý đô thị 27/4/2021", "Phòng Tài chính - Kế hoạch 28/4/2021")
+        assertThat(parts).contains("Phòng Quản lý đô thị – hạn gửi 27/4/2021", "Phòng Tài chính - Kế hoạch – hạn gửi 28/4/2021")
                 .doesNotContain("Phòng Kinh tế", "Sở Du lịch");
         browser.find(By.cssSelector("#notice-items tbody tr:first-child td.card-title a")).click();
         browser.waitForText(By.tagName("main"), "Phòng Kinh tế trình");

@@ -1,5 +1,6 @@
 package vn.docket.query.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,6 +44,7 @@ import vn.docket.query.assignments.AssignmentIndex;
 import vn.docket.query.assignments.AssignmentLookup;
 import vn.docket.query.assignments.AssignmentView;
 import vn.docket.query.assignments.Visibility;
+import vn.docket.query.notices.DocumentType;
 import vn.docket.query.support.ActorRef;
 import vn.docket.query.support.CsvLine;
 import vn.docket.query.support.Page;
@@ -76,10 +78,13 @@ class AuditController {
     /** Only an event recorded this recently is waited for; an older gap is not about to close. */
     static final Duration RECENT = Duration.ofSeconds(10);
 
-    /** One audit entry; the field names are part of the HTTP contract. */
+    /**
+     * One audit entry; the field names are part of the HTTP contract. {@code documentType}: for a notice's own events,
+     * the type its number names, so that the log names the notice as its pages do ("Công văn số 9387/UBND-KT").
+     */
     record AuditEntry(String eventId, String type, String assignmentId, String assignmentTitle, Long sequence,
                       ActorRef actor, Instant recordedAt, String effectiveDate, String commandId,
-                      Map<String, Object> payload) {
+                      Map<String, Object> payload, @JsonInclude(JsonInclude.Include.NON_NULL) DocumentType documentType) {
     }
 
     /** A full id, or the first characters the log shows (at least 4 hexadecimal digits). */
@@ -342,8 +347,18 @@ class AuditController {
                 payload.put("reasonFromRequest", auditIndex.grantedWithTheRequestsReason(e.eventId()) ? true : null);
             }
             return new AuditEntry(e.eventId(), e.type(), e.assignmentId(), about == null ? null : about.title(), e.seq(),
-                    e.actor(), e.recordedAt(), e.effectiveDate(), e.commandId(), payload);
+                    e.actor(), e.recordedAt(), e.effectiveDate(), e.commandId(), payload,
+                    e.noticeId() == null ? null : DocumentType.of(noticeNumber(payload)));
         }).toList();
+    }
+
+    /** The number a notice's event names it by (the new one, for a correction; null for none yet). */
+    private static String noticeNumber(Map<String, Object> payload) {
+        if (payload == null) {
+            return null;
+        }
+        Object number = payload.get("notice") instanceof Map<?, ?> notice ? notice.get("number") : payload.get("number");
+        return number instanceof String text ? text : null;
     }
 
     /**

@@ -65,7 +65,7 @@ public enum DocumentType {
      * The type a number names; null for no number, one whose shape says nothing (no symbol at all), or a type Docket
      * does not name. A state symbol whose first part is no type is a letter: that part is its issuing body.
      */
-    static DocumentType of(String number) {
+    public static DocumentType of(String number) {
         if (number == null) {
             return null;
         }

@@ -1,6 +1,7 @@
 package vn.docket.query.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
@@ -23,12 +24,16 @@ import vn.docket.events.ExtensionRequested;
 import vn.docket.events.DraftSubmitted;
 import vn.docket.events.EventMetadata;
 import vn.docket.events.NewTask;
+import vn.docket.events.NoticeNumberCorrected;
+import vn.docket.events.NoticeParticulars;
+import vn.docket.events.NoticeRegistered;
 import vn.docket.events.Role;
 import vn.docket.events.TaskAssigned;
 import vn.docket.events.UserRegistered;
 import vn.docket.query.assignments.AssignmentIndex;
 import vn.docket.query.assignments.TestDatabase;
 import vn.docket.query.assignments.TestReadSide;
+import vn.docket.query.notices.DocumentType;
 import vn.docket.query.support.ApiJson;
 
 /** The audit log's HTTP body, field for field: an assignment's events, a refused request and a user's registration. */
@@ -208,6 +213,24 @@ class AuditJsonTest {
 
         assertThat(log).extracting(AuditController.AuditEntry::eventId).containsExactly("extended", "granted-1", "granted-0");
         assertThat(log).extracting(e -> e.payload().get("reasonFromRequest")).containsExactly(false, null, true);
+    }
+
+    @Test
+    void a_notices_own_steps_name_the_type_of_document_its_number_gives() throws Exception {
+        UUID notice = UUID.fromString("3f2a9c1e-0000-4000-8000-0000000000aa");
+        deliver(new GenericDomainEventMessage<>("Notice", notice.toString(), 0, new NoticeRegistered(notice,
+                new NoticeParticulars("9387/UBND-KT", "UBND tỉnh Lào Cai", null, DAY, null, null, null, null, null),
+                "ab".repeat(32), 2, DAY), MetaData.from(EventMetadata.of(CLERK, "cmd-1")), "e-1", AT));
+        deliver(new GenericDomainEventMessage<>("Notice", notice.toString(), 1, new NoticeNumberCorrected(notice,
+                "9387/UBND-KT", "45-KL/TU", null, "Ghi nhầm số"), MetaData.from(EventMetadata.of(CLERK, "cmd-2")), "e-2",
+                AT.plusSeconds(60)));
+        deliver(new GenericDomainEventMessage<>("Assignment", ID.toString(), 0, NewTask.task().id(ID).title("Kế hoạch chuyển đổi số")
+                .leadUnit("Phòng Kinh tế").deadline(DAY.plusDays(60)).route(List.of("Phó Chủ tịch UBND")).source(null)
+                .effectiveDate(DAY).assigned(), MetaData.from(EventMetadata.of(CLERK, "cmd-3")), "e-3", AT.plusSeconds(120)));
+
+        assertThat(controller.audit(null, null, null, null, null, null, null, null, 0, 50).items())
+                .extracting(AuditController.AuditEntry::eventId, AuditController.AuditEntry::documentType)
+                .containsExactly(tuple("e-3", null), tuple("e-2", DocumentType.CONCLUSION), tuple("e-1", DocumentType.LETTER));
     }
 
     private void deliver(EventMessage<?> message) throws Exception {
