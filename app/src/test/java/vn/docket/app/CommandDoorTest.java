@@ -1,6 +1,10 @@
 package vn.docket.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
@@ -10,8 +14,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.annotation.MessageHandlingMember;
+import org.axonframework.messaging.timeout.HandlerTimeoutHandlerEnhancerDefinition;
+import org.axonframework.queryhandling.QueryMessage;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -120,6 +131,22 @@ class CommandDoorTest {
     }
 
     /** Nothing exposes metrics; timing each request, security filter and database command for them cost CPU. */
+    /**
+     * Axon times each handler call on its own by default, walking the calling thread's stack and scheduling a task
+     * each time: for a create, its command handler and every projection's handler of its events. Only the units of
+     * work they run in are timed (application.yml); the handlers come back from Axon's wrapping as they went in.
+     */
+    @Test
+    void no_command_event_or_deadline_handler_is_timed_call_by_call(@Autowired HandlerTimeoutHandlerEnhancerDefinition timeouts) {
+        for (Class<?> type : List.of(CommandMessage.class, EventMessage.class, DeadlineMessage.class, QueryMessage.class)) {
+            @SuppressWarnings("unchecked")
+            MessageHandlingMember<Object> handler = mock(MessageHandlingMember.class);
+            when(handler.canHandleMessageType(any())).thenAnswer(asked -> type.equals(asked.getArgument(0)));
+            when(handler.attribute(anyString())).thenReturn(Optional.empty());
+            assertThat(timeouts.wrapHandler(handler)).as(type.getSimpleName()).isSameAs(handler);
+        }
+    }
+
     @Test
     void a_request_is_timed_for_no_metrics_since_nothing_exposes_them() {
         assertThat(create(token("clerk"), null).getStatusCode().value()).isEqualTo(201);
