@@ -126,8 +126,11 @@ function noticeOf(e) {
   const id = e.payload && e.payload.noticeId;
   if (!id) return '';
   const number = e.payload.number || (e.payload.notice && e.payload.notice.number);
-  return h('a', { href: `/notice.html?id=${encodeURIComponent(id)}`, class: 'notice-link' },
-    noticeName({ number, documentType: e.documentType }));
+  const name = noticeName({ number, documentType: e.documentType });
+  // The number on one line: broken at its hyphen in the narrow column ("324/TB-" above "UBND") it read as two.
+  const at = number ? name.lastIndexOf(number) : -1;
+  return h('a', { href: `/notice.html?id=${encodeURIComponent(id)}`, class: 'notice-link' }, at < 0 ? name
+    : [name.slice(0, at), h('span', { class: 'nowrap' }, number), name.slice(at + number.length)]);
 }
 
 /** The page's filters without its paging, for the whole log as filtered. */

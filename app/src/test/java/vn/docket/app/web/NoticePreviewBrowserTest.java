@@ -511,6 +511,16 @@ class NoticePreviewBrowserTest extends BrowserTest {
         // Each named as its own page names it, by the type its number gives (a letter another test registered too).
         assertThat(named).contains("Thông báo số 311/TB-UBND")
                 .allSatisfy(notice -> assertThat(notice).matches("(Thông báo|Công văn) số \\S+/\\S+|Thông báo kết luận \\(chưa có số\\)"));
+        // Each number on one line: in the narrow column "Thông báo số 324/TB-UBND" broke at the hyphen, "324/TB-" above
+        // "UBND", as if two numbers.
+        assertThat(browser.script("return [...document.querySelectorAll('#audit-log .notice-link')].filter(a => {"
+                + " const number = (a.textContent.match(/\\S+\\/\\S+/) || [])[0]; if (!number) return false;"
+                + " const walk = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);"
+                + " for (let node = walk.nextNode(); node; node = walk.nextNode()) { const at = node.data.indexOf(number);"
+                + "   if (at < 0) continue; const range = document.createRange(); range.setStart(node, at);"
+                + "   range.setEnd(node, at + number.length);"
+                + "   return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1; }"
+                + " return false; }).map(a => a.textContent)")).as("notice numbers broken over two lines").isEqualTo(List.of());
         screenshots("audit-notices-registered");
         browser.find(By.linkText("Thông báo số 311/TB-UBND")).click();
         browser.waitForText(By.tagName("h1"), "Thông báo số 311/TB-UBND");
