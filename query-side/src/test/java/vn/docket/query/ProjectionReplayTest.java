@@ -341,7 +341,10 @@ class ProjectionReplayTest {
         for (String collection : earlier.keySet()) {
             for (Document old : earlier.getList(collection, Document.class)) {
                 String id = String.valueOf(old.get("_id"));
-                String written = now.getOrDefault(collection, Map.of()).get(id);
+                // Since 07/12/2026 the bell's own documents live apart from the months' feeds (NotificationFeeds.BELL);
+                // an earlier version's are moved there once at start.
+                boolean bells = collection.equals("notification_feeds") && (id.equals("months") || id.matches(".*\\|(newest|settled)"));
+                String written = now.getOrDefault(bells ? "notification_bell" : collection, Map.of()).get(id);
                 assertThat(written).as("%s %s, written by the same history today", collection, id).isNotNull();
                 Document current = Document.parse(written);
                 if (RECORDS.containsKey(collection)) {

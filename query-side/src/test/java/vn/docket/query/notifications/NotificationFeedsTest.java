@@ -79,6 +79,8 @@ class NotificationFeedsTest {
     final Random random = new Random(11);
     final List<EventMessage<?>> messages = new ArrayList<>();
     final List<BsonDocument> reads = new CopyOnWriteArrayList<>();
+    /** The collection each of {@link #reads} went to. */
+    final List<String> readFrom = new CopyOnWriteArrayList<>();
     MongoServer server;
     MongoClient client;
     /** The plain rule's reads, on a connection of their own: not recorded. */
@@ -101,7 +103,9 @@ class NotificationFeedsTest {
                 String name = event.getCommandName();
                 if (event.getCommand().get(name) instanceof BsonString collection
                         && (collection.getValue().equals(NotificationProjection.COLLECTION)
-                            || collection.getValue().equals(NotificationFeeds.COLLECTION))) {
+                            || collection.getValue().equals(NotificationFeeds.COLLECTION)
+                            || collection.getValue().equals(NotificationFeeds.BELL))) {
+                    readFrom.add(collection.getValue());
                     reads.add(name.equals("find") ? event.getCommand().getDocument("filter", new BsonDocument()).clone()
                             : new BsonDocument(name, collection));
                 }
@@ -169,6 +173,7 @@ class NotificationFeedsTest {
         as(ECONOMY, () -> controller.markAllRead());
         generate(100);
         reads.clear();
+        readFrom.clear();
 
         for (Actor person : List.of(CLERK, CHAIR, ECONOMY, TOWN, FINANCE_CLERK)) {
             as(person, () -> assertThat(controller.unread().unread()).as(person.id())
@@ -178,6 +183,9 @@ class NotificationFeedsTest {
         assertThat(unread(ECONOMY)).as("what reached the unit after it read all").isPositive()
                 .isLessThan(NotificationController.UNREAD_COUNTED);
         assertThat(feedKeysRead()).isNotEmpty().allSatisfy(key -> assertThat(key).matches(".*\\|(newest|settled)"));
+        // Not a page shared with the months' feeds, which hold thousands each (NotificationFeeds' comment).
+        assertThat(readFrom).as("the collections the counts read").contains(NotificationFeeds.BELL)
+                .doesNotContain(NotificationFeeds.COLLECTION);
     }
 
     @Test
@@ -242,7 +250,7 @@ class NotificationFeedsTest {
         // it cut them back to NEWEST.
         Document old = stored.find(new Document("_id", readAll.get(10))).first();
         String key = new NotificationFeeds.Member(old.getDate("recordedAt").getTime(), old.getString("_id")).key();
-        plainClient.getDatabase("test").getCollection(NotificationFeeds.COLLECTION).updateOne(
+        plainClient.getDatabase("test").getCollection(NotificationFeeds.BELL).updateOne(
                 Filters.eq("_id", Audience.role(Role.CLERK) + "|newest"), Updates.addToSet(ReadModels.MEMBERS, key));
 
         as(CLERK, () -> assertThat(controller.unread().unread())
@@ -280,7 +288,9 @@ class NotificationFeedsTest {
     void notifications_stored_before_the_bell_had_keys_are_added_once_at_start() {
         generate(50);
         List<String> before = plain(CLERK, null);
-        client.getDatabase("test").getCollection(NotificationFeeds.COLLECTION).drop(); // as an earlier version left them
+        // As an earlier version left them: no feeds, no bell.
+        client.getDatabase("test").getCollection(NotificationFeeds.COLLECTION).drop();
+        client.getDatabase("test").getCollection(NotificationFeeds.BELL).drop();
 
         feeds.backfill();
         reads.clear();
@@ -296,14 +306,15 @@ class NotificationFeedsTest {
     void a_store_whose_bell_had_months_but_no_newest_keys_gets_them_once_at_start_as_if_kept_all_along() {
         apart = 60;
         generate(700);
-        MongoCollection<Document> keys = plainClient.getDatabase("test").getCollection(NotificationFeeds.COLLECTION);
+        MongoCollection<Document> keys = plainClient.getDatabase("test").getCollection(NotificationFeeds.BELL);
         Bson newest = Filters.regex("_id", "\\|newest$");
         Map<String, List<String>> kept = new TreeMap<>();
         keys.find(newest).forEach(d -> kept.put(d.getString("_id"), d.getList(ReadModels.MEMBERS, String.class)));
         assertThat(kept.values()).anySatisfy(members -> assertThat(members).hasSize(NotificationFeeds.NEWEST));
         // As the version before this one left the store: months, and the marker of their backfill.
         keys.deleteMany(newest);
-        keys.insertOne(new Document("_id", NotificationFeeds.BACKFILLED).append("at", new Date()));
+        plainClient.getDatabase("test").getCollection(NotificationFeeds.COLLECTION).insertOne(
+                new Document("_id", NotificationFeeds.BACKFILLED).append("at", new Date()));
 
         feeds.backfill();
         reads.clear();
@@ -333,10 +344,10 @@ class NotificationFeedsTest {
         // As the version before this one left the store: the requests settled, no settled keys, a marker without them.
         stored.updateMany(Filters.in("_id", requests),
                 Updates.set("values.settled", new Document("how", "EXTENDED").append("on", "2026-12-02")));
-        MongoCollection<Document> keys = plainClient.getDatabase("test").getCollection(NotificationFeeds.COLLECTION);
-        keys.deleteMany(Filters.regex("_id", "\\|settled$"));
-        keys.replaceOne(Filters.eq("_id", NotificationFeeds.BACKFILLED), new Document("_id", NotificationFeeds.BACKFILLED)
-                .append("at", new Date()).append(NotificationFeeds.NEWEST_KEPT, true));
+        plainClient.getDatabase("test").getCollection(NotificationFeeds.BELL).deleteMany(Filters.regex("_id", "\\|settled$"));
+        plainClient.getDatabase("test").getCollection(NotificationFeeds.COLLECTION).replaceOne(
+                Filters.eq("_id", NotificationFeeds.BACKFILLED), new Document("_id", NotificationFeeds.BACKFILLED)
+                .append("at", new Date()).append(NotificationFeeds.NEWEST_KEPT, true).append(NotificationFeeds.BELL_KEPT, true));
         as(CHAIR, () -> assertThat(controller.unread().unread()).isPositive());
 
         feeds.backfill();
@@ -351,6 +362,56 @@ class NotificationFeedsTest {
             as(person, () -> assertThat(controller.unread().unread()).as(person.id())
                     .isEqualTo(Math.min(unread(person), NotificationController.UNREAD_COUNTED)));
         }
+    }
+
+    /**
+     * The version before this one kept each audience's newest and settled documents, and the months, among the months'
+     * feeds. Once at start they move to the bell's own collection, merged with what a node of this version added
+     * there meanwhile, and the counts and lists are as they were.
+     */
+    @Test
+    void a_store_that_kept_the_bells_own_keys_among_the_feeds_has_them_moved_once_at_start_and_counts_the_same() {
+        apart = 60;
+        generate(600);
+        MongoCollection<Document> bellKeys = plainClient.getDatabase("test").getCollection(NotificationFeeds.BELL);
+        MongoCollection<Document> feedKeys = plainClient.getDatabase("test").getCollection(NotificationFeeds.COLLECTION);
+        Map<String, Document> bellBefore = new TreeMap<>();
+        bellKeys.find().forEach(d -> bellBefore.put(d.getString("_id"), d));
+        assertThat(bellBefore).containsKeys(NotificationFeeds.MONTHS, Audience.role(Role.CLERK) + "|newest");
+        Map<String, Long> counted = new TreeMap<>();
+        for (Actor person : List.of(CLERK, CHAIR, ECONOMY, TOWN, FINANCE_CLERK)) {
+            as(person, () -> counted.put(person.id(), controller.unread().unread()));
+        }
+        // As the version before this one left the store: the bell's keys among the feeds, its marker without this move.
+        feedKeys.insertMany(List.copyOf(bellBefore.values()));
+        bellKeys.drop();
+        feedKeys.insertOne(new Document("_id", NotificationFeeds.BACKFILLED)
+                .append("at", new Date()).append(NotificationFeeds.NEWEST_KEPT, true).append(NotificationFeeds.SETTLED_KEPT, true));
+        // A node of this version told one more before this one moved them: kept beside what is moved.
+        UUID late = UUID.randomUUID();
+        handle(late, 0, task(late, UNITS.get(0)));
+        handle(late, 1, new DeadlineMissed(late, UNITS.get(0), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2)));
+        String told = plain(CLERK, null).get(0);
+
+        feeds.backfill();
+        reads.clear();
+        feeds.backfill();
+
+        assertThat(reads).as("the second start reads only the marker").containsExactly(
+                new BsonDocument("_id", new BsonString(NotificationFeeds.BACKFILLED)));
+        assertThat(feedKeys.find(Filters.in("_id", List.copyOf(bellBefore.keySet()))).first()).as("left among the feeds").isNull();
+        Map<String, List<String>> moved = new TreeMap<>();
+        bellKeys.find().forEach(d -> moved.put(d.getString("_id"), d.getList(ReadModels.MEMBERS, String.class)));
+        assertThat(moved.keySet()).isEqualTo(bellBefore.keySet());
+        assertThat(moved.get(Audience.role(Role.CLERK) + "|newest")).hasSize(Math.min(NotificationFeeds.NEWEST, plain(CLERK, null).size()))
+                .anySatisfy(member -> assertThat(member).endsWith("|" + told));
+        for (Actor person : List.of(CLERK, CHAIR, ECONOMY, TOWN, FINANCE_CLERK)) {
+            as(person, () -> assertThat(controller.unread().unread()).as(person.id())
+                    .isEqualTo(Math.min(unread(person), NotificationController.UNREAD_COUNTED)));
+        }
+        as(CLERK, () -> assertThat(controller.unread().unread()).isGreaterThanOrEqualTo(counted.get(CLERK.id())));
+        as(CLERK, () -> assertThat(controller.mine(0, 200, null).items()).extracting(NotificationController.Notification::id)
+                .isEqualTo(plain(CLERK, null).subList(0, 200)));
     }
 
     /** The person's notifications by the old rule: a filter on the audience over all of them, newest first. */
