@@ -79,6 +79,38 @@ class AuditCsvTest {
     }
 
     /**
+     * A notice's own steps left the CSV's task column empty, where the page names the document by its type and number
+     * ("Công văn số 9387/UBND-KT"): which document was registered or renumbered was only an id among the details. The
+     * type is the one each step's number gives: a letter corrected to a decision's number is a decision from then on.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_documents_own_steps_name_it_in_the_csv_by_its_type_and_number_as_the_audit_page_does() {
+        DocketClient docket = new DocketClient(http);
+        Map<String, Object> registered = docket.ok("clerk", "/api/notices", Map.of(
+                "notice", Map.of("number", "2817/UBND-KT", "issuedOn", "2021-03-02"),
+                "items", List.of(Map.of("ordinal", 1, "kind", "REPORT", "title", "Báo cáo tình hình giải ngân vốn đầu tư công",
+                        "lead", TCKH, "deadline", "2021-03-30", "submitTo", List.of("Lãnh đạo UBND thành phố")))));
+        String id = (String) registered.get("id");
+        assertThat(docket.post("clerk", "/api/notices/" + id + "/number-correction",
+                Map.of("number", "2817/QĐ-UBND", "reason", "Là quyết định, không phải công văn")).getStatusCode().value())
+                .isEqualTo(204);
+        docket.await("clerk", "/api/audit?type=NoticeNumberCorrected&size=100", log -> ((List<Map<String, Object>>) log.get("items"))
+                .stream().anyMatch(e -> id.equals(((Map<String, Object>) e.get("payload")).get("noticeId"))));
+
+        List<String> vi = lines(csv("clerk", "?type=NoticeRegistered,NoticeNumberCorrected")).stream()
+                .filter(line -> line.contains(id)).toList();
+        assertThat(vi).hasSize(2);
+        assertThat(vi.get(0)).contains(",Sửa số văn bản,Quyết định số 2817/QĐ-UBND,,");
+        assertThat(vi.get(1)).contains(",Đăng ký văn bản,Công văn số 2817/UBND-KT,,");
+        List<String> en = lines(csv("clerk", "?lang=en&type=NoticeRegistered,NoticeNumberCorrected")).stream()
+                .filter(line -> line.contains(id)).toList();
+        assertThat(en).hasSize(2);
+        assertThat(en.get(0)).contains(",Document number corrected,Decision 2817/QĐ-UBND,,");
+        assertThat(en.get(1)).contains(",Document registered,Letter 2817/UBND-KT,,");
+    }
+
+    /**
      * An inspector reading the CSV in Vietnamese met "deadline", "coordinatingUnits", "reasonFromRequest": the names the
      * event gives its fields, where the page says "Hạn hoàn thành", "Đơn vị phối hợp" and whose reason it was.
      */

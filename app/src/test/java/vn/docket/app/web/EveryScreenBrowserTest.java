@@ -216,7 +216,7 @@ class EveryScreenBrowserTest extends BrowserTest {
             assertThat(browser.find(By.id("who-unit")).getText()).isEqualTo("Văn phòng HĐND và UBND thành phố");
             browser.screenshot("header-unfolded-phone");
             browser.find(By.cssSelector("#top-nav a[href='/notices.html']")).click();
-            browser.waitForText(By.tagName("h1"), "Thông báo kết luận");
+            browser.waitForText(By.tagName("h1"), "Văn bản giao nhiệm vụ");
         } finally {
             browser.driver.manage().window().setSize(DESKTOP);
         }
@@ -277,7 +277,7 @@ class EveryScreenBrowserTest extends BrowserTest {
         browser.signIn("clerk");
         browser.open("/notice.html?id=3c5de38c-3b27");
         // The page said "Dữ liệu gửi lên không đúng định dạng." though the person sent nothing.
-        browser.waitForText(By.cssSelector("main .error"), "Không tìm thấy thông báo này.");
+        browser.waitForText(By.cssSelector("main .error"), "Không tìm thấy văn bản này.");
         browser.open("/assignment.html?id=3c5de38c-3b27");
         browser.waitForText(By.cssSelector("main .error"), "Không tìm thấy nhiệm vụ này.");
     }

@@ -253,7 +253,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
         screenshots("notice-preview-verdict");
 
         browser.find(By.id("confirm-import")).click();
-        browser.waitForText(By.id("confirm-status"), "Ngày ban hành không thuộc tháng mà văn bản thông báo ghi");
+        browser.waitForText(By.id("confirm-status"), "Ngày ban hành không thuộc tháng mà văn bản ghi");
         browser.type(By.cssSelector("[data-path='notice.issuedOn']"), "12/11/2020");
         assertThat(browser.present(By.id("issued-month")).getText()).as("a day of November").isEmpty();
         browser.find(By.id("confirm-import")).click();
@@ -338,7 +338,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
         assertThat(browser.all(By.cssSelector("#assignments tbody tr"))).allSatisfy(row ->
                 assertThat(row.getText()).contains("161/TB-UBND").doesNotContain("UBDN"));
         browser.open("/audit.html");
-        browser.waitForText(By.tagName("main"), "Sửa số thông báo kết luận");
+        browser.waitForText(By.tagName("main"), "Sửa số văn bản");
     }
 
     /** A draft notice of March read "tháng 03/2021 (chưa ghi ngày)" on its page and in the list, where the notices write 3/2021. */
@@ -364,7 +364,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
         browser.type(By.cssSelector("#number-form input[name='number']"), "311/TB-UBND"); // the demo history's notice
         browser.find(By.cssSelector("#number-form button[type='submit']")).click();
         browser.waitForText(By.cssSelector("#number-form .error"),
-                "Đã có một thông báo được đăng ký với số này hoặc từ cùng tệp này.");
+                "Đã có một văn bản được đăng ký với số này hoặc từ cùng tệp này.");
         browser.find(By.cssSelector("#number-form a.registered-notice")).click();
         browser.waitForText(By.tagName("h1"), "Thông báo số 311/TB-UBND");
     }
@@ -388,7 +388,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
         browser.open("/audit.html?effectiveFrom=2020-11-13&effectiveTo=2020-11-13");
         browser.find(By.cssSelector("#audit-log tbody tr"));
         browser.script("document.querySelectorAll('#audit-log details').forEach(d => d.open = true)");
-        assertThat(detailsOf("Đăng ký thông báo kết luận")).contains("Tháng ban hành: 11/2020", "Mã thông báo")
+        assertThat(detailsOf("Đăng ký văn bản")).contains("Tháng ban hành: 11/2020", "Mã văn bản")
                 .doesNotContain("2020-11", "Giấy mời");
         assertThat(detailsOf("Kết luận cuộc họp")).contains("Số: Thông báo kết luận (chưa số) · Ngày: 13/11/2020",
                 "Kết luận\nYêu cầu chỉnh sửa").doesNotContain("dd/mm/yyyy", "REVISION_REQUIRED");
@@ -402,7 +402,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
     void each_item_of_the_preview_shows_the_notices_own_words_beside_what_was_read_of_them() {
         preview(LETTER);
         WebElement source = browser.find(By.cssSelector("#preview-items tbody tr:first-child .item-source"));
-        assertThat(source.getText()).isEqualTo("Nguyên văn trong thông báo");
+        assertThat(source.getText()).isEqualTo("Nguyên văn trong văn bản");
         source.findElement(By.tagName("summary")).click();
         assertThat(source.getText()).contains("1. Giao Sở Tài chính rà soát kinh phí sự nghiệp năm 2024",
                 "Sở Xây dựng kiểm tra an toàn các công trình công cộng.");
@@ -510,7 +510,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
                 .map(WebElement::getText).toList();
         // Each named as its own page names it, by the type its number gives (a letter another test registered too).
         assertThat(named).contains("Thông báo số 311/TB-UBND")
-                .allSatisfy(notice -> assertThat(notice).matches("(Thông báo|Công văn) số \\S+/\\S+|Thông báo kết luận \\(chưa có số\\)"));
+                .allSatisfy(notice -> assertThat(notice).matches("(Thông báo|Công văn) số \\S+/\\S+|Văn bản \\(chưa có số\\)"));
         // Each number on one line: in the narrow column "Thông báo số 324/TB-UBND" broke at the hyphen, "324/TB-" above
         // "UBND", as if two numbers.
         assertThat(browser.script("return [...document.querySelectorAll('#audit-log .notice-link')].filter(a => {"
@@ -525,6 +525,37 @@ class NoticePreviewBrowserTest extends BrowserTest {
         browser.find(By.linkText("Thông báo số 311/TB-UBND")).click();
         browser.waitForText(By.tagName("h1"), "Thông báo số 311/TB-UBND");
         assertThat(browser.text(By.id("notice-items"))).isNotEmpty();
+    }
+
+    /**
+     * Most documents a clerk registers are letters (công văn), yet the menu, the notices' page and its import form
+     * called each a "Thông báo kết luận", and the audit log recorded a letter's registration as "Đăng ký thông báo kết
+     * luận". They now say "văn bản", and the letter's own page names its type.
+     */
+    @Test
+    void a_registered_letter_is_called_a_document_in_the_menu_the_import_form_and_the_audit_log() {
+        preview(TWO_ITEMS.replace("131/UBND-TH", "133/UBND-TH"));
+        for (int i = 0; i < 2; i++) {
+            browser.type(By.cssSelector("[data-path='items[" + i + "].submitTo']"), "Lãnh đạo UBND tỉnh");
+        }
+        browser.find(By.id("confirm-import")).click();
+        browser.waitForText(By.id("notice-items"), "Sở Y tế");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Công văn số 133/UBND-TH");
+        assertThat(browser.text(By.cssSelector("header nav"))).contains("Văn bản giao nhiệm vụ").doesNotContain("Thông báo");
+        assertThat(browser.text(By.cssSelector("main .crumbs"))).isEqualTo("Văn bản giao nhiệm vụ");
+
+        browser.open("/notices.html");
+        browser.waitForText(By.tagName("h1"), "Văn bản giao nhiệm vụ");
+        assertThat(browser.text(By.xpath("//section[.//*[@id='notice-file']]"))).contains("Nhập văn bản",
+                "Tệp văn bản (.txt, .docx, .pdf)", "Hoặc dán nội dung văn bản").doesNotContainIgnoringCase("thông báo");
+        browser.find(By.id("preview-button")).click();
+        browser.waitForText(By.cssSelector("#import-status .error"), "Chọn một tệp hoặc dán nội dung văn bản.");
+
+        browser.signIn("auditor");
+        browser.open("/audit.html?type=NoticeRegistered");
+        WebElement row = browser.find(By.xpath("//table[@id='audit-log']//tr[td[5][normalize-space()='Công văn số 133/UBND-TH']]"));
+        assertThat(row.findElement(By.xpath("td[3]")).getText()).isEqualTo("Đăng ký văn bản");
+        screenshots("audit-letter-registered");
     }
 
     /** The id of the registered notice numbered {@code number}, as the notices' list gives it. */
@@ -682,7 +713,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
             screenshots("notice-preview-coordinator-english");
         } finally {
             browser.find(By.id("lang")).click();
-            browser.waitForText(By.tagName("h1"), "Thông báo kết luận");
+            browser.waitForText(By.tagName("h1"), "Văn bản giao nhiệm vụ");
         }
     }
 
@@ -779,7 +810,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
 
         browser.find(By.id("lang")).click();
         try {
-            browser.waitForText(By.tagName("h1"), "Conclusion notices");
+            browser.waitForText(By.tagName("h1"), "Documents");
             previewFile("corpus/c_33.txt");
             String english = browser.text(By.id("warnings"));
             assertThat(english).contains("Meeting date: No meeting date found",
@@ -793,7 +824,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
             screenshots("notice-preview-english");
         } finally {
             browser.find(By.id("lang")).click();
-            browser.waitForText(By.tagName("h1"), "Thông báo kết luận");
+            browser.waitForText(By.tagName("h1"), "Văn bản giao nhiệm vụ");
         }
     }
 

@@ -522,14 +522,14 @@ class WebApplicationBrowserTest extends BrowserTest {
         browser.find(By.id("confirm-import")).click();
 
         browser.waitForCount(By.cssSelector("#notice-items tbody tr"), 6);
-        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Thông báo kết luận (chưa có số)");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Văn bản (chưa có số)");
         // Its day is blank ("ngày   tháng 11 năm 2020"): the page says the month the text gives, not nothing.
         assertThat(browser.text(By.cssSelector("dl.facts"))).contains("tháng 11/2020 (chưa ghi ngày)");
         browser.find(By.cssSelector("#notice-items tbody tr:first-child td a")).click();
         browser.waitForText(By.id("facts"), "(chưa có số) – mục số 1");
         assertThat(browser.text(By.id("facts"))).doesNotContain("null");
         browser.find(By.linkText("(chưa có số) – mục số 1")).click();
-        browser.waitForText(By.tagName("h1"), "Thông báo kết luận (chưa có số)");
+        browser.waitForText(By.tagName("h1"), "Văn bản (chưa có số)");
     }
 
     /**

@@ -253,8 +253,20 @@ class AuditController {
         return Arrays.asList(e.recordedAt() == null ? null : RECORDED.format(e.recordedAt()),
                 e.effectiveDate() == null ? null : Text.date(LocalDate.parse(e.effectiveDate())),
                 who == null ? null : who.name(), who == null ? null : who.id(), who == null ? null : who.unit(),
-                who == null ? null : words.roles().getOrDefault(who.role(), who.role()), kind, e.assignmentTitle(), e.assignmentId(),
-                e.commandId(), details);
+                who == null ? null : words.roles().getOrDefault(who.role(), who.role()), kind,
+                // A notice's own step names its document where a task's names the task, as the page does (audit.js noticeOf).
+                e.assignmentId() == null && payload.get("noticeId") != null ? noticeName(payload, e.documentType(), words)
+                        : e.assignmentTitle(), e.assignmentId(), e.commandId(), details);
+    }
+
+    /** A registered document as its pages name it (layout.js noticeName): "Công văn số 9387/UBND-KT", or as unnumbered. */
+    private static String noticeName(Map<String, Object> payload, DocumentType type, AuditWords.Words words) {
+        String number = noticeNumber(payload);
+        if (number == null || number.isEmpty()) {
+            return words.noticeUnnumbered();
+        }
+        return words.noticeTitle().replace("{type}", words.documentTypes().get(type == null ? "NONE" : type.name()))
+                .replace("{number}", number);
     }
 
     /** The filters joined into one test (null: none), once the assignment index has caught up. */

@@ -19,7 +19,8 @@ final class AuditWords {
     record Words(List<String> header, Map<String, String> kinds, Map<String, String> roles, Map<String, String> fields,
                  Map<String, String> values, Map<String, String> lapsed, Map<String, String> reminderKinds,
                  Map<String, String> problems,
-                 Map<String, String> fileKinds, String yes, String no, String leaderGaveNone) {
+                 Map<String, String> fileKinds, String yes, String no, String leaderGaveNone,
+                 Map<String, String> documentTypes, String noticeTitle, String noticeUnnumbered) {
     }
 
     /** The page's columns, "who" as its four parts and the task as its title and id. */
@@ -46,9 +47,9 @@ final class AuditWords {
             Map.entry("ExtensionRequested", "Đề nghị gia hạn"),
             Map.entry("ExtensionRejected", "Không đồng ý gia hạn"),
             Map.entry("ExtensionRequestLapsed", "Đề nghị gia hạn hết hiệu lực"),
-            Map.entry("NoticeRegistered", "Đăng ký thông báo kết luận"),
-            Map.entry("NoticeNumbered", "Ghi số thông báo kết luận"),
-            Map.entry("NoticeNumberCorrected", "Sửa số thông báo kết luận"),
+            Map.entry("NoticeRegistered", "Đăng ký văn bản"),
+            Map.entry("NoticeNumbered", "Ghi số văn bản"),
+            Map.entry("NoticeNumberCorrected", "Sửa số văn bản"),
             Map.entry("AccessDenied", "Bị từ chối quyền"),
             Map.entry("UserRegistered", "Thêm người dùng"),
             Map.entry("UserRoleChanged", "Đổi vai trò"),
@@ -78,9 +79,9 @@ final class AuditWords {
             Map.entry("ExtensionRequested", "Extension requested"),
             Map.entry("ExtensionRejected", "Extension refused"),
             Map.entry("ExtensionRequestLapsed", "Extension request lapsed"),
-            Map.entry("NoticeRegistered", "Notice registered"),
-            Map.entry("NoticeNumbered", "Notice number recorded"),
-            Map.entry("NoticeNumberCorrected", "Notice number corrected"),
+            Map.entry("NoticeRegistered", "Document registered"),
+            Map.entry("NoticeNumbered", "Document number recorded"),
+            Map.entry("NoticeNumberCorrected", "Document number corrected"),
             Map.entry("AccessDenied", "Access denied"),
             Map.entry("UserRegistered", "User added"),
             Map.entry("UserRoleChanged", "Role changed"),
@@ -157,8 +158,8 @@ final class AuditWords {
             Map.entry("newDeadline", "Hạn mới"),
             Map.entry("newLeadUnit", "Đơn vị chủ trì mới"),
             Map.entry("note", "Ghi chú"),
-            Map.entry("notice", "Thông báo"),
-            Map.entry("noticeId", "Mã thông báo"),
+            Map.entry("notice", "Văn bản"),
+            Map.entry("noticeId", "Mã văn bản"),
             Map.entry("number", "Số"),
             Map.entry("origin", "Nguồn tạo"),
             Map.entry("pageCount", "Số trang"),
@@ -233,8 +234,8 @@ final class AuditWords {
             Map.entry("newDeadline", "New deadline"),
             Map.entry("newLeadUnit", "New lead unit"),
             Map.entry("note", "Note"),
-            Map.entry("notice", "Notice"),
-            Map.entry("noticeId", "Notice id"),
+            Map.entry("notice", "Document"),
+            Map.entry("noticeId", "Document id"),
             Map.entry("number", "Number"),
             Map.entry("origin", "Origin"),
             Map.entry("pageCount", "Pages"),
@@ -357,12 +358,57 @@ final class AuditWords {
     static final Map<String, String> FILE_KINDS_EN = Map.of(
             "pdf", "PDF", "docx", "Word (.docx)", "odt", "OpenDocument (.odt)", "txt", "Plain text (.txt)");
 
+    /**
+     * A registered document's type (DocumentType, "NONE" for a number that names none) as the page names it
+     * ("documentType."), for the task column of a notice's own steps: "Công văn số 9387/UBND-KT", as audit.js noticeOf.
+     */
+    static final Map<String, String> DOCUMENT_TYPES_VI = Map.ofEntries(
+            Map.entry("NOTICE", "Thông báo"),
+            Map.entry("CONCLUSION", "Kết luận"),
+            Map.entry("LETTER", "Công văn"),
+            Map.entry("TELEGRAM", "Công điện"),
+            Map.entry("DECISION", "Quyết định"),
+            Map.entry("DIRECTIVE", "Chỉ thị"),
+            Map.entry("RESOLUTION", "Nghị quyết"),
+            Map.entry("PLAN", "Kế hoạch"),
+            Map.entry("REPORT", "Báo cáo"),
+            Map.entry("GUIDANCE", "Hướng dẫn"),
+            Map.entry("PROGRAMME", "Chương trình"),
+            Map.entry("SCHEME", "Đề án"),
+            Map.entry("DECREE", "Nghị định"),
+            Map.entry("CIRCULAR", "Thông tư"),
+            Map.entry("MINUTES", "Biên bản"),
+            Map.entry("NONE", "Văn bản"));
+    static final Map<String, String> DOCUMENT_TYPES_EN = Map.ofEntries(
+            Map.entry("NOTICE", "Notice"),
+            Map.entry("CONCLUSION", "Conclusion"),
+            Map.entry("LETTER", "Letter"),
+            Map.entry("TELEGRAM", "Official telegram"),
+            Map.entry("DECISION", "Decision"),
+            Map.entry("DIRECTIVE", "Directive"),
+            Map.entry("RESOLUTION", "Resolution"),
+            Map.entry("PLAN", "Plan"),
+            Map.entry("REPORT", "Report"),
+            Map.entry("GUIDANCE", "Guidance"),
+            Map.entry("PROGRAMME", "Programme"),
+            Map.entry("SCHEME", "Scheme"),
+            Map.entry("DECREE", "Decree"),
+            Map.entry("CIRCULAR", "Circular"),
+            Map.entry("MINUTES", "Minutes"),
+            Map.entry("NONE", "Document"));
+
+    /** "notice.title" ({type} and {number}) and "notice.titleUnnumbered" of each language. */
+    static final List<String> NOTICE_NAMES_VI = List.of("{type} số {number}", "Văn bản (chưa có số)");
+    static final List<String> NOTICE_NAMES_EN = List.of("{type} {number}", "Document (no number yet)");
+
     /** "audit.yes", "audit.no" and "audit.leaderGaveNone" of each language. */
     static final List<String> OTHERS_VI = List.of("Có", "Không", "(lãnh đạo không nêu lý do riêng)");
     static final List<String> OTHERS_EN = List.of("Yes", "No", "(the leader gave none of their own)");
 
     static final Words VI = new Words(HEADER_VI, KINDS_VI, ROLES_VI, FIELDS_VI, VALUES_VI, LAPSED_VI, REMINDER_KINDS_VI,
-            PROBLEMS_VI, FILE_KINDS_VI, OTHERS_VI.get(0), OTHERS_VI.get(1), OTHERS_VI.get(2));
+            PROBLEMS_VI, FILE_KINDS_VI, OTHERS_VI.get(0), OTHERS_VI.get(1), OTHERS_VI.get(2), DOCUMENT_TYPES_VI,
+            NOTICE_NAMES_VI.get(0), NOTICE_NAMES_VI.get(1));
     static final Words EN = new Words(HEADER_EN, KINDS_EN, ROLES_EN, FIELDS_EN, VALUES_EN, LAPSED_EN, REMINDER_KINDS_EN,
-            PROBLEMS_EN, FILE_KINDS_EN, OTHERS_EN.get(0), OTHERS_EN.get(1), OTHERS_EN.get(2));
+            PROBLEMS_EN, FILE_KINDS_EN, OTHERS_EN.get(0), OTHERS_EN.get(1), OTHERS_EN.get(2), DOCUMENT_TYPES_EN,
+            NOTICE_NAMES_EN.get(0), NOTICE_NAMES_EN.get(1));
 }

@@ -30,6 +30,7 @@ import vn.docket.events.ReminderSent;
 import vn.docket.events.RevisionPointsAnswered;
 import vn.docket.events.Role;
 import vn.docket.events.UserEvent;
+import vn.docket.query.notices.DocumentType;
 
 class AuditWordsTest {
 
@@ -153,6 +154,27 @@ class AuditWordsTest {
         int english = i18n.indexOf("const en = {");
         assertThat(AuditWords.PROBLEMS_VI).containsOnlyKeys(rules).isEqualTo(problems(i18n.substring(0, english), rules));
         assertThat(AuditWords.PROBLEMS_EN).containsOnlyKeys(rules).isEqualTo(problems(i18n.substring(english), rules));
+    }
+
+    /**
+     * A notice's own step names its document in the CSV as the page does (audit.js noticeOf, layout.js noticeName): every
+     * type DocumentType reads from a number, "NONE" for a number that names none, and one registered without a number.
+     */
+    @Test
+    void the_csv_names_every_type_of_document_and_an_unnumbered_one_as_the_audit_page_does_in_both_languages()
+            throws IOException {
+        String i18n = Files.readString(Path.of("..", "app", "src", "main", "resources", "static", "js", "i18n.js"),
+                StandardCharsets.UTF_8);
+        int english = i18n.indexOf("const en = {");
+        String[] types = Stream.concat(Stream.of(DocumentType.values()).map(Enum::name), Stream.of("NONE"))
+                .toArray(String[]::new);
+        for (String language : List.of(i18n.substring(0, english), i18n.substring(english))) {
+            AuditWords.Words csv = language.startsWith("const en") ? AuditWords.EN : AuditWords.VI;
+            assertThat(csv.documentTypes()).containsOnlyKeys(types).isEqualTo(names(language, "documentType"));
+            Map<String, String> notice = names(language, "notice");
+            assertThat(List.of(csv.noticeTitle(), csv.noticeUnnumbered()))
+                    .containsExactly(notice.get("title"), notice.get("titleUnnumbered"));
+        }
     }
 
     /** The page's words for each of these rules in one language ("problem.<rule>"). */

@@ -69,7 +69,7 @@ final class DeadlineReader {
     private static final Pattern PERIOD_START = Pattern.compile(FLAGS + "\\btừ\\s+(?:ngày\\s+)?" + VietnameseDates.DATE + "\\s*$");
 
     private static final Doubt RECURRING_DOUBT = Doubt.of("deadline-recurring", "hạn lặp lại định kỳ, không có một ngày cụ thể");
-    private static final Doubt YEAR_ASSUMED = Doubt.of("deadline-year-assumed", "năm của hạn không ghi, lấy theo năm của thông báo");
+    private static final Doubt YEAR_ASSUMED = Doubt.of("deadline-year-assumed", "năm của hạn không ghi, lấy theo năm của văn bản");
 
     private final WorkingDays workingDays;
 
@@ -191,13 +191,13 @@ final class DeadlineReader {
             start = issuedOn;
             if (!from.startsWith("ký") && !from.contains("ban hành")) {
                 doubts.add(from.isEmpty()
-                        ? Doubt.of("deadline-from-signing-unsaid", "hạn tính từ ngày ký thông báo (văn bản ghi: \"không nói từ ngày nào\")")
-                        : Doubt.of("deadline-from-signing", "hạn tính từ ngày ký thông báo (văn bản ghi: \"kể từ ngày " + from + "\")",
+                        ? Doubt.of("deadline-from-signing-unsaid", "hạn tính từ ngày ký văn bản (văn bản ghi: \"không nói từ ngày nào\")")
+                        : Doubt.of("deadline-from-signing", "hạn tính từ ngày ký văn bản (văn bản ghi: \"kể từ ngày " + from + "\")",
                                 "from", from));
             }
         }
         if (start == null) {
-            doubts.add(Doubt.of("deadline-no-issue-date", "không tính được hạn vì thông báo chưa ghi ngày ban hành"));
+            doubts.add(Doubt.of("deadline-no-issue-date", "không tính được hạn vì văn bản chưa ghi ngày ban hành"));
             return new Deadline(null, m.group().strip(), m.start(), doubts);
         }
         LocalDate date = working ? workingDays.plusWorkingDays(start, days) : start.plusDays(days);

@@ -96,7 +96,7 @@ final class HeaderReader {
             if (!m.group(1).isEmpty()) {
                 number = m.group(1) + "/" + m.group(2).replaceAll("\\s+", "");
             } else {
-                warnings.add("notice.number", Doubt.of("number-blank", "Số thông báo để trống (bản dự thảo?)"));
+                warnings.add("notice.number", Doubt.of("number-blank", "Số văn bản để trống (bản dự thảo?)"));
             }
         }
         Matcher reported = REPORTED.matcher(bodyText);
@@ -106,7 +106,7 @@ final class HeaderReader {
             warnings.add("notice.number", Doubt.of("number-from-text", "Số văn bản lấy từ lời văn: \"" + reported.group().strip() + "\"",
                     "text", reported.group().strip()));
         } else if (number == null && !blankNumber) {
-            warnings.add("notice.number", Doubt.of("number-missing", "Không thấy số thông báo"));
+            warnings.add("notice.number", Doubt.of("number-missing", "Không thấy số văn bản"));
         }
 
         String place = null;
