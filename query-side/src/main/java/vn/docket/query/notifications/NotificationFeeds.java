@@ -308,7 +308,9 @@ class NotificationFeeds implements InitializingBean {
     /**
      * Once: the bell's own documents an earlier version kept among the feeds, into {@link #BELL}, merged with any a
      * node of this version wrote there meanwhile ({@code $addToSet}, the newest and settled cut to {@link #NEWEST}),
-     * then removed from the feeds. A start stopped halfway moves what is left at the next.
+     * then removed from the feeds. A start stopped halfway moves what is left at the next. A node of the version before
+     * still running afterwards would write them among the feeds again: every node is stopped before an upgrade
+     * (docs/deployment.md, "Upgrading to a new version").
      */
     private void moveToBell() {
         // Found first, moved after: a cursor over the collection being deleted from may pass a document by.
