@@ -105,7 +105,9 @@ start('audit', 'audit.title', async (main, me) => {
       h('td', { 'data-event': e.assignmentId ? `${e.assignmentId}#${e.sequence}` : null }, t(eventName(e))),
       h('td', {}, e.actor ? [h('strong', {}, e.actor.name || e.actor.id), h('br'),
         h('span', { class: 'muted' }, [e.actor.unit, t('role.' + e.actor.role)].filter(Boolean).join(' · '))] : ''),
-      h('td', {}, e.assignmentId ? [h('a', { href: `/assignment.html?id=${e.assignmentId}` }, e.assignmentTitle || e.assignmentId.slice(0, 8)),
+      // On a phone each row says which of the two it names.
+      h('td', { 'data-label': t(!e.assignmentId && e.payload?.noticeId ? 'audit.rowDocument' : 'audit.rowTask') },
+        e.assignmentId ? [h('a', { href: `/assignment.html?id=${e.assignmentId}` }, e.assignmentTitle || e.assignmentId.slice(0, 8)),
         ' ', h('code', { class: 'muted', title: e.assignmentId }, e.assignmentId.slice(0, 8))] : noticeOf(e)),
       h('td', {}, h('code', { title: e.commandId || '' }, (e.commandId || '').slice(0, 8))),
       h('td', { class: 'details' }, payload(e.payload)))), { id: 'audit-log' }),

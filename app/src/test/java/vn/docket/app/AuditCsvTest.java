@@ -63,7 +63,7 @@ class AuditCsvTest {
         assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         assertThat(lines(assigned)).hasSize(2);
         assertThat(lines(assigned).get(0)).isEqualTo("\uFEFFGhi nhận lúc,Ngày thực hiện,Người thực hiện,Mã người dùng,"
-                + "Đơn vị,Vai trò,Việc,Nhiệm vụ,Mã nhiệm vụ,Mã thao tác,Chi tiết");
+                + "Đơn vị,Vai trò,Việc,Nhiệm vụ / văn bản,Mã nhiệm vụ,Mã thao tác,Chi tiết");
         assertThat(lines(assigned).get(1)).matches("(?s)\\d{1,2}/\\d{1,2}/\\d{4} \\d{2}:\\d{2}:\\d{2},12/1/2021,.*,clerk,.*,"
                 + "Chuyên viên Văn phòng,Giao nhiệm vụ,\"Kế hoạch thu, chi ngân sách năm 2021\"," + ours + ",.*")
                 .contains("Đơn vị chủ trì: " + TCKH + "\n").contains("Cấp trình: Lãnh đạo UBND thành phố")

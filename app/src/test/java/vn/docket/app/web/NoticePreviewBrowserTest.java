@@ -555,6 +555,9 @@ class NoticePreviewBrowserTest extends BrowserTest {
         browser.open("/audit.html?type=NoticeRegistered");
         WebElement row = browser.find(By.xpath("//table[@id='audit-log']//tr[td[5][normalize-space()='Công văn số 133/UBND-TH']]"));
         assertThat(row.findElement(By.xpath("td[3]")).getText()).isEqualTo("Đăng ký văn bản");
+        // The column names what its rows hold: the letter here, a task on a task's steps (on a phone, each row's label).
+        assertThat(browser.text(By.xpath("//table[@id='audit-log']//th[5]"))).isEqualTo("Nhiệm vụ / văn bản");
+        assertThat(row.findElement(By.xpath("td[5]")).getAttribute("data-label")).isEqualTo("Văn bản");
         screenshots("audit-letter-registered");
     }
 

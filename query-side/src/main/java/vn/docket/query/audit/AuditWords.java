@@ -25,9 +25,9 @@ final class AuditWords {
 
     /** The page's columns, "who" as its four parts and the task as its title and id. */
     static final List<String> HEADER_VI = List.of("Ghi nhận lúc", "Ngày thực hiện", "Người thực hiện", "Mã người dùng",
-            "Đơn vị", "Vai trò", "Việc", "Nhiệm vụ", "Mã nhiệm vụ", "Mã thao tác", "Chi tiết");
+            "Đơn vị", "Vai trò", "Việc", "Nhiệm vụ / văn bản", "Mã nhiệm vụ", "Mã thao tác", "Chi tiết");
     static final List<String> HEADER_EN = List.of("Recorded", "Effective", "Who", "User id", "Unit", "Role", "What",
-            "Assignment", "Assignment id", "Command", "Details");
+            "Assignment / document", "Assignment id", "Command", "Details");
 
     /** "DeadlineSet" is a DeadlineExtended that gave a task without a deadline its first one, as the page names it. */
     static final Map<String, String> KINDS_VI = Map.ofEntries(
