@@ -28,7 +28,7 @@ async function noticeList() {
   }
   const items = Array.isArray(notices) ? notices : (notices?.items || []);
   if (items.length === 0) return h('p', { class: 'muted' }, t('none'));
-  return table(t('notices.list'), [t('notices.number'), t('notices.issuedOn'), t('notices.meetingOn'), t('notices.issuer')],
+  return table(t('notices.list'), [t('notices.document'), t('notices.issuedOn'), t('notices.meetingOn'), t('notices.issuer')],
     items.map(n => h('tr', {},
       h('td', {}, h('a', { href: `/notice.html?id=${encodeURIComponent(n.id)}` }, noticeName(n))),
       h('td', {}, issuedText(n)), h('td', {}, fmtDate(n.meetingOn)),
@@ -238,7 +238,7 @@ function monthCheck(issuedMonth) {
   return note;
 }
 
-/** Where a warning points, in the words of the page: "Mục 2 – Hạn hoàn thành", "Số thông báo". */
+/** Where a warning points, in the words of the page: "Mục 2 – Hạn hoàn thành", "Số, ký hiệu". */
 const FIELD_LABELS = {
   number: 'notices.number', issuer: 'notices.issuer', place: 'notices.place', issuedOn: 'notices.issuedOn',
   meetingOn: 'notices.meetingOn', chair: 'notices.chair', signer: 'notices.signer', invitation: 'notices.invitation',

@@ -302,6 +302,8 @@ class NoticePreviewBrowserTest extends BrowserTest {
 
         browser.type(By.cssSelector("#number-form input[name='number']"), "160/TB-UBND");
         browser.type(By.cssSelector("#number-form input[name='issuedOn']"), "2/12/2020");
+        // The field asks for the number: labelled "Văn bản" (the list's column), it read as asking for the document.
+        assertThat(browser.text(By.cssSelector("#number-form label"))).startsWith("Số, ký hiệu");
         screenshots("notice-number-form");
         browser.find(By.cssSelector("#number-form button[type='submit']")).click();
         browser.waitForText(By.tagName("h1"), "160/TB-UBND");
