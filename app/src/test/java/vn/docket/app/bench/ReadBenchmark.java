@@ -114,6 +114,8 @@ public final class ReadBenchmark {
         // and the auditor's first page.
         paths.put("plan path of one", "/api/assignments/" + PROBE + "/path");
         paths.put("bell's unread count", "/api/notifications/unread");
+        // The bell opened: its ten newest, as the header asks for them (layout.js).
+        paths.put("bell's list", "/api/notifications?size=10");
         paths.put("audit log, page 1", "/api/audit?size=50");
         paths.put("revision statistics", "/api/stats/revision-cycles");
         // As the statistics page asks for it: without the points, which it does not show.
