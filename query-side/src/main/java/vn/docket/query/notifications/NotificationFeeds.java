@@ -39,11 +39,11 @@ import vn.docket.query.support.ReadModels;
  * the page's notifications by id: the embedded database answers a filter on the audience, a sort or a count by
  * reading every notification ever sent, on every page a person opens.
  *
- * <p>The unread count and "read all", asked on every page, first read one more document per audience
+ * <p>The unread count, "read all" and the list first read one more document per audience
  * ({@code "unit:Phòng Kinh tế|newest"}): its {@link #NEWEST} newest members. A busy month holds thousands of
  * notifications per audience (a province's clerks are told of every missed deadline), and reading, parsing and
  * sorting all of them on every page was most of what a page cost; the months are read only when those newest do not
- * answer (someone who marked more than a hundred and fifty of them read one by one).
+ * answer (someone who marked more than a hundred and fifty of them read one by one, a page of the list further back).
  *
  * <p>A notification settled since it was sent (a request another leader decided, a draft judged, a request lapsed)
  * asks nothing of its readers any more: one more document per audience ({@code "role:CHAIR|settled"}) holds its
@@ -165,20 +165,9 @@ class NotificationFeeds implements InitializingBean {
     }
 
     /**
-     * The notifications of these audiences recorded after {@code after} (null: all), newest first, each once.
-     * Reads the months document, then the audiences' months from {@code after}'s on, by key.
-     */
-    List<Member> of(List<String> audiences, Date after) {
-        List<YearMonth> months = monthsSince(after);
-        List<Member> found = new ArrayList<>();
-        collect(audiences, months, after, new HashSet<>(), found);
-        found.sort(Member.NEWEST_FIRST);
-        return found;
-    }
-
-    /**
-     * As {@link #of}, but only as far back as it takes: the audiences' newest documents ({@link #kept}) when they
-     * answer, else month by month from the newest, until at least {@code wanted} notifications that {@code count}
+     * The notifications of these audiences recorded after {@code after} (null: all), newest first, each once, only as
+     * far back as it takes: the audiences' newest documents ({@link #kept}) when they answer, else month by month from
+     * the newest, until at least {@code wanted} notifications that {@code count}
      * accepts are found (with the rest of their month). What is read so stays the same however long the history
      * behind it, and however busy its months, for someone who never marks anything read as for anyone.
      */

@@ -57,7 +57,6 @@ import vn.docket.events.TaskReassigned;
 import vn.docket.platform.PlatformConfiguration;
 import vn.docket.platform.approval.ApprovalLevels;
 import vn.docket.query.assignments.TestReadSide;
-import vn.docket.query.support.Page;
 import vn.docket.query.support.ReadModels;
 
 /**
@@ -150,9 +149,9 @@ class NotificationFeedsTest {
         for (Actor person : List.of(CLERK, CHAIR, ECONOMY, TOWN)) {
             as(person, () -> {
                 for (int page : List.of(0, 1, 4, 50)) {
-                    Page<NotificationController.Notification> answer = controller.mine(page, 20, null);
+                    NotificationController.Notifications answer = controller.mine(page, 20, null);
                     List<String> all = plain(person, null);
-                    assertThat(answer.total()).as(person.id()).isEqualTo(all.size());
+                    assertThat(answer.more()).as(person.id() + " page " + page + " has an older one").isEqualTo(all.size() > page * 20 + 20);
                     assertThat(answer.items()).extracting(NotificationController.Notification::id).as(person.id() + " page " + page)
                             .isEqualTo(all.subList(Math.min(all.size(), page * 20), Math.min(all.size(), page * 20 + 20)));
                 }
@@ -186,6 +185,37 @@ class NotificationFeedsTest {
         // Not a page shared with the months' feeds, which hold thousands each (NotificationFeeds' comment).
         assertThat(readFrom).as("the collections the counts read").contains(NotificationFeeds.BELL)
                 .doesNotContain(NotificationFeeds.COLLECTION);
+    }
+
+    @Test
+    void the_bell_opened_on_a_busy_month_lists_its_ten_newest_reading_only_each_audiences_newest_keys() {
+        apart = 1; // one month's keys hold thousands of notifications per audience
+        generate(1_000);
+        List<String> financeSees = plain(FINANCE_CLERK, null);
+        assertThat(financeSees).hasSizeGreaterThan(2 * NotificationFeeds.NEWEST);
+        readFrom.clear();
+
+        for (Actor person : List.of(CLERK, CHAIR, ECONOMY, TOWN, FINANCE_CLERK)) {
+            as(person, () -> {
+                NotificationController.Notifications bell = controller.mine(0, 10, null);
+                assertThat(bell.items()).extracting(NotificationController.Notification::id).as(person.id())
+                        .isEqualTo(plain(person, null).subList(0, 10));
+                assertThat(bell.more()).as(person.id()).isTrue();
+            });
+        }
+        assertThat(readFrom).as("the collections the bell's ten read").contains(NotificationFeeds.BELL)
+                .doesNotContain(NotificationFeeds.COLLECTION);
+
+        // A page beyond the newest keys reads the month, and is still the plain rule's; the last one says so.
+        int last = (financeSees.size() - 1) / 200;
+        as(FINANCE_CLERK, () -> {
+            NotificationController.Notifications deep = controller.mine(last, 200, null);
+            assertThat(deep.items()).extracting(NotificationController.Notification::id)
+                    .isEqualTo(financeSees.subList(last * 200, financeSees.size()));
+            assertThat(deep.more()).isFalse();
+            assertThat(controller.mine(last - 1, 200, null).more()).isTrue();
+        });
+        assertThat(readFrom).contains(NotificationFeeds.COLLECTION);
     }
 
     @Test

@@ -198,7 +198,7 @@ class NotificationJsonTest {
                   } ],
                   "page" : 0,
                   "size" : 20,
-                  "total" : 5
+                  "more" : false
                 }, {
                   "items" : [ {
                     "id" : "event-7",
@@ -319,7 +319,7 @@ class NotificationJsonTest {
                   } ],
                   "page" : 0,
                   "size" : 20,
-                  "total" : 5
+                  "more" : false
                 }, {
                   "unread" : 4
                 } ]
