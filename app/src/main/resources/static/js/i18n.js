@@ -70,6 +70,7 @@ const vi = {
   'conflict.fileAgain': 'Tệp “{names}” bạn đã chọn chưa được gửi, và trang không thể tự chọn lại tệp cho bạn: khi nộp, hãy chọn lại tệp đó.',
   'network.typedKept': 'Những gì bạn đã nhập vẫn còn nguyên trên trang này, không phải nhập lại: khi kết nối lại được, hãy bấm gửi lần nữa.',
   'days': '{n} ngày',
+  'days.zero': 'hôm nay',
   'today': 'Hôm nay',
 
   'login.title': 'Đăng nhập',
@@ -654,6 +655,7 @@ const vi = {
   'reports.customMissing': 'Kỳ tùy chọn cần cả từ ngày và đến ngày.',
   'reports.reversed': '“Đến ngày” sớm hơn “từ ngày”.',
   'reports.unitHint': 'Để trống: tất cả đơn vị.',
+  'reports.unitHintOwn': 'Để trống: tất cả đơn vị, trong các nhiệm vụ {unit} chủ trì, phối hợp hoặc góp phần.',
   'reports.asOf': 'Số liệu tại ngày',
   'reports.asOfHint': 'Để trống: theo mọi việc đã ghi nhận đến nay.',
   'reports.show': 'Xem báo cáo',
@@ -1030,6 +1032,7 @@ const en = {
   'conflict.fileAgain': 'The file “{names}” you chose was not sent, and a page cannot choose a file again for you: when you hand it in, choose it again.',
   'network.typedKept': 'What you typed is still on this page; there is no need to type it again. Once Docket can be reached, send it again.',
   'days': '{n} days',
+  'days.zero': 'today',
   'today': 'Today',
 
   'login.title': 'Sign in',
@@ -1605,6 +1608,7 @@ const en = {
   'reports.customMissing': 'A custom period needs both dates.',
   'reports.reversed': '“To” is before “from”.',
   'reports.unitHint': 'Leave empty for every unit.',
+  'reports.unitHintOwn': 'Leave empty for every unit, among the tasks “{unit}” leads, coordinates or contributes to.',
   'reports.asOf': 'Figures as of',
   'reports.asOfHint': 'Leave empty for everything recorded until now.',
   'reports.show': 'Show the report',

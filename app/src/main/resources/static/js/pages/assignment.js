@@ -91,6 +91,9 @@ function facts(a) {
     a.documentNumber ? row(t('field.document'), `${a.documentNumber}${a.issuedOn ? ' – ' + fmtDate(a.issuedOn) : ''}`) : []);
 }
 
+/** "(12 ngày)", or "(hôm nay)" for work handed over or handed in today: "(0 ngày)" read as nothing at all. */
+const dayCount = n => (n === 0 ? t('days.zero') : t('days', { n }));
+
 function figures(a, path) {
   const current = path.periods.find(p => p.open);
   let now = t('detail.now.closed');
@@ -101,9 +104,9 @@ function figures(a, path) {
       .map(s => s.effectiveDate).sort().pop();
     const since = handedOver || current.from;
     const days = current.days - Math.round((Date.parse(since) - Date.parse(current.from)) / 86400000);
-    now = t('detail.now.unit', { unit: a.leadUnit, date: fmtDate(since), days: t('days', { n: days }) });
+    now = t('detail.now.unit', { unit: a.leadUnit, date: fmtDate(since), days: dayCount(days) });
   } else if (current) {
-    now = t('detail.now.review', { level: a.awaitingLevel || '', date: fmtDate(current.from), days: t('days', { n: current.days }) });
+    now = t('detail.now.review', { level: a.awaitingLevel || '', date: fmtDate(current.from), days: dayCount(current.days) });
   }
   const figure = (id, label, value) => h('div', { class: 'figure', id },
     h('span', { class: 'value' }, value), h('span', { class: 'label' }, label));

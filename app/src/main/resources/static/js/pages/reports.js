@@ -29,7 +29,9 @@ start('reports', 'reports.title', async (main, me) => {
     field({ name: 'from', label: t('reports.from'), type: 'date', value: fmtDate(query.get('from')),
       hint: t('reports.customHint') }),
     field({ name: 'to', label: t('reports.to'), type: 'date', value: fmtDate(query.get('to')) }),
-    field({ name: 'unit', label: t('field.unit'), value: unit, list: 'units', hint: t('reports.unitHint') }),
+    field({ name: 'unit', label: t('field.unit'), value: unit, list: 'units',
+      // Unit staff see only what their unit leads or works with; "every unit" alone promised them more.
+      hint: me.unitMember ? t('reports.unitHintOwn', { unit: me.unit }) : t('reports.unitHint') }),
     field({ name: 'asOf', label: t('reports.asOf'), type: 'date', notFuture: true, value: fmtDate(query.get('asOf')),
       hint: t('reports.asOfHint') }),
   ];

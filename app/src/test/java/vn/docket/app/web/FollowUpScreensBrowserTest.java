@@ -18,6 +18,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import vn.docket.app.DocketApplication;
+import vn.docket.platform.PlatformConfiguration;
 
 /**
  * The office's follow-up in Debian's headless Chromium, on the demo history: the clerk's saved lists and her
@@ -443,12 +444,16 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         browser.open("/reports.html");
         browser.find(By.id("report-table"));
         assertThat(browser.all(By.id("report-scope"))).as("the clerk's report covers every unit").isEmpty();
+        assertThat(browser.text(By.cssSelector("#report-form [name='unit'] ~ .hint"))).isEqualTo("Để trống: tất cả đơn vị.");
 
         browser.signIn("tckh");
         browser.open("/reports.html");
         browser.find(By.id("report-table"));
         assertThat(browser.text(By.id("report-scope"))).isEqualTo("Chỉ gồm các nhiệm vụ Phòng Tài chính - Kế hoạch chủ"
                 + " trì, phối hợp hoặc góp phần: tài khoản của đơn vị chỉ xem được những nhiệm vụ này.");
+        // The form says so before the report does: "every unit" alone promised the unit's staff more than they get.
+        assertThat(browser.text(By.cssSelector("#report-form [name='unit'] ~ .hint")))
+                .isEqualTo("Để trống: tất cả đơn vị, trong các nhiệm vụ Phòng Tài chính - Kế hoạch chủ trì, phối hợp hoặc góp phần.");
         bothWidths("report-unit-staff");
         browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         try {
@@ -729,8 +734,9 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         openReport();
         String handedOver = browser.find(By.xpath("//ol[@id='steps']/li[.//*[contains(@class,'step-title')]"
                 + "[starts-with(normalize-space(), 'Giao lại cho Phòng Quản lý đô thị')]]//time")).getText();
-        // A day later if the suite ran past midnight since the handover.
-        assertThat(browser.text(By.id("now"))).matches("Hiện đang ở: Phòng Quản lý đô thị, từ " + handedOver + " \\([01] ngày\\)");
+        // "(hôm nay)" on the day of the handover, not "(0 ngày)"; a day later if the suite ran past midnight since.
+        String days = handedOver.equals(LocalDate.now(PlatformConfiguration.ZONE).format(DAY)) ? "hôm nay" : "1 ngày";
+        assertThat(browser.text(By.id("now"))).isEqualTo("Hiện đang ở: Phòng Quản lý đô thị, từ " + handedOver + " (" + days + ")");
     }
 
     /**

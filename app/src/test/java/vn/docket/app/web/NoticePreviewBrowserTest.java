@@ -138,17 +138,17 @@ class NoticePreviewBrowserTest extends BrowserTest {
     }
 
     /**
-     * Under 1440 px each item is laid out on two lines, and its buttons stood in the number's 4.5rem column: "Gộp với mục
-     * dưới" took four lines of a word each. At 1024 and 1366 px each button's label keeps to one line, still without the
+     * In a row of nine columns the item's buttons stood in the number's 4.5rem column: "Gộp với mục dưới" took four lines
+     * of a word each, at 1920 px too. From 1024 to 1920 px each button's label keeps to one line, still without the
      * page or the items' box scrolling sideways; on a phone's card they stay stacked, each the card's width.
      */
     @Test
     @SuppressWarnings("unchecked")
-    void at_a_laptops_width_each_item_button_reads_on_one_line() {
+    void at_any_desktop_width_each_item_button_reads_on_one_line() {
         preview(LETTER);
         browser.find(By.id("preview-items"));
         try {
-            for (Dimension size : List.of(DESKTOP, SMALL_DESKTOP)) {
+            for (Dimension size : List.of(new Dimension(1920, 1080), new Dimension(1440, 900), DESKTOP, SMALL_DESKTOP)) {
                 browser.driver.manage().window().setSize(size);
                 assertThat(itemButtonsByLines()).as("item buttons at %d px", size.width)
                         .isNotEmpty().allSatisfy(button -> assertThat(button).endsWith(": 1"));
