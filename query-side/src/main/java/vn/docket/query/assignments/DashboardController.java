@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -66,21 +67,27 @@ class DashboardController {
     }
 
     /**
-     * The figures a pass counts, which the walked columns and the day alone decide (the overdue as ids: their rows are
-     * read for each request). Never changed once counted: requests share them.
+     * The figures a pass counts, which the index's columns when it began ({@code index}) and the day alone decide (the
+     * overdue as ids: their rows are read for each request). Never changed once counted: requests share them.
      */
-    private record Figures(IndexColumns walked, long day, Map<AssignmentStatus, Long> byStatus,
+    private record Figures(IndexColumns index, long day, Map<AssignmentStatus, Long> byStatus,
                            Map<Timeliness, Long> byTimeliness, List<UnitRow> byUnit, long dueThisWeek, long overdueTotal,
                            List<String> longestOverdue) {
     }
 
     /**
-     * The last figures over every assignment, shown again while the index's columns are the same instance and the day
-     * the same: any event the index applies gives it new columns ({@link IndexColumns} are never changed once made), on
-     * every node, so nothing stale is shown. At 50,000 assignments the pass was most of a dashboard request's time in a
-     * flight recording (bench/README.md, "The dashboard counted once a change").
+     * The last figures over every assignment ({@link #EVERYTHING}) and over what each unit's staff see (by the unit's
+     * name), shown again while the index's columns are the same instance and the day the same: any event the index
+     * applies gives it new columns ({@link IndexColumns} are never changed once made), on every node, so nothing stale
+     * is shown. At 50,000 assignments the pass was most of a dashboard request's time in a flight recording
+     * (bench/README.md, "The dashboard counted once a change"); a unit's staff's, counted for every request until
+     * 7/12/2026, cost twice as much CPU as at 1,000 (their unit's share of the store grows with it, and their walk is
+     * sorted again when it holds work they feed). One entry per unit whose staff opened it.
      */
-    private volatile Figures counted;
+    private final Map<String, Figures> counted = new ConcurrentHashMap<>();
+
+    /** The key of the figures over every assignment: no unit is named so. */
+    private static final String EVERYTHING = "\u0000everything";
 
     @GetMapping("/api/stats/dashboard")
     @Operation(summary = "The dashboard's figures: counts by status, timeliness and lead unit, due within 7 days, "
@@ -89,14 +96,14 @@ class DashboardController {
         index.awaitCaughtUp();
         LocalDate today = LocalDate.now(clock);
         Actor me = CurrentActor.get();
-        Visibility.Walk walk = visibility.walk(me, null);
-        Figures figures = counted;
-        if (walk.visible() != null || figures == null || figures.walked() != walk.entries()
-                || figures.day() != today.toEpochDay()) {
-            figures = count(walk.entries(), walk.visible(), today);
-            if (Visibility.seesEverything(me)) {
-                counted = figures;
-            }
+        String whose = Visibility.seesEverything(me) ? EVERYTHING : me.unit() == null ? "" : me.unit();
+        // Taken before the walk: figures counted over a later state are only counted again at the next request.
+        IndexColumns now = index.inOrder();
+        Figures figures = counted.get(whose);
+        if (figures == null || figures.index() != now || figures.day() != today.toEpochDay()) {
+            Visibility.Walk walk = visibility.walk(me, null);
+            figures = count(now, walk.entries(), walk.visible(), today);
+            counted.put(whose, figures);
         }
         List<OverdueItem> items = lookup.inOrder(figures.longestOverdue()).stream().map(a -> new OverdueItem(
                 a.id(), a.title(), a.leadUnit(), a.deadline(), a.daysOverdue(), a.status())).toList();
@@ -104,7 +111,8 @@ class DashboardController {
                 new Overdue(items, figures.overdueTotal()));
     }
 
-    private static Figures count(IndexColumns all, Predicate<AssignmentIndex.Entry> visible, LocalDate today) {
+    private static Figures count(IndexColumns index, IndexColumns all, Predicate<AssignmentIndex.Entry> visible,
+                                 LocalDate today) {
         long day = today.toEpochDay();
         ListFilter dueThisWeek = AssignmentQueryController.dueWithin(ListFilter.ALL, today, WEEK);
         // Counted in plain arrays, in one pass over the index's columns (up to 50,000 assignments, or what a unit's
@@ -154,7 +162,7 @@ class DashboardController {
         rows.sort(Comparator.comparing(UnitRow::unit, vietnamese));
         List<Late> overdue = new ArrayList<>(longest);
         overdue.sort(Comparator.comparingLong(Late::days).reversed());
-        return new Figures(all, day, byStatus, classes(classes), List.copyOf(rows), due, overdueTotal,
+        return new Figures(index, day, byStatus, classes(classes), List.copyOf(rows), due, overdueTotal,
                 overdue.stream().map(Late::id).toList());
     }
 

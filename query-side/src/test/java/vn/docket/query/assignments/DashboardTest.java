@@ -112,6 +112,33 @@ class DashboardTest {
         assertThat(tomorrow.byTimeliness()).isNotEqualTo(changed.byTimeliness());
     }
 
+    @Test
+    void a_units_staffs_figures_are_counted_again_only_after_a_change_and_apart_from_everyone_elses() {
+        String unit = AssignmentIndexTest.UNITS.get(2);
+        Actor staff = AssignmentIndexTest.staffOf(unit);
+        DashboardController.Dashboard first = check(staff, data.unitSees(unit), TODAY);
+        // Between two of theirs, the figures over everything and another unit's: each counted for whom it is.
+        check(AssignmentIndexTest.CLERK, a -> true, TODAY);
+        String other = AssignmentIndexTest.UNITS.get(3);
+        check(AssignmentIndexTest.staffOf(other), data.unitSees(other), TODAY);
+        DashboardController.Dashboard again = check(staff, data.unitSees(unit), TODAY);
+        assertThat(again).isEqualTo(first);
+        assertThat(again.byUnit()).as("not counted again").isSameAs(first.byUnit());
+
+        // The unit's overdue work given a deadline three days on: due this week, no longer overdue.
+        AssignmentIndexTest.Known late = data.known.values().stream().filter(data.unitSees(unit))
+                .filter(a -> a.status == AssignmentStatus.ASSIGNED && a.deadline != null && a.deadline.isBefore(TODAY))
+                .findFirst().orElseThrow();
+        LocalDate before = late.deadline;
+        late.deadline = TODAY.plusDays(3);
+        data.send(new DeadlineExtended(UUID.fromString(late.id), before, late.deadline, "Chờ số liệu", TODAY), late);
+        Object[] sent = data.sent.get(data.sent.size() - 1);
+        ReadSideExactMatchReadsTest.project(projection, sent[0], (long) sent[1]);
+        DashboardController.Dashboard changed = check(staff, data.unitSees(unit), TODAY);
+        assertThat(changed.overdue().total()).isEqualTo(first.overdue().total() - 1);
+        check(AssignmentIndexTest.staffOf(other), data.unitSees(other), TODAY);
+    }
+
     private DashboardController.Dashboard check(Actor actor, Predicate<AssignmentIndexTest.Known> sees, LocalDate today) {
         TestReadSide.signIn(actor);
         DashboardController.Dashboard shown = dashboard.dashboard();
