@@ -99,15 +99,24 @@ function bell() {
   const toggle = async open => {
     panel.hidden = !open;
     button.setAttribute('aria-expanded', String(open));
-    if (open) await show();
+    if (open) {
+      pages = 1;
+      await show();
+    }
     else button.focus();
   };
   const mark = async path => {
     await api(path, { method: 'POST' });
     await Promise.all([refresh(), show()]);
   };
+  // Ten at a time, newest first; "Xem thêm" asks for the next ten, and a mark keeps as many on show.
+  let pages = 1;
   const show = async () => {
-    const list = await api(`/api/notifications?size=10&lang=${lang()}`);
+    const shown = await Promise.all(Array.from({ length: pages },
+      (_, page) => api(`/api/notifications?page=${page}&size=10&lang=${lang()}`)));
+    // Each page asked on its own: one told meanwhile moves the others down a place, and is not listed twice.
+    const items = [...new Map(shown.flatMap(p => p.items).map(n => [n.id, n])).values()];
+    const list = { items, more: shown[shown.length - 1].more };
     clear(panel,
       h('div', { class: 'bell-head' }, h('h2', {}, t('bell.title')),
         h('button', { type: 'button', id: 'bell-read-all', onclick: () => mark('/api/notifications/read-all') }, t('bell.readAll')),
@@ -120,7 +129,13 @@ function bell() {
           h('p', { class: 'text' }, n.text),
           h('p', { class: 'muted' }, fmtDateTime(n.recordedAt), n.read ? ` · ${t('bell.read')}` : ''),
           n.read || n.values?.settled ? '' : h('button', { type: 'button', class: 'mark-read',
-            onclick: () => mark(`/api/notifications/${encodeURIComponent(n.id)}/read`) }, t('bell.markRead'))))));
+            onclick: () => mark(`/api/notifications/${encodeURIComponent(n.id)}/read`) }, t('bell.markRead'))))),
+      list.more ? h('button', { type: 'button', id: 'bell-more', onclick: async () => {
+        pages++;
+        await show();
+        // Where the reader was: at the first of the ten just brought, not back at the top of the panel.
+        panel.querySelectorAll('#bell-list li')[(pages - 1) * 10]?.querySelector('a')?.focus();
+      } }, t('bell.more')) : '');
   };
   button.addEventListener('click', () => toggle(panel.hidden));
   panel.addEventListener('keydown', event => {

@@ -739,6 +739,57 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         assertThat(browser.text(By.id("now"))).isEqualTo("Hiện đang ở: Phòng Quản lý đô thị, từ " + handedOver + " (" + days + ")");
     }
 
+    @Test
+    @Order(22)
+    @SuppressWarnings("unchecked")
+    void the_bell_brings_older_notifications_ten_at_a_time_in_the_order_the_server_gives() {
+        browser.signIn("clerk");
+        openReport();
+        String id = (String) browser.script("return new URLSearchParams(location.search).get('id')");
+        // Whoever leads the report now (a test before hands it to another unit) is chased twelve times.
+        String lead = (String) ((Map<String, Object>) fetch("/api/assignments/" + id).get("json")).get("leadUnit");
+        String staff = Map.of(TCKH, "tckh", "Phòng Quản lý đô thị", "qldt").get(lead);
+        assertThat(staff).as("the demo's staff of " + lead).isNotNull();
+        for (int i = 1; i <= 12; i++) {
+            Object sent = browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "import('/js/api.js').then(m => m.api(arguments[0], {body: {note: arguments[1]}}))"
+                    + ".then(() => done('ok'), e => done(String(e)));", "/api/assignments/" + id + "/reminders", "Nhắc lần " + i);
+            assertThat(sent).isEqualTo("ok");
+        }
+
+        browser.signIn(staff);
+        // Told once the notifications' projection has handled the twelfth.
+        List<Map<String, Object>> told = Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                () -> (List<Map<String, Object>>) ((Map<String, Object>) fetch("/api/notifications?size=30").get("json")).get("items"),
+                items -> items.stream().anyMatch(n -> String.valueOf(n.get("text")).contains("Nhắc lần 12")));
+        assertThat(told).hasSizeGreaterThan(12).hasSizeLessThan(20);
+        List<Object> texts = told.stream().map(n -> n.get("text")).toList();
+        browser.find(By.id("bell")).click();
+        browser.waitForCount(By.cssSelector("#bell-list li"), 10);
+        assertThat(bellTexts()).isEqualTo(texts.subList(0, 10));
+        assertThat(browser.find(By.id("bell-more")).getText()).isEqualTo("Xem thêm thông báo cũ hơn");
+        browser.script("document.getElementById('bell-panel').scrollTop = 1e6");
+        bothWidths("bell-more");
+        browser.find(By.id("bell-more")).click();
+        browser.waitForCount(By.cssSelector("#bell-list li"), told.size());
+        assertThat(bellTexts()).isEqualTo(texts);
+        assertThat(browser.all(By.id("bell-more"))).as("nothing older").isEmpty();
+        // The keyboard is where the older ones begin.
+        assertThat(browser.script("return document.activeElement === document.querySelectorAll('#bell-list li a')[10]"))
+                .isEqualTo(true);
+        bothWidths("bell-older");
+
+        // Closed and opened again, the bell starts from the newest ten.
+        browser.find(By.id("bell-close")).click();
+        browser.find(By.id("bell")).click();
+        browser.waitForCount(By.cssSelector("#bell-list li"), 10);
+    }
+
+    /** Each entry's text in the open bell, top to bottom. */
+    private List<String> bellTexts() {
+        return browser.all(By.cssSelector("#bell-list li .text")).stream().map(WebElement::getText).toList();
+    }
+
     /**
      * The day the demo history was played on, as it recorded it: the report falls due three days after. Not today once
      * the suite has run past midnight in Vietnam, which the server's clock and the dates it shows have.
