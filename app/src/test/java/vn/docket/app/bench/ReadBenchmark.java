@@ -232,19 +232,24 @@ public final class ReadBenchmark {
                                                int warmup, boolean first) throws Exception {
         if (first) {
             for (Map.Entry<String, String> p : paths.entrySet()) {
-                ab("http://127.0.0.1:" + port + p.getValue(), tokens.get(p.getKey().startsWith(STAFF) ? "tckh" : "clerk"), requests);
+                ab("http://127.0.0.1:" + port + p.getValue(), tokenFor(p.getKey(), tokens), requests);
             }
         }
         Map<String, long[]> measured = new LinkedHashMap<>();
         for (Map.Entry<String, String> p : paths.entrySet()) {
             String url = "http://127.0.0.1:" + port + p.getValue();
-            String token = tokens.get(p.getKey().startsWith(STAFF) ? "tckh" : "clerk");
+            String token = tokenFor(p.getKey(), tokens);
             ab(url, token, warmup);
             long cpu = PROCESS.getProcessCpuTime();
             long[] f = ab(url, token, requests);
             measured.put(p.getKey(), new long[] {f[0], f[1], f[2], (PROCESS.getProcessCpuTime() - cpu) / requests});
         }
         return measured;
+    }
+
+    /** The unit staff member's token for a row named {@link #STAFF}..., else the clerk's. */
+    private static String tokenFor(String row, Map<String, String> tokens) {
+        return tokens.get(row.startsWith(STAFF) ? "tckh" : "clerk");
     }
 
     private static ConfigurableApplicationContext start(Path data) {

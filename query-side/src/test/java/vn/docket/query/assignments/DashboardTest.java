@@ -95,13 +95,7 @@ class DashboardTest {
         assertThat(again.byUnit()).as("not counted again").isSameAs(first.byUnit());
 
         // Overdue work given a deadline three days on: due this week, no longer overdue.
-        AssignmentIndexTest.Known late = data.known.values().stream().filter(a -> a.status == AssignmentStatus.ASSIGNED
-                && a.deadline != null && a.deadline.isBefore(TODAY)).findFirst().orElseThrow();
-        LocalDate before = late.deadline;
-        late.deadline = TODAY.plusDays(3);
-        data.send(new DeadlineExtended(UUID.fromString(late.id), before, late.deadline, "Chờ số liệu", TODAY), late);
-        Object[] sent = data.sent.get(data.sent.size() - 1);
-        ReadSideExactMatchReadsTest.project(projection, sent[0], (long) sent[1]);
+        extendOneOverdue(a -> true);
         DashboardController.Dashboard changed = check(AssignmentIndexTest.CLERK, a -> true, TODAY);
         assertThat(changed.dueThisWeek()).isEqualTo(first.dueThisWeek() + 1);
         assertThat(changed.overdue().total()).isEqualTo(first.overdue().total() - 1);
@@ -126,7 +120,15 @@ class DashboardTest {
         assertThat(again.byUnit()).as("not counted again").isSameAs(first.byUnit());
 
         // The unit's overdue work given a deadline three days on: due this week, no longer overdue.
-        AssignmentIndexTest.Known late = data.known.values().stream().filter(data.unitSees(unit))
+        extendOneOverdue(data.unitSees(unit));
+        DashboardController.Dashboard changed = check(staff, data.unitSees(unit), TODAY);
+        assertThat(changed.overdue().total()).isEqualTo(first.overdue().total() - 1);
+        check(AssignmentIndexTest.staffOf(other), data.unitSees(other), TODAY);
+    }
+
+    /** Gives the first open overdue assignment that {@code among} accepts a deadline three days on, and projects it. */
+    private void extendOneOverdue(Predicate<AssignmentIndexTest.Known> among) {
+        AssignmentIndexTest.Known late = data.known.values().stream().filter(among)
                 .filter(a -> a.status == AssignmentStatus.ASSIGNED && a.deadline != null && a.deadline.isBefore(TODAY))
                 .findFirst().orElseThrow();
         LocalDate before = late.deadline;
@@ -134,9 +136,6 @@ class DashboardTest {
         data.send(new DeadlineExtended(UUID.fromString(late.id), before, late.deadline, "Chờ số liệu", TODAY), late);
         Object[] sent = data.sent.get(data.sent.size() - 1);
         ReadSideExactMatchReadsTest.project(projection, sent[0], (long) sent[1]);
-        DashboardController.Dashboard changed = check(staff, data.unitSees(unit), TODAY);
-        assertThat(changed.overdue().total()).isEqualTo(first.overdue().total() - 1);
-        check(AssignmentIndexTest.staffOf(other), data.unitSees(other), TODAY);
     }
 
     private DashboardController.Dashboard check(Actor actor, Predicate<AssignmentIndexTest.Known> sees, LocalDate today) {
