@@ -773,6 +773,17 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         assertThat(browser.find(By.id("bell-more")).getText()).isEqualTo("Xem thêm thông báo cũ hơn");
         browser.script("document.getElementById('bell-panel').scrollTop = 1e6");
         bothWidths("bell-more");
+        // On a phone the panel takes the screen: scrolled to its end, the button is whole inside it.
+        browser.driver.manage().window().setSize(PHONE);
+        try {
+            browser.script("document.getElementById('bell-panel').scrollTop = 1e6");
+            assertThat((Boolean) browser.script("const b = document.getElementById('bell-more').getBoundingClientRect();"
+                    + " const p = document.getElementById('bell-panel').getBoundingClientRect();"
+                    + " return b.top >= p.top && b.bottom <= p.bottom && b.left >= p.left && b.right <= p.right")).isTrue();
+            browser.screenshot("bell-more-button-phone");
+        } finally {
+            browser.driver.manage().window().setSize(DESKTOP);
+        }
         browser.find(By.id("bell-more")).click();
         browser.waitForCount(By.cssSelector("#bell-list li"), told.size());
         assertThat(bellTexts()).isEqualTo(texts);
