@@ -79,15 +79,15 @@ public class AssignmentIndex {
     /**
      * What the index knows of one assignment. {@code seq} is the last event of the assignment applied, so a
      * batch delivered again changes nothing; {@code indexedAt} (wall clock) tells a page how fresh it is.
-     * {@code wordPairs} is the {@link LetterPairs} signature of {@code words}, kept in the entry itself so that the
-     * search rules an entry out without reading another object. The dates are epoch days ({@link Timeliness#day},
-     * {@link Timeliness#NO_DAY} for none) for the same reason: a pass classifies every entry, and three dates of their
-     * own per entry were three more objects to read (and 3.6 MB at 50,000 assignments).
+     * {@code words} are what the search finds it by, {@code slot} its place in {@link SearchWords}: the order in which
+     * the index met it, for good. The dates are epoch days ({@link Timeliness#day}, {@link Timeliness#NO_DAY} for none):
+     * a pass classifies every entry, and three dates of their own per entry were three more objects to read (and 3.6 MB
+     * at 50,000 assignments).
      */
     record Entry(String id, long seq, AssignmentStatus status, String leadUnit, List<String> coordinatingUnits,
                  String parentId, String notice, long deadlineDay, long assignedDay, long handedInDay,
                  List<String> approvalRoute, List<String> approvedLevels, boolean extensionPending, String title,
-                 String words, long wordPairs, long indexedAt) {
+                 String words, int slot, long indexedAt) {
 
         boolean involves(String unit) {
             return unit.equals(leadUnit) || coordinatingUnits.contains(unit);
@@ -127,47 +127,45 @@ public class AssignmentIndex {
 
         Entry withStatus(AssignmentStatus status) {
             return new Entry(id, seq, status, leadUnit, coordinatingUnits, parentId, notice, deadlineDay, assignedDay,
-                    handedInDay, approvalRoute, approvedLevels, extensionPending, title, words, wordPairs, indexedAt);
+                    handedInDay, approvalRoute, approvedLevels, extensionPending, title, words, slot, indexedAt);
         }
 
         Entry withDeadlineDay(long deadlineDay) {
             return new Entry(id, seq, status, leadUnit, coordinatingUnits, parentId, notice, deadlineDay, assignedDay,
-                    handedInDay, approvalRoute, approvedLevels, extensionPending, title, words, wordPairs, indexedAt);
+                    handedInDay, approvalRoute, approvedLevels, extensionPending, title, words, slot, indexedAt);
         }
 
         Entry withHandedInDay(long handedInDay) {
             return new Entry(id, seq, status, leadUnit, coordinatingUnits, parentId, notice, deadlineDay, assignedDay,
-                    handedInDay, approvalRoute, approvedLevels, extensionPending, title, words, wordPairs, indexedAt);
+                    handedInDay, approvalRoute, approvedLevels, extensionPending, title, words, slot, indexedAt);
         }
 
         Entry withApprovedLevels(List<String> approvedLevels) {
             return new Entry(id, seq, status, leadUnit, coordinatingUnits, parentId, notice, deadlineDay, assignedDay,
-                    handedInDay, approvalRoute, approvedLevels, extensionPending, title, words, wordPairs, indexedAt);
+                    handedInDay, approvalRoute, approvedLevels, extensionPending, title, words, slot, indexedAt);
         }
 
         Entry withExtensionPending(boolean extensionPending) {
             return new Entry(id, seq, status, leadUnit, coordinatingUnits, parentId, notice, deadlineDay, assignedDay,
-                    handedInDay, approvalRoute, approvedLevels, extensionPending, title, words, wordPairs, indexedAt);
+                    handedInDay, approvalRoute, approvedLevels, extensionPending, title, words, slot, indexedAt);
         }
 
         /** @param words the search words that name the new lead unit */
         Entry withLeadUnit(String leadUnit, String words) {
             return new Entry(id, seq, status, leadUnit, coordinatingUnits, parentId, notice, deadlineDay, assignedDay,
-                    handedInDay, approvalRoute, approvedLevels, extensionPending, title, words, LetterPairs.of(words),
-                    indexedAt);
+                    handedInDay, approvalRoute, approvedLevels, extensionPending, title, words, slot, indexedAt);
         }
 
         /** @param words the search words that name the notice's number */
         Entry withNotice(String notice, String words) {
             return new Entry(id, seq, status, leadUnit, coordinatingUnits, parentId, notice, deadlineDay, assignedDay,
-                    handedInDay, approvalRoute, approvedLevels, extensionPending, title, words, LetterPairs.of(words),
-                    indexedAt);
+                    handedInDay, approvalRoute, approvedLevels, extensionPending, title, words, slot, indexedAt);
         }
 
         /** After the assignment's event {@code seq}, applied at {@code indexedAt}. */
         Entry applied(long seq, long indexedAt) {
             return new Entry(id, seq, status, leadUnit, coordinatingUnits, parentId, notice, deadlineDay, assignedDay,
-                    handedInDay, approvalRoute, approvedLevels, extensionPending, title, words, wordPairs, indexedAt);
+                    handedInDay, approvalRoute, approvedLevels, extensionPending, title, words, slot, indexedAt);
         }
     }
 
@@ -197,6 +195,8 @@ public class AssignmentIndex {
     private final Map<String, String> numberedLater = new ConcurrentHashMap<>();
     /** The assignments citing each notice, for a number given or corrected later; under the write lock. */
     private final Map<String, List<String>> citing = new HashMap<>();
+    /** The search's words, by the entries' {@code slot}; under the lock. */
+    private final SearchWords searchWords = new SearchWords();
     /** One writer (the index's processor), many readers (requests). */
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     /**
@@ -271,7 +271,7 @@ public class AssignmentIndex {
                 put(null, new Entry(id, seq, AssignmentStatus.ASSIGNED, shared(e.leadUnit()), shared(e.coordinatingUnits()),
                         e.parentId() == null ? null : e.parentId().toString(), shared(notice), day(e.deadline()),
                         day(e.effectiveDate()), NO_DAY, shared(e.approvalRoute()), List.of(), false, e.title(), words,
-                        LetterPairs.of(words), System.currentTimeMillis()));
+                        byId.size(), System.currentTimeMillis()));
             }
         } finally {
             lock.writeLock().unlock();
@@ -438,6 +438,12 @@ public class AssignmentIndex {
     /** Puts {@code entry} in the place of {@code before} (null for a new assignment); under the write lock. */
     private void put(Entry before, Entry entry) {
         byId.put(entry.id(), entry);
+        if (before == null) {
+            searchWords.add(entry.slot(), entry.words());
+        } else if (!before.words().equals(entry.words())) {
+            searchWords.remove(before.slot(), before.words());
+            searchWords.add(entry.slot(), entry.words());
+        }
         IndexColumns entries = inOrder;
         if (entries != null) {
             inOrder = entries.replaced(before, entry);
@@ -514,10 +520,11 @@ public class AssignmentIndex {
             }
             return new Hits(ids, walked.size());
         }
+        ListFilter resolved = filter.searched() == null ? filter : filter.found(holdingAll(filter.searched()));
         List<String> ids = new ArrayList<>(Math.min(limit, 256));
         long total = 0;
         for (int i = 0; i < walked.size(); i++) {
-            if (filter.test(walked, i)) {
+            if (resolved.test(walked, i)) {
                 if (total >= skip && ids.size() < limit) {
                     ids.add(walked.entries()[i].id());
                 }
@@ -525,6 +532,19 @@ public class AssignmentIndex {
             }
         }
         return new Hits(ids, total);
+    }
+
+    /**
+     * The entries whose search words hold every word of {@code typed} (folded, without white space), as a bit set by
+     * their {@code slot}. An entry the index meets after this is not in it, whatever its words.
+     */
+    long[] holdingAll(List<String> typed) {
+        lock.readLock().lock();
+        try {
+            return searchWords.holdingAll(typed, byId.size());
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /**

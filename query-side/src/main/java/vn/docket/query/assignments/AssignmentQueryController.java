@@ -121,16 +121,8 @@ class AssignmentQueryController {
         if (text != null) {
             // Every word typed, in any order ("qldt vỉa hè", as the search page promises); a word keeps its hyphens
             // and slashes, so "TC-KH" or "311/TB-UBND" is looked for as written.
-            // The letter pairs of all the words first (LetterPairs): one AND rules out most entries before any contains.
-            List<String> words = List.of(Text.folded(text).trim().split("\\s+"));
-            filter = filter.letterPairs(LetterPairs.of(String.join(" ", words))).and(a -> {
-                for (String word : words) {
-                    if (!a.words().contains(word)) {
-                        return false;
-                    }
-                }
-                return true;
-            });
+            // The index looks each word up in its vocabulary (SearchWords), not in every assignment's words.
+            filter = filter.search(List.of(Text.folded(text).trim().split("\\s+")));
         }
         if (deadlineFrom != null) {
             filter = filter.deadlineFrom(deadlineFrom.toEpochDay());

@@ -10,7 +10,7 @@ import vn.docket.events.AssignmentStatus;
  * ({@link AssignmentIndex} keeps its whole order and each unit's so).
  */
 record IndexColumns(AssignmentIndex.Entry[] entries, AssignmentStatus[] status, long[] deadlineDay, long[] handedInDay,
-                    long[] wordPairs, String[] leadUnit) {
+                    int[] slot, String[] leadUnit) {
 
     static IndexColumns of(AssignmentIndex.Entry[] entries) {
         IndexColumns columns = sized(entries.length);
@@ -21,7 +21,7 @@ record IndexColumns(AssignmentIndex.Entry[] entries, AssignmentStatus[] status, 
     }
 
     private static IndexColumns sized(int n) {
-        return new IndexColumns(new AssignmentIndex.Entry[n], new AssignmentStatus[n], new long[n], new long[n], new long[n],
+        return new IndexColumns(new AssignmentIndex.Entry[n], new AssignmentStatus[n], new long[n], new long[n], new int[n],
                 new String[n]);
     }
 
@@ -34,7 +34,7 @@ record IndexColumns(AssignmentIndex.Entry[] entries, AssignmentStatus[] status, 
         status[i] = entry.status();
         deadlineDay[i] = entry.deadlineDay();
         handedInDay[i] = entry.handedInDay();
-        wordPairs[i] = entry.wordPairs();
+        slot[i] = entry.slot();
         leadUnit[i] = entry.leadUnit();
     }
 
@@ -44,7 +44,7 @@ record IndexColumns(AssignmentIndex.Entry[] entries, AssignmentStatus[] status, 
         System.arraycopy(from.status, at, status, to, length);
         System.arraycopy(from.deadlineDay, at, deadlineDay, to, length);
         System.arraycopy(from.handedInDay, at, handedInDay, to, length);
-        System.arraycopy(from.wordPairs, at, wordPairs, to, length);
+        System.arraycopy(from.slot, at, slot, to, length);
         System.arraycopy(from.leadUnit, at, leadUnit, to, length);
     }
 
