@@ -309,7 +309,7 @@ class NoticeImportTest {
         Map<String, Object> unnumbered = apart(null);
         unnumbered.put("sourceSha256", java.util.UUID.randomUUID().toString().replace("-", "").repeat(2));
         List<String> ids = registeredIds(docket.post("clerk", "/api/notices", unnumbered));
-        assertThat(citations(ids)).isNotEmpty().containsOnly("Thông báo kết luận (chưa số)");
+        assertThat(citations(ids)).isNotEmpty().containsOnly("Thông báo kết luận (chưa có số)");
     }
 
     /**

@@ -392,7 +392,7 @@ class NoticePreviewBrowserTest extends BrowserTest {
         browser.script("document.querySelectorAll('#audit-log details').forEach(d => d.open = true)");
         assertThat(detailsOf("Đăng ký văn bản")).contains("Tháng ban hành: 11/2020", "Mã văn bản")
                 .doesNotContain("2020-11", "Giấy mời");
-        assertThat(detailsOf("Kết luận cuộc họp")).contains("Số: Thông báo kết luận (chưa số) · Ngày: 13/11/2020",
+        assertThat(detailsOf("Kết luận cuộc họp")).contains("Số: Thông báo kết luận (chưa có số) · Ngày: 13/11/2020",
                 "Kết luận\nYêu cầu chỉnh sửa").doesNotContain("dd/mm/yyyy", "REVISION_REQUIRED");
     }
 

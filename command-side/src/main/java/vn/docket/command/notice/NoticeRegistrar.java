@@ -146,7 +146,7 @@ public class NoticeRegistrar {
                             Text.clean(facts.place()), facts.issuedOn(), facts.issuedMonth(), facts.meetingOn(),
                             Text.clean(facts.chair()), facts.invitation(), Text.clean(facts.signer())),
                     readOut.sourceSha256(), readOut.items().size(), meeting));
-            DecisionRef citation = new DecisionRef(number != null ? number : "Thông báo kết luận (chưa số)",
+            DecisionRef citation = new DecisionRef(number != null ? number : "Thông báo kết luận (chưa có số)",
                     facts.issuedOn() != null ? facts.issuedOn() : meeting);
             List<RegisteredAssignment> created = new ArrayList<>();
             for (Planned p : plan) {
