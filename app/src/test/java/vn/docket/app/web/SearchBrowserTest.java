@@ -53,12 +53,26 @@ class SearchBrowserTest extends BrowserTest {
         // Demo history: the report on replacing public lighting with LED lamps.
         assertThat(browser.text(By.id("search-assignments"))).contains("đèn Led");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Kết quả tìm “den led”");
+        // What was found is marked as it was found, tone marks and case aside: both lamps of the title.
+        assertThat(texts(By.xpath("//ul[@id='search-assignments']/li[contains(., 'đèn Led')]/a/mark")))
+                .containsExactly("đèn", "đèn", "Led");
         screenshots("search");
 
         browser.type(By.id("search-q"), "quan su");
         browser.find(By.id("search-q")).sendKeys(Keys.ENTER);
         browser.waitForText(By.id("search-units"), "Ban Chỉ huy Quân sự thành phố");
         assertThat(browser.text(By.id("search-assignments"))).contains("khu căn cứ chiến đấu");
+        assertThat(texts(By.xpath("//ul[@id='search-units']/li[.='Ban Chỉ huy Quân sự thành phố']//mark")))
+                .containsExactly("Quân", "sự");
+        // Found by its lead unit's name: the unit is marked on the card, the title has nothing to mark.
+        String base = "//ul[@id='search-assignments']/li[contains(., 'khu căn cứ chiến đấu')]";
+        assertThat(texts(By.xpath(base + "/div[@class='meta']//mark"))).containsExactly("Quân", "sự");
+        assertThat(browser.all(By.xpath(base + "/a/mark"))).isEmpty();
+        screenshots("search-unit");
+    }
+
+    private List<String> texts(By by) {
+        return browser.all(by).stream().map(WebElement::getText).toList();
     }
 
     @Test
