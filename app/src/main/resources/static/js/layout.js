@@ -311,9 +311,66 @@ export async function unitList(me) {
   return h('datalist', { id: 'units' }, [...seen].sort((x, y) => x.localeCompare(y, 'vi')).map(u => h('option', { value: u })));
 }
 
+/** Lower case without tone marks, đ as d: as the server folds what is typed and what it searches (Text.folded). */
+function folded(text) {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+}
+
+/**
+ * Marks where the words of the search {@code q} are in the text under {@code node}, found as the server finds them
+ * (case and tone marks aside), so that a person sees why a task was found (a task found by a unit's other name,
+ * "qldt", shows no mark). Each character is folded alone, so a place in the folded text is known in the original.
+ * Pass only what the search reads (a title, a unit's name, a notice's number), not the status badges.
+ */
+export function marked(node, q) {
+  if (!q || !q.trim()) return node;
+  const words = folded(q.trim()).split(/\s+/);
+  const texts = [];
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) texts.push(walker.currentNode);
+  for (const text of texts) {
+    let flat = '';
+    const from = []; // for each character of flat, where in text.data the character it came from begins and ends
+    const to = [];
+    let at = 0;
+    for (const c of text.data) {
+      for (const f of folded(c)) {
+        flat += f;
+        from.push(at);
+        to.push(at + c.length);
+      }
+      at += c.length;
+    }
+    const spans = [];
+    for (const word of words) {
+      for (let i = flat.indexOf(word); word && i >= 0; i = flat.indexOf(word, i + 1)) {
+        spans.push([from[i], to[i + word.length - 1]]);
+      }
+    }
+    if (spans.length === 0) continue;
+    // Overlapping or touching places ("đèn" and "en" typed together) are marked as one.
+    spans.sort((x, y) => x[0] - y[0]);
+    const merged = [spans[0]];
+    for (const [start, end] of spans.slice(1)) {
+      const last = merged[merged.length - 1];
+      if (start <= last[1]) last[1] = Math.max(last[1], end);
+      else merged.push([start, end]);
+    }
+    const parts = [];
+    let done = 0;
+    for (const [start, end] of merged) {
+      parts.push(text.data.slice(done, start), h('mark', {}, text.data.slice(start, end)));
+      done = end;
+    }
+    parts.push(text.data.slice(done));
+    text.replaceWith(...parts);
+  }
+  return node;
+}
+
 /** Case, tone marks and spacing aside, as a person may type a unit's name. */
 function foldedName(text) {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
+  return folded(text).replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { t, fmtDate } from '../i18n.js';
-import { start, section, table, errorBox, statusBadge, timelinessBadge, assignmentLink, deadlineText, sourceText, KINDS, unitList, unitName,
+import { start, section, table, errorBox, statusBadge, timelinessBadge, assignmentLink, deadlineText, sourceText, KINDS, unitList, unitName, marked,
   unitField, pager, pageCount, pastEnd } from '../layout.js';
 import { field, commandForm, lines, filterForm } from '../forms.js';
 import { CLASSES } from '../charts.js';
@@ -59,12 +59,14 @@ start('assignments', 'list.title', async (main, me) => {
       : table(t('list.title'), [t('field.title'), t('field.leadUnit'), t('field.deadline'), t('field.status'),
         t('field.timeliness'), t('field.notice')],
       result.items.map(a => h('tr', {},
-        h('td', { class: 'card-title' }, assignmentLink(a)), h('td', { 'data-label': t('field.leadUnit') }, a.leadUnit),
+        // What the words searched for (q) were found in is marked, as on the search page.
+        h('td', { class: 'card-title' }, marked(assignmentLink(a), query.get('q'))),
+        marked(h('td', { 'data-label': t('field.leadUnit') }, a.leadUnit), query.get('q')),
         h('td', { 'data-label': t('field.deadline') }, deadlineText(a)),
         h('td', { 'data-label': t('field.status') }, statusBadge(a.status)),
         h('td', { 'data-label': t('field.timeliness') }, timelinessBadge(a.timeliness),
           a.daysOverdue ? ` ${t('days', { n: a.daysOverdue })}` : ''),
-        h('td', { 'data-label': t('field.notice') }, sourceText(a.source)))),
+        marked(h('td', { 'data-label': t('field.notice') }, sourceText(a.source)), query.get('q')))),
       { id: 'assignments', class: 'card-list' }),
     pager({ page, size: SIZE, total: result.total, query }),
     me.role === 'CLERK' ? section(t('assign.title'), await assignForm(me)) : '');

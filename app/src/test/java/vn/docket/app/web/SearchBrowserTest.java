@@ -69,6 +69,14 @@ class SearchBrowserTest extends BrowserTest {
         assertThat(texts(By.xpath(base + "/div[@class='meta']//mark"))).containsExactly("Quân", "sự");
         assertThat(browser.all(By.xpath(base + "/a/mark"))).isEmpty();
         screenshots("search-unit");
+
+        // The list filtered by the same words marks them as the search page does.
+        browser.open("/assignments.html?q=" + java.net.URLEncoder.encode("quân sự", java.nio.charset.StandardCharsets.UTF_8));
+        browser.find(By.cssSelector("#assignments tbody tr"));
+        assertThat(texts(By.xpath("//table[@id='assignments']//tr[contains(., 'khu căn cứ chiến đấu')]/td[2]/mark")))
+                .containsExactly("Quân", "sự");
+        assertThat(browser.all(By.xpath("//table[@id='assignments']//td[@class='card-title']//mark"))).isEmpty();
+        screenshots("list-searched");
     }
 
     private List<String> texts(By by) {
