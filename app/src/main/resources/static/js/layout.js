@@ -334,8 +334,10 @@ export function marked(node, q) {
     const to = [];
     let at = 0;
     for (const c of text.data) {
-      for (const f of folded(c)) {
-        flat += f;
+      const f = folded(c);
+      flat += f;
+      // One entry per UTF-16 unit of the folded text, as indexOf counts them (an emoji is two).
+      for (let k = 0; k < f.length; k++) {
         from.push(at);
         to.push(at + c.length);
       }

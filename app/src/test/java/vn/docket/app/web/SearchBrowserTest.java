@@ -83,6 +83,23 @@ class SearchBrowserTest extends BrowserTest {
         return browser.all(by).stream().map(WebElement::getText).toList();
     }
 
+    /**
+     * The marks are placed by folding each character alone: a character that takes two places in the page's text (an
+     * emoji, a pasted letter with its tone mark apart) must not shift the marks after it.
+     */
+    @Test
+    void marks_fall_on_the_words_found_after_an_emoji_and_a_decomposed_letter() {
+        browser.signIn("auditor");
+        browser.open("/search.html?q=khongcotu");
+        browser.find(By.id("search-none"));
+        Object marks = browser.script("return import('/js/layout.js').then(m => {"
+                + " const p = document.createElement('p');"
+                + " p.textContent = '🔥 Đèn LED \u0111e\u0300n, l\u1EB9d 🔥 đèn';"
+                + " m.marked(p, 'den led');"
+                + " return [...p.querySelectorAll('mark')].map(x => x.textContent); })");
+        assertThat(marks).isEqualTo(List.of("Đèn", "LED", "\u0111e\u0300n", "l\u1EB9d", "đèn"));
+    }
+
     @Test
     void a_word_nothing_holds_says_so_in_vietnamese() {
         browser.signIn("auditor");
