@@ -17,9 +17,10 @@ import java.util.Set;
  * words finds ({@code ListSearchTest}).
  *
  * <p>Why: the scan read every assignment's words that might hold the words typed, and a common word is held by
- * thousands (at 50,000 assignments "kế hoạch chuyển đổi" is in 4,904 of them: 4 ms of CPU a request over HTTP, 1.6x its
- * cost at 1,000). Here a typed word reads the vocabulary's words sharing its rarest letter pair, then the places of
- * those that contain it, a few nanoseconds each, into a bit set the list's pass tests by place.
+ * thousands (at 50,000 assignments "kế hoạch chuyển đổi" is in 4,904 of them: 7.2-7.8 ms of CPU a request over HTTP,
+ * against 3.1-3.4 at 1,000; bench/README.md, "The search by a vocabulary"). Here a typed word reads the vocabulary's
+ * words sharing its rarest letter pair, then the places of those that contain it, a few nanoseconds each, into a bit
+ * set the list's pass tests by place.
  *
  * <p>Not thread-safe: {@link AssignmentIndex} changes it under its write lock and reads it under its read lock. A
  * word no assignment holds any longer stays in the vocabulary with no places: it finds nothing.
