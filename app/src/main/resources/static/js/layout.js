@@ -214,11 +214,17 @@ export function issuedText(notice) {
   return t('notice.issuedMonthOnly', { month: `${+month}/${year}` });
 }
 
-/** Where an assignment comes from: its notice and item, linked to the notice when it was registered. */
-export function sourceText(source) {
+/**
+ * Where an assignment comes from: its notice and item, linked to the notice when it was registered. With the words
+ * of a search ({@code q}), their places in the notice's number are marked ({@link marked}): the search reads the
+ * number, not "mục N" nor the words standing for a number not given yet.
+ */
+export function sourceText(source, q) {
   if (!source) return '';
-  const text = `${noticeNumber(source.notice)}${source.item ? ` – ${t('field.item').toLocaleLowerCase(lang())} ${source.item}` : ''}`;
-  return source.noticeId ? h('a', { href: `/notice.html?id=${encodeURIComponent(source.noticeId)}` }, text) : text;
+  const number = source.notice ? marked(h('span', {}, source.notice), q) : noticeNumber(source.notice);
+  const item = source.item ? ` – ${t('field.item').toLocaleLowerCase(lang())} ${source.item}` : '';
+  return source.noticeId ? h('a', { href: `/notice.html?id=${encodeURIComponent(source.noticeId)}` }, number, item)
+    : h('span', {}, number, item);
 }
 
 export function deadlineText(a) {
@@ -324,7 +330,8 @@ function folded(text) {
  */
 export function marked(node, q) {
   if (!q || !q.trim()) return node;
-  const words = folded(q.trim()).split(/\s+/);
+  // Split as the server splits what is typed: at ASCII white space and no-break spaces only.
+  const words = folded(q).split(/[ \t\n\v\f\r\u00A0]+/).filter(w => w);
   const texts = [];
   const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) texts.push(walker.currentNode);
@@ -335,6 +342,8 @@ export function marked(node, q) {
     let at = 0;
     for (const c of text.data) {
       const f = folded(c);
+      // A tone mark standing apart folds to nothing: it belongs to the letter before it, and to that letter's mark.
+      if (!f && to.length) to[to.length - 1] = at + c.length;
       flat += f;
       // One entry per UTF-16 unit of the folded text, as indexOf counts them (an emoji is two).
       for (let k = 0; k < f.length; k++) {

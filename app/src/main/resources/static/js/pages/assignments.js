@@ -66,7 +66,7 @@ start('assignments', 'list.title', async (main, me) => {
         h('td', { 'data-label': t('field.status') }, statusBadge(a.status)),
         h('td', { 'data-label': t('field.timeliness') }, timelinessBadge(a.timeliness),
           a.daysOverdue ? ` ${t('days', { n: a.daysOverdue })}` : ''),
-        marked(h('td', { 'data-label': t('field.notice') }, sourceText(a.source)), query.get('q')))),
+        h('td', { 'data-label': t('field.notice') }, sourceText(a.source, query.get('q'))))),
       { id: 'assignments', class: 'card-list' }),
     pager({ page, size: SIZE, total: result.total, query }),
     me.role === 'CLERK' ? section(t('assign.title'), await assignForm(me)) : '');

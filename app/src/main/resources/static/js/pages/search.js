@@ -26,7 +26,7 @@ start('search', 'search.title', async (main) => {
           marked(assignmentLink(a), q), h('div', { class: 'meta' }, statusBadge(a.status), ' ',
             timelinessBadge(a.timeliness), ' · ', marked(h('span', {}, a.leadUnit), q),
             a.deadline ? ` · ${t('field.deadline')}: ${fmtDate(a.deadline)}` : '',
-            a.source ? h('span', {}, ' · ', marked(h('span', {}, sourceText(a.source)), q)) : '')))),
+            a.source ? h('span', {}, ' · ', sourceText(a.source, q)) : '')))),
       found.total > found.items.length ? h('p', {}, h('a', { href: `/assignments.html?q=${encodeURIComponent(q)}` },
         t('search.more', { n: found.total }))) : ''));
 });

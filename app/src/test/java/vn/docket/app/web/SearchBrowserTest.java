@@ -58,6 +58,15 @@ class SearchBrowserTest extends BrowserTest {
                 .containsExactly("đèn", "đèn", "Led");
         screenshots("search");
 
+        // A notice's number is searched, "mục N" is not: only the number is marked.
+        browser.open("/search.html?q=311%2Ftb");
+        browser.find(By.cssSelector("#search-assignments li"));
+        List<WebElement> sources = browser.all(By.cssSelector("#search-assignments a[href*='notice.html']"));
+        assertThat(sources).isNotEmpty().allSatisfy(link -> {
+            assertThat(link.getText()).startsWith("311/TB-UBND – mục số ");
+            assertThat(link.findElements(By.tagName("mark"))).extracting(WebElement::getText).containsExactly("311/TB");
+        });
+
         browser.type(By.id("search-q"), "quan su");
         browser.find(By.id("search-q")).sendKeys(Keys.ENTER);
         browser.waitForText(By.id("search-units"), "Ban Chỉ huy Quân sự thành phố");
@@ -94,10 +103,11 @@ class SearchBrowserTest extends BrowserTest {
         browser.find(By.id("search-none"));
         Object marks = browser.script("return import('/js/layout.js').then(m => {"
                 + " const p = document.createElement('p');"
-                + " p.textContent = '🔥 Đèn LED \u0111e\u0300n, l\u1EB9d 🔥 đèn';"
-                + " m.marked(p, 'den led');"
+                + " p.textContent = '🔥 Đèn LED \u0111e\u0300n, l\u1EB9d 🔥 đèn Vie\u0301t';"
+                + " m.marked(p, 'den led vie');"
                 + " return [...p.querySelectorAll('mark')].map(x => x.textContent); })");
-        assertThat(marks).isEqualTo(List.of("Đèn", "LED", "\u0111e\u0300n", "l\u1EB9d", "đèn"));
+        // A tone mark standing apart after the last letter found is marked with it.
+        assertThat(marks).isEqualTo(List.of("Đèn", "LED", "\u0111e\u0300n", "l\u1EB9d", "đèn", "Vie\u0301"));
     }
 
     @Test

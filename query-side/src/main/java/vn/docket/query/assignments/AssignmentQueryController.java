@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
@@ -121,8 +122,12 @@ class AssignmentQueryController {
         if (text != null) {
             // Every word typed, in any order ("qldt vỉa hè", as the search page promises); a word keeps its hyphens
             // and slashes, so "TC-KH" or "311/TB-UBND" is looked for as written.
-            // The index looks each word up in its vocabulary (SearchWords), not in every assignment's words.
-            filter = filter.search(List.of(Text.folded(text).trim().split("\\s+")));
+            // The index looks each word up in its vocabulary (SearchWords), not in every assignment's words. A word
+            // that folds to nothing (a tone mark typed alone) is in every assignment's words, as it always was.
+            List<String> words = Stream.of(Text.folded(text).trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+            if (!words.isEmpty()) {
+                filter = filter.search(words);
+            }
         }
         if (deadlineFrom != null) {
             filter = filter.deadlineFrom(deadlineFrom.toEpochDay());

@@ -2,6 +2,7 @@ package vn.docket.query.assignments;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,12 +91,21 @@ final class SearchWords {
     }
 
     /**
-     * The places holding every word typed (folded, without white space), as a bit set by place: bit {@code slot % 64}
-     * of {@code [slot / 64]}; {@code slots} is the number of places there are.
+     * The places holding every word typed (folded, not empty, without white space), as a bit set by place: bit
+     * {@code slot % 64} of {@code [slot / 64]}; {@code slots} is the number of places there are.
+     *
+     * <p>It runs under the index's read lock, which holds the index's writer back: each word is looked up once, the
+     * longer words first (a word of one letter reads the whole vocabulary, a longer one the words sharing its rarest
+     * pair), and once no place is left the words after are not looked up. A query of a thousand one-letter words
+     * otherwise held the lock for half a second (review of 07/12/2026).
      */
     long[] holdingAll(List<String> typed, int slots) {
+        List<String> words = typed.stream().distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
         long[] found = null;
-        for (String text : typed) {
+        for (String text : words) {
+            if (found != null && none(found)) {
+                break;
+            }
             long[] holding = new long[(slots + 63) / 64];
             for (Word word : candidates(text)) {
                 if (word.size > 0 && word.text.contains(text)) {
@@ -114,6 +124,15 @@ final class SearchWords {
             }
         }
         return found == null ? new long[(slots + 63) / 64] : found;
+    }
+
+    private static boolean none(long[] bits) {
+        for (long b : bits) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The words of the vocabulary that may contain {@code text}: those holding its rarest pair; all for one letter. */

@@ -155,6 +155,29 @@ class ListSearchTest {
         assertThat(found("qldt")).isEmpty();
     }
 
+    /**
+     * The search looks words up under the index's read lock, which holds back the events it must apply: a query of two
+     * thousand one-letter words (a pasted run of letters, or a request made to stall the index) looks each letter up
+     * once, and stops once nothing is left, rather than reading the whole vocabulary two thousand times.
+     */
+    @Test
+    void a_query_of_thousands_of_one_letter_words_looks_each_up_once_and_finds_what_the_scan_finds() {
+        List<String> ids = new ArrayList<>();
+        for (int n = 0; n < 20_000; n++) {
+            ids.add(assign(1_000 + n, "Kế hoạch số " + n + " về an toàn giao thông", n % 2 == 0 ? "Phòng Kinh tế"
+                    : "Phòng Quản lý đô thị", List.of(), null));
+        }
+        String letters = "a ".repeat(1_000) + "n ".repeat(1_000) + "t";
+        assertThat(found(letters)).hasSize(100).isEqualTo(ids.subList(0, 100));
+        long start = System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            assertThat(found(letters)).hasSize(100);
+            assertThat(found("x ".repeat(1_000) + "a ".repeat(1_000))).as("nothing holds x").isEmpty();
+        }
+        // Two thousand lookups of a letter read the vocabulary and 20,000 places each time: seconds, not milliseconds.
+        assertThat((System.nanoTime() - start) / 1_000_000).as("ms for ten searches").isLessThan(1_000);
+    }
+
     @Test
     void diacritics_case_and_composition_are_folded_as_before_in_titles_units_aliases_and_notices() {
         String roads = assign(3, "Đường điện chiếu sáng vỉa hè", "Phòng Quản lý đô thị", List.of("Phòng Tài chính - Kế hoạch"),
