@@ -776,10 +776,13 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         // On a phone the panel takes the screen: scrolled to its end, the button is whole inside it.
         browser.driver.manage().window().setSize(PHONE);
         try {
-            browser.script("document.getElementById('bell-panel').scrollTop = 1e6");
-            assertThat((Boolean) browser.script("const b = document.getElementById('bell-more').getBoundingClientRect();"
-                    + " const p = document.getElementById('bell-panel').getBoundingClientRect();"
-                    + " return b.top >= p.top && b.bottom <= p.bottom && b.left >= p.left && b.right <= p.right")).isTrue();
+            // Scrolled and measured together, again until the page has taken the phone's width: a scroll made while
+            // the renderer still had the desktop's layout stopped short of the end once the panel grew (CI, 07/12/2026).
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> (Boolean) browser.script(
+                    "const p = document.getElementById('bell-panel'); p.scrollTop = 1e6;"
+                    + " const b = document.getElementById('bell-more').getBoundingClientRect(); const q = p.getBoundingClientRect();"
+                    + " return window.innerWidth < 600 && b.top >= q.top && b.bottom <= q.bottom && b.left >= q.left"
+                    + " && b.right <= q.right"));
             browser.screenshot("bell-more-button-phone");
         } finally {
             browser.driver.manage().window().setSize(DESKTOP);
