@@ -403,6 +403,7 @@ const vi = {
   'notices.openEarlier': 'Mở văn bản đã đăng ký',
   'notices.list': 'Các văn bản đã đăng ký',
   'notices.unavailable': 'Chức năng nhập văn bản chưa sẵn sàng trên máy chủ này.',
+  'notices.pastEnd': 'Danh sách chỉ có {pages} trang; trang này không có văn bản nào.',
   'notices.needInput': 'Chọn một tệp hoặc dán nội dung văn bản.',
   // The number field (NĐ 30/2020 writes "Số, ký hiệu"); the list's column names the document ('notices.document').
   'notices.number': 'Số, ký hiệu',
@@ -1364,6 +1365,7 @@ const en = {
   'notices.openEarlier': 'Open the registered document',
   'notices.list': 'Registered documents',
   'notices.unavailable': 'Document import is not available on this server yet.',
+  'notices.pastEnd': 'This page is past the end of the list (pages: {pages}); it holds no document.',
   'notices.needInput': 'Pick a file or paste the document\'s text.',
   'notices.number': 'Number',
   'notices.document': 'Document',

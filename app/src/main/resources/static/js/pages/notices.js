@@ -3,11 +3,13 @@
 import { api, ApiError, newKey, problemDetail } from '../api.js';
 import { h, clear } from '../dom.js';
 import { t, known, fmtDate, parseDate } from '../i18n.js';
-import { start, section, table, errorBox, KINDS, noticeName, issuedText, unitDirectory, directoryName } from '../layout.js';
+import { start, section, table, errorBox, KINDS, noticeName, issuedText, unitDirectory, directoryName, pager, pageCount,
+  pastEnd } from '../layout.js';
 import { lines, fileChooser } from '../forms.js';
 
 /** The configured approval levels' names: an item's route must name them exactly, so the preview lists them. */
 let levelNames = [];
+const SIZE = 20;
 
 start('notices', 'notices.title', async (main, me) => {
   levelNames = me.approvalLevels.map(l => l.name);
@@ -16,23 +18,30 @@ start('notices', 'notices.title', async (main, me) => {
     h('h1', {}, t('notices.title')),
     me.role === 'CLERK' ? section(t('notices.import'), importForm(preview), preview) : '',
     section(t('notices.list'), await noticeList()));
+  // A page of the list other than the first was asked for by its pager, under the list: show the list, not the import form.
+  if (new URLSearchParams(location.search).has('page')) document.getElementById('notices-list')?.scrollIntoView();
 });
 
+/** The registered documents, newest first, a page at a time: an office registers dozens a year. */
 async function noticeList() {
+  const query = new URLSearchParams(location.search);
+  const page = Math.max(0, Number(query.get('page')) || 0);
   let notices;
   try {
-    notices = await api('/api/notices');
+    notices = await api(`/api/notices?page=${page}&size=${SIZE}`);
   } catch (e) {
     // Said once, under the import form, for clerks; everyone else reads it here.
     return e instanceof ApiError && e.status === 404 ? h('p', { class: 'muted' }, t('notices.unavailable')) : errorBox(e);
   }
-  const items = Array.isArray(notices) ? notices : (notices?.items || []);
-  if (items.length === 0) return h('p', { class: 'muted' }, t('none'));
-  return table(t('notices.list'), [t('notices.document'), t('notices.issuedOn'), t('notices.meetingOn'), t('notices.issuer')],
-    items.map(n => h('tr', {},
-      h('td', {}, h('a', { href: `/notice.html?id=${encodeURIComponent(n.id)}` }, noticeName(n))),
-      h('td', {}, issuedText(n)), h('td', {}, fmtDate(n.meetingOn)),
-      h('td', {}, n.issuer || ''))), { id: 'notices' });
+  if (notices.total === 0) return h('p', { class: 'muted' }, t('none'));
+  const list = pastEnd(page, notices.total, SIZE)
+    ? h('p', { id: 'no-notices' }, t('notices.pastEnd', { pages: pageCount(notices.total, SIZE) }))
+    : table(t('notices.list'), [t('notices.document'), t('notices.issuedOn'), t('notices.meetingOn'), t('notices.issuer')],
+      notices.items.map(n => h('tr', {},
+        h('td', {}, h('a', { href: `/notice.html?id=${encodeURIComponent(n.id)}` }, noticeName(n))),
+        h('td', {}, issuedText(n)), h('td', {}, fmtDate(n.meetingOn)),
+        h('td', {}, n.issuer || ''))), { id: 'notices' });
+  return h('div', { id: 'notices-list' }, list, pager({ page, size: SIZE, total: notices.total, query }));
 }
 
 /**

@@ -563,12 +563,12 @@ class NoticePreviewBrowserTest extends BrowserTest {
         screenshots("audit-letter-registered");
     }
 
-    /** The id of the registered notice numbered {@code number}, as the notices' list gives it. */
+    /** The id of the registered notice numbered {@code number}, as the notices' list gives it (its largest page). */
     @SuppressWarnings("unchecked")
     private String noticeNumbered(String number) {
         Map<String, Object> answer = (Map<String, Object>) browser.driver.executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
-                        + "fetch('/api/notices', {credentials: 'same-origin', headers: {Accept: 'application/json'}})"
+                        + "fetch('/api/notices?size=200', {credentials: 'same-origin', headers: {Accept: 'application/json'}})"
                         + ".then(r => r.json()).then(done).catch(e => done({error: String(e)}));");
         return ((List<Map<String, Object>>) answer.get("items")).stream()
                 .filter(n -> number.equals(n.get("number"))).map(n -> (String) n.get("id")).findFirst().orElseThrow();
