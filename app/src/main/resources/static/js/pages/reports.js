@@ -8,7 +8,7 @@ import { t, fmtDate, lang, todayIso } from '../i18n.js';
 import { start, unitList, unitName, errorBox } from '../layout.js';
 import { field, read, setError } from '../forms.js';
 
-const PERIODS = ['this-quarter', 'last-quarter', 'this-year', 'last-year', 'custom'];
+const PERIODS = ['this-month', 'last-month', 'this-quarter', 'last-quarter', 'this-year', 'last-year', 'custom'];
 
 /** The report's columns after STT and the unit, in the order of the printed table and the sheet. */
 const FIGURES = ['assigned', 'carriedOver', 'total', 'doneOnTime', 'doneLate', 'openWithinDeadline', 'openOverdue',
@@ -35,6 +35,13 @@ start('reports', 'reports.title', async (main, me) => {
     field({ name: 'asOf', label: t('reports.asOf'), type: 'date', notFuture: true, value: fmtDate(query.get('asOf')),
       hint: t('reports.asOfHint') }),
   ];
+  // A day typed is a period of one's own: with "Quý này" left chosen the report ignored the dates typed and gave the
+  // quarter's figures under them.
+  for (const day of [fields[1], fields[2]]) {
+    day.input.addEventListener('input', () => {
+      if (day.input.value.trim()) fields[0].input.value = 'custom';
+    });
+  }
   const form = h('form', { class: 'filters no-print', id: 'report-form', novalidate: true },
     h('div', { class: 'fields' }, fields), h('button', { type: 'submit' }, t('reports.show')));
   form.addEventListener('submit', event => {
