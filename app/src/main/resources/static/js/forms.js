@@ -98,9 +98,10 @@ export function setError(fieldWrap, message) {
 
 /**
  * A list's filters, kept in the address so a filtered list can be bookmarked (Lọc) or cleared (Bỏ lọc). On a phone
- * they fold away behind "Bộ lọc" and how many are in use, so the list itself starts on the first screen.
+ * they fold away behind "Bộ lọc" and how many are in use, so the list itself starts on the first screen. {@code kept}:
+ * what the address holds besides the filters and keeps when they change (a saved list's name); resetHref keeps it too.
  */
-export function filterForm(id, fields, resetHref) {
+export function filterForm(id, fields, resetHref, kept = {}) {
   const form = h('form', { class: 'filters', id, role: 'search', novalidate: true },
     h('div', { class: 'fields' }, fields), h('button', { type: 'submit' }, t('filter')), ' ',
     h('a', { href: resetHref, class: 'button-link' }, t('reset')));
@@ -108,7 +109,8 @@ export function filterForm(id, fields, resetHref) {
     event.preventDefault();
     const { values, ok } = read(fields);
     if (!ok) return;
-    const next = new URLSearchParams();
+    // What the filters narrow (a saved list) stays: filtering "Việc chờ tôi" by a unit gave all of that unit's tasks.
+    const next = new URLSearchParams(kept);
     for (const [key, value] of Object.entries(values)) if (value) next.set(key, value);
     location.search = next.toString();
   });

@@ -27,14 +27,15 @@ start('assignments', 'list.title', async (main, me) => {
     field({ name: 'deadlineTo', label: t('field.deadlineTo'), type: 'date', value: fmtDate(query.get('deadlineTo')) }),
     field({ name: 'q', label: t('field.q'), value: query.get('q'), wide: true }),
   ];
-  const filters = filterForm('filters', filterFields, '/assignments.html');
+  const view = VIEWS.includes(query.get('view')) ? query.get('view') : null;
+  const filters = filterForm('filters', filterFields, view ? `/assignments.html?view=${view}` : '/assignments.html',
+    view ? { view } : {});
 
   const apiQuery = new URLSearchParams();
   for (const key of ['status', 'timeliness', 'notice', 'q', 'deadlineFrom', 'deadlineTo']) {
     if (query.get(key)) apiQuery.set(key, query.get(key));
   }
   if (unit) apiQuery.set('unit', unit);
-  const view = VIEWS.includes(query.get('view')) ? query.get('view') : null;
   if (view) apiQuery.set(VIEW_QUERY[view][0], VIEW_QUERY[view][1]);
   apiQuery.set('page', page);
   apiQuery.set('size', SIZE);

@@ -30,7 +30,7 @@ start('stats', 'stats.title', async (main) => {
   const byUnit = stats.byUnit.map(g => shown(g, g.key)).map(g => ({ ...g, note: note(g) }));
   const byKind = stats.byKind.map(g => shown(g, t('kind.' + g.key))).map(g => ({ ...g, note: note(g) }));
   const summaryTable = (caption, first, rows, id) => table(caption,
-    [first, t('stats.count'), t('stats.rounds'), t('stats.max')],
+    [first, t('stats.count'), t('stats.meanRounds'), t('stats.max')],
     rows.map(g => h('tr', {}, h('th', { scope: 'row' }, g.label), h('td', { class: 'num' }, g.count),
       h('td', { class: 'num' }, number(g.value)), h('td', { class: 'num' }, g.max))), { id });
   clear(main,

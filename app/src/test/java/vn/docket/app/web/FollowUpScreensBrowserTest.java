@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -732,6 +733,56 @@ class FollowUpScreensBrowserTest extends BrowserTest {
      * page said the new unit had had it "từ 25/11/2026 (12 ngày)", from the day the first unit was given it: a leader
      * read twelve days at a unit that had it for none. It names the day of the handover, and the days since.
      */
+    /**
+     * With "Quý này" left chosen, the dates a clerk typed for the report were dropped without a word and the quarter's
+     * figures came under them. A day typed now chooses "Tùy chọn"; and a month, which offices also report on, is a
+     * period of its own, as the server already took it.
+     */
+    @Test
+    @Order(23)
+    void dates_typed_for_the_report_make_its_period_and_last_month_can_be_chosen() {
+        browser.signIn("clerk");
+        browser.open("/reports.html");
+        browser.find(By.id("report-table"));
+        YearMonth lastMonth = YearMonth.from(LocalDate.now(PlatformConfiguration.ZONE)).minusMonths(1);
+        String from = lastMonth.atDay(1).format(DAY), to = lastMonth.atEndOfMonth().format(DAY);
+        browser.type(By.cssSelector("#report-form [name='from']"), from);
+        browser.type(By.cssSelector("#report-form [name='to']"), to);
+        assertThat(browser.find(By.cssSelector("#report-form [name='period']")).getAttribute("value")).isEqualTo("custom");
+        browser.find(By.cssSelector("#report-form button[type=submit]")).click();
+        browser.waitForText(By.id("report-period"), "Kỳ báo cáo: từ ngày " + from + " đến ngày " + to);
+
+        browser.open("/reports.html");
+        browser.find(By.id("report-table"));
+        browser.choose(By.cssSelector("#report-form [name='period']"), "Tháng trước");
+        browser.find(By.cssSelector("#report-form button[type=submit]")).click();
+        browser.waitForText(By.id("report-period"), "Kỳ báo cáo: từ ngày " + from + " đến ngày " + to);
+        assertThat(browser.url()).contains("period=last-month");
+    }
+
+    /**
+     * Filtering a saved list ("Việc chờ tôi") by words listed every task holding them, most of them waiting for nobody
+     * in particular, under the heading "Danh sách nhiệm vụ"; and "Bỏ lọc" led to every task.
+     */
+    @Test
+    @Order(24)
+    void filtering_a_saved_list_keeps_it_and_clearing_the_filters_goes_back_to_it() {
+        browser.signIn("pct");
+        browser.open("/assignments.html?view=waiting");
+        browser.find(By.id("page-info"));
+        browser.type(By.cssSelector("#filters [name='q']"), "báo cáo");
+        browser.find(By.cssSelector("#filters button[type=submit]")).click();
+        browser.until(d -> browser.url().contains("q="));
+        String q = java.net.URLEncoder.encode("báo cáo", java.nio.charset.StandardCharsets.UTF_8);
+        Number waiting = (Number) ((Map<?, ?>) fetch("/api/assignments?waiting=true&q=" + q).get("json")).get("total");
+        Number all = (Number) ((Map<?, ?>) fetch("/api/assignments?q=" + q).get("json")).get("total");
+        assertThat(waiting.intValue()).as("what waits for the chair among all that hold the words").isLessThan(all.intValue());
+        browser.waitForText(By.id("page-info"), "· " + waiting + " mục");
+        assertThat(browser.url()).contains("view=waiting");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Việc chờ tôi");
+        assertThat(browser.find(By.linkText("Bỏ lọc")).getAttribute("href")).endsWith("/assignments.html?view=waiting");
+    }
+
     @Test
     @Order(21)
     void after_a_reassignment_the_page_says_the_new_unit_has_had_the_work_since_it_was_handed_over() {
