@@ -272,7 +272,10 @@ const vi = {
   'detail.onPaper': 'Đơn vị nộp bản giấy',
   'detail.askedFor': 'Đơn vị đề nghị đến {date}',
   'detail.unitsReason': 'Lý do đơn vị nêu khi đề nghị: {reason}',
-  'detail.roleSince': 'giữ vai trò {role} từ {date} (do {by} cấp)',
+  // When the role was granted in Docket: a step recorded later but dated earlier (work entered afterwards) read as
+  // done by someone who did not yet hold the role, as "giữ vai trò từ" said.
+  'detail.roleSince': 'vai trò {role} được {by} cấp ngày {date}',
+  'detail.roleGranted': 'vai trò {role} được cấp ngày {date}',
   'detail.legend.unit': 'Ở đơn vị',
   'detail.legend.review': 'Chờ xem xét',
   'detail.legend.deadline': 'Hạn hiện tại',
@@ -1239,7 +1242,8 @@ const en = {
   'detail.onPaper': 'Handed in on paper by the unit',
   'detail.askedFor': 'The unit asked for {date}',
   'detail.unitsReason': 'The unit’s reason when asking: {reason}',
-  'detail.roleSince': 'who held the role {role} since {date} (granted by {by})',
+  'detail.roleSince': 'role {role} granted by {by} on {date}',
+  'detail.roleGranted': 'role {role} granted on {date}',
   'detail.legend.unit': 'With the unit',
   'detail.legend.review': 'Awaiting review',
   'detail.legend.deadline': 'Current deadline',

@@ -189,8 +189,8 @@ function stepList(path) {
       extra.push(h('span', { class: 'original' }, t('detail.previousDeadline', { date: fmtDate(d.previousDeadline) })));
     }
     if (d.roleSince) {
-      extra.push(h('span', { class: 'role-since' }, t('detail.roleSince', { role: t('role.' + actor.role),
-        date: fmtDate(d.roleSince), by: d.roleGrantedBy || '' })));
+      extra.push(h('span', { class: 'role-since' }, t(d.roleGrantedBy ? 'detail.roleSince' : 'detail.roleGranted',
+        { role: t('role.' + actor.role), date: fmtDate(d.roleSince), by: d.roleGrantedBy })));
     }
     // A clerk hands in nothing of her own: a draft or an extension request she records is the unit's, handed in on
     // paper. Named as its author, she read as the one who wrote the unit's draft.

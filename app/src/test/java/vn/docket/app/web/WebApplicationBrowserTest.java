@@ -218,6 +218,10 @@ class WebApplicationBrowserTest extends BrowserTest {
                 "Nguyễn Thị Lan (Văn phòng HĐND và UBND thành phố, Chuyên viên Văn phòng)");
         assertThat(browser.all(By.cssSelector("#steps time")).stream().map(WebElement::getText)).containsExactly(
                 "13/4/2021", "13/4/2021", "13/4/2021", "24/4/2021", "26/4/2021", "28/4/2021");
+        // The chair's steps say when Docket granted his role, not that he held it only "since" that day: the approval
+        // dated 26/4/2021 read "giữ vai trò Chủ tịch từ" a day of 2026, as if he approved before he was chair.
+        assertThat(browser.all(By.cssSelector("#steps .role-since")).stream().map(WebElement::getText)).hasSize(2)
+                .allSatisfy(text -> assertThat(text).matches("vai trò Chủ tịch được Docket cấp ngày \\d{1,2}/\\d{1,2}/\\d{4}"));
         // Each requirement is a revision point, named by its id ("1.2") as the answers name it.
         assertThat(browser.all(By.cssSelector("#steps .reasons li")).stream().map(WebElement::getText))
                 .isEqualTo(List.of("1.1 " + REQUIREMENTS.get(0), "1.2 " + REQUIREMENTS.get(1), "1.3 " + REQUIREMENTS.get(2)));
