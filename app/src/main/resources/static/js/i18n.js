@@ -337,6 +337,7 @@ const vi = {
   'draft.noDraft': 'Nhiệm vụ này chưa có dự thảo nào.',
 
   'action.draft': 'Nộp dự thảo',
+  'action.draft.paper': 'Ghi nhận dự thảo đơn vị nộp bản giấy',
   'action.revision': 'Yêu cầu chỉnh sửa',
   'action.revisionOutside': 'Ghi nhận ý kiến trả lại của {level}',
   'action.judging': 'Bạn đang xem xét dự thảo v{version}.',
@@ -369,6 +370,7 @@ const vi = {
   'action.cancel': 'Hủy nhiệm vụ',
   'action.remind': 'Đôn đốc',
   'action.requestExtension': 'Đề nghị gia hạn',
+  'action.requestExtension.paper': 'Ghi nhận đề nghị gia hạn của đơn vị',
   'action.decideExtension': 'Quyết định gia hạn',
   'remind.hint': 'Gửi thông báo đôn đốc đến {unit}. Hạn hiện tại: {deadline}.',
   'reminders.title': 'Đôn đốc',
@@ -1304,6 +1306,7 @@ const en = {
   'draft.noDraft': 'This assignment has no draft yet.',
 
   'action.draft': 'Submit a draft',
+  'action.draft.paper': 'Record a draft the unit handed in on paper',
   'action.revision': 'Request a revision',
   'action.revisionOutside': 'Record that “{level}” sent the draft back',
   'action.judging': 'You are judging draft v{version}.',
@@ -1336,6 +1339,7 @@ const en = {
   'action.cancel': 'Cancel the assignment',
   'action.remind': 'Chase the unit',
   'action.requestExtension': 'Ask for an extension',
+  'action.requestExtension.paper': 'Record the unit\'s request for an extension',
   'action.decideExtension': 'Decide on the extension',
   'remind.hint': 'Sends a reminder to “{unit}”. Current deadline: {deadline}.',
   'reminders.title': 'Reminders',

@@ -331,6 +331,9 @@ function actions(me, a, path, allowed, after, conflict) {
   // A reassignment, a cancellation and the last approval end a pending extension request: a second step to wait for.
   const withLapse = a.pendingExtension ? 2 : 1;
   const next = a.awaitingLevel; // the level that must look at the draft now: the server says
+  // A clerk hands in nothing of her own: what she records is the unit's, handed in on paper, and the forms say so
+  // (named "Nộp dự thảo" and "Đề nghị gia hạn", they read as the unit's own actions offered to her by mistake).
+  const onPaper = me.role === 'CLERK';
   const forms = {
     handIn: () => {
       // The file itself is uploaded; the server computes its SHA-256. A link stays possible for documents kept
@@ -357,7 +360,7 @@ function actions(me, a, path, allowed, after, conflict) {
         field({ name: 'documentUrl', label: t('field.documentUrl'), wide: true, placeholder: 'https://' }),
         field({ name: 'note', label: t('field.note'), type: 'textarea', wide: true, rows: 2 }), effective(), ...answerFields];
       const form = command({
-        id: 'form-draft', fields, submit: t('action.draft'), path: `${at}/drafts`,
+        id: 'form-draft', fields, submit: t(onPaper ? 'action.draft.paper' : 'action.draft'), path: `${at}/drafts`,
         check: v => {
           const problems = [];
           if (!chosen() && !v.documentUrl) problems.push(['documentFile', t('valid.docRef')]);
@@ -391,7 +394,7 @@ function actions(me, a, path, allowed, after, conflict) {
       });
       if (open.length) answerFields[0].before(h('p', { class: 'answer-table-title', id: 'answer-table' },
         h('strong', {}, t('points.answerTable')), ' ', h('span', { class: 'hint' }, t('points.answerTable.hint'))));
-      return [t('action.draft'), form];
+      return [t(onPaper ? 'action.draft.paper' : 'action.draft'), form];
     },
     sendBack: () => {
       const outside = outsideBody(me, next);
@@ -478,7 +481,7 @@ function actions(me, a, path, allowed, after, conflict) {
       body: v => ({ reason: v.reason, effectiveDate: v.effectiveDate }),
       done: (answer, v) => after(answer, v, withLapse),
     })],
-    ...followUpForms(a, at, after, command),
+    ...followUpForms(a, at, after, command, onPaper),
   };
   // The first action (the one the workflow expects next) is open; the others one click away.
   return h('div', { class: 'actions', id: 'actions' }, allowed.filter(key => forms[key]).map((key, i) => {
@@ -518,8 +521,12 @@ function reminderSection(a, path) {
     : h('p', { class: 'muted', id: 'reminders' }, t('reminders.none')));
 }
 
-/** Chasing and extensions on request: the clerk's reminder, the unit's request, the leader's decision. */
-function followUpForms(a, at, after, command) {
+/**
+ * Chasing and extensions on request: the clerk's reminder, the unit's request (recorded by a clerk when handed in on
+ * paper, onPaper), the leader's decision.
+ */
+function followUpForms(a, at, after, command, onPaper) {
+  const requestTitle = t(onPaper ? 'action.requestExtension.paper' : 'action.requestExtension');
   return {
     remind: () => [t('action.remind'), command({
       id: 'form-remind', submit: t('action.remind'), path: `${at}/reminders`,
@@ -528,8 +535,8 @@ function followUpForms(a, at, after, command) {
       body: v => ({ note: v.note }),
       done: after,
     })],
-    requestExtension: () => [t('action.requestExtension'), command({
-      id: 'form-request-extension', submit: t('action.requestExtension'), path: `${at}/extension-requests`,
+    requestExtension: () => [requestTitle, command({
+      id: 'form-request-extension', submit: requestTitle, path: `${at}/extension-requests`,
       fields: [field({ name: 'newDeadline', label: t('field.requestedDeadline'), type: 'date', required: true,
         hint: t(stillOriginal(a) ? 'extension.requestHintSame' : 'extension.requestHint',
           { deadline: fmtDate(a.deadline), original: fmtDate(a.originalDeadline) }) }),

@@ -513,7 +513,8 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         browser.signIn("clerk");
         openIoc();
         assertThat(browser.text(By.id("deadline"))).isEqualTo("không có hạn");
-        assertThat(actionsOffered()).contains("Đặt hạn").doesNotContain("Gia hạn", "Đề nghị gia hạn", "Quyết định gia hạn");
+        assertThat(actionsOffered()).contains("Đặt hạn").doesNotContain("Gia hạn", "Ghi nhận đề nghị gia hạn của đơn vị",
+                "Quyết định gia hạn");
         browser.find(By.cssSelector(".action-extend summary")).click();
         assertThat(browser.text(By.cssSelector("#form-extend [name='newDeadline'] + .hint")))
                 .isEqualTo("Nhiệm vụ chưa có hạn: ngày chọn ở đây là hạn đầu tiên của nhiệm vụ.");

@@ -123,8 +123,10 @@ class WebApplicationBrowserTest extends BrowserTest {
         itemOne = browser.url().replaceAll(".*id=", "");
         stepsShown(1);
         // What a clerk does most on a task the unit holds is chase it: the reminder comes first, open. The list is
-        // the server's: a clerk may record a draft or an extension request the unit handed in on paper.
-        assertThat(actionsOffered()).containsExactly("Đôn đốc", "Nộp dự thảo", "Đề nghị gia hạn", "Gia hạn",
+        // the server's: a clerk may record a draft or an extension request the unit handed in on paper, and the forms
+        // say so (named as the unit's own, "Nộp dự thảo" and "Đề nghị gia hạn", they read as offered to her by mistake).
+        assertThat(actionsOffered()).containsExactly("Đôn đốc", "Ghi nhận dự thảo đơn vị nộp bản giấy",
+                "Ghi nhận đề nghị gia hạn của đơn vị", "Gia hạn",
                 "Giao lại cho đơn vị khác", "Hủy nhiệm vụ");
 
         // The unit finds it waiting on its dashboard and hands in draft v1 at the meeting.
