@@ -404,17 +404,21 @@ export async function directoryName(typed) {
 /**
  * A unit field of a form that records a unit: a short name is written out in full once the person leaves the field
  * ("TC-KH" → Phòng Tài chính - Kế hoạch, as Docket records it), and a name no unit of the directory has is said to
- * be so: a typo records a unit nobody belongs to, whose tasks no unit's staff see. The name may still be sent.
+ * be so: a typo records a unit nobody belongs to, whose tasks no unit's staff see. The name may still be sent. A
+ * textarea holds a unit a line (the coordinating units): each line is written out, and those of no unit are named.
  */
 export function unitField(wrap) {
   const note = h('small', { class: 'hint unit-note', 'aria-live': 'polite' });
+  const lines = wrap.input.tagName === 'TEXTAREA';
   wrap.append(note);
   wrap.input.addEventListener('change', async () => {
-    const typed = wrap.input.value.trim();
-    const named = await unitName(typed);
-    if (named !== typed) wrap.input.value = named;
-    const known = !named || (await unitDirectory()).some(u => u.name === named);
-    note.textContent = known ? '' : t('unit.notInDirectory');
+    const typed = lines ? wrap.input.value.split('\n').map(line => line.trim()).filter(Boolean) : [wrap.input.value.trim()];
+    const named = await Promise.all(typed.map(unitName));
+    if (named.some((name, i) => name !== typed[i])) wrap.input.value = named.join('\n');
+    const directory = await unitDirectory();
+    const unknown = named.filter(name => name && !directory.some(u => u.name === name));
+    note.textContent = unknown.length === 0 ? ''
+      : lines ? t('unit.linesNotInDirectory', { units: unknown.join('; ') }) : t('unit.notInDirectory');
   });
   return wrap;
 }

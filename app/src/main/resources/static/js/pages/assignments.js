@@ -95,8 +95,9 @@ async function assignForm(me) {
     field({ name: 'kind', label: t('field.kind'), type: 'select', required: true, value: 'PLAN',
       options: KINDS.map(k => [k, t('kind.' + k)]) }),
     unitField(field({ name: 'leadUnit', label: t('field.leadUnit'), required: true, list: 'units' })),
-    field({ name: 'coordinatingUnits', label: t('field.coordinatingUnits'), type: 'textarea', rows: 2,
-      hint: t('field.coordinatingUnits.hint') }),
+    // Checked as the lead is: a coordinating unit mistyped never sees the task it is to work on.
+    unitField(field({ name: 'coordinatingUnits', label: t('field.coordinatingUnits'), type: 'textarea', rows: 2,
+      hint: t('field.coordinatingUnits.hint') })),
     field({ name: 'deadline', label: t('field.deadline'), type: 'date' }),
     field({ name: 'level1', label: t('field.route.level', { n: 1 }), type: 'select', required: true,
       options: [['', '—'], ...levels], hint: t('field.route.hint') }),

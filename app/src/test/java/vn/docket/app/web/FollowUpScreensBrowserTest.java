@@ -640,7 +640,8 @@ class FollowUpScreensBrowserTest extends BrowserTest {
 
     /**
      * On the form that assigns a task, a short name is written out as Docket will record it, and a name no unit of the
-     * directory has (a typo: "Tài chánh") is pointed out before the task goes to a unit nobody belongs to.
+     * directory has (a typo: "Tài chánh") is pointed out before the task goes to a unit nobody belongs to; for the lead
+     * and for each coordinating unit.
      */
     @Test
     @Order(19)
@@ -658,6 +659,15 @@ class FollowUpScreensBrowserTest extends BrowserTest {
         browser.find(By.cssSelector("#assign-form [name='title']")).click();
         browser.waitForText(note, "Không có đơn vị này trong danh bạ: hãy kiểm tra lại tên.");
         assertThat(browser.find(lead).getAttribute("value")).isEqualTo("Phòng Tài chánh - Kế hoạch");
+
+        // The coordinating units, one a line, alike: they went as typed, unchecked, and a mistyped one never saw the task.
+        By coordinating = By.cssSelector("#assign-form [name='coordinatingUnits']");
+        By coordinatingNote = By.cssSelector("#assign-form .field:has([name='coordinatingUnits']) .unit-note");
+        browser.type(coordinating, "qldt\nPhòng Tài chánh - Kế hoạch");
+        browser.find(By.cssSelector("#assign-form [name='title']")).click();
+        browser.waitForText(coordinatingNote, "Không có trong danh bạ: Phòng Tài chánh - Kế hoạch. Hãy kiểm tra lại tên");
+        assertThat(browser.find(coordinating).getAttribute("value"))
+                .isEqualTo("Phòng Quản lý đô thị\nPhòng Tài chánh - Kế hoạch");
         bothWidths("assign-form-unit-not-in-directory");
     }
 
